@@ -71,6 +71,10 @@ SIGNAL_BOUNDARY = ("a signal boundary event: simulated as firing its `delay:` af
 #: what a run says of the start event of a non-interrupting event subprocess, by its trigger (after the element)
 ARMED = ("the start event of a non-interrupting event subprocess: its {trigger} comes its `delay:` after the "
          "{scope} starts{share}; the event subprocess then runs beside the {scope}, which ends when both are done")
+#: what a run says of the start event of an interrupting event subprocess, by its trigger (after the element)
+INTERRUPTS = ("the start event of an interrupting event subprocess: its {trigger} comes its `delay:` after the "
+              "{scope} starts{share}; the event subprocess then ends the {scope}'s other work, and the {scope} ends "
+              "when it ends")
 #: what a run says of several top-level start events (after the first)
 STARTS = ("one of {n} top-level start events ({ids}): each case arrives at one of them, {how}")
 #: what a run says of an error boundary event on a black box, with a share and without one (after the element)
@@ -86,6 +90,8 @@ UNUSED = ("a compensation activity that no compensation boundary event is associ
 _NOT_CONTENT = (m.DataObject, m.DataObjectReference, m.DataStoreReference)
 #: the start-event triggers of a non-interrupting event subprocess that wait a `delay:` (a timer has its time)
 _WAITED_STARTS = ("message", "signal", "conditional")
+#: those of an interrupting one: also an error or an escalation thrown by a step whose inside is not in the file
+_INTERRUPTING_STARTS = (*_WAITED_STARTS, "error", "escalation")
 
 
 def empty_subprocesses(process: m.Process) -> tuple[m.SubProcess, ...]:
@@ -130,12 +136,21 @@ def signal_catches(process: m.Process) -> tuple[m.Event, ...]:
 
 
 def armed_starts(process: m.Process) -> tuple[m.Event, ...]:
-    """The message, signal and conditional start events of the non-interrupting event subprocesses of
-    ``process`` (their trigger comes after a `delay:`), in model order."""
-    by_event = {n.id for n in process.nodes.values() if isinstance(n, m.SubProcess) and n.triggered_by_event}
+    """The message, signal and conditional start events of the event subprocesses of ``process``, and the
+    escalation and error start events of the interrupting ones (their trigger comes after a `delay:`; not an
+    error start that an error end event of its scope throws to), in model order."""
+    by_event = {n.id: n for n in process.nodes.values() if isinstance(n, m.SubProcess) and n.triggered_by_event}
     return tuple(n for n in process.nodes.values()
-                 if isinstance(n, m.Event) and n.position == "start" and not n.is_interrupting
-                 and n.trigger in _WAITED_STARTS and n.parent in by_event)
+                 if isinstance(n, m.Event) and n.position == "start" and n.parent in by_event
+                 and n.trigger in (_INTERRUPTING_STARTS if n.is_interrupting else _WAITED_STARTS)
+                 and not (n.trigger == "error" and _thrown_to(process, n, by_event[n.parent].parent)))
+
+
+def _thrown_to(process: m.Process, start: m.Event, scope: str) -> bool:
+    """Does an error end event directly in ``scope`` throw the error the error start event ``start`` catches?"""
+    caught = start.definitions[0].ref
+    return any(isinstance(n, m.Event) and n.position == "end" and n.trigger == "error" and n.parent == scope
+               and caught in ("", n.definitions[0].ref) for n in process.nodes.values())
 
 
 def unused_compensations(process: m.Process) -> tuple[m.Node, ...]:
@@ -161,8 +176,9 @@ def approximation(node: m.Node, process: m.Process | None = None) -> str:
     if isinstance(node, m.Event) and node.position == "start":
         inside = process is not None and isinstance(process.nodes.get(node.parent), m.SubProcess) and isinstance(
             process.nodes.get(process.nodes[node.parent].parent), m.SubProcess)
-        return ARMED.format(trigger=node.trigger, scope="subprocess" if inside else "case",
-                            share=", in the `share:` of cases the profile gives (else in every one)")
+        return (INTERRUPTS if node.is_interrupting else ARMED).format(
+            trigger=node.trigger, scope="subprocess" if inside else "case",
+            share=", in the `share:` of cases the profile gives (else in every one)")
     if isinstance(node, m.Event) and node.trigger == "escalation":
         return ESCALATION_BOUNDARY
     if isinstance(node, m.Event) and node.trigger == "signal":

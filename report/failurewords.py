@@ -11,8 +11,10 @@ import re
 from collections.abc import Mapping
 
 # "; no token came to Båda klara (J) by 'Flow_R_J' from ..." (processes.stepnames.step_said: "name (id)",
-# the id alone without a name)
-_STARVED = re.compile(r"no token came to (?:(?P<name>.+?) \((?P<id>[^()\s]+)\)|(?P<bare>\S+)) by '")
+# the id alone without a name), or the model's deadlock: "parallel join Båda klara (J) waits for a token ..."
+# (processes.soundness), "parallel join 'J' waits for all its inputs ..." (processes.validate)
+_STARVED = re.compile(r"(?:no token came to|parallel join) (?:'(?P<quoted>[^']+)'|(?P<name>.+?) \((?P<id>[^()\s]+)\)"
+                      r"|(?P<bare>\S+)) (?:by '|waits )")
 _CANNOT_FINISH = "case(s) cannot finish"
 _LOOPS = "it loops without end"
 _NO_CONDITION = "no condition of this gateway holds"
@@ -47,7 +49,7 @@ def failure_words(message: str, names: Mapping[str, Mapping[str, str]] | None = 
 def _join_names(message: str, names: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"en": [], "sv": []}
     for m in _STARVED.finditer(message):
-        element = m["id"] or m["bare"]
+        element = m["id"] or m["bare"] or m["quoted"]
         for lang in out:
             name = names.get(lang, {}).get(element) or m["name"]
             if name and name not in out[lang]:

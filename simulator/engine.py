@@ -32,9 +32,11 @@ from typing import Any
 import numpy as np
 
 from processes.errors import SimulationError
-from processes.model import Process
+from processes.model import Definitions, Process
 from processes.params import SimParams
+from processes.soundness import said_per_join, waiting_joins
 from processes.stepnames import step_said
+from processes.validate import check
 from simulator import tokenprocess
 from simulator import tokens as T
 from simulator.activities import ActivityExecution
@@ -96,7 +98,8 @@ def simulate(
     cases that cannot finish.
     """
     compiled = compile_process(process, params)
-    run = _Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps, exact=exact)
+    run = _Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps, exact=exact,
+               process=process)
     run.begin(cases)
     _run_env(run.env, run.stop)
     return run.finish()
@@ -185,7 +188,7 @@ def simulate_many(
     for name, process, params, seed in members:
         compiled = compile_process(process, params)
         run = _Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps, exact=exact,
-                   env=env, shared=shared[name])
+                   env=env, shared=shared[name], process=process)
         run.begin(None)
         runs.append((name, run))
     _run_env(env, env.all_of([run.stop for _name, run in runs]))
@@ -197,8 +200,10 @@ class _Run(ActivityExecution, EventExecution, JoinRouting):
 
     def __init__(self, compiled: T.CompiledProcess, params: SimParams, root: np.random.SeedSequence, *,
                  keep_records: bool, max_steps: int, env: simpy.Environment | None = None,
-                 shared: dict[str, PoolAtWork] | None = None, exact: bool = False) -> None:
+                 shared: dict[str, PoolAtWork] | None = None, exact: bool = False,
+                 process: Process | None = None) -> None:
         self.compiled = compiled
+        self.process = process  # (read only to say why cases cannot finish: stuck_error)
         self.nodes = compiled.nodes
         self.params = params
         self.root = root
@@ -218,7 +223,8 @@ class _Run(ActivityExecution, EventExecution, JoinRouting):
         self.recorder = Recorder(keep_records, params, self.workplace, marks_complete=self.mark_complete >= 0,
                                  marks_decision=self.mark_decision >= 0, exact=exact)
         self.needs_procs = any(nd.kind == T.TERMINATE or (nd.kind == T.END and nd.error)
-                               or (nd.kind == T.SUBPROCESS and nd.boundaries) for nd in self.nodes)
+                               or (nd.kind == T.SUBPROCESS and nd.boundaries)
+                               or (nd.triggered and nd.interrupting) for nd in self.nodes)
         self.next_token = 1  # token ids start at 1: 0 means "none given"
         self.stuck: dict[int, tuple[str, ...]] = {}
         self.starved: dict[int, tuple[int, ...]] = {}  # a stuck join -> the incoming flows no token came by
@@ -538,8 +544,17 @@ class _Run(ActivityExecution, EventExecution, JoinRouting):
     # ------------------------------------------------------------------ joins and ends
 
     def reach_end(self, scope: Scope, node: T.CompiledNode) -> None:
-        if scope.parent is None and node.kind != T.ACTIVITY and not node.triggered:  # (an event subprocess: no end)
-            scope.case.outcome = node.id
+        if node.kind != T.ACTIVITY and not node.triggered:  # (an event subprocess: no end)
+            if scope.parent is None:
+                scope.case.outcome = node.id
+            elif scope.parent.parent is None and self.nodes[scope.node].triggered and \
+                    self.nodes[scope.node].interrupting:  # the end of an interrupting event subprocess ends the case
+                scope.case.outcome = node.id
+        if node.error and node.error_ref != T.CANCELLED:
+            catcher = self.error_catcher(scope, node.error_ref)
+            if catcher >= 0:  # an error event subprocess of the scope catches it and takes the scope over
+                self.interrupt(scope, catcher)
+                return
         if node.error and scope.parent is not None:
             scope.error = node.error_ref or node.id
             self.cancel(scope, keep_self=True)
@@ -547,6 +562,17 @@ class _Run(ActivityExecution, EventExecution, JoinRouting):
             if scope.parent is None:
                 scope.case.outcome = node.id
             self.cancel(scope, keep_self=True)
+
+    def error_catcher(self, scope: Scope, thrown: str) -> int:
+        """The error event subprocess of ``scope`` that catches the error ``thrown`` there, or -1."""
+        if scope.cancelled:  # (already interrupted)
+            return -1
+        watch = self.compiled.watch if scope.parent is None else self.nodes[scope.node].watch
+        for n in watch:
+            esp = self.nodes[n]
+            if esp.error and esp.error_ref in ("", thrown):
+                return n
+        return -1
 
     def cancel(self, scope: Scope, keep_self: bool = False) -> None:
         """Cancel every token of ``scope`` (and of subprocesses inside it)."""
@@ -695,12 +721,29 @@ class _Run(ActivityExecution, EventExecution, JoinRouting):
         joins = Counter(j for waiting in self.stuck.values() for j in waiting)
         cases = sorted(self.stuck)
         shown = ", ".join(str(c) for c in cases[:10]) + (f" and {len(cases) - 10} more" if len(cases) > 10 else "")
+        deadlock = self.deadlock_said(list(joins))
+        if deadlock:  # the model's own deadlock: said in plain words, the join and the choice named
+            return SimulationError(f"{len(cases)} case(s) cannot finish, a deadlock in the model: {deadlock} "
+                                   f"(cases {shown})", element=next(iter(joins)))
         return SimulationError(
             f"{len(cases)} case(s) cannot finish: tokens wait at join(s) "
             f"{', '.join(repr(j) for j in joins)} that no other token can reach (cases {shown})"
             f"{self.starved_said()}",
             element=next(iter(joins)),
         )
+
+    def deadlock_said(self, joins: list[str]) -> str:
+        """Why the parallel ``joins`` wait, when the model says it of each, one clause a join (else ``""``):
+        a choice whose branches reach different inputs of the join (validate's ``xor-split-and-join``), or a
+        path that runs only in some cases, one branch of a choice or a boundary event's
+        (:mod:`processes.soundness`, validate's ``optional-path-join``)."""
+        if self.process is None:
+            return ""
+        said = {p.element: p.message for p in check(Definitions(processes=(self.process,)))
+                if p.code == "xor-split-and-join" and p.element in joins}
+        waits = [w for w in waiting_joins(self.process) if w.join in joins and w.join not in said]
+        said.update(said_per_join(self.process, waits))
+        return "; ".join(said[j] for j in joins) if set(said) == set(joins) else ""
 
     def starved_said(self) -> str:
         """``; no token came to JOIN by 'flow' from STEP``, per stuck join: the path that did not come."""

@@ -12,6 +12,11 @@ Each works on the field dicts of :mod:`simulator.tables` (one per future
   start event's timer or ``delay:`` later, in the ``share:`` of scope instances the profile gives (else
   in every one), and only while the scope still runs; it then runs beside the scope's tokens, and the
   scope ends when both are done (:func:`event_subprocess_kind`, :func:`watch_lists`).
+- **An interrupting event subprocess** (10.3.5) is armed the same way, by a timer, message, signal,
+  conditional, escalation or error start event (an escalation or error thrown by a step whose inside is not
+  in the file: its ``delay:`` says when); an error start event is also started by an error end event of its
+  scope that throws its error, and needs no ``delay:`` then (:func:`error_throwers`). When it starts, the
+  scope's other work ends, and the scope ends when the event subprocess does.
 - **Compensation** (10.5.6): an activity with a compensation boundary event has the compensation
   activity associated with it as its handler, a subprocess the compensation event subprocess inside it
   (:func:`compensation_handlers`); the engine remembers each activity that completes with a handler
@@ -28,15 +33,17 @@ from typing import Any
 from processes import model as m
 from processes.params import SimParams
 from simulator import instead
-from simulator.tokens import START, Timer
+from simulator.tokens import CANCELLED, END, START, Timer
 
 __all__ = [
     "event_subprocess_kind",
     "compensation_handlers",
     "black_box_failures",
     "watch_lists",
+    "error_throwers",
     "top_starts",
     "ARMED_TRIGGERS",
+    "INTERRUPTING_TRIGGERS",
 ]
 
 Fields = list[dict[str, Any]]
@@ -45,6 +52,10 @@ Problem = Callable[[str, str], None]
 #: the start-event triggers of a non-interrupting event subprocess the engine arms (a timer fires at its
 #: time; the others come their `delay:` after the scope starts)
 ARMED_TRIGGERS = ("timer", "message", "signal", "conditional")
+#: the start-event triggers of an interrupting event subprocess the engine arms: those, and an error or an
+#: escalation thrown by a step inside the scope, which the file does not show (a black box), so its `delay:` says
+#: when it comes, as for a message
+INTERRUPTING_TRIGGERS = (*ARMED_TRIGGERS, "error", "escalation")
 
 
 def event_subprocess_kind(
@@ -69,14 +80,19 @@ def event_subprocess_kind(
             )
         f["compensation_handler"] = True
         return ""
-    if start.is_interrupting or start.trigger not in ARMED_TRIGGERS:
+    if start.trigger not in (INTERRUPTING_TRIGGERS if start.is_interrupting else ARMED_TRIGGERS):
         return instead.event_subprocess(process, sub)
     ep = params.elements.get(start.id)
     within = "subprocess" if isinstance(process.nodes.get(sub.parent), m.SubProcess) else "case"
+    if start.trigger == "error":  # caught from an error end event of its scope, or after its `delay:`
+        f["error"] = True
+        f["error_ref"] = start.definitions[0].ref
     if ep is not None and ep.delay is not None:
         f["delay"] = ep.delay
+    elif start.trigger == "error":
+        f["awaits_throw"] = start.id  # (checked by error_throwers: an error end event of its scope must throw it)
     elif start.trigger == "timer":  # a cycle R[n]/duration: it fires again while the scope runs, as it may
-        f["timer"] = timer(start, True)
+        f["timer"] = timer(start, not start.is_interrupting)  # (an interrupting one fires once: it ends the scope)
         if f["timer"] is not None and f["timer"].repeat < 0:  # its own instances would keep the scope running
             return (
                 f"its timer start event '{start.id}' repeats without end (a cycle R/...): it would start the event "
@@ -90,7 +106,7 @@ def event_subprocess_kind(
         )
     f["triggered"] = True
     f["share"] = ep.share if ep is not None and ep.share is not None else 1.0
-    f["interrupting"] = False
+    f["interrupting"] = start.is_interrupting
     return ""
 
 
@@ -160,6 +176,26 @@ def watch_lists(fields: Fields) -> tuple[int, ...]:
         if scope >= 0:
             fields[scope]["watch"] = tuple(subs)
     return tuple(inside.get(-1, ()))
+
+
+def error_throwers(fields: Fields, problem: Problem) -> None:
+    """An error event subprocess without a `delay:` is started only by an error end event of its scope that
+    throws its error (its start event names none: any error): refused when there is none, as it would never
+    start."""
+    for f in fields:
+        start = f.get("awaits_throw")
+        if start is None:
+            continue
+        thrown = [e for e in fields if e["kind"] == END and e.get("error") and e["scope"] == f["scope"]
+                  and e["error_ref"] != CANCELLED and f["error_ref"] in ("", e["error_ref"])]
+        if not thrown:
+            within = "subprocess" if f["scope"] >= 0 else "case"
+            problem(
+                f["id"],
+                f"its error start event '{start}' catches no error end event of its {within}: give it a `delay:` in "
+                f"params (when a step inside throws the error, which the file does not show; `share:` the share of "
+                f"{within} instances in which it comes)",
+            )
 
 
 def top_starts(

@@ -8,6 +8,10 @@ compiled for it, and why, is in :mod:`simulator.eventpasses`.
   trigger comes (one uniform draw of its own stream), its timer or ``delay:`` later; if the scope still
   runs then, a token starts the event subprocess in it, beside the scope's other tokens (so the scope
   ends when both are done). The watcher is no token: a scope that ends first is not held open by it.
+- :meth:`EventExecution.interrupt`: an interrupting event subprocess whose trigger comes (or, for an error
+  start event, an error end event of the scope that throws its error) cancels the scope's other tokens and
+  watchers, and runs in their place; the scope ends when it ends (at the top level, at its end event: the
+  case's outcome).
 - :meth:`EventExecution.register`: an activity with a compensation handler that completes is remembered
   in its scope (a subprocess with what its own steps left to undo, too).
 - :meth:`EventExecution.compensate`: a compensation throw or end event runs the handlers of the completed
@@ -46,11 +50,15 @@ class EventExecution:
     delay_of: Callable[[Any, int], float]  # provided by the run
     body: Callable[[Scope, T.CompiledNode], Any]  # provided by the run
     subprocess: Callable[..., Any]  # provided by the run
+    next_token: int  # provided by the run
+    token_gone: Callable[[Scope, int], None]  # provided by the run
 
     def arm(self, scope: Scope, watch: tuple[int, ...]) -> None:
         """A watcher for each event subprocess of ``watch``, armed as ``scope`` starts."""
         for n in watch:
             node = self.nodes[n]
+            if node.timer is None and node.delay is None:
+                continue  # an error event subprocess that only an error end event of the scope starts
             if node.share < 1.0 and next(self.route_draws[n]) >= node.share:
                 continue  # its trigger does not come in this case
             after = node.timer.delay(self.env.now) if node.timer is not None else self.delay_of(scope.case, n)
@@ -61,13 +69,43 @@ class EventExecution:
         left = timer.repeat if timer is not None else 0  # a timer cycle's further firings (-1: without end)
         while True:
             yield self.timeout(after)
-            if scope.active <= 0 or scope.cancelled:  # the scope has ended: the trigger is no more
+            if scope.active <= 0 or scope.cancelled:  # the scope has ended (or was interrupted): no trigger now
+                return
+            if self.nodes[n].interrupting:
+                self.interrupt(scope, n)
                 return
             self.spawn(scope, n, -1, False)  # the event subprocess starts in the scope, beside its tokens
             if left == 0 or timer is None:
                 return
             left -= 1
             after = timer.after
+
+    def interrupt(self, scope: Scope, n: int) -> None:
+        """The interrupting event subprocess ``n`` starts in ``scope``: every other token of the scope ends (and
+        the subprocesses inside it, and its other event subprocesses: their triggers no longer come), and the
+        event subprocess runs in their place; the scope ends when it ends."""
+        self.cancel(scope, keep_self=True)
+        scope.active += 1  # held at once: the tokens cancelled now must not end the scope before it starts
+        self.env.process(self.take_over(scope, n))
+
+    def take_over(self, scope: Scope, n: int) -> Any:
+        """Run the interrupting event subprocess ``n`` as the last token of ``scope`` (its ``active`` counted
+        by :meth:`interrupt`). An error its end throws is the scope's; at the top level its end event is the
+        case's outcome (set by the run's ``reach_end``)."""
+        tid = self.next_token
+        self.next_token += 1
+        if scope.procs is None:
+            scope.procs = {}
+        scope.procs[tid] = self.env.active_process  # a cancel of the scope from outside ends it too
+        try:
+            error = yield from self.body(scope, self.nodes[n])
+            if error is not None:
+                scope.error = error
+        except simpy.Interrupt:
+            pass
+        finally:
+            scope.procs.pop(tid, None)
+            self.token_gone(scope, tid)
 
     def register(self, scope: Scope, activity: int, handler: int, inner: list[Undo] | None) -> None:
         """``activity`` completed in ``scope`` with ``handler`` (or, -1, with ``inner`` to undo)."""

@@ -23,6 +23,7 @@ from simulator import instead
 from simulator.eventpasses import (
     black_box_failures,
     compensation_handlers,
+    error_throwers,
     event_subprocess_kind,
     top_starts,
     watch_lists,
@@ -187,6 +188,7 @@ class _Builder:
         compensation_handlers(p, fields, index, self.problem)
         black_box_failures(fields, self.problem)
         watch = watch_lists(fields)
+        error_throwers(fields, self.problem)
         subprocess_starts(fields, self.problem)
         gateway_caps(fields, flow_source)
         inclusive_reach(fields, flow_source)
@@ -216,7 +218,8 @@ class _Builder:
                 f"process '{p.id}' cannot be simulated: {len(self.problems)} element(s) not executable: {listed}",
                 elements=tuple(e for e, _why in self.problems))
         for f in fields:
-            for key in ("event_subprocess", "compensation_boundary", "compensation_handler", "fail_share"):
+            for key in ("event_subprocess", "compensation_boundary", "compensation_handler", "fail_share",
+                        "awaits_throw"):
                 f.pop(key, None)  # (what the passes above read)
             f["plain"] = (f["kind"] == ACTIVITY and not f["boundaries"] and f.get("mi_cardinality") is None
                           and f.get("handler", -1) < 0

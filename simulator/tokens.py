@@ -50,7 +50,9 @@ What is executed, and how
   from it runs through that element again (:mod:`simulator.graphpasses`);
 - several top-level start events: a case arrives at one, by their ``share:`` (else equal shares);
   non-interrupting event subprocesses (a timer, message, signal or conditional start event), armed when
-  their scope starts and run beside it; signal catch and boundary events as waits of their ``delay:``;
+  their scope starts and run beside it; interrupting ones (those, an error or an escalation start event),
+  armed the same way or started by an error end event of their scope, which end the scope's other work
+  and then complete the scope; signal catch and boundary events as waits of their ``delay:``;
   an error boundary event on a black box in the ``share:`` of the step's runs; compensation (handlers of
   completed activities, the last completed first, at a compensation throw or end event) and
   transactions (a cancel end event compensates the transaction and leaves by its cancel boundary event)
@@ -62,7 +64,7 @@ What is executed, and how
   only before the deadline, when the projected decision would pass it.
 
 Not executed (named by :func:`simulator.compiler.check_executable` before any run): complex
-gateways, interrupting event subprocesses (and escalation-started ones), a cancel event outside a
+gateways, non-interrupting event subprocesses started by an escalation, a cancel event outside a
 transaction, multiple-trigger events, and timer cycles outside non-interrupting boundary events and
 event subprocesses.
 """

@@ -552,3 +552,50 @@ def test_miwg_c6_converts_and_simulates_its_compensation(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     shown = run("simulate", str(model), "--profile", str(out), "--years", "0.3", "-r", "2", "--workers", "1", "-q")
     assert shown.exit_code == 0, shown.output
+
+
+RACE = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="http://permitflow.test">
+  <process id="P">
+    <startEvent id="S"/>
+    <task id="A" name="Begär komplettering"/>
+    <eventBasedGateway id="G"/>
+    <intermediateCatchEvent id="M" name="Komplettering inkommen"><messageEventDefinition/></intermediateCatchEvent>
+    <intermediateCatchEvent id="T" name="Svarstiden ute"><timerEventDefinition>TIMER</timerEventDefinition></intermediateCatchEvent>
+    <endEvent id="EM"/>
+    <endEvent id="ET"/>
+    <sequenceFlow id="f1" sourceRef="S" targetRef="A"/>
+    <sequenceFlow id="f2" sourceRef="A" targetRef="G"/>
+    <sequenceFlow id="f3" sourceRef="G" targetRef="T"/>
+    <sequenceFlow id="f4" sourceRef="G" targetRef="M"/>
+    <sequenceFlow id="f5" sourceRef="M" targetRef="EM"/>
+    <sequenceFlow id="f6" sourceRef="T" targetRef="ET"/>
+  </process>
+</definitions>
+"""
+
+
+@pytest.mark.parametrize("timer, mean", [("<timeDuration>P3D</timeDuration>", "3d"), ("", "2w")])
+def test_a_message_racing_a_timer_gets_a_placeholder_that_does_not_tie_with_it(tmp_path, timer: str, mean: str) -> None:
+    """Both were 2 weeks (the timer, drawn first, always won: MIWG C.1.0's 'Invoice review needed' never ran).
+    The timer keeps its own timeDuration (else the 2-week placeholder); the message gets an exponential time with
+    that mean, so the timer fires first in e^-1 of the cases: of 200 cases a Binomial(200, 0.368) count, sd 6.8;
+    40 to 107 is about 5 sd either side."""
+    from bpmn_io.reader import read_bpmn
+    from simulator.engine import simulate
+
+    model = tmp_path / "m.bpmn"
+    model.write_text(RACE.replace("TIMER", timer), encoding="utf-8")
+    out = tmp_path / "p.yaml"
+    assert run("convert", str(model), str(out), "--to", "profile").exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert (f"it races the other catches of G: an exponential time with the mean of timer Svarstiden ute (T) ({mean}), "
+            "so that it does not tie with it") in " ".join(line.strip(" #") for line in text.splitlines())
+    sim = read_profile(out).simulation
+    assert sim is not None
+    assert f"    M:\n      delay:\n        dist: exponential\n        mean: {mean}\n" in text
+    assert ("T" in sim.elements) == (mean == "2w")  # a timer with its own time gets no placeholder
+    result = simulate(read_bpmn(model).process(), sim, seed=1, cases=200)
+    timer_won = sum(c.outcome == "ET" for c in result.cases)
+    assert sum(c.outcome == "EM" for c in result.cases) + timer_won == 200
+    assert 40 <= timer_won <= 107

@@ -63,7 +63,10 @@ def test_a_message_start_of_an_event_subprocess_gets_a_wait_and_a_share_to_fill_
 
 def test_a_signal_catch_event_gets_a_wait_to_fill_in_and_a_note(tmp_path: Path) -> None:
     model, profile = converted(tmp_path, "signal_catch.bpmn")
-    assert "    C:\n      delay: 2w\n" in profile.read_text(encoding="utf-8")
+    text = profile.read_text(encoding="utf-8")  # (it races the 5-hour timer T: not a fixed 2w that always lost)
+    assert "    C:\n      delay:\n        dist: exponential\n        mean: 5h\n" in text
+    assert "its `delay:`: it races the other catches of G: an exponential time with the mean of" in " ".join(
+        line.strip(" #") for line in text.splitlines())
     notes = simulated(model, profile).stderr
     assert notes.startswith(
         f"note: {model}:8: Planbeslut fattat (C): a signal catch event: simulated as a wait of "

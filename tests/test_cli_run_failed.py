@@ -70,7 +70,8 @@ def test_the_report_says_why_in_words_and_keeps_the_message_folded(files: Path) 
     ok = html[html.index('id="s-ok"'):]
     assert '<table class="figures' in ok[:ok.index("</article>")]
     doc = json.loads((files / "out" / "summary.json").read_text(encoding="utf-8"))
-    assert "no token came to Båda klara (J) by 'Flow_R_J'" in doc["failures"][0]["message"]  # the data unchanged
+    # the data unchanged: the engine's message, the model's deadlock in one line (simulator.engine.stuck_error)
+    assert "parallel join Båda klara (J) waits for a token by 'Flow_R_J'" in doc["failures"][0]["message"]
 
 
 def test_the_other_scenarios_figures_are_unaffected(files: Path) -> None:
@@ -118,7 +119,7 @@ def test_a_manager_reads_the_failure_in_chromium_in_both_languages(files: Path) 
                 in_scenario = page.locator("#s-bad .failure").inner_text()
                 assert words in in_scenario and "token" not in in_scenario
             page.locator("#failures details summary").click()
-            assert detail.is_visible() and "no token came to Båda klara (J)" in detail.inner_text()
+            assert detail.is_visible() and "parallel join Båda klara (J) waits" in detail.inner_text()
             assert page.locator("#failures details summary").inner_text() == "Teknisk detalj (för processutvecklaren)"
             # the scenario that ran has its figures
             assert page.locator("#s-ok table.figures tbody tr").count() > 0

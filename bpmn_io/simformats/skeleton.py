@@ -16,9 +16,12 @@ that it simulates as written and each value can be replaced by the municipality'
   task, a message catch or boundary event, a timer without a time), every conditional catch or boundary event
   (the time until its condition comes true) and every escalation boundary event on a task, call activity or
   empty subprocess (when the escalation comes; a comment says so for these two), every signal catch or
-  boundary event (when the signal comes) and every message, signal or conditional start event of a
-  non-interrupting event subprocess (when its trigger comes, in half the cases: ``share: 0.5``; a comment
-  says so) 2 weeks (``delay:``), every exclusive or inclusive choice with equal shares
+  boundary event (when the signal comes) and every message, signal or conditional start event of an
+  event subprocess, and escalation or error start event of an interrupting one that no error end event of its
+  scope throws to (:func:`processes.standins.armed_starts`; when its trigger comes, in half the cases: ``share: 0.5``; a comment
+  says so) 2 weeks (``delay:``), except a wait that races after an event-based gateway: an exponential time
+  with the mean of the race's timer (its own time, else its placeholder), so that neither always wins
+  (:func:`_raced`; a comment says so), every exclusive or inclusive choice with equal shares
   (``probabilities:``), several top-level start events equal shares of the cases (``share:``), and an error
   boundary event on a task, call activity or empty subprocess an equal share, with the step's success, of
   the step's runs that end in its error (``share:``); each with the step's name as its ``note:``;
@@ -39,11 +42,13 @@ A top-level ``assumption:`` says that every value is a placeholder.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import textwrap
 import unicodedata
 from typing import Any
 
+from processes.durations import format_duration, parse_duration
 from processes.model import (
     CallActivity,
     Definitions,
@@ -68,6 +73,7 @@ from processes.standins import (
 from processes.stepnames import step_said
 
 from ..yamlsrc import dump_yaml, load_yaml
+from .bpsim import _iso_hours
 from .common import Converted, normalised
 
 __all__ = ["profile_skeleton", "profile_yaml", "PLACEHOLDER", "DEFAULT_START"]
@@ -119,6 +125,45 @@ def _waits(node: Any) -> bool:
             timer = node.definitions[0].timer
             return not _ISO.match(timer.text.strip() if timer is not None else "")
     return False
+
+
+def _timer_hours(timer: Event) -> float:
+    """A timer's hours in a race: its own timeDuration (ISO 8601), else the placeholder it is given (2 weeks)."""
+    definition = timer.definitions[0]
+    text = definition.timer.text if definition.timer is not None and definition.timer_kind == "timeDuration" else ""
+    hours = _iso_hours(text) if text else None
+    return hours if hours is not None else parse_duration(_WAIT)
+
+
+def _raced(process: Process) -> dict[str, tuple[str, str]]:
+    """Each wait for another party after an event-based gateway with another catch beside it: the mean of its
+    exponential placeholder and what its comment says. A fixed placeholder equal to the others' would tie and
+    the first in the file would always win; an exponential time with the mean of the race's (shortest) timer
+    lets each win in a share of the cases (the timer first in e^-k of them, k waits beside it: 37% beside one), as
+    a mean of 2 weeks does
+    among waits without a timer."""
+    raced: dict[str, tuple[str, str]] = {}
+    for gateway in process.nodes.values():
+        if not (isinstance(gateway, Gateway) and gateway.gateway_kind == "eventBased"):
+            continue
+        after = [process.nodes[f.target] for f in process.outgoing(gateway.id) if f.target in process.nodes]
+        timers = [n for n in after if isinstance(n, Event) and n.trigger == "timer"]
+        waits = [n for n in after if _waits(n) and n not in timers]
+        if not waits or len(after) < 2:
+            continue
+        race = f"it races the other catches of {step_said(gateway.id, gateway.name)}"
+        if timers:
+            timer = min(timers, key=_timer_hours)
+            mean = format_duration(_timer_hours(timer))
+            first = round(100 * math.exp(-len(waits)))  # each wait comes after the timer with probability e^-1
+            said = (f"{race}: an exponential time with the mean of timer {step_said(timer.id, timer.name)} ({mean}), "
+                    f"so that it does not tie with it and each wins in a share of the cases (the timer about {first}%)")
+        else:
+            mean = _WAIT
+            said = f"{race}: an exponential time with mean {mean}, so that each wins in a share of the cases"
+        for node in waits:
+            raced[node.id] = (mean, f"{said}; a placeholder")
+    return raced
 
 
 def _works(node: Any, empty: frozenset[str]) -> bool:
@@ -189,6 +234,7 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     for event in black_box_errors(process):
         failing.setdefault(event.attached_to, []).append(event)
     errors = {e.id: round(1.0 / (len(on) + 1), 12) for on in failing.values() for e in on}
+    raced = _raced(process)
     for node in process.nodes.values():
         if node.id in errors:
             elements[node.id] = {"share": errors[node.id], **_named(node)}
@@ -198,7 +244,8 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
             elements[node.id] = {"delay": _WAIT, "share": 0.5, **_named(node)}
             conditional.append(node)  # type: ignore[arg-type]  # (an Event: armed_starts)
         elif _waits(node) or node.id in escalated:
-            elements[node.id] = {"delay": _WAIT, **_named(node)}
+            wait: Any = {"dist": "exponential", "mean": raced[node.id][0]} if node.id in raced else _WAIT
+            elements[node.id] = {"delay": wait, **_named(node)}
             if node.id in escalated:
                 escalations.append(node)  # type: ignore[arg-type]  # (an Event: black_box_escalations)
             elif isinstance(node, Event) and node.trigger in ("conditional", "signal"):
@@ -264,9 +311,16 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     comments = tuple((("simulation", "elements", sub.id), f"{step_said(sub.id, sub.name)}: {STAND_IN}; its "
                       f"{_WORK} is a placeholder for the work of the steps it stands for") for sub in empty)
     comments += tuple((("simulation", "elements", event.id), f"{step_said(event.id, event.name)}: "
-                       f"{approximation(event, process)}; its {_WAIT}"
-                       + (" and its share 0.5 are placeholders" if event.id in armed else " is a placeholder"))
+                       f"{approximation(event, process)}; "
+                       + (f"its `delay:`: {raced[event.id][1]}" if event.id in raced else f"its {_WAIT}"
+                          + (" and its share 0.5 are placeholders" if event.id in armed else " is a placeholder")))
                       for event in conditional + escalations)
+    explained = {event.id for event in conditional + escalations}
+    comments += tuple((("simulation", "elements", e), f"{step_said(e, process.nodes[e].name)}: {said}")
+                      for e, (_mean, said) in raced.items() if e not in explained)
+    if raced:
+        notes.insert(1, f"{len(raced)} of those wait(s) race(s) other catches after an event-based gateway: an "
+                        "exponential time whose mean is the race's timer's time, so that no way is always taken")
     if errors:
         notes.insert(1, f"{len(errors)} error boundary event(s) on a step whose inside is not in the file: the step "
                         "ends in that error in an equal share of its runs (`share:`)")

@@ -16,6 +16,15 @@ def test_a_join_that_waits_is_named_by_its_name_never_by_id_or_token() -> None:
         assert "token" not in said and "'J'" not in said and "join" not in said
 
 
+def test_the_models_deadlock_names_its_join_too() -> None:
+    """The engine says a join that waits for one branch of a choice as the model's deadlock (simulator.engine)."""
+    said = ("element 'J': 5 case(s) cannot finish, a deadlock in the model: parallel join Båda klara (J) waits for a "
+            "token by 'B_J', which comes only from branch 'X_B' of exclusive gateway X: cases where ... (cases 0, 1)")
+    assert "‘Båda klara’" in failure_words(said)["en"]
+    by_id = said.replace("parallel join Båda klara (J) waits for a token", "parallel join 'J' waits for all its inputs")
+    assert "”Båda klara”" in failure_words(by_id, {"sv": {"J": "Båda klara"}})["sv"]
+
+
 def test_the_join_is_named_in_the_pages_language_when_the_model_gives_it() -> None:
     words = failure_words(STUCK, {"en": {"J": "Both done"}, "sv": {"J": "Båda klara"}})
     assert "‘Both done’" in words["en"] and "”Båda klara”" in words["sv"]

@@ -245,3 +245,80 @@ def test_a_cancel_end_compensates_the_transaction_and_leaves_by_its_cancel_bound
         ("Cancelled", 3.0, 3.0, 3.5),
     ]
     assert outcome_and_end(r) == ("E_cancel", 3.5)
+
+
+# ------------------------------------------------------------------ interrupting event subprocesses
+
+INTERRUPTING = (
+    "    A1: {delay: 2h}\n    A2: {delay: 8h}\n    X: {delay: 1h}\n    Y: {delay: 5h}\n    B: {delay: 2h}\n"
+    "    Z: {delay: 2h}\n"
+)
+
+
+def test_an_interrupting_timer_event_subprocess_ends_the_subprocess_work_and_completes_it() -> None:
+    """Sub starts at 0 h: A1 0-2 h is done, A2 (0-8 h) still runs when IT's timer (PT3H) fires at 3 h: A2 is
+    cancelled (a delay, so no row), X 3-4 h, and Sub completes when IT does, at 4 h, by its outgoing flow: B 4-6
+    h, E at 6 h. The message for Z comes in no case (share 0); the non-interrupting IN's message comes at 9 h,
+    after Sub has ended."""
+    r = run(model("interrupting.bpmn"), replay_params(INTERRUPTING + "    IMS: {delay: 2h, share: 0}\n    INS: {delay: 9h}"))
+    assert trace(r) == [
+        ("A1", 0.0, 0.0, 2.0),
+        ("Sub", 0.0, 0.0, 4.0),
+        ("IT", 3.0, 3.0, 4.0),
+        ("X", 3.0, 3.0, 4.0),
+        ("B", 4.0, 4.0, 6.0),
+    ]
+    assert outcome_and_end(r) == ("E", 6.0)
+
+
+def test_an_interrupting_event_subprocess_also_ends_a_running_non_interrupting_one() -> None:
+    """IN's message comes at 1 h: Y would run 1-6 h, but IT at 3 h interrupts Sub, Y with the rest; Sub ends at
+    4 h as before (a message for IM 20 h after the start comes after the case ended at 6 h)."""
+    r = run(model("interrupting.bpmn"), replay_params(INTERRUPTING + "    IMS: {delay: 20h}\n    INS: {delay: 1h}"))
+    assert [row[0] for row in trace(r)] == ["A1", "Sub", "IT", "X", "B"]
+    assert outcome_and_end(r) == ("E", 6.0)
+
+
+def test_an_interrupting_message_event_subprocess_ends_the_case_at_its_own_end_event() -> None:
+    """The message comes 2 h after the case starts: Sub (A1, A2) is cancelled with its timer, which would have
+    fired at 3 h; Z 2-4 h, and the case ends at 4 h at IM's end event IME, its outcome."""
+    r = run(model("interrupting.bpmn"), replay_params(INTERRUPTING + "    IMS: {delay: 2h}\n    INS: {delay: 1h}"))
+    assert trace(r) == [("IM", 2.0, 2.0, 4.0), ("Z", 2.0, 2.0, 4.0)]
+    assert outcome_and_end(r) == ("IME", 4.0)
+
+
+ERROR_SUB = "    A: {delay: 2h}\n    L: {delay: 10h}\n    H: {delay: 1h}\n"
+
+
+@pytest.mark.parametrize(
+    "route, expected",
+    [
+        ("X_ok: 1, X_err: 0", ([("A", 0.0, 0.0, 2.0), ("L", 0.0, 0.0, 10.0)], ("EL", 10.0))),
+        ("X_ok: 0, X_err: 1", ([("A", 0.0, 0.0, 2.0), ("H", 2.0, 2.0, 3.0), ("IE", 2.0, 2.0, 3.0)], ("IEE", 3.0))),
+    ],
+)
+def test_an_error_end_event_starts_the_error_event_subprocess_of_its_scope(route: str, expected) -> None:
+    """A 0-2 h beside L 0-10 h. Without the error: the case ends with L at 10 h. With it, the error end EE at 2 h
+    is caught by the event subprocess IE (its errorRef): L is cancelled, H 2-3 h, the case ends at IEE at 3 h."""
+    r = run(model("error_event_subprocess.bpmn"), replay_params(ERROR_SUB + f"    X: {{probabilities: {{{route}}}}}"))
+    assert (trace(r), outcome_and_end(r)) == expected
+
+
+def test_an_error_event_subprocess_nothing_throws_to_needs_a_delay() -> None:
+    """With the error end event's branch gone, nothing starts IE: refused, unless its start has a `delay:`."""
+    from dataclasses import replace
+
+    from processes.model import FrozenMap
+
+    p = model("error_event_subprocess.bpmn")
+    other = replace(p.nodes["EE"], definitions=(replace(p.nodes["EE"].definitions[0], ref="Err_Annat"),))
+    p = replace(p, nodes=FrozenMap({**p.nodes, "EE": other}))
+    route = "    X: {probabilities: {X_ok: 0, X_err: 1}}\n"
+    with pytest.raises(
+        SimulationError, match=r"'IE': its error start event 'IES' catches no error end event of its case: give it a "
+        r"`delay:` in params",
+    ):
+        check_executable(p, replay_params(ERROR_SUB + route))
+    r = run(p, replay_params(ERROR_SUB + route + "    IES: {delay: 1h}"))
+    assert trace(r) == [("H", 1.0, 1.0, 2.0), ("IE", 1.0, 1.0, 2.0)]
+    assert outcome_and_end(r) == ("IEE", 2.0)

@@ -26,6 +26,28 @@ def test_a_parallel_join_that_can_never_be_satisfied_names_the_join_and_the_case
     prm = replay_params("    X: {probabilities: {X_B: 1.0, X_C: 0.0}}", dates=TEN)
     with pytest.raises(SimulationError) as err:
         run(p, prm)
-    message = str(err.value)
-    assert message.startswith("element 'J': 10 case(s) cannot finish")
-    assert "join(s) 'J'" in message and "cases 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)" in message
+    # the model's deadlock, said as validate says it (xor-split-and-join), in one line
+    assert str(err.value) == (
+        "element 'J': 10 case(s) cannot finish, a deadlock in the model: parallel join 'J' waits for all its inputs, "
+        "but exclusive split 'X' sends one token down one branch (branch 'X_B' reaches 'B_J'; branch 'X_C' reaches "
+        "'C_J'): the join deadlocks (expected a parallel split, or an exclusive join) (cases 0, 1, 2, 3, 4, 5, 6, 7, "
+        "8, 9)"
+    )
+
+
+def test_a_join_waiting_for_one_branch_of_a_choice_is_said_as_the_models_deadlock_in_one_line() -> None:
+    """MIWG B.2.0's kind: beside A, the choice X sends a case to B, whose token J waits for, or to its own end E2;
+    the cases sent to E2 wait at J for ever. The error names the join and the choice in plain words (it said
+    which flow no token came by, and which step it comes from)."""
+    p = proc([start("S"), par("G"), task("A"), xor("X"), task("B"), par("J"), end("E"), end("E2")],
+             "S>G G>A G>X X>B X>E2 A>J B>J J>E")
+    prm = replay_params("    X: {probabilities: {X_B: 0.0, X_E2: 1.0}}", dates=TEN)
+    with pytest.raises(SimulationError) as err:
+        run(p, prm)
+    assert str(err.value) == (
+        "element 'J': 10 case(s) cannot finish, a deadlock in the model: parallel join J waits for a token by "
+        "'B_J', which comes only from branch 'X_B' of exclusive gateway X: cases where that branch is not taken "
+        "wait here forever (expected an exclusive or inclusive merge where that path meets the others) "
+        "(cases 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)"
+    )
+
