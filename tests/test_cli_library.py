@@ -264,3 +264,28 @@ def test_facts_json_gives_assumption_and_sources_in_swedish_too():
     assert data["rows"][0]["facts"]["handling_unit"]["assumption_sv"] is None  # no assumption: none in either
     table = invoke("facts", "angelholm").output
     assert "(2024/2025 fees on page)" in table and "avgifter för" not in table
+
+
+def test_library_json_gives_each_fact_and_its_provenance_in_swedish_too():
+    """Found by QA (qawords): `library --format json` gave the provenance in English only, while `facts --format
+    json` gives assumption_sv and sources_sv; the keys it had stay as they were."""
+    rows = {row["name"]: row for row in json.loads(invoke("library", "--format", "json").output)}
+    time = rows["angelholm"]["provenance"]["stated_handling_time"]
+    assert time["assumption"] == ("The stated 'cirka två månader' is read as 7-10 weeks; assumed to hold for "
+                                  "Ängelholm's own cases too.")
+    assert time["assumption_sv"] == ("Uppgiften ”cirka två månader” tolkas som 7–10\u00a0veckor; antas gälla även för "
+                                     "Ängelholms egna ärenden.")
+    first = ("https://www.klippan.se/naringsliv--arbete/starta-och-driva-foretag/tillstand-regler--tillsyn/"
+             "alkohol--serveringstillstand")
+    assert (time["sources"][0], time["sources_sv"][0]) == (f"{first} (2024/2025 fees on page)",
+                                                           f"{first} (avgifter för 2024/2025 på sidan)")
+    assert rows["angelholm"]["provenance"]["deciding_body"]["assumption_sv"] is None  # none in either
+    assert rows["landskrona"]["facts_sv"]["application_fee"] == "okänt"
+    assert rows["landskrona"]["facts_en"]["application_fee"] == "unknown"
+    assert rows["landskrona"]["facts"]["application_fee"] == "unknown"  # as written, unchanged
+    for row in rows.values():
+        assert set(row) == {"name", "municipality", "handled_by", "process", "facts", "facts_en", "facts_sv",
+                            "provenance"}
+        for said in row["provenance"].values():
+            assert set(said) == {"sources", "assumption", "sources_sv", "assumption_sv"}
+            assert len(said["sources_sv"]) == len(said["sources"])
