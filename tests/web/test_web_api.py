@@ -715,6 +715,40 @@ def test_the_sentence_states_no_share_within_4_months_for_a_process_without_a_le
         "Money Bank: från att ärendet kommer in tills det är klart tar det i snitt 60 (55–65) dagar i dag (ingen")
 
 
+def test_a_time_the_same_in_every_run_is_said_once_and_a_day_as_people_write_it():
+    """Found by QA (qawords): a model of fixed times read "17 (17–17) dagar", a change the same in every run
+    "5 dagar kortare (5–5)", and a change of one day "1 dagar" (the report's "1.0 days")."""
+    from web.answer import how_sure, sentences
+
+    fixed = {"mean": 17.0, "ci": [17.0, 17.0]}
+    alone = sentences("Fast", fixed, fixed, {"mean": 0.0, "ci": [0.0, 0.0], "significant": False}, None, None, None,
+                      changed=False)
+    assert alone["sv"].startswith("Fast: från att ärendet kommer in tills det är klart tar det i snitt 17 dagar "
+                                  "(samma i varje körning) i dag (ingen ändring vald")
+    assert alone["en"].startswith("Fast: from the case's arrival until it is done takes 17 days (the same in every "
+                                  "run) on average today (no change chosen")
+    shorter = sentences("Fast", fixed, {"mean": 12.0, "ci": [12.0, 12.0]},
+                        {"mean": -5.0, "ci": [-5.0, -5.0], "significant": True}, None, None, None)
+    assert shorter["sv"] == ("Fast: från att ärendet kommer in tills det är klart tar det i snitt 17 dagar (samma i "
+                             "varje körning) i dag, 12 dagar (samma i varje körning) med ändringarna: 5 dagar kortare "
+                             "(samma i varje körning).")
+    assert "(17–17)" not in shorter["en"] and shorter["en"].endswith(": 5 days shorter (the same in every run).")
+    same = sentences("Fast", fixed, fixed, {"mean": 0.0, "ci": [0.0, 0.0], "significant": False}, None, None, None)
+    assert same["sv"].endswith("med ändringarna: ingen skillnad (samma i varje körning).")
+    assert same["en"].endswith("with the changes: no difference (the same in every run).")
+    # one day in the singular, no decimal of nothing
+    days = {"mean": 60.0, "ci": [53.0, 67.0]}
+    one = sentences("Ritstad", days, days, {"mean": -1.04, "ci": [-1.9, -0.4], "significant": True}, None, None, None)
+    assert one["sv"].endswith(": 1 dag kortare (0,4–1,9).") and one["en"].endswith(": 1 day shorter (0.4–1.9).")
+    quick = sentences("Ritstad", {"mean": 1.0, "ci": [1.0, 1.0]}, days, None, None, None, None)
+    assert "tar det i snitt 1 dag (samma i varje körning) i dag" in quick["sv"]
+    doc = {"points": 8, "factors": [], "scenarios": {"what-if": {"members": ["ritstad"], "conclusions": {
+        "ritstad/complete_to_decision_mean_days": {"direction": "lower", "holds": True, "at_least": -1.0,
+                                                   "nominal": {"significant": True}}}}}}
+    sure = how_sure(doc, {"ritstad": "Ritstad"})["ritstad"]["sentence"]
+    assert "minst 1 dag kortare i varje kombination" in sure["sv"] and "at least 1 day shorter" in sure["en"]
+
+
 def test_the_sentence_of_no_change_or_a_change_under_half_a_day_says_something():
     """Found by the manager's QA journey (2026-12-06): Räkna with no lever changed said "60 (53–67) days today,
     60 (53–67) days with the changes: no clear difference (between 0 and 0 days)", and a sure change of a few
