@@ -43,9 +43,10 @@ def one_value(est: Mapping[str, Any]) -> bool:
     >>> one_value({"mean": 17.0, "ci": [None, None]}), one_value({"mean": None, "ci": [None, None]})
     (False, False)
     """
-    low, high = est.get("ci") or (None, None)
-    known = [v for v in (est.get("mean"), low, high) if isinstance(v, (int, float)) and math.isfinite(v)]
-    return len(known) == 3 and math.isclose(low, high, rel_tol=1e-9, abs_tol=1e-9)
+    mean, (low, high) = est.get("mean"), est.get("ci") or (None, None)
+    if not (isinstance(mean, (int, float)) and isinstance(low, (int, float)) and isinstance(high, (int, float))):
+        return False
+    return math.isfinite(mean) and math.isfinite(low) and math.isclose(low, high, rel_tol=1e-9, abs_tol=1e-9)
 
 
 def days(value: Any, lang: str = "en") -> str:

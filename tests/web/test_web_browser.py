@@ -1470,3 +1470,28 @@ def test_the_upload_names_hint_is_whole_in_either_language(server: str, width: i
             assert needed <= room, (lang, needed, room)
         assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling
     assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_model_the_engine_cannot_run_is_refused_in_swedish_on_the_swedish_page(server: str) -> None:
+    """Found by QA (qawords): a model with elements the engine does not run (an event subprocess, a complex
+    gateway) was refused on the Swedish page with the engine's English, marked "(på engelska)"."""
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.set_input_files("#up-model", str(fixtures / "web" / "not_run.bpmn"))
+        page.set_input_files("#up-profile", str(fixtures / "sim" / "mm1.yaml"))
+        page.click("#up-send")
+        message = page.locator("#message", has_text="mm1.yaml")
+        message.wait_for()
+        said = message.inner_text()
+        assert said.startswith("Modellen kan inte simuleras med den här profilen. Detaljer: mm1.yaml, rad 18: "
+                               "processen 'Process_MM1' kan inte simuleras: 3 element kan inte köras: 'Gw_C': "
+                               "komplexa gateways simuleras inte"), said
+        assert "på engelska" not in said and "händelseunderprocesser simuleras inte" in said
+        page.click("[data-lang='en']")
+        assert page.locator("#message").inner_text().startswith(
+            "The model cannot be simulated with this profile. Details: mm1.yaml:18: process 'Process_MM1' cannot be "
+            "simulated: 3 element(s) not executable: 'Gw_C': complex gateways are not simulated")
+        assert page.locator("[data-upload]").count() == 0  # nothing kept
+    assert messages == ["error: Failed to load resource: the server responded with a status of 400 (Bad Request)"]
