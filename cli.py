@@ -753,8 +753,9 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
     A marker [n] after a value names its source (listed below the table), * an
     assumption. Library names work wherever a MODEL is accepted; scenario and
     study names wherever a scenario or study file is (permitflow run NAME). The
-    JSON form lists the models; permitflow library scenarios --format json the
-    scenarios.
+    JSON form lists the models, each fact's value and provenance in English and
+    Swedish too (facts_en, facts_sv; sources_sv, assumption_sv); permitflow library
+    scenarios --format json the scenarios.
 
     \b
     Examples:
@@ -779,9 +780,15 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
         rows = [{"name": name, "municipality": display, "handled_by": prof.handled_by,
                  "process": f"{models[name]}/{lib.PROCESS_FILE}",
                  "facts": {key: cell.text for (key, _t), cell in zip(columns, cells, strict=True)},
-                 # where each fact comes from: the addresses the table's [n] stand for, and its assumption
+                 # each value in English and Swedish too, as facts --format json gives them (text_en, text_sv)
+                 "facts_en": {key: cell.en or cell.text for (key, _t), cell in zip(columns, cells, strict=True)},
+                 "facts_sv": {key: cell.sv or cell.text for (key, _t), cell in zip(columns, cells, strict=True)},
+                 # where each fact comes from: the addresses the table's [n] stand for, and its assumption; each
+                 # in Swedish too, as the profile writes it (the English where it gives no Swedish)
                  "provenance": {key: {"sources": [table.sources[n - 1] for n in cell.sources],
-                                      "assumption": cell.assumption}
+                                      "assumption": cell.assumption,
+                                      "sources_sv": [(table.sources_sv or table.sources)[n - 1] for n in cell.sources],
+                                      "assumption_sv": cell.assumption_sv or cell.assumption}
                                 for (key, _t), cell in zip(columns, cells, strict=True)}}
                 for (name, display, cells), (_n, prof) in zip(table.rows, profiles, strict=True)]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))

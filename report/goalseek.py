@@ -21,7 +21,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from processes.wording import listed
-from report.numbers import kronor, number, percent
+from report.numbers import days_said, kronor, number, percent
 from report.valuewords import fte_words
 from report.words import duration_words
 from scenarios.compare import Estimate
@@ -113,11 +113,11 @@ def _headline(result: OptimiseResult) -> list[str]:
     ]
     if result.ties:
         lines += ["Equally cheap and meeting the target too: "
-                  + "; ".join(f"{_words_en(e.candidate)}, {_days(e)} days on average" for e in result.ties)
-                  + f" (the one above: {_days(chosen)} days, the shortest mean time from complete to decision).",
+                  + "; ".join(f"{_words_en(e.candidate)}, {days_said(_days(e), 'en')} on average" for e in result.ties)
+                  + f" (the one above: {days_said(_days(chosen), 'en')}, the shortest mean time from complete to decision).",
                   "Lika billigt och når också målet: "
-                  + "; ".join(f"{_words_sv(e.candidate)}, {_days(e, 'sv')} dagar i medeltal" for e in result.ties)
-                  + f" (alternativet ovan: {_days(chosen, 'sv')} dagar, kortast medeltid från komplett ansökan till "
+                  + "; ".join(f"{_words_sv(e.candidate)}, {days_said(_days(e, 'sv'), 'sv')} i medeltal" for e in result.ties)
+                  + f" (alternativet ovan: {days_said(_days(chosen, 'sv'), 'sv')}, kortast medeltid från komplett ansökan till "
                   "beslut)."]
     if result.safe is not None:
         safe = result.safe
@@ -172,9 +172,9 @@ def _today(result: OptimiseResult) -> list[str]:
     verdict_sv = "når också målet" if meets else "når inte målet"
     more = run.days_reps > run.replications  # run on after the search, to compare its days with the others'
     days = (f"run on to {run.days_reps} replications only to compare its time with the other candidates': "
-            f"{_days(run)} days from complete to decision on average over those")
+            f"{days_said(_days(run), 'en')} from complete to decision on average over those")
     days_sv = (f"vidare till {run.days_reps} upprepningar bara för att jämföra dess tid med de andra alternativens: "
-               f"i medeltal {_days(run, 'sv')} dagar från komplett ansökan till beslut över dem")
+               f"i medeltal {days_said(_days(run, 'sv'), 'sv')} från komplett ansökan till beslut över dem")
     if run.status == "dominated" and more:
         verdict += (" by its mean; the search dropped it there, as it costs at least as much as one that surely "
                     f"meets it, and then {days.replace('run on', 'ran it on', 1)}")

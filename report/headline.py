@@ -18,15 +18,35 @@ from typing import Any
 
 from report.deadlines import deadline_said
 from report.numbers import days as number_days
-from report.numbers import number, percent
+from report.numbers import days_said, number, percent
 from report.words import point_words, question_words, scenario_words, text
 
-__all__ = ["HEADLINE_FIGURE", "ARRIVAL_FIGURE", "headline", "days", "other_way"]
+__all__ = ["HEADLINE_FIGURE", "ARRIVAL_FIGURE", "SAME_IN_EVERY_RUN", "headline", "days", "other_way", "one_value"]
 
 HEADLINE_FIGURE = "complete_to_decision_mean_days"
 SHARE_FIGURE = "within_deadline_share"
 #: the days from the application's arrival, said beside the legal clock's when it goes the other way
 ARRIVAL_FIGURE = "submission_to_decision_mean_days"
+
+
+#: what an interval of one value says: every replication measured the same (a model of fixed times), and
+#: "17 (17–17) dagar" said it three times
+SAME_IN_EVERY_RUN = {"en": "the same in every run", "sv": "samma i varje körning"}
+
+
+def one_value(est: Mapping[str, Any]) -> bool:
+    """Whether the 95 % interval of ``est`` (its ``mean`` and ``ci``) is one value: every replication measured
+    the same.
+
+    >>> one_value({"mean": 17.0, "ci": [17.0, 17.0]}), one_value({"mean": 17.0, "ci": [16.9, 17.1]})
+    (True, False)
+    >>> one_value({"mean": 17.0, "ci": [None, None]}), one_value({"mean": None, "ci": [None, None]})
+    (False, False)
+    """
+    mean, (low, high) = est.get("mean"), est.get("ci") or (None, None)
+    if not (isinstance(mean, (int, float)) and isinstance(low, (int, float)) and isinstance(high, (int, float))):
+        return False
+    return math.isfinite(mean) and math.isfinite(low) and math.isclose(low, high, rel_tol=1e-9, abs_tol=1e-9)
 
 
 def days(value: Any, lang: str = "en") -> str:
@@ -117,21 +137,26 @@ def _status(town: str | Mapping[str, str], est: Mapping[str, Any], share: Mappin
             unchecked: bool = True) -> dict[str, str]:
     lo, hi = est["ci"]
     (mean_en, lo_en, hi_en), (mean_sv, lo_sv, hi_sv) = (together((est["mean"], lo, hi), lang) for lang in ("en", "sv"))
-    en = (f"{_named(town, 'en')}: a complete application is decided in {mean_en} days on average "
+    en = (f"{_named(town, 'en')}: a complete application is decided in {days_said(mean_en, 'en')} on average "
           f"(95% interval {lo_en} to {hi_en})")
-    sv = (f"{_named(town, 'sv')}: en komplett ansökan avgörs på {mean_sv} dagar i genomsnitt "
+    sv = (f"{_named(town, 'sv')}: en komplett ansökan avgörs på {days_said(mean_sv, 'sv')} i genomsnitt "
           f"(95\u00a0% intervall {lo_sv} till {hi_sv})")
+    if one_value(est):  # "(95 % intervall 17 till 17)": the days once
+        en = (f"{_named(town, 'en')}: a complete application is decided in {days_said(mean_en, 'en')} on average "
+              f"({SAME_IN_EVERY_RUN['en']})")
+        sv = (f"{_named(town, 'sv')}: en komplett ansökan avgörs på {days_said(mean_sv, 'sv')} i genomsnitt "
+              f"({SAME_IN_EVERY_RUN['sv']})")
     # "67 (−114 to 247)": no time is below zero days; the replications are too few (summary.json holds it cut at 0)
     if est.get("cut") in ("below", "both") or (lo is not None and lo < 0):
-        en = (f"{_named(town, 'en')}: a complete application is decided in {days(est['mean'])} days on average "
-              "(too few replications for a 95% interval: it would reach below zero days)")
-        sv = (f"{_named(town, 'sv')}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
-              "(för få upprepningar för ett 95\u00a0% intervall: det skulle gå under noll dagar)")
+        en = (f"{_named(town, 'en')}: a complete application is decided in {days_said(days(est['mean']), 'en')} "
+              "on average (too few replications for a 95% interval: it would reach below zero days)")
+        sv = (f"{_named(town, 'sv')}: en komplett ansökan avgörs på {days_said(days(est['mean'], 'sv'), 'sv')} "
+              "i genomsnitt (för få upprepningar för ett 95\u00a0% intervall: det skulle gå under noll dagar)")
     elif est["mean"] is not None and (lo is None or hi is None):  # one replication alone: it read "– till –"
-        en = (f"{_named(town, 'en')}: a complete application is decided in {days(est['mean'])} days on average "
-              "(too few replications for an interval: only one measured it)")
-        sv = (f"{_named(town, 'sv')}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
-              "(för få upprepningar för ett intervall: bara en mätte det)")
+        en = (f"{_named(town, 'en')}: a complete application is decided in {days_said(days(est['mean']), 'en')} "
+              "on average (too few replications for an interval: only one measured it)")
+        sv = (f"{_named(town, 'sv')}: en komplett ansökan avgörs på {days_said(days(est['mean'], 'sv'), 'sv')} "
+              "i genomsnitt (för få upprepningar för ett intervall: bara en mätte det)")
     if share is not None and share["mean"] is not None:
         within = {"en": f"; {_pct(share['mean'])} within 4 months", "sv": f"; {_pct(share['mean'], 'sv')} inom 4 månader"}
         if clock is not None:  # the deadline of this municipality's profile
@@ -169,7 +194,12 @@ def _change(town: str | Mapping[str, str], scenario: str, baseline: str, diff: M
     sure = bool(diff.get("significant"))
     (size_en, lo_en, hi_en), (size_sv, lo_sv, hi_sv) = (sure_interval((size, lo, hi), lang, sure)
                                                         for lang in ("en", "sv"))
-    if _no_change(mean):  # a few hours: "0.0 days later" said a change of nothing
+    if one_value(diff) and _no_change(mean):  # no change in any run: "less than 0.1 days (0.0 to 0.0)" said more
+        en = (f"{_named(town, 'en')}: with {scenario_words(scenario, 'en')}, a complete application is decided as soon as "
+              f"with {scenario_words(baseline, 'en')} ({SAME_IN_EVERY_RUN['en']})")
+        sv = (f"{_named(town, 'sv')}: med {scenario_words(scenario, 'sv')} avgörs en komplett ansökan lika snabbt som med "
+              f"{scenario_words(baseline, 'sv')} ({SAME_IN_EVERY_RUN['sv']})")
+    elif _no_change(mean):  # a few hours: "0.0 days later" said a change of nothing
         en = (f"{_named(town, 'en')}: with {scenario_words(scenario, 'en')}, a complete application is decided about as soon as "
               f"with {scenario_words(baseline, 'en')}: a change of less than {number(0.1, 'en', 1)} days "
               f"(95% interval of the change {lo_en} to {hi_en} days)")
@@ -184,18 +214,20 @@ def _change(town: str | Mapping[str, str], scenario: str, baseline: str, diff: M
                                                                           True) for lang in ("en", "sv"))
             interval_en = f"(95% interval {near_en} to {far_en} days)"
             interval_sv = f"(95\u00a0% intervall {near_sv} till {far_sv} dagar)"
+        if one_value(diff):  # "(95 % intervall 5 till 5 dagar)": the change once
+            interval_en, interval_sv = f"({SAME_IN_EVERY_RUN['en']})", f"({SAME_IN_EVERY_RUN['sv']})"
         en = (f"{_named(town, 'en')}: with {scenario_words(scenario, 'en')}, a complete application is decided "
-              f"{size_en} days {'sooner' if shorter else 'later'} than with "
+              f"{days_said(size_en, 'en')} {'sooner' if shorter else 'later'} than with "
               f"{scenario_words(baseline, 'en')} {interval_en}")
         sv = (f"{_named(town, 'sv')}: med {scenario_words(scenario, 'sv')} avgörs en komplett ansökan "
-              f"{size_sv} dagar {'tidigare' if shorter else 'senare'} än med "
+              f"{days_said(size_sv, 'sv')} {'tidigare' if shorter else 'senare'} än med "
               f"{scenario_words(baseline, 'sv')} {interval_sv}")
     if mean is not None and (lo is None or hi is None):  # one replication alone measured it: it read "– till –"
         en = en.replace(f"(95% interval of the change {lo_en} to {hi_en} days)",
                         "(too few replications for an interval: only one measured it)")
         sv = sv.replace(f"(95\u00a0% intervall för ändringen {lo_sv} till {hi_sv} dagar)",
                         "(för få upprepningar för ett intervall: bara en mätte det)")
-    elif not diff.get("significant"):
+    elif not diff.get("significant") and not one_value(diff):
         # zero inside the interval: say plainly that the change could be none ("includes no change" read
         # as "the interval holds no change at all")
         en += ", an interval that contains zero: there may be no change at all"
@@ -207,9 +239,10 @@ def _change(town: str | Mapping[str, str], scenario: str, baseline: str, diff: M
         (size_en, lo_en, hi_en), (size_sv, lo_sv, hi_sv) = (
             sure_interval((abs(arrival["mean"]), *sure_sizes(arrival["mean"], *arrival["ci"])), lang, True)
             for lang in ("en", "sv"))
-        en += (f"; counted from the application's arrival, it is decided {size_en} days "
+        en += (f"; counted from the application's arrival, it is decided {days_said(size_en, 'en')} "
                f"{'sooner' if sooner else 'later'} (95% interval {lo_en} to {hi_en} days)")
-        sv += (f"; räknat från att ansökan kom in avgörs den {size_sv} dagar {'tidigare' if sooner else 'senare'} "
+        sv += (f"; räknat från att ansökan kom in avgörs den {days_said(size_sv, 'sv')} "
+               f"{'tidigare' if sooner else 'senare'} "
                f"(95\u00a0% intervall {lo_sv} till {hi_sv} dagar)")
     if conclusion is None and not unchecked:
         return {"en": en + ".", "sv": sv + "."}, None
@@ -220,9 +253,9 @@ def _change(town: str | Mapping[str, str], scenario: str, baseline: str, diff: M
     way_en, way_sv = ("sooner", "tidigare") if shorter else ("later", "senare")
     if holds:
         en += (f". This holds across the assumption ranges: at all {points} points it is "
-               f"at least {days(conclusion['at_least'])} days {way_en}.")
+               f"at least {days_said(days(conclusion['at_least']), 'en')} {way_en}.")
         sv += (f". Det håller över antagandenas intervall: i alla {points} punkter är det "
-               f"minst {days(conclusion['at_least'], 'sv')} dagar {way_sv}.")
+               f"minst {days_said(days(conclusion['at_least'], 'sv'), 'sv')} {way_sv}.")
     elif agree == points and not diff.get("significant"):
         # every point agrees: what is missing is the noise-only interval, not agreement across the ranges
         span = conclusion["across"]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-__all__ = ["SEPARATORS", "PERCENT", "POINTS", "number", "percent", "points", "days", "kronor", "machine"]
+__all__ = ["SEPARATORS", "PERCENT", "POINTS", "number", "percent", "points", "days", "days_said", "kronor", "machine"]
 
 #: per language: the decimal sign, the thousands separator, the minus sign
 SEPARATORS = {"en": (".", ",", "-"), "sv": (",", "\u00a0", "\u2212")}
@@ -125,6 +125,29 @@ def days(value: Any, lang: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING
     return number(value, lang, 1 if abs(value) < 1 else 0)
+
+
+#: a number of days in a sentence, per language: (one, more than one)
+_DAY_WORDS = {"en": ("day", "days"), "sv": ("dag", "dagar")}
+
+
+def days_said(shown: str, lang: str) -> str:
+    """A number of days already written for a sentence (:func:`number`, :func:`days`) with its unit, as people
+    write it: no decimals of nothing ("1,0" is "1", "0,50" is "0,5") and one day in the singular (a sentence said
+    "1.0 days"). A word or ``–`` keeps the plural.
+
+    >>> days_said("1.0", "en"), days_said("1,0", "sv"), days_said("1,5", "sv"), days_said("37", "en")
+    ('1 day', '1 dag', '1,5 dagar', '37 days')
+    >>> days_said("0,50", "sv"), days_said("−1,0", "sv"), days_said("1\xa0000,0", "sv"), days_said("–", "en")
+    ('0,5 dagar', '−1 dag', '1\xa0000 dagar', '– days')
+    """
+    point, _group, minus = SEPARATORS[lang]
+    whole, dot, fraction = shown.partition(point)
+    if dot and fraction.isdigit():
+        fraction = fraction.rstrip("0")
+        shown = whole + (point + fraction if fraction else "")
+    one, many = _DAY_WORDS[lang]
+    return f"{shown} {one if shown.removeprefix(minus).removeprefix('-') == '1' else many}"
 
 
 def kronor(value: Any, lang: str) -> str:

@@ -20,9 +20,9 @@ from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
 from processes.shownnames import name_in
 from report.deadlines import LIBRARY_CLOCK, deadline_said, duration_words
-from report.headline import ARRIVAL_FIGURE, other_way, sure_end, together
+from report.headline import ARRIVAL_FIGURE, SAME_IN_EVERY_RUN, one_value, other_way, sure_end, together
 from report.html import bilingual_badges, strip_xml_prolog, waiting_badges
-from report.numbers import MISSING, number, percent
+from report.numbers import MISSING, days_said, number, percent
 from report.results import summary_document
 from report.stepwords import unnamed_words
 from scenarios.batch import BatchResults
@@ -79,13 +79,19 @@ def sentences(name: str | Mapping[str, str], status: Mapping[str, Any], whatif: 
             # under half a day in whole days read "0 days shorter (0–0)": a tenth of a day instead, for the
             # change and both ends of its interval alike ("1 dagar kortare (0–2)" mixed them)
             digits = 1 if any(round(abs(v)) == 0 for v in (diff["mean"], *diff["ci"])) else 0
-            size = number(abs(diff["mean"]), lang, digits)
+            size = days_said(number(abs(diff["mean"]), lang, digits), lang)
             if round(abs(diff["mean"]), 1) == 0:  # a few hours: not "0,0 days shorter"
-                size = f"less than {number(0.1, lang, 1)}" if lang == "en" else f"mindre än {number(0.1, lang, 1)}"
+                tenth = days_said(number(0.1, lang, 1), lang)
+                size = f"less than {tenth}" if lang == "en" else f"mindre än {tenth}"
             ends = [sure_end(abs(end), lang, digits) for end in diff["ci"]]  # "(0,0–0,1)": a sure change is not 0
             span = f"{ends[0]}–{ends[1]}" if longer else f"{ends[1]}–{ends[0]}"
-            change = (f": {size} days {'longer' if longer else 'shorter'} ({span})" if lang == "en" else
-                      f": {size} dagar {'längre' if longer else 'kortare'} ({span})")
+            if one_value(diff):  # "(5–5)": the change once
+                span = SAME_IN_EVERY_RUN[lang]
+            change = (f": {size} {'longer' if longer else 'shorter'} ({span})" if lang == "en" else
+                      f": {size} {'längre' if longer else 'kortare'} ({span})")
+        elif one_value(diff):  # no change in any run: not "between 0,0 and 0,0 days"
+            change = (f": no difference ({SAME_IN_EVERY_RUN['en']})" if lang == "en" else
+                      f": ingen skillnad ({SAME_IN_EVERY_RUN['sv']})")
         else:
             # both ends the same whole day ("between 0 and 0 days"): tenths of a day
             digits = 1 if _days(diff["ci"][0], lang) == _days(diff["ci"][1], lang) else 0
@@ -121,8 +127,8 @@ def _from_arrival(arrival: Mapping[str, Any], lang: str) -> str:
     ends = [sure_end(abs(end), lang, digits) for end in arrival["ci"]]
     span = f"{ends[0]}–{ends[1]}" if longer else f"{ends[1]}–{ends[0]}"
     if lang == "en":
-        return f"; from the application's arrival: {size} days {'longer' if longer else 'shorter'} ({span})"
-    return f"; från att ansökan kom in: {size} dagar {'längre' if longer else 'kortare'} ({span})"
+        return f"; from the application's arrival: {days_said(size, lang)} {'longer' if longer else 'shorter'} ({span})"
+    return f"; från att ansökan kom in: {days_said(size, lang)} {'längre' if longer else 'kortare'} ({span})"
 
 
 def _below_zero(est: Mapping[str, Any]) -> bool:
@@ -134,7 +140,8 @@ def _below_zero(est: Mapping[str, Any]) -> bool:
 
 def _mean_and_interval(est: Mapping[str, Any], lang: str) -> str:
     """``67 (55–79) dagar``: the mean days and its 95 % interval, with the unit; the mean alone when the interval
-    reaches below zero; under a day in hours, ``2,4 (2,3–2,6) timmar`` (whole days said "0 (0–0) dagar")."""
+    reaches below zero; under a day in hours, ``2,4 (2,3–2,6) timmar`` (whole days said "0 (0–0) dagar"); an
+    interval of one value once, ``17 dagar (samma i varje körning)`` (a model of fixed times said "17 (17–17)")."""
     mean, (low, high) = est["mean"], est["ci"]
     unit = "days" if lang == "en" else "dagar"
     digits, k = 0, 1.0
@@ -145,8 +152,11 @@ def _mean_and_interval(est: Mapping[str, Any], lang: str) -> str:
     def shown(value: Any) -> str:
         return number(value * k if isinstance(value, (int, float)) else value, lang, digits)
 
+    said = days_said(shown(mean), lang) if k == 1.0 else f"{shown(mean)} {unit}"
+    if one_value(est):
+        return f"{said} ({SAME_IN_EVERY_RUN[lang]})"
     if _below_zero(est) or _alone(est):
-        return f"{shown(mean)} {unit}"
+        return said
     return f"{shown(mean)} ({shown(low)}–{shown(high)}) {unit}"
 
 
@@ -310,9 +320,11 @@ def how_sure(doc: Mapping[str, Any], names: Mapping[str, Any]) -> dict[str, dict
             shorter = conclusion["direction"] == "lower"
             digits = 1 if round(least) == 0 else 0  # "at least 0 days shorter" said nothing: a tenth of a day
             sv = (f"{named['sv']}: slutsatsen håller över antagandenas intervall ({points} kombinationer): minst "
-                  f"{number(least, 'sv', digits)} dagar {'kortare' if shorter else 'längre'} i varje kombination.")
+                  f"{days_said(number(least, 'sv', digits), 'sv')} {'kortare' if shorter else 'längre'} i varje "
+                  "kombination.")
             en = (f"{named['en']}: the conclusion holds across the assumption ranges ({points} combinations): at least "
-                  f"{number(least, 'en', digits)} days {'shorter' if shorter else 'longer'} in every combination.")
+                  f"{days_said(number(least, 'en', digits), 'en')} {'shorter' if shorter else 'longer'} in every "
+                  "combination.")
         elif not conclusion["nominal"]["significant"]:
             # found by the manager's QA evening: it said "so it is not tested across the ranges" while the combinations
             # ran, and the report downloaded after it says which way they go: say it as the report does

@@ -55,6 +55,7 @@ from web.levers import LEVERS, RUN_LEVERS, LeverError, decision_levels, status_q
 from web.leversteps import LeverSteps, remember_steps
 from web.runs import KEEP_BYTES, CallStopped, CallTimedOut, Runs
 from web.texts import TEXTS
+from web.uploadwords import run_failure_sv
 from web.whatif import (
     MAX_UPLOAD_BYTES,
     PageError,
@@ -190,7 +191,10 @@ class _State:
         with self.lock:
             missing = [i for i in ids if i not in self.uploads]
             if missing:
-                raise PermitflowError(f"uploads: no uploaded process {missing[0]!r} (upload it again)")
+                # the server restarted, or kept newer uploads since (MAX_UPLOADS): it said so in English (qawords)
+                raise PageError(f"uploads: no uploaded process {missing[0]!r} (upload it again)",
+                                "Den uppladdade processen finns inte längre på servern (den har startats om, eller "
+                                "glömt de äldsta uppladdningarna): ladda upp filerna igen")
             picked = {i: self.uploads[i] for i in ids}
         return {i: kept.opened() for i, kept in picked.items()}
 
@@ -439,10 +443,10 @@ async def show_run(request: Request) -> Response:
     if state == "done":
         body["answer"] = run.extra  # read back from what is kept (compressed)
     if state == "failed":
-        return _error(f"the scenario cannot run: {error}", 422, sv=f"scenariot kan inte köras: {error}")
+        return _error(f"the scenario cannot run: {error}", 422, sv=run_failure_sv(str(error)))
     if state == "done" and body["answer"].get("failures"):
         message = "; ".join(f["message"] for f in body["answer"]["failures"])
-        return _error(f"the scenario cannot run: {message}", 422, sv=f"scenariot kan inte köras: {message}")
+        return _error(f"the scenario cannot run: {message}", 422, sv=run_failure_sv(message))
     return JSONResponse(body)
 
 
@@ -486,8 +490,9 @@ async def show_diagram(request: Request) -> Response:
         failures = (run.extra.get("failures") or []) if state == "done" else []
         if state == "failed" or failures:
             error = "; ".join(f["message"] for f in failures) if failures else error
+            said = run_failure_sv(str(error))
             return _error(f"no diagram: the scenario cannot run: {error}", 404,
-                          sv=f"ingen processkarta: scenariot kan inte köras: {error}")
+                          sv=f"ingen processkarta: {said[:1].lower()}{said[1:]}")
         if state == "cancelled":
             return _error("no diagram: the run was cancelled", 404, sv="ingen processkarta: körningen avbröts")
         if state == "running":

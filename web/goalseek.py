@@ -17,7 +17,7 @@ from typing import Any
 from bpmn_io.profile import LANGUAGES, shown_name
 from processes.errors import InputError
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
-from report.numbers import kronor, number, percent
+from report.numbers import days_said, kronor, number, percent
 from report.valuewords import fte_words
 from scenarios.bases import Base
 from scenarios.levers import LeverProblem
@@ -173,7 +173,8 @@ def _kr(row: dict[str, Any], lang: str) -> str:
 
 
 def _mean_days(row: dict[str, Any], lang: str) -> str:
-    return number(row["complete_to_decision_mean_days"]["mean"], lang, 0)
+    """``row``'s mean days in whole days, with the unit ("1 dag", "31 dagar")."""
+    return days_said(number(row["complete_to_decision_mean_days"]["mean"], lang, 0), lang)
 
 
 def _within(row: dict[str, Any], lang: str) -> str:
@@ -212,10 +213,10 @@ def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None) -> tup
     chosen = result["chosen"]
     if chosen is not None and result["ties"]:
         en.append("Just as cheap and reaching it too: " + "; ".join(
-            f"{_combination(r, 'en')}, {_mean_days(r, 'en')} days on average" for r in result["ties"])
+            f"{_combination(r, 'en')}, {_mean_days(r, 'en')} on average" for r in result["ties"])
             + " (the one above is the fastest of them).")
         sv.append("Lika billigt och når också målet: " + "; ".join(
-            f"{_combination(r, 'sv')}, i snitt {_mean_days(r, 'sv')} dagar" for r in result["ties"])
+            f"{_combination(r, 'sv')}, i snitt {_mean_days(r, 'sv')}" for r in result["ties"])
             + " (alternativet ovan är det snabbaste av dem).")
     if chosen is not None and not result["holds_at_bad_end"]:
         safe = result["safe"]
@@ -254,8 +255,8 @@ def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None) -> tup
         else:
             meets = today["target_figure"]["mean"] is not None and today["target_figure"]["mean"] >= \
                 result["target"]["share"]
-            figures_en = f"{_kr(today, 'en')} kronor a year, {_within(today, 'en')} within 4 months, {_mean_days(today, 'en')} days on average"
-            figures_sv = f"{_kr(today, 'sv')} kr per år, {_within(today, 'sv')} inom 4 månader, i snitt {_mean_days(today, 'sv')} dagar"
+            figures_en = f"{_kr(today, 'en')} kronor a year, {_within(today, 'en')} within 4 months, {_mean_days(today, 'en')} on average"
+            figures_sv = f"{_kr(today, 'sv')} kr per år, {_within(today, 'sv')} inom 4 månader, i snitt {_mean_days(today, 'sv')}"
             verdict_en = "reaches the target too" if meets else "does not reach the target"
             verdict_sv = "når också målet" if meets else "når inte målet"
             # run on after the search (to compare its days with the other rows' over the same runs)?
@@ -292,9 +293,9 @@ def goal_answer(result: dict[str, Any], names: Mapping[str, Any],
     else:
         sure, sure_sv = ("", "") if result["holds_at_bad_end"] else _unsure(chosen, names)
         sv = (f"{places_sv}: billigast att nå {share_sv} inom 4 månader är {_combination(chosen, 'sv')}: "
-              f"{_kr(chosen, 'sv')} kr per år, i snitt {_mean_days(chosen, 'sv')} dagar{sure_sv}.")
+              f"{_kr(chosen, 'sv')} kr per år, i snitt {_mean_days(chosen, 'sv')}{sure_sv}.")
         en = (f"{places}: the cheapest way to {share_en} within 4 months is {_combination(chosen, 'en')}: "
-              f"{_kr(chosen, 'en')} kronor a year, {_mean_days(chosen, 'en')} days on average{sure}.")
+              f"{_kr(chosen, 'en')} kronor a year, {_mean_days(chosen, 'en')} on average{sure}.")
     more_sv, more_en = _more(result, names)
     said = {"sv": " ".join([sv, *more_sv]), "en": " ".join([en, *more_en])}
     # names: the processes as the page shows them (the table names the one whose few cases set a row's low end)

@@ -35,6 +35,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "upload_model": {"sv": "BPMN-modell", "en": "BPMN model"},
     "upload_profile": {"sv": "Profil (YAML)", "en": "Profile (YAML)"},
     "upload_button": {"sv": "Ladda upp", "en": "Upload"},
+    # a file field in the page's language (the browser's own said "Choose File / No file chosen" on the Swedish page)
+    "choose_file": {"sv": "Välj fil …", "en": "Choose file …"},
+    "no_file": {"sv": "Ingen fil vald", "en": "No file chosen"},
     "levers": {"sv": "Det ni kan ändra", "en": "What you can change"},
     "run_settings": {"sv": "Körning", "en": "Run"},
     # found by the manager's second journey: "Simulerade år" and "Slumpfrö" had no default and no word

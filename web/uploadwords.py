@@ -16,8 +16,9 @@ from collections.abc import Callable
 
 from processes.errors import PermitflowError
 from processes.rulewords import rule_said
+from report.failurewords import failure_words
 
-__all__ = ["detail_sv"]
+__all__ = ["detail_sv", "run_failure_sv"]
 
 _Said = Callable[[re.Match[str]], tuple[str, str]]
 
@@ -60,6 +61,85 @@ def _missing(m: re.Match[str]) -> tuple[str, str]:
     close = f" (menade du '{m[4]}'?)" if m[4] else ""
     more = f" (och {m[5]} till av samma slag)" if m[5] else ""
     return f"{what} '{m[2]}' i processen '{m[3]}'{close}{more}", ""
+
+
+_TRIGGERS_SV = {"message": "meddelande", "timer": "timer", "error": "fel", "escalation": "eskalering",
+                "signal": "signal", "conditional": "villkor", "compensation": "kompensation", "cancel": "avbrott",
+                "multiple": "flera utlösare", "parallel_multiple": "flera parallella utlösare", "link": "länk",
+                "terminate": "avslut"}
+_POSITIONS_SV = {"boundary": "gränshändelse", "intermediate catch": "mellanliggande fångande händelse",
+                 "intermediate throw": "mellanliggande kastande händelse", "end": "sluthändelse",
+                 "start": "starthändelse"}
+_WAITS_SV = {"message": "avsändarens svarstid", "conditional": "tiden tills villkoret blir sant",
+             "signal": "när signalen kommer", "escalation": "när eskaleringen kommer"}
+
+
+def _trigger(word: str) -> str:
+    return _TRIGGERS_SV.get(word, word)
+
+
+def _event_subprocess(m: re.Match[str]) -> str:
+    starts = ""
+    if m["start"]:
+        kind = "en icke-avbrytande " if m["non"] else "en "
+        starts = f" (den här startar vid {kind}starthändelse för {_trigger(m['trigger'])}, '{m['start']}')"
+    return (f"händelseunderprocesser simuleras inte{starts}: rita i stället en gränshändelse (timer, meddelande "
+            "eller fel) på en inbäddad underprocess runt stegen den bevakar, med sina steg efter den")
+
+
+#: why an element of a model cannot be simulated (simulator.tables, simulator.graphpasses: the refusals a model
+#: drawn in a modelling tool commonly gets), in Swedish; another keeps its English words, said to be English
+_NOT_RUN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = tuple(
+    (re.compile(pattern, re.S), said) for pattern, said in (
+        (r"event subprocesses are not simulated(?: \(this one starts at (?P<non>non-interrupting )?(?P<trigger>\w+) "
+         r"start event '(?P<start>[^']*)'\))?: .*", _event_subprocess),
+        (r"its (\w+) start event '(.*?)' needs a `delay:` in params \(when the \w+ comes after the (case|subprocess) "
+         r"starts; .*",
+         lambda m: f"dess starthändelse för {_trigger(m[1])}, '{m[2]}', behöver en `delay:` i profilen (när det "
+                   f"kommer efter att {'ärendet' if m[3] == 'case' else 'underprocessen'} har startat; `share:` "
+                   "andelen ärenden där det kommer)"),
+        (r"complex gateways are not simulated: .*",
+         lambda m: "komplexa gateways simuleras inte: rita en inkluderande gateway i stället (`probabilities:` över "
+                   "dess flöden, eller flödesmängder förenade med '+')"),
+        (r"the process needs a top-level start event, found 0: .*",
+         lambda m: "processen behöver en starthändelse på översta nivån, hittade 0: lägg till en starthändelse före "
+                   "det första steget"),
+        (r"(exclusive|inclusive) gateway needs `probabilities:` (?:for|over) its outgoing flows(?: or flow sets "
+         r"joined by '\+')? \((.*)\)",
+         lambda m: f"{'exklusiv' if m[1] == 'exclusive' else 'inkluderande'} gateway behöver `probabilities:` för "
+                   f"sina utgående flöden ({m[2]})"),
+        (r"(\w+) (catch|boundary) event needs a `delay:` \((.*)\) in params",
+         lambda m: f"{'fångande händelse' if m[2] == 'catch' else 'gränshändelse'} för {_trigger(m[1])} behöver en "
+                   f"`delay:` i profilen ({_WAITS_SV.get(m[1], m[3])})"),
+        (r"(\w+) (boundary|intermediate catch|intermediate throw|end) event is not simulated.*",
+         lambda m: f"{_POSITIONS_SV[m[2]]} för {_trigger(m[1])} simuleras inte: rita en timer-, meddelande- eller "
+                   "felhändelse i stället, eller en händelse utan utlösare"),
+        (r"(\S+) is not simulated \(only embedded subProcess\): .*",
+         lambda m: f"{m[1]} simuleras inte (bara inbäddade underprocesser): rita en inbäddad underprocess i stället"),
+        (r"has a work `duration:` but no pool does its work .*",
+         lambda m: "har en arbetstid (`duration:`) men ingen personalgrupp gör arbetet (dess bana (lane) finns inte i "
+                   "någon grupps `lanes:`; ge elementet en `pool:`, eller använd `delay:` för kalendertid)"),
+        (r"standard loop needs `loop_max` in params or a loopMaximum in the model",
+         lambda m: "en standardloop behöver `loop_max` i profilen eller ett loopMaximum i modellen"),
+        (r"link throw event has no link catch event of the same name: .*",
+         lambda m: "en kastande länkhändelse saknar en fångande länkhändelse med samma namn: lägg till en"),
+        (r"event-based gateway leads to '(.*?)', which is not .*",
+         lambda m: f"en händelsebaserad gateway leder till '{m[1]}', som inte är en fångande timer-, meddelande- "
+                   "eller villkorshändelse eller en mottagande uppgift: rita en sådan på flödet, eller en "
+                   "exklusiv gateway i stället"),
+    ))
+
+
+def _not_run(m: re.Match[str]) -> tuple[str, str]:
+    """A model's elements that cannot be simulated (simulator.tables: ``process 'p' cannot be simulated: 2
+    element(s) not executable: 'a': why; 'b': why``), each why in Swedish where it is known."""
+    items = []
+    for item in re.finditer(r"'(?P<id>[^']*)': (?P<why>.*?)(?=; '[^']*': |$)", m["listed"], re.S):
+        why = item["why"]
+        said = next((f(found) for pattern, f in _NOT_RUN if (found := pattern.fullmatch(why))), None)
+        items.append(f"'{item['id']}': " + (said if said is not None else f"(på engelska) {why}"))
+    return (f"processen '{m['process']}' kan inte simuleras: {m['count']} element kan inte köras: "
+            + "; ".join(items)), ""
 
 
 #: permitflow's own messages an upload can get (the whole message, as the readers word it) and their Swedish,
@@ -117,6 +197,22 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
     # refusal of an upload that cannot run (found by the manager's QA evening: said in English)
     (r"no (element|lane|sequence flow) '(.*?)' in process '(.*?)'(?: \(did you mean '(.*?)'\?\))?"
      r"(?: \(and (\d+) more such entries\))?", _missing),
+    # a model with elements the engine cannot run (simulator/tables.py, checked when the upload is sent)
+    (r"process '(?P<process>.*?)' cannot be simulated: (?P<count>\d+) element\(s\) not executable: (?P<listed>.*)",
+     _not_run),
+    # a model whose cases can never end (simulator/traps.py), and a profile that asks for cases but gets none
+    (r"cases can never finish: every way from here to an end has probability 0 \(flow '(.*?)'; .*",
+     lambda m: (f"ärendena kan aldrig bli klara: varje väg härifrån till ett slut har sannolikheten 0 (flödet "
+                f"'{m[1]}'; förväntade en sannolikhet över 0 på ett flöde som lämnar slingan)", "")),
+    (r"cases can never finish: no end event can be reached from here",
+     lambda m: ("ärendena kan aldrig bli klara: ingen sluthändelse kan nås härifrån", "")),
+    (r"0 applications a year never give the (\d+) cases asked for .*",
+     lambda m: (f"0 ansökningar per år ger aldrig de {m[1]} ärenden som efterfrågas (förväntade ett tal över 0, "
+                "eller en simuleringslängd i stället för ett antal ärenden)", "")),
+    # a run's own process that ended without a word (web/runs.py: stopped by the system, e.g. out of memory)
+    (r"the run's process ended (before it started|without an answer) \(exit code (-?\d+|None)\)",
+     lambda m: (f"körningens egen process avslutades {'innan den startade' if m[1].startswith('before') else 'utan svar'} "
+                f"(slutkod {m[2]})", "")),
     # the YAML reader (bpmn_io/yamlparse.py, processes/yamlscan.py) and the page's own checks of a profile
     (r"invalid YAML: character #x(\w+) is not allowed \(expected printable text\)",
      lambda m: (f"ogiltig YAML: tecknet #x{m[1]} är inte tillåtet (förväntade utskrivbar text)", "")),
@@ -182,3 +278,21 @@ def detail_sv(err: PermitflowError) -> str:
             words, note = said(m)
             return f"{_where(err)}{words}{note}"
     return f"{_where(err)}(på engelska) {message}"
+
+
+def run_failure_sv(message: str) -> str:
+    """A run's failure (the engine's message; several joined by ``; ``) for the Swedish refusal on the page: the
+    report's plain words for a failure they know (:func:`report.failurewords.failure_words`: a join that waits in
+    vain, a loop without end, a choice without a way), else the message in Swedish where :func:`detail_sv` knows
+    it, else its English words, said to be English.
+
+    >>> run_failure_sv("element 'J': 3 case(s) cannot finish: tokens wait at join(s) 'J' that no other token can "
+    ...                "reach (cases 0, 1, 2); no token came to Båda klara (J) by 'F1' from …")[:74]
+    'Scenariot kunde inte beräknas eftersom vissa ärenden aldrig kunde avslutas'
+    >>> run_failure_sv("an English message no table knows")
+    'Scenariot kunde inte beräknas: (på engelska) an English message no table knows'
+    """
+    said = failure_words(message)["sv"]
+    if said != failure_words("")["sv"]:  # not the general sentence, whose "detail below" the page does not show
+        return said
+    return f"Scenariot kunde inte beräknas: {detail_sv(PermitflowError(message))}"

@@ -206,3 +206,58 @@ def test_a_time_one_replication_alone_measured_says_so_not_a_dash_interval() -> 
     assert "3 days sooner than with the status quo (too few replications for an interval: only one measured it)" \
         in change["en"]
     assert "–" not in today["sv"] + today["en"] + change["sv"] + change["en"]
+
+
+def _fixed_doc(mean: float, change: float | None) -> dict:
+    """A status quo whose every replication measured ``mean`` days (a model of fixed times), and a what-if changed
+    by ``change`` days in every replication (None: no what-if)."""
+    doc = _doc()
+    doc["scenarios"][0]["points"][0]["figures"] = {KEY: {"mean": mean, "ci": [mean, mean], "replications": []}}
+    if change is None:
+        del doc["scenarios"][1]
+    else:
+        doc["scenarios"][1]["points"][0]["figures"] = {KEY: {"mean": mean + change, "ci": [mean + change] * 2}}
+        doc["scenarios"][1]["points"][0]["comparison"]["differences"] = {
+            KEY: {"mean": change, "ci": [change, change], "significant": change != 0, "replications": []}}
+    return doc
+
+
+def test_an_interval_of_one_value_says_the_days_once_and_that_every_run_measured_them() -> None:
+    """Found by QA (qawords): a model of fixed times read "17 (95 % intervall 17 till 17)"; and a change the same in
+    every run "(95 % intervall 5 till 5 dagar)"."""
+    (today, change) = headline(_fixed_doc(17.0, -5.0), None, {"hbg": "Helsingborg"})
+    assert today["sentences"][0]["sv"] == ("Helsingborg: en komplett ansökan avgörs på 17 dagar i genomsnitt (samma i "
+                                           "varje körning).")
+    assert today["sentences"][0]["en"] == ("Helsingborg: a complete application is decided in 17 days on average (the "
+                                           "same in every run).")
+    assert change["sentences"][0]["sv"].endswith("avgörs en komplett ansökan 5 dagar tidigare än med nuläget (samma i "
+                                                 "varje körning).")
+    assert change["sentences"][0]["en"].endswith("decided 5 days sooner than with the status quo (the same in every "
+                                                 "run).")
+    (_today, none) = headline(_fixed_doc(17.0, 0.0), None, {"hbg": "Helsingborg"})
+    assert none["sentences"][0]["sv"].endswith("avgörs en komplett ansökan lika snabbt som med nuläget (samma i "
+                                               "varje körning).")
+    assert "intervall" not in none["sentences"][0]["sv"] and "no change at all" not in none["sentences"][0]["en"]
+
+
+def test_a_day_is_written_as_people_write_it() -> None:
+    """Found by QA (qawords): "decided in 1.0 days on average"; one day in the singular, no decimal of nothing,
+    a decimal comma in Swedish."""
+    (today,) = headline(_fixed_doc(0.96, None), None, {"hbg": "Helsingborg"})
+    assert today["sentences"][0]["en"] == ("Helsingborg: a complete application is decided in 1 day on average (the "
+                                           "same in every run).")
+    assert today["sentences"][0]["sv"].startswith("Helsingborg: en komplett ansökan avgörs på 1 dag i genomsnitt")
+    doc = _doc()
+    doc["scenarios"][1]["points"][0]["comparison"]["differences"][KEY] = {
+        "mean": -1.46, "ci": [-1.9, -1.0], "significant": True, "replications": []}
+    (_today, change) = headline(doc, None, {"hbg": "Helsingborg"})
+    assert "1 dag tidigare än med nuläget (95\u00a0% intervall 1 till 2 dagar)" in change["sentences"][0]["sv"]
+    assert "1 day sooner than with the status quo" in change["sentences"][0]["en"]
+    doc["scenarios"][1]["points"][0]["comparison"]["differences"][KEY] = {
+        "mean": -0.5, "ci": [-0.9, -0.1], "significant": True, "replications": []}
+    (_today, change) = headline(doc, _uncertainty(True) | {"scenarios": {"delegated-to-officer": {"conclusions": {
+        KEY: {"holds": True, "share_same_direction": 1.0, "points": 64, "at_least": 1.0,
+              "across": {"min": -2.0, "max": -1.0}}}}}}, {"hbg": "Helsingborg"})
+    assert "0,5 dagar tidigare" in change["sentences"][0]["sv"]
+    assert "at least 1 day sooner." in change["sentences"][0]["en"]
+    assert "minst 1 dag tidigare." in change["sentences"][0]["sv"]

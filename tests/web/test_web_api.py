@@ -715,6 +715,40 @@ def test_the_sentence_states_no_share_within_4_months_for_a_process_without_a_le
         "Money Bank: från att ärendet kommer in tills det är klart tar det i snitt 60 (55–65) dagar i dag (ingen")
 
 
+def test_a_time_the_same_in_every_run_is_said_once_and_a_day_as_people_write_it():
+    """Found by QA (qawords): a model of fixed times read "17 (17–17) dagar", a change the same in every run
+    "5 dagar kortare (5–5)", and a change of one day "1 dagar" (the report's "1.0 days")."""
+    from web.answer import how_sure, sentences
+
+    fixed = {"mean": 17.0, "ci": [17.0, 17.0]}
+    alone = sentences("Fast", fixed, fixed, {"mean": 0.0, "ci": [0.0, 0.0], "significant": False}, None, None, None,
+                      changed=False)
+    assert alone["sv"].startswith("Fast: från att ärendet kommer in tills det är klart tar det i snitt 17 dagar "
+                                  "(samma i varje körning) i dag (ingen ändring vald")
+    assert alone["en"].startswith("Fast: from the case's arrival until it is done takes 17 days (the same in every "
+                                  "run) on average today (no change chosen")
+    shorter = sentences("Fast", fixed, {"mean": 12.0, "ci": [12.0, 12.0]},
+                        {"mean": -5.0, "ci": [-5.0, -5.0], "significant": True}, None, None, None)
+    assert shorter["sv"] == ("Fast: från att ärendet kommer in tills det är klart tar det i snitt 17 dagar (samma i "
+                             "varje körning) i dag, 12 dagar (samma i varje körning) med ändringarna: 5 dagar kortare "
+                             "(samma i varje körning).")
+    assert "(17–17)" not in shorter["en"] and shorter["en"].endswith(": 5 days shorter (the same in every run).")
+    same = sentences("Fast", fixed, fixed, {"mean": 0.0, "ci": [0.0, 0.0], "significant": False}, None, None, None)
+    assert same["sv"].endswith("med ändringarna: ingen skillnad (samma i varje körning).")
+    assert same["en"].endswith("with the changes: no difference (the same in every run).")
+    # one day in the singular, no decimal of nothing
+    days = {"mean": 60.0, "ci": [53.0, 67.0]}
+    one = sentences("Ritstad", days, days, {"mean": -1.04, "ci": [-1.9, -0.4], "significant": True}, None, None, None)
+    assert one["sv"].endswith(": 1 dag kortare (0,4–1,9).") and one["en"].endswith(": 1 day shorter (0.4–1.9).")
+    quick = sentences("Ritstad", {"mean": 1.0, "ci": [1.0, 1.0]}, days, None, None, None, None)
+    assert "tar det i snitt 1 dag (samma i varje körning) i dag" in quick["sv"]
+    doc = {"points": 8, "factors": [], "scenarios": {"what-if": {"members": ["ritstad"], "conclusions": {
+        "ritstad/complete_to_decision_mean_days": {"direction": "lower", "holds": True, "at_least": -1.0,
+                                                   "nominal": {"significant": True}}}}}}
+    sure = how_sure(doc, {"ritstad": "Ritstad"})["ritstad"]["sentence"]
+    assert "minst 1 dag kortare i varje kombination" in sure["sv"] and "at least 1 day shorter" in sure["en"]
+
+
 def test_the_sentence_of_no_change_or_a_change_under_half_a_day_says_something():
     """Found by the manager's QA journey (2026-12-06): Räkna with no lever changed said "60 (53–67) days today,
     60 (53–67) days with the changes: no clear difference (between 0 and 0 days)", and a sure change of a few
@@ -1086,7 +1120,9 @@ def test_the_diagram_of_a_failed_run_says_the_scenario_cannot_run_and_why(client
     assert reply.status_code == 404
     assert reply.json()["error"] == ("no diagram: the scenario cannot run: the run's process ended before it started "
                                      "(exit code -9)")
-    assert reply.json()["error_sv"].startswith("ingen processkarta: scenariot kan inte köras: ")
+    # in Swedish on the Swedish page, not the engine's English (found by QA, qawords)
+    assert reply.json()["error_sv"] == ("ingen processkarta: scenariot kunde inte beräknas: körningens egen process "
+                                        "avslutades innan den startade (slutkod -9)")
     assert client.get(f"/api/runs/{run_id}").status_code == 422  # as the run itself says
 
 
@@ -1302,3 +1338,53 @@ def test_a_goal_share_with_decimals_outside_the_range_is_said_as_each_language_w
     assert bad.json()["error"] == "Share of decisions within 4 months: 99.5% is outside the allowed range 50–99%"
     assert bad.json()["error_sv"] == ("Andel beslut inom 4 månader: 99,5\u00a0% ligger utanför det tillåtna intervallet "
                                       "50–99\u00a0%")
+
+
+#: M/M/1 with what a model drawn in a modelling tool may hold and the engine does not run: a complex gateway,
+#: an event subprocess started by a message, a message catch event without its `delay:` in the profile
+NOT_RUN = (Path(__file__).resolve().parents[1] / "fixtures" / "web" / "not_run.bpmn").read_text(encoding="utf-8")
+
+
+def test_a_model_the_engine_cannot_run_is_refused_in_swedish_on_the_swedish_page(client):
+    """Found by QA (qawords): the Swedish refusal of a model with elements the engine does not run (an event
+    subprocess in a tool's model of the interop corpus) said the engine's English, marked "(på engelska)"."""
+    reply = _upload(client, "Verktyg", NOT_RUN.encode("utf-8"), MM1.with_suffix(".yaml").read_bytes())
+    assert reply.status_code == 400, reply.text
+    said = reply.json()
+    assert said["error"].startswith("The model cannot be simulated with this profile. Details: p.yaml:18: process "
+                                    "'Process_MM1' cannot be simulated: 3 element(s) not executable: ")
+    assert said["error_sv"] == (
+        "Modellen kan inte simuleras med den här profilen. Detaljer: p.yaml, rad 18: processen 'Process_MM1' kan "
+        "inte simuleras: 3 element kan inte köras: 'Gw_C': komplexa gateways simuleras inte: rita en inkluderande "
+        "gateway i stället (`probabilities:` över dess flöden, eller flödesmängder förenade med '+'); 'Wait': "
+        "fångande händelse för meddelande behöver en `delay:` i profilen (avsändarens svarstid); 'Sub_Msg': "
+        "händelseunderprocesser simuleras inte (den här startar vid en starthändelse för meddelande, 'Start_Msg'): "
+        "rita i stället en gränshändelse (timer, meddelande eller fel) på en inbäddad underprocess runt stegen den "
+        "bevakar, med sina steg efter den")
+    # a non-interrupting one, which runs with its `delay:`: its start event's wait said in Swedish too
+    waits = NOT_RUN.replace('<bpmn:startEvent id="Start_Msg">', '<bpmn:startEvent id="Start_Msg" isInterrupting="false">')
+    sv = _upload(client, "Verktyg", waits.encode("utf-8"), MM1.with_suffix(".yaml").read_bytes()).json()["error_sv"]
+    assert sv.endswith("'Sub_Msg': dess starthändelse för meddelande, 'Start_Msg', behöver en `delay:` i profilen (när "
+                       "det kommer efter att ärendet har startat; `share:` andelen ärenden där det kommer)")
+    assert "på engelska" not in sv
+
+
+def test_a_run_that_fails_and_an_upload_the_server_no_longer_keeps_are_said_in_swedish(client):
+    """Found by QA (qawords): a run whose cases cannot finish said "scenariot kan inte köras: element 'J': 10
+    case(s) cannot finish: tokens wait at join(s) …" on the Swedish page, and an upload the server no longer kept
+    "uploads: no uploaded process …"; the report's plain words for the one, Swedish words for the other."""
+    run_id, done = _run(client, {"municipalities": ["astorp"], "levers": SMALL})
+    run = client.app.state.web.runs.get(run_id)
+    stuck = ("element 'Join': 10 case(s) cannot finish: tokens wait at join(s) 'Join' that no other token can reach "
+             "(cases 0, 1); no token came to Båda klara (Join) by 'F7' from Vänta (Timer)")
+    with run.lock:
+        run.state, run.error = "failed", stuck
+    reply = client.get(f"/api/runs/{run_id}")
+    assert reply.status_code == 422 and reply.json()["error"] == f"the scenario cannot run: {stuck}"
+    assert reply.json()["error_sv"] == ("Scenariot kunde inte beräknas eftersom vissa ärenden aldrig kunde avslutas: "
+                                        "modellen väntar vid ”Båda klara” på ett steg som inte sker i varje ärende. "
+                                        "Be den som ritade modellen att rätta den.")
+    gone = client.post("/api/runs", json={"uploads": ["hoganas-gone"], "levers": SMALL})
+    assert gone.status_code == 400 and "no uploaded process 'hoganas-gone'" in gone.json()["error"]
+    assert gone.json()["error_sv"] == ("Den uppladdade processen finns inte längre på servern (den har startats om, "
+                                       "eller glömt de äldsta uppladdningarna): ladda upp filerna igen")

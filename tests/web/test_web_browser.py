@@ -1404,3 +1404,94 @@ def test_a_number_the_browser_cannot_read_an_empty_goal_share_and_nothing_chosen
         assert message.inner_text() == "Välj minst en kommun."
         assert page.evaluate("document.body.dataset.runs") is None and page.evaluate("document.body.dataset.goals") is None
     assert messages == ["error: Failed to load resource: the server responded with a status of 400 (Bad Request)"]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_file_fields_speak_the_pages_language_by_mouse_keyboard_and_screen_reader(server: str) -> None:
+    """Found by QA (qawords): the upload's file fields showed the browser's own "Choose File / No file chosen",
+    English on the Swedish page. The page's own button and words now, the file's name once chosen; the native
+    field hidden from the eye only: Tab reaches it (the page's button shows the focus), Space opens the chooser,
+    and a screen reader hears the field's name and the file chosen."""
+    model, profile = library_paths("helsingborg")
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        for lang, choose, none in (("en", "Choose file …", "No file chosen"), ("sv", "Välj fil …", "Ingen fil vald")):
+            page.click(f"[data-lang='{lang}']")
+            for field in ("up-model", "up-profile"):
+                button = page.locator(f"label.file-button[for='{field}']")
+                assert button.is_visible() and button.inner_text() == choose
+                assert page.locator(f"#{field}-chosen").inner_text() == none
+                box = page.locator(f"#{field}").bounding_box()
+                assert box is not None and box["width"] <= 1 and box["height"] <= 1  # the browser's words unseen
+        # the mouse: the page's button opens the chooser, the file's name is shown
+        with page.expect_file_chooser() as chosen:
+            page.click("label.file-button[for='up-model']")
+        chosen.value.set_files(str(model))
+        assert page.locator("#up-model-chosen").inner_text() == model.name
+        # the keyboard: Tab from the model's field reaches the profile's, whose button shows the focus; Space opens it
+        page.focus("#up-model")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "up-profile"
+        outline = page.locator("label.file-button[for='up-profile']").evaluate("b => getComputedStyle(b).outlineStyle")
+        assert outline == "solid"
+        with page.expect_file_chooser() as chosen:
+            page.keyboard.press("Space")
+        chosen.value.set_files(str(profile))
+        assert page.locator("#up-profile-chosen").inner_text() == profile.name
+        # a screen reader: the field by its name (not the button's words), the file chosen as its description
+        assert page.get_by_label("BPMN-modell", exact=True).get_attribute("id") == "up-model"
+        assert page.get_by_label("Profil (YAML)", exact=True).get_attribute("id") == "up-profile"
+        said = page.locator("#up-model").evaluate(
+            "i => document.getElementById(i.getAttribute('aria-describedby')).textContent")
+        assert said == model.name
+        # the language switch keeps the file's name; the upload works as before
+        page.click("[data-lang='en']")
+        assert page.locator("#up-model-chosen").inner_text() == model.name
+        page.fill("#up-name", "Egen stad")
+        page.click("#up-send")
+        page.locator("#places label", has_text="Egen stad").wait_for()
+    assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+@pytest.mark.parametrize("width", [1200, 375])
+def test_the_upload_names_hint_is_whole_in_either_language(server: str, width: int) -> None:
+    """Found by QA (qawords): the name field's hint, "t.ex. Höganäs (tomt: profilens namn)", was cut off at the
+    field's width; it now fits whole in both languages, on a desktop and on a phone."""
+    messages: list[str] = []
+    with _the_page(server, messages, width=width) as page:
+        for lang in ("sv", "en"):
+            page.click(f"[data-lang='{lang}']")
+            room, needed = page.locator("#up-name").evaluate(
+                """i => { const s = getComputedStyle(i), c = document.createElement('canvas').getContext('2d');
+                          c.font = s.font;
+                          return [i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight),
+                                  c.measureText(i.placeholder).width]; }""")
+            assert needed <= room, (lang, needed, room)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling
+    assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_model_the_engine_cannot_run_is_refused_in_swedish_on_the_swedish_page(server: str) -> None:
+    """Found by QA (qawords): a model with elements the engine does not run (an event subprocess, a complex
+    gateway) was refused on the Swedish page with the engine's English, marked "(på engelska)"."""
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.set_input_files("#up-model", str(fixtures / "web" / "not_run.bpmn"))
+        page.set_input_files("#up-profile", str(fixtures / "sim" / "mm1.yaml"))
+        page.click("#up-send")
+        message = page.locator("#message", has_text="mm1.yaml")
+        message.wait_for()
+        said = message.inner_text()
+        assert said.startswith("Modellen kan inte simuleras med den här profilen. Detaljer: mm1.yaml, rad 18: "
+                               "processen 'Process_MM1' kan inte simuleras: 3 element kan inte köras: 'Gw_C': "
+                               "komplexa gateways simuleras inte"), said
+        assert "på engelska" not in said and "händelseunderprocesser simuleras inte" in said
+        page.click("[data-lang='en']")
+        assert page.locator("#message").inner_text().startswith(
+            "The model cannot be simulated with this profile. Details: mm1.yaml:18: process 'Process_MM1' cannot be "
+            "simulated: 3 element(s) not executable: 'Gw_C': complex gateways are not simulated")
+        assert page.locator("[data-upload]").count() == 0  # nothing kept
+    assert messages == ["error: Failed to load resource: the server responded with a status of 400 (Bad Request)"]

@@ -215,6 +215,7 @@ function applyLanguage() {
   }
   document.querySelectorAll("[data-choice]").forEach((o) => { o.textContent = t(o.dataset.choice); });  // then markLevels
   document.querySelectorAll(".lang button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.lang === state.lang)));
+  document.querySelectorAll("[data-file]").forEach(showChosen);
   document.querySelectorAll("#places [data-name]").forEach((n) => {
     n.textContent = placeName(state.setup.library.find((m) => m.name === n.dataset.name));
   });
@@ -222,6 +223,12 @@ function applyLanguage() {
   showMessage(state.message);
   if (state.answer) drawAnswer(state.answer);
   if (state.goal) drawGoal(state.goal);
+}
+
+// A file field's chosen file, by its name, or the page's words for none (the browser's own were English)
+function showChosen(shown) {
+  const file = document.getElementById(shown.dataset.file).files[0];
+  shown.textContent = file ? file.name : t("no_file");
 }
 
 function showMessage(error) {
@@ -613,6 +620,9 @@ async function main() {
     startGoal();
   });
   $("#up-send").addEventListener("click", upload);
+  document.querySelectorAll("[data-file]").forEach((shown) => {
+    document.getElementById(shown.dataset.file).addEventListener("change", () => showChosen(shown));
+  });
   // and Enter in the upload's name uploads (it ran a what-if too)
   $("#up-name").addEventListener("keydown", (e) => {
     if (e.key !== "Enter") return;
