@@ -1343,12 +1343,17 @@ def test_a_goal_share_with_decimals_outside_the_range_is_said_as_each_language_w
 #: M/M/1 with what a model drawn in a modelling tool may hold and the engine does not run: a complex gateway,
 #: an event subprocess started by a message, a message catch event without its `delay:` in the profile
 NOT_RUN = (Path(__file__).resolve().parents[1] / "fixtures" / "web" / "not_run.bpmn").read_text(encoding="utf-8")
+#: the same with an event subprocess the engine still refuses (a non-interrupting escalation start: interrupting
+#: message starts run since branch qaevent, given their `delay:`)
+NOT_RUN_ESCALATION = NOT_RUN.replace(
+    '<bpmn:startEvent id="Start_Msg"><bpmn:messageEventDefinition/></bpmn:startEvent>',
+    '<bpmn:startEvent id="Start_Msg" isInterrupting="false"><bpmn:escalationEventDefinition/></bpmn:startEvent>')
 
 
 def test_a_model_the_engine_cannot_run_is_refused_in_swedish_on_the_swedish_page(client):
     """Found by QA (qawords): the Swedish refusal of a model with elements the engine does not run (an event
     subprocess in a tool's model of the interop corpus) said the engine's English, marked "(på engelska)"."""
-    reply = _upload(client, "Verktyg", NOT_RUN.encode("utf-8"), MM1.with_suffix(".yaml").read_bytes())
+    reply = _upload(client, "Verktyg", NOT_RUN_ESCALATION.encode("utf-8"), MM1.with_suffix(".yaml").read_bytes())
     assert reply.status_code == 400, reply.text
     said = reply.json()
     assert said["error"].startswith("The model cannot be simulated with this profile. Details: p.yaml:18: process "
@@ -1358,7 +1363,8 @@ def test_a_model_the_engine_cannot_run_is_refused_in_swedish_on_the_swedish_page
         "inte simuleras: 3 element kan inte köras: 'Gw_C': komplexa gateways simuleras inte: rita en inkluderande "
         "gateway i stället (`probabilities:` över dess flöden, eller flödesmängder förenade med '+'); 'Wait': "
         "fångande händelse för meddelande behöver en `delay:` i profilen (avsändarens svarstid); 'Sub_Msg': "
-        "händelseunderprocesser simuleras inte (den här startar vid en starthändelse för meddelande, 'Start_Msg'): "
+        "händelseunderprocesser simuleras inte (den här startar vid en icke-avbrytande starthändelse för eskalering, "
+        "'Start_Msg'): "
         "rita i stället en gränshändelse (timer, meddelande eller fel) på en inbäddad underprocess runt stegen den "
         "bevakar, med sina steg efter den")
     # a non-interrupting one, which runs with its `delay:`: its start event's wait said in Swedish too

@@ -1488,7 +1488,9 @@ def test_a_model_the_engine_cannot_run_is_refused_in_swedish_on_the_swedish_page
         assert said.startswith("Modellen kan inte simuleras med den här profilen. Detaljer: mm1.yaml, rad 18: "
                                "processen 'Process_MM1' kan inte simuleras: 3 element kan inte köras: 'Gw_C': "
                                "komplexa gateways simuleras inte"), said
-        assert "på engelska" not in said and "händelseunderprocesser simuleras inte" in said
+        # its message-started event subprocess runs since branch qaevent, given the `delay:` it is refused without
+        assert "på engelska" not in said and "'Sub_Msg': dess starthändelse för meddelande, 'Start_Msg', behöver en " \
+            "`delay:` i profilen" in said
         page.click("[data-lang='en']")
         assert page.locator("#message").inner_text().startswith(
             "The model cannot be simulated with this profile. Details: mm1.yaml:18: process 'Process_MM1' cannot be "
