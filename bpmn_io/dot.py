@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextvars
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import sysconfig
@@ -187,7 +188,8 @@ def _run_limited(command: list[str], data: bytes, limit: float) -> tuple[bytes, 
     seconds), so a machine shared with other work does not turn a layout that would finish into
     a failure; 0 is no limit. Raises ``subprocess.TimeoutExpired`` after killing the child.
     """
-    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=hasattr(os, "killpg"))
     began = time.perf_counter()
     first = True
     while True:
@@ -199,13 +201,30 @@ def _run_limited(command: list[str], data: bytes, limit: float) -> tuple[bytes, 
             wall = time.perf_counter() - began
             cpu = _cpu_seconds(proc.pid)
             if limit and ((cpu if cpu is not None else wall) > limit or wall > WALL_FACTOR * limit):
-                proc.kill()
-                proc.communicate()
+                _end(proc)
                 raise
         except BaseException:
-            proc.kill()
-            proc.communicate()
+            _end(proc)
             raise
+
+
+def _end(proc: subprocess.Popen[bytes]) -> None:
+    """Kill the engine and every process it started, then collect it.
+
+    A process the engine started (a wrapper script's ``sleep``, a helper) inherits its pipes:
+    killing only the engine left :meth:`~subprocess.Popen.communicate` waiting until that
+    process ended, so a hung engine behind a wrapper was stopped only when its child chose
+    to end (a test's ``sh`` running ``sleep 30``: 30 s, not the 1 s the wall clock allows).
+    The engine runs in a session of its own, so its process group is all of them.
+    """
+    if hasattr(os, "killpg"):
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:  # the group has ended already
+            pass
+    else:
+        proc.kill()
+    proc.communicate()
 
 
 def _cpu_seconds(pid: int) -> float | None:

@@ -24,7 +24,9 @@ def test_ruff_finds_nothing() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_mypy_finds_nothing(tmp_path) -> None:
-    done = subprocess.run([_tool("mypy"), "--cache-dir", str(tmp_path), *PACKAGES], cwd=ROOT,
-                          capture_output=True, text=True)
+def test_mypy_finds_nothing() -> None:
+    """mypy as the README's Development section runs it, with its incremental cache (``.mypy_cache``, which a
+    change to any module or option invalidates for it and what imports it): the same findings as a cold run, in
+    about 2 s instead of 20 when the checkout was checked before (a fresh clone, as CI, still checks cold)."""
+    done = subprocess.run([_tool("mypy"), *PACKAGES], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -150,7 +150,8 @@ class _State:
     sent (:func:`_sent_digest`): the same bytes again are answered alike without a new check."""
 
     def __init__(self, workers: int | None, keep: int, check_seconds: float = CHECK_SECONDS) -> None:
-        self.runs = Runs(workers, keep)
+        # an upload's check runs checked_upload in a process of its own, a run's units scenarios.road's
+        self.runs = Runs(workers, keep, preload=("web.whatif", "scenarios.road"))
         self.check_seconds = check_seconds
         self.uploads: OrderedDict[str, Upload] = OrderedDict()
         #: the checks of the uploads kept (none of another: it holds nothing the uploads do not)

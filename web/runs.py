@@ -151,9 +151,12 @@ class Runs:
     """The runs of one server and the process pool they share (``workers``: all cores by default;
     ``0``: run in the request's thread, for tests; ``keep``: the bytes of finished runs kept)."""
 
-    def __init__(self, workers: int | None = None, keep: int = KEEP_BYTES) -> None:
+    def __init__(self, workers: int | None = None, keep: int = KEEP_BYTES, preload: tuple[str, ...] = ()) -> None:
         self.workers = (os.cpu_count() or 1) if workers is None else workers
         self.keep = keep
+        #: modules the fork server imports once, so that a process started from it (a call apart, a pool
+        #: worker) does not import them again (an upload's check imported web.whatif each time: about 0.4 s)
+        self.preload = preload
         self._pool: Executor | None = None
         self._runs: OrderedDict[str, Run] = OrderedDict()
         self._lock = threading.Lock()
@@ -175,7 +178,11 @@ class Runs:
         # workers start from a clean process (forkserver), not as forks of this threaded server:
         # a fork would copy its locks mid-use and keep its open pipes and sockets alive
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        return multiprocessing.get_context(method)
+        context = multiprocessing.get_context(method)
+        if method == "forkserver" and self.preload:
+            # Python's default preload is __main__ alone; it counts only before the fork server starts
+            context.set_forkserver_preload(["__main__", *self.preload])
+        return context
 
     def start(self, study: Study, finish: Callable[[BatchResults], dict[str, Any]], *, uncertainty: int = 0,
               names: dict[str, dict[str, str]] | None = None, separate: bool = False) -> Run:

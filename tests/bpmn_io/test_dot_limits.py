@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,22 @@ def test_a_hung_engine_is_stopped_by_the_wall_clock(tmp_path: Path) -> None:
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
     with layout_session(0.1), pytest.raises(PermitflowError, match="did not finish"):
         run_dot("digraph { a [width=1]; }", executable=str(script))
+
+
+def test_a_stopped_engine_leaves_none_of_the_processes_it_started(tmp_path: Path) -> None:
+    """Only the engine was killed: a process it started ran on (and one that held the engine's pipes kept the run
+    waiting for it: the test above waited 30 s for its sleep)."""
+    script, started = tmp_path / "dot", tmp_path / "child.pid"
+    script.write_text(f"#!/bin/sh\nsleep 30 </dev/null >/dev/null 2>&1 &\necho $! > {started}\nwait\n")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    with layout_session(0.1), pytest.raises(PermitflowError, match="did not finish"):
+        run_dot("digraph { a [width=1]; }", executable=str(script))
+    child = Path(f"/proc/{started.read_text().strip()}/stat")
+    for _ in range(100):  # SIGKILL is delivered when the child is next scheduled; its new parent then reaps it
+        if not child.exists() or child.read_text().rsplit(")", 1)[1].split()[0] == "Z":
+            break
+        time.sleep(0.05)
+    assert not child.exists() or child.read_text().rsplit(")", 1)[1].split()[0] == "Z"
 
 
 def test_a_negative_limit_is_refused() -> None:

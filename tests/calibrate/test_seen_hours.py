@@ -89,8 +89,9 @@ def test_a_task_the_profile_makes_a_wait_is_not_counted_as_work(tmp_path) -> Non
     profile, full, log = tmp_path / "named.yaml", tmp_path / "full.csv", tmp_path / "completions.csv"
     profile.write_text(dump_yaml(raw), encoding="utf-8")
     runner = CliRunner()
+    # one replication: the log is replication 1's, the same bytes whatever their number (default ten)
     done = runner.invoke(cli, ["simulate", "helsingborg", "--profile", str(profile), "--years", "1", "--seed", "7",
-                               "-q", "--eventlog", str(full)])
+                               "-q", "-r", "1", "--eventlog", str(full)])
     assert done.exit_code == 0, done.output
     with full.open(encoding="utf-8") as src, log.open("w", encoding="utf-8", newline="") as dst:
         out = csv.writer(dst)

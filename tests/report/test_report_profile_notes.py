@@ -132,8 +132,9 @@ def test_the_swedish_report_shows_no_profile_note_in_english_and_no_code_name(bu
         assert _neutral(note["en"]) or note["en"] not in swedish, note["en"]
     assert "Umeås \u201dca 3 veckor\u201d för alla remissinstanser" in table
     assert "(odaterad)" in table and "(undated)" not in swedish and "(undated)" in english
-    for model_id in _model_ids():
-        assert not re.search(rf"\b{re.escape(model_id)}\b", swedish), model_id
+    # one pattern of every id: a search of the text per id (179) took 6.8 s at load 11, one pattern 0.2 s
+    ids = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_model_ids()))) + r")\b")
+    assert ids.findall(swedish) == []
     assert not re.search(r"\bFTE\b|\bloop\.max\b|\bfacts\.delegation\b|\bbrief\b", swedish)
     # the committee's meeting is a sammanträde, in the row as in its note beside it
     assert "beslutet gäller efter sammanträdet" in table and "efter mötet" not in table
