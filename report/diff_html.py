@@ -203,11 +203,13 @@ def _core_words(cluster: StepCluster, models: Mapping[str, Definitions],
                 labels: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, str]:
     """A step of the common core in each language: its label (``labels``: language -> drawn label -> the name
     the models give it in that language, :func:`_labels_by_language`), or, when no model names it (the label is
-    then an id, "Timer_Paminnelse"), what it is, "bevakning efter 14 dagar i ”Invänta komplettering”"."""
+    then the pairwise diff's "unnamed boundary event Timer_Paminnelse"), what it is, "bevakning efter 14 dagar i
+    ”Invänta komplettering”"."""
+    unnamed = cluster.label.rsplit(" ", 1)[-1] if cluster.label.startswith("unnamed ") else ""
     for model, ids in cluster.members.items():
         defs = models.get(model)
-        if cluster.label in ids and defs is not None:
-            said = {lang: unnamed_words(defs, {}, lang).get(cluster.label) for lang in LANGUAGES}
+        if unnamed in ids and defs is not None:
+            said = {lang: unnamed_words(defs, {}, lang).get(unnamed) for lang in LANGUAGES}
             if all(said.values()):
                 return {lang: str(text) for lang, text in said.items()}
     return {lang: (labels or {}).get(lang, {}).get(cluster.label, cluster.label) for lang in LANGUAGES}
@@ -322,6 +324,10 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
                       "problem": problem})
     towns = {lang: ", ".join(named[lang].get(n, n) for n in comparison.names) for lang in LANGUAGES}
     labels = _labels_by_language(models) if bilingual else None
+    for cluster in comparison.clusters if labels is not None else ():
+        if cluster.label.startswith("unnamed "):  # an unnamed timer in a variation: in words, as in the core
+            for lang, text in _core_words(cluster, models, labels).items():
+                labels[lang].setdefault(cluster.label, text)
     words = _words(data, named, comparison.variations, labels, facts_said)
     words["core"] = [_core_words(comparison.clusters[k], models, labels) for k in comparison.core]
     return _ENV.get_template("diff.html.j2").render(
