@@ -98,7 +98,8 @@ def test_reports_name_every_model() -> None:
     text = comparison_text(c)
     md = comparison_markdown(c)
     assert "common core: 4 steps in every model" in text
-    assert "| node_matching | x | y | z |" in md
+    assert "| node matching | x | y | z |" in md  # as diff and the HTML page say it, not the JSON key
+    assert "node matching similarity\n  x  1.000" in text
     assert "| deciding body | Socialnämnden | Socialnämnden | Socialnämndens arbetsutskott |" in md
 
 
