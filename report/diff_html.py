@@ -26,6 +26,7 @@ from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
 from processes.diff.formats import KIND_TITLES, candidate_words
 from processes.diff.nway import StepCluster, Variation, name_sides
+from processes.diff.view import display_name
 from processes.errors import PermitflowError
 from processes.model import Definitions, FrozenMap
 from processes.shownnames import name_in
@@ -138,7 +139,9 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
     return _ENV.get_template("diff.html.j2").render(
         mode="diff",
         title=f"{diff.a.name} vs {diff.b.name}",
-        diff={**to_data(diff), "rejected": [{"a": list(a), "b": list(b)} for a, b in diff.rejected]},
+        diff={**to_data(diff), "rejected": [{"a": list(a), "b": list(b)} for a, b in diff.rejected],
+              # how the saved matches file names an unnamed step, as `diff --save-matches` does
+              "unnamed": [{s.id: display_name(s) for s in side.steps.values() if not s.name} for side in (diff.a, diff.b)]},
         rows=rows,
         matches=matches,
         uncertain=uncertain,

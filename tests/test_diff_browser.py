@@ -210,3 +210,39 @@ def test_choosing_another_candidate_drops_the_pair_chosen_before_on_both_its_ste
     confirmed = [(d.a, d.b) for d in parse_decisions(saved.encode(), source="m.yaml").confirm]
     assert [pair for pair in confirmed if "BO2" in pair[0]] == [(("BO2",), ("DOc",))]
     assert not [pair for pair in confirmed if "DOb" in pair[1]]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_page_saves_the_pairs_as_diff_save_matches_writes_them(tmp_path: Path) -> None:
+    # QA: the page wrote models: ["a","b"] and a: ["X","Y"] where --save-matches writes ["a", "b"], and named an
+    # unnamed step by its bare id ("a_slut") where the diff says "unnamed end event a_slut": two files of one
+    # diff did not compare line by line
+    (tmp_path / "a.yaml").write_text(A.replace("name: Klart, ", ""), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(B.replace("name: Ärendet avslutat, ", ""), encoding="utf-8")
+    page_file, saved_file = tmp_path / "diff.html", tmp_path / "saved.yaml"
+    result = CliRunner().invoke(
+        cli, ["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html", "-o", str(page_file),
+              "--save-matches", str(saved_file)]
+    )
+    assert result.exit_code == 0, result.output
+    messages: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(accept_downloads=True)
+            watch(page, messages)
+            page.goto(page_file.as_uri(), wait_until="load")
+            with page.expect_download() as download:
+                page.locator("#save-matches").click()
+            from_page = Path(download.value.path()).read_text(encoding="utf-8")
+        finally:
+            browser.close()
+    assert messages == []
+
+    def pairs(text: str) -> list[str]:
+        return [line for line in text.splitlines() if line.startswith("  - ")]
+
+    from_cli = saved_file.read_text(encoding="utf-8")
+    assert pairs(from_page) == pairs(from_cli)
+    assert any('= "unnamed end event b_slut" (' in line for line in pairs(from_page))
+    assert any('models: ["a", "b"]' in line for line in pairs(from_page))

@@ -7,19 +7,26 @@
   var confirmed = {};  // uncertain index -> candidate index
   var models = [data.a.name, data.b.name];
 
-  function ids(list) {
-    return list.length === 1 ? JSON.stringify(list[0]) : JSON.stringify(list);
+  // written as `diff --save-matches` writes them ("[\"a\", \"b\"]", a space after each comma), so that the
+  // two files of one diff read alike and compare line by line
+  function listed(list) {
+    return "[" + list.map(function (x) { return JSON.stringify(x); }).join(", ") + "]";
   }
-  // the labels beside the ids, as `diff --save-matches` writes them: the file is read by people too
+  function ids(list) {
+    return list.length === 1 ? JSON.stringify(list[0]) : listed(list);
+  }
+  // the labels beside the ids, as `diff --save-matches` writes them: the file is read by people too; an
+  // unnamed step as the diff says it ("unnamed end event Event_1")
   var names = [{}, {}];
   [data.a, data.b].forEach(function (model, side) {
-    (model.steps || []).forEach(function (step) { names[side][step.id] = step.name || step.id; });
+    var unnamed = (data.unnamed || [{}, {}])[side];
+    (model.steps || []).forEach(function (step) { names[side][step.id] = step.name || unnamed[step.id] || step.id; });
   });
   function label(side, list) {
     return list.map(function (id) { return (names[side][id] || id).split(/\s+/).join(" ").trim(); }).join(" + ");
   }
   function entry(a, b, why) {
-    return "  - {a: " + ids(a) + ", b: " + ids(b) + ", models: " + JSON.stringify(models) + "}  # \"" +
+    return "  - {a: " + ids(a) + ", b: " + ids(b) + ", models: " + listed(models) + "}  # \"" +
       label(0, a) + "\" = \"" + label(1, b) + "\" (" + why + ")";
   }
   function yaml() {
