@@ -246,3 +246,65 @@ def test_the_page_saves_the_pairs_as_diff_save_matches_writes_them(tmp_path: Pat
     assert pairs(from_page) == pairs(from_cli)
     assert any('= "unnamed end event b_slut" (' in line for line in pairs(from_page))
     assert any('models: ["a", "b"]' in line for line in pairs(from_page))
+
+
+B_DECIDES = """process: {id: PB, name: B}
+lanes: {L: Handläggare, N: Socialnämnden}
+steps:
+  - {id: s2, event: start, name: Ansökan kommer in, lane: L}
+  - {id: u2, task: user, name: Utredning, lane: L}
+  - {id: t2, task: user, name: Nämnden beslutar, lane: N}
+  - {id: x2, event: end, name: Ärendet avslutat, lane: L}
+"""
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_confirming_a_candidate_matched_elsewhere_rejects_that_pair_and_undo_brings_it_back(tmp_path: Path) -> None:
+    # QA: "Beslut fattat" may be "Nämnden beslutar" (already matched to another step); confirming it kept the
+    # other pair too: the page counted 9 matched, the saved file confirmed two pairs sharing "Nämnden beslutar",
+    # and the next run used only the first, with a note
+    from bpmn_io.library import library_paths
+
+    (tmp_path / "b.yaml").write_text(B_DECIDES, encoding="utf-8")
+    helsingborg = str(library_paths("helsingborg")[0])
+    page_file = tmp_path / "diff.html"
+    result = CliRunner().invoke(cli, ["diff", helsingborg, str(tmp_path / "b.yaml"), "--format", "html",
+                                      "-o", str(page_file)])
+    assert result.exit_code == 0, result.output
+    messages: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(accept_downloads=True)
+            watch(page, messages)
+            page.goto(page_file.as_uri(), wait_until="load")
+            tiers = page.locator("p.tiers")
+            matched = tiers.inner_text().split(" matched")[0]
+            row = page.locator("#matches tr").filter(has_text="Nämnden beslutar")
+            entry = page.locator("#uncertain > li").filter(has_text='"Beslut fattat" in')
+            confirm = entry.locator("li[data-candidate]").filter(has_text="Nämnden beslutar").locator("button.confirm")
+            confirm.click()
+            assert "rejected" in (row.get_attribute("class") or "")
+            assert tiers.inner_text().startswith(f"{matched} matched")  # one pair for another
+            assert "(1 confirmed, 1 rejected" in tiers.inner_text()
+            confirm.click()  # undo: the pair the matcher found is back
+            assert "rejected" not in (row.get_attribute("class") or "")
+            assert row.locator("button.reject").inner_text() == "reject"
+            confirm.click()
+            with page.expect_download() as download:
+                page.locator("#save-matches").click()
+            saved = Path(download.value.path()).read_bytes()
+        finally:
+            browser.close()
+    assert messages == []
+    decisions = parse_decisions(saved, source="matches.yaml")
+    assert (("Event_Beslut_Fattat",), ("t2",)) in [(d.a, d.b) for d in decisions.confirm]
+    assert (("Task_Beslut",), ("t2",)) not in [(d.a, d.b) for d in decisions.confirm]
+    assert [(d.a, d.b) for d in decisions.reject] == [(("Task_Beslut",), ("t2",))]
+    (tmp_path / "m.yaml").write_bytes(saved)
+    again = CliRunner().invoke(cli, ["diff", helsingborg, str(tmp_path / "b.yaml"), "--format", "json",
+                                     "--matches", str(tmp_path / "m.yaml")])
+    assert again.exit_code == 0, again.output
+    data = json.loads(again.output)
+    assert not any("shares a step" in n for n in data["notes"])
+    assert (["Event_Beslut_Fattat"], ["t2"], "confirmed") in [(m["a"], m["b"], m["how"]) for m in data["matches"]]

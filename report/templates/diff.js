@@ -82,24 +82,46 @@
     document.getElementById("matches-yaml").value = yaml();
     counts();
   }
+  function reject(k, on) {  // matched pair k rejected (on) or not
+    var button = document.querySelector('button.reject[data-match="' + k + '"]');
+    rejected[k] = on;
+    button.textContent = on ? "undo" : "reject";
+    button.closest("tr").classList.toggle("rejected", on);
+  }
   document.querySelectorAll("button.reject").forEach(function (button) {
     button.addEventListener("click", function () {
-      var k = Number(button.dataset.match);
-      rejected[k] = !rejected[k];
-      button.textContent = rejected[k] ? "undo" : "reject";
-      button.closest("tr").classList.toggle("rejected", !!rejected[k]);
+      reject(Number(button.dataset.match), !rejected[Number(button.dataset.match)]);
       refresh();
     });
   });
+  // a candidate already matched to another step ("already matched to another step"), confirmed: its pair
+  // with that step is rejected with it, and comes back when the confirmation is undone (the saved file
+  // held both pairs, and the next run used the first and said the second shares a step with it)
+  var displaced = {};  // uncertain index -> the matched pairs its confirmation rejected
+  function displace(k, a, b) {
+    displaced[k] = [];
+    data.matches.forEach(function (m, j) {
+      var shares = m.a.some(function (id) { return a.indexOf(id) >= 0; }) ||
+        m.b.some(function (id) { return b.indexOf(id) >= 0; });
+      if (shares && !rejected[j]) {
+        reject(j, true);
+        displaced[k].push(j);
+      }
+    });
+  }
   function choose(k, n) {  // uncertain step k: confirm its candidate n, or none (n < 0)
     var item = document.querySelector('li[data-uncertain="' + k + '"]');
     item.querySelectorAll("li[data-candidate]").forEach(function (li) { li.classList.remove("confirmed"); });
     item.querySelectorAll("button.confirm").forEach(function (b) { b.textContent = "confirm"; });
     if (n < 0) {
+      (displaced[k] || []).forEach(function (j) { reject(j, false); });
+      delete displaced[k];
       delete confirmed[k];
       return;
     }
     confirmed[k] = n;
+    var u = data.uncertain[k], c = u.candidates[n];
+    displace(k, u.side === "a" ? [u.step] : c.ids, u.side === "a" ? c.ids : [u.step]);
     var button = item.querySelector('button.confirm[data-candidate="' + n + '"]');
     button.closest("li").classList.add("confirmed");
     button.textContent = "undo";
