@@ -259,10 +259,11 @@ steps:
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
-def test_confirming_a_candidate_matched_elsewhere_rejects_that_pair_and_undo_brings_it_back(tmp_path: Path) -> None:
-    # QA: "Beslut fattat" may be "Nämnden beslutar" (already matched to another step); confirming it kept the
-    # other pair too: the page counted 9 matched, the saved file confirmed two pairs sharing "Nämnden beslutar",
-    # and the next run used only the first, with a note
+def test_a_candidate_matched_elsewhere_confirmed_joins_that_pair_or_pairs_one_to_one_once_it_is_rejected(
+        tmp_path: Path) -> None:
+    # QA: "Beslut fattat" may be "Nämnden beslutar" (already matched to another step); confirming it counted a
+    # new pair (9 matched), the saved file confirmed two pairs sharing "Nämnden beslutar", and the next run used
+    # only the first, with a note asking for one step drawn as two: b: [X, Y]. The page now writes that
     from bpmn_io.library import library_paths
 
     (tmp_path / "b.yaml").write_text(B_DECIDES, encoding="utf-8")
@@ -282,29 +283,33 @@ def test_confirming_a_candidate_matched_elsewhere_rejects_that_pair_and_undo_bri
             matched = tiers.inner_text().split(" matched")[0]
             row = page.locator("#matches tr").filter(has_text="Nämnden beslutar")
             entry = page.locator("#uncertain > li").filter(has_text='"Beslut fattat" in')
-            confirm = entry.locator("li[data-candidate]").filter(has_text="Nämnden beslutar").locator("button.confirm")
-            confirm.click()
-            assert "rejected" in (row.get_attribute("class") or "")
-            assert tiers.inner_text().startswith(f"{matched} matched")  # one pair for another
-            assert "(1 confirmed, 1 rejected" in tiers.inner_text()
-            confirm.click()  # undo: the pair the matcher found is back
-            assert "rejected" not in (row.get_attribute("class") or "")
-            assert row.locator("button.reject").inner_text() == "reject"
-            confirm.click()
+            entry.locator("li[data-candidate]").filter(has_text="Nämnden beslutar").locator("button.confirm").click()
+            assert tiers.inner_text().startswith(f"{matched} matched")  # joined to a pair: no new pair
+            assert "(1 confirmed, 0 rejected" in tiers.inner_text()
+            assert row.locator(".joined").inner_text() == " + Beslut fattat (confirmed)"
             with page.expect_download() as download:
                 page.locator("#save-matches").click()
-            saved = Path(download.value.path()).read_bytes()
+            joined = Path(download.value.path()).read_bytes()
+            row.locator("button.reject").click()  # not one step drawn as two: one to one
+            assert row.locator(".joined").count() == 0
+            assert tiers.inner_text().startswith(f"{matched} matched")  # one pair for another
+            with page.expect_download() as download:
+                page.locator("#save-matches").click()
+            alone = Path(download.value.path()).read_bytes()
         finally:
             browser.close()
     assert messages == []
-    decisions = parse_decisions(saved, source="matches.yaml")
+    assert ('  - {a: ["Task_Beslut", "Event_Beslut_Fattat"], b: "t2", models: ["helsingborg", "b"]}  # '
+            '"Besluta om serveringstillstånd + Beslut fattat" = "Nämnden beslutar" (auto, confidence 0.90; '
+            '"Beslut fattat" joined on the page)') in joined.decode("utf-8").splitlines()
+    decisions = parse_decisions(alone, source="matches.yaml")
     assert (("Event_Beslut_Fattat",), ("t2",)) in [(d.a, d.b) for d in decisions.confirm]
-    assert (("Task_Beslut",), ("t2",)) not in [(d.a, d.b) for d in decisions.confirm]
     assert [(d.a, d.b) for d in decisions.reject] == [(("Task_Beslut",), ("t2",))]
-    (tmp_path / "m.yaml").write_bytes(saved)
-    again = CliRunner().invoke(cli, ["diff", helsingborg, str(tmp_path / "b.yaml"), "--format", "json",
-                                     "--matches", str(tmp_path / "m.yaml")])
-    assert again.exit_code == 0, again.output
-    data = json.loads(again.output)
-    assert not any("shares a step" in n for n in data["notes"])
-    assert (["Event_Beslut_Fattat"], ["t2"], "confirmed") in [(m["a"], m["b"], m["how"]) for m in data["matches"]]
+    for saved, pair in ((joined, ["Task_Beslut", "Event_Beslut_Fattat"]), (alone, ["Event_Beslut_Fattat"])):
+        (tmp_path / "m.yaml").write_bytes(saved)
+        again = CliRunner().invoke(cli, ["diff", helsingborg, str(tmp_path / "b.yaml"), "--format", "json",
+                                         "--matches", str(tmp_path / "m.yaml")])
+        assert again.exit_code == 0, again.output
+        data = json.loads(again.output)
+        assert not any("shares a step" in n for n in data["notes"])
+        assert (pair, ["t2"], "confirmed") in [(m["a"], m["b"], m["how"]) for m in data["matches"]]
