@@ -327,10 +327,11 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
                       "problem": problem})
     towns = {lang: ", ".join(named[lang].get(n, n) for n in comparison.names) for lang in LANGUAGES}
     labels = _labels_by_language(models) if bilingual else None
-    for cluster in comparison.clusters if labels is not None else ():
-        if cluster.label.startswith("unnamed "):  # an unnamed timer in a variation: in words, as in the core
-            for lang, text in _core_words(cluster, models, labels).items():
-                labels[lang].setdefault(cluster.label, text)
+    if labels is not None:
+        for cluster in comparison.clusters:
+            if cluster.label.startswith("unnamed "):  # an unnamed timer in a variation: in words, as in the core
+                for lang, text in _core_words(cluster, models, labels).items():
+                    labels[lang].setdefault(cluster.label, text)
     words = _words(data, named, comparison.variations, labels, facts_said)
     words["core"] = [_core_words(comparison.clusters[k], models, labels) for k in comparison.core]
     return _ENV.get_template("diff.html.j2").render(
