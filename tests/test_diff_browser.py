@@ -8,7 +8,10 @@ Keeps a screenshot as a test artifact: tests/artifacts/diff.png (gitignored).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from chromium import CHROMIUM, launch, watch
@@ -124,17 +127,8 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
          "--matches", str(tmp_path / "m.yaml")],
     )
     assert result.exit_code == 0, result.output
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(accept_downloads=True)
-            watch(page, messages)
-            page.goto(second.as_uri(), wait_until="load")
-            with page.expect_download() as download:
-                page.locator("#save-matches").click()
-            resaved = parse_decisions(Path(download.value.path()).read_bytes(), source="matches.yaml")
-        finally:
-            browser.close()
+    with _diff_page(second, messages) as page:
+        resaved = parse_decisions(_saved(page), source="matches.yaml")
     assert messages == []
     assert [(d.a, d.b) for d in resaved.reject] == [(("a_reg",), ("b_reg",))]
 
@@ -212,6 +206,28 @@ def test_choosing_another_candidate_drops_the_pair_chosen_before_on_both_its_ste
     assert not [pair for pair in confirmed if "DOb" in pair[1]]
 
 
+@contextmanager
+def _diff_page(page_file: Path, messages: list[str]) -> Iterator[Any]:
+    """The diff page ``page_file`` loaded in headless Chromium, downloads allowed; console messages to
+    ``messages``."""
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(accept_downloads=True)
+            watch(page, messages)
+            page.goto(page_file.as_uri(), wait_until="load")
+            yield page
+        finally:
+            browser.close()
+
+
+def _saved(page: Any) -> bytes:
+    """What the page's "save matches file" button downloads."""
+    with page.expect_download() as download:
+        page.locator("#save-matches").click()
+    return Path(download.value.path()).read_bytes()
+
+
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
 def test_the_page_saves_the_pairs_as_diff_save_matches_writes_them(tmp_path: Path) -> None:
     # QA: the page wrote models: ["a","b"] and a: ["X","Y"] where --save-matches writes ["a", "b"], and named an
@@ -226,17 +242,8 @@ def test_the_page_saves_the_pairs_as_diff_save_matches_writes_them(tmp_path: Pat
     )
     assert result.exit_code == 0, result.output
     messages: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(accept_downloads=True)
-            watch(page, messages)
-            page.goto(page_file.as_uri(), wait_until="load")
-            with page.expect_download() as download:
-                page.locator("#save-matches").click()
-            from_page = Path(download.value.path()).read_text(encoding="utf-8")
-        finally:
-            browser.close()
+    with _diff_page(page_file, messages) as page:
+        from_page = _saved(page).decode("utf-8")
     assert messages == []
 
     def pairs(text: str) -> list[str]:
@@ -248,14 +255,7 @@ def test_the_page_saves_the_pairs_as_diff_save_matches_writes_them(tmp_path: Pat
     assert any('models: ["a", "b"]' in line for line in pairs(from_page))
 
 
-B_DECIDES = """process: {id: PB, name: B}
-lanes: {L: Handläggare, N: Socialnämnden}
-steps:
-  - {id: s2, event: start, name: Ansökan kommer in, lane: L}
-  - {id: u2, task: user, name: Utredning, lane: L}
-  - {id: t2, task: user, name: Nämnden beslutar, lane: N}
-  - {id: x2, event: end, name: Ärendet avslutat, lane: L}
-"""
+B_DECIDES = (Path(__file__).resolve().parent / "fixtures" / "diff" / "decides.yaml").read_text(encoding="utf-8")
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
@@ -273,31 +273,20 @@ def test_a_candidate_matched_elsewhere_confirmed_joins_that_pair_or_pairs_one_to
                                       "-o", str(page_file)])
     assert result.exit_code == 0, result.output
     messages: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(accept_downloads=True)
-            watch(page, messages)
-            page.goto(page_file.as_uri(), wait_until="load")
-            tiers = page.locator("p.tiers")
-            matched = tiers.inner_text().split(" matched")[0]
-            row = page.locator("#matches tr").filter(has_text="Nämnden beslutar")
-            entry = page.locator("#uncertain > li").filter(has_text='"Beslut fattat" in')
-            entry.locator("li[data-candidate]").filter(has_text="Nämnden beslutar").locator("button.confirm").click()
-            assert tiers.inner_text().startswith(f"{matched} matched")  # joined to a pair: no new pair
-            assert "(1 confirmed, 0 rejected" in tiers.inner_text()
-            assert row.locator(".joined").inner_text() == " + Beslut fattat (confirmed)"
-            with page.expect_download() as download:
-                page.locator("#save-matches").click()
-            joined = Path(download.value.path()).read_bytes()
-            row.locator("button.reject").click()  # not one step drawn as two: one to one
-            assert row.locator(".joined").count() == 0
-            assert tiers.inner_text().startswith(f"{matched} matched")  # one pair for another
-            with page.expect_download() as download:
-                page.locator("#save-matches").click()
-            alone = Path(download.value.path()).read_bytes()
-        finally:
-            browser.close()
+    with _diff_page(page_file, messages) as page:
+        tiers = page.locator("p.tiers")
+        matched = tiers.inner_text().split(" matched")[0]
+        row = page.locator("#matches tr").filter(has_text="Nämnden beslutar")
+        entry = page.locator("#uncertain > li").filter(has_text='"Beslut fattat" in')
+        entry.locator("li[data-candidate]").filter(has_text="Nämnden beslutar").locator("button.confirm").click()
+        assert tiers.inner_text().startswith(f"{matched} matched")  # joined to a pair: no new pair
+        assert "(1 confirmed, 0 rejected" in tiers.inner_text()
+        assert row.locator(".joined").inner_text() == " + Beslut fattat (confirmed)"
+        joined = _saved(page)
+        row.locator("button.reject").click()  # not one step drawn as two: one to one
+        assert row.locator(".joined").count() == 0
+        assert tiers.inner_text().startswith(f"{matched} matched")  # one pair for another
+        alone = _saved(page)
     assert messages == []
     assert ('  - {a: ["Task_Beslut", "Event_Beslut_Fattat"], b: "t2", models: ["helsingborg", "b"]}  # '
             '"Besluta om serveringstillstånd + Beslut fattat" = "Nämnden beslutar" (auto, confidence 0.90; '

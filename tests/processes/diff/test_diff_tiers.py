@@ -232,22 +232,11 @@ def test_a_candidate_of_the_other_kind_with_a_score_is_not_said_to_score_zero() 
     # Helsingborg's event "Beslut fattat" against the matched task "Nämnden beslutar": labels 1.00 alike, so the
     # pair is scored (a task and an event pair from 0.9 alike); every output said "confidence 0.82; ... (the
     # score pairs steps of one kind only: 0)", two numbers for one candidate
-    from bpmn_io.authoring import parse_authoring
     from bpmn_io.library import library_paths
     from processes.diff import diff_text
 
     a = read_authoring(library_paths("helsingborg")[0].with_suffix(".yaml"))
-    b = parse_authoring(
-        """process: {id: PB, name: B}
-lanes: {L: Handläggare, N: Socialnämnden}
-steps:
-  - {id: s2, event: start, name: Ansökan kommer in, lane: L}
-  - {id: u2, task: user, name: Utredning, lane: L}
-  - {id: t2, task: user, name: Nämnden beslutar, lane: N}
-  - {id: x2, event: end, name: Ärendet avslutat, lane: L}
-""",
-        source="b.yaml",
-    )
+    b = read_authoring(Path(__file__).resolve().parents[2] / "fixtures" / "diff" / "decides.yaml")
     d = diff_models(a, b)
     said = [c for u in d.uncertain if u.step == "Event_Beslut_Fattat" for c in u.candidates]
     assert [c.ids for c in said] == [("t2",)]
