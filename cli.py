@@ -1169,8 +1169,9 @@ def _log_compare_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _distinct_names(args: list[str], names: list[str]) -> list[str]:
     """Names that tell the models apart: a file whose name another model shares is named
-    ``folder/stem`` ("bpmn-io/C.1.0-export" vs "signavio/C.1.0-export"); what is still
-    shared gets " (2)", " (3)" ... on its later occurrences (the same file given twice: "a", "a (2)")."""
+    ``folder/stem`` ("bpmn-io/C.1.0-export" vs "signavio/C.1.0-export"), or, beside a file of the same
+    stem in the same folder, by its file name ("mine.yaml" vs "mine.bpmn"); what is still shared gets
+    " (2)", " (3)" ... on its later occurrences (the same file given twice: "a", "a (2)")."""
     out = list(names)
     sources = [str(Path(arg).resolve()) if Path(arg).suffix else arg for arg in args]
     for i, (arg, name) in enumerate(zip(args, names, strict=True)):
@@ -1181,6 +1182,13 @@ def _distinct_names(args: list[str], names: list[str]) -> list[str]:
         shared = any(other == name and sources[j] != sources[i] for j, other in enumerate(names))
         if shared and folder and folder != name:
             out[i] = f"{folder}/{path.stem}"
+    named = list(out)
+    for i, arg in enumerate(args):
+        # two files that only their extension tells apart (a model and its conversion) are no second copy
+        siblings = [j for j, other in enumerate(named)
+                    if other == named[i] and sources[j] != sources[i] and Path(args[j]).suffix]
+        if Path(arg).suffix and siblings and all(Path(args[j]).name != Path(arg).name for j in siblings):
+            out[i] = Path(arg).name
     seen: dict[str, int] = {}
     for i, name in enumerate(out):
         seen[name] = seen.get(name, 0) + 1

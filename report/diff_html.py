@@ -26,6 +26,7 @@ from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
 from processes.diff.formats import KIND_TITLES, candidate_words
 from processes.diff.nway import StepCluster, Variation, name_sides
+from processes.diff.view import display_name
 from processes.errors import PermitflowError
 from processes.model import Definitions, FrozenMap
 from processes.shownnames import name_in
@@ -138,7 +139,9 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
     return _ENV.get_template("diff.html.j2").render(
         mode="diff",
         title=f"{diff.a.name} vs {diff.b.name}",
-        diff={**to_data(diff), "rejected": [{"a": list(a), "b": list(b)} for a, b in diff.rejected]},
+        diff={**to_data(diff), "rejected": [{"a": list(a), "b": list(b)} for a, b in diff.rejected],
+              # how the saved matches file names an unnamed step, as `diff --save-matches` does
+              "unnamed": [{s.id: display_name(s) for s in side.steps.values() if not s.name} for side in (diff.a, diff.b)]},
         rows=rows,
         matches=matches,
         uncertain=uncertain,
@@ -203,11 +206,13 @@ def _core_words(cluster: StepCluster, models: Mapping[str, Definitions],
                 labels: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, str]:
     """A step of the common core in each language: its label (``labels``: language -> drawn label -> the name
     the models give it in that language, :func:`_labels_by_language`), or, when no model names it (the label is
-    then an id, "Timer_Paminnelse"), what it is, "bevakning efter 14 dagar i ”Invänta komplettering”"."""
+    then the pairwise diff's "unnamed boundary event Timer_Paminnelse"), what it is, "bevakning efter 14 dagar i
+    ”Invänta komplettering”"."""
+    unnamed = cluster.label.rsplit(" ", 1)[-1] if cluster.label.startswith("unnamed ") else ""
     for model, ids in cluster.members.items():
         defs = models.get(model)
-        if cluster.label in ids and defs is not None:
-            said = {lang: unnamed_words(defs, {}, lang).get(cluster.label) for lang in LANGUAGES}
+        if unnamed in ids and defs is not None:
+            said = {lang: unnamed_words(defs, {}, lang).get(unnamed) for lang in LANGUAGES}
             if all(said.values()):
                 return {lang: str(text) for lang, text in said.items()}
     return {lang: (labels or {}).get(lang, {}).get(cluster.label, cluster.label) for lang in LANGUAGES}
@@ -322,6 +327,11 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
                       "problem": problem})
     towns = {lang: ", ".join(named[lang].get(n, n) for n in comparison.names) for lang in LANGUAGES}
     labels = _labels_by_language(models) if bilingual else None
+    if labels is not None:
+        for cluster in comparison.clusters:
+            if cluster.label.startswith("unnamed "):  # an unnamed timer in a variation: in words, as in the core
+                for lang, text in _core_words(cluster, models, labels).items():
+                    labels[lang].setdefault(cluster.label, text)
     words = _words(data, named, comparison.variations, labels, facts_said)
     words["core"] = [_core_words(comparison.clusters[k], models, labels) for k in comparison.core]
     return _ENV.get_template("diff.html.j2").render(

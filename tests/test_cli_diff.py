@@ -240,6 +240,16 @@ def test_a_model_given_twice_is_its_name_and_name_2_not_named_by_its_folder(tmp_
     assert run("diff", a, str(tmp_path / "." / "a.yaml")).output.splitlines()[0].startswith("a (A, ")
 
 
+def test_a_model_and_its_conversion_in_one_folder_are_named_by_their_file_names(tmp_path: Path) -> None:
+    # QA: a.yaml against a.bpmn (`convert a.yaml a.bpmn`) were "tmp/a" and "tmp/a (2)", the name the README
+    # gives the second copy of one model given twice
+    a = write(tmp_path, "A")
+    assert run("convert", a, str(tmp_path / "a.bpmn")).exit_code == 0
+    assert run("diff", a, str(tmp_path / "a.bpmn")).output.splitlines()[0].startswith("a.yaml (A, 5 steps) vs a.bpmn (B, ")
+    data = json.loads(run("compare", a, str(tmp_path / "a.bpmn"), a, "--format", "json").output)
+    assert data["models"] == ["a.yaml", "a.bpmn", "a.yaml (2)"]
+
+
 def test_saved_matches_come_back_confirmed_and_an_edit_is_honoured(tmp_path: Path) -> None:
     a = write(tmp_path, "A")
     b = write(tmp_path, "B", visit="Telefonintervju")

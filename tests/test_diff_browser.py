@@ -8,7 +8,10 @@ Keeps a screenshot as a test artifact: tests/artifacts/diff.png (gitignored).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from chromium import CHROMIUM, launch, watch
@@ -124,17 +127,8 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
          "--matches", str(tmp_path / "m.yaml")],
     )
     assert result.exit_code == 0, result.output
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(accept_downloads=True)
-            watch(page, messages)
-            page.goto(second.as_uri(), wait_until="load")
-            with page.expect_download() as download:
-                page.locator("#save-matches").click()
-            resaved = parse_decisions(Path(download.value.path()).read_bytes(), source="matches.yaml")
-        finally:
-            browser.close()
+    with _diff_page(second, messages) as page:
+        resaved = parse_decisions(_saved(page), source="matches.yaml")
     assert messages == []
     assert [(d.a, d.b) for d in resaved.reject] == [(("a_reg",), ("b_reg",))]
 
@@ -210,3 +204,101 @@ def test_choosing_another_candidate_drops_the_pair_chosen_before_on_both_its_ste
     confirmed = [(d.a, d.b) for d in parse_decisions(saved.encode(), source="m.yaml").confirm]
     assert [pair for pair in confirmed if "BO2" in pair[0]] == [(("BO2",), ("DOc",))]
     assert not [pair for pair in confirmed if "DOb" in pair[1]]
+
+
+@contextmanager
+def _diff_page(page_file: Path, messages: list[str]) -> Iterator[Any]:
+    """The diff page ``page_file`` loaded in headless Chromium, downloads allowed; console messages to
+    ``messages``."""
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(accept_downloads=True)
+            watch(page, messages)
+            page.goto(page_file.as_uri(), wait_until="load")
+            yield page
+        finally:
+            browser.close()
+
+
+def _saved(page: Any) -> bytes:
+    """What the page's "save matches file" button downloads."""
+    with page.expect_download() as download:
+        page.locator("#save-matches").click()
+    return Path(download.value.path()).read_bytes()
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_page_saves_the_pairs_as_diff_save_matches_writes_them(tmp_path: Path) -> None:
+    # QA: the page wrote models: ["a","b"] and a: ["X","Y"] where --save-matches writes ["a", "b"], and named an
+    # unnamed step by its bare id ("a_slut") where the diff says "unnamed end event a_slut": two files of one
+    # diff did not compare line by line
+    (tmp_path / "a.yaml").write_text(A.replace("name: Klart, ", ""), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(B.replace("name: Ärendet avslutat, ", ""), encoding="utf-8")
+    page_file, saved_file = tmp_path / "diff.html", tmp_path / "saved.yaml"
+    result = CliRunner().invoke(
+        cli, ["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html", "-o", str(page_file),
+              "--save-matches", str(saved_file)]
+    )
+    assert result.exit_code == 0, result.output
+    messages: list[str] = []
+    with _diff_page(page_file, messages) as page:
+        from_page = _saved(page).decode("utf-8")
+    assert messages == []
+
+    def pairs(text: str) -> list[str]:
+        return [line for line in text.splitlines() if line.startswith("  - ")]
+
+    from_cli = saved_file.read_text(encoding="utf-8")
+    assert pairs(from_page) == pairs(from_cli)
+    assert any('= "unnamed end event b_slut" (' in line for line in pairs(from_page))
+    assert any('models: ["a", "b"]' in line for line in pairs(from_page))
+
+
+B_DECIDES = (Path(__file__).resolve().parent / "fixtures" / "diff" / "decides.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_candidate_matched_elsewhere_confirmed_joins_that_pair_or_pairs_one_to_one_once_it_is_rejected(
+        tmp_path: Path) -> None:
+    # QA: "Beslut fattat" may be "Nämnden beslutar" (already matched to another step); confirming it counted a
+    # new pair (9 matched), the saved file confirmed two pairs sharing "Nämnden beslutar", and the next run used
+    # only the first, with a note asking for one step drawn as two: b: [X, Y]. The page now writes that
+    from bpmn_io.library import library_paths
+
+    (tmp_path / "b.yaml").write_text(B_DECIDES, encoding="utf-8")
+    helsingborg = str(library_paths("helsingborg")[0])
+    page_file = tmp_path / "diff.html"
+    result = CliRunner().invoke(cli, ["diff", helsingborg, str(tmp_path / "b.yaml"), "--format", "html",
+                                      "-o", str(page_file)])
+    assert result.exit_code == 0, result.output
+    messages: list[str] = []
+    with _diff_page(page_file, messages) as page:
+        tiers = page.locator("p.tiers")
+        matched = tiers.inner_text().split(" matched")[0]
+        row = page.locator("#matches tr").filter(has_text="Nämnden beslutar")
+        entry = page.locator("#uncertain > li").filter(has_text='"Beslut fattat" in')
+        entry.locator("li[data-candidate]").filter(has_text="Nämnden beslutar").locator("button.confirm").click()
+        assert tiers.inner_text().startswith(f"{matched} matched")  # joined to a pair: no new pair
+        assert "(1 confirmed, 0 rejected" in tiers.inner_text()
+        assert row.locator(".joined").inner_text() == " + Beslut fattat (confirmed)"
+        joined = _saved(page)
+        row.locator("button.reject").click()  # not one step drawn as two: one to one
+        assert row.locator(".joined").count() == 0
+        assert tiers.inner_text().startswith(f"{matched} matched")  # one pair for another
+        alone = _saved(page)
+    assert messages == []
+    assert ('  - {a: ["Task_Beslut", "Event_Beslut_Fattat"], b: "t2", models: ["helsingborg", "b"]}  # '
+            '"Besluta om serveringstillstånd + Beslut fattat" = "Nämnden beslutar" (auto, confidence 0.90; '
+            '"Beslut fattat" joined on the page)') in joined.decode("utf-8").splitlines()
+    decisions = parse_decisions(alone, source="matches.yaml")
+    assert (("Event_Beslut_Fattat",), ("t2",)) in [(d.a, d.b) for d in decisions.confirm]
+    assert [(d.a, d.b) for d in decisions.reject] == [(("Task_Beslut",), ("t2",))]
+    for saved, pair in ((joined, ["Task_Beslut", "Event_Beslut_Fattat"]), (alone, ["Event_Beslut_Fattat"])):
+        (tmp_path / "m.yaml").write_bytes(saved)
+        again = CliRunner().invoke(cli, ["diff", helsingborg, str(tmp_path / "b.yaml"), "--format", "json",
+                                         "--matches", str(tmp_path / "m.yaml")])
+        assert again.exit_code == 0, again.output
+        data = json.loads(again.output)
+        assert not any("shares a step" in n for n in data["notes"])
+        assert (pair, ["t2"], "confirmed") in [(m["a"], m["b"], m["how"]) for m in data["matches"]]

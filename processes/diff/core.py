@@ -154,7 +154,7 @@ def diff_prepared(
     differences += flow_differences(a.view, b.view, a.profile, b.profile, matches)
     if with_facts:
         differences += fact_differences(a.facts, b.facts, lex)
-    notes = matching.notes + tuple(_unused_note(d, a.name, b.name) for d in unused) + _decision_conflicts(
+    notes = matching.notes + _unused_notes(unused, a.name, b.name) + _decision_conflicts(
         confirmed, rejected
     )
     untyped = untyped_tasks_note(a.view, b.view, matches, a.name, b.name)
@@ -224,6 +224,30 @@ def _matching(
         return replace(m, confidence=same.confidence, label=same.label) if m.how == "confirmed" and same else m
 
     return replace(seeded, matches=tuple(kept(m) for m in seeded.matches))
+
+
+def _unused_notes(unused: Sequence[Decision], a_name: str, b_name: str) -> tuple[str, ...]:
+    """One note per unused match decision (:func:`_unused_note`), except that the decisions scoped to one
+    other pair of model names get one note together: a whole file saved before a model file was renamed
+    (49 pairs) is one line that says how to use it here, not 49."""
+    elsewhere: dict[tuple[str, ...], list[Decision]] = {}
+    for d in unused:
+        if d.models and sorted(d.models) != sorted((a_name, b_name)):
+            elsewhere.setdefault(tuple(d.models), []).append(d)
+    out = []
+    for d in unused:
+        group = elsewhere.get(tuple(d.models), []) if d.models else []
+        if len(group) < 2:
+            out.append(_unused_note(d, a_name, b_name))
+        elif d is group[0]:
+            lines = [x.line for x in group if x.line]
+            where = f" (between lines {min(lines)} and {max(lines)})" if len(lines) == len(group) else ""
+            out.append(
+                f"{len(group)} match decisions{where} are for {' vs '.join(d.models)}, not {a_name} vs {b_name}; "
+                f"not used (to use them here, write models: {json.dumps([a_name, b_name], ensure_ascii=False)} "
+                "in them, the names as on the command line, or leave models out)"
+            )
+    return tuple(out)
 
 
 def _unused_note(d: Decision, a_name: str, b_name: str) -> str:

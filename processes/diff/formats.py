@@ -173,7 +173,8 @@ def diff_markdown(diff: ModelDiff) -> str:
 def _matrix(comparison: Comparison, metric: str, cell: str = "{:.3f}") -> list[str]:
     names = comparison.names
     rows = comparison.similarity[metric]
-    out = [f"| {metric} | " + " | ".join(_cell(n) for n in names) + " |", "|---" * (len(names) + 1) + "|"]
+    out = [f"| {metric.replace('_', ' ')} | " + " | ".join(_cell(n) for n in names) + " |",
+           "|---" * (len(names) + 1) + "|"]
     for name, row in zip(names, rows, strict=True):
         out.append(f"| {_cell(name)} | " + " | ".join(cell.format(v) for v in row) + " |")
     return out
@@ -217,7 +218,7 @@ def comparison_text(comparison: Comparison) -> str:
     width = max(len(n) for n in names)
     out = [f"models: {', '.join(names)}", ""]
     for metric in METRICS:
-        out.append(f"{metric} similarity")
+        out.append(f"{metric.replace('_', ' ')} similarity")  # as diff says it: "node matching"
         for name, row in zip(names, comparison.similarity[metric], strict=True):
             out.append(f"  {name:<{width}}  " + "  ".join(f"{v:.3f}" for v in row))
         out.append("")

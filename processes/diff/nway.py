@@ -40,6 +40,7 @@ from processes.diff.result import Difference, ModelDiff
 from processes.diff.synonyms import Synonyms
 from processes.diff.text import Lexicon
 from processes.diff.thesaurus import NO_THESAURUS, Thesaurus
+from processes.diff.view import display_name
 from processes.model import FrozenMap
 from processes.wording import listed
 
@@ -243,7 +244,9 @@ def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepC
             by_name[mn].view.steps[s].name for mn, s in members if by_name[mn].view.steps[s].name
         )
         first = members[0]
-        label = labels.most_common(1)[0][0] if labels else first[1]
+        # a cluster no model names is called as the pairwise diff calls it ("unnamed boundary event Timer_1"),
+        # not by its bare id
+        label = labels.most_common(1)[0][0] if labels else display_name(by_name[first[0]].view.steps[first[1]])
         # a model that has several steps in the cluster (one step drawn as two, a block of remisses)
         # names them all, as the pairwise diff does: "Remiss till Polisen" alone would read as a
         # step every model has, and the model's other steps would vanish from the common core
@@ -252,7 +255,7 @@ def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepC
             ("", []),
         )
         if len(owned) > 1:
-            label = " + ".join(by_name[owner].view.steps[s].name or s for s in owned)
+            label = " + ".join(display_name(by_name[owner].view.steps[s]) for s in owned)
         performers = {
             mn: " / ".join(dict.fromkeys(by_name[mn].view.steps[s].performer for s in ids))
             for mn, ids in per_model.items()

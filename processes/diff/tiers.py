@@ -213,9 +213,10 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
                 alike = label >= options.uncertain and not kins.isdisjoint(families(y))
                 if y_id in matched_other and float(score[i, j]) < _rival_bar(confidence[y_id], alike):
                     continue  # matched elsewhere, and clearly better there: no reason to question it
+            scored = round(float(score[i, j]), 3)
             reasons = _reasons(lex, x.name, y.name, label, shared, matches, y_id in matched_other, lang)
             if kins.isdisjoint(families(y)):
-                reasons += (_kinds_reason(min(kins), min(families(y))),)
+                reasons += (_kinds_reason(min(kins), min(families(y)), scored, options.strong_label),)
             if apart:
                 reasons += (PARTIES_REASON,)
             if j in related and label < options.uncertain:
@@ -235,7 +236,7 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
                 reasons += (group_reason(group[j], y.name or y_id),)
             if j in staged:
                 reasons += (same_stage_reason(staged[j]),)
-            found.append(Candidate((y_id,), round(float(score[i, j]), 3), round(label, 3), reasons))
+            found.append(Candidate((y_id,), scored, round(label, 3), reasons))
             if len(found) == MAX_CANDIDATES:
                 break
         if found:
@@ -379,9 +380,13 @@ def _first_met(free: list[str], step: Callable[[str], tuple[str, ...]], units: d
 _KIND_WORDS = {"activity": "a task", "event": "an event"}
 
 
-def _kinds_reason(kind: str, other: str) -> str:
-    """Why a candidate of the other kind scores 0: the score pairs steps of one kind only."""
-    return f"{_KIND_WORDS.get(kind, kind)} against {_KIND_WORDS.get(other, other)} (the score pairs steps of one kind only: 0)"
+def _kinds_reason(kind: str, other: str, score: float, strong_label: float) -> str:
+    """A candidate of the other kind: why it scores 0 (the score pairs steps of one kind only), or, when
+    it has a score, that its labels are alike enough for a task and an event (``strong_label``)."""
+    pair = f"{_KIND_WORDS.get(kind, kind)} against {_KIND_WORDS.get(other, other)}"
+    if score > 0:
+        return f"{pair} (scored: labels at least {strong_label:.2f} alike)"
+    return f"{pair} (the score pairs steps of one kind only: 0)"
 
 
 def _place_reason(view: ModelView, here: Place, matches: list[Match], side: str) -> str:

@@ -7,38 +7,72 @@
   var confirmed = {};  // uncertain index -> candidate index
   var models = [data.a.name, data.b.name];
 
-  function ids(list) {
-    return list.length === 1 ? JSON.stringify(list[0]) : JSON.stringify(list);
+  // written as `diff --save-matches` writes them ("[\"a\", \"b\"]", a space after each comma), so that the
+  // two files of one diff read alike and compare line by line
+  function listed(list) {
+    return "[" + list.map(function (x) { return JSON.stringify(x); }).join(", ") + "]";
   }
-  // the labels beside the ids, as `diff --save-matches` writes them: the file is read by people too
+  function ids(list) {
+    return list.length === 1 ? JSON.stringify(list[0]) : listed(list);
+  }
+  // the labels beside the ids, as `diff --save-matches` writes them: the file is read by people too; an
+  // unnamed step as the diff says it ("unnamed end event Event_1")
   var names = [{}, {}];
   [data.a, data.b].forEach(function (model, side) {
-    (model.steps || []).forEach(function (step) { names[side][step.id] = step.name || step.id; });
+    var unnamed = (data.unnamed || [{}, {}])[side];
+    (model.steps || []).forEach(function (step) { names[side][step.id] = step.name || unnamed[step.id] || step.id; });
   });
   function label(side, list) {
     return list.map(function (id) { return (names[side][id] || id).split(/\s+/).join(" ").trim(); }).join(" + ");
   }
   function entry(a, b, why) {
-    return "  - {a: " + ids(a) + ", b: " + ids(b) + ", models: " + JSON.stringify(models) + "}  # \"" +
+    return "  - {a: " + ids(a) + ", b: " + ids(b) + ", models: " + listed(models) + "}  # \"" +
       label(0, a) + "\" = \"" + label(1, b) + "\" (" + why + ")";
   }
-  function yaml() {
-    var confirm = [], reject = [], listed = {};
-    data.matches.forEach(function (m, k) {
-      var why = m.how + ", confidence " + m.confidence.toFixed(2);
-      (rejected[k] ? reject : confirm).push(entry(m.a, m.b, why));
-    });
-    // pairs the --matches file of this run rejected: kept, or the matcher would pair them again
-    (data.rejected || []).forEach(function (r) { reject.push(entry(r.a, r.b, "rejected before")); });
+  // the pairs confirmed on the page, each once (a pair confirmed from both of its steps is one pair), and the
+  // matched pair (not rejected) each shares a step with, if any: a candidate "already matched to another step"
+  // is joined to that pair, one step drawn as two, as the next run's note asks (two pairs sharing a step: the
+  // second is not used); to pair it one to one instead, reject that pair
+  function chosen() {
+    var out = [], listed = {};
     data.uncertain.forEach(function (u, k) {
       if (!(k in confirmed)) return;
       var c = u.candidates[confirmed[k]];
       var a = u.side === "a" ? [u.step] : c.ids, b = u.side === "a" ? c.ids : [u.step];
       var key = JSON.stringify([a, b]);
-      if (listed[key]) return;  // the same pair confirmed from both of its steps: written once
+      if (listed[key]) return;
       listed[key] = true;
-      confirm.push(entry(a, b, "confirmed on the page"));
+      var joined = -1;
+      data.matches.forEach(function (m, j) {
+        if (!rejected[j] && (m.a.some(function (x) { return a.indexOf(x) >= 0; }) ||
+                             m.b.some(function (y) { return b.indexOf(y) >= 0; }))) joined = j;
+      });
+      out.push({a: a, b: b, joined: joined});
     });
+    return out;
+  }
+  function extra(p, m) {  // the steps of pair p that matched pair m does not hold, named
+    return [label(0, p.a.filter(function (x) { return m.a.indexOf(x) < 0; })),
+            label(1, p.b.filter(function (y) { return m.b.indexOf(y) < 0; }))].filter(Boolean).join(" + ");
+  }
+  function union(list, more) {
+    return list.concat(more.filter(function (x) { return list.indexOf(x) < 0; }));
+  }
+  function yaml() {
+    var confirm = [], reject = [], pairs = chosen();
+    data.matches.forEach(function (m, k) {
+      var why = m.how + ", confidence " + m.confidence.toFixed(2), a = m.a, b = m.b;
+      pairs.forEach(function (p) {
+        if (p.joined !== k) return;
+        a = union(a, p.a);
+        b = union(b, p.b);
+        why += "; \"" + extra(p, m) + "\" joined on the page";
+      });
+      (rejected[k] ? reject : confirm).push(entry(a, b, why));
+    });
+    // pairs the --matches file of this run rejected: kept, or the matcher would pair them again
+    (data.rejected || []).forEach(function (r) { reject.push(entry(r.a, r.b, "rejected before")); });
+    pairs.forEach(function (p) { if (p.joined < 0) confirm.push(entry(p.a, p.b, "confirmed on the page")); });
     return "# Match decisions for " + models[0] + " (a) vs " + models[1] + " (b), saved from the diff page.\n" +
       "# Move a wrong pair to reject (or delete it), add a missing pair to confirm, then run again\n" +
       "# with --matches THIS_FILE; models: names the two models as on the command line.\n" +
@@ -50,23 +84,23 @@
   // differences and the scores are the run's until the saved file is passed back with --matches
   function counts() {
     var rejects = Object.keys(rejected).filter(function (k) { return rejected[k]; }).length;
-    var pairs = {}, settled = {};
+    var settled = {};
     Object.keys(confirmed).forEach(function (k) {
       var u = data.uncertain[k], c = u.candidates[confirmed[k]];
       var a = u.side === "a" ? [u.step] : c.ids, b = u.side === "a" ? c.ids : [u.step];
-      pairs[JSON.stringify([a, b])] = true;
       a.forEach(function (id) { settled["a " + id] = true; });
       b.forEach(function (id) { settled["b " + id] = true; });
     });
-    var added = Object.keys(pairs).length;
+    var pairs = chosen(), confirms = pairs.length;
+    var added = pairs.filter(function (p) { return p.joined < 0; }).length;  // a joined one adds no pair
     var open = data.uncertain.filter(function (u) { return !settled[u.side + " " + u.step]; }).length;
     var matched = data.matches.length - rejects + added;
     document.getElementById("count-matched").textContent = matched;
     document.getElementById("count-uncertain").textContent = open;
     document.querySelectorAll(".count-matched").forEach(function (e) { e.textContent = matched; });
     document.querySelectorAll(".count-uncertain").forEach(function (e) { e.textContent = open; });
-    document.getElementById("count-decided").textContent = rejects || added
-      ? " With the decisions on this page (" + added + " confirmed, " + rejects + " rejected: the steps of a " +
+    document.getElementById("count-decided").textContent = rejects || confirms
+      ? " With the decisions on this page (" + confirms + " confirmed, " + rejects + " rejected: the steps of a " +
         "rejected pair are placed again at the next run); the differences and scores are this run's until " +
         "the saved file is passed back with --matches."
       : "";
@@ -74,13 +108,26 @@
   function refresh() {
     document.getElementById("matches-yaml").value = yaml();
     counts();
+    // a matched pair a confirmed candidate joins says so in its row
+    document.querySelectorAll("#matches .joined").forEach(function (e) { e.remove(); });
+    chosen().forEach(function (p) {
+      if (p.joined < 0) return;
+      var m = data.matches[p.joined], side = p.a.some(function (x) { return m.a.indexOf(x) < 0; }) ? 0 : 1;
+      var note = document.createElement("span");
+      note.className = "joined";
+      note.textContent = " + " + extra(p, m) + " (confirmed)";
+      document.querySelector('tr[data-match="' + p.joined + '"]').cells[side].appendChild(note);
+    });
+  }
+  function reject(k, on) {  // matched pair k rejected (on) or not
+    var button = document.querySelector('button.reject[data-match="' + k + '"]');
+    rejected[k] = on;
+    button.textContent = on ? "undo" : "reject";
+    button.closest("tr").classList.toggle("rejected", on);
   }
   document.querySelectorAll("button.reject").forEach(function (button) {
     button.addEventListener("click", function () {
-      var k = Number(button.dataset.match);
-      rejected[k] = !rejected[k];
-      button.textContent = rejected[k] ? "undo" : "reject";
-      button.closest("tr").classList.toggle("rejected", !!rejected[k]);
+      reject(Number(button.dataset.match), !rejected[Number(button.dataset.match)]);
       refresh();
     });
   });

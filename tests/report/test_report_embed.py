@@ -141,3 +141,24 @@ def test_the_swedish_facts_table_says_every_value_in_swedish_and_the_english_one
     assert "|National reference (the Alcohol Act, Alkohollagen, ch. 8; the Alcohol Ordinance, Alkoholförordningen, " \
            "§ 5)|" in said and "National reference (Alkohollagen" not in said
     assert "|Nationell referens (Alkohollagen 8 kap., Alkoholförordningen 5 §)|" in said
+
+
+def test_an_unnamed_step_in_a_variation_is_said_in_words_in_each_language() -> None:
+    """Found by QA: compare names a step no model names as the pairwise diff does ("unnamed boundary event
+    Timer_Paminnelse"); the bilingual page says the timer in words in both languages, not in English."""
+    from bpmn_io.authoring import parse_authoring, read_authoring
+    from bpmn_io.library import library_paths
+    from processes.diff import compare_models, prepare
+    from report.diff_html import comparison_html
+
+    helsingborg = read_authoring(library_paths("helsingborg")[0].with_suffix(".yaml"))
+    mine = parse_authoring(
+        "process: {id: P, name: Mine}\nsteps:\n  - {id: S, event: start, name: Ansökan inkommen}\n"
+        "  - {id: T, task: user, name: Besluta}\n  - {id: E, event: end, name: Klart}\n",
+        source="mine.yaml",
+    )
+    comparison = compare_models([prepare(helsingborg, "helsingborg"), prepare(mine, "mine")])
+    html = comparison_html(comparison, {"helsingborg": helsingborg, "mine": mine}, bilingual=True)
+    assert "”bevakning efter 14 dagar i ”Invänta komplettering”” är ett steg i" in html
+    assert "“timer after 14 days in “Wait for the supplement”” is a step in" in html
+    assert "unnamed boundary event" not in html

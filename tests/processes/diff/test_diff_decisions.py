@@ -164,3 +164,18 @@ def test_a_confirmed_block_against_a_block_reads_the_labels_of_every_step_on_bot
     decisions = MatchDecisions((Decision(("T1", "T2"), ("T1", "T2")),))
     (block,) = [m for m in diff_models(a, b, decisions=decisions).matches if m.how == "confirmed"]
     assert (block.a, block.b, block.label) == (("T1", "T2"), ("T1", "T2"), 1.0)
+
+
+def test_a_whole_file_saved_for_other_model_names_is_one_note_not_one_per_pair() -> None:
+    # QA: a file saved by `diff helsingborg mine --save-matches`, passed to `diff helsingborg mine_v2` after the
+    # model file was renamed, printed one note per pair (ten lines, 49 for a library model's whole file)
+    saved = parse_decisions(
+        'confirm:\n  - {a: A1, b: B1, models: ["x", "y"]}\n  - {a: A2, b: B2, models: ["x", "y"]}\n'
+        'reject:\n  - {a: A1, b: B2, models: ["x", "y"]}\n',
+        source="matches.yaml",
+    )
+    d = diff_models(A, B, a_name="x", b_name="y2", decisions=saved)
+    assert [n for n in d.notes if "match decision" in n] == [
+        '3 match decisions (between lines 2 and 5) are for x vs y, not x vs y2; not used (to use them here, write '
+        'models: ["x", "y2"] in them, the names as on the command line, or leave models out)'
+    ]

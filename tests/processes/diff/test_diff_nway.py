@@ -50,11 +50,11 @@ def test_core_presence_performer_order_and_facts() -> None:
     c = compare_models(three())
     assert c.names == ("x", "y", "z")
     assert [c.clusters[k].label for k in c.core] == [
-        "S",
+        "unnamed start event S",
         "Granska ansökan",
         "Beslut",
-        "E",
-    ]  # unnamed: first id
+        "unnamed end event E",
+    ]  # unnamed: the first model's step, as the pairwise diff names it
     assert [dict(c.clusters[k].members) for k in c.core] == [
         {"x": ("S",), "y": ("S1",), "z": ("S2",)},
         {"x": ("G",), "y": ("G1",), "z": ("G2",)},
@@ -98,7 +98,8 @@ def test_reports_name_every_model() -> None:
     text = comparison_text(c)
     md = comparison_markdown(c)
     assert "common core: 4 steps in every model" in text
-    assert "| node_matching | x | y | z |" in md
+    assert "| node matching | x | y | z |" in md  # as diff and the HTML page say it, not the JSON key
+    assert "node matching similarity\n  x  1.000" in text
     assert "| deciding body | Socialnämnden | Socialnämnden | Socialnämndens arbetsutskott |" in md
 
 
@@ -156,3 +157,22 @@ def test_model_names_that_begin_like_a_side_are_put_in_once() -> None:
 
     assert name_sides('"Task 34" is only in A.', "B.2.0", "B.2.0-roundtrip") == '"Task 34" is only in B.2.0.'
     assert name_sides("x: timer none in A, P1D in B.", "B.2.0", "A.1") == "x: timer none in B.2.0, P1D in A.1."
+
+
+def test_a_step_no_model_names_is_called_as_the_pairwise_diff_calls_it_not_by_its_bare_id() -> None:
+    # QA: compare said '"Timer_Paminnelse" is in helsingborg; not in mine.' where diff says
+    # '"unnamed boundary event Timer_Paminnelse" is only in helsingborg.'
+    from bpmn_io.authoring import read_authoring
+    from bpmn_io.library import library_paths
+    from processes.diff import comparison_to_data, diff_text
+
+    helsingborg = read_authoring(library_paths("helsingborg")[0].with_suffix(".yaml"))
+    mine = linear(["Registrera ansökan", "Besluta"])
+    c = compare_models([prepare(helsingborg, "helsingborg"), prepare(mine, "mine")])
+    text = comparison_text(c)
+    assert '[presence] "unnamed boundary event Timer_Paminnelse" is in helsingborg; not in mine.' in text
+    assert '"Timer_Paminnelse"' not in text
+    assert '"unnamed boundary event Timer_Paminnelse" is in helsingborg' in comparison_markdown(c)
+    data = comparison_to_data(c)
+    assert "unnamed boundary event Timer_Paminnelse" in [x["label"] for x in data["clusters"]]
+    assert '"unnamed boundary event Timer_Paminnelse" is only in helsingborg.' in diff_text(c.pairs[0])

@@ -226,3 +226,20 @@ def test_the_matches_file_says_a_candidates_number_after_one_space_and_ends_no_l
     assert any(line.endswith('" (confidence 0.30)') for line in asked), asked
     assert any(line.endswith('"') for line in asked), "p16 has a candidate of score 0 (no number)"
     assert not [line for line in text.splitlines() if line != line.rstrip() or '"  (' in line]
+
+
+def test_a_candidate_of_the_other_kind_with_a_score_is_not_said_to_score_zero() -> None:
+    # Helsingborg's event "Beslut fattat" against the matched task "Nämnden beslutar": labels 1.00 alike, so the
+    # pair is scored (a task and an event pair from 0.9 alike); every output said "confidence 0.82; ... (the
+    # score pairs steps of one kind only: 0)", two numbers for one candidate
+    from bpmn_io.library import library_paths
+    from processes.diff import diff_text
+
+    a = read_authoring(library_paths("helsingborg")[0].with_suffix(".yaml"))
+    b = read_authoring(Path(__file__).resolve().parents[2] / "fixtures" / "diff" / "decides.yaml")
+    d = diff_models(a, b)
+    said = [c for u in d.uncertain if u.step == "Event_Beslut_Fattat" for c in u.candidates]
+    assert [c.ids for c in said] == [("t2",)]
+    assert said[0].score > 0
+    assert "an event against a task (scored: labels at least 0.90 alike)" in said[0].reasons
+    assert "one kind only: 0" not in diff_text(d)
