@@ -38,7 +38,7 @@ values before anything runs.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
 from scenarios.bases import resolve_base
 from scenarios.names import check_name
+from scenarios.overrides import member_path
 from scenarios.settings import SETTING_KEYS, Origin, resolve_settings
 from scenarios.sharing import parse_shared_pools
 from scenarios.shipped import shipped_root, shown_source
@@ -94,9 +95,14 @@ def _check_keys(data: Mapping[str, Any], allowed: tuple[str, ...], source: str, 
 
 
 def _mapping(data: Mapping[str, Any], key: str, what: str, source: str, lines: Mapping[str, int]) -> dict[str, Any]:
-    block = data.get(key) or {}
+    block = data.get(key)
+    if block is None and key != "sweep":
+        return {}
+    if key == "sweep" and (block is None or block == {}):  # its lines left out or commented out: one run, unasked
+        raise InputError(f"sweep: empty (expected a mapping of {what}; leave sweep: out for a single run)",
+                         file=source, line=lines.get(key))
     if not isinstance(block, dict):
-        raise InputError(f"{key}: expected a mapping of {what}", file=source, line=lines.get(key))
+        raise InputError(f"{key}: expected a mapping of {what}, not {block!r}", file=source, line=lines.get(key))
     return block
 
 
@@ -156,7 +162,8 @@ def parse_scenario(
         source=source, line=lines.get("shared_pools"),
     )
     sets = _mapping(data, "set", "dotted path: value", source, lines)
-    sweep = _mapping(data, "sweep", "dotted path: [values]", source, lines)
+    sweep = _mapping(data, "sweep", "dotted path: [values]", source, lines) if "sweep" in data else {}
+    _each_setting_once(sets, sweep, names, source, lines)
     baseline = data.get("baseline")
     if baseline is not None and not isinstance(baseline, str):
         raise InputError(f"baseline: {baseline!r} is not a scenario name", file=source, line=lines.get("baseline"))
@@ -174,6 +181,23 @@ def parse_scenario(
         baseline=baseline,
         baseline_line=lines.get("baseline"),
     )
+
+
+def _each_setting_once(sets: Mapping[str, Any], sweep: Mapping[str, Any], members: Sequence[str], source: str,
+                       lines: Mapping[str, int]) -> None:
+    """Refuse a profile path that ``set:`` and ``sweep:`` both give, or that one gives twice written two
+    ways (``pools.officer.count``, ``simulation.pools.officer.count``): one value would go unused, unsaid."""
+    given: dict[tuple[str, str], tuple[str, int | None]] = {}
+    for block, paths in (("set", sets), ("sweep", sweep)):
+        for written in paths:
+            line = lines.get(f"{block}.{written}")
+            key = member_path(str(written), members, Origin(source, line))
+            if key in given:
+                first, first_line = given[key]
+                raise InputError(f"{block}: {written}: {key[0]}'s {key[1]} is also given by {first}"
+                                 f"{f' (line {first_line})' if first_line else ''}; one of the values would go unused "
+                                 "(expected each setting once, in set: or in sweep:)", file=source, line=line)
+            given[key] = (f"{block}: {written}", line)
 
 
 def _read_text(path: Path) -> str:

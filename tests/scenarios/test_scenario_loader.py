@@ -309,3 +309,41 @@ def test_a_file_of_several_scenarios_from_a_pipe_is_read_once(workdir: Path) -> 
     finally:
         os.close(read)
     assert [(s.name, s.baseline) for s in study.scenarios] == [("status-quo", None), ("what-if", "status-quo")]
+
+
+def test_a_sweep_that_would_run_a_point_twice_or_nothing_is_refused(workdir: Path) -> None:
+    """Found by the batch night: ``[1, 1, 2]`` ran the first point twice (two rows of one point and figure in
+    summary.csv), and ``sweep: {}`` or a ``sweep:`` whose lines were commented out ran once, unasked."""
+    with pytest.raises(InputError) as err:
+        read_scenario(write(workdir, "twice.yaml", MINI + "sweep:\n  pools.officer.count: [1, 1.0, 2]\n"))
+    assert str(err.value) == (f"{workdir / 'twice.yaml'}:3: sweep pools.officer.count: the value 1.0 is given twice; "
+                              "it would run the same point twice (expected each value once)")
+    for text in ("sweep: {}\n", "sweep:\n#  pools.officer.count: [1, 2]\n"):
+        with pytest.raises(InputError) as err:
+            read_scenario(write(workdir, "empty.yaml", MINI + text))
+        assert str(err.value) == (f"{workdir / 'empty.yaml'}:2: sweep: empty (expected a mapping of dotted path: "
+                                  "[values]; leave sweep: out for a single run)")
+    with pytest.raises(InputError, match=r"list\.yaml:2: set: expected a mapping of dotted path: value, not \[\]"):
+        read_scenario(write(workdir, "list.yaml", MINI + "set: []\n"))
+    assert len(read_scenario(write(workdir, "none.yaml", MINI + "set:\n")).points) == 1  # nothing set: allowed
+
+
+def test_a_setting_given_twice_is_refused_with_both_lines(workdir: Path) -> None:
+    """Found by the batch night: a path in ``set:`` and ``sweep:`` (or in ``set:`` written two ways) ran with
+    the sweep's values alone, the other value silently unused."""
+    path = write(workdir, "both.yaml", MINI + "set:\n  pools.officer.count: 2\nsweep:\n  simulation.pools.officer.count: [1, 3]\n")
+    with pytest.raises(InputError) as err:
+        read_scenario(path)
+    assert str(err.value) == (
+        f"{path}:5: sweep: simulation.pools.officer.count: mini's simulation.pools.officer.count is also given by "
+        "set: pools.officer.count (line 3); one of the values would go unused (expected each setting once, in set: "
+        "or in sweep:)")
+    joint = write(workdir, "joint.yaml", (
+        "base:\n  - {bpmn: mini.bpmn, profile: mini.yaml, name: north}\n"
+        "  - {bpmn: mini.bpmn, profile: mini.yaml, name: south}\n"
+        "set:\n  south.pools.officer.count: 2\n  north.pools.officer.count: 2\n  south.simulation.pools.officer.count: 3\n"
+    ))
+    with pytest.raises(InputError, match=r"joint\.yaml:7: set: south\.simulation\.pools\.officer\.count: south's "
+                                         r"simulation\.pools\.officer\.count is also given by set: "
+                                         r"south\.pools\.officer\.count \(line 5\)"):
+        read_scenario(joint)
