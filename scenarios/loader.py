@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -168,7 +169,7 @@ def parse_scenario(
     if baseline is not None and not isinstance(baseline, str):
         raise InputError(f"baseline: {baseline!r} is not a scenario name", file=source, line=lines.get("baseline"))
     question, question_sv = _in_languages(data.get("question"), "question", source, lines.get("question"))
-    return build_scenario(
+    return replace(build_scenario(
         name=name,
         question=question,
         question_sv=question_sv,
@@ -180,7 +181,7 @@ def parse_scenario(
         shared_pools=shared,
         baseline=baseline,
         baseline_line=lines.get("baseline"),
-    )
+    ), name_line=lines.get("name") or first)
 
 
 def _each_setting_once(sets: Mapping[str, Any], sweep: Mapping[str, Any], members: Sequence[str], source: str,
@@ -276,7 +277,9 @@ def _parse_study(text: str, *, source: str, base_dir: Path | None = None) -> tup
     names = [s.name for s in scenarios]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
-        raise InputError(f"scenarios: names used twice: {', '.join(duplicates)}", file=source, line=lines.get("scenarios"))
+        where = ", ".join(_name_at(s) for s in scenarios if s.name == duplicates[0])
+        raise InputError(f"scenarios: names used twice: {', '.join(duplicates)} ({where}; expected a name of "
+                         "its own for each scenario)", file=source, line=lines.get("scenarios"))
     compare = data.get("compare") or []
     if not isinstance(compare, list):
         raise InputError("compare: expected a list of library municipalities", file=source, line=lines.get("compare"))
@@ -335,16 +338,25 @@ def read_any(paths: list[str | Path]) -> Study:
             folders.append(path.parent)
             names.append(scenarios[-1].name)
     scenarios = _with_baselines(scenarios, folders)
-    seen: dict[str, str] = {}
+    seen: dict[str, Scenario] = {}
     for scenario in scenarios:
-        if scenario.name in seen:
+        first = seen.get(scenario.name)
+        if first is not None:
+            twice = (first.source, first.name_line) == (scenario.source, scenario.name_line)
             raise InputError(
-                f"scenario name '{scenario.name}' is also used by {seen[scenario.name]}", file=scenario.source
+                f"scenario '{scenario.name}' is given twice (expected each scenario once)" if twice else
+                f"scenario name '{scenario.name}' is also used by {_name_at(first)} (expected a name of its own "
+                "for each scenario)", file=scenario.source, line=scenario.name_line,
             )
-        seen[scenario.name] = scenario.source
+        seen[scenario.name] = scenario
     name = names[0] if names else "run"
     return Study(name, title or name, shown_source(Path(paths[0])) if paths else "", tuple(scenarios), tuple(compare),
                  title_sv)
+
+
+def _name_at(scenario: Scenario) -> str:
+    """``file:line`` of a scenario's name."""
+    return f"{scenario.source}:{scenario.name_line}" if scenario.name_line else scenario.source
 
 
 def _documents(text: str, *, source: str) -> list[tuple[int, str]]:

@@ -108,6 +108,8 @@ class Scenario:
     #: the question in Swedish when the file gives it in both languages (``question: {en: ..., sv: ...}``);
     #: "" when ``question`` is the only text, in whatever language it was written
     question_sv: str = ""
+    #: the line of ``name:`` in ``source`` (or the scenario's first line when the file's name names it)
+    name_line: int | None = None
 
     @property
     def member_names(self) -> tuple[str, ...]:

@@ -153,7 +153,7 @@ def test_a_study_gathers_scenarios_with_defaults(workdir: Path) -> None:
     both = read_any([workdir / "study.yaml", write(workdir, "extra.yaml", "name: extra\n" + MINI)])
     assert [s.name for s in both.scenarios] == ["base", "alt", "extra"]
     assert both.name == "mini-study"
-    with pytest.raises(InputError, match="scenario name 'base' is also used"):
+    with pytest.raises(InputError, match="base.yaml:1: scenario 'base' is given twice \\(expected each scenario once\\)"):
         read_any([workdir / "study.yaml", workdir / "base.yaml"])
 
 
@@ -347,3 +347,20 @@ def test_a_setting_given_twice_is_refused_with_both_lines(workdir: Path) -> None
                                          r"simulation\.pools\.officer\.count is also given by set: "
                                          r"south\.pools\.officer\.count \(line 5\)"):
         read_scenario(joint)
+
+
+def test_a_name_used_twice_is_refused_at_both_names_lines(workdir: Path) -> None:
+    """Found by the batch night: two files of one name were refused without a line, a study's without the files."""
+    first = write(workdir, "a.yaml", "name: same\n" + MINI)
+    second = write(workdir, "b.yaml", "# the same question, another base\nname: same\n" + MINI)
+    with pytest.raises(InputError) as err:
+        read_any([first, second])
+    assert str(err.value) == f"{second}:2: scenario name 'same' is also used by {first}:1 (expected a name of its own for each scenario)"
+    with pytest.raises(InputError) as err:
+        read_any([first, first])
+    assert str(err.value) == f"{first}:1: scenario 'same' is given twice (expected each scenario once)"
+    study = write(workdir, "s.yaml", "study: s\nscenarios: [a.yaml, b.yaml]\n")
+    with pytest.raises(InputError) as err:
+        read_study(study)
+    assert str(err.value) == (f"{study}:2: scenarios: names used twice: same ({first}:1, {second}:2; expected a name "
+                              "of its own for each scenario)")
