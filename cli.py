@@ -1620,7 +1620,9 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
 
     def say() -> str:
         # units found in the cache count from the moment they are read, before the run reports them
-        return f"{max(done, held.held if held is not None else 0)} of {total} work units finished; {kept}"
+        finished = max(done, held.held if held is not None else 0)
+        # none finished: there is no cache to go on from, and the folder is left as it was (report.folder.claim)
+        return f"{finished} of {total} work units finished; {kept if finished else 'nothing was written'}"
 
     with _on_interrupt(say), ExitStack() as own:
         cached = 0 if held is None else held.count(plan.jobs)

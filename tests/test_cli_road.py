@@ -150,6 +150,12 @@ def test_ctrl_c_says_what_was_kept_and_a_rerun_resumes(model: Path, monkeypatch:
     assert again.exit_code == 0 and "4 work units (2 from cache)" in again.output
 
     monkeypatch.setattr(scenarios.execute, "run_unit", interrupted_third)
+    calls[:] = [1, 1]  # the first unit of a new folder: nothing to keep, and the folder is not left behind
+    first = invoke("run", str(folder / "s.yaml"), "-o", str(folder / "new"), "--workers", "1")
+    assert (first.exit_code, first.output) == (130, "permitflow: interrupted: 0 of 4 work units finished; nothing "
+                                                    "was written\n")
+    assert not (folder / "new").exists()
+
     calls.clear()
     simulated = invoke("simulate", str(model), "-r", "4", "--years", "0.2", "--workers", "1")
     assert simulated.exit_code == 130
