@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -185,6 +186,34 @@ def test_ctrl_c_after_the_results_were_written_says_they_are_complete(model: Pat
     assert late.output == (f"permitflow: interrupted: after {out}/ was written in full (its results and report are "
                            "complete) while the workers stopped\n")
     assert (out / "summary.json").is_file() and (out / "report.html").is_file()
+
+
+def test_ctrl_c_while_the_results_are_written_leaves_the_last_run_s_files(model: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by the batch night: each file was renamed as soon as it was written, so a Ctrl-C while the
+    (long) event log was written left cases.csv of the new run beside summary.json and report.html of the last."""
+    folder = model.parent
+    scenario = folder / "s.yaml"
+    scenario.write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 2\nhorizon: 10w\n"
+                        "outputs: [summary, cases, eventlog]\n", encoding="utf-8")
+    out = folder / "out"
+    assert invoke("run", str(scenario), "-o", str(out), "--workers", "1").exit_code == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and ".cache" not in p.parts}
+    real_fsync = os.fsync
+
+    def interrupted_at_the_event_log(fd: int) -> None:
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(out / ".eventlog.csv.")):  # its temporary file
+            raise KeyboardInterrupt  # after cases.csv (the files go in sorted order)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", interrupted_at_the_event_log)
+    stopped = invoke("run", str(scenario), "-o", str(out), "--workers", "1", "--replications", "3")
+    monkeypatch.undo()
+    assert stopped.exit_code == 130 and stopped.output.startswith(f"permitflow: interrupted: while writing {out}/; ")
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and ".cache" not in p.parts}
+    ours = [name for name in after if not name.name.startswith(".permitflow-")]  # not the manifest, the lock
+    assert sorted(ours) == sorted(name for name in before if not name.name.startswith(".permitflow-"))  # no temp file
+    assert [name for name in ours if after[name] != before[name]] == []
 
 
 def test_no_cache_neither_reads_nor_writes_and_refresh_rewrites(model: Path) -> None:
