@@ -2020,7 +2020,7 @@ def run_command(
         }, indent=1))
     else:
         count = len(study.scenarios)
-        click.echo(f"{study.name}: {count} scenario{'s' if count != 1 else ''}, {total} work units ({cached} from cache)")
+        click.echo(f"{study.name}: {counted(count, 'scenario')}, {counted(total, 'work unit')} ({cached} from cache)")
         for name, message in batch.failures:
             click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
         names = ["summary.csv", "summary.json", "cases.csv"]

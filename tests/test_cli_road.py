@@ -216,6 +216,13 @@ def test_ctrl_c_while_the_results_are_written_leaves_the_last_run_s_files(model:
     assert [name for name in ours if after[name] != before[name]] == []
 
 
+def test_a_run_of_one_work_unit_says_so_in_the_singular(model: Path) -> None:
+    (model.parent / "one.yaml").write_text("name: one\nbase: {bpmn: process.bpmn, profile: profile.yaml}\n"
+                                           "replications: 1\nhorizon: 4w\n", encoding="utf-8")
+    ran = invoke("run", str(model.parent / "one.yaml"), "-o", str(model.parent / "out"), "--workers", "1", "-q")
+    assert ran.exit_code == 0 and ran.output.startswith("one: 1 scenario, 1 work unit (0 from cache)\n")  # not "units"
+
+
 def test_no_cache_neither_reads_nor_writes_and_refresh_rewrites(model: Path) -> None:
     folder = model.parent
     (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 2\n"
