@@ -364,3 +364,11 @@ def test_a_name_used_twice_is_refused_at_both_names_lines(workdir: Path) -> None
         read_study(study)
     assert str(err.value) == (f"{study}:2: scenarios: names used twice: same ({first}:1, {second}:2; expected a name "
                               "of its own for each scenario)")
+
+
+def test_a_run_setting_s_error_names_the_key_once(workdir: Path) -> None:
+    """Found by the batch night: ``horizon: 0y`` said "s.yaml:2: horizon: horizon: override ..."."""
+    with pytest.raises(InputError) as err:
+        read_scenario(write(workdir, "s.yaml", MINI + "horizon: 0y\n"))
+    assert str(err.value).startswith(f"{workdir / 's.yaml'}:2: horizon: override simulation.horizon='0y' gives an "
+                                     "invalid profile: ")
