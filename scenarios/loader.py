@@ -219,7 +219,7 @@ def read_scenario(path: str | Path, *, defaults: Defaults | None = None) -> Scen
     if len(documents) > 1:
         raise InputError(f"holds {len(documents)} scenarios (separated by '---' lines) where one is read "
                          "(expected a file of one scenario; permitflow run reads several)", file=shown_source(path))
-    return parse_scenario(text, source=shown_source(path), base_dir=path.parent, defaults=defaults)
+    return parse_scenario(documents[0][1], source=shown_source(path), base_dir=path.parent, defaults=defaults)
 
 
 def _read_scenarios(path: Path, *, defaults: Defaults | None = None, text: str | None = None) -> list[Scenario]:
@@ -229,7 +229,7 @@ def _read_scenarios(path: Path, *, defaults: Defaults | None = None, text: str |
     source = shown_source(path)
     documents = _documents(text, source=source)
     if len(documents) == 1:
-        return [parse_scenario(text, source=source, base_dir=path.parent, defaults=defaults)]
+        return [parse_scenario(documents[0][1], source=source, base_dir=path.parent, defaults=defaults)]
     found: list[Scenario] = []
     at: dict[str, int] = {}  # scenario name -> the line its document starts at
     for start, body in documents:
@@ -319,12 +319,14 @@ def read_any(paths: list[str | Path]) -> Study:
     for path in map(Path, paths):
         text = _read_text(path)
         source = shown_source(path)
-        if len(_documents(text, source=source)) > 1:  # scenarios one after the other (a baseline first)
+        documents = _documents(text, source=source)
+        if len(documents) > 1:  # scenarios one after the other (a baseline first)
             found = _read_scenarios(path, text=text)
             scenarios += found
             folders += [path.parent] * len(found)
             names.append(found[-1].name)  # named after the last
             continue
+        text = documents[0][1]  # without an empty document after it
         data, _lines = _compose(text, source)
         if isinstance(data, dict) and "scenarios" in data and "base" not in data:
             study, where = _parse_study(text, source=source, base_dir=path.parent)
@@ -363,7 +365,7 @@ def _documents(text: str, *, source: str) -> list[tuple[int, str]]:
     """The YAML documents of a file that holds several (separated by ``---`` lines): ``(lines before
     it, its text)``, the ``---`` line left empty, so that padded with that many empty lines its lines
     keep their numbers in the file (one at a time: padding them all at once took memory growing with
-    the square of the count). One document, or none: ``[(0, text)]``. More than
+    the square of the count). One document (padded so), or none: ``[(0, text)]``. More than
     :data:`MAX_DOCUMENTS`: refused before any is parsed."""
     lines = text.split("\n")
     starts = [0] + [i for i, line in enumerate(lines) if i and _DOCUMENT_START.fullmatch(line)]
@@ -386,7 +388,10 @@ def _documents(text: str, *, source: str) -> list[tuple[int, str]]:
     if len(out) > MAX_DOCUMENTS:
         raise InputError(f"{len(out)} scenarios separated by '---' lines: at most {MAX_DOCUMENTS} in one file "
                          "(expected a study file naming several scenario files)", file=source)
-    return out if len(out) > 1 else [(0, text)]
+    if len(out) == 1:  # one scenario and an empty document ('---' last, as when one is cut from a file of several)
+        start, body = out[0]
+        return [(0, "\n" * start + body)]
+    return out if out else [(0, text)]
 
 
 #: the most scenarios one file may hold (``---``-separated documents)

@@ -372,3 +372,14 @@ def test_a_run_setting_s_error_names_the_key_once(workdir: Path) -> None:
         read_scenario(write(workdir, "s.yaml", MINI + "horizon: 0y\n"))
     assert str(err.value).startswith(f"{workdir / 's.yaml'}:2: horizon: override simulation.horizon='0y' gives an "
                                      "invalid profile: ")
+
+
+def test_a_scenario_followed_by_an_empty_document_is_read_as_one(workdir: Path) -> None:
+    """Found by the batch night: a '---' after the last scenario (as when one is cut from a file of several) said
+    "trail.yaml:5: invalid YAML: but found another document"."""
+    path = write(workdir, "trail.yaml", "name: trail\n" + MINI + "---\n# nothing more\n")
+    assert [s.name for s in read_any([path]).scenarios] == ["trail"]
+    assert read_scenario(path).name == "trail"
+    with pytest.raises(InputError) as err:  # and its lines keep their numbers
+        read_any([write(workdir, "bad.yaml", "name: bad\n" + MINI + "replications: 0\n---\n")])
+    assert (err.value.line, err.value.message) == (3, "replications: 0 is not a whole number from 1 to 10000")
