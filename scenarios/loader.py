@@ -389,8 +389,7 @@ def _documents(text: str, *, source: str) -> list[tuple[int, str]]:
         raise InputError(f"{len(out)} scenarios separated by '---' lines: at most {MAX_DOCUMENTS} in one file "
                          "(expected a study file naming several scenario files)", file=source)
     if len(out) == 1:  # one scenario and an empty document ('---' last, as when one is cut from a file of several)
-        start, body = out[0]
-        return [(0, "\n" * start + body)]
+        return [(0, "\n" * out[0][0] + out[0][1])]
     return out if out else [(0, text)]
 
 
