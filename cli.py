@@ -1635,7 +1635,9 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
 
     def say() -> str:
         # units found in the cache count from the moment they are read, before the run reports them
-        return f"{max(done, held.held if held is not None else 0)} of {total} work units finished; {kept}"
+        finished = max(done, held.held if held is not None else 0)
+        # none finished: there is no cache to go on from, and the folder is left as it was (report.folder.claim)
+        return f"{finished} of {total} work units finished; {kept if finished else 'nothing was written'}"
 
     with _on_interrupt(say), ExitStack() as own:
         cached = 0 if held is None else held.count(plan.jobs)
@@ -1963,10 +1965,12 @@ def run_command(
     if not uncertainty and ctx.get_parameter_source("points") is ParameterSource.COMMANDLINE:
         raise click.UsageError("--points only goes with --uncertainty")  # it would be ignored
     _one_blas_thread()
-    with ExitStack() as ahead:
+    # what a Ctrl-C outside the units and the writing (which say their own) leaves: said as the run goes on,
+    # also while the workers are stopped after the results were written
+    stage = ["before any work unit ran; nothing was written"]
+    with _on_interrupt(lambda: stage[0]), ExitStack() as ahead:
         with _loading():  # the collector paused, then what was loaded frozen: also in forked workers
-            with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
-                study = read_any([resolve_file(f) for f in files] or [bundled_study()])
+            study = read_any([resolve_file(f) for f in files] or [bundled_study()])
             if replications is not None:
                 study = study.with_replications(replications, Origin("--replications"))
             # the report's model comparison needs neither the run nor its plan: made meanwhile, in a
@@ -1987,8 +1991,9 @@ def run_command(
         def waiting(holder: str) -> None:
             click.echo(f"permitflow: waiting for the run (process {holder}) writing {folder}/ to finish", err=True)
 
-        with _on_interrupt(lambda: f"while waiting for {folder}/; nothing was written"), \
-                claim(folder, wait=wait, waiting=waiting), _Pool() as pool:
+        stage[0] = f"while waiting for {folder}/; nothing was written"
+        with claim(folder, wait=wait, waiting=waiting), _Pool() as pool:
+            stage[0] = "before any work unit ran; nothing was written"
             cache: ResultCache | None = None if no_cache else DirectoryCache(folder / ".cache")
             if refresh and cache is not None:
                 cache = Refresh(cache)
@@ -2008,6 +2013,7 @@ def run_command(
                                                     show_bar=bar, kept=kept, pool=pool, quiet=quiet)
                 how_sure = analyse(uplan, varied, batch)
                 total, cached = total + more, cached + more_cached
+            stage[0] = f"before the results were written; every work unit finished and {kept}"
             with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
                                        "unless --no-cache: run the same command to write the results"):
                 # the case rows travel to a worker and back: worth it on local processes, not on a cluster
@@ -2015,6 +2021,7 @@ def run_command(
                 # the report's inputs from memory: its plots are drawn while the files are made
                 report_path = write_run(folder, batch, uncertainty=how_sure, executor=pool.executor, csv_executor=local,
                                         diff_section=diff_section, early=early)
+            stage[0] = f"after {folder}/ was written in full (its results and report are complete) while the workers stopped"
     if ctx.obj.get("debug"):
         for detail in batch.details:
             click.echo(detail, err=True)
@@ -2028,7 +2035,7 @@ def run_command(
         }, indent=1))
     else:
         count = len(study.scenarios)
-        click.echo(f"{study.name}: {count} scenario{'s' if count != 1 else ''}, {total} work units ({cached} from cache)")
+        click.echo(f"{study.name}: {counted(count, 'scenario')}, {counted(total, 'work unit')} ({cached} from cache)")
         for name, message in batch.failures:
             click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
         names = ["summary.csv", "summary.json", "cases.csv"]

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from processes.errors import OutputError
 
-__all__ = ["write_atomic", "check_writable", "TEMP_PATTERN"]
+__all__ = ["write_atomic", "write_all_atomic", "check_writable", "TEMP_PATTERN"]
 
 #: the name of a temporary file of :func:`write_atomic` (``tempfile.mkstemp``'s 8 random characters)
 TEMP_PATTERN = r"\..+\.[a-z0-9_]{8}\.tmp"
@@ -55,7 +56,11 @@ def check_writable(path: str | os.PathLike[str]) -> None:
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file renamed into place (parents created)."""
-    target = Path(path)
+    write_all_atomic([(path, data)])
+
+
+def _staged(target: Path, data: bytes) -> Path:
+    """``data`` in a temporary file beside ``target`` (parents created), flushed to disk, not yet renamed."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):  # mkdir's own words ("File exists") name no culprit
@@ -72,9 +77,30 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an output file gets the usual mode
-        os.replace(tmp, target)
     except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(err, OSError):  # a full disk or a read-only file system: say which file, exit 1
             raise OutputError(f"cannot write: {err.strerror or err}", file=str(target)) from None
         raise
+    return Path(tmp)
+
+
+def write_all_atomic(files: Sequence[tuple[str | os.PathLike[str], bytes]]) -> None:
+    """Write each ``(path, data)`` as :func:`write_atomic` does, but every file's data first and the
+    renames last, one after the other: an error or interrupt while the data is written (the long part)
+    leaves every target as it was, so a set of files that belong together is not left half old, half new."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            target = Path(path)
+            staged.append((_staged(target, data), target))
+        while staged:
+            tmp, target = staged[0]
+            try:
+                os.replace(tmp, target)
+            except OSError as err:
+                raise OutputError(f"cannot write: {err.strerror or err}", file=str(target)) from None
+            staged.pop(0)
+    finally:
+        for tmp, _target in staged:
+            tmp.unlink(missing_ok=True)

@@ -265,6 +265,10 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
         except Exception:  # noqa: BLE001 - made again once the files are written, and its error raised there
             html = None
     files = result_files(batch, doc, uncertainty=uncertainty, started=texts, made=members)
+    target = folder / "report.html"
+    if drawn is not None and html is not None:  # renamed with the files: a Ctrl-C leaves no report of another run
+        replace_outputs(folder, {**files, "report.html": html.encode("utf-8")})
+        return target
     replace_outputs(folder, files)
     if drawn is None:  # a text that might not come back the same from cases.csv: the plots from the files
         return write_report(folder, diff_section=diff_section, executor=executor)
@@ -274,6 +278,5 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
         html = render_report(summary, (), read_processes(folder), diff_section=section,
                              profiles=read_profiles(folder), uncertainty=loaded if "uncertainty" in summary else None,
                              executor=executor, plots_drawn=drawn, parsed=parsed, drawn_diagrams=diagrams)
-    target = folder / "report.html"
     write_bytes_atomic(target, html.encode("utf-8"))
     return target

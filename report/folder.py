@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from bpmn_io.atomic import TEMP_PATTERN, write_atomic
+from bpmn_io.atomic import TEMP_PATTERN, write_all_atomic, write_atomic
 from processes.errors import InputError, OutputError
 from scenarios.names import name_problem
 
@@ -321,7 +321,8 @@ def replace_outputs(folder: Path, files: Mapping[str, bytes], *, kept: tuple[str
     wrote and this one does not (``kept``: written next, by the caller).
 
     The manifest first lists the old and the new files, so a run killed half-way leaves
-    nothing it wrote unlisted; then each file is written all or nothing; then the old
+    nothing it wrote unlisted; then every file's data is written to a temporary name and only then
+    are they renamed into place (an interrupt before leaves the last run's files); then the old
     files not written again are removed and the manifest lists exactly this run's files.
     """
     folder = Path(folder)
@@ -332,8 +333,8 @@ def replace_outputs(folder: Path, files: Mapping[str, bytes], *, kept: tuple[str
     old = read_manifest(folder) if adopted is None else adopted
     new = sorted({*files, *kept})
     _write_manifest(folder, sorted({*old, *new}))
-    for name in sorted(files):
-        write_atomic(_inside(folder, name), files[name])
+    # every file's data first, the renames last: a Ctrl-C while the data is written leaves the last run's files
+    write_all_atomic([(_inside(folder, name), files[name]) for name in sorted(files)])
     for stale in sorted(set(old) - set(new)):
         path = _inside(folder, stale)
         if path.is_symlink() or path.is_file():

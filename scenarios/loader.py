@@ -38,7 +38,8 @@ values before anything runs.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
 from scenarios.bases import resolve_base
 from scenarios.names import check_name
+from scenarios.overrides import member_path
 from scenarios.settings import SETTING_KEYS, Origin, resolve_settings
 from scenarios.sharing import parse_shared_pools
 from scenarios.shipped import shipped_root, shown_source
@@ -94,9 +96,14 @@ def _check_keys(data: Mapping[str, Any], allowed: tuple[str, ...], source: str, 
 
 
 def _mapping(data: Mapping[str, Any], key: str, what: str, source: str, lines: Mapping[str, int]) -> dict[str, Any]:
-    block = data.get(key) or {}
+    block = data.get(key)
+    if block is None and key != "sweep":
+        return {}
+    if key == "sweep" and (block is None or block == {}):  # its lines left out or commented out: one run, unasked
+        raise InputError(f"sweep: empty (expected a mapping of {what}; leave sweep: out for a single run)",
+                         file=source, line=lines.get(key))
     if not isinstance(block, dict):
-        raise InputError(f"{key}: expected a mapping of {what}", file=source, line=lines.get(key))
+        raise InputError(f"{key}: expected a mapping of {what}, not {block!r}", file=source, line=lines.get(key))
     return block
 
 
@@ -156,12 +163,13 @@ def parse_scenario(
         source=source, line=lines.get("shared_pools"),
     )
     sets = _mapping(data, "set", "dotted path: value", source, lines)
-    sweep = _mapping(data, "sweep", "dotted path: [values]", source, lines)
+    sweep = _mapping(data, "sweep", "dotted path: [values]", source, lines) if "sweep" in data else {}
+    _each_setting_once(sets, sweep, names, source, lines)
     baseline = data.get("baseline")
     if baseline is not None and not isinstance(baseline, str):
         raise InputError(f"baseline: {baseline!r} is not a scenario name", file=source, line=lines.get("baseline"))
     question, question_sv = _in_languages(data.get("question"), "question", source, lines.get("question"))
-    return build_scenario(
+    return replace(build_scenario(
         name=name,
         question=question,
         question_sv=question_sv,
@@ -173,7 +181,24 @@ def parse_scenario(
         shared_pools=shared,
         baseline=baseline,
         baseline_line=lines.get("baseline"),
-    )
+    ), name_line=lines.get("name") or first)
+
+
+def _each_setting_once(sets: Mapping[str, Any], sweep: Mapping[str, Any], members: Sequence[str], source: str,
+                       lines: Mapping[str, int]) -> None:
+    """Refuse a profile path that ``set:`` and ``sweep:`` both give, or that one gives twice written two
+    ways (``pools.officer.count``, ``simulation.pools.officer.count``): one value would go unused, unsaid."""
+    given: dict[tuple[str, str], tuple[str, int | None]] = {}
+    for block, paths in (("set", sets), ("sweep", sweep)):
+        for written in paths:
+            line = lines.get(f"{block}.{written}")
+            key = member_path(str(written), members, Origin(source, line))
+            if key in given:
+                first, first_line = given[key]
+                raise InputError(f"{block}: {written}: {key[0]}'s {key[1]} is also given by {first}"
+                                 f"{f' (line {first_line})' if first_line else ''}; one of the values would go unused "
+                                 "(expected each setting once, in set: or in sweep:)", file=source, line=line)
+            given[key] = (f"{block}: {written}", line)
 
 
 def _read_text(path: Path) -> str:
@@ -194,7 +219,7 @@ def read_scenario(path: str | Path, *, defaults: Defaults | None = None) -> Scen
     if len(documents) > 1:
         raise InputError(f"holds {len(documents)} scenarios (separated by '---' lines) where one is read "
                          "(expected a file of one scenario; permitflow run reads several)", file=shown_source(path))
-    return parse_scenario(text, source=shown_source(path), base_dir=path.parent, defaults=defaults)
+    return parse_scenario(documents[0][1], source=shown_source(path), base_dir=path.parent, defaults=defaults)
 
 
 def _read_scenarios(path: Path, *, defaults: Defaults | None = None, text: str | None = None) -> list[Scenario]:
@@ -204,7 +229,7 @@ def _read_scenarios(path: Path, *, defaults: Defaults | None = None, text: str |
     source = shown_source(path)
     documents = _documents(text, source=source)
     if len(documents) == 1:
-        return [parse_scenario(text, source=source, base_dir=path.parent, defaults=defaults)]
+        return [parse_scenario(documents[0][1], source=source, base_dir=path.parent, defaults=defaults)]
     found: list[Scenario] = []
     at: dict[str, int] = {}  # scenario name -> the line its document starts at
     for start, body in documents:
@@ -252,7 +277,9 @@ def _parse_study(text: str, *, source: str, base_dir: Path | None = None) -> tup
     names = [s.name for s in scenarios]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
-        raise InputError(f"scenarios: names used twice: {', '.join(duplicates)}", file=source, line=lines.get("scenarios"))
+        where = ", ".join(_name_at(s) for s in scenarios if s.name == duplicates[0])
+        raise InputError(f"scenarios: names used twice: {', '.join(duplicates)} ({where}; expected a name of "
+                         "its own for each scenario)", file=source, line=lines.get("scenarios"))
     compare = data.get("compare") or []
     if not isinstance(compare, list):
         raise InputError("compare: expected a list of library municipalities", file=source, line=lines.get("compare"))
@@ -292,12 +319,14 @@ def read_any(paths: list[str | Path]) -> Study:
     for path in map(Path, paths):
         text = _read_text(path)
         source = shown_source(path)
-        if len(_documents(text, source=source)) > 1:  # scenarios one after the other (a baseline first)
+        documents = _documents(text, source=source)
+        if len(documents) > 1:  # scenarios one after the other (a baseline first)
             found = _read_scenarios(path, text=text)
             scenarios += found
             folders += [path.parent] * len(found)
             names.append(found[-1].name)  # named after the last
             continue
+        text = documents[0][1]  # without an empty document after it
         data, _lines = _compose(text, source)
         if isinstance(data, dict) and "scenarios" in data and "base" not in data:
             study, where = _parse_study(text, source=source, base_dir=path.parent)
@@ -311,23 +340,32 @@ def read_any(paths: list[str | Path]) -> Study:
             folders.append(path.parent)
             names.append(scenarios[-1].name)
     scenarios = _with_baselines(scenarios, folders)
-    seen: dict[str, str] = {}
+    seen: dict[str, Scenario] = {}
     for scenario in scenarios:
-        if scenario.name in seen:
+        first = seen.get(scenario.name)
+        if first is not None:
+            twice = (first.source, first.name_line) == (scenario.source, scenario.name_line)
             raise InputError(
-                f"scenario name '{scenario.name}' is also used by {seen[scenario.name]}", file=scenario.source
+                f"scenario '{scenario.name}' is given twice (expected each scenario once)" if twice else
+                f"scenario name '{scenario.name}' is also used by {_name_at(first)} (expected a name of its own "
+                "for each scenario)", file=scenario.source, line=scenario.name_line,
             )
-        seen[scenario.name] = scenario.source
+        seen[scenario.name] = scenario
     name = names[0] if names else "run"
     return Study(name, title or name, shown_source(Path(paths[0])) if paths else "", tuple(scenarios), tuple(compare),
                  title_sv)
+
+
+def _name_at(scenario: Scenario) -> str:
+    """``file:line`` of a scenario's name."""
+    return f"{scenario.source}:{scenario.name_line}" if scenario.name_line else scenario.source
 
 
 def _documents(text: str, *, source: str) -> list[tuple[int, str]]:
     """The YAML documents of a file that holds several (separated by ``---`` lines): ``(lines before
     it, its text)``, the ``---`` line left empty, so that padded with that many empty lines its lines
     keep their numbers in the file (one at a time: padding them all at once took memory growing with
-    the square of the count). One document, or none: ``[(0, text)]``. More than
+    the square of the count). One document (padded so), or none: ``[(0, text)]``. More than
     :data:`MAX_DOCUMENTS`: refused before any is parsed."""
     lines = text.split("\n")
     starts = [0] + [i for i, line in enumerate(lines) if i and _DOCUMENT_START.fullmatch(line)]
@@ -350,7 +388,9 @@ def _documents(text: str, *, source: str) -> list[tuple[int, str]]:
     if len(out) > MAX_DOCUMENTS:
         raise InputError(f"{len(out)} scenarios separated by '---' lines: at most {MAX_DOCUMENTS} in one file "
                          "(expected a study file naming several scenario files)", file=source)
-    return out if len(out) > 1 else [(0, text)]
+    if len(out) == 1:  # one scenario and an empty document ('---' last, as when one is cut from a file of several)
+        return [(0, "\n" * out[0][0] + out[0][1])]
+    return out if out else [(0, text)]
 
 
 #: the most scenarios one file may hold (``---``-separated documents)

@@ -169,6 +169,6 @@ def apply_member_overrides(raw: Any, overrides: Sequence[Override]) -> Any:
             raise InputError(error.message, file=o.origin.source, line=o.origin.line) from None
         raise InputError(
             f"{o.what}: {error.message}", file=o.origin.source, line=o.origin.line,
-            path=o.written if o.written != o.path else None,
+            path=o.written if o.written not in (o.path, o.what) else None,  # "horizon: override …", not twice
         ) from None
     raise InputError("overrides give an invalid profile")  # pragma: no cover - the whole list failed above

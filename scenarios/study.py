@@ -108,6 +108,8 @@ class Scenario:
     #: the question in Swedish when the file gives it in both languages (``question: {en: ..., sv: ...}``);
     #: "" when ``question`` is the only text, in whatever language it was written
     question_sv: str = ""
+    #: the line of ``name:`` in ``source`` (or the scenario's first line when the file's name names it)
+    name_line: int | None = None
 
     @property
     def member_names(self) -> tuple[str, ...]:
@@ -155,6 +157,11 @@ def _label(values: tuple[tuple[str, Any], ...]) -> str:
     return ", ".join(f"{path}={value}" for path, value in values)
 
 
+def _first_repeated(values: Sequence[Any]) -> int | None:
+    """The index of the first of ``values`` equal to an earlier one (``1`` and ``1.0`` are equal), else ``None``."""
+    return next((i for i, value in enumerate(values) if value in values[:i]), None)
+
+
 def build_scenario(
     *,
     name: str,
@@ -192,6 +199,10 @@ def build_scenario(
         if isinstance(values, (str, bytes)) or not isinstance(values, Sequence) or not values:
             raise InputError(f"sweep {written}: expected a non-empty list of values, not {values!r}",
                              file=origin.source, line=origin.line)
+        twice = _first_repeated(values)
+        if twice is not None:
+            raise InputError(f"sweep {written}: the value {values[twice]!r} is given twice; it would run the same point "
+                             "twice (expected each value once)", file=origin.source, line=origin.line)
         member, path = member_path(written, names, origin)
         grid.append((written, member, path, tuple(values), origin))
     size = math.prod(len(values) for *_rest, values, _o in grid)

@@ -327,3 +327,23 @@ def test_every_link_between_the_documents_reaches_a_file_and_heading() -> None:
                 if anchor not in anchors:
                     wrong.append(f"{path.name}: {link} (no such heading)")
     assert wrong == []
+
+
+def test_the_readme_names_every_column_of_the_csv_files_in_order(tmp_path: Path) -> None:
+    """Found by the batch night: the results table named some of the columns ("submission, complete, decision,
+    times, within the deadline"); ``warmup``, ``n``, ``replications``, ``enable`` and ``outcome`` were not said."""
+    fixtures = ROOT / "tests" / "scenarios" / "fixtures"
+    shutil.copy(fixtures / "mini.bpmn", tmp_path / "mini.bpmn")
+    shutil.copy(fixtures / "mini.yaml", tmp_path / "mini.yaml")
+    (tmp_path / "s.yaml").write_text("name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\n"
+                                     "horizon: 6w\noutputs: [summary, cases, eventlog]\n", encoding="utf-8")
+    done = run("run", str(tmp_path / "s.yaml"), "-o", str(tmp_path / "out"), "--workers", "1", "-q")
+    assert done.exit_code == 0, done.output
+    text = README.read_text(encoding="utf-8")
+    listed = text[text.index("The columns of the CSV files"):]
+    listed = listed[:listed.index("\n\n", listed.index("\n- "))]
+    for item in listed.split("\n- ")[1:]:
+        name, _, columns = item.partition(":")
+        words = re.findall(r"`([^`]+)`", re.sub(r"\([^()]*\)", "", columns))
+        header = (tmp_path / "out" / name.strip("`")).read_text(encoding="utf-8").split("\n", 1)[0]
+        assert words == header.split(","), name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -150,11 +151,76 @@ def test_ctrl_c_says_what_was_kept_and_a_rerun_resumes(model: Path, monkeypatch:
     assert again.exit_code == 0 and "4 work units (2 from cache)" in again.output
 
     monkeypatch.setattr(scenarios.execute, "run_unit", interrupted_third)
+    calls[:] = [1, 1]  # the first unit of a new folder: nothing to keep, and the folder is not left behind
+    first = invoke("run", str(folder / "s.yaml"), "-o", str(folder / "new"), "--workers", "1")
+    assert (first.exit_code, first.output) == (130, "permitflow: interrupted: 0 of 4 work units finished; nothing "
+                                                    "was written\n")
+    assert not (folder / "new").exists()
+
     calls.clear()
     simulated = invoke("simulate", str(model), "-r", "4", "--years", "0.2", "--workers", "1")
     assert simulated.exit_code == 130
     assert simulated.output == ("permitflow: interrupted: 2 of 4 work units finished; simulate keeps no partial "
                                 "results: run the same command to start again\n")
+
+
+def test_ctrl_c_after_the_results_were_written_says_they_are_complete(model: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by the batch night: a Ctrl-C while the workers stopped, after every file was written, said
+    "while waiting for DIR/; nothing was written" (seen with --workers 2, SIGINT 40 ms after report.html)."""
+    import cli as cli_module
+
+    folder = model.parent
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 2\n"
+                                   "horizon: 10w\n", encoding="utf-8")
+    out = folder / "out"
+    real_exit = cli_module._Pool.__exit__
+
+    def stopped_while_closing(self: object, *exc: object) -> bool:
+        real_exit(self, *exc)  # type: ignore[arg-type]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module._Pool, "__exit__", stopped_while_closing)
+    late = invoke("run", str(folder / "s.yaml"), "-o", str(out), "--workers", "1")
+    assert late.exit_code == 130
+    assert late.output == (f"permitflow: interrupted: after {out}/ was written in full (its results and report are "
+                           "complete) while the workers stopped\n")
+    assert (out / "summary.json").is_file() and (out / "report.html").is_file()
+
+
+def test_ctrl_c_while_the_results_are_written_leaves_the_last_run_s_files(model: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by the batch night: each file was renamed as soon as it was written, so a Ctrl-C while the
+    (long) event log was written left cases.csv of the new run beside summary.json and report.html of the last."""
+    folder = model.parent
+    scenario = folder / "s.yaml"
+    scenario.write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 2\nhorizon: 10w\n"
+                        "outputs: [summary, cases, eventlog]\n", encoding="utf-8")
+    out = folder / "out"
+    assert invoke("run", str(scenario), "-o", str(out), "--workers", "1").exit_code == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and ".cache" not in p.parts}
+    real_fsync = os.fsync
+
+    def interrupted_at_the_event_log(fd: int) -> None:
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(out / ".eventlog.csv.")):  # its temporary file
+            raise KeyboardInterrupt  # after cases.csv (the files go in sorted order)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", interrupted_at_the_event_log)
+    stopped = invoke("run", str(scenario), "-o", str(out), "--workers", "1", "--replications", "3")
+    monkeypatch.undo()
+    assert stopped.exit_code == 130 and stopped.output.startswith(f"permitflow: interrupted: while writing {out}/; ")
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and ".cache" not in p.parts}
+    ours = [name for name in after if not name.name.startswith(".permitflow-")]  # not the manifest, the lock
+    assert sorted(ours) == sorted(name for name in before if not name.name.startswith(".permitflow-"))  # no temp file
+    assert [name for name in ours if after[name] != before[name]] == []
+
+
+def test_a_run_of_one_work_unit_says_so_in_the_singular(model: Path) -> None:
+    (model.parent / "one.yaml").write_text("name: one\nbase: {bpmn: process.bpmn, profile: profile.yaml}\n"
+                                           "replications: 1\nhorizon: 4w\n", encoding="utf-8")
+    ran = invoke("run", str(model.parent / "one.yaml"), "-o", str(model.parent / "out"), "--workers", "1", "-q")
+    assert ran.exit_code == 0 and ran.output.startswith("one: 1 scenario, 1 work unit (0 from cache)\n")  # not "units"
 
 
 def test_no_cache_neither_reads_nor_writes_and_refresh_rewrites(model: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import report.folder
+import bpmn_io.atomic
 from processes.errors import InputError, OutputError
 from report.folder import MARKER, claim, locked, read_manifest, replace_outputs
 
@@ -28,17 +28,20 @@ def test_a_run_replaces_and_removes_only_what_the_manifest_lists(tmp_path: Path)
 def test_a_run_stopped_half_way_leaves_every_file_it_wrote_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
     replace_outputs(out, {"summary.json": b"1", "processes/a.bpmn": b"<a/>"})
-    real = report.folder.write_atomic
+    real = bpmn_io.atomic._staged
 
-    def full_after_the_first(path: Path, data: bytes) -> None:
+    def full_after_the_first(path: Path, data: bytes) -> Path:
         if path.name == "summary.json":
             raise OutputError("cannot write: No space left on device", file=str(path))
-        real(path, data)
+        return real(path, data)
 
-    monkeypatch.setattr(report.folder, "write_atomic", full_after_the_first)
+    monkeypatch.setattr(bpmn_io.atomic, "_staged", full_after_the_first)
     with pytest.raises(OutputError):
         replace_outputs(out, {"processes/b.bpmn": b"<b/>", "summary.json": b"2"})
     assert read_manifest(out) == ["processes/a.bpmn", "processes/b.bpmn", "report.html", "summary.json"]
+    # every file's data is written before any is renamed: the failed run replaced nothing, left no temporary file
+    assert ((out / "summary.json").read_bytes(), sorted(p.name for p in (out / "processes").iterdir())) == \
+        (b"1", ["a.bpmn"])
     monkeypatch.undo()
     replace_outputs(out, {"summary.json": b"3"})
     assert sorted(p.name for p in (out / "processes").iterdir()) == []

@@ -153,7 +153,7 @@ def test_a_study_gathers_scenarios_with_defaults(workdir: Path) -> None:
     both = read_any([workdir / "study.yaml", write(workdir, "extra.yaml", "name: extra\n" + MINI)])
     assert [s.name for s in both.scenarios] == ["base", "alt", "extra"]
     assert both.name == "mini-study"
-    with pytest.raises(InputError, match="scenario name 'base' is also used"):
+    with pytest.raises(InputError, match="base.yaml:1: scenario 'base' is given twice \\(expected each scenario once\\)"):
         read_any([workdir / "study.yaml", workdir / "base.yaml"])
 
 
@@ -309,3 +309,77 @@ def test_a_file_of_several_scenarios_from_a_pipe_is_read_once(workdir: Path) -> 
     finally:
         os.close(read)
     assert [(s.name, s.baseline) for s in study.scenarios] == [("status-quo", None), ("what-if", "status-quo")]
+
+
+def test_a_sweep_that_would_run_a_point_twice_or_nothing_is_refused(workdir: Path) -> None:
+    """Found by the batch night: ``[1, 1, 2]`` ran the first point twice (two rows of one point and figure in
+    summary.csv), and ``sweep: {}`` or a ``sweep:`` whose lines were commented out ran once, unasked."""
+    with pytest.raises(InputError) as err:
+        read_scenario(write(workdir, "twice.yaml", MINI + "sweep:\n  pools.officer.count: [1, 1.0, 2]\n"))
+    assert str(err.value) == (f"{workdir / 'twice.yaml'}:3: sweep pools.officer.count: the value 1.0 is given twice; "
+                              "it would run the same point twice (expected each value once)")
+    for text in ("sweep: {}\n", "sweep:\n#  pools.officer.count: [1, 2]\n"):
+        with pytest.raises(InputError) as err:
+            read_scenario(write(workdir, "empty.yaml", MINI + text))
+        assert str(err.value) == (f"{workdir / 'empty.yaml'}:2: sweep: empty (expected a mapping of dotted path: "
+                                  "[values]; leave sweep: out for a single run)")
+    with pytest.raises(InputError, match=r"list\.yaml:2: set: expected a mapping of dotted path: value, not \[\]"):
+        read_scenario(write(workdir, "list.yaml", MINI + "set: []\n"))
+    assert len(read_scenario(write(workdir, "none.yaml", MINI + "set:\n")).points) == 1  # nothing set: allowed
+
+
+def test_a_setting_given_twice_is_refused_with_both_lines(workdir: Path) -> None:
+    """Found by the batch night: a path in ``set:`` and ``sweep:`` (or in ``set:`` written two ways) ran with
+    the sweep's values alone, the other value silently unused."""
+    path = write(workdir, "both.yaml", MINI + "set:\n  pools.officer.count: 2\nsweep:\n  simulation.pools.officer.count: [1, 3]\n")
+    with pytest.raises(InputError) as err:
+        read_scenario(path)
+    assert str(err.value) == (
+        f"{path}:5: sweep: simulation.pools.officer.count: mini's simulation.pools.officer.count is also given by "
+        "set: pools.officer.count (line 3); one of the values would go unused (expected each setting once, in set: "
+        "or in sweep:)")
+    joint = write(workdir, "joint.yaml", (
+        "base:\n  - {bpmn: mini.bpmn, profile: mini.yaml, name: north}\n"
+        "  - {bpmn: mini.bpmn, profile: mini.yaml, name: south}\n"
+        "set:\n  south.pools.officer.count: 2\n  north.pools.officer.count: 2\n  south.simulation.pools.officer.count: 3\n"
+    ))
+    with pytest.raises(InputError, match=r"joint\.yaml:7: set: south\.simulation\.pools\.officer\.count: south's "
+                                         r"simulation\.pools\.officer\.count is also given by set: "
+                                         r"south\.pools\.officer\.count \(line 5\)"):
+        read_scenario(joint)
+
+
+def test_a_name_used_twice_is_refused_at_both_names_lines(workdir: Path) -> None:
+    """Found by the batch night: two files of one name were refused without a line, a study's without the files."""
+    first = write(workdir, "a.yaml", "name: same\n" + MINI)
+    second = write(workdir, "b.yaml", "# the same question, another base\nname: same\n" + MINI)
+    with pytest.raises(InputError) as err:
+        read_any([first, second])
+    assert str(err.value) == f"{second}:2: scenario name 'same' is also used by {first}:1 (expected a name of its own for each scenario)"
+    with pytest.raises(InputError) as err:
+        read_any([first, first])
+    assert str(err.value) == f"{first}:1: scenario 'same' is given twice (expected each scenario once)"
+    study = write(workdir, "s.yaml", "study: s\nscenarios: [a.yaml, b.yaml]\n")
+    with pytest.raises(InputError) as err:
+        read_study(study)
+    assert str(err.value) == (f"{study}:2: scenarios: names used twice: same ({first}:1, {second}:2; expected a name "
+                              "of its own for each scenario)")
+
+
+def test_a_run_setting_s_error_names_the_key_once(workdir: Path) -> None:
+    """Found by the batch night: ``horizon: 0y`` said "s.yaml:2: horizon: horizon: override ..."."""
+    with pytest.raises(InputError) as err:
+        read_scenario(write(workdir, "s.yaml", MINI + "horizon: 0y\n"))
+    assert str(err.value).startswith(f"{workdir / 's.yaml'}:2: horizon: override simulation.horizon='0y' gives an "
+                                     "invalid profile: ")
+
+
+def test_a_scenario_followed_by_an_empty_document_is_read_as_one(workdir: Path) -> None:
+    """Found by the batch night: a '---' after the last scenario (as when one is cut from a file of several) said
+    "trail.yaml:5: invalid YAML: but found another document"."""
+    path = write(workdir, "trail.yaml", "name: trail\n" + MINI + "---\n# nothing more\n")
+    assert [s.name for s in read_any([path]).scenarios] == ["trail"]
+    assert read_scenario(path).name == "trail"
+    with pytest.raises(InputError) as err:  # and its lines keep their numbers
+        read_any([write(workdir, "bad.yaml", "name: bad\n" + MINI + "replications: 0\n---\n")])
+    assert (err.value.line, err.value.message) == (3, "replications: 0 is not a whole number from 1 to 10000")
