@@ -322,3 +322,44 @@ def test_an_error_event_subprocess_nothing_throws_to_needs_a_delay() -> None:
     r = run(p, replay_params(ERROR_SUB + route + "    IES: {delay: 1h}"))
     assert trace(r) == [("H", 1.0, 1.0, 2.0), ("IE", 1.0, 1.0, 2.0)]
     assert outcome_and_end(r) == ("IEE", 2.0)
+
+
+# ------------------------------------------------------------------ an error thrown on to the scopes around
+
+PROPAGATION = "    T: {delay: 1h}\n    W: {delay: 4h}\n    Z: {delay: 2h}\n    H: {delay: 3h}\n    K: {delay: 5h}\n"
+AT_ONE = [("I", 0.0, 0.0, 1.0), ("O", 0.0, 0.0, 1.0), ("T", 0.0, 0.0, 1.0)]  # T, then I and O end in the error
+
+
+@pytest.mark.parametrize(
+    "branch, expected",
+    [
+        ("X_ok", ([("I", 0.0, 0.0, 1.0), ("T", 0.0, 0.0, 1.0), ("O", 0.0, 0.0, 4.0), ("W", 0.0, 0.0, 4.0),
+                   ("Z", 4.0, 4.0, 6.0)], ("E_done", 6.0))),
+        ("X_fel", ([*AT_ONE, ("BF", 1.0, 1.0, 1.0), ("H", 1.0, 1.0, 4.0)], ("EH", 4.0))),
+        ("X_annat", ([*AT_ONE, ("IE", 1.0, 1.0, 6.0), ("K", 1.0, 1.0, 6.0)], ("IEE", 6.0))),
+        ("X_tredje", (AT_ONE, ("ET", 1.0))),
+    ],
+)
+def test_an_error_no_boundary_event_catches_goes_up_to_the_nearest_scope_that_does(branch: str, expected) -> None:
+    """T 0-1 h in I, inside O beside W 0-4 h; then X. Granskad: I ends at 1 h, O at 4 h (W), Z 4-6 h. An error
+    end event at 1 h: I has no boundary event and O no event subprocess, so O ends in the error at 1 h (W
+    cancelled, not recorded): Err_Fel is caught by O's boundary event BF (at 1 h), H 1-4 h, EH at 4 h; Err_Annat by the
+    case's error event subprocess IE (its errorRef), K 1-6 h, IEE at 6 h; Err_Tredje by nothing: the case
+    ends at 1 h with its error end event ET as its outcome (as an error end event of the case's top level)."""
+    route = ", ".join(f"{b}: {int(b == branch)}" for b in ("X_ok", "X_fel", "X_annat", "X_tredje"))
+    r = run(model("error_propagation.bpmn"), replay_params(PROPAGATION + f"    X: {{probabilities: {{{route}}}}}"))
+    assert (trace(r), outcome_and_end(r)) == expected
+
+
+def test_an_error_event_subprocess_without_an_error_ref_catches_an_error_from_a_subprocess_inside() -> None:
+    """IES without its errorRef catches every error: Err_Tredje, uncaught above, goes to IE (K 1-6 h, IEE)."""
+    from dataclasses import replace
+
+    from processes.model import FrozenMap
+
+    p = model("error_propagation.bpmn")
+    any_error = replace(p.nodes["IES"], definitions=(replace(p.nodes["IES"].definitions[0], ref=""),))
+    p = replace(p, nodes=FrozenMap({**p.nodes, "IES": any_error}))
+    r = run(p, replay_params(PROPAGATION + "    X: {probabilities: {X_ok: 0, X_fel: 0, X_annat: 0, X_tredje: 1}}"))
+    assert trace(r) == [*AT_ONE, ("IE", 1.0, 1.0, 6.0), ("K", 1.0, 1.0, 6.0)]
+    assert outcome_and_end(r) == ("IEE", 6.0)
