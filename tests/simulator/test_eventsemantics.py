@@ -28,6 +28,17 @@ def outcome_and_end(result, case: int = 0) -> tuple[str, float]:
     return result.cases[case].outcome, result.cases[case].end
 
 
+def with_error_ref(process, event: str, ref: str):
+    """``process`` with the error event ``event`` throwing or catching ``ref`` ("": any error) instead."""
+    from dataclasses import replace
+
+    from processes.model import FrozenMap
+
+    node = process.nodes[event]
+    changed = replace(node, definitions=(replace(node.definitions[0], ref=ref),))
+    return replace(process, nodes=FrozenMap({**process.nodes, event: changed}))
+
+
 # ------------------------------------------------------------------ several top-level start events
 
 TWO = "    A: {delay: 2h}\n    B: {delay: 5h}\n"
@@ -306,13 +317,7 @@ def test_an_error_end_event_starts_the_error_event_subprocess_of_its_scope(route
 
 def test_an_error_event_subprocess_nothing_throws_to_needs_a_delay() -> None:
     """With the error end event's branch gone, nothing starts IE: refused, unless its start has a `delay:`."""
-    from dataclasses import replace
-
-    from processes.model import FrozenMap
-
-    p = model("error_event_subprocess.bpmn")
-    other = replace(p.nodes["EE"], definitions=(replace(p.nodes["EE"].definitions[0], ref="Err_Annat"),))
-    p = replace(p, nodes=FrozenMap({**p.nodes, "EE": other}))
+    p = with_error_ref(model("error_event_subprocess.bpmn"), "EE", "Err_Annat")
     route = "    X: {probabilities: {X_ok: 0, X_err: 1}}\n"
     with pytest.raises(
         SimulationError, match=r"'IE': its error start event 'IES' catches no error end event of its case: give it a "
@@ -353,13 +358,6 @@ def test_an_error_no_boundary_event_catches_goes_up_to_the_nearest_scope_that_do
 
 def test_an_error_event_subprocess_without_an_error_ref_catches_an_error_from_a_subprocess_inside() -> None:
     """IES without its errorRef catches every error: Err_Tredje, uncaught above, goes to IE (K 1-6 h, IEE)."""
-    from dataclasses import replace
-
-    from processes.model import FrozenMap
-
-    p = model("error_propagation.bpmn")
-    any_error = replace(p.nodes["IES"], definitions=(replace(p.nodes["IES"].definitions[0], ref=""),))
-    p = replace(p, nodes=FrozenMap({**p.nodes, "IES": any_error}))
-    r = run(p, replay_params(PROPAGATION + "    X: {probabilities: {X_ok: 0, X_fel: 0, X_annat: 0, X_tredje: 1}}"))
+    r = run(with_error_ref(model("error_propagation.bpmn"), "IES", ""), replay_params(PROPAGATION + "    X: {probabilities: {X_ok: 0, X_fel: 0, X_annat: 0, X_tredje: 1}}"))
     assert trace(r) == [*AT_ONE, ("IE", 1.0, 1.0, 6.0), ("K", 1.0, 1.0, 6.0)]
     assert outcome_and_end(r) == ("IEE", 6.0)
