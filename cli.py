@@ -194,8 +194,9 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str, lenient: 
                               convert renames it and says so
       optional-path-join      (warning) a parallel join waiting for a path that
                               runs only in some cases (a boundary event's, one
-                              branch of a choice): cases without it wait there
-                              forever
+                              branch of a choice, an activity's way on that its
+                              interrupting boundary event leads away from): cases
+                              without it wait there forever
 
     \b
     Examples:

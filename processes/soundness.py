@@ -11,6 +11,14 @@ deadlock; BPMN says the same of a parallel gateway (it waits for a token on ever
 An exclusive merge passes each token on, and an inclusive merge waits only for tokens that can
 still come, so either of them joins such a path soundly.
 
+The other way round, an activity's own way on runs only in some cases too: when an interrupting
+boundary event on it fires, the case leaves the activity by that event's path instead. When that
+path never comes to a parallel join the activity's way on feeds (Cardanit's MIWG C.6.0 export:
+Cancel Flight and Cancel Hotel after error boundary events lead nowhere) and the join has inputs
+reached without the activity, the join waits forever in those cases (``leaves``). Not reported: a
+boundary event's path that can end the scope (an error, terminate or cancel end event), a
+compensation boundary event (it interrupts nothing).
+
 The search is per scope, on :func:`processes.graph.flow_graph` (a boundary event is reached
 through its host; each branch of a split is a node of its own): a path *holds back* incoming
 flow f of join J when its first element dominates f's source (every path from a start of the
@@ -51,12 +59,15 @@ __all__ = ["WaitingJoin", "waiting_joins", "scope_waiting_joins", "said", "said_
 class WaitingJoin:
     """Parallel join ``join`` waits, by its incoming ``flows``, for a path that runs only in some cases:
     the path of boundary event ``origin`` (``branch`` empty), or the branch ``branch`` (an outgoing
-    flow) of split gateway ``origin``."""
+    flow) of split gateway ``origin``; with ``leaves``, the way on of the activity the interrupting
+    boundary event ``origin`` is on, which a case leaves when that event fires (its path never comes
+    to the join)."""
 
     join: str
     origin: str
     branch: str
     flows: tuple[str, ...]
+    leaves: bool = False
 
 
 def waiting_joins(process: Process) -> list[WaitingJoin]:
@@ -84,7 +95,10 @@ def scope_waiting_joins(process: Process, scope: str, graph: Digraph | None = No
     joins = [n for n in graph.nodes
              if isinstance(g := process.nodes[n], Gateway) and g.gateway_kind == "parallel"
              and sum(1 for _, _, d in graph.in_edges(n, data=True) if d["kind"] == "sequence") >= 2]
-    if not origins or not joins:
+    # (a compensation boundary event interrupts nothing: its handler runs after the activity completed)
+    interrupting = [n for n in graph.nodes if isinstance(b := process.nodes[n], Event) and b.position == "boundary"
+                    and b.cancel_activity and b.trigger != "compensation" and b.attached_to in graph]
+    if not (origins or interrupting) or not joins:
         return []
     # each branch of a split becomes a node of its own (its flow id), so that it can dominate
     rooted = Digraph()
@@ -105,15 +119,18 @@ def scope_waiting_joins(process: Process, scope: str, graph: Digraph | None = No
     paths = {n: (n, "") for n in origins if isinstance(process.nodes[n], Event)}
     paths.update({("branch", f): (u, f) for (u, _), f in branch_of.items()})
 
+    def chain(node: object, stop: object) -> list[object]:
+        """What dominates ``node`` (``node`` itself included), below ``stop``."""
+        found = []
+        while node in idom and node != stop:
+            found.append(node)
+            node = idom[node]
+        return found
+
     def holding(node: object, stop: object) -> list[object]:
         """The boundary events and split branches that dominate ``node`` (``node`` itself included), below
         ``stop``, the join's immediate dominator: what lies above it dominates every input of the join."""
-        found = []
-        while node in idom and node != stop:
-            if node in paths:
-                found.append(node)
-            node = idom[node]
-        return found
+        return [n for n in chain(node, stop) if n in paths]
 
     out = []
     for join in joins:
@@ -130,8 +147,31 @@ def scope_waiting_joins(process: Process, scope: str, graph: Digraph | None = No
             if branch and not _others_can_end(process, graph, scope, origin, branch, join):
                 continue
             out.append(WaitingJoin(join, origin, branch, mine))
+        out += _left_joins(process, graph, interrupting, join, {flow: chain(tail, idom[join]) for flow, tail in inputs})
     return out
 
+
+def _left_joins(process: Process, graph: Digraph, boundaries: list[str], join: str,
+                chains: dict[str, list[object]]) -> list[WaitingJoin]:
+    """The :class:`WaitingJoin` (``leaves``) of ``join``: an interrupting boundary event among ``boundaries``
+    whose host every way to some, not all, of the join's inputs passes (``chains``: input flow -> what
+    dominates its source, below the join's immediate dominator), whose path never comes to the join and
+    cannot end the scope."""
+    out = []
+    for event in boundaries:
+        host = process.nodes[event].attached_to  # type: ignore[union-attr]  # (an Event: scope_waiting_joins)
+        mine = tuple(flow for flow, above in chains.items() if host in above)
+        if not mine or len(mine) == len(chains):
+            continue
+        after = descendants(graph, event)
+        if join in after or any(isinstance(n := process.nodes[a], Event) and n.position == "end"
+                                and n.trigger in _SCOPE_ENDS for a in after):
+            continue
+        out.append(WaitingJoin(join, event, "", mine, leaves=True))
+    return out
+
+
+_SCOPE_ENDS = ("terminate", "error", "cancel")
 
 def _others_can_end(process: Process, graph: Digraph, scope: str, split: str, branch: str, join: str) -> bool:
     """Another branch of ``split`` can finish the case without ``branch`` and without ``join``: the path
@@ -158,7 +198,7 @@ def said(process: Process, wait: WaitingJoin) -> str:
     path, unless = _path(process, wait)
     flows = ", ".join(f"'{f}'" for f in wait.flows)
     return (f"parallel join {_join(process, wait)} waits for a token by {flows}, which comes only from {path}: "
-            f"cases where {unless} wait here forever ({_EXPECTED % 'that path meets'})")
+            f"cases where {unless} wait here forever ({_expected([wait], 'that path meets')})")
 
 
 def said_per_join(process: Process, waits: list[WaitingJoin]) -> list[tuple[str, str]]:
@@ -174,11 +214,17 @@ def said_per_join(process: Process, waits: list[WaitingJoin]) -> list[tuple[str,
         paths = "; ".join(f"{_path(process, w)[0]} (by {', '.join(repr(f) for f in w.flows)})" for w in mine)
         out.append((join, f"parallel join {_join(process, mine[0])} waits for tokens that come only from paths that "
                           f"run in some cases: {paths}: cases without one of them wait here forever "
-                          f"({_EXPECTED % 'those paths meet'})"))
+                          f"({_expected(mine, 'those paths meet')})"))
     return out
 
 
-_EXPECTED = "expected an exclusive or inclusive merge where %s the others"
+def _expected(waits: list[WaitingJoin], meet: str) -> str:
+    """What the model was expected to draw instead, for the kinds of ``waits``."""
+    merge = f"an exclusive or inclusive merge where {meet} the others"
+    kinds = {w.leaves for w in waits}
+    which = "the boundary event's path" if sum(w.leaves for w in waits) == 1 else "each boundary event's path"
+    left = f"{which} to come to the join too (by an exclusive merge) or to end the scope"
+    return "expected " + (left if kinds == {True} else merge if kinds == {False} else f"{merge}, or {left}")
 
 
 def _join(process: Process, wait: WaitingJoin) -> str:
@@ -190,13 +236,21 @@ def _path(process: Process, wait: WaitingJoin) -> tuple[str, str]:
     nodes = process.nodes
     origin = nodes[wait.origin]
     first = step_said(wait.origin, origin.name)
+    if isinstance(origin, Event) and wait.leaves:
+        host = step_said(origin.attached_to, nodes[origin.attached_to].name)
+        return (f"{host} when it ends normally (its {_trigger(origin)}boundary event {first} leads by a path that "
+                f"never comes to the join)", "that event fires")
     if isinstance(origin, Event):
         host = step_said(origin.attached_to, nodes[origin.attached_to].name) if origin.attached_to in nodes \
             else origin.attached_to
         kind = "" if origin.cancel_activity else "non-interrupting "
-        trigger = origin.trigger
-        what = "" if trigger in ("none", "multiple", "parallel_multiple") else f"{trigger.replace('_', ' ')} "
-        return f"the path of {kind}{what}boundary event {first} on {host}", "that event does not happen"
+        return f"the path of {kind}{_trigger(origin)}boundary event {first} on {host}", "that event does not happen"
     kind = {"exclusive": "exclusive", "eventBased": "event-based", "inclusive": "inclusive"}.get(
         getattr(origin, "gateway_kind", ""), "")
     return f"branch '{wait.branch}' of {kind} gateway {first}", "that branch is not taken"
+
+
+def _trigger(event: Event) -> str:
+    """``"error "``, ``"timer "``: an event's trigger before a noun (``""`` for none or several)."""
+    trigger = event.trigger
+    return "" if trigger in ("none", "multiple", "parallel_multiple") else f"{trigger.replace('_', ' ')} "

@@ -45,7 +45,7 @@ from processes.params import SimParams
 from processes.stepnames import step_said
 
 __all__ = ["empty_subprocesses", "conditional_events", "black_box_escalations", "black_box_errors", "signal_catches", "armed_starts",
-           "top_starts", "unused_compensations", "approximation", "stand_in_notes", "STAND_IN", "CONDITIONAL", "CONDITIONAL_BOUNDARY",
+           "error_thrown_to",            "top_starts", "unused_compensations", "approximation", "stand_in_notes", "STAND_IN", "CONDITIONAL", "CONDITIONAL_BOUNDARY",
            "ESCALATION_BOUNDARY", "SIGNAL", "SIGNAL_BOUNDARY", "STARTS", "UNUSED",
            "ERROR_BOUNDARY", "ERROR_NEVER"]
 
@@ -138,7 +138,7 @@ def signal_catches(process: m.Process) -> tuple[m.Event, ...]:
 def armed_starts(process: m.Process) -> tuple[m.Event, ...]:
     """The message, signal and conditional start events of the event subprocesses of ``process``, and the
     escalation and error start events of the interrupting ones (their trigger comes after a `delay:`; not an
-    error start that an error end event of its scope throws to), in model order."""
+    error start that an error end event of its scope, or of a subprocess inside it, throws to), in model order."""
     by_event = {n.id: n for n in process.nodes.values() if isinstance(n, m.SubProcess) and n.triggered_by_event}
     return tuple(n for n in process.nodes.values()
                  if isinstance(n, m.Event) and n.position == "start" and n.parent in by_event
@@ -147,10 +147,44 @@ def armed_starts(process: m.Process) -> tuple[m.Event, ...]:
 
 
 def _thrown_to(process: m.Process, start: m.Event, scope: str) -> bool:
-    """Does an error end event directly in ``scope`` throw the error the error start event ``start`` catches?"""
+    """Does an error end event in ``scope``, or in a subprocess inside it that nothing on the way catches,
+    throw the error the error start event ``start`` catches?"""
     caught = start.definitions[0].ref
-    return any(isinstance(n, m.Event) and n.position == "end" and n.trigger == "error" and n.parent == scope
-               and caught in ("", n.definitions[0].ref) for n in process.nodes.values())
+    return any(isinstance(n, m.Event) and n.position == "end" and n.trigger == "error"
+               and caught in ("", n.definitions[0].ref) and _comes_to(process, n, scope) for n in process.nodes.values())
+
+
+def error_thrown_to(process: m.Process, start: m.Event) -> bool:
+    """Does an error end event throw to the error start event ``start`` of an event subprocess (in its scope,
+    or inside a subprocess there, uncaught on the way: BPMN 10.5.6)? Else only its ``delay:`` starts it."""
+    return _thrown_to(process, start, process.nodes[start.parent].parent)
+
+
+def _comes_to(process: m.Process, end: m.Event, scope: str) -> bool:
+    """Does the error of the error end event ``end`` come up to ``scope`` (its own, or one around it), not caught
+    on the way by an error event subprocess of a scope it leaves or an error boundary event on a subprocess it
+    leaves (the simulator's ``rethrow``; an event subprocess's error ends its scope without its siblings)?"""
+    code = end.definitions[0].ref
+    here, from_event = end.parent, False
+    while here != scope:
+        host = process.nodes.get(here)
+        if not isinstance(host, m.SubProcess):
+            return False  # past the top: ``scope`` is not around ``end``
+        events = {n.id for n in process.nodes.values()
+                  if isinstance(n, m.SubProcess) and n.triggered_by_event and n.parent == here}
+        catches = [n for n in process.nodes.values() if isinstance(n, m.Event) and n.trigger == "error"
+                   and _code_caught(n.definitions[0].ref, code)
+                   and ((n.position == "boundary" and n.attached_to == here)
+                        or (not from_event and n.position == "start" and n.is_interrupting and n.parent in events))]
+        if catches:
+            return False
+        here, from_event = host.parent, host.triggered_by_event
+    return True
+
+
+def _code_caught(catch: str, thrown: str) -> bool:
+    """An error catch with the error ``catch`` (``""``: any) catches the error ``thrown``."""
+    return catch in ("", thrown)
 
 
 def unused_compensations(process: m.Process) -> tuple[m.Node, ...]:

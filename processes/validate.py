@@ -33,8 +33,10 @@ code                   severity  rule
                                  renames it (references follow) and reports it
 ``optional-path-join`` warning   a parallel join waits for a path that runs only in
                                  some cases (a boundary event's, a branch of an
-                                 exclusive, event-based or inclusive gateway): cases
-                                 without it wait there forever
+                                 exclusive, event-based or inclusive gateway, an
+                                 activity's way on that its interrupting boundary
+                                 event leads away from): cases without it wait
+                                 there forever
                                  (:mod:`processes.soundness`)
 =====================  ========  ===================================================
 

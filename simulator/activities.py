@@ -45,13 +45,17 @@ class ActivityExecution:
 
     register: Callable[[Scope, int, int, Any], None]  # provided by the run (simulator.eventrun)
 
+    error_catcher: Callable[[Scope, str], int]  # provided by the run
+
+    interrupt: Callable[[Scope, int], None]  # provided by the run (simulator.eventrun)
+
     def activity(self, scope: Scope, node: T.CompiledNode) -> Any:
         """Execute an activity with its loop, multi-instance and boundary events;
         return the node to route from (the activity, or a boundary event that
-        interrupted it)."""
+        interrupted it), or -1 when an error thrown inside goes on uncaught (:meth:`rethrow`)."""
         if not node.boundaries:
-            yield from self.body(scope, node)
-            return node.index
+            error = yield from self.body(scope, node)
+            return node.index if error is None else self.rethrow(scope, node, error)
         env = self.env
         box = Box()
         box.proc = env.process(self.boxed(scope, node, box))
@@ -102,7 +106,30 @@ class ActivityExecution:
                 if bn.error and (bn.error_ref == error or (not bn.error_ref and error != T.CANCELLED)):
                     self.recorder.boundary(scope.case, bn, env.now)
                     return b
+            return self.rethrow(scope, node, error)
         return node.index
+
+    def rethrow(self, scope: Scope, node: T.CompiledNode, error: str) -> int:
+        """The error ``error`` a subprocess ``node`` ended in, no error boundary event on it catching it, is
+        thrown on in ``scope`` (BPMN 10.5.6: to the nearest enclosing scope that catches it): an error event
+        subprocess of ``scope`` catching it takes the scope over, else the scope ends in that error (its
+        other tokens cancelled) and its own activity's boundary events, then the scope around, catch it; at
+        the top uncaught, the error end event that threw it is the case's outcome, as an error end event
+        of the top level is. The token goes no further (-1). A transaction's cancel goes on as before, by
+        the activity's outgoing flow (only a cancel boundary event catches it). An error of an event
+        subprocess is not caught by its own scope's event subprocesses (it ends that scope, as an
+        interrupting one's does: :meth:`simulator.eventrun.EventExecution.take_over`)."""
+        if error == T.CANCELLED:
+            return node.index
+        catcher = -1 if node.triggered else self.error_catcher(scope, error)
+        if catcher >= 0:
+            self.interrupt(scope, catcher)
+        elif scope.parent is not None:
+            scope.error = error
+            self.cancel(scope, keep_self=True)
+        else:
+            scope.case.outcome = scope.thrower
+        return -1
 
     def boxed(self, scope: Scope, node: T.CompiledNode, box: Box, instance: bool = False) -> Any:
         """``body`` (or, for one multi-instance, ``once``) as a process that can be cancelled."""
@@ -192,6 +219,8 @@ class ActivityExecution:
             self.cancel(child)
             raise
         self.recorder.waited(scope.case, node, enable)
+        if error is not None:
+            scope.thrower = child.thrower  # (rethrow: the outcome of an error no scope catches)
         if error is None and undoing is None and (node.handler >= 0 or child.compensable):
             self.register(scope, node.index, node.handler, child.compensable)
         return error

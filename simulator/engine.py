@@ -466,6 +466,8 @@ class _Run(ActivityExecution, EventExecution, JoinRouting):
                             yield from workplace.work(case, node, next(work_draws[n]), recorder)  # type: ignore[arg-type]
                     elif kind == ACTIVITY or kind == SUBPROCESS:
                         n = yield from self.activity(scope, node)
+                        if n < 0:  # an error thrown inside, not caught on it: thrown on in the scope (rethrow)
+                            return
                         node = nodes[n]
                         kind = node.kind
                     elif kind == END or kind == TERMINATE:
@@ -557,6 +559,7 @@ class _Run(ActivityExecution, EventExecution, JoinRouting):
                 return
         if node.error and scope.parent is not None:
             scope.error = node.error_ref or node.id
+            scope.thrower = node.id
             self.cancel(scope, keep_self=True)
         elif node.kind == T.TERMINATE:
             if scope.parent is None:

@@ -15,7 +15,7 @@ Each works on the field dicts of :mod:`simulator.tables` (one per future
 - **An interrupting event subprocess** (10.3.5) is armed the same way, by a timer, message, signal,
   conditional, escalation or error start event (an escalation or error thrown by a step whose inside is not
   in the file: its ``delay:`` says when); an error start event is also started by an error end event of its
-  scope that throws its error, and needs no ``delay:`` then (:func:`error_throwers`). When it starts, the
+  scope that throws its error (or of a subprocess inside it, uncaught on the way), and needs no ``delay:`` then (:func:`error_throwers`). When it starts, the
   scope's other work ends, and the scope ends when the event subprocess does.
 - **Compensation** (10.5.6): an activity with a compensation boundary event has the compensation
   activity associated with it as its handler, a subprocess the compensation event subprocess inside it
@@ -32,8 +32,9 @@ from typing import Any
 
 from processes import model as m
 from processes.params import SimParams
+from processes.standins import error_thrown_to
 from simulator import instead
-from simulator.tokens import CANCELLED, END, START, Timer
+from simulator.tokens import START, Timer
 
 __all__ = [
     "event_subprocess_kind",
@@ -84,13 +85,13 @@ def event_subprocess_kind(
         return instead.event_subprocess(process, sub)
     ep = params.elements.get(start.id)
     within = "subprocess" if isinstance(process.nodes.get(sub.parent), m.SubProcess) else "case"
-    if start.trigger == "error":  # caught from an error end event of its scope, or after its `delay:`
+    if start.trigger == "error":  # caught from an error end event (of its scope or below), or after its `delay:`
         f["error"] = True
         f["error_ref"] = start.definitions[0].ref
     if ep is not None and ep.delay is not None:
         f["delay"] = ep.delay
     elif start.trigger == "error":
-        f["awaits_throw"] = start.id  # (checked by error_throwers: an error end event of its scope must throw it)
+        f["awaits_throw"] = start.id  # (checked by error_throwers: an error end event must throw it)
     elif start.trigger == "timer":  # a cycle R[n]/duration: it fires again while the scope runs, as it may
         f["timer"] = timer(start, not start.is_interrupting)  # (an interrupting one fires once: it ends the scope)
         if f["timer"] is not None and f["timer"].repeat < 0:  # its own instances would keep the scope running
@@ -178,17 +179,15 @@ def watch_lists(fields: Fields) -> tuple[int, ...]:
     return tuple(inside.get(-1, ()))
 
 
-def error_throwers(fields: Fields, problem: Problem) -> None:
-    """An error event subprocess without a `delay:` is started only by an error end event of its scope that
-    throws its error (its start event names none: any error): refused when there is none, as it would never
-    start."""
+def error_throwers(process: m.Process, fields: Fields, problem: Problem) -> None:
+    """An error event subprocess without a `delay:` is started only by an error end event that throws its error
+    (its start event names none: any error) in its scope, or in a subprocess inside it that nothing on the way
+    catches (:func:`processes.standins.error_thrown_to`): refused when there is none, as it would never start."""
     for f in fields:
         start = f.get("awaits_throw")
         if start is None:
             continue
-        thrown = [e for e in fields if e["kind"] == END and e.get("error") and e["scope"] == f["scope"]
-                  and e["error_ref"] != CANCELLED and f["error_ref"] in ("", e["error_ref"])]
-        if not thrown:
+        if not error_thrown_to(process, process.nodes[start]):  # type: ignore[arg-type]  # (an error start event)
             within = "subprocess" if f["scope"] >= 0 else "case"
             problem(
                 f["id"],

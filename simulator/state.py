@@ -36,7 +36,7 @@ class Scope:
     """One instance of the process, or of an embedded subprocess."""
 
     __slots__ = ("case", "parent", "node", "active", "positions", "joins", "procs", "done", "error",
-                 "cancelled", "track", "compensable")
+                 "thrower", "cancelled", "track", "compensable")
 
     def __init__(self, case: Case, parent: Scope | None, node: int, track: bool, done: Any) -> None:
         self.case = case
@@ -50,6 +50,7 @@ class Scope:
         self.procs: dict[int, Any] | None = None
         self.done = done
         self.error: str | None = None
+        self.thrower = ""  # the error end event whose error ``error`` is (the case's outcome if none catches it)
         self.cancelled = False
         # (activity, handler, what it left to undo inside) of each activity completed with a compensation
         # handler, in the order they completed (simulator.eventrun); created on first use

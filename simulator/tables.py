@@ -188,7 +188,7 @@ class _Builder:
         compensation_handlers(p, fields, index, self.problem)
         black_box_failures(fields, self.problem)
         watch = watch_lists(fields)
-        error_throwers(fields, self.problem)
+        error_throwers(p, fields, self.problem)
         subprocess_starts(fields, self.problem)
         gateway_caps(fields, flow_source)
         inclusive_reach(fields, flow_source)

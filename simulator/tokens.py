@@ -39,7 +39,7 @@ What is executed, and how
   spawns a parallel path, repeating for a ``timeCycle`` ``R[n]/duration``),
   message, conditional and escalation on a task, call activity or empty subprocess
   (its ``delay:``), error (caught from an error end event inside the subprocess it
-  is attached to);
+  is attached to; one nothing catches there goes up to the scopes around: ``rethrow``);
 - embedded subprocesses; multi-instance (parallel and sequential; cardinality
   from an element param ``cardinality`` if present, else the model's integer
   loopCardinality); standard loops (``loop_max`` in params or the model's

@@ -196,3 +196,40 @@ def test_the_paths_a_join_waits_for_are_said_in_one_line(tmp_path: Path) -> None
              "branch 'Flow_I_A' of inclusive gateway Remisser (I) (by 'Flow_A_J'); branch 'Flow_I_C' of inclusive "
              "gateway Remisser (I) (by 'Flow_C_J'): cases without one of them wait here forever (expected an "
              "exclusive or inclusive merge where those paths meet the others)")]
+
+
+LEFT = """process: {id: P}
+steps:
+  - {id: S, event: start}
+  - id: Fork
+    join: {id: J, name: Bokat}
+    parallel:
+      - - id: F
+          task: service
+          name: Boka flyg
+          boundary:
+            - {id: BF, trigger: error, interrupting: %s, name: Flyg, next: CF}
+      - - {id: H, task: service, name: Boka hotell}
+  - {id: E, event: end}
+  - {id: CF, task: service, name: Avboka flyg, next: Stop}
+  - {id: Stop, event: end%s}
+"""
+
+
+def test_a_join_whose_input_an_interrupting_boundary_event_leads_away_from_is_warned_of(tmp_path: Path) -> None:
+    """Cardanit's MIWG C.6.0 export: when Flyg fires, the case leaves Boka flyg by Avboka flyg, which never comes
+    to J; Boka hotell's token waits at J forever. One line names the join and the boundary event."""
+    assert problems(tmp_path, LEFT % ("true", "")) == [(
+        "optional-path-join", "warning", "J", 5,
+        "parallel join Bokat (J) waits for a token by 'Flow_F_J', which comes only from Boka flyg (F) when it ends "
+        "normally (its error boundary event Flyg (BF) leads by a path that never comes to the join): cases where "
+        "that event fires wait here forever (expected the boundary event's path to come to the join too (by an "
+        "exclusive merge) or to end the scope)",
+    )]
+
+
+@pytest.mark.parametrize("interrupting, end", [("false", ""), ("true", ", trigger: terminate")])
+def test_a_boundary_event_that_does_not_lead_away_or_whose_path_ends_the_scope_is_sound(
+        tmp_path: Path, interrupting: str, end: str) -> None:
+    """Non-interrupting, Boka flyg still goes on to J; a terminate end after Avboka flyg ends the case's J with it."""
+    assert [p[:3] for p in problems(tmp_path, LEFT % (interrupting, end))] == []

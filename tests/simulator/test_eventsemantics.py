@@ -28,6 +28,17 @@ def outcome_and_end(result, case: int = 0) -> tuple[str, float]:
     return result.cases[case].outcome, result.cases[case].end
 
 
+def with_error_ref(process, event: str, ref: str):
+    """``process`` with the error event ``event`` throwing or catching ``ref`` ("": any error) instead."""
+    from dataclasses import replace
+
+    from processes.model import FrozenMap
+
+    node = process.nodes[event]
+    changed = replace(node, definitions=(replace(node.definitions[0], ref=ref),))
+    return replace(process, nodes=FrozenMap({**process.nodes, event: changed}))
+
+
 # ------------------------------------------------------------------ several top-level start events
 
 TWO = "    A: {delay: 2h}\n    B: {delay: 5h}\n"
@@ -306,13 +317,7 @@ def test_an_error_end_event_starts_the_error_event_subprocess_of_its_scope(route
 
 def test_an_error_event_subprocess_nothing_throws_to_needs_a_delay() -> None:
     """With the error end event's branch gone, nothing starts IE: refused, unless its start has a `delay:`."""
-    from dataclasses import replace
-
-    from processes.model import FrozenMap
-
-    p = model("error_event_subprocess.bpmn")
-    other = replace(p.nodes["EE"], definitions=(replace(p.nodes["EE"].definitions[0], ref="Err_Annat"),))
-    p = replace(p, nodes=FrozenMap({**p.nodes, "EE": other}))
+    p = with_error_ref(model("error_event_subprocess.bpmn"), "EE", "Err_Annat")
     route = "    X: {probabilities: {X_ok: 0, X_err: 1}}\n"
     with pytest.raises(
         SimulationError, match=r"'IE': its error start event 'IES' catches no error end event of its case: give it a "
@@ -322,3 +327,37 @@ def test_an_error_event_subprocess_nothing_throws_to_needs_a_delay() -> None:
     r = run(p, replay_params(ERROR_SUB + route + "    IES: {delay: 1h}"))
     assert trace(r) == [("H", 1.0, 1.0, 2.0), ("IE", 1.0, 1.0, 2.0)]
     assert outcome_and_end(r) == ("IEE", 2.0)
+
+
+# ------------------------------------------------------------------ an error thrown on to the scopes around
+
+PROPAGATION = "    T: {delay: 1h}\n    W: {delay: 4h}\n    Z: {delay: 2h}\n    H: {delay: 3h}\n    K: {delay: 5h}\n"
+AT_ONE = [("I", 0.0, 0.0, 1.0), ("O", 0.0, 0.0, 1.0), ("T", 0.0, 0.0, 1.0)]  # T, then I and O end in the error
+
+
+@pytest.mark.parametrize(
+    "branch, expected",
+    [
+        ("X_ok", ([("I", 0.0, 0.0, 1.0), ("T", 0.0, 0.0, 1.0), ("O", 0.0, 0.0, 4.0), ("W", 0.0, 0.0, 4.0),
+                   ("Z", 4.0, 4.0, 6.0)], ("E_done", 6.0))),
+        ("X_fel", ([*AT_ONE, ("BF", 1.0, 1.0, 1.0), ("H", 1.0, 1.0, 4.0)], ("EH", 4.0))),
+        ("X_annat", ([*AT_ONE, ("IE", 1.0, 1.0, 6.0), ("K", 1.0, 1.0, 6.0)], ("IEE", 6.0))),
+        ("X_tredje", (AT_ONE, ("ET", 1.0))),
+    ],
+)
+def test_an_error_no_boundary_event_catches_goes_up_to_the_nearest_scope_that_does(branch: str, expected) -> None:
+    """T 0-1 h in I, inside O beside W 0-4 h; then X. Granskad: I ends at 1 h, O at 4 h (W), Z 4-6 h. An error
+    end event at 1 h: I has no boundary event and O no event subprocess, so O ends in the error at 1 h (W
+    cancelled, not recorded): Err_Fel is caught by O's boundary event BF (at 1 h), H 1-4 h, EH at 4 h; Err_Annat by the
+    case's error event subprocess IE (its errorRef), K 1-6 h, IEE at 6 h; Err_Tredje by nothing: the case
+    ends at 1 h with its error end event ET as its outcome (as an error end event of the case's top level)."""
+    route = ", ".join(f"{b}: {int(b == branch)}" for b in ("X_ok", "X_fel", "X_annat", "X_tredje"))
+    r = run(model("error_propagation.bpmn"), replay_params(PROPAGATION + f"    X: {{probabilities: {{{route}}}}}"))
+    assert (trace(r), outcome_and_end(r)) == expected
+
+
+def test_an_error_event_subprocess_without_an_error_ref_catches_an_error_from_a_subprocess_inside() -> None:
+    """IES without its errorRef catches every error: Err_Tredje, uncaught above, goes to IE (K 1-6 h, IEE)."""
+    r = run(with_error_ref(model("error_propagation.bpmn"), "IES", ""), replay_params(PROPAGATION + "    X: {probabilities: {X_ok: 0, X_fel: 0, X_annat: 0, X_tredje: 1}}"))
+    assert trace(r) == [*AT_ONE, ("IE", 1.0, 1.0, 6.0), ("K", 1.0, 1.0, 6.0)]
+    assert outcome_and_end(r) == ("IEE", 6.0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from simmodels import end, par, proc, replay_params, run, start, task, xor
+from simmodels import boundary, end, par, proc, replay_params, run, start, task, xor
 
 from processes.errors import SimulationError
 
@@ -51,3 +51,19 @@ def test_a_join_waiting_for_one_branch_of_a_choice_is_said_as_the_models_deadloc
         "(cases 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)"
     )
 
+
+
+def test_a_join_an_interrupting_boundary_event_leads_away_from_is_said_as_the_models_deadlock() -> None:
+    """Cardanit's MIWG C.6.0 export: F and H in parallel; the error boundary event BF on F fires in every run
+    (`share: 1`), its path (C) never comes to J, and H's token waits there. The error names J and BF."""
+    p = proc([start("S"), par("G"), task("F"), task("H"), boundary("BF", "F", error=""), task("C"), par("J"),
+              end("E"), end("E2")], "S>G G>F G>H F>J H>J BF>C C>E2 J>E")
+    with pytest.raises(SimulationError) as err:
+        run(p, replay_params("    BF: {share: 1}", dates=TEN))
+    assert str(err.value) == (
+        "element 'J': 10 case(s) cannot finish, a deadlock in the model: parallel join J waits for a token by "
+        "'F_J', which comes only from F when it ends normally (its error boundary event BF leads by a path that "
+        "never comes to the join): cases where that event fires wait here forever (expected the boundary event's "
+        "path to come to the join too (by an exclusive merge) or to end the scope) (cases 0, 1, 2, 3, 4, 5, 6, 7, "
+        "8, 9)"
+    )
