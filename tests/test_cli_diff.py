@@ -694,29 +694,34 @@ def _three_models(tmp_path: Path) -> list[str]:
             write(tmp_path, "C", visit="Telefonintervju")]
 
 
+def _compared_with(files: list[str], matches: Path) -> dict[str, str]:
+    """``compare FILES --matches MATCHES`` in every format: format -> its output."""
+    return {fmt: run("compare", *files, "--format", fmt, "--matches", str(matches)).output
+            for fmt in ("json", "text", "markdown", "html")}
+
+
 def test_compare_keeps_a_rejected_pair_out_of_one_row_of_the_common_core_in_every_format(tmp_path: Path) -> None:
     files = _three_models(tmp_path)
     assert "Granska ansökan" in json.loads(run("compare", *files, "--format", "json").output)["core"]
     matches = tmp_path / "m.yaml"
     matches.write_text("reject:\n  - {a: A_Granska, b: C_Granska, models: [a, c]}\n", encoding="utf-8")
-    data = json.loads(run("compare", *files, "--format", "json", "--matches", str(matches)).output)
+    out = _compared_with(files, matches)
+    data = json.loads(out["json"])
     assert data["core"] == ["Ansökan inkommen", "Besluta om tillstånd", "Beslut meddelat"]
     # split at the weaker link, b–c: a's and b's step stay one row, c's is a row of its own
     assert [(c["members"], c["apart_from"]) for c in data["clusters"] if c["label"] == "Granska ansökan"] == [
         ({"a": ["A_Granska"], "b": ["B_Granska"]}, ["Granska ansökan"]),
         ({"c": ["C_Granska"]}, ["Granska ansökan"]),
     ]
-    text = run("compare", *files, "--matches", str(matches)).output
+    text = out["text"]
     core = text.split("common core: ")[1].split("\n\n")[0]
     assert core.splitlines() == [
         "3 steps in every model", "  - Ansökan inkommen", "  - Besluta om tillstånd", "  - Beslut meddelat"
     ]
     assert ('"Granska ansökan" is in c; not in a, b (uncertain: maybe "Platsbesök" in a) (kept apart from'
             ' "Granska ansökan" by the person\'s decision: a rejected pair).') in text
-    markdown = run("compare", *files, "--format", "markdown", "--matches", str(matches)).output
-    assert "## Common core (3 steps in every model)\n\n- Ansökan inkommen\n- Besluta om tillstånd\n" in markdown
-    page = run("compare", *files, "--format", "html", "--matches", str(matches)).output
-    assert "<ul><li>Ansökan inkommen</li><li>Besluta om tillstånd</li><li>Beslut meddelat</li></ul>" in page
+    assert "## Common core (3 steps in every model)\n\n- Ansökan inkommen\n- Besluta om tillstånd\n" in out["markdown"]
+    assert "<ul><li>Ansökan inkommen</li><li>Besluta om tillstånd</li><li>Beslut meddelat</li></ul>" in out["html"]
 
 
 def test_compare_joins_a_confirmed_pair_and_its_row_says_it_follows_the_decision(tmp_path: Path) -> None:
@@ -724,15 +729,14 @@ def test_compare_joins_a_confirmed_pair_and_its_row_says_it_follows_the_decision
     # c's "Telefonintervju" is only asked about against "Platsbesök"; confirmed for a–c, it joins that row
     matches = tmp_path / "m.yaml"
     matches.write_text("confirm:\n  - {a: A_Besok, b: C_Besok}\n", encoding="utf-8")
-    data = json.loads(run("compare", *files, "--format", "json", "--matches", str(matches)).output)
-    row = next(c for c in data["clusters"] if c["label"] == "Platsbesök")
+    out = _compared_with(files, matches)
+    row = next(c for c in json.loads(out["json"])["clusters"] if c["label"] == "Platsbesök")
     assert (row["members"], row["in_core"], row["confirmed"]) == (
         {"a": ["A_Besok"], "b": ["B_Besok"], "c": ["C_Besok"]}, True, True
     )
-    text = run("compare", *files, "--matches", str(matches)).output
-    assert "  - Platsbesök (the person's decision: a confirmed pair)\n" in text
-    page = run("compare", *files, "--format", "html", "--matches", str(matches)).output
-    assert "<li>Platsbesök (the person&#39;s decision: a confirmed pair)</li>" in page
+    assert "  - Platsbesök (the person's decision: a confirmed pair)\n" in out["text"]
+    assert "- Platsbesök (the person's decision: a confirmed pair)\n" in out["markdown"]
+    assert "<li>Platsbesök (the person&#39;s decision: a confirmed pair)</li>" in out["html"]
 
 
 def test_compare_refuses_decisions_that_contradict_each_other_across_pairs(tmp_path: Path) -> None:

@@ -81,6 +81,8 @@ class Variation:
     aspect: str = ""
     #: presence only: model (valued ``uncertain``) -> the label of its step the pairwise diff asks about
     maybe: FrozenMap[str, str] = FrozenMap()
+    #: presence only: the rows the person's rejection kept this step apart from (StepCluster.apart_from)
+    apart_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +327,7 @@ def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...], pairs: 
                 f'"{c.label}" is in {", ".join(have)}; not in {", ".join(lack)}{uncertain}.',
                 steps=(c.label,),
                 maybe=FrozenMap({n: asked_in[n] for n in names if n in asked_in}),
+                apart_from=c.apart_from,
             )
         )
     return out

@@ -251,3 +251,19 @@ def test_a_pair_both_confirmed_and_rejected_for_the_same_two_models_keeps_the_co
     row = next(cl for cl in c.clusters if cl.members.get("x") == ("G",))
     assert dict(row.members) == {"x": ("G",), "y": ("G1",), "z": ("G2",)}
     assert row.confirmed
+
+
+def test_the_report_words_of_a_split_step_say_the_person_kept_it_apart_in_both_languages() -> None:
+    from report.variationwords import variation_words
+
+    c = compare_models(three(), decisions=_decided("reject:\n  - {a: G, b: G2, models: [x, z]}\n"))
+    split = [v for v in c.variations if v.kind == "presence" and v.step == "Granska ansökan"][1]
+    assert split.apart_from == ("Granska ansökan",)
+    assert variation_words(split, {}, "en") == (
+        "“Granska ansökan” is a step in z; not in x and y; kept apart from “Granska ansökan” as the person decided"
+        " (a rejected pair)."
+    )
+    assert variation_words(split, {}, "sv") == (
+        "”Granska ansökan” är ett steg i z; inte i x och y; hålls isär från ”Granska ansökan” enligt användarens"
+        " beslut (ett avvisat par)."
+    )
