@@ -3,7 +3,7 @@
 Each pairwise diff honours the decisions for its own two models, but a class joins steps through
 other models: A's step matched to B's, B's to C's, puts A's and C's steps in one row even where the
 person rejected that pair for A and C. Here the pairs' links are joined strongest first — the
-person's confirmed pairs, then the matcher's by confidence, highest first — and a link that would put
+person's confirmed pairs, then the matcher's by confidence, highest first (a tie by the steps' models and ids) — and a link that would put
 two steps the person rejected into one class is left out: the class is split at its weakest link
 between them. Confirmed pairs that join two rejected steps by themselves are a contradiction in the
 file, refused with its line.
@@ -85,7 +85,11 @@ def decided_classes(
     apart: dict[int, set[int]] = {}
     confirmed_nodes: set[int] = set()
     joined: list[tuple[int, int, Decision | None]] = []
-    for rank, _, x, y, said in sorted(links, key=lambda link: link[:2]):  # stable: pair order on a tie
+    def strongest_first(link: tuple[int, float, int, int, Decision | None]) -> tuple[object, ...]:
+        # on a tie, by the steps' models and ids: which link is left out does not depend on the models' order
+        return (*link[:2], *sorted((names[link[2]], names[link[3]])))
+
+    for rank, _, x, y, said in sorted(links, key=strongest_first):
         rx, ry = find(x), find(y)
         if rank == 0:
             confirmed_nodes.update((x, y))
