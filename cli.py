@@ -1283,7 +1283,8 @@ _diff_options = [
                  help="text, json (docs/diff-schema.md), markdown, or html (self-contained page with diagrams)."),
     click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout."),
     click.option("--matches", type=click.Path(exists=True, dir_okay=False),
-                 help="YAML file of confirmed/rejected pairs (docs/diff-schema.md#match-decisions)."),
+                 help="YAML file of confirmed/rejected pairs (docs/diff-schema.md#match-decisions); compare "
+                      "honours them across every pair of models."),
     click.option("--synonyms", type=click.Path(exists=True, dir_okay=False),
                  help="YAML synonym list merged with the built-in one."),
     click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.75, show_default=True,

@@ -30,6 +30,7 @@ from processes.diff.view import display_name
 from processes.errors import PermitflowError
 from processes.model import Definitions, FrozenMap
 from processes.shownnames import name_in
+from processes.wording import listed, quoted
 from report.numbers import machine, number
 from report.stepwords import unnamed_words
 from report.templating import strip_xml_prolog, template_environment
@@ -218,6 +219,24 @@ def _core_words(cluster: StepCluster, models: Mapping[str, Definitions],
     return {lang: (labels or {}).get(lang, {}).get(cluster.label, cluster.label) for lang in LANGUAGES}
 
 
+def _decided(said: dict[str, str], cluster: StepCluster,
+             labels: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, str]:
+    """A row of the common core with what the person decided about it (``--matches``): a confirmed pair joins
+    its steps, a rejected pair kept it apart from other rows (formats.decided_words, in both languages)."""
+    if not cluster.confirmed and not cluster.apart_from:
+        return said
+    out = {}
+    for lang in LANGUAGES:
+        parts = [{"en": "a confirmed pair", "sv": "bekräftat par"}[lang]] if cluster.confirmed else []
+        if cluster.apart_from:
+            rows = [quoted((labels or {}).get(lang, {}).get(a, a), lang) for a in cluster.apart_from]
+            parts.append({"en": "kept apart from ", "sv": "hålls isär från "}[lang]
+                         + listed(rows, {"en": " and ", "sv": " och "}[lang]))
+        whose = {"en": "the person's decision", "sv": "användarens beslut"}[lang]
+        out[lang] = f"{said[lang]} ({whose}: {'; '.join(parts)})"
+    return out
+
+
 def _labels_by_language(models: Mapping[str, Definitions]) -> dict[str, dict[str, str]]:
     """Language -> a drawn label (a step's, branch's, lane's or pool's name as the comparison reads it) -> the
     name the models give that element in the language, where they all give it one and the same (found by QA:
@@ -333,7 +352,8 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
                 for lang, text in _core_words(cluster, models, labels).items():
                     labels[lang].setdefault(cluster.label, text)
     words = _words(data, named, comparison.variations, labels, facts_said)
-    words["core"] = [_core_words(comparison.clusters[k], models, labels) for k in comparison.core]
+    words["core"] = [_decided(_core_words(comparison.clusters[k], models, labels), comparison.clusters[k], labels)
+                     for k in comparison.core]
     return _ENV.get_template("diff.html.j2").render(
         mode="compare",
         title="Comparison of " + towns["en"],

@@ -54,13 +54,15 @@ _STATES = {
 }
 _SAID: dict[str, dict[str, str]] = {
     "en": {"present": "{steps} is a step in {have}", "absent": "not in {lack}",
-           "maybe": "in {towns} perhaps drawn as “{label}” (not sure)", "who": "Who does {steps}: {groups}.",
+           "maybe": "in {towns} perhaps drawn as “{label}” (not sure)",
+           "apart": "kept apart from {steps} as the person decided (a rejected pair)", "who": "Who does {steps}: {groups}.",
            "in": "{} in {}", "first": "In {towns}, {subject} {verb} {others}", "then": "in {towns}, {pronoun} {verb} {them}",
            "not_set": "not set", "unknown": "not said",
            "attribute": "{step}, {what}: {groups}.", "state": "{steps} {state} in {towns}",
            "type": "kind of step", "timer": "timer", "loop_marker": "repeat marker"},
     "sv": {"present": "{steps} är ett steg i {have}", "absent": "inte i {lack}",
-           "maybe": "i {towns} kanske ritat som ”{label}” (osäkert)", "who": "Vem som gör {steps}: {groups}.",
+           "maybe": "i {towns} kanske ritat som ”{label}” (osäkert)",
+           "apart": "hålls isär från {steps} enligt användarens beslut (ett avvisat par)", "who": "Vem som gör {steps}: {groups}.",
            "in": "{} i {}", "first": "I {towns} {verb} {subject} {rest} {others}", "then": "i {towns} {verb} {pronoun} {rest} {them}",
            "not_set": "inte angivet", "unknown": "inte angivet",
            "attribute": "{step}, {what}: {groups}.", "state": "{steps} {state} i {towns}",
@@ -157,6 +159,8 @@ def variation_words(v: Variation, towns: Mapping[str, str], lang: str) -> str | 
         if lack:
             parts.append(said["absent"].format(lack=_listed(lack, lang)))
         parts += [said["maybe"].format(towns=_listed(where, lang), label=label) for label, where in unsure.items()]
+        if v.apart_from:
+            parts.append(said["apart"].format(steps=_quoted(v.apart_from, lang)))
         return "; ".join(parts) + "."
     if v.kind == "performer":
         groups = [said["in"].format(who or said["unknown"], _listed(where, lang))

@@ -686,3 +686,73 @@ def test_diff_and_log_counts_say_one_in_the_singular(tmp_path: Path) -> None:
     inspect = run("log", "inspect", str(log))
     assert inspect.exit_code == 0, inspect.output
     assert "\n1 case, 1 event, 1 activity, 1 resource\n" in inspect.output
+
+
+def _three_models(tmp_path: Path) -> list[str]:
+    # "Granska ansökan" in all three: a–b match it (confidence 1.0), b–c too (0.955, the deciders' lanes differ)
+    return [write(tmp_path, "A"), write(tmp_path, "B", decider="Arbetsutskottet"),
+            write(tmp_path, "C", visit="Telefonintervju")]
+
+
+def _compared_with(files: list[str], matches: Path) -> dict[str, str]:
+    """``compare FILES --matches MATCHES`` in every format: format -> its output."""
+    return {fmt: run("compare", *files, "--format", fmt, "--matches", str(matches)).output
+            for fmt in ("json", "text", "markdown", "html")}
+
+
+def test_compare_keeps_a_rejected_pair_out_of_one_row_of_the_common_core_in_every_format(tmp_path: Path) -> None:
+    files = _three_models(tmp_path)
+    assert "Granska ansökan" in json.loads(run("compare", *files, "--format", "json").output)["core"]
+    matches = tmp_path / "m.yaml"
+    matches.write_text("reject:\n  - {a: A_Granska, b: C_Granska, models: [a, c]}\n", encoding="utf-8")
+    out = _compared_with(files, matches)
+    data = json.loads(out["json"])
+    assert data["core"] == ["Ansökan inkommen", "Besluta om tillstånd", "Beslut meddelat"]
+    # split at the weaker link, b–c: a's and b's step stay one row, c's is a row of its own
+    assert [(c["members"], c["apart_from"]) for c in data["clusters"] if c["label"] == "Granska ansökan"] == [
+        ({"a": ["A_Granska"], "b": ["B_Granska"]}, ["Granska ansökan"]),
+        ({"c": ["C_Granska"]}, ["Granska ansökan"]),
+    ]
+    text = out["text"]
+    core = text.split("common core: ")[1].split("\n\n")[0]
+    assert core.splitlines() == [
+        "3 steps in every model", "  - Ansökan inkommen", "  - Besluta om tillstånd", "  - Beslut meddelat"
+    ]
+    assert ('"Granska ansökan" is in c; not in a, b (uncertain: maybe "Platsbesök" in a) (kept apart from'
+            ' "Granska ansökan" by the person\'s decision: a rejected pair).') in text
+    assert "## Common core (3 steps in every model)\n\n- Ansökan inkommen\n- Besluta om tillstånd\n" in out["markdown"]
+    assert "<ul><li>Ansökan inkommen</li><li>Besluta om tillstånd</li><li>Beslut meddelat</li></ul>" in out["html"]
+
+
+def test_compare_joins_a_confirmed_pair_and_its_row_says_it_follows_the_decision(tmp_path: Path) -> None:
+    files = _three_models(tmp_path)
+    # c's "Telefonintervju" is only asked about against "Platsbesök"; confirmed for a–c, it joins that row
+    matches = tmp_path / "m.yaml"
+    matches.write_text("confirm:\n  - {a: A_Besok, b: C_Besok}\n", encoding="utf-8")
+    out = _compared_with(files, matches)
+    row = next(c for c in json.loads(out["json"])["clusters"] if c["label"] == "Platsbesök")
+    assert (row["members"], row["in_core"], row["confirmed"]) == (
+        {"a": ["A_Besok"], "b": ["B_Besok"], "c": ["C_Besok"]}, True, True
+    )
+    assert "  - Platsbesök (the person's decision: a confirmed pair)\n" in out["text"]
+    assert "- Platsbesök (the person's decision: a confirmed pair)\n" in out["markdown"]
+    assert "<li>Platsbesök (the person&#39;s decision: a confirmed pair)</li>" in out["html"]
+
+
+def test_compare_refuses_decisions_that_contradict_each_other_across_pairs(tmp_path: Path) -> None:
+    files = _three_models(tmp_path)
+    matches = tmp_path / "m.yaml"
+    matches.write_text(
+        "confirm:\n  - {a: A_Besok, b: B_Besok}\n  - {a: B_Besok, b: C_Besok}\n"
+        "reject:\n  - {a: C_Besok, b: A_Besok}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "compare.html"
+    result = run("compare", *files, "--format", "html", "--matches", str(matches), "-o", str(out))
+    assert result.exit_code == 2
+    assert result.output == (
+        f"permitflow: error: {matches}:5: reject[0]: the pair a A_Besok / c C_Besok is rejected, but the pairs"
+        " confirmed at lines 2 and 3 join its two steps (a A_Besok = b B_Besok = c C_Besok); expected decisions"
+        " that agree across the pairs of models (drop the rejection or one of those confirmations)\n"
+    )
+    assert not out.exists() and list(tmp_path.glob(".compare.html*")) == []

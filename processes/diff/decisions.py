@@ -43,6 +43,7 @@ class Decision:
 class MatchDecisions:
     confirm: tuple[Decision, ...] = ()
     reject: tuple[Decision, ...] = ()
+    source: str = field(default="", compare=False)  # the file they were read from (for errors)
 
     def for_pair(
         self, a_name: str, a_ids: frozenset[str], b_name: str, b_ids: frozenset[str]
@@ -191,4 +192,4 @@ def parse_decisions(data: str | bytes, *, source: str = "<matches>") -> MatchDec
                     where,
                 )
             )
-    return MatchDecisions(tuple(lists["confirm"]), tuple(lists["reject"]))
+    return MatchDecisions(tuple(lists["confirm"]), tuple(lists["reject"]), source)

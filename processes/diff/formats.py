@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from processes.diff.nway import METRICS, Comparison, name_sides
+from processes.diff.nway import METRICS, Comparison, StepCluster, name_sides
 from processes.diff.result import ModelDiff
 from processes.textsafe import markdown_cell
-from processes.wording import counted
+from processes.wording import counted, listed
 
 __all__ = [
     "KIND_TITLES",
@@ -18,6 +18,7 @@ __all__ = [
     "comparison_markdown",
     "decisions_yaml",
     "candidate_words",
+    "decided_words",
 ]
 
 KIND_TITLES = {
@@ -180,6 +181,15 @@ def _matrix(comparison: Comparison, metric: str, cell: str = "{:.3f}") -> list[s
     return out
 
 
+def decided_words(cluster: StepCluster) -> str:
+    """What a row of the common core says when it follows the person's match decisions (``--matches``):
+    a pair they confirmed joins its steps, a pair they rejected kept it apart from other rows; else nothing."""
+    said = ["a confirmed pair"] if cluster.confirmed else []
+    if cluster.apart_from:
+        said.append("kept apart from " + listed([f'"{a}"' for a in cluster.apart_from]))
+    return f" (the person's decision: {'; '.join(said)})" if said else ""
+
+
 def comparison_markdown(comparison: Comparison) -> str:
     """A Markdown report: similarity matrices, common core, variation points, facts."""
     names = comparison.names
@@ -187,7 +197,7 @@ def comparison_markdown(comparison: Comparison) -> str:
     for metric in METRICS:
         out += _matrix(comparison, metric) + [""]
     out += [f"## Common core ({counted(len(comparison.core), 'step')} in every model)", ""]
-    out += [f"- {_cell(comparison.clusters[k].label)}" for k in comparison.core]
+    out += [f"- {_cell(comparison.clusters[k].label + decided_words(comparison.clusters[k]))}" for k in comparison.core]
     out += [
         "",
         f"## Variation points ({len(comparison.variations)})",
@@ -223,7 +233,7 @@ def comparison_text(comparison: Comparison) -> str:
             out.append(f"  {name:<{width}}  " + "  ".join(f"{v:.3f}" for v in row))
         out.append("")
     out.append(f"common core: {counted(len(comparison.core), 'step')} in every model")
-    out += [f"  - {_line(comparison.clusters[k].label)}" for k in comparison.core]
+    out += [f"  - {_line(comparison.clusters[k].label + decided_words(comparison.clusters[k]))}" for k in comparison.core]
     out += ["", f"variation points: {len(comparison.variations)}"]
     out += [f"  [{v.kind}] {_line(v.message)}" for v in comparison.variations]
     out += ["", "facts"]

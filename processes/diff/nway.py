@@ -29,6 +29,7 @@ from itertools import combinations
 import numpy as np
 
 from processes.diff.core import Compared, diff_prepared, lexicon_for
+from processes.diff.decidedclasses import decided_classes
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import FACT_ORDER, fact_text, in_one_unit, parameter_message, same_performer
 from processes.diff.forkpairs import MIN_PAIRS, run_pairs
@@ -57,6 +58,10 @@ class StepCluster:
     label: str
     members: FrozenMap[str, tuple[str, ...]]
     performers: FrozenMap[str, str]
+    #: a pair the person confirmed (``--matches``) joins steps of this row
+    confirmed: bool = False
+    #: the labels of the rows a pair the person rejected kept apart from this one (its class split there)
+    apart_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +81,8 @@ class Variation:
     aspect: str = ""
     #: presence only: model (valued ``uncertain``) -> the label of its step the pairwise diff asks about
     maybe: FrozenMap[str, str] = FrozenMap()
+    #: presence only: the rows the person's rejection kept this step apart from (StepCluster.apart_from)
+    apart_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +129,7 @@ def compare_models(
         for metric in METRICS:
             value = getattr(d.similarity, metric)
             matrix[metric][i][j] = matrix[metric][j][i] = value
-    clusters = _clusters(models, pairs)
+    clusters = _clusters(models, pairs, decisions)
     core = tuple(k for k, c in enumerate(clusters) if len(c.members) == n)
     variations = _presence(clusters, names, pairs) + _performers(clusters, names, lex) + _pairwise(pairs, clusters)
     return Comparison(
@@ -205,8 +212,11 @@ def _warm(models: Sequence[Compared], lex: Lexicon) -> None:
         _adjacency(lex, m.view, True)
 
 
-def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepCluster, ...]:
-    # connected components of the match graph, over the steps numbered in model, then step order
+def _clusters(
+    models: Sequence[Compared], pairs: list[ModelDiff], decisions: MatchDecisions = NO_DECISIONS
+) -> tuple[StepCluster, ...]:
+    # connected components of the match graph, as the person's decisions allow (decidedclasses.py), over the
+    # steps numbered in model, then step order
     steps = [(c.name, s) for c in models for s in c.view.steps]
     number = {step: k for k, step in enumerate(steps)}
     parent = list(range(len(steps)))
@@ -218,24 +228,15 @@ def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepC
             parent.append(k)
         return k
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for d in pairs:
-        for m in d.matches:
-            nodes = [node((d.a.name, s)) for s in m.a] + [node((d.b.name, s)) for s in m.b]
-            for other in nodes[1:]:
-                ra, rb = find(nodes[0]), find(other)
-                if ra != rb:
-                    parent[rb] = ra
+    classes = decided_classes(pairs, decisions, node, parent)
+    find = classes.find
     groups: dict[int, list[tuple[str, str]]] = {}
     for k, step in enumerate(steps):  # model order, then step order: clusters come out in the first model's flow order
         groups.setdefault(find(k), []).append(step)
     by_name = {c.name: c for c in models}
     out = []
+    at = {root: k for k, root in enumerate(groups)}
+    apart: list[list[int]] = []
     for members in groups.values():
         per_model: dict[str, list[str]] = {}
         for model_name, s in members:
@@ -260,10 +261,15 @@ def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepC
             mn: " / ".join(dict.fromkeys(by_name[mn].view.steps[s].performer for s in ids))
             for mn, ids in per_model.items()
         }
+        nodes = [number[step] for step in members]
+        apart.append(sorted({at[find(o)] for n in nodes for o in classes.apart.get(n, ()) if find(o) in at}))
         out.append(
-            StepCluster(label, FrozenMap({k: tuple(v) for k, v in per_model.items()}), FrozenMap(performers))
+            StepCluster(label, FrozenMap({k: tuple(v) for k, v in per_model.items()}), FrozenMap(performers),
+                        any(n in classes.confirmed for n in nodes))
         )
-    return tuple(out)
+    # the rows a rejection kept apart, by label (known once every row is named)
+    return tuple(replace(c, apart_from=tuple(out[k].label for k in far)) if far else c
+                 for c, far in zip(out, apart, strict=True))
 
 
 def _maybe_partners(pairs: list[ModelDiff]) -> dict[tuple[str, str], dict[str, list[str]]]:
@@ -308,6 +314,9 @@ def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...], pairs: 
                 hints.setdefault(asked[0], []).append(other)
         said = "; ".join(f'maybe "{label}" in {", ".join(where)}' for label, where in hints.items())
         uncertain = f" (uncertain: {said})" if hints else ""
+        if c.apart_from:  # the person's rejection split this step's correspondence: say so, not only "absent"
+            apart = listed([f'"{a}"' for a in c.apart_from])
+            uncertain += f" (kept apart from {apart} by the person's decision: a rejected pair)"
         asked_in = {other: label for label, where in hints.items() for other in where}
         out.append(
             Variation(
@@ -318,6 +327,7 @@ def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...], pairs: 
                 f'"{c.label}" is in {", ".join(have)}; not in {", ".join(lack)}{uncertain}.',
                 steps=(c.label,),
                 maybe=FrozenMap({n: asked_in[n] for n in names if n in asked_in}),
+                apart_from=c.apart_from,
             )
         )
     return out

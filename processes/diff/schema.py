@@ -61,7 +61,7 @@ COMPARE_KEYS = (
     "facts",
     "pairs",
 )
-CLUSTER_KEYS = ("label", "members", "performers", "in_core")
+CLUSTER_KEYS = ("label", "members", "performers", "in_core", "confirmed", "apart_from")
 VARIATION_KEYS = ("kind", "step", "values", "message")
 FACT_KEYS = ("fact", "values")
 
@@ -174,6 +174,8 @@ def comparison_to_data(
                 "members": {k: list(v) for k, v in c.members.items()},
                 "performers": dict(c.performers),
                 "in_core": k in core,
+                "confirmed": c.confirmed,
+                "apart_from": list(c.apart_from),
             }
             for k, c in enumerate(comparison.clusters)
         ],

@@ -176,3 +176,114 @@ def test_a_step_no_model_names_is_called_as_the_pairwise_diff_calls_it_not_by_it
     data = comparison_to_data(c)
     assert "unnamed boundary event Timer_Paminnelse" in [x["label"] for x in data["clusters"]]
     assert '"unnamed boundary event Timer_Paminnelse" is only in helsingborg.' in diff_text(c.pairs[0])
+
+
+# --- the person's match decisions across every pair (--matches) ---
+# In three(), x and z both draw "Granska ansökan" and y "Granskning av ansökan": the pairs x–y (0.943) and
+# y–z (0.932) match them, so x's G and z's G2 would share a row through y even where x–z is rejected.
+
+
+def _decided(text: str):
+    from processes.diff.decisions import parse_decisions
+
+    return parse_decisions(text, source="m.yaml")
+
+
+def test_a_rejected_pair_splits_its_class_at_the_weakest_link_between_the_two_steps() -> None:
+    c = compare_models(three(), decisions=_decided("reject:\n  - {a: G, b: G2, models: [x, z]}\n"))
+    assert [c.clusters[k].label for k in c.core] == ["unnamed start event S", "Beslut", "unnamed end event E"]
+    rows = [(dict(cl.members), cl.confirmed, cl.apart_from) for cl in c.clusters if cl.label == "Granska ansökan"]
+    # y–z is the weaker of the two links between G and G2: it is the one left out
+    assert rows == [
+        ({"x": ("G",), "y": ("G1",)}, False, ("Granska ansökan",)),
+        ({"z": ("G2",)}, False, ("Granska ansökan",)),
+    ]
+    said = [v.message for v in c.variations if v.kind == "presence" and v.step == "Granska ansökan"]
+    assert said == [
+        '"Granska ansökan" is in x, y; not in z (kept apart from "Granska ansökan" by the person\'s decision:'
+        " a rejected pair).",
+        '"Granska ansökan" is in z; not in x, y (kept apart from "Granska ansökan" by the person\'s decision:'
+        " a rejected pair).",
+    ]
+    # the pair x–z itself honours the rejection as before; the other pairs keep their matches
+    x_z = c.pairs[1]
+    assert (("G",), ("G2",)) not in [(m.a, m.b) for m in x_z.matches]
+    assert (("G1",), ("G2",)) in [(m.a, m.b) for m in c.pairs[2].matches]
+
+
+def test_a_rejection_written_the_other_way_round_and_unscoped_splits_the_same_class() -> None:
+    one = compare_models(three(), decisions=_decided("reject:\n  - {a: G, b: G2, models: [x, z]}\n"))
+    other = compare_models(three(), decisions=_decided("reject:\n  - {a: G2, b: G}\n"))
+    assert one.clusters == other.clusters
+
+
+def test_without_a_rejection_nothing_is_said_and_the_classes_are_as_before() -> None:
+    c = compare_models(three())
+    assert [(cl.confirmed, cl.apart_from) for cl in c.clusters] == [(False, ())] * len(c.clusters)
+    assert "decision" not in comparison_text(c) + comparison_markdown(c)
+
+
+def test_a_confirmed_pair_joins_its_steps_in_one_row_and_the_row_says_so() -> None:
+    # x's "Platsbesök" against y's "Granskning av ansökan": the matcher would never pair them
+    c = compare_models(three(), decisions=_decided("confirm:\n  - {a: P, b: G1}\n"))
+    row = next(cl for cl in c.clusters if "y" in cl.members and cl.members["y"] == ("G1",))
+    assert dict(row.members) == {"x": ("G", "P"), "y": ("G1",), "z": ("P2", "G2")}  # in each flow order
+    assert row.confirmed
+    assert "- Granska ansökan + Platsbesök (the person's decision: a confirmed pair)" in comparison_markdown(c)
+    assert "  - Granska ansökan + Platsbesök (the person's decision: a confirmed pair)" in comparison_text(c)
+
+
+def test_confirmed_pairs_that_join_a_rejected_pair_across_the_models_are_refused_with_the_line() -> None:
+    from processes.errors import InputError
+
+    text = "confirm:\n  - {a: G, b: G1}\n  - {a: G1, b: G2}\nreject:\n  - {a: G, b: G2}\n"
+    with pytest.raises(InputError) as caught:
+        compare_models(three(), decisions=_decided(text))
+    assert str(caught.value) == (
+        "m.yaml:5: reject[0]: the pair x G / z G2 is rejected, but the pairs confirmed at lines 2 and 3 join its"
+        " two steps (x G = y G1 = z G2); expected decisions that agree across the pairs of models (drop the"
+        " rejection or one of those confirmations)"
+    )
+
+
+def test_a_pair_both_confirmed_and_rejected_for_the_same_two_models_keeps_the_confirmation_as_diff_does() -> None:
+    c = compare_models(three(), decisions=_decided("confirm:\n  - {a: G, b: G2}\nreject:\n  - {a: G, b: G2}\n"))
+    row = next(cl for cl in c.clusters if cl.members.get("x") == ("G",))
+    assert dict(row.members) == {"x": ("G",), "y": ("G1",), "z": ("G2",)}
+    assert row.confirmed
+
+
+def test_the_report_words_of_a_split_step_say_the_person_kept_it_apart_in_both_languages() -> None:
+    from report.variationwords import variation_words
+
+    c = compare_models(three(), decisions=_decided("reject:\n  - {a: G, b: G2, models: [x, z]}\n"))
+    split = [v for v in c.variations if v.kind == "presence" and v.step == "Granska ansökan"][1]
+    assert split.apart_from == ("Granska ansökan",)
+    assert variation_words(split, {}, "en") == (
+        "“Granska ansökan” is a step in z; not in x and y; kept apart from “Granska ansökan” as the person decided"
+        " (a rejected pair)."
+    )
+    assert variation_words(split, {}, "sv") == (
+        "”Granska ansökan” är ett steg i z; inte i x och y; hålls isär från ”Granska ansökan” enligt användarens"
+        " beslut (ett avvisat par)."
+    )
+
+
+def test_the_split_does_not_depend_on_the_order_the_models_are_given_in() -> None:
+    decisions = _decided("reject:\n  - {a: G, b: G2, models: [x, z]}\n")
+    forward = compare_models(three(), decisions=decisions)
+    backward = compare_models(three()[::-1], decisions=decisions)
+    # the rows' names may differ (a tie of labels goes to the first model's), their steps do not
+    assert {(tuple(sorted(c.members.items())), bool(c.apart_from)) for c in forward.clusters} == {
+        (tuple(sorted(c.members.items())), bool(c.apart_from)) for c in backward.clusters
+    }
+
+
+@pytest.mark.parametrize("order", ["abc", "cba", "bca"])
+def test_on_a_tie_the_link_left_out_is_the_same_whatever_the_order_of_the_models(order: str) -> None:
+    # three drawings of one process: every link scores the same, so a tie decides which one goes
+    made = {n: prepare(linear(["Granska ansökan", "Beslut"], prefix=n.upper()), n) for n in "abc"}
+    c = compare_models([made[n] for n in order], decisions=_decided("reject:\n  - {a: A1, b: C1}\n"))
+    rows = {tuple(sorted(cl.members.items())) for cl in c.clusters if cl.apart_from}
+    # by the steps' models and ids, a–b comes before b–c: b–c is left out
+    assert rows == {(("a", ("A1",)), ("b", ("B1",))), (("c", ("C1",)),)}
