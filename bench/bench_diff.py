@@ -74,6 +74,7 @@ def variant(defs: Definitions, rng: np.random.Generator, tag: str) -> Definition
         n
         for n in proc.nodes.values()
         if type(n).__name__ == "Task" and len(proc.incoming(n.id)) == 1 and len(proc.outgoing(n.id)) == 1
+        and not any(getattr(b, "attached_to", "") == n.id for b in proc.nodes.values())  # no boundary event left
     ]
     drop = tasks[int(rng.integers(len(tasks)))]
     into, out_of = proc.incoming(drop.id)[0], proc.outgoing(drop.id)[0]
@@ -89,6 +90,8 @@ def variant(defs: Definitions, rng: np.random.Generator, tag: str) -> Definition
             if not isinstance(n, Gateway) and name.startswith(old) and rng.random() < 0.5:
                 name = new + name[len(old) :]
         extra = {"attached_to": prefix + n.attached_to} if getattr(n, "attached_to", "") else {}
+        if getattr(n, "default", ""):  # a gateway's or activity's default flow follows the renamed flow ids
+            extra["default"] = prefix + (into.id if n.default == out_of.id else n.default)
         nodes[prefix + n.id] = replace(n, id=prefix + n.id, name=name, **extra)
     new_flows = {
         prefix + k: replace(f, id=prefix + k, source=prefix + f.source, target=prefix + f.target)
