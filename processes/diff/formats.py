@@ -217,10 +217,15 @@ def comparison_text(comparison: Comparison) -> str:
     names = comparison.names
     width = max(len(n) for n in names)
     out = [f"models: {', '.join(names)}", ""]
+    # each column as wide as its model's name (a value is five characters), the names above them:
+    # the order on the "models:" line alone leaves a reader counting columns
+    columns = [max(5, len(n)) for n in names]
     for metric in METRICS:
         out.append(f"{metric.replace('_', ' ')} similarity")  # as diff says it: "node matching"
+        out.append(f"  {'':<{width}}  " + "  ".join(f"{n:>{w}}" for n, w in zip(names, columns, strict=True)))
         for name, row in zip(names, comparison.similarity[metric], strict=True):
-            out.append(f"  {name:<{width}}  " + "  ".join(f"{v:.3f}" for v in row))
+            out.append(f"  {name:<{width}}  "
+                       + "  ".join(f"{v:>{w}.3f}" for v, w in zip(row, columns, strict=True)))
         out.append("")
     out.append(f"common core: {counted(len(comparison.core), 'step')} in every model")
     out += [f"  - {_line(comparison.clusters[k].label)}" for k in comparison.core]
