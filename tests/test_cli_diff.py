@@ -686,3 +686,29 @@ def test_diff_and_log_counts_say_one_in_the_singular(tmp_path: Path) -> None:
     inspect = run("log", "inspect", str(log))
     assert inspect.exit_code == 0, inspect.output
     assert "\n1 case, 1 event, 1 activity, 1 resource\n" in inspect.output
+
+
+def test_compare_page_colours_a_step_only_uncertain_elsewhere_as_the_diff_page_does(tmp_path: Path) -> None:
+    """Found by QA: the compare page coloured "Platsbesök", which the other model may draw as "Telefonintervju"
+    (uncertain in the pairwise diff), red as "not in every model", where the diff page colours it blue."""
+    a = write(tmp_path, "A")
+    b = write(tmp_path, "B", visit="Telefonintervju")
+    c = tmp_path / "c.yaml"  # no visit at all: "Platsbesök" has no partner and no candidate in c
+    c.write_text("".join(line for line in MODEL.format(tag="C", review="Granska ansökan", visit="-",
+                                                       decider="Socialnämnden").splitlines(keepends=True)
+                         if "C_Besok" not in line), encoding="utf-8")
+    out = tmp_path / "compare.html"
+    assert run("compare", a, b, "--format", "html", "-o", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+
+    def coloured(page: str, element: str) -> str:
+        tag = next(t for t in re.findall(r"<g[^>]*>", page) if f'data-element-id="{element}"' in t)
+        return re.search(r'class="([^"]*)"', tag).group(1)  # type: ignore[union-attr]
+
+    assert "uncertain" in coloured(page, "A_Besok").split()
+    assert "uncertain" in coloured(page, "B_Besok").split()
+    assert "only-here" not in coloured(page, "A_Besok").split()
+    assert '<span class="uncertain">uncertain: maybe in the other models too</span>' in page
+    assert run("compare", a, b, str(c), "--format", "html", "-o", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "only-here" in coloured(page, "A_Besok").split()  # absent from c: still red
