@@ -712,3 +712,15 @@ def test_compare_page_colours_a_step_only_uncertain_elsewhere_as_the_diff_page_d
     assert run("compare", a, b, str(c), "--format", "html", "-o", str(out)).exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert "only-here" in coloured(page, "A_Besok").split()  # absent from c: still red
+
+
+def test_a_delegation_level_is_said_in_words_in_every_format() -> None:
+    """Found by QA: `diff helsingborg orkelljunga` said the profile's code name "working_committee" beside the fact
+    line's "working committee or chair"."""
+    for fmt in ("text", "markdown", "json", "html"):
+        out = run("diff", "helsingborg", "orkelljunga", "--format", fmt).output
+        assert "working_committee" not in out, fmt
+        assert "working committee [assumed] in orkelljunga" in out or (
+            "working committee [assumed] in B" in out), fmt
+    nway = run("compare", "helsingborg", "orkelljunga", "landskrona").output
+    assert "working committee [assumed] in orkelljunga." in nway and "working_committee" not in nway
