@@ -283,6 +283,19 @@ def test_convert_to_yaml_names_the_documentation_it_leaves_out(tmp_path: Path) -
     assert "<bpmn:documentation>Läs ansökan.</bpmn:documentation>" in back.read_text(encoding="utf-8")
 
 
+def test_convert_to_yaml_does_not_say_an_empty_documentation_is_lost(tmp_path: Path) -> None:
+    """Found by QA on Bizagi's A.1.0: "documentation of 2 elements" for two empty <documentation/> elements."""
+    src = tmp_path / "empty.bpmn"
+    src.write_text(DOCUMENTED.replace(">Processen för serveringstillstånd<", "><").replace(
+        "<bpmn:documentation>Handläggarna</bpmn:documentation>", "<bpmn:documentation/>"), encoding="utf-8")
+    out = tmp_path / "empty.yaml"
+    result = run("convert", str(src), str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        f"permitflow: warning: {src}: not kept in {out} (the YAML form has no place for them): documentation "
+        "of 1 element ('F2')\n")
+
+
 @pytest.mark.parametrize("command", ["validate", "show", "convert"])
 def test_help_has_examples(command: str) -> None:
     result = run(command, "--help")
