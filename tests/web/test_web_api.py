@@ -723,25 +723,32 @@ def test_a_time_the_same_in_every_run_is_said_once_and_a_day_as_people_write_it(
     fixed = {"mean": 17.0, "ci": [17.0, 17.0]}
     alone = sentences("Fast", fixed, fixed, {"mean": 0.0, "ci": [0.0, 0.0], "significant": False}, None, None, None,
                       changed=False)
+    # the note where it reads naturally: after "today", not between the days and "on average" (found by QA)
     assert alone["sv"].startswith("Fast: från att ärendet kommer in tills det är klart tar det i snitt 17 dagar "
-                                  "(samma i varje körning) i dag (ingen ändring vald")
-    assert alone["en"].startswith("Fast: from the case's arrival until it is done takes 17 days (the same in every "
-                                  "run) on average today (no change chosen")
+                                  "i dag, samma i varje körning (ingen ändring vald")
+    assert alone["en"].startswith("Fast: from the case's arrival until it is done takes 17 days on average today, "
+                                  "the same in every run (no change chosen")
     shorter = sentences("Fast", fixed, {"mean": 12.0, "ci": [12.0, 12.0]},
                         {"mean": -5.0, "ci": [-5.0, -5.0], "significant": True}, None, None, None)
-    assert shorter["sv"] == ("Fast: från att ärendet kommer in tills det är klart tar det i snitt 17 dagar (samma i "
-                             "varje körning) i dag, 12 dagar (samma i varje körning) med ändringarna: 5 dagar kortare "
+    assert shorter["sv"] == ("Fast: från att ärendet kommer in tills det är klart tar det i snitt 17 dagar i dag, "
+                             "12 dagar med ändringarna (båda samma i varje körning): 5 dagar kortare "
                              "(samma i varje körning).")
+    assert shorter["en"] == ("Fast: from the case's arrival until it is done takes 17 days on average today, 12 days "
+                             "with the changes (both the same in every run): 5 days shorter (the same in every run).")
+    varied = sentences("Fast", fixed, {"mean": 12.0, "ci": [11.0, 13.0]},
+                       {"mean": -5.0, "ci": [-6.0, -4.0], "significant": True}, None, None, None)
+    assert varied["en"].startswith("Fast: from the case's arrival until it is done takes 17 days on average today "
+                                   "(the same in every run), 12 (11–13) days with the changes: 5 days shorter")
     assert "(17–17)" not in shorter["en"] and shorter["en"].endswith(": 5 days shorter (the same in every run).")
     same = sentences("Fast", fixed, fixed, {"mean": 0.0, "ci": [0.0, 0.0], "significant": False}, None, None, None)
-    assert same["sv"].endswith("med ändringarna: ingen skillnad (samma i varje körning).")
-    assert same["en"].endswith("with the changes: no difference (the same in every run).")
+    assert same["sv"].endswith("med ändringarna (båda samma i varje körning): ingen skillnad (samma i varje körning).")
+    assert same["en"].endswith("with the changes (both the same in every run): no difference (the same in every run).")
     # one day in the singular, no decimal of nothing
     days = {"mean": 60.0, "ci": [53.0, 67.0]}
     one = sentences("Ritstad", days, days, {"mean": -1.04, "ci": [-1.9, -0.4], "significant": True}, None, None, None)
     assert one["sv"].endswith(": 1 dag kortare (0,4–1,9).") and one["en"].endswith(": 1 day shorter (0.4–1.9).")
     quick = sentences("Ritstad", {"mean": 1.0, "ci": [1.0, 1.0]}, days, None, None, None, None)
-    assert "tar det i snitt 1 dag (samma i varje körning) i dag" in quick["sv"]
+    assert "tar det i snitt 1 dag i dag (samma i varje körning)" in quick["sv"]
     doc = {"points": 8, "factors": [], "scenarios": {"what-if": {"members": ["ritstad"], "conclusions": {
         "ritstad/complete_to_decision_mean_days": {"direction": "lower", "holds": True, "at_least": -1.0,
                                                    "nominal": {"significant": True}}}}}}
