@@ -74,8 +74,8 @@ def to_authoring(defs: Definitions, *, source: str | None = None) -> str:
 
 def left_out(defs: Definitions) -> tuple[str, ...]:
     """What ``to_authoring(defs)`` leaves out that the file holds as elements of its own, one phrase each:
-    vendor extensions and foreign attributes (by the elements that carry them), documentation other than a
-    step's first (by the elements that carry it), each process's ``ioSpecification``, and root
+    vendor extensions and foreign attributes (by the elements that carry them), documentation with text other
+    than a step's first (by the elements that carry it), each process's ``ioSpecification``, and root
     elements other than the messages the form keeps (``itemDefinition``, ``signal``, ...)."""
     found: dict[str, None] = {}  # in document order, each element once
     _opaque_carriers(dataclasses.replace(defs, diagrams=()), "", found)  # the diagram is drawn anew
@@ -123,7 +123,8 @@ def _documented(value: Any, owner: str, out: dict[str, None]) -> None:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         owner = str(getattr(value, "id", "") or owner)
         docs = getattr(value, "documentation", ())
-        if isinstance(docs, tuple) and docs[isinstance(value, FlowNode):]:
+        # an empty <documentation/> (Bizagi writes one on the definitions and the process) holds nothing to lose
+        if isinstance(docs, tuple) and any(d.text.strip() for d in docs[isinstance(value, FlowNode):]):
             out[f"'{owner}'" if owner else "the definitions"] = None
         for f in dataclasses.fields(value):
             if f.name not in ("documentation", "opaque"):

@@ -25,7 +25,7 @@ from bpmn_io.library_facts import swedish_words
 from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
 from processes.diff.formats import KIND_TITLES, candidate_words
-from processes.diff.nway import StepCluster, Variation, name_sides
+from processes.diff.nway import StepCluster, Variation, name_sides, uncertain_elsewhere
 from processes.diff.view import display_name
 from processes.errors import PermitflowError
 from processes.model import Definitions, FrozenMap
@@ -317,7 +317,8 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
                     names: Mapping[str, str | Mapping[str, str]] | None = None, bilingual: bool = False,
                     facts_said: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> str:
     """A self-contained HTML page for an N-way comparison; each model's diagram marks
-    the steps of the common core as matched and the others as only-here.
+    the steps of the common core as matched, those every other model may have (uncertain in the pairwise
+    diffs there, as the diff page colours them) as uncertain, and the others as only-here.
 
     ``names``: process name -> the municipality's name, or its name per language (``{"en": ..., "sv": ...}``: found
     by QA, the English report compared "Nationell referens"), shown instead; ``bilingual``: every
@@ -332,6 +333,10 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     for k in comparison.core:
         for name, ids in comparison.clusters[k].members.items():
             core_ids[name].update(ids)
+    unsure_ids: dict[str, set[str]] = {n: set() for n in comparison.names}
+    for k in uncertain_elsewhere(comparison):  # blue, as the diff page shows an uncertain step; red is for "not there"
+        for name, ids in comparison.clusters[k].members.items():
+            unsure_ids[name].update(ids)
     sides = []
     for name in comparison.names:
         defs = models.get(name)
@@ -340,7 +345,8 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
                           "problem": "no model given"})
             continue
         steps = {c for cl in comparison.clusters for c in cl.members.get(name, ())}
-        classes = {s: "matched" if s in core_ids[name] else "only-here" for s in steps}
+        classes = {s: "matched" if s in core_ids[name] else "uncertain" if s in unsure_ids[name] else "only-here"
+                   for s in steps}
         svg, problem = _svg(defs, classes, {}, LANGUAGES if bilingual else ())
         sides.append({"name": {lang: named[lang].get(name, name) for lang in LANGUAGES}, "svg": svg,
                       "problem": problem})

@@ -33,8 +33,8 @@ from report.assumptions import assumption_tables, change_words
 from report.bounds import impossible
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.failurewords import failure_words
-from report.headline import HEADLINE_FIGURE, headline
-from report.numbers import POINTS, SEPARATORS, machine, number, percent, points
+from report.headline import HEADLINE_FIGURE, SAME_IN_EVERY_RUN, headline, one_value
+from report.numbers import POINTS, SEPARATORS, days_said, machine, number, percent, points
 from report.stepwords import step_words
 from report.templating import strip_xml_prolog, template_environment
 from report.words import (
@@ -253,8 +253,6 @@ def waiting_badges(figures: Mapping[str, Any], member: str) -> dict[str, str]:
 _BADGE_TEXT = re.compile(r'<g class="badge"><rect x="(?P<x>-?[0-9.]+)" (?P<y>y="[^"]*") width="(?P<w>[0-9.]+)"'
                          r'(?P<rect>[^>]*)/><text x="(?P<tx>-?[0-9.]+)"(?P<text>[^>]*)>'
                          r'(?P<days>-?[0-9]+(?:\.[0-9]+)?) days</text></g>')
-#: a badge's days by language ("d" was no unit a reader writes in either: found by QA)
-_BADGE_DAYS = {"en": "{} days", "sv": "{} dagar"}
 
 
 def bilingual_badges(svg: str) -> str:
@@ -268,7 +266,9 @@ def bilingual_badges(svg: str) -> str:
     class="en">32.5 days</tspan><tspan class="sv">32,5 dagar</tspan></text></g>'
     """
     def both(found: re.Match[str]) -> str:
-        said = {lang: words.format(machine(found["days"], lang)) for lang, words in _BADGE_DAYS.items()}
+        # days in each language's words ("d" was no unit a reader writes in either: found by QA), as the sentences
+        # say them: "1,0 dagar" is "1 dag"
+        said = {lang: days_said(machine(found["days"], lang), lang) for lang in ("en", "sv")}
         grow = max(0.0, max(text_width(t, 10) for t in said.values()) - text_width(f"{found['days']} days", 10))
         x, width, middle = float(found["x"]) - grow, float(found["w"]) + grow, float(found["tx"]) - grow / 2
         return (f'<g class="badge"><rect x="{num(x)}" {found["y"]} width="{num(width)}"{found["rect"]}/>'
@@ -378,6 +378,8 @@ class _Cells:
             return "–"
         if row["beyond"]:
             return _too_few(row["beyond"])
+        if one_value({"mean": row["mean"], "ci": (row["low"], row["high"])}):  # "17,00 – 17,00": the value once
+            return _SAME
         return f"{self.value(row['low'])} – {self.value(row['high'])}"
 
     def change_interval(self, diff: Mapping[str, Any]) -> str:
@@ -385,7 +387,13 @@ class _Cells:
             return "–"
         if diff["ci"][0] is None:
             return _too_few("one")
+        if one_value(diff):
+            return _SAME
         return f"{self.change(diff['ci'][0])} – {self.change(diff['ci'][1], True)}"
+
+
+#: the interval of a figure every replication measured alike (a model of fixed times), as the sentences say it
+_SAME = "".join(f'<span class="{lang}">{said}</span>' for lang, said in SAME_IN_EVERY_RUN.items())
 
 
 def figure_tables(rows: Sequence[Mapping[str, Any]], all_rows: Sequence[Mapping[str, Any]],

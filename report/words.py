@@ -39,8 +39,10 @@ def labels() -> Mapping[str, Any]:
 
 
 def word(name: str, lang: str) -> str:
-    """A pool, outcome or decision level in words (``name`` itself when the table has none)."""
-    entry = labels()["words"].get(name)
+    """A pool, outcome or decision level in words (``name`` itself when the table has none); a level the
+    diff already said in words ("working committee") finds its entry as its code name does."""
+    table = labels()["words"]
+    entry = table.get(name) or table.get(name.replace(" ", "_"))
     return str(entry[lang]) if entry else name.replace("_", " ")
 
 

@@ -756,3 +756,41 @@ def test_compare_refuses_decisions_that_contradict_each_other_across_pairs(tmp_p
         " that agree across the pairs of models (drop the rejection or one of those confirmations)\n"
     )
     assert not out.exists() and list(tmp_path.glob(".compare.html*")) == []
+
+
+def test_compare_page_colours_a_step_only_uncertain_elsewhere_as_the_diff_page_does(tmp_path: Path) -> None:
+    """Found by QA: the compare page coloured "Platsbesök", which the other model may draw as "Telefonintervju"
+    (uncertain in the pairwise diff), red as "not in every model", where the diff page colours it blue."""
+    a = write(tmp_path, "A")
+    b = write(tmp_path, "B", visit="Telefonintervju")
+    c = tmp_path / "c.yaml"  # no visit at all: "Platsbesök" has no partner and no candidate in c
+    c.write_text("".join(line for line in MODEL.format(tag="C", review="Granska ansökan", visit="-",
+                                                       decider="Socialnämnden").splitlines(keepends=True)
+                         if "C_Besok" not in line), encoding="utf-8")
+    out = tmp_path / "compare.html"
+    assert run("compare", a, b, "--format", "html", "-o", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+
+    def coloured(page: str, element: str) -> str:
+        tag = next(t for t in re.findall(r"<g[^>]*>", page) if f'data-element-id="{element}"' in t)
+        return re.search(r'class="([^"]*)"', tag).group(1)  # type: ignore[union-attr]
+
+    assert "uncertain" in coloured(page, "A_Besok").split()
+    assert "uncertain" in coloured(page, "B_Besok").split()
+    assert "only-here" not in coloured(page, "A_Besok").split()
+    assert '<span class="uncertain">uncertain: maybe in the other models too</span>' in page
+    assert run("compare", a, b, str(c), "--format", "html", "-o", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "only-here" in coloured(page, "A_Besok").split()  # absent from c: still red
+
+
+def test_a_delegation_level_is_said_in_words_in_every_format() -> None:
+    """Found by QA: `diff helsingborg orkelljunga` said the profile's code name "working_committee" beside the fact
+    line's "working committee or chair"."""
+    for fmt in ("text", "markdown", "json", "html"):
+        out = run("diff", "helsingborg", "orkelljunga", "--format", fmt).output
+        assert "working_committee" not in out, fmt
+        assert "working committee [assumed] in orkelljunga" in out or (
+            "working committee [assumed] in B" in out), fmt
+    nway = run("compare", "helsingborg", "orkelljunga", "landskrona").output
+    assert "working committee [assumed] in orkelljunga." in nway and "working_committee" not in nway

@@ -266,21 +266,34 @@ DOCUMENTED = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_convert_to_yaml_names_the_documentation_it_leaves_out(tmp_path: Path) -> None:
-    """A process's, a lane's and a flow's documentation were dropped without a word (a step's first is `doc:`)."""
-    src = tmp_path / "doc.bpmn"
-    src.write_text(DOCUMENTED, encoding="utf-8")
-    out = tmp_path / "doc.yaml"
+def _documentation_left_out(tmp_path: Path, stem: str, bpmn: str) -> tuple[Path, str]:
+    """The YAML ``convert`` writes of ``bpmn`` and what its warning says is left out, after "documentation of "."""
+    src, out = tmp_path / f"{stem}.bpmn", tmp_path / f"{stem}.yaml"
+    src.write_text(bpmn, encoding="utf-8")
     result = run("convert", str(src), str(out))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == (
-        f"permitflow: warning: {src}: not kept in {out} (the YAML form has no place for them): documentation "
-        "of 3 elements ('P', 'F2', 'L')\n")
+    start = f"permitflow: warning: {src}: not kept in {out} (the YAML form has no place for them): documentation of "
+    assert result.stderr.startswith(start), result.stderr
+    return out, result.stderr.removeprefix(start)
+
+
+def test_convert_to_yaml_names_the_documentation_it_leaves_out(tmp_path: Path) -> None:
+    """A process's, a lane's and a flow's documentation were dropped without a word (a step's first is `doc:`)."""
+    out, said = _documentation_left_out(tmp_path, "doc", DOCUMENTED)
+    assert said == "3 elements ('P', 'F2', 'L')\n"
     assert "doc: Läs ansökan." in out.read_text(encoding="utf-8")
     back = tmp_path / "back.bpmn"
     result = run("convert", str(out), str(back))  # the step's documentation comes back, nothing more is said
     assert (result.exit_code, result.stderr) == (0, "")
     assert "<bpmn:documentation>Läs ansökan.</bpmn:documentation>" in back.read_text(encoding="utf-8")
+
+
+def test_convert_to_yaml_does_not_say_an_empty_documentation_is_lost(tmp_path: Path) -> None:
+    """Found by QA on Bizagi's A.1.0: "documentation of 2 elements" for two empty <documentation/> elements."""
+    _out, said = _documentation_left_out(tmp_path, "empty", DOCUMENTED.replace(
+        ">Processen för serveringstillstånd<", "><").replace(
+        "<bpmn:documentation>Handläggarna</bpmn:documentation>", "<bpmn:documentation/>"))
+    assert said == "1 element ('F2')\n"
 
 
 @pytest.mark.parametrize("command", ["validate", "show", "convert"])

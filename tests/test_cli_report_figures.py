@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from cli import cli
 from report.bounds import impossible
+from report.headline import SAME_IN_EVERY_RUN
 
 TOO_FEW = {"en": "too few replications: it would reach ", "sv": "för få upprepningar: det skulle gå "}
 ONE = {"en": "too few replications for an interval: only one measured it",
@@ -43,6 +44,8 @@ def _interval_ok(text: str, figure: str, lang: str) -> bool:
         return True
     found = NUMBER.findall(text)
     if text == "–" or text.startswith(ONE[lang]):  # nothing measured, or one replication alone
+        return True
+    if text == SAME_IN_EVERY_RUN[lang]:  # every replication measured the same: the mean, a possible value
         return True
     low, high = (_value(n, lang) / (100 if "%" in text else 1) for n in found)  # a share is said in per cent
     return impossible(figure, low, high) is None

@@ -65,9 +65,9 @@ def sentences(name: str | Mapping[str, str], status: Mapping[str, Any], whatif: 
     alone = [est for est in ((status,) if not changed else (status, whatif)) if _alone(est)]
     for lang in ("en", "sv"):
         who = said_name({"": name}, "", lang)
-        now, then = _mean_and_interval(status, lang), _mean_and_interval(whatif, lang)
+        (now, now_same), (then, then_same) = _mean_and_interval(status, lang), _mean_and_interval(whatif, lang)
         if not changed:  # "60 days today, 60 days with the changes: between 0 and 0 days" said nothing
-            said[lang] = _today_alone(who, now, _share(share_now, lang), lang, _measured(clock, lang))
+            said[lang] = _today_alone(who, now, _share(share_now, lang), lang, _measured(clock, lang), now_same)
             said[lang] += _too_few(lang) if below else _too_few(lang, one=True) if alone else ""
             if clock is not None:
                 said[lang] = deadline_said(said[lang], lang, *clock)
@@ -103,13 +103,18 @@ def sentences(name: str | Mapping[str, str], status: Mapping[str, Any], whatif: 
         before, after = _share(share_now, lang), _share(share_then, lang)
         # a process without a legal clock has no deadline: no share within 4 months to state
         timed = before != MISSING or after != MISSING
+        # a time every run measured alike says so after "today" and "with the changes", where it reads naturally
+        # ("takes 17 days (the same in every run) on average today" did not); both alike, once for the two
+        both = "both" if lang == "en" else "båda"
+        same = ("", f" ({SAME_IN_EVERY_RUN[lang]})", f" ({both} {SAME_IN_EVERY_RUN[lang]})")
+        today_note, then_note = ("", same[2]) if now_same and then_same else (same[now_same], same[then_same])
         said[lang] = (
-            f"{who}: {_measured(clock, lang)} takes {now} on average today, "
-            f"{then} with the changes{change}."
+            f"{who}: {_measured(clock, lang)} takes {now} on average today{today_note}, "
+            f"{then} with the changes{then_note}{change}."
             + (f" Within 4 months: {before} today, {after} with the changes." if timed else "")
             if lang == "en" else
-            f"{who}: {_measured(clock, lang)} tar det i snitt {now} i dag, "
-            f"{then} med ändringarna{change}."
+            f"{who}: {_measured(clock, lang)} tar det i snitt {now} i dag{today_note}, "
+            f"{then} med ändringarna{then_note}{change}."
             + (f" Inom 4 månader: {before} i dag, {after} med ändringarna." if timed else ""))
         said[lang] += _too_few(lang) if below else _too_few(lang, one=True) if alone else ""
         if clock is not None:
@@ -138,10 +143,11 @@ def _below_zero(est: Mapping[str, Any]) -> bool:
     return est.get("cut") in ("below", "both") or (low is not None and low < 0)
 
 
-def _mean_and_interval(est: Mapping[str, Any], lang: str) -> str:
+def _mean_and_interval(est: Mapping[str, Any], lang: str) -> tuple[str, bool]:
     """``67 (55–79) dagar``: the mean days and its 95 % interval, with the unit; the mean alone when the interval
     reaches below zero; under a day in hours, ``2,4 (2,3–2,6) timmar`` (whole days said "0 (0–0) dagar"); an
-    interval of one value once, ``17 dagar (samma i varje körning)`` (a model of fixed times said "17 (17–17)")."""
+    interval of one value as the mean alone, ``17 dagar``, and ``True`` (a model of fixed times said "17 (17–17)"):
+    the sentence says "the same in every run" where it reads naturally."""
     mean, (low, high) = est["mean"], est["ci"]
     unit = "days" if lang == "en" else "dagar"
     digits, k = 0, 1.0
@@ -154,10 +160,10 @@ def _mean_and_interval(est: Mapping[str, Any], lang: str) -> str:
 
     said = days_said(shown(mean), lang) if k == 1.0 else f"{shown(mean)} {unit}"
     if one_value(est):
-        return f"{said} ({SAME_IN_EVERY_RUN[lang]})"
+        return said, True
     if _below_zero(est) or _alone(est):
-        return said
-    return f"{shown(mean)} ({shown(low)}–{shown(high)}) {unit}"
+        return said, False
+    return f"{shown(mean)} ({shown(low)}–{shown(high)}) {unit}", False
 
 
 def _too_few(lang: str, one: bool = False) -> str:
@@ -185,14 +191,15 @@ def _measured(clock: tuple[float, float] | None, lang: str) -> str:
     return "from a complete application to the decision" if lang == "en" else "från komplett ansökan till beslut"
 
 
-def _today_alone(name: str, now: str, share: str, lang: str, measured: str) -> str:
-    """The sentence of a what-if with no lever changed: the days today, and what to do to see a change."""
+def _today_alone(name: str, now: str, share: str, lang: str, measured: str, same: bool = False) -> str:
+    """The sentence of a what-if with no lever changed: the days today (``same``: every run measured them alike),
+    and what to do to see a change."""
     timed = share != MISSING
     if lang == "en":
-        return (f"{name}: {measured} takes {now} on average today (no change "
+        return (f"{name}: {measured} takes {now} on average today{f', {SAME_IN_EVERY_RUN[lang]}' * same} (no change "
                 f"chosen: change something under “{TEXTS['levers']['en']}” to see what it does)."
                 + (f" Within 4 months: {share} today." if timed else ""))
-    return (f"{name}: {measured} tar det i snitt {now} i dag (ingen ändring vald: ändra "
+    return (f"{name}: {measured} tar det i snitt {now} i dag{f', {SAME_IN_EVERY_RUN[lang]}' * same} (ingen ändring vald: ändra "
             f"något under ”{TEXTS['levers']['sv']}” för att se vad det gör)."
             + (f" Inom 4 månader: {share} i dag." if timed else ""))
 

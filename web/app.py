@@ -55,7 +55,7 @@ from web.levers import LEVERS, RUN_LEVERS, LeverError, decision_levels, status_q
 from web.leversteps import LeverSteps, remember_steps
 from web.runs import KEEP_BYTES, CallStopped, CallTimedOut, Runs
 from web.texts import TEXTS
-from web.uploadwords import run_failure_sv
+from web.uploadwords import form_words_sv, run_failure_sv
 from web.whatif import (
     MAX_UPLOAD_BYTES,
     PageError,
@@ -113,7 +113,7 @@ def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field
     text = str(err)
     if isinstance(err, LeverError):
         sv, field = err.sv, err.lever
-    elif isinstance(err, PageError):
+    elif isinstance(err, (PageError, _Interrupted)):
         sv = err.sv
     if isinstance(err, _TooLarge):
         status, sv = 413, _OVER_SV
@@ -292,6 +292,16 @@ def _bounded(request: Request) -> Request:
     return Request(request.scope, receive)
 
 
+class _Interrupted(PermitflowError):
+    """The check of the same bytes another request started was ended with that request: not the upload's fault
+    (not remembered as a refusal, as an :class:`InputError` is), and said on the Swedish page in Swedish."""
+
+    sv = "Kontrollen av uppladdningen avbröts: ladda upp filerna igen."
+
+    def __init__(self) -> None:
+        super().__init__("the upload's check was interrupted: upload the files again")
+
+
 async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...]) -> _Checked:
     """The check of what was sent (:func:`web.whatif.checked_upload`, in a process of its own), or what it
     raised; the same bytes sent again while they are checked (a second tab, a second click) wait for that
@@ -310,7 +320,7 @@ async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...]) -> _C
         running.set_exception(err)
         raise
     except BaseException:  # this request was ended: those waiting are told to send theirs again
-        running.set_exception(PermitflowError("the upload's check was interrupted: upload the files again"))
+        running.set_exception(_Interrupted())
         raise
     else:
         running.set_result(found)
@@ -340,7 +350,7 @@ async def upload(request: Request) -> Response:
         return _error(err)
     except Exception as err:  # noqa: BLE001 - a malformed or oversized multipart body is the client's error
         said = getattr(err, "detail", None) or err  # the form parser's HTTPException: its words, not "400: " first
-        return _error(f"the upload could not be read: {said}", sv=f"uppladdningen kunde inte läsas: {said}")
+        return _error(f"the upload could not be read: {said}", sv=f"uppladdningen kunde inte läsas: {form_words_sv(str(said))}")
     sent = (name, files[0], Path(files[1]).name, files[2], Path(files[3]).name)
     del files
     digest = _sent_digest(*sent)

@@ -18,7 +18,7 @@ from processes.errors import PermitflowError
 from processes.rulewords import rule_said
 from report.failurewords import failure_words
 
-__all__ = ["detail_sv", "run_failure_sv"]
+__all__ = ["detail_sv", "run_failure_sv", "form_words_sv"]
 
 _Said = Callable[[re.Match[str]], tuple[str, str]]
 
@@ -296,3 +296,28 @@ def run_failure_sv(message: str) -> str:
     if said != failure_words("")["sv"]:  # not the general sentence, whose "detail below" the page does not show
         return said
     return f"Scenariot kunde inte beräknas: {detail_sv(PermitflowError(message))}"
+
+
+#: the form parser's (starlette's) refusals of a multipart body, in Swedish
+_FORM_SV: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"Missing boundary in multipart"), lambda m: "formuläret anger ingen gräns mellan sina delar"),
+    (re.compile(r"Too many files\. Maximum number of files is (\d+)"), lambda m: f"för många filer (högst {m[1]})"),
+    (re.compile(r"Too many fields\. Maximum number of fields is (\d+)"), lambda m: f"för många fält (högst {m[1]})"),
+    (re.compile(r"(?:Part|Field) exceeded maximum size of (\d+)KB"),
+     lambda m: f"en del av formuläret är större än gränsen på {m[1]} kB"),
+    (re.compile(r'Content-Disposition header field "name" must be provided'),
+     lambda m: "en del av formuläret saknar sitt namn"),
+)
+
+
+def form_words_sv(words: str) -> str:
+    """The form parser's refusal of a malformed upload in Swedish, its own words kept as a technical note (the
+    Swedish page said them in English).
+
+    >>> form_words_sv("Too many files. Maximum number of files is 2.")
+    'för många filer (högst 2) (teknisk uppgift från formulärtolken: ”Too many files. Maximum number of files is 2.”)'
+    >>> form_words_sv("Invalid multipart data.")
+    'formulärets delar gick inte att tolka (teknisk uppgift från formulärtolken: ”Invalid multipart data.”)'
+    """
+    said = next((say(m) for pattern, say in _FORM_SV if (m := pattern.search(words))), None)
+    return (said or "formulärets delar gick inte att tolka") + _note("formulärtolken", words)

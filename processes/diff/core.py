@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from processes.diff.decisions import NO_DECISIONS, Decision, MatchDecisions
+from processes.diff.decisions import NO_DECISIONS, Decision, MatchDecisions, written_decision
 from processes.diff.differences import fact_differences, step_differences, untyped_tasks_note
 from processes.diff.flowdiff import flow_differences
 from processes.diff.language import LANGUAGES, detect_language, lemmatiser_available
@@ -254,17 +254,15 @@ def _unused_note(d: Decision, a_name: str, b_name: str) -> str:
     """Why a match decision is not used for A vs B: it is scoped to two other model names (a
     file saved before a model file was renamed says so, not that its ids are missing), or its
     ids are not steps of these two models."""
-    named = f"match decision a={list(d.a)} b={list(d.b)}" + (f" (line {d.line})" if d.line else "")
+    line = f" (line {d.line})" if d.line else ""
     if d.models and sorted(d.models) != sorted((a_name, b_name)):
+        named = f"match decision {written_decision(replace(d, models=()))}{line}"  # its models said next
         return (
             f"{named} is for {' vs '.join(d.models)}, not {a_name} vs {b_name}; not used (to use it here, "
             f"write models: {json.dumps([a_name, b_name], ensure_ascii=False)} in it, the names as on the command line, or "
             "leave models out)"
         )
-    return (
-        f"{named}" + (f" models={list(d.models)}" if d.models else "")
-        + " names elements not in these two models; not used"
-    )
+    return f"match decision {written_decision(d)}{line} names elements not in these two models; not used"
 
 
 def _decision_conflicts(confirmed: Sequence[Decision], rejected: Sequence[Decision]) -> tuple[str, ...]:
@@ -278,7 +276,7 @@ def _decision_conflicts(confirmed: Sequence[Decision], rejected: Sequence[Decisi
     refused = {(frozenset(d.a), frozenset(d.b)) for d in rejected}
 
     def named(d: Decision) -> str:
-        return f"match decision a={list(d.a)} b={list(d.b)}" + (f" (line {d.line})" if d.line else "")
+        return f"match decision {written_decision(replace(d, models=()))}" + (f" (line {d.line})" if d.line else "")
 
     for d in confirmed:
         key = (frozenset(d.a), frozenset(d.b))
@@ -288,8 +286,8 @@ def _decision_conflicts(confirmed: Sequence[Decision], rejected: Sequence[Decisi
             (taken_b[y] for y in d.b if y in taken_b), None
         )
         if earlier is not None:
-            out.append(f"{named(d)} shares a step with the confirmed pair a={list(earlier.a)} "
-                       f"b={list(earlier.b)}; not used (confirm one step drawn as two with a list: b: [X, Y])")
+            out.append(f"{named(d)} shares a step with the confirmed pair {written_decision(replace(earlier, models=()))}"
+                       "; not used (confirm one step drawn as two with a list: b: [X, Y])")
             continue
         applied.add(key)
         taken_a.update((x, d) for x in d.a)

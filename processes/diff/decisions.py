@@ -18,6 +18,7 @@ its ids (on either side: an entry written for B-vs-A also serves A-vs-B).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +26,8 @@ from typing import Any
 from processes.diff.yamltext import load_user_yaml_lines, shown
 from processes.errors import InputError
 
-__all__ = ["Decision", "MatchDecisions", "parse_decisions", "NO_DECISIONS", "check_decisions"]
+__all__ = ["Decision", "MatchDecisions", "parse_decisions", "NO_DECISIONS", "check_decisions", "written_ids",
+           "written_decision"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,19 @@ class Decision:
     models: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)  # where it is written (0: not from a file)
     where: str = field(default="", compare=False)  # its key path ("confirm[2]")
+
+
+def written_ids(ids: tuple[str, ...]) -> str:
+    """Ids as the matches file writes them: one id a string, several a list (JSON strings are YAML
+    flow scalars, so any id is written safely)."""
+    return json.dumps(ids[0] if len(ids) == 1 else list(ids), ensure_ascii=False)
+
+
+def written_decision(d: Decision) -> str:
+    """A decision as its entry in the matches file reads: ``{a: "A1", b: ["B1", "B2"]}`` (a note that
+    printed Python lists, ``a=['A1']``, read as code)."""
+    models = f", models: {json.dumps(list(d.models), ensure_ascii=False)}" if d.models else ""
+    return f"{{a: {written_ids(d.a)}, b: {written_ids(d.b)}{models}}}"
 
 
 @dataclass(frozen=True, slots=True)

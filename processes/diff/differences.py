@@ -24,6 +24,7 @@ from processes.durations import (
     parse_duration,
 )
 from processes.errors import PermitflowError
+from processes.params import DELEGATION_LEVELS
 from processes.wording import counted
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "canonical_params",
     "flatten",
     "in_one_unit",
+    "level_words",
     "parameter_message",
     "canonical_timer",
     "FACT_ORDER",
@@ -215,7 +217,7 @@ def _attributes(
         for key in sorted(set(fa_params) | set(fb_params)):
             va, vb = fa_params.get(key, ""), fb_params.get(key, "")
             if va != vb:
-                va, vb = in_one_unit(key, (va, vb))
+                va, vb = (level_words(key, v) for v in in_one_unit(key, (va, vb)))
                 basis_a, basis_b = ba if va else "", bb if vb else ""
                 out.append(
                     Difference(
@@ -237,6 +239,16 @@ def parameter_message(name: str, key: str, va: str, vb: str, basis_a: str, basis
     """The words of a profile parameter's difference (``name``: the step, quoted)."""
     return (f"{name}: {key} is {va or 'not set'}{_marked(basis_a)} in A, "
             f"{vb or 'not set'}{_marked(basis_b)} in B.")
+
+
+def level_words(key: str, value: str) -> str:
+    """A delegation level as words ("working committee"), as the profile's fact says it, not its code name
+    ``working_committee``; any other value as it is.
+
+    >>> level_words("delegation", "working_committee"), level_words("delegation.approve", "chair")
+    ('working committee', 'chair')
+    """
+    return value.replace("_", " ") if key.split(".", 1)[0] == "delegation" and value in DELEGATION_LEVELS else value
 
 
 def in_one_unit(key: str, values: Iterable[str]) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from processes.diff.decisions import written_ids
 from processes.diff.nway import METRICS, Comparison, StepCluster, name_sides
 from processes.diff.result import ModelDiff
 from processes.textsafe import markdown_cell
@@ -227,10 +228,15 @@ def comparison_text(comparison: Comparison) -> str:
     names = comparison.names
     width = max(len(n) for n in names)
     out = [f"models: {', '.join(names)}", ""]
+    # each column as wide as its model's name (a value is five characters), the names above them:
+    # the order on the "models:" line alone leaves a reader counting columns
+    columns = [max(5, len(n)) for n in names]
     for metric in METRICS:
         out.append(f"{metric.replace('_', ' ')} similarity")  # as diff says it: "node matching"
+        out.append(f"  {'':<{width}}  " + "  ".join(f"{n:>{w}}" for n, w in zip(names, columns, strict=True)))
         for name, row in zip(names, comparison.similarity[metric], strict=True):
-            out.append(f"  {name:<{width}}  " + "  ".join(f"{v:.3f}" for v in row))
+            out.append(f"  {name:<{width}}  "
+                       + "  ".join(f"{v:>{w}.3f}" for v, w in zip(row, columns, strict=True)))
         out.append("")
     out.append(f"common core: {counted(len(comparison.core), 'step')} in every model")
     out += [f"  - {_line(comparison.clusters[k].label + decided_words(comparison.clusters[k]))}" for k in comparison.core]
@@ -243,11 +249,6 @@ def comparison_text(comparison: Comparison) -> str:
     return "\n".join(out) + "\n"
 
 
-def _ids(ids: tuple[str, ...]) -> str:
-    # JSON strings are YAML flow scalars: any id is written safely
-    return (
-        json.dumps(ids[0], ensure_ascii=False) if len(ids) == 1 else json.dumps(list(ids), ensure_ascii=False)
-    )
 
 
 def _comment(text: str) -> str:
@@ -271,7 +272,7 @@ def decisions_yaml(diff: ModelDiff) -> str:
     ]
     for m in diff.matches:
         note = f'"{_comment(diff.label_a(m.a))}" = "{_comment(diff.label_b(m.b))}" ({m.how}, confidence {m.confidence:.2f})'
-        lines.append(f"  - {{a: {_ids(m.a)}, b: {_ids(m.b)}, models: {models}}}  # {note}")
+        lines.append(f"  - {{a: {written_ids(m.a)}, b: {written_ids(m.b)}, models: {models}}}  # {note}")
     listed: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     for u in diff.uncertain:
         for c in u.candidates:
@@ -282,12 +283,12 @@ def decisions_yaml(diff: ModelDiff) -> str:
             note = f'uncertain: "{_comment(diff.label_a(a_ids))}" = "{_comment(diff.label_b(b_ids))}"' + (
                 f" ({candidate_words(c.score)})" if c.score > 0 else ""
             )
-            lines.append(f"# - {{a: {_ids(a_ids)}, b: {_ids(b_ids)}, models: {models}}}  # {note}")
+            lines.append(f"# - {{a: {written_ids(a_ids)}, b: {written_ids(b_ids)}, models: {models}}}  # {note}")
     if diff.rejected:
         lines.append("reject:")
         for a_ids, b_ids in diff.rejected:  # rejected in the --matches file of this run: kept
             note = f'"{_comment(diff.label_a(a_ids))}" = "{_comment(diff.label_b(b_ids))}" (rejected before)'
-            lines.append(f"  - {{a: {_ids(a_ids)}, b: {_ids(b_ids)}, models: {models}}}  # {note}")
+            lines.append(f"  - {{a: {written_ids(a_ids)}, b: {written_ids(b_ids)}, models: {models}}}  # {note}")
     else:
         lines.append("reject: []")
     matched_a = {s for m in diff.matches for s in m.a}

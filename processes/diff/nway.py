@@ -45,7 +45,7 @@ from processes.diff.view import display_name
 from processes.model import FrozenMap
 from processes.wording import listed
 
-__all__ = ["StepCluster", "Variation", "Comparison", "compare_models", "METRICS", "name_sides"]
+__all__ = ["StepCluster", "Variation", "Comparison", "compare_models", "METRICS", "name_sides", "uncertain_elsewhere"]
 
 METRICS = ("node_matching", "structural", "behavioural")
 _FLOW_KINDS = frozenset({"order", "concurrency", "exclusiveness", "optionality", "loop"})
@@ -296,6 +296,31 @@ def _maybe_partners(pairs: list[ModelDiff]) -> dict[tuple[str, str], dict[str, l
     return out
 
 
+def _hints(c: StepCluster, names: tuple[str, ...],
+           maybe: dict[tuple[str, str], dict[str, list[str]]]) -> dict[str, list[str]]:
+    """The label a model that lacks ``c`` is asked about first -> the models where it is asked about."""
+    hints: dict[str, list[str]] = {}
+    for other in (n for n in names if n not in c.members):
+        asked = [label for model in names if model in c.members for step in c.members[model]
+                 for label in maybe.get((model, step), {}).get(other, [])]
+        if asked:
+            hints.setdefault(asked[0], []).append(other)
+    return hints
+
+
+def uncertain_elsewhere(comparison: Comparison) -> frozenset[int]:
+    """The clusters (indexes) not in every model that each model lacking them may still have: the
+    pairwise diff there has candidates for them (uncertain), none is absent — coloured as the diff
+    page colours an uncertain step, not as one only in some models."""
+    maybe = _maybe_partners(list(comparison.pairs))
+    names = comparison.names
+    return frozenset(
+        k for k, c in enumerate(comparison.clusters)
+        if len(c.members) < len(names)
+        and sum(len(where) for where in _hints(c, names, maybe).values()) == len(names) - len(c.members)
+    )
+
+
 def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...], pairs: list[ModelDiff]) -> list[Variation]:
     maybe = _maybe_partners(pairs)
     out = []
@@ -306,12 +331,7 @@ def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...], pairs: 
         lack = [n for n in names if n not in c.members]
         # a model the step is "not in" may draw it in words the matcher only asks about: say so, as the
         # pairwise diff does, rather than claim it absent
-        hints: dict[str, list[str]] = {}  # the label asked about first -> the models that have it
-        for other in lack:
-            asked = [label for model in have for step in c.members[model]
-                     for label in maybe.get((model, step), {}).get(other, [])]
-            if asked:
-                hints.setdefault(asked[0], []).append(other)
+        hints = _hints(c, names, maybe)  # the label asked about first -> the models that have it
         said = "; ".join(f'maybe "{label}" in {", ".join(where)}' for label, where in hints.items())
         uncertain = f" (uncertain: {said})" if hints else ""
         if c.apart_from:  # the person's rejection split this step's correspondence: say so, not only "absent"

@@ -149,6 +149,11 @@ def test_a_diagrams_waiting_badge_shows_its_days_in_each_language() -> None:
     svg = bilingual_badges(render_svg(defs, badges={"Task_Kunskapsprov_1": "32.5 days"}))
     # days in words, each language's (found by QA: "32,5 d" on a Swedish page, "d" being no unit either writes)
     assert '<tspan class="en">32.5 days</tspan><tspan class="sv">32,5 dagar</tspan>' in svg
+    # a day as people write it, as the sentences say it (the badge read "1,0 dagar")
+    one = bilingual_badges(render_svg(defs, badges={"Task_Kunskapsprov_1": "1.0 days"}))
+    assert '<tspan class="en">1 day</tspan><tspan class="sv">1 dag</tspan>' in one
+    three = bilingual_badges(render_svg(defs, badges={"Task_Kunskapsprov_1": "3.0 days"}))
+    assert '<tspan class="en">3 days</tspan><tspan class="sv">3 dagar</tspan>' in three
     assert ">32.5 days<" not in svg.replace('<tspan class="en">32.5 days<', "")
     # the box holds the longer words and still ends where the step's corner is
     from bpmn_io.textsize import text_width

@@ -110,3 +110,18 @@ def test_a_figures_table_says_what_the_template_said() -> None:
     assert '<span class="en">99.8%</span><span class="sv">99,8\xa0%</span>' in shown
     assert "it would reach above 100%" in shown and "det skulle gå över 100\xa0%" in shown
     assert "-0.2 percentage points" in shown and "Change against x</span>" in shown
+
+
+def test_a_figure_the_same_in_every_replication_is_said_once() -> None:
+    """Found by QA: a model of fixed times read "17,00 – 17,00" in the figures tables, where the sentences say
+    "17 dagar (samma i varje körning)"; its change against the baseline alike."""
+    from report.html import figure_tables
+
+    town = {"en": "Fast", "sv": "Fast"}
+    fixed = {"member": "fast", "town": town, "figure": "complete_to_decision_mean_days",
+             "words": {"en": "days", "sv": "dagar"}, "mean": 17.0, "low": 17.0, "high": 17.0, "beyond": None,
+             "diff": {"mean": -5.0, "ci": [-5.0, -5.0], "significant": True}, "description": None, "n": 10}
+    html = str(figure_tables([fixed], [], {"baseline": "x"}, None))
+    assert "17.00 – 17.00" not in html and "-5.00 – -5.00" not in html
+    assert html.count('<span class="en">the same in every run</span><span class="sv">samma i varje körning</span>') == 2
+    assert '<td class="n"><span class="en">17.00</span><span class="sv">17,00</span></td>' in html  # the mean, once

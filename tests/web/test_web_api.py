@@ -723,25 +723,32 @@ def test_a_time_the_same_in_every_run_is_said_once_and_a_day_as_people_write_it(
     fixed = {"mean": 17.0, "ci": [17.0, 17.0]}
     alone = sentences("Fast", fixed, fixed, {"mean": 0.0, "ci": [0.0, 0.0], "significant": False}, None, None, None,
                       changed=False)
+    # the note where it reads naturally: after "today", not between the days and "on average" (found by QA)
     assert alone["sv"].startswith("Fast: från att ärendet kommer in tills det är klart tar det i snitt 17 dagar "
-                                  "(samma i varje körning) i dag (ingen ändring vald")
-    assert alone["en"].startswith("Fast: from the case's arrival until it is done takes 17 days (the same in every "
-                                  "run) on average today (no change chosen")
+                                  "i dag, samma i varje körning (ingen ändring vald")
+    assert alone["en"].startswith("Fast: from the case's arrival until it is done takes 17 days on average today, "
+                                  "the same in every run (no change chosen")
     shorter = sentences("Fast", fixed, {"mean": 12.0, "ci": [12.0, 12.0]},
                         {"mean": -5.0, "ci": [-5.0, -5.0], "significant": True}, None, None, None)
-    assert shorter["sv"] == ("Fast: från att ärendet kommer in tills det är klart tar det i snitt 17 dagar (samma i "
-                             "varje körning) i dag, 12 dagar (samma i varje körning) med ändringarna: 5 dagar kortare "
+    assert shorter["sv"] == ("Fast: från att ärendet kommer in tills det är klart tar det i snitt 17 dagar i dag, "
+                             "12 dagar med ändringarna (båda samma i varje körning): 5 dagar kortare "
                              "(samma i varje körning).")
+    assert shorter["en"] == ("Fast: from the case's arrival until it is done takes 17 days on average today, 12 days "
+                             "with the changes (both the same in every run): 5 days shorter (the same in every run).")
+    varied = sentences("Fast", fixed, {"mean": 12.0, "ci": [11.0, 13.0]},
+                       {"mean": -5.0, "ci": [-6.0, -4.0], "significant": True}, None, None, None)
+    assert varied["en"].startswith("Fast: from the case's arrival until it is done takes 17 days on average today "
+                                   "(the same in every run), 12 (11–13) days with the changes: 5 days shorter")
     assert "(17–17)" not in shorter["en"] and shorter["en"].endswith(": 5 days shorter (the same in every run).")
     same = sentences("Fast", fixed, fixed, {"mean": 0.0, "ci": [0.0, 0.0], "significant": False}, None, None, None)
-    assert same["sv"].endswith("med ändringarna: ingen skillnad (samma i varje körning).")
-    assert same["en"].endswith("with the changes: no difference (the same in every run).")
+    assert same["sv"].endswith("med ändringarna (båda samma i varje körning): ingen skillnad (samma i varje körning).")
+    assert same["en"].endswith("with the changes (both the same in every run): no difference (the same in every run).")
     # one day in the singular, no decimal of nothing
     days = {"mean": 60.0, "ci": [53.0, 67.0]}
     one = sentences("Ritstad", days, days, {"mean": -1.04, "ci": [-1.9, -0.4], "significant": True}, None, None, None)
     assert one["sv"].endswith(": 1 dag kortare (0,4–1,9).") and one["en"].endswith(": 1 day shorter (0.4–1.9).")
     quick = sentences("Ritstad", {"mean": 1.0, "ci": [1.0, 1.0]}, days, None, None, None, None)
-    assert "tar det i snitt 1 dag (samma i varje körning) i dag" in quick["sv"]
+    assert "tar det i snitt 1 dag i dag (samma i varje körning)" in quick["sv"]
     doc = {"points": 8, "factors": [], "scenarios": {"what-if": {"members": ["ritstad"], "conclusions": {
         "ritstad/complete_to_decision_mean_days": {"direction": "lower", "holds": True, "at_least": -1.0,
                                                    "nominal": {"significant": True}}}}}}
@@ -1212,18 +1219,19 @@ def test_a_chunked_upload_over_the_limit_is_refused_before_it_is_read(client):
     assert client.get("/api/setup").status_code == 200
 
 
-@pytest.mark.parametrize("body, ctype, words", [
-    (b"--x\r\n", "multipart/form-data", "Missing boundary in multipart."),
+@pytest.mark.parametrize("body, ctype, words, sv", [
+    (b"--x\r\n", "multipart/form-data", "Missing boundary in multipart.", "formuläret anger ingen gräns mellan sina delar"),
     (b"".join(f'--b\r\nContent-Disposition: form-data; name="f{i}"; filename="f{i}"\r\n\r\nx\r\n'.encode()
               for i in range(3)) + b"--b--\r\n", "multipart/form-data; boundary=b",
-     "Too many files. Maximum number of files is 2."),
+     "Too many files. Maximum number of files is 2.", "för många filer (högst 2)"),
 ])
-def test_a_form_the_parser_refuses_is_one_message_without_a_status_code_in_it(client, body, ctype, words):
+def test_a_form_the_parser_refuses_is_one_message_without_a_status_code_in_it(client, body, ctype, words, sv):
     # found by QA: "the upload could not be read: 400: Too many files. ..." (the parser's HTTPException as str)
     reply = client.post("/api/uploads", content=body, headers={"content-type": ctype})
     assert reply.status_code == 400
     assert reply.json()["error"] == f"the upload could not be read: {words}"
-    assert reply.json()["error_sv"] == f"uppladdningen kunde inte läsas: {words}"
+    # the parser's words in Swedish too, its own kept as a technical note (they were said in English)
+    assert reply.json()["error_sv"] == f"uppladdningen kunde inte läsas: {sv} (teknisk uppgift från formulärtolken: ”{words}”)"
 
 
 def test_an_interval_cut_at_zero_says_too_few_replications_as_one_below_zero_did():
@@ -1394,3 +1402,37 @@ def test_a_run_that_fails_and_an_upload_the_server_no_longer_keeps_are_said_in_s
     assert gone.status_code == 400 and "no uploaded process 'hoganas-gone'" in gone.json()["error"]
     assert gone.json()["error_sv"] == ("Den uppladdade processen finns inte längre på servern (den har startats om, "
                                        "eller glömt de äldsta uppladdningarna): ladda upp filerna igen")
+
+
+def test_an_upload_whose_shared_check_was_interrupted_is_told_so_in_swedish_too():
+    """Found by QA: the second of two uploads of the same files, waiting for the first's check when that request
+    ended, read "the upload's check was interrupted" in English on the Swedish page."""
+    import asyncio
+    import json as json_module
+    import threading
+    from types import SimpleNamespace
+
+    from web import app as web_app
+
+    release = threading.Event()
+    state = SimpleNamespace(lock=threading.Lock(), checking={}, check_seconds=1.0,
+                            runs=SimpleNamespace(call_apart=lambda *args, seconds: release.wait(5)))
+
+    async def both():
+        first = asyncio.ensure_future(web_app._check_once(state, b"d", ()))
+        await asyncio.sleep(0.05)  # the first check runs
+        second = asyncio.ensure_future(web_app._check_once(state, b"d", ()))
+        await asyncio.sleep(0.05)  # the second waits for it
+        first.cancel()  # the first request ended
+        try:
+            await second
+        except web_app.PermitflowError as err:
+            return err
+        finally:
+            release.set()
+
+    err = asyncio.run(both())
+    body = json_module.loads(web_app._error(err).body)
+    assert body["error"] == "the upload's check was interrupted: upload the files again"
+    assert body["error_sv"] == "Kontrollen av uppladdningen avbröts: ladda upp filerna igen."
+    assert not isinstance(err, web_app.InputError)  # not the upload's fault: not remembered as a refusal

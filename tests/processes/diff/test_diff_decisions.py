@@ -45,7 +45,7 @@ def test_decisions_written_for_b_versus_a_serve_a_versus_b_and_scoped_ones_only_
     d = diff_models(A, B, a_name="A", b_name="B", decisions=scoped)
     assert (("A1",), ("B1",), "confirmed") not in pairs(d)
     assert d.notes == (
-        "match decision a=['A1'] b=['B1'] (line 2) is for x vs y, not A vs B; not used (to use it here, write "
+        "match decision {a: \"A1\", b: \"B1\"} (line 2) is for x vs y, not A vs B; not used (to use it here, write "
         'models: ["A", "B"] in it, the names as on the command line, or leave models out)',
     )
 
@@ -59,16 +59,25 @@ def test_a_file_saved_before_a_model_was_renamed_is_said_to_name_other_models_no
     d = diff_models(A, B, a_name="klippan", b_name="svalov", decisions=saved)
     assert (("A1",), ("B1",), "confirmed") not in pairs(d)
     assert d.notes == (
-        "match decision a=['A1'] b=['B1'] (line 2) is for klippan-camunda vs svalov, not klippan vs svalov; "
+        "match decision {a: \"A1\", b: \"B1\"} (line 2) is for klippan-camunda vs svalov, not klippan vs svalov; "
         'not used (to use it here, write models: ["klippan", "svalov"] in it, the names as on the command '
         "line, or leave models out)",
     )
     # steps that neither model has keep the old note, with its line
     missing = parse_decisions('confirm:\n  - {a: A9, b: B9, models: ["klippan", "svalov"]}\n')
     assert diff_models(A, B, a_name="klippan", b_name="svalov", decisions=missing).notes == (
-        "match decision a=['A9'] b=['B9'] (line 2) models=['klippan', 'svalov'] names elements not in these "
+        'match decision {a: "A9", b: "B9", models: ["klippan", "svalov"]} (line 2) names elements not in these '
         "two models; not used",
     )
+
+
+def test_a_confirmed_pair_sharing_a_step_is_said_as_the_matches_file_writes_it() -> None:
+    # the note printed Python lists ("a=['A1'] b=['B1', 'B2']"): it now reads as the entry in the file
+    shared = parse_decisions("confirm:\n  - {a: A1, b: [B1, B2]}\n  - {a: A1, b: B0}\n")
+    assert [n for n in diff_models(A, B, decisions=shared).notes if "shares a step" in n] == [
+        'match decision {a: "A1", b: "B0"} (line 3) shares a step with the confirmed pair {a: "A1", b: ["B1", "B2"]}; '
+        "not used (confirm one step drawn as two with a list: b: [X, Y])"
+    ]
 
 
 @pytest.mark.parametrize(

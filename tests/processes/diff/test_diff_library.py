@@ -59,7 +59,7 @@ def test_orkelljunga_decides_in_its_working_committee() -> None:
             ("X_Task_Beslut",),
             "profile.delegation",
             "committee",
-            "working_committee",
+            "working committee",  # in words, as the delegation fact says it, not the code name
         )
     ]
     assert [(x.a_value, x.b_value) for x in d.differences if x.attribute == "deciding_body"] == [

@@ -99,7 +99,8 @@ def test_reports_name_every_model() -> None:
     md = comparison_markdown(c)
     assert "common core: 4 steps in every model" in text
     assert "| node matching | x | y | z |" in md  # as diff and the HTML page say it, not the JSON key
-    assert "node matching similarity\n  x  1.000" in text
+    # a header row of the names over each matrix's columns, as the Markdown table has
+    assert "node matching similarity\n         x      y      z\n  x  1.000  " in text
     assert "| deciding body | Socialnämnden | Socialnämnden | Socialnämndens arbetsutskott |" in md
 
 
