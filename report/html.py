@@ -734,8 +734,10 @@ def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profil
     # the case rows grouped once for both languages (serial work at the end of a run)
     late, times = grouped if grouped is not None else grouped_cases(cases)
     # the costliest first: the two deadline charts draw every late case; each plot in both languages
+    beyond = deadline_beyond(doc)
     jobs: dict[Hashable, plots.PlotJob | None] = {
-        f"deadline.{lang}": plots.deadline_job(cases, order, towns[lang], lang, clock, grouped=late) for lang in LANGUAGES}
+        f"deadline.{lang}": plots.deadline_job(cases, order, towns[lang], lang, clock, grouped=late, beyond=beyond)
+        for lang in LANGUAGES}
     jobs.update({f"utilisation.{lang}": plots.utilisation_job(doc, towns[lang], lang) for lang in LANGUAGES})
     jobs.update({f"times.{lang}": plots.processing_time_job(cases, order, towns[lang], lang, clock, grouped=times)
                  for lang in LANGUAGES})
@@ -743,6 +745,24 @@ def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profil
         for k, s in enumerate(doc["scenarios"]):
             jobs.update(sweep_jobs(s, k, towns))
     return jobs
+
+
+def deadline_beyond(doc: Mapping[str, Any]) -> dict[tuple[str, str], float]:
+    """Per (scenario, process) of each scenario's first point, the share past the deadline as the tables and the
+    answers say it: one minus the mean share within it (``within_deadline_share``), for the deadline chart.
+
+    >>> shares = deadline_beyond({"scenarios": [{"name": "s", "points": [{"figures": {
+    ...     "a/within_deadline_share": {"mean": 0.9985}, "a/cases": {"mean": 9.0}}}]}]})
+    >>> {key: round(share, 4) for key, share in shares.items()}
+    {('s', 'a'): 0.0015}
+    """
+    beyond = {}
+    for s in doc["scenarios"]:
+        for name, est in (s["points"][0]["figures"] if s["points"] else {}).items():
+            member, _, figure = name.partition("/")
+            if figure == "within_deadline_share" and isinstance(est.get("mean"), (int, float)):
+                beyond[s["name"], member] = 1 - est["mean"]
+    return beyond
 
 
 def sweep_jobs(scenario: Mapping[str, Any], k: int,

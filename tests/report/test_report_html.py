@@ -254,3 +254,26 @@ def test_a_wait_whose_interval_starts_near_zero_does_not_read_as_zero(folder: Pa
     row = re.search(rf'<td data-element="{re.escape(name.rpartition(".")[2])}">.*?</tr>', html, re.S)
     assert row is not None
     assert '<span class="en">0.04</span><span class="sv">0,04</span> – ' in row.group(0), row.group(0)
+
+
+def test_the_deadline_charts_share_past_the_deadline_is_the_one_the_answers_say() -> None:
+    """Found by QA: Ängelholm's answer and table said "99,9 % inom 4 månader" while the deadline chart beside them
+    said "0,2 % efter 4 månader": the chart counted all its cases pooled (1 late of 592), the figures are the mean
+    over replications of each one's share (0,1 %). The chart now writes the figures' share."""
+    from report.html import plot_jobs
+    from report.plots import _pyplot, deadline_figure
+
+    # two replications: one late case of 2 in the first, none of 8 in the second; pooled 10 %, the mean 25 %
+    days = [[130.0, 30.0], [30.0] * 8]
+    cases = [{"scenario": "today", "point": "", "process": "a", "replication": str(r), "warmup": "0",
+              "complete_to_decision_days": str(d), "submission_to_decision_days": str(d)}
+             for r, run in enumerate(days) for d in run]
+    doc = {"scenarios": [{"name": "today", "members": ["a"], "sweep": [], "points": [{"label": "", "values": {},
+           "figures": {"a/within_deadline_share": {"mean": 0.75, "ci": [0.0, 1.0]}}}]}]}
+    drawer, args = plot_jobs(doc, cases, None, sweeps=False)["deadline.sv"]
+    fig = deadline_figure(*args)
+    try:
+        said = [t.get_text() for t in fig.axes[0].texts if "efter 4 månader" in t.get_text()]
+        assert said == ["25,0\u00a0% efter 4 månader"]  # not the pooled "10,0 %"
+    finally:
+        _pyplot().close(fig)
