@@ -747,6 +747,23 @@ def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profil
     return jobs
 
 
+def scenario_runs(doc: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per process, the run settings (``start``, ``horizon``, ``warmup``) that every scenario simulating it set
+    alike (a process whose scenarios differ, or set none, is not named): what its assumptions' simulated period
+    says.
+
+    >>> scenario_runs({"scenarios": [{"members": ["a", "b"], "settings": {"horizon": "3y", "warmup": "8w"}},
+    ...                              {"members": ["b"], "settings": {"horizon": "1y"}}]})
+    {'a': {'horizon': '3y', 'warmup': '8w'}}
+    """
+    seen: dict[str, list[dict[str, Any]]] = {}
+    for s in doc["scenarios"]:
+        run = {k: v for k, v in (s.get("settings") or {}).items() if k in ("start", "horizon", "warmup")}
+        for member in s.get("members") or ():
+            seen.setdefault(member, []).append(run)
+    return {member: runs[0] for member, runs in seen.items() if runs[0] and all(r == runs[0] for r in runs)}
+
+
 def deadline_beyond(doc: Mapping[str, Any]) -> dict[tuple[str, str], float]:
     """Per (scenario, process) of each scenario's first point, the share past the deadline as the tables and the
     answers say it: one minus the mean share within it (``within_deadline_share``), for the deadline chart.
@@ -867,7 +884,8 @@ def render_report(
         uncertainty=uncertainty,
         how_sure=_how_sure(uncertainty, towns),
         how_sure_bases=_how_sure_bases(uncertainty, towns),
-        assumptions=assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names, uncertainty),
+        assumptions=assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names, uncertainty,
+                                      scenario_runs(doc)),
         plot_times={lang: drawn[f"times.{lang}"] for lang in LANGUAGES},
         plot_deadline={lang: drawn[f"deadline.{lang}"] for lang in LANGUAGES},
         plot_utilisation={lang: drawn[f"utilisation.{lang}"] for lang in LANGUAGES},

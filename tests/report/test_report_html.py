@@ -277,3 +277,21 @@ def test_the_deadline_charts_share_past_the_deadline_is_the_one_the_answers_say(
         assert said == ["25,0\u00a0% efter 4 månader"]  # not the pooled "10,0 %"
     finally:
         _pyplot().close(fig)
+
+
+def test_the_assumptions_simulated_period_is_the_one_the_scenarios_ran(folder: Path) -> None:
+    """Found by QA: the bundled study's assumptions said "simulated period 1 year" (the profile's) beside answers
+    of 3 simulated years (every scenario sets its own). The row says the scenarios' run, and the profile's after
+    its text. Here the profile says 26 weeks with 2 weeks' warm-up, the scenarios 16 weeks."""
+    from html import unescape
+
+    from bpmn_io.yamlsrc import load_yaml
+
+    profile = load_yaml((FIXTURES / "mini.yaml").read_bytes(), source="mini.yaml").data
+    html = render_report(read_summary(folder), [], {}, profiles={"mini": profile})
+    start = html.index('<tr data-path="simulation.run">')
+    row = unescape(re.sub(r"<[^>]*>", " ", html[start:html.index("</tr>", start)]))
+    value, _, why = row.partition("simulated period 16 weeks")
+    assert value and "simulated period 26 weeks" in why
+    assert "the scenarios of these answers set the run themselves; the profile's own: start 2025-01-01" in why
+    assert "simulerad period 16 veckor" in row and "profilens egen: start 2025-01-01, simulerad period 26 veckor" in row
