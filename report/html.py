@@ -747,6 +747,11 @@ def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profil
     return jobs
 
 
+#: a code of the domain brief in a profile's text (A4, S2, L8), which the assumptions' note explains (found by QA: a
+#: manager read "A4" and "brief §8" with no word on what they are)
+_BRIEF_CODE = re.compile(r"\b[ASL][0-9]{1,2}\b")
+
+
 def scenario_runs(doc: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     """Per process, the run settings (``start``, ``horizon``, ``warmup``) that every scenario simulating it set
     alike (a process whose scenarios differ, or set none, is not named): what its assumptions' simulated period
@@ -873,6 +878,8 @@ def render_report(
     drawn = plots_drawn()
     for k, scenario in enumerate(scenarios):
         scenario["sweep_plot"] = {lang: drawn[("sweep", k, lang)] for lang in LANGUAGES}
+    assumptions = assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names, uncertainty,
+                                    scenario_runs(doc))
     return report_template().render(
         doc=doc,
         scenarios=scenarios,
@@ -884,8 +891,8 @@ def render_report(
         uncertainty=uncertainty,
         how_sure=_how_sure(uncertainty, towns),
         how_sure_bases=_how_sure_bases(uncertainty, towns),
-        assumptions=assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names, uncertainty,
-                                      scenario_runs(doc)),
+        assumptions=assumptions,
+        brief_codes=any(_BRIEF_CODE.search(r["why"]["en"]) for a in assumptions for r in a["rows"]),
         plot_times={lang: drawn[f"times.{lang}"] for lang in LANGUAGES},
         plot_deadline={lang: drawn[f"deadline.{lang}"] for lang in LANGUAGES},
         plot_utilisation={lang: drawn[f"utilisation.{lang}"] for lang in LANGUAGES},

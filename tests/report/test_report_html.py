@@ -295,3 +295,19 @@ def test_the_assumptions_simulated_period_is_the_one_the_scenarios_ran(folder: P
     assert value and "simulated period 26 weeks" in why
     assert "the scenarios of these answers set the run themselves; the profile's own: start 2025-01-01" in why
     assert "simulerad period 16 veckor" in row and "profilens egen: start 2025-01-01, simulerad period 26 veckor" in row
+
+
+def test_the_assumptions_say_what_the_domain_briefs_codes_are_where_a_text_has_one(folder: Path) -> None:
+    """Found by QA: the library's profiles' texts say "A4", "S2", "L8" and "brief §8", which a manager had no way to
+    read; a note above the tables says what they are, in each language, only when a text holds such a code."""
+    from bpmn_io.yamlsrc import load_yaml
+
+    profile = load_yaml((FIXTURES / "mini.yaml").read_bytes(), source="mini.yaml").data
+    plain = render_report(read_summary(folder), [], {}, profiles={"mini": profile})
+    assert 'id="brief-codes"' not in plain
+    coded = {**profile, "simulation": {**profile["simulation"], "assumption": "A1 (brief §8): one year is assumed"}}
+    html = render_report(read_summary(folder), [], {}, profiles={"mini": coded})
+    note = html[html.index('id="brief-codes"'):]
+    note = note[:note.index("</p>")]
+    assert "A its open assumptions (its § 8, “brief §8”), S the steps of the process, L the legal points." in note
+    assert "A dess öppna antaganden (dess § 8, ”underlaget § 8”), S processens steg, L de rättsliga punkterna." in note
