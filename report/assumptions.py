@@ -320,10 +320,19 @@ def _sampled(path: str, member: str, written: Mapping[str, tuple[Factor, list[st
             and any(p == path or p.startswith(path + ".") or path.startswith(p + ".") for p in paths)]
 
 
+#: after a profile's own run settings, when the scenarios ran with their own (found by QA: the assumptions said
+#: "simulated period 1 year" beside answers of 3 simulated years)
+_RUN_SET = {"en": "the scenarios of these answers set the run themselves; the profile's own:",
+            "sv": "scenarierna bakom svaren anger körningen själva; profilens egen:"}
+
+
 def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[str, Mapping[str, str]]],
-                      uncertainty: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+                      uncertainty: Mapping[str, Any] | None,
+                      runs: Mapping[str, Mapping[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Per process: its municipality's name and one row per parameter (words, value, basis, range).
-    ``names``: per language, per process, element id -> the step's name (or words for an unnamed one)."""
+    ``names``: per language, per process, element id -> the step's name (or words for an unnamed one).
+    ``runs``: per process, the run settings (``start``, ``horizon``, ``warmup``) its scenarios all set
+    themselves: its simulated period row says them, and the profile's own after its text."""
     factors = read_factors()
     fixed = fixed_assumptions()
     sampled_run = uncertainty is not None
@@ -353,8 +362,12 @@ def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[s
                     reason = {"en": "sourced here: not sampled", "sv": "har en källa här: varieras inte"}
                 reason = reason or {"en": "not sampled: see the text beside it", "sv": "varieras inte: se texten bredvid"}
                 rng = {**reason, "sampled": False}
-            rows.append({"path": path, "words": words, "value": _said(path, value, ids),
-                         "basis": basis, "why": why, "range": rng})
+            said = _said(path, value, ids)
+            ran = {**value, **(runs or {}).get(member, {})} if path == "simulation.run" else value
+            if ran != value:
+                why = {lang: f"{why[lang]} — {_RUN_SET[lang]} {said[lang]}".lstrip(" —") for lang in ("en", "sv")}
+                said = _said(path, ran, ids)
+            rows.append({"path": path, "words": words, "value": said, "basis": basis, "why": why, "range": rng})
         # the name per language (found by QA: "Nationell referens" headed the English page's table)
         out.append({"member": member, "town": {lang: shown_name(profile, lang, member) for lang in ("en", "sv")},
                     "rows": rows})

@@ -742,8 +742,10 @@ def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profil
     # the case rows grouped once for both languages (serial work at the end of a run)
     late, times = grouped if grouped is not None else grouped_cases(cases)
     # the costliest first: the two deadline charts draw every late case; each plot in both languages
+    beyond = deadline_beyond(doc)
     jobs: dict[Hashable, plots.PlotJob | None] = {
-        f"deadline.{lang}": plots.deadline_job(cases, order, towns[lang], lang, clock, grouped=late) for lang in LANGUAGES}
+        f"deadline.{lang}": plots.deadline_job(cases, order, towns[lang], lang, clock, grouped=late, beyond=beyond)
+        for lang in LANGUAGES}
     jobs.update({f"utilisation.{lang}": plots.utilisation_job(doc, towns[lang], lang) for lang in LANGUAGES})
     jobs.update({f"times.{lang}": plots.processing_time_job(cases, order, towns[lang], lang, clock, grouped=times)
                  for lang in LANGUAGES})
@@ -751,6 +753,46 @@ def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profil
         for k, s in enumerate(doc["scenarios"]):
             jobs.update(sweep_jobs(s, k, towns))
     return jobs
+
+
+#: a code of the domain brief in a profile's text (A4, S2, L8), which the assumptions' note explains (found by QA: a
+#: manager read "A4" and "brief §8" with no word on what they are)
+_BRIEF_CODE = re.compile(r"\b[ASL][0-9]{1,2}\b")
+
+
+def scenario_runs(doc: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per process, the run settings (``start``, ``horizon``, ``warmup``) that every scenario simulating it set
+    alike (a process whose scenarios differ, or set none, is not named): what its assumptions' simulated period
+    says.
+
+    >>> scenario_runs({"scenarios": [{"members": ["a", "b"], "settings": {"horizon": "3y", "warmup": "8w"}},
+    ...                              {"members": ["b"], "settings": {"horizon": "1y"}}]})
+    {'a': {'horizon': '3y', 'warmup': '8w'}}
+    """
+    seen: dict[str, list[dict[str, Any]]] = {}
+    for s in doc["scenarios"]:
+        run = {k: v for k, v in (s.get("settings") or {}).items() if k in ("start", "horizon", "warmup")}
+        for member in s.get("members") or ():
+            seen.setdefault(member, []).append(run)
+    return {member: runs[0] for member, runs in seen.items() if runs[0] and all(r == runs[0] for r in runs)}
+
+
+def deadline_beyond(doc: Mapping[str, Any]) -> dict[tuple[str, str], float]:
+    """Per (scenario, process) of each scenario's first point, the share past the deadline as the tables and the
+    answers say it: one minus the mean share within it (``within_deadline_share``), for the deadline chart.
+
+    >>> shares = deadline_beyond({"scenarios": [{"name": "s", "points": [{"figures": {
+    ...     "a/within_deadline_share": {"mean": 0.9985}, "a/cases": {"mean": 9.0}}}]}]})
+    >>> {key: round(share, 4) for key, share in shares.items()}
+    {('s', 'a'): 0.0015}
+    """
+    beyond = {}
+    for s in doc["scenarios"]:
+        for name, est in (s["points"][0]["figures"] if s["points"] else {}).items():
+            member, _, figure = name.partition("/")
+            if figure == "within_deadline_share" and isinstance(est.get("mean"), (int, float)):
+                beyond[s["name"], member] = 1 - est["mean"]
+    return beyond
 
 
 def sweep_jobs(scenario: Mapping[str, Any], k: int,
@@ -844,6 +886,8 @@ def render_report(
     drawn = plots_drawn()
     for k, scenario in enumerate(scenarios):
         scenario["sweep_plot"] = {lang: drawn[("sweep", k, lang)] for lang in LANGUAGES}
+    assumptions = assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names, uncertainty,
+                                    scenario_runs(doc))
     return report_template().render(
         doc=doc,
         scenarios=scenarios,
@@ -855,7 +899,8 @@ def render_report(
         uncertainty=uncertainty,
         how_sure=_how_sure(uncertainty, towns),
         how_sure_bases=_how_sure_bases(uncertainty, towns),
-        assumptions=assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names, uncertainty),
+        assumptions=assumptions,
+        brief_codes=any(_BRIEF_CODE.search(r["why"]["en"]) for a in assumptions for r in a["rows"]),
         plot_times={lang: drawn[f"times.{lang}"] for lang in LANGUAGES},
         plot_deadline={lang: drawn[f"deadline.{lang}"] for lang in LANGUAGES},
         plot_utilisation={lang: drawn[f"utilisation.{lang}"] for lang in LANGUAGES},

@@ -316,9 +316,13 @@ def deadline_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str], town
 
 def deadline_job(cases: Iterable[Mapping[str, str]], order: Sequence[str], towns: Mapping[str, str],
                  lang: str = "en", clock: tuple[float | None, float | None] = LIBRARY_CLOCK,
-                 *, grouped: CaseGroups | None = None) -> PlotJob | None:
+                 *, grouped: CaseGroups | None = None,
+                 beyond: Mapping[tuple[str, str], float] | None = None) -> PlotJob | None:
     """What :func:`deadline_plot` draws, as a :data:`PlotJob` (``None``: nothing). ``grouped``:
-    :func:`case_groups` of ``cases`` and ``complete_to_decision_days``, made once for every language."""
+    :func:`case_groups` of ``cases`` and ``complete_to_decision_days``, made once for every language.
+    ``beyond``: per (scenario, process), the share past the deadline that the tables and the answers say (one
+    minus the mean over the replications of the share within it), written beside its row; a row without one
+    says the share of its drawn cases."""
     from report.words import scenario_words
 
     groups, first_point = grouped if grouped is not None else case_groups(cases, "complete_to_decision_days")
@@ -328,17 +332,21 @@ def deadline_job(cases: Iterable[Mapping[str, str]], order: Sequence[str], towns
         return None
     # a swept scenario's row names its sweep point, as the other charts' do (found by QA: it did not)
     labels = [f"{towns.get(p, p)} · {scenario_words(s, lang)}{_point(first_point[s], lang, towns)}" for s, p in keys]
-    return _draw_deadline, (labels, [groups[k] for k in keys], lang, clock)
+    shares = [(beyond or {}).get(k) for k in keys]
+    return _draw_deadline, (labels, [groups[k] for k in keys], lang, clock, shares)
 
 
 def _draw_deadline(labels: list[str], data: list[list[float]], lang: str,
-                   clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> str:
-    return _png(deadline_figure(labels, data, lang, clock))
+                   clock: tuple[float | None, float | None] = LIBRARY_CLOCK,
+                   shares: Sequence[float | None] = ()) -> str:
+    return _png(deadline_figure(labels, data, lang, clock, shares))
 
 
 def deadline_figure(labels: list[str], data: list[list[float]], lang: str,
-                    clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> Any:
-    """The deadline chart's matplotlib figure (:func:`_draw_deadline` draws it as a PNG)."""
+                    clock: tuple[float | None, float | None] = LIBRARY_CLOCK,
+                    shares: Sequence[float | None] = ()) -> Any:
+    """The deadline chart's matplotlib figure (:func:`_draw_deadline` draws it as a PNG). ``shares``: per row,
+    the share past the deadline to write beside it (``None`` or none given: the share of its drawn cases)."""
     if clock[0] is None:
         clock = LIBRARY_CLOCK
     axis, line, beyond = (deadline_said(w, lang, *clock) for w in _DEADLINE_WORDS[lang])
@@ -354,8 +362,11 @@ def deadline_figure(labels: list[str], data: list[list[float]], lang: str,
         late = [v for v in values if v > limit]
         if late:
             ax.plot(late, [i] * len(late), "o", color="#b00", markersize=3, alpha=0.6)
+        # the share the answers and the tables say (found by QA: Ängelholm's "99,9 % inom 4 månader" stood beside
+        # "0,2 % efter 4 månader", the share of all its cases pooled, where the figures are means over replications);
         # a share that rounds to 0,0 % beside a red point is not none: strict (0,04 %)
-        ax.text(max(top, limit) * 1.02, i, f"{numbers.percent(len(late) / len(values), lang, 1, strict=True)} {beyond}",
+        share = shares[i - 1] if i - 1 < len(shares) and shares[i - 1] is not None else len(late) / len(values)
+        ax.text(max(top, limit) * 1.02, i, f"{numbers.percent(share, lang, 1, strict=True)} {beyond}",
                 va="center", fontsize=8)
     ax.set_yticks(range(1, len(labels) + 1), labels, fontsize=8)
     ax.invert_yaxis()

@@ -129,6 +129,11 @@ def test_the_report_renders_in_chromium_and_reads_in_words(tmp_path: Path) -> No
             # a tablet (800 px): a wide table scrolls inside itself, not the page sideways (found by QA)
             page.set_viewport_size({"width": 800, "height": 900})
             assert page.evaluate("document.documentElement.scrollWidth") <= 800
+            # a phone (375 px), in each language: the scenarios' overview table scrolled the page sideways (found by QA)
+            page.set_viewport_size({"width": 375, "height": 800})
+            for lang in ("sv", "en"):
+                page.locator(f"#pick-{lang}").click()
+                assert page.evaluate("document.documentElement.scrollWidth") <= 375
             page.set_viewport_size({"width": 1280, "height": 900})
 
             ARTIFACTS.mkdir(exist_ok=True)

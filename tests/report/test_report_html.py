@@ -254,3 +254,60 @@ def test_a_wait_whose_interval_starts_near_zero_does_not_read_as_zero(folder: Pa
     row = re.search(rf'<td data-element="{re.escape(name.rpartition(".")[2])}">.*?</tr>', html, re.S)
     assert row is not None
     assert '<span class="en">0.04</span><span class="sv">0,04</span> – ' in row.group(0), row.group(0)
+
+
+def test_the_deadline_charts_share_past_the_deadline_is_the_one_the_answers_say() -> None:
+    """Found by QA: Ängelholm's answer and table said "99,9 % inom 4 månader" while the deadline chart beside them
+    said "0,2 % efter 4 månader": the chart counted all its cases pooled (1 late of 592), the figures are the mean
+    over replications of each one's share (0,1 %). The chart now writes the figures' share."""
+    from report.html import plot_jobs
+    from report.plots import _pyplot, deadline_figure
+
+    # two replications: one late case of 2 in the first, none of 8 in the second; pooled 10 %, the mean 25 %
+    days = [[130.0, 30.0], [30.0] * 8]
+    cases = [{"scenario": "today", "point": "", "process": "a", "replication": str(r), "warmup": "0",
+              "complete_to_decision_days": str(d), "submission_to_decision_days": str(d)}
+             for r, run in enumerate(days) for d in run]
+    doc = {"scenarios": [{"name": "today", "members": ["a"], "sweep": [], "points": [{"label": "", "values": {},
+           "figures": {"a/within_deadline_share": {"mean": 0.75, "ci": [0.0, 1.0]}}}]}]}
+    drawer, args = plot_jobs(doc, cases, None, sweeps=False)["deadline.sv"]
+    fig = deadline_figure(*args)
+    try:
+        said = [t.get_text() for t in fig.axes[0].texts if "efter 4 månader" in t.get_text()]
+        assert said == ["25,0\u00a0% efter 4 månader"]  # not the pooled "10,0 %"
+    finally:
+        _pyplot().close(fig)
+
+
+def test_the_assumptions_simulated_period_is_the_one_the_scenarios_ran(folder: Path) -> None:
+    """Found by QA: the bundled study's assumptions said "simulated period 1 year" (the profile's) beside answers
+    of 3 simulated years (every scenario sets its own). The row says the scenarios' run, and the profile's after
+    its text. Here the profile says 26 weeks with 2 weeks' warm-up, the scenarios 16 weeks."""
+    from html import unescape
+
+    from bpmn_io.yamlsrc import load_yaml
+
+    profile = load_yaml((FIXTURES / "mini.yaml").read_bytes(), source="mini.yaml").data
+    html = render_report(read_summary(folder), [], {}, profiles={"mini": profile})
+    start = html.index('<tr data-path="simulation.run">')
+    row = unescape(re.sub(r"<[^>]*>", " ", html[start:html.index("</tr>", start)]))
+    value, _, why = row.partition("simulated period 16 weeks")
+    assert value and "simulated period 26 weeks" in why
+    assert "the scenarios of these answers set the run themselves; the profile's own: start 2025-01-01" in why
+    assert "simulerad period 16 veckor" in row and "profilens egen: start 2025-01-01, simulerad period 26 veckor" in row
+
+
+def test_the_assumptions_say_what_the_domain_briefs_codes_are_where_a_text_has_one(folder: Path) -> None:
+    """Found by QA: the library's profiles' texts say "A4", "S2", "L8" and "brief §8", which a manager had no way to
+    read; a note above the tables says what they are, in each language, only when a text holds such a code."""
+    from bpmn_io.yamlsrc import load_yaml
+
+    profile = load_yaml((FIXTURES / "mini.yaml").read_bytes(), source="mini.yaml").data
+    plain = render_report(read_summary(folder), [], {}, profiles={"mini": profile})
+    assert 'id="brief-codes"' not in plain
+    coded = {**profile, "simulation": {**profile["simulation"], "assumption": "A1 (brief §8): one year is assumed"}}
+    html = render_report(read_summary(folder), [], {}, profiles={"mini": coded})
+    note = html[html.index('id="brief-codes"'):]
+    note = note[:note.index("</p>")]
+    assert "A its open assumptions (its § 8, “brief §8”), S the steps of the process, L the legal points." in note
+    assert "A dess öppna antaganden (dess § 8, ”underlaget § 8”), S processens steg, L de rättsliga punkterna." in note
