@@ -1415,6 +1415,12 @@ def test_the_file_fields_speak_the_pages_language_by_mouse_keyboard_and_screen_r
     model, profile = library_paths("helsingborg")
     messages: list[str] = []
     with _the_page(server, messages) as page:
+        # Playwright turns the browser's file-chooser interception on and off with each expect_file_chooser,
+        # without waiting for the browser's reply: a Space pressed at once could open the chooser before it was on
+        # again (a fresh clone's make test timed out there once). One listener for the whole test keeps it on; the
+        # round trip after it makes sure the browser has it before the first chooser.
+        page.on("filechooser", lambda chooser: None)
+        page.evaluate("1")
         for lang, choose, none in (("en", "Choose file …", "No file chosen"), ("sv", "Välj fil …", "Ingen fil vald")):
             page.click(f"[data-lang='{lang}']")
             for field in ("up-model", "up-profile"):
