@@ -17,7 +17,8 @@ An escalation boundary event fires when a step inside its activity raises the es
 10.5). On a step whose inside is not in the file (a task, a call activity, an empty subprocess: a
 black box), when that is is not in the file either: the engine fires it its ``delay:`` after the
 activity starts (required), interrupting or not, as it fires a message boundary event. One on a
-subprocess with steps inside stays refused (the engine does not follow an escalation thrown there).
+subprocess with steps inside catches the escalations thrown there (:mod:`simulator.eventrun`), as an escalation
+start event of an event subprocess does; one that no escalation throw of the file comes to waits its `delay:`.
 
 A signal catch or boundary event waits for a signal thrown elsewhere (BPMN 2.0, 10.5.4), by any
 process, any case: the engine does not follow a throw to its catches, so it waits the event's ``delay:``
@@ -45,7 +46,7 @@ from processes.params import SimParams
 from processes.stepnames import step_said
 
 __all__ = ["empty_subprocesses", "conditional_events", "black_box_escalations", "black_box_errors", "signal_catches", "armed_starts",
-           "error_thrown_to",            "top_starts", "unused_compensations", "approximation", "stand_in_notes", "STAND_IN", "CONDITIONAL", "CONDITIONAL_BOUNDARY",
+           "thrown_to",            "top_starts", "unused_compensations", "approximation", "stand_in_notes", "STAND_IN", "CONDITIONAL", "CONDITIONAL_BOUNDARY",
            "ESCALATION_BOUNDARY", "SIGNAL", "SIGNAL_BOUNDARY", "STARTS", "UNUSED",
            "ERROR_BOUNDARY", "ERROR_NEVER"]
 
@@ -88,10 +89,13 @@ UNUSED = ("a compensation activity that no compensation boundary event is associ
           "one only to undo the activity whose compensation boundary event it is associated with)")
 
 _NOT_CONTENT = (m.DataObject, m.DataObjectReference, m.DataStoreReference)
-#: the start-event triggers of a non-interrupting event subprocess that wait a `delay:` (a timer has its time)
-_WAITED_STARTS = ("message", "signal", "conditional")
-#: those of an interrupting one: also an error or an escalation thrown by a step whose inside is not in the file
-_INTERRUPTING_STARTS = (*_WAITED_STARTS, "error", "escalation")
+#: the start-event triggers of a non-interrupting event subprocess that wait a `delay:` (a timer has its time; an
+#: escalation start that no escalation throw of the model comes to: thrown by a step whose inside is not in the file)
+_WAITED_STARTS = ("message", "signal", "conditional", "escalation")
+#: those of an interrupting one: also an error thrown by a step whose inside is not in the file
+_INTERRUPTING_STARTS = (*_WAITED_STARTS, "error")
+#: the triggers a throw in the model may start an event subprocess by, and the positions of those throws
+_THROWN = {"error": ("end",), "escalation": ("end", "intermediate_throw")}
 
 
 def empty_subprocesses(process: m.Process) -> tuple[m.SubProcess, ...]:
@@ -136,50 +140,54 @@ def signal_catches(process: m.Process) -> tuple[m.Event, ...]:
 
 
 def armed_starts(process: m.Process) -> tuple[m.Event, ...]:
-    """The message, signal and conditional start events of the event subprocesses of ``process``, and the
-    escalation and error start events of the interrupting ones (their trigger comes after a `delay:`; not an
-    error start that an error end event of its scope, or of a subprocess inside it, throws to), in model order."""
+    """The message, signal, conditional and escalation start events of the event subprocesses of ``process``,
+    and the error start events of the interrupting ones (their trigger comes after a `delay:`; not an error or
+    escalation start that a throw in its scope, or in a subprocess inside it, comes to), in model order."""
     by_event = {n.id: n for n in process.nodes.values() if isinstance(n, m.SubProcess) and n.triggered_by_event}
     return tuple(n for n in process.nodes.values()
                  if isinstance(n, m.Event) and n.position == "start" and n.parent in by_event
                  and n.trigger in (_INTERRUPTING_STARTS if n.is_interrupting else _WAITED_STARTS)
-                 and not (n.trigger == "error" and _thrown_to(process, n, by_event[n.parent].parent)))
+                 and not (n.trigger in _THROWN and _thrown_to(process, n, by_event[n.parent].parent)))
 
 
 def _thrown_to(process: m.Process, start: m.Event, scope: str) -> bool:
-    """Does an error end event in ``scope``, or in a subprocess inside it that nothing on the way catches,
-    throw the error the error start event ``start`` catches?"""
-    caught = start.definitions[0].ref
-    return any(isinstance(n, m.Event) and n.position == "end" and n.trigger == "error"
+    """Does an error end event (for an error start event ``start``), or an escalation throw or end event (for an
+    escalation one), in ``scope`` or in a subprocess inside it that nothing on the way catches, throw what
+    ``start`` catches?"""
+    trigger, caught = start.trigger, start.definitions[0].ref
+    return any(isinstance(n, m.Event) and n.trigger == trigger and n.position in _THROWN[trigger]
                and caught in ("", n.definitions[0].ref) and _comes_to(process, n, scope) for n in process.nodes.values())
 
 
-def error_thrown_to(process: m.Process, start: m.Event) -> bool:
+def thrown_to(process: m.Process, start: m.Event) -> bool:
     """Does an error end event throw to the error start event ``start`` of an event subprocess (in its scope,
-    or inside a subprocess there, uncaught on the way: BPMN 10.5.6)? Else only its ``delay:`` starts it."""
+    or inside a subprocess there, uncaught on the way: BPMN 10.5.6)? Else only its ``delay:`` starts it. The
+    same for an escalation start event and an escalation throw or end event."""
     return _thrown_to(process, start, process.nodes[start.parent].parent)
 
 
-def _comes_to(process: m.Process, end: m.Event, scope: str) -> bool:
-    """Does the error of the error end event ``end`` come up to ``scope`` (its own, or one around it), not caught
-    on the way by an error event subprocess of a scope it leaves or an error boundary event on a subprocess it
-    leaves (the simulator's ``rethrow``; an event subprocess's error ends its scope without its siblings)?"""
-    code = end.definitions[0].ref
-    here, from_event = end.parent, False
+def _comes_to(process: m.Process, thrower: m.Event, scope: str) -> bool:
+    """Does the error (or escalation) of ``thrower`` come up to ``scope`` (its own, or one around it), not caught
+    on the way by an event subprocess of a scope it leaves or a boundary event on a subprocess it leaves (the
+    simulator's ``rethrow`` and ``escalate``)? What an event subprocess throws is not caught by the event
+    subprocesses of its own scope."""
+    trigger, code = thrower.trigger, thrower.definitions[0].ref
+    here, from_event = thrower.parent, False
     while here != scope:
         host = process.nodes.get(here)
         if not isinstance(host, m.SubProcess):
-            return False  # past the top: ``scope`` is not around ``end``
+            return False  # past the top: ``scope`` is not around ``thrower``
         events = {n.id for n in process.nodes.values()
                   if isinstance(n, m.SubProcess) and n.triggered_by_event and n.parent == here}
-        catches = [n for n in process.nodes.values() if isinstance(n, m.Event) and n.trigger == "error"
+        catches = [n for n in process.nodes.values() if isinstance(n, m.Event) and n.trigger == trigger
                    and _code_caught(n.definitions[0].ref, code)
                    and ((n.position == "boundary" and n.attached_to == here)
-                        or (not from_event and n.position == "start" and n.is_interrupting and n.parent in events))]
+                        or (not from_event and n.position == "start" and n.parent in events
+                            and (n.is_interrupting or trigger == "escalation")))]
         if catches:
             return False
         here, from_event = host.parent, host.triggered_by_event
-    return True
+    return trigger == "error" or not from_event
 
 
 def _code_caught(catch: str, thrown: str) -> bool:

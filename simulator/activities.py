@@ -62,7 +62,7 @@ class ActivityExecution:
         armed = []  # (time, boundary index, firings left)
         for b in node.boundaries:
             bn = self.nodes[b]
-            if bn.error:
+            if bn.error or bn.catches_escalation:  # (caught from a throw inside)
                 continue
             if bn.timer is not None:
                 armed.append((env.now + bn.timer.delay(env.now), b, bn.timer.repeat))
@@ -99,6 +99,10 @@ class ActivityExecution:
                 if u < cumulative:
                     self.recorder.boundary(scope.case, self.nodes[b], env.now)
                     return b
+        if error is not None and error.startswith(T.ESCALATED):  # its interrupting escalation boundary event
+            b = int(error[len(T.ESCALATED):])  # caught an escalation thrown inside (simulator.eventrun.escalate)
+            self.recorder.boundary(scope.case, self.nodes[b], env.now)
+            return b
         if error is not None:
             for b in node.boundaries:
                 bn = self.nodes[b]

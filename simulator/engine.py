@@ -473,6 +473,8 @@ class _Run(ActivityExecution, EventExecution, JoinRouting):
                     elif kind == END or kind == TERMINATE:
                         if node.compensate:  # a compensation end, or a cancel end: undo first
                             yield from self.compensate(scope, node)
+                        if node.escalates and self.escalate(scope, node):  # caught by an interrupting catch
+                            return
                         if n == mark_complete or n == mark_decision:
                             self.mark(case, n)
                         self.reach_end(scope, node)
@@ -490,6 +492,8 @@ class _Run(ActivityExecution, EventExecution, JoinRouting):
                         kind = node.kind
                     elif node.compensate:  # a compensation throw: its handlers run, then the token goes on
                         yield from self.compensate(scope, node)
+                    elif node.escalates and self.escalate(scope, node):  # an escalation throw, caught by an
+                        return  # interrupting catch: the thrower ends (else it goes on)
                     if n == mark_complete or n == mark_decision:
                         self.mark(case, n)
                 skip = False

@@ -7,15 +7,18 @@ Each works on the field dicts of :mod:`simulator.tables` (one per future
 - **Several top-level start events** (BPMN 2.0, 10.5.2: each starts an instance on its own trigger): a
   case arrives at one of them, by the ``share:`` the profile gives each (all or none; they sum to 1),
   else in equal shares (:func:`top_starts`; a run says so, :mod:`processes.standins`).
-- **A non-interrupting event subprocess** started by a timer, message, signal or conditional start event
-  (10.3.5): armed when its scope (the case, or the subprocess instance) starts; its trigger comes its
-  start event's timer or ``delay:`` later, in the ``share:`` of scope instances the profile gives (else
-  in every one), and only while the scope still runs; it then runs beside the scope's tokens, and the
-  scope ends when both are done (:func:`event_subprocess_kind`, :func:`watch_lists`).
+- **A non-interrupting event subprocess** started by a timer, message, signal, conditional or escalation
+  start event (10.3.5): armed when its scope (the case, or the subprocess instance) starts; its trigger
+  comes its start event's timer or ``delay:`` later, in the ``share:`` of scope instances the profile gives
+  (else in every one), and only while the scope still runs; it then runs beside the scope's tokens, and the
+  scope ends when both are done (:func:`event_subprocess_kind`, :func:`watch_lists`). An escalation start
+  event is also started by each escalation throw or end event of its scope that throws its escalation (or of
+  a subprocess inside it, uncaught on the way: 10.5.6), and needs no ``delay:`` then; the thrower goes on.
 - **An interrupting event subprocess** (10.3.5) is armed the same way, by a timer, message, signal,
   conditional, escalation or error start event (an escalation or error thrown by a step whose inside is not
   in the file: its ``delay:`` says when); an error start event is also started by an error end event of its
-  scope that throws its error (or of a subprocess inside it, uncaught on the way), and needs no ``delay:`` then (:func:`error_throwers`). When it starts, the
+  scope that throws its error (or of a subprocess inside it, uncaught on the way), and needs no ``delay:`` then
+  (:func:`error_throwers`), an escalation start event by an escalation throw or end event so. When it starts, the
   scope's other work ends, and the scope ends when the event subprocess does.
 - **Compensation** (10.5.6): an activity with a compensation boundary event has the compensation
   activity associated with it as its handler, a subprocess the compensation event subprocess inside it
@@ -32,7 +35,7 @@ from typing import Any
 
 from processes import model as m
 from processes.params import SimParams
-from processes.standins import error_thrown_to
+from processes.standins import thrown_to
 from simulator import instead
 from simulator.tokens import START, Timer
 
@@ -51,12 +54,12 @@ Fields = list[dict[str, Any]]
 Problem = Callable[[str, str], None]
 
 #: the start-event triggers of a non-interrupting event subprocess the engine arms (a timer fires at its
-#: time; the others come their `delay:` after the scope starts)
-ARMED_TRIGGERS = ("timer", "message", "signal", "conditional")
-#: the start-event triggers of an interrupting event subprocess the engine arms: those, and an error or an
-#: escalation thrown by a step inside the scope, which the file does not show (a black box), so its `delay:` says
-#: when it comes, as for a message
-INTERRUPTING_TRIGGERS = (*ARMED_TRIGGERS, "error", "escalation")
+#: time; the others come their `delay:` after the scope starts), or an escalation throw of the model starts
+ARMED_TRIGGERS = ("timer", "message", "signal", "conditional", "escalation")
+#: the start-event triggers of an interrupting event subprocess the engine arms: those, and an error (an error end
+#: event of the model, or one thrown by a step inside the scope, which the file does not show: a black box, so
+#: its `delay:` says when it comes, as for a message)
+INTERRUPTING_TRIGGERS = (*ARMED_TRIGGERS, "error")
 
 
 def event_subprocess_kind(
@@ -88,10 +91,15 @@ def event_subprocess_kind(
     if start.trigger == "error":  # caught from an error end event (of its scope or below), or after its `delay:`
         f["error"] = True
         f["error_ref"] = start.definitions[0].ref
+    elif start.trigger == "escalation":  # caught from an escalation throw (of its scope or below), or its `delay:`
+        f["catches_escalation"] = True
+        f["error_ref"] = start.definitions[0].ref
     if ep is not None and ep.delay is not None:
         f["delay"] = ep.delay
     elif start.trigger == "error":
         f["awaits_throw"] = start.id  # (checked by error_throwers: an error end event must throw it)
+    elif start.trigger == "escalation" and thrown_to(process, start):
+        pass  # started only by the escalation throws that come to it (simulator.eventrun)
     elif start.trigger == "timer":  # a cycle R[n]/duration: it fires again while the scope runs, as it may
         f["timer"] = timer(start, not start.is_interrupting)  # (an interrupting one fires once: it ends the scope)
         if f["timer"] is not None and f["timer"].repeat < 0:  # its own instances would keep the scope running
@@ -182,12 +190,12 @@ def watch_lists(fields: Fields) -> tuple[int, ...]:
 def error_throwers(process: m.Process, fields: Fields, problem: Problem) -> None:
     """An error event subprocess without a `delay:` is started only by an error end event that throws its error
     (its start event names none: any error) in its scope, or in a subprocess inside it that nothing on the way
-    catches (:func:`processes.standins.error_thrown_to`): refused when there is none, as it would never start."""
+    catches (:func:`processes.standins.thrown_to`): refused when there is none, as it would never start."""
     for f in fields:
         start = f.get("awaits_throw")
         if start is None:
             continue
-        if not error_thrown_to(process, process.nodes[start]):  # type: ignore[arg-type]  # (an error start event)
+        if not thrown_to(process, process.nodes[start]):  # type: ignore[arg-type]  # (an error start event)
             within = "subprocess" if f["scope"] >= 0 else "case"
             problem(
                 f["id"],

@@ -1,4 +1,4 @@
-"""Running what BPMN starts by an event: armed event subprocesses, compensation, the cancel of a transaction.
+"""Running what BPMN starts by an event: armed event subprocesses, escalations, compensation, a transaction's cancel.
 
 A mixin of the engine's run (:class:`simulator.engine._Run`), as :mod:`simulator.activities` is; what is
 compiled for it, and why, is in :mod:`simulator.eventpasses`.
@@ -21,6 +21,9 @@ compiled for it, and why, is in :mod:`simulator.eventpasses`.
   undoes its own completed steps (BPMN's default compensation). A cancel end event first cancels the
   other tokens of its transaction, then compensates all of it; the transaction then ends with the
   cancel that only its cancel boundary event catches (:data:`simulator.tokens.CANCELLED`).
+- :meth:`EventExecution.escalate`: an escalation throw or end event throws its escalation to the nearest
+  escalation event subprocess or escalation boundary event of the scopes around it; a non-interrupting
+  one runs beside, and the thrower goes on.
 """
 
 from __future__ import annotations
@@ -52,6 +55,8 @@ class EventExecution:
     subprocess: Callable[..., Any]  # provided by the run
     next_token: int  # provided by the run
     token_gone: Callable[[Scope, int], None]  # provided by the run
+    compiled: T.CompiledProcess  # provided by the run
+    recorder: Any  # provided by the run
 
     def arm(self, scope: Scope, watch: tuple[int, ...]) -> None:
         """A watcher for each event subprocess of ``watch``, armed as ``scope`` starts."""
@@ -106,6 +111,43 @@ class EventExecution:
         finally:
             scope.procs.pop(tid, None)
             self.token_gone(scope, tid)
+
+    def escalate(self, scope: Scope, node: T.CompiledNode) -> bool:
+        """The escalation throw or end event ``node`` reached in ``scope`` throws its escalation to the nearest
+        scope that catches it (BPMN 10.5.6): an escalation event subprocess of ``scope`` (its escalationRef, or
+        none), else an escalation boundary event on ``scope``'s subprocess, then the scope around, and so on (what
+        an event subprocess throws is not caught by its own scope's event subprocesses). A non-interrupting
+        event subprocess starts beside the scope's tokens, a non-interrupting boundary event's path beside its
+        activity, and the thrower goes on (False). An interrupting one ends the scope's other work and runs in
+        its place, an interrupting boundary event ends its subprocess and the activity leaves by it; the thrower
+        ends (True). Nothing catches it: no effect (an escalation is not an error)."""
+        code, here, from_event = node.error_ref, scope, False
+        while not here.cancelled:
+            if not from_event:
+                watch = self.compiled.watch if here.parent is None else self.nodes[here.node].watch
+                for n in watch:
+                    esp = self.nodes[n]
+                    if esp.catches_escalation and esp.error_ref in ("", code):
+                        if esp.interrupting:
+                            self.interrupt(here, n)
+                            return True
+                        self.spawn(here, n, -1, False)
+                        return False
+            if here.parent is None:
+                return False
+            host = self.nodes[here.node]
+            for b in host.boundaries:
+                bn = self.nodes[b]
+                if bn.catches_escalation and bn.error_ref in ("", code):
+                    if bn.interrupting:  # the subprocess ends in it: its activity leaves by ``b``
+                        here.error = f"{T.ESCALATED}{b}"
+                        self.cancel(here, keep_self=True)
+                        return True
+                    self.recorder.boundary(here.case, bn, self.env.now)
+                    self.spawn(here.parent, b, -1, True)
+                    return False
+            from_event, here = host.triggered, here.parent
+        return False
 
     def register(self, scope: Scope, activity: int, handler: int, inner: list[Undo] | None) -> None:
         """``activity`` completed in ``scope`` with ``handler`` (or, -1, with ``inner`` to undo)."""

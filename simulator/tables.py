@@ -315,10 +315,16 @@ class _Builder:
                 f["error_ref"] = CANCELLED
             elif trigger == "compensation":
                 self.compensation_throw(n, f, index)
+            elif trigger == "escalation":  # throws its escalation to the scopes around (simulator.eventrun)
+                f["escalates"] = True
+                f["error_ref"] = n.definitions[0].ref
             return END
         if n.position == "intermediate_throw":
             if trigger == "compensation":
                 self.compensation_throw(n, f, index)
+            elif trigger == "escalation":
+                f["escalates"] = True
+                f["error_ref"] = n.definitions[0].ref
             return PASS
         if n.position == "intermediate_catch":
             if trigger == "link":
@@ -352,6 +358,9 @@ class _Builder:
                 self.problem(n.id, f"{trigger} boundary event needs a `delay:` ({_COMES[trigger]}) in params")
             else:
                 f["delay"] = ep.delay
+        elif trigger == "escalation" and isinstance(self.process.nodes.get(n.attached_to), m.SubProcess):
+            f["catches_escalation"] = True  # on a subprocess with steps: caught from a throw inside
+            f["error_ref"] = n.definitions[0].ref
         elif trigger == "error":
             f["error"] = True
             f["error_ref"] = n.definitions[0].ref

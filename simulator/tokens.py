@@ -33,13 +33,16 @@ What is executed, and how
   ``PT2H``; ``timeDate`` ISO date-time; a ``delay:`` in params overrides) and
   message (its ``delay:`` in params: the external party's response time) and
   conditional (its ``delay:``: the time until its condition comes true);
-- intermediate throw events (none, message, escalation, signal) pass through;
+- intermediate throw events (none, message, escalation, signal) pass through (an escalation one, and an
+  escalation end event, first throws its escalation: :mod:`simulator.eventrun`);
   link throw jumps to the link catch of the same name;
 - boundary events: timer (interrupting cancels the activity; non-interrupting
   spawns a parallel path, repeating for a ``timeCycle`` ``R[n]/duration``),
   message, conditional and escalation on a task, call activity or empty subprocess
   (its ``delay:``), error (caught from an error end event inside the subprocess it
-  is attached to; one nothing catches there goes up to the scopes around: ``rethrow``);
+  is attached to; one nothing catches there goes up to the scopes around: ``rethrow``),
+  escalation on a subprocess with steps (caught from an escalation throw or end event inside,
+  interrupting or not; one nothing catches goes up likewise: ``escalate``, and at the top has no effect);
 - embedded subprocesses; multi-instance (parallel and sequential; cardinality
   from an element param ``cardinality`` if present, else the model's integer
   loopCardinality); standard loops (``loop_max`` in params or the model's
@@ -49,10 +52,10 @@ What is executed, and how
   element that has used up its executions, closing a flow only when every way
   from it runs through that element again (:mod:`simulator.graphpasses`);
 - several top-level start events: a case arrives at one, by their ``share:`` (else equal shares);
-  non-interrupting event subprocesses (a timer, message, signal or conditional start event), armed when
-  their scope starts and run beside it; interrupting ones (those, an error or an escalation start event),
-  armed the same way or started by an error end event of their scope, which end the scope's other work
-  and then complete the scope; signal catch and boundary events as waits of their ``delay:``;
+  non-interrupting event subprocesses (a timer, message, signal, conditional or escalation start event),
+  armed when their scope starts and run beside it; interrupting ones (those, or an error start event),
+  armed the same way or started by an error end event (an escalation throw or end event) of their scope,
+  which end the scope's other work and then complete the scope; signal catch and boundary events as waits of their ``delay:``;
   an error boundary event on a black box in the ``share:`` of the step's runs; compensation (handlers of
   completed activities, the last completed first, at a compensation throw or end event) and
   transactions (a cancel end event compensates the transaction and leaves by its cancel boundary event)
@@ -64,9 +67,8 @@ What is executed, and how
   only before the deadline, when the projected decision would pass it.
 
 Not executed (named by :func:`simulator.compiler.check_executable` before any run): complex
-gateways, non-interrupting event subprocesses started by an escalation, a cancel event outside a
-transaction, multiple-trigger events, and timer cycles outside non-interrupting boundary events and
-event subprocesses.
+gateways, a cancel event outside a transaction, multiple-trigger events, and timer cycles outside
+non-interrupting boundary events and event subprocesses.
 """
 
 from __future__ import annotations
@@ -80,13 +82,16 @@ from processes.frozenclass import frozen_dataclass
 __all__ = [
     "START", "END", "TERMINATE", "ACTIVITY", "SUBPROCESS", "EXCLUSIVE", "PARALLEL",
     "INCLUSIVE", "EVENT_GATEWAY", "TIMER", "MESSAGE", "PASS", "ROUTE_OUTCOME", "ROUTE_EXTENSION",
-    "CANCELLED", "CompiledNode", "CompiledProcess", "Timer",
+    "CANCELLED", "ESCALATED", "CompiledNode", "CompiledProcess", "Timer",
     "parse_iso_duration", "choose_exclusive",
     "choose_by_condition", "choose_inclusive",
 ]
 
 #: the error code a cancel end event throws: only a cancel boundary event catches it (an id has no '#')
 CANCELLED = "#cancel"
+#: what a subprocess ends in when an interrupting escalation boundary event on it catches an escalation thrown
+#: inside: this and the boundary event's index (only that boundary event catches it)
+ESCALATED = "#escalation "
 
 #: exclusive gateways routed by a rule: the outcome gateway (its choice may be made early, at the
 #: decision, so the decision's delegation can depend on it) and the legal clock's extension gateway
@@ -163,6 +168,9 @@ class CompiledNode:
     interrupting: bool = True  # boundary
     error_ref: str = ""  # error boundary / error end: the error caught / thrown ("" = any)
     error: bool = False  # boundary that catches errors; end event that throws one
+    escalates: bool = False  # an escalation throw or end event (its escalation in ``error_ref``)
+    catches_escalation: bool = False  # an escalation boundary event on a subprocess with steps, or an escalation
+    # event subprocess: caught from an escalation throw inside (the escalation in ``error_ref``, "" = any)
     host: int = -1  # boundary: the activity it is attached to
     first: int = -1  # subprocess: its start event
     mi_sequential: bool = False

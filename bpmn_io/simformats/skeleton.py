@@ -16,9 +16,9 @@ that it simulates as written and each value can be replaced by the municipality'
   task, a message catch or boundary event, a timer without a time), every conditional catch or boundary event
   (the time until its condition comes true) and every escalation boundary event on a task, call activity or
   empty subprocess (when the escalation comes; a comment says so for these two), every signal catch or
-  boundary event (when the signal comes) and every message, signal or conditional start event of an
-  event subprocess, and escalation or error start event of an interrupting one that no error end event of its
-  scope (or of a subprocess inside it) throws to (:func:`processes.standins.armed_starts`; when its trigger comes, in half the cases: ``share: 0.5``; a comment
+  boundary event (when the signal comes) and every message, signal, conditional or escalation start event of
+  an event subprocess, and error start event of an interrupting one, that no error end event (escalation throw
+  or end event) of its scope (or of a subprocess inside it) throws to (:func:`processes.standins.armed_starts`; when its trigger comes, in half the cases: ``share: 0.5``; a comment
   says so) 2 weeks (``delay:``), except a wait that races after an event-based gateway: an exponential time
   with the mean of the race's timer (its own time, else its placeholder), so that neither always wins
   (:func:`_raced`; a comment says so), every exclusive or inclusive choice with equal shares

@@ -361,3 +361,84 @@ def test_an_error_event_subprocess_without_an_error_ref_catches_an_error_from_a_
     r = run(with_error_ref(model("error_propagation.bpmn"), "IES", ""), replay_params(PROPAGATION + "    X: {probabilities: {X_ok: 0, X_fel: 0, X_annat: 0, X_tredje: 1}}"))
     assert trace(r) == [*AT_ONE, ("IE", 1.0, 1.0, 6.0), ("K", 1.0, 1.0, 6.0)]
     assert outcome_and_end(r) == ("IEE", 6.0)
+
+
+# ------------------------------------------------------------------ an escalation thrown to the scopes around
+
+ESCALATION = "    T1: {delay: 1h}\n    T2: {delay: 2h}\n    B: {delay: 2h}\n    K: {delay: 7h}\n    H: {delay: 1h}\n"
+THROW = ESCALATION + "    X: {probabilities: {X_throw: 1, X_end: 0}}\n"
+
+
+def changed(process, event: str, ref: str | None = None, **fields):
+    """``process`` with the event ``event`` throwing or catching ``ref`` ("": any) and ``fields`` changed."""
+    from dataclasses import replace
+
+    from processes.model import FrozenMap
+
+    if ref is not None:
+        process = with_error_ref(process, event, ref)
+    return replace(process, nodes=FrozenMap({**process.nodes, event: replace(process.nodes[event], **fields)}))
+
+
+@pytest.mark.parametrize(
+    "route, expected",
+    [
+        ("X_throw: 1, X_end: 0", [("T1", 0.0, 0.0, 1.0), ("Sub", 0.0, 0.0, 3.0), ("T2", 1.0, 1.0, 3.0),
+                                  ("B", 3.0, 3.0, 5.0), ("K", 1.0, 1.0, 8.0), ("N", 1.0, 1.0, 8.0)]),
+        ("X_throw: 0, X_end: 1", [("Sub", 0.0, 0.0, 1.0), ("T1", 0.0, 0.0, 1.0), ("B", 1.0, 1.0, 3.0),
+                                  ("K", 1.0, 1.0, 8.0), ("N", 1.0, 1.0, 8.0)]),
+    ],
+)
+def test_an_escalation_thrown_in_a_subprocess_starts_the_non_interrupting_event_subprocess_around_it(
+    route: str, expected: list
+) -> None:
+    """It was refused ('event subprocesses are not simulated (this one starts at non-interrupting escalation start
+    event 'NS')'). T1 0-1 h in Sub. The throw event ET at 1 h: Sub has no event subprocess, its boundary event BJ
+    catches another escalation, so the case's event subprocess N (Esc_Chef) starts at 1 h: K 1-8 h beside the
+    thrower, which goes on: T2 1-3 h, Sub ends at 3 h, B 3-5 h, E at 5 h; the case ends at 8 h when N does, its
+    outcome E (N's end is no outcome, as a non-interrupting one's). The escalation end event EE at 1 h instead:
+    its token ends, so Sub ends at 1 h, B 1-3 h, K 1-8 h as before."""
+    r = run(model("escalation.bpmn"), replay_params(ESCALATION + f"    X: {{probabilities: {{{route}}}}}"))
+    assert (trace(r), outcome_and_end(r)) == (expected, ("E", 8.0))
+
+
+def test_a_non_interrupting_escalation_boundary_event_catches_it_first_and_the_thrower_goes_on() -> None:
+    """ET throws Esc_Jurist: BJ on Sub catches it at 1 h (N does not: not its escalation), H 1-2 h, EH at 2 h;
+    the thrower goes on, T2 1-3 h, B 3-5 h, the case ends at E at 5 h."""
+    r = run(changed(model("escalation.bpmn"), "ET", "Esc_Jurist"), replay_params(THROW))
+    assert trace(r) == [("T1", 0.0, 0.0, 1.0), ("BJ", 1.0, 1.0, 1.0), ("H", 1.0, 1.0, 2.0), ("Sub", 0.0, 0.0, 3.0),
+                        ("T2", 1.0, 1.0, 3.0), ("B", 3.0, 3.0, 5.0)]
+    assert outcome_and_end(r) == ("E", 5.0)
+
+
+def test_an_escalation_nothing_catches_has_no_effect() -> None:
+    """Esc_Annan: neither BJ nor N catches it; the case runs as without the throw, E at 5 h."""
+    r = run(changed(model("escalation.bpmn"), "ET", "Esc_Annan"), replay_params(THROW))
+    assert trace(r) == [("T1", 0.0, 0.0, 1.0), ("Sub", 0.0, 0.0, 3.0), ("T2", 1.0, 1.0, 3.0), ("B", 3.0, 3.0, 5.0)]
+    assert outcome_and_end(r) == ("E", 5.0)
+
+
+def test_an_interrupting_escalation_catch_ends_the_thrower_and_its_scope() -> None:
+    """BJ interrupting (cancelActivity) and catching Esc_Jurist: Sub ends at 1 h by BJ (T2 never starts), H 1-2 h,
+    EH at 2 h. N interrupting instead: the case's other work ends at 1 h (Sub, not recorded), K 1-8 h, and the case
+    ends at N's end event NE at 8 h, its outcome."""
+    p = model("escalation.bpmn")
+    r = run(changed(changed(p, "ET", "Esc_Jurist"), "BJ", cancel_activity=True), replay_params(THROW))
+    assert trace(r) == [("Sub", 0.0, 0.0, 1.0), ("T1", 0.0, 0.0, 1.0), ("BJ", 1.0, 1.0, 1.0), ("H", 1.0, 1.0, 2.0)]
+    assert outcome_and_end(r) == ("EH", 2.0)
+    r = run(changed(p, "NS", is_interrupting=True), replay_params(THROW))
+    assert trace(r) == [("T1", 0.0, 0.0, 1.0), ("K", 1.0, 1.0, 8.0), ("N", 1.0, 1.0, 8.0)]
+    assert outcome_and_end(r) == ("NE", 8.0)
+
+
+def test_an_escalation_event_subprocess_no_throw_comes_to_needs_a_delay() -> None:
+    """BJ without its escalationRef catches every escalation thrown in Sub, so none comes to N: refused, unless its
+    start has a `delay:` (when an escalation comes from a step the file does not show inside): then K 4-11 h."""
+    p = changed(model("escalation.bpmn"), "BJ", "")
+    with pytest.raises(SimulationError, match=r"'N': its escalation start event 'NS' needs a `delay:` in params \(when "
+                                              r"the escalation comes after the case starts"):
+        check_executable(p, replay_params(THROW))
+    r = run(p, replay_params(THROW + "    NS: {delay: 4h}"))
+    assert trace(r) == [("T1", 0.0, 0.0, 1.0), ("BJ", 1.0, 1.0, 1.0), ("H", 1.0, 1.0, 2.0), ("Sub", 0.0, 0.0, 3.0),
+                        ("T2", 1.0, 1.0, 3.0), ("B", 3.0, 3.0, 5.0), ("K", 4.0, 4.0, 11.0), ("N", 4.0, 4.0, 11.0)]
+    assert outcome_and_end(r) == ("E", 11.0)

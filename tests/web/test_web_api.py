@@ -1351,11 +1351,13 @@ def test_a_goal_share_with_decimals_outside_the_range_is_said_as_each_language_w
 #: M/M/1 with what a model drawn in a modelling tool may hold and the engine does not run: a complex gateway,
 #: an event subprocess started by a message, a message catch event without its `delay:` in the profile
 NOT_RUN = (Path(__file__).resolve().parents[1] / "fixtures" / "web" / "not_run.bpmn").read_text(encoding="utf-8")
-#: the same with an event subprocess the engine still refuses (a non-interrupting escalation start: interrupting
-#: message starts run since branch qaevent, given their `delay:`)
+#: the same with an event subprocess the engine still refuses (a non-interrupting start with several triggers:
+#: interrupting message starts run since branch qaevent, given their `delay:`, non-interrupting escalation starts
+#: since branch qaevent3)
 NOT_RUN_ESCALATION = NOT_RUN.replace(
     '<bpmn:startEvent id="Start_Msg"><bpmn:messageEventDefinition/></bpmn:startEvent>',
-    '<bpmn:startEvent id="Start_Msg" isInterrupting="false"><bpmn:escalationEventDefinition/></bpmn:startEvent>')
+    '<bpmn:startEvent id="Start_Msg" isInterrupting="false"><bpmn:messageEventDefinition/>'
+    '<bpmn:escalationEventDefinition/></bpmn:startEvent>')
 
 
 def test_a_model_the_engine_cannot_run_is_refused_in_swedish_on_the_swedish_page(client):
@@ -1371,8 +1373,8 @@ def test_a_model_the_engine_cannot_run_is_refused_in_swedish_on_the_swedish_page
         "inte simuleras: 3 element kan inte köras: 'Gw_C': komplexa gateways simuleras inte: rita en inkluderande "
         "gateway i stället (`probabilities:` över dess flöden, eller flödesmängder förenade med '+'); 'Wait': "
         "fångande händelse för meddelande behöver en `delay:` i profilen (avsändarens svarstid); 'Sub_Msg': "
-        "händelseunderprocesser simuleras inte (den här startar vid en icke-avbrytande starthändelse för eskalering, "
-        "'Start_Msg'): "
+        "händelseunderprocesser simuleras inte (den här startar vid en icke-avbrytande starthändelse för flera "
+        "utlösare, 'Start_Msg'): "
         "rita i stället en gränshändelse (timer, meddelande eller fel) på en inbäddad underprocess runt stegen den "
         "bevakar, med sina steg efter den")
     # a non-interrupting one, which runs with its `delay:`: its start event's wait said in Swedish too
