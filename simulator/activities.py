@@ -119,12 +119,17 @@ class ActivityExecution:
         subprocess of ``scope`` catching it takes the scope over, else the scope ends in that error (its
         other tokens cancelled) and its own activity's boundary events, then the scope around, catch it; at
         the top uncaught, the error end event that threw it is the case's outcome, as an error end event
-        of the top level is. The token goes no further (-1). A transaction's cancel goes on as before, by
-        the activity's outgoing flow (only a cancel boundary event catches it). An error of an event
-        subprocess is not caught by its own scope's event subprocesses (it ends that scope, as an
-        interrupting one's does: :meth:`simulator.eventrun.EventExecution.take_over`)."""
+        of the top level is. The token goes no further (-1). A transaction's cancel that no cancel boundary
+        event on it catches goes no further either, and no higher (BPMN 10.5.6: only that event catches it and
+        leads on; the transaction's outgoing flow is for its completion): the path ends there, the scope's
+        other tokens go on, and at the top the cancel end event is the case's outcome (it was left by the
+        outgoing flow, as if completed). An error of an event subprocess is not caught by its own scope's
+        event subprocesses (it ends that scope, as an interrupting one's does:
+        :meth:`simulator.eventrun.EventExecution.take_over`)."""
         if error == T.CANCELLED:
-            return node.index
+            if scope.parent is None:
+                scope.case.outcome = scope.thrower
+            return -1
         catcher = -1 if node.triggered else self.error_catcher(scope, error)
         if catcher >= 0:
             self.interrupt(scope, catcher)

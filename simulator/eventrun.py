@@ -20,7 +20,8 @@ compiled for it, and why, is in :mod:`simulator.eventpasses`.
   compensation event subprocess, run with what the subprocess left to undo; a subprocess without one
   undoes its own completed steps (BPMN's default compensation). A cancel end event first cancels the
   other tokens of its transaction, then compensates all of it; the transaction then ends with the
-  cancel that only its cancel boundary event catches (:data:`simulator.tokens.CANCELLED`).
+  cancel that only its cancel boundary event catches (:data:`simulator.tokens.CANCELLED`; without one
+  the path ends there: :meth:`simulator.activities.ActivityExecution.rethrow`).
 - :meth:`EventExecution.escalate`: an escalation throw or end event throws its escalation to the nearest
   escalation event subprocess or escalation boundary event of the scopes around it; a non-interrupting
   one runs beside, and the thrower goes on.

@@ -58,7 +58,8 @@ What is executed, and how
   which end the scope's other work and then complete the scope; signal catch and boundary events as waits of their ``delay:``;
   an error boundary event on a black box in the ``share:`` of the step's runs; compensation (handlers of
   completed activities, the last completed first, at a compensation throw or end event) and
-  transactions (a cancel end event compensates the transaction and leaves by its cancel boundary event)
+  transactions (a cancel end event compensates the transaction and leaves by its cancel boundary event;
+  without one the path ends there)
   (:mod:`simulator.eventpasses`, :mod:`simulator.eventrun`);
 - ``set:`` on an element marks the case (a case attribute) when it passes;
 - rule gateways: the decision's outcome gateway, whose choice is made when the

@@ -258,6 +258,24 @@ def test_a_cancel_end_compensates_the_transaction_and_leaves_by_its_cancel_bound
     assert outcome_and_end(r) == ("E_cancel", 3.5)
 
 
+def test_a_cancel_no_cancel_boundary_event_catches_ends_the_path_at_the_transaction() -> None:
+    """Without the cancel boundary event TxCancel (BPMN requires none: 10.5.6 asks only that a cancel end event be
+    inside a transaction): Book 0-2, the cancel end, Unbook 2-3 undoes Book, and the transaction ends at 3 h
+    cancelled; its outgoing flow is for its completion, the error boundary event without a code catches no cancel,
+    so the path ends there: the case ends at 3 h, its outcome the cancel end event CE. (It went on to Done 3-4 h
+    and E_ok at 4 h, as if the transaction had completed.)"""
+    from dataclasses import replace
+
+    from processes.model import FrozenMap
+
+    p = model("transaction.bpmn")
+    p = replace(p, nodes=FrozenMap({k: v for k, v in p.nodes.items() if k != "TxCancel"}),
+                flows=FrozenMap({k: v for k, v in p.flows.items() if v.source != "TxCancel"}))
+    r = run(p, replay_params(TRANSACTION + "    X: {probabilities: {X_ok: 0, X_cancel: 1}}"))
+    assert trace(r) == [("Book", 0.0, 0.0, 2.0), ("Tx", 0.0, 0.0, 3.0), ("Unbook", 2.0, 2.0, 3.0)]
+    assert outcome_and_end(r) == ("CE", 3.0)
+
+
 # ------------------------------------------------------------------ interrupting event subprocesses
 
 INTERRUPTING = (
