@@ -123,8 +123,8 @@ class EventExecution:
         its place, an interrupting boundary event ends its subprocess and the activity leaves by it; the thrower
         ends (True). Nothing catches it: no effect (an escalation is not an error)."""
         code, here, from_event = node.error_ref, scope, False
-        while not here.cancelled:
-            if not from_event:
+        while True:
+            if not from_event and not here.cancelled:  # (interrupted: its event subprocesses no longer start)
                 watch = self.compiled.watch if here.parent is None else self.nodes[here.node].watch
                 for n in watch:
                     esp = self.nodes[n]
@@ -141,14 +141,14 @@ class EventExecution:
                 bn = self.nodes[b]
                 if bn.catches_escalation and bn.error_ref in ("", code):
                     if bn.interrupting:  # the subprocess ends in it: its activity leaves by ``b``
-                        here.error = f"{T.ESCALATED}{b}"
-                        self.cancel(here, keep_self=True)
+                        if here.error is None:  # (not already ending in an error)
+                            here.error = f"{T.ESCALATED}{b}"
+                            self.cancel(here, keep_self=True)
                         return True
                     self.recorder.boundary(here.case, bn, self.env.now)
                     self.spawn(here.parent, b, -1, True)
                     return False
             from_event, here = host.triggered, here.parent
-        return False
 
     def register(self, scope: Scope, activity: int, handler: int, inner: list[Undo] | None) -> None:
         """``activity`` completed in ``scope`` with ``handler`` (or, -1, with ``inner`` to undo)."""

@@ -460,3 +460,32 @@ def test_an_escalation_event_subprocess_no_throw_comes_to_needs_a_delay() -> Non
     assert trace(r) == [("T1", 0.0, 0.0, 1.0), ("BJ", 1.0, 1.0, 1.0), ("H", 1.0, 1.0, 2.0), ("Sub", 0.0, 0.0, 3.0),
                         ("T2", 1.0, 1.0, 3.0), ("B", 3.0, 3.0, 5.0), ("K", 4.0, 4.0, 11.0), ("N", 4.0, 4.0, 11.0)]
     assert outcome_and_end(r) == ("E", 11.0)
+
+
+NESTED = "    W: {delay: 5h}\n    RT: {delay: 1h}\n    H: {delay: 1h}\n"
+
+
+@pytest.mark.parametrize(
+    "withdrawn, interrupting, expected",
+    [
+        ("share: 0", False, [("I", 0.0, 0.0, 5.0), ("O", 0.0, 0.0, 5.0), ("W", 0.0, 0.0, 5.0), ("BO", 5.0, 5.0, 5.0),
+                             ("H", 5.0, 5.0, 6.0)]),
+        ("share: 0", True, [("O", 0.0, 0.0, 5.0), ("W", 0.0, 0.0, 5.0), ("BO", 5.0, 5.0, 5.0), ("H", 5.0, 5.0, 6.0)]),
+        ("share: 1", False, [("O", 0.0, 0.0, 2.0), ("R", 1.0, 1.0, 2.0), ("RT", 1.0, 1.0, 2.0), ("BO", 2.0, 2.0, 2.0),
+                             ("H", 2.0, 2.0, 3.0)]),
+    ],
+)
+def test_an_escalation_goes_up_two_scopes_and_out_of_an_interrupting_event_subprocess(
+    withdrawn: str, interrupting: bool, expected: list
+) -> None:
+    """W 0-5 h in I, inside O. IX at 5 h: neither I nor O has an escalation event subprocess, I no boundary event,
+    so O's boundary event BO catches it (two scopes up): H 5-6 h; the thrower goes on, I and O end at 5 h, E at
+    5 h, and the case at 6 h at EH (the last end event reached: its outcome). BO interrupting: O ends at 5 h by
+    BO (I cancelled with it, not recorded), H 5-6 h, EH. The withdrawal's message at 1 h instead: R interrupts O (W
+    cancelled), RT 1-2 h, RX at 2 h goes up out of R, past O's own event subprocesses, to BO: H 2-3 h, R and O end at
+    2 h, the case at 3 h at EH."""
+    p = model("escalation_nested.bpmn")
+    if interrupting:
+        p = changed(p, "BO", cancel_activity=True)
+    r = run(p, replay_params(NESTED + f"    RS: {{delay: 1h, {withdrawn}}}"))
+    assert (trace(r), outcome_and_end(r)) == (expected, ("EH", 6.0 if withdrawn == "share: 0" else 3.0))
