@@ -2725,7 +2725,8 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep
     main = threading.current_thread() is threading.main_thread()  # signals are set only there
     previous = signal.signal(signal.SIGTERM, stopped) if main else None
     try:
-        serve(host, port, token=token, workers=workers, keep_mb=keep_mb)
+        # each process the fork server starts runs the console script (`from cli import main`) again
+        serve(host, port, token=token, workers=workers, keep_mb=keep_mb, preload=("cli",))
     except KeyboardInterrupt:
         pass
     finally:
