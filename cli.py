@@ -1929,7 +1929,8 @@ def run_command(
 
     Every (scenario, sweep point, replication) is one work unit, run on all cores
     (or on a Dask cluster) and cached in DIR/.cache, so a rerun (or a run
-    interrupted with Ctrl-C and started again) skips finished work. Writes
+    interrupted with Ctrl-C and started again) skips finished work (permitflow
+    cache DIR shows its size and prunes what the last run did not use). Writes
     DIR/summary.csv, summary.json, cases.csv, eventlog.csv and eventlog.xes (when
     a scenario asks for them) and report.html. A failing scenario is reported and
     the others still finish (exit 1). DIR must be new, empty or a results folder
