@@ -1929,7 +1929,8 @@ def run_command(
 
     Every (scenario, sweep point, replication) is one work unit, run on all cores
     (or on a Dask cluster) and cached in DIR/.cache, so a rerun (or a run
-    interrupted with Ctrl-C and started again) skips finished work. Writes
+    interrupted with Ctrl-C and started again) skips finished work (permitflow
+    cache DIR shows its size and prunes what the last run did not use). Writes
     DIR/summary.csv, summary.json, cases.csv, eventlog.csv and eventlog.xes (when
     a scenario asks for them) and report.html. A failing scenario is reported and
     the others still finish (exit 1). DIR must be new, empty or a results folder
@@ -1953,7 +1954,7 @@ def run_command(
 
     from processes.forkshare import default_workers
     from report.build import EarlyPlots, library_diff_section, write_run
-    from report.cache import DirectoryCache
+    from report.cache import DirectoryCache, record_run
     from report.folder import claim
     from scenarios.executors import check_executor
     from scenarios.loader import bundled_study, read_any
@@ -2023,6 +2024,9 @@ def run_command(
                 # the report's inputs from memory: its plots are drawn while the files are made
                 report_path = write_run(folder, batch, uncertainty=how_sure, executor=pool.executor, csv_executor=local,
                                         diff_section=diff_section, early=early)
+                if cache is not None:  # every unit finished: what `permitflow cache --prune` keeps
+                    record_run(folder / ".cache", [job.key for job in plan.jobs] +
+                               ([job.key for job in varied_plan.jobs] if uplan is not None else []))
             stage[0] = f"after {folder}/ was written in full (its results and report are complete) while the workers stopped"
     if ctx.obj.get("debug"):
         for detail in batch.details:
@@ -2075,6 +2079,59 @@ def report_command(folder: str) -> None:
     with locked(Path(folder)) if (Path(folder) / MARKER).is_file() else nullcontext():
         target = write_report(folder)
     click.echo(f"wrote {target}")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:,.1f} MB"
+
+
+@cli.command("cache")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--prune", is_flag=True,
+              help="Remove the entries the last run into FOLDER whose units all finished did not use (earlier "
+                   "runs' scenarios, sweeps, code versions); those written or read since stay.")
+@click.option("--clear", is_flag=True, help="Remove every entry: the next run computes every unit again.")
+@click.option("--wait", is_flag=True, help="When a run is writing FOLDER, wait for it to finish (default: refuse).")
+def cache_command(folder: str, prune: bool, clear: bool, wait: bool) -> None:
+    """Show how large FOLDER/.cache is (the finished work units of permitflow run), or prune it.
+
+    Every run of another scenario, sweep, seed or permitflow version adds entries and
+    none is removed by a run. A run whose units all finished records which it used;
+    --prune removes the others, --clear all. Neither runs while a run writes FOLDER.
+
+    \b
+    Examples:
+      permitflow cache results/familjen-helsingborg           # entries, size, what --prune removes
+      permitflow cache results/familjen-helsingborg --prune
+    """
+    from report.cache import cache_usage
+    from report.cache import prune as prune_cache
+    from report.folder import MARKER, locked
+
+    if prune and clear:
+        raise click.UsageError("give --prune or --clear, not both")
+    base = Path(folder)
+    if not (base / MARKER).is_file():
+        fail(f"{folder}: not a results folder (no {MARKER}; permitflow run -o {folder} makes one)")
+    where = base / ".cache"
+    if not (prune or clear):
+        usage = cache_usage(where)
+        click.echo(f"{where}: {counted(usage.entries, 'entry', 'entries')}, {_megabytes(usage.size)}")
+        if not usage.recorded:
+            click.echo("no run whose units all finished is recorded: --prune removes nothing, --clear everything")
+        else:
+            click.echo(f"the last run used or wrote {usage.kept} of them ({_megabytes(usage.kept_size)}); "
+                       f"--prune removes the other {usage.stale} ({_megabytes(usage.stale_size)})")
+        return
+
+    def waiting(holder: str) -> None:
+        click.echo(f"permitflow: waiting for the run (process {holder}) writing {folder}/ to finish", err=True)
+
+    with locked(base, wait=wait, waiting=waiting):
+        before = prune_cache(where, everything=clear)
+    removed, freed = (before.entries, before.size) if clear else (before.stale, before.stale_size)
+    click.echo(f"{where}: removed {counted(removed, 'entry', 'entries')} ({_megabytes(freed)}); "
+               f"{counted(before.entries - removed, 'entry', 'entries')} kept")
 
 
 # --------------------------------------------------------------------------- Goal seek: optimise
@@ -2669,7 +2726,8 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep
     main = threading.current_thread() is threading.main_thread()  # signals are set only there
     previous = signal.signal(signal.SIGTERM, stopped) if main else None
     try:
-        serve(host, port, token=token, workers=workers, keep_mb=keep_mb)
+        # each process the fork server starts runs the console script (`from cli import main`) again
+        serve(host, port, token=token, workers=workers, keep_mb=keep_mb, preload=("cli",))
     except KeyboardInterrupt:
         pass
     finally:

@@ -8,7 +8,7 @@ each run's answer (the poll body less its run id), to compare two versions' answ
 
     .venv/bin/python bench/bench_serve_uploads.py . 8871 serve-uploads.json
 
-usage: bench_serve_uploads.py [--runs N] CODEDIR PORT OUT.json [extra serve args]"""
+usage: bench_serve_uploads.py [--runs N] [--console-script] CODEDIR PORT OUT.json [extra serve args]"""
 
 import argparse
 import hashlib
@@ -76,13 +76,20 @@ def main() -> None:
     parser.add_argument("code", type=Path, help="the checkout to serve (its .venv/bin/python runs it)")
     parser.add_argument("port", type=int, help="the port permitflow serve listens on")
     parser.add_argument("out", type=Path, help="where the samples, times and answer digests go (JSON)")
+    parser.add_argument("--console-script", action="store_true",
+                        help="start the server from a file like pip's console script (as `permitflow serve`), "
+                             "not from `python -c`: each process the fork server starts runs that file again")
     parser.add_argument("extra", nargs=argparse.REMAINDER, help="more arguments for permitflow serve")
     args = parser.parse_args()
     code = str(args.code.resolve())
     profile = Path(f"{code}/processes/library/helsingborg/profile.yaml").read_bytes()
+    main = ["-c", "import sys; from cli import cli; sys.argv[0]='permitflow'; cli()"]
+    if args.console_script:
+        script = args.out.resolve().with_suffix(".permitflow")  # pip's console script, less the shebang
+        script.write_text("import sys\nfrom cli import main\nif __name__ == '__main__':\n    sys.exit(main())\n")
+        main = [str(script)]
     proc = subprocess.Popen(
-        [f"{code}/.venv/bin/python", "-c", "import sys; from cli import cli; sys.argv[0]='permitflow'; cli()",
-         "serve", "--port", str(args.port), "--workers", "2", *args.extra],
+        [f"{code}/.venv/bin/python", *main, "serve", "--port", str(args.port), "--workers", "2", *args.extra],
         cwd=code, env=dict(os.environ, PYTHONPATH=code), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{args.port}/"
 

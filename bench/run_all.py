@@ -46,6 +46,7 @@ QUICK: dict[str, tuple[str, list[str], Path | None]] = {
     "web-load": ("bench_web_load.py", ["--users", "2", "--workers", "1", "--replications", "2", "--limit", "120"], None),
     "many-probe": ("many_probe.py", ["--sets", "en-d1"], None),
     "study-meaning": ("study_meaning.py", ["--pairs", "p1", "e1"], None),
+    "serve-forkstart": ("bench_serve_forkstart.py", ["--calls", "3", "--repeat", "1"], None),
 }
 #: scripts that are not benchmarks of their own
 NOT_BENCHMARKS = {"run_all.py", "mm1_simpy.py", "readme_numbers.py", "bench_matching.py", "gold_agreement.py",

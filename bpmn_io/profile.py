@@ -41,7 +41,7 @@ from processes.errors import InputError
 from processes.frozenclass import frozen_dataclass
 from processes.frozenmap import FrozenMap
 from processes.params import Fact, SimParams
-from processes.rulewords import rule_error
+from processes.rulewords import rule_error, written
 
 __all__ = [
     "Profile",
@@ -109,17 +109,17 @@ def profile_from_data(raw: Any, *, source: str | None = None, doc: YamlDoc | Non
                 raise rule_error("unknown_key", path=str(key), key=repr(key), keys=", ".join(TOP_KEYS + PROVENANCE_KEYS))
         for key in ("municipality", "handled_by"):
             if raw.get(key) is not None and not isinstance(raw[key], str):
-                raise rule_error("not_name", path=key, value=repr(raw[key]))
+                raise rule_error("not_name", path=key, value=written(raw[key]))
         names = raw.get("names")
         if names is not None:
             if not isinstance(names, Mapping):
-                raise rule_error("not_names_per_language", path="names", value=repr(names))
+                raise rule_error("not_names_per_language", path="names", value=written(names))
             for lang, name in names.items():
                 if lang not in LANGUAGES:
-                    raise rule_error("unknown_language", path=f"names.{lang}", value=repr(lang),
+                    raise rule_error("unknown_language", path=f"names.{lang}", value=written(lang),
                                      languages=", ".join(LANGUAGES))
                 if not isinstance(name, str):
-                    raise rule_error("not_name", path=f"names.{lang}", value=repr(name))
+                    raise rule_error("not_name", path=f"names.{lang}", value=written(name))
         _check_provenance(raw, ())
         facts = facts_from_data(raw.get("facts"))
         simulation = simparams_from_data(raw["simulation"]) if raw.get("simulation") is not None else None
@@ -156,7 +156,7 @@ def _check_provenance(value: Any, path: tuple[Any, ...]) -> None:
         for key, item in value.items():
             problem = provenance_problem(item) if key in PROVENANCE_KEYS else None
             if problem:
-                raise rule_error("provenance", path=path_text(path + (key,)), value=repr(item))
+                raise rule_error("provenance", path=path_text(path + (key,)), value=written(item))
             _check_provenance(item, path + (key,))
     elif isinstance(value, list):
         for i, item in enumerate(value):

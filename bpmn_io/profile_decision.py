@@ -36,6 +36,7 @@ from processes.params import (
     LegalClock,
     MeetingSchedule,
 )
+from processes.rulewords import written
 
 __all__ = ["decision_from_data", "clock_from_data", "outcomes_from_data"]
 
@@ -45,13 +46,13 @@ def _meetings(value: Any, path: Path, start: dt.date) -> MeetingSchedule:
     rule = m.get("rrule")
     if rule is not None:
         if not isinstance(rule, str):
-            raise fail_rule(path + ("rrule",), "rrule_text", value=repr(rule))
+            raise fail_rule(path + ("rrule",), "rrule_text", value=written(rule))
         from dateutil.rrule import rrulestr  # here: a profile without meeting rules never needs dateutil
 
         try:
             rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))
         except (ValueError, TypeError) as err:
-            raise fail_rule(path + ("rrule",), "rrule_invalid", value=repr(rule), detail=str(err)) from None
+            raise fail_rule(path + ("rrule",), "rrule_invalid", value=written(rule), detail=str(err)) from None
     dates = optional_list(m, "dates", path, "dates")
     if rule is None and not dates:  # here, not in MeetingSchedule: its relative path would repeat "meetings"
         raise fail_rule(path, "meetings_need")
@@ -74,7 +75,7 @@ def decision_from_data(value: Any, path: Path, start: dt.date) -> Decision:
     m = mapping(value, path, KEYS["decision"], required=("element", "delegation", "bodies"))
     bodies_raw = m["bodies"]
     if not isinstance(bodies_raw, Mapping) or not bodies_raw:
-        raise fail_rule(path + ("bodies",), "not_bodies", value=repr(bodies_raw))
+        raise fail_rule(path + ("bodies",), "not_bodies", value=written(bodies_raw))
     bodies = {}
     for level, raw in bodies_raw.items():
         p = path + ("bodies", level)
@@ -110,10 +111,10 @@ def _delegation(value: Any, path: Path) -> tuple[str, dict[str, str]]:
     if isinstance(value, str):
         return value, {}
     if not isinstance(value, Mapping):
-        raise fail_rule(path, "not_delegation", value=repr(value), levels=", ".join(DELEGATION_LEVELS))
+        raise fail_rule(path, "not_delegation", value=written(value), levels=", ".join(DELEGATION_LEVELS))
     for key, level in value.items():
         if key not in DECIDED_OUTCOMES:
-            raise fail_rule(path + (key,), "delegation_outcome", value=repr(key),
+            raise fail_rule(path + (key,), "delegation_outcome", value=written(key),
                             outcomes=(" and ".join(DECIDED_OUTCOMES), " och ".join(DECIDED_OUTCOMES)))
         if not isinstance(level, str) or level not in DELEGATION_LEVELS:
             raise fail_rule(path + (key,), "delegation_level", level=repr(level), levels=", ".join(DELEGATION_LEVELS))
@@ -127,7 +128,7 @@ def _optional_id(m: Mapping[str, Any], key: str, path: Path, what: tuple[str, st
     """``m[key]`` when it is an id (text), ``None`` when absent; anything else is refused."""
     value = m.get(key)
     if value is not None and not isinstance(value, str):
-        raise fail_rule(path + (key,), "not_id", value=repr(value), what=what)
+        raise fail_rule(path + (key,), "not_id", value=written(value), what=what)
     return value
 
 
@@ -154,6 +155,6 @@ def outcomes_from_data(value: Any, path: Path) -> FrozenMap[str, str]:
         if end in PROVENANCE_KEYS:
             continue
         if not isinstance(outcome, str) or outcome not in OUTCOMES:
-            raise fail_rule(path + (end,), "unknown_outcome", value=repr(outcome), outcomes=", ".join(OUTCOMES))
+            raise fail_rule(path + (end,), "unknown_outcome", value=written(outcome), outcomes=", ".join(OUTCOMES))
         out[str(end)] = outcome
     return FrozenMap(out)

@@ -55,6 +55,7 @@ from processes.params import (
     ResourcePool,
     SimParams,
 )
+from processes.rulewords import written
 
 __all__ = [
     "split_path",
@@ -81,11 +82,11 @@ def _day_hours(value: Any, path: Path) -> tuple[tuple[float, float], ...]:
         return ()
     parts = value if isinstance(value, list) else str(value).split(",") if isinstance(value, str) else None
     if parts is None:
-        raise fail_rule(path, "not_opening_hours", value=repr(value))
+        raise fail_rule(path, "not_opening_hours", value=written(value))
     out = []
     for part in parts:
         if not isinstance(part, str) or part.count("-") != 1:
-            raise fail_rule(path, "not_interval", value=repr(part))
+            raise fail_rule(path, "not_interval", value=written(part))
         start, end = part.split("-")
         out.append((clock_time(start, path), clock_time(end, path)))
     return tuple(out)
@@ -96,11 +97,11 @@ def _month_day_or_date(value: Any, path: Path) -> tuple[dt.date, bool]:
         try:
             return dt.date(2000, int(value[:2]), int(value[3:5])), True
         except ValueError:
-            raise fail_rule(path, "not_month_day", value=repr(value)) from None
+            raise fail_rule(path, "not_month_day", value=written(value)) from None
     try:
         return date(value, path), False
     except InputError:
-        raise fail_rule(path, "not_closure_date", value=repr(value)) from None
+        raise fail_rule(path, "not_closure_date", value=written(value)) from None
 
 
 def _closure(value: Any, path: Path) -> Closure:
@@ -119,7 +120,7 @@ def calendar_from_data(name: str, value: Any, path: Path) -> CalendarSpec:
     m = mapping(value, path, KEYS["calendar"], required=("hours",))
     hours = m["hours"]
     if not isinstance(hours, Mapping):
-        raise fail_rule(path + ("hours",), "not_hours_mapping", value=repr(hours), days=", ".join(WEEKDAYS))
+        raise fail_rule(path + ("hours",), "not_hours_mapping", value=written(hours), days=", ".join(WEEKDAYS))
     for day in hours:
         if day not in WEEKDAYS:
             raise fail_rule(path + ("hours", day), "unknown_weekday", day=repr(day), days=", ".join(WEEKDAYS))
@@ -130,7 +131,7 @@ def calendar_from_data(name: str, value: Any, path: Path) -> CalendarSpec:
     if country is not None:
         supported = _holiday_countries()
         if not isinstance(country, str) or country not in supported:
-            raise fail_rule(path + ("holidays",), "unknown_holidays", value=repr(country))
+            raise fail_rule(path + ("holidays",), "unknown_holidays", value=written(country))
     closed = optional_list(m, "closed_dates", path, "dates")
     closures = optional_list(m, "closures", path, "periods")
     with at(path):
@@ -200,7 +201,7 @@ def pool_from_data(name: str, value: Any, path: Path) -> ResourcePool:
     if "members" in m:
         people = m["members"]
         if not isinstance(people, Mapping) or not set(people) - set(PROVENANCE_KEYS):
-            raise fail_rule(path + ("members",), "not_members", value=repr(people))
+            raise fail_rule(path + ("members",), "not_members", value=written(people))
         for person, entry in people.items():
             if person in PROVENANCE_KEYS:
                 continue
@@ -236,7 +237,7 @@ def _replayed_arrival(value: Any, path: Path, hour: float) -> dt.datetime:
             try:
                 value = dt.datetime.fromisoformat(value)
             except ValueError:
-                raise fail_rule(path, "not_date_time", value=repr(value)) from None
+                raise fail_rule(path, "not_date_time", value=written(value)) from None
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
             raise fail_rule(path, "time_zone", value=value.isoformat(sep=" "))
@@ -252,7 +253,7 @@ def arrivals_from_data(value: Any, path: Path, start: dt.date | None = None) -> 
     hour = clock_time(m["at"], path + ("at",)) if "at" in m else 9.0
     if "dates" in m:
         if not isinstance(m["dates"], list) or not m["dates"]:
-            raise fail_rule(path + ("dates",), "not_dates", value=repr(m["dates"]))
+            raise fail_rule(path + ("dates",), "not_dates", value=written(m["dates"]))
         dates = [_replayed_arrival(d, path + ("dates", i), hour) for i, d in enumerate(m["dates"])]
         for i, when in enumerate(dates):
             if start is not None and when < dt.datetime.combine(start, dt.time()):
@@ -261,12 +262,12 @@ def arrivals_from_data(value: Any, path: Path, start: dt.date | None = None) -> 
         return Arrivals(dates=tuple(sorted(dates)), at_hour=hour)
     season = m.get("seasonality", [1.0] * 12)
     if not isinstance(season, list) or len(season) != 12:
-        raise fail_rule(path + ("seasonality",), "seasonality_count", value=repr(season))
+        raise fail_rule(path + ("seasonality",), "seasonality_count", value=written(season))
     weights = tuple(number(w, path + ("seasonality", i), minimum=0) for i, w in enumerate(season))
     weekdays = None
     if "weekdays" in m:
         if not isinstance(m["weekdays"], list) or len(m["weekdays"]) != 7:
-            raise fail_rule(path + ("weekdays",), "weekdays_count", value=repr(m["weekdays"]))
+            raise fail_rule(path + ("weekdays",), "weekdays_count", value=written(m["weekdays"]))
         weekdays = tuple(number(w, path + ("weekdays", i), minimum=0) for i, w in enumerate(m["weekdays"]))
     with at(path):
         return Arrivals(
@@ -282,7 +283,7 @@ def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
     if "probabilities" in m:
         raw = m["probabilities"]
         if not isinstance(raw, Mapping) or not raw:
-            raise fail_rule(path + ("probabilities",), "not_flow_probabilities", value=repr(raw))
+            raise fail_rule(path + ("probabilities",), "not_flow_probabilities", value=written(raw))
         probs = {str(k): number(v, path + ("probabilities", k), minimum=0) for k, v in raw.items()}
     loop_max = loop_again = None
     if "loop" in m:
@@ -294,7 +295,7 @@ def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
     if "conditions" in m:
         raw = m["conditions"]
         if not isinstance(raw, Mapping) or not raw:
-            raise fail_rule(path + ("conditions",), "not_flow_conditions", value=repr(raw))
+            raise fail_rule(path + ("conditions",), "not_flow_conditions", value=written(raw))
         for k, v in raw.items():
             with at(path + ("conditions", k)):
                 conditions[str(k)] = parse_condition(v)
@@ -320,10 +321,10 @@ def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
 def _sets(value: Any, path: Path) -> dict[str, Any]:
     """``set: {attribute: value}``: plain values (number, text, true/false) the case gets when it passes."""
     if not isinstance(value, Mapping) or not value:
-        raise fail_rule(path, "not_set", value=repr(value))
+        raise fail_rule(path, "not_set", value=written(value))
     for name, item in value.items():
         if isinstance(item, (Mapping, list)) or item is None:
-            raise fail_rule(path + (name,), "not_plain", value=repr(item))
+            raise fail_rule(path + (name,), "not_plain", value=written(item))
     return {str(k): v for k, v in value.items()}
 
 
@@ -336,7 +337,7 @@ def _cardinality(value: Any, path: Path) -> int | Distribution:
     for key, v in value.items():
         items = v if key in ("values", "weights") and isinstance(v, list) else [v]
         if key != "dist" and any(isinstance(x, bool) or not isinstance(x, (int, float)) for x in items):
-            raise fail_rule(path + (key,), "cardinality_number", value=repr(v))
+            raise fail_rule(path + (key,), "cardinality_number", value=written(v))
     counts = dist({**value, "unit": "h"}, path, work=False)  # 1 "h" = 1 instance
     if counts.kind == "empirical" and any(x < 0 for x in counts.values):
         raise fail_rule(path + ("values",), "cardinality_negative")
@@ -353,13 +354,13 @@ def attributes_from_data(value: Any, path: Path) -> FrozenMap[str, CaseAttribute
         if not isinstance(values, list) or not values or any(
             not isinstance(v, (str, int, float)) for v in values
         ):
-            raise fail_rule(p + ("values",), "attribute_values", value=repr(values))
+            raise fail_rule(p + ("values",), "attribute_values", value=written(values))
         weights = a.get("weights", [1] * len(values))
         if not isinstance(weights, list) or len(weights) != len(values):
-            raise fail_rule(p + ("weights",), "attribute_weights", value=repr(weights), count=str(len(values)))
+            raise fail_rule(p + ("weights",), "attribute_weights", value=written(weights), count=str(len(values)))
         ws = [number(w, p + ("weights", i), minimum=0) for i, w in enumerate(weights)]
         if sum(ws) <= 0:
-            raise fail_rule(p + ("weights",), "attribute_weights_sum", value=repr(weights))
+            raise fail_rule(p + ("weights",), "attribute_weights_sum", value=written(weights))
         with at(p):
             out[str(name)] = CaseAttribute(str(name), tuple(values), tuple(w / sum(ws) for w in ws))
     return FrozenMap(out)
@@ -431,7 +432,7 @@ def _case_delays(value: Any, path: Path) -> float:
     m = mapping(value, path, KEYS["case_delays"], required=("correlation",))
     rho = number(m["correlation"], path + ("correlation",), minimum=0)
     if rho >= 1:
-        raise fail_rule(path + ("correlation",), "correlation", value=repr(rho))
+        raise fail_rule(path + ("correlation",), "correlation", value=written(rho))
     return float(rho)
 
 
@@ -459,17 +460,17 @@ def _check_fact_names(raw: Mapping[str, Any], path: Path) -> None:
     if names is None:
         return
     if not isinstance(names, Mapping):
-        raise fail_rule(path + ("names",), "not_names_per_language", value=repr(names))
+        raise fail_rule(path + ("names",), "not_names_per_language", value=written(names))
     value = raw["value"]
     for lang, said in names.items():
         if lang not in LANGUAGES:
-            raise fail_rule(path + ("names", lang), "unknown_language", value=repr(lang), languages=", ".join(LANGUAGES))
+            raise fail_rule(path + ("names", lang), "unknown_language", value=written(lang), languages=", ".join(LANGUAGES))
         if isinstance(value, list):
             fits = isinstance(said, list) and len(said) == len(value) and all(isinstance(x, str) for x in said)
         else:
             fits = isinstance(said, str) and bool(said.strip())
         if not fits:
-            raise fail_rule(path + ("names", lang), "not_name", value=repr(said))
+            raise fail_rule(path + ("names", lang), "not_name", value=written(said))
 
 
 def facts_from_data(value: Any, path: Path = ("facts",)) -> FrozenMap[str, Fact]:
@@ -478,7 +479,7 @@ def facts_from_data(value: Any, path: Path = ("facts",)) -> FrozenMap[str, Fact]
     for name, raw in named(value, path, "fact names to facts").items():
         p = path + (name,)
         if not isinstance(raw, Mapping) or "value" not in raw:
-            raise fail_rule(p, "not_fact", value=repr(raw))
+            raise fail_rule(p, "not_fact", value=written(raw))
         _check_fact_names(raw, p)
         known = ("value", "unit", "source", "assumption", "note")
         facts[str(name)] = Fact(

@@ -18,7 +18,7 @@ from bpmn_io.yamlsrc import path_text
 from processes.distributions import Distribution, distribution_from_data
 from processes.durations import decimal_point, parse_duration
 from processes.errors import InputError
-from processes.rulewords import Said, rule_error
+from processes.rulewords import Said, rule_error, written
 
 __all__ = [
     "KEYS",
@@ -157,7 +157,7 @@ def mapping(
     value: Any, path: Path, allowed: tuple[str, ...], *, required: tuple[str, ...] = ()
 ) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise fail_rule(path, "not_mapping_keys", allowed=", ".join(allowed), value=repr(value))
+        raise fail_rule(path, "not_mapping_keys", allowed=", ".join(allowed), value=written(value))
     for key in value:
         if key not in allowed and key not in ANNOTATION_KEYS:
             raise fail_rule(path + (key,), "unknown_key", key=repr(key), keys=", ".join(allowed + PROVENANCE_KEYS))
@@ -256,9 +256,11 @@ def _bound(limit: float) -> str:
 
 def shown_value(value: Any, limit: int = 40) -> str:
     """``repr(value)`` cut to ``limit`` characters (a 4,000-digit number stays one short line); a date or
-    date-time as written (``2025-02-01``, not ``datetime.date(2025, 2, 1)``)."""
+    date-time as written (``2025-02-01``, not ``datetime.date(2025, 2, 1)``), a boolean too (``true``, not ``True``)."""
     if isinstance(value, dt.date):
         text = value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    elif isinstance(value, bool) or value is None:
+        text = written(value)  # YAML's true, not Python's True
     elif isinstance(value, int) and abs(value) > 10**limit:
         text = f"an integer of {len(str(abs(value)))} digits"
     else:
@@ -276,15 +278,15 @@ def date(value: Any, path: Path) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise fail_rule(path, "not_date", value=repr(value))
+    raise fail_rule(path, "not_date", value=written(value))
 
 
 def clock_time(text: Any, path: Path) -> float:
     if not isinstance(text, str):
-        raise fail_rule(path, "time_unquoted", value=repr(text))
+        raise fail_rule(path, "time_unquoted", value=written(text))
     match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", text)
     if match is None or int(match[2]) >= 60 or int(match[1]) > 24 or (int(match[1]) == 24 and int(match[2])):
-        raise fail_rule(path, "not_time", value=repr(text))
+        raise fail_rule(path, "not_time", value=written(text))
     return int(match[1]) + int(match[2]) / 60
 
 
@@ -312,7 +314,7 @@ def optional_list(m: Mapping[str, Any], key: str, path: Path, of: str) -> list[A
     """``m[key]``, a list (empty when the key is absent or empty); anything else is refused as not a list ``of``."""
     value = m.get(key, []) or []
     if not isinstance(value, list):
-        raise fail_rule(path + (key,), "not_list_of", value=repr(value), of=(of, _LISTED_SV.get(of, of)))
+        raise fail_rule(path + (key,), "not_list_of", value=written(value), of=(of, _LISTED_SV.get(of, of)))
     return value
 
 
@@ -320,7 +322,7 @@ def strings(value: Any, path: Path) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise fail_rule(path, "not_names", value=repr(value))
+        raise fail_rule(path, "not_names", value=written(value))
     return tuple(value)
 
 
@@ -328,11 +330,11 @@ def named(value: Any, path: Path, what: str) -> Mapping[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise fail_rule(path, "not_mapping_of", value=repr(value), what=(what, _MAPPING_SV.get(what, what)))
+        raise fail_rule(path, "not_mapping_of", value=written(value), what=(what, _MAPPING_SV.get(what, what)))
     return value
 
 
 def probability(value: Any, path: Path) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-        raise fail_rule(path, "not_probability", value=repr(value))
+        raise fail_rule(path, "not_probability", value=written(value))
     return float(value)

@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from processes.frozenclass import frozen_dataclass
-from processes.rulewords import rule_error
+from processes.rulewords import rule_error, written
 
 __all__ = ["Comparison", "Condition", "parse_condition", "OPERATORS"]
 
@@ -107,7 +107,7 @@ def _literal(kind: str, value: str, text: str) -> Any:
         return value[1:-1]
     if kind == "name" and value in ("true", "false"):
         return value == "true"
-    raise rule_error("condition_value", text=repr(text), value=repr(value))
+    raise rule_error("condition_value", text=repr(text), value=written(value))
 
 
 def parse_condition(text: Any) -> Condition:
@@ -154,7 +154,7 @@ def parse_condition(text: Any) -> Condition:
             groups.append(tuple(current))
             current = []
         else:
-            raise rule_error("condition_joiner", text=repr(text), value=repr(joiner[1]))
+            raise rule_error("condition_joiner", text=repr(text), value=written(joiner[1]))
         i += 1
         if i == len(toks):
-            raise rule_error("condition_ends_with", text=repr(text), value=repr(joiner[1]))
+            raise rule_error("condition_ends_with", text=repr(text), value=written(joiner[1]))

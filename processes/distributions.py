@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from processes.durations import parse_duration
 from processes.errors import InputError
 from processes.frozenclass import frozen_dataclass
-from processes.rulewords import rule_error
+from processes.rulewords import rule_error, written
 
 if TYPE_CHECKING:  # a profile is read without numpy; only sampling needs a Generator
     import numpy as np
@@ -148,7 +148,7 @@ class Distribution:
 
 def _number(value: Any, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise rule_error("dist_param_not_number", path=name, name=name, value=repr(value))
+        raise rule_error("dist_param_not_number", path=name, name=name, value=written(value))
     return float(value)
 
 
@@ -193,15 +193,15 @@ def distribution_from_data(data: Any, *, work: bool = False) -> Distribution:
     if kind == "empirical":
         raw_values = data["values"]
         if not isinstance(raw_values, (list, tuple)) or not raw_values:
-            raise rule_error("dist_values", path="values", value=repr(raw_values))
+            raise rule_error("dist_values", path="values", value=written(raw_values))
         values = tuple(dur(f"values[{i}]", v) for i, v in enumerate(raw_values))
         raw_weights = data.get("weights", [1] * len(values))
         if not isinstance(raw_weights, (list, tuple)) or len(raw_weights) != len(values):
-            raise rule_error("dist_weights_count", path="weights", value=repr(raw_weights), count=str(len(values)))
+            raise rule_error("dist_weights_count", path="weights", value=written(raw_weights), count=str(len(values)))
         weights = [_number(w, f"weights[{i}]") for i, w in enumerate(raw_weights)]
         total = sum(weights)
         if any(w < 0 for w in weights) or total <= 0:
-            raise rule_error("dist_weights_sum", path="weights", value=repr(raw_weights))
+            raise rule_error("dist_weights_sum", path="weights", value=written(raw_weights))
         return Distribution("empirical", (), values, tuple(w / total for w in weights))
 
     if kind == "gamma" and expected == _GAMMA_ALT:
@@ -219,10 +219,10 @@ def distribution_from_data(data: Any, *, work: bool = False) -> Distribution:
         raise rule_error("triangular_order", path="mode", low=repr(data["low"]), mode=repr(data["mode"]),
                          high=repr(data["high"]))
     if kind in ("normal", "lognormal", "gamma") and p["mean"] <= 0:
-        raise rule_error("dist_mean", path="mean", kind=kind, value=repr(data["mean"]))
+        raise rule_error("dist_mean", path="mean", kind=kind, value=written(data["mean"]))
     if kind == "gamma":
         if p["sd"] <= 0:
-            raise rule_error("gamma_sd", path="sd", value=repr(data["sd"]))
+            raise rule_error("gamma_sd", path="sd", value=written(data["sd"]))
         return Distribution(
             "gamma", (("shape", (p["mean"] / p["sd"]) ** 2), ("scale", p["sd"] ** 2 / p["mean"]))
         )

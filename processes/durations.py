@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 
-from processes.rulewords import rule_error
+from processes.rulewords import rule_error, written
 
 __all__ = [
     "CALENDAR_UNITS",
@@ -84,10 +84,10 @@ def parse_duration(value: object, *, work: bool = False, unit: str | None = None
     allowed = ", ".join(units)
     kind = ("work duration", "arbetstiden") if work else ("duration", "tidslängden")
     if isinstance(value, bool):
-        raise rule_error("duration_not", kind=kind, value=repr(value), units=allowed)
+        raise rule_error("duration_not", kind=kind, value=written(value), units=allowed)
     if isinstance(value, (int, float)):
         if unit is None:
-            raise rule_error("duration_no_unit", kind=kind, value=repr(value), example=f"{value}h", units=allowed)
+            raise rule_error("duration_no_unit", kind=kind, value=written(value), example=f"{value}h", units=allowed)
         if not isinstance(unit, str) or unit not in units:
             raise rule_error("duration_unit", unit=repr(unit), units=allowed,
                              kind=("work duration", "arbetstid") if work else ("duration", "tidslängd"))
@@ -95,20 +95,20 @@ def parse_duration(value: object, *, work: bool = False, unit: str | None = None
     elif isinstance(value, str):
         match = _DURATION.match(value)
         if match is None and value.strip().startswith("-") and _DURATION.match(value.strip()[1:]):
-            raise rule_error("duration_negative", kind=kind, value=repr(value))
+            raise rule_error("duration_negative", kind=kind, value=written(value))
         if match is None and decimal_point(value):
-            raise rule_error("decimal_comma", value=repr(value), point=repr(decimal_point(value)))
+            raise rule_error("decimal_comma", value=written(value), point=repr(decimal_point(value)))
         if match is None:
-            raise rule_error("duration_no_number", kind=kind, value=repr(value), units=allowed)
+            raise rule_error("duration_no_number", kind=kind, value=written(value), units=allowed)
         number, found = match.groups()
         if found not in units:
-            raise rule_error("duration_work_unit", kind=kind, value=repr(value), unit=found, units=allowed,
+            raise rule_error("duration_work_unit", kind=kind, value=written(value), unit=found, units=allowed,
                              example=_as_hours_hint(float(number), found))
         hours = float(number) * units[found]
     else:
-        raise rule_error("duration_not", kind=kind, value=repr(value), units=allowed)
+        raise rule_error("duration_not", kind=kind, value=written(value), units=allowed)
     if not math.isfinite(hours) or hours < 0:
-        raise rule_error("duration_infinite", kind=kind, value=repr(value))
+        raise rule_error("duration_infinite", kind=kind, value=written(value))
     return hours
 
 

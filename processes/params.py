@@ -23,7 +23,7 @@ from processes.conditions import Condition
 from processes.distributions import Distribution
 from processes.frozenclass import frozen_dataclass
 from processes.frozenmap import FrozenMap
-from processes.rulewords import NONE_DEFINED, rule_error
+from processes.rulewords import NONE_DEFINED, rule_error, written
 
 __all__ = [
     "DELEGATION_LEVELS",
@@ -78,7 +78,7 @@ class Closure:
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.capacity <= 1.0:
-            raise rule_error("closure_capacity", path="capacity", value=repr(self.capacity))
+            raise rule_error("closure_capacity", path="capacity", value=written(self.capacity))
         if not self.yearly and self.last < self.first:
             raise rule_error("closure_order", path="to", last=str(self.last), first=str(self.first))
 
@@ -136,7 +136,7 @@ class PoolMember:
 
     def __post_init__(self) -> None:
         if not 0.0 < self.fte <= 1.0:
-            raise rule_error("member_fte", path="fte", name=repr(self.name), value=repr(self.fte))
+            raise rule_error("member_fte", path="fte", name=repr(self.name), value=written(self.fte))
 
 
 @frozen_dataclass
@@ -159,16 +159,16 @@ class ResourcePool:
 
     def __post_init__(self) -> None:
         if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 1:
-            raise rule_error("pool_count", path="count", name=repr(self.name), value=repr(self.count))
+            raise rule_error("pool_count", path="count", name=repr(self.name), value=written(self.count))
         if self.members and len(self.members) != self.count:
             raise rule_error("pool_members", path="count", name=repr(self.name), count=str(self.count),
                              members=str(len(self.members)))
         if len({m.name for m in self.members}) != len(self.members):
             raise rule_error("pool_member_twice", path="members", name=repr(self.name))
         if not 0.0 < self.fte <= 1.0:
-            raise rule_error("pool_fte", path="fte", name=repr(self.name), value=repr(self.fte))
+            raise rule_error("pool_fte", path="fte", name=repr(self.name), value=written(self.fte))
         if not self.cost_per_hour >= 0:
-            raise rule_error("pool_cost", path="cost_per_hour", name=repr(self.name), value=repr(self.cost_per_hour))
+            raise rule_error("pool_cost", path="cost_per_hour", name=repr(self.name), value=written(self.cost_per_hour))
 
 
 @frozen_dataclass
@@ -192,17 +192,17 @@ class Arrivals:
         if (self.per_year is None) == (not self.dates):
             raise rule_error("arrivals_one_of")
         if self.per_year is not None and not (math.isfinite(self.per_year) and self.per_year >= 0):
-            raise rule_error("per_year", path="per_year", value=repr(self.per_year))
+            raise rule_error("per_year", path="per_year", value=written(self.per_year))
         if (
             len(self.seasonality) != 12
             or any(not w >= 0 for w in self.seasonality)
             or sum(self.seasonality) <= 0
         ):
-            raise rule_error("seasonality", path="seasonality", value=repr(list(self.seasonality)))
+            raise rule_error("seasonality", path="seasonality", value=written(list(self.seasonality)))
         if self.weekdays is not None and (
             len(self.weekdays) != 7 or any(not w >= 0 for w in self.weekdays) or sum(self.weekdays) <= 0
         ):
-            raise rule_error("weekdays", path="weekdays", value=repr(list(self.weekdays)))
+            raise rule_error("weekdays", path="weekdays", value=written(list(self.weekdays)))
 
     def monthly_expected(self) -> tuple[float, ...]:
         """Expected arrivals in each calendar month (Poisson form)."""
@@ -249,15 +249,15 @@ class ElementParams:
             if any(not 0.0 <= p <= 1.0 for p in self.probabilities.values()) or abs(total - 1.0) > 1e-9:
                 raise rule_error("gateway_probabilities", path="probabilities", id=repr(self.id), total=repr(total))
         if self.loop_max is not None and (isinstance(self.loop_max, bool) or self.loop_max < 1):
-            raise rule_error("loop_max", path="loop.max", value=repr(self.loop_max))
+            raise rule_error("loop_max", path="loop.max", value=written(self.loop_max))
         if self.probabilities and self.conditions:
             raise rule_error("gateway_both", path="conditions", id=repr(self.id))
         if self.loop_again is not None and not 0.0 <= self.loop_again <= 1.0:
-            raise rule_error("loop_again", path="loop.again", value=repr(self.loop_again))
+            raise rule_error("loop_again", path="loop.again", value=written(self.loop_again))
         if isinstance(self.cardinality, bool) or (isinstance(self.cardinality, int) and self.cardinality < 0):
-            raise rule_error("cardinality", path="cardinality", value=repr(self.cardinality))
+            raise rule_error("cardinality", path="cardinality", value=written(self.cardinality))
         if self.share is not None and not 0.0 <= self.share <= 1.0:
-            raise rule_error("share", path="share", value=repr(self.share))
+            raise rule_error("share", path="share", value=written(self.share))
 
 
 @frozen_dataclass
@@ -297,9 +297,9 @@ class MeetingSchedule:
         if self.rrule is None and not self.dates:
             raise rule_error("meetings_need_short", path="meetings")
         if any(not 1 <= m <= 12 for m in self.except_months):
-            raise rule_error("except_months", path="except_months", value=repr(list(self.except_months)))
+            raise rule_error("except_months", path="except_months", value=written(list(self.except_months)))
         if not 0.0 <= self.at_hour < 24.0:
-            raise rule_error("meeting_hour", path="at", value=repr(self.at_hour))
+            raise rule_error("meeting_hour", path="at", value=written(self.at_hour))
 
 
 @frozen_dataclass
@@ -324,7 +324,7 @@ class DecisionBody:
         if (self.meetings is None) == (self.pool is None):
             raise rule_error("body_needs", level=repr(self.level))
         if self.agenda_cutoff < 0:
-            raise rule_error("agenda_cutoff", path="agenda_cutoff", value=repr(self.agenda_cutoff))
+            raise rule_error("agenda_cutoff", path="agenda_cutoff", value=written(self.agenda_cutoff))
 
 
 @frozen_dataclass
@@ -404,14 +404,14 @@ class LegalClock:
 
     def __post_init__(self) -> None:
         if not self.deadline > 0:
-            raise rule_error("deadline", path="deadline", value=repr(self.deadline))
+            raise rule_error("deadline", path="deadline", value=written(self.deadline))
         if self.start == self.stop:
-            raise rule_error("clock_same", path="stop", value=repr(self.start))
+            raise rule_error("clock_same", path="stop", value=written(self.start))
         if self.extension_rule not in EXTENSION_RULES:
-            raise rule_error("extension_rule", path="extension_rule", value=repr(self.extension_rule),
+            raise rule_error("extension_rule", path="extension_rule", value=written(self.extension_rule),
                              rules=", ".join(EXTENSION_RULES))
         if self.extension_flow is not None and not (self.extension or 0.0) > 0:
-            raise rule_error("extension_flow", path="extension", value=repr(self.extension_flow))
+            raise rule_error("extension_flow", path="extension", value=written(self.extension_flow))
 
     @property
     def extended_deadline(self) -> float:
@@ -465,13 +465,13 @@ class SimParams:
     def __post_init__(self) -> None:
         rho = self.delay_correlation
         if isinstance(rho, bool) or not isinstance(rho, (int, float)) or not 0 <= rho < 1:
-            raise rule_error("case_delays", path="case_delays.correlation", value=repr(rho))
+            raise rule_error("case_delays", path="case_delays.correlation", value=written(rho))
         if (self.horizon is None) == (self.cases is None):
             raise rule_error("horizon_one_of", path="horizon")
         if self.horizon is not None and self.horizon <= 0:
-            raise rule_error("horizon_positive", path="horizon", value=repr(self.horizon))
+            raise rule_error("horizon_positive", path="horizon", value=written(self.horizon))
         if self.cases is not None and (isinstance(self.cases, bool) or self.cases < 1):
-            raise rule_error("cases_whole", path="cases", value=repr(self.cases))
+            raise rule_error("cases_whole", path="cases", value=written(self.cases))
         listed = len(self.arrivals.dates)
         if self.cases is not None and listed and self.cases > listed:
             # a replayed list cannot give more applications than it holds (as a Poisson rate of 0 cannot)
@@ -513,7 +513,7 @@ class SimParams:
                     )
         for end, outcome in self.outcomes.items():
             if outcome not in OUTCOMES:
-                raise rule_error("unknown_outcome", path=f"outcomes.{end}", value=repr(outcome),
+                raise rule_error("unknown_outcome", path=f"outcomes.{end}", value=written(outcome),
                                  outcomes=", ".join(OUTCOMES))
         if self.decision is not None and self.decision.by_outcome:
             missing = [o for o in DECIDED_OUTCOMES if o not in self.outcomes.values()]

@@ -17,7 +17,7 @@ from typing import Any
 
 from processes.errors import InputError
 
-__all__ = ["RULES", "rule_error", "rule_said", "NONE_DEFINED"]
+__all__ = ["RULES", "rule_error", "rule_said", "written", "NONE_DEFINED"]
 
 #: a value said in each language: text alike in both, or (english, swedish)
 Said = str | tuple[str, str]
@@ -318,6 +318,18 @@ RULES: dict[str, tuple[str, str]] = {
     "unknown_outcome": ("unknown outcome {value} (expected one of {outcomes})",
                         "okänt utfall {value} (förväntade ett av {outcomes})"),
 }
+
+
+def written(value: Any) -> str:
+    """``value`` as the file wrote it: a YAML ``true``, ``false`` or ``null`` as such (not Python's
+    ``True``), anything else as ``repr`` (a text in quotes, so a quoted ``'true'`` stays told apart).
+
+    >>> written(True), written(None), written(1.5), written("true")
+    ('true', 'null', '1.5', "'true'")
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "null" if value is None else repr(value)
 
 
 def _in(value: Said, lang: str) -> str:

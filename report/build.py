@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
 from report import plots
-from report.folder import only_listed, replace_outputs
+from report.folder import only_listed, replace_outputs, write_last
 from report.jsontext import json_plain
 from report.plots import PlotJob
 from report.results import (
@@ -25,7 +25,6 @@ from report.results import (
     result_files,
     results_document,
     start_texts,
-    write_bytes_atomic,
 )
 from report.summarycheck import read_cases_file, read_summary_file
 from scenarios.batch import BatchResults, PointResults
@@ -82,7 +81,7 @@ def write_report(folder: str | Path, *, diff_section: Callable[[Sequence[str]], 
         raise InputError(f"unexpected content ({what}); expected the summary.json that permitflow run writes",
                          file=str(summary)) from None
     target = folder / "report.html"
-    write_bytes_atomic(target, html.encode("utf-8"))
+    write_last(folder, {"report.html": html.encode("utf-8")})  # and the manifest sealed with its hash
     return target
 
 
@@ -278,5 +277,5 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
         html = render_report(summary, (), read_processes(folder), diff_section=section,
                              profiles=read_profiles(folder), uncertainty=loaded if "uncertainty" in summary else None,
                              executor=executor, plots_drawn=drawn, parsed=parsed, drawn_diagrams=diagrams)
-    write_bytes_atomic(target, html.encode("utf-8"))
+    write_last(folder, {"report.html": html.encode("utf-8")})  # and the manifest sealed with its hash
     return target

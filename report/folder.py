@@ -22,17 +22,25 @@ holding the user's own models (``-o .``). So:
 - the temporary files a killed run left (``.<name>.<8 characters>.tmp``,
   :data:`bpmn_io.atomic.TEMP_PATTERN`) are removed when the next run claims the folder;
 - nothing is written through a symbolic link inside the folder (``processes/``,
-  ``.cache/`` or a cache subfolder that links elsewhere is refused).
+  ``.cache/`` or a cache subfolder that links elsewhere is refused);
+- the manifest is written last: once a run's files are all in place it lists them with the
+  SHA-256 of each (``sha256``); from before the first of them is renamed until then it says
+  ``"writing": true``. So a reader that reads the marker, then the files, then the marker again
+  and finds the same bytes without ``writing`` has read one run's files (:func:`one_runs_files`),
+  never the mix a run in the middle of its renames leaves for a few milliseconds.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 from bpmn_io.atomic import TEMP_PATTERN, write_all_atomic, write_atomic
 from processes.errors import InputError, OutputError
@@ -45,7 +53,7 @@ except ImportError:  # pragma: no cover - not POSIX: runs are not locked
 
 __all__ = [
     "MARKER", "LOCK", "RESULT_FILES", "is_layout_name", "read_manifest", "claim", "locked", "replace_outputs",
-    "clean_temporary_files", "only_listed",
+    "clean_temporary_files", "only_listed", "write_last", "one_runs_files",
 ]
 
 MARKER = ".permitflow-results"
@@ -75,21 +83,44 @@ def is_layout_name(name: str) -> bool:
     return ext is not None and rest.endswith(ext) and name_problem(rest[: -len(ext)]) is None
 
 
-def read_manifest(folder: Path) -> list[str]:
-    """The files the last run into ``folder`` wrote (none when the marker is missing or damaged)."""
+def _manifest(folder: Path) -> dict[str, Any]:
     try:
         data = json.loads((Path(folder) / MARKER).read_bytes())
     except (OSError, ValueError, RecursionError):
-        return []
-    files = data.get("files") if isinstance(data, dict) else None
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def read_manifest(folder: Path) -> list[str]:
+    """The files the last run into ``folder`` wrote (none when the marker is missing or damaged)."""
+    files = _manifest(folder).get("files")
     if not isinstance(files, list):
         return []
     return sorted({f for f in files if isinstance(f, str) and is_layout_name(f)})
 
 
-def _write_manifest(folder: Path, files: list[str]) -> None:
-    doc = {"permitflow": "results folder: permitflow removes only the files listed here, and only when a "
-                          "later run does not write them again", "format": _FORMAT, "files": sorted(files)}
+def _hashes(doc: Mapping[str, Any], files: list[str]) -> dict[str, str]:
+    """The SHA-256 the manifest ``doc`` gives for each of ``files`` (those it gives)."""
+    given = doc.get("sha256")
+    if not isinstance(given, dict):
+        return {}
+    return {name: given[name] for name in files if isinstance(given.get(name), str)}
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _write_manifest(folder: Path, files: list[str], *, sha256: Mapping[str, str] | None = None,
+                    writing: bool = False) -> None:
+    """The manifest: ``files``; ``sha256``: of each file (all of them, or ``writing``: while they are replaced)."""
+    doc: dict[str, Any] = {
+        "permitflow": "results folder: permitflow removes only the files listed here, and only when a "
+                      "later run does not write them again", "format": _FORMAT, "files": sorted(files)}
+    if writing:
+        doc["writing"] = True
+    if sha256:
+        doc["sha256"] = {name: sha256[name] for name in sorted(sha256)}
     write_atomic(folder / MARKER, (json.dumps(doc, indent=1) + "\n").encode("utf-8"))
 
 
@@ -151,12 +182,12 @@ def _no_links(folder: Path) -> None:
 
 
 def clean_temporary_files(folder: Path) -> int:
-    """Remove the temporary files a killed run left in ``folder`` (and ``processes/``, ``.cache/*/``);
+    """Remove the temporary files a killed run left in ``folder`` (and ``processes/``, ``.cache/``, ``.cache/*/``);
     how many. Call it only while holding the folder's lock."""
     places = [folder, folder / "processes"]
     cache = folder / ".cache"
     if cache.is_dir() and not cache.is_symlink():
-        places += [p for p in sorted(cache.iterdir()) if p.is_dir() and not p.is_symlink()]
+        places += [cache, *(p for p in sorted(cache.iterdir()) if p.is_dir() and not p.is_symlink())]
     removed = 0
     for place in places:
         if not place.is_dir() or place.is_symlink():
@@ -320,10 +351,11 @@ def replace_outputs(folder: Path, files: Mapping[str, bytes], *, kept: tuple[str
     """Write ``files`` (layout names -> bytes) into ``folder`` and remove what the last run
     wrote and this one does not (``kept``: written next, by the caller).
 
-    The manifest first lists the old and the new files, so a run killed half-way leaves
+    The manifest first lists the old and the new files (``writing``), so a run killed half-way leaves
     nothing it wrote unlisted; then every file's data is written to a temporary name and only then
     are they renamed into place (an interrupt before leaves the last run's files); then the old
-    files not written again are removed and the manifest lists exactly this run's files.
+    files not written again are removed and the manifest lists exactly this run's files with their
+    SHA-256, still ``writing`` while a file of ``kept`` is to come (:func:`write_last`).
     """
     folder = Path(folder)
     bad = [name for name in files if not is_layout_name(name)]
@@ -332,14 +364,71 @@ def replace_outputs(folder: Path, files: Mapping[str, bytes], *, kept: tuple[str
     adopted = _check_ours(folder)  # also when called without claim(): never into a folder of the user's
     old = read_manifest(folder) if adopted is None else adopted
     new = sorted({*files, *kept})
-    _write_manifest(folder, sorted({*old, *new}))
+    _write_manifest(folder, sorted({*old, *new}), writing=True)
     # every file's data first, the renames last: a Ctrl-C while the data is written leaves the last run's files
     write_all_atomic([(_inside(folder, name), files[name]) for name in sorted(files)])
     for stale in sorted(set(old) - set(new)):
         path = _inside(folder, stale)
         if path.is_symlink() or path.is_file():
             path.unlink()
-    _write_manifest(folder, new)
+    _write_manifest(folder, new, sha256={name: _sha256(data) for name, data in files.items()},
+                    writing=not set(kept) <= set(files))
+
+
+def write_last(folder: Path, files: Mapping[str, bytes]) -> None:
+    """Write ``files`` (layout names -> bytes: the report, after :func:`replace_outputs`, or again
+    with ``permitflow report``) into ``folder``, the manifest ``writing`` meanwhile and then sealed
+    with every listed file's SHA-256 (read from the files where the manifest does not give it). A
+    folder without the marker (an earlier version's) gets the files alone."""
+    folder = Path(folder)
+    if not (folder / MARKER).is_file():
+        for name in sorted(files):
+            write_atomic(_inside(folder, name), files[name])
+        return
+    doc = _manifest(folder)
+    listed = sorted({*read_manifest(folder), *files})
+    hashes = {name: h for name, h in _hashes(doc, listed).items() if name not in files}
+    _write_manifest(folder, listed, sha256=hashes, writing=True)
+    for name in sorted(files):
+        write_atomic(_inside(folder, name), files[name])
+    hashes.update({name: _sha256(data) for name, data in files.items()})
+    for name in listed:
+        path = _inside(folder, name)
+        if name not in hashes and path.is_file() and not path.is_symlink():
+            hashes[name] = _sha256(path.read_bytes())
+    _write_manifest(folder, listed, sha256=hashes)
+
+
+def one_runs_files(folder: Path, *, tries: int = 20, pause: float = 0.05) -> dict[str, bytes]:
+    """The files the manifest of results folder ``folder`` lists, read while no run replaced them: the
+    manifest read before and after the files, the same bytes and not ``writing``, and each file its
+    SHA-256 (else read again, up to ``tries`` times, ``pause`` seconds apart: :class:`OutputError`).
+    What a program that reads a folder a run may be writing can rely on (the module text)."""
+    folder = Path(folder)
+    for attempt in range(tries):
+        if attempt:
+            time.sleep(pause)
+        before = _marker_bytes(folder)
+        doc = _manifest(folder)
+        if before is None or doc.get("writing") or not isinstance(doc.get("sha256"), dict):
+            continue
+        names = read_manifest(folder)
+        try:
+            files = {name: _inside(folder, name).read_bytes() for name in names}
+        except FileNotFoundError:
+            continue
+        hashes = _hashes(doc, names)
+        if _marker_bytes(folder) == before and all(_sha256(files[n]) == hashes.get(n) for n in names):
+            return files
+    raise OutputError(f"a run kept replacing the files (tried {tries} times): read again when it is done",
+                      file=str(folder))
+
+
+def _marker_bytes(folder: Path) -> bytes | None:
+    try:
+        return (folder / MARKER).read_bytes()
+    except OSError:
+        return None
 
 
 def only_listed(folder: Path, subfolder: str) -> bool:

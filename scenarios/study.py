@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from bpmn_io.profile_values import shown_value
 from processes.errors import InputError
 from processes.frozenclass import frozen_dataclass
 from scenarios.bases import Base
@@ -158,8 +159,10 @@ def _label(values: tuple[tuple[str, Any], ...]) -> str:
 
 
 def _first_repeated(values: Sequence[Any]) -> int | None:
-    """The index of the first of ``values`` equal to an earlier one (``1`` and ``1.0`` are equal), else ``None``."""
-    return next((i for i, value in enumerate(values) if value in values[:i]), None)
+    """The index of the first of ``values`` equal to an earlier one (``1`` and ``1.0`` are equal; ``true``
+    and ``1`` are not: Python's ``True == 1`` would report a value the user gave once), else ``None``."""
+    typed = [(isinstance(value, bool), value) for value in values]
+    return next((i for i, value in enumerate(typed) if value in typed[:i]), None)
 
 
 def build_scenario(
@@ -197,11 +200,11 @@ def build_scenario(
     grid: list[tuple[str, str, str, tuple[Any, ...], Origin]] = []
     for written, values, origin in sweep:
         if isinstance(values, (str, bytes)) or not isinstance(values, Sequence) or not values:
-            raise InputError(f"sweep {written}: expected a non-empty list of values, not {values!r}",
+            raise InputError(f"sweep {written}: expected a non-empty list of values, not {shown_value(values)}",
                              file=origin.source, line=origin.line)
         twice = _first_repeated(values)
         if twice is not None:
-            raise InputError(f"sweep {written}: the value {values[twice]!r} is given twice; it would run the same point "
+            raise InputError(f"sweep {written}: the value {shown_value(values[twice])} is given twice; it would run the same point "
                              "twice (expected each value once)", file=origin.source, line=origin.line)
         member, path = member_path(written, names, origin)
         grid.append((written, member, path, tuple(values), origin))

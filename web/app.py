@@ -149,9 +149,10 @@ class _State:
     compressed, opened when a question names it), with what their checks said by a digest of what was
     sent (:func:`_sent_digest`): the same bytes again are answered alike without a new check."""
 
-    def __init__(self, workers: int | None, keep: int, check_seconds: float = CHECK_SECONDS) -> None:
+    def __init__(self, workers: int | None, keep: int, check_seconds: float = CHECK_SECONDS,
+                 preload: tuple[str, ...] = ()) -> None:
         # an upload's check runs checked_upload in a process of its own, a run's units scenarios.road's
-        self.runs = Runs(workers, keep, preload=("web.whatif", "scenarios.road"))
+        self.runs = Runs(workers, keep, preload=("web.whatif", "scenarios.road", *preload))
         self.check_seconds = check_seconds
         self.uploads: OrderedDict[str, Upload] = OrderedDict()
         #: the checks of the uploads kept (none of another: it holds nothing the uploads do not)
@@ -642,12 +643,13 @@ def _megabytes(count: int) -> str:
 
 
 def create_app(*, token: str | None = None, workers: int | None = None, keep: int = KEEP_BYTES,
-               check_seconds: float = CHECK_SECONDS) -> Starlette:
+               check_seconds: float = CHECK_SECONDS, preload: tuple[str, ...] = ()) -> Starlette:
     """The app; ``token``: required on every request when given; ``workers``: the process pool's
     size (default all cores; ``0``: run in the request's thread); ``keep``: the bytes of finished
     runs kept for their report download (compressed; the oldest are forgotten first); ``check_seconds``:
-    the time an upload's check may take in its process (``workers`` 0: no limit)."""
-    state = _State(workers, keep, check_seconds)
+    the time an upload's check may take in its process (``workers`` 0: no limit); ``preload``: modules
+    the main script imports, imported once by the fork server (see :meth:`web.runs.Runs._context`)."""
+    state = _State(workers, keep, check_seconds, preload)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> Any:

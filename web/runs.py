@@ -180,8 +180,11 @@ class Runs:
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         context = multiprocessing.get_context(method)
         if method == "forkserver" and self.preload:
-            # Python's default preload is __main__ alone; it counts only before the fork server starts
-            context.set_forkserver_preload(["__main__", *self.preload])
+            # only modules: CPython (3.11 to 3.13) never applies a "__main__" preload (the fork server is
+            # given the main script's path under a key it then drops), so each process it starts runs the
+            # main script again; the modules that script imports (cli, for the console script) are preloaded
+            # instead, and running it again is then a look-up in sys.modules (counts only before it starts)
+            context.set_forkserver_preload(list(self.preload))
         return context
 
     def start(self, study: Study, finish: Callable[[BatchResults], dict[str, Any]], *, uncertainty: int = 0,

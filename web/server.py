@@ -45,14 +45,16 @@ def bind_token(host: str, token: str | None) -> tuple[str | None, bool]:
     return secrets.token_urlsafe(24), True
 
 
-def serve(host: str, port: int, *, token: str | None, workers: int | None, keep_mb: int = 32) -> None:
+def serve(host: str, port: int, *, token: str | None, workers: int | None, keep_mb: int = 32,
+          preload: tuple[str, ...] = ()) -> None:
     """Run the app with uvicorn until interrupted (``token``: as :func:`bind_token` returned;
-    ``keep_mb``: the megabytes of finished runs kept for their report download)."""
+    ``keep_mb``: the megabytes of finished runs kept for their report download; ``preload``: the
+    modules the main script imports, for the fork server, :func:`web.app.create_app`)."""
     import uvicorn
 
     from web.app import create_app
 
-    app = create_app(token=token, workers=workers, keep=keep_mb * 2**20)
+    app = create_app(token=token, workers=workers, keep=keep_mb * 2**20, preload=preload)
 
     class Server(uvicorn.Server):
         # uvicorn waits for the requests in flight before it stops: an upload waiting for its check (a minute

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 import bpmn_io.atomic
 from processes.errors import InputError, OutputError
-from report.folder import MARKER, claim, locked, read_manifest, replace_outputs
+from report.folder import MARKER, claim, locked, one_runs_files, read_manifest, replace_outputs, write_last
 
 
 def test_a_run_replaces_and_removes_only_what_the_manifest_lists(tmp_path: Path) -> None:
@@ -112,3 +114,56 @@ def test_a_run_waiting_for_a_folder_that_a_failed_run_removed_makes_it_again(tmp
         raise OutputError("no scheduler")
     thread.join(10)
     assert got == [[".permitflow-lock", MARKER]]
+
+
+def _marker(out: Path) -> dict[str, object]:
+    return json.loads((out / MARKER).read_text(encoding="utf-8"))
+
+
+def test_the_manifest_written_last_says_which_run_the_files_belong_to(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by the batch user: between the first and the last rename a reader saw some files of the new run
+    and some of the last; the manifest now says "writing" until every file is in place, then each file's hash."""
+    out = tmp_path / "out"
+    first = {"summary.json": b"1", "cases.csv": b"a", "report.html": b"<p>1</p>"}
+    replace_outputs(out, first)
+    assert _marker(out)["sha256"] == {n: hashlib.sha256(d).hexdigest() for n, d in first.items()}
+    assert "writing" not in _marker(out)
+    assert one_runs_files(out) == first
+    seen: list[tuple[bytes, bytes, object]] = []
+    real = os.replace
+
+    def look_between(src: str, dst: str) -> None:  # a reader while the run renames its files
+        real(src, dst)
+        if Path(dst).name != MARKER:
+            seen.append(((out / "cases.csv").read_bytes(), (out / "summary.json").read_bytes(),
+                         _marker(out).get("writing")))
+
+    monkeypatch.setattr(bpmn_io.atomic.os, "replace", look_between)
+    second = {"summary.json": b"2", "cases.csv": b"b", "report.html": b"<p>2</p>"}
+    replace_outputs(out, second)
+    monkeypatch.undo()
+    assert (b"b", b"1", True) in seen  # the mix a reader could see: the manifest says so meanwhile
+    (out / "summary.json").write_bytes(b"1")  # a file not of the run the manifest names (as in the window)
+    with pytest.raises(OutputError, match="a run kept replacing the files"):
+        one_runs_files(out, tries=2, pause=0)
+    (out / "summary.json").write_bytes(b"2")
+    assert one_runs_files(out) == second
+
+
+def test_a_report_written_after_the_files_seals_the_manifest_with_its_hash(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with claim(out):
+        replace_outputs(out, {"summary.json": b"1"})  # report.html to come
+        assert _marker(out)["writing"] is True
+        with pytest.raises(OutputError):
+            one_runs_files(out, tries=1)
+        write_last(out, {"report.html": b"<p>1</p>"})
+    assert _marker(out)["files"] == ["report.html", "summary.json"]
+    assert "writing" not in _marker(out)
+    assert one_runs_files(out) == {"summary.json": b"1", "report.html": b"<p>1</p>"}
+    doc = _marker(out)  # a manifest of an earlier version: no hashes; permitflow report adds them
+    del doc["sha256"]
+    (out / MARKER).write_text(json.dumps(doc), encoding="utf-8")
+    write_last(out, {"report.html": b"<p>again</p>"})
+    assert one_runs_files(out) == {"summary.json": b"1", "report.html": b"<p>again</p>"}

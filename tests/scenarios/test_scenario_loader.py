@@ -383,3 +383,24 @@ def test_a_scenario_followed_by_an_empty_document_is_read_as_one(workdir: Path) 
     with pytest.raises(InputError) as err:  # and its lines keep their numbers
         read_any([write(workdir, "bad.yaml", "name: bad\n" + MINI + "replications: 0\n---\n")])
     assert (err.value.line, err.value.message) == (3, "replications: 0 is not a whole number from 1 to 10000")
+
+
+def test_a_yaml_boolean_where_a_number_is_expected_is_refused_as_written(workdir: Path) -> None:
+    """Found by the batch user: ``replications: true`` was refused as ``True`` (Python's spelling, not the file's),
+    and a sweep ``[true, 0.5, 1.0]`` was refused as "the value 1.0 is given twice" (``True == 1.0`` in Python)."""
+    cases = [
+        ("replications: true\n", "2: replications: true is not a whole number from 1 to 10000"),
+        ("seed: false\n", "2: seed: false is not a whole number from 0 to 9223372036854775807"),
+        ("set:\n  pools.officer.count: true\n", "3: pools.officer.count: set: override simulation.pools.officer.count=true gives an "
+                                                "invalid profile: true is not a whole number >= 1"),
+        ("sweep:\n  pools.officer.fte: [true, 0.5, 1.0]\n", "3: pools.officer.fte: sweep: override simulation.pools.officer.fte=true "
+                                                            "gives an invalid profile: true is not a number"),
+        ("sweep:\n  pools.officer.fte: true\n", "3: sweep pools.officer.fte: expected a non-empty list of values, "
+                                                "not true"),
+        ("horizon: true\n", "2: horizon: override simulation.horizon=true gives an invalid profile: duration true "
+                            "is not a duration (expected e.g. '4h'; units m, h, d, w, mo, y)"),
+    ]
+    for text, expected in cases:
+        with pytest.raises(InputError) as err:
+            read_scenario(write(workdir, "yes.yaml", MINI + text))
+        assert str(err.value) == f"{workdir / 'yes.yaml'}:{expected}"

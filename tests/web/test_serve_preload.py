@@ -1,0 +1,38 @@
+"""permitflow serve's fork server imports what the console script imports, once (web.runs.Runs._context)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette")
+ROOT = Path(__file__).resolve().parents[2]
+
+# run in a process of its own: the fork server is one per process, its preload fixed when it first starts
+PROBE = """
+import sys
+from web.app import create_app
+runs = create_app(workers=1, preload=tuple(sys.argv[1:])).state.web.runs
+try:
+    print(runs.call_apart(eval, "sorted(m for m in ('cli', 'web.whatif') if m in __import__('sys').modules)"))
+finally:
+    runs.close()
+"""
+
+
+def _loaded_in_a_process_apart(*preload: str) -> str:
+    done = subprocess.run([sys.executable, "-c", PROBE, *preload], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120, check=True)
+    return done.stdout.strip()
+
+
+def test_a_process_the_fork_server_starts_finds_the_console_script_s_module_loaded() -> None:
+    """Found by the batch user: the preload named "__main__", which CPython's fork server never applies (it
+    drops the script's path), so every upload's check process ran the console script again and imported
+    cli there (0.25-0.3 s a process at load 7); permitflow serve now preloads cli itself."""
+    assert _loaded_in_a_process_apart("cli") == "['cli', 'web.whatif']"
+    assert _loaded_in_a_process_apart() == "['web.whatif']"
