@@ -30,7 +30,6 @@ from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
-from bpmn_io.atomic import write_atomic
 from bpmn_io.yamlsrc import dump_yaml, load_yaml
 from processes.textsafe import csv_cell, csv_row
 from report.cache import DirectoryCache
@@ -42,7 +41,6 @@ from scenarios.compare import CUT_NOTE, Estimate
 from scenarios.execute import CASE_COLUMNS, code_version
 
 __all__ = [
-    "write_bytes_atomic",
     "DirectoryCache",
     "summary_document",
     "write_results",
@@ -61,11 +59,6 @@ __all__ = [
     "read_uncertainty",
     "uncertainty_digest",
 ]
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` all or nothing (:func:`bpmn_io.atomic.write_atomic`)."""
-    write_atomic(path, data)
 
 
 def _num(value: float) -> float | None:

@@ -319,7 +319,7 @@ def test_a_profile_calibrated_before_intervals_were_written_holds_its_fitted_val
     ("{horizon: [1, 2], what: 95 % exact Poisson}",
      "simulation.arrivals.interval.horizon: 'horizon' is not a key this mapping gives (an interval annotates one of "
      "per_year, weekdays"),
-    ("{per_year: [89.0, 131.5]}", "simulation.arrivals.interval.what: None does not say what the interval is"),
+    ("{per_year: [89.0, 131.5]}", "simulation.arrivals.interval.what: null does not say what the interval is"),
     ("[89.0, 131.5]", "simulation.arrivals.interval: [89.0, 131.5] is not an interval mapping"),
 ])
 def test_a_malformed_interval_is_refused_in_one_line(calibrated, tmp_path, interval, said) -> None:
