@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from bpmntext import bpmn_text
 from click.testing import CliRunner
 from shared import INTEROP
 
@@ -554,25 +555,14 @@ def test_miwg_c6_converts_and_simulates_its_compensation(tmp_path) -> None:
     assert shown.exit_code == 0, shown.output
 
 
-RACE = """<?xml version="1.0" encoding="UTF-8"?>
-<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="http://permitflow.test">
-  <process id="P">
-    <startEvent id="S"/>
+RACE = bpmn_text("""    <startEvent id="S"/>
     <task id="A" name="Begär komplettering"/>
     <eventBasedGateway id="G"/>
     <intermediateCatchEvent id="M" name="Komplettering inkommen"><messageEventDefinition/></intermediateCatchEvent>
     <intermediateCatchEvent id="T" name="Svarstiden ute"><timerEventDefinition>TIMER</timerEventDefinition></intermediateCatchEvent>
     <endEvent id="EM"/>
     <endEvent id="ET"/>
-    <sequenceFlow id="f1" sourceRef="S" targetRef="A"/>
-    <sequenceFlow id="f2" sourceRef="A" targetRef="G"/>
-    <sequenceFlow id="f3" sourceRef="G" targetRef="T"/>
-    <sequenceFlow id="f4" sourceRef="G" targetRef="M"/>
-    <sequenceFlow id="f5" sourceRef="M" targetRef="EM"/>
-    <sequenceFlow id="f6" sourceRef="T" targetRef="ET"/>
-  </process>
-</definitions>
-"""
+""", "f1:S>A f2:A>G f3:G>T f4:G>M f5:M>EM f6:T>ET")
 
 
 @pytest.mark.parametrize("timer, mean", [("<timeDuration>P3D</timeDuration>", "3d"), ("", "2w")])
