@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from bpmntext import bpmn_text
 from click.testing import CliRunner
 from shared import INTEROP
 
@@ -54,7 +55,18 @@ def test_from_bpsim_and_qbp_write_valid_profiles(tmp_path) -> None:
         out = tmp_path / f"{fmt}.yaml"
         r = run("convert", str(src), str(out), "--from", fmt)
         assert r.exit_code == 0, r.output
-        assert read_profile(out).simulation is not None
+    # read from the files by hand: jBPM's task _9A4A7D58, UniformDistribution min 3 max 7 (baseTimeUnit min) with
+    # ResourceParameters Quantity 2.0, and no InterTriggerTimer; QBP's resources, each its totalAmount
+    bpsim = read_profile(tmp_path / "bpsim.yaml")
+    task = "_9A4A7D58-3DDC-4A8E-A63F-189101D0C7CD"
+    assert bpsim.raw["simulation"]["elements"][task]["duration"] == {"dist": "uniform", "low": "3m", "high": "7m"}
+    assert {pool: p.count for pool, p in bpsim.simulation.pools.items()} == {f"pool_{task}": 2}
+    assert bpsim.simulation.arrivals.per_year == 0
+    qbp = read_profile(tmp_path / "qbp.yaml").simulation
+    assert {pool: p.count for pool, p in qbp.pools.items()} == {
+        "QBP_DEFAULT_RESOURCE": 20, "qbp_22560896-b640-4f80-b705-ddce146a47ce": 14,
+        "qbp_1be1130b-07dc-4d4c-8b51-23a905ae3518": 5, "qbp_382b1bb6-2db4-43fe-b3a9-659307c23a1e": 3,
+        "qbp_bec8870b-b717-48ee-aefe-2ebf56292288": 3, "qbp_b5bbf705-b3ec-49dd-83f4-cbdc5294289d": 2}
 
 
 def test_a_file_without_the_format_is_one_error_and_no_output(tmp_path) -> None:
@@ -554,25 +566,14 @@ def test_miwg_c6_converts_and_simulates_its_compensation(tmp_path) -> None:
     assert shown.exit_code == 0, shown.output
 
 
-RACE = """<?xml version="1.0" encoding="UTF-8"?>
-<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="http://permitflow.test">
-  <process id="P">
-    <startEvent id="S"/>
+RACE = bpmn_text("""    <startEvent id="S"/>
     <task id="A" name="Begär komplettering"/>
     <eventBasedGateway id="G"/>
     <intermediateCatchEvent id="M" name="Komplettering inkommen"><messageEventDefinition/></intermediateCatchEvent>
     <intermediateCatchEvent id="T" name="Svarstiden ute"><timerEventDefinition>TIMER</timerEventDefinition></intermediateCatchEvent>
     <endEvent id="EM"/>
     <endEvent id="ET"/>
-    <sequenceFlow id="f1" sourceRef="S" targetRef="A"/>
-    <sequenceFlow id="f2" sourceRef="A" targetRef="G"/>
-    <sequenceFlow id="f3" sourceRef="G" targetRef="T"/>
-    <sequenceFlow id="f4" sourceRef="G" targetRef="M"/>
-    <sequenceFlow id="f5" sourceRef="M" targetRef="EM"/>
-    <sequenceFlow id="f6" sourceRef="T" targetRef="ET"/>
-  </process>
-</definitions>
-"""
+""", "f1:S>A f2:A>G f3:G>T f4:G>M f5:M>EM f6:T>ET")
 
 
 @pytest.mark.parametrize("timer, mean", [("<timeDuration>P3D</timeDuration>", "3d"), ("", "2w")])

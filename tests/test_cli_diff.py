@@ -280,11 +280,9 @@ def test_saved_matches_come_back_confirmed_and_an_edit_is_honoured(tmp_path: Pat
 BLAS_PROBE = """
 import os, sys
 import cli
-try:
-    cli.main(["compare", "helsingborg", "astorp", "landskrona", "--format", "json"])
-except SystemExit:
-    pass
+status = cli.main(["compare", "helsingborg", "astorp", "landskrona", "--format", "json"])
 print(os.environ.get("OPENBLAS_NUM_THREADS"), file=sys.stderr)
+sys.exit(status)  # check=True: a failed comparison fails the test
 """
 
 

@@ -179,7 +179,12 @@ def test_convert_yaml_to_bpmn_adds_a_diagram(tmp_path: Path) -> None:
     result = run("convert", str(EXAMPLE), str(out))
     assert (result.exit_code, result.stderr) == (0, "")
     defs = read_bpmn(out)
-    assert defs.has_di()
+    plane, process = defs.diagrams[0].plane, defs.process()
+    # one shape for each flow node and, read by hand from examples/permit.yaml, its pool, the two external pools
+    # and its two lanes; one edge for each sequence flow and its two message flows (it checked has_di() alone)
+    assert sorted(s.element for s in plane.shapes) == sorted([*process.nodes, "Pool_Kommun", "Pool_Sokande",
+                                                              "Pool_Polisen", "Lane_Handlaggare", "Lane_Namnd"])
+    assert sorted(e.element for e in plane.edges) == sorted([*process.flows, "MF_Ansokan", "MF_Remiss"])
     assert [p for p in check(defs) if p.severity == "error"] == []
     back = tmp_path / "back.yaml"
     assert run("convert", str(out), str(back)).exit_code == 0

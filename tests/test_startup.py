@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+MAIN = "import sys, cli; sys.exit(cli.main())"  # the command's exit status is the process's: check=True sees it
 HEAVY = ("scipy.stats", "scipy.special", "matplotlib", "pandas", "pm4py", "jinja2", "networkx", "holidays")
 
 PROBE = """
@@ -23,12 +24,9 @@ import cli
 if sys.argv[1] == "simulate":  # as on an idle machine (a helper is forked only while a core is free)
     import scenarios.executors
     scenarios.executors._load = lambda: 0.0
-try:
-    cli.main(sys.argv[1:])
-except SystemExit:
-    pass
+status = cli.main(sys.argv[1:])  # main returns the exit status (it was dropped: a failing command passed)
 heavy = {heavy!r}
-print(json.dumps(sorted(h for h in heavy if h in sys.modules)), file=sys.stderr)
+print(json.dumps([status, sorted(h for h in heavy if h in sys.modules)]), file=sys.stderr)
 """
 
 
@@ -36,7 +34,10 @@ def heavy_modules(args: list[str], tmp_path: Path, *, heavy: tuple[str, ...] = H
     env = {**os.environ, "PERMITFLOW_CACHE": str(tmp_path / "cache")}
     done = subprocess.run([sys.executable, "-c", PROBE.format(heavy=heavy), *args], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=120, check=False)
-    return json.loads(done.stderr.strip().splitlines()[-1])
+    status, loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    # every command probed here succeeds: exit status 0 (a failing one loads little, and would pass unseen)
+    assert status == 0, done.stderr[-2000:]
+    return loaded
 
 
 def test_importing_the_command_line_loads_nothing_heavy(tmp_path: Path) -> None:
@@ -90,7 +91,7 @@ def test_validating_an_unchanged_file_again_reads_what_was_found_without_the_rea
 def test_the_listings_read_the_same_from_the_yaml_store(tmp_path: Path) -> None:
     def run(cache: str) -> str:
         env = {**os.environ, "PERMITFLOW_CACHE": cache}
-        return subprocess.run([sys.executable, "-c", "import cli; cli.main()", "facts", "--format", "json"], cwd=tmp_path,
+        return subprocess.run([sys.executable, "-c", MAIN, "facts", "--format", "json"], cwd=tmp_path,
                               env=env, capture_output=True, text=True, timeout=120, check=True).stdout
 
     without = run("none")
@@ -141,7 +142,7 @@ def test_a_repeated_simulation_of_a_small_model_file_needs_no_yaml_xml_or_dateut
 def test_a_simulation_prints_the_same_with_and_without_the_user_cache(tmp_path: Path) -> None:
     def run(cache: str, *extra: str) -> str:
         env = {**os.environ, "PERMITFLOW_CACHE": cache}
-        return subprocess.run([sys.executable, "-c", "import cli; cli.main()", "simulate", "helsingborg", "--years",
+        return subprocess.run([sys.executable, "-c", MAIN, "simulate", "helsingborg", "--years",
                                "0.5", "-r", "3", "--format", "json", *extra], cwd=tmp_path, env=env,
                               capture_output=True, text=True, timeout=300, check=True).stdout
 
@@ -155,11 +156,9 @@ def test_a_simulation_prints_the_same_with_and_without_the_user_cache(tmp_path: 
 THREADS_PROBE = """
 import os, sys
 import cli
-try:
-    cli.main(["simulate", "helsingborg", "--years", "0.25", "-r", "1", "--format", "json", "-q"])
-except SystemExit:
-    pass
+status = cli.main(["simulate", "helsingborg", "--years", "0.25", "-r", "1", "--format", "json", "-q"])
 print(os.environ.get("OPENBLAS_NUM_THREADS"), len(os.listdir("/proc/self/task")), file=sys.stderr)
+sys.exit(status)  # check=True: a failed simulation fails the test
 """
 
 
@@ -184,8 +183,9 @@ def test_a_simulation_starts_no_blas_threads_unless_the_user_sets_a_number(setti
 GC_PROBE = """
 import gc, sys
 import cli
-cli.main(["simulate", "helsingborg", "--years", "0.25", "-r", "1", "--format", "json", "-q"])
+status = cli.main(["simulate", "helsingborg", "--years", "0.25", "-r", "1", "--format", "json", "-q"])
 print(gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)
+sys.exit(status)  # check=True: a failed simulation fails the test
 """
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -203,8 +204,14 @@ def test_prefix_variants_and_di_bound_to_bpmndi() -> None:
 @pytest.mark.interop
 def test_visual_paradigm_unprefixed_vendor_children_are_kept() -> None:
     defs = read_bpmn(INTEROP / "miwg/visual-paradigm-11.1/A.1.0-roundtrip.bpmn")
-    kept = [x for n in defs.process().nodes.values() for x in n.opaque.extension_elements]
-    assert any("VpId" in x for x in kept)
+    kept = {n.name: re.findall(r'<VpId Value="([^"]+)"', "".join(n.opaque.extension_elements))
+            for n in defs.process().nodes.values()}
+    # read from the file by hand (lines 249-334): each flow node's extensionElements hold one VpId, the tasks'
+    # a vp:bounds beside it
+    assert kept == {"Start Event": ["IOwwRlKAUACmJCvx"], "Task 1": ["QuwwRlKAUACmJCvy"], "Task 2": ["IuwwRlKAUACmJCvz"],
+                    "Task 3": ["YuwwRlKAUACmJCv0"], "End Event": ["EuwwRlKAUACmJCv1"]}
+    bounds = [x for n in defs.process().nodes.values() for x in n.opaque.extension_elements if "vp:bounds" in x]
+    assert [re.search(r'x="(\d+)"', x)[1] for x in bounds] == ["258", "390", "522"]
 
 
 @pytest.mark.interop

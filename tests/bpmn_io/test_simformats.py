@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from bpmntext import bpmn_text
 from lxml import etree
 from shared import INTEROP
 
@@ -485,24 +486,14 @@ def test_bpsim_result_requests_and_comments_are_not_values(tmp_path) -> None:
     assert "Availability: no permitflow equivalent" not in warnings  # nothing but a request: no value to report
 
 
-INCLUSIVE_BPMN = """<?xml version="1.0" encoding="UTF-8"?>
-<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="http://example.org/or">
-  <process id="P" isExecutable="false">
-    <startEvent id="S"/>
+INCLUSIVE_BPMN = bpmn_text("""    <startEvent id="S"/>
     <inclusiveGateway id="Split"/>
     <task id="A"/>
     <task id="B"/>
     <inclusiveGateway id="Join"/>
     <endEvent id="E"/>
-    <sequenceFlow id="F0" sourceRef="S" targetRef="Split"/>
-    <sequenceFlow id="FA" sourceRef="Split" targetRef="A"/>
-    <sequenceFlow id="FB" sourceRef="Split" targetRef="B"/>
-    <sequenceFlow id="FA2" sourceRef="A" targetRef="Join"/>
-    <sequenceFlow id="FB2" sourceRef="B" targetRef="Join"/>
-    <sequenceFlow id="F9" sourceRef="Join" targetRef="E"/>
-  </process>
-</definitions>
-"""
+""", "F0:S>Split FA:Split>A FB:Split>B FA2:A>Join FB2:B>Join F9:Join>E", namespace="http://example.org/or",
+                           process='<process id="P" isExecutable="false">')
 
 
 def test_prosimos_inclusive_gateway_keeps_each_flows_chance(tmp_path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -108,10 +109,18 @@ def test_short_texts_are_kept_too(store: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_the_folder_keeps_the_newest_entries(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yamlstore, "MAX_ENTRIES", 8)
     texts = [TEXT + f"n: {i}\n" for i in range(12)]
-    for text in texts:
+    for i, text in enumerate(texts):
+        before = set(store.iterdir()) if store.exists() else set()
         load_yaml(text, source="t.yaml")
-    assert len(list(store.iterdir())) <= 8
-    assert yamlstore.recall(texts[-1], None) is not None
+        (entry,) = set(store.iterdir()) - before
+        os.utime(entry, (1_000_000 + i, 1_000_000 + i))  # one second apart: ties of a coarse clock do not decide
+    # by hand from cachestore.prune_oldest (a full folder, 8 entries, keeps its newest 8 * 3 // 4 = 6 before a
+    # write): texts 0-7 are written into a folder not full; text 8 finds 8 and drops 0 and 1; text 9 finds 7;
+    # text 10 finds 8 again and drops 2 and 3; text 11 finds 7. Kept: texts 4 to 11.
+    assert len(list(store.iterdir())) == 8
+    assert [yamlstore.recall(text, None) is not None for text in texts] == [False] * 4 + [True] * 8
+    newest = fresh(texts[-1], monkeypatch)
+    assert yamlstore.recall(texts[-1], None) == (newest.data, newest.lines)
 
 
 def test_none_turns_the_store_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

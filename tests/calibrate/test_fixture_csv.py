@@ -118,12 +118,25 @@ def test_profile_is_sourced_and_keeps_what_the_log_cannot_tell(result) -> None:
     assert sim["decision"]["bodies"]["officer"] == {"pool": "officer", "duration": "30m"}
 
 
-def test_cli_writes_a_profile_that_simulates(tmp_path) -> None:
-    out = tmp_path / "profile.yaml"
+def _without_assumptions(text: str) -> str:
+    return "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("assumption:"))
+
+
+def _calibrate(profile: Path, out: Path):
+    return CliRunner().invoke(cli, ["calibrate", str(LOGS / "tiny.yaml"), str(LOGS / "tiny_cases.csv"), "-o",
+                                    str(out), "--profile", str(profile), "--mapping", str(LOGS / "tiny_mapping.yaml")])
+
+
+@pytest.fixture(scope="module")
+def calibrated(tmp_path_factory: pytest.TempPathFactory):
+    """calibrate from the fixture profile (its numbers said as assumptions): what it said, and the file written."""
+    out = tmp_path_factory.mktemp("calibrated") / "profile.yaml"
+    return _calibrate(LOGS / "tiny_profile.yaml", out), out
+
+
+def test_cli_writes_a_profile_that_simulates(calibrated) -> None:
+    done, out = calibrated
     runner = CliRunner()
-    done = runner.invoke(cli, ["calibrate", str(LOGS / "tiny.yaml"), str(LOGS / "tiny_cases.csv"), "-o", str(out),
-                               "--profile", str(LOGS / "tiny_profile.yaml"), "--mapping",
-                               str(LOGS / "tiny_mapping.yaml")])
     assert done.exit_code == 0, done.output
     assert "start times estimated for 15 of 15" in done.output
     # each step by its name, its id after it (a modelling tool's ids, Activity_0bevis9, mean nothing to a person)
@@ -147,21 +160,23 @@ def test_cli_writes_a_profile_that_simulates(tmp_path) -> None:
     assert json.loads(sim.output)["figures"]["cases"]["mean"] == 20
 
 
-def test_cli_starts_from_a_plain_profile_without_sources(tmp_path) -> None:
+def test_cli_starts_from_a_plain_profile_without_sources(tmp_path, calibrated) -> None:
     # a user's own profile need not say where its numbers come from; calibrate refused it with
     # "Error: internal: numbers without source or assumption" (exit 1, nothing written)
     plain = tmp_path / "plain.yaml"
-    plain.write_text("".join(line for line in (LOGS / "tiny_profile.yaml").read_text(encoding="utf-8")
-                             .splitlines(keepends=True) if not line.lstrip().startswith("assumption:")),
-                     encoding="utf-8")
+    plain.write_text(_without_assumptions((LOGS / "tiny_profile.yaml").read_text(encoding="utf-8")), encoding="utf-8")
     out = tmp_path / "profile.yaml"
-    runner = CliRunner()
-    done = runner.invoke(cli, ["calibrate", str(LOGS / "tiny.yaml"), str(LOGS / "tiny_cases.csv"), "-o", str(out),
-                               "--profile", str(plain), "--mapping", str(LOGS / "tiny_mapping.yaml")])
+    done = _calibrate(plain, out)
     assert done.exit_code == 0, done.output
-    sim = runner.invoke(cli, ["simulate", str(LOGS / "tiny.yaml"), "--profile", str(out), "--cases", "20", "-q",
-                              "--format", "json"])
+    # the independent result: the profile calibrated from the fixture with its assumptions, which the log's
+    # numbers replace; from the plain profile the same file, but for the assumption line it carried over
+    sourced = calibrated[1].read_text(encoding="utf-8")
+    assert "assumption:" in sourced
+    assert out.read_text(encoding="utf-8") == _without_assumptions(sourced)
+    sim = CliRunner().invoke(cli, ["simulate", str(LOGS / "tiny.yaml"), "--profile", str(out), "--cases", "20", "-q",
+                                   "--format", "json"])
     assert sim.exit_code == 0, sim.output
+    assert json.loads(sim.output)["figures"]["cases"]["mean"] == 20  # --cases 20
 
 
 def test_work_values_carry_no_float_residue(tmp_path) -> None:

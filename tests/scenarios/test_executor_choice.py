@@ -41,6 +41,8 @@ def test_workers_given_are_honoured_whatever_the_estimate() -> None:
 def test_without_an_estimate_the_default_is_a_pool() -> None:
     with executor_for(jobs=10) as executor:
         assert isinstance(executor, ProcessPoolExecutor)
+        # by hand: all cores (two_cores: 2), fewer than the 10 units
+        assert executor._max_workers == 2  # type: ignore[attr-defined]  # the pool keeps its size there
 
 
 def _has(name: str) -> bool:

@@ -28,6 +28,12 @@ def outcome_and_end(result, case: int = 0) -> tuple[str, float]:
     return result.cases[case].outcome, result.cases[case].end
 
 
+def ran(process, profile: str) -> tuple[list[tuple[str, float, float, float]], tuple[str, float]]:
+    """The first case's trace and (outcome, end) when ``process`` runs on the params ``profile``."""
+    r = run(process, replay_params(profile))
+    return trace(r), outcome_and_end(r)
+
+
 def with_error_ref(process, event: str, ref: str):
     """``process`` with the error event ``event`` throwing or catching ``ref`` ("": any error) instead."""
     from dataclasses import replace
@@ -81,19 +87,23 @@ def test_shares_given_to_some_start_events_only_are_refused() -> None:
 EVENT_SUB = "    A: {delay: 10h}\n    X: {delay: 4h}\n    Y: {delay: 1h}\n"
 
 
-def test_a_non_interrupting_event_subprocess_runs_beside_the_case() -> None:
+TIMER_AND_A = [("ET", 3.0, 3.0, 7.0), ("X", 3.0, 3.0, 7.0), ("A", 0.0, 0.0, 10.0)]
+
+
+@pytest.mark.parametrize("message, expected", [
+    pytest.param("    EMS: {delay: 2h}", [("EM", 2.0, 2.0, 3.0), ("Y", 2.0, 2.0, 3.0), *TIMER_AND_A],
+                 id="beside-the-case"),
+    pytest.param("    EMS: {delay: 20h}", TIMER_AND_A, id="message-after-the-case"),
+    pytest.param("    EMS: {delay: 2h, share: 0}", TIMER_AND_A, id="message-never"),
+])
+def test_a_non_interrupting_event_subprocess_runs_beside_the_case_when_its_trigger_comes(
+    message: str, expected
+) -> None:
     """A 0-10 h. The timer start (PT3H) starts X at 3 h, done at 7 h; the message comes 2 h after the case
     starts (its start event's delay:), Y 2-3 h (each event subprocess a row of its own around its step). The
-    case ends when all are done, at 10 h, at E (an event subprocess's end is not the case's outcome)."""
-    r = run(model("event_subprocess.bpmn"), replay_params(EVENT_SUB + "    EMS: {delay: 2h}"))
-    assert trace(r) == [
-        ("EM", 2.0, 2.0, 3.0),
-        ("Y", 2.0, 2.0, 3.0),
-        ("ET", 3.0, 3.0, 7.0),
-        ("X", 3.0, 3.0, 7.0),
-        ("A", 0.0, 0.0, 10.0),
-    ]
-    assert outcome_and_end(r) == ("E", 10.0)
+    case ends when all are done, at 10 h, at E (an event subprocess's end is not the case's outcome). A message
+    20 h after the start comes after the case ended (10 h); a share of 0: it never comes, and starts nothing."""
+    assert ran(model("event_subprocess.bpmn"), EVENT_SUB + message) == (expected, ("E", 10.0))
 
 
 def test_the_case_waits_for_an_event_subprocess_that_ends_after_its_last_step() -> None:
@@ -102,14 +112,6 @@ def test_the_case_waits_for_an_event_subprocess_that_ends_after_its_last_step() 
         model("event_subprocess.bpmn"), replay_params(EVENT_SUB.replace("10h", "5h") + "    EMS: {delay: 2h}")
     )
     assert outcome_and_end(r) == ("E", 7.0)
-
-
-@pytest.mark.parametrize("message", ["    EMS: {delay: 20h}", "    EMS: {delay: 2h, share: 0}"])
-def test_a_trigger_that_comes_after_the_case_or_not_at_all_starts_nothing(message: str) -> None:
-    """A message 20 h after the start comes after the case ended (10 h); a share of 0: it never comes."""
-    r = run(model("event_subprocess.bpmn"), replay_params(EVENT_SUB + message))
-    assert [row[0] for row in trace(r)] == ["ET", "X", "A"]
-    assert outcome_and_end(r) == ("E", 10.0)
 
 
 def test_a_message_start_without_a_delay_is_named() -> None:
@@ -161,37 +163,23 @@ COMPENSATE = (
 )
 
 
-def test_on_the_normal_path_nothing_is_compensated() -> None:
-    """H 0-2, F 2-5 (in Sub), G 5-6 (in Sub2), Pay 6-7, then E_ok: no handler runs."""
-    r = run(
-        model("compensation.bpmn"), replay_params(COMPENSATE + "    X: {probabilities: {X_ok: 1, X_fail: 0}}")
-    )
-    assert [row[0] for row in trace(r)] == ["H", "Sub", "F", "G", "Sub2", "Pay"]
-    assert outcome_and_end(r) == ("E_ok", 7.0)
+NORMAL = [("H", 0.0, 0.0, 2.0), ("Sub", 0.0, 0.0, 5.0), ("F", 2.0, 2.0, 5.0), ("G", 5.0, 5.0, 6.0),
+          ("Sub2", 5.0, 5.0, 6.0), ("Pay", 6.0, 6.0, 7.0)]
 
 
-def test_a_compensation_throw_undoes_the_completed_activities_last_first() -> None:
-    """As above to 7 h, then the throw CT undoes Sub2 (completed last) and then Sub. Sub2's handler is its
-    compensation event subprocess: K 7-7.25, whose throw CT2 undoes G: UG 7.25-9.25. Sub has none, so its own
-    steps are undone, the last first: UF 9.25-9.75, UH 9.75-10.75. Then E_fail at 10.75 h. (Sub, Sub2 and CES
-    are rows of their own, around their steps.)"""
-    r = run(
-        model("compensation.bpmn"), replay_params(COMPENSATE + "    X: {probabilities: {X_ok: 0, X_fail: 1}}")
-    )
-    assert trace(r) == [
-        ("H", 0.0, 0.0, 2.0),
-        ("Sub", 0.0, 0.0, 5.0),
-        ("F", 2.0, 2.0, 5.0),
-        ("G", 5.0, 5.0, 6.0),
-        ("Sub2", 5.0, 5.0, 6.0),
-        ("Pay", 6.0, 6.0, 7.0),
-        ("K", 7.0, 7.0, 7.25),
-        ("CES", 7.0, 7.0, 9.25),
-        ("UG", 7.25, 7.25, 9.25),
-        ("UF", 9.25, 9.25, 9.75),
-        ("UH", 9.75, 9.75, 10.75),
-    ]
-    assert outcome_and_end(r) == ("E_fail", 10.75)
+@pytest.mark.parametrize("route, expected", [
+    pytest.param("X_ok: 1, X_fail: 0", (NORMAL, ("E_ok", 7.0)), id="normal-path"),
+    pytest.param("X_ok: 0, X_fail: 1", ([*NORMAL, ("K", 7.0, 7.0, 7.25), ("CES", 7.0, 7.0, 9.25),
+                                         ("UG", 7.25, 7.25, 9.25), ("UF", 9.25, 9.25, 9.75),
+                                         ("UH", 9.75, 9.75, 10.75)], ("E_fail", 10.75)), id="throw"),
+])
+def test_a_compensation_throw_undoes_the_completed_activities_last_first(route: str, expected) -> None:
+    """H 0-2, F 2-5 (in Sub), G 5-6 (in Sub2), Pay 6-7: on the normal path E_ok at 7 h, no handler runs. On the
+    other, the throw CT undoes Sub2 (completed last) and then Sub. Sub2's handler is its compensation event
+    subprocess: K 7-7.25, whose throw CT2 undoes G: UG 7.25-9.25. Sub has none, so its own steps are undone, the
+    last first: UF 9.25-9.75, UH 9.75-10.75. Then E_fail at 10.75 h. (Sub, Sub2 and CES are rows of their own,
+    around their steps.)"""
+    assert ran(model("compensation.bpmn"), COMPENSATE + f"    X: {{probabilities: {{{route}}}}}") == expected
 
 
 @pytest.mark.parametrize(
@@ -230,32 +218,23 @@ TRANSACTION = (
 )
 
 
-def test_a_transaction_that_completes_leaves_by_its_outgoing_flow() -> None:
-    """Book 0-2, the transaction ends, Done 2-3, E_ok at 3 h."""
-    r = run(
-        model("transaction.bpmn"),
-        replay_params(TRANSACTION + "    X: {probabilities: {X_ok: 1, X_cancel: 0}}"),
-    )
-    assert [row[0] for row in trace(r)] == ["Book", "Tx", "Done"]
-    assert outcome_and_end(r) == ("E_ok", 3.0)
+BOOK = ("Book", 0.0, 0.0, 2.0)
 
 
-def test_a_cancel_end_compensates_the_transaction_and_leaves_by_its_cancel_boundary_event() -> None:
-    """Book 0-2, the cancel end: Unbook 2-3 undoes Book, then the cancel boundary event (not the error
-    boundary event without a code: a cancel is no error): Cancelled 3-3.5, E_cancel at 3.5 h. The transaction
-    ends at 3 h, when its compensation is done."""
-    r = run(
-        model("transaction.bpmn"),
-        replay_params(TRANSACTION + "    X: {probabilities: {X_ok: 0, X_cancel: 1}}"),
-    )
-    assert trace(r) == [
-        ("Book", 0.0, 0.0, 2.0),
-        ("Tx", 0.0, 0.0, 3.0),
-        ("Unbook", 2.0, 2.0, 3.0),
-        ("TxCancel", 3.0, 3.0, 3.0),
-        ("Cancelled", 3.0, 3.0, 3.5),
-    ]
-    assert outcome_and_end(r) == ("E_cancel", 3.5)
+@pytest.mark.parametrize("route, expected", [
+    pytest.param("X_ok: 1, X_cancel: 0", ([BOOK, ("Tx", 0.0, 0.0, 2.0), ("Done", 2.0, 2.0, 3.0)], ("E_ok", 3.0)),
+                 id="completes"),
+    pytest.param("X_ok: 0, X_cancel: 1", ([BOOK, ("Tx", 0.0, 0.0, 3.0), ("Unbook", 2.0, 2.0, 3.0),
+                                           ("TxCancel", 3.0, 3.0, 3.0), ("Cancelled", 3.0, 3.0, 3.5)],
+                                          ("E_cancel", 3.5)), id="cancel-end"),
+])
+def test_a_transaction_leaves_by_its_outgoing_flow_or_a_cancel_end_by_its_cancel_boundary_event(
+    route: str, expected
+) -> None:
+    """Book 0-2; completed, the transaction ends, Done 2-3, E_ok at 3 h. The cancel end: Unbook 2-3 undoes Book,
+    then the cancel boundary event (not the error boundary event without a code: a cancel is no error):
+    Cancelled 3-3.5, E_cancel at 3.5 h. The transaction ends at 3 h, when its compensation is done."""
+    assert ran(model("transaction.bpmn"), TRANSACTION + f"    X: {{probabilities: {{{route}}}}}") == expected
 
 
 def test_a_cancel_no_cancel_boundary_event_catches_ends_the_path_at_the_transaction() -> None:
@@ -284,36 +263,26 @@ INTERRUPTING = (
 )
 
 
-def test_an_interrupting_timer_event_subprocess_ends_the_subprocess_work_and_completes_it() -> None:
-    """Sub starts at 0 h: A1 0-2 h is done, A2 (0-8 h) still runs when IT's timer (PT3H) fires at 3 h: A2 is
-    cancelled (a delay, so no row), X 3-4 h, and Sub completes when IT does, at 4 h, by its outgoing flow: B 4-6
-    h, E at 6 h. The message for Z comes in no case (share 0); the non-interrupting IN's message comes at 9 h,
-    after Sub has ended."""
-    r = run(model("interrupting.bpmn"), replay_params(INTERRUPTING + "    IMS: {delay: 2h, share: 0}\n    INS: {delay: 9h}"))
-    assert trace(r) == [
-        ("A1", 0.0, 0.0, 2.0),
-        ("Sub", 0.0, 0.0, 4.0),
-        ("IT", 3.0, 3.0, 4.0),
-        ("X", 3.0, 3.0, 4.0),
-        ("B", 4.0, 4.0, 6.0),
-    ]
-    assert outcome_and_end(r) == ("E", 6.0)
+TIMER_FIRED = ([("A1", 0.0, 0.0, 2.0), ("Sub", 0.0, 0.0, 4.0), ("IT", 3.0, 3.0, 4.0), ("X", 3.0, 3.0, 4.0),
+                ("B", 4.0, 4.0, 6.0)], ("E", 6.0))
 
 
-def test_an_interrupting_event_subprocess_also_ends_a_running_non_interrupting_one() -> None:
-    """IN's message comes at 1 h: Y would run 1-6 h, but IT at 3 h interrupts Sub, Y with the rest; Sub ends at
-    4 h as before (a message for IM 20 h after the start comes after the case ended at 6 h)."""
-    r = run(model("interrupting.bpmn"), replay_params(INTERRUPTING + "    IMS: {delay: 20h}\n    INS: {delay: 1h}"))
-    assert [row[0] for row in trace(r)] == ["A1", "Sub", "IT", "X", "B"]
-    assert outcome_and_end(r) == ("E", 6.0)
-
-
-def test_an_interrupting_message_event_subprocess_ends_the_case_at_its_own_end_event() -> None:
-    """The message comes 2 h after the case starts: Sub (A1, A2) is cancelled with its timer, which would have
-    fired at 3 h; Z 2-4 h, and the case ends at 4 h at IM's end event IME, its outcome."""
-    r = run(model("interrupting.bpmn"), replay_params(INTERRUPTING + "    IMS: {delay: 2h}\n    INS: {delay: 1h}"))
-    assert trace(r) == [("IM", 2.0, 2.0, 4.0), ("Z", 2.0, 2.0, 4.0)]
-    assert outcome_and_end(r) == ("IME", 4.0)
+@pytest.mark.parametrize("messages, expected", [
+    # Sub starts at 0 h: A1 0-2 h is done, A2 (0-8 h) still runs when IT's timer (PT3H) fires at 3 h: A2 is
+    # cancelled (a delay, so no row), X 3-4 h, and Sub completes when IT does, at 4 h, by its outgoing flow: B 4-6
+    # h, E at 6 h. The message for Z comes in no case (share 0); the non-interrupting IN's message comes at 9 h,
+    # after Sub has ended.
+    pytest.param("    IMS: {delay: 2h, share: 0}\n    INS: {delay: 9h}", TIMER_FIRED, id="timer"),
+    # IN's message comes at 1 h: Y would run 1-6 h, but IT at 3 h interrupts Sub, Y with the rest; Sub ends at
+    # 4 h as before (a message for IM 20 h after the start comes after the case ended at 6 h).
+    pytest.param("    IMS: {delay: 20h}\n    INS: {delay: 1h}", TIMER_FIRED, id="also-ends-a-non-interrupting"),
+    # The message comes 2 h after the case starts: Sub (A1, A2) is cancelled with its timer, which would have
+    # fired at 3 h; Z 2-4 h, and the case ends at 4 h at IM's end event IME, its outcome.
+    pytest.param("    IMS: {delay: 2h}\n    INS: {delay: 1h}", ([("IM", 2.0, 2.0, 4.0), ("Z", 2.0, 2.0, 4.0)],
+                                                               ("IME", 4.0)), id="message-ends-the-case"),
+])
+def test_an_interrupting_event_subprocess_ends_the_work_of_its_scope(messages: str, expected) -> None:
+    assert ran(model("interrupting.bpmn"), INTERRUPTING + messages) == expected
 
 
 ERROR_SUB = "    A: {delay: 2h}\n    L: {delay: 10h}\n    H: {delay: 1h}\n"

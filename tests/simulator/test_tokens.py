@@ -172,7 +172,9 @@ def test_sequential_multi_instance_and_standard_loop() -> None:
 def test_cardinality_from_the_model() -> None:
     p = proc([start("S"), task("A", mi="5"), end("E")], "S>A A>E")
     r = run(p, replay_params("    A: {delay: 1h}"))
-    assert len(r.activities) == 5
+    # by hand: five parallel instances of A, each a 1-hour delay (no pool to wait for) from the arrival at hour 0
+    assert trace(r) == [("A", 0.0, 0.0, 1.0)] * 5
+    assert (r.cases[0].outcome, r.cases[0].end) == ("E", 1.0)
 
 
 def test_loop_through_a_gateway_respects_loop_max() -> None:
