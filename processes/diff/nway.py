@@ -18,16 +18,15 @@ The **facts table** lists every profile fact side by side.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from itertools import combinations
 
 import numpy as np
 
+from processes.collector import collector_paused
 from processes.diff.core import Compared, diff_prepared, lexicon_for
 from processes.diff.decidedclasses import decided_classes
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
@@ -112,6 +111,23 @@ def compare_models(
     if len(set(names)) != len(names):
         dup = next(n for n in names if names.count(n) > 1)
         raise ValueError(f"model name {dup!r} appears twice (expected distinct names)")
+    # the lexicon, the pairs and the variations make many objects and little cyclic garbage: the
+    # collections they would trigger free almost nothing but walk everything that exists (the
+    # modules, the models); a forked helper walking them would also copy the pages it touches
+    with collector_paused():
+        return _compared(names, models, synonyms, decisions, options, thesaurus, lemmatise, workers)
+
+
+def _compared(
+    names: tuple[str, ...],
+    models: Sequence[Compared],
+    synonyms: Synonyms | None,
+    decisions: MatchDecisions,
+    options: MatchOptions,
+    thesaurus: Thesaurus,
+    lemmatise: bool,
+    workers: int,
+) -> Comparison:
     lex = lexicon_for(models, synonyms, thesaurus=thesaurus, lemmatise=lemmatise)
     models = [_with_kept_relations(m) for m in models]
     n = len(models)
@@ -121,10 +137,9 @@ def compare_models(
     def diff_pair(pair: tuple[int, int]) -> ModelDiff:
         return diff_prepared(models[pair[0]], models[pair[1]], lex, decisions=decisions, options=options)
 
-    with _collector_paused():
-        if workers > 1 and len(indexes) >= MIN_PAIRS:
-            _warm(models, lex)
-        pairs = run_pairs(indexes, diff_pair, workers)
+    if workers > 1 and len(indexes) >= MIN_PAIRS:
+        _warm(models, lex)
+    pairs = run_pairs(indexes, diff_pair, workers)
     for (i, j), d in zip(indexes, pairs, strict=True):
         for metric in METRICS:
             value = getattr(d.similarity, metric)
@@ -167,22 +182,6 @@ def _with_kept_relations(model: Compared) -> Compared:
     if type(profile) is not Profile or len(profile.bit) > KEPT_RELATIONS_MAX:
         return model
     return replace(model, profile=_KeptRelations(**{f.name: getattr(profile, f.name) for f in fields(Profile)}))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while the pairs are diffed, and as it was afterwards.
-
-    The pairs make many short-lived objects and little cyclic garbage, so the collections they
-    trigger free almost nothing but walk everything that exists (the modules, the models); a
-    forked helper walking them would also copy the pages it touches."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _warm(models: Sequence[Compared], lex: Lexicon) -> None:

@@ -19,11 +19,12 @@ import pytest
 
 from bpmn_io.authoring import read_authoring
 from bpmn_io.profile import read_profile
+from processes.collector import collector_paused
 from processes.diff import compare_models, labelsim, prepare, profile_inputs
 from processes.diff.core import diff_prepared, lexicon_for
 from processes.diff.differences import _meaning, fact_differences, fact_meaning
 from processes.diff.matchtypes import family
-from processes.diff.nway import _collector_paused, _warm, _with_kept_relations
+from processes.diff.nway import _warm, _with_kept_relations
 from processes.diff.relations import Profile
 
 LIBRARY = Path(__file__).resolve().parents[3] / "processes" / "library"
@@ -96,7 +97,7 @@ def test_warmed_caches_change_no_pair_and_the_collector_comes_back() -> None:
     assert gc.isenabled()
     gc.disable()
     try:
-        with _collector_paused():
+        with collector_paused():
             assert not gc.isenabled()
         assert not gc.isenabled()  # a caller's paused collector stays paused
     finally:
