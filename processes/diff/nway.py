@@ -139,7 +139,16 @@ def _compared(
 
     if workers > 1 and len(indexes) >= MIN_PAIRS:
         _warm(models, lex)
-    pairs = run_pairs(indexes, diff_pair, workers)
+        # pairs that take in every model, here before the rest is forked: what a pair remembers of
+        # its models and of the lexicon (terms of parameters and facts, the stage words' index ...)
+        # the helpers then inherit instead of working it out again
+        early = _covering(n)
+        done = {k: diff_pair(indexes[k]) for k in early}
+        rest = [k for k in range(len(indexes)) if k not in done]
+        done.update(zip(rest, run_pairs([indexes[k] for k in rest], diff_pair, workers), strict=True))
+        pairs = [done[k] for k in range(len(indexes))]
+    else:
+        pairs = run_pairs(indexes, diff_pair, workers)
     for (i, j), d in zip(indexes, pairs, strict=True):
         for metric in METRICS:
             value = getattr(d.similarity, metric)
@@ -182,6 +191,13 @@ def _with_kept_relations(model: Compared) -> Compared:
     if type(profile) is not Profile or len(profile.bit) > KEPT_RELATIONS_MAX:
         return model
     return replace(model, profile=_KeptRelations(**{f.name: getattr(profile, f.name) for f in fields(Profile)}))
+
+
+def _covering(n: int) -> list[int]:
+    """Positions in ``combinations(range(n), 2)`` of pairs that hold every one of ``n`` models
+    (n >= 2): (0, 1), (2, 3), ..., and (n - 2, n - 1) for an odd ``n``."""
+    at = {pair: k for k, pair in enumerate(combinations(range(n), 2))}
+    return sorted({at[(i, i + 1)] for i in range(0, n - 1, 2)} | ({at[(n - 2, n - 1)]} if n % 2 else set()))
 
 
 def _warm(models: Sequence[Compared], lex: Lexicon) -> None:

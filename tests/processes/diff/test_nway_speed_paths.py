@@ -24,7 +24,7 @@ from processes.diff import compare_models, labelsim, prepare, profile_inputs
 from processes.diff.core import diff_prepared, lexicon_for
 from processes.diff.differences import _meaning, fact_differences, fact_meaning
 from processes.diff.matchtypes import family
-from processes.diff.nway import _warm, _with_kept_relations
+from processes.diff.nway import _covering, _warm, _with_kept_relations
 from processes.diff.relations import Profile
 
 LIBRARY = Path(__file__).resolve().parents[3] / "processes" / "library"
@@ -67,6 +67,19 @@ def test_nway_pairs_equal_the_plain_pairwise_diffs() -> None:
         assert got.similarity == expected.similarity
         assert got.matches == expected.matches
         assert got.differences == expected.differences
+
+
+@pytest.mark.parametrize("n", [2, 3, 4, 5, 10])
+def test_the_pairs_diffed_before_the_fork_hold_every_model_once_or_twice(n: int) -> None:
+    pairs = list(combinations(range(n), 2))
+    early = [pairs[k] for k in _covering(n)]
+    assert sorted(m for pair in early for m in pair) == sorted([*range(n), *([n - 2] if n % 2 else [])])
+    assert len(early) == (n + 1) // 2
+
+
+def test_an_odd_number_of_models_on_two_workers_as_on_one() -> None:
+    models = library((*TOWNS, "svalov"))
+    assert compare_models(models, workers=2) == compare_models(models, workers=1)
 
 
 def test_label_matrix_broadcast_and_label_by_label_agree(monkeypatch: pytest.MonkeyPatch) -> None:
