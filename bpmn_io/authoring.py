@@ -62,7 +62,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from lxml import etree
 
 from processes.errors import InputError
 from processes.model import (
@@ -101,7 +100,6 @@ from .authoring_format import (
     TRIGGER_KEYWORDS,
     flow_id,
 )
-from .fragments import fragment
 from .namespaces import BPMN, q
 from .userfile import read_user_file
 from .yamlsrc import YamlDoc, load_yaml, path_text
@@ -514,6 +512,10 @@ class _Build:
 
 
 def _message_root(message_id: str, name: str) -> RootElement:
+    from lxml import etree  # only for a file with messages: lxml costs some 30 ms to load
+
+    from .fragments import fragment
+
     el = etree.Element(q(BPMN, "message"), nsmap={"bpmn": BPMN})
     el.set("id", message_id)
     if name:

@@ -7,7 +7,10 @@ default namespace, ``bpmn:``, ``bpmn2:``, ``semantic:``, ``model:`` ... and some
 
 from __future__ import annotations
 
-from lxml import etree
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # lxml loads where XML is read or written (some 30 ms), not with these names
+    from lxml import etree
 
 __all__ = [
     "BPMN", "BPMNDI", "DC", "DI", "XSI", "XML", "COLOR", "BIOC", "PREFIXES", "STANDARD_URIS",
@@ -60,6 +63,8 @@ def foreign_namespaces(pairs: list[tuple[str | None, str]]) -> tuple[tuple[str, 
     this rule so a round trip keeps the same list.
     """
     ours = set(PREFIXES) | {"xml", "pfn"}
+    from lxml import etree
+
     seen: set[str] = set(PREFIXES.values()) | {BPMN, XML, KEPT, NAMES}
     out = []
     for prefix, uri in sorted((p, u) for p, u in pairs if p):
@@ -81,8 +86,12 @@ def q(ns: str, name: str) -> str:
 
 def local(el: etree._Element) -> str:
     """Local name of an element."""
+    from lxml import etree
+
     return etree.QName(el).localname
 
 
 def is_bpmn(el: etree._Element) -> bool:
+    from lxml import etree
+
     return etree.QName(el).namespace == BPMN

@@ -150,22 +150,32 @@ class _Walk:
         if isinstance(node, yaml.MappingNode):
             self.open.add(id(node))
             seen: dict[Any, int] = {}
+            keys: list[Any] | None = []  # the keys in order, while no merge key (``<<``) is among them
             for (
                 key_node,
                 _,
             ) in node.value:  # duplicates among the keys written here (merged keys may be overridden)
                 if key_node.tag == "tag:yaml.org,2002:merge":
+                    keys = None
                     continue
                 key = self.key(key_node, path)
                 if key in seen:
                     raise self.fail(f"duplicate key {key!r} (first on line {seen[key]})", key_node, path)
                 seen[key] = key_node.start_mark.line + 1
-            self.loader.flatten_mapping(node)
+                if keys is not None:
+                    keys.append(key)
             out: dict[Any, Any] = {}
-            for key_node, value_node in node.value:  # merged pairs first, so the mapping's own keys win
-                key = self.key(key_node, path)
-                self.lines[path + (key,)] = key_node.start_mark.line + 1
-                out[key] = self.build(value_node, path + (key,))
+            if keys is None:  # merged pairs first, so the mapping's own keys win
+                self.loader.flatten_mapping(node)
+                for key_node, value_node in node.value:
+                    key = self.key(key_node, path)
+                    self.lines[path + (key,)] = key_node.start_mark.line + 1
+                    out[key] = self.build(value_node, path + (key,))
+            else:  # no merge key: flatten_mapping would change nothing (an "=" key was refused above)
+                for key, (key_node, value_node) in zip(keys, node.value, strict=True):
+                    inner = path + (key,)
+                    self.lines[inner] = key_node.start_mark.line + 1
+                    out[key] = self.build(value_node, inner)
             self.open.discard(id(node))
             return out
         if isinstance(node, yaml.SequenceNode):

@@ -28,6 +28,7 @@ from typing import Any
 
 from bpmn_io import yamlstore
 from bpmn_io.yamlpath import MAX_VALUES, Path, path_text
+from processes.collector import collector_paused
 from processes.errors import InputError
 from processes.frozenclass import frozen_dataclass
 
@@ -72,8 +73,9 @@ def load_yaml(text: str | bytes, *, source: str | None = None, aliases: str | No
         return YamlDoc(kept[0], kept[1], source)
     from bpmn_io.yamlparse import parse  # PyYAML only when no earlier run kept this text
 
-    data, lines = parse(text, source=source, aliases=aliases)
-    yamlstore.keep(text, aliases, data, lines)
+    with collector_paused():  # the nodes, the data and the line table: many objects, no cycles
+        data, lines = parse(text, source=source, aliases=aliases)
+        yamlstore.keep(text, aliases, data, lines)
     return YamlDoc(data, lines, source)
 
 

@@ -228,3 +228,22 @@ def test_the_blas_setting_is_made_only_for_a_command_main_started(monkeypatch: p
     monkeypatch.setattr(cli, "_OWN_PROCESS", [True])
     cli._one_blas_thread()
     assert os.environ["OPENBLAS_NUM_THREADS"] == "1"  # (monkeypatch restores the environment)
+
+
+READ_AUTHORING = """
+import json, sys
+from bpmn_io.authoring import read_authoring
+defs = read_authoring(sys.argv[1])
+print(json.dumps([len(defs.root_elements), "lxml.etree" in sys.modules]))
+"""
+
+
+@pytest.mark.parametrize("model,messages", [("processes/library/helsingborg/process.yaml", 0),
+                                            ("examples/permit.yaml", 1)], ids=["no messages", "messages"])
+def test_an_authoring_file_loads_the_xml_library_only_for_its_messages(model: str, messages: int,
+                                                                        tmp_path: Path) -> None:
+    env = {**os.environ, "PERMITFLOW_CACHE": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", READ_AUTHORING, str(ROOT / model)], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120, check=True)
+    roots, xml = json.loads(done.stdout)
+    assert (roots > 0, xml) == (messages > 0, messages > 0)  # a message is kept as its XML (lxml)

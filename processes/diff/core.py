@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from processes.collector import collector_paused
 from processes.diff.decisions import NO_DECISIONS, Decision, MatchDecisions, written_decision
 from processes.diff.differences import fact_differences, step_differences, untyped_tasks_note
 from processes.diff.flowdiff import flow_differences
@@ -65,11 +66,12 @@ def prepare(
     """
     if language not in (*LANGUAGES, "auto"):
         raise ValueError(f"language {language!r} (expected sv, en or auto)")
-    view = build_view(defs, name)
-    lang = language if language != "auto" else detect_language(s.name for s in view.steps.values())
-    return Compared(
-        name, view, behavioural_profile(defs, view), dict(facts or {}), dict(params or {}), lang
-    )
+    with collector_paused():  # the view and the relations: many objects, little cyclic garbage
+        view = build_view(defs, name)
+        lang = language if language != "auto" else detect_language(s.name for s in view.steps.values())
+        return Compared(
+            name, view, behavioural_profile(defs, view), dict(facts or {}), dict(params or {}), lang
+        )
 
 
 def profile_inputs(raw_profile: Mapping[str, Any] | None) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -386,6 +386,7 @@ def _one_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Mat
     open_own = {s for s in by_member if s in named_many}
     open_many = np.array([s in open_own and s not in taken for s in ids_many], dtype=bool)
     open_alike = (lab > 0.0) & open_many  # (every row at once)
+    many_ids = np.array(ids_many, dtype=object)  # (a row's open steps picked by numpy, not one by one)
     proposals = []
     for x_id, x in one.steps.items():
         if not named(x):
@@ -398,7 +399,7 @@ def _one_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Mat
         own = set(side_many(current)) if current else set()
         row = lab[index_one[x_id]]
         # (only steps of some chain or siblings can be in a group: the others are left out here)
-        alike = {ids_many[j] for j in open_alike[index_one[x_id]].nonzero()[0]} | {
+        alike = set(many_ids[open_alike[index_one[x_id]]].tolist()) | {
             s for s in own if s in open_own and row[index_many[s]] > 0.0
         }
         seen: set[tuple[str, tuple[str, ...]]] = set()

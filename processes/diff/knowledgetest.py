@@ -43,10 +43,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from processes.diff.stages import builtin_stages, named_word_lists, word_list
 from processes.diff.text import Lexicon, normalise
+from processes.diff.yamltext import load_package_yaml
 from processes.errors import InputError
 
 __all__ = [
@@ -108,7 +107,7 @@ def builtin_knowledge_test() -> KnowledgeTest:
     """The sub-steps of the serving-permit (Swedish) or personal licence (English) knowledge
     test, ``knowledgetest.yaml``."""
     text = resources.files("processes.diff").joinpath("knowledgetest.yaml").read_text(encoding="utf-8")
-    return parse_knowledge_test(yaml.safe_load(text), source="processes/diff/knowledgetest.yaml")
+    return parse_knowledge_test(load_package_yaml(text), source="processes/diff/knowledgetest.yaml")
 
 
 @dataclass(frozen=True, slots=True)

@@ -209,24 +209,21 @@ def _carriers(bags: list[tuple[str, ...]], index: dict[str, int], terms: int) ->
     return carry
 
 
-def _bag_weights(bags: list[tuple[str, ...]], index: dict[str, int], carry: np.ndarray,
-                 other_index: dict[str, int], other_carry: np.ndarray, weighted: bool) -> np.ndarray:
-    """``len(bags) x terms``: each label's weight on each term, a term counted as often as it
+def _bag_weights(side: _Side, other: _Side, weighted: bool) -> np.ndarray:
+    """``len(side.bags) x terms``: each label's weight on each term, a term counted as often as it
     appears in the bag; the weight of a term is 1 / (1 + ln df) with df the larger of the two
     lists' counts of labels carrying it (or 1 unweighted)."""
-    count = carry.sum(axis=1)
-    weight = [1.0] * len(index)
+    weight = [1.0] * len(side.index)
     if weighted:
-        other_count = other_carry.sum(axis=1)
-        for t, i in index.items():
+        count, other_count, other_index = side.count, other.count, other.index
+        for t, i in side.index.items():
             j = other_index.get(t)
-            df = max(int(count[i]), int(other_count[j]) if j is not None else 0)
+            df = max(count[i], other_count[j] if j is not None else 0)
             weight[i] = 1.0 / (1.0 + math.log(df))
-    out = np.zeros((len(bags), len(index)))
-    cols = [index[t] for bag in bags for t in bag]
-    rows = [r for r, bag in enumerate(bags) for _t in bag]
+    out = np.zeros((len(side.bags), len(side.index)))
+    rows, cols = side.spread
     # one term after the other, as a loop over the bags would add them
-    np.add.at(out, (rows, cols), np.array([weight[c] for c in cols], dtype=float))
+    np.add.at(out, (rows, cols), np.array(weight, dtype=float)[cols])
     return out
 
 
@@ -282,7 +279,7 @@ class _Side:
     normalised labels and each label's row. Made once per list and language
     (:func:`_side`): an N-way run asks for each model's labels in each of its N - 1 pairs."""
 
-    __slots__ = ("unique", "bags", "terms", "index", "carry", "norm", "rows", "_heads", "_gathered")
+    __slots__ = ("unique", "bags", "terms", "index", "carry", "count", "spread", "norm", "rows", "_heads", "_gathered")
 
     def __init__(self, lex: Lexicon, labels: tuple[str, ...], lang: str) -> None:
         self.unique = list(dict.fromkeys(labels))
@@ -290,6 +287,10 @@ class _Side:
         self.terms = sorted({t for bag in self.bags for t in bag})
         self.index = {t: i for i, t in enumerate(self.terms)}
         self.carry = _carriers(self.bags, self.index, len(self.terms))
+        self.count: list[int] = self.carry.sum(axis=1).tolist()  # labels carrying each term
+        # (label, term) of every term of every bag, in bag order (_bag_weights)
+        self.spread = (np.array([r for r, bag in enumerate(self.bags) for _t in bag], dtype=int),
+                       np.array([self.index[t] for bag in self.bags for t in bag], dtype=int))
         self.norm = [_normalised(lex, x) for x in self.unique]
         at = {x: i for i, x in enumerate(self.unique)}
         self.rows = np.array([at[x] for x in labels], dtype=int)
@@ -343,15 +344,13 @@ def label_matrix(
     lang_b = lang_b or lex.language
     side_a, side_b = _side(lex, labels_a, lang_a), _side(lex, labels_b, lang_b)
     ua, ub = side_a.unique, side_b.unique
-    bags_a, bags_b = side_a.bags, side_b.bags
     ta, tb = side_a.terms, side_b.terms
     sim = _term_matrix(lex, ta, tb, lang_a, lang_b)
     # how many labels of one list carry a term, the larger of the two lists' counts: a term
     # every label of a model has says little; one that each model has once says much
-    ia, ib = side_a.index, side_b.index
     carry_a, carry_b = side_a.carry, side_b.carry
-    wa = _bag_weights(bags_a, ia, carry_a, ib, carry_b, weighted)
-    wb = _bag_weights(bags_b, ib, carry_b, ia, carry_a, weighted)
+    wa = _bag_weights(side_a, side_b, weighted)
+    wb = _bag_weights(side_b, side_a, weighted)
     # best[t, j]: how well term t of A is matched in label j of B (and the reverse)
     best_for_b = _best_in_bags(sim, carry_b, side_b.gathered(lex, lang_b, False))
     best_for_a = _best_in_bags(sim.T, carry_a, side_a.gathered(lex, lang_a, False))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -127,6 +127,8 @@ class PassInput:
     #: pairs of ``banned`` that no pass pairs but the uncertain tier still offers, with a reason
     #: (work addressed to different parties: parties.py)
     asked_apart: AbstractSet[tuple[str, str]] = frozenset()
+    #: :meth:`swapped`, made once: a pass from both sides asks for it again in every pair (not data)
+    _swapped: list[PassInput] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         shape = (len(self.a.steps), len(self.b.steps))
@@ -142,12 +144,15 @@ class PassInput:
 
     def swapped(self) -> PassInput:
         """The same input read from B's side: the views and languages exchanged, the
-        matrices transposed, every banned pair turned round."""
-        return PassInput(
-            self.b, self.a, self.lex, (self.langs[1], self.langs[0]), self.lab.T, self.score.T,
-            {(y, x) for x, y in self.banned}, self.options, None if self.asked is None else self.asked.T,
-            {(y, x) for x, y in self.asked_apart},
-        )
+        matrices transposed, every banned pair turned round. Made once per input (the passes read
+        it and change nothing of it)."""
+        if not self._swapped:
+            self._swapped.append(PassInput(
+                self.b, self.a, self.lex, (self.langs[1], self.langs[0]), self.lab.T, self.score.T,
+                {(y, x) for x, y in self.banned}, self.options, None if self.asked is None else self.asked.T,
+                {(y, x) for x, y in self.asked_apart},
+            ))
+        return self._swapped[0]
 
 
 class OneSide(Protocol):

@@ -18,16 +18,15 @@ The **facts table** lists every profile fact side by side.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from itertools import combinations
 
 import numpy as np
 
+from processes.collector import collector_paused
 from processes.diff.core import Compared, diff_prepared, lexicon_for
 from processes.diff.decidedclasses import decided_classes
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
@@ -112,6 +111,23 @@ def compare_models(
     if len(set(names)) != len(names):
         dup = next(n for n in names if names.count(n) > 1)
         raise ValueError(f"model name {dup!r} appears twice (expected distinct names)")
+    # the lexicon, the pairs and the variations make many objects and little cyclic garbage: the
+    # collections they would trigger free almost nothing but walk everything that exists (the
+    # modules, the models); a forked helper walking them would also copy the pages it touches
+    with collector_paused():
+        return _compared(names, models, synonyms, decisions, options, thesaurus, lemmatise, workers)
+
+
+def _compared(
+    names: tuple[str, ...],
+    models: Sequence[Compared],
+    synonyms: Synonyms | None,
+    decisions: MatchDecisions,
+    options: MatchOptions,
+    thesaurus: Thesaurus,
+    lemmatise: bool,
+    workers: int,
+) -> Comparison:
     lex = lexicon_for(models, synonyms, thesaurus=thesaurus, lemmatise=lemmatise)
     models = [_with_kept_relations(m) for m in models]
     n = len(models)
@@ -121,9 +137,17 @@ def compare_models(
     def diff_pair(pair: tuple[int, int]) -> ModelDiff:
         return diff_prepared(models[pair[0]], models[pair[1]], lex, decisions=decisions, options=options)
 
-    with _collector_paused():
-        if workers > 1 and len(indexes) >= MIN_PAIRS:
-            _warm(models, lex)
+    if workers > 1 and len(indexes) >= MIN_PAIRS:
+        _warm(models, lex)
+        # pairs that take in every model, here before the rest is forked: what a pair remembers of
+        # its models and of the lexicon (terms of parameters and facts, the stage words' index ...)
+        # the helpers then inherit instead of working it out again
+        early = _covering(n)
+        done = {k: diff_pair(indexes[k]) for k in early}
+        rest = [k for k in range(len(indexes)) if k not in done]
+        done.update(zip(rest, run_pairs([indexes[k] for k in rest], diff_pair, workers), strict=True))
+        pairs = [done[k] for k in range(len(indexes))]
+    else:
         pairs = run_pairs(indexes, diff_pair, workers)
     for (i, j), d in zip(indexes, pairs, strict=True):
         for metric in METRICS:
@@ -169,20 +193,11 @@ def _with_kept_relations(model: Compared) -> Compared:
     return replace(model, profile=_KeptRelations(**{f.name: getattr(profile, f.name) for f in fields(Profile)}))
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while the pairs are diffed, and as it was afterwards.
-
-    The pairs make many short-lived objects and little cyclic garbage, so the collections they
-    trigger free almost nothing but walk everything that exists (the modules, the models); a
-    forked helper walking them would also copy the pages it touches."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+def _covering(n: int) -> list[int]:
+    """Positions in ``combinations(range(n), 2)`` of pairs that hold every one of ``n`` models
+    (n >= 2): (0, 1), (2, 3), ..., and (n - 2, n - 1) for an odd ``n``."""
+    at = {pair: k for k, pair in enumerate(combinations(range(n), 2))}
+    return sorted({at[(i, i + 1)] for i in range(0, n - 1, 2)} | ({at[(n - 2, n - 1)]} if n % 2 else set()))
 
 
 def _warm(models: Sequence[Compared], lex: Lexicon) -> None:

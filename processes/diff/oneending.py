@@ -34,8 +34,6 @@ them (not an event subprocess's).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from processes.diff.approaches import approach_against_arrival
 from processes.diff.deciding import decision_steps
 from processes.diff.matchtypes import Match, PassInput
@@ -172,13 +170,16 @@ def one_ending_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match]
     out = list(matches)
     for position in ("start", "end"):
         out = _one_side(given, out, position, notes)
+        if len(process_events(given.a, position)) < 2:
+            continue  # read from B's side, A has no several to join (_one_side changes nothing)
         flipped = _one_side(given.swapped(), [_flip(m) for m in out], position, notes)
         out = [_flip(m) for m in flipped]
     return out, tuple(notes)
 
 
 def _flip(m: Match) -> Match:
-    return replace(m, a=m.b, b=m.a)
+    """``m`` read from B's side (``dataclasses.replace`` of both sides, made directly)."""
+    return Match(m.b, m.a, m.confidence, m.label, m.how)
 
 
 def _one_side(given: PassInput, matches: list[Match], position: str, notes: list[str]) -> list[Match]:

@@ -34,9 +34,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from processes.diff.text import Lexicon
+from processes.diff.yamltext import load_package_yaml
 from processes.errors import InputError
 
 __all__ = ["Stages", "parse_stages", "builtin_stages", "stage_of", "word_list", "named_word_lists"]
@@ -102,7 +101,7 @@ def parse_stages(data: Any, *, source: str = "<stages>") -> Stages:
 def builtin_stages() -> Stages:
     """The stages of a serving-permit (Swedish) or licence (English) case, ``stages.yaml``."""
     text = resources.files("processes.diff").joinpath("stages.yaml").read_text(encoding="utf-8")
-    return parse_stages(yaml.safe_load(text), source="processes/diff/stages.yaml")
+    return parse_stages(load_package_yaml(text), source="processes/diff/stages.yaml")
 
 
 def _index(lex: Lexicon, stages: Stages, lang: str) -> tuple[tuple[frozenset[str], str], ...]:

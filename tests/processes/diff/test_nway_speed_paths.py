@@ -19,11 +19,12 @@ import pytest
 
 from bpmn_io.authoring import read_authoring
 from bpmn_io.profile import read_profile
+from processes.collector import collector_paused
 from processes.diff import compare_models, labelsim, prepare, profile_inputs
 from processes.diff.core import diff_prepared, lexicon_for
 from processes.diff.differences import _meaning, fact_differences, fact_meaning
 from processes.diff.matchtypes import family
-from processes.diff.nway import _collector_paused, _warm, _with_kept_relations
+from processes.diff.nway import _covering, _warm, _with_kept_relations
 from processes.diff.relations import Profile
 
 LIBRARY = Path(__file__).resolve().parents[3] / "processes" / "library"
@@ -68,6 +69,19 @@ def test_nway_pairs_equal_the_plain_pairwise_diffs() -> None:
         assert got.differences == expected.differences
 
 
+@pytest.mark.parametrize("n", [2, 3, 4, 5, 10])
+def test_the_pairs_diffed_before_the_fork_hold_every_model_once_or_twice(n: int) -> None:
+    pairs = list(combinations(range(n), 2))
+    early = [pairs[k] for k in _covering(n)]
+    assert sorted(m for pair in early for m in pair) == sorted([*range(n), *([n - 2] if n % 2 else [])])
+    assert len(early) == (n + 1) // 2
+
+
+def test_an_odd_number_of_models_on_two_workers_as_on_one() -> None:
+    models = library((*TOWNS, "svalov"))
+    assert compare_models(models, workers=2) == compare_models(models, workers=1)
+
+
 def test_label_matrix_broadcast_and_label_by_label_agree(monkeypatch: pytest.MonkeyPatch) -> None:
     models = library(("helsingborg", "astorp"))
     lex = lexicon_for(models)
@@ -96,7 +110,7 @@ def test_warmed_caches_change_no_pair_and_the_collector_comes_back() -> None:
     assert gc.isenabled()
     gc.disable()
     try:
-        with _collector_paused():
+        with collector_paused():
             assert not gc.isenabled()
         assert not gc.isenabled()  # a caller's paused collector stays paused
     finally:
