@@ -184,7 +184,6 @@ def _points_cell(value: Any, unit: bool = False) -> Markup:
 _ENV.filters["pct"] = _share_cell
 _ENV.filters["points"] = _points_cell
 _ENV.tests["per_cent"] = in_per_cent
-_ENV.tests["kronor"] = in_kronor
 
 
 def _deadline_filter(text: Any, lang: str, clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> Markup:
@@ -356,15 +355,28 @@ def _town_cell(town: Mapping[str, str]) -> str:
     return en if town["en"] == town["sv"] else f'<span class="en">{en}</span><span class="sv">{sv}</span>'
 
 
+def figure_digits(figure: str) -> int:
+    """The decimals a table gives ``figure`` (with or without ``<process>/``): kronor and applications whole
+    (:func:`report.words.in_kronor`, :func:`report.words.in_count`: "69,13 ansökningar"), days one decimal as the
+    longest waits and the tornado give them (it said "73,97" days beside answers in whole days), the rest two.
+
+    >>> [figure_digits(f) for f in ("h/cost_per_case", "h/cases", "h/complete_to_decision_mean_days",
+    ...                             "wait_days.T", "work_hours.T", "queue_length.officer")]
+    [0, 0, 1, 1, 2, 2]
+    """
+    if in_kronor(figure) or in_count(figure):
+        return 0
+    return 1 if _unit(figure) == _DAYS else 2
+
+
 class _Cells:
     """How a row's figures are written: a share in per cent and its change in percentage points
-    (:func:`report.words.in_per_cent`), kronor and applications whole (:func:`report.words.in_kronor`,
-    :func:`report.words.in_count`), the rest with
-    two decimals: the template's ``pct``, ``points`` and ``num`` filters, as text."""
+    (:func:`report.words.in_per_cent`), the rest with :func:`figure_digits`' decimals: the template's ``pct``,
+    ``points`` and ``num`` filters, as text."""
 
     def __init__(self, figure: str) -> None:
         self.share = in_per_cent(figure)
-        self.digits = 0 if in_kronor(figure) or in_count(figure) else 2  # applications as a person counts them
+        self.digits = figure_digits(figure)
 
     def value(self, value: Any, end: bool = False) -> str:
         if self.share:
@@ -623,6 +635,9 @@ def _tornado(drivers: Sequence[Mapping[str, Any]], factors: Mapping[str, Mapping
     return {"rows": rows, "low": lo, "high": hi}
 
 
+_DAYS = {"en": "days", "sv": "dagar"}
+
+
 def _unit(figure: str) -> dict[str, str] | None:
     """The unit of ``figure``'s change in words by language (days, kronor), None for a count, share or ratio.
 
@@ -630,8 +645,8 @@ def _unit(figure: str) -> dict[str, str] | None:
     ('dagar', 'kronor', None)
     """
     name = figure.partition("/")[2] or figure
-    if name.endswith("_days") or name.startswith(("wait_days.", "elapsed_days.", "outcome_days.")):
-        return {"en": "days", "sv": "dagar"}
+    if name.endswith("_days") or name.startswith(("wait_days.", "elapsed_days.", "outcome_days.", "wait_days_pool.")):
+        return _DAYS
     return {"en": "kronor", "sv": "kr"} if name in ("cost_per_case", "fee") else None
 
 
@@ -655,6 +670,7 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping
                 "beyond": impossible(figure, *v["noise"]["ci"], cut=v["noise"].get("cut"))
                 or ("one" if v["noise"]["mean"] is not None and None in v["noise"]["ci"] else None),
                 "unit": _unit(figure),  # the "holds" cell's "by at least 6 days" (it said "6,02" alone)
+                "digits": figure_digits(figure),
             })
         tornados = []
         for member in s["members"]:

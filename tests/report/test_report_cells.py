@@ -101,7 +101,8 @@ def test_a_figures_table_says_what_the_template_said() -> None:
     assert html.count("<table") == 2 and html.endswith("  </details>")
     assert "Change against today</span><span class=\"sv\">Ändring mot i dag" in html
     assert 'title="the &#39;share&#39;"' in html and "a&lt;b" in html and "a<b" not in html
-    assert '<td class="n sig"><span class="en">-0.25</span><span class="sv">−0,25</span> *</td>' in html
+    # days with one decimal, as the longest waits give them (report.html.figure_digits)
+    assert '<td class="n sig"><span class="en">-0.2</span><span class="sv">−0,2</span> *</td>' in html
     assert "only one measured it" in html and "<td></td><td></td>" in html
     assert "All figures</span><span class=\"sv\">Alla mått</span> (2)" in html
     plain = str(figure_tables([row], [row], None, None))
@@ -124,9 +125,9 @@ def test_a_figure_the_same_in_every_replication_is_said_once() -> None:
              "words": {"en": "days", "sv": "dagar"}, "mean": 17.0, "low": 17.0, "high": 17.0, "beyond": None,
              "diff": {"mean": -5.0, "ci": [-5.0, -5.0], "significant": True}, "description": None, "n": 10}
     html = str(figure_tables([fixed], [], {"baseline": "x"}, None))
-    assert "17.00 – 17.00" not in html and "-5.00 – -5.00" not in html
+    assert "17.0 – 17.0" not in html and "-5.0 – -5.0" not in html
     assert html.count('<span class="en">the same in every run</span><span class="sv">samma i varje körning</span>') == 2
-    assert '<td class="n"><span class="en">17.00</span><span class="sv">17,00</span></td>' in html  # the mean, once
+    assert '<td class="n"><span class="en">17.0</span><span class="sv">17,0</span></td>' in html  # the mean, once
 
 
 def test_applications_are_counted_whole_and_say_their_period() -> None:
@@ -186,3 +187,16 @@ def test_a_share_near_100_per_cent_has_an_interval_not_too_few_replications() ->
     # a time is still cut below zero and still "too few replications"
     days = estimate([0.0, 0.0, 3.0], bounds=(0.0, math.inf))
     assert days.cut == "below" and impossible("h/wait_days.T", days.low, days.high, cut=days.cut) == "below"
+
+
+def test_days_in_the_figures_tables_have_the_one_decimal_of_the_longest_waits() -> None:
+    """Found by QA (qareport3): the figures tables said "60,06 (59,28 – 60,84)" days and a change of "0,00" days,
+    the longest waits beside them "32,0 (31,3 – 32,7)", the answers whole days."""
+    from report.html import figure_tables
+
+    row = {"member": "h", "town": {"en": "H", "sv": "H"}, "figure": "complete_to_decision_mean_days",
+           "words": {"en": "a", "sv": "a"}, "mean": 60.06, "low": 59.28, "high": 60.84, "beyond": None,
+           "description": None, "n": 30, "diff": {"mean": 6.52, "ci": [5.55, 7.48], "significant": True}}
+    html = str(figure_tables([row], [], {"baseline": "x"}, None))
+    cells = re.findall(r'<span class="sv">([^<]*)</span>', html)
+    assert [c for c in cells if re.fullmatch(r"[\d,]+", c)] == ["60,1", "59,3", "60,8", "6,5", "5,5", "7,5"]
