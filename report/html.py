@@ -671,6 +671,10 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping
                 or ("one" if v["noise"]["mean"] is not None and None in v["noise"]["ci"] else None),
                 "unit": _unit(figure),  # the "holds" cell's "by at least 6 days" (it said "6,02" alone)
                 "digits": figure_digits(figure),
+                # "100 % (100 % – 100 %)": every replication alike, or every point's mean (found by QA, qareport3)
+                "same": one_value(v["noise"]),
+                "same_points": one_value({"mean": v["noise_and_assumptions"]["median"],
+                                          "ci": (v["noise_and_assumptions"]["low"], v["noise_and_assumptions"]["high"])}),
             })
         tornados = []
         for member in s["members"]:

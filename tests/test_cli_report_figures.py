@@ -251,3 +251,21 @@ def test_the_report_says_its_rule_of_shares_once(two: Path) -> None:
     assert SHARE_RULE["en"] in _said(meta, "en") and SHARE_RULE["sv"] in _said(meta, "sv")
     assert "“Too few replications” stands instead of an interval that would reach below zero" in _said(meta, "en")
     assert "”För få upprepningar” står i stället för ett intervall som skulle gå under noll" in _said(meta, "sv")
+
+
+def test_a_how_sure_figure_alike_everywhere_is_said_once(sure: Path) -> None:
+    """Found by QA (qareport3): the how-sure table read "100 % (100 % – 100 %)" of a share every replication, and
+    every point, measured alike; the figures tables say "the same in every run"."""
+    from report.html import render_report
+    from report.results import read_cases, read_processes, read_summary
+
+    doc = json.loads((sure / "uncertainty.json").read_text(encoding="utf-8"))
+    figure = doc["scenarios"]["status-quo"]["figures"]["helsingborg/within_deadline_share"]
+    figure["noise"] = {"mean": 1.0, "ci": [1.0, 1.0]}
+    figure["noise_and_assumptions"].update(median=1.0, low=1.0, high=1.0)
+    page = lxml_html.fromstring(render_report(read_summary(sure), read_cases(sure), read_processes(sure),
+                                              uncertainty=doc))
+    row = page.xpath("//article[@id='u-status-quo']//tr[@data-figure='helsingborg/within_deadline_share']")[0]
+    cells = row.xpath("./td")
+    assert [_said(c, "sv") for c in cells[2:4]] == ["100\u00a0% (samma i varje körning)", "100\u00a0% (samma i varje punkt)"]
+    assert [_said(c, "en") for c in cells[2:4]] == ["100% (the same in every run)", "100% (the same at every point)"]
