@@ -1778,8 +1778,9 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     the report's words, with the name of its step, staff group or outcome, under
     four headings (the whole case, each step in the model's order, each staff
     group and committee, the outcomes), its mean over the replications and its
-    95 % confidence interval (Student t; one that reaches below zero, or a
-    share's above 1, is cut there and marked *; none for a figure only one
+    95 % confidence interval (Student t, cut at zero where it reaches below and
+    marked *; a share's a Wilson interval, within 0-100 %; "(all alike)" for a
+    figure every replication gave the same value; none for a figure only one
     replication measured). --keys prints the table a script reads instead: each
     figure by its key (as --format json names it) with its unit (kr, days,
     hours, share, cases, ...).

@@ -24,25 +24,27 @@ _ASK = {"en": "Ask the person who drew the model to correct it.",
 _NOT_COMPUTED = {"en": "This scenario could not be computed", "sv": "Scenariot kunde inte beräknas"}
 
 
-def failure_words(message: str, names: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, str]:
+def failure_words(message: str, names: Mapping[str, Mapping[str, str]] | None = None,
+                  subject: Mapping[str, str] = _NOT_COMPUTED) -> dict[str, str]:
     """``{"en": ..., "sv": ...}``: a sentence per language for a failed scenario's ``message``.
-    ``names``: per language, an element id's shown name (a join named in the message is said by it)."""
+    ``names``: per language, an element id's shown name (a join named in the message is said by it);
+    ``subject``: what could not be computed, per language (default: this scenario)."""
     if _CANNOT_FINISH in message:
         joins = _join_names(message, names or {})
-        return {lang: f"{_NOT_COMPUTED[lang]} {_waits(joins[lang], lang)}. {_ASK[lang]}" for lang in ("en", "sv")}
+        return {lang: f"{subject[lang]} {_waits(joins[lang], lang)}. {_ASK[lang]}" for lang in ("en", "sv")}
     if _LOOPS in message:
-        return {"en": f"{_NOT_COMPUTED['en']} because some cases never end: the model sends them round the same "
+        return {"en": f"{subject['en']} because some cases never end: the model sends them round the same "
                       f"steps again and again. {_ASK['en']}",
-                "sv": f"{_NOT_COMPUTED['sv']} eftersom vissa ärenden aldrig tar slut: modellen skickar dem runt "
+                "sv": f"{subject['sv']} eftersom vissa ärenden aldrig tar slut: modellen skickar dem runt "
                       f"samma steg om och om igen. {_ASK['sv']}"}
     if _NO_CONDITION in message:
-        return {"en": f"{_NOT_COMPUTED['en']} because at a choice in the model some cases fit none of the ways "
+        return {"en": f"{subject['en']} because at a choice in the model some cases fit none of the ways "
                       f"on. {_ASK['en']}",
-                "sv": f"{_NOT_COMPUTED['sv']} eftersom vissa ärenden inte passar något av vägvalen vid ett val i "
+                "sv": f"{subject['sv']} eftersom vissa ärenden inte passar något av vägvalen vid ett val i "
                       f"modellen. {_ASK['sv']}"}
-    return {"en": f"{_NOT_COMPUTED['en']}: the simulation stopped on an error in the model or its settings. "
+    return {"en": f"{subject['en']}: the simulation stopped on an error in the model or its settings. "
                   "The technical detail below is for the person who maintains the model.",
-            "sv": f"{_NOT_COMPUTED['sv']}: simuleringen stoppades av ett fel i modellen eller dess inställningar. "
+            "sv": f"{subject['sv']}: simuleringen stoppades av ett fel i modellen eller dess inställningar. "
                   "Den tekniska detaljen nedan är till för den som förvaltar modellen."}
 
 
@@ -65,3 +67,25 @@ def _waits(joins: list[str], lang: str) -> str:
                 "in every case")
     where = f"vid {quoted}" if joins else "där vägarna möts"
     return f"eftersom vissa ärenden aldrig kunde avslutas: modellen väntar {where} på ett steg som inte sker i varje ärende"
+
+
+#: an uncertainty run's point by its name (scenarios.uncertainty.variant_name: "officer~u03")
+_POINT = re.compile(r"~u(?P<k>\d+)$")
+
+
+def point_failure_words(failure: str, points: int, names: Mapping[str, Mapping[str, str]] | None = None
+                        ) -> dict[str, str]:
+    """A failed point of an uncertainty run (``"<scenario>~u<k>: <message>"``, as ``uncertainty.json`` keeps it)
+    in words per language: which of the ``points`` combinations of the assumptions, and why (:func:`failure_words`);
+    found by QA: the report said "Failed points: officer~u03: case(s) cannot finish ..." in English on the Swedish
+    page.
+
+    >>> point_failure_words("sq~u02: it loops without end", 8)["sv"][:62]
+    'Kombination 3 av 8 av antagandena kunde inte beräknas eftersom'
+    """
+    name, _, message = failure.partition(": ")
+    found = _POINT.search(name)
+    which = (f"{int(found['k']) + 1}", f"{points}") if found else ("?", f"{points}")
+    subject = {"en": "Combination {} of the {} combinations of the assumptions could not be computed".format(*which),
+               "sv": "Kombination {} av {} av antagandena kunde inte beräknas".format(*which)}
+    return failure_words(message or failure, names, subject)

@@ -20,8 +20,8 @@ from typing import Any
 
 from processes.params import OUTCOMES
 from report.deadlines import deadline_said
-from report.numbers import MISSING, PERCENT, machine, number
-from report.words import figure_words, in_kronor, in_per_cent, labels
+from report.numbers import MISSING, machine, number, share
+from report.words import figure_words, in_count, in_kronor, in_per_cent, labels
 
 __all__ = [
     "figure_unit",
@@ -57,11 +57,13 @@ _SAID = {
         "mean": "mean",
         "interval": "95% interval",
         "one": "(1 replication)",
+        "same": "(all alike)",
+        "same_note": "(all alike): every replication gave this same value, so there is no interval",
         "no_value": f"{MISSING} no value: no case to measure (or an infinite cost or rate)",
         "one_note": "(1 replication): only one replication measured it (no case of it in the others), too few "
         "for an interval",
-        "cut_note": "* the 95% interval reached below zero (or a share's above 100%), where the mean cannot be "
-        "(too few replications): it is cut there",
+        "cut_note": "* the 95% interval reached below zero, where the mean cannot be (too few replications): it "
+        "is cut there",
         "no_clock": f"{MISSING} the shares within a deadline: no deadline to count against (the profile has no "
         "clock:; add clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)",
     },
@@ -73,11 +75,13 @@ _SAID = {
         "mean": "medel",
         "interval": "95\u00a0% intervall",
         "one": "(1 upprepning)",
+        "same": "(alla lika)",
+        "same_note": "(alla lika): varje upprepning gav samma värde, så det finns inget intervall",
         "no_value": f"{MISSING} inget värde: inget ärende att mäta (eller en oändlig kostnad eller takt)",
         "one_note": "(1 upprepning): bara en upprepning mätte det (inget sådant ärende i de andra), för få för "
         "ett intervall",
-        "cut_note": "* 95\u00a0%-intervallet nådde under noll (eller en andel över 100\u00a0%), där medelvärdet "
-        "inte kan ligga (för få upprepningar): det är avskuret där",
+        "cut_note": "* 95\u00a0%-intervallet nådde under noll, där medelvärdet inte kan ligga (för få upprepningar): "
+        "det är avskuret där",
         "no_clock": f"{MISSING} andelarna inom en tidsfrist: ingen tidsfrist att räkna mot (profilen har ingen "
         "clock:; lägg till clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)",
     },
@@ -156,8 +160,7 @@ def keys_table(table: Mapping[str, Any], *, unclocked: Sequence[str] = ()) -> st
         table,
         "en",
         "- no value: no case to measure (or an infinite cost or rate)",
-        "* the 95% interval reached below zero (or a share's above 1), where the mean cannot be "
-        "(too few replications): it is cut there",
+        "* the 95% interval reached below zero, where the mean cannot be (too few replications): it is cut there",
         unclocked=unclocked,
         no_clock=f"- {', '.join(unclocked)}: no deadline to count against (the profile has no clock:; add "
         "clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)",
@@ -166,9 +169,10 @@ def keys_table(table: Mapping[str, Any], *, unclocked: Sequence[str] = ()) -> st
 
 
 def _notes(table: Mapping[str, Any], lang: str, no_value: str, cut: str, *, unclocked: Sequence[str] = (),
-           no_clock: str = "") -> list[str]:
-    """The notes under a table: what a missing value, ``(1 replication)`` and ``*`` mean, where a line shows one;
-    the shares ``unclocked`` (a profile without a clock) get ``no_clock`` (default: the language's) instead."""
+           no_clock: str = "", words: bool = False) -> list[str]:
+    """The notes under a table: what a missing value, ``(1 replication)``, ``*`` and (``words``: the table in
+    words) ``(all alike)`` mean, where a line shows one; the shares ``unclocked`` (a profile without a clock) get
+    ``no_clock`` (default: the language's) instead."""
     notes = []
     if any(not math.isfinite(est.mean) for key, est in table.items() if key not in unclocked):
         notes.append(no_value)
@@ -176,20 +180,30 @@ def _notes(table: Mapping[str, Any], lang: str, no_value: str, cut: str, *, uncl
         notes.append(no_clock or str(_SAID[lang]["no_clock"]))
     if any(_no_interval(est) for est in table.values()):
         notes.append(_SAID[lang]["one_note"])
+    if words and any(_all_alike(est) for est in table.values()):
+        notes.append(_SAID[lang]["same_note"])
     if any(est.cut for est in table.values()):
         notes.append(cut)
     return notes
 
 
-def _value(figure: str, value: float, lang: str) -> str:
-    """One number of the table in words: a share in per cent, 4 significant digits, as ``lang`` writes it."""
+def _value(figure: str, value: float, lang: str, end: bool = False) -> str:
+    """One number of the table in words, as ``lang`` writes it: a share in per cent by the report's rule
+    (:func:`report.numbers.share`; ``end``: an interval's end), kronor and a count of cases whole (the report's
+    tables), the rest 4 significant digits."""
     if not math.isfinite(value):
         return MISSING
     if in_per_cent(figure):
-        return machine(figure_number(100 * value), lang) + PERCENT[lang]
-    if in_kronor(figure):
+        return share(value, lang, end=end)
+    if in_kronor(figure) or in_count(figure):
         return number(value, lang, 0)
     return machine(figure_number(value), lang)
+
+
+def _all_alike(est: Any) -> bool:
+    """Whether every replication gave ``est`` the same value: its interval is that value (it printed "11 – 11")."""
+    return math.isfinite(est.mean) and est.low == est.low and math.isclose(est.low, est.high, rel_tol=1e-9,
+                                                                            abs_tol=1e-9)
 
 
 def _interval(figure: str, est: Any, lang: str) -> str:
@@ -197,7 +211,9 @@ def _interval(figure: str, est: Any, lang: str) -> str:
         return str(_SAID[lang]["one"])
     if est.low != est.low:
         return ""
-    return f"{_value(figure, est.low, lang)} – {_value(figure, est.high, lang)}" + ("*" if est.cut else "")
+    if _all_alike(est):
+        return str(_SAID[lang]["same"])
+    return f"{_value(figure, est.low, lang, True)} – {_value(figure, est.high, lang, True)}" + ("*" if est.cut else "")
 
 
 def _grouped(table: Mapping[str, Any], order: Sequence[str]) -> dict[str, list[str]]:
@@ -315,7 +331,7 @@ def words_table(
             wrapped = textwrap.wrap(text, words, subsequent_indent="  ") or [""]
             lines += [f"  {part}" for part in wrapped[:-1]]
             lines.append(f"  {wrapped[-1]:<{words}}  {mean:>{means}}  {interval:>{intervals}}".rstrip())
-    notes = _notes(table, lang, said["no_value"], said["cut_note"], unclocked=unclocked)
+    notes = _notes(table, lang, said["no_value"], said["cut_note"], unclocked=unclocked, words=True)
     return "\n".join(lines + ([""] if notes else []) + notes) + "\n"
 
 

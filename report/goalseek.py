@@ -21,7 +21,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from processes.wording import listed
-from report.numbers import days_said, kronor, number, percent
+from report.numbers import days_said, kronor, number, share
 from report.valuewords import fte_words
 from report.words import duration_words
 from scenarios.compare import Estimate
@@ -59,19 +59,20 @@ SHARE = -1
 def _ci(e: Estimate, digits: int, lang: str = "en") -> str:
     """``44.0 [38.3, 49.8]``; in Swedish ``44,0 [38,3; 49,8]`` (a comma would split a decimal). A share
     (``digits`` :data:`SHARE`) in per cent as everything else writes it, never 100 % or 0 % when it is neither:
-    ``99.4% [96.9%, 100.0%]``, ``99,4 % [96,9 %; 100,0 %]`` (it said ``0.994 [0.969, 1.000]``)."""
+    ``99.4% [97%, 100%]``, ``99,4 % [97 %; 100 %]`` (it said ``0.994 [0.969, 1.000]``), by the report's rule
+    (:func:`report.numbers.share`)."""
     if math.isnan(e.mean):
         return "-"
     if digits != SHARE:
         digits = _day_digits(e.mean, digits)
 
-    def said(value: float) -> str:
-        return percent(value, lang, 1, strict=True) if digits == SHARE else number(value, lang, digits)
+    def said(value: float, end: bool = True) -> str:
+        return share(value, lang, end=end) if digits == SHARE else number(value, lang, digits)
 
     if math.isnan(e.low):
-        return said(e.mean)
+        return said(e.mean, False)
     between = ", " if lang == "en" else "; "
-    return f"{said(e.mean)} [{said(e.low)}{between}{said(e.high)}]"
+    return f"{said(e.mean, False)} [{said(e.low)}{between}{said(e.high)}]"
 
 
 def _words_en(c: Candidate) -> str:

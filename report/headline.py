@@ -18,7 +18,7 @@ from typing import Any
 
 from report.deadlines import deadline_said
 from report.numbers import days as number_days
-from report.numbers import days_said, number, percent
+from report.numbers import days_said, number, share
 from report.words import point_words, question_words, scenario_words, text
 
 __all__ = ["HEADLINE_FIGURE", "ARRIVAL_FIGURE", "SAME_IN_EVERY_RUN", "headline", "days", "other_way", "one_value"]
@@ -123,8 +123,8 @@ def _no_change(mean: Any) -> bool:
 
 def _pct(value: Any, lang: str = "en") -> str:
     """A share within the deadline: never "100 %" when some cases were late (found by QA: 0.998 said "100 %"
-    while the deadline chart showed the late cases)."""
-    return percent(value, lang, strict=True)
+    while the deadline chart showed the late cases): :func:`report.numbers.share`."""
+    return share(value, lang)
 
 
 def _named(town: str | Mapping[str, str], lang: str) -> str:

@@ -32,14 +32,15 @@ from report import plots
 from report.assumptions import assumption_tables, change_words
 from report.bounds import impossible
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
-from report.failurewords import failure_words
+from report.failurewords import failure_words, point_failure_words
 from report.headline import HEADLINE_FIGURE, SAME_IN_EVERY_RUN, headline, one_value
-from report.numbers import POINTS, SEPARATORS, days_said, machine, number, percent, points
+from report.numbers import POINTS, SEPARATORS, SHARE_RULE, days_said, machine, number, points, share
 from report.stepwords import step_words
 from report.templating import strip_xml_prolog, template_environment
 from report.words import (
     LANGUAGES,
     figure_words,
+    in_count,
     in_kronor,
     in_per_cent,
     member_words,
@@ -154,17 +155,18 @@ def _cell_text(value: Any) -> str:
     return en if en == sv else f'<span class="en">{en}</span><span class="sv">{sv}</span>'
 
 
-def _share_cell(value: Any) -> Markup:
-    """A table's share (0–1) in per cent in both languages, as the sentences write it ("99,8 %", never "100 %"
-    when it is not; found by QA: the tables said "1,00" and "0,80" beside answers in per cent).
+def _share_cell(value: Any, end: bool = False) -> Markup:
+    """A table's share (0–1) in per cent in both languages, as the sentences write it (:func:`report.numbers.share`:
+    "99,8 %", never "100 %" when it is not; found by QA: the tables said "1,00" and "0,80" beside answers in per
+    cent); ``end``: an interval's end.
 
-    >>> str(_share_cell(0.998)), str(_share_cell(None))
-    ('<span class="en">99.8%</span><span class="sv">99,8\xa0%</span>', '–')
+    >>> str(_share_cell(0.998)), str(_share_cell(0.99997, True)), str(_share_cell(None))
+    ('<span class="en">99.8%</span><span class="sv">99,8\xa0%</span>', '<span class="en">100%</span><span class="sv">100\xa0%</span>', '–')
     """
     if value is None or isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
         return _cell(value)
-    return Markup(f'<span class="en">{percent(value, "en", strict=True)}</span>'
-                  f'<span class="sv">{percent(value, "sv", strict=True)}</span>')
+    return Markup(f'<span class="en">{share(value, "en", end=end)}</span>'
+                  f'<span class="sv">{share(value, "sv", end=end)}</span>')
 
 
 def _points_cell(value: Any, unit: bool = False) -> Markup:
@@ -182,7 +184,6 @@ def _points_cell(value: Any, unit: bool = False) -> Markup:
 _ENV.filters["pct"] = _share_cell
 _ENV.filters["points"] = _points_cell
 _ENV.tests["per_cent"] = in_per_cent
-_ENV.tests["kronor"] = in_kronor
 
 
 def _deadline_filter(text: Any, lang: str, clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> Markup:
@@ -354,18 +355,32 @@ def _town_cell(town: Mapping[str, str]) -> str:
     return en if town["en"] == town["sv"] else f'<span class="en">{en}</span><span class="sv">{sv}</span>'
 
 
+def figure_digits(figure: str) -> int:
+    """The decimals a table gives ``figure`` (with or without ``<process>/``): kronor and applications whole
+    (:func:`report.words.in_kronor`, :func:`report.words.in_count`: "69,13 ansökningar"), days one decimal as the
+    longest waits and the tornado give them (it said "73,97" days beside answers in whole days), the rest two.
+
+    >>> [figure_digits(f) for f in ("h/cost_per_case", "h/cases", "h/complete_to_decision_mean_days",
+    ...                             "wait_days.T", "work_hours.T", "queue_length.officer")]
+    [0, 0, 1, 1, 2, 2]
+    """
+    if in_kronor(figure) or in_count(figure):
+        return 0
+    return 1 if _unit(figure) == _DAYS else 2
+
+
 class _Cells:
     """How a row's figures are written: a share in per cent and its change in percentage points
-    (:func:`report.words.in_per_cent`), kronor whole (:func:`report.words.in_kronor`), the rest with
-    two decimals: the template's ``pct``, ``points`` and ``num`` filters, as text."""
+    (:func:`report.words.in_per_cent`), the rest with :func:`figure_digits`' decimals: the template's ``pct``,
+    ``points`` and ``num`` filters, as text."""
 
     def __init__(self, figure: str) -> None:
         self.share = in_per_cent(figure)
-        self.digits = 0 if in_kronor(figure) else 2
+        self.digits = figure_digits(figure)
 
-    def value(self, value: Any) -> str:
+    def value(self, value: Any, end: bool = False) -> str:
         if self.share:
-            return str(_share_cell(value))
+            return str(_share_cell(value, end))
         return _cell_text(value) if self.digits == 2 else str(_cell(value, self.digits))
 
     def change(self, value: Any, unit: bool = False) -> str:
@@ -380,7 +395,7 @@ class _Cells:
             return _too_few(row["beyond"])
         if one_value({"mean": row["mean"], "ci": (row["low"], row["high"])}):  # "17,00 – 17,00": the value once
             return _SAME
-        return f"{self.value(row['low'])} – {self.value(row['high'])}"
+        return f"{self.value(row['low'], True)} – {self.value(row['high'], True)}"
 
     def change_interval(self, diff: Mapping[str, Any]) -> str:
         if diff["mean"] is None:
@@ -620,6 +635,9 @@ def _tornado(drivers: Sequence[Mapping[str, Any]], factors: Mapping[str, Mapping
     return {"rows": rows, "low": lo, "high": hi}
 
 
+_DAYS = {"en": "days", "sv": "dagar"}
+
+
 def _unit(figure: str) -> dict[str, str] | None:
     """The unit of ``figure``'s change in words by language (days, kronor), None for a count, share or ratio.
 
@@ -627,14 +645,15 @@ def _unit(figure: str) -> dict[str, str] | None:
     ('dagar', 'kronor', None)
     """
     name = figure.partition("/")[2] or figure
-    if name.endswith("_days") or name.startswith(("wait_days.", "elapsed_days.", "outcome_days.")):
-        return {"en": "days", "sv": "dagar"}
+    if name.endswith("_days") or name.startswith(("wait_days.", "elapsed_days.", "outcome_days.", "wait_days_pool.")):
+        return _DAYS
     return {"en": "kronor", "sv": "kr"} if name in ("cost_per_case", "fee") else None
 
 
-def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping[str, str]]) -> list[dict[str, Any]]:
-    """Per scenario of an uncertainty run: each figure's two intervals, the conclusions and the tornado (``towns``:
-    :func:`town_names`)."""
+def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping[str, str]],
+              names: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> list[dict[str, Any]]:
+    """Per scenario of an uncertainty run: each figure's two intervals, the conclusions, the tornado and its failed
+    points in words (``towns``: :func:`town_names`; ``names``: :func:`step_names`, which a failure's words use)."""
     if not uncertainty:
         return []
     factors = {f["name"]: f for f in uncertainty["factors"]}
@@ -651,6 +670,11 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping
                 "beyond": impossible(figure, *v["noise"]["ci"], cut=v["noise"].get("cut"))
                 or ("one" if v["noise"]["mean"] is not None and None in v["noise"]["ci"] else None),
                 "unit": _unit(figure),  # the "holds" cell's "by at least 6 days" (it said "6,02" alone)
+                "digits": figure_digits(figure),
+                # "100 % (100 % – 100 %)": every replication alike, or every point's mean (found by QA, qareport3)
+                "same": one_value(v["noise"]),
+                "same_points": one_value({"mean": v["noise_and_assumptions"]["median"],
+                                          "ci": (v["noise_and_assumptions"]["low"], v["noise_and_assumptions"]["high"])}),
             })
         tornados = []
         for member in s["members"]:
@@ -661,7 +685,9 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping
                                  "figure": key,
                                  "diff": bool(s["conclusions"]), **chart})
         out.append({"scenario": name, "title": {lang: scenario_words(name, lang) for lang in ("en", "sv")},
-                    "baseline": s["baseline"], "rows": rows, "tornados": tornados, "failures": s["failures"]})
+                    "baseline": s["baseline"], "rows": rows, "tornados": tornados,
+                    "failures": [{"message": f, "words": point_failure_words(f, uncertainty["points"], _member_names(
+                        names or {}, s["members"]))} for f in s["failures"]]})
     return out
 
 
@@ -897,7 +923,7 @@ def render_report(
         headline=headline(doc, uncertainty, {m: {lang: towns[lang][m] for lang in LANGUAGES} for m in towns["en"]}, clocks),
         plot_clock=clock if clock[0] is not None else LIBRARY_CLOCK,  # the plots' line: report.plots
         uncertainty=uncertainty,
-        how_sure=_how_sure(uncertainty, towns),
+        how_sure=_how_sure(uncertainty, towns, names),
         how_sure_bases=_how_sure_bases(uncertainty, towns),
         assumptions=assumptions,
         brief_codes=any(_BRIEF_CODE.search(r["why"]["en"]) for a in assumptions for r in a["rows"]),
@@ -911,4 +937,5 @@ def render_report(
         glossary=[{lang: (deadline_said(figure_words(key, lang), lang, *clock),
                           deadline_said(describe(key, lang), lang, *clock)) for lang in LANGUAGES}
                   for key in KEY_FIGURES],
+        share_rule=SHARE_RULE,
     )

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-__all__ = ["SEPARATORS", "PERCENT", "POINTS", "number", "percent", "points", "days", "days_said", "kronor", "machine"]
+__all__ = ["SEPARATORS", "PERCENT", "POINTS", "SHARE_RULE", "number", "percent", "share", "points", "days", "days_said", "kronor", "machine"]
 
 #: per language: the decimal sign, the thousands separator, the minus sign
 SEPARATORS = {"en": (".", ",", "-"), "sv": (",", "\u00a0", "\u2212")}
@@ -98,6 +98,39 @@ def percent(share: Any, lang: str, digits: int = 0, *, strict: bool = False) -> 
                 return f"<\u00a0{number(step, lang, digits)}{PERCENT[lang]}"
             return f">\u00a0{number(100 - step, lang, digits)}{PERCENT[lang]}"
     return f"{number(100 * share, lang, digits)}{PERCENT[lang]}"
+
+
+#: how every page writes a share, said once (the report's explanation, the what-if page's note): :func:`share`
+SHARE_RULE = {
+    "en": "Shares are in whole per cent; below 1% and above 99% with one decimal, so that 100% means every case "
+          "and 0% none.",
+    "sv": "Andelar anges i hela procent; under 1\u00a0% och över 99\u00a0% med en decimal, så att 100\u00a0% betyder "
+          "varje ärende och 0\u00a0% inget.",
+}
+
+
+def share(value: Any, lang: str, *, end: bool = False) -> str:
+    """A share (0–1) in per cent by the one rule every table, sentence and chart follows (:data:`SHARE_RULE`):
+    whole per cent, one decimal below 1 % and above 99 %; 0 % and 100 % only for none and all — a share that one
+    decimal still rounds there reads "> 99,9 %" ("< 0,1 %"). ``end``: the end of an interval, a bound rather
+    than a count of cases, rounds there ("99,5 – 100 %"). Found by QA: one table mixed "99 %", "0,6 %" and
+    "99,997 %".
+
+    >>> [share(v, "sv") for v in (0.76, 0.994, 0.998, 0.006, 0.0, 1.0, 0.9999, 0.0004, 0.99)]
+    ['76\xa0%', '99,4\xa0%', '99,8\xa0%', '0,6\xa0%', '0\xa0%', '100\xa0%', '>\xa099,9\xa0%', '<\xa00,1\xa0%', '99\xa0%']
+    >>> share(0.99997, "en", end=True), share(1.6, "en"), share(None, "en")
+    ('100%', '160%', '–')
+    """
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        return MISSING
+    size = 100 * value
+    digits = 1 if 0 < size < 1 or 99 < size < 100 else 0
+    rounded = round(size, digits)
+    if digits and rounded in (0, 100):
+        if end:
+            return f"{number(rounded, lang, 0)}{PERCENT[lang]}"
+        return f"{'<' if rounded == 0 else '>'}\u00a0{number(0.1 if rounded == 0 else 99.9, lang, 1)}{PERCENT[lang]}"
+    return f"{number(size, lang, digits)}{PERCENT[lang]}"
 
 
 def points(change: Any, lang: str, digits: int = 1) -> str:

@@ -366,7 +366,7 @@ def deadline_figure(labels: list[str], data: list[list[float]], lang: str,
         # "0,2 % efter 4 månader", the share of all its cases pooled, where the figures are means over replications);
         # a share that rounds to 0,0 % beside a red point is not none: strict (0,04 %)
         share = shares[i - 1] if i - 1 < len(shares) and shares[i - 1] is not None else len(late) / len(values)
-        ax.text(max(top, limit) * 1.02, i, f"{numbers.percent(share, lang, 1, strict=True)} {beyond}",
+        ax.text(max(top, limit) * 1.02, i, f"{numbers.share(share, lang)} {beyond}",
                 va="center", fontsize=8)
     ax.set_yticks(range(1, len(labels) + 1), labels, fontsize=8)
     ax.invert_yaxis()

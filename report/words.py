@@ -26,7 +26,7 @@ from report.bounds import is_share
 from report.numbers import machine, number, percent
 
 __all__ = ["LANGUAGES", "labels", "figure_words", "question_words", "scenario_words", "setting_words", "point_words", "word", "text",
-           "number_words", "duration_words", "run_setting_words", "member_words", "in_per_cent", "in_kronor"]
+           "number_words", "duration_words", "run_setting_words", "member_words", "in_per_cent", "in_count", "in_kronor"]
 
 LANGUAGES = ("en", "sv")
 
@@ -76,6 +76,20 @@ def in_per_cent(figure: str) -> bool:
     """
     name = figure.partition("/")[2] if "/" in figure else figure
     return is_share(name) or name.startswith("utilisation.") or name == "cost_share_of_fee"
+
+
+def in_count(figure: str) -> bool:
+    """Whether figure ``figure`` (with or without ``<process>/``) counts applications in the measured period, shown
+    whole as a person counts them (the tables said "69,13 ansökningar"; a mean over replications).
+
+    >>> [in_count(f) for f in ("h/cases", "cases_decided", "cases_open", "cost_per_case", "queue_length.officer")]
+    [True, True, True, False, False]
+    """
+    return (figure.partition("/")[2] if "/" in figure else figure) in _COUNTS
+
+
+#: the figures that count applications (:func:`in_count`)
+_COUNTS = frozenset(("cases", "cases_decided", "cases_undecided", "cases_open"))
 
 
 def in_kronor(figure: str) -> bool:

@@ -26,7 +26,8 @@ _DECIDED = "over decided cases (granted or refused; withdrawn and dismissed case
 
 #: descriptions of the figures with a fixed key
 FIGURES: dict[str, str] = {
-    "cases": "Applications that arrived after the first weeks of the simulation, which are left out (it starts with no cases).",
+    "cases": "Applications that arrived in one run of the simulated period (the scenario's line says how long), counted "
+             "after its start-up weeks, which are left out (it starts with no cases); the mean over the replications.",
     "cases_decided": "Cases decided on the merits: granted or refused.",
     "cases_undecided": "Cases without a decision: withdrawn, dismissed, or still open when the run stopped.",
     "cases_open": "Cases still open when the run stopped.",
@@ -82,7 +83,8 @@ _DECIDED_SV = ("över avgjorda ärenden (beviljade eller avslagna; återkallade 
 
 #: the descriptions in Swedish (the report shows each in the page's language)
 FIGURES_SV: dict[str, str] = {
-    "cases": "Ansökningar som kom in efter simuleringens första veckor, som inte räknas (den börjar utan ärenden).",
+    "cases": "Ansökningar som kom in under en körning av den simulerade perioden (scenariots rad säger hur lång), "
+             "räknade efter inledningens veckor, som inte räknas (den börjar utan ärenden); medel över upprepningarna.",
     "cases_decided": "Ärenden som avgjordes i sak: beviljade eller avslagna.",
     "cases_undecided": "Ärenden utan beslut: återkallade, avvisade eller fortfarande öppna när körningen slutade.",
     "cases_open": "Ärenden som fortfarande var öppna när körningen slutade.",

@@ -22,7 +22,7 @@ from processes.shownnames import name_in
 from report.deadlines import LIBRARY_CLOCK, deadline_said, duration_words
 from report.headline import ARRIVAL_FIGURE, SAME_IN_EVERY_RUN, one_value, other_way, sure_end, together
 from report.html import bilingual_badges, strip_xml_prolog, waiting_badges
-from report.numbers import MISSING, days_said, number, percent
+from report.numbers import MISSING, days_said, number, share
 from report.results import summary_document
 from report.stepwords import unnamed_words
 from scenarios.batch import BatchResults
@@ -46,8 +46,8 @@ def _days(value: Any, lang: str) -> str:
 
 
 def _share(value: Any, lang: str) -> str:
-    """A share as per cent (``87 %``) as ``lang`` writes it; never 100 % (or 0 %) when it is not (``99,8 %``)."""
-    return percent(value, lang, strict=True)
+    """A share as per cent (``87 %``, ``99,8 %``) as ``lang`` writes it, by the report's rule (:func:`report.numbers.share`)."""
+    return share(value, lang)
 
 
 def sentences(name: str | Mapping[str, str], status: Mapping[str, Any], whatif: Mapping[str, Any], diff: Mapping[str, Any] | None,
@@ -85,13 +85,13 @@ def sentences(name: str | Mapping[str, str], status: Mapping[str, Any], whatif: 
                 size = f"less than {tenth}" if lang == "en" else f"mindre än {tenth}"
             ends = [sure_end(abs(end), lang, digits) for end in diff["ci"]]  # "(0,0–0,1)": a sure change is not 0
             span = f"{ends[0]}–{ends[1]}" if longer else f"{ends[1]}–{ends[0]}"
-            if one_value(diff):  # "(5–5)": the change once
-                span = SAME_IN_EVERY_RUN[lang]
-            change = (f": {size} {'longer' if longer else 'shorter'} ({span})" if lang == "en" else
-                      f": {size} {'längre' if longer else 'kortare'} ({span})")
+            # "(5–5)": the change once; both times fixed, "(both the same in every run)" has said it of the change too
+            note = "" if now_same and then_same else f" ({SAME_IN_EVERY_RUN[lang] if one_value(diff) else span})"
+            change = (f": {size} {'longer' if longer else 'shorter'}{note}" if lang == "en" else
+                      f": {size} {'längre' if longer else 'kortare'}{note}")
         elif one_value(diff):  # no change in any run: not "between 0,0 and 0,0 days"
-            change = (f": no difference ({SAME_IN_EVERY_RUN['en']})" if lang == "en" else
-                      f": ingen skillnad ({SAME_IN_EVERY_RUN['sv']})")
+            note = "" if now_same and then_same else f" ({SAME_IN_EVERY_RUN[lang]})"
+            change = f": no difference{note}" if lang == "en" else f": ingen skillnad{note}"
         else:
             # both ends the same whole day ("between 0 and 0 days"): tenths of a day
             digits = 1 if _days(diff["ci"][0], lang) == _days(diff["ci"][1], lang) else 0

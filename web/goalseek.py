@@ -17,7 +17,7 @@ from typing import Any
 from bpmn_io.profile import LANGUAGES, shown_name
 from processes.errors import InputError
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
-from report.numbers import days_said, kronor, number, percent
+from report.numbers import days_said, kronor, number, share
 from report.valuewords import fte_words
 from scenarios.bases import Base
 from scenarios.levers import LeverProblem
@@ -178,7 +178,7 @@ def _mean_days(row: dict[str, Any], lang: str) -> str:
 
 
 def _within(row: dict[str, Any], lang: str) -> str:
-    return percent(row["target_figure"]["mean"], lang)
+    return share(row["target_figure"]["mean"], lang)
 
 
 def _unsure(row: dict[str, Any], names: Mapping[str, Any]) -> tuple[str, str]:
@@ -188,7 +188,7 @@ def _unsure(row: dict[str, Any], names: Mapping[str, Any]) -> tuple[str, str]:
     low = row["target_figure"].get("low")
     at_en = at_sv = ""
     if low is not None:
-        at_en, at_sv = f", {percent(low, 'en')},", f", {percent(low, 'sv')},"
+        at_en, at_sv = f", {share(low, 'en')},", f", {share(low, 'sv')},"
     en = f" (not sure: the interval's low end{at_en} misses the target"
     sv = f" (osäkert: intervallets sämre ände{at_sv} missar målet"
     limit = row.get("limit")
@@ -285,7 +285,7 @@ def goal_answer(result: dict[str, Any], names: Mapping[str, Any],
     ``clock``: the processes' deadline and extension in hours (:func:`report.deadlines.common_clock`),
     which the sentences name."""
     places, places_sv = (", ".join(said_name(names, p, lang) for p in result["processes"]) for lang in ("en", "sv"))
-    share_en, share_sv = (percent(result["target"]["share"], lang) for lang in ("en", "sv"))
+    share_en, share_sv = (share(result["target"]["share"], lang) for lang in ("en", "sv"))
     chosen = result["chosen"]
     if chosen is None:
         sv = f"{places_sv}: inget av de prövade alternativen når {share_sv} av besluten inom 4 månader."

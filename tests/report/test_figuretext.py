@@ -23,28 +23,29 @@ TABLE = {  # in key order, as the run gives them
     "outcome_share.grant": est(0.9, 0.85, 0.95),
     "outcome_share.refusal": est(0.1),
     "utilisation.officer": est(0.25, 0.2, 0.3),
-    "wait_days.T2": est(0.5, 0.1, 0.9),
-    "within_deadline_share": est(0.9, 0.8, 1.0, "above"),
+    "wait_days.T2": est(0.5, 0.0, 0.9, "below"),
+    "within_deadline_share": est(0.9, 0.8, 1.0),
 }
 STEPS = {"en": {"T1": "Register", "T2": "Decide"}, "sv": {"T1": "Diarieför", "T2": "Besluta"}}
 
 
 def test_each_figure_in_words_under_its_heading_in_the_models_order_with_the_profiles_deadline() -> None:
     # T2 before T1 in the model: the steps follow it; staff before committees; outcomes in the order of
-    # processes.params.OUTCOMES; a 60-day clock is named; shares in per cent, kronor whole and grouped
+    # processes.params.OUTCOMES; a 60-day clock is named; shares in per cent, kronor whole and grouped; a figure
+    # every replication gave alike once, its interval "(all alike)" (found by QA: "11 – 11"), said in a note
     assert words_table(TABLE, "en", steps=STEPS["en"], order=("T2", "T1"), clock=(60 * 24.0, 0.0)) == (
         "Whole case                                        mean     95% interval\n"
-        "  applications                                      20          18 – 22\n"
-        "  share decided within 60 days                     90%      80% – 100%*\n"
+        "  applications in the simulated period              20          18 – 22\n"
+        "  share decided within 60 days                     90%       80% – 100%\n"
         "  cost of work per case (kronor)                18,750  17,000 – 20,000\n"
         "\n"
         "Per step\n"
-        "  days waiting at: Decide                          0.5        0.1 – 0.9\n"
+        "  days waiting at: Decide                          0.5         0 – 0.9*\n"
         "  days spent in: Register                            2        1.5 – 2.5\n"
         "\n"
         "Per staff group and committee\n"
         "  utilisation of the case officers                 25%        20% – 30%\n"
-        "  meetings of the committee                         11          11 – 11\n"
+        "  meetings of the committee                         11      (all alike)\n"
         "\n"
         "Outcomes\n"
         "  share of cases ending in a permit granted        90%        85% – 95%\n"
@@ -53,8 +54,8 @@ def test_each_figure_in_words_under_its_heading_in_the_models_order_with_the_pro
         "\n"
         "– no value: no case to measure (or an infinite cost or rate)\n"
         "(1 replication): only one replication measured it (no case of it in the others), too few for an interval\n"
-        "* the 95% interval reached below zero (or a share's above 100%), where the mean cannot be (too few "
-        "replications): it is cut there\n"
+        "(all alike): every replication gave this same value, so there is no interval\n"
+        "* the 95% interval reached below zero, where the mean cannot be (too few replications): it is cut there\n"
     )
 
 
@@ -63,17 +64,17 @@ def test_swedish_writes_its_own_numbers_and_notes() -> None:
     # non-breaking space
     assert words_table(TABLE, "sv", steps=STEPS["sv"], order=("T1", "T2")) == (
         "Hela ärendet                                          medel   95\u00a0% intervall\n"
-        "  ansökningar                                            20          18 – 22\n"
-        "  andel beslutade inom 4 månader                       90\u00a0%    80\u00a0% – 100\u00a0%*\n"
+        "  ansökningar under den simulerade perioden              20          18 – 22\n"
+        "  andel beslutade inom 4 månader                       90\u00a0%     80\u00a0% – 100\u00a0%\n"
         "  kostnad för arbetet per ärende (kr)                18\u00a0750  17\u00a0000 – 20\u00a0000\n"
         "\n"
         "Per steg\n"
         "  dagar i: Diarieför                                      2        1,5 – 2,5\n"
-        "  dagar i väntan vid: Besluta                           0,5        0,1 – 0,9\n"
+        "  dagar i väntan vid: Besluta                           0,5         0 – 0,9*\n"
         "\n"
         "Per personalgrupp och nämnd\n"
         "  beläggning för handläggarna                          25\u00a0%      20\u00a0% – 30\u00a0%\n"
-        "  möten i nämnden                                        11          11 – 11\n"
+        "  möten i nämnden                                        11      (alla lika)\n"
         "\n"
         "Utfall\n"
         "  andel ärenden som slutar med beviljat tillstånd      90\u00a0%      85\u00a0% – 95\u00a0%\n"
@@ -82,8 +83,8 @@ def test_swedish_writes_its_own_numbers_and_notes() -> None:
         "\n"
         "– inget värde: inget ärende att mäta (eller en oändlig kostnad eller takt)\n"
         "(1 upprepning): bara en upprepning mätte det (inget sådant ärende i de andra), för få för ett intervall\n"
-        "* 95\u00a0%-intervallet nådde under noll (eller en andel över 100\u00a0%), där medelvärdet inte kan ligga "
-        "(för få upprepningar): det är avskuret där\n"
+        "(alla lika): varje upprepning gav samma värde, så det finns inget intervall\n"
+        "* 95\u00a0%-intervallet nådde under noll, där medelvärdet inte kan ligga (för få upprepningar): det är avskuret där\n"
     )
 
 
@@ -97,3 +98,16 @@ def test_long_words_wrap_to_a_terminals_width() -> None:
         "    what is missing                          2     1.5 – 2.5\n"
     )
     assert max(len(line) for line in text.splitlines()) == 60
+
+
+def test_applications_whole_and_shares_by_the_reports_one_rule() -> None:
+    # found by QA (qareport3): "applications 36.4  35.29 – 37.51" counted applications in hundredths, and
+    # shares read "155.9%" beside "100%" (4 significant digits): the report's rule (report.numbers.share)
+    table = {"cases": est(69.13, 65.93, 72.34), "cost_share_of_fee": est(1.559, 1.4651, 1.652),
+             "within_deadline_share": est(0.9976, 0.9938, 0.99991)}
+    lines = words_table(table, "en", steps={}).splitlines()
+    assert lines[1:] == [
+        "  applications in the simulated period     69       66 – 72",
+        "  share decided within 4 months         99.8%  99.4% – 100%",
+        "  cost of work as a share of the fee     156%   147% – 165%",
+    ]

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import math
 import random
+import re
 
+import pytest
 from markupsafe import Markup
 
 from report.html import _cell, _fmt
@@ -99,7 +101,8 @@ def test_a_figures_table_says_what_the_template_said() -> None:
     assert html.count("<table") == 2 and html.endswith("  </details>")
     assert "Change against today</span><span class=\"sv\">Ändring mot i dag" in html
     assert 'title="the &#39;share&#39;"' in html and "a&lt;b" in html and "a<b" not in html
-    assert '<td class="n sig"><span class="en">-0.25</span><span class="sv">−0,25</span> *</td>' in html
+    # days with one decimal, as the longest waits give them (report.html.figure_digits)
+    assert '<td class="n sig"><span class="en">-0.2</span><span class="sv">−0,2</span> *</td>' in html
     assert "only one measured it" in html and "<td></td><td></td>" in html
     assert "All figures</span><span class=\"sv\">Alla mått</span> (2)" in html
     plain = str(figure_tables([row], [row], None, None))
@@ -122,6 +125,78 @@ def test_a_figure_the_same_in_every_replication_is_said_once() -> None:
              "words": {"en": "days", "sv": "dagar"}, "mean": 17.0, "low": 17.0, "high": 17.0, "beyond": None,
              "diff": {"mean": -5.0, "ci": [-5.0, -5.0], "significant": True}, "description": None, "n": 10}
     html = str(figure_tables([fixed], [], {"baseline": "x"}, None))
-    assert "17.00 – 17.00" not in html and "-5.00 – -5.00" not in html
+    assert "17.0 – 17.0" not in html and "-5.0 – -5.0" not in html
     assert html.count('<span class="en">the same in every run</span><span class="sv">samma i varje körning</span>') == 2
-    assert '<td class="n"><span class="en">17.00</span><span class="sv">17,00</span></td>' in html  # the mean, once
+    assert '<td class="n"><span class="en">17.0</span><span class="sv">17,0</span></td>' in html  # the mean, once
+
+
+def test_applications_are_counted_whole_and_say_their_period() -> None:
+    """Found by QA (qareport3): the "applications" row read "69.13 (65.93 – 72.34)" and its change "0.00", with no
+    period (a year? the whole run?): whole applications, in the simulated period the scenario's line states."""
+    from report.html import figure_tables
+    from report.words import figure_words
+
+    assert figure_words("helsingborg/cases", "en") == "applications in the simulated period"
+    assert figure_words("helsingborg/cases", "sv") == "ansökningar under den simulerade perioden"
+    row = {"member": "h", "town": {"en": "H", "sv": "H"}, "figure": "cases", "words": {"en": "a", "sv": "a"},
+           "mean": 1069.13, "low": 1065.93, "high": 1072.34, "beyond": None, "description": None, "n": 30,
+           "diff": {"mean": 0.0, "ci": [-0.4, 0.6], "significant": False}}
+    html = str(figure_tables([row], [], {"baseline": "x"}, None))
+    assert '<td class="n"><span class="en">1,069</span><span class="sv">1\xa0069</span></td>' in html
+    assert ('<span class="en">1,066</span><span class="sv">1\xa0066</span> – <span class="en">1,072</span>'
+            '<span class="sv">1\xa0072</span>') in html
+    assert "1,069.13" not in html and "0.00" not in html
+
+
+def test_every_share_in_a_table_follows_the_one_rule() -> None:
+    """Found by QA (qareport3): one table read "99 %" beside "0,6 %" and "99,5 % – 99,997 %": whole per cent, one
+    decimal below 1 % and above 99 % (report.numbers.share), an interval's ends rounding to 100 % and 0 %."""
+    from report.html import figure_tables
+
+    def row(figure: str, mean: float, low: float, high: float) -> dict[str, object]:
+        return {"member": "h", "town": {"en": "H", "sv": "H"}, "figure": figure, "words": {"en": "a", "sv": "a"},
+                "mean": mean, "low": low, "high": high, "beyond": None, "description": None, "n": 30, "diff": None}
+
+    html = str(figure_tables([row("within_deadline_share", 0.9976, 0.9952, 0.99997),
+                              row("extended_share", 0.0016, 0.00055, 0.0049),
+                              row("outcome_share.grant", 0.7633, 0.7452, 0.7804)], [], None, None))
+    cells = re.findall(r'<span class="sv">([^<]*)</span>', html)
+    assert [c for c in cells if c.endswith("%")] == [
+        "99,8\xa0%", "99,5\xa0%", "100\xa0%", "0,2\xa0%", "0,1\xa0%", "0,5\xa0%", "76\xa0%", "75\xa0%", "78\xa0%"]
+
+
+def test_a_share_near_100_per_cent_has_an_interval_not_too_few_replications() -> None:
+    """Found by QA (qareport3): "too few replications" beside 99,8 % and 0,2 % at 30 replications. The t-interval
+    of a share near an end reached past it; a share's Wilson interval (scenarios.compare.share_interval) stays
+    within 0–1, so the warning is left to what it says: an interval below zero, or one replication."""
+    from report.bounds import impossible
+    from scenarios.compare import estimate
+    from simulator.stats import natural_bounds
+
+    late = [1.0] * 26 + [0.986, 0.985, 0.97, 0.987]  # Helsingborg's within 4 months: 4 replications with a late case
+    extended = [0.0] * 27 + [0.0143, 0.0164, 0.0186]
+    for name, values in (("h/within_deadline_share", late), ("h/extended_share", extended)):
+        est = estimate(values, bounds=natural_bounds(name))
+        assert est.cut == "" and 0 < est.low < est.mean < est.high < 1, (name, est)
+        assert impossible(name, est.low, est.high, cut=est.cut) is None
+    # far from both ends, as wide as the t-interval (to 2 %: the Wilson centre moves by z²/2n)
+    middle = [0.70 + 0.01 * (i % 10) for i in range(30)]
+    t = estimate(middle)
+    wilson = estimate(middle, bounds=(0.0, 1.0))
+    assert wilson.high - wilson.low == pytest.approx(t.high - t.low, rel=0.02)
+    # a time is still cut below zero and still "too few replications"
+    days = estimate([0.0, 0.0, 3.0], bounds=(0.0, math.inf))
+    assert days.cut == "below" and impossible("h/wait_days.T", days.low, days.high, cut=days.cut) == "below"
+
+
+def test_days_in_the_figures_tables_have_the_one_decimal_of_the_longest_waits() -> None:
+    """Found by QA (qareport3): the figures tables said "60,06 (59,28 – 60,84)" days and a change of "0,00" days,
+    the longest waits beside them "32,0 (31,3 – 32,7)", the answers whole days."""
+    from report.html import figure_tables
+
+    row = {"member": "h", "town": {"en": "H", "sv": "H"}, "figure": "complete_to_decision_mean_days",
+           "words": {"en": "a", "sv": "a"}, "mean": 60.06, "low": 59.28, "high": 60.84, "beyond": None,
+           "description": None, "n": 30, "diff": {"mean": 6.52, "ci": [5.55, 7.48], "significant": True}}
+    html = str(figure_tables([row], [], {"baseline": "x"}, None))
+    cells = re.findall(r'<span class="sv">([^<]*)</span>', html)
+    assert [c for c in cells if re.fullmatch(r"[\d,]+", c)] == ["60,1", "59,3", "60,8", "6,5", "5,5", "7,5"]

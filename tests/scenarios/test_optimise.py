@@ -782,11 +782,12 @@ def test_a_share_target_is_written_in_per_cent_as_everywhere_else() -> None:
     result = OptimiseResult(Target(share=0.95), ("helsingborg",), "officer", 2025,
                             Levers((1,), (0.25,), ("officer",)), (chosen,), chosen, True, 10, None)
     lines = goalseek_text(result).splitlines()
-    # never "100.0%" for a share below 1: the decimals that show it is not
-    assert "share within the deadline 99.96% [96.9%, 100.0%] (95% CI, 10 replications)" in lines[1]
-    assert "andel inom tidsfristen 99,96\u00a0% [96,9\u00a0%; 100,0\u00a0%] (95\u00a0% KI, 10 upprepningar)" in lines[2]
+    # never "100%" for a share below 1, by the report's one rule of shares (report.numbers.share): the interval's
+    # ends are bounds and round
+    assert "share within the deadline >\u00a099.9% [97%, 100%] (95% CI, 10 replications)" in lines[1]
+    assert "andel inom tidsfristen >\u00a099,9\u00a0% [97\u00a0%; 100\u00a0%] (95\u00a0% KI, 10 upprepningar)" in lines[2]
     row = next(line for line in lines if line.startswith("* 1 × quarter time, officer"))
-    assert "  99.96% [96.9%, 100.0%]  " in row and "44.0 [38.3, 49.8]" in row
+    assert "  >\u00a099.9% [97%, 100%]  " in row and "44.0 [38.3, 49.8]" in row
 
 
 def test_the_csv_writes_plain_decimals() -> None:

@@ -730,19 +730,25 @@ def test_a_time_the_same_in_every_run_is_said_once_and_a_day_as_people_write_it(
                                   "the same in every run (no change chosen")
     shorter = sentences("Fast", fixed, {"mean": 12.0, "ci": [12.0, 12.0]},
                         {"mean": -5.0, "ci": [-5.0, -5.0], "significant": True}, None, None, None)
+    # both times fixed: the change is too, said once (found by QA, qareport3: "(both the same in every run): 5 days
+    # shorter (the same in every run)")
     assert shorter["sv"] == ("Fast: från att ärendet kommer in tills det är klart tar det i snitt 17 dagar i dag, "
-                             "12 dagar med ändringarna (båda samma i varje körning): 5 dagar kortare "
-                             "(samma i varje körning).")
+                             "12 dagar med ändringarna (båda samma i varje körning): 5 dagar kortare.")
     assert shorter["en"] == ("Fast: from the case's arrival until it is done takes 17 days on average today, 12 days "
-                             "with the changes (both the same in every run): 5 days shorter (the same in every run).")
+                             "with the changes (both the same in every run): 5 days shorter.")
     varied = sentences("Fast", fixed, {"mean": 12.0, "ci": [11.0, 13.0]},
                        {"mean": -5.0, "ci": [-6.0, -4.0], "significant": True}, None, None, None)
     assert varied["en"].startswith("Fast: from the case's arrival until it is done takes 17 days on average today "
                                    "(the same in every run), 12 (11–13) days with the changes: 5 days shorter")
-    assert "(17–17)" not in shorter["en"] and shorter["en"].endswith(": 5 days shorter (the same in every run).")
+    assert "(17–17)" not in shorter["en"] and shorter["en"].count("the same in every run") == 1
     same = sentences("Fast", fixed, fixed, {"mean": 0.0, "ci": [0.0, 0.0], "significant": False}, None, None, None)
-    assert same["sv"].endswith("med ändringarna (båda samma i varje körning): ingen skillnad (samma i varje körning).")
-    assert same["en"].endswith("with the changes (both the same in every run): no difference (the same in every run).")
+    assert same["sv"].endswith("med ändringarna (båda samma i varje körning): ingen skillnad.")
+    assert same["en"].endswith("with the changes (both the same in every run): no difference.")
+    # one time varies, the change does not (a model's fixed step changed): the change's note stays
+    spread = {"mean": 17.0, "ci": [16.0, 18.0]}
+    steady = sentences("Fast", spread, spread, {"mean": -5.0, "ci": [-5.0, -5.0], "significant": True}, None, None,
+                       None)
+    assert steady["en"].endswith(": 5 days shorter (the same in every run).")
     # one day in the singular, no decimal of nothing
     days = {"mean": 60.0, "ci": [53.0, 67.0]}
     one = sentences("Ritstad", days, days, {"mean": -1.04, "ci": [-1.9, -0.4], "significant": True}, None, None, None)

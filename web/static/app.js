@@ -40,6 +40,21 @@ function pct(value, digits, lang = state.lang) {
   return num(value, digits, lang) + (lang === "sv" ? "\u00a0%" : "%");
 }
 
+// A share (0–1) as report/numbers.py's share() writes it, the one rule of the report and the answers: whole per
+// cent, one decimal below 1 % and above 99 %, 100 % and 0 % only for all and none ("> 99,9 %"); an interval's
+// end (end) rounds to them. The goal table wrote every share whole ("100 %" of 0,996), the answers "99,6 %".
+function share(value, end = false, lang = state.lang) {
+  if (value === null || value === undefined || Number.isNaN(value)) return "–";
+  const size = 100 * value;
+  const digits = (size > 0 && size < 1) || (size > 99 && size < 100) ? 1 : 0;
+  const rounded = Number(size.toFixed(digits));
+  if (digits && (rounded === 0 || rounded === 100)) {
+    if (end) return pct(rounded, 0, lang);
+    return (rounded === 0 ? "<\u00a0" : ">\u00a0") + pct(rounded === 0 ? 0.1 : 99.9, 1, lang);
+  }
+  return pct(size, digits, lang);
+}
+
 // A number typed as either language writes it (spaces between thousands, − for minus)
 function plainNumber(text) {
   return text.trim().replace(/[\s\u00a0\u202f]/g, "").replace("\u2212", "-");
@@ -453,7 +468,6 @@ function drawGoal(goal) {
   const head = el("tr", {}, ...["goal_officers", "goal_fte", "goal_level", "goal_cost", "goal_days", "goal_share", "goal_low"]
     .map((k) => el("th", { text: t(k) })));
   const body = el("tbody");
-  const share = (v) => (v === null || v === undefined ? "–" : pct(100 * v, 0));
   // the low end the answer rests on, and the municipality whose few cases set it (a joint unit's)
   const names = (state.lang === "en" && goal.names_en) || goal.names || {};
   const low = (c) => share(c.target_figure.low) + (c.limit ? ` (${names[c.limit.process] || c.limit.process})` : "");
