@@ -240,6 +240,23 @@ def _arrivals_text(table: LogTable) -> str:
     return f"{from_seconds(float(first.min())).date()} to {from_seconds(float(first.max())).date()}"
 
 
+def _arrivals_before_end(held: LogTable, train: LogTable, until: float, deadline_days: float | None
+                         ) -> dict[str, Any]:
+    """How many held-out cases arrived within the deadline (or, without one, the training cases' median cycle
+    time) before the log's last timestamp ``until``: cases that may still have been open at the export, whose
+    cycle times in the log, as in the simulation cut at the same time, are their times so far."""
+    if deadline_days is not None:
+        days, basis = deadline_days, "deadline"
+    else:
+        bounds = train.case_bounds()
+        first = np.fmin.reduceat(np.fmin(train.start, train.end), bounds[:-1])
+        days, basis = float(np.median(np.fmax.reduceat(train.end, bounds[:-1]) - first)) / 86400.0, "median"
+    bounds = held.case_bounds()
+    arrived = np.fmin.reduceat(np.fmin(held.start, held.end), bounds[:-1])
+    return {"heldout_recent_cases": int(np.count_nonzero(arrived > until - days * 86400.0)),
+            "recent_days": round(days, 2), "recent_basis": basis, "log_end": str(from_seconds(until).date())}
+
+
 def _deadline_days(profile: Mapping[str, Any], given: float | None) -> float | None:
     if given is not None:
         return given
@@ -272,6 +289,8 @@ def validate_profile(model: str, profile: Mapping[str, Any], train: LogTable, he
              "heldout_cases": held.n_cases, "heldout_period": held.period_text(),
              "simulated_from": str(run_profile["simulation"]["start"]),
              "simulated_horizon": run_profile["simulation"]["horizon"], "seed": seed}
+    deadline = _deadline_days(profile, deadline_days)
+    setup.update(_arrivals_before_end(held, train, until, deadline))
     steps = frozenset(e for e in element_of.values() if e)
-    return (score(real, sims, deadline_days=_deadline_days(profile, deadline_days), setup=setup, model_steps=steps),
+    return (score(real, sims, deadline_days=deadline, setup=setup, model_steps=steps),
             real, sims)

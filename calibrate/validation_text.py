@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["validation_text", "METRIC_WORDS"]
+__all__ = ["validation_text", "METRIC_WORDS", "open_at_end_words", "difference_words"]
 
 #: each measure in words (English / Swedish); the keys stay as the JSON has them
 METRIC_WORDS = {
@@ -46,7 +46,7 @@ def validation_text(data: dict[str, Any]) -> str:
         if key.startswith("cycle_days_p"):
             continue
         words = METRIC_WORDS.get(key, key)
-        lines.append(f"  {words}: {'-' if value is None else value}")
+        lines.append(f"  {words}: {difference_words(key, value)}")
     lines.append("  EMD (earth mover's distance): the hours by which the simulated values must on average be moved to lie "
                  "as the log's do; the 0-1 distances: 0 the same, 1 nothing in common / EMD: hur många timmar de "
                  "simulerade värdena i genomsnitt måste flyttas för att ligga som loggens; avstånden 0-1: 0 lika, "
@@ -57,8 +57,37 @@ def validation_text(data: dict[str, Any]) -> str:
     if real.get("within_deadline") is not None:
         lines.append(f"  within the deadline, {setup['deadline_days']:g} days / inom tidsfristen: log {real['within_deadline']:.1%}, "
                      f"simulated {sim['within_deadline']:.1%}")
+    if (recent := open_at_end_words(setup)) is not None:
+        lines.append(f"  {recent[0]} / {recent[1]}")
     lines += _holds(data)
     return "\n".join(lines)
+
+
+def difference_words(key: str, value: float | None) -> str:
+    """A measure's value as the text gives it: the difference of two shares in percentage points (a share of
+    0.496 against 0.758 is -26.2 points, not -0.2615 of something)."""
+    if value is None:
+        return "-"
+    if key == "within_deadline_difference":
+        return f"{value * 100:+.1f} percentage points / procentenheter"
+    return str(value)
+
+
+def open_at_end_words(setup: dict[str, Any]) -> tuple[str, str] | None:
+    """How many held-out cases arrived so near the log's end that they may still have been open at the export
+    (English, Swedish); ``None`` for a setup written before it was counted."""
+    if (recent := setup.get("heldout_recent_cases")) is None:
+        return None
+    days, held, end = f"{setup['recent_days']:g}", setup["heldout_cases"], setup["log_end"]
+    basis_en, basis_sv = (("the deadline", "tidsfristen") if setup.get("recent_basis") == "deadline" else
+                          ("the training cases' median cycle time", "träningsärendenas mediangenomloppstid"))
+    return (f"{recent} of the {held} held-out cases arrived less than {days} days ({basis_en}) before the log's last "
+            f"event ({end}): a case still open then counts with its time so far, in the log as in the simulation "
+            "(cut there alike), so the cycle times and the share within the deadline include unfinished cases",
+            f"{recent} av de {held} undantagna ärendena kom in mindre än {days} dagar ({basis_sv}) före loggens sista "
+            f"händelse ({end}): ett ärende som då fortfarande var öppet räknas med sin tid dittills, i loggen som i "
+            "simuleringen (kapad där likadant), så genomloppstiderna och andelen inom tidsfristen tar med ofärdiga "
+            "ärenden")
 
 
 def _why(setup: dict[str, Any]) -> str:

@@ -16,7 +16,7 @@ import numpy as np
 
 from calibrate import distances as dist
 from calibrate.validate import Validation
-from calibrate.validation_text import METRIC_WORDS
+from calibrate.validation_text import METRIC_WORDS, open_at_end_words
 from report.numbers import number
 
 __all__ = ["validation_html"]
@@ -126,6 +126,8 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
             f"{share:.0%} av loggens händelser är aktiviteter som modellen har: de andra kan inte förekomma i en "
             "simulering av modellen, så aktivitets- och 3-grammåtten över hela loggen räknar dem som skillnader; raderna "
             "märkta \u201dbara modellens steg\u201d lämnar dem utanför och jämför de steg modellen har.</p>")
+    if (recent := open_at_end_words(st)) is not None:
+        setup += f"\n<p>{esc(recent[0])}.<br>\n{esc(recent[1])}.</p>"
     guess_en = "" if start else " Start times were estimated, so waiting and working cannot be told apart."
     guess_sv = "" if start else " Starttiderna är uppskattade, så väntan och arbete går inte att skilja åt."
     holds = (

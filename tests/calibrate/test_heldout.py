@@ -113,3 +113,21 @@ def test_a_training_share_that_leaves_a_part_empty_is_refused(share) -> None:
     rows = [LogRecord(str(c), "X", float("nan"), float(c), "", "", c + 1) for c in range(10)]
     with pytest.raises(ValueError, match=r"expected above 0 and below 1"):
         split_by_start(table_from_records(rows, source="t.csv"), share)
+
+
+def test_held_out_cases_that_arrived_within_the_deadline_of_the_log_end_are_counted() -> None:
+    from calibrate.validate import _arrivals_before_end
+
+    day = 86400.0
+    # training cases a..c last 10, 20 and 30 days (median 20); held-out d, e, f arrive on days 40, 85, 95;
+    # the log ends on day 100
+    rows = [LogRecord(case, "X", float("nan"), t * day, "", "", i + 1) for i, (case, t) in
+            enumerate([("a", 0), ("a", 10), ("b", 1), ("b", 21), ("c", 2), ("c", 32),
+                       ("d", 40), ("d", 70), ("e", 85), ("e", 90), ("f", 95), ("f", 100)])]
+    train, held = split_by_start(table_from_records(rows, source="t.csv"), 0.5)
+    assert held.case_ids == ("d", "e", "f")
+    assert _arrivals_before_end(held, train, 100 * day, 56.0) == {
+        "heldout_recent_cases": 2, "recent_days": 56.0, "recent_basis": "deadline", "log_end": "1970-04-11"}
+    assert _arrivals_before_end(held, train, 100 * day, None)["heldout_recent_cases"] == 2
+    assert _arrivals_before_end(held, train, 100 * day, None)["recent_days"] == 20.0
+    assert _arrivals_before_end(held, train, 100 * day, 3.0)["heldout_recent_cases"] == 0
