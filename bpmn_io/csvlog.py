@@ -451,6 +451,13 @@ class _Order:
                 f"order{hint}")
 
 
+def _rows_inside(row: list[str], delimiter: str, width: int) -> bool:
+    """True if a value of ``row`` spans lines of which one, after its first, has a row's fields: rows that an
+    unclosed quote took in (a note written over several lines in one quoted value has none)."""
+    return any(part.count(delimiter) >= width - 1 for field in row if "\n" in field
+               for part in field.splitlines()[1:])
+
+
 def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str,
               mapping: dict[str, str | None], above: int = 0, given_time: bool = False,
               given_stamp: bool = False) -> Iterator[_Raw]:
@@ -460,11 +467,19 @@ def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: st
         width -= 1
     has = f"the header has {width}" if width == len(header) else f"the header names {width}"
     reader = csv.reader(fh, delimiter=delimiter)
+    ended = 0  # the reader's line count at the end of the previous record
     for row in _guarded(reader, source):
         line = reader.line_num + 1 + above  # the header (and a "sep=" line) read before the reader started
+        first, ended = ended + 2 + above, reader.line_num
         # a blank line, Excel's ";;;" of a cleared row, or the end-of-file mark (Ctrl-Z) old DOS tools write
         if not any(field.strip().strip("\x1a") for field in row):
             continue
+        if line > first and _rows_inside(row, delimiter, width):
+            # a stray quote: the value runs on over the lines below it, which are rows, to the next quote or
+            # the end of the file (in a column not read, those rows were lost without a word)
+            raise InputError(f"a quote opened on this line is not closed until line {line}: the rows between "
+                             "are read as one value (a stray \"? quote a whole value and double any \" inside it)",
+                             file=source, line=first)
         if len(row) < width:
             raise InputError(f"{len(row)} fields, {has} (a missing delimiter or a broken quote?)", file=source,
                              line=line)

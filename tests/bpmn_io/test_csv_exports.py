@@ -52,3 +52,28 @@ def test_the_end_of_file_mark_of_an_old_tool_is_no_row(tmp_path: Path) -> None:
     # Ctrl-Z after the last line was refused: "line 3: 1 fields, the header has 3"
     path = _write(tmp_path, b"\xc3\x84rende;Aktivitet;Datum\r\nA1;Registrera;2025-03-04 13:05\r\n\x1a")
     assert read_log(path)[0].n_events == 1
+
+
+ROWS = "".join(f"BN 2025-{c};Registrera;2025-03-0{d} 13:05;anna;1 234,50\r\n" for c in (1, 2) for d in (4, 5))
+
+
+def test_a_stray_quote_is_named_at_its_line_not_read_as_one_value_to_the_end(tmp_path: Path) -> None:
+    # '"1 234,50' in the fee column, which is not read, took every row after it into one value: 2 of 5 events
+    # read, no word said; in a column that is read it was "line 6: 2 fields, the header has 5", the file's end
+    header = "Diarienummer;Händelse;Datum;Handläggare;Avgift (kr)\r\n"
+    for plain, stray in ((";1 234,50", ';"1 234,50'), (";Registrera", ';"Registrera')):
+        rows = ROWS.splitlines(keepends=True)
+        rows[1] = rows[1].replace(plain, stray, 1)
+        path = _write(tmp_path, (header + "".join(rows) + "BN 2025-3;Registrera;2025-03-06 13:05;bo;0\r\n").encode())
+        done = CliRunner().invoke(cli, ["log", "inspect", str(path)])
+        assert done.exit_code == 2
+        assert done.output.strip().splitlines() == [
+            f"permitflow: error: {path}:3: a quote opened on this line is not closed until line 6: the rows between "
+            "are read as one value (a stray \"? quote a whole value and double any \" inside it)"]
+
+
+def test_a_note_over_several_lines_in_quotes_is_one_value(tmp_path: Path) -> None:
+    path = _write(tmp_path, ("Diarienummer;Händelse;Datum;Handläggare;Anteckning\r\n" + ROWS.replace(
+        "anna;1 234,50\r\nBN 2025-1", 'anna;"Ring sökanden;\r\nhon är bortrest\r\ntill maj"\r\nBN 2025-1', 1)).encode())
+    table, _stream = read_log(path)
+    assert table.case_ids == ("BN 2025-1", "BN 2025-2") and table.end.size == 4
