@@ -77,3 +77,27 @@ def test_a_note_over_several_lines_in_quotes_is_one_value(tmp_path: Path) -> Non
         "anna;1 234,50\r\nBN 2025-1", 'anna;"Ring sökanden;\r\nhon är bortrest\r\ntill maj"\r\nBN 2025-1', 1)).encode())
     table, _stream = read_log(path)
     assert table.case_ids == ("BN 2025-1", "BN 2025-2") and table.end.size == 4
+
+
+@pytest.mark.parametrize(("name", "data", "what"), [
+    ("export.xlsx", b"PK\x03\x04\x14\x00\x00\x00" + b"\x00" * 40, "an Excel workbook (.xlsx) or another zip archive"),
+    ("export.csv", b"PK\x03\x04\x14\x00\x00\x00" + b"\x00" * 40, "an Excel workbook (.xlsx) or another zip archive"),
+    ("export.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, "an old Excel workbook (.xls)"),
+    ("export.txt", "Ärende\tAktivitet\tDatum\r\nA1\tRegistrera\t2025-03-04\r\n".encode("utf-16-le"),
+     "text with NUL bytes (UTF-16 without its byte-order mark?)"),
+])
+def test_a_workbook_or_utf16_without_its_mark_is_told_to_be_saved_as_csv(tmp_path: Path, name, data, what) -> None:
+    # an .xlsx was "unknown case-log format"; renamed .csv, or UTF-16 without its mark, a header of binary noise
+    path = tmp_path / name
+    path.write_bytes(data)
+    done = CliRunner().invoke(cli, ["log", "inspect", str(path)])
+    assert done.exit_code == 2
+    line = ":1" if name.endswith((".csv", ".txt")) else ""
+    assert done.output.strip().splitlines() == [
+        f"permitflow: error: {path}{line}: {what}, not a case log permitflow reads (expected CSV or XES text): in "
+        "Excel, save it as CSV (Save As: CSV UTF-8; Spara som: CSV UTF-8 (kommaavgränsad))"]
+
+
+def test_utf16_with_its_mark_is_still_read(tmp_path: Path) -> None:
+    path = _write(tmp_path, "\ufeffÄrende\tAktivitet\tDatum\r\nA1\tRegistrera\t2025-03-04\r\n".encode("utf-16-le"))
+    assert read_log(path)[0].activities == ("Registrera",)
