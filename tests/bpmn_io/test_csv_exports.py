@@ -101,3 +101,18 @@ def test_a_workbook_or_utf16_without_its_mark_is_told_to_be_saved_as_csv(tmp_pat
 def test_utf16_with_its_mark_is_still_read(tmp_path: Path) -> None:
     path = _write(tmp_path, "\ufeffÄrende\tAktivitet\tDatum\r\nA1\tRegistrera\t2025-03-04\r\n".encode("utf-16-le"))
     assert read_log(path)[0].activities == ("Registrera",)
+
+
+@pytest.mark.parametrize(("first", "bad", "why"), [
+    ("4/3/2025 13:05", "31/2/2025 10:00", "there is no 31 February 2025"),
+    ("4/3/2025", "13/13/2025", "there is no month 13"),
+    ("2025-03-04 13:05", "2025-02-29 10:00", "there is no 29 February 2025"),
+    ("2025-03-04 13:05", "", "the cell is empty (an event not yet done? leave such rows out of the export)"),
+])
+def test_a_date_no_calendar_has_or_an_empty_cell_is_said_so(tmp_path: Path, first, bad, why) -> None:
+    # '31/2/2025 10:00' was "not a timestamp (expected the form of the first row, %d/%m/%Y ...)": its form
+    path = _write(tmp_path, f"Diarienummer;Händelse;Datum\r\nA1;Registrera;{first}\r\nA1;Besluta;{bad}\r\n".encode())
+    done = CliRunner().invoke(cli, ["log", "inspect", str(path)])
+    assert done.exit_code == 2
+    (line,) = done.output.strip().splitlines()
+    assert line.startswith(f"permitflow: error: {path}:3: {bad!r} in column 'Datum' is not a timestamp: {why} (expected ")
