@@ -47,8 +47,9 @@ __all__ = ["GUESSES", "open_csv", "guess_columns"]
 
 #: role -> header names recognised (compared lower-case, with spaces, '-' and '_' removed)
 GUESSES: dict[str, tuple[str, ...]] = {
-    "case": ("caseid", "case", "caseconceptname", "casenumber", "ärende", "ärendeid", "ärendenummer",
-             "arende", "arendeid", "diarienummer", "dnr", "traceid"),
+    # a diarium's bare "Ärende" is as often the matter ("Bygglov") as its number: named numbers first
+    "case": ("caseid", "case", "caseconceptname", "casenumber", "ärendeid", "ärendenummer", "arendeid",
+             "arendenummer", "diarienummer", "dnr", "ärende", "arende", "traceid"),
     "activity": ("activity", "activityname", "conceptname", "task", "taskname", "eventname", "aktivitet",
                  "händelse", "handelse", "åtgärd", "atgard", "moment", "steg"),
     "timestamp": ("end", "endtime", "endtimestamp", "complete", "completetimestamp", "completed",
