@@ -163,6 +163,22 @@ def _model_step_measures(real: dist.CaseLog, sim: dist.CaseLog) -> dict[str, flo
     }
 
 
+#: held-out cases fewer than this get no interval of their median: too few to say how close a simulation is
+FEW_CASES = 20
+
+
+def median_interval(days: np.ndarray, *, seed: int, resamples: int = 2000) -> list[float] | None:
+    """A 95 % interval of the median of ``days`` (percentile bootstrap over the cases, seeded): how far the
+    held-out cases alone pin their own median down; ``None`` for fewer than :data:`FEW_CASES` cases, whose
+    resampled medians take only a few values (2 cases: their own two durations, a false precision)."""
+    if days.size < FEW_CASES:
+        return None
+    rng = np.random.default_rng(seed)
+    medians = np.median(days[rng.integers(0, days.size, size=(resamples, days.size))], axis=1)
+    low, high = np.percentile(medians, [2.5, 97.5])
+    return [round(float(low), 2), round(float(high), 2)]
+
+
 def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float | None,
           setup: Mapping[str, Any], model_steps: frozenset[str] | None = None) -> Validation:
     """Distances of each of ``sims`` from ``real``, their means, and both logs' percentiles.
@@ -184,6 +200,7 @@ def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float 
     real_days = dist.cycle_days(real, use_start=use)
     sim_days = np.concatenate([dist.cycle_days(s, use_start=use) for s in sims])
     real_d, sim_d = _describe(real_days, deadline_days), _describe(sim_days, deadline_days)
+    real_d["cycle_days_p50_interval"] = median_interval(real_days, seed=int(setup.get("seed", 0)))
     sim_d["cases"] = round(sim_d["cases"] / len(sims), 1)  # per replication
     for p in PERCENTILES:
         a, b = real_d["cycle_days"][f"p{p}"], sim_d["cycle_days"][f"p{p}"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["validation_text", "METRIC_WORDS", "open_at_end_words", "difference_words"]
+__all__ = ["validation_text", "METRIC_WORDS", "open_at_end_words", "difference_words", "median_words"]
 
 #: each measure in words (English / Swedish); the keys stay as the JSON has them
 METRIC_WORDS = {
@@ -57,6 +57,8 @@ def validation_text(data: dict[str, Any]) -> str:
     if real.get("within_deadline") is not None:
         lines.append(f"  within the deadline, {setup['deadline_days']:g} days / inom tidsfristen: log {real['within_deadline']:.1%}, "
                      f"simulated {sim['within_deadline']:.1%}")
+    if (median := median_words(real)) is not None:
+        lines.append(f"  {median[0]} / {median[1]}")
     if (recent := open_at_end_words(setup)) is not None:
         lines.append(f"  {recent[0]} / {recent[1]}")
     lines += _holds(data)
@@ -71,6 +73,24 @@ def difference_words(key: str, value: float | None) -> str:
     if key == "within_deadline_difference":
         return f"{value * 100:+.1f} percentage points / procentenheter"
     return str(value)
+
+
+def median_words(real: dict[str, Any]) -> tuple[str, str] | None:
+    """How far the held-out cases alone pin their median down (English, Swedish), or that they are too few;
+    ``None`` for a validation written before it was said."""
+    if "cycle_days_p50_interval" not in real:
+        return None
+    n = real["cases"]
+    if (interval := real["cycle_days_p50_interval"]) is None:
+        return (f"only {n} held-out cases: too few to tell how close the simulation is; the figures are no evidence "
+                "either way",
+                f"bara {n} undantagna ärenden: för få för att avgöra hur nära simuleringen är; siffrorna visar varken "
+                "det ena eller det andra")
+    low, high = f"{interval[0]:g}", f"{interval[1]:g}"
+    return (f"the {n} held-out cases alone pin their median to {low}-{high} days (95 %, bootstrap over the cases): "
+            f"a simulated median inside that is as close as {n} cases can tell",
+            f"de {n} undantagna ärendena ensamma bestämmer sin median bara till {low}-{high} dagar (95 %, bootstrap "
+            f"över ärendena): en simulerad median inom det är så nära som {n} ärenden kan avgöra")
 
 
 def open_at_end_words(setup: dict[str, Any]) -> tuple[str, str] | None:

@@ -78,3 +78,18 @@ def test_the_validation_says_how_many_held_out_cases_may_be_unfinished() -> None
     assert "41 av de 64 undantagna ärendena kom in mindre än 121.75 dagar (tidsfristen)" in text
     v["setup"]["recent_basis"] = "median"
     assert "(the training cases' median cycle time)" in validation_text(v)
+
+
+def test_the_validation_says_how_far_the_held_out_cases_pin_their_own_median() -> None:
+    # "p50: 60.19 | 52.64" over 64 held-out cases, "held out the next 2 cases" and distances: nothing said how
+    # far so few cases could tell a close simulation from a far one
+    v = _validation(149, 64, 3)
+    v["real"]["cycle_days_p50_interval"] = [48.01, 63.18]
+    assert ("  the 64 held-out cases alone pin their median to 48.01-63.18 days (95 %, bootstrap over the cases): a "
+            "simulated median inside that is as close as 64 cases can tell / de 64 undantagna ärendena ensamma "
+            "bestämmer sin median bara till 48.01-63.18 dagar") in validation_text(v)
+    few = _validation(4, 2, 3)
+    few["real"]["cycle_days_p50_interval"] = None
+    assert ("  only 2 held-out cases: too few to tell how close the simulation is; the figures are no evidence either "
+            "way / bara 2 undantagna ärenden") in validation_text(few)
+    assert "pin their median" not in validation_text(_validation(168, 72, 3))  # a validation from before

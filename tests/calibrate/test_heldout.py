@@ -131,3 +131,14 @@ def test_held_out_cases_that_arrived_within_the_deadline_of_the_log_end_are_coun
     assert _arrivals_before_end(held, train, 100 * day, None)["heldout_recent_cases"] == 2
     assert _arrivals_before_end(held, train, 100 * day, None)["recent_days"] == 20.0
     assert _arrivals_before_end(held, train, 100 * day, 3.0)["heldout_recent_cases"] == 0
+
+
+def test_the_held_out_median_gets_a_seeded_bootstrap_interval_from_20_cases() -> None:
+    from calibrate.validate import FEW_CASES, median_interval
+
+    days = np.arange(1.0, 41.0)  # 40 cases, median 20.5
+    low, high = median_interval(days, seed=3)
+    # the median of 40 evenly spread days has an SE of 1 / (2 f sqrt(n)) = 40 / (2 sqrt(40)) ~ 3.2 days: about +-6.2
+    assert low < 20.5 < high and 10 < low and high < 31
+    assert median_interval(days, seed=3) == [low, high]
+    assert median_interval(days[:FEW_CASES - 1], seed=3) is None and median_interval(days[:FEW_CASES], seed=3)
