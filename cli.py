@@ -2247,7 +2247,10 @@ def log_cmd() -> None:
               help="How many activities and resources to list in text output.")
 def log_inspect_cmd(log: str, fmt: str, top: int, **kwargs: Any) -> None:
     """What a case log holds: cases, period, activities with counts, resources,
-    arrivals per month and throughput-time percentiles.
+    arrivals per month and throughput-time percentiles (with how many cases
+    arrived less than the median before the log's end, which an export taken
+    while they were open counts with their time so far, and how many have one
+    event).
 
     States the column mapping it used (guesses marked) and whether the log has
     start times. The log is read as a stream: memory does not grow with the

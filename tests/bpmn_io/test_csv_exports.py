@@ -116,3 +116,22 @@ def test_a_date_no_calendar_has_or_an_empty_cell_is_said_so(tmp_path: Path, firs
     assert done.exit_code == 2
     (line,) = done.output.strip().splitlines()
     assert line.startswith(f"permitflow: error: {path}:3: {bad!r} in column 'Datum' is not a timestamp: {why} (expected ")
+
+
+def test_inspect_says_which_cases_may_be_open_at_the_export_and_which_have_one_event(tmp_path: Path) -> None:
+    # an export taken with cases open: their first-to-last times were percentiles like any other, unsaid
+    rows = [("A", "2025-01-01"), ("A", "2025-02-10"), ("B", "2025-01-11"), ("B", "2025-03-02"),
+            ("C", "2025-03-12"), ("C", "2025-03-14"), ("D", "2025-03-22")]
+    path = _write(tmp_path, ("Diarienummer;Händelse;Datum\r\n" + "".join(
+        f"{c};Registrera;{d}\r\n" for c, d in rows)).encode())
+    done = CliRunner().invoke(cli, ["log", "inspect", str(path)])
+    assert done.exit_code == 0, done.output
+    lines = done.output.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("throughput time"))
+    assert "p50 21.0" in lines[at]  # 0, 2, 40 and 50 days
+    assert lines[at + 1:at + 3] == [
+        "  2 cases arrived less than the median (21.0 days) before the log's last event (2025-03-22): those still "
+        "open when the log was exported count with their time so far",
+        "  1 case of one event: its throughput time is 0 days"]
+    data = CliRunner().invoke(cli, ["log", "inspect", str(path), "--format", "json"])
+    assert '"recent_cases": 2' in data.output and '"one_event_cases": 1' in data.output
