@@ -121,6 +121,17 @@ def _other_fits(header: list[str], mapping: dict[str, str | None], guessed: tupl
     return notes
 
 
+def _named_twice(header: list[str], mapping: dict[str, str | None]) -> list[str]:
+    """A note for each column read whose name the header gives more than once ("Datum;Datum"): the first is read."""
+    notes = []
+    for role, name in mapping.items():
+        at = [i + 1 for i, h in enumerate(header) if h == name]
+        if len(at) > 1:
+            notes.append(f"{len(at)} columns are named {name!r} (columns {', '.join(map(str, at))}): the first is read "
+                         f"as the {role}; rename the others in the header, or remove them")
+    return notes
+
+
 class _Lines:
     """The lines of a CSV file as text: UTF-8 where a line is UTF-8, else Windows-1252 or DOS code page 850.
 
@@ -265,7 +276,7 @@ def open_csv(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
         if said:  # a header misread ("H„ndelse"): the refusal says how its bytes were read
             raise InputError(f"{err.message}; {said}", file=source, line=1) from None
         raise
-    notes: list[str] = _other_fits(header, mapping, guessed)
+    notes: list[str] = _other_fits(header, mapping, guessed) + _named_twice(header, mapping)
     stream = LogStream(source, "csv", iter(()), mapping, guessed, notes)
     stream.records = _rows(fh, source, header, delimiter, mapping, columns.date_format, notes, above,
                            columns.time is not None, columns.timestamp is not None)

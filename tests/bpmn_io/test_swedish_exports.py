@@ -278,3 +278,14 @@ def test_a_diarium_number_is_the_case_before_a_column_named_arende(tmp_path: Pat
     assert table.case_ids == ("BN 2026-1", "BN 2026-2")
     assert "column 'Diarienummer' read as the case (guessed); 'Ärende' would fit too: give --case NAME to read " \
            "another" in stream.notes
+
+
+def test_a_column_read_whose_name_is_given_twice_is_said(tmp_path: Path) -> None:
+    # "Datum;Datum" (registered, decided): the first was read without a word on the second
+    path = tmp_path / "twice.csv"
+    path.write_text("Diarienummer;Händelse;Datum;Datum\nBN 1;Registrera;2026-12-07 08:30;2027-01-07 08:30\n",
+                    encoding="utf-8")
+    table, stream = read_log(path)
+    assert [str(from_seconds(t)) for t in table.end] == ["2026-12-07 08:30:00"]
+    assert ("2 columns are named 'Datum' (columns 3, 4): the first is read as the timestamp; rename the others in "
+            "the header, or remove them") in stream.notes
