@@ -138,11 +138,15 @@ def _holds(data: dict[str, Any]) -> list[str]:
                    f"{high} hours: a difference between two models smaller than that may be chance / bara mellan de "
                    f"{len(emds)} simulerade körningarna varierade genomloppstidens EMD från {low} till {high} timmar: "
                    "en mindre skillnad mellan två modeller kan vara slump")
+    # without a deadline ("judge ... against the deadline" named one the output gave nowhere): how to give it
+    unknown = "deadline_days" in setup and setup["deadline_days"] is None
+    deadline_en = "legal deadline (none known: --deadline, e.g. 8w, gives it)" if unknown else "deadline"
+    deadline_sv = "lagstadgade tiden (ingen känd: --deadline, t.ex. 8w, anger den)" if unknown else "tidsfristen"
     out.append("  smaller is closer, with no fixed limit for good enough: judge the cycle-time percentiles against the "
-               "deadline; the figures say how well the model fitted on the earlier cases met the period just after "
+               f"{deadline_en}; the figures say how well the model fitted on the earlier cases met the period just after "
                "them, not that it holds after a change in the rules, the staff or the number of applications / "
                "mindre är närmare, utan fast gräns för tillräckligt bra: bedöm genomloppstidens percentiler mot "
-               "tidsfristen; siffrorna säger hur väl modellen, anpassad på de tidigare ärendena, träffade perioden "
+               f"{deadline_sv}; siffrorna säger hur väl modellen, anpassad på de tidigare ärendena, träffade perioden "
                "strax efter, inte att den håller efter en ändring i regler, bemanning eller antal ansökningar")
     if not str(setup.get("timestamps", "")).startswith("start"):
         out.append("  start times were estimated, so waiting and working cannot be told apart / starttiderna är "

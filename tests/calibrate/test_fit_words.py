@@ -93,3 +93,15 @@ def test_the_validation_says_how_far_the_held_out_cases_pin_their_own_median() -
     assert ("  only 2 held-out cases: too few to tell how close the simulation is; the figures are no evidence either "
             "way / bara 2 undantagna ärenden") in validation_text(few)
     assert "pin their median" not in validation_text(_validation(168, 72, 3))  # a validation from before
+
+
+def test_without_a_deadline_the_advice_says_how_to_give_one() -> None:
+    # "judge the cycle-time percentiles against the deadline" after a discover that knew none
+    v = _validation(168, 72, 3)
+    v["setup"]["deadline_days"] = None
+    v["real"]["within_deadline"] = None
+    text = validation_text(v)
+    assert ("judge the cycle-time percentiles against the legal deadline (none known: --deadline, e.g. 8w, gives "
+            "it); the figures") in text
+    assert "percentiler mot lagstadgade tiden (ingen känd: --deadline, t.ex. 8w, anger den)" in text
+    assert "percentiles against the deadline;" in validation_text(_validation(168, 72, 3))
