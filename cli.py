@@ -2316,7 +2316,9 @@ def _validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--validate", is_flag=True,
                      help="Also calibrate on the first 70% of the cases, simulate the last 30% and report the "
-                          "distances between the simulated and the real held-out log (text/JSON and an HTML page)."),
+                          "distances between the simulated and the real held-out log (text/JSON and an HTML page), "
+                          "with how many cases were held out, how far they alone pin their median, and how many "
+                          "arrived so near the log's end that they may still have been open."),
         click.option("--validation-html", type=click.Path(dir_okay=False),
                      help="Where to write the validation page (default: beside -o, NAME.validation.html)."),
         click.option("--replications", type=click.IntRange(min=1), default=5, show_default=True,
