@@ -54,6 +54,8 @@ _MONTHS = {"januari": 1, "january": 1, "februari": 2, "february": 2, "mars": 3, 
 #: Excel's date serial number (days since 1899-12-30, the time as a fraction: 45720.5), as an export of a cell not
 #: formatted as a date writes it
 _EXCEL_SERIAL = re.compile(r"^\s*\d{5}(?:[.,]\d+)?(?:\s.*)?$")  # "45720 13:05" with a time column
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
 #: the times of day and zones read after any date, as an error message lists them
 _CLOCKS = "13:05, 13.05, kl. 13.05, 13:05:07,123, 1:05 PM, 1:05 em; a zone +01:00, CET, CEST or UTC"
 _ISO_EXPECTED = f"ISO 8601 such as 2024-03-01T09:30:00, with or without a time ({_CLOCKS}); or give --date-format"
@@ -388,8 +390,35 @@ class Stamps:
         if zone is not None and zone[1].upper() not in _ZONES:
             serial = (f"; {zone[1]!r} is not read as a time zone (CET, CEST, UTC and GMT are): write the offset "
                       "instead, such as +01:00")
-        return InputError(f"{text[:40]!r} in column {column!r} is not a timestamp (expected {self.expected()}"
-                          f"{serial})", file=self.source, line=line)
+        return InputError(f"{text[:40]!r} in column {column!r} is not a timestamp{self._no_such_date(text)} "
+                          f"(expected {self.expected()}{serial})", file=self.source, line=line)
+
+    def _no_such_date(self, text: str) -> str:
+        """``": there is no 31 February 2025"`` when ``text`` has the log's form of numbers but names a day or
+        month no calendar has (a typing error, or the day and month read the other way round), what an empty
+        cell may be, else ``""``."""
+        if not text.strip():
+            return ": the cell is empty (an event not yet done? leave such rows out of the export)"
+        if self.family == "numeric":
+            g = _NUMERIC.match(text)
+            if g is None or g["sep"] != self.sep:
+                return ""
+            a, b = int(g["a"]), int(g["b"])
+            day, month = (b, a) if self.order == "month" else (a, b)
+        elif self.family in ("iso", "year-first"):
+            g = _YEAR_FIRST.match(text)
+            if g is None or g["sep"] != self.sep:
+                return ""
+            day, month = int(g["d"]), int(g["m"])
+        else:
+            return ""
+        if not 1 <= month <= 12:
+            return f": there is no month {month}"
+        try:
+            dt.date(int(g["y"]), month, day)
+        except ValueError:
+            return f": there is no {day} {_MONTH_NAMES[month - 1]} {g['y']}"
+        return ""
 
 
 def offset_label(text: str, when: dt.datetime) -> str:

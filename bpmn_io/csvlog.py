@@ -47,8 +47,9 @@ __all__ = ["GUESSES", "open_csv", "guess_columns"]
 
 #: role -> header names recognised (compared lower-case, with spaces, '-' and '_' removed)
 GUESSES: dict[str, tuple[str, ...]] = {
-    "case": ("caseid", "case", "caseconceptname", "casenumber", "ärende", "ärendeid", "ärendenummer",
-             "arende", "arendeid", "diarienummer", "dnr", "traceid"),
+    # a diarium's bare "Ärende" is as often the matter ("Bygglov") as its number: named numbers first
+    "case": ("caseid", "case", "caseconceptname", "casenumber", "ärendeid", "ärendenummer", "arendeid",
+             "arendenummer", "diarienummer", "dnr", "ärende", "arende", "traceid"),
     "activity": ("activity", "activityname", "conceptname", "task", "taskname", "eventname", "aktivitet",
                  "händelse", "handelse", "åtgärd", "atgard", "moment", "steg"),
     "timestamp": ("end", "endtime", "endtimestamp", "complete", "completetimestamp", "completed",
@@ -117,6 +118,17 @@ def _other_fits(header: list[str], mapping: dict[str, str | None], guessed: tupl
         if others:
             notes.append(f"column {mapping[role]!r} read as the {role} (guessed); {', '.join(map(repr, others))} "
                          f"would fit too: give {_OPTION[role]} NAME to read another")
+    return notes
+
+
+def _named_twice(header: list[str], mapping: dict[str, str | None]) -> list[str]:
+    """A note for each column read whose name the header gives more than once ("Datum;Datum"): the first is read."""
+    notes = []
+    for role, name in mapping.items():
+        at = [i + 1 for i, h in enumerate(header) if h == name]
+        if len(at) > 1:
+            notes.append(f"{len(at)} columns are named {name!r} (columns {', '.join(map(str, at))}): the first is read "
+                         f"as the {role}; rename the others in the header, or remove them")
     return notes
 
 
@@ -264,7 +276,7 @@ def open_csv(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
         if said:  # a header misread ("H„ndelse"): the refusal says how its bytes were read
             raise InputError(f"{err.message}; {said}", file=source, line=1) from None
         raise
-    notes: list[str] = _other_fits(header, mapping, guessed)
+    notes: list[str] = _other_fits(header, mapping, guessed) + _named_twice(header, mapping)
     stream = LogStream(source, "csv", iter(()), mapping, guessed, notes)
     stream.records = _rows(fh, source, header, delimiter, mapping, columns.date_format, notes, above,
                            columns.time is not None, columns.timestamp is not None)
@@ -451,6 +463,13 @@ class _Order:
                 f"order{hint}")
 
 
+def _rows_inside(row: list[str], delimiter: str, width: int) -> bool:
+    """True if a value of ``row`` spans lines of which one, after its first, has a row's fields: rows that an
+    unclosed quote took in (a note written over several lines in one quoted value has none)."""
+    return any(part.count(delimiter) >= width - 1 for field in row if "\n" in field
+               for part in field.splitlines()[1:])
+
+
 def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str,
               mapping: dict[str, str | None], above: int = 0, given_time: bool = False,
               given_stamp: bool = False) -> Iterator[_Raw]:
@@ -460,11 +479,19 @@ def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: st
         width -= 1
     has = f"the header has {width}" if width == len(header) else f"the header names {width}"
     reader = csv.reader(fh, delimiter=delimiter)
+    ended = 0  # the reader's line count at the end of the previous record
     for row in _guarded(reader, source):
         line = reader.line_num + 1 + above  # the header (and a "sep=" line) read before the reader started
+        first, ended = ended + 2 + above, reader.line_num
         # a blank line, Excel's ";;;" of a cleared row, or the end-of-file mark (Ctrl-Z) old DOS tools write
         if not any(field.strip().strip("\x1a") for field in row):
             continue
+        if line > first and _rows_inside(row, delimiter, width):
+            # a stray quote: the value runs on over the lines below it, which are rows, to the next quote or
+            # the end of the file (in a column not read, those rows were lost without a word)
+            raise InputError(f"a quote opened on this line is not closed until line {line}: the rows between "
+                             "are read as one value (a stray \"? quote a whole value and double any \" inside it)",
+                             file=source, line=first)
         if len(row) < width:
             raise InputError(f"{len(row)} fields, {has} (a missing delimiter or a broken quote?)", file=source,
                              line=line)

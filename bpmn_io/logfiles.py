@@ -7,6 +7,7 @@ collects them into a :class:`bpmn_io.caselog.LogTable`. (The readers build on
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -30,10 +31,35 @@ def log_kind(path: str | Path) -> str:
         return "csv"
     if sniff_xes(path):
         return "xes"
+    if (what := _not_text(path)) is not None:
+        raise InputError(_SAVE_AS.format(what=what), file=str(path))
     raise InputError(
-        "unknown case-log format (expected a file ending in .xes, .xes.gz, .csv or .csv.gz, or XES content)",
-        file=str(path)
+        "unknown case-log format (expected a file ending in .xes, .xes.gz, .csv, .csv.gz, .tsv or .txt, or XES "
+        "content)", file=str(path)
     )
+
+
+#: files a municipality's export may be instead of text, by their first bytes
+_BINARY = ((b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip archive"),
+           (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Excel workbook (.xls)"))
+_SAVE_AS = ("{what}, not a case log permitflow reads (expected CSV or XES text): in Excel, save it as CSV "
+            "(Save As: CSV UTF-8; Spara som: CSV UTF-8 (kommaavgränsad))")
+
+
+def _not_text(path: str | Path) -> str | None:
+    """What the file at ``path`` is when its first bytes show it is no text log (a workbook, UTF-16 text
+    without its byte-order mark), else ``None``."""
+    try:
+        with open_bytes(path) as fh:
+            head = fh.read(4096)
+    except (OSError, EOFError, zlib.error):
+        return None  # the reader says what is wrong with it
+    for magic, what in _BINARY:
+        if head.startswith(magic):
+            return what
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text with NUL bytes (UTF-16 without its byte-order mark?)"
+    return None
 
 
 def sniff_xes(path: str | Path) -> bool:
@@ -66,6 +92,8 @@ def open_log(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
             raise InputError("--start, --time and --date-format are for CSV logs (XES has lifecycle start events "
                              "and ISO 8601 timestamps)", file=str(path))
         return open_xes(path, columns)
+    if not is_stream_path(path) and (what := _not_text(path)) is not None:
+        raise InputError(_SAVE_AS.format(what=what), file=str(path), line=1)
     return open_csv(path, columns)
 
 

@@ -46,6 +46,10 @@ class LogSummary:
     throughput_days: dict[str, float]
     with_start: int
     notes: tuple[str, ...] = ()
+    #: cases that arrived less than the median throughput time before the log's last event (open at an export?)
+    recent_cases: int = 0
+    #: cases of one event (their throughput time is 0)
+    one_event_cases: int = 0
 
     @property
     def completion_only(self) -> bool:
@@ -69,8 +73,9 @@ def summarise(records: Iterable[LogRecord], *, source: str, notes: Iterable[str]
             begin = min(begin, rec.start)
         seen = span.get(rec.case)
         if seen is None:
-            span[rec.case] = [begin, rec.end]
+            span[rec.case] = [begin, rec.end, 1]
         else:
+            seen[2] += 1
             if begin < seen[0]:
                 seen[0] = begin
             if rec.end > seen[1]:
@@ -86,6 +91,7 @@ def summarise(records: Iterable[LogRecord], *, source: str, notes: Iterable[str]
     days = (lasts - firsts) / _DAY
     through = {f"p{p}": float(np.percentile(days, p)) for p in PERCENTILES}
     through["mean"] = float(days.mean())
+    recent = int(np.count_nonzero(firsts > lasts.max() - through["p50"] * _DAY)) if through["p50"] > 0 else 0
     return LogSummary(
         source=source,
         events=events,
@@ -98,6 +104,8 @@ def summarise(records: Iterable[LogRecord], *, source: str, notes: Iterable[str]
         throughput_days=through,
         with_start=with_start,
         notes=tuple(notes),
+        recent_cases=recent,
+        one_event_cases=sum(1 for v in span.values() if v[2] == 1),
     )
 
 
@@ -123,6 +131,8 @@ def summary_data(s: LogSummary, mapping: dict[str, Any] | None = None) -> dict[s
         "resources": [{"name": n, "count": c} for n, c in s.resources],
         "arrivals_per_month": dict(s.arrivals_per_month),
         "throughput_days": {k: round(v, 3) for k, v in s.throughput_days.items()},
+        "recent_cases": s.recent_cases,
+        "one_event_cases": s.one_event_cases,
         "notes": list(s.notes),
     }
 
@@ -141,6 +151,13 @@ def summary_text(s: LogSummary, mapping_line: str = "", *, top: int = 25) -> str
     t = s.throughput_days
     lines.append("throughput time (first to last event of a case), days: "
                  + ", ".join(f"{k} {t[k]:.1f}" for k in [f"p{p}" for p in PERCENTILES] + ["mean"]))
+    if s.recent_cases:
+        lines.append(f"  {counted(s.recent_cases, 'case')} arrived less than the median ({t['p50']:.1f} days) before the "
+                     f"log's last event ({s.last:%Y-%m-%d}): those still open when the log was exported count with "
+                     "their time so far")
+    if s.one_event_cases:
+        lines.append(f"  {counted(s.one_event_cases, 'case')} of one event: "
+                     f"{'its' if s.one_event_cases == 1 else 'their'} throughput time is 0 days")
     lines.append("arrivals per month (cases by their first event):")
     lines += _month_grid(s.arrivals_per_month)
     shown = s.activities[:top]

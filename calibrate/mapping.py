@@ -7,14 +7,14 @@ In order, for every activity of the log:
 2. an **element column** of the log (``permitflow:element`` in XES, ``element`` in CSV, as
    permitflow's own logs have) naming a step of the model;
 3. an activity whose name is exactly a step's name (case and spacing aside), when only one
-   step has it;
+   step has it, or the id of an unnamed step (permitflow's own logs name its events so);
 4. the rest go to the diff's matcher (:func:`match_by_matcher`, the one place that calls
    ``processes.diff``): the log becomes a small model — one task per activity, each
    followed by its most frequent successor — and is matched against the model by label,
    position and neighbours like two drawn models are.
 
 An activity that the mapping file, the element column or its exact name (one boundary event has it, no
-step) makes a **boundary event** is not fitted: the log shows when it fired, the profile's timer says
+step; or the id of an unnamed one) makes a **boundary event** is not fitted: the log shows when it fired, the profile's timer says
 when it fires. It is kept in ``boundary`` (activity -> event id): where it fired, the activity it is
 attached to was cut off (a wait its timer ended: :mod:`calibrate.core` fits such waits as censored).
 
@@ -167,9 +167,12 @@ def map_activities(defs: Definitions, table: LogTable, *, mapping_file: Mapping[
         named = mapping_file.get(activity) if mapping_file is not None else None
         hint = hinted.get(activity)
         same = by_name.get(_norm(activity), [])
+        # an unnamed element is named by its id in permitflow's own logs (Timer_Paminnelse): the id is its name
+        by_id = activity if activity in boundaries and not boundaries[activity].strip() else None
         event = named if named in boundaries else (None if mapping_file is not None and activity in mapping_file
                                                    else hint.most_common(1)[0][0] if hint else
-                                                   None if same else _one(boundary_by_name.get(_norm(activity))))
+                                                   None if same else _one(boundary_by_name.get(_norm(activity)))
+                                                   or by_id)
         if event in boundaries:
             element[activity] = None  # the log shows when it fired, not the timer it waits for
             how[activity] = "ignored (a boundary event: when it fires is its timer in the profile)"
@@ -186,6 +189,10 @@ def map_activities(defs: Definitions, table: LogTable, *, mapping_file: Mapping[
         if len(same) == 1:
             element[activity] = same[0]
             how[activity] = "same name"
+            continue
+        if activity in steps and not steps[activity].strip():
+            element[activity] = activity
+            how[activity] = "same name (the id of an unnamed step)"
             continue
         rest.append(activity)
     if rest:

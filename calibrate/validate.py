@@ -163,6 +163,22 @@ def _model_step_measures(real: dist.CaseLog, sim: dist.CaseLog) -> dict[str, flo
     }
 
 
+#: held-out cases fewer than this get no interval of their median: too few to say how close a simulation is
+FEW_CASES = 20
+
+
+def median_interval(days: np.ndarray, *, seed: int, resamples: int = 2000) -> list[float] | None:
+    """A 95 % interval of the median of ``days`` (percentile bootstrap over the cases, seeded): how far the
+    held-out cases alone pin their own median down; ``None`` for fewer than :data:`FEW_CASES` cases, whose
+    resampled medians take only a few values (2 cases: their own two durations, a false precision)."""
+    if days.size < FEW_CASES:
+        return None
+    rng = np.random.default_rng(seed)
+    medians = np.median(days[rng.integers(0, days.size, size=(resamples, days.size))], axis=1)
+    low, high = np.percentile(medians, [2.5, 97.5])
+    return [round(float(low), 2), round(float(high), 2)]
+
+
 def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float | None,
           setup: Mapping[str, Any], model_steps: frozenset[str] | None = None) -> Validation:
     """Distances of each of ``sims`` from ``real``, their means, and both logs' percentiles.
@@ -184,6 +200,7 @@ def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float 
     real_days = dist.cycle_days(real, use_start=use)
     sim_days = np.concatenate([dist.cycle_days(s, use_start=use) for s in sims])
     real_d, sim_d = _describe(real_days, deadline_days), _describe(sim_days, deadline_days)
+    real_d["cycle_days_p50_interval"] = median_interval(real_days, seed=int(setup.get("seed", 0)))
     sim_d["cases"] = round(sim_d["cases"] / len(sims), 1)  # per replication
     for p in PERCENTILES:
         a, b = real_d["cycle_days"][f"p{p}"], sim_d["cycle_days"][f"p{p}"]
@@ -240,6 +257,23 @@ def _arrivals_text(table: LogTable) -> str:
     return f"{from_seconds(float(first.min())).date()} to {from_seconds(float(first.max())).date()}"
 
 
+def _arrivals_before_end(held: LogTable, train: LogTable, until: float, deadline_days: float | None
+                         ) -> dict[str, Any]:
+    """How many held-out cases arrived within the deadline (or, without one, the training cases' median cycle
+    time) before the log's last timestamp ``until``: cases that may still have been open at the export, whose
+    cycle times in the log, as in the simulation cut at the same time, are their times so far."""
+    if deadline_days is not None:
+        days, basis = deadline_days, "deadline"
+    else:
+        bounds = train.case_bounds()
+        first = np.fmin.reduceat(np.fmin(train.start, train.end), bounds[:-1])
+        days, basis = float(np.median(np.fmax.reduceat(train.end, bounds[:-1]) - first)) / 86400.0, "median"
+    bounds = held.case_bounds()
+    arrived = np.fmin.reduceat(np.fmin(held.start, held.end), bounds[:-1])
+    return {"heldout_recent_cases": int(np.count_nonzero(arrived > until - days * 86400.0)),
+            "recent_days": round(days, 2), "recent_basis": basis, "log_end": str(from_seconds(until).date())}
+
+
 def _deadline_days(profile: Mapping[str, Any], given: float | None) -> float | None:
     if given is not None:
         return given
@@ -272,6 +306,8 @@ def validate_profile(model: str, profile: Mapping[str, Any], train: LogTable, he
              "heldout_cases": held.n_cases, "heldout_period": held.period_text(),
              "simulated_from": str(run_profile["simulation"]["start"]),
              "simulated_horizon": run_profile["simulation"]["horizon"], "seed": seed}
+    deadline = _deadline_days(profile, deadline_days)
+    setup.update(_arrivals_before_end(held, train, until, deadline))
     steps = frozenset(e for e in element_of.values() if e)
-    return (score(real, sims, deadline_days=_deadline_days(profile, deadline_days), setup=setup, model_steps=steps),
+    return (score(real, sims, deadline_days=deadline, setup=setup, model_steps=steps),
             real, sims)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["validation_text", "METRIC_WORDS"]
+__all__ = ["validation_text", "METRIC_WORDS", "open_at_end_words", "difference_words", "median_words"]
 
 #: each measure in words (English / Swedish); the keys stay as the JSON has them
 METRIC_WORDS = {
@@ -46,7 +46,7 @@ def validation_text(data: dict[str, Any]) -> str:
         if key.startswith("cycle_days_p"):
             continue
         words = METRIC_WORDS.get(key, key)
-        lines.append(f"  {words}: {'-' if value is None else value}")
+        lines.append(f"  {words}: {difference_words(key, value)}")
     lines.append("  EMD (earth mover's distance): the hours by which the simulated values must on average be moved to lie "
                  "as the log's do; the 0-1 distances: 0 the same, 1 nothing in common / EMD: hur många timmar de "
                  "simulerade värdena i genomsnitt måste flyttas för att ligga som loggens; avstånden 0-1: 0 lika, "
@@ -57,8 +57,57 @@ def validation_text(data: dict[str, Any]) -> str:
     if real.get("within_deadline") is not None:
         lines.append(f"  within the deadline, {setup['deadline_days']:g} days / inom tidsfristen: log {real['within_deadline']:.1%}, "
                      f"simulated {sim['within_deadline']:.1%}")
+    if (median := median_words(real)) is not None:
+        lines.append(f"  {median[0]} / {median[1]}")
+    if (recent := open_at_end_words(setup)) is not None:
+        lines.append(f"  {recent[0]} / {recent[1]}")
     lines += _holds(data)
     return "\n".join(lines)
+
+
+def difference_words(key: str, value: float | None) -> str:
+    """A measure's value as the text gives it: the difference of two shares in percentage points (a share of
+    0.496 against 0.758 is -26.2 points, not -0.2615 of something)."""
+    if value is None:
+        return "-"
+    if key == "within_deadline_difference":
+        return f"{value * 100:+.1f} percentage points / procentenheter"
+    return str(value)
+
+
+def median_words(real: dict[str, Any]) -> tuple[str, str] | None:
+    """How far the held-out cases alone pin their median down (English, Swedish), or that they are too few;
+    ``None`` for a validation written before it was said."""
+    if "cycle_days_p50_interval" not in real:
+        return None
+    n = real["cases"]
+    if (interval := real["cycle_days_p50_interval"]) is None:
+        return (f"only {n} held-out cases: too few to tell how close the simulation is; the figures are no evidence "
+                "either way",
+                f"bara {n} undantagna ärenden: för få för att avgöra hur nära simuleringen är; siffrorna visar varken "
+                "det ena eller det andra")
+    low, high = f"{interval[0]:g}", f"{interval[1]:g}"
+    return (f"the {n} held-out cases alone pin their median to {low}-{high} days (95 %, bootstrap over the cases): "
+            f"a simulated median inside that is as close as {n} cases can tell",
+            f"de {n} undantagna ärendena ensamma bestämmer sin median bara till {low}-{high} dagar (95 %, bootstrap "
+            f"över ärendena): en simulerad median inom det är så nära som {n} ärenden kan avgöra")
+
+
+def open_at_end_words(setup: dict[str, Any]) -> tuple[str, str] | None:
+    """How many held-out cases arrived so near the log's end that they may still have been open at the export
+    (English, Swedish); ``None`` for a setup written before it was counted."""
+    if (recent := setup.get("heldout_recent_cases")) is None:
+        return None
+    days, held, end = f"{setup['recent_days']:g}", setup["heldout_cases"], setup["log_end"]
+    basis_en, basis_sv = (("the deadline", "tidsfristen") if setup.get("recent_basis") == "deadline" else
+                          ("the training cases' median cycle time", "träningsärendenas mediangenomloppstid"))
+    return (f"{recent} of the {held} held-out cases arrived less than {days} days ({basis_en}) before the log's last "
+            f"event ({end}): a case still open then counts with its time so far, in the log as in the simulation "
+            "(cut there alike), so the cycle times and the share within the deadline include unfinished cases",
+            f"{recent} av de {held} undantagna ärendena kom in mindre än {days} dagar ({basis_sv}) före loggens sista "
+            f"händelse ({end}): ett ärende som då fortfarande var öppet räknas med sin tid dittills, i loggen som i "
+            "simuleringen (kapad där likadant), så genomloppstiderna och andelen inom tidsfristen tar med ofärdiga "
+            "ärenden")
 
 
 def _why(setup: dict[str, Any]) -> str:
@@ -89,11 +138,15 @@ def _holds(data: dict[str, Any]) -> list[str]:
                    f"{high} hours: a difference between two models smaller than that may be chance / bara mellan de "
                    f"{len(emds)} simulerade körningarna varierade genomloppstidens EMD från {low} till {high} timmar: "
                    "en mindre skillnad mellan två modeller kan vara slump")
+    # without a deadline ("judge ... against the deadline" named one the output gave nowhere): how to give it
+    unknown = "deadline_days" in setup and setup["deadline_days"] is None
+    deadline_en = "legal deadline (none known: --deadline, e.g. 8w, gives it)" if unknown else "deadline"
+    deadline_sv = "lagstadgade tiden (ingen känd: --deadline, t.ex. 8w, anger den)" if unknown else "tidsfristen"
     out.append("  smaller is closer, with no fixed limit for good enough: judge the cycle-time percentiles against the "
-               "deadline; the figures say how well the model fitted on the earlier cases met the period just after "
+               f"{deadline_en}; the figures say how well the model fitted on the earlier cases met the period just after "
                "them, not that it holds after a change in the rules, the staff or the number of applications / "
                "mindre är närmare, utan fast gräns för tillräckligt bra: bedöm genomloppstidens percentiler mot "
-               "tidsfristen; siffrorna säger hur väl modellen, anpassad på de tidigare ärendena, träffade perioden "
+               f"{deadline_sv}; siffrorna säger hur väl modellen, anpassad på de tidigare ärendena, träffade perioden "
                "strax efter, inte att den håller efter en ändring i regler, bemanning eller antal ansökningar")
     if not str(setup.get("timestamps", "")).startswith("start"):
         out.append("  start times were estimated, so waiting and working cannot be told apart / starttiderna är "

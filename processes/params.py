@@ -162,7 +162,7 @@ class ResourcePool:
             raise rule_error("pool_count", path="count", name=repr(self.name), value=written(self.count))
         if self.members and len(self.members) != self.count:
             raise rule_error("pool_members", path="count", name=repr(self.name), count=str(self.count),
-                             members=str(len(self.members)))
+                             members=str(len(self.members)), names=", ".join(m.name for m in self.members))
         if len({m.name for m in self.members}) != len(self.members):
             raise rule_error("pool_member_twice", path="members", name=repr(self.name))
         if not 0.0 < self.fte <= 1.0:

@@ -16,7 +16,7 @@ import numpy as np
 
 from calibrate import distances as dist
 from calibrate.validate import Validation
-from calibrate.validation_text import METRIC_WORDS
+from calibrate.validation_text import METRIC_WORDS, median_words, open_at_end_words
 from report.numbers import number
 
 __all__ = ["validation_html"]
@@ -126,6 +126,8 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
             f"{share:.0%} av loggens händelser är aktiviteter som modellen har: de andra kan inte förekomma i en "
             "simulering av modellen, så aktivitets- och 3-grammåtten över hela loggen räknar dem som skillnader; raderna "
             "märkta \u201dbara modellens steg\u201d lämnar dem utanför och jämför de steg modellen har.</p>")
+    if (recent := open_at_end_words(st)) is not None:
+        setup += f"\n<p>{esc(recent[0])}.<br>\n{esc(recent[1])}.</p>"
     guess_en = "" if start else " Start times were estimated, so waiting and working cannot be told apart."
     guess_sv = "" if start else " Starttiderna är uppskattade, så väntan och arbete går inte att skilja åt."
     holds = (
@@ -158,6 +160,8 @@ def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.
     if validation.real.get("within_deadline") is not None:
         within = (f"<p>Within the legal deadline / inom lagstadgad tid: log {validation.real['within_deadline']:.1%}, "
                   f"simulated {validation.simulated['within_deadline']:.1%}</p>")
+    if (median := median_words(validation.real)) is not None:
+        within += f"\n<p>{esc(median[0][0].upper() + median[0][1:])}.<br>\n{esc(median[1][0].upper() + median[1][1:])}.</p>"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{esc(title)}</title>
 <style>body{{font-family:sans-serif;max-width:60em;margin:1em auto}}table{{border-collapse:collapse}}

@@ -494,6 +494,11 @@ def sampling_words(doc: Mapping[str, Any], lang: str = "en",
             shown = _interval_words(f, low, high, lang) if len(paths) == 1 else said["places"].format(len(paths))
             fitted.setdefault(member, []).append(f"{words} {shown}" if len(paths) == 1 else f"{words} ({shown})")
         for member, paths in (f.get("measured") or {}).items():
+            if member in (f.get("fitted") or {}):  # the same words sampled elsewhere: say which are held
+                held = [p.split(".")[2] if p.startswith("simulation.elements.") else p for p in paths]
+                shown = ", ".join(held) if len(held) <= 3 else said["places"].format(len(held))
+                measured.setdefault(member, []).append(f"{words} ({shown})")
+                continue
             measured.setdefault(member, []).append(
                 words if len(paths) == 1 else f"{words} ({said['places'].format(len(paths))})")
     out = []

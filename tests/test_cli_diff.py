@@ -792,3 +792,16 @@ def test_a_delegation_level_is_said_in_words_in_every_format() -> None:
             "working committee [assumed] in B" in out), fmt
     nway = run("compare", "helsingborg", "orkelljunga", "landskrona").output
     assert "working committee [assumed] in orkelljunga." in nway and "working_committee" not in nway
+
+
+def test_an_empirical_fit_is_compared_by_its_mean_and_spread_not_value_by_value(tmp_path) -> None:
+    # diff 2025.csv 2026.csv --model helsingborg listed fifty quantiles per step ("duration.values is 8.64m, 15m,
+    # 15m, ...") and, against a gamma fit, "delay.mean is 20.89d in A, not set in B"
+    from processes.diff.differences import canonical_params
+
+    empirical = {"delay": {"dist": "empirical", "values": ["1h", "2h", "3h", "6h"], "source": "log l.csv"}}
+    assert canonical_params(empirical) == {"delay": {"dist": "empirical", "source": "log l.csv", "mean": "3h",
+                                                     "sd": "1.871h"}}  # sqrt(14 / 4)
+    # values not all durations stay as written
+    odd = {"delay": {"dist": "empirical", "values": ["1h", "soon"]}}
+    assert canonical_params(odd) == odd

@@ -412,3 +412,20 @@ def test_the_language_and_keys_change_the_table_alone(tmp_path: Path) -> None:
     # the same model's table in Swedish words: the step keeps its drawn name, the words around it are Swedish
     swedish = CliRunner().invoke(cli, [*args[:-2], "--language", "sv"])
     assert "  dagar i väntan vid: Serve " in swedish.output and "  beläggning för server " in swedish.output
+
+
+def test_one_more_person_in_a_pool_with_members_says_how(tmp_path: Path) -> None:
+    # a calibrated profile names its officers (members:); "one more officer" as pools.officer.count=3 was refused
+    # as "count 3 but 2 members (expected equal)", naming neither the people nor how to add one
+    model = model_dir(tmp_path)
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace(
+        "server: {count: 1,", "server: {count: 2, members: {Anna: {}, Sören Öst: {}},"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["simulate", str(model), "--cases", "20", "-r", "1", "--set", "pools.server.count=3"])
+    assert result.exit_code == 2
+    assert result.output.strip().endswith(
+        "pool 'server': count 3 but 2 members, Anna, Sören Öst (expected equal: the count of a pool with members is "
+        "their number; to add a person give members.NAME: {} beside the count)")
+    added = CliRunner().invoke(cli, ["simulate", str(model), "--cases", "20", "-r", "1", "--workers", "1",
+                                     "--set", "pools.server.count=3", "--set", "pools.server.members.Ny={}"])
+    assert added.exit_code == 0, added.output

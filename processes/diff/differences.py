@@ -391,6 +391,7 @@ def canonical_params(params: Any) -> Any:
     for key, value in params.items():
         if str(key) in _TIME_KEYS:
             if isinstance(value, Mapping):
+                value = _empirical_summary(value)
                 value = {k: _canonical_duration(v) for k, v in value.items()}
                 if value.get("dist") == "fixed" and set(value) - PROVENANCE_KEYS <= {"dist", "value"}:
                     value = value.get("value", value)
@@ -398,6 +399,22 @@ def canonical_params(params: Any) -> Any:
                 value = _canonical_duration(value)
         out[key] = value
     return out
+
+
+def _empirical_summary(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    """An empirical distribution as its mean and standard deviation in place of its values: a calibrated
+    profile's fifty quantiles were listed value by value, and against a fitted family its mean was "not set"."""
+    values = value.get("values")
+    if value.get("dist") != "empirical" or not isinstance(values, list) or not values:
+        return value
+    try:
+        hours = [parse_duration(v) for v in values]
+    except (PermitflowError, TypeError, ValueError):
+        return value
+    mean = sum(hours) / len(hours)
+    sd = (sum((h - mean) ** 2 for h in hours) / len(hours)) ** 0.5
+    out = {k: v for k, v in value.items() if k != "values"}
+    return {**out, "mean": format_duration(float(f"{mean:.4g}")), "sd": format_duration(float(f"{sd:.4g}"))}
 
 
 def _canonical_duration(value: Any) -> Any:

@@ -73,7 +73,7 @@ def test_no_row_decides_day_first_is_said_and_month_first_can_be_given(tmp_path:
     assert read_log(path, given)[1].notes == [
         "timestamps read as %m/%d/%Y (with or without a time), month-first as --date-format says"]
     # a value the given order cannot read is one line naming it
-    with pytest.raises(InputError, match=r"other\.csv:3: '13/3/2025' in column 'Datum' is not a timestamp \(expected "
+    with pytest.raises(InputError, match=r"other\.csv:3: '13/3/2025' in column 'Datum' is not a timestamp: there is no month 13 \(expected "
                                          r"%m/%d/%Y, month-first as --date-format says, with or without a time\)"):
         read_log(_log(tmp_path, "4/3/2025", "13/3/2025", name="other.csv"), given)
     done = CliRunner().invoke(cli, ["log", "inspect", str(path), "--date-format", "month-first"])

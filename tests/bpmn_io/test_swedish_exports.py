@@ -265,3 +265,27 @@ def test_two_columns_that_fit_one_role_are_said(tmp_path: Path) -> None:
     table, stream = read_log(path, given)
     assert table.case_ids == ("MBN 2026-101:1",) and table.activities == ("Inkommen",)
     assert stream.notes == ["timestamps read as ISO 8601"]
+
+
+def test_a_diarium_number_is_the_case_before_a_column_named_arende(tmp_path: Path) -> None:
+    # "Diarienummer;Ärende;..." with Ärende the matter ("Bygglov"): 'Ärende' was read as the case, and a year's
+    # building permits were one case
+    path = tmp_path / "diarium.csv"
+    path.write_text("Diarienummer;Ärende;Händelse;Datum;Handläggare\n"
+                    "BN 2026-1;Bygglov;Registrera;2026-12-07 08:30;Åke\n"
+                    "BN 2026-2;Bygglov;Registrera;2026-12-07 09:30;Åke\n", encoding="utf-8")
+    table, stream = read_log(path)
+    assert table.case_ids == ("BN 2026-1", "BN 2026-2")
+    assert "column 'Diarienummer' read as the case (guessed); 'Ärende' would fit too: give --case NAME to read " \
+           "another" in stream.notes
+
+
+def test_a_column_read_whose_name_is_given_twice_is_said(tmp_path: Path) -> None:
+    # "Datum;Datum" (registered, decided): the first was read without a word on the second
+    path = tmp_path / "twice.csv"
+    path.write_text("Diarienummer;Händelse;Datum;Datum\nBN 1;Registrera;2026-12-07 08:30;2027-01-07 08:30\n",
+                    encoding="utf-8")
+    table, stream = read_log(path)
+    assert [str(from_seconds(t)) for t in table.end] == ["2026-12-07 08:30:00"]
+    assert ("2 columns are named 'Datum' (columns 3, 4): the first is read as the timestamp; rename the others in "
+            "the header, or remove them") in stream.notes

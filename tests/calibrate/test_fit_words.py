@@ -53,3 +53,55 @@ def test_the_validation_says_which_cases_were_held_out_and_why() -> None:
     assert "what the command writes is fitted on all 240 cases / undantagna: de senare 30% av ärendena" in text
     assert "EMD (earth mover's distance): the hours by which the simulated values must on average be moved" in text
     assert "  within the deadline, 121.75 days / inom tidsfristen: log 100.0%, simulated 90.0%" in text
+
+
+def test_the_share_difference_is_said_in_percentage_points() -> None:
+    # "share within deadline, simulated - log: -0.2615" beside "log 49.6%, simulated 23.4%": a fraction
+    # among percentages, read as a quarter of a percent
+    v = _validation(168, 72, 3)
+    v["metrics"]["within_deadline_difference"] = -0.2615
+    text = validation_text(v)
+    assert ("share within deadline, simulated - log / andel inom tidsfrist, simulerad - logg: "
+            "-26.2 percentage points / procentenheter") in text
+    assert "-0.2615" not in text
+
+
+def test_the_validation_says_how_many_held_out_cases_may_be_unfinished() -> None:
+    # a diarium export taken while cases are open: 41 of 64 held-out cases arrived within the deadline of
+    # the export, and the log's "98.4 % within the deadline" counted them with their time so far, unsaid
+    v = _validation(149, 64, 3)
+    v["setup"].update({"heldout_recent_cases": 41, "recent_days": 121.75, "recent_basis": "deadline",
+                       "log_end": "2026-10-01"})
+    text = validation_text(v)
+    assert ("  41 of the 64 held-out cases arrived less than 121.75 days (the deadline) before the log's last event "
+            "(2026-10-01): a case still open then counts with its time so far, in the log as in the simulation") in text
+    assert "41 av de 64 undantagna ärendena kom in mindre än 121.75 dagar (tidsfristen)" in text
+    v["setup"]["recent_basis"] = "median"
+    assert "(the training cases' median cycle time)" in validation_text(v)
+
+
+def test_the_validation_says_how_far_the_held_out_cases_pin_their_own_median() -> None:
+    # "p50: 60.19 | 52.64" over 64 held-out cases, "held out the next 2 cases" and distances: nothing said how
+    # far so few cases could tell a close simulation from a far one
+    v = _validation(149, 64, 3)
+    v["real"]["cycle_days_p50_interval"] = [48.01, 63.18]
+    assert ("  the 64 held-out cases alone pin their median to 48.01-63.18 days (95 %, bootstrap over the cases): a "
+            "simulated median inside that is as close as 64 cases can tell / de 64 undantagna ärendena ensamma "
+            "bestämmer sin median bara till 48.01-63.18 dagar") in validation_text(v)
+    few = _validation(4, 2, 3)
+    few["real"]["cycle_days_p50_interval"] = None
+    assert ("  only 2 held-out cases: too few to tell how close the simulation is; the figures are no evidence either "
+            "way / bara 2 undantagna ärenden") in validation_text(few)
+    assert "pin their median" not in validation_text(_validation(168, 72, 3))  # a validation from before
+
+
+def test_without_a_deadline_the_advice_says_how_to_give_one() -> None:
+    # "judge the cycle-time percentiles against the deadline" after a discover that knew none
+    v = _validation(168, 72, 3)
+    v["setup"]["deadline_days"] = None
+    v["real"]["within_deadline"] = None
+    text = validation_text(v)
+    assert ("judge the cycle-time percentiles against the legal deadline (none known: --deadline, e.g. 8w, gives "
+            "it); the figures") in text
+    assert "percentiler mot lagstadgade tiden (ingen känd: --deadline, t.ex. 8w, anger den)" in text
+    assert "percentiles against the deadline;" in validation_text(_validation(168, 72, 3))

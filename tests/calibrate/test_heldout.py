@@ -113,3 +113,32 @@ def test_a_training_share_that_leaves_a_part_empty_is_refused(share) -> None:
     rows = [LogRecord(str(c), "X", float("nan"), float(c), "", "", c + 1) for c in range(10)]
     with pytest.raises(ValueError, match=r"expected above 0 and below 1"):
         split_by_start(table_from_records(rows, source="t.csv"), share)
+
+
+def test_held_out_cases_that_arrived_within_the_deadline_of_the_log_end_are_counted() -> None:
+    from calibrate.validate import _arrivals_before_end
+
+    day = 86400.0
+    # training cases a..c last 10, 20 and 30 days (median 20); held-out d, e, f arrive on days 40, 85, 95;
+    # the log ends on day 100
+    rows = [LogRecord(case, "X", float("nan"), t * day, "", "", i + 1) for i, (case, t) in
+            enumerate([("a", 0), ("a", 10), ("b", 1), ("b", 21), ("c", 2), ("c", 32),
+                       ("d", 40), ("d", 70), ("e", 85), ("e", 90), ("f", 95), ("f", 100)])]
+    train, held = split_by_start(table_from_records(rows, source="t.csv"), 0.5)
+    assert held.case_ids == ("d", "e", "f")
+    assert _arrivals_before_end(held, train, 100 * day, 56.0) == {
+        "heldout_recent_cases": 2, "recent_days": 56.0, "recent_basis": "deadline", "log_end": "1970-04-11"}
+    assert _arrivals_before_end(held, train, 100 * day, None)["heldout_recent_cases"] == 2
+    assert _arrivals_before_end(held, train, 100 * day, None)["recent_days"] == 20.0
+    assert _arrivals_before_end(held, train, 100 * day, 3.0)["heldout_recent_cases"] == 0
+
+
+def test_the_held_out_median_gets_a_seeded_bootstrap_interval_from_20_cases() -> None:
+    from calibrate.validate import FEW_CASES, median_interval
+
+    days = np.arange(1.0, 41.0)  # 40 cases, median 20.5
+    low, high = median_interval(days, seed=3)
+    # the median of 40 evenly spread days has an SE of 1 / (2 f sqrt(n)) = 40 / (2 sqrt(40)) ~ 3.2 days: about +-6.2
+    assert low < 20.5 < high and 10 < low and high < 31
+    assert median_interval(days, seed=3) == [low, high]
+    assert median_interval(days[:FEW_CASES - 1], seed=3) is None and median_interval(days[:FEW_CASES], seed=3)

@@ -207,3 +207,22 @@ def test_replays_in_two_threads_leave_pm4py_as_it_was() -> None:
     process = defs.process()
     obs = observe(process, table, map_activities(defs, table))
     assert replay_counts(process, obs) is not None and token_replay.align_utils is align_utils
+
+
+def test_an_unnamed_element_is_mapped_by_the_id_permitflows_own_log_names_it_by() -> None:
+    # the simulator names an unnamed element's events by its id: a log without the element column listed a
+    # boundary timer "Timer_Paminnelse" as unmapped ("give them in --mapping"), beside its named twin ignored
+    defs = _model()
+    process = defs.process()
+    nodes = dict(process.nodes)
+    nodes["Task_D"] = Task(id="Task_D", name="", parent=P)
+    nodes["Timer_B"] = Event(id="Timer_B", position="boundary", attached_to="Task_B", parent=P)
+    defs = Definitions(id="Defs_Loop", processes=(Process(id=P, name="Loop", nodes=FrozenMap(nodes),
+                                                          flows=process.flows, lane_sets=process.lane_sets),))
+    records = [LogRecord("c1", activity, float("nan"), float(i) * DAY, "anna", "", i + 1)
+               for i, activity in enumerate(["A", "B", "Timer_B", "C", "Task_D"])]
+    mapping = map_activities(defs, table_from_records(records, source="own.csv"))
+    assert mapping.boundary == {"Timer_B": "Timer_B"}
+    assert mapping.how["Timer_B"] == "ignored (a boundary event: when it fires is its timer in the profile)"
+    assert (mapping.element["Task_D"], mapping.how["Task_D"]) == ("Task_D", "same name (the id of an unnamed step)")
+    assert mapping.unmapped == ()

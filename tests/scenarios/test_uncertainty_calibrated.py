@@ -339,3 +339,20 @@ def test_a_malformed_interval_is_refused_in_one_line(calibrated, tmp_path, inter
     assert done.exit_code == 2, done.output
     (line,) = done.output.strip().splitlines()
     assert line.startswith(f"permitflow: error: {bad}:{at + 1}: {said}"), line
+
+
+def test_a_factor_both_sampled_and_held_names_the_steps_held() -> None:
+    # a calibrated profile's work times are sampled over their intervals, but one step fitted from a single case
+    # has none: the line said "officer hours per step (in 26 places)" sampled and "officer hours per step" held
+    effort = {"name": "officer_effort", "words": {"en": "officer hours per step", "sv": "handläggarens timmar per steg"},
+              "kind": "scale",
+              "fitted": {"p": {"simulation.elements.Task_A.duration": [0.8, 1.2],
+                               "simulation.elements.Task_B.duration": [0.9, 1.1]}},
+              "measured": {"p": ["simulation.elements.Task_C.duration"]}}
+    cadence = {"name": "committee_cadence", "kind": "cadence",
+               "words": {"en": "weeks between committee meetings", "sv": "veckor mellan nämndens sammanträden"},
+               "measured": {"p": ["simulation.decision.bodies.committee.meetings"]}}
+    (line,) = sampling_words({"factors": [effort, cadence]})
+    assert line == ("p: sampled over the interval its fit reports: officer hours per step (in 2 places); held fixed, "
+                    "measured: officer hours per step (Task_C), weeks between committee meetings; every other value "
+                    "over its assumed range.")
