@@ -1619,7 +1619,7 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
     pool or ``--dask local``: their number is known), the report's plots go to them as soon as
     their points are summarised, between the run's last chunks.
     """
-    from scenarios.executors import executor_for, fork_split, forks
+    from scenarios.executors import executor_for, fork_split, forks, largest_chunk
     from scenarios.road import MAX_WORK_UNITS, ReadOnce, execute
 
     study = plan.study
@@ -1672,9 +1672,10 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
             if dask == "local" or isinstance(executor, ProcessPoolExecutor):
                 early.executor = executor
                 point_done = early.point
+        most = largest_chunk(dask)  # replications per task: more on a local Dask cluster, whose tasks cost more
         if not show_bar:
             return execute(plan, executor=executor, cache=cache, progress=finished, workers=workers,
-                           submitted=submitted, split=split, point_done=point_done), total, cached
+                           submitted=submitted, split=split, point_done=point_done, most=most), total, cached
         with click.progressbar(length=total, label=f"{study.name}: {total} work units", file=sys.stderr,
                                show_pos=True) as bar:
             def both(n: int) -> None:
@@ -1682,7 +1683,7 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
                 bar.update(n)
 
             return execute(plan, executor=executor, cache=cache, progress=both, workers=workers,
-                           submitted=submitted, split=split, point_done=point_done), total, cached
+                           submitted=submitted, split=split, point_done=point_done, most=most), total, cached
 
 
 def _num(value: float) -> float | None:

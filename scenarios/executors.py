@@ -33,8 +33,8 @@ from processes.heapkeep import keep_heap
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-__all__ = ["FORK_MIN_COST", "LOCAL_DASK", "POOL_MIN_COST", "QUIET_DASK", "WATCH_INTERVAL", "check_executor",
-           "executor_for", "fork_split", "forks", "watch_parent"]
+__all__ = ["FORK_MIN_COST", "LOCAL_DASK", "LOCAL_DASK_CHUNK", "LOCAL_HEARTBEAT", "POOL_MIN_COST", "QUIET_DASK", "WATCH_INTERVAL",
+           "check_executor", "executor_for", "fork_split", "forks", "largest_chunk", "watch_parent"]
 
 #: estimated work (:func:`scenarios.execute.unit_cost` summed over a run's units: applications x
 #: elements) below which a run with the default number of workers stays in this process. Starting a
@@ -70,9 +70,13 @@ QUIET_DASK = {
 #: ones start Python, import distributed and the engine and parse again: about 1.5 CPU s each),
 #: results travel uncompressed over the loopback, no task is stolen (the scheduler's queue hands
 #: out the chunks, the costliest first), no worker is paused, spilled or restarted for memory and
-#: no monitor samples the GIL or the disks. What is left grows with wall time (heartbeats, the
-#: scheduler's and nannies' ticks: about 0.02 CPU s per second, measured idle) plus starting the
-#: cluster (about 1 CPU s).
+#: no monitor samples the GIL or the disks. The processes' own clocks run slower still than
+#: :data:`QUIET_DASK`'s (system monitor, event-loop tick, the client's scheduler-info poll: every
+#: 10 s), and the workers' heartbeats come every :data:`LOCAL_HEARTBEAT` seconds instead of the
+#: scheduler's 0.5 (:func:`_slower_heartbeats`): idle, a 2-worker cluster took about 12 CPU ms
+#: per second of wall time with QUIET_DASK alone, 10 with the slower clocks, 4 with both (load 7-8,
+#: bench/RESULTS-road.md). What is left is importing distributed in this process (about 0.3 CPU s),
+#: starting and stopping the cluster (about 0.2) and some 5-8 CPU ms per task.
 #: Forking is safe here: no thread of ours runs yet when the cluster starts.
 LOCAL_DASK = {
     **QUIET_DASK,
@@ -86,7 +90,30 @@ LOCAL_DASK = {
     "distributed.scheduler.active-memory-manager.start": False,  # nothing to move: results go to the client
     "distributed.admin.system-monitor.gil.enabled": False,
     "distributed.admin.system-monitor.disk": False,
+    "distributed.admin.system-monitor.interval": "10s",  # nothing reads it: no dashboard, no memory limits
+    "distributed.admin.tick.interval": "10s",  # the event loop's health check: its warnings are silenced
+    "distributed.admin.tick.cycle": "10s",
+    "distributed.client.scheduler-info-interval": "10s",  # the client's view of the workers: not used
+    # the scheduler and the workers serve their metrics and health over HTTP even without a dashboard:
+    # nothing to serve (the scheduler's server listens on a free port of the loopback, see executor_for)
+    "distributed.scheduler.http.routes": [],
+    "distributed.worker.http.routes": [],
 }
+
+#: seconds between two heartbeats of a worker of a local cluster (``--dask local``). The scheduler
+#: asks up to 10 workers for one every 0.5 s; a heartbeat carries the worker's metrics (memory, the
+#: tasks' durations) for the dashboard, the memory manager and work stealing, all off on a local
+#: cluster, and tells the scheduler the worker is alive (it drops a worker silent for 5 minutes).
+LOCAL_HEARTBEAT = 5.0
+
+#: most replications in one task on a local Dask cluster (the process pool: :data:`scenarios.schedule.MAX_CHUNK`).
+#: A Dask task costs some 5-8 CPU ms of the run's and the worker's event loops (the scheduler's
+#: bookkeeping, a message each way, the result fetched through the scheduler), a pool task well
+#: under 1; measured with 68 against 34 tasks of the same work, load 6-7: the run's own CPU 0.50-0.58
+#: against 0.22-0.25 s. The bundled study's 14 points of 30 replications go in 32 tasks instead of 60;
+#: the last ones are still halved (:func:`scenarios.schedule.finer_tail`), and a stopped run waits for
+#: at most one such chunk per worker.
+LOCAL_DASK_CHUNK = 16
 
 #: seconds between two looks of a worker's watchdog at its parent
 WATCH_INTERVAL = 0.5
@@ -206,8 +233,12 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
                     # silence_logs: the cluster's own log lines stay out of the user's terminal (a worker's
                     # heartbeat meeting a scheduler that is closing printed a traceback after a run that
                     # succeeded); a unit's error comes back to this process through its future and is told here
+                    # the scheduler's HTTP server (no dashboard, no routes) on a free port: its default, 8787, taken
+                    # by another cluster (a second run) printed "Port 8787 is already in use" on the terminal
                     cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                                           processes=True, dashboard_address=None, silence_logs=logging.CRITICAL)
+                                           processes=True, dashboard_address=None, silence_logs=logging.CRITICAL,
+                                           scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+                    _slower_heartbeats(getattr(cluster, "scheduler", None), LOCAL_HEARTBEAT)
                     client = Client(cluster)
                     try:
                         # pure=False: no hashing of every chunk's texts for a key (each chunk is submitted once)
@@ -263,6 +294,36 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
     finally:
         if not interrupted:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _slower_heartbeats(scheduler: object, seconds: float) -> None:
+    """Have the workers of ``scheduler`` (a local cluster's, in this process) beat every ``seconds``
+    instead of every 0.5 s: the interval a worker uses is the one the scheduler's answer to its last
+    heartbeat names (``heartbeat-interval``), and distributed has no setting for it. A scheduler whose
+    handler or answer looks otherwise (another version of distributed) is left as it is."""
+    handlers = getattr(scheduler, "handlers", None)
+    if not isinstance(handlers, dict) or handlers.get("heartbeat_worker") is None:
+        return
+    import functools
+
+    beat = handlers["heartbeat_worker"]
+
+    @functools.wraps(beat)  # the same signature: distributed passes the comm by looking at it
+    def slower(*args: object, **kwargs: object) -> object:
+        answer = beat(*args, **kwargs)
+        if isinstance(answer, dict) and isinstance(answer.get("heartbeat-interval"), (int, float)):
+            answer["heartbeat-interval"] = max(answer["heartbeat-interval"], seconds)
+        return answer
+
+    handlers["heartbeat_worker"] = slower
+
+
+def largest_chunk(dask: str | None) -> int:
+    """Most replications in one task for a run on ``dask`` (as :func:`executor_for` takes it): a local
+    Dask cluster's tasks cost more than a process pool's (:data:`LOCAL_DASK_CHUNK`)."""
+    from scenarios.schedule import MAX_CHUNK  # the engine: a run that asks has it imported already
+
+    return LOCAL_DASK_CHUNK if dask == "local" else MAX_CHUNK
 
 
 def fork_split(*, workers: int | None, dask: str | None, jobs: int, cost: float | None) -> int:

@@ -84,7 +84,7 @@ from processes.heapkeep import keep_heap
 from scenarios.batch import Assembly, BatchResults, PointResults
 from scenarios.checks import check_study, study_notes
 from scenarios.execute import MemberText, UnitId, parsed_member, plan, point_inputs, unit_cost
-from scenarios.schedule import Cancelled, Stop, run_units, warm_worker
+from scenarios.schedule import MAX_CHUNK, Cancelled, Stop, run_units, warm_worker
 from scenarios.study import Study
 from simulator.runner import Job, ResultCache
 
@@ -164,6 +164,7 @@ def execute(
     split: int = 1,
     point_done: Callable[[PointResults], None] | None = None,
     ahead: int | None = None,
+    most: int = MAX_CHUNK,
 ) -> BatchResults:
     """Run ``plan``'s work units and put the results together.
 
@@ -171,7 +172,8 @@ def execute(
     not run again; new results are stored as they finish, so an interrupted run
     resumes where it stopped. ``progress(n)``: ``n`` more units finished
     (cached ones included). ``workers`` (the executor's, default the cores) and
-    ``chunk`` (replications per task) only shape the schedule, never the results.
+    ``chunk`` (replications per task; default about four chunks per worker, at most ``most``) only
+    shape the schedule, never the results.
     ``stop``: :class:`Cancelled` as soon as it is set. ``submitted()``: called once
     every unit is on its way to a worker (not when running here). ``split``: with no executor,
     the units are shared with ``split - 1`` forked helpers (:func:`scenarios.executors.fork_split`
@@ -189,7 +191,8 @@ def execute(
     outcomes = run_units(plan.units, plan.jobs, executor=executor, cache=cache, progress=progress,
                          cost=costs.__getitem__, chunk=chunk, workers=count, stop=stop,
                          submitted=submitted, arrived=assembly.arrived, split=split,
-                         ahead=ahead if ahead is not None else 2 * count if point_done is not None else None)
+                         ahead=ahead if ahead is not None else 2 * count if point_done is not None else None,
+                         most=most)
     return assembly.finish(outcomes)
 
 

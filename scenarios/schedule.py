@@ -133,9 +133,9 @@ def finer_tail(chunks: list[list[int]], workers: int) -> list[list[int]]:
     return chunks[:cut] + tail
 
 
-def default_chunk(todo: int, workers: int) -> int:
-    """Replications per chunk: about four chunks per worker, at most :data:`MAX_CHUNK`."""
-    return max(1, min(MAX_CHUNK, math.ceil(todo / (4 * max(1, workers)))))
+def default_chunk(todo: int, workers: int, most: int = MAX_CHUNK) -> int:
+    """Replications per chunk: about four chunks per worker, at most ``most``."""
+    return max(1, min(most, math.ceil(todo / (4 * max(1, workers)))))
 
 
 def run_units(
@@ -153,12 +153,13 @@ def run_units(
     arrived: Callable[[Sequence[int], Sequence[Any]], None] | None = None,
     split: int = 1,
     ahead: int | None = None,
+    most: int = MAX_CHUNK,
 ) -> list[Any]:
     """Run ``jobs`` (``units[i]`` says where job ``i`` belongs) and return outcomes in job order.
 
     ``executor`` ``None``: here, one unit after the other
     (:func:`simulator.runner.run_replications`; ``split`` > 1: shared with forked helpers). ``cache``, ``progress``: as there.
-    ``chunk``: replications per task (default :func:`default_chunk` for ``workers``).
+    ``chunk``: replications per task (default :func:`default_chunk` for ``workers``, at most ``most``).
     ``stop``: raises :class:`Cancelled` as soon as it is set. ``submitted()``: called
     once every unit is on its way to a worker (the worker processes exist by then), so
     this process can do other work while it waits. ``arrived(indexes, outcomes)``: called as
@@ -175,7 +176,7 @@ def run_units(
     from concurrent.futures import FIRST_COMPLETED, Future, wait
 
     results, todo = cached_results(jobs, cache, progress)
-    size = chunk if chunk is not None else default_chunk(len(todo), workers)
+    size = chunk if chunk is not None else default_chunk(len(todo), workers, most)
     pending: dict[Future[Any], list[int]] = {}
     sends: list[tuple[Chunk, list[int]]] = []
     for part in finer_tail(chunks_of(units, todo, size=size, cost=cost), workers):

@@ -156,3 +156,68 @@ def test_ctrl_c_ends_the_workers_instead_of_waiting_for_their_chunks() -> None:
     done = subprocess.run([sys.executable, "-c", _CTRL_C_WHILE_BUSY], capture_output=True, text=True, timeout=300,
                           cwd=ROOT, check=False)
     assert (done.stdout, done.stderr, done.returncode) == ("interrupted\n", "", 0)
+
+
+def test_a_local_dask_cluster_takes_larger_chunks_than_a_pool() -> None:
+    from scenarios.execute import UnitId
+    from scenarios.schedule import MAX_CHUNK, chunks_of, default_chunk
+
+    assert executors.largest_chunk("local") == executors.LOCAL_DASK_CHUNK > MAX_CHUNK
+    assert executors.largest_chunk(None) == executors.largest_chunk("tcp://127.0.0.1:8786") == MAX_CHUNK
+    # the bundled study (420 units, 30 a point) on 2 workers: 15 a chunk instead of 8, 8, 8, 6
+    size = default_chunk(420, 2, executors.largest_chunk("local"))
+    units = [UnitId("s", 0, r) for r in range(30)]
+    assert [len(c) for c in chunks_of(units, list(range(30)), size=size, cost=lambda _i: 1.0)] == [15, 15]
+    # a small run still gets about four chunks a worker
+    assert default_chunk(12, 2, executors.largest_chunk("local")) == 2
+
+
+class _Scheduler:
+    """What _slower_heartbeats uses of distributed's Scheduler: its handlers by operation name."""
+
+    def __init__(self) -> None:
+        self.handlers = {"heartbeat_worker": self.heartbeat_worker}
+
+    def heartbeat_worker(self, *, address: str, now: float | None = None) -> dict[str, object]:
+        return {"status": "OK", "time": now, "heartbeat-interval": 0.5, "address": address}
+
+
+def test_a_local_clusters_workers_are_asked_for_slower_heartbeats() -> None:
+    import inspect
+
+    scheduler = _Scheduler()
+    executors._slower_heartbeats(scheduler, 5.0)
+    beat = scheduler.handlers["heartbeat_worker"]
+    assert beat(address="tcp://w", now=1.0) == {"status": "OK", "time": 1.0, "heartbeat-interval": 5.0,
+                                                "address": "tcp://w"}
+    # distributed passes the comm to a handler whose first parameter is named so: the same signature
+    assert list(inspect.signature(beat).parameters) == ["address", "now"]
+    executors._slower_heartbeats(scheduler, 0.1)  # never faster than the scheduler asks
+    assert scheduler.handlers["heartbeat_worker"](address="tcp://w")["heartbeat-interval"] == 5.0
+    executors._slower_heartbeats(object(), 5.0)  # another scheduler (version): left alone
+
+
+def test_a_local_dask_cluster_beats_slowly_and_leaves_port_8787_alone() -> None:
+    """The workers of ``--dask local`` beat every LOCAL_HEARTBEAT seconds; with port 8787 (Dask's
+    dashboard port) taken, nothing is said on the terminal (it said "Port 8787 is already in use")."""
+    pytest.importorskip("dask.distributed")
+    script = (
+        "import socket\n"
+        "held = socket.socket()\n"
+        "try:\n"
+        "    held.bind(('127.0.0.1', 8787)); held.listen()\n"
+        "except OSError:\n"
+        "    pass  # taken already: the case to test\n"
+        "from scenarios.executors import executor_for\n"
+        "async def beat(dask_worker):\n"
+        "    await dask_worker.heartbeat()\n"
+        "    return dask_worker.periodic_callbacks['heartbeat'].callback_time\n"
+        "with executor_for(workers=1, dask='local', jobs=1) as ex:\n"
+        "    print(ex.submit(int, '7').result())\n"
+        "    print(list(ex._client.run(beat).values()))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["7", f"[{executors.LOCAL_HEARTBEAT * 1000}]"]
+    assert done.stderr == "", done.stderr
