@@ -27,7 +27,7 @@ from typing import Any
 
 from bpmn_io import svg_nodes
 from bpmn_io.svg_colors import marker_variants, recolor, recolor_markers, safe_color
-from bpmn_io.svg_edges import edge_svg
+from bpmn_io.svg_edges import Outline, edge_svg, outline_of
 from bpmn_io.svg_parts import (
     DataPort,
     ElementIndex,
@@ -156,10 +156,14 @@ def _render(defs: Definitions, diagram: int, classes: Mapping[str, str] | None, 
         items.append(_Item(layer, order, _group(shape.element, "shape " + css, classes, body + (
             badge_svg(badges[shape.element], shape.bounds.x + shape.bounds.width, shape.bounds.y)
             if shape.element in badges else ""))))
+    outlines: dict[str, tuple[Outline, ...]] = {}
+    for shape in plane.shapes:
+        outlines[shape.element] = (*outlines.get(shape.element, ()),
+                                   outline_of(index.element(shape.element), shape.bounds))
     edge_colors: dict[str, str] = {}
     for order, edge in enumerate(plane.edges):
         element = index.element(edge.element)
-        body, kind = edge_svg(edge, element, index, extent, badges.get(edge.element))
+        body, kind = edge_svg(edge, element, index, extent, badges.get(edge.element), outlines)
         color = safe_color(edge.stroke)
         if color:
             key = edge_colors.setdefault(color, f"c{len(edge_colors) + 1}")

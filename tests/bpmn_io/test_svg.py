@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -403,3 +404,29 @@ def test_a_name_with_a_line_break_still_draws_one_set_of_arrows_in_two_languages
     etree.fromstring(svg.encode("utf-8"))
     assert svg.count('<marker id="pf-seq-end"') == 1 and svg.count("<svg") == 1
     assert svg.count('<g class="en">') == svg.count('<g class="sv">') == 1 and ">Review</tspan>" in svg
+
+
+def _line_points(group: etree._Element) -> list[tuple[float, float]]:
+    body = next(p for p in group.iter(f"{SVG}polyline") if p.get("class") == "body")
+    return [(float(x), float(y)) for x, y in (pair.split(",") for pair in body.get("points").split())]
+
+
+def test_an_edge_drawn_from_centre_to_centre_ends_on_the_outlines() -> None:
+    """ProM and Simod write waypoints at the shapes' centres: the line and its arrow are cut back to
+    the circle, rectangle and diamond, not drawn over the shape and its text; ends on an outline stay."""
+    defs = _tiny()
+    plane = defs.diagrams[0].plane
+    flows = {**defs.processes[0].flows, "F3": SequenceFlow("F3", "T", "G")}
+    centred = (
+        Edge("F1_di", "F1", (Point(118, 118), Point(230, 118))),  # event centre -> task centre
+        Edge("F2_di", "F2", (Point(280, 118), Point(330, 118))),  # on both outlines already
+        Edge("F3_di", "F3", (Point(230, 118), Point(230, 180), Point(205, 225))),  # task centre -> gateway centre
+    )
+    process = replace(defs.processes[0], flows=FrozenMap(flows))
+    defs = replace(defs, processes=(process,), diagrams=(Diagram(plane=replace(plane, edges=centred)),))
+    groups = _groups(render_svg(defs))
+    assert _line_points(groups["F1"]) == [(136, 118), (180, 118)]
+    assert _line_points(groups["F2"]) == [(280, 118), (330, 118)]
+    first, middle, last = _line_points(groups["F3"])
+    assert first == (230, 158) and middle == (230, 180)
+    assert abs(last[0] - 205) + abs(last[1] - 225) == pytest.approx(25, abs=0.02)  # on the diamond's edge
