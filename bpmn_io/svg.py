@@ -37,6 +37,7 @@ from bpmn_io.svg_parts import (
     is_expanded,
     shape_classes,
     text_block,
+    tool_label_box,
 )
 from bpmn_io.svg_shapes import (
     activity_markers,
@@ -275,7 +276,8 @@ def _group(element_id: str, kind: str, classes: Mapping[str, str], body: str) ->
 def _external_label(shape: Shape, text: str, extent: Extent, grow: bool = False) -> str:
     if not text:
         return ""
-    box = shape.label.bounds if shape.label and shape.label.bounds else default_label_box(shape.bounds, text)
+    box = (tool_label_box(text, shape.label.bounds) if shape.label and shape.label.bounds
+           else default_label_box(shape.bounds, text))
     need = len(wrap(text, max(box.width, 11), 11)) * 11 * LINE_HEIGHT
     if grow and need > box.height and box.cy < shape.bounds.y:
         box = Bounds(box.x, box.y - (need - box.height), box.width, need)

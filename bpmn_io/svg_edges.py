@@ -7,7 +7,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from bpmn_io.svg_parts import ElementIndex, Extent, badge_svg, element_kind, text_block
+from bpmn_io.svg_parts import ElementIndex, Extent, badge_svg, element_kind, text_block, tool_label_box
 from bpmn_io.svg_shapes import message_envelope, num, pts
 from bpmn_io.textsize import LINE_HEIGHT, text_width, wrap
 from processes.model import (
@@ -163,7 +163,10 @@ def edge_svg(edge: Edge, element: Any, index: ElementIndex, extent: Extent, badg
         if edge.label is not None and edge.label.bounds is not None:
             b = edge.label.bounds
             extent.add_bounds(b)
-            body += text_block(text, b.x, b.y, max(b.width, 30), b.height, size=11)
+            wide = tool_label_box(text, Bounds(b.x, b.y, max(b.width, 30), b.height))
+            if wide.width > max(b.width, 30):
+                extent.add_bounds(wide)
+            body += text_block(text, wide.x, wide.y, wide.width, wide.height, size=11)
         else:
             mx, my, horizontal = _midpoint(points)
             lines = wrap(text, 90, 11)

@@ -430,3 +430,28 @@ def test_an_edge_drawn_from_centre_to_centre_ends_on_the_outlines() -> None:
     first, middle, last = _line_points(groups["F3"])
     assert first == (230, 158) and middle == (230, 180)
     assert abs(last[0] - 205) + abs(last[1] - 225) == pytest.approx(25, abs=0.02)  # on the diamond's edge
+
+
+def test_a_tool_s_label_box_keeps_the_tool_s_line_count() -> None:
+    """Signavio (C.1.0-export) sets 'Invoice review / needed' in a 69.3 x 22 px box above its event: the
+    width estimate, wider than Arial, wrapped it to three lines that ran down over the event's circle."""
+    defs = _tiny()
+    start = replace(defs.processes[0].nodes["E"], name="Invoice review \nneeded")
+    plane = defs.diagrams[0].plane
+    box = Bounds(313.35, 70, 69.3, 22)  # ends 8 px above the end event at y=100
+    shapes = tuple(replace(s, label=Label(bounds=box)) if s.element == "E" else s for s in plane.shapes)
+    # and a flow's label box two lines high that the estimate would fill with three
+    f2_box = Bounds(280, 120, 85, 27)
+    edges = tuple(replace(e, label=Label(bounds=f2_box)) if e.element == "F2" else e for e in plane.edges)
+    process = replace(defs.processes[0], nodes=FrozenMap({**defs.processes[0].nodes, "E": start}),
+                      flows=FrozenMap({**defs.processes[0].flows,
+                                       "F2": replace(defs.processes[0].flows["F2"], name="Default Sequence Flow 1")}))
+    defs = replace(defs, processes=(process,),
+                   diagrams=(Diagram(plane=replace(plane, shapes=shapes, edges=edges)),))
+    groups = _groups(render_svg(defs))
+    spans = [s for s in groups["E"].iter(f"{SVG}tspan")]
+    assert [s.text for s in spans] == ["Invoice review", "needed"]
+    assert all(float(s.get("y")) < 100 for s in spans)  # baselines above the circle
+    assert [s.text for s in groups["F2"].iter(f"{SVG}tspan")] == ["Default Sequence", "Flow 1"]
+    # a box the text fits as measured is kept as it is
+    assert [s.text for s in groups["G"].iter(f"{SVG}tspan")] == ["Vilka remisser?"]
