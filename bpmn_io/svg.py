@@ -35,6 +35,7 @@ from bpmn_io.svg_parts import (
     badge_svg,
     default_label_box,
     is_expanded,
+    label_box,
     shape_classes,
     text_block,
     tool_label_box,
@@ -276,8 +277,8 @@ def _group(element_id: str, kind: str, classes: Mapping[str, str], body: str) ->
 def _external_label(shape: Shape, text: str, extent: Extent, grow: bool = False) -> str:
     if not text:
         return ""
-    box = (tool_label_box(text, shape.label.bounds) if shape.label and shape.label.bounds
-           else default_label_box(shape.bounds, text))
+    given = label_box(shape.label)
+    box = tool_label_box(text, given) if given is not None else default_label_box(shape.bounds, text)
     need = len(wrap(text, max(box.width, 11), 11)) * 11 * LINE_HEIGHT
     if grow and need > box.height and box.cy < shape.bounds.y:
         box = Bounds(box.x, box.y - (need - box.height), box.width, need)
@@ -348,7 +349,7 @@ def _shape_body(
         label = index.category_value(element.category_value_ref)
         body = svg_nodes.rect(b, rx=10, width=1.5, fill="none", dash="8,4,2,4")
         if label:
-            box = shape.label.bounds if shape.label and shape.label.bounds else None
+            box = label_box(shape.label)
             body += (text_block(label, box.x, box.y, box.width, box.height, size=11)
                      if box else text_block(label, b.x, b.y + 3, b.width, 20, size=11, valign="top"))
         return _LAYER_GROUP, body

@@ -7,7 +7,15 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from bpmn_io.svg_parts import ElementIndex, Extent, badge_svg, element_kind, text_block, tool_label_box
+from bpmn_io.svg_parts import (
+    ElementIndex,
+    Extent,
+    badge_svg,
+    element_kind,
+    label_box,
+    text_block,
+    tool_label_box,
+)
 from bpmn_io.svg_shapes import message_envelope, num, pts
 from bpmn_io.textsize import LINE_HEIGHT, text_width, wrap
 from processes.model import (
@@ -160,8 +168,8 @@ def edge_svg(edge: Edge, element: Any, index: ElementIndex, extent: Extent, badg
     body = f"<polyline {line}{attrs}/>" + extra
     text = flow_label_text(element) if element is not None else ""
     if text:
-        if edge.label is not None and edge.label.bounds is not None:
-            b = edge.label.bounds
+        b = label_box(edge.label)
+        if b is not None:
             extent.add_bounds(b)
             wide = tool_label_box(text, Bounds(b.x, b.y, max(b.width, 30), b.height))
             if wide.width > max(b.width, 30):

@@ -24,6 +24,7 @@ from processes.model import (
     Event,
     Gateway,
     Group,
+    Label,
     Lane,
     MessageFlow,
     Participant,
@@ -46,6 +47,7 @@ __all__ = [
     "text_block",
     "default_label_box",
     "tool_label_box",
+    "label_box",
     "badge_svg",
     "fitting_size",
     "cut_to_fit",
@@ -281,6 +283,14 @@ def cut_to_fit(text: str, width: float, height: float, size: float) -> str:
         last = last[:-1].rstrip()
     lines[-1] = last + "…"
     return "\n".join(lines)
+
+
+def label_box(label: Label | None) -> Bounds | None:
+    """A DI label's box, or None where it gives none or one without size: Bizagi writes every
+    label as a 0 x 0 point, which wrapped to its width set one letter a line down the page."""
+    if label is None or label.bounds is None or label.bounds.width < 1 or label.bounds.height < 1:
+        return None
+    return label.bounds
 
 
 #: how much wider than a label box ``textsize`` may measure the tool's own line: its estimate errs

@@ -455,3 +455,22 @@ def test_a_tool_s_label_box_keeps_the_tool_s_line_count() -> None:
     assert [s.text for s in groups["F2"].iter(f"{SVG}tspan")] == ["Default Sequence", "Flow 1"]
     # a box the text fits as measured is kept as it is
     assert [s.text for s in groups["G"].iter(f"{SVG}tspan")] == ["Vilka remisser?"]
+
+
+def test_a_label_box_without_size_is_drawn_as_a_label_without_box() -> None:
+    """Bizagi (every MIWG roundtrip) writes each label as a 0 x 0 box: wrapped to no width, a name was
+    set one or two letters a line down the page; now it goes where a label without DI goes."""
+    defs = _tiny()
+    plane = defs.diagrams[0].plane
+    point = Label(bounds=Bounds(300, 140, 0, 0))
+    shapes = tuple(replace(s, label=point) if s.element == "E" else s for s in plane.shapes)
+    edges = tuple(replace(e, label=point) if e.element == "F2" else e for e in plane.edges)
+    nodes = {**defs.processes[0].nodes, "E": replace(defs.processes[0].nodes["E"], name="Ansökan avslutad")}
+    flows = {**defs.processes[0].flows, "F2": replace(defs.processes[0].flows["F2"], name="Ansökan komplett")}
+    process = replace(defs.processes[0], nodes=FrozenMap(nodes), flows=FrozenMap(flows))
+    defs = replace(defs, processes=(process,), diagrams=(Diagram(plane=replace(plane, shapes=shapes, edges=edges)),))
+    groups = _groups(render_svg(defs))
+    end = list(groups["E"].iter(f"{SVG}tspan"))
+    assert [s.text for s in end] == ["Ansökan", "avslutad"]
+    assert {float(s.get("x")) for s in end} == {348.0} and all(float(s.get("y")) > 136 for s in end)  # below it
+    assert [s.text for s in groups["F2"].iter(f"{SVG}tspan")] == ["Ansökan", "komplett"]  # by its middle
