@@ -319,7 +319,9 @@ def _shape_body(
         if collection:
             body += activity_markers(("parallel",), b.cx, b.y + b.height + 2)
         state = getattr(element, "state", "")
-        name = element.name + (f" [{state}]" if state else "")
+        # the state in brackets after the name, as BPMN draws it, unless the name says it already
+        # (Cardanit names a reference 'ID document [for analysis]' and gives it that state too)
+        name = element.name + (f" [{state}]" if state and not element.name.rstrip().endswith(f"[{state}]") else "")
         return _LAYER_NODE, body + _external_label(shape, name, extent, grow)
     if isinstance(element, DataPort):
         body = (f'<path class="body" d="{data_object_path(b.x, b.y, b.width, b.height)}" fill="#fff" stroke="#000" '

@@ -474,3 +474,18 @@ def test_a_label_box_without_size_is_drawn_as_a_label_without_box() -> None:
     assert [s.text for s in end] == ["Ansökan", "avslutad"]
     assert {float(s.get("x")) for s in end} == {348.0} and all(float(s.get("y")) > 136 for s in end)  # below it
     assert [s.text for s in groups["F2"].iter(f"{SVG}tspan")] == ["Ansökan", "komplett"]  # by its middle
+
+
+def test_a_data_state_is_drawn_once_also_when_the_name_already_ends_with_it() -> None:
+    from processes.model import DataObjectReference
+
+    defs = _tiny()
+    refs = {"D1": DataObjectReference(id="D1", name="ID document [for analysis]", state="for analysis"),  # Cardanit
+            "D2": DataObjectReference(id="D2", name="Ansökan", state="komplett")}
+    process = replace(defs.processes[0], nodes=FrozenMap({**defs.processes[0].nodes, **refs}))
+    plane = defs.diagrams[0].plane
+    shapes = (*plane.shapes, Shape("D1_di", "D1", Bounds(400, 200, 36, 50)), Shape("D2_di", "D2", Bounds(500, 200, 36, 50)))
+    groups = _groups(render_svg(replace(defs, processes=(process,),
+                                        diagrams=(Diagram(plane=replace(plane, shapes=shapes)),))))
+    assert " ".join(_text(groups["D1"]).split()) == "ID document [for analysis]"
+    assert " ".join(_text(groups["D2"]).split()) == "Ansökan [komplett]"
