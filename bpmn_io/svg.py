@@ -303,7 +303,9 @@ def _shape_body(
         diamond = [(b.cx, b.y), (b.x + b.width, b.cy), (b.cx, b.y + b.height), (b.x, b.cy)]
         points = " ".join(f"{num(x)},{num(y)}" for x, y in diamond)
         kind = element.gateway_kind
-        marker = "" if kind == "exclusive" and shape.is_marker_visible is False else gateway_marker(
+        # an exclusive gateway shows its X only where the diagram says so (isMarkerVisible, false by
+        # default in BPMN DI): bpmn.io and the MIWG reference drawings leave the diamond empty else
+        marker = "" if kind == "exclusive" and shape.is_marker_visible is not True else gateway_marker(
             kind, b.cx, b.cy, min(b.width, b.height), instantiate=element.instantiate,
             parallel_event=element.event_gateway_type == "Parallel")
         return _LAYER_NODE, (

@@ -489,3 +489,16 @@ def test_a_data_state_is_drawn_once_also_when_the_name_already_ends_with_it() ->
                                         diagrams=(Diagram(plane=replace(plane, shapes=shapes)),))))
     assert " ".join(_text(groups["D1"]).split()) == "ID document [for analysis]"
     assert " ".join(_text(groups["D2"]).split()) == "Ansökan [komplett]"
+
+
+@pytest.mark.parametrize(("visible", "lines"), [(True, 2), (None, 0), (False, 0)])
+def test_an_exclusive_gateway_shows_its_x_only_where_the_diagram_says_so(visible: bool | None, lines: int) -> None:
+    """isMarkerVisible is false unless written (BPMN DI): the MIWG reference C.1.0 (Trisotech) draws
+    'Invoice approved?' as an empty diamond, and bpmn.io draws the X only for isMarkerVisible="true"."""
+    defs = _tiny()
+    nodes = {**defs.processes[0].nodes, "G": replace(defs.processes[0].nodes["G"], gateway_kind="exclusive")}
+    plane = defs.diagrams[0].plane
+    shapes = tuple(replace(s, is_marker_visible=visible) if s.element == "G" else s for s in plane.shapes)
+    defs = replace(defs, processes=(replace(defs.processes[0], nodes=FrozenMap(nodes)),),
+                   diagrams=(Diagram(plane=replace(plane, shapes=shapes)),))
+    assert len(list(_groups(render_svg(defs))["G"].iter(f"{SVG}line"))) == lines
