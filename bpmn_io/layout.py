@@ -25,6 +25,7 @@ from dataclasses import replace
 from bpmn_io.layout_block import PAD, Block, label_size, layout_container, leaf_lanes
 from bpmn_io.layout_labels import settle_labels
 from bpmn_io.layout_route import (
+    CLEARANCE,
     Runs,
     edge_label_bounds,
     route_flow,
@@ -270,6 +271,9 @@ def _process_edges(canvas: _Canvas, process: Process) -> None:
         # every waypoint lies between the two shapes' outer sides: only shapes reaching into
         # that x range can be in the way (keeps large models from being quadratic)
         lo, hi = min(s.x, t.x), max(s.x + s.width, t.x + t.width)
+        if t.x < s.x + s.width + 4:
+            # a flow back may run just beside its ends (route_flow's detour)
+            lo, hi = lo - CLEARANCE, hi + CLEARANCE
         window = node_boxes[bisect_left(starts, lo - widest):bisect_right(starts, hi)]
         obstacles = tuple(o for o in window if o.x + o.width > lo and o is not s and o is not t
                           and not _contains(o, s) and not _contains(o, t))

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from bpmn_io.textsize import LINE_HEIGHT, text_width, wrap
 from processes.model import Bounds, Point
 
-__all__ = ["Runs", "route_flow", "route_message", "route_message_clear", "route_straight", "edge_label_bounds"]
+__all__ = ["CLEARANCE", "Runs", "route_flow", "route_message", "route_message_clear", "route_straight", "edge_label_bounds"]
 
 Pt = tuple[float, float]
 CLEARANCE = 20.0
@@ -122,20 +122,41 @@ class _Lane:
                 and (self.runs is None or not self.runs.clash(points, self.ends)))
 
 
+def _detour_shapes(s: Bounds, t: Bounds, y: float, below: bool) -> Iterator[list[Pt]]:
+    """A flow that goes back along the line at ``y``: out of the source's bottom (or top) and into
+    the target's; else, where a shape stacked in the same column is in the way of such a leg, out
+    of the source's right side and up or down just beside it, and into the target's left side."""
+    sy = s.y + s.height if below else s.y
+    ty = t.y + t.height if below else t.y
+    out = [(s.cx, sy), (s.cx, y)]
+    beside = [(s.x + s.width, s.cy), (s.x + s.width + CLEARANCE / 2, s.cy), (s.x + s.width + CLEARANCE / 2, y)]
+    into = [(t.cx, y), (t.cx, ty)]
+    before = [(t.x - CLEARANCE / 2, y), (t.x - CLEARANCE / 2, t.cy), (t.x, t.cy)]
+    for head, tail in ((out, into), (beside, into), (out, before), (beside, before)):
+        yield head + tail
+
+
 def _detour(s: Bounds, t: Bounds, obstacles: tuple[Bounds, ...], lane: _Lane | None = None) -> list[Pt]:
     """A flow that goes back: out of the source's bottom (or top), along a free
-    line (not on another flow's), into the target's bottom (or top)."""
+    line (not on another flow's), into the target's bottom (or top); out of or into a
+    side where a shape above or below its end is in the way (:func:`_detour_shapes`)."""
     low = max(s.y + s.height, t.y + t.height)
     high = min(s.y, t.y)
     for free in ((lambda pts: lane.clear(pts)) if lane is not None and lane.runs is not None else None, None):
         for step in range(1, 12):
             for below in (True, False):
                 y = low + step * CLEARANCE if below else high - step * CLEARANCE
-                sy = s.y + s.height if below else s.y
-                ty = t.y + t.height if below else t.y
-                points = [(s.cx, sy), (s.cx, y), (t.cx, y), (t.cx, ty)]
-                if not _blocked(points[1:3], obstacles) and (free is None or free(points)):
-                    return points
+                for points in _detour_shapes(s, t, y, below):
+                    if not _blocked(points, obstacles) and (free is None or free(points)):
+                        return points
+    for step in range(1, 12):  # as before: no route is free of shapes; one whose run across is
+        for below in (True, False):
+            y = low + step * CLEARANCE if below else high - step * CLEARANCE
+            sy = s.y + s.height if below else s.y
+            ty = t.y + t.height if below else t.y
+            points = [(s.cx, sy), (s.cx, y), (t.cx, y), (t.cx, ty)]
+            if not _blocked(points[1:3], obstacles):
+                return points
     y = low + CLEARANCE
     return [(s.cx, s.y + s.height), (s.cx, y), (t.cx, y), (t.cx, t.y + t.height)]
 

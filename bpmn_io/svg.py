@@ -27,7 +27,7 @@ from typing import Any
 
 from bpmn_io import svg_nodes
 from bpmn_io.svg_colors import marker_variants, recolor, recolor_markers, safe_color
-from bpmn_io.svg_edges import edge_svg
+from bpmn_io.svg_edges import Outline, edge_svg, outline_of
 from bpmn_io.svg_parts import (
     DataPort,
     ElementIndex,
@@ -35,8 +35,10 @@ from bpmn_io.svg_parts import (
     badge_svg,
     default_label_box,
     is_expanded,
+    label_box,
     shape_classes,
     text_block,
+    tool_label_box,
 )
 from bpmn_io.svg_shapes import (
     activity_markers,
@@ -156,10 +158,14 @@ def _render(defs: Definitions, diagram: int, classes: Mapping[str, str] | None, 
         items.append(_Item(layer, order, _group(shape.element, "shape " + css, classes, body + (
             badge_svg(badges[shape.element], shape.bounds.x + shape.bounds.width, shape.bounds.y)
             if shape.element in badges else ""))))
+    outlines: dict[str, tuple[Outline, ...]] = {}
+    for shape in plane.shapes:
+        outlines[shape.element] = (*outlines.get(shape.element, ()),
+                                   outline_of(index.element(shape.element), shape.bounds))
     edge_colors: dict[str, str] = {}
     for order, edge in enumerate(plane.edges):
         element = index.element(edge.element)
-        body, kind = edge_svg(edge, element, index, extent, badges.get(edge.element))
+        body, kind = edge_svg(edge, element, index, extent, badges.get(edge.element), outlines)
         color = safe_color(edge.stroke)
         if color:
             key = edge_colors.setdefault(color, f"c{len(edge_colors) + 1}")
@@ -271,7 +277,8 @@ def _group(element_id: str, kind: str, classes: Mapping[str, str], body: str) ->
 def _external_label(shape: Shape, text: str, extent: Extent, grow: bool = False) -> str:
     if not text:
         return ""
-    box = shape.label.bounds if shape.label and shape.label.bounds else default_label_box(shape.bounds, text)
+    given = label_box(shape.label)
+    box = tool_label_box(text, given) if given is not None else default_label_box(shape.bounds, text)
     need = len(wrap(text, max(box.width, 11), 11)) * 11 * LINE_HEIGHT
     if grow and need > box.height and box.cy < shape.bounds.y:
         box = Bounds(box.x, box.y - (need - box.height), box.width, need)
@@ -296,7 +303,9 @@ def _shape_body(
         diamond = [(b.cx, b.y), (b.x + b.width, b.cy), (b.cx, b.y + b.height), (b.x, b.cy)]
         points = " ".join(f"{num(x)},{num(y)}" for x, y in diamond)
         kind = element.gateway_kind
-        marker = "" if kind == "exclusive" and shape.is_marker_visible is False else gateway_marker(
+        # an exclusive gateway shows its X only where the diagram says so (isMarkerVisible, false by
+        # default in BPMN DI): bpmn.io and the MIWG reference drawings leave the diamond empty else
+        marker = "" if kind == "exclusive" and shape.is_marker_visible is not True else gateway_marker(
             kind, b.cx, b.cy, min(b.width, b.height), instantiate=element.instantiate,
             parallel_event=element.event_gateway_type == "Parallel")
         return _LAYER_NODE, (
@@ -312,7 +321,9 @@ def _shape_body(
         if collection:
             body += activity_markers(("parallel",), b.cx, b.y + b.height + 2)
         state = getattr(element, "state", "")
-        name = element.name + (f" [{state}]" if state else "")
+        # the state in brackets after the name, as BPMN draws it, unless the name says it already
+        # (Cardanit names a reference 'ID document [for analysis]' and gives it that state too)
+        name = element.name + (f" [{state}]" if state and not element.name.rstrip().endswith(f"[{state}]") else "")
         return _LAYER_NODE, body + _external_label(shape, name, extent, grow)
     if isinstance(element, DataPort):
         body = (f'<path class="body" d="{data_object_path(b.x, b.y, b.width, b.height)}" fill="#fff" stroke="#000" '
@@ -342,7 +353,7 @@ def _shape_body(
         label = index.category_value(element.category_value_ref)
         body = svg_nodes.rect(b, rx=10, width=1.5, fill="none", dash="8,4,2,4")
         if label:
-            box = shape.label.bounds if shape.label and shape.label.bounds else None
+            box = label_box(shape.label)
             body += (text_block(label, box.x, box.y, box.width, box.height, size=11)
                      if box else text_block(label, b.x, b.y + 3, b.width, 20, size=11, valign="top"))
         return _LAYER_GROUP, body

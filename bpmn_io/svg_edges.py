@@ -4,21 +4,84 @@ diamond), message flows, associations and data associations, with labels."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
-from bpmn_io.svg_parts import ElementIndex, Extent, badge_svg, element_kind, text_block
+from bpmn_io.svg_parts import (
+    ElementIndex,
+    Extent,
+    badge_svg,
+    element_kind,
+    label_box,
+    text_block,
+    tool_label_box,
+)
 from bpmn_io.svg_shapes import message_envelope, num, pts
 from bpmn_io.textsize import LINE_HEIGHT, text_width, wrap
 from processes.model import (
     Association,
+    Bounds,
     DataAssociation,
     Edge,
+    Event,
     Gateway,
     MessageFlow,
     SequenceFlow,
 )
 
-__all__ = ["edge_svg", "flow_label_text"]
+__all__ = ["Outline", "clip_ends", "edge_svg", "flow_label_text", "outline_of"]
+
+#: an end's outline: "rect" (activity, pool, data ...), "circle" (event) or "diamond" (gateway), and its bounds
+Outline = tuple[str, Bounds]
+
+
+def outline_of(element: Any, bounds: Bounds) -> Outline:
+    """The outline a flow ends on: an event's circle, a gateway's diamond, else the rectangle."""
+    if isinstance(element, Event):
+        return "circle", bounds
+    if isinstance(element, Gateway):
+        return "diamond", bounds
+    return "rect", bounds
+
+
+def _inside(outline: Outline, x: float, y: float, margin: float = 0.0) -> bool:
+    """Whether (x, y) lies inside the outline by more than ``margin``."""
+    kind, b = outline
+    rx, ry = b.width / 2 - margin, b.height / 2 - margin
+    if rx <= 0 or ry <= 0:
+        return False
+    dx, dy = abs(x - (b.x + b.width / 2)) / rx, abs(y - (b.y + b.height / 2)) / ry
+    if kind == "circle":
+        return dx * dx + dy * dy < 1
+    if kind == "diamond":
+        return dx + dy < 1
+    return dx < 1 and dy < 1
+
+
+def _clip_start(points: list[tuple[float, float]], outlines: tuple[Outline, ...]) -> list[tuple[float, float]]:
+    """``points`` with a first point inside its shape (a ProM/Simod export joins centres) moved out to
+    the shape's outline, where the line leaves it; a point on or near the outline stays as drawn."""
+    (x0, y0), (x1, y1) = points[0], points[1]
+    for outline in outlines:
+        if _inside(outline, x0, y0, margin=2.0) and not _inside(outline, x1, y1):
+            low, high = 0.0, 1.0  # inside at low, outside at high: halve to a thousandth of a pixel
+            while (high - low) * math.dist((x0, y0), (x1, y1)) > 0.001:
+                mid = (low + high) / 2
+                if _inside(outline, x0 + (x1 - x0) * mid, y0 + (y1 - y0) * mid):
+                    low = mid
+                else:
+                    high = mid
+            return [(x0 + (x1 - x0) * high, y0 + (y1 - y0) * high), *points[1:]]
+    return points
+
+
+def clip_ends(points: list[tuple[float, float]], source: tuple[Outline, ...],
+              target: tuple[Outline, ...]) -> list[tuple[float, float]]:
+    """The waypoints with an end that lies inside its own source or target shape cut back to that
+    shape's outline, so the line and its arrow do not cross the shape and its text."""
+    if len(points) < 2:
+        return points
+    return _clip_start(_clip_start(points, source)[::-1], target)[::-1]
 
 
 def flow_label_text(flow: Any) -> str:
@@ -58,14 +121,18 @@ def _default_slash(points: list[tuple[float, float]]) -> str:
     )
 
 
-def edge_svg(edge: Edge, element: Any, index: ElementIndex, extent: Extent, badge: str | None) -> tuple[str, str]:
-    """The SVG body of one DI edge and its kind name (for the group's class)."""
+def edge_svg(edge: Edge, element: Any, index: ElementIndex, extent: Extent, badge: str | None,
+             outlines: Mapping[str, tuple[Outline, ...]] | None = None) -> tuple[str, str]:
+    """The SVG body of one DI edge and its kind name (for the group's class); ``outlines``: each
+    element's drawn outlines by id, to cut an end that lies inside its source or target back to it."""
     points = [(p.x, p.y) for p in edge.waypoints]
     kind = element_kind(element) if element is not None else "unknown"
     if len(points) < 2:
         return "", kind
     for x, y in points:
         extent.add_point(x, y)
+    if outlines and isinstance(element, (SequenceFlow, MessageFlow)):
+        points = clip_ends(points, outlines.get(element.source, ()), outlines.get(element.target, ()))
     line = f'class="body" points="{pts(points)}" fill="none" stroke="#000" stroke-linejoin="round"'
     extra = ""
     if isinstance(element, SequenceFlow):
@@ -101,10 +168,13 @@ def edge_svg(edge: Edge, element: Any, index: ElementIndex, extent: Extent, badg
     body = f"<polyline {line}{attrs}/>" + extra
     text = flow_label_text(element) if element is not None else ""
     if text:
-        if edge.label is not None and edge.label.bounds is not None:
-            b = edge.label.bounds
+        b = label_box(edge.label)
+        if b is not None:
             extent.add_bounds(b)
-            body += text_block(text, b.x, b.y, max(b.width, 30), b.height, size=11)
+            wide = tool_label_box(text, Bounds(b.x, b.y, max(b.width, 30), b.height))
+            if wide.width > max(b.width, 30):
+                extent.add_bounds(wide)
+            body += text_block(text, wide.x, wide.y, wide.width, wide.height, size=11)
         else:
             mx, my, horizontal = _midpoint(points)
             lines = wrap(text, 90, 11)

@@ -529,3 +529,21 @@ def test_a_data_association_goes_around_a_shape_its_straight_line_would_cross() 
     assert not any(_crosses(between, p, q) for p, q in itertools.pairwise(points))
     clear = _association_route(task, Bounds(400, 0, 36, 50), [task], [0.0], 100.0)
     assert len(clear) == 2  # a free straight line stays straight
+
+
+@pytest.mark.parametrize("with_runs", [False, True])
+def test_a_flow_back_from_a_gateway_in_a_stacked_column_goes_round_its_neighbours(with_runs: bool) -> None:
+    from bpmn_io.layout_route import Runs, route_flow
+
+    # a discovered model's loop: the gateway's column holds gateways above and below it, so the
+    # flow back used to leave from its top corner straight up through the one above (and the one
+    # above that: BPIC15_1, 'permitflow discover --activity activityNameEN --min-frequency 0.5')
+    gateway, target = Bounds(300, 300, 50, 50), Bounds(100, 290, 100, 80)
+    column = (Bounds(300, 240, 50, 50), Bounds(300, 360, 50, 50), Bounds(300, 180, 50, 50), Bounds(300, 420, 50, 50))
+    points = route_flow(gateway, target, source_is_gateway=True, obstacles=column,
+                        runs=Runs() if with_runs else None, ends=("G", "T"), key="GT")
+    assert (points[0].x, points[0].y) == (350, 325)  # out of its right corner, beside the column
+    assert (points[-1].x, points[-1].y) in ((150, 290), (150, 370))  # into the target's top or bottom
+    for p, q in zip(points, points[1:], strict=False):
+        for box in column:
+            assert not _crosses(box, p, q), (p, q, box)

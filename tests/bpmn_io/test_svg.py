@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -403,3 +404,101 @@ def test_a_name_with_a_line_break_still_draws_one_set_of_arrows_in_two_languages
     etree.fromstring(svg.encode("utf-8"))
     assert svg.count('<marker id="pf-seq-end"') == 1 and svg.count("<svg") == 1
     assert svg.count('<g class="en">') == svg.count('<g class="sv">') == 1 and ">Review</tspan>" in svg
+
+
+def _line_points(group: etree._Element) -> list[tuple[float, float]]:
+    body = next(p for p in group.iter(f"{SVG}polyline") if p.get("class") == "body")
+    return [(float(x), float(y)) for x, y in (pair.split(",") for pair in body.get("points").split())]
+
+
+def test_an_edge_drawn_from_centre_to_centre_ends_on_the_outlines() -> None:
+    """ProM and Simod write waypoints at the shapes' centres: the line and its arrow are cut back to
+    the circle, rectangle and diamond, not drawn over the shape and its text; ends on an outline stay."""
+    defs = _tiny()
+    plane = defs.diagrams[0].plane
+    flows = {**defs.processes[0].flows, "F3": SequenceFlow("F3", "T", "G")}
+    centred = (
+        Edge("F1_di", "F1", (Point(118, 118), Point(230, 118))),  # event centre -> task centre
+        Edge("F2_di", "F2", (Point(280, 118), Point(330, 118))),  # on both outlines already
+        Edge("F3_di", "F3", (Point(230, 118), Point(230, 180), Point(205, 225))),  # task centre -> gateway centre
+    )
+    process = replace(defs.processes[0], flows=FrozenMap(flows))
+    defs = replace(defs, processes=(process,), diagrams=(Diagram(plane=replace(plane, edges=centred)),))
+    groups = _groups(render_svg(defs))
+    assert _line_points(groups["F1"]) == [(136, 118), (180, 118)]
+    assert _line_points(groups["F2"]) == [(280, 118), (330, 118)]
+    first, middle, last = _line_points(groups["F3"])
+    assert first == (230, 158) and middle == (230, 180)
+    assert abs(last[0] - 205) + abs(last[1] - 225) == pytest.approx(25, abs=0.02)  # on the diamond's edge
+
+
+def test_a_tool_s_label_box_keeps_the_tool_s_line_count() -> None:
+    """Signavio (C.1.0-export) sets 'Invoice review / needed' in a 69.3 x 22 px box above its event: the
+    width estimate, wider than Arial, wrapped it to three lines that ran down over the event's circle."""
+    defs = _tiny()
+    start = replace(defs.processes[0].nodes["E"], name="Invoice review \nneeded")
+    plane = defs.diagrams[0].plane
+    box = Bounds(313.35, 70, 69.3, 22)  # ends 8 px above the end event at y=100
+    shapes = tuple(replace(s, label=Label(bounds=box)) if s.element == "E" else s for s in plane.shapes)
+    # and a flow's label box two lines high that the estimate would fill with three
+    f2_box = Bounds(280, 120, 85, 27)
+    edges = tuple(replace(e, label=Label(bounds=f2_box)) if e.element == "F2" else e for e in plane.edges)
+    process = replace(defs.processes[0], nodes=FrozenMap({**defs.processes[0].nodes, "E": start}),
+                      flows=FrozenMap({**defs.processes[0].flows,
+                                       "F2": replace(defs.processes[0].flows["F2"], name="Default Sequence Flow 1")}))
+    defs = replace(defs, processes=(process,),
+                   diagrams=(Diagram(plane=replace(plane, shapes=shapes, edges=edges)),))
+    groups = _groups(render_svg(defs))
+    spans = [s for s in groups["E"].iter(f"{SVG}tspan")]
+    assert [s.text for s in spans] == ["Invoice review", "needed"]
+    assert all(float(s.get("y")) < 100 for s in spans)  # baselines above the circle
+    assert [s.text for s in groups["F2"].iter(f"{SVG}tspan")] == ["Default Sequence", "Flow 1"]
+    # a box the text fits as measured is kept as it is
+    assert [s.text for s in groups["G"].iter(f"{SVG}tspan")] == ["Vilka remisser?"]
+
+
+def test_a_label_box_without_size_is_drawn_as_a_label_without_box() -> None:
+    """Bizagi (every MIWG roundtrip) writes each label as a 0 x 0 box: wrapped to no width, a name was
+    set one or two letters a line down the page; now it goes where a label without DI goes."""
+    defs = _tiny()
+    plane = defs.diagrams[0].plane
+    point = Label(bounds=Bounds(300, 140, 0, 0))
+    shapes = tuple(replace(s, label=point) if s.element == "E" else s for s in plane.shapes)
+    edges = tuple(replace(e, label=point) if e.element == "F2" else e for e in plane.edges)
+    nodes = {**defs.processes[0].nodes, "E": replace(defs.processes[0].nodes["E"], name="Ansökan avslutad")}
+    flows = {**defs.processes[0].flows, "F2": replace(defs.processes[0].flows["F2"], name="Ansökan komplett")}
+    process = replace(defs.processes[0], nodes=FrozenMap(nodes), flows=FrozenMap(flows))
+    defs = replace(defs, processes=(process,), diagrams=(Diagram(plane=replace(plane, shapes=shapes, edges=edges)),))
+    groups = _groups(render_svg(defs))
+    end = list(groups["E"].iter(f"{SVG}tspan"))
+    assert [s.text for s in end] == ["Ansökan", "avslutad"]
+    assert {float(s.get("x")) for s in end} == {348.0} and all(float(s.get("y")) > 136 for s in end)  # below it
+    assert [s.text for s in groups["F2"].iter(f"{SVG}tspan")] == ["Ansökan", "komplett"]  # by its middle
+
+
+def test_a_data_state_is_drawn_once_also_when_the_name_already_ends_with_it() -> None:
+    from processes.model import DataObjectReference
+
+    defs = _tiny()
+    refs = {"D1": DataObjectReference(id="D1", name="ID document [for analysis]", state="for analysis"),  # Cardanit
+            "D2": DataObjectReference(id="D2", name="Ansökan", state="komplett")}
+    process = replace(defs.processes[0], nodes=FrozenMap({**defs.processes[0].nodes, **refs}))
+    plane = defs.diagrams[0].plane
+    shapes = (*plane.shapes, Shape("D1_di", "D1", Bounds(400, 200, 36, 50)), Shape("D2_di", "D2", Bounds(500, 200, 36, 50)))
+    groups = _groups(render_svg(replace(defs, processes=(process,),
+                                        diagrams=(Diagram(plane=replace(plane, shapes=shapes)),))))
+    assert " ".join(_text(groups["D1"]).split()) == "ID document [for analysis]"
+    assert " ".join(_text(groups["D2"]).split()) == "Ansökan [komplett]"
+
+
+@pytest.mark.parametrize(("visible", "lines"), [(True, 2), (None, 0), (False, 0)])
+def test_an_exclusive_gateway_shows_its_x_only_where_the_diagram_says_so(visible: bool | None, lines: int) -> None:
+    """isMarkerVisible is false unless written (BPMN DI): the MIWG reference C.1.0 (Trisotech) draws
+    'Invoice approved?' as an empty diamond, and bpmn.io draws the X only for isMarkerVisible="true"."""
+    defs = _tiny()
+    nodes = {**defs.processes[0].nodes, "G": replace(defs.processes[0].nodes["G"], gateway_kind="exclusive")}
+    plane = defs.diagrams[0].plane
+    shapes = tuple(replace(s, is_marker_visible=visible) if s.element == "G" else s for s in plane.shapes)
+    defs = replace(defs, processes=(replace(defs.processes[0], nodes=FrozenMap(nodes)),),
+                   diagrams=(Diagram(plane=replace(plane, shapes=shapes)),))
+    assert len(list(_groups(render_svg(defs))["G"].iter(f"{SVG}line"))) == lines
