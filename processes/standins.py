@@ -169,8 +169,8 @@ def thrown_to(process: m.Process, start: m.Event) -> bool:
 def _comes_to(process: m.Process, thrower: m.Event, scope: str) -> bool:
     """Does the error (or escalation) of ``thrower`` come up to ``scope`` (its own, or one around it), not caught
     on the way by an event subprocess of a scope it leaves or a boundary event on a subprocess it leaves (the
-    simulator's ``rethrow`` and ``escalate``)? What an event subprocess throws is not caught by the event
-    subprocesses of its own scope."""
+    simulator's ``rethrow`` and ``escalate``)? What an event subprocess throws, error or escalation, is not
+    caught by the event subprocesses of its own scope: it never starts a sibling."""
     trigger, code = thrower.trigger, thrower.definitions[0].ref
     here, from_event = thrower.parent, False
     while here != scope:
@@ -187,7 +187,7 @@ def _comes_to(process: m.Process, thrower: m.Event, scope: str) -> bool:
         if catches:
             return False
         here, from_event = host.parent, host.triggered_by_event
-    return trigger == "error" or not from_event
+    return not from_event  # (an error or escalation of an event subprocess of ``scope`` itself: not caught there)
 
 
 def _code_caught(catch: str, thrown: str) -> bool:

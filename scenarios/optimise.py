@@ -20,10 +20,11 @@ until none is left undecided. Then those dropped as dominated that cost as much 
 the cheapest whose mean meets the target run on in the same way (they may tie with
 it or be faster) until they are decided or have the most replications any candidate
 got, as a brute-force run of every candidate at that many would see them. A
-share's interval is the Student-t interval over
-replications widened, where that is wider, to the Clopper-Pearson interval of all
+share's interval is the one every share of cases gets
+(:func:`scenarios.compare.share_interval`, as the report and the web page show it)
+widened, where that is wider, to the Clopper-Pearson interval of all
 the decided cases pooled (with several processes, each end the lowest of theirs):
-when every replication shows 100 % within the deadline the t-interval has width
+when every replication shows 100 % within the deadline that interval has width
 zero, which claims more than some tens of cases can show. The chosen candidate is
 the cheapest whose mean meets the target (of equally cheap ones the fastest: the
 shortest mean time from complete to decision; the others are its ties); its 95 %
@@ -70,7 +71,7 @@ from bpmn_io.library import library_names
 from processes.errors import InputError, PermitflowError, SimulationError, did_you_mean
 from processes.params import SimParams
 from scenarios.bases import Base, library_base
-from scenarios.compare import Estimate, estimate
+from scenarios.compare import SHARE_BOUNDS, Estimate, estimate
 from scenarios.execute import parsed_member, point_inputs
 from scenarios.levers import (
     Candidate,
@@ -598,13 +599,21 @@ class _Run:
     def mean(self) -> float:
         return estimate(self.values).mean
 
+    def spread(self, target: Target, level: float) -> Estimate:
+        """The interval over replications alone: for a share the one every share of cases gets
+        (:func:`scenarios.compare.share_interval`, as the report and the web page show it), for a mean
+        time the Student-t interval."""
+        if target.share is None:
+            return estimate(self.values, level=level)
+        return estimate(self.values, level=level, bounds=SHARE_BOUNDS)
+
     def interval(self, target: Target, level: float) -> Estimate:
-        """The Student-t interval over replications; for a share, widened to the Clopper-Pearson
-        interval of the pooled cases where that is wider (every replication at 100 % gives a
-        t-interval of width zero, which claims more than the cases show). With several processes
-        every one must meet the target, so each end is the lowest of the processes' ends: the
-        process with the fewest cases bounds the bad end even when all show the same share."""
-        est = estimate(self.values, level=level)
+        """:meth:`spread`; for a share, widened to the Clopper-Pearson interval of the pooled cases where
+        that is wider (every replication at 100 % gives an interval of width zero, which claims more than
+        the cases show). With several processes every one must meet the target, so each end is the lowest
+        of the processes' ends: the process with the fewest cases bounds the bad end even when all show
+        the same share."""
+        est = self.spread(target, level)
         ends = [_clopper_pearson(k, n, level=level) for k, n in self.counts or () if n > 0]
         if not ends:
             return est
@@ -624,7 +633,7 @@ class _Run:
         if not ends:
             return None
         low, process, k, n = min(ends, key=lambda e: e[0])
-        est = estimate(self.values, level=level)
+        est = self.spread(target, level)
         if not math.isnan(est.low) and est.low <= low:
             return None
         return process, k, n

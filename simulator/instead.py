@@ -86,9 +86,6 @@ def event_subprocess(process: m.Process, sub: m.SubProcess) -> str:
         instead = f"a {non}timer boundary event on {host}"
     elif trigger == "error":
         instead = f"an error boundary event on {host} (caught from an error end event inside)"
-    elif trigger in ("message", "escalation", "signal", "conditional"):
-        instead = (f"a {non}message boundary event on {host}, with a `delay:` in params (when the {trigger} "
-                   "comes)")
     else:
         instead = f"a {non}timer, message or error boundary event on {host}"
     return f"{said}: instead, draw {instead}, leading to its steps"

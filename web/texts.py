@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from report.numbers import SHARE_RULE
+
 __all__ = ["TEXTS", "said_name"]
 
 
@@ -88,8 +90,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "monthly": {"sv": "en gång i månaden", "en": "once a month"},
     "six_weekly": {"sv": "var sjätte vecka", "en": "every sixth week"},
     "progress": {"sv": "{done} av {total} körningar klara", "en": "{done} of {total} runs finished"},
-    "noise": {"sv": "Intervallen (95\u00a0%) visar slumpens spridning i simuleringen; antagandena är osäkra också.",
-              "en": "The intervals (95%) show the simulation's random spread; the assumptions are uncertain too."},
+    # under the first answer, where the page first shows a share: how it writes one (app.js share(), as the report)
+    "noise": {"sv": "Intervallen (95\u00a0%) visar slumpens spridning i simuleringen; antagandena är osäkra också. "
+                    + SHARE_RULE["sv"],
+              "en": "The intervals (95%) show the simulation's random spread; the assumptions are uncertain too. "
+                    + SHARE_RULE["en"]},
     "goal": {"sv": "Målsökning: billigaste sättet att nå målet", "en": "Goal seek: the cheapest way to the target"},
     "goal_percent": {"sv": "Andel beslut inom 4 månader (%)", "en": "Share of decisions within 4 months (%)"},
     "goal_joint": {"sv": "Kommunerna som en gemensam enhet", "en": "The municipalities as one joint unit"},

@@ -316,6 +316,24 @@ def test_an_error_event_subprocess_nothing_throws_to_needs_a_delay() -> None:
     assert outcome_and_end(r) == ("IEE", 2.0)
 
 
+def test_an_error_of_a_sibling_event_subprocess_does_not_start_an_error_event_subprocess() -> None:
+    """error_sibling.bpmn: the message event subprocess K (at 1 h) ends in the error end event KE at 2 h, which
+    IE's error start catches by its errorRef. What an event subprocess throws is not caught by its own scope's
+    event subprocesses (the engine's ``rethrow``), so nothing throws to IE: refused without a `delay:` (it was
+    taken as thrown to, and IE waited for a throw that never comes), as escalations already were. With a
+    `delay:` that never comes (`share: 0`) the run shows it: K and KT 1-2 h, A 0-5 h, no H, the case ends at E."""
+    from processes.standins import thrown_to
+
+    p = model("error_sibling.bpmn")
+    assert not thrown_to(p, p.nodes["IES"])
+    profile = "    A: {delay: 5h}\n    KS: {delay: 1h}\n    KT: {delay: 1h}\n    H: {delay: 1h}\n"
+    with pytest.raises(SimulationError, match=r"'IE': its error start event 'IES' catches no error end event of its "
+                                              r"case: give it a `delay:` in params"):
+        check_executable(p, replay_params(profile))
+    assert ran(p, profile + "    IES: {delay: 3h, share: 0}\n") == (
+        [("K", 1.0, 1.0, 2.0), ("KT", 1.0, 1.0, 2.0), ("A", 0.0, 0.0, 5.0)], ("E", 5.0))
+
+
 # ------------------------------------------------------------------ an error thrown on to the scopes around
 
 PROPAGATION = "    T: {delay: 1h}\n    W: {delay: 4h}\n    Z: {delay: 2h}\n    H: {delay: 3h}\n    K: {delay: 5h}\n"

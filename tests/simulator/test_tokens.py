@@ -251,7 +251,11 @@ def test_an_event_subprocess_is_refused_once_with_its_start_events_trigger_and_w
             ("message", True, "'ES': its message start event 'ESS' needs a `delay:` in params (when the message "
                               "comes after the subprocess starts"),
             ("error", True, "'ES': its error start event 'ESS' catches no error end event of its subprocess: give "
-                            "it a `delay:` in params")]:
+                            "it a `delay:` in params"),
+            # an error cannot start a non-interrupting one (BPMN 10.3.5): refused with its own advice
+            ("error", False, "'ES': event subprocesses are not simulated (this one starts at non-interrupting error "
+                             "start event 'ESS'): instead, draw an error boundary event on subprocess Sub (caught "
+                             "from an error end event inside), leading to its steps")]:
         p = proc([start("S"), sub("Sub"), start("SS", "Sub"), task("A", "Sub"), end("SE", "Sub"),
                   SubProcess(id="ES", parent="Sub", triggered_by_event=True),
                   Event(id="ESS", position="start", parent="ES", is_interrupting=interrupting,

@@ -1314,6 +1314,26 @@ def test_the_chart_draws_today_alone_when_nothing_was_changed(server: str) -> No
     assert messages == []
 
 
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_answer_says_how_it_writes_a_share_in_both_languages(server: str) -> None:
+    """The page writes shares by the report's one rule (app.js share(), report.numbers.share) and now says it,
+    as the report does, under the first answer that shows one (its sentence: today's share within the deadline)."""
+    from report.numbers import SHARE_RULE
+
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.fill("#lever-replications", "2")
+        _calculate(page, 1)
+        assert "%" in _sentence(page)
+        note = page.locator("#results > p.note")
+        assert note.inner_text().endswith(" Andelar anges i hela procent; under 1\u00a0% och över 99\u00a0% med en "
+                                          "decimal, så att 100\u00a0% betyder varje ärende och 0\u00a0% inget.")
+        page.click("[data-lang='en']")
+        assert note.inner_text().endswith(" " + SHARE_RULE["en"])
+        assert SHARE_RULE["en"].startswith("Shares are in whole per cent; below 1% and above 99% with one decimal")
+    assert messages == []
+
+
 def test_an_answer_whose_diagram_cannot_be_fetched_is_shown_with_a_line_and_the_next_answer_fetches_again(
         server: str) -> None:
     """Found by QA (qaweb5): a diagram fetch that failed (the network, a proxy's page) left the answer undrawn with
