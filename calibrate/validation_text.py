@@ -1,8 +1,14 @@
-"""A validation (:class:`calibrate.validate.Validation`) as text lines for a person, in English and Swedish."""
+"""A validation (:class:`calibrate.validate.Validation`) as text lines for a person, in English and Swedish.
+
+Each figure is said in both: the English as Python writes it, the Swedish the same figure as Swedish writes it
+(:func:`processes.numbers.machine`: a decimal comma, "30 %"), so both give the same digits.
+"""
 
 from __future__ import annotations
 
 from typing import Any
+
+from processes.numbers import machine, percent
 
 __all__ = ["validation_text", "METRIC_WORDS", "open_at_end_words", "difference_words", "median_words"]
 
@@ -39,14 +45,18 @@ def validation_text(data: dict[str, Any]) -> str:
     lines.append(_why(setup))
     if (share := setup.get("log_events_of_model_steps")) is not None:
         lines.append(f"  the model has the activities of {share:.0%} of the log's events; the measures marked \"the "
-                     f"model's steps only\" leave the others out, which no simulation of it can produce / {share:.0%} av "
+                     f"model's steps only\" leave the others out, which no simulation of it can produce / "
+                     f"{percent(share, 'sv')} av "
                      "loggens händelser är aktiviteter som modellen har; måtten märkta \"bara modellens steg\" räknar "
                      "bort de andra, som ingen simulering av modellen kan ge")
     for key, value in data["metrics"].items():
         if key.startswith("cycle_days_p"):
             continue
-        words = METRIC_WORDS.get(key, key)
-        lines.append(f"  {words}: {difference_words(key, value)}")
+        if key not in METRIC_WORDS:  # a measure without words yet: its key and value alone
+            lines.append(f"  {key}: {difference_words(key, value)}")
+            continue
+        words_en, words_sv = METRIC_WORDS[key].split(" / ")
+        lines.append(f"  {words_en}: {difference_words(key, value)} / {words_sv}: {difference_words(key, value, 'sv')}")
     lines.append("  EMD (earth mover's distance): the hours by which the simulated values must on average be moved to lie "
                  "as the log's do; the 0-1 distances: 0 the same, 1 nothing in common / EMD: hur många timmar de "
                  "simulerade värdena i genomsnitt måste flyttas för att ligga som loggens; avstånden 0-1: 0 lika, "
@@ -55,8 +65,10 @@ def validation_text(data: dict[str, Any]) -> str:
     lines.append("  cycle time, days (log | simulated) / genomloppstid, dagar (logg | simulerad):")
     lines += [f"    {p}: {real['cycle_days'][p]} | {sim['cycle_days'][p]}" for p in real["cycle_days"]]
     if real.get("within_deadline") is not None:
-        lines.append(f"  within the deadline, {setup['deadline_days']:g} days / inom tidsfristen: log {real['within_deadline']:.1%}, "
-                     f"simulated {sim['within_deadline']:.1%}")
+        deadline = f"{setup['deadline_days']:g}"
+        lines.append(f"  within the deadline, {deadline} days: log {real['within_deadline']:.1%}, simulated "
+                     f"{sim['within_deadline']:.1%} / inom tidsfristen, {machine(deadline, 'sv')} dagar: logg "
+                     f"{percent(real['within_deadline'], 'sv', 1)}, simulerad {percent(sim['within_deadline'], 'sv', 1)}")
     if (median := median_words(real)) is not None:
         lines.append(f"  {median[0]} / {median[1]}")
     if (recent := open_at_end_words(setup)) is not None:
@@ -65,14 +77,23 @@ def validation_text(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def difference_words(key: str, value: float | None) -> str:
-    """A measure's value as the text gives it: the difference of two shares in percentage points (a share of
-    0.496 against 0.758 is -26.2 points, not -0.2615 of something)."""
+def difference_words(key: str, value: float | None, lang: str = "en") -> str:
+    """A measure's value as the text gives it in ``lang``: the difference of two shares in percentage points (a
+    share of 0.496 against 0.758 is -26.2 points, not -0.2615 of something).
+
+    >>> difference_words("within_deadline_difference", 0.2615), difference_words("within_deadline_difference", -0.2615, "sv")
+    ('+26.2 percentage points', '−26,2 procentenheter')
+    >>> difference_words("arrival_emd_hours", 1239.1847), difference_words("arrival_emd_hours", 1239.1847, "sv")
+    ('1239.1847', '1\xa0239,1847')
+    """
     if value is None:
         return "-"
-    if key == "within_deadline_difference":
-        return f"{value * 100:+.1f} percentage points / procentenheter"
-    return str(value)
+    if key != "within_deadline_difference":
+        return str(value) if lang == "en" else machine(str(value), lang)
+    said = f"{value * 100:+.1f}"
+    if lang == "en":
+        return f"{said} percentage points"
+    return f"{'+' if said.startswith('+') else ''}{machine(said, lang)} procentenheter"  # machine() drops a plus
 
 
 def median_words(real: dict[str, Any]) -> tuple[str, str] | None:
@@ -89,7 +110,8 @@ def median_words(real: dict[str, Any]) -> tuple[str, str] | None:
     low, high = f"{interval[0]:g}", f"{interval[1]:g}"
     return (f"the {n} held-out cases alone pin their median to {low}-{high} days (95 %, bootstrap over the cases): "
             f"a simulated median inside that is as close as {n} cases can tell",
-            f"de {n} undantagna ärendena ensamma bestämmer sin median bara till {low}-{high} dagar (95 %, bootstrap "
+            f"de {n} undantagna ärendena ensamma bestämmer sin median bara till {machine(low, 'sv')}-"
+            f"{machine(high, 'sv')} dagar (95 %, bootstrap "
             f"över ärendena): en simulerad median inom det är så nära som {n} ärenden kan avgöra")
 
 
@@ -104,7 +126,8 @@ def open_at_end_words(setup: dict[str, Any]) -> tuple[str, str] | None:
     return (f"{recent} of the {held} held-out cases arrived less than {days} days ({basis_en}) before the log's last "
             f"event ({end}): a case still open then counts with its time so far, in the log as in the simulation "
             "(cut there alike), so the cycle times and the share within the deadline include unfinished cases",
-            f"{recent} av de {held} undantagna ärendena kom in mindre än {days} dagar ({basis_sv}) före loggens sista "
+            f"{recent} av de {held} undantagna ärendena kom in mindre än {machine(days, 'sv')} dagar ({basis_sv}) före "
+            "loggens sista "
             f"händelse ({end}): ett ärende som då fortfarande var öppet räknas med sin tid dittills, i loggen som i "
             "simuleringen (kapad där likadant), så genomloppstiderna och andelen inom tidsfristen tar med ofärdiga "
             "ärenden")
@@ -115,12 +138,13 @@ def _why(setup: dict[str, Any]) -> str:
     that was checked."""
     train, held = setup["training_cases"], setup["heldout_cases"]
     first, last = f"{train / (train + held):.0%}", f"{held / (train + held):.0%}"
+    first_sv, last_sv = percent(train / (train + held), "sv"), percent(held / (train + held), "sv")
     reps = setup["replications"]
     return (f"  held out: the later {last} of the cases by their first event, which the fit never saw: the model fitted "
             f"on the earlier {first} alone was simulated over their period and compared with them; the distances are "
             f"means over the {reps} replications, the simulated percentiles count their cases together; what the command "
-            f"writes is fitted on all {train + held} cases / undantagna: de senare {last} av ärendena efter deras första "
-            f"händelse, som anpassningen aldrig såg: modellen anpassad bara på de tidigare {first} simulerades över deras "
+            f"writes is fitted on all {train + held} cases / undantagna: de senare {last_sv} av ärendena efter deras första "
+            f"händelse, som anpassningen aldrig såg: modellen anpassad bara på de tidigare {first_sv} simulerades över deras "
             f"period och jämfördes med dem; avstånden är medelvärden över de {reps} körningarna, de simulerade "
             f"percentilerna räknar deras ärenden tillsammans; det kommandot skriver är anpassat på alla {train + held} "
             "ärenden")
@@ -136,7 +160,8 @@ def _holds(data: dict[str, Any]) -> list[str]:
         low, high = f"{min(emds):.0f}", f"{max(emds):.0f}"
         out.append(f"  between the {len(emds)} simulated replications alone the cycle-time EMD went from {low} to "
                    f"{high} hours: a difference between two models smaller than that may be chance / bara mellan de "
-                   f"{len(emds)} simulerade körningarna varierade genomloppstidens EMD från {low} till {high} timmar: "
+                   f"{len(emds)} simulerade körningarna varierade genomloppstidens EMD från {machine(low, 'sv')} till "
+                   f"{machine(high, 'sv')} timmar: "
                    "en mindre skillnad mellan två modeller kan vara slump")
     # without a deadline ("judge ... against the deadline" named one the output gave nowhere): how to give it
     unknown = "deadline_days" in setup and setup["deadline_days"] is None

@@ -14,7 +14,7 @@ from processes.stepnames import step_said
 
 __all__ = ["boundary", "catch", "throw", "event_subprocess", "COMPENSATION"]
 
-#: compensation where the engine cannot run it (a compensation event subprocess that nothing starts)
+#: what to draw for compensation where the engine cannot run it
 COMPENSATION = "leave it out, or draw the undoing as ordinary tasks on the path that needs it"
 
 
@@ -68,24 +68,21 @@ def throw(trigger: str, position: str) -> str:
 
 
 def event_subprocess(process: m.Process, sub: m.SubProcess) -> str:
-    """For an event subprocess: the refusal and what to draw, by its start event's trigger."""
+    """For an event subprocess :mod:`simulator.eventpasses` cannot arm: why this one (not one start event, a
+    non-interrupting error start, or a start event of a trigger it has no way to wait for), and what to draw.
+    A compensation start is a handler, the other triggers are armed there, so they never come here."""
     starts = [n for n in process.children(sub.id) if isinstance(n, m.Event) and n.position == "start"]
     container = process.nodes.get(sub.parent)
     host = (f"subprocess {step_said(container.id, container.name)}" if isinstance(container, m.SubProcess)
             else "an embedded subprocess drawn around the steps it watches")
+    refused, steps = "this event subprocess is not simulated", "leading to its steps"
     if len(starts) != 1:
-        return (f"event subprocesses are not simulated: draw a timer, message or error boundary event on {host} "
-                "instead, leading to its steps")
+        return (f"{refused} (it has {len(starts)} start events, not one): instead, draw a timer, message or error "
+                f"boundary event on {host}, {steps}")
     start = starts[0]
-    trigger = start.trigger
     non = "" if start.is_interrupting else "non-interrupting "
-    said = f"event subprocesses are not simulated (this one starts at {non}{trigger} start event '{start.id}')"
-    if trigger == "compensation":
-        return f"{said}: {COMPENSATION}"
-    if trigger == "timer":
-        instead = f"a {non}timer boundary event on {host}"
-    elif trigger == "error":
-        instead = f"an error boundary event on {host} (caught from an error end event inside)"
-    else:
-        instead = f"a {non}timer, message or error boundary event on {host}"
-    return f"{said}: instead, draw {instead}, leading to its steps"
+    said = f"{refused} (its start event '{start.id}' is a {non}{start.trigger} start event"
+    if start.trigger == "error" and not start.is_interrupting:
+        return (f"{said}, which BPMN does not allow: an error start event always interrupts): make it interrupting, "
+                f"or draw an error boundary event on {host} (caught from an error end event inside), {steps}")
+    return f"{said}): instead, draw a {non}timer, message or error boundary event on {host}, {steps}"

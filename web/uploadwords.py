@@ -79,20 +79,28 @@ def _trigger(word: str) -> str:
 
 
 def _event_subprocess(m: re.Match[str]) -> str:
-    starts = ""
-    if m["start"]:
-        kind = "en icke-avbrytande " if m["non"] else "en "
-        starts = f" (den här startar vid {kind}starthändelse för {_trigger(m['trigger'])}, '{m['start']}')"
-    return (f"händelseunderprocesser simuleras inte{starts}: rita i stället en gränshändelse (timer, meddelande "
-            "eller fel) på en inbäddad underprocess runt stegen den bevakar, med sina steg efter den")
+    refused = "den här händelseunderprocessen simuleras inte"
+    boundary = ("rita i stället en gränshändelse (timer, meddelande eller fel) på en inbäddad underprocess runt "
+                "stegen den bevakar, med sina steg efter den")
+    if m["count"]:
+        return f"{refused} (den har {m['count']} starthändelser, inte en): {boundary}"
+    kind = "en icke-avbrytande starthändelse" if m["non"] else "en starthändelse"
+    trigger = "utan utlösare" if m["trigger"] == "none" else f"för {_trigger(m['trigger'])}"
+    said = f"{refused} (dess starthändelse '{m['start']}' är {kind} {trigger}"
+    if m["forbidden"]:
+        return (f"{said}, vilket BPMN inte tillåter: en starthändelse för fel avbryter alltid): gör den avbrytande, "
+                "eller rita i stället en gränshändelse för fel på en inbäddad underprocess runt stegen den bevakar "
+                "(fångad från en sluthändelse för fel inuti), med sina steg efter den")
+    return f"{said}): {boundary}"
 
 
 #: why an element of a model cannot be simulated (simulator.tables, simulator.graphpasses: the refusals a model
 #: drawn in a modelling tool commonly gets), in Swedish; another keeps its English words, said to be English
 _NOT_RUN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(pattern, re.S), said) for pattern, said in (
-        (r"event subprocesses are not simulated(?: \(this one starts at (?P<non>non-interrupting )?(?P<trigger>\w+) "
-         r"start event '(?P<start>[^']*)'\))?: .*", _event_subprocess),
+        (r"this event subprocess is not simulated \((?:it has (?P<count>\d+) start events, not one|its start event "
+         r"'(?P<start>[^']*)' is a (?P<non>non-interrupting )?(?P<trigger>\w+) start event(?P<forbidden>, which BPMN "
+         r"does not allow: [^)]*)?)\): .*", _event_subprocess),
         (r"its (\w+) start event '(.*?)' needs a `delay:` in params \(when the \w+ comes after the (case|subprocess) "
          r"starts; .*",
          lambda m: f"dess starthändelse för {_trigger(m[1])}, '{m[2]}', behöver en `delay:` i profilen (när det "

@@ -3,6 +3,8 @@ cases a validation held out and why (found walking the README's case-log path as
 
 from __future__ import annotations
 
+import re
+
 from calibrate.reporting import calibration_text
 from calibrate.validation_text import validation_text
 
@@ -50,9 +52,10 @@ def test_the_validation_says_which_cases_were_held_out_and_why() -> None:
     assert ("  held out: the later 30% of the cases by their first event, which the fit never saw: the model fitted "
             "on the earlier 70% alone was simulated over their period and compared with them; the distances are "
             "means over the 3 replications") in text
-    assert "what the command writes is fitted on all 240 cases / undantagna: de senare 30% av ärendena" in text
+    assert "what the command writes is fitted on all 240 cases / undantagna: de senare 30\u00a0% av ärendena" in text
     assert "EMD (earth mover's distance): the hours by which the simulated values must on average be moved" in text
-    assert "  within the deadline, 121.75 days / inom tidsfristen: log 100.0%, simulated 90.0%" in text
+    assert ("  within the deadline, 121.75 days: log 100.0%, simulated 90.0% / inom tidsfristen, 121,75 dagar: logg "
+            "100,0\u00a0%, simulerad 90,0\u00a0%") in text
 
 
 def test_the_share_difference_is_said_in_percentage_points() -> None:
@@ -61,8 +64,8 @@ def test_the_share_difference_is_said_in_percentage_points() -> None:
     v = _validation(168, 72, 3)
     v["metrics"]["within_deadline_difference"] = -0.2615
     text = validation_text(v)
-    assert ("share within deadline, simulated - log / andel inom tidsfrist, simulerad - logg: "
-            "-26.2 percentage points / procentenheter") in text
+    assert ("share within deadline, simulated - log: -26.2 percentage points / andel inom tidsfrist, simulerad - "
+            "logg: \u221226,2 procentenheter") in text
     assert "-0.2615" not in text
 
 
@@ -75,7 +78,7 @@ def test_the_validation_says_how_many_held_out_cases_may_be_unfinished() -> None
     text = validation_text(v)
     assert ("  41 of the 64 held-out cases arrived less than 121.75 days (the deadline) before the log's last event "
             "(2026-10-01): a case still open then counts with its time so far, in the log as in the simulation") in text
-    assert "41 av de 64 undantagna ärendena kom in mindre än 121.75 dagar (tidsfristen)" in text
+    assert "41 av de 64 undantagna ärendena kom in mindre än 121,75 dagar (tidsfristen)" in text
     v["setup"]["recent_basis"] = "median"
     assert "(the training cases' median cycle time)" in validation_text(v)
 
@@ -87,7 +90,7 @@ def test_the_validation_says_how_far_the_held_out_cases_pin_their_own_median() -
     v["real"]["cycle_days_p50_interval"] = [48.01, 63.18]
     assert ("  the 64 held-out cases alone pin their median to 48.01-63.18 days (95 %, bootstrap over the cases): a "
             "simulated median inside that is as close as 64 cases can tell / de 64 undantagna ärendena ensamma "
-            "bestämmer sin median bara till 48.01-63.18 dagar") in validation_text(v)
+            "bestämmer sin median bara till 48,01-63,18 dagar") in validation_text(v)
     few = _validation(4, 2, 3)
     few["real"]["cycle_days_p50_interval"] = None
     assert ("  only 2 held-out cases: too few to tell how close the simulation is; the figures are no evidence either "
@@ -105,3 +108,22 @@ def test_without_a_deadline_the_advice_says_how_to_give_one() -> None:
             "it); the figures") in text
     assert "percentiler mot lagstadgade tiden (ingen känd: --deadline, t.ex. 8w, anger den)" in text
     assert "percentiles against the deadline;" in validation_text(_validation(168, 72, 3))
+
+
+def test_the_swedish_half_of_each_line_writes_its_numbers_with_a_decimal_comma() -> None:
+    # "kom in mindre än 121.75 dagar", "genomloppstid, EMD (timmar): 86.7245": Swedish words with English
+    # numbers, where every page writes "121,75"; the same figure, to the same digits, in each half
+    v = _validation(149, 64, 3)
+    v["metrics"].update({"arrival_emd_hours": 1239.1847, "three_gram_distance": 0.2288,
+                         "within_deadline_difference": -0.004})
+    v["real"]["cycle_days_p50_interval"] = [60.18, 70.21]
+    v["setup"].update({"heldout_recent_cases": 12, "recent_days": 121.75, "recent_basis": "deadline",
+                       "log_end": "2027-03-23", "log_events_of_model_steps": 0.983})
+    v["simulated"]["within_deadline"] = 0.9956
+    halves = [line.split(" / ", 1) for line in validation_text(v).splitlines() if " / " in line]
+    swedish = " ".join(sv for _, sv in halves)
+    assert re.search(r"\d\.\d", swedish) is None, swedish
+    assert "ankomster, EMD (timmar): 1\u00a0239,1847" in swedish and "3-gram flödesavstånd, 0-1: 0,2288" in swedish
+    assert "simulerad 99,6\u00a0%" in swedish and "98\u00a0% av loggens" in swedish
+    english = " ".join(en for en, _ in halves)
+    assert "case arrivals, EMD (hours): 1239.1847" in english and "simulated 99.6%" in english

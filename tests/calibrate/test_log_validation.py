@@ -182,8 +182,8 @@ def test_discover_says_what_share_of_the_log_its_model_has(validated) -> None:
     done = CliRunner().invoke(cli, ["discover", str(folder / "log.xes"), "-o", str(folder / "some.bpmn"),
                                     "--min-frequency", "0.9", "--validate", "--replications", "2"])
     assert done.exit_code == 0, done.output
-    values = {k: float(line.rsplit(": ", 1)[1]) for line in done.output.splitlines()
-              for k, words in METRIC_WORDS.items() if line.strip().startswith(words + ": ")}
+    values = {k: float(line.split(" / ")[0].rsplit(": ", 1)[1]) for line in done.output.splitlines()
+              for k, words in METRIC_WORDS.items() if line.strip().startswith(words.split(" / ")[0] + ": ")}
     assert values["three_gram_distance_model_steps"] < values["three_gram_distance"]
     assert values["activity_frequency_relative_model_steps"] < values["activity_frequency_relative"]
     (share,) = [line.split("activities of ")[1].split(" ")[0] for line in done.output.splitlines()
@@ -194,5 +194,5 @@ def test_discover_says_what_share_of_the_log_its_model_has(validated) -> None:
     # Swedish names what the share is of ("Modellen har aktiviteterna för 87% av ..." left it to be guessed)
     assert f"{share} av loggens händelser är aktiviteter som modellen har: de andra kan inte förekomma i en " \
         "simulering av modellen" in page
-    assert (f"{share} av loggens händelser är aktiviteter som modellen har; måtten märkta \"bara modellens steg\" "
-            "räknar bort de andra") in done.output
+    assert (f"{share.removesuffix('%')}\u00a0% av loggens händelser är aktiviteter som modellen har; måtten märkta "
+            "\"bara modellens steg\" räknar bort de andra") in done.output

@@ -213,7 +213,7 @@ def test_unsupported_elements_are_all_named_before_the_run() -> None:
     with pytest.raises(SimulationError) as err:
         check_executable(p, replay_params())
     assert "'CX': complex gateways are not simulated" in str(err.value)
-    assert "'ES': event subprocesses are not simulated" in str(err.value)
+    assert "'ES': this event subprocess is not simulated (it has 0 start events, not one)" in str(err.value)
 
 
 def test_the_tables_a_check_builds_are_the_ones_the_replications_get(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -243,8 +243,8 @@ def test_an_event_subprocess_is_refused_once_with_its_start_events_trigger_and_w
 
     kinds = {"multiple": ("message", "signal"), "message": ("message",), "error": ("error",)}
     for kind, interrupting, said in [
-            ("multiple", True, "'ES': event subprocesses are not simulated (this one starts at multiple start "
-                               "event 'ESS'): instead, draw a timer, message or error boundary event on subprocess "
+            ("multiple", True, "'ES': this event subprocess is not simulated (its start event 'ESS' is a multiple "
+                               "start event): instead, draw a timer, message or error boundary event on subprocess "
                                "Sub, leading to its steps"),
             # interrupting ones were refused as these are (MIWG C.9.0); now they run with a `delay:` for their
             # trigger (an error: or an error end event of their scope), as tests/simulator/test_eventsemantics.py shows
@@ -252,10 +252,11 @@ def test_an_event_subprocess_is_refused_once_with_its_start_events_trigger_and_w
                               "comes after the subprocess starts"),
             ("error", True, "'ES': its error start event 'ESS' catches no error end event of its subprocess: give "
                             "it a `delay:` in params"),
-            # an error cannot start a non-interrupting one (BPMN 10.3.5): refused with its own advice
-            ("error", False, "'ES': event subprocesses are not simulated (this one starts at non-interrupting error "
-                             "start event 'ESS'): instead, draw an error boundary event on subprocess Sub (caught "
-                             "from an error end event inside), leading to its steps")]:
+            # an error cannot start a non-interrupting one (BPMN 10.3.5): refused with why and its own advice
+            ("error", False, "'ES': this event subprocess is not simulated (its start event 'ESS' is a "
+                             "non-interrupting error start event, which BPMN does not allow: an error start event "
+                             "always interrupts): make it interrupting, or draw an error boundary event on subprocess "
+                             "Sub (caught from an error end event inside), leading to its steps")]:
         p = proc([start("S"), sub("Sub"), start("SS", "Sub"), task("A", "Sub"), end("SE", "Sub"),
                   SubProcess(id="ES", parent="Sub", triggered_by_event=True),
                   Event(id="ESS", position="start", parent="ES", is_interrupting=interrupting,
@@ -265,6 +266,19 @@ def test_an_event_subprocess_is_refused_once_with_its_start_events_trigger_and_w
         refusal = _refusal(p)
         assert "1 element(s) not executable: " + said in refusal
         assert "ESS" not in refusal.replace("event 'ESS'", "")  # its start event is not refused on its own
+
+
+def test_an_event_subprocess_with_two_start_events_is_refused_with_how_many() -> None:
+    """It said "event subprocesses are not simulated", though most run now: this one, and why."""
+    from processes.model import Event, EventDefinition, SubProcess
+
+    two = [Event(id=i, position="start", parent="ES", definitions=(EventDefinition(kind="message"),))
+           for i in ("ES1", "ES2")]
+    p = proc([start("S"), task("A"), SubProcess(id="ES", parent="P", triggered_by_event=True), *two, end("ESE", "ES"),
+              end("E")], "S>A A>E ES1>ESE ES2>ESE")
+    assert ("'ES': this event subprocess is not simulated (it has 2 start events, not one): instead, draw a timer, "
+            "message or error boundary event on an embedded subprocess drawn around the steps it watches, leading to "
+            "its steps") in _refusal(p)
 
 
 def test_a_refused_event_says_the_nearest_thing_the_engine_simulates() -> None:
@@ -314,7 +328,7 @@ def test_an_empty_subprocess_keeps_its_boundary_events_and_loop_as_a_task_does()
 @pytest.mark.parametrize("variant, by_event, compensation, said", [
     ("transaction", False, False, "'Sub': an embedded subprocess needs exactly one start event, found 0"),
     ("adHocSubProcess", False, False, "'Sub': adHocSubProcess is not simulated"),
-    ("subProcess", True, False, "'Sub': event subprocesses are not simulated"),
+    ("subProcess", True, False, "'Sub': this event subprocess is not simulated (it has 0 start events, not one)"),
 ])
 def test_an_empty_transaction_ad_hoc_or_event_subprocess_is_still_refused(
         variant: str, by_event: bool, compensation: bool, said: str) -> None:
