@@ -33,11 +33,18 @@ from bpmn_io.profile_schema import (
     simparams_from_data,
     split_path,
 )
-from bpmn_io.profile_values import ANNOTATION_KEYS, provenance_problem, provenance_text, shown_value
+from bpmn_io.profile_values import (
+    ANNOTATION_KEYS,
+    KEYS,
+    provenance_problem,
+    provenance_text,
+    record_kind,
+    shown_value,
+)
 from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import YamlDoc, dump_yaml, load_yaml, path_text
 from processes.durations import is_duration_text
-from processes.errors import InputError
+from processes.errors import InputError, did_you_mean
 from processes.frozenclass import frozen_dataclass
 from processes.frozenmap import FrozenMap
 from processes.params import Fact, SimParams
@@ -208,12 +215,33 @@ def _plain(value: Any, path: str) -> Any:
     )
 
 
+def _missing_step(node: dict[Any, Any], parts: tuple[Any, ...], depth: int, dotted: str, value: Any,
+                  source: str | None) -> None:
+    """Key ``parts[depth]``, absent from ``node`` on the way to a deeper key: a pool's ``members`` is made
+    (``members.NAME={}`` names a person on a pool without members: a complete entry, so meaningful alone);
+    any other absence is refused, the expected keys those the schema allows there (else those ``node`` has)."""
+    part, here = parts[depth], path_text(parts[:depth]) or "the top level"
+    kind = record_kind(parts[:depth])
+    if kind == "pool" and part == "members":
+        node[part] = {}
+        return
+    if kind is not None and part in KEYS[kind]:
+        problem = f"{here} has no {part!r} to set a part of (expected the whole value: {path_text(parts[: depth + 1])}=...)"
+    else:
+        known = [*KEYS[kind], *PROVENANCE_KEYS] if kind is not None else [str(k) for k in node]
+        problem = (f"unknown key {part!r} in {here} (expected one of {', '.join(known) or 'nothing: it is empty'})"
+                   f"{did_you_mean(str(part), known)}")
+    raise InputError(f"override {dotted}={value!r}: {problem}", file=source, path=dotted)
+
+
 def apply_overrides(raw_doc: Any, overrides: Mapping[str, Any], *, source: str | None = None) -> Any:
     """A copy of ``raw_doc`` with each dotted path set to its value, checked.
 
     Every step of a path but the last must exist (``simulation.pools.oficer.count``
-    fails, naming the keys that exist); the last key may be new, and the result
-    must still be a valid profile. List items are addressed as ``seasonality[6]``
+    fails, naming the keys that exist; under a mapping the schema knows, such as a
+    pool, the keys it may have) but a pool's ``members``, made for
+    ``...members.NAME``; the last key may be new, and the result must still be a
+    valid profile. List items are addressed as ``seasonality[6]``
     or ``seasonality.6``. Errors name the path, the bad value and what is allowed.
 
     >>> raw = {"simulation": {"start": "2025-01-01", "cases": 5, "arrivals": {"per_year": 40}}}
@@ -241,12 +269,7 @@ def apply_overrides(raw_doc: Any, overrides: Mapping[str, Any], *, source: str |
                     )
             elif isinstance(node, dict):
                 if part not in node and not last:
-                    raise InputError(
-                        f"override {dotted}={value!r}: unknown key {part!r} in {here} "
-                        f"(expected one of {', '.join(map(str, node)) or 'nothing: it is empty'})",
-                        file=source,
-                        path=str(dotted),
-                    )
+                    _missing_step(node, parts, depth, str(dotted), value, source)
             else:
                 raise InputError(
                     f"override {dotted}={value!r}: {here} is the value {node!r}, which has no keys",

@@ -22,6 +22,8 @@ from processes.rulewords import Said, rule_error, written
 
 __all__ = [
     "KEYS",
+    "RECORD_PATHS",
+    "record_kind",
     "PROVENANCE_KEYS",
     "INTERVAL_KEY",
     "check_interval",
@@ -78,6 +80,33 @@ KEYS: dict[str, tuple[str, ...]] = {
     "meetings": ("rrule", "dates", "at", "except_months", "except_dates"),
     "clock": ("start", "stop", "deadline", "extension", "extension_flow", "extension_rule"),
 }
+
+#: the mappings of the ``simulation:`` section by their full path (``*``: any name) -> their KEYS entry, so that
+#: an override path can be checked against the keys a mapping may have, not only those a profile happens to give
+RECORD_PATHS: dict[tuple[str, ...], str] = {
+    ("simulation",): "simulation",
+    ("simulation", "case_delays"): "case_delays",
+    ("simulation", "calendars", "*"): "calendar",
+    ("simulation", "pools", "*"): "pool",
+    ("simulation", "pools", "*", "members", "*"): "member",
+    ("simulation", "arrivals"): "arrivals",
+    ("simulation", "elements", "*"): "element",
+    ("simulation", "attributes", "*"): "attribute",
+    ("simulation", "decision"): "decision",
+    ("simulation", "decision", "bodies", "*"): "body",
+    ("simulation", "clock"): "clock",
+}
+
+
+def record_kind(path: tuple[Any, ...]) -> str | None:
+    """The :data:`KEYS` entry of the mapping at full key path ``path``, or ``None`` where the schema has none.
+
+    >>> record_kind(("simulation", "pools", "officer")), record_kind(("simulation", "pools"))
+    ('pool', None)
+    """
+    return next((kind for pattern, kind in RECORD_PATHS.items() if len(pattern) == len(path)
+                 and all(p in ("*", part) for p, part in zip(pattern, path, strict=True))), None)
+
 
 #: keys that document where a value comes from; allowed in every mapping
 PROVENANCE_KEYS = ("source", "assumption", "note")

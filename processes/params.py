@@ -161,8 +161,13 @@ class ResourcePool:
         if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 1:
             raise rule_error("pool_count", path="count", name=repr(self.name), value=written(self.count))
         if self.members and len(self.members) != self.count:
+            n = len(self.members)
+            fix = (("to add a person give members.NAME: {} beside the count",
+                    "lägg till en person med members.NAMN: {} bredvid count") if n < self.count
+                   else (f"give count: {n}", f"ange count: {n}"))
             raise rule_error("pool_members", path="count", name=repr(self.name), count=str(self.count),
-                             members=str(len(self.members)), names=", ".join(m.name for m in self.members))
+                             members=(f"{n} member{'s' * (n != 1)}", f"{n} {'medlem' if n == 1 else 'medlemmar'}"),
+                             names=", ".join(m.name for m in self.members), fix=fix)
         if len({m.name for m in self.members}) != len(self.members):
             raise rule_error("pool_member_twice", path="members", name=repr(self.name))
         if not 0.0 < self.fte <= 1.0:

@@ -113,11 +113,10 @@ RULES: dict[str, tuple[str, str]] = {
     "member_fte": ("member {name}: fte {value} must be in (0, 1]", "medlemmen {name}: fte {value} måste vara i (0, 1]"),
     "pool_count": ("pool {name}: count {value} must be a whole number >= 1",
                    "poolen {name}: count {value} måste vara ett heltal som är minst 1"),
-    "pool_members": ("pool {name}: count {count} but {members} members, {names} (expected equal: the count of a "
-                     "pool with members is their number; to add a person give members.NAME: {{}} beside the count)",
-                     "poolen {name}: count {count} men {members} medlemmar, {names} (förväntade lika många: en pool "
-                     "med medlemmar har count lika med deras antal; lägg till en person med members.NAMN: {{}} "
-                     "bredvid count)"),
+    "pool_members": ("pool {name}: count {count} but {members}, {names} (expected equal: the count of a "
+                     "pool with members is their number; {fix})",
+                     "poolen {name}: count {count} men {members}, {names} (förväntade lika många: en pool "
+                     "med medlemmar har count lika med deras antal; {fix})"),
     "pool_member_twice": ("pool {name}: a member is named twice", "poolen {name}: en medlem har samma namn två gånger"),
     "pool_fte": ("pool {name}: fte {value} must be in (0, 1]", "poolen {name}: fte {value} måste vara i (0, 1]"),
     "pool_cost": ("pool {name}: cost_per_hour {value} must be >= 0",

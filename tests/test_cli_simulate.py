@@ -429,3 +429,39 @@ def test_one_more_person_in_a_pool_with_members_says_how(tmp_path: Path) -> None
     added = CliRunner().invoke(cli, ["simulate", str(model), "--cases", "20", "-r", "1", "--workers", "1",
                                      "--set", "pools.server.count=3", "--set", "pools.server.members.Ny={}"])
     assert added.exit_code == 0, added.output
+
+
+def test_a_person_named_on_a_pool_without_members_makes_its_members(tmp_path: Path) -> None:
+    # found by QA: pools.server.members.Anna={} on a pool without members was refused as an unknown key 'members',
+    # "expected one of" listing only the keys the profile had; pools.server.members={Anna: {}} worked
+    model = model_dir(tmp_path)  # mm1.yaml: server {count: 1, ...}, no members
+    log = tmp_path / "log.csv"
+    named = CliRunner().invoke(cli, ["simulate", str(model), "--cases", "5", "-r", "1", "-q", "--workers", "1",
+                                     "--set", "pools.server.members.Anna={}", "--eventlog", str(log)])
+    assert named.exit_code == 0, named.output
+    assert {row.split(",")[3] for row in log.read_text().splitlines()[1:]} == {"Anna"}
+    # the count is the number of members: a pool of two with one person named is refused, saying how
+    two = CliRunner().invoke(cli, ["simulate", str(model), "--cases", "5", "-r", "1", "--set", "pools.server.count=2",
+                                   "--set", "pools.server.members.Anna={}"])
+    assert two.exit_code == 2
+    assert two.output.strip().endswith(
+        "pool 'server': count 2 but 1 member, Anna (expected equal: the count of a pool with members is their number; "
+        "to add a person give members.NAME: {} beside the count)")
+    # and two people named in a pool of one: the count to give
+    more = CliRunner().invoke(cli, ["simulate", str(model), "--cases", "5", "-r", "1", "--set",
+                                    "pools.server.members.Anna={}", "--set", "pools.server.members.Bo={}"])
+    assert more.exit_code == 2
+    assert more.output.strip().endswith(
+        "pool 'server': count 1 but 2 members, Anna, Bo (expected equal: the count of a pool with members is their "
+        "number; give count: 2)")
+    assert len(more.output.strip().splitlines()) == 1
+
+
+def test_an_unknown_key_under_a_pool_lists_every_key_a_pool_may_have(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["simulate", str(model_dir(tmp_path)), "--cases", "5", "-r", "1",
+                                      "--set", "pools.server.member.Anna={}"])
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "permitflow: error: --set: override simulation.pools.server.member.Anna={}: unknown key 'member' in "
+        "simulation.pools.server (expected one of count, fte, calendar, cost_per_hour, lanes, members, source, "
+        "assumption, note) (did you mean 'members'?)")

@@ -263,6 +263,15 @@ def test_overrides_change_a_copy_and_are_checked() -> None:
     assert p.simulation.decision.body.pool == "officer" and p.simulation.arrivals.seasonality[6] == 0.5
 
 
+def test_people_named_one_by_one_make_a_pool_s_members() -> None:
+    raw = read_profile(FIXTURE).raw
+    assert "members" not in raw["simulation"]["pools"]["officer"]
+    new = apply_overrides(raw, {"simulation.pools.officer.members.Anna": {"fte": 0.5},
+                                "simulation.pools.officer.members.Bo": {}})
+    assert new["simulation"]["pools"]["officer"]["members"] == {"Anna": {"fte": 0.5}, "Bo": {}}
+    assert "members" not in raw["simulation"]["pools"]["officer"]
+
+
 @pytest.mark.parametrize(
     ("override", "expected"),
     [
@@ -286,6 +295,20 @@ def test_overrides_change_a_copy_and_are_checked() -> None:
         ),
         ({"simulation.pools.officer.colour": "red"}, "unknown key 'colour' (expected one of count, fte"),
         ({"simulation.start.year": 2026}, "simulation.start is the value"),
+        # under a pool, the keys a pool may have, not the four this one gives (found by QA)
+        (
+            {"simulation.pools.officer.member.Anna": {}},
+            "unknown key 'member' in simulation.pools.officer (expected one of count, fte, calendar, cost_per_hour, "
+            "lanes, members, source, assumption, note) (did you mean 'members'?)",
+        ),
+        (
+            {"simulation.case_delays.correlation": 0.5},
+            "simulation has no 'case_delays' to set a part of (expected the whole value: simulation.case_delays=...)",
+        ),
+        (
+            {"simulation.pools.officer.members.Anna": {}},
+            "pool 'officer': count 2 but 1 member, Anna (expected equal",
+        ),
     ],
 )
 def test_bad_overrides_name_path_value_and_allowed(override: dict, expected: str) -> None:

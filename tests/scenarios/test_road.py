@@ -98,6 +98,20 @@ def test_a_misspelt_process_name_is_shown_corrected_not_prefixed(tmp_path: Path)
     assert str(caught.value).endswith("e.g. landskrona.decision.delegation)")
 
 
+def test_a_scenario_names_a_person_on_a_pool_without_members(workdir: Path) -> None:
+    # found by QA: set: {pools.officer.members.Anna: {}} on a pool without members was an unknown key 'members'
+    one = read_scenario(write(workdir, "s.yaml", MINI + "set:\n  pools.officer.members.Anna: {}\n"))
+    officer = one.points[0].members[0].profile["simulation"]["pools"]["officer"]
+    assert (officer["count"], officer["members"]) == (1, {"Anna": {}})
+    two = write(workdir, "t.yaml", MINI + "set:\n  pools.officer.count: 2\n  pools.officer.members.Anna: {}\n")
+    with pytest.raises(InputError) as caught:
+        read_scenario(two)
+    assert str(caught.value) == (
+        f"{two}:4: pools.officer.members.Anna: set: override simulation.pools.officer.members.Anna={{}} gives an "
+        "invalid profile: pool 'officer': count 2 but 1 member, Anna (expected equal: the count of a pool with "
+        "members is their number; to add a person give members.NAME: {} beside the count)")
+
+
 # --------------------------------------------------------------------------- settings: one rule, explicit
 
 

@@ -53,7 +53,7 @@ def test_members_in_the_profile() -> None:
 
 
 def test_bad_members_are_refused_with_the_path() -> None:
-    with pytest.raises(InputError, match="count 3 but 1 members"):
+    with pytest.raises(InputError, match="count 3 but 1 member, anna"):
         pool_from_data("officer", {"count": 3, "members": {"anna": {}}}, ("pools", "officer"))
     with pytest.raises(InputError, match="is not a mapping of people"):
         pool_from_data("officer", {"members": ["anna"]}, ("pools", "officer"))
