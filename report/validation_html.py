@@ -3,6 +3,8 @@
 Three plots (matplotlib SVG, inline, no script, no network): the cycle-time
 distributions, arrivals per week, and the twenty most frequent activities. The
 same validation gives the same bytes (SVG ids salted, no date in the metadata).
+Each figure is said in English and in Swedish as Swedish writes it (:mod:`processes.numbers`: "1 239,5",
+"98 %"), to the same digits, as the command line's text does (:mod:`calibrate.validation_text`).
 """
 
 from __future__ import annotations
@@ -17,11 +19,25 @@ import numpy as np
 from calibrate import distances as dist
 from calibrate.validate import Validation
 from calibrate.validation_text import METRIC_WORDS, median_words, open_at_end_words
-from report.numbers import number
+from report.numbers import machine, number, percent
 
 __all__ = ["validation_html"]
 
 _REAL, _SIM = "#1f4e79", "#d9822b"
+
+
+def _both(value: float | None) -> str:
+    """A table's figure as the English writes it (as Python does) and, after " / ", as the Swedish does; once
+    where the two are the same ("12"), nothing for a missing one.
+
+    >>> _both(1239.1847), _both(-0.004), _both(12), _both(None)
+    ('1239.1847 / 1\xa0239,1847', '-0.004 / \u22120,004', '12', '')
+    """
+    if value is None:
+        return ""
+    english = str(value)
+    swedish = machine(english, "sv")
+    return english if swedish == english else f"{english} / {swedish}"
 
 
 def _svg(fig: Any) -> str:
@@ -99,7 +115,7 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
     log = ""
     if st.get("log"):  # the log it was checked against (a setup written before it was said has none)
         log = (f"<p>Log / Logg: <code>{esc(str(st['log']))}</code>, {number(st['log_cases'], 'en', 0)} cases / "
-               f"ärenden, {esc(str(st['log_period']))}.</p>\n")
+               f"{number(st['log_cases'], 'sv', 0)} ärenden, {esc(str(st['log_period']))}.</p>\n")
     setup = log + (
         f"<p>The model was calibrated on the first {st['training_cases']} cases ({esc(str(st['training_period']))}), "
         f"then simulated {st['replications']} times over the held-out period from {esc(str(st['simulated_from']))} "
@@ -118,12 +134,12 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
         spread_sv = (f" Bara mellan de {len(emds)} simulerade körningarna varierade genomloppstidens EMD från "
                      f"{number(min(emds), 'sv', 0)} till {number(max(emds), 'sv', 0)} timmar: en mindre skillnad mellan två modeller kan vara slump.")
     share = st.get("log_events_of_model_steps")
-    if share is not None:  # as the command line says it (calibrate.validation_text, a layer below report.numbers)
+    if share is not None:  # as the command line says it (calibrate.validation_text)
         setup += (
             f"\n<p>The model has the activities of {share:.0%} of the log's events: the others cannot appear in a "
             "simulation of it, so the activity and 3-gram measures over the whole log count them as differences; the "
             "rows marked \u201cthe model's steps only\u201d leave them out and compare the steps the model has.<br>\n"
-            f"{share:.0%} av loggens händelser är aktiviteter som modellen har: de andra kan inte förekomma i en "
+            f"{percent(share, 'sv')} av loggens händelser är aktiviteter som modellen har: de andra kan inte förekomma i en "
             "simulering av modellen, så aktivitets- och 3-grammåtten över hela loggen räknar dem som skillnader; raderna "
             "märkta \u201dbara modellens steg\u201d lämnar dem utanför och jämför de steg modellen har.</p>")
     if (recent := open_at_end_words(st)) is not None:
@@ -149,17 +165,19 @@ def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.
     esc = html.escape
     use_start = validation.setup["timestamps"].startswith("start")
     rows = "".join(
-        f"<tr><td>{esc(METRIC_WORDS.get(k, k))}</td><td><code>{esc(k)}</code></td><td>{'' if v is None else v}</td></tr>"
+        f"<tr><td>{esc(METRIC_WORDS.get(k, k))}</td><td><code>{esc(k)}</code></td><td>{_both(v)}</td></tr>"
         for k, v in validation.metrics.items())
     pct = "".join(
-        f"<tr><td>{p}</td><td>{validation.real['cycle_days'][p]}</td><td>{validation.simulated['cycle_days'][p]}</td></tr>"
+        f"<tr><td>{p}</td><td>{_both(validation.real['cycle_days'][p])}</td>"
+        f"<td>{_both(validation.simulated['cycle_days'][p])}</td></tr>"
         for p in validation.real["cycle_days"])
     setup, holds = _setup_words(validation)
     figures = "".join(f"<h2>{esc(name)}</h2>\n<figure>{svg}</figure>\n" for name, svg in _plots(real, sims, use_start))
     within = ""
-    if validation.real.get("within_deadline") is not None:
-        within = (f"<p>Within the legal deadline / inom lagstadgad tid: log {validation.real['within_deadline']:.1%}, "
-                  f"simulated {validation.simulated['within_deadline']:.1%}</p>")
+    if (log := validation.real.get("within_deadline")) is not None:
+        simulated = validation.simulated["within_deadline"]
+        within = (f"<p>Within the legal deadline: log {log:.1%}, simulated {simulated:.1%}<br>\n"
+                  f"Inom lagstadgad tid: logg {percent(log, 'sv', 1)}, simulerad {percent(simulated, 'sv', 1)}</p>")
     if (median := median_words(validation.real)) is not None:
         within += f"\n<p>{esc(median[0][0].upper() + median[0][1:])}.<br>\n{esc(median[1][0].upper() + median[1][1:])}.</p>"
     return f"""<!DOCTYPE html>
@@ -172,7 +190,7 @@ Hur långt den simulerade perioden ligger från den verkliga (mindre är närmar
 {setup}
 <table><tr><th>measure / mått</th><th>key (JSON) / nyckel</th><th>value / värde</th></tr>{rows}</table>
 <h2>Cycle time percentiles, days / Genomloppstid, percentiler, dagar</h2>
-<table><tr><th>percentile</th><th>log / loggen</th><th>simulated / simulerad</th></tr>{pct}</table>
+<table><tr><th>percentile / percentil</th><th>log / loggen</th><th>simulated / simulerad</th></tr>{pct}</table>
 {within}
 <h2>How far this holds / Hur långt det håller</h2>
 {holds}

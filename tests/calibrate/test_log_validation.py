@@ -58,14 +58,15 @@ def test_every_metric_is_reported(validated) -> None:
 def test_page_names_the_log_it_was_checked_against(validated) -> None:
     # the page said the cases and periods of its two parts, never which log they were of
     from bpmn_io.logfiles import read_log
+    from processes.numbers import number
 
     v, folder = validated
     table, _ = read_log(folder / "log.xes")
     assert (v["setup"]["log"], v["setup"]["log_cases"], v["setup"]["log_period"]) == (
         "log.xes", table.n_cases, table.period_text())
     page = (folder / "profile.validation.html").read_text(encoding="utf-8")
-    assert (f"<p>Log / Logg: <code>log.xes</code>, {table.n_cases:,} cases / ärenden, {table.period_text()}.</p>"
-            in page)
+    assert (f"<p>Log / Logg: <code>log.xes</code>, {table.n_cases:,} cases / {number(table.n_cases, 'sv')} ärenden, "
+            f"{table.period_text()}.</p>") in page
 
 
 def test_distances_are_small(validated) -> None:
@@ -192,7 +193,7 @@ def test_discover_says_what_share_of_the_log_its_model_has(validated) -> None:
     page = (folder / "some.validation.html").read_text(encoding="utf-8")
     assert f"The model has the activities of {share} of the log" in page
     # Swedish names what the share is of ("Modellen har aktiviteterna för 87% av ..." left it to be guessed)
-    assert f"{share} av loggens händelser är aktiviteter som modellen har: de andra kan inte förekomma i en " \
-        "simulering av modellen" in page
+    assert f"{share.removesuffix('%')}\u00a0% av loggens händelser är aktiviteter som modellen har: de andra kan " \
+        "inte förekomma i en simulering av modellen" in page
     assert (f"{share.removesuffix('%')}\u00a0% av loggens händelser är aktiviteter som modellen har; måtten märkta "
             "\"bara modellens steg\" räknar bort de andra") in done.output
