@@ -69,6 +69,13 @@ def test_page_names_the_log_it_was_checked_against(validated) -> None:
             f"{table.period_text()}.</p>") in page
 
 
+def test_its_own_log_has_no_activity_the_model_lacks(validated) -> None:
+    # the README's run gave "the model has the activities of 98% of the log's events": its timers' firings
+    v, folder = validated
+    assert "log_events_of_model_steps" not in v["setup"] and not [k for k in v["metrics"] if "model_steps" in k]
+    assert "bara modellens steg" not in (folder / "profile.validation.html").read_text(encoding="utf-8")
+
+
 def test_distances_are_small(validated) -> None:
     m, real = validated[0]["metrics"], validated[0]["real"]
     assert m["activity_frequency_relative"] < 0.15
