@@ -2440,7 +2440,7 @@ def _validation(model: str, profile: dict[str, Any], train: Any, held: Any, elem
 def _write_validation_page(validation: Any, real: Any, sims: Any, page: str) -> None:
     from report.validation_html import validation_html
 
-    text = validation_html(validation, real, sims, title=f"Validation / Validering: {Path(page).stem}")
+    text = validation_html(validation, real, sims, name=Path(page).stem)
     with atomic_write(page, "wb") as fh:
         fh.write(text.encode("utf-8"))  # type: ignore[attr-defined]
 
