@@ -2440,7 +2440,7 @@ def _validation(model: str, profile: dict[str, Any], train: Any, held: Any, elem
 def _write_validation_page(validation: Any, real: Any, sims: Any, page: str) -> None:
     from report.validation_html import validation_html
 
-    text = validation_html(validation, real, sims, title=f"Validation / Validering: {Path(page).stem}")
+    text = validation_html(validation, real, sims, name=Path(page).stem)
     with atomic_write(page, "wb") as fh:
         fh.write(text.encode("utf-8"))  # type: ignore[attr-defined]
 
@@ -2527,7 +2527,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         trained = calibrate(defs, train, train_map, base=base, log_name=Path(log).name + " (training part)")
         # the held-out log's activities are named by the training part's mapping, and those only the held-out
         # cases have by the whole log's: labels for the comparison, not fitted
-        checked = _validation(model, trained.profile, train, held, {**mapping.element, **train_map.element}, output,
+        checked = _validation(model, trained.profile, train, held, {**mapping.labels, **train_map.labels}, output,
                               kwargs)
     text = dump_yaml(result.profile)
     params = profile_from_data(result.profile, source=output).simulation
@@ -2673,7 +2673,7 @@ def _validate_discovery(table: Any, log: str, output: str, min_frequency: float,
     with tempfile.TemporaryDirectory(prefix="permitflow-discover-") as folder:
         model = Path(folder) / "model.bpmn"
         model.write_bytes(to_bpmn_bytes(found.defs))
-        return _validation(str(model), trained.profile, train, held, mapping.element, output, kwargs)
+        return _validation(str(model), trained.profile, train, held, mapping.labels, output, kwargs)
 
 # --------------------------------------------------------------------------- What-if in the browser: serve
 # (section owned by the web work; the app lives in web/)

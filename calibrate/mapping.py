@@ -51,6 +51,13 @@ class ActivityMapping:
     boundary: dict[str, str] = field(default_factory=dict)  # activity -> the boundary event it is the firing of
 
     @property
+    def labels(self) -> dict[str, str | None]:
+        """Activity -> the element whose events a simulated log names it by: its step, or the boundary event it
+        is the firing of (the simulator logs a timer that fires under the timer's id, as the real log has it);
+        None: ignored or unmapped. The validation compares the logs by these."""
+        return {**self.element, **self.boundary}
+
+    @property
     def unmapped(self) -> tuple[str, ...]:
         return tuple(a for a, how in self.how.items() if how == "unmapped")
 

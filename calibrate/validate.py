@@ -88,7 +88,8 @@ def split_by_start(table: LogTable, share: float = TRAIN_SHARE) -> tuple[LogTabl
 
 def real_caselog(table: LogTable, element_of: Mapping[str, str | None]) -> dist.CaseLog:
     """The log as a :class:`~calibrate.distances.CaseLog` labelled by model element where mapped
-    (the simulated log names steps by element id), by the log's activity elsewhere."""
+    (the simulated log names steps, and the boundary events that fired, by element id:
+    :attr:`calibrate.mapping.ActivityMapping.labels`), by the log's activity elsewhere."""
     labels = [element_of.get(a) or a for a in table.activities]
     label = tuple(labels[a] for a in table.activity)
     return dist.CaseLog(table.case.astype(np.int64), label, table.start.copy(), table.end.copy())
@@ -308,6 +309,6 @@ def validate_profile(model: str, profile: Mapping[str, Any], train: LogTable, he
              "simulated_horizon": run_profile["simulation"]["horizon"], "seed": seed}
     deadline = _deadline_days(profile, deadline_days)
     setup.update(_arrivals_before_end(held, train, until, deadline))
-    steps = frozenset(e for e in element_of.values() if e)
+    steps = frozenset(e for e in element_of.values() if e)  # a timer's firing too: the simulation logs it
     return (score(real, sims, deadline_days=deadline, setup=setup, model_steps=steps),
             real, sims)

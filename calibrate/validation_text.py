@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from processes.numbers import machine, percent
+from processes.numbers import POINTS, machine, percent
 
-__all__ = ["validation_text", "METRIC_WORDS", "open_at_end_words", "difference_words", "median_words"]
+__all__ = ["validation_text", "METRIC_WORDS", "IN_POINTS", "open_at_end_words", "difference_words", "median_words"]
+
+#: the measures that are a difference of two shares: said in percentage points (:data:`processes.numbers.POINTS`)
+IN_POINTS = frozenset({"within_deadline_difference"})
 
 #: each measure in words (English / Swedish); the keys stay as the JSON has them
 METRIC_WORDS = {
@@ -77,23 +80,24 @@ def validation_text(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def difference_words(key: str, value: float | None, lang: str = "en") -> str:
-    """A measure's value as the text gives it in ``lang``: the difference of two shares in percentage points (a
-    share of 0.496 against 0.758 is -26.2 points, not -0.2615 of something).
+def difference_words(key: str, value: float | None, lang: str = "en", *, unit: bool = True) -> str:
+    """A measure's value as the text gives it in ``lang``: the difference of two shares (:data:`IN_POINTS`) in
+    percentage points (a share of 0.496 against 0.758 is -26.2 points, not -0.2615 of something); ``unit``: with
+    the words "percentage points" (a table names them in its row's label instead).
 
     >>> difference_words("within_deadline_difference", 0.2615), difference_words("within_deadline_difference", -0.2615, "sv")
     ('+26.2 percentage points', '−26,2 procentenheter')
-    >>> difference_words("arrival_emd_hours", 1239.1847), difference_words("arrival_emd_hours", 1239.1847, "sv")
-    ('1239.1847', '1\xa0239,1847')
+    >>> difference_words("within_deadline_difference", -0.004, unit=False), difference_words("arrival_emd_hours", 1239.1847, "sv")
+    ('-0.4', '1\xa0239,1847')
     """
     if value is None:
         return "-"
-    if key != "within_deadline_difference":
+    if key not in IN_POINTS:
         return str(value) if lang == "en" else machine(str(value), lang)
     said = f"{value * 100:+.1f}"
-    if lang == "en":
-        return f"{said} percentage points"
-    return f"{'+' if said.startswith('+') else ''}{machine(said, lang)} procentenheter"  # machine() drops a plus
+    if lang != "en":
+        said = f"{'+' if said.startswith('+') else ''}{machine(said, lang)}"  # machine() drops a plus
+    return f"{said} {POINTS[lang]}" if unit else said
 
 
 def median_words(real: dict[str, Any]) -> tuple[str, str] | None:

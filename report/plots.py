@@ -44,6 +44,7 @@ __all__ = [
     "deadline_plot",
     "utilisation_plot",
     "sweep_plot",
+    "number_axis",
 ]
 
 MAIN_FIGURE = "submission_to_decision_mean_days"
@@ -168,7 +169,7 @@ def _point(label: str, lang: str, towns: Mapping[str, str] | None = None) -> str
     return f" ({point_words(label, lang, towns)})" if label else ""
 
 
-def _number_axis(axis: Any, lang: str, *, percent: bool = False) -> None:
+def number_axis(axis: Any, lang: str, *, percent: bool = False) -> None:
     """Tick labels as the language writes numbers (0,5 in Swedish); ``percent``: a share as per cent."""
     from matplotlib.ticker import FuncFormatter
 
@@ -290,7 +291,7 @@ def _bars(rows: list[tuple[str, float, float, float]], xlabel: str, limit: float
     if limit is not None:
         ax.set_xlim(0, limit)
     if lang is not None:
-        _number_axis(ax.xaxis, lang, percent=True)
+        number_axis(ax.xaxis, lang, percent=True)
     ax.grid(axis="x", alpha=0.3)
     return _png(fig)
 
@@ -451,8 +452,8 @@ def _draw_sweep(lines: dict[str, list[tuple[float, float, float, float]]], numer
     if not numeric:
         ax.set_xticks(range(len(values)), values)
     else:
-        _number_axis(ax.xaxis, lang, percent=share)
-    _number_axis(ax.yaxis, lang)
+        number_axis(ax.xaxis, lang, percent=share)
+    number_axis(ax.yaxis, lang)
     ax.set_xlabel(setting)
     ax.set_ylabel(figure)
     ax.grid(alpha=0.3)

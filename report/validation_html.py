@@ -1,10 +1,15 @@
 """A validation as a self-contained HTML page: the distances, and the real and simulated logs overlaid.
 
 Three plots (matplotlib SVG, inline, no script, no network): the cycle-time
-distributions, arrivals per week, and the twenty most frequent activities. The
-same validation gives the same bytes (SVG ids salted, no date in the metadata).
-Each figure is said in English and in Swedish as Swedish writes it (:mod:`processes.numbers`: "1 239,5",
-"98 %"), to the same digits, as the command line's text does (:mod:`calibrate.validation_text`).
+distributions, arrivals per week, and the twenty most frequent activities, each drawn
+once per language (its words, and its tick labels as the language writes numbers:
+:func:`report.plots.number_axis`, "0,5" in Swedish). The same validation gives the same
+bytes (SVG ids salted, no date in the metadata). Each figure is said in English and in
+Swedish as Swedish writes it (:mod:`processes.numbers`: "1 239,5", "98 %"), to the same
+digits, as the command line's text does (:mod:`calibrate.validation_text`). Every
+English and Swedish text, and each language's chart, carries its ``lang`` (the page is
+``lang="en"``), so that a screen reader reads the Swedish as Swedish and a browser
+hyphenates it so.
 """
 
 from __future__ import annotations
@@ -18,56 +23,90 @@ import numpy as np
 
 from calibrate import distances as dist
 from calibrate.validate import Validation
-from calibrate.validation_text import METRIC_WORDS, median_words, open_at_end_words
-from report.numbers import machine, number, percent
+from calibrate.validation_text import (
+    IN_POINTS,
+    METRIC_WORDS,
+    difference_words,
+    median_words,
+    open_at_end_words,
+)
+from report.numbers import POINTS, number, percent
+from report.plots import number_axis
 
 __all__ = ["validation_html"]
 
 _REAL, _SIM = "#1f4e79", "#d9822b"
+_LANGUAGES = ("en", "sv")
+_NEW_LINE = "<br>\n"  # between a paragraph's English and its Swedish
+
+#: the plots' words, per language
+_PLOT_WORDS = {
+    "en": {"held out": "log (held out)", "log": "log", "simulated": "simulated", "mean": "simulated (mean)",
+           "cycle": "cycle time, days", "week": "week of the held-out period", "arrivals": "arrivals",
+           "events": "events"},
+    "sv": {"held out": "loggen (undantagna ärenden)", "log": "loggen", "simulated": "simulerad",
+           "mean": "simulerad (medel)", "cycle": "genomloppstid, dagar", "week": "vecka av den undanhållna perioden",
+           "arrivals": "ankomster", "events": "händelser"},
+}
+_PLOT_TITLES = (("Cycle time", "Genomloppstid"), ("Arrivals per week", "Ankomster per vecka"),
+                ("Activity frequencies", "Aktivitetsfrekvenser"))
 
 
-def _both(value: float | None) -> str:
-    """A table's figure as the English writes it (as Python does) and, after " / ", as the Swedish does; once
-    where the two are the same ("12"), nothing for a missing one.
+def _said(english: str, swedish: str, between: str = " / ") -> str:
+    """English and Swedish HTML (escaped already), each marked with its language, ``between`` them.
 
-    >>> _both(1239.1847), _both(-0.004), _both(12), _both(None)
-    ('1239.1847 / 1\xa0239,1847', '-0.004 / \u22120,004', '12', '')
+    >>> _said("log", "logg")
+    '<span lang="en">log</span> / <span lang="sv">logg</span>'
     """
+    return f'<span lang="en">{english}</span>{between}<span lang="sv">{swedish}</span>'
+
+
+def _both(english: str, swedish: str) -> str:
+    """A table's figure as the English writes it and, after " / ", as the Swedish does; once where the two are
+    the same ("12").
+
+    >>> _both("12", "12"), _both("-0.004", "\u22120,004")
+    ('12', '<span lang="en">-0.004</span> / <span lang="sv">\u22120,004</span>')
+    """
+    return english if english == swedish else _said(english, swedish)
+
+
+def _value(key: str, value: float | None) -> str:
+    """A table's value in both languages as the text says it (a share's difference in percentage points, its
+    unit in the row's label), nothing for a missing one."""
     if value is None:
         return ""
-    english = str(value)
-    swedish = machine(english, "sv")
-    return english if swedish == english else f"{english} / {swedish}"
+    return _both(*(difference_words(key, value, lang, unit=False) for lang in _LANGUAGES))
 
 
-def _svg(fig: Any) -> str:
-    import matplotlib.pyplot as plt
+def _measure(key: str) -> str:
+    """A table row's measure in words in both languages, with the unit of one in percentage points."""
+    if key not in METRIC_WORDS:  # a measure without words yet: its key
+        return html.escape(key)
+    words = METRIC_WORDS[key].split(" / ")
+    if key in IN_POINTS:
+        words = [f"{w} ({POINTS[lang]})" for w, lang in zip(words, _LANGUAGES, strict=True)]
+    return _said(*(html.escape(w) for w in words))
 
+
+def _svg(fig: Any, lang: str, axes: str = "xy") -> str:
+    """``fig`` as inline SVG, the tick labels of its ``axes`` as ``lang`` writes numbers."""
+    for ax in fig.axes:
+        for name in axes:
+            number_axis(getattr(ax, f"{name}axis"), lang)
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
-    plt.close(fig)
+    _pyplot().close(fig)
     text = buf.getvalue()
     return text[text.index("<svg"):]
 
 
-def _plots(real: dist.CaseLog, sims: list[dist.CaseLog], use_start: bool) -> list[tuple[str, str]]:
-    import matplotlib
-
-    matplotlib.use("Agg", force=True)
-    matplotlib.rcParams["svg.hashsalt"] = "permitflow-validation"
-    import matplotlib.pyplot as plt
-
-    out = []
+def _plots(real: dist.CaseLog, sims: list[dist.CaseLog], use_start: bool) -> list[tuple[str, str, str]]:
+    """The three plots, each as (its title in both languages, the English SVG, the Swedish SVG)."""
     real_days = dist.cycle_days(real, use_start=use_start)
     sim_days = np.concatenate([dist.cycle_days(s, use_start=use_start) for s in sims])
-    fig, ax = plt.subplots(figsize=(7, 3))
     top = float(max(np.percentile(real_days, 99), np.percentile(sim_days, 99), 1.0))
     bins = [float(b) for b in np.linspace(0, top, 40)]
-    ax.hist(real_days, bins=bins, density=True, alpha=0.55, color=_REAL, label="log (held out) / loggen")
-    ax.hist(sim_days, bins=bins, density=True, alpha=0.55, color=_SIM, label="simulated / simulerad")
-    ax.set_xlabel("cycle time, days / genomloppstid, dagar")
-    ax.legend()
-    out.append(("Cycle time / Genomloppstid", _svg(fig)))
 
     def weekly(log: dist.CaseLog) -> np.ndarray:
         return log.case_spans(use_start)[0] / (7 * 86400.0)
@@ -77,31 +116,66 @@ def _plots(real: dist.CaseLog, sims: list[dist.CaseLog], use_start: bool) -> lis
     edges = np.arange(np.floor(first), np.ceil(last) + 1.0)
     if edges.size < 2:
         edges = np.array([np.floor(first), np.floor(first) + 1.0])
-    fig, ax = plt.subplots(figsize=(7, 3))
-    ax.stairs(np.histogram(weekly(real), edges)[0], edges - edges[0], color=_REAL, label="log / loggen")
-    ax.stairs(np.mean([np.histogram(weekly(s), edges)[0] for s in sims], axis=0), edges - edges[0], color=_SIM,
-              label="simulated (mean) / simulerad (medel)")
-    ax.set_xlabel("week of the held-out period / vecka")
-    ax.set_ylabel("arrivals / ankomster")
-    ax.legend()
-    out.append(("Arrivals per week / Ankomster per vecka", _svg(fig)))
-
+    weeks = (edges - edges[0], np.histogram(weekly(real), edges)[0],
+             np.mean([np.histogram(weekly(s), edges)[0] for s in sims], axis=0))
     counts_real = Counter(real.label)
     counts_sim: Counter[str] = Counter()
     for s in sims:
         counts_sim.update(s.label)
     labels = [k for k, _ in (counts_real + counts_sim).most_common(20)]
-    fig, ax = plt.subplots(figsize=(7, 0.3 * len(labels) + 1))
+    activities = (labels, [counts_real[k] for k in labels], [counts_sim[k] / len(sims) for k in labels])
+    drawn = [[_cycle_plot(real_days, sim_days, bins, lang), _weeks_plot(*weeks, lang),
+              _activity_plot(*activities, lang)] for lang in _LANGUAGES]
+    return [(_said(*title), en, sv) for title, en, sv in zip(_PLOT_TITLES, *drawn, strict=True)]
+
+
+def _pyplot() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    matplotlib.rcParams["svg.hashsalt"] = "permitflow-validation"
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _cycle_plot(real_days: np.ndarray, sim_days: np.ndarray, bins: list[float], lang: str) -> str:
+    words = _PLOT_WORDS[lang]
+    fig, ax = _pyplot().subplots(figsize=(7, 3))
+    ax.hist(real_days, bins=bins, density=True, alpha=0.55, color=_REAL, label=words["held out"])
+    ax.hist(sim_days, bins=bins, density=True, alpha=0.55, color=_SIM, label=words["simulated"])
+    ax.set_xlabel(words["cycle"])
+    ax.legend()
+    return _svg(fig, lang)
+
+
+def _weeks_plot(edges: np.ndarray, real: np.ndarray, simulated: np.ndarray, lang: str) -> str:
+    words = _PLOT_WORDS[lang]
+    fig, ax = _pyplot().subplots(figsize=(7, 3))
+    ax.stairs(real, edges, color=_REAL, label=words["log"])
+    ax.stairs(simulated, edges, color=_SIM, label=words["mean"])
+    ax.set_xlabel(words["week"])
+    ax.set_ylabel(words["arrivals"])
+    ax.legend()
+    return _svg(fig, lang)
+
+
+def _activity_plot(labels: list[str], real: list[int], simulated: list[float], lang: str) -> str:
+    words = _PLOT_WORDS[lang]
+    fig, ax = _pyplot().subplots(figsize=(7, 0.3 * len(labels) + 1))
     y = np.arange(len(labels))
-    ax.barh(y - 0.2, [counts_real[k] for k in labels], 0.4, color=_REAL, label="log / loggen")
-    ax.barh(y + 0.2, [counts_sim[k] / len(sims) for k in labels], 0.4, color=_SIM,
-            label="simulated (mean) / simulerad (medel)")
+    ax.barh(y - 0.2, real, 0.4, color=_REAL, label=words["log"])
+    ax.barh(y + 0.2, simulated, 0.4, color=_SIM, label=words["mean"])
     ax.set_yticks(y, [k[:40] for k in labels], fontsize=7)
     ax.invert_yaxis()
-    ax.set_xlabel("events / händelser")
+    ax.set_xlabel(words["events"])
     ax.legend()
-    out.append(("Activity frequencies / Aktivitetsfrekvenser", _svg(fig)))
-    return out
+    return _svg(fig, lang, axes="x")
+
+
+def _paragraph(english: str, swedish: str) -> str:
+    """A paragraph in English and, on a line of its own, in Swedish (HTML escaped already), each marked."""
+    return f"<p>{_said(english, swedish, _NEW_LINE)}</p>"
 
 
 def _setup_words(validation: Validation) -> tuple[str, str]:
@@ -114,18 +188,19 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
     deadline = st.get("deadline_days")
     log = ""
     if st.get("log"):  # the log it was checked against (a setup written before it was said has none)
-        log = (f"<p>Log / Logg: <code>{esc(str(st['log']))}</code>, {number(st['log_cases'], 'en', 0)} cases / "
-               f"{number(st['log_cases'], 'sv', 0)} ärenden, {esc(str(st['log_period']))}.</p>\n")
-    setup = log + (
-        f"<p>The model was calibrated on the first {st['training_cases']} cases ({esc(str(st['training_period']))}), "
+        log = (f"<p>{_said('Log', 'Logg')}: <code>{esc(str(st['log']))}</code>, "
+               f"{_said(number(st['log_cases'], 'en', 0) + ' cases', number(st['log_cases'], 'sv', 0) + ' ärenden')}, "
+               f"{esc(str(st['log_period']))}.</p>\n")
+    setup = log + _paragraph(
+        f"The model was calibrated on the first {st['training_cases']} cases ({esc(str(st['training_period']))}), "
         f"then simulated {st['replications']} times over the held-out period from {esc(str(st['simulated_from']))} "
         f"(arrivals for {esc(str(st['simulated_horizon']).removesuffix('d'))} days, seed {st['seed']}) and compared with the last "
         f"{st['heldout_cases']} cases, which it had not seen ({esc(str(st['heldout_period']))}); compared on "
-        f"{times_en}" + ("" if deadline is None else f"; legal deadline {number(deadline, 'en')} days") + ".<br>\n"
+        f"{times_en}" + ("" if deadline is None else f"; legal deadline {number(deadline, 'en')} days") + ".",
         f"Modellen kalibrerades på de första {st['training_cases']} ärendena, simulerades {st['replications']} "
         f"gånger över den undanhållna perioden och jämfördes med de sista {st['heldout_cases']} ärendena, som den "
         f"inte hade sett; jämfört på {times_sv}" + ("" if deadline is None else f"; lagstadgad tid {number(deadline, 'sv')} dagar")
-        + ".</p>")
+        + ".")
     emds = [v for p in validation.per_replication if (v := p.get("cycle_time_emd_hours")) is not None]
     spread_en = spread_sv = ""
     if len(emds) > 1:
@@ -135,64 +210,64 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
                      f"{number(min(emds), 'sv', 0)} till {number(max(emds), 'sv', 0)} timmar: en mindre skillnad mellan två modeller kan vara slump.")
     share = st.get("log_events_of_model_steps")
     if share is not None:  # as the command line says it (calibrate.validation_text)
-        setup += (
-            f"\n<p>The model has the activities of {share:.0%} of the log's events: the others cannot appear in a "
+        setup += "\n" + _paragraph(
+            f"The model has the activities of {share:.0%} of the log's events: the others cannot appear in a "
             "simulation of it, so the activity and 3-gram measures over the whole log count them as differences; the "
-            "rows marked \u201cthe model's steps only\u201d leave them out and compare the steps the model has.<br>\n"
+            "rows marked \u201cthe model's steps only\u201d leave them out and compare the steps the model has.",
             f"{percent(share, 'sv')} av loggens händelser är aktiviteter som modellen har: de andra kan inte förekomma i en "
             "simulering av modellen, så aktivitets- och 3-grammåtten över hela loggen räknar dem som skillnader; raderna "
-            "märkta \u201dbara modellens steg\u201d lämnar dem utanför och jämför de steg modellen har.</p>")
+            "märkta \u201dbara modellens steg\u201d lämnar dem utanför och jämför de steg modellen har.")
     if (recent := open_at_end_words(st)) is not None:
-        setup += f"\n<p>{esc(recent[0])}.<br>\n{esc(recent[1])}.</p>"
+        setup += "\n" + _paragraph(f"{esc(recent[0])}.", f"{esc(recent[1])}.")
     guess_en = "" if start else " Start times were estimated, so waiting and working cannot be told apart."
     guess_sv = "" if start else " Starttiderna är uppskattade, så väntan och arbete går inte att skilja åt."
-    holds = (
-        f"<p>These figures compare {st['replications']} simulated runs with one held-out period of "
+    holds = _paragraph(
+        f"These figures compare {st['replications']} simulated runs with one held-out period of "
         f"{st['heldout_cases']} cases.{spread_en} They say how well the model calibrated on the earlier cases "
         f"reproduced the period just after them, not that it will hold after a change in the rules, the staff "
         f"or the number of applications; smaller is closer, and there is no fixed limit for good enough: judge "
-        f"the cycle-time percentiles against the deadline and the plots.{guess_en}<br>\n"
+        f"the cycle-time percentiles against the deadline and the plots.{guess_en}",
         f"Siffrorna jämför {st['replications']} simulerade körningar med en undanhållen period med "
         f"{st['heldout_cases']} ärenden.{spread_sv} De säger hur väl modellen, kalibrerad på de tidigare ärendena, "
         f"återgav perioden strax efter, inte att den håller efter en ändring i regler, bemanning eller antal "
         f"ansökningar; mindre är närmare, och det finns ingen fast gräns för tillräckligt bra: bedöm "
-        f"genomloppstidens percentiler mot tidsfristen och diagrammen.{guess_sv}</p>")
+        f"genomloppstidens percentiler mot tidsfristen och diagrammen.{guess_sv}")
     return setup, holds
 
 
-def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.CaseLog], *, title: str) -> str:
-    """The page (UTF-8 text)."""
+def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.CaseLog], *, name: str) -> str:
+    """The page (UTF-8 text), titled "Validation / Validering: ``name``"."""
     esc = html.escape
     use_start = validation.setup["timestamps"].startswith("start")
-    rows = "".join(
-        f"<tr><td>{esc(METRIC_WORDS.get(k, k))}</td><td><code>{esc(k)}</code></td><td>{_both(v)}</td></tr>"
-        for k, v in validation.metrics.items())
+    rows = "".join(f"<tr><td>{_measure(k)}</td><td><code>{esc(k)}</code></td><td>{_value(k, v)}</td></tr>"
+                   for k, v in validation.metrics.items())
     pct = "".join(
-        f"<tr><td>{p}</td><td>{_both(validation.real['cycle_days'][p])}</td>"
-        f"<td>{_both(validation.simulated['cycle_days'][p])}</td></tr>"
+        f"<tr><td>{p}</td><td>{_value(p, validation.real['cycle_days'][p])}</td>"
+        f"<td>{_value(p, validation.simulated['cycle_days'][p])}</td></tr>"
         for p in validation.real["cycle_days"])
     setup, holds = _setup_words(validation)
-    figures = "".join(f"<h2>{esc(name)}</h2>\n<figure>{svg}</figure>\n" for name, svg in _plots(real, sims, use_start))
+    figures = "".join(f'<h2>{title}</h2>\n<figure lang="en">{en}</figure>\n<figure lang="sv">{sv}</figure>\n'
+                      for title, en, sv in _plots(real, sims, use_start))
     within = ""
     if (log := validation.real.get("within_deadline")) is not None:
         simulated = validation.simulated["within_deadline"]
-        within = (f"<p>Within the legal deadline: log {log:.1%}, simulated {simulated:.1%}<br>\n"
-                  f"Inom lagstadgad tid: logg {percent(log, 'sv', 1)}, simulerad {percent(simulated, 'sv', 1)}</p>")
+        within = _paragraph(f"Within the legal deadline: log {log:.1%}, simulated {simulated:.1%}",
+                            f"Inom lagstadgad tid: logg {percent(log, 'sv', 1)}, simulerad {percent(simulated, 'sv', 1)}")
     if (median := median_words(validation.real)) is not None:
-        within += f"\n<p>{esc(median[0][0].upper() + median[0][1:])}.<br>\n{esc(median[1][0].upper() + median[1][1:])}.</p>"
+        within += "\n" + _paragraph(*(esc(m[0].upper() + m[1:] + ".") for m in median))
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{esc(title)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>Validation / Validering: {esc(name)}</title>
 <style>body{{font-family:sans-serif;max-width:60em;margin:1em auto}}table{{border-collapse:collapse}}
 td,th{{border:1px solid #ccc;padding:2px 8px}}figure{{margin:0}}svg{{max-width:100%;height:auto}}</style></head>
-<body><h1>{esc(title)}</h1>
-<p>How far the simulated held-out period is from the real one (Chapela-Campa et al. 2023; smaller is closer) /
-Hur långt den simulerade perioden ligger från den verkliga (mindre är närmare).</p>
+<body><h1>{_said("Validation", "Validering")}: {esc(name)}</h1>
+{_paragraph("How far the simulated held-out period is from the real one (Chapela-Campa et al. 2023; smaller is closer).",
+            "Hur långt den simulerade perioden ligger från den verkliga (mindre är närmare).")}
 {setup}
-<table><tr><th>measure / mått</th><th>key (JSON) / nyckel</th><th>value / värde</th></tr>{rows}</table>
-<h2>Cycle time percentiles, days / Genomloppstid, percentiler, dagar</h2>
-<table><tr><th>percentile / percentil</th><th>log / loggen</th><th>simulated / simulerad</th></tr>{pct}</table>
+<table><tr><th>{_said("measure", "mått")}</th><th>{_said("key (JSON)", "nyckel")}</th><th>{_said("value", "värde")}</th></tr>{rows}</table>
+<h2>{_said("Cycle time percentiles, days", "Genomloppstid, percentiler, dagar")}</h2>
+<table><tr><th>{_said("percentile", "percentil")}</th><th>{_said("log", "loggen")}</th><th>{_said("simulated", "simulerad")}</th></tr>{pct}</table>
 {within}
-<h2>How far this holds / Hur långt det håller</h2>
+<h2>{_said("How far this holds", "Hur långt det håller")}</h2>
 {holds}
 {figures}</body></html>
 """

@@ -47,6 +47,12 @@ def validated(tmp_path_factory):
     return json.loads(done.output)["validation"], folder
 
 
+def _page(path):
+    from lxml import html
+
+    return html.fromstring(path.read_bytes())
+
+
 def test_every_metric_is_reported(validated) -> None:
     v, _ = validated
     assert all(v["metrics"].get(k) is not None for k in METRICS), v["metrics"]
@@ -64,9 +70,16 @@ def test_page_names_the_log_it_was_checked_against(validated) -> None:
     table, _ = read_log(folder / "log.xes")
     assert (v["setup"]["log"], v["setup"]["log_cases"], v["setup"]["log_period"]) == (
         "log.xes", table.n_cases, table.period_text())
-    page = (folder / "profile.validation.html").read_text(encoding="utf-8")
-    assert (f"<p>Log / Logg: <code>log.xes</code>, {table.n_cases:,} cases / {number(table.n_cases, 'sv')} ärenden, "
-            f"{table.period_text()}.</p>") in page
+    said = [p.text_content() for p in _page(folder / "profile.validation.html").iter("p")]
+    assert (f"Log / Logg: log.xes, {table.n_cases:,} cases / {number(table.n_cases, 'sv')} ärenden, "
+            f"{table.period_text()}.") in said
+
+
+def test_its_own_log_has_no_activity_the_model_lacks(validated) -> None:
+    # the README's run gave "the model has the activities of 98% of the log's events": its timers' firings
+    v, folder = validated
+    assert "log_events_of_model_steps" not in v["setup"] and not [k for k in v["metrics"] if "model_steps" in k]
+    assert "bara modellens steg" not in (folder / "profile.validation.html").read_text(encoding="utf-8")
 
 
 def test_distances_are_small(validated) -> None:
@@ -80,7 +93,8 @@ def test_distances_are_small(validated) -> None:
 def test_page_is_self_contained(validated) -> None:
     _, folder = validated
     page = (folder / "profile.validation.html").read_text(encoding="utf-8")
-    assert page.count("<svg") == 3
+    assert [f.get("lang") for f in _page(folder / "profile.validation.html").iter("figure")] == ["en", "sv"] * 3
+    assert page.count("<svg") == 6  # each chart in each language
     assert "<script" not in page and "<link" not in page and 'src="http' not in page  # nothing fetched
 
 
@@ -88,7 +102,7 @@ def test_page_says_what_was_compared_and_how_far_it_holds_in_words(validated) ->
     # the page listed the setup as raw keys ("training_cases: 168", "simulated_horizon: 225d",
     # "deadline_days: None") and did not say how far its figures hold
     v, folder = validated
-    page = (folder / "profile.validation.html").read_text(encoding="utf-8")
+    page = _page(folder / "profile.validation.html").text_content()
     assert "training_cases:" not in page and "simulated_horizon" not in page and "None" not in page
     assert f"calibrated on the first {v['setup']['training_cases']} cases" in page
     assert f"kalibrerades på de första {v['setup']['training_cases']} ärendena" in page
@@ -138,7 +152,7 @@ def test_discover_validates_too(validated) -> None:
                                     "--validate", "--replications", "2"])
     assert done.exit_code == 0, done.output
     assert "3-gram control flow" in done.output and "trained on" in done.output
-    assert (folder / "found.validation.html").read_text(encoding="utf-8").count("<svg") == 3
+    assert (folder / "found.validation.html").read_text(encoding="utf-8").count("<svg") == 6
 
 
 def _hand_logs():

@@ -1,11 +1,14 @@
 """The ``--validate`` page says each figure in English and, after the ``<br>``, in Swedish as Swedish writes it:
 a decimal comma, grouped thousands, "98 %" with a non-breaking space (it wrote "98%", "log 100.0%, simulated
-99.6%" and "1239.1847" in its Swedish too); the English as it was."""
+99.6%" and "1239.1847" in its Swedish too); the English as it was. Each language's text is marked with its
+``lang``, and each chart is drawn once per language, its tick labels as the language writes numbers."""
 
 from __future__ import annotations
 
+import functools
 import re
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from calibrate.distances import CaseLog
@@ -14,6 +17,11 @@ from report.validation_html import validation_html
 
 
 def _page() -> lxml_html.HtmlElement:
+    return lxml_html.fromstring(_text())
+
+
+@functools.cache  # drawing its six charts takes a few seconds
+def _text() -> str:
     days = {"p10": 12.5, "p50": 48.01, "p90": 1234.0}
     validation = Validation(
         metrics={"arrival_emd_hours": 1239.1847, "three_gram_distance": 0.2288, "within_deadline_difference": -0.004,
@@ -28,18 +36,12 @@ def _page() -> lxml_html.HtmlElement:
                "heldout_recent_cases": 12, "recent_days": 121.75, "recent_basis": "deadline", "log_end": "2027-03-23"})
     real = CaseLog.of([("a", "X", 0, 86400), ("a", "Y", 86400, 9 * 86400), ("b", "X", 0, 3 * 86400)])
     sim = CaseLog.of([("1", "X", 0, 2 * 86400), ("1", "Y", 2 * 86400, 8 * 86400), ("2", "X", 0, 86400)])
-    return lxml_html.fromstring(validation_html(validation, real, [sim], title="Validation / Validering: t"))
+    return validation_html(validation, real, [sim], name="t")
 
 
 def _halves(page: lxml_html.HtmlElement) -> tuple[str, str]:
-    """The English (before the ``<br>``) and the Swedish (after it) of every paragraph said in both."""
-    english, swedish = [], []
-    for p in page.iter("p"):
-        pieces = lxml_html.tostring(p, encoding="unicode").split("<br>")
-        if len(pieces) == 2:
-            english.append(lxml_html.fromstring(pieces[0]).text_content())
-            swedish.append(lxml_html.fromstring(pieces[1]).text_content())
-    return " ".join(english), " ".join(swedish)
+    """The English and the Swedish of every paragraph said in both."""
+    return tuple(" ".join(e.text_content() for e in page.xpath(f"//p/span[@lang='{lang}']")) for lang in ("en", "sv"))
 
 
 def test_the_swedish_half_of_each_paragraph_writes_numbers_as_swedish_does() -> None:
@@ -59,10 +61,65 @@ def test_the_tables_give_each_value_in_english_and_in_swedish() -> None:
     page = _page()
     rows = {tr[1].text_content(): tr[2].text_content() for tr in page.xpath("//table[1]//tr[td]")}
     assert rows == {"arrival_emd_hours": "1239.1847 / 1\u00a0239,1847", "three_gram_distance": "0.2288 / 0,2288",
-                    "within_deadline_difference": "-0.004 / \u22120,004", "cycle_days_p50_difference": ""}
+                    "within_deadline_difference": "-0.4 / \u22120,4", "cycle_days_p50_difference": ""}
     percentiles = [[td.text_content() for td in tr] for tr in page.xpath("(//table)[2]//tr")]
     assert percentiles == [["percentile / percentil", "log / loggen", "simulated / simulerad"],
                            ["p10", "12.5 / 12,5", "12.5 / 12,5"], ["p50", "48.01 / 48,01", "50.5 / 50,5"],
                            ["p90", "1234.0 / 1\u00a0234,0", "1234.0 / 1\u00a0234,0"]]
     log = next(p.text_content() for p in page.iter("p") if p.text_content().startswith("Log / Logg"))
     assert log == "Log / Logg: log.xes, 1,234 cases / 1\u00a0234 ärenden, 2025-01-03 to 2027-03-23."
+
+
+def test_the_share_difference_is_in_percentage_points_and_its_row_says_so() -> None:
+    # "-0.0044" in the table beside "-0.4 percentage points" in the text: a fraction with no unit
+    row = _page().xpath("//tr[td/code = 'within_deadline_difference']")[0]
+    measure, value = row[0], row[2]
+    assert [s.text_content() for s in measure.xpath("span")] == [
+        "share within deadline, simulated - log (percentage points)",
+        "andel inom tidsfrist, simulerad - logg (procentenheter)"]
+    assert [(s.get("lang"), s.text_content()) for s in value.xpath("span")] == [("en", "-0.4"), ("sv", "\u22120,4")]
+
+
+_SWEDISH = re.compile(r"\b(ärenden|ärendena|loggen|logg|Modellen|Siffrorna|Inom|mått|värde|Validering|percentil|"
+                      r"simulerad|dagar|timmar|procentenheter|händelser)\b")
+_ENGLISH = re.compile(r"\b(the|cases|log|simulated|days|hours|measure|value|Validation|percentile)\b")
+
+
+def test_every_swedish_text_is_marked_swedish_and_every_english_one_english() -> None:
+    # the page was lang="en" throughout: a screen reader read the Swedish halves with English sounds
+    page = _page()
+    assert page.get("lang") == "en"
+    swedish = page.xpath("//*[@lang='sv']")
+    assert swedish and all(not _ENGLISH.search(e.text_content()) for e in swedish)
+    english = page.xpath("//body//*[@lang='en']")
+    assert english and all(not _SWEDISH.search(e.text_content()) for e in english)
+    # each paragraph said in both: its English, then on a line of its own its Swedish
+    for p in page.xpath("//p[br]"):
+        assert [(child.tag, child.get("lang")) for child in p] == [("span", "en"), ("br", None), ("span", "sv")]
+    for e in swedish:
+        e.getparent().remove(e)
+    unmarked = page.find("body").text_content()
+    assert _SWEDISH.search(unmarked) is None, _SWEDISH.search(unmarked)
+
+
+def _drawn(figure: lxml_html.HtmlElement) -> list[str]:
+    """The texts a chart draws (matplotlib's SVG draws each as paths, after a comment with the text)."""
+    return [c.text.strip() for c in figure.iter(etree.Comment)]
+
+
+def test_each_chart_is_drawn_in_each_language_with_its_own_decimal_sign() -> None:
+    # one chart for both languages: "0.5" and "cycle time, days / genomloppstid, dagar" on the Swedish view too
+    page = _page()
+    figures = page.xpath("//figure")
+    assert [f.get("lang") for f in figures] == ["en", "sv"] * 3
+    english = [t for f in figures[0::2] for t in _drawn(f)]
+    swedish = [t for f in figures[1::2] for t in _drawn(f)]
+    assert {"0.5", "1.5", "0.25"} <= set(english) and not any("," in t for t in english if t[:1].isdigit())
+    assert {"0,5", "1,5", "0,25"} <= set(swedish) and not any(re.search(r"\d\.\d", t) for t in swedish)
+    assert {"cycle time, days", "arrivals", "simulated (mean)"} <= set(english)
+    assert {"genomloppstid, dagar", "ankomster", "simulerad (medel)"} <= set(swedish)
+    assert not any(" / " in t for t in english + swedish)  # no label in both languages at once
+    assert [h.text_content() for h in page.xpath("//h2[following-sibling::*[1][self::figure]]")] == [
+        "Cycle time / Genomloppstid", "Arrivals per week / Ankomster per vecka",
+        "Activity frequencies / Aktivitetsfrekvenser"]
+    assert _text.__wrapped__() == _text()  # the same validation, the same bytes
