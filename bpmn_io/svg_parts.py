@@ -89,7 +89,9 @@ class ElementIndex:
     """Every element of a model that a diagram can refer to, by BPMN id."""
 
     elements: dict[str, Any]
-    flow_owner: dict[str, Process]
+    #: the process each element drawn inside a pool belongs to: its nodes, flows, artifacts, lanes,
+    #: data associations and data inputs/outputs
+    owner: dict[str, Process]
     categories: dict[str, str]
 
     @classmethod
@@ -104,13 +106,16 @@ class ElementIndex:
                     owner[key] = process
             for lane in process.lanes():
                 elements[lane.id] = lane
+                owner[lane.id] = process
             for node in process.nodes.values():
                 for assoc in node.data_associations:
                     if assoc.id:
                         elements[assoc.id] = assoc
+                        owner[assoc.id] = process
             for holder in (process, *process.nodes.values()):
                 for port in _data_ports(holder.io_specification):
                     elements.setdefault(port.id, port)
+                    owner.setdefault(port.id, process)
         for collaboration in defs.collaborations:
             elements[collaboration.id] = collaboration
             for part in collaboration.participants:
