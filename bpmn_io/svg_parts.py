@@ -204,7 +204,25 @@ def is_expanded(shape: Shape, index: ElementIndex, plane: Plane) -> bool:
     if shape.is_expanded is not None:
         return shape.is_expanded
     on_plane = {s.element for s in plane.shapes}
-    return any(getattr(index.element(e), "parent", None) == element.id for e in on_plane)
+    if any(getattr(index.element(e), "parent", None) == element.id for e in on_plane):
+        return True
+    # the nodes of the process it calls drawn inside it, without isExpanded (the Signavio and Visual
+    # Paradigm B.1.0 roundtrips): drawn closed, its name and box would lie under or over them
+    return any(_within(s.bounds, shape.bounds) for s in plane.shapes
+               if s is not shape and _is_inner_node(index.element(s.element)))
+
+
+def _is_inner_node(element: Any) -> bool:
+    """A flow node that lies inside its container (a boundary event straddles the border)."""
+    if isinstance(element, Event):
+        return element.position != "boundary"
+    return isinstance(element, (Task, SubProcess, CallActivity, Gateway))
+
+
+def _within(inner: Bounds, outer: Bounds) -> bool:
+    """Whether a box of some size lies wholly inside another."""
+    return (inner.width > 0 and inner.height > 0 and outer.x <= inner.x and inner.x + inner.width <= outer.x + outer.width
+            and outer.y <= inner.y and inner.y + inner.height <= outer.y + outer.height)
 
 
 @dataclass(slots=True)

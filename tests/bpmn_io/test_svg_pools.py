@@ -1,5 +1,6 @@
-"""Drawing pools: pools a tool wrote over each other drawn apart, vertical pools and lanes with their
-name band at the top, a data object drawn once through its reference."""
+"""Drawing what tools write over each other: pools drawn apart, a data object drawn once through its
+reference, a call activity drawn open around the called process's nodes; vertical pools and lanes
+with their name band at the top."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from bpmn_io.svg_parts import ElementIndex
 from bpmn_io.svg_pools import GAP, pools_apart
 from processes.model import (
     Bounds,
+    CallActivity,
     Collaboration,
     DataObject,
     DataObjectReference,
@@ -153,6 +155,33 @@ def test_a_data_object_is_drawn_through_its_reference_only() -> None:
     # Bizagi writes a shape for the data object at 0,0 besides its reference's: one document is drawn
     assert set(_groups(render_svg(_data(reference=True)))) == {"R"}
     assert set(_groups(render_svg(_data(reference=False)))) == {"D"}  # no reference: its own shape
+
+
+# --------------------------------------------------------------------------- a call activity around the nodes it calls
+
+def _call(task_at: Bounds) -> Definitions:
+    """Process P calls P2 (call activity CA at 0,0 300x150, no isExpanded); P2's task T drawn at ``task_at``."""
+    p = Process("P", nodes=FrozenMap({"CA": CallActivity("CA", name="Call Activity - Expanded", called_element="P2")}))
+    p2 = Process("P2", nodes=FrozenMap({"T": Task("T", name="Abstract Task 4")}))
+    plane = Plane(element="P", shapes=(Shape("T_di", "T", task_at), Shape("CA_di", "CA", Bounds(0, 0, 300, 150))))
+    return Definitions(processes=(p, p2), diagrams=(Diagram(plane=plane),))
+
+
+def test_a_call_activity_around_the_called_nodes_is_drawn_open() -> None:
+    # Signavio's and Visual Paradigm's B.1.0 roundtrips: closed, its name lay under the task (or its white
+    # box over it); open, it is a frame drawn under the task with its name at the top, as in the reference
+    root = etree.fromstring(render_svg(_call(Bounds(100, 40, 100, 80))).encode())
+    order = [g.get("data-element-id") for g in root.iter(f"{SVG}g") if g.get("data-element-id")]
+    assert order == ["CA", "T"]
+    frame = next(g for g in root.iter(f"{SVG}g") if g.get("data-element-id") == "CA")
+    assert "expanded" in frame.get("class").split()
+    lines = [float(t.get("y")) for t in frame.iter(f"{SVG}tspan")]
+    assert len(lines) == 1 and 0 < lines[0] < 30  # the name at the top, not across the middle (75)
+
+
+def test_a_call_activity_with_nothing_inside_stays_closed() -> None:
+    groups = _groups(render_svg(_call(Bounds(400, 40, 100, 80))))
+    assert "expanded" not in groups["CA"].get("class").split()
 
 
 # --------------------------------------------------------------------------- vertical pools and lanes
