@@ -4,11 +4,11 @@ with their name band at the top."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from lxml import etree
+from shared import INTEROP
+from svgtree import SVG
+from svgtree import groups as _groups
 
 from bpmn_io.reader import read_bpmn
 from bpmn_io.svg import render_svg
@@ -36,16 +36,7 @@ from processes.model import (
     Task,
 )
 
-sys.path.insert(0, str(Path(__file__).parent))
-from shared import INTEROP  # noqa: E402
-
-SVG = "{http://www.w3.org/2000/svg}"
 MIWG = INTEROP / "miwg"
-
-
-def _groups(svg: str) -> dict[str, etree._Element]:
-    root = etree.fromstring(svg.encode())
-    return {g.get("data-element-id"): g for g in root.iter(f"{SVG}g") if g.get("data-element-id")}
 
 
 def _box(group: etree._Element) -> Bounds:
