@@ -40,6 +40,7 @@ from bpmn_io.svg_parts import (
     text_block,
     tool_label_box,
 )
+from bpmn_io.svg_pools import pools_apart
 from bpmn_io.svg_shapes import (
     activity_markers,
     data_arrow,
@@ -142,15 +143,17 @@ def _render(defs: Definitions, diagram: int, classes: Mapping[str, str] | None, 
         raise ModelError(f"nothing to draw: diagram {diagram} ('{defs.diagrams[diagram].id}') is empty "
                          f"(another diagram of the model has shapes; choose it with --diagram)")
     index = ElementIndex.of(defs)
+    plane = pools_apart(plane, index)  # Bizagi writes called processes' pools over the main ones
     classes = classes or {}
     badges = badges or {}
     extent = Extent()
     items: list[_Item] = []
     expanded = {s.element for s in plane.shapes if is_expanded(s, index, plane)}
+    referenced = _drawn_through_reference(plane, index)
     for order, shape in enumerate(plane.shapes):
         element = index.element(shape.element)
-        if isinstance(element, (Process, Collaboration)):
-            continue  # a shape of the process itself (Bonita): bpmn.io does not draw it either
+        if isinstance(element, (Process, Collaboration)) or shape.element in referenced:
+            continue  # the process itself (Bonita), a data object its reference shows: bpmn.io draws neither
         layer, body = _shape_body(shape, element, index, plane, expanded, extent, grow)
         body = recolor(body, fill=shape.fill, stroke=shape.stroke, label=shape.label.color if shape.label else "")
         extent.add_bounds(shape.bounds)
@@ -254,6 +257,13 @@ def _union_view(heads: tuple[str, ...]) -> str:
     x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
     return _VIEW.sub(f'viewBox="{num(x0)} {num(y0)} {num(x1 - x0)} {num(y1 - y0)}" width="{num(x1 - x0)}" '
                      f'height="{num(y1 - y0)}"', heads[0], count=1)
+
+
+def _drawn_through_reference(plane: Plane, index: ElementIndex) -> set[str]:
+    """The data objects that a drawn data object reference shows: their own shape is not drawn (Bizagi
+    writes one at 0,0 beside the reference's; bpmn.io never draws a data object's own shape)."""
+    drawn = (index.element(s.element) for s in plane.shapes)
+    return {e.data_object_ref for e in drawn if isinstance(e, DataObjectReference)}
 
 
 def _why_empty(defs: Definitions) -> str:

@@ -89,7 +89,9 @@ class ElementIndex:
     """Every element of a model that a diagram can refer to, by BPMN id."""
 
     elements: dict[str, Any]
-    flow_owner: dict[str, Process]
+    #: the process each element drawn inside a pool belongs to: its nodes, flows, artifacts, lanes,
+    #: data associations and data inputs/outputs
+    owner: dict[str, Process]
     categories: dict[str, str]
 
     @classmethod
@@ -104,13 +106,16 @@ class ElementIndex:
                     owner[key] = process
             for lane in process.lanes():
                 elements[lane.id] = lane
+                owner[lane.id] = process
             for node in process.nodes.values():
                 for assoc in node.data_associations:
                     if assoc.id:
                         elements[assoc.id] = assoc
+                        owner[assoc.id] = process
             for holder in (process, *process.nodes.values()):
                 for port in _data_ports(holder.io_specification):
                     elements.setdefault(port.id, port)
+                    owner.setdefault(port.id, process)
         for collaboration in defs.collaborations:
             elements[collaboration.id] = collaboration
             for part in collaboration.participants:
@@ -199,7 +204,25 @@ def is_expanded(shape: Shape, index: ElementIndex, plane: Plane) -> bool:
     if shape.is_expanded is not None:
         return shape.is_expanded
     on_plane = {s.element for s in plane.shapes}
-    return any(getattr(index.element(e), "parent", None) == element.id for e in on_plane)
+    if any(getattr(index.element(e), "parent", None) == element.id for e in on_plane):
+        return True
+    # the nodes of the process it calls drawn inside it, without isExpanded (the Signavio and Visual
+    # Paradigm B.1.0 roundtrips): drawn closed, its name and box would lie under or over them
+    return any(_within(s.bounds, shape.bounds) for s in plane.shapes
+               if s is not shape and _is_inner_node(index.element(s.element)))
+
+
+def _is_inner_node(element: Any) -> bool:
+    """A flow node that lies inside its container (a boundary event straddles the border)."""
+    if isinstance(element, Event):
+        return element.position != "boundary"
+    return isinstance(element, (Task, SubProcess, CallActivity, Gateway))
+
+
+def _within(inner: Bounds, outer: Bounds) -> bool:
+    """Whether a box of some size lies wholly inside another."""
+    return (inner.width > 0 and inner.height > 0 and outer.x <= inner.x and inner.x + inner.width <= outer.x + outer.width
+            and outer.y <= inner.y and inner.y + inner.height <= outer.y + outer.height)
 
 
 @dataclass(slots=True)

@@ -35,13 +35,8 @@ from processes.model import (
 sys.path.insert(0, str(Path(__file__).parent))
 from drawmodels import collaboration_model, permit_model  # noqa: E402
 from shared import INTEROP, ROOT  # noqa: E402
-
-SVG = "{http://www.w3.org/2000/svg}"
-
-
-def _groups(svg: str) -> dict[str, etree._Element]:
-    root = etree.fromstring(svg.encode())
-    return {g.get("data-element-id"): g for g in root.iter(f"{SVG}g") if g.get("data-element-id")}
+from svgtree import SVG  # noqa: E402
+from svgtree import groups as _groups  # noqa: E402
 
 
 def _classes(group: etree._Element) -> set[str]:

@@ -13,22 +13,18 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from svgtree import SVG
+from svgtree import groups as _groups
 
 from bpmn_io import parse_bpmn, read_bpmn, render_svg, to_bpmn_bytes
 from bpmn_io.namespaces import BIOC, COLOR
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
 def notation() -> dict[str, etree._Element]:
     return _groups(render_svg(read_bpmn(FIXTURES / "notation.bpmn")))
-
-
-def _groups(svg: str) -> dict[str, etree._Element]:
-    root = etree.fromstring(svg.encode())
-    return {g.get("data-element-id"): g for g in root.iter(f"{SVG}g") if g.get("data-element-id")}
 
 
 def _attrs(group: etree._Element, tag: str) -> list[dict[str, str]]:
