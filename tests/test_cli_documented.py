@@ -418,3 +418,18 @@ def test_the_readme_names_every_column_of_the_csv_files_in_order(tmp_path: Path)
         words = re.findall(r"`([^`]+)`", re.sub(r"\([^()]*\)", "", columns))
         header = (tmp_path / "out" / name.strip("`")).read_text(encoding="utf-8").split("\n", 1)[0]
         assert words == header.split(","), name
+
+
+def test_the_readme_simulate_excerpt_is_what_the_command_prints() -> None:
+    # README, "Simulating one process": the table of `permitflow simulate helsingborg --years 1 -q --language en`,
+    # rows left out marked …; each row shown is a row of today's output, in its order, figures and all
+    marker = "From\n`permitflow simulate helsingborg --years 1 -q --language en`"
+    command = "simulate helsingborg --years 1 -q --language en"
+    assert marker in README.read_text(encoding="utf-8")
+    shown = [line for line in _readme_block_after(marker, "").splitlines() if line.strip() not in ("", "…")]
+    result = run(*command.split())
+    assert result.exit_code == 0, result.output
+    printed = result.stdout.splitlines()
+    assert len(shown) > 15
+    assert [line for line in shown if line not in printed] == []
+    assert [printed.index(line) for line in shown] == sorted(printed.index(line) for line in shown)
