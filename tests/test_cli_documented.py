@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from collections import Counter
@@ -216,18 +217,38 @@ def _documented_command_lines() -> list[tuple[str, str]]:
     for path in (README, *sorted(DOCS.glob("*.md"))):
         text = path.read_text(encoding="utf-8")
         for block in re.findall(r"^```[a-z]*\n(.*?)^```", text, re.M | re.S):
-            found += [(path.name, line.strip()) for line in block.splitlines() if line.strip().startswith("permitflow ")]
+            found += [(path.name, line) for line in _block_command_lines(block)]
         found += [(path.name, span) for span in re.findall(r"`(permitflow [^`]+)`", text.replace("\n", " "))]
         found += [(path.name, f"permitflow {span}")
                   for span in re.findall(rf"`((?:{commands}) [^`]+)`", text.replace("\n", " "))]
     return found
 
 
+def _block_command_lines(block: str) -> list[str]:
+    """The `permitflow ...` lines of a fenced block, each with its continuation lines joined to it: a line
+    ending in a backslash, or a synopsis's next line of bracketed options (docs/simulation.md's `simulate`)."""
+    commands: list[str] = []
+    going_on = False
+    for line in block.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(("permitflow ", ".venv/bin/permitflow ")):
+            commands.append(stripped.removeprefix(".venv/bin/"))
+        elif commands and stripped and (going_on or stripped.startswith("[")) and line[:1].isspace():
+            commands[-1] = f"{commands[-1]} {stripped}"
+        else:
+            going_on = False
+            continue
+        going_on = commands[-1].endswith("\\")
+        commands[-1] = commands[-1].removesuffix("\\").rstrip()
+    return commands
+
+
 def _command_and_words(line: str) -> tuple[click.Command, list[str]]:
     """The (sub)command a documented line runs, and the words after its name."""
     import shlex
 
-    words = shlex.split(line.split(" #")[0].replace("<(", " ").replace(">", " "))
+    line = line.split(" #")[0].replace("<(", " ").replace(">", " ")
+    words = shlex.split(re.sub(r"[\[\]]|\s\|\s|\.\.\.(?=[\s\]])", " ", line))  # a synopsis: [--opt X | --other]
     command: click.Command = cli
     at = 1
     while isinstance(command, click.Group) and at < len(words) and words[at] in command.commands:
@@ -246,10 +267,60 @@ def test_every_documented_command_line_names_a_command_and_options_it_has() -> N
             if words not in (["--help"], ["serve:", "stopped"]):  # the output line serve prints
                 wrong.append(f"{doc}: {line} (no such command)")
             continue
-        options = {opt for param in command.params for opt in (*param.opts, *param.secondary_opts)} | {"-h", "--help"}
+        options = _options_in_help(command)
         wrong += [f"{doc}: {line} ({word})" for word in words
                   if re.match(r"^--?[a-z]", word) and word.split("=")[0] not in options]
     assert wrong == []
+
+
+def test_every_documented_choice_is_one_its_option_takes() -> None:
+    # `--format markdown`, `--to prosimos`, `--language sv|en|auto`: a value renamed in the code would leave the
+    # documented line a usage error (a synopsis's `a|b` names each choice; an upper-case word is a placeholder)
+    wrong, checked = [], 0
+    for doc, line in _documented_command_lines():
+        command, words = _command_and_words(line)
+        options = {opt: param for param in command.params if isinstance(param, click.Option) for opt in param.opts}
+        for at, word in enumerate(words):
+            name, equals, value = word.partition("=")
+            param = options.get(name)
+            if param is None or param.is_flag or not isinstance(param.type, click.Choice):
+                continue
+            value = value if equals else (words[at + 1] if at + 1 < len(words) else "")
+            checked += 1
+            wrong += [f"{doc}: {line} ({name} {choice})" for choice in value.split("|")
+                      if choice not in param.type.choices and not choice.isupper()]
+    assert checked > 20  # the reading finds them
+    assert wrong == []
+
+
+@functools.cache
+def _options_in_help(command: click.Command) -> frozenset[str]:
+    """The options the command's --help lists, as a user reads them: the first column of its Options section."""
+    path = next(path for path, each in _commands(cli, ()) if each is command)
+    text = run(*path, "--help").stdout
+    rows = [line for line in text.split("\nOptions:\n", 1)[1].splitlines() if re.match(r"  -", line)]
+    return frozenset(opt for row in rows for opt in re.findall(r"(?<![\w-])--?[a-zA-Z][\w-]*", re.split(r"\s{2,}", row.strip())[0]))
+
+
+def test_the_options_read_from_a_help_text_are_its_declared_ones() -> None:
+    # the reading above, on one command: every declared option, and no word of a description that starts with --
+    assert _options_in_help(cli.commands["diff"]) == \
+        {opt for param in cli.commands["diff"].params if isinstance(param, click.Option) for opt in param.opts} \
+        | {"-h", "--help"}
+    assert "-o" in _options_in_help(cli.commands["run"]) and "--quiet" in _options_in_help(cli.commands["run"])
+
+
+def test_the_documented_lines_take_in_a_synopsis_s_continuation_lines() -> None:
+    # docs/simulation.md's `simulate` synopsis runs over four lines of bracketed options; only its first was read
+    synopsis = next(line for doc, line in _documented_command_lines()
+                    if doc == "simulation.md" and line.startswith("permitflow simulate MODEL [--profile P]"))
+    command, words = _command_and_words(synopsis)
+    assert command is cli.commands["simulate"]
+    assert {"--profile", "--cases", "--name", "--set", "--dask", "--keys", "--lenient"} <= set(words)
+    # and it names every option simulate has, as a synopsis should
+    assert _options_in_help(command) - {"-h", "--help", "--replications", "--quiet"} <= set(words)
+    assert _block_command_lines("permitflow run a.yaml \\\n    --workers 2\n  # not a continuation\n") == \
+        ["permitflow run a.yaml --workers 2"]
 
 
 def test_every_documented_invocation_gives_the_options_its_command_requires() -> None:
@@ -347,3 +418,18 @@ def test_the_readme_names_every_column_of_the_csv_files_in_order(tmp_path: Path)
         words = re.findall(r"`([^`]+)`", re.sub(r"\([^()]*\)", "", columns))
         header = (tmp_path / "out" / name.strip("`")).read_text(encoding="utf-8").split("\n", 1)[0]
         assert words == header.split(","), name
+
+
+def test_the_readme_simulate_excerpt_is_what_the_command_prints() -> None:
+    # README, "Simulating one process": the table of `permitflow simulate helsingborg --years 1 -q --language en`,
+    # rows left out marked …; each row shown is a row of today's output, in its order, figures and all
+    marker = "From\n`permitflow simulate helsingborg --years 1 -q --language en`"
+    command = "simulate helsingborg --years 1 -q --language en"
+    assert marker in README.read_text(encoding="utf-8")
+    shown = [line for line in _readme_block_after(marker, "").splitlines() if line.strip() not in ("", "…")]
+    result = run(*command.split())
+    assert result.exit_code == 0, result.output
+    printed = result.stdout.splitlines()
+    assert len(shown) > 15
+    assert [line for line in shown if line not in printed] == []
+    assert [printed.index(line) for line in shown] == sorted(printed.index(line) for line in shown)
