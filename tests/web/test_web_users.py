@@ -152,6 +152,31 @@ def _get(url: str, body: dict | None = None) -> dict:
         return json.loads(reply.read())  # type: ignore[no-any-return]
 
 
+def _permitflow() -> Path:
+    """The permitflow command beside this Python (the test is skipped without it)."""
+    command = Path(sys.executable).with_name("permitflow")
+    if not command.exists():
+        pytest.skip("needs the permitflow command in the virtual environment")
+    return command
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_until_serving(proc: subprocess.Popen, base: str) -> None:
+    """Until the server at ``base`` answers (about a minute at most); it must not end meanwhile."""
+    for _ in range(600):
+        try:
+            _get(base + "api/setup")
+            return
+        except OSError:
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.1)
+
+
 def _alive(pids: set[int]) -> set[int]:
     out = set()
     for pid in pids:
@@ -166,24 +191,13 @@ def _alive(pids: set[int]) -> set[int]:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 def test_serve_stops_on_ctrl_c_and_sigterm_mid_run_with_one_line_and_starts_again_on_the_port():
     # SIGTERM ended the server by the signal itself (exit -15) and neither signal said it stopped
-    command = Path(sys.executable).with_name("permitflow")
-    if not command.exists():
-        pytest.skip("needs the permitflow command in the virtual environment")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    command, port = _permitflow(), _free_port()
     base = f"http://127.0.0.1:{port}/"
     for sig in (signal.SIGINT, signal.SIGTERM, None):
         proc = subprocess.Popen([str(command), "serve", "--port", str(port), "--workers", "1", "--keep-mb", "3"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
-            for _ in range(600):
-                try:
-                    _get(base + "api/setup")
-                    break
-                except OSError:
-                    assert proc.poll() is None, proc.communicate()
-                    time.sleep(0.1)
+            _wait_until_serving(proc, base)
             if sig is None:  # the third start: the port was free again at once
                 assert proc.poll() is None
                 with pytest.raises(urllib.error.HTTPError) as gone:  # and keeps finished runs within --keep-mb
@@ -221,12 +235,7 @@ def test_serve_stops_on_ctrl_c_at_once_while_an_upload_is_checked():
     # with a hostile model (one element of 300,000 attributes, which the reader took hours over; now refused at
     # once) Ctrl-C and SIGTERM left the server running until the check ended; now the check's process ends when
     # told to stop (here one of a model that takes seconds to check)
-    command = Path(sys.executable).with_name("permitflow")
-    if not command.exists():
-        pytest.skip("needs the permitflow command in the virtual environment")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    command, port = _permitflow(), _free_port()
     base = f"http://127.0.0.1:{port}/"
     good, profile = (p.read_bytes() for p in library_paths("astorp"))
 
@@ -259,13 +268,7 @@ def test_serve_stops_on_ctrl_c_at_once_while_an_upload_is_checked():
             return -1
 
     try:
-        for _ in range(600):
-            try:
-                _get(base + "api/setup")
-                break
-            except OSError:
-                assert proc.poll() is None, proc.communicate()
-                time.sleep(0.1)
+        _wait_until_serving(proc, base)
         upload(body(b"Liten", good))  # the checks' fork server started
         assert said.pop()[0] == 200
         known = descendants(proc.pid)
