@@ -152,6 +152,17 @@ def _get(url: str, body: dict | None = None) -> dict:
         return json.loads(reply.read())  # type: ignore[no-any-return]
 
 
+def _alive_after_5_s(pids: set[int]) -> set[int]:
+    """Those of ``pids`` still running (not zombies) after up to 5 s for them to end."""
+    left = _alive(pids)
+    for _ in range(50):
+        if not left:
+            break
+        time.sleep(0.1)
+        left = _alive(left)
+    return left
+
+
 def _permitflow() -> Path:
     """The permitflow command beside this Python (the test is skipped without it)."""
     command = Path(sys.executable).with_name("permitflow")
@@ -216,12 +227,7 @@ def test_serve_stops_on_ctrl_c_and_sigterm_mid_run_with_one_line_and_starts_agai
             assert proc.returncode == 0, (sig, proc.returncode, err)
             assert out.splitlines()[-1] == "permitflow serve: stopped" and len(out.splitlines()) == 3, out
             assert err == ""
-            left = _alive(family)
-            for _ in range(50):
-                if not left:
-                    break
-                time.sleep(0.1)
-                left = _alive(left)
+            left = _alive_after_5_s(family)
             assert not left, f"left behind after {sig!r}: {sorted(left)}"
         finally:
             if proc.poll() is None:
@@ -302,12 +308,7 @@ def test_serve_stops_on_ctrl_c_at_once_while_an_upload_is_checked():
         assert said and said[0][0] in (503, None), said
         if said[0][0] == 503:
             assert json.loads(said[0][1])["error_sv"] == "Servern stängs av: ladda upp filerna igen när den körs igen."
-        left = _alive(family)
-        for _ in range(50):
-            if not left:
-                break
-            time.sleep(0.1)
-            left = _alive(left)
+        left = _alive_after_5_s(family)
         assert not left, f"left behind: {sorted(left)}"
     finally:
         if proc.poll() is None:
