@@ -27,7 +27,16 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, instant_seconds, open_bytes, wall_seconds
+from bpmn_io.caselog import (
+    GUESS,
+    LogColumns,
+    LogRecord,
+    LogStream,
+    RowRepeats,
+    instant_seconds,
+    open_bytes,
+    wall_seconds,
+)
 from bpmn_io.csvdates import misread_by_python, offset_label, offsets_note
 from bpmn_io.xmlsafe import refuse_doctype, safe_pull_parser
 from processes.errors import InputError
@@ -102,6 +111,7 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
     stats = {"other": 0, "open": 0, "traces": 0}
     stamps: dict[str, tuple[float, float]] = {}
     offsets: set[str] = set()  # the UTC offsets seen (a few: enough to tell UTC from summer time)
+    repeats = RowRepeats("event")  # an event repeated exactly in its trace: dropped
     try:
         for chunk in _chunks(fh, source, counter):
             try:
@@ -111,6 +121,9 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
             for _event, el in parser.read_events():
                 if el.tag in _EVENT:
                     counter[0] += 1
+                    if not repeats.fresh(_attributes(el), counter[0], el.sourceline):
+                        el.clear()
+                        continue
                     event = _event_fields(el, keys, counter[0], source, stamps, offsets)
                     seen["resource"] = seen["resource"] or bool(event[3])
                     seen["element"] = seen["element"] or bool(event[4])
@@ -120,6 +133,7 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
                     stats["traces"] += 1
                     yield from _trace_records(el, pending, keys, source, stats)
                     pending = []
+                    repeats.forget()
                     _drop(el, source)
         try:
             root = parser.close()
@@ -136,12 +150,21 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
     said = offsets_note(offsets)
     if said:
         notes.append(f"timestamps read as ISO 8601; {said}")
+    if (dropped := repeats.note()) is not None:
+        notes.append(dropped)
     if pending:
         notes.append(f"{counted(len(pending), 'event')} outside any <trace> {'was' if len(pending) == 1 else 'were'} left out")
     if stats["other"]:
         notes.append(f"{counted(stats['other'], 'event')} with other lifecycle transitions (schedule, assign, ...) left out")
     if stats["open"]:
         notes.append(f"{counted(stats['open'], 'start event')} without a matching complete left out")
+
+
+def _attributes(event: etree._Element) -> Iterator[str]:
+    """Every attribute of ``event``, nested ones too, as text: what makes two events the same row."""
+    for child in event.iter():
+        if child is not event:
+            yield f"{child.tag}\x1e{child.get('key')}\x1e{child.get('value')}"
 
 
 def _drop(trace: etree._Element, source: str) -> None:
