@@ -232,6 +232,17 @@ def _next_mapped(graph: nx.DiGraph, node: str, mapped: set[str], ends: set[str])
     return found, ended
 
 
+def _side_paths(process: Process, graph: nx.DiGraph) -> set[str]:
+    """The nodes on the paths of non-interrupting boundary events (a reminder sent while its host waits): an end
+    event there ends that path, not the case."""
+    flows = graph.edge_subgraph([(a, b) for a, b, kind in graph.edges(data="kind") if kind != "boundary"])
+    side: set[str] = set()
+    for n in process.nodes.values():
+        if isinstance(n, Event) and n.position == "boundary" and not n.cancel_activity and n.id in flows:
+            side |= nx.descendants(flows, n.id) | {n.id}
+    return side
+
+
 def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], element: str,
                    exported: float) -> OpenAtExport:
     """The waits of ``element`` (a step fitted as a calendar delay) that had begun and not ended at the
@@ -241,9 +252,12 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     predecessor whose completion leads to ``element`` alone, through no choice and past no end event
     (*Begär komplettering* before *Invänta komplettering*) — is followed in the case by nothing that shows
     the wait over: no completion of ``element`` or of a step reached after it (its non-interrupting boundary
-    events' paths run while it waits and do not count), no firing of an interrupting timer on it, no end
-    event; and the case's last event is not the log's end activity (the activity most cases end with, which
-    finishes a case). Its begin is that completion, as a completed wait's is its enabling."""
+    events' paths run while it waits and do not count), no firing of an interrupting timer on it; and the case
+    did not end: its last event is not the log's end activity (the one activity that ends more cases than any
+    other) nor a step that
+    leads to an end event alone (off the paths of non-interrupting boundary events: a withdrawn application's
+    last step ends it while its requests for opinions are unanswered). Its begin is that completion, as a
+    completed wait's is its enabling."""
     mapped = set(obs.elements)
     ends = {n.id for n in process.nodes.values() if isinstance(n, Event) and n.position == "end"}
     graph = obs.graph
@@ -264,14 +278,19 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     timers = {bid for bid in boundary.values() if bid in graph and getattr(process.nodes.get(bid), "cancel_activity",
                                                                              False) and graph.has_edge(element, bid)}
     fired = np.array([boundary.get(a) in timers for a in table.activities], bool)
-    last_activity = table.activity[table.case_bounds()[1:] - 1]
-    end_activity = int(np.bincount(last_activity).argmax())
+    ending = np.bincount(table.activity[table.case_bounds()[1:] - 1])
+    top = np.flatnonzero(ending == ending.max())
+    end_activity = int(top[0]) if top.size == 1 and ending.max() > 1 else -1  # one activity ends the most cases
+    finishes = np.zeros(len(obs.elements) + 1, bool)  # the step leads to an end event alone: the case ended
+    side = _side_paths(process, graph)
+    for x in obs.elements:
+        finishes[code[x]] = x not in side and _next_mapped(graph, x, mapped, ends) == (set(), True)
     element_code = np.where(obs.element >= 0, obs.element, len(obs.elements))
     bounds = table.case_bounds()
     hours = []
     for c in range(table.n_cases):
         lo, hi = int(bounds[c]), int(bounds[c + 1])
-        if int(table.activity[hi - 1]) == end_activity:
+        if int(table.activity[hi - 1]) == end_activity or finishes[element_code[hi - 1]]:
             continue
         codes = element_code[lo:hi]
         began = np.flatnonzero(enable_codes[codes])

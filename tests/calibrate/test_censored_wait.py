@@ -176,3 +176,37 @@ def test_an_export_instant_before_the_logs_last_event_is_refused(tmp_path) -> No
     assert done.exit_code != 0
     assert "the export instant 2025-01-22 00:00 is before the log's last event (2025-01-23 10:00" in done.output
     assert not (folder / "out.yaml").exists()
+
+
+def test_an_open_wait_is_told_from_a_case_that_ended_or_moved_on(tmp_path) -> None:
+    """On the Helsingborg model, by element id: the police's answer is open where its request is the case's last
+    step, not where the application was withdrawn after it (the withdrawal's step leads to an end event alone)
+    or the answer came; the supplement wait is open after the request even when a reminder was sent since (the
+    reminder's path ends in an end event of its own while the wait goes on)."""
+    from bpmn_io.loading import load_model
+    from bpmn_io.logfiles import read_log
+    from calibrate.mapping import map_activities
+    from calibrate.observe import observe, open_at_export
+
+    police, withdraw = "Skicka remiss till Polisen (obligatorisk)", "Skriv av ärendet (ansökan återkallad)"
+    rows = {"open": [police], "withdrawn": [police, withdraw], "answered": [police, "Remissvar från Polisen"],
+            "reminded": ["Begär komplettering", "Skicka påminnelse"], "asked": ["Begär komplettering"],
+            "supplied": ["Begär komplettering", "Invänta komplettering"]}
+    lines = ["case;activity;timestamp"]
+    for case, steps in rows.items():
+        lines += [f"{case};Diarieför ansökan;2025-03-03T09:00"]
+        lines += [f"{case};{step};2025-03-{4 + i:02d}T10:00" for i, step in enumerate(steps)]
+    lines += [f"{case};{step}" for case in ("done", "done too") for step in
+              ("Diarieför ansökan;2025-03-03T09:00", "Skicka beslutskopior;2025-03-20T12:00")]
+    (tmp_path / "log.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table, _stream = read_log(tmp_path / "log.csv")
+    defs = load_model("helsingborg")
+    mapping = map_activities(defs, table)
+    obs = observe(defs.process(), table, mapping)
+    export = float(table.end.max())  # 20 March 12:00
+    police = open_at_export(defs.process(), obs, mapping.boundary, "Event_Remissvar_Polis", export)
+    assert police.enabled_by == ("Task_Remiss_Polis",)
+    assert police.hours.tolist() == [(16 * 24 + 2)]  # from 4 March 10:00
+    supplement = open_at_export(defs.process(), obs, mapping.boundary, "Task_Invanta_Komplettering", export)
+    assert supplement.enabled_by == ("Task_Begar_Komplettering",)
+    assert sorted(supplement.hours.tolist()) == [16 * 24 + 2, 16 * 24 + 2]  # "reminded" and "asked"
