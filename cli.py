@@ -2312,9 +2312,12 @@ def log_inspect_cmd(log: str, fmt: str, top: int, **kwargs: Any) -> None:
     event).
 
     States the column mapping it used (guesses marked) and whether the log has
-    start times. The log is read as a stream: memory does not grow with the
-    number of events (in a CSV whose dates such as 4/3/2025 do not yet show day
-    or month first, the rows wait for one that does).
+    start times. A row repeated exactly, in every column (an XES event within
+    its trace), is an export's double: dropped, and a note says how many. The
+    log is read as a stream: an XES log's memory does not grow with the number
+    of events; a CSV's by 8 bytes a row (the digests that find repeated rows;
+    and in a CSV whose dates such as 4/3/2025 do not yet show day or month
+    first, the rows wait for one that does).
 
     \b
     Examples:
@@ -2481,7 +2484,8 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     sizes and working hours, and where the legal clock starts and stops. Each
     fitted value says `source: log LOG (N cases, PERIOD)` and its 95 % interval;
     everything else stays as the model's profile had it. Completion-only logs
-    get estimated start times (said in the output). The profile is written only
+    get estimated start times (said in the output); a row repeated exactly,
+    in every column, is dropped with a note. The profile is written only
     when it loads and passes the simulator's checks.
 
     \b

@@ -524,7 +524,7 @@ def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: st
             else:
                 given_time = True  # the first value decided: every row's time is read from here on
                 end = f"{end} {clock}"
-        if not repeats.fresh(row, line):
+        if not repeats.fresh(row, line, case=case):
             continue
         yield _Raw(case, activity, row[index["start"]].strip() if "start" in index else "",
                    end, row[index["resource"]].strip() if "resource" in index else "",

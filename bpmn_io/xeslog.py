@@ -121,7 +121,8 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
             for _event, el in parser.read_events():
                 if el.tag in _EVENT:
                     counter[0] += 1
-                    if not repeats.fresh(_attributes(el), counter[0], el.sourceline):
+                    # the event as written, every attribute and nested one in its order: what makes a row the same
+                    if not repeats.fresh(etree.tostring(el, with_tail=False), counter[0], el.sourceline):
                         el.clear()
                         continue
                     event = _event_fields(el, keys, counter[0], source, stamps, offsets)
@@ -158,13 +159,6 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
         notes.append(f"{counted(stats['other'], 'event')} with other lifecycle transitions (schedule, assign, ...) left out")
     if stats["open"]:
         notes.append(f"{counted(stats['open'], 'start event')} without a matching complete left out")
-
-
-def _attributes(event: etree._Element) -> Iterator[str]:
-    """Every attribute of ``event``, nested ones too, as text: what makes two events the same row."""
-    for child in event.iter():
-        if child is not event:
-            yield f"{child.tag}\x1e{child.get('key')}\x1e{child.get('value')}"
 
 
 def _drop(trace: etree._Element, source: str) -> None:

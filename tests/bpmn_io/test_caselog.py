@@ -336,3 +336,18 @@ def test_streaming_reads_nothing_before_iteration(tmp_path: Path) -> None:
     path.write_bytes(GOOD)
     stream = open_log(path)
     assert [r.activity for r in stream.records] == ["Registrera", "Besluta", "Registrera"]
+
+
+def test_row_repeats_are_found_in_a_case_of_many_rows_as_in_a_small_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    # beyond _PACKED rows a case's digests move from one packed buffer to a set: the same rows are repeats
+    import bpmn_io.caselog as caselog
+
+    monkeypatch.setattr(caselog, "_PACKED", 3)
+    seen = caselog.RowRepeats("row")
+    rows = [["A", f"steg {i}", "2025-03-05"] for i in range(6)]
+    assert [seen.fresh(r, i, case="A") for i, r in enumerate(rows)] == [True] * 6
+    assert isinstance(seen.seen["A"], set)
+    assert [seen.fresh(r, 10 + i, case="A") for i, r in enumerate(rows[::-1])] == [False] * 6
+    assert seen.fresh(rows[0], 20, case="B")  # another case: its own rows
+    assert seen.note() == ("6 rows repeated an earlier row exactly, in every column (the first: line 10): dropped, "
+                           "so each counts once")
