@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -194,7 +194,10 @@ class EarlyPlots:
             plotted = _plotted(results_document(firsts))
             if found is not None:
                 self.grouped = grouped_cases(found[1])
-                jobs.update(plot_jobs(plotted, found[1], profiles, sweeps=False, grouped=self.grouped))
+                # sent before the study's own work below (about a third of a CPU second here): the run's
+                # loop that would send the workers their next chunks waits for this call, and the plots
+                # keep them busy meanwhile
+                self._send(plot_jobs(plotted, found[1], profiles, sweeps=False, grouped=self.grouped))
             texts = {name[len("processes/"):-len(".bpmn")]: data.decode("utf-8")
                      for name, data in members.items() if name.startswith("processes/")}
             read = parsed_processes(texts)
@@ -214,6 +217,10 @@ class EarlyPlots:
                                                   for p in range(len(scenario.points))), ())
             part = _plotted(results_document(mine))["scenarios"][k]
             jobs.update(sweep_jobs(part, k, town_names({"scenarios": [part]}, self.profiles)))
+        self._send(jobs)
+
+    def _send(self, jobs: Mapping[Hashable, PlotJob | None]) -> None:
+        assert self.executor is not None
         for key, job in jobs.items():
             if job is not None:
                 self.started[key] = (job, self.executor.submit(plots.draw_plot, job))
