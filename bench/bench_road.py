@@ -5,7 +5,8 @@ Three measurements (not tests; the figures go to bench/RESULTS-road.md with the 
     .venv/bin/python bench/bench_road.py phases            # CPU ms per phase, one process asking again and again
     .venv/bin/python bench/bench_road.py warm --repeat 6   # a Session answering 3 municipalities x 20 x 1 year
     .venv/bin/python bench/bench_road.py study --runs 1,2,dask   # `permitflow run` (420 units): wall, CPU parent/workers
-    .venv/bin/python bench/bench_road.py timeline --runs 2,dask  # the parent's phases: its serial CPU, the Amdahl bound
+    .venv/bin/python bench/bench_road.py timeline --runs 2,dask  # the parent's phases: its serial CPU, the Amdahl bound;
+    #   the workers' tasks, and how long they waited for one while the units ran
 
 *phases*: build the study (read bases, resolve settings, apply overrides), prepare
 (dump and parse each profile, check, plan) and execute (here), for the first call and the
@@ -208,13 +209,14 @@ def in_worker(owner, name):
     inner = getattr(owner, name)
     def wrapped(*args, **kwargs):
         before = _r.getrusage(_r.RUSAGE_SELF)
+        began = start_wall + time.perf_counter() - since
         try:
             return inner(*args, **kwargs)
         finally:
             after = _r.getrusage(_r.RUSAGE_SELF)
             used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
             with open(log, "a") as fh:
-                fh.write(f"{os.getpid()} {name} {used:.4f}\\n")
+                fh.write(f"{os.getpid()} {name} {used:.4f} {began:.4f} {start_wall + time.perf_counter() - since:.4f}\\n")
     wrapped.__module__, wrapped.__qualname__, wrapped.__name__ = inner.__module__, inner.__qualname__, inner.__name__
     setattr(owner, name, wrapped)
 
@@ -274,13 +276,16 @@ def timeline(args: argparse.Namespace) -> None:
                 here: dict[str, float] = {}
                 pids = set()
                 helper = 0.0  # the forked helper making the report's model comparison
+                tasks: dict[str, list[tuple[float, float]]] = {}  # a worker's tasks: (start, end) wall s
                 for line in (log.read_text().splitlines() if log.is_file() else []):
-                    pid, name, used = line.split()
+                    pid, name, used, start, stop = line.split()
                     if int(pid) != figures["pid"] and name == "library_diff_section":
                         helper += float(used)
                     elif int(pid) != figures["pid"]:
                         pids.add(pid)
                         inside[name] = inside.get(name, 0.0) + float(used)
+                        if name != "run_unit":  # inside run_chunk
+                            tasks.setdefault(pid, []).append((float(start), float(stop)))
                     else:
                         here[name] = here.get(name, 0.0) + float(used)
                 # run_unit runs inside run_chunk: "outside" counts run_chunk only
@@ -289,6 +294,20 @@ def timeline(args: argparse.Namespace) -> None:
                       + ", ".join(f"{name} {used:.2f}" for name, used in sorted(inside.items()))
                       + f"; outside them {outside:.2f}"
                       + (f"; the forked helper's model comparison {helper:.2f}" if helper else ""))
+                if tasks and backs:
+                    # a worker with no task between the units going out and the last chunk coming back waits for
+                    # the run's process to send it one (under load also for a core)
+                    idle, long = 0.0, []
+                    for spans in tasks.values():
+                        previous = out_wall
+                        for opened, closed in sorted(spans):
+                            if opened <= back_wall:
+                                idle += max(0.0, opened - previous)
+                                if opened - previous > 0.1:
+                                    long.append(f"{opened - previous:.2f} s at {previous:.2f}")
+                            previous = closed
+                    print(f"workers' wall s with no task while the units run: {idle:.2f} in all"
+                          + (f"; gaps over 0.1 s: {', '.join(long)}" if long else ""))
                 if here:
                     print("parent CPU s inside the same functions: "
                           + ", ".join(f"{name} {used:.2f}" for name, used in sorted(here.items())))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +31,7 @@ from scenarios.batch import BatchResults, PointResults
 from scenarios.study import Study
 
 if TYPE_CHECKING:
-    from report.html import Grouped
+    from report.html import DrawnAssumptions, Grouped
 
 __all__ = ["write_report", "write_run", "library_diff_section", "EarlyPlots"]
 
@@ -149,6 +149,8 @@ class EarlyPlots:
         self.parsed: dict[str, tuple[str, Any]] | None = None
         #: each process's diagram drawn with the first points (report.html.diagram_svgs)
         self.diagrams: dict[str, Any] | None = None
+        #: the assumption tables made with the first points (report.html.early_assumptions)
+        self.assumptions: DrawnAssumptions | None = None
         #: the first points' case rows (:func:`report.results.first_cases`), taken again by write_run
         self.cases: FirstCases | None = None
         #: those rows grouped as the plots draw them (:func:`report.html.grouped_cases`)
@@ -168,10 +170,12 @@ class EarlyPlots:
             self.executor = None
             self.started.clear()
             self.members = self.profiles = self.parsed = self.cases = self.diagrams = self.grouped = None
+            self.assumptions = None
 
     def _point(self, point: PointResults) -> None:
         from report.html import (
             diagram_svgs,
+            early_assumptions,
             grouped_cases,
             parsed_processes,
             plot_jobs,
@@ -191,16 +195,21 @@ class EarlyPlots:
             members = member_files(firsts)
             profiles = _profiles(self.folder, members)
             found = first_cases(firsts)
-            plotted = _plotted(results_document(firsts))
+            first_doc = results_document(firsts)
+            plotted = _plotted(first_doc)
             if found is not None:
                 self.grouped = grouped_cases(found[1])
-                jobs.update(plot_jobs(plotted, found[1], profiles, sweeps=False, grouped=self.grouped))
+                # sent before the study's own work below (about a third of a CPU second here): the run's
+                # loop that would send the workers their next chunks waits for this call, and the plots
+                # keep them busy meanwhile
+                self._send(plot_jobs(plotted, found[1], profiles, sweeps=False, grouped=self.grouped))
             texts = {name[len("processes/"):-len(".bpmn")]: data.decode("utf-8")
                      for name, data in members.items() if name.startswith("processes/")}
             read = parsed_processes(texts)
             self.parsed = {name: (text, read[name]) for name, text in texts.items()}
             # the diagrams' badges are the first points' waits: drawn now, taken when the same
             self.diagrams = diagram_svgs(plotted, read)
+            self.assumptions = early_assumptions(first_doc, texts, profiles, read)
             report_template()
             self.members, self.profiles, self.cases = members, profiles, found
         scenario = point.scenario
@@ -214,6 +223,10 @@ class EarlyPlots:
                                                   for p in range(len(scenario.points))), ())
             part = _plotted(results_document(mine))["scenarios"][k]
             jobs.update(sweep_jobs(part, k, town_names({"scenarios": [part]}, self.profiles)))
+        self._send(jobs)
+
+    def _send(self, jobs: Mapping[Hashable, PlotJob | None]) -> None:
+        assert self.executor is not None
         for key, job in jobs.items():
             if job is not None:
                 self.started[key] = (job, self.executor.submit(plots.draw_plot, job))
@@ -254,13 +267,15 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
                             early.started if early is not None else None, grouped)
     parsed = early.parsed if early is not None else None
     diagrams = early.diagrams if early is not None else None
+    assumptions = early.assumptions if early is not None else None
     section = diff_section if diff_section is not None else library_diff_section
     html = None
     read = _as_read(folder, members, profiles) if drawn is not None and plain and uncertainty is None else None
     if read is not None:
         try:  # while the workers make the files' texts
             html = render_report(doc, (), read[0], diff_section=section, profiles=read[1], executor=executor,
-                                 plots_drawn=drawn, parsed=parsed, drawn_diagrams=diagrams)
+                                 plots_drawn=drawn, parsed=parsed, drawn_diagrams=diagrams,
+                                 drawn_assumptions=assumptions)
         except Exception:  # noqa: BLE001 - made again once the files are written, and its error raised there
             html = None
     files = result_files(batch, doc, uncertainty=uncertainty, started=texts, made=members)
@@ -276,6 +291,7 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
         loaded = json.loads(files["uncertainty.json"].decode("utf-8")) if "uncertainty.json" in files else None
         html = render_report(summary, (), read_processes(folder), diff_section=section,
                              profiles=read_profiles(folder), uncertainty=loaded if "uncertainty" in summary else None,
-                             executor=executor, plots_drawn=drawn, parsed=parsed, drawn_diagrams=diagrams)
+                             executor=executor, plots_drawn=drawn, parsed=parsed, drawn_diagrams=diagrams,
+                             drawn_assumptions=assumptions)
     write_last(folder, {"report.html": html.encode("utf-8")})  # and the manifest sealed with its hash
     return target

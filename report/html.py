@@ -786,6 +786,34 @@ def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profil
 _BRIEF_CODE = re.compile(r"\b[ASL][0-9]{1,2}\b")
 
 
+#: the assumption tables of a run made earlier (:func:`early_assumptions`): the profiles (by process, in the
+#: report's order), step names and run settings they were made of, and the tables
+DrawnAssumptions = tuple[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any], list[dict[str, Any]]]
+
+
+def early_assumptions(doc: Mapping[str, Any], processes: Mapping[str, str], profiles: Mapping[str, Any],
+                      parsed: Mapping[str, Definitions | PermitflowError]) -> DrawnAssumptions:
+    """The assumption tables of a run without ``--uncertainty``, made now from ``doc`` (for a run: its first
+    points, while its other units run; they name every scenario, process and run setting): ``render_report``'s
+    ``drawn_assumptions`` takes them when its own inputs are the same (the very profile objects, equal step
+    names and run settings), the same tables."""
+    towns = town_names(doc, profiles)
+    chosen = {m: profiles[m] for m in towns["en"] if m in profiles}
+    names, runs = step_names(processes, profiles, parsed), scenario_runs(doc)
+    return chosen, names, runs, assumption_tables(chosen, names, None, runs)
+
+
+def _assumption_tables(chosen: Mapping[str, Any], names: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
+                       runs: Mapping[str, Any], drawn: DrawnAssumptions | None) -> list[dict[str, Any]]:
+    """:func:`report.assumptions.assumption_tables`, or those ``drawn`` earlier of the same inputs."""
+    if drawn is not None and uncertainty is None:
+        made_chosen, made_names, made_runs, tables = drawn
+        if (list(made_chosen) == list(chosen) and all(made_chosen[m] is p for m, p in chosen.items())
+                and made_names == names and made_runs == runs):
+            return tables
+    return assumption_tables(chosen, names, uncertainty, runs)
+
+
 def scenario_runs(doc: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     """Per process, the run settings (``start``, ``horizon``, ``warmup``) that every scenario simulating it set
     alike (a process whose scenarios differ, or set none, is not named): what its assumptions' simulated period
@@ -854,6 +882,7 @@ def render_report(
     plots_drawn: Callable[[], Mapping[Hashable, str | None]] | None = None,
     parsed: Mapping[str, tuple[str, Definitions | PermitflowError]] | None = None,
     drawn_diagrams: DrawnDiagrams | None = None,
+    drawn_assumptions: DrawnAssumptions | None = None,
 ) -> str:
     """The report HTML for a summary document, its case rows and the processes' BPMN.
 
@@ -868,6 +897,8 @@ def render_report(
     profiles; ``cases`` is not read then). ``parsed``: processes parsed earlier, by name (BPMN
     text, what it parsed to): one whose text is the same is not parsed again. ``drawn_diagrams``:
     diagrams drawn earlier (:func:`diagram_svgs`): one of the same parsed model and badges is taken.
+    ``drawn_assumptions``: the assumption tables made earlier (:func:`early_assumptions`), taken when
+    made of the same inputs.
     """
     profiles = profiles or {}
     towns = town_names(doc, profiles)
@@ -912,8 +943,8 @@ def render_report(
     drawn = plots_drawn()
     for k, scenario in enumerate(scenarios):
         scenario["sweep_plot"] = {lang: drawn[("sweep", k, lang)] for lang in LANGUAGES}
-    assumptions = assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names, uncertainty,
-                                    scenario_runs(doc))
+    assumptions = _assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names, uncertainty,
+                                     scenario_runs(doc), drawn_assumptions)
     return report_template().render(
         doc=doc,
         scenarios=scenarios,

@@ -272,23 +272,36 @@ def write_results(folder: Path, batch: BatchResults, *, uncertainty: dict[str, A
     return doc
 
 
-#: the texts on their way from the workers (:func:`start_texts`): the case rows, cases.csv, and
+#: each point's case rows with its scenario's name and its label: cases.csv's rows, not yet written out
+PointCases = list[tuple[str, str, tuple[tuple[Any, ...], ...]]]
+
+#: the texts on their way from the workers (:func:`start_texts`): the points' case rows, cases.csv, and
 #: summary.json with summary.csv
-Texts = tuple[list[list[Any]], Future[bytes], Future[tuple[bytes, bytes]]]
+Texts = tuple[PointCases, Future[bytes], Future[tuple[bytes, bytes]]]
 
 
 def _case_rows(batch: BatchResults) -> Iterator[list[Any]]:
     return ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases)
 
 
+def _point_cases(batch: BatchResults) -> PointCases:
+    return [(p.scenario.name, p.summary.label, p.cases) for p in batch.points]
+
+
+def _cases_csv(points: PointCases) -> bytes:
+    """cases.csv's bytes for the rows of :func:`_point_cases` (those of :func:`_case_rows`)."""
+    return _csv(_CASE_HEADER, ([scenario, label, *row] for scenario, label, rows in points for row in rows))
+
+
 def start_texts(batch: BatchResults, doc: dict[str, Any], executor: Executor) -> Texts:
     """Send the texts of :func:`result_files` to ``executor`` now (for ``started=``), in two tasks of
     about the same cost, one per worker: summary.json with summary.csv (:func:`summary_texts`, so
     the document travels once) and cases.csv. A run sends them as soon as its last unit is back
-    and renders the report meanwhile."""
-    rows = list(_case_rows(batch))
+    and renders the report meanwhile. The case rows travel as each point's tuple of rows, as the
+    batch holds them (the worker puts the scenario and label in front: less to make and pickle here)."""
+    points = _point_cases(batch)
     summaries = executor.submit(summary_texts, doc)
-    return rows, executor.submit(_csv, _CASE_HEADER, rows), summaries
+    return points, executor.submit(_cases_csv, points), summaries
 
 
 def summary_texts(doc: dict[str, Any]) -> tuple[bytes, bytes]:
@@ -315,9 +328,9 @@ def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[
     if uncertainty is not None:
         files["uncertainty.json"] = _json_bytes(uncertainty)
     if started is not None:
-        rows, cases_csv, summaries = started
+        points, cases_csv, summaries = started
         files["summary.json"], files["summary.csv"] = _made(summaries, summary_texts, doc)
-        files["cases.csv"] = _made(cases_csv, _csv, _CASE_HEADER, rows)
+        files["cases.csv"] = _made(cases_csv, _cases_csv, points)
     else:
         files["summary.json"], files["summary.csv"] = summary_texts(doc)
         files["cases.csv"] = _csv(_CASE_HEADER, cases)

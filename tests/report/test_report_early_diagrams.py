@@ -1,11 +1,17 @@
 """A run's process diagrams (with the first points' waiting badges) are drawn while its other units run
 (report.build.EarlyPlots, report.html.diagram_svgs) and taken by the report when the model and badges
-are the same: serial work off the end of the run (goal 7 of issue 16), the same report bytes."""
+are the same: serial work off the end of the run (goal 7 of issue 16), the same report bytes. So are its
+assumption tables (report.html.early_assumptions), made again when made of other inputs.
+
+The first points' plots go to the workers before that work: it runs inside the call that tells the run a
+chunk is back, while no next chunk can go out; with the plots already queued, the workers draw them
+meanwhile instead of waiting."""
 
 from __future__ import annotations
 
 import shutil
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +24,24 @@ from report.html import _diagrams, diagram_svgs, parsed_processes
 FIXTURES = Path(__file__).resolve().parents[1] / "scenarios" / "fixtures"
 
 
-def test_the_diagrams_drawn_during_the_run_are_the_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from report.build import EarlyPlots, write_run
+def _sweep_plan(folder: Path, replications: int) -> Any:
+    """The plan of a scenario of the mini model swept over two points, its files in ``folder``."""
     from scenarios.loader import read_any
-    from scenarios.road import execute, prepare
+    from scenarios.road import prepare
 
     for name in ("mini.bpmn", "mini.yaml"):
-        shutil.copy(FIXTURES / name, tmp_path / name)
-    (tmp_path / "s.yaml").write_text(
-        "name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 3\nhorizon: 8w\n"
+        shutil.copy(FIXTURES / name, folder / name)
+    (folder / "s.yaml").write_text(
+        f"name: s\nbase: {{bpmn: mini.bpmn, profile: mini.yaml}}\nreplications: {replications}\nhorizon: 8w\n"
         "sweep:\n  simulation.pools.officer.count: [1, 2]\n", encoding="utf-8")
-    plan = prepare(read_any([tmp_path / "s.yaml"]))
+    return prepare(read_any([folder / "s.yaml"]))
+
+
+def test_the_diagrams_drawn_during_the_run_are_the_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from report.build import EarlyPlots, write_run
+    from scenarios.road import execute
+
+    plan = _sweep_plan(tmp_path, 3)
     write_run(tmp_path / "here", execute(plan), diff_section=lambda names: "")
     drawn: list[str] = []
     inner = report.html._diagram_svg
@@ -38,13 +51,22 @@ def test_the_diagrams_drawn_during_the_run_are_the_reports(tmp_path: Path, monke
         return inner(defs, badges)
 
     monkeypatch.setattr(report.html, "_diagram_svg", counted)
+    tables: list[int] = []  # the assumption tables, made with the first points too (report.html.early_assumptions)
+    made = report.html.assumption_tables
+
+    def made_here(*args: Any, **kwargs: Any) -> Any:
+        tables.append(1)
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(report.html, "assumption_tables", made_here)
     with ProcessPoolExecutor(2) as pool:
         early = EarlyPlots(tmp_path / "pool", plan.study)
         early.executor = pool
         batch = execute(plan, executor=pool, workers=2, chunk=1, point_done=early.point)
         assert len(drawn) == 1 and early.diagrams is not None and set(early.diagrams) == {"mini"}
+        assert len(tables) == 1 and early.assumptions is not None
         write_run(tmp_path / "pool", batch, executor=pool, diff_section=lambda names: "", early=early)
-    assert len(drawn) == 1  # not drawn again for the report
+    assert len(drawn) == 1 and len(tables) == 1  # neither made again for the report
     for name in ("report.html", "summary.json"):
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes(), name
 
@@ -66,3 +88,58 @@ def test_a_diagram_drawn_with_other_badges_is_drawn_again() -> None:
     assert _diagrams(waits, {"mini": text}, parsed, drawn=same)[0]["svg"] == "kept"
     other = parsed_processes({"mini": text})  # the same text parsed again: another model object
     assert _diagrams(waits, {"mini": text}, other, drawn=same)[0]["svg"] == early["mini"][2]
+
+
+class _Recording(Executor):
+    """Takes the plot jobs without drawing them (their futures never finish): what was sent, in order."""
+
+    def __init__(self) -> None:
+        self.sent: list[Any] = []
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        self.sent.append(args[0])
+        return Future()
+
+
+def test_the_first_points_plots_are_sent_before_the_processes_are_parsed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from report.build import EarlyPlots
+    from scenarios.road import execute
+
+    plan = _sweep_plan(tmp_path, 2)
+    plots = _Recording()
+    sent_when_parsing: list[int] = []
+    inner = report.html.parsed_processes
+
+    def parsing(*args: Any, **kwargs: Any) -> Any:
+        sent_when_parsing.append(len(plots.sent))
+        return inner(*args, **kwargs)
+
+    monkeypatch.setattr(report.html, "parsed_processes", parsing)
+    early = EarlyPlots(tmp_path / "out", plan.study)
+    early.executor = plots
+    with ThreadPoolExecutor(1) as pool:
+        execute(plan, executor=pool, workers=1, chunk=1, point_done=early.point)
+    assert early.executor is plots and early.parsed is not None  # no fault dropped the early work
+    firsts = [key for key in early.started if not (isinstance(key, tuple) and key[0] == "sweep")]
+    sweeps = [key for key in early.started if key not in firsts]
+    assert firsts and sweeps  # the first point's plots and, once both points were in, the sweep's
+    assert sent_when_parsing == [len(firsts)]  # all of the first point's plots, and only those, were out
+    assert plots.sent == [early.started[key][0] for key in [*firsts, *sweeps]]
+
+
+def test_assumption_tables_made_of_other_inputs_are_made_again() -> None:
+    from bpmn_io.yamlsrc import load_yaml
+    from report.html import _assumption_tables, early_assumptions, parsed_processes
+
+    text = (FIXTURES / "mini.bpmn").read_text(encoding="utf-8")
+    profile = load_yaml((FIXTURES / "mini.yaml").read_bytes(), source="mini.yaml").data
+    doc: dict[str, Any] = {"scenarios": [{"name": "s", "members": ["mini"], "settings": {"horizon": "8w"},
+                                          "points": []}]}
+    drawn = early_assumptions(doc, {"mini": text}, {"mini": profile}, parsed_processes({"mini": text}))
+    chosen, names, runs, tables = drawn
+    assert _assumption_tables(chosen, names, None, runs, drawn) is tables
+    fresh = _assumption_tables({"mini": dict(profile)}, names, None, runs, drawn)  # an equal profile, another object
+    assert fresh is not tables and fresh == tables
+    assert _assumption_tables(chosen, names, None, {"mini": {"horizon": "1y"}}, drawn) != tables  # other run settings
+    assert _assumption_tables(chosen, names, {"points": 8}, runs, drawn) is not tables  # an uncertainty run's

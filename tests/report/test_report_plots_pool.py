@@ -108,7 +108,7 @@ def test_a_lost_worker_draws_and_writes_here_instead(tmp_path: Path) -> None:
 
 def test_a_run_sends_its_result_texts_before_the_plots_and_writes_the_same_folder(tmp_path: Path) -> None:
     from report.build import write_run
-    from report.results import _csv, summary_texts
+    from report.results import _cases_csv, summary_texts
 
     batch = mini_batch(tmp_path)
     write_run(tmp_path / "here", batch, diff_section=lambda names: "")
@@ -116,7 +116,7 @@ def test_a_run_sends_its_result_texts_before_the_plots_and_writes_the_same_folde
         counting = Counting(pool)
         write_run(tmp_path / "pool", batch, executor=counting, csv_executor=counting, diff_section=lambda names: "")
     # the result files' texts first, in two tasks (summary.json with summary.csv, then cases.csv), then every plot
-    assert [fn for fn, *_ in counting.submitted] == [summary_texts, _csv] + [plots.draw_plot] * 6
+    assert [fn for fn, *_ in counting.submitted] == [summary_texts, _cases_csv] + [plots.draw_plot] * 6
     for name in ("summary.json", "summary.csv", "cases.csv", "report.html", ".permitflow-results"):
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes(), name
 
