@@ -2312,9 +2312,12 @@ def log_inspect_cmd(log: str, fmt: str, top: int, **kwargs: Any) -> None:
     event).
 
     States the column mapping it used (guesses marked) and whether the log has
-    start times. The log is read as a stream: memory does not grow with the
-    number of events (in a CSV whose dates such as 4/3/2025 do not yet show day
-    or month first, the rows wait for one that does).
+    start times. A row repeated exactly, in every column (an XES event within
+    its trace), is an export's double: dropped, and a note says how many. The
+    log is read as a stream: an XES log's memory does not grow with the number
+    of events; a CSV's by 8 bytes a row (the digests that find repeated rows;
+    and in a CSV whose dates such as 4/3/2025 do not yet show day or month
+    first, the rows wait for one that does).
 
     \b
     Examples:
@@ -2461,11 +2464,15 @@ def _echo_validation(checked: tuple[Any, Any, Any, str]) -> None:
 @click.option("--mapping", "mapping_file", type=click.Path(exists=True, dir_okay=False),
               help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map (a boundary "
                    "timer's id: the activity is that timer firing).")
+@click.option("--exported-at", "exported_at", metavar="WHEN",
+              help="When the log was exported, e.g. 2026-11-30T17:00 (ISO 8601; a date alone is 00:00; not before "
+                   "the log's last event; default: its last event). A wait begun and not ended by then counts as "
+                   "longer than it had run (right-censored).")
 @_log_options
 @_format_option("text", "json")
 @_validate_options
-def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mapping_file: str | None, fmt: str,
-                  **kwargs: Any) -> None:
+def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mapping_file: str | None,
+                  exported_at: str | None, fmt: str, **kwargs: Any) -> None:
     """Fit MODEL's simulation parameters to a case log and write them as a profile.
 
     Log activities are mapped onto model steps (element ids in the log, the
@@ -2473,11 +2480,12 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     listed. Fitted: arrivals per year and month, each step's work time or
     calendar delay (exponential / lognormal / gamma by AIC, or empirical; a
     wait that a boundary timer can end with the waits the log shows it cut
-    off as right-censored), branching probabilities, committee meeting days and agenda cut-off, pool
+    off, and the waits still open at the log's export, as right-censored), branching probabilities, committee meeting days and agenda cut-off, pool
     sizes and working hours, and where the legal clock starts and stops. Each
     fitted value says `source: log LOG (N cases, PERIOD)` and its 95 % interval;
     everything else stays as the model's profile had it. Completion-only logs
-    get estimated start times (said in the output). The profile is written only
+    get estimated start times (said in the output); a row repeated exactly,
+    in every column, is dropped with a note. The profile is written only
     when it loads and passes the simulator's checks.
 
     \b
@@ -2509,6 +2517,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
                               elements=frozenset(mappable_steps(defs.process())) | {  # a timer's firing too
                                   n.id for n in defs.process().nodes.values() if getattr(n, "position", "") == "boundary"})
     _check_validation_options(kwargs, log)
+    exported = _exported_at(exported_at)
     validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))
     if table.n_cases < 2:  # every share and interval would be that case's own value: a profile of false certainty
@@ -2517,14 +2526,15 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         raise InputError("1 case in the log, too few to calibrate from (expected at least 2 cases: a share, a "
                          "spread or an interval of one case is that case's value alone)", file=log)
     mapping = map_activities(defs, table, mapping_file=given)
-    result = calibrate(defs, table, mapping, base=base, log_name=Path(log).name)
+    result = calibrate(defs, table, mapping, base=base, log_name=Path(log).name, exported_at=exported)
     checked = None
     if validate:
         from calibrate.validate import split_by_start
 
         train, held = split_by_start(table)
         train_map = map_activities(defs, train, mapping_file=given)
-        trained = calibrate(defs, train, train_map, base=base, log_name=Path(log).name + " (training part)")
+        trained = calibrate(defs, train, train_map, base=base, log_name=Path(log).name + " (training part)",
+                            exported_at=exported if exported is not None else float(table.end.max()))
         # the held-out log's activities are named by the training part's mapping, and those only the held-out
         # cases have by the whole log's: labels for the comparison, not fitted
         checked = _validation(model, trained.profile, train, held, {**mapping.labels, **train_map.labels}, output,
@@ -2554,6 +2564,22 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         if checked is not None:
             _echo_validation(checked)
         click.echo(f"wrote {output}")
+
+
+def _exported_at(text: str | None) -> float | None:
+    """``--exported-at`` as wall-clock seconds (a UTC offset dropped, as the log's times are read), None if not given."""
+    if text is None:
+        return None
+    import datetime as dt
+
+    from bpmn_io.caselog import wall_seconds
+
+    try:
+        when = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise click.BadParameter(f"{text!r} (expected an ISO 8601 date or date-time, e.g. 2026-11-30T17:00)",
+                                 param_hint="--exported-at") from None
+    return wall_seconds(when)
 
 
 def _model_names(process: Process) -> dict[str, str]:

@@ -12,69 +12,147 @@ the intervals that covered the truth over all seeds.
     .venv/bin/python bench/bench_censored_wait.py              # seeds 1-20
     .venv/bin/python bench/bench_censored_wait.py --seeds 3    # seeds 1-3
 
+``--export-after DAYS`` cuts each simulated log where a municipality's export would: at 12:00 on the day
+DAYS after the log's first event, every event after that instant dropped (a wait begun before it and ended
+after it keeps its begin and loses its end; the reader leaves out a lifecycle start without its complete).
+Then two waits are measured: the supplement wait above and the police's answer to a request for an opinion,
+``Event_Remissvar_Polis`` (triangular 2, 3, 4 weeks: true mean 504 h, no timer), each with the waits the
+fit counted as completed, cut off by a timer and open at the export, and the waits truly open at the export
+(the simulator's lifecycle starts the cut left without their completion, and the supplement waits its timer ended
+after the export, 4 weeks after they began). ``--code DIR`` runs the calibration of
+another checkout (e.g. /work/main, the code before a change) on the same logs:
+
+    .venv/bin/python bench/bench_censored_wait.py --export-after 540
+    .venv/bin/python bench/bench_censored_wait.py --export-after 540 --code /work/main
+
 Deterministic (fixed seeds): the same code prints the same table. Writes only in a temporary folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import resource
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from click.testing import CliRunner  # noqa: E402
-
-from cli import cli  # noqa: E402
 
 WAIT = "Task_Invanta_Komplettering"
 TRUE_MEAN_H = (72.0 + 168.0 + 840.0) / 3  # triangular 3 d, 1 w, 5 w
+#: the waits measured on a log cut at an export: element -> true mean (hours)
+EXPORT_WAITS = {WAIT: TRUE_MEAN_H, "Event_Remissvar_Polis": (336.0 + 504.0 + 672.0) / 3}  # triangular 2, 3, 4 w
+XES = "{http://www.xes-standard.org/}"
+#: the interrupting timer -> the wait it ends and when (the simulator's log has no event of a wait its timer ends)
+TIMERS = {"Timer_Svarstid_Ute": (WAIT, dt.timedelta(weeks=4))}
 
 
-def one_seed(runner: CliRunner, folder: Path, seed: int) -> dict:
-    """The calibration report's entry for the wait, from the log of ``seed``."""
+def cut_at_export(log: Path, days: int) -> Counter[str]:
+    """Drop every event of ``log`` after 12:00 on the day ``days`` after its first event (and the traces left
+    empty), in place; per element, the waits truly open at the export: the simulator's lifecycle starts left
+    without their completion, and the waits a timer ends after the export that began before it (the simulator's
+    log has no event of a wait its timer ends, not even its start)."""
+    from lxml import etree
+
+    tree = etree.parse(str(log))
+    stamps = tree.getroot().iter(f"{XES}date")
+    first = min(dt.datetime.fromisoformat(d.get("value")) for d in stamps if d.get("key") == "time:timestamp")
+    export = dt.datetime.combine(first.date() + dt.timedelta(days=days), dt.time(12), first.tzinfo)
+    opened: Counter[str] = Counter()
+    for trace in list(tree.getroot().iter(f"{XES}trace")):
+        for event in trace.findall(f"{XES}event"):
+            when = event.find(f"{XES}date[@key='time:timestamp']")
+            if when is not None and dt.datetime.fromisoformat(when.get("value")) > export:
+                said = {a.get("key"): a.get("value") for a in event}
+                host, after = TIMERS.get(said.get("permitflow:element", ""), ("", dt.timedelta()))
+                fired = dt.datetime.fromisoformat(when.get("value"))
+                if host and said.get("lifecycle:transition") == "complete" and fired - after < export:
+                    opened[host] += 1  # the timer ends, after the export, a wait begun before it
+                trace.remove(event)
+        if trace.find(f"{XES}event") is None:
+            trace.getparent().remove(trace)
+    tree.write(str(log), xml_declaration=True, encoding="UTF-8")
+    for trace in tree.getroot().iter(f"{XES}trace"):
+        seen: Counter[tuple[str, str]] = Counter()
+        for event in trace.findall(f"{XES}event"):
+            said = {a.get("key"): a.get("value") for a in event}
+            seen[said.get("permitflow:element", ""), said.get("lifecycle:transition", "")] += 1
+        for (element, transition), n in seen.items():
+            if transition == "start":
+                opened[element] += max(0, n - seen[element, "complete"])
+    return opened
+
+
+def one_seed(runner: Any, cli: Any, folder: Path, seed: int, export_after: int | None) -> dict:
+    """The calibration report's durations, from the log of ``seed`` (cut at an export with ``export_after``)."""
     log = folder / f"log{seed}.xes"
     sim = runner.invoke(cli, ["simulate", "helsingborg", "--years", "2", "--seed", str(seed), "-q", "-r", "1",
                               "--eventlog", str(log), "--set", "arrivals.per_year=120",
                               "--set", "pools.officer.fte=1.0", "--set", "pools.registry.fte=1.0"])
     if sim.exit_code != 0:
         raise SystemExit(f"simulate, seed {seed}: {sim.output}")
+    opened: Counter[str] = cut_at_export(log, export_after) if export_after is not None else Counter()
     done = runner.invoke(cli, ["calibrate", "helsingborg", str(log), "-o", str(folder / f"p{seed}.yaml"),
                                "--format", "json"])
     if done.exit_code != 0:
         raise SystemExit(f"calibrate, seed {seed}: {done.output}")
-    return dict(json.loads(done.output)["durations"][WAIT])
+    found = dict(json.loads(done.output)["durations"])
+    for element, n in opened.items():
+        if element in found:
+            found[element] = {**found[element], "truly_open": n}
+    return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=20, help="seeds 1..N (default 20)")
+    parser.add_argument("--export-after", type=int, default=None, metavar="DAYS",
+                        help="cut each log at 12:00 DAYS after its first event, as an export would")
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose calibration runs (default: this)")
     args = parser.parse_args()
+    sys.path.insert(0, str(args.code.resolve()))
+    from click.testing import CliRunner
+
+    from cli import cli
+
     began, cpu0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
     runner = CliRunner()
-    means, covered = [], 0
-    print(f"true mean {TRUE_MEAN_H:.0f} h; load average before {os.getloadavg()[0]:.1f}\n")
-    print("| seed | family | fitted mean, h | 95 % interval, h | covers | completed | cut off by the timer |")
-    print("|---|---|---|---|---|---|---|")
+    waits = EXPORT_WAITS if args.export_after is not None else {WAIT: TRUE_MEAN_H}
+    rows: dict[str, list[str]] = {w: [] for w in waits}
+    means: dict[str, list[float]] = {w: [] for w in waits}
+    covered = dict.fromkeys(waits, 0)
+    print(f"code {args.code.resolve()}; load average before {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp:
         for seed in range(1, args.seeds + 1):
-            d = one_seed(runner, Path(tmp), seed)
-            lo, hi = d["mean_ci"]
-            hit = lo <= TRUE_MEAN_H <= hi
-            covered += hit
-            means.append(d["mean_hours"])
-            print(f"| {seed} | {d['family']} | {d['mean_hours']:.1f} | [{lo:.1f}, {hi:.1f}] | {'yes' if hit else 'no'} "
-                  f"| {d['n']} | {d.get('censored', '-')} |")
+            found = one_seed(runner, cli, Path(tmp), seed, args.export_after)
+            for wait, truth in waits.items():
+                d = found[wait]
+                lo, hi = d["mean_ci"]
+                hit = lo <= truth <= hi
+                covered[wait] += hit
+                means[wait].append(d["mean_hours"])
+                counts = (f"| {d.get('cut_by_timer', d.get('censored', '-'))} | {d.get('open_at_export', '-')} "
+                          f"| {d.get('truly_open', 0)} |"
+                          if args.export_after is not None else f"| {d.get('censored', '-')} |")
+                rows[wait].append(f"| {seed} | {d['family']} | {d['mean_hours']:.1f} | [{lo:.1f}, {hi:.1f}] | "
+                                  f"{'yes' if hit else 'no'} | {d['n']} {counts}")
+    for wait, truth in waits.items():
+        print(f"\n{wait}: true mean {truth:.0f} h\n")
+        print("| seed | family | fitted mean, h | 95 % interval, h | covers | completed | cut off by the timer |"
+              + (" open at the export | open in truth |" if args.export_after is not None else ""))
+        print("|---|---|---|---|---|---|---|" + ("---|---|" if args.export_after is not None else ""))
+        print("\n".join(rows[wait]))
+        m = means[wait]
+        print(f"\nmean fitted mean {sum(m) / len(m):.1f} h over {len(m)} seeds (true {truth:.0f} h); "
+              f"intervals covering the true mean: {covered[wait]} of {len(m)}")
     cpu1 = resource.getrusage(resource.RUSAGE_SELF)
     cpu = cpu1.ru_utime + cpu1.ru_stime - cpu0.ru_utime - cpu0.ru_stime
-    print(f"\nmean fitted mean {sum(means) / len(means):.1f} h over {len(means)} seeds (true {TRUE_MEAN_H:.0f} h); "
-          f"intervals covering the true mean: {covered} of {len(means)}")
     print(f"{time.perf_counter() - began:.1f} s wall, {cpu:.1f} CPU s; load average after {os.getloadavg()[0]:.1f}")
 
 

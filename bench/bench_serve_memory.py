@@ -22,30 +22,11 @@ import sys
 import time
 import urllib.error
 import urllib.request
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, also when a test loads this file
+from bench_serve_uploads import big_model, multipart, rss  # noqa: E402
 from proctree import descendants  # noqa: E402
-
-
-def big_model(root: Path, n: int = 14500) -> bytes:
-    """Helsingborg's model padded to about 4.6 MB with text annotations and their diagram shapes."""
-    text = (root / "processes/library/helsingborg/process.bpmn").read_text(encoding="utf-8")
-    ann = "".join(
-        f'    <bpmn:textAnnotation id="TA_{i}"><bpmn:text>Anteckning {i}: handläggaren kontrollerar bilagor, '
-        f"yttranden och avgifter enligt rutin {i % 97}.</bpmn:text></bpmn:textAnnotation>\n"
-        for i in range(n)
-    )
-    shapes = "".join(
-        f'      <bpmndi:BPMNShape id="TA_{i}_di" bpmnElement="TA_{i}"><dc:Bounds x="{(i % 100) * 120}" '
-        f'y="{2000 + (i // 100) * 60}" width="100" height="40"/></bpmndi:BPMNShape>\n'
-        for i in range(n)
-    )
-    text = text.replace("</bpmn:process>", ann + "  </bpmn:process>", 1)
-    i = text.rindex("</bpmndi:BPMNPlane>")
-    return (text[:i] + shapes + text[i:]).encode()
-
 
 _parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
 _parser.add_argument("--uploads", type=int, default=3, help="uploads of the large model (default 3)")
@@ -89,18 +70,6 @@ def req(path, body=None, method=None, raw=False, ctype="application/json"):
     with urllib.request.urlopen(r, timeout=900) as reply:
         b = reply.read()
         return b if raw else json.loads(b)
-
-
-def rss(pid):
-    # a process that ended while it was sampled counts 0 MB here; tests/web/test_web_memory.py's _rss_mb
-    # fails instead (a test reads its own, living process)
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return 0.0
-    return 0.0
 
 
 log = []
@@ -244,20 +213,8 @@ ups = []
 for u in range(UPLOADS):
     if DISTINCT:
         BIG = big_model(Path(code), 14500 + u)
-    b = uuid.uuid4().hex
-    parts = [
-        f'--{b}\r\nContent-Disposition: form-data; name="name"\r\n\r\nbigtown\r\n'.encode(),
-        f'--{b}\r\nContent-Disposition: form-data; name="model"; filename="big.bpmn"\r\n'
-        f"Content-Type: application/xml\r\n\r\n".encode()
-        + BIG
-        + b"\r\n",
-        f'--{b}\r\nContent-Disposition: form-data; name="profile"; filename="profile.yaml"\r\n'
-        f"Content-Type: application/x-yaml\r\n\r\n".encode()
-        + PROFILE
-        + b"\r\n",
-        f"--{b}--\r\n".encode(),
-    ]
-    up = req("api/uploads", b"".join(parts), ctype=f"multipart/form-data; boundary={b}")
+    form, form_type = multipart("bigtown", BIG, PROFILE)
+    up = req("api/uploads", form, ctype=form_type)
     ups.append(up["id"])
     n += 1
     sample("upload", n)

@@ -27,8 +27,8 @@ from proctree import descendants  # noqa: E402
 
 
 def big_model(root: Path, n: int = 14500) -> bytes:
-    """Helsingborg's model padded to about 4.6 MB with text annotations and their diagram shapes (as
-    bench_serve_memory.py's)."""
+    """Helsingborg's model padded to about 4.6 MB with text annotations and their diagram shapes (what
+    bench_serve_memory.py and bench_serve_bad_uploads.py upload too)."""
     text = (root / "processes/library/helsingborg/process.bpmn").read_text(encoding="utf-8")
     ann = "".join(
         f'    <bpmn:textAnnotation id="TA_{i}"><bpmn:text>Anteckning {i}: handläggaren kontrollerar bilagor, '
@@ -60,7 +60,8 @@ def multipart(name: str, model: bytes, profile: bytes) -> tuple[bytes, str]:
 
 
 def rss(pid: int) -> float:
-    """VmRSS of ``pid`` in MB (0: it ended while sampled)."""
+    """VmRSS of ``pid`` in MB (0: it ended while sampled; tests/web/test_web_memory.py's _rss_mb fails
+    instead: a test reads its own, living process)."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):

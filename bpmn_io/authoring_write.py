@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -78,14 +79,15 @@ def left_out(defs: Definitions) -> tuple[str, ...]:
     than a step's first (by the elements that carry it), each process's ``ioSpecification``, and root
     elements other than the messages the form keeps (``itemDefinition``, ``signal``, ...)."""
     found: dict[str, None] = {}  # in document order, each element once
-    _opaque_carriers(dataclasses.replace(defs, diagrams=()), "", found)  # the diagram is drawn anew
+    drawn_anew = dataclasses.replace(defs, diagrams=())  # the diagram is drawn anew
+    _carriers(drawn_anew, "", found, _carries_opaque, ("opaque",))
     carriers = list(found)
     out = []
     if carriers:
         out.append(f"vendor extensions or attributes on {len(carriers)} element{'s' * (len(carriers) != 1)} "
                    f"({_first(carriers)})")
     documented: dict[str, None] = {}
-    _documented(dataclasses.replace(defs, diagrams=()), "", documented)
+    _carriers(drawn_anew, "", documented, _loses_documentation, ("documentation", "opaque"))
     if documented:
         shown = list(documented)
         out.append(f"documentation of {len(shown)} element{'s' * (len(shown) != 1)} ({_first(shown)})")
@@ -100,41 +102,37 @@ def _first(items: list[str], shown: int = 3) -> str:
     return ", ".join(items[:shown]) + (f" and {len(items) - shown} more" if len(items) > shown else "")
 
 
-def _opaque_carriers(value: Any, owner: str, out: dict[str, None]) -> None:
-    """Add the id (or the nearest enclosing id) of each model object in ``value`` with an opaque part."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        owner = str(getattr(value, "id", "") or owner)
-        if getattr(value, "opaque", None):
-            out[f"'{owner}'" if owner else "the definitions"] = None
-        for f in dataclasses.fields(value):
-            if f.name != "opaque":
-                _opaque_carriers(getattr(value, f.name), owner, out)
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            _opaque_carriers(item, owner, out)
-    elif hasattr(value, "values") and callable(value.values) and not isinstance(value, str):
-        for item in value.values():
-            _opaque_carriers(item, owner, out)
+def _carries_opaque(value: Any) -> bool:
+    """Whether a model object has an opaque part (vendor extensions or foreign attributes)."""
+    return bool(getattr(value, "opaque", None))
 
 
-def _documented(value: Any, owner: str, out: dict[str, None]) -> None:
-    """Add the id of each model object in ``value`` whose documentation the form does not keep: all of it,
-    but a step's (or boundary event's) first (its ``doc:``)."""
+def _loses_documentation(value: Any) -> bool:
+    """Whether a model object has documentation the form does not keep: all of it, but a step's (or
+    boundary event's) first (its ``doc:``)."""
+    docs = getattr(value, "documentation", ())
+    # an empty <documentation/> (Bizagi writes one on the definitions and the process) holds nothing to lose
+    return isinstance(docs, tuple) and any(d.text.strip() for d in docs[isinstance(value, FlowNode):])
+
+
+def _carriers(
+    value: Any, owner: str, out: dict[str, None], carries: Callable[[Any], bool], skipped: tuple[str, ...]
+) -> None:
+    """Add the id (or the nearest enclosing id) of each model object in ``value`` that ``carries(obj)``,
+    looking into every field but ``skipped``."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         owner = str(getattr(value, "id", "") or owner)
-        docs = getattr(value, "documentation", ())
-        # an empty <documentation/> (Bizagi writes one on the definitions and the process) holds nothing to lose
-        if isinstance(docs, tuple) and any(d.text.strip() for d in docs[isinstance(value, FlowNode):]):
+        if carries(value):
             out[f"'{owner}'" if owner else "the definitions"] = None
         for f in dataclasses.fields(value):
-            if f.name not in ("documentation", "opaque"):
-                _documented(getattr(value, f.name), owner, out)
+            if f.name not in skipped:
+                _carriers(getattr(value, f.name), owner, out, carries, skipped)
     elif isinstance(value, (tuple, list)):
         for item in value:
-            _documented(item, owner, out)
+            _carriers(item, owner, out, carries, skipped)
     elif hasattr(value, "values") and callable(value.values) and not isinstance(value, str):
         for item in value.values():
-            _documented(item, owner, out)
+            _carriers(item, owner, out, carries, skipped)
 
 
 def _the_process(defs: Definitions, source: str | None) -> Process:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import hashlib
 import math
 from array import array
 from collections.abc import Iterable, Iterator
@@ -51,6 +52,7 @@ __all__ = [
     "instant_seconds",
     "from_seconds",
     "open_bytes",
+    "RowRepeats",
 ]
 
 _EPOCH = dt.datetime(1970, 1, 1)
@@ -200,6 +202,85 @@ class LogTable:
     def period_text(self) -> str:
         first, last = self.period()
         return f"{first.date()} to {last.date()}"
+
+
+class RowRepeats:
+    """Drops rows that repeat an earlier row exactly, in every column (CSV) or every attribute (an XES event):
+    an export that writes a row twice. Rows that differ in any column are both kept. Both readers ask it of each
+    row as it streams by, so every command that reads a log (``calibrate``, ``discover``, ``diff`` and
+    ``compare`` of logs, ``log inspect``) counts a doubled row once, with one note per log.
+
+    It keeps an 8-byte digest (BLAKE2b) of each row seen, by case: a CSV log's cases may interleave, so their
+    digests are kept to the end (8 bytes a row, packed in one buffer per case; a case of more than
+    ``_PACKED`` rows moves to a set); an XES log's to the end of the trace (:meth:`forget`), so it streams
+    in memory bounded by its largest trace. Two different rows of a case share a digest with a chance of
+    about n²/2⁶⁵ for a case of n rows.
+
+    >>> r = RowRepeats("row")
+    >>> [r.fresh(["A", "Granska", "2025-03-05"], 2, case="A"), r.fresh(["A", "Granska", "2025-03-05"], 3, case="A")]
+    [True, False]
+    >>> r.note()
+    '1 row repeated an earlier row exactly, in every column (line 3): dropped, so it counts once'
+    """
+
+    __slots__ = ("unit", "seen", "dropped", "first", "first_line")
+
+    def __init__(self, unit: str) -> None:
+        self.unit = unit  # "row" (CSV) or "event" (XES)
+        self.seen: dict[str, bytearray | set[bytes]] = {}  # case -> the digests of its rows
+        self.dropped = 0
+        self.first = 0  # the first dropped row's line (CSV) or event number (XES)
+        self.first_line: int | None = None  # an XES event's line in the file
+
+    def fresh(self, row: Iterable[str] | bytes, where: int, line: int | None = None, *, case: str = "") -> bool:
+        """True for a ``row`` (its fields, or its bytes as written) not seen before in its ``case`` (remembered
+        now); False for an exact repeat (counted as dropped)."""
+        data = row if isinstance(row, bytes) else "\x1f".join(row).encode("utf-8", "surrogatepass")
+        digest = hashlib.blake2b(data, digest_size=8).digest()
+        held = self.seen.get(case)
+        if held is None:
+            self.seen[case] = bytearray(digest)
+            return True
+        if isinstance(held, set):
+            repeat = digest in held
+            held.add(digest)
+        else:
+            at = held.find(digest)
+            while at > 0 and at % 8:  # a match across two digests is none
+                at = held.find(digest, at + 1)
+            repeat = at >= 0
+            if not repeat:
+                held += digest
+                if len(held) > 8 * _PACKED:  # a case of many rows: a set, not a scan of them all per row
+                    self.seen[case] = {bytes(held[i:i + 8]) for i in range(0, len(held), 8)}
+        if not repeat:
+            return True
+        if not self.dropped:
+            self.first, self.first_line = where, line
+        self.dropped += 1
+        return False
+
+    def forget(self) -> None:
+        """Forget the rows seen (an XES trace ended: its events cannot repeat in the next)."""
+        self.seen.clear()
+
+    def note(self) -> str | None:
+        """The log's note on the rows dropped, None when none was."""
+        if not self.dropped:
+            return None
+        if self.unit == "row":
+            what, where = "row repeated an earlier row exactly, in every column", f"line {self.first}"
+        else:
+            what = "event repeated an earlier event of its trace exactly, in every attribute"
+            where = f"event {self.first}" + (f", line {self.first_line}" if self.first_line else "")
+        if self.dropped == 1:
+            return f"1 {what} ({where}): dropped, so it counts once"
+        what = what.replace(f"{self.unit} repeated", f"{self.unit}s repeated").replace("its trace", "their trace")
+        return f"{self.dropped} {what} (the first: {where}): dropped, so each counts once"
+
+
+#: rows of a case whose digests :class:`RowRepeats` packs in one buffer (more go to a set)
+_PACKED = 2048
 
 
 def _interned(names: dict[str, int]) -> tuple[str, ...]:

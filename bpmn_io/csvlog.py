@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TextIO
 
-from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, open_bytes, wall_seconds
+from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, RowRepeats, open_bytes, wall_seconds
 from bpmn_io.csvcodepage import Evidence, decode_windows
 from bpmn_io.csvdates import Stamps
 from bpmn_io.logorder import FileOrder
@@ -304,10 +304,11 @@ def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, m
           given_stamp: bool = False) -> Iterator[LogRecord]:
     stamps = Stamps(date_format, source)
     order = FileOrder()
+    repeats = RowRepeats("row")
     pending = _Waiting()  # rows read before one told day-first from month-first
     told = False
     try:
-        for raw in _raw_rows(fh, source, header, delimiter, mapping, above, given_time, given_stamp):
+        for raw in _raw_rows(fh, source, header, delimiter, mapping, repeats, above, given_time, given_stamp):
             stamps.see(raw.end, _end_column(mapping), raw.line)
             if raw.start:
                 stamps.see(raw.start, mapping["start"], raw.line)
@@ -330,9 +331,9 @@ def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, m
                 yield order.seen(_record(row, stamps, mapping))
         if told and (stamps.swedish_time or stamps.offsets):
             notes[0] = stamps.note()  # what later rows showed (a Swedish time, UTC offsets)
-        said = order.note("line", "row", _DATE_FORM_HINT if stamps.family == "numeric" else "")
-        if said:
-            notes.append(said)
+        for said in (repeats.note(), order.note("line", "row", _DATE_FORM_HINT if stamps.family == "numeric" else "")):
+            if said:
+                notes.append(said)
         said = fh.note() if isinstance(fh, _Lines) else None
         if said:
             notes.append(said)
@@ -440,8 +441,9 @@ def _rows_inside(row: list[str], delimiter: str, width: int) -> bool:
 
 
 def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str,
-              mapping: dict[str, str | None], above: int = 0, given_time: bool = False,
+              mapping: dict[str, str | None], repeats: RowRepeats, above: int = 0, given_time: bool = False,
               given_stamp: bool = False) -> Iterator[_Raw]:
+    """The rows as read, each checked, an exact repeat of an earlier one (``repeats``) left out."""
     index = {role: header.index(name) for role, name in mapping.items() if name is not None}
     width = len(header)
     while width > 1 and not header[width - 1].strip():  # Excel's empty columns after the last named one
@@ -491,6 +493,8 @@ def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: st
             else:
                 given_time = True  # the first value decided: every row's time is read from here on
                 end = f"{end} {clock}"
+        if not repeats.fresh(row, line, case=case):
+            continue
         yield _Raw(case, activity, row[index["start"]].strip() if "start" in index else "",
                    end, row[index["resource"]].strip() if "resource" in index else "",
                    row[index["element"]].strip() if "element" in index else "", line)

@@ -114,8 +114,9 @@ def read_log(path: str | Path, columns: LogColumns = GUESS) -> tuple[LogTable, L
 
 
 def _repeat_notes(table: LogTable, kind: str) -> list[str]:
-    """Notes on rows that repeat another row exactly (a doubled export row counts twice) and on events
-    of one case at the same time (taken in the file's order: the log cannot tell which came first)."""
+    """Notes on rows that repeat another row's case, activity, time(s) and resource but differ in another column
+    (an exact repeat the reader dropped already, :class:`bpmn_io.caselog.RowRepeats`) and on events of one case
+    at the same time (taken in the file's order: the log cannot tell which came first)."""
     if table.n_events < 2:
         return []
     notes = []
@@ -126,13 +127,14 @@ def _repeat_notes(table: LogTable, kind: str) -> list[str]:
     if repeat.any():
         first = int(table.where[order][1:][repeat].min())
         row, where = ("row", f"line {first}") if kind == "csv" else ("event", f"event {first}")
+        other = "column" if kind == "csv" else "attribute"
         count = int(repeat.sum())
         if count == 1:  # "1 rows repeat ... (the first: ...)" (found by QA)
-            notes.append(f"1 {row} repeats an earlier one's case, activity, time(s) and resource exactly ({where}): "
-                         f"both are counted; if the export doubled it, remove the copy")
+            notes.append(f"1 {row} repeats an earlier one's case, activity, time(s) and resource but differs in "
+                         f"another {other} ({where}): both are counted")
         else:
-            notes.append(f"{count} {row}s repeat an earlier one's case, activity, time(s) and resource exactly (the "
-                         f"first: {where}): each is counted; if the export doubled {row}s, remove the copies")
+            notes.append(f"{count} {row}s repeat an earlier one's case, activity, time(s) and resource but differ in "
+                         f"another {other} (the first: {where}): each is counted")
     tie = (table.case[1:] == table.case[:-1]) & (table.end[1:] == table.end[:-1])
     if tie.any():
         shared = np.zeros(table.n_events, bool)

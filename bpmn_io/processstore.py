@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import processes.model as model
-from processes.cachestore import cache_folder, read_checked, write_checked
+from processes.cachestore import UNREADABLE, cache_folder, keep_entry, recall_entry
 from processes.errors import PermitflowError
 from processes.frozenmap import FrozenMap
 
@@ -114,29 +114,18 @@ def _place(bpmn: str, source: str, code: str) -> tuple[Path, str] | None:
 
 def recall(bpmn: str, source: str, code: str) -> model.Process | None:
     """The process an earlier run parsed from exactly this text, source name and code, or ``None``."""
-    place = _place(bpmn, source, code)
-    if place is None:
-        return None
-    path, key = place
-    body = read_checked(path, FORMAT, key)
-    if body is None:
-        return None
-    try:
-        return decode_process(body)
-    except (OSError, ValueError, TypeError, UnicodeError, RecursionError, PermitflowError):
-        return None
+    return recall_entry(_place(bpmn, source, code), FORMAT, decode_process, (*UNREADABLE, PermitflowError))
 
 
 def keep(bpmn: str, source: str, code: str, process: model.Process) -> None:
     """Keep ``process``, parsed from ``bpmn``, for the next run (quietly not, when it cannot be kept)."""
-    place = _place(bpmn, source, code)
-    if place is None:
-        return
-    path, key = place
+    keep_entry(_place(bpmn, source, code), FORMAT, lambda: _kept_body(process), MAX_ENTRIES)
+
+
+def _kept_body(process: model.Process) -> str | None:
+    """``process`` as an entry's body, or ``None`` when what the body gives back would differ."""
     try:
         body = encode_process(process)
-        if decode_process(body) != process:
-            return
+        return body if decode_process(body) == process else None
     except (_NotKept, RecursionError, ValueError, TypeError, PermitflowError):
-        return
-    write_checked(path, FORMAT, key, body, MAX_ENTRIES)
+        return None

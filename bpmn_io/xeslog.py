@@ -28,7 +28,16 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, instant_seconds, open_bytes, wall_seconds
+from bpmn_io.caselog import (
+    GUESS,
+    LogColumns,
+    LogRecord,
+    LogStream,
+    RowRepeats,
+    instant_seconds,
+    open_bytes,
+    wall_seconds,
+)
 from bpmn_io.csvdates import misread_by_python, offset_label, offsets_note
 from bpmn_io.logorder import FileOrder
 from bpmn_io.xmlsafe import refuse_doctype, safe_pull_parser
@@ -105,6 +114,7 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
     order = FileOrder()
     stamps: dict[str, tuple[float, float]] = {}
     offsets: set[str] = set()  # the UTC offsets seen (a few: enough to tell UTC from summer time)
+    repeats = RowRepeats("event")  # an event repeated exactly in its trace: dropped
     try:
         for chunk in _chunks(fh, source, counter):
             try:
@@ -114,6 +124,10 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
             for _event, el in parser.read_events():
                 if el.tag in _EVENT:
                     counter[0] += 1
+                    # the event as written, every attribute and nested one in its order: what makes a row the same
+                    if not repeats.fresh(etree.tostring(el, with_tail=False), counter[0], el.sourceline):
+                        el.clear()
+                        continue
                     event = _event_fields(el, keys, counter[0], source, stamps, offsets)
                     seen["resource"] = seen["resource"] or bool(event[3])
                     seen["element"] = seen["element"] or bool(event[4])
@@ -123,6 +137,7 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
                     stats["traces"] += 1
                     yield from _trace_records(el, pending, keys, source, stats, order)
                     pending = []
+                    repeats.forget()
                     _drop(el, source)
         try:
             root = parser.close()
@@ -139,6 +154,8 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
     said = offsets_note(offsets)
     if said:
         notes.append(f"timestamps read as ISO 8601; {said}")
+    if (dropped := repeats.note()) is not None:
+        notes.append(dropped)
     if pending:
         notes.append(f"{counted(len(pending), 'event')} outside any <trace> {'was' if len(pending) == 1 else 'were'} left out")
     if stats["other"]:

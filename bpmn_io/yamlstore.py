@@ -35,7 +35,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from processes.cachestore import cache_folder, read_checked, write_checked
+from processes.cachestore import cache_folder, keep_entry, recall_entry
 
 __all__ = ["FORMAT", "DUMP_FORMAT", "MAX_ENTRIES", "recall", "keep", "recall_dump", "keep_dump",
            "encode_doc", "decode_doc"]
@@ -142,30 +142,19 @@ def _place(text: str, aliases: str | None) -> tuple[Path, str] | None:
 
 def recall(text: str, aliases: str | None) -> tuple[Any, dict[tuple[Any, ...], int]] | None:
     """``(data, lines)`` an earlier run kept for exactly this text, or ``None``."""
-    place = _place(text, aliases)
-    if place is None:
-        return None
-    path, key = place
-    body = read_checked(path, FORMAT, key)
-    if body is None:
-        return None
-    try:
-        return decode_doc(body)
-    except (OSError, ValueError, TypeError, UnicodeError, RecursionError):
-        return None
+    return recall_entry(_place(text, aliases), FORMAT, decode_doc)
 
 
 def keep(text: str, aliases: str | None, data: Any, lines: dict[tuple[Any, ...], int]) -> None:
     """Keep what the loader made of ``text`` for the next run (quietly not, when it cannot be kept)."""
-    place = _place(text, aliases)
-    if place is None:
-        return
-    path, key = place
+    keep_entry(_place(text, aliases), FORMAT, lambda: _doc_body(data, lines), MAX_ENTRIES)
+
+
+def _doc_body(data: Any, lines: dict[tuple[Any, ...], int]) -> str | None:
     try:
-        body = encode_doc(data, lines)
+        return encode_doc(data, lines)
     except (_NotKept, RecursionError, ValueError):
-        return
-    write_checked(path, FORMAT, key, body, MAX_ENTRIES)
+        return None
 
 
 def _dump_place(shown: str) -> tuple[Path, str] | None:
@@ -184,26 +173,15 @@ def _dump_place(shown: str) -> tuple[Path, str] | None:
 def recall_dump(shown: str) -> str | None:
     """The YAML text an earlier run's :func:`bpmn_io.yamlsrc.dump_yaml` made of data whose ``repr``
     is ``shown`` (:func:`keep_dump`), or ``None``."""
-    place = _dump_place(shown)
-    if place is None:
-        return None
-    path, key = place
-    body = read_checked(path, DUMP_FORMAT, key)
-    if body is None:
-        return None
-    try:
-        text = json.loads(body)
-        return text if type(text) is str else None
-    except (OSError, ValueError, TypeError, UnicodeError, RecursionError):
-        return None
+    return recall_entry(_dump_place(shown), DUMP_FORMAT, _dump_text)
+
+
+def _dump_text(body: str) -> str | None:
+    text = json.loads(body)
+    return text if type(text) is str else None
 
 
 def keep_dump(shown: str, text: str) -> None:
     """Keep ``text``, the YAML of data whose ``repr`` is ``shown``, for the next run (a short one
     too: making it again needs PyYAML and its emitter imported)."""
-    place = _dump_place(shown)
-    if place is None:
-        return
-    path, key = place
-    body = json.dumps(text, ensure_ascii=False)
-    write_checked(path, DUMP_FORMAT, key, body, MAX_ENTRIES)
+    keep_entry(_dump_place(shown), DUMP_FORMAT, lambda: json.dumps(text, ensure_ascii=False), MAX_ENTRIES)

@@ -14,12 +14,12 @@ from typing import Any
 
 import numpy as np
 
-from bpmn_io.caselog import LogTable
+from bpmn_io.caselog import LogTable, from_seconds
 from bpmn_io.profile_schema import calendar_from_data
 from calibrate import fits, staff
 from calibrate.fitdist import Fit, fit_duration
 from calibrate.mapping import ActivityMapping
-from calibrate.observe import HOUR, Observed, observe, released, timer_cut_offs
+from calibrate.observe import HOUR, Observed, observe, open_at_export, released, timer_cut_offs
 from processes.errors import InputError
 from processes.model import Definitions, Event, Gateway, Process, Task
 from processes.params import CalendarSpec
@@ -69,6 +69,12 @@ def distribution_data(fit: Fit, *, work: bool) -> Any:
     if fit.family == "empirical":
         return {"dist": "empirical", "values": [text(v) for v in fit.values]}
     return {"dist": fit.family, "mean": text(fit.mean), "sd": text(fit.sd)}
+
+
+def _span(hours: np.ndarray) -> str:
+    """``672`` or ``10–400``: the least and greatest of ``hours`` (one value when they agree to 0.05 %)."""
+    spread = f"–{hours.max():.4g}" if hours.max() - hours.min() >= 0.5e-3 * hours.max() else ""
+    return f"{hours.min():.4g}{spread}"
 
 
 def _finite(*values: float) -> bool:
@@ -164,7 +170,7 @@ class _Builder:
     """One calibration run: the observed log, the profile being written, the report."""
 
     def __init__(self, defs: Definitions, table: LogTable, mapping: ActivityMapping, base: dict[str, Any] | None,
-                 log_name: str) -> None:
+                 log_name: str, exported_at: float | None = None) -> None:
         self.process = defs.process()
         self.table = table
         self.mapping = mapping
@@ -179,6 +185,10 @@ class _Builder:
         self.dates_only = staff.dates_only(table.end)
         self.overloaded: dict[str, float] = {}  # pool -> utilisation, see capacity()
         self._release: np.ndarray | None = None
+        #: when the log was exported (wall-clock seconds): its last event unless the user said
+        self.exported = float(table.end.max()) if exported_at is None else exported_at
+        self.exported_text = (f"{from_seconds(self.exported):%Y-%m-%d %H:%M}, "
+                              + ("the log's last event" if exported_at is None else "as given"))
 
     # ---------------------------------------------------------------- arrivals and the run
     def arrivals(self) -> None:
@@ -410,7 +420,7 @@ class _Builder:
                 values = (self._released()[rows] - begin) / HOUR
             else:
                 values = self._work_values(e)
-            cut, timer_note = self._cut_off(e) if delay else (None, "")
+            cut, timer_note, counts = self._cut_off(e) if delay else (None, "", {})
             fit = fit_duration(values, censored=cut)
             if delay:
                 delays.append((rows, values))
@@ -435,10 +445,13 @@ class _Builder:
                          "as the log shows that step completing first")
                 out[e]["overtaken"] = early
             if timer_note:
-                timer_note = timer_note.format(n=fit.n) if fit.censored or cut is None or not cut.size else (
-                    f"{timer_note.format(n=fit.n)}, not fitted as such: {fit.zeros} of the waits are 0, so the "
-                    "observed values are used")
-                out[e]["timer_note"] = timer_note
+                timer_note = timer_note.replace("{n}", str(fit.n))
+                if not fit.censored and cut is not None and cut.size:
+                    timer_note += f", not fitted as such: {fit.zeros} of the waits are 0, so the observed values are used"
+                timer_note += (f" (på svenska: {fit.n} avslutade, {counts['cut_by_timer']} avbrutna av timern, "
+                               f"{counts['open_at_export']} öppna vid exporten)")
+                out[e]["censored_note"] = timer_note
+                out[e].update(counts)
                 what += f"; {timer_note}"
             key = "delay" if delay else "duration"
             elements[e] = _sourced(entry, self.source, f"{what}: {_fit_note(fit)}", fitted=(key,),
@@ -446,27 +459,40 @@ class _Builder:
         self.report["durations"] = out
         self.case_delays(delays)
 
-    def _cut_off(self, e: str) -> tuple[np.ndarray | None, str]:
-        """The waits of ``e`` that an interrupting boundary timer ended, as right-censored values (hours,
-        :func:`calibrate.observe.timer_cut_offs`), and what the fit note says of them (``{n}``: the completed
-        waits); (None, "") when no timer is attached. A log without the timer's event is fitted from the
-        completed waits alone, as before, and the note says so."""
+    def _cut_off(self, e: str) -> tuple[np.ndarray | None, str, dict[str, int]]:
+        """The waits of ``e`` known to be longer than they were seen — those an interrupting boundary timer ended
+        (:func:`calibrate.observe.timer_cut_offs`) and those still open at the log's export
+        (:func:`calibrate.observe.open_at_export`) — as right-censored values (hours), what the fit note says of
+        them (``{n}``: the completed waits; in English, then in Swedish) and their counts; (None, "", {}) when
+        there are none and no timer is attached. A log without the timer's event is fitted without the waits it
+        cut off, as before, and the note says so."""
         found = timer_cut_offs(self.process, self.obs, self.mapping.boundary, e)
-        if found is None:
-            return None, ""
-        said = " or ".join(step_said(t, self.process.nodes[t].name) for t in found.timers)
-        if not found.seen:
-            return None, (f"{{n}} waits completed; the log has no event of the timer that ends the wait, {said}, "
-                          "so waits it cut off, if any, are not counted (fitted from the completed waits alone, "
-                          "which makes the mean too short when the timer did fire)")
-        hours = found.hours
-        words = f"{{n}} waits completed and {hours.size} cut off by the timer {said}"
-        if hours.size:
-            spread = f"–{hours.max():.4g}" if hours.max() - hours.min() >= 0.5e-3 * hours.max() else ""
-            words += f" after {hours.min():.4g}{spread} h, fitted as longer than that (right-censored)"
-        if found.unplaced:
-            words += f"; {found.unplaced} firing(s) of the timer left out: nothing before them in their case"
-        return hours, words
+        opened = open_at_export(self.process, self.obs, self.mapping.boundary, e, self.exported)
+        words, parts = "{n} waits completed", []
+        counts = {"cut_by_timer": 0, "open_at_export": int(opened.hours.size)}
+        if found is not None:
+            said = " or ".join(step_said(t, self.process.nodes[t].name) for t in found.timers)
+            if not found.seen:
+                words += (f"; the log has no event of the timer that ends the wait, {said}, so waits it cut off, if "
+                          "any, are not counted (fitted without them, which makes the mean too short when the timer "
+                          "did fire)")
+            else:
+                parts.append(found.hours)
+                counts["cut_by_timer"] = int(found.hours.size)
+                words += f" and {found.hours.size} cut off by the timer {said}"
+                if found.hours.size:
+                    words += f" after {_span(found.hours)} h, fitted as longer than that (right-censored)"
+                if found.unplaced:
+                    words += f"; {found.unplaced} firing(s) of the timer left out: nothing before them in their case"
+        if opened.hours.size:
+            parts.append(opened.hours)
+            words += (f"; {opened.hours.size} open at the export ({self.exported_text}: begun by "
+                      f"{' or '.join(step_said(p, self.process.nodes[p].name) for p in opened.enabled_by)} and not "
+                      f"ended) after {_span(opened.hours)} h so far, fitted "
+                      "as longer than that (right-censored)")
+        elif found is None:
+            return None, "", {}
+        return (np.concatenate(parts) if parts else None), words, counts
 
     def case_delays(self, delays: list[tuple[np.ndarray, np.ndarray]]) -> None:
         """``case_delays.correlation``: how strongly a case's delays move together (:func:`fits.fit_case_delays`),
@@ -649,14 +675,20 @@ class _Builder:
 
 
 def calibrate(defs: Definitions, table: LogTable, mapping: ActivityMapping, *, base: dict[str, Any] | None = None,
-              log_name: str = "log") -> Calibration:
-    """Fit the profile of ``defs`` to ``table`` (see the module doc)."""
+              log_name: str = "log", exported_at: float | None = None) -> Calibration:
+    """Fit the profile of ``defs`` to ``table`` (see the module doc). ``exported_at``: when the log was exported
+    (wall-clock seconds, not before its last event; default its last event): a wait still open then counts as
+    longer than it had run by that instant (right-censored)."""
+    if exported_at is not None and exported_at < float(table.end.max()):
+        raise InputError(f"the export instant {from_seconds(exported_at):%Y-%m-%d %H:%M} is before the log's last "
+                         f"event ({from_seconds(float(table.end.max())):%Y-%m-%d %H:%M}; expected that time or later)",
+                         file=table.source)
     if not any(mapping.element.get(a) for a in table.activities):  # a profile of nothing but arrivals
         shown = "; ".join(table.activities[:5]) + (" ..." if len(table.activities) > 5 else "")
         raise InputError(f"none of the log's {len(table.activities)} activities ({shown}) maps onto a step of the "
                          "model (expected the steps' names or element ids, or a --mapping file that names them)",
                          file=table.source)
-    run = _Builder(defs, table, mapping, base, log_name)
+    run = _Builder(defs, table, mapping, base, log_name, exported_at)
     run.mapping_report()
     run.arrivals()
     run.pools()

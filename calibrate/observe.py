@@ -24,7 +24,7 @@ from processes.graph import flow_graph
 from processes.model import Event, Process
 
 __all__ = ["Observed", "observe", "mapped_neighbours", "through_unmapped", "released", "HOUR", "CutOff",
-           "timer_cut_offs"]
+           "timer_cut_offs", "OpenAtExport", "open_at_export"]
 
 HOUR = 3600.0
 
@@ -202,3 +202,105 @@ def timer_cut_offs(process: Process, obs: Observed, boundary: dict[str, str], el
         else:
             unplaced += 1
     return CutOff(tuple(timers), bool(codes), np.array(cut, float), unplaced)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenAtExport:
+    """The waits of one step still open when the log was exported, as the log shows them."""
+
+    hours: np.ndarray  # per open wait, how long it had run at the export (calendar hours): it was longer
+    enabled_by: tuple[str, ...]  # the steps whose completion starts the wait (no choice between them and it)
+
+
+def _next_mapped(graph: nx.DiGraph, node: str, mapped: set[str], ends: set[str]) -> tuple[set[str], bool]:
+    """The mapped nodes that ``node``'s completion leads to through unmapped nodes only (not along its own
+    boundary events: it completed), and whether an end event lies on the way (the case may end there)."""
+    found: set[str] = set()
+    seen: set[str] = set()
+    todo = [b for _, b, kind in graph.out_edges(node, data="kind") if kind != "boundary"]
+    ended = False
+    while todo:
+        n = todo.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        ended = ended or n in ends
+        if n in mapped:
+            found.add(n)
+        else:
+            todo.extend(graph.successors(n))
+    return found, ended
+
+
+def _side_paths(process: Process, graph: nx.DiGraph) -> set[str]:
+    """The nodes on the paths of non-interrupting boundary events (a reminder sent while its host waits): an end
+    event there ends that path, not the case."""
+    flows = graph.edge_subgraph([(a, b) for a, b, kind in graph.edges(data="kind") if kind != "boundary"])
+    side: set[str] = set()
+    for n in process.nodes.values():
+        if isinstance(n, Event) and n.position == "boundary" and not n.cancel_activity and n.id in flows:
+            side |= nx.descendants(flows, n.id) | {n.id}
+    return side
+
+
+def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], element: str,
+                   exported: float) -> OpenAtExport:
+    """The waits of ``element`` (a step fitted as a calendar delay) that had begun and not ended at the
+    ``exported`` instant (wall-clock seconds), each right-censored at ``exported`` minus its begin.
+
+    A wait is recognised as open in a case when the latest completion of a step that starts it — a mapped
+    predecessor whose completion leads to ``element`` alone, through no choice and past no end event
+    (*Begär komplettering* before *Invänta komplettering*) — is followed in the case by nothing that shows
+    the wait over: no completion of ``element`` or of a step reached after it (its non-interrupting boundary
+    events' paths run while it waits and do not count), no firing of an interrupting timer on it; and the case
+    did not end: its last event is not the log's end activity (the one activity that ends more cases than any
+    other) nor a step that
+    leads to an end event alone (off the paths of non-interrupting boundary events: a withdrawn application's
+    last step ends it while its requests for opinions are unanswered). Its begin is that completion, as a
+    completed wait's is its enabling."""
+    mapped = set(obs.elements)
+    ends = {n.id for n in process.nodes.values() if isinstance(n, Event) and n.position == "end"}
+    graph = obs.graph
+    enablers = sorted(p for p in through_unmapped(graph, [element], mapped, reverse=True)
+                      if _next_mapped(graph, p, mapped, ends) == ({element}, False))
+    none = OpenAtExport(np.zeros(0), tuple(enablers))
+    if not enablers:
+        return none
+    quiet = {b for _, b, kind in graph.out_edges(element, data="kind") if kind == "boundary"
+             and not getattr(process.nodes.get(b), "cancel_activity", True)}
+    after = nx.descendants(graph.subgraph(n for n in graph if n not in quiet), element) | {element}
+    code = {x: i for i, x in enumerate(obs.elements)}
+    table = obs.table
+    over_codes = np.zeros(len(obs.elements) + 1, bool)  # the last: unmapped
+    over_codes[[code[x] for x in after if x in code]] = True
+    enable_codes = np.zeros(len(obs.elements) + 1, bool)
+    enable_codes[[code[x] for x in enablers]] = True
+    timers = {bid for bid in boundary.values() if bid in graph and getattr(process.nodes.get(bid), "cancel_activity",
+                                                                             False) and graph.has_edge(element, bid)}
+    fired = np.array([boundary.get(a) in timers for a in table.activities], bool)
+    ending = np.bincount(table.activity[table.case_bounds()[1:] - 1])
+    top = np.flatnonzero(ending == ending.max())
+    end_activity = int(top[0]) if top.size == 1 and ending.max() > 1 else -1  # one activity ends the most cases
+    finishes = np.zeros(len(obs.elements) + 1, bool)  # the step leads to an end event alone: the case ended
+    side = _side_paths(process, graph)
+    for x in obs.elements:
+        finishes[code[x]] = x not in side and _next_mapped(graph, x, mapped, ends) == (set(), True)
+    element_code = np.where(obs.element >= 0, obs.element, len(obs.elements))
+    bounds = table.case_bounds()
+    hours = []
+    for c in range(table.n_cases):
+        lo, hi = int(bounds[c]), int(bounds[c + 1])
+        if int(table.activity[hi - 1]) == end_activity or finishes[element_code[hi - 1]]:
+            continue
+        codes = element_code[lo:hi]
+        began = np.flatnonzero(enable_codes[codes])
+        if not began.size:
+            continue
+        i = int(began[-1])
+        rest = slice(lo + i + 1, hi)
+        if over_codes[codes[i + 1:]].any() or fired[table.activity[rest]].any():
+            continue
+        since = exported - float(table.end[lo + i])
+        if since > 0:
+            hours.append(since / HOUR)
+    return OpenAtExport(np.array(hours, float), tuple(enablers))

@@ -55,7 +55,7 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
     for e, d in report.get("durations", {}).items():
         lines.append(f"{d['kind']:5} {said(e)}: {d['family']} mean {d['mean_hours']:.3g} h "
                      f"[{d['mean_ci'][0]:.3g}, {d['mean_ci'][1]:.3g}], n={d['n']}"
-                     + (f"; {d['timer_note']}" if d.get("timer_note") else ""))
+                     + (f"; {d['censored_note']}" if d.get("censored_note") else ""))
     cd = report.get("case_delays")
     if cd:
         lines.append(f"delays within a case: correlation {cd['correlation']:.3f} [{cd['ci'][0]:.3f}, {cd['ci'][1]:.3f}] "

@@ -13,9 +13,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-__all__ = ["cache_folder", "code_digest", "prune_oldest", "write_quietly"]
+__all__ = ["cache_folder", "code_digest", "prune_oldest", "write_quietly", "read_checked", "write_checked",
+           "recall_entry", "keep_entry", "UNREADABLE"]
+
+_T = TypeVar("_T")
+#: what reading a damaged or foreign entry may raise: a miss, never an error
+UNREADABLE: tuple[type[BaseException], ...] = (OSError, ValueError, TypeError, UnicodeError, RecursionError)
 
 
 def cache_folder(kind: str) -> Path | None:
@@ -105,7 +112,7 @@ def read_checked(path: Path, fmt: str, key: str) -> str | None:
         header, _, body = path.read_text(encoding="utf-8").partition("\n")
         if json.loads(header) != {"format": fmt, "key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()}:
             return None
-    except (OSError, ValueError, TypeError, UnicodeError, RecursionError):
+    except UNREADABLE:
         return None
     return body
 
@@ -116,3 +123,29 @@ def write_checked(path: Path, fmt: str, key: str, body: str, most: int) -> None:
     header = json.dumps({"format": fmt, "key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()})
     prune_oldest(path.parent, most)
     write_quietly(path, f"{header}\n{body}")
+
+
+def recall_entry(place: tuple[Path, str] | None, fmt: str, decode: Callable[[str], _T],
+                 unreadable: tuple[type[BaseException], ...] = UNREADABLE) -> _T | None:
+    """What ``decode`` makes of the body of the entry at ``place`` (its file and key; ``None``: the
+    store is off), or ``None`` for a missing or damaged entry or a body ``decode`` refuses with one of
+    ``unreadable``."""
+    if place is None:
+        return None
+    body = read_checked(place[0], fmt, place[1])
+    if body is None:
+        return None
+    try:
+        return decode(body)
+    except unreadable:
+        return None
+
+
+def keep_entry(place: tuple[Path, str] | None, fmt: str, body: Callable[[], str | None], most: int) -> None:
+    """Write what ``body()`` gives at ``place`` (:func:`write_checked`); nothing when the store is off
+    (``place`` is ``None``, and ``body`` is not called) or ``body()`` gives ``None`` (not kept)."""
+    if place is None:
+        return
+    text = body()
+    if text is not None:
+        write_checked(place[0], fmt, place[1], text, most)

@@ -22,7 +22,7 @@ more (calibration).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ __all__ = [
     "shortest_path_lengths",
     "topological_sort",
     "strongly_connected_components",
+    "closed_components",
     "immediate_dominators",
 ]
 
@@ -296,15 +297,27 @@ def topological_sort(graph: Digraph) -> list[Node]:
 
 def strongly_connected_components(graph: Digraph) -> list[set[Node]]:
     """The strongly connected components (Tarjan's algorithm, without recursion)."""
+    return [set(part) for part in closed_components(graph._node, graph._succ.__getitem__)]
+
+
+def closed_components(roots: Iterable[Node], successors: Callable[[Node], Iterable[Node]]) -> Iterator[list[Node]]:
+    """The strongly connected components of what ``roots`` reach along ``successors`` (Tarjan's
+    algorithm, without recursion), each as soon as it is closed, its members in the order they leave
+    the stack. A component comes after every component it reaches, so a caller may fold what each one
+    reaches as they come (the generator goes on only when asked for the next).
+
+    >>> nexts = {"a": ["b"], "b": ["a", "c"], "c": []}
+    >>> list(closed_components(["a"], nexts.__getitem__))
+    [['c'], ['b', 'a']]
+    """
     index: dict[Node, int] = {}
     low: dict[Node, int] = {}
     on_stack: set[Node] = set()
     stack: list[Node] = []
-    found: list[set[Node]] = []
-    for root in graph._node:
+    for root in roots:
         if root in index:
             continue
-        work = [(root, iter(graph._succ[root]))]
+        work = [(root, iter(successors(root)))]
         index[root] = low[root] = len(index)
         stack.append(root)
         on_stack.add(root)
@@ -315,7 +328,7 @@ def strongly_connected_components(graph: Digraph) -> list[set[Node]]:
                     index[nxt] = low[nxt] = len(index)
                     stack.append(nxt)
                     on_stack.add(nxt)
-                    work.append((nxt, iter(graph._succ[nxt])))
+                    work.append((nxt, iter(successors(nxt))))
                     break
                 if nxt in on_stack:
                     low[node] = min(low[node], index[nxt])
@@ -325,15 +338,14 @@ def strongly_connected_components(graph: Digraph) -> list[set[Node]]:
                     parent = work[-1][0]
                     low[parent] = min(low[parent], low[node])
                 if low[node] == index[node]:
-                    part = set()
+                    part = []
                     while True:
                         member = stack.pop()
                         on_stack.discard(member)
-                        part.add(member)
+                        part.append(member)
                         if member == node:
                             break
-                    found.append(part)
-    return found
+                    yield part
 
 
 def immediate_dominators(graph: Digraph, start: Node) -> dict[Node, Node]:

@@ -58,7 +58,6 @@ class Recorder:
             self.held = []
             # bound on the instance: the other modes' methods stay as they are
             self.case_done = self._hold_done  # type: ignore[method-assign]
-            self.finish = self._hold  # type: ignore[method-assign]
             self.worked = self._worked_exact  # type: ignore[method-assign]
             self.decided = self._decided_exact  # type: ignore[method-assign]
 
@@ -74,19 +73,10 @@ class Recorder:
         self.open[case.id] = case
 
     def case_done(self, case: Any) -> None:
-        """A case's last token is gone (``finish``, inlined: it runs once per case)."""
+        """Record a case whose last token is gone, or one still open when the run ends (:meth:`result`).
+        Without a legal clock the clock starts at arrival; without a clock stop or a decision step
+        the case's end is its decision."""
         del self.open[case.id]
-        complete = case.complete if self.marks_complete else case.arrival
-        decision = case.decision if self.marks_decision else case.end
-        if self.keep:
-            self.cases.append(CaseRecord(case.id, case.arrival, complete, decision, case.end, case.outcome,
-                                         case.extended))
-        else:
-            self.summary.add_case(case.arrival, complete, decision, case.end, case.outcome, case.extended)
-
-    def finish(self, case: Any) -> None:
-        """Record a case. Without a legal clock the clock starts at arrival; without
-        a clock stop or a decision step the case's end is its decision."""
         complete = case.complete if self.marks_complete else case.arrival
         decision = case.decision if self.marks_decision else case.end
         if self.keep:
@@ -96,13 +86,8 @@ class Recorder:
             self.summary.add_case(case.arrival, complete, decision, case.end, case.outcome, case.extended)
 
     def _hold_done(self, case: Any) -> None:
-        """:meth:`case_done` of an exact summary (:meth:`_hold`, inlined: it runs once per case)."""
+        """:meth:`case_done` of an exact summary: the case is added in case order at the end."""
         del self.open[case.id]
-        self.held.append((case.id, case.arrival, case.complete if self.marks_complete else case.arrival,  # type: ignore[union-attr]
-                          case.decision if self.marks_decision else case.end, case.end, case.outcome, case.extended))
-
-    def _hold(self, case: Any) -> None:
-        """:meth:`finish` of an exact summary: the case is added in case order at the end."""
         self.held.append((case.id, case.arrival, case.complete if self.marks_complete else case.arrival,  # type: ignore[union-attr]
                           case.decision if self.marks_decision else case.end, case.end, case.outcome, case.extended))
 
@@ -171,7 +156,7 @@ class Recorder:
 
     def result(self, root: Any, now: float, events: int) -> SimResult:
         for case in list(self.open.values()):
-            self.finish(case)  # still open: decision and end stay nan
+            self.case_done(case)  # still open: decision and end stay nan
         if self.held is not None:
             add_case = self.summary.add_case
             for _id, arrival, complete, decision, end, outcome, extended in sorted(self.held):

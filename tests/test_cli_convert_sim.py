@@ -23,6 +23,17 @@ MM1 = ROOT / "tests/fixtures/sim/mm1.bpmn"
 MM1_PROFILE = ROOT / "tests/fixtures/sim/mm1.yaml"
 
 
+def _to_fill_in(tmp_path: Path, bpmn: str, model_name: str, profile_name: str) -> tuple[Path, Path, str]:
+    """``bpmn`` written as ``model_name`` and converted to a profile to fill in, ``profile_name``:
+    (the model, the profile, what the command said); the conversion must succeed."""
+    model = tmp_path / model_name
+    model.write_text(bpmn, encoding="utf-8")
+    out = tmp_path / profile_name
+    r = run("convert", str(model), str(out), "--to", "profile")
+    assert r.exit_code == 0, r.output
+    return model, out, r.output
+
+
 def run(*args: str):
     return CliRunner().invoke(cli, list(args))
 
@@ -388,14 +399,10 @@ CALL = """<?xml version="1.0" encoding="UTF-8"?>
 
 def test_a_call_activity_gets_a_work_time_to_fill_in_as_a_task_does(tmp_path) -> None:
     """It got no entry, so a call activity took no time at all when simulated (MIWG C.9.2, C.8.0 ...)."""
-    model = tmp_path / "call.bpmn"
-    model.write_text(CALL, encoding="utf-8")
-    out = tmp_path / "profile.yaml"
-    r = run("convert", str(model), str(out), "--to", "profile")
-    assert r.exit_code == 0, r.output
+    model, out, said = _to_fill_in(tmp_path, CALL, "call.bpmn", "profile.yaml")
     assert (f"permitflow: {out}: 1 task(s) and 1 call activity (the process called as one step) 1 hour of work, "
             "0 wait(s) for another party 2 weeks, 0 choice(s) with equal shares, 2 pool(s) of one person "
-            "(officer, registrator): replace them\n") in r.output
+            "(officer, registrator): replace them\n") in said
     sim = read_profile(out).simulation
     assert sim is not None and sim.elements["C"].duration == sim.elements["T"].duration
     assert sim.pools["registrator"].lanes == ("L2",)  # its lane has a pool to do the work
@@ -425,13 +432,9 @@ EMPTY = """<?xml version="1.0" encoding="UTF-8"?>
 
 def test_an_empty_collapsed_subprocess_gets_a_work_time_to_fill_in_said_in_a_comment(tmp_path) -> None:
     """It was refused: 'draw it as a task instead' (19 interop files); a call activity already got 1 hour."""
-    model = tmp_path / "m.bpmn"
-    model.write_text(EMPTY, encoding="utf-8")
-    out = tmp_path / "profile.yaml"
-    r = run("convert", str(model), str(out), "--to", "profile")
-    assert r.exit_code == 0, r.output
+    _model, out, said = _to_fill_in(tmp_path, EMPTY, "m.bpmn", "profile.yaml")
     assert (f"permitflow: {out}: 0 task(s) and 1 empty subprocess (nothing drawn inside: one step) 1 hour of work, "
-            "0 wait(s) for another party 2 weeks") in r.output
+            "0 wait(s) for another party 2 weeks") in said
     sim = read_profile(out).simulation
     assert sim is not None and sim.elements["Sub"].duration is not None and sim.elements["Sub"].pool == "officer"
     text = out.read_text(encoding="utf-8")
@@ -511,13 +514,9 @@ CONDITIONAL = """<?xml version="1.0" encoding="UTF-8"?>
 
 def test_conditional_events_get_a_wait_to_fill_in_and_a_note_when_simulated(tmp_path) -> None:
     """They were refused ('conditional ... event is not simulated: draw a timer ... instead'; MIWG B.2.0)."""
-    model = tmp_path / "m.bpmn"
-    model.write_text(CONDITIONAL, encoding="utf-8")
-    out = tmp_path / "p.yaml"
-    r = run("convert", str(model), str(out), "--to", "profile")
-    assert r.exit_code == 0, r.output
+    model, out, said = _to_fill_in(tmp_path, CONDITIONAL, "m.bpmn", "p.yaml")
     assert (f"permitflow: {out}: 1 task(s) 1 hour of work, 0 wait(s) for another party and 2 conditional event(s) "
-            "(the time until the condition comes true) 2 weeks") in r.output
+            "(the time until the condition comes true) 2 weeks") in said
     sim = read_profile(out).simulation
     assert sim is not None and sim.elements["C"].delay is not None and sim.elements["B"].delay is not None
     text = out.read_text(encoding="utf-8")
@@ -585,10 +584,7 @@ def test_a_message_racing_a_timer_gets_a_placeholder_that_does_not_tie_with_it(t
     from bpmn_io.reader import read_bpmn
     from simulator.engine import simulate
 
-    model = tmp_path / "m.bpmn"
-    model.write_text(RACE.replace("TIMER", timer), encoding="utf-8")
-    out = tmp_path / "p.yaml"
-    assert run("convert", str(model), str(out), "--to", "profile").exit_code == 0
+    model, out, _said = _to_fill_in(tmp_path, RACE.replace("TIMER", timer), "m.bpmn", "p.yaml")
     text = out.read_text(encoding="utf-8")
     assert (f"it races the other catches of G: an exponential time with the mean of timer Svarstiden ute (T) ({mean}), "
             "so that it does not tie with it") in " ".join(line.strip(" #") for line in text.splitlines())

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from chromium import CHROMIUM, launch, watch
+from chromium import CHROMIUM, launch, opened
 from click.testing import CliRunner
 
 from cli import cli
@@ -55,24 +55,17 @@ def shown(report: Path) -> dict[str, str]:
     manager picks it."""
     said: dict[str, str] = {}
     messages: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            watch(page, messages)
-            page.goto(report.as_uri(), wait_until="load")
-            for lang in ("en", "sv"):
-                page.click(f"#pick-{lang}")
-                said[lang] = page.locator("body").inner_text()
-                said[f"{lang} header"] = page.locator("header").inner_text()
-                said[f"{lang} title"] = page.locator("h1").inner_text()
-            page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
-            page.add_style_tag(content="td.basis small { display: none; }")
-            for lang in ("en", "sv"):
-                page.click(f"#pick-{lang}")
-                said[f"{lang} all"] = page.locator("body").inner_text()
-        finally:
-            browser.close()
+    with opened(report, messages, viewport={"width": 1280, "height": 900}) as page:
+        for lang in ("en", "sv"):
+            page.click(f"#pick-{lang}")
+            said[lang] = page.locator("body").inner_text()
+            said[f"{lang} header"] = page.locator("header").inner_text()
+            said[f"{lang} title"] = page.locator("h1").inner_text()
+        page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+        page.add_style_tag(content="td.basis small { display: none; }")
+        for lang in ("en", "sv"):
+            page.click(f"#pick-{lang}")
+            said[f"{lang} all"] = page.locator("body").inner_text()
     assert messages == []
     return said
 

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from chromium import CHROMIUM, launch, watch
+from chromium import CHROMIUM, opened
 from click.testing import CliRunner
 from shared import INTEROP
 
@@ -98,31 +98,24 @@ def test_the_miwg_b20_model_is_said_in_words_at_parallel_gateway_2(files: Path) 
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
 def test_a_manager_reads_the_failure_in_chromium_in_both_languages(files: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
     assert run(files, "out", "ok.yaml", "bad.yaml").exit_code == 1
     messages: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            watch(page, messages)
-            page.goto((files / "out" / "report.html").as_uri(), wait_until="load")
-            failures, detail = page.locator("#failures"), page.locator("#failures details code")
-            for pick, words in (("#pick-en", EN), ("#pick-sv", SV)):
-                if page.locator(pick).count():
-                    page.locator(pick).click()
-                text = failures.inner_text()
-                assert words in text, text
-                for technical in ("token", "join", "'J'", "case(s)"):
-                    assert technical not in text  # folded: the developer opens it
-                assert not detail.is_visible()
-                in_scenario = page.locator("#s-bad .failure").inner_text()
-                assert words in in_scenario and "token" not in in_scenario
-            page.locator("#failures details summary").click()
-            assert detail.is_visible() and "parallel join Båda klara (J) waits" in detail.inner_text()
-            assert page.locator("#failures details summary").inner_text() == "Teknisk detalj (för processutvecklaren)"
-            # the scenario that ran has its figures
-            assert page.locator("#s-ok table.figures tbody tr").count() > 0
-        finally:
-            browser.close()
+    with opened(files / "out" / "report.html", messages, viewport={"width": 1280, "height": 900}) as page:
+        failures, detail = page.locator("#failures"), page.locator("#failures details code")
+        for pick, words in (("#pick-en", EN), ("#pick-sv", SV)):
+            if page.locator(pick).count():
+                page.locator(pick).click()
+            text = failures.inner_text()
+            assert words in text, text
+            for technical in ("token", "join", "'J'", "case(s)"):
+                assert technical not in text  # folded: the developer opens it
+            assert not detail.is_visible()
+            in_scenario = page.locator("#s-bad .failure").inner_text()
+            assert words in in_scenario and "token" not in in_scenario
+        page.locator("#failures details summary").click()
+        assert detail.is_visible() and "parallel join Båda klara (J) waits" in detail.inner_text()
+        assert page.locator("#failures details summary").inner_text() == "Teknisk detalj (för processutvecklaren)"
+        # the scenario that ran has its figures
+        assert page.locator("#s-ok table.figures tbody tr").count() > 0
     assert messages == []

@@ -18,9 +18,37 @@ distributed = pytest.importorskip("dask.distributed")
 FIXTURES = Path(__file__).resolve().parent / "scenarios" / "fixtures"
 
 
-def test_a_dask_cluster_gives_byte_identical_results(tmp_path: Path) -> None:
+def _copy_mini(folder: Path) -> None:
     for name in ("mini.bpmn", "mini.yaml"):
-        shutil.copy(FIXTURES / name, tmp_path / name)
+        shutil.copy(FIXTURES / name, folder / name)
+
+
+def _mini_scenario(folder: Path, rest: str) -> Path:
+    """``s.yaml`` in ``folder``: a scenario on the mini model and profile (copied there), ``rest`` after its base."""
+    _copy_mini(folder)
+    scenario = folder / "s.yaml"
+    scenario.write_text("name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\n" + rest, encoding="utf-8")
+    return scenario
+
+
+def _run_ok(scenario: Path, out: Path, *options: str) -> str:
+    """What ``permitflow run SCENARIO -o OUT OPTIONS`` said; it must succeed."""
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    result = CliRunner().invoke(cli, ["run", str(scenario), "-o", str(out), *options])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _assert_the_same_bytes(folder: Path, names: tuple[str, ...]) -> None:
+    for name in names:
+        assert (folder / "local" / name).read_bytes() == (folder / "dask" / name).read_bytes(), name
+
+
+def test_a_dask_cluster_gives_byte_identical_results(tmp_path: Path) -> None:
+    _copy_mini(tmp_path)
     common = "base: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 3\nhorizon: 12w\n"
     (tmp_path / "a.yaml").write_text("name: a\n" + common, encoding="utf-8")
     (tmp_path / "b.yaml").write_text(
@@ -38,58 +66,29 @@ def test_a_dask_cluster_gives_byte_identical_results(tmp_path: Path) -> None:
 
     write_results(tmp_path / "local", assemble(study, ids, local))
     write_results(tmp_path / "dask", assemble(study, ids, on_dask))
-    for name in ("summary.json", "summary.csv", "cases.csv"):
-        assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes(), name
+    _assert_the_same_bytes(tmp_path, ("summary.json", "summary.csv", "cases.csv"))
 
 
 def test_permitflow_run_dask_address_matches_the_local_run(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from cli import cli
-
-    for name in ("mini.bpmn", "mini.yaml"):
-        shutil.copy(FIXTURES / name, tmp_path / name)
-    scenario = tmp_path / "s.yaml"
-    scenario.write_text(
-        "name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 3\nhorizon: 12w\n"
-        "sweep:\n  simulation.pools.officer.count: [1, 2]\n",
-        encoding="utf-8",
-    )
-    runner = CliRunner()
-    local = runner.invoke(cli, ["run", str(scenario), "-o", str(tmp_path / "local"), "--workers", "1"])
-    assert local.exit_code == 0, local.output
+    scenario = _mini_scenario(tmp_path, "replications: 3\nhorizon: 12w\nsweep:\n  simulation.pools.officer.count: [1, 2]\n")
+    _run_ok(scenario, tmp_path / "local", "--workers", "1")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
                                   dashboard_address=None) as cluster:
-        remote = runner.invoke(cli, ["run", str(scenario), "-o", str(tmp_path / "dask"), "--dask", cluster.scheduler_address])
-    assert remote.exit_code == 0, remote.output
-    assert "6 work units (0 from cache)" in remote.output
+        said = _run_ok(scenario, tmp_path / "dask", "--dask", cluster.scheduler_address)
+    assert "6 work units (0 from cache)" in said
     # the report's plots were drawn on the cluster's worker (two threads): the same bytes
-    for name in ("summary.json", "summary.csv", "cases.csv", "report.html"):
-        assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes(), name
+    _assert_the_same_bytes(tmp_path, ("summary.json", "summary.csv", "cases.csv", "report.html"))
 
 
 def test_permitflow_run_dask_local_starts_a_process_cluster_with_identical_results(tmp_path: Path) -> None:
     """``--dask local``: a LocalCluster of worker *processes* (the work travels pickled), 2 workers."""
-    from click.testing import CliRunner
-
-    from cli import cli
-
-    for name in ("mini.bpmn", "mini.yaml"):
-        shutil.copy(FIXTURES / name, tmp_path / name)
-    scenario = tmp_path / "s.yaml"
-    scenario.write_text(
-        "name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\nhorizon: 8w\n"
-        "outputs: [eventlog]\nsweep:\n  simulation.pools.officer.count: [1, 2]\n",
-        encoding="utf-8",
-    )
-    runner = CliRunner()
-    local = runner.invoke(cli, ["run", str(scenario), "-o", str(tmp_path / "local"), "--workers", "1"])
-    assert local.exit_code == 0, local.output
-    remote = runner.invoke(cli, ["run", str(scenario), "-o", str(tmp_path / "dask"), "--dask", "local", "--workers", "2"])
-    assert remote.exit_code == 0, remote.output
-    assert "4 work units (0 from cache)" in remote.output
-    for name in ("summary.json", "summary.csv", "cases.csv", "eventlog.csv", "eventlog.xes", "report.html"):
-        assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes(), name
+    scenario = _mini_scenario(tmp_path, "replications: 2\nhorizon: 8w\noutputs: [eventlog]\n"
+                                        "sweep:\n  simulation.pools.officer.count: [1, 2]\n")
+    _run_ok(scenario, tmp_path / "local", "--workers", "1")
+    said = _run_ok(scenario, tmp_path / "dask", "--dask", "local", "--workers", "2")
+    assert "4 work units (0 from cache)" in said
+    _assert_the_same_bytes(tmp_path, ("summary.json", "summary.csv", "cases.csv", "eventlog.csv", "eventlog.xes",
+                                      "report.html"))
 
 
 @pytest.mark.parametrize("address, said", [

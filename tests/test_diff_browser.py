@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chromium import CHROMIUM, launch, watch
+from chromium import CHROMIUM, launch, opened, watch
 from click.testing import CliRunner
 
 from cli import cli
@@ -55,48 +55,41 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
     )
     assert result.exit_code == 0, result.output
     messages: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-            watch(page, messages)
-            page.goto(page_file.as_uri(), wait_until="load")
-            # the unlike fee steps at the same place are uncertain, not "only in" either model
-            uncertain = page.locator("#uncertain > li")
-            assert uncertain.count() == 2
-            assert "Faktura skickas till sökanden" in uncertain.first.inner_text()
-            tiers = page.locator("p.tiers")
-            before = tiers.inner_text()
-            assert before.startswith("4 matched, 2 uncertain")
-            # reject the registration pair, confirm the first candidate of the first uncertain step
-            row = page.locator("#matches tr").filter(has_text="Diarieföring")
-            row.locator("button.reject").click()
-            assert "rejected" in (row.get_attribute("class") or "")
-            uncertain.first.locator("button.confirm").first.click()
-            # the other step of that pair shows it confirmed as well, and undo there undoes both
-            assert uncertain.nth(1).locator("button.confirm").first.inner_text() == "undo"
-            uncertain.nth(1).locator("button.confirm").first.click()
-            assert uncertain.first.locator("button.confirm").first.inner_text() == "confirm"
-            assert "a_faktura" not in page.locator("#matches-yaml").input_value()
-            uncertain.nth(1).locator("button.confirm").first.click()
-            assert uncertain.first.locator("button.confirm").first.inner_text() == "undo"
-            # the counts follow the decisions (they stayed "4 matched, 2 uncertain"): one pair rejected,
-            # one confirmed from both its steps
-            assert tiers.inner_text().startswith("4 matched, 0 uncertain")
-            assert "With the decisions on this page (1 confirmed, 1 rejected" in tiers.inner_text()
-            assert page.locator("h2", has_text="Matched steps").inner_text() == "Matched steps (4)"
-            assert page.locator("h2", has_text="Uncertain").inner_text() == "Uncertain (0)"
-            row.locator("button.reject").click()  # undo the rejection: 5 matched
-            assert tiers.inner_text().startswith("5 matched, 0 uncertain")
-            row.locator("button.reject").click()
-            with page.expect_download() as download:
-                page.locator("#save-matches").click()
-            saved = Path(download.value.path()).read_bytes()
-            shown = page.locator("#matches-yaml").input_value()
-            ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / "diff.png"), full_page=True)
-        finally:
-            browser.close()
+    with opened(page_file, messages, viewport={"width": 1280, "height": 900}, accept_downloads=True) as page:
+        # the unlike fee steps at the same place are uncertain, not "only in" either model
+        uncertain = page.locator("#uncertain > li")
+        assert uncertain.count() == 2
+        assert "Faktura skickas till sökanden" in uncertain.first.inner_text()
+        tiers = page.locator("p.tiers")
+        before = tiers.inner_text()
+        assert before.startswith("4 matched, 2 uncertain")
+        # reject the registration pair, confirm the first candidate of the first uncertain step
+        row = page.locator("#matches tr").filter(has_text="Diarieföring")
+        row.locator("button.reject").click()
+        assert "rejected" in (row.get_attribute("class") or "")
+        uncertain.first.locator("button.confirm").first.click()
+        # the other step of that pair shows it confirmed as well, and undo there undoes both
+        assert uncertain.nth(1).locator("button.confirm").first.inner_text() == "undo"
+        uncertain.nth(1).locator("button.confirm").first.click()
+        assert uncertain.first.locator("button.confirm").first.inner_text() == "confirm"
+        assert "a_faktura" not in page.locator("#matches-yaml").input_value()
+        uncertain.nth(1).locator("button.confirm").first.click()
+        assert uncertain.first.locator("button.confirm").first.inner_text() == "undo"
+        # the counts follow the decisions (they stayed "4 matched, 2 uncertain"): one pair rejected,
+        # one confirmed from both its steps
+        assert tiers.inner_text().startswith("4 matched, 0 uncertain")
+        assert "With the decisions on this page (1 confirmed, 1 rejected" in tiers.inner_text()
+        assert page.locator("h2", has_text="Matched steps").inner_text() == "Matched steps (4)"
+        assert page.locator("h2", has_text="Uncertain").inner_text() == "Uncertain (0)"
+        row.locator("button.reject").click()  # undo the rejection: 5 matched
+        assert tiers.inner_text().startswith("5 matched, 0 uncertain")
+        row.locator("button.reject").click()
+        with page.expect_download() as download:
+            page.locator("#save-matches").click()
+        saved = Path(download.value.path()).read_bytes()
+        shown = page.locator("#matches-yaml").input_value()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "diff.png"), full_page=True)
     assert messages == []
     assert saved.decode("utf-8") == shown
     # the labels stand beside the ids, as `diff --save-matches` writes them
@@ -175,30 +168,23 @@ def test_choosing_another_candidate_drops_the_pair_chosen_before_on_both_its_ste
     )
     assert result.exit_code == 0, result.output
     messages: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            watch(page, messages)
-            page.goto(page_file.as_uri(), wait_until="load")
+    with opened(page_file, messages, viewport={"width": 1280, "height": 900}) as page:
 
-            def entry(step: str) -> object:
-                return page.locator("#uncertain > li").filter(has_text=f'"{step}" in')
+        def entry(step: str) -> object:
+            return page.locator("#uncertain > li").filter(has_text=f'"{step}" in')
 
-            def buttons(step: str) -> list[str]:
-                return entry(step).locator("button.confirm").all_inner_texts()
+        def buttons(step: str) -> list[str]:
+            return entry(step).locator("button.confirm").all_inner_texts()
 
-            # "Ärenderegistrering" (a) may be "Registratorn lägger upp ärendet" or "Handläggaren kontrollerar …"
-            first, second = "Registratorn lägger upp ärendet", "Handläggaren kontrollerar att avgiften har betalats"
-            chooser = entry("Ärenderegistrering")
-            chooser.locator("li[data-candidate]").filter(has_text=first).locator("button.confirm").click()
-            assert "undo" in buttons(first)  # the pair shown on its other step too
-            chooser.locator("li[data-candidate]").filter(has_text=second).locator("button.confirm").click()
-            assert "undo" not in buttons(first), "the pair chosen before still shows confirmed on its other step"
-            assert "undo" in buttons(second)
-            saved = page.locator("#matches-yaml").input_value()
-        finally:
-            browser.close()
+        # "Ärenderegistrering" (a) may be "Registratorn lägger upp ärendet" or "Handläggaren kontrollerar …"
+        first, second = "Registratorn lägger upp ärendet", "Handläggaren kontrollerar att avgiften har betalats"
+        chooser = entry("Ärenderegistrering")
+        chooser.locator("li[data-candidate]").filter(has_text=first).locator("button.confirm").click()
+        assert "undo" in buttons(first)  # the pair shown on its other step too
+        chooser.locator("li[data-candidate]").filter(has_text=second).locator("button.confirm").click()
+        assert "undo" not in buttons(first), "the pair chosen before still shows confirmed on its other step"
+        assert "undo" in buttons(second)
+        saved = page.locator("#matches-yaml").input_value()
     assert messages == []
     # the file confirms the matches kept and the pair chosen last, not the one before
     confirmed = [(d.a, d.b) for d in parse_decisions(saved.encode(), source="m.yaml").confirm]
@@ -210,15 +196,8 @@ def test_choosing_another_candidate_drops_the_pair_chosen_before_on_both_its_ste
 def _diff_page(page_file: Path, messages: list[str]) -> Iterator[Any]:
     """The diff page ``page_file`` loaded in headless Chromium, downloads allowed; console messages to
     ``messages``."""
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(accept_downloads=True)
-            watch(page, messages)
-            page.goto(page_file.as_uri(), wait_until="load")
-            yield page
-        finally:
-            browser.close()
+    with opened(page_file, messages, accept_downloads=True) as page:
+        yield page
 
 
 def _saved(page: Any) -> bytes:

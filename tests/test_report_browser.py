@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from chromium import CHROMIUM, launch, watch
+from chromium import CHROMIUM, launch, opened, watch
 from click.testing import CliRunner
 
 from cli import cli
@@ -159,54 +159,47 @@ def test_the_reports_diagram_by_keyboard(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
 
     messages: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            watch(page, messages)
-            page.goto((out / "report.html").as_uri(), wait_until="load")
-            figure = page.locator("#diagram-helsingborg")
-            frame, svg = figure.locator(".svg"), figure.locator(".svg svg")
-            outline = "e => [getComputedStyle(e).outlineStyle, parseFloat(getComputedStyle(e).outlineWidth)]"
+    with opened(out / "report.html", messages, viewport={"width": 1280, "height": 900}) as page:
+        figure = page.locator("#diagram-helsingborg")
+        frame, svg = figure.locator(".svg"), figure.locator(".svg svg")
+        outline = "e => [getComputedStyle(e).outlineStyle, parseFloat(getComputedStyle(e).outlineWidth)]"
 
-            figure.locator("figcaption a").focus()  # the link just before the size choice
-            page.keyboard.press("Tab")
-            sync_api.expect(page.locator("#actual-helsingborg")).to_be_focused()
-            assert figure.locator("label.actual").evaluate(outline) == ["solid", 3]  # its focus shows on its label
-            assert figure.locator("label.actual").evaluate("e => getComputedStyle(e).fontWeight") == "700"  # chosen
-            readable = svg.bounding_box()["width"]
+        figure.locator("figcaption a").focus()  # the link just before the size choice
+        page.keyboard.press("Tab")
+        sync_api.expect(page.locator("#actual-helsingborg")).to_be_focused()
+        assert figure.locator("label.actual").evaluate(outline) == ["solid", 3]  # its focus shows on its label
+        assert figure.locator("label.actual").evaluate("e => getComputedStyle(e).fontWeight") == "700"  # chosen
+        readable = svg.bounding_box()["width"]
+        page.keyboard.press("ArrowRight")
+        assert page.locator("#large-helsingborg").is_checked()
+        assert svg.bounding_box()["width"] > readable * 1.4  # larger
+        assert figure.locator("label.large").evaluate(outline) == ["solid", 3]
+        page.keyboard.press("ArrowLeft")
+        page.keyboard.press("ArrowLeft")
+        assert page.locator("#fit-helsingborg").is_checked()
+        assert svg.bounding_box()["width"] <= frame.bounding_box()["width"]  # fit to width
+        page.keyboard.press("ArrowRight")
+        assert page.locator("#actual-helsingborg").is_checked()
+        assert svg.bounding_box()["width"] == readable  # back to the readable size
+
+        page.keyboard.press("Tab")
+        sync_api.expect(frame).to_be_focused()
+        assert frame.evaluate(outline) == ["solid", 3]
+        assert frame.get_attribute("aria-label") == "Helsingborg"
+        page.evaluate("window.scrollTo(0, 0)")
+        frame.focus()
+        scrolled = page.evaluate("[window.scrollX, window.scrollY]")
+        for _ in range(5):
             page.keyboard.press("ArrowRight")
-            assert page.locator("#large-helsingborg").is_checked()
-            assert svg.bounding_box()["width"] > readable * 1.4  # larger
-            assert figure.locator("label.large").evaluate(outline) == ["solid", 3]
-            page.keyboard.press("ArrowLeft")
-            page.keyboard.press("ArrowLeft")
-            assert page.locator("#fit-helsingborg").is_checked()
-            assert svg.bounding_box()["width"] <= frame.bounding_box()["width"]  # fit to width
-            page.keyboard.press("ArrowRight")
-            assert page.locator("#actual-helsingborg").is_checked()
-            assert svg.bounding_box()["width"] == readable  # back to the readable size
+        for _ in range(40):  # keyboard scrolling is animated
+            if frame.evaluate("e => e.scrollLeft") > 0:
+                break
+            page.wait_for_timeout(50)
+        assert frame.evaluate("e => e.scrollLeft") > 0  # the arrows move the diagram in its frame
+        assert page.evaluate("window.scrollX") == scrolled[0]  # the frame moves, not the page
 
-            page.keyboard.press("Tab")
-            sync_api.expect(frame).to_be_focused()
-            assert frame.evaluate(outline) == ["solid", 3]
-            assert frame.get_attribute("aria-label") == "Helsingborg"
-            page.evaluate("window.scrollTo(0, 0)")
-            frame.focus()
-            scrolled = page.evaluate("[window.scrollX, window.scrollY]")
-            for _ in range(5):
-                page.keyboard.press("ArrowRight")
-            for _ in range(40):  # keyboard scrolling is animated
-                if frame.evaluate("e => e.scrollLeft") > 0:
-                    break
-                page.wait_for_timeout(50)
-            assert frame.evaluate("e => e.scrollLeft") > 0  # the arrows move the diagram in its frame
-            assert page.evaluate("window.scrollX") == scrolled[0]  # the frame moves, not the page
-
-            hint = page.locator("#" + frame.get_attribute("aria-describedby"))
-            assert hint.inner_text().startswith("By keyboard: Tab to the size")
-            page.locator("#pick-sv").click()
-            assert hint.inner_text().startswith("Med tangentbordet: gå till storleken med Tab")
-        finally:
-            browser.close()
+        hint = page.locator("#" + frame.get_attribute("aria-describedby"))
+        assert hint.inner_text().startswith("By keyboard: Tab to the size")
+        page.locator("#pick-sv").click()
+        assert hint.inner_text().startswith("Med tangentbordet: gå till storleken med Tab")
     assert messages == []

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from bpmn_io.reader import parse_bpmn
+from processes.digraph import closed_components
 from processes.errors import PermitflowError
 from processes.model import Definitions, Event, Gateway, Process, SequenceFlow, Task
 from processes.shownnames import name_in
@@ -109,44 +110,11 @@ def _reach(start: Iterable[str], nxt: Mapping[str, list[str]]) -> dict[str, int]
 def _components(nxt: Mapping[str, list[str]]) -> dict[str, frozenset[str]]:
     """Node -> its strongly connected component (the nodes it reaches that reach it back, itself among them):
     Tarjan's algorithm without recursion, in time linear in the nodes and flows."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
     component: dict[str, frozenset[str]] = {}
-    for root in nxt:
-        if root in index:
-            continue
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(nxt.get(root, ())))]
-        while work:
-            here, ahead = work[-1]
-            there = next(ahead, None)
-            if there is not None:
-                if there not in index:
-                    index[there] = low[there] = len(index)
-                    stack.append(there)
-                    on_stack.add(there)
-                    work.append((there, iter(nxt.get(there, ()))))
-                elif there in on_stack:
-                    low[here] = min(low[here], index[there])
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[here])
-            if low[here] == index[here]:
-                members: list[str] = []
-                while True:
-                    node = stack.pop()
-                    on_stack.discard(node)
-                    members.append(node)
-                    if node == here:
-                        break
-                frozen = frozenset(members)
-                for node in members:
-                    component[node] = frozen
+    for members in closed_components(nxt, lambda node: nxt.get(node, ())):
+        frozen = frozenset(members)
+        for node in members:
+            component[node] = frozen
     return component
 
 

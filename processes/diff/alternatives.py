@@ -38,7 +38,7 @@ from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, ids_on, name
 from processes.diff.subjects import without_party_subject
 from processes.diff.view import ROOT, ModelView, Step
 
-__all__ = ["dispatch_alternatives_pass", "is_dispatch", "alternatives"]
+__all__ = ["dispatch_alternatives_pass", "is_dispatch", "alternatives", "sole_dispatch"]
 
 
 @lru_cache(maxsize=65536)
@@ -100,14 +100,20 @@ def dispatch_alternatives_pass(given: PassInput, matches: list[Match]) -> list[M
     return _side(given.swapped(), out, "b")
 
 
+def sole_dispatch(given: PassInput) -> str | None:
+    """The other model's (``given.b``'s) one dispatch step, when both models are Swedish and it has
+    exactly one; else ``None``."""
+    if given.langs[0] != "sv" or given.langs[1] != "sv":
+        return None
+    theirs = [s for s, st in given.b.steps.items() if is_dispatch(st, given.langs[1])]
+    return theirs[0] if len(theirs) == 1 else None
+
+
 def _side(given: PassInput, matches: list[Match], side: str) -> list[Match]:
-    one, other, lang = given.a, given.b, given.langs
-    if lang[0] != "sv" or lang[1] != "sv":
+    one, lang = given.a, given.langs
+    y = sole_dispatch(given)
+    if y is None:
         return matches
-    theirs = [s for s, st in other.steps.items() if is_dispatch(st, lang[1])]
-    if len(theirs) != 1:
-        return matches
-    y = theirs[0]
     other_side = "b" if side == "a" else "a"
     held = {s: k for k, m in enumerate(matches) for s in ids_on(m, side)}
     y_in = [k for k, m in enumerate(matches) if y in ids_on(m, other_side)]

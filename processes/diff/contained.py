@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from processes.diff.groups import _clear_best, _families
+from processes.diff.groups import _clear_best, _families, _free_named
 from processes.diff.matchtypes import Match, PassInput, from_both_sides, named, pair_confidence, what
 from processes.diff.view import ModelView
 
@@ -32,11 +32,8 @@ def contained_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """Pair two steps left over when one's terms are all terms of the other (module doc)."""
     a, b, lex, lang = given.a, given.b, given.lex, given.langs
     lab, score, banned, options = given.lab, given.score, given.banned, given.options
-    unit_a = {s for m in matches for s in m.a}
-    unit_b = {s for m in matches for s in m.b}
     ids_a, ids_b = list(a.steps), list(b.steps)
-    free_a = np.array([s not in unit_a and bool(named(a.steps[s])) for s in ids_a], dtype=bool)
-    free_b = np.array([s not in unit_b and bool(named(b.steps[s])) for s in ids_b], dtype=bool)
+    free_a, free_b = _free_named(a, matches, "a"), _free_named(b, matches, "b")
     fam_a, fam_b = _families(a), _families(b)
     out = list(matches)
     for i in (int(k) for k in np.flatnonzero(free_a)):

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from processes.diff.yamltext import load_user_yaml_lines, shown
+from processes.diff.yamltext import load_user_yaml_lines, refuse_unknown_keys, shown
 from processes.errors import InputError
 
 __all__ = ["Decision", "MatchDecisions", "parse_decisions", "NO_DECISIONS", "check_decisions", "written_ids",
@@ -154,13 +154,7 @@ def parse_decisions(data: str | bytes, *, source: str = "<matches>") -> MatchDec
         return NO_DECISIONS
     if not isinstance(doc, dict):
         raise InputError("expected a mapping with 'confirm:' and/or 'reject:' lists", file=source)
-    unknown = sorted(set(doc) - {"schema_version", "confirm", "reject"}, key=str)
-    if unknown:
-        raise InputError(
-            f"unknown key {unknown[0]!r} (expected schema_version, confirm, reject)",
-            file=source,
-            line=lines.get(str(unknown[0])),
-        )
+    refuse_unknown_keys(doc, ("schema_version", "confirm", "reject"), lines, source)
     if doc.get("schema_version", 1) != 1:
         raise InputError(
             f"schema_version {doc.get('schema_version')!r} is not supported (expected 1)",

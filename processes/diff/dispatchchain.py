@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from processes.diff.alternatives import _widened, is_dispatch
+from processes.diff.alternatives import _widened, is_dispatch, sole_dispatch
 from processes.diff.deciding import MAX_ALTERNATIVES
 from processes.diff.dispatch import MESSAGE_WORDS
 from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, ids_on, named
@@ -158,16 +158,13 @@ def dispatch_chain_pass(given: PassInput, matches: list[Match]) -> list[Match]:
 
 
 def _side(given: PassInput, matches: list[Match], side: str) -> list[Match]:
-    one, other, lang = given.a, given.b, given.langs
-    if lang[0] != "sv" or lang[1] != "sv":
-        return matches
-    theirs = [s for s, st in other.steps.items() if is_dispatch(st, lang[1])]
-    if len(theirs) != 1 or not _combined(named(other.steps[theirs[0]])):
+    one, lang = given.a, given.langs
+    y = sole_dispatch(given)
+    if y is None or not _combined(named(given.b.steps[y])):
         return matches
     found = chains(one, lang[0])
     if len(found) != 1:
         return matches
-    y = theirs[0]
     chain = found[0][0] + found[0][1]
     other_side = "b" if side == "a" else "a"
     held = {s for m in matches for s in ids_on(m, side)}

@@ -133,6 +133,7 @@ from processes.diff.testparts import APART_REASON, Apart, apart_in_test
 from processes.diff.text import Lexicon
 from processes.diff.unnamed import unnamed_siblings
 from processes.diff.view import ModelView
+from processes.digraph import closed_components
 
 __all__ = ["context_pass", "mutual_pass", "group_pass", "attach_pass", "block_pass", "leftover_pass"]
 
@@ -224,6 +225,12 @@ def _families(view: ModelView) -> np.ndarray:
     return np.array([family(view.steps[s]) for s in view.steps], dtype=object)
 
 
+def _free_named(view: ModelView, matches: list[Match], side: str) -> np.ndarray:
+    """Per step of ``view``, in its order: named and in none of ``matches`` on ``side`` ("a" or "b")."""
+    taken = {s for m in matches for s in ids_on(m, side)}
+    return np.array([s not in taken and bool(named(view.steps[s])) for s in view.steps], dtype=bool)
+
+
 def _clear_best(
     lab: np.ndarray, i: int, fam_a: np.ndarray, fam_b: np.ndarray, ok_a: np.ndarray, ok_b: np.ndarray, floor: float
 ) -> int | None:
@@ -277,11 +284,8 @@ def leftover_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     ``MUTUAL_MARGIN`` less alike, with a label at least ``CONTAIN`` (one said in full in the
     other: "Kunskapsprov" / "Sökanden skriver kunskapsprovet") (module doc)."""
     a, b, lab, score_matrix, banned = given.a, given.b, given.lab, given.score, given.banned
-    unit_a = {s for m in matches for s in m.a}
-    unit_b = {s for m in matches for s in m.b}
     ids_a, ids_b = list(a.steps), list(b.steps)
-    free_a = np.array([s not in unit_a and bool(named(a.steps[s])) for s in ids_a], dtype=bool)
-    free_b = np.array([s not in unit_b and bool(named(b.steps[s])) for s in ids_b], dtype=bool)
+    free_a, free_b = _free_named(a, matches, "a"), _free_named(b, matches, "b")
     fam_a, fam_b = _families(a), _families(b)
     out = list(matches)
     found: list[tuple[int, int]] = []
@@ -700,59 +704,20 @@ def _walks(view: ModelView, unit: dict[str, int], forward: bool) -> dict[str, fr
     correspondences next to its members and those its successor components reach (found
     before it: Tarjan closes a component after every component it reaches)."""
     nbrs = view.successors if forward else view.predecessors
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
     out: dict[str, frozenset[int]] = {}
-    for root in view.steps:
-        if root in unit or root in index:
-            continue
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(nbrs(root)))]
-        while work:
-            v, todo = work[-1]
-            deeper = False
-            for w in todo:
-                if w in unit:
-                    continue
-                if w not in index:
-                    index[w] = low[w] = len(index)
-                    stack.append(w)
-                    on_stack.add(w)
-                    work.append((w, iter(nbrs(w))))
-                    deeper = True
-                    break
-                if w in on_stack:
-                    low[v] = min(low[v], index[w])
-            if deeper:
-                continue
-            work.pop()
-            if work:
-                u = work[-1][0]
-                low[u] = min(low[u], low[v])
-            if low[v] != index[v]:
-                continue
-            members = []
-            while True:
-                w = stack.pop()
-                on_stack.discard(w)
-                members.append(w)
-                if w == v:
-                    break
-            inside = set(members)
-            found: set[int] = set()
-            for m in members:
-                for t in nbrs(m):
-                    if t in unit:
-                        found.add(unit[t])
-                    elif t not in inside:
-                        found |= out[t]
-            anchors = frozenset(found)
-            for m in members:
-                out[m] = anchors
+    roots = (s for s in view.steps if s not in unit)
+    for members in closed_components(roots, lambda s: (w for w in nbrs(s) if w not in unit)):
+        inside = set(members)
+        found: set[int] = set()
+        for m in members:
+            for t in nbrs(m):
+                if t in unit:
+                    found.add(unit[t])
+                elif t not in inside:
+                    found |= out[t]
+        anchors = frozenset(found)
+        for m in members:
+            out[m] = anchors
     return out
 
 

@@ -24,13 +24,15 @@ from importlib import resources
 from typing import Any
 
 from processes.diff.language import word_root
-from processes.diff.yamltext import load_user_yaml_lines, shown
+from processes.diff.yamltext import load_user_yaml_lines, refuse_unknown_keys, shown
 from processes.errors import InputError
 
 __all__ = ["Synonyms", "parse_synonyms", "builtin_synonyms"]
 
 _ENDINGS = frozenset({"", "s", "et", "en", "ets", "ens", "er", "ar", "or", "erna", "arna", "orna", "na"})
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o"})
+#: the keys a synonym list may have, in the order an error lists them
+_KEYS = ("schema_version", "groups", "ignore")
 
 
 def _norm(text: str) -> str:
@@ -212,7 +214,7 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
     doc: Any
     doc, lines = load_user_yaml_lines(data, source=source)
     if isinstance(doc, dict) and "groups" not in doc:
-        _refuse_unknown_keys(doc, lines, source)  # "grups:" is named with its line, not "no groups"
+        refuse_unknown_keys(doc, _KEYS, lines, source)  # "grups:" is named with its line, not "no groups"
     if not isinstance(doc, dict) or not isinstance(doc.get("groups"), list):
         raise InputError(
             "expected a mapping with a list under 'groups' (e.g. groups: [[yttrande, remissvar]])",
@@ -258,18 +260,8 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
             line=lines.get("ignore"),
             path="ignore",
         )
-    _refuse_unknown_keys(doc, lines, source)
+    refuse_unknown_keys(doc, _KEYS, lines, source)
     return Synonyms(_union_groups(groups), tuple(dict.fromkeys(_norm(w) for w in ignore)))
-
-
-def _refuse_unknown_keys(doc: dict[Any, Any], lines: dict[str, int], source: str) -> None:
-    unknown = sorted(set(doc) - {"schema_version", "groups", "ignore"}, key=str)
-    if unknown:
-        raise InputError(
-            f"unknown key {unknown[0]!r} (expected schema_version, groups, ignore)",
-            file=source,
-            line=lines.get(str(unknown[0])),
-        )
 
 
 @lru_cache(maxsize=1)

@@ -73,6 +73,7 @@ from processes.diff.samestage import one_of_the_same_stage, same_stage_reason
 from processes.diff.siblings import group_reason, one_more_of_a_group
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step
+from processes.digraph import closed_components
 from processes.wording import counted
 
 __all__ = ["uncertain_steps", "step_places", "MAX_CANDIDATES", "PARTIES_REASON", "PLACE_MAX", "RIVAL_SHARE"]
@@ -119,24 +120,9 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
     places_one = step_places(one, unit_one)
     places_other = step_places(other, unit_other)
     # the other's unmatched steps by (family, correspondence met first back / forward): columns
-    after_other: dict[tuple[str, int], set[int]] = {}
-    before_other: dict[tuple[str, int], set[int]] = {}
-    for y_id, (before, after) in places_other.items():
-        for kin in families(other.steps[y_id]):
-            for k in before:
-                before_other.setdefault((kin, k), set()).add(col[y_id])
-            for k in after:
-                after_other.setdefault((kin, k), set()).add(col[y_id])
+    before_other, after_other = _by_place(other, places_other, col)
     # the same for this model's unmatched steps (rows), for the closest pair of a wide place
-    row_of = {x_id: i for i, x_id in enumerate(one.steps)}
-    after_one: dict[tuple[str, int], set[int]] = {}
-    before_one: dict[tuple[str, int], set[int]] = {}
-    for x_id, (before, after) in places_one.items():
-        for kin in families(one.steps[x_id]):
-            for k in before:
-                before_one.setdefault((kin, k), set()).add(row_of[x_id])
-            for k in after:
-                after_one.setdefault((kin, k), set()).add(row_of[x_id])
+    before_one, after_one = _by_place(one, places_one, {x_id: i for i, x_id in enumerate(one.steps)})
     rows_here: dict[int, list[int]] = {}
 
     def rows_of(j: int) -> list[int]:
@@ -317,6 +303,22 @@ def step_places(view: ModelView, units: dict[str, int]) -> dict[str, Place]:
     return {s: (back[s], forth[s]) for s in free}
 
 
+def _by_place(
+    view: ModelView, places: dict[str, tuple[frozenset[int], frozenset[int]]], position: dict[str, int]
+) -> tuple[dict[tuple[str, int], set[int]], dict[tuple[str, int], set[int]]]:
+    """The unmatched steps' positions (``position``: row or column) by (family, correspondence met first
+    back), and by (family, correspondence met first forward)."""
+    before_of: dict[tuple[str, int], set[int]] = {}
+    after_of: dict[tuple[str, int], set[int]] = {}
+    for s, (before, after) in places.items():
+        for kin in families(view.steps[s]):
+            for k in before:
+                before_of.setdefault((kin, k), set()).add(position[s])
+            for k in after:
+                after_of.setdefault((kin, k), set()).add(position[s])
+    return before_of, after_of
+
+
 def _first_met(free: list[str], step: Callable[[str], tuple[str, ...]], units: dict[str, int]) -> dict[str, frozenset[int]]:
     """For each unmatched step, the correspondences reached first along ``step``.
 
@@ -324,56 +326,22 @@ def _first_met(free: list[str], step: Callable[[str], tuple[str, ...]], units: d
     iterative): a part is finished after every part it reaches, so its set is its own
     matched neighbours' and those of the parts it reaches — linear in the steps and flows.
     """
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
     met: dict[str, frozenset[int]] = {}
 
     def nexts(s: str) -> list[str]:
         return [v for v in step(s) if v not in units]
 
-    for root in free:
-        if root in index:
-            continue
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(nexts(root)))]
-        while work:
-            v, todo = work[-1]
-            for w in todo:
-                if w not in index:
-                    index[w] = low[w] = len(index)
-                    stack.append(w)
-                    on_stack.add(w)
-                    work.append((w, iter(nexts(w))))
-                    break
-                if w in on_stack:
-                    low[v] = min(low[v], index[w])
-            else:
-                work.pop()
-                if work:
-                    u = work[-1][0]
-                    low[u] = min(low[u], low[v])
-                if low[v] == index[v]:
-                    part = []
-                    while True:
-                        w = stack.pop()
-                        on_stack.discard(w)
-                        part.append(w)
-                        if w == v:
-                            break
-                    hit: set[int] = set()
-                    for w in part:
-                        for u in step(w):
-                            if u in units:
-                                hit.add(units[u])
-                            elif u in met:
-                                hit |= met[u]
-                    done = frozenset(hit)
-                    for w in part:
-                        met[w] = done
+    for part in closed_components(free, nexts):
+        hit: set[int] = set()
+        for w in part:
+            for u in step(w):
+                if u in units:
+                    hit.add(units[u])
+                elif u in met:
+                    hit |= met[u]
+        done = frozenset(hit)
+        for w in part:
+            met[w] = done
     return met
 
 

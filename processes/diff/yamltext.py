@@ -15,7 +15,7 @@ import yaml
 from processes.errors import InputError
 from processes.yamlscan import scan_yaml
 
-__all__ = ["load_user_yaml", "load_user_yaml_lines", "load_package_yaml", "shown"]
+__all__ = ["load_user_yaml", "load_user_yaml_lines", "load_package_yaml", "refuse_unknown_keys", "shown"]
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: large lists parse fast
 
@@ -94,3 +94,15 @@ def shown(value: Any, limit: int = 80) -> str:
     """``repr(value)``, cut to ``limit`` characters."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def refuse_unknown_keys(doc: dict[Any, Any], known: tuple[str, ...], lines: dict[str, int], source: str) -> None:
+    """An ``InputError`` at the line of the first key of ``doc`` (in sorted order) that is not one of
+    ``known``: ``unknown key 'grups' (expected schema_version, groups, ignore)``."""
+    unknown = sorted(set(doc) - set(known), key=str)
+    if unknown:
+        raise InputError(
+            f"unknown key {unknown[0]!r} (expected {', '.join(known)})",
+            file=source,
+            line=lines.get(str(unknown[0])),
+        )

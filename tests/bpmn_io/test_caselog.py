@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import math
 from pathlib import Path
 
@@ -178,33 +179,70 @@ def test_csv_day_first_dates_with_and_without_a_time(tmp_path: Path) -> None:
                                       "UTC); or give --date-format)")
 
 
-def test_doubled_rows_and_events_at_one_time_are_told(tmp_path: Path) -> None:
-    # an export that doubled a row was counted twice without a word (a second "Granska" at the same
-    # minute, a zero delay, a loop), and events of a case at the same time took the file's order silently
+def test_doubled_rows_are_dropped_and_events_at_one_time_are_told(tmp_path: Path) -> None:
+    # an export that doubled a row was counted twice (a second "Granska" at the same minute, a zero delay, a
+    # loop), and events of a case at the same time took the file's order silently
     path = tmp_path / "export.csv"
     path.write_text("Ärende;Aktivitet;Datum;Handläggare\nA;Registrera;2025-03-04 08:00;Eva\n"
                     "A;Granska;2025-03-05 10:00;Eva\nA;Granska;2025-03-05 10:00;Eva\n"
                     "A;Beslut;2025-03-07;Per\nA;Meddela;2025-03-07;Per\nB;Registrera;2025-03-04 08:00;Eva\n",
                     encoding="utf-8")
     table, stream = read_log(path)
-    assert table.n_events == 6  # counted as they are
+    assert table.n_events == 5  # the copy on line 4 dropped
+    assert [table.activities[a] for a in table.activity[table.case == table.case_ids.index("A")]] == [
+        "Registrera", "Granska", "Beslut", "Meddela"]
+    dropped = "1 row repeated an earlier row exactly, in every column (line 4): dropped, so it counts once"
+    assert stream.notes == ["timestamps read as ISO 8601", dropped]
     assert table.notes[1:] == (
-        "1 row repeats an earlier one's case, activity, time(s) and resource exactly (line 4): both are counted; "
-        "if the export doubled it, remove the copy",
-        "4 of 6 events share their completion time with another event of their case: those are taken in the "
+        dropped,
+        "2 of 5 events share their completion time with another event of their case: those are taken in the "
         "file's order (the log cannot tell which came first)")
-    assert stream.notes == ["timestamps read as ISO 8601"]
     done = CliRunner().invoke(cli, ["calibrate", "helsingborg", str(path), "-o", str(tmp_path / "p.yaml")])
-    assert "note: 1 row repeats an earlier one's case" in done.output, done.output
-    # two copies: the plural, and the first copy's line (found by QA: one said "1 rows repeat ... (the first: ...)")
-    path.write_text("case,activity,timestamp\nA,Granska,2025-03-05T10:00\nA,Granska,2025-03-05T10:00\n"
-                    "B,Granska,2025-03-05T11:00\nB,Granska,2025-03-05T11:00\n", encoding="utf-8")
-    assert read_log(path)[0].notes[1] == (
-        "2 rows repeat an earlier one's case, activity, time(s) and resource exactly (the first: line 3): each is "
-        "counted; if the export doubled rows, remove the copies")
+    assert f"note: {dropped}" in done.output, done.output
+    inspected = CliRunner().invoke(cli, ["log", "inspect", str(path), "--format", "json"])
+    assert inspected.exit_code == 0, inspected.output
+    data = json.loads(inspected.output)
+    assert (data["events"], data["activities"][0]) == (5, {"name": "Registrera", "count": 2})
+    assert dropped in data["notes"]
+    # copies in two cases, one not next to its original: the plural, and the first copy's line
+    path.write_text("case,activity,timestamp\nA,Granska,2025-03-05T10:00\nB,Granska,2025-03-05T11:00\n"
+                    "A,Granska,2025-03-05T10:00\nB,Granska,2025-03-05T11:00\nB,Granska,2025-03-05T11:00\n",
+                    encoding="utf-8")
+    table, _stream = read_log(path)
+    assert table.n_events == 2
+    assert table.notes[1] == ("3 rows repeated an earlier row exactly, in every column (the first: line 4): dropped, "
+                              "so each counts once")
+    # rows that differ in any column are both kept, even one the reader does not read (a note column)
+    path.write_text("case,activity,timestamp,anteckning\nA,Granska,2025-03-05T10:00,först\n"
+                    "A,Granska,2025-03-05T10:00,igen\n", encoding="utf-8")
+    table, _stream = read_log(path)
+    assert table.n_events == 2
+    assert table.notes[1] == ("1 row repeats an earlier one's case, activity, time(s) and resource but differs in "
+                              "another column (line 3): both are counted")
     # a log without either has neither note
     path.write_text("case,activity,timestamp\n1,a,2025-01-01\n1,b,2025-01-02\n2,a,2025-01-01\n", encoding="utf-8")
     assert read_log(path)[0].notes == ("timestamps read as ISO 8601",)
+
+
+def test_doubled_xes_events_are_dropped_within_their_trace(tmp_path: Path) -> None:
+    start = _event("Registrera", "2025-01-07T09:00:00.000+01:00", "start")
+    done = _event("Registrera", "2025-01-07T09:30:00.000+01:00")
+    path = tmp_path / "doubled.xes"
+    # c1's start and completion written twice (one activity instance, not two), c2's completion once more by
+    # another person (kept), and c3 has c2's event: another trace, kept
+    path.write_bytes(XES_HEAD + _trace("c1", start, done, start, done)
+                     + _trace("c2", done, _event("Registrera", "2025-01-07T09:30:00.000+01:00", resource="per"))
+                     + _trace("c3", done) + b"</log>\n")
+    table, stream = read_log(path)
+    assert (table.n_cases, table.n_events) == (3, 4)
+    c1 = table.case == table.case_ids.index("c1")
+    assert table.start[c1].tolist() == [86400.0 * 20095 + 9 * 3600]  # paired with its start: 30 minutes
+    note = ("2 events repeated an earlier event of their trace exactly, in every attribute (the first: event 3, "
+            "line 6): dropped, so each counts once")
+    assert note in stream.notes and note in table.notes
+    inspected = CliRunner().invoke(cli, ["log", "inspect", str(path)])
+    assert inspected.exit_code == 0, inspected.output
+    assert "3 cases, 4 events" in inspected.output and f"note: {note}" in inspected.output
 
 
 def test_discover_says_what_the_reader_left_out(tmp_path: Path) -> None:
@@ -298,3 +336,18 @@ def test_streaming_reads_nothing_before_iteration(tmp_path: Path) -> None:
     path.write_bytes(GOOD)
     stream = open_log(path)
     assert [r.activity for r in stream.records] == ["Registrera", "Besluta", "Registrera"]
+
+
+def test_row_repeats_are_found_in_a_case_of_many_rows_as_in_a_small_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    # beyond _PACKED rows a case's digests move from one packed buffer to a set: the same rows are repeats
+    import bpmn_io.caselog as caselog
+
+    monkeypatch.setattr(caselog, "_PACKED", 3)
+    seen = caselog.RowRepeats("row")
+    rows = [["A", f"steg {i}", "2025-03-05"] for i in range(6)]
+    assert [seen.fresh(r, i, case="A") for i, r in enumerate(rows)] == [True] * 6
+    assert isinstance(seen.seen["A"], set)
+    assert [seen.fresh(r, 10 + i, case="A") for i, r in enumerate(rows[::-1])] == [False] * 6
+    assert seen.fresh(rows[0], 20, case="B")  # another case: its own rows
+    assert seen.note() == ("6 rows repeated an earlier row exactly, in every column (the first: line 10): dropped, "
+                           "so each counts once")

@@ -63,8 +63,9 @@ CUT_OFF = 2  # cases whose timer fired after 10 days
 TIMER = "Svarstiden ute"
 
 
-def _write(folder: Path, *, timer: str | None = TIMER) -> Path:
-    """The model and its profile, and the log (CSV) with the timer's event named ``timer`` (None: left out)."""
+def _write(folder: Path, *, timer: str | None = TIMER, still_open: tuple[int, ...] = ()) -> Path:
+    """The model and its profile, and the log (CSV) with the timer's event named ``timer`` (None: left out);
+    ``still_open``: cases whose request is on those days of January 2025 and nothing after it."""
     (folder / "model.yaml").write_text(MODEL, encoding="utf-8")
     (folder / "profile.yaml").write_text(PROFILE, encoding="utf-8")
     rows = ["case;activity;timestamp;resource"]
@@ -75,6 +76,7 @@ def _write(folder: Path, *, timer: str | None = TIMER) -> Path:
             rows.append(f"C{i};Invänta komplettering;2025-{_date(day + days)} 10:00;")
         elif timer is not None:
             rows.append(f"C{i};{timer};2025-{_date(day + 10)} 10:00;")
+    rows += [f"O{day};Begär komplettering;2025-01-{day:02d} 10:00;anna" for day in still_open]
     (folder / "log.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     return folder
 
@@ -119,13 +121,17 @@ def test_a_mapping_file_names_the_timers_event(tmp_path) -> None:
     assert report["durations"]["Task_Vanta"]["mean_hours"] == pytest.approx(188.0)
 
 
-def test_a_log_without_the_timers_event_is_fitted_as_before_and_says_so(tmp_path) -> None:
+def test_a_log_without_the_timers_event_says_so_and_its_cut_off_waits_look_open_at_the_export(tmp_path) -> None:
+    """Without the timer's event the two cut-off cases end in the request: the log cannot tell them from waits
+    still open when it was exported (its last event, the 6th case's supplement on 20 January 10:00), so they
+    count as open after 8 and 7 days: the exponential mean is (1 + 2 + 3 + 5 + 7 + 9 + 8 + 7) / 6 days."""
     report, text = _calibrate(_write(tmp_path, timer=None))
     wait = report["durations"]["Task_Vanta"]
-    before = fit_duration(np.array(ANSWERED, float) * 24)
-    assert (wait["family"], wait["mean_hours"], wait["mean_ci"]) == (before.family, before.mean, list(before.mean_ci))
-    assert wait["censored"] == 0
+    assert wait["family"] == "exponential"
+    assert wait["mean_hours"] == pytest.approx((sum(ANSWERED) + 8 + 7) * 24 / len(ANSWERED), rel=1e-12)
+    assert (wait["n"], wait["censored"], wait["cut_by_timer"], wait["open_at_export"]) == (6, 2, 0, 2)
     assert "the log has no event of the timer that ends the wait, Svarstiden ute (Timer_Ute)" in text
+    assert "2 open at the export (2025-01-20 10:00, the log's last event" in text
 
 
 @pytest.mark.parametrize(("family", "dist"), [("lognormal", stats.lognorm), ("gamma", stats.gamma)])
@@ -140,3 +146,67 @@ def test_the_numerical_fits_agree_with_scipys_censored_fit(family, dist) -> None
     fit = fit_duration(done, censored=cut)
     assert fit.censored == cut.size and fit.n == done.size
     assert fit.mean > done.mean()  # the cut-off waits were the long ones
+
+
+@pytest.mark.parametrize(("given", "days_open"), [((), (3, 2)), (("--exported-at", "2025-01-25T10:00"), (5, 4))])
+def test_waits_open_at_the_export_are_right_censored_at_the_time_they_had_run(tmp_path, given, days_open) -> None:
+    """Two more cases asked for a supplement on 20 and 21 January and the log shows nothing after: their waits
+    were open at the export (the log's last event, the last timer on 23 January 10:00, or the instant given).
+    The censored exponential mean is every observed time over the completed waits:
+    (1 + 2 + 3 + 5 + 7 + 9 + 10 + 10 + the days open) / 6."""
+    report, text = _calibrate(_write(tmp_path, still_open=(20, 21)), *given)
+    wait = report["durations"]["Task_Vanta"]
+    closed = (sum(ANSWERED) + 10 * CUT_OFF + sum(days_open)) * 24 / len(ANSWERED)
+    assert wait["family"] == "exponential"
+    assert wait["mean_hours"] == pytest.approx(closed, rel=1e-12)
+    assert (wait["n"], wait["cut_by_timer"], wait["open_at_export"], wait["censored"]) == (6, 2, 2, 4)
+    lo, hi = wait["mean_ci"]
+    assert lo < closed < hi
+    hours = "–".join(f"{d * 24}" for d in sorted(days_open))
+    assert ("6 waits completed and 2 cut off by the timer Svarstiden ute (Timer_Ute) after 240 h, fitted as longer "
+            "than that (right-censored); 2 open at the export") in text
+    assert f"begun by Begär komplettering (Task_Begar) and not ended) after {hours} h so far" in text
+    assert "(på svenska: 6 avslutade, 2 avbrutna av timern, 2 öppna vid exporten)" in text
+
+
+def test_an_export_instant_before_the_logs_last_event_is_refused(tmp_path) -> None:
+    folder = _write(tmp_path)
+    done = CliRunner().invoke(cli, ["calibrate", str(folder / "model.yaml"), str(folder / "log.csv"), "-o",
+                                    str(folder / "out.yaml"), "--exported-at", "2025-01-22"])
+    assert done.exit_code != 0
+    assert "the export instant 2025-01-22 00:00 is before the log's last event (2025-01-23 10:00" in done.output
+    assert not (folder / "out.yaml").exists()
+
+
+def test_an_open_wait_is_told_from_a_case_that_ended_or_moved_on(tmp_path) -> None:
+    """On the Helsingborg model, by element id: the police's answer is open where its request is the case's last
+    step, not where the application was withdrawn after it (the withdrawal's step leads to an end event alone)
+    or the answer came; the supplement wait is open after the request even when a reminder was sent since (the
+    reminder's path ends in an end event of its own while the wait goes on)."""
+    from bpmn_io.loading import load_model
+    from bpmn_io.logfiles import read_log
+    from calibrate.mapping import map_activities
+    from calibrate.observe import observe, open_at_export
+
+    police, withdraw = "Skicka remiss till Polisen (obligatorisk)", "Skriv av ärendet (ansökan återkallad)"
+    rows = {"open": [police], "withdrawn": [police, withdraw], "answered": [police, "Remissvar från Polisen"],
+            "reminded": ["Begär komplettering", "Skicka påminnelse"], "asked": ["Begär komplettering"],
+            "supplied": ["Begär komplettering", "Invänta komplettering"]}
+    lines = ["case;activity;timestamp"]
+    for case, steps in rows.items():
+        lines += [f"{case};Diarieför ansökan;2025-03-03T09:00"]
+        lines += [f"{case};{step};2025-03-{4 + i:02d}T10:00" for i, step in enumerate(steps)]
+    lines += [f"{case};{step}" for case in ("done", "done too") for step in
+              ("Diarieför ansökan;2025-03-03T09:00", "Skicka beslutskopior;2025-03-20T12:00")]
+    (tmp_path / "log.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table, _stream = read_log(tmp_path / "log.csv")
+    defs = load_model("helsingborg")
+    mapping = map_activities(defs, table)
+    obs = observe(defs.process(), table, mapping)
+    export = float(table.end.max())  # 20 March 12:00
+    police = open_at_export(defs.process(), obs, mapping.boundary, "Event_Remissvar_Polis", export)
+    assert police.enabled_by == ("Task_Remiss_Polis",)
+    assert police.hours.tolist() == [(16 * 24 + 2)]  # from 4 March 10:00
+    supplement = open_at_export(defs.process(), obs, mapping.boundary, "Task_Invanta_Komplettering", export)
+    assert supplement.enabled_by == ("Task_Begar_Komplettering",)
+    assert sorted(supplement.hours.tolist()) == [16 * 24 + 2, 16 * 24 + 2]  # "reminded" and "asked"

@@ -118,6 +118,13 @@ def report(folder: Path) -> str:
                          diff_section=lambda names: "")
 
 
+def _say_in_each_language(english: str, swedish: str, pairs: list[tuple[str, str]]) -> None:
+    """Each pair's English words are in ``english`` and its Swedish words in ``swedish``."""
+    for in_english, in_swedish in pairs:
+        assert in_english in english
+        assert in_swedish in swedish
+
+
 def _said(html: str, lang: str) -> str:
     """The visible text of the page in ``lang`` (the other language's spans left out)."""
     other = "sv" if lang == "en" else "en"
@@ -127,12 +134,14 @@ def _said(html: str, lang: str) -> str:
 def test_a_branch_condition_is_a_sentence_in_each_language(report: str) -> None:
     """Found by QA: the assumptions table quoted ``tre_underkanda_prov == true``."""
     english, swedish = _said(report, "en"), _said(report, "sv")
-    assert "when three knowledge tests failed or a ground against the applicant: remains" in english
-    assert "när tre underkända kunskapsprov eller hinder mot sökanden: kvarstår" in swedish
-    assert "when a ground against the applicant: other than remains and seats at least 50" in english
-    assert "när hinder mot sökanden: annat än kvarstår och seats minst 50" in swedish
-    assert "marks the case three knowledge tests failed" in english
-    assert "markerar ärendet tre underkända kunskapsprov" in swedish
+    _say_in_each_language(english, swedish, [
+        ("when three knowledge tests failed or a ground against the applicant: remains",
+         "när tre underkända kunskapsprov eller hinder mot sökanden: kvarstår"),
+        ("when a ground against the applicant: other than remains and seats at least 50",
+         "när hinder mot sökanden: annat än kvarstår och seats minst 50"),
+        ("marks the case three knowledge tests failed",
+         "markerar ärendet tre underkända kunskapsprov"),
+    ])
     for text in (english, swedish):
         assert "==" not in text and "!=" not in text and "tre_underkanda_prov" not in text and "True" not in text
 
@@ -230,23 +239,26 @@ def test_the_assumptions_say_each_value_in_words_in_each_language(folder: Path) 
                          diff_section=lambda names: "")
     table = html[html.index('id="assumptions"'):]
     english, swedish = _said(table, "en"), _said(table, "sv")
-    assert "the committee every month on the third Tuesday, not in July, cases due 1 week before the meeting" in english
-    assert "nämnden varje månad tredje tisdagen, inte i juli, ärenden senast 1 vecka före mötet" in swedish
-    assert "the working committee every second week on Wednesday" in english
-    assert "arbetsutskottet varannan vecka på onsdag" in swedish
-    assert "about 1.5 hours on average, give or take 45 minutes" in english
-    assert "omkring 1,5 timmar i snitt, plus minus 45 minuter" in swedish
-    assert "usually about 3 days, from 1 day to 2 weeks" in english
-    assert "oftast omkring 3 dagar, från 1 dag till 2 veckor" in swedish
-    assert "on average 3 hours, often shorter, sometimes much longer" in english
-    assert "i snitt 3 timmar, ofta kortare, ibland mycket längre" in swedish
-    assert "1 person at half time, office hours, 800 kronor an hour" in english
-    assert "1 person på halvtid, kontorstid, 800 kr i timmen" in swedish
-    assert "none 80%, removed 15%, remains 5%" in english and "inga 80 %, undanröjs 15 %, kvarstår 5 %" in swedish
-    assert "Monday–Friday 08:00–16:00; Swedish public holidays off; 1 July to 31 July at 50% of normal time" in english
-    assert "Måndag–fredag 08:00–16:00; lediga svenska helgdagar; 1 juli till 31 juli med 50 % av normal tid" in swedish
-    assert "decision within 4 months, can be extended by 4 months" in english
-    assert "beslut inom 4 månader, kan förlängas med 4 månader" in swedish
+    _say_in_each_language(english, swedish, [
+        ("the committee every month on the third Tuesday, not in July, cases due 1 week before the meeting",
+         "nämnden varje månad tredje tisdagen, inte i juli, ärenden senast 1 vecka före mötet"),
+        ("the working committee every second week on Wednesday",
+         "arbetsutskottet varannan vecka på onsdag"),
+        ("about 1.5 hours on average, give or take 45 minutes",
+         "omkring 1,5 timmar i snitt, plus minus 45 minuter"),
+        ("usually about 3 days, from 1 day to 2 weeks",
+         "oftast omkring 3 dagar, från 1 dag till 2 veckor"),
+        ("on average 3 hours, often shorter, sometimes much longer",
+         "i snitt 3 timmar, ofta kortare, ibland mycket längre"),
+        ("1 person at half time, office hours, 800 kronor an hour",
+         "1 person på halvtid, kontorstid, 800 kr i timmen"),
+        ("none 80%, removed 15%, remains 5%",
+         "inga 80 %, undanröjs 15 %, kvarstår 5 %"),
+        ("Monday–Friday 08:00–16:00; Swedish public holidays off; 1 July to 31 July at 50% of normal time",
+         "Måndag–fredag 08:00–16:00; lediga svenska helgdagar; 1 juli till 31 juli med 50 % av normal tid"),
+        ("decision within 4 months, can be extended by 4 months",
+         "beslut inom 4 månader, kan förlängas med 4 månader"),
+    ])
     assert "1 day to 3 days, any length between as likely" in english
     for text in (english, swedish):
         for code in ("FREQ=", "rrule", "lognormal", "triangular", "uniform", "exponential", "fte", "weights",

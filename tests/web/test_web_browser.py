@@ -190,25 +190,8 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
         page.uncheck("[data-place='helsingborg']")  # goal seek: Åstorp (3 applications a year) is quick
         page.check("[data-place='astorp']")
         page.fill("#goal-percent", "90")
-
-        def narrow(route) -> None:  # the page asks for the full grid (minutes); four candidates are enough here
-            body = json.loads(route.request.post_data or "{}")
-            body["goal"].update(officers=[1, 2], fte=[0.3], levels=["committee", "officer"])
-            route.continue_(post_data=json.dumps(body))
-
-        page.route("**/api/goal", narrow)
-        answers: list = []  # the goal seek's answer as the server sent it, to check the table against
-        page.on("response", lambda r: answers.append(r) if "/api/runs/" in r.url and r.request.method == "GET" else None)
-        page.click("#goal-run")
-        page.wait_for_selector("body[data-goals='1']", timeout=120_000)
-        goal = next(a["answer"] for a in (r.json() for r in reversed(answers)) if (a.get("answer") or {}).get("candidates"))
-        rows = page.locator("#goal-result table.goal tbody tr")
-        # the frontier the page marks, and the days it shows, are the JSON's (permitflow optimise -o)
-        assert [(rows.nth(k).get_attribute("class") or "", rows.nth(k).locator("td").nth(4).inner_text())
-                for k in range(rows.count())] == \
-            [(_row_class(c["frontier"]), f"{c['complete_to_decision_mean_days']['mean']:.1f}".replace(".", ","))
-             for c in goal["candidates"]]
-        assert goal["frontier_replications"] == max(c["replications"] for c in goal["candidates"])
+        goal = _seek_goal(page, officers=[1, 2], fte=[0.3], levels=["committee", "officer"])  # four candidates
+        _assert_the_goal_table_is_the_answers(page, goal)
         assert page.locator("#goal-result .sentence").inner_text().startswith(
             "Åstorp: billigast att nå 90\u00a0% inom 4 månader är")
         assert page.locator("#goal-result table.goal tbody tr").count() >= 2
@@ -596,6 +579,33 @@ def test_leaving_the_page_cancels_its_run(server: str, leave: str) -> None:
     assert not [m for m in messages if "error" in m.lower()], messages
 
 
+def _seek_goal(page, *, officers: list[int], fte: list[float], levels: list[str]) -> dict:
+    """Click the goal seek, over only these candidates (the page asks for the full grid: minutes), and give its
+    answer as the server sent it."""
+
+    def narrow(route) -> None:
+        body = json.loads(route.request.post_data or "{}")
+        body["goal"].update(officers=officers, fte=fte, levels=levels)
+        route.continue_(post_data=json.dumps(body))
+
+    page.route("**/api/goal", narrow)
+    answers: list = []
+    page.on("response", lambda r: answers.append(r) if "/api/runs/" in r.url and r.request.method == "GET" else None)
+    page.click("#goal-run")
+    page.wait_for_selector("body[data-goals='1']", timeout=120_000)
+    return next(a["answer"] for a in (r.json() for r in reversed(answers)) if (a.get("answer") or {}).get("candidates"))
+
+
+def _assert_the_goal_table_is_the_answers(page, goal: dict) -> None:
+    """The frontier the page marks, and the days it shows, are the answer's (as permitflow optimise -o writes it)."""
+    rows = page.locator("#goal-result table.goal tbody tr")
+    assert [(rows.nth(k).get_attribute("class") or "", rows.nth(k).locator("td").nth(4).inner_text())
+            for k in range(rows.count())] == \
+        [(_row_class(c["frontier"]), f"{c['complete_to_decision_mean_days']['mean']:.1f}".replace(".", ","))
+         for c in goal["candidates"]]
+    assert goal["frontier_replications"] == max(c["replications"] for c in goal["candidates"])
+
+
 def _row_class(frontier: bool | None) -> str:
     """The goal table's row class for a candidate's JSON ``frontier`` (null: its place was not needed)."""
     return "frontier" if frontier else "not-needed" if frontier is None else ""
@@ -609,18 +619,7 @@ def test_rows_dearer_than_a_sure_answer_are_told_apart_as_not_needed(server: str
     messages: list[str] = []
     with _the_page(server, messages) as page:
         page.fill("#goal-percent", "95")
-
-        def narrow(route) -> None:
-            body = json.loads(route.request.post_data or "{}")
-            body["goal"].update(officers=[1], fte=[0.25, 0.5, 1.0], levels=["officer"])
-            route.continue_(post_data=json.dumps(body))
-
-        page.route("**/api/goal", narrow)
-        answers: list = []
-        page.on("response", lambda r: answers.append(r) if "/api/runs/" in r.url and r.request.method == "GET" else None)
-        page.click("#goal-run")
-        page.wait_for_selector("body[data-goals='1']", timeout=120_000)
-        goal = next(a["answer"] for a in (r.json() for r in reversed(answers)) if (a.get("answer") or {}).get("candidates"))
+        goal = _seek_goal(page, officers=[1], fte=[0.25, 0.5, 1.0], levels=["officer"])
         assert [c["frontier"] for c in goal["candidates"]] == [True, None, None]
         assert [c["days_replications"] for c in goal["candidates"]] == [12, 6, 6]
         rows = page.locator("#goal-result table.goal tbody tr")
@@ -645,25 +644,8 @@ def test_the_goal_answer_says_ties_the_low_end_and_today_in_the_pages_language(s
         page.uncheck("[data-place='helsingborg']")
         page.check("[data-place='astorp']")
         page.fill("#goal-percent", "90")
-
-        def narrow(route) -> None:
-            body = json.loads(route.request.post_data or "{}")
-            body["goal"].update(officers=[1], fte=[0.3], levels=["officer", "manager"])
-            route.continue_(post_data=json.dumps(body))
-
-        page.route("**/api/goal", narrow)
-        answers: list = []  # the goal seek's answer as the server sent it, to check the table against
-        page.on("response", lambda r: answers.append(r) if "/api/runs/" in r.url and r.request.method == "GET" else None)
-        page.click("#goal-run")
-        page.wait_for_selector("body[data-goals='1']", timeout=120_000)
-        goal = next(a["answer"] for a in (r.json() for r in reversed(answers)) if (a.get("answer") or {}).get("candidates"))
-        rows = page.locator("#goal-result table.goal tbody tr")
-        # the frontier the page marks, and the days it shows, are the JSON's (permitflow optimise -o)
-        assert [(rows.nth(k).get_attribute("class") or "", rows.nth(k).locator("td").nth(4).inner_text())
-                for k in range(rows.count())] == \
-            [(_row_class(c["frontier"]), f"{c['complete_to_decision_mean_days']['mean']:.1f}".replace(".", ","))
-             for c in goal["candidates"]]
-        assert goal["frontier_replications"] == max(c["replications"] for c in goal["candidates"])
+        goal = _seek_goal(page, officers=[1], fte=[0.3], levels=["officer", "manager"])
+        _assert_the_goal_table_is_the_answers(page, goal)
         sentence = page.locator("#goal-result .sentence")
         sv = sentence.inner_text()
         assert sv.startswith("Åstorp: billigast att nå 90\u00a0% inom 4 månader är 1 handläggare på 30\u00a0% av heltid, beslut "

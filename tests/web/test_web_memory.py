@@ -30,7 +30,8 @@ def pooled():
 
 
 def _rss_mb(pid: str = "self") -> float:
-    # fails when the process has no VmRSS; bench/bench_serve_memory.py's rss counts a process gone as 0 MB
+    # fails when the process has no VmRSS; the serve benchmarks' rss (bench/bench_serve_uploads.py) counts a process
+    # gone as 0 MB
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024

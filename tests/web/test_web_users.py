@@ -152,6 +152,42 @@ def _get(url: str, body: dict | None = None) -> dict:
         return json.loads(reply.read())  # type: ignore[no-any-return]
 
 
+def _alive_after_5_s(pids: set[int]) -> set[int]:
+    """Those of ``pids`` still running (not zombies) after up to 5 s for them to end."""
+    left = _alive(pids)
+    for _ in range(50):
+        if not left:
+            break
+        time.sleep(0.1)
+        left = _alive(left)
+    return left
+
+
+def _permitflow() -> Path:
+    """The permitflow command beside this Python (the test is skipped without it)."""
+    command = Path(sys.executable).with_name("permitflow")
+    if not command.exists():
+        pytest.skip("needs the permitflow command in the virtual environment")
+    return command
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_until_serving(proc: subprocess.Popen, base: str) -> None:
+    """Until the server at ``base`` answers (about a minute at most); it must not end meanwhile."""
+    for _ in range(600):
+        try:
+            _get(base + "api/setup")
+            return
+        except OSError:
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.1)
+
+
 def _alive(pids: set[int]) -> set[int]:
     out = set()
     for pid in pids:
@@ -166,24 +202,13 @@ def _alive(pids: set[int]) -> set[int]:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 def test_serve_stops_on_ctrl_c_and_sigterm_mid_run_with_one_line_and_starts_again_on_the_port():
     # SIGTERM ended the server by the signal itself (exit -15) and neither signal said it stopped
-    command = Path(sys.executable).with_name("permitflow")
-    if not command.exists():
-        pytest.skip("needs the permitflow command in the virtual environment")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    command, port = _permitflow(), _free_port()
     base = f"http://127.0.0.1:{port}/"
     for sig in (signal.SIGINT, signal.SIGTERM, None):
         proc = subprocess.Popen([str(command), "serve", "--port", str(port), "--workers", "1", "--keep-mb", "3"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
-            for _ in range(600):
-                try:
-                    _get(base + "api/setup")
-                    break
-                except OSError:
-                    assert proc.poll() is None, proc.communicate()
-                    time.sleep(0.1)
+            _wait_until_serving(proc, base)
             if sig is None:  # the third start: the port was free again at once
                 assert proc.poll() is None
                 with pytest.raises(urllib.error.HTTPError) as gone:  # and keeps finished runs within --keep-mb
@@ -202,12 +227,7 @@ def test_serve_stops_on_ctrl_c_and_sigterm_mid_run_with_one_line_and_starts_agai
             assert proc.returncode == 0, (sig, proc.returncode, err)
             assert out.splitlines()[-1] == "permitflow serve: stopped" and len(out.splitlines()) == 3, out
             assert err == ""
-            left = _alive(family)
-            for _ in range(50):
-                if not left:
-                    break
-                time.sleep(0.1)
-                left = _alive(left)
+            left = _alive_after_5_s(family)
             assert not left, f"left behind after {sig!r}: {sorted(left)}"
         finally:
             if proc.poll() is None:
@@ -221,12 +241,7 @@ def test_serve_stops_on_ctrl_c_at_once_while_an_upload_is_checked():
     # with a hostile model (one element of 300,000 attributes, which the reader took hours over; now refused at
     # once) Ctrl-C and SIGTERM left the server running until the check ended; now the check's process ends when
     # told to stop (here one of a model that takes seconds to check)
-    command = Path(sys.executable).with_name("permitflow")
-    if not command.exists():
-        pytest.skip("needs the permitflow command in the virtual environment")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    command, port = _permitflow(), _free_port()
     base = f"http://127.0.0.1:{port}/"
     good, profile = (p.read_bytes() for p in library_paths("astorp"))
 
@@ -259,13 +274,7 @@ def test_serve_stops_on_ctrl_c_at_once_while_an_upload_is_checked():
             return -1
 
     try:
-        for _ in range(600):
-            try:
-                _get(base + "api/setup")
-                break
-            except OSError:
-                assert proc.poll() is None, proc.communicate()
-                time.sleep(0.1)
+        _wait_until_serving(proc, base)
         upload(body(b"Liten", good))  # the checks' fork server started
         assert said.pop()[0] == 200
         known = descendants(proc.pid)
@@ -299,12 +308,7 @@ def test_serve_stops_on_ctrl_c_at_once_while_an_upload_is_checked():
         assert said and said[0][0] in (503, None), said
         if said[0][0] == 503:
             assert json.loads(said[0][1])["error_sv"] == "Servern stängs av: ladda upp filerna igen när den körs igen."
-        left = _alive(family)
-        for _ in range(50):
-            if not left:
-                break
-            time.sleep(0.1)
-            left = _alive(left)
+        left = _alive_after_5_s(family)
         assert not left, f"left behind: {sorted(left)}"
     finally:
         if proc.poll() is None:
