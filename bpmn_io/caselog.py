@@ -210,11 +210,11 @@ class RowRepeats:
     row as it streams by, so every command that reads a log (``calibrate``, ``discover``, ``diff`` and
     ``compare`` of logs, ``log inspect``) counts a doubled row once, with one note per log.
 
-    It keeps an 8-byte digest (BLAKE2b) of each row seen, by case: a CSV log's cases may interleave, so their
-    digests are kept to the end (8 bytes a row, packed in one buffer per case; a case of more than
-    ``_PACKED`` rows moves to a set); an XES log's to the end of the trace (:meth:`forget`), so it streams
-    in memory bounded by its largest trace. Two different rows of a case share a digest with a chance of
-    about n²/2⁶⁵ for a case of n rows.
+    A CSV log's cases may interleave, so it keeps an 8-byte digest (BLAKE2b) of each row to the end (8 bytes a
+    row, packed in one buffer per case; a case of more than ``_PACKED`` rows moves to a set): two different rows
+    of a case share a digest with a chance of about n²/2⁶⁵ for a case of n rows. An XES event is compared
+    exactly, as written (its bytes, in a set), with the events of its trace, kept to the trace's end
+    (:meth:`forget`): the log streams in memory bounded by its largest trace.
 
     >>> r = RowRepeats("row")
     >>> [r.fresh(["A", "Granska", "2025-03-05"], 2, case="A"), r.fresh(["A", "Granska", "2025-03-05"], 3, case="A")]
@@ -223,11 +223,12 @@ class RowRepeats:
     '1 row repeated an earlier row exactly, in every column (line 3): dropped, so it counts once'
     """
 
-    __slots__ = ("unit", "seen", "dropped", "first", "first_line")
+    __slots__ = ("unit", "seen", "events", "dropped", "first", "first_line")
 
     def __init__(self, unit: str) -> None:
         self.unit = unit  # "row" (CSV) or "event" (XES)
-        self.seen: dict[str, bytearray | set[bytes]] = {}  # case -> the digests of its rows
+        self.seen: dict[str, bytearray | set[bytes]] = {}  # case -> the digests of its rows (CSV)
+        self.events: set[bytes] = set()  # the events of the XES trace being read, as written
         self.dropped = 0
         self.first = 0  # the first dropped row's line (CSV) or event number (XES)
         self.first_line: int | None = None  # an XES event's line in the file
@@ -235,8 +236,13 @@ class RowRepeats:
     def fresh(self, row: Iterable[str] | bytes, where: int, line: int | None = None, *, case: str = "") -> bool:
         """True for a ``row`` (its fields, or its bytes as written) not seen before in its ``case`` (remembered
         now); False for an exact repeat (counted as dropped)."""
-        data = row if isinstance(row, bytes) else "\x1f".join(row).encode("utf-8", "surrogatepass")
-        digest = hashlib.blake2b(data, digest_size=8).digest()
+        if isinstance(row, bytes):  # an XES event: compared whole (a set checks equality, not only a hash)
+            events = self.events
+            if row not in events:
+                events.add(row)
+                return True
+            return self._dropped(where, line)
+        digest = hashlib.blake2b("\x1f".join(row).encode("utf-8", "surrogatepass"), digest_size=8).digest()
         held = self.seen.get(case)
         if held is None:
             self.seen[case] = bytearray(digest)
@@ -255,6 +261,9 @@ class RowRepeats:
                     self.seen[case] = {bytes(held[i:i + 8]) for i in range(0, len(held), 8)}
         if not repeat:
             return True
+        return self._dropped(where, line)
+
+    def _dropped(self, where: int, line: int | None) -> bool:
         if not self.dropped:
             self.first, self.first_line = where, line
         self.dropped += 1
@@ -263,6 +272,7 @@ class RowRepeats:
     def forget(self) -> None:
         """Forget the rows seen (an XES trace ended: its events cannot repeat in the next)."""
         self.seen.clear()
+        self.events.clear()
 
     def note(self) -> str | None:
         """The log's note on the rows dropped, None when none was."""
