@@ -351,3 +351,18 @@ def test_row_repeats_are_found_in_a_case_of_many_rows_as_in_a_small_one(monkeypa
     assert seen.fresh(rows[0], 20, case="B")  # another case: its own rows
     assert seen.note() == ("6 rows repeated an earlier row exactly, in every column (the first: line 10): dropped, "
                            "so each counts once")
+
+
+def test_xes_events_are_compared_whole_as_written_and_forgotten_at_the_trace_end() -> None:
+    # an XES event is held as its bytes, not a digest: events that differ only inside a nested attribute are
+    # both kept, the exact repeat is dropped, and a new trace starts with none held
+    import bpmn_io.caselog as caselog
+
+    seen = caselog.RowRepeats("event")
+    outer = b'<event><string key="concept:name" value="Granska"/><list key="bilagor">%s</list></event>'
+    one, other = outer % b'<string key="b" value="1"/>', outer % b'<string key="b" value="2"/>'
+    assert [seen.fresh(one, 1, 4), seen.fresh(other, 2, 5), seen.fresh(one, 3, 6)] == [True, True, False]
+    seen.forget()
+    assert seen.fresh(one, 4, 9) and seen.fresh(other, 5, 10)
+    assert seen.note() == ("1 event repeated an earlier event of its trace exactly, in every attribute (event 3, "
+                           "line 6): dropped, so it counts once")
