@@ -32,6 +32,7 @@ class FileOrder:
         self.latest_end: dict[str, _Time] = {}  # per case, the latest completion above, and the latest start
         self.latest_start: dict[str, _Time] = {}
         self.cases: set[str] = set()
+        self.total = 0  # cases seen (a case forgotten and seen again counts again: an XES trace is a case)
         self.rows = 0
         self.first: tuple[int, int] | None = None
 
@@ -41,6 +42,7 @@ class FileOrder:
         began = (rec.start, rec.start_at, rec.where) if rec.start == rec.start else ended
         last_end, last_start = self.latest_end.get(rec.case), self.latest_start.get(rec.case)
         if last_end is None or last_start is None:
+            self.total += 1
             self.latest_end[rec.case], self.latest_start[rec.case] = ended, began
         elif _earlier(ended, last_end) and _earlier(began, last_start):
             self.rows += 1
@@ -54,12 +56,17 @@ class FileOrder:
                 self.latest_start[rec.case] = began
         return rec
 
+    def forget(self, case: str) -> None:
+        """Drop what is held for ``case`` (an XES trace ended: memory stays bounded by one trace, not the log)."""
+        self.latest_end.pop(case, None)
+        self.latest_start.pop(case, None)
+
     def note(self, place: str, row: str, hint: str = "") -> str | None:
         """The note, if a case went back in time: ``place`` names a position ("line"), ``row`` an instance."""
         if self.first is None:
             return None
         where, above = self.first
-        return (f"{len(self.cases)} of {len(self.latest_end)} cases list events out of time order in the file "
+        return (f"{len(self.cases)} of {self.total} cases list events out of time order in the file "
                 f"({self.rows} {row}(s); the first: {place} {where}, earlier than {place} {above} of its case): "
                 f"they are taken in time order{hint}")
 

@@ -250,5 +250,6 @@ def _trace_records(trace: etree._Element, events: list[tuple], keys: dict[str, s
     stats["open"] += sum(len(q) for q in starts.values())
     for first_event, rec in sorted(zip(listed, out, strict=True), key=lambda pair: pair[0]):
         order.seen(rec._replace(where=first_event))
+    order.forget(case)
     out.sort(key=(lambda r: (r.at, r.where)) if by_instant else (lambda r: (r.end, r.where)))
     yield from out

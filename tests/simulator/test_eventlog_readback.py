@@ -87,3 +87,18 @@ def test_its_traces_listed_backwards_get_the_note_and_the_same_instances(tmp_pat
     ordered, _ = read_log(tmp_path / "log.xes")
     assert (list(table.activity), list(table.start), list(table.end)) == (
         list(ordered.activity), list(ordered.start), list(ordered.end))
+
+
+def test_the_order_check_forgets_each_trace_so_an_xes_log_streams_in_bounded_memory() -> None:
+    from bpmn_io.caselog import LogRecord
+    from bpmn_io.logorder import FileOrder
+
+    order = FileOrder()
+    for case in ("a", "b"):  # two traces, each with one instance listed before an earlier one
+        order.seen(LogRecord(case, "A", 10.0, 50.0, "", "", 1))
+        order.seen(LogRecord(case, "B", 5.0, 8.0, "", "", 2))
+        order.forget(case)
+    assert order.latest_end == {} and order.latest_start == {}  # nothing held past its trace
+    assert order.note("event", "activity instance") == (
+        "2 of 2 cases list events out of time order in the file (2 activity instance(s); the first: event 2, "
+        "earlier than event 1 of its case): they are taken in time order")
