@@ -2428,8 +2428,9 @@ def _check_validation_options(kwargs: dict[str, Any], log: str) -> None:
 
 
 def _validation(model: str, profile: dict[str, Any], train: Any, held: Any, element_of: dict[str, str | None],
-                output: str, kwargs: dict[str, Any]) -> tuple[Any, Any, Any, str]:
-    """Validate ``profile`` (calibrated on ``train``) on ``held``; the result, the logs and the page's path."""
+                output: str, kwargs: dict[str, Any], defs: Any) -> tuple[Any, Any, Any, str, Any]:
+    """Validate ``profile`` (calibrated on ``train``) on ``held``; the result, the logs, the page's path and the
+    model ``defs`` (read from ``model``: the page names its steps as it does)."""
     from calibrate.validate import validate_profile
     from processes.durations import parse_duration
 
@@ -2439,18 +2440,18 @@ def _validation(model: str, profile: dict[str, Any], train: Any, held: Any, elem
     validation, real, sims = validate_profile(model, profile, train, held, element_of,
                                               replications=kwargs.pop("replications"), seed=kwargs.pop("seed"),
                                               deadline_days=days)
-    return validation, real, sims, page
+    return validation, real, sims, page, defs
 
 
-def _write_validation_page(validation: Any, real: Any, sims: Any, page: str) -> None:
+def _write_validation_page(validation: Any, real: Any, sims: Any, page: str, defs: Any) -> None:
     from report.validation_html import validation_html
 
-    text = validation_html(validation, real, sims, name=Path(page).stem)
+    text = validation_html(validation, real, sims, name=Path(page).stem, model=defs)
     with atomic_write(page, "wb") as fh:
         fh.write(text.encode("utf-8"))  # type: ignore[attr-defined]
 
 
-def _echo_validation(checked: tuple[Any, Any, Any, str]) -> None:
+def _echo_validation(checked: tuple[Any, Any, Any, str, Any]) -> None:
     from calibrate.validation_text import validation_text
 
     click.echo(validation_text(checked[0].data()))
@@ -2540,7 +2541,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         # the held-out log's activities are named by the training part's mapping, and those only the held-out
         # cases have by the whole log's: labels for the comparison, not fitted
         checked = _validation(model, trained.profile, train, held, {**mapping.labels, **train_map.labels}, output,
-                              kwargs)
+                              kwargs, defs)
     text = dump_yaml(result.profile)
     params = profile_from_data(result.profile, source=output).simulation
     # a self-check of calibrate on a documented start: a user's own plain profile (numbers without
@@ -2684,7 +2685,7 @@ discover_cmd.help = (discover_cmd.help or "").replace("{logs_install}", install_
 
 
 def _validate_discovery(table: Any, log: str, output: str, min_frequency: float, noise: float,
-                        kwargs: dict[str, Any]) -> tuple[Any, Any, Any, str]:
+                        kwargs: dict[str, Any]) -> tuple[Any, Any, Any, str, Any]:
     """``discover --validate``: discover and calibrate on the first 70 % of the cases, score on the rest."""
     import tempfile
 
@@ -2701,7 +2702,7 @@ def _validate_discovery(table: Any, log: str, output: str, min_frequency: float,
     with tempfile.TemporaryDirectory(prefix="permitflow-discover-") as folder:
         model = Path(folder) / "model.bpmn"
         model.write_bytes(to_bpmn_bytes(found.defs))
-        return _validation(str(model), trained.profile, train, held, mapping.labels, output, kwargs)
+        return _validation(str(model), trained.profile, train, held, mapping.labels, output, kwargs, found.defs)
 
 # --------------------------------------------------------------------------- What-if in the browser: serve
 # (section owned by the web work; the app lives in web/)

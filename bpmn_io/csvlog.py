@@ -41,6 +41,7 @@ from typing import IO, Any, NamedTuple, TextIO
 from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, RowRepeats, open_bytes, wall_seconds
 from bpmn_io.csvcodepage import Evidence, decode_windows
 from bpmn_io.csvdates import Stamps
+from bpmn_io.logorder import FileOrder
 from processes.errors import InputError
 
 __all__ = ["GUESSES", "open_csv", "guess_columns"]
@@ -63,6 +64,9 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "time": ("tid", "klockslag", "klocka", "kl", "timeofday", "tidpunkt"),
 }
 _REQUIRED = ("case", "activity", "timestamp")
+# after the note that a case's rows go back in time, when the dates are numbers (day or month first)
+_DATE_FORM_HINT = ("; if the export lists each case's events as they happened, check the date form above "
+                   "(--date-format)")
 _TIME_OF_DAY = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?:\s*[AaPpFfEe]\.?[Mm]\.?)?"
                           r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|(?i:CEST|CET|UTC|GMT)))?$")
 #: a date that has its time already ("2026-12-06 13.05", "6 dec. 2026 kl. 13.05"), not one whose spaces are the
@@ -299,7 +303,7 @@ def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, m
           date_format: str | None, notes: list[str], above: int = 0, given_time: bool = False,
           given_stamp: bool = False) -> Iterator[LogRecord]:
     stamps = Stamps(date_format, source)
-    order = _Order()
+    order = FileOrder()
     repeats = RowRepeats("row")
     pending = _Waiting()  # rows read before one told day-first from month-first
     told = False
@@ -327,7 +331,7 @@ def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, m
                 yield order.seen(_record(row, stamps, mapping))
         if told and (stamps.swedish_time or stamps.offsets):
             notes[0] = stamps.note()  # what later rows showed (a Swedish time, UTC offsets)
-        for said in (repeats.note(), order.note(stamps.family == "numeric")):
+        for said in (repeats.note(), order.note("line", "row", _DATE_FORM_HINT if stamps.family == "numeric" else "")):
             if said:
                 notes.append(said)
         said = fh.note() if isinstance(fh, _Lines) else None
@@ -427,41 +431,6 @@ class _OutOfOrder:
             self.out.add(case)
         else:
             self.last[case] = when
-
-
-class _Order:
-    """Counts the cases whose rows go back in time in the file (a misread date form shows so)."""
-
-    def __init__(self) -> None:
-        self.last: dict[str, tuple[float, float, int]] = {}  # case -> (clock, instant or nan, line)
-        self.cases: set[str] = set()
-        self.rows = 0
-        self.first: tuple[int, int] | None = None
-
-    def seen(self, rec: LogRecord) -> LogRecord:
-        before = self.last.get(rec.case)
-        # by the instants when both offsets give them (October's repeated hour), else by the clock
-        back = before is not None and (rec.at < before[1] if rec.at == rec.at and before[1] == before[1]
-                                       else rec.end < before[0])
-        if back:
-            self.rows += 1
-            self.cases.add(rec.case)
-            if self.first is None and before is not None:
-                self.first = (rec.where, before[2])
-        else:
-            self.last[rec.case] = (rec.end, rec.at, rec.where)
-        return rec
-
-    def note(self, numeric: bool) -> str | None:
-        """The note, if a case went back in time (``numeric``: the dates are numbers, day or month first)."""
-        if self.first is None:
-            return None
-        line, above = self.first
-        hint = ("; if the export lists each case's events as they happened, check the date form above "
-                "(--date-format)") if numeric else ""
-        return (f"{len(self.cases)} of {len(self.last)} cases list events out of time order in the file ({self.rows} "
-                f"row(s); the first: line {line}, earlier than line {above} of its case): they are taken in time "
-                f"order{hint}")
 
 
 def _rows_inside(row: list[str], delimiter: str, width: int) -> bool:

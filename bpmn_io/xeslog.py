@@ -11,7 +11,8 @@ Lifecycle: an event with ``lifecycle:transition`` ``start`` opens an
 activity instance, the next ``complete`` of the same activity in the trace
 closes it (first in, first out); an event without a transition is a
 completion; other transitions (``schedule``, ``assign``, ``suspend`` ...) are
-counted and left out.
+counted and left out. A trace's instances are taken in time order; listed in the file by their first
+event, a trace whose instances go back in time is counted in a note (``bpmn_io.logorder``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from bpmn_io.caselog import (
     wall_seconds,
 )
 from bpmn_io.csvdates import misread_by_python, offset_label, offsets_note
+from bpmn_io.logorder import FileOrder
 from bpmn_io.xmlsafe import refuse_doctype, safe_pull_parser
 from processes.errors import InputError
 from processes.wording import counted
@@ -109,6 +111,7 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
     counter = [0]  # events read so far
     pending: list[tuple] = []
     stats = {"other": 0, "open": 0, "traces": 0}
+    order = FileOrder()
     stamps: dict[str, tuple[float, float]] = {}
     offsets: set[str] = set()  # the UTC offsets seen (a few: enough to tell UTC from summer time)
     repeats = RowRepeats("event")  # an event repeated exactly in its trace: dropped
@@ -132,7 +135,7 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
                     el.clear()
                 elif el.tag in _TRACE:
                     stats["traces"] += 1
-                    yield from _trace_records(el, pending, keys, source, stats)
+                    yield from _trace_records(el, pending, keys, source, stats, order)
                     pending = []
                     repeats.forget()
                     _drop(el, source)
@@ -159,6 +162,9 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
         notes.append(f"{counted(stats['other'], 'event')} with other lifecycle transitions (schedule, assign, ...) left out")
     if stats["open"]:
         notes.append(f"{counted(stats['open'], 'start event')} without a matching complete left out")
+    back = order.note("event", "activity instance")
+    if back:
+        notes.append(back)
 
 
 def _drop(trace: etree._Element, source: str) -> None:
@@ -213,7 +219,7 @@ def _event_fields(el: etree._Element, keys: dict[str, str], number: int, source:
 
 
 def _trace_records(trace: etree._Element, events: list[tuple], keys: dict[str, str], source: str,
-                   stats: dict[str, int]) -> Iterator[LogRecord]:
+                   stats: dict[str, int], order: FileOrder) -> Iterator[LogRecord]:
     case = None
     for child in trace:
         if child.tag not in _EVENT and child.get("key") == keys["case"]:
@@ -226,19 +232,23 @@ def _trace_records(trace: etree._Element, events: list[tuple], keys: dict[str, s
     # breaks ties
     by_instant = all(e[6] == e[6] for e in events)
     events.sort(key=(lambda e: e[6]) if by_instant else (lambda e: e[2]))
-    starts: dict[str, deque[tuple[float, float]]] = {}
+    starts: dict[str, deque[tuple[float, float, int]]] = {}
     out = []
+    listed = []  # where each instance's first event is in the file (its file order, for the note on order)
     for activity, transition, when, resource, element, number, at in events:
         if transition == "start":
-            starts.setdefault(activity, deque()).append((when, at))
+            starts.setdefault(activity, deque()).append((when, at, number))
         elif transition == "complete":
             opened = starts.get(activity)
-            began, start_at = opened.popleft() if opened else (_NAN, _NAN)
+            began, start_at, opened_at = opened.popleft() if opened else (_NAN, _NAN, number)
             if began > when and start_at <= at:  # 02:50+02:00 to 02:10+01:00: 20 minutes, as they passed
                 began = when - (at - start_at)
             out.append(LogRecord(case, activity, began, when, resource, element, number, at, start_at))
+            listed.append(min(opened_at, number))
         else:
             stats["other"] += 1
     stats["open"] += sum(len(q) for q in starts.values())
+    for first_event, rec in sorted(zip(listed, out, strict=True), key=lambda pair: pair[0]):
+        order.seen(rec._replace(where=first_event))
     out.sort(key=(lambda r: (r.at, r.where)) if by_instant else (lambda r: (r.end, r.where)))
     yield from out

@@ -7,6 +7,12 @@ step carries the class ``matched``, ``changed`` (matched, with a difference),
 model), and a badge with the number(s) of the differences about it, which are listed
 beside the diagrams.
 
+Every text the page writes in one language says which: a ``class="en"``/``class="sv"`` piece
+of the bilingual page gets its ``lang`` (:func:`report.templating.marked_languages`); the
+models' own words (a Swedish model's step labels on the English page: its diagram, the
+matched steps, the labels the differences quote) get the language the model names its steps
+in (:func:`report.templating.labels_language`).
+
 The diff page has one small inline script (``diff.js``): a person rejects a matched pair
 or confirms a candidate of an uncertain step, and saves the match-decisions file
 (docs/diff-schema.md#match-decisions) to pass back with ``--matches``. The data it
@@ -19,6 +25,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from bpmn_io.layout import add_layout
 from bpmn_io.library_facts import swedish_words
@@ -33,7 +41,13 @@ from processes.shownnames import name_in
 from processes.wording import listed, quoted
 from report.numbers import machine, number
 from report.stepwords import unnamed_words
-from report.templating import strip_xml_prolog, template_environment
+from report.templating import (
+    labels_language,
+    marked_languages,
+    strip_xml_prolog,
+    svg_in_labels_language,
+    template_environment,
+)
 from report.variationwords import variation_words
 from report.words import LANGUAGES, labels
 
@@ -94,26 +108,66 @@ def _svg(defs: Definitions, classes: Mapping[str, str], badges: Mapping[str, str
         svg = render_svg(drawable, classes=classes, badges=badges, extra_css=DIFF_CSS, languages=languages)
     except PermitflowError as err:
         return "", str(err)
-    return strip_xml_prolog(svg), ""
+    return svg_in_labels_language(strip_xml_prolog(svg), defs), ""
+
+
+def _label_languages(models: Sequence[Definitions]) -> dict[str, str]:
+    """A step's label as the diff says it (its name, spaces collapsed) -> the language its model names its steps
+    in; a label two models name in different languages, the first's."""
+    out: dict[str, str] = {}
+    for defs in models:
+        lang = labels_language(defs)
+        for name in (" ".join(n.name.split()) for p in defs.processes for n in p.nodes.values() if n.name):
+            out.setdefault(name, lang or "")
+    return out
+
+
+def _in_language(label: str, languages: Mapping[str, str]) -> Markup:
+    """``label`` as HTML, in a ``<span>`` of its model's language when it is a model's label.
+
+    >>> _in_language("Diarieför ansökan", {"Diarieför ansökan": "sv"}), _in_language("a<b", {})
+    (Markup('<span lang="sv">Diarieför ansökan</span>'), Markup('a&lt;b'))
+    """
+    lang = languages.get(label)
+    return Markup(f'<span lang="{lang}">{escape(label)}</span>') if lang else escape(label)
+
+
+def _quoting_in_language(message: str, languages: Mapping[str, str]) -> Markup:
+    """``message`` as HTML, each model's label it quotes ("…") in its model's language (:func:`_in_language`).
+
+    >>> _quoting_in_language('In a, "Besluta" runs before "x".', {"Besluta": "sv"})
+    Markup('In a, &#34;<span lang="sv">Besluta</span>&#34; runs before &#34;x&#34;.')
+    """
+    parts = re.split(r'"([^"]+)"', message)
+    return Markup("").join(escape(part) if k % 2 == 0 else Markup('&#34;%s&#34;') % _in_language(part, languages)
+                           for k, part in enumerate(parts))
 
 
 def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
     """A self-contained HTML page for ``diff`` of the models ``defs_a`` and ``defs_b``."""
     svg_a, problem_a = _svg(defs_a, step_classes(diff, "a"), _badges(diff, "a"))
     svg_b, problem_b = _svg(defs_b, step_classes(diff, "b"), _badges(diff, "b"))
+    said_a, said_b = _label_languages([defs_a]), _label_languages([defs_b])
+
+    def label_a(ids: tuple[str, ...]) -> Markup:
+        return Markup(" + ").join(_in_language(display_name(diff.a.steps[i]), said_a) for i in ids if i in diff.a.steps)
+
+    def label_b(ids: tuple[str, ...]) -> Markup:
+        return Markup(" + ").join(_in_language(display_name(diff.b.steps[i]), said_b) for i in ids if i in diff.b.steps)
+
     rows = [
         {
             "number": k,
             "kind": KIND_TITLES[d.kind],
             "css": d.kind.replace("_", "-"),
-            "message": name_sides(d.message, diff.a.name, diff.b.name),
+            "message": _quoting_in_language(name_sides(d.message, diff.a.name, diff.b.name), {**said_b, **said_a}),
         }
         for k, d in enumerate(diff.differences, start=1)
     ]
     matches = [
         {
-            "a": diff.label_a(m.a),
-            "b": diff.label_b(m.b),
+            "a": label_a(m.a),
+            "b": label_b(m.b),
             "confidence": f"{m.confidence:.2f}",
             "how": m.how,
             "index": k,
@@ -124,11 +178,11 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
         {
             "side": u.side,
             "model": diff.a.name if u.side == "a" else diff.b.name,
-            "step": (diff.label_a if u.side == "a" else diff.label_b)((u.step,)),
+            "step": (label_a if u.side == "a" else label_b)((u.step,)),
             "index": k,
             "candidates": [
                 {
-                    "label": (diff.label_b if u.side == "a" else diff.label_a)(c.ids),
+                    "label": (label_b if u.side == "a" else label_a)(c.ids),
                     "why": candidate_words(c.score, c.reasons),
                     "index": n,
                 }
@@ -137,7 +191,7 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
         }
         for k, u in enumerate(diff.uncertain)
     ]
-    return _ENV.get_template("diff.html.j2").render(
+    return marked_languages(_ENV.get_template("diff.html.j2").render(
         mode="diff",
         title=f"{diff.a.name} vs {diff.b.name}",
         diff={**to_data(diff), "rejected": [{"a": list(a), "b": list(b)} for a, b in diff.rejected],
@@ -151,7 +205,7 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
             {"name": diff.a.name, "svg": svg_a, "problem": problem_a},
             {"name": diff.b.name, "svg": svg_b, "problem": problem_b},
         ],
-    )
+    ))
 
 
 def _said(table: str, key: str, lang: str) -> str:
@@ -360,7 +414,12 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     words = _words(data, named, comparison.variations, labels, facts_said)
     words["core"] = [_decided(_core_words(comparison.clusters[k], models, labels), comparison.clusters[k], labels)
                      for k in comparison.core]
-    return _ENV.get_template("diff.html.j2").render(
+    if not bilingual:  # the English page: the models' labels it lists and quotes in their models' language
+        said = _label_languages(list(models.values()))
+        words["core"] = [{lang: _in_language(text, said) for lang, text in row.items()} for row in words["core"]]
+        for row in words["messages"]:
+            row["message"] = _quoting_in_language(row["message"], said)
+    return marked_languages(_ENV.get_template("diff.html.j2").render(
         mode="compare",
         title="Comparison of " + towns["en"],
         title_sv="Jämförelse av " + towns["sv"],
@@ -369,4 +428,4 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
         data=data,
         sides=sides,
         metrics=[(m, data["similarity"][m]) for m in data["similarity"]],
-    )
+    ))

@@ -36,7 +36,13 @@ from report.failurewords import failure_words, point_failure_words
 from report.headline import HEADLINE_FIGURE, SAME_IN_EVERY_RUN, headline, one_value
 from report.numbers import POINTS, SEPARATORS, SHARE_RULE, days_said, machine, number, points, share
 from report.stepwords import step_words
-from report.templating import strip_xml_prolog, template_environment
+from report.templating import (
+    labels_language,
+    marked_languages,
+    strip_xml_prolog,
+    svg_in_labels_language,
+    template_environment,
+)
 from report.words import (
     LANGUAGES,
     figure_words,
@@ -557,8 +563,9 @@ DrawnDiagrams = Mapping[str, tuple[Definitions, tuple[tuple[str, str], ...], str
 
 def _diagram_svg(defs: Definitions, badges: dict[str, str]) -> str:
     """The diagram with its badges; each label in each language the model names its elements in (the page
-    shows its own: a ``<g>`` of class ``en`` or ``sv``)."""
-    return bilingual_badges(strip_xml_prolog(render_svg(defs, badges=badges, languages=LANGUAGES)))
+    shows its own: a ``<g>`` of class ``en`` or ``sv``), the others in the language the model writes them in."""
+    svg = strip_xml_prolog(render_svg(defs, badges=badges, languages=LANGUAGES))
+    return bilingual_badges(svg_in_labels_language(svg, defs))  # its labels' language: a Swedish model's read as such
 
 
 def _diagram_source(doc: Mapping[str, Any], member: str) -> Mapping[str, Any]:
@@ -621,6 +628,7 @@ def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
             "svg": svg,
             "problem": problem,
             "waits": _longest_waits(figures, member, steps or {}),
+            "lang": labels_language(defs) if defs is not None else None,  # of a step's name the same in both
         })
     return out
 
@@ -998,7 +1006,8 @@ def render_report(
         scenario["sweep_plot"] = {lang: drawn[("sweep", k, lang)] for lang in LANGUAGES}
     assumptions = _assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names, uncertainty,
                                      scenario_runs(doc), drawn_assumptions)
-    return report_template().render(
+    # every text in one language says which (lang="sv" on each class="sv" piece): screen readers, hyphenation
+    return marked_languages(report_template().render(
         doc=doc,
         scenarios=scenarios,
         failures=[{**f, "title": titles.get(f["scenario"]) or {lang: f["scenario"] for lang in LANGUAGES},
@@ -1022,4 +1031,4 @@ def render_report(
                           deadline_said(describe(key, lang), lang, *clock)) for lang in LANGUAGES}
                   for key in KEY_FIGURES],
         share_rule=SHARE_RULE,
-    )
+    ))

@@ -2,7 +2,8 @@
 
 Both pages of :mod:`report` (the batch report and the diff page) render templates
 from ``report/templates`` with the same settings and inline SVG drawn by
-:func:`bpmn_io.svg.render_svg`.
+:func:`bpmn_io.svg.render_svg`, and both say which language each text is in with
+:func:`marked_languages`.
 
 >>> strip_xml_prolog('<?xml version="1.0"?>\\n<svg/>')
 '<svg/>'
@@ -15,7 +16,11 @@ from typing import Any
 
 import jinja2
 
-__all__ = ["template_environment", "strip_xml_prolog"]
+from processes.labellanguage import detect_language
+from processes.model import Definitions
+
+__all__ = ["template_environment", "strip_xml_prolog", "marked_languages", "labels_language",
+           "svg_in_labels_language"]
 
 
 class _Environment(jinja2.Environment):
@@ -51,3 +56,64 @@ def strip_xml_prolog(svg: str) -> str:
     """``svg`` without an XML declaration or DOCTYPE, ready to inline in HTML."""
     svg = re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", svg)
     return re.sub(r"^\s*<!DOCTYPE[^>]*>\s*", "", svg)
+
+
+def labels_language(defs: Definitions) -> str | None:
+    """The language ``defs`` names its elements in (:func:`processes.labellanguage.detect_language`), None when
+    it names none."""
+    labels = [node.name for process in defs.processes for node in process.nodes.values() if node.name]
+    return detect_language(labels) if labels else None
+
+
+def svg_in_labels_language(svg: str, defs: Definitions) -> str:
+    """``svg``, the inline diagram of ``defs``, with the language its model names its elements in
+    (:func:`labels_language`) as its ``lang``: a Swedish model's labels read as Swedish on an English page. A
+    label the model names per language is in a ``<g>`` of its language's class (:func:`marked_languages` marks
+    it); a model without names is left as it is."""
+    lang = labels_language(defs)
+    return svg if lang is None else re.sub(r"<svg\b", f'<svg lang="{lang}"', svg, count=1)
+
+
+#: a comment, a script or style element whole (their text is no markup), or an element's start tag: its name,
+#: its attributes (a quoted value may hold ">": an image's alt text) and its end ("/>" or ">")
+_MARKUP = re.compile(
+    r"<!--.*?-->|<(script|style)\b.*?</\1\s*>"
+    r"|<([a-zA-Z][\w:-]*)((?:\s+[^\s\"'<>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+))?)*)(\s*/?>)",
+    re.S | re.I)
+_CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+))""", re.I)
+_LANG = re.compile(r"\slang\s*=", re.I)
+#: the pages' convention: a text in one language only is an element of class ``en`` or ``sv``, the page
+#: showing the reader's (the report's language switch; the diff page's and the web app's diagram labels)
+_LANGUAGE_CLASSES = ("sv", "en")
+
+
+def _marked(found: re.Match[str]) -> str:
+    attributes = found.group(3)
+    if found.group(2) is None or _LANG.search(attributes):
+        return found.group(0)  # a comment, script or style, or an element that says its language itself
+    named = _CLASS.search(attributes)
+    if named is None:
+        return found.group(0)
+    classes = next(value for value in named.groups() if value is not None).split()
+    lang = next((lang for lang in _LANGUAGE_CLASSES if lang in classes), None)
+    if lang is None:
+        return found.group(0)
+    return f'<{found.group(2)}{attributes} lang="{lang}"{found.group(4)}'
+
+
+def marked_languages(html: str) -> str:
+    """``html`` with every element of class ``en`` or ``sv`` (the pages' one-language texts) given the
+    ``lang`` attribute of its language, so that a screen reader reads the Swedish as Swedish and the
+    browser hyphenates it as Swedish whichever language the page is in; an element with a ``lang`` of its
+    own, comments, scripts and styles are left as they are. One place for every text either page's
+    template or builders write in one language: a text added later is marked too. The same input gives
+    the same output.
+
+    >>> marked_languages('<p><span class="en">days</span><span class="sv">dagar</span> 12</p>')
+    '<p><span class="en" lang="en">days</span><span class="sv" lang="sv">dagar</span> 12</p>'
+    >>> marked_languages('<img class="plot sv" alt="a > b" src="x.png"><g class="badge"/><b lang="en" class="sv">x</b>')
+    '<img class="plot sv" alt="a > b" src="x.png" lang="sv"><g class="badge"/><b lang="en" class="sv">x</b>'
+    >>> marked_languages('<style>.sv{}</style><script>s = `<i class="sv">`</script><!-- <i class="sv"> -->')
+    '<style>.sv{}</style><script>s = `<i class="sv">`</script><!-- <i class="sv"> -->'
+    """
+    return _MARKUP.sub(_marked, html)

@@ -1,8 +1,9 @@
 """A validation as a self-contained HTML page: the distances, and the real and simulated logs overlaid.
 
 Three plots (matplotlib SVG, inline, no script, no network): the cycle-time
-distributions, arrivals per week, and the twenty most frequent activities, each drawn
-once per language (its words, and its tick labels as the language writes numbers:
+distributions, arrivals per week (whole weeks on its axis), and the twenty most frequent
+activities (each step by the name its model gives it in the chart's language, its id only
+when it has none), each drawn once per language (its words, and its tick labels as the language writes numbers:
 :func:`report.plots.number_axis`, "0,5" in Swedish). The same validation gives the same
 bytes (SVG ids salted, no date in the metadata). Each figure is said in English and in
 Swedish as Swedish writes it (:mod:`processes.numbers`: "1 239,5", "98 %"), to the same
@@ -17,6 +18,7 @@ from __future__ import annotations
 import html
 import io
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -30,6 +32,8 @@ from calibrate.validation_text import (
     median_words,
     open_at_end_words,
 )
+from processes.model import Definitions
+from processes.shownnames import name_in
 from report.numbers import POINTS, number, percent
 from report.plots import number_axis
 
@@ -101,8 +105,24 @@ def _svg(fig: Any, lang: str, axes: str = "xy") -> str:
     return text[text.index("<svg"):]
 
 
-def _plots(real: dist.CaseLog, sims: list[dist.CaseLog], use_start: bool) -> list[tuple[str, str, str]]:
-    """The three plots, each as (its title in both languages, the English SVG, the Swedish SVG)."""
+def step_names(model: Definitions) -> dict[str, dict[str, str]]:
+    """Language -> element id -> the name ``model`` gives the element in that language (its ``names:``
+    entry, else its drawn name), for each element that has a name.
+
+    >>> from processes.model import Definitions, Process, Task, FrozenMap
+    >>> named = Task(id="Task_Granska", name="Granska", names=FrozenMap({"en": "Review"}))
+    >>> step_names(Definitions(processes=(Process(id="P", nodes=FrozenMap({"Task_Granska": named})),)))
+    {'en': {'Task_Granska': 'Review'}, 'sv': {'Task_Granska': 'Granska'}}
+    """
+    nodes = [node for process in model.processes for node in process.nodes.values()]
+    return {lang: {node.id: said for node in nodes if (said := " ".join(name_in(node, lang).split()))}
+            for lang in _LANGUAGES}
+
+
+def _plots(real: dist.CaseLog, sims: list[dist.CaseLog], use_start: bool,
+           names: Mapping[str, Mapping[str, str]]) -> list[tuple[str, str, str]]:
+    """The three plots, each as (its title in both languages, the English SVG, the Swedish SVG); ``names``:
+    language -> a log label (an element id) -> the step's name the activity chart shows instead."""
     real_days = dist.cycle_days(real, use_start=use_start)
     sim_days = np.concatenate([dist.cycle_days(s, use_start=use_start) for s in sims])
     top = float(max(np.percentile(real_days, 99), np.percentile(sim_days, 99), 1.0))
@@ -125,7 +145,8 @@ def _plots(real: dist.CaseLog, sims: list[dist.CaseLog], use_start: bool) -> lis
     labels = [k for k, _ in (counts_real + counts_sim).most_common(20)]
     activities = (labels, [counts_real[k] for k in labels], [counts_sim[k] / len(sims) for k in labels])
     drawn = [[_cycle_plot(real_days, sim_days, bins, lang), _weeks_plot(*weeks, lang),
-              _activity_plot(*activities, lang)] for lang in _LANGUAGES]
+              _activity_plot([names.get(lang, {}).get(k, k) for k in labels], *activities[1:], lang)]
+             for lang in _LANGUAGES]
     return [(_said(*title), en, sv) for title, en, sv in zip(_PLOT_TITLES, *drawn, strict=True)]
 
 
@@ -152,10 +173,13 @@ def _cycle_plot(real_days: np.ndarray, sim_days: np.ndarray, bins: list[float], 
 def _weeks_plot(edges: np.ndarray, real: np.ndarray, simulated: np.ndarray, lang: str) -> str:
     words = _PLOT_WORDS[lang]
     fig, ax = _pyplot().subplots(figsize=(7, 3))
+    from matplotlib.ticker import MaxNLocator  # loaded with pyplot, not with the page's module
     ax.stairs(real, edges, color=_REAL, label=words["log"])
     ax.stairs(simulated, edges, color=_SIM, label=words["mean"])
     ax.set_xlabel(words["week"])
     ax.set_ylabel(words["arrivals"])
+    for axis in (ax.xaxis, ax.yaxis):  # weeks and arrivals are counted whole: no "0.2" weeks on a short period
+        axis.set_major_locator(MaxNLocator(integer=True))
     ax.legend()
     return _svg(fig, lang)
 
@@ -166,7 +190,7 @@ def _activity_plot(labels: list[str], real: list[int], simulated: list[float], l
     y = np.arange(len(labels))
     ax.barh(y - 0.2, real, 0.4, color=_REAL, label=words["log"])
     ax.barh(y + 0.2, simulated, 0.4, color=_SIM, label=words["mean"])
-    ax.set_yticks(y, [k[:40] for k in labels], fontsize=7)
+    ax.set_yticks(y, [k if len(k) <= 40 else k[:39] + "…" for k in labels], fontsize=7)  # a long name cut, said so
     ax.invert_yaxis()
     ax.set_xlabel(words["events"])
     ax.legend()
@@ -235,8 +259,10 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
     return setup, holds
 
 
-def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.CaseLog], *, name: str) -> str:
-    """The page (UTF-8 text), titled "Validation / Validering: ``name``"."""
+def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.CaseLog], *, name: str,
+                    model: Definitions | None = None) -> str:
+    """The page (UTF-8 text), titled "Validation / Validering: ``name``"; ``model``: the validated model, whose
+    names for its steps the activity chart shows (without it, or for an unnamed step: the log's labels, ids)."""
     esc = html.escape
     use_start = validation.setup["timestamps"].startswith("start")
     rows = "".join(f"<tr><td>{_measure(k)}</td><td><code>{esc(k)}</code></td><td>{_value(k, v)}</td></tr>"
@@ -247,7 +273,7 @@ def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.
         for p in validation.real["cycle_days"])
     setup, holds = _setup_words(validation)
     figures = "".join(f'<h2>{title}</h2>\n<figure lang="en">{en}</figure>\n<figure lang="sv">{sv}</figure>\n'
-                      for title, en, sv in _plots(real, sims, use_start))
+                      for title, en, sv in _plots(real, sims, use_start, step_names(model) if model else {}))
     within = ""
     if (log := validation.real.get("within_deadline")) is not None:
         simulated = validation.simulated["within_deadline"]

@@ -230,3 +230,22 @@ def test_interop_simulate_reads_the_143_files_and_says_a_refusal_in_its_one_line
     assert table.simulates(next(f for f in files if f.name == "C.6.0.bpmn")) == (True, "")
     said = "permitflow: error: /tmp/x/m.bpmn:3: process 'P' cannot be simulated: 1 element(s) not executable\n"
     assert table.reason("note: something\n" + said) == "process 'P' cannot be simulated: 1 element(s) not executable"
+
+
+def test_completions_only_writes_each_complete_event_of_the_xes_in_its_order() -> None:
+    # the README's log without start times (its figures were measured on a log made by hand)
+    script = bench_script("completions_only.py", "completions_only_for_tests")
+    event = ('<event><string key="concept:name" value="{0}"/><string key="lifecycle:transition" value="{1}"/>'
+             '<string key="org:resource" value="{2}"/><string key="permitflow:element" value="Task_{0}"/>'
+             '<date key="time:timestamp" value="{3}"/></event>')
+    xes = ('<log xmlns="http://www.xes-standard.org/"><trace><string key="concept:name" value="7"/>'
+           + event.format("A", "start", "registry", "2025-01-03T08:00:00.000+00:00")
+           + event.format("A", "complete", "registry", "2025-01-03T08:14:27.906+00:00")
+           + event.format("Svar", "start", "none", "2025-01-03T08:14:27.906+00:00")
+           + event.format("Svar", "complete", "none", "2025-01-24T10:00:00.000+00:00")
+           + "</trace></log>").encode()
+    assert script.completions_only(xes).splitlines() == [
+        "case_id,activity,timestamp,resource,element",
+        "7,A,2025-01-03T08:14:27.906+00:00,registry,Task_A",
+        "7,Svar,2025-01-24T10:00:00.000+00:00,none,Task_Svar",
+    ]

@@ -717,7 +717,8 @@ def test_compare_keeps_a_rejected_pair_out_of_one_row_of_the_common_core_in_ever
     assert ('"Granska ansökan" is in c; not in a, b (uncertain: maybe "Platsbesök" in a) (kept apart from'
             ' "Granska ansökan" by the person\'s decision: a rejected pair).') in text
     assert "## Common core (3 steps in every model)\n\n- Ansökan inkommen\n- Besluta om tillstånd\n" in out["markdown"]
-    assert "<ul><li>Ansökan inkommen</li><li>Besluta om tillstånd</li><li>Beslut meddelat</li></ul>" in out["html"]
+    assert ('<ul><li><span lang="sv">Ansökan inkommen</span></li><li><span lang="sv">Besluta om tillstånd</span></li>'
+            '<li><span lang="sv">Beslut meddelat</span></li></ul>') in out["html"]  # the models' words: Swedish
 
 
 def test_compare_joins_a_confirmed_pair_and_its_row_says_it_follows_the_decision(tmp_path: Path) -> None:
@@ -803,3 +804,33 @@ def test_an_empirical_fit_is_compared_by_its_mean_and_spread_not_value_by_value(
     # values not all durations stay as written
     odd = {"delay": {"dist": "empirical", "values": ["1h", "soon"]}}
     assert canonical_params(odd) == odd
+
+
+def test_the_html_pages_say_that_swedish_models_words_are_swedish(tmp_path: Path) -> None:
+    """Found by QA: the English page (lang="en") showed the models' Swedish step labels unmarked, so a screen
+    reader read "Granska ansökan" with English sounds. Its diagrams, the matched steps, the uncertain steps and
+    their candidates, and each label a difference quotes are marked lang="sv"; its own words stay English."""
+    from lxml import html as lxml_html
+
+    a, b = write(tmp_path, "A"), write(tmp_path, "B", visit="Telefonintervju", decider="Arbetsutskottet")
+    assert run("diff", a, b, "--format", "html", "-o", str(tmp_path / "diff.html")).exit_code == 0
+    page = lxml_html.parse(str(tmp_path / "diff.html")).getroot()
+    assert page.get("lang") == "en"
+    assert [svg.get("lang") for svg in page.iter("svg")] == ["sv", "sv"]
+    swedish = [e.text_content() for e in page.xpath("//span[@lang='sv']")]
+    cells = [td for tr in page.xpath("//table[@id='matches']//tr[@data-match]") for td in tr[:2]]
+    assert cells and all([span.get("lang") for span in td] == ["sv"] for td in cells)
+    assert "Granska ansökan" in swedish and "Besluta om tillstånd" in swedish
+    uncertain = page.xpath("//ol[@id='uncertain']/li")
+    assert uncertain and all(li.xpath("span[@lang='sv']") and li.xpath(".//li/span[@lang='sv']") for li in uncertain)
+    changed = next(li for li in page.xpath("//ol[@class='differences']/li")
+                   if "Done by Socialnämnden" in li.text_content())
+    assert [s.text_content() for s in changed.xpath("span[@lang='sv']")] == ["Besluta om tillstånd"]
+    assert not any(w in " ".join(swedish) for w in ("matched", "confidence", "Differences", "reject"))
+
+    c = write(tmp_path, "C", visit="Telefonintervju")
+    assert run("compare", a, b, c, "--format", "html", "-o", str(tmp_path / "compare.html")).exit_code == 0
+    page = lxml_html.parse(str(tmp_path / "compare.html")).getroot()
+    assert page.get("lang") == "en" and [svg.get("lang") for svg in page.iter("svg")] == ["sv"] * 3
+    core = page.xpath("//h2[starts-with(., 'Common core')]/following-sibling::ul[1]/li")
+    assert [li.xpath("span/@lang") for li in core] == [["sv"]] * 4

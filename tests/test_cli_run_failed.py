@@ -57,13 +57,13 @@ def test_the_report_says_why_in_words_and_keeps_the_message_folded(files: Path) 
     assert run(files, "out", "ok.yaml", "bad.yaml").exit_code == 1
     html = (files / "out" / "report.html").read_text(encoding="utf-8")
     section = html[html.index('id="failures"'):html.index('id="scenarios"')]
-    assert f'<span class="en">{EN}</span><span class="sv">{SV}</span>' in section
-    summary = ('<summary><span class="en">Technical detail (for the process developer)</span>'
-               '<span class="sv">Teknisk detalj (för processutvecklaren)</span></summary>')
+    assert f'<span class="en" lang="en">{EN}</span><span class="sv" lang="sv">{SV}</span>' in section
+    summary = ('<summary><span class="en" lang="en">Technical detail (for the process developer)</span>'
+               '<span class="sv" lang="sv">Teknisk detalj (för processutvecklaren)</span></summary>')
     assert f"<details class=\"technical\">{summary}<code>element &#39;J&#39;: 5 case(s) cannot finish" in section
     # the scenario's own section says it the same way (it read "Failed: element 'J': ... tokens ...")
     scenario = html[html.index('id="s-bad"'):]
-    assert f'<span class="en">{EN}</span>' in scenario and "Failed: " not in html
+    assert f'<span class="en" lang="en">{EN}</span>' in scenario and "Failed: " not in html
     # and its figures tables are not drawn empty under the words (they read "Alla mått (0)")
     bad = scenario[:scenario.index("</article>")]
     assert '<table class="figures' not in bad and "(0)</summary>" not in bad

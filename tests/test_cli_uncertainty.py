@@ -49,7 +49,7 @@ def test_uncertainty_json_summary_digest_and_report(tmp_path: Path) -> None:
         # which way, and in what (found by QA: "by at least 6.02" named neither)
         way = "lower" if full["direction"] == "lower" else "higher"
         expected = f"yes: the same way at every point ({way}), by at least"
-        assert re.search(r'by at least</span>.*<span class="en"> days</span><span class="sv"> dagar</span>', cell), cell
+        assert re.search(r'by at least</span>.*<span class="en" lang="en"> days</span><span class="sv" lang="sv"> dagar</span>', cell), cell
     elif not full["nominal"]["significant"]:
         expected = f"no: within chance variation (the same way at {share}% of the points)"
     elif share == 0:

@@ -71,14 +71,18 @@ def test_the_report_renders_in_chromium_and_reads_in_words(tmp_path: Path) -> No
             assert first_row.get_attribute("data-figure") == "submission_to_decision_mean_days"  # kept as data
             assert first_row.inner_text().startswith("Helsingborg\tdays from application to decision (mean)")
 
-            # Swedish at a click
+            # Swedish at a click, and the page's own language with it (found by QA: lang="en" throughout), as the
+            # web app's: what each piece does not mark, its numbers and names, reads in the chosen language
+            assert page.evaluate("document.documentElement.lang") == "en"
             page.locator("#pick-sv").click()
+            assert page.evaluate("document.documentElement.lang") == "sv"
             swedish = page.locator("#h-delegated-to-officer li").inner_text()
             assert swedish.startswith("Helsingborg: med beslut delegerade till handläggaren avgörs en komplett ansökan")
             assert "antagandenas intervall" in swedish
             assert page.locator("#s-status-quo table.figures:not(.all) tbody tr").first.inner_text().startswith(
                 "Helsingborg\tdagar från ansökan till beslut (medel)")
             page.locator("#pick-en").click()
+            assert page.evaluate("document.documentElement.lang") == "en"
 
             # the deadline chart: a distribution in days against the 4-month line, not a share
             chart = page.locator("#plot-deadline")

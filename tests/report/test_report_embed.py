@@ -34,9 +34,9 @@ def test_an_unnamed_step_of_the_common_core_is_said_in_words_not_by_its_id() -> 
     core = html[html.index("Gemensam kärna"):]
     core = core[:core.index("</ul>")]
     assert "Timer_Paminnelse" not in core
-    assert ('<li><span class="en">timer after 14 days in “Wait for the supplement”</span>'
-            '<span class="sv">bevakning efter 14 dagar i ”Invänta komplettering”</span></li>') in core
-    assert '<li><span class="en">Application received</span><span class="sv">Ansökan inkommen</span></li>' in core
+    assert ('<li><span class="en" lang="en">timer after 14 days in “Wait for the supplement”</span>'
+            '<span class="sv" lang="sv">bevakning efter 14 dagar i ”Invänta komplettering”</span></li>') in core
+    assert '<li><span class="en" lang="en">Application received</span><span class="sv" lang="sv">Ansökan inkommen</span></li>' in core
 
 
 def test_a_municipality_named_per_language_is_named_so_in_each_languages_comparison() -> None:
@@ -49,7 +49,7 @@ def test_a_municipality_named_per_language_is_named_so_in_each_languages_compari
 
     def said(lang: str) -> str:
         other = "sv" if lang == "en" else "en"
-        return " ".join(re.sub(r"<[^>]*>", " ", re.sub(rf'<span class="{other}">[^<]*</span>', " ", html)).split())
+        return " ".join(re.sub(r"<[^>]*>", " ", re.sub(rf'<span class="{other}" lang="{other}">[^<]*</span>', " ", html)).split())
 
     english, swedish = said("en"), said("sv")
     assert "Nationell referens" not in english and "National reference" not in swedish
@@ -69,10 +69,10 @@ def test_the_facts_table_says_each_value_in_the_reports_language_where_the_profi
     table = html[html.index('aria-labelledby="facts-heading"'):]
     table = table[:table.index("</table>")]
     rows = {re.sub(r"<[^>]*>", "", m.group(1)): m.group(2)
-            for m in re.finditer(r'<tr><th><span class="en">([^<]*)</span>.*?</th>(.*?)</tr>', table)}
+            for m in re.finditer(r'<tr><th><span class="en" lang="en">([^<]*)</span>.*?</th>(.*?)</tr>', table)}
 
     def cells(fact: str, lang: str) -> list[str]:
-        return re.findall(rf'<span class="{lang}">([^<]*)</span>', rows[fact])
+        return re.findall(rf'<span class="{lang}" lang="{lang}">([^<]*)</span>', rows[fact])
 
     assert cells("deciding body", "en") == [
         "Social services committee (Socialnämnden)", "Individual and family committee (Individ- och familjenämnden)",
@@ -97,7 +97,7 @@ def test_klippans_supervision_fee_says_kronor_of_its_variable_part_too() -> None
     table = html[html.index('aria-labelledby="facts-heading"'):]
     row = next(m.group(1) for m in re.finditer(r"<tr>(.*?)</tr>", table[:table.index("</table>")], flags=re.S)
                if ">supervision fee<" in m.group(1))
-    said = {lang: [unescape(c) for c in re.findall(rf'<span class="{lang}">([^<]*)</span>', row)] for lang in ("en", "sv")}
+    said = {lang: [unescape(c) for c in re.findall(rf'<span class="{lang}" lang="{lang}">([^<]*)</span>', row)] for lang in ("en", "sv")}
     assert said["en"][1:] == ["3,600 kronor a year (year: 2017)",
                               "400 kronor a year (year: 2015; variable: 1,000–6,000 kronor a year by alcohol turnover)"]
     assert said["sv"][1:] == ["3\u00a0600\u00a0kr/år (år: 2017)",
@@ -121,8 +121,8 @@ def test_the_swedish_facts_table_says_every_value_in_swedish_and_the_english_one
     table = html[html.index('aria-labelledby="facts-heading"'):]
     table = table[:table.index("</table>")]
     heading, body = table[:table.index("</tr>")], table[table.index("</tr>"):]
-    swedish = [unescape(c) for c in re.findall(r'<span class="sv">([^<]*)</span>', body)]
-    english = [unescape(c) for c in re.findall(r'<span class="en">([^<]*)</span>', body)]
+    swedish = [unescape(c) for c in re.findall(r'<span class="sv" lang="sv">([^<]*)</span>', body)]
+    english = [unescape(c) for c in re.findall(r'<span class="en" lang="en">([^<]*)</span>', body)]
     assert len(swedish) == len(english) > 50
     assert [c for c in swedish if ENGLISH_WORDS.search(c)] == []
     assert "handlägger Klippans ärenden (handläggning och tillsyn), handlägger Örkelljungas ärenden (Örkelljunga " \
@@ -162,3 +162,15 @@ def test_an_unnamed_step_in_a_variation_is_said_in_words_in_each_language() -> N
     assert "”bevakning efter 14 dagar i ”Invänta komplettering”” är ett steg i" in html
     assert "“timer after 14 days in “Wait for the supplement”” is a step in" in html
     assert "unnamed boundary event" not in html
+
+
+def test_each_language_of_the_section_says_which_it_is() -> None:
+    """Found by QA: the report's Swedish view read as English (no lang on its class="sv" pieces); the comparison
+    section it embeds marks every piece of each language, its diagrams in the language of the models' labels."""
+    from lxml import html as lxml_html
+
+    section = lxml_html.fromstring(library_comparison_section(["helsingborg", "astorp"]))
+    for lang in ("en", "sv"):
+        pieces = section.xpath(f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {lang} ')]")
+        assert len(pieces) > 50 and all(e.xpath("ancestor-or-self::*[@lang][1]/@lang") == [lang] for e in pieces)
+    assert [svg.get("lang") for svg in section.iter("svg")] == ["sv", "sv"]  # the drawn names are Swedish

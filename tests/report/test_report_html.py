@@ -57,7 +57,7 @@ def test_the_report_is_one_self_contained_file(folder: Path) -> None:
     assert "How long does it take today?" in html and "What if the officers worked more on permits?" in html
     # nothing is loaded from elsewhere: no external src/href, no <link>, no <script src>
     assert not re.search(r"""(src|href)\s*=\s*["'](https?:)?//""", html)
-    assert "<link" not in html and "<script" not in html
+    assert "<link" not in html and re.findall(r"<script[^>]*>", html) == ["<script>"]  # one, inline: the language
     assert "@import" not in html and "url(http" not in html
     images = re.findall(r'<img [^>]*src="data:image/png;base64,[A-Za-z0-9+/=]+"', html)
     assert len(images) == 8  # the deadline, times, utilisation and the sweep, each in English and Swedish
@@ -119,7 +119,7 @@ def test_the_shared_pool_note_follows_the_baseline_sentence_with_a_space(folder:
     doc = read_summary(folder)
     doc["scenarios"][1]["shared_pools"] = [{"pool": "officer", "members": ["mini"], "provider": None}]
     html = render_report(doc, [], {})
-    assert re.search(r"today</span></a>\.\s+<span class=\"en\">A process's utilisation of a shared pool", html)
+    assert re.search(r"today</span></a>\.\s+<span class=\"en\" lang=\"en\">A process's utilisation of a shared pool", html)
 
 
 def test_every_caption_and_sweep_heading_is_in_words_in_both_languages(folder: Path) -> None:
@@ -148,8 +148,8 @@ def test_a_titles_capital_letters_stay(folder: Path) -> None:
     doc["scenarios"][1]["baseline"] = "angelholm-area-alone"
     html = render_report(doc, [], {})
     assert "ängelholm area" not in html
-    assert '<h3><span class="en">The Ängelholm area, each on its own</span><span class="sv">Ängelholmsområdet' in html
-    assert '<h3><span class="en">Staff</span><span class="sv">Staff</span></h3>' in html
+    assert '<h3><span class="en" lang="en">The Ängelholm area, each on its own</span><span class="sv" lang="sv">Ängelholmsområdet' in html
+    assert '<h3><span class="en" lang="en">Staff</span><span class="sv" lang="sv">Staff</span></h3>' in html
 
 
 def test_a_swept_scenarios_answers_name_the_sweep_point_they_are_of(folder: Path) -> None:
@@ -251,9 +251,9 @@ def test_a_wait_whose_interval_starts_near_zero_does_not_read_as_zero(folder: Pa
     name = next(n for n in sorted(figures) if n.startswith("mini/wait_days."))
     figures[name] = {**figures[name], "mean": 40.0, "ci": [0.043, 79.96]}  # the longest wait, first in the list
     html = render_report(doc, [], read_processes(folder))
-    row = re.search(rf'<td data-element="{re.escape(name.rpartition(".")[2])}">.*?</tr>', html, re.S)
+    row = re.search(rf'<td data-element="{re.escape(name.rpartition(".")[2])}"[^>]*>.*?</tr>', html, re.S)
     assert row is not None
-    assert '<span class="en">0.04</span><span class="sv">0,04</span> – ' in row.group(0), row.group(0)
+    assert '<span class="en" lang="en">0.04</span><span class="sv" lang="sv">0,04</span> – ' in row.group(0), row.group(0)
 
 
 def test_the_deadline_charts_share_past_the_deadline_is_the_one_the_answers_say() -> None:
@@ -311,3 +311,31 @@ def test_the_assumptions_say_what_the_domain_briefs_codes_are_where_a_text_has_o
     note = note[:note.index("</p>")]
     assert "A its open assumptions (its § 8, “brief §8”), S the steps of the process, L the legal points." in note
     assert "A dess öppna antaganden (dess § 8, ”underlaget § 8”), S processens steg, L de rättsliga punkterna." in note
+
+
+def _nearest_lang(element) -> str | None:
+    """The language an element's text is read in: its own ``lang``, else its nearest ancestor's."""
+    said = element.xpath("ancestor-or-self::*[@lang][1]/@lang")
+    return said[0] if said else None
+
+
+def test_every_text_in_one_language_says_which_language_it_is(folder: Path) -> None:
+    """Found by QA: the page was lang="en" throughout and its Swedish view about 130 class="sv" pieces without a
+    lang of their own, so a screen reader read the Swedish with English sounds (and the browser hyphenated it as
+    English). A text in one language is an element of class "sv" or "en" (the language switch's convention)."""
+    from lxml import html as lxml_html
+
+    text = render_report(read_summary(folder), read_cases(folder), read_processes(folder))
+    page = lxml_html.fromstring(text)
+    assert page.get("lang") == "en"  # the switch's default, as the page opens
+    for lang in ("sv", "en"):
+        pieces = page.xpath(f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {lang} ')]")
+        assert len(pieces) > 100  # headings, sentences, table cells, the charts (img), the diagram's badges
+        assert [e for e in pieces if _nearest_lang(e) != lang] == []
+    assert {e.tag for e in page.xpath("//*[@class='plot sv']")} == {"img"}
+    # the mini model names its steps in Swedish only: its diagram, and a step's name in the waits table, say so
+    assert [svg.get("lang") for svg in page.xpath("//figure[@id='diagram-mini']//svg")] == ["sv"]
+    named = page.xpath("//table[@class='waits']//td[@data-element]")
+    assert named and all(_nearest_lang(td) == "sv" for td in named if td.text_content() != td.get("data-element"))
+    # the same report, the same bytes
+    assert render_report(read_summary(folder), read_cases(folder), read_processes(folder)) == text

@@ -388,7 +388,7 @@ def test_the_words_review_found_no_code_words_in_counts_seeds_and_ranges(report:
     assert "varieras inte: se texten bredvid" in swedish and "not sampled: see the text beside it" in english
     # the key figures' last column counted the replications under the header "n"
     assert "<th>n</th>" not in report
-    assert '<th><span class="en">Replications</span><span class="sv">Upprepningar</span></th>' in report
+    assert '<th><span class="en" lang="en">Replications</span><span class="sv" lang="sv">Upprepningar</span></th>' in report
 
 
 def test_the_bundled_scenarios_read_as_what_the_answers_compare_with() -> None:

@@ -123,3 +123,36 @@ def test_each_chart_is_drawn_in_each_language_with_its_own_decimal_sign() -> Non
         "Cycle time / Genomloppstid", "Arrivals per week / Ankomster per vecka",
         "Activity frequencies / Aktivitetsfrekvenser"]
     assert _text.__wrapped__() == _text()  # the same validation, the same bytes
+
+
+def test_the_weekly_chart_counts_whole_weeks() -> None:
+    # the held-out period here is under a week: its axis said 0.0, 0.2, 0.4 ... 1.0 weeks; arrivals 0.5, 1.5
+    weeks = _page().xpath("//figure")[2:4]
+    ticks = [t for f in weeks for t in _drawn(f) if t[:1].isdigit()]
+    assert ticks and all(re.fullmatch(r"\d+", t) for t in ticks), ticks
+    assert {"0", "1"} <= set(ticks)
+
+
+def test_the_activity_chart_names_each_step_as_its_model_does_in_each_language() -> None:
+    # it showed the element ids the logs carry (Task_Granska_Fullstandighet) where the model names the step
+    from processes.model import Definitions, FrozenMap, Process, Task
+
+    review = Task(id="Task_Granska_Fullstandighet", name="Granska ansökans fullständighet",
+                  names=FrozenMap({"en": "Check that the application is complete"}))
+    register = Task(id="Task_Diarieforing", name="Diarieför ansökan")  # no English name: its own in both
+    model = Definitions(processes=(Process(id="P", nodes=FrozenMap({
+        t.id: t for t in (review, register, Task(id="Task_Namnlos"))})),))
+    real = CaseLog.of([("a", "Task_Diarieforing", 0, 3600), ("a", "Task_Granska_Fullstandighet", 3600, 7200),
+                       ("a", "Task_Namnlos", 7200, 9000), ("b", "Utanför modellen", 0, 600)])
+    sim = CaseLog.of([("1", "Task_Diarieforing", 0, 3600), ("1", "Task_Granska_Fullstandighet", 3600, 9000)])
+    validation = Validation(metrics={}, per_replication=(), real={"cycle_days": {}}, simulated={"cycle_days": {}},
+                            setup={"training_cases": 2, "training_period": "a to b", "heldout_cases": 2,
+                                   "heldout_period": "c to d", "replications": 1, "simulated_from": "2026-05-25",
+                                   "simulated_horizon": "2d", "seed": 7, "timestamps": "start and completion times"})
+    figures = lxml_html.fromstring(validation_html(validation, real, [sim], name="t", model=model)).xpath("//figure")
+    english, swedish = (set(_drawn(f)) for f in figures[4:6])
+    assert {"Check that the application is complete", "Diarieför ansökan"} <= english
+    assert {"Granska ansökans fullständighet", "Diarieför ansökan"} <= swedish
+    for drawn in (english, swedish):
+        assert "Task_Namnlos" in drawn and "Utanför modellen" in drawn  # no name: its id; not the model's: as logged
+        assert not {"Task_Granska_Fullstandighet", "Task_Diarieforing"} & drawn

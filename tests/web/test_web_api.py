@@ -417,8 +417,8 @@ def test_a_saved_scenario_asks_its_questions_in_the_reports_language(tmp_path: P
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     for en, sv in (("Status quo (saved from permitflow serve)", "Nuläget (sparat från permitflow serve)"),
                    ("What if (saved from permitflow serve)", "Vad händer om (sparat från permitflow serve)")):
-        assert f'<p class="question"><span class="en">{en}</span><span class="sv">{sv}</span></p>' in html
-    assert '<span class="sv">Ändringarna</span>' in html and '<span class="en">The changes</span>' in html
+        assert f'<p class="question"><span class="en" lang="en">{en}</span><span class="sv" lang="sv">{sv}</span></p>' in html
+    assert '<span class="sv" lang="sv">Ändringarna</span>' in html and '<span class="en" lang="en">The changes</span>' in html
     assert "what if" not in html.replace("What if", "")
 
 
@@ -427,9 +427,9 @@ def test_the_report_downloads_after_a_run(client):
     report = client.get(f"/api/runs/{run_id}/report")
     assert report.status_code == 200 and report.text.startswith("<!DOCTYPE html") and "what-if" in report.text
     # its title and questions in the language the report is read in (found by the words review)
-    assert ('<h1><span class="en">What-if from the web page</span><span class="sv">Vad händer om – från webbsidan'
+    assert ('<h1><span class="en" lang="en">What-if from the web page</span><span class="sv" lang="sv">Vad händer om – från webbsidan'
             '</span></h1>') in report.text
-    assert '<p class="question"><span class="en">Status quo</span><span class="sv">Nuläget</span></p>' in report.text
+    assert '<p class="question"><span class="en" lang="en">Status quo</span><span class="sv" lang="sv">Nuläget</span></p>' in report.text
     assert client.get("/api/runs/nope/report").status_code == 404
 
 
