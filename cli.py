@@ -1665,17 +1665,18 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
             submitted = partial(_warm_report, executor, workers, pool.inherited)
             if pool.executor is executor and forks(executor) and total > cached and "matplotlib" not in sys.modules:
                 _report_inherited()  # before the first task forks the workers
-        point_done = None
+        point_done = point_compared = None
         if early is not None and executor is not None:
             from concurrent.futures import ProcessPoolExecutor  # a run that stays here never loads it
 
             if dask == "local" or isinstance(executor, ProcessPoolExecutor):
                 early.executor = executor
-                point_done = early.point
+                point_done, point_compared = early.point, early.compared
         most = largest_chunk(dask)  # replications per task: more on a local Dask cluster, whose tasks cost more
         if not show_bar:
             return execute(plan, executor=executor, cache=cache, progress=finished, workers=workers,
-                           submitted=submitted, split=split, point_done=point_done, most=most), total, cached
+                           submitted=submitted, split=split, point_done=point_done,
+                           point_compared=point_compared, most=most), total, cached
         with click.progressbar(length=total, label=f"{study.name}: {total} work units", file=sys.stderr,
                                show_pos=True) as bar:
             def both(n: int) -> None:
@@ -1683,7 +1684,8 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
                 bar.update(n)
 
             return execute(plan, executor=executor, cache=cache, progress=both, workers=workers,
-                           submitted=submitted, split=split, point_done=point_done, most=most), total, cached
+                           submitted=submitted, split=split, point_done=point_done,
+                           point_compared=point_compared, most=most), total, cached
 
 
 def _num(value: float) -> float | None:

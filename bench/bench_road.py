@@ -188,6 +188,15 @@ wrap(scenarios.batch.Assembly, "finish", "assemble")
 wrap(report.results, "write_results", "write_results")
 wrap(report.build, "write_report", "write_report")
 if hasattr(report.build, "write_run"):
+    run_inner = report.build.write_run
+    def write_run(*args, **kwargs):
+        # report.html is loaded during the run (or here): its render logged from now on, nothing loaded early
+        html = sys.modules.get("report.html") or __import__("report.html").html
+        if not getattr(html.render_report, "logged", False):
+            in_worker(html, "render_report")
+            html.render_report.logged = True
+        return run_inner(*args, **kwargs)
+    report.build.write_run = write_run
     wrap(report.build, "write_run", "write_run")
 draw_inner = report.plots.draw_all
 def draw_all(*args, **kwargs):
@@ -226,6 +235,8 @@ import scenarios.execute
 for owner, name in ((report.build, "library_diff_section"), (scenarios.schedule, "run_chunk"), (report.plots, "draw_plot"), (report.plots, "warm_up"),
                     (report.results, "_csv"), (report.results, "_summary_csv"), (scenarios.execute, "run_unit")):
     in_worker(owner, name)
+if hasattr(report.build.EarlyPlots, "_tables"):  # the figures tables made during the run (the parent's CPU)
+    in_worker(report.build.EarlyPlots, "_tables")
 try:
     cli_module.cli.main(sys.argv[1:], standalone_mode=False)
 finally:

@@ -31,7 +31,7 @@ from scenarios.batch import BatchResults, PointResults
 from scenarios.study import Study
 
 if TYPE_CHECKING:
-    from report.html import DrawnAssumptions, Grouped
+    from report.html import DrawnAssumptions, EarlyTables, Grouped
 
 __all__ = ["write_report", "write_run", "library_diff_section", "EarlyPlots"]
 
@@ -134,7 +134,9 @@ class EarlyPlots:
     of the study alone: the member files (:func:`report.results.member_files`), their profiles,
     each process parsed and the report's template compiled; and each process's diagram with the
     first points' waiting badges (:func:`report.html.diagram_svgs`), which the report takes when
-    its badges are the same.
+    its badges are the same. Then each point's figures tables as soon as the point and its baseline
+    point are both summarised (:meth:`compared`, :class:`report.html.EarlyTables`), which the report
+    takes when made of the same inputs.
 
     :meth:`point` is :func:`scenarios.road.execute`'s ``point_done``. Nothing here changes the
     results folder: what is not the same is made again, and a fault here only leaves the work
@@ -151,6 +153,10 @@ class EarlyPlots:
         self.diagrams: dict[str, Any] | None = None
         #: the assumption tables made with the first points (report.html.early_assumptions)
         self.assumptions: DrawnAssumptions | None = None
+        #: the figures tables made point by point (report.html.EarlyTables), from the first points on
+        self.tables: EarlyTables | None = None
+        #: points compared before the first points were all here (their tables wait for the profiles)
+        self._compared: list[PointResults] = []
         #: the first points' case rows (:func:`report.results.first_cases`), taken again by write_run
         self.cases: FirstCases | None = None
         #: those rows grouped as the plots draw them (:func:`report.html.grouped_cases`)
@@ -170,10 +176,32 @@ class EarlyPlots:
             self.executor = None
             self.started.clear()
             self.members = self.profiles = self.parsed = self.cases = self.diagrams = self.grouped = None
-            self.assumptions = None
+            self.assumptions = self.tables = None
+
+    def compared(self, point: PointResults) -> None:
+        """``point`` is summarised with its comparison (:func:`scenarios.road.execute`'s ``point_compared``):
+        its figures tables are made now, or with the first points if they are not all here yet."""
+        if self.executor is None:
+            return
+        self._compared.append(point)
+        if self.tables is not None:
+            self._tables()
+
+    def _tables(self) -> None:
+        from report.results import point_entry
+
+        assert self.tables is not None
+        try:
+            while self._compared:
+                point = self._compared.pop(0)
+                self.tables.add(point.scenario.name, point.index, point_entry(point))
+        except Exception:  # noqa: BLE001 - the report makes them, as without
+            self.tables = None
+            self._compared.clear()
 
     def _point(self, point: PointResults) -> None:
         from report.html import (
+            EarlyTables,
             diagram_svgs,
             early_assumptions,
             grouped_cases,
@@ -212,6 +240,7 @@ class EarlyPlots:
             self.assumptions = early_assumptions(first_doc, texts, profiles, read)
             report_template()
             self.members, self.profiles, self.cases = members, profiles, found
+            self.tables = EarlyTables(first_doc, texts, profiles, read)
         scenario = point.scenario
         if scenario.sweep and len(scenario.points) >= 2 and all(
                 (scenario.name, p) in self._points for p in range(len(scenario.points))):
@@ -224,6 +253,8 @@ class EarlyPlots:
             part = _plotted(results_document(mine))["scenarios"][k]
             jobs.update(sweep_jobs(part, k, town_names({"scenarios": [part]}, self.profiles)))
         self._send(jobs)
+        if self.tables is not None and self._compared:
+            self._tables()
 
     def _send(self, jobs: Mapping[Hashable, PlotJob | None]) -> None:
         assert self.executor is not None
@@ -268,6 +299,7 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
     parsed = early.parsed if early is not None else None
     diagrams = early.diagrams if early is not None else None
     assumptions = early.assumptions if early is not None else None
+    tables = early.tables.drawn if early is not None and early.tables is not None else None
     section = diff_section if diff_section is not None else library_diff_section
     html = None
     read = _as_read(folder, members, profiles) if drawn is not None and plain and uncertainty is None else None
@@ -275,7 +307,7 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
         try:  # while the workers make the files' texts
             html = render_report(doc, (), read[0], diff_section=section, profiles=read[1], executor=executor,
                                  plots_drawn=drawn, parsed=parsed, drawn_diagrams=diagrams,
-                                 drawn_assumptions=assumptions)
+                                 drawn_assumptions=assumptions, drawn_tables=tables)
         except Exception:  # noqa: BLE001 - made again once the files are written, and its error raised there
             html = None
     files = result_files(batch, doc, uncertainty=uncertainty, started=texts, made=members)
@@ -292,6 +324,6 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
         html = render_report(summary, (), read_processes(folder), diff_section=section,
                              profiles=read_profiles(folder), uncertainty=loaded if "uncertainty" in summary else None,
                              executor=executor, plots_drawn=drawn, parsed=parsed, drawn_diagrams=diagrams,
-                             drawn_assumptions=assumptions)
+                             drawn_assumptions=assumptions, drawn_tables=tables)
     write_last(folder, {"report.html": html.encode("utf-8")})  # and the manifest sealed with its hash
     return target

@@ -59,7 +59,8 @@ from report.words import (
 )
 from simulator.glossary import describe
 
-__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "step_names", "bilingual_badges", "start_plots", "grouped_cases", "waiting_badges", "diagram_svgs", "strip_xml_prolog"]
+__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "step_names", "bilingual_badges", "start_plots", "grouped_cases", "waiting_badges", "diagram_svgs", "strip_xml_prolog",
+           "point_tables", "EarlyTables"]
 
 # Figures shown in each scenario's main table (per process); the rest are under "all figures".
 KEY_FIGURES = (
@@ -473,6 +474,57 @@ def figure_tables(rows: Sequence[Mapping[str, Any]], all_rows: Sequence[Mapping[
         out.append("</tr>\n")
     out.append("    </tbody>\n  </table>\n  </details>")  # the template's line ends it
     return Markup("".join(out))
+
+
+def point_tables(point: Mapping[str, Any], members: Sequence[str], towns: Mapping[str, Mapping[str, str]],
+                 names: Mapping[str, Mapping[str, Mapping[str, str]]], said: dict[tuple[str, str], dict[str, str]],
+                 clocks: Mapping[str, Clock | None], titles: Mapping[str, Mapping[str, str]]) -> str:
+    """A point's figures tables in the report (:func:`figure_tables` of its :func:`_rows`; a point that failed
+    has none: its failure's words stand alone, not over empty tables). ``titles``: each scenario's title by
+    language, by name."""
+    key_rows = _rows(point, members, True, towns, names, said, clocks)
+    all_rows = _rows(point, members, False, towns, names, said, clocks)
+    if point["failures"] and not all_rows:
+        return ""
+    comparison = point["comparison"]
+    return figure_tables(key_rows, all_rows, comparison, titles.get(comparison["baseline"]) if comparison else None)
+
+
+#: figures tables made earlier (:class:`EarlyTables`): the towns, step names, clocks and scenario titles they
+#: were made with, and per (scenario, point index) the scenario's members, the point's entry and its tables
+DrawnTables = tuple[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any], Mapping[str, Any],
+                    Mapping[tuple[str, int], tuple[list[str], Mapping[str, Any], str]]]
+
+
+class EarlyTables:
+    """A run's figures tables made point by point while its other units run (:func:`point_tables`), of
+    ``doc`` (its first points' document: the scenarios' names and members), ``processes`` and ``profiles``:
+    ``render_report``'s ``drawn_tables`` (:attr:`drawn`) takes a point's when its entry, its scenario's
+    members, the towns, step names, clocks and titles are the same (the same tables)."""
+
+    def __init__(self, doc: Mapping[str, Any], processes: Mapping[str, str], profiles: Mapping[str, Any],
+                 parsed: Mapping[str, Definitions | PermitflowError]) -> None:
+        self.towns, self.clocks = town_names(doc, profiles), clocks_of(doc, profiles)
+        self.names = step_names(processes, profiles, parsed)
+        self.titles = _titles(doc)
+        self.members = {s["name"]: s["members"] for s in doc["scenarios"]}
+        self.said: dict[tuple[str, str], dict[str, str]] = {}
+        self.made: dict[tuple[str, int], tuple[list[str], Mapping[str, Any], str]] = {}
+
+    def add(self, scenario: str, index: int, point: Mapping[str, Any]) -> None:
+        """Make the tables of ``point`` (:func:`report.results.point_entry`), the ``index``-th of ``scenario``."""
+        members = self.members[scenario]
+        self.made[scenario, index] = (members, point, point_tables(point, members, self.towns, self.names,
+                                                                    self.said, self.clocks, self.titles))
+
+    @property
+    def drawn(self) -> DrawnTables:
+        """What ``render_report``'s ``drawn_tables`` takes."""
+        return self.towns, self.names, self.clocks, self.titles, self.made
+
+
+def _titles(doc: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    return {s["name"]: {lang: scenario_words(s["name"], lang) for lang in LANGUAGES} for s in doc["scenarios"]}
 
 
 def _longest_waits(figures: Mapping[str, Any], member: str, steps: Mapping[str, Mapping[str, Mapping[str, str]]],
@@ -891,6 +943,7 @@ def render_report(
     parsed: Mapping[str, tuple[str, Definitions | PermitflowError]] | None = None,
     drawn_diagrams: DrawnDiagrams | None = None,
     drawn_assumptions: DrawnAssumptions | None = None,
+    drawn_tables: DrawnTables | None = None,
 ) -> str:
     """The report HTML for a summary document, its case rows and the processes' BPMN.
 
@@ -906,7 +959,8 @@ def render_report(
     text, what it parsed to): one whose text is the same is not parsed again. ``drawn_diagrams``:
     diagrams drawn earlier (:func:`diagram_svgs`): one of the same parsed model and badges is taken.
     ``drawn_assumptions``: the assumption tables made earlier (:func:`early_assumptions`), taken when
-    made of the same inputs.
+    made of the same inputs. ``drawn_tables``: figures tables made earlier (:class:`EarlyTables`), each
+    taken when made of the same inputs.
     """
     profiles = profiles or {}
     towns = town_names(doc, profiles)
@@ -918,21 +972,20 @@ def render_report(
     names = step_names(processes, profiles, read)
     scenarios = []
     said: dict[tuple[str, str], dict[str, str]] = {}
-    titles = {s["name"]: {lang: scenario_words(s["name"], lang) for lang in LANGUAGES} for s in doc["scenarios"]}
+    titles = _titles(doc)
+    made = (drawn_tables[4] if drawn_tables is not None and drawn_tables[:4] == (towns, names, clocks, titles)
+            else {})
     for s in doc["scenarios"]:
         points = []
-        for point in s["points"]:
-            comparison = point["comparison"]
-            key_rows = _rows(point, s["members"], True, towns, names, said, clocks)
-            all_rows = _rows(point, s["members"], False, towns, names, said, clocks)
+        for i, point in enumerate(s["points"]):
+            early = made.get((s["name"], i))
             points.append({
                 "label": point["label"],
                 "label_words": {lang: point_words(point["label"], lang, towns[lang]) for lang in ("en", "sv")} if point["label"] else None,
                 "failures": [{"message": m, "words": failure_words(m, _member_names(names, s["members"]))}
                              for m in point["failures"]],
-                # a point that failed has no figures: its failure's words stand alone, not over empty tables
-                "tables": "" if point["failures"] and not all_rows else figure_tables(
-                    key_rows, all_rows, comparison, titles.get(comparison["baseline"]) if comparison else None),
+                "tables": early[2] if early is not None and early[0] == s["members"] and early[1] == point
+                else point_tables(point, s["members"], towns, names, said, clocks, titles),
             })
         scenarios.append({**s, "view_points": points,
                           "line": {lang: scenario_line(s, towns[lang], lang) for lang in LANGUAGES},

@@ -86,6 +86,34 @@ def _estimate(est: Estimate) -> dict[str, Any]:
     }
 
 
+def point_entry(point: PointResults) -> dict[str, Any]:
+    """``point``'s entry in its scenario's ``points`` of :func:`summary_document` (a new dict)."""
+    entry: dict[str, Any] = {
+        "label": point.summary.label,
+        "values": {path: value for path, value in point.summary.values},
+        "resolved": {m.name: m.run_values() for m in point.scenario.points[point.index].members},
+        "failures": list(point.summary.failures),
+        "figures": {name: _estimate(est) for name, est in point.summary.figures.items()},
+        "comparison": None,
+    }
+    if point.comparison is not None:
+        c = point.comparison
+        entry["comparison"] = {
+            "baseline": c.baseline,
+            "baseline_label": c.baseline_label,
+            "differences": {
+                d.figure: {
+                    "mean": _num(d.mean),
+                    "ci": [_num(d.low), _num(d.high)],
+                    "significant": d.significant,
+                    "replications": _nums(d.values),
+                }
+                for d in c.differences
+            },
+        }
+    return entry
+
+
 def summary_document(batch: BatchResults) -> dict[str, Any]:
     """The JSON document of a batch (``summary.json``): plain data, nan as ``null``."""
     scenarios: dict[str, dict[str, Any]] = {}
@@ -114,30 +142,7 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
             "points": [],
         }
     for point in batch.points:
-        entry: dict[str, Any] = {
-            "label": point.summary.label,
-            "values": {path: value for path, value in point.summary.values},
-            "resolved": {m.name: m.run_values() for m in point.scenario.points[point.index].members},
-            "failures": list(point.summary.failures),
-            "figures": {name: _estimate(est) for name, est in point.summary.figures.items()},
-            "comparison": None,
-        }
-        if point.comparison is not None:
-            c = point.comparison
-            entry["comparison"] = {
-                "baseline": c.baseline,
-                "baseline_label": c.baseline_label,
-                "differences": {
-                    d.figure: {
-                        "mean": _num(d.mean),
-                        "ci": [_num(d.low), _num(d.high)],
-                        "significant": d.significant,
-                        "replications": _nums(d.values),
-                    }
-                    for d in c.differences
-                },
-            }
-        scenarios[point.scenario.name]["points"].append(entry)
+        scenarios[point.scenario.name]["points"].append(point_entry(point))
     return {
         "study": batch.study.name,
         "title": batch.study.title,

@@ -63,11 +63,14 @@ class Assembly:
     The results are those of :func:`assemble`, whatever order the units came back in.
     ``done(point)``: called with each :class:`PointResults` (no comparison yet) summarised in
     :meth:`arrived`, while the other units still run (a report can start on it); the same
-    point as :meth:`finish` gives, but for its comparison."""
+    point as :meth:`finish` gives, but for its comparison. ``compared(point)``: called once per point
+    summarised in :meth:`arrived` as soon as its baseline point is summarised too (at once when it has
+    none), with the very point :meth:`finish` gives, comparison and all."""
 
     def __init__(self, study: Study, ids: Sequence[UnitId],
-                 done: Callable[[PointResults], None] | None = None) -> None:
-        self.study, self.ids, self.done = study, ids, done
+                 done: Callable[[PointResults], None] | None = None,
+                 compared: Callable[[PointResults], None] | None = None) -> None:
+        self.study, self.ids, self.done, self.compared = study, ids, done, compared
         self._left: dict[tuple[str, int], int] = {}
         for uid in ids:
             key = (uid.scenario, uid.point)
@@ -86,6 +89,7 @@ class Assembly:
                 if base is not None:
                     self._based.setdefault((base.name, 0 if len(base.points) == 1 else p), []).append((s.name, p))
         self._compared: dict[tuple[str, int], Comparison] = {}
+        self._made: dict[tuple[str, int], PointResults] = {}
 
     def arrived(self, indexes: Sequence[int], outcomes: Sequence[Any]) -> None:
         """The outcomes of the units ``ids[i]`` for ``i`` in ``indexes`` are back."""
@@ -101,6 +105,11 @@ class Assembly:
                 if self.done is not None:
                     summary, cases, eventlogs, _messages = self._done[key]
                     self.done(PointResults(self._points[key][0], key[1], summary, None, tuple(cases), tuple(eventlogs)))
+                if self.compared is not None:
+                    for other in dict.fromkeys((key, *self._based.get(key, ()))):
+                        base = self._base[other]
+                        if other not in self._made and other in self._done and (base is None or base in self._done):
+                            self.compared(self._results(other))
 
     def _compare(self, key: tuple[str, int], *, last: bool = False) -> Comparison | None:
         """The comparison of point ``key`` with its baseline point, once both are summarised
@@ -158,10 +167,16 @@ class Assembly:
                 messages = self._done[key][3]
                 if messages:
                     failures.append((scenario.name, f"{point.label + ': ' if point.label else ''}{messages[0]}"))
-        points = []
-        for scenario in self.study.scenarios:
-            for p, _point in enumerate(scenario.points):
-                summary, cases, eventlogs, _messages = self._done[(scenario.name, p)]
-                comparison = self._compare((scenario.name, p), last=True)
-                points.append(PointResults(scenario, p, summary, comparison, tuple(cases), tuple(eventlogs)))
-        return BatchResults(self.study, tuple(points), tuple(failures), tuple(details))
+        points = tuple(self._results((scenario.name, p), last=True)
+                       for scenario in self.study.scenarios for p in range(len(scenario.points)))
+        return BatchResults(self.study, points, tuple(failures), tuple(details))
+
+    def _results(self, key: tuple[str, int], *, last: bool = False) -> PointResults:
+        """Point ``key``'s results with its comparison (``last``: :meth:`_compare`'s). Each point's are
+        made once, so :meth:`finish` gives the very objects that ``compared`` was given."""
+        made = self._made.get(key)
+        if made is None:
+            summary, cases, eventlogs, _messages = self._done[key]
+            made = self._made[key] = PointResults(self._points[key][0], key[1], summary,
+                                                  self._compare(key, last=last), tuple(cases), tuple(eventlogs))
+        return made

@@ -163,6 +163,7 @@ def execute(
     submitted: Callable[[], None] | None = None,
     split: int = 1,
     point_done: Callable[[PointResults], None] | None = None,
+    point_compared: Callable[[PointResults], None] | None = None,
     ahead: int | None = None,
     most: int = MAX_CHUNK,
 ) -> BatchResults:
@@ -180,13 +181,15 @@ def execute(
     says when that pays); the same results. ``point_done(point)``: each scenario point summarised
     while other units still run (:class:`scenarios.batch.Assembly`); with it, only two chunks per
     worker are with the executor at a time, so work the caller submits meanwhile starts soon.
+    ``point_compared(point)``: each point summarised while other units still run, with its comparison,
+    once its baseline point is summarised too (:class:`scenarios.batch.Assembly`'s ``compared``).
     ``ahead``: at most that many chunks with the executor at a time (at least one per worker and
     one waiting), whatever ``point_done``: for an executor shared with other callers, whose work
     then waits behind a few of this run's chunks, not behind all of them (``permitflow serve``).
     """
     costs = [unit_cost(job.payload) for job in plan.jobs]
     # a point is summarised as soon as its last unit is back, while the workers run the others
-    assembly = Assembly(plan.study, plan.units, done=point_done)
+    assembly = Assembly(plan.study, plan.units, done=point_done, compared=point_compared)
     count = workers or os.cpu_count() or 1
     outcomes = run_units(plan.units, plan.jobs, executor=executor, cache=cache, progress=progress,
                          cost=costs.__getitem__, chunk=chunk, workers=count, stop=stop,

@@ -1,7 +1,8 @@
 """A run's process diagrams (with the first points' waiting badges) are drawn while its other units run
 (report.build.EarlyPlots, report.html.diagram_svgs) and taken by the report when the model and badges
 are the same: serial work off the end of the run (goal 7 of issue 16), the same report bytes. So are its
-assumption tables (report.html.early_assumptions), made again when made of other inputs.
+assumption tables (report.html.early_assumptions) and each point's figures tables (report.html.EarlyTables,
+once the point and its baseline are both summarised), made again when made of other inputs.
 
 The first points' plots go to the workers before that work: it runs inside the call that tells the run a
 chunk is back, while no next chunk can go out; with the plots already queued, the workers draw them
@@ -59,14 +60,25 @@ def test_the_diagrams_drawn_during_the_run_are_the_reports(tmp_path: Path, monke
         return made(*args, **kwargs)
 
     monkeypatch.setattr(report.html, "assumption_tables", made_here)
+    figures: list[str] = []  # each point's figures tables (report.html.EarlyTables)
+    inner_tables = report.html.point_tables
+
+    def point_tables(point: Any, *args: Any) -> Any:
+        figures.append(point["label"])
+        return inner_tables(point, *args)
+
+    monkeypatch.setattr(report.html, "point_tables", point_tables)
     with ProcessPoolExecutor(2) as pool:
         early = EarlyPlots(tmp_path / "pool", plan.study)
         early.executor = pool
-        batch = execute(plan, executor=pool, workers=2, chunk=1, point_done=early.point)
+        batch = execute(plan, executor=pool, workers=2, chunk=1, point_done=early.point,
+                        point_compared=early.compared)
         assert len(drawn) == 1 and early.diagrams is not None and set(early.diagrams) == {"mini"}
         assert len(tables) == 1 and early.assumptions is not None
+        assert early.tables is not None and set(early.tables.made) == {("s", 0), ("s", 1)}
         write_run(tmp_path / "pool", batch, executor=pool, diff_section=lambda names: "", early=early)
     assert len(drawn) == 1 and len(tables) == 1  # neither made again for the report
+    assert len(figures) == 2  # each point's figures tables once, during the run
     for name in ("report.html", "summary.json"):
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes(), name
 
@@ -143,3 +155,37 @@ def test_assumption_tables_made_of_other_inputs_are_made_again() -> None:
     assert fresh is not tables and fresh == tables
     assert _assumption_tables(chosen, names, None, {"mini": {"horizon": "1y"}}, drawn) != tables  # other run settings
     assert _assumption_tables(chosen, names, {"points": 8}, runs, drawn) is not tables  # an uncertainty run's
+
+
+def test_figures_tables_made_of_other_inputs_are_made_again(tmp_path: Path) -> None:
+    import copy
+    from collections import defaultdict
+
+    from report.build import write_run
+    from report.html import EarlyTables, render_report
+    from report.results import read_processes, read_profiles
+    from report.summarycheck import read_summary_file
+    from scenarios.road import execute
+
+    out = tmp_path / "out"
+    write_run(out, execute(_sweep_plan(tmp_path, 2)), diff_section=lambda names: "")
+    doc = read_summary_file(out / "summary.json")
+    processes, profiles = read_processes(out), read_profiles(out)
+    made = EarlyTables(doc, processes, profiles, parsed_processes(processes))
+    for i, point in enumerate(doc["scenarios"][0]["points"]):
+        made.add("s", i, point)
+        made.made["s", i] = (*made.made["s", i][:2], f"KEPT-{i}")  # to tell a table taken from one made again
+    assert "s" in made.members and len(made.made) == 2
+
+    def render(doc: Any, profiles: Any) -> str:
+        return render_report(doc, (), processes, profiles=profiles, diff_section=lambda names: "",
+                             plots_drawn=lambda: defaultdict(lambda: None), drawn_tables=made.drawn)
+
+    assert "KEPT-0" in (html := render(doc, profiles)) and "KEPT-1" in html
+    other = copy.deepcopy(doc)
+    figure = next(iter(other["scenarios"][0]["points"][1]["figures"].values()))
+    figure["mean"] = 987.25  # the second point's figures differ: its tables made again
+    assert "KEPT-0" in (html := render(other, profiles)) and "KEPT-1" not in html and "987.25" in html
+    renamed = copy.deepcopy(profiles)
+    renamed["mini"]["municipality"] = "Elsewhere"  # another town's name: every table made again
+    assert "KEPT" not in (html := render(doc, renamed)) and "Elsewhere" in html

@@ -74,3 +74,19 @@ def test_each_point_summarised_early_is_told_as_finish_gives_it(finished) -> Non
         assert early.comparison is None  # told before the comparison; everything else the same
         assert (early.scenario, early.index, early.summary, early.cases, early.eventlogs) == (
             final.scenario, final.index, final.summary, final.cases, final.eventlogs)
+
+
+def test_each_point_is_told_compared_once_its_baseline_is_back_as_finish_gives_it(finished) -> None:
+    study, ids, outcomes = finished
+    told = []
+    assembly = Assembly(study, ids, compared=told.append)
+    officer = [i for i, uid in enumerate(ids) if uid.scenario == "officer"]
+    base = [i for i, uid in enumerate(ids) if uid.scenario == "base"]
+    assembly.arrived(officer, [outcomes[i] for i in officer])
+    assert told == []  # its baseline is not back yet
+    assembly.arrived(base, [outcomes[i] for i in base])
+    assert [(p.scenario.name, p.index) for p in told] == [("base", 0), ("officer", 0)]
+    assert told[0].comparison is None and told[1].comparison is not None
+    batch = assembly.finish(outcomes)
+    assert all(early is final for early, final in zip(told, batch.points, strict=True))  # the very objects
+    assert batch == assemble(study, ids, outcomes)
