@@ -74,12 +74,18 @@ def svg_in_labels_language(svg: str, defs: Definitions) -> str:
     return svg if lang is None else re.sub(r"<svg\b", f'<svg lang="{lang}"', svg, count=1)
 
 
-#: a comment, a script or style element whole (their text is no markup), or an element's start tag: its name,
-#: its attributes (a quoted value may hold ">": an image's alt text) and its end ("/>" or ">")
-_MARKUP = re.compile(
-    r"<!--.*?-->|<(script|style)\b.*?</\1\s*>"
-    r"|<([a-zA-Z][\w:-]*)((?:\s+[^\s\"'<>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+))?)*)(\s*/?>)",
-    re.S | re.I)
+#: a comment, a script or style element whole: their text is no markup, left as it is
+_PROTECTED = re.compile(r"(<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>)", re.S | re.I)
+#: the common start tags, nothing but the language's class: marked by plain string replacement
+_PLAIN = {f'<span class="{lang}">': f'<span class="{lang}" lang="{lang}">' for lang in ("sv", "en")}
+_PLAIN_TAG = r'(?-i:span class="(?:sv|en)">)'
+#: any other start tag whose class names a language (``sv`` or ``en``): its name, its attributes (a quoted value
+#: may hold ">": an image's alt text) with that class among them, and its end ("/>" or ">"); the page's other tags
+#: are passed over inside the regular expression
+_ATTRIBUTE = r"""\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?"""
+_LANGUAGE_CLASS = (r"""\s+class\s*=\s*(?:"(?:[^"]*\s)?(?:sv|en)(?:\s[^"]*)?"|'(?:[^']*\s)?(?:sv|en)(?:\s[^']*)?'"""
+                   r"|(?:sv|en)(?=[\s/>]))")
+_MARKUP = re.compile(rf"<(?!{_PLAIN_TAG})([a-zA-Z][\w:-]*)((?:{_ATTRIBUTE})*?{_LANGUAGE_CLASS}(?:{_ATTRIBUTE})*)(\s*/?>)", re.S | re.I)
 _CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+))""", re.I)
 _LANG = re.compile(r"\slang\s*=", re.I)
 #: the pages' convention: a text in one language only is an element of class ``en`` or ``sv``, the page
@@ -88,9 +94,9 @@ _LANGUAGE_CLASSES = ("sv", "en")
 
 
 def _marked(found: re.Match[str]) -> str:
-    attributes = found.group(3)
-    if found.group(2) is None or _LANG.search(attributes):
-        return found.group(0)  # a comment, script or style, or an element that says its language itself
+    attributes = found.group(2)
+    if _LANG.search(attributes):
+        return found.group(0)  # an element that says its language itself
     named = _CLASS.search(attributes)
     if named is None:
         return found.group(0)
@@ -98,7 +104,7 @@ def _marked(found: re.Match[str]) -> str:
     lang = next((lang for lang in _LANGUAGE_CLASSES if lang in classes), None)
     if lang is None:
         return found.group(0)
-    return f'<{found.group(2)}{attributes} lang="{lang}"{found.group(4)}'
+    return f'<{found.group(1)}{attributes} lang="{lang}"{found.group(3)}'
 
 
 def marked_languages(html: str) -> str:
@@ -115,5 +121,13 @@ def marked_languages(html: str) -> str:
     '<img class="plot sv" alt="a > b" src="x.png" lang="sv"><g class="badge"/><b lang="en" class="sv">x</b>'
     >>> marked_languages('<style>.sv{}</style><script>s = `<i class="sv">`</script><!-- <i class="sv"> -->')
     '<style>.sv{}</style><script>s = `<i class="sv">`</script><!-- <i class="sv"> -->'
+    >>> marked_languages('<span class="sv"><span class="sv x">a</span></span><!-- <span class="en"> --><SPAN class="en">')
+    '<span class="sv" lang="sv"><span class="sv x" lang="sv">a</span></span><!-- <span class="en"> --><SPAN class="en" lang="en">'
     """
-    return _MARKUP.sub(_marked, html)
+    parts = _PROTECTED.split(html)  # the text between comments, scripts and styles: even places
+    for k in range(0, len(parts), 2):
+        part = _MARKUP.sub(_marked, parts[k])  # every tag but the common ones
+        for plain, marked in _PLAIN.items():
+            part = part.replace(plain, marked)
+        parts[k] = part
+    return "".join(parts)
