@@ -108,6 +108,7 @@ def render_svg(
     badges: Mapping[str, str] | None = None,
     extra_css: str = "",
     languages: tuple[str, ...] = (),
+    condition_labels: bool = False,
 ) -> str:
     """Draw diagram number ``diagram`` of ``defs`` as a standalone SVG document.
 
@@ -120,20 +121,25 @@ def render_svg(
     language (:mod:`processes.shownnames`) is written once in each, in a ``<g>``
     of that language's class (``en``, ``sv``), for a page that shows its own;
     a model without such names is drawn as without ``languages``.
+    ``condition_labels``: an unnamed sequence flow shows its condition, for a
+    model permitflow laid out; a file's own diagram is drawn as bpmn.io draws it,
+    a flow's name only (:func:`bpmn_io.svg_edges.flow_label_text`).
     Raises :class:`~processes.errors.ModelError` when there is no such diagram.
     """
     shown = [lang for lang in languages if has_names(defs, lang)]
     if not shown:
-        return _render(defs, diagram, classes, badges, extra_css)
-    drawn = {lang: _render(in_language(defs, lang), diagram, classes, badges, extra_css, grow=True)
+        return _render(defs, diagram, classes, badges, extra_css, conditions=condition_labels)
+    drawn = {lang: _render(in_language(defs, lang), diagram, classes, badges, extra_css, grow=True,
+                           conditions=condition_labels)
              for lang in languages}
     return _bilingual(drawn)
 
 
 def _render(defs: Definitions, diagram: int, classes: Mapping[str, str] | None, badges: Mapping[str, str] | None,
-            extra_css: str, *, grow: bool = False) -> str:
+            extra_css: str, *, grow: bool = False, conditions: bool = False) -> str:
     """The drawing; ``grow``: a label above its shape whose text needs more lines than its box holds grows
-    upwards (a name in another language than the one the box was drawn for), not down over the shape."""
+    upwards (a name in another language than the one the box was drawn for), not down over the shape;
+    ``conditions``: an unnamed sequence flow shows its condition."""
     if not defs.diagrams or not any(d.plane.shapes or d.plane.edges for d in defs.diagrams):
         raise ModelError(f"nothing to draw: {_why_empty(defs)}")
     if not 0 <= diagram < len(defs.diagrams):
@@ -168,7 +174,7 @@ def _render(defs: Definitions, diagram: int, classes: Mapping[str, str] | None, 
     edge_colors: dict[str, str] = {}
     for order, edge in enumerate(plane.edges):
         element = index.element(edge.element)
-        body, kind = edge_svg(edge, element, index, extent, badges.get(edge.element), outlines)
+        body, kind = edge_svg(edge, element, index, extent, badges.get(edge.element), outlines, conditions)
         color = safe_color(edge.stroke)
         if color:
             key = edge_colors.setdefault(color, f"c{len(edge_colors) + 1}")

@@ -84,12 +84,22 @@ def clip_ends(points: list[tuple[float, float]], source: tuple[Outline, ...],
     return _clip_start(_clip_start(points, source)[::-1], target)[::-1]
 
 
-def flow_label_text(flow: Any) -> str:
-    """A flow's label: its name, else a sequence flow's condition (shortened)."""
+def flow_label_text(flow: Any, conditions: bool = False) -> str:
+    """A flow's label: its name, else with ``conditions`` a sequence flow's condition (shortened).
+
+    A file's own diagram is drawn as bpmn.io draws it, the name only (an unnamed flow's condition
+    would fill the tool's label box, or run over its neighbours); a model permitflow laid out shows
+    the condition of an unnamed flow, as the YAML form's ``next: {to, condition}`` has no name to show.
+
+    >>> from processes.model import Expression
+    >>> flow = SequenceFlow(id="F", source="G", target="T", condition=Expression(text="ok = true"))
+    >>> flow_label_text(flow), flow_label_text(flow, conditions=True)
+    ('', 'ok = true')
+    """
     name = getattr(flow, "name", "") or ""
     if name.strip():
         return name
-    if isinstance(flow, SequenceFlow) and flow.condition is not None:
+    if conditions and isinstance(flow, SequenceFlow) and flow.condition is not None:
         text = " ".join(flow.condition.text.split())
         return text if len(text) <= 40 else text[:39] + "…"
     return ""
@@ -122,9 +132,10 @@ def _default_slash(points: list[tuple[float, float]]) -> str:
 
 
 def edge_svg(edge: Edge, element: Any, index: ElementIndex, extent: Extent, badge: str | None,
-             outlines: Mapping[str, tuple[Outline, ...]] | None = None) -> tuple[str, str]:
+             outlines: Mapping[str, tuple[Outline, ...]] | None = None, conditions: bool = False) -> tuple[str, str]:
     """The SVG body of one DI edge and its kind name (for the group's class); ``outlines``: each
-    element's drawn outlines by id, to cut an end that lies inside its source or target back to it."""
+    element's drawn outlines by id, to cut an end that lies inside its source or target back to it;
+    ``conditions``: an unnamed sequence flow shows its condition (:func:`flow_label_text`)."""
     points = [(p.x, p.y) for p in edge.waypoints]
     kind = element_kind(element) if element is not None else "unknown"
     if len(points) < 2:
@@ -166,7 +177,7 @@ def edge_svg(edge: Edge, element: Any, index: ElementIndex, extent: Extent, badg
         mx, my, _ = _midpoint(points)
         extra += message_envelope(mx, my, initiating=edge.message_visible_kind == "initiating")
     body = f"<polyline {line}{attrs}/>" + extra
-    text = flow_label_text(element) if element is not None else ""
+    text = flow_label_text(element, conditions) if element is not None else ""
     if text:
         b = label_box(edge.label)
         if b is not None:
