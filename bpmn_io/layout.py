@@ -7,7 +7,7 @@ collaboration with one participant, because in BPMN DI lanes are drawn inside
 a pool. Node positions come from Graphviz dot (see :mod:`bpmn_io.layout_block`);
 flows get orthogonal waypoints (no two flows with different ends on one line, off
 other shapes' labels where a route allows; :mod:`bpmn_io.layout_route`), named flows,
-events and gateways get label boxes. Shapes have the standard BPMN sizes: task 100x80, event 36x36, gateway
+events and gateways get label boxes; permitflow becomes the model's exporter. Shapes have the standard BPMN sizes: task 100x80, event 36x36, gateway
 50x50. The same model always gives the same diagram.
 
 >>> from processes.model import Definitions, Event, FrozenMap, Process
@@ -34,6 +34,7 @@ from bpmn_io.layout_route import (
     route_straight,
 )
 from processes.model import (
+    PERMITFLOW_EXPORTER,
     Association,
     Bounds,
     Collaboration,
@@ -90,7 +91,10 @@ def add_layout(defs: Definitions) -> Definitions:
         diagrams = [Diagram(plane=Plane(element=p.id)) for p in defs.processes[:1]]
     for i, diagram in enumerate(diagrams):
         diagrams[i] = replace(diagram, id=f"BPMNDiagram_{i + 1}", plane=replace(diagram.plane, id=f"BPMNPlane_{i + 1}"))
-    return replace(defs, diagrams=tuple(diagrams))
+    # permitflow is now the exporter: its diagram has room for an unnamed flow's condition, which a
+    # drawing of the saved file shows again (Definitions.laid_out_by_permitflow); no version, so the
+    # same model gives the same file in every release
+    return replace(defs, diagrams=tuple(diagrams), exporter=PERMITFLOW_EXPORTER, exporter_version="")
 
 
 def with_diagram(defs: Definitions) -> Definitions:
