@@ -1,7 +1,7 @@
 """A flow's label as bpmn.io draws it: the name only, never the condition expression, for a file's own
 diagram; a model permitflow lays out shows an unnamed flow's condition (the YAML form's
 ``next: {to, condition}`` has no name to show), also once saved as BPMN with that layout and drawn
-again."""
+again, in a box of its own, clear of the other labels and shapes."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from lxml import etree
 from moddle import warnings_of
 from shared import INTEROP, ROOT
-from svgtree import SVG
+from svgtree import SVG, text_boxes
 from svgtree import groups as _groups
 
 from bpmn_io.authoring import read_authoring
@@ -23,6 +23,7 @@ from bpmn_io.svg import render_svg
 from bpmn_io.writer import to_bpmn_bytes
 from cli import cli
 from processes.diff import diff_models
+from processes.model import Bounds
 from report.diff_html import diff_html
 from web.answer import _diagram as whatif_diagram
 
@@ -138,3 +139,39 @@ def test_a_saved_file_another_tool_saved_again_draws_its_names_only(tmp_path: Pa
         saved.read_bytes().replace(b'exporter="permitflow"', b'exporter="bpmn-js (https://demo.bpmn.io)"')
     )
     assert _conditions_drawn(_render(tmp_path, edited)) == ([], [])
+
+
+def _overlaps(a: Bounds, b: Bounds) -> bool:
+    return a.x < b.x + b.width and b.x < a.x + a.width and a.y < b.y + b.height and b.y < a.y + a.height
+
+
+def test_a_laid_out_condition_keeps_off_the_other_labels_and_shapes(tmp_path: Path) -> None:
+    # laid out at 191b8c0, "komplett == false" sat by its flow's middle, over the gateway's "Komplett?"
+    flows = ("Flow_Gw_Task_A", "Flow_Gw_End_Nej")
+    groups = _groups(_render(tmp_path, CONDITIONS))
+    drawn = {element: text_boxes(group) for element, group in groups.items()}
+    for flow in flows:  # as drawn: no line of a condition over a line of another element's text
+        ((line, box),) = drawn[flow]
+        assert line.startswith("komplett ==")
+        clash = [
+            (element, other)
+            for element, lines in drawn.items()
+            if element != flow
+            for other, other_box in lines
+            if _overlaps(box, other_box)
+        ]
+        assert clash == [], flow
+    # the layout's boxes: one for each condition, off the other labels and the shapes
+    plane = add_layout(read_authoring(CONDITIONS)).diagrams[0].plane
+    edge_labels = {
+        e.element: e.label.bounds for e in plane.edges if e.label is not None and e.label.bounds is not None
+    }
+    assert set(edge_labels) == set(flows)
+    shape_labels = [
+        s.label.bounds for s in plane.shapes if s.label is not None and s.label.bounds is not None
+    ]
+    for flow, box in edge_labels.items():
+        others = (
+            [b for f, b in edge_labels.items() if f != flow] + shape_labels + [s.bounds for s in plane.shapes]
+        )
+        assert [b for b in others if _overlaps(box, b)] == [], flow
