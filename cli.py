@@ -657,14 +657,12 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
         _note_lenient(defs, source if to_fmt == "prosimos" else model_source)
 
 
-def _drawable_model(file: str, *, strict: bool = True) -> tuple[Any, bool]:
-    """The model named by ``file`` (BPMN, YAML or library name) with a diagram, laid out if it had none,
-    and whether it had one of its own."""
+def _drawable_model(file: str, *, strict: bool = True) -> object:
+    """The model named by ``file`` (BPMN, YAML or library name) with a diagram, laid out if it had none."""
     from bpmn_io.layout import with_diagram
     from bpmn_io.loading import load_model
 
-    model = load_model(file, strict=strict)
-    return with_diagram(model), model.has_di()
+    return with_diagram(load_model(file, strict=strict))
 
 
 @cli.command("render")
@@ -701,8 +699,8 @@ def render_cmd(ctx: click.Context, file: str, output: str, diagram: int, lenient
 
     try:
         with _layout(layout_timeout, verbose):
-            defs, own_diagram = _drawable_model(file, strict=not lenient)  # a Definitions with a diagram
-            svg = render_svg(defs, diagram=diagram, condition_labels=not own_diagram)
+            defs: Any = _drawable_model(file, strict=not lenient)  # a Definitions with a diagram
+            svg = render_svg(defs, diagram=diagram)  # an unnamed flow's condition where permitflow laid it out
     except ModelError as err:
         raise err.located(file=file) from None
     with atomic_write(output, "wb") as fh:

@@ -7,7 +7,8 @@ collaboration with one participant, because in BPMN DI lanes are drawn inside
 a pool. Node positions come from Graphviz dot (see :mod:`bpmn_io.layout_block`);
 flows get orthogonal waypoints (no two flows with different ends on one line, off
 other shapes' labels where a route allows; :mod:`bpmn_io.layout_route`), named flows,
-events and gateways get label boxes. Shapes have the standard BPMN sizes: task 100x80, event 36x36, gateway
+unnamed ones with a condition (for it), events and gateways get label boxes, moved off each
+other and off shapes by :mod:`bpmn_io.layout_labels`; permitflow becomes the model's exporter. Shapes have the standard BPMN sizes: task 100x80, event 36x36, gateway
 50x50. The same model always gives the same diagram.
 
 >>> from processes.model import Definitions, Event, FrozenMap, Process
@@ -33,7 +34,9 @@ from bpmn_io.layout_route import (
     route_message_clear,
     route_straight,
 )
+from bpmn_io.svg_edges import flow_label_text
 from processes.model import (
+    PERMITFLOW_EXPORTER,
     Association,
     Bounds,
     Collaboration,
@@ -90,7 +93,10 @@ def add_layout(defs: Definitions) -> Definitions:
         diagrams = [Diagram(plane=Plane(element=p.id)) for p in defs.processes[:1]]
     for i, diagram in enumerate(diagrams):
         diagrams[i] = replace(diagram, id=f"BPMNDiagram_{i + 1}", plane=replace(diagram.plane, id=f"BPMNPlane_{i + 1}"))
-    return replace(defs, diagrams=tuple(diagrams))
+    # permitflow is now the exporter: its diagram has room for an unnamed flow's condition, which a
+    # drawing of the saved file shows again (Definitions.laid_out_by_permitflow); no version, so the
+    # same model gives the same file in every release
+    return replace(defs, diagrams=tuple(diagrams), exporter=PERMITFLOW_EXPORTER, exporter_version="")
 
 
 def with_diagram(defs: Definitions) -> Definitions:
@@ -292,9 +298,12 @@ def _process_edges(canvas: _Canvas, process: Process) -> None:
         )
         routed.append((flow, points))
     for flow, points in routed:  # labels once every route is known: beside a flow's own segments
+        # an unnamed flow's condition is its label (the YAML form's next: {to, condition} has no
+        # name): it gets a box sized for it, which settle_labels keeps off other labels and shapes
+        text = flow_label_text(flow, conditions=True)
         own = [stretch for p, q in zip(points, points[1:], strict=False)
-               for stretch in runs.own_stretches(p, q, flow.id)] if flow.name.strip() else None
-        _edge(canvas, flow.id, points, flow.source, flow.target, flow.name, own=own)
+               for stretch in runs.own_stretches(p, q, flow.id)] if text.strip() else None
+        _edge(canvas, flow.id, points, flow.source, flow.target, text, own=own)
     for node in process.nodes.values():
         for assoc in node.data_associations:
             if not assoc.id or node.id not in b:

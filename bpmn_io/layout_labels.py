@@ -1,8 +1,8 @@
 """Label placement after routing: move external labels off flows and other labels.
 
 The first layout pass puts an event's or gateway's label below its shape, a
-message flow's label beside its first segment and a sequence flow's beside its
-longest own stretch. Once every flow is routed, :func:`settle_labels` looks at
+message flow's label beside its first segment and a sequence flow's (its name, or an
+unnamed flow's condition) beside its longest own stretch. Once every flow is routed, :func:`settle_labels` looks at
 each of those boxes in turn (shapes in plane order, then flows) and, when it is
 crossed by a flow, overlaps another label or shape or leaves its lane, moves it
 to the least obstructed of a fixed list of candidate places (each step down the

@@ -108,7 +108,7 @@ def render_svg(
     badges: Mapping[str, str] | None = None,
     extra_css: str = "",
     languages: tuple[str, ...] = (),
-    condition_labels: bool = False,
+    condition_labels: bool | None = None,
 ) -> str:
     """Draw diagram number ``diagram`` of ``defs`` as a standalone SVG document.
 
@@ -121,11 +121,15 @@ def render_svg(
     language (:mod:`processes.shownnames`) is written once in each, in a ``<g>``
     of that language's class (``en``, ``sv``), for a page that shows its own;
     a model without such names is drawn as without ``languages``.
-    ``condition_labels``: an unnamed sequence flow shows its condition, for a
-    model permitflow laid out; a file's own diagram is drawn as bpmn.io draws it,
-    a flow's name only (:func:`bpmn_io.svg_edges.flow_label_text`).
+    ``condition_labels``: an unnamed sequence flow shows its condition; by default
+    where permitflow laid the diagram out (a model without one, or a file permitflow
+    saved with its layout: :meth:`~processes.model.Definitions.laid_out_by_permitflow`),
+    while a modelling tool's diagram is drawn as bpmn.io draws it, a flow's name only
+    (:func:`bpmn_io.svg_edges.flow_label_text`).
     Raises :class:`~processes.errors.ModelError` when there is no such diagram.
     """
+    if condition_labels is None:
+        condition_labels = defs.laid_out_by_permitflow()
     shown = [lang for lang in languages if has_names(defs, lang)]
     if not shown:
         return _render(defs, diagram, classes, badges, extra_css, conditions=condition_labels)

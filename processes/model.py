@@ -28,6 +28,7 @@ from processes.frozenclass import frozen_dataclass
 from processes.frozenmap import FrozenMap
 
 __all__ = [
+    "PERMITFLOW_EXPORTER",
     "FrozenMap",
     "Opaque",
     "Documentation",
@@ -664,6 +665,9 @@ class Diagram:
 
 # --------------------------------------------------------------------------- definitions
 
+#: the ``exporter`` of a BPMN file whose diagrams permitflow laid out (:meth:`Definitions.laid_out_by_permitflow`)
+PERMITFLOW_EXPORTER = "permitflow"
+
 
 @frozen_dataclass
 class Definitions:
@@ -748,3 +752,10 @@ class Definitions:
 
     def has_di(self) -> bool:
         return any(d.plane.shapes for d in self.diagrams)
+
+    def laid_out_by_permitflow(self) -> bool:
+        """Whether the diagrams are a layout permitflow made (``bpmn_io.layout.add_layout`` names
+        permitflow the file's exporter; a modelling tool that saves the file again writes its own
+        name there): its flows have label boxes sized for an unnamed flow's condition, a tool's
+        diagram has not, so only such a diagram shows one (``bpmn_io.svg_edges.flow_label_text``)."""
+        return self.exporter == PERMITFLOW_EXPORTER and self.has_di()

@@ -105,8 +105,7 @@ def _svg(defs: Definitions, classes: Mapping[str, str], badges: Mapping[str, str
     each language the model names its steps in (the report's bilingual section)."""
     try:
         drawable = defs if defs.has_di() else add_layout(defs)
-        svg = render_svg(drawable, classes=classes, badges=badges, extra_css=DIFF_CSS, languages=languages,
-                         condition_labels=drawable is not defs)
+        svg = render_svg(drawable, classes=classes, badges=badges, extra_css=DIFF_CSS, languages=languages)
     except PermitflowError as err:
         return "", str(err)
     return svg_in_labels_language(strip_xml_prolog(svg), defs), ""
