@@ -1806,7 +1806,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     import json
 
     _one_blas_thread()
-    from report.figuretext import keys_table
+    from report.figuretext import keys_table, unpriced_figures, unpriced_note
     from scenarios.compare import CUT_NOTE
     from scenarios.options import one_scenario_study
 
@@ -1849,6 +1849,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
         k for k, est in table.items() if k.startswith("within_") and not math.isfinite(est.mean)]
     clock_note = (f"{', '.join(unclocked)}: no deadline to count against (the profile has no clock:; add "
                   "clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)") if unclocked else ""
+    # no staff group doing the work has a price: its cost reads 0 kronor, which says nothing about the work
+    unpriced = unpriced_figures(table)
     if fmt == "json":
         click.echo(json.dumps({
             "model": model, "profile": member.profile_source,
@@ -1858,17 +1860,18 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
             "figures": {k: {"mean": _num(e.mean), "low": _num(e.low), "high": _num(e.high),
                             **({"cut": e.cut} if e.cut else {})} for k, e in table.items()},
             "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)",
-                      *([CUT_NOTE] if cut else []), *([clock_note] if clock_note else [])],
+                      *([CUT_NOTE] if cut else []), *([clock_note] if clock_note else []),
+                      *([unpriced_note(unpriced)] if unpriced else [])],
         }, indent=2, ensure_ascii=False, default=str, allow_nan=False))
         return
     if keys:
-        click.echo(keys_table(table, unclocked=unclocked), nl=False)
+        click.echo(keys_table(table, unclocked=unclocked, unpriced=unpriced), nl=False)
         return
-    click.echo(_simulated_words(scenario.points[0], member, table, language, unclocked), nl=False)
+    click.echo(_simulated_words(scenario.points[0], member, table, language, unclocked, unpriced), nl=False)
 
 
 def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language: str,
-                     unclocked: Sequence[str] = ()) -> str:
+                     unclocked: Sequence[str] = (), unpriced: Sequence[str] = ()) -> str:
     """``simulate``'s table in words (:func:`report.figuretext.words_table`): each step by its name in
     ``language`` (``auto``: the language its model's names are drawn in), in the model's order."""
     from processes.labellanguage import detect_language
@@ -1885,7 +1888,7 @@ def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language
     elements = (member.profile.get("simulation") or {}).get("elements") or {}
     steps = step_words(Definitions(processes=(process,)), elements, lang)
     return words_table(table, lang, steps=steps, order=tuple(process.nodes), clock=profile_clock(member.profile),
-                       total=_terminal_width(), unclocked=unclocked)
+                       total=_terminal_width(), unclocked=unclocked, unpriced=unpriced)
 
 
 @cli.command("run")
