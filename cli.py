@@ -147,12 +147,14 @@ _LENIENT_LEFT_OUT_HELP = ("Read BPMN files that a tool wrote with flows to missi
                           "repair is one note on stderr.")
 
 
-def _note_lenient(defs: Definitions, source: str) -> None:
-    """What a lenient read of ``source`` repaired, one note line each on stderr (bpmn_io.lenient)."""
+def _note_lenient(defs: Definitions, source: str) -> list[str]:
+    """What a lenient read of ``source`` repaired, one note line each on stderr (bpmn_io.lenient); the lines."""
     from bpmn_io.lenient import lenient_notes
 
-    for line in lenient_notes(defs, source):
+    lines = lenient_notes(defs, source)
+    for line in lines:
         click.echo(f"note: {line}", err=True)
+    return lines
 
 
 def _problem_line(source: str, p: Problem) -> str:
@@ -1351,12 +1353,13 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
     logs = _log_inputs(kwargs)
     name_a, defs_a, raw_a = _compare_input(model_a, logs, strict=not lenient)
     name_b, defs_b, raw_b = _compare_input(model_b, logs, strict=not lenient)
+    repairs: list[str] = []
     if lenient:
         # each file a model was read from (a case log's --model), its notes once
         file_a, file_b = _model_file_of(model_a, logs), _model_file_of(model_b, logs)
-        _note_lenient(defs_a, file_a)  # type: ignore[arg-type]
+        repairs = _note_lenient(defs_a, file_a)  # type: ignore[arg-type]
         if file_b != file_a:
-            _note_lenient(defs_b, file_b)  # type: ignore[arg-type]
+            repairs += _note_lenient(defs_b, file_b)  # type: ignore[arg-type]
     name_a, name_b = _distinct_names([model_a, model_b], [name_a, name_b])
     _check_matches(decisions, matches, [(name_a, defs_a), (name_b, defs_b)])
     facts_a, params_a = profile_inputs(raw_a)  # type: ignore[arg-type]
@@ -1366,6 +1369,12 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
                          params_b=params_b, options=MatchOptions(threshold=threshold), language=language,
                          lemmatise=lemmas,
                          thesaurus=_thesaurus(thesaurus, [(name_a, defs_a), (name_b, defs_b)], language))  # type: ignore[arg-type]
+    if repairs:
+        import dataclasses
+
+        # the differences are those of the models as read: a flow left out changes the order of steps, so the
+        # output itself says what was repaired (a page or JSON passed on has no stderr beside it)
+        result = dataclasses.replace(result, notes=(*result.notes, *repairs))
     if fmt == "json":
         from processes.jsonindent import dumps_indented  # the bytes of json.dumps(indent=2), faster
 
