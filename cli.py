@@ -147,12 +147,14 @@ _LENIENT_LEFT_OUT_HELP = ("Read BPMN files that a tool wrote with flows to missi
                           "repair is one note on stderr.")
 
 
-def _note_lenient(defs: Definitions, source: str) -> None:
-    """What a lenient read of ``source`` repaired, one note line each on stderr (bpmn_io.lenient)."""
+def _note_lenient(defs: Definitions, source: str) -> list[str]:
+    """What a lenient read of ``source`` repaired, one note line each on stderr (bpmn_io.lenient); the lines."""
     from bpmn_io.lenient import lenient_notes
 
-    for line in lenient_notes(defs, source):
+    lines = lenient_notes(defs, source)
+    for line in lines:
         click.echo(f"note: {line}", err=True)
+    return lines
 
 
 def _problem_line(source: str, p: Problem) -> str:
@@ -1349,12 +1351,13 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
     logs = _log_inputs(kwargs)
     name_a, defs_a, raw_a = _compare_input(model_a, logs, strict=not lenient)
     name_b, defs_b, raw_b = _compare_input(model_b, logs, strict=not lenient)
+    repairs: list[str] = []
     if lenient:
         # each file a model was read from (a case log's --model), its notes once
         file_a, file_b = _model_file_of(model_a, logs), _model_file_of(model_b, logs)
-        _note_lenient(defs_a, file_a)  # type: ignore[arg-type]
+        repairs = _note_lenient(defs_a, file_a)  # type: ignore[arg-type]
         if file_b != file_a:
-            _note_lenient(defs_b, file_b)  # type: ignore[arg-type]
+            repairs += _note_lenient(defs_b, file_b)  # type: ignore[arg-type]
     name_a, name_b = _distinct_names([model_a, model_b], [name_a, name_b])
     _check_matches(decisions, matches, [(name_a, defs_a), (name_b, defs_b)])
     facts_a, params_a = profile_inputs(raw_a)  # type: ignore[arg-type]
@@ -1364,6 +1367,12 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
                          params_b=params_b, options=MatchOptions(threshold=threshold), language=language,
                          lemmatise=lemmas,
                          thesaurus=_thesaurus(thesaurus, [(name_a, defs_a), (name_b, defs_b)], language))  # type: ignore[arg-type]
+    if repairs:
+        import dataclasses
+
+        # the differences are those of the models as read: a flow left out changes the order of steps, so the
+        # output itself says what was repaired (a page or JSON passed on has no stderr beside it)
+        result = dataclasses.replace(result, notes=(*result.notes, *repairs))
     if fmt == "json":
         from processes.jsonindent import dumps_indented  # the bytes of json.dumps(indent=2), faster
 
@@ -1804,7 +1813,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     import json
 
     _one_blas_thread()
-    from report.figuretext import keys_table
+    from report.figuretext import keys_table, unpriced_figures, unpriced_note
     from scenarios.compare import CUT_NOTE
     from scenarios.options import one_scenario_study
 
@@ -1847,6 +1856,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
         k for k, est in table.items() if k.startswith("within_") and not math.isfinite(est.mean)]
     clock_note = (f"{', '.join(unclocked)}: no deadline to count against (the profile has no clock:; add "
                   "clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)") if unclocked else ""
+    # no staff group doing the work has a price: its cost reads 0 kronor, which says nothing about the work
+    unpriced = unpriced_figures(table)
     if fmt == "json":
         click.echo(json.dumps({
             "model": model, "profile": member.profile_source,
@@ -1856,17 +1867,18 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
             "figures": {k: {"mean": _num(e.mean), "low": _num(e.low), "high": _num(e.high),
                             **({"cut": e.cut} if e.cut else {})} for k, e in table.items()},
             "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)",
-                      *([CUT_NOTE] if cut else []), *([clock_note] if clock_note else [])],
+                      *([CUT_NOTE] if cut else []), *([clock_note] if clock_note else []),
+                      *([unpriced_note(unpriced)] if unpriced else [])],
         }, indent=2, ensure_ascii=False, default=str, allow_nan=False))
         return
     if keys:
-        click.echo(keys_table(table, unclocked=unclocked), nl=False)
+        click.echo(keys_table(table, unclocked=unclocked, unpriced=unpriced), nl=False)
         return
-    click.echo(_simulated_words(scenario.points[0], member, table, language, unclocked), nl=False)
+    click.echo(_simulated_words(scenario.points[0], member, table, language, unclocked, unpriced), nl=False)
 
 
 def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language: str,
-                     unclocked: Sequence[str] = ()) -> str:
+                     unclocked: Sequence[str] = (), unpriced: Sequence[str] = ()) -> str:
     """``simulate``'s table in words (:func:`report.figuretext.words_table`): each step by its name in
     ``language`` (``auto``: the language its model's names are drawn in), in the model's order."""
     from processes.labellanguage import detect_language
@@ -1883,7 +1895,7 @@ def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language
     elements = (member.profile.get("simulation") or {}).get("elements") or {}
     steps = step_words(Definitions(processes=(process,)), elements, lang)
     return words_table(table, lang, steps=steps, order=tuple(process.nodes), clock=profile_clock(member.profile),
-                       total=_terminal_width(), unclocked=unclocked)
+                       total=_terminal_width(), unclocked=unclocked, unpriced=unpriced)
 
 
 @cli.command("run")

@@ -27,6 +27,7 @@ __all__ = [
     "figure_unit",
     "figure_number",
     "keys_table",
+    "unpriced_figures",
     "words_table",
     "STEP_FIGURES",
     "BODY_FIGURES",
@@ -66,6 +67,8 @@ _SAID = {
         "is cut there",
         "no_clock": f"{MISSING} the shares within a deadline: no deadline to count against (the profile has no "
         "clock:; add clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)",
+        "no_price": f"{MISSING} the cost: the work has no price (no staff group that does it has cost_per_hour: in the "
+        "profile, kronor per hour; docs/profile.md)",
     },
     "sv": {
         "case": "Hela ärendet",
@@ -84,6 +87,8 @@ _SAID = {
         "det är avskuret där",
         "no_clock": f"{MISSING} andelarna inom en tidsfrist: ingen tidsfrist att räkna mot (profilen har ingen "
         "clock:; lägg till clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)",
+        "no_price": f"{MISSING} kostnaden: arbetet har inget pris (ingen personalgrupp som gör det har cost_per_hour: i "
+        "profilen, kronor per timme; docs/profile.md)",
     },
 }
 #: the narrowest the words column is wrapped to when the table must fit a terminal
@@ -139,11 +144,38 @@ def _no_interval(est: Any) -> bool:
     return est.low != est.low and math.isfinite(est.mean)
 
 
-def keys_table(table: Mapping[str, Any], *, unclocked: Sequence[str] = ()) -> str:
+#: the figures that price the work (cost_per_hour of the staff group doing it)
+_COST_FIGURES = ("cost_per_case", "cost_share_of_fee")
+
+
+def unpriced_figures(table: Mapping[str, Any]) -> list[str]:
+    """The cost figures of ``table`` that are 0 in every replication although the steps took work: the staff
+    groups doing it have no ``cost_per_hour`` (0 kr, the default; ``convert --to profile`` writes none), so
+    "0 kronor" says nothing about the work's cost (found by QA: a profile to fill in printed "cost of work per
+    case (kronor) 0 (all alike)" beside an hour of work per case).
+
+    >>> from types import SimpleNamespace as Est
+    >>> unpriced_figures({"cost_per_case": Est(mean=0.0, high=0.0), "work_hours.T": Est(mean=1.0, high=1.0)})
+    ['cost_per_case']
+    >>> unpriced_figures({"cost_per_case": Est(mean=0.0, high=0.0), "work_hours.T": Est(mean=0.0, high=0.0)})
+    []
+    """
+    worked = any(key.startswith("work_hours.") and est.mean > 0 for key, est in table.items())
+    return [
+        key
+        for key in _COST_FIGURES
+        if worked and key in table and table[key].mean == 0 and table[key].high == 0
+    ]
+
+
+def keys_table(
+    table: Mapping[str, Any], *, unclocked: Sequence[str] = (), unpriced: Sequence[str] = ()
+) -> str:
     """The figures of ``table`` (key -> estimate: mean, low, high, cut) by their keys in key order, one line each
     with the mean, the unit (:func:`figure_unit`) and the 95 % interval, then a note on what ``-``,
     ``(1 replication)`` and ``*`` mean where a line shows one; ``unclocked``: the shares within a deadline a
-    profile without a clock has no value for (a note says so, not "no case to measure")."""
+    profile without a clock has no value for (a note says so, not "no case to measure"); ``unpriced``: the cost
+    figures that are 0 for want of a price (:func:`unpriced_figures`; a note says so, the value stays 0)."""
     width = max((len(k) for k in table), default=10)
     lines = [f"{'figure':<{width}}  {'mean':>12} {'unit':<9} {'95% CI':>25}"]
     for key, est in table.items():
@@ -164,23 +196,37 @@ def keys_table(table: Mapping[str, Any], *, unclocked: Sequence[str] = ()) -> st
         unclocked=unclocked,
         no_clock=f"- {', '.join(unclocked)}: no deadline to count against (the profile has no clock:; add "
         "clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)",
+        unpriced=unpriced,
+        no_price=unpriced_note(unpriced),
     )
     return "\n".join(lines) + "\n"
 
 
+def unpriced_note(unpriced: Sequence[str]) -> str:
+    """The note of the table by keys and of ``simulate --format json`` on ``unpriced`` cost figures."""
+    if not unpriced:
+        return ""
+    return (
+        f"{', '.join(unpriced)}: 0 because the work has no price (no staff group that does it has "
+        "cost_per_hour: in the profile, kronor per hour; docs/profile.md)"
+    )
+
+
 def _notes(table: Mapping[str, Any], lang: str, no_value: str, cut: str, *, unclocked: Sequence[str] = (),
-           no_clock: str = "", words: bool = False) -> list[str]:
+           no_clock: str = "", unpriced: Sequence[str] = (), no_price: str = "", words: bool = False) -> list[str]:
     """The notes under a table: what a missing value, ``(1 replication)``, ``*`` and (``words``: the table in
     words) ``(all alike)`` mean, where a line shows one; the shares ``unclocked`` (a profile without a clock) get
-    ``no_clock`` (default: the language's) instead."""
+    ``no_clock`` (default: the language's) instead, the cost figures ``unpriced`` ``no_price``."""
     notes = []
     if any(not math.isfinite(est.mean) for key, est in table.items() if key not in unclocked):
         notes.append(no_value)
     if unclocked:
         notes.append(no_clock or str(_SAID[lang]["no_clock"]))
+    if unpriced:
+        notes.append(no_price or str(_SAID[lang]["no_price"]))
     if any(_no_interval(est) for est in table.values()):
         notes.append(_SAID[lang]["one_note"])
-    if words and any(_all_alike(est) for est in table.values()):
+    if words and any(_all_alike(est) for key, est in table.items() if key not in unpriced):
         notes.append(_SAID[lang]["same_note"])
     if any(est.cut for est in table.values()):
         notes.append(cut)
@@ -280,6 +326,7 @@ def words_table(
     clock: tuple[float | None, float | None] | None = None,
     total: int | None = None,
     unclocked: Sequence[str] = (),
+    unpriced: Sequence[str] = (),
 ) -> str:
     """The figures of ``table`` (key -> estimate: mean, low, high, cut) in ``lang``'s words, one line each under
     the heading of what it measures, with its mean and 95 % interval, then what ``–``, ``(1 replication)`` and
@@ -289,7 +336,8 @@ def words_table(
     model's element ids in its order, which the steps follow; ``clock``: the profile's (deadline, extension) in
     hours, which a share within the deadline names (:func:`report.deadlines.deadline_said`; None: the words as
     written); ``total``: the widest the table may be (a terminal's width): longer words wrap; ``unclocked``: the
-    shares within a deadline that a profile without a clock has no value for (one note says so).
+    shares within a deadline that a profile without a clock has no value for (one note says so); ``unpriced``: the
+    cost figures that are 0 for want of a price (:func:`unpriced_figures`): shown as missing, one note says why.
 
     >>> from types import SimpleNamespace as Est
     >>> print(words_table({"wait_days.T": Est(mean=0.5, low=0.1, high=0.9, cut="")}, "en", steps={"T": "Decide"}))
@@ -303,8 +351,8 @@ def words_table(
             (
                 key,
                 _words(key, lang, steps, clock),
-                _value(key, table[key].mean, lang),
-                _interval(key, table[key], lang),
+                MISSING if key in unpriced else _value(key, table[key].mean, lang),
+                "" if key in unpriced else _interval(key, table[key], lang),
             )
             for key in keys
         ]
@@ -331,7 +379,8 @@ def words_table(
             wrapped = textwrap.wrap(text, words, subsequent_indent="  ") or [""]
             lines += [f"  {part}" for part in wrapped[:-1]]
             lines.append(f"  {wrapped[-1]:<{words}}  {mean:>{means}}  {interval:>{intervals}}".rstrip())
-    notes = _notes(table, lang, said["no_value"], said["cut_note"], unclocked=unclocked, words=True)
+    notes = _notes(table, lang, said["no_value"], said["cut_note"], unclocked=unclocked, unpriced=unpriced,
+                   words=True)
     return "\n".join(lines + ([""] if notes else []) + notes) + "\n"
 
 

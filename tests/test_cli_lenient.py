@@ -7,6 +7,9 @@ refusal said "a lenient read renames the repeats", an option they did not have.
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -53,6 +56,26 @@ def test_diff_lenient_leaves_a_flow_to_nothing_out_and_says_so(tmp_path: Path) -
     assert lenient.exit_code == 0, lenient.output
     assert lenient.stderr == notes_of(model, "left out")
     assert "matched: 3 pairs" in lenient.stdout and "differences: 0" in lenient.stdout
+
+
+def test_diff_lenient_says_what_it_repaired_in_its_output_too(tmp_path: Path) -> None:
+    """Found by QA (qadev): the repairs were said on stderr only, so a JSON or HTML diff passed on listed
+    control-flow differences (Signavio's B.1.0 export against the reference: two flows left out made steps "run in
+    parallel") without a word that the model was read with flows left out."""
+    model = defective_model(tmp_path)
+    other = str(FIXTURES / "sim" / "mm1.bpmn")
+    repairs = [line.removeprefix("note: ") for line in notes_of(model, "left out").splitlines()]
+    data = json.loads(run("diff", "--lenient", str(model), other, "--format", "json").stdout)
+    assert [n for n in data["notes"] if "read leniently" in n] == repairs
+    text = run("diff", "--lenient", str(model), other)
+    assert [line for line in text.stdout.splitlines() if "read leniently" in line] == [f"note: {r}" for r in repairs]
+    assert text.stderr == notes_of(model, "left out")  # stderr as before
+    page = tmp_path / "diff.html"
+    assert run("diff", "--lenient", str(model), other, "--format", "html", "-o", str(page)).exit_code == 0
+    shown = re.findall(r'<p class="note">note: ([^<]*read leniently[^<]*)</p>', page.read_text(encoding="utf-8"))
+    assert [html.unescape(n) for n in shown] == repairs
+    # a model read strictly has no such note
+    assert not any("read leniently" in n for n in json.loads(run("diff", other, other, "--format", "json").stdout)["notes"])
 
 
 def test_compare_lenient_notes_each_file_once(tmp_path: Path) -> None:

@@ -465,3 +465,30 @@ def test_an_unknown_key_under_a_pool_lists_every_key_a_pool_may_have(tmp_path: P
         "permitflow: error: --set: override simulation.pools.server.member.Anna={}: unknown key 'member' in "
         "simulation.pools.server (expected one of count, fte, calendar, cost_per_hour, lanes, members, source, "
         "assumption, note) (did you mean 'members'?)")
+
+
+def test_simulate_says_the_work_has_no_price_rather_than_costing_nothing(tmp_path: Path) -> None:
+    # found by QA (qadev): a profile without cost_per_hour (as `convert --to profile` writes one) printed
+    # "cost of work per case (kronor) 0 (all alike)" beside the hours of work
+    model = model_dir(tmp_path)
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace(" cost_per_hour: 600,", ""), encoding="utf-8")
+    args = ["simulate", str(model), "--cases", "50", "-r", "2", "--seed", "4"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert next(line for line in lines if "cost of work per case" in line).split() == [
+        "cost", "of", "work", "per", "case", "(kronor)", "–"]
+    note = ("the work has no price (no staff group that does it has cost_per_hour: in the profile, kronor per hour; "
+            "docs/profile.md)")
+    assert f"– the cost: {note}" in lines
+    keyed = CliRunner().invoke(cli, [*args, "--keys"])
+    assert f"cost_per_case: 0 because {note}" in keyed.output.splitlines()
+    data = json.loads(CliRunner().invoke(cli, [*args, "--format", "json"]).output)
+    assert data["figures"]["cost_per_case"] == {"mean": 0.0, "low": 0.0, "high": 0.0}
+    assert f"cost_per_case: 0 because {note}" in data["notes"]
+    # priced (the fixture as it is): the cost is a number and no note
+    (tmp_path / "priced").mkdir()
+    priced = CliRunner().invoke(cli, ["simulate", str(model_dir(tmp_path / "priced")), "--cases", "50", "-r", "2"])
+    assert priced.exit_code == 0, priced.output
+    assert "no price" not in priced.output

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from report.figuretext import words_table
+from report.figuretext import keys_table, unpriced_figures, words_table
 
 NAN = float("nan")
 
@@ -111,3 +111,40 @@ def test_applications_whole_and_shares_by_the_reports_one_rule() -> None:
         "  share decided within 4 months         99.8%  99.4% – 100%",
         "  cost of work as a share of the fee     156%   147% – 165%",
     ]
+
+
+def test_a_cost_without_a_price_is_no_value_and_a_note_says_why() -> None:
+    # found by QA (qadev): `convert --to profile` writes no cost_per_hour, and simulate then printed "cost of work
+    # per case (kronor) 0 (all alike)" beside an hour of work per case, as if the work cost nothing
+    table = {"cost_per_case": est(0.0, 0.0, 0.0), "work_hours.T1": est(1.0, 1.0, 1.0)}
+    unpriced = unpriced_figures(table)
+    assert unpriced == ["cost_per_case"]
+    assert words_table(table, "en", steps=STEPS["en"], unpriced=unpriced) == (
+        "Whole case                        mean  95% interval\n"
+        "  cost of work per case (kronor)     –\n"
+        "\n"
+        "Per step\n"
+        "  hours of work in: Register         1   (all alike)\n"
+        "\n"
+        "– the cost: the work has no price (no staff group that does it has cost_per_hour: in the profile, "
+        "kronor per hour; docs/profile.md)\n"
+        "(all alike): every replication gave this same value, so there is no interval\n"
+    )
+    assert words_table(table, "sv", steps=STEPS["sv"], unpriced=unpriced).splitlines()[-2] == (
+        "– kostnaden: arbetet har inget pris (ingen personalgrupp som gör det har cost_per_hour: i profilen, "
+        "kronor per timme; docs/profile.md)"
+    )
+    assert keys_table(table, unpriced=unpriced).splitlines()[1:] == [
+        "cost_per_case             0 kr                           [0, 0]",
+        "work_hours.T1             1 hours                        [1, 1]",
+        "cost_per_case: 0 because the work has no price (no staff group that does it has cost_per_hour: in the "
+        "profile, kronor per hour; docs/profile.md)",
+    ]
+
+
+def test_a_priced_cost_or_no_work_at_all_is_shown_as_it_is() -> None:
+    assert unpriced_figures({"cost_per_case": est(700.0, 700.0, 700.0), "work_hours.T1": est(1.0, 1.0, 1.0)}) == []
+    # no work: 0 kronor is the cost of no work, not a missing price
+    assert unpriced_figures({"cost_per_case": est(0.0, 0.0, 0.0), "work_hours.T1": est(0.0, 0.0, 0.0)}) == []
+    # some replication priced some work: the figure is a cost
+    assert unpriced_figures({"cost_per_case": est(0.0, 0.0, 5.0), "work_hours.T1": est(1.0, 1.0, 1.0)}) == []
