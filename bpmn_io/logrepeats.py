@@ -16,7 +16,7 @@ row) for the cases a log interleaves. The file's reads: one per case that comes 
 **XES events** are compared exactly, as written (their bytes, in a set), with the events of their trace, held to
 the trace's end (:meth:`RowRepeats.forget`). **XES traces**: an exporter may write a trace twice under one case
 id; a trace whose case id and events (as written, in any order) are those of an earlier trace is dropped whole
-(:meth:`RowRepeats.trace_fresh`), one 16-byte digest held per trace. A trace that has an earlier one's case id
+(:meth:`RowRepeats.trace_fresh`), one 12-byte digest held per trace. A trace that has an earlier one's case id
 and other events is kept: its events are read as more of that case, as a CSV case whose rows are in two blocks.
 """
 
@@ -32,6 +32,10 @@ __all__ = ["RowRepeats"]
 #: rows of a case whose digests :class:`RowRepeats` packs in one buffer (more go to a set)
 _PACKED = 2048
 _DIGEST = 8
+#: an XES trace's digest (bytes; two distinct traces of a log of n share one with a chance of about n²/2⁹⁷), and
+#: the buckets they are packed in (a trace's digest is looked for in its bucket only)
+_TRACE = 12
+_BUCKETS = 4096
 
 
 class RowRepeats:
@@ -55,7 +59,9 @@ class RowRepeats:
         self.spilled: dict[str, int] = {}  # a case read before, not since: where its digests are in ``spill``
         self.spill: IO[bytes] | None = None
         self.events: set[bytes] = set()  # the events of the XES trace being read, as written
-        self.traces: set[bytes] = set()  # per XES trace kept, the digest of its case id and events
+        # per XES trace kept, the digest of its case id and events, packed in buckets by its first bytes: 12 bytes a
+        # trace (a set of bytes objects took about ten times that)
+        self.traces = [bytearray() for _ in range(_BUCKETS)]
         self.dropped = 0
         self.first = 0  # the first dropped row's line (CSV) or event number (XES)
         self.first_line: int | None = None  # an XES event's line in the file
@@ -122,12 +128,16 @@ class RowRepeats:
     def trace_fresh(self, case: str, number: int, line: int | None) -> bool:
         """At the end of XES trace ``number`` of ``case``, its events read (:meth:`fresh`): True if no earlier
         trace had this case id and these events (remembered now), False for a trace written twice (dropped)."""
-        digest = hashlib.blake2b(case.encode("utf-8", "surrogatepass"), digest_size=16)
+        digest = hashlib.blake2b(case.encode("utf-8", "surrogatepass"), digest_size=_TRACE)
         for event in sorted(self.events):  # as written, in any order: a set has none
             digest.update(b"\0" + event)
         key = digest.digest()
-        if key not in self.traces:
-            self.traces.add(key)
+        bucket = self.traces[int.from_bytes(key[:2], "little") % _BUCKETS]
+        at = bucket.find(key)
+        while at > 0 and at % _TRACE:  # a match across two digests is none
+            at = bucket.find(key, at + 1)
+        if at < 0:
+            bucket += key
             return True
         if not self.traces_dropped:
             self.first_trace = (number, case, line)
