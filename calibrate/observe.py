@@ -27,6 +27,8 @@ __all__ = ["Observed", "observe", "mapped_neighbours", "through_unmapped", "rele
            "timer_cut_offs", "OpenAtExport", "open_at_export"]
 
 HOUR = 3600.0
+#: the end events that end a whole case, not only the path to them
+_CASE_ENDS = ("terminate", "error", "cancel")
 
 
 def through_unmapped(graph: nx.DiGraph, sources: Iterable[str], mapped: set[str], *, reverse: bool = False,
@@ -263,7 +265,17 @@ def _beside(process: Process, graph: nx.DiGraph, element: str) -> set[str]:
             branch = _reach(graph, first, joins | {split}) if kind == "sequence" else set()
             if element not in branch:  # another branch than the one ``element`` is on
                 found |= branch
-    return found
+    # but a step that leads, through no choice, to an end of the whole case (terminate, error, cancel: the
+    # withdrawal) ends the wait too, wherever it runs
+    ending = {n for n in found if isinstance(e := process.nodes.get(n), Event) and e.position == "end"
+              and any(d.kind in _CASE_ENDS for d in e.definitions)}
+    todo = [p for n in ending for p in graph.predecessors(n)]
+    while todo:
+        n = todo.pop()
+        if n not in ending and n in found and graph.out_degree(n) == 1:
+            ending.add(n)
+            todo.extend(graph.predecessors(n))
+    return found - ending
 
 
 def _reach(graph: nx.DiGraph, first: str, blocked: set[str]) -> set[str]:
