@@ -48,15 +48,16 @@ class RowRepeats:
     '1 row repeated an earlier row exactly, in every column (line 3): dropped, so it counts once'
     """
 
-    __slots__ = ("unit", "case", "run", "held", "spilled", "spill", "events", "traces", "dropped", "first",
-                 "first_line", "traces_dropped", "first_trace")
+    __slots__ = ("unit", "case", "run", "cases", "spill", "events", "traces", "dropped", "first", "first_line",
+                 "traces_dropped", "first_trace")
 
     def __init__(self, unit: str) -> None:
         self.unit = unit  # "row" (CSV) or "event" (XES)
         self.case: str | None = None  # the case whose rows are being read (CSV)
         self.run: bytearray | set[bytes] = bytearray()  # its rows' digests
-        self.held: dict[str, bytearray | set[bytes]] = {}  # the cases the log interleaves: their digests
-        self.spilled: dict[str, int] = {}  # a case read before, not since: where its digests are in ``spill``
+        # per case read before: where its digests are in ``spill`` (an int), or, for a case the log came back to,
+        # the digests themselves (held from then on); one dict, so a case costs one entry either way
+        self.cases: dict[str, int | bytearray | set[bytes]] = {}
         self.spill: IO[bytes] | None = None
         self.events: set[bytes] = set()  # the events of the XES trace being read, as written
         # per XES trace kept, the digest of its case id and events, packed in buckets by its first bytes: 12 bytes a
@@ -93,8 +94,8 @@ class RowRepeats:
                 held += digest
                 if len(held) > _DIGEST * _PACKED:  # a case of many rows: a set, not a scan of them all per row
                     self.run = _unpacked(held)
-                    if case in self.held:
-                        self.held[case] = self.run
+                    if case in self.cases:
+                        self.cases[case] = self.run
         if not repeat:
             return True
         return self._dropped(where, line)
@@ -102,21 +103,20 @@ class RowRepeats:
     def _switch(self, case: str) -> None:
         """The rows of ``case`` come now: the finished run's digests go to the file (unless the case is held),
         and ``case``'s are taken from where they are (held, read back from the file, or none yet)."""
-        if self.case is not None and self.case not in self.held and self.run:
+        if self.case is not None and self.case not in self.cases and self.run:
             if self.spill is None:
                 self.spill = tempfile.TemporaryFile("w+b")
             data = bytes(self.run) if isinstance(self.run, bytearray) else b"".join(self.run)
             at = self.spill.seek(0, 2)
             self.spill.write(data)
-            self.spilled[self.case] = (at // _DIGEST) << 32 | len(data) // _DIGEST
+            self.cases[self.case] = (at // _DIGEST) << 32 | len(data) // _DIGEST
         self.case = case
-        run = self.held.get(case)
-        if run is None and case in self.spilled:  # the log interleaves this case: its digests held from now on
+        run = self.cases.get(case)
+        if isinstance(run, int):  # the log interleaves this case: its digests held from now on
             assert self.spill is not None
-            place = self.spilled.pop(case)
-            self.spill.seek((place >> 32) * _DIGEST)
-            data = self.spill.read((place & 0xFFFFFFFF) * _DIGEST)
-            run = self.held[case] = bytearray(data) if len(data) <= _DIGEST * _PACKED else _unpacked(data)
+            self.spill.seek((run >> 32) * _DIGEST)
+            data = self.spill.read((run & 0xFFFFFFFF) * _DIGEST)
+            run = self.cases[case] = bytearray(data) if len(data) <= _DIGEST * _PACKED else _unpacked(data)
         self.run = run if run is not None else bytearray()
 
     def _dropped(self, where: int, line: int | None) -> bool:
@@ -153,8 +153,7 @@ class RowRepeats:
         if self.spill is not None:
             self.spill.close()
             self.spill = None
-        self.held.clear()
-        self.spilled.clear()
+        self.cases.clear()
         self.run = bytearray()
 
     def note(self) -> str | None:

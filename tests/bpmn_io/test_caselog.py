@@ -379,13 +379,14 @@ def test_csv_row_repeats_hold_only_the_case_being_read_and_still_find_a_far_repe
             ("D", "Registrera", 10), ("A", "Registrera", 11)]
     kept = [seen.fresh([case, what, "2025-03-05"], line, case=case) for case, what, line in rows]
     assert kept == [True, True, True, True, False, False, True, True, True, False]
-    assert sorted(seen.held) == ["A", "B"]  # the two cases the log came back to
-    assert sorted(seen.spilled) == ["C", "D"]  # in the file, not in memory
+    spilled = sorted(case for case, where in seen.cases.items() if isinstance(where, int))
+    assert spilled == ["C", "D"]  # in the file, not in memory
+    assert sorted(seen.cases.keys() - spilled) == ["A", "B"]  # the two cases the log came back to: held
     assert (seen.case, len(seen.run)) == ("A", 3 * 8)  # A's three rows, held
     assert seen.note() == ("3 rows repeated an earlier row exactly, in every column (the first: line 6): dropped, "
                            "so each counts once")
     seen.close()
-    assert seen.spill is None and not seen.held
+    assert seen.spill is None and not seen.cases
 
 
 def test_a_csv_listing_each_case_together_holds_one_case_of_digests(tmp_path: Path) -> None:
@@ -396,9 +397,10 @@ def test_a_csv_listing_each_case_together_holds_one_case_of_digests(tmp_path: Pa
     for c in range(300):
         for i in range(3):
             assert seen.fresh([f"k{c}", f"steg {i}"], 2 + 3 * c + i, case=f"k{c}")
-    assert (len(seen.held), len(seen.spilled), len(seen.run)) == (0, 299, 24)
+    assert (len(seen.cases), len(seen.run)) == (299, 24)  # where each case before is in the file; k299's rows
+    assert all(isinstance(where, int) for where in seen.cases.values())
     assert not seen.fresh(["k0", "steg 0"], 902, case="k0")
-    assert (len(seen.held), len(seen.spilled)) == (1, 299)  # k299 went to the file, k0 came back
+    assert isinstance(seen.cases["k0"], bytearray) and isinstance(seen.cases["k299"], int)  # k0 came back: held
     path = tmp_path / "together.csv"
     path.write_text("case,activity,timestamp\n" + "".join(
         f"k{c},steg {i},2025-03-{1 + i:02d}\n" for c in range(300) for i in range(3)) + "k0,steg 0,2025-03-01\n",
