@@ -48,8 +48,20 @@ class RowRepeats:
     '1 row repeated an earlier row exactly, in every column (line 3): dropped, so it counts once'
     """
 
-    __slots__ = ("unit", "case", "run", "cases", "spill", "events", "traces", "dropped", "first", "first_line",
-                 "traces_dropped", "first_trace")
+    __slots__ = (
+        "unit",
+        "case",
+        "run",
+        "cases",
+        "spill",
+        "events",
+        "traces",
+        "dropped",
+        "first",
+        "first_line",
+        "traces_dropped",
+        "first_trace",
+    )
 
     def __init__(self, unit: str) -> None:
         self.unit = unit  # "row" (CSV) or "event" (XES)
@@ -69,7 +81,9 @@ class RowRepeats:
         self.traces_dropped = 0
         self.first_trace: tuple[int, str, int | None] | None = None  # (trace number, case id, line)
 
-    def fresh(self, row: Iterable[str] | bytes, where: int, line: int | None = None, *, case: str = "") -> bool:
+    def fresh(
+        self, row: Iterable[str] | bytes, where: int, line: int | None = None, *, case: str = ""
+    ) -> bool:
         """True for a ``row`` (its fields, or its bytes as written) not seen before in its ``case`` (remembered
         now); False for an exact repeat (counted as dropped)."""
         if isinstance(row, bytes):  # an XES event: compared whole (a set checks equality, not only a hash)
@@ -78,7 +92,9 @@ class RowRepeats:
                 events.add(row)
                 return True
             return self._dropped(where, line)
-        digest = hashlib.blake2b("\x1f".join(row).encode("utf-8", "surrogatepass"), digest_size=_DIGEST).digest()
+        digest = hashlib.blake2b(
+            "\x1f".join(row).encode("utf-8", "surrogatepass"), digest_size=_DIGEST
+        ).digest()
         if case != self.case:
             self._switch(case)
         held = self.run
@@ -92,7 +108,9 @@ class RowRepeats:
             repeat = at >= 0
             if not repeat:
                 held += digest
-                if len(held) > _DIGEST * _PACKED:  # a case of many rows: a set, not a scan of them all per row
+                if (
+                    len(held) > _DIGEST * _PACKED
+                ):  # a case of many rows: a set, not a scan of them all per row
                     self.run = _unpacked(held)
                     if case in self.cases:
                         self.cases[case] = self.run
@@ -167,7 +185,9 @@ class RowRepeats:
             where = f"event {self.first}" + (f", line {self.first_line}" if self.first_line else "")
         if self.dropped == 1:
             return f"1 {what} ({where}): dropped, so it counts once"
-        what = what.replace(f"{self.unit} repeated", f"{self.unit}s repeated").replace("its trace", "their trace")
+        what = what.replace(f"{self.unit} repeated", f"{self.unit}s repeated").replace(
+            "its trace", "their trace"
+        )
         return f"{self.dropped} {what} (the first: {where}): dropped, so each counts once"
 
     def trace_note(self) -> str | None:
@@ -177,11 +197,15 @@ class RowRepeats:
         number, case, line = self.first_trace
         where = f"trace {number}, case {case!r}" + (f", line {line}" if line else "")
         if self.traces_dropped == 1:
-            return (f"1 trace repeated an earlier trace of its case id exactly, event for event ({where}): dropped, "
-                    "so the case counts once")
-        return (f"{self.traces_dropped} traces repeated an earlier trace of their case id exactly, event for event "
-                f"(the first: {where}): dropped, so each case counts once")
+            return (
+                f"1 trace repeated an earlier trace of its case id exactly, event for event ({where}): dropped, "
+                "so the case counts once"
+            )
+        return (
+            f"{self.traces_dropped} traces repeated an earlier trace of their case id exactly, event for event "
+            f"(the first: {where}): dropped, so each case counts once"
+        )
 
 
 def _unpacked(data: bytes | bytearray) -> set[bytes]:
-    return {bytes(data[i:i + _DIGEST]) for i in range(0, len(data), _DIGEST)}
+    return {bytes(data[i : i + _DIGEST]) for i in range(0, len(data), _DIGEST)}
