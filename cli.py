@@ -2327,11 +2327,14 @@ def log_inspect_cmd(log: str, fmt: str, top: int, **kwargs: Any) -> None:
 
     States the column mapping it used (guesses marked) and whether the log has
     start times. A row repeated exactly, in every column (an XES event within
-    its trace), is an export's double: dropped, and a note says how many. The
-    log is read as a stream: an XES log's memory does not grow with the number
-    of events; a CSV's by 8 bytes a row (the digests that find repeated rows;
-    and in a CSV whose dates such as 4/3/2025 do not yet show day or month
-    first, the rows wait for one that does).
+    its trace), is an export's double: dropped, and a note says how many; so
+    is an XES trace written twice (the case id and events of an earlier one).
+    The log is read as a stream: an XES log's memory grows by 12 bytes a
+    trace, not with its events; a CSV's by an entry a case (the digests
+    that find repeated rows wait in a temporary file; a CSV that interleaves
+    its cases holds theirs, 8 bytes a row; and in a CSV whose dates such as
+    4/3/2025 do not yet show day or month first, the rows wait for one that
+    does).
 
     \b
     Examples:

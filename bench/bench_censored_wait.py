@@ -20,7 +20,9 @@ Then two waits are measured: the supplement wait above and the police's answer t
 fit counted as completed, cut off by a timer and open at the export, and the waits truly open at the export
 (the simulator's lifecycle starts the cut left without their completion, and the supplement waits its timer ended
 after the export, 4 weeks after they began). ``--code DIR`` runs the calibration of
-another checkout (e.g. /work/main, the code before a change) on the same logs:
+another checkout (e.g. /work/main, the code before a change) on the same logs. ``--given-export`` gives
+``calibrate`` the cut instant as ``--exported-at`` (without it the export is the log's last event, and a wait
+begun by that event has run 0 h: not counted open):
 
     .venv/bin/python bench/bench_censored_wait.py --export-after 540
     .venv/bin/python bench/bench_censored_wait.py --export-after 540 --code /work/main
@@ -53,11 +55,11 @@ XES = "{http://www.xes-standard.org/}"
 TIMERS = {"Timer_Svarstid_Ute": (WAIT, dt.timedelta(weeks=4))}
 
 
-def cut_at_export(log: Path, days: int) -> Counter[str]:
+def cut_at_export(log: Path, days: int) -> tuple[Counter[str], dt.datetime]:
     """Drop every event of ``log`` after 12:00 on the day ``days`` after its first event (and the traces left
     empty), in place; per element, the waits truly open at the export: the simulator's lifecycle starts left
     without their completion, and the waits a timer ends after the export that began before it (the simulator's
-    log has no event of a wait its timer ends, not even its start)."""
+    log has no event of a wait its timer ends, not even its start); and the export instant."""
     from lxml import etree
 
     tree = etree.parse(str(log))
@@ -86,10 +88,10 @@ def cut_at_export(log: Path, days: int) -> Counter[str]:
         for (element, transition), n in seen.items():
             if transition == "start":
                 opened[element] += max(0, n - seen[element, "complete"])
-    return opened
+    return opened, export
 
 
-def one_seed(runner: Any, cli: Any, folder: Path, seed: int, export_after: int | None) -> dict:
+def one_seed(runner: Any, cli: Any, folder: Path, seed: int, export_after: int | None, given: bool = False) -> dict:
     """The calibration report's durations, from the log of ``seed`` (cut at an export with ``export_after``)."""
     log = folder / f"log{seed}.xes"
     sim = runner.invoke(cli, ["simulate", "helsingborg", "--years", "2", "--seed", str(seed), "-q", "-r", "1",
@@ -97,9 +99,13 @@ def one_seed(runner: Any, cli: Any, folder: Path, seed: int, export_after: int |
                               "--set", "pools.officer.fte=1.0", "--set", "pools.registry.fte=1.0"])
     if sim.exit_code != 0:
         raise SystemExit(f"simulate, seed {seed}: {sim.output}")
-    opened: Counter[str] = cut_at_export(log, export_after) if export_after is not None else Counter()
+    opened: Counter[str] = Counter()
+    at: list[str] = []
+    if export_after is not None:
+        opened, export = cut_at_export(log, export_after)
+        at = ["--exported-at", export.isoformat()] if given else []
     done = runner.invoke(cli, ["calibrate", "helsingborg", str(log), "-o", str(folder / f"p{seed}.yaml"),
-                               "--format", "json"])
+                               "--format", "json", *at])
     if done.exit_code != 0:
         raise SystemExit(f"calibrate, seed {seed}: {done.output}")
     found = dict(json.loads(done.output)["durations"])
@@ -115,6 +121,9 @@ def main() -> None:
     parser.add_argument("--export-after", type=int, default=None, metavar="DAYS",
                         help="cut each log at 12:00 DAYS after its first event, as an export would")
     parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose calibration runs (default: this)")
+    parser.add_argument("--given-export", action="store_true",
+                        help="with --export-after: give calibrate the cut instant (--exported-at), not its default "
+                             "(the log's last event)")
     args = parser.parse_args()
     sys.path.insert(0, str(args.code.resolve()))
     from click.testing import CliRunner
@@ -130,7 +139,7 @@ def main() -> None:
     print(f"code {args.code.resolve()}; load average before {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp:
         for seed in range(1, args.seeds + 1):
-            found = one_seed(runner, cli, Path(tmp), seed, args.export_after)
+            found = one_seed(runner, cli, Path(tmp), seed, args.export_after, args.given_export)
             for wait, truth in waits.items():
                 d = found[wait]
                 lo, hi = d["mean_ci"]

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import hashlib
 import math
 from array import array
 from collections.abc import Iterable, Iterator
@@ -39,6 +38,7 @@ from typing import BinaryIO, NamedTuple
 
 import numpy as np
 
+from bpmn_io.logrepeats import RowRepeats  # the readers' check for exact repeats, named here too
 from processes.errors import InputError
 
 __all__ = [
@@ -202,95 +202,6 @@ class LogTable:
     def period_text(self) -> str:
         first, last = self.period()
         return f"{first.date()} to {last.date()}"
-
-
-class RowRepeats:
-    """Drops rows that repeat an earlier row exactly, in every column (CSV) or every attribute (an XES event):
-    an export that writes a row twice. Rows that differ in any column are both kept. Both readers ask it of each
-    row as it streams by, so every command that reads a log (``calibrate``, ``discover``, ``diff`` and
-    ``compare`` of logs, ``log inspect``) counts a doubled row once, with one note per log.
-
-    A CSV log's cases may interleave, so it keeps an 8-byte digest (BLAKE2b) of each row to the end (8 bytes a
-    row, packed in one buffer per case; a case of more than ``_PACKED`` rows moves to a set): two different rows
-    of a case share a digest with a chance of about n²/2⁶⁵ for a case of n rows. An XES event is compared
-    exactly, as written (its bytes, in a set), with the events of its trace, kept to the trace's end
-    (:meth:`forget`): the log streams in memory bounded by its largest trace.
-
-    >>> r = RowRepeats("row")
-    >>> [r.fresh(["A", "Granska", "2025-03-05"], 2, case="A"), r.fresh(["A", "Granska", "2025-03-05"], 3, case="A")]
-    [True, False]
-    >>> r.note()
-    '1 row repeated an earlier row exactly, in every column (line 3): dropped, so it counts once'
-    """
-
-    __slots__ = ("unit", "seen", "events", "dropped", "first", "first_line")
-
-    def __init__(self, unit: str) -> None:
-        self.unit = unit  # "row" (CSV) or "event" (XES)
-        self.seen: dict[str, bytearray | set[bytes]] = {}  # case -> the digests of its rows (CSV)
-        self.events: set[bytes] = set()  # the events of the XES trace being read, as written
-        self.dropped = 0
-        self.first = 0  # the first dropped row's line (CSV) or event number (XES)
-        self.first_line: int | None = None  # an XES event's line in the file
-
-    def fresh(self, row: Iterable[str] | bytes, where: int, line: int | None = None, *, case: str = "") -> bool:
-        """True for a ``row`` (its fields, or its bytes as written) not seen before in its ``case`` (remembered
-        now); False for an exact repeat (counted as dropped)."""
-        if isinstance(row, bytes):  # an XES event: compared whole (a set checks equality, not only a hash)
-            events = self.events
-            if row not in events:
-                events.add(row)
-                return True
-            return self._dropped(where, line)
-        digest = hashlib.blake2b("\x1f".join(row).encode("utf-8", "surrogatepass"), digest_size=8).digest()
-        held = self.seen.get(case)
-        if held is None:
-            self.seen[case] = bytearray(digest)
-            return True
-        if isinstance(held, set):
-            repeat = digest in held
-            held.add(digest)
-        else:
-            at = held.find(digest)
-            while at > 0 and at % 8:  # a match across two digests is none
-                at = held.find(digest, at + 1)
-            repeat = at >= 0
-            if not repeat:
-                held += digest
-                if len(held) > 8 * _PACKED:  # a case of many rows: a set, not a scan of them all per row
-                    self.seen[case] = {bytes(held[i:i + 8]) for i in range(0, len(held), 8)}
-        if not repeat:
-            return True
-        return self._dropped(where, line)
-
-    def _dropped(self, where: int, line: int | None) -> bool:
-        if not self.dropped:
-            self.first, self.first_line = where, line
-        self.dropped += 1
-        return False
-
-    def forget(self) -> None:
-        """Forget the rows seen (an XES trace ended: its events cannot repeat in the next)."""
-        self.seen.clear()
-        self.events.clear()
-
-    def note(self) -> str | None:
-        """The log's note on the rows dropped, None when none was."""
-        if not self.dropped:
-            return None
-        if self.unit == "row":
-            what, where = "row repeated an earlier row exactly, in every column", f"line {self.first}"
-        else:
-            what = "event repeated an earlier event of its trace exactly, in every attribute"
-            where = f"event {self.first}" + (f", line {self.first_line}" if self.first_line else "")
-        if self.dropped == 1:
-            return f"1 {what} ({where}): dropped, so it counts once"
-        what = what.replace(f"{self.unit} repeated", f"{self.unit}s repeated").replace("its trace", "their trace")
-        return f"{self.dropped} {what} (the first: {where}): dropped, so each counts once"
-
-
-#: rows of a case whose digests :class:`RowRepeats` packs in one buffer (more go to a set)
-_PACKED = 2048
 
 
 def _interned(names: dict[str, int]) -> tuple[str, ...]:

@@ -38,10 +38,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TextIO
 
-from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, RowRepeats, open_bytes, wall_seconds
+from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, open_bytes, wall_seconds
 from bpmn_io.csvcodepage import Evidence, decode_windows
 from bpmn_io.csvdates import Stamps
 from bpmn_io.logorder import FileOrder
+from bpmn_io.logrepeats import RowRepeats
 from processes.errors import InputError
 
 __all__ = ["GUESSES", "open_csv", "guess_columns"]
@@ -339,6 +340,7 @@ def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, m
             notes.append(said)
     finally:
         pending.clear()
+        repeats.close()
         fh.close()
 
 

@@ -13,6 +13,10 @@ closes it (first in, first out); an event without a transition is a
 completion; other transitions (``schedule``, ``assign``, ``suspend`` ...) are
 counted and left out. A trace's instances are taken in time order; listed in the file by their first
 event, a trace whose instances go back in time is counted in a note (``bpmn_io.logorder``).
+
+An event repeated exactly in its trace is dropped, and so is a trace written twice: the case id and the events of
+an earlier trace (:mod:`bpmn_io.logrepeats`, one note per log each). A trace with an earlier one's case id and
+other events is read as more of that case, as a CSV case whose rows are in two blocks.
 """
 
 from __future__ import annotations
@@ -33,13 +37,13 @@ from bpmn_io.caselog import (
     LogColumns,
     LogRecord,
     LogStream,
-    RowRepeats,
     instant_seconds,
     open_bytes,
     wall_seconds,
 )
 from bpmn_io.csvdates import misread_by_python, offset_label, offsets_note
 from bpmn_io.logorder import FileOrder
+from bpmn_io.logrepeats import RowRepeats
 from bpmn_io.xmlsafe import refuse_doctype, safe_pull_parser
 from processes.errors import InputError
 from processes.wording import counted
@@ -135,7 +139,10 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
                     el.clear()
                 elif el.tag in _TRACE:
                     stats["traces"] += 1
-                    yield from _trace_records(el, pending, keys, source, stats, order)
+                    case = _case_id(el, keys, source, stats["traces"])
+                    # a trace written twice under one case id (its events the same): dropped whole
+                    if repeats.trace_fresh(case, stats["traces"], el.sourceline):
+                        yield from _trace_records(case, pending, stats, order)
                     pending = []
                     repeats.forget()
                     _drop(el, source)
@@ -154,8 +161,9 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
     said = offsets_note(offsets)
     if said:
         notes.append(f"timestamps read as ISO 8601; {said}")
-    if (dropped := repeats.note()) is not None:
-        notes.append(dropped)
+    for dropped in (repeats.note(), repeats.trace_note()):
+        if dropped is not None:
+            notes.append(dropped)
     if pending:
         notes.append(f"{counted(len(pending), 'event')} outside any <trace> {'was' if len(pending) == 1 else 'were'} left out")
     if stats["other"]:
@@ -218,16 +226,19 @@ def _event_fields(el: etree._Element, keys: dict[str, str], number: int, source:
             when[1])
 
 
-def _trace_records(trace: etree._Element, events: list[tuple], keys: dict[str, str], source: str,
-                   stats: dict[str, int], order: FileOrder) -> Iterator[LogRecord]:
-    case = None
+def _case_id(trace: etree._Element, keys: dict[str, str], source: str, number: int) -> str:
+    """The case id of ``trace`` (the ``number``-th), its attribute ``keys["case"]``."""
     for child in trace:
         if child.tag not in _EVENT and child.get("key") == keys["case"]:
             case = child.get("value")
+            if case:
+                return case
             break
-    if not case:
-        raise InputError(f"trace {stats['traces']} has no {keys['case']} (the case id; give --case KEY for "
-                         "another trace attribute)", file=source, line=trace.sourceline)
+    raise InputError(f"trace {number} has no {keys['case']} (the case id; give --case KEY for another trace "
+                     "attribute)", file=source, line=trace.sourceline)
+
+
+def _trace_records(case: str, events: list[tuple], stats: dict[str, int], order: FileOrder) -> Iterator[LogRecord]:
     # by time (the instant when every event gives its offset: October's repeated hour); stable, so file order
     # breaks ties
     by_instant = all(e[6] == e[6] for e in events)

@@ -21,12 +21,14 @@ from bpmn_io.caselog import LogTable, from_seconds
 from calibrate.mapping import ActivityMapping
 from calibrate.starttimes import Starts, estimate_starts, previous_in_case
 from processes.graph import flow_graph
-from processes.model import Event, Process
+from processes.model import Event, Gateway, Process
 
 __all__ = ["Observed", "observe", "mapped_neighbours", "through_unmapped", "released", "HOUR", "CutOff",
            "timer_cut_offs", "OpenAtExport", "open_at_export"]
 
 HOUR = 3600.0
+#: the end events that end a whole case, not only the path to them
+_CASE_ENDS = ("terminate", "error", "cancel")
 
 
 def through_unmapped(graph: nx.DiGraph, sources: Iterable[str], mapped: set[str], *, reverse: bool = False,
@@ -243,6 +245,52 @@ def _side_paths(process: Process, graph: nx.DiGraph) -> set[str]:
     return side
 
 
+def _beside(process: Process, graph: nx.DiGraph, element: str) -> set[str]:
+    """The nodes on a parallel branch beside ``element``'s: reached from a parallel (or inclusive) split before it
+    along another of its branches (one that does not lead to ``element``), short of the joins after ``element``.
+    They may run while ``element`` waits (the knowledge test beside the supplement wait), so their completion does
+    not show the wait over, though the graph may reach them after it too (through the join and a round that
+    goes back before the split)."""
+
+    def forks(node: str, way: str) -> bool:
+        n = process.nodes.get(node)
+        edges = graph.out_edges(node, data="kind") if way == "out" else graph.in_edges(node, data="kind")
+        return (isinstance(n, Gateway) and n.gateway_kind in ("parallel", "inclusive")
+                and sum(kind == "sequence" for *_, kind in edges) > 1)
+
+    joins = {n for n in nx.descendants(graph, element) if forks(n, "in")}  # each waits for its branch
+    found: set[str] = set()
+    for split in (g for g in nx.ancestors(graph, element) if forks(g, "out")):
+        for first, kind in ((b, k) for _, b, k in graph.out_edges(split, data="kind")):
+            branch = _reach(graph, first, joins | {split}) if kind == "sequence" else set()
+            if element not in branch:  # another branch than the one ``element`` is on
+                found |= branch
+    # but a step that leads, through no choice, to an end of the whole case (terminate, error, cancel: the
+    # withdrawal) ends the wait too, wherever it runs
+    ending = {n for n in found if isinstance(e := process.nodes.get(n), Event) and e.position == "end"
+              and any(d.kind in _CASE_ENDS for d in e.definitions)}
+    todo = [p for n in ending for p in graph.predecessors(n)]
+    while todo:
+        n = todo.pop()
+        if n not in ending and n in found and graph.out_degree(n) == 1:
+            ending.add(n)
+            todo.extend(graph.predecessors(n))
+    return found - ending
+
+
+def _reach(graph: nx.DiGraph, first: str, blocked: set[str]) -> set[str]:
+    """``first`` and the nodes reached from it, short of ``blocked``."""
+    found: set[str] = set()
+    todo = [first]
+    while todo:
+        n = todo.pop()
+        if n in found or n in blocked:
+            continue
+        found.add(n)
+        todo.extend(graph.successors(n))
+    return found
+
+
 def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], element: str,
                    exported: float) -> OpenAtExport:
     """The waits of ``element`` (a step fitted as a calendar delay) that had begun and not ended at the
@@ -252,7 +300,8 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     predecessor whose completion leads to ``element`` alone, through no choice and past no end event
     (*Begär komplettering* before *Invänta komplettering*) — is followed in the case by nothing that shows
     the wait over: no completion of ``element`` or of a step reached after it (its non-interrupting boundary
-    events' paths run while it waits and do not count), no firing of an interrupting timer on it; and the case
+    events' paths run while it waits and do not count, nor do the steps on a parallel branch beside it, which the
+    graph may reach after it too, through the join and a new round: :func:`_beside`), no firing of an interrupting timer on it; and the case
     did not end: its last event is not the log's end activity (the one activity that ends more cases than any
     other) nor a step that
     leads to an end event alone (off the paths of non-interrupting boundary events: a withdrawn application's
@@ -269,6 +318,7 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     quiet = {b for _, b, kind in graph.out_edges(element, data="kind") if kind == "boundary"
              and not getattr(process.nodes.get(b), "cancel_activity", True)}
     after = nx.descendants(graph.subgraph(n for n in graph if n not in quiet), element) | {element}
+    after -= _beside(process, graph, element)  # reached after it through a join and a round, but run beside it
     code = {x: i for i, x in enumerate(obs.elements)}
     table = obs.table
     over_codes = np.zeros(len(obs.elements) + 1, bool)  # the last: unmapped

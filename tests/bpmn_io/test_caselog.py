@@ -340,13 +340,13 @@ def test_streaming_reads_nothing_before_iteration(tmp_path: Path) -> None:
 
 def test_row_repeats_are_found_in_a_case_of_many_rows_as_in_a_small_one(monkeypatch: pytest.MonkeyPatch) -> None:
     # beyond _PACKED rows a case's digests move from one packed buffer to a set: the same rows are repeats
-    import bpmn_io.caselog as caselog
+    import bpmn_io.logrepeats as logrepeats
 
-    monkeypatch.setattr(caselog, "_PACKED", 3)
-    seen = caselog.RowRepeats("row")
+    monkeypatch.setattr(logrepeats, "_PACKED", 3)
+    seen = logrepeats.RowRepeats("row")
     rows = [["A", f"steg {i}", "2025-03-05"] for i in range(6)]
     assert [seen.fresh(r, i, case="A") for i, r in enumerate(rows)] == [True] * 6
-    assert isinstance(seen.seen["A"], set)
+    assert isinstance(seen.run, set)
     assert [seen.fresh(r, 10 + i, case="A") for i, r in enumerate(rows[::-1])] == [False] * 6
     assert seen.fresh(rows[0], 20, case="B")  # another case: its own rows
     assert seen.note() == ("6 rows repeated an earlier row exactly, in every column (the first: line 10): dropped, "
@@ -366,3 +366,69 @@ def test_xes_events_are_compared_whole_as_written_and_forgotten_at_the_trace_end
     assert seen.fresh(one, 4, 9) and seen.fresh(other, 5, 10)
     assert seen.note() == ("1 event repeated an earlier event of its trace exactly, in every attribute (event 3, "
                            "line 6): dropped, so it counts once")
+
+
+def test_csv_row_repeats_hold_only_the_case_being_read_and_still_find_a_far_repeat() -> None:
+    # a finished case's digests go to a temporary file (memory: the case being read); a case that comes back is
+    # read back and held, so a repeat far below its twin is still dropped and no other row is
+    import bpmn_io.logrepeats as logrepeats
+
+    seen = logrepeats.RowRepeats("row")
+    rows = [("A", "Registrera", 2), ("A", "Granska", 3), ("B", "Registrera", 4), ("C", "Registrera", 5),
+            ("C", "Registrera", 6), ("A", "Granska", 7), ("A", "Besluta", 8), ("B", "Granska", 9),
+            ("D", "Registrera", 10), ("A", "Registrera", 11)]
+    kept = [seen.fresh([case, what, "2025-03-05"], line, case=case) for case, what, line in rows]
+    assert kept == [True, True, True, True, False, False, True, True, True, False]
+    spilled = sorted(case for case, where in seen.cases.items() if isinstance(where, int))
+    assert spilled == ["C", "D"]  # in the file, not in memory
+    assert sorted(seen.cases.keys() - spilled) == ["A", "B"]  # the two cases the log came back to: held
+    assert (seen.case, len(seen.run)) == ("A", 3 * 8)  # A's three rows, held
+    assert seen.note() == ("3 rows repeated an earlier row exactly, in every column (the first: line 6): dropped, "
+                           "so each counts once")
+    seen.close()
+    assert seen.spill is None and not seen.cases
+
+
+def test_a_csv_listing_each_case_together_holds_one_case_of_digests(tmp_path: Path) -> None:
+    # 300 cases of 3 rows, each case's rows together, the last row a repeat of the first case's first row
+    import bpmn_io.logrepeats as logrepeats
+
+    seen = logrepeats.RowRepeats("row")
+    for c in range(300):
+        for i in range(3):
+            assert seen.fresh([f"k{c}", f"steg {i}"], 2 + 3 * c + i, case=f"k{c}")
+    assert (len(seen.cases), len(seen.run)) == (299, 24)  # where each case before is in the file; k299's rows
+    assert all(isinstance(where, int) for where in seen.cases.values())
+    assert not seen.fresh(["k0", "steg 0"], 902, case="k0")
+    assert isinstance(seen.cases["k0"], bytearray) and isinstance(seen.cases["k299"], int)  # k0 came back: held
+    path = tmp_path / "together.csv"
+    path.write_text("case,activity,timestamp\n" + "".join(
+        f"k{c},steg {i},2025-03-{1 + i:02d}\n" for c in range(300) for i in range(3)) + "k0,steg 0,2025-03-01\n",
+        encoding="utf-8")
+    table, stream = read_log(path)
+    assert (table.n_cases, table.n_events) == (300, 900)
+    assert ("1 row repeated an earlier row exactly, in every column (line 902): dropped, so it counts once"
+            in stream.notes)
+
+
+def test_an_xes_trace_written_twice_under_one_case_id_is_dropped_whole(tmp_path: Path) -> None:
+    # c1 written twice (its events in another order the second time), c2 twice with another event the second
+    # time: read as more of c2, as a CSV case in two blocks; c3 has c1's events under its own id: kept
+    reg = _event("Registrera", "2025-01-07T09:30:00.000+01:00")
+    dec = _event("Besluta", "2025-01-09T10:00:00.000+01:00")
+    path = tmp_path / "twice.xes"
+    path.write_bytes(XES_HEAD + _trace("c1", reg, dec) + _trace("c2", reg) + _trace("c1", dec, reg)
+                     + _trace("c2", dec) + _trace("c3", reg, dec) + _trace("c1", reg, dec) + b"</log>\n")
+    table, stream = read_log(path)
+    assert (table.n_cases, table.n_events) == (3, 6)
+    c2 = table.case == table.case_ids.index("c2")
+    assert [table.activities[a] for a in table.activity[c2]] == ["Registrera", "Besluta"]
+    note = ("2 traces repeated an earlier trace of their case id exactly, event for event (the first: trace 3, "
+            "case 'c1', line 10): dropped, so each case counts once")
+    assert note in stream.notes and note in table.notes
+    inspected = CliRunner().invoke(cli, ["log", "inspect", str(path)])
+    assert inspected.exit_code == 0, inspected.output
+    assert "3 cases, 6 events" in inspected.output and f"note: {note}" in inspected.output
+    path.write_bytes(XES_HEAD + _trace("c1", reg) + _trace("c1", reg) + b"</log>\n")
+    assert ("1 trace repeated an earlier trace of its case id exactly, event for event (trace 2, case 'c1', "
+            "line 6): dropped, so the case counts once") in read_log(path)[1].notes

@@ -210,3 +210,54 @@ def test_an_open_wait_is_told_from_a_case_that_ended_or_moved_on(tmp_path) -> No
     supplement = open_at_export(defs.process(), obs, mapping.boundary, "Task_Invanta_Komplettering", export)
     assert supplement.enabled_by == ("Task_Begar_Komplettering",)
     assert sorted(supplement.hours.tolist()) == [16 * 24 + 2, 16 * 24 + 2]  # "reminded" and "asked"
+
+
+#: a request and its wait beside a test, on two parallel branches, in a round that may be done again: the graph
+#: reaches the test after the wait too (through the join and the next round)
+ROUNDS = """\
+process: {id: Omgangar, name: Omgångar}
+lanes:
+  Lane_H: Handläggare
+steps:
+  - {id: Start, event: start, name: Ansökan inkommen, lane: Lane_H}
+  - {id: Split, gateway: parallel, lane: Lane_H, next: [Task_Begar, Task_Prov]}
+  - {id: Task_Begar, task: user, name: Begär komplettering, lane: Lane_H, next: Task_Vanta}
+  - {id: Task_Vanta, task: receive, name: Invänta komplettering, lane: Lane_H, next: Join}
+  - {id: Task_Prov, task: user, name: Genomför prov, lane: Lane_H}
+  - {id: Gw_Kvar, gateway: exclusive, name: Ansökan kvar?, lane: Lane_H, branches: {Ja: {to: Join}, Nej: {to: Task_Avskriv}}}
+  - {id: Task_Avskriv, task: user, name: Skriv av ärendet, lane: Lane_H}
+  - {id: End_Avskrivet, event: end, trigger: terminate, name: Återkallad, lane: Lane_H}
+  - {id: Join, gateway: parallel, lane: Lane_H, next: Task_Prova}
+  - {id: Task_Prova, task: user, name: Pröva ansökan, lane: Lane_H}
+  - {id: Gw_Igen, gateway: exclusive, name: Ny omgång?, lane: Lane_H, branches: {Ja: {to: Split}, Nej: {to: End}}}
+  - {id: End, event: end, name: Klart, lane: Lane_H}
+"""
+
+
+def test_a_wait_stays_open_while_a_parallel_branch_moves_on(tmp_path) -> None:
+    """The test runs on a parallel branch beside the supplement wait: taken after the request it does not show
+    the wait over, though the graph reaches it after the wait too (the next round); the wait's own completion, the
+    step after the join and a withdrawal on the test's branch (it ends the whole case) do."""
+    from bpmn_io.loading import load_model
+    from bpmn_io.logfiles import read_log
+    from calibrate.mapping import map_activities
+    from calibrate.observe import observe, open_at_export
+
+    rows = {"tested": ["Begär komplettering", "Genomför prov"], "asked": ["Begär komplettering"],
+            "supplied": ["Begär komplettering", "Genomför prov", "Invänta komplettering"],
+            "examined": ["Begär komplettering", "Genomför prov", "Pröva ansökan"],
+            "withdrawn": ["Begär komplettering", "Skriv av ärendet", "Genomför prov"],
+            "asked too": ["Begär komplettering"]}  # no one activity ends the most cases (the log's end activity)
+    lines = ["case;activity;timestamp"]
+    for case, steps in rows.items():
+        lines += [f"{case};{step};2025-03-{4 + i:02d}T10:00" for i, step in enumerate(steps)]
+    (tmp_path / "log.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "model.yaml").write_text(ROUNDS, encoding="utf-8")
+    table, _stream = read_log(tmp_path / "log.csv")
+    defs = load_model(tmp_path / "model.yaml")
+    mapping = map_activities(defs, table)
+    obs = observe(defs.process(), table, mapping)
+    opened = open_at_export(defs.process(), obs, mapping.boundary, "Task_Vanta", float(table.end.max()))
+    assert opened.enabled_by == ("Task_Begar",)
+    # "tested", "asked" and "asked too", from their requests on 4 March 10:00 to the log's last event, 6 March 10:00
+    assert opened.hours.tolist() == [48.0, 48.0, 48.0]
