@@ -1297,6 +1297,32 @@ def test_the_chart_draws_today_alone_when_nothing_was_changed(server: str) -> No
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_chart_legend_shows_each_line_in_its_colour(server: str) -> None:
+    """Found by QA (2026-12-07): the diagram's own ``<style>`` (``text{fill:#000}``) applied to the whole page once
+    the drawing was inline, so the legend's "I dag" and "Med ändringarna" were both black: which line was today's
+    could not be told. Each legend word is drawn in its line's colour; the diagram's labels stay black."""
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.fill("#lever-replications", "2")
+        page.select_option("#lever-grant_level", "officer")
+        _calculate(page, 1)
+        page.wait_for_selector(".diagram svg")
+        drawn = page.evaluate("""() => {
+            const fill = (e) => getComputedStyle(e).fill;
+            return {
+              lines: Object.fromEntries([...document.querySelectorAll("svg.ecdf path[data-series]")]
+                .map((p) => [p.dataset.series, getComputedStyle(p).stroke])),
+              legend: [...document.querySelectorAll("svg.ecdf > text[fill]")].map((t) => [t.textContent, fill(t)]),
+              label: fill(document.querySelector(".diagram svg text")),
+            };
+        }""")
+        assert drawn["legend"] == [["I dag", drawn["lines"]["now"]], ["Med ändringarna", drawn["lines"]["then"]]]
+        assert drawn["lines"]["now"] != drawn["lines"]["then"]
+        assert drawn["label"] == "rgb(0, 0, 0)"
+    assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
 def test_the_answer_says_how_it_writes_a_share_in_both_languages(server: str) -> None:
     """The page writes shares by the report's one rule (app.js share(), report.numbers.share) and now says it,
     as the report does, under the first answer that shows one (its sentence: today's share within the deadline)."""

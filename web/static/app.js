@@ -547,6 +547,13 @@ function diagram(d) {
   const box = el("div", { class: "diagram" });
   if (!d.svg) { box.textContent = d.gone ? (state.lang === "sv" ? d.gone.error_sv : d.gone.error) : d.problem; return box; }
   box.innerHTML = d.svg;
+  // the drawing's own <style> ("text{…fill:#000}", ".badge rect{…}") applies to the whole page once inline: the
+  // chart's legend above it lost its colours to it, "I dag" and "Med ändringarna" both black (found by QA); each of
+  // its rules is kept to this drawing
+  box.querySelectorAll("style").forEach((s) => {
+    s.textContent = s.textContent.replace(/([^{}]+)\{/g,
+      (_, selectors) => selectors.split(",").map((one) => `.diagram ${one.trim()}`).join(",") + "{");
+  });
   const svg = box.querySelector("svg");
   svg.removeAttribute("width"); svg.removeAttribute("height");
   const start = svg.getAttribute("viewBox");
