@@ -150,10 +150,13 @@ def setting_words(path: str, lang: str, towns: Mapping[str, str] | None = None) 
 
 def point_words(label: str, lang: str, towns: Mapping[str, str] | None = None) -> str:
     """A sweep point's label (``simulation.pools.officer.fte=0.2, ...``) in words (``towns``: as :func:`setting_words`);
-    a share of full time in per cent, as the assumptions and the what-if page say it (it said "= 0,2").
+    a share of full time in per cent, as the assumptions and the what-if page say it (it said "= 0,2"); a decision
+    level in words, as the sweep's chart says it (the tables said "vem som beslutar = committee", found by QA).
 
     >>> point_words("simulation.pools.officer.fte=0.2", "sv"), point_words("simulation.arrivals.per_year=40.5", "sv")
     ('handläggarna: andel av heltid = 20\xa0%', 'ansökningar per år = 40,5')
+    >>> point_words("simulation.decision.delegation=working_committee", "sv")
+    'vem som beslutar = arbetsutskottet'
     """
     parts = []
     for part in label.split(", "):
@@ -161,6 +164,8 @@ def point_words(label: str, lang: str, towns: Mapping[str, str] | None = None) -
         if sep and re.fullmatch(r"-?\d+(\.\d+)?", value):
             # Swedish writes 0,2; a share of full time is said in per cent
             value = percent(float(value), lang, strict=True) if path.endswith(".fte") else machine(value, lang)
+        elif sep and value in labels()["words"]:
+            value = word(value, lang)
         parts.append(f"{setting_words(path, lang, towns)} = {value}" if sep else part)
     return ", ".join(parts)
 

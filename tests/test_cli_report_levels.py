@@ -33,3 +33,33 @@ def test_a_delegation_by_outcome_is_said_in_words(report: str) -> None:
     assert "permits granted by the case officers, refusals by the committee" in report
     assert "tillstånd beviljas av handläggarna, avslag av nämnden" in report
     assert "grant: officer" not in report and "refusal: committee" not in report
+
+
+@pytest.fixture(scope="module")
+def swept(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """report.html of a scenario that sweeps who decides."""
+    folder = tmp_path_factory.mktemp("swept")
+    (folder / "levels.yaml").write_text(
+        "name: levels\nquestion: Who should decide?\nbase: [helsingborg]\n"
+        "sweep:\n  decision.delegation: [committee, working_committee]\n" + COMMON,
+        encoding="utf-8",
+    )
+    out = folder / "out"
+    result = CliRunner().invoke(
+        cli, ["run", str(folder / "levels.yaml"), "-o", str(out), "--workers", "1", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    return (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_a_swept_decision_level_is_said_in_words(swept: str) -> None:
+    """The sweep's points (the answers' "the first of the 2 values tried", each table's heading) said "vem som
+    beslutar = committee" where the sweep's chart said "nämnden"."""
+    for said in (
+        "who decides = the committee",
+        "who decides = the working committee",
+        "vem som beslutar = nämnden",
+        "vem som beslutar = arbetsutskottet",
+    ):
+        assert said in swept, said
+    assert "= committee" not in swept and "= working_committee" not in swept
