@@ -1,6 +1,7 @@
 """Decision levels in the report in words, in both languages, from a real `permitflow run` (found by QA,
 2026-12-07): a delegation by outcome — the what-if page's two lists, `grants-delegated-to-officer` — was said
-"grant: officer, refusal: committee" on the English and the Swedish page alike."""
+"grant: officer, refusal: committee" on the English and the Swedish page alike, and a swept level
+"vem som beslutar = committee"."""
 
 from __future__ import annotations
 
@@ -12,44 +13,34 @@ from cli import cli
 COMMON = "replications: 1\nseed: 3\nhorizon: 12w\nwarmup: 1w\n"
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """report.html of a scenario whose officers grant while refusals go to the committee."""
-    folder = tmp_path_factory.mktemp("levels")
-    (folder / "split.yaml").write_text(
-        "name: split\nquestion: Officers grant?\nbase: [helsingborg]\n"
-        "set:\n  decision.delegation: {grant: officer, refusal: committee}\n" + COMMON,
-        encoding="utf-8",
+def _report(factory: pytest.TempPathFactory, scenario: str) -> str:
+    """report.html of a run of Helsingborg with ``scenario``'s lines (a ``set:`` or ``sweep:``)."""
+    folder = factory.mktemp("levels")
+    (folder / "s.yaml").write_text(
+        f"name: s\nquestion: Who decides?\nbase: [helsingborg]\n{scenario}{COMMON}", encoding="utf-8"
     )
     out = folder / "out"
-    result = CliRunner().invoke(
-        cli, ["run", str(folder / "split.yaml"), "-o", str(out), "--workers", "1", "-q"]
-    )
+    result = CliRunner().invoke(cli, ["run", str(folder / "s.yaml"), "-o", str(out), "--workers", "1", "-q"])
     assert result.exit_code == 0, result.output
     return (out / "report.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A scenario whose officers grant while refusals go to the committee."""
+    return _report(tmp_path_factory, "set:\n  decision.delegation: {grant: officer, refusal: committee}\n")
+
+
+@pytest.fixture(scope="module")
+def swept(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A scenario that sweeps who decides."""
+    return _report(tmp_path_factory, "sweep:\n  decision.delegation: [committee, working_committee]\n")
 
 
 def test_a_delegation_by_outcome_is_said_in_words(report: str) -> None:
     assert "permits granted by the case officers, refusals by the committee" in report
     assert "tillstånd beviljas av handläggarna, avslag av nämnden" in report
     assert "grant: officer" not in report and "refusal: committee" not in report
-
-
-@pytest.fixture(scope="module")
-def swept(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """report.html of a scenario that sweeps who decides."""
-    folder = tmp_path_factory.mktemp("swept")
-    (folder / "levels.yaml").write_text(
-        "name: levels\nquestion: Who should decide?\nbase: [helsingborg]\n"
-        "sweep:\n  decision.delegation: [committee, working_committee]\n" + COMMON,
-        encoding="utf-8",
-    )
-    out = folder / "out"
-    result = CliRunner().invoke(
-        cli, ["run", str(folder / "levels.yaml"), "-o", str(out), "--workers", "1", "-q"]
-    )
-    assert result.exit_code == 0, result.output
-    return (out / "report.html").read_text(encoding="utf-8")
 
 
 def test_a_swept_decision_level_is_said_in_words(swept: str) -> None:
