@@ -1287,12 +1287,21 @@ def test_the_chart_draws_today_alone_when_nothing_was_changed(server: str) -> No
         legend = page.locator("svg.ecdf > text[fill]").all_text_contents()
         assert legend == ["I dag"]
         assert page.locator("svg.ecdf path[data-series]").count() == 1
+        # so do the diagram's heading and the longest waits: today's alone (found by QA, 2026-12-07: "dagar, med
+        # ändringarna" over the badges and two equal columns, "Väntan i dag" and "Väntan med ändringarna")
+        assert "i dag" in page.locator("#results h4").nth(1).inner_text()
+        assert page.locator("table.waits th").all_inner_texts() == ["Steg", "Väntan i dag (dagar)"]
+        assert page.locator("table.waits tbody tr").first.locator("td").count() == 2
         page.click("[data-lang='en']")
         assert page.locator("svg.ecdf > text[fill]").all_text_contents() == ["Today"]
+        assert "(days, today)" in page.locator("#results h4").nth(1).inner_text()
         page.click("[data-lang='sv']")
         page.select_option("#lever-grant_level", "officer")
         _calculate(page, 2)
         assert page.locator("svg.ecdf > text[fill]").all_text_contents() == ["I dag", "Med ändringarna"]
+        assert "med ändringarna" in page.locator("#results h4").nth(1).inner_text()
+        assert page.locator("table.waits th").all_inner_texts() == ["Steg", "Väntan i dag (dagar)",
+                                                                   "Väntan med ändringarna (dagar)"]
     assert messages == []
 
 

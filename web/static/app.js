@@ -454,8 +454,10 @@ async function drawAnswer(answer) {
     const sure = answer.how_sure && answer.how_sure[m.process];
     if (sure) section.append(el("p", { class: "how-sure", text: sure.sentence[state.lang] }));
     section.append(el("h4", { text: t(m.deadline_days ? "distribution" : "distribution_arrival") }), ecdf(m));
-    section.append(el("h4", { text: t("diagram") }), diagram(m.diagram));
-    section.append(waits(m.diagram.waits));
+    // nothing changed: the badges are today's waits, and the table has today's column alone (two equal columns
+    // under "with the changes" read as a change that did nothing)
+    section.append(el("h4", { text: t(m.changed === false ? "diagram_today" : "diagram") }), diagram(m.diagram));
+    section.append(waits(m.diagram.waits, m.changed !== false));
     results.append(section);
   }
   results.append(el("p", { class: "note", text: t("noise") }));
@@ -609,14 +611,16 @@ function diagram(d) {
   return el("div", { class: "diagram-frame" }, box, tools);
 }
 
-function waits(rows) {
+function waits(rows, changed = true) {
   // a tenth of a day; a wait that is not zero never reads "0,0": the fewest decimals that show it, as the report
   const fmt = (v) => (v === null || v === undefined ? "–"
     : num(v, v !== 0 && Math.abs(v) < 0.05 ? Math.min(6, -Math.floor(Math.log10(Math.abs(v)))) : 1));
   const table = el("table", { class: "waits" },
-    el("thead", {}, el("tr", {}, el("th", { text: t("step") }), el("th", { text: t("wait_now") }), el("th", { text: t("wait_then") }))));
+    el("thead", {}, el("tr", {}, el("th", { text: t("step") }), el("th", { text: t("wait_now") }),
+      ...(changed ? [el("th", { text: t("wait_then") })] : []))));
   const body = el("tbody");
-  rows.forEach((r) => body.append(el("tr", {}, el("td", { text: r.step[state.lang] }), el("td", { text: fmt(r.now) }), el("td", { text: fmt(r.then) }))));
+  rows.forEach((r) => body.append(el("tr", {}, el("td", { text: r.step[state.lang] }), el("td", { text: fmt(r.now) }),
+    ...(changed ? [el("td", { text: fmt(r.then) })] : []))));
   table.append(body);
   return table;
 }
