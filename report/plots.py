@@ -440,6 +440,10 @@ def _value_words(value: Any, lang: str, word: Callable[[str, str], str]) -> str:
     return numbers.number(value, lang)
 
 
+#: the most values tried that the sweep's chart marks each with a tick
+_MOST_TICKS = 12
+
+
 def _draw_sweep(lines: dict[str, list[tuple[float, float, float, float]]], numeric: bool, values: list[str],
                 setting: str, figure: str, lang: str = "en", share: bool = False) -> str:
     """``share``: the swept values are shares (of full time), their ticks in per cent."""
@@ -452,6 +456,11 @@ def _draw_sweep(lines: dict[str, list[tuple[float, float, float, float]]], numer
     if not numeric:
         ax.set_xticks(range(len(values)), values)
     else:
+        # a tick at each value tried: officers swept over 1, 2 and 3 had ticks at "1,25" and "1,5" between them
+        # (found by QA); a long sweep keeps the axis' own ticks (over 12 whole numbers, whole numbers too)
+        tried = sorted({p[0] for points in lines.values() for p in points})
+        if len(tried) <= _MOST_TICKS:
+            ax.set_xticks(tried)
         number_axis(ax.xaxis, lang, percent=share)
     number_axis(ax.yaxis, lang)
     ax.set_xlabel(setting)
