@@ -1332,6 +1332,22 @@ def test_the_chart_legend_shows_each_line_in_its_colour(server: str) -> None:
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_chart_can_be_read_on_a_phone(server: str) -> None:
+    """Found by QA (2026-12-07): on a phone's 375 px the chart, drawn 640 wide, was shown at half its size, its
+    axis and legend 6 px high. Each of its words is at least 9 px high there, and the chart within the page."""
+    messages: list[str] = []
+    with _the_page(server, messages, width=375, height=800) as page:
+        page.fill("#lever-replications", "2")
+        page.select_option("#lever-grant_level", "officer")
+        _calculate(page, 1)
+        heights = page.evaluate("() => [...document.querySelectorAll('svg.ecdf text')]"
+                                ".map((t) => t.getBoundingClientRect().height)")
+        assert heights and min(heights) >= 9, heights
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
 def test_the_answer_says_how_it_writes_a_share_in_both_languages(server: str) -> None:
     """The page writes shares by the report's one rule (app.js share(), report.numbers.share) and now says it,
     as the report does, under the first answer that shows one (its sentence: today's share within the deadline)."""
