@@ -434,9 +434,14 @@ def sweep_job(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE, towns: Map
 
 
 def _value_words(value: Any, lang: str, word: Callable[[str, str], str]) -> str:
-    """A swept value as the page says it: a decision level in words, a number as the language writes it."""
+    """A swept value as the page says it: a decision level in words (one per outcome too), a number as the language
+    writes it."""
     if isinstance(value, str):
         return word(value, lang)
+    if isinstance(value, Mapping):
+        from report.words import delegation_words
+
+        return delegation_words(value, lang) or str(value)
     return numbers.number(value, lang)
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from processes.durations import parse_duration
 from processes.wording import listed
 from report.numbers import PERCENT
-from report.words import duration_words, labels, number_words, word
+from report.words import delegation_words, duration_words, labels, number_words, word
 
 __all__ = ["value_words", "meeting_rule_words", "distribution_words", "fte_words", "share_words"]
 
@@ -64,7 +64,6 @@ _SAID: dict[str, dict[str, str]] = {
            "case_delays": "a case that waits long at one party tends to wait long at the others too "
                           "(correlation {}; 0 would be no link)",
            "loop_max": "at most {} times", "loop_again": "again after each time: {}",
-           "by_outcome": "permits granted by {grant}, refusals by {refusal}",
            "and": " and ", "or": " or "},
     "sv": {"fixed": "{}", "exponential": "i snitt {mean}, ofta kortare, ibland mycket längre",
            "uniform": "{low} till {high}, varje längd däremellan lika trolig",
@@ -81,8 +80,7 @@ _SAID: dict[str, dict[str, str]] = {
            "case_delays": "ett ärende som väntar länge hos en part väntar ofta länge hos de andra också "
                           "(korrelation {}; 0 vore inget samband)",
            "loop_max": "högst {} gånger",
-           "loop_again": "en gång till efter varje: {}", "by_outcome": "tillstånd beviljas av {grant}, avslag av {refusal}",
-           "and": " och ", "or": " eller "},
+           "loop_again": "en gång till efter varje: {}", "and": " och ", "or": " eller "},
 }
 
 #: a pool: one person, several people (how many, the share of full time)
@@ -310,24 +308,6 @@ def _case_delays(spec: Mapping[str, Any], lang: str) -> str | None:
     return _SAID[lang]["case_delays"].format(number_words(rho, lang))
 
 
-def _delegation(value: Any, lang: str) -> str | None:
-    """Who decides: one level (``officer``), or a level per outcome (``{grant: officer, refusal: committee}``, as the
-    what-if page's two lists and ``grants-delegated-to-officer`` set it), each level in words; the report said
-    "grant: officer, refusal: committee" in both languages (found by QA).
-
-    >>> _delegation({"grant": "officer", "refusal": "committee"}, "sv")
-    'tillstånd beviljas av handläggarna, avslag av nämnden'
-    """
-    if isinstance(value, str):
-        return word(value, lang)
-    if not isinstance(value, Mapping):
-        return None
-    given = {k: v for k, v in value.items() if k not in PROVENANCE}
-    if set(given) != {"grant", "refusal"} or not all(isinstance(v, str) for v in given.values()):
-        return None
-    return _SAID[lang]["by_outcome"].format(grant=word(given["grant"], lang), refusal=word(given["refusal"], lang))
-
-
 def _loop(spec: Mapping[str, Any], lang: str) -> str | None:
     given = {k: v for k, v in spec.items() if k not in PROVENANCE}
     if set(given) - {"max", "again"} or not given:
@@ -357,7 +337,7 @@ _BY_SECTION: dict[str, Callable[[Any, Mapping[str, str], str], str | None]] = {
     "case_delays": lambda v, _n, lang: _case_delays(v, lang) if isinstance(v, Mapping) else None,
     "decision.bodies": lambda v, _n, lang: _meetings(v, lang) if isinstance(v, Mapping) else None,
     "decision.after_meeting": lambda v, _n, lang: _value(v, lang),
-    "decision.delegation": lambda v, _n, lang: _delegation(v, lang),
+    "decision.delegation": lambda v, _n, lang: delegation_words(v, lang),
     "duration": lambda v, _n, lang: _value(v, lang),
     "delay": lambda v, _n, lang: _value(v, lang),
     "loop": lambda v, _n, lang: _loop(v, lang) if isinstance(v, Mapping) else None,

@@ -34,7 +34,10 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="module")
 def swept(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A scenario that sweeps who decides."""
-    return _report(tmp_path_factory, "sweep:\n  decision.delegation: [committee, working_committee]\n")
+    return _report(
+        tmp_path_factory,
+        "sweep:\n  decision.delegation: [committee, working_committee, {grant: officer, refusal: committee}]\n",
+    )
 
 
 def test_a_delegation_by_outcome_is_said_in_words(report: str) -> None:
@@ -54,3 +57,11 @@ def test_a_swept_decision_level_is_said_in_words(swept: str) -> None:
     ):
         assert said in swept, said
     assert "= committee" not in swept and "= working_committee" not in swept
+
+
+def test_a_swept_delegation_by_outcome_is_said_in_words(swept: str) -> None:
+    """A point whose value is a mapping was said as Python writes it, "who decides = {'grant': 'officer',
+    'refusal': 'committee'}", in both languages."""
+    assert "who decides = permits granted by the case officers, refusals by the committee" in swept
+    assert "vem som beslutar = tillstånd beviljas av handläggarna, avslag av nämnden" in swept
+    assert "{&#39;grant&#39;" not in swept and "{'grant'" not in swept
