@@ -1556,3 +1556,24 @@ def test_a_model_the_engine_cannot_run_is_refused_in_swedish_on_the_swedish_page
             "simulated: 3 element(s) not executable: 'Gw_C': complex gateways are not simulated")
         assert page.locator("[data-upload]").count() == 0  # nothing kept
     assert messages == ["error: Failed to load resource: the server responded with a status of 400 (Bad Request)"]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_refused_upload_says_so_where_it_can_be_seen(server: str, tmp_path: Path) -> None:
+    """Found by QA (2026-12-07): on a laptop's screen (1366 × 700) the refusal of an upload stood under the form,
+    below the fold, and the page did not move: pressing *Ladda upp* seemed to do nothing. The message is brought
+    into view."""
+    bad = tmp_path / "bad.bpmn"
+    bad.write_text("<x", encoding="utf-8")
+    messages: list[str] = []
+    with _the_page(server, messages, width=1366, height=700) as page:
+        page.set_input_files("#up-model", str(bad))
+        page.set_input_files("#up-profile", str(PROFILE))
+        page.click("#up-send")
+        message = page.locator("#message", has_text="bad.bpmn")
+        message.wait_for(state="visible")
+        top, bottom, height = page.evaluate(
+            "() => { const r = document.querySelector('#message').getBoundingClientRect();"
+            " return [r.top, r.bottom, innerHeight]; }")
+        assert 0 <= top and bottom <= height + 1, (top, bottom, height)  # +1: a fraction of a pixel
+    assert [m for m in messages if "400" not in m] == []

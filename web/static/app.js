@@ -247,6 +247,7 @@ function showChosen(shown) {
 }
 
 function showMessage(error) {
+  const fresh = !!error && error !== state.message;  // not the same message again, in another language
   state.message = error;
   const box = $("#message");
   box.hidden = !error;
@@ -255,6 +256,9 @@ function showMessage(error) {
   $("#goal-percent").classList.toggle("bad", !!error && error.field === "percent");
   $("#goal-who").classList.toggle("bad", !!error && error.field === "levels");
   if (!error) $("#again").hidden = true;  // the offer to run again goes with its message
+  // the message stands under the form: a refused upload's, far below its button, was out of sight on a laptop's
+  // screen, and the page seemed to do nothing (found by QA); a new one is brought into view
+  if (fresh) box.scrollIntoView({ block: "nearest" });
 }
 
 // ------------------------------------------------------------------ running
