@@ -2461,7 +2461,10 @@ def _validation(model: str, profile: dict[str, Any], train: Any, held: Any, elem
 def _write_validation_page(validation: Any, real: Any, sims: Any, page: str, defs: Any) -> None:
     from report.validation_html import validation_html
 
-    text = validation_html(validation, real, sims, name=Path(page).stem, model=defs)
+    # titled by the process it validated, as its model names it: the page's own file name ("profile.validation",
+    # "model.validation") named nothing a manager knows (found by QA); a process without a name by the file's
+    named = [p.name for p in defs.processes if p.name] if defs is not None else []
+    text = validation_html(validation, real, sims, name=named[0] if named else Path(page).stem, model=defs)
     with atomic_write(page, "wb") as fh:
         fh.write(text.encode("utf-8"))  # type: ignore[attr-defined]
 

@@ -320,7 +320,8 @@ def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
                 "title": {"en": scenario_words(s["name"], "en"), "sv": scenario_words(s["name"], 'sv')},
                 "question": question_words(s),
                 # a swept scenario is answered at its first sweep point: which one, and of how many
-                "point": {lang: point_words(point["label"], lang, {m: _named(t, lang) for m, t in towns.items()})
+                "point": {lang: point_words(point["label"], lang, {m: _named(t, lang) for m, t in towns.items()},
+                                          point.get("values"))
                           for lang in ("en", "sv")} if point.get("label") else None,
                 "points": len(s["points"]),
                 "sentences": sentences,

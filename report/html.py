@@ -981,7 +981,8 @@ def render_report(
             early = made.get((s["name"], i))
             points.append({
                 "label": point["label"],
-                "label_words": {lang: point_words(point["label"], lang, towns[lang]) for lang in ("en", "sv")} if point["label"] else None,
+                "label_words": {lang: point_words(point["label"], lang, towns[lang], point.get("values"))
+                                for lang in ("en", "sv")} if point["label"] else None,
                 "failures": [{"message": m, "words": failure_words(m, _member_names(names, s["members"]))}
                              for m in point["failures"]],
                 "tables": early[2] if early is not None and early[0] == s["members"] and early[1] == point

@@ -434,10 +434,19 @@ def sweep_job(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE, towns: Map
 
 
 def _value_words(value: Any, lang: str, word: Callable[[str, str], str]) -> str:
-    """A swept value as the page says it: a decision level in words, a number as the language writes it."""
+    """A swept value as the page says it: a decision level in words (one per outcome too), a number as the language
+    writes it."""
     if isinstance(value, str):
         return word(value, lang)
+    if isinstance(value, Mapping):
+        from report.words import delegation_words
+
+        return delegation_words(value, lang) or str(value)
     return numbers.number(value, lang)
+
+
+#: the most values tried that the sweep's chart marks each with a tick
+_MOST_TICKS = 12
 
 
 def _draw_sweep(lines: dict[str, list[tuple[float, float, float, float]]], numeric: bool, values: list[str],
@@ -452,6 +461,11 @@ def _draw_sweep(lines: dict[str, list[tuple[float, float, float, float]]], numer
     if not numeric:
         ax.set_xticks(range(len(values)), values)
     else:
+        # a tick at each value tried: officers swept over 1, 2 and 3 had ticks at "1,25" and "1,5" between them
+        # (found by QA); a long sweep keeps the axis' own ticks (over 12 whole numbers, whole numbers too)
+        tried = sorted({p[0] for points in lines.values() for p in points})
+        if len(tried) <= _MOST_TICKS:
+            ax.set_xticks(tried)
         number_axis(ax.xaxis, lang, percent=share)
     number_axis(ax.yaxis, lang)
     ax.set_xlabel(setting)

@@ -24,7 +24,7 @@ from typing import Any
 from processes.durations import parse_duration
 from processes.wording import listed
 from report.numbers import PERCENT
-from report.words import duration_words, labels, number_words, word
+from report.words import delegation_words, duration_words, labels, number_words, word
 
 __all__ = ["value_words", "meeting_rule_words", "distribution_words", "fte_words", "share_words"]
 
@@ -337,7 +337,7 @@ _BY_SECTION: dict[str, Callable[[Any, Mapping[str, str], str], str | None]] = {
     "case_delays": lambda v, _n, lang: _case_delays(v, lang) if isinstance(v, Mapping) else None,
     "decision.bodies": lambda v, _n, lang: _meetings(v, lang) if isinstance(v, Mapping) else None,
     "decision.after_meeting": lambda v, _n, lang: _value(v, lang),
-    "decision.delegation": lambda v, _n, lang: word(v, lang) if isinstance(v, str) else None,
+    "decision.delegation": lambda v, _n, lang: delegation_words(v, lang),
     "duration": lambda v, _n, lang: _value(v, lang),
     "delay": lambda v, _n, lang: _value(v, lang),
     "loop": lambda v, _n, lang: _loop(v, lang) if isinstance(v, Mapping) else None,

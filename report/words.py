@@ -148,19 +148,56 @@ def setting_words(path: str, lang: str, towns: Mapping[str, str] | None = None) 
     return f"{(towns or {}).get(process) or process.replace('_', ' ').capitalize()}: {said}"
 
 
-def point_words(label: str, lang: str, towns: Mapping[str, str] | None = None) -> str:
+#: a delegation by outcome (``{grant: officer, refusal: committee}``) in words
+_BY_OUTCOME = {"en": "permits granted by {grant}, refusals by {refusal}",
+               "sv": "tillstånd beviljas av {grant}, avslag av {refusal}"}
+
+
+def delegation_words(value: Any, lang: str) -> str | None:
+    """Who decides: one level (``officer``), or a level per outcome (``{grant: officer, refusal: committee}``, as the
+    what-if page's two lists and ``grants-delegated-to-officer`` set it), each level in words; ``None`` for any
+    other value. The report said "grant: officer, refusal: committee" in both languages (found by QA).
+
+    >>> delegation_words({"grant": "officer", "refusal": "committee"}, "sv")
+    'tillstånd beviljas av handläggarna, avslag av nämnden'
+    """
+    if isinstance(value, str):
+        return word(value, lang)
+    if not isinstance(value, Mapping):
+        return None
+    given = {k: v for k, v in value.items() if k not in ("source", "assumption", "note", "interval")}
+    if set(given) != {"grant", "refusal"} or not all(isinstance(v, str) for v in given.values()):
+        return None
+    return _BY_OUTCOME[lang].format(grant=word(given["grant"], lang), refusal=word(given["refusal"], lang))
+
+
+def point_words(label: str, lang: str, towns: Mapping[str, str] | None = None,
+                values: Mapping[str, Any] | None = None) -> str:
     """A sweep point's label (``simulation.pools.officer.fte=0.2, ...``) in words (``towns``: as :func:`setting_words`);
-    a share of full time in per cent, as the assumptions and the what-if page say it (it said "= 0,2").
+    a share of full time in per cent, as the assumptions and the what-if page say it (it said "= 0,2"); a decision
+    level in words, as the sweep's chart says it (the tables said "vem som beslutar = committee", found by QA).
 
     >>> point_words("simulation.pools.officer.fte=0.2", "sv"), point_words("simulation.arrivals.per_year=40.5", "sv")
     ('handläggarna: andel av heltid = 20\xa0%', 'ansökningar per år = 40,5')
+    >>> point_words("simulation.decision.delegation=working_committee", "sv")
+    'vem som beslutar = arbetsutskottet'
+
+    ``values``: the point's values (path -> value), which say a value that is a mapping.
     """
+    if values and any(isinstance(v, Mapping) for v in values.values()):
+        # a value that is a mapping (who decides per outcome) has ", " inside it: said from the point's values,
+        # not from its label, which wrote "{'grant': 'officer', 'refusal': 'committee'}" (found by QA)
+        return ", ".join(f"{setting_words(path, lang, towns)} = {delegation_words(v, lang) or v}"
+                         if isinstance(v, Mapping) else point_words(f"{path}={v}", lang, towns)
+                         for path, v in values.items())
     parts = []
     for part in label.split(", "):
         path, sep, value = part.partition("=")
         if sep and re.fullmatch(r"-?\d+(\.\d+)?", value):
             # Swedish writes 0,2; a share of full time is said in per cent
             value = percent(float(value), lang, strict=True) if path.endswith(".fte") else machine(value, lang)
+        elif sep and value in labels()["words"]:
+            value = word(value, lang)
         parts.append(f"{setting_words(path, lang, towns)} = {value}" if sep else part)
     return ", ".join(parts)
 

@@ -68,6 +68,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "days": {"sv": "dagar", "en": "days"},
     "diagram": {"sv": "Processen med väntetid per steg (dagar, med ändringarna). Scrolla för att zooma, dra för att flytta.",
                 "en": "The process with waiting time per step (days, with the changes). Scroll to zoom, drag to move."},
+    # nothing changed: the badges and the table are today's (they said "with the changes", found by QA)
+    "diagram_today": {"sv": "Processen med väntetid per steg (dagar, i dag). Scrolla för att zooma, dra för att flytta.",
+                      "en": "The process with waiting time per step (days, today). Scroll to zoom, drag to move."},
     "diagram_label": {"sv": "Processkarta", "en": "Process diagram"},
     "diagram_keys": {"sv": "Med tangentbordet: gå till kartan med Tab, zooma med + och −, flytta med piltangenterna, "
                            "0 återställer.",

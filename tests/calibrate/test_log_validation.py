@@ -211,3 +211,13 @@ def test_discover_says_what_share_of_the_log_its_model_has(validated) -> None:
         "inte förekomma i en simulering av modellen" in page
     assert (f"{share.removesuffix('%')}\u00a0% av loggens händelser är aktiviteter som modellen har; måtten märkta "
             "\"bara modellens steg\" räknar bort de andra") in done.output
+
+
+def test_page_is_titled_by_the_process_it_validated(validated) -> None:
+    """Found by QA (2026-12-07): the page was titled by its own file name, "Validation / Validering:
+    profile.validation"; it is titled by the process as its model names it."""
+    _, folder = validated
+    page = _page(folder / "profile.validation.html")
+    said = "Validation / Validering: Stadigvarande serveringstillstånd – Helsingborgs stad"
+    assert page.findtext(".//title") == said
+    assert page.find(".//h1").text_content() == said

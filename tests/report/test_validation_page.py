@@ -156,3 +156,11 @@ def test_the_activity_chart_names_each_step_as_its_model_does_in_each_language()
     for drawn in (english, swedish):
         assert "Task_Namnlos" in drawn and "Utanför modellen" in drawn  # no name: its id; not the model's: as logged
         assert not {"Task_Granska_Fullstandighet", "Task_Diarieforing"} & drawn
+
+
+def test_the_cycle_time_chart_says_what_its_bars_are_in_per_cent() -> None:
+    """Found by QA (2026-12-07): the cycle-time chart's bars were densities, "0.02" (per day) on an axis without a
+    label; each bar is the share of the cases in it, in per cent as each language writes it, and the axis says so."""
+    english, swedish = (_drawn(f) for f in _page().xpath("//figure")[:2])
+    assert "share of the cases in each bar" in english and "andel av ärendena i varje stapel" in swedish
+    assert {"0%", "50%"} <= set(english) and {"0\u00a0%", "50\u00a0%"} <= set(swedish)

@@ -1287,12 +1287,63 @@ def test_the_chart_draws_today_alone_when_nothing_was_changed(server: str) -> No
         legend = page.locator("svg.ecdf > text[fill]").all_text_contents()
         assert legend == ["I dag"]
         assert page.locator("svg.ecdf path[data-series]").count() == 1
+        # so do the diagram's heading and the longest waits: today's alone (found by QA, 2026-12-07: "dagar, med
+        # ändringarna" over the badges and two equal columns, "Väntan i dag" and "Väntan med ändringarna")
+        assert "i dag" in page.locator("#results h4").nth(1).inner_text()
+        assert page.locator("table.waits th").all_inner_texts() == ["Steg", "Väntan i dag (dagar)"]
+        assert page.locator("table.waits tbody tr").first.locator("td").count() == 2
         page.click("[data-lang='en']")
         assert page.locator("svg.ecdf > text[fill]").all_text_contents() == ["Today"]
+        assert "(days, today)" in page.locator("#results h4").nth(1).inner_text()
         page.click("[data-lang='sv']")
         page.select_option("#lever-grant_level", "officer")
         _calculate(page, 2)
         assert page.locator("svg.ecdf > text[fill]").all_text_contents() == ["I dag", "Med ändringarna"]
+        assert "med ändringarna" in page.locator("#results h4").nth(1).inner_text()
+        assert page.locator("table.waits th").all_inner_texts() == ["Steg", "Väntan i dag (dagar)",
+                                                                   "Väntan med ändringarna (dagar)"]
+    assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_chart_legend_shows_each_line_in_its_colour(server: str) -> None:
+    """Found by QA (2026-12-07): the diagram's own ``<style>`` (``text{fill:#000}``) applied to the whole page once
+    the drawing was inline, so the legend's "I dag" and "Med ändringarna" were both black: which line was today's
+    could not be told. Each legend word is drawn in its line's colour; the diagram's labels stay black."""
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.fill("#lever-replications", "2")
+        page.select_option("#lever-grant_level", "officer")
+        _calculate(page, 1)
+        page.wait_for_selector(".diagram svg")
+        drawn = page.evaluate("""() => {
+            const fill = (e) => getComputedStyle(e).fill;
+            return {
+              lines: Object.fromEntries([...document.querySelectorAll("svg.ecdf path[data-series]")]
+                .map((p) => [p.dataset.series, getComputedStyle(p).stroke])),
+              legend: [...document.querySelectorAll("svg.ecdf > text[fill]")].map((t) => [t.textContent, fill(t)]),
+              label: fill(document.querySelector(".diagram svg text")),
+            };
+        }""")
+        assert drawn["legend"] == [["I dag", drawn["lines"]["now"]], ["Med ändringarna", drawn["lines"]["then"]]]
+        assert drawn["lines"]["now"] != drawn["lines"]["then"]
+        assert drawn["label"] == "rgb(0, 0, 0)"
+    assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_chart_can_be_read_on_a_phone(server: str) -> None:
+    """Found by QA (2026-12-07): on a phone's 375 px the chart, drawn 640 wide, was shown at half its size, its
+    axis and legend 6 px high. Each of its words is at least 9 px high there, and the chart within the page."""
+    messages: list[str] = []
+    with _the_page(server, messages, width=375, height=800) as page:
+        page.fill("#lever-replications", "2")
+        page.select_option("#lever-grant_level", "officer")
+        _calculate(page, 1)
+        heights = page.evaluate("() => [...document.querySelectorAll('svg.ecdf text')]"
+                                ".map((t) => t.getBoundingClientRect().height)")
+        assert heights and min(heights) >= 9, heights
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
     assert messages == []
 
 
@@ -1505,3 +1556,24 @@ def test_a_model_the_engine_cannot_run_is_refused_in_swedish_on_the_swedish_page
             "simulated: 3 element(s) not executable: 'Gw_C': complex gateways are not simulated")
         assert page.locator("[data-upload]").count() == 0  # nothing kept
     assert messages == ["error: Failed to load resource: the server responded with a status of 400 (Bad Request)"]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_refused_upload_says_so_where_it_can_be_seen(server: str, tmp_path: Path) -> None:
+    """Found by QA (2026-12-07): on a laptop's screen (1366 × 700) the refusal of an upload stood under the form,
+    below the fold, and the page did not move: pressing *Ladda upp* seemed to do nothing. The message is brought
+    into view."""
+    bad = tmp_path / "bad.bpmn"
+    bad.write_text("<x", encoding="utf-8")
+    messages: list[str] = []
+    with _the_page(server, messages, width=1366, height=700) as page:
+        page.set_input_files("#up-model", str(bad))
+        page.set_input_files("#up-profile", str(PROFILE))
+        page.click("#up-send")
+        message = page.locator("#message", has_text="bad.bpmn")
+        message.wait_for(state="visible")
+        top, bottom, height = page.evaluate(
+            "() => { const r = document.querySelector('#message').getBoundingClientRect();"
+            " return [r.top, r.bottom, innerHeight]; }")
+        assert 0 <= top and bottom <= height + 1, (top, bottom, height)  # +1: a fraction of a pixel
+    assert [m for m in messages if "400" not in m] == []

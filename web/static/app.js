@@ -247,6 +247,7 @@ function showChosen(shown) {
 }
 
 function showMessage(error) {
+  const fresh = !!error && error !== state.message;  // not the same message again, in another language
   state.message = error;
   const box = $("#message");
   box.hidden = !error;
@@ -255,6 +256,9 @@ function showMessage(error) {
   $("#goal-percent").classList.toggle("bad", !!error && error.field === "percent");
   $("#goal-who").classList.toggle("bad", !!error && error.field === "levels");
   if (!error) $("#again").hidden = true;  // the offer to run again goes with its message
+  // the message stands under the form: a refused upload's, far below its button, was out of sight on a laptop's
+  // screen, and the page seemed to do nothing (found by QA); a new one is brought into view
+  if (fresh) box.scrollIntoView({ block: "nearest" });
 }
 
 // ------------------------------------------------------------------ running
@@ -454,8 +458,10 @@ async function drawAnswer(answer) {
     const sure = answer.how_sure && answer.how_sure[m.process];
     if (sure) section.append(el("p", { class: "how-sure", text: sure.sentence[state.lang] }));
     section.append(el("h4", { text: t(m.deadline_days ? "distribution" : "distribution_arrival") }), ecdf(m));
-    section.append(el("h4", { text: t("diagram") }), diagram(m.diagram));
-    section.append(waits(m.diagram.waits));
+    // nothing changed: the badges are today's waits, and the table has today's column alone (two equal columns
+    // under "with the changes" read as a change that did nothing)
+    section.append(el("h4", { text: t(m.changed === false ? "diagram_today" : "diagram") }), diagram(m.diagram));
+    section.append(waits(m.diagram.waits, m.changed !== false));
     results.append(section);
   }
   results.append(el("p", { class: "note", text: t("noise") }));
@@ -505,7 +511,9 @@ function cumulative(counts) {
 }
 
 function ecdf(m) {
-  const W = 640, H = 240, L = 48, B = 36, T = 12, R = 16;
+  // a phone (375 px) drew the 640-wide chart at half its size, its words 6 px high (found by QA): a narrower
+  // drawing there, its words at 9–10 px
+  const W = matchMedia("(max-width: 30rem)").matches ? 400 : 640, H = 240, L = 48, B = 36, T = 12, R = 16;
   const bin = m.bin_days, deadline = m.deadline_days || 0;
   // nothing changed: today's line alone (an "I dag" / "Med ändringarna" legend said a change was drawn)
   const lines = [["now", "#888", t("today")], ...(m.changed === false ? [] : [["then", "#1f5fbf", t("changed")]])];
@@ -547,6 +555,13 @@ function diagram(d) {
   const box = el("div", { class: "diagram" });
   if (!d.svg) { box.textContent = d.gone ? (state.lang === "sv" ? d.gone.error_sv : d.gone.error) : d.problem; return box; }
   box.innerHTML = d.svg;
+  // the drawing's own <style> ("text{…fill:#000}", ".badge rect{…}") applies to the whole page once inline: the
+  // chart's legend above it lost its colours to it, "I dag" and "Med ändringarna" both black (found by QA); each of
+  // its rules is kept to this drawing
+  box.querySelectorAll("style").forEach((s) => {
+    s.textContent = s.textContent.replace(/([^{}]+)\{/g,
+      (_, selectors) => selectors.split(",").map((one) => `.diagram ${one.trim()}`).join(",") + "{");
+  });
   const svg = box.querySelector("svg");
   svg.removeAttribute("width"); svg.removeAttribute("height");
   const start = svg.getAttribute("viewBox");
@@ -602,14 +617,16 @@ function diagram(d) {
   return el("div", { class: "diagram-frame" }, box, tools);
 }
 
-function waits(rows) {
+function waits(rows, changed = true) {
   // a tenth of a day; a wait that is not zero never reads "0,0": the fewest decimals that show it, as the report
   const fmt = (v) => (v === null || v === undefined ? "–"
     : num(v, v !== 0 && Math.abs(v) < 0.05 ? Math.min(6, -Math.floor(Math.log10(Math.abs(v)))) : 1));
   const table = el("table", { class: "waits" },
-    el("thead", {}, el("tr", {}, el("th", { text: t("step") }), el("th", { text: t("wait_now") }), el("th", { text: t("wait_then") }))));
+    el("thead", {}, el("tr", {}, el("th", { text: t("step") }), el("th", { text: t("wait_now") }),
+      ...(changed ? [el("th", { text: t("wait_then") })] : []))));
   const body = el("tbody");
-  rows.forEach((r) => body.append(el("tr", {}, el("td", { text: r.step[state.lang] }), el("td", { text: fmt(r.now) }), el("td", { text: fmt(r.then) }))));
+  rows.forEach((r) => body.append(el("tr", {}, el("td", { text: r.step[state.lang] }), el("td", { text: fmt(r.now) }),
+    ...(changed ? [el("td", { text: fmt(r.then) })] : []))));
   table.append(body);
   return table;
 }
