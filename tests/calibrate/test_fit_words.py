@@ -54,8 +54,9 @@ def test_the_validation_says_which_cases_were_held_out_and_why() -> None:
             "means over the 3 replications") in text
     assert "what the command writes is fitted on all 240 cases / undantagna: de senare 30\u00a0% av ärendena" in text
     assert "EMD (earth mover's distance): the hours by which the simulated values must on average be moved" in text
-    assert ("  within the deadline, 121.75 days: log 100.0%, simulated 90.0% / inom tidsfristen, 121,75 dagar: logg "
-            "100,0\u00a0%, simulerad 90,0\u00a0%") in text
+    assert ("  cycle times within the deadline's 121.75 days (from a case's first to its last event, not on the legal "
+            "clock): log 100.0%, simulated 90.0% / genomloppstider inom tidsfristens 121,75 dagar (från ärendets första "
+            "till sista händelse, inte räknat som den lagstadgade tiden): logg 100,0\u00a0%, simulerad 90,0\u00a0%") in text
 
 
 def test_the_share_difference_is_said_in_percentage_points() -> None:
@@ -64,8 +65,8 @@ def test_the_share_difference_is_said_in_percentage_points() -> None:
     v = _validation(168, 72, 3)
     v["metrics"]["within_deadline_difference"] = -0.2615
     text = validation_text(v)
-    assert ("share within deadline, simulated - log: -26.2 percentage points / andel inom tidsfrist, simulerad - "
-            "logg: \u221226,2 procentenheter") in text
+    assert ("share of cycle times within the deadline, simulated - log: -26.2 percentage points / andel "
+            "genomloppstider inom tidsfristen, simulerad - logg: \u221226,2 procentenheter") in text
     assert "-0.2615" not in text
 
 
