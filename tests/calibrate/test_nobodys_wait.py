@@ -9,11 +9,12 @@ of the discovered model decided no case in a year.
 from __future__ import annotations
 
 import pytest
+from onelane import one_lane
 
 from bpmn_io.caselog import LogRecord, table_from_records
 from calibrate.core import calibrate
 from calibrate.mapping import map_activities
-from processes.model import Definitions, Event, FrozenMap, Lane, LaneSet, Process, SequenceFlow, Task
+from processes.model import Definitions, Event, Task
 
 P = "Process_Remiss"
 HOUR, DAY = 3600.0, 86400.0
@@ -26,11 +27,7 @@ def _model() -> Definitions:
              Event(id="End", position="end", parent=P)]
     edges = [("Start", "Task_Remiss"), ("Task_Remiss", "Task_Svar"), ("Task_Svar", "Task_Beslut"),
              ("Task_Beslut", "End")]
-    flows = {f"Flow_{a}_{b}": SequenceFlow(id=f"Flow_{a}_{b}", source=a, target=b) for a, b in edges}
-    lane = Lane(id="Lane_Staff", name="Staff", flow_node_refs=tuple(n.id for n in nodes))
-    process = Process(id=P, name="Remiss", nodes=FrozenMap({n.id: n for n in nodes}), flows=FrozenMap(flows),
-                      lane_sets=(LaneSet(id="LaneSet_1", lanes=(lane,), parent=P),))
-    return Definitions(id="Defs_Remiss", processes=(process,))
+    return one_lane(P, "Remiss", nodes, edges)
 
 
 def _log():
