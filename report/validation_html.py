@@ -194,7 +194,8 @@ def _activity_plot(labels: list[str], real: list[int], simulated: list[float], l
     ax.set_yticks(y, [k if len(k) <= 40 else k[:39] + "…" for k in labels], fontsize=7)  # a long name cut, said so
     ax.invert_yaxis()
     ax.set_xlabel(words["events"])
-    ax.legend()
+    # above the bars, not over them: with twenty steps "best" found no free corner and hid the last bars
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, frameon=False)
     return _svg(fig, lang, axes="x")
 
 

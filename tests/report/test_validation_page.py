@@ -158,3 +158,18 @@ def test_the_activity_chart_names_each_step_as_its_model_does_in_each_language()
     for drawn in (english, swedish):
         assert "Task_Namnlos" in drawn and "Utanför modellen" in drawn  # no name: its id; not the model's: as logged
         assert not {"Task_Granska_Fullstandighet", "Task_Diarieforing"} & drawn
+
+
+def test_the_activity_charts_legend_stands_above_the_bars(monkeypatch) -> None:
+    # found by the evidence QA (2026-12-07): on BPIC15_1's page of 20 steps the legend covered the last bars
+    import report.validation_html as page
+
+    drawn = []
+    monkeypatch.setattr(page, "_svg", lambda fig, lang, axes="xy": drawn.append(fig) or "<svg/>")
+    labels = [f"01_HOOFD_{k:03d}" for k in range(20)]
+    page._activity_plot(labels, [360] * 18 + [145, 5], [410.0] * 20, "en")
+    fig = drawn[0]
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    legend, bars = ax.get_legend().get_window_extent(), ax.get_window_extent()
+    assert legend.y0 >= bars.y1 - 1
