@@ -120,7 +120,8 @@ def median_words(real: dict[str, Any]) -> tuple[str, str] | None:
                 "either way",
                 f"bara {n} undantagna ärenden: för få för att avgöra hur nära simuleringen är; siffrorna visar varken "
                 "det ena eller det andra")
-    low, high = f"{interval[0]:g}", f"{interval[1]:g}"
+    # both ends in one precision, as the percentiles: "52.15-83" read as if the upper end were less sure
+    low, high = f"{interval[0]:.2f}", f"{interval[1]:.2f}"
     return (f"the {n} held-out cases alone pin their median to {low}-{high} days (95 %, bootstrap over the cases): "
             f"a simulated median inside that is as close as {n} cases can tell",
             f"de {n} undantagna ärendena ensamma bestämmer sin median bara till {machine(low, 'sv')}-"

@@ -92,6 +92,9 @@ def test_the_validation_says_how_far_the_held_out_cases_pin_their_own_median() -
     assert ("  the 64 held-out cases alone pin their median to 48.01-63.18 days (95 %, bootstrap over the cases): a "
             "simulated median inside that is as close as 64 cases can tell / de 64 undantagna ärendena ensamma "
             "bestämmer sin median bara till 48,01-63,18 dagar") in validation_text(v)
+    v["real"]["cycle_days_p50_interval"] = [52.15, 83.0]  # it said "52.15-83 days"
+    assert "pin their median to 52.15-83.00 days" in validation_text(v)
+    assert "bestämmer sin median bara till 52,15-83,00 dagar" in validation_text(v)
     few = _validation(4, 2, 3)
     few["real"]["cycle_days_p50_interval"] = None
     assert ("  only 2 held-out cases: too few to tell how close the simulation is; the figures are no evidence either "
