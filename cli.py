@@ -2476,6 +2476,14 @@ def _echo_validation(checked: tuple[Any, Any, Any, str, Any]) -> None:
     click.echo(f"wrote {checked[3]}")
 
 
+#: calibrate's and discover's (with --profile-out) export instant
+_exported_at_option = click.option(
+    "--exported-at", "exported_at", metavar="WHEN",
+    help="When the log was exported, e.g. 2026-11-30T17:00 (ISO 8601; a date alone is 00:00; not before the log's "
+         "last event; default: its last event). A wait begun and not ended by then counts as longer than it had run "
+         "(right-censored).")
+
+
 @cli.command("calibrate")
 @click.argument("model", metavar="MODEL")
 @click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
@@ -2485,10 +2493,7 @@ def _echo_validation(checked: tuple[Any, Any, Any, str, Any]) -> None:
 @click.option("--mapping", "mapping_file", type=click.Path(exists=True, dir_okay=False),
               help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map (a boundary "
                    "timer's id: the activity is that timer firing).")
-@click.option("--exported-at", "exported_at", metavar="WHEN",
-              help="When the log was exported, e.g. 2026-11-30T17:00 (ISO 8601; a date alone is 00:00; not before "
-                   "the log's last event; default: its last event). A wait begun and not ended by then counts as "
-                   "longer than it had run (right-censored).")
+@_exported_at_option
 @_log_options
 @_format_option("text", "json")
 @_validate_options
@@ -2619,10 +2624,11 @@ def _model_names(process: Process) -> dict[str, str]:
               help="Keep activities that occur in at least this share of the cases.")
 @click.option("--noise", type=click.FloatRange(0, 1), default=0.2, show_default=True,
               help="Noise threshold of the inductive miner (0: every behaviour seen).")
+@_exported_at_option
 @_log_options
 @_validate_options
 def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: float, noise: float,
-                 **kwargs: Any) -> None:
+                 exported_at: str | None, **kwargs: Any) -> None:
     """Discover a process model from a case log (pm4py's inductive miner) when there is no model.
 
     Only activities in at least --min-frequency of the cases are kept; the
@@ -2651,6 +2657,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     if profile_out is not None and not profile_out.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{profile_out!r} (expected a .yaml file)", param_hint="--profile-out")
     _check_validation_options(kwargs, log)
+    exported = _exported_at(exported_at)
     validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))
     if table.n_cases < 2:  # the "model" would be that case's own sequence, and its profile that case's values
@@ -2662,12 +2669,14 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     model_bytes = to_bpmn_bytes(found.defs)
     checked = None
     if validate:
-        checked = _validate_discovery(table, log, output, min_frequency, noise, kwargs)
+        # the training part's waits still open are counted to the export, as calibrate --validate counts them
+        checked = _validate_discovery(table, log, output, min_frequency, noise, kwargs,
+                                      exported if exported is not None else float(table.end.max()))
     profile_text = None
     report = None
     if profile_out is not None:
         mapping = map_activities(found.defs, found.table)
-        result = calibrate(found.defs, found.table, mapping, base=None, log_name=Path(log).name)
+        result = calibrate(found.defs, found.table, mapping, base=None, log_name=Path(log).name, exported_at=exported)
         params = profile_from_data(result.profile, source=profile_out).simulation
         if params is not None:
             check_executable(found.defs.process(), params)
@@ -2703,7 +2712,7 @@ discover_cmd.help = (discover_cmd.help or "").replace("{logs_install}", install_
 
 
 def _validate_discovery(table: Any, log: str, output: str, min_frequency: float, noise: float,
-                        kwargs: dict[str, Any]) -> tuple[Any, Any, Any, str, Any]:
+                        kwargs: dict[str, Any], exported: float) -> tuple[Any, Any, Any, str, Any]:
     """``discover --validate``: discover and calibrate on the first 70 % of the cases, score on the rest."""
     import tempfile
 
@@ -2716,7 +2725,8 @@ def _validate_discovery(table: Any, log: str, output: str, min_frequency: float,
     train, held = split_by_start(table)
     found = discover_model(train, min_frequency=min_frequency, noise=noise)
     mapping = map_activities(found.defs, found.table)
-    trained = calibrate(found.defs, found.table, mapping, base=None, log_name=Path(log).name + " (training part)")
+    trained = calibrate(found.defs, found.table, mapping, base=None, log_name=Path(log).name + " (training part)",
+                        exported_at=exported)
     with tempfile.TemporaryDirectory(prefix="permitflow-discover-") as folder:
         model = Path(folder) / "model.bpmn"
         model.write_bytes(to_bpmn_bytes(found.defs))

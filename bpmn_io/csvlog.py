@@ -55,7 +55,7 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "activity": ("activity", "activityname", "conceptname", "task", "taskname", "eventname", "aktivitet",
                  "händelse", "handelse", "åtgärd", "atgard", "moment", "steg"),
     "timestamp": ("end", "endtime", "endtimestamp", "complete", "completetimestamp", "completed",
-                  "completetime", "timestamp", "timetimestamp", "time", "datetime", "date", "sluttid",
+                  "completetime", "timestamp", "timetimestamp", "time", "datetime", "date", "sluttid", "slut",
                   "klar", "datum", "tidpunkt"),
     "start": ("start", "starttime", "starttimestamp", "started", "starttid", "påbörjad"),
     "resource": ("resource", "orgresource", "user", "userid", "performer", "officer", "employee",

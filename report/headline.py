@@ -88,6 +88,22 @@ def sure_end(value: float, lang: str, digits: int) -> str:
     return "almost 0" if lang == "en" else "nästan 0"
 
 
+def at_least(value: float, lang: str) -> str:
+    """The least change across the assumption points (a size, > 0) in ``lang``, rounded down, never up: "at
+    least 30 days sooner" stood for a least change of 29.8 days, more than any point showed. Whole days, tenths
+    below a day, and as many more decimals (up to 3) as it takes not to read as zero.
+
+    >>> at_least(29.79, "en"), at_least(8.2, "sv"), at_least(0.46, "sv"), at_least(0.012, "en"), at_least(3.0, "en")
+    ('29', '8', '0,4', '0.01', '3')
+    """
+    for places in range(0 if value >= 1 else 1, 4):
+        # a float's 3.0 may be 2.9999999999: a tolerance before rounding down
+        down = math.floor(value * 10 ** places + 1e-9) / 10 ** places
+        if down > 0:
+            return number(down, lang, places)
+    return "almost 0" if lang == "en" else "nästan 0"
+
+
 def sure_interval(values: tuple[Any, ...], lang: str, sure: bool) -> list[str]:
     """As :func:`together` (a change's size and its interval's two ends), but for a sure change (``sure``: its
     interval excludes zero) an end that would read as zero gets the decimals that show it is not.
@@ -253,9 +269,9 @@ def _change(town: str | Mapping[str, str], scenario: str, baseline: str, diff: M
     way_en, way_sv = ("sooner", "tidigare") if shorter else ("later", "senare")
     if holds:
         en += (f". This holds across the assumption ranges: at all {points} points it is "
-               f"at least {days_said(days(conclusion['at_least']), 'en')} {way_en}.")
+               f"at least {days_said(at_least(conclusion['at_least'], 'en'), 'en')} {way_en}.")
         sv += (f". Det håller över antagandenas intervall: i alla {points} punkter är det "
-               f"minst {days_said(days(conclusion['at_least'], 'sv'), 'sv')} {way_sv}.")
+               f"minst {days_said(at_least(conclusion['at_least'], 'sv'), 'sv')} {way_sv}.")
     elif agree == points and not diff.get("significant"):
         # every point agrees: what is missing is the noise-only interval, not agreement across the ranges
         span = conclusion["across"]

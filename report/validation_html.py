@@ -28,6 +28,7 @@ from calibrate.validate import Validation
 from calibrate.validation_text import (
     IN_POINTS,
     METRIC_WORDS,
+    WITHIN_WORDS,
     difference_words,
     median_words,
     open_at_end_words,
@@ -198,7 +199,8 @@ def _activity_plot(labels: list[str], real: list[int], simulated: list[float], l
     ax.set_yticks(y, [k if len(k) <= 40 else k[:39] + "…" for k in labels], fontsize=7)  # a long name cut, said so
     ax.invert_yaxis()
     ax.set_xlabel(words["events"])
-    ax.legend()
+    # above the bars, not over them: with twenty steps "best" found no free corner and hid the last bars
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, frameon=False)
     return _svg(fig, lang, axes="x")
 
 
@@ -225,10 +227,10 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
         f"then simulated {st['replications']} times over the held-out period from {esc(str(st['simulated_from']))} "
         f"(arrivals for {esc(str(st['simulated_horizon']).removesuffix('d'))} days, seed {st['seed']}) and compared with the last "
         f"{st['heldout_cases']} cases, which it had not seen ({esc(str(st['heldout_period']))}); compared on "
-        f"{times_en}" + ("" if deadline is None else f"; legal deadline {number(deadline, 'en')} days") + ".",
+        f"{times_en}" + ("" if deadline is None else f"; deadline {number(deadline, 'en')} days") + ".",
         f"Modellen kalibrerades på de första {st['training_cases']} ärendena, simulerades {st['replications']} "
         f"gånger över den undanhållna perioden och jämfördes med de sista {st['heldout_cases']} ärendena, som den "
-        f"inte hade sett; jämfört på {times_sv}" + ("" if deadline is None else f"; lagstadgad tid {number(deadline, 'sv')} dagar")
+        f"inte hade sett; jämfört på {times_sv}" + ("" if deadline is None else f"; tidsfrist {number(deadline, 'sv')} dagar")
         + ".")
     emds = [v for p in validation.per_replication if (v := p.get("cycle_time_emd_hours")) is not None]
     spread_en = spread_sv = ""
@@ -282,8 +284,11 @@ def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.
     within = ""
     if (log := validation.real.get("within_deadline")) is not None:
         simulated = validation.simulated["within_deadline"]
-        within = _paragraph(f"Within the legal deadline: log {log:.1%}, simulated {simulated:.1%}",
-                            f"Inom lagstadgad tid: logg {percent(log, 'sv', 1)}, simulerad {percent(simulated, 'sv', 1)}")
+        days = validation.setup["deadline_days"]
+        en, sv = (w[0].upper() + w[1:] for w in WITHIN_WORDS)
+        within = _paragraph(f"{en.format(days=number(days, 'en'))}: log {log:.1%}, simulated {simulated:.1%}",
+                            f"{sv.format(days=number(days, 'sv'))}: logg {percent(log, 'sv', 1)}, "
+                            f"simulerad {percent(simulated, 'sv', 1)}")
     if (median := median_words(validation.real)) is not None:
         within += "\n" + _paragraph(*(esc(m[0].upper() + m[1:] + ".") for m in median))
     return f"""<!DOCTYPE html>

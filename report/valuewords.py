@@ -58,6 +58,7 @@ _SAID: dict[str, dict[str, str]] = {
            "except": "not in {}", "cutoff": "cases due {} before the meeting", "dates": "on {}",
            "cost": "{} kronor an hour", "lanes": "works in: {}",
            "by": "by {}", "work": "{} of work", "per_year": "{} a year", "seasonality": "by month against the average: {}",
+           "weekdays": "by weekday against the average day: {}",
            "holiday": "public holidays ({}) off",
            "closure": "{} to {} at {} of normal time", "closed": "{} to {} closed", "deadline": "decision within {}",
            "extension": "can be extended by {}", "no_extension": "cannot be extended",
@@ -73,7 +74,7 @@ _SAID: dict[str, dict[str, str]] = {
            "monthday": "{every} {period} den {day}", "except": "inte i {}", "cutoff": "ärenden senast {} före mötet",
            "dates": "den {}", "cost": "{} kr i timmen",
            "lanes": "arbetar i: {}", "by": "av {}", "work": "{} arbete", "per_year": "{} per år",
-           "seasonality": "per månad mot snittet: {}",
+           "seasonality": "per månad mot snittet: {}", "weekdays": "per veckodag mot snittdagen: {}",
            "holiday": "lediga helgdagar ({})", "closure": "{} till {} med {} av normal tid", "closed": "{} till {} stängt",
            "deadline": "beslut inom {}", "extension": "kan förlängas med {}",
            "no_extension": "kan inte förlängas",
@@ -255,13 +256,23 @@ def _calendar(spec: Mapping[str, Any], lang: str) -> str | None:
 
 
 def _arrivals(spec: Mapping[str, Any], lang: str) -> str | None:
-    if set(spec) - {"per_year", "seasonality", *PROVENANCE} or "per_year" not in spec:
+    # calibrate writes `weekdays` with every fit: without words for it a calibrated profile's arrivals were shown
+    # raw ("per year: 120.4, weekdays: 2.866, 1.333, ...")
+    if set(spec) - {"per_year", "seasonality", "weekdays", *PROVENANCE} or "per_year" not in spec:
         return None
     parts = [_SAID[lang]["per_year"].format(number_words(spec["per_year"], lang))]
     weights = spec.get("seasonality")
     if isinstance(weights, list) and len(weights) == 12 and len(set(weights)) > 1:
         months = ", ".join(f"{_MONTHS[lang][k][:3]} {number_words(w, lang)}" for k, w in enumerate(weights))
         parts.append(_SAID[lang]["seasonality"].format(months))
+    days = spec.get("weekdays")
+    if isinstance(days, list) and len(days) == 7:
+        if len(set(days)) > 1:
+            names = [names_en if lang == "en" else names_sv for names_en, names_sv in _DAYS.values()]
+            parts.append(_SAID[lang]["weekdays"].format(
+                ", ".join(f"{name[:3]} {number_words(w, lang)}" for name, w in zip(names, days, strict=True))))
+    elif days is not None:
+        return None
     return "; ".join(parts)
 
 

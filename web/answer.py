@@ -20,7 +20,15 @@ from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
 from processes.shownnames import name_in
 from report.deadlines import LIBRARY_CLOCK, deadline_said, duration_words
-from report.headline import ARRIVAL_FIGURE, SAME_IN_EVERY_RUN, one_value, other_way, sure_end, together
+from report.headline import (
+    ARRIVAL_FIGURE,
+    SAME_IN_EVERY_RUN,
+    at_least,
+    one_value,
+    other_way,
+    sure_end,
+    together,
+)
 from report.html import bilingual_badges, strip_xml_prolog, waiting_badges
 from report.numbers import MISSING, days_said, number, share
 from report.results import summary_document
@@ -325,12 +333,11 @@ def how_sure(doc: Mapping[str, Any], names: Mapping[str, Any]) -> dict[str, dict
         elif conclusion["holds"]:
             least = abs(conclusion["at_least"])
             shorter = conclusion["direction"] == "lower"
-            digits = 1 if round(least) == 0 else 0  # "at least 0 days shorter" said nothing: a tenth of a day
             sv = (f"{named['sv']}: slutsatsen håller över antagandenas intervall ({points} kombinationer): minst "
-                  f"{days_said(number(least, 'sv', digits), 'sv')} {'kortare' if shorter else 'längre'} i varje "
+                  f"{days_said(at_least(least, 'sv'), 'sv')} {'kortare' if shorter else 'längre'} i varje "
                   "kombination.")
             en = (f"{named['en']}: the conclusion holds across the assumption ranges ({points} combinations): at least "
-                  f"{days_said(number(least, 'en', digits), 'en')} {'shorter' if shorter else 'longer'} in every "
+                  f"{days_said(at_least(least, 'en'), 'en')} {'shorter' if shorter else 'longer'} in every "
                   "combination.")
         elif not conclusion["nominal"]["significant"]:
             # found by the manager's QA evening: it said "so it is not tested across the ranges" while the combinations

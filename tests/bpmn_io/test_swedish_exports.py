@@ -289,3 +289,15 @@ def test_a_column_read_whose_name_is_given_twice_is_said(tmp_path: Path) -> None
     assert [str(from_seconds(t)) for t in table.end] == ["2026-12-07 08:30:00"]
     assert ("2 columns are named 'Datum' (columns 3, 4): the first is read as the timestamp; rename the others in "
             "the header, or remove them") in stream.notes
+
+
+def test_start_and_slut_columns_are_read_as_the_start_and_the_completion(tmp_path: Path) -> None:
+    # "Start;Slut", as a Swedish export names an activity's two times: "Start" was guessed as the start and
+    # "Slut" not as the completion, so the log was refused ("no column for the timestamp")
+    path = tmp_path / "start_slut.csv"
+    path.write_text("\ufeffDiarienummer;Händelse;Handläggare;Start;Slut\n"
+                    "SBN-1;Diarieför ansökan;Åke;3/1/2025 08.00;3/1/2025 08.14\n"
+                    "SBN-1;Granska ansökan;Åke;13/1/2025 09.00;13/1/2025 10.30\n", encoding="utf-8")
+    table, _ = read_log(path)
+    assert [str(from_seconds(t)) for t in table.start] == ["2025-01-03 08:00:00", "2025-01-13 09:00:00"]
+    assert [str(from_seconds(t)) for t in table.end] == ["2025-01-03 08:14:00", "2025-01-13 10:30:00"]

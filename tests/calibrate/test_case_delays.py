@@ -24,6 +24,7 @@ import math
 
 import numpy as np
 import pytest
+from onelane import one_lane
 from scipy import special, stats
 
 from bpmn_io.caselog import LogRecord, table_from_records
@@ -34,7 +35,7 @@ from calibrate.mapping import map_activities
 from calibrate.reporting import calibration_text
 from processes.distributions import Distribution, distribution_from_data
 from processes.errors import InputError
-from processes.model import Definitions, Event, FrozenMap, Gateway, Lane, LaneSet, Process, SequenceFlow, Task
+from processes.model import Definitions, Event, Gateway, Task
 from simulator.casedelays import quantile_of
 from simulator.engine import simulate
 from simulator.streams import root_sequence, stream
@@ -49,11 +50,7 @@ def _model() -> Definitions:
              Gateway(id="Gw_Join", gateway_kind="parallel", parent=P), Event(id="End", position="end", parent=P)]
     edges = [("Start", "Gw_Split"), *[("Gw_Split", t) for t in STEPS], *[(t, "Gw_Join") for t in STEPS],
              ("Gw_Join", "End")]
-    flows = {f"Flow_{a}_{b}": SequenceFlow(id=f"Flow_{a}_{b}", source=a, target=b) for a, b in edges}
-    lane = Lane(id="Lane_Staff", name="Staff", flow_node_refs=tuple(n.id for n in nodes))
-    process = Process(id=P, name="Par", nodes=FrozenMap({n.id: n for n in nodes}), flows=FrozenMap(flows),
-                      lane_sets=(LaneSet(id="LaneSet_1", lanes=(lane,), parent=P),))
-    return Definitions(id="Defs_Par", processes=(process,))
+    return one_lane(P, "Par", nodes, edges)
 
 
 def _sim_data(rho: float | None, cases: int = 2000) -> dict:

@@ -54,8 +54,9 @@ def test_the_validation_says_which_cases_were_held_out_and_why() -> None:
             "means over the 3 replications") in text
     assert "what the command writes is fitted on all 240 cases / undantagna: de senare 30\u00a0% av ärendena" in text
     assert "EMD (earth mover's distance): the hours by which the simulated values must on average be moved" in text
-    assert ("  within the deadline, 121.75 days: log 100.0%, simulated 90.0% / inom tidsfristen, 121,75 dagar: logg "
-            "100,0\u00a0%, simulerad 90,0\u00a0%") in text
+    assert ("  cycle times within the deadline's 121.75 days (from a case's first to its last event, not on the legal "
+            "clock): log 100.0%, simulated 90.0% / genomloppstider inom tidsfristens 121,75 dagar (från ärendets första "
+            "till sista händelse, inte räknat som den lagstadgade tiden): logg 100,0\u00a0%, simulerad 90,0\u00a0%") in text
 
 
 def test_the_share_difference_is_said_in_percentage_points() -> None:
@@ -64,8 +65,8 @@ def test_the_share_difference_is_said_in_percentage_points() -> None:
     v = _validation(168, 72, 3)
     v["metrics"]["within_deadline_difference"] = -0.2615
     text = validation_text(v)
-    assert ("share within deadline, simulated - log: -26.2 percentage points / andel inom tidsfrist, simulerad - "
-            "logg: \u221226,2 procentenheter") in text
+    assert ("share of cycle times within the deadline, simulated - log: -26.2 percentage points / andel "
+            "genomloppstider inom tidsfristen, simulerad - logg: \u221226,2 procentenheter") in text
     assert "-0.2615" not in text
 
 
@@ -91,6 +92,9 @@ def test_the_validation_says_how_far_the_held_out_cases_pin_their_own_median() -
     assert ("  the 64 held-out cases alone pin their median to 48.01-63.18 days (95 %, bootstrap over the cases): a "
             "simulated median inside that is as close as 64 cases can tell / de 64 undantagna ärendena ensamma "
             "bestämmer sin median bara till 48,01-63,18 dagar") in validation_text(v)
+    v["real"]["cycle_days_p50_interval"] = [52.15, 83.0]  # it said "52.15-83 days"
+    assert "pin their median to 52.15-83.00 days" in validation_text(v)
+    assert "bestämmer sin median bara till 52,15-83,00 dagar" in validation_text(v)
     few = _validation(4, 2, 3)
     few["real"]["cycle_days_p50_interval"] = None
     assert ("  only 2 held-out cases: too few to tell how close the simulation is; the figures are no evidence either "

@@ -266,3 +266,20 @@ def test_a_log_whose_activities_map_onto_no_step_is_refused(tmp_path) -> None:
         f"permitflow: error: {log}: none of the log's 2 activities (01_HOOFD_010; 01_HOOFD_020) maps onto a step "
         "of the model (expected the steps' names or element ids, or a --mapping file that names them)"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["codes.csv"]
+
+
+def test_discover_takes_the_export_instant_as_calibrate_does(tmp_path) -> None:
+    # found by the evidence QA (2026-12-07): an analyst without a model could not say when the log was exported
+    # ("No such option: --exported-at"), so discover's profile counted waits open at the export only to the
+    # kept activities' last event
+    log = Path(__file__).resolve().parents[1] / "fixtures" / "logs" / "tiny_cases.csv"
+    out = [str(log), "-o", str(tmp_path / "m.bpmn"), "--profile-out", str(tmp_path / "p.yaml")]
+    done = CliRunner().invoke(cli, ["discover", *out, "--exported-at", "2025-02-01"])
+    assert done.exit_code == 2
+    assert done.output.strip().splitlines() == [
+        f"permitflow: error: {log}: the export instant 2025-02-01 00:00 is before the log's last event "
+        "(2025-02-18 14:00; expected that time or later)"]
+    assert list(tmp_path.iterdir()) == []
+    done = CliRunner().invoke(cli, ["discover", *out, "--exported-at", "2025-03-01T17:00"])
+    assert done.exit_code == 0, done.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.bpmn", "p.yaml"]

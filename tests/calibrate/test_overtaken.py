@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from onelane import one_lane
 
 from bpmn_io.caselog import LogRecord, table_from_records
 from calibrate.core import calibrate
 from calibrate.mapping import map_activities
 from calibrate.observe import observe, released
-from processes.model import Definitions, Event, FrozenMap, Gateway, Lane, LaneSet, Process, SequenceFlow, Task
+from processes.model import Definitions, Event, Gateway, Task
 
 P = "Process_Join"
 DAY = 86400.0
@@ -38,11 +39,7 @@ def _model() -> Definitions:
              Task(id="Task_D", name="D", parent=P), Event(id="End", position="end", parent=P)]
     edges = [("Start", "Task_A"), ("Task_A", "Gw_Split"), ("Gw_Split", "Task_B"), ("Gw_Split", "Task_C"),
              ("Task_B", "Gw_Join"), ("Task_C", "Gw_Join"), ("Gw_Join", "Task_D"), ("Task_D", "End")]
-    flows = {f"Flow_{a}_{b}": SequenceFlow(id=f"Flow_{a}_{b}", source=a, target=b) for a, b in edges}
-    lane = Lane(id="Lane_Staff", name="Staff", flow_node_refs=tuple(n.id for n in nodes))
-    process = Process(id=P, name="Join", nodes=FrozenMap({n.id: n for n in nodes}), flows=FrozenMap(flows),
-                      lane_sets=(LaneSet(id="LaneSet_1", lanes=(lane,), parent=P),))
-    return Definitions(id="Defs_Join", processes=(process,))
+    return one_lane(P, "Join", nodes, edges)
 
 
 CASES = {"c1": (("A", 0), ("B", 2), ("D", 4), ("C", 6)), "c2": (("A", 0), ("B", 1), ("C", 3), ("D", 5))}

@@ -261,3 +261,23 @@ def test_a_day_is_written_as_people_write_it() -> None:
     assert "0,5 dagar tidigare" in change["sentences"][0]["sv"]
     assert "at least 1 day sooner." in change["sentences"][0]["en"]
     assert "minst 1 dag tidigare." in change["sentences"][0]["sv"]
+
+
+def test_the_least_change_across_the_points_is_rounded_down_never_up() -> None:
+    # found by the evidence QA (2026-12-07): a least change of 29.79 days over 16 points was said "at all 16
+    # points it is at least 30 days sooner", while the table below it said "by at least 29.8"
+    uncertainty = _uncertainty(True)
+    uncertainty["scenarios"]["delegated-to-officer"]["conclusions"][KEY]["at_least"] = 29.79
+    sentence = headline(_doc(), uncertainty, {"hbg": "Helsingborg"})[1]["sentences"][0]
+    assert sentence["en"].endswith("at all 64 points it is at least 29 days sooner.")
+    assert sentence["sv"].endswith("i alla 64 punkter är det minst 29 dagar tidigare.")
+
+
+def test_the_web_apps_least_change_is_rounded_down_too() -> None:
+    from web.answer import how_sure
+
+    doc = {"points": 16, "factors": [], "scenarios": {"what-if": {"members": ["ritstad"], "conclusions": {
+        "ritstad/complete_to_decision_mean_days": {"direction": "lower", "holds": True, "at_least": 29.79,
+                                                   "nominal": {"significant": True}}}}}}
+    sure = how_sure(doc, {"ritstad": "Ritstad"})["ritstad"]["sentence"]
+    assert "minst 29 dagar kortare i varje kombination" in sure["sv"] and "at least 29 days shorter" in sure["en"]

@@ -47,14 +47,16 @@ def _halves(page: lxml_html.HtmlElement) -> tuple[str, str]:
 def test_the_swedish_half_of_each_paragraph_writes_numbers_as_swedish_does() -> None:
     english, swedish = _halves(_page())
     assert re.search(r"\d\.\d|\d%", swedish) is None, swedish
-    assert "Inom lagstadgad tid: logg 100,0\u00a0%, simulerad 99,6\u00a0%" in swedish
+    assert ("Genomloppstider inom tidsfristens 121,75 dagar (från ärendets första till sista händelse, inte räknat "
+            "som den lagstadgade tiden): logg 100,0\u00a0%, simulerad 99,6\u00a0%") in swedish
     assert "98\u00a0% av loggens händelser är aktiviteter som modellen har" in swedish
-    assert "lagstadgad tid 121,75 dagar" in swedish and "från 87 till 1\u00a0100 timmar" in swedish
+    assert "tidsfrist 121,75 dagar" in swedish and "från 87 till 1\u00a0100 timmar" in swedish
     assert "log" not in swedish.replace("logg", "")  # English words left in the Swedish: "log 100.0%, simulated"
     # the English as it was
-    assert "Within the legal deadline: log 100.0%, simulated 99.6%" in english
+    assert ("Cycle times within the deadline's 121.75 days (from a case's first to its last event, not on the legal "
+            "clock): log 100.0%, simulated 99.6%") in english
     assert "The model has the activities of 98% of the log's events" in english
-    assert "legal deadline 121.75 days" in english and "went from 87 to 1,100 hours" in english
+    assert "; deadline 121.75 days" in english and "went from 87 to 1,100 hours" in english
 
 
 def test_the_tables_give_each_value_in_english_and_in_swedish() -> None:
@@ -75,8 +77,8 @@ def test_the_share_difference_is_in_percentage_points_and_its_row_says_so() -> N
     row = _page().xpath("//tr[td/code = 'within_deadline_difference']")[0]
     measure, value = row[0], row[2]
     assert [s.text_content() for s in measure.xpath("span")] == [
-        "share within deadline, simulated - log (percentage points)",
-        "andel inom tidsfrist, simulerad - logg (procentenheter)"]
+        "share of cycle times within the deadline, simulated - log (percentage points)",
+        "andel genomloppstider inom tidsfristen, simulerad - logg (procentenheter)"]
     assert [(s.get("lang"), s.text_content()) for s in value.xpath("span")] == [("en", "-0.4"), ("sv", "\u22120,4")]
 
 
@@ -164,3 +166,18 @@ def test_the_cycle_time_chart_says_what_its_bars_are_in_per_cent() -> None:
     english, swedish = (_drawn(f) for f in _page().xpath("//figure")[:2])
     assert "share of the cases in each bar" in english and "andel av ärendena i varje stapel" in swedish
     assert {"0%", "50%"} <= set(english) and {"0\u00a0%", "50\u00a0%"} <= set(swedish)
+
+
+def test_the_activity_charts_legend_stands_above_the_bars(monkeypatch) -> None:
+    # found by the evidence QA (2026-12-07): on BPIC15_1's page of 20 steps the legend covered the last bars
+    import report.validation_html as page
+
+    drawn = []
+    monkeypatch.setattr(page, "_svg", lambda fig, lang, axes="xy": drawn.append(fig) or "<svg/>")
+    labels = [f"01_HOOFD_{k:03d}" for k in range(20)]
+    page._activity_plot(labels, [360] * 18 + [145, 5], [410.0] * 20, "en")
+    fig = drawn[0]
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    legend, bars = ax.get_legend().get_window_extent(), ax.get_window_extent()
+    assert legend.y0 >= bars.y1 - 1
