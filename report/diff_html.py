@@ -40,6 +40,7 @@ from processes.errors import PermitflowError
 from processes.model import Definitions, FrozenMap
 from processes.shownnames import name_in
 from processes.wording import listed, quoted
+from report.namemarks import NameMarks
 from report.numbers import machine, number
 from report.stepwords import unnamed_words
 from report.templating import (
@@ -443,8 +444,13 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     if not bilingual:  # the English page: the models' labels it lists and quotes in their models' language
         said = _label_languages(list(models.values()))
         words["core"] = [{lang: _in_language(text, said) for lang, text in row.items()} for row in words["core"]]
+        marks, members = NameMarks.of(models), tuple(models)
         for row in words["messages"]:
-            row["message"] = _quoting_in_language(row["message"], said)
+            # a quoted label in its model's language, and a performer named without quotes (a lane's name)
+            parts = re.split(r'"([^"]+)"', row["message"])
+            row["message"] = Markup("").join(
+                marks.html(part, "en", members) if k % 2 == 0 else Markup("&#34;%s&#34;") % _in_language(part, said)
+                for k, part in enumerate(parts))
     # a fact's value (a fee, an e-service, a deciding body) as its profile writes it: in its model's language
     languages = {n: labels_language(defs) or "" for n, defs in models.items()}
     return marked_languages(_ENV.get_template("diff.html.j2").render(

@@ -837,6 +837,9 @@ def test_the_html_pages_say_that_swedish_models_words_are_swedish(tmp_path: Path
     assert page.get("lang") == "en" and [svg.get("lang") for svg in page.iter("svg")] == ["sv"] * 3
     core = page.xpath("//h2[starts-with(., 'Common core')]/following-sibling::ul[1]/li")
     assert [li.xpath("span/@lang") for li in core] == [["sv"]] * 4
+    # a performer named in a variation (a lane's name, without quotes) in its model's language too
+    who = next(li for li in page.xpath("//ol[@class='differences']/li") if "Done by" in li.text_content())
+    assert {"Socialnämnden", "Arbetsutskottet"} <= {s.text_content() for s in who.xpath("span[@lang='sv']")}
 
 
 def test_the_fact_values_say_their_models_language(tmp_path: Path) -> None:
