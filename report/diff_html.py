@@ -34,11 +34,13 @@ from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
 from processes.diff.formats import KIND_TITLES, candidate_words
 from processes.diff.nway import StepCluster, Variation, name_sides, uncertain_elsewhere
+from processes.diff.result import Difference
 from processes.diff.view import display_name
 from processes.errors import PermitflowError
 from processes.model import Definitions, FrozenMap
 from processes.shownnames import name_in
 from processes.wording import listed, quoted
+from report.namemarks import NameMarks
 from report.numbers import machine, number
 from report.stepwords import unnamed_words
 from report.templating import (
@@ -112,14 +114,37 @@ def _svg(defs: Definitions, classes: Mapping[str, str], badges: Mapping[str, str
 
 
 def _label_languages(models: Sequence[Definitions]) -> dict[str, str]:
-    """A step's label as the diff says it (its name, spaces collapsed) -> the language its model names its steps
-    in; a label two models name in different languages, the first's."""
+    """A step's or lane's label as the diff says it (its name, spaces collapsed) -> the language its model names
+    its steps in; a label two models name in different languages, the first's (found by QA: a performer, a lane's
+    name, was read with English sounds)."""
     out: dict[str, str] = {}
     for defs in models:
         lang = labels_language(defs)
-        for name in (" ".join(n.name.split()) for p in defs.processes for n in p.nodes.values() if n.name):
+        for name in (" ".join(n.name.split()) for p in defs.processes for n in [*p.nodes.values(), *p.lanes()]
+                     if n.name):
             out.setdefault(name, lang or "")
     return out
+
+
+def _sided_in_language(d: Difference, message: str, lang_a: str | None, lang_b: str | None,
+                       languages: Mapping[str, str]) -> Markup:
+    """A fact's or performer's difference as HTML: A's value (a fee, an e-service, a deciding body, a lane's name)
+    in a ``<span>`` of A's model's language, B's in B's, the rest as :func:`_quoting_in_language` writes it.
+
+    >>> d = Difference("fact", (), (), "fee", "11700 kr", "Ingen", "fee: 11700 kr in A, Ingen in B.")
+    >>> _sided_in_language(d, d.message, "en", "sv", {})
+    Markup('fee: <span lang="en">11700 kr</span> in A, <span lang="sv">Ingen</span> in B.')
+    """
+    if d.kind != "fact" and d.attribute != "performer":
+        return _quoting_in_language(message, languages)
+    out, end = [], 0
+    for value, lang in ((d.a_value, lang_a), (d.b_value, lang_b)):
+        at = message.find(value, end) if value and lang else -1
+        if at < 0:
+            continue
+        out += [_quoting_in_language(message[end:at], languages), Markup('<span lang="%s">%s</span>') % (lang, value)]
+        end = at + len(value)
+    return Markup("").join([*out, _quoting_in_language(message[end:], languages)])
 
 
 def _in_language(label: str, languages: Mapping[str, str]) -> Markup:
@@ -160,7 +185,8 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
             "number": k,
             "kind": KIND_TITLES[d.kind],
             "css": d.kind.replace("_", "-"),
-            "message": _quoting_in_language(name_sides(d.message, diff.a.name, diff.b.name), {**said_b, **said_a}),
+            "message": _sided_in_language(d, name_sides(d.message, diff.a.name, diff.b.name), labels_language(defs_a),
+                                          labels_language(defs_b), {**said_b, **said_a}),
         }
         for k, d in enumerate(diff.differences, start=1)
     ]
@@ -417,10 +443,18 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     if not bilingual:  # the English page: the models' labels it lists and quotes in their models' language
         said = _label_languages(list(models.values()))
         words["core"] = [{lang: _in_language(text, said) for lang, text in row.items()} for row in words["core"]]
+        marks, members = NameMarks.of(models), tuple(models)
         for row in words["messages"]:
-            row["message"] = _quoting_in_language(row["message"], said)
+            # a quoted label in its model's language, and a performer named without quotes (a lane's name)
+            parts = re.split(r'"([^"]+)"', row["message"])
+            row["message"] = Markup("").join(
+                marks.html(part, "en", members) if k % 2 == 0 else Markup("&#34;%s&#34;") % _in_language(part, said)
+                for k, part in enumerate(parts))
+    # a fact's value (a fee, an e-service, a deciding body) as its profile writes it: in its model's language
+    languages = {n: labels_language(defs) or "" for n, defs in models.items()}
     return marked_languages(_ENV.get_template("diff.html.j2").render(
         mode="compare",
+        languages=languages,
         title="Comparison of " + towns["en"],
         title_sv="Jämförelse av " + towns["sv"],
         bilingual=bilingual,

@@ -34,6 +34,7 @@ from report.bounds import impossible
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.failurewords import failure_words, point_failure_words
 from report.headline import HEADLINE_FIGURE, SAME_IN_EVERY_RUN, headline, one_value
+from report.namemarks import NameMarks
 from report.numbers import POINTS, SEPARATORS, SHARE_RULE, days_said, machine, number, points, share
 from report.stepwords import step_words
 from report.templating import (
@@ -288,11 +289,13 @@ def bilingual_badges(svg: str) -> str:
 
 def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, towns: Mapping[str, Mapping[str, str]],
           steps: Mapping[str, Mapping[str, Mapping[str, str]]], said: dict[tuple[str, str], dict[str, str]],
-          clocks: Mapping[str, Clock | None] | None = None) -> list[dict[str, Any]]:
+          clocks: Mapping[str, Clock | None] | None = None, marks: NameMarks | None = None) -> list[dict[str, Any]]:
     """The table rows of ``point``: its key figures (``key_only``) or all of them (the longer table
     shows neither a figure's description nor its count of replications). ``said``: each figure's
     words by language, made once per report (every point and both tables name the same figures).
-    ``clocks``: each process's deadline, which its rows name; ``towns``: :func:`town_names`."""
+    ``clocks``: each process's deadline, which its rows name; ``towns``: :func:`town_names`; ``marks``: the
+    names of the models in another language than the page's (a row's ``html``: its words with them marked)."""
+    marks = marks or NameMarks({})
     clocks = clocks or {}
     diffs = (point.get("comparison") or {}).get("differences", {})
     others = sorted({n.partition("/")[0] for n in point["figures"]} - set(members))  # e.g. "shared officer"
@@ -315,6 +318,7 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
                 "town": town,
                 "figure": name.partition("/")[2],
                 "words": words,
+                "html": marks.both(words, (member,)),
                 "mean": est["mean"],
                 "low": est["ci"][0],
                 "high": est["ci"][1],
@@ -418,6 +422,11 @@ class _Cells:
 _SAME = "".join(f'<span class="{lang}">{said}</span>' for lang, said in SAME_IN_EVERY_RUN.items())
 
 
+def _row_words(row: Mapping[str, Any]) -> Mapping[str, str]:
+    """A row's words by language as HTML: :func:`_rows`' ``html`` (the models' names marked), else its words escaped."""
+    return row.get("html") or {lang: _esc(text) for lang, text in row["words"].items()}
+
+
 def figure_tables(rows: Sequence[Mapping[str, Any]], all_rows: Sequence[Mapping[str, Any]],
                   comparison: Mapping[str, Any] | None, baseline: Mapping[str, str] | None) -> Markup:
     """A sweep point's two tables of figures (its key figures, and all of them under a ``<details>``) as
@@ -434,13 +443,13 @@ def figure_tables(rows: Sequence[Mapping[str, Any]], all_rows: Sequence[Mapping[
                    '<span class="sv">95&nbsp;% intervall för ändringen</span></th>')
     out.append("</tr></thead>\n    <tbody>\n")
     for r in rows:
-        cells = _Cells(r["figure"])
+        cells, said = _Cells(r["figure"]), _row_words(r)
         described = r["description"]
         titles = ({lang: f' title="{esc(described[lang])}"' for lang in ("en", "sv")} if described
                   else {"en": "", "sv": ""})
         out.append(f'      <tr data-figure="{esc(r["figure"])}"><td>{_town_cell(r["town"])}</td><td><span class="en"'
-                   f'{titles["en"]}>{esc(r["words"]["en"])}</span><span class="sv"{titles["sv"]}>'
-                   f'{esc(r["words"]["sv"])}</span></td><td class="n">{cells.value(r["mean"])}</td>\n'
+                   f'{titles["en"]}>{said["en"]}</span><span class="sv"{titles["sv"]}>'
+                   f'{said["sv"]}</span></td><td class="n">{cells.value(r["mean"])}</td>\n'
                    f'        <td class="n">{cells.interval(r)}</td><td class="n">{esc(r["n"])}</td>\n')
         if comparison:
             diff = r["diff"]
@@ -459,9 +468,9 @@ def figure_tables(rows: Sequence[Mapping[str, Any]], all_rows: Sequence[Mapping[
                    'interval of the change</span><span class="sv">95&nbsp;% intervall för ändringen</span></th>')
     out.append("</tr></thead>\n    <tbody>\n")
     for r in all_rows:
-        cells = _Cells(r["figure"])
+        cells, said = _Cells(r["figure"]), _row_words(r)
         out.append(f'      <tr data-figure="{esc(r["figure"])}"><td>{_town_cell(r["town"])}</td><td><span class="en">'
-                   f'{esc(r["words"]["en"])}</span><span class="sv">{esc(r["words"]["sv"])}</span></td>'
+                   f'{said["en"]}</span><span class="sv">{said["sv"]}</span></td>'
                    f'<td class="n">{cells.value(r["mean"])}</td><td class="n">{cells.interval(r)}</td>\n')
         if comparison:
             diff = r["diff"]
@@ -478,12 +487,13 @@ def figure_tables(rows: Sequence[Mapping[str, Any]], all_rows: Sequence[Mapping[
 
 def point_tables(point: Mapping[str, Any], members: Sequence[str], towns: Mapping[str, Mapping[str, str]],
                  names: Mapping[str, Mapping[str, Mapping[str, str]]], said: dict[tuple[str, str], dict[str, str]],
-                 clocks: Mapping[str, Clock | None], titles: Mapping[str, Mapping[str, str]]) -> str:
+                 clocks: Mapping[str, Clock | None], titles: Mapping[str, Mapping[str, str]],
+                 marks: NameMarks | None = None) -> str:
     """A point's figures tables in the report (:func:`figure_tables` of its :func:`_rows`; a point that failed
     has none: its failure's words stand alone, not over empty tables). ``titles``: each scenario's title by
-    language, by name."""
-    key_rows = _rows(point, members, True, towns, names, said, clocks)
-    all_rows = _rows(point, members, False, towns, names, said, clocks)
+    language, by name; ``marks``: the models' names in another language than the page's (:class:`NameMarks`)."""
+    key_rows = _rows(point, members, True, towns, names, said, clocks, marks)
+    all_rows = _rows(point, members, False, towns, names, said, clocks, marks)
     if point["failures"] and not all_rows:
         return ""
     comparison = point["comparison"]
@@ -506,6 +516,7 @@ class EarlyTables:
                  parsed: Mapping[str, Definitions | PermitflowError]) -> None:
         self.towns, self.clocks = town_names(doc, profiles), clocks_of(doc, profiles)
         self.names = step_names(processes, profiles, parsed)
+        self.marks = NameMarks.of(parsed)
         self.titles = _titles(doc)
         self.members = {s["name"]: s["members"] for s in doc["scenarios"]}
         self.said: dict[tuple[str, str], dict[str, str]] = {}
@@ -515,7 +526,8 @@ class EarlyTables:
         """Make the tables of ``point`` (:func:`report.results.point_entry`), the ``index``-th of ``scenario``."""
         members = self.members[scenario]
         self.made[scenario, index] = (members, point, point_tables(point, members, self.towns, self.names,
-                                                                    self.said, self.clocks, self.titles))
+                                                                    self.said, self.clocks, self.titles,
+                                                                    self.marks))
 
     @property
     def drawn(self) -> DrawnTables:
@@ -711,11 +723,14 @@ def _unit(figure: str) -> dict[str, str] | None:
 
 
 def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping[str, str]],
-              names: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> list[dict[str, Any]]:
+              names: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
+              marks: NameMarks | None = None) -> list[dict[str, Any]]:
     """Per scenario of an uncertainty run: each figure's two intervals, the conclusions, the tornado and its failed
-    points in words (``towns``: :func:`town_names`; ``names``: :func:`step_names`, which a failure's words use)."""
+    points in words (``towns``: :func:`town_names`; ``names``: :func:`step_names`, which a failure's words use;
+    ``marks``: the models' names in another language than the page's, :class:`NameMarks`)."""
     if not uncertainty:
         return []
+    marks = marks or NameMarks({})
     factors = {f["name"]: f for f in uncertainty["factors"]}
     out = []
     for name, s in uncertainty["scenarios"].items():
@@ -746,8 +761,8 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping
                                  "diff": bool(s["conclusions"]), **chart})
         out.append({"scenario": name, "title": {lang: scenario_words(name, lang) for lang in ("en", "sv")},
                     "baseline": s["baseline"], "rows": rows, "tornados": tornados,
-                    "failures": [{"message": f, "words": point_failure_words(f, uncertainty["points"], _member_names(
-                        names or {}, s["members"]))} for f in s["failures"]]})
+                    "failures": [{"message": f, "words": marks.both(point_failure_words(f, uncertainty["points"], _member_names(
+                        names or {}, s["members"])), s["members"])} for f in s["failures"]]})
     return out
 
 
@@ -863,6 +878,14 @@ def early_assumptions(doc: Mapping[str, Any], processes: Mapping[str, str], prof
     return chosen, names, runs, assumption_tables(chosen, names, None, runs)
 
 
+def _marked_assumptions(tables: list[dict[str, Any]], marks: NameMarks) -> list[dict[str, Any]]:
+    """The assumption ``tables`` with each row's words and value as HTML, the models' names in another language
+    than the page's marked (:class:`NameMarks`); the tables made earlier stay as they were."""
+    return [{**table, "rows": [{**row, "words": marks.both(row["words"], (table["member"],)),
+                                "value": marks.both(row["value"], (table["member"],))} for row in table["rows"]]}
+            for table in tables]
+
+
 def _assumption_tables(chosen: Mapping[str, Any], names: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
                        runs: Mapping[str, Any], drawn: DrawnAssumptions | None) -> list[dict[str, Any]]:
     """:func:`report.assumptions.assumption_tables`, or those ``drawn`` earlier of the same inputs."""
@@ -970,6 +993,7 @@ def render_report(
         plots_drawn = start_plots(doc, cases, profiles, executor)
     read = parsed_processes(processes, parsed)
     names = step_names(processes, profiles, read)
+    marks = NameMarks.of(read)  # a Swedish model's step named in an English sentence says it is Swedish
     scenarios = []
     said: dict[tuple[str, str], dict[str, str]] = {}
     titles = _titles(doc)
@@ -983,16 +1007,18 @@ def render_report(
                 "label": point["label"],
                 "label_words": {lang: point_words(point["label"], lang, towns[lang], point.get("values"))
                                 for lang in ("en", "sv")} if point["label"] else None,
-                "failures": [{"message": m, "words": failure_words(m, _member_names(names, s["members"]))}
+                "failures": [{"message": m, "words": marks.both(failure_words(m, _member_names(names, s["members"])),
+                                                                 s["members"])}
                              for m in point["failures"]],
                 "tables": early[2] if early is not None and early[0] == s["members"] and early[1] == point
-                else point_tables(point, s["members"], towns, names, said, clocks, titles),
+                else point_tables(point, s["members"], towns, names, said, clocks, titles, marks),
             })
         scenarios.append({**s, "view_points": points,
                           "line": {lang: scenario_line(s, towns[lang], lang) for lang in LANGUAGES},
-                          "set_words": {lang: "; ".join(f"{towns[lang].get(o['process'], o['process'])}: "
-                                                        f"{change_words(o['path'], o['value'], names[lang].get(o['process'], {}), lang)}"
-                                                        for o in s.get("set") or []) for lang in LANGUAGES},
+                          "set_words": {lang: Markup("; ").join(marks.html(
+                              f"{towns[lang].get(o['process'], o['process'])}: "
+                              f"{change_words(o['path'], o['value'], names[lang].get(o['process'], {}), lang)}",
+                              lang, (o["process"],)) for o in s.get("set") or []) for lang in LANGUAGES},
                           "title": {lang: scenario_words(s["name"], lang) for lang in ("en", "sv")},
                           "question": question_words(s),
                           "sweep_words": {lang: setting_words(s["sweep"][0]["path"], lang, towns[lang]) for lang in ("en", "sv")}
@@ -1005,19 +1031,20 @@ def render_report(
     drawn = plots_drawn()
     for k, scenario in enumerate(scenarios):
         scenario["sweep_plot"] = {lang: drawn[("sweep", k, lang)] for lang in LANGUAGES}
-    assumptions = _assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names, uncertainty,
-                                     scenario_runs(doc), drawn_assumptions)
+    assumptions = _marked_assumptions(_assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names,
+                                                         uncertainty, scenario_runs(doc), drawn_assumptions), marks)
     # every text in one language says which (lang="sv" on each class="sv" piece): screen readers, hyphenation
     return marked_languages(report_template().render(
         doc=doc,
         scenarios=scenarios,
         failures=[{**f, "title": titles.get(f["scenario"]) or {lang: f["scenario"] for lang in LANGUAGES},
-                   "words": failure_words(f["message"], _member_names(names, members.get(f["scenario"], [])))}
+                   "words": marks.both(failure_words(f["message"], _member_names(names, members.get(f["scenario"], []))),
+                                       members.get(f["scenario"], []))}
                   for f in doc.get("failures", [])],
         headline=headline(doc, uncertainty, {m: {lang: towns[lang][m] for lang in LANGUAGES} for m in towns["en"]}, clocks),
         plot_clock=clock if clock[0] is not None else LIBRARY_CLOCK,  # the plots' line: report.plots
         uncertainty=uncertainty,
-        how_sure=_how_sure(uncertainty, towns, names),
+        how_sure=_how_sure(uncertainty, towns, names, marks),
         how_sure_bases=_how_sure_bases(uncertainty, towns),
         assumptions=assumptions,
         brief_codes=any(_BRIEF_CODE.search(r["why"]["en"]) for a in assumptions for r in a["rows"]),

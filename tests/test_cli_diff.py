@@ -144,7 +144,8 @@ def test_html_is_one_self_contained_page_with_both_diagrams(tmp_path: Path) -> N
     assert re.search(r'class="[^"]*changed[^"]*"[^>]*data-element-id="B_Beslut"', page) or re.search(
         r'data-element-id="B_Beslut"[^>]*class="[^"]*changed', page
     )
-    assert "Done by Socialnämnden in a, by Arbetsutskottet in b" in page
+    # each side's performer in its model's language (found by QA: read with English sounds)
+    assert 'Done by <span lang="sv">Socialnämnden</span> in a, by <span lang="sv">Arbetsutskottet</span> in b' in page
     # a whole drawing fits its box (scaled by its viewBox), actual size is one click away
     assert ".diagram svg{width:100%;height:auto}" in page
     assert all('viewBox="' in svg for svg in re.findall(r"<svg[^>]*>", page))
@@ -825,7 +826,9 @@ def test_the_html_pages_say_that_swedish_models_words_are_swedish(tmp_path: Path
     assert uncertain and all(li.xpath("span[@lang='sv']") and li.xpath(".//li/span[@lang='sv']") for li in uncertain)
     changed = next(li for li in page.xpath("//ol[@class='differences']/li")
                    if "Done by Socialnämnden" in li.text_content())
-    assert [s.text_content() for s in changed.xpath("span[@lang='sv']")] == ["Besluta om tillstånd"]
+    # the step it quotes, and each side's performer (a lane's name: found by QA, it had no lang)
+    assert [s.text_content() for s in changed.xpath("span[@lang='sv']")] == [
+        "Socialnämnden", "Arbetsutskottet", "Besluta om tillstånd"]
     assert not any(w in " ".join(swedish) for w in ("matched", "confidence", "Differences", "reject"))
 
     c = write(tmp_path, "C", visit="Telefonintervju")
@@ -834,3 +837,23 @@ def test_the_html_pages_say_that_swedish_models_words_are_swedish(tmp_path: Path
     assert page.get("lang") == "en" and [svg.get("lang") for svg in page.iter("svg")] == ["sv"] * 3
     core = page.xpath("//h2[starts-with(., 'Common core')]/following-sibling::ul[1]/li")
     assert [li.xpath("span/@lang") for li in core] == [["sv"]] * 4
+    # a performer named in a variation (a lane's name, without quotes) in its model's language too
+    who = next(li for li in page.xpath("//ol[@class='differences']/li") if "Done by" in li.text_content())
+    assert {"Socialnämnden", "Arbetsutskottet"} <= {s.text_content() for s in who.xpath("span[@lang='sv']")}
+
+
+def test_the_fact_values_say_their_models_language(tmp_path: Path) -> None:
+    """Found by QA: a fact's value (a fee, an e-service, a deciding body, as a profile writes it) was unmarked on
+    the English diff and compare pages. Each side's value is in its model's language (the library's models draw
+    their steps in Swedish), as the models' step labels are."""
+    from lxml import html as lxml_html
+
+    assert run("diff", "helsingborg", "klippan", "--format", "html", "-o", str(tmp_path / "diff.html")).exit_code == 0
+    page = lxml_html.parse(str(tmp_path / "diff.html")).getroot()
+    facts = [li for li in page.xpath("//ol[@class='differences']/li[contains(@class, 'fact')]")]
+    assert facts and all(len(li.xpath("span[@lang='sv']")) >= 1 for li in facts), [li.text_content() for li in facts]
+    assert run("compare", "helsingborg", "klippan", "astorp", "--format", "html",
+               "-o", str(tmp_path / "compare.html")).exit_code == 0
+    page = lxml_html.parse(str(tmp_path / "compare.html")).getroot()
+    cells = page.xpath("//h2[@id='facts-heading']/following::table[1]//tr[td]/td")
+    assert cells and {td.get("lang") for td in cells if td.text_content().strip()} == {"sv"}

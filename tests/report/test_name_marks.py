@@ -1,0 +1,55 @@
+"""report.namemarks: a model's names in a sentence of the other language say their language."""
+
+from __future__ import annotations
+
+from processes.model import Definitions, FrozenMap, Process, Task
+from report.failurewords import failure_words
+from report.namemarks import NameMarks
+
+
+def _model(*tasks: Task) -> Definitions:
+    return Definitions(processes=(Process(id="P", nodes=FrozenMap({t.id: t for t in tasks})),))
+
+
+def test_an_english_models_step_in_a_swedish_sentence_is_english() -> None:
+    """The mirror case: a model named in English, the Swedish page's sentence names its step."""
+    marks = NameMarks.of({"hbg": _model(Task(id="A", name="Register the application"),
+                                         Task(id="B", name="Check the documents"))})
+    assert (marks.html("dagar i väntan vid: Register the application", "sv", ("hbg",))
+            == 'dagar i väntan vid: <span lang="en">Register the application</span>')
+    assert marks.html("days waiting at: Register the application", "en", ("hbg",)) == (
+        "days waiting at: Register the application")
+
+
+def test_a_name_the_model_gives_in_the_pages_language_is_not_marked() -> None:
+    """A step named per language shows the page's own name: nothing to mark; its drawn name, on the other
+    page, is in the page's language."""
+    named = Task(id="A", name="Beslut i nämnd", names=FrozenMap({"en": "Decision by the committee"}))
+    marks = NameMarks.of({"m": _model(named, Task(id="B", name="Granska ansökan"))})
+    assert marks.html("days waiting at: Decision by the committee", "en", ["m"]) == (
+        "days waiting at: Decision by the committee")
+    assert marks.html("work time in: Granska ansökan", "en", ["m"]) == (
+        'work time in: <span lang="sv">Granska ansökan</span>')
+    assert marks.html("dagar i: Beslut i nämnd", "sv", ["m"]) == "dagar i: Beslut i nämnd"
+
+
+def test_whole_names_of_the_sentences_processes_only_the_longest_first_and_escaped() -> None:
+    marks = NameMarks.of({"m": _model(Task(id="A", name="Beslut"), Task(id="B", name="Beslut i nämnd"),
+                                      Task(id="C", name="Granska <utkast> & skicka")),
+                          "other": _model(Task(id="D", name="Registrera ärendet"))})
+    assert marks.html("Beslut i nämnd before Beslut, not Beslutet", "en", ["m"]) == (
+        '<span lang="sv">Beslut i nämnd</span> before <span lang="sv">Beslut</span>, not Beslutet')
+    assert marks.html("Registrera ärendet", "en", ["m"]) == "Registrera ärendet"  # not about "other"
+    assert marks.html("Registrera ärendet", "en", ["m", "other"]) == '<span lang="sv">Registrera ärendet</span>'
+    assert marks.html("in Granska <utkast> & skicka <b>", "en", ["m"]) == (
+        'in <span lang="sv">Granska &lt;utkast&gt; &amp; skicka</span> &lt;b&gt;')
+
+
+def test_a_failures_words_name_the_join_in_its_models_language() -> None:
+    """A failed scenario's words name the join a case waits at by its step's name (report.failurewords)."""
+    marks = NameMarks.of({"m": _model(Task(id="J", name="Båda klara"), Task(id="B", name="Beslut"))})
+    message = ("element 'J': 5 case(s) cannot finish, a deadlock in the model: parallel join Båda klara (J) waits "
+               "for a token by 'B_J', which comes only from branch 'X_B' of exclusive gateway X (cases 0, 1)")
+    said = marks.both(failure_words(message), ["m"])
+    assert '‘<span lang="sv">Båda klara</span>’' in said["en"], said
+    assert "”Båda klara”" in said["sv"] and "<span" not in said["sv"]
