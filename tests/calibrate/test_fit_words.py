@@ -23,7 +23,7 @@ def test_the_brackets_and_the_kinds_of_time_are_said() -> None:
     # for a 95 % interval and for the bounds the meetings allow, neither said anywhere in the text
     text = calibration_text(REPORT)
     last = text.splitlines()[-1]
-    assert last.startswith("[low, high]: a 95 % interval (arrivals a year: exact Poisson")
+    assert last.startswith("[low, high]: a 95% interval (arrivals a year: exact Poisson")
     assert "except the agenda cut-off's, which are the bounds its meetings allow" in last
     assert "work: hours inside the pool's working hours; delay: calendar hours" in last
     assert "seasonality (January to December, arrivals a day over the year's mean) 1.00 1.00" in text
