@@ -88,9 +88,14 @@ def test_the_validation_says_how_far_the_held_out_cases_pin_their_own_median() -
     # far so few cases could tell a close simulation from a far one
     v = _validation(149, 64, 3)
     v["real"]["cycle_days_p50_interval"] = [48.01, 63.18]
-    assert ("  the 64 held-out cases alone pin their median to 48.01-63.18 days (95 %, bootstrap over the cases): a "
+    # one precision at both ends and an en dash, "95%" in English and "95 %" in Swedish (it said "54.45-62 days
+    # (95 %, ...")
+    assert ("  the 64 held-out cases alone pin their median to 48.0–63.2 days (95%, bootstrap over the cases): a "
             "simulated median inside that is as close as 64 cases can tell / de 64 undantagna ärendena ensamma "
-            "bestämmer sin median bara till 48,01-63,18 dagar") in validation_text(v)
+            "bestämmer sin median bara till 48,0–63,2 dagar (95\u00a0%, bootstrap") in validation_text(v)
+    v["real"]["cycle_days"] = {"p50": 62.0}
+    v["simulated"]["cycle_days"] = {"p50": 54.46}  # it said "62.0 | 54.46"
+    assert "\n    p50: 62.0 | 54.5\n" in validation_text(v)
     few = _validation(4, 2, 3)
     few["real"]["cycle_days_p50_interval"] = None
     assert ("  only 2 held-out cases: too few to tell how close the simulation is; the figures are no evidence either "
@@ -123,7 +128,7 @@ def test_the_swedish_half_of_each_line_writes_its_numbers_with_a_decimal_comma()
     halves = [line.split(" / ", 1) for line in validation_text(v).splitlines() if " / " in line]
     swedish = " ".join(sv for _, sv in halves)
     assert re.search(r"\d\.\d", swedish) is None, swedish
-    assert "ankomster, EMD (timmar): 1\u00a0239,1847" in swedish and "3-gram flödesavstånd, 0-1: 0,2288" in swedish
+    assert "ankomster, EMD (timmar): 1\u00a0239" in swedish and "3-gram flödesavstånd, 0-1: 0,2288" in swedish
     assert "simulerad 99,6\u00a0%" in swedish and "98\u00a0% av loggens" in swedish
     english = " ".join(en for en, _ in halves)
-    assert "case arrivals, EMD (hours): 1239.1847" in english and "simulated 99.6%" in english
+    assert "case arrivals, EMD (hours): 1,239" in english and "simulated 99.6%" in english
