@@ -277,5 +277,5 @@ def test_a_horizon_shorter_than_the_warmup_is_refused_in_the_units_they_were_wri
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert result.output.strip().splitlines()[-1] == (
         "permitflow: error: --years: override simulation.horizon='0.01y' gives an invalid profile: "
-        "warmup of 2 weeks must be >= 0 and shorter than the horizon of 0.01 years: "
+        "warmup of 2 weeks must be shorter than the horizon of 0.01 years: "
         "give a horizon longer than 2 weeks, or a shorter warmup")
