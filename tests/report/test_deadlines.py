@@ -12,6 +12,8 @@ def test_durations_in_words() -> None:
         ["4 months", "1 month", "8 weeks", "1 week", "60 days", "36 hours", "1.5 hours"]
     assert [duration_words(h, "sv") for h in (2922.0, 730.5, 1344.0, 24.0)] == ["4 månader", "1 månad", "8 veckor", "1 dag"]
     assert duration_words(1461.0, "sv", definite=True) == "2 månaderna"
+    # hours that no larger unit gives whole, as every page writes a number (it said "1.23457e+06 hours")
+    assert [duration_words(1234567.5, "en"), duration_words(1000.5, "sv")] == ["1,234,567.5 hours", "1\u00a0000,5 timmar"]
 
 
 def test_the_library_clock_leaves_every_sentence_as_it_is() -> None:
