@@ -145,3 +145,12 @@ def test_an_extension_of_zero_is_said_as_none_in_the_assumptions() -> None:
         assert value_words("simulation.clock", clock, {}, "sv") == "beslut inom 60 dagar, kan inte förlängas"
     assert value_words("simulation.clock", {"deadline": "2mo", "extension": "1mo"}, {}, "sv") == \
         "beslut inom 2 månader, kan förlängas med 1 månad"
+
+
+def test_a_meeting_date_written_with_a_time_is_said_as_its_date() -> None:
+    # found by QA: "den 2025-01-13 och 2025-02-10 00:00:00"; the simulation takes the date (the hour is at:)
+    import datetime as dt
+
+    body = {"meetings": {"dates": [dt.date(2025, 1, 13), dt.datetime(2025, 2, 10, 0, 0)]}, "agenda_cutoff": "1d"}
+    assert value_words("simulation.decision.bodies.chair", body, {}, "sv") == \
+        "den 2025-01-13 och 2025-02-10, ärenden senast 1 dag före mötet"
