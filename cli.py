@@ -24,6 +24,7 @@ import click
 
 from processes.errors import PermitflowError
 from processes.extras import install_hint
+from processes.numbers import share as share_said
 from processes.wording import counted
 
 __all__ = ["main", "cli", "atomic_write"]
@@ -2681,7 +2682,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
                 ("# Calibrated by permitflow discover from " + Path(log).name + ".\n" + profile_text).encode("utf-8"))
     click.echo(stream.mapping_line())
     click.echo(f"kept {len(found.kept)} of {counted(len(table.activities), 'activity', 'activities')} (in at least "
-               f"{min_frequency:.0%} of the cases); {found.table.n_events} of {counted(table.n_events, 'event')}")
+               f"{share_said(min_frequency, 'en')} of the cases); {found.table.n_events} of {counted(table.n_events, 'event')}")
     process = found.defs.process()
     tasks = sum(1 for n in process.nodes.values() if type(n).__name__ == "Task")
     gateways = sum(1 for n in process.nodes.values() if type(n).__name__ == "Gateway")

@@ -22,6 +22,7 @@ from calibrate.mapping import ActivityMapping
 from calibrate.observe import HOUR, Observed, observe, open_at_export, released, timer_cut_offs
 from processes.errors import InputError
 from processes.model import Definitions, Event, Gateway, Process, Task
+from processes.numbers import share as share_said
 from processes.params import CalendarSpec
 from processes.stepnames import step_said
 from simulator.resources import WorkCalendar
@@ -673,7 +674,7 @@ class _Builder:
             self.report["clock"] = {"note": "the log marks neither clock event"}
             return
         self.report["clock"] = fit.data()
-        within = "" if fit.within is None else f", {fit.within:.0%} within the deadline"
+        within = "" if fit.within is None else f", {share_said(fit.within, 'en')} within the deadline"
         clock["note"] = (f"in {self.source}: started by {', '.join(fit.start_marks)}, stopped by "
                          f"{', '.join(fit.stop_marks)}; median {fit.median_days:.1f} days over {fit.cases} cases{within}")
 

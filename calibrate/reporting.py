@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from calibrate.core import _num
+from processes.numbers import share as share_said
 from processes.stepnames import step_said
 from processes.wording import counted
 
@@ -79,7 +80,8 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
     if c and "median_days" in c:
         lines.append(f"legal clock: {', '.join(map(said, c['start_marked_by']))} -> {', '.join(map(said, c['stop_marked_by']))}: median "
                      f"{c['median_days']:.1f} days over {c['cases']} cases"
-                     + ("" if c["share_within_deadline"] is None else f", {c['share_within_deadline']:.0%} within the deadline"))
+                     + ("" if c["share_within_deadline"] is None else
+                        f", {share_said(c['share_within_deadline'], 'en')} within the deadline"))
     if a or report.get("durations") or report.get("branching") or cd or m:
         lines.append(_LEGEND)
     return "\n".join(lines)

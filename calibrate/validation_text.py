@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from processes.numbers import PERCENT, POINTS, machine, number, percent
+from processes.numbers import share as share_of
 
 __all__ = ["validation_text", "METRIC_WORDS", "IN_POINTS", "open_at_end_words", "difference_words", "median_words"]
 
@@ -51,9 +52,9 @@ def validation_text(data: dict[str, Any]) -> str:
              f"{setup['replications']} simulated replications of the held-out period; {setup['timestamps']}"]
     lines.append(_why(setup))
     if (share := setup.get("log_events_of_model_steps")) is not None:
-        lines.append(f"  the model has the activities of {share:.0%} of the log's events; the measures marked \"the "
-                     f"model's steps only\" leave the others out, which no simulation of it can produce / "
-                     f"{percent(share, 'sv')} av "
+        lines.append(f"  the model has the activities of {share_of(share, 'en')} of the log's events; the measures "
+                     "marked \"the model's steps only\" leave the others out, which no simulation of it can produce / "
+                     f"{share_of(share, 'sv')} av "
                      "loggens händelser är aktiviteter som modellen har; måtten märkta \"bara modellens steg\" räknar "
                      "bort de andra, som ingen simulering av modellen kan ge")
     for key, value in data["metrics"].items():

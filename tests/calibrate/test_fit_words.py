@@ -132,3 +132,16 @@ def test_the_swedish_half_of_each_line_writes_its_numbers_with_a_decimal_comma()
     assert "simulerad 99,6\u00a0%" in swedish and "98\u00a0% av loggens" in swedish
     english = " ".join(en for en, _ in halves)
     assert "case arrivals, EMD (hours): 1,239" in english and "simulated 99.6%" in english
+
+
+def test_shares_in_the_texts_follow_the_one_rule_for_shares() -> None:
+    # found by QA: 0.998 read "100%" ("the model has the activities of 100% of the log's events", "100% within the
+    # deadline"): whole per cent, one decimal above 99 % and below 1 % (processes.numbers.SHARE_RULE)
+    v = _validation(149, 64, 3)
+    v["setup"]["log_events_of_model_steps"] = 0.998
+    text = validation_text(v)
+    assert "the model has the activities of 99.8% of the log's events" in text
+    assert "/ 99,8\u00a0% av loggens händelser" in text
+    report = {**REPORT, "clock": {"start_marked_by": ["Task_A"], "stop_marked_by": ["Task_B"], "median_days": 36.04,
+                                  "cases": 40, "share_within_deadline": 0.996}}
+    assert "median 36.0 days over 40 cases, 99.6% within the deadline" in calibration_text(report)
