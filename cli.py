@@ -24,6 +24,7 @@ import click
 
 from processes.errors import PermitflowError
 from processes.extras import install_hint
+from processes.numbers import share as share_said
 from processes.wording import counted
 
 __all__ = ["main", "cli", "atomic_write"]
@@ -1790,8 +1791,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     the report's words, with the name of its step, staff group or outcome, under
     four headings (the whole case, each step in the model's order, each staff
     group and committee, the outcomes), its mean over the replications and its
-    95 % confidence interval (Student t, cut at zero where it reaches below and
-    marked *; a share's a Wilson interval, within 0-100 %; "(all alike)" for a
+    95% confidence interval (Student t, cut at zero where it reaches below and
+    marked *; a share's a Wilson interval, within 0-100%; "(all alike)" for a
     figure every replication gave the same value; none for a figure only one
     replication measured). --keys prints the table a script reads instead: each
     figure by its key (as --format json names it) with its unit (kr, days,
@@ -2209,11 +2210,11 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     the level (an assumption: --decision-cost). Costs no lever changes are left out.
 
     Every candidate runs with the same seeds (common random numbers). All start
-    with --first-replications; candidates whose 99 % interval is clearly on the
+    with --first-replications; candidates whose 99% interval is clearly on the
     wrong side of the target, or that cost at least as much as one that surely
     meets it, are dropped (but those as cheap as the answer run on: they may tie
     with it); the rest get twice the replications, as long as --max-replications
-    allows. Prints the chosen candidate with its 95 % interval and
+    allows. Prints the chosen candidate with its 95% interval and
     whether the target holds at the interval's bad end, any equally cheap one, whether
     today's setting meets the target, and every candidate run (* = on the cost-time
     frontier: two candidates' mean days are compared over the replications both
@@ -2508,7 +2509,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     wait that a boundary timer can end with the waits the log shows it cut
     off, and the waits still open at the log's export, as right-censored), branching probabilities, committee meeting days and agenda cut-off, pool
     sizes and working hours, and where the legal clock starts and stops. Each
-    fitted value says `source: log LOG (N cases, PERIOD)` and its 95 % interval;
+    fitted value says `source: log LOG (N cases, PERIOD)` and its 95% interval;
     everything else stays as the model's profile had it. Completion-only logs
     get estimated start times (said in the output); a row repeated exactly,
     in every column, is dropped with a note. The profile is written only
@@ -2690,7 +2691,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
                 ("# Calibrated by permitflow discover from " + Path(log).name + ".\n" + profile_text).encode("utf-8"))
     click.echo(stream.mapping_line())
     click.echo(f"kept {len(found.kept)} of {counted(len(table.activities), 'activity', 'activities')} (in at least "
-               f"{min_frequency:.0%} of the cases); {found.table.n_events} of {counted(table.n_events, 'event')}")
+               f"{share_said(min_frequency, 'en')} of the cases); {found.table.n_events} of {counted(table.n_events, 'event')}")
     process = found.defs.process()
     tasks = sum(1 for n in process.nodes.values() if type(n).__name__ == "Task")
     gateways = sum(1 for n in process.nodes.values() if type(n).__name__ == "Gateway")

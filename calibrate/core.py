@@ -22,6 +22,7 @@ from calibrate.mapping import ActivityMapping
 from calibrate.observe import HOUR, Observed, observe, open_at_export, released, timer_cut_offs
 from processes.errors import InputError
 from processes.model import Definitions, Event, Gateway, Process, Task
+from processes.numbers import share as share_said
 from processes.params import CalendarSpec
 from processes.stepnames import step_said
 from simulator.resources import WorkCalendar
@@ -72,17 +73,16 @@ def distribution_data(fit: Fit, *, work: bool) -> Any:
 
 
 def _span(hours: np.ndarray) -> str:
-    """``672`` or ``10–400``: the least and greatest of ``hours`` (one value when they agree to 0.05 %); whole
-    hours from 1,000 on (BPIC15_1's waits open at its export for years read "3.514e+04–3.733e+04 h").
+    """The least and greatest of ``hours`` with the unit (one value when they agree to 0.05 %): hours under two
+    days, else days as the profile writes them (:func:`hours_text`); it said "3.514e+04–3.733e+04 h".
 
-    >>> _span(np.array([672.0])), _span(np.array([25.71, 363.12])), _span(np.array([35140.4, 37330.0]))
-    ('672', '25.71–363.1', '35140–37330')
+    >>> _span(np.array([10.0, 40.0])), _span(np.array([240.0])), _span(np.array([35140.0, 37330.0]))
+    ('10–40 h', '10 days', '1464–1555 days')
     """
-    def said(value: float) -> str:
-        return f"{value:.0f}" if value >= 1000 else f"{value:.4g}"
-
-    spread = f"–{said(hours.max())}" if hours.max() - hours.min() >= 0.5e-3 * hours.max() else ""
-    return f"{said(hours.min())}{spread}"
+    low, high = float(hours.min()), float(hours.max())
+    unit, size = ("h", 1.0) if high < 48 else ("days", 24.0)
+    spread = f"–{_num(high / size)}" if high - low >= 0.5e-3 * high else ""
+    return f"{_num(low / size)}{spread} {unit}"
 
 
 def _finite(*values: float) -> bool:
@@ -101,15 +101,17 @@ def _mean_interval(key: str, fit: Fit, value: Any) -> dict[str, Any] | None:
     low, high = fit.mean_ci
     if not isinstance(value, dict) or not _finite(low, high):
         return None
-    return {key: {"mean": [f"{_num(low, 3)}h", f"{_num(high, 3)}h"]}, "what": "95 % bootstrap"}
+    return {key: {"mean": [f"{_num(low, 3)}h", f"{_num(high, 3)}h"]}, "what": "95% bootstrap"}
 
 
 def _fit_note(fit: Fit) -> str:
     # the observed values with their zeros (why() counts them) leave none out
     kept = fit.family == "empirical" and not fit.aic
     zeros = f"; {fit.zeros} zero durations left out" if fit.zeros and not kept else ""
-    return (f"{fit.why()}; n={fit.n}{zeros}; mean {fit.mean:.3g} h [{fit.mean_ci[0]:.3g}, {fit.mean_ci[1]:.3g}], "
-            f"sd {fit.sd:.3g} h [{fit.sd_ci[0]:.3g}, {fit.sd_ci[1]:.3g}] (95 % bootstrap)")
+    # 3 significant digits as the interval: data gives them (_mean_interval), never "3.51e+04"
+    mean, sd = (f"{_num(v, 3)} h [{_num(lo, 3)}, {_num(hi, 3)}]" for v, (lo, hi) in
+                ((fit.mean, fit.mean_ci), (fit.sd, fit.sd_ci)))
+    return f"{fit.why()}; n={fit.n}{zeros}; mean {mean}, sd {sd} (95% bootstrap)"
 
 
 def _sourced(entry: dict[str, Any], source: str, note: str, *, fitted: tuple[str, ...] = (),
@@ -208,14 +210,14 @@ class _Builder:
                 raise InputError(f"{said} (expected cases arriving at two times or more, or a profile with "
                                  "arrivals.per_year)", file=self.table.source)
             self.report["arrivals"] = None
-            self.report["arrivals_kept"] = f"{said}: the model's profile's {old['per_year']:g} a year kept"
+            self.report["arrivals_kept"] = f"{said}: the model's profile's {_num(old['per_year'], 6)} a year kept"
             self.sim["start"] = self.obs.origin_date
             return
         self.report["arrivals"] = fit.data()
         shares = ", ".join(f"{d} {s:.2f}" for d, s in zip(staff.WEEKDAYS, fit.weekdays, strict=True))
         entry: dict[str, Any] = {"per_year": round(fit.per_year, 2),
                                  "weekdays": [round(7 * share, 3) for share in fit.weekdays]}
-        note = (f"{fit.n} cases arrived {fit.first:%Y-%m-%d} to {fit.last:%Y-%m-%d}; per_year 95 % interval "
+        note = (f"{fit.n} cases arrived {fit.first:%Y-%m-%d} to {fit.last:%Y-%m-%d}; per_year 95% interval "
                 f"[{fit.per_year_ci[0]:.1f}, {fit.per_year_ci[1]:.1f}] (exact Poisson); weekdays: share of "
                 f"arrivals by weekday ({shares}) times 7, so a day of mean weight gets a 7th of a week's arrivals")
         if fit.whole_log is not None:
@@ -229,7 +231,7 @@ class _Builder:
             entry["seasonality"] = old["seasonality"]
             note += "; seasonality kept from the model's profile (the log covers under a year)"
         self.sim["arrivals"] = _sourced(entry, self.source, note,
-                                        interval=_bounds("per_year", fit.per_year_ci, "{:.1f}", "95 % exact Poisson"))
+                                        interval=_bounds("per_year", fit.per_year_ci, "{:.1f}", "95% exact Poisson"))
         self.sim["start"] = self.obs.origin_date
         if "horizon" not in self.sim and "cases" not in self.sim:
             self.sim["horizon"] = f"{max(1, round((fit.last - fit.first).days))}d"
@@ -500,14 +502,14 @@ class _Builder:
                 counts["cut_by_timer"] = int(found.hours.size)
                 words += f" and {found.hours.size} cut off by the timer {said}"
                 if found.hours.size:
-                    words += f" after {_span(found.hours)} h, fitted as longer than that (right-censored)"
+                    words += f" after {_span(found.hours)}, fitted as longer than that (right-censored)"
                 if found.unplaced:
                     words += f"; {found.unplaced} firing(s) of the timer left out: nothing before them in their case"
         if opened.hours.size:
             parts.append(opened.hours)
             words += (f"; {opened.hours.size} open at the export ({self.exported_text}: begun by "
                       f"{' or '.join(step_said(p, self.process.nodes[p].name) for p in opened.enabled_by)} and not "
-                      f"ended) after {_span(opened.hours)} h so far, fitted "
+                      f"ended) after {_span(opened.hours)} so far, fitted "
                       "as longer than that (right-censored)")
         elif found is None:
             return None, "", {}
@@ -533,9 +535,9 @@ class _Builder:
             {"correlation": round(min(fit.rho, 0.99), 3)}, self.source,
             f"correlation of the normal scores (ranks within each step) of two calendar delays of one case, "
             f"{fit.pairs} pairs in {fit.cases} cases: {fit.rho:.3f} [{fit.ci[0]:.3f}, {fit.ci[1]:.3f}] "
-            "(95 % bootstrap over cases); simulated as one normal factor per case shared by its delays, "
+            "(95% bootstrap over cases); simulated as one normal factor per case shared by its delays, "
             "each step keeping its own distribution",
-            interval=_bounds("correlation", fit.ci, "{:.3f}", "95 % bootstrap over cases"))
+            interval=_bounds("correlation", fit.ci, "{:.3f}", "95% bootstrap over cases"))
 
     # ---------------------------------------------------------------- branching
     def branching(self) -> None:
@@ -550,9 +552,9 @@ class _Builder:
             marks = "; ".join(f"{k} by {', '.join(v)}" for k, v in fit.markers.items())
             bounds = {k: [float(f"{a:.3f}"), float(f"{b:.3f}")] for k, (a, b) in fit.ci.items()
                       if k in fit.probabilities and _finite(a, b)}
-            elements[g] = _sourced(entry, self.source, f"{fit.n} passes; 95 % bootstrap over cases: {ci}; "
+            elements[g] = _sourced(entry, self.source, f"{fit.n} passes; 95% bootstrap over cases: {ci}; "
                                                        f"counted: {marks}", fitted=("probabilities",),
-                                   interval={"probabilities": bounds, "what": "95 % bootstrap over cases"}
+                                   interval={"probabilities": bounds, "what": "95% bootstrap over cases"}
                                    if bounds else None)
         self.report["branching"] = {g: f.data() for g, f in found.items()}
         for node in self.process.nodes.values():
@@ -683,7 +685,7 @@ class _Builder:
             self.report["clock"] = {"note": "the log marks neither clock event"}
             return
         self.report["clock"] = fit.data()
-        within = "" if fit.within is None else f", {fit.within:.0%} within the deadline"
+        within = "" if fit.within is None else f", {share_said(fit.within, 'en')} within the deadline"
         clock["note"] = (f"in {self.source}: started by {', '.join(fit.start_marks)}, stopped by "
                          f"{', '.join(fit.stop_marks)}; median {fit.median_days:.1f} days over {fit.cases} cases{within}")
 

@@ -38,6 +38,7 @@ from processes.model import (
     SequenceFlow,
     Task,
 )
+from processes.numbers import share
 
 __all__ = ["Discovery", "frequent_activities", "filtered", "discover_model", "LANE"]
 
@@ -157,7 +158,7 @@ def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float 
 
     keep = frequent_activities(table, min_frequency)
     if not keep:
-        raise InputError(f"no activity occurs in {min_frequency:.0%} of the cases (lower --min-frequency)",
+        raise InputError(f"no activity occurs in {share(min_frequency, 'en')} of the cases (lower --min-frequency)",
                          file=table.source)
     small = filtered(table, keep)
     frame = pd.DataFrame({

@@ -93,7 +93,7 @@ class Fit:
         if self.family == "empirical" and not self.aic:
             return f"the observed values ({self.zeros} of {self.n} are 0)"
         if self.family == "empirical":
-            return f"every family rejected by a KS test at 1 % (AIC {scores})"
+            return f"every family rejected by a KS test at 1% (AIC {scores})"
         return f"{self.family} by AIC ({scores})"
 
     def data(self) -> dict[str, Any]:

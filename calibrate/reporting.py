@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from calibrate.core import _num
+from processes.numbers import share as share_said
 from processes.stepnames import step_said
 from processes.wording import counted
 
@@ -53,8 +55,8 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
         lines.append(f"pool {pool}: the work the estimated starts give would keep it busy {c['utilisation']:.0%} of its "
                      "hours (they include waiting): its steps are calendar delays from enabling to completion")
     for e, d in report.get("durations", {}).items():
-        lines.append(f"{d['kind']:5} {said(e)}: {d['family']} mean {d['mean_hours']:.3g} h "
-                     f"[{d['mean_ci'][0]:.3g}, {d['mean_ci'][1]:.3g}], n={d['n']}"
+        lines.append(f"{d['kind']:5} {said(e)}: {d['family']} mean {_num(d['mean_hours'], 3)} h "  # never 3.51e+04
+                     f"[{_num(d['mean_ci'][0], 3)}, {_num(d['mean_ci'][1], 3)}], n={d['n']}"
                      + (f"; {d['censored_note']}" if d.get("censored_note") else ""))
     cd = report.get("case_delays")
     if cd:
@@ -78,14 +80,15 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
     if c and "median_days" in c:
         lines.append(f"legal clock: {', '.join(map(said, c['start_marked_by']))} -> {', '.join(map(said, c['stop_marked_by']))}: median "
                      f"{c['median_days']:.1f} days over {c['cases']} cases"
-                     + ("" if c["share_within_deadline"] is None else f", {c['share_within_deadline']:.0%} within the deadline"))
+                     + ("" if c["share_within_deadline"] is None else
+                        f", {share_said(c['share_within_deadline'], 'en')} within the deadline"))
     if a or report.get("durations") or report.get("branching") or cd or m:
         lines.append(_LEGEND)
     return "\n".join(lines)
 
 
 #: what the figures above are, said once under them
-_LEGEND = ("[low, high]: a 95 % interval (arrivals a year: exact Poisson over the log's period; the mean of a work time "
+_LEGEND = ("[low, high]: a 95% interval (arrivals a year: exact Poisson over the log's period; the mean of a work time "
            "or delay: bootstrap over its n activity instances and the waits a timer cut off, each resampling fitted "
            "again; a branch's share and the correlation: bootstrap over cases), except the agenda cut-off's, which are "
            "the bounds its meetings allow (the latest-ready case that made a meeting, the earliest that missed one); "

@@ -131,7 +131,7 @@ def fit_pool(obs: Observed, pool: str, lanes: tuple[str, ...], rows: np.ndarray)
     else:
         seen = {n: names.count(n) for n in distinct}
         people = tuple(n for n in distinct if seen[n] >= 0.01 * len(names))
-        count, how = len(people), "people with at least 1 % of the pool's work"
+        count, how = len(people), "people with at least 1% of the pool's work"
     seen_starts, someone = seen_times(obs, rows)
     window = None if dates_only(ends) else fit_window(seen_starts[someone], ends[someone])
     per_person: dict[str, Window] = {}

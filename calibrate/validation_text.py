@@ -6,9 +6,11 @@ Each figure is said in both: the English as Python writes it, the Swedish the sa
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from processes.numbers import POINTS, machine, percent
+from processes.numbers import PERCENT, POINTS, machine, number, percent
+from processes.numbers import share as share_of
 
 __all__ = ["validation_text", "METRIC_WORDS", "IN_POINTS", "open_at_end_words", "difference_words", "median_words"]
 
@@ -19,6 +21,9 @@ IN_POINTS = frozenset({"within_deadline_difference"})
 WITHIN_WORDS = ("cycle times within the deadline's {days} days (from a case's first to its last event, not on the "
                 "legal clock)", "genomloppstider inom tidsfristens {days} dagar (från ärendets första till sista "
                 "händelse, inte räknat som den lagstadgade tiden)")
+
+#: the cycle-time percentiles (``p50``) and their differences, in days
+_IN_DAYS = re.compile(r"(cycle_days_)?p[0-9]+(_difference)?")
 
 #: each measure in words (English / Swedish); the keys stay as the JSON has them
 METRIC_WORDS = {
@@ -53,9 +58,9 @@ def validation_text(data: dict[str, Any]) -> str:
              f"{setup['replications']} simulated replications of the held-out period; {setup['timestamps']}"]
     lines.append(_why(setup))
     if (share := setup.get("log_events_of_model_steps")) is not None:
-        lines.append(f"  the model has the activities of {share:.0%} of the log's events; the measures marked \"the "
-                     f"model's steps only\" leave the others out, which no simulation of it can produce / "
-                     f"{percent(share, 'sv')} av "
+        lines.append(f"  the model has the activities of {share_of(share, 'en')} of the log's events; the measures "
+                     "marked \"the model's steps only\" leave the others out, which no simulation of it can produce / "
+                     f"{share_of(share, 'sv')} av "
                      "loggens händelser är aktiviteter som modellen har; måtten märkta \"bara modellens steg\" räknar "
                      "bort de andra, som ingen simulering av modellen kan ge")
     for key, value in data["metrics"].items():
@@ -72,15 +77,16 @@ def validation_text(data: dict[str, Any]) -> str:
                  "1 inget gemensamt")
     real, sim = data["real"], data["simulated"]
     lines.append("  cycle time, days (log | simulated) / genomloppstid, dagar (logg | simulerad):")
-    lines += [f"    {p}: {real['cycle_days'][p]} | {sim['cycle_days'][p]}" for p in real["cycle_days"]]
+    lines += [f"    {p}: {difference_words(p, log)} | {difference_words(p, sim['cycle_days'][p])}"
+              for p, log in real["cycle_days"].items()]
     if real.get("within_deadline") is not None:
-        deadline = f"{setup['deadline_days']:g}"
+        deadline, shares = setup["deadline_days"], (real["within_deadline"], sim["within_deadline"])
         # the cases' whole cycle times against the deadline's length: calibrate's "legal clock" line counts the
         # clock's own span (a complete application to the decision) and gave 98 % where this gave 90.5 %, unsaid
-        en, sv = WITHIN_WORDS
-        lines.append(f"  {en.format(days=deadline)}: log {real['within_deadline']:.1%}, simulated "
-                     f"{sim['within_deadline']:.1%} / {sv.format(days=machine(deadline, 'sv'))}: logg "
-                     f"{percent(real['within_deadline'], 'sv', 1)}, simulerad {percent(sim['within_deadline'], 'sv', 1)}")
+        en_words, sv_words = WITHIN_WORDS
+        en, sv = ([number(deadline, lang), *(percent(s, lang, 1) for s in shares)] for lang in ("en", "sv"))
+        lines.append(f"  {en_words.format(days=en[0])}: log {en[1]}, simulated {en[2]} / "
+                     f"{sv_words.format(days=sv[0])}: logg {sv[1]}, simulerad {sv[2]}")
     if (median := median_words(real)) is not None:
         lines.append(f"  {median[0]} / {median[1]}")
     if (recent := open_at_end_words(setup)) is not None:
@@ -97,10 +103,16 @@ def difference_words(key: str, value: float | None, lang: str = "en", *, unit: b
     >>> difference_words("within_deadline_difference", 0.2615), difference_words("within_deadline_difference", -0.2615, "sv")
     ('+26.2 percentage points', '−26,2 procentenheter')
     >>> difference_words("within_deadline_difference", -0.004, unit=False), difference_words("arrival_emd_hours", 1239.1847, "sv")
-    ('-0.4', '1\xa0239,1847')
+    ('-0.4', '1\xa0239')
+    >>> difference_words("p50", 62.0), difference_words("cycle_days_p50_difference", -3.456, "sv")
+    ('62.0', '−3,5')
     """
     if value is None:
         return "-"
+    if _IN_DAYS.fullmatch(key):
+        return number(value, lang, 1)  # days, one decimal in every cell (the table read "54.45" above "62.0")
+    if key.endswith("_hours"):  # hours whole, as the replications' spread says them (it said "1239.1847")
+        return number(value, lang, 0 if abs(value) >= 1 else 1)
     if key not in IN_POINTS:
         return str(value) if lang == "en" else machine(str(value), lang)
     said = f"{value * 100:+.1f}"
@@ -120,13 +132,12 @@ def median_words(real: dict[str, Any]) -> tuple[str, str] | None:
                 "either way",
                 f"bara {n} undantagna ärenden: för få för att avgöra hur nära simuleringen är; siffrorna visar varken "
                 "det ena eller det andra")
-    # both ends in one precision, as the percentiles: "52.15-83" read as if the upper end were less sure
-    low, high = f"{interval[0]:.2f}", f"{interval[1]:.2f}"
-    return (f"the {n} held-out cases alone pin their median to {low}-{high} days (95 %, bootstrap over the cases): "
-            f"a simulated median inside that is as close as {n} cases can tell",
-            f"de {n} undantagna ärendena ensamma bestämmer sin median bara till {machine(low, 'sv')}-"
-            f"{machine(high, 'sv')} dagar (95 %, bootstrap "
-            f"över ärendena): en simulerad median inom det är så nära som {n} ärenden kan avgöra")
+    # one decimal at both ends, as the percentiles (:func:`difference_words`): it said "54.45-62 days"
+    en, sv = ("–".join(number(end, lang, 1) for end in interval) for lang in ("en", "sv"))
+    return (f"the {n} held-out cases alone pin their median to {en} days (95{PERCENT['en']}, bootstrap over the "
+            f"cases): a simulated median inside that is as close as {n} cases can tell",
+            f"de {n} undantagna ärendena ensamma bestämmer sin median bara till {sv} dagar (95{PERCENT['sv']}, "
+            f"bootstrap över ärendena): en simulerad median inom det är så nära som {n} ärenden kan avgöra")
 
 
 def open_at_end_words(setup: dict[str, Any]) -> tuple[str, str] | None:
@@ -134,13 +145,13 @@ def open_at_end_words(setup: dict[str, Any]) -> tuple[str, str] | None:
     (English, Swedish); ``None`` for a setup written before it was counted."""
     if (recent := setup.get("heldout_recent_cases")) is None:
         return None
-    days, held, end = f"{setup['recent_days']:g}", setup["heldout_cases"], setup["log_end"]
+    days, held, end = setup["recent_days"], setup["heldout_cases"], setup["log_end"]
     basis_en, basis_sv = (("the deadline", "tidsfristen") if setup.get("recent_basis") == "deadline" else
                           ("the training cases' median cycle time", "träningsärendenas mediangenomloppstid"))
-    return (f"{recent} of the {held} held-out cases arrived less than {days} days ({basis_en}) before the log's last "
-            f"event ({end}): a case still open then counts with its time so far, in the log as in the simulation "
-            "(cut there alike), so the cycle times and the share within the deadline include unfinished cases",
-            f"{recent} av de {held} undantagna ärendena kom in mindre än {machine(days, 'sv')} dagar ({basis_sv}) före "
+    return (f"{recent} of the {held} held-out cases arrived less than {number(days, 'en')} days ({basis_en}) "
+            f"before the log's last event ({end}): a case still open then counts with its time so far, in the log as "
+            "in the simulation (cut there alike), so the cycle times and the share within the deadline include unfinished cases",
+            f"{recent} av de {held} undantagna ärendena kom in mindre än {number(days, 'sv')} dagar ({basis_sv}) före "
             "loggens sista "
             f"händelse ({end}): ett ärende som då fortfarande var öppet räknas med sin tid dittills, i loggen som i "
             "simuleringen (kapad där likadant), så genomloppstiderna och andelen inom tidsfristen tar med ofärdiga "

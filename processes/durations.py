@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 
+from processes.numbers import number
 from processes.rulewords import rule_error, written
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "WORK_UNITS",
     "parse_duration",
     "format_duration",
+    "duration_said",
     "decimal_text",
     "exact_to_thousandths",
     "is_duration_text",
@@ -115,6 +117,34 @@ def parse_duration(value: object, *, work: bool = False, unit: str | None = None
 def _as_hours_hint(number: float, unit: str) -> str:
     hours = number * CALENDAR_UNITS[unit] / 3  # an 8-hour working day is the usual reading
     return f"{hours:g}h"
+
+
+#: the calendar units a duration is said in, largest first: (unit, English one/many, Swedish one/many)
+_SAID_UNITS = (("y", ("year", "years"), ("år", "år")), ("mo", ("month", "months"), ("månad", "månader")),
+               ("w", ("week", "weeks"), ("vecka", "veckor")), ("d", ("day", "days"), ("dag", "dagar")),
+               ("h", ("hour", "hours"), ("timme", "timmar")))
+
+
+def duration_said(hours: float) -> tuple[str, str]:
+    """``hours`` of calendar time in words (English, Swedish), in the largest unit that gives it to 3 decimals
+    from 0.01 up, which is the unit it was written in (``--years 0.01``, ``warmup: 8w``); else in hours, or
+    days from two days up, to one decimal. A message said "warmup of 1344 h ... horizon of 87.66 h" to a user
+    who typed ``--years 0.01`` beside a profile's ``warmup: 8w``.
+
+    >>> duration_said(87.66), duration_said(1344.0), duration_said(8766.0), duration_said(100.0)
+    (('0.01 years', '0,01 år'), ('8 weeks', '8 veckor'), ('1 year', '1 år'), ('100 hours', '100 timmar'))
+    >>> duration_said(1000.123456), duration_said(24 * 365.25 / 1e4)
+    (('41.7 days', '41,7 dagar'), ('0.9 hours', '0,9 timmar'))
+    """
+    def exact(unit: str) -> bool:
+        amount = hours / CALENDAR_UNITS[unit]
+        return abs(amount) >= 0.01 and math.isclose(amount, round(amount, 3), rel_tol=1e-9)
+
+    said = next((u for u in _SAID_UNITS if exact(u[0])), None)
+    unit, en, sv = said or _SAID_UNITS[-1 if abs(hours) < 48 else -2]
+    amount = round(hours / CALENDAR_UNITS[unit], 3 if said else 1)
+    one = amount == 1
+    return f"{number(amount, 'en')} {en[not one]}", f"{number(amount, 'sv')} {sv[not one]}"
 
 
 def format_duration(hours: float) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 
 from processes.conditions import Condition
 from processes.distributions import Distribution
+from processes.durations import duration_said
 from processes.frozenclass import frozen_dataclass
 from processes.frozenmap import FrozenMap
 from processes.rulewords import NONE_DEFINED, rule_error, written
@@ -482,8 +483,12 @@ class SimParams:
             # a replayed list cannot give more applications than it holds (as a Poisson rate of 0 cannot)
             raise rule_error("cases_dates", path="cases", cases=str(self.cases), listed=str(listed),
                              dates=(f"date{'s' * (listed != 1)}", "datum"))
-        if self.warmup < 0 or (self.horizon is not None and self.warmup >= self.horizon):
-            raise rule_error("warmup", path="warmup", warmup=f"{self.warmup:g}", horizon=f"{self.horizon:g}")
+        # in the units they were written in ("8 weeks", "0.01 years"), not "1344 h" and "87.66 h"
+        if self.warmup < 0:
+            raise rule_error("warmup_negative", path="warmup", warmup=duration_said(self.warmup))
+        if self.horizon is not None and self.warmup >= self.horizon:
+            raise rule_error("warmup", path="warmup", warmup=duration_said(self.warmup),
+                             horizon=duration_said(self.horizon))
         for name, pool in self.pools.items():
             if pool.calendar not in self.calendars:
                 raise rule_error("pool_calendar", path=f"pools.{name}.calendar", name=repr(name),

@@ -166,8 +166,11 @@ RULES: dict[str, tuple[str, str]] = {
     # the whole simulation (processes/params.py, bpmn_io/profile_schema.py)
     "horizon": ("{value} is not a horizon above 0 and at most {limit}y",
                 "{value} är ingen simuleringslängd över 0 och högst {limit}y"),
-    "warmup": ("warmup of {warmup} h must be >= 0 and shorter than the horizon of {horizon} h",
-               "uppvärmningen på {warmup} h måste vara minst 0 och kortare än simuleringslängden på {horizon} h"),
+    "warmup": ("warmup of {warmup} must be shorter than the horizon of {horizon}: give a horizon longer than "
+               "{warmup}, or a shorter warmup",
+               "uppvärmningen på {warmup} måste vara kortare än simuleringslängden på {horizon}: ange en "
+               "simuleringslängd längre än {warmup}, eller en kortare uppvärmning"),
+    "warmup_negative": ("warmup of {warmup} must be 0 or more", "uppvärmningen på {warmup} måste vara minst 0"),
     "element_pool": ("element uses pool {pool} (expected one of {pools})",
                      "elementet använder poolen {pool} (förväntade en av {pools})"),
     "body_pool": ("decision body {level} uses pool {pool} (expected one of {pools})",

@@ -302,7 +302,7 @@ def _fitted_words(factor: Factor, interval: tuple[float, float], lang: str) -> s
     elif factor.kind == "duration":  # the agenda cut-off: the bounds its meetings allow, not a 95 % interval
         return shown + (" days (the bounds the log's meetings allow)" if lang == "en"
                         else " dagar (de gränser som sammanträdena i loggen tillåter)")
-    return shown + (" (the fit's 95 % interval)" if lang == "en" else " (anpassningens 95\xa0%-intervall)")
+    return shown + (" (the fit's 95% interval)" if lang == "en" else " (anpassningens 95\xa0%-intervall)")
 
 
 def _shown(f: Factor, path: str, profile: Mapping[str, Any],

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from processes.durations import parse_duration
+from processes.numbers import number
 
 __all__ = ["LIBRARY_CLOCK", "duration_words", "deadline_said", "profile_clock", "common_clock"]
 
@@ -40,8 +41,8 @@ def _parts(hours: float, lang: str) -> tuple[str, str, str, str]:
         count = hours / size
         if count >= 1 and abs(count - round(count)) < 1e-9:
             return str(round(count)), one, many, the_many
-    number = f"{hours:g}" if lang == "en" else f"{hours:g}".replace(".", ",")
-    return number, "hour", *(("hours", "hours") if lang == "en" else ("timmar", "timmarna"))
+    # as every page writes a number ("1\u00a0000,5"): it said "1.23457e+06 hours" and "1000,5 timmar"
+    return number(hours, lang), "hour", *(("hours", "hours") if lang == "en" else ("timmar", "timmarna"))
 
 
 def duration_words(hours: float, lang: str, *, definite: bool = False) -> str:

@@ -133,7 +133,7 @@ def _headline(result: OptimiseResult) -> list[str]:
         lines += ["No candidate run meets it at the bad end of its interval, nor can one: the interval of a share "
                   "of any number of cases reaches below 100% (a lower --target-share can be, with enough cases).",
                   "Inget alternativ når målet i intervallets sämre ände, och inget kan: intervallet för en andel av "
-                  "hur många ärenden som helst når under 100 % (en lägre --target-share kan nås där, med tillräckligt många ärenden)."]
+                  "hur många ärenden som helst når under 100\u00a0% (en lägre --target-share kan nås där, med tillräckligt många ärenden)."]
     elif not result.holds_at_bad_end:
         lines += ["No candidate run meets it at the bad end of its interval (more replications narrow the intervals: "
                   "--max-replications).",

@@ -149,7 +149,7 @@ _WORDS = {
     "en": {"months": "4 months", "submission": "days from application to decision",
            "utilisation": "share of working time in use (95% interval)", "shared": "shared staff"},
     "sv": {"months": "4 månader", "submission": "dagar från ansökan till beslut",
-           "utilisation": "andel av arbetstiden som används (95 % intervall)", "shared": "gemensam personal"},
+           "utilisation": "andel av arbetstiden som används (95\u00a0% intervall)", "shared": "gemensam personal"},
 }
 
 

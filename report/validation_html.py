@@ -36,6 +36,7 @@ from calibrate.validation_text import (
 from processes.model import Definitions
 from processes.shownnames import name_in
 from report.numbers import POINTS, number, percent
+from report.numbers import share as share_of
 from report.plots import number_axis
 
 __all__ = ["validation_html"]
@@ -242,10 +243,10 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
     share = st.get("log_events_of_model_steps")
     if share is not None:  # as the command line says it (calibrate.validation_text)
         setup += "\n" + _paragraph(
-            f"The model has the activities of {share:.0%} of the log's events: the others cannot appear in a "
+            f"The model has the activities of {share_of(share, 'en')} of the log's events: the others cannot appear in a "
             "simulation of it, so the activity and 3-gram measures over the whole log count them as differences; the "
             "rows marked \u201cthe model's steps only\u201d leave them out and compare the steps the model has.",
-            f"{percent(share, 'sv')} av loggens händelser är aktiviteter som modellen har: de andra kan inte förekomma i en "
+            f"{share_of(share, 'sv')} av loggens händelser är aktiviteter som modellen har: de andra kan inte förekomma i en "
             "simulering av modellen, så aktivitets- och 3-grammåtten över hela loggen räknar dem som skillnader; raderna "
             "märkta \u201dbara modellens steg\u201d lämnar dem utanför och jämför de steg modellen har.")
     if (recent := open_at_end_words(st)) is not None:

@@ -18,6 +18,7 @@ and returns ``None`` for any other value (the caller then shows it as it is).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -184,7 +185,9 @@ def _meetings(spec: Mapping[str, Any], lang: str) -> str | None:
                 return None
             parts.append(rule_said)
         if isinstance(meetings.get("dates"), list):
-            parts.append(said["dates"].format(_listed([str(d) for d in meetings["dates"]], lang)))
+            # the simulation takes a date-time's date (the meeting's hour is at:): not "2025-02-11 00:00:00"
+            days = [str(d.date() if isinstance(d, dt.datetime) else d) for d in meetings["dates"]]
+            parts.append(said["dates"].format(_listed(days, lang)))
         months = meetings.get("except_months")
         if isinstance(months, list) and months:
             parts.append(said["except"].format(_listed([_month(m, lang) for m in months], lang, "or")))

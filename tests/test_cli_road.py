@@ -268,3 +268,14 @@ def test_a_yaml_authoring_model_simulates_as_its_bpmn_does(model: Path) -> None:
         assert result.exit_code == 0, result.output
         figures.append(json.loads(result.output)["figures"])
     assert figures[0] == figures[1]
+
+
+def test_a_horizon_shorter_than_the_warmup_is_refused_in_the_units_they_were_written_in(model: Path) -> None:
+    """Found by QA: ``--years 0.01`` beside a profile's ``warmup: 8w`` said "warmup of 1344 h ... the
+    horizon of 87.66 h", hours the user wrote nowhere, and not what to do (here the profile's 2w)."""
+    result = invoke("simulate", str(model), "--years", "0.01")
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert result.output.strip().splitlines()[-1] == (
+        "permitflow: error: --years: override simulation.horizon='0.01y' gives an invalid profile: "
+        "warmup of 2 weeks must be shorter than the horizon of 0.01 years: "
+        "give a horizon longer than 2 weeks, or a shorter warmup")

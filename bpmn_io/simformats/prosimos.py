@@ -47,6 +47,7 @@ from bpmn_io.simformats.common import (
 )
 from bpmn_io.simformats.prosimos_bpmn import prosimos_roles
 from processes.distributions import Distribution
+from processes.durations import duration_said
 from processes.errors import InputError
 from processes.model import CallActivity, Definitions, Event, Gateway, SubProcess, Task
 from processes.params import SimParams
@@ -284,7 +285,8 @@ def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
         warnings.append(f"case_delays: a case's delays moving together (correlation {params.delay_correlation:g}) "
                         "cannot be expressed in Prosimos (each delay is drawn on its own there)")
     if params.warmup:
-        warnings.append(f"warmup of {params.warmup:g} h: Prosimos has no warm-up period (not exported)")
+        said = duration_said(params.warmup)[0]  # as the profile wrote it ("8 weeks"), not "1344 h"
+        warnings.append(f"warmup of {said}: Prosimos has no warm-up period (not exported)")
     doc = {
         "resource_profiles": profiles,
         "arrival_time_distribution": arrival,

@@ -319,6 +319,14 @@ def test_prosimos_export_names_case_delays_it_cannot_express(mm1) -> None:
     assert out.document == to_prosimos(defs, params).document
 
 
+def test_prosimos_export_names_the_warmup_in_the_unit_it_was_written_in(mm1) -> None:
+    # it said "warmup of 1344 h" of a profile's warmup: 8w
+    defs, params = mm1
+    out = to_prosimos(defs, dataclasses.replace(params, warmup=1344.0))
+    assert [w for w in out.warnings if w.startswith("warmup")] == [
+        "warmup of 8 weeks: Prosimos has no warm-up period (not exported)"]
+
+
 def test_prosimos_round_trip_keeps_parameters(mm1) -> None:
     defs, params = mm1
     back = prosimos_to_profile(to_prosimos(defs, params).document, defs, source="p.json")

@@ -186,7 +186,7 @@ def test_a_known_correlation_is_calibrated_back(rho: float) -> None:
         assert fit["ci"][0] < rho < fit["ci"][1]
         assert written["correlation"] == pytest.approx(fit["correlation"], abs=1e-3)
         assert written["source"].startswith("log par.csv (2000 cases")
-        assert "95 % bootstrap over cases" in written["note"]
+        assert "95% bootstrap over cases" in written["note"]
         simparams_from_data(cal.profile["simulation"])  # and the simulator takes it
     else:
         assert (written is not None) == fit["written"]

@@ -109,9 +109,10 @@ def test_the_censored_exponential_mean_is_the_time_observed_over_the_completed_w
     assert lo < closed < hi
     profile = (tmp_path / "out.yaml").read_text(encoding="utf-8")
     assert f"mean: {hours_text(closed)}" in profile  # 7.833d
-    said = "6 waits completed and 2 cut off by the timer Svarstiden ute (Timer_Ute) after 240 h"
+    said = "6 waits completed and 2 cut off by the timer Svarstiden ute (Timer_Ute) after 10 days"
     assert said in text and said in profile.replace("\n        ", " ")
     assert "Svarstiden ute (a boundary event" in text  # the timer's event is not fitted itself
+    assert "pool officer: 1 (people with at least 1% of the pool's work)" in text  # '1 %' in English before
 
 
 def test_a_mapping_file_names_the_timers_event(tmp_path) -> None:
@@ -162,11 +163,19 @@ def test_waits_open_at_the_export_are_right_censored_at_the_time_they_had_run(tm
     assert (wait["n"], wait["cut_by_timer"], wait["open_at_export"], wait["censored"]) == (6, 2, 2, 4)
     lo, hi = wait["mean_ci"]
     assert lo < closed < hi
-    hours = "–".join(f"{d * 24}" for d in sorted(days_open))
-    assert ("6 waits completed and 2 cut off by the timer Svarstiden ute (Timer_Ute) after 240 h, fitted as longer "
+    days = "–".join(f"{d}" for d in sorted(days_open))  # days, as the profile writes a wait (it said "48–72 h")
+    assert ("6 waits completed and 2 cut off by the timer Svarstiden ute (Timer_Ute) after 10 days, fitted as longer "
             "than that (right-censored); 2 open at the export") in text
-    assert f"begun by Begär komplettering (Task_Begar) and not ended) after {hours} h so far" in text
+    assert f"begun by Begär komplettering (Task_Begar) and not ended) after {days} days so far" in text
     assert "(på svenska: 6 avslutade, 2 avbrutna av timern, 2 öppna vid exporten)" in text
+
+
+def test_waits_open_for_years_at_the_export_are_said_in_days_without_an_exponent(tmp_path) -> None:
+    """Found by QA: an export four years after the last event said "3.514e+04–3.733e+04 h so far"; the two open
+    waits, begun 20 and 21 January 2025 at 10:00, had run 1464 and 1463 days on 23 January 2029 at 10:00."""
+    _report, text = _calibrate(_write(tmp_path, still_open=(20, 21)), "--exported-at", "2029-01-23T10:00")
+    assert "begun by Begär komplettering (Task_Begar) and not ended) after 1463–1464 days so far" in text
+    assert "e+0" not in text
 
 
 def test_an_export_instant_before_the_logs_last_event_is_refused(tmp_path) -> None:

@@ -23,7 +23,7 @@ def test_the_brackets_and_the_kinds_of_time_are_said() -> None:
     # for a 95 % interval and for the bounds the meetings allow, neither said anywhere in the text
     text = calibration_text(REPORT)
     last = text.splitlines()[-1]
-    assert last.startswith("[low, high]: a 95 % interval (arrivals a year: exact Poisson")
+    assert last.startswith("[low, high]: a 95% interval (arrivals a year: exact Poisson")
     assert "except the agenda cut-off's, which are the bounds its meetings allow" in last
     assert "work: hours inside the pool's working hours; delay: calendar hours" in last
     assert "seasonality (January to December, arrivals a day over the year's mean) 1.00 1.00" in text
@@ -89,12 +89,16 @@ def test_the_validation_says_how_far_the_held_out_cases_pin_their_own_median() -
     # far so few cases could tell a close simulation from a far one
     v = _validation(149, 64, 3)
     v["real"]["cycle_days_p50_interval"] = [48.01, 63.18]
-    assert ("  the 64 held-out cases alone pin their median to 48.01-63.18 days (95 %, bootstrap over the cases): a "
+    # one precision at both ends and an en dash, "95%" in English and "95 %" in Swedish (it said "54.45-62 days
+    # (95 %, ...")
+    assert ("  the 64 held-out cases alone pin their median to 48.0–63.2 days (95%, bootstrap over the cases): a "
             "simulated median inside that is as close as 64 cases can tell / de 64 undantagna ärendena ensamma "
-            "bestämmer sin median bara till 48,01-63,18 dagar") in validation_text(v)
-    v["real"]["cycle_days_p50_interval"] = [52.15, 83.0]  # it said "52.15-83 days"
-    assert "pin their median to 52.15-83.00 days" in validation_text(v)
-    assert "bestämmer sin median bara till 52,15-83,00 dagar" in validation_text(v)
+            "bestämmer sin median bara till 48,0–63,2 dagar (95\u00a0%, bootstrap") in validation_text(v)
+    v["real"]["cycle_days"] = {"p50": 62.0}
+    v["simulated"]["cycle_days"] = {"p50": 54.46}  # it said "62.0 | 54.46"
+    assert "\n    p50: 62.0 | 54.5\n" in validation_text(v)
+    v["real"]["cycle_days_p50_interval"] = [52.15, 83.0]  # it said "52.15-83 days": the upper end as sure as the lower
+    assert "–83.0 days" in validation_text(v) and "–83,0 dagar" in validation_text(v)
     few = _validation(4, 2, 3)
     few["real"]["cycle_days_p50_interval"] = None
     assert ("  only 2 held-out cases: too few to tell how close the simulation is; the figures are no evidence either "
@@ -127,7 +131,31 @@ def test_the_swedish_half_of_each_line_writes_its_numbers_with_a_decimal_comma()
     halves = [line.split(" / ", 1) for line in validation_text(v).splitlines() if " / " in line]
     swedish = " ".join(sv for _, sv in halves)
     assert re.search(r"\d\.\d", swedish) is None, swedish
-    assert "ankomster, EMD (timmar): 1\u00a0239,1847" in swedish and "3-gram flödesavstånd, 0-1: 0,2288" in swedish
+    assert "ankomster, EMD (timmar): 1\u00a0239" in swedish and "3-gram flödesavstånd, 0-1: 0,2288" in swedish
     assert "simulerad 99,6\u00a0%" in swedish and "98\u00a0% av loggens" in swedish
     english = " ".join(en for en, _ in halves)
-    assert "case arrivals, EMD (hours): 1239.1847" in english and "simulated 99.6%" in english
+    assert "case arrivals, EMD (hours): 1,239" in english and "simulated 99.6%" in english
+
+
+def test_shares_in_the_texts_follow_the_one_rule_for_shares() -> None:
+    # found by QA: 0.998 read "100%" ("the model has the activities of 100% of the log's events", "100% within the
+    # deadline"): whole per cent, one decimal above 99 % and below 1 % (processes.numbers.SHARE_RULE)
+    v = _validation(149, 64, 3)
+    v["setup"]["log_events_of_model_steps"] = 0.998
+    text = validation_text(v)
+    assert "the model has the activities of 99.8% of the log's events" in text
+    assert "/ 99,8\u00a0% av loggens händelser" in text
+    report = {**REPORT, "clock": {"start_marked_by": ["Task_A"], "stop_marked_by": ["Task_B"], "median_days": 36.04,
+                                  "cases": 40, "share_within_deadline": 0.996}}
+    assert "median 36.0 days over 40 cases, 99.6% within the deadline" in calibration_text(report)
+
+
+def test_a_fit_note_writes_plain_decimals_and_95_per_cent_as_english_does() -> None:
+    # found by QA: a wait open for years read "mean 3.51e+04 h [3.3e+04, 3.73e+04] ... (95 % bootstrap)", and a
+    # family all rejected "by a KS test at 1 %"
+    from calibrate.core import _fit_note
+    from calibrate.fitdist import Fit
+
+    fit = Fit("empirical", 12, 35140.0, 812.5, (33012.0, 37333.0), (500.0, 1100.0), aic={"gamma": 210.04})
+    assert _fit_note(fit) == ("every family rejected by a KS test at 1% (AIC gamma 210.0); n=12; mean 35100 h "
+                              "[33000, 37300], sd 812 h [500, 1100] (95% bootstrap)")

@@ -197,7 +197,7 @@ def test_discover_says_what_share_of_the_log_its_model_has(validated) -> None:
     done = CliRunner().invoke(cli, ["discover", str(folder / "log.xes"), "-o", str(folder / "some.bpmn"),
                                     "--min-frequency", "0.9", "--validate", "--replications", "2"])
     assert done.exit_code == 0, done.output
-    values = {k: float(line.split(" / ")[0].rsplit(": ", 1)[1]) for line in done.output.splitlines()
+    values = {k: float(line.split(" / ")[0].rsplit(": ", 1)[1].replace(",", "")) for line in done.output.splitlines()
               for k, words in METRIC_WORDS.items() if line.strip().startswith(words.split(" / ")[0] + ": ")}
     assert values["three_gram_distance_model_steps"] < values["three_gram_distance"]
     assert values["activity_frequency_relative_model_steps"] < values["activity_frequency_relative"]

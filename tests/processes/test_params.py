@@ -263,9 +263,12 @@ def test_any_whole_duration_round_trips_through_text(number: int, unit: str) -> 
 
 def test_warmup_must_be_shorter_than_the_horizon_and_the_clock_must_run() -> None:
     with pytest.raises(
-        InputError, match=r"warmup of 100 h must be >= 0 and shorter than the horizon of 100 h"
+        InputError, match=r"warmup of 100 hours must be shorter than the horizon of 100 hours: "
+                          r"give a horizon longer than 100 hours, or a shorter warmup"
     ):
         SimParams(dt.date(2025, 1, 1), horizon=100.0, warmup=100.0)
+    with pytest.raises(InputError, match=r"^warmup: warmup of -1 hours must be 0 or more$"):  # was a TypeError
+        SimParams(dt.date(2025, 1, 1), cases=5, warmup=-1.0)
     with pytest.raises(InputError, match=r"deadline 0 hours must be > 0"):
         LegalClock("Event_Komplett", "Event_Beslut", 0)
     with pytest.raises(InputError, match=r"starts and stops at the same event 'E'"):

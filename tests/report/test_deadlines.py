@@ -12,6 +12,8 @@ def test_durations_in_words() -> None:
         ["4 months", "1 month", "8 weeks", "1 week", "60 days", "36 hours", "1.5 hours"]
     assert [duration_words(h, "sv") for h in (2922.0, 730.5, 1344.0, 24.0)] == ["4 månader", "1 månad", "8 veckor", "1 dag"]
     assert duration_words(1461.0, "sv", definite=True) == "2 månaderna"
+    # hours that no larger unit gives whole, as every page writes a number (it said "1.23457e+06 hours")
+    assert [duration_words(1234567.5, "en"), duration_words(1000.5, "sv")] == ["1,234,567.5 hours", "1\u00a0000,5 timmar"]
 
 
 def test_the_library_clock_leaves_every_sentence_as_it_is() -> None:
@@ -143,3 +145,12 @@ def test_an_extension_of_zero_is_said_as_none_in_the_assumptions() -> None:
         assert value_words("simulation.clock", clock, {}, "sv") == "beslut inom 60 dagar, kan inte förlängas"
     assert value_words("simulation.clock", {"deadline": "2mo", "extension": "1mo"}, {}, "sv") == \
         "beslut inom 2 månader, kan förlängas med 1 månad"
+
+
+def test_a_meeting_date_written_with_a_time_is_said_as_its_date() -> None:
+    # found by QA: "den 2025-01-13 och 2025-02-10 00:00:00"; the simulation takes the date (the hour is at:)
+    import datetime as dt
+
+    body = {"meetings": {"dates": [dt.date(2025, 1, 13), dt.datetime(2025, 2, 10, 0, 0)]}, "agenda_cutoff": "1d"}
+    assert value_words("simulation.decision.bodies.chair", body, {}, "sv") == \
+        "den 2025-01-13 och 2025-02-10, ärenden senast 1 dag före mötet"

@@ -80,7 +80,7 @@ def test_every_plot_is_drawn_in_words_in_each_language(folder: Path, drawn_texts
         "utilisation": {"en": ["Ministad · one more case officer (the case officers: share of full time = 25%) · "
                                "the case officers", "share of working time in use (95% interval)", "0%"],
                         "sv": ["Ministad · en handläggare till (handläggarna: andel av heltid = 25\u00a0%) · handläggarna",
-                               "andel av arbetstiden som används (95 % intervall)", "0\u00a0%"]},
+                               "andel av arbetstiden som används (95\u00a0% intervall)", "0\u00a0%"]},
         "sweep": {"en": ["Ministad", "the case officers: share of full time",
                          "days from application to decision (mean)", "25%"],  # a share of full time in per cent, at a value tried
                   "sv": ["Ministad", "handläggarna: andel av heltid", "dagar från ansökan till beslut (medel)",

@@ -370,6 +370,7 @@ def test_a_share_of_100_percent_is_not_sent_to_more_replications() -> None:
                         "share of any number of cases reaches below 100% (a lower --target-share can be, with enough "
                         "cases).")
     assert lines[4].startswith("Inget alternativ når målet i intervallets sämre ände, och inget kan:")
+    assert "når under 100\u00a0% (en lägre" in lines[4]  # Swedish: a non-breaking space before %, as everywhere
     assert "--max-replications" not in result.output
 
 

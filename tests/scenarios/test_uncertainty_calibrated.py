@@ -74,7 +74,7 @@ def test_fitted_values_are_sampled_over_the_fits_interval_and_measured_ones_not_
     sim = profile["simulation"]
     # the intervals the profile itself states beside each value (interval:), as calibrate's report gives them
     lo, hi = (round(x, 1) for x in report["arrivals"]["per_year_ci"])
-    assert sim["arrivals"]["interval"] == {"per_year": [lo, hi], "what": "95 % exact Poisson"}
+    assert sim["arrivals"]["interval"] == {"per_year": [lo, hi], "what": "95% exact Poisson"}
     share_lo, share_hi = (round(x, 3) for x in report["branching"]["Gw_Komplett"]["ci"]["Flow_Komplett_Nej"])
     assert sim["elements"]["Gw_Komplett"]["interval"]["probabilities"]["Flow_Komplett_Nej"] == [share_lo, share_hi]
     cut = sim["decision"]["bodies"]["committee"]["interval"]["agenda_cutoff"]
@@ -152,7 +152,7 @@ def test_the_reports_assumption_table_gives_a_fitted_values_interval_and_samples
     lo, hi = (round(x, 1) for x in report["arrivals"]["per_year_ci"])
     (table,) = assumption_tables({"process": profile}, {}, {"points": 2})
     rows = {r["path"]: r["range"] for r in table["rows"]}
-    assert rows["simulation.arrivals"]["en"] == f"{lo:g}–{hi:g} (the fit's 95 % interval) (applications per year, A1)"
+    assert rows["simulation.arrivals"]["en"] == f"{lo:g}–{hi:g} (the fit's 95% interval) (applications per year, A1)"
     assert rows["simulation.arrivals"]["sampled"] is True
     for measured in ("simulation.decision.delegation", "simulation.pools.officer"):
         assert rows[measured] == {"en": "sourced here: not sampled", "sv": "har en källa här: varieras inte",
@@ -212,11 +212,11 @@ def test_calibrate_writes_each_interval_with_the_numbers_of_its_note(calibrated)
                 continue
             if key == "per_year":
                 kinds.add("arrivals")
-                assert interval["what"] == "95 % exact Poisson"
-                assert f"per_year 95 % interval [{bounds[0]:.1f}, {bounds[1]:.1f}] (exact Poisson)" in note
+                assert interval["what"] == "95% exact Poisson"
+                assert f"per_year 95% interval [{bounds[0]:.1f}, {bounds[1]:.1f}] (exact Poisson)" in note
             elif key == "probabilities":
                 kinds.add("branch share")
-                assert interval["what"] == "95 % bootstrap over cases" and "95 % bootstrap over cases" in note
+                assert interval["what"] == "95% bootstrap over cases" and "95% bootstrap over cases" in note
                 assert set(bounds) <= set(holder["probabilities"]) and bounds, where
                 for flow, (a, b) in bounds.items():
                     assert f"{flow} [{a:.3f}, {b:.3f}]" in note, (where, flow)
@@ -226,13 +226,13 @@ def test_calibrate_writes_each_interval_with_the_numbers_of_its_note(calibrated)
                 assert f"agenda_cutoff between {bounds[0].rstrip('d')} and {bounds[1].rstrip('d')} days" in note
             elif key in ("duration", "delay", "after_meeting"):
                 kinds.add(key)
-                assert interval["what"] == "95 % bootstrap" and set(bounds) == {"mean"}, where
+                assert interval["what"] == "95% bootstrap" and set(bounds) == {"mean"}, where
                 low, high = (float(x.rstrip("h")) for x in bounds["mean"])
                 shown = re.findall(rf"mean {_NUM} h \[{_NUM}, {_NUM}\]", note)
                 assert any(float(a) == low and float(b) == high for _m, a, b in shown), (where, shown)
             elif key == "correlation":
                 kinds.add(key)
-                assert f"[{bounds[0]:.3f}, {bounds[1]:.3f}] (95 % bootstrap over cases)" in note
+                assert f"[{bounds[0]:.3f}, {bounds[1]:.3f}] (95% bootstrap over cases)" in note
             else:
                 raise AssertionError(f"{where}: interval of {key}")
     assert {"arrivals", "branch share", "agenda cut-off", "duration", "delay", "after_meeting"} <= kinds, kinds

@@ -78,8 +78,10 @@ FAMILIES = [
      "tidslängden 'soon' är inte ett tal med enhet (förväntade t.ex. '30m', '4h'; enheter m, h, d, w, mo, y)"),
     # the whole simulation
     ("  warmup: 8w", "  warmup: 5y", "simulation.warmup",
-     "warmup of 43830 h must be >= 0 and shorter than the horizon of 8766 h",
-     "uppvärmningen på 43830 h måste vara minst 0 och kortare än simuleringslängden på 8766 h"),
+     "warmup of 5 years must be shorter than the horizon of 1 year: give a horizon longer than "
+     "5 years, or a shorter warmup",
+     "uppvärmningen på 5 år måste vara kortare än simuleringslängden på 1 år: ange en "
+     "simuleringslängd längre än 5 år, eller en kortare uppvärmning"),
     ("  start: 2025-01-01", "  start: jan", "simulation.start",
      "'jan' is not a date (expected YYYY-MM-DD)", "'jan' är inte ett datum (förväntade ÅÅÅÅ-MM-DD)"),
 ]
