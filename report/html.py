@@ -20,6 +20,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from bpmn_io.library import is_library_name
 from bpmn_io.profile import shown_name
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
@@ -33,6 +34,7 @@ from report.assumptions import assumption_tables, change_words
 from report.bounds import impossible
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.failurewords import failure_words, point_failure_words
+from report.figuretext import NO_PRICE, unpriced_entries
 from report.headline import HEADLINE_FIGURE, SAME_IN_EVERY_RUN, headline, one_value
 from report.numbers import POINTS, SEPARATORS, SHARE_RULE, days_said, machine, number, points, share
 from report.stepwords import step_words
@@ -296,6 +298,8 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
     clocks = clocks or {}
     diffs = (point.get("comparison") or {}).get("differences", {})
     others = sorted({n.partition("/")[0] for n in point["figures"]} - set(members))  # e.g. "shared officer"
+    # a cost of 0 for want of a price reads –, as simulate's table has it, not "0 (the same in every run)"
+    unpriced = unpriced_entries(point["figures"])
     rows = []
     for member in [*members, *others]:
         town = {lang: member_words(member, towns[lang], lang) for lang in LANGUAGES}  # every row of the member's
@@ -310,23 +314,27 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
             if words is None:
                 words = said[member, name] = _said({lang: figure_words(name, lang, steps[lang].get(member, {}))
                                                     for lang in LANGUAGES}, clocks.get(member))
+            priced = name not in unpriced
             row = {
                 "member": member,
                 "town": town,
                 "figure": name.partition("/")[2],
                 "words": words,
-                "mean": est["mean"],
+                "unpriced": not priced,
+                "mean": est["mean"] if priced else None,
                 "low": est["ci"][0],
                 "high": est["ci"][1],
                 # the cell says "too few replications" instead: an interval past where the figure can be, or none
                 # at all beside a mean that one replication alone measured (it showed "– – –")
                 "beyond": impossible(name, *est["ci"], cut=est.get("cut")) or ("one" if est["mean"] is not None and None in est["ci"]
                                                            else None),
-                "diff": diffs.get(name),
+                "diff": diffs.get(name) if priced else None,
             }
             if key_only:
                 replications = est["replications"]
-                row["description"] = _said({lang: describe(name, lang) for lang in LANGUAGES}, clocks.get(member))
+                row["description"] = _said({lang: figure_description(name, lang, library=_in_library(member),
+                                                                     unpriced=not priced)
+                                            for lang in LANGUAGES}, clocks.get(member))
                 row["n"] = len(replications) - replications.count(None)
             rows.append(row)
     return rows
@@ -396,6 +404,8 @@ class _Cells:
         return self.value(value)
 
     def interval(self, row: Mapping[str, Any]) -> str:
+        if row.get("unpriced"):
+            return _NO_PRICE_CELL
         if row["mean"] is None:
             return "–"
         if row["beyond"]:
@@ -412,6 +422,33 @@ class _Cells:
         if one_value(diff):
             return _SAME
         return f"{self.change(diff['ci'][0])} – {self.change(diff['ci'][1], True)}"
+
+
+#: the interval cell of a cost the profile puts no price on (:func:`report.figuretext.unpriced_entries`)
+_NO_PRICE_CELL = "".join(f'<span class="{lang}">{said["cell"]}</span>' for lang, said in NO_PRICE.items())
+
+
+@functools.lru_cache(maxsize=256)
+def _in_library(member: str) -> bool:
+    """Whether the process ``member`` is a library municipality's, whose prices the glossary may describe."""
+    return is_library_name(member)
+
+
+def figure_description(key: str, lang: str, *, library: bool, unpriced: bool) -> str:
+    """The description of figure ``key`` (:func:`simulator.glossary.describe`) for the report: a cost's says how the
+    library prices the work only where a ``library`` process is reported (an imported model's profile has its own
+    prices, or none), and, when ``unpriced`` (:func:`report.figuretext.unpriced_entries`), that the work has no
+    price.
+
+    >>> figure_description("cost_per_case", "en", library=False, unpriced=True)
+    "Hours of work per case in the simulated steps, each priced at its staff group's hourly cost. Where the profile \
+gives the staff doing the work no hourly cost, the work has no price and the figure reads –, not 0."
+    """
+    text = describe(key, lang, library=library)
+    figure = key.partition("/")[2] if "/" in key else key
+    if unpriced and figure in ("cost_per_case", "cost_share_of_fee"):
+        return f"{text} {NO_PRICE[lang]['glossary']}"
+    return text
 
 
 #: the interval of a figure every replication measured alike (a model of fixed times), as the sentences say it
@@ -711,9 +748,11 @@ def _unit(figure: str) -> dict[str, str] | None:
 
 
 def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping[str, str]],
-              names: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> list[dict[str, Any]]:
+              names: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
+              unpriced: Mapping[str, set[str]] | None = None) -> list[dict[str, Any]]:
     """Per scenario of an uncertainty run: each figure's two intervals, the conclusions, the tornado and its failed
-    points in words (``towns``: :func:`town_names`; ``names``: :func:`step_names`, which a failure's words use)."""
+    points in words (``towns``: :func:`town_names`; ``names``: :func:`step_names`, which a failure's words use;
+    ``unpriced``: per scenario, the costs its run put no price on, :func:`report.figuretext.unpriced_entries`)."""
     if not uncertainty:
         return []
     factors = {f["name"]: f for f in uncertainty["factors"]}
@@ -731,6 +770,7 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping
                 or ("one" if v["noise"]["mean"] is not None and None in v["noise"]["ci"] else None),
                 "unit": _unit(figure),  # the "holds" cell's "by at least 6 days" (it said "6,02" alone)
                 "digits": figure_digits(figure),
+                "unpriced": figure in (unpriced or {}).get(name, ()),  # "0 (the same at every point)" said nothing
                 # "100 % (100 % – 100 %)": every replication alike, or every point's mean (found by QA, qareport3)
                 "same": one_value(v["noise"]),
                 "same_points": one_value({"mean": v["noise_and_assumptions"]["median"],
@@ -1006,6 +1046,10 @@ def render_report(
         scenario["sweep_plot"] = {lang: drawn[("sweep", k, lang)] for lang in LANGUAGES}
     assumptions = _assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names, uncertainty,
                                      scenario_runs(doc), drawn_assumptions)
+    # the glossary describes the processes reported: the library's prices only where one is the library's, and
+    # that the work has no price where a reported cost has none
+    library = any(_in_library(m) for s in doc["scenarios"] for m in s["members"])
+    unpriced = any(unpriced_entries(p["figures"]) for s in doc["scenarios"] for p in s["points"])
     # every text in one language says which (lang="sv" on each class="sv" piece): screen readers, hyphenation
     return marked_languages(report_template().render(
         doc=doc,
@@ -1016,7 +1060,9 @@ def render_report(
         headline=headline(doc, uncertainty, {m: {lang: towns[lang][m] for lang in LANGUAGES} for m in towns["en"]}, clocks),
         plot_clock=clock if clock[0] is not None else LIBRARY_CLOCK,  # the plots' line: report.plots
         uncertainty=uncertainty,
-        how_sure=_how_sure(uncertainty, towns, names),
+        how_sure=_how_sure(uncertainty, towns, names, {
+            s["name"]: set().union(*(unpriced_entries(p["figures"]) for p in s["points"])) for s in doc["scenarios"]}),
+        no_price=NO_PRICE,
         how_sure_bases=_how_sure_bases(uncertainty, towns),
         assumptions=assumptions,
         brief_codes=any(_BRIEF_CODE.search(r["why"]["en"]) for a in assumptions for r in a["rows"]),
@@ -1028,7 +1074,8 @@ def render_report(
         compare=compare,
         towns=towns,
         glossary=[{lang: (deadline_said(figure_words(key, lang), lang, *clock),
-                          deadline_said(describe(key, lang), lang, *clock)) for lang in LANGUAGES}
+                          deadline_said(figure_description(key, lang, library=library, unpriced=unpriced), lang,
+                                        *clock)) for lang in LANGUAGES}
                   for key in KEY_FIGURES],
         share_rule=SHARE_RULE,
     ))
