@@ -1894,6 +1894,7 @@ def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language
                      unclocked: Sequence[str] = (), unpriced: Sequence[str] = ()) -> str:
     """``simulate``'s table in words (:func:`report.figuretext.words_table`): each step by its name in
     ``language`` (``auto``: the language its model's names are drawn in), in the model's order."""
+    from bpmn_io.profile import pool_names
     from processes.labellanguage import detect_language
     from processes.model import Definitions
     from report.deadlines import profile_clock
@@ -1906,7 +1907,8 @@ def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language
     process = parsed_member(text)[0]
     lang = language if language != "auto" else detect_language(n.name for n in process.nodes.values() if n.name)
     elements = (member.profile.get("simulation") or {}).get("elements") or {}
-    steps = step_words(Definitions(processes=(process,)), elements, lang)
+    # a staff group by its own name: (pool_names): "utilisation of HR Department", not of the case officers
+    steps = {**pool_names(member.profile, lang), **step_words(Definitions(processes=(process,)), elements, lang)}
     return words_table(table, lang, steps=steps, order=tuple(process.nodes), clock=profile_clock(member.profile),
                        total=_terminal_width(), unclocked=unclocked, unpriced=unpriced)
 

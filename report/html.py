@@ -21,7 +21,7 @@ from typing import Any
 from markupsafe import Markup
 
 from bpmn_io.library import is_library_name
-from bpmn_io.profile import shown_name
+from bpmn_io.profile import pool_names, shown_name
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from bpmn_io.svg_shapes import num
@@ -332,9 +332,10 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
             }
             if key_only:
                 replications = est["replications"]
-                row["description"] = _said({lang: figure_description(name, lang, library=_in_library(member),
-                                                                     unpriced=not priced)
-                                            for lang in LANGUAGES}, clocks.get(member))
+                row["description"] = _said({lang: figure_description(
+                    name, lang, library=_in_library(member), unpriced=not priced,
+                    pool=steps[lang].get(member, {}).get(name.rpartition(".")[2]) if "." in name else None)
+                    for lang in LANGUAGES}, clocks.get(member))
                 row["n"] = len(replications) - replications.count(None)
             rows.append(row)
     return rows
@@ -434,17 +435,37 @@ def _in_library(member: str) -> bool:
     return is_library_name(member)
 
 
-def figure_description(key: str, lang: str, *, library: bool, unpriced: bool) -> str:
+#: the staff group a glossary names when the processes reported call their "officer" pool differently
+_EACH_STAFF_GROUP = {"en": "each staff group", "sv": "varje personalgrupp"}
+
+
+def _glossary_staff(names: Mapping[str, Mapping[str, str]], members: Sequence[str], lang: str) -> dict[str, str]:
+    """The name the glossary gives the ``officer`` pool of ``members`` (``names``: :func:`step_names` in ``lang``,
+    with each pool's own name): none where no process names it (the case officers), the name all give it, or
+    "each staff group" where they differ.
+
+    >>> _glossary_staff({"a": {"officer": "HR"}, "b": {}}, ["a", "b"], "en")
+    {'officer': 'each staff group'}
+    >>> _glossary_staff({"a": {"officer": "HR"}}, ["a"], "en"), _glossary_staff({"a": {}}, ["a"], "en")
+    ({'officer': 'HR'}, {})
+    """
+    said = {(names.get(m) or {}).get("officer") or "" for m in members}
+    if said <= {""}:
+        return {}
+    return {"officer": said.pop() if len(said) == 1 else _EACH_STAFF_GROUP[lang]}
+
+
+def figure_description(key: str, lang: str, *, library: bool, unpriced: bool, pool: str | None = None) -> str:
     """The description of figure ``key`` (:func:`simulator.glossary.describe`) for the report: a cost's says how the
     library prices the work only where a ``library`` process is reported (an imported model's profile has its own
     prices, or none), and, when ``unpriced`` (:func:`report.figuretext.unpriced_entries`), that the work has no
-    price.
+    price; ``pool``: a staff group's figure names it so (:func:`bpmn_io.profile.pool_names`).
 
     >>> figure_description("cost_per_case", "en", library=False, unpriced=True)
     "Hours of work per case in the simulated steps, each priced at its staff group's hourly cost. Where the profile \
 gives the staff doing the work no hourly cost, the work has no price and the figure reads –, not 0."
     """
-    text = describe(key, lang, library=library)
+    text = describe(key, lang, library=library, pool=pool)
     figure = key.partition("/")[2] if "/" in key else key
     if unpriced and figure in ("cost_per_case", "cost_share_of_fee"):
         return f"{text} {NO_PRICE[lang]['glossary']}"
@@ -694,8 +715,9 @@ def step_names(processes: Mapping[str, str], profiles: Mapping[str, Any],
         profile = profiles.get(member)
         elements = ((profile or {}).get("simulation") or {}).get("elements") or {}
         for lang in LANGUAGES:
-            out[lang][member] = ({} if isinstance(defs, PermitflowError)
-                                 else step_words(defs, elements, lang, _profile_ids(profile)))
+            # a staff group by its name: (pool_names), "utilisation of HR Department", not of the case officers
+            out[lang][member] = {**pool_names(profile, lang), **({} if isinstance(defs, PermitflowError)
+                                 else step_words(defs, elements, lang, _profile_ids(profile)))}
     return out
 
 
@@ -1050,6 +1072,8 @@ def render_report(
     # that the work has no price where a reported cost has none
     library = any(_in_library(m) for s in doc["scenarios"] for m in s["members"])
     unpriced = any(unpriced_entries(p["figures"]) for s in doc["scenarios"] for p in s["points"])
+    staff = {lang: _glossary_staff(names[lang], [m for s in doc["scenarios"] for m in s["members"]], lang)
+             for lang in LANGUAGES}
     # every text in one language says which (lang="sv" on each class="sv" piece): screen readers, hyphenation
     return marked_languages(report_template().render(
         doc=doc,
@@ -1073,9 +1097,10 @@ def render_report(
         diff_html=diff_html,
         compare=compare,
         towns=towns,
-        glossary=[{lang: (deadline_said(figure_words(key, lang), lang, *clock),
-                          deadline_said(figure_description(key, lang, library=library, unpriced=unpriced), lang,
-                                        *clock)) for lang in LANGUAGES}
+        glossary=[{lang: (deadline_said(figure_words(key, lang, staff[lang]), lang, *clock),
+                          deadline_said(figure_description(key, lang, library=library, unpriced=unpriced,
+                                                           pool=staff[lang].get("officer")), lang, *clock))
+                   for lang in LANGUAGES}
                   for key in KEY_FIGURES],
         share_rule=SHARE_RULE,
     ))

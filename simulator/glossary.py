@@ -151,10 +151,11 @@ _POOL_PREFIXES = ("utilisation.", "queue_length.", "wait_days_pool.")
 
 
 @functools.cache  # a report asks for each figure of every point and process: thousands of calls, few keys
-def describe(key: str, lang: str = "en", *, library: bool = True) -> str:
+def describe(key: str, lang: str = "en", *, library: bool = True, pool: str | None = None) -> str:
     """The description of figure ``key`` in ``lang`` (``en`` or ``sv``; ``""`` for a figure this
     glossary does not know); ``library``: a cost's says how the library prices the work (:data:`LIBRARY_PRICES`),
-    which a report of other processes leaves out (their profiles have their own prices, or none).
+    which a report of other processes leaves out (their profiles have their own prices, or none); ``pool``: a staff
+    group's figure names it so (its profile's ``name:``), not by its id's words.
 
     >>> describe("utilisation.officer", "sv")
     'Andel av arbetstiden för handläggarna som gick till dessa ärenden.'
@@ -170,7 +171,9 @@ def describe(key: str, lang: str = "en", *, library: bool = True) -> str:
             name = figure[len(prefix):]
             if prefix.startswith("outcome"):
                 return text.format(outcomes.get(name, name))
-            return text.format(POOL_WORDS[lang].get(name, name) if prefix in _POOL_PREFIXES else name)
+            if prefix in _POOL_PREFIXES:
+                return text.format(pool or POOL_WORDS[lang].get(name, name))
+            return text.format(name)
     if figure.startswith("submission_to_decision_") or figure.startswith("complete_to_decision_"):
         measure = figure.rsplit("_", 2)[-2]
         if lang == "sv":

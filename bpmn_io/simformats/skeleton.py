@@ -217,7 +217,11 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
         while name in pools:
             name += "_2"
         names[lane_id] = name
-        pools[name] = {"count": 1, "fte": 1.0, "calendar": "office", "lanes": [lane_id]}
+        # the id "officer" is what the what-if page's levers move; a person reads the lane's own name (found by QA:
+        # simulate called Camunda C.4.0's "HR Department" lane "the case officers")
+        shown = " ".join((lanes[lane_id].name or "").split())
+        pools[name] = {**({"name": shown} if shown else {}), "count": 1, "fte": 1.0, "calendar": "office",
+                       "lanes": [lane_id]}
     unlaned = [n for n in process.nodes.values() if _works(n, empty_ids) and n is not decision
                and process.lane_of(n.id) is None]
     if unlaned and "officer" not in pools:
