@@ -5,6 +5,7 @@ name (the pool's name:, bpmn_io.profile.pool_names)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import yaml
 from click.testing import CliRunner
 from lxml import html as lxml_html
 from shared import INTEROP
+from test_cli_newcomer import TWO_POOLS
 
 from cli import cli
 
@@ -85,3 +87,27 @@ def test_camunda_c4_hr_department_is_not_the_case_officers(tmp_path: Path) -> No
     en = _staff_lines(model, "en")
     assert "utilisation of HR Department" in en
     assert not any("case officers" in line for line in en)
+
+
+def test_a_pool_without_a_lane_is_called_by_its_pools_name_or_the_staff(tmp_path: Path) -> None:
+    # Cardanit C.2.0: the Credit Card Company's steps are in no lane, and their pool was "the case officers"
+    pooled = tmp_path / "pooled" / "m.bpmn"
+    pooled.parent.mkdir()
+    pooled.write_text(TWO_POOLS, encoding="utf-8")  # two pools without lanes: the first's steps are simulated
+    _converted(pooled)
+    assert "utilisation of Team-Assistant" in _staff_lines(pooled, "en")
+    bare = tmp_path / "bare" / "m.bpmn"
+    bare.parent.mkdir()
+    bare.write_text(re.sub(r"<collaboration.*</collaboration>", "", TWO_POOLS, flags=re.S), encoding="utf-8")
+    pools = yaml.safe_load(_converted(bare).read_text(encoding="utf-8"))["simulation"]["pools"]
+    assert pools["officer"]["name"] == {"en": "the staff", "sv": "personalen"}
+    assert "utilisation of the staff" in _staff_lines(bare, "en")
+    assert "beläggning för personalen" in _staff_lines(bare, "sv")
+
+
+@pytest.mark.interop
+def test_cardanit_c2_credit_card_company_is_not_the_case_officers(tmp_path: Path) -> None:
+    model = tmp_path / "c2.bpmn"
+    shutil.copy(INTEROP / "miwg" / "cardanit-4.9.1" / "C.2.0-export.bpmn", model)
+    _converted(model)
+    assert "utilisation of Credit Card Company" in _staff_lines(model, "en")
