@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import click
 
@@ -129,6 +129,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+    from processes.diff.nway import Comparison
+    from processes.diff.result import ModelDiff
     from processes.model import Definitions, Edge, FlowNode, Process, Shape
     from processes.validate import Problem
     from report.build import EarlyPlots
@@ -145,7 +147,7 @@ _LENIENT_HELP = ("Read a BPMN file that a tool wrote with flows to missing eleme
 _LENIENT_LEFT_OUT_HELP = ("Read BPMN files that a tool wrote with flows to missing elements or across processes, "
                           "or with an id used twice (such a flow left out; the repeat renamed <id>_dup<n>), or "
                           "with boundary events in another process than their host (read in the host's); each "
-                          "repair is one note on stderr.")
+                          "repair is one note on stderr (diff and compare: also among their output's notes).")
 
 
 def _note_lenient(defs: Definitions, source: str) -> list[str]:
@@ -156,6 +158,20 @@ def _note_lenient(defs: Definitions, source: str) -> list[str]:
     for line in lines:
         click.echo(f"note: {line}", err=True)
     return lines
+
+
+_Noted = TypeVar("_Noted", "ModelDiff", "Comparison")
+
+
+def _with_repairs(result: _Noted, repairs: Sequence[str]) -> _Noted:
+    """``result`` (a diff or a comparison) with the repairs of a lenient read (:func:`_note_lenient`) among its
+    notes: its differences are those of the models as read (a flow left out changes the order of steps), so the
+    output itself says what was repaired (a page or JSON passed on has no stderr beside it)."""
+    if not repairs:
+        return result
+    import dataclasses
+
+    return dataclasses.replace(result, notes=(*result.notes, *repairs))
 
 
 def _problem_line(source: str, p: Problem) -> str:
@@ -1368,12 +1384,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
                          params_b=params_b, options=MatchOptions(threshold=threshold), language=language,
                          lemmatise=lemmas,
                          thesaurus=_thesaurus(thesaurus, [(name_a, defs_a), (name_b, defs_b)], language))  # type: ignore[arg-type]
-    if repairs:
-        import dataclasses
-
-        # the differences are those of the models as read: a flow left out changes the order of steps, so the
-        # output itself says what was repaired (a page or JSON passed on has no stderr beside it)
-        result = dataclasses.replace(result, notes=(*result.notes, *repairs))
+    result = _with_repairs(result, repairs)
     if fmt == "json":
         from processes.jsonindent import dumps_indented  # the bytes of json.dumps(indent=2), faster
 
@@ -1421,13 +1432,14 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
     # the comparison's modules load and the --matches/--synonyms files are read while a helper reads models
     (decisions, words), inputs = _compare_inputs(models, logs, workers or default_workers(),
                                                  partial(_diff_settings, matches, synonyms), strict=not lenient)
+    repairs: list[str] = []
     if lenient:
         noted = set()
         for model, (_, defs, _) in zip(models, inputs, strict=True):
             source = _model_file_of(model, logs)  # a case log's --model
             if source not in noted:  # a file read twice: its notes once
                 noted.add(source)
-                _note_lenient(defs, source)  # type: ignore[arg-type]
+                repairs += _note_lenient(defs, source)  # type: ignore[arg-type]
     from processes.diff import (
         MatchOptions,
         compare_models,
@@ -1449,6 +1461,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
                             options=MatchOptions(threshold=threshold), lemmatise=lemmas,
                             workers=workers or default_workers(),
                             thesaurus=_thesaurus(thesaurus, [(n, d) for n, d, _ in loaded], language))  # type: ignore[arg-type]
+    result = _with_repairs(result, repairs)
     if fmt == "json":
         from processes.diff.schema import comparison_json  # the bytes of json.dumps(indent=2), faster
 
@@ -1882,6 +1895,7 @@ def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language
                      unclocked: Sequence[str] = (), unpriced: Sequence[str] = ()) -> str:
     """``simulate``'s table in words (:func:`report.figuretext.words_table`): each step by its name in
     ``language`` (``auto``: the language its model's names are drawn in), in the model's order."""
+    from bpmn_io.profile import pool_names
     from processes.labellanguage import detect_language
     from processes.model import Definitions
     from report.deadlines import profile_clock
@@ -1894,7 +1908,8 @@ def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language
     process = parsed_member(text)[0]
     lang = language if language != "auto" else detect_language(n.name for n in process.nodes.values() if n.name)
     elements = (member.profile.get("simulation") or {}).get("elements") or {}
-    steps = step_words(Definitions(processes=(process,)), elements, lang)
+    # a staff group by its own name: (pool_names): "utilisation of HR Department", not of the case officers
+    steps = {**pool_names(member.profile, lang), **step_words(Definitions(processes=(process,)), elements, lang)}
     return words_table(table, lang, steps=steps, order=tuple(process.nodes), clock=profile_clock(member.profile),
                        total=_terminal_width(), unclocked=unclocked, unpriced=unpriced)
 

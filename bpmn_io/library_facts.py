@@ -240,10 +240,11 @@ def render_facts(table: FactsTable, fmt: str, total: int | None = None) -> str:
         return f"{TITLE}\n\n{grid}\n\n" + "\n".join(source_lines(table)) + "\n"
     if fmt == "markdown":
 
-        esc = markdown_cell
-
+        # a value's text as written (markdown_cell), its markers ([1], *) as the footnotes they are
         lines = [f"**{TITLE}**", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        lines += ["| " + " | ".join(esc(c) for c in row) + " |" for row in rows]
+        lines += ["| " + " | ".join([markdown_cell(display)] + [markdown_cell(cell.text) + cell.marked[len(cell.text):]
+                                                                 for cell in cells]) + " |"
+                  for _name, display, cells in table.rows]
         return "\n".join(lines) + "\n\n" + "\n".join(f"{line}  " for line in source_lines(table)) + "\n"
     if fmt == "csv":
         buf = io.StringIO()

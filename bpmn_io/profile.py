@@ -85,6 +85,28 @@ def shown_name(raw: Any, lang: str, fallback: str) -> str:
     return str(said or raw.get("municipality") or fallback)
 
 
+def pool_names(raw: Any, lang: str) -> dict[str, str]:
+    """Staff group (``simulation.pools``) id -> the name a page or report shows for it in ``lang``: its ``name:``,
+    text or one per language (``name: {en: HR department, sv: Personalavdelningen}``); a pool without one is left
+    out (its id's words are shown: ``officer``, the case officers). ``convert --to profile`` names each pool after
+    its lane, so that an imported model's "HR Department" is not called the case officers (found by QA, qadev2).
+
+    >>> pool_names({"simulation": {"pools": {"officer": {"name": "HR Department"}, "registry": {}}}}, "sv")
+    {'officer': 'HR Department'}
+    >>> pool_names({"simulation": {"pools": {"officer": {"name": {"en": "HR", "sv": "Personal"}}}}}, "sv")
+    {'officer': 'Personal'}
+    """
+    raw = raw if isinstance(raw, Mapping) else {}
+    pools = (raw.get("simulation") or {}).get("pools") if isinstance(raw.get("simulation"), Mapping) else None
+    out = {}
+    for pool, spec in (pools or {}).items() if isinstance(pools, Mapping) else ():
+        name = spec.get("name") if isinstance(spec, Mapping) else None
+        said = name.get(lang) if isinstance(name, Mapping) else name
+        if isinstance(said, str) and said.strip():
+            out[str(pool)] = " ".join(said.split())
+    return out
+
+
 @frozen_dataclass
 class Profile:
     """A parsed profile: facts, simulation parameters, and the plain data it came from.

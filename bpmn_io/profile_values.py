@@ -68,7 +68,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "case_delays": ("correlation",),
     "calendar": ("hours", "holidays", "closed_dates", "closures"),
     "closure": ("from", "to", "capacity"),
-    "pool": ("count", "fte", "calendar", "cost_per_hour", "lanes", "members"),
+    "pool": ("count", "fte", "calendar", "cost_per_hour", "lanes", "members", "name"),
     "member": ("calendar", "fte"),
     "arrivals": ("per_year", "seasonality", "dates", "at", "weekdays"),
     "element": ("duration", "delay", "probabilities", "conditions", "loop", "cardinality", "pool", "set",

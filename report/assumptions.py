@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from bpmn_io.profile import shown_name
+from bpmn_io.profile import pool_names, shown_name
 from bpmn_io.profile_values import provenance_text
 from processes.conditions import Comparison, parse_condition
 from processes.errors import InputError
@@ -219,8 +219,9 @@ def _entries(profile: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
     yield "simulation.run", SECTIONS["run"], run, sim
     for name, cal in (sim.get("calendars") or {}).items():
         yield f"simulation.calendars.{name}", _pair(SECTIONS["calendars"], name), cal, cal
+    shown = {lang: pool_names(profile, lang) for lang in ("en", "sv")}  # a pool's own name:, else its id's words
     for name, pool in (sim.get("pools") or {}).items():
-        words = {lang: f"{SECTIONS['pools'][lang]}: {word(name, lang)}" for lang in ("en", "sv")}
+        words = {lang: f"{SECTIONS['pools'][lang]}: {shown[lang].get(name) or word(name, lang)}" for lang in ("en", "sv")}
         yield f"simulation.pools.{name}", words, pool, pool
     if "arrivals" in sim:
         yield "simulation.arrivals", SECTIONS["arrivals"], sim["arrivals"], sim["arrivals"]

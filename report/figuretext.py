@@ -28,6 +28,8 @@ __all__ = [
     "figure_number",
     "keys_table",
     "unpriced_figures",
+    "unpriced_entries",
+    "NO_PRICE",
     "words_table",
     "STEP_FIGURES",
     "BODY_FIGURES",
@@ -166,6 +168,51 @@ def unpriced_figures(table: Mapping[str, Any]) -> list[str]:
         for key in _COST_FIGURES
         if worked and key in table and table[key].mean == 0 and table[key].high == 0
     ]
+
+
+def unpriced_entries(figures: Mapping[str, Mapping[str, Any]]) -> set[str]:
+    """The cost figures of a summary document's point (``"<process>/<figure>"`` -> ``{"mean", "ci", ...}``,
+    :func:`report.results.point_entry`) that :func:`unpriced_figures` finds without a price, each process's by
+    its own figures: the report's tables and glossary say so as ``simulate`` does (found by QA: a model
+    imported with ``convert --to profile`` read "cost of work per case 0 — the same in every run").
+
+    >>> unpriced_entries({"a/cost_per_case": {"mean": 0.0, "ci": [0.0, 0.0]},
+    ...                   "a/work_hours.T": {"mean": 1.0, "ci": [1.0, 1.0]},
+    ...                   "b/cost_per_case": {"mean": 0.0, "ci": [None, None]},
+    ...                   "b/work_hours.T": {"mean": 2.0, "ci": [None, None]}})
+    {'a/cost_per_case', 'b/cost_per_case'}
+    """
+    tables: dict[str, dict[str, Any]] = {}
+    for name, est in figures.items():
+        member, _, key = name.partition("/")
+        mean = math.nan if est.get("mean") is None else est["mean"]
+        high = est["ci"][1] if est.get("ci") and est["ci"][1] is not None else mean  # one replication: no interval
+        tables.setdefault(member, {})[key] = _Estimate(mean, high)
+    return {f"{member}/{key}" for member, table in tables.items() for key in unpriced_figures(table)}
+
+
+class _Estimate:
+    """The two values :func:`unpriced_figures` reads of an estimate."""
+
+    __slots__ = ("mean", "high")
+
+    def __init__(self, mean: float, high: float) -> None:
+        self.mean, self.high = mean, high
+
+
+#: what a report says in place of an unpriced cost's interval, and in its glossary (plain words, no profile keys)
+NO_PRICE = {
+    "en": {
+        "cell": "no price: the profile gives the work no hourly cost",
+        "glossary": "Where the profile gives the staff doing the work no hourly cost, the work has no price and the "
+        "figure reads –, not 0.",
+    },
+    "sv": {
+        "cell": "inget pris: profilen ger inte arbetet någon timkostnad",
+        "glossary": "Där profilen inte ger personalen som gör arbetet någon timkostnad har arbetet inget pris och "
+        "måttet visas som –, inte 0.",
+    },
+}
 
 
 def keys_table(

@@ -20,7 +20,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from bpmn_io.profile import shown_name
+from bpmn_io.library import is_library_name
+from bpmn_io.profile import pool_names, shown_name
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from bpmn_io.svg_shapes import num
@@ -33,6 +34,7 @@ from report.assumptions import assumption_tables, change_words
 from report.bounds import impossible
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.failurewords import failure_words, point_failure_words
+from report.figuretext import NO_PRICE, unpriced_entries
 from report.headline import HEADLINE_FIGURE, SAME_IN_EVERY_RUN, headline, one_value
 from report.namemarks import NameMarks
 from report.numbers import POINTS, SEPARATORS, SHARE_RULE, days_said, machine, number, points, share
@@ -299,6 +301,8 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
     clocks = clocks or {}
     diffs = (point.get("comparison") or {}).get("differences", {})
     others = sorted({n.partition("/")[0] for n in point["figures"]} - set(members))  # e.g. "shared officer"
+    # a cost of 0 for want of a price reads –, as simulate's table has it, not "0 (the same in every run)"
+    unpriced = unpriced_entries(point["figures"])
     rows = []
     for member in [*members, *others]:
         town = {lang: member_words(member, towns[lang], lang) for lang in LANGUAGES}  # every row of the member's
@@ -313,24 +317,29 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
             if words is None:
                 words = said[member, name] = _said({lang: figure_words(name, lang, steps[lang].get(member, {}))
                                                     for lang in LANGUAGES}, clocks.get(member))
+            priced = name not in unpriced
             row = {
                 "member": member,
                 "town": town,
                 "figure": name.partition("/")[2],
                 "words": words,
                 "html": marks.both(words, (member,)),
-                "mean": est["mean"],
+                "unpriced": not priced,
+                "mean": est["mean"] if priced else None,
                 "low": est["ci"][0],
                 "high": est["ci"][1],
                 # the cell says "too few replications" instead: an interval past where the figure can be, or none
                 # at all beside a mean that one replication alone measured (it showed "– – –")
                 "beyond": impossible(name, *est["ci"], cut=est.get("cut")) or ("one" if est["mean"] is not None and None in est["ci"]
                                                            else None),
-                "diff": diffs.get(name),
+                "diff": diffs.get(name) if priced else None,
             }
             if key_only:
                 replications = est["replications"]
-                row["description"] = _said({lang: describe(name, lang) for lang in LANGUAGES}, clocks.get(member))
+                row["description"] = _said({lang: figure_description(
+                    name, lang, library=_in_library(member), unpriced=not priced,
+                    pool=steps[lang].get(member, {}).get(name.rpartition(".")[2]) if "." in name else None)
+                    for lang in LANGUAGES}, clocks.get(member))
                 row["n"] = len(replications) - replications.count(None)
             rows.append(row)
     return rows
@@ -400,6 +409,8 @@ class _Cells:
         return self.value(value)
 
     def interval(self, row: Mapping[str, Any]) -> str:
+        if row.get("unpriced"):
+            return _NO_PRICE_CELL
         if row["mean"] is None:
             return "–"
         if row["beyond"]:
@@ -416,6 +427,53 @@ class _Cells:
         if one_value(diff):
             return _SAME
         return f"{self.change(diff['ci'][0])} – {self.change(diff['ci'][1], True)}"
+
+
+#: the interval cell of a cost the profile puts no price on (:func:`report.figuretext.unpriced_entries`)
+_NO_PRICE_CELL = "".join(f'<span class="{lang}">{said["cell"]}</span>' for lang, said in NO_PRICE.items())
+
+
+@functools.lru_cache(maxsize=256)
+def _in_library(member: str) -> bool:
+    """Whether the process ``member`` is a library municipality's, whose prices the glossary may describe."""
+    return is_library_name(member)
+
+
+#: the staff group a glossary names when the processes reported call their "officer" pool differently
+_EACH_STAFF_GROUP = {"en": "each staff group", "sv": "varje personalgrupp"}
+
+
+def _glossary_staff(names: Mapping[str, Mapping[str, str]], members: Sequence[str], lang: str) -> dict[str, str]:
+    """The name the glossary gives the ``officer`` pool of ``members`` (``names``: :func:`step_names` in ``lang``,
+    with each pool's own name): none where no process names it (the case officers), the name all give it, or
+    "each staff group" where they differ.
+
+    >>> _glossary_staff({"a": {"officer": "HR"}, "b": {}}, ["a", "b"], "en")
+    {'officer': 'each staff group'}
+    >>> _glossary_staff({"a": {"officer": "HR"}}, ["a"], "en"), _glossary_staff({"a": {}}, ["a"], "en")
+    ({'officer': 'HR'}, {})
+    """
+    said = {(names.get(m) or {}).get("officer") or "" for m in members}
+    if said <= {""}:
+        return {}
+    return {"officer": said.pop() if len(said) == 1 else _EACH_STAFF_GROUP[lang]}
+
+
+def figure_description(key: str, lang: str, *, library: bool, unpriced: bool, pool: str | None = None) -> str:
+    """The description of figure ``key`` (:func:`simulator.glossary.describe`) for the report: a cost's says how the
+    library prices the work only where a ``library`` process is reported (an imported model's profile has its own
+    prices, or none), and, when ``unpriced`` (:func:`report.figuretext.unpriced_entries`), that the work has no
+    price; ``pool``: a staff group's figure names it so (:func:`bpmn_io.profile.pool_names`).
+
+    >>> figure_description("cost_per_case", "en", library=False, unpriced=True)
+    "Hours of work per case in the simulated steps, each priced at its staff group's hourly cost. Where the profile \
+gives the staff doing the work no hourly cost, the work has no price and the figure reads –, not 0."
+    """
+    text = describe(key, lang, library=library, pool=pool)
+    figure = key.partition("/")[2] if "/" in key else key
+    if unpriced and figure in ("cost_per_case", "cost_share_of_fee"):
+        return f"{text} {NO_PRICE[lang]['glossary']}"
+    return text
 
 
 #: the interval of a figure every replication measured alike (a model of fixed times), as the sentences say it
@@ -669,8 +727,9 @@ def step_names(processes: Mapping[str, str], profiles: Mapping[str, Any],
         profile = profiles.get(member)
         elements = ((profile or {}).get("simulation") or {}).get("elements") or {}
         for lang in LANGUAGES:
-            out[lang][member] = ({} if isinstance(defs, PermitflowError)
-                                 else step_words(defs, elements, lang, _profile_ids(profile)))
+            # a staff group by its name: (pool_names), "utilisation of HR Department", not of the case officers
+            out[lang][member] = {**pool_names(profile, lang), **({} if isinstance(defs, PermitflowError)
+                                 else step_words(defs, elements, lang, _profile_ids(profile)))}
     return out
 
 
@@ -724,10 +783,12 @@ def _unit(figure: str) -> dict[str, str] | None:
 
 def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping[str, str]],
               names: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
-              marks: NameMarks | None = None) -> list[dict[str, Any]]:
+              marks: NameMarks | None = None,
+              unpriced: Mapping[str, set[str]] | None = None) -> list[dict[str, Any]]:
     """Per scenario of an uncertainty run: each figure's two intervals, the conclusions, the tornado and its failed
     points in words (``towns``: :func:`town_names`; ``names``: :func:`step_names`, which a failure's words use;
-    ``marks``: the models' names in another language than the page's, :class:`NameMarks`)."""
+    ``marks``: the models' names in another language than the page's, :class:`NameMarks`; ``unpriced``: per
+    scenario, the costs its run put no price on, :func:`report.figuretext.unpriced_entries`)."""
     if not uncertainty:
         return []
     marks = marks or NameMarks({})
@@ -746,6 +807,7 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping
                 or ("one" if v["noise"]["mean"] is not None and None in v["noise"]["ci"] else None),
                 "unit": _unit(figure),  # the "holds" cell's "by at least 6 days" (it said "6,02" alone)
                 "digits": figure_digits(figure),
+                "unpriced": figure in (unpriced or {}).get(name, ()),  # "0 (the same at every point)" said nothing
                 # "100 % (100 % – 100 %)": every replication alike, or every point's mean (found by QA, qareport3)
                 "same": one_value(v["noise"]),
                 "same_points": one_value({"mean": v["noise_and_assumptions"]["median"],
@@ -1033,6 +1095,12 @@ def render_report(
         scenario["sweep_plot"] = {lang: drawn[("sweep", k, lang)] for lang in LANGUAGES}
     assumptions = _marked_assumptions(_assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names,
                                                          uncertainty, scenario_runs(doc), drawn_assumptions), marks)
+    # the glossary describes the processes reported: the library's prices only where one is the library's, and
+    # that the work has no price where a reported cost has none
+    library = any(_in_library(m) for s in doc["scenarios"] for m in s["members"])
+    unpriced = any(unpriced_entries(p["figures"]) for s in doc["scenarios"] for p in s["points"])
+    staff = {lang: _glossary_staff(names[lang], [m for s in doc["scenarios"] for m in s["members"]], lang)
+             for lang in LANGUAGES}
     # every text in one language says which (lang="sv" on each class="sv" piece): screen readers, hyphenation
     return marked_languages(report_template().render(
         doc=doc,
@@ -1044,7 +1112,9 @@ def render_report(
         headline=headline(doc, uncertainty, {m: {lang: towns[lang][m] for lang in LANGUAGES} for m in towns["en"]}, clocks),
         plot_clock=clock if clock[0] is not None else LIBRARY_CLOCK,  # the plots' line: report.plots
         uncertainty=uncertainty,
-        how_sure=_how_sure(uncertainty, towns, names, marks),
+        how_sure=_how_sure(uncertainty, towns, names, marks, {
+            s["name"]: set().union(*(unpriced_entries(p["figures"]) for p in s["points"])) for s in doc["scenarios"]}),
+        no_price=NO_PRICE,
         how_sure_bases=_how_sure_bases(uncertainty, towns),
         assumptions=assumptions,
         brief_codes=any(_BRIEF_CODE.search(r["why"]["en"]) for a in assumptions for r in a["rows"]),
@@ -1055,8 +1125,10 @@ def render_report(
         diff_html=diff_html,
         compare=compare,
         towns=towns,
-        glossary=[{lang: (deadline_said(figure_words(key, lang), lang, *clock),
-                          deadline_said(describe(key, lang), lang, *clock)) for lang in LANGUAGES}
+        glossary=[{lang: (deadline_said(figure_words(key, lang, staff[lang]), lang, *clock),
+                          deadline_said(figure_description(key, lang, library=library, unpriced=unpriced,
+                                                           pool=staff[lang].get("officer")), lang, *clock))
+                   for lang in LANGUAGES}
                   for key in KEY_FIGURES],
         share_rule=SHARE_RULE,
     ))

@@ -210,7 +210,7 @@ def _meetings(spec: Mapping[str, Any], lang: str) -> str | None:
 def _pool(spec: Mapping[str, Any], names: Mapping[str, str], lang: str) -> str | None:
     said = _SAID[lang]
     count, fte = spec.get("count", 1), fte_words(spec.get("fte", 1.0), lang)
-    if set(spec) - {"count", "fte", "calendar", "cost_per_hour", "lanes", *PROVENANCE} or not isinstance(count, int):
+    if set(spec) - {"count", "fte", "calendar", "cost_per_hour", "lanes", "name", *PROVENANCE} or not isinstance(count, int):
         return None
     one, many = _PEOPLE[lang]
     parts = [one.format(fte) if count == 1 else many.format(count, fte)]

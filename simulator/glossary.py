@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 
-__all__ = ["FIGURES", "FIGURES_SV", "OUTCOME_WORDS", "OUTCOME_WORDS_SV", "POOL_WORDS", "describe"]
+__all__ = ["FIGURES", "FIGURES_SV", "LIBRARY_PRICES", "LIBRARY_PRICES_SV", "OUTCOME_WORDS", "OUTCOME_WORDS_SV", "POOL_WORDS", "describe"]
 
 #: the outcomes in words
 OUTCOME_WORDS = {
@@ -42,10 +42,15 @@ FIGURES: dict[str, str] = {
                                f"time was extended with a notice before the 4 months ran out, {_DECIDED}.",
     "extended_share": "Share whose handling time was extended (once, by at most 4 months, with a notice to the "
                       f"applicant before the 4 months ran out), {_DECIDED}.",
-    "cost_per_case": "Hours of work per case in the simulated steps, each priced at its staff group's hourly cost. In the "
-                     "library the officer hour is priced at Ängelholm's fee rate (1,160 kronor, 2024) and the registry "
-                     "hour at an assumed 700 kronor: a price of the time, not an accounted cost.",
-    "cost_share_of_fee": "The cost of work per case divided by the application fee. It can show whether the modelled work, "
+    "cost_per_case": "Hours of work per case in the simulated steps, each priced at its staff group's hourly cost.",
+    "cost_share_of_fee": "The cost of work per case divided by the application fee.",
+    "fee": "The application fee charged, from the profile's facts (its year is in the facts table).",
+}
+#: what the figures of cost say of the library's prices: a report of library processes only (report.html)
+LIBRARY_PRICES = {
+    "cost_per_case": "In the library the officer hour is priced at Ängelholm's fee rate (1,160 kronor, 2024) and "
+                     "the registry hour at an assumed 700 kronor: a price of the time, not an accounted cost.",
+    "cost_share_of_fee": "It can show whether the modelled work, "
                          "priced at a fee rate, is of the order of the fee, and how a scenario changes that work. It "
                          "cannot show whether a fee covers a municipality's real costs: the work hours are "
                          "assumptions (set to add up to the 16 hours Ängelholm charges, so Ängelholm's share is "
@@ -53,7 +58,6 @@ FIGURES: dict[str, str] = {
                          "in every municipality, fees come from different years (Helsingborg 2017, Ängelholm "
                          "2024), and supervision, the committee's own time and overhead outside the modelled steps "
                          "are left out.",
-    "fee": "The application fee charged, from the profile's facts (its year is in the facts table).",
 }
 
 _PREFIXES = {
@@ -101,10 +105,16 @@ FIGURES_SV: dict[str, str] = {
     "extended_share": "Andel vars handläggningstid förlängdes (en gång, med högst 4 månader, med besked till "
                       f"sökanden innan de 4 månaderna gått ut), {_DECIDED_SV}.",
     "cost_per_case": "Arbetstimmar per ärende i de simulerade stegen, var och en prissatt med personalgruppens "
-                     "timkostnad. I biblioteket prissätts handläggarens timme efter Ängelholms taxa (1\u00a0160\u00a0kr, "
+                     "timkostnad.",
+    "cost_share_of_fee": "Arbetets kostnad per ärende delad med ansökningsavgiften.",
+    "fee": "Ansökningsavgiften, från profilens fakta (året står i faktatabellen).",
+}
+#: the same in Swedish
+LIBRARY_PRICES_SV = {
+    "cost_per_case": "I biblioteket prissätts handläggarens timme efter Ängelholms taxa (1\u00a0160\u00a0kr, "
                      "2024) och registraturens timme till antagna 700\u00a0kr: ett pris på tiden, inte en bokförd "
                      "kostnad.",
-    "cost_share_of_fee": "Arbetets kostnad per ärende delad med ansökningsavgiften. Den kan visa om det modellerade "
+    "cost_share_of_fee": "Den kan visa om det modellerade "
                          "arbetet, prissatt efter en taxa, är i samma storleksordning som avgiften, och hur ett "
                          "scenario ändrar det arbetet. Den kan inte visa om en avgift täcker en kommuns verkliga "
                          "kostnader: arbetstimmarna är antaganden (satta så att de blir de 16\u00a0timmar Ängelholm tar "
@@ -112,7 +122,6 @@ FIGURES_SV: dict[str, str] = {
                          "Ängelholms taxa (indirekta kostnader inräknade) i varje kommun, avgifterna kommer från olika år "
                          "(Helsingborg 2017, Ängelholm 2024), och tillsyn, nämndens egen tid och indirekta kostnader utanför de "
                          "modellerade stegen är inte med.",
-    "fee": "Ansökningsavgiften, från profilens fakta (året står i faktatabellen).",
 }
 
 #: the outcomes in Swedish words
@@ -142,9 +151,11 @@ _POOL_PREFIXES = ("utilisation.", "queue_length.", "wait_days_pool.")
 
 
 @functools.cache  # a report asks for each figure of every point and process: thousands of calls, few keys
-def describe(key: str, lang: str = "en") -> str:
+def describe(key: str, lang: str = "en", *, library: bool = True, pool: str | None = None) -> str:
     """The description of figure ``key`` in ``lang`` (``en`` or ``sv``; ``""`` for a figure this
-    glossary does not know).
+    glossary does not know); ``library``: a cost's says how the library prices the work (:data:`LIBRARY_PRICES`),
+    which a report of other processes leaves out (their profiles have their own prices, or none); ``pool``: a staff
+    group's figure names it so (its profile's ``name:``), not by its id's words.
 
     >>> describe("utilisation.officer", "sv")
     'Andel av arbetstiden för handläggarna som gick till dessa ärenden.'
@@ -153,13 +164,16 @@ def describe(key: str, lang: str = "en") -> str:
     figures, prefixes, outcomes = (FIGURES_SV, _PREFIXES_SV, OUTCOME_WORDS_SV) if lang == "sv" else (
         FIGURES, _PREFIXES, OUTCOME_WORDS)
     if figure in figures:
-        return figures[figure]
+        priced = (LIBRARY_PRICES_SV if lang == "sv" else LIBRARY_PRICES).get(figure) if library else None
+        return f"{figures[figure]} {priced}" if priced else figures[figure]
     for prefix, text in prefixes.items():
         if figure.startswith(prefix):
             name = figure[len(prefix):]
             if prefix.startswith("outcome"):
                 return text.format(outcomes.get(name, name))
-            return text.format(POOL_WORDS[lang].get(name, name) if prefix in _POOL_PREFIXES else name)
+            if prefix in _POOL_PREFIXES:
+                return text.format(pool or POOL_WORDS[lang].get(name, name))
+            return text.format(name)
     if figure.startswith("submission_to_decision_") or figure.startswith("complete_to_decision_"):
         measure = figure.rsplit("_", 2)[-2]
         if lang == "sv":

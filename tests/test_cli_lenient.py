@@ -88,6 +88,30 @@ def test_compare_lenient_notes_each_file_once(tmp_path: Path) -> None:
     assert lenient.stderr == notes_of(model, "left out")
 
 
+def test_compare_lenient_says_what_it_repaired_in_its_output_too(tmp_path: Path) -> None:
+    """Found by QA (qadev2): compare said its repairs on stderr only, and the comparison had no notes, so its JSON,
+    Markdown or HTML passed on listed variations of a model read with a flow left out without a word of it."""
+    model = defective_model(tmp_path)
+    args = ["compare", "--lenient", "--workers", "1", str(model), str(FIXTURES / "sim" / "mm1.bpmn"), str(model)]
+    repairs = [line.removeprefix("note: ") for line in notes_of(model, "left out").splitlines()]
+    data = json.loads(run(*args, "--format", "json").stdout)
+    assert data["notes"] == repairs  # each file's once, as on stderr
+    text = run(*args)
+    assert text.stdout.splitlines()[-len(repairs):] == [f"note: {r}" for r in repairs]
+    assert text.stderr == notes_of(model, "left out")  # stderr as before
+    markdown = run(*args, "--format", "markdown").stdout
+    unescaped = re.sub(r"\\(.)", r"\1", markdown)  # as Markdown shows it (a path's "_" may be escaped)
+    assert unescaped.endswith("## Notes\n\n" + "".join(f"- {r}\n" for r in repairs))
+    page = tmp_path / "compare.html"
+    assert run(*args, "--format", "html", "-o", str(page)).exit_code == 0
+    shown = re.findall(r'<p class="note">note: ([^<]*)</p>', page.read_text(encoding="utf-8"))
+    assert [html.unescape(n) for n in shown] == repairs
+    # models read strictly: no notes
+    strict = json.loads(run("compare", "--workers", "1", str(FIXTURES / "sim" / "mm1.bpmn"),
+                            str(FIXTURES / "sim" / "mm1.bpmn"), "--format", "json").stdout)
+    assert strict["notes"] == []
+
+
 def test_simulate_lenient_runs_the_model_without_the_flow_to_nothing(tmp_path: Path) -> None:
     model = defective_model(tmp_path)
     strict = run("simulate", str(model), "--cases", "50", "-r", "2", "--workers", "1")

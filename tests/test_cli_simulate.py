@@ -463,7 +463,7 @@ def test_an_unknown_key_under_a_pool_lists_every_key_a_pool_may_have(tmp_path: P
     assert result.exit_code == 2
     assert result.output.strip() == (
         "permitflow: error: --set: override simulation.pools.server.member.Anna={}: unknown key 'member' in "
-        "simulation.pools.server (expected one of count, fte, calendar, cost_per_hour, lanes, members, source, "
+        "simulation.pools.server (expected one of count, fte, calendar, cost_per_hour, lanes, members, name, source, "
         "assumption, note) (did you mean 'members'?)")
 
 

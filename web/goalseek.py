@@ -172,6 +172,31 @@ def _kr(row: dict[str, Any], lang: str) -> str:
     return kronor(round(row["cost"], -3), lang)
 
 
+#: a yearly cost where the profiles put no price on the work (:func:`unpriced`)
+_NO_PRICE = {"en": "no price on the work", "sv": "inget pris på arbetet"}
+
+
+def _yearly(row: dict[str, Any], lang: str, unpriced: bool) -> str:
+    """``row``'s cost a year in words ("900,000 kronor a year"), or that the work has no price."""
+    if unpriced:
+        return _NO_PRICE[lang]
+    return f"{_kr(row, lang)} kronor a year" if lang == "en" else f"{_kr(row, lang)} kr per år"
+
+
+def unpriced(result: dict[str, Any]) -> bool:
+    """Whether every combination the search priced cost 0: the profiles give the staff no hourly cost and the
+    decisions none (as ``convert --to profile`` writes one), so "0 kronor a year" and "the cheapest" say nothing of
+    a cost (found by QA, qadev2, the rule :func:`report.figuretext.unpriced_figures` gives the report's figures).
+
+    >>> unpriced({"candidates": [{"cost": 0.0}, {"cost": 0}], "chosen": {"cost": 0.0}, "today": None})
+    True
+    >>> unpriced({"candidates": [{"cost": 0.0}, {"cost": 12.5}], "chosen": {"cost": 0.0}, "today": None})
+    False
+    """
+    rows = [*(result.get("candidates") or ()), *(r for r in (result.get("chosen"), result.get("today")) if r)]
+    return bool(rows) and all(row.get("cost") == 0 for row in rows)
+
+
 def _mean_days(row: dict[str, Any], lang: str) -> str:
     """``row``'s mean days in whole days, with the unit ("1 dag", "31 dagar")."""
     return days_said(number(row["complete_to_decision_mean_days"]["mean"], lang, 0), lang)
@@ -205,26 +230,27 @@ def _unsure(row: dict[str, Any], names: Mapping[str, Any]) -> tuple[str, str]:
     return en + ")", sv + ")"
 
 
-def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None) -> tuple[list[str], list[str]]:
+def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None,
+          free: bool = False) -> tuple[list[str], list[str]]:
     """What ``permitflow optimise`` says after its answer, in the page's words: equally cheap
-    combinations, the bad end of the chosen one's interval, and today's setting."""
+    combinations, the bad end of the chosen one's interval, and today's setting (``free``: :func:`unpriced`)."""
     sv: list[str] = []
     en: list[str] = []
     chosen = result["chosen"]
     if chosen is not None and result["ties"]:
-        en.append("Just as cheap and reaching it too: " + "; ".join(
+        en.append(("Reaching it too: " if free else "Just as cheap and reaching it too: ") + "; ".join(
             f"{_combination(r, 'en')}, {_mean_days(r, 'en')} on average" for r in result["ties"])
             + " (the one above is the fastest of them).")
-        sv.append("Lika billigt och når också målet: " + "; ".join(
+        sv.append(("Når också målet: " if free else "Lika billigt och når också målet: ") + "; ".join(
             f"{_combination(r, 'sv')}, i snitt {_mean_days(r, 'sv')}" for r in result["ties"])
             + " (alternativet ovan är det snabbaste av dem).")
     if chosen is not None and not result["holds_at_bad_end"]:
         safe = result["safe"]
         if safe is not None:
-            en.append(f"Sure to reach it even at the interval's low end: {_combination(safe, 'en')}, {_kr(safe, 'en')} kronor a "
-                      f"year, {_within(safe, 'en')} within 4 months.")
-            sv.append(f"Når målet säkert även i intervallets sämre ände: {_combination(safe, 'sv')}, {_kr(safe, 'sv')} kr per år, "
-                      f"{_within(safe, 'sv')} inom 4 månader.")
+            en.append(f"Sure to reach it even at the interval's low end: {_combination(safe, 'en')}, "
+                      f"{_yearly(safe, 'en', free)}, {_within(safe, 'en')} within 4 months.")
+            sv.append(f"Når målet säkert även i intervallets sämre ände: {_combination(safe, 'sv')}, "
+                      f"{_yearly(safe, 'sv', free)}, {_within(safe, 'sv')} inom 4 månader.")
         else:
             label = TEXTS["goal_percent"]
             # more simulated years give more decided cases and so a narrower interval, now that the goal seek takes
@@ -255,8 +281,10 @@ def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None) -> tup
         else:
             meets = today["target_figure"]["mean"] is not None and today["target_figure"]["mean"] >= \
                 result["target"]["share"]
-            figures_en = f"{_kr(today, 'en')} kronor a year, {_within(today, 'en')} within 4 months, {_mean_days(today, 'en')} on average"
-            figures_sv = f"{_kr(today, 'sv')} kr per år, {_within(today, 'sv')} inom 4 månader, i snitt {_mean_days(today, 'sv')}"
+            figures_en = (f"{_yearly(today, 'en', free)}, {_within(today, 'en')} within 4 months, "
+                          f"{_mean_days(today, 'en')} on average")
+            figures_sv = (f"{_yearly(today, 'sv', free)}, {_within(today, 'sv')} inom 4 månader, i snitt "
+                          f"{_mean_days(today, 'sv')}")
             verdict_en = "reaches the target too" if meets else "does not reach the target"
             verdict_sv = "når också målet" if meets else "når inte målet"
             # run on after the search (to compare its days with the other rows' over the same runs)?
@@ -287,19 +315,22 @@ def goal_answer(result: dict[str, Any], names: Mapping[str, Any],
     places, places_sv = (", ".join(said_name(names, p, lang) for p in result["processes"]) for lang in ("en", "sv"))
     share_en, share_sv = (share(result["target"]["share"], lang) for lang in ("en", "sv"))
     chosen = result["chosen"]
+    free = unpriced(result)
     if chosen is None:
         sv = f"{places_sv}: inget av de prövade alternativen når {share_sv} av besluten inom 4 månader."
         en = f"{places}: none of the combinations tried reaches {share_en} of decisions within 4 months."
     else:
         sure, sure_sv = ("", "") if result["holds_at_bad_end"] else _unsure(chosen, names)
-        sv = (f"{places_sv}: billigast att nå {share_sv} inom 4 månader är {_combination(chosen, 'sv')}: "
-              f"{_kr(chosen, 'sv')} kr per år, i snitt {_mean_days(chosen, 'sv')}{sure_sv}.")
-        en = (f"{places}: the cheapest way to {share_en} within 4 months is {_combination(chosen, 'en')}: "
-              f"{_kr(chosen, 'en')} kronor a year, {_mean_days(chosen, 'en')} on average{sure}.")
-    more_sv, more_en = _more(result, names)
+        # without a price "the cheapest" is the fewest staff the search tried first: say what was chosen, not why
+        cheapest_sv, cheapest_en = ("ett sätt", "one way") if free else ("billigast", "the cheapest way")
+        sv = (f"{places_sv}: {cheapest_sv} att nå {share_sv} inom 4 månader är {_combination(chosen, 'sv')}: "
+              f"{_yearly(chosen, 'sv', free)}, i snitt {_mean_days(chosen, 'sv')}{sure_sv}.")
+        en = (f"{places}: {cheapest_en} to {share_en} within 4 months is {_combination(chosen, 'en')}: "
+              f"{_yearly(chosen, 'en', free)}, {_mean_days(chosen, 'en')} on average{sure}.")
+    more_sv, more_en = _more(result, names, free)
     said = {"sv": " ".join([sv, *more_sv]), "en": " ".join([en, *more_en])}
     # names: the processes as the page shows them (the table names the one whose few cases set a row's low end)
-    return {**result, "names": {p: said_name(names, p, "sv") for p in result["processes"]},
+    return {**result, "unpriced": free, "names": {p: said_name(names, p, "sv") for p in result["processes"]},
             "names_en": {p: said_name(names, p, "en") for p in result["processes"]},
             "sentence": {lang: deadline_said(text, lang, *clock) for lang, text in said.items()}}
 

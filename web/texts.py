@@ -134,6 +134,10 @@ TEXTS: dict[str, dict[str, str]] = {
                               "whether they belong among the marked rows is not said."},
     # found by the manager's QA journey: a full-time officer at 2,3 million kr a year looked wrong, with no word
     # of what the cost is (docs/profile.md: the library prices an hour at Ängelholm's fee rate, overhead included)
+    "goal_cost_unpriced": {"sv": "Kostnad per år: –, profilerna ger inte arbetet någon timkostnad, så sökningen kan "
+                                 "inte välja det billigaste; den visar vilka alternativ som når målet.",
+                           "en": "Cost a year: –, the profiles give the work no hourly cost, so the search cannot "
+                                 "pick the cheapest; it shows which combinations reach the target."},
     "goal_cost_note": {"sv": "Kostnad per år: handläggarnas arbetstid prissatt med profilens timpris (biblioteket "
                              "använder Ängelholms timtaxa för handläggning, där omkostnaderna ingår), inte "
                              "lönekostnaden, och en kostnad per beslut som beror på vem som beslutar.",

@@ -198,6 +198,10 @@ def _title(defs: Definitions, process: Process) -> str:
 DEFAULT_START = dt.date(2025, 1, 1)
 
 
+#: the name of a pool whose steps no lane or pool names (bpmn_io.profile.pool_names)
+_STAFF = {"en": "the staff", "sv": "personalen"}
+
+
 def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Converted:
     """The profile document to fill in for ``defs``'s process, starting on ``start``, and what it guessed,
     one line each."""
@@ -217,11 +221,19 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
         while name in pools:
             name += "_2"
         names[lane_id] = name
-        pools[name] = {"count": 1, "fte": 1.0, "calendar": "office", "lanes": [lane_id]}
+        # the id "officer" is what the what-if page's levers move; a person reads the lane's own name (found by QA:
+        # simulate called Camunda C.4.0's "HR Department" lane "the case officers")
+        shown = " ".join((lanes[lane_id].name or "").split())
+        pools[name] = {**({"name": shown} if shown else {}), "count": 1, "fte": 1.0, "calendar": "office",
+                       "lanes": [lane_id]}
     unlaned = [n for n in process.nodes.values() if _works(n, empty_ids) and n is not decision
                and process.lane_of(n.id) is None]
     if unlaned and "officer" not in pools:
-        pools["officer"] = {"count": 1, "fte": 1.0, "calendar": "office", "lanes": []}
+        # no lane to name the staff: its pool's name (Cardanit C.2.0: "Credit Card Company"), else plain words, not
+        # "the case officers" (found by QA, qadev2)
+        pool = next((" ".join(p.name.split()) for p in defs.participants() if p.process_ref == process.id
+                     and p.name.strip()), "")
+        pools["officer"] = {"name": pool or dict(_STAFF), "count": 1, "fte": 1.0, "calendar": "office", "lanes": []}
     elements: dict[str, Any] = {}
     works = calls = waits = choices = 0
     empty: list[SubProcess] = []

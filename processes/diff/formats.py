@@ -220,6 +220,8 @@ def comparison_markdown(comparison: Comparison) -> str:
     ]
     for fact, values in comparison.facts:
         out.append(f"| {_cell(fact.replace('_', ' '))} | " + " | ".join(_cell(v) for v in values) + " |")
+    if comparison.notes:
+        out += ["", "## Notes", ""] + [f"- {_cell(n)}" for n in comparison.notes]
     return "\n".join(out) + "\n"
 
 
@@ -246,6 +248,9 @@ def comparison_text(comparison: Comparison) -> str:
     for fact, values in comparison.facts:
         out.append(f"  {fact.replace('_', ' ')}:")
         out += [f"    {n:<{width}}  {_line(v) or '-'}" for n, v in zip(names, values, strict=True)]
+    if comparison.notes:
+        out.append("")
+        out += [_line(f"note: {note}") for note in comparison.notes]
     return "\n".join(out) + "\n"
 
 

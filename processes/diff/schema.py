@@ -60,6 +60,7 @@ COMPARE_KEYS = (
     "variations",
     "facts",
     "pairs",
+    "notes",
 )
 CLUSTER_KEYS = ("label", "members", "performers", "in_core", "confirmed", "apart_from")
 VARIATION_KEYS = ("kind", "step", "values", "message")
@@ -189,4 +190,5 @@ def comparison_to_data(
             for name, values in comparison.facts
         ],
         "pairs": [to_data(d, _section=_section) for d in comparison.pairs],
+        "notes": list(comparison.notes),
     }

@@ -41,6 +41,7 @@ from functools import lru_cache
 from processes.diff.itemprefix import bare_label, recurring_prefixes
 from processes.diff.language import STOPWORDS as LANGUAGE_STOPWORDS
 from processes.diff.language import detect_language, word_root
+from processes.diff.mojibake import repair_mojibake
 from processes.diff.synonyms import Synonyms
 from processes.diff.thesaurus import NO_THESAURUS, Thesaurus
 
@@ -58,40 +59,6 @@ _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "�
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _MIN_PART = 3
 _HEAD = 5  # the shortest modifier and head of a compound split by its head alone
-
-
-_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
-
-
-def repair_mojibake(text: str) -> str:
-    """Undo UTF-8 text that was decoded as Windows-1252 (or Latin-1), up to three times, and a
-    ``\\uXXXX`` escape a tool wrote as text (Visual Paradigm 11.1: "Rechnung kl\\u00e4ren").
-
-    Only applied while the text shows the tell-tale "Ã"/"Â" and the bytes decode as UTF-8,
-    so correct text (even with those letters) stays as it is; an escape only as a backslash, "u"
-    and four hexadecimal digits.
-
-    >>> repair_mojibake("Rechnung klÃƒÂ¤ren")
-    'Rechnung klären'
-    >>> repair_mojibake("Ärende")
-    'Ärende'
-    >>> repair_mojibake(r"Rechnung kl\\u00e4ren"), repair_mojibake(r"C:\\users") == r"C:\\users"
-    ('Rechnung klären', True)
-    """
-    if "\\u" in text:
-        text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
-    for _ in range(3):
-        if "Ã" not in text and "Â" not in text:
-            break
-        for codec in ("cp1252", "latin-1"):
-            try:
-                text = text.encode(codec).decode("utf-8")
-                break
-            except UnicodeError:
-                continue
-        else:
-            break
-    return text
 
 
 def normalise(label: str) -> str:

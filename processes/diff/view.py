@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from processes.diff.mojibake import repair_mojibake
 from processes.digraph import Digraph, descendants, shortest_path_lengths
 from processes.model import (
     CallActivity,
@@ -200,10 +201,10 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
             performer = lane.name if lane is not None else pool_names.get(proc.id, "")
             steps[node.id] = Step(
                 node.id,
-                node.name.strip(),
+                repair_mojibake(node.name).strip(),  # as matching reads it: "Rechnung klären", not "klÃƒÂ¤ren"
                 kind,
                 _detail(node),
-                performer.strip(),
+                repair_mojibake(performer).strip(),
                 _timer(node),
                 _loop(node),
                 proc.id,

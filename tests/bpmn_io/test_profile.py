@@ -299,7 +299,7 @@ def test_people_named_one_by_one_make_a_pool_s_members() -> None:
         (
             {"simulation.pools.officer.member.Anna": {}},
             "unknown key 'member' in simulation.pools.officer (expected one of count, fte, calendar, cost_per_hour, "
-            "lanes, members, source, assumption, note) (did you mean 'members'?)",
+            "lanes, members, name, source, assumption, note) (did you mean 'members'?)",
         ),
         (
             {"simulation.case_delays.correlation": 0.5},

@@ -106,3 +106,25 @@ def test_the_page_and_the_command_line_say_a_share_of_full_time_alike():
     # for other programs, the number
     assert result.to_json()["chosen"]["fte"] == 0.25
     assert [row.split(",")[1] for row in goalseek_csv(result).splitlines()] == ["fte", "0.25", "0.3"]
+
+
+def test_a_search_with_no_price_on_the_work_says_so_not_zero_kronor():
+    # found by QA (qadev2): a model imported with `convert --to profile` has no cost_per_hour, every combination
+    # cost 0, and the answer read "the cheapest way ... 0 kronor a year"
+    result = {"processes": ["hr"], "target": {"share": 0.9}, "ties": [_row(2, 0.3, "officer", 0.0, 0.95, 30)],
+              "holds_at_bad_end": True, "safe": None, "chosen": _row(1, 0.3, "officer", 0.0, 0.97, 40),
+              "today": {**_row(2, 0.5, "officer", 0.0, 0.96, 35), "status": "dominated"},
+              "candidates": [_row(1, 0.3, "officer", 0.0, 0.97, 40), _row(2, 0.3, "officer", 0.0, 0.95, 30)]}
+    answer = goal_answer(result, {"hr": "HR"})
+    assert answer["unpriced"] is True
+    assert answer["sentence"]["en"].startswith(
+        "HR: one way to 90% within 4 months is 1 case officer at 30% of full time, decisions by the case officer: "
+        "no price on the work, 40 days on average. Reaching it too: ")
+    assert answer["sentence"]["sv"].startswith("HR: ett sätt att nå 90\u00a0% inom 4 månader är ")
+    assert "inget pris på arbetet" in answer["sentence"]["sv"]
+    for said in answer["sentence"].values():
+        assert "0 kr" not in said and "cheapest" not in said and "billigast" not in said and "cheap" not in said
+    # one priced combination: a cost, as before
+    result["candidates"][1] = _row(2, 0.3, "officer", 5000.0, 0.95, 30)
+    priced = goal_answer(result, {"hr": "HR"})
+    assert priced["unpriced"] is False and "the cheapest way" in priced["sentence"]["en"]

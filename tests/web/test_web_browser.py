@@ -1577,3 +1577,30 @@ def test_a_refused_upload_says_so_where_it_can_be_seen(server: str, tmp_path: Pa
             " return [r.top, r.bottom, innerHeight]; }")
         assert 0 <= top and bottom <= height + 1, (top, bottom, height)  # +1: a fraction of a pixel
     assert [m for m in messages if "400" not in m] == []
+
+
+def test_a_goal_with_no_price_on_the_work_shows_no_cost(server: str) -> None:
+    """Found by QA (qadev2): a model imported with `convert --to profile` prices no work, and the goal table read
+    "0" in every row's cost a year beside "the cheapest". The page draws the server's answer (web.goalseek.goal_answer
+    of a search whose every combination cost 0): – in the cost column and a note that says why."""
+    from web.goalseek import goal_answer
+
+    def row(officers: int, cost: float, days: float) -> dict[str, Any]:
+        return {"officers": officers, "fte": 0.3, "level": "officer", "cost": cost, "status": "ok", "frontier": True,
+                "target_figure": {"mean": 0.95, "low": 0.9}, "complete_to_decision_mean_days": {"mean": days}}
+
+    result = {"processes": ["hr"], "target": {"share": 0.9}, "ties": [], "holds_at_bad_end": True, "safe": None,
+              "chosen": row(1, 0.0, 40), "today": None, "candidates": [row(1, 0.0, 40), row(2, 0.0, 30)]}
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        for answer, costs, note in (
+                (goal_answer(result, {"hr": "HR"}), ["–", "–"], "Kostnad per år: –, profilerna ger inte arbetet någon "
+                 "timkostnad, så sökningen kan inte välja det billigaste; den visar vilka alternativ som når målet."),
+                (goal_answer({**result, "candidates": [row(1, 0.0, 40), row(2, 120_000.0, 30)]}, {"hr": "HR"}),
+                 ["0", "120\u00a0000"], None)):
+            page.evaluate("answer => drawGoal(answer)", answer)
+            assert page.locator("#goal-result table.goal tbody td:nth-child(4)").all_inner_texts() == costs
+            shown = page.locator("#goal-result p.goal-cost").inner_text()
+            assert shown == note if note else shown.startswith("Kostnad per år: handläggarnas arbetstid")
+            assert ("inget pris på arbetet" in page.locator("#goal-result .sentence").inner_text()) == bool(note)
+    assert messages == []

@@ -483,7 +483,8 @@ function drawGoal(goal) {
     // frontier null: dearer than one that surely reaches the target, not run on to place it (not needed)
     body.append(el("tr", { class: c.frontier ? "frontier" : c.frontier === null ? "not-needed" : "" }, el("td", { text: String(c.officers) }),
       el("td", { text: pct(100 * c.fte) }), el("td", { text: t(c.level) }),  // per cent, as the lever (it said 0.3)
-      el("td", { text: num(Math.round(c.cost / 1000) * 1000, 0) }),  // to the thousand, as the sentence (goalseek._kr)
+      // to the thousand, as the sentence (goalseek._kr); no price on the work: –, not 0 (goalseek.unpriced)
+      el("td", { text: goal.unpriced ? "–" : num(Math.round(c.cost / 1000) * 1000, 0) }),
       // a tenth of a day: the frontier is marked by the days unrounded, and two rows of 31 days
       // each, the dearer one marked, looked wrong (found by the manager's QA journey)
       el("td", { text: days === null ? "–" : num(days, 1) }), el("td", { text: share(c.target_figure.mean) }),
@@ -493,7 +494,7 @@ function drawGoal(goal) {
   const lowNote = t("goal_low_note") + (shown.some((c) => c.limit) ? ` ${t("goal_low_limit")}` : "");
   box.append(el("div", { class: "goal-table" }, el("table", { class: "goal" }, el("thead", {}, head), body)),
     el("p", { class: "note goal-frontier", text: t("goal_note") }), el("p", { class: "note goal-low-note", text: lowNote }),
-    el("p", { class: "note goal-cost", text: t("goal_cost_note") }));
+    el("p", { class: "note goal-cost", text: t(goal.unpriced ? "goal_cost_unpriced" : "goal_cost_note") }));
   if (goal.candidates.some((c) => c.status !== "not run" && c.frontier === null)) {
     box.querySelector(".goal-frontier").after(el("p", { class: "note goal-not-needed", text: t("goal_not_needed") }));
   }

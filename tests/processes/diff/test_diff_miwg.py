@@ -63,7 +63,7 @@ def test_request_and_reply_messages_make_no_loop() -> None:
     view = build_view(defs)
     p = behavioural_profile(defs, view)
     names = {s.name: s.id for s in view.steps.values()}
-    assert p.repeatable == {names["Approve Invoice"], names["Rechnung klÃƒÂ¤ren"]}
+    assert p.repeatable == {names["Approve Invoice"], names["Rechnung klären"]}  # its name as read (qadev2)
     assert p.relation(names["Assign Approver"], names["Approver to be assigned"]) == "before"
     assert p.relation(names["Invoice not processed"], names["Invoice processed"]) == "exclusive"
 
@@ -135,7 +135,8 @@ def test_an_escape_written_as_text_and_a_tools_numbered_default_name_do_not_cost
                     read_bpmn(MIWG / "visual-paradigm-11.1" / "C.1.0-roundtrip.bpmn"))
     assert d.uncertain == () and len(d.matches) == 18 and all(len(m.a) == len(m.b) == 1 for m in d.matches)
     pair = [m for m in d.matches if d.a.steps[m.a[0]].name == "Rechnung klären"]
-    assert len(pair) == 1 and d.b.steps[pair[0].b[0]].name == "Rechnung kl\\u00e4ren" and pair[0].label == 1.0
+    # the escape is read as the letter it writes, in the name shown too (qadev2: diff showed it as written)
+    assert len(pair) == 1 and d.b.steps[pair[0].b[0]].name == "Rechnung klären" and pair[0].label == 1.0
     c = diff_models(read_bpmn(MIWG / "reference" / "C.2.0.bpmn"),
                     read_bpmn(MIWG / "cardanit-4.9.1" / "C.2.0-export.bpmn"))
     assert c.similarity.node_matching == 1.0 and c.differences == () and c.uncertain == ()

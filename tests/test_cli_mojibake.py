@@ -1,0 +1,48 @@
+"""`diff` and `compare` show a label a tool wrote in the wrong encoding as it was meant (found by QA, qadev2): diff
+showed Camunda's "Rechnung klÃƒÂ¤ren" as written while the matcher read "Rechnung klären"
+(processes.diff.mojibake.repair_mojibake, which the comparison's view of a model now applies to every name)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from shared import INTEROP
+
+from cli import cli
+
+CAMUNDA_C1 = INTEROP / "miwg" / "bpmn-io-camunda-modeler-18.6.1" / "C.1.0-export.bpmn"
+REFERENCE_C1 = INTEROP / "miwg" / "reference" / "C.1.0.bpmn"
+
+
+def _model(path: Path, name: str, lane: str) -> Path:
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">'
+        f'<process id="P"><laneSet id="LS"><lane id="L" name="{lane}"><flowNodeRef>T</flowNodeRef></lane></laneSet>'
+        f'<startEvent id="S"/><task id="T" name="{name}"/><endEvent id="E"/>'
+        '<sequenceFlow id="F1" sourceRef="S" targetRef="T"/><sequenceFlow id="F2" sourceRef="T" targetRef="E"/>'
+        "</process></definitions>\n", encoding="utf-8")
+    return path
+
+
+def test_diff_and_compare_show_one_repaired_reading(tmp_path: Path) -> None:
+    broken = _model(tmp_path / "a.bpmn", "Rechnung klÃƒÂ¤ren", "BuchhaltungsbÃ¼ro")
+    other = _model(tmp_path / "b.bpmn", "Rechnung prüfen", "Buchhaltungsbüro")
+    text = CliRunner().invoke(cli, ["diff", str(broken), str(other)]).stdout
+    assert "Rechnung klären" in text and "Ã" not in text
+    data = json.loads(CliRunner().invoke(cli, ["diff", str(broken), str(other), "--format", "json"]).stdout)
+    (step,) = [s for s in data["a"]["steps"] if s["id"] == "T"]
+    assert (step["name"], step["performer"]) == ("Rechnung klären", "Buchhaltungsbüro")
+    compared = CliRunner().invoke(cli, ["compare", str(broken), str(other), str(broken), "--workers", "1"]).stdout
+    assert "Rechnung klären" in compared and "Ã" not in compared
+
+
+@pytest.mark.interop
+def test_camunda_c1_export_reads_as_the_reference(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["diff", str(CAMUNDA_C1), str(REFERENCE_C1)])
+    assert result.exit_code == 0, result.output
+    assert '"Rechnung klären" in C.1.0-export = "Rechnung klären" in C.1.0' in result.stdout
+    assert "Ã" not in result.stdout

@@ -1,0 +1,113 @@
+"""A generated profile's staff groups by their lanes' names (found by QA, qadev2): `convert --to profile` names the
+largest lane's pool "officer" (the id the what-if page's levers move), and `simulate` and the report then called
+Camunda C.4.0's "HR Department" lane "the case officers". The pool keeps its id; what a person reads is the lane's
+name (the pool's name:, bpmn_io.profile.pool_names)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from lxml import html as lxml_html
+from shared import INTEROP
+from test_cli_newcomer import TWO_POOLS
+
+from cli import cli
+
+CAMUNDA_C4 = INTEROP / "miwg" / "bpmn-io-camunda-modeler-18.6.1" / "C.4.0-export.bpmn"
+
+TWO_LANES = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <process id="P">
+    <laneSet id="LS">
+      <lane id="L_HR" name="HR Department"><flowNodeRef>S</flowNodeRef><flowNodeRef>T1</flowNodeRef>
+        <flowNodeRef>T2</flowNodeRef><flowNodeRef>E</flowNodeRef></lane>
+      <lane id="L_IT" name="IT"><flowNodeRef>T3</flowNodeRef></lane>
+    </laneSet>
+    <startEvent id="S"/><task id="T1" name="Send contract"/><task id="T2" name="Sign contract"/>
+    <task id="T3" name="Set up laptop"/><endEvent id="E"/>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="T1"/><sequenceFlow id="F2" sourceRef="T1" targetRef="T2"/>
+    <sequenceFlow id="F3" sourceRef="T2" targetRef="T3"/><sequenceFlow id="F4" sourceRef="T3" targetRef="E"/>
+  </process>
+</definitions>
+"""
+
+
+def _converted(model: Path) -> Path:
+    profile = model.with_name("profile.yaml")
+    made = CliRunner().invoke(cli, ["convert", str(model), str(profile), "--to", "profile"])
+    assert made.exit_code == 0, made.output
+    return profile
+
+
+def _staff_lines(model: Path, lang: str) -> list[str]:
+    run = CliRunner().invoke(cli, ["simulate", str(model), "--cases", "20", "-r", "2", "-q", "--language", lang])
+    assert run.exit_code == 0, run.output
+    lines = run.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(("Per staff", "Per personal")))
+    return [line.split("  ")[1].strip() if line.startswith("  ") else line for line in lines[start + 1:start + 7]]
+
+
+def test_a_generated_pool_is_called_by_its_lane_name_not_the_case_officers(tmp_path: Path) -> None:
+    model = tmp_path / "onboarding.bpmn"
+    model.write_text(TWO_LANES, encoding="utf-8")
+    pools = yaml.safe_load(_converted(model).read_text(encoding="utf-8"))["simulation"]["pools"]
+    assert pools["officer"]["name"] == "HR Department" and pools["officer"]["lanes"] == ["L_HR"]  # the id stays
+    assert pools["it"]["name"] == "IT"
+    en = _staff_lines(model, "en")
+    assert {"utilisation of HR Department", "tasks waiting for HR Department", "utilisation of IT"} <= set(en)
+    sv = _staff_lines(model, "sv")
+    assert {"beläggning för HR Department", "uppgifter i kö hos HR Department", "beläggning för IT"} <= set(sv)
+    assert not any("officer" in line or "handläggar" in line for line in en + sv)
+
+    # the report too: its tables and its assumptions
+    (tmp_path / "s.yaml").write_text("name: s\nbase: {bpmn: onboarding.bpmn, profile: profile.yaml, name: m}\n"
+                                     "replications: 2\ncases: 20\n", encoding="utf-8")
+    out = tmp_path / "out"
+    ran = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(out), "--workers", "1", "-q"])
+    assert ran.exit_code == 0, ran.output
+    page = lxml_html.fromstring((out / "report.html").read_text(encoding="utf-8"))
+    row = page.xpath('//tr[@data-figure="utilisation.officer"]')[0]
+    assert [s.text_content() for s in row.xpath("./td[2]/span")] == ["utilisation of HR Department",
+                                                                      "beläggning för HR Department"]
+    text = page.text_content()
+    assert "staff: HR Department" in text and "personal: HR Department" in text
+    assert "the case officers" not in text and "handläggarna" not in text
+
+
+@pytest.mark.interop
+def test_camunda_c4_hr_department_is_not_the_case_officers(tmp_path: Path) -> None:
+    model = tmp_path / "c4.bpmn"
+    shutil.copy(CAMUNDA_C4, model)
+    _converted(model)
+    en = _staff_lines(model, "en")
+    assert "utilisation of HR Department" in en
+    assert not any("case officers" in line for line in en)
+
+
+def test_a_pool_without_a_lane_is_called_by_its_pools_name_or_the_staff(tmp_path: Path) -> None:
+    # Cardanit C.2.0: the Credit Card Company's steps are in no lane, and their pool was "the case officers"
+    pooled = tmp_path / "pooled" / "m.bpmn"
+    pooled.parent.mkdir()
+    pooled.write_text(TWO_POOLS, encoding="utf-8")  # two pools without lanes: the first's steps are simulated
+    _converted(pooled)
+    assert "utilisation of Team-Assistant" in _staff_lines(pooled, "en")
+    bare = tmp_path / "bare" / "m.bpmn"
+    bare.parent.mkdir()
+    bare.write_text(re.sub(r"<collaboration.*</collaboration>", "", TWO_POOLS, flags=re.S), encoding="utf-8")
+    pools = yaml.safe_load(_converted(bare).read_text(encoding="utf-8"))["simulation"]["pools"]
+    assert pools["officer"]["name"] == {"en": "the staff", "sv": "personalen"}
+    assert "utilisation of the staff" in _staff_lines(bare, "en")
+    assert "beläggning för personalen" in _staff_lines(bare, "sv")
+
+
+@pytest.mark.interop
+def test_cardanit_c2_credit_card_company_is_not_the_case_officers(tmp_path: Path) -> None:
+    model = tmp_path / "c2.bpmn"
+    shutil.copy(INTEROP / "miwg" / "cardanit-4.9.1" / "C.2.0-export.bpmn", model)
+    _converted(model)
+    assert "utilisation of Credit Card Company" in _staff_lines(model, "en")
