@@ -2560,7 +2560,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         train, held = split_by_start(table)
         train_map = map_activities(defs, train, mapping_file=given)
         trained = calibrate(defs, train, train_map, base=base, log_name=Path(log).name + " (training part)",
-                            exported_at=exported if exported is not None else float(table.end.max()))
+                            exported_at=exported if exported is not None else table.last_seen())
         # the held-out log's activities are named by the training part's mapping, and those only the held-out
         # cases have by the whole log's: labels for the comparison, not fitted
         checked = _validation(model, trained.profile, train, held, {**mapping.labels, **train_map.labels}, output,
@@ -2671,7 +2671,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     if validate:
         # the training part's waits still open are counted to the export, as calibrate --validate counts them
         checked = _validate_discovery(table, log, output, min_frequency, noise, kwargs,
-                                      exported if exported is not None else float(table.end.max()))
+                                      exported if exported is not None else table.last_seen())
     profile_text = None
     report = None
     if profile_out is not None:

@@ -176,6 +176,14 @@ class LogTable:
     end: np.ndarray
     where: np.ndarray
     notes: tuple[str, ...] = ()
+    #: activities started and not ended when the log was exported (``end`` nan), as read, in file order; a case
+    #: known only by such rows is not among ``case_ids``
+    in_progress: tuple[LogRecord, ...] = ()
+
+    def last_seen(self) -> float:
+        """The log's last event: its latest completion, or a later start of an activity still in progress."""
+        late = max((r.start for r in self.in_progress), default=-math.inf)
+        return max(float(self.end.max()), late)
 
     @property
     def n_events(self) -> int:
@@ -197,7 +205,7 @@ class LogTable:
     def period(self) -> tuple[dt.datetime, dt.datetime]:
         """The first and last timestamp of the log."""
         first = np.nanmin(np.where(np.isnan(self.start), self.end, self.start))
-        return from_seconds(first), from_seconds(float(self.end.max()))
+        return from_seconds(first), from_seconds(self.last_seen())
 
     def period_text(self) -> str:
         first, last = self.period()
@@ -224,7 +232,11 @@ def table_from_records(records: Iterable[LogRecord], *, source: str, notes: Iter
     els: dict[str, int] = {"": 0}
     c, a, r, e = array("i"), array("i"), array("i"), array("i")
     s, t, w, u, v = array("d"), array("d"), array("q"), array("d"), array("d")
+    running: list[LogRecord] = []
     for rec in records:
+        if rec.end != rec.end:  # started, not ended at the export: kept aside, fitted as right-censored
+            running.append(rec)
+            continue
         c.append(cases.setdefault(rec.case, len(cases)))
         a.append(acts.setdefault(rec.activity, len(acts)))
         r.append(res.setdefault(rec.resource, len(res)))
@@ -274,6 +286,7 @@ def table_from_records(records: Iterable[LogRecord], *, source: str, notes: Iter
         end=sorted_end,
         where=sorted_where,
         notes=(*notes, *said),
+        in_progress=tuple(running),
     )
 
 

@@ -19,7 +19,7 @@ from bpmn_io.profile_schema import calendar_from_data
 from calibrate import fits, staff
 from calibrate.fitdist import Fit, fit_duration
 from calibrate.mapping import ActivityMapping
-from calibrate.observe import HOUR, Observed, observe, open_at_export, released, timer_cut_offs
+from calibrate.observe import HOUR, Observed, in_progress, observe, open_at_export, released, timer_cut_offs
 from processes.errors import InputError
 from processes.model import Definitions, Event, Gateway, Process, Task
 from processes.params import CalendarSpec
@@ -194,7 +194,7 @@ class _Builder:
         self.overloaded: dict[str, float] = {}  # pool -> utilisation, see capacity()
         self._release: np.ndarray | None = None
         #: when the log was exported (wall-clock seconds): its last event unless the user said
-        self.exported = float(table.end.max()) if exported_at is None else exported_at
+        self.exported = table.last_seen() if exported_at is None else exported_at
         self.exported_text = (f"{from_seconds(self.exported):%Y-%m-%d %H:%M}, "
                               + ("the log's last event" if exported_at is None else "as given"))
 
@@ -437,7 +437,7 @@ class _Builder:
                 values = (self._released()[rows] - begin) / HOUR
             else:
                 values = self._work_values(e)
-            cut, timer_note, counts = self._cut_off(e) if delay else (None, "", {})
+            cut, timer_note, counts = self._cut_off(e) if delay else self._still_working(e)
             fit = fit_duration(values, censored=cut)
             if delay:
                 delays.append((rows, values))
@@ -466,9 +466,11 @@ class _Builder:
             if timer_note:
                 timer_note = timer_note.replace("{n}", str(fit.n))
                 if not fit.censored and cut is not None and cut.size:
-                    timer_note += f", not fitted as such: {fit.zeros} of the waits are 0, so the observed values are used"
+                    timer_note += (f", not fitted as such: {fit.zeros} of the {'waits' if delay else 'work times'} are 0, "
+                                   "so the observed values are used")
                 timer_note += (f" (på svenska: {fit.n} avslutade, {counts['cut_by_timer']} avbrutna av timern, "
-                               f"{counts['open_at_export']} öppna vid exporten)")
+                               f"{counts['open_at_export']} öppna vid exporten)" if delay else
+                               f" (på svenska: {fit.n} avslutade, {counts['in_progress']} pågående vid exporten)")
                 out[e]["censored_note"] = timer_note
                 out[e].update(counts)
                 what += f"; {timer_note}"
@@ -486,9 +488,12 @@ class _Builder:
         there are none and no timer is attached. A log without the timer's event is fitted without the waits it
         cut off, as before, and the note says so."""
         found = timer_cut_offs(self.process, self.obs, self.mapping.boundary, e)
-        opened = open_at_export(self.process, self.obs, self.mapping.boundary, e, self.exported)
+        opened = open_at_export(self.process, self.obs, self.mapping.boundary, e, self.exported,
+                                in_progress(self.obs, self.mapping, e))
         words, parts = "{n} waits completed", []
         counts = {"cut_by_timer": 0, "open_at_export": int(opened.hours.size)}
+        if opened.logged:
+            counts["in_progress"] = opened.logged
         if found is not None:
             said = " or ".join(step_said(t, self.process.nodes[t].name) for t in found.timers)
             if not found.seen:
@@ -505,13 +510,35 @@ class _Builder:
                     words += f"; {found.unplaced} firing(s) of the timer left out: nothing before them in their case"
         if opened.hours.size:
             parts.append(opened.hours)
-            words += (f"; {opened.hours.size} open at the export ({self.exported_text}: begun by "
-                      f"{' or '.join(step_said(p, self.process.nodes[p].name) for p in opened.enabled_by)} and not "
-                      f"ended) after {_span(opened.hours)} h so far, fitted "
-                      "as longer than that (right-censored)")
+            how = []
+            if opened.hours.size > opened.logged:
+                how.append(f"begun by {' or '.join(step_said(p, self.process.nodes[p].name) for p in opened.enabled_by)}"
+                           " and not ended")
+            if opened.logged:
+                how.append(f"{opened.logged} logged as started and not ended")
+            words += (f"; {opened.hours.size} open at the export ({self.exported_text}: {'; '.join(how)}) after "
+                      f"{_span(opened.hours)} h so far, fitted as longer than that (right-censored)")
         elif found is None:
             return None, "", {}
         return (np.concatenate(parts) if parts else None), words, counts
+
+    def _still_working(self, e: str) -> tuple[np.ndarray | None, str, dict[str, int]]:
+        """The work of ``e`` the log shows started and not ended at the export (:func:`calibrate.observe.in_progress`),
+        as right-censored values: the hours inside its pool's calendar from the start to the export, as its
+        completed work is counted; what the fit note says of them and their count; (None, "", {}) when none."""
+        running = in_progress(self.obs, self.mapping, e)
+        if not running:
+            return None, "", {}
+        cal = self.calendars.get(self._pool_of(e) or "")
+        begun = self.obs.hours(np.array([start for _, start in running], float))
+        until = float(self.obs.hours(np.array([self.exported]))[0])
+        hours = np.array([cal.open_hours(a, until) if cal else until - a for a in begun], float)
+        hours = hours[hours > 0]
+        if not hours.size:
+            return None, "", {}
+        return hours, (f"{{n}} completed; {hours.size} still in progress at the export ({self.exported_text}) "
+                       f"after {_span(hours)} h of work so far, fitted as longer than that (right-censored)"), \
+            {"in_progress": int(hours.size)}
 
     def case_delays(self, delays: list[tuple[np.ndarray, np.ndarray]]) -> None:
         """``case_delays.correlation``: how strongly a case's delays move together (:func:`fits.fit_case_delays`),
@@ -698,9 +725,9 @@ def calibrate(defs: Definitions, table: LogTable, mapping: ActivityMapping, *, b
     """Fit the profile of ``defs`` to ``table`` (see the module doc). ``exported_at``: when the log was exported
     (wall-clock seconds, not before its last event; default its last event): a wait still open then counts as
     longer than it had run by that instant (right-censored)."""
-    if exported_at is not None and exported_at < float(table.end.max()):
+    if exported_at is not None and exported_at < table.last_seen():
         raise InputError(f"the export instant {from_seconds(exported_at):%Y-%m-%d %H:%M} is before the log's last "
-                         f"event ({from_seconds(float(table.end.max())):%Y-%m-%d %H:%M}; expected that time or later)",
+                         f"event ({from_seconds(table.last_seen()):%Y-%m-%d %H:%M}; expected that time or later)",
                          file=table.source)
     if not any(mapping.element.get(a) for a in table.activities):  # a profile of nothing but arrivals
         shown = "; ".join(table.activities[:5]) + (" ..." if len(table.activities) > 5 else "")

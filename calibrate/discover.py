@@ -72,7 +72,8 @@ def filtered(table: LogTable, keep: tuple[str, ...]) -> LogTable:
     records = (LogRecord(table.case_ids[table.case[i]], table.activities[table.activity[i]], float(table.start[i]),
                          float(table.end[i]), table.resources[table.resource[i]], table.elements[table.element[i]],
                          int(table.where[i])) for i in rows)
-    return table_from_records(records, source=table.source, notes=table.notes)
+    running = [r for r in table.in_progress if r.activity in keep]  # still in progress at the export
+    return table_from_records([*records, *running], source=table.source, notes=table.notes)
 
 
 def _pm4py() -> Any:
