@@ -2694,8 +2694,10 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     process = found.defs.process()
     tasks = sum(1 for n in process.nodes.values() if type(n).__name__ == "Task")
     gateways = sum(1 for n in process.nodes.values() if type(n).__name__ == "Gateway")
-    click.echo(f"model: {counted(tasks, 'task')}, {counted(gateways, 'gateway')}, {counted(len(process.flows), 'flow')} "
-               f"(inductive miner, noise {noise:g})")
+    timers = sum(1 for n in process.nodes.values() if getattr(n, "position", "") == "intermediate_catch")
+    click.echo(f"model: {counted(tasks, 'task')}, " + (f"{counted(timers, 'timer event')}, " if timers else "")
+               + f"{counted(gateways, 'gateway')}, {counted(len(process.flows), 'flow')} (inductive miner, noise "
+               f"{noise:g})")
     if report is not None:
         click.echo(calibration_text(report, notes=table.notes, names=_model_names(found.defs.process())))
     else:  # what the reader left out or assumed (calibration_text says it with --profile-out)

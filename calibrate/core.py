@@ -433,6 +433,8 @@ class _Builder:
             delay = self._is_delay(e)
             if delay:
                 begin = np.where(self.obs.starts.estimated[rows], self.obs.enabled[rows], self.obs.starts.start[rows])
+                if isinstance(node, Event):  # an event's firing logged at its instant (start = end): it waited
+                    begin = np.where(begin == self.table.end[rows], self.obs.enabled[rows], begin)  # from enabling
                 begin = np.where(np.isnan(begin), self.table.end[rows], begin)
                 values = (self._released()[rows] - begin) / HOUR
             else:

@@ -7,7 +7,10 @@
 3. It becomes a permitflow model: one process, every activity a task in one lane
    (``Lane_Staff``: the log does not say who is responsible for what), gateways and
    flows as found, ids derived from the names; ``bpmn_io.layout`` then draws it with
-   Graphviz.
+   Graphviz. An activity that is a timer's firing (:func:`timer_activities`: it takes no
+   time in any row and its name says so) becomes a timer catch event, not a task: as a
+   task its work was 0 hours in every row, fitted from no value (n=0), and the wait
+   before it was lost.
 
 pm4py (AGPL-3.0, about 30 MB plus pandas) is the optional extra ``permitflow[logs]``
 and imported only here.
@@ -30,6 +33,8 @@ from processes.extras import install_hint
 from processes.model import (
     Definitions,
     Event,
+    EventDefinition,
+    Expression,
     FrozenMap,
     Gateway,
     Lane,
@@ -39,7 +44,7 @@ from processes.model import (
     Task,
 )
 
-__all__ = ["Discovery", "frequent_activities", "filtered", "discover_model", "LANE"]
+__all__ = ["Discovery", "frequent_activities", "filtered", "discover_model", "timer_activities", "LANE"]
 
 LANE = "Lane_Staff"
 PROCESS = "Process_Discovered"
@@ -112,7 +117,60 @@ def _structural_order(bpmn: Any) -> dict[Any, tuple[str, str, str]]:
     return {n: (*base[n], key[n]) for n in succ}
 
 
-def _convert(bpmn: Any, pm4py: Any) -> Definitions:
+#: words that name a timer's firing (a reminder's timer, "Svarstiden ute", a deadline passed), in the activity's
+#: name or the element the log names for it
+_TIMER_WORDS = re.compile(r"timer|tid(en)? (är )?ute|tiden gick ut|svarstid|time ?out|timed out|expired|deadline",
+                          re.IGNORECASE)
+
+
+def timer_activities(table: LogTable) -> tuple[str, ...]:
+    """The activities that are a timer's firing.
+
+    A timer fires at an instant: the log shows one where every row of an activity has a start time equal to
+    its end (what a boundary or catch event's firing leaves in a log with start times, such as permitflow's own
+    ``Timer_Paminnelse``) and its name, or the element the log names for it, says timer (:data:`_TIMER_WORDS`).
+    A completion-only log cannot show an instant; an activity that takes no time but is not named a timer stays
+    a task."""
+    out = []
+    for code, name in enumerate(table.activities):
+        rows = np.flatnonzero(table.activity == code)
+        if not rows.size or np.isnan(table.start[rows]).any() or (table.start[rows] != table.end[rows]).any():
+            continue
+        elements = {table.elements[e] for e in table.element[rows]}
+        if not any(_TIMER_WORDS.search(text) for text in (name, *elements)):
+            continue
+        out.append(name)
+    return tuple(out)
+
+
+def _timer_durations(defs: Definitions, table: LogTable) -> dict[str, str]:
+    """Each timer event of ``defs`` (by name) with its ISO 8601 duration: the median time from its enabling in
+    the model (the latest completion of a step before it, as calibrate counts it) to its firing."""
+    from calibrate.mapping import map_activities
+    from calibrate.observe import observe
+
+    process = defs.process()
+    obs = observe(process, table, map_activities(defs, table))
+    out = {}
+    for node in process.nodes.values():
+        if isinstance(node, Event) and node.position == "intermediate_catch":
+            rows = obs.rows(node.id)
+            waits = table.end[rows] - obs.enabled[rows]
+            waits = waits[np.isfinite(waits)]
+            out[node.name] = _iso_duration(float(np.median(waits)) if waits.size else 0.0)
+    return out
+
+
+def _iso_duration(seconds: float) -> str:
+    """``seconds`` to the minute as an ISO 8601 duration: ``P13DT4H30M``, ``P1D``, ``PT0M``."""
+    days, rest = divmod(int(round(seconds / 60.0)), 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    clock = (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes or not (days or hours) else "")
+    return "P" + (f"{days}D" if days else "") + (f"T{clock}" if clock else "")
+
+
+def _convert(bpmn: Any, timers: dict[str, str] | None = None) -> Definitions:
+    """pm4py's BPMN as a permitflow model; ``timers``: the activities that become timer events (name -> duration)."""
     from pm4py.objects.bpmn.obj import BPMN
 
     taken: set[str] = set()
@@ -121,7 +179,12 @@ def _convert(bpmn: Any, pm4py: Any) -> Definitions:
     order = _structural_order(bpmn)
     for node in sorted(bpmn.get_nodes(), key=lambda n: order[n]):
         name = (node.get_name() or "").strip()
-        if isinstance(node, BPMN.Task):
+        if isinstance(node, BPMN.Task) and name in (timers or {}):  # a timer's firing: it waits, no one works
+            nid = _ident(name, taken, "Event_")
+            timer = Expression(text=(timers or {})[name], xsi_type="tFormalExpression")
+            nodes[nid] = Event(id=nid, name=name, position="intermediate_catch", parent=PROCESS,
+                               definitions=(EventDefinition(kind="timer", timer_kind="timeDuration", timer=timer),))
+        elif isinstance(node, BPMN.Task):
             nid = _ident(name, taken, "Task_")
             nodes[nid] = Task(id=nid, name=name, parent=PROCESS)
         elif isinstance(node, BPMN.StartEvent):
@@ -168,6 +231,10 @@ def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float 
     })
     with contextlib.redirect_stderr(io.StringIO()):
         bpmn = pm4py.discover_bpmn_inductive(frame, noise_threshold=noise)
-    defs = add_layout(_convert(bpmn, pm4py))
+    timers = dict.fromkeys(timer_activities(small), "PT0M")
+    defs = _convert(bpmn, timers)
+    if timers:  # their durations need the model's enabling: converted again with them
+        defs = _convert(bpmn, _timer_durations(defs, small))
+    defs = add_layout(defs)
     dropped = tuple(a for a in table.activities if a not in set(keep))
     return Discovery(defs, small, keep, dropped)
