@@ -2632,7 +2632,11 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     """Discover a process model from a case log (pm4py's inductive miner) when there is no model.
 
     Only activities in at least --min-frequency of the cases are kept; the
-    model gets one lane and a Graphviz layout. With --profile-out the
+    model gets a Graphviz layout and a lane for each group of people (or
+    roles) the log names, each step in the lane of the group that did most
+    of it (one lane when the log names no one, or the same people do all
+    the work); a timer's firing in the log becomes a timer event. With
+    --profile-out the
     discovered model is calibrated from the same log (as `calibrate` does).
     Needs the optional logs extra: {logs_install}.
 

@@ -53,9 +53,20 @@ __all__ = [
     "from_seconds",
     "open_bytes",
     "RowRepeats",
+    "NO_ONE",
+    "names_someone",
 ]
 
 _EPOCH = dt.datetime(1970, 1, 1)
+
+#: resource values that name no one (compared lower-case): what an export, or permitflow's own log, writes where
+#: nobody did it (a referral's answer, a timer)
+NO_ONE = frozenset({"", "none", "null", "nan", "n/a", "-", "unknown"})
+
+
+def names_someone(resources: tuple[str, ...]) -> np.ndarray:
+    """Per resource name (a :class:`LogTable`'s ``resources``), whether it names someone (:data:`NO_ONE`)."""
+    return np.array([r.strip().lower() not in NO_ONE for r in resources], bool)
 
 
 def wall_seconds(when: dt.datetime) -> float:

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from bpmn_io.caselog import LogTable, from_seconds
+from bpmn_io.caselog import LogTable, from_seconds, names_someone
 from bpmn_io.profile_schema import calendar_from_data
 from calibrate import fits, staff
 from calibrate.fitdist import Fit, fit_duration
@@ -257,7 +257,8 @@ class _Builder:
             rows.append(self.obs.rows(e))
         report = []
         for pool, (lanes, rows) in sorted(by_pool.items()):
-            fit = staff.fit_pool(self.obs, pool, tuple(lanes), np.concatenate(rows))
+            fit = staff.fit_pool(self.obs, pool, tuple(lanes), np.concatenate(rows),
+                                 tuple(lane.name for lane in self.process.lanes() if lane.id in lanes))
             report.append(fit.data())
             pools[pool] = self._pool_entry(pool, fit, pools.get(pool), calendars)
         self.report["pools"] = report
@@ -361,7 +362,8 @@ class _Builder:
         of the staff's work each, so that a simulation of it decided no case in a year (found by QA,
         2026-12-07)."""
         rows = self.obs.rows(e)
-        return bool(rows.size) and len(self.table.resources) > 1 and not self.table.resource[rows].any()
+        named = names_someone(self.table.resources)  # "none", as permitflow's own logs write, names no one
+        return bool(rows.size) and bool(named[self.table.resource].any()) and not named[self.table.resource[rows]].any()
 
     def _pool_of(self, e: str) -> str | None:
         lane, pool = _lane_pool(self.process, e, self.sim.get("pools") or {})
