@@ -2576,7 +2576,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         train, held = split_by_start(table)
         train_map = map_activities(defs, train, mapping_file=given)
         trained = calibrate(defs, train, train_map, base=base, log_name=Path(log).name + " (training part)",
-                            exported_at=exported if exported is not None else float(table.end.max()))
+                            exported_at=exported if exported is not None else table.last_seen())
         # the held-out log's activities are named by the training part's mapping, and those only the held-out
         # cases have by the whole log's: labels for the comparison, not fitted
         checked = _validation(model, trained.profile, train, held, {**mapping.labels, **train_map.labels}, output,
@@ -2648,7 +2648,11 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     """Discover a process model from a case log (pm4py's inductive miner) when there is no model.
 
     Only activities in at least --min-frequency of the cases are kept; the
-    model gets one lane and a Graphviz layout. With --profile-out the
+    model gets a Graphviz layout and a lane for each group of people (or
+    roles) the log names, each step in the lane of the group that did most
+    of it (one lane when the log names no one, or the same people do all
+    the work); a timer's firing in the log becomes a timer event. With
+    --profile-out the
     discovered model is calibrated from the same log (as `calibrate` does).
     Needs the optional logs extra: {logs_install}.
 
@@ -2687,7 +2691,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     if validate:
         # the training part's waits still open are counted to the export, as calibrate --validate counts them
         checked = _validate_discovery(table, log, output, min_frequency, noise, kwargs,
-                                      exported if exported is not None else float(table.end.max()))
+                                      exported if exported is not None else table.last_seen())
     profile_text = None
     report = None
     if profile_out is not None:
@@ -2710,8 +2714,10 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     process = found.defs.process()
     tasks = sum(1 for n in process.nodes.values() if type(n).__name__ == "Task")
     gateways = sum(1 for n in process.nodes.values() if type(n).__name__ == "Gateway")
-    click.echo(f"model: {counted(tasks, 'task')}, {counted(gateways, 'gateway')}, {counted(len(process.flows), 'flow')} "
-               f"(inductive miner, noise {noise:g})")
+    timers = sum(1 for n in process.nodes.values() if getattr(n, "position", "") == "intermediate_catch")
+    click.echo(f"model: {counted(tasks, 'task')}, " + (f"{counted(timers, 'timer event')}, " if timers else "")
+               + f"{counted(gateways, 'gateway')}, {counted(len(process.flows), 'flow')} (inductive miner, noise "
+               f"{noise:g})")
     if report is not None:
         click.echo(calibration_text(report, notes=table.notes, names=_model_names(found.defs.process())))
     else:  # what the reader left out or assumed (calibration_text says it with --profile-out)

@@ -53,9 +53,20 @@ __all__ = [
     "from_seconds",
     "open_bytes",
     "RowRepeats",
+    "NO_ONE",
+    "names_someone",
 ]
 
 _EPOCH = dt.datetime(1970, 1, 1)
+
+#: resource values that name no one (compared lower-case): what an export, or permitflow's own log, writes where
+#: nobody did it (a referral's answer, a timer)
+NO_ONE = frozenset({"", "none", "null", "nan", "n/a", "-", "unknown"})
+
+
+def names_someone(resources: tuple[str, ...]) -> np.ndarray:
+    """Per resource name (a :class:`LogTable`'s ``resources``), whether it names someone (:data:`NO_ONE`)."""
+    return np.array([r.strip().lower() not in NO_ONE for r in resources], bool)
 
 
 def wall_seconds(when: dt.datetime) -> float:
@@ -176,6 +187,14 @@ class LogTable:
     end: np.ndarray
     where: np.ndarray
     notes: tuple[str, ...] = ()
+    #: activities started and not ended when the log was exported (``end`` nan), as read, in file order; a case
+    #: known only by such rows is not among ``case_ids``
+    in_progress: tuple[LogRecord, ...] = ()
+
+    def last_seen(self) -> float:
+        """The log's last event: its latest completion, or a later start of an activity still in progress."""
+        late = max((r.start for r in self.in_progress), default=-math.inf)
+        return max(float(self.end.max()), late)
 
     @property
     def n_events(self) -> int:
@@ -197,7 +216,7 @@ class LogTable:
     def period(self) -> tuple[dt.datetime, dt.datetime]:
         """The first and last timestamp of the log."""
         first = np.nanmin(np.where(np.isnan(self.start), self.end, self.start))
-        return from_seconds(first), from_seconds(float(self.end.max()))
+        return from_seconds(first), from_seconds(self.last_seen())
 
     def period_text(self) -> str:
         first, last = self.period()
@@ -224,7 +243,11 @@ def table_from_records(records: Iterable[LogRecord], *, source: str, notes: Iter
     els: dict[str, int] = {"": 0}
     c, a, r, e = array("i"), array("i"), array("i"), array("i")
     s, t, w, u, v = array("d"), array("d"), array("q"), array("d"), array("d")
+    running: list[LogRecord] = []
     for rec in records:
+        if rec.end != rec.end:  # started, not ended at the export: kept aside, fitted as right-censored
+            running.append(rec)
+            continue
         c.append(cases.setdefault(rec.case, len(cases)))
         a.append(acts.setdefault(rec.activity, len(acts)))
         r.append(res.setdefault(rec.resource, len(res)))
@@ -274,6 +297,7 @@ def table_from_records(records: Iterable[LogRecord], *, source: str, notes: Iter
         end=sorted_end,
         where=sorted_where,
         notes=(*notes, *said),
+        in_progress=tuple(running),
     )
 
 

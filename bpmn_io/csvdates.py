@@ -395,10 +395,8 @@ class Stamps:
 
     def _no_such_date(self, text: str) -> str:
         """``": there is no 31 February 2025"`` when ``text`` has the log's form of numbers but names a day or
-        month no calendar has (a typing error, or the day and month read the other way round), what an empty
-        cell may be, else ``""``."""
-        if not text.strip():
-            return ": the cell is empty (an event not yet done? leave such rows out of the export)"
+        month no calendar has (a typing error, or the day and month read the other way round), else ``""`` (an empty
+        end time is an activity still in progress, or refused before it gets here: ``csvlog._no_time``)."""
         if self.family == "numeric":
             g = _NUMERIC.match(text)
             if g is None or g["sep"] != self.sep:

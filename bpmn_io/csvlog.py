@@ -305,12 +305,16 @@ def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, m
           given_stamp: bool = False) -> Iterator[LogRecord]:
     stamps = Stamps(date_format, source)
     order = FileOrder()
+    opened = _InProgress(order)  # rows with a start time and no end time: still in progress at the export
     repeats = RowRepeats("row")
     pending = _Waiting()  # rows read before one told day-first from month-first
     told = False
     try:
         for raw in _raw_rows(fh, source, header, delimiter, mapping, repeats, above, given_time, given_stamp):
-            stamps.see(raw.end, _end_column(mapping), raw.line)
+            if raw.end:  # an activity still in progress at the export has a start and no end
+                stamps.see(raw.end, _end_column(mapping), raw.line)
+            elif not raw.start:
+                raise _no_time(raw, mapping, source)
             if raw.start:
                 stamps.see(raw.start, mapping["start"], raw.line)
             if not stamps.decided:
@@ -321,18 +325,18 @@ def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, m
                 told = True
             if pending:
                 for row in pending:
-                    yield order.seen(_record(row, stamps, mapping))
+                    yield opened.seen(_record(row, stamps, mapping))
                 pending.clear()
-            yield order.seen(_record(raw, stamps, mapping))
+            yield opened.seen(_record(raw, stamps, mapping))
         if pending:  # no row told: day first
             stamps.settle()
             notes.insert(0, stamps.note(lambda: _other_order(pending, stamps)))
             told = True
             for row in pending:
-                yield order.seen(_record(row, stamps, mapping))
+                yield opened.seen(_record(row, stamps, mapping))
         if told and (stamps.swedish_time or stamps.offsets):
             notes[0] = stamps.note()  # what later rows showed (a Swedish time, UTC offsets)
-        for said in (repeats.note(), order.note("line", "row", _DATE_FORM_HINT if stamps.family == "numeric" else "")):
+        for said in (repeats.note(), opened.note(), order.note("line", "row", _DATE_FORM_HINT if stamps.family == "numeric" else "")):
             if said:
                 notes.append(said)
         said = fh.note() if isinstance(fh, _Lines) else None
@@ -390,7 +394,50 @@ def _end_column(mapping: dict[str, str | None]) -> str | None:
     return f"{mapping['timestamp']} + {mapping['time']}" if mapping.get("time") else mapping["timestamp"]
 
 
+class _InProgress:
+    """Passes each record on to the file-order check (:class:`bpmn_io.logorder.FileOrder`), except an activity
+    still in progress at the export (a start time, no end time: ``end`` nan), which it counts for one note."""
+
+    def __init__(self, order: FileOrder) -> None:
+        self.order = order
+        self.count = 0
+        self.first = 0  # the first such row's line
+
+    def seen(self, rec: LogRecord) -> LogRecord:
+        if rec.end == rec.end:
+            return self.order.seen(rec)
+        self.count += 1
+        self.first = self.first or rec.where
+        return rec
+
+    def note(self) -> str | None:
+        if not self.count:
+            return None
+        return (f"{_rows_text(self.count)} with a start time and no end time (the first on line {self.first}): read as "
+                "activities still in progress when the log was exported, each fitted as longer than it had run by "
+                "then (right-censored); på svenska: " + _rows_text(self.count, "sv") + " med starttid men utan "
+                f"sluttid (den första på rad {self.first}) läses som aktiviteter som pågick när loggen exporterades")
+
+
+def _rows_text(n: int, lang: str = "en") -> str:
+    if lang == "sv":
+        return "1 rad" if n == 1 else f"{n} rader"
+    return "1 row" if n == 1 else f"{n} rows"
+
+
+def _no_time(raw: _Raw, mapping: dict[str, str | None], source: str) -> InputError:
+    """The refusal of a row with neither a start nor an end time: nothing tells when it happened."""
+    start = f" nor a start time in column {mapping['start']!r}" if mapping.get("start") else ""
+    return InputError(f"no end time in column {_end_column(mapping)!r}{start}: the row does not say when "
+                      "its activity happened (expected an end time, or a start time for an activity still in "
+                      "progress at the export)", file=source, line=raw.line)
+
+
 def _record(raw: _Raw, stamps: Stamps, mapping: dict[str, str | None]) -> LogRecord:
+    if not raw.end:  # started and not ended at the export
+        start, began = stamps.moment(raw.start, mapping["start"], raw.line)
+        return LogRecord(raw.case, raw.activity, start, math.nan, raw.resource, raw.element, raw.line, math.nan,
+                         began)
     end, at = stamps.moment(raw.end, _end_column(mapping), raw.line)
     start = began = math.nan
     if raw.start:
@@ -404,7 +451,7 @@ def _other_order(rows: Iterable[_Raw], stamps: Stamps) -> str:
     """What reading ``rows`` month first would do to the order of their cases' events, if it differs."""
     day_first, month_first = _OutOfOrder(), _OutOfOrder()
     try:
-        for r in rows:
+        for r in (r for r in rows if r.end):  # a row still in progress has no end to order by
             day_first.seen(r.case, wall_seconds(stamps.read(r.end, "day")))
             month_first.seen(r.case, wall_seconds(stamps.read(r.end, "month")))
     except ValueError:

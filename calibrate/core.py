@@ -14,12 +14,12 @@ from typing import Any
 
 import numpy as np
 
-from bpmn_io.caselog import LogTable, from_seconds
+from bpmn_io.caselog import LogTable, from_seconds, names_someone
 from bpmn_io.profile_schema import calendar_from_data
 from calibrate import fits, staff
 from calibrate.fitdist import Fit, fit_duration
 from calibrate.mapping import ActivityMapping
-from calibrate.observe import HOUR, Observed, observe, open_at_export, released, timer_cut_offs
+from calibrate.observe import HOUR, Observed, in_progress, observe, open_at_export, released, timer_cut_offs
 from processes.errors import InputError
 from processes.model import Definitions, Event, Gateway, Process, Task
 from processes.numbers import share as share_said
@@ -72,15 +72,18 @@ def distribution_data(fit: Fit, *, work: bool) -> Any:
     return {"dist": fit.family, "mean": text(fit.mean), "sd": text(fit.sd)}
 
 
-def _span(hours: np.ndarray) -> str:
+def _span(hours: np.ndarray, *, work: bool = False) -> str:
     """The least and greatest of ``hours`` with the unit (one value when they agree to 0.05 %): hours under two
-    days, else days as the profile writes them (:func:`hours_text`); it said "3.514e+04–3.733e+04 h".
+    days, else days as the profile writes them (:func:`hours_text`); it said "3.514e+04–3.733e+04 h". Hours of
+    ``work`` (inside a calendar) stay hours: a day of them is no 24 hours.
 
     >>> _span(np.array([10.0, 40.0])), _span(np.array([240.0])), _span(np.array([35140.0, 37330.0]))
     ('10–40 h', '10 days', '1464–1555 days')
+    >>> _span(np.array([7.5, 240.0]), work=True)
+    '7.5–240 h'
     """
     low, high = float(hours.min()), float(hours.max())
-    unit, size = ("h", 1.0) if high < 48 else ("days", 24.0)
+    unit, size = ("h", 1.0) if high < 48 or work else ("days", 24.0)
     spread = f"–{_num(high / size)}" if high - low >= 0.5e-3 * high else ""
     return f"{_num(low / size)}{spread} {unit}"
 
@@ -196,7 +199,7 @@ class _Builder:
         self.overloaded: dict[str, float] = {}  # pool -> utilisation, see capacity()
         self._release: np.ndarray | None = None
         #: when the log was exported (wall-clock seconds): its last event unless the user said
-        self.exported = float(table.end.max()) if exported_at is None else exported_at
+        self.exported = table.last_seen() if exported_at is None else exported_at
         self.exported_text = (f"{from_seconds(self.exported):%Y-%m-%d %H:%M}, "
                               + ("the log's last event" if exported_at is None else "as given"))
 
@@ -259,7 +262,8 @@ class _Builder:
             rows.append(self.obs.rows(e))
         report = []
         for pool, (lanes, rows) in sorted(by_pool.items()):
-            fit = staff.fit_pool(self.obs, pool, tuple(lanes), np.concatenate(rows))
+            fit = staff.fit_pool(self.obs, pool, tuple(lanes), np.concatenate(rows),
+                                 tuple(lane.name for lane in self.process.lanes() if lane.id in lanes))
             report.append(fit.data())
             pools[pool] = self._pool_entry(pool, fit, pools.get(pool), calendars)
         self.report["pools"] = report
@@ -363,7 +367,8 @@ class _Builder:
         of the staff's work each, so that a simulation of it decided no case in a year (found by QA,
         2026-12-07)."""
         rows = self.obs.rows(e)
-        return bool(rows.size) and len(self.table.resources) > 1 and not self.table.resource[rows].any()
+        named = names_someone(self.table.resources)  # "none", as permitflow's own logs write, names no one
+        return bool(rows.size) and bool(named[self.table.resource].any()) and not named[self.table.resource[rows]].any()
 
     def _pool_of(self, e: str) -> str | None:
         lane, pool = _lane_pool(self.process, e, self.sim.get("pools") or {})
@@ -435,11 +440,13 @@ class _Builder:
             delay = self._is_delay(e)
             if delay:
                 begin = np.where(self.obs.starts.estimated[rows], self.obs.enabled[rows], self.obs.starts.start[rows])
+                if isinstance(node, Event):  # an event's firing logged at its instant (start = end): it waited
+                    begin = np.where(begin == self.table.end[rows], self.obs.enabled[rows], begin)  # from enabling
                 begin = np.where(np.isnan(begin), self.table.end[rows], begin)
                 values = (self._released()[rows] - begin) / HOUR
             else:
                 values = self._work_values(e)
-            cut, timer_note, counts = self._cut_off(e) if delay else (None, "", {})
+            cut, timer_note, counts = self._cut_off(e) if delay else self._still_working(e)
             fit = fit_duration(values, censored=cut)
             if delay:
                 delays.append((rows, values))
@@ -468,9 +475,11 @@ class _Builder:
             if timer_note:
                 timer_note = timer_note.replace("{n}", str(fit.n))
                 if not fit.censored and cut is not None and cut.size:
-                    timer_note += f", not fitted as such: {fit.zeros} of the waits are 0, so the observed values are used"
+                    timer_note += (f", not fitted as such: {fit.zeros} of the {'waits' if delay else 'work times'} are 0, "
+                                   "so the observed values are used")
                 timer_note += (f" (på svenska: {fit.n} avslutade, {counts['cut_by_timer']} avbrutna av timern, "
-                               f"{counts['open_at_export']} öppna vid exporten)")
+                               f"{counts['open_at_export']} öppna vid exporten)" if delay else
+                               f" (på svenska: {fit.n} avslutade, {counts['in_progress']} pågående vid exporten)")
                 out[e]["censored_note"] = timer_note
                 out[e].update(counts)
                 what += f"; {timer_note}"
@@ -488,9 +497,12 @@ class _Builder:
         there are none and no timer is attached. A log without the timer's event is fitted without the waits it
         cut off, as before, and the note says so."""
         found = timer_cut_offs(self.process, self.obs, self.mapping.boundary, e)
-        opened = open_at_export(self.process, self.obs, self.mapping.boundary, e, self.exported)
+        opened = open_at_export(self.process, self.obs, self.mapping.boundary, e, self.exported,
+                                in_progress(self.obs, self.mapping, e))
         words, parts = "{n} waits completed", []
         counts = {"cut_by_timer": 0, "open_at_export": int(opened.hours.size)}
+        if opened.logged:
+            counts["in_progress"] = opened.logged
         if found is not None:
             said = " or ".join(step_said(t, self.process.nodes[t].name) for t in found.timers)
             if not found.seen:
@@ -507,13 +519,35 @@ class _Builder:
                     words += f"; {found.unplaced} firing(s) of the timer left out: nothing before them in their case"
         if opened.hours.size:
             parts.append(opened.hours)
-            words += (f"; {opened.hours.size} open at the export ({self.exported_text}: begun by "
-                      f"{' or '.join(step_said(p, self.process.nodes[p].name) for p in opened.enabled_by)} and not "
-                      f"ended) after {_span(opened.hours)} so far, fitted "
-                      "as longer than that (right-censored)")
+            how = []
+            if opened.hours.size > opened.logged:
+                how.append(f"begun by {' or '.join(step_said(p, self.process.nodes[p].name) for p in opened.enabled_by)}"
+                           " and not ended")
+            if opened.logged:
+                how.append(f"{opened.logged} logged as started and not ended")
+            words += (f"; {opened.hours.size} open at the export ({self.exported_text}: {'; '.join(how)}) after "
+                      f"{_span(opened.hours)} so far, fitted as longer than that (right-censored)")
         elif found is None:
             return None, "", {}
         return (np.concatenate(parts) if parts else None), words, counts
+
+    def _still_working(self, e: str) -> tuple[np.ndarray | None, str, dict[str, int]]:
+        """The work of ``e`` the log shows started and not ended at the export (:func:`calibrate.observe.in_progress`),
+        as right-censored values: the hours inside its pool's calendar from the start to the export, as its
+        completed work is counted; what the fit note says of them and their count; (None, "", {}) when none."""
+        running = in_progress(self.obs, self.mapping, e)
+        if not running:
+            return None, "", {}
+        cal = self.calendars.get(self._pool_of(e) or "")
+        begun = self.obs.hours(np.array([start for _, start in running], float))
+        until = float(self.obs.hours(np.array([self.exported]))[0])
+        hours = np.array([cal.open_hours(a, until) if cal else until - a for a in begun], float)
+        hours = hours[hours > 0]
+        if not hours.size:
+            return None, "", {}
+        return hours, (f"{{n}} completed; {hours.size} still in progress at the export ({self.exported_text}) "
+                       f"after {_span(hours, work=True)} of work so far, fitted as longer than that (right-censored)"), \
+            {"in_progress": int(hours.size)}
 
     def case_delays(self, delays: list[tuple[np.ndarray, np.ndarray]]) -> None:
         """``case_delays.correlation``: how strongly a case's delays move together (:func:`fits.fit_case_delays`),
@@ -700,9 +734,9 @@ def calibrate(defs: Definitions, table: LogTable, mapping: ActivityMapping, *, b
     """Fit the profile of ``defs`` to ``table`` (see the module doc). ``exported_at``: when the log was exported
     (wall-clock seconds, not before its last event; default its last event): a wait still open then counts as
     longer than it had run by that instant (right-censored)."""
-    if exported_at is not None and exported_at < float(table.end.max()):
+    if exported_at is not None and exported_at < table.last_seen():
         raise InputError(f"the export instant {from_seconds(exported_at):%Y-%m-%d %H:%M} is before the log's last "
-                         f"event ({from_seconds(float(table.end.max())):%Y-%m-%d %H:%M}; expected that time or later)",
+                         f"event ({from_seconds(table.last_seen()):%Y-%m-%d %H:%M}; expected that time or later)",
                          file=table.source)
     if not any(mapping.element.get(a) for a in table.activities):  # a profile of nothing but arrivals
         shown = "; ".join(table.activities[:5]) + (" ..." if len(table.activities) > 5 else "")

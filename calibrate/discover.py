@@ -4,10 +4,14 @@
    the cases (a real municipal log has hundreds of activity codes, most of them rare).
 2. pm4py's inductive miner (infrequent variant, ``noise`` threshold) gives a
    block-structured, sound BPMN model of what remains.
-3. It becomes a permitflow model: one process, every activity a task in one lane
-   (``Lane_Staff``: the log does not say who is responsible for what), gateways and
-   flows as found, ids derived from the names; ``bpmn_io.layout`` then draws it with
-   Graphviz.
+3. It becomes a permitflow model: one process, gateways and flows as found, ids derived
+   from the names, and its steps in lanes by who did them (:func:`resource_lanes`: the
+   people, or roles, the log names, grouped by the activities they do; each step in the
+   lane of the group that did most of its rows), or in one lane (``Lane_Staff``) when the
+   log names no one; ``bpmn_io.layout`` then draws it with Graphviz. An activity that is a timer's firing (:func:`timer_activities`: it takes no
+   time in any row and its name says so) becomes a timer catch event, not a task: as a
+   task its work was 0 hours in every row, fitted from no value (n=0), and the wait
+   before it was lost.
 
 pm4py (AGPL-3.0, about 30 MB plus pandas) is the optional extra ``permitflow[logs]``
 and imported only here.
@@ -24,12 +28,14 @@ from typing import Any
 
 import numpy as np
 
-from bpmn_io.caselog import LogTable, from_seconds
+from bpmn_io.caselog import LogTable, from_seconds, names_someone
 from processes.errors import InputError
 from processes.extras import install_hint
 from processes.model import (
     Definitions,
     Event,
+    EventDefinition,
+    Expression,
     FrozenMap,
     Gateway,
     Lane,
@@ -40,7 +46,7 @@ from processes.model import (
 )
 from processes.numbers import share
 
-__all__ = ["Discovery", "frequent_activities", "filtered", "discover_model", "LANE"]
+__all__ = ["Discovery", "frequent_activities", "filtered", "discover_model", "timer_activities", "LANE"]
 
 LANE = "Lane_Staff"
 PROCESS = "Process_Discovered"
@@ -73,7 +79,8 @@ def filtered(table: LogTable, keep: tuple[str, ...]) -> LogTable:
     records = (LogRecord(table.case_ids[table.case[i]], table.activities[table.activity[i]], float(table.start[i]),
                          float(table.end[i]), table.resources[table.resource[i]], table.elements[table.element[i]],
                          int(table.where[i])) for i in rows)
-    return table_from_records(records, source=table.source, notes=table.notes)
+    running = [r for r in table.in_progress if r.activity in keep]  # still in progress at the export
+    return table_from_records([*records, *running], source=table.source, notes=table.notes)
 
 
 def _pm4py() -> Any:
@@ -112,7 +119,151 @@ def _structural_order(bpmn: Any) -> dict[Any, tuple[str, str, str]]:
     return {n: (*base[n], key[n]) for n in succ}
 
 
-def _convert(bpmn: Any, pm4py: Any) -> Definitions:
+#: words that name a timer's firing (a reminder's timer, "Svarstiden ute", a deadline passed), in the activity's
+#: name or the element the log names for it
+_TIMER_WORDS = re.compile(r"timer|tid(en)? (är )?ute|tiden gick ut|svarstid|time ?out|timed out|expired|deadline",
+                          re.IGNORECASE)
+
+
+def timer_activities(table: LogTable) -> tuple[str, ...]:
+    """The activities that are a timer's firing.
+
+    A timer fires at an instant: the log shows one where every row of an activity has a start time equal to
+    its end (what a boundary or catch event's firing leaves in a log with start times, such as permitflow's own
+    ``Timer_Paminnelse``) and its name, or the element the log names for it, says timer (:data:`_TIMER_WORDS`).
+    A completion-only log cannot show an instant; an activity that takes no time but is not named a timer stays
+    a task."""
+    out = []
+    for code, name in enumerate(table.activities):
+        rows = np.flatnonzero(table.activity == code)
+        if not rows.size or np.isnan(table.start[rows]).any() or (table.start[rows] != table.end[rows]).any():
+            continue
+        elements = {table.elements[e] for e in table.element[rows]}
+        if not any(_TIMER_WORDS.search(text) for text in (name, *elements)):
+            continue
+        out.append(name)
+    return tuple(out)
+
+
+def _timer_durations(defs: Definitions, table: LogTable) -> dict[str, str]:
+    """Each timer event of ``defs`` (by name) with its ISO 8601 duration: the median time from its enabling in
+    the model (the latest completion of a step before it, as calibrate counts it) to its firing."""
+    from calibrate.mapping import map_activities
+    from calibrate.observe import observe
+
+    process = defs.process()
+    obs = observe(process, table, map_activities(defs, table))
+    out = {}
+    for node in process.nodes.values():
+        if isinstance(node, Event) and node.position == "intermediate_catch":
+            rows = obs.rows(node.id)
+            waits = table.end[rows] - obs.enabled[rows]
+            waits = waits[np.isfinite(waits)]
+            out[node.name] = _iso_duration(float(np.median(waits)) if waits.size else 0.0)
+    return out
+
+
+def _iso_duration(seconds: float) -> str:
+    """``seconds`` to the minute as an ISO 8601 duration: ``P13DT4H30M``, ``P1D``, ``PT0M``."""
+    days, rest = divmod(int(round(seconds / 60.0)), 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    clock = (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes or not (days or hours) else "")
+    return "P" + (f"{days}D" if days else "") + (f"T{clock}" if clock else "")
+
+
+#: two people (or roles) are in one group when the shares of their rows over the activities correlate at least
+#: this much (Pearson): they do the same kind of work (Song and van der Aalst's organisational mining, as Simod's
+#: resource pools)
+SAME_WORK = 0.7
+#: the lane of the steps no row names anyone for
+NOBODY_LANE = "Not named in the log"
+
+
+def resource_lanes(table: LogTable) -> dict[str, str]:
+    """Each activity's lane name by who did it; empty when the log names no one (one lane).
+
+    The people (or roles) the log names are grouped by the work they do: two are in one group when the shares
+    of their rows over the activities correlate by :data:`SAME_WORK` or more (joined transitively). Each
+    activity goes to the group that did most of its rows, named by its members, most rows first ("officer";
+    "560872, 2670601 and 3 more"); an activity no row names anyone for goes to :data:`NOBODY_LANE`. Two lanes whose
+    rows the same person does 1 % or more of are one lane (calibrate makes a lane a pool of the people it names:
+    two pools would count that person twice); when that leaves one lane of people, the model has one lane, as
+    when the log names no one."""
+    named = names_someone(table.resources)
+    if not named[table.resource].any():
+        return {}
+    people = np.flatnonzero(named)
+    counts = np.zeros((people.size, len(table.activities)))
+    row_of = np.full(len(table.resources), -1)
+    row_of[people] = np.arange(people.size)
+    done_by = row_of[table.resource]
+    np.add.at(counts, (done_by[done_by >= 0], table.activity[done_by >= 0]), 1)
+    shares = counts / counts.sum(axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        similar = np.nan_to_num(np.corrcoef(shares)) >= SAME_WORK if people.size > 1 else np.ones((1, 1), bool)
+    group = np.arange(people.size)
+    for _ in range(people.size):  # joined transitively: each takes the least group id among its similar ones
+        joined = np.where(similar, group[None, :], people.size).min(axis=1)
+        if (joined == group).all():
+            break
+        group = joined
+    # each activity to the group that did most of its rows
+    per_group = np.stack([np.bincount(group, weights=counts[:, a], minlength=people.size)
+                          for a in range(len(table.activities))])
+    lane = np.where(per_group.max(axis=1) > 0, per_group.argmax(axis=1), -1)
+    # lanes whose work the same people do (each counting whoever did 1 % of its rows, as calibrate counts a
+    # pool's people) are one lane: otherwise each lane's pool would count those people again
+    for _ in range(people.size):
+        doing = {int(g): set(np.flatnonzero(counts[:, lane == g].sum(axis=1) >= 0.01 * counts[:, lane == g].sum()))
+                 for g in np.unique(lane[lane >= 0])}
+        shared = next(((a, b) for a in doing for b in doing if a < b and doing[a] & doing[b]), None)
+        if shared is None:
+            break
+        group[group == shared[1]], lane[lane == shared[1]] = shared[0], shared[0]
+    if np.unique(lane[lane >= 0]).size < 2:  # the same people do all the work: one lane, as without names
+        return {}
+    rows_by = counts.sum(axis=1)
+    names: dict[int, str] = {}
+    for g in np.unique(group):
+        members = [table.resources[people[i]] for i in sorted(np.flatnonzero(group == g), key=lambda i: -rows_by[i])]
+        names[int(g)] = ", ".join(members[:2]) + (f" and {len(members) - 2} more" if len(members) > 2 else "") \
+            if len(members) > 2 else " and ".join(members)
+    return {activity: names[int(g)] if g >= 0 else NOBODY_LANE for activity, g in zip(table.activities, lane,
+                                                                                         strict=True)}
+
+
+def _lanes(nodes: dict[str, Any], flows: dict[str, SequenceFlow], by_name: dict[str, str]) -> tuple[Lane, ...]:
+    """The lanes of the converted ``nodes``: a step in its activity's lane (``by_name``), an event or gateway in
+    the lane of the step before it (else after it), so a branch is drawn beside its steps; one lane without
+    ``by_name``."""
+    if not by_name:
+        return (Lane(id=LANE, name="Staff", flow_node_refs=tuple(nodes)),)
+    lane = {nid: by_name[n.name] for nid, n in nodes.items() if n.name in by_name}
+    before: dict[str, list[str]] = {nid: [] for nid in nodes}
+    after: dict[str, list[str]] = {nid: [] for nid in nodes}
+    for f in flows.values():
+        before[f.target].append(f.source)
+        after[f.source].append(f.target)
+    for near in (before, after):
+        changed = True
+        while changed:
+            changed = False
+            for nid in nodes:
+                if nid not in lane:
+                    found = next((lane[m] for m in sorted(near[nid]) if m in lane), None)
+                    if found is not None:
+                        lane[nid], changed = found, True
+    first = next(iter(by_name.values()))
+    taken: set[str] = set()
+    order = sorted(set(lane.values()) | {first}, key=lambda name: (name == NOBODY_LANE, name))
+    return tuple(Lane(id=_ident(name, taken, "Lane_"), name=name,
+                      flow_node_refs=tuple(nid for nid in nodes if lane.get(nid, first) == name))
+                 for name in order)
+
+
+def _convert(bpmn: Any, timers: dict[str, str] | None = None, lanes: dict[str, str] | None = None) -> Definitions:
+    """pm4py's BPMN as a permitflow model; ``timers``: the activities that become timer events (name -> duration);
+    ``lanes``: each activity's lane (:func:`resource_lanes`; none: one lane)."""
     from pm4py.objects.bpmn.obj import BPMN
 
     taken: set[str] = set()
@@ -121,7 +272,12 @@ def _convert(bpmn: Any, pm4py: Any) -> Definitions:
     order = _structural_order(bpmn)
     for node in sorted(bpmn.get_nodes(), key=lambda n: order[n]):
         name = (node.get_name() or "").strip()
-        if isinstance(node, BPMN.Task):
+        if isinstance(node, BPMN.Task) and name in (timers or {}):  # a timer's firing: it waits, no one works
+            nid = _ident(name, taken, "Event_")
+            timer = Expression(text=(timers or {})[name], xsi_type="tFormalExpression")
+            nodes[nid] = Event(id=nid, name=name, position="intermediate_catch", parent=PROCESS,
+                               definitions=(EventDefinition(kind="timer", timer_kind="timeDuration", timer=timer),))
+        elif isinstance(node, BPMN.Task):
             nid = _ident(name, taken, "Task_")
             nodes[nid] = Task(id=nid, name=name, parent=PROCESS)
         elif isinstance(node, BPMN.StartEvent):
@@ -142,10 +298,10 @@ def _convert(bpmn: Any, pm4py: Any) -> Definitions:
     for flow in sorted(bpmn.get_flows(), key=lambda f: (ids[f.get_source()], ids[f.get_target()])):
         fid = _ident(f"{ids[flow.get_source()]}_{ids[flow.get_target()]}", taken, "Flow_")
         flows[fid] = SequenceFlow(id=fid, source=ids[flow.get_source()], target=ids[flow.get_target()])
-    lane = Lane(id=LANE, name="Staff", flow_node_refs=tuple(nodes))
     process = Process(id=PROCESS, name="Discovered from the case log", is_executable=False,
                       nodes=FrozenMap(nodes), flows=FrozenMap(flows),
-                      lane_sets=(LaneSet(id="LaneSet_Discovered", lanes=(lane,), parent=PROCESS),))
+                      lane_sets=(LaneSet(id="LaneSet_Discovered", lanes=_lanes(nodes, flows, lanes or {}),
+                                         parent=PROCESS),))
     return Definitions(id="Definitions_Discovered", processes=(process,))
 
 
@@ -168,6 +324,11 @@ def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float 
     })
     with contextlib.redirect_stderr(io.StringIO()):
         bpmn = pm4py.discover_bpmn_inductive(frame, noise_threshold=noise)
-    defs = add_layout(_convert(bpmn, pm4py))
+    timers = dict.fromkeys(timer_activities(small), "PT0M")
+    lanes = resource_lanes(small)
+    defs = _convert(bpmn, timers, lanes)
+    if timers:  # their durations need the model's enabling: converted again with them
+        defs = _convert(bpmn, _timer_durations(defs, small), lanes)
+    defs = add_layout(defs)
     dropped = tuple(a for a in table.activities if a not in set(keep))
     return Discovery(defs, small, keep, dropped)

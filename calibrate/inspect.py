@@ -50,6 +50,8 @@ class LogSummary:
     recent_cases: int = 0
     #: cases of one event (their throughput time is 0)
     one_event_cases: int = 0
+    #: activities started and not ended at the export (not among ``events``)
+    in_progress: int = 0
 
     @property
     def completion_only(self) -> bool:
@@ -61,8 +63,13 @@ def summarise(records: Iterable[LogRecord], *, source: str, notes: Iterable[str]
     acts: Counter[str] = Counter()
     res: Counter[str] = Counter()
     span: dict[str, list[float]] = {}
-    events = with_start = 0
+    events = with_start = running = 0
+    late = -np.inf  # the latest start of an activity still in progress: an event of the log too
     for rec in records:
+        if rec.end != rec.end:  # started and not ended at the export: no completed event (the reader's note says so)
+            running += 1
+            late = max(late, rec.start)
+            continue
         events += 1
         acts[rec.activity] += 1
         if rec.resource:
@@ -97,7 +104,7 @@ def summarise(records: Iterable[LogRecord], *, source: str, notes: Iterable[str]
         events=events,
         cases=len(span),
         first=from_seconds(float(firsts.min())),
-        last=from_seconds(float(lasts.max())),
+        last=from_seconds(max(float(lasts.max()), late)),
         activities=tuple(sorted(acts.items(), key=lambda kv: (-kv[1], kv[0]))),
         resources=tuple(sorted(res.items(), key=lambda kv: (-kv[1], kv[0]))),
         arrivals_per_month=tuple(sorted(months.items())),
@@ -106,6 +113,7 @@ def summarise(records: Iterable[LogRecord], *, source: str, notes: Iterable[str]
         notes=tuple(notes),
         recent_cases=recent,
         one_event_cases=sum(1 for v in span.values() if v[2] == 1),
+        in_progress=running,
     )
 
 
@@ -133,6 +141,7 @@ def summary_data(s: LogSummary, mapping: dict[str, Any] | None = None) -> dict[s
         "throughput_days": {k: round(v, 3) for k, v in s.throughput_days.items()},
         "recent_cases": s.recent_cases,
         "one_event_cases": s.one_event_cases,
+        "in_progress": s.in_progress,
         "notes": list(s.notes),
     }
 
@@ -144,7 +153,9 @@ def summary_text(s: LogSummary, mapping_line: str = "", *, top: int = 25) -> str
         lines.append(mapping_line)
     lines += [
         f"{counted(s.cases, 'case')}, {counted(s.events, 'event')}, {counted(len(s.activities), 'activity', 'activities')}, "
-        f"{counted(len(s.resources), 'resource')}",
+        f"{counted(len(s.resources), 'resource')}"
+        + (f"; {counted(s.in_progress, 'activity', 'activities')} started and still in progress at the export"
+           if s.in_progress else ""),
         f"period: {s.first:%Y-%m-%d %H:%M} to {s.last:%Y-%m-%d %H:%M}",
         _start_line(s),
     ]

@@ -11,7 +11,7 @@ enabled times.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -24,7 +24,7 @@ from processes.graph import flow_graph
 from processes.model import Event, Gateway, Process
 
 __all__ = ["Observed", "observe", "mapped_neighbours", "through_unmapped", "released", "HOUR", "CutOff",
-           "timer_cut_offs", "OpenAtExport", "open_at_export"]
+           "timer_cut_offs", "OpenAtExport", "open_at_export", "in_progress"]
 
 HOUR = 3600.0
 #: the end events that end a whole case, not only the path to them
@@ -212,6 +212,7 @@ class OpenAtExport:
 
     hours: np.ndarray  # per open wait, how long it had run at the export (calendar hours): it was longer
     enabled_by: tuple[str, ...]  # the steps whose completion starts the wait (no choice between them and it)
+    logged: int = 0  # of them, rows the log shows started and not ended (in progress at the export)
 
 
 def _next_mapped(graph: nx.DiGraph, node: str, mapped: set[str], ends: set[str]) -> tuple[set[str], bool]:
@@ -291,10 +292,21 @@ def _reach(graph: nx.DiGraph, first: str, blocked: set[str]) -> set[str]:
     return found
 
 
+def in_progress(obs: Observed, mapping: ActivityMapping, element: str) -> list[tuple[int, float]]:
+    """(case code, start) of each row the log shows started and not ended (:attr:`LogTable.in_progress`) whose
+    activity maps onto ``element``; the case code is -1 when the case has no completed row."""
+    case = {c: i for i, c in enumerate(obs.table.case_ids)}
+    return [(case.get(r.case, -1), r.start) for r in obs.table.in_progress
+            if mapping.element.get(r.activity) == element]
+
+
 def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], element: str,
-                   exported: float) -> OpenAtExport:
+                   exported: float, running: Sequence[tuple[int, float]] = ()) -> OpenAtExport:
     """The waits of ``element`` (a step fitted as a calendar delay) that had begun and not ended at the
     ``exported`` instant (wall-clock seconds), each right-censored at ``exported`` minus its begin.
+
+    ``running`` (:func:`in_progress`): the rows of ``element`` the log shows started and not ended; each is an
+    open wait begun at its logged start, and its case is not looked at again (one wait, counted once).
 
     A wait is recognised as open in a case when the latest completion of a step that starts it — a mapped
     predecessor whose completion leads to ``element`` alone, through no choice and past no end event
@@ -312,9 +324,9 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     graph = obs.graph
     enablers = sorted(p for p in through_unmapped(graph, [element], mapped, reverse=True)
                       if _next_mapped(graph, p, mapped, ends) == ({element}, False))
-    none = OpenAtExport(np.zeros(0), tuple(enablers))
+    logged = [(exported - start) / HOUR for _, start in running if exported > start]
     if not enablers:
-        return none
+        return OpenAtExport(np.array(logged, float), tuple(enablers), len(logged))
     quiet = {b for _, b, kind in graph.out_edges(element, data="kind") if kind == "boundary"
              and not getattr(process.nodes.get(b), "cancel_activity", True)}
     after = nx.descendants(graph.subgraph(n for n in graph if n not in quiet), element) | {element}
@@ -337,10 +349,11 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
         finishes[code[x]] = x not in side and _next_mapped(graph, x, mapped, ends) == (set(), True)
     element_code = np.where(obs.element >= 0, obs.element, len(obs.elements))
     bounds = table.case_bounds()
-    hours = []
+    hours = list(logged)
+    shown = {c for c, _ in running}
     for c in range(table.n_cases):
         lo, hi = int(bounds[c]), int(bounds[c + 1])
-        if int(table.activity[hi - 1]) == end_activity or finishes[element_code[hi - 1]]:
+        if c in shown or int(table.activity[hi - 1]) == end_activity or finishes[element_code[hi - 1]]:
             continue
         codes = element_code[lo:hi]
         began = np.flatnonzero(enable_codes[codes])
@@ -353,4 +366,4 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
         since = exported - float(table.end[lo + i])
         if since > 0:
             hours.append(since / HOUR)
-    return OpenAtExport(np.array(hours, float), tuple(enablers))
+    return OpenAtExport(np.array(hours, float), tuple(enablers), len(logged))

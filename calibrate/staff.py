@@ -120,13 +120,19 @@ def _clock(hours: float) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def fit_pool(obs: Observed, pool: str, lanes: tuple[str, ...], rows: np.ndarray) -> PoolFit:
-    """Count and working hours of one pool from the rows of its lanes' tasks."""
+def fit_pool(obs: Observed, pool: str, lanes: tuple[str, ...], rows: np.ndarray,
+             lane_names: tuple[str, ...] = ()) -> PoolFit:
+    """Count and working hours of one pool from the rows of its lanes' tasks.
+
+    A pool whose one resource is named as the pool, or as its lane (a lane ``discover`` made for it), may be a
+    role (permitflow's own logs write ``officer``), not a person: it counts the most instances in progress at
+    once."""
     table = obs.table
     starts, ends = obs.starts.start[rows], table.end[rows]
     names = [table.resources[r] for r in table.resource[rows]]
     distinct = sorted({n for n in names if n})
-    if not distinct or distinct == [pool] or len(distinct) == 1 and distinct[0] in ("none", ""):
+    if not distinct or distinct == [pool] or len(distinct) == 1 and (distinct[0] in ("none", "")
+                                                                     or distinct[0] in lane_names):
         count, how, people = max(1, max_concurrent(starts, ends)), "most instances in progress at once", ()
     else:
         seen = {n: names.count(n) for n in distinct}

@@ -57,6 +57,7 @@ def subset_cases(table: LogTable, keep: np.ndarray, *, source: str | None = None
     other cases use are not there (a fit on the training part mapped held-out cases' activities onto the
     model's steps, and one of them could take a step from a training activity)."""
     rows = keep[table.case]
+    kept = {c for c, k in zip(table.case_ids, keep, strict=True) if k}
     new_code = np.cumsum(keep) - 1
     activity, activities = _used(table.activity[rows], table.activities, keep_none=False)
     resource, resources = _used(table.resource[rows], table.resources, keep_none=True)
@@ -66,7 +67,8 @@ def subset_cases(table: LogTable, keep: np.ndarray, *, source: str | None = None
         activities=activities, resources=resources, elements=elements,
         case=new_code[table.case[rows]].astype(np.int32), activity=activity,
         resource=resource, element=element, start=table.start[rows], end=table.end[rows],
-        where=table.where[rows], notes=table.notes)
+        where=table.where[rows], notes=table.notes,
+        in_progress=tuple(r for r in table.in_progress if r.case in kept))
 
 
 def split_by_start(table: LogTable, share: float = TRAIN_SHARE) -> tuple[LogTable, LogTable]:

@@ -107,7 +107,6 @@ def test_utf16_with_its_mark_is_still_read(tmp_path: Path) -> None:
     ("4/3/2025 13:05", "31/2/2025 10:00", "there is no 31 February 2025"),
     ("4/3/2025", "13/13/2025", "there is no month 13"),
     ("2025-03-04 13:05", "2025-02-29 10:00", "there is no 29 February 2025"),
-    ("2025-03-04 13:05", "", "the cell is empty (an event not yet done? leave such rows out of the export)"),
 ])
 def test_a_date_no_calendar_has_or_an_empty_cell_is_said_so(tmp_path: Path, first, bad, why) -> None:
     # '31/2/2025 10:00' was "not a timestamp (expected the form of the first row, %d/%m/%Y ...)": its form

@@ -1,0 +1,110 @@
+"""Rows with a start time and no end time: activities still in progress when the log was exported.
+
+A real export has them; they were refused ("leave such rows out of the export"). They are read as started and
+not ended at the export (``--exported-at``, or the log's last event) and fitted right-censored in the same fit as
+the waits open at the export (one path: a wait the log shows started is counted once). A row with neither time
+is still refused in one line.
+
+The model is tests/calibrate/test_censored_wait.py's: Begär komplettering -> Invänta komplettering, with a
+10-day timer on the wait. The log: six supplements after 1, 2, 3, 5, 7 and 9 days, two waits the timer cut off
+after 10, case O20 whose wait the log shows started on 20 January 16:00 and not ended, case O21 asked on 21
+January 10:00 and nothing after (open, as before, from the request), and case O22 whose request was started
+on 22 January 09:00 and not ended. The export is the last timer's firing, 23 January 10:00.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_censored_wait import MODEL, _calibrate
+from test_censored_wait import PROFILE as WEEKDAYS
+
+from bpmn_io.logfiles import read_log
+from cli import cli
+
+# every day a working day (08:00-16:00), so no request's work is 0 on a weekend
+PROFILE = WEEKDAYS.replace('fri: "08:00-16:00"}', 'fri: "08:00-16:00", sat: "08:00-16:00", sun: "08:00-16:00"}')
+ANSWERED = (1, 2, 3, 5, 7, 9)
+
+
+def _write(folder: Path, *, broken: bool = False) -> Path:
+    (folder / "model.yaml").write_text(MODEL, encoding="utf-8")
+    (folder / "profile.yaml").write_text(PROFILE, encoding="utf-8")
+    rows = ["case;activity;start;end;resource"]
+    for i, days in enumerate((*ANSWERED, None, None)):
+        day = 6 + i  # January 2025, a case a day from Monday the 6th
+        rows.append(f"C{i};Begär komplettering;2025-01-{day:02d} 09:{i:02d};2025-01-{day:02d} 10:00;anna")
+        if days is not None:
+            rows.append(f"C{i};Invänta komplettering;2025-01-{day:02d} 10:00;2025-01-{day + days:02d} 10:00;")
+        else:
+            rows.append(f"C{i};Svarstiden ute;;2025-01-{day + 10:02d} 10:00;")
+    rows += ["O20;Begär komplettering;2025-01-20 09:00;2025-01-20 10:00;anna",
+             "O20;Invänta komplettering;2025-01-20 16:00;;",
+             "O21;Begär komplettering;2025-01-21 09:30;2025-01-21 10:00;anna",
+             "O22;Begär komplettering;2025-01-22 09:00;;anna"]
+    if broken:
+        rows.append("O23;Begär komplettering;;;anna")
+    (folder / "log.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_rows_started_and_not_ended_are_read_as_in_progress_with_one_note(tmp_path) -> None:
+    table, _stream = read_log(_write(tmp_path) / "log.csv")
+    assert [(r.case, r.activity, r.where) for r in table.in_progress] == [
+        ("O20", "Invänta komplettering", 19), ("O22", "Begär komplettering", 21)]
+    assert "O22" not in table.case_ids and table.n_cases == 10  # a case known only by a row in progress
+    said = [n for n in table.notes if "no end time" in n]
+    assert said == ["2 rows with a start time and no end time (the first on line 19): read as activities still "
+                    "in progress when the log was exported, each fitted as longer than it had run by then "
+                    "(right-censored); på svenska: 2 rader med starttid men utan sluttid (den första på rad 19) "
+                    "läses som aktiviteter som pågick när loggen exporterades"]
+    assert table.period_text() == "2025-01-06 to 2025-01-23"
+
+
+def test_a_wait_in_progress_is_censored_once_at_its_logged_start(tmp_path) -> None:
+    """The censored exponential's mean is every observed time over the completed waits: the two the timer cut
+    off after 10 days, O20's wait open from 20 January 16:00 (66 h; counted once, not again from its request
+    at 10:00, 72 h) and O21's from its request (48 h)."""
+    report, text = _calibrate(_write(tmp_path))
+    wait = report["durations"]["Task_Vanta"]
+    closed = (sum(ANSWERED) * 24 + 2 * 240 + 66 + 48) / len(ANSWERED)
+    assert wait["family"] == "exponential"
+    assert wait["mean_hours"] == pytest.approx(closed, rel=1e-12)
+    assert (wait["n"], wait["cut_by_timer"], wait["open_at_export"], wait["in_progress"], wait["censored"]) == (
+        6, 2, 2, 1, 4)
+    assert ("2 open at the export (2025-01-23 10:00, the log's last event: begun by Begär komplettering "
+            "(Task_Begar) and not ended; 1 logged as started and not ended) after 2–2.75 days so far") in text
+
+
+def test_work_in_progress_is_censored_at_its_working_hours_so_far(tmp_path) -> None:
+    """O22's request, started 22 January 09:00: 7 h that day and 2 h on the 23rd inside 08:00-16:00 (a calendar of every day, so no
+    request's work is 0)."""
+    report, text = _calibrate(_write(tmp_path))
+    work = report["durations"]["Task_Begar"]
+    assert (work["kind"], work["n"], work["in_progress"], work["censored"]) == ("work", 10, 1, 1)
+    assert ("10 completed; 1 still in progress at the export (2025-01-23 10:00, the log's last event) after 9 h of "
+            "work so far, fitted as longer than that (right-censored) (på svenska: 10 avslutade, 1 pågående vid "
+            "exporten)") in text
+
+
+def test_log_inspect_counts_them_apart_from_the_events(tmp_path) -> None:
+    done = CliRunner().invoke(cli, ["log", "inspect", str(_write(tmp_path) / "log.csv")])
+    assert done.exit_code == 0, done.output
+    lines = done.output.splitlines()
+    assert "10 cases, 18 events, 3 activities, 1 resource; 2 activities started and still in progress at the " \
+           "export" in lines
+    assert "period: 2025-01-06 09:00 to 2025-01-23 10:00" in lines
+
+
+def test_a_row_with_neither_time_is_refused_in_one_line(tmp_path) -> None:
+    folder = _write(tmp_path, broken=True)
+    done = CliRunner().invoke(cli, ["calibrate", str(folder / "model.yaml"), str(folder / "log.csv"), "-o",
+                                    str(folder / "out.yaml")])
+    assert done.exit_code == 2
+    assert done.output.strip().splitlines() == [
+        f"permitflow: error: {folder / 'log.csv'}:22: no end time in column 'end' nor a start time in column "
+        "'start': the row does not say when its activity happened (expected an end time, or a start time for an "
+        "activity still in progress at the export)"]
+    assert not (folder / "out.yaml").exists()
