@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
@@ -28,7 +28,7 @@ from scenarios.compare import Estimate
 from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult
 
-__all__ = ["goalseek_text", "goalseek_csv", "CSV_COLUMNS"]
+__all__ = ["goalseek_text", "goalseek_csv", "CSV_COLUMNS", "NO_PRICE", "unpriced_costs"]
 
 CSV_COLUMNS = (
     "officers", "fte", "level", "cost_kr_per_year", "staff_cost", "decision_cost", "replications",
@@ -50,6 +50,36 @@ _LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "c
 
 def _kr(x: float, lang: str = "en") -> str:
     return kronor(x, lang)
+
+
+#: a yearly cost where the profiles put no price on the work (:func:`unpriced_costs`), on the command line and the page
+NO_PRICE = {"en": "no price on the work", "sv": "inget pris på arbetet"}
+
+
+def unpriced_costs(costs: Iterable[float]) -> bool:
+    """Whether every combination a search priced cost 0: the profiles give the staff no hourly cost and the
+    decisions none (as ``convert --to profile`` writes one), so "0 kronor a year" and "the cheapest" say nothing of
+    a cost (found by QA, qadev2; the rule :func:`report.figuretext.unpriced_figures` gives the report's figures).
+    One rule for ``permitflow optimise`` and the page's goal seek (:func:`web.goalseek.unpriced`).
+
+    >>> unpriced_costs([0.0, 0]), unpriced_costs([0.0, 12.5]), unpriced_costs([])
+    (True, False, False)
+    """
+    said = list(costs)
+    return bool(said) and all(cost == 0 for cost in said)
+
+
+def _yearly(cost: float, lang: str, free: bool) -> str:
+    """``cost`` a year in words ("900,000 kronor a year", "900 000 kr per år"), or that the work has no price."""
+    if free:
+        return NO_PRICE[lang]
+    return f"{_kr(cost)} kronor a year" if lang == "en" else f"{_kr(cost, 'sv')} kr per år"
+
+
+def _free(result: OptimiseResult) -> bool:
+    """:func:`unpriced_costs` of every run of ``result`` (today's too)."""
+    runs = [*result.evaluated, *([result.today_run] if result.today_run is not None else [])]
+    return unpriced_costs(e.cost for e in runs)
 
 
 #: ``digits`` of :func:`_ci` for a share: in per cent with one decimal
@@ -104,19 +134,22 @@ def _headline(result: OptimiseResult) -> list[str]:
     holds_sv = "håller" if result.holds_at_bad_end else "håller INTE"
     what = "share within the deadline" if target.share is not None else "mean days from complete to decision"
     what_sv = "andel inom tidsfristen" if target.share is not None else "medeltid från komplett ansökan till beslut, dagar"
+    # without a price "the cheapest" is the fewest staff the search tried first: say what was chosen, not why (as
+    # the page's goal seek, web.goalseek.goal_answer)
+    free = _free(result)
     lines = [
-        f"Cheapest that meets the target: {_words_en(chosen.candidate)}, "
-        f"{_kr(chosen.cost)} kronor a year; {what} {value} (95% CI, {_reps(chosen, result, 'en')}); "
+        f"{'One that' if free else 'Cheapest that'} meets the target: {_words_en(chosen.candidate)}, "
+        f"{_yearly(chosen.cost, 'en', free)}; {what} {value} (95% CI, {_reps(chosen, result, 'en')}); "
         f"the target {holds} at the interval's bad end.",
-        f"Billigast som når målet: {_words_sv(chosen.candidate)}, "
-        f"{_kr(chosen.cost, 'sv')} kr per år; {what_sv} {value_sv} (95\u00a0% KI, {_reps(chosen, result, 'sv')}); "
+        f"{'Ett alternativ' if free else 'Billigast'} som når målet: {_words_sv(chosen.candidate)}, "
+        f"{_yearly(chosen.cost, 'sv', free)}; {what_sv} {value_sv} (95\u00a0% KI, {_reps(chosen, result, 'sv')}); "
         f"målet {holds_sv} i intervallets sämre ände.",
     ]
     if result.ties:
-        lines += ["Equally cheap and meeting the target too: "
+        lines += [("Meeting the target too: " if free else "Equally cheap and meeting the target too: ")
                   + "; ".join(f"{_words_en(e.candidate)}, {days_said(_days(e), 'en')} on average" for e in result.ties)
                   + f" (the one above: {days_said(_days(chosen), 'en')}, the shortest mean time from complete to decision).",
-                  "Lika billigt och når också målet: "
+                  ("Når också målet: " if free else "Lika billigt och når också målet: ")
                   + "; ".join(f"{_words_sv(e.candidate)}, {days_said(_days(e, 'sv'), 'sv')} i medeltal" for e in result.ties)
                   + f" (alternativet ovan: {days_said(_days(chosen, 'sv'), 'sv')}, kortast medeltid från komplett ansökan till "
                   "beslut)."]
@@ -124,10 +157,11 @@ def _headline(result: OptimiseResult) -> list[str]:
         safe = result.safe
         # the figure named, as the headline names it (it said "61.9 [59.9, 64.0]": days or per cent, unsaid; the
         # Swedish line had no figure)
-        lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kronor a year; "
-                  f"{what} {_ci(safe.target_value, digits)} ({_reps(safe, result, 'en')}).",
-                  f"Billigast som når målet även i intervallets sämre ände: {_words_sv(safe.candidate)}, "
-                  f"{_kr(safe.cost, 'sv')} kr per år; {what_sv} {_ci(safe.target_value, digits, 'sv')} "
+        lines += [f"{'One that' if free else 'Cheapest that'} meets it at the bad end too: {_words_en(safe.candidate)}, "
+                  f"{_yearly(safe.cost, 'en', free)}; {what} {_ci(safe.target_value, digits)} ({_reps(safe, result, 'en')}).",
+                  f"{'Ett alternativ' if free else 'Billigast'} som når målet även i intervallets sämre ände: "
+                  f"{_words_sv(safe.candidate)}, {_yearly(safe.cost, 'sv', free)}; {what_sv} "
+                  f"{_ci(safe.target_value, digits, 'sv')} "
                   f"({_reps(safe, result, 'sv')})."]
     elif not result.holds_at_bad_end and target.share == 1.0:  # more replications cannot help: say what can
         lines += ["No candidate run meets it at the bad end of its interval, nor can one: the interval of a share "
@@ -187,8 +221,9 @@ def _today(result: OptimiseResult) -> list[str]:
     elif more:
         verdict += f"; after the search it was {days}"
         verdict_sv += f"; efter sökningen kördes det {days_sv}"
-    return [f"Today: {_words_en(today)}, {_kr(run.cost)} kronor a year; {what}: {verdict}.",
-            f"I dag: {_words_sv(today)}, {_kr(run.cost, 'sv')} kr per år; {what_sv}: {verdict_sv}."]
+    free = _free(result)
+    return [f"Today: {_words_en(today)}, {_yearly(run.cost, 'en', free)}; {what}: {verdict}.",
+            f"I dag: {_words_sv(today)}, {_yearly(run.cost, 'sv', free)}; {what_sv}: {verdict_sv}."]
 
 
 def _reps(e: Evaluated, result: OptimiseResult, lang: str) -> str:
@@ -259,6 +294,9 @@ def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None
                  + ("" if all(e.frontier is not None for e in result.evaluated) else
                     "; “not needed”: it costs more than one that surely meets the target (at its interval's bad "
                     "end), so it was not run on to place it on the frontier"))
+    free = _free(result)
+    if free:  # the column's – said once (the page's note)
+        lines.append("kronor/year –: the profiles put no price on the work.")
     lines.append("")
     share = target.share is not None  # a mean target's figure is the time itself: one column while the runs agree
     days = "mean days (95% CI)" if alike else "frontier: reps, mean days (95% CI)"
@@ -272,7 +310,7 @@ def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None
                                                      e.time.mean if not math.isnan(e.time.mean) else math.inf)):
         mark = "*" if e.frontier else " "
         time = _ci(e.time if share or not alike else e.target_value, 1)
-        lines.append(f"{mark} {named[id(e)]:<{wide}} {_kr(e.cost):>12} {e.replications:>4}  "
+        lines.append(f"{mark} {named[id(e)]:<{wide}} {'–' if free else _kr(e.cost):>12} {e.replications:>4}  "
                      + (f"{_ci(e.target_value, digits):<34} " if share else
                         "" if alike else f"{_ci(e.target_value, digits):<24} ")
                      + (f"{time:<24}" if alike else f"{e.days_reps:>4}  {time:<32}") + f" {STATUS_WORDS.get(e.status, e.status)}"

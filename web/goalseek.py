@@ -17,6 +17,7 @@ from typing import Any
 from bpmn_io.profile import LANGUAGES, shown_name
 from processes.errors import InputError
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
+from report.goalseek import NO_PRICE, unpriced_costs
 from report.numbers import days_said, kronor, number, share
 from report.valuewords import fte_words
 from scenarios.bases import Base
@@ -172,21 +173,17 @@ def _kr(row: dict[str, Any], lang: str) -> str:
     return kronor(round(row["cost"], -3), lang)
 
 
-#: a yearly cost where the profiles put no price on the work (:func:`unpriced`)
-_NO_PRICE = {"en": "no price on the work", "sv": "inget pris på arbetet"}
-
-
 def _yearly(row: dict[str, Any], lang: str, unpriced: bool) -> str:
     """``row``'s cost a year in words ("900,000 kronor a year"), or that the work has no price."""
     if unpriced:
-        return _NO_PRICE[lang]
+        return NO_PRICE[lang]
     return f"{_kr(row, lang)} kronor a year" if lang == "en" else f"{_kr(row, lang)} kr per år"
 
 
 def unpriced(result: dict[str, Any]) -> bool:
     """Whether every combination the search priced cost 0: the profiles give the staff no hourly cost and the
     decisions none (as ``convert --to profile`` writes one), so "0 kronor a year" and "the cheapest" say nothing of
-    a cost (found by QA, qadev2, the rule :func:`report.figuretext.unpriced_figures` gives the report's figures).
+    a cost (found by QA, qadev2): :func:`report.goalseek.unpriced_costs`, the rule ``permitflow optimise`` follows.
 
     >>> unpriced({"candidates": [{"cost": 0.0}, {"cost": 0}], "chosen": {"cost": 0.0}, "today": None})
     True
@@ -194,7 +191,7 @@ def unpriced(result: dict[str, Any]) -> bool:
     False
     """
     rows = [*(result.get("candidates") or ()), *(r for r in (result.get("chosen"), result.get("today")) if r)]
-    return bool(rows) and all(row.get("cost") == 0 for row in rows)
+    return unpriced_costs(row.get("cost") for row in rows)
 
 
 def _mean_days(row: dict[str, Any], lang: str) -> str:

@@ -128,3 +128,33 @@ def test_a_search_with_no_price_on_the_work_says_so_not_zero_kronor():
     result["candidates"][1] = _row(2, 0.3, "officer", 5000.0, 0.95, 30)
     priced = goal_answer(result, {"hr": "HR"})
     assert priced["unpriced"] is False and "the cheapest way" in priced["sentence"]["en"]
+
+
+def test_the_command_line_says_no_price_on_the_work_by_the_pages_rule_not_zero_kronor():
+    # found by QA (qawords): `permitflow optimise` said "Cheapest that meets the target: ..., 0 kronor a year" where
+    # every combination cost 0, which the page's goal seek says as "one way ...: no price on the work"
+    from report.goalseek import goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.levers import Candidate, Levers
+    from scenarios.optimise import Evaluated, OptimiseResult, Target
+
+    share, days = Estimate(0.99, 0.97, 1.0, (0.99,) * 10), Estimate(44.0, 38.3, 49.8, (44.0,) * 10)
+    chosen = Evaluated(Candidate(1, 0.5, None), 0.0, 0.0, 10, share, days, "chosen", True)
+    other = Evaluated(Candidate(2, 0.5, None), 0.0, 0.0, 10, share, days, "feasible", True)
+    result = OptimiseResult(Target(share=0.95), ("hr",), "officer", 2025, Levers((1, 2), (0.5,), ()),
+                            (chosen, other), chosen, True, 20, None, ties=(other,))
+    lines = goalseek_text(result, {"hr": "HR"}).splitlines()
+    assert lines[1] == ("One that meets the target: 1 officer at half time, no price on the work; share within the "
+                        "deadline 99% [97%, 100%] (95% CI, 10 replications); the target holds at the interval's bad end.")
+    assert lines[2] == ("Ett alternativ som når målet: 1 handläggare på halvtid, inget pris på arbetet; andel inom "
+                        "tidsfristen 99\u00a0% [97\u00a0%; 100\u00a0%] (95\u00a0% KI, 10 upprepningar); målet håller i "
+                        "intervallets sämre ände.")
+    assert lines[3].startswith("Meeting the target too: 2 officers at half time, 44 days on average (the one above")
+    assert lines[4].startswith("Når också målet: 2 handläggare på halvtid, 44 dagar i medeltal (alternativet ovan")
+    assert "kronor/year –: the profiles put no price on the work." in lines
+    rows = [line for line in lines if "× half time" in line]
+    assert len(rows) == 2 and all(line.split("time", 1)[1].split()[:2] == ["–", "10"] for line in rows)
+    text = "\n".join(lines)
+    assert "Cheapest" not in text and "Billigast" not in text and "cheap" not in text and " 0 kronor" not in text
+    # the page's answer to the same search, by the same rule
+    assert goal_answer(result.to_json(), {"hr": "HR"})["unpriced"] is True
