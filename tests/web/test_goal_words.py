@@ -158,3 +158,30 @@ def test_the_command_line_says_no_price_on_the_work_by_the_pages_rule_not_zero_k
     assert "Cheapest" not in text and "Billigast" not in text and "cheap" not in text and " 0 kronor" not in text
     # the page's answer to the same search, by the same rule
     assert goal_answer(result.to_json(), {"hr": "HR"})["unpriced"] is True
+
+
+def test_a_named_pool_is_said_by_its_name_in_the_combinations_not_the_case_officers():
+    # found by QA (qawords): the goal seek on an imported model (`convert --to profile` names the pool `officer`
+    # after its lane, "HR Department") said "1 case officer at 30% of full time"
+    from web.goalseek import staff_names
+
+    hr = {"simulation": {"pools": {"officer": {"name": "HR Department"}}}}
+    staff = staff_names([hr], "officer")
+    assert staff == {"en": "HR Department", "sv": "HR Department"}
+    assert staff_names([hr, {}], "officer") is None  # a library model beside it: the case officers' words
+    result = {"processes": ["hr"], "target": {"share": 0.9}, "ties": [_row(2, 0.3, None, 0.0, 0.95, 30)],
+              "holds_at_bad_end": True, "safe": None, "chosen": _row(1, 0.3, None, 0.0, 0.97, 40),
+              "today": {**_row(1, 1.0, None, 0.0, 0.99, 20), "status": "not a candidate"},
+              "candidates": [_row(1, 0.3, None, 0.0, 0.97, 40), _row(2, 0.3, None, 0.0, 0.95, 30)]}
+    said = goal_answer(result, {"hr": "HR"}, staff=staff)["sentence"]
+    assert said["en"] == ("HR: one way to 90% within 4 months is 1 person in HR Department at 30% of full time: no "
+                          "price on the work, 40 days on average. Reaching it too: 2 people in HR Department at 30% of "
+                          "full time, 30 days on average (the one above is the fastest of them). Today's setting, 1 "
+                          "person in HR Department at full time, is not among the combinations tried.")
+    assert said["sv"] == ("HR: ett sätt att nå 90\u00a0% inom 4 månader är 1 person i HR Department på 30\u00a0% av "
+                          "heltid: inget pris på arbetet, i snitt 40 dagar. Når också målet: 2 personer i HR "
+                          "Department på 30\u00a0% av heltid, i snitt 30 dagar (alternativet ovan är det snabbaste av "
+                          "dem). Dagens upplägg, 1 person i HR Department på heltid, är inte bland de prövade "
+                          "alternativen.")
+    # the library's words where the pool has no name
+    assert "1 case officer at 30% of full time" in goal_answer(result, {"hr": "HR"})["sentence"]["en"]
