@@ -29,6 +29,7 @@ from calibrate.validation_text import (
     IN_POINTS,
     METRIC_WORDS,
     WITHIN_WORDS,
+    deadline_words,
     difference_words,
     median_words,
     open_at_end_words,
@@ -228,10 +229,10 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
         f"then simulated {st['replications']} times over the held-out period from {esc(str(st['simulated_from']))} "
         f"(arrivals for {esc(str(st['simulated_horizon']).removesuffix('d'))} days, seed {st['seed']}) and compared with the last "
         f"{st['heldout_cases']} cases, which it had not seen ({esc(str(st['heldout_period']))}); compared on "
-        f"{times_en}" + ("" if deadline is None else f"; deadline {number(deadline, 'en')} days") + ".",
+        f"{times_en}" + ("" if deadline is None else f"; deadline {deadline_words(deadline)[0]}") + ".",
         f"Modellen kalibrerades på de första {st['training_cases']} ärendena, simulerades {st['replications']} "
         f"gånger över den undanhållna perioden och jämfördes med de sista {st['heldout_cases']} ärendena, som den "
-        f"inte hade sett; jämfört på {times_sv}" + ("" if deadline is None else f"; tidsfrist {number(deadline, 'sv')} dagar")
+        f"inte hade sett; jämfört på {times_sv}" + ("" if deadline is None else f"; tidsfrist {deadline_words(deadline)[1]}")
         + ".")
     emds = [v for p in validation.per_replication if (v := p.get("cycle_time_emd_hours")) is not None]
     spread_en = spread_sv = ""
@@ -287,8 +288,9 @@ def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.
         simulated = validation.simulated["within_deadline"]
         days = validation.setup["deadline_days"]
         en, sv = (w[0].upper() + w[1:] for w in WITHIN_WORDS)
-        within = _paragraph(f"{en.format(days=number(days, 'en'))}: log {log:.1%}, simulated {simulated:.1%}",
-                            f"{sv.format(days=number(days, 'sv'))}: logg {percent(log, 'sv', 1)}, "
+        days_en, days_sv = deadline_words(days)
+        within = _paragraph(f"{en.format(days=days_en)}: log {log:.1%}, simulated {simulated:.1%}",
+                            f"{sv.format(days=days_sv)}: logg {percent(log, 'sv', 1)}, "
                             f"simulerad {percent(simulated, 'sv', 1)}")
     if (median := median_words(validation.real)) is not None:
         within += "\n" + _paragraph(*(esc(m[0].upper() + m[1:] + ".") for m in median))
