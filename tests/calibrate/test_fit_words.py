@@ -160,3 +160,29 @@ def test_a_fit_note_writes_plain_decimals_and_95_per_cent_as_english_does() -> N
     fit = Fit("empirical", 12, 35140.0, 812.5, (33012.0, 37333.0), (500.0, 1100.0), aic={"gamma": 210.04})
     assert _fit_note(fit) == ("every family rejected by a KS test at 1% (AIC gamma 210.0); n=12; mean 35100 h "
                               "[33000, 37300], sd 812 h [500, 1100] (95% bootstrap)")
+
+
+def test_counts_in_the_texts_group_their_thousands() -> None:
+    # found by QA (qawords): "log: BPIC15_1.xes.gz: 1199 cases, 25051 events": counts for people group their
+    # thousands as the number module writes English ("25,051"); the profile and JSON keep the number
+    import datetime as dt
+
+    from calibrate.inspect import LogSummary, summary_text
+
+    report = {**REPORT, "cases": 1199, "events": 25051, "clock": {
+        "start_marked_by": ["Task_A"], "stop_marked_by": ["Task_B"], "median_days": 40.0, "cases": 1199,
+        "share_within_deadline": None}}
+    report["durations"] = {"Task_A": {**REPORT["durations"]["Task_A"], "n": 12500}}
+    lines = calibration_text(report).splitlines()
+    assert lines[0] == "log: l.csv: 1,199 cases, 25,051 events, 2024-01-02 to 2024-12-20"
+    assert any(line.endswith("], n=12,500") for line in lines)
+    assert any(line.endswith("median 40.0 days over 1,199 cases") for line in lines)
+    days = {f"p{p}": 1.0 for p in (10, 25, 50, 75, 90, 95)} | {"mean": 1.0}
+    summary = LogSummary("l.csv", 25051, 1199, dt.datetime(2024, 1, 2), dt.datetime(2024, 12, 20),
+                         (("Granska", 12000),), (("anna", 1500),), (("2024-01", 1199),), days, 20000,
+                         recent_cases=1001)
+    text = summary_text(summary)
+    assert "1,199 cases, 25,051 events, 1 activity, 1 resource" in text
+    assert "start times for 20,000 of 25,051 activity instances; the others are estimated" in text
+    assert "  1,001 cases arrived less than the median" in text
+    assert "  Granska    12,000" in text and "  anna                     1,500" in text
