@@ -64,8 +64,8 @@ def validation_text(data: dict[str, Any]) -> str:
     setup = data["setup"]
     def cases(n: int, arrived: str | None, period: str) -> str:
         if arrived is None:
-            return f"{n} cases ({period})"
-        return f"{n} cases (arrived {arrived}; their events {period})"
+            return f"{number(n, 'en')} cases ({period})"
+        return f"{number(n, 'en')} cases (arrived {arrived}; their events {period})"
 
     lines = [f"validation: trained on {cases(setup['training_cases'], setup.get('training_arrivals'), setup['training_period'])}, "
              f"held out the next {cases(setup['heldout_cases'], setup.get('heldout_arrivals'), setup['heldout_period'])}; "
@@ -141,18 +141,18 @@ def median_words(real: dict[str, Any]) -> tuple[str, str] | None:
     ``None`` for a validation written before it was said."""
     if "cycle_days_p50_interval" not in real:
         return None
-    n = real["cases"]
+    n, n_sv = number(real["cases"], "en"), number(real["cases"], "sv")  # "1,199", "1 199"
     if (interval := real["cycle_days_p50_interval"]) is None:
         return (f"only {n} held-out cases: too few to tell how close the simulation is; the figures are no evidence "
                 "either way",
-                f"bara {n} undantagna ärenden: för få för att avgöra hur nära simuleringen är; siffrorna visar varken "
+                f"bara {n_sv} undantagna ärenden: för få för att avgöra hur nära simuleringen är; siffrorna visar varken "
                 "det ena eller det andra")
     # one decimal at both ends, as the percentiles (:func:`difference_words`): it said "54.45-62 days"
     en, sv = ("–".join(number(end, lang, 1) for end in interval) for lang in ("en", "sv"))
     return (f"the {n} held-out cases alone pin their median to {en} days (95{PERCENT['en']}, bootstrap over the "
             f"cases): a simulated median inside that is as close as {n} cases can tell",
-            f"de {n} undantagna ärendena ensamma bestämmer sin median bara till {sv} dagar (95{PERCENT['sv']}, "
-            f"bootstrap över ärendena): en simulerad median inom det är så nära som {n} ärenden kan avgöra")
+            f"de {n_sv} undantagna ärendena ensamma bestämmer sin median bara till {sv} dagar (95{PERCENT['sv']}, "
+            f"bootstrap över ärendena): en simulerad median inom det är så nära som {n_sv} ärenden kan avgöra")
 
 
 def open_at_end_words(setup: dict[str, Any]) -> tuple[str, str] | None:
@@ -166,10 +166,10 @@ def open_at_end_words(setup: dict[str, Any]) -> tuple[str, str] | None:
     # the deadline in its own unit ("4 months"), the median in days
     long_en, long_sv = (deadline_words(days) if setup.get("recent_basis") == "deadline" else
                         (f"{number(days, 'en')} days", f"{number(days, 'sv')} dagar"))
-    return (f"{recent} of the {held} held-out cases arrived less than {long_en} ({basis_en}) "
+    return (f"{number(recent, 'en')} of the {number(held, 'en')} held-out cases arrived less than {long_en} ({basis_en}) "
             f"before the log's last event ({end}): a case still open then counts with its time so far, in the log as "
             "in the simulation (cut there alike), so the cycle times and the share within the deadline include unfinished cases",
-            f"{recent} av de {held} undantagna ärendena kom in mindre än {long_sv} ({basis_sv}) före "
+            f"{number(recent, 'sv')} av de {number(held, 'sv')} undantagna ärendena kom in mindre än {long_sv} ({basis_sv}) före "
             "loggens sista "
             f"händelse ({end}): ett ärende som då fortfarande var öppet räknas med sin tid dittills, i loggen som i "
             "simuleringen (kapad där likadant), så genomloppstiderna och andelen inom tidsfristen tar med ofärdiga "
@@ -186,10 +186,10 @@ def _why(setup: dict[str, Any]) -> str:
     return (f"  held out: the later {last} of the cases by their first event, which the fit never saw: the model fitted "
             f"on the earlier {first} alone was simulated over their period and compared with them; the distances are "
             f"means over the {reps} replications, the simulated percentiles count their cases together; what the command "
-            f"writes is fitted on all {train + held} cases / undantagna: de senare {last_sv} av ärendena efter deras första "
+            f"writes is fitted on all {number(train + held, 'en')} cases / undantagna: de senare {last_sv} av ärendena efter deras första "
             f"händelse, som anpassningen aldrig såg: modellen anpassad bara på de tidigare {first_sv} simulerades över deras "
             f"period och jämfördes med dem; avstånden är medelvärden över de {reps} körningarna, de simulerade "
-            f"percentilerna räknar deras ärenden tillsammans; det kommandot skriver är anpassat på alla {train + held} "
+            f"percentilerna räknar deras ärenden tillsammans; det kommandot skriver är anpassat på alla {number(train + held, 'sv')} "
             "ärenden")
 
 

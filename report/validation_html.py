@@ -225,13 +225,13 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
                f"{_said(number(st['log_cases'], 'en', 0) + ' cases', number(st['log_cases'], 'sv', 0) + ' ärenden')}, "
                f"{esc(str(st['log_period']))}.</p>\n")
     setup = log + _paragraph(
-        f"The model was calibrated on the first {st['training_cases']} cases ({esc(str(st['training_period']))}), "
+        f"The model was calibrated on the first {number(st['training_cases'], 'en')} cases ({esc(str(st['training_period']))}), "
         f"then simulated {st['replications']} times over the held-out period from {esc(str(st['simulated_from']))} "
         f"(arrivals for {esc(str(st['simulated_horizon']).removesuffix('d'))} days, seed {st['seed']}) and compared with the last "
-        f"{st['heldout_cases']} cases, which it had not seen ({esc(str(st['heldout_period']))}); compared on "
+        f"{number(st['heldout_cases'], 'en')} cases, which it had not seen ({esc(str(st['heldout_period']))}); compared on "
         f"{times_en}" + ("" if deadline is None else f"; deadline {deadline_words(deadline)[0]}") + ".",
-        f"Modellen kalibrerades på de första {st['training_cases']} ärendena, simulerades {st['replications']} "
-        f"gånger över den undanhållna perioden och jämfördes med de sista {st['heldout_cases']} ärendena, som den "
+        f"Modellen kalibrerades på de första {number(st['training_cases'], 'sv')} ärendena, simulerades {st['replications']} "
+        f"gånger över den undanhållna perioden och jämfördes med de sista {number(st['heldout_cases'], 'sv')} ärendena, som den "
         f"inte hade sett; jämfört på {times_sv}" + ("" if deadline is None else f"; tidsfrist {deadline_words(deadline)[1]}")
         + ".")
     emds = [v for p in validation.per_replication if (v := p.get("cycle_time_emd_hours")) is not None]
@@ -256,12 +256,12 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
     guess_sv = "" if start else " Starttiderna är uppskattade, så väntan och arbete går inte att skilja åt."
     holds = _paragraph(
         f"These figures compare {st['replications']} simulated runs with one held-out period of "
-        f"{st['heldout_cases']} cases.{spread_en} They say how well the model calibrated on the earlier cases "
+        f"{number(st['heldout_cases'], 'en')} cases.{spread_en} They say how well the model calibrated on the earlier cases "
         f"reproduced the period just after them, not that it will hold after a change in the rules, the staff "
         f"or the number of applications; smaller is closer, and there is no fixed limit for good enough: judge "
         f"the cycle-time percentiles against the deadline and the plots.{guess_en}",
         f"Siffrorna jämför {st['replications']} simulerade körningar med en undanhållen period med "
-        f"{st['heldout_cases']} ärenden.{spread_sv} De säger hur väl modellen, kalibrerad på de tidigare ärendena, "
+        f"{number(st['heldout_cases'], 'sv')} ärenden.{spread_sv} De säger hur väl modellen, kalibrerad på de tidigare ärendena, "
         f"återgav perioden strax efter, inte att den håller efter en ändring i regler, bemanning eller antal "
         f"ansökningar; mindre är närmare, och det finns ingen fast gräns för tillräckligt bra: bedöm "
         f"genomloppstidens percentiler mot tidsfristen och diagrammen.{guess_sv}")

@@ -186,3 +186,20 @@ def test_counts_in_the_texts_group_their_thousands() -> None:
     assert "start times for 20,000 of 25,051 activity instances; the others are estimated" in text
     assert "  1,001 cases arrived less than the median" in text
     assert "  Granska    12,000" in text and "  anna                     1,500" in text
+
+
+def test_the_validations_counts_group_their_thousands_in_each_language() -> None:
+    # found by QA (qawords): "fitted on all 25051 cases"; English "25,051", Swedish "25 051" (a non-breaking space)
+    v = _validation(20040, 5011, 3)
+    v["real"]["cycle_days_p50_interval"] = [49.5, 50.5]
+    v["setup"].update({"heldout_recent_cases": 1200, "recent_days": 121.75, "recent_basis": "deadline",
+                       "log_end": "2026-10-01"})
+    text = validation_text(v)
+    assert text.splitlines()[0].startswith("validation: trained on 20,040 cases (a to b), held out the next 5,011 "
+                                           "cases (c to d); 3 simulated replications")
+    assert "what the command writes is fitted on all 25,051 cases / " in text
+    assert "det kommandot skriver är anpassat på alla 25\u00a0051 ärenden" in text
+    assert "the 5,011 held-out cases alone pin their median to 49.5–50.5 days" in text
+    assert "de 5\u00a0011 undantagna ärendena ensamma bestämmer sin median" in text
+    assert "  1,200 of the 5,011 held-out cases arrived less than 4 months (the deadline)" in text
+    assert "1\u00a0200 av de 5\u00a0011 undantagna ärendena kom in mindre än 4 månader" in text
