@@ -138,3 +138,21 @@ def test_the_reports_ranges_and_diagram_caption_name_a_generated_pool_not_the_ca
     text = page.text_content()
     assert "officer time on permits" not in text and "officer hours per step" not in text
     assert "queue for an officer" not in text and "handläggartid" not in text
+
+
+@pytest.mark.interop
+def test_camunda_c4_report_caption_and_ranges_name_hr_department(tmp_path: Path) -> None:
+    model = tmp_path / "c4.bpmn"
+    shutil.copy(CAMUNDA_C4, model)
+    _converted(model)
+    (tmp_path / "s.yaml").write_text("name: s\nbase: {bpmn: c4.bpmn, profile: profile.yaml, name: m}\n"
+                                     "replications: 2\ncases: 10\n", encoding="utf-8")
+    out = tmp_path / "out"
+    ran = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(out), "--workers", "1", "-q",
+                                   "--uncertainty", "--points", "2"])
+    assert ran.exit_code == 0, ran.output
+    page = lxml_html.fromstring((out / "report.html").read_text(encoding="utf-8"))
+    caption = page.xpath('//section[@id="diagrams"]/p[@class="meta"]/span[@lang="en"]')[0].text
+    assert "(queue for HR Department, a meeting or an external party)" in caption
+    pool = page.xpath('//tr[@data-path="simulation.pools.officer"]/td[@class="sampled"]/span[@lang="en"]')[0]
+    assert pool.text_content() == "×0.5 to ×2 of the value (time of HR Department, A5)"
