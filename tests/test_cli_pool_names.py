@@ -156,3 +156,20 @@ def test_camunda_c4_report_caption_and_ranges_name_hr_department(tmp_path: Path)
     assert "(queue for HR Department, a meeting or an external party)" in caption
     pool = page.xpath('//tr[@data-path="simulation.pools.officer"]/td[@class="sampled"]/span[@lang="en"]')[0]
     assert pool.text_content() == "×0.5 to ×2 of the value (time of HR Department, A5)"
+
+
+@pytest.mark.interop
+def test_camunda_c4_goal_seek_on_the_command_line_names_hr_department(tmp_path: Path) -> None:
+    model = tmp_path / "c4.bpmn"
+    shutil.copy(CAMUNDA_C4, model)
+    _converted(model)
+    (tmp_path / "s.yaml").write_text("name: s\nbase: {bpmn: c4.bpmn, profile: profile.yaml, name: m}\n",
+                                     encoding="utf-8")
+    ran = CliRunner().invoke(cli, ["optimise", str(tmp_path / "s.yaml"), "--target-mean", "60d", "--officers", "1..2",
+                                   "--fte", "1", "--workers", "1", "-q", "--first-replications", "3",
+                                   "--max-replications", "3", "--cost-per-hour", "500"])
+    assert ran.exit_code == 0, ran.output
+    lines = ran.stdout.splitlines()
+    assert lines[1].startswith("Cheapest that meets the target: 1 person in HR Department at full time, ")
+    assert lines[2].startswith("Billigast som når målet: 1 person i HR Department på heltid, ")
+    assert "Tried: 1 or 2 people in HR Department at full time (the pool 'officer', seed 2025)." in lines

@@ -14,10 +14,10 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
 from typing import Any
 
-from bpmn_io.profile import LANGUAGES, pool_names, shown_name
+from bpmn_io.profile import LANGUAGES, shown_name
 from processes.errors import InputError
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
-from report.goalseek import NO_PRICE, unpriced_costs
+from report.goalseek import NO_PRICE, staff_names, unpriced_costs
 from report.numbers import days_said, kronor, number, share
 from report.valuewords import fte_words
 from scenarios.bases import Base
@@ -348,17 +348,3 @@ def seek(request: OptimiseRequest, names: Mapping[str, Any], executor: Executor 
     staff = staff_names([m.profile for m in members], request.pool)
     return goal_answer(result.to_json(), names, common_clock(clocks), staff)
 
-
-def staff_names(profiles: Sequence[Any], pool: str) -> dict[str, str] | None:
-    """``pool``'s name by language where every one of ``profiles`` names it alike (``name:``, as ``convert --to
-    profile`` writes one after its lane), else ``None``: the library's case officers keep their words.
-
-    >>> staff_names([{"simulation": {"pools": {"officer": {"name": "HR Department"}}}}], "officer")
-    {'en': 'HR Department', 'sv': 'HR Department'}
-    >>> staff_names([{"simulation": {"pools": {"officer": {"name": "HR"}}}}, {}], "officer") is None
-    True
-    """
-    said = {lang: {pool_names(p, lang).get(pool) for p in profiles} for lang in LANGUAGES}
-    if any(len(named) != 1 or None in named for named in said.values()):
-        return None
-    return {lang: str(next(iter(named))) for lang, named in said.items()}

@@ -185,3 +185,25 @@ def test_a_named_pool_is_said_by_its_name_in_the_combinations_not_the_case_offic
                           "alternativen.")
     # the library's words where the pool has no name
     assert "1 case officer at 30% of full time" in goal_answer(result, {"hr": "HR"})["sentence"]["en"]
+
+
+def test_the_command_line_says_a_named_pool_by_its_name_too():
+    # found by QA (qawords): `permitflow optimise` on an imported model said "1 officer at half time" of its
+    # HR Department, as the page did
+    from report.goalseek import goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.levers import Candidate, Levers
+    from scenarios.optimise import Evaluated, OptimiseResult, Target
+
+    share, days = Estimate(0.99, 0.97, 1.0, (0.99,) * 10), Estimate(44.0, 38.3, 49.8, (44.0,) * 10)
+    chosen = Evaluated(Candidate(1, 0.5, None), 1000.0, 0.0, 10, share, days, "chosen", True)
+    result = OptimiseResult(Target(share=0.95), ("hr",), "officer", 2025, Levers((1, 2), (0.5,), ()),
+                            (chosen,), chosen, True, 20, None, today=Candidate(2, 0.5, None))
+    staff = {"en": "HR Department", "sv": "HR-avdelningen"}
+    lines = goalseek_text(result, {"hr": "HR"}, staff).splitlines()
+    assert lines[1].startswith("Cheapest that meets the target: 1 person in HR Department at half time, 1,000 kronor")
+    assert lines[2].startswith("Billigast som når målet: 1 person i HR-avdelningen på halvtid, 1\u00a0000 kr per år")
+    assert lines[3] == "Today's setting, 2 people in HR Department at half time, is not among the candidates."
+    assert lines[4] == "Dagens upplägg, 2 personer i HR-avdelningen på halvtid, är inte bland alternativen."
+    assert "Tried: 1 or 2 people in HR Department at half time (the pool 'officer', seed 2025)." in lines
+    assert "officer at" not in "\n".join(lines) and "handläggare" not in "\n".join(lines)
