@@ -115,8 +115,8 @@ def _start_line(s: LogSummary) -> str:
         return ("completion times only (no start times): calibrate and discover estimate each start from the "
                 "case's previous event and the resource's previous completion")
     if s.with_start < s.events:
-        return (f"start times for {number(s.with_start, 'en')} of {number(s.events, 'en')} activity instances; the "
-                "others are estimated")
+        return (f"start times for {number(s.with_start, 'en')} of {number(s.events, 'en')} activity "
+                "instances; the others are estimated")
     return "start and completion times for every activity instance"
 
 
@@ -156,9 +156,9 @@ def summary_text(s: LogSummary, mapping_line: str = "", *, top: int = 25) -> str
     lines.append("throughput time (first to last event of a case), days: "
                  + ", ".join(f"{k} {t[k]:.1f}" for k in [f"p{p}" for p in PERCENTILES] + ["mean"]))
     if s.recent_cases:
-        lines.append(f"  {counted(s.recent_cases, 'case', lang='en')} arrived less than the median ({t['p50']:.1f} days) before the "
-                     f"log's last event ({s.last:%Y-%m-%d}): those still open when the log was exported count with "
-                     "their time so far")
+        lines.append(f"  {counted(s.recent_cases, 'case', lang='en')} arrived less than the median "
+                     f"({t['p50']:.1f} days) before the log's last event ({s.last:%Y-%m-%d}): those still "
+                     "open when the log was exported count with their time so far")
     if s.one_event_cases:
         lines.append(f"  {counted(s.one_event_cases, 'case', lang='en')} of one event: "
                      f"{'its' if s.one_event_cases == 1 else 'their'} throughput time is 0 days")
@@ -168,7 +168,8 @@ def summary_text(s: LogSummary, mapping_line: str = "", *, top: int = 25) -> str
     lines.append(f"activities ({len(s.activities)}, by count" + (f"; top {top}" if len(s.activities) > top else "")
                  + "):")
     width = max((len(n) for n, _ in shown), default=0)
-    lines += [f"  {number(c, 'en'):>8}  {n}" if width > 60 else f"  {n:<{width}}  {number(c, 'en'):>8}" for n, c in shown]
+    lines += [f"  {number(c, 'en'):>8}  {n}" if width > 60 else f"  {n:<{width}}  {number(c, 'en'):>8}"
+              for n, c in shown]
     if s.resources:
         shown_r = s.resources[:top]
         lines.append(f"resources ({len(s.resources)}, by events" + (f"; top {top}" if len(s.resources) > top else "")

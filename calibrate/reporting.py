@@ -68,7 +68,8 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
                         "not written (the interval reaches 0: independent draws)"))
     for g, b in report.get("branching", {}).items():
         lines.append(f"branch {said(g)}: " + ", ".join(f"{said(k)} {v:.3f} [{b['ci'][k][0]:.3f}, {b['ci'][k][1]:.3f}]"
-                                                 for k, v in b["probabilities"].items()) + f" ({_n(b['passes'])} passes)")
+                                                 for k, v in b["probabilities"].items())
+                     + f" ({_n(b['passes'])} passes)")
     m = report.get("meetings")
     if m:
         if m["agenda_cutoff_days"] is None:  # completion dates only: no time of day to place a meeting

@@ -43,9 +43,9 @@ def quoted(name: str, lang: str) -> str:
 
 
 def counted(n: int, one: str, many: str = "", *, lang: str | None = None) -> str:
-    """``n`` and its noun: ``one`` for exactly 1, else ``many`` (English's ``one`` + "s" when not given); ``lang``:
-    ``n`` with the thousands grouped as that language writes them (:func:`processes.numbers.number`: "25,051",
-    "25 051"), as calibrate's text says a log's size (found by QA, qawords: "25051 events").
+    """``n`` and its noun: ``one`` for exactly 1, else ``many`` (English's ``one`` + "s" when not given);
+    ``lang``: ``n`` with the thousands grouped as that language writes them (:func:`processes.numbers.number`:
+    "25,051", "25 051"), as calibrate's text says a log's size (found by QA, qawords: "25051 events").
 
     >>> counted(25051, "event", lang="en"), counted(25051, "händelse", "händelser", lang="sv")
     ('25,051 events', '25\xa0051 händelser')

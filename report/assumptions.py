@@ -24,8 +24,8 @@ from report.valuewords import share_words, value_words
 from report.words import duration_words, labels, number_words, run_setting_words, setting_words, word
 from scenarios.assumptions import Factor, bases, factor_values, fixed_assumptions, range_of, read_factors
 
-__all__ = ["assumption_tables", "value_text", "condition_words", "change_words", "named_in_text", "factor_words",
-           "worded_factors", "queue_for"]
+__all__ = ["assumption_tables", "value_text", "condition_words", "change_words", "named_in_text",
+           "factor_words", "worded_factors", "queue_for"]
 
 PROVENANCE = ("source", "assumption", "note", "interval")  # and a fit's interval: annotations
 #: what a key of an element is, in words
@@ -256,10 +256,10 @@ def _entries(profile: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
         yield "simulation.case_delays", SECTIONS["case_delays"], sim["case_delays"], sim["case_delays"]
 
 
-#: the factors whose words (scenarios/data/assumption-ranges.yaml) name the library's case officers, said for a profile
-#: that names its pool ``officer`` (``convert --to profile`` names it after its lane): English, Swedish, ``{}`` the
-#: pool's name. A4 scales every step's work, whichever pool does it, so it names none (found by QA, qawords: a report
-#: on Camunda C.4.0 said "officer time on permits, A5" of its HR Department)
+#: the factors whose words (scenarios/data/assumption-ranges.yaml) name the library's case officers, said for
+#: a profile that names its pool ``officer`` (``convert --to profile`` names it after its lane): English,
+#: Swedish, ``{}`` the pool's name. A4 scales every step's work, whichever pool does it, so it names none
+#: (found by QA, qawords: a report on Camunda C.4.0 said "officer time on permits, A5" of its HR Department)
 _POOL_FACTOR_WORDS = {"officer_capacity": ("time of {}", "tid för {}"),
                       "officer_effort": ("hours of work per step", "arbetstimmar per steg")}
 #: the pool ``officer`` of a profile that does not name it
@@ -267,8 +267,9 @@ _OFFICERS = {"en": "the case officers", "sv": "handläggarna"}
 
 
 def factor_words(name: str, words: Mapping[str, str], profiles: Iterable[Any]) -> dict[str, str]:
-    """The words of the factor ``name`` (``words``: its own, by language) for ``profiles``: the library's where no
-    profile names the pool ``officer`` (``name:``), else by the pool's name (:data:`_POOL_FACTOR_WORDS`).
+    """The words of the factor ``name`` (``words``: its own, by language) for ``profiles``: the library's
+    where no profile names the pool ``officer`` (``name:``), else by the pool's name
+    (:data:`_POOL_FACTOR_WORDS`).
 
     >>> hr = {"simulation": {"pools": {"officer": {"name": {"en": "HR", "sv": "Personal"}}}}}
     >>> factor_words("officer_capacity", {"en": "officer time on permits", "sv": "handläggartid"}, [hr])
@@ -287,14 +288,15 @@ def factor_words(name: str, words: Mapping[str, str], profiles: Iterable[Any]) -
     return said
 
 
-#: who a step's work waits for in the diagrams' caption: the pool ``officer`` of a profile that does not name it
+#: who a step's work waits for in the diagrams' caption: the pool ``officer`` of a profile that does not name
+#: it
 _QUEUE_FOR = {"en": "an officer", "sv": "en handläggare"}
 
 
 def queue_for(profiles: Iterable[Any]) -> dict[str, str]:
-    """Who a step waits for in the diagrams' caption ("queue for an officer, a meeting or an external party"): the
-    pool ``officer`` by its name where a profile names it (found by QA, qawords: said of Camunda C.4.0's HR
-    Department).
+    """Who a step waits for in the diagrams' caption ("queue for an officer, a meeting or an external party"):
+    the pool ``officer`` by its name where a profile names it (found by QA, qawords: said of Camunda C.4.0's
+    HR Department).
 
     >>> queue_for([{}]), queue_for([{"simulation": {"pools": {"officer": {"name": "HR"}}}}, {}])["sv"]
     ({'en': 'an officer', 'sv': 'en handläggare'}, 'HR eller en handläggare')
@@ -308,7 +310,8 @@ def queue_for(profiles: Iterable[Any]) -> dict[str, str]:
     return said
 
 
-def worded_factors(uncertainty: Mapping[str, Any] | None, profiles: Mapping[str, Any]) -> Mapping[str, Any] | None:
+def worded_factors(uncertainty: Mapping[str, Any] | None,
+                   profiles: Mapping[str, Any]) -> Mapping[str, Any] | None:
     """``uncertainty`` (``uncertainty.json``) with each factor's words for the reported ``profiles``
     (:func:`factor_words`); the file itself keeps the data file's."""
     if not uncertainty or "factors" not in uncertainty:

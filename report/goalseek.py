@@ -54,14 +54,16 @@ def _kr(x: float, lang: str = "en") -> str:
     return kronor(x, lang)
 
 
-#: a yearly cost where the profiles put no price on the work (:func:`unpriced_costs`), on the command line and the page
+#: a yearly cost where the profiles put no price on the work (:func:`unpriced_costs`), on the command line and
+#: the page
 NO_PRICE = {"en": "no price on the work", "sv": "inget pris på arbetet"}
 
 
 def unpriced_costs(costs: Iterable[float]) -> bool:
-    """Whether every combination a search priced cost 0: the profiles give the staff no hourly cost and the
-    decisions none (as ``convert --to profile`` writes one), so "0 kronor a year" and "the cheapest" say nothing of
-    a cost (found by QA, qadev2; the rule :func:`report.figuretext.unpriced_figures` gives the report's figures).
+    """Whether every combination a search priced cost 0: the profiles give the staff no hourly cost and
+    the decisions none (as ``convert --to profile`` writes one), so "0 kronor a year" and "the cheapest" say
+    nothing of a cost (found by QA, qadev2; the rule :func:`report.figuretext.unpriced_figures` gives the
+    report's figures).
     One rule for ``permitflow optimise`` and the page's goal seek (:func:`web.goalseek.unpriced`).
 
     >>> unpriced_costs([0.0, 0]), unpriced_costs([0.0, 12.5]), unpriced_costs([])
@@ -72,15 +74,16 @@ def unpriced_costs(costs: Iterable[float]) -> bool:
 
 
 def _yearly(cost: float, lang: str, free: bool) -> str:
-    """``cost`` a year in words ("900,000 kronor a year", "900 000 kr per år"), or that the work has no price."""
+    """``cost`` a year in words ("900,000 kronor a year", "900 000 kr per år"), or that the work has no
+    price."""
     if free:
         return NO_PRICE[lang]
     return f"{_kr(cost)} kronor a year" if lang == "en" else f"{_kr(cost, 'sv')} kr per år"
 
 
 def staff_names(profiles: Sequence[Any], pool: str) -> dict[str, str] | None:
-    """``pool``'s name by language where every one of ``profiles`` names it alike (``name:``, as ``convert --to
-    profile`` writes one after its lane), else ``None``: the library's case officers keep their words.
+    """``pool``'s name by language where every one of ``profiles`` names it alike (``name:``, as ``convert
+    --to profile`` writes one after its lane), else ``None``: the library's case officers keep their words.
 
     >>> staff_names([{"simulation": {"pools": {"officer": {"name": "HR Department"}}}}], "officer")
     {'en': 'HR Department', 'sv': 'HR Department'}
@@ -127,7 +130,8 @@ def _words_en(c: Candidate, staff: Mapping[str, str] | None = None) -> str:
     it (:func:`report.valuewords.fte_words`; it said "0.5 FTE", and "0,5 av heltid" in Swedish, the web page "50 %")."""
     level = f", decided by the {c.level.replace('_', ' ')}" if c.level else ""
     if staff:  # the pool's own name (:func:`staff_names`), as the page says it
-        return f"{c.officers} {'person' if c.officers == 1 else 'people'} in {staff['en']} at {fte_words(c.fte, 'en')}{level}"
+        who = f"{'person' if c.officers == 1 else 'people'} in {staff['en']}"
+        return f"{c.officers} {who} at {fte_words(c.fte, 'en')}{level}"
     return f"{c.officers} officer{'s' if c.officers != 1 else ''} at {fte_words(c.fte, 'en')}{level}"
 
 
@@ -154,32 +158,37 @@ def _headline(result: OptimiseResult, staff: Mapping[str, str] | None = None) ->
     holds_sv = "håller" if result.holds_at_bad_end else "håller INTE"
     what = "share within the deadline" if target.share is not None else "mean days from complete to decision"
     what_sv = "andel inom tidsfristen" if target.share is not None else "medeltid från komplett ansökan till beslut, dagar"
-    # without a price "the cheapest" is the fewest staff the search tried first: say what was chosen, not why (as
-    # the page's goal seek, web.goalseek.goal_answer)
+    # without a price "the cheapest" is the fewest staff the search tried first: say what was chosen, not why
+    # (as the page's goal seek, web.goalseek.goal_answer)
     free = _free(result)
     lines = [
         f"{'One that' if free else 'Cheapest that'} meets the target: {_words_en(chosen.candidate, staff)}, "
         f"{_yearly(chosen.cost, 'en', free)}; {what} {value} (95% CI, {_reps(chosen, result, 'en')}); "
         f"the target {holds} at the interval's bad end.",
         f"{'Ett alternativ' if free else 'Billigast'} som når målet: {_words_sv(chosen.candidate, staff)}, "
-        f"{_yearly(chosen.cost, 'sv', free)}; {what_sv} {value_sv} (95\u00a0% KI, {_reps(chosen, result, 'sv')}); "
+        f"{_yearly(chosen.cost, 'sv', free)}; {what_sv} {value_sv} "
+        f"(95\u00a0% KI, {_reps(chosen, result, 'sv')}); "
         f"målet {holds_sv} i intervallets sämre ände.",
     ]
     if result.ties:
         lines += [("Meeting the target too: " if free else "Equally cheap and meeting the target too: ")
-                  + "; ".join(f"{_words_en(e.candidate, staff)}, {days_said(_days(e), 'en')} on average" for e in result.ties)
+                  + "; ".join(f"{_words_en(e.candidate, staff)}, {days_said(_days(e), 'en')} on average"
+                              for e in result.ties)
                   + f" (the one above: {days_said(_days(chosen), 'en')}, the shortest mean time from complete to decision).",
                   ("Når också målet: " if free else "Lika billigt och når också målet: ")
-                  + "; ".join(f"{_words_sv(e.candidate, staff)}, {days_said(_days(e, 'sv'), 'sv')} i medeltal" for e in result.ties)
+                  + "; ".join(f"{_words_sv(e.candidate, staff)}, {days_said(_days(e, 'sv'), 'sv')} i medeltal"
+                              for e in result.ties)
                   + f" (alternativet ovan: {days_said(_days(chosen, 'sv'), 'sv')}, kortast medeltid från komplett ansökan till "
                   "beslut)."]
     if result.safe is not None:
         safe = result.safe
         # the figure named, as the headline names it (it said "61.9 [59.9, 64.0]": days or per cent, unsaid; the
         # Swedish line had no figure)
-        lines += [f"{'One that' if free else 'Cheapest that'} meets it at the bad end too: {_words_en(safe.candidate, staff)}, "
-                  f"{_yearly(safe.cost, 'en', free)}; {what} {_ci(safe.target_value, digits)} ({_reps(safe, result, 'en')}).",
-                  f"{'Ett alternativ' if free else 'Billigast'} som når målet även i intervallets sämre ände: "
+        lines += [f"{'One that' if free else 'Cheapest that'} meets it at the bad end too: "
+                  f"{_words_en(safe.candidate, staff)}, {_yearly(safe.cost, 'en', free)}; {what} "
+                  f"{_ci(safe.target_value, digits)} ({_reps(safe, result, 'en')}).",
+                  f"{'Ett alternativ' if free else 'Billigast'} som når målet även i intervallets sämre "
+                  "ände: "
                   f"{_words_sv(safe.candidate, staff)}, {_yearly(safe.cost, 'sv', free)}; {what_sv} "
                   f"{_ci(safe.target_value, digits, 'sv')} "
                   f"({_reps(safe, result, 'sv')})."]
@@ -286,8 +295,8 @@ def _levers_line(result: OptimiseResult, staff: Mapping[str, str] | None = None)
     levels = f"; decided by {listed(named, ' or ')}" if named else ""
     one = len(levers.officers) == 1 and levers.officers[0] == 1
     if staff:
-        return (f"Tried: {counts} {'person' if one else 'people'} in {staff['en']} at {shares}{levels} (the pool "
-                f"'{result.pool}', seed {result.seed}).")
+        return (f"Tried: {counts} {'person' if one else 'people'} in {staff['en']} at {shares}{levels} "
+                f"(the pool '{result.pool}', seed {result.seed}).")
     return (f"Tried: {counts} officer{'' if one else 's'} at {shares}{levels} (officers of the pool "
             f"'{result.pool}', seed {result.seed}).")
 
@@ -295,9 +304,9 @@ def _levers_line(result: OptimiseResult, staff: Mapping[str, str] | None = None)
 def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None,
                   staff: Mapping[str, str] | None = None) -> str:
     """The headline, the levers and every candidate run, cheapest first; ``names``: each process's name as a
-    person reads it (``Åstorp``; its own name, ``astorp``, when not given); ``staff``: the searched pool's name by
-    language where the profiles give one (:func:`staff_names`; found by QA, qawords: "1 officer" of an imported
-    model's HR Department)."""
+    person reads it (``Åstorp``; its own name, ``astorp``, when not given); ``staff``: the searched pool's
+    name by language where the profiles give one (:func:`staff_names`; found by QA, qawords: "1 officer" of an
+    imported model's HR Department)."""
     target = result.target
     digits = SHARE if target.share is not None else 1
     shown = ", ".join((names or {}).get(p, p) for p in result.processes)

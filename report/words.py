@@ -217,7 +217,8 @@ def number_words(value: Any, lang: str) -> str:
 def duration_words(value: Any, lang: str, *, about: bool = False) -> str:
     """A duration (``3y``, ``8w``, ``1.5h``) in words: ``3 years``, ``8 veckor``; any other value as it is.
     ``about``: a figure said "about" (a fitted mean, its spread) to the precision that fits the word
-    (:func:`about_digits`): "about 6.1 days", not "6.085 days" (found by QA, qawords: a calibrated profile's waits).
+    (:func:`about_digits`): "about 6.1 days", not "6.085 days" (found by QA, qawords: a calibrated profile's
+    waits).
 
     >>> duration_words("8w", "sv"), duration_words("1y", "en"), duration_words("1.5h", "sv")
     ('8 veckor', '1 year', '1,5 timmar')
@@ -239,8 +240,8 @@ def duration_words(value: Any, lang: str, *, about: bool = False) -> str:
 
 
 def about_digits(amount: float) -> int:
-    """The decimals of a figure said "about": two significant digits, whole from 10 up (the project's 'days in a
-    sentence' keeps whole days there too).
+    """The decimals of a figure said "about": two significant digits, whole from 10 up (the project's 'days in
+    a sentence' keeps whole days there too).
 
     >>> about_digits(6.085), about_digits(0.4567), about_digits(121.75), about_digits(0.0)
     (1, 2, 0, 0)

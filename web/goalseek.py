@@ -154,8 +154,9 @@ def _combination(row: dict[str, Any], lang: str, staff: Mapping[str, str] | None
     """A candidate in the page's words: ``2 case officers at half time, decisions by the committee``, the share of
     full time as ``permitflow optimise`` and the assumptions table say it (:func:`report.valuewords.fte_words`:
     "half time", "30 % of full time"; it said "50 % of full time" here and "0.5 FTE" on the command line).
-    ``staff``: the searched pool's name by language where the profiles give one (:func:`staff_names`): ``2 people
-    in HR Department at half time`` (found by QA, qawords: Camunda C.4.0's HR Department was "case officers")."""
+    ``staff``: the searched pool's name by language where the profiles give one (:func:`staff_names`): ``2
+    people in HR Department at half time`` (found by QA, qawords: Camunda C.4.0's HR Department was "case
+    officers")."""
     officers, level = row["officers"], row["level"]
     share = fte_words(row["fte"], lang)
     if lang == "sv":
@@ -189,7 +190,8 @@ def _yearly(row: dict[str, Any], lang: str, unpriced: bool) -> str:
 def unpriced(result: dict[str, Any]) -> bool:
     """Whether every combination the search priced cost 0: the profiles give the staff no hourly cost and the
     decisions none (as ``convert --to profile`` writes one), so "0 kronor a year" and "the cheapest" say nothing of
-    a cost (found by QA, qadev2): :func:`report.goalseek.unpriced_costs`, the rule ``permitflow optimise`` follows.
+    a cost (found by QA, qadev2): :func:`report.goalseek.unpriced_costs`, the rule ``permitflow optimise``
+    follows.
 
     >>> unpriced({"candidates": [{"cost": 0.0}, {"cost": 0}], "chosen": {"cost": 0.0}, "today": None})
     True
@@ -276,8 +278,10 @@ def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None, free: 
     today = result["today"]
     if today is not None:
         if today["status"] == "not a candidate":
-            en.append(f"Today's setting, {_combination(today, 'en', staff)}, is not among the combinations tried.")
-            sv.append(f"Dagens upplägg, {_combination(today, 'sv', staff)}, är inte bland de prövade alternativen.")
+            en.append(f"Today's setting, {_combination(today, 'en', staff)}, is not among the combinations "
+                      "tried.")
+            sv.append(f"Dagens upplägg, {_combination(today, 'sv', staff)}, är inte bland de prövade "
+                      "alternativen.")
         elif today["status"] == "chosen":
             en.append("The chosen one is today's setting.")  # as permitflow optimise says it
             sv.append("Det valda är dagens upplägg.")
@@ -327,9 +331,11 @@ def goal_answer(result: dict[str, Any], names: Mapping[str, Any],
         sure, sure_sv = ("", "") if result["holds_at_bad_end"] else _unsure(chosen, names)
         # without a price "the cheapest" is the fewest staff the search tried first: say what was chosen, not why
         cheapest_sv, cheapest_en = ("ett sätt", "one way") if free else ("billigast", "the cheapest way")
-        sv = (f"{places_sv}: {cheapest_sv} att nå {share_sv} inom 4 månader är {_combination(chosen, 'sv', staff)}: "
+        sv = (f"{places_sv}: {cheapest_sv} att nå {share_sv} inom 4 månader är "
+              f"{_combination(chosen, 'sv', staff)}: "
               f"{_yearly(chosen, 'sv', free)}, i snitt {_mean_days(chosen, 'sv')}{sure_sv}.")
-        en = (f"{places}: {cheapest_en} to {share_en} within 4 months is {_combination(chosen, 'en', staff)}: "
+        en = (f"{places}: {cheapest_en} to {share_en} within 4 months is "
+              f"{_combination(chosen, 'en', staff)}: "
               f"{_yearly(chosen, 'en', free)}, {_mean_days(chosen, 'en')} on average{sure}.")
     more_sv, more_en = _more(result, names, free, staff)
     said = {"sv": " ".join([sv, *more_sv]), "en": " ".join([en, *more_en])}
