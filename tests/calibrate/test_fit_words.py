@@ -54,9 +54,10 @@ def test_the_validation_says_which_cases_were_held_out_and_why() -> None:
             "means over the 3 replications") in text
     assert "what the command writes is fitted on all 240 cases / undantagna: de senare 30\u00a0% av ärendena" in text
     assert "EMD (earth mover's distance): the hours by which the simulated values must on average be moved" in text
-    assert ("  cycle times within the deadline's 4 months (from a case's first to its last event, not on the legal "
-            "clock): log 100.0%, simulated 90.0% / genomloppstider inom tidsfristens 4 månader (från ärendets första "
-            "till sista händelse, inte räknat som den lagstadgade tiden): logg 100,0\u00a0%, simulerad 90,0\u00a0%") in text
+    assert ("  cycle times within the deadline's 4 months (from a case's first to its last event, not on the "
+            "legal clock): log 100.0%, simulated 90.0% / genomloppstider inom tidsfristens 4 månader (från "
+            "ärendets första till sista händelse, inte räknat som den lagstadgade tiden): logg 100,0\u00a0%, "
+            "simulerad 90,0\u00a0%") in text
     assert "121.75" not in text and "121,75" not in text  # found by QA (qawords): the law's 4 months as days
 
 
@@ -78,8 +79,8 @@ def test_the_validation_says_how_many_held_out_cases_may_be_unfinished() -> None
     v["setup"].update({"heldout_recent_cases": 41, "recent_days": 121.75, "recent_basis": "deadline",
                        "log_end": "2026-10-01"})
     text = validation_text(v)
-    assert ("  41 of the 64 held-out cases arrived less than 4 months (the deadline) before the log's last event "
-            "(2026-10-01): a case still open then counts with its time so far, in the log as in the simulation") in text
+    assert ("  41 of the 64 held-out cases arrived less than 4 months (the deadline) before the log's last "
+            "event (2026-10-01): a case still open then counts with its time so far, in the log as in the simulation") in text
     assert "41 av de 64 undantagna ärendena kom in mindre än 4 månader (tidsfristen)" in text
     v["setup"].update({"recent_basis": "median", "recent_days": 54.37})
     assert "arrived less than 54.37 days (the training cases' median cycle time)" in validation_text(v)
@@ -189,14 +190,15 @@ def test_counts_in_the_texts_group_their_thousands() -> None:
 
 
 def test_the_validations_counts_group_their_thousands_in_each_language() -> None:
-    # found by QA (qawords): "fitted on all 25051 cases"; English "25,051", Swedish "25 051" (a non-breaking space)
+    # found by QA (qawords): "fitted on all 25051 cases"; English "25,051", Swedish "25 051" (a non-breaking
+    # space)
     v = _validation(20040, 5011, 3)
     v["real"]["cycle_days_p50_interval"] = [49.5, 50.5]
     v["setup"].update({"heldout_recent_cases": 1200, "recent_days": 121.75, "recent_basis": "deadline",
                        "log_end": "2026-10-01"})
     text = validation_text(v)
-    assert text.splitlines()[0].startswith("validation: trained on 20,040 cases (a to b), held out the next 5,011 "
-                                           "cases (c to d); 3 simulated replications")
+    assert text.splitlines()[0].startswith("validation: trained on 20,040 cases (a to b), held out the next "
+                                           "5,011 cases (c to d); 3 simulated replications")
     assert "what the command writes is fitted on all 25,051 cases / " in text
     assert "det kommandot skriver är anpassat på alla 25\u00a0051 ärenden" in text
     assert "the 5,011 held-out cases alone pin their median to 49.5–50.5 days" in text
