@@ -3,6 +3,8 @@ the setting ("upplägget", neuter) is what was not run further, so Swedish says 
 
 from __future__ import annotations
 
+from typing import Any
+
 from web.goalseek import goal_answer
 
 
@@ -130,19 +132,29 @@ def test_a_search_with_no_price_on_the_work_says_so_not_zero_kronor():
     assert priced["unpriced"] is False and "the cheapest way" in priced["sentence"]["en"]
 
 
-def test_the_command_line_says_no_price_on_the_work_by_the_pages_rule_not_zero_kronor():
-    # found by QA (qawords): `permitflow optimise` said "Cheapest that meets the target: ..., 0 kronor a year"
-    # where every combination cost 0, which the page's goal seek says as "one way ...: no price on the work"
-    from report.goalseek import goalseek_text
+def _search(cost: float, *, tie: bool) -> Any:
+    """A goal seek's result of one process "hr": 1 at half time chosen at ``cost`` kr a year; ``tie``: 2 at half
+    time as cheap and meeting the target too, else today's 2 at half time not among the candidates."""
     from scenarios.compare import Estimate
     from scenarios.levers import Candidate, Levers
     from scenarios.optimise import Evaluated, OptimiseResult, Target
 
     share, days = Estimate(0.99, 0.97, 1.0, (0.99,) * 10), Estimate(44.0, 38.3, 49.8, (44.0,) * 10)
-    chosen = Evaluated(Candidate(1, 0.5, None), 0.0, 0.0, 10, share, days, "chosen", True)
-    other = Evaluated(Candidate(2, 0.5, None), 0.0, 0.0, 10, share, days, "feasible", True)
-    result = OptimiseResult(Target(share=0.95), ("hr",), "officer", 2025, Levers((1, 2), (0.5,), ()),
-                            (chosen, other), chosen, True, 20, None, ties=(other,))
+    chosen = Evaluated(Candidate(1, 0.5, None), cost, 0.0, 10, share, days, "chosen", True)
+    other = Evaluated(Candidate(2, 0.5, None), cost, 0.0, 10, share, days, "feasible", True)
+    if tie:
+        return OptimiseResult(Target(share=0.95), ("hr",), "officer", 2025, Levers((1, 2), (0.5,), ()),
+                              (chosen, other), chosen, True, 20, None, ties=(other,))
+    return OptimiseResult(Target(share=0.95), ("hr",), "officer", 2025, Levers((1, 2), (0.5,), ()),
+                          (chosen,), chosen, True, 20, None, today=Candidate(2, 0.5, None))
+
+
+def test_the_command_line_says_no_price_on_the_work_by_the_pages_rule_not_zero_kronor():
+    # found by QA (qawords): `permitflow optimise` said "Cheapest that meets the target: ..., 0 kronor a year"
+    # where every combination cost 0, which the page's goal seek says as "one way ...: no price on the work"
+    from report.goalseek import goalseek_text
+
+    result = _search(0.0, tie=True)
     lines = goalseek_text(result, {"hr": "HR"}).splitlines()
     assert lines[1] == ("One that meets the target: 1 officer at half time, no price on the work; share "
                         "within the deadline 99% [97%, 100%] (95% CI, 10 replications); the target holds at "
@@ -196,14 +208,8 @@ def test_the_command_line_says_a_named_pool_by_its_name_too():
     # found by QA (qawords): `permitflow optimise` on an imported model said "1 officer at half time" of its
     # HR Department, as the page did
     from report.goalseek import goalseek_text
-    from scenarios.compare import Estimate
-    from scenarios.levers import Candidate, Levers
-    from scenarios.optimise import Evaluated, OptimiseResult, Target
 
-    share, days = Estimate(0.99, 0.97, 1.0, (0.99,) * 10), Estimate(44.0, 38.3, 49.8, (44.0,) * 10)
-    chosen = Evaluated(Candidate(1, 0.5, None), 1000.0, 0.0, 10, share, days, "chosen", True)
-    result = OptimiseResult(Target(share=0.95), ("hr",), "officer", 2025, Levers((1, 2), (0.5,), ()),
-                            (chosen,), chosen, True, 20, None, today=Candidate(2, 0.5, None))
+    result = _search(1000.0, tie=False)
     staff = {"en": "HR Department", "sv": "HR-avdelningen"}
     lines = goalseek_text(result, {"hr": "HR"}, staff).splitlines()
     assert lines[1].startswith("Cheapest that meets the target: 1 person in HR Department at half time, "
