@@ -2249,7 +2249,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     from bpmn_io.atomic import check_writable
     from bpmn_io.profile import shown_name
     from processes.durations import parse_duration
-    from report.goalseek import goalseek_csv, goalseek_text
+    from report.goalseek import goalseek_csv, goalseek_text, staff_names
     from scenarios.executors import executor_for
     from scenarios.levers import Costs, parse_values
     from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise, shipped_scenario
@@ -2308,7 +2308,9 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
         with atomic_write(csv_out, "w") as fh:
             fh.write(goalseek_csv(result))  # type: ignore[attr-defined]
     names = {m.name: shown_name(m.profile, "en", m.name) for point in request.base.points for m in point.members}
-    click.echo(data if fmt == "json" else goalseek_text(result, names), nl=False)
+    # the searched pool by its own name where the profiles give one (an imported model's "HR Department")
+    staff = staff_names([m.profile for m in request.base.points[0].members], pool)
+    click.echo(data if fmt == "json" else goalseek_text(result, names, staff), nl=False)
     if result.chosen is None:
         raise SystemExit(1)
 

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from bpmn_io.caselog import LogRecord, from_seconds
+from processes.numbers import number
 from processes.wording import counted
 
 __all__ = ["LogSummary", "summarise", "summary_text", "summary_data", "PERCENTILES"]
@@ -122,7 +123,8 @@ def _start_line(s: LogSummary) -> str:
         return ("completion times only (no start times): calibrate and discover estimate each start from the "
                 "case's previous event and the resource's previous completion")
     if s.with_start < s.events:
-        return f"start times for {s.with_start} of {s.events} activity instances; the others are estimated"
+        return (f"start times for {number(s.with_start, 'en')} of {number(s.events, 'en')} activity "
+                "instances; the others are estimated")
     return "start and completion times for every activity instance"
 
 
@@ -152,10 +154,12 @@ def summary_text(s: LogSummary, mapping_line: str = "", *, top: int = 25) -> str
     if mapping_line:
         lines.append(mapping_line)
     lines += [
-        f"{counted(s.cases, 'case')}, {counted(s.events, 'event')}, {counted(len(s.activities), 'activity', 'activities')}, "
-        f"{counted(len(s.resources), 'resource')}"
-        + (f"; {counted(s.in_progress, 'activity', 'activities')} started and still in progress at the export"
-           if s.in_progress else ""),
+        # thousands grouped as the text's English writes them (found by QA, qawords: "25051 events")
+        f"{counted(s.cases, 'case', lang='en')}, {counted(s.events, 'event', lang='en')}, "
+        f"{counted(len(s.activities), 'activity', 'activities', lang='en')}, "
+        f"{counted(len(s.resources), 'resource', lang='en')}"
+        + (f"; {counted(s.in_progress, 'activity', 'activities', lang='en')} started and still in progress at the "
+           "export" if s.in_progress else ""),
         f"period: {s.first:%Y-%m-%d %H:%M} to {s.last:%Y-%m-%d %H:%M}",
         _start_line(s),
     ]
@@ -163,11 +167,11 @@ def summary_text(s: LogSummary, mapping_line: str = "", *, top: int = 25) -> str
     lines.append("throughput time (first to last event of a case), days: "
                  + ", ".join(f"{k} {t[k]:.1f}" for k in [f"p{p}" for p in PERCENTILES] + ["mean"]))
     if s.recent_cases:
-        lines.append(f"  {counted(s.recent_cases, 'case')} arrived less than the median ({t['p50']:.1f} days) before the "
-                     f"log's last event ({s.last:%Y-%m-%d}): those still open when the log was exported count with "
-                     "their time so far")
+        lines.append(f"  {counted(s.recent_cases, 'case', lang='en')} arrived less than the median "
+                     f"({t['p50']:.1f} days) before the log's last event ({s.last:%Y-%m-%d}): those still "
+                     "open when the log was exported count with their time so far")
     if s.one_event_cases:
-        lines.append(f"  {counted(s.one_event_cases, 'case')} of one event: "
+        lines.append(f"  {counted(s.one_event_cases, 'case', lang='en')} of one event: "
                      f"{'its' if s.one_event_cases == 1 else 'their'} throughput time is 0 days")
     lines.append("arrivals per month (cases by their first event):")
     lines += _month_grid(s.arrivals_per_month)
@@ -175,12 +179,13 @@ def summary_text(s: LogSummary, mapping_line: str = "", *, top: int = 25) -> str
     lines.append(f"activities ({len(s.activities)}, by count" + (f"; top {top}" if len(s.activities) > top else "")
                  + "):")
     width = max((len(n) for n, _ in shown), default=0)
-    lines += [f"  {c:>8}  {n}" if width > 60 else f"  {n:<{width}}  {c:>8}" for n, c in shown]
+    lines += [f"  {number(c, 'en'):>8}  {n}" if width > 60 else f"  {n:<{width}}  {number(c, 'en'):>8}"
+              for n, c in shown]
     if s.resources:
         shown_r = s.resources[:top]
         lines.append(f"resources ({len(s.resources)}, by events" + (f"; top {top}" if len(s.resources) > top else "")
                      + "):")
-        lines += [f"  {n:<20}  {c:>8}" for n, c in shown_r]
+        lines += [f"  {n:<20}  {number(c, 'en'):>8}" for n, c in shown_r]
     else:
         lines.append("resources: none in the log")
     lines += [f"note: {n}" for n in s.notes]

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from calibrate.core import _num
+from processes.numbers import number
 from processes.numbers import share as share_said
 from processes.stepnames import step_said
 from processes.wording import counted
@@ -23,13 +24,14 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
     """
     def said(eid: str) -> str:
         return step_said(eid, (names or {}).get(eid))
-    lines = [f"log: {report['log']}: {counted(report['cases'], 'case')}, {counted(report['events'], 'event')}, "
+    lines = [f"log: {report['log']}: {counted(report['cases'], 'case', lang='en')}, "
+             f"{counted(report['events'], 'event', lang='en')}, "
              f"{report['period']}",
              report["start_times"]]
     lines += [f"note: {n}" for n in notes]
     mapped = [m for m in report.get("mapping", []) if m["element"]]
-    lines.append(f"mapped {len(mapped)} of {counted(len(report.get('mapping', [])), 'activity', 'activities')} onto "
-                 "model steps:")
+    activities = counted(len(report.get("mapping", [])), "activity", "activities", lang="en")
+    lines.append(f"mapped {_n(len(mapped))} of {activities} onto model steps:")
     lines += [f"  {m['activity']} -> {said(m['element'])}  ({m['how']})" for m in mapped]
     ignored = [m for m in report.get("mapping", []) if not m["element"] and m["how"].startswith("ignored")]
     if ignored:  # counted in "of N" above: say which and why (a --mapping 'ignore', a boundary event's timer)
@@ -56,17 +58,18 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
                      "hours (they include waiting): its steps are calendar delays from enabling to completion")
     for e, d in report.get("durations", {}).items():
         lines.append(f"{d['kind']:5} {said(e)}: {d['family']} mean {_num(d['mean_hours'], 3)} h "  # never 3.51e+04
-                     f"[{_num(d['mean_ci'][0], 3)}, {_num(d['mean_ci'][1], 3)}], n={d['n']}"
+                     f"[{_num(d['mean_ci'][0], 3)}, {_num(d['mean_ci'][1], 3)}], n={_n(d['n'])}"
                      + (f"; {d['censored_note']}" if d.get("censored_note") else ""))
     cd = report.get("case_delays")
     if cd:
         lines.append(f"delays within a case: correlation {cd['correlation']:.3f} [{cd['ci'][0]:.3f}, {cd['ci'][1]:.3f}] "
-                     f"over {cd['cases']} cases ({cd['pairs']} pairs): "
+                     f"over {_n(cd['cases'])} cases ({_n(cd['pairs'])} pairs): "
                      + ("written as case_delays (a case's delays move together)" if cd["written"] else
                         "not written (the interval reaches 0: independent draws)"))
     for g, b in report.get("branching", {}).items():
         lines.append(f"branch {said(g)}: " + ", ".join(f"{said(k)} {v:.3f} [{b['ci'][k][0]:.3f}, {b['ci'][k][1]:.3f}]"
-                                                 for k, v in b["probabilities"].items()) + f" ({b['passes']} passes)")
+                                                 for k, v in b["probabilities"].items())
+                     + f" ({_n(b['passes'])} passes)")
     m = report.get("meetings")
     if m:
         if m["agenda_cutoff_days"] is None:  # completion dates only: no time of day to place a meeting
@@ -79,12 +82,17 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
     c = report.get("clock")
     if c and "median_days" in c:
         lines.append(f"legal clock: {', '.join(map(said, c['start_marked_by']))} -> {', '.join(map(said, c['stop_marked_by']))}: median "
-                     f"{c['median_days']:.1f} days over {c['cases']} cases"
+                     f"{c['median_days']:.1f} days over {_n(c['cases'])} cases"
                      + ("" if c["share_within_deadline"] is None else
                         f", {share_said(c['share_within_deadline'], 'en')} within the deadline"))
     if a or report.get("durations") or report.get("branching") or cd or m:
         lines.append(_LEGEND)
     return "\n".join(lines)
+
+
+def _n(count: int) -> str:
+    """A count as the text's English writes it, thousands grouped ("25,051"; it said "25051 events")."""
+    return number(count, "en")
 
 
 #: what the figures above are, said once under them

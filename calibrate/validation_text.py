@@ -9,18 +9,32 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from processes.durations import duration_said
 from processes.numbers import PERCENT, POINTS, machine, number, percent
 from processes.numbers import share as share_of
 
-__all__ = ["validation_text", "METRIC_WORDS", "IN_POINTS", "open_at_end_words", "difference_words", "median_words"]
+__all__ = ["validation_text", "METRIC_WORDS", "IN_POINTS", "open_at_end_words", "difference_words",
+           "median_words", "deadline_words"]
 
 #: the measures that are a difference of two shares: said in percentage points (:data:`processes.numbers.POINTS`)
 IN_POINTS = frozenset({"within_deadline_difference"})
 #: what the share within the deadline counts, in English and Swedish (``days`` the deadline's length): a case's
 #: first to last event, not the legal clock's span, which calibrate's own share counts
-WITHIN_WORDS = ("cycle times within the deadline's {days} days (from a case's first to its last event, not on the "
-                "legal clock)", "genomloppstider inom tidsfristens {days} dagar (från ärendets första till sista "
+#: ``{days}``: the deadline's length with its unit (:func:`deadline_words`)
+WITHIN_WORDS = ("cycle times within the deadline's {days} (from a case's first to its last event, not on the "
+                "legal clock)", "genomloppstider inom tidsfristens {days} (från ärendets första till sista "
                 "händelse, inte räknat som den lagstadgade tiden)")
+
+
+def deadline_words(days: float) -> tuple[str, str]:
+    """A deadline of ``days`` as a person says it (English, Swedish), in the unit it was given in
+    (:func:`processes.durations.duration_said`): the law's 4 months is "4 months", not "121.75 days" (found by
+    QA, qawords); the setup's ``deadline_days`` keeps the number.
+
+    >>> deadline_words(121.75), deadline_words(56.0), deadline_words(60.0)
+    (('4 months', '4 månader'), ('8 weeks', '8 veckor'), ('60 days', '60 dagar'))
+    """
+    return duration_said(days * 24.0)
 
 #: the cycle-time percentiles (``p50``) and their differences, in days
 _IN_DAYS = re.compile(r"(cycle_days_)?p[0-9]+(_difference)?")
@@ -50,8 +64,8 @@ def validation_text(data: dict[str, Any]) -> str:
     setup = data["setup"]
     def cases(n: int, arrived: str | None, period: str) -> str:
         if arrived is None:
-            return f"{n} cases ({period})"
-        return f"{n} cases (arrived {arrived}; their events {period})"
+            return f"{number(n, 'en')} cases ({period})"
+        return f"{number(n, 'en')} cases (arrived {arrived}; their events {period})"
 
     lines = [f"validation: trained on {cases(setup['training_cases'], setup.get('training_arrivals'), setup['training_period'])}, "
              f"held out the next {cases(setup['heldout_cases'], setup.get('heldout_arrivals'), setup['heldout_period'])}; "
@@ -84,7 +98,8 @@ def validation_text(data: dict[str, Any]) -> str:
         # the cases' whole cycle times against the deadline's length: calibrate's "legal clock" line counts the
         # clock's own span (a complete application to the decision) and gave 98 % where this gave 90.5 %, unsaid
         en_words, sv_words = WITHIN_WORDS
-        en, sv = ([number(deadline, lang), *(percent(s, lang, 1) for s in shares)] for lang in ("en", "sv"))
+        en, sv = ([said, *(percent(s, lang, 1) for s in shares)]
+                  for said, lang in zip(deadline_words(deadline), ("en", "sv"), strict=True))
         lines.append(f"  {en_words.format(days=en[0])}: log {en[1]}, simulated {en[2]} / "
                      f"{sv_words.format(days=sv[0])}: logg {sv[1]}, simulerad {sv[2]}")
     if (median := median_words(real)) is not None:
@@ -126,18 +141,19 @@ def median_words(real: dict[str, Any]) -> tuple[str, str] | None:
     ``None`` for a validation written before it was said."""
     if "cycle_days_p50_interval" not in real:
         return None
-    n = real["cases"]
+    n, n_sv = number(real["cases"], "en"), number(real["cases"], "sv")  # "1,199", "1 199"
     if (interval := real["cycle_days_p50_interval"]) is None:
         return (f"only {n} held-out cases: too few to tell how close the simulation is; the figures are no evidence "
                 "either way",
-                f"bara {n} undantagna ärenden: för få för att avgöra hur nära simuleringen är; siffrorna visar varken "
-                "det ena eller det andra")
+                f"bara {n_sv} undantagna ärenden: för få för att avgöra hur nära simuleringen är; siffrorna "
+                "visar varken det ena eller det andra")
     # one decimal at both ends, as the percentiles (:func:`difference_words`): it said "54.45-62 days"
     en, sv = ("–".join(number(end, lang, 1) for end in interval) for lang in ("en", "sv"))
     return (f"the {n} held-out cases alone pin their median to {en} days (95{PERCENT['en']}, bootstrap over the "
             f"cases): a simulated median inside that is as close as {n} cases can tell",
-            f"de {n} undantagna ärendena ensamma bestämmer sin median bara till {sv} dagar (95{PERCENT['sv']}, "
-            f"bootstrap över ärendena): en simulerad median inom det är så nära som {n} ärenden kan avgöra")
+            f"de {n_sv} undantagna ärendena ensamma bestämmer sin median bara till {sv} dagar "
+            f"(95{PERCENT['sv']}, bootstrap över ärendena): en simulerad median inom det är så nära som "
+            f"{n_sv} ärenden kan avgöra")
 
 
 def open_at_end_words(setup: dict[str, Any]) -> tuple[str, str] | None:
@@ -148,11 +164,15 @@ def open_at_end_words(setup: dict[str, Any]) -> tuple[str, str] | None:
     days, held, end = setup["recent_days"], setup["heldout_cases"], setup["log_end"]
     basis_en, basis_sv = (("the deadline", "tidsfristen") if setup.get("recent_basis") == "deadline" else
                           ("the training cases' median cycle time", "träningsärendenas mediangenomloppstid"))
-    return (f"{recent} of the {held} held-out cases arrived less than {number(days, 'en')} days ({basis_en}) "
-            f"before the log's last event ({end}): a case still open then counts with its time so far, in the log as "
-            "in the simulation (cut there alike), so the cycle times and the share within the deadline include unfinished cases",
-            f"{recent} av de {held} undantagna ärendena kom in mindre än {number(days, 'sv')} dagar ({basis_sv}) före "
-            "loggens sista "
+    # the deadline in its own unit ("4 months"), the median in days
+    long_en, long_sv = (deadline_words(days) if setup.get("recent_basis") == "deadline" else
+                        (f"{number(days, 'en')} days", f"{number(days, 'sv')} dagar"))
+    return (f"{number(recent, 'en')} of the {number(held, 'en')} held-out cases arrived less than {long_en} "
+            f"({basis_en}) before the log's last event ({end}): a case still open then counts with its time "
+            "so far, in the log as in the simulation (cut there alike), so the cycle times and the share "
+            "within the deadline include unfinished cases",
+            f"{number(recent, 'sv')} av de {number(held, 'sv')} undantagna ärendena kom in mindre än "
+            f"{long_sv} ({basis_sv}) före loggens sista "
             f"händelse ({end}): ett ärende som då fortfarande var öppet räknas med sin tid dittills, i loggen som i "
             "simuleringen (kapad där likadant), så genomloppstiderna och andelen inom tidsfristen tar med ofärdiga "
             "ärenden")
@@ -168,11 +188,12 @@ def _why(setup: dict[str, Any]) -> str:
     return (f"  held out: the later {last} of the cases by their first event, which the fit never saw: the model fitted "
             f"on the earlier {first} alone was simulated over their period and compared with them; the distances are "
             f"means over the {reps} replications, the simulated percentiles count their cases together; what the command "
-            f"writes is fitted on all {train + held} cases / undantagna: de senare {last_sv} av ärendena efter deras första "
+            f"writes is fitted on all {number(train + held, 'en')} cases / undantagna: de senare {last_sv} "
+            "av ärendena efter deras första "
             f"händelse, som anpassningen aldrig såg: modellen anpassad bara på de tidigare {first_sv} simulerades över deras "
             f"period och jämfördes med dem; avstånden är medelvärden över de {reps} körningarna, de simulerade "
-            f"percentilerna räknar deras ärenden tillsammans; det kommandot skriver är anpassat på alla {train + held} "
-            "ärenden")
+            "percentilerna räknar deras ärenden tillsammans; det kommandot skriver är anpassat på alla "
+            f"{number(train + held, 'sv')} ärenden")
 
 
 def _holds(data: dict[str, Any]) -> list[str]:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from processes.numbers import number
+
 __all__ = ["AND", "QUOTES", "counted", "listed", "quoted"]
 
 #: the word before a list's last item, with its spaces
@@ -40,6 +42,12 @@ def quoted(name: str, lang: str) -> str:
     return f"{opening}{name}{closing}"
 
 
-def counted(n: int, one: str, many: str = "") -> str:
-    """``n`` and its noun: ``one`` for exactly 1, else ``many`` (English's ``one`` + "s" when not given)."""
-    return f"{n} {one if n == 1 else many or one + 's'}"
+def counted(n: int, one: str, many: str = "", *, lang: str | None = None) -> str:
+    """``n`` and its noun: ``one`` for exactly 1, else ``many`` (English's ``one`` + "s" when not given);
+    ``lang``: ``n`` with the thousands grouped as that language writes them (:func:`processes.numbers.number`:
+    "25,051", "25 051"), as calibrate's text says a log's size (found by QA, qawords: "25051 events").
+
+    >>> counted(25051, "event", lang="en"), counted(25051, "händelse", "händelser", lang="sv")
+    ('25,051 events', '25\xa0051 händelser')
+    """
+    return f"{n if lang is None else number(n, lang)} {one if n == 1 else many or one + 's'}"

@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from bpmn_io.profile import pool_names, shown_name
 from bpmn_io.profile_values import provenance_text
 from processes.conditions import Comparison, parse_condition
 from processes.errors import InputError
-from processes.wording import quoted
+from processes.wording import listed, quoted
 from report.valuewords import share_words, value_words
 from report.words import duration_words, labels, number_words, run_setting_words, setting_words, word
 from scenarios.assumptions import Factor, bases, factor_values, fixed_assumptions, range_of, read_factors
 
-__all__ = ["assumption_tables", "value_text", "condition_words", "change_words", "named_in_text"]
+__all__ = ["assumption_tables", "value_text", "condition_words", "change_words", "named_in_text",
+           "factor_words", "worded_factors", "queue_for"]
 
 PROVENANCE = ("source", "assumption", "note", "interval")  # and a fit's interval: annotations
 #: what a key of an element is, in words
@@ -255,6 +256,70 @@ def _entries(profile: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
         yield "simulation.case_delays", SECTIONS["case_delays"], sim["case_delays"], sim["case_delays"]
 
 
+#: the factors whose words (scenarios/data/assumption-ranges.yaml) name the library's case officers, said for
+#: a profile that names its pool ``officer`` (``convert --to profile`` names it after its lane): English,
+#: Swedish, ``{}`` the pool's name. A4 scales every step's work, whichever pool does it, so it names none
+#: (found by QA, qawords: a report on Camunda C.4.0 said "officer time on permits, A5" of its HR Department)
+_POOL_FACTOR_WORDS = {"officer_capacity": ("time of {}", "tid för {}"),
+                      "officer_effort": ("hours of work per step", "arbetstimmar per steg")}
+#: the pool ``officer`` of a profile that does not name it
+_OFFICERS = {"en": "the case officers", "sv": "handläggarna"}
+
+
+def factor_words(name: str, words: Mapping[str, str], profiles: Iterable[Any]) -> dict[str, str]:
+    """The words of the factor ``name`` (``words``: its own, by language) for ``profiles``: the library's
+    where no profile names the pool ``officer`` (``name:``), else by the pool's name
+    (:data:`_POOL_FACTOR_WORDS`).
+
+    >>> hr = {"simulation": {"pools": {"officer": {"name": {"en": "HR", "sv": "Personal"}}}}}
+    >>> factor_words("officer_capacity", {"en": "officer time on permits", "sv": "handläggartid"}, [hr])
+    {'en': 'time of HR', 'sv': 'tid för Personal'}
+    >>> factor_words("officer_capacity", {"en": "officer time on permits", "sv": "handläggartid"}, [{}])
+    {'en': 'officer time on permits', 'sv': 'handläggartid'}
+    """
+    said = dict(words)
+    pattern = _POOL_FACTOR_WORDS.get(name)
+    chosen = list(profiles)
+    for lang, text in zip(("en", "sv"), pattern or (), strict=False):
+        named = [pool_names(p, lang).get("officer") for p in chosen]
+        if any(named):
+            shown = sorted({n or _OFFICERS[lang] for n in named})
+            said[lang] = text.format(listed(shown, " and " if lang == "en" else " och "))
+    return said
+
+
+#: who a step's work waits for in the diagrams' caption: the pool ``officer`` of a profile that does not name
+#: it
+_QUEUE_FOR = {"en": "an officer", "sv": "en handläggare"}
+
+
+def queue_for(profiles: Iterable[Any]) -> dict[str, str]:
+    """Who a step waits for in the diagrams' caption ("queue for an officer, a meeting or an external party"):
+    the pool ``officer`` by its name where a profile names it (found by QA, qawords: said of Camunda C.4.0's
+    HR Department).
+
+    >>> queue_for([{}]), queue_for([{"simulation": {"pools": {"officer": {"name": "HR"}}}}, {}])["sv"]
+    ({'en': 'an officer', 'sv': 'en handläggare'}, 'HR eller en handläggare')
+    """
+    chosen = list(profiles) or [{}]
+    said = {}
+    for lang, last in (("en", " or "), ("sv", " eller ")):
+        named = sorted({n for p in chosen if (n := pool_names(p, lang).get("officer"))})
+        library = any(not pool_names(p, lang).get("officer") for p in chosen)
+        said[lang] = listed([*named, *([_QUEUE_FOR[lang]] if library else [])], last)
+    return said
+
+
+def worded_factors(uncertainty: Mapping[str, Any] | None,
+                   profiles: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """``uncertainty`` (``uncertainty.json``) with each factor's words for the reported ``profiles``
+    (:func:`factor_words`); the file itself keeps the data file's."""
+    if not uncertainty or "factors" not in uncertainty:
+        return uncertainty
+    return {**uncertainty, "factors": [{**f, "words": factor_words(f["name"], f["words"], profiles.values())}
+                                       for f in uncertainty["factors"]]}
+
+
 def _pair(words: Mapping[str, str], name: str) -> dict[str, str]:
     return {lang: f"{words[lang]}: {word(name, lang)}" for lang in ("en", "sv")}
 
@@ -314,6 +379,10 @@ def _shown(f: Factor, path: str, profile: Mapping[str, Any],
     return _fitted_words(f, interval, lang) if interval is not None else _range_words(f, profile, lang)
 
 
+def _words_of(f: Factor, profile: Mapping[str, Any]) -> dict[str, str]:
+    return factor_words(f.name, {"en": f.words_en, "sv": f.words_sv}, [profile])
+
+
 def _sampled(path: str, member: str, written: Mapping[str, tuple[Factor, list[str]]]) -> list[Factor]:
     """The factors that sample ``path`` (or a key below it) here (a value sourced here is not sampled)."""
     return [factor for factor, paths in written.values()
@@ -352,7 +421,7 @@ def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[s
             found = _sampled(path, member, written)
             if found:
                 rng: dict[str, Any] = {
-                    lang: "; ".join(f"{_shown(f, path, profile, fits, lang)} ({f.words_en if lang == 'en' else f.words_sv}, "
+                    lang: "; ".join(f"{_shown(f, path, profile, fits, lang)} ({_words_of(f, profile)[lang]}, "
                                     f"{f.code})" for f in found) for lang in ("en", "sv")}
                 rng["sampled"] = sampled_run
             else:

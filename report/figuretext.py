@@ -176,11 +176,11 @@ def unpriced_entries(figures: Mapping[str, Mapping[str, Any]]) -> set[str]:
     its own figures: the report's tables and glossary say so as ``simulate`` does (found by QA: a model
     imported with ``convert --to profile`` read "cost of work per case 0 — the same in every run").
 
-    >>> unpriced_entries({"a/cost_per_case": {"mean": 0.0, "ci": [0.0, 0.0]},
-    ...                   "a/work_hours.T": {"mean": 1.0, "ci": [1.0, 1.0]},
-    ...                   "b/cost_per_case": {"mean": 0.0, "ci": [None, None]},
-    ...                   "b/work_hours.T": {"mean": 2.0, "ci": [None, None]}})
-    {'a/cost_per_case', 'b/cost_per_case'}
+    >>> sorted(unpriced_entries({"a/cost_per_case": {"mean": 0.0, "ci": [0.0, 0.0]},
+    ...                          "a/work_hours.T": {"mean": 1.0, "ci": [1.0, 1.0]},
+    ...                          "b/cost_per_case": {"mean": 0.0, "ci": [None, None]},
+    ...                          "b/work_hours.T": {"mean": 2.0, "ci": [None, None]}}))
+    ['a/cost_per_case', 'b/cost_per_case']
     """
     tables: dict[str, dict[str, Any]] = {}
     for name, est in figures.items():

@@ -16,10 +16,12 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
+from bpmn_io.profile import LANGUAGES, pool_names
 from processes.wording import listed
 from report.numbers import days_said, kronor, number, share
 from report.valuewords import fte_words
@@ -28,7 +30,7 @@ from scenarios.compare import Estimate
 from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult
 
-__all__ = ["goalseek_text", "goalseek_csv", "CSV_COLUMNS"]
+__all__ = ["goalseek_text", "goalseek_csv", "CSV_COLUMNS", "NO_PRICE", "unpriced_costs", "staff_names"]
 
 CSV_COLUMNS = (
     "officers", "fte", "level", "cost_kr_per_year", "staff_cost", "decision_cost", "replications",
@@ -50,6 +52,54 @@ _LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "c
 
 def _kr(x: float, lang: str = "en") -> str:
     return kronor(x, lang)
+
+
+#: a yearly cost where the profiles put no price on the work (:func:`unpriced_costs`), on the command line and
+#: the page
+NO_PRICE = {"en": "no price on the work", "sv": "inget pris på arbetet"}
+
+
+def unpriced_costs(costs: Iterable[float]) -> bool:
+    """Whether every combination a search priced cost 0: the profiles give the staff no hourly cost and
+    the decisions none (as ``convert --to profile`` writes one), so "0 kronor a year" and "the cheapest" say
+    nothing of a cost (found by QA, qadev2; the rule :func:`report.figuretext.unpriced_figures` gives the
+    report's figures).
+    One rule for ``permitflow optimise`` and the page's goal seek (:func:`web.goalseek.unpriced`).
+
+    >>> unpriced_costs([0.0, 0]), unpriced_costs([0.0, 12.5]), unpriced_costs([])
+    (True, False, False)
+    """
+    said = list(costs)
+    return bool(said) and all(cost == 0 for cost in said)
+
+
+def _yearly(cost: float, lang: str, free: bool) -> str:
+    """``cost`` a year in words ("900,000 kronor a year", "900 000 kr per år"), or that the work has no
+    price."""
+    if free:
+        return NO_PRICE[lang]
+    return f"{_kr(cost)} kronor a year" if lang == "en" else f"{_kr(cost, 'sv')} kr per år"
+
+
+def staff_names(profiles: Sequence[Any], pool: str) -> dict[str, str] | None:
+    """``pool``'s name by language where every one of ``profiles`` names it alike (``name:``, as ``convert
+    --to profile`` writes one after its lane), else ``None``: the library's case officers keep their words.
+
+    >>> staff_names([{"simulation": {"pools": {"officer": {"name": "HR Department"}}}}], "officer")
+    {'en': 'HR Department', 'sv': 'HR Department'}
+    >>> staff_names([{"simulation": {"pools": {"officer": {"name": "HR"}}}}, {}], "officer") is None
+    True
+    """
+    said = {lang: {pool_names(p, lang).get(pool) for p in profiles} for lang in LANGUAGES}
+    if any(len(named) != 1 or None in named for named in said.values()):
+        return None
+    return {lang: str(next(iter(named))) for lang, named in said.items()}
+
+
+def _free(result: OptimiseResult) -> bool:
+    """:func:`unpriced_costs` of every run of ``result`` (today's too)."""
+    runs = [*result.evaluated, *([result.today_run] if result.today_run is not None else [])]
+    return unpriced_costs(e.cost for e in runs)
 
 
 #: ``digits`` of :func:`_ci` for a share: in per cent with one decimal
@@ -75,16 +125,20 @@ def _ci(e: Estimate, digits: int, lang: str = "en") -> str:
     return f"{said(e.mean, False)} [{said(e.low)}{between}{said(e.high)}]"
 
 
-def _words_en(c: Candidate) -> str:
+def _words_en(c: Candidate, staff: Mapping[str, str] | None = None) -> str:
     """``2 officers at half time, decided by the committee``: the share of full time as the assumptions table says
     it (:func:`report.valuewords.fte_words`; it said "0.5 FTE", and "0,5 av heltid" in Swedish, the web page "50 %")."""
     level = f", decided by the {c.level.replace('_', ' ')}" if c.level else ""
+    if staff:  # the pool's own name (:func:`staff_names`), as the page says it
+        who = f"{'person' if c.officers == 1 else 'people'} in {staff['en']}"
+        return f"{c.officers} {who} at {fte_words(c.fte, 'en')}{level}"
     return f"{c.officers} officer{'s' if c.officers != 1 else ''} at {fte_words(c.fte, 'en')}{level}"
 
 
-def _words_sv(c: Candidate) -> str:
+def _words_sv(c: Candidate, staff: Mapping[str, str] | None = None) -> str:
     level = f", beslut av {_LEVEL_SV[c.level]}" if c.level else ""
-    return f"{c.officers} handläggare på {fte_words(c.fte, 'sv')}{level}"
+    who = f"{'person' if c.officers == 1 else 'personer'} i {staff['sv']}" if staff else "handläggare"
+    return f"{c.officers} {who} på {fte_words(c.fte, 'sv')}{level}"
 
 
 def _label(c: Candidate) -> str:
@@ -93,41 +147,50 @@ def _label(c: Candidate) -> str:
     return f"{c.officers} × {fte_words(c.fte, 'en')}" + (f", {c.level.replace('_', ' ')}" if c.level else "")
 
 
-def _headline(result: OptimiseResult) -> list[str]:
+def _headline(result: OptimiseResult, staff: Mapping[str, str] | None = None) -> list[str]:
     target, chosen = result.target, result.chosen
     if chosen is None:
         return [f"No candidate meets the target ({target.text}).",
-                f"Inget alternativ når målet ({_target_sv(result)}).", *_today(result)]
+                f"Inget alternativ når målet ({_target_sv(result)}).", *_today(result, staff)]
     digits = SHARE if target.share is not None else 1
     value, value_sv = _ci(chosen.target_value, digits), _ci(chosen.target_value, digits, "sv")
     holds = "holds" if result.holds_at_bad_end else "does NOT hold"
     holds_sv = "håller" if result.holds_at_bad_end else "håller INTE"
     what = "share within the deadline" if target.share is not None else "mean days from complete to decision"
     what_sv = "andel inom tidsfristen" if target.share is not None else "medeltid från komplett ansökan till beslut, dagar"
+    # without a price "the cheapest" is the fewest staff the search tried first: say what was chosen, not why
+    # (as the page's goal seek, web.goalseek.goal_answer)
+    free = _free(result)
     lines = [
-        f"Cheapest that meets the target: {_words_en(chosen.candidate)}, "
-        f"{_kr(chosen.cost)} kronor a year; {what} {value} (95% CI, {_reps(chosen, result, 'en')}); "
+        f"{'One that' if free else 'Cheapest that'} meets the target: {_words_en(chosen.candidate, staff)}, "
+        f"{_yearly(chosen.cost, 'en', free)}; {what} {value} (95% CI, {_reps(chosen, result, 'en')}); "
         f"the target {holds} at the interval's bad end.",
-        f"Billigast som når målet: {_words_sv(chosen.candidate)}, "
-        f"{_kr(chosen.cost, 'sv')} kr per år; {what_sv} {value_sv} (95\u00a0% KI, {_reps(chosen, result, 'sv')}); "
+        f"{'Ett alternativ' if free else 'Billigast'} som når målet: {_words_sv(chosen.candidate, staff)}, "
+        f"{_yearly(chosen.cost, 'sv', free)}; {what_sv} {value_sv} "
+        f"(95\u00a0% KI, {_reps(chosen, result, 'sv')}); "
         f"målet {holds_sv} i intervallets sämre ände.",
     ]
     if result.ties:
-        lines += ["Equally cheap and meeting the target too: "
-                  + "; ".join(f"{_words_en(e.candidate)}, {days_said(_days(e), 'en')} on average" for e in result.ties)
+        lines += [("Meeting the target too: " if free else "Equally cheap and meeting the target too: ")
+                  + "; ".join(f"{_words_en(e.candidate, staff)}, {days_said(_days(e), 'en')} on average"
+                              for e in result.ties)
                   + f" (the one above: {days_said(_days(chosen), 'en')}, the shortest mean time from complete to decision).",
-                  "Lika billigt och når också målet: "
-                  + "; ".join(f"{_words_sv(e.candidate)}, {days_said(_days(e, 'sv'), 'sv')} i medeltal" for e in result.ties)
+                  ("Når också målet: " if free else "Lika billigt och når också målet: ")
+                  + "; ".join(f"{_words_sv(e.candidate, staff)}, {days_said(_days(e, 'sv'), 'sv')} i medeltal"
+                              for e in result.ties)
                   + f" (alternativet ovan: {days_said(_days(chosen, 'sv'), 'sv')}, kortast medeltid från komplett ansökan till "
                   "beslut)."]
     if result.safe is not None:
         safe = result.safe
         # the figure named, as the headline names it (it said "61.9 [59.9, 64.0]": days or per cent, unsaid; the
         # Swedish line had no figure)
-        lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kronor a year; "
-                  f"{what} {_ci(safe.target_value, digits)} ({_reps(safe, result, 'en')}).",
-                  f"Billigast som når målet även i intervallets sämre ände: {_words_sv(safe.candidate)}, "
-                  f"{_kr(safe.cost, 'sv')} kr per år; {what_sv} {_ci(safe.target_value, digits, 'sv')} "
+        lines += [f"{'One that' if free else 'Cheapest that'} meets it at the bad end too: "
+                  f"{_words_en(safe.candidate, staff)}, {_yearly(safe.cost, 'en', free)}; {what} "
+                  f"{_ci(safe.target_value, digits)} ({_reps(safe, result, 'en')}).",
+                  f"{'Ett alternativ' if free else 'Billigast'} som når målet även i intervallets sämre "
+                  "ände: "
+                  f"{_words_sv(safe.candidate, staff)}, {_yearly(safe.cost, 'sv', free)}; {what_sv} "
+                  f"{_ci(safe.target_value, digits, 'sv')} "
                   f"({_reps(safe, result, 'sv')})."]
     elif not result.holds_at_bad_end and target.share == 1.0:  # more replications cannot help: say what can
         lines += ["No candidate run meets it at the bad end of its interval, nor can one: the interval of a share "
@@ -139,7 +202,7 @@ def _headline(result: OptimiseResult) -> list[str]:
                   "--max-replications).",
                   "Inget alternativ når målet i intervallets sämre ände (fler upprepningar ger smalare intervall: "
                   "--max-replications)."]
-    return lines + _today(result)
+    return lines + _today(result, staff)
 
 
 def _target_sv(result: OptimiseResult) -> str:
@@ -153,14 +216,14 @@ def _target_sv(result: OptimiseResult) -> str:
     return f"medeltid från komplett ansökan till beslut högst {length}"
 
 
-def _today(result: OptimiseResult) -> list[str]:
+def _today(result: OptimiseResult, staff: Mapping[str, str] | None = None) -> list[str]:
     """Whether today's combination (the profiles' own) meets the target, in English and Swedish."""
     today, run, target = result.today, result.today_run, result.target
     if today is None:
         return []
     if run is None:
-        return [f"Today's setting, {_words_en(today)}, is not among the candidates.",
-                f"Dagens upplägg, {_words_sv(today)}, är inte bland alternativen."]
+        return [f"Today's setting, {_words_en(today, staff)}, is not among the candidates.",
+                f"Dagens upplägg, {_words_sv(today, staff)}, är inte bland alternativen."]
     if run.status == "chosen":
         return ["The chosen one is today's setting.", "Det valda är dagens upplägg."]
     meets = target.met(run.target_value.mean)
@@ -187,8 +250,9 @@ def _today(result: OptimiseResult) -> list[str]:
     elif more:
         verdict += f"; after the search it was {days}"
         verdict_sv += f"; efter sökningen kördes det {days_sv}"
-    return [f"Today: {_words_en(today)}, {_kr(run.cost)} kronor a year; {what}: {verdict}.",
-            f"I dag: {_words_sv(today)}, {_kr(run.cost, 'sv')} kr per år; {what_sv}: {verdict_sv}."]
+    free = _free(result)
+    return [f"Today: {_words_en(today, staff)}, {_yearly(run.cost, 'en', free)}; {what}: {verdict}.",
+            f"I dag: {_words_sv(today, staff)}, {_yearly(run.cost, 'sv', free)}; {what_sv}: {verdict_sv}."]
 
 
 def _reps(e: Evaluated, result: OptimiseResult, lang: str) -> str:
@@ -220,7 +284,7 @@ def _day_digits(days: float, digits: int = 1) -> int:
     return max(digits, min(6, 1 - math.floor(math.log10(abs(days)))))
 
 
-def _levers_line(result: OptimiseResult) -> str:
+def _levers_line(result: OptimiseResult, staff: Mapping[str, str] | None = None) -> str:
     """What the search tried, in words: ``Tried: 1 or 2 officers at quarter time, half time or full time; decided by
     the committee or the working committee (officers of the pool 'officer', seed 2025).`` (it said ``levers:
     officers 1, 2; FTE 0.25, 0.5, 1; levels committee, working_committee (pool officer, seed 2025)``)."""
@@ -230,20 +294,26 @@ def _levers_line(result: OptimiseResult) -> str:
     named = [f"the {lv.replace('_', ' ')}" for lv in levers.levels if lv]
     levels = f"; decided by {listed(named, ' or ')}" if named else ""
     one = len(levers.officers) == 1 and levers.officers[0] == 1
+    if staff:
+        return (f"Tried: {counts} {'person' if one else 'people'} in {staff['en']} at {shares}{levels} "
+                f"(the pool '{result.pool}', seed {result.seed}).")
     return (f"Tried: {counts} officer{'' if one else 's'} at {shares}{levels} (officers of the pool "
             f"'{result.pool}', seed {result.seed}).")
 
 
-def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None) -> str:
+def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None,
+                  staff: Mapping[str, str] | None = None) -> str:
     """The headline, the levers and every candidate run, cheapest first; ``names``: each process's name as a
-    person reads it (``Åstorp``; its own name, ``astorp``, when not given)."""
+    person reads it (``Åstorp``; its own name, ``astorp``, when not given); ``staff``: the searched pool's
+    name by language where the profiles give one (:func:`staff_names`; found by QA, qawords: "1 officer" of an
+    imported model's HR Department)."""
     target = result.target
     digits = SHARE if target.share is not None else 1
     shown = ", ".join((names or {}).get(p, p) for p in result.processes)
     lines = [f"Goal seek for {shown}: {target.text}"
              + (" (every process)" if len(result.processes) > 1 else ""),
-             *_headline(result), ""]
-    lines.append(_levers_line(result))
+             *_headline(result, staff), ""]
+    lines.append(_levers_line(result, staff))
     count = len(result.evaluated)
     most = result.frontier_replications
     # the time column is the runs' own when no candidate was run on for the frontier
@@ -259,6 +329,9 @@ def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None
                  + ("" if all(e.frontier is not None for e in result.evaluated) else
                     "; “not needed”: it costs more than one that surely meets the target (at its interval's bad "
                     "end), so it was not run on to place it on the frontier"))
+    free = _free(result)
+    if free:  # the column's – said once (the page's note)
+        lines.append("kronor/year –: the profiles put no price on the work.")
     lines.append("")
     share = target.share is not None  # a mean target's figure is the time itself: one column while the runs agree
     days = "mean days (95% CI)" if alike else "frontier: reps, mean days (95% CI)"
@@ -272,7 +345,7 @@ def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None
                                                      e.time.mean if not math.isnan(e.time.mean) else math.inf)):
         mark = "*" if e.frontier else " "
         time = _ci(e.time if share or not alike else e.target_value, 1)
-        lines.append(f"{mark} {named[id(e)]:<{wide}} {_kr(e.cost):>12} {e.replications:>4}  "
+        lines.append(f"{mark} {named[id(e)]:<{wide}} {'–' if free else _kr(e.cost):>12} {e.replications:>4}  "
                      + (f"{_ci(e.target_value, digits):<34} " if share else
                         "" if alike else f"{_ci(e.target_value, digits):<24} ")
                      + (f"{time:<24}" if alike else f"{e.days_reps:>4}  {time:<32}") + f" {STATUS_WORDS.get(e.status, e.status)}"

@@ -30,7 +30,7 @@ from processes.errors import PermitflowError
 from processes.model import Definitions
 from processes.wording import listed
 from report import plots
-from report.assumptions import assumption_tables, change_words
+from report.assumptions import assumption_tables, change_words, queue_for, worded_factors
 from report.bounds import impossible
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.failurewords import failure_words, point_failure_words
@@ -1048,6 +1048,7 @@ def render_report(
     taken when made of the same inputs.
     """
     profiles = profiles or {}
+    uncertainty = worded_factors(uncertainty, profiles)  # the officer factors by a named pool's name
     towns = town_names(doc, profiles)
     clocks = clocks_of(doc, profiles)
     clock = common_clock(clocks)
@@ -1117,6 +1118,7 @@ def render_report(
         no_price=NO_PRICE,
         how_sure_bases=_how_sure_bases(uncertainty, towns),
         assumptions=assumptions,
+        queue_for=queue_for(profiles[m] for m in towns["en"] if m in profiles),
         brief_codes=any(_BRIEF_CODE.search(r["why"]["en"]) for a in assumptions for r in a["rows"]),
         plot_times={lang: drawn[f"times.{lang}"] for lang in LANGUAGES},
         plot_deadline={lang: drawn[f"deadline.{lang}"] for lang in LANGUAGES},

@@ -29,6 +29,7 @@ from calibrate.validation_text import (
     IN_POINTS,
     METRIC_WORDS,
     WITHIN_WORDS,
+    deadline_words,
     difference_words,
     median_words,
     open_at_end_words,
@@ -223,15 +224,20 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
         log = (f"<p>{_said('Log', 'Logg')}: <code>{esc(str(st['log']))}</code>, "
                f"{_said(number(st['log_cases'], 'en', 0) + ' cases', number(st['log_cases'], 'sv', 0) + ' ärenden')}, "
                f"{esc(str(st['log_period']))}.</p>\n")
+    # counts grouped as each language writes them ("25,051", "25 051"), the deadline in its own unit
+    # ("4 months")
+    train_en, train_sv = (number(st["training_cases"], lang) for lang in ("en", "sv"))
+    held_en, held_sv = (number(st["heldout_cases"], lang) for lang in ("en", "sv"))
+    due_en, due_sv = ("", "") if deadline is None else deadline_words(deadline)
     setup = log + _paragraph(
-        f"The model was calibrated on the first {st['training_cases']} cases ({esc(str(st['training_period']))}), "
+        f"The model was calibrated on the first {train_en} cases ({esc(str(st['training_period']))}), "
         f"then simulated {st['replications']} times over the held-out period from {esc(str(st['simulated_from']))} "
         f"(arrivals for {esc(str(st['simulated_horizon']).removesuffix('d'))} days, seed {st['seed']}) and compared with the last "
-        f"{st['heldout_cases']} cases, which it had not seen ({esc(str(st['heldout_period']))}); compared on "
-        f"{times_en}" + ("" if deadline is None else f"; deadline {number(deadline, 'en')} days") + ".",
-        f"Modellen kalibrerades på de första {st['training_cases']} ärendena, simulerades {st['replications']} "
-        f"gånger över den undanhållna perioden och jämfördes med de sista {st['heldout_cases']} ärendena, som den "
-        f"inte hade sett; jämfört på {times_sv}" + ("" if deadline is None else f"; tidsfrist {number(deadline, 'sv')} dagar")
+        f"{held_en} cases, which it had not seen ({esc(str(st['heldout_period']))}); compared on "
+        f"{times_en}" + ("" if deadline is None else f"; deadline {due_en}") + ".",
+        f"Modellen kalibrerades på de första {train_sv} ärendena, simulerades {st['replications']} "
+        f"gånger över den undanhållna perioden och jämfördes med de sista {held_sv} ärendena, som den "
+        f"inte hade sett; jämfört på {times_sv}" + ("" if deadline is None else f"; tidsfrist {due_sv}")
         + ".")
     emds = [v for p in validation.per_replication if (v := p.get("cycle_time_emd_hours")) is not None]
     spread_en = spread_sv = ""
@@ -255,12 +261,12 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
     guess_sv = "" if start else " Starttiderna är uppskattade, så väntan och arbete går inte att skilja åt."
     holds = _paragraph(
         f"These figures compare {st['replications']} simulated runs with one held-out period of "
-        f"{st['heldout_cases']} cases.{spread_en} They say how well the model calibrated on the earlier cases "
+        f"{held_en} cases.{spread_en} They say how well the model calibrated on the earlier cases "
         f"reproduced the period just after them, not that it will hold after a change in the rules, the staff "
         f"or the number of applications; smaller is closer, and there is no fixed limit for good enough: judge "
         f"the cycle-time percentiles against the deadline and the plots.{guess_en}",
         f"Siffrorna jämför {st['replications']} simulerade körningar med en undanhållen period med "
-        f"{st['heldout_cases']} ärenden.{spread_sv} De säger hur väl modellen, kalibrerad på de tidigare ärendena, "
+        f"{held_sv} ärenden.{spread_sv} De säger hur väl modellen, kalibrerad på de tidigare ärendena, "
         f"återgav perioden strax efter, inte att den håller efter en ändring i regler, bemanning eller antal "
         f"ansökningar; mindre är närmare, och det finns ingen fast gräns för tillräckligt bra: bedöm "
         f"genomloppstidens percentiler mot tidsfristen och diagrammen.{guess_sv}")
@@ -287,8 +293,9 @@ def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.
         simulated = validation.simulated["within_deadline"]
         days = validation.setup["deadline_days"]
         en, sv = (w[0].upper() + w[1:] for w in WITHIN_WORDS)
-        within = _paragraph(f"{en.format(days=number(days, 'en'))}: log {log:.1%}, simulated {simulated:.1%}",
-                            f"{sv.format(days=number(days, 'sv'))}: logg {percent(log, 'sv', 1)}, "
+        days_en, days_sv = deadline_words(days)
+        within = _paragraph(f"{en.format(days=days_en)}: log {log:.1%}, simulated {simulated:.1%}",
+                            f"{sv.format(days=days_sv)}: logg {percent(log, 'sv', 1)}, "
                             f"simulerad {percent(simulated, 'sv', 1)}")
     if (median := median_words(validation.real)) is not None:
         within += "\n" + _paragraph(*(esc(m[0].upper() + m[1:] + ".") for m in median))

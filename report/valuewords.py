@@ -128,7 +128,9 @@ def distribution_words(spec: Mapping[str, Any], lang: str) -> str | None:
     if kind == "triangular" and set(given) == {"low", "mode", "high"}:
         return said["triangular"].format(**{k: _length(v, lang) for k, v in given.items()})
     if kind in ("normal", "lognormal", "gamma") and set(given) == {"mean", "sd"}:
-        return said["spread"].format(**{k: _length(v, lang) for k, v in given.items()})
+        # "about": to the precision the word fits (a fitted profile's "6.085d" read "about 6.085 days")
+        return said["spread"].format(**{k: duration_words(v, lang, about=True) if isinstance(v, str)
+                                        else _length(v, lang) for k, v in given.items()})
     if kind == "empirical" and set(given) == {"values"} and isinstance(given["values"], list):
         return said["empirical"].format(values=_listed([_length(v, lang) for v in given["values"]], lang, "or"))
     return None

@@ -111,3 +111,69 @@ def test_cardanit_c2_credit_card_company_is_not_the_case_officers(tmp_path: Path
     shutil.copy(INTEROP / "miwg" / "cardanit-4.9.1" / "C.2.0-export.bpmn", model)
     _converted(model)
     assert "utilisation of Credit Card Company" in _staff_lines(model, "en")
+
+
+def test_the_reports_ranges_and_diagram_caption_name_a_generated_pool(tmp_path: Path) -> None:
+    # found by QA (qawords): the uncertainty ranges said "officer time on permits, A5" and "officer hours per
+    # step, A4", the diagrams' caption "queue for an officer", of an imported model's HR Department
+    model = tmp_path / "onboarding.bpmn"
+    model.write_text(TWO_LANES, encoding="utf-8")
+    _converted(model)
+    (tmp_path / "s.yaml").write_text("name: s\nbase: {bpmn: onboarding.bpmn, profile: profile.yaml, "
+                                     "name: m}\nreplications: 2\ncases: 20\n", encoding="utf-8")
+    out = tmp_path / "out"
+    ran = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(out), "--workers", "1", "-q",
+                                   "--uncertainty", "--points", "2"])
+    assert ran.exit_code == 0, ran.output
+    page = lxml_html.fromstring((out / "report.html").read_text(encoding="utf-8"))
+    pool = page.xpath('//tr[@data-path="simulation.pools.officer"]/td[@class="sampled"]')[0]
+    assert [s.text_content() for s in pool.xpath("./span")] == [
+        "×0.5 to ×2 of the value (time of HR Department, A5)",
+        "×0,5 till ×2 av värdet (tid för HR Department, A5)"]
+    step = page.xpath('//tr[starts-with(@data-path, "simulation.elements.")]/td[@class="sampled"]')[0]
+    assert [s.text_content() for s in step.xpath("./span")] == [
+        "×0.5 to ×2 of the value (hours of work per step, A4)",
+        "×0,5 till ×2 av värdet (arbetstimmar per steg, A4)"]
+    caption = page.xpath('//section[@id="diagrams"]/p[@class="meta"]')[0]
+    en, sv = (caption.xpath(f'./span[@lang="{lang}"]')[0].text for lang in ("en", "sv"))
+    assert "(queue for HR Department, a meeting or an external party)" in en
+    assert "(kö till HR Department, ett möte eller en extern part)" in sv
+    text = page.text_content()
+    assert "officer time on permits" not in text and "officer hours per step" not in text
+    assert "queue for an officer" not in text and "handläggartid" not in text
+
+
+@pytest.mark.interop
+def test_camunda_c4_report_caption_and_ranges_name_hr_department(tmp_path: Path) -> None:
+    model = tmp_path / "c4.bpmn"
+    shutil.copy(CAMUNDA_C4, model)
+    _converted(model)
+    (tmp_path / "s.yaml").write_text("name: s\nbase: {bpmn: c4.bpmn, profile: profile.yaml, name: m}\n"
+                                     "replications: 2\ncases: 10\n", encoding="utf-8")
+    out = tmp_path / "out"
+    ran = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(out), "--workers", "1", "-q",
+                                   "--uncertainty", "--points", "2"])
+    assert ran.exit_code == 0, ran.output
+    page = lxml_html.fromstring((out / "report.html").read_text(encoding="utf-8"))
+    caption = page.xpath('//section[@id="diagrams"]/p[@class="meta"]/span[@lang="en"]')[0].text
+    assert "(queue for HR Department, a meeting or an external party)" in caption
+    pool = page.xpath('//tr[@data-path="simulation.pools.officer"]/td[@class="sampled"]/span[@lang="en"]')[0]
+    assert pool.text_content() == "×0.5 to ×2 of the value (time of HR Department, A5)"
+
+
+@pytest.mark.interop
+def test_camunda_c4_goal_seek_on_the_command_line_names_hr_department(tmp_path: Path) -> None:
+    model = tmp_path / "c4.bpmn"
+    shutil.copy(CAMUNDA_C4, model)
+    _converted(model)
+    (tmp_path / "s.yaml").write_text("name: s\nbase: {bpmn: c4.bpmn, profile: profile.yaml, name: m}\n",
+                                     encoding="utf-8")
+    ran = CliRunner().invoke(cli, ["optimise", str(tmp_path / "s.yaml"), "--target-mean", "60d",
+                                   "--officers", "1..2", "--fte", "1", "--workers", "1", "-q",
+                                   "--first-replications", "3", "--max-replications", "3",
+                                   "--cost-per-hour", "500"])
+    assert ran.exit_code == 0, ran.output
+    lines = ran.stdout.splitlines()
+    assert lines[1].startswith("Cheapest that meets the target: 1 person in HR Department at full time, ")
+    assert lines[2].startswith("Billigast som når målet: 1 person i HR Department på heltid, ")
+    assert "Tried: 1 or 2 people in HR Department at full time (the pool 'officer', seed 2025)." in lines

@@ -17,6 +17,7 @@ from typing import Any
 from bpmn_io.profile import LANGUAGES, shown_name
 from processes.errors import InputError
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
+from report.goalseek import NO_PRICE, staff_names, unpriced_costs
 from report.numbers import days_said, kronor, number, share
 from report.valuewords import fte_words
 from scenarios.bases import Base
@@ -149,15 +150,22 @@ def _in_words(problem: LeverProblem) -> GoalLeverError:
     return GoalLeverError(problem.lever, f"{label['en']}: {en}", f"{label['sv']}: {sv}")
 
 
-def _combination(row: dict[str, Any], lang: str) -> str:
+def _combination(row: dict[str, Any], lang: str, staff: Mapping[str, str] | None = None) -> str:
     """A candidate in the page's words: ``2 case officers at half time, decisions by the committee``, the share of
     full time as ``permitflow optimise`` and the assumptions table say it (:func:`report.valuewords.fte_words`:
-    "half time", "30 % of full time"; it said "50 % of full time" here and "0.5 FTE" on the command line)."""
+    "half time", "30 % of full time"; it said "50 % of full time" here and "0.5 FTE" on the command line).
+    ``staff``: the searched pool's name by language where the profiles give one (:func:`staff_names`): ``2
+    people in HR Department at half time`` (found by QA, qawords: Camunda C.4.0's HR Department was "case
+    officers")."""
     officers, level = row["officers"], row["level"]
     share = fte_words(row["fte"], lang)
     if lang == "sv":
-        text = f"{officers} handläggare på {share}"
+        who = f"{'person' if officers == 1 else 'personer'} i {staff['sv']}" if staff else "handläggare"
+        text = f"{officers} {who} på {share}"
         return text + (f", beslut av {_level(level, 'sv')}" if level else "")
+    if staff:
+        text = f"{officers} {'person' if officers == 1 else 'people'} in {staff['en']} at {share}"
+        return text + (f", decisions by {_level(level, 'en')}" if level else "")
     text = f"{officers} case officer{'s' if officers != 1 else ''} at {share}"
     return text + (f", decisions by {_level(level, 'en')}" if level else "")
 
@@ -172,21 +180,18 @@ def _kr(row: dict[str, Any], lang: str) -> str:
     return kronor(round(row["cost"], -3), lang)
 
 
-#: a yearly cost where the profiles put no price on the work (:func:`unpriced`)
-_NO_PRICE = {"en": "no price on the work", "sv": "inget pris på arbetet"}
-
-
 def _yearly(row: dict[str, Any], lang: str, unpriced: bool) -> str:
     """``row``'s cost a year in words ("900,000 kronor a year"), or that the work has no price."""
     if unpriced:
-        return _NO_PRICE[lang]
+        return NO_PRICE[lang]
     return f"{_kr(row, lang)} kronor a year" if lang == "en" else f"{_kr(row, lang)} kr per år"
 
 
 def unpriced(result: dict[str, Any]) -> bool:
     """Whether every combination the search priced cost 0: the profiles give the staff no hourly cost and the
     decisions none (as ``convert --to profile`` writes one), so "0 kronor a year" and "the cheapest" say nothing of
-    a cost (found by QA, qadev2, the rule :func:`report.figuretext.unpriced_figures` gives the report's figures).
+    a cost (found by QA, qadev2): :func:`report.goalseek.unpriced_costs`, the rule ``permitflow optimise``
+    follows.
 
     >>> unpriced({"candidates": [{"cost": 0.0}, {"cost": 0}], "chosen": {"cost": 0.0}, "today": None})
     True
@@ -194,7 +199,7 @@ def unpriced(result: dict[str, Any]) -> bool:
     False
     """
     rows = [*(result.get("candidates") or ()), *(r for r in (result.get("chosen"), result.get("today")) if r)]
-    return bool(rows) and all(row.get("cost") == 0 for row in rows)
+    return unpriced_costs(row.get("cost") for row in rows)
 
 
 def _mean_days(row: dict[str, Any], lang: str) -> str:
@@ -230,8 +235,8 @@ def _unsure(row: dict[str, Any], names: Mapping[str, Any]) -> tuple[str, str]:
     return en + ")", sv + ")"
 
 
-def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None,
-          free: bool = False) -> tuple[list[str], list[str]]:
+def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None, free: bool = False,
+          staff: Mapping[str, str] | None = None) -> tuple[list[str], list[str]]:
     """What ``permitflow optimise`` says after its answer, in the page's words: equally cheap
     combinations, the bad end of the chosen one's interval, and today's setting (``free``: :func:`unpriced`)."""
     sv: list[str] = []
@@ -239,17 +244,17 @@ def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None,
     chosen = result["chosen"]
     if chosen is not None and result["ties"]:
         en.append(("Reaching it too: " if free else "Just as cheap and reaching it too: ") + "; ".join(
-            f"{_combination(r, 'en')}, {_mean_days(r, 'en')} on average" for r in result["ties"])
+            f"{_combination(r, 'en', staff)}, {_mean_days(r, 'en')} on average" for r in result["ties"])
             + " (the one above is the fastest of them).")
         sv.append(("Når också målet: " if free else "Lika billigt och når också målet: ") + "; ".join(
-            f"{_combination(r, 'sv')}, i snitt {_mean_days(r, 'sv')}" for r in result["ties"])
+            f"{_combination(r, 'sv', staff)}, i snitt {_mean_days(r, 'sv')}" for r in result["ties"])
             + " (alternativet ovan är det snabbaste av dem).")
     if chosen is not None and not result["holds_at_bad_end"]:
         safe = result["safe"]
         if safe is not None:
-            en.append(f"Sure to reach it even at the interval's low end: {_combination(safe, 'en')}, "
+            en.append(f"Sure to reach it even at the interval's low end: {_combination(safe, 'en', staff)}, "
                       f"{_yearly(safe, 'en', free)}, {_within(safe, 'en')} within 4 months.")
-            sv.append(f"Når målet säkert även i intervallets sämre ände: {_combination(safe, 'sv')}, "
+            sv.append(f"Når målet säkert även i intervallets sämre ände: {_combination(safe, 'sv', staff)}, "
                       f"{_yearly(safe, 'sv', free)}, {_within(safe, 'sv')} inom 4 månader.")
         else:
             label = TEXTS["goal_percent"]
@@ -273,8 +278,10 @@ def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None,
     today = result["today"]
     if today is not None:
         if today["status"] == "not a candidate":
-            en.append(f"Today's setting, {_combination(today, 'en')}, is not among the combinations tried.")
-            sv.append(f"Dagens upplägg, {_combination(today, 'sv')}, är inte bland de prövade alternativen.")
+            en.append(f"Today's setting, {_combination(today, 'en', staff)}, is not among the combinations "
+                      "tried.")
+            sv.append(f"Dagens upplägg, {_combination(today, 'sv', staff)}, är inte bland de prövade "
+                      "alternativen.")
         elif today["status"] == "chosen":
             en.append("The chosen one is today's setting.")  # as permitflow optimise says it
             sv.append("Det valda är dagens upplägg.")
@@ -301,17 +308,18 @@ def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None,
                 verdict_en += (" on average (not run further: it costs at least as much as a combination that surely "
                                "reaches it)")
                 verdict_sv += " i snitt (inte kört vidare: det kostar minst lika mycket som ett alternativ som säkert når det)"
-            en.append(f"Today's setting, {_combination(today, 'en')} ({figures_en}), {verdict_en}.")
-            sv.append(f"Dagens upplägg, {_combination(today, 'sv')} ({figures_sv}), {verdict_sv}.")
+            en.append(f"Today's setting, {_combination(today, 'en', staff)} ({figures_en}), {verdict_en}.")
+            sv.append(f"Dagens upplägg, {_combination(today, 'sv', staff)} ({figures_sv}), {verdict_sv}.")
     return sv, en
 
 
 def goal_answer(result: dict[str, Any], names: Mapping[str, Any],
-                clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> dict[str, Any]:
+                clock: tuple[float | None, float | None] = LIBRARY_CLOCK,
+                staff: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The result (``OptimiseResult.to_json()``) with a sentence per language: the answer, then
     equally cheap combinations, the interval's low end and today's setting (as ``permitflow optimise``).
     ``clock``: the processes' deadline and extension in hours (:func:`report.deadlines.common_clock`),
-    which the sentences name."""
+    which the sentences name; ``staff``: the searched pool's name by language, :func:`staff_names`."""
     places, places_sv = (", ".join(said_name(names, p, lang) for p in result["processes"]) for lang in ("en", "sv"))
     share_en, share_sv = (share(result["target"]["share"], lang) for lang in ("en", "sv"))
     chosen = result["chosen"]
@@ -323,11 +331,13 @@ def goal_answer(result: dict[str, Any], names: Mapping[str, Any],
         sure, sure_sv = ("", "") if result["holds_at_bad_end"] else _unsure(chosen, names)
         # without a price "the cheapest" is the fewest staff the search tried first: say what was chosen, not why
         cheapest_sv, cheapest_en = ("ett sätt", "one way") if free else ("billigast", "the cheapest way")
-        sv = (f"{places_sv}: {cheapest_sv} att nå {share_sv} inom 4 månader är {_combination(chosen, 'sv')}: "
+        sv = (f"{places_sv}: {cheapest_sv} att nå {share_sv} inom 4 månader är "
+              f"{_combination(chosen, 'sv', staff)}: "
               f"{_yearly(chosen, 'sv', free)}, i snitt {_mean_days(chosen, 'sv')}{sure_sv}.")
-        en = (f"{places}: {cheapest_en} to {share_en} within 4 months is {_combination(chosen, 'en')}: "
+        en = (f"{places}: {cheapest_en} to {share_en} within 4 months is "
+              f"{_combination(chosen, 'en', staff)}: "
               f"{_yearly(chosen, 'en', free)}, {_mean_days(chosen, 'en')} on average{sure}.")
-    more_sv, more_en = _more(result, names, free)
+    more_sv, more_en = _more(result, names, free, staff)
     said = {"sv": " ".join([sv, *more_sv]), "en": " ".join([en, *more_en])}
     # names: the processes as the page shows them (the table names the one whose few cases set a row's low end)
     return {**result, "unpriced": free, "names": {p: said_name(names, p, "sv") for p in result["processes"]},
@@ -339,5 +349,8 @@ def seek(request: OptimiseRequest, names: Mapping[str, Any], executor: Executor 
          progress: Callable[[int], None], cancelled: Callable[[], bool]) -> dict[str, Any]:
     """Run the search on ``executor`` and return the page's answer."""
     result = optimise(request, executor=executor, progress=progress, cancel=cancelled)
-    clocks = {m.name: profile_clock(m.profile) for m in request.base.points[0].members}
-    return goal_answer(result.to_json(), names, common_clock(clocks))
+    members = request.base.points[0].members
+    clocks = {m.name: profile_clock(m.profile) for m in members}
+    staff = staff_names([m.profile for m in members], request.pool)
+    return goal_answer(result.to_json(), names, common_clock(clocks), staff)
+

@@ -179,7 +179,7 @@ def test_a_known_correlation_is_calibrated_back(rho: float) -> None:
     written = cal.profile["simulation"].get("case_delays")
     line = [t for t in calibration_text(cal.report).splitlines() if t.startswith("delays within a case: ")]
     assert line == [f"delays within a case: correlation {fit['correlation']:.3f} [{fit['ci'][0]:.3f}, {fit['ci'][1]:.3f}] "
-                    f"over 2000 cases (6000 pairs): "
+                    f"over 2,000 cases (6,000 pairs): "
                     + ("written as case_delays (a case's delays move together)" if fit["written"] else
                        "not written (the interval reaches 0: independent draws)")]
     if rho:

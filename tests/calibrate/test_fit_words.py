@@ -54,9 +54,11 @@ def test_the_validation_says_which_cases_were_held_out_and_why() -> None:
             "means over the 3 replications") in text
     assert "what the command writes is fitted on all 240 cases / undantagna: de senare 30\u00a0% av ärendena" in text
     assert "EMD (earth mover's distance): the hours by which the simulated values must on average be moved" in text
-    assert ("  cycle times within the deadline's 121.75 days (from a case's first to its last event, not on the legal "
-            "clock): log 100.0%, simulated 90.0% / genomloppstider inom tidsfristens 121,75 dagar (från ärendets första "
-            "till sista händelse, inte räknat som den lagstadgade tiden): logg 100,0\u00a0%, simulerad 90,0\u00a0%") in text
+    assert ("  cycle times within the deadline's 4 months (from a case's first to its last event, not on the "
+            "legal clock): log 100.0%, simulated 90.0% / genomloppstider inom tidsfristens 4 månader (från "
+            "ärendets första till sista händelse, inte räknat som den lagstadgade tiden): logg 100,0\u00a0%, "
+            "simulerad 90,0\u00a0%") in text
+    assert "121.75" not in text and "121,75" not in text  # found by QA (qawords): the law's 4 months as days
 
 
 def test_the_share_difference_is_said_in_percentage_points() -> None:
@@ -77,11 +79,11 @@ def test_the_validation_says_how_many_held_out_cases_may_be_unfinished() -> None
     v["setup"].update({"heldout_recent_cases": 41, "recent_days": 121.75, "recent_basis": "deadline",
                        "log_end": "2026-10-01"})
     text = validation_text(v)
-    assert ("  41 of the 64 held-out cases arrived less than 121.75 days (the deadline) before the log's last event "
-            "(2026-10-01): a case still open then counts with its time so far, in the log as in the simulation") in text
-    assert "41 av de 64 undantagna ärendena kom in mindre än 121,75 dagar (tidsfristen)" in text
-    v["setup"]["recent_basis"] = "median"
-    assert "(the training cases' median cycle time)" in validation_text(v)
+    assert ("  41 of the 64 held-out cases arrived less than 4 months (the deadline) before the log's last "
+            "event (2026-10-01): a case still open then counts with its time so far, in the log as in the simulation") in text
+    assert "41 av de 64 undantagna ärendena kom in mindre än 4 månader (tidsfristen)" in text
+    v["setup"].update({"recent_basis": "median", "recent_days": 54.37})
+    assert "arrived less than 54.37 days (the training cases' median cycle time)" in validation_text(v)
 
 
 def test_the_validation_says_how_far_the_held_out_cases_pin_their_own_median() -> None:
@@ -159,3 +161,47 @@ def test_a_fit_note_writes_plain_decimals_and_95_per_cent_as_english_does() -> N
     fit = Fit("empirical", 12, 35140.0, 812.5, (33012.0, 37333.0), (500.0, 1100.0), aic={"gamma": 210.04})
     assert _fit_note(fit) == ("every family rejected by a KS test at 1% (AIC gamma 210.0); n=12; mean 35100 h "
                               "[33000, 37300], sd 812 h [500, 1100] (95% bootstrap)")
+
+
+def test_counts_in_the_texts_group_their_thousands() -> None:
+    # found by QA (qawords): "log: BPIC15_1.xes.gz: 1199 cases, 25051 events": counts for people group their
+    # thousands as the number module writes English ("25,051"); the profile and JSON keep the number
+    import datetime as dt
+
+    from calibrate.inspect import LogSummary, summary_text
+
+    report = {**REPORT, "cases": 1199, "events": 25051, "clock": {
+        "start_marked_by": ["Task_A"], "stop_marked_by": ["Task_B"], "median_days": 40.0, "cases": 1199,
+        "share_within_deadline": None}}
+    report["durations"] = {"Task_A": {**REPORT["durations"]["Task_A"], "n": 12500}}
+    lines = calibration_text(report).splitlines()
+    assert lines[0] == "log: l.csv: 1,199 cases, 25,051 events, 2024-01-02 to 2024-12-20"
+    assert any(line.endswith("], n=12,500") for line in lines)
+    assert any(line.endswith("median 40.0 days over 1,199 cases") for line in lines)
+    days = {f"p{p}": 1.0 for p in (10, 25, 50, 75, 90, 95)} | {"mean": 1.0}
+    summary = LogSummary("l.csv", 25051, 1199, dt.datetime(2024, 1, 2), dt.datetime(2024, 12, 20),
+                         (("Granska", 12000),), (("anna", 1500),), (("2024-01", 1199),), days, 20000,
+                         recent_cases=1001)
+    text = summary_text(summary)
+    assert "1,199 cases, 25,051 events, 1 activity, 1 resource" in text
+    assert "start times for 20,000 of 25,051 activity instances; the others are estimated" in text
+    assert "  1,001 cases arrived less than the median" in text
+    assert "  Granska    12,000" in text and "  anna                     1,500" in text
+
+
+def test_the_validations_counts_group_their_thousands_in_each_language() -> None:
+    # found by QA (qawords): "fitted on all 25051 cases"; English "25,051", Swedish "25 051" (a non-breaking
+    # space)
+    v = _validation(20040, 5011, 3)
+    v["real"]["cycle_days_p50_interval"] = [49.5, 50.5]
+    v["setup"].update({"heldout_recent_cases": 1200, "recent_days": 121.75, "recent_basis": "deadline",
+                       "log_end": "2026-10-01"})
+    text = validation_text(v)
+    assert text.splitlines()[0].startswith("validation: trained on 20,040 cases (a to b), held out the next "
+                                           "5,011 cases (c to d); 3 simulated replications")
+    assert "what the command writes is fitted on all 25,051 cases / " in text
+    assert "det kommandot skriver är anpassat på alla 25\u00a0051 ärenden" in text
+    assert "the 5,011 held-out cases alone pin their median to 49.5–50.5 days" in text
+    assert "de 5\u00a0011 undantagna ärendena ensamma bestämmer sin median" in text
+    assert "  1,200 of the 5,011 held-out cases arrived less than 4 months (the deadline)" in text
+    assert "1\u00a0200 av de 5\u00a0011 undantagna ärendena kom in mindre än 4 månader" in text

@@ -499,3 +499,15 @@ def test_a_models_names_in_a_sentence_of_the_other_language_say_their_language(r
     assert '<span class="en" lang="en">days waiting at: <span lang="sv">Beslut</span></span>' in report
     assert '<span class="sv" lang="sv">dagar i väntan vid: Beslut</span>' in report
     assert re.search(r'<span class="en" lang="en"><span lang="sv">Granska</span> — [a-z ]+</span>', report)
+
+
+def test_a_fitted_spread_is_said_about_to_two_significant_digits():
+    # found by QA (qawords): a calibrated profile's wait read "about 6.085 days, give or take 2.814 days"
+    from report.valuewords import distribution_words
+
+    fitted = {"dist": "lognormal", "mean": "6.085d", "sd": "2.814d", "interval": ["5.9d", "6.3d"]}
+    assert distribution_words(fitted, "en") == "about 6.1 days on average, give or take 2.8 days"
+    assert distribution_words(fitted, "sv") == "omkring 6,1 dagar i snitt, plus minus 2,8 dagar"
+    long = {"dist": "gamma", "mean": "14.37d", "sd": "0.996d"}
+    assert distribution_words(long, "en") == "about 14 days on average, give or take 1 day"
+    assert distribution_words(long, "sv") == "omkring 14 dagar i snitt, plus minus 1 dag"

@@ -47,16 +47,16 @@ def _halves(page: lxml_html.HtmlElement) -> tuple[str, str]:
 def test_the_swedish_half_of_each_paragraph_writes_numbers_as_swedish_does() -> None:
     english, swedish = _halves(_page())
     assert re.search(r"\d\.\d|\d%", swedish) is None, swedish
-    assert ("Genomloppstider inom tidsfristens 121,75 dagar (från ärendets första till sista händelse, inte räknat "
-            "som den lagstadgade tiden): logg 100,0\u00a0%, simulerad 99,6\u00a0%") in swedish
+    assert ("Genomloppstider inom tidsfristens 4 månader (från ärendets första till sista händelse, inte "
+            "räknat som den lagstadgade tiden): logg 100,0\u00a0%, simulerad 99,6\u00a0%") in swedish
     assert "98\u00a0% av loggens händelser är aktiviteter som modellen har" in swedish
-    assert "tidsfrist 121,75 dagar" in swedish and "från 87 till 1\u00a0100 timmar" in swedish
+    assert "tidsfrist 4 månader." in swedish and "från 87 till 1\u00a0100 timmar" in swedish
     assert "log" not in swedish.replace("logg", "")  # English words left in the Swedish: "log 100.0%, simulated"
     # the English as it was
-    assert ("Cycle times within the deadline's 121.75 days (from a case's first to its last event, not on the legal "
-            "clock): log 100.0%, simulated 99.6%") in english
+    assert ("Cycle times within the deadline's 4 months (from a case's first to its last event, not on the "
+            "legal clock): log 100.0%, simulated 99.6%") in english
     assert "The model has the activities of 98% of the log's events" in english
-    assert "; deadline 121.75 days" in english and "went from 87 to 1,100 hours" in english
+    assert "; deadline 4 months." in english and "went from 87 to 1,100 hours" in english
 
 
 def test_the_tables_give_each_value_in_english_and_in_swedish() -> None:

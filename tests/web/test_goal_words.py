@@ -3,6 +3,8 @@ the setting ("upplägget", neuter) is what was not run further, so Swedish says 
 
 from __future__ import annotations
 
+from typing import Any
+
 from web.goalseek import goal_answer
 
 
@@ -128,3 +130,93 @@ def test_a_search_with_no_price_on_the_work_says_so_not_zero_kronor():
     result["candidates"][1] = _row(2, 0.3, "officer", 5000.0, 0.95, 30)
     priced = goal_answer(result, {"hr": "HR"})
     assert priced["unpriced"] is False and "the cheapest way" in priced["sentence"]["en"]
+
+
+def _search(cost: float, *, tie: bool) -> Any:
+    """A goal seek's result of one process "hr": 1 at half time chosen at ``cost`` kr a year; ``tie``: 2 at half
+    time as cheap and meeting the target too, else today's 2 at half time not among the candidates."""
+    from scenarios.compare import Estimate
+    from scenarios.levers import Candidate, Levers
+    from scenarios.optimise import Evaluated, OptimiseResult, Target
+
+    share, days = Estimate(0.99, 0.97, 1.0, (0.99,) * 10), Estimate(44.0, 38.3, 49.8, (44.0,) * 10)
+    chosen = Evaluated(Candidate(1, 0.5, None), cost, 0.0, 10, share, days, "chosen", True)
+    other = Evaluated(Candidate(2, 0.5, None), cost, 0.0, 10, share, days, "feasible", True)
+    if tie:
+        return OptimiseResult(Target(share=0.95), ("hr",), "officer", 2025, Levers((1, 2), (0.5,), ()),
+                              (chosen, other), chosen, True, 20, None, ties=(other,))
+    return OptimiseResult(Target(share=0.95), ("hr",), "officer", 2025, Levers((1, 2), (0.5,), ()),
+                          (chosen,), chosen, True, 20, None, today=Candidate(2, 0.5, None))
+
+
+def test_the_command_line_says_no_price_on_the_work_by_the_pages_rule_not_zero_kronor():
+    # found by QA (qawords): `permitflow optimise` said "Cheapest that meets the target: ..., 0 kronor a year"
+    # where every combination cost 0, which the page's goal seek says as "one way ...: no price on the work"
+    from report.goalseek import goalseek_text
+
+    result = _search(0.0, tie=True)
+    lines = goalseek_text(result, {"hr": "HR"}).splitlines()
+    assert lines[1] == ("One that meets the target: 1 officer at half time, no price on the work; share "
+                        "within the deadline 99% [97%, 100%] (95% CI, 10 replications); the target holds at "
+                        "the interval's bad end.")
+    assert lines[2] == ("Ett alternativ som når målet: 1 handläggare på halvtid, inget pris på arbetet; "
+                        "andel inom tidsfristen 99\u00a0% [97\u00a0%; 100\u00a0%] (95\u00a0% KI, 10 "
+                        "upprepningar); målet håller i intervallets sämre ände.")
+    assert lines[3].startswith("Meeting the target too: 2 officers at half time, 44 days on average (the one "
+                               "above")
+    assert lines[4].startswith("Når också målet: 2 handläggare på halvtid, 44 dagar i medeltal (alternativet "
+                               "ovan")
+    assert "kronor/year –: the profiles put no price on the work." in lines
+    rows = [line for line in lines if "× half time" in line]
+    assert len(rows) == 2 and all(line.split("time", 1)[1].split()[:2] == ["–", "10"] for line in rows)
+    text = "\n".join(lines)
+    assert "Cheapest" not in text and "Billigast" not in text and "cheap" not in text
+    assert " 0 kronor" not in text
+    # the page's answer to the same search, by the same rule
+    assert goal_answer(result.to_json(), {"hr": "HR"})["unpriced"] is True
+
+
+def test_a_named_pool_is_said_by_its_name_in_the_combinations_not_the_case_officers():
+    # found by QA (qawords): the goal seek on an imported model (`convert --to profile` names the pool
+    # `officer` after its lane, "HR Department") said "1 case officer at 30% of full time"
+    from web.goalseek import staff_names
+
+    hr = {"simulation": {"pools": {"officer": {"name": "HR Department"}}}}
+    staff = staff_names([hr], "officer")
+    assert staff == {"en": "HR Department", "sv": "HR Department"}
+    assert staff_names([hr, {}], "officer") is None  # a library model beside it: the case officers' words
+    result = {"processes": ["hr"], "target": {"share": 0.9}, "ties": [_row(2, 0.3, None, 0.0, 0.95, 30)],
+              "holds_at_bad_end": True, "safe": None, "chosen": _row(1, 0.3, None, 0.0, 0.97, 40),
+              "today": {**_row(1, 1.0, None, 0.0, 0.99, 20), "status": "not a candidate"},
+              "candidates": [_row(1, 0.3, None, 0.0, 0.97, 40), _row(2, 0.3, None, 0.0, 0.95, 30)]}
+    said = goal_answer(result, {"hr": "HR"}, staff=staff)["sentence"]
+    assert said["en"] == ("HR: one way to 90% within 4 months is 1 person in HR Department at 30% of full "
+                          "time: no price on the work, 40 days on average. Reaching it too: 2 people in HR "
+                          "Department at 30% of full time, 30 days on average (the one above is the fastest "
+                          "of them). Today's setting, 1 person in HR Department at full time, is not among "
+                          "the combinations tried.")
+    assert said["sv"] == ("HR: ett sätt att nå 90\u00a0% inom 4 månader är 1 person i HR Department på "
+                          "30\u00a0% av heltid: inget pris på arbetet, i snitt 40 dagar. Når också målet: 2 "
+                          "personer i HR Department på 30\u00a0% av heltid, i snitt 30 dagar (alternativet "
+                          "ovan är det snabbaste av dem). Dagens upplägg, 1 person i HR Department på "
+                          "heltid, är inte bland de prövade alternativen.")
+    # the library's words where the pool has no name
+    assert "1 case officer at 30% of full time" in goal_answer(result, {"hr": "HR"})["sentence"]["en"]
+
+
+def test_the_command_line_says_a_named_pool_by_its_name_too():
+    # found by QA (qawords): `permitflow optimise` on an imported model said "1 officer at half time" of its
+    # HR Department, as the page did
+    from report.goalseek import goalseek_text
+
+    result = _search(1000.0, tie=False)
+    staff = {"en": "HR Department", "sv": "HR-avdelningen"}
+    lines = goalseek_text(result, {"hr": "HR"}, staff).splitlines()
+    assert lines[1].startswith("Cheapest that meets the target: 1 person in HR Department at half time, "
+                               "1,000 kronor")
+    assert lines[2].startswith("Billigast som når målet: 1 person i HR-avdelningen på halvtid, 1\u00a0000 kr "
+                               "per år")
+    assert lines[3] == "Today's setting, 2 people in HR Department at half time, is not among the candidates."
+    assert lines[4] == "Dagens upplägg, 2 personer i HR-avdelningen på halvtid, är inte bland alternativen."
+    assert "Tried: 1 or 2 people in HR Department at half time (the pool 'officer', seed 2025)." in lines
+    assert "officer at" not in "\n".join(lines) and "handläggare" not in "\n".join(lines)
