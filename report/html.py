@@ -245,10 +245,11 @@ def _said(words: Mapping[str, str], clock: tuple[float | None, float | None] | N
 
 
 def _figure_said(member: str, name: str, steps: Mapping[str, Mapping[str, Mapping[str, str]]],
-                 said: dict[tuple[str, str], dict[str, str]], clocks: Mapping[str, Clock | None]) -> dict[str, str]:
-    """Figure ``name`` of ``member`` in words by language, each step, lane or body by its name in that language
-    (``steps``: :func:`step_names`; never an element id a manager would read) and the deadline its clock says;
-    made once per report (``said``: the figures tables and the how-sure table name the same figures)."""
+                 said: dict[tuple[str, str], dict[str, str]],
+                 clocks: Mapping[str, Clock | None]) -> dict[str, str]:
+    """Figure ``name`` of ``member`` in words by language, each step, lane or body by its name in that
+    language (``steps``: :func:`step_names`; never an element id a manager would read) and the deadline its
+    clock says; made once per report (``said``: the figures tables and the how-sure table name the same figures)."""
     words = said.get((member, name))
     if words is None:
         words = said[member, name] = _said({lang: figure_words(name, lang, steps[lang].get(member, {}))
@@ -736,8 +737,9 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping
               marks: NameMarks | None = None, said: dict[tuple[str, str], dict[str, str]] | None = None,
               clocks: Mapping[str, Clock | None] | None = None) -> list[dict[str, Any]]:
     """Per scenario of an uncertainty run: each figure's two intervals, the conclusions, the tornado and its failed
-    points in words (``towns``: :func:`town_names`; ``names``: :func:`step_names`, which a figure's and a failure's
-    words use; ``marks``: the models' names in another language than the page's, :class:`NameMarks`; ``said`` and
+    points in words (``towns``: :func:`town_names`; ``names``: :func:`step_names`, which a figure's and a
+    failure's words use; ``marks``: the models' names in another language than the page's, :class:`NameMarks`;
+    ``said`` and
     ``clocks``: as :func:`_rows` takes them, the figures' words the figures tables made)."""
     if not uncertainty:
         return []
@@ -895,12 +897,14 @@ def early_assumptions(doc: Mapping[str, Any], processes: Mapping[str, str], prof
 
 
 def _marked_assumptions(tables: list[dict[str, Any]], marks: NameMarks) -> list[dict[str, Any]]:
-    """The assumption ``tables`` with each row's words, value, basis ("why") and range as HTML, the models' names in another language
+    """The assumption ``tables`` with each row's words, value, basis ("why") and range as HTML, the models'
+    names in another language
     than the page's marked (:class:`NameMarks`); the tables made earlier stay as they were."""
     return [{**table, "rows": [{**row, **{key: marks.both({lang: row[key][lang] for lang in LANGUAGES},
                                                           (table["member"],))
                                           for key in ("words", "value", "why")},
-                                "range": {**row["range"], **marks.both({lang: row["range"][lang] for lang in LANGUAGES},
+                                "range": {**row["range"], **marks.both({lang: row["range"][lang]
+                                                                        for lang in LANGUAGES},
                                                                        (table["member"],))}}
                                for row in table["rows"]]}
             for table in tables]

@@ -271,11 +271,14 @@ def test_a_how_sure_figure_alike_everywhere_is_said_once(sure: Path) -> None:
     assert [_said(c, "en") for c in cells[2:4]] == ["100% (the same in every run)", "100% (the same at every point)"]
 
 
+LANGS = ("en", "sv")
+
+
 def test_the_how_sure_table_names_each_step_by_its_name_never_its_id(sure: Path) -> None:
-    """Found by QA (qasure): the how-sure rows said a figure without the model's step names, so a figure about one
-    step showed its element id ("days waiting at: Task_Remiss_Polis"). uncertainty.json of a run holds the key
-    figures only; one that names a step's wait (as the figures tables do) must show the step's name, in its
-    model's language marked on the English page, and no element id anywhere a person reads."""
+    """Found by QA (qasure): the how-sure rows said a figure without the model's step names, so a figure about
+    one step showed its element id ("days waiting at: Task_Remiss_Polis"). uncertainty.json of a run holds the
+    key figures only; one that names a step's wait (as the figures tables do) must show the step's name, as
+    the figures tables say it, and no element id anywhere a person reads."""
     from report.html import render_report
     from report.results import read_cases, read_processes, read_profiles, read_summary
 
@@ -289,10 +292,10 @@ def test_the_how_sure_table_names_each_step_by_its_name_never_its_id(sure: Path)
         figures = s["figures"]
         template = next(iter(figures.values()))
         figures.update({f: template for f in waits})  # a step's wait as a figure of the ranges
-    page = lxml_html.fromstring(render_report(summary, read_cases(sure), processes, profiles=read_profiles(sure),
-                                              uncertainty=doc))
-    said = [t for t in page.xpath("//body//text()[not(ancestor::script or ancestor::style or ancestor::code)]")
-            if t.strip()]
+    page = lxml_html.fromstring(render_report(summary, read_cases(sure), processes,
+                                              profiles=read_profiles(sure), uncertainty=doc))
+    read = "//body//text()[not(ancestor::script or ancestor::style or ancestor::code)]"
+    said = [t for t in page.xpath(read) if t.strip()]
     # an id as written or with its underscores as spaces, as the words said a name they did not know
     shown = [(i, t) for t in said for i in ids for seen in {i, i.replace("_", " ")}
              if re.search(rf"(?<![\w-]){re.escape(seen)}(?![\w-])", t)]
@@ -300,8 +303,9 @@ def test_the_how_sure_table_names_each_step_by_its_name_never_its_id(sure: Path)
     figure = next(f for f in waits if "Task_" in f)
     row = page.xpath(f"//article[@id='u-status-quo']//tr[@data-figure='{figure}']")[0]
     cell = row.xpath("./td")[1]
-    assert _said(cell, "en").startswith("days waiting at: ") and figure.rpartition(".")[2] not in _said(cell, "en")
+    assert _said(cell, "en").startswith("days waiting at: ")
+    assert figure.rpartition(".")[2] not in _said(cell, "en")
     town = _said(row.xpath("./td")[0], "en")
-    table = next(r for r in page.xpath(f"//article[@id='s-status-quo']//tr[@data-figure='{figure.partition('/')[2]}']")
-                 if _said(r.xpath("./td")[0], "en") == town)  # the step's words as the figures table says them
-    assert [_said(cell, lang) for lang in ("en", "sv")] == [_said(table.xpath("./td")[1], lang) for lang in ("en", "sv")]
+    rows = page.xpath(f"//article[@id='s-status-quo']//tr[@data-figure='{figure.partition('/')[2]}']")
+    table = next(r for r in rows if _said(r.xpath("./td")[0], "en") == town)  # as the figures table says it
+    assert [_said(cell, lang) for lang in LANGS] == [_said(table.xpath("./td")[1], lang) for lang in LANGS]

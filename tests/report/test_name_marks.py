@@ -56,7 +56,8 @@ def test_a_failures_words_name_the_join_in_its_models_language() -> None:
 
 
 def test_the_how_sure_rows_name_a_step_by_its_name_marked_in_its_models_language() -> None:
-    """Found by QA (qasure): a how-sure row said a step's figure by its element id ("days waiting at: T_B")."""
+    """Found by QA (qasure): a how-sure row said a step's figure by its element id ("days waiting at:
+    T_B")."""
     from report.html import _how_sure
 
     model = _model(Task(id="T_B", name="Beslut i nämnd"))
@@ -66,6 +67,7 @@ def test_the_how_sure_rows_name_a_step_by_its_name_marked_in_its_models_language
     doc = {"factors": [], "points": 2, "scenarios": {"s": {
         "members": ["m"], "baseline": None, "conclusions": {}, "drivers": {}, "failures": [],
         "figures": {"m/wait_days.T_B": estimate}}}}
-    row = _how_sure(doc, {"en": {"m": "Mstad"}, "sv": {"m": "Mstad"}}, names, NameMarks.of({"m": model}))[0]["rows"][0]
+    towns = {"en": {"m": "Mstad"}, "sv": {"m": "Mstad"}}
+    row = _how_sure(doc, towns, names, NameMarks.of({"m": model}))[0]["rows"][0]
     assert row["html"] == {"en": 'days waiting at: <span lang="sv">Beslut i nämnd</span>',
                            "sv": "dagar i väntan vid: Beslut i nämnd"}
