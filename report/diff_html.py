@@ -364,6 +364,25 @@ def _unlisted(text: str) -> str:
     return text[1:-1] if text.startswith("[") and text.endswith("]") and "[" not in text[1:] else text
 
 
+def _originals_marked(said: Mapping[str, str], original: str, lang: str) -> dict[str, str]:
+    """A fact's words by language (``said``), the value as its profile writes it (``original``, in
+    ``lang``, its model's language) in a ``<span lang>`` where the words of another language quote it:
+    "Social services committee (<span lang="sv">Socialnämnden</span>)". Words that are the value alone stay
+    text (its cell says its language).
+
+    >>> _originals_marked({"en": "Social services committee (Socialnämnden)", "sv": "Socialnämnden"},
+    ...                   "Socialnämnden", "sv")["en"]
+    Markup('Social services committee (<span lang="sv">Socialnämnden</span>)')
+    """
+    if not lang or not re.search(r"[^\W\d_]", original):
+        return dict(said)
+    found = re.compile(rf"(?<!\w){re.escape(str(escape(original)))}(?!\w)")
+    marked = {k: str(escape(text)) for k, text in said.items()}
+    return {k: Markup(found.sub(lambda m: f'<span lang="{lang}">{m.group(0)}</span>', marked[k]))
+            if k != lang and text != original and found.search(marked[k]) else text
+            for k, text in said.items()}
+
+
 def _words(data: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
            variations: Sequence[Variation], labels: Mapping[str, Mapping[str, str]] | None = None,
            facts_said: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> dict[str, Any]:
@@ -452,6 +471,14 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
                 for k, part in enumerate(parts))
     # a fact's value (a fee, an e-service, a deciding body) as its profile writes it: in its model's language
     languages = {n: labels_language(defs) or "" for n, defs in models.items()}
+    if bilingual:  # the report's section: a performer (a lane's name), the value a fact's words quote: marked
+        marks, members = NameMarks.of(models), tuple(models)
+        for row in words["messages"]:
+            row.update({lang: marks.html(row[lang], lang, members) for lang in LANGUAGES})
+        words["facts"] = [{n: _originals_marked(cell, _ranged(_unlisted(str(f["values"][n]))),
+                                                languages.get(n, ""))
+                           for n, cell in row.items()}
+                          for row, f in zip(words["facts"], data["facts"], strict=True)]
     return marked_languages(_ENV.get_template("diff.html.j2").render(
         mode="compare",
         languages=languages,

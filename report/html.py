@@ -246,6 +246,19 @@ def _said(words: Mapping[str, str], clock: tuple[float | None, float | None] | N
     return {lang: text if clock is None else deadline_said(text, lang, *clock) for lang, text in words.items()}
 
 
+def _figure_said(member: str, name: str, steps: Mapping[str, Mapping[str, Mapping[str, str]]],
+                 said: dict[tuple[str, str], dict[str, str]],
+                 clocks: Mapping[str, Clock | None]) -> dict[str, str]:
+    """Figure ``name`` of ``member`` in words by language, each step, lane or body by its name in that
+    language (``steps``: :func:`step_names`; never an element id a manager would read) and the deadline its
+    clock says; made once per report (``said``: the figures tables and the how-sure table name the same figures)."""
+    words = said.get((member, name))
+    if words is None:
+        words = said[member, name] = _said({lang: figure_words(name, lang, steps[lang].get(member, {}))
+                                            for lang in LANGUAGES}, clocks.get(member))
+    return words
+
+
 def _waits(figures: Mapping[str, Any], member: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
     """(element id, estimate) of each ``<member>/wait_days.<element>`` figure with a mean of at
     least 0.05 days; the badges and the list of longest waits both leave shorter waits out."""
@@ -313,10 +326,7 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
         )
         for name in names:
             est = point["figures"][name]
-            words = said.get((member, name))
-            if words is None:
-                words = said[member, name] = _said({lang: figure_words(name, lang, steps[lang].get(member, {}))
-                                                    for lang in LANGUAGES}, clocks.get(member))
+            words = _figure_said(member, name, steps, said, clocks)
             priced = name not in unpriced
             row = {
                 "member": member,
@@ -783,15 +793,19 @@ def _unit(figure: str) -> dict[str, str] | None:
 
 def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping[str, str]],
               names: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
-              marks: NameMarks | None = None,
-              unpriced: Mapping[str, set[str]] | None = None) -> list[dict[str, Any]]:
+              marks: NameMarks | None = None, unpriced: Mapping[str, set[str]] | None = None,
+              said: dict[tuple[str, str], dict[str, str]] | None = None,
+              clocks: Mapping[str, Clock | None] | None = None) -> list[dict[str, Any]]:
     """Per scenario of an uncertainty run: each figure's two intervals, the conclusions, the tornado and its failed
-    points in words (``towns``: :func:`town_names`; ``names``: :func:`step_names`, which a failure's words use;
-    ``marks``: the models' names in another language than the page's, :class:`NameMarks`; ``unpriced``: per
-    scenario, the costs its run put no price on, :func:`report.figuretext.unpriced_entries`)."""
+    points in words (``towns``: :func:`town_names`; ``names``: :func:`step_names`, which a figure's and a
+    failure's words use; ``marks``: the models' names in another language than the page's, :class:`NameMarks`;
+    ``unpriced``: per scenario, the costs its run put no price on, :func:`report.figuretext.unpriced_entries`;
+    ``said`` and ``clocks``: as :func:`_rows` takes them, the figures' words the figures tables made)."""
     if not uncertainty:
         return []
     marks = marks or NameMarks({})
+    steps = {lang: (names or {}).get(lang, {}) for lang in LANGUAGES}
+    said = {} if said is None else said
     factors = {f["name"]: f for f in uncertainty["factors"]}
     out = []
     for name, s in uncertainty["scenarios"].items():
@@ -799,9 +813,10 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping
         for figure, v in s["figures"].items():
             member = figure.partition("/")[0]
             concl = s["conclusions"].get(figure)
+            words = _figure_said(member, figure, steps, said, clocks or {})
             rows.append({
                 "figure": figure, "town": {lang: member_words(member, towns[lang], lang) for lang in LANGUAGES},
-                "words": {lang: figure_words(figure, lang) for lang in ("en", "sv")},
+                "words": words, "html": marks.both(words, (member,)),
                 "noise": v["noise"], "both": v["noise_and_assumptions"], "conclusion": concl,
                 "beyond": impossible(figure, *v["noise"]["ci"], cut=v["noise"].get("cut"))
                 or ("one" if v["noise"]["mean"] is not None and None in v["noise"]["ci"] else None),
@@ -818,6 +833,8 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping
             key = f"{member}/{HEADLINE_FIGURE}"
             chart = _tornado(s["drivers"].get(key, []), factors)
             if chart is not None:
+                for bar in chart["rows"]:  # a factor's words may name a body or staff group of the model's
+                    bar["words"] = marks.both(bar["words"], (member,))
                 tornados.append({"member": member, "town": {lang: towns[lang].get(member, member) for lang in LANGUAGES},
                                  "figure": key,
                                  "diff": bool(s["conclusions"]), **chart})
@@ -941,10 +958,16 @@ def early_assumptions(doc: Mapping[str, Any], processes: Mapping[str, str], prof
 
 
 def _marked_assumptions(tables: list[dict[str, Any]], marks: NameMarks) -> list[dict[str, Any]]:
-    """The assumption ``tables`` with each row's words and value as HTML, the models' names in another language
+    """The assumption ``tables`` with each row's words, value, basis ("why") and range as HTML, the models'
+    names in another language
     than the page's marked (:class:`NameMarks`); the tables made earlier stay as they were."""
-    return [{**table, "rows": [{**row, "words": marks.both(row["words"], (table["member"],)),
-                                "value": marks.both(row["value"], (table["member"],))} for row in table["rows"]]}
+    return [{**table, "rows": [{**row, **{key: marks.both({lang: row[key][lang] for lang in LANGUAGES},
+                                                          (table["member"],))
+                                          for key in ("words", "value", "why")},
+                                "range": {**row["range"], **marks.both({lang: row["range"][lang]
+                                                                        for lang in LANGUAGES},
+                                                                       (table["member"],))}}
+                               for row in table["rows"]]}
             for table in tables]
 
 
@@ -1114,7 +1137,8 @@ def render_report(
         plot_clock=clock if clock[0] is not None else LIBRARY_CLOCK,  # the plots' line: report.plots
         uncertainty=uncertainty,
         how_sure=_how_sure(uncertainty, towns, names, marks, {
-            s["name"]: set().union(*(unpriced_entries(p["figures"]) for p in s["points"])) for s in doc["scenarios"]}),
+            s["name"]: set().union(*(unpriced_entries(p["figures"]) for p in s["points"])) for s in doc["scenarios"]},
+            said, clocks),
         no_price=NO_PRICE,
         how_sure_bases=_how_sure_bases(uncertainty, towns),
         assumptions=assumptions,

@@ -857,3 +857,24 @@ def test_the_fact_values_say_their_models_language(tmp_path: Path) -> None:
     page = lxml_html.parse(str(tmp_path / "compare.html")).getroot()
     cells = page.xpath("//h2[@id='facts-heading']/following::table[1]//tr[td]/td")
     assert cells and {td.get("lang") for td in cells if td.text_content().strip()} == {"sv"}
+
+
+def test_the_reports_bilingual_comparison_marks_each_performer_and_a_quoted_original(tmp_path: Path) -> None:
+    """Found by QA (qasure): the report's bilingual comparison said "Done by … Socialnämnden" (a lane's name)
+    and "Social services committee (Socialnämnden)" (a fact's value as its profile writes it) with English
+    sounds."""
+    from bpmn_io.authoring import read_authoring
+    from processes.diff import builtin_synonyms, compare_models, prepare
+    from report.diff_html import comparison_html
+    from report.embed import library_comparison_section
+
+    models = {tag.lower(): read_authoring(write(tmp_path, tag, decider=decider))
+              for tag, decider in (("A", "Socialnämnden"), ("B", "Arbetsutskottet"))}
+    comparison = compare_models([prepare(m, n) for n, m in models.items()], synonyms=builtin_synonyms())
+    page = comparison_html(comparison, models, bilingual=True)
+    english = [m for m in re.findall(r'<span class="en" lang="en">(.*?)</span><span class="sv"', page)
+               if "Who does" in m]
+    assert any('<span lang="sv">Socialnämnden</span>' in m and '<span lang="sv">Arbetsutskottet</span>' in m
+               for m in english), english
+    section = library_comparison_section(["helsingborg", "landskrona"])
+    assert 'Social services committee (<span lang="sv">Socialnämnden</span>)' in section

@@ -269,3 +269,45 @@ def test_a_how_sure_figure_alike_everywhere_is_said_once(sure: Path) -> None:
     cells = row.xpath("./td")
     assert [_said(c, "sv") for c in cells[2:4]] == ["100\u00a0% (samma i varje körning)", "100\u00a0% (samma i varje punkt)"]
     assert [_said(c, "en") for c in cells[2:4]] == ["100% (the same in every run)", "100% (the same at every point)"]
+
+
+LANGS = ("en", "sv")
+
+
+def test_the_how_sure_table_names_each_step_by_its_name_never_its_id(sure: Path) -> None:
+    """Found by QA (qasure): the how-sure rows said a figure without the model's step names, so a figure about
+    one step showed its element id ("days waiting at: Task_Remiss_Polis"). uncertainty.json of a run holds the
+    key figures only; one that names a step's wait (as the figures tables do) must show the step's name, as
+    the figures tables say it, and no element id anywhere a person reads."""
+    from report.html import render_report
+    from report.results import read_cases, read_processes, read_profiles, read_summary
+
+    processes = read_processes(sure)
+    ids = {i for text in processes.values() for i in re.findall(r'\bid="([^"]+)"', text)}
+    summary = read_summary(sure)
+    doc = json.loads((sure / "uncertainty.json").read_text(encoding="utf-8"))
+    waits = sorted(f for f in summary["scenarios"][0]["points"][0]["figures"] if "/wait_days." in f)
+    assert waits
+    for s in doc["scenarios"].values():
+        figures = s["figures"]
+        template = next(iter(figures.values()))
+        figures.update({f: template for f in waits})  # a step's wait as a figure of the ranges
+    page = lxml_html.fromstring(render_report(summary, read_cases(sure), processes,
+                                              profiles=read_profiles(sure), uncertainty=doc))
+    read = "//body//text()[not(ancestor::script or ancestor::style or ancestor::code)]"
+    said = [t for t in page.xpath(read) if t.strip()]
+    # an id as written or with its underscores as spaces, as the words said a name they did not know
+    # (one pattern for them all: a pattern per id and text overflowed re's cache and took minutes)
+    seen = sorted({form for i in ids for form in (i, i.replace("_", " "))}, key=len, reverse=True)
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, seen))})(?![\w-])")
+    shown = [(m.group(), t) for t in said for m in pattern.finditer(t)]
+    assert shown == []
+    figure = next(f for f in waits if "Task_" in f)
+    row = page.xpath(f"//article[@id='u-status-quo']//tr[@data-figure='{figure}']")[0]
+    cell = row.xpath("./td")[1]
+    assert _said(cell, "en").startswith("days waiting at: ")
+    assert figure.rpartition(".")[2] not in _said(cell, "en")
+    town = _said(row.xpath("./td")[0], "en")
+    rows = page.xpath(f"//article[@id='s-status-quo']//tr[@data-figure='{figure.partition('/')[2]}']")
+    table = next(r for r in rows if _said(r.xpath("./td")[0], "en") == town)  # as the figures table says it
+    assert [_said(cell, lang) for lang in LANGS] == [_said(table.xpath("./td")[1], lang) for lang in LANGS]

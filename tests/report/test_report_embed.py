@@ -71,8 +71,12 @@ def test_the_facts_table_says_each_value_in_the_reports_language_where_the_profi
     rows = {re.sub(r"<[^>]*>", "", m.group(1)): m.group(2)
             for m in re.finditer(r'<tr><th><span class="en" lang="en">([^<]*)</span>.*?</th>(.*?)</tr>', table)}
 
-    def cells(fact: str, lang: str) -> list[str]:
-        return re.findall(rf'<span class="{lang}" lang="{lang}">([^<]*)</span>', rows[fact])
+    def cells(fact: str, lang: str) -> list[str]:  # the words of a cell, a quoted original's <span lang> left out
+        shown = re.findall(rf'<span class="{lang}" lang="{lang}">((?:[^<]|<span lang="sv">[^<]*</span>)*)</span>',
+                           rows[fact])
+        return [re.sub(r"<[^>]*>", "", cell) for cell in shown]
+
+    assert 'Social services committee (<span lang="sv">Socialnämnden</span>)' in rows["deciding body"]
 
     assert cells("deciding body", "en") == [
         "Social services committee (Socialnämnden)", "Individual and family committee (Individ- och familjenämnden)",
@@ -122,7 +126,8 @@ def test_the_swedish_facts_table_says_every_value_in_swedish_and_the_english_one
     table = table[:table.index("</table>")]
     heading, body = table[:table.index("</tr>")], table[table.index("</tr>"):]
     swedish = [unescape(c) for c in re.findall(r'<span class="sv" lang="sv">([^<]*)</span>', body)]
-    english = [unescape(c) for c in re.findall(r'<span class="en" lang="en">([^<]*)</span>', body)]
+    english = [unescape(re.sub(r"<[^>]*>", "", c))  # a quoted original in its <span lang="sv"> (qasure)
+               for c in re.findall(r'<span class="en" lang="en">((?:[^<]|<span lang="sv">[^<]*</span>)*)</span>', body)]
     assert len(swedish) == len(english) > 50
     assert [c for c in swedish if ENGLISH_WORDS.search(c)] == []
     assert "handlägger Klippans ärenden (handläggning och tillsyn), handlägger Örkelljungas ärenden (Örkelljunga " \
