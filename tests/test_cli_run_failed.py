@@ -22,6 +22,8 @@ EN = ("This scenario could not be computed because some cases could never finish
       "for a step that does not happen in every case. Ask the person who drew the model to correct it.")
 SV = ("Scenariot kunde inte beräknas eftersom vissa ärenden aldrig kunde avslutas: modellen väntar vid ”Båda klara” "
       "på ett steg som inte sker i varje ärende. Be den som ritade modellen att rätta den.")
+# in the page's HTML the Swedish model's step name inside the English sentence says its language (NameMarks)
+EN_HTML = EN.replace("‘Båda klara’", '‘<span lang="sv">Båda klara</span>’')
 
 
 @pytest.fixture
@@ -57,13 +59,13 @@ def test_the_report_says_why_in_words_and_keeps_the_message_folded(files: Path) 
     assert run(files, "out", "ok.yaml", "bad.yaml").exit_code == 1
     html = (files / "out" / "report.html").read_text(encoding="utf-8")
     section = html[html.index('id="failures"'):html.index('id="scenarios"')]
-    assert f'<span class="en" lang="en">{EN}</span><span class="sv" lang="sv">{SV}</span>' in section
+    assert f'<span class="en" lang="en">{EN_HTML}</span><span class="sv" lang="sv">{SV}</span>' in section
     summary = ('<summary><span class="en" lang="en">Technical detail (for the process developer)</span>'
                '<span class="sv" lang="sv">Teknisk detalj (för processutvecklaren)</span></summary>')
     assert f"<details class=\"technical\">{summary}<code>element &#39;J&#39;: 5 case(s) cannot finish" in section
     # the scenario's own section says it the same way (it read "Failed: element 'J': ... tokens ...")
     scenario = html[html.index('id="s-bad"'):]
-    assert f'<span class="en" lang="en">{EN}</span>' in scenario and "Failed: " not in html
+    assert f'<span class="en" lang="en">{EN_HTML}</span>' in scenario and "Failed: " not in html
     # and its figures tables are not drawn empty under the words (they read "Alla mått (0)")
     bad = scenario[:scenario.index("</article>")]
     assert '<table class="figures' not in bad and "(0)</summary>" not in bad
@@ -92,7 +94,8 @@ def test_the_miwg_b20_model_is_said_in_words_at_parallel_gateway_2(files: Path) 
     assert result.stderr.splitlines()[-1].startswith("permitflow: error: 1 of 2 scenarios failed: b20 (")
     html = (files / "out" / "report.html").read_text(encoding="utf-8")
     assert "the model waits at ‘Parallel Gateway 2’ for a step that does not happen in every case." in html
-    assert "modellen väntar vid ”Parallel Gateway 2” på ett steg som inte sker i varje ärende." in html
+    assert ('modellen väntar vid ”<span lang="en">Parallel Gateway 2</span>” på ett steg som inte sker i varje ärende.'
+            in html)  # the English model's name in the Swedish sentence says its language
 
 
 @pytest.mark.browser
