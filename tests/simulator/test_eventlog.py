@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 
-import pytest
 from simmodels import end, proc, replay_params, run, start, task
 
 from simulator.eventlog import to_csv, to_xes
@@ -29,8 +28,6 @@ def test_csv_has_one_row_per_activity_with_iso_times() -> None:
     ]
 
 
-# pm4py >= 2.7.23 suggests its optional Rust reader on every read; the test reads with the plain one on purpose
-@pytest.mark.filterwarnings("ignore:Install the optional requirement:UserWarning")
 def test_xes_reads_back_in_pm4py_with_the_same_cases_and_activities(tmp_path) -> None:
     import pm4py
 
