@@ -7,6 +7,8 @@ from node objects; a flow ``A>B`` gets the id ``A_B``.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from processes.model import (
     Event,
     EventDefinition,
@@ -24,7 +26,8 @@ from processes.model import (
 )
 
 __all__ = ["proc", "params", "start", "end", "task", "xor", "par", "inc", "evgw", "timer", "message",
-           "boundary", "sub", "terminate", "error_end", "throw", "ALWAYS_OPEN", "replay_params", "run", "trace"]
+           "boundary", "sub", "terminate", "error_end", "throw", "ALWAYS_OPEN", "SE_OFFICE", "CLERK", "hour",
+           "replay_params", "run", "trace"]
 
 
 def start(i: str, parent: str = "P") -> Event:
@@ -120,6 +123,20 @@ ALWAYS_OPEN = """
               fri: "00:00-24:00", sat: "00:00-24:00", sun: "00:00-24:00"}
       holidays: none
 """
+
+
+# an office open 08-16 on weekdays, closed on Swedish holidays and eves, and one clerk for lane Lane_C
+SE_OFFICE = """
+    office:
+      hours: {mon: "08:00-16:00", tue: "08:00-16:00", wed: "08:00-16:00", thu: "08:00-16:00", fri: "08:00-16:00"}
+      holidays: SE
+"""
+CLERK = "    clerk: {count: 1, calendar: office, cost_per_hour: 600, lanes: [Lane_C]}"
+
+
+def hour(y: int, m: int, d: int, h: float) -> float:
+    """Hours from replay_params' start, Monday 2025-01-06 00:00, to the date's hour ``h``."""
+    return (dt.date(y, m, d) - dt.date(2025, 1, 6)).days * 24 + h
 
 
 def params(simulation_yaml: str):

@@ -6,23 +6,10 @@ Hour 0 is Monday 2025-01-06 00:00.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from simmodels import end, proc, replay_params, run, start, task, throw, trace
+from simmodels import CLERK, SE_OFFICE, end, hour, proc, replay_params, run, start, task, throw, trace
 
 from simulator.stats import figures
-
-SE_OFFICE = """
-    office:
-      hours: {mon: "08:00-16:00", tue: "08:00-16:00", wed: "08:00-16:00", thu: "08:00-16:00", fri: "08:00-16:00"}
-      holidays: SE
-"""
-CLERK = "    clerk: {count: 1, calendar: office, cost_per_hour: 600, lanes: [Lane_C]}"
-
-
-def hour(y: int, m: int, d: int, h: float) -> float:
-    return (dt.date(y, m, d) - dt.date(2025, 1, 6)).days * 24 + h
 
 
 @pytest.mark.parametrize("ready, work, done", [
