@@ -8,11 +8,14 @@ Hour 0 is Monday 2025-01-06 00:00; the officer pool is open day and night (simmo
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from simmodels import end, proc, replay_params, run, start, task, throw, xor
 
+from processes.durations import parse_duration
 from scenarios.execute import CASE_COLUMNS, _case_rows
 from simulator.stats import figures
 
@@ -88,3 +91,38 @@ def test_without_a_clock_no_case_is_said_to_be_on_time_or_late_anywhere() -> Non
     assert row[CASE_COLUMNS.index("within_deadline")] == ""
     assert math.isnan(figures(kept)["within_deadline_share"])
     assert math.isnan(figures(run(EDGE_MODEL, prm, keep_records=False))["within_deadline_share"])
+
+
+# Komplett, then the investigation; in some cases the officer finds something missing after all and the
+# applicant completes it (5 days) before Komplett is passed again: the clock keeps its first start.
+AGAIN_MODEL = proc(
+    [start("S"), throw("Komplett"), task("Utreda"), xor("X"), task("Komplettering"), throw("Fattat"), end("E")],
+    "S>Komplett Komplett>Utreda Utreda>X X>Komplettering Komplettering>Komplett X>Fattat Fattat>E",
+    {"Lane_A": ["Utreda"]})
+
+
+def test_the_clock_keeps_its_first_start_when_the_case_passes_it_again() -> None:
+    prm = replay_params(
+        "    Utreda: {duration: 2h}\n"
+        "    X: {probabilities: {X_Komplettering: 0.5, X_Fattat: 0.5}}\n"
+        "    Komplettering: {delay: 5d}", dates=DAYS,
+        extra="  clock: {start: Komplett, stop: Fattat, deadline: 4mo, extension: 4mo}\n")
+    r = run(AGAIN_MODEL, prm, seed=5)
+    rounds = {c.case: 0 for c in r.cases}
+    for a in r.activities:
+        if a.element == "Komplettering":
+            rounds[a.case] += 1
+    assert len(set(rounds.values())) > 1
+    for c in r.cases:
+        assert c.complete == c.arrival  # the first passage, at arrival
+        assert c.decision - c.complete == pytest.approx(2 + rounds[c.case] * (120 + 2), abs=1e-9)
+
+
+def test_four_months_are_121_75_days_within_two_days_of_any_calendar_four_months() -> None:
+    # what docs/simulation.md says of the deadline: a duration of 121.75 days against four calendar months
+    # from every day of four years (one of them a leap year), the month's last day where the date is missing
+    assert parse_duration("4mo") == 4 * 730.5
+    spans = {((d + relativedelta(months=4)) - d).days
+             for d in (dt.date(2025, 1, 1) + dt.timedelta(days=n) for n in range(4 * 365 + 1))}
+    assert spans == {120, 121, 122, 123}
+    assert max(abs(span - 121.75) for span in spans) < 2

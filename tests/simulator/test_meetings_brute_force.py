@@ -47,3 +47,11 @@ def test_a_case_ready_exactly_at_the_cut_off_makes_the_agenda() -> None:
     calendar = MeetingCalendar(MeetingSchedule(rrule=RULES[0], at_hour=13.0), START, cutoff=240.0)
     assert calendar.next_meeting(493.0 - 240.0) == 493.0
     assert calendar.next_meeting(493.0 - 240.0 + 1e-9) > 493.0  # a moment late: the next month's
+
+
+def test_a_rule_meets_on_a_holiday_as_docs_profile_md_says_and_except_dates_cancels_it() -> None:
+    easter_monday = (dt.date(2025, 4, 21) - START).days * 24 + 13.0
+    weekly = MeetingSchedule(rrule=RULES[2], at_hour=13.0)
+    assert MeetingCalendar(weekly, START).next_meeting(easter_monday - 1) == easter_monday
+    cancelled = MeetingSchedule(rrule=RULES[2], at_hour=13.0, except_dates=(dt.date(2025, 4, 21),))
+    assert MeetingCalendar(cancelled, START).next_meeting(easter_monday - 1) == easter_monday + 7 * 24
