@@ -216,13 +216,16 @@ class _Builder:
             self.report["arrivals_kept"] = f"{said}: the model's profile's {_num(old['per_year'], 6)} a year kept"
             self.sim["start"] = self.obs.origin_date
             return
-        self.report["arrivals"] = fit.data()
+        running = fits.only_in_progress(self.table)
+        self.report["arrivals"] = {**fit.data(), "in_progress_only": running}
         shares = ", ".join(f"{d} {s:.2f}" for d, s in zip(staff.WEEKDAYS, fit.weekdays, strict=True))
         entry: dict[str, Any] = {"per_year": round(fit.per_year, 2),
                                  "weekdays": [round(7 * share, 3) for share in fit.weekdays]}
         note = (f"{fit.n} cases arrived {fit.first:%Y-%m-%d} to {fit.last:%Y-%m-%d}; per_year 95% interval "
                 f"[{fit.per_year_ci[0]:.1f}, {fit.per_year_ci[1]:.1f}] (exact Poisson); weekdays: share of "
                 f"arrivals by weekday ({shares}) times 7, so a day of mean weight gets a 7th of a week's arrivals")
+        if running:
+            note += f"; {fits.only_in_progress_said(running)}"
         if fit.whole_log is not None:
             rate, (lo, hi) = fit.whole_log
             note += (f"; per_year: the last year's arrivals (before {fit.last:%Y-%m-%d}): the whole log's "

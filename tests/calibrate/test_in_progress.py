@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from test_censored_wait import MODEL, _calibrate
 from test_censored_wait import PROFILE as WEEKDAYS
@@ -108,3 +109,23 @@ def test_a_row_with_neither_time_is_refused_in_one_line(tmp_path) -> None:
         "'start': the row does not say when its activity happened (expected an end time, or a start time for an "
         "activity still in progress at the export)"]
     assert not (folder / "out.yaml").exists()
+
+
+def test_a_case_known_only_by_a_row_in_progress_is_an_arrival_at_its_start(tmp_path) -> None:
+    """O22 (its request started 22 January 09:00, nothing ended) came in: 11 cases arrived from 6 January 09:00
+    (C0's first start) to 22 January 09:00, 10 gaps over 16 days. Without it the rate was 9 gaps over the 15.02 days
+    to O21's 09:30 (found by QA, qalog4: a log exported mid-year lost the year's open cases from its rate)."""
+    folder = _write(tmp_path)
+    report, text = _calibrate(folder)
+    arrivals = report["arrivals"]
+    assert (arrivals["cases"], arrivals["first"], arrivals["last"], arrivals["in_progress_only"]) == (
+        11, "2025-01-06T09:00:00", "2025-01-22T09:00:00", 1)
+    assert arrivals["per_year"] == pytest.approx(10 / (16 / 365.25), rel=1e-12)
+    said = ("1 case known only by activities still in progress at the export counted as an arrival at its first "
+            "one's start (på svenska: 1 ärende som bara syns genom aktiviteter som pågick vid exporten räknas som "
+            "inkomna vid den första aktivitetens start)")
+    assert [line for line in text.splitlines() if line.startswith("arrivals:")] == [
+        f"arrivals: {arrivals['per_year']:.1f} a year [{arrivals['per_year_ci'][0]:.1f}, "
+        f"{arrivals['per_year_ci'][1]:.1f}]; {said}"]
+    profile = yaml.safe_load((folder / "out.yaml").read_text(encoding="utf-8"))
+    assert profile["simulation"]["arrivals"]["note"].endswith(f"; {said}")
