@@ -2653,7 +2653,9 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     model gets a Graphviz layout and a lane for each group of people (or
     roles) the log names, each step in the lane of the group that did most
     of it (one lane when the log names no one, or the same people do all
-    the work); a timer's firing in the log becomes a timer event. With
+    the work); a timer's firing in the log becomes a timer event (in a
+    log without start times: a step no one is named for that follows one
+    step after a near-constant delay, said in a note). With
     --profile-out the
     discovered model is calibrated from the same log (as `calibrate` does).
     Needs the optional logs extra: {logs_install}.
@@ -2720,10 +2722,11 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     click.echo(f"model: {counted(tasks, 'task')}, " + (f"{counted(timers, 'timer event')}, " if timers else "")
                + f"{counted(gateways, 'gateway')}, {counted(len(process.flows), 'flow')} (inductive miner, noise "
                f"{noise:g})")
+    said = (*table.notes, *found.notes)  # what the reader, then the discovery, assumed or left out
     if report is not None:
-        click.echo(calibration_text(report, notes=table.notes, names=_model_names(found.defs.process())))
-    else:  # what the reader left out or assumed (calibration_text says it with --profile-out)
-        for note in table.notes:
+        click.echo(calibration_text(report, notes=said, names=_model_names(found.defs.process())))
+    else:  # calibration_text says them with --profile-out
+        for note in said:
             click.echo(f"note: {note}")
     if checked is not None:
         _write_validation_page(*checked)
