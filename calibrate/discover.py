@@ -283,8 +283,10 @@ def _convert(bpmn: Any, timers: dict[str, str] | None = None, lanes: dict[str, s
     return Definitions(id="Definitions_Discovered", processes=(process,))
 
 
-def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float = 0.2) -> Discovery:
-    """The model of ``table``'s frequent activities (see the module doc), laid out by Graphviz."""
+def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float = 0.2,
+                   by_who: bool = True) -> Discovery:
+    """The model of ``table``'s frequent activities (see the module doc), laid out by Graphviz; ``by_who``
+    False: every step in one lane, whoever did it (what ``discover --validate`` compares the lanes with)."""
     pm4py = _pm4py()  # first: pandas comes with it, and a missing extra is said in one line
     import pandas as pd
 
@@ -304,7 +306,7 @@ def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float 
         bpmn = pm4py.discover_bpmn_inductive(frame, noise_threshold=noise)
     found = completion_only_timers(small)  # a completion-only log shows no instant: the timing tells, said in a note
     timers = dict.fromkeys((*timer_activities(small), *(t.activity for t in found)), "PT0M")
-    lanes = resource_lanes(small)
+    lanes = resource_lanes(small) if by_who else {}
     defs = _convert(bpmn, timers, lanes)
     if timers:  # their durations need the model's enabling: converted again with them
         defs = _convert(bpmn, _timer_durations(defs, small), lanes)
