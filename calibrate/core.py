@@ -264,9 +264,14 @@ class _Builder:
                 lanes.append(lane)
             rows.append(self.obs.rows(e))
         report = []
+        table = self.table
+        lane_names = {pool: tuple(lane.name for lane in self.process.lanes() if lane.id in lanes)
+                      for pool, (lanes, _) in by_pool.items()}
+        # each person counted once, in the pool where they did most of their work (staff.home_pools)
+        home = staff.home_pools({pool: [table.resources[r] for r in table.resource[np.concatenate(rows)]]
+                                 for pool, (_, rows) in by_pool.items()}, lane_names)
         for pool, (lanes, rows) in sorted(by_pool.items()):
-            fit = staff.fit_pool(self.obs, pool, tuple(lanes), np.concatenate(rows),
-                                 tuple(lane.name for lane in self.process.lanes() if lane.id in lanes))
+            fit = staff.fit_pool(self.obs, pool, tuple(lanes), np.concatenate(rows), lane_names[pool], home)
             report.append(fit.data())
             pools[pool] = self._pool_entry(pool, fit, pools.get(pool), calendars)
         self.report["pools"] = report
@@ -280,6 +285,9 @@ class _Builder:
         note = f"count: {fit.how}"
         if fit.people:
             note += f" ({', '.join(fit.people[:12])}{' ...' if len(fit.people) > 12 else ''})"
+        if fit.elsewhere:
+            note += "; counted in another pool, where they did more: " + ", ".join(
+                f"{p} ({q})" for p, q in list(fit.elsewhere.items())[:12]) + (" ..." if len(fit.elsewhere) > 12 else "")
         if entry["calendar"] not in calendars:
             calendars[entry["calendar"]] = {
                 "hours": {d: "08:00-17:00" for d in staff.WEEKDAYS[:5]}, "holidays": "none",
