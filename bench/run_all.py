@@ -67,6 +67,7 @@ NOT_QUICK = {
     "bench_serve_memory.py": "a manager's day against `permitflow serve --workers 2`, minutes",
     "bench_serve_uploads.py": "12 uploads of a 4.6 MB model and 50 runs of them against `permitflow serve`, minutes",
     "bench_serve_bad_uploads.py": "bad uploads against `permitflow serve` while good ones run, minutes",
+    "bpic15_pools.py": "BPIC15_1's staff counted in a pool per subprocess (needs ../shared/data), about 2 CPU s",
 }
 
 

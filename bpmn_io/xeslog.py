@@ -9,7 +9,9 @@ dropped, so memory stays bounded by the largest trace whatever the log's size.
 
 Lifecycle: an event with ``lifecycle:transition`` ``start`` opens an
 activity instance, the next ``complete`` of the same activity in the trace
-closes it (first in, first out); an event without a transition is a
+closes it (first in, first out); a ``start`` that no ``complete`` closes is an
+activity still in progress at the export (a record with ``end`` nan, as a CSV
+row with a start and no end); an event without a transition is a
 completion; other transitions (``schedule``, ``assign``, ``suspend`` ...) are
 counted and left out. A trace's instances are taken in time order; listed in the file by their first
 event, a trace whose instances go back in time is counted in a note (``bpmn_io.logorder``).
@@ -169,7 +171,12 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
     if stats["other"]:
         notes.append(f"{counted(stats['other'], 'event')} with other lifecycle transitions (schedule, assign, ...) left out")
     if stats["open"]:
-        notes.append(f"{counted(stats['open'], 'start event')} without a matching complete left out")
+        n, first = stats["open"], stats["first_open"]
+        notes.append(f"{counted(n, 'start event')} without a matching complete (the first: event {first}): read as "
+                     "activities still in progress when the log was exported, each fitted as longer than it had run "
+                     f"by then (right-censored); på svenska: {counted(n, 'starthändelse', 'starthändelser')} utan "
+                     f"matchande complete (den första: händelse {first}) läses som aktiviteter som pågick när loggen "
+                     "exporterades")
     back = order.note("event", "activity instance")
     if back:
         notes.append(back)
@@ -243,24 +250,32 @@ def _trace_records(case: str, events: list[tuple], stats: dict[str, int], order:
     # breaks ties
     by_instant = all(e[6] == e[6] for e in events)
     events.sort(key=(lambda e: e[6]) if by_instant else (lambda e: e[2]))
-    starts: dict[str, deque[tuple[float, float, int]]] = {}
+    starts: dict[str, deque[tuple[float, float, int, str, str]]] = {}
     out = []
     listed = []  # where each instance's first event is in the file (its file order, for the note on order)
     for activity, transition, when, resource, element, number, at in events:
         if transition == "start":
-            starts.setdefault(activity, deque()).append((when, at, number))
+            starts.setdefault(activity, deque()).append((when, at, number, resource, element))
         elif transition == "complete":
             opened = starts.get(activity)
-            began, start_at, opened_at = opened.popleft() if opened else (_NAN, _NAN, number)
+            began, start_at, opened_at = opened.popleft()[:3] if opened else (_NAN, _NAN, number)
             if began > when and start_at <= at:  # 02:50+02:00 to 02:10+01:00: 20 minutes, as they passed
                 began = when - (at - start_at)
             out.append(LogRecord(case, activity, began, when, resource, element, number, at, start_at))
             listed.append(min(opened_at, number))
         else:
             stats["other"] += 1
-    stats["open"] += sum(len(q) for q in starts.values())
+    # a start no complete follows: an activity still in progress when the log was exported (end nan), fitted as
+    # right-censored like a CSV row with a start and no end; it has no completion to be ordered by
+    running = sorted((LogRecord(case, activity, began, _NAN, resource, element, number, _NAN, start_at)
+                      for activity, opened in starts.items()
+                      for began, start_at, number, resource, element in opened), key=lambda r: r.where)
+    if running:
+        stats["open"] += len(running)
+        stats["first_open"] = stats.get("first_open") or running[0].where
     for first_event, rec in sorted(zip(listed, out, strict=True), key=lambda pair: pair[0]):
         order.seen(rec._replace(where=first_event))
     order.forget(case)
     out.sort(key=(lambda r: (r.at, r.where)) if by_instant else (lambda r: (r.end, r.where)))
     yield from out
+    yield from running

@@ -216,13 +216,16 @@ class _Builder:
             self.report["arrivals_kept"] = f"{said}: the model's profile's {_num(old['per_year'], 6)} a year kept"
             self.sim["start"] = self.obs.origin_date
             return
-        self.report["arrivals"] = fit.data()
+        running = fits.only_in_progress(self.table)
+        self.report["arrivals"] = {**fit.data(), "in_progress_only": running}
         shares = ", ".join(f"{d} {s:.2f}" for d, s in zip(staff.WEEKDAYS, fit.weekdays, strict=True))
         entry: dict[str, Any] = {"per_year": round(fit.per_year, 2),
                                  "weekdays": [round(7 * share, 3) for share in fit.weekdays]}
         note = (f"{fit.n} cases arrived {fit.first:%Y-%m-%d} to {fit.last:%Y-%m-%d}; per_year 95% interval "
                 f"[{fit.per_year_ci[0]:.1f}, {fit.per_year_ci[1]:.1f}] (exact Poisson); weekdays: share of "
                 f"arrivals by weekday ({shares}) times 7, so a day of mean weight gets a 7th of a week's arrivals")
+        if running:
+            note += f"; {fits.only_in_progress_said(running)}"
         if fit.whole_log is not None:
             rate, (lo, hi) = fit.whole_log
             note += (f"; per_year: the last year's arrivals (before {fit.last:%Y-%m-%d}): the whole log's "
@@ -261,9 +264,14 @@ class _Builder:
                 lanes.append(lane)
             rows.append(self.obs.rows(e))
         report = []
+        table = self.table
+        lane_names = {pool: tuple(lane.name for lane in self.process.lanes() if lane.id in lanes)
+                      for pool, (lanes, _) in by_pool.items()}
+        # each person counted once, in the pool where they did most of their work (staff.home_pools)
+        home = staff.home_pools({pool: [table.resources[r] for r in table.resource[np.concatenate(rows)]]
+                                 for pool, (_, rows) in by_pool.items()}, lane_names)
         for pool, (lanes, rows) in sorted(by_pool.items()):
-            fit = staff.fit_pool(self.obs, pool, tuple(lanes), np.concatenate(rows),
-                                 tuple(lane.name for lane in self.process.lanes() if lane.id in lanes))
+            fit = staff.fit_pool(self.obs, pool, tuple(lanes), np.concatenate(rows), lane_names[pool], home)
             report.append(fit.data())
             pools[pool] = self._pool_entry(pool, fit, pools.get(pool), calendars)
         self.report["pools"] = report
@@ -277,6 +285,9 @@ class _Builder:
         note = f"count: {fit.how}"
         if fit.people:
             note += f" ({', '.join(fit.people[:12])}{' ...' if len(fit.people) > 12 else ''})"
+        if fit.elsewhere:
+            note += "; counted in another pool, where they did more: " + ", ".join(
+                f"{p} ({q})" for p, q in list(fit.elsewhere.items())[:12]) + (" ..." if len(fit.elsewhere) > 12 else "")
         if entry["calendar"] not in calendars:
             calendars[entry["calendar"]] = {
                 "hours": {d: "08:00-17:00" for d in staff.WEEKDAYS[:5]}, "holidays": "none",

@@ -8,10 +8,11 @@
    from the names, and its steps in lanes by who did them (:func:`resource_lanes`: the
    people, or roles, the log names, grouped by the activities they do; each step in the
    lane of the group that did most of its rows), or in one lane (``Lane_Staff``) when the
-   log names no one; ``bpmn_io.layout`` then draws it with Graphviz. An activity that is a timer's firing (:func:`timer_activities`: it takes no
-   time in any row and its name says so) becomes a timer catch event, not a task: as a
-   task its work was 0 hours in every row, fitted from no value (n=0), and the wait
-   before it was lost.
+   log names no one; ``bpmn_io.layout`` then draws it with Graphviz. An activity that is a timer's firing
+   (:mod:`calibrate.logtimers`: it takes no time in any row and its name says so; in a completion-only log, no
+   one is named for it and it follows one activity after a near-constant delay, said in a note) becomes a timer
+   catch event, not a task: as a task its work was 0 hours in every row, fitted from no value (n=0), and the
+   wait before it was lost.
 
 pm4py (AGPL-3.0, about 30 MB plus pandas) is the optional extra ``permitflow[logs]``
 and imported only here.
@@ -29,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from bpmn_io.caselog import LogTable, from_seconds, names_someone
+from calibrate.logtimers import completion_only_timers, timer_activities
 from processes.errors import InputError
 from processes.extras import install_hint
 from processes.model import (
@@ -60,6 +62,8 @@ class Discovery:
     table: LogTable
     kept: tuple[str, ...]
     dropped: tuple[str, ...]
+    #: what the discovery read into the log that the log does not say outright (a completion-only log's timers)
+    notes: tuple[str, ...] = ()
 
 
 def frequent_activities(table: LogTable, min_frequency: float) -> tuple[str, ...]:
@@ -117,32 +121,6 @@ def _structural_order(bpmn: Any) -> dict[Any, tuple[str, str, str]]:
         key = {n: hashlib.sha1(repr((key[n], sorted(key[m] for m in succ[n]), sorted(key[m] for m in pred[n])))
                                .encode()).hexdigest() for n in succ}
     return {n: (*base[n], key[n]) for n in succ}
-
-
-#: words that name a timer's firing (a reminder's timer, "Svarstiden ute", a deadline passed), in the activity's
-#: name or the element the log names for it
-_TIMER_WORDS = re.compile(r"timer|tid(en)? (är )?ute|tiden gick ut|svarstid|time ?out|timed out|expired|deadline",
-                          re.IGNORECASE)
-
-
-def timer_activities(table: LogTable) -> tuple[str, ...]:
-    """The activities that are a timer's firing.
-
-    A timer fires at an instant: the log shows one where every row of an activity has a start time equal to
-    its end (what a boundary or catch event's firing leaves in a log with start times, such as permitflow's own
-    ``Timer_Paminnelse``) and its name, or the element the log names for it, says timer (:data:`_TIMER_WORDS`).
-    A completion-only log cannot show an instant; an activity that takes no time but is not named a timer stays
-    a task."""
-    out = []
-    for code, name in enumerate(table.activities):
-        rows = np.flatnonzero(table.activity == code)
-        if not rows.size or np.isnan(table.start[rows]).any() or (table.start[rows] != table.end[rows]).any():
-            continue
-        elements = {table.elements[e] for e in table.element[rows]}
-        if not any(_TIMER_WORDS.search(text) for text in (name, *elements)):
-            continue
-        out.append(name)
-    return tuple(out)
 
 
 def _timer_durations(defs: Definitions, table: LogTable) -> dict[str, str]:
@@ -305,8 +283,10 @@ def _convert(bpmn: Any, timers: dict[str, str] | None = None, lanes: dict[str, s
     return Definitions(id="Definitions_Discovered", processes=(process,))
 
 
-def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float = 0.2) -> Discovery:
-    """The model of ``table``'s frequent activities (see the module doc), laid out by Graphviz."""
+def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float = 0.2,
+                   by_who: bool = True) -> Discovery:
+    """The model of ``table``'s frequent activities (see the module doc), laid out by Graphviz; ``by_who``
+    False: every step in one lane, whoever did it (what ``discover --validate`` compares the lanes with)."""
     pm4py = _pm4py()  # first: pandas comes with it, and a missing extra is said in one line
     import pandas as pd
 
@@ -324,11 +304,12 @@ def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float 
     })
     with contextlib.redirect_stderr(io.StringIO()):
         bpmn = pm4py.discover_bpmn_inductive(frame, noise_threshold=noise)
-    timers = dict.fromkeys(timer_activities(small), "PT0M")
-    lanes = resource_lanes(small)
+    found = completion_only_timers(small)  # a completion-only log shows no instant: the timing tells, said in a note
+    timers = dict.fromkeys((*timer_activities(small), *(t.activity for t in found)), "PT0M")
+    lanes = resource_lanes(small) if by_who else {}
     defs = _convert(bpmn, timers, lanes)
     if timers:  # their durations need the model's enabling: converted again with them
         defs = _convert(bpmn, _timer_durations(defs, small), lanes)
     defs = add_layout(defs)
     dropped = tuple(a for a in table.activities if a not in set(keep))
-    return Discovery(defs, small, keep, dropped)
+    return Discovery(defs, small, keep, dropped, tuple(t.note() for t in found))

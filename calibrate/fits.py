@@ -8,6 +8,7 @@ percentile bootstrap over cases (200 resamplings, seed 0) for probabilities.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,14 +16,15 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from bpmn_io.caselog import from_seconds
+from bpmn_io.caselog import LogTable, from_seconds
 from calibrate.fitdist import resample_blocks
 from calibrate.observe import HOUR, Observed, through_unmapped
 from processes.model import Gateway, Process
+from processes.wording import counted
 
 __all__ = ["ArrivalFit", "fit_arrivals", "BranchFit", "fit_branching", "branch_fit", "fit_branching_replayed",
-           "MeetingFit", "fit_meetings", "ClockFit", "fit_clock", "case_arrivals", "CaseDelayFit",
-           "fit_case_delays"]
+           "MeetingFit", "fit_meetings", "ClockFit", "fit_clock", "case_arrivals", "only_in_progress",
+           "only_in_progress_said", "CaseDelayFit", "fit_case_delays"]
 
 _DAY = 86400.0
 _YEAR = 365.25 * _DAY
@@ -31,9 +33,37 @@ _RESAMPLES = 200
 
 def case_arrivals(obs: Observed) -> np.ndarray:
     """Each case's arrival: the start of its first row where the log gives one, else its completion
-    (an estimated start says when the resource was free, not when the application came in)."""
-    given = np.where(np.isnan(obs.table.start), obs.table.end, obs.table.start)
-    return np.fmin.reduceat(given, obs.table.case_bounds()[:-1])
+    (an estimated start says when the resource was free, not when the application came in).
+
+    A row still in progress at the export (a start, no end) is one of its case's rows too: it can be the case's
+    first, and a case known only by such rows (not among the table's cases) arrived at its first one's start, so
+    a log exported while this year's cases are under way does not lose them from the rate. Those cases come last.
+    """
+    table = obs.table
+    given = np.where(np.isnan(table.start), table.end, table.start)
+    known = np.fmin.reduceat(given, table.case_bounds()[:-1])
+    index = {c: i for i, c in enumerate(table.case_ids)}
+    running: dict[str, float] = {}
+    for rec in table.in_progress:
+        i = index.get(rec.case)
+        if i is not None:
+            known[i] = min(known[i], rec.start)
+        else:
+            running[rec.case] = min(running.get(rec.case, math.inf), rec.start)
+    return np.concatenate([known, np.fromiter(running.values(), float, len(running))])
+
+
+def only_in_progress(table: LogTable) -> int:
+    """How many cases the log knows only by rows still in progress at the export (no completed row)."""
+    return len({r.case for r in table.in_progress} - set(table.case_ids))
+
+
+def only_in_progress_said(n: int) -> str:
+    """What the arrivals' note and text say of ``n`` cases known only by rows in progress, in English and Swedish."""
+    return (f"{counted(n, 'case', lang='en')} known only by activities still in progress at the export counted as "
+            f"{'an arrival' if n == 1 else 'arrivals'} at {'its' if n == 1 else 'their'} first one's start (på svenska: "
+            f"{counted(n, 'ärende', 'ärenden', lang='sv')} som bara syns genom aktiviteter som pågick vid exporten "
+            "räknas som inkomna vid den första aktivitetens start)")
 
 
 @dataclass(frozen=True, slots=True)

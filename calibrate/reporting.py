@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from calibrate.core import _num
+from calibrate.fits import only_in_progress_said
 from processes.numbers import number
 from processes.numbers import share as share_said
 from processes.stepnames import step_said
@@ -48,7 +49,8 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
                      + ("" if a.get("per_year_whole_log") is None else
                         f" (the last year's; the whole log's {a['per_year_whole_log']:.1f} differs beyond chance)")
                      + ("" if a["seasonality"] is None else ", seasonality (January to December, arrivals a day over "
-                        "the year's mean) " + " ".join(f"{w:.2f}" for w in a["seasonality"])))
+                        "the year's mean) " + " ".join(f"{w:.2f}" for w in a["seasonality"]))
+                     + (f"; {only_in_progress_said(a['in_progress_only'])}" if a.get("in_progress_only") else ""))
     for p in report.get("pools", []):
         lines.append(f"pool {p['pool']}: {p['count']} ({p['counted_by']}), lanes {', '.join(map(said, p['lanes']))}"
                      + ("" if p["hours"] is None else ", hours " + ", ".join(f"{d} {h}" for d, h in p["hours"].items()

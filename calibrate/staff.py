@@ -1,7 +1,10 @@
 """Staffing from a log: who works in which lane, how many at once, and when each person works.
 
 A pool's members are the resources of the rows of its lanes' tasks. When the log names
-people, the count is the number of people with at least 1 % of the pool's rows; when it
+people, the count is the number of people with at least 1 % of the pool's rows, each person
+counted once (:func:`home_pools`): in the pool where they did most of their work, of those
+where they have that 1 % (one pool's count was the people who did 1 % of its rows, so a person
+working in two pools counted in both, and the simulation had them twice); when it
 names only the pool (permitflow's own logs write the pool name), the count is the most
 activity instances of the pool in progress at one time — a lower bound that reaches the
 true count whenever all members were busy at once.
@@ -29,9 +32,16 @@ import numpy as np
 
 from calibrate.observe import HOUR, Observed
 
-__all__ = ["Window", "PoolFit", "fit_window", "max_concurrent", "dates_only", "seen_times", "WEEKDAYS"]
+__all__ = ["Window", "PoolFit", "fit_window", "max_concurrent", "dates_only", "seen_times", "WEEKDAYS", "home_pools",
+           "SOME_WORK", "ONCE", "with_some_work",
+           "counted_people"]
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: a person named in the log is one of a pool's people when they did at least this share of its rows
+SOME_WORK = 0.01
+#: how a pool of named people is counted (the rule, as the profile's note and calibrate's text say it)
+ONCE = ("people with at least 1% of the pool's work, each counted once: in the pool where they did most of "
+        "their work (most rows; a tie: the pool first by name)")
 _DAY = 86400.0
 
 Window = tuple[tuple[float, float] | None, ...]  # per weekday (open, close) hours, or None: closed
@@ -103,6 +113,8 @@ class PoolFit:
     window: Window | None
     per_person: dict[str, Window] = field(default_factory=dict)
     rows: int = 0
+    #: people with 1 % of this pool's rows counted in another pool, where they did more: person -> that pool
+    elsewhere: dict[str, str] = field(default_factory=dict)
 
     def data(self) -> dict[str, Any]:
         def hours(w: Window | None) -> dict[str, str] | None:
@@ -112,7 +124,8 @@ class PoolFit:
 
         return {"pool": self.pool, "lanes": list(self.lanes), "count": self.count, "counted_by": self.how,
                 "people": list(self.people), "activity_instances": self.rows, "hours": hours(self.window),
-                "per_person_hours": {p: hours(w) for p, w in self.per_person.items()}}
+                "per_person_hours": {p: hours(w) for p, w in self.per_person.items()},
+                "counted_elsewhere": dict(self.elsewhere)}
 
 
 def _clock(hours: float) -> str:
@@ -120,24 +133,77 @@ def _clock(hours: float) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def _is_role(pool: str, names: list[str], lane_names: tuple[str, ...]) -> bool:
+    """Whether a pool's rows name no person but a role: no one, or one name that is the pool's or its lane's
+    (permitflow's own logs write ``officer``; a lane ``discover`` made for it is named so)."""
+    distinct = sorted({n for n in names if n})
+    return not distinct or distinct == [pool] or len(distinct) == 1 and (distinct[0] in ("none", "")
+                                                                         or distinct[0] in lane_names)
+
+
+def with_some_work(names: list[str]) -> dict[str, int]:
+    """The people with :data:`SOME_WORK` of ``names`` (a pool's rows' resources), with their rows."""
+    seen: dict[str, int] = {}
+    for n in names:
+        if n:
+            seen[n] = seen.get(n, 0) + 1
+    return {n: k for n, k in sorted(seen.items()) if k >= SOME_WORK * len(names)}
+
+
+def home_pools(names_by_pool: dict[str, list[str]], lane_names: dict[str, tuple[str, ...]] | None = None
+               ) -> dict[str, str]:
+    """Each person's one pool: of the pools where they did :data:`SOME_WORK` of the rows (``names_by_pool``: a
+    pool's rows' resources), the one where they did the most rows; a tie goes to the pool first by name. Pools
+    that name a role rather than people (:func:`_is_role`) count no one this way and are left out.
+
+    >>> home_pools({"a": ["anna"] * 3 + ["bo"], "b": ["anna"] * 5 + ["bo"] * 9})
+    {'anna': 'b', 'bo': 'b'}
+    """
+    best: dict[str, tuple[int, str]] = {}
+    for pool in sorted(names_by_pool):
+        names = names_by_pool[pool]
+        if _is_role(pool, names, (lane_names or {}).get(pool, ())):
+            continue
+        for person, rows in with_some_work(names).items():
+            if person not in best or rows > best[person][0]:
+                best[person] = (rows, pool)
+    return {person: pool for person, (_, pool) in best.items()}
+
+
+def counted_people(pool: str, names: list[str], home: dict[str, str] | None
+                   ) -> tuple[tuple[str, ...], dict[str, str], str]:
+    """(the people a pool of named people counts, those with its 1 % counted in another pool -> that pool, how it
+    counted) from its rows' resources ``names`` and each person's ``home`` pool (:func:`home_pools`). A pool all
+    of whose people count elsewhere keeps the one who did most of its rows: a pool needs someone to do its work."""
+    qualified = with_some_work(names)
+    elsewhere = {n: home[n] for n in qualified if home is not None and home.get(n, pool) != pool}
+    people = tuple(n for n in qualified if n not in elsewhere)
+    how = ONCE
+    if not people and qualified:  # everyone here works more elsewhere: the one who did most of this pool's rows
+        people = (max(qualified, key=lambda n: (qualified[n], n)),)
+        how += f"; {people[0]} counted here too, as everyone here did more of their work in another pool"
+    return people, elsewhere, how
+
+
 def fit_pool(obs: Observed, pool: str, lanes: tuple[str, ...], rows: np.ndarray,
-             lane_names: tuple[str, ...] = ()) -> PoolFit:
+             lane_names: tuple[str, ...] = (), home: dict[str, str] | None = None) -> PoolFit:
     """Count and working hours of one pool from the rows of its lanes' tasks.
 
     A pool whose one resource is named as the pool, or as its lane (a lane ``discover`` made for it), may be a
     role (permitflow's own logs write ``officer``), not a person: it counts the most instances in progress at
-    once."""
+    once. ``home`` (:func:`home_pools`): each person's one pool; one whose home is another pool is not counted
+    here, except that a pool all of whose people count elsewhere keeps the one who did most of its rows (a pool
+    needs someone to do its work; the note says so)."""
     table = obs.table
     starts, ends = obs.starts.start[rows], table.end[rows]
     names = [table.resources[r] for r in table.resource[rows]]
-    distinct = sorted({n for n in names if n})
-    if not distinct or distinct == [pool] or len(distinct) == 1 and (distinct[0] in ("none", "")
-                                                                     or distinct[0] in lane_names):
-        count, how, people = max(1, max_concurrent(starts, ends)), "most instances in progress at once", ()
+    elsewhere: dict[str, str] = {}
+    people: tuple[str, ...] = ()
+    if _is_role(pool, names, lane_names):
+        count, how = max(1, max_concurrent(starts, ends)), "most instances in progress at once"
     else:
-        seen = {n: names.count(n) for n in distinct}
-        people = tuple(n for n in distinct if seen[n] >= 0.01 * len(names))
-        count, how = len(people), "people with at least 1% of the pool's work"
+        people, elsewhere, how = counted_people(pool, names, home)
+        count = len(people)
     seen_starts, someone = seen_times(obs, rows)
     window = None if dates_only(ends) else fit_window(seen_starts[someone], ends[someone])
     per_person: dict[str, Window] = {}
@@ -147,7 +213,7 @@ def fit_pool(obs: Observed, pool: str, lanes: tuple[str, ...], rows: np.ndarray,
             mine = arr == p
             if np.count_nonzero(mine) >= 20:
                 per_person[p] = fit_window(seen_starts[mine], ends[mine])
-    return PoolFit(pool, lanes, count, how, people, window, per_person, int(rows.size))
+    return PoolFit(pool, lanes, count, how, people, window, per_person, int(rows.size), elsewhere)
 
 
 def seen_times(obs: Observed, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

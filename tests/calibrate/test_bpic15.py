@@ -37,3 +37,23 @@ def test_discover_and_calibrate_give_a_model_that_simulates(tmp_path: Path) -> N
     assert sim.exit_code == 0, sim.output
     figures = json.loads(sim.output)["figures"]
     assert figures["cases_open"]["mean"] < figures["cases"]["mean"]
+
+
+def test_a_pool_per_subprocess_counts_each_employee_once() -> None:
+    """The log's rows in a pool per subprocess (bench/bpic15_pools.py): 16 employees have 1 % of some pool's rows,
+    and the pools counted them 133 times; now each counts once, in the pool where they did most of their work, and
+    a pool all of whose people did more elsewhere keeps its main one (found by QA, qalog4)."""
+    from benchscript import bench_script
+
+    from bpmn_io.logfiles import read_log
+    from calibrate.staff import home_pools
+
+    script = bench_script("bpic15_pools.py", "bpic15_pools")
+    names = script.names_by_subprocess(read_log(LOG)[0])
+    found = {pool: (before, now, kept) for pool, _, before, now, kept in script.counts(names)}
+    assert sum(before for before, _, _ in found.values()) == 133
+    assert found["HOOFD"] == (11, 11, 0)  # the main process keeps its 11
+    home = home_pools(names)
+    assert len(home) == 16
+    # each of the 16 counted once where they did most, plus each pool's main person where it had no one of its own
+    assert sum(now for _, now, _ in found.values()) == 16 + sum(kept for _, _, kept in found.values()) == 31

@@ -112,7 +112,7 @@ def test_the_censored_exponential_mean_is_the_time_observed_over_the_completed_w
     said = "6 waits completed and 2 cut off by the timer Svarstiden ute (Timer_Ute) after 10 days"
     assert said in text and said in profile.replace("\n        ", " ")
     assert "Svarstiden ute (a boundary event" in text  # the timer's event is not fitted itself
-    assert "pool officer: 1 (people with at least 1% of the pool's work)" in text  # '1 %' in English before
+    assert "pool officer: 1 (people with at least 1% of the pool's work, each counted once: " in text  # '1 %' before
 
 
 def test_a_mapping_file_names_the_timers_event(tmp_path) -> None:

@@ -14,9 +14,11 @@ on 22 January 09:00 and not ended. The export is the last timer's firing, 23 Jan
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from test_censored_wait import MODEL, _calibrate
 from test_censored_wait import PROFILE as WEEKDAYS
@@ -108,3 +110,71 @@ def test_a_row_with_neither_time_is_refused_in_one_line(tmp_path) -> None:
         "'start': the row does not say when its activity happened (expected an end time, or a start time for an "
         "activity still in progress at the export)"]
     assert not (folder / "out.yaml").exists()
+
+
+def test_a_case_known_only_by_a_row_in_progress_is_an_arrival_at_its_start(tmp_path) -> None:
+    """O22 (its request started 22 January 09:00, nothing ended) came in: 11 cases arrived from 6 January 09:00
+    (C0's first start) to 22 January 09:00, 10 gaps over 16 days. Without it the rate was 9 gaps over the 15.02 days
+    to O21's 09:30 (found by QA, qalog4: a log exported mid-year lost the year's open cases from its rate)."""
+    folder = _write(tmp_path)
+    report, text = _calibrate(folder)
+    arrivals = report["arrivals"]
+    assert (arrivals["cases"], arrivals["first"], arrivals["last"], arrivals["in_progress_only"]) == (
+        11, "2025-01-06T09:00:00", "2025-01-22T09:00:00", 1)
+    assert arrivals["per_year"] == pytest.approx(10 / (16 / 365.25), rel=1e-12)
+    said = ("1 case known only by activities still in progress at the export counted as an arrival at its first "
+            "one's start (på svenska: 1 ärende som bara syns genom aktiviteter som pågick vid exporten räknas som "
+            "inkomna vid den första aktivitetens start)")
+    assert [line for line in text.splitlines() if line.startswith("arrivals:")] == [
+        f"arrivals: {arrivals['per_year']:.1f} a year [{arrivals['per_year_ci'][0]:.1f}, "
+        f"{arrivals['per_year_ci'][1]:.1f}]; {said}"]
+    profile = yaml.safe_load((folder / "out.yaml").read_text(encoding="utf-8"))
+    assert profile["simulation"]["arrivals"]["note"].endswith(f"; {said}")
+
+
+def _as_xes(folder: Path) -> Path:
+    """The CSV log of :func:`_write` as XES: a row with both times a ``start`` and a ``complete`` event, one with an
+    end only a ``complete``, one with a start only a ``start`` that nothing completes."""
+    def event(activity: str, transition: str, when: str, resource: str) -> str:
+        who = f'<string key="org:resource" value="{resource}"/>' if resource else ""
+        return (f'<event><string key="concept:name" value="{activity}"/><string key="lifecycle:transition" '
+                f'value="{transition}"/><date key="time:timestamp" value="{when.replace(" ", "T")}:00"/>{who}</event>')
+    traces: dict[str, list[str]] = {}
+    for row in (folder / "log.csv").read_text(encoding="utf-8").splitlines()[1:]:
+        case, activity, start, end, resource = row.split(";")
+        events = traces.setdefault(case, [])
+        if start:
+            events.append(event(activity, "start", start, resource))
+        if end:
+            events.append(event(activity, "complete", end, resource))
+    path = folder / "log.xes"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0" xmlns="http://www.xes-standard.'
+                    'org/">' + "".join(f'<trace><string key="concept:name" value="{case}"/>{"".join(events)}</trace>'
+                                       for case, events in traces.items()) + "</log>\n", encoding="utf-8")
+    return path
+
+
+def test_an_xes_start_without_its_complete_is_in_progress_as_a_csv_row_is(tmp_path) -> None:
+    """The same log as XES: O20's wait and O22's request are started and never completed. They were left out
+    with a note (found by QA, qalog4); now they are in progress at the export and fitted as the CSV's rows are."""
+    folder = _write(tmp_path)
+    table, _stream = read_log(_as_xes(folder))
+    assert [(r.case, r.activity, r.end != r.end) for r in table.in_progress] == [
+        ("O20", "Invänta komplettering", True), ("O22", "Begär komplettering", True)]
+    assert [n for n in table.notes if "without a matching complete" in n] == [
+        "2 start events without a matching complete (the first: event 33): read as activities still in progress when "
+        "the log was exported, each fitted as longer than it had run by then (right-censored); på svenska: 2 "
+        "starthändelser utan matchande complete (den första: händelse 33) läses som aktiviteter som pågick när "
+        "loggen exporterades"]
+    runner = CliRunner()
+    fitted = {}
+    for log in ("log.csv", "log.xes"):
+        done = runner.invoke(cli, ["calibrate", str(folder / "model.yaml"), str(folder / log), "-o",
+                                   str(folder / "out.yaml"), "--format", "json"])
+        assert done.exit_code == 0, done.output
+        fitted[log] = json.loads(done.output)
+    for step in ("Task_Vanta", "Task_Begar"):
+        csv, xes = fitted["log.csv"]["durations"][step], fitted["log.xes"]["durations"][step]
+        assert (xes["n"], xes["in_progress"], xes["censored"]) == (csv["n"], csv["in_progress"], csv["censored"])
+        assert xes["mean_hours"] == pytest.approx(csv["mean_hours"], rel=1e-12)
+    assert fitted["log.xes"]["arrivals"]["in_progress_only"] == 1
