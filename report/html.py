@@ -1123,8 +1123,10 @@ def render_report(
     # that the work has no price where a reported cost has none
     library = any(_in_library(m) for s in doc["scenarios"] for m in s["members"])
     unpriced = any(unpriced_entries(p["figures"]) for s in doc["scenarios"] for p in s["points"])
-    staff = {lang: _glossary_staff(names[lang], [m for s in doc["scenarios"] for m in s["members"]], lang)
-             for lang in LANGUAGES}
+    reported = tuple(dict.fromkeys(m for s in doc["scenarios"] for m in s["members"]))
+    staff = {lang: _glossary_staff(names[lang], reported, lang) for lang in LANGUAGES}
+    # a staff group named after its model's lane ("HR Department") in the other language's glossary and caption
+    # says its language, as the tables do (found by QA: "beläggning för HR Department" read with Swedish sounds)
     # every text in one language says which (lang="sv" on each class="sv" piece): screen readers, hyphenation
     return marked_languages(report_template().render(
         doc=doc,
@@ -1142,7 +1144,7 @@ def render_report(
         no_price=NO_PRICE,
         how_sure_bases=_how_sure_bases(uncertainty, towns),
         assumptions=assumptions,
-        queue_for=queue_for(profiles[m] for m in towns["en"] if m in profiles),
+        queue_for=marks.both(queue_for(profiles[m] for m in towns["en"] if m in profiles), reported),
         brief_codes=any(_BRIEF_CODE.search(r["why"]["en"]) for a in assumptions for r in a["rows"]),
         plot_times={lang: drawn[f"times.{lang}"] for lang in LANGUAGES},
         plot_deadline={lang: drawn[f"deadline.{lang}"] for lang in LANGUAGES},
@@ -1151,9 +1153,10 @@ def render_report(
         diff_html=diff_html,
         compare=compare,
         towns=towns,
-        glossary=[{lang: (deadline_said(figure_words(key, lang, staff[lang]), lang, *clock),
-                          deadline_said(figure_description(key, lang, library=library, unpriced=unpriced,
-                                                           pool=staff[lang].get("officer")), lang, *clock))
+        glossary=[{lang: tuple(marks.html(text, lang, reported) for text in (
+                       deadline_said(figure_words(key, lang, staff[lang]), lang, *clock),
+                       deadline_said(figure_description(key, lang, library=library, unpriced=unpriced,
+                                                        pool=staff[lang].get("officer")), lang, *clock)))
                    for lang in LANGUAGES}
                   for key in KEY_FIGURES],
         share_rule=SHARE_RULE,
