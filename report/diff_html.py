@@ -296,7 +296,20 @@ def _core_words(cluster: StepCluster, models: Mapping[str, Definitions],
             said = {lang: unnamed_words(defs, {}, lang).get(unnamed) for lang in LANGUAGES}
             if all(said.values()):
                 return {lang: str(text) for lang, text in said.items()}
-    return {lang: (labels or {}).get(lang, {}).get(cluster.label, cluster.label) for lang in LANGUAGES}
+    return {lang: _label_said(cluster.label, (labels or {}).get(lang, {})) for lang in LANGUAGES}
+
+
+def _label_said(label: str, said: Mapping[str, str]) -> str:
+    """A core step's label (``label``, a drawn name, or two or more joined by " + ": steps matched as one) in the
+    names ``said`` gives them in a language, each part by itself (found by QA: the English list said "Tillstånd
+    beviljat + Ansökan avslagen").
+
+    >>> _label_said("Tillstånd beviljat + Ny", {"Tillstånd beviljat": "Permit granted"})
+    'Permit granted + Ny'
+    """
+    if label in said:
+        return said[label]
+    return " + ".join(said.get(part, part) for part in label.split(" + "))
 
 
 def _decided(said: dict[str, str], cluster: StepCluster,
@@ -489,9 +502,15 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
         # a step of the core no model names in the page's language keeps its drawn name: in its model's
         # language (found by QA: a Swedish-only model's "Ansökan inkommen" read with English sounds)
         drawn = _label_languages(list(models.values()))
-        words["core"] = [{lang: _in_language(text, drawn) if drawn.get(text, lang) not in ("", lang)
-                          else marks.html(text, lang, members) for lang, text in row.items()}
-                         for row in words["core"]]
+
+        def marked(text: str, lang: str) -> Markup:
+            if drawn.get(text, lang) not in ("", lang):
+                return _in_language(text, drawn)
+            if " + " in text and text not in drawn:  # steps matched as one: each part in its language
+                return Markup(" + ").join(marked(part, lang) for part in text.split(" + "))
+            return marks.html(text, lang, members)
+
+        words["core"] = [{lang: marked(text, lang) for lang, text in row.items()} for row in words["core"]]
         words["facts"] = [{n: _originals_marked(cell, _ranged(_unlisted(str(f["values"][n]))),
                                                 languages.get(n, ""))
                            for n, cell in row.items()}

@@ -173,6 +173,9 @@ def test_an_unnamed_step_in_a_variation_is_said_in_words_in_each_language() -> N
     core = core[core.index("<ul>"):core.index("</ul>")]
     assert ('<li><span class="en" lang="en"><span lang="sv">Ansökan inkommen</span></span>'
             '<span class="sv" lang="sv">Ansökan inkommen</span></li>') in core
+    # two steps matched as one, each named in English by its model: in English, not "Tillstånd beviljat + …"
+    assert ('<li><span class="en" lang="en">Permit granted + Application refused</span>'
+            '<span class="sv" lang="sv">Tillstånd beviljat + Ansökan avslagen</span></li>') in core
     assert "“timer after 14 days in “Wait for the supplement”” is a step in" in html
     assert "unnamed boundary event" not in html
 
