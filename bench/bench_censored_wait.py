@@ -55,6 +55,10 @@ XES = "{http://www.xes-standard.org/}"
 TIMERS = {"Timer_Svarstid_Ute": (WAIT, dt.timedelta(weeks=4))}
 
 
+#: the head of each wait's table ("95%" as English writes per cent: it said "95 %")
+TABLE_HEAD = "| seed | family | fitted mean, h | 95% interval, h | covers | completed | cut off by the timer |"
+
+
 def cut_at_export(log: Path, days: int) -> tuple[Counter[str], dt.datetime]:
     """Drop every event of ``log`` after 12:00 on the day ``days`` after its first event (and the traces left
     empty), in place; per element, the waits truly open at the export: the simulator's lifecycle starts left
@@ -153,8 +157,7 @@ def main() -> None:
                                   f"{'yes' if hit else 'no'} | {d['n']} {counts}")
     for wait, truth in waits.items():
         print(f"\n{wait}: true mean {truth:.0f} h\n")
-        print("| seed | family | fitted mean, h | 95 % interval, h | covers | completed | cut off by the timer |"
-              + (" open at the export | open in truth |" if args.export_after is not None else ""))
+        print(TABLE_HEAD + (" open at the export | open in truth |" if args.export_after is not None else ""))
         print("|---|---|---|---|---|---|---|" + ("---|---|" if args.export_after is not None else ""))
         print("\n".join(rows[wait]))
         m = means[wait]

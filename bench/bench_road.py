@@ -34,6 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from processes.numbers import percent
 from scenarios.bases import library_base
 from scenarios.options import one_scenario_study
 from scenarios.road import Session, execute, prepare
@@ -323,11 +324,20 @@ def timeline(args: argparse.Namespace) -> None:
                     print("parent CPU s inside the same functions: "
                           + ", ".join(f"{name} {used:.2f}" for name, used in sorted(here.items())))
                 if how != "1":
-                    total = end_cpu + figures["workers"]
                     serial = before + after
-                    share = serial / total
-                    print(f"serial CPU {serial:.2f} of {total:.2f} ({100 * share:.1f} %): Amdahl bound on 2 workers "
-                          f"{1 / (share + (1 - share) / 2):.2f}x")
+                    print(serial_line(serial, end_cpu + figures["workers"]))
+
+
+def serial_line(serial: float, total: float) -> str:
+    """The serial share of a run's CPU and what it bounds two workers to, in English ("12.5%", as
+    processes.numbers writes per cent in English; it said "12.5 %").
+
+    >>> serial_line(1.0, 8.0)
+    'serial CPU 1.00 of 8.00 (12.5%): Amdahl bound on 2 workers 1.78x'
+    """
+    share = serial / total
+    return (f"serial CPU {serial:.2f} of {total:.2f} ({percent(share, 'en', 1)}): Amdahl bound on 2 workers "
+            f"{1 / (share + (1 - share) / 2):.2f}x")
 
 
 def study(args: argparse.Namespace) -> None:

@@ -295,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", type=Path, help="also write the cost table here")
     args = ap.parse_args(argv)
     if (args.check or not args.speed) and args.replications < 2:
-        ap.error(f"--replications {args.replications}: the agreement table's 95 % intervals need at least 2")
+        ap.error(f"--replications {args.replications}: the agreement table's 95% intervals need at least 2")
     ok = True
     if args.check or not args.speed:
         ok = check(args)

@@ -1,7 +1,7 @@
 """A validation (:class:`calibrate.validate.Validation`) as text lines for a person, in English and Swedish.
 
-Each figure is said in both: the English as Python writes it, the Swedish the same figure as Swedish writes it
-(:func:`processes.numbers.machine`: a decimal comma, "30 %"), so both give the same digits.
+Each figure is said in both, to the same digits: the English as English writes it, the Swedish as Swedish writes it
+(:mod:`processes.numbers`: a decimal comma, "30 %").
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ def deadline_words(days: float) -> tuple[str, str]:
 
 #: the cycle-time percentiles (``p50``) and their differences, in days
 _IN_DAYS = re.compile(r"(cycle_days_)?p[0-9]+(_difference)?")
+#: the distances on a scale of 0 (the same) to 1 (nothing in common): two decimals for a person (found by QA:
+#: "3-grams 0.2288"); the JSON keeps four
+_ZERO_TO_ONE = re.compile(r"(activity_frequency_(absolute|relative)|three_gram_distance)(_model_steps)?")
 
 #: each measure in words (English / Swedish); the keys stay as the JSON has them
 METRIC_WORDS = {
@@ -121,9 +124,13 @@ def difference_words(key: str, value: float | None, lang: str = "en", *, unit: b
     ('-0.4', '1\xa0239')
     >>> difference_words("p50", 62.0), difference_words("cycle_days_p50_difference", -3.456, "sv")
     ('62.0', '−3,5')
+    >>> difference_words("three_gram_distance", 0.2288), difference_words("activity_frequency_relative", 0.0291, "sv")
+    ('0.23', '0,03')
     """
     if value is None:
         return "-"
+    if _ZERO_TO_ONE.fullmatch(key):
+        return number(value, lang, 2)
     if _IN_DAYS.fullmatch(key):
         return number(value, lang, 1)  # days, one decimal in every cell (the table read "54.45" above "62.0")
     if key.endswith("_hours"):  # hours whole, as the replications' spread says them (it said "1239.1847")

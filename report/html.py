@@ -14,13 +14,13 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from typing import Any
 
 from markupsafe import Markup
 
-from bpmn_io.library import is_library_name
+from bpmn_io.library import priced_as_library
 from bpmn_io.profile import pool_names, shown_name
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
@@ -304,12 +304,15 @@ def bilingual_badges(svg: str) -> str:
 
 def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, towns: Mapping[str, Mapping[str, str]],
           steps: Mapping[str, Mapping[str, Mapping[str, str]]], said: dict[tuple[str, str], dict[str, str]],
-          clocks: Mapping[str, Clock | None] | None = None, marks: NameMarks | None = None) -> list[dict[str, Any]]:
+          clocks: Mapping[str, Clock | None] | None = None, marks: NameMarks | None = None,
+          library: Collection[str] = ()) -> list[dict[str, Any]]:
     """The table rows of ``point``: its key figures (``key_only``) or all of them (the longer table
     shows neither a figure's description nor its count of replications). ``said``: each figure's
     words by language, made once per report (every point and both tables name the same figures).
     ``clocks``: each process's deadline, which its rows name; ``towns``: :func:`town_names`; ``marks``: the
-    names of the models in another language than the page's (a row's ``html``: its words with them marked)."""
+    names of the models in another language than the page's (a row's ``html``: its words with them marked);
+    ``library``: the processes priced as the library prices (:func:`library_priced`), whose cost
+    descriptions say how."""
     marks = marks or NameMarks({})
     clocks = clocks or {}
     diffs = (point.get("comparison") or {}).get("differences", {})
@@ -347,7 +350,7 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
             if key_only:
                 replications = est["replications"]
                 row["description"] = _said({lang: figure_description(
-                    name, lang, library=_in_library(member), unpriced=not priced,
+                    name, lang, library=member in library, unpriced=not priced,
                     pool=steps[lang].get(member, {}).get(name.rpartition(".")[2]) if "." in name else None)
                     for lang in LANGUAGES}, clocks.get(member))
                 row["n"] = len(replications) - replications.count(None)
@@ -443,10 +446,11 @@ class _Cells:
 _NO_PRICE_CELL = "".join(f'<span class="{lang}">{said["cell"]}</span>' for lang, said in NO_PRICE.items())
 
 
-@functools.lru_cache(maxsize=256)
-def _in_library(member: str) -> bool:
-    """Whether the process ``member`` is a library municipality's, whose prices the glossary may describe."""
-    return is_library_name(member)
+def library_priced(profiles: Mapping[str, Any]) -> frozenset[str]:
+    """The processes of ``profiles`` (name -> profile document) whose staff are priced as the library prices
+    them (:func:`bpmn_io.library.priced_as_library`), whose prices the glossary and cost descriptions may
+    describe: decided by the prices, not by the name (a user's own "helsingborg" has its own)."""
+    return frozenset(m for m, profile in profiles.items() if priced_as_library(profile, m))
 
 
 #: the staff group a glossary names when the processes reported call their "officer" pool differently
@@ -556,29 +560,32 @@ def figure_tables(rows: Sequence[Mapping[str, Any]], all_rows: Sequence[Mapping[
 def point_tables(point: Mapping[str, Any], members: Sequence[str], towns: Mapping[str, Mapping[str, str]],
                  names: Mapping[str, Mapping[str, Mapping[str, str]]], said: dict[tuple[str, str], dict[str, str]],
                  clocks: Mapping[str, Clock | None], titles: Mapping[str, Mapping[str, str]],
-                 marks: NameMarks | None = None) -> str:
+                 marks: NameMarks | None = None, library: Collection[str] = ()) -> str:
     """A point's figures tables in the report (:func:`figure_tables` of its :func:`_rows`; a point that failed
     has none: its failure's words stand alone, not over empty tables). ``titles``: each scenario's title by
-    language, by name; ``marks``: the models' names in another language than the page's (:class:`NameMarks`)."""
-    key_rows = _rows(point, members, True, towns, names, said, clocks, marks)
-    all_rows = _rows(point, members, False, towns, names, said, clocks, marks)
+    language, by name; ``marks``: the models' names in another language than the page's (:class:`NameMarks`);
+    ``library``: the processes priced as the library prices (:func:`library_priced`)."""
+    key_rows = _rows(point, members, True, towns, names, said, clocks, marks, library)
+    all_rows = _rows(point, members, False, towns, names, said, clocks, marks, library)
     if point["failures"] and not all_rows:
         return ""
     comparison = point["comparison"]
     return figure_tables(key_rows, all_rows, comparison, titles.get(comparison["baseline"]) if comparison else None)
 
 
-#: figures tables made earlier (:class:`EarlyTables`): the towns, step names, clocks and scenario titles they
-#: were made with, and per (scenario, point index) the scenario's members, the point's entry and its tables
+#: figures tables made earlier (:class:`EarlyTables`): the towns, step names, clocks, scenario titles and
+#: library-priced processes they were made with, and per (scenario, point index) the scenario's members, the
+#: point's entry and its tables
 DrawnTables = tuple[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any], Mapping[str, Any],
-                    Mapping[tuple[str, int], tuple[list[str], Mapping[str, Any], str]]]
+                    frozenset[str], Mapping[tuple[str, int], tuple[list[str], Mapping[str, Any], str]]]
 
 
 class EarlyTables:
     """A run's figures tables made point by point while its other units run (:func:`point_tables`), of
     ``doc`` (its first points' document: the scenarios' names and members), ``processes`` and ``profiles``:
     ``render_report``'s ``drawn_tables`` (:attr:`drawn`) takes a point's when its entry, its scenario's
-    members, the towns, step names, clocks and titles are the same (the same tables)."""
+    members, the towns, step names, clocks, titles and library-priced processes are the same (the same
+    tables)."""
 
     def __init__(self, doc: Mapping[str, Any], processes: Mapping[str, str], profiles: Mapping[str, Any],
                  parsed: Mapping[str, Definitions | PermitflowError]) -> None:
@@ -586,6 +593,7 @@ class EarlyTables:
         self.names = step_names(processes, profiles, parsed)
         self.marks = NameMarks.of(parsed)
         self.titles = _titles(doc)
+        self.library = library_priced(profiles)
         self.members = {s["name"]: s["members"] for s in doc["scenarios"]}
         self.said: dict[tuple[str, str], dict[str, str]] = {}
         self.made: dict[tuple[str, int], tuple[list[str], Mapping[str, Any], str]] = {}
@@ -595,12 +603,12 @@ class EarlyTables:
         members = self.members[scenario]
         self.made[scenario, index] = (members, point, point_tables(point, members, self.towns, self.names,
                                                                     self.said, self.clocks, self.titles,
-                                                                    self.marks))
+                                                                    self.marks, self.library))
 
     @property
     def drawn(self) -> DrawnTables:
         """What ``render_report``'s ``drawn_tables`` takes."""
-        return self.towns, self.names, self.clocks, self.titles, self.made
+        return self.towns, self.names, self.clocks, self.titles, self.library, self.made
 
 
 def _titles(doc: Mapping[str, Any]) -> dict[str, dict[str, str]]:
@@ -1083,8 +1091,9 @@ def render_report(
     scenarios = []
     said: dict[tuple[str, str], dict[str, str]] = {}
     titles = _titles(doc)
-    made = (drawn_tables[4] if drawn_tables is not None and drawn_tables[:4] == (towns, names, clocks, titles)
-            else {})
+    library = library_priced(profiles)  # whose prices the descriptions may say are the library's
+    made = (drawn_tables[5] if drawn_tables is not None
+            and drawn_tables[:5] == (towns, names, clocks, titles, library) else {})
     for s in doc["scenarios"]:
         points = []
         for i, point in enumerate(s["points"]):
@@ -1097,7 +1106,7 @@ def render_report(
                                                                  s["members"])}
                              for m in point["failures"]],
                 "tables": early[2] if early is not None and early[0] == s["members"] and early[1] == point
-                else point_tables(point, s["members"], towns, names, said, clocks, titles, marks),
+                else point_tables(point, s["members"], towns, names, said, clocks, titles, marks, library),
             })
         scenarios.append({**s, "view_points": points,
                           "line": {lang: scenario_line(s, towns[lang], lang) for lang in LANGUAGES},
@@ -1119,12 +1128,14 @@ def render_report(
         scenario["sweep_plot"] = {lang: drawn[("sweep", k, lang)] for lang in LANGUAGES}
     assumptions = _marked_assumptions(_assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names,
                                                          uncertainty, scenario_runs(doc), drawn_assumptions), marks)
-    # the glossary describes the processes reported: the library's prices only where one is the library's, and
+    # the glossary describes the processes reported: the library's prices only where one is priced so, and
     # that the work has no price where a reported cost has none
-    library = any(_in_library(m) for s in doc["scenarios"] for m in s["members"])
+    library_prices = any(m in library for s in doc["scenarios"] for m in s["members"])
     unpriced = any(unpriced_entries(p["figures"]) for s in doc["scenarios"] for p in s["points"])
-    staff = {lang: _glossary_staff(names[lang], [m for s in doc["scenarios"] for m in s["members"]], lang)
-             for lang in LANGUAGES}
+    reported = tuple(dict.fromkeys(m for s in doc["scenarios"] for m in s["members"]))
+    staff = {lang: _glossary_staff(names[lang], reported, lang) for lang in LANGUAGES}
+    # a staff group named after its model's lane ("HR Department") in the other language's glossary and caption
+    # says its language, as the tables do (found by QA: "beläggning för HR Department" read with Swedish sounds)
     # every text in one language says which (lang="sv" on each class="sv" piece): screen readers, hyphenation
     return marked_languages(report_template().render(
         doc=doc,
@@ -1142,7 +1153,7 @@ def render_report(
         no_price=NO_PRICE,
         how_sure_bases=_how_sure_bases(uncertainty, towns),
         assumptions=assumptions,
-        queue_for=queue_for(profiles[m] for m in towns["en"] if m in profiles),
+        queue_for=marks.both(queue_for(profiles[m] for m in towns["en"] if m in profiles), reported),
         brief_codes=any(_BRIEF_CODE.search(r["why"]["en"]) for a in assumptions for r in a["rows"]),
         plot_times={lang: drawn[f"times.{lang}"] for lang in LANGUAGES},
         plot_deadline={lang: drawn[f"deadline.{lang}"] for lang in LANGUAGES},
@@ -1151,9 +1162,10 @@ def render_report(
         diff_html=diff_html,
         compare=compare,
         towns=towns,
-        glossary=[{lang: (deadline_said(figure_words(key, lang, staff[lang]), lang, *clock),
-                          deadline_said(figure_description(key, lang, library=library, unpriced=unpriced,
-                                                           pool=staff[lang].get("officer")), lang, *clock))
+        glossary=[{lang: tuple(marks.html(text, lang, reported) for text in (
+                       deadline_said(figure_words(key, lang, staff[lang]), lang, *clock),
+                       deadline_said(figure_description(key, lang, library=library_prices, unpriced=unpriced,
+                                                        pool=staff[lang].get("officer")), lang, *clock)))
                    for lang in LANGUAGES}
                   for key in KEY_FIGURES],
         share_rule=SHARE_RULE,

@@ -114,6 +114,11 @@ def _length(value: Any, lang: str) -> str:
     return duration_words(value, lang) if isinstance(value, str) else number_words(value, lang)
 
 
+def _about(value: Any, lang: str) -> str:
+    """A duration said "about" or "on average": to the precision the words fit (2–3 significant digits)."""
+    return duration_words(value, lang, about=True) if isinstance(value, str) else _length(value, lang)
+
+
 def distribution_words(spec: Mapping[str, Any], lang: str) -> str | None:
     """A duration's distribution (``{dist: lognormal, mean: 1.5h, sd: 45m}``) in words, or ``None``."""
     kind = spec.get("dist")
@@ -121,16 +126,15 @@ def distribution_words(spec: Mapping[str, Any], lang: str) -> str | None:
     given = {k: v for k, v in spec.items() if k not in PROVENANCE and k != "dist"}
     if kind == "fixed" and set(given) == {"value"}:
         return _length(given["value"], lang)
-    if kind == "exponential" and set(given) == {"mean"}:
-        return said["exponential"].format(mean=_length(given["mean"], lang))
+    if kind == "exponential" and set(given) == {"mean"}:  # "on average": said as "about" is (found by QA, qawords3)
+        return said["exponential"].format(mean=_about(given["mean"], lang))
     if kind == "uniform" and set(given) == {"low", "high"}:
         return said["uniform"].format(**{k: _length(v, lang) for k, v in given.items()})
     if kind == "triangular" and set(given) == {"low", "mode", "high"}:
         return said["triangular"].format(**{k: _length(v, lang) for k, v in given.items()})
     if kind in ("normal", "lognormal", "gamma") and set(given) == {"mean", "sd"}:
         # "about": to the precision the word fits (a fitted profile's "6.085d" read "about 6.085 days")
-        return said["spread"].format(**{k: duration_words(v, lang, about=True) if isinstance(v, str)
-                                        else _length(v, lang) for k, v in given.items()})
+        return said["spread"].format(**{k: _about(v, lang) for k, v in given.items()})
     if kind == "empirical" and set(given) == {"values"} and isinstance(given["values"], list):
         return said["empirical"].format(values=_listed([_length(v, lang) for v in given["values"]], lang, "or"))
     return None

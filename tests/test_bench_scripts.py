@@ -132,7 +132,17 @@ def test_prosimos_side_by_side_refuses_an_agreement_table_of_one_replication(
     with pytest.raises(SystemExit) as refused:
         side.main(["--check", "--replications", "1"])
     assert refused.value.code == 2
-    assert "--replications 1: the agreement table's 95 % intervals need at least 2" in capsys.readouterr().err
+    assert "--replications 1: the agreement table's 95% intervals need at least 2" in capsys.readouterr().err
+
+
+def test_bench_scripts_write_per_cent_in_english_as_english_does() -> None:
+    # found by QA (qawords3): English lines said "95 %" and "12.5 %" (the Swedish spacing; processes.numbers
+    # writes "95%" in English)
+    road = bench_script("bench_road.py", "bench_road_for_tests")
+    assert road.serial_line(1.0, 8.0) == "serial CPU 1.00 of 8.00 (12.5%): Amdahl bound on 2 workers 1.78x"
+    waits = bench_script("bench_censored_wait.py", "bench_censored_wait_for_tests")
+    assert waits.TABLE_HEAD == ("| seed | family | fitted mean, h | 95% interval, h | covers | completed "
+                                "| cut off by the timer |")
 
 
 def test_bench_startup_says_which_commands_it_timed(capsys: pytest.CaptureFixture[str]) -> None:

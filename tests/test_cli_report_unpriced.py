@@ -32,8 +32,8 @@ def _said(cell: lxml_html.HtmlElement, lang: str) -> str:
     return re.sub(r"\s+", " ", copy.text_content()).strip()
 
 
-def _run(tmp_path: Path, bpmn: Path, profile: Path, *extra: str) -> lxml_html.HtmlElement:
-    (tmp_path / "s.yaml").write_text(f"name: s\nbase: {{bpmn: {bpmn}, profile: {profile}, name: m}}\n"
+def _run(tmp_path: Path, bpmn: Path, profile: Path, *extra: str, name: str = "m") -> lxml_html.HtmlElement:
+    (tmp_path / "s.yaml").write_text(f"name: s\nbase: {{bpmn: {bpmn}, profile: {profile}, name: {name}}}\n"
                                      "replications: 2\nhorizon: 8w\nwarmup: 1w\n", encoding="utf-8")
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(out), "--workers", "1", "-q",
@@ -88,6 +88,28 @@ def test_a_report_on_work_without_a_price_says_so_not_zero(tmp_path: Path) -> No
         assert re.fullmatch(r"[\d,]+", _said(row.xpath("./td")[2], "en"))
         assert NO_PRICE["en"] not in _said(row, "en")
     assert "no price" not in _glossary(page, "en") and "Ängelholm" not in _glossary(page, "en")
+
+
+def test_the_glossary_describes_the_library_prices_by_the_prices_not_the_name(tmp_path: Path) -> None:
+    # found by QA (qawords3): the glossary went by the process's name, so a user's own model called "helsingborg"
+    # with its own prices (500 and 800 kronor an hour) had Ängelholm's fee rate described
+    for name in ("mini.bpmn", "mini.yaml"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    bpmn, profile = tmp_path / "mini.bpmn", tmp_path / "mini.yaml"
+    said = "In the library the officer hour is priced at Ängelholm's fee rate (1,160 kronor, 2024)"
+    page = _run(tmp_path, bpmn, profile, name="helsingborg")
+    assert "Ängelholm" not in _glossary(page, "en") and "Ängelholm" not in _glossary(page, "sv")
+    described = " ".join(_cost_rows(page)[0].xpath(".//span/@title"))  # the key figure's description
+    assert "Hours of work per case" in described and "Ängelholm" not in described
+    # the library's prices under another name: described, as they are the library's
+    own = profile.read_text(encoding="utf-8")
+    profile.write_text(own.replace("cost_per_hour: 500", "cost_per_hour: 700").replace("cost_per_hour: 800",
+                                                                                       "cost_per_hour: 1160"),
+                       encoding="utf-8")
+    shutil.rmtree(tmp_path / "out")
+    page = _run(tmp_path, bpmn, profile, name="mine")
+    assert said in _glossary(page, "en") and "Ängelholms taxa" in _glossary(page, "sv")
+    assert said in " ".join(_cost_rows(page)[0].xpath(".//span/@title"))
 
 
 def test_the_glossary_describes_the_library_prices_of_library_processes_only() -> None:

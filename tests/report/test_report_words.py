@@ -511,3 +511,14 @@ def test_a_fitted_spread_is_said_about_to_two_significant_digits():
     long = {"dist": "gamma", "mean": "14.37d", "sd": "0.996d"}
     assert distribution_words(long, "en") == "about 14 days on average, give or take 1 day"
     assert distribution_words(long, "sv") == "omkring 14 dagar i snitt, plus minus 1 dag"
+
+
+def test_an_exponential_mean_is_said_on_average_to_the_digits_about_has():
+    # found by QA (qawords3): a fitted exponential wait read "on average 6.085 days"; "about" had been rounded
+    from report.valuewords import distribution_words
+
+    fitted = {"dist": "exponential", "mean": "6.085d", "interval": ["5.9d", "6.3d"]}
+    assert distribution_words(fitted, "en") == "on average 6.1 days, often shorter, sometimes much longer"
+    assert distribution_words(fitted, "sv") == "i snitt 6,1 dagar, ofta kortare, ibland mycket längre"
+    assert distribution_words({"dist": "exponential", "mean": "14.37d"}, "en").startswith("on average 14 days,")
+    assert distribution_words({"dist": "exponential", "mean": "3h"}, "sv").startswith("i snitt 3 timmar,")
