@@ -1166,7 +1166,8 @@ def _model_from_log(path: str, options: dict[str, Any], *,
 
         found = discover_model(table, min_frequency=options["min_frequency"], noise=0.2)
         defs = found.defs
-        fitted = calibrate(defs, found.table, map_activities(defs, found.table), base=None, log_name=Path(path).name)
+        fitted = calibrate(defs, found.table, map_activities(defs, found.table), base=found.base(),
+                           log_name=Path(path).name)
     return name, defs, fitted.profile
 
 
@@ -2706,7 +2707,8 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     report = None
     if profile_out is not None:
         mapping = map_activities(found.defs, found.table)
-        result = calibrate(found.defs, found.table, mapping, base=None, log_name=Path(log).name, exported_at=exported)
+        result = calibrate(found.defs, found.table, mapping, base=found.base(), log_name=Path(log).name,
+                           exported_at=exported)
         params = profile_from_data(result.profile, source=profile_out).simulation
         if params is not None:
             check_executable(found.defs.process(), params)
@@ -2763,7 +2765,7 @@ def _validate_discovery(table: Any, log: str, output: str, min_frequency: float,
     def validated(by_who: bool, given: dict[str, Any]) -> tuple[Any, Any, Any, str, Any]:
         found = discover_model(train, min_frequency=min_frequency, noise=noise, by_who=by_who)
         mapping = map_activities(found.defs, found.table)
-        trained = calibrate(found.defs, found.table, mapping, base=None,
+        trained = calibrate(found.defs, found.table, mapping, base=found.base(),
                             log_name=Path(log).name + " (training part)", exported_at=exported)
         with tempfile.TemporaryDirectory(prefix="permitflow-discover-") as folder:
             model = Path(folder) / "model.bpmn"
