@@ -2659,8 +2659,11 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     of it (one lane when the log names no one, or the same people do all
     the work); a timer's firing in the log becomes a timer event (in a
     log without start times: a step no one is named for that follows one
-    step after a near-constant delay, said in a note). With
-    --profile-out the
+    step after a near-constant delay, said in a note); a step whose rows
+    begin together in several cases is decided at meetings (a committee's
+    agenda, said in a note): calibration fits the meetings and their
+    agenda cut-off.
+    With --profile-out the
     discovered model is calibrated from the same log (as `calibrate` does).
     With --validate, a model with lanes is also compared with the one-lane
     model on the held-out cases: the lower cycle-time EMD fits better,

@@ -12,7 +12,9 @@
    (:mod:`calibrate.logtimers`: it takes no time in any row and its name says so; in a completion-only log, no
    one is named for it and it follows one activity after a near-constant delay, said in a note) becomes a timer
    catch event, not a task: as a task its work was 0 hours in every row, fitted from no value (n=0), and the
-   wait before it was lost.
+   wait before it was lost. A step whose rows begin together in several cases (:mod:`calibrate.meetings`) is
+   decided at meetings: :meth:`Discovery.base` makes it the profile's decision by a committee, whose meetings
+   calibrate fits, not a pool of as many people as its longest agenda.
 
 pm4py (AGPL-3.0, about 30 MB plus pandas) is the optional extra ``permitflow[logs]``
 and imported only here.
