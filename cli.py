@@ -1166,7 +1166,8 @@ def _model_from_log(path: str, options: dict[str, Any], *,
 
         found = discover_model(table, min_frequency=options["min_frequency"], noise=0.2)
         defs = found.defs
-        fitted = calibrate(defs, found.table, map_activities(defs, found.table), base=None, log_name=Path(path).name)
+        fitted = calibrate(defs, found.table, map_activities(defs, found.table), base=found.base(),
+                           log_name=Path(path).name)
     return name, defs, fitted.profile
 
 
@@ -2658,8 +2659,11 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     of it (one lane when the log names no one, or the same people do all
     the work); a timer's firing in the log becomes a timer event (in a
     log without start times: a step no one is named for that follows one
-    step after a near-constant delay, said in a note). With
-    --profile-out the
+    step after a near-constant delay, said in a note); a step whose rows
+    begin together in several cases is decided at meetings (a committee's
+    agenda, said in a note): calibration fits the meetings and their
+    agenda cut-off.
+    With --profile-out the
     discovered model is calibrated from the same log (as `calibrate` does).
     With --validate, a model with lanes is also compared with the one-lane
     model on the held-out cases: the lower cycle-time EMD fits better,
@@ -2706,7 +2710,8 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     report = None
     if profile_out is not None:
         mapping = map_activities(found.defs, found.table)
-        result = calibrate(found.defs, found.table, mapping, base=None, log_name=Path(log).name, exported_at=exported)
+        result = calibrate(found.defs, found.table, mapping, base=found.base(), log_name=Path(log).name,
+                           exported_at=exported)
         params = profile_from_data(result.profile, source=profile_out).simulation
         if params is not None:
             check_executable(found.defs.process(), params)
@@ -2763,7 +2768,7 @@ def _validate_discovery(table: Any, log: str, output: str, min_frequency: float,
     def validated(by_who: bool, given: dict[str, Any]) -> tuple[Any, Any, Any, str, Any]:
         found = discover_model(train, min_frequency=min_frequency, noise=noise, by_who=by_who)
         mapping = map_activities(found.defs, found.table)
-        trained = calibrate(found.defs, found.table, mapping, base=None,
+        trained = calibrate(found.defs, found.table, mapping, base=found.base(),
                             log_name=Path(log).name + " (training part)", exported_at=exported)
         with tempfile.TemporaryDirectory(prefix="permitflow-discover-") as folder:
             model = Path(folder) / "model.bpmn"

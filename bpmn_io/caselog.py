@@ -213,6 +213,26 @@ class LogTable:
         """Index where each case's rows begin, plus the end: case i is rows ``b[i]:b[i+1]``."""
         return np.searchsorted(self.case, np.arange(self.n_cases + 1), side="left")
 
+    def arrivals(self) -> tuple[np.ndarray, dict[str, float]]:
+        """Each case's arrival, and those of the cases known only by rows still in progress at the export.
+
+        A case arrives at its first row: the start where the log gives one, else the completion. A row in progress
+        (a start, no end) is one of its case's rows too, and can be its first; a case known only by such rows (not
+        among ``case_ids``) arrived at its first one's start: (per case of ``case_ids``, {case id: arrival} of
+        those). ``calibrate``'s arrival rate, ``log inspect``'s arrivals per month and ``--validate``'s split all
+        count a case so."""
+        given = np.where(np.isnan(self.start), self.end, self.start)
+        known = np.fmin.reduceat(given, self.case_bounds()[:-1]) if self.n_cases else given[:0]
+        index = {c: i for i, c in enumerate(self.case_ids)}
+        running: dict[str, float] = {}
+        for rec in self.in_progress:
+            i = index.get(rec.case)
+            if i is not None:
+                known[i] = min(known[i], rec.start)
+            else:
+                running[rec.case] = min(running.get(rec.case, math.inf), rec.start)
+        return known, running
+
     def period(self) -> tuple[dt.datetime, dt.datetime]:
         """The first and last timestamp of the log."""
         first = np.nanmin(np.where(np.isnan(self.start), self.end, self.start))

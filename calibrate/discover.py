@@ -12,7 +12,9 @@
    (:mod:`calibrate.logtimers`: it takes no time in any row and its name says so; in a completion-only log, no
    one is named for it and it follows one activity after a near-constant delay, said in a note) becomes a timer
    catch event, not a task: as a task its work was 0 hours in every row, fitted from no value (n=0), and the
-   wait before it was lost.
+   wait before it was lost. A step whose rows begin together in several cases (:mod:`calibrate.meetings`) is
+   decided at meetings: :meth:`Discovery.base` makes it the profile's decision by a committee, whose meetings
+   calibrate fits, not a pool of as many people as its longest agenda.
 
 pm4py (AGPL-3.0, about 30 MB plus pandas) is the optional extra ``permitflow[logs]``
 and imported only here.
@@ -31,6 +33,7 @@ import numpy as np
 
 from bpmn_io.caselog import LogTable, from_seconds, names_someone
 from calibrate.logtimers import completion_only_timers, timer_activities
+from calibrate.meetings import meeting_activity
 from processes.errors import InputError
 from processes.extras import install_hint
 from processes.model import (
@@ -64,6 +67,18 @@ class Discovery:
     dropped: tuple[str, ...]
     #: what the discovery read into the log that the log does not say outright (a completion-only log's timers)
     notes: tuple[str, ...] = ()
+    #: the step decided at meetings (:mod:`calibrate.meetings`), by element id
+    decision: str | None = None
+
+    def base(self) -> dict[str, Any] | None:
+        """The profile ``calibrate`` starts from: the step decided at meetings as the decision of a committee, whose
+        meetings, agenda cut-off and lag to the minutes calibrate fits (none: calibrate starts from nothing)."""
+        if self.decision is None:
+            return None
+        # a placeholder rule that calibrate replaces with the meetings it fits from the decision's rows
+        body = {"meetings": {"rrule": "FREQ=WEEKLY"}, "agenda_cutoff": "0h"}
+        return {"simulation": {"decision": {"element": self.decision, "delegation": "committee",
+                                            "bodies": {"committee": body}}}}
 
 
 def frequent_activities(table: LogTable, min_frequency: float) -> tuple[str, ...]:
@@ -312,4 +327,8 @@ def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float 
         defs = _convert(bpmn, _timer_durations(defs, small), lanes)
     defs = add_layout(defs)
     dropped = tuple(a for a in table.activities if a not in set(keep))
-    return Discovery(defs, small, keep, dropped, tuple(t.note() for t in found))
+    meeting = meeting_activity(small)  # a committee's decisions: a wait for its meetings, said in a note
+    decision = next((nid for nid, n in defs.process().nodes.items()
+                     if meeting is not None and isinstance(n, Task) and n.name == meeting.activity), None)
+    notes = (*(t.note() for t in found), *((meeting.note(),) if meeting is not None and decision else ()))
+    return Discovery(defs, small, keep, dropped, notes, decision)

@@ -8,7 +8,6 @@ percentile bootstrap over cases (200 resamplings, seed 0) for probabilities.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,17 +38,7 @@ def case_arrivals(obs: Observed) -> np.ndarray:
     first, and a case known only by such rows (not among the table's cases) arrived at its first one's start, so
     a log exported while this year's cases are under way does not lose them from the rate. Those cases come last.
     """
-    table = obs.table
-    given = np.where(np.isnan(table.start), table.end, table.start)
-    known = np.fmin.reduceat(given, table.case_bounds()[:-1])
-    index = {c: i for i, c in enumerate(table.case_ids)}
-    running: dict[str, float] = {}
-    for rec in table.in_progress:
-        i = index.get(rec.case)
-        if i is not None:
-            known[i] = min(known[i], rec.start)
-        else:
-            running[rec.case] = min(running.get(rec.case, math.inf), rec.start)
+    known, running = obs.table.arrivals()
     return np.concatenate([known, np.fromiter(running.values(), float, len(running))])
 
 

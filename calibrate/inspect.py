@@ -53,6 +53,8 @@ class LogSummary:
     one_event_cases: int = 0
     #: activities started and not ended at the export (not among ``events``)
     in_progress: int = 0
+    #: cases known only by such activities: arrivals (in ``arrivals_per_month``), not among ``cases``
+    in_progress_cases: int = 0
 
     @property
     def completion_only(self) -> bool:
@@ -66,10 +68,12 @@ def summarise(records: Iterable[LogRecord], *, source: str, notes: Iterable[str]
     span: dict[str, list[float]] = {}
     events = with_start = running = 0
     late = -np.inf  # the latest start of an activity still in progress: an event of the log too
+    began: dict[str, float] = {}  # each case's first start of an activity still in progress
     for rec in records:
         if rec.end != rec.end:  # started and not ended at the export: no completed event (the reader's note says so)
             running += 1
             late = max(late, rec.start)
+            began[rec.case] = min(began.get(rec.case, rec.start), rec.start)
             continue
         events += 1
         acts[rec.activity] += 1
@@ -95,7 +99,10 @@ def summarise(records: Iterable[LogRecord], *, source: str, notes: Iterable[str]
                          file=source)
     firsts = np.fromiter((v[0] for v in span.values()), float, len(span))
     lasts = np.fromiter((v[1] for v in span.values()), float, len(span))
-    months: Counter[str] = Counter(from_seconds(t).strftime("%Y-%m") for t in firsts)
+    # a case arrives at its first row, one still in progress included, and a case known only by such rows is an
+    # arrival too, as calibrate's arrival rate and --validate's split count it (bpmn_io.caselog.LogTable.arrivals)
+    arrived = [min(v[0], began.get(c, v[0])) for c, v in span.items()] + [t for c, t in began.items() if c not in span]
+    months: Counter[str] = Counter(from_seconds(t).strftime("%Y-%m") for t in arrived)
     days = (lasts - firsts) / _DAY
     through = {f"p{p}": float(np.percentile(days, p)) for p in PERCENTILES}
     through["mean"] = float(days.mean())
@@ -115,6 +122,7 @@ def summarise(records: Iterable[LogRecord], *, source: str, notes: Iterable[str]
         recent_cases=recent,
         one_event_cases=sum(1 for v in span.values() if v[2] == 1),
         in_progress=running,
+        in_progress_cases=len(arrived) - len(span),
     )
 
 
@@ -144,6 +152,7 @@ def summary_data(s: LogSummary, mapping: dict[str, Any] | None = None) -> dict[s
         "recent_cases": s.recent_cases,
         "one_event_cases": s.one_event_cases,
         "in_progress": s.in_progress,
+        "in_progress_cases": s.in_progress_cases,
         "notes": list(s.notes),
     }
 
@@ -173,7 +182,9 @@ def summary_text(s: LogSummary, mapping_line: str = "", *, top: int = 25) -> str
     if s.one_event_cases:
         lines.append(f"  {counted(s.one_event_cases, 'case', lang='en')} of one event: "
                      f"{'its' if s.one_event_cases == 1 else 'their'} throughput time is 0 days")
-    lines.append("arrivals per month (cases by their first event):")
+    lines.append("arrivals per month (cases by their first event"
+                 + (f"; {counted(s.in_progress_cases, 'case', lang='en')} known only by activities still in progress "
+                    "at the export counted at their first one's start" if s.in_progress_cases else "") + "):")
     lines += _month_grid(s.arrivals_per_month)
     shown = s.activities[:top]
     lines.append(f"activities ({len(s.activities)}, by count" + (f"; top {top}" if len(s.activities) > top else "")

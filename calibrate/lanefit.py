@@ -59,31 +59,37 @@ class LaneComparison:
         """The comparison as text lines, English then Swedish."""
         (ours, _, _), (one, _, _) = self.by_who, self.one_lane
         gap, spread = abs(one - ours), self.spread
-        h = {lang: (number(ours, lang, 0), number(one, lang, 0), number(gap, lang, 0), number(spread, lang, 0))
+        h = {lang: (number(ours, lang, 0), number(one, lang, 0), _hours(gap, lang), _hours(spread, lang))
              for lang in ("en", "sv")}
         head = (f"lanes by who did the work ({self.lanes}) against one lane, on the held-out cases: cycle-time EMD "
                 f"{h['en'][0]} against {h['en'][1]} hours (means over the replications, the same seeds) / banor "
                 f"efter vem som gjorde arbetet ({self.lanes}) mot en bana, på de undanhållna ärendena: "
                 f"genomloppstidens EMD {h['sv'][0]} mot {h['sv'][1]} timmar")
         if self.verdict == "neither":
-            said = (f"the difference, {h['en'][2]} hours, is within the spread between the replications "
-                    f"({h['en'][3]} hours): the held-out cases do not tell which fits better; the model written has the "
-                    f"lanes / skillnaden, {h['sv'][2]} timmar, ligger inom spridningen mellan körningarna "
-                    f"({h['sv'][3]} timmar): de undanhållna ärendena avgör inte vilken som passar bäst; modellen som "
+            said = (f"the difference, {h['en'][2]}, is within the spread between the replications "
+                    f"({h['en'][3]}): the held-out cases do not tell which fits better; the model written has the "
+                    f"lanes / skillnaden, {h['sv'][2]}, ligger inom spridningen mellan körningarna "
+                    f"({h['sv'][3]}): de undanhållna ärendena avgör inte vilken som passar bäst; modellen som "
                     "skrivs har banorna")
         else:
             worse = max(ours, one)
             part = {lang: share(gap / worse, lang) if worse > 0 else "–" for lang in ("en", "sv")}
             better_en, better_sv = (("the lanes fit", "banorna passar") if self.verdict == "lanes"
                                     else ("one lane fits", "en bana passar"))
-            said = (f"{better_en} the held-out cases better, by {h['en'][2]} hours ({part['en']} less), more than the "
-                    f"spread between the replications ({h['en'][3]} hours) / {better_sv} de undanhållna ärendena "
-                    f"bättre, med {h['sv'][2]} timmar ({part['sv']} mindre), mer än spridningen mellan körningarna "
-                    f"({h['sv'][3]} timmar)")
+            said = (f"{better_en} the held-out cases better, by {h['en'][2]} ({part['en']} less), more than the "
+                    f"spread between the replications ({h['en'][3]}) / {better_sv} de undanhållna ärendena "
+                    f"bättre, med {h['sv'][2]} ({part['sv']} mindre), mer än spridningen mellan körningarna "
+                    f"({h['sv'][3]})")
         rule = ("rule: the lower cycle-time EMD fits better, unless the difference is no larger than the spread "
                 "between either model's replications / regel: lägst EMD passar bäst, om inte skillnaden är högst "
                 "spridningen mellan någon av modellernas körningar")
         return [head, f"  {said}", f"  {rule}"]
+
+
+def _hours(value: float, lang: str) -> str:
+    """``value`` hours in whole hours with its word: "1 hour", "21 hours" / "1 timme", "21 timmar"."""
+    said = number(value, lang, 0)
+    return f"{said} {('hour' if lang == 'en' else 'timme') if said == '1' else ('hours' if lang == 'en' else 'timmar')}"
 
 
 def _emds(validation: dict[str, Any]) -> tuple[float, float, float]:

@@ -33,7 +33,7 @@ import numpy as np
 from calibrate.observe import HOUR, Observed
 
 __all__ = ["Window", "PoolFit", "fit_window", "max_concurrent", "dates_only", "seen_times", "WEEKDAYS", "home_pools",
-           "SOME_WORK", "ONCE", "with_some_work",
+           "SOME_WORK", "ONCE", "with_some_work", "at_once",
            "counted_people"]
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -199,21 +199,39 @@ def fit_pool(obs: Observed, pool: str, lanes: tuple[str, ...], rows: np.ndarray,
     names = [table.resources[r] for r in table.resource[rows]]
     elsewhere: dict[str, str] = {}
     people: tuple[str, ...] = ()
+    teams: dict[str, int] = {}
     if _is_role(pool, names, lane_names):
         count, how = max(1, max_concurrent(starts, ends)), "most instances in progress at once"
     else:
         people, elsewhere, how = counted_people(pool, names, home)
-        count = len(people)
+        teams = at_once(people, names, starts, ends)
+        count = len(people) + sum(k - 1 for k in teams.values())
+        if teams:
+            how += "; " + ", ".join(f"{p} counted as {k}" for p, k in teams.items()) + (
+                ": the log shows that name at work on that many cases at once, which no one person is (a role or a "
+                "team, counted as a pool of one name is)")
     seen_starts, someone = seen_times(obs, rows)
     window = None if dates_only(ends) else fit_window(seen_starts[someone], ends[someone])
     per_person: dict[str, Window] = {}
     if window is not None and people:
         arr = np.array(names)
         for p in people:
+            if p in teams:  # a role's rows are several people's: no one person's hours
+                continue
             mine = arr == p
             if np.count_nonzero(mine) >= 20:
                 per_person[p] = fit_window(seen_starts[mine], ends[mine])
     return PoolFit(pool, lanes, count, how, people, window, per_person, int(rows.size), elsewhere)
+
+
+def at_once(people: tuple[str, ...], names: list[str], starts: np.ndarray, ends: np.ndarray) -> dict[str, int]:
+    """The names of ``people`` the log shows at work on two cases or more at one instant, with the most (their
+    rows' ``starts`` and ``ends``; ``names``: each row's resource). A person does one case at a time, so such a
+    name is a role or a team of that many, as a pool whose one name is a role counts (:func:`max_concurrent`).
+    An estimated start never overlaps its resource's previous completion, so only logged starts can show it."""
+    arr = np.array(names)
+    most = {p: max_concurrent(starts[arr == p], ends[arr == p]) for p in people}
+    return {p: k for p, k in most.items() if k > 1}
 
 
 def seen_times(obs: Observed, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

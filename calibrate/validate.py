@@ -50,14 +50,16 @@ def _used(codes: np.ndarray, names: tuple[str, ...], *, keep_none: bool) -> tupl
     return new_code[codes].astype(np.int32), tuple(n for n, u in zip(names, used, strict=True) if u)
 
 
-def subset_cases(table: LogTable, keep: np.ndarray, *, source: str | None = None) -> LogTable:
-    """The rows of the cases where ``keep`` (one bool per case) is true, cases renumbered in order.
+def subset_cases(table: LogTable, keep: np.ndarray, *, source: str | None = None,
+                 running: frozenset[str] = frozenset()) -> LogTable:
+    """The rows of the cases where ``keep`` (one bool per case) is true, cases renumbered in order, with the rows
+    in progress of those cases and of the cases ``running`` (known only by rows in progress).
 
     The activity, resource and element names are those of the kept rows alone: the names only the
     other cases use are not there (a fit on the training part mapped held-out cases' activities onto the
     model's steps, and one of them could take a step from a training activity)."""
     rows = keep[table.case]
-    kept = {c for c, k in zip(table.case_ids, keep, strict=True) if k}
+    kept = {c for c, k in zip(table.case_ids, keep, strict=True) if k} | running
     new_code = np.cumsum(keep) - 1
     activity, activities = _used(table.activity[rows], table.activities, keep_none=False)
     resource, resources = _used(table.resource[rows], table.resources, keep_none=True)
@@ -72,20 +74,32 @@ def subset_cases(table: LogTable, keep: np.ndarray, *, source: str | None = None
 
 
 def split_by_start(table: LogTable, share: float = TRAIN_SHARE) -> tuple[LogTable, LogTable]:
-    """(training, held out): the first ``share`` of the cases by their first timestamp, and the rest.
+    """(training, held out): the first ``share`` of the cases by their arrival, and the rest.
 
-    Cases in a :class:`LogTable` are numbered by their first event already, so the
-    split is a cut in the case numbers. ``share`` lies strictly between 0 and 1: at 0 or 1 a part would
-    be empty (it was moved to one case without a word).
+    A case arrives as ``calibrate`` counts it (:meth:`LogTable.arrivals`): its first row's start, else its
+    completion, a row still in progress at the export included; a case known only by such rows is one of the
+    cases too, in the part its arrival falls in (it was in neither, and a log exported mid-year lost its newest
+    cases from the held-out part). Each part keeps at least one case with a completed row. ``share`` lies
+    strictly between 0 and 1: at 0 or 1 a part would be empty (it was moved to one case without a word).
     """
     if not 0 < share < 1:
         raise ValueError(f"training share {share!r} (expected above 0 and below 1: both parts need cases)")
     if table.n_cases < 4:
         raise InputError(f"{table.n_cases} case{'' if table.n_cases == 1 else 's'} in the log, too few to hold some "
                          "out for --validate (expected at least 4 cases)", file=table.source)
-    cut = min(table.n_cases - 1, max(1, round(table.n_cases * share)))
-    keep = np.arange(table.n_cases) < cut
-    return subset_cases(table, keep), subset_cases(table, ~keep)
+    known, running = table.arrivals()
+    arrived = np.concatenate([known, np.fromiter(running.values(), float, len(running))])
+    cut = min(arrived.size - 1, max(1, round(arrived.size * share)))
+    early = np.zeros(arrived.size, bool)
+    early[np.argsort(arrived, kind="stable")[:cut]] = True
+    keep = early[:table.n_cases]
+    if keep.all():  # the held-out part needs a case that ended something: the latest such case
+        keep[int(np.argmax(known))] = False
+    if not keep.any():
+        keep[int(np.argmin(known))] = True
+    first = frozenset(c for c, e in zip(running, early[table.n_cases:], strict=True) if e)
+    return (subset_cases(table, keep, running=first),
+            subset_cases(table, ~keep, running=frozenset(running) - first))
 
 
 def real_caselog(table: LogTable, element_of: Mapping[str, str | None]) -> dist.CaseLog:
@@ -219,9 +233,10 @@ def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float 
 def heldout_profile(profile: Mapping[str, Any], held: LogTable) -> tuple[dict[str, Any], float]:
     """The training profile set to run over the held-out period: start on its first day, arrivals
     until its last arrival, no warm-up; and the held-out log's last timestamp (wall seconds)."""
-    first_case = held.end[np.searchsorted(held.case, np.arange(held.n_cases))]
-    begin = from_seconds(float(np.fmin(held.start, held.end).min())).date()
-    last_arrival = from_seconds(float(first_case.max()))
+    known, running = held.arrivals()  # a case known only by rows in progress arrived in the period too
+    arrived = np.concatenate([known, np.fromiter(running.values(), float, len(running))])
+    begin = from_seconds(float(arrived.min())).date()
+    last_arrival = from_seconds(float(arrived.max()))
     out = dict(profile)
     sim = dict(out.get("simulation") or {})
     sim["start"] = begin
@@ -254,9 +269,9 @@ def simulate_period(model: str, profile: Mapping[str, Any], *, replications: int
 
 
 def _arrivals_text(table: LogTable) -> str:
-    """The first and last of the cases' first events (their arrivals, by which the log is split), as dates."""
-    bounds = table.case_bounds()
-    first = np.fmin.reduceat(np.fmin(table.start, table.end), bounds[:-1])
+    """The first and last of the cases' arrivals (by which the log is split), as dates."""
+    known, running = table.arrivals()
+    first = np.concatenate([known, np.fromiter(running.values(), float, len(running))])
     return f"{from_seconds(float(first.min())).date()} to {from_seconds(float(first.max())).date()}"
 
 

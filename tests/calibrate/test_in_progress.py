@@ -178,3 +178,32 @@ def test_an_xes_start_without_its_complete_is_in_progress_as_a_csv_row_is(tmp_pa
         assert (xes["n"], xes["in_progress"], xes["censored"]) == (csv["n"], csv["in_progress"], csv["censored"])
         assert xes["mean_hours"] == pytest.approx(csv["mean_hours"], rel=1e-12)
     assert fitted["log.xes"]["arrivals"]["in_progress_only"] == 1
+
+
+def test_log_inspect_counts_a_case_known_only_by_a_row_in_progress_as_an_arrival(tmp_path) -> None:
+    """O22 came in on 22 January as calibrate's rate counts it: 11 arrivals in January 2025, not 10 (found by QA,
+    qalanes: log inspect's arrivals per month left it out)."""
+    log = str(_write(tmp_path) / "log.csv")
+    data = json.loads(CliRunner().invoke(cli, ["log", "inspect", log, "--format", "json"]).output)
+    assert (data["arrivals_per_month"], data["in_progress_cases"], data["cases"]) == ({"2025-01": 11}, 1, 10)
+    lines = CliRunner().invoke(cli, ["log", "inspect", log]).output.splitlines()
+    at = lines.index("arrivals per month (cases by their first event; 1 case known only by activities still in "
+                     "progress at the export counted at their first one's start):")
+    assert lines[at + 2].split() == ["2025", "11", *["0"] * 11, "11"]  # January 11, the year 11
+
+
+def test_the_held_out_split_counts_a_case_known_only_by_a_row_in_progress(tmp_path) -> None:
+    """11 arrivals (10 cases and O22) split 70/30: the first 8 by arrival train (C0-C7), O20, O21 and O22 are held
+    out, and the held-out period runs to O22's arrival, 22 January 09:00 (found by QA, qalanes: O22 was in neither
+    part, 7 cases trained and the period ended at O21's)."""
+    from calibrate.validate import heldout_profile, split_by_start
+
+    table, _stream = read_log(_write(tmp_path) / "log.csv")
+    train, held = split_by_start(table)
+    assert train.case_ids == tuple(f"C{i}" for i in range(8))
+    assert held.case_ids == ("O20", "O21")
+    assert [(r.case, r.activity) for r in held.in_progress] == [("O20", "Invänta komplettering"),
+                                                               ("O22", "Begär komplettering")]
+    assert not train.in_progress
+    profile, _until = heldout_profile({"simulation": {}}, held)
+    assert (str(profile["simulation"]["start"]), profile["simulation"]["horizon"]) == ("2025-01-20", "3d")

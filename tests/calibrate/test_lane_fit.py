@@ -47,6 +47,16 @@ def test_a_difference_within_the_spread_tells_neither() -> None:
                          _validation(1.0)) is None
 
 
+def test_one_hour_is_said_as_one_hour() -> None:
+    # Helsingborg's simulated log said "the difference, 1 hours" / "1 timmar" (found by QA, qalanes)
+    found = compare_lanes(4, _validation(132.0, 169.0, 206.0), _validation(150.0, 170.0, 190.0))
+    assert found is not None and found.verdict == "neither"
+    assert found.lines()[1].startswith(
+        "  the difference, 1 hour, is within the spread between the replications (74 hours): the held-out cases do "
+        "not tell which fits better; the model written has the lanes / skillnaden, 1 timme, ligger inom "
+        "spridningen mellan körningarna (74 timmar)")
+
+
 def _log(folder: Path, *, shared: bool = False) -> Path:
     """40 cases on weekdays from 6 January 2025, completion times only: registered by anna (anders every fifth),
     an answer no one is named for after 1-4 days, reviewed by bo or cia, decided by nämnden 2-3 days later;

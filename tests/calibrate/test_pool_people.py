@@ -52,19 +52,21 @@ simulation:
 """
 
 
+def _working_days(count: int) -> list[dt.date]:
+    """The first ``count`` working days (Monday to Friday) from Monday 6 January 2025."""
+    days = (dt.date(2025, 1, 6) + dt.timedelta(days=i) for i in range(2 * count))
+    return [d for d in days if d.weekday() < 5][:count]
+
+
 def _write(folder: Path) -> Path:
     (folder / "model.yaml").write_text(MODEL, encoding="utf-8")
     (folder / "profile.yaml").write_text(PROFILE, encoding="utf-8")
     rows = ["case;activity;timestamp;resource"]
-    day, n = dt.date(2025, 1, 6), 0
-    while n < 30:
-        if day.weekday() < 5:
-            reviewer = "anna" if n in (4, 14, 24) else "dan" if n == 9 else "bo" if n % 2 else "cia"
-            for activity, hour, who in (("Registrera", 9, "anna"), ("Granska", 13, reviewer),
-                                        ("Besluta", 16, "bo" if n % 2 else "cia")):
-                rows.append(f"C{n};{activity};{day} {hour:02d}:{n % 60:02d};{who}")
-            n += 1
-        day += dt.timedelta(days=1)
+    for n, day in enumerate(_working_days(30)):
+        reviewer = "anna" if n in (4, 14, 24) else "dan" if n == 9 else "bo" if n % 2 else "cia"
+        for activity, hour, who in (("Registrera", 9, "anna"), ("Granska", 13, reviewer),
+                                    ("Besluta", 16, "bo" if n % 2 else "cia")):
+            rows.append(f"C{n};{activity};{day} {hour:02d}:{n % 60:02d};{who}")
     (folder / "log.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     return folder
 
@@ -95,3 +97,29 @@ def test_calibrate_counts_each_person_once(tmp_path) -> None:
     assert ("pool officer: 3 (people with at least 1% of the pool's work, each counted once: in the pool where they "
             "did most of their work (most rows; a tie: the pool first by name)), lanes Handläggare (Lane_H)") in \
         text.output
+
+
+def test_a_name_at_work_on_two_cases_at_once_is_not_one_person(tmp_path) -> None:
+    """Found by QA (qalanes): permitflow's own logs name the role, "officer", for the work of two officers, and a
+    pool of several names counted it as one person (Helsingborg's one-lane model had 1 officer for 2). A person
+    does one case at a time: a name the log shows at work on two cases at once counts as that many, as a pool of
+    one role's name counts. The log, with start times: 20 cases, two a working day; anna registers each alone,
+    "handläggare" reviews the day's two cases at once (13:00-15:00 and 13:30-15:30), bo decides each alone."""
+    (tmp_path / "model.yaml").write_text(MODEL, encoding="utf-8")
+    (tmp_path / "profile.yaml").write_text(PROFILE, encoding="utf-8")
+    rows = ["case;activity;start;end;resource"]
+    for n, day in enumerate(_working_days(10)):
+        for k, (begin, end) in enumerate((("13:00", "15:00"), ("13:30", "15:30"))):
+            c = 2 * n + k
+            rows += [f"C{c};Registrera;{day} {9 + k}:00;{day} {9 + k}:30;anna",
+                     f"C{c};Granska;{day} {begin};{day} {end};handläggare",
+                     f"C{c};Besluta;{day} {16 + k}:00;{day} {16 + k}:30;bo"]
+    (tmp_path / "log.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    done = CliRunner().invoke(cli, ["calibrate", str(tmp_path / "model.yaml"), str(tmp_path / "log.csv"), "-o",
+                                    str(tmp_path / "out.yaml"), "--format", "json"])
+    assert done.exit_code == 0, done.output
+    officer = {p["pool"]: p for p in json.loads(done.output)["pools"]}["officer"]
+    assert (officer["count"], officer["people"]) == (3, ["bo", "handläggare"])  # bo, and handläggare as 2
+    assert "handläggare counted as 2: the log shows that name at work on that many cases at once" in \
+        officer["counted_by"]
+    assert list(officer["per_person_hours"]) == ["bo"]  # a role's rows are no one person's hours
