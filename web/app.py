@@ -188,8 +188,12 @@ class _State:
             return self.checked.get(digest) or self.refused.get(digest)
 
     def pick_uploads(self, ids: Any) -> dict[str, tuple[Base, str, str]]:
-        if not isinstance(ids, list):
-            raise PermitflowError("uploads: expected a list of uploaded names")
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            # a list or an object among them was "500 Internal Server Error" (unhashable: QA serve)
+            raise PageError("The request does not name its uploaded processes as the page does (a list of the "
+                            "names the server gave them): reload the page and upload the files again.",
+                            "Förfrågan anger inte de uppladdade processerna som sidan gör (en lista med namnen "
+                            "servern gav dem): ladda om sidan och ladda upp filerna igen.")
         with self.lock:
             missing = [i for i in ids if i not in self.uploads]
             if missing:

@@ -1458,3 +1458,15 @@ def test_an_upload_whose_shared_check_was_interrupted_is_told_so_in_swedish_too(
     assert body["error"] == "the upload's check was interrupted: upload the files again"
     assert body["error_sv"] == "Kontrollen av uppladdningen avbröts: ladda upp filerna igen."
     assert not isinstance(err, web_app.InputError)  # not the upload's fault: not remembered as a refusal
+
+
+@pytest.mark.parametrize("path", ["/api/runs", "/api/scenario", "/api/goal"])
+@pytest.mark.parametrize("uploads", [[["x"]], [{"a": 1}], "x"])
+def test_uploads_not_named_by_strings_are_one_message_in_both_languages(client, path, uploads):
+    # a list or an object among the upload names was "500 Internal Server Error" (unhashable; QA serve)
+    reply = client.post(path, json={"municipalities": ["helsingborg"], "uploads": uploads})
+    assert reply.status_code == 400
+    body = reply.json()
+    assert body["error"].startswith("The request does not name its uploaded processes")
+    assert body["error_sv"].startswith("Förfrågan anger inte de uppladdade processerna")
+    assert client.get("/api/setup").status_code == 200
