@@ -1604,3 +1604,37 @@ def test_a_goal_with_no_price_on_the_work_shows_no_cost(server: str) -> None:
             assert shown == note if note else shown.startswith("Kostnad per år: handläggarnas arbetstid")
             assert ("inget pris på arbetet" in page.locator("#goal-result .sentence").inner_text()) == bool(note)
     assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_request_the_server_does_not_answer_or_answers_without_its_words_is_said_in_the_pages_language(
+        server: str) -> None:
+    """Found by QA (qaserve): a poll the server did not answer (Ctrl-C on permitflow serve mid-run, a network
+    down) threw in the page, whose progress bar then ran on with no word; an error page without the server's own
+    message (a proxy's "502 Bad Gateway") left the message box empty. Both now say so in the page's language."""
+
+    def no_poll(route: Any) -> None:
+        route.abort() if route.request.method == "GET" else route.continue_()
+
+    def proxy(route: Any) -> None:
+        route.fulfill(status=502, content_type="text/html", body="<html><body>Bad Gateway</body></html>")
+
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.route("**/api/runs/*", no_poll)
+        page.fill("#lever-replications", "2")
+        page.click("#run")
+        page.locator("#message", has_text="Servern svarade inte").wait_for()
+        assert page.locator("#message").inner_text().startswith(
+            "Servern svarade inte: kontrollera att permitflow serve är igång")
+        assert page.locator("#progress").is_hidden()
+        page.click(".lang button[data-lang='en']")
+        assert page.locator("#message").inner_text().startswith("The server did not answer: check that permitflow")
+        page.click(".lang button[data-lang='sv']")
+        page.route("**/api/scenario", proxy)
+        page.click("#save")
+        page.locator("#message", has_text="HTTP-status 502").wait_for()
+        assert page.locator("#message").inner_text() == (
+            "Servern kunde inte svara på frågan (HTTP-status 502). Försök igen; händer det igen, säg till den som kör "
+            "permitflow serve.")
+    assert [m for m in messages if "Failed to load resource" not in m] == []

@@ -89,14 +89,33 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// A message of the page's own words (both languages, shown in the page's), "{status}" replaced
+function ownMessage(key, status = "") {
+  const words = state.setup.texts[key];
+  return { error: words.en.replace("{status}", status), error_sv: words.sv.replace("{status}", status), field: "" };
+}
+
+// A request's answer: { ok, status, data } with data the JSON or the file; a request the server did not answer
+// (stopped, restarted, the network down: status 0) or refused without its one message (a proxy's page, a
+// "500 Internal Server Error") gets the page's own words as its message, so the page never waits on or shows nothing
 async function api(method, url, body) {
   const init = { method, headers: {} };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) { init.body = JSON.stringify(body); init.headers["Content-Type"] = "application/json"; }
-  const response = await fetch(url, init);
-  const type = response.headers.get("content-type") || "";
-  const data = type.includes("json") ? await response.json() : await response.blob();
-  return { ok: response.ok, status: response.status, data };
+  try {
+    const response = await fetch(url, init);
+    const type = response.headers.get("content-type") || "";
+    const json = type.includes("json");
+    if (!response.ok && !json) return { ok: false, status: response.status, data: ownMessage("no_answer", response.status) };
+    const data = json ? await response.json() : await response.blob();
+    if (!response.ok && !(data && typeof data.error === "string")) {
+      return { ok: false, status: response.status, data: ownMessage("no_answer", response.status) };
+    }
+    return { ok: response.ok, status: response.status, data };
+  } catch (failed) {
+    if (!state.setup) throw failed;  // the page's own words are not there yet
+    return { ok: false, status: 0, data: ownMessage("unreachable") };
+  }
 }
 
 // ------------------------------------------------------------------ the form
