@@ -36,6 +36,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
@@ -642,6 +643,45 @@ async def report(request: Request) -> Response:
                     headers={"Content-Disposition": 'attachment; filename="report.html"'})
 
 
+#: what an address no route answers says (an old bookmark, a typing slip, a path that climbs out of /static)
+_NO_SUCH = ("There is no such page or request on this server: the what-if page is at its address's /.",
+            "Det finns ingen sådan sida eller förfrågan på servern: sidan Vad händer om …? finns på adressens /.")
+#: what a request of a method its address does not take says
+_NOT_TAKEN = ("This address does not take that kind of request: the what-if page sends its own.",
+              "Adressen tar inte emot den sortens förfrågan: sidan Vad händer om …? skickar sina egna.")
+#: what a fault of the server says: its traceback stays in the server's log, never in the answer
+_FAULT = ("The server could not answer the request: a fault in the server. Try again; if it happens again, tell "
+          "whoever runs permitflow serve (its log says more).",
+          "Servern kunde inte svara på frågan: ett fel i servern. Försök igen; händer det igen, säg till den som kör "
+          "permitflow serve (dess logg säger mer).")
+
+
+def _refused(request: Request, words: tuple[str, str], status: int) -> Response:
+    """``words`` (English, Swedish) as one message: JSON as every refusal of ``/api/`` is, else (a browser's
+    address bar) a one-line page in the browser's language (English when it asks for English first, else
+    Swedish, as the page's own choice), with a link to the what-if page."""
+    if request.url.path.startswith("/api/"):
+        return _error(words[0], status, sv=words[1])
+    lang = "en" if request.headers.get("accept-language", "").strip().lower().startswith("en") else "sv"
+    line = words[0] if lang == "en" else words[1]
+    back = "The what-if page" if lang == "en" else "Sidan Vad händer om …?"
+    return HTMLResponse(f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>permitflow</title>'
+                        f'</head><body><p>{line} <a href="/">{back}</a></p></body></html>', status_code=status)
+
+
+async def _http_refusal(request: Request, exc: Exception) -> Response:
+    """Starlette's own refusals (no route: 404, a method the route does not take: 405), which said "Not Found"
+    in English plain text."""
+    status = getattr(exc, "status_code", 400)
+    return _refused(request, _NO_SUCH if status == 404 else _NOT_TAKEN if status == 405 else _FAULT, status)
+
+
+async def _server_fault(request: Request, exc: Exception) -> Response:
+    """A handler's unforeseen error ("Internal Server Error" in English plain text before): one message in both
+    languages; Starlette logs the traceback after this answer is sent."""
+    return _refused(request, _FAULT, 500)
+
+
 def _megabytes(count: int) -> str:
     return f"{count / 2**20:.0f}"
 
@@ -677,6 +717,7 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
         ],
         middleware=[Middleware(_Guard, token=token)],
+        exception_handlers={HTTPException: _http_refusal, Exception: _server_fault},
         lifespan=lifespan,
     )
     app.state.web = state

@@ -1470,3 +1470,42 @@ def test_uploads_not_named_by_strings_are_one_message_in_both_languages(client, 
     assert body["error"].startswith("The request does not name its uploaded processes")
     assert body["error_sv"].startswith("Förfrågan anger inte de uppladdade processerna")
     assert client.get("/api/setup").status_code == 200
+
+
+@pytest.mark.parametrize("method, path, status, en, sv", [
+    ("GET", "/api/nowhere", 404, "There is no such page or request", "Det finns ingen sådan sida eller förfrågan"),
+    ("GET", "/api/runs/x/diagram/..%2f1", 404, "There is no such page", "Det finns ingen sådan sida"),
+    ("PUT", "/api/runs", 405, "This address does not take that kind", "Adressen tar inte emot den sortens"),
+    ("DELETE", "/api/setup", 405, "This address does not take that kind", "Adressen tar inte emot den sortens"),
+])
+def test_an_address_or_method_no_route_takes_is_one_message_in_both_languages(client, method, path, status, en, sv):
+    # Starlette's own "Not Found" and "Method Not Allowed", in English plain text (QA serve)
+    reply = client.request(method, path)
+    assert reply.status_code == status
+    assert reply.json()["error"].startswith(en) and reply.json()["error_sv"].startswith(sv)
+
+
+def test_an_address_typed_in_the_browser_is_answered_in_its_language_with_a_way_back(client):
+    swedish = client.get("/rapport.html", headers={"accept-language": "sv-SE,sv;q=0.9,en;q=0.8"})
+    english = client.get("/static/%2e%2e/%2e%2e/cli.py", headers={"accept-language": "en-GB,en;q=0.9"})
+    assert swedish.status_code == english.status_code == 404
+    assert '<html lang="sv">' in swedish.text and "Det finns ingen sådan sida" in swedish.text
+    assert '<html lang="en">' in english.text and "There is no such page" in english.text
+    assert '<a href="/">' in swedish.text and "/work" not in swedish.text + english.text
+
+
+def test_a_fault_in_a_handler_is_one_message_without_its_traceback(monkeypatch):
+    import web.app
+
+    def broken(question):
+        raise RuntimeError("at /secret/path/of/the/server.py, line 3")
+
+    monkeypatch.setattr(web.app, "scenario_yaml", broken)
+    with starlette_testclient.TestClient(create_app(workers=0), raise_server_exceptions=False) as c:
+        reply = c.post("/api/scenario", json={"municipalities": ["helsingborg"]})
+        assert reply.status_code == 500
+        body = reply.json()
+        assert body["error"].startswith("The server could not answer the request: a fault in the server.")
+        assert body["error_sv"].startswith("Servern kunde inte svara på frågan: ett fel i servern.")
+        assert "secret" not in reply.text and "Traceback" not in reply.text
+        assert c.get("/api/setup").status_code == 200
