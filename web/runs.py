@@ -50,10 +50,15 @@ from scenarios.executors import watch_parent
 from scenarios.road import execute, prepare
 from scenarios.study import Study
 
-__all__ = ["Run", "Runs", "RunFailed", "CallTimedOut", "CallStopped", "StudyTask", "KEEP_BYTES", "RECORD_BYTES", "DIAGRAM_URL"]
+__all__ = ["Run", "Runs", "RunFailed", "CallTimedOut", "CallStopped", "RunsBusy", "StudyTask", "KEEP_BYTES",
+           "RECORD_BYTES", "DIAGRAM_URL", "LARGE_RUNS"]
 
 #: the bytes of finished runs kept for their report download by default (running runs are always kept)
 KEEP_BYTES = 32 * 1024 * 1024
+#: the large runs (each in a process of its own with a pool of its own) running at once by default: each takes
+#: its own memory (a "how sure" run of six municipalities about 270 MB with its two workers), so eight pages
+#: asking at once took the server's processes to 2.4 GB (QA serve); more at once would only share the same cores
+LARGE_RUNS = 4
 #: what a run's record costs besides its stored answer and results (its id, counters, lock),
 #: counted so that runs which keep nothing (cancelled, failed) are bounded by the budget too
 RECORD_BYTES = 2048
@@ -151,9 +156,13 @@ class Runs:
     """The runs of one server and the process pool they share (``workers``: all cores by default;
     ``0``: run in the request's thread, for tests; ``keep``: the bytes of finished runs kept)."""
 
-    def __init__(self, workers: int | None = None, keep: int = KEEP_BYTES, preload: tuple[str, ...] = ()) -> None:
+    def __init__(self, workers: int | None = None, keep: int = KEEP_BYTES, preload: tuple[str, ...] = (),
+                 large: int = LARGE_RUNS) -> None:
         self.workers = (os.cpu_count() or 1) if workers is None else workers
         self.keep = keep
+        #: the runs in a process of their own at most at once (:class:`RunsBusy` beyond), and those starting now
+        self.large = large
+        self._large_starting = 0
         #: modules the fork server imports once, so that a process started from it (a call apart, a pool
         #: worker) does not import them again (an upload's check imported web.whatif each time: about 0.4 s)
         self.preload = preload
@@ -254,13 +263,20 @@ class Runs:
         apart: tuple[Any, Connection] | None = None
         if separate and self._apart_ok():
             # started before the run is known: a study is planned there and a refusal raised here, at once
-            apart, total = self._start_apart(task, total)
+            self._reserve_large()
+            try:
+                apart, total = self._start_apart(task, total)
+            except BaseException:
+                self._release_large()
+                raise
         # a task run apart is its process's: not held here while it runs (a study names its models' texts)
         here = None if apart is not None else task
         run = Run(secrets.token_urlsafe(12), total, process=apart[0] if apart else None)
         with self._lock:
             self._runs[run.id] = run
             self._trim(run)
+            if apart is not None:  # counted from now on as a run with a process (:meth:`_reserve_large`)
+                self._large_starting -= 1
         pool = self._executor()
 
         def work() -> None:
@@ -295,6 +311,19 @@ class Runs:
         else:
             threading.Thread(target=work, name=f"run-{run.id}", daemon=True).start()
         return run
+
+    def _reserve_large(self) -> None:
+        """Count a large run about to start, or raise :class:`RunsBusy` when :attr:`large` run already: those
+        running in their process (a cancelled one's process is being ended: not counted) and those starting."""
+        with self._lock:
+            running = sum(1 for r in self._runs.values() if r.process is not None and r.state == "running")
+            if running + self._large_starting >= self.large:
+                raise RunsBusy(self.large)
+            self._large_starting += 1
+
+    def _release_large(self) -> None:
+        with self._lock:
+            self._large_starting -= 1
 
     def _start_apart(self, task: Callable[..., Any], total: int) -> tuple[tuple[Any, Connection], int]:
         """Start ``task``'s process of its own (:func:`_apart`) and wait until it is planned:
@@ -394,6 +423,20 @@ class RunFailed(Exception):
 
 class CallTimedOut(PermitflowError):
     """:meth:`Runs.call_apart`'s process gave no answer in the time allowed (and was ended)."""
+
+
+class RunsBusy(PermitflowError):
+    """As many large runs as the server runs at once already run (:attr:`Runs.large`): said in both languages."""
+
+    def __init__(self, large: int) -> None:
+        many = {"en": f"{large} large calculations" if large > 1 else "a large calculation",
+                "sv": f"{large} stora beräkningar" if large > 1 else "en stor beräkning"}
+        super().__init__(f"The server is already running {many['en']} (a \"How sure are we?\" run, a "
+                         "search for the cheapest or a run of an uploaded process) for other pages: try again when one "
+                         "has finished, in a minute or two.")
+        self.sv = (f"Servern kör redan {many['sv']} (Hur säkra är vi?, en sökning efter det billigaste "
+                   "eller en körning av en uppladdad process) åt andra sidor: försök igen när någon är klar, om en "
+                   "minut eller två.")
 
 
 class CallStopped(PermitflowError):

@@ -474,3 +474,23 @@ def test_the_same_upload_sent_twice_at_once_is_checked_once(pooled):
     first, second = (r.json()["id"] for r in replies)
     assert first != second and web.uploads[first] is web.uploads[second]  # one check: its result, not a copy
     assert not web.checking
+
+
+def test_large_runs_at_once_are_bounded_and_one_more_is_told_to_wait_in_both_languages():
+    """Found by QA (qaserve): every "how sure" run, goal seek and run of an upload started a process and a pool of
+    its own, however many ran: eight pages asking at once took the server's processes to 2.4 GB. Beyond ``large``
+    at once a page is told to try again (503); a what-if on the shared pool still runs, and a cancelled large run
+    frees its place at once."""
+    with starlette_testclient.TestClient(create_app(workers=1, large=1)) as client:
+        first = client.post("/api/runs", json=HOW_SURE)
+        assert first.status_code == 202, first.text
+        for path, body in (("/api/runs", HOW_SURE), ("/api/goal", {"municipalities": ["astorp"], "goal": {}})):
+            busy = client.post(path, json=body)
+            assert busy.status_code == 503, busy.text
+            assert busy.json()["error"].startswith("The server is already running a large calculation (")
+            assert busy.json()["error_sv"].startswith("Servern kör redan en stor beräkning (Hur säkra är vi?")
+        assert _answer_bytes(client, {"municipalities": ["bjuv"], "levers": {"replications": 2}})
+        client.delete(f"/api/runs/{first.json()['id']}")
+        again = client.post("/api/runs", json=HOW_SURE)
+        assert again.status_code == 202, again.text
+        client.delete(f"/api/runs/{again.json()['id']}")
