@@ -84,6 +84,12 @@ _OVER_SV = f"Filerna som skickades är för stora: över gränsen {size_said(MAX
 MAX_UPLOADS = 32
 #: the seconds an upload's check may take (a 4.6 MB model from a modelling tool: 2-4 s on a busy 2-core machine)
 CHECK_SECONDS = 60
+#: the uploads checked at once (each in a process of its own that takes about ten times the model: 170 MB for a
+#: 4.6 MB model) and those let wait for their turn (each holding what was sent, up to 10 MB): ten such uploads at
+#: once took the server's processes to 1.7 GB and each check 25-27 s instead of 3 s, so that twenty-five would pass
+#: the 60 s and good models be remembered as refused (QA serve); the limit counts from a check's start
+CHECKS_AT_ONCE = 2
+CHECKS_WAITING = 16
 HERE = resources.files("web")
 
 
@@ -116,7 +122,7 @@ def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field
         sv, field = err.sv, err.lever
     elif isinstance(err, (PageError, _Interrupted)):
         sv = err.sv
-    elif isinstance(err, RunsBusy):
+    elif isinstance(err, (RunsBusy, _ChecksBusy)):
         status, sv = 503, err.sv
     if isinstance(err, _TooLarge):
         status, sv = 413, _OVER_SV
@@ -164,6 +170,9 @@ class _State:
         self.refused: OrderedDict[bytes, InputError] = OrderedDict()
         #: the checks running now, by digest: the same bytes sent meanwhile wait for that check (:func:`_check_once`)
         self.checking: dict[bytes, concurrent.futures.Future[_Checked]] = {}
+        #: the checks running (:data:`CHECKS_AT_ONCE` at most), and those running or waiting for their turn
+        self.check_turns = asyncio.Semaphore(CHECKS_AT_ONCE)
+        self.checks_admitted = 0
         self.lock = threading.Lock()
 
     def keep_upload(self, key: str, digest: bytes, checked: _Checked) -> None:
@@ -310,6 +319,16 @@ class _Interrupted(PermitflowError):
         super().__init__("the upload's check was interrupted: upload the files again")
 
 
+class _ChecksBusy(PermitflowError):
+    """More uploads than :data:`CHECKS_AT_ONCE` and :data:`CHECKS_WAITING` together are being checked: not the
+    upload's fault (not remembered as a refusal), said in both languages."""
+
+    sv = "Servern kontrollerar många uppladdningar just nu: skicka filerna igen om en minut."
+
+    def __init__(self) -> None:
+        super().__init__("The server is checking many uploads just now: send the files again in a minute.")
+
+
 async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...]) -> _Checked:
     """The check of what was sent (:func:`web.whatif.checked_upload`, in a process of its own), or what it
     raised; the same bytes sent again while they are checked (a second tab, a second click) wait for that
@@ -318,12 +337,17 @@ async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...]) -> _C
         running = state.checking.get(digest)
         mine = running is None
         if running is None:
+            if state.checks_admitted >= CHECKS_AT_ONCE + CHECKS_WAITING:
+                raise _ChecksBusy()
+            state.checks_admitted += 1
             running = state.checking[digest] = concurrent.futures.Future()
     if not mine:
         return await asyncio.wrap_future(running)
     try:
-        found: _Checked = await run_in_threadpool(partial(state.runs.call_apart, checked_upload, *sent,
-                                                          seconds=state.check_seconds))
+        # its turn waited for here, in the event loop: a request thread is not held meanwhile
+        async with state.check_turns:
+            found: _Checked = await run_in_threadpool(partial(state.runs.call_apart, checked_upload, *sent,
+                                                              seconds=state.check_seconds))
     except Exception as err:
         running.set_exception(err)
         raise
@@ -336,6 +360,7 @@ async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...]) -> _C
     finally:
         with state.lock:
             del state.checking[digest]
+            state.checks_admitted -= 1
 
 
 async def upload(request: Request) -> Response:

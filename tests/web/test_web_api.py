@@ -1437,8 +1437,8 @@ def test_an_upload_whose_shared_check_was_interrupted_is_told_so_in_swedish_too(
     from web import app as web_app
 
     release = threading.Event()
-    state = SimpleNamespace(lock=threading.Lock(), checking={}, check_seconds=1.0,
-                            runs=SimpleNamespace(call_apart=lambda *args, seconds: release.wait(5)))
+    state = SimpleNamespace(lock=threading.Lock(), checking={}, check_seconds=1.0, check_turns=asyncio.Semaphore(2),
+                            checks_admitted=0, runs=SimpleNamespace(call_apart=lambda *args, seconds: release.wait(5)))
 
     async def both():
         first = asyncio.ensure_future(web_app._check_once(state, b"d", ()))
@@ -1509,3 +1509,51 @@ def test_a_fault_in_a_handler_is_one_message_without_its_traceback(monkeypatch):
         assert body["error_sv"].startswith("Servern kunde inte svara på frågan: ett fel i servern.")
         assert "secret" not in reply.text and "Traceback" not in reply.text
         assert c.get("/api/setup").status_code == 200
+
+
+def test_uploads_checked_at_once_are_bounded_and_one_past_those_waiting_is_told_to_send_again():
+    """Found by QA (qaserve): every upload's check started a process of its own at once, however many came: ten
+    4.6 MB models at once took the server's processes to 1.7 GB and each check 25-27 s instead of 3 s, so that more
+    would pass the check's 60 s and good models be remembered as refused. Now CHECKS_AT_ONCE run, CHECKS_WAITING
+    wait their turn, and one more is told in both languages to send again (not remembered as a refusal)."""
+    import asyncio
+    import threading
+    from types import SimpleNamespace
+
+    from web import app as web_app
+
+    release, lock = threading.Event(), threading.Lock()
+    now, most = [0], [0]
+
+    def check(*_args, seconds):
+        with lock:
+            now[0] += 1
+            most[0] = max(most[0], now[0])
+        release.wait(5)
+        with lock:
+            now[0] -= 1
+        return "checked"
+
+    admitted = web_app.CHECKS_AT_ONCE + web_app.CHECKS_WAITING
+    state = SimpleNamespace(lock=threading.Lock(), checking={}, check_seconds=1.0, checks_admitted=0,
+                            check_turns=asyncio.Semaphore(web_app.CHECKS_AT_ONCE),
+                            runs=SimpleNamespace(call_apart=check))
+
+    async def many():
+        checks = [asyncio.ensure_future(web_app._check_once(state, bytes([i]), ())) for i in range(admitted)]
+        await asyncio.sleep(0.2)  # the first ones are checked, the others wait their turn
+        try:
+            await web_app._check_once(state, b"one more", ())
+        except web_app.PermitflowError as err:
+            refused = err
+        release.set()
+        return refused, await asyncio.gather(*checks)
+
+    refused, answers = asyncio.run(many())
+    assert web_app._error(refused).status_code == 503
+    body = json.loads(web_app._error(refused).body)
+    assert body["error"] == "The server is checking many uploads just now: send the files again in a minute."
+    assert body["error_sv"] == "Servern kontrollerar många uppladdningar just nu: skicka filerna igen om en minut."
+    assert not isinstance(refused, web_app.InputError)  # not the upload's fault: not remembered as a refusal
+    assert answers == ["checked"] * admitted and most[0] == web_app.CHECKS_AT_ONCE
+    assert state.checks_admitted == 0 and state.checking == {}
