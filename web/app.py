@@ -90,6 +90,10 @@ CHECK_SECONDS = 60
 #: the 60 s and good models be remembered as refused (QA serve); the limit counts from a check's start
 CHECKS_AT_ONCE = 2
 CHECKS_WAITING = 16
+#: the reports made at once, in the server's own threads (a six-municipality run's report takes about 18 MB on the
+#: way, which the server's heap keeps: eight downloads at once took it from 122 to 298 MB; QA serve); the others
+#: wait their turn in the event loop
+REPORTS_AT_ONCE = 2
 HERE = resources.files("web")
 
 
@@ -173,6 +177,8 @@ class _State:
         #: the checks running (:data:`CHECKS_AT_ONCE` at most), and those running or waiting for their turn
         self.check_turns = asyncio.Semaphore(CHECKS_AT_ONCE)
         self.checks_admitted = 0
+        #: the reports being made (:data:`REPORTS_AT_ONCE` at most)
+        self.report_turns = asyncio.Semaphore(REPORTS_AT_ONCE)
         self.lock = threading.Lock()
 
     def keep_upload(self, key: str, digest: bytes, checked: _Checked) -> None:
@@ -662,10 +668,11 @@ async def report(request: Request) -> Response:
                       sv=f"Körningen finns inte längre kvar: servern sparar bara de senaste färdiga körningarna "
                          f"(upp till {_megabytes(keep)} MB) och glömmer alla när den startas om. Räkna om den för "
                          "att ladda ner rapporten.")
-    batch = await run_in_threadpool(lambda: run.batch)
-    if batch is None:
-        return _error("no finished run to report on", 404, sv="ingen färdig körning att rapportera")
-    html = await run_in_threadpool(_report_html, batch, run.uncertainty)
+    async with request.app.state.web.report_turns:
+        batch = await run_in_threadpool(lambda: run.batch)
+        if batch is None:
+            return _error("no finished run to report on", 404, sv="ingen färdig körning att rapportera")
+        html = await run_in_threadpool(_report_html, batch, run.uncertainty)
     return Response(html, media_type="text/html; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="report.html"'})
 

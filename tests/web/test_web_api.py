@@ -4,8 +4,10 @@ saved scenarios that `permitflow run` reads with the same figures."""
 from __future__ import annotations
 
 import json
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -1511,6 +1513,23 @@ def test_a_fault_in_a_handler_is_one_message_without_its_traceback(monkeypatch):
         assert c.get("/api/setup").status_code == 200
 
 
+class _Counted:
+    """A stand-in that answers ``answer`` once released, counting the calls running at once (``most``: the most)."""
+
+    def __init__(self, answer: Any) -> None:
+        self.answer, self.release, self.lock = answer, threading.Event(), threading.Lock()
+        self.now = self.most = 0
+
+    def __call__(self, *_args: Any, **_kwargs: Any) -> Any:
+        with self.lock:
+            self.now += 1
+            self.most = max(self.most, self.now)
+        self.release.wait(10)
+        with self.lock:
+            self.now -= 1
+        return self.answer
+
+
 def test_uploads_checked_at_once_are_bounded_and_one_past_those_waiting_is_told_to_send_again():
     """Found by QA (qaserve): every upload's check started a process of its own at once, however many came: ten
     4.6 MB models at once took the server's processes to 1.7 GB and each check 25-27 s instead of 3 s, so that more
@@ -1522,18 +1541,7 @@ def test_uploads_checked_at_once_are_bounded_and_one_past_those_waiting_is_told_
 
     from web import app as web_app
 
-    release, lock = threading.Event(), threading.Lock()
-    now, most = [0], [0]
-
-    def check(*_args, seconds):
-        with lock:
-            now[0] += 1
-            most[0] = max(most[0], now[0])
-        release.wait(5)
-        with lock:
-            now[0] -= 1
-        return "checked"
-
+    check = _Counted("checked")
     admitted = web_app.CHECKS_AT_ONCE + web_app.CHECKS_WAITING
     state = SimpleNamespace(lock=threading.Lock(), checking={}, check_seconds=1.0, checks_admitted=0,
                             check_turns=asyncio.Semaphore(web_app.CHECKS_AT_ONCE),
@@ -1546,7 +1554,7 @@ def test_uploads_checked_at_once_are_bounded_and_one_past_those_waiting_is_told_
             await web_app._check_once(state, b"one more", ())
         except web_app.PermitflowError as err:
             refused = err
-        release.set()
+        check.release.set()
         return refused, await asyncio.gather(*checks)
 
     refused, answers = asyncio.run(many())
@@ -1555,5 +1563,34 @@ def test_uploads_checked_at_once_are_bounded_and_one_past_those_waiting_is_told_
     assert body["error"] == "The server is checking many uploads just now: send the files again in a minute."
     assert body["error_sv"] == "Servern kontrollerar många uppladdningar just nu: skicka filerna igen om en minut."
     assert not isinstance(refused, web_app.InputError)  # not the upload's fault: not remembered as a refusal
-    assert answers == ["checked"] * admitted and most[0] == web_app.CHECKS_AT_ONCE
+    assert answers == ["checked"] * admitted and check.most == web_app.CHECKS_AT_ONCE
     assert state.checks_admitted == 0 and state.checking == {}
+
+
+def test_reports_made_at_once_are_bounded_and_the_others_wait_their_turn(monkeypatch):
+    """Found by QA (qaserve): every report download was made at once in the server's own threads, whose heap keeps
+    what a report takes on the way: eight downloads of a six-municipality run's report at once took the server from
+    122 to 298 MB. Now REPORTS_AT_ONCE are made at a time; the others wait, and every one is answered."""
+    import threading
+
+    import web.app
+
+    report_html = _Counted(b"<html>report</html>")
+    monkeypatch.setattr(web.app, "_report_html", report_html)
+    with starlette_testclient.TestClient(create_app(workers=0)) as c:
+        run_id, _state = _run(c, {"municipalities": ["bjuv"], "levers": SMALL})
+        replies: list[Any] = []
+        asking = [threading.Thread(target=lambda: replies.append(c.get(f"/api/runs/{run_id}/report")))
+                  for _ in range(web.app.REPORTS_AT_ONCE + 3)]
+        for thread in asking:
+            thread.start()
+        for _ in range(200):  # until the first ones are made and the others wait
+            if report_html.now == web.app.REPORTS_AT_ONCE:
+                break
+            time.sleep(0.01)
+        time.sleep(0.2)
+        report_html.release.set()
+        for thread in asking:
+            thread.join(20)
+    assert report_html.most == web.app.REPORTS_AT_ONCE
+    assert [(r.status_code, r.text) for r in replies] == [(200, "<html>report</html>")] * len(asking)
