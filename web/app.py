@@ -80,6 +80,9 @@ _OVER_EN = f"The files sent are too large: over the limit of {size_said(MAX_BODY
            f"of at most {size_said(MAX_UPLOAD_BYTES, 'en')} each)."
 _OVER_SV = f"Filerna som skickades är för stora: över gränsen {size_said(MAX_BODY_BYTES, 'sv')} tillsammans (två " \
            f"filer på högst {size_said(MAX_UPLOAD_BYTES, 'sv')} var)."
+#: the same for a request that sends no files (it said "The files sent are too large": QA serve)
+_BIG_EN = f"The request is too large: over the limit of {size_said(MAX_BODY_BYTES, 'en')}."
+_BIG_SV = f"Förfrågan är för stor: över gränsen {size_said(MAX_BODY_BYTES, 'sv')}."
 #: uploaded processes kept by the server (the oldest is forgotten first)
 MAX_UPLOADS = 32
 #: the seconds an upload's check may take (a 4.6 MB model from a modelling tool: 2-4 s on a busy 2-core machine)
@@ -117,7 +120,12 @@ def _sent_digest(*parts: str | bytes) -> bytes:
 
 
 class _TooLarge(PermitflowError):
-    """A body over :data:`MAX_BODY_BYTES` that gave no Content-Length (sent in chunks)."""
+    """A body over :data:`MAX_BODY_BYTES` that gave no Content-Length (sent in chunks): its words, an upload's
+    (:data:`_OVER_EN`) or another request's (:data:`_BIG_EN`)."""
+
+    def __init__(self, message: str, sv: str) -> None:
+        super().__init__(message)
+        self.sv = sv
 
 
 def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field: str = "") -> JSONResponse:
@@ -129,7 +137,7 @@ def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field
     elif isinstance(err, (RunsBusy, _ChecksBusy)):
         status, sv = 503, err.sv
     if isinstance(err, _TooLarge):
-        status, sv = 413, _OVER_SV
+        status, sv = 413, err.sv
     return JSONResponse({"error": text, "error_sv": sv or text, "field": field}, status_code=status)
 
 
@@ -143,7 +151,8 @@ class _Guard(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return _error(_OVER_EN, 413, sv=_OVER_SV)
+            upload = request.url.path == "/api/uploads"
+            return _error(_OVER_EN if upload else _BIG_EN, 413, sv=_OVER_SV if upload else _BIG_SV)
         if self.token is None:
             return await call_next(request)
         given = (request.headers.get(TOKEN_HEADER) or request.query_params.get("token")
@@ -233,13 +242,13 @@ async def _body(request: Request) -> Mapping[str, Any]:
     async for chunk in request.stream():
         raw += chunk
         if len(raw) > MAX_BODY_BYTES:
-            raise _TooLarge(_OVER_EN)
+            raise _TooLarge(_BIG_EN, _BIG_SV)
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
-        raise PermitflowError("the request is not JSON") from None
+        raise PageError("the request is not JSON", "förfrågan är inte JSON") from None
     if not isinstance(data, dict):
-        raise PermitflowError("the request is not a JSON object")
+        raise PageError("the request is not a JSON object", "förfrågan är inte ett JSON-objekt")
     request.state.json_body = data
     return data
 
@@ -250,7 +259,10 @@ async def _question(request: Request) -> Any:
     names = data.get("municipalities") or []
     levers = data.get("levers") or {}
     if not isinstance(names, list) or not isinstance(levers, dict):
-        raise PermitflowError("municipalities: expected a list; levers: expected an object")
+        raise PageError("The request does not name its municipalities and changes as the page does (a list and an "
+                        "object): reload the page and try again.",
+                        "Förfrågan anger inte kommunerna och ändringarna som sidan gör (en lista och ett objekt): "
+                        "ladda om sidan och försök igen.")
     return question([str(n) for n in names], state.pick_uploads(data.get("uploads") or []), levers)
 
 
@@ -309,7 +321,7 @@ def _bounded(request: Request) -> Request:
         if message["type"] == "http.request":
             seen += len(message.get("body", b""))
             if seen > MAX_BODY_BYTES:
-                raise _TooLarge(_OVER_EN)
+                raise _TooLarge(_OVER_EN, _OVER_SV)
         return message
 
     return Request(request.scope, receive)
@@ -475,7 +487,10 @@ def _points(given: Any) -> int:
         return 8
     if isinstance(given, int) and not isinstance(given, bool) and 4 <= given <= 32:
         return given
-    raise PermitflowError(f"uncertainty: {given!r} (expected false, true or 4-32 assumption points)")
+    raise PageError(f"How sure are we: {given!r} is not a choice the page makes (false, true or 4-32 combinations of "
+                    "the assumptions)",
+                    f"Hur säkra är vi: {given!r} är inget val sidan gör (false, true eller 4–32 kombinationer av "
+                    "antagandena)")
 
 
 def _run_or_404(request: Request) -> Any:
@@ -574,7 +589,9 @@ async def start_goal_seek(request: Request) -> Response:
         data = await _body(request)
         goal = data.get("goal") or {}
         if not isinstance(goal, dict):
-            raise PermitflowError("goal: expected an object (percent, joint, who, officers, fte, levels)")
+            raise PageError("goal: expected an object (percent, joint, who, officers, fte, levels)",
+                            "Förfrågan anger inte målet som sidan gör (ett objekt: percent, joint, who, officers, fte, "
+                            "levels)")
         q = await _question(request)
         # the form's years and seed, as a what-if takes them (they were left out without a word: the QA evening);
         # its replications are the search's own, 3 to 12 as it needs them

@@ -122,7 +122,7 @@ def test_a_bad_request_is_one_message(client):
     assert client.post("/api/runs", content=b"{not json", headers={"content-type": "application/json"}).json()["error"] \
         == "the request is not JSON"
     assert "choose at least one municipality" in client.post("/api/runs", json={"levers": {}}).json()["error"]
-    assert "unknown library municipality 'gotham'" in client.post(
+    assert "“gotham” is not a municipality of the list" in client.post(
         "/api/runs", json={"municipalities": ["gotham"]}).json()["error"]
 
 
@@ -652,7 +652,7 @@ def test_how_sure_adds_whether_the_conclusion_holds_across_the_assumption_ranges
     assert "(4 kombinationer)" in sure["sentence"]["sv"] and "(4 combinations)" in sure["sentence"]["en"]
     assert isinstance(sure["holds"], bool)
     bad = client.post("/api/runs", json={**body, "uncertainty": 1000})
-    assert bad.status_code == 400 and "uncertainty: 1000" in bad.json()["error"]
+    assert bad.status_code == 400 and "How sure are we: 1000 is not a choice" in bad.json()["error"]
 
 
 def test_a_port_in_use_is_one_line_and_exit_code_2():
@@ -1594,3 +1594,31 @@ def test_reports_made_at_once_are_bounded_and_the_others_wait_their_turn(monkeyp
             thread.join(20)
     assert report_html.most == web.app.REPORTS_AT_ONCE
     assert [(r.status_code, r.text) for r in replies] == [(200, "<html>report</html>")] * len(asking)
+
+
+@pytest.mark.parametrize("path, body, sv", [
+    ("/api/runs", b"{not json", "förfrågan är inte JSON"),
+    ("/api/runs", b"[1]", "förfrågan är inte ett JSON-objekt"),
+    ("/api/runs", b'{"municipalities": "helsingborg"}', "Förfrågan anger inte kommunerna och ändringarna som sidan gör"),
+    ("/api/runs", b'{"municipalities": ["gotham"]}', "”gotham” är ingen kommun i listan: välj en där"),
+    ("/api/runs", b'{"municipalities": ["astorp"], "uncertainty": "yes"}', "Hur säkra är vi: 'yes' är inget val"),
+    ("/api/goal", b'{"municipalities": ["astorp"], "goal": [95]}', "Förfrågan anger inte målet som sidan gör"),
+    ("/api/goal", b'{"municipalities": ["astorp"], "goal": {"officers": "x"}}',
+     'Handläggare: förfrågan anger inte värdena att pröva som sidan gör ("x")'),
+])
+def test_a_request_the_page_never_sends_is_refused_in_swedish_too(client, path, body, sv):
+    # their Swedish was the English (QA serve): "the request is not JSON", "web form: base: unknown library
+    # municipality 'gotham' (...)", "goal officers: expected a list of int values, not 'x'"
+    reply = client.post(path, content=body, headers={"content-type": "application/json"})
+    assert reply.status_code == 400
+    said = reply.json()
+    assert said["error_sv"].startswith(sv) and said["error_sv"] != said["error"]
+    assert "web form" not in said["error"] and "int values" not in said["error"]
+
+
+def test_a_request_over_the_limit_that_sends_no_files_is_not_said_to_send_files(client):
+    reply = client.post("/api/runs", content=b"{" + b" " * MAX_BODY_BYTES + b"}",
+                        headers={"content-type": "application/json"})
+    assert reply.status_code == 413
+    assert reply.json()["error"] == "The request is too large: over the limit of 10.1 MB."
+    assert reply.json()["error_sv"] == "Förfrågan är för stor: över gränsen 10,1\u00a0MB."
