@@ -1638,3 +1638,30 @@ def test_a_request_the_server_does_not_answer_or_answers_without_its_words_is_sa
             "Servern kunde inte svara på frågan (HTTP-status 502). Försök igen; händer det igen, säg till den som kör "
             "permitflow serve.")
     assert [m for m in messages if "Failed to load resource" not in m] == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_an_uploads_own_decimals_beside_whole_number_levers_are_written_as_the_pages_language_writes_them(
+        server: str, tmp_path: Path) -> None:
+    """Found by QA (qaserve): a profile calibrated from a case log has 21.43 applications a year and an agenda
+    closing 13.58 days before the meeting; the page showed them in grey as "21.43" and "13.58" on the Swedish page
+    (its shares as "59,41"), as those levers take whole numbers."""
+    profile = tmp_path / "calibrated.yaml"
+    text = PROFILE.read_text(encoding="utf-8")
+    assert text.count("per_year: 25\n") == 1 and "agenda_cutoff: 2w\n" in text
+    profile.write_text(text.replace("per_year: 25\n", "per_year: 21.43\n")
+                       .replace("agenda_cutoff: 2w\n", "agenda_cutoff: 13.58d\n"), encoding="utf-8")
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.fill("#up-name", "Kalibrerad")
+        page.set_input_files("#up-model", str(library_paths("helsingborg")[0]))
+        page.set_input_files("#up-profile", str(profile))
+        page.click("#up-send")
+        page.wait_for_selector("#places input[data-upload]")
+        page.uncheck("[data-place='helsingborg']")
+        assert page.locator("#lever-arrivals").get_attribute("placeholder") == "21,43"
+        assert page.locator("#lever-cutoff_days").get_attribute("placeholder") == "13,58"
+        page.click(".lang button[data-lang='en']")
+        assert page.locator("#lever-arrivals").get_attribute("placeholder") == "21.43"
+        assert page.locator("#lever-officers").get_attribute("placeholder") == "2"
+    assert messages == []
