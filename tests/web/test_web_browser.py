@@ -1665,3 +1665,32 @@ def test_an_uploads_own_decimals_beside_whole_number_levers_are_written_as_the_p
         assert page.locator("#lever-arrivals").get_attribute("placeholder") == "21.43"
         assert page.locator("#lever-officers").get_attribute("placeholder") == "2"
     assert messages == []
+
+
+def _contrast(fore: str, back: str) -> float:
+    """WCAG's contrast ratio of two CSS colours given as ``rgb(r, g, b)`` (or ``rgba`` with its alpha ignored)."""
+    def luminance(colour: str) -> float:
+        channels = [int(c) / 255 for c in re.findall(r"\d+", colour)[:3]]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(fore), luminance(back)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_status_quo_in_grey_and_the_charts_today_are_readable_text(server: str) -> None:
+    """Found by QA (qaserve): each municipality's current value, shown only as the grey placeholder beside its lever,
+    was #999 on white (2.8:1), and the chart's "I dag" #888 (3.5:1), under WCAG's 4.5:1 for text."""
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        back = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        back = "rgb(255, 255, 255)" if back in ("rgba(0, 0, 0, 0)", "transparent") else back
+        grey = page.evaluate("getComputedStyle(document.querySelector('#lever-officers'), '::placeholder').color")
+        assert _contrast(grey, back) >= 4.5, grey
+        page.fill("#lever-replications", "2")
+        _calculate(page, 1)
+        today = page.evaluate("getComputedStyle(document.querySelector('svg.ecdf text[fill]')).fill")
+        assert page.locator("svg.ecdf text[fill]").first.text_content() == "I dag"
+        assert _contrast(today, back) >= 4.5, today
+    assert messages == []

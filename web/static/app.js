@@ -537,7 +537,8 @@ function ecdf(m) {
   const W = matchMedia("(max-width: 30rem)").matches ? 400 : 640, H = 240, L = 48, B = 36, T = 12, R = 16;
   const bin = m.bin_days, deadline = m.deadline_days || 0;
   // nothing changed: today's line alone (an "I dag" / "Med ändringarna" legend said a change was drawn)
-  const lines = [["now", "#888", t("today")], ...(m.changed === false ? [] : [["then", "#1f5fbf", t("changed")]])];
+  // today's grey readable as text too, its legend's words: #888 was 3.5:1 on white, under WCAG's 4.5:1
+  const lines = [["now", "#767676", t("today")], ...(m.changed === false ? [] : [["then", "#1f5fbf", t("changed")]])];
   const bins = Math.max(m.histogram.now.length, m.histogram.then.length);
   const maxX = Math.max(bins * bin, deadline * 1.1, 7);
   const x = (d) => L + (W - L - R) * d / maxX, y = (p) => T + (H - T - B) * (1 - p);
