@@ -1694,3 +1694,22 @@ def test_the_status_quo_in_grey_and_the_charts_today_are_readable_text(server: s
         assert page.locator("svg.ecdf text[fill]").first.text_content() == "I dag"
         assert _contrast(today, back) >= 4.5, today
     assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_chart_has_a_name_a_screen_reader_reads_in_the_pages_language(server: str) -> None:
+    """Found by QA (qaserve): the distribution chart is an image (role img) without a name: a screen reader said
+    "image" and nothing more."""
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.fill("#lever-replications", "2")
+        page.fill("#lever-officers", "3")
+        _calculate(page, 1)
+        chart = page.locator("svg.ecdf")
+        assert chart.get_attribute("role") == "img"
+        assert chart.get_attribute("aria-label") == (
+            "Dagar från komplett ansökan till beslut (andel beslut); I dag, Med ändringarna; 4 månader")
+        page.click(".lang button[data-lang='en']")
+        assert page.locator("svg.ecdf").get_attribute("aria-label") == (
+            "Days from a complete application to the decision (share of decisions); Today, With the changes; 4 months")
+    assert messages == []

@@ -542,7 +542,11 @@ function ecdf(m) {
   const bins = Math.max(m.histogram.now.length, m.histogram.then.length);
   const maxX = Math.max(bins * bin, deadline * 1.1, 7);
   const x = (d) => L + (W - L - R) * d / maxX, y = (p) => T + (H - T - B) * (1 - p);
-  const svg = el("svg:svg", { viewBox: `0 0 ${W} ${H}`, class: "ecdf", role: "img" });
+  // an image needs a name for a screen reader (it said "image" alone: QA serve): what it draws, its lines and the
+  // deadline's line, in the page's language; the sentence above it says the figures
+  const named = [t(deadline ? "distribution" : "distribution_arrival"), lines.map((line) => line[2]).join(", ")];
+  if (deadline) named.push(m.deadline_words ? m.deadline_words[state.lang] : t("deadline"));
+  const svg = el("svg:svg", { viewBox: `0 0 ${W} ${H}`, class: "ecdf", role: "img", "aria-label": named.join("; ") });
   for (let p = 0; p <= 1.0001; p += 0.25) {
     svg.append(el("svg:line", { x1: L, x2: W - R, y1: y(p), y2: y(p), class: "grid" }));
     svg.append(el("svg:text", { x: L - 6, y: y(p) + 4, "text-anchor": "end", text: pct(Math.round(p * 100), 0) }));
