@@ -119,7 +119,7 @@ def test_bad_input_to_a_run_apart_is_one_message_in_both_languages(pooled):
                                              "uncertainty": 4})
     assert refused.status_code == 400 and "99 is outside the allowed range" in refused.json()["error"]
     refused = pooled.post("/api/runs", json={"uploads": [good.json()["id"]], "levers": {}, "uncertainty": 3})
-    assert refused.status_code == 400 and "uncertainty: 3" in refused.json()["error"]
+    assert refused.status_code == 400 and "How sure are we: 3 is not a choice" in refused.json()["error"]
     body = {"uploads": [good.json()["id"]], "levers": {"replications": 2, "years": 0.5}}
     answer = json.loads(_answer_bytes(pooled, body))["answer"]
     assert answer["municipalities"][0]["name"]
