@@ -54,7 +54,7 @@ from scenarios.bases import Base, library_base
 from web.answer import answer
 from web.levers import LEVERS, RUN_LEVERS, LeverError, decision_levels, status_quo
 from web.leversteps import LeverSteps, remember_steps
-from web.runs import KEEP_BYTES, LARGE_RUNS, CallStopped, CallTimedOut, Runs, RunsBusy
+from web.runs import KEEP_BYTES, LARGE_RUNS, MOST_RUNS, CallStopped, CallTimedOut, Runs, RunsBusy
 from web.texts import TEXTS
 from web.uploadwords import form_words_sv, run_failure_sv
 from web.whatif import (
@@ -172,9 +172,9 @@ class _State:
     sent (:func:`_sent_digest`): the same bytes again are answered alike without a new check."""
 
     def __init__(self, workers: int | None, keep: int, check_seconds: float = CHECK_SECONDS,
-                 preload: tuple[str, ...] = (), large: int = LARGE_RUNS) -> None:
+                 preload: tuple[str, ...] = (), large: int = LARGE_RUNS, most: int = MOST_RUNS) -> None:
         # an upload's check runs checked_upload in a process of its own, a run's units scenarios.road's
-        self.runs = Runs(workers, keep, preload=("web.whatif", "scenarios.road", *preload), large=large)
+        self.runs = Runs(workers, keep, preload=("web.whatif", "scenarios.road", *preload), large=large, most=most)
         self.check_seconds = check_seconds
         self.uploads: OrderedDict[str, Upload] = OrderedDict()
         #: the checks of the uploads kept (none of another: it holds nothing the uploads do not)
@@ -739,14 +739,15 @@ def _megabytes(count: int) -> str:
 
 def create_app(*, token: str | None = None, workers: int | None = None, keep: int = KEEP_BYTES,
                check_seconds: float = CHECK_SECONDS, preload: tuple[str, ...] = (),
-               large: int = LARGE_RUNS) -> Starlette:
+               large: int = LARGE_RUNS, most: int = MOST_RUNS) -> Starlette:
     """The app; ``token``: required on every request when given; ``workers``: the process pool's
     size (default all cores; ``0``: run in the request's thread); ``keep``: the bytes of finished
     runs kept for their report download (compressed; the oldest are forgotten first); ``check_seconds``:
     the time an upload's check may take in its process (``workers`` 0: no limit); ``preload``: modules
     the main script imports, imported once by the fork server (see :meth:`web.runs.Runs._context`); ``large``:
-    the large runs (each in a process of its own) at most at once, a page asking for one more is told to wait."""
-    state = _State(workers, keep, check_seconds, preload, large)
+    the large runs (each in a process of its own) at most at once, ``most`` the runs of any kind: a page asking for
+    one more is told to try again when one has finished."""
+    state = _State(workers, keep, check_seconds, preload, large, most)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> Any:
