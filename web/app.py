@@ -52,7 +52,7 @@ from processes.heapkeep import libc_name
 from report.deadlines import deadline_said, profile_clock
 from scenarios.bases import Base, library_base
 from web.answer import answer
-from web.levers import LEVERS, RUN_LEVERS, LeverError, decision_levels, status_quo
+from web.levers import LEVERS, RUN_LEVERS, LeverError, decision_levels, said_back, status_quo
 from web.leversteps import LeverSteps, remember_steps
 from web.runs import KEEP_BYTES, LARGE_RUNS, MOST_RUNS, CallStopped, CallTimedOut, Runs, RunsBusy
 from web.texts import TEXTS
@@ -487,9 +487,10 @@ def _points(given: Any) -> int:
         return 8
     if isinstance(given, int) and not isinstance(given, bool) and 4 <= given <= 32:
         return given
-    raise PageError(f"How sure are we: {given!r} is not a choice the page makes (false, true or 4-32 combinations of "
+    given = said_back(repr(given))
+    raise PageError(f"How sure are we: {given} is not a choice the page makes (false, true or 4-32 combinations of "
                     "the assumptions)",
-                    f"Hur säkra är vi: {given!r} är inget val sidan gör (false, true eller 4–32 kombinationer av "
+                    f"Hur säkra är vi: {given} är inget val sidan gör (false, true eller 4–32 kombinationer av "
                     "antagandena)")
 
 

@@ -27,7 +27,7 @@ from scenarios.bases import Base, library_base
 from scenarios.road import prepare
 from scenarios.settings import Origin, resolve_settings
 from scenarios.study import Study, build_scenario
-from web.levers import FORM, lever_sets, run_settings, status_quo
+from web.levers import FORM, lever_sets, run_settings, said_back, status_quo
 from web.leversteps import LeverSteps, remember_steps, steps_of, text_key
 
 __all__ = ["PageError", "Question", "Upload", "upload_base", "checked_upload", "upload_id", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES",
@@ -227,8 +227,8 @@ def question(
     unknown = [n for n in names if n not in library]
     if unknown:
         # said in words, in both languages ("web form: base: unknown library municipality ..." before: QA serve)
-        raise PageError(f"“{unknown[0]}” is not a municipality of the list: choose one there",
-                        f"”{unknown[0]}” är ingen kommun i listan: välj en där")
+        raise PageError(f"“{said_back(unknown[0])}” is not a municipality of the list: choose one there",
+                        f"”{said_back(unknown[0])}” är ingen kommun i listan: välj en där")
     bases = [library_base(str(n), source="web form", line=None) for n in names]
     bases += [base for base, _m, _p in uploads.values()]
     profiles = {b.name: b.profile for b in bases}

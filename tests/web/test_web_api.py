@@ -1622,3 +1622,20 @@ def test_a_request_over_the_limit_that_sends_no_files_is_not_said_to_send_files(
     assert reply.status_code == 413
     assert reply.json()["error"] == "The request is too large: over the limit of 10.1 MB."
     assert reply.json()["error_sv"] == "Förfrågan är för stor: över gränsen 10,1\u00a0MB."
+
+
+@pytest.mark.parametrize("path, body", [
+    ("/api/runs", {"municipalities": ["helsingborg"], "levers": {"officers": "7" * 100_000}}),
+    ("/api/runs", {"municipalities": ["helsingborg"], "levers": {"grant_level": "x" * 100_000}}),
+    ("/api/runs", {"municipalities": ["helsingborg"], "levers": {"x" * 100_000: 1}}),
+    ("/api/runs", {"municipalities": ["x" * 100_000]}),
+    ("/api/runs", {"municipalities": ["helsingborg"], "uncertainty": "x" * 100_000}),
+    ("/api/goal", {"municipalities": ["helsingborg"], "goal": {"officers": ["x" * 100_000]}}),
+])
+def test_a_long_value_is_said_back_cut_in_one_short_line(client, path, body):
+    # a 2 MB value was said back whole in each language: a 4 MB "line" (QA serve)
+    reply = client.post(path, json=body)
+    assert reply.status_code == 400
+    said = reply.json()
+    assert max(len(said["error"]), len(said["error_sv"]), len(said["field"])) < 400, said["error"][:200]
+    assert "…" in said["error"] and "…" in said["error_sv"]
