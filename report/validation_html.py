@@ -301,7 +301,9 @@ def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.
         within += "\n" + _paragraph(*(esc(m[0].upper() + m[1:] + ".") for m in median))
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Validation / Validering: {esc(name)}</title>
-<style>body{{font-family:sans-serif;max-width:60em;margin:1em auto}}table{{border-collapse:collapse}}
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{{font-family:sans-serif;max-width:60em;margin:1em auto;padding:0 1em}}
+table{{border-collapse:collapse;display:block;max-width:100%;overflow-x:auto}}code{{overflow-wrap:anywhere}}
 td,th{{border:1px solid #ccc;padding:2px 8px}}figure{{margin:0}}svg{{max-width:100%;height:auto}}</style></head>
 <body><h1>{_said("Validation", "Validering")}: {esc(name)}</h1>
 {_paragraph("How far the simulated held-out period is from the real one (Chapela-Campa et al. 2023; smaller is closer).",

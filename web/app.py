@@ -36,6 +36,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
@@ -51,9 +52,9 @@ from processes.heapkeep import libc_name
 from report.deadlines import deadline_said, profile_clock
 from scenarios.bases import Base, library_base
 from web.answer import answer
-from web.levers import LEVERS, RUN_LEVERS, LeverError, decision_levels, status_quo
+from web.levers import LEVERS, RUN_LEVERS, LeverError, decision_levels, said_back, status_quo
 from web.leversteps import LeverSteps, remember_steps
-from web.runs import KEEP_BYTES, CallStopped, CallTimedOut, Runs
+from web.runs import KEEP_BYTES, LARGE_RUNS, MOST_RUNS, CallStopped, CallTimedOut, Runs, RunsBusy
 from web.texts import TEXTS
 from web.uploadwords import form_words_sv, run_failure_sv
 from web.whatif import (
@@ -79,10 +80,23 @@ _OVER_EN = f"The files sent are too large: over the limit of {size_said(MAX_BODY
            f"of at most {size_said(MAX_UPLOAD_BYTES, 'en')} each)."
 _OVER_SV = f"Filerna som skickades är för stora: över gränsen {size_said(MAX_BODY_BYTES, 'sv')} tillsammans (två " \
            f"filer på högst {size_said(MAX_UPLOAD_BYTES, 'sv')} var)."
+#: the same for a request that sends no files (it said "The files sent are too large": QA serve)
+_BIG_EN = f"The request is too large: over the limit of {size_said(MAX_BODY_BYTES, 'en')}."
+_BIG_SV = f"Förfrågan är för stor: över gränsen {size_said(MAX_BODY_BYTES, 'sv')}."
 #: uploaded processes kept by the server (the oldest is forgotten first)
 MAX_UPLOADS = 32
 #: the seconds an upload's check may take (a 4.6 MB model from a modelling tool: 2-4 s on a busy 2-core machine)
 CHECK_SECONDS = 60
+#: the uploads checked at once (each in a process of its own that takes about ten times the model: 170 MB for a
+#: 4.6 MB model) and those let wait for their turn (each holding what was sent, up to 10 MB): ten such uploads at
+#: once took the server's processes to 1.7 GB and each check 25-27 s instead of 3 s, so that twenty-five would pass
+#: the 60 s and good models be remembered as refused (QA serve); the limit counts from a check's start
+CHECKS_AT_ONCE = 2
+CHECKS_WAITING = 16
+#: the reports made at once, in the server's own threads (a six-municipality run's report takes about 18 MB on the
+#: way, which the server's heap keeps: eight downloads at once took it from 122 to 298 MB; QA serve); the others
+#: wait their turn in the event loop
+REPORTS_AT_ONCE = 2
 HERE = resources.files("web")
 
 
@@ -106,7 +120,12 @@ def _sent_digest(*parts: str | bytes) -> bytes:
 
 
 class _TooLarge(PermitflowError):
-    """A body over :data:`MAX_BODY_BYTES` that gave no Content-Length (sent in chunks)."""
+    """A body over :data:`MAX_BODY_BYTES` that gave no Content-Length (sent in chunks): its words, an upload's
+    (:data:`_OVER_EN`) or another request's (:data:`_BIG_EN`)."""
+
+    def __init__(self, message: str, sv: str) -> None:
+        super().__init__(message)
+        self.sv = sv
 
 
 def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field: str = "") -> JSONResponse:
@@ -115,8 +134,10 @@ def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field
         sv, field = err.sv, err.lever
     elif isinstance(err, (PageError, _Interrupted)):
         sv = err.sv
+    elif isinstance(err, (RunsBusy, _ChecksBusy)):
+        status, sv = 503, err.sv
     if isinstance(err, _TooLarge):
-        status, sv = 413, _OVER_SV
+        status, sv = 413, err.sv
     return JSONResponse({"error": text, "error_sv": sv or text, "field": field}, status_code=status)
 
 
@@ -130,7 +151,8 @@ class _Guard(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return _error(_OVER_EN, 413, sv=_OVER_SV)
+            upload = request.url.path == "/api/uploads"
+            return _error(_OVER_EN if upload else _BIG_EN, 413, sv=_OVER_SV if upload else _BIG_SV)
         if self.token is None:
             return await call_next(request)
         given = (request.headers.get(TOKEN_HEADER) or request.query_params.get("token")
@@ -150,9 +172,9 @@ class _State:
     sent (:func:`_sent_digest`): the same bytes again are answered alike without a new check."""
 
     def __init__(self, workers: int | None, keep: int, check_seconds: float = CHECK_SECONDS,
-                 preload: tuple[str, ...] = ()) -> None:
+                 preload: tuple[str, ...] = (), large: int = LARGE_RUNS, most: int = MOST_RUNS) -> None:
         # an upload's check runs checked_upload in a process of its own, a run's units scenarios.road's
-        self.runs = Runs(workers, keep, preload=("web.whatif", "scenarios.road", *preload))
+        self.runs = Runs(workers, keep, preload=("web.whatif", "scenarios.road", *preload), large=large, most=most)
         self.check_seconds = check_seconds
         self.uploads: OrderedDict[str, Upload] = OrderedDict()
         #: the checks of the uploads kept (none of another: it holds nothing the uploads do not)
@@ -161,6 +183,11 @@ class _State:
         self.refused: OrderedDict[bytes, InputError] = OrderedDict()
         #: the checks running now, by digest: the same bytes sent meanwhile wait for that check (:func:`_check_once`)
         self.checking: dict[bytes, concurrent.futures.Future[_Checked]] = {}
+        #: the checks running (:data:`CHECKS_AT_ONCE` at most), and those running or waiting for their turn
+        self.check_turns = asyncio.Semaphore(CHECKS_AT_ONCE)
+        self.checks_admitted = 0
+        #: the reports being made (:data:`REPORTS_AT_ONCE` at most)
+        self.report_turns = asyncio.Semaphore(REPORTS_AT_ONCE)
         self.lock = threading.Lock()
 
     def keep_upload(self, key: str, digest: bytes, checked: _Checked) -> None:
@@ -188,8 +215,12 @@ class _State:
             return self.checked.get(digest) or self.refused.get(digest)
 
     def pick_uploads(self, ids: Any) -> dict[str, tuple[Base, str, str]]:
-        if not isinstance(ids, list):
-            raise PermitflowError("uploads: expected a list of uploaded names")
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            # a list or an object among them was "500 Internal Server Error" (unhashable: QA serve)
+            raise PageError("The request does not name its uploaded processes as the page does (a list of the "
+                            "names the server gave them): reload the page and upload the files again.",
+                            "Förfrågan anger inte de uppladdade processerna som sidan gör (en lista med namnen "
+                            "servern gav dem): ladda om sidan och ladda upp filerna igen.")
         with self.lock:
             missing = [i for i in ids if i not in self.uploads]
             if missing:
@@ -211,13 +242,13 @@ async def _body(request: Request) -> Mapping[str, Any]:
     async for chunk in request.stream():
         raw += chunk
         if len(raw) > MAX_BODY_BYTES:
-            raise _TooLarge(_OVER_EN)
+            raise _TooLarge(_BIG_EN, _BIG_SV)
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
-        raise PermitflowError("the request is not JSON") from None
+        raise PageError("the request is not JSON", "förfrågan är inte JSON") from None
     if not isinstance(data, dict):
-        raise PermitflowError("the request is not a JSON object")
+        raise PageError("the request is not a JSON object", "förfrågan är inte ett JSON-objekt")
     request.state.json_body = data
     return data
 
@@ -228,7 +259,10 @@ async def _question(request: Request) -> Any:
     names = data.get("municipalities") or []
     levers = data.get("levers") or {}
     if not isinstance(names, list) or not isinstance(levers, dict):
-        raise PermitflowError("municipalities: expected a list; levers: expected an object")
+        raise PageError("The request does not name its municipalities and changes as the page does (a list and an "
+                        "object): reload the page and try again.",
+                        "Förfrågan anger inte kommunerna och ändringarna som sidan gör (en lista och ett objekt): "
+                        "ladda om sidan och försök igen.")
     return question([str(n) for n in names], state.pick_uploads(data.get("uploads") or []), levers)
 
 
@@ -287,7 +321,7 @@ def _bounded(request: Request) -> Request:
         if message["type"] == "http.request":
             seen += len(message.get("body", b""))
             if seen > MAX_BODY_BYTES:
-                raise _TooLarge(_OVER_EN)
+                raise _TooLarge(_OVER_EN, _OVER_SV)
         return message
 
     return Request(request.scope, receive)
@@ -303,6 +337,16 @@ class _Interrupted(PermitflowError):
         super().__init__("the upload's check was interrupted: upload the files again")
 
 
+class _ChecksBusy(PermitflowError):
+    """More uploads than :data:`CHECKS_AT_ONCE` and :data:`CHECKS_WAITING` together are being checked: not the
+    upload's fault (not remembered as a refusal), said in both languages."""
+
+    sv = "Servern kontrollerar många uppladdningar just nu: skicka filerna igen om en minut."
+
+    def __init__(self) -> None:
+        super().__init__("The server is checking many uploads just now: send the files again in a minute.")
+
+
 async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...]) -> _Checked:
     """The check of what was sent (:func:`web.whatif.checked_upload`, in a process of its own), or what it
     raised; the same bytes sent again while they are checked (a second tab, a second click) wait for that
@@ -311,12 +355,17 @@ async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...]) -> _C
         running = state.checking.get(digest)
         mine = running is None
         if running is None:
+            if state.checks_admitted >= CHECKS_AT_ONCE + CHECKS_WAITING:
+                raise _ChecksBusy()
+            state.checks_admitted += 1
             running = state.checking[digest] = concurrent.futures.Future()
     if not mine:
         return await asyncio.wrap_future(running)
     try:
-        found: _Checked = await run_in_threadpool(partial(state.runs.call_apart, checked_upload, *sent,
-                                                          seconds=state.check_seconds))
+        # its turn waited for here, in the event loop: a request thread is not held meanwhile
+        async with state.check_turns:
+            found: _Checked = await run_in_threadpool(partial(state.runs.call_apart, checked_upload, *sent,
+                                                              seconds=state.check_seconds))
     except Exception as err:
         running.set_exception(err)
         raise
@@ -329,6 +378,7 @@ async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...]) -> _C
     finally:
         with state.lock:
             del state.checking[digest]
+            state.checks_admitted -= 1
 
 
 async def upload(request: Request) -> Response:
@@ -437,7 +487,11 @@ def _points(given: Any) -> int:
         return 8
     if isinstance(given, int) and not isinstance(given, bool) and 4 <= given <= 32:
         return given
-    raise PermitflowError(f"uncertainty: {given!r} (expected false, true or 4-32 assumption points)")
+    given = said_back(repr(given))
+    raise PageError(f"How sure are we: {given} is not a choice the page makes (false, true or 4-32 combinations of "
+                    "the assumptions)",
+                    f"Hur säkra är vi: {given} är inget val sidan gör (false, true eller 4–32 kombinationer av "
+                    "antagandena)")
 
 
 def _run_or_404(request: Request) -> Any:
@@ -536,7 +590,9 @@ async def start_goal_seek(request: Request) -> Response:
         data = await _body(request)
         goal = data.get("goal") or {}
         if not isinstance(goal, dict):
-            raise PermitflowError("goal: expected an object (percent, joint, who, officers, fte, levels)")
+            raise PageError("goal: expected an object (percent, joint, who, officers, fte, levels)",
+                            "Förfrågan anger inte målet som sidan gör (ett objekt: percent, joint, who, officers, fte, "
+                            "levels)")
         q = await _question(request)
         # the form's years and seed, as a what-if takes them (they were left out without a word: the QA evening);
         # its replications are the search's own, 3 to 12 as it needs them
@@ -630,12 +686,52 @@ async def report(request: Request) -> Response:
                       sv=f"Körningen finns inte längre kvar: servern sparar bara de senaste färdiga körningarna "
                          f"(upp till {_megabytes(keep)} MB) och glömmer alla när den startas om. Räkna om den för "
                          "att ladda ner rapporten.")
-    batch = await run_in_threadpool(lambda: run.batch)
-    if batch is None:
-        return _error("no finished run to report on", 404, sv="ingen färdig körning att rapportera")
-    html = await run_in_threadpool(_report_html, batch, run.uncertainty)
+    async with request.app.state.web.report_turns:
+        batch = await run_in_threadpool(lambda: run.batch)
+        if batch is None:
+            return _error("no finished run to report on", 404, sv="ingen färdig körning att rapportera")
+        html = await run_in_threadpool(_report_html, batch, run.uncertainty)
     return Response(html, media_type="text/html; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="report.html"'})
+
+
+#: what an address no route answers says (an old bookmark, a typing slip, a path that climbs out of /static)
+_NO_SUCH = ("There is no such page or request on this server: the what-if page is at its address's /.",
+            "Det finns ingen sådan sida eller förfrågan på servern: sidan Vad händer om …? finns på adressens /.")
+#: what a request of a method its address does not take says
+_NOT_TAKEN = ("This address does not take that kind of request: the what-if page sends its own.",
+              "Adressen tar inte emot den sortens förfrågan: sidan Vad händer om …? skickar sina egna.")
+#: what a fault of the server says: its traceback stays in the server's log, never in the answer
+_FAULT = ("The server could not answer the request: a fault in the server. Try again; if it happens again, tell "
+          "whoever runs permitflow serve (its log says more).",
+          "Servern kunde inte svara på frågan: ett fel i servern. Försök igen; händer det igen, säg till den som kör "
+          "permitflow serve (dess logg säger mer).")
+
+
+def _refused(request: Request, words: tuple[str, str], status: int) -> Response:
+    """``words`` (English, Swedish) as one message: JSON as every refusal of ``/api/`` is, else (a browser's
+    address bar) a one-line page in the browser's language (English when it asks for English first, else
+    Swedish, as the page's own choice), with a link to the what-if page."""
+    if request.url.path.startswith("/api/"):
+        return _error(words[0], status, sv=words[1])
+    lang = "en" if request.headers.get("accept-language", "").strip().lower().startswith("en") else "sv"
+    line = words[0] if lang == "en" else words[1]
+    back = "The what-if page" if lang == "en" else "Sidan Vad händer om …?"
+    return HTMLResponse(f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>permitflow</title>'
+                        f'</head><body><p>{line} <a href="/">{back}</a></p></body></html>', status_code=status)
+
+
+async def _http_refusal(request: Request, exc: Exception) -> Response:
+    """Starlette's own refusals (no route: 404, a method the route does not take: 405), which said "Not Found"
+    in English plain text."""
+    status = getattr(exc, "status_code", 400)
+    return _refused(request, _NO_SUCH if status == 404 else _NOT_TAKEN if status == 405 else _FAULT, status)
+
+
+async def _server_fault(request: Request, exc: Exception) -> Response:
+    """A handler's unforeseen error ("Internal Server Error" in English plain text before): one message in both
+    languages; Starlette logs the traceback after this answer is sent."""
+    return _refused(request, _FAULT, 500)
 
 
 def _megabytes(count: int) -> str:
@@ -643,13 +739,16 @@ def _megabytes(count: int) -> str:
 
 
 def create_app(*, token: str | None = None, workers: int | None = None, keep: int = KEEP_BYTES,
-               check_seconds: float = CHECK_SECONDS, preload: tuple[str, ...] = ()) -> Starlette:
+               check_seconds: float = CHECK_SECONDS, preload: tuple[str, ...] = (),
+               large: int = LARGE_RUNS, most: int = MOST_RUNS) -> Starlette:
     """The app; ``token``: required on every request when given; ``workers``: the process pool's
     size (default all cores; ``0``: run in the request's thread); ``keep``: the bytes of finished
     runs kept for their report download (compressed; the oldest are forgotten first); ``check_seconds``:
     the time an upload's check may take in its process (``workers`` 0: no limit); ``preload``: modules
-    the main script imports, imported once by the fork server (see :meth:`web.runs.Runs._context`)."""
-    state = _State(workers, keep, check_seconds, preload)
+    the main script imports, imported once by the fork server (see :meth:`web.runs.Runs._context`); ``large``:
+    the large runs (each in a process of its own) at most at once, ``most`` the runs of any kind: a page asking for
+    one more is told to try again when one has finished."""
+    state = _State(workers, keep, check_seconds, preload, large, most)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> Any:
@@ -673,6 +772,7 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
         ],
         middleware=[Middleware(_Guard, token=token)],
+        exception_handlers={HTTPException: _http_refusal, Exception: _server_fault},
         lifespan=lifespan,
     )
     app.state.web = state

@@ -15,7 +15,6 @@ from concurrent.futures import Executor
 from typing import Any
 
 from bpmn_io.profile import LANGUAGES, shown_name
-from processes.errors import InputError
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.goalseek import NO_PRICE, staff_names, unpriced_costs
 from report.numbers import days_said, kronor, number, share
@@ -45,7 +44,11 @@ def _values(what: str, given: Any, kind: type) -> tuple[Any, ...]:
     if given is None:
         return ()
     if not isinstance(given, list) or not all(isinstance(v, kind) and not isinstance(v, bool) for v in given):
-        raise InputError(f"goal {what}: expected a list of {kind.__name__} values, not {given!r}")
+        # said in both languages by the lever's words, not "goal officers: ... int values" (QA serve)
+        label = TEXTS[_LABELS[what]]
+        raise GoalLeverError(what, f"{label['en']}: the request does not list the values to try as the page does "
+                                   f"({typed(given)})",
+                             f"{label['sv']}: förfrågan anger inte värdena att pröva som sidan gör ({typed(given)})")
     return tuple(given)
 
 

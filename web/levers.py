@@ -96,6 +96,7 @@ class LeverError(InputError):
 
     def __init__(self, lever: str, message: str, sv: str) -> None:
         known = _BY_KEY.get(lever)
+        lever = lever if known else said_back(lever)  # a key no lever has is said back cut, as a value is
         super().__init__(message, path=known.en if known else lever)
         self.lever = lever
         self.sv = f"{known.sv if known else lever}: {sv}"
@@ -110,10 +111,25 @@ class GoalLeverError(LeverError):
         self.lever, self.sv = lever, sv
 
 
+#: the characters of a value, name or key a refusal says back at most (a request's 2 MB value was said back
+#: twice, a 4 MB "line": QA serve)
+SAID_BACK = 60
+
+
+def said_back(value: Any) -> str:
+    """``value`` as a refusal says it back: its first :data:`SAID_BACK` characters, "…" after when it is longer.
+
+    >>> said_back("x" * 70) == "x" * 60 + "…"
+    True
+    """
+    text = str(value)
+    return text if len(text) <= SAID_BACK else text[:SAID_BACK] + "…"
+
+
 def typed(value: Any) -> str:
     """A value as the person typed it, in quotes as the page's own refusals write it (``"lots"``), not as
-    Python shows it (``'lots'``)."""
-    return f'"{value}"'
+    Python shows it (``'lots'``); a long one cut (:func:`said_back`)."""
+    return f'"{said_back(value)}"'
 
 
 def choices_words(choices: tuple[str, ...], lang: str) -> str:

@@ -50,10 +50,19 @@ from scenarios.executors import watch_parent
 from scenarios.road import execute, prepare
 from scenarios.study import Study
 
-__all__ = ["Run", "Runs", "RunFailed", "CallTimedOut", "CallStopped", "StudyTask", "KEEP_BYTES", "RECORD_BYTES", "DIAGRAM_URL"]
+__all__ = ["Run", "Runs", "RunFailed", "CallTimedOut", "CallStopped", "RunsBusy", "StudyTask", "KEEP_BYTES",
+           "RECORD_BYTES", "DIAGRAM_URL", "LARGE_RUNS", "MOST_RUNS"]
 
 #: the bytes of finished runs kept for their report download by default (running runs are always kept)
 KEEP_BYTES = 32 * 1024 * 1024
+#: the large runs (each in a process of its own with a pool of its own) running at once by default: each takes
+#: its own memory (a "how sure" run of six municipalities about 270 MB with its two workers), so eight pages
+#: asking at once took the server's processes to 2.4 GB (QA serve); more at once would only share the same cores
+LARGE_RUNS = 4
+#: the runs of any kind running at once by default: each holds a thread, its plan and its turns on the pool, so two
+#: hundred what-ifs sent at once took the server from 109 to 263 MB in 223 threads, and a what-if asked after them
+#: waited 134 s for its turns among theirs (QA serve)
+MOST_RUNS = 32
 #: what a run's record costs besides its stored answer and results (its id, counters, lock),
 #: counted so that runs which keep nothing (cancelled, failed) are bounded by the budget too
 RECORD_BYTES = 2048
@@ -151,9 +160,14 @@ class Runs:
     """The runs of one server and the process pool they share (``workers``: all cores by default;
     ``0``: run in the request's thread, for tests; ``keep``: the bytes of finished runs kept)."""
 
-    def __init__(self, workers: int | None = None, keep: int = KEEP_BYTES, preload: tuple[str, ...] = ()) -> None:
+    def __init__(self, workers: int | None = None, keep: int = KEEP_BYTES, preload: tuple[str, ...] = (),
+                 large: int = LARGE_RUNS, most: int = MOST_RUNS) -> None:
         self.workers = (os.cpu_count() or 1) if workers is None else workers
         self.keep = keep
+        #: the runs at most at once, and those in a process of their own (:class:`RunsBusy` beyond); and the runs
+        #: of each starting now
+        self.most, self.large = most, large
+        self._starting = self._large_starting = 0
         #: modules the fork server imports once, so that a process started from it (a call apart, a pool
         #: worker) does not import them again (an upload's check imported web.whatif each time: about 0.4 s)
         self.preload = preload
@@ -252,15 +266,24 @@ class Runs:
         module doc; ``task`` must pickle; it sees the run's ``advance`` and ``state``, never cancelled:
         a cancelled run's process is ended)."""
         apart: tuple[Any, Connection] | None = None
-        if separate and self._apart_ok():
+        large = separate and self._apart_ok()
+        self._reserve(large)
+        if large:
             # started before the run is known: a study is planned there and a refusal raised here, at once
-            apart, total = self._start_apart(task, total)
+            try:
+                apart, total = self._start_apart(task, total)
+            except BaseException:
+                self._release(large)
+                raise
         # a task run apart is its process's: not held here while it runs (a study names its models' texts)
         here = None if apart is not None else task
         run = Run(secrets.token_urlsafe(12), total, process=apart[0] if apart else None)
         with self._lock:
             self._runs[run.id] = run
             self._trim(run)
+            # counted from now on as a running run, and one with a process (:meth:`_reserve`)
+            self._starting -= 1
+            self._large_starting -= apart is not None
         pool = self._executor()
 
         def work() -> None:
@@ -295,6 +318,24 @@ class Runs:
         else:
             threading.Thread(target=work, name=f"run-{run.id}", daemon=True).start()
         return run
+
+    def _reserve(self, large: bool) -> None:
+        """Count a run about to start (``large``: in a process of its own), or raise :class:`RunsBusy` when
+        :attr:`most` runs run already, or :attr:`large` in their process: those running (a cancelled one's
+        process is being ended: not counted) and those starting."""
+        with self._lock:
+            running = [r for r in self._runs.values() if r.state == "running"]
+            if len(running) + self._starting >= self.most:
+                raise RunsBusy(self.most, large=False)
+            if large and sum(r.process is not None for r in running) + self._large_starting >= self.large:
+                raise RunsBusy(self.large, large=True)
+            self._starting += 1
+            self._large_starting += large
+
+    def _release(self, large: bool) -> None:
+        with self._lock:
+            self._starting -= 1
+            self._large_starting -= large
 
     def _start_apart(self, task: Callable[..., Any], total: int) -> tuple[tuple[Any, Connection], int]:
         """Start ``task``'s process of its own (:func:`_apart`) and wait until it is planned:
@@ -394,6 +435,23 @@ class RunFailed(Exception):
 
 class CallTimedOut(PermitflowError):
     """:meth:`Runs.call_apart`'s process gave no answer in the time allowed (and was ended)."""
+
+
+class RunsBusy(PermitflowError):
+    """As many large runs as the server runs at once already run (:attr:`Runs.large`): said in both languages."""
+
+    def __init__(self, count: int, *, large: bool) -> None:
+        if large:
+            en = f"{count} large calculations" if count > 1 else "a large calculation"
+            sv = f"{count} stora beräkningar" if count > 1 else "en stor beräkning"
+            en += " (a \"How sure are we?\" run, a search for the cheapest or a run of an uploaded process)"
+            sv += " (Hur säkra är vi?, en sökning efter det billigaste eller en körning av en uppladdad process)"
+        else:
+            en = f"{count} calculations" if count > 1 else "a calculation"
+            sv = f"{count} beräkningar" if count > 1 else "en beräkning"
+        super().__init__(f"The server is already running {en} for other pages: try again when one has finished, "
+                         "in a minute or two.")
+        self.sv = f"Servern kör redan {sv} åt andra sidor: försök igen när någon är klar, om en minut eller två."
 
 
 class CallStopped(PermitflowError):

@@ -53,6 +53,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "run": {"sv": "Räkna", "en": "Calculate"},
     "running": {"sv": "Räknar …", "en": "Calculating …"},
     "cancelled": {"sv": "Avbruten: en ny beräkning startade.", "en": "Cancelled: a new calculation started."},
+    # a request the server did not answer (stopped, restarted, the network down) or answered without its own words
+    # (a proxy's error page): the page said nothing, its progress bar ran on (QA serve)
+    "unreachable": {"sv": "Servern svarade inte: kontrollera att permitflow serve är igång och att nätverket fungerar, "
+                          "och försök sedan igen.",
+                    "en": "The server did not answer: check that permitflow serve is running and that the network "
+                          "works, then try again."},
+    "no_answer": {"sv": "Servern kunde inte svara på frågan (HTTP-status {status}). Försök igen; händer det igen, säg "
+                        "till den som kör permitflow serve.",
+                  "en": "The server could not answer the request (HTTP status {status}). Try again; if it happens "
+                        "again, tell whoever runs permitflow serve."},
     "save": {"sv": "Spara scenariot (YAML)", "en": "Save the scenario (YAML)"},
     "report": {"sv": "Ladda ner rapporten", "en": "Download the report"},
     "again": {"sv": "Räkna om och ladda ner rapporten", "en": "Run it again and download the report"},

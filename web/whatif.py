@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from bpmn_io.library import library_names
 from bpmn_io.profile import profile_from_data
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.yamlsrc import dump_yaml, load_yaml
@@ -26,7 +27,7 @@ from scenarios.bases import Base, library_base
 from scenarios.road import prepare
 from scenarios.settings import Origin, resolve_settings
 from scenarios.study import Study, build_scenario
-from web.levers import FORM, lever_sets, run_settings, status_quo
+from web.levers import FORM, lever_sets, run_settings, said_back, status_quo
 from web.leversteps import LeverSteps, remember_steps, steps_of, text_key
 
 __all__ = ["PageError", "Question", "Upload", "upload_base", "checked_upload", "upload_id", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES",
@@ -222,6 +223,12 @@ def question(
     if len(names) + len(uploads) > MAX_PROCESSES:
         raise PageError(f"at most {MAX_PROCESSES} municipalities at a time",
                         f"högst {MAX_PROCESSES} kommuner åt gången")
+    library = library_names()
+    unknown = [n for n in names if n not in library]
+    if unknown:
+        # said in words, in both languages ("web form: base: unknown library municipality ..." before: QA serve)
+        raise PageError(f"“{said_back(unknown[0])}” is not a municipality of the list: choose one there",
+                        f"”{said_back(unknown[0])}” är ingen kommun i listan: välj en där")
     bases = [library_base(str(n), source="web form", line=None) for n in names]
     bases += [base for base, _m, _p in uploads.values()]
     profiles = {b.name: b.profile for b in bases}

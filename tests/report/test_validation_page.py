@@ -183,3 +183,23 @@ def test_the_activity_charts_legend_stands_above_the_bars(monkeypatch) -> None:
     ax = fig.axes[0]
     legend, bars = ax.get_legend().get_window_extent(), ax.get_window_extent()
     assert legend.y0 >= bars.y1 - 1
+
+
+def test_the_page_fits_a_phones_width_with_a_margin(tmp_path) -> None:
+    """Found by QA (qaserve): without a viewport the page was laid out 980 px wide on a phone, its text tiny; at a
+    phone's width its text touched the screen's edges and the table of measures (its JSON keys) ran 56 px past."""
+    import pytest
+
+    pytest.importorskip("playwright.sync_api")
+    from chromium import CHROMIUM, opened
+
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium (make browser)")
+    page_file = tmp_path / "t.validation.html"
+    page_file.write_text(_text(), encoding="utf-8")
+    messages: list[str] = []
+    with opened(page_file, messages, viewport={"width": 375, "height": 800}, is_mobile=True) as page:
+        width, wide, left = page.evaluate("() => [innerWidth, document.documentElement.scrollWidth,"
+                                          " document.querySelector('h1').getBoundingClientRect().left]")
+    assert width == 375 and wide <= width and left >= 8, (width, wide, left)
+    assert messages == []

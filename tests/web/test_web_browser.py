@@ -1604,3 +1604,112 @@ def test_a_goal_with_no_price_on_the_work_shows_no_cost(server: str) -> None:
             assert shown == note if note else shown.startswith("Kostnad per år: handläggarnas arbetstid")
             assert ("inget pris på arbetet" in page.locator("#goal-result .sentence").inner_text()) == bool(note)
     assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_request_the_server_does_not_answer_or_answers_without_its_words_is_said_in_the_pages_language(
+        server: str) -> None:
+    """Found by QA (qaserve): a poll the server did not answer (Ctrl-C on permitflow serve mid-run, a network
+    down) threw in the page, whose progress bar then ran on with no word; an error page without the server's own
+    message (a proxy's "502 Bad Gateway") left the message box empty. Both now say so in the page's language."""
+
+    def no_poll(route: Any) -> None:
+        route.abort() if route.request.method == "GET" else route.continue_()
+
+    def proxy(route: Any) -> None:
+        route.fulfill(status=502, content_type="text/html", body="<html><body>Bad Gateway</body></html>")
+
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.route("**/api/runs/*", no_poll)
+        page.fill("#lever-replications", "2")
+        page.click("#run")
+        page.locator("#message", has_text="Servern svarade inte").wait_for()
+        assert page.locator("#message").inner_text().startswith(
+            "Servern svarade inte: kontrollera att permitflow serve är igång")
+        assert page.locator("#progress").is_hidden()
+        page.click(".lang button[data-lang='en']")
+        assert page.locator("#message").inner_text().startswith("The server did not answer: check that permitflow")
+        page.click(".lang button[data-lang='sv']")
+        page.route("**/api/scenario", proxy)
+        page.click("#save")
+        page.locator("#message", has_text="HTTP-status 502").wait_for()
+        assert page.locator("#message").inner_text() == (
+            "Servern kunde inte svara på frågan (HTTP-status 502). Försök igen; händer det igen, säg till den som kör "
+            "permitflow serve.")
+    assert [m for m in messages if "Failed to load resource" not in m] == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_an_uploads_own_decimals_beside_whole_number_levers_are_written_as_the_pages_language_writes_them(
+        server: str, tmp_path: Path) -> None:
+    """Found by QA (qaserve): a profile calibrated from a case log has 21.43 applications a year and an agenda
+    closing 13.58 days before the meeting; the page showed them in grey as "21.43" and "13.58" on the Swedish page
+    (its shares as "59,41"), as those levers take whole numbers."""
+    profile = tmp_path / "calibrated.yaml"
+    text = PROFILE.read_text(encoding="utf-8")
+    assert text.count("per_year: 25\n") == 1 and "agenda_cutoff: 2w\n" in text
+    profile.write_text(text.replace("per_year: 25\n", "per_year: 21.43\n")
+                       .replace("agenda_cutoff: 2w\n", "agenda_cutoff: 13.58d\n"), encoding="utf-8")
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.fill("#up-name", "Kalibrerad")
+        page.set_input_files("#up-model", str(library_paths("helsingborg")[0]))
+        page.set_input_files("#up-profile", str(profile))
+        page.click("#up-send")
+        page.wait_for_selector("#places input[data-upload]")
+        page.uncheck("[data-place='helsingborg']")
+        assert page.locator("#lever-arrivals").get_attribute("placeholder") == "21,43"
+        assert page.locator("#lever-cutoff_days").get_attribute("placeholder") == "13,58"
+        page.click(".lang button[data-lang='en']")
+        assert page.locator("#lever-arrivals").get_attribute("placeholder") == "21.43"
+        assert page.locator("#lever-officers").get_attribute("placeholder") == "2"
+    assert messages == []
+
+
+def _contrast(fore: str, back: str) -> float:
+    """WCAG's contrast ratio of two CSS colours given as ``rgb(r, g, b)`` (or ``rgba`` with its alpha ignored)."""
+    def luminance(colour: str) -> float:
+        channels = [int(c) / 255 for c in re.findall(r"\d+", colour)[:3]]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(fore), luminance(back)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_status_quo_in_grey_and_the_charts_today_are_readable_text(server: str) -> None:
+    """Found by QA (qaserve): each municipality's current value, shown only as the grey placeholder beside its lever,
+    was #999 on white (2.8:1), and the chart's "I dag" #888 (3.5:1), under WCAG's 4.5:1 for text."""
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        back = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        back = "rgb(255, 255, 255)" if back in ("rgba(0, 0, 0, 0)", "transparent") else back
+        grey = page.evaluate("getComputedStyle(document.querySelector('#lever-officers'), '::placeholder').color")
+        assert _contrast(grey, back) >= 4.5, grey
+        page.fill("#lever-replications", "2")
+        _calculate(page, 1)
+        today = page.evaluate("getComputedStyle(document.querySelector('svg.ecdf text[fill]')).fill")
+        assert page.locator("svg.ecdf text[fill]").first.text_content() == "I dag"
+        assert _contrast(today, back) >= 4.5, today
+    assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_chart_has_a_name_a_screen_reader_reads_in_the_pages_language(server: str) -> None:
+    """Found by QA (qaserve): the distribution chart is an image (role img) without a name: a screen reader said
+    "image" and nothing more."""
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.fill("#lever-replications", "2")
+        page.fill("#lever-officers", "3")
+        _calculate(page, 1)
+        chart = page.locator("svg.ecdf")
+        assert chart.get_attribute("role") == "img"
+        assert chart.get_attribute("aria-label") == (
+            "Dagar från komplett ansökan till beslut (andel beslut); I dag, Med ändringarna; 4 månader")
+        page.click(".lang button[data-lang='en']")
+        assert page.locator("svg.ecdf").get_attribute("aria-label") == (
+            "Days from a complete application to the decision (share of decisions); Today, With the changes; 4 months")
+    assert messages == []

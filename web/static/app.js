@@ -89,14 +89,33 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// A message of the page's own words (both languages, shown in the page's), "{status}" replaced
+function ownMessage(key, status = "") {
+  const words = state.setup.texts[key];
+  return { error: words.en.replace("{status}", status), error_sv: words.sv.replace("{status}", status), field: "" };
+}
+
+// A request's answer: { ok, status, data } with data the JSON or the file; a request the server did not answer
+// (stopped, restarted, the network down: status 0) or refused without its one message (a proxy's page, a
+// "500 Internal Server Error") gets the page's own words as its message, so the page never waits on or shows nothing
 async function api(method, url, body) {
   const init = { method, headers: {} };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) { init.body = JSON.stringify(body); init.headers["Content-Type"] = "application/json"; }
-  const response = await fetch(url, init);
-  const type = response.headers.get("content-type") || "";
-  const data = type.includes("json") ? await response.json() : await response.blob();
-  return { ok: response.ok, status: response.status, data };
+  try {
+    const response = await fetch(url, init);
+    const type = response.headers.get("content-type") || "";
+    const json = type.includes("json");
+    if (!response.ok && !json) return { ok: false, status: response.status, data: ownMessage("no_answer", response.status) };
+    const data = json ? await response.json() : await response.blob();
+    if (!response.ok && !(data && typeof data.error === "string")) {
+      return { ok: false, status: response.status, data: ownMessage("no_answer", response.status) };
+    }
+    return { ok: response.ok, status: response.status, data };
+  } catch (failed) {
+    if (!state.setup) throw failed;  // the page's own words are not there yet
+    return { ok: false, status: 0, data: ownMessage("unreachable") };
+  }
 }
 
 // ------------------------------------------------------------------ the form
@@ -198,8 +217,9 @@ function showStatusQuo() {
       input.options[0].textContent = value ? `${t("keep")} (${t(value)})` : t("keep");
     } else if (lever.key !== "replications" && lever.key !== "seed") {  // their defaults: buildForm
       const shown = lever.share && typeof value === "number" ? Number((100 * value).toFixed(4)) : value;
-      input.placeholder = shown === null || shown === undefined ? ""
-        : typeof shown === "number" && lever.kind === "float" ? num(shown) : String(shown);
+      // every number as the page's language writes it: a calibrated profile's 21.43 applications a year and
+      // 13.58 days were shown with a point on the Swedish page (QA serve)
+      input.placeholder = shown === null || shown === undefined ? "" : typeof shown === "number" ? num(shown) : String(shown);
     }
   }
 }
@@ -517,11 +537,16 @@ function ecdf(m) {
   const W = matchMedia("(max-width: 30rem)").matches ? 400 : 640, H = 240, L = 48, B = 36, T = 12, R = 16;
   const bin = m.bin_days, deadline = m.deadline_days || 0;
   // nothing changed: today's line alone (an "I dag" / "Med ändringarna" legend said a change was drawn)
-  const lines = [["now", "#888", t("today")], ...(m.changed === false ? [] : [["then", "#1f5fbf", t("changed")]])];
+  // today's grey readable as text too, its legend's words: #888 was 3.5:1 on white, under WCAG's 4.5:1
+  const lines = [["now", "#767676", t("today")], ...(m.changed === false ? [] : [["then", "#1f5fbf", t("changed")]])];
   const bins = Math.max(m.histogram.now.length, m.histogram.then.length);
   const maxX = Math.max(bins * bin, deadline * 1.1, 7);
   const x = (d) => L + (W - L - R) * d / maxX, y = (p) => T + (H - T - B) * (1 - p);
-  const svg = el("svg:svg", { viewBox: `0 0 ${W} ${H}`, class: "ecdf", role: "img" });
+  // an image needs a name for a screen reader (it said "image" alone: QA serve): what it draws, its lines and the
+  // deadline's line, in the page's language; the sentence above it says the figures
+  const named = [t(deadline ? "distribution" : "distribution_arrival"), lines.map((line) => line[2]).join(", ")];
+  if (deadline) named.push(m.deadline_words ? m.deadline_words[state.lang] : t("deadline"));
+  const svg = el("svg:svg", { viewBox: `0 0 ${W} ${H}`, class: "ecdf", role: "img", "aria-label": named.join("; ") });
   for (let p = 0; p <= 1.0001; p += 0.25) {
     svg.append(el("svg:line", { x1: L, x2: W - R, y1: y(p), y2: y(p), class: "grid" }));
     svg.append(el("svg:text", { x: L - 6, y: y(p) + 4, "text-anchor": "end", text: pct(Math.round(p * 100), 0) }));
