@@ -73,7 +73,8 @@ _PREFIXES = {
     "wait_days_pool.": "Mean days a task waited for a member of pool {}.",
     "committee_backlog.": "Mean number of cases waiting for a meeting of {}.",
     "agenda_max.": "Most cases on one agenda of {}.",
-    "meetings.": "Meetings of {} in the observed period.",
+    "meetings.": "Meetings of {} in the observed period (a regular meeting that falls on a public holiday or eve is "
+                 "not held).",
 }
 
 
@@ -146,7 +147,8 @@ _PREFIXES_SV = {
     "wait_days_pool.": "Dagar i medel som en uppgift väntade på {}.",
     "committee_backlog.": "Ärenden i medel som väntade på ett möte i {}.",
     "agenda_max.": "Flest ärenden på en dagordning i {}.",
-    "meetings.": "Möten i {} under den observerade tiden.",
+    "meetings.": "Möten i {} under den observerade tiden (ett ordinarie möte som infaller på en helgdag eller "
+                 "helgafton hålls inte).",
 }
 
 _POOL_PREFIXES = ("utilisation.", "queue_length.", "wait_days_pool.")
