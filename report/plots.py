@@ -187,7 +187,8 @@ def _finite(value: Any) -> bool:
 #: (scenario, process) -> the days of each case, and each scenario's first sweep point (:func:`case_groups`);
 #: then, per (scenario, process), whether each of those cases was late by the clock's own rule (its
 #: ``within_deadline`` cell is 0: a deadline in months is each case's own), None for rows without that column
-CaseGroups = tuple[dict[tuple[str, str], list[float]], dict[str, str], dict[tuple[str, str], list[bool]] | None]
+CaseGroups = tuple[dict[tuple[str, str], list[float]], dict[str, str],
+                   dict[tuple[str, str], list[bool]] | None]
 
 
 def case_groups(cases: Iterable[Mapping[str, str]], column: str) -> CaseGroups:
@@ -229,7 +230,8 @@ def processing_time_job(cases: Iterable[Mapping[str, str]], order: Sequence[str]
     :func:`case_groups` of ``cases`` and ``submission_to_decision_days``, made once for every language."""
     from report.words import scenario_words
 
-    groups, first_point, _late = grouped if grouped is not None else case_groups(cases, "submission_to_decision_days")
+    grouped = grouped if grouped is not None else case_groups(cases, "submission_to_decision_days")
+    groups, first_point, _late = grouped
     rank = {name: i for i, name in enumerate(order)}
     keys = sorted(groups, key=lambda k: (rank.get(k[0], len(order)), k[1]))
     if not keys:
@@ -335,7 +337,8 @@ def deadline_job(cases: Iterable[Mapping[str, str]], order: Sequence[str], towns
     says the share of its drawn cases."""
     from report.words import scenario_words
 
-    groups, first_point, late = grouped if grouped is not None else case_groups(cases, "complete_to_decision_days")
+    grouped = grouped if grouped is not None else case_groups(cases, "complete_to_decision_days")
+    groups, first_point, late = grouped
     rank = {name: i for i, name in enumerate(order)}
     keys = sorted(groups, key=lambda k: (rank.get(k[0], len(order)), k[1]))
     if not keys:
@@ -379,7 +382,8 @@ def deadline_figure(labels: list[str], data: list[list[float]], lang: str,
         # the share the answers and the tables say (found by QA: Ängelholm's "99,9 % inom 4 månader" stood beside
         # "0,2 % efter 4 månader", the share of all its cases pooled, where the figures are means over replications);
         # a share that rounds to 0,0 % beside a red point is not none: strict (0,04 %)
-        share = shares[i - 1] if i - 1 < len(shares) and shares[i - 1] is not None else len(past) / len(values)
+        given = shares[i - 1] if i - 1 < len(shares) else None
+        share = given if given is not None else len(past) / len(values)
         ax.text(max(top, limit) * 1.02, i, f"{numbers.share(share, lang)} {beyond}",
                 va="center", fontsize=8)
     ax.set_yticks(range(1, len(labels) + 1), labels, fontsize=8)

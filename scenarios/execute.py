@@ -190,7 +190,9 @@ def _case_rows(name: str, result: SimResult, params: SimParams) -> list[tuple[An
         # differ from the hours in the last bit and turn a decision on the deadline's instant late; the
         # deadline is the case's own (LegalClock.span: in calendar months from its clock's start)
         legal = case.decision - case.complete
-        within = "" if math.isnan(legal) or clock is None else int(legal <= clock.span(case.complete, params.start))
+        within: int | str = ""  # no clock, or no time on it
+        if clock is not None and not math.isnan(legal):
+            within = int(legal <= clock.span(case.complete, params.start))
         rows.append((
             name, case.case, int(case.arrival < params.warmup), round(_days(case.arrival), 6),
             round(_days(case.complete), 6), round(_days(case.decision), 6),

@@ -98,7 +98,8 @@ class MeetingCalendar:
         return day.month not in self.schedule.except_months and day not in self.schedule.except_dates
 
     def _closed(self, day: dt.date) -> bool:
-        """The office is closed on ``day`` (a public holiday or eve of the run's calendar): no rule's meeting."""
+        """The office is closed on ``day`` (a public holiday or eve of the run's calendar): no rule's
+        meeting then."""
         return any(day in holiday_dates(country, day.year) for country in self.holidays)
 
     def _extend(self) -> None:
@@ -168,11 +169,13 @@ _MAX_CALENDARS = 256
 
 
 def run_holidays(params: SimParams) -> tuple[str, ...]:
-    """The holiday countries of the run's calendars (``SE`` in the library): their closed days have no meeting."""
+    """The holiday countries of the run's calendars (``SE`` in the library): their closed days have no
+    rule's meeting."""
     return tuple(sorted({spec.holidays for spec in params.calendars.values() if spec.holidays is not None}))
 
 
-def meeting_calendar(body: DecisionBody, start: dt.date, holidays: tuple[str, ...] = ()) -> MeetingCalendar | None:
+def meeting_calendar(body: DecisionBody, start: dt.date,
+                     holidays: tuple[str, ...] = ()) -> MeetingCalendar | None:
     """The meeting calendar of ``body``, or ``None`` for a person (officer, manager); ``holidays``: the
     countries whose closed days cancel a rule's meeting (:func:`run_holidays`). Calendars of the same
     schedule, start, cut-off and holidays are one object (it behaves as an immutable value)."""

@@ -38,7 +38,8 @@ class Recorder:
         self.params = params
         self.workplace = workplace
         self.warmup = float(params.warmup)
-        self.summary = Summary(self.warmup, params.clock, params.start, clock_starts_at_arrival=not marks_complete,
+        self.summary = Summary(self.warmup, params.clock, params.start,
+                               clock_starts_at_arrival=not marks_complete,
                                outcomes=params.outcomes, exact=exact and not keep_records)
         self.cases: list[CaseRecord] = []
         self.activities: list[ActivityRecord] = []

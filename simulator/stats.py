@@ -204,8 +204,8 @@ class Summary:
                  exact: bool = False, clock_starts_at_arrival: bool = False,
                  outcomes: Mapping[str, str] | None = None) -> None:
         self.warmup = warmup
-        #: the legal clock, whose :meth:`~processes.params.LegalClock.span` says when a case is late; ``start``:
-        #: the run's first day (hour 0), on whose calendar a deadline in months is counted
+        #: the legal clock, whose :meth:`~processes.params.LegalClock.span` says when a case is late;
+        #: ``start``: the run's first day (hour 0), on whose calendar a deadline in months is counted
         self.clock = clock
         self.start = start or dt.date(2000, 1, 1)
         self.window_end = math.inf

@@ -55,9 +55,9 @@ def test_plot_jobs_draw_each_language_from_the_same_rows() -> None:
 
 
 def test_the_deadline_chart_marks_a_case_late_by_its_own_deadline() -> None:
-    # four calendar months are 120-123 days (the dashed line: their mean, 121.75): a case decided after 121 days
-    # whose four months were 120 is late, one after 122.5 days whose four months were 123 is not, as cases.csv's
-    # within_deadline says; a file without that column (an earlier version) is drawn against the line
+    # four calendar months are 120-123 days (the dashed line: their mean, 121.75): a case decided after 121
+    # days whose four months were 120 is late, one after 122.5 days whose four months were 123 is not, as
+    # cases.csv's within_deadline says; a file without that column (an earlier version): against the line
     rows = [{"scenario": "s", "point": "", "process": "p", "warmup": "0", "submission_to_decision_days": days,
              "complete_to_decision_days": days, "within_deadline": within}
             for days, within in (("121.000", "0"), ("122.500", "1"), ("30.000", "1"))]

@@ -165,11 +165,13 @@ def test_the_deadline_and_its_extension_in_months_count_from_the_clocks_start() 
     # complete 31 October 2025 at 09:30 (hour 0: 6 January 2025): 4 months to 28 February 2026 09:30 (120
     # days), 4 + 4 to 30 June 2026 09:30 (242 days; the 28 February's four months would end 28 June); in
     # days the deadline is a fixed length wherever the clock starts
-    prm = replay_params(dates="[2025-01-06]", extra="  clock: {start: S, stop: E, deadline: 4mo, extension: 4mo}\n")
+    prm = replay_params(dates="[2025-01-06]",
+                        extra="  clock: {start: S, stop: E, deadline: 4mo, extension: 4mo}\n")
     at = prm.datetime_to_hours(dt.datetime(2025, 10, 31, 9, 30))
     assert prm.clock.span(at, prm.start) == 120 * 24
     assert prm.clock.span(at, prm.start, extended=True) == 242 * 24
-    days = replay_params(dates="[2025-01-06]", extra="  clock: {start: S, stop: E, deadline: 120d, extension: 2w}\n")
+    days = replay_params(dates="[2025-01-06]",
+                         extra="  clock: {start: S, stop: E, deadline: 120d, extension: 2w}\n")
     assert days.clock.span(at, days.start) == days.clock.span(0.0, days.start) == 120 * 24
     assert days.clock.span(at, days.start, extended=True) == 134 * 24
     # against dateutil's relativedelta over every day of four years, from 09:30
@@ -180,6 +182,6 @@ def test_the_deadline_and_its_extension_in_months_count_from_the_clocks_start() 
 
 
 def test_part_of_a_month_is_refused_in_one_line_naming_the_key() -> None:
-    with pytest.raises(InputError, match=r"simulation\.clock\.deadline: '1\.3mo' is not a whole number of months: "
-                                         r".*write whole months, or days \(40d\)"):
+    with pytest.raises(InputError, match=r"simulation\.clock\.deadline: '1\.3mo' is not a whole number of "
+                                         r"months: .*write whole months, or days \(40d\)"):
         replay_params(dates="[2025-01-06]", extra="  clock: {start: S, stop: E, deadline: 1.3mo}\n")

@@ -93,9 +93,9 @@ def test_the_librarys_committees_over_six_years_by_hand() -> None:
     # the chair (every Monday): trettondedag jul and Easter Monday 2025, Easter Mondays, första maj 2028,
     # Christmas Day, New Year's Day, julafton and nyårsafton when they are Mondays
     assert _dropped(RULES[2], ()) == [
-        dt.date(2025, 1, 6), dt.date(2025, 4, 21), dt.date(2026, 4, 6), dt.date(2027, 3, 29), dt.date(2028, 4, 17),
-        dt.date(2028, 5, 1), dt.date(2028, 12, 25), dt.date(2029, 1, 1), dt.date(2029, 4, 2), dt.date(2029, 12, 24),
-        dt.date(2029, 12, 31), dt.date(2030, 4, 22)]
+        dt.date(2025, 1, 6), dt.date(2025, 4, 21), dt.date(2026, 4, 6), dt.date(2027, 3, 29),
+        dt.date(2028, 4, 17), dt.date(2028, 5, 1), dt.date(2028, 12, 25), dt.date(2029, 1, 1),
+        dt.date(2029, 4, 2), dt.date(2029, 12, 24), dt.date(2029, 12, 31), dt.date(2030, 4, 22)]
 
 
 def test_every_library_profile_keeps_its_bodies_off_its_holidays() -> None:
@@ -115,12 +115,13 @@ def test_every_library_profile_keeps_its_bodies_off_its_holidays() -> None:
 
 
 def test_a_case_ready_before_easter_monday_waits_for_the_chairs_next_monday_in_a_run() -> None:
-    # hour 0 is Monday 6 January 2025; the run's office calendar closes on Swedish holidays. A case complete on
-    # Saturday 19 April 2025 goes to the chair (every Monday 13:00, no cut-off): not Easter Monday, 21 April, but
-    # Monday 28 April 13:00 (by hand: 16 weeks and 13 hours from hour 0, 2701 h)
+    # hour 0 is Monday 6 January 2025; the run's office calendar closes on Swedish holidays. A case complete
+    # on Saturday 19 April 2025 goes to the chair (every Monday 13:00, no cut-off): not Easter Monday, 21
+    # April, but Monday 28 April 13:00 (by hand: 16 weeks and 13 hours from hour 0, 2701 h)
     from simmodels import SE_OFFICE, end, proc, replay_params, run, start, task, throw
 
-    prm = replay_params("    Beslut: {}", dates="[2025-04-19]", at="10:00", calendars=SE_OFFICE, extra="""  decision:
+    prm = replay_params("    Beslut: {}", dates="[2025-04-19]", at="10:00", calendars=SE_OFFICE,
+                        extra="""  decision:
     element: Beslut
     delegation: chair
     bodies:
@@ -128,6 +129,7 @@ def test_a_case_ready_before_easter_monday_waits_for_the_chairs_next_monday_in_a
         meetings: {rrule: "FREQ=WEEKLY;BYDAY=MO", at: "13:00"}
   clock: {start: Komplett, stop: E, deadline: 4mo}
 """)
-    model = proc([start("S"), throw("Komplett"), task("Beslut"), end("E")], "S>Komplett Komplett>Beslut Beslut>E")
+    model = proc([start("S"), throw("Komplett"), task("Beslut"), end("E")],
+                 "S>Komplett Komplett>Beslut Beslut>E")
     (meeting,) = run(model, prm).meetings
     assert (meeting.body, meeting.time) == ("chair", 16 * 7 * 24 + 13.0)
