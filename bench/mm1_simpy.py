@@ -14,7 +14,6 @@ feeds it: the floor plus the engine's bookkeeping, to show what the rest costs.
 from __future__ import annotations
 
 import itertools
-import math
 
 import numpy as np
 import simpy
@@ -60,7 +59,7 @@ def mm1_summary(cases: int, *, arrival_mean: float = 2.0, service_mean: float = 
     server = simpy.Resource(env, capacity=1)
     gaps = _stream(np.random.default_rng([seed, 1]), arrival_mean)
     services = _stream(np.random.default_rng([seed, 2]), service_mean)
-    summary = Summary(0.0, math.inf, 0.0, clock_starts_at_arrival=True)
+    summary = Summary(0.0, clock_starts_at_arrival=True)
     add_work, add_case = summary.add_work, summary.add_case
 
     def customer() -> object:

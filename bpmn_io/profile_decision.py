@@ -26,6 +26,7 @@ from bpmn_io.profile_values import (
     number,
     optional_list,
 )
+from processes.durations import months_written
 from processes.frozenmap import FrozenMap
 from processes.params import (
     DECIDED_OUTCOMES,
@@ -137,15 +138,30 @@ def clock_from_data(value: Any, path: Path) -> LegalClock:
     m = mapping(value, path, KEYS["clock"], required=("start", "stop", "deadline"))
     ext = m.get("extension")
     flow = _optional_id(m, "extension_flow", path, ("a sequence flow id", "ett sekvensflödes id"))
+    deadline = duration(m["deadline"], path + ("deadline",))
+    extension = duration(ext, path + ("extension",)) if ext is not None else None
     with at(path):
         return LegalClock(
             start=str(m["start"]),
             stop=str(m["stop"]),
-            deadline=duration(m["deadline"], path + ("deadline",)),
-            extension=duration(ext, path + ("extension",)) if ext is not None else None,
+            deadline=deadline,
+            extension=extension,
             extension_flow=flow,
             extension_rule=str(m.get("extension_rule", "projected")),
+            deadline_months=_whole_months(m["deadline"], deadline, path + ("deadline",)),
+            extension_months=_whole_months(ext, extension or 0.0, path + ("extension",)),
         )
+
+
+def _whole_months(value: Any, hours: float, path: Path) -> int | None:
+    """The calendar months of a deadline or extension written in months (``4mo``: 4), None in another unit;
+    a part of a month is refused: calendar months have no fixed length to take a share of."""
+    months = months_written(value)
+    if months is None:
+        return None
+    if months != int(months):
+        raise fail_rule(path, "whole_months", value=written(value), days=f"{round(hours / 24)}d")
+    return int(months)
 
 
 def outcomes_from_data(value: Any, path: Path) -> FrozenMap[str, str]:

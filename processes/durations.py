@@ -38,6 +38,7 @@ __all__ = [
     "decimal_text",
     "exact_to_thousandths",
     "is_duration_text",
+    "months_written",
     "decimal_point",
 ]
 
@@ -72,6 +73,17 @@ def decimal_point(value: object) -> str | None:
 def is_duration_text(value: object) -> bool:
     """True if ``value`` is a string such as ``'3d'`` (a number and a known unit)."""
     return isinstance(value, str) and _DURATION.match(value) is not None
+
+
+def months_written(value: object) -> float | None:
+    """How many months ``value`` is when it is a duration written in months (``'4mo'``: 4.0), else None
+    (another unit, or no duration text): a deadline in months is counted on the calendar.
+
+    >>> months_written("4mo"), months_written(" 1.5 mo"), months_written("120d"), months_written(2922.0)
+    (4.0, 1.5, None, None)
+    """
+    match = _DURATION.match(value) if isinstance(value, str) else None
+    return float(match[1]) if match is not None and match[2] == "mo" else None
 
 
 def parse_duration(value: object, *, work: bool = False, unit: str | None = None) -> float:

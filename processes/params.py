@@ -19,6 +19,7 @@ import math
 from dataclasses import field
 from typing import Any
 
+from processes.calendarmonths import month_days
 from processes.conditions import Condition
 from processes.distributions import Distribution
 from processes.durations import duration_said
@@ -399,6 +400,11 @@ class LegalClock:
     own probabilities). Either way it is taken at most once, and only while the
     deadline has not passed: the notice must reach the applicant before the time
     runs out (Alkoholförordningen 5 §).
+
+    ``deadline_months`` / ``extension_months``: the deadline / extension was written in whole months
+    (``4mo``), which the law counts on the calendar: each case's deadline is then its own (:meth:`span`),
+    and ``deadline`` / ``extension`` are only their mean lengths (730.5 h a month), which words and
+    charts name.
     """
 
     start: str
@@ -407,6 +413,8 @@ class LegalClock:
     extension: float | None = None
     extension_flow: str | None = None
     extension_rule: str = "projected"
+    deadline_months: int | None = None
+    extension_months: int | None = None
 
     def __post_init__(self) -> None:
         if not self.deadline > 0:
@@ -421,8 +429,22 @@ class LegalClock:
 
     @property
     def extended_deadline(self) -> float:
-        """The deadline after the one extension (hours)."""
+        """The deadline after the one extension (hours; its mean length when written in months)."""
         return self.deadline + (self.extension or 0.0)
+
+    def span(self, complete: float, start: dt.date, *, extended: bool = False) -> float:
+        """Hours from a clock started at simulation hour ``complete`` (hour 0 is ``start`` at 00:00) to the
+        last instant of its deadline; ``extended``: of its deadline after the one extension. The one rule of
+        "over the deadline" (the figures, cases.csv, the extension's choice): a decision ``span`` hours or
+        less after ``complete`` is on time. A part in months ends on the same day of the month that many
+        calendar months on (the month's last day when it has none), at the same time of day; the deadline and
+        extension in months count together from the clock's start (4 + 4 months: 8 calendar months); a part
+        in days or hours is that many hours."""
+        months = (self.deadline_months or 0) + ((self.extension_months or 0) if extended else 0)
+        hours = self.deadline if self.deadline_months is None else 0.0
+        if extended and self.extension_months is None:
+            hours += self.extension or 0.0
+        return hours + 24.0 * month_days(start, complete, months) if months else hours
 
 
 @frozen_dataclass

@@ -22,7 +22,8 @@ from typing import Any
 from processes.durations import parse_duration
 from processes.numbers import number
 
-__all__ = ["LIBRARY_CLOCK", "duration_words", "deadline_said", "profile_clock", "common_clock"]
+__all__ = ["LIBRARY_CLOCK", "duration_words", "deadline_said", "profile_clock", "common_clock",
+           "calendar_rule"]
 
 #: the library's deadline and extension, in hours (4 months each: a month is 730.5 hours)
 LIBRARY_CLOCK = (2922.0, 2922.0)
@@ -69,6 +70,8 @@ def deadline_said(text: str, lang: str, deadline: float | None, extension: float
     if deadline is None:
         words = _GENERIC[lang]
     else:
+        # in whole months (730.5 h each, as "4mo" reads), each case's deadline is its own calendar date
+        months = _parts(deadline, "en")[1] == "month"
         if not extension:  # no extension: a limit of 0 is no limit to name, and "8 when extended" never happens
             text = _NO_EXTENSION_PHRASES.sub(lambda m: _NO_EXTENSION[m.group(0)], text)
         both = deadline + (extension or 0.0)
@@ -86,6 +89,8 @@ def deadline_said(text: str, lang: str, deadline: float | None, extension: float
             "4-month": _adjective(deadline),
             "de 4 månaderna": f"de {duration_words(deadline, 'sv', definite=True)}",
             "fyramånadersgränsen": f"gränsen på {duration_words(deadline, 'sv')}",
+            _CALENDAR["en"]: duration_words(deadline, "en") + _RULE["en"] * months,
+            _CALENDAR["sv"]: duration_words(deadline, "sv") + _RULE["sv"] * months,
             "the 4 months": f"the {duration_words(deadline, 'en')}",
             "4 months": duration_words(deadline, "en"),
             "4 månader": duration_words(deadline, "sv"),
@@ -109,22 +114,51 @@ _NO_EXTENSION = {
         "4 månader (profilen tillåter ingen förlängning)",
 }
 _NO_EXTENSION_PHRASES = re.compile("|".join(re.escape(p) for p in _NO_EXTENSION))
+#: the deadline in months said with its rule (Alkoholförordningen 5 §, lagen om beräkning av lagstadgad tid)
+_RULE = {"en": " (in calendar months, to the same day of the month)",
+         "sv": " (i kalendermånader, till samma dag i månaden)"}
+_CALENDAR = {"en": "4 months" + _RULE["en"], "sv": "4 månader" + _RULE["sv"]}
 # Swedish says "tidsfristen", as the rest of the app does for the legal deadline
 _GENERIC = {
-    "en": {"Alkoholförordningen 5 §: 4 months": "the deadline in each profile",
+    "en": {_CALENDAR["en"]: "the deadline",
+           "Alkoholförordningen 5 §: 4 months": "the deadline in each profile",
            "or 8 when": "or the deadline and its extension when", "by at most 4 months": "by at most the extension",
            "8 months": "the deadline and its extension", "4-month": "legal", "the 4 months": "the deadline",
            "4 months": "the deadline"},
-    "sv": {"alkoholförordningen 5 §: 4 månader": "tidsfristen i varje profil",
+    "sv": {_CALENDAR["sv"]: "tidsfristen",
+           "alkoholförordningen 5 §: 4 månader": "tidsfristen i varje profil",
            "eller 8 när": "eller tidsfristen och förlängningen när", "med högst 4 månader": "med högst förlängningen",
            "8 månader": "tidsfristen och förlängningen", "de 4 månaderna": "tidsfristen",
            "fyramånadersgränsen": "tidsfristen", "4 månader": "tidsfristen"},
 }
 # longest first where one phrase holds another ("the 4 months" before "4 months")
 _PHRASES = re.compile("|".join(re.escape(p) for p in (
+    _CALENDAR["en"], _CALENDAR["sv"],
     "Alkoholförordningen 5 §: 4 months", "alkoholförordningen 5 §: 4 månader", "or 8 when", "eller 8 när",
     "by at most 4 months", "med högst 4 månader", "8 months", "8 månader", "4-month", "de 4 månaderna",
     "fyramånadersgränsen", "the 4 months", "4 months", "4 månader")))
+
+
+def calendar_rule(months: int | None) -> dict[str, str] | None:
+    """How a deadline of ``months`` calendar months is counted, a sentence per language (None: the deadline
+    is not in months, a fixed length: nothing to explain).
+
+    >>> calendar_rule(4)["en"]
+    'The deadline is counted in calendar months: 4 months from the day the application was complete, to \
+the same day of the month (the last day of a shorter month), 120 to 123 days; the line is drawn at their \
+mean length.'
+    """
+    if not months:
+        return None
+    said = {lang: duration_words(months * 730.5, lang) for lang in ("en", "sv")}
+    four = months == 4  # the law's four months: their span in days, said
+    en = (f"The deadline is counted in calendar months: {said['en']} from the day the application was "
+          "complete, to the same day of the month (the last day of a shorter month)"
+          + (", 120 to 123 days" if four else "") + "; the line is drawn at their mean length.")
+    sv = (f"Tidsgränsen räknas i kalendermånader: {said['sv']} från dagen då ansökan blev komplett, "
+          "till samma dag i månaden (den sista dagen i en kortare månad)"
+          + (", 120 till 123 dagar" if four else "") + "; linjen står vid deras längd i genomsnitt.")
+    return {"en": en, "sv": sv}
 
 
 def profile_clock(profile: Mapping[str, Any] | None) -> tuple[float, float] | None:

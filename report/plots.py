@@ -184,24 +184,34 @@ def _finite(value: Any) -> bool:
     return isinstance(value, (int, float)) and not math.isnan(value)
 
 
-#: (scenario, process) -> the days of each case, and each scenario's first sweep point (:func:`case_groups`)
-CaseGroups = tuple[dict[tuple[str, str], list[float]], dict[str, str]]
+#: (scenario, process) -> the days of each case, and each scenario's first sweep point (:func:`case_groups`);
+#: then, per (scenario, process), whether each of those cases was late by the clock's own rule (its
+#: ``within_deadline`` cell is 0: a deadline in months is each case's own), None for rows without that column
+CaseGroups = tuple[dict[tuple[str, str], list[float]], dict[str, str],
+                   dict[tuple[str, str], list[bool]] | None]
 
 
 def case_groups(cases: Iterable[Mapping[str, str]], column: str) -> CaseGroups:
     """The days in ``column`` of each (scenario, process) of the first sweep point of each scenario,
     cases after the warm-up with a value, in the rows' order; and each scenario's first point (the
-    label of its first row). What :func:`deadline_job` and :func:`processing_time_job` draw, the same
-    in every language."""
+    label of its first row); and which of them were late. What :func:`deadline_job` and
+    :func:`processing_time_job` draw, the same in every language."""
     groups: dict[tuple[str, str], list[float]] = {}
+    late: dict[tuple[str, str], list[bool]] | None = {}
     first_point: dict[str, str] = {}
     for row in cases:
         scenario = row["scenario"]
         first_point.setdefault(scenario, row["point"])
         if row["point"] != first_point[scenario] or row["warmup"] == "1" or not row[column]:
             continue
-        groups.setdefault((scenario, row["process"]), []).append(float(row[column]))
-    return groups, first_point
+        key = (scenario, row["process"])
+        groups.setdefault(key, []).append(float(row[column]))
+        flag = row.get("within_deadline")
+        if late is not None and flag in ("0", "1"):
+            late.setdefault(key, []).append(flag == "0")
+        else:  # a file of an earlier version, or no clock: the chart counts against its line
+            late = None
+    return groups, first_point, late
 
 
 def processing_time_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str],
@@ -220,7 +230,8 @@ def processing_time_job(cases: Iterable[Mapping[str, str]], order: Sequence[str]
     :func:`case_groups` of ``cases`` and ``submission_to_decision_days``, made once for every language."""
     from report.words import scenario_words
 
-    groups, first_point = grouped if grouped is not None else case_groups(cases, "submission_to_decision_days")
+    grouped = grouped if grouped is not None else case_groups(cases, "submission_to_decision_days")
+    groups, first_point, _late = grouped
     rank = {name: i for i, name in enumerate(order)}
     keys = sorted(groups, key=lambda k: (rank.get(k[0], len(order)), k[1]))
     if not keys:
@@ -326,7 +337,8 @@ def deadline_job(cases: Iterable[Mapping[str, str]], order: Sequence[str], towns
     says the share of its drawn cases."""
     from report.words import scenario_words
 
-    groups, first_point = grouped if grouped is not None else case_groups(cases, "complete_to_decision_days")
+    grouped = grouped if grouped is not None else case_groups(cases, "complete_to_decision_days")
+    groups, first_point, late = grouped
     rank = {name: i for i, name in enumerate(order)}
     keys = sorted(groups, key=lambda k: (rank.get(k[0], len(order)), k[1]))
     if not keys:
@@ -334,20 +346,23 @@ def deadline_job(cases: Iterable[Mapping[str, str]], order: Sequence[str], towns
     # a swept scenario's row names its sweep point, as the other charts' do (found by QA: it did not)
     labels = [f"{towns.get(p, p)} · {scenario_words(s, lang)}{_point(first_point[s], lang, towns)}" for s, p in keys]
     shares = [(beyond or {}).get(k) for k in keys]
-    return _draw_deadline, (labels, [groups[k] for k in keys], lang, clock, shares)
+    flags = None if late is None else [late[k] for k in keys]
+    return _draw_deadline, (labels, [groups[k] for k in keys], lang, clock, shares, flags)
 
 
 def _draw_deadline(labels: list[str], data: list[list[float]], lang: str,
                    clock: tuple[float | None, float | None] = LIBRARY_CLOCK,
-                   shares: Sequence[float | None] = ()) -> str:
-    return _png(deadline_figure(labels, data, lang, clock, shares))
+                   shares: Sequence[float | None] = (), late: Sequence[Sequence[bool]] | None = None) -> str:
+    return _png(deadline_figure(labels, data, lang, clock, shares, late))
 
 
 def deadline_figure(labels: list[str], data: list[list[float]], lang: str,
                     clock: tuple[float | None, float | None] = LIBRARY_CLOCK,
-                    shares: Sequence[float | None] = ()) -> Any:
+                    shares: Sequence[float | None] = (), late: Sequence[Sequence[bool]] | None = None) -> Any:
     """The deadline chart's matplotlib figure (:func:`_draw_deadline` draws it as a PNG). ``shares``: per row,
-    the share past the deadline to write beside it (``None`` or none given: the share of its drawn cases)."""
+    the share past the deadline to write beside it (``None`` or none given: the share of its drawn cases).
+    ``late``: per row, whether each case was late by its own deadline (cases.csv's ``within_deadline``: a
+    deadline in calendar months is 120-123 days, the dashed line its mean length); None: past the line."""
     if clock[0] is None:
         clock = LIBRARY_CLOCK
     axis, line, beyond = (deadline_said(w, lang, *clock) for w in _DEADLINE_WORDS[lang])
@@ -360,13 +375,15 @@ def deadline_figure(labels: list[str], data: list[list[float]], lang: str,
         ax.boxplot(data, vert=False, whis=(5, 95), showfliers=False)
     top = max(max(d) for d in data)
     for i, values in enumerate(data, start=1):
-        late = [v for v in values if v > limit]
-        if late:
-            ax.plot(late, [i] * len(late), "o", color="#b00", markersize=3, alpha=0.6)
+        flags = late[i - 1] if late is not None else [v > limit for v in values]
+        past = [v for v, flag in zip(values, flags, strict=True) if flag]
+        if past:
+            ax.plot(past, [i] * len(past), "o", color="#b00", markersize=3, alpha=0.6)
         # the share the answers and the tables say (found by QA: Ängelholm's "99,9 % inom 4 månader" stood beside
         # "0,2 % efter 4 månader", the share of all its cases pooled, where the figures are means over replications);
         # a share that rounds to 0,0 % beside a red point is not none: strict (0,04 %)
-        share = shares[i - 1] if i - 1 < len(shares) and shares[i - 1] is not None else len(late) / len(values)
+        given = shares[i - 1] if i - 1 < len(shares) else None
+        share = given if given is not None else len(past) / len(values)
         ax.text(max(top, limit) * 1.02, i, f"{numbers.share(share, lang)} {beyond}",
                 va="center", fontsize=8)
     ax.set_yticks(range(1, len(labels) + 1), labels, fontsize=8)

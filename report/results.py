@@ -378,7 +378,7 @@ def _cell_as_read(value: Any) -> str:
 
 #: the columns of ``cases.csv`` the report's plots read (report.plots)
 PLOTTED_CASE_COLUMNS = ("scenario", "point", "process", "warmup", "submission_to_decision_days",
-                        "complete_to_decision_days")
+                        "complete_to_decision_days", "within_deadline")
 
 
 def _same_rows(a: PointResults, b: PointResults) -> bool:
@@ -429,7 +429,8 @@ def first_cases(batch: BatchResults, *, known: FirstCases | None = None) -> Firs
     rows: list[dict[str, str]] = []
     for p, scenario, point in chosen:
         rows += [{"scenario": scenario, "point": point, "process": cell(row[at[0]]), "warmup": cell(row[at[1]]),
-                  "submission_to_decision_days": cell(row[at[2]]), "complete_to_decision_days": cell(row[at[3]])}
+                  "submission_to_decision_days": cell(row[at[2]]),
+                  "complete_to_decision_days": cell(row[at[3]]), "within_deadline": cell(row[at[4]])}
                  for row in p.cases]
     return points, rows
 

@@ -181,15 +181,18 @@ def _days(hours: float) -> float:
 
 
 def _case_rows(name: str, result: SimResult, params: SimParams) -> list[tuple[Any, ...]]:
-    deadline = params.clock.deadline if params.clock is not None else math.nan
+    clock = params.clock
     rows = []
     for case in result.cases:
         s2d = _days(case.decision - case.arrival)
         c2d = _days(case.decision - case.complete)
         # the figures' own test (simulator.stats.Summary.add_case) on the same hours: days times 24 can
-        # differ from the hours in the last bit and turn a decision on the deadline's instant late
+        # differ from the hours in the last bit and turn a decision on the deadline's instant late; the
+        # deadline is the case's own (LegalClock.span: in calendar months from its clock's start)
         legal = case.decision - case.complete
-        within = "" if math.isnan(legal) or math.isnan(deadline) else int(legal <= deadline)  # no clock: ""
+        within: int | str = ""  # no clock, or no time on it
+        if clock is not None and not math.isnan(legal):
+            within = int(legal <= clock.span(case.complete, params.start))
         rows.append((
             name, case.case, int(case.arrival < params.warmup), round(_days(case.arrival), 6),
             round(_days(case.complete), 6), round(_days(case.decision), 6),

@@ -7,9 +7,12 @@ Every case on one agenda is decided at that meeting (a batch).
 
 Meetings come from an iCalendar RRULE (DTSTART = simulation start at the
 meeting hour, unless the rule text gives one) and/or explicit dates; breaks
-(``except_months``, ``except_dates``) remove meetings. Meetings are generated
-lazily as far as queries reach, so a body never "runs out" of meetings while
-its rule continues.
+(``except_months``, ``except_dates``) remove meetings. A rule's meeting on a day
+the office is closed by the run's calendar (``holidays``: Swedish public holidays
+and the three eves for ``SE``) does not take place: the chair who meets every
+Monday does not meet on Easter Monday. An explicit date is held even then (a body
+that really meets on a holiday lists it). Meetings are generated lazily as far as
+queries reach, so a body never "runs out" of meetings while its rule continues.
 
 >>> import datetime as dt
 >>> from processes.params import MeetingSchedule
@@ -28,9 +31,10 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from processes.errors import SimulationError
-from processes.params import DecisionBody, MeetingSchedule
+from processes.params import DecisionBody, MeetingSchedule, SimParams
+from simulator.resources import holiday_dates
 
-__all__ = ["MeetingCalendar", "meeting_calendar", "agendas"]
+__all__ = ["MeetingCalendar", "meeting_calendar", "run_holidays", "agendas"]
 
 _BATCH = 64
 
@@ -46,6 +50,7 @@ class MeetingCalendar:
         "schedule",
         "start",
         "cutoff",
+        "holidays",
         "_origin",
         "_rule",
         "_meetings",
@@ -55,12 +60,15 @@ class MeetingCalendar:
         "_lock",
     )
 
-    def __init__(self, schedule: MeetingSchedule, start: dt.date, *, cutoff: float = 0.0) -> None:
+    def __init__(self, schedule: MeetingSchedule, start: dt.date, *, cutoff: float = 0.0,
+                 holidays: tuple[str, ...] = ()) -> None:
         if cutoff < 0 or not math.isfinite(cutoff):
             raise SimulationError(f"agenda cut-off {cutoff!r} hours must be >= 0")
         self.schedule = schedule
         self.start = start
         self.cutoff = cutoff
+        #: the countries (``holidays`` package codes) whose closed days cancel a rule's meeting
+        self.holidays = holidays
         self._lock = threading.Lock()
         self._origin = dt.datetime.combine(start, dt.time())
         first = self._origin + dt.timedelta(hours=schedule.at_hour)
@@ -89,9 +97,14 @@ class MeetingCalendar:
     def _allowed(self, day: dt.date) -> bool:
         return day.month not in self.schedule.except_months and day not in self.schedule.except_dates
 
+    def _closed(self, day: dt.date) -> bool:
+        """The office is closed on ``day`` (a public holiday or eve of the run's calendar): no rule's
+        meeting then."""
+        return any(day in holiday_dates(country, day.year) for country in self.holidays)
+
     def _extend(self) -> None:
         batch = list(islice(self._rule, _BATCH)) if self._rule is not None else []
-        new = [self._hours(m) for m in batch if self._allowed(m.date())]
+        new = [self._hours(m) for m in batch if self._allowed(m.date()) and not self._closed(m.date())]
         if len(batch) < _BATCH:
             self._exhausted = True
             horizon = math.inf
@@ -149,21 +162,29 @@ class MeetingCalendar:
         return bisect_right(self._meetings, hi - 1e-9) - bisect_left(self._meetings, lo)
 
 
-#: meeting calendars by (schedule, start, cut-off): a pure function of the three, shared by the runs
+#: meeting calendars by (schedule, start, cut-off, holidays): a pure function of the four, shared by the runs
 #: of a process (parsing the rule and walking it cost more than a municipality's year of decisions)
-_CALENDARS: dict[tuple[MeetingSchedule, dt.date, float], MeetingCalendar] = {}
+_CALENDARS: dict[tuple[MeetingSchedule, dt.date, float, tuple[str, ...]], MeetingCalendar] = {}
 _MAX_CALENDARS = 256
 
 
-def meeting_calendar(body: DecisionBody, start: dt.date) -> MeetingCalendar | None:
-    """The meeting calendar of ``body``, or ``None`` for a person (officer, manager). Calendars of
-    the same schedule, start and cut-off are one object (it behaves as an immutable value)."""
+def run_holidays(params: SimParams) -> tuple[str, ...]:
+    """The holiday countries of the run's calendars (``SE`` in the library): their closed days have no
+    rule's meeting."""
+    return tuple(sorted({spec.holidays for spec in params.calendars.values() if spec.holidays is not None}))
+
+
+def meeting_calendar(body: DecisionBody, start: dt.date,
+                     holidays: tuple[str, ...] = ()) -> MeetingCalendar | None:
+    """The meeting calendar of ``body``, or ``None`` for a person (officer, manager); ``holidays``: the
+    countries whose closed days cancel a rule's meeting (:func:`run_holidays`). Calendars of the same
+    schedule, start, cut-off and holidays are one object (it behaves as an immutable value)."""
     if body.meetings is None:
         return None
-    key = (body.meetings, start, body.agenda_cutoff)
+    key = (body.meetings, start, body.agenda_cutoff, holidays)
     found = _CALENDARS.get(key)
     if found is None:
-        found = MeetingCalendar(body.meetings, start, cutoff=body.agenda_cutoff)
+        found = MeetingCalendar(body.meetings, start, cutoff=body.agenda_cutoff, holidays=holidays)
         if len(_CALENDARS) >= _MAX_CALENDARS:
             _CALENDARS.clear()
         _CALENDARS[key] = found

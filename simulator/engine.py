@@ -680,9 +680,11 @@ class _Run(ActivityExecution, EventExecution, JoinRouting):
             return 1 - pos
         drawn = -1 if clock.extension_rule == "projected" else T.choose_exclusive(
             node, next(self.route_draws[node.index]))  # type: ignore[arg-type]
-        due = case.complete + clock.deadline
         now = self.env.now
-        if case.extended or math.isnan(case.complete) or not math.isnan(case.decision) or not now < due:
+        if case.extended or math.isnan(case.complete) or not math.isnan(case.decision):
+            return 1 - pos
+        due = case.complete + clock.span(case.complete, self.params.start)
+        if not now < due:
             return 1 - pos
         if drawn < 0:
             take = self.workplace.projected_decision(self.decision_level(case), now) > due

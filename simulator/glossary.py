@@ -35,7 +35,8 @@ FIGURES: dict[str, str] = {
     "submission_to_decision_p90_days": "90% of decided cases were decided within this many days of arrival.",
     "complete_to_decision_mean_days": "Mean days on the legal clock, from a complete application to the decision "
                                       f"(Alkoholförordningen 5 §: 4 months), {_DECIDED}.",
-    "within_deadline_share": f"Share decided within 4 months of a complete application, {_DECIDED}.",
+    "within_deadline_share": "Share decided within 4 months (in calendar months, to the same day of the "
+                             f"month) of a complete application, {_DECIDED}.",
     "within_extended_deadline_share": "Share decided within 8 months (4 months and the one extension allowed), "
                                       f"{_DECIDED}.",
     "within_legal_time_share": "Share decided within the time that applies to the case: 4 months, or 8 when the "
@@ -72,7 +73,8 @@ _PREFIXES = {
     "wait_days_pool.": "Mean days a task waited for a member of pool {}.",
     "committee_backlog.": "Mean number of cases waiting for a meeting of {}.",
     "agenda_max.": "Most cases on one agenda of {}.",
-    "meetings.": "Meetings of {} in the observed period.",
+    "meetings.": "Meetings of {} in the observed period (a regular meeting that falls on a public holiday "
+                 "or eve is not held).",
 }
 
 
@@ -97,7 +99,8 @@ FIGURES_SV: dict[str, str] = {
                                        "kom in.",
     "complete_to_decision_mean_days": "Dagar i medel på den lagstadgade tiden, från komplett ansökan till beslut "
                                       f"(alkoholförordningen 5 §: 4 månader), {_DECIDED_SV}.",
-    "within_deadline_share": f"Andel som avgjordes inom 4 månader från komplett ansökan, {_DECIDED_SV}.",
+    "within_deadline_share": "Andel som avgjordes inom 4 månader (i kalendermånader, till samma dag i "
+                             f"månaden) från komplett ansökan, {_DECIDED_SV}.",
     "within_extended_deadline_share": "Andel som avgjordes inom 8 månader (4 månader och den enda förlängning som "
                                       f"är tillåten), {_DECIDED_SV}.",
     "within_legal_time_share": "Andel som avgjordes inom den tid som gäller för ärendet: 4 månader, eller 8 när "
@@ -144,7 +147,8 @@ _PREFIXES_SV = {
     "wait_days_pool.": "Dagar i medel som en uppgift väntade på {}.",
     "committee_backlog.": "Ärenden i medel som väntade på ett möte i {}.",
     "agenda_max.": "Flest ärenden på en dagordning i {}.",
-    "meetings.": "Möten i {} under den observerade tiden.",
+    "meetings.": "Möten i {} under den observerade tiden (ett ordinarie möte som infaller på en "
+                 "helgdag eller helgafton hålls inte).",
 }
 
 _POOL_PREFIXES = ("utilisation.", "queue_length.", "wait_days_pool.")

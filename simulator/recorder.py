@@ -17,7 +17,6 @@ arrival) none ends after it, so clipping to the window gives what the replay giv
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from processes.params import SimParams
@@ -39,10 +38,8 @@ class Recorder:
         self.params = params
         self.workplace = workplace
         self.warmup = float(params.warmup)
-        clock = params.clock
-        deadline = clock.deadline if clock is not None else math.inf
-        extension = (clock.extension or 0.0) if clock is not None else 0.0
-        self.summary = Summary(self.warmup, deadline, extension, clock_starts_at_arrival=not marks_complete,
+        self.summary = Summary(self.warmup, params.clock, params.start,
+                               clock_starts_at_arrival=not marks_complete,
                                outcomes=params.outcomes, exact=exact and not keep_records)
         self.cases: list[CaseRecord] = []
         self.activities: list[ActivityRecord] = []

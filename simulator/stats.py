@@ -31,13 +31,14 @@ cases, mean days from submission to the end) for each outcome ``simulation.outco
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
-from processes.params import OUTCOMES
+from processes.params import OUTCOMES, LegalClock
 from simulator.records import SimResult
 from simulator.tquantile import t_quantile
 
@@ -199,11 +200,14 @@ class Summary:
     """Streaming accumulators of one run; memory independent of the number of cases
     (it grows only with the number of elements, pools and meetings)."""
 
-    def __init__(self, warmup: float, deadline: float, extension: float, *, exact: bool = False,
-                 clock_starts_at_arrival: bool = False, outcomes: Mapping[str, str] | None = None) -> None:
+    def __init__(self, warmup: float, clock: LegalClock | None = None, start: dt.date | None = None, *,
+                 exact: bool = False, clock_starts_at_arrival: bool = False,
+                 outcomes: Mapping[str, str] | None = None) -> None:
         self.warmup = warmup
-        self.deadline = deadline
-        self.extension = extension
+        #: the legal clock, whose :meth:`~processes.params.LegalClock.span` says when a case is late;
+        #: ``start``: the run's first day (hour 0), on whose calendar a deadline in months is counted
+        self.clock = clock
+        self.start = start or dt.date(2000, 1, 1)
         self.window_end = math.inf
         self.cases = 0
         self.open = 0
@@ -258,14 +262,16 @@ class Summary:
             legal = decision - complete
             if self.c2d is not self.s2d:
                 self.c2d.add(legal)
-            if legal <= self.deadline:
-                self.within += 1
-            if legal <= self.deadline + self.extension:
-                self.within_extended += 1
             if extended:
                 self.extended += 1
-            if legal <= self.deadline + (self.extension if extended else 0.0):
-                self.within_legal += 1
+            clock = self.clock
+            if clock is None:
+                return
+            within = legal <= clock.span(complete, self.start)
+            within_extended = legal <= clock.span(complete, self.start, extended=True)
+            self.within += within
+            self.within_extended += within_extended
+            self.within_legal += within_extended if extended else within
 
     def add_step(self, element: str, enable: float, start: float, end: float, work: float) -> None:
         """An activity: queued from ``enable``, started ``start``, ended ``end``."""
@@ -328,8 +334,8 @@ class Summary:
         out.update(self.s2d.figures("submission_to_decision"))
         out.update(self.c2d.figures("complete_to_decision"))
         decided = self.c2d.count
-        # no clock, no deadline (it is infinite here): a share within it would claim every case on time
-        timed = decided if math.isfinite(self.deadline) else 0
+        # no clock, no deadline: a share within it would claim every case on time
+        timed = decided if self.clock is not None else 0
         out["within_deadline_share"] = self.within / timed if timed else math.nan
         out["within_extended_deadline_share"] = self.within_extended / timed if timed else math.nan
         out["within_legal_time_share"] = self.within_legal / timed if timed else math.nan
@@ -365,7 +371,7 @@ class Summary:
 def summary_of(result: SimResult) -> Summary:
     """A :class:`Summary` rebuilt from ``result``'s records, with exact quantiles."""
     base = result.summary
-    summary = Summary(result.warmup, base.deadline, base.extension, exact=True,
+    summary = Summary(result.warmup, base.clock, base.start, exact=True,
                       clock_starts_at_arrival=base.c2d is base.s2d, outcomes=base.outcomes)
     summary.set_window_end(result.horizon)
     add_case, add_work = summary.add_case, summary.add_work

@@ -21,7 +21,7 @@ import numpy as np
 from processes.errors import SimulationError
 from processes.params import SimParams
 from simulator.arrivals import arrival_times
-from simulator.decisions import MeetingCalendar, meeting_calendar
+from simulator.decisions import MeetingCalendar, meeting_calendar, run_holidays
 from simulator.members import MemberDesk
 from simulator.records import PoolRecord
 from simulator.resources import PoolSchedule, pool_schedules
@@ -167,8 +167,9 @@ class Workplace:
         self.body_work: dict[str, Iterator[float]] = {}
         self.agenda_lag: dict[tuple[str, float], float] = {}
         if decision is not None:
+            holidays = run_holidays(params)
             for level, body in decision.bodies.items():
-                calendar = meeting_calendar(body, params.start)
+                calendar = meeting_calendar(body, params.start, holidays)
                 if calendar is not None:
                     self.meetings[level] = calendar
                 elif body.duration is not None:

@@ -154,3 +154,16 @@ def test_a_meeting_date_written_with_a_time_is_said_as_its_date() -> None:
     body = {"meetings": {"dates": [dt.date(2025, 1, 13), dt.datetime(2025, 2, 10, 0, 0)]}, "agenda_cutoff": "1d"}
     assert value_words("simulation.decision.bodies.chair", body, {}, "sv") == \
         "den 2025-01-13 och 2025-02-10, ärenden senast 1 dag före mötet"
+
+
+def test_the_calendar_months_rule_is_said_for_a_deadline_in_months_only() -> None:
+    rule = "(in calendar months, to the same day of the month)"
+    text = f"Share decided within 4 months {rule} of a complete application"
+    assert deadline_said(text, "en", 2 * 730.5, 0.0) == \
+        f"Share decided within 2 months {rule} of a complete application"
+    assert deadline_said(text, "en", 60 * 24.0, 0.0) == \
+        "Share decided within 60 days of a complete application"
+    assert deadline_said(text, "en", None, None) == \
+        "Share decided within the deadline of a complete application"
+    sv = "Andel inom 4 månader (i kalendermånader, till samma dag i månaden) från komplett ansökan"
+    assert deadline_said(sv, "sv", 60 * 24.0, 0.0) == "Andel inom 60 dagar från komplett ansökan"

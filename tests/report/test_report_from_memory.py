@@ -188,6 +188,8 @@ def test_a_nan_and_a_formula_come_back_as_the_file_has_them() -> None:
                (1, "=q", 2, True, 1.0, 2.0, 3.0, math.nan, None, False, "grant")])])
     row, other = first_point_cases(batch)  # type: ignore[arg-type, misc]
     assert other == {"scenario": "s", "point": "'-1", "process": "'=q", "warmup": "True",
-                     "submission_to_decision_days": "", "complete_to_decision_days": ""}
+                     "submission_to_decision_days": "", "complete_to_decision_days": "",
+                     "within_deadline": "False"}
     assert row == {"scenario": "s", "point": "'-1", "process": "p", "warmup": "0",
-                   "submission_to_decision_days": "0.1", "complete_to_decision_days": "2.0"}
+                   "submission_to_decision_days": "0.1", "complete_to_decision_days": "2.0",
+                   "within_deadline": "True"}

@@ -52,3 +52,19 @@ def test_plot_jobs_draw_each_language_from_the_same_rows() -> None:
     for lang in ("en", "sv"):
         assert jobs[f"deadline.{lang}"] == plots.deadline_job(rows, ["status-quo", "more-staff"], {}, lang)
         assert jobs[f"times.{lang}"] == plots.processing_time_job(rows, ["status-quo", "more-staff"], {}, lang)
+
+
+def test_the_deadline_chart_marks_a_case_late_by_its_own_deadline() -> None:
+    # four calendar months are 120-123 days (the dashed line: their mean, 121.75): a case decided after 121
+    # days whose four months were 120 is late, one after 122.5 days whose four months were 123 is not, as
+    # cases.csv's within_deadline says; a file without that column (an earlier version): against the line
+    rows = [{"scenario": "s", "point": "", "process": "p", "warmup": "0", "submission_to_decision_days": days,
+             "complete_to_decision_days": days, "within_deadline": within}
+            for days, within in (("121.000", "0"), ("122.500", "1"), ("30.000", "1"))]
+    job = plots.deadline_job(rows, ["s"], {}, "en")
+    assert job is not None
+    data, shares, late = job[1][1], job[1][4], job[1][5]
+    assert data == [[121.0, 122.5, 30.0]] and late == [[True, False, False]] and shares == [None]
+    for row in rows:
+        del row["within_deadline"]
+    assert plots.deadline_job(rows, ["s"], {}, "en")[1][5] is None  # type: ignore[index]

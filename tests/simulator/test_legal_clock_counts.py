@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 from simmodels import end, proc, replay_params, run, start, task, throw, xor
 
 from processes.durations import parse_duration
+from processes.errors import InputError
 from scenarios.execute import CASE_COLUMNS, _case_rows
 from simulator.stats import figures
 
@@ -63,16 +64,17 @@ def test_completion_rounds_are_before_the_clock_and_the_polices_answer_is_on_it(
         (mean_rounds * 121 + 1 + 14 * 24 + 1) / 24, abs=1e-9)
 
 
-# Komplett at arrival, the police's answer, Fattat: the decision. The deadline 1.3mo is 949.65 h; a
-# decision that many hours after the complete application is on time (the deadline's last instant).
+# Komplett at arrival, the police's answer, Fattat: the decision. The deadline is 949.65 h; a decision
+# that many hours after the complete application is on time (the deadline's last instant). (It was
+# written 1.3mo, which is refused now: a deadline in months is counted in whole calendar months.)
 EDGE_MODEL = proc([start("S"), throw("Komplett"), task("Polis"), throw("Fattat"), end("E")],
                   "S>Komplett Komplett>Polis Polis>Fattat Fattat>E")
 
 
-@pytest.mark.parametrize("answer, on_time", [("1.3mo", 1), ("950.65h", 0)])
+@pytest.mark.parametrize("answer, on_time", [("949.65h", 1), ("950.65h", 0)])
 def test_a_decision_on_the_deadline_is_on_time_in_every_output(answer: str, on_time: int) -> None:
     prm = replay_params(f"    Polis: {{delay: {answer}}}", dates="[2025-01-06]",
-                        extra="  clock: {start: Komplett, stop: Fattat, deadline: 1.3mo, extension: 1mo}\n")
+                        extra="  clock: {start: Komplett, stop: Fattat, deadline: 949.65h, extension: 1mo}\n")
     kept = run(EDGE_MODEL, prm)
     (case,) = kept.cases
     assert case.complete == 0.0 and case.decision == (prm.clock.deadline if on_time else 950.65)
@@ -118,11 +120,68 @@ def test_the_clock_keeps_its_first_start_when_the_case_passes_it_again() -> None
         assert c.decision - c.complete == pytest.approx(2 + rounds[c.case] * (120 + 2), abs=1e-9)
 
 
-def test_four_months_are_121_75_days_within_two_days_of_any_calendar_four_months() -> None:
-    # what docs/simulation.md says of the deadline: a duration of 121.75 days against four calendar months
-    # from every day of four years (one of them a leap year), the month's last day where the date is missing
+def test_four_calendar_months_are_120_to_123_days_and_121_75_on_average() -> None:
+    # what docs/simulation.md says of the deadline: four calendar months from every day of four years (one
+    # of them a leap year) are 120 to 123 days, the month's last day where the date is missing; their mean
+    # is 121.75 days, the length words and charts name ("4 months")
     assert parse_duration("4mo") == 4 * 730.5
-    spans = {((d + relativedelta(months=4)) - d).days
-             for d in (dt.date(2025, 1, 1) + dt.timedelta(days=n) for n in range(4 * 365 + 1))}
-    assert spans == {120, 121, 122, 123}
-    assert max(abs(span - 121.75) for span in spans) < 2
+    spans = [((d + relativedelta(months=4)) - d).days
+             for d in (dt.date(2025, 1, 1) + dt.timedelta(days=n) for n in range(4 * 365 + 1))]
+    assert set(spans) == {120, 121, 122, 123}
+    assert abs(sum(spans) / len(spans) - 121.75) < 0.01
+
+
+# Four calendar months by hand (Alkoholförordningen 5 §; the month's last day where the date is missing):
+# complete 3 November 2025 -> 3 March 2026 is 27 + 31 + 31 + 28 + 3 = 120 days; 3 July 2025 -> 3 November
+# is 28 + 31 + 30 + 31 + 3 = 123 days; 31 October 2025 -> 28 February 2026 is 120 days; 31 October 2027 ->
+# 29 February 2028 (a leap year) is 121 days. Each case is complete on arrival (09:30) and decided after the
+# police's answer: 121.5 days, 122 days, exactly 120 days, or 120 days and a minute.
+MONTH_DATES = "[2025-07-03, 2025-10-31, 2025-11-03, 2027-10-31]"
+
+
+@pytest.mark.parametrize("answer, on_time", [
+    ("121.5d", [1, 0, 0, 0]),  # over 120 and 121 days but not 123: a fixed 121.75 days said all on time
+    ("121d", [1, 0, 0, 1]),  # on the leap year's 121 days: on time there alone
+    ("122d", [1, 0, 0, 0]),  # within July's 123 days alone: a fixed 121.75 days said all late
+    ("120d", [1, 1, 1, 1]),  # on the last instant of the shortest four months: on time
+    ("2880.0166667h", [1, 0, 0, 1]),  # a minute after it
+])
+def test_a_deadline_in_months_is_each_cases_own_four_calendar_months_in_every_output(
+        answer: str, on_time: list[int]) -> None:
+    prm = replay_params(f"    Polis: {{delay: {answer}}}", dates=MONTH_DATES, at="09:30",
+                        extra="  clock: {start: Komplett, stop: Fattat, deadline: 4mo, extension: 4mo}\n")
+    kept = run(EDGE_MODEL, prm)
+    assert [c.complete % 24 for c in kept.cases] == [9.5] * 4
+    rows = _case_rows("months", kept, prm)
+    assert [row[CASE_COLUMNS.index("within_deadline")] for row in rows] == on_time
+    share = sum(on_time) / 4
+    assert figures(kept)["within_deadline_share"] == share
+    assert figures(run(EDGE_MODEL, prm, keep_records=False))["within_deadline_share"] == share
+    # 4 + 4 months counted together from the start (8 calendar months: 242 to 245 days): every case is within
+    assert figures(kept)["within_extended_deadline_share"] == 1.0
+
+
+def test_the_deadline_and_its_extension_in_months_count_from_the_clocks_start() -> None:
+    # complete 31 October 2025 at 09:30 (hour 0: 6 January 2025): 4 months to 28 February 2026 09:30 (120
+    # days), 4 + 4 to 30 June 2026 09:30 (242 days; the 28 February's four months would end 28 June); in
+    # days the deadline is a fixed length wherever the clock starts
+    prm = replay_params(dates="[2025-01-06]",
+                        extra="  clock: {start: S, stop: E, deadline: 4mo, extension: 4mo}\n")
+    at = prm.datetime_to_hours(dt.datetime(2025, 10, 31, 9, 30))
+    assert prm.clock.span(at, prm.start) == 120 * 24
+    assert prm.clock.span(at, prm.start, extended=True) == 242 * 24
+    days = replay_params(dates="[2025-01-06]",
+                         extra="  clock: {start: S, stop: E, deadline: 120d, extension: 2w}\n")
+    assert days.clock.span(at, days.start) == days.clock.span(0.0, days.start) == 120 * 24
+    assert days.clock.span(at, days.start, extended=True) == 134 * 24
+    # against dateutil's relativedelta over every day of four years, from 09:30
+    for n in range(4 * 365 + 1):
+        day = dt.date(2025, 1, 6) + dt.timedelta(days=n)
+        expected = ((day + relativedelta(months=4)) - day).days * 24
+        assert prm.clock.span(prm.datetime_to_hours(day) + 9.5, prm.start) == expected
+
+
+def test_part_of_a_month_is_refused_in_one_line_naming_the_key() -> None:
+    with pytest.raises(InputError, match=r"simulation\.clock\.deadline: '1\.3mo' is not a whole number of "
+                                         r"months: .*write whole months, or days \(40d\)"):
+        replay_params(dates="[2025-01-06]", extra="  clock: {start: S, stop: E, deadline: 1.3mo}\n")

@@ -14,12 +14,14 @@ Cases arrive at hour 0 (Monday 2025-01-06 00:00); pool ``officer`` works 24/7.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import pytest
 from simmodels import boundary, end, par, proc, replay_params, run, start, task, terminate, throw, trace, xor
 
 from processes.errors import InputError, SimulationError
+from processes.params import LegalClock
 from simulator.compiler import check_executable
 from simulator.stats import Summary, figures
 
@@ -257,8 +259,9 @@ def test_the_projected_rule_refuses_probabilities_on_its_gateway():
 def test_outcome_shares_and_times_over_every_case_clock_figures_over_decided_ones():
     """Four cases after the warm-up: a grant decided 60 days after completeness, a refusal after 150
     (extended), a withdrawal (the clock started, no decision) and a dismissal (never complete)."""
-    s = Summary(0.0, 4 * 730.5, 4 * 730.5, outcomes={"G": "grant", "RF": "refusal", "TW": "withdrawal",
-                                                       "D": "dismissal"})
+    clock = LegalClock("C", "D", 4 * 730.5, 4 * 730.5, deadline_months=4, extension_months=4)
+    s = Summary(0.0, clock, dt.date(2025, 1, 1), outcomes={"G": "grant", "RF": "refusal", "TW": "withdrawal",
+                                                           "D": "dismissal"})
     day = 24.0
     s.add_case(0.0, 10 * day, 70 * day, 72 * day, "G")
     s.add_case(0.0, 10 * day, 160 * day, 161 * day, "RF", extended=True)
@@ -269,6 +272,7 @@ def test_outcome_shares_and_times_over_every_case_clock_figures_over_decided_one
         "grant": 0.25, "refusal": 0.25, "withdrawal": 0.25, "dismissal": 0.25}
     assert [f[f"outcome_days.{k}"] for k in ("grant", "refusal", "withdrawal", "dismissal")] == [72, 161, 40, 50]
     assert (f["cases"], f["cases_decided"], f["cases_undecided"]) == (4, 2, 2)
-    # 4 months = 121.75 days: the grant (60 d) is within, the refusal (150 d) within its extended time
+    # complete 11 January: 4 months to 11 May (120 days), 8 to 11 September (243 days): the grant (60 d) is
+    # within, the refusal (150 d) within its extended time
     assert (f["within_deadline_share"], f["within_legal_time_share"], f["extended_share"]) == (0.5, 1.0, 0.5)
     assert f["complete_to_decision_mean_days"] == 105.0

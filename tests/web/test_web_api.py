@@ -1010,6 +1010,9 @@ def test_the_forms_deadline_words_follow_an_uploaded_profiles_deadline(client):
     place = done.json()["answer"]["municipalities"][0]
     assert place["deadline_words"] == {"sv": "2 månader", "en": "2 months"}
     assert "Inom 2 månader:" in place["sentence"]["sv"]
+    # under the chart: a deadline in months is each case's own date, the line only its mean length
+    assert place["deadline_rule"]["sv"].startswith("Tidsgränsen räknas i kalendermånader: 2 månader från")
+    assert "to the same day of the month" in place["deadline_rule"]["en"]
 
 
 def test_a_lever_a_profile_has_no_body_for_is_refused_without_the_profiles_keys():

@@ -119,6 +119,9 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
         assert page.locator("svg.ecdf path[data-series='now']").count() == 1  # nothing changed: today alone
         assert page.locator("svg.ecdf path[data-series='then']").count() == 0
         assert page.locator("svg.ecdf .deadline").count() == 1
+        # the line is the mean length of four calendar months; the rule under the chart: each case has its own
+        rule = page.locator(".deadline-rule").inner_text()
+        assert rule.startswith("Tidsgränsen räknas i kalendermånader: 4 månader")
         waits = page.locator("table.waits tbody td:nth-child(2)").all_inner_texts()
         assert any("," in w for w in waits) and not any("." in w for w in waits)  # Swedish decimals (found by QA)
         # the diagram's badges too: each carries both languages, the page shows its own (it showed "32.5 d")

@@ -478,6 +478,10 @@ async function drawAnswer(answer) {
     const sure = answer.how_sure && answer.how_sure[m.process];
     if (sure) section.append(el("p", { class: "how-sure", text: sure.sentence[state.lang] }));
     section.append(el("h4", { text: t(m.deadline_days ? "distribution" : "distribution_arrival") }), ecdf(m));
+    // a deadline in calendar months: each case's own date, 120-123 days for 4 months, the line their mean
+    if (m.deadline_rule) {
+      section.append(el("p", { class: "note deadline-rule", text: m.deadline_rule[state.lang] }));
+    }
     // nothing changed: the badges are today's waits, and the table has today's column alone (two equal columns
     // under "with the changes" read as a change that did nothing)
     section.append(el("h4", { text: t(m.changed === false ? "diagram_today" : "diagram") }), diagram(m.diagram));
