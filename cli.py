@@ -58,6 +58,17 @@ def _format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[...
                         help="How the result is printed: " + ", ".join(f"{c} ({words.get(c, c)})" for c in choices)
                         + ".")
 
+class _Number(click.FloatRange):
+    """click's FloatRange without nan: its bounds are checked with < and >, which nan passes, so
+    ``--threshold nan`` reached the matcher (a traceback) and ``--noise nan`` the miner (exit 0)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number (expected {self._describe_range()})", param, ctx)
+        return number
+
+
 def fail(message: str, code: int = 2) -> None:
     """Print one error line to stderr and exit with ``code``."""
     click.echo(f"permitflow: error: {message}", err=True)
@@ -395,7 +406,7 @@ def show_cmd(ctx: click.Context, file: str, fmt: str, lenient: bool) -> None:
               help="With --to profile: the simulation's start date written in the profile (default: 2025-01-01, "
                    "the library profiles' start, so the same model gives the same profile in any year).")
 @click.option("--lenient", is_flag=True, help=_LENIENT_HELP)
-@click.option("--layout-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+@click.option("--layout-timeout", type=_Number(min=0), metavar="SECONDS",
               help="Seconds Graphviz may take for a model without diagram (default: 60 plus 0.05 a node; 0: no limit).")
 @click.option("--verbose", "-v", is_flag=True, help="Say on stderr which layout engine ran (dot or graphviz-pure), how long.")
 def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,
@@ -691,7 +702,7 @@ def _drawable_model(file: str, *, strict: bool = True) -> object:
 @click.option("--diagram", type=click.IntRange(min=0), default=0, show_default=True,
               help="Which diagram (plane) to draw when the model has several, counting from 0.")
 @click.option("--lenient", is_flag=True, help=_LENIENT_HELP)
-@click.option("--layout-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+@click.option("--layout-timeout", type=_Number(min=0), metavar="SECONDS",
               help="Seconds Graphviz may take for a model without diagram (default: 60 plus 0.05 a node; 0: no limit).")
 @click.option("--verbose", "-v", is_flag=True, help="Say on stderr which layout engine ran (dot or graphviz-pure), how long.")
 @click.pass_context
@@ -1178,7 +1189,7 @@ def _log_inputs(kwargs: dict[str, Any]) -> dict[str, Any]:
 
 def _log_compare_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options for arguments that are case logs (XES, CSV): the columns, and what model to use."""
-    func = click.option("--min-frequency", type=click.FloatRange(0, 1), default=0.1, show_default=True,
+    func = click.option("--min-frequency", type=_Number(0, 1), default=0.1, show_default=True,
                         help="For a log without --model: keep activities in at least this share of cases when "
                              "discovering its model.")(func)
     func = click.option("--model", "log_model", metavar="MODEL",
@@ -1306,7 +1317,7 @@ _diff_options = [
                       "honours them across every pair of models."),
     click.option("--synonyms", type=click.Path(exists=True, dir_okay=False),
                  help="YAML synonym list merged with the built-in one."),
-    click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.75, show_default=True,
+    click.option("--threshold", type=_Number(0.0, 1.0), default=0.75, show_default=True,
                  help="Lowest combined score of the one-to-one assignment (later passes pair steps left over below it; README: Matching)."),
     click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
                  help="Language of the labels: sv, en, or auto (detected per model)."),
@@ -1762,7 +1773,7 @@ def _one_blas_thread() -> None:
 @cli.command("simulate")
 @click.argument("model", metavar="MODEL")
 @click.option("--profile", type=click.Path(dir_okay=False), help="profile.yaml (default: the one beside MODEL).")
-@click.option("--years", type=click.FloatRange(min=0, min_open=True),
+@click.option("--years", type=_Number(min=0, min_open=True),
               help="Simulate this many years of arrivals (default: the profile's horizon).")
 @click.option("--cases", type=click.IntRange(min=1), help="Simulate this many applications (replayed arrival dates: "
               "at most as many as the profile lists; more is refused).")
@@ -2182,9 +2193,9 @@ def cache_command(folder: str, prune: bool, clear: bool, wait: bool) -> None:
 @click.option("--decision-cost", "decision_costs", multiple=True, metavar="LEVEL=KR",
               help="kr per decided application at LEVEL (assumed defaults: committee 2500, working_committee 1000, "
                    "chair 300, manager 0, officer 0).")
-@click.option("--fte-hours", type=click.FloatRange(min=0, min_open=True),
+@click.option("--fte-hours", type=_Number(min=0, min_open=True),
               help="Hours of a full-time year (default: the open hours of the pool's calendar in the profile's start year).")
-@click.option("--cost-per-hour", type=click.FloatRange(min=0, min_open=True),
+@click.option("--cost-per-hour", type=_Number(min=0, min_open=True),
               help="kr per officer hour (default: the pool's cost_per_hour in the profile).")
 @click.option("--horizon", metavar="DURATION", help="Simulated time per replication, e.g. 3y (default: the profile's or the file's).")
 @click.option("--warmup", metavar="DURATION", help="Warm-up left out of the figures (default: the profile's or the file's).")
@@ -2638,9 +2649,9 @@ def _model_names(process: Process) -> dict[str, str]:
               help="The BPMN file to write (.bpmn), laid out by Graphviz.")
 @click.option("--profile-out", type=click.Path(dir_okay=False),
               help="Also calibrate the discovered model from the log and write its profile here.")
-@click.option("--min-frequency", type=click.FloatRange(0, 1), default=0.1, show_default=True,
+@click.option("--min-frequency", type=_Number(0, 1), default=0.1, show_default=True,
               help="Keep activities that occur in at least this share of the cases.")
-@click.option("--noise", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+@click.option("--noise", type=_Number(0, 1), default=0.2, show_default=True,
               help="Noise threshold of the inductive miner (0: every behaviour seen).")
 @_exported_at_option
 @_log_options
