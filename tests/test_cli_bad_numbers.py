@@ -37,3 +37,21 @@ def test_nan_is_not_a_number_for_any_option(tmp_path: Path, args: list[str], opt
     assert result.stderr.splitlines()[-1] == (f"Error: Invalid value for '{option}': '{value}' is not a number "
                                               f"(expected {expected})"), result.stderr
     assert "Traceback" not in result.output and os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("args, said", [
+    # each was built in full and run candidate by candidate: the command never came back
+    (["--officers", "1..100000"], "--officers: '1..100000' gives 100,000 values (expected at most 1,000: "
+                                  "a narrower range or a larger step)"),
+    (["--officers", "1..1e12"], "--officers: '1..1e12' gives 1,000,000,000,000 values (expected at most 1,000: "
+                                "a narrower range or a larger step)"),
+    (["--fte", "0.000001..1 step 0.0000001"], "--fte: '0.000001..1 step 0.0000001' gives 9,999,991 values "
+                                              "(expected at most 1,000: a narrower range or a larger step)"),
+    (["--officers", "1..1000", "--fte", "0.5"], "--officers, --fte, --levels: 1,000 × 1 × 5 = 5,000 candidates "
+                                                "(expected at most 1,000: fewer values, or a larger step)"),
+])
+def test_optimise_refuses_a_grid_too_large_to_run(tmp_path: Path, args: list[str], said: str) -> None:
+    result = CliRunner().invoke(cli, ["optimise", "helsingborg", *args, "-o", str(tmp_path / "seek.json")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"permitflow: error: {said}\n"
+    assert os.listdir(tmp_path) == []
