@@ -661,12 +661,11 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
         if from_fmt == "prosimos":
             if model_arg is None:
                 raise click.UsageError("--from prosimos needs --model (the BPMN model the parameters are for)")
-            try:
-                from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
+            from bpmn_io.simformats.prosimos_shape import read_document
+            from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 
-                doc = json.loads(read_user_file(source, what="Prosimos parameter file", max_bytes=MAX_YAML_BYTES))
-            except json.JSONDecodeError as err:
-                raise click.UsageError(f"{source}:{err.lineno}: not JSON: {err.msg}") from None
+            doc = read_document(read_user_file(source, what="Prosimos parameter file", max_bytes=MAX_YAML_BYTES),
+                                source=source)
             defs, model_source = load_model(model_arg, strict=strict), model_arg
             converted = simformats.prosimos_to_profile(doc, defs, source=source)
         elif from_fmt == "bpsim":

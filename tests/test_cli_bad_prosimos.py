@@ -1,0 +1,54 @@
+"""``convert --from prosimos`` on broken parameter files: one line naming the file and the JSON path, exit 2,
+no traceback and no profile written."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+
+MODEL = str(Path(__file__).resolve().parent / "fixtures" / "simple.bpmn")
+
+
+@pytest.mark.parametrize("content, said", [
+    # a traceback each (AttributeError, ValueError): the importer read every section with .get on what it expects
+    (b'{"resource_profiles": "x"}', "p.json: resource_profiles: 'x' (expected a list)"),
+    (b'{"resource_profiles": [{"id": "p", "resource_list": [{"id": "r", "amount": "two", "calendar": "c"}]}]}',
+     "p.json: resource_profiles[0].resource_list[0].amount: 'two' (expected a number)"),
+    (b'{"task_resource_distribution": [{"task_id": "T", "resources": ["r1"]}]}',
+     "p.json: task_resource_distribution[0].resources[0]: 'r1' (expected an object)"),
+    (b'{"gateway_branching_probabilities": [{"gateway_id": "G", "probabilities": [{"path_id": "F", '
+     b'"value": "high"}]}]}',
+     "p.json: gateway_branching_probabilities[0].probabilities[0].value: 'high' (expected a number)"),
+    (b'{"arrival_time_distribution": "expon"}', "p.json: arrival_time_distribution: 'expon' (expected an object)"),
+    (b'{"resource_calendars": [{"id": "c", "time_periods": [{"from": "MONDAY", "to": "FRIDAY", '
+     b'"beginTime": "08:00", "endTime": "x"}]}]}',
+     "p.json: resource_calendars[0].time_periods[0].endTime: 'x' (expected a time of day such as 08:00 or 16:30:00)"),
+    # a usage error of three lines, or a message without the file, or "Expecting value" for an empty file
+    (b"", "p.json: the file is empty (expected a Prosimos JSON document)"),
+    ("{}".encode("utf-16"), "p.json:1: not UTF-8 text (invalid start byte at byte 0; save the file as UTF-8)"),
+    ('{"resource_profiles": [{"id": "Å"}]}'.encode("latin-1"),
+     "p.json:1: not UTF-8 text (invalid continuation byte at byte 31; save the file as UTF-8)"),
+    (b'{"resource_profiles": [', "p.json:1: not JSON: Expecting value at column 24 (expected a Prosimos JSON "
+                                "document)"),
+    (b"[" * 100_000 + b"]" * 100_000, "p.json: not a Prosimos document: JSON nested too deep"),
+    # exit 0 and a profile of nothing: no pools, no arrivals
+    (b"{}", "p.json: no Prosimos section in the document (expected at least one of resource_calendars, "
+            "resource_profiles, task_resource_distribution, gateway_branching_probabilities, event_distribution, "
+            "arrival_time_distribution, arrival_time_calendar)"),
+    (b'{"a": NaN}', "p.json: no Prosimos section in the document (expected at least one of resource_calendars, "
+                    "resource_profiles, task_resource_distribution, gateway_branching_probabilities, "
+                    "event_distribution, arrival_time_distribution, arrival_time_calendar)"),
+])
+def test_a_broken_prosimos_file_is_one_line_naming_where(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         content: bytes, said: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("p.json").write_bytes(content)
+    result = CliRunner().invoke(cli, ["convert", "p.json", "out.yaml", "--from", "prosimos", "--model", MODEL])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"permitflow: error: {said}\n"
+    assert sorted(os.listdir(tmp_path)) == ["p.json"]
