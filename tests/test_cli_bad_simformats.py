@@ -1,9 +1,10 @@
-"""``convert --from prosimos`` on broken parameter files: one line naming the file and the JSON path, exit 2,
-no traceback and no profile written."""
+"""``convert --from prosimos|bpsim`` on broken parameter files: one line naming the file and where (the JSON
+path, the BPSim element), exit 2, no traceback and no profile written."""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,10 @@ from click.testing import CliRunner
 
 from cli import cli
 
-MODEL = str(Path(__file__).resolve().parent / "fixtures" / "simple.bpmn")
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MODEL = str(FIXTURES / "simple.bpmn")
+BPSIM = (FIXTURES / "bpmn" / "bpsim.bpmn").read_text(encoding="utf-8")
+UNIFORM = '<bpsim:UniformDistribution max="7.0" min="3.0"/>'
 
 
 @pytest.mark.parametrize("content, said", [
@@ -52,3 +56,26 @@ def test_a_broken_prosimos_file_is_one_line_naming_where(tmp_path: Path, monkeyp
     assert result.exit_code == 2, result.output
     assert result.stderr == f"permitflow: error: {said}\n"
     assert sorted(os.listdir(tmp_path)) == ["p.json"]
+
+
+@pytest.mark.parametrize("parameter, said", [
+    # a ValueError traceback each: the attributes were read with float()
+    ('<bpsim:UniformDistribution max="lots" min="3.0"/>', "bpsim:UniformDistribution max='lots' is not a number"),
+    ('<bpsim:FloatingParameter value="abc"/>', "bpsim:FloatingParameter value='abc' is not a number"),
+    ('<bpsim:GammaDistribution shape="x" scale="1"/>', "bpsim:GammaDistribution shape='x' is not a number"),
+    ('<bpsim:ErlangDistribution k="inf" mean="3"/>', "bpsim:ErlangDistribution k='inf' is not a number"),
+    ('<bpsim:EnumParameter><bpsim:FloatingParameter value="1"/><bpsim:FloatingParameter value="zz"/>'
+     '</bpsim:EnumParameter>', "bpsim:FloatingParameter value='zz' is not a number"),
+    ('<bpsim:UniformDistribution max="1e400" min="3.0"/>', "bpsim:UniformDistribution max='1e400' is not a number"),
+])
+def test_a_bpsim_value_that_is_not_a_number_is_one_line_naming_the_element(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parameter: str, said: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert UNIFORM in BPSIM
+    Path("m.bpmn").write_text(BPSIM.replace(UNIFORM, parameter), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", "m.bpmn", "out.yaml", "--from", "bpsim"])
+    assert result.exit_code == 2, result.output
+    # the line is that of the element inside the BPSimData block as the importer re-reads it
+    assert re.fullmatch(rf"permitflow: error: m\.bpmn:\d+: ElementParameters 'Task_Handlagga' ProcessingTime: "
+                        rf"{re.escape(said)}\n", result.stderr), result.stderr
+    assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]
