@@ -79,3 +79,42 @@ def test_a_bpsim_value_that_is_not_a_number_is_one_line_naming_the_element(
     assert re.fullmatch(rf"permitflow: error: m\.bpmn:\d+: ElementParameters 'Task_Handlagga' ProcessingTime: "
                         rf"{re.escape(said)}\n", result.stderr), result.stderr
     assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]
+
+
+QBP = (FIXTURES / "bpmn" / "kept_aside.bpmn").read_text(encoding="utf-8")
+RULES = ('</qbp:arrivalRateDistribution><qbp:timetables><qbp:timetable id="t" default="true" name="x"><qbp:rules>'
+         '<qbp:rule fromTime="{}" toTime="17:00:00.000+00:00" fromWeekDay="MONDAY" toWeekDay="FRIDAY"/>'
+         '</qbp:rules></qbp:timetable></qbp:timetables>')
+
+
+@pytest.mark.parametrize("old, new, said", [
+    # tracebacks: int(), date.fromisoformat() and float() on the attributes
+    ('processInstances="10"', 'processInstances="many"',
+     "qbp:processSimulationInfo processInstances='many' is not a whole number"),
+    ('processInstances="10"', 'processInstances="1e400"',
+     "qbp:processSimulationInfo processInstances='1e400' is not a whole number"),
+    ('startDateTime="2026-01-05T08:00:00.000+01:00"', 'startDateTime="yesterday"',
+     "qbp:processSimulationInfo startDateTime='yesterday' is not a date and time such as "
+     "2026-01-05T08:00:00.000+01:00"),
+    ("</qbp:arrivalRateDistribution>", RULES.format("xx"),
+     "qbp:rule fromTime='xx' is not a time of day such as 09:00:00.000+00:00"),
+])
+def test_a_qbp_attribute_of_the_wrong_kind_is_one_line_naming_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, said: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert old in QBP
+    Path("m.bpmn").write_text(QBP.replace(old, new), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", "m.bpmn", "out.yaml", "--from", "qbp"])
+    assert result.exit_code == 2, result.output
+    assert re.fullmatch(rf"permitflow: error: m\.bpmn:\d+: {re.escape(said)}\n", result.stderr), result.stderr
+    assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]
+
+
+def test_a_qbp_arrival_mean_of_zero_says_the_profile_has_no_arrivals(tmp_path: Path) -> None:
+    # the fixture's EXPONENTIAL has its mean in arg1="0": imported as no arrivals, without a word
+    out = tmp_path / "out.yaml"
+    result = CliRunner().invoke(cli, ["convert", str(FIXTURES / "bpmn" / "kept_aside.bpmn"), str(out), "--from", "qbp"])
+    assert result.exit_code == 0, result.output
+    assert ("permitflow: warning: arrivalRateDistribution exponential: a mean time between arrivals of 0h: arrivals "
+            "set to 0 a year (set them in the profile)\n") in result.stderr
+    assert "per_year: 0\n" in out.read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ import json
 import math
 from typing import Any
 
-from bpmn_io.simformats.common import clock_hours
+from bpmn_io.simformats.common import clock_or_nan
 from processes.errors import InputError
 
 __all__ = ["read_document", "check_shape"]
@@ -101,10 +101,7 @@ def _number(value: Any) -> float:
 
 
 def _clock(text: str) -> bool:
-    try:
-        return math.isfinite(clock_hours(text))
-    except (ValueError, IndexError):
-        return False
+    return not math.isnan(clock_or_nan(text))
 
 
 def _kind(value: Any) -> str:
