@@ -55,3 +55,33 @@ def test_optimise_refuses_a_grid_too_large_to_run(tmp_path: Path, args: list[str
     assert result.exit_code == 2, result.output
     assert result.stderr == f"permitflow: error: {said}\n"
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("args, said", [
+    # each ran for ever, drawing every one of the applications
+    (["--set", "arrivals.per_year=1e9"], "--set: override simulation.arrivals.per_year=1000000000.0 gives an invalid "
+     "profile: 1000000000.0 applications a year over a horizon of '1y' is about 1,000,000,000 applications in one "
+     "replication (expected at most 1,000,000, as cases: takes: a lower per_year or a shorter horizon)"),
+    (["--years", "100", "--set", "arrivals.per_year=20000"], "--set: override simulation.arrivals.per_year=20000 gives "
+     "an invalid profile: 20000.0 applications a year over a horizon of '100y' is about 2,000,000 applications in one "
+     "replication (expected at most 1,000,000, as cases: takes: a lower per_year or a shorter horizon)"),
+])
+def test_simulate_refuses_more_applications_than_cases_may_be(tmp_path: Path, args: list[str], said: str) -> None:
+    out = tmp_path / "log.csv"
+    result = CliRunner().invoke(cli, ["simulate", "helsingborg", *args, "-r", "1", "-q", "--eventlog", str(out)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"permitflow: error: {said}\n"
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_profile_rate_too_high_for_its_horizon_names_its_line(tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    text = (Path(__file__).resolve().parents[1] / "processes/library/helsingborg/profile.yaml").read_text("utf-8")
+    assert "    per_year: 25\n" in text
+    profile.write_text(text.replace("    per_year: 25\n", "    per_year: 1e14\n"), encoding="utf-8")
+    line = text[:text.index("    per_year: 25\n")].count("\n") + 1
+    result = CliRunner().invoke(cli, ["simulate", "helsingborg", "--profile", str(profile), "-r", "1", "-q"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"permitflow: error: {profile}:{line}: simulation.arrivals.per_year: "
+                                    "100000000000000.0 applications a year over a horizon of '1y' is about "
+                                    "100,000,000,000,000 applications in one replication"), result.stderr
