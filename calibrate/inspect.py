@@ -95,7 +95,8 @@ def summarise(records: Iterable[LogRecord], *, source: str, notes: Iterable[str]
                          file=source)
     firsts = np.fromiter((v[0] for v in span.values()), float, len(span))
     lasts = np.fromiter((v[1] for v in span.values()), float, len(span))
-    months: Counter[str] = Counter(from_seconds(t).strftime("%Y-%m") for t in firsts)
+    # not strftime("%Y-%m"): it writes the year 1 as "1-01", which the month grid could not read (a traceback)
+    months: Counter[str] = Counter(f"{d.year:04d}-{d.month:02d}" for d in map(from_seconds, firsts.tolist()))
     days = (lasts - firsts) / _DAY
     through = {f"p{p}": float(np.percentile(days, p)) for p in PERCENTILES}
     through["mean"] = float(days.mean())
@@ -160,7 +161,7 @@ def summary_text(s: LogSummary, mapping_line: str = "", *, top: int = 25) -> str
         f"{counted(len(s.resources), 'resource', lang='en')}"
         + (f"; {counted(s.in_progress, 'activity', 'activities', lang='en')} started and still in progress at the "
            "export" if s.in_progress else ""),
-        f"period: {s.first:%Y-%m-%d %H:%M} to {s.last:%Y-%m-%d %H:%M}",
+        f"period: {s.first.isoformat(' ', 'minutes')} to {s.last.isoformat(' ', 'minutes')}",  # %Y: '1' for 0001
         _start_line(s),
     ]
     t = s.throughput_days

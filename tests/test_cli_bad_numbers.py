@@ -85,3 +85,15 @@ def test_a_profile_rate_too_high_for_its_horizon_names_its_line(tmp_path: Path) 
     assert result.stderr.startswith(f"permitflow: error: {profile}:{line}: simulation.arrivals.per_year: "
                                     "100000000000000.0 applications a year over a horizon of '1y' is about "
                                     "100,000,000,000,000 applications in one replication"), result.stderr
+
+
+def test_log_inspect_reads_a_log_reaching_from_the_year_1_to_9999(tmp_path: Path) -> None:
+    # strftime writes the year 1 as "1": the month grid read "1-01" and failed (a ValueError traceback)
+    log = tmp_path / "cases.csv"
+    log.write_text("case,activity,timestamp\nA1,x,0001-01-01 10:00\nA1,y,9999-12-31 10:00\nA2,x,2024-01-01\n"
+                   "A2,y,2024-01-02\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["log", "inspect", str(log)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "period: 0001-01-01 10:00 to 9999-12-31 10:00" in lines
+    assert "  0001     1    0    0    0    0    0    0    0    0    0    0    0      1" in lines
