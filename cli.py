@@ -2512,6 +2512,17 @@ _exported_at_option = click.option(
          "(right-censored).")
 
 
+def _note_unused_mapping(path: str, given: Mapping[str, str | None], activities: Sequence[str]) -> None:
+    """Say which entries of a --mapping file name no activity of the log: a misspelt activity was left
+    unused without a word, and the matcher mapped the activity it meant instead."""
+    present = set(activities)
+    unused = [activity for activity in given if activity not in present]
+    if unused:
+        shown = ", ".join(repr(a) for a in unused[:3]) + (f" and {len(unused) - 3} more" if len(unused) > 3 else "")
+        click.echo(f"note: {path}: {counted(len(unused), 'entry', 'entries')} for an activity the log does not "
+                   f"have, not used: {shown}", err=True)
+
+
 @cli.command("calibrate")
 @click.argument("model", metavar="MODEL")
 @click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
@@ -2579,6 +2590,8 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
 
         raise InputError("1 case in the log, too few to calibrate from (expected at least 2 cases: a share, a "
                          "spread or an interval of one case is that case's value alone)", file=log)
+    if given and mapping_file is not None:
+        _note_unused_mapping(mapping_file, given, table.activities)
     mapping = map_activities(defs, table, mapping_file=given)
     result = calibrate(defs, table, mapping, base=base, log_name=Path(log).name, exported_at=exported)
     checked = None

@@ -118,3 +118,4 @@ def test_a_qbp_arrival_mean_of_zero_says_the_profile_has_no_arrivals(tmp_path: P
     assert ("permitflow: warning: arrivalRateDistribution exponential: a mean time between arrivals of 0h: arrivals "
             "set to 0 a year (set them in the profile)\n") in result.stderr
     assert "per_year: 0\n" in out.read_text(encoding="utf-8")
+
