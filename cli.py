@@ -1579,6 +1579,15 @@ _QUIET_HELP = ("No progress bar (nor, on a forced run of very many work units, i
 _NO_CACHE_VERSION = "not cached"
 
 
+def _check_units(study: Study, units: int, force: bool) -> None:
+    """Refuse a run of more than ``MAX_WORK_UNITS`` units unless ``force``."""
+    from scenarios.road import MAX_WORK_UNITS
+
+    if units > MAX_WORK_UNITS and not force:
+        fail(f"{study.source or study.name}: the run plans {units} work units (sweep points x replications; "
+             f"the limit is {MAX_WORK_UNITS}): give --force to run them anyway")
+
+
 def _prepared(study: Study, *, force: bool = False, case_rows: bool = True, version: str | None = None) -> Plan:
     """``study`` checked and planned (:func:`scenarios.road.prepare`, ``case_rows`` and ``version``
     passed on); nothing runs or is written yet.
@@ -1586,12 +1595,9 @@ def _prepared(study: Study, *, force: bool = False, case_rows: bool = True, vers
     A study planning more than ``MAX_WORK_UNITS`` units is refused before anything is
     parsed or run, unless ``force``.
     """
-    from scenarios.road import MAX_WORK_UNITS, planned_units, prepare
+    from scenarios.road import planned_units, prepare
 
-    units = planned_units(study)
-    if units > MAX_WORK_UNITS and not force:
-        fail(f"{study.source or study.name}: the run plans {units} work units (sweep points x replications; "
-             f"the limit is {MAX_WORK_UNITS}): give --force to run them anyway")
+    _check_units(study, planned_units(study), force)
     with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
         ready = prepare(study, case_rows=case_rows, version=version)
     for warning in ready.warnings:  # what the profiles let run but likely do not mean: said before it runs
@@ -2029,6 +2035,9 @@ def run_command(
             if uncertainty:
                 from scenarios.uncertainty import plan_uncertainty
 
+                # counted before the points are built (each scenario at its first sweep point, per point):
+                # --points 100000 spent most of an hour building them before the limit refused the run
+                _check_units(study, points * sum(s.replications for s in study.scenarios), force)
                 uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
                 varied_plan = _prepared(uplan.study, force=force, case_rows=False)  # analysed by its figures only
         check_executor(dask_address)

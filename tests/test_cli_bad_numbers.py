@@ -97,3 +97,15 @@ def test_log_inspect_reads_a_log_reaching_from_the_year_1_to_9999(tmp_path: Path
     lines = result.stdout.splitlines()
     assert "period: 0001-01-01 10:00 to 9999-12-31 10:00" in lines
     assert "  0001     1    0    0    0    0    0    0    0    0    0    0    0      1" in lines
+
+
+def test_run_refuses_too_many_uncertainty_points_before_building_them(tmp_path: Path) -> None:
+    # the limit was checked after every point's scenarios were built: 1,000 points took 27 s to be refused,
+    # 100,000 most of an hour
+    study = Path(__file__).resolve().parents[1] / "examples" / "uncertainty" / "delegated-to-officer.yaml"
+    result = CliRunner().invoke(cli, ["run", str(study), "--uncertainty", "--points", "100000", "-o",
+                                      str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"permitflow: error: {study}: the run plans 2000000 work units (sweep points x "
+                             "replications; the limit is 5000): give --force to run them anyway\n")
+    assert os.listdir(tmp_path) == []
