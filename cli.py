@@ -2036,7 +2036,7 @@ def run_command(
                 from scenarios.uncertainty import plan_uncertainty
 
                 # counted before the points are built (each scenario at its first sweep point, per point):
-                # --points 100000 spent most of an hour building them before the limit refused the run
+                # --points 100000 was still building them after 120 s, before the limit could refuse the run
                 _check_units(study, points * sum(s.replications for s in study.scenarios), force)
                 uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
                 varied_plan = _prepared(uplan.study, force=force, case_rows=False)  # analysed by its figures only
