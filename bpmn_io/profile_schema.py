@@ -429,7 +429,7 @@ def simparams_from_data(value: Any, path: Path = ("simulation",)) -> SimParams:
 
 def _check_arrivals_in_horizon(params: SimParams, horizon: Any, path: Path) -> None:
     """Refuse a rate that would make one replication longer than :data:`MAX_CASES` allows by ``cases:``
-    (``per_year: 1e9`` ran for ever, drawing a billion applications, and could not be stopped but by a kill)."""
+    (``per_year: 1e9`` set out to draw a billion applications: no answer after 120 s)."""
     per_year = params.arrivals.per_year
     if params.horizon is None or per_year is None:
         return

@@ -40,7 +40,7 @@ def test_nan_is_not_a_number_for_any_option(tmp_path: Path, args: list[str], opt
 
 
 @pytest.mark.parametrize("args, said", [
-    # each was built in full and run candidate by candidate: the command never came back
+    # each was built in full and run candidate by candidate: no answer after 120 s
     (["--officers", "1..100000"], "--officers: '1..100000' gives 100,000 values (expected at most 1,000: "
                                   "a narrower range or a larger step)"),
     (["--officers", "1..1e12"], "--officers: '1..1e12' gives 1,000,000,000,000 values (expected at most 1,000: "
@@ -58,7 +58,7 @@ def test_optimise_refuses_a_grid_too_large_to_run(tmp_path: Path, args: list[str
 
 
 @pytest.mark.parametrize("args, said", [
-    # each ran for ever, drawing every one of the applications
+    # each set out to draw every one of the applications: no answer after 120 s
     (["--set", "arrivals.per_year=1e9"], "--set: override simulation.arrivals.per_year=1000000000.0 gives an invalid "
      "profile: 1000000000.0 applications a year over a horizon of '1y' is about 1,000,000,000 applications in one "
      "replication (expected at most 1,000,000, as cases: takes: a lower per_year or a shorter horizon)"),
