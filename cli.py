@@ -69,6 +69,21 @@ class _Number(click.FloatRange):
         return number
 
 
+def _made_profile(document: Mapping[str, Any], *, made_from: str, target: str) -> Any:
+    """The profile a command made from ``made_from`` (a model, a log, another tool's parameters), checked
+    before it is written to ``target``; one that is not valid is said of ``made_from``, the file that was
+    read (it named ``target``, which is then not written: "p.yaml: simulation.cases: -4 ...")."""
+    from bpmn_io.profile import profile_from_data
+
+    try:
+        return profile_from_data(document, source=target)
+    except PermitflowError as err:
+        where = f"{err.path}: " if err.path else ""
+        err.message = f"the profile made from it is not valid: {where}{err.message} (nothing written to {target})"
+        err.file, err.line, err.path = made_from, None, None
+        raise
+
+
 def fail(message: str, code: int = 2) -> None:
     """Print one error line to stderr and exit with ``code``."""
     click.echo(f"permitflow: error: {message}", err=True)
@@ -504,7 +519,6 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
 def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date | None) -> None:
     """``convert MODEL OUT --to profile``: a profile to fill in, written only where no file is."""
     from bpmn_io.loading import load_model
-    from bpmn_io.profile import profile_from_data
     from bpmn_io.simformats.skeleton import profile_skeleton, profile_yaml
     from processes.errors import InputError, NotExecutableError
     from processes.mainprocess import left_out_note
@@ -523,7 +537,7 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
         fail(f"{source}: no process to simulate (the file holds no process element; expected one with a start "
              "event, its steps and flows); no profile written")
     converted = profile_skeleton(defs) if start is None else profile_skeleton(defs, start=start)
-    params = profile_from_data(converted.document, source=target).simulation
+    params = _made_profile(converted.document, made_from=source, target=target).simulation
     if params is not None and defs.processes:
         try:
             check_executable(defs.process(), params)  # it simulates as written (an element it cannot run is named)
@@ -674,7 +688,7 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
         else:
             defs, model_source = load_model(source, strict=strict), source
             converted = simformats.qbp_to_profile(defs, source=source)
-        profile_from_data(converted.document, source=target)  # refuse a result that is not a valid profile
+        _made_profile(converted.document, made_from=source, target=target)  # refuse a result that is not a valid profile
         data = dump_yaml(converted.document).encode("utf-8")
     _echo_warnings(converted.warnings)
     with atomic_write(target, "wb") as fh:
@@ -2572,7 +2586,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     import json
 
     from bpmn_io.logfiles import read_log
-    from bpmn_io.profile import profile_from_data, provenance_gaps
+    from bpmn_io.profile import provenance_gaps
     from bpmn_io.yamlsrc import dump_yaml
     from calibrate.core import calibrate
     from calibrate.mapping import map_activities, mappable_steps, parse_mapping
@@ -2616,7 +2630,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         checked = _validation(model, trained.profile, train, held, {**mapping.labels, **train_map.labels}, output,
                               kwargs, defs)
     text = dump_yaml(result.profile)
-    params = profile_from_data(result.profile, source=output).simulation
+    params = _made_profile(result.profile, made_from=log, target=output).simulation
     # a self-check of calibrate on a documented start: a user's own plain profile (numbers without
     # source:/assumption:, as simulate accepts) is kept as it was, so its gaps are not calibrate's
     gaps = provenance_gaps(result.profile) if base is None or not provenance_gaps(base) else []
@@ -2697,7 +2711,6 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
       permitflow discover cases.csv -o cases.bpmn --min-frequency 0.3
     """
     from bpmn_io.logfiles import read_log
-    from bpmn_io.profile import profile_from_data
     from bpmn_io.writer import to_bpmn_bytes
     from bpmn_io.yamlsrc import dump_yaml
     from calibrate.core import calibrate
@@ -2731,7 +2744,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     if profile_out is not None:
         mapping = map_activities(found.defs, found.table)
         result = calibrate(found.defs, found.table, mapping, base=None, log_name=Path(log).name, exported_at=exported)
-        params = profile_from_data(result.profile, source=profile_out).simulation
+        params = _made_profile(result.profile, made_from=log, target=profile_out).simulation
         if params is not None:
             check_executable(found.defs.process(), params)
         profile_text = dump_yaml(result.profile)

@@ -119,3 +119,15 @@ def test_a_qbp_arrival_mean_of_zero_says_the_profile_has_no_arrivals(tmp_path: P
             "set to 0 a year (set them in the profile)\n") in result.stderr
     assert "per_year: 0\n" in out.read_text(encoding="utf-8")
 
+
+
+def test_an_invalid_profile_made_from_a_file_is_said_of_that_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                   ) -> None:
+    # it named the profile it would have written ("p.yaml: simulation.cases: -4 ..."), a file that is then not there
+    monkeypatch.chdir(tmp_path)
+    Path("m.bpmn").write_text(QBP.replace('processInstances="10"', 'processInstances="-4"'), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", "m.bpmn", "p.yaml", "--from", "qbp"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == ("permitflow: error: m.bpmn: the profile made from it is not valid: simulation.cases: -4 "
+                             "is not a whole number from 1 to 1000000 (nothing written to p.yaml)\n")
+    assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]
