@@ -79,7 +79,8 @@ def _made_profile(document: Mapping[str, Any], *, made_from: str, target: str) -
         return profile_from_data(document, source=target)
     except PermitflowError as err:
         where = f"{err.path}: " if err.path else ""
-        err.message = f"the profile made from it is not valid: {where}{err.message} (nothing written to {target})"
+        err.message = (f"the profile made from it is not valid: {where}{err.message} "
+                       f"(nothing written to {target})")
         err.file, err.line, err.path = made_from, None, None
         raise
 
@@ -678,8 +679,8 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
             from bpmn_io.simformats.prosimos_shape import read_document
             from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 
-            doc = read_document(read_user_file(source, what="Prosimos parameter file", max_bytes=MAX_YAML_BYTES),
-                                source=source)
+            data = read_user_file(source, what="Prosimos parameter file", max_bytes=MAX_YAML_BYTES)
+            doc = read_document(data, source=source)
             defs, model_source = load_model(model_arg, strict=strict), model_arg
             converted = simformats.prosimos_to_profile(doc, defs, source=source)
         elif from_fmt == "bpsim":
@@ -688,7 +689,8 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
         else:
             defs, model_source = load_model(source, strict=strict), source
             converted = simformats.qbp_to_profile(defs, source=source)
-        _made_profile(converted.document, made_from=source, target=target)  # refuse a result that is not a valid profile
+        # refuse a result that is not a valid profile
+        _made_profile(converted.document, made_from=source, target=target)
         data = dump_yaml(converted.document).encode("utf-8")
     _echo_warnings(converted.warnings)
     with atomic_write(target, "wb") as fh:
@@ -2541,9 +2543,10 @@ def _note_unused_mapping(path: str, given: Mapping[str, str | None], activities:
     present = set(activities)
     unused = [activity for activity in given if activity not in present]
     if unused:
-        shown = ", ".join(repr(a) for a in unused[:3]) + (f" and {len(unused) - 3} more" if len(unused) > 3 else "")
-        click.echo(f"note: {path}: {counted(len(unused), 'entry', 'entries')} for an activity the log does not "
-                   f"have, not used: {shown}", err=True)
+        more = f" and {len(unused) - 3} more" if len(unused) > 3 else ""
+        shown = ", ".join(repr(a) for a in unused[:3]) + more
+        click.echo(f"note: {path}: {counted(len(unused), 'entry', 'entries')} for an activity the log does "
+                   f"not have, not used: {shown}", err=True)
 
 
 @cli.command("calibrate")

@@ -161,7 +161,8 @@ def summary_text(s: LogSummary, mapping_line: str = "", *, top: int = 25) -> str
         f"{counted(len(s.resources), 'resource', lang='en')}"
         + (f"; {counted(s.in_progress, 'activity', 'activities', lang='en')} started and still in progress at the "
            "export" if s.in_progress else ""),
-        f"period: {s.first.isoformat(' ', 'minutes')} to {s.last.isoformat(' ', 'minutes')}",  # %Y: '1' for 0001
+        # not %Y: it writes the year 1 as '1'
+        f"period: {s.first.isoformat(' ', 'minutes')} to {s.last.isoformat(' ', 'minutes')}",
         _start_line(s),
     ]
     t = s.throughput_days

@@ -268,7 +268,8 @@ def _parse_study(text: str, *, source: str, base_dir: Path | None = None) -> tup
     default_lines = {k.split(".", 1)[1]: v for k, v in lines.items() if k.startswith("defaults.")}
     _check_keys(defaults, SETTING_KEYS, source, default_lines)
     layer: Defaults = (defaults, Origin(source, lines.get("defaults")), default_lines)
-    resolve_settings([layer])  # checked alone: defaults: {replications: -1} passed when every scenario sets its own
+    # checked alone: defaults: {replications: -1} passed when every scenario sets its own
+    resolve_settings([layer])
     entries = data["scenarios"]
     if not isinstance(entries, list) or not entries:
         raise InputError("scenarios: expected a non-empty list of scenario files", file=source, line=lines.get("scenarios"))
@@ -295,7 +296,8 @@ def _parse_study(text: str, *, source: str, base_dir: Path | None = None) -> tup
         if str(entry) not in known:
             raise InputError(f"compare: unknown library municipality '{entry}' (expected one of {', '.join(known)})",
                              file=source, line=lines.get("compare"))
-    name = _name(data, "study", "study", source, lines)  # study: 42 ran as "42" (a scenario's name: 42 is refused)
+    # study: 42 ran as "42" (a scenario's name: 42 is refused)
+    name = _name(data, "study", "study", source, lines)
     title, title_sv = _in_languages(data.get("title"), "title", source, lines.get("title"))
     study = Study(name, title or name, source, tuple(scenarios), tuple(map(str, compare)), title_sv)
     return study, folders

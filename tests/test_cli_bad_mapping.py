@@ -19,17 +19,19 @@ def test_calibrate_says_which_mapping_entries_name_no_activity_of_the_log(tmp_pa
     mapping = tmp_path / "mapping.yaml"
     mapping.write_text("Utskick: ignore\nUtskik: ignore\nRegistera: ignore\n", encoding="utf-8")
     out = tmp_path / "p.yaml"
-    result = CliRunner().invoke(cli, ["calibrate", str(logs / "tiny.yaml"), str(logs / "tiny_cases.csv"), "-o", str(out),
-                                      "--mapping", str(mapping)])
+    result = CliRunner().invoke(cli, ["calibrate", str(logs / "tiny.yaml"), str(logs / "tiny_cases.csv"),
+                                      "-o", str(out), "--mapping", str(mapping)])
     assert result.exit_code == 0, result.output
-    assert (f"note: {mapping}: 2 entries for an activity the log does not have, not used: 'Utskik', 'Registera'\n"
-            in result.stderr), result.stderr
+    assert (f"note: {mapping}: 2 entries for an activity the log does not have, not used: 'Utskik', "
+            "'Registera'\n" in result.stderr), result.stderr
     assert out.exists()
 
 
 @pytest.mark.parametrize("option", ["--matches", "--synonyms"])
-@pytest.mark.parametrize("text, tag", [("!!python/object/apply:os.system [echo hi]\n", "!!python/object/apply:os.system"),
-                                       ("!custom {a: 1}\n", "!custom")])
+@pytest.mark.parametrize("text, tag", [
+    ("!!python/object/apply:os.system [echo hi]\n", "!!python/object/apply:os.system"),
+    ("!custom {a: 1}\n", "!custom"),
+])
 def test_a_yaml_tag_in_a_diff_file_is_said_as_in_every_other_file(tmp_path: Path, option: str, text: str,
                                                                    tag: str) -> None:
     # it read "not valid YAML: could not determine a constructor for the tag 'tag:yaml.org,2002:python/...'"
@@ -38,5 +40,5 @@ def test_a_yaml_tag_in_a_diff_file_is_said_as_in_every_other_file(tmp_path: Path
     model = str(FIXTURES / "simple.bpmn")
     result = CliRunner().invoke(cli, ["diff", model, model, option, str(given)])
     assert result.exit_code == 2, result.output
-    assert result.stderr == (f"permitflow: error: {given}:1: YAML tag {tag!r} is not allowed (expected plain values: "
-                             "mappings, lists, text, numbers, dates)\n")
+    assert result.stderr == (f"permitflow: error: {given}:1: YAML tag {tag!r} is not allowed (expected plain "
+                             "values: mappings, lists, text, numbers, dates)\n")

@@ -30,12 +30,13 @@ LOG = str(FIXTURES / "logs" / "tiny_cases.csv")
     (["optimise", "helsingborg", "--fte-hours", "nan"], "--fte-hours", "x>0"),
     (["optimise", "helsingborg", "--cost-per-hour", "nan", "-o", "{out}/s.json"], "--cost-per-hour", "x>0"),
 ])
-def test_nan_is_not_a_number_for_any_option(tmp_path: Path, args: list[str], option: str, expected: str) -> None:
+def test_nan_is_not_a_number_for_any_option(tmp_path: Path, args: list[str], option: str,
+                                             expected: str) -> None:
     result = CliRunner().invoke(cli, [a.format(out=tmp_path) for a in args])
     assert result.exit_code == 2, result.output
     value = args[args.index(option) + 1]
-    assert result.stderr.splitlines()[-1] == (f"Error: Invalid value for '{option}': '{value}' is not a number "
-                                              f"(expected {expected})"), result.stderr
+    assert result.stderr.splitlines()[-1] == (f"Error: Invalid value for '{option}': '{value}' is not a "
+                                              f"number (expected {expected})"), result.stderr
     assert "Traceback" not in result.output and os.listdir(tmp_path) == []
 
 
@@ -43,12 +44,13 @@ def test_nan_is_not_a_number_for_any_option(tmp_path: Path, args: list[str], opt
     # each was built in full and run candidate by candidate: no answer after 120 s
     (["--officers", "1..100000"], "--officers: '1..100000' gives 100,000 values (expected at most 1,000: "
                                   "a narrower range or a larger step)"),
-    (["--officers", "1..1e12"], "--officers: '1..1e12' gives 1,000,000,000,000 values (expected at most 1,000: "
-                                "a narrower range or a larger step)"),
+    (["--officers", "1..1e12"], "--officers: '1..1e12' gives 1,000,000,000,000 values (expected at most "
+                                "1,000: a narrower range or a larger step)"),
     (["--fte", "0.000001..1 step 0.0000001"], "--fte: '0.000001..1 step 0.0000001' gives 9,999,991 values "
                                               "(expected at most 1,000: a narrower range or a larger step)"),
-    (["--officers", "1..1000", "--fte", "0.5"], "--officers, --fte, --levels: 1,000 × 1 × 5 = 5,000 candidates "
-                                                "(expected at most 1,000: fewer values, or a larger step)"),
+    (["--officers", "1..1000", "--fte", "0.5"],
+     "--officers, --fte, --levels: 1,000 × 1 × 5 = 5,000 candidates (expected at most 1,000: fewer values, "
+     "or a larger step)"),
 ])
 def test_optimise_refuses_a_grid_too_large_to_run(tmp_path: Path, args: list[str], said: str) -> None:
     result = CliRunner().invoke(cli, ["optimise", "helsingborg", *args, "-o", str(tmp_path / "seek.json")])
@@ -59,16 +61,20 @@ def test_optimise_refuses_a_grid_too_large_to_run(tmp_path: Path, args: list[str
 
 @pytest.mark.parametrize("args, said", [
     # each set out to draw every one of the applications: no answer after 120 s
-    (["--set", "arrivals.per_year=1e9"], "--set: override simulation.arrivals.per_year=1000000000.0 gives an invalid "
-     "profile: 1000000000.0 applications a year over a horizon of '1y' is about 1,000,000,000 applications in one "
-     "replication (expected at most 1,000,000, as cases: takes: a lower per_year or a shorter horizon)"),
-    (["--years", "100", "--set", "arrivals.per_year=20000"], "--set: override simulation.arrivals.per_year=20000 gives "
-     "an invalid profile: 20000.0 applications a year over a horizon of '100y' is about 2,000,000 applications in one "
-     "replication (expected at most 1,000,000, as cases: takes: a lower per_year or a shorter horizon)"),
+    (["--set", "arrivals.per_year=1e9"],
+     "--set: override simulation.arrivals.per_year=1000000000.0 gives an invalid profile: 1000000000.0 "
+     "applications a year over a horizon of '1y' is about 1,000,000,000 applications in one replication "
+     "(expected at most 1,000,000, as cases: takes: a lower per_year or a shorter horizon)"),
+    (["--years", "100", "--set", "arrivals.per_year=20000"],
+     "--set: override simulation.arrivals.per_year=20000 gives an invalid profile: 20000.0 applications a "
+     "year over a horizon of '100y' is about 2,000,000 applications in one replication (expected at most "
+     "1,000,000, as cases: takes: a lower per_year or a shorter horizon)"),
 ])
-def test_simulate_refuses_more_applications_than_cases_may_be(tmp_path: Path, args: list[str], said: str) -> None:
+def test_simulate_refuses_more_applications_than_cases_may_be(tmp_path: Path, args: list[str],
+                                                               said: str) -> None:
     out = tmp_path / "log.csv"
-    result = CliRunner().invoke(cli, ["simulate", "helsingborg", *args, "-r", "1", "-q", "--eventlog", str(out)])
+    result = CliRunner().invoke(cli, ["simulate", "helsingborg", *args, "-r", "1", "-q",
+                                      "--eventlog", str(out)])
     assert result.exit_code == 2, result.output
     assert result.stderr == f"permitflow: error: {said}\n"
     assert os.listdir(tmp_path) == []
@@ -76,7 +82,8 @@ def test_simulate_refuses_more_applications_than_cases_may_be(tmp_path: Path, ar
 
 def test_a_profile_rate_too_high_for_its_horizon_names_its_line(tmp_path: Path) -> None:
     profile = tmp_path / "p.yaml"
-    text = (Path(__file__).resolve().parents[1] / "processes/library/helsingborg/profile.yaml").read_text("utf-8")
+    library = Path(__file__).resolve().parents[1] / "processes" / "library"
+    text = (library / "helsingborg" / "profile.yaml").read_text("utf-8")
     assert "    per_year: 25\n" in text
     profile.write_text(text.replace("    per_year: 25\n", "    per_year: 1e14\n"), encoding="utf-8")
     line = text[:text.index("    per_year: 25\n")].count("\n") + 1

@@ -129,8 +129,8 @@ class _Reader:
         except ValueError:
             value = math.nan
         if text is not None and not math.isfinite(value):
-            raise InputError(f"{what}: bpsim:{_local(child)} {name}={text!r} is not a number", file=self.source,
-                             line=child.sourceline)
+            raise InputError(f"{what}: bpsim:{_local(child)} {name}={text!r} is not a number",
+                             file=self.source, line=child.sourceline)
         return value
 
     # -- values -------------------------------------------------------------------------
@@ -187,14 +187,16 @@ class _Reader:
         if kind == "LogNormalDistribution":
             return {"dist": "lognormal", "mean": hours_text(a("mean")), "sd": hours_text(a("standardDeviation"))}
         if kind == "GammaDistribution":
-            return {"dist": "gamma", "shape": self.attribute(child, "shape", what), "scale": hours_text(a("scale"))}
+            return {"dist": "gamma", "shape": self.attribute(child, "shape", what),
+                    "scale": hours_text(a("scale"))}
         if kind == "ErlangDistribution":
             k = self.attribute(child, "k", what)
             return {"dist": "gamma", "shape": k, "scale": hours_text(a("mean") / k)}
         if kind == "PoissonDistribution":
             return self.poisson(self.attribute(child, "mean", what), what)
         if kind == "EnumParameter" and len(child):
-            return {"dist": "empirical", "values": [hours_text(self.attribute(v, "value", what) * u) for v in child]}
+            return {"dist": "empirical",
+                    "values": [hours_text(self.attribute(v, "value", what) * u) for v in child]}
         self.warn(f"{what}: bpsim:{kind} has no permitflow equivalent (not imported)")
         return None
 

@@ -67,8 +67,8 @@ def _float(el: etree._Element, name: str, source: str) -> float:
 def _not(el: etree._Element, name: str, expected: str, source: str) -> InputError:
     """``el``'s attribute ``name`` is not ``expected``, in one line (int(), fromisoformat() and float() on
     processInstances, startDateTime and a rule's times were tracebacks)."""
-    return InputError(f"qbp:{etree.QName(el).localname} {name}={el.get(name)!r} is not {expected}", file=source,
-                      line=el.sourceline)
+    return InputError(f"qbp:{etree.QName(el).localname} {name}={el.get(name)!r} is not {expected}",
+                      file=source, line=el.sourceline)
 
 
 def _whole(el: etree._Element, name: str, source: str) -> int | None:

@@ -49,7 +49,8 @@ def load_user_yaml_lines(data: str | bytes, *, source: str) -> tuple[Any, dict[s
 
 def _said(problem: str) -> str:
     """PyYAML's ``problem`` in one line; a tag such as ``!!python/object/apply`` as every other input file
-    says it (it read "not valid YAML: could not determine a constructor for the tag 'tag:yaml.org,2002:...'")."""
+    says it (it read "not valid YAML: could not determine a constructor for the tag
+    'tag:yaml.org,2002:...'")."""
     tag = _UNKNOWN_TAG.search(problem)
     if tag is None:
         return f"not valid YAML: {problem}"
