@@ -579,6 +579,14 @@ def _diagram_ids(defs: Definitions) -> set[str]:
     return ids
 
 
+def _not_an_input(output: str, option: str, inputs: Mapping[str, str | None]) -> None:
+    """Refuse an output that is one of the command's ``inputs`` (what it is: its path): a log or a YAML
+    model read by its content under any name was replaced by the profile or model written over it."""
+    for what, given in inputs.items():
+        if given is not None and _same_file(output, given):
+            fail(f"{output}: {option} is {what} read: writing it would replace it; write to another file")
+
+
 def _same_file(a: str, b: str) -> bool:
     """Whether paths ``a`` and ``b`` both exist and are one file (also through a link)."""
     try:
@@ -2598,6 +2606,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
 
     if not output.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{output!r} (expected a .yaml file)", param_hint="-o")
+    _not_an_input(output, "-o", {"the model": model, "the log": log, "the --mapping file": mapping_file})
     defs, base, _base_source = _model_and_base(model, profile)
     given = None
     if mapping_file is not None:
@@ -2726,6 +2735,9 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
         raise click.BadParameter(f"{output!r} (expected a .bpmn file)", param_hint="-o")
     if profile_out is not None and not profile_out.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{profile_out!r} (expected a .yaml file)", param_hint="--profile-out")
+    _not_an_input(output, "-o", {"the log": log})
+    if profile_out is not None:
+        _not_an_input(profile_out, "--profile-out", {"the log": log})
     _check_validation_options(kwargs, log)
     exported = _exported_at(exported_at)
     validate = kwargs.pop("validate")
