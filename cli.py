@@ -579,12 +579,14 @@ def _diagram_ids(defs: Definitions) -> set[str]:
     return ids
 
 
-def _not_an_input(output: str, option: str, inputs: Mapping[str, str | None]) -> None:
+def _not_an_input(output: str, option: str, inputs: Mapping[str, str | None],
+                  models: Sequence[str] = ()) -> None:
     """Refuse an output that is one of the command's ``inputs`` (what it is: its path): a log or a YAML
-    model read by its content under any name was replaced by the profile or model written over it."""
-    for what, given in inputs.items():
+    model read by its content under any name was replaced by the profile or model written over it; ``models``:
+    the models a comparison reads."""
+    for what, given in [*inputs.items(), *(("a model it compares", m) for m in models)]:
         if given is not None and _same_file(output, given):
-            fail(f"{output}: {option} is {what} read: writing it would replace it; write to another file")
+            fail(f"{output}: {option} is {what}: writing it would replace it; write to another file")
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -1398,6 +1400,12 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
         to_data,
     )
 
+    if output is not None:
+        _not_an_input(output, "-o", {"the --matches file it reads": matches,
+                                     "the --synonyms file it reads": synonyms}, (model_a, model_b))
+    if save_matches is not None:  # over --matches it writes the decisions back: the edit loop the help shows
+        _not_an_input(save_matches, "--save-matches", {"the --synonyms file it reads": synonyms},
+                      (model_a, model_b))
     decisions, words = _diff_settings(matches, synonyms)
     logs = _log_inputs(kwargs)
     name_a, defs_a, raw_a = _compare_input(model_a, logs, strict=not lenient)
@@ -1464,6 +1472,9 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         raise click.UsageError("compare needs at least two models (use diff for exactly two)")
     logs = _log_inputs(kwargs)
     # the comparison's modules load and the --matches/--synonyms files are read while a helper reads models
+    if output is not None:
+        _not_an_input(output, "-o", {"the --matches file it reads": matches,
+                                     "the --synonyms file it reads": synonyms}, models)
     (decisions, words), inputs = _compare_inputs(models, logs, workers or default_workers(),
                                                  partial(_diff_settings, matches, synonyms), strict=not lenient)
     repairs: list[str] = []
@@ -2330,6 +2341,10 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     for path in (output, csv_out):  # not found only after the whole search
         if path is not None:
             check_writable(path)
+    for given, option in ((output, "-o"), (csv_out, "--csv")):
+        if given is not None:  # optimise s.yaml -o s.yaml wrote the result over the scenario file
+            scenario_file = models[0] if len(models) == 1 else None
+            _not_an_input(given, option, {"the scenario file it reads": scenario_file})
     done = 0
 
     def finished(n: int) -> None:
@@ -2606,7 +2621,8 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
 
     if not output.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{output!r} (expected a .yaml file)", param_hint="-o")
-    _not_an_input(output, "-o", {"the model": model, "the log": log, "the --mapping file": mapping_file})
+    _not_an_input(output, "-o", {"the model it reads": model, "the log it reads": log,
+                                 "the --mapping file it reads": mapping_file})
     defs, base, _base_source = _model_and_base(model, profile)
     given = None
     if mapping_file is not None:
@@ -2735,9 +2751,9 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
         raise click.BadParameter(f"{output!r} (expected a .bpmn file)", param_hint="-o")
     if profile_out is not None and not profile_out.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{profile_out!r} (expected a .yaml file)", param_hint="--profile-out")
-    _not_an_input(output, "-o", {"the log": log})
+    _not_an_input(output, "-o", {"the log it reads": log})
     if profile_out is not None:
-        _not_an_input(profile_out, "--profile-out", {"the log": log})
+        _not_an_input(profile_out, "--profile-out", {"the log it reads": log})
     _check_validation_options(kwargs, log)
     exported = _exported_at(exported_at)
     validate = kwargs.pop("validate")
