@@ -58,6 +58,33 @@ def _format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[...
                         help="How the result is printed: " + ", ".join(f"{c} ({words.get(c, c)})" for c in choices)
                         + ".")
 
+class _Number(click.FloatRange):
+    """click's FloatRange without nan: its bounds are checked with < and >, which nan passes, so
+    ``--threshold nan`` reached the matcher (a traceback) and ``--noise nan`` the miner (exit 0)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number (expected {self._describe_range()})", param, ctx)
+        return number
+
+
+def _made_profile(document: Mapping[str, Any], *, made_from: str, target: str) -> Any:
+    """The profile a command made from ``made_from`` (a model, a log, another tool's parameters), checked
+    before it is written to ``target``; one that is not valid is said of ``made_from``, the file that was
+    read (it named ``target``, which is then not written: "p.yaml: simulation.cases: -4 ...")."""
+    from bpmn_io.profile import profile_from_data
+
+    try:
+        return profile_from_data(document, source=target)
+    except PermitflowError as err:
+        where = f"{err.path}: " if err.path else ""
+        err.message = (f"the profile made from it is not valid: {where}{err.message} "
+                       f"(nothing written to {target})")
+        err.file, err.line, err.path = made_from, None, None
+        raise
+
+
 def fail(message: str, code: int = 2) -> None:
     """Print one error line to stderr and exit with ``code``."""
     click.echo(f"permitflow: error: {message}", err=True)
@@ -395,7 +422,7 @@ def show_cmd(ctx: click.Context, file: str, fmt: str, lenient: bool) -> None:
               help="With --to profile: the simulation's start date written in the profile (default: 2025-01-01, "
                    "the library profiles' start, so the same model gives the same profile in any year).")
 @click.option("--lenient", is_flag=True, help=_LENIENT_HELP)
-@click.option("--layout-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+@click.option("--layout-timeout", type=_Number(min=0), metavar="SECONDS",
               help="Seconds Graphviz may take for a model without diagram (default: 60 plus 0.05 a node; 0: no limit).")
 @click.option("--verbose", "-v", is_flag=True, help="Say on stderr which layout engine ran (dot or graphviz-pure), how long.")
 def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,
@@ -493,7 +520,6 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
 def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date | None) -> None:
     """``convert MODEL OUT --to profile``: a profile to fill in, written only where no file is."""
     from bpmn_io.loading import load_model
-    from bpmn_io.profile import profile_from_data
     from bpmn_io.simformats.skeleton import profile_skeleton, profile_yaml
     from processes.errors import InputError, NotExecutableError
     from processes.mainprocess import left_out_note
@@ -512,7 +538,7 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
         fail(f"{source}: no process to simulate (the file holds no process element; expected one with a start "
              "event, its steps and flows); no profile written")
     converted = profile_skeleton(defs) if start is None else profile_skeleton(defs, start=start)
-    params = profile_from_data(converted.document, source=target).simulation
+    params = _made_profile(converted.document, made_from=source, target=target).simulation
     if params is not None and defs.processes:
         try:
             check_executable(defs.process(), params)  # it simulates as written (an element it cannot run is named)
@@ -551,6 +577,16 @@ def _diagram_ids(defs: Definitions) -> set[str]:
             if item.label is not None:
                 ids.add(item.label.id)
     return ids
+
+
+def _not_an_input(output: str, option: str, inputs: Mapping[str, str | None],
+                  models: Sequence[str] = ()) -> None:
+    """Refuse an output that is one of the command's ``inputs`` (what it is: its path): a log or a YAML
+    model read by its content under any name was replaced by the profile or model written over it; ``models``:
+    the models a comparison reads."""
+    for what, given in [*inputs.items(), *(("a model it compares", m) for m in models)]:
+        if given is not None and _same_file(output, given):
+            fail(f"{output}: {option} is {what}: writing it would replace it; write to another file")
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -650,12 +686,11 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
         if from_fmt == "prosimos":
             if model_arg is None:
                 raise click.UsageError("--from prosimos needs --model (the BPMN model the parameters are for)")
-            try:
-                from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
+            from bpmn_io.simformats.prosimos_shape import read_document
+            from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 
-                doc = json.loads(read_user_file(source, what="Prosimos parameter file", max_bytes=MAX_YAML_BYTES))
-            except json.JSONDecodeError as err:
-                raise click.UsageError(f"{source}:{err.lineno}: not JSON: {err.msg}") from None
+            data = read_user_file(source, what="Prosimos parameter file", max_bytes=MAX_YAML_BYTES)
+            doc = read_document(data, source=source)
             defs, model_source = load_model(model_arg, strict=strict), model_arg
             converted = simformats.prosimos_to_profile(doc, defs, source=source)
         elif from_fmt == "bpsim":
@@ -664,7 +699,8 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
         else:
             defs, model_source = load_model(source, strict=strict), source
             converted = simformats.qbp_to_profile(defs, source=source)
-        profile_from_data(converted.document, source=target)  # refuse a result that is not a valid profile
+        # refuse a result that is not a valid profile
+        _made_profile(converted.document, made_from=source, target=target)
         data = dump_yaml(converted.document).encode("utf-8")
     _echo_warnings(converted.warnings)
     with atomic_write(target, "wb") as fh:
@@ -691,7 +727,7 @@ def _drawable_model(file: str, *, strict: bool = True) -> object:
 @click.option("--diagram", type=click.IntRange(min=0), default=0, show_default=True,
               help="Which diagram (plane) to draw when the model has several, counting from 0.")
 @click.option("--lenient", is_flag=True, help=_LENIENT_HELP)
-@click.option("--layout-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+@click.option("--layout-timeout", type=_Number(min=0), metavar="SECONDS",
               help="Seconds Graphviz may take for a model without diagram (default: 60 plus 0.05 a node; 0: no limit).")
 @click.option("--verbose", "-v", is_flag=True, help="Say on stderr which layout engine ran (dot or graphviz-pure), how long.")
 @click.pass_context
@@ -1179,7 +1215,7 @@ def _log_inputs(kwargs: dict[str, Any]) -> dict[str, Any]:
 
 def _log_compare_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options for arguments that are case logs (XES, CSV): the columns, and what model to use."""
-    func = click.option("--min-frequency", type=click.FloatRange(0, 1), default=0.1, show_default=True,
+    func = click.option("--min-frequency", type=_Number(0, 1), default=0.1, show_default=True,
                         help="For a log without --model: keep activities in at least this share of cases when "
                              "discovering its model.")(func)
     func = click.option("--model", "log_model", metavar="MODEL",
@@ -1307,7 +1343,7 @@ _diff_options = [
                       "honours them across every pair of models."),
     click.option("--synonyms", type=click.Path(exists=True, dir_okay=False),
                  help="YAML synonym list merged with the built-in one."),
-    click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.75, show_default=True,
+    click.option("--threshold", type=_Number(0.0, 1.0), default=0.75, show_default=True,
                  help="Lowest combined score of the one-to-one assignment (later passes pair steps left over below it; README: Matching)."),
     click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
                  help="Language of the labels: sv, en, or auto (detected per model)."),
@@ -1365,6 +1401,12 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
         to_data,
     )
 
+    if output is not None:
+        _not_an_input(output, "-o", {"the --matches file it reads": matches,
+                                     "the --synonyms file it reads": synonyms}, (model_a, model_b))
+    if save_matches is not None:  # over --matches it writes the decisions back: the edit loop the help shows
+        _not_an_input(save_matches, "--save-matches", {"the --synonyms file it reads": synonyms},
+                      (model_a, model_b))
     decisions, words = _diff_settings(matches, synonyms)
     logs = _log_inputs(kwargs)
     name_a, defs_a, raw_a = _compare_input(model_a, logs, strict=not lenient)
@@ -1431,6 +1473,9 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         raise click.UsageError("compare needs at least two models (use diff for exactly two)")
     logs = _log_inputs(kwargs)
     # the comparison's modules load and the --matches/--synonyms files are read while a helper reads models
+    if output is not None:
+        _not_an_input(output, "-o", {"the --matches file it reads": matches,
+                                     "the --synonyms file it reads": synonyms}, models)
     (decisions, words), inputs = _compare_inputs(models, logs, workers or default_workers(),
                                                  partial(_diff_settings, matches, synonyms), strict=not lenient)
     repairs: list[str] = []
@@ -1570,6 +1615,15 @@ _QUIET_HELP = ("No progress bar (nor, on a forced run of very many work units, i
 _NO_CACHE_VERSION = "not cached"
 
 
+def _check_units(study: Study, units: int, force: bool) -> None:
+    """Refuse a run of more than ``MAX_WORK_UNITS`` units unless ``force``."""
+    from scenarios.road import MAX_WORK_UNITS
+
+    if units > MAX_WORK_UNITS and not force:
+        fail(f"{study.source or study.name}: the run plans {units} work units (sweep points x replications; "
+             f"the limit is {MAX_WORK_UNITS}): give --force to run them anyway")
+
+
 def _prepared(study: Study, *, force: bool = False, case_rows: bool = True, version: str | None = None) -> Plan:
     """``study`` checked and planned (:func:`scenarios.road.prepare`, ``case_rows`` and ``version``
     passed on); nothing runs or is written yet.
@@ -1577,12 +1631,9 @@ def _prepared(study: Study, *, force: bool = False, case_rows: bool = True, vers
     A study planning more than ``MAX_WORK_UNITS`` units is refused before anything is
     parsed or run, unless ``force``.
     """
-    from scenarios.road import MAX_WORK_UNITS, planned_units, prepare
+    from scenarios.road import planned_units, prepare
 
-    units = planned_units(study)
-    if units > MAX_WORK_UNITS and not force:
-        fail(f"{study.source or study.name}: the run plans {units} work units (sweep points x replications; "
-             f"the limit is {MAX_WORK_UNITS}): give --force to run them anyway")
+    _check_units(study, planned_units(study), force)
     with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
         ready = prepare(study, case_rows=case_rows, version=version)
     for warning in ready.warnings:  # what the profiles let run but likely do not mean: said before it runs
@@ -1763,7 +1814,7 @@ def _one_blas_thread() -> None:
 @cli.command("simulate")
 @click.argument("model", metavar="MODEL")
 @click.option("--profile", type=click.Path(dir_okay=False), help="profile.yaml (default: the one beside MODEL).")
-@click.option("--years", type=click.FloatRange(min=0, min_open=True),
+@click.option("--years", type=_Number(min=0, min_open=True),
               help="Simulate this many years of arrivals (default: the profile's horizon).")
 @click.option("--cases", type=click.IntRange(min=1), help="Simulate this many applications (replayed arrival dates: "
               "at most as many as the profile lists; more is refused).")
@@ -2020,6 +2071,9 @@ def run_command(
             if uncertainty:
                 from scenarios.uncertainty import plan_uncertainty
 
+                # counted before the points are built (each scenario at its first sweep point, per point):
+                # --points 100000 was still building them after 120 s, before the limit could refuse the run
+                _check_units(study, points * sum(s.replications for s in study.scenarios), force)
                 uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
                 varied_plan = _prepared(uplan.study, force=force, case_rows=False)  # analysed by its figures only
         check_executor(dask_address)
@@ -2183,9 +2237,9 @@ def cache_command(folder: str, prune: bool, clear: bool, wait: bool) -> None:
 @click.option("--decision-cost", "decision_costs", multiple=True, metavar="LEVEL=KR",
               help="kr per decided application at LEVEL (assumed defaults: committee 2500, working_committee 1000, "
                    "chair 300, manager 0, officer 0).")
-@click.option("--fte-hours", type=click.FloatRange(min=0, min_open=True),
+@click.option("--fte-hours", type=_Number(min=0, min_open=True),
               help="Hours of a full-time year (default: the open hours of the pool's calendar in the profile's start year).")
-@click.option("--cost-per-hour", type=click.FloatRange(min=0, min_open=True),
+@click.option("--cost-per-hour", type=_Number(min=0, min_open=True),
               help="kr per officer hour (default: the pool's cost_per_hour in the profile).")
 @click.option("--horizon", metavar="DURATION", help="Simulated time per replication, e.g. 3y (default: the profile's or the file's).")
 @click.option("--warmup", metavar="DURATION", help="Warm-up left out of the figures (default: the profile's or the file's).")
@@ -2288,6 +2342,10 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     for path in (output, csv_out):  # not found only after the whole search
         if path is not None:
             check_writable(path)
+    for given, option in ((output, "-o"), (csv_out, "--csv")):
+        if given is not None:  # optimise s.yaml -o s.yaml wrote the result over the scenario file
+            scenario_file = models[0] if len(models) == 1 else None
+            _not_an_input(given, option, {"the scenario file it reads": scenario_file})
     done = 0
 
     def finished(n: int) -> None:
@@ -2506,6 +2564,18 @@ _exported_at_option = click.option(
          "(right-censored).")
 
 
+def _note_unused_mapping(path: str, given: Mapping[str, str | None], activities: Sequence[str]) -> None:
+    """Say which entries of a --mapping file name no activity of the log: a misspelt activity was left
+    unused without a word, and the matcher mapped the activity it meant instead."""
+    present = set(activities)
+    unused = [activity for activity in given if activity not in present]
+    if unused:
+        more = f" and {len(unused) - 3} more" if len(unused) > 3 else ""
+        shown = ", ".join(repr(a) for a in unused[:3]) + more
+        click.echo(f"note: {path}: {counted(len(unused), 'entry', 'entries')} for an activity the log does "
+                   f"not have, not used: {shown}", err=True)
+
+
 @cli.command("calibrate")
 @click.argument("model", metavar="MODEL")
 @click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
@@ -2546,7 +2616,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     import json
 
     from bpmn_io.logfiles import read_log
-    from bpmn_io.profile import profile_from_data, provenance_gaps
+    from bpmn_io.profile import provenance_gaps
     from bpmn_io.yamlsrc import dump_yaml
     from calibrate.core import calibrate
     from calibrate.mapping import map_activities, mappable_steps, parse_mapping
@@ -2555,6 +2625,8 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
 
     if not output.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{output!r} (expected a .yaml file)", param_hint="-o")
+    _not_an_input(output, "-o", {"the model it reads": model, "the log it reads": log,
+                                 "the --mapping file it reads": mapping_file})
     defs, base, _base_source = _model_and_base(model, profile)
     given = None
     if mapping_file is not None:
@@ -2573,6 +2645,8 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
 
         raise InputError("1 case in the log, too few to calibrate from (expected at least 2 cases: a share, a "
                          "spread or an interval of one case is that case's value alone)", file=log)
+    if given and mapping_file is not None:
+        _note_unused_mapping(mapping_file, given, table.activities)
     mapping = map_activities(defs, table, mapping_file=given)
     result = calibrate(defs, table, mapping, base=base, log_name=Path(log).name, exported_at=exported)
     checked = None
@@ -2588,7 +2662,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         checked = _validation(model, trained.profile, train, held, {**mapping.labels, **train_map.labels}, output,
                               kwargs, defs)
     text = dump_yaml(result.profile)
-    params = profile_from_data(result.profile, source=output).simulation
+    params = _made_profile(result.profile, made_from=log, target=output).simulation
     # a self-check of calibrate on a documented start: a user's own plain profile (numbers without
     # source:/assumption:, as simulate accepts) is kept as it was, so its gaps are not calibrate's
     gaps = provenance_gaps(result.profile) if base is None or not provenance_gaps(base) else []
@@ -2642,9 +2716,9 @@ def _model_names(process: Process) -> dict[str, str]:
               help="The BPMN file to write (.bpmn), laid out by Graphviz.")
 @click.option("--profile-out", type=click.Path(dir_okay=False),
               help="Also calibrate the discovered model from the log and write its profile here.")
-@click.option("--min-frequency", type=click.FloatRange(0, 1), default=0.1, show_default=True,
+@click.option("--min-frequency", type=_Number(0, 1), default=0.1, show_default=True,
               help="Keep activities that occur in at least this share of the cases.")
-@click.option("--noise", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+@click.option("--noise", type=_Number(0, 1), default=0.2, show_default=True,
               help="Noise threshold of the inductive miner (0: every behaviour seen).")
 @_exported_at_option
 @_log_options
@@ -2677,7 +2751,6 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
       permitflow discover cases.csv -o cases.bpmn --min-frequency 0.3
     """
     from bpmn_io.logfiles import read_log
-    from bpmn_io.profile import profile_from_data
     from bpmn_io.writer import to_bpmn_bytes
     from bpmn_io.yamlsrc import dump_yaml
     from calibrate.core import calibrate
@@ -2690,6 +2763,9 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
         raise click.BadParameter(f"{output!r} (expected a .bpmn file)", param_hint="-o")
     if profile_out is not None and not profile_out.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{profile_out!r} (expected a .yaml file)", param_hint="--profile-out")
+    _not_an_input(output, "-o", {"the log it reads": log})
+    if profile_out is not None:
+        _not_an_input(profile_out, "--profile-out", {"the log it reads": log})
     _check_validation_options(kwargs, log)
     exported = _exported_at(exported_at)
     validate = kwargs.pop("validate")
@@ -2712,7 +2788,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
         mapping = map_activities(found.defs, found.table)
         result = calibrate(found.defs, found.table, mapping, base=found.base(), log_name=Path(log).name,
                            exported_at=exported)
-        params = profile_from_data(result.profile, source=profile_out).simulation
+        params = _made_profile(result.profile, made_from=log, target=profile_out).simulation
         if params is not None:
             check_executable(found.defs.process(), params)
         profile_text = dump_yaml(result.profile)

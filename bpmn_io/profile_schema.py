@@ -397,7 +397,7 @@ def simparams_from_data(value: Any, path: Path = ("simulation",)) -> SimParams:
     pool_raw = named(m.get("pools"), path + ("pools",), "pool names to pools")
     el_raw = named(m.get("elements"), path + ("elements",), "BPMN element ids to parameters")
     with at(path):
-        return SimParams(
+        params = SimParams(
             start=start,
             horizon=_horizon(m["horizon"], path + ("horizon",)) if "horizon" in m else None,
             cases=number(m["cases"], path + ("cases",), minimum=1, maximum=MAX_CASES, whole=True)
@@ -423,6 +423,23 @@ def simparams_from_data(value: Any, path: Path = ("simulation",)) -> SimParams:
             outcomes=outcomes_from_data(m.get("outcomes"), path + ("outcomes",)),
             delay_correlation=_case_delays(m.get("case_delays"), path + ("case_delays",)),
         )
+    _check_arrivals_in_horizon(params, m.get("horizon"), path)
+    return params
+
+
+def _check_arrivals_in_horizon(params: SimParams, horizon: Any, path: Path) -> None:
+    """Refuse a rate that would make one replication longer than :data:`MAX_CASES` allows by ``cases:``
+    (``per_year: 1e9`` set out to draw a billion applications: no answer after 120 s)."""
+    per_year = params.arrivals.per_year
+    if params.horizon is None or per_year is None:
+        return
+    expected = per_year * params.horizon / CALENDAR_UNITS["y"]
+    if expected > MAX_CASES:
+        def said(n: float) -> tuple[str, str]:
+            return f"{n:,.0f}", f"{n:,.0f}".replace(",", "\u00a0")
+
+        raise fail_rule(path + ("arrivals", "per_year"), "arrivals_too_many", value=written(per_year),
+                        horizon=shown_value(horizon), expected=said(expected), limit=said(MAX_CASES))
 
 
 def _case_delays(value: Any, path: Path) -> float:

@@ -102,7 +102,8 @@ def summarise(records: Iterable[LogRecord], *, source: str, notes: Iterable[str]
     # a case arrives at its first row, one still in progress included, and a case known only by such rows is an
     # arrival too, as calibrate's arrival rate and --validate's split count it (bpmn_io.caselog.LogTable.arrivals)
     arrived = [min(v[0], began.get(c, v[0])) for c, v in span.items()] + [t for c, t in began.items() if c not in span]
-    months: Counter[str] = Counter(from_seconds(t).strftime("%Y-%m") for t in arrived)
+    # not strftime("%Y-%m"): it writes the year 1 as "1-01", which the month grid could not read (a traceback)
+    months: Counter[str] = Counter(f"{d.year:04d}-{d.month:02d}" for d in map(from_seconds, arrived))
     days = (lasts - firsts) / _DAY
     through = {f"p{p}": float(np.percentile(days, p)) for p in PERCENTILES}
     through["mean"] = float(days.mean())
@@ -169,7 +170,8 @@ def summary_text(s: LogSummary, mapping_line: str = "", *, top: int = 25) -> str
         f"{counted(len(s.resources), 'resource', lang='en')}"
         + (f"; {counted(s.in_progress, 'activity', 'activities', lang='en')} started and still in progress at the "
            "export" if s.in_progress else ""),
-        f"period: {s.first:%Y-%m-%d %H:%M} to {s.last:%Y-%m-%d %H:%M}",
+        # not %Y: it writes the year 1 as '1'
+        f"period: {s.first.isoformat(' ', 'minutes')} to {s.last.isoformat(' ', 'minutes')}",
         _start_line(s),
     ]
     t = s.throughput_days

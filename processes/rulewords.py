@@ -171,6 +171,12 @@ RULES: dict[str, tuple[str, str]] = {
     # the whole simulation (processes/params.py, bpmn_io/profile_schema.py)
     "horizon": ("{value} is not a horizon above 0 and at most {limit}y",
                 "{value} är ingen simuleringslängd över 0 och högst {limit}y"),
+    "arrivals_too_many": ("{value} applications a year over a horizon of {horizon} is about {expected} "
+                          "applications in one replication (expected at most {limit}, as cases: takes: "
+                          "a lower per_year or a shorter horizon)",
+                          "{value} ansökningar per år under en simuleringslängd på {horizon} blir omkring "
+                          "{expected} ansökningar i en upprepning (högst {limit} går, som för cases:: ett "
+                          "lägre per_year eller en kortare simuleringslängd)"),
     "warmup": ("warmup of {warmup} must be shorter than the horizon of {horizon}: give a horizon longer than "
                "{warmup}, or a shorter warmup",
                "uppvärmningen på {warmup} måste vara kortare än simuleringslängden på {horizon}: ange en "

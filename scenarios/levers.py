@@ -44,6 +44,11 @@ from simulator.resources import WorkCalendar
 
 __all__ = ["Candidate", "Costs", "DECISION_COST", "Levers", "lever_sets", "annual_cost", "default_levers",
            "LeverProblem", "lever_problem", "check_levers", "current_candidate", "full_time_hours", "applications_per_year", "parse_values"]
+__all__ += ["MAX_CANDIDATES"]
+
+#: the most candidates one goal seek tries (the default grid has 60): ``--officers 1..100000`` built
+#: 2,000,000 and ran each, ``1..1e12`` began a list of 10^12: neither had come back after 120 s
+MAX_CANDIDATES = 1000
 
 #: kr per decided application at each level (an assumption, see the module docstring): a nämnd item is
 #: about a quarter of an hour of some nine members' fees, the secretary and the minutes; an
@@ -199,6 +204,11 @@ def check_levers(levers: Levers, scenario: Scenario, params: Mapping[str, SimPar
     """Refuse a lever value the processes cannot take, in one line (naming the command's options)."""
     if not levers.officers or not levers.fte or not levers.levels:
         raise InputError("every lever needs at least one value (--officers, --fte, --levels)")
+    count = len(levers.officers) * len(levers.fte) * len(levers.levels)
+    if count > MAX_CANDIDATES:
+        raise InputError(f"--officers, --fte, --levels: {len(levers.officers):,} × {len(levers.fte):,} × "
+                         f"{len(levers.levels):,} = {count:,} candidates "
+                         f"(expected at most {MAX_CANDIDATES:,}: fewer values, or a larger step)")
     problem = lever_problem(levers, scenario, params, pool)
     if problem is None:
         return
@@ -238,7 +248,11 @@ def parse_values(text: str, *, option: str, whole: bool, step: float = 1.0) -> t
         s = number(step_text) if step_text else step
         if s <= 0 or b < a:
             raise InputError(f"{option}: {text!r} (expected LOW..HIGH with LOW <= HIGH and a step > 0)")
-        values = [round(a + k * s, 6) for k in range(int(math.floor((b - a) / s + 1e-9)) + 1)]
+        count = math.floor((b - a) / s + 1e-9) + 1
+        if count > MAX_CANDIDATES:  # refused before the list is built: 1..1e12 would never finish it
+            raise InputError(f"{option}: {text!r} gives {count:,} values "
+                             f"(expected at most {MAX_CANDIDATES:,}: a narrower range or a larger step)")
+        values = [round(a + k * s, 6) for k in range(count)]
     else:
         values = [number(w) for w in text.split(",") if w.strip()]
     if not values:

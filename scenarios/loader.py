@@ -144,10 +144,7 @@ def parse_scenario(
     own = {k: data[k] for k in SETTING_KEYS if k in data}
     settings = resolve_settings([*([defaults] if defaults else []), (own, Origin(source), lines)])
 
-    name = data.get("name") or Path(source).stem
-    if not isinstance(name, str):
-        raise InputError(f"name: {name!r} is not text", file=source, line=lines.get("name"))
-    check_name(name, what="name", file=source, line=lines.get("name"))
+    name = _name(data, "name", "name", source, lines)
     if "base" not in data:
         raise InputError("missing 'base' (a library municipality or {bpmn:, profile:})", file=source, line=first)
     base_specs = data["base"] if isinstance(data["base"], list) else [data["base"]]
@@ -246,6 +243,15 @@ def _read_scenarios(path: Path, *, defaults: Defaults | None = None, text: str |
 # --------------------------------------------------------------------------- study
 
 
+def _name(data: Mapping[str, Any], key: str, what: str, source: str, lines: Mapping[str, int]) -> str:
+    """The ``key:`` of a scenario or study file (default: the file's name), text that names a folder."""
+    name = data.get(key) or Path(source).stem
+    if not isinstance(name, str):
+        raise InputError(f"{key}: {name!r} is not text", file=source, line=lines.get(key))
+    check_name(name, what=what, file=source, line=lines.get(key))
+    return name
+
+
 def parse_study(text: str, *, source: str, base_dir: Path | None = None) -> Study:
     """Parse a study file and every scenario file it names (relative to ``base_dir``)."""
     return _parse_study(text, source=source, base_dir=base_dir)[0]
@@ -262,6 +268,8 @@ def _parse_study(text: str, *, source: str, base_dir: Path | None = None) -> tup
     default_lines = {k.split(".", 1)[1]: v for k, v in lines.items() if k.startswith("defaults.")}
     _check_keys(defaults, SETTING_KEYS, source, default_lines)
     layer: Defaults = (defaults, Origin(source, lines.get("defaults")), default_lines)
+    # checked alone: defaults: {replications: -1} passed when every scenario sets its own
+    resolve_settings([layer])
     entries = data["scenarios"]
     if not isinstance(entries, list) or not entries:
         raise InputError("scenarios: expected a non-empty list of scenario files", file=source, line=lines.get("scenarios"))
@@ -288,7 +296,8 @@ def _parse_study(text: str, *, source: str, base_dir: Path | None = None) -> tup
         if str(entry) not in known:
             raise InputError(f"compare: unknown library municipality '{entry}' (expected one of {', '.join(known)})",
                              file=source, line=lines.get("compare"))
-    name = check_name(str(data.get("study") or Path(source).stem), what="study", file=source, line=lines.get("study"))
+    # study: 42 ran as "42" (a scenario's name: 42 is refused)
+    name = _name(data, "study", "study", source, lines)
     title, title_sv = _in_languages(data.get("title"), "title", source, lines.get("title"))
     study = Study(name, title or name, source, tuple(scenarios), tuple(map(str, compare)), title_sv)
     return study, folders

@@ -120,13 +120,26 @@ class _Reader:
     def warn(self, message: str) -> None:
         self.warnings.append(message)
 
+    def attribute(self, child: etree._Element, name: str, what: str, default: str = "nan") -> float:
+        """The number in ``child``'s attribute ``name`` (``default`` when it has none): one line naming the
+        element and its line where it is not a finite number (``max="lots"`` was a ValueError traceback)."""
+        text = child.get(name)
+        try:
+            value = float(default if text is None else text)
+        except ValueError:
+            value = math.nan
+        if text is not None and not math.isfinite(value):
+            raise InputError(f"{what}: bpsim:{_local(child)} {name}={text!r} is not a number",
+                             file=self.source, line=child.sourceline)
+        return value
+
     # -- values -------------------------------------------------------------------------
     def number(self, param: etree._Element, what: str) -> float | None:
         """A constant from a BPSim Parameter element (first value child)."""
         for child in _values(param):
             kind = _local(child)
             if kind in ("FloatingParameter", "NumericParameter"):
-                return float(child.get("value", "nan"))
+                return self.attribute(child, "value", what)
             if kind == "BooleanParameter":
                 return 1.0 if child.get("value") == "true" else 0.0
             if kind == "DurationParameter":
@@ -150,10 +163,10 @@ class _Reader:
                 raise InputError(
                     f"{what}: bpsim:{kind} has no attribute {name!r}", file=self.source, line=child.sourceline
                 )
-            return float(value) * u
+            return self.attribute(child, name, what) * u
 
         if kind in ("FloatingParameter", "NumericParameter"):
-            return {"dist": "fixed", "value": hours_text(float(child.get("value", "0")) * u)}
+            return {"dist": "fixed", "value": hours_text(self.attribute(child, "value", what, "0") * u)}
         if kind == "DurationParameter":
             hours = _iso_hours(child.get("value", ""))
             if hours is not None:
@@ -174,14 +187,16 @@ class _Reader:
         if kind == "LogNormalDistribution":
             return {"dist": "lognormal", "mean": hours_text(a("mean")), "sd": hours_text(a("standardDeviation"))}
         if kind == "GammaDistribution":
-            return {"dist": "gamma", "shape": float(child.get("shape", "nan")), "scale": hours_text(a("scale"))}
+            return {"dist": "gamma", "shape": self.attribute(child, "shape", what),
+                    "scale": hours_text(a("scale"))}
         if kind == "ErlangDistribution":
-            k = float(child.get("k", "nan"))
+            k = self.attribute(child, "k", what)
             return {"dist": "gamma", "shape": k, "scale": hours_text(a("mean") / k)}
         if kind == "PoissonDistribution":
-            return self.poisson(float(child.get("mean", "nan")), what)
+            return self.poisson(self.attribute(child, "mean", what), what)
         if kind == "EnumParameter" and len(child):
-            return {"dist": "empirical", "values": [hours_text(float(v.get("value", "nan")) * u) for v in child]}
+            return {"dist": "empirical",
+                    "values": [hours_text(self.attribute(v, "value", what) * u) for v in child]}
         self.warn(f"{what}: bpsim:{kind} has no permitflow equivalent (not imported)")
         return None
 

@@ -157,6 +157,15 @@ def clock_hours(text: str) -> float:
     return 24.0 if hours >= 24 - 1.5 / 3600 else hours
 
 
+def clock_or_nan(text: str) -> float:
+    """:func:`clock_hours`, or nan where ``text`` is not a time of day (the importers say where it is)."""
+    try:
+        hours = clock_hours(text)
+    except (ValueError, IndexError):
+        return math.nan
+    return hours if math.isfinite(hours) else math.nan
+
+
 def _clock_text(hours: float) -> str:
     minutes = int(round(hours * 60))
     return f"{minutes // 60:02d}:{minutes % 60:02d}"

@@ -28,6 +28,7 @@ from bpmn_io.simformats.common import (
     week_from_rules,
 )
 from bpmn_io.simformats.prosimos import DELAY_POOL
+from bpmn_io.simformats.prosimos_shape import check_shape
 from processes.distributions import distribution_from_data
 from processes.errors import InputError
 from processes.model import CallActivity, Definitions, Gateway, SubProcess, Task
@@ -146,8 +147,7 @@ def _flow_sets(gid: str, probs: dict[str, float], warnings: list[str]) -> dict[s
 
 def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str, cases: int = 1000) -> Converted:
     """A profile document from a Prosimos JSON document (already parsed) for the model ``defs``."""
-    if not isinstance(data, dict):
-        raise InputError("a Prosimos document is a JSON object (expected keys resource_profiles, ...)", file=source)
+    check_shape(data, source=source)
     process = defs.process()
     warnings: list[str] = []
     known = {"resource_profiles", "arrival_time_distribution", "arrival_time_calendar",
@@ -180,7 +180,7 @@ def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str,
             if cal not in calendars:
                 raise InputError(f"resource {rid!r}: calendar {cal!r} is not in resource_calendars "
                                  f"(expected one of {', '.join(calendars) or 'none'})", file=source)
-            pools[rid] = {"count": int(res.get("amount", 1)), "calendar": cal,
+            pools[rid] = {"count": int(float(res.get("amount", 1))), "calendar": cal,
                           "cost_per_hour": float(res.get("cost_per_hour", 0) or 0)}
             profile_of[rid] = pid
             members.setdefault(pid, []).append(rid)

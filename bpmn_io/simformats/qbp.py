@@ -38,7 +38,7 @@ from bpmn_io.simformats.common import (
     ALWAYS_OPEN,
     Converted,
     branching_gateways,
-    clock_hours,
+    clock_or_nan,
     constant_arrivals,
     hours_text,
     normalised,
@@ -61,9 +61,44 @@ def _float(el: etree._Element, name: str, source: str) -> float:
     try:
         return float(value) if value is not None else math.nan
     except ValueError:
-        raise InputError(
-            f"qbp:{etree.QName(el).localname} {name}={value!r} is not a number", file=source, line=el.sourceline
-        ) from None
+        raise _not(el, name, "a number", source) from None
+
+
+def _not(el: etree._Element, name: str, expected: str, source: str) -> InputError:
+    """``el``'s attribute ``name`` is not ``expected``, in one line (int(), fromisoformat() and float() on
+    processInstances, startDateTime and a rule's times were tracebacks)."""
+    return InputError(f"qbp:{etree.QName(el).localname} {name}={el.get(name)!r} is not {expected}",
+                      file=source, line=el.sourceline)
+
+
+def _whole(el: etree._Element, name: str, source: str) -> int | None:
+    """A whole-number attribute (``None`` when absent); its range is the profile's to check."""
+    value = el.get(name)
+    if not value:
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise _not(el, name, "a whole number", source) from None
+
+
+def _day(el: etree._Element, name: str, source: str) -> dt.date | None:
+    """The date of a date-time attribute such as 2026-01-05T08:00:00.000+01:00 (``None`` when absent)."""
+    value = el.get(name)
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise _not(el, name, "a date and time such as 2026-01-05T08:00:00.000+01:00", source) from None
+
+
+def _clock(el: etree._Element, name: str, default: str, source: str) -> float:
+    """Hours of the day of a time attribute such as 09:00:00.000+00:00 (``default`` when absent)."""
+    hours = clock_or_nan(el.get(name, default))
+    if math.isnan(hours):
+        raise _not(el, name, "a time of day such as 09:00:00.000+00:00", source)
+    return hours
 
 
 def qbp_distribution(el: etree._Element, source: str, warnings: list[str], what: str) -> dict[str, Any]:
@@ -118,16 +153,14 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
         if info.get(attr):
             warnings.append(f"processSimulationInfo {attr}={info.get(attr)!r}: no permitflow equivalent "
                             "(costs are plain numbers per hour)")
-    start = dt.date(2025, 1, 1)
-    if info.get("startDateTime"):
-        start = dt.date.fromisoformat(info.get("startDateTime", "")[:10])
-    cases = int(info.get("processInstances")) if info.get("processInstances") else None
+    start = _day(info, "startDateTime", source) or dt.date(2025, 1, 1)
+    cases = _whole(info, "processInstances", source)
 
     calendars: dict[str, Any] = {}
     for tt in info.iter(_Q + "timetable"):
         rules = [
             (r.get("fromWeekDay", "MONDAY"), r.get("toWeekDay", "SUNDAY"),
-             clock_hours(r.get("fromTime", "00:00")), clock_hours(r.get("toTime", "24:00")))
+             _clock(r, "fromTime", "00:00", source), _clock(r, "toTime", "24:00", source))
             for r in tt.iter(_Q + "rule")
         ]
         hours = week_from_rules(rules)
@@ -198,11 +231,14 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
         from processes.distributions import distribution_from_data
 
         mean_h = distribution_from_data(dist).mean()
-        if mean_h > 0:
+        if not mean_h > 0:  # arg1="0" (EXPONENTIAL's mean) or "-5": no arrivals, which it did not say
+            warnings.append(f"arrivalRateDistribution {dist['dist']}: a mean time between arrivals of "
+                            f"{hours_text(mean_h)}: arrivals set to 0 a year (set them in the profile)")
+        else:
             arrivals = constant_arrivals(mean_h)
-            if dist["dist"] != "exponential":
-                warnings.append(f"arrivalRateDistribution {dist['dist']}: imported as a Poisson process with the "
-                                "same mean inter-arrival time (permitflow arrivals are Poisson or replayed)")
+        if mean_h > 0 and dist["dist"] != "exponential":
+            warnings.append(f"arrivalRateDistribution {dist['dist']}: imported as a Poisson process with the "
+                            "same mean inter-arrival time (permitflow arrivals are Poisson or replayed)")
     default_tt = [tt for tt in info.iter(_Q + "timetable") if tt.get("default") == "true"]
     if default_tt:
         warnings.append(f"timetable {default_tt[0].get('id')!r} as the arrival calendar: permitflow arrivals "

@@ -8,6 +8,7 @@ the file and line, and the line of every entry for later messages; and a short
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -17,6 +18,8 @@ from processes.yamlscan import scan_yaml
 
 __all__ = ["load_user_yaml", "load_user_yaml_lines", "load_package_yaml", "refuse_unknown_keys", "shown"]
 
+_UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag '([^']+)'")
+_YAML_ORG = "tag:yaml.org,2002:"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: large lists parse fast
 
 
@@ -39,12 +42,20 @@ def load_user_yaml_lines(data: str | bytes, *, source: str) -> tuple[Any, dict[s
         doc = yaml.SafeLoader("").construct_document(root) if root is not None else None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise InputError(
-            f"not valid YAML: {getattr(err, 'problem', None) or err}",
-            file=source,
-            line=mark.line + 1 if mark else None,
-        ) from None
+        raise InputError(_said(str(getattr(err, "problem", None) or err)), file=source,
+                         line=mark.line + 1 if mark else None) from None
     return doc, _lines(root, source)
+
+
+def _said(problem: str) -> str:
+    """PyYAML's ``problem`` in one line; a tag such as ``!!python/object/apply`` as every other input file
+    says it (it read "not valid YAML: could not determine a constructor for the tag
+    'tag:yaml.org,2002:...'")."""
+    tag = _UNKNOWN_TAG.search(problem)
+    if tag is None:
+        return f"not valid YAML: {problem}"
+    name = "!!" + tag[1].removeprefix(_YAML_ORG) if tag[1].startswith(_YAML_ORG) else tag[1]
+    return f"YAML tag {name!r} is not allowed (expected plain values: mappings, lists, text, numbers, dates)"
 
 
 def load_package_yaml(text: str) -> Any:

@@ -1,0 +1,118 @@
+"""Bad numbers on the command line: one clear line naming the option, a non-zero exit, no traceback
+and no output file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MODEL = str(FIXTURES / "simple.bpmn")
+LOG = str(FIXTURES / "logs" / "tiny_cases.csv")
+
+
+@pytest.mark.parametrize("args, option, expected", [
+    # click's FloatRange checks its bounds with < and >, which nan passes: --threshold nan reached the
+    # matcher (a traceback), --noise nan the miner (exit 0, a model written), --min-frequency nan kept
+    # "no activity in – of the cases", --layout-timeout nan drew with no limit
+    (["diff", MODEL, MODEL, "--threshold", "nan"], "--threshold", "0.0<=x<=1.0"),
+    (["discover", LOG, "-o", "{out}/d.bpmn", "--noise", "nan"], "--noise", "0<=x<=1"),
+    (["discover", LOG, "-o", "{out}/d.bpmn", "--min-frequency", "NaN"], "--min-frequency", "0<=x<=1"),
+    (["compare", LOG, LOG, "--min-frequency", "nan"], "--min-frequency", "0<=x<=1"),
+    (["render", MODEL, "-o", "{out}/m.svg", "--layout-timeout", "nan"], "--layout-timeout", "x>=0"),
+    (["convert", MODEL, "{out}/m.yaml", "--layout-timeout", "nan"], "--layout-timeout", "x>=0"),
+    (["simulate", MODEL, "--years", "nan"], "--years", "x>0"),
+    (["optimise", "helsingborg", "--fte-hours", "nan"], "--fte-hours", "x>0"),
+    (["optimise", "helsingborg", "--cost-per-hour", "nan", "-o", "{out}/s.json"], "--cost-per-hour", "x>0"),
+])
+def test_nan_is_not_a_number_for_any_option(tmp_path: Path, args: list[str], option: str,
+                                             expected: str) -> None:
+    result = CliRunner().invoke(cli, [a.format(out=tmp_path) for a in args])
+    assert result.exit_code == 2, result.output
+    value = args[args.index(option) + 1]
+    assert result.stderr.splitlines()[-1] == (f"Error: Invalid value for '{option}': '{value}' is not a "
+                                              f"number (expected {expected})"), result.stderr
+    assert "Traceback" not in result.output and os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("args, said", [
+    # each was built in full and run candidate by candidate: no answer after 120 s
+    (["--officers", "1..100000"], "--officers: '1..100000' gives 100,000 values (expected at most 1,000: "
+                                  "a narrower range or a larger step)"),
+    (["--officers", "1..1e12"], "--officers: '1..1e12' gives 1,000,000,000,000 values (expected at most "
+                                "1,000: a narrower range or a larger step)"),
+    (["--fte", "0.000001..1 step 0.0000001"], "--fte: '0.000001..1 step 0.0000001' gives 9,999,991 values "
+                                              "(expected at most 1,000: a narrower range or a larger step)"),
+    (["--officers", "1..1000", "--fte", "0.5"],
+     "--officers, --fte, --levels: 1,000 × 1 × 5 = 5,000 candidates (expected at most 1,000: fewer values, "
+     "or a larger step)"),
+])
+def test_optimise_refuses_a_grid_too_large_to_run(tmp_path: Path, args: list[str], said: str) -> None:
+    result = CliRunner().invoke(cli, ["optimise", "helsingborg", *args, "-o", str(tmp_path / "seek.json")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"permitflow: error: {said}\n"
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("args, said", [
+    # each set out to draw every one of the applications: no answer after 120 s
+    (["--set", "arrivals.per_year=1e9"],
+     "--set: override simulation.arrivals.per_year=1000000000.0 gives an invalid profile: 1000000000.0 "
+     "applications a year over a horizon of '1y' is about 1,000,000,000 applications in one replication "
+     "(expected at most 1,000,000, as cases: takes: a lower per_year or a shorter horizon)"),
+    (["--years", "100", "--set", "arrivals.per_year=20000"],
+     "--set: override simulation.arrivals.per_year=20000 gives an invalid profile: 20000.0 applications a "
+     "year over a horizon of '100y' is about 2,000,000 applications in one replication (expected at most "
+     "1,000,000, as cases: takes: a lower per_year or a shorter horizon)"),
+])
+def test_simulate_refuses_more_applications_than_cases_may_be(tmp_path: Path, args: list[str],
+                                                               said: str) -> None:
+    out = tmp_path / "log.csv"
+    result = CliRunner().invoke(cli, ["simulate", "helsingborg", *args, "-r", "1", "-q",
+                                      "--eventlog", str(out)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"permitflow: error: {said}\n"
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_profile_rate_too_high_for_its_horizon_names_its_line(tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    library = Path(__file__).resolve().parents[1] / "processes" / "library"
+    text = (library / "helsingborg" / "profile.yaml").read_text("utf-8")
+    assert "    per_year: 25\n" in text
+    profile.write_text(text.replace("    per_year: 25\n", "    per_year: 1e14\n"), encoding="utf-8")
+    line = text[:text.index("    per_year: 25\n")].count("\n") + 1
+    result = CliRunner().invoke(cli, ["simulate", "helsingborg", "--profile", str(profile), "-r", "1", "-q"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"permitflow: error: {profile}:{line}: simulation.arrivals.per_year: "
+                                    "100000000000000.0 applications a year over a horizon of '1y' is about "
+                                    "100,000,000,000,000 applications in one replication"), result.stderr
+
+
+def test_log_inspect_reads_a_log_reaching_from_the_year_1_to_9999(tmp_path: Path) -> None:
+    # strftime writes the year 1 as "1": the month grid read "1-01" and failed (a ValueError traceback)
+    log = tmp_path / "cases.csv"
+    log.write_text("case,activity,timestamp\nA1,x,0001-01-01 10:00\nA1,y,9999-12-31 10:00\nA2,x,2024-01-01\n"
+                   "A2,y,2024-01-02\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["log", "inspect", str(log)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "period: 0001-01-01 10:00 to 9999-12-31 10:00" in lines
+    assert "  0001     1    0    0    0    0    0    0    0    0    0    0    0      1" in lines
+
+
+def test_run_refuses_too_many_uncertainty_points_before_building_them(tmp_path: Path) -> None:
+    # the limit was checked after every point's scenarios were built: 1,000 points took 27 s to be refused
+    # (2026-12-07, this machine), 100,000 were still being built when stopped after 120 s
+    study = Path(__file__).resolve().parents[1] / "examples" / "uncertainty" / "delegated-to-officer.yaml"
+    result = CliRunner().invoke(cli, ["run", str(study), "--uncertainty", "--points", "100000", "-o",
+                                      str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"permitflow: error: {study}: the run plans 2000000 work units (sweep points x "
+                             "replications; the limit is 5000): give --force to run them anyway\n")
+    assert os.listdir(tmp_path) == []

@@ -1,0 +1,143 @@
+"""``convert --from prosimos|bpsim`` on broken parameter files: one line naming the file and where (the JSON
+path, the BPSim element), exit 2, no traceback and no profile written."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MODEL = str(FIXTURES / "simple.bpmn")
+BPSIM = (FIXTURES / "bpmn" / "bpsim.bpmn").read_text(encoding="utf-8")
+NO_SECTION = ("p.json: no Prosimos section in the document (expected at least one of resource_calendars, "
+              "resource_profiles, task_resource_distribution, gateway_branching_probabilities, "
+              "event_distribution, arrival_time_distribution, arrival_time_calendar)")
+UNIFORM = '<bpsim:UniformDistribution max="7.0" min="3.0"/>'
+
+
+@pytest.mark.parametrize("content, said", [
+    # a traceback each (AttributeError, ValueError): the importer read every section with .get on what it
+    # expects
+    (b'{"resource_profiles": "x"}', "p.json: resource_profiles: 'x' (expected a list)"),
+    (b'{"resource_profiles": [{"id": "p", "resource_list": [{"id": "r", "amount": "two", '
+     b'"calendar": "c"}]}]}',
+     "p.json: resource_profiles[0].resource_list[0].amount: 'two' (expected a number)"),
+    (b'{"task_resource_distribution": [{"task_id": "T", "resources": ["r1"]}]}',
+     "p.json: task_resource_distribution[0].resources[0]: 'r1' (expected an object)"),
+    (b'{"gateway_branching_probabilities": [{"gateway_id": "G", "probabilities": [{"path_id": "F", '
+     b'"value": "high"}]}]}',
+     "p.json: gateway_branching_probabilities[0].probabilities[0].value: 'high' (expected a number)"),
+    (b'{"arrival_time_distribution": "expon"}',
+     "p.json: arrival_time_distribution: 'expon' (expected an object)"),
+    (b'{"resource_calendars": [{"id": "c", "time_periods": [{"from": "MONDAY", "to": "FRIDAY", '
+     b'"beginTime": "08:00", "endTime": "x"}]}]}',
+     "p.json: resource_calendars[0].time_periods[0].endTime: 'x' (expected a time of day such as 08:00 or "
+     "16:30:00)"),
+    # a usage error of three lines, or a message without the file, or "Expecting value" for an empty file
+    (b"", "p.json: the file is empty (expected a Prosimos JSON document)"),
+    ("{}".encode("utf-16"),
+     "p.json:1: not UTF-8 text (invalid start byte at byte 0; save the file as UTF-8)"),
+    ('{"resource_profiles": [{"id": "Å"}]}'.encode("latin-1"),
+     "p.json:1: not UTF-8 text (invalid continuation byte at byte 31; save the file as UTF-8)"),
+    (b'{"resource_profiles": [', "p.json:1: not JSON: Expecting value at column 24 (expected a Prosimos JSON "
+                                "document)"),
+    (b"[" * 100_000 + b"]" * 100_000, "p.json: not a Prosimos document: JSON nested too deep"),
+    # exit 0 and a profile of nothing: no pools, no arrivals
+    (b"{}", NO_SECTION),
+    (b'{"a": NaN}', NO_SECTION),
+])
+def test_a_broken_prosimos_file_is_one_line_naming_where(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         content: bytes, said: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("p.json").write_bytes(content)
+    result = CliRunner().invoke(cli, ["convert", "p.json", "out.yaml", "--from", "prosimos",
+                                      "--model", MODEL])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"permitflow: error: {said}\n"
+    assert sorted(os.listdir(tmp_path)) == ["p.json"]
+
+
+@pytest.mark.parametrize("parameter, said", [
+    # a ValueError traceback each: the attributes were read with float()
+    ('<bpsim:UniformDistribution max="lots" min="3.0"/>',
+     "bpsim:UniformDistribution max='lots' is not a number"),
+    ('<bpsim:FloatingParameter value="abc"/>', "bpsim:FloatingParameter value='abc' is not a number"),
+    ('<bpsim:GammaDistribution shape="x" scale="1"/>', "bpsim:GammaDistribution shape='x' is not a number"),
+    ('<bpsim:ErlangDistribution k="inf" mean="3"/>', "bpsim:ErlangDistribution k='inf' is not a number"),
+    ('<bpsim:EnumParameter><bpsim:FloatingParameter value="1"/><bpsim:FloatingParameter value="zz"/>'
+     '</bpsim:EnumParameter>', "bpsim:FloatingParameter value='zz' is not a number"),
+    ('<bpsim:UniformDistribution max="1e400" min="3.0"/>',
+     "bpsim:UniformDistribution max='1e400' is not a number"),
+])
+def test_a_bpsim_value_that_is_not_a_number_is_one_line_naming_the_element(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parameter: str, said: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert UNIFORM in BPSIM
+    Path("m.bpmn").write_text(BPSIM.replace(UNIFORM, parameter), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", "m.bpmn", "out.yaml", "--from", "bpsim"])
+    assert result.exit_code == 2, result.output
+    # the line is that of the element inside the BPSimData block as the importer re-reads it
+    assert re.fullmatch(rf"permitflow: error: m\.bpmn:\d+: ElementParameters 'Task_Handlagga' "
+                        rf"ProcessingTime: {re.escape(said)}\n", result.stderr), result.stderr
+    assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]
+
+
+QBP = (FIXTURES / "bpmn" / "kept_aside.bpmn").read_text(encoding="utf-8")
+RULES = ('</qbp:arrivalRateDistribution><qbp:timetables><qbp:timetable id="t" default="true" name="x">'
+         '<qbp:rules><qbp:rule fromTime="{}" toTime="17:00:00.000+00:00" fromWeekDay="MONDAY" '
+         'toWeekDay="FRIDAY"/>'
+         '</qbp:rules></qbp:timetable></qbp:timetables>')
+
+
+@pytest.mark.parametrize("old, new, said", [
+    # tracebacks: int(), date.fromisoformat() and float() on the attributes
+    ('processInstances="10"', 'processInstances="many"',
+     "qbp:processSimulationInfo processInstances='many' is not a whole number"),
+    ('processInstances="10"', 'processInstances="1e400"',
+     "qbp:processSimulationInfo processInstances='1e400' is not a whole number"),
+    ('startDateTime="2026-01-05T08:00:00.000+01:00"', 'startDateTime="yesterday"',
+     "qbp:processSimulationInfo startDateTime='yesterday' is not a date and time such as "
+     "2026-01-05T08:00:00.000+01:00"),
+    ("</qbp:arrivalRateDistribution>", RULES.format("xx"),
+     "qbp:rule fromTime='xx' is not a time of day such as 09:00:00.000+00:00"),
+])
+def test_a_qbp_attribute_of_the_wrong_kind_is_one_line_naming_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, said: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert old in QBP
+    Path("m.bpmn").write_text(QBP.replace(old, new), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", "m.bpmn", "out.yaml", "--from", "qbp"])
+    assert result.exit_code == 2, result.output
+    assert re.fullmatch(rf"permitflow: error: m\.bpmn:\d+: {re.escape(said)}\n", result.stderr), result.stderr
+    assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]
+
+
+def test_a_qbp_arrival_mean_of_zero_says_the_profile_has_no_arrivals(tmp_path: Path) -> None:
+    # the fixture's EXPONENTIAL has its mean in arg1="0": imported as no arrivals, without a word
+    out = tmp_path / "out.yaml"
+    result = CliRunner().invoke(cli, ["convert", str(FIXTURES / "bpmn" / "kept_aside.bpmn"), str(out),
+                                      "--from", "qbp"])
+    assert result.exit_code == 0, result.output
+    assert ("permitflow: warning: arrivalRateDistribution exponential: a mean time between arrivals of 0h: "
+            "arrivals set to 0 a year (set them in the profile)\n") in result.stderr
+    assert "per_year: 0\n" in out.read_text(encoding="utf-8")
+
+
+
+def test_an_invalid_profile_made_from_a_file_is_said_of_that_file(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # it named the profile it would have written ("p.yaml: simulation.cases: -4 ..."), a file then not there
+    monkeypatch.chdir(tmp_path)
+    Path("m.bpmn").write_text(QBP.replace('processInstances="10"', 'processInstances="-4"'), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", "m.bpmn", "p.yaml", "--from", "qbp"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == ("permitflow: error: m.bpmn: the profile made from it is not valid: "
+                             "simulation.cases: -4 is not a whole number from 1 to 1000000 "
+                             "(nothing written to p.yaml)\n")
+    assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]

@@ -1,0 +1,36 @@
+"""A study file's own values are checked even where its scenarios do not use them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+
+SHIPPED = Path(__file__).resolve().parents[1] / "scenarios"
+
+
+@pytest.mark.parametrize("head, said", [
+    # both ran (exit 0): the defaults only fill what a scenario leaves out, and status-quo sets every setting;
+    # a study named 42 made results/42 where a scenario's name: 42 is refused
+    ("study: s\ndefaults: {replications: -1}\n",
+     "s.yaml:2: replications: -1 is not a whole number from 1 to 10000"),
+    ("study: s\ndefaults: {seed: many}\n", "s.yaml:2: seed: 'many' is not a whole number from 0 to "
+                                           "9223372036854775807"),
+    ("study: s\ndefaults: {outputs: everything}\n",
+     "s.yaml:2: outputs: 'everything' (expected a list of summary, cases, eventlog)"),
+    ("study: 42\n", "s.yaml:1: study: 42 is not text"),
+])
+def test_a_bad_study_value_is_refused_before_anything_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            head: str, said: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SHIPPED / "status-quo.yaml", "status-quo.yaml")
+    Path("s.yaml").write_text(head + "scenarios: [status-quo.yaml]\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", "s.yaml", "-o", "out", "--workers", "1"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"permitflow: error: {said}\n"
+    assert sorted(os.listdir(tmp_path)) == ["s.yaml", "status-quo.yaml"]
