@@ -24,8 +24,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 import processes
 from bpmn_io.profile import Profile, parse_profile, provenance_gaps
 from bpmn_io.profile_schema import facts_from_data
@@ -140,6 +138,8 @@ _LIBRARY_PRICES: dict[Path, frozenset[tuple[str, float]]] = {}
 def _library_prices(profile: Path) -> frozenset[tuple[str, float]]:
     found = _LIBRARY_PRICES.get(profile)
     if found is None:
+        import yaml  # here, not at the top: the listings read the library from the user cache without YAML
+
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         found = _LIBRARY_PRICES[profile] = pool_prices(yaml.load(profile.read_bytes(), Loader=loader))
     return found
