@@ -103,12 +103,38 @@ def _option_hint(err: PermitflowError, command: click.Command | None) -> str:
 _WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
 
 
+def _usage_line(err: click.UsageError) -> None:
+    """A command line click refuses (a missing argument, an unknown option, a value of the wrong kind) in one line
+    and exit 2, as every other refusal: click's own form spread it over three lines and a blank one (Usage, Try,
+    Error). Where to read more goes at the end of the line."""
+    # the command as typed after the program's name (under a test runner the root is named "cli")
+    path = " ".join(["permitflow", *(err.ctx.command_path.split()[1:] if err.ctx is not None else [])])
+    click.echo(f"Error: {err.format_message()} (see '{path} --help')", err=True)
+    raise SystemExit(err.exit_code)
+
+
 class _Group(click.Group):
-    """Turns domain errors into one line and an exit code, unless --debug."""
+    """Turns domain errors and refused command lines into one line and an exit code, unless --debug."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # `permitflow` alone prints its help, as before
+        except click.UsageError as err:
+            _usage_line(err)
+            raise  # not reached: _usage_line exits
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as err:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            _usage_line(err)
         except PermitflowError as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise

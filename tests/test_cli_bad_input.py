@@ -201,8 +201,8 @@ def test_validation_page_is_never_the_log(tmp_path: Path, command: str) -> None:
     result = CliRunner().invoke(cli, [command, *model, str(log), "-o", out, "--validate",
                                       "--validation-html", str(log)])
     assert result.exit_code == 2, result.output
-    assert result.stderr.splitlines()[-1] == (f"Error: Invalid value for --validation-html: '{log}' is the log "
-                                              "itself (expected another file)"), result.stderr
+    assert result.stderr.splitlines() == [f"Error: Invalid value for --validation-html: '{log}' is the log itself "
+                                          f"(expected another file) (see 'permitflow {command} --help')"], result.stderr
     assert os.listdir(tmp_path) == ["cases.html"] and log.read_bytes() == (LOGS / "tiny_cases.csv").read_bytes()
 
 

@@ -35,8 +35,8 @@ def test_nan_is_not_a_number_for_any_option(tmp_path: Path, args: list[str], opt
     result = CliRunner().invoke(cli, [a.format(out=tmp_path) for a in args])
     assert result.exit_code == 2, result.output
     value = args[args.index(option) + 1]
-    assert result.stderr.splitlines()[-1] == (f"Error: Invalid value for '{option}': '{value}' is not a "
-                                              f"number (expected {expected})"), result.stderr
+    assert result.stderr.splitlines() == [f"Error: Invalid value for '{option}': '{value}' is not a number "
+                                          f"(expected {expected}) (see 'permitflow {args[0]} --help')"], result.stderr
     assert "Traceback" not in result.output and os.listdir(tmp_path) == []
 
 

@@ -85,7 +85,8 @@ def test_points_without_uncertainty_are_a_usage_error(tmp_path: Path) -> None:
     files = _files(tmp_path)
     result = CliRunner().invoke(cli, ["run", str(files / "today.yaml"), "-o", str(files / "out"), "--points", "8"])
     assert result.exit_code == 2, result.output
-    assert result.stderr.splitlines()[-1] == "Error: --points only goes with --uncertainty"
+    # one line, as every refusal (click spread a usage error over Usage, Try and Error lines)
+    assert result.stderr.splitlines() == ["Error: --points only goes with --uncertainty (see 'permitflow run --help')"]
     assert not (files / "out").exists()
 
 
