@@ -133,7 +133,7 @@ def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field
     if isinstance(err, LeverError):
         sv, field = err.sv, err.lever
     elif isinstance(err, (PageError, _Interrupted)):
-        sv = err.sv
+        sv, field = err.sv, getattr(err, "field", "") or field  # a log's columns not found: "columns"
     elif isinstance(err, (RunsBusy, _ChecksBusy)):
         status, sv = 503, err.sv
     if isinstance(err, _TooLarge):
@@ -182,7 +182,11 @@ class _State:
         #: the last :data:`MAX_UPLOADS` uploads refused (their messages)
         self.refused: OrderedDict[bytes, InputError] = OrderedDict()
         #: the checks running now, by digest: the same bytes sent meanwhile wait for that check (:func:`_check_once`)
-        self.checking: dict[bytes, concurrent.futures.Future[_Checked]] = {}
+        self.checking: dict[bytes, concurrent.futures.Future[Any]] = {}
+        #: what the calibrations of the uploads kept that came from a case log said (:mod:`web.logroute`), by the
+        #: digest of what was sent, and the digest of each such upload by its key: kept as long as the upload is
+        self.logs: dict[bytes, Any] = {}
+        self.log_of: dict[str, bytes] = {}
         #: the checks running (:data:`CHECKS_AT_ONCE` at most), and those running or waiting for their turn
         self.check_turns = asyncio.Semaphore(CHECKS_AT_ONCE)
         self.checks_admitted = 0
@@ -197,10 +201,12 @@ class _State:
             self.uploads[key] = checked[0]
             self.checked[digest] = checked
             while len(self.uploads) > MAX_UPLOADS:
-                _key, gone = self.uploads.popitem(last=False)
+                old_key, gone = self.uploads.popitem(last=False)
+                self.log_of.pop(old_key, None)
                 if all(kept is not gone for kept in self.uploads.values()):
                     for old in [d for d, c in self.checked.items() if c[0] is gone]:
                         del self.checked[old]
+                        self.logs.pop(old, None)
 
     def refuse(self, digest: bytes, err: InputError) -> None:
         """Remember that the upload of ``digest`` was refused, and why (the last :data:`MAX_UPLOADS`)."""
@@ -347,12 +353,13 @@ class _ChecksBusy(PermitflowError):
         super().__init__("The server is checking many uploads just now: send the files again in a minute.")
 
 
-async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...]) -> _Checked:
-    """The check of what was sent (:func:`web.whatif.checked_upload`, in a process of its own), or what it
-    raised; the same bytes sent again while they are checked (a second tab, a second click) wait for that
-    check and get its answer, not a check of their own."""
+async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...], check: Any = checked_upload) -> Any:
+    """The check of what was sent (``check``: :func:`web.whatif.checked_upload`, or a case log's calibration,
+    :func:`web.logupload.calibrated_upload`; in a process of its own), or what it raised; the same bytes sent again
+    while they are checked (a second tab, a second click) wait for that check and get its answer, not a check of
+    their own."""
     with state.lock:
-        running = state.checking.get(digest)
+        running: concurrent.futures.Future[Any] | None = state.checking.get(digest)
         mine = running is None
         if running is None:
             if state.checks_admitted >= CHECKS_AT_ONCE + CHECKS_WAITING:
@@ -364,7 +371,7 @@ async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...]) -> _C
     try:
         # its turn waited for here, in the event loop: a request thread is not held meanwhile
         async with state.check_turns:
-            found: _Checked = await run_in_threadpool(partial(state.runs.call_apart, checked_upload, *sent,
+            found = await run_in_threadpool(partial(state.runs.call_apart, check, *sent,
                                                               seconds=state.check_seconds))
     except Exception as err:
         running.set_exception(err)
@@ -405,10 +412,21 @@ async def upload(request: Request) -> Response:
     sent = (name, files[0], Path(files[1]).name, files[2], Path(files[3]).name)
     del files
     digest = _sent_digest(*sent)
+    found = await checked_or_refusal(state, digest, sent)
+    del sent
+    if isinstance(found, Response):
+        return found
+    return kept_reply(state, digest, found)
+
+
+async def checked_or_refusal(state: _State, digest: bytes, sent: tuple[Any, ...],
+                             check: Any = checked_upload) -> Any:
+    """What ``check`` said of what was sent (:func:`_check_once`; remembered: the same bytes again get the same
+    answer without a new check), or the refusal to answer with (a :class:`Response`)."""
     known = state.recall(digest)
     if isinstance(known, InputError):  # refused before: the same bytes, the same message
         return _error(known)
-    found: _Checked
+    found: Any
     if known is not None:
         found = known
     else:
@@ -416,7 +434,7 @@ async def upload(request: Request) -> Response:
             # read and checked in a process of its own: a model's parse takes ten times its size, which the
             # server would keep; its own values beside the levers, read as a library municipality's are (its
             # steps found by what they are, and kept for its levers)
-            found = await _check_once(state, digest, sent)
+            found = await _check_once(state, digest, sent, check)
         except CallStopped:
             return _error("The server is stopping: upload the files again once it runs again.", 503,
                           sv="Servern stängs av: ladda upp filerna igen när den körs igen.")
@@ -443,7 +461,13 @@ async def upload(request: Request) -> Response:
             return _error(err)
         except PermitflowError as err:  # not the upload's fault (its check's process ended): not remembered
             return _error(err)
-    del sent
+    return found
+
+
+def kept_reply(state: _State, digest: bytes, found: _Checked, log: Any = None, **more: Any) -> JSONResponse:
+    """Keep a checked upload under a key of its own and answer with what the page shows of it (``more``: more of
+    the answer); the key is returned as ``id``. ``log``: what the calibration
+    to a case log said, kept with the upload (:mod:`web.logroute`)."""
     kept, own, text, steps = found
     remember_steps(text, steps)
     base = kept.base
@@ -451,12 +475,16 @@ async def upload(request: Request) -> Response:
     # each run their own, and one cannot pick another's upload without its key (the same bytes sent again:
     # the same check, kept once, under a key of its own)
     key = f"{base.name}-{secrets.token_urlsafe(12)}"
+    if log is not None:
+        with state.lock:
+            state.logs[digest] = log
+            state.log_of[key] = digest
     state.keep_upload(key, digest, found)
     # name: the process's safe name (the answer's "process"), display: the name as written, shown everywhere
     shown = _display_names((base,))[base.name]
     return JSONResponse({"name": base.name, "display": shown["sv"], "names": shown, "id": key, "status_quo": own,
                          "levels": decision_levels(base.profile),
-                         "deadline_texts": deadline_texts(profile_clock(base.profile))})
+                         "deadline_texts": deadline_texts(profile_clock(base.profile)), **more})
 
 
 async def start_run(request: Request) -> Response:
@@ -748,6 +776,8 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
     the main script imports, imported once by the fork server (see :meth:`web.runs.Runs._context`); ``large``:
     the large runs (each in a process of its own) at most at once, ``most`` the runs of any kind: a page asking for
     one more is told to try again when one has finished."""
+    from web.logroute import upload_log, validation_page
+
     state = _State(workers, keep, check_seconds, preload, large, most)
 
     @asynccontextmanager
@@ -762,6 +792,8 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
             Route("/", page),
             Route("/api/setup", setup),
             Route("/api/uploads", upload, methods=["POST"]),
+            Route("/api/logs", upload_log, methods=["POST"]),
+            Route("/api/uploads/{key}/validation", validation_page),
             Route("/api/runs", start_run, methods=["POST"]),
             Route("/api/runs/{run}", show_run),
             Route("/api/runs/{run}", cancel_run, methods=["DELETE"]),
