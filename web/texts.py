@@ -47,6 +47,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "log_name_hint": {"sv": "t.ex. Höganäs (från loggen)", "en": "e.g. Höganäs (from the log)"},
     "log_model": {"sv": "Modell", "en": "Model"},
     "log_own_model": {"sv": "uppladdad BPMN-modell", "en": "uploaded BPMN model"},
+    # not "BPMN-modell" again: a screen reader told the two model fields apart by nothing
+    "log_model_file": {"sv": "BPMN-modell att anpassa", "en": "BPMN model to fit"},
     "log_file": {"sv": "Ärendelogg (CSV eller XES)", "en": "Case log (CSV or XES)"},
     "log_columns": {"sv": "Kolumner (om sidan frågar)", "en": "Columns (if the page asks)"},
     "log_col_case": {"sv": "Ärendenummer", "en": "Case number"},
