@@ -3,9 +3,11 @@ and :mod:`report`; no simulation logic of its own.
 
 Routes (JSON unless said): ``GET /`` the page; ``GET /api/setup`` levers, library and
 texts; ``POST /api/uploads`` a model and profile (multipart; the reply's ``id`` names it in
-``uploads`` later, seen by no other page); ``POST /api/runs`` start a
-run (``replaces``: a run of the same page to cancel); ``GET /api/runs/{id}`` progress and
-answer; ``DELETE /api/runs/{id}`` cancel; ``POST /api/scenario`` the scenario file (YAML);
+``uploads`` later, seen by no other page); ``POST /api/logs`` a case log with a model to
+calibrate to it, kept as an upload, and ``GET /api/uploads/{id}/validation`` its validation
+page (HTML; :mod:`web.logroute`); ``POST /api/runs`` start a run (``replaces``: a run of the
+same page to cancel); ``GET /api/runs/{id}`` progress and answer; ``DELETE /api/runs/{id}``
+cancel; ``POST /api/scenario`` the scenario file (YAML);
 ``GET /api/runs/{id}/report`` the report (HTML); ``GET /api/runs/{id}/diagram/{n}`` a diagram of the
 answer (SVG: the answer names it by this address, ``diagram.url``, and does not carry it); ``POST /api/goal`` a goal seek (polled as a run). Bad input is one message
 (``{"error": ..., "error_sv": ..., "field": ...}``, status 400/413/422), nothing is kept,
@@ -183,8 +185,9 @@ class _State:
         self.refused: OrderedDict[bytes, InputError] = OrderedDict()
         #: the checks running now, by digest: the same bytes sent meanwhile wait for that check (:func:`_check_once`)
         self.checking: dict[bytes, concurrent.futures.Future[Any]] = {}
-        #: what the calibrations of the uploads kept that came from a case log said (:mod:`web.logroute`), by the
-        #: digest of what was sent, and the digest of each such upload by its key: kept as long as the upload is
+        #: what the calibrations of the uploads kept that came from a case log said (:mod:`web.logroute`),
+        #: by the digest of what was sent, and the digest of each such upload by its key: kept as long as
+        #: the upload is
         self.logs: dict[bytes, Any] = {}
         self.log_of: dict[str, bytes] = {}
         #: the checks running (:data:`CHECKS_AT_ONCE` at most), and those running or waiting for their turn
@@ -353,11 +356,12 @@ class _ChecksBusy(PermitflowError):
         super().__init__("The server is checking many uploads just now: send the files again in a minute.")
 
 
-async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...], check: Any = checked_upload) -> Any:
-    """The check of what was sent (``check``: :func:`web.whatif.checked_upload`, or a case log's calibration,
-    :func:`web.logupload.calibrated_upload`; in a process of its own), or what it raised; the same bytes sent again
-    while they are checked (a second tab, a second click) wait for that check and get its answer, not a check of
-    their own."""
+async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...],
+                      check: Any = checked_upload) -> Any:
+    """The check of what was sent (``check``: :func:`web.whatif.checked_upload`, or a case log's
+    calibration, :func:`web.logupload.calibrated_upload`; in a process of its own), or what it raised; the
+    same bytes sent again while they are checked (a second tab, a second click) wait for that check and get
+    its answer, not a check of their own."""
     with state.lock:
         running: concurrent.futures.Future[Any] | None = state.checking.get(digest)
         mine = running is None
@@ -421,8 +425,8 @@ async def upload(request: Request) -> Response:
 
 async def checked_or_refusal(state: _State, digest: bytes, sent: tuple[Any, ...],
                              check: Any = checked_upload) -> Any:
-    """What ``check`` said of what was sent (:func:`_check_once`; remembered: the same bytes again get the same
-    answer without a new check), or the refusal to answer with (a :class:`Response`)."""
+    """What ``check`` said of what was sent (:func:`_check_once`; remembered: the same bytes again get the
+    same answer without a new check), or the refusal to answer with (a :class:`Response`)."""
     known = state.recall(digest)
     if isinstance(known, InputError):  # refused before: the same bytes, the same message
         return _error(known)
@@ -465,9 +469,9 @@ async def checked_or_refusal(state: _State, digest: bytes, sent: tuple[Any, ...]
 
 
 def kept_reply(state: _State, digest: bytes, found: _Checked, log: Any = None, **more: Any) -> JSONResponse:
-    """Keep a checked upload under a key of its own and answer with what the page shows of it (``more``: more of
-    the answer); the key is returned as ``id``. ``log``: what the calibration
-    to a case log said, kept with the upload (:mod:`web.logroute`)."""
+    """Keep a checked upload under a key of its own and answer with what the page shows of it (``more``:
+    more of the answer); the key is returned as ``id``. ``log``: what the calibration to a case log said,
+    kept with the upload (:mod:`web.logroute`)."""
     kept, own, text, steps = found
     remember_steps(text, steps)
     base = kept.base

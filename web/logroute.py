@@ -1,13 +1,14 @@
 """The page's case-log upload: ``POST /api/logs`` and ``GET /api/uploads/{key}/validation``.
 
-``POST /api/logs`` (multipart): ``log`` the case log (CSV or XES), ``library`` a library municipality whose model
-is calibrated, or ``model`` an uploaded BPMN model; ``name`` as the manager names the result; ``case``, ``activity``,
-``timestamp``, ``start``, ``resource``: the columns, when the page asked for them (else guessed). The model is
-calibrated to the log and validated on its later cases (:func:`web.logupload.calibrated_upload`) in the check
-process of its own the uploads use (:func:`web.app.checked_or_refusal`: the same limits, the same bytes answered
-alike), and kept as an uploaded process is: the reply is an upload's, with ``calibration`` (lines per language)
-and ``validation`` (a line per language, and whether its page is there). A refused log is one message in both
-languages (``field`` ``columns`` when the page should ask for the columns); nothing is kept.
+``POST /api/logs`` (multipart): ``log`` the case log (CSV or XES), ``library`` a library municipality whose
+model is calibrated, or ``model`` an uploaded BPMN model; ``name`` as the manager names the result;
+``case``, ``activity``, ``timestamp``, ``start``, ``resource``: the columns, when the page asked for them
+(else guessed). The model is calibrated to the log and validated on its later cases
+(:func:`web.logupload.calibrated_upload`) in the check process of its own the uploads use
+(:func:`web.app.checked_or_refusal`: the same limits, the same bytes answered alike), and kept as an
+uploaded process is: the reply is an upload's, with ``calibration`` (lines per language) and ``validation``
+(a line per language, and whether its page is there). A refused log is one message in both languages
+(``field`` ``columns`` when the page should ask for the columns); nothing is kept.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ async def _form(request: Request) -> tuple[Any, ...] | Response:
             log, model = form.get("log"), form.get("model")
             if log is None or isinstance(log, str):
                 return _error("Choose the case log to upload (CSV as the case system exports it, or XES).",
-                              sv="Välj ärendeloggen att ladda upp (CSV som ärendesystemet exporterar den, eller XES).",
+                              sv="Välj ärendeloggen att ladda upp (CSV som ärendesystemet exporterar den, "
+                                 "eller XES).",
                               field="log")
             texts = {k: str(form.get(k) or "")[:200] for k in ("name", "library", *COLUMN_ROLES)}
             model_bytes, model_name = b"", ""
@@ -84,6 +86,7 @@ async def validation_page(request: Request) -> Response:
     if calibrated is None or calibrated.page is None:
         return _error("No validation page for this process: it was not calibrated to a case log here, its "
                       "validation could not run, or the server has forgotten it (upload the log again).", 404,
-                      sv="Ingen valideringssida för den här processen: den anpassades inte till en ärendelogg här, "
-                         "valideringen kunde inte köras, eller servern har glömt den (ladda upp loggen igen).")
+                      sv="Ingen valideringssida för den här processen: den anpassades inte till en "
+                         "ärendelogg här, valideringen kunde inte köras, eller servern har glömt den (ladda "
+                         "upp loggen igen).")
     return HTMLResponse(zlib.decompress(calibrated.page).decode("utf-8"))

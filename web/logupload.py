@@ -1,11 +1,12 @@
-"""A municipality's own case log, sent from the page: the model calibrated to it and validated on its later cases.
+"""A municipality's own case log, sent from the page: the model calibrated to it and validated on its later
+cases.
 
-:func:`calibrated_upload` does what ``permitflow calibrate LOG --model M --validate`` does (the same reader and
-column detection, :func:`calibrate.core.calibrate`, the held-out split of :func:`calibrate.validate.split_by_start`,
-the page of :mod:`report.validation_html`) and hands the calibrated profile with the model to
-:func:`web.whatif.checked_upload`, so that it is kept, run and compared as any uploaded process. The server runs it
-in the check process of its own the uploads use (time- and size-limited); what it says to a manager is in
-:mod:`web.logwords`, in Swedish and English.
+:func:`calibrated_upload` does what ``permitflow calibrate MODEL LOG -o profile.yaml --validate`` does (the
+same reader and column detection, :func:`calibrate.core.calibrate`, the held-out split of
+:func:`calibrate.validate.split_by_start`, the page of :mod:`report.validation_html`) and hands the
+calibrated profile with the model to :func:`web.whatif.checked_upload`, so that it is kept, run and compared
+as any uploaded process. The server runs it in the check process of its own the uploads use (time- and
+size-limited); what it says to a manager is in :mod:`web.logwords`, in Swedish and English.
 """
 
 from __future__ import annotations
@@ -25,13 +26,17 @@ from web.whatif import MAX_UPLOAD_BYTES, PageError, Upload, _unreadable, checked
 
 __all__ = ["Calibrated", "calibrated_upload", "COLUMN_ROLES", "LOG_REPLICATIONS", "LOG_SEED"]
 
-#: the columns a manager may name on the page (the others are guessed, as ``permitflow calibrate`` guesses them)
+#: the columns a manager may name on the page (the others are guessed, as ``permitflow calibrate`` guesses
+#: them)
 COLUMN_ROLES = ("case", "activity", "timestamp", "start", "resource")
-#: the validation's replications and seed: ``permitflow calibrate --validate``'s defaults, so that the page and
-#: the command line say the same of the same log
+#: the validation's replications and seed: ``permitflow calibrate --validate``'s defaults, so that the page
+#: and the command line say the same of the same log
 LOG_REPLICATIONS = 5
 LOG_SEED = 2025
-#: the suffixes a log file keeps when it is written for the reader (which picks CSV or XES by them, else by content)
+#: an upload's check (:func:`web.whatif.checked_upload`)
+_Checked = tuple[Upload, dict[str, Any], bytes, LeverSteps | None]
+#: the suffixes a log file keeps when it is written for the reader (which picks CSV or XES by them, else by
+#: content)
 _SUFFIXES = (".xes.gz", ".csv.gz", ".xes", ".csv", ".tsv", ".txt")
 
 
@@ -46,7 +51,8 @@ class Calibrated:
 
 
 def _log_file(folder: Path, data: bytes, name: str) -> Path:
-    """The log written under a plain name with its suffix (the sent name is the browser's, not to be trusted)."""
+    """The log written under a plain name with its suffix (the sent name is the browser's, not to be
+    trusted)."""
     lower = name.lower()
     suffix = next((s for s in _SUFFIXES if lower.endswith(s)), "")
     path = folder / f"log{suffix}"
@@ -56,7 +62,8 @@ def _log_file(folder: Path, data: bytes, name: str) -> Path:
 
 def _model(folder: Path, library: str, model: bytes, model_name: str) -> tuple[bytes, str, Path,
                                                                                   dict[str, Any] | None, str]:
-    """(the model's bytes, its file name, its path, the profile to start from, its name as a manager knows it):
+    """(the model's bytes, its file name, its path, the profile to start from, its name as a manager knows
+    it):
     a library municipality's model and profile, or the uploaded BPMN model with none."""
     from bpmn_io import library as lib
     from bpmn_io.profile import read_profile
@@ -82,12 +89,12 @@ def _columns(given: dict[str, str]) -> LogColumns:
 
 
 def calibrated_upload(name: str, log: bytes, log_name: str, library: str, model: bytes, model_name: str,
-                      columns: dict[str, str]) -> tuple[tuple[Upload, dict[str, Any], bytes, LeverSteps | None],
-                                                        Calibrated]:
+                      columns: dict[str, str]) -> tuple[_Checked, Calibrated]:
     """The model (``library``'s, else the uploaded ``model``) calibrated to ``log`` and checked as an upload
     (:func:`web.whatif.checked_upload`), with what the calibration and its held-out validation said. ``name``:
     as the manager writes it (empty: the municipality's name and "(från loggen)"). Raises
-    :class:`processes.errors.InputError` (a :class:`web.whatif.PageError` in both languages) and nothing is kept."""
+    :class:`processes.errors.InputError` (a :class:`web.whatif.PageError` in both languages) and nothing is
+    kept."""
     if len(log) > MAX_UPLOAD_BYTES:
         said = {lang: sizes_said(len(log), MAX_UPLOAD_BYTES, lang) for lang in ("en", "sv")}
         raise PageError(f"The case log is too large: {said['en'][0]}, over the limit of {said['en'][1]}.",
@@ -105,13 +112,15 @@ def calibrated_upload(name: str, log: bytes, log_name: str, library: str, model:
 
             defs = load_model(str(model_path))
         except PermitflowError as err:
-            raise _unreadable("The BPMN model could not be read", "BPMN-modellen kunde inte läsas", err) from None
+            raise _unreadable("The BPMN model could not be read", "BPMN-modellen kunde inte läsas",
+                              err) from None
         table, stream, result = _calibrate(defs, log_path, shown_log, base, columns)
         shown = name.strip() or f"{known or 'Egen'} (från loggen)"
         profile = ("# Calibrated by permitflow from " + shown_log + "; see each entry's source and note.\n"
                    + _yaml(result.profile)).encode("utf-8")
         checked = checked_upload(shown, model_bytes, model_file, profile, "profile.yaml")
-        # a library municipality by its name, as the command line names it (its random streams are keyed by it)
+        # a library municipality by its name, as the command line names it (its random streams are keyed
+        # by it)
         validation, page = _validated(library or str(model_path), defs, table, base, result, shown, shown_log)
     lines = calibration_said(result.report, stream.mapping, stream.guessed, tuple(table.notes))
     return checked, Calibrated(lines, validation, page)
@@ -125,8 +134,8 @@ def _yaml(data: dict[str, Any]) -> str:
 
 def _calibrate(defs: Any, log_path: Path, shown_log: str, base: dict[str, Any] | None,
                columns: dict[str, str]) -> tuple[Any, Any, Any]:
-    """The log read (as ``permitflow calibrate`` reads it) and the model calibrated to it; a log it cannot read
-    is refused in one line in each language."""
+    """The log read (as ``permitflow calibrate`` reads it) and the model calibrated to it; a log it cannot
+    read is refused in one line in each language."""
     from bpmn_io.logfiles import read_log
     from calibrate.core import calibrate
     from calibrate.mapping import map_activities
@@ -134,10 +143,13 @@ def _calibrate(defs: Any, log_path: Path, shown_log: str, base: dict[str, Any] |
     try:
         table, stream = read_log(log_path, _columns(columns))
         if table.n_cases < 2:  # a share or an interval of one case is that case's value alone
-            raise PageError(f"The case log {shown_log} has {table.n_cases} case{'' if table.n_cases == 1 else 's'}: "
-                            "too few to calibrate from (at least 2 are needed, and many more for figures to trust).",
-                            f"Ärendeloggen {shown_log} har {table.n_cases} ärende{'' if table.n_cases == 1 else 'n'}: "
-                            "för få att anpassa från (minst 2 behövs, och många fler för siffror att lita på).")
+            one = table.n_cases == 1
+            raise PageError(f"The case log {shown_log} has {table.n_cases} case{'' if one else 's'}: too few "
+                            "to calibrate from (at least 2 are needed, and many more for figures to "
+                            "trust).",
+                            f"Ärendeloggen {shown_log} har {table.n_cases} ärende{'' if one else 'n'}: "
+                            "för få att anpassa från (minst 2 behövs, och många fler för siffror att lita "
+                            "på).")
         result = calibrate(defs, table, map_activities(defs, table), base=base, log_name=shown_log)
     except PageError:
         raise
@@ -149,8 +161,8 @@ def _calibrate(defs: Any, log_path: Path, shown_log: str, base: dict[str, Any] |
         raise _unreadable("The case log could not be read", "Ärendeloggen kunde inte läsas", err) from None
     except (RecursionError, MemoryError):  # nested or huge beyond the reader's own limits
         raise PageError("The case log could not be read: it is not a case log permitflow reads (CSV or XES).",
-                        "Ärendeloggen kunde inte läsas: den är ingen ärendelogg som permitflow läser (CSV eller "
-                        "XES).") from None
+                        "Ärendeloggen kunde inte läsas: den är ingen ärendelogg som permitflow läser "
+                        "(CSV eller XES).") from None
     return table, stream, result
 
 

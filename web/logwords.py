@@ -1,9 +1,11 @@
-"""What the page says of a case log it calibrated a model to, in Swedish and English: what was fitted from how
-many cases and what was not (:func:`calibration_said`), how the held-out validation went (:func:`validation_said`),
-and a log whose columns were not found, in words that ask for them (:func:`columns_refusal`).
+"""What the page says of a case log it calibrated a model to, in Swedish and English: what was fitted
+from how many cases and what was not (:func:`calibration_said`), how the held-out validation went
+(:func:`validation_said`), and a log whose columns were not found, in words that ask for them
+(:func:`columns_refusal`).
 
-The figures come from the calibration's report (:func:`calibrate.core.calibrate`) and the validation's data
-(:meth:`calibrate.validate.Validation.data`); the reader's own notes are English (the command line's), and said to be.
+The figures come from the calibration's report (:func:`calibrate.core.calibrate`) and the validation's
+data (:meth:`calibrate.validate.Validation.data`); the reader's own notes are English (the command
+line's), and said to be.
 """
 
 from __future__ import annotations
@@ -36,37 +38,40 @@ def _fitted(report: Mapping[str, Any], lang: str) -> list[str]:
     sv = lang == "sv"
     out = []
     if (a := report.get("arrivals")):
-        out.append(f"{'ansökningar per år' if sv else 'applications a year'} ({number(round(a['per_year'], 1), lang)})")
+        per_year = number(round(a["per_year"], 1), lang)
+        out.append(f"{'ansökningar per år' if sv else 'applications a year'} ({per_year})")
     if (durations := report.get("durations")):
         n = len(durations)
         out.append(f"tider för {counted(n, 'steg', 'steg', lang=lang)}" if sv else
                    f"the times of {counted(n, 'step', lang=lang)}")
     if (branching := report.get("branching")):
         n = len(branching)
-        out.append(f"{'andelarna vid' if sv else 'the shares at'} "
-                   + (counted(n, "vägval", "vägval", lang=lang) if sv else counted(n, "branch", "branches", lang=lang)))
+        out.append(f"andelarna vid {counted(n, 'vägval', 'vägval', lang=lang)}" if sv else
+                   f"the shares at {counted(n, 'branch', 'branches', lang=lang)}")
     if report.get("pools"):
         out.append("bemanning och arbetstider" if sv else "staff and working hours")
     if report.get("meetings"):
         out.append("nämndens sammanträdesdagar" if sv else "the board's meeting days")
     if (clock := report.get("clock")) and "median_days" in clock:
-        out.append("när den lagstadgade tiden börjar och slutar" if sv else "where the legal clock starts and stops")
+        out.append("när den lagstadgade tiden börjar och slutar" if sv else
+                   "where the legal clock starts and stops")
     return out
 
 
 def calibration_said(report: Mapping[str, Any], mapping: Mapping[str, str | None], guessed: tuple[str, ...],
                      notes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Lines per language (``sv``, ``en``): the log's size and period, the columns read, what was fitted, what was
-    not (activities that are no step of the model, arrivals kept) and the reader's notes."""
+    """Lines per language (``sv``, ``en``): the log's size and period, the columns read, what was fitted,
+    what was not (activities that are no step of the model, arrivals kept) and the reader's notes."""
     out: dict[str, tuple[str, ...]] = {}
     mapped = [m for m in report.get("mapping", []) if m["element"]]
     unmapped = list(report.get("unmapped") or [])
     for lang in ("sv", "en"):
         sv = lang == "sv"
-        cases = counted(report["cases"], "ärende", "ärenden", lang=lang) if sv else counted(report["cases"], "case",
-                                                                                            lang=lang)
-        events = counted(report["events"], "händelse", "händelser", lang=lang) if sv else counted(
-            report["events"], "event", lang=lang)
+        n_cases, n_events = report["cases"], report["events"]
+        cases = (counted(n_cases, "ärende", "ärenden", lang=lang) if sv else
+                 counted(n_cases, "case", lang=lang))
+        events = (counted(n_events, "händelse", "händelser", lang=lang) if sv else
+                  counted(n_events, "event", lang=lang))
         period = str(report["period"]).replace(" to ", " till ") if sv else report["period"]
         lines = [(f"Anpassad till loggen {report['log']}: {cases}, {events}, {period}." if sv else
                   f"Calibrated to the log {report['log']}: {cases}, {events}, {report['period']}.")]
@@ -75,22 +80,24 @@ def calibration_said(report: Mapping[str, Any], mapping: Mapping[str, str | None
                 for role, name in mapping.items() if name is not None]
         lines.append(("Kolumner: " if sv else "Columns: ") + "; ".join(cols) + ".")
         total = len(report.get("mapping", []))
-        lines.append(f"{number(len(mapped), lang)} av loggens {number(total, lang)} aktiviteter motsvarar steg i "
-                     "modellen." if sv else
-                     f"{number(len(mapped), lang)} of the log's {number(total, lang)} activities are steps of the "
-                     "model.")
+        n_mapped, n_total = number(len(mapped), lang), number(total, lang)
+        lines.append(f"{n_mapped} av loggens {n_total} aktiviteter motsvarar steg i modellen." if sv else
+                     f"{n_mapped} of the log's {n_total} activities are steps of the model.")
         fitted = _fitted(report, lang)
         if fitted:
-            lines.append(("Anpassat från loggen: " if sv else "Fitted from the log: ") + _list(fitted, lang) + ".")
+            head = "Anpassat från loggen: " if sv else "Fitted from the log: "
+            lines.append(head + _list(fitted, lang) + ".")
         if unmapped:
             shown = "; ".join(unmapped[:10]) + (" …" if len(unmapped) > 10 else "")
-            lines.append(f"Inte anpassat: {number(len(unmapped), lang)} aktiviteter i loggen som inte är något steg i "
-                          f"modellen ({shown}); de lämnades utanför." if sv else
-                          f"Not fitted: {number(len(unmapped), lang)} activities of the log that are no step of the "
-                          f"model ({shown}); they were left out.")
+            count = number(len(unmapped), lang)
+            lines.append(f"Inte anpassat: {count} aktiviteter i loggen som inte är något steg i modellen "
+                         f"({shown}); de lämnades utanför." if sv else
+                         f"Not fitted: {count} activities of the log that are no step of the model "
+                         f"({shown}); they were left out.")
         if report.get("arrivals_kept"):
-            lines.append("Ansökningar per år: inte anpassat (för få eller för kort logg); modellens värde står kvar."
-                         if sv else "Applications a year: not fitted (too few or too short a log); the model's kept.")
+            lines.append("Ansökningar per år: inte anpassat (för få eller för kort logg); modellens värde "
+                         "står kvar." if sv else
+                         "Applications a year: not fitted (too few or too short a log); the model's kept.")
         lines.append("Allt annat står kvar som modellens profil hade det (ett antagande)." if sv else
                      "Everything else stays as the model's profile had it (an assumption).")
         lines += [(f"Notering (på engelska): {n}" if sv else f"Note: {n}") for n in notes]
@@ -99,8 +106,8 @@ def calibration_said(report: Mapping[str, Any], mapping: Mapping[str, str | None
 
 
 def validation_said(data: Mapping[str, Any] | None, why: str) -> dict[str, str]:
-    """One line per language: the held-out cases' median cycle time in the log and in the simulation, or why the
-    validation could not run (``why``, the error's English words)."""
+    """One line per language: the held-out cases' median cycle time in the log and in the simulation, or
+    why the validation could not run (``why``, the error's English words)."""
     if data is None:
         return {"sv": f"Valideringen kunde inte köras (på engelska: {why}).",
                 "en": f"The validation could not run: {why}."}
@@ -109,16 +116,17 @@ def validation_said(data: Mapping[str, Any] | None, why: str) -> dict[str, str]:
     a, b = real["cycle_days"]["p50"], sim["cycle_days"]["p50"]
     med = {lang: ("–" if a is None else number(round(a, 1), lang)) for lang in ("sv", "en")}
     sim_med = {lang: ("–" if b is None else number(round(b, 1), lang)) for lang in ("sv", "en")}
-    return {"sv": f"Prövad mot loggens senare {number(held, 'sv')} ärenden, som anpassningen inte såg (anpassad på de "
-                  f"tidigare {number(train, 'sv')}): mediangenomloppstid i loggen {med['sv']} dagar, simulerad "
-                  f"{sim_med['sv']} dagar.",
-            "en": f"Tested on the log's later {number(held, 'en')} cases, which the fit did not see (fitted on the "
-                  f"earlier {number(train, 'en')}): median cycle time in the log {med['en']} days, simulated "
-                  f"{sim_med['en']} days."}
+    return {"sv": f"Prövad mot loggens senare {number(held, 'sv')} ärenden, som anpassningen inte såg "
+                  f"(anpassad på de tidigare {number(train, 'sv')}): mediangenomloppstid i loggen "
+                  f"{med['sv']} dagar, simulerad {sim_med['sv']} dagar.",
+            "en": f"Tested on the log's later {number(held, 'en')} cases, which the fit did not see (fitted "
+                  f"on the earlier {number(train, 'en')}): median cycle time in the log {med['en']} days, "
+                  f"simulated {sim_med['en']} days."}
 
 
 _NO_COLUMN = re.compile(r"no column for the (?P<roles>[a-z ]+?) \(the header has (?P<header>.*?); give ")
-_NO_SUCH = re.compile(r"--(?P<role>[a-z]+) '(?P<given>.*?)': no such column \(the header has (?P<header>.*?)\)")
+_NO_SUCH = re.compile(r"--(?P<role>[a-z]+) '(?P<given>.*?)': no such column "
+                      r"\(the header has (?P<header>.*?)\)")
 
 
 def columns_refusal(message: str) -> PageError | None:
@@ -129,15 +137,16 @@ def columns_refusal(message: str) -> PageError | None:
         header = m["header"]
         sv = _list([ROLE_WORDS.get(r, (r, r))[0] for r in roles], "sv")
         en = _list([ROLE_WORDS.get(r, (r, r))[1] for r in roles], "en")
-        err = PageError(f"The page could not tell which column of the log holds the {en} (its columns: {header}): "
-                        "say which under “Columns” and upload again.",
-                        f"Sidan kunde inte avgöra vilken kolumn i loggen som är {sv} (dess kolumner: {header}): "
-                        "ange den under ”Kolumner” och ladda upp igen.")
+        err = PageError(f"The page could not tell which column of the log holds the {en} (its columns: "
+                        f"{header}): say which under “Columns” and upload again.",
+                        f"Sidan kunde inte avgöra vilken kolumn i loggen som är {sv} (dess kolumner: "
+                        f"{header}): ange den under ”Kolumner” och ladda upp igen.")
     elif (m := _NO_SUCH.search(message)) is not None:
         role = {"timestamp": "timestamp"}.get(m["role"], m["role"])
         words = ROLE_WORDS.get(role, (role, role))
-        err = PageError(f"The log has no column “{m['given']}” (for the {words[1]}; its columns: {m['header']}).",
-                        f"Loggen har ingen kolumn ”{m['given']}” (för {words[0]}; dess kolumner: {m['header']}).")
+        given, header = m["given"], m["header"]
+        err = PageError(f"The log has no column “{given}” (for the {words[1]}; its columns: {header}).",
+                        f"Loggen har ingen kolumn ”{given}” (för {words[0]}; dess kolumner: {header}).")
     else:
         return None
     err.field = "columns"  # type: ignore[attr-defined]

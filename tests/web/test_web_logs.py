@@ -1,6 +1,7 @@
-"""The page's case-log upload over the API (``POST /api/logs``): a model calibrated to a municipality's own log
-(made here from a simulated run, written as a Swedish export), validated on its later cases, kept and run as an
-upload; the same log gives the same bytes; bad logs are one message in both languages and nothing is kept."""
+"""The page's case-log upload over the API (``POST /api/logs``): a model calibrated to a municipality's own
+(made here from a simulated run, written as a Swedish export), validated on its later cases, kept and run as
+an upload; the same log gives the same bytes; bad logs are one message in both languages and nothing is
+kept."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ def _send(client, log: bytes, filename: str = "export.csv", **fields: str):
     return client.post("/api/logs", data=fields, files={"log": (filename, log, "text/csv")})
 
 
-def test_a_library_model_calibrated_to_a_swedish_export_is_kept_validated_and_runs(client, export: bytes) -> None:
+def test_a_library_model_calibrated_to_a_swedish_export_is_kept_validated_and_runs(client,
+                                                                                    export: bytes) -> None:
     reply = _send(client, export, library="hoganas")
     assert reply.status_code == 200, reply.text
     data = reply.json()
@@ -70,7 +72,8 @@ def test_the_same_log_and_seed_give_the_same_bytes(client, export: bytes, tmp_pa
 def test_an_uploaded_model_is_calibrated_too(client, export: bytes) -> None:
     model = library_paths("hoganas")[0].read_bytes()
     reply = client.post("/api/logs", data={"name": "Min modell"},
-                        files={"log": ("export.csv", export, "text/csv"), "model": ("min.bpmn", model, "text/xml")})
+                        files={"log": ("export.csv", export, "text/csv"),
+                               "model": ("min.bpmn", model, "text/xml")})
     assert reply.status_code == 200, reply.text
     assert reply.json()["display"] == "Min modell"
 
@@ -89,8 +92,8 @@ def test_columns_it_cannot_detect_are_asked_for_and_then_read(client, export: by
     odd = export.replace(b"Diarienummer", b"Nr", 1).replace("Åtgärd".encode(), b"Vad", 1)
     body = _refused(client, odd, library="hoganas")
     assert body["field"] == "columns"
-    assert body["error_sv"].startswith("Sidan kunde inte avgöra vilken kolumn i loggen som är ärendenummer och "
-                                       "aktivitet")
+    assert body["error_sv"].startswith("Sidan kunde inte avgöra vilken kolumn i loggen som är "
+                                       "ärendenummer och aktivitet")
     assert "'Nr'" in body["error"] and "'Vad'" in body["error"]
     reply = _send(client, odd, library="hoganas", case="Nr", activity="Vad")
     assert reply.status_code == 200, reply.text
@@ -99,7 +102,7 @@ def test_columns_it_cannot_detect_are_asked_for_and_then_read(client, export: by
 
 
 @pytest.mark.parametrize(("log", "name", "words_sv"), [
-    (b"\xef\xbb\xbfDiarienummer;\xc3\x85tg\xc3\xa4rd;Klar\r\n", "export.csv", "Ärendeloggen kunde inte läsas"),
+    ("\ufeffDiarienummer;Åtgärd;Klar\r\n".encode(), "export.csv", "Ärendeloggen kunde inte läsas"),
     (b"PK\x03\x04" + b"\x00" * 200, "export.csv", "Ärendeloggen kunde inte läsas"),
     (b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
      b'<log xmlns="http://www.xes-standard.org/" xes.version="1.0"><trace>&b;</trace></log>', "x.xes",

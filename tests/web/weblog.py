@@ -19,8 +19,8 @@ SWEDISH = {"case_id": "Diarienummer", "activity": "Åtgärd", "start": "Påbörj
 def simulated_log(folder: Path, municipality: str = "hoganas", years: str = "2", seed: str = "7") -> str:
     """The event log (CSV text) of one simulated run of ``municipality``."""
     path = folder / f"{municipality}-sim.csv"
-    result = CliRunner().invoke(cli, ["simulate", municipality, "--years", years, "--replications", "1", "--seed",
-                                      seed, "--eventlog", str(path)])
+    result = CliRunner().invoke(cli, ["simulate", municipality, "--years", years, "--replications", "1",
+                                      "--seed", seed, "--eventlog", str(path)])
     assert result.exit_code == 0, result.output
     return path.read_text(encoding="utf-8")
 

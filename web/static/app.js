@@ -457,8 +457,9 @@ function addUpload(data, name) {
   showStatusQuo();
 }
 
-// A case log: the chosen model (a library municipality's, or an uploaded BPMN model) calibrated to it and tested on
-// its later cases by the server; kept as an upload, with what was fitted and a link to the validation page
+// A case log: the chosen model (a library municipality's, or an uploaded BPMN model) calibrated to it and
+// tested on its later cases by the server; kept as an upload, with what was fitted and a link to the
+// validation page
 async function uploadLog() {
   showMessage(null);
   const form = new FormData();
@@ -468,7 +469,9 @@ async function uploadLog() {
   const log = $("#log-file").files[0], model = $("#log-model").files[0];
   if (log) form.append("log", log);
   if (model && !$("#log-library").value) form.append("model", model);
-  document.querySelectorAll("[data-column]").forEach((i) => { if (i.value.trim()) form.append(i.dataset.column, i.value.trim()); });
+  document.querySelectorAll("[data-column]").forEach((i) => {
+    if (i.value.trim()) form.append(i.dataset.column, i.value.trim());
+  });
   state.logSaid = null;
   $("#log-said").textContent = t("log_working");
   $("#log-send").disabled = true;
@@ -495,8 +498,9 @@ function drawLogSaid() {
   list.append(el("li", { text: data.validation[state.lang] }));
   box.append(el("p", { text: data.names[state.lang] }), list);
   if (data.validation.page) {
-    box.append(el("p", {}, el("a", { href: `/api/uploads/${encodeURIComponent(data.id)}/validation`, target: "_blank",
-      rel: "noopener", id: "log-validation", text: t("log_validation_link") })));
+    const href = `/api/uploads/${encodeURIComponent(data.id)}/validation`;
+    box.append(el("p", {}, el("a", { href, target: "_blank", rel: "noopener", id: "log-validation",
+      text: t("log_validation_link") })));
   }
 }
 
