@@ -448,15 +448,25 @@ async def checked_or_refusal(state: _State, digest: bytes, sent: tuple[Any, ...]
             from report.numbers import number
 
             limit = {lang: number(float(f"{state.check_seconds:g}"), lang) for lang in ("en", "sv")}
-            slow = PageError(
-                f"The upload could not be checked within {limit['en']} s, the limit for an upload (a model from a "
-                "modelling tool takes a few seconds): is the model a BPMN file as a modelling tool writes it? The same "
-                f"files sent again are refused at once, without another check (the server remembers its last "
-                f"{MAX_UPLOADS} refusals until it restarts).",
-                sv=f"Uppladdningen kunde inte kontrolleras inom {limit['sv']} s, gränsen för en uppladdning (en modell "
-                   "från ett modelleringsverktyg tar några sekunder): är modellen en BPMN-fil som ett "
-                   "modelleringsverktyg skriver den? Samma filer som skickas igen avvisas direkt, utan ny kontroll "
-                   f"(servern minns sina senaste {MAX_UPLOADS} avvisningar tills den startas om).")
+            again = (f"The same files sent again are refused at once, without another check (the server "
+                     f"remembers its last {MAX_UPLOADS} refusals until it restarts).",
+                     f"Samma filer som skickas igen avvisas direkt, utan ny kontroll (servern minns sina "
+                     f"senaste {MAX_UPLOADS} avvisningar tills den startas om).")
+            if check is checked_upload:
+                slow = PageError(
+                    f"The upload could not be checked within {limit['en']} s, the limit for an upload (a model "
+                    "from a modelling tool takes a few seconds): is the model a BPMN file as a modelling tool "
+                    f"writes it? {again[0]}",
+                    sv=f"Uppladdningen kunde inte kontrolleras inom {limit['sv']} s, gränsen för en uppladdning "
+                       "(en modell från ett modelleringsverktyg tar några sekunder): är modellen en BPMN-fil som "
+                       f"ett modelleringsverktyg skriver den? {again[1]}")
+            else:  # a case log's calibration (web.logroute): its words, not a model's
+                slow = PageError(
+                    f"The model could not be fitted to the case log within {limit['en']} s, the limit for an "
+                    f"upload: a shorter period of the log, or a smaller model, takes less. {again[0]}",
+                    sv=f"Modellen kunde inte anpassas till ärendeloggen inom {limit['sv']} s, gränsen för en "
+                       f"uppladdning: en kortare period av loggen, eller en mindre modell, tar kortare tid. "
+                       f"{again[1]}")
             state.refuse(digest, slow)
             return _error(slow)
         except InputError as err:

@@ -134,3 +134,12 @@ def test_a_log_needs_a_model_and_a_log(client, export: bytes) -> None:
 def test_no_validation_page_for_an_unknown_key(client) -> None:
     reply = client.get("/api/uploads/nothing-here/validation")
     assert reply.status_code == 404 and reply.json()["error_sv"].startswith("Ingen valideringssida")
+
+
+def test_a_calibration_past_the_time_limit_is_refused_in_a_logs_words(export: bytes) -> None:
+    with starlette_testclient.TestClient(create_app(workers=1, check_seconds=3)) as c:
+        c.app.state.web.check_seconds = 0.001  # a limit shorter than any calibration
+        body = _refused(c, export, library="hoganas")
+        assert body["error_sv"].startswith("Modellen kunde inte anpassas till ärendeloggen inom 0,001 s")
+        assert body["error"].startswith("The model could not be fitted to the case log within 0.001 s")
+        assert c.get("/api/setup").status_code == 200
