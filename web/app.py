@@ -408,11 +408,8 @@ async def upload(request: Request) -> Response:
                                  "fylla i: permitflow convert modell.bpmn profil.yaml --to profile")
             files = (await model.read(), model.filename or "model.bpmn", await profile.read(),
                      profile.filename or "profile.yaml")
-    except PermitflowError as err:
-        return _error(err)
     except Exception as err:  # noqa: BLE001 - a malformed or oversized multipart body is the client's error
-        said = getattr(err, "detail", None) or err  # the form parser's HTTPException: its words, not "400: " first
-        return _error(f"the upload could not be read: {said}", sv=f"uppladdningen kunde inte läsas: {form_words_sv(str(said))}")
+        return _unread(err)
     sent = (name, files[0], Path(files[1]).name, files[2], Path(files[3]).name)
     del files
     digest = _sent_digest(*sent)
@@ -421,6 +418,51 @@ async def upload(request: Request) -> Response:
     if isinstance(found, Response):
         return found
     return kept_reply(state, digest, found)
+
+
+def _unread(err: Exception) -> JSONResponse:
+    """The refusal of a form that could not be read: its own error's, or the form parser's words."""
+    if isinstance(err, PermitflowError):
+        return _error(err)
+    # the form parser's HTTPException: its words, not "400: " first
+    said = getattr(err, "detail", None) or err
+    return _error(f"the upload could not be read: {said}",
+                  sv=f"uppladdningen kunde inte läsas: {form_words_sv(str(said))}")
+
+
+async def upload_log(request: Request) -> Response:
+    """A case log and a model to calibrate to it (:mod:`web.logroute`,
+    :func:`web.logupload.calibrated_upload`), checked as an upload is and kept as one."""
+    from web.logroute import log_sent, reply_parts, sent_parts
+    from web.logupload import calibrated_upload
+
+    state: _State = request.app.state.web
+    try:
+        async with _bounded(request).form(max_files=2, max_fields=8, max_part_size=MAX_UPLOAD_BYTES) as form:
+            sent = await log_sent(form)
+    except Exception as err:  # noqa: BLE001 - a malformed or oversized multipart body is the client's error
+        return _unread(err)
+    digest = _sent_digest(*sent_parts(sent))
+    found = await checked_or_refusal(state, digest, sent, calibrated_upload)
+    del sent
+    if isinstance(found, Response):
+        return found
+    if len(found) == 2:  # checked now: (the upload's check, the calibration)
+        checked, calibrated = found
+    else:  # the same bytes sent before: the check remembered, and its calibration with it
+        checked, calibrated = found, state.logs.get(digest)
+    return kept_reply(state, digest, checked, log=calibrated, **reply_parts(calibrated))
+
+
+async def validation_page(request: Request) -> Response:
+    """The validation page of an upload calibrated to a case log (:func:`web.logroute.page_response`)."""
+    from web.logroute import NO_PAGE, page_response
+
+    state: _State = request.app.state.web
+    with state.lock:
+        digest = state.log_of.get(request.path_params["key"])
+        calibrated = state.logs.get(digest) if digest is not None else None
+    return page_response(calibrated) or _error(NO_PAGE, 404)
 
 
 async def checked_or_refusal(state: _State, digest: bytes, sent: tuple[Any, ...],
@@ -454,12 +496,12 @@ async def checked_or_refusal(state: _State, digest: bytes, sent: tuple[Any, ...]
                      f"senaste {MAX_UPLOADS} avvisningar tills den startas om).")
             if check is checked_upload:
                 slow = PageError(
-                    f"The upload could not be checked within {limit['en']} s, the limit for an upload (a model "
-                    "from a modelling tool takes a few seconds): is the model a BPMN file as a modelling tool "
-                    f"writes it? {again[0]}",
-                    sv=f"Uppladdningen kunde inte kontrolleras inom {limit['sv']} s, gränsen för en uppladdning "
-                       "(en modell från ett modelleringsverktyg tar några sekunder): är modellen en BPMN-fil som "
-                       f"ett modelleringsverktyg skriver den? {again[1]}")
+                    f"The upload could not be checked within {limit['en']} s, the limit for an upload "
+                    "(a model from a modelling tool takes a few seconds): is the model a BPMN file as a "
+                    f"modelling tool writes it? {again[0]}",
+                    sv=f"Uppladdningen kunde inte kontrolleras inom {limit['sv']} s, gränsen för en "
+                       "uppladdning (en modell från ett modelleringsverktyg tar några sekunder): är modellen "
+                       f"en BPMN-fil som ett modelleringsverktyg skriver den? {again[1]}")
             else:  # a case log's calibration (web.logroute): its words, not a model's
                 slow = PageError(
                     f"The model could not be fitted to the case log within {limit['en']} s, the limit for an "
@@ -790,8 +832,6 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
     the main script imports, imported once by the fork server (see :meth:`web.runs.Runs._context`); ``large``:
     the large runs (each in a process of its own) at most at once, ``most`` the runs of any kind: a page asking for
     one more is told to try again when one has finished."""
-    from web.logroute import upload_log, validation_page
-
     state = _State(workers, keep, check_seconds, preload, large, most)
 
     @asynccontextmanager

@@ -12,7 +12,6 @@ import pytest
 from weblog import simulated_log, swedish_export
 
 from bpmn_io.library import library_paths
-from web.logroute import validation_page  # noqa: F401 - the route's module imports
 
 starlette_testclient = pytest.importorskip("starlette.testclient")
 from web.app import create_app  # noqa: E402 - after the skip
@@ -107,7 +106,7 @@ def test_columns_it_cannot_detect_are_asked_for_and_then_read(client, export: by
     (b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
      b'<log xmlns="http://www.xes-standard.org/" xes.version="1.0"><trace>&b;</trace></log>', "x.xes",
      "Ärendeloggen kunde inte läsas"),
-    (gzip.compress(b"not a log at all"), "x.xes.gz", "Ärendeloggen kunde inte läsas"),
+    (gzip.compress(b"not a log at all", mtime=0), "x.xes.gz", "Ärendeloggen kunde inte läsas"),
 ])
 def test_a_bad_log_is_one_line_in_both_languages_and_nothing_is_kept(client, log: bytes, name: str,
                                                                      words_sv: str) -> None:
@@ -143,3 +142,12 @@ def test_a_calibration_past_the_time_limit_is_refused_in_a_logs_words(export: by
         assert body["error_sv"].startswith("Modellen kunde inte anpassas till ärendeloggen inom 0,001 s")
         assert body["error"].startswith("The model could not be fitted to the case log within 0.001 s")
         assert c.get("/api/setup").status_code == 200
+
+
+def test_an_xes_log_is_calibrated_as_a_csv_one(client, tmp_path: Path) -> None:
+    xes = simulated_log(tmp_path, suffix=".xes").encode("utf-8")
+    reply = _send(client, xes, "export.xes", library="hoganas", name="Höganäs XES")
+    assert reply.status_code == 200, reply.text
+    data = reply.json()
+    assert data["calibration"]["en"][0].startswith("Calibrated to the log export.xes: 12 cases")
+    assert data["validation"]["page"] is True

@@ -16,9 +16,10 @@ SWEDISH = {"case_id": "Diarienummer", "activity": "Åtgärd", "start": "Påbörj
            "resource": "Handläggare"}
 
 
-def simulated_log(folder: Path, municipality: str = "hoganas", years: str = "2", seed: str = "7") -> str:
-    """The event log (CSV text) of one simulated run of ``municipality``."""
-    path = folder / f"{municipality}-sim.csv"
+def simulated_log(folder: Path, municipality: str = "hoganas", years: str = "2", seed: str = "7",
+                  suffix: str = ".csv") -> str:
+    """The event log (CSV text, or XES with ``suffix`` .xes) of one simulated run of ``municipality``."""
+    path = folder / f"{municipality}-sim{suffix}"
     result = CliRunner().invoke(cli, ["simulate", municipality, "--years", years, "--replications", "1",
                                       "--seed", seed, "--eventlog", str(path)])
     assert result.exit_code == 0, result.output
