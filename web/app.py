@@ -3,9 +3,11 @@ and :mod:`report`; no simulation logic of its own.
 
 Routes (JSON unless said): ``GET /`` the page; ``GET /api/setup`` levers, library and
 texts; ``POST /api/uploads`` a model and profile (multipart; the reply's ``id`` names it in
-``uploads`` later, seen by no other page); ``POST /api/runs`` start a
-run (``replaces``: a run of the same page to cancel); ``GET /api/runs/{id}`` progress and
-answer; ``DELETE /api/runs/{id}`` cancel; ``POST /api/scenario`` the scenario file (YAML);
+``uploads`` later, seen by no other page); ``POST /api/logs`` a case log with a model to
+calibrate to it, kept as an upload, and ``GET /api/uploads/{id}/validation`` its validation
+page (HTML; :mod:`web.logroute`); ``POST /api/runs`` start a run (``replaces``: a run of the
+same page to cancel); ``GET /api/runs/{id}`` progress and answer; ``DELETE /api/runs/{id}``
+cancel; ``POST /api/scenario`` the scenario file (YAML);
 ``GET /api/runs/{id}/report`` the report (HTML); ``GET /api/runs/{id}/diagram/{n}`` a diagram of the
 answer (SVG: the answer names it by this address, ``diagram.url``, and does not carry it); ``POST /api/goal`` a goal seek (polled as a run). Bad input is one message
 (``{"error": ..., "error_sv": ..., "field": ...}``, status 400/413/422), nothing is kept,
@@ -133,7 +135,7 @@ def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field
     if isinstance(err, LeverError):
         sv, field = err.sv, err.lever
     elif isinstance(err, (PageError, _Interrupted)):
-        sv = err.sv
+        sv, field = err.sv, getattr(err, "field", "") or field  # a log's columns not found: "columns"
     elif isinstance(err, (RunsBusy, _ChecksBusy)):
         status, sv = 503, err.sv
     if isinstance(err, _TooLarge):
@@ -182,7 +184,12 @@ class _State:
         #: the last :data:`MAX_UPLOADS` uploads refused (their messages)
         self.refused: OrderedDict[bytes, InputError] = OrderedDict()
         #: the checks running now, by digest: the same bytes sent meanwhile wait for that check (:func:`_check_once`)
-        self.checking: dict[bytes, concurrent.futures.Future[_Checked]] = {}
+        self.checking: dict[bytes, concurrent.futures.Future[Any]] = {}
+        #: what the calibrations of the uploads kept that came from a case log said (:mod:`web.logroute`),
+        #: by the digest of what was sent, and the digest of each such upload by its key: kept as long as
+        #: the upload is
+        self.logs: dict[bytes, Any] = {}
+        self.log_of: dict[str, bytes] = {}
         #: the checks running (:data:`CHECKS_AT_ONCE` at most), and those running or waiting for their turn
         self.check_turns = asyncio.Semaphore(CHECKS_AT_ONCE)
         self.checks_admitted = 0
@@ -197,10 +204,12 @@ class _State:
             self.uploads[key] = checked[0]
             self.checked[digest] = checked
             while len(self.uploads) > MAX_UPLOADS:
-                _key, gone = self.uploads.popitem(last=False)
+                old_key, gone = self.uploads.popitem(last=False)
+                self.log_of.pop(old_key, None)
                 if all(kept is not gone for kept in self.uploads.values()):
                     for old in [d for d, c in self.checked.items() if c[0] is gone]:
                         del self.checked[old]
+                        self.logs.pop(old, None)
 
     def refuse(self, digest: bytes, err: InputError) -> None:
         """Remember that the upload of ``digest`` was refused, and why (the last :data:`MAX_UPLOADS`)."""
@@ -347,12 +356,14 @@ class _ChecksBusy(PermitflowError):
         super().__init__("The server is checking many uploads just now: send the files again in a minute.")
 
 
-async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...]) -> _Checked:
-    """The check of what was sent (:func:`web.whatif.checked_upload`, in a process of its own), or what it
-    raised; the same bytes sent again while they are checked (a second tab, a second click) wait for that
-    check and get its answer, not a check of their own."""
+async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...],
+                      check: Any = checked_upload) -> Any:
+    """The check of what was sent (``check``: :func:`web.whatif.checked_upload`, or a case log's
+    calibration, :func:`web.logupload.calibrated_upload`; in a process of its own), or what it raised; the
+    same bytes sent again while they are checked (a second tab, a second click) wait for that check and get
+    its answer, not a check of their own."""
     with state.lock:
-        running = state.checking.get(digest)
+        running: concurrent.futures.Future[Any] | None = state.checking.get(digest)
         mine = running is None
         if running is None:
             if state.checks_admitted >= CHECKS_AT_ONCE + CHECKS_WAITING:
@@ -364,7 +375,7 @@ async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...]) -> _C
     try:
         # its turn waited for here, in the event loop: a request thread is not held meanwhile
         async with state.check_turns:
-            found: _Checked = await run_in_threadpool(partial(state.runs.call_apart, checked_upload, *sent,
+            found = await run_in_threadpool(partial(state.runs.call_apart, check, *sent,
                                                               seconds=state.check_seconds))
     except Exception as err:
         running.set_exception(err)
@@ -397,18 +408,71 @@ async def upload(request: Request) -> Response:
                                  "fylla i: permitflow convert modell.bpmn profil.yaml --to profile")
             files = (await model.read(), model.filename or "model.bpmn", await profile.read(),
                      profile.filename or "profile.yaml")
-    except PermitflowError as err:
-        return _error(err)
     except Exception as err:  # noqa: BLE001 - a malformed or oversized multipart body is the client's error
-        said = getattr(err, "detail", None) or err  # the form parser's HTTPException: its words, not "400: " first
-        return _error(f"the upload could not be read: {said}", sv=f"uppladdningen kunde inte läsas: {form_words_sv(str(said))}")
+        return _unread(err)
     sent = (name, files[0], Path(files[1]).name, files[2], Path(files[3]).name)
     del files
     digest = _sent_digest(*sent)
+    found = await checked_or_refusal(state, digest, sent)
+    del sent
+    if isinstance(found, Response):
+        return found
+    return kept_reply(state, digest, found)
+
+
+def _unread(err: Exception) -> JSONResponse:
+    """The refusal of a form that could not be read: its own error's, or the form parser's words."""
+    if isinstance(err, PermitflowError):
+        return _error(err)
+    # the form parser's HTTPException: its words, not "400: " first
+    said = getattr(err, "detail", None) or err
+    return _error(f"the upload could not be read: {said}",
+                  sv=f"uppladdningen kunde inte läsas: {form_words_sv(str(said))}")
+
+
+async def upload_log(request: Request) -> Response:
+    """A case log and a model to calibrate to it (:mod:`web.logroute`,
+    :func:`web.logupload.calibrated_upload`), checked as an upload is and kept as one."""
+    from web.logroute import log_sent, reply_parts, sent_parts
+    from web.logupload import calibrated_upload
+
+    state: _State = request.app.state.web
+    try:
+        async with _bounded(request).form(max_files=2, max_fields=8, max_part_size=MAX_UPLOAD_BYTES) as form:
+            sent = await log_sent(form)
+    except Exception as err:  # noqa: BLE001 - a malformed or oversized multipart body is the client's error
+        return _unread(err)
+    digest = _sent_digest(*sent_parts(sent))
+    found = await checked_or_refusal(state, digest, sent, calibrated_upload)
+    del sent
+    if isinstance(found, Response):
+        return found
+    if len(found) == 2:  # checked now: (the upload's check, the calibration)
+        checked, calibrated = found
+    else:  # the same bytes sent before: the check remembered, and its calibration with it
+        checked, calibrated = found, state.logs.get(digest)
+    return kept_reply(state, digest, checked, log=calibrated, **reply_parts(calibrated))
+
+
+async def validation_page(request: Request) -> Response:
+    """The validation page of an upload calibrated to a case log (:func:`web.logroute.page_response`)."""
+    from web.logroute import NO_PAGE, page_response
+
+    state: _State = request.app.state.web
+    with state.lock:
+        digest = state.log_of.get(request.path_params["key"])
+        calibrated = state.logs.get(digest) if digest is not None else None
+    return page_response(calibrated) or _error(NO_PAGE, 404)
+
+
+async def checked_or_refusal(state: _State, digest: bytes, sent: tuple[Any, ...],
+                             check: Any = checked_upload) -> Any:
+    """What ``check`` said of what was sent (:func:`_check_once`; remembered: the same bytes again get the
+    same answer without a new check), or the refusal to answer with (a :class:`Response`)."""
     known = state.recall(digest)
     if isinstance(known, InputError):  # refused before: the same bytes, the same message
         return _error(known)
-    found: _Checked
+    found: Any
     if known is not None:
         found = known
     else:
@@ -416,7 +480,7 @@ async def upload(request: Request) -> Response:
             # read and checked in a process of its own: a model's parse takes ten times its size, which the
             # server would keep; its own values beside the levers, read as a library municipality's are (its
             # steps found by what they are, and kept for its levers)
-            found = await _check_once(state, digest, sent)
+            found = await _check_once(state, digest, sent, check)
         except CallStopped:
             return _error("The server is stopping: upload the files again once it runs again.", 503,
                           sv="Servern stängs av: ladda upp filerna igen när den körs igen.")
@@ -426,15 +490,25 @@ async def upload(request: Request) -> Response:
             from report.numbers import number
 
             limit = {lang: number(float(f"{state.check_seconds:g}"), lang) for lang in ("en", "sv")}
-            slow = PageError(
-                f"The upload could not be checked within {limit['en']} s, the limit for an upload (a model from a "
-                "modelling tool takes a few seconds): is the model a BPMN file as a modelling tool writes it? The same "
-                f"files sent again are refused at once, without another check (the server remembers its last "
-                f"{MAX_UPLOADS} refusals until it restarts).",
-                sv=f"Uppladdningen kunde inte kontrolleras inom {limit['sv']} s, gränsen för en uppladdning (en modell "
-                   "från ett modelleringsverktyg tar några sekunder): är modellen en BPMN-fil som ett "
-                   "modelleringsverktyg skriver den? Samma filer som skickas igen avvisas direkt, utan ny kontroll "
-                   f"(servern minns sina senaste {MAX_UPLOADS} avvisningar tills den startas om).")
+            again = (f"The same files sent again are refused at once, without another check (the server "
+                     f"remembers its last {MAX_UPLOADS} refusals until it restarts).",
+                     f"Samma filer som skickas igen avvisas direkt, utan ny kontroll (servern minns sina "
+                     f"senaste {MAX_UPLOADS} avvisningar tills den startas om).")
+            if check is checked_upload:
+                slow = PageError(
+                    f"The upload could not be checked within {limit['en']} s, the limit for an upload "
+                    "(a model from a modelling tool takes a few seconds): is the model a BPMN file as a "
+                    f"modelling tool writes it? {again[0]}",
+                    sv=f"Uppladdningen kunde inte kontrolleras inom {limit['sv']} s, gränsen för en "
+                       "uppladdning (en modell från ett modelleringsverktyg tar några sekunder): är modellen "
+                       f"en BPMN-fil som ett modelleringsverktyg skriver den? {again[1]}")
+            else:  # a case log's calibration (web.logroute): its words, not a model's
+                slow = PageError(
+                    f"The model could not be fitted to the case log within {limit['en']} s, the limit for an "
+                    f"upload: a shorter period of the log, or a smaller model, takes less. {again[0]}",
+                    sv=f"Modellen kunde inte anpassas till ärendeloggen inom {limit['sv']} s, gränsen för en "
+                       f"uppladdning: en kortare period av loggen, eller en mindre modell, tar kortare tid. "
+                       f"{again[1]}")
             state.refuse(digest, slow)
             return _error(slow)
         except InputError as err:
@@ -443,7 +517,13 @@ async def upload(request: Request) -> Response:
             return _error(err)
         except PermitflowError as err:  # not the upload's fault (its check's process ended): not remembered
             return _error(err)
-    del sent
+    return found
+
+
+def kept_reply(state: _State, digest: bytes, found: _Checked, log: Any = None, **more: Any) -> JSONResponse:
+    """Keep a checked upload under a key of its own and answer with what the page shows of it (``more``:
+    more of the answer); the key is returned as ``id``. ``log``: what the calibration to a case log said,
+    kept with the upload (:mod:`web.logroute`)."""
     kept, own, text, steps = found
     remember_steps(text, steps)
     base = kept.base
@@ -451,12 +531,16 @@ async def upload(request: Request) -> Response:
     # each run their own, and one cannot pick another's upload without its key (the same bytes sent again:
     # the same check, kept once, under a key of its own)
     key = f"{base.name}-{secrets.token_urlsafe(12)}"
+    if log is not None:
+        with state.lock:
+            state.logs[digest] = log
+            state.log_of[key] = digest
     state.keep_upload(key, digest, found)
     # name: the process's safe name (the answer's "process"), display: the name as written, shown everywhere
     shown = _display_names((base,))[base.name]
     return JSONResponse({"name": base.name, "display": shown["sv"], "names": shown, "id": key, "status_quo": own,
                          "levels": decision_levels(base.profile),
-                         "deadline_texts": deadline_texts(profile_clock(base.profile))})
+                         "deadline_texts": deadline_texts(profile_clock(base.profile)), **more})
 
 
 async def start_run(request: Request) -> Response:
@@ -762,6 +846,8 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
             Route("/", page),
             Route("/api/setup", setup),
             Route("/api/uploads", upload, methods=["POST"]),
+            Route("/api/logs", upload_log, methods=["POST"]),
+            Route("/api/uploads/{key}/validation", validation_page),
             Route("/api/runs", start_run, methods=["POST"]),
             Route("/api/runs/{run}", show_run),
             Route("/api/runs/{run}", cancel_run, methods=["DELETE"]),

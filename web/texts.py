@@ -37,6 +37,32 @@ TEXTS: dict[str, dict[str, str]] = {
     "upload_model": {"sv": "BPMN-modell", "en": "BPMN model"},
     "upload_profile": {"sv": "Profil (YAML)", "en": "Profile (YAML)"},
     "upload_button": {"sv": "Ladda upp", "en": "Upload"},
+    # a case log as the case system exports it: the model calibrated to it (web/logroute.py)
+    "log_upload": {"sv": "Egen ärendelogg: anpassa en modell till era ärenden",
+                   "en": "Your own case log: fit a model to your cases"},
+    "log_hint": {"sv": "Ladda upp ärendesystemets export (CSV eller XES) och välj modellen att anpassa: "
+                       "tider, andelar och ankomster räknas fram ur loggen, och modellen prövas mot loggens "
+                       "senare ärenden.",
+                 "en": "Upload the case system's export (CSV or XES) and choose the model to fit: times, "
+                       "shares and arrivals are worked out from the log, and the model is tested on the "
+                       "log's later cases."},
+    "log_name_hint": {"sv": "t.ex. Höganäs (från loggen)", "en": "e.g. Höganäs (from the log)"},
+    "log_model": {"sv": "Modell", "en": "Model"},
+    "log_own_model": {"sv": "uppladdad BPMN-modell", "en": "uploaded BPMN model"},
+    # not "BPMN-modell" again: a screen reader told the two model fields apart by nothing
+    "log_model_file": {"sv": "BPMN-modell att anpassa", "en": "BPMN model to fit"},
+    "log_file": {"sv": "Ärendelogg (CSV eller XES)", "en": "Case log (CSV or XES)"},
+    "log_columns": {"sv": "Kolumner (om sidan frågar)", "en": "Columns (if the page asks)"},
+    "log_col_case": {"sv": "Ärendenummer", "en": "Case number"},
+    "log_col_activity": {"sv": "Aktivitet", "en": "Activity"},
+    "log_col_timestamp": {"sv": "Tidpunkt (klar)", "en": "Time (completed)"},
+    "log_col_start": {"sv": "Starttid", "en": "Start time"},
+    "log_col_resource": {"sv": "Handläggare", "en": "Officer"},
+    "log_button": {"sv": "Anpassa till loggen", "en": "Fit to the log"},
+    "log_working": {"sv": "Anpassar och prövar modellen mot loggen …",
+                    "en": "Fitting and testing the model on the log …"},
+    "log_validation_link": {"sv": "Se hur väl modellen träffar loggens ärenden (valideringssidan)",
+                            "en": "See how well the model meets the log's cases (the validation page)"},
     # a file field in the page's language (the browser's own said "Choose File / No file chosen" on the Swedish page)
     "choose_file": {"sv": "Välj fil …", "en": "Choose file …"},
     "no_file": {"sv": "Ingen fil vald", "en": "No file chosen"},

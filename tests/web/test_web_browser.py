@@ -252,6 +252,8 @@ def test_every_control_has_plain_words_in_both_languages(server: str) -> None:
             # a municipality's name in the page's language (found by QA: "Nationell referens" on the English page)
             places = page.locator("#places").inner_text()
             assert ("National reference" in places) == (lang == "en") and ("Nationell referens" in places) == (lang == "sv")
+            # the log's columns, in a details element
+            page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
             for control in page.locator("form input, form select").all():
                 label = page.locator(f"label:has(#{control.get_attribute('id')})").inner_text().strip()
                 assert label, control.get_attribute("id")
@@ -1716,3 +1718,52 @@ def test_the_chart_has_a_name_a_screen_reader_reads_in_the_pages_language(server
         assert page.locator("svg.ecdf").get_attribute("aria-label") == (
             "Days from a complete application to the decision (share of decisions); Today, With the changes; 4 months")
     assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_case_log_calibrates_a_municipality_the_page_asks_for_columns_and_links_the_validation(
+        server: str, tmp_path: Path) -> None:
+    """Mission item 5 on the page: a municipality's own case log (a Swedish export made here from a
+    simulated run) calibrates a library model; columns it cannot find are asked for; what was fitted is
+    said in the page's language; the validation page is linked; the calibrated process runs as any
+    other."""
+    from weblog import simulated_log, swedish_export
+
+    export = swedish_export(simulated_log(tmp_path))
+    odd = tmp_path / "export.csv"
+    odd.write_bytes(export.replace(b"Diarienummer", b"Nr", 1))
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.uncheck("#place-helsingborg")
+        page.select_option("#log-library", "hoganas")
+        assert page.locator("#log-model-field").is_hidden()  # a library model: no model file asked for
+        page.set_input_files("#log-file", str(odd))
+        page.click("#log-send")
+        message = page.locator("#message")
+        message.wait_for(state="visible")
+        assert message.inner_text().startswith("Sidan kunde inte avgöra vilken kolumn i loggen som är "
+                                               "ärendenummer")
+        assert page.locator("#log-columns").get_attribute("open") is not None  # the columns shown to fill in
+        assert page.locator("[data-upload]").count() == 0  # nothing kept
+        page.fill("#log-col-case", "Nr")
+        page.click("#log-send")
+        page.wait_for_selector("#log-validation")
+        assert message.is_hidden()
+        said = page.locator("#log-said").inner_text()
+        assert "Anpassad till loggen export.csv: 12 ärenden" in said
+        assert "Prövad mot loggens senare 4 ärenden" in said
+        assert page.locator("#places").inner_text().count("Höganäs (från loggen)") == 1
+        page.click("[data-lang='en']")
+        said = page.locator("#log-said").inner_text()
+        assert "Calibrated to the log export.csv: 12 cases" in said
+        assert "Tested on the log's later 4 cases" in said
+        with page.context.expect_page() as opened:
+            page.click("#log-validation")
+        validation = opened.value
+        validation.wait_for_load_state()
+        assert "Höganäs (från loggen)" in validation.title()
+        page.click("[data-lang='sv']")
+        _calculate(page, 1)
+        assert "Höganäs (från loggen)" in page.locator("#results").inner_text()
+    refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
+    assert messages == [refused]

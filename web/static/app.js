@@ -183,6 +183,9 @@ function buildForm() {
     places.append(el("label", { for: `place-${m.name}` }, box, " ", el("span", { "data-name": m.name, text: placeName(m) })));
   });
   state.setup.library.forEach((m) => {
+    $("#log-library").append(el("option", { value: m.name, "data-name": m.name, text: placeName(m) }));
+  });
+  state.setup.library.forEach((m) => {
     if (m.name !== "helsingborg") document.getElementById(`place-${m.name}`).checked = false;
   });
   for (const lever of state.setup.levers) {
@@ -254,6 +257,10 @@ function applyLanguage() {
   document.querySelectorAll("#places [data-name]").forEach((n) => {
     n.textContent = placeName(state.setup.library.find((m) => m.name === n.dataset.name));
   });
+  document.querySelectorAll("#log-library [data-name]").forEach((o) => {
+    o.textContent = placeName(state.setup.library.find((m) => m.name === o.dataset.name));
+  });
+  drawLogSaid();
   showStatusQuo();
   showMessage(state.message);
   if (state.answer) drawAnswer(state.answer);
@@ -424,6 +431,12 @@ async function upload() {
   if (profile) form.append("profile", profile);
   const reply = await api("POST", "/api/uploads", form);
   if (!reply.ok) { showMessage(reply.data); return; }
+  addUpload(reply.data, name);
+}
+
+// An uploaded process the server kept (a model and profile, or a model calibrated to a case log), among the
+// municipalities, chosen
+function addUpload(data, name) {
   // the server's key for this upload (a safe name made from the name typed, plus a random part: no other
   // page sees it); a new upload under a name this page used before takes the place of the earlier one
   document.querySelectorAll("#places input[data-upload-name]").forEach((old) => {
@@ -432,16 +445,67 @@ async function upload() {
     delete state.uploadTexts[old.dataset.upload];
     old.closest("label").remove();
   });
-  state.uploads[reply.data.id] = reply.data.status_quo || {};
-  state.uploadTexts[reply.data.id] = reply.data.deadline_texts || null;
-  state.uploadLevels[reply.data.id] = reply.data.levels || [];
-  state.uploadNames[reply.data.id] = reply.data.display;
-  const box = el("input", { type: "checkbox", "data-upload": reply.data.id, "data-upload-name": name,
-    id: `upload-${reply.data.id}` });
+  state.uploads[data.id] = data.status_quo || {};
+  state.uploadTexts[data.id] = data.deadline_texts || null;
+  state.uploadLevels[data.id] = data.levels || [];
+  state.uploadNames[data.id] = data.display;
+  const box = el("input", { type: "checkbox", "data-upload": data.id, "data-upload-name": name,
+    id: `upload-${data.id}` });
   box.addEventListener("change", showStatusQuo);
-  $("#places").append(el("label", { for: box.id }, box, ` ${reply.data.display}`));
+  $("#places").append(el("label", { for: box.id }, box, ` ${data.display}`));
   box.checked = true;
   showStatusQuo();
+}
+
+// A case log: the chosen model (a library municipality's, or an uploaded BPMN model) calibrated to it and
+// tested on its later cases by the server; kept as an upload, with what was fitted and a link to the
+// validation page
+async function uploadLog() {
+  showMessage(null);
+  const form = new FormData();
+  const name = $("#log-name").value.trim();
+  form.append("name", name);
+  form.append("library", $("#log-library").value);
+  const log = $("#log-file").files[0], model = $("#log-model").files[0];
+  if (log) form.append("log", log);
+  if (model && !$("#log-library").value) form.append("model", model);
+  document.querySelectorAll("[data-column]").forEach((i) => {
+    if (i.value.trim()) form.append(i.dataset.column, i.value.trim());
+  });
+  state.logSaid = null;
+  $("#log-said").textContent = t("log_working");
+  $("#log-send").disabled = true;
+  const reply = await api("POST", "/api/logs", form);
+  $("#log-send").disabled = false;
+  $("#log-said").textContent = "";
+  if (!reply.ok) {
+    showMessage(reply.data);
+    if (reply.data.field === "columns") $("#log-columns").open = true;
+    return;
+  }
+  addUpload(reply.data, name || `log:${reply.data.display}`);
+  state.logSaid = reply.data;
+  drawLogSaid();
+}
+
+function drawLogSaid() {
+  const box = $("#log-said");
+  box.textContent = "";
+  const data = state.logSaid;
+  if (!data) return;
+  const list = el("ul", { class: "log-said" });
+  data.calibration[state.lang].forEach((line) => list.append(el("li", { text: line })));
+  list.append(el("li", { text: data.validation[state.lang] }));
+  box.append(el("p", { text: data.names[state.lang] }), list);
+  if (data.validation.page) {
+    const href = `/api/uploads/${encodeURIComponent(data.id)}/validation`;
+    box.append(el("p", {}, el("a", { href, target: "_blank", rel: "noopener", id: "log-validation",
+      text: t("log_validation_link") })));
+  }
+}
+
+function showLogModel() {
+  $("#log-model-field").hidden = !!$("#log-library").value;
 }
 
 // ------------------------------------------------------------------ the answer
@@ -681,6 +745,8 @@ async function main() {
     startGoal();
   });
   $("#up-send").addEventListener("click", upload);
+  $("#log-send").addEventListener("click", uploadLog);
+  $("#log-library").addEventListener("change", showLogModel);
   document.querySelectorAll("[data-file]").forEach((shown) => {
     document.getElementById(shown.dataset.file).addEventListener("change", () => showChosen(shown));
   });
