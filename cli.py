@@ -2508,7 +2508,8 @@ def _validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--seed", type=click.IntRange(min=0), default=2025, show_default=True,
                      help="Seed of the validation's replications."),
         click.option("--deadline", metavar="DURATION",
-                     help="Legal deadline for the share within it, e.g. 8w (default: the profile's clock)."),
+                     help="Legal deadline for the share within it, e.g. 8w (default: the profile's clock); "
+                          "in months or years (4mo, 1y), each case's own date: the same day of the month."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -2521,7 +2522,7 @@ def _check_validation_options(kwargs: dict[str, Any], log: str) -> None:
     log is read (the page was written over the log, or over the profile of -o)."""
     from click.core import ParameterSource
 
-    from processes.durations import parse_duration
+    from processes.durations import calendar_months, parse_duration
     from processes.errors import InputError
 
     ctx = click.get_current_context()
@@ -2541,6 +2542,7 @@ def _check_validation_options(kwargs: dict[str, Any], log: str) -> None:
             if parse_duration(kwargs["deadline"]) <= 0:
                 raise click.BadParameter(f"{kwargs['deadline']!r} (expected a duration above zero, e.g. 8w)",
                                          param_hint="--deadline")
+            calendar_months(kwargs["deadline"])  # 1.5mo: calendar months have no share to take
         except InputError as err:
             raise click.BadParameter(err.message, param_hint="--deadline") from None
 
@@ -2550,14 +2552,14 @@ def _validation(model: str, profile: dict[str, Any], train: Any, held: Any, elem
     """Validate ``profile`` (calibrated on ``train``) on ``held``; the result, the logs, the page's path and the
     model ``defs`` (read from ``model``: the page names its steps as it does)."""
     from calibrate.validate import validate_profile
-    from processes.durations import parse_duration
+    from processes.durations import calendar_months, parse_duration
 
     page = kwargs.pop("validation_html") or str(Path(output).with_suffix("")) + ".validation.html"
     deadline = kwargs.pop("deadline")
     days = parse_duration(deadline) / 24.0 if deadline else None
     validation, real, sims = validate_profile(model, profile, train, held, element_of,
                                               replications=kwargs.pop("replications"), seed=kwargs.pop("seed"),
-                                              deadline_days=days)
+                                              deadline_days=days, deadline_months=calendar_months(deadline))
     return validation, real, sims, page, defs
 
 

@@ -26,7 +26,7 @@ from bpmn_io.profile_values import (
     number,
     optional_list,
 )
-from processes.durations import months_written
+from processes.durations import calendar_months
 from processes.frozenmap import FrozenMap
 from processes.params import (
     DECIDED_OUTCOMES,
@@ -148,20 +148,16 @@ def clock_from_data(value: Any, path: Path) -> LegalClock:
             extension=extension,
             extension_flow=flow,
             extension_rule=str(m.get("extension_rule", "projected")),
-            deadline_months=_whole_months(m["deadline"], deadline, path + ("deadline",)),
-            extension_months=_whole_months(ext, extension or 0.0, path + ("extension",)),
+            deadline_months=_whole_months(m["deadline"], path + ("deadline",)),
+            extension_months=_whole_months(ext, path + ("extension",)),
         )
 
 
-def _whole_months(value: Any, hours: float, path: Path) -> int | None:
-    """The calendar months of a deadline or extension written in months (``4mo``: 4), None in another unit;
-    a part of a month is refused: calendar months have no fixed length to take a share of."""
-    months = months_written(value)
-    if months is None:
-        return None
-    if months != int(months):
-        raise fail_rule(path, "whole_months", value=written(value), days=f"{round(hours / 24)}d")
-    return int(months)
+def _whole_months(value: Any, path: Path) -> int | None:
+    """The calendar months of a deadline or extension written in months or years (``4mo``: 4, ``1y``: 12),
+    None in another unit; a part of a month is refused (:func:`processes.durations.calendar_months`)."""
+    with at(path):
+        return calendar_months(value)
 
 
 def outcomes_from_data(value: Any, path: Path) -> FrozenMap[str, str]:

@@ -22,7 +22,6 @@ from calibrate.mapping import ActivityMapping
 from calibrate.observe import HOUR, Observed, in_progress, observe, open_at_export, released, timer_cut_offs
 from processes.errors import InputError
 from processes.model import Definitions, Event, Gateway, Process, Task
-from processes.numbers import share as share_said
 from processes.params import CalendarSpec
 from processes.stepnames import step_said
 from simulator.resources import WorkCalendar
@@ -722,15 +721,16 @@ class _Builder:
         clock = self.sim.get("clock")
         if not clock:
             return
-        from processes.durations import parse_duration
+        from processes.durations import calendar_months, parse_duration
 
         deadline = parse_duration(clock["deadline"]) if "deadline" in clock else None
-        fit = fits.fit_clock(self.obs, clock["start"], clock["stop"], deadline)
+        months = calendar_months(clock["deadline"]) if "deadline" in clock else None
+        fit = fits.fit_clock(self.obs, clock["start"], clock["stop"], deadline, months)
         if fit is None:
             self.report["clock"] = {"note": "the log marks neither clock event"}
             return
         self.report["clock"] = fit.data()
-        within = "" if fit.within is None else f", {share_said(fit.within, 'en')} within the deadline"
+        within = fits.within_said(fit.within, fit.months)
         clock["note"] = (f"in {self.source}: started by {', '.join(fit.start_marks)}, stopped by "
                          f"{', '.join(fit.stop_marks)}; median {fit.median_days:.1f} days over {fit.cases} cases{within}")
 

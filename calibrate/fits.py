@@ -16,13 +16,15 @@ import networkx as nx
 import numpy as np
 
 from bpmn_io.caselog import LogTable, from_seconds
+from calibrate.distances import case_deadline_days
 from calibrate.fitdist import resample_blocks
 from calibrate.observe import HOUR, Observed, through_unmapped
 from processes.model import Gateway, Process
+from processes.numbers import share as share_said
 from processes.wording import counted
 
 __all__ = ["ArrivalFit", "fit_arrivals", "BranchFit", "fit_branching", "branch_fit", "fit_branching_replayed",
-           "MeetingFit", "fit_meetings", "ClockFit", "fit_clock", "case_arrivals", "only_in_progress",
+           "MeetingFit", "fit_meetings", "ClockFit", "fit_clock", "within_said", "case_arrivals", "only_in_progress",
            "only_in_progress_said", "CaseDelayFit", "fit_case_delays"]
 
 _DAY = 86400.0
@@ -318,19 +320,40 @@ def fit_meetings(obs: Observed, element: str) -> MeetingFit | None:
 
 @dataclass(frozen=True, slots=True)
 class ClockFit:
+    """``months``: the deadline was in calendar months (each case's own date), None: a fixed length."""
+
     start_marks: tuple[str, ...]
     stop_marks: tuple[str, ...]
     cases: int
     median_days: float
     within: float | None
+    months: int | None = None
 
     def data(self) -> dict[str, Any]:
         return {"start_marked_by": list(self.start_marks), "stop_marked_by": list(self.stop_marks),
-                "cases": self.cases, "median_days": self.median_days, "share_within_deadline": self.within}
+                "cases": self.cases, "median_days": self.median_days, "share_within_deadline": self.within,
+                **({"deadline_calendar_months": self.months} if self.months else {})}
 
 
-def fit_clock(obs: Observed, start: str, stop: str, deadline_hours: float | None) -> ClockFit | None:
-    """Time on the legal clock per case: from the last completion marking its start to the first marking its stop."""
+def within_said(share: float | None, months: int | None) -> str:
+    """The clock's share within its deadline as the calibration text and the profile's note say it ("" without
+    a deadline), with the rule of a deadline in calendar months.
+
+    >>> within_said(0.97, None), within_said(0.97, 4)
+    (', 97% within the deadline', ", 97% within the deadline (4 calendar months from each case's clock start, \
+to the same day of the month)")
+    """
+    if share is None:
+        return ""
+    rule = f" ({months} calendar months from each case's clock start, to the same day of the month)" if months else ""
+    return f", {share_said(share, 'en')} within the deadline{rule}"
+
+
+def fit_clock(obs: Observed, start: str, stop: str, deadline_hours: float | None,
+              months: int | None = None) -> ClockFit | None:
+    """Time on the legal clock per case: from the last completion marking its start to the first marking its stop;
+    the share within ``deadline_hours``, or, for a deadline of ``months`` calendar months, within each case's own
+    (:func:`calibrate.distances.case_deadline_days`: from its clock's start to the same day of the month)."""
     mapped = set(obs.elements)
     marks: list[tuple[str, ...]] = []
     for event in (start, stop):
@@ -347,7 +370,7 @@ def fit_clock(obs: Observed, start: str, stop: str, deadline_hours: float | None
         return None
     code = {e: i for i, e in enumerate(obs.elements)}
     bounds = obs.table.case_bounds()
-    spans = []
+    spans, begun = [], []
     s_codes = [code[e] for e in marks[0]]
     t_codes = [code[e] for e in marks[1]]
     for c in range(obs.table.n_cases):
@@ -360,11 +383,15 @@ def fit_clock(obs: Observed, start: str, stop: str, deadline_hours: float | None
         starts = end[np.isin(el, s_codes) & (end <= stop_t)]
         if starts.size:
             spans.append((stop_t - starts.max()) / _DAY)
+            begun.append(starts.max())
     if not spans:
         return None
     arr = np.array(spans)
-    within = None if deadline_hours is None else float(np.mean(arr * 24 <= deadline_hours))
-    return ClockFit(marks[0], marks[1], len(spans), float(np.median(arr)), within)
+    within = None
+    if deadline_hours is not None:
+        limit = deadline_hours if not months else case_deadline_days(np.array(begun), deadline_hours / 24, months) * 24
+        within = float(np.mean(arr * 24 <= limit))
+    return ClockFit(marks[0], marks[1], len(spans), float(np.median(arr)), within, months or None)
 
 
 #: rows an element needs before its delays' normal scores count towards the case correlation

@@ -6,9 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from calibrate.core import _num
-from calibrate.fits import only_in_progress_said
+from calibrate.fits import only_in_progress_said, within_said
 from processes.numbers import number
-from processes.numbers import share as share_said
 from processes.stepnames import step_said
 from processes.wording import counted
 
@@ -85,8 +84,7 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
     if c and "median_days" in c:
         lines.append(f"legal clock: {', '.join(map(said, c['start_marked_by']))} -> {', '.join(map(said, c['stop_marked_by']))}: median "
                      f"{c['median_days']:.1f} days over {_n(c['cases'])} cases"
-                     + ("" if c["share_within_deadline"] is None else
-                        f", {share_said(c['share_within_deadline'], 'en')} within the deadline"))
+                     + within_said(c["share_within_deadline"], c.get("deadline_calendar_months")))
     if a or report.get("durations") or report.get("branching") or cd or m:
         lines.append(_LEGEND)
     return "\n".join(lines)

@@ -147,7 +147,8 @@ class Validation:
                 "simulated": self.simulated, "setup": self.setup}
 
 
-def _describe(days: np.ndarray, deadline_days: float | None) -> dict[str, Any]:
+def _describe(days: np.ndarray, deadline_days: np.ndarray | None) -> dict[str, Any]:
+    """The cycle-time figures of cases of ``days``; ``deadline_days``: each case's deadline (None: no deadline)."""
     return {"cases": int(days.size),
             "cycle_days": {f"p{p}": (round(float(np.percentile(days, p)), 2) if days.size else None)
                            for p in PERCENTILES},
@@ -197,8 +198,13 @@ def median_interval(days: np.ndarray, *, seed: int, resamples: int = 2000) -> li
 
 
 def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float | None,
-          setup: Mapping[str, Any], model_steps: frozenset[str] | None = None) -> Validation:
+          setup: Mapping[str, Any], model_steps: frozenset[str] | None = None,
+          deadline_months: int | None = None) -> Validation:
     """Distances of each of ``sims`` from ``real``, their means, and both logs' percentiles.
+
+    ``deadline_months``: the deadline is that many calendar months, each case's own date from its first event
+    (:func:`calibrate.distances.case_deadline_days`), and ``deadline_days`` only their mean length, which words
+    name.
 
     ``model_steps``: the labels of the log's events that the model has (its element ids). When the log has
     events of other activities (a discovered model keeps only the frequent ones), the activity-share and
@@ -216,7 +222,12 @@ def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float 
         means[key] = round(float(np.mean(values)), 4) if values else None
     real_days = dist.cycle_days(real, use_start=use)
     sim_days = np.concatenate([dist.cycle_days(s, use_start=use) for s in sims])
-    real_d, sim_d = _describe(real_days, deadline_days), _describe(sim_days, deadline_days)
+    real_due = sim_due = None  # each case's deadline, from its first event
+    if deadline_days is not None:
+        real_due, *sims_due = (dist.deadline_days(log, use_start=use, days=deadline_days, months=deadline_months)
+                               for log in (real, *sims))
+        sim_due = np.concatenate(sims_due)
+    real_d, sim_d = _describe(real_days, real_due), _describe(sim_days, sim_due)
     real_d["cycle_days_p50_interval"] = median_interval(real_days, seed=int(setup.get("seed", 0)))
     sim_d["cases"] = round(sim_d["cases"] / len(sims), 1)  # per replication
     for p in PERCENTILES:
@@ -226,8 +237,9 @@ def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float 
         means["within_deadline_difference"] = round(sim_d["within_deadline"] - real_d["within_deadline"], 4)
     times = "start and completion times" if use else "completion times only (a log without start times)"
     extra = {"log_events_of_model_steps": round(kept.end.size / real.end.size, 4)} if partial else {}
+    months = {"deadline_months": deadline_months} if deadline_months and deadline_days is not None else {}
     return Validation(means, per, real_d, sim_d, {**setup, "timestamps": times, "deadline_days": deadline_days,
-                                                  "replications": len(sims), **extra})
+                                                  **months, "replications": len(sims), **extra})
 
 
 def heldout_profile(profile: Mapping[str, Any], held: LogTable) -> tuple[dict[str, Any], float]:
@@ -275,11 +287,12 @@ def _arrivals_text(table: LogTable) -> str:
     return f"{from_seconds(float(first.min())).date()} to {from_seconds(float(first.max())).date()}"
 
 
-def _arrivals_before_end(held: LogTable, train: LogTable, until: float, deadline_days: float | None
-                         ) -> dict[str, Any]:
-    """How many held-out cases arrived within the deadline (or, without one, the training cases' median cycle
-    time) before the log's last timestamp ``until``: cases that may still have been open at the export, whose
-    cycle times in the log, as in the simulation cut at the same time, are their times so far."""
+def _arrivals_before_end(held: LogTable, train: LogTable, until: float, deadline_days: float | None,
+                         deadline_months: int | None = None) -> dict[str, Any]:
+    """How many held-out cases arrived within the deadline (each case's own, in calendar months:
+    ``deadline_months``; or, without one, the training cases' median cycle time) before the log's last timestamp
+    ``until``: cases that may still have been open at the export, whose cycle times in the log, as in the
+    simulation cut at the same time, are their times so far."""
     if deadline_days is not None:
         days, basis = deadline_days, "deadline"
     else:
@@ -288,27 +301,31 @@ def _arrivals_before_end(held: LogTable, train: LogTable, until: float, deadline
         days, basis = float(np.median(np.fmax.reduceat(train.end, bounds[:-1]) - first)) / 86400.0, "median"
     bounds = held.case_bounds()
     arrived = np.fmin.reduceat(np.fmin(held.start, held.end), bounds[:-1])
-    return {"heldout_recent_cases": int(np.count_nonzero(arrived > until - days * 86400.0)),
+    due = dist.case_deadline_days(arrived, days, deadline_months if deadline_days is not None else None)
+    return {"heldout_recent_cases": int(np.count_nonzero(arrived > until - due * 86400.0)),
             "recent_days": round(days, 2), "recent_basis": basis, "log_end": str(from_seconds(until).date())}
 
 
-def _deadline_days(profile: Mapping[str, Any], given: float | None) -> float | None:
+def _deadline(profile: Mapping[str, Any], given: float | None, months: int | None) -> tuple[float | None, int | None]:
+    """The deadline in days (its mean length when in calendar months) and its calendar months (None: a fixed
+    length): ``given`` (``--deadline``, its ``months``), else the profile's clock, else none."""
     if given is not None:
-        return given
+        return given, months
     clock = (profile.get("simulation") or {}).get("clock") or {}
     if isinstance(clock, dict) and clock.get("deadline"):
-        from processes.durations import parse_duration
+        from processes.durations import calendar_months, parse_duration
 
-        return parse_duration(clock["deadline"]) / 24.0
-    return None
+        return parse_duration(clock["deadline"]) / 24.0, calendar_months(clock["deadline"])
+    return None, None
 
 
 def validate_profile(model: str, profile: Mapping[str, Any], train: LogTable, held: LogTable,
                      element_of: Mapping[str, str | None], *, replications: int, seed: int,
-                     deadline_days: float | None = None, executor: Any = None
-                     ) -> tuple[Validation, dist.CaseLog, list[dist.CaseLog]]:
+                     deadline_days: float | None = None, deadline_months: int | None = None,
+                     executor: Any = None) -> tuple[Validation, dist.CaseLog, list[dist.CaseLog]]:
     """Simulate ``model`` with the training ``profile`` over ``held``'s period and score it;
-    also the real and simulated logs (for plots). ``deadline_days``: default the profile's clock."""
+    also the real and simulated logs (for plots). ``deadline_days``: default the profile's clock;
+    ``deadline_months``: it is that many calendar months (:func:`score`)."""
     run_profile, until = heldout_profile(profile, held)
     csvs = simulate_period(model, run_profile, replications=replications, seed=seed, executor=executor)
     real = real_caselog(held, element_of)
@@ -324,8 +341,8 @@ def validate_profile(model: str, profile: Mapping[str, Any], train: LogTable, he
              "heldout_cases": held.n_cases, "heldout_period": held.period_text(),
              "simulated_from": str(run_profile["simulation"]["start"]),
              "simulated_horizon": run_profile["simulation"]["horizon"], "seed": seed}
-    deadline = _deadline_days(profile, deadline_days)
-    setup.update(_arrivals_before_end(held, train, until, deadline))
+    deadline, months = _deadline(profile, deadline_days, deadline_months)
+    setup.update(_arrivals_before_end(held, train, until, deadline, months))
     steps = frozenset(e for e in element_of.values() if e)  # a timer's firing too: the simulation logs it
-    return (score(real, sims, deadline_days=deadline, setup=setup, model_steps=steps),
+    return (score(real, sims, deadline_days=deadline, setup=setup, model_steps=steps, deadline_months=months),
             real, sims)

@@ -9,32 +9,53 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from processes.calendarmonths import RULE_WORDS
 from processes.durations import duration_said
 from processes.numbers import PERCENT, POINTS, machine, number, percent
 from processes.numbers import share as share_of
 
 __all__ = ["validation_text", "METRIC_WORDS", "IN_POINTS", "open_at_end_words", "difference_words",
-           "median_words", "deadline_words"]
+           "median_words", "deadline_words", "within_words"]
 
 #: the measures that are a difference of two shares: said in percentage points (:data:`processes.numbers.POINTS`)
 IN_POINTS = frozenset({"within_deadline_difference"})
 #: what the share within the deadline counts, in English and Swedish (``days`` the deadline's length): a case's
 #: first to last event, not the legal clock's span, which calibrate's own share counts
-#: ``{days}``: the deadline's length with its unit (:func:`deadline_words`)
+#: ``{days}``: the deadline's length with its unit (:func:`deadline_words`); ``{rule}``: a deadline in calendar
+#: months' rule (:data:`_WITHIN_RULE`), else nothing
 WITHIN_WORDS = ("cycle times within the deadline's {days} (from a case's first to its last event, not on the "
-                "legal clock)", "genomloppstider inom tidsfristens {days} (från ärendets första till sista "
-                "händelse, inte räknat som den lagstadgade tiden)")
+                "legal clock{rule})", "genomloppstider inom tidsfristens {days} (från ärendets första till sista "
+                "händelse, inte räknat som den lagstadgade tiden{rule})")
+_WITHIN_RULE = (f"; {RULE_WORDS[0]}, from each case's first event",
+                f"; {RULE_WORDS[1]}, räknat från ärendets första händelse")
 
 
-def deadline_words(days: float) -> tuple[str, str]:
+def deadline_words(days: float, months: int | None = None) -> tuple[str, str]:
     """A deadline of ``days`` as a person says it (English, Swedish), in the unit it was given in
     (:func:`processes.durations.duration_said`): the law's 4 months is "4 months", not "121.75 days" (found by
-    QA, qawords); the setup's ``deadline_days`` keeps the number.
+    QA, qawords); the setup's ``deadline_days`` keeps the number. ``months``: the deadline is that many calendar
+    months, each case's own date, and its rule is said after it.
 
     >>> deadline_words(121.75), deadline_words(56.0), deadline_words(60.0)
     (('4 months', '4 månader'), ('8 weeks', '8 veckor'), ('60 days', '60 dagar'))
+    >>> deadline_words(121.75, 4)[1]
+    '4 månader (i kalendermånader, till samma dag i månaden)'
     """
-    return duration_said(days * 24.0)
+    en, sv = duration_said(days * 24.0)
+    return (f"{en} ({RULE_WORDS[0]})", f"{sv} ({RULE_WORDS[1]})") if months else (en, sv)
+
+
+def within_words(days: float, months: int | None = None) -> tuple[str, str]:
+    """What the share within a deadline of ``days`` counts (:data:`WITHIN_WORDS`), in English and Swedish; in
+    calendar months (``months``) with their rule.
+
+    >>> within_words(121.75, 4)[0]
+    "cycle times within the deadline's 4 months (from a case's first to its last event, not on the legal clock; \
+in calendar months, to the same day of the month, from each case's first event)"
+    """
+    en, sv = (words.format(days=said, rule=rule if months else "")
+              for words, said, rule in zip(WITHIN_WORDS, deadline_words(days), _WITHIN_RULE, strict=True))
+    return en, sv
 
 #: the cycle-time percentiles (``p50``) and their differences, in days
 _IN_DAYS = re.compile(r"(cycle_days_)?p[0-9]+(_difference)?")
@@ -97,14 +118,12 @@ def validation_text(data: dict[str, Any]) -> str:
     lines += [f"    {p}: {difference_words(p, log)} | {difference_words(p, sim['cycle_days'][p])}"
               for p, log in real["cycle_days"].items()]
     if real.get("within_deadline") is not None:
-        deadline, shares = setup["deadline_days"], (real["within_deadline"], sim["within_deadline"])
+        shares = (real["within_deadline"], sim["within_deadline"])
         # the cases' whole cycle times against the deadline's length: calibrate's "legal clock" line counts the
         # clock's own span (a complete application to the decision) and gave 98 % where this gave 90.5 %, unsaid
-        en_words, sv_words = WITHIN_WORDS
-        en, sv = ([said, *(percent(s, lang, 1) for s in shares)]
-                  for said, lang in zip(deadline_words(deadline), ("en", "sv"), strict=True))
-        lines.append(f"  {en_words.format(days=en[0])}: log {en[1]}, simulated {en[2]} / "
-                     f"{sv_words.format(days=sv[0])}: logg {sv[1]}, simulerad {sv[2]}")
+        en_words, sv_words = within_words(setup["deadline_days"], setup.get("deadline_months"))
+        en, sv = ([percent(s, lang, 1) for s in shares] for lang in ("en", "sv"))
+        lines.append(f"  {en_words}: log {en[0]}, simulated {en[1]} / {sv_words}: logg {sv[0]}, simulerad {sv[1]}")
     if (median := median_words(real)) is not None:
         lines.append(f"  {median[0]} / {median[1]}")
     if (recent := open_at_end_words(setup)) is not None:
@@ -171,6 +190,8 @@ def open_at_end_words(setup: dict[str, Any]) -> tuple[str, str] | None:
     days, held, end = setup["recent_days"], setup["heldout_cases"], setup["log_end"]
     basis_en, basis_sv = (("the deadline", "tidsfristen") if setup.get("recent_basis") == "deadline" else
                           ("the training cases' median cycle time", "träningsärendenas mediangenomloppstid"))
+    if setup.get("recent_basis") == "deadline" and setup.get("deadline_months"):  # each case's own date
+        basis_en, basis_sv = f"{basis_en}, {RULE_WORDS[0]}", f"{basis_sv}, {RULE_WORDS[1]}"
     # the deadline in its own unit ("4 months"), the median in days
     long_en, long_sv = (deadline_words(days) if setup.get("recent_basis") == "deadline" else
                         (f"{number(days, 'en')} days", f"{number(days, 'sv')} dagar"))

@@ -19,7 +19,11 @@ import datetime as dt
 import math
 from functools import lru_cache
 
-__all__ = ["months_later", "month_days"]
+__all__ = ["months_later", "month_days", "deadline_span", "RULE_WORDS"]
+
+#: the rule of a deadline in months, said after it in English and Swedish (the report's, the web page's and the
+#: validation's words)
+RULE_WORDS = ("in calendar months, to the same day of the month", "i kalendermånader, till samma dag i månaden")
 
 
 def months_later(day: dt.date, months: int) -> dt.date:
@@ -34,6 +38,20 @@ def month_days(start: dt.date, at: float, months: int) -> int:
     ``months`` calendar months on: a deadline in months runs out that many days later at the same time of day
     (simulation hours are local wall-clock hours, 24 to a day)."""
     return _days_on(start, math.floor(at / 24.0), months)
+
+
+def deadline_span(hours: float, months: int | None, start: dt.date, at: float) -> float:
+    """Hours from simulation hour ``at`` (hour 0 is ``start`` at 00:00) to the last instant of a deadline of
+    ``months`` calendar months (a year is 12) and ``hours`` more: the one rule of "on time" for the simulation
+    (:meth:`processes.params.LegalClock.span`) and for a case log (:mod:`calibrate.distances`), a decision that
+    many hours after ``at`` or sooner being on time. Without months it is ``hours`` from every start.
+
+    >>> deadline_span(0.0, 4, dt.date(2023, 10, 31), 9.0) / 24  # 31 October 2023 09:00 -> 29 February 2024 09:00
+    121.0
+    >>> deadline_span(2922.0, None, dt.date(2023, 10, 31), 9.0) / 24
+    121.75
+    """
+    return hours + 24.0 * month_days(start, at, months) if months else hours
 
 
 @lru_cache(maxsize=8192)

@@ -5,7 +5,8 @@ for each:
 
 - **calendar time** (``delay:``, agenda cut-off, horizon, deadline): elapsed
   hours on the clock. ``1d`` = 24 h, ``1w`` = 7 d = 168 h, ``1mo`` = 1/12 of a
-  Julian year = 730.5 h, ``1y`` = 365.25 d = 8766 h.
+  Julian year = 730.5 h, ``1y`` = 365.25 d = 8766 h (a legal clock's deadline in
+  months or years is counted on the calendar instead: :func:`calendar_months`).
 - **work time** (``duration:`` of a task done by a pool member): hours of work
   inside the member's calendar. Only ``m`` and ``h`` are accepted, because a
   "day of work" has no single length (an 08-16:30 day, a 0.6 FTE day ...);
@@ -39,6 +40,7 @@ __all__ = [
     "exact_to_thousandths",
     "is_duration_text",
     "months_written",
+    "calendar_months",
     "decimal_point",
 ]
 
@@ -76,14 +78,36 @@ def is_duration_text(value: object) -> bool:
 
 
 def months_written(value: object) -> float | None:
-    """How many months ``value`` is when it is a duration written in months (``'4mo'``: 4.0), else None
-    (another unit, or no duration text): a deadline in months is counted on the calendar.
+    """How many months ``value`` is when it is a duration written in months or years (``'4mo'``: 4.0, ``'1y'``:
+    12.0), else None (another unit, or no duration text): a deadline in months or years is counted on the
+    calendar, a year as 12 calendar months (lagen (1930:173) om beräkning av lagstadgad tid counts both so).
 
-    >>> months_written("4mo"), months_written(" 1.5 mo"), months_written("120d"), months_written(2922.0)
-    (4.0, 1.5, None, None)
+    >>> months_written("4mo"), months_written(" 1.5 mo"), months_written("1y"), months_written("120d")
+    (4.0, 1.5, 12.0, None)
+    >>> months_written(2922.0) is None
+    True
     """
     match = _DURATION.match(value) if isinstance(value, str) else None
-    return float(match[1]) if match is not None and match[2] == "mo" else None
+    if match is None or match[2] not in ("mo", "y"):
+        return None
+    return float(match[1]) * (12 if match[2] == "y" else 1)
+
+
+def calendar_months(value: object) -> int | None:
+    """The calendar months of a deadline written in months or years (``'4mo'``: 4, ``'2y'``: 24), None in
+    another unit (``'120d'``: that fixed length from every start). A part of a month is refused
+    (``InputError``, rule ``whole_months``; the caller adds where): calendar months have no fixed length
+    to take a share of.
+
+    >>> calendar_months("4mo"), calendar_months("1y"), calendar_months("8w")
+    (4, 12, None)
+    """
+    months = months_written(value)
+    if months is None:
+        return None
+    if months != int(months):
+        raise rule_error("whole_months", value=written(value), days=f"{round(parse_duration(value) / 24)}d")
+    return int(months)
 
 
 def parse_duration(value: object, *, work: bool = False, unit: str | None = None) -> float:

@@ -19,7 +19,7 @@ import math
 from dataclasses import field
 from typing import Any
 
-from processes.calendarmonths import month_days
+from processes.calendarmonths import deadline_span
 from processes.conditions import Condition
 from processes.distributions import Distribution
 from processes.durations import duration_said
@@ -402,9 +402,9 @@ class LegalClock:
     runs out (Alkoholförordningen 5 §).
 
     ``deadline_months`` / ``extension_months``: the deadline / extension was written in whole months
-    (``4mo``), which the law counts on the calendar: each case's deadline is then its own (:meth:`span`),
-    and ``deadline`` / ``extension`` are only their mean lengths (730.5 h a month), which words and
-    charts name.
+    (``4mo``) or years (``1y``: 12 months), which the law counts on the calendar: each case's deadline is
+    then its own (:meth:`span`), and ``deadline`` / ``extension`` are only their mean lengths (730.5 h a
+    month), which words and charts name.
     """
 
     start: str
@@ -436,15 +436,16 @@ class LegalClock:
         """Hours from a clock started at simulation hour ``complete`` (hour 0 is ``start`` at 00:00) to the
         last instant of its deadline; ``extended``: of its deadline after the one extension. The one rule of
         "over the deadline" (the figures, cases.csv, the extension's choice): a decision ``span`` hours or
-        less after ``complete`` is on time. A part in months ends on the same day of the month that many
-        calendar months on (the month's last day when it has none), at the same time of day; the deadline and
+        less after ``complete`` is on time. A part in months (or years, 12 months each) ends on the same day
+        of the month that many calendar months on (the month's last day when it has none), at the same time of
+        day (:func:`processes.calendarmonths.deadline_span`, which a case log's shares use too); the deadline and
         extension in months count together from the clock's start (4 + 4 months: 8 calendar months); a part
         in days or hours is that many hours."""
         months = (self.deadline_months or 0) + ((self.extension_months or 0) if extended else 0)
         hours = self.deadline if self.deadline_months is None else 0.0
         if extended and self.extension_months is None:
             hours += self.extension or 0.0
-        return hours + 24.0 * month_days(start, complete, months) if months else hours
+        return deadline_span(hours, months, start, complete)
 
 
 @frozen_dataclass

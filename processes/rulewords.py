@@ -161,11 +161,12 @@ RULES: dict[str, tuple[str, str]] = {
                       "'FREQ=MONTHLY;BYDAY=TU')"),
     "agenda_cutoff": ("agenda_cutoff {value} must be >= 0", "agenda_cutoff {value} måste vara minst 0"),
     "deadline": ("deadline {value} hours must be > 0", "deadline {value} timmar måste vara över 0"),
-    "whole_months": ("{value} is not a whole number of months: a deadline in months is counted in calendar "
-                     "months (4mo: to the same day four months on); write whole months, or days ({days})",
-                     "{value} är inte ett helt antal månader: en tidsgräns i månader räknas i "
-                     "kalendermånader (4mo: till samma dag fyra månader senare); skriv hela månader, eller "
-                     "dagar ({days})"),
+    "whole_months": ("{value} is not a whole number of months: a deadline in months or years is counted in "
+                     "calendar months (4mo: to the same day four months on; 1y: twelve months); write whole "
+                     "months, or days ({days})",
+                     "{value} är inte ett helt antal månader: en tidsgräns i månader eller år räknas i "
+                     "kalendermånader (4mo: till samma dag fyra månader senare; 1y: tolv månader); skriv hela "
+                     "månader, eller dagar ({days})"),
     "clock_same": ("the clock starts and stops at the same event {value}",
                    "klockan startar och stannar vid samma händelse {value}"),
     # the whole simulation (processes/params.py, bpmn_io/profile_schema.py)

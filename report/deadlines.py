@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from processes.calendarmonths import RULE_WORDS
 from processes.durations import parse_duration
 from processes.numbers import number
 
@@ -115,8 +116,7 @@ _NO_EXTENSION = {
 }
 _NO_EXTENSION_PHRASES = re.compile("|".join(re.escape(p) for p in _NO_EXTENSION))
 #: the deadline in months said with its rule (Alkoholförordningen 5 §, lagen om beräkning av lagstadgad tid)
-_RULE = {"en": " (in calendar months, to the same day of the month)",
-         "sv": " (i kalendermånader, till samma dag i månaden)"}
+_RULE = {"en": f" ({RULE_WORDS[0]})", "sv": f" ({RULE_WORDS[1]})"}
 _CALENDAR = {"en": "4 months" + _RULE["en"], "sv": "4 månader" + _RULE["sv"]}
 # Swedish says "tidsfristen", as the rest of the app does for the legal deadline
 _GENERIC = {

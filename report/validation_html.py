@@ -28,11 +28,11 @@ from calibrate.validate import Validation
 from calibrate.validation_text import (
     IN_POINTS,
     METRIC_WORDS,
-    WITHIN_WORDS,
     deadline_words,
     difference_words,
     median_words,
     open_at_end_words,
+    within_words,
 )
 from processes.model import Definitions
 from processes.shownnames import name_in
@@ -228,7 +228,7 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
     # ("4 months")
     train_en, train_sv = (number(st["training_cases"], lang) for lang in ("en", "sv"))
     held_en, held_sv = (number(st["heldout_cases"], lang) for lang in ("en", "sv"))
-    due_en, due_sv = ("", "") if deadline is None else deadline_words(deadline)
+    due_en, due_sv = ("", "") if deadline is None else deadline_words(deadline, st.get("deadline_months"))
     setup = log + _paragraph(
         f"The model was calibrated on the first {train_en} cases ({esc(str(st['training_period']))}), "
         f"then simulated {st['replications']} times over the held-out period from {esc(str(st['simulated_from']))} "
@@ -291,12 +291,10 @@ def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.
     within = ""
     if (log := validation.real.get("within_deadline")) is not None:
         simulated = validation.simulated["within_deadline"]
-        days = validation.setup["deadline_days"]
-        en, sv = (w[0].upper() + w[1:] for w in WITHIN_WORDS)
-        days_en, days_sv = deadline_words(days)
-        within = _paragraph(f"{en.format(days=days_en)}: log {log:.1%}, simulated {simulated:.1%}",
-                            f"{sv.format(days=days_sv)}: logg {percent(log, 'sv', 1)}, "
-                            f"simulerad {percent(simulated, 'sv', 1)}")
+        en, sv = (w[0].upper() + w[1:] for w in within_words(validation.setup["deadline_days"],
+                                                             validation.setup.get("deadline_months")))
+        within = _paragraph(f"{en}: log {log:.1%}, simulated {simulated:.1%}",
+                            f"{sv}: logg {percent(log, 'sv', 1)}, simulerad {percent(simulated, 'sv', 1)}")
     if (median := median_words(validation.real)) is not None:
         within += "\n" + _paragraph(*(esc(m[0].upper() + m[1:] + ".") for m in median))
     return f"""<!DOCTYPE html>

@@ -176,6 +176,9 @@ LOGS = FIXTURES / "logs"
     (["--replications", "3", "--seed", "4"], "Error: --replications, --seed only go with --validate"),
     (["--validate", "--deadline", "soon"], "Error: Invalid value for --deadline: duration 'soon' is not a number"),
     (["--validate", "--deadline", "0d"], "Error: Invalid value for --deadline: '0d' (expected a duration above zero"),
+    # a deadline in months is each case's own date (the same day of the month): a part of a month has no length
+    (["--validate", "--deadline", "1.5mo"], "Error: Invalid value for --deadline: '1.5mo' is not a whole number of "
+                                            "months"),
     # the page was written over whatever it named: the profile of -o, or the log itself
     (["--validate", "--validation-html", "p.yaml"], "Error: Invalid value for --validation-html: 'p.yaml' "
                                                     "(expected an .html file)"),

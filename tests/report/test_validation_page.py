@@ -20,10 +20,9 @@ def _page() -> lxml_html.HtmlElement:
     return lxml_html.fromstring(_text())
 
 
-@functools.cache  # drawing its six charts takes a few seconds
-def _text() -> str:
+def _page_validation() -> Validation:
     days = {"p10": 12.5, "p50": 48.01, "p90": 1234.0}
-    validation = Validation(
+    return Validation(
         metrics={"arrival_emd_hours": 1239.1847, "three_gram_distance": 0.2288, "within_deadline_difference": -0.004,
                  "cycle_days_p50_difference": None},
         per_replication=({"cycle_time_emd_hours": 86.72}, {"cycle_time_emd_hours": 1100.4}),
@@ -34,9 +33,15 @@ def _text() -> str:
                "simulated_from": "2026-05-25", "simulated_horizon": "225d", "seed": 7, "deadline_days": 121.75,
                "timestamps": "start and completion times", "log_events_of_model_steps": 0.983,
                "heldout_recent_cases": 12, "recent_days": 121.75, "recent_basis": "deadline", "log_end": "2027-03-23"})
-    real = CaseLog.of([("a", "X", 0, 86400), ("a", "Y", 86400, 9 * 86400), ("b", "X", 0, 3 * 86400)])
-    sim = CaseLog.of([("1", "X", 0, 2 * 86400), ("1", "Y", 2 * 86400, 8 * 86400), ("2", "X", 0, 86400)])
-    return validation_html(validation, real, [sim], name="t")
+
+
+_LOGS = (CaseLog.of([("a", "X", 0, 86400), ("a", "Y", 86400, 9 * 86400), ("b", "X", 0, 3 * 86400)]),
+         [CaseLog.of([("1", "X", 0, 2 * 86400), ("1", "Y", 2 * 86400, 8 * 86400), ("2", "X", 0, 86400)])])
+
+
+@functools.cache  # drawing its six charts takes a few seconds
+def _text() -> str:
+    return validation_html(_page_validation(), *_LOGS, name="t")
 
 
 def _halves(page: lxml_html.HtmlElement) -> tuple[str, str]:
@@ -203,3 +208,21 @@ def test_the_page_fits_a_phones_width_with_a_margin(tmp_path) -> None:
                                           " document.querySelector('h1').getBoundingClientRect().left]")
     assert width == 375 and wide <= width and left >= 8, (width, wide, left)
     assert messages == []
+
+
+def test_a_deadline_in_calendar_months_is_said_with_its_rule_in_both_languages() -> None:
+    # the share within 4 months counts each case to the same day of the month from its first event
+    # (calibrate/distances.case_deadline_days): the page said "4 months" as if a fixed 121.75 days
+    base = _page_validation()
+    validation = Validation(base.metrics, base.per_replication, base.real, base.simulated,
+                            {**base.setup, "deadline_months": 4})
+    page = lxml_html.fromstring(validation_html(validation, *_LOGS, name="t"))
+    english, swedish = _halves(page)
+    assert ("Cycle times within the deadline's 4 months (from a case's first to its last event, not on the legal "
+            "clock; in calendar months, to the same day of the month, from each case's first event): log 100.0%, "
+            "simulated 99.6%") in english
+    assert "; deadline 4 months (in calendar months, to the same day of the month)." in english
+    assert ("Genomloppstider inom tidsfristens 4 månader (från ärendets första till sista händelse, inte räknat som "
+            "den lagstadgade tiden; i kalendermånader, till samma dag i månaden, räknat från ärendets första "
+            "händelse): logg 100,0\u00a0%, simulerad 99,6\u00a0%") in swedish
+    assert "tidsfrist 4 månader (i kalendermånader, till samma dag i månaden)." in swedish

@@ -185,3 +185,18 @@ def test_part_of_a_month_is_refused_in_one_line_naming_the_key() -> None:
     with pytest.raises(InputError, match=r"simulation\.clock\.deadline: '1\.3mo' is not a whole number of "
                                          r"months: .*write whole months, or days \(40d\)"):
         replay_params(dates="[2025-01-06]", extra="  clock: {start: S, stop: E, deadline: 1.3mo}\n")
+
+
+def test_a_deadline_in_years_is_twelve_calendar_months() -> None:
+    # lagen (1930:173) counts years as it counts months, on the calendar: complete 29 February 2028 at 09:30
+    # (hour 0: 6 January 2025) -> 28 February 2029 09:30, 365 days (a fixed 365.25 days ran to 15:30);
+    # 1 March 2027 -> 1 March 2028, 366 days (29 February 2028 between); 1y + 4mo together: 16 months, to
+    # 29 June 2029 (365 + 121 = 486 days)
+    prm = replay_params(dates="[2025-01-06]", extra="  clock: {start: S, stop: E, deadline: 1y, extension: 4mo}\n")
+    assert (prm.clock.deadline_months, prm.clock.deadline) == (12, 8766.0)  # words name its mean length
+    leap = prm.datetime_to_hours(dt.datetime(2028, 2, 29, 9, 30))
+    assert prm.clock.span(leap, prm.start) == 365 * 24
+    assert prm.clock.span(prm.datetime_to_hours(dt.datetime(2027, 3, 1, 9, 30)), prm.start) == 366 * 24
+    assert prm.clock.span(leap, prm.start, extended=True) == 486 * 24
+    with pytest.raises(InputError, match=r"simulation\.clock\.deadline: '0\.1y' is not a whole number of months"):
+        replay_params(dates="[2025-01-06]", extra="  clock: {start: S, stop: E, deadline: 0.1y}\n")
