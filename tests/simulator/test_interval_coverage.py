@@ -41,7 +41,8 @@ def accepted(experiments: int) -> tuple[int, int]:
 def runs(servers: int, rate: float, cases: int, warmup_hours: float, seed: int) -> list[dict[str, float]]:
     process, params = mmc(servers, rate, cases)
     params = dataclasses.replace(params, warmup=warmup_hours)
-    return [figures(r) for r in replicate(process, params, replications=EXPERIMENTS * REPLICATIONS, seed=seed)]
+    done = replicate(process, params, replications=EXPERIMENTS * REPLICATIONS, seed=seed)
+    return [figures(r) for r in done]
 
 
 def experiments(replications: list[dict[str, float]], name: str) -> list:
@@ -55,10 +56,11 @@ def held(intervals: list[tuple[float, float]], truth: float) -> int:
 
 
 @pytest.mark.slow
-def test_the_mean_the_paired_difference_and_utilisation_intervals_hold_the_truth_95_per_cent_of_the_time() -> None:
+def test_the_intervals_of_a_mean_a_paired_difference_and_utilisation_hold_the_truth_95_per_cent() -> None:
     rate = 0.3  # cases per hour; service 1 h: load 0.3 on one server, 0.15 on two
     one = experiments(runs(1, rate, 300, 50.0, seed=20261207), "one")
-    two = experiments(runs(2, rate, 300, 50.0, seed=20261207), "two")  # the same applicants (common random numbers)
+    # the same applicants (common random numbers)
+    two = experiments(runs(2, rate, 300, 50.0, seed=20261207), "two")
     wq1, wq2 = erlang_c_wait(1, rate, 1.0), erlang_c_wait(2, rate, 1.0)  # 0.4286 h, 0.0224 h
     low, high = accepted(EXPERIMENTS)
 
@@ -78,8 +80,8 @@ def test_the_mean_the_paired_difference_and_utilisation_intervals_hold_the_truth
 
 @pytest.mark.slow
 def test_short_runs_of_a_busy_queue_started_empty_cover_less_than_they_say() -> None:
-    # load 0.8, 200 cases, no warm-up: each replication's mean wait is skewed (a long busy period now and then)
-    # and starts from an empty queue, below the steady state's 4 h: the interval holds 4 h too seldom
+    # load 0.8, 200 cases, no warm-up: each replication's mean wait is skewed (a long busy period now and
+    # then) and starts from an empty queue, below the steady state's 4 h: the interval holds 4 h too seldom
     one = experiments(runs(1, 0.8, 200, 0.0, seed=20261207), "short")
     truth = erlang_c_wait(1, 0.8, 1.0)
     waits = [(p.figures[WAIT].low * 24, p.figures[WAIT].high * 24) for p in one]
