@@ -1,5 +1,6 @@
 """Do the 95 % intervals the tool prints hold the truth about 95 % of the time? Checked on M/M/1 and M/M/2
-(tests/fixtures/sim/mm1.bpmn), whose mean wait is known (Erlang C), over many independent experiments.
+(tests/fixtures/sim/mm1.bpmn), whose mean wait is known (Erlang C), and M/M/1's share of cases within a
+2-hour deadline (its time in the system is exponential), over many independent experiments.
 
 Each experiment is ``REPLICATIONS`` replications (the command line's default), summarised exactly as
 ``summary.json`` and ``permitflow simulate`` summarise them (:func:`scenarios.compare.summarise_point`,
@@ -18,6 +19,7 @@ biased replication means, and the interval holds the truth clearly less often th
 from __future__ import annotations
 
 import dataclasses
+import math
 
 import numpy as np
 import pytest
@@ -38,8 +40,9 @@ def accepted(experiments: int) -> tuple[int, int]:
     return int(binom.ppf(1e-4, experiments, 0.95)), int(binom.ppf(1 - 1e-4, experiments, 0.95))
 
 
-def runs(servers: int, rate: float, cases: int, warmup_hours: float, seed: int) -> list[dict[str, float]]:
-    process, params = mmc(servers, rate, cases)
+def runs(servers: int, rate: float, cases: int, warmup_hours: float, seed: int,
+         clock: object = None) -> list[dict[str, float]]:
+    process, params = mmc(servers, rate, cases, clock=clock)
     params = dataclasses.replace(params, warmup=warmup_hours)
     done = replicate(process, params, replications=EXPERIMENTS * REPLICATIONS, seed=seed)
     return [figures(r) for r in done]
@@ -58,7 +61,10 @@ def held(intervals: list[tuple[float, float]], truth: float) -> int:
 @pytest.mark.slow
 def test_the_intervals_of_a_mean_a_paired_difference_and_utilisation_hold_the_truth_95_per_cent() -> None:
     rate = 0.3  # cases per hour; service 1 h: load 0.3 on one server, 0.15 on two
-    one = experiments(runs(1, rate, 300, 50.0, seed=20261207), "one")
+    # a legal clock from arrival to the end, 2 h: the M/M/1 time in the system is exponential with rate
+    # 1 - 0.3 per hour, so the share within 2 h is 1 - exp(-1.4) = 0.7534
+    deadline = {"start": "Start", "stop": "End", "deadline": "2h"}
+    one = experiments(runs(1, rate, 300, 50.0, seed=20261207, clock=deadline), "one")
     # the same applicants (common random numbers)
     two = experiments(runs(2, rate, 300, 50.0, seed=20261207), "two")
     wq1, wq2 = erlang_c_wait(1, rate, 1.0), erlang_c_wait(2, rate, 1.0)  # 0.4286 h, 0.0224 h
@@ -68,6 +74,9 @@ def test_the_intervals_of_a_mean_a_paired_difference_and_utilisation_hold_the_tr
     assert low <= held(waits, wq1) <= high
     busy = [(p.figures["utilisation.server"].low, p.figures["utilisation.server"].high) for p in one]
     assert low <= held(busy, rate) <= high
+    # the share within the deadline gets a Wilson interval (scenarios.compare.share_interval)
+    within = [(p.figures["within_deadline_share"].low, p.figures["within_deadline_share"].high) for p in one]
+    assert low <= held(within, 1 - math.exp(-(1 - rate) * 2)) <= high
     # a second server's effect on the wait, paired by replication: its truth is the difference of Erlang C's
     changes = []
     for a, b in zip(two, one, strict=True):
