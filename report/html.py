@@ -32,6 +32,7 @@ from processes.wording import listed
 from report import plots
 from report.assumptions import assumption_tables, change_words, queue_for, worded_factors
 from report.bounds import impossible
+from report.chance import highlights
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.failurewords import failure_words, point_failure_words
 from report.figuretext import NO_PRICE, unpriced_entries
@@ -1169,4 +1170,5 @@ def render_report(
                    for lang in LANGUAGES}
                   for key in KEY_FIGURES],
         share_rule=SHARE_RULE,
+        chance=highlights(doc),
     ))

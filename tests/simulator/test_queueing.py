@@ -24,8 +24,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sim"
 HOURS_PER_YEAR = 8760.0  # mm1.yaml weighs months by their days: a 365-day year
 
 
-def mmc(count: int, rate_per_hour: float, cases: int, service: object = None):
-    """The queue of mm1.bpmn: ``count`` servers, Poisson arrivals, exponential 1 h service (or ``service``)."""
+def mmc(count: int, rate_per_hour: float, cases: int, service: object = None, clock: object = None):
+    """The queue of mm1.bpmn: ``count`` servers, Poisson arrivals, exponential 1 h service (or ``service``);
+    ``clock``: a legal clock (``simulation.clock``), for a share within its deadline."""
     process = read_bpmn(FIXTURES / "mm1.bpmn").process()
     raw = read_profile(FIXTURES / "mm1.yaml").raw
     changes: dict[str, object] = {
@@ -35,6 +36,8 @@ def mmc(count: int, rate_per_hour: float, cases: int, service: object = None):
     }
     if service is not None:
         changes["simulation.elements.Task_Serve.duration"] = service
+    if clock is not None:
+        changes["simulation.clock"] = clock
     raw = apply_overrides(raw, changes)
     return process, profile_from_data(raw).simulation
 

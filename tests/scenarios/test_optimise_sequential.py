@@ -1,0 +1,94 @@
+"""The goal seek's sequential replications (:mod:`scenarios.optimise`) against a known truth: what stopping
+when the screening interval is clear of the target does to the 95 % interval the answer reports.
+
+One candidate, a mean-time target of 60 days, and replication values drawn from a normal distribution of
+known mean (58-62 days, sd 10): the search's own rule (:func:`scenarios.optimise._screen`: 5 replications,
+doubled to at most 40 while the 99 % screening interval straddles the target) decides when to stop, and the
+reported interval is the one an answer shows (:meth:`scenarios.optimise._Run.interval` at 95 %). For a fixed
+number of normal replications that interval holds the mean in exactly 95 % of searches; stopping when the data
+look clear of the target is the known problem of sequential stopping, and it holds the mean less often (3700
+of these 4000 searches, 92.5 %). The test pins the limit README's Known limits and docs/simulation.md state
+(less than 95 %, at least 90 %): it fails when the search is changed to keep 95 %, and then those texts must
+change too. Bounds are Binomial's central 99.98 %, computed, not tuned.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+from scipy.stats import binom
+
+from scenarios.compare import Estimate, estimate
+from scenarios.optimise import Target, _Run, _screen
+
+TARGET = Target(share=None, mean_days=60.0)
+MEANS = (58.0, 59.0, 60.0, 61.0, 62.0)
+SEARCHES = 800  # per true mean
+
+
+def searched(values: list[float], target: Target = TARGET, within: np.ndarray | None = None,
+             cases: int = 0) -> Estimate:
+    """The 95 % interval the search reports for one candidate whose replications give ``values`` in turn;
+    for a share target, ``within`` of ``cases`` decided cases in each."""
+    reps, status, active = [5], {}, {0}
+    request = SimpleNamespace(max_replications=len(values), screen_level=0.99)
+    while active:
+        n = reps[0]
+        counts = None if within is None else ((int(within[:n].sum()), cases * n),)
+        run = _Run(values[:n], estimate(values[:n]), counts)
+        # the request: only the most replications and the screening level are read
+        active = _screen(active, [None], [(0.0, 0.0)], reps, {0: run}, status, target,
+                         request)  # type: ignore[arg-type]
+    return run.interval(target, 0.95)
+
+
+def test_stopping_when_the_screen_is_clear_holds_the_mean_less_than_95_per_cent() -> None:
+    rng = np.random.default_rng(20261207)
+    held = said_to_hold_at_the_target = 0
+    for mean in MEANS:
+        for _ in range(SEARCHES):
+            est = searched(list(rng.normal(mean, 10.0, size=40)))
+            held += est.low <= mean <= est.high
+            # exactly at the target: "holds at the bad end" is then a claim the truth does not back
+            if mean == 60.0:
+                said_to_hold_at_the_target += TARGET.met(TARGET.bad_end(est))
+    n = len(MEANS) * SEARCHES
+    assert held < binom.ppf(1e-4, n, 0.95)  # less than 95 %: the limit the docs state
+    assert held >= binom.ppf(1e-4, n, 0.90)  # but not less than 90 %, as they say
+    # the one-sided error of a 95 % interval's bad end is 2.5 %; at the target the search's is at most about
+    # twice that
+    assert said_to_hold_at_the_target <= binom.ppf(1 - 1e-4, SEARCHES, 0.05)
+
+
+def test_a_fixed_number_of_replications_holds_the_mean_95_per_cent() -> None:
+    # the control: the same interval over all 40 replications, no stopping, covers as it says
+    rng = np.random.default_rng(20261207)
+    held = 0
+    for mean in MEANS:
+        for _ in range(SEARCHES):
+            values = list(rng.normal(mean, 10.0, size=40))
+            est = _Run(values, estimate(values), None).interval(TARGET, 0.95)
+            held += est.low <= mean <= est.high
+    n = len(MEANS) * SEARCHES
+    assert binom.ppf(1e-4, n, 0.95) <= held <= binom.ppf(1 - 1e-4, n, 0.95)
+
+
+def test_a_share_target_keeps_95_per_cent_for_its_interval_is_widened_to_the_pooled_cases() -> None:
+    # the default target (95 % within the deadline): replications of 100 decided cases each, a binomial share
+    # of known probability; the answer's interval is widened to the Clopper-Pearson interval of all the cases
+    # pooled (scenarios.optimise._Run.interval), which keeps it at 95 % through the sequential stopping: it
+    # held the share in 1459 of 1500 searches, and said 7 of 500 at the target hold at the bad end
+    target = Target(share=0.95)
+    rng = np.random.default_rng(20261207)
+    held = said_to_hold_at_the_target = 0
+    shares, searches = (0.93, 0.95, 0.97), 500
+    for p in shares:
+        for _ in range(searches):
+            within = rng.binomial(100, p, size=40)
+            est = searched(list(within / 100), target, within, 100)
+            held += est.low <= p <= est.high
+            if p == 0.95:
+                said_to_hold_at_the_target += target.met(target.bad_end(est))
+    assert held >= binom.ppf(1e-4, len(shares) * searches, 0.95)
+    assert said_to_hold_at_the_target <= binom.ppf(1 - 1e-4, searches, 0.025)
