@@ -26,13 +26,7 @@ from typing import Any
 from report.results import SUMMARY_COLUMNS, summary_csv
 from report.words import LANGUAGES, labels
 
-__all__ = ["summary_sheet", "SHEET_RULE"]
-
-#: the file's rule in words, per language (the page and the README say it)
-SHEET_RULE = {
-    "sv": "CSV för Excel: semikolon mellan kolumnerna och decimalkomma, UTF-8 med BOM.",
-    "en": "CSV for Excel: a comma between the columns and a decimal point, UTF-8 with a BOM.",
-}
+__all__ = ["summary_sheet"]
 
 
 def summary_sheet(doc: dict[str, Any], lang: str) -> bytes:
