@@ -182,3 +182,20 @@ def test_a_busy_server_tells_the_page_when_to_ask_again():
     assert busy.status_code == 503 and busy.headers["retry-after"] == str(BUSY_RETRY_SECONDS)
     bad = starlette_testclient.TestClient(create_app(workers=0)).post("/api/runs", json={"municipalities": []})
     assert bad.status_code == 400 and "retry-after" not in bad.headers  # a refusal of the question: not again
+
+
+def test_the_status_quos_figures_are_those_permitflow_simulate_gives_of_the_same_process_and_seed(client):
+    """``permitflow simulate`` of one municipality with the page's replications, years and seed gives the figures of
+    the download's status quo: each figure's mean and 95 % interval, the same floats."""
+    levers = {"replications": 3, "years": 0.5, "seed": 11}
+    run_id = _finished(client, {"municipalities": ["astorp"], "levers": levers})
+    doc = client.get(f"/api/runs/{run_id}/results.json").json()
+    (today,) = doc["scenarios"][0]["points"]
+    result = CliRunner().invoke(cli, ["simulate", "astorp", "--replications", "3", "--years", "0.5", "--seed", "11",
+                                      "--workers", "1", "--format", "json", "--quiet"])
+    assert result.exit_code == 0, result.output
+    simulated = json.loads(result.stdout)["figures"]
+    page = {k.removeprefix("astorp/"): v for k, v in today["figures"].items()}
+    assert sorted(page) == sorted(simulated)
+    for key, figure in simulated.items():
+        assert (figure["mean"], figure["low"], figure["high"]) == (page[key]["mean"], *page[key]["ci"]), key
