@@ -823,16 +823,22 @@ async def results(request: Request) -> Response:
                 "cancelled": ("the run was cancelled: it has no figures", "körningen avbröts: den har inga siffror")}
         en, sv = said.get(state, ("the run failed: it has no figures", "körningen misslyckades: den har inga siffror"))
         return _error(f"No figures: {en}.", 404, sv=f"Inga siffror: {sv}.")
-    batch = await run_in_threadpool(lambda: run.batch)
-    if batch is None:  # a goal seek: its answer is its table (permitflow optimise --csv writes it)
-        return _error("No figures to download: this is a goal seek, whose answer is the table on the page.", 404,
-                      sv="Inga siffror att ladda ner: det här är en målsökning, vars svar är tabellen på sidan.")
-    doc = await run_in_threadpool(results_document, batch, run.uncertainty)
+    # made in turns with the reports (REPORTS_AT_ONCE): the run's batch is unpickled and its summary made on the
+    # way, as for a report, and the server's heap would keep the peak of many made at once
+    async with request.app.state.web.report_turns:
+        batch = await run_in_threadpool(lambda: run.batch)
+        if batch is None:  # a goal seek: its answer is its table (permitflow optimise --csv writes it)
+            return _error("No figures to download: this is a goal seek, whose answer is the table on the page.", 404,
+                          sv="Inga siffror att ladda ner: det här är en målsökning, vars svar är tabellen på sidan.")
+        doc = await run_in_threadpool(results_document, batch, run.uncertainty)
+        del batch
+        if name == "results.json":
+            data = await run_in_threadpool(summary_json, doc)
+        else:
+            data = await run_in_threadpool(summary_sheet, doc, lang)
     if name == "results.json":
-        data = await run_in_threadpool(summary_json, doc)
         return Response(data, media_type="application/json",
                         headers={"Content-Disposition": 'attachment; filename="results.json"'})
-    data = await run_in_threadpool(summary_sheet, doc, lang)
     shown = "resultat.csv" if lang == "sv" else "results.csv"
     return Response(data, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{shown}"'})
