@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ pytest.importorskip("playwright.sync_api")
 pytest.importorskip("uvicorn")
 from test_web_browser import _calculate, _sentence, _serving, _the_page  # noqa: E402 - after the skips
 
+from bpmn_io.library import library_paths  # noqa: E402
 from web.app import create_app  # noqa: E402
 
 BUSY = {"error": "The server is already running 4 large calculations for other pages: try again when one has "
@@ -78,11 +79,18 @@ def test_the_answers_figures_download_as_a_spreadsheet_in_the_pages_language_and
     assert messages == []
 
 
+def _press_run(page: Any) -> None:
+    page.fill("#lever-replications", "2")
+    page.click("#run")
+
+
 @contextmanager
-def _told_busy(times: int) -> Iterator[tuple[Any, list[str], list[str]]]:
-    """The page (Swedish, 2 replications) with Räkna pressed, the first ``times`` of its POSTs to /api/runs answered
-    as a server running as many large runs as it takes answers them (503, Retry-After: 1 s), the others let through;
-    waited for until it says it will ask again: (the page, its console messages, the POSTs it sent)."""
+def _told_busy(times: int, refused: str = "**/api/runs",
+               press: Callable[[Any], None] = _press_run) -> Iterator[tuple[Any, list[str], list[str]]]:
+    """The page (Swedish) with ``press`` done (Räkna pressed at 2 replications), the first ``times`` of its POSTs to
+    ``refused`` answered as a server running as many large runs as it takes answers them (503, Retry-After: 1 s), the
+    others let through; waited for until it says it will ask again: (the page, its console messages, the POSTs it
+    sent)."""
     messages: list[str] = []
     asked: list[str] = []
 
@@ -98,9 +106,8 @@ def _told_busy(times: int) -> Iterator[tuple[Any, list[str], list[str]]]:
             r.continue_()
 
     with _serving(create_app(workers=1)) as address, _the_page(address, messages) as page:
-        page.route("**/api/runs", route)
-        page.fill("#lever-replications", "2")
-        page.click("#run")
+        page.route(refused, route)
+        press(page)
         page.locator("#busy").wait_for(state="visible")
         yield page, messages, asked
 
@@ -158,4 +165,21 @@ def test_a_run_asked_while_the_server_runs_all_it_takes_runs_once_one_has_finish
         page.wait_for_selector("body[data-runs='1']", timeout=60_000)
         assert page.locator("#busy").is_hidden() and page.locator("#message").is_hidden()
         assert _sentence(page).startswith("Bjuv: från")
+    assert [m for m in messages if "503" not in m] == []
+
+
+def test_an_upload_the_server_is_too_busy_to_check_is_sent_again_by_itself() -> None:
+    def upload(page: Any) -> None:
+        model, profile = library_paths("astorp")
+        page.fill("#up-name", "Åstorp egen")
+        page.set_input_files("#up-model", str(model))
+        page.set_input_files("#up-profile", str(profile))
+        page.click("#up-send")
+
+    with _told_busy(1, "**/api/uploads", upload) as (page, messages, asked):
+        assert "(försök 2 av 7)" in page.locator("#busy-said").inner_text()
+        page.locator("#places input[data-upload]:checked").wait_for()
+        assert page.locator("#busy").is_hidden() and page.locator("#message").is_hidden()
+        assert page.locator("#places label", has_text="Åstorp egen").count() == 1
+    assert len(asked) == 2
     assert [m for m in messages if "503" not in m] == []
