@@ -96,12 +96,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "figures_csv": {"sv": "Ladda ner siffrorna (CSV för Excel)", "en": "Download the figures (CSV for Excel)"},
     "figures_json": {"sv": "Ladda ner siffrorna (JSON)", "en": "Download the figures (JSON)"},
     # the rule of the spreadsheet (report.sheet), said where the buttons are
-    "figures_rule": {"sv": "Siffrorna för Excel följer sidans språk: på svenska semikolon mellan kolumnerna och "
-                           "decimalkomma (som en svensk Excel läser dem), på engelska komma och decimalpunkt. Alla "
-                           "siffror som permitflow run skriver dem.",
-                     "en": "The figures for Excel follow the page's language: in English a comma between the columns "
-                           "and a decimal point, in Swedish semicolons and a decimal comma (as a Swedish Excel reads "
-                           "them). Every figure as permitflow run writes it."},
+    "figures_rule": {"sv": "CSV-filen följer sidans språk: på svenska semikolon och decimalkomma (som en svensk Excel "
+                           "läser den), på engelska komma och decimalpunkt.",
+                     "en": "The CSV file follows the page's language: in English commas and decimal points, in Swedish "
+                           "semicolons and decimal commas (as a Swedish Excel reads it)."},
     "again_figures": {"sv": "Räkna om och ladda ner siffrorna", "en": "Run it again and download the figures"},
     # a server too busy for a run or an upload (503): the page asks again by itself (app.js, patient); the click
     # was dropped with "try again" before

@@ -59,7 +59,7 @@ def test_the_answers_figures_download_as_a_spreadsheet_in_the_pages_language_and
             files[name] = (tmp_path / name).read_bytes()
         assert page.locator("#figures-csv").inner_text() == "Download the figures (CSV for Excel)"
         assert page.locator("p[data-t='figures_rule']").inner_text().startswith(
-            "The figures for Excel follow the page's language: in English a comma between the columns")
+            "The CSV file follows the page's language: in English commas and decimal points, in Swedish semicolons")
         served = {"results.json": _get(address, f"api/runs/{run_id}/results.json"),
                   "resultat.csv": _get(address, f"api/runs/{run_id}/results.csv?lang=sv"),
                   "results.csv": _get(address, f"api/runs/{run_id}/results.csv?lang=en")}
