@@ -49,6 +49,9 @@ __all__ = [
     "start_texts",
     "member_files",
     "summary_texts",
+    "summary_json",
+    "summary_csv",
+    "SUMMARY_COLUMNS",
     "first_point_cases",
     "first_cases",
     "PLOTTED_CASE_COLUMNS",
@@ -157,18 +160,29 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
     }
 
 
-def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> bytes:
+def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]], *, delimiter: str = ",", decimal: str = ".",
+         bom: bool = False) -> bytes:
+    """A CSV file's bytes (UTF-8); ``delimiter`` between cells, ``decimal`` the decimal mark of a float cell
+    (each float as ``repr`` writes it), ``bom``: a byte-order mark first, by which Excel reads it as UTF-8."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    if bom:
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(csv_row(header))
     for row in rows:  # cells a spreadsheet would run as formulas get a leading ' (OWASP)
-        writer.writerow(csv_row("" if isinstance(v, float) and math.isnan(v) else v for v in row))
+        cells = csv_row("" if isinstance(v, float) and math.isnan(v) else v for v in row)
+        if decimal != ".":  # after csv_row: a number is no formula, whatever sign it has
+            cells = [repr(v).replace(".", decimal) if isinstance(v, float) else v for v in cells]
+        writer.writerow(cells)
     return out.getvalue().encode("utf-8")
 
 
-def _summary_rows(doc: dict[str, Any], float_texts: FloatTexts | None = None) -> Iterable[list[Any]]:
+def _summary_rows(doc: dict[str, Any], float_texts: FloatTexts | None = None, *, decimal: str = ".",
+                  yes_no: tuple[str, str] = ("yes", "no")) -> Iterable[list[Any]]:
     """summary.csv's rows; ``float_texts``: the item texts of the document's lists of floats that
-    :func:`report.jsontext.json_text` made (the values per replication), taken instead of made again."""
+    :func:`report.jsontext.json_text` made (the values per replication), taken instead of made again;
+    ``decimal``: the decimal mark of the values per replication, ``yes_no``: the words of a sure difference
+    (a spreadsheet's in a manager's language, :mod:`report.sheet`)."""
     known = float_texts or {}
     for s in doc["scenarios"]:
         for point in s["points"]:
@@ -182,17 +196,20 @@ def _summary_rows(doc: dict[str, Any], float_texts: FloatTexts | None = None) ->
                     len(values) - missing,
                     s["baseline"] or "",
                     d["mean"] if d else "", d["ci"][0] if d else "", d["ci"][1] if d else "",
-                    ("yes" if d["significant"] else "no") if d else "",
-                    _replications_cell(values, missing, known.get(id(values))),
+                    yes_no[0 if d["significant"] else 1] if d else "",
+                    _replications_cell(values, missing, known.get(id(values)), decimal),
                 ]
 
 
-def _replications_cell(values: list[float | None], missing: int, texts: str | None) -> str:
+def _replications_cell(values: list[float | None], missing: int, texts: str | None, decimal: str = ".") -> str:
     """The values per replication as one cell, ``;`` between them, nothing for a missing one
-    (``texts``: the same cell as JSON writes it, ``null`` for a missing one, when known)."""
+    (``texts``: the same cell as JSON writes it, ``null`` for a missing one, when known); ``decimal``: the
+    decimal mark (the cell holds nothing but finite floats' texts and ``;``)."""
     if texts is None:
-        return ";".join("" if v is None else repr(v) for v in values)
-    return texts.replace("null", "") if missing else texts  # no float's text holds "null"
+        cell = ";".join("" if v is None else repr(v) for v in values)
+    else:
+        cell = texts.replace("null", "") if missing else texts  # no float's text holds "null"
+    return cell if decimal == "." else cell.replace(".", decimal)
 
 
 SUMMARY_COLUMNS = (
@@ -230,7 +247,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _json_bytes(doc: dict[str, Any], float_texts: FloatTexts | None = None) -> bytes:
+def summary_json(doc: dict[str, Any], float_texts: FloatTexts | None = None) -> bytes:
+    """``summary.json``'s bytes for ``doc`` (and ``uncertainty.json``'s for an uncertainty document)."""
     # json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False, default=str): the same text, faster
     return (json_text(doc, float_texts=float_texts) + "\n").encode("utf-8")
 
@@ -243,8 +261,13 @@ def _made(future: Future[Any], make: Callable[..., Any], *inputs: Any) -> Any:
         return make(*inputs)
 
 
-def _summary_csv(doc: dict[str, Any], float_texts: FloatTexts | None = None) -> bytes:
-    return _csv(SUMMARY_COLUMNS, _summary_rows(doc, float_texts))
+def summary_csv(doc: dict[str, Any], float_texts: FloatTexts | None = None, *, header: Sequence[str] = SUMMARY_COLUMNS,
+                delimiter: str = ",", decimal: str = ".", bom: bool = False,
+                yes_no: tuple[str, str] = ("yes", "no")) -> bytes:
+    """``summary.csv``'s bytes for ``doc``; the keywords make the same rows a spreadsheet in a manager's language
+    (:func:`report.sheet.summary_sheet`: heads in words, its delimiter, decimal mark and words for yes and no)."""
+    return _csv(header, _summary_rows(doc, float_texts, decimal=decimal, yes_no=yes_no), delimiter=delimiter,
+                decimal=decimal, bom=bom)
 
 
 _CASE_HEADER = ("scenario", "point", "replication", *CASE_COLUMNS)
@@ -313,8 +336,8 @@ def summary_texts(doc: dict[str, Any]) -> tuple[bytes, bytes]:
     """``summary.json``'s and ``summary.csv``'s bytes for ``doc``, as :func:`result_files` makes them;
     each float of the values per replication formatted once for both."""
     float_texts: FloatTexts = {}
-    summary_json = _json_bytes(doc, float_texts)
-    return summary_json, _summary_csv(doc, float_texts)
+    json_bytes = summary_json(doc, float_texts)
+    return json_bytes, summary_csv(doc, float_texts)
 
 
 def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[str, Any] | None = None,
@@ -331,7 +354,7 @@ def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[
         started = start_texts(batch, doc, executor)
     files: dict[str, bytes] = {}
     if uncertainty is not None:
-        files["uncertainty.json"] = _json_bytes(uncertainty)
+        files["uncertainty.json"] = summary_json(uncertainty)
     if started is not None:
         points, cases_csv, summaries = started
         files["summary.json"], files["summary.csv"] = _made(summaries, summary_texts, doc)

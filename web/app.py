@@ -8,7 +8,8 @@ calibrate to it, kept as an upload, and ``GET /api/uploads/{id}/validation`` its
 page (HTML; :mod:`web.logroute`); ``POST /api/runs`` start a run (``replaces``: a run of the
 same page to cancel); ``GET /api/runs/{id}`` progress and answer; ``DELETE /api/runs/{id}``
 cancel; ``POST /api/scenario`` the scenario file (YAML);
-``GET /api/runs/{id}/report`` the report (HTML); ``GET /api/runs/{id}/diagram/{n}`` a diagram of the
+``GET /api/runs/{id}/report`` the report (HTML); ``GET /api/runs/{id}/results.csv`` (``?lang=sv|en``) and
+``results.json`` its figures as ``permitflow run`` writes them (:mod:`report.sheet`); ``GET /api/runs/{id}/diagram/{n}`` a diagram of the
 answer (SVG: the answer names it by this address, ``diagram.url``, and does not carry it); ``POST /api/goal`` a goal seek (polled as a run). Bad input is one message
 (``{"error": ..., "error_sv": ..., "field": ...}``, status 400/413/422), nothing is kept,
 and the server goes on serving. With a token, every request must carry it
@@ -70,7 +71,7 @@ from web.whatif import (
     size_said,
 )
 
-__all__ = ["create_app", "TOKEN_HEADER", "MAX_BODY_BYTES"]
+__all__ = ["create_app", "TOKEN_HEADER", "MAX_BODY_BYTES", "BUSY_RETRY_SECONDS"]
 
 TOKEN_HEADER = "x-permitflow-token"
 COOKIE = "permitflow_token"
@@ -99,6 +100,9 @@ CHECKS_WAITING = 16
 #: way, which the server's heap keeps: eight downloads at once took it from 122 to 298 MB; QA serve); the others
 #: wait their turn in the event loop
 REPORTS_AT_ONCE = 2
+#: the seconds a page too many for the server's runs or checks (503) is told to wait before it asks again
+#: (``Retry-After``); the page waits that long, then longer at each try (app.js, BUSY_TRIES)
+BUSY_RETRY_SECONDS = 5
 HERE = resources.files("web")
 
 
@@ -137,7 +141,10 @@ def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field
     elif isinstance(err, (PageError, _Interrupted)):
         sv, field = err.sv, getattr(err, "field", "") or field  # a log's columns not found: "columns"
     elif isinstance(err, (RunsBusy, _ChecksBusy)):
+        # the page asks again by itself after the seconds Retry-After says (app.js, patient): it is told so
         status, sv = 503, err.sv
+        return JSONResponse({"error": text, "error_sv": sv, "field": field}, status_code=status,
+                            headers={"Retry-After": str(BUSY_RETRY_SECONDS)})
     if isinstance(err, _TooLarge):
         status, sv = 413, err.sv
     return JSONResponse({"error": text, "error_sv": sv or text, "field": field}, status_code=status)
@@ -759,17 +766,22 @@ def _report_html(batch: Any, uncertainty: dict[str, Any] | None = None) -> bytes
         return write_report(folder).read_bytes()
 
 
+def _not_kept(request: Request, what: tuple[str, str]) -> JSONResponse:
+    """A run no longer kept, to download ``what`` (English, Swedish) of: forgotten to keep the server's memory
+    bounded (or never known: the server restarted)."""
+    keep = request.app.state.web.runs.keep
+    return _error(f"This run is no longer kept: the server keeps only the latest finished runs (up to "
+                  f"{_megabytes(keep)} MB) and forgets them all when it restarts. Run it again to download "
+                  f"{what[0]}.", 404,
+                  sv=f"Körningen finns inte längre kvar: servern sparar bara de senaste färdiga körningarna "
+                     f"(upp till {_megabytes(keep)} MB) och glömmer alla när den startas om. Räkna om den för "
+                     f"att ladda ner {what[1]}.")
+
+
 async def report(request: Request) -> Response:
     run = _run_or_404(request)
     if run is None:
-        # forgotten to keep the server's memory bounded (or never known: the server restarted)
-        keep = request.app.state.web.runs.keep
-        return _error(f"This run is no longer kept: the server keeps only the latest finished runs (up to "
-                      f"{_megabytes(keep)} MB) and forgets them all when it restarts. Run it again to download "
-                      "its report.", 404,
-                      sv=f"Körningen finns inte längre kvar: servern sparar bara de senaste färdiga körningarna "
-                         f"(upp till {_megabytes(keep)} MB) och glömmer alla när den startas om. Räkna om den för "
-                         "att ladda ner rapporten.")
+        return _not_kept(request, ("its report", "rapporten"))
     async with request.app.state.web.report_turns:
         batch = await run_in_threadpool(lambda: run.batch)
         if batch is None:
@@ -777,6 +789,59 @@ async def report(request: Request) -> Response:
         html = await run_in_threadpool(_report_html, batch, run.uncertainty)
     return Response(html, media_type="text/html; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="report.html"'})
+
+
+#: the results' files of a run (:func:`results`), by the name their address ends with: what they are in words
+_RESULTS = {"results.csv": ("its figures", "siffrorna"), "results.json": ("its figures", "siffrorna")}
+
+
+async def results(request: Request) -> Response:
+    """A finished what-if's results, as ``permitflow run`` writes them of the same question (its saved scenario):
+    ``results.json`` the bytes of its ``summary.json``, ``results.csv`` its ``summary.csv`` as a spreadsheet in
+    the page's language (``?lang=sv``, the default, or ``en``: :mod:`report.sheet`)."""
+    from report.results import results_document, summary_json
+    from report.sheet import summary_sheet
+
+    name = request.path_params["file"]
+    lang = request.query_params.get("lang", "sv")
+    if name not in _RESULTS:
+        return _refused(request, _NO_SUCH, 404)
+    if name == "results.csv" and lang not in LANGUAGES:
+        given = said_back(lang)
+        return _error(f"The figures' language “{given}” is not one the page writes: sv (Swedish Excel: semicolons "
+                      "and decimal commas) or en (commas and decimal points).",
+                      sv=f"Siffrornas språk ”{given}” är inget som sidan skriver: sv (svensk Excel: semikolon och "
+                         "decimalkomma) eller en (komma och decimalpunkt).", field="lang")
+    run = _run_or_404(request)
+    if run is None:
+        return _not_kept(request, _RESULTS[name])
+    with run.lock:
+        state = run.state
+    if state != "done":
+        said = {"running": ("the run has not finished yet: its figures come when its answer does",
+                            "körningen är inte klar ännu: siffrorna kommer med svaret"),
+                "cancelled": ("the run was cancelled: it has no figures", "körningen avbröts: den har inga siffror")}
+        en, sv = said.get(state, ("the run failed: it has no figures", "körningen misslyckades: den har inga siffror"))
+        return _error(f"No figures: {en}.", 404, sv=f"Inga siffror: {sv}.")
+    # made in turns with the reports (REPORTS_AT_ONCE): the run's batch is unpickled and its summary made on the
+    # way, as for a report, and the server's heap would keep the peak of many made at once
+    async with request.app.state.web.report_turns:
+        batch = await run_in_threadpool(lambda: run.batch)
+        if batch is None:  # a goal seek: its answer is its table (permitflow optimise --csv writes it)
+            return _error("No figures to download: this is a goal seek, whose answer is the table on the page.", 404,
+                          sv="Inga siffror att ladda ner: det här är en målsökning, vars svar är tabellen på sidan.")
+        doc = await run_in_threadpool(results_document, batch, run.uncertainty)
+        del batch
+        if name == "results.json":
+            data = await run_in_threadpool(summary_json, doc)
+        else:
+            data = await run_in_threadpool(summary_sheet, doc, lang)
+    if name == "results.json":
+        return Response(data, media_type="application/json",
+                        headers={"Content-Disposition": 'attachment; filename="results.json"'})
+    shown = "resultat.csv" if lang == "sv" else "results.csv"
+    return Response(data, media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{shown}"'})
 
 
 #: what an address no route answers says (an old bookmark, a typing slip, a path that climbs out of /static)
@@ -853,6 +918,7 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
             Route("/api/runs/{run}", cancel_run, methods=["DELETE"]),
             Route("/api/runs/{run}/report", report),
             Route("/api/runs/{run}/diagram/{n}", show_diagram),
+            Route("/api/runs/{run}/{file}", results),
             Route("/api/scenario", save_scenario, methods=["POST"]),
             Route("/api/goal", start_goal_seek, methods=["POST"]),
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),

@@ -92,6 +92,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "save": {"sv": "Spara scenariot (YAML)", "en": "Save the scenario (YAML)"},
     "report": {"sv": "Ladda ner rapporten", "en": "Download the report"},
     "again": {"sv": "Räkna om och ladda ner rapporten", "en": "Run it again and download the report"},
+    # the answer's figures as files (web.app.results): managers work in Excel
+    "figures_csv": {"sv": "Ladda ner siffrorna (CSV för Excel)", "en": "Download the figures (CSV for Excel)"},
+    "figures_json": {"sv": "Ladda ner siffrorna (JSON)", "en": "Download the figures (JSON)"},
+    # the rule of the spreadsheet (report.sheet), said where the buttons are
+    "figures_rule": {"sv": "CSV-filen följer sidans språk: på svenska semikolon och decimalkomma (som en svensk Excel "
+                           "läser den), på engelska komma och decimalpunkt.",
+                     "en": "The CSV file follows the page's language: in English commas and decimal points, in Swedish "
+                           "semicolons and decimal commas (as a Swedish Excel reads it)."},
+    "again_figures": {"sv": "Räkna om och ladda ner siffrorna", "en": "Run it again and download the figures"},
+    # a server too busy for a run or an upload (503): the page asks again by itself (app.js, patient); the click
+    # was dropped with "try again" before
+    "busy_wait": {"sv": "Servern är upptagen just nu. Sidan frågar igen av sig själv om {seconds} s (försök {try} "
+                        "av {tries}).",
+                  "en": "The server is busy just now. The page asks again by itself in {seconds} s (try {try} of "
+                        "{tries})."},
+    "busy_stop": {"sv": "Sluta försöka", "en": "Stop trying"},
     "answer": {"sv": "Svar", "en": "Answer"},
     "distribution": {"sv": "Dagar från komplett ansökan till beslut (andel beslut)",
                      "en": "Days from a complete application to the decision (share of decisions)"},

@@ -678,9 +678,14 @@ def test_the_goal_answer_says_ties_the_low_end_and_today_in_the_pages_language(s
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
-def test_a_report_no_longer_kept_says_so_and_the_page_runs_it_again(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("button", "again_sv", "again_en", "saved_as"), [
+    ("#report", "Räkna om och ladda ner rapporten", "Run it again and download the report", "report.html"),
+    ("#figures-csv", "Räkna om och ladda ner siffrorna", "Run it again and download the figures", "results.csv"),
+])
+def test_a_report_no_longer_kept_says_so_and_the_page_runs_it_again(tmp_path: Path, button: str, again_sv: str,
+                                                                    again_en: str, saved_as: str) -> None:
     # found by QA: serve kept the last 64 finished runs whatever their size; now finished runs are
-    # kept within a byte budget, and the report of a run forgotten meanwhile could not be had
+    # kept within a byte budget, and the report of a run forgotten meanwhile could not be had (nor its figures)
     import urllib.request
 
     messages: list[str] = []
@@ -702,26 +707,26 @@ def test_a_report_no_longer_kept_says_so_and_the_page_runs_it_again(tmp_path: Pa
                     break
             time.sleep(0.1)
         assert page.locator("#again").is_hidden()
-        page.click("#report")
+        page.click(button)
         message = page.locator("#message")
         message.wait_for(state="visible")
         assert message.inner_text().startswith("Körningen finns inte längre kvar: servern sparar bara de senaste färdiga körningarna")
         assert page.locator("#again").is_visible()
-        assert page.locator("#again").inner_text() == "Räkna om och ladda ner rapporten"
+        assert page.locator("#again").inner_text() == again_sv
         page.click("[data-lang='en']")
         assert message.inner_text().startswith("This run is no longer kept: the server keeps only the latest finished runs (up to 0 MB)")
-        assert page.locator("#again").inner_text() == "Run it again and download the report"
+        assert page.locator("#again").inner_text() == again_en
         page.fill("#lever-officers", "1")  # the form changed since: the run asked again is the one forgotten
         with page.expect_download(timeout=120_000) as reporting:
             page.click("#again")
-        assert reporting.value.suggested_filename == "report.html"
+        assert reporting.value.suggested_filename == saved_as  # the English page's
         page.wait_for_selector("body[data-runs='2']")
         assert message.is_hidden() and page.locator("#again").is_hidden()
         page.click("[data-lang='sv']")
         assert _sentence(page) == first
-        saved = tmp_path / "report.html"
+        saved = tmp_path / saved_as
         reporting.value.save_as(saved)
-        assert "Bjuv" in saved.read_text(encoding="utf-8")
+        assert ("Bjuv" if saved_as == "report.html" else "bjuv/cases") in saved.read_text(encoding="utf-8")
     refused = "error: Failed to load resource: the server responded with a status of 404 (Not Found)"
     assert messages == [refused], messages
 

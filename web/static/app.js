@@ -98,7 +98,8 @@ function ownMessage(key, status = "") {
 // A request's answer: { ok, status, data } with data the JSON or the file; a request the server did not answer
 // (stopped, restarted, the network down: status 0) or refused without its one message (a proxy's page, a
 // "500 Internal Server Error") gets the page's own words as its message, so the page never waits on or shows nothing
-async function api(method, url, body) {
+// (file: an answer that is a file to save, JSON too, comes as it is: a blob)
+async function api(method, url, body, file = false) {
   const init = { method, headers: {} };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) { init.body = JSON.stringify(body); init.headers["Content-Type"] = "application/json"; }
@@ -107,15 +108,64 @@ async function api(method, url, body) {
     const type = response.headers.get("content-type") || "";
     const json = type.includes("json");
     if (!response.ok && !json) return { ok: false, status: response.status, data: ownMessage("no_answer", response.status) };
-    const data = json ? await response.json() : await response.blob();
+    const data = json && !(file && response.ok) ? await response.json() : await response.blob();
     if (!response.ok && !(data && typeof data.error === "string")) {
       return { ok: false, status: response.status, data: ownMessage("no_answer", response.status) };
     }
-    return { ok: response.ok, status: response.status, data };
+    // a server too busy for the request says when to ask again (503, Retry-After): patient() does
+    return { ok: response.ok, status: response.status, data, retryAfter: Number(response.headers.get("retry-after")) };
   } catch (failed) {
     if (!state.setup) throw failed;  // the page's own words are not there yet
     return { ok: false, status: 0, data: ownMessage("unreachable") };
   }
+}
+
+// A request the server may be too busy for (runs, goal seeks, uploads: 503 with Retry-After, when it runs or
+// checks as many as it takes): asked again by itself after Retry-After seconds, then longer (the multiples of
+// BUSY_TRIES: 5, 10, 15, 20, 30 and 40 s, about two minutes in all, the "minute or two" the server's words ask
+// for), saying so in the page's language with a button that stops it. A click was dropped with "try again" before;
+// the page asks again, not the server queueing it: a page that waits holds nothing of the server's (no thread,
+// no plan, no upload), its bounds stay as they are, and a manager who leaves the page leaves nothing waiting.
+// One wait at a time: a new request that finds the server busy takes the place of the one waiting (as a second
+// Räkna takes the place of the first run). The reply, or null when the wait was stopped or replaced.
+const BUSY_TRIES = [1, 2, 3, 4, 6, 8];
+async function patient(method, url, body) {
+  const ticket = { stopped: false };
+  for (let i = 0; ; i++) {
+    const reply = await api(method, url, body);
+    if (reply.status !== 503 || !(reply.retryAfter > 0) || i >= BUSY_TRIES.length) {
+      if (state.busy === ticket) showBusy(null);
+      return reply;
+    }
+    if (i > 0 && state.busy !== ticket) return null;  // replaced by a newer request while this one asked
+    state.busy = ticket;
+    ticket.reply = reply;
+    ticket.tried = i + 1;
+    for (ticket.left = reply.retryAfter * BUSY_TRIES[i]; ticket.left > 0; ticket.left--) {
+      showBusy(ticket);
+      await new Promise((r) => setTimeout(r, 1000));
+      if (ticket.stopped || state.busy !== ticket) return null;
+    }
+  }
+}
+
+// The line that says the page will ask again, and when (null: hidden)
+function showBusy(ticket) {
+  const box = $("#busy");
+  box.hidden = !ticket;
+  if (!ticket) { if (state.busy) state.busy = null; return; }
+  $("#busy-said").textContent = t("busy_wait").replace("{seconds}", ticket.left)
+    .replace("{try}", ticket.tried + 1).replace("{tries}", BUSY_TRIES.length + 1);
+}
+
+// Stop asking again: the server's own words say it was busy
+function stopBusy() {
+  const ticket = state.busy;
+  if (!ticket) return;
+  ticket.stopped = true;
+  showBusy(null);
+  showMessage(ticket.reply.data);
+  $("#progress").hidden = true;
 }
 
 // ------------------------------------------------------------------ the form
@@ -261,6 +311,7 @@ function applyLanguage() {
     o.textContent = placeName(state.setup.library.find((m) => m.name === o.dataset.name));
   });
   drawLogSaid();
+  if (state.busy) showBusy(state.busy);
   showStatusQuo();
   showMessage(state.message);
   if (state.answer) drawAnswer(state.answer);
@@ -344,15 +395,16 @@ async function launch(url, extra, kind, again = null) {
   if (!asked) return;
   state.run = null;
   const body = again ? asked : { ...asked, ...extra };
-  const reply = await api("POST", url, body);
+  const reply = await patient("POST", url, body);
+  if (reply === null) return;  // stopped, or replaced by a newer click
   if (!reply.ok) { showMessage(reply.data); $("#progress").hidden = true; return; }
   if (previous) $("#status").textContent = t("cancelled");
   state.run = reply.data.id;
   state.kind = kind;
   state.asked = body;
   if (kind === "goal") state.goalLevers = body.levers;
-  state.reportAfter = again !== null;
-  if (kind === "run") $("#report").disabled = true;
+  state.downloadAfter = again !== null ? state.againFor : null;
+  if (kind === "run") document.querySelectorAll(".finished").forEach((b) => { b.disabled = true; });
   const bar = $("#progress");
   bar.hidden = false;
   if (reply.data.total) { bar.max = reply.data.total; bar.value = 0; } else bar.removeAttribute("value");
@@ -380,11 +432,12 @@ async function poll(id) {
       state.finished = id;
       state.finishedAsked = state.asked;
       $("#progress").hidden = true;
-      $("#report").disabled = false;
+      document.querySelectorAll(".finished").forEach((b) => { b.disabled = false; });
       $("#status").textContent = "";
       await drawAnswer(run.answer);  // its diagrams fetched first, each from its own address
       document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
-      if (state.reportAfter) downloadReport();
+      if (state.downloadAfter === "report") downloadReport();
+      else if (state.downloadAfter) downloadFigures(state.downloadAfter);
       return;
     }
     if (run.state !== "running") return;
@@ -393,15 +446,33 @@ async function poll(id) {
 }
 
 async function downloadReport() {
+  await downloadOf("report", `/api/runs/${state.finished}/report`, "report.html");
+}
+
+// The finished what-if's figures, as permitflow run writes them of the same question: "csv", a spreadsheet in the
+// page's language (Swedish: semicolons and decimal commas; English: commas and points), or "json"
+async function downloadFigures(kind) {
+  const csvName = state.lang === "sv" ? "resultat.csv" : "results.csv";
+  await downloadOf(kind, kind === "csv" ? `/api/runs/${state.finished}/results.csv?lang=${state.lang}`
+    : `/api/runs/${state.finished}/results.json`, kind === "csv" ? csvName : "results.json");
+}
+
+async function downloadOf(what, url, name) {
   if (!state.finished) return;
-  const reply = await api("GET", `/api/runs/${state.finished}/report`);
+  const reply = await api("GET", url, undefined, true);
   if (!reply.ok) {
     showMessage(reply.data);
-    // the server no longer keeps the run (its memory is bounded, or it restarted): offer to run it again
-    if (reply.status === 404 && state.finishedAsked) $("#again").hidden = false;
+    // the server no longer keeps the run (its memory is bounded, or it restarted): offer to run it again, then
+    // to download what was asked for
+    if (reply.status === 404 && state.finishedAsked) {
+      state.againFor = what;
+      $("#again").dataset.t = what === "report" ? "again" : "again_figures";
+      $("#again").textContent = t($("#again").dataset.t);
+      $("#again").hidden = false;
+    }
     return;
   }
-  download(reply.data, "report.html");
+  download(reply.data, name);
 }
 
 async function saveScenario() {
@@ -429,7 +500,8 @@ async function upload() {
   const model = $("#up-model").files[0], profile = $("#up-profile").files[0];
   if (model) form.append("model", model);
   if (profile) form.append("profile", profile);
-  const reply = await api("POST", "/api/uploads", form);
+  const reply = await patient("POST", "/api/uploads", form);
+  if (reply === null) return;  // stopped, or replaced by a newer click
   if (!reply.ok) { showMessage(reply.data); return; }
   addUpload(reply.data, name);
 }
@@ -475,9 +547,10 @@ async function uploadLog() {
   state.logSaid = null;
   $("#log-said").textContent = t("log_working");
   $("#log-send").disabled = true;
-  const reply = await api("POST", "/api/logs", form);
+  const reply = await patient("POST", "/api/logs", form);
   $("#log-send").disabled = false;
   $("#log-said").textContent = "";
+  if (reply === null) return;  // stopped, or replaced by a newer click
   if (!reply.ok) {
     showMessage(reply.data);
     if (reply.data.field === "columns") $("#log-columns").open = true;
@@ -757,6 +830,9 @@ async function main() {
     upload();
   });
   $("#report").addEventListener("click", downloadReport);
+  $("#figures-csv").addEventListener("click", () => downloadFigures("csv"));
+  $("#figures-json").addEventListener("click", () => downloadFigures("json"));
+  $("#busy-stop").addEventListener("click", stopBusy);
   $("#again").addEventListener("click", () => launch("/api/runs", {}, "run", state.finishedAsked));
   // a page that is left or closed cancels its run still going: nobody is there to read the answer,
   // and the workers go to the other pages (keepalive: the request outlives the page)

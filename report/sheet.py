@@ -1,0 +1,40 @@
+"""The results of a run as a spreadsheet a manager opens in Excel: ``summary.csv``'s rows and numbers, made by
+the same writer (:func:`report.results.summary_csv`), with the columns' heads in words in the reader's language.
+
+The rule of the file (Excel reads a CSV by its regional settings: a Swedish Excel splits columns at ``;`` and
+reads ``2,5`` as a number, an English one at ``,`` and ``2.5``): in Swedish a semicolon between the columns and
+a decimal comma, in English a comma and a decimal point; both UTF-8 with a byte-order mark, by which Excel reads
+å, ä and ö as written. Every number is written as ``summary.csv`` writes it (all its digits), only its decimal
+mark changed; the figures keep their keys (``helsingborg/complete_to_decision_mean_days``), as the file does.
+
+>>> doc = {"scenarios": [{"name": "what-if", "baseline": "status-quo", "points": [{"label": "", "comparison": {
+...     "differences": {"a/x": {"mean": -1.5, "ci": [-2.25, -0.75], "significant": True}}},
+...     "figures": {"a/x": {"mean": 10.5, "ci": [9.0, 12.0], "replications": [10.0, 11.0]}}}]}]}
+>>> print(summary_sheet(doc, "sv").decode("utf-8-sig"), end="")
+Scenario;Punkt i svepet;Mått;Medelvärde;95 % intervall, nedre gräns;95 % intervall, övre gräns;\
+Upprepningar med värde;Jämförs med;Skillnad mot den, medelvärde;Skillnad, 95 % intervall, nedre gräns;\
+Skillnad, 95 % intervall, övre gräns;Säker skillnad (95 %);Värde per upprepning
+what-if;;a/x;10,5;9,0;12,0;2;status-quo;-1,5;-2,25;-0,75;ja;"10,0;11,0"
+>>> summary_sheet(doc, "en").decode("utf-8-sig").splitlines()[1]
+'what-if,,a/x,10.5,9.0,12.0,2,status-quo,-1.5,-2.25,-0.75,yes,10.0;11.0'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from report.results import SUMMARY_COLUMNS, summary_csv
+from report.words import LANGUAGES, labels
+
+__all__ = ["summary_sheet"]
+
+
+def summary_sheet(doc: dict[str, Any], lang: str) -> bytes:
+    """``doc``'s (:func:`report.results.results_document`) ``summary.csv`` as a spreadsheet in ``lang``
+    (``sv`` or ``en``, the module's rule)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang {lang!r}: expected one of {', '.join(LANGUAGES)}")
+    words = labels()["summary_columns"]
+    return summary_csv(doc, header=[str(words[c][lang]) for c in SUMMARY_COLUMNS],
+                       delimiter=";" if lang == "sv" else ",", decimal="," if lang == "sv" else ".", bom=True,
+                       yes_no=(str(words["yes"][lang]), str(words["no"][lang])))

@@ -1,0 +1,201 @@
+"""The what-if page's figures as files (``GET /api/runs/{id}/results.csv`` and ``results.json``): the numbers
+``permitflow run`` writes for the same question (the page's saved scenario), the same bytes again for the same
+question and seed, a spreadsheet in the page's language, and a bad request refused in one line of each language."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+
+starlette_testclient = pytest.importorskip("starlette.testclient")
+from web.app import BUSY_RETRY_SECONDS, create_app  # noqa: E402 - after the skip when starlette is absent
+
+QUESTION = {"municipalities": ["astorp", "bjuv"],
+            "levers": {"grant_level": "officer", "officers": "2", "replications": 3, "years": 0.5, "seed": 7}}
+
+
+@pytest.fixture(scope="module")
+def client():
+    with starlette_testclient.TestClient(create_app(workers=0)) as c:
+        yield c
+
+
+def _finished(client: Any, body: dict[str, Any]) -> str:
+    reply = client.post("/api/runs", json=body)
+    assert reply.status_code == 202, reply.text
+    run_id = reply.json()["id"]
+    for _ in range(600):
+        if client.get(f"/api/runs/{run_id}").json()["state"] != "running":
+            return str(run_id)
+        time.sleep(0.05)
+    raise AssertionError("the run did not finish")
+
+
+@pytest.fixture(scope="module")
+def command_line(client: Any, tmp_path_factory: Any) -> Path:
+    """The results folder ``permitflow run`` writes of the page's saved scenario of :data:`QUESTION`."""
+    folder = tmp_path_factory.mktemp("run")
+    saved = client.post("/api/scenario", json=QUESTION)
+    assert saved.status_code == 200, saved.text
+    (folder / "what-if.yaml").write_bytes(saved.content)
+    result = CliRunner().invoke(cli, ["run", str(folder / "what-if.yaml"), "-o", str(folder / "out"),
+                                      "--workers", "1", "--no-cache", "--quiet"])
+    assert result.exit_code == 0, result.output
+    return folder / "out"
+
+
+def _same_numbers(page: dict[str, Any], run: dict[str, Any]) -> None:
+    """The two summaries have the same keys, and every scenario the same figures, comparisons, values and settings
+    (what differs: where the question came from, the page's form or the saved file, and its words, which the
+    document says in Swedish too where it has them: ``title_sv``)."""
+
+    def keys(doc: Any) -> Any:
+        if isinstance(doc, dict):
+            return {k: keys(v) for k, v in doc.items() if k not in ("settings_from", "values", "resolved", "title_sv")}
+        return [keys(v) for v in doc] if isinstance(doc, list) else None
+
+    assert keys(page) == keys(run)
+    assert page["code_version"] == run["code_version"]
+    for mine, theirs in zip(page["scenarios"], run["scenarios"], strict=True):
+        assert (mine["name"], mine["replications"], mine["seed"], mine["baseline"]) == \
+            (theirs["name"], theirs["replications"], theirs["seed"], theirs["baseline"])
+        assert mine["points"] == theirs["points"]  # figures, comparison, values per replication, resolved values
+
+
+def test_the_json_download_is_the_summary_permitflow_run_writes_of_the_saved_scenario(client, command_line):
+    run_id = _finished(client, QUESTION)
+    reply = client.get(f"/api/runs/{run_id}/results.json")
+    assert reply.status_code == 200 and reply.headers["content-type"] == "application/json"
+    assert 'filename="results.json"' in reply.headers["content-disposition"]
+    page = json.loads(reply.content)
+    run = json.loads((command_line / "summary.json").read_bytes())
+    _same_numbers(page, run)
+    figures = page["scenarios"][1]["points"][0]["figures"]
+    assert "astorp/complete_to_decision_mean_days" in figures  # the machine keys, as the command line's JSON
+    assert len(figures["astorp/complete_to_decision_mean_days"]["replications"]) == 3
+    # the same question and seed again, on a server of its own: the same bytes
+    with starlette_testclient.TestClient(create_app(workers=0)) as other:
+        again = other.get(f"/api/runs/{_finished(other, QUESTION)}/results.json")
+    assert again.content == reply.content
+
+
+def test_the_english_csv_is_summary_csv_with_heads_in_words_and_a_bom(client, command_line):
+    run_id = _finished(client, QUESTION)
+    reply = client.get(f"/api/runs/{run_id}/results.csv?lang=en")
+    assert reply.status_code == 200 and reply.headers["content-type"] == "text/csv; charset=utf-8"
+    assert 'filename="results.csv"' in reply.headers["content-disposition"]
+    assert reply.content.startswith(b"\xef\xbb\xbf")
+    lines = reply.content.decode("utf-8-sig").split("\n")
+    cli_lines = (command_line / "summary.csv").read_text(encoding="utf-8").split("\n")
+    assert lines[0] == ("Scenario,Sweep point,Figure,Mean,\"95% interval, low end\",\"95% interval, high end\","
+                        "Replications with a value,Compared with,\"Difference from it, mean\","
+                        "\"Difference, 95% interval, low end\",\"Difference, 95% interval, high end\","
+                        "Sure difference (95%),Value per replication")
+    assert cli_lines[0].startswith("scenario,point,figure,mean,ci_low")
+    assert lines[1:] == cli_lines[1:]  # every row as permitflow run writes it: the same numbers, every digit
+    assert client.get(f"/api/runs/{run_id}/results.csv?lang=en").content == reply.content
+
+
+def test_the_swedish_csv_has_semicolons_and_decimal_commas_and_the_same_numbers(client, command_line):
+    run_id = _finished(client, QUESTION)
+    reply = client.get(f"/api/runs/{run_id}/results.csv")  # the page's default language: Swedish
+    assert reply.status_code == 200 and 'filename="resultat.csv"' in reply.headers["content-disposition"]
+    text = reply.content.decode("utf-8")
+    assert text.startswith("\ufeffScenario;Punkt i svepet;Mått;Medelvärde;95 % intervall, nedre gräns;")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    with (command_line / "summary.csv").open(encoding="utf-8", newline="") as fh:
+        cli_rows = list(csv.reader(fh))
+    assert len(rows) == len(cli_rows) and len(rows[0]) == len(cli_rows[0]) == 13
+    for mine, theirs in zip(rows[1:], cli_rows[1:], strict=True):
+        assert mine[:3] == theirs[:3] and mine[7] == theirs[7]  # scenario, point, figure; compared with
+        assert mine[6] == theirs[6]  # replications with a value
+        for cell, number in zip(mine[3:6] + mine[8:11], theirs[3:6] + theirs[8:11], strict=True):
+            assert "." not in cell and cell.replace(",", ".") == number
+        assert mine[12].replace(",", ".") == theirs[12] and mine[12].count(";") == theirs[12].count(";")
+        assert mine[11] == {"yes": "ja", "no": "nej", "": ""}[theirs[11]]
+    assert any(r[11] == "ja" for r in rows[1:]) or any(r[11] == "nej" for r in rows[1:])
+
+
+def test_a_how_sure_runs_json_carries_its_uncertainty_digest_as_run_uncertainty_writes_it(client):
+    body = {"municipalities": ["astorp"], "levers": {"officers": "2", "replications": 2, "years": 0.25},
+            "uncertainty": 4}
+    run_id = _finished(client, body)
+    doc = client.get(f"/api/runs/{run_id}/results.json").json()
+    assert doc["uncertainty"]["points"] == 4 and doc["uncertainty"]["file"] == "uncertainty.json"
+
+
+def test_bad_requests_for_the_figures_are_one_line_in_each_language(client):
+    run_id = _finished(client, {"municipalities": ["bjuv"], "levers": {"replications": 2, "years": 0.25}})
+    bad = client.get(f"/api/runs/{run_id}/results.csv?lang=de")
+    assert bad.status_code == 400
+    assert bad.json() == {
+        "error": "The figures' language “de” is not one the page writes: sv (Swedish Excel: semicolons and decimal "
+                 "commas) or en (commas and decimal points).",
+        "error_sv": "Siffrornas språk ”de” är inget som sidan skriver: sv (svensk Excel: semikolon och decimalkomma) "
+                    "eller en (komma och decimalpunkt).",
+        "field": "lang"}
+    gone = client.get("/api/runs/no-such-run/results.json")
+    assert gone.status_code == 404
+    assert gone.json()["error"].startswith("This run is no longer kept: the server keeps only the latest")
+    assert gone.json()["error"].endswith("Run it again to download its figures.")
+    assert gone.json()["error_sv"].endswith("Räkna om den för att ladda ner siffrorna.")
+    other = client.get(f"/api/runs/{run_id}/results.xlsx")
+    assert other.status_code == 404 and other.json()["error"].startswith("There is no such page or request")
+    for reply in (bad, gone, other):
+        assert "\n" not in reply.json()["error"] and "\n" not in reply.json()["error_sv"]
+
+
+def test_a_goal_seek_has_no_figures_to_download_and_says_so():
+    with starlette_testclient.TestClient(create_app(workers=0)) as c:
+        reply = c.post("/api/goal", json={"municipalities": ["astorp"], "goal": {"percent": 80, "officers": [1],
+                                                                                  "fte": [0.3], "levels": ["officer"]},
+                                          "levers": {"years": 0.25}})
+        assert reply.status_code == 202, reply.text
+        run_id = reply.json()["id"]
+        for _ in range(600):
+            if c.get(f"/api/runs/{run_id}").json()["state"] != "running":
+                break
+            time.sleep(0.05)
+        said = c.get(f"/api/runs/{run_id}/results.csv")
+    assert said.status_code == 404
+    assert said.json()["error"] == "No figures to download: this is a goal seek, whose answer is the table on the page."
+
+
+def test_a_busy_server_tells_the_page_when_to_ask_again():
+    """The 503 of a server running as many runs as it takes says when to ask again (Retry-After): the page asks
+    again by itself (app.js)."""
+    long = {"municipalities": ["helsingborg", "landskrona"], "levers": {"replications": 10, "years": 2}}
+    with starlette_testclient.TestClient(create_app(workers=1, most=1)) as c:
+        first = c.post("/api/runs", json=long)
+        assert first.status_code == 202, first.text
+        busy = c.post("/api/runs", json={"municipalities": ["bjuv"], "levers": {"replications": 2}})
+        c.delete(f"/api/runs/{first.json()['id']}")
+    assert busy.status_code == 503 and busy.headers["retry-after"] == str(BUSY_RETRY_SECONDS)
+    bad = starlette_testclient.TestClient(create_app(workers=0)).post("/api/runs", json={"municipalities": []})
+    assert bad.status_code == 400 and "retry-after" not in bad.headers  # a refusal of the question: not again
+
+
+def test_the_status_quos_figures_are_those_permitflow_simulate_gives_of_the_same_process_and_seed(client):
+    """``permitflow simulate`` of one municipality with the page's replications, years and seed gives the figures of
+    the download's status quo: each figure's mean and 95 % interval, the same floats."""
+    levers = {"replications": 3, "years": 0.5, "seed": 11}
+    run_id = _finished(client, {"municipalities": ["astorp"], "levers": levers})
+    doc = client.get(f"/api/runs/{run_id}/results.json").json()
+    (today,) = doc["scenarios"][0]["points"]
+    result = CliRunner().invoke(cli, ["simulate", "astorp", "--replications", "3", "--years", "0.5", "--seed", "11",
+                                      "--workers", "1", "--format", "json", "--quiet"])
+    assert result.exit_code == 0, result.output
+    simulated = json.loads(result.stdout)["figures"]
+    page = {k.removeprefix("astorp/"): v for k, v in today["figures"].items()}
+    assert sorted(page) == sorted(simulated)
+    for key, figure in simulated.items():
+        assert (figure["mean"], figure["low"], figure["high"]) == (page[key]["mean"], *page[key]["ci"]), key
