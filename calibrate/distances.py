@@ -192,8 +192,9 @@ _WALL_DAY = dt.date(1970, 1, 1)
 def case_deadline_days(first: np.ndarray, deadline_days: float, months: int | None = None) -> np.ndarray:
     """Each case's deadline in days from its start ``first`` (wall-clock seconds): ``deadline_days`` from every
     start, or, for a deadline of ``months`` calendar months, to the same day of the month that many months on at
-    the same time of day (the month's last day when it has none), by the simulation's one rule
-    (:func:`processes.calendarmonths.deadline_span`): 120 to 123 days for 4 months.
+    the same time of day (the month's last day when it has none), a last day on a Saturday, Sunday, holiday or
+    eve running to the end of the next weekday (lagen (1930:173) 2 §), by the simulation's one rule
+    (:func:`processes.calendarmonths.deadline_span`): 120 to 123 days for 4 months before a move.
 
     >>> from bpmn_io.caselog import wall_seconds
     >>> july_3, oct_31 = (wall_seconds(dt.datetime(y, m, d, 9)) for y, m, d in ((2025, 7, 3), (2023, 10, 31)))

@@ -6,6 +6,12 @@ that month's last day when it has no such day (31 October + 4 months is 28 Febru
 a leap year), as ``dateutil.relativedelta`` and lagen (1930:173) om beräkning av lagstadgad tid
 count. Four calendar months are 120 to 123 days, not a fixed 121.75.
 
+A deadline in months whose last day is a Saturday, Sunday or other public holiday, midsommarafton, julafton or
+nyårsafton moves to the next weekday: the decision may be made to the end of that day (the law's 2 §, the
+"söndagsregeln"; docs/simulation.md, "Decisions and the legal clock", says why it applies to the authority's
+four months). The days are Sweden's (the ``holidays`` package's public and de-facto Swedish days, which are
+the law's list), whatever calendars the run's pools keep: the law is Swedish.
+
 >>> months_later(dt.date(2025, 10, 31), 4), months_later(dt.date(2024, 1, 31), 1)
 (datetime.date(2026, 2, 28), datetime.date(2024, 2, 29))
 >>> month_days(dt.date(2025, 11, 1), 24.0 * 3 + 9.5, 4)  # 4 November 09:30 -> 4 March: 120 days
@@ -19,7 +25,9 @@ import datetime as dt
 import math
 from functools import lru_cache
 
-__all__ = ["months_later", "month_days", "deadline_span", "RULE_WORDS"]
+from processes.holidaystore import holiday_dates
+
+__all__ = ["months_later", "month_days", "deadline_span", "law_closed", "RULE_WORDS"]
 
 #: the rule of a deadline in months, said after it in English and Swedish (the report's, the web page's and the
 #: validation's words)
@@ -46,12 +54,44 @@ def deadline_span(hours: float, months: int | None, start: dt.date, at: float) -
     (:meth:`processes.params.LegalClock.span`) and for a case log (:mod:`calibrate.distances`), a decision that
     many hours after ``at`` or sooner being on time. Without months it is ``hours`` from every start.
 
+    A deadline in months whose last day the law closes (:func:`law_closed`) runs to the end of the next day it
+    keeps open; one in days or hours is not moved (docs/simulation.md says why).
+
     >>> deadline_span(0.0, 4, dt.date(2023, 10, 31), 9.0) / 24  # 31 October 2023 09:00 -> 29 February 2024 09:00
     121.0
-    >>> deadline_span(2922.0, None, dt.date(2023, 10, 31), 9.0) / 24
+    >>> deadline_span(2922.0, None, dt.date(2025, 6, 4), 9.0) / 24  # in hours: not moved
     121.75
+    >>> deadline_span(0.0, 4, dt.date(2025, 6, 4), 9.0) / 24  # to Saturday 4 October: the end of Monday 6th
+    124.625
     """
-    return hours + 24.0 * month_days(start, at, months) if months else hours
+    if not months:
+        return hours
+    span = hours + 24.0 * month_days(start, at, months)
+    # the day of the deadline's last instant: one that ends at 00:00 has the day before as its last
+    last = math.ceil((at + span - _EPS) / 24.0) - 1
+    open_day = _open_on_or_after(start, last)
+    return span if open_day == last else 24.0 * (open_day + 1) - at
+
+
+def law_closed(day: dt.date) -> bool:
+    """``day`` is one on which lagen (1930:173) 2 § lets a deadline's act wait for the next weekday: a Saturday,
+    a Sunday, a public holiday (lagen (1989:253) om allmänna helgdagar), midsommarafton, julafton, nyårsafton.
+
+    >>> [law_closed(dt.date(2025, 12, d)) for d in (23, 24, 27, 29)]
+    [False, True, True, False]
+    """
+    return day.weekday() >= 5 or day in holiday_dates("SE", day.year)
+
+
+_EPS = 1e-9  # hours: a float a hair past midnight is still the day before's end
+
+
+@lru_cache(maxsize=8192)
+def _open_on_or_after(start: dt.date, day: int) -> int:
+    # the first day from ``day`` on (days after ``start``) the law keeps open; a run asks for few distinct days
+    while law_closed(start + dt.timedelta(days=day)):
+        day += 1
+    return day
 
 
 @lru_cache(maxsize=8192)

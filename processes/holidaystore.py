@@ -20,10 +20,11 @@ import json
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from processes.cachestore import cache_folder, write_quietly
 
-__all__ = ["store_folder", "stored_dates", "stored_countries"]
+__all__ = ["store_folder", "stored_dates", "stored_countries", "holiday_dates"]
 
 
 def store_folder() -> Path | None:
@@ -98,3 +99,37 @@ def stored_dates(country: str, year: int, options: str,
 def stored_countries(compute: Callable[[], frozenset[str]]) -> frozenset[str]:
     """``compute()`` (the country codes the holidays package knows), from the store when it has them."""
     return frozenset(_stored("countries", {"what": "country codes"}, lambda: sorted(compute())))
+
+
+_PLAIN_SUNDAY = ("Sunday", "Söndag", "söndag")
+_HOLIDAY_OPTIONS = "public+de_facto,no-plain-sundays"  # names how _package_holiday_dates asks (store key)
+
+
+@lru_cache(maxsize=512)
+def holiday_dates(country: str, year: int) -> frozenset[dt.date]:
+    """Closed days of ``country`` in ``year``: public holidays plus de-facto ones (eves).
+
+    Memoised in the process (every replication and calendar asks for the same years)
+    and kept between runs in the store above.
+
+    >>> sorted(d for d in holiday_dates("SE", 2025) if d.month == 6)
+    [datetime.date(2025, 6, 6), datetime.date(2025, 6, 8), datetime.date(2025, 6, 20), datetime.date(2025, 6, 21)]
+    """
+    return stored_dates(country, year, _HOLIDAY_OPTIONS, lambda: _package_holiday_dates(country, year))
+
+
+def _package_holiday_dates(country: str, year: int) -> frozenset[dt.date]:
+    import holidays as holidays_pkg  # here, not at import: it loads every country it knows
+
+    probe = holidays_pkg.country_holidays(country)
+    categories = tuple(
+        c for c in ("public", "de_facto") if c in getattr(probe, "supported_categories", ("public",))
+    )
+    options: dict[str, Any] = {"include_sundays": False} if country == "SE" else {}
+    days = holidays_pkg.country_holidays(country, years=year, categories=categories, **options)
+    # belt and braces for versions that ignore include_sundays: drop entries that are only "Sunday"
+    return frozenset(
+        day
+        for day, name in days.items()
+        if any(part.strip() not in _PLAIN_SUNDAY for part in name.split(";"))
+    )

@@ -45,7 +45,6 @@ of theirs.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 import threading
 from bisect import bisect_left, bisect_right
@@ -55,7 +54,7 @@ from typing import Any
 
 from processes.errors import SimulationError
 from processes.frozenclass import frozen_dataclass
-from processes.holidaystore import stored_dates
+from processes.holidaystore import _package_holiday_dates, holiday_dates  # noqa: F401  (their home before)
 from processes.params import CalendarSpec, PoolMember, ResourcePool, SimParams
 
 __all__ = ["holiday_dates", "WorkCalendar", "PoolSchedule", "pool_schedules", "work_in_calendar", "merged_pool"]
@@ -63,40 +62,6 @@ __all__ = ["holiday_dates", "WorkCalendar", "PoolSchedule", "pool_schedules", "w
 _CHUNK_DAYS = 366
 _MAX_SEARCH_YEARS = 60
 _EPS = 1e-9  # hours (3.6 microseconds)
-_PLAIN_SUNDAY = ("Sunday", "Söndag", "söndag")
-_HOLIDAY_OPTIONS = "public+de_facto,no-plain-sundays"  # names how _package_holiday_dates asks (store key)
-
-
-@functools.lru_cache(maxsize=512)
-def holiday_dates(country: str, year: int) -> frozenset[dt.date]:
-    """Closed days of ``country`` in ``year``: public holidays plus de-facto ones (eves).
-
-    Memoised in the process (every replication and calendar asks for the same years)
-    and kept between runs by :mod:`processes.holidaystore`.
-
-    >>> sorted(d for d in holiday_dates("SE", 2025) if d.month == 6)
-    [datetime.date(2025, 6, 6), datetime.date(2025, 6, 8), datetime.date(2025, 6, 20), datetime.date(2025, 6, 21)]
-    """
-    return stored_dates(country, year, _HOLIDAY_OPTIONS, lambda: _package_holiday_dates(country, year))
-
-
-def _package_holiday_dates(country: str, year: int) -> frozenset[dt.date]:
-    import holidays as holidays_pkg  # here, not at import: it loads every country it knows
-
-    probe = holidays_pkg.country_holidays(country)
-    categories = tuple(
-        c for c in ("public", "de_facto") if c in getattr(probe, "supported_categories", ("public",))
-    )
-    options: dict[str, Any] = {"include_sundays": False} if country == "SE" else {}
-    days = holidays_pkg.country_holidays(country, years=year, categories=categories, **options)
-    # belt and braces for versions that ignore include_sundays: drop entries that are only "Sunday"
-    return frozenset(
-        day
-        for day, name in days.items()
-        if any(part.strip() not in _PLAIN_SUNDAY for part in name.split(";"))
-    )
-
-
 class _Tape:
     """The open intervals of one (calendar, start, share), built as far as any query reached.
 

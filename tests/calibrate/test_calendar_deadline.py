@@ -3,13 +3,16 @@ simulation counts it (processes.calendarmonths.deadline_span), not a fixed 121.7
 
 Four calendar months from 09:00 (the month's last day where the date is missing):
 - 31 October 2023 -> 29 February 2024 09:00 (a leap year): 30 + 31 + 31 + 29 = 121 days;
-- 31 October 2024 -> 28 February 2025 09:00: 120 days;
-- 3 July 2025 -> 3 November 2025 09:00: 28 + 31 + 30 + 31 + 3 = 123 days.
+- 31 October 2028 -> 28 February 2029 09:00: 120 days;
+- 3 July 2026 -> 3 November 2026 09:00: 28 + 31 + 30 + 31 + 3 = 123 days.
+Each last day is a weekday that is no holiday or eve (Thursday, Wednesday, Tuesday), as is each fixed 121.75
+days' (Friday 1 March 2024, Friday 2 March 2029, Monday 2 November 2026): lagen (1930:173) 2 § moves none.
 Each is decided a minute before and a minute after its date. Before and after by the calendar: on time, late,
 six times over, so 3 of 6 on time. A fixed 121.75 days said 4 of 6: both of the 120 and 121 days' "after"
 on time, the 123 days' "before" (122.999 days) late.
 Twelve calendar months (``1y``), from 09:00: 29 February 2024 -> 28 February 2025 is 366 days; 1 March 2027 ->
-1 March 2028 is 366 days (29 February 2028 between); 1 March 2025 -> 1 March 2026 365 days.
+1 March 2028 is 366 days (29 February 2028 between); 1 March 2026 -> 1 March 2027 365 days (Friday, Wednesday,
+Monday).
 """
 
 from __future__ import annotations
@@ -35,11 +38,11 @@ LOGS = Path(__file__).resolve().parents[1] / "fixtures" / "logs"
 
 #: (clock start, decision) of each case: a minute before and a minute after its four calendar months
 FOUR_MONTHS = [("2023-10-31 09:00", "2024-02-29 08:59"), ("2023-10-31 09:00", "2024-02-29 09:01"),
-               ("2025-07-03 09:00", "2025-11-03 08:59"), ("2025-07-03 09:00", "2025-11-03 09:01"),
-               ("2024-10-31 09:00", "2025-02-28 08:59"), ("2024-10-31 09:00", "2025-02-28 09:01")]
+               ("2026-07-03 09:00", "2026-11-03 08:59"), ("2026-07-03 09:00", "2026-11-03 09:01"),
+               ("2028-10-31 09:00", "2029-02-28 08:59"), ("2028-10-31 09:00", "2029-02-28 09:01")]
 #: ... and of twelve: on time, late, on time (a fixed 365.25 days: on time, on time, late), late
 TWELVE_MONTHS = [("2024-02-29 09:00", "2025-02-28 09:00"), ("2024-02-29 09:00", "2025-02-28 09:01"),
-                 ("2027-03-01 09:00", "2028-03-01 08:59"), ("2025-03-01 09:00", "2026-03-01 09:01")]
+                 ("2027-03-01 09:00", "2028-03-01 08:59"), ("2026-03-01 09:00", "2027-03-01 09:01")]
 
 
 def _s(text: str) -> float:
@@ -83,11 +86,12 @@ def test_the_validations_share_counts_each_case_from_its_first_event(
 
 
 def test_the_cases_that_may_be_open_at_the_export_count_each_cases_months(tmp_path: Path) -> None:
-    # arrived 2025-07-03 09:00 and 2025-10-31 09:00; the log ends 2025-11-02 09:00: 122 days after the first,
-    # within its four calendar months (to 3 November: 123 days), past a fixed 121.75 days; 2 days after the second
-    table, _ = read_log(_csv(tmp_path, [("2025-07-03 09:00", "2025-07-04 09:00"),
-                                        ("2025-10-31 09:00", "2025-11-01 09:00")]))
-    until = _s("2025-11-02 09:00")
+    # arrived 2026-07-03 09:00 and 2026-10-31 09:00; the log ends 2026-11-02 09:00: 122 days after the first,
+    # within its four calendar months (to Tuesday 3 November: 123 days), past a fixed 121.75 days (Monday
+    # 2 November 03:00); 2 days after the second
+    table, _ = read_log(_csv(tmp_path, [("2026-07-03 09:00", "2026-07-04 09:00"),
+                                        ("2026-10-31 09:00", "2026-11-01 09:00")]))
+    until = _s("2026-11-02 09:00")
     assert _arrivals_before_end(table, table, until, 121.75, 4)["heldout_recent_cases"] == 2
     assert _arrivals_before_end(table, table, until, 121.75)["heldout_recent_cases"] == 1
 

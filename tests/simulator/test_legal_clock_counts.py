@@ -18,6 +18,7 @@ from simmodels import end, proc, replay_params, run, start, task, throw, xor
 from processes.durations import parse_duration
 from processes.errors import InputError
 from scenarios.execute import CASE_COLUMNS, _case_rows
+from simulator.resources import holiday_dates
 from simulator.stats import figures
 
 DECISION = """  decision:
@@ -133,18 +134,20 @@ def test_four_calendar_months_are_120_to_123_days_and_121_75_on_average() -> Non
 
 # Four calendar months by hand (Alkoholförordningen 5 §; the month's last day where the date is missing):
 # complete 3 November 2025 -> 3 March 2026 is 27 + 31 + 31 + 28 + 3 = 120 days; 3 July 2025 -> 3 November
-# is 28 + 31 + 30 + 31 + 3 = 123 days; 31 October 2025 -> 28 February 2026 is 120 days; 31 October 2027 ->
-# 29 February 2028 (a leap year) is 121 days. Each case is complete on arrival (09:30) and decided after the
-# police's answer: 121.5 days, 122 days, exactly 120 days, or 120 days and a minute.
-MONTH_DATES = "[2025-07-03, 2025-10-31, 2025-11-03, 2027-10-31]"
+# is 28 + 31 + 30 + 31 + 3 = 123 days; 31 October 2028 -> 28 February 2029 is 120 days; 31 October 2027 ->
+# 29 February 2028 (a leap year) is 121 days. Every last day is a weekday (Monday 3 November, Tuesday 3 March,
+# Wednesday 28 February, Tuesday 29 February): lagen (1930:173) 2 § moves none of them. Each case is
+# complete on arrival (09:30) and decided after the police's answer: 121.5 days, 122 days, exactly 120 days,
+# or 120 days and a minute.
+MONTH_DATES = "[2025-07-03, 2025-11-03, 2027-10-31, 2028-10-31]"
 
 
 @pytest.mark.parametrize("answer, on_time", [
     ("121.5d", [1, 0, 0, 0]),  # over 120 and 121 days but not 123: a fixed 121.75 days said all on time
-    ("121d", [1, 0, 0, 1]),  # on the leap year's 121 days: on time there alone
+    ("121d", [1, 0, 1, 0]),  # on the leap year's 121 days: on time there alone
     ("122d", [1, 0, 0, 0]),  # within July's 123 days alone: a fixed 121.75 days said all late
     ("120d", [1, 1, 1, 1]),  # on the last instant of the shortest four months: on time
-    ("2880.0166667h", [1, 0, 0, 1]),  # a minute after it
+    ("2880.0166667h", [1, 0, 1, 0]),  # a minute after it
 ])
 def test_a_deadline_in_months_is_each_cases_own_four_calendar_months_in_every_output(
         answer: str, on_time: list[int]) -> None:
@@ -162,23 +165,32 @@ def test_a_deadline_in_months_is_each_cases_own_four_calendar_months_in_every_ou
 
 
 def test_the_deadline_and_its_extension_in_months_count_from_the_clocks_start() -> None:
-    # complete 31 October 2025 at 09:30 (hour 0: 6 January 2025): 4 months to 28 February 2026 09:30 (120
-    # days), 4 + 4 to 30 June 2026 09:30 (242 days; the 28 February's four months would end 28 June); in
-    # days the deadline is a fixed length wherever the clock starts
+    # complete 31 October 2025 at 09:30 (hour 0: 6 January 2025): 4 months to Saturday 28 February 2026 (120
+    # days), which lagen (1930:173) 2 § moves to the end of Monday 2 March (122 days and 14.5 hours); 4 + 4 to
+    # Tuesday 30 June 2026 09:30 (242 days; the 28 February's four months would end 28 June); in days the
+    # deadline is a fixed length wherever the clock starts, on a Saturday too (the rule is for months)
     prm = replay_params(dates="[2025-01-06]",
                         extra="  clock: {start: S, stop: E, deadline: 4mo, extension: 4mo}\n")
     at = prm.datetime_to_hours(dt.datetime(2025, 10, 31, 9, 30))
-    assert prm.clock.span(at, prm.start) == 120 * 24
+    assert prm.clock.span(at, prm.start) == 122 * 24 + 14.5
     assert prm.clock.span(at, prm.start, extended=True) == 242 * 24
     days = replay_params(dates="[2025-01-06]",
                          extra="  clock: {start: S, stop: E, deadline: 120d, extension: 2w}\n")
     assert days.clock.span(at, days.start) == days.clock.span(0.0, days.start) == 120 * 24
     assert days.clock.span(at, days.start, extended=True) == 134 * 24
-    # against dateutil's relativedelta over every day of four years, from 09:30
+    # against dateutil's relativedelta over every day of four years, from 09:30, where the last day is a
+    # weekday that is no holiday or eve; where it is not, the deadline ends at a midnight after it
+    moved = 0
     for n in range(4 * 365 + 1):
         day = dt.date(2025, 1, 6) + dt.timedelta(days=n)
-        expected = ((day + relativedelta(months=4)) - day).days * 24
-        assert prm.clock.span(prm.datetime_to_hours(day) + 9.5, prm.start) == expected
+        end = day + relativedelta(months=4)
+        span = prm.clock.span(prm.datetime_to_hours(day) + 9.5, prm.start)
+        if end.weekday() < 5 and end not in holiday_dates("SE", end.year):
+            assert span == (end - day).days * 24
+        else:
+            moved += 1
+            assert span > (end - day).days * 24 and (span + 9.5) % 24 == 0
+    assert 2 * 365 * 4 / 7 < moved < 4 * 365 * 3 / 7  # weekends (2 in 7) and a few holidays more
 
 
 def test_part_of_a_month_is_refused_in_one_line_naming_the_key() -> None:
