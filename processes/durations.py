@@ -40,6 +40,7 @@ __all__ = [
     "exact_to_thousandths",
     "is_duration_text",
     "months_written",
+    "written_unit",
     "calendar_months",
     "decimal_point",
 ]
@@ -91,6 +92,17 @@ def months_written(value: object) -> float | None:
     if match is None or match[2] not in ("mo", "y"):
         return None
     return float(match[1]) * (12 if match[2] == "y" else 1)
+
+
+def written_unit(value: object) -> str | None:
+    """The unit a duration text is written in (``'1461d'``: ``'d'``, ``'4mo'``: ``'mo'``), None for a number or
+    a text that is no duration.
+
+    >>> written_unit("1461d"), written_unit(" 4 mo"), written_unit(2922.0)
+    ('d', 'mo', None)
+    """
+    match = _DURATION.match(value) if isinstance(value, str) else None
+    return match.group(2) if match else None
 
 
 def calendar_months(value: object) -> int | None:

@@ -9,8 +9,10 @@ outputs stay byte-identical.
 ('4 months', '4 månader', '60 days')
 >>> deadline_said("Share decided within 4 months.", "en", 2 * 730.5, 2 * 730.5)
 'Share decided within 2 months.'
->>> deadline_said("Inom 4 månader: 80 %.", "sv", 2922.0, 2922.0)
+>>> deadline_said("Inom 4 månader: 80 %.", "sv", *LIBRARY_CLOCK)
 'Inom 4 månader: 80 %.'
+>>> deadline_said("Within 4 months.", "en", ClockHours(1461 * 24.0, "d"), ClockHours(0.0, "d"))
+'Within 1461 days.'
 """
 
 from __future__ import annotations
@@ -20,14 +22,49 @@ from collections.abc import Mapping
 from typing import Any
 
 from processes.calendarmonths import RULE_WORDS
-from processes.durations import parse_duration
+from processes.durations import parse_duration, written_unit
 from processes.numbers import number
 
-__all__ = ["LIBRARY_CLOCK", "duration_words", "deadline_said", "profile_clock", "common_clock",
+__all__ = ["LIBRARY_CLOCK", "ClockHours", "duration_words", "deadline_said", "profile_clock", "common_clock",
            "calendar_rule"]
 
+
+
+class ClockHours(float):
+    """Hours of a profile's deadline or extension that keep the unit the profile wrote (``"mo"``, ``"d"``, ...):
+    the words say it in that unit, so ``1461d`` is "1461 days", not the 48 months its hours divide into, and
+    ``121.75d`` is not the library's ``4mo``. Equal to a plain float of the same hours; to another
+    ``ClockHours`` only in the same unit (a year is 12 months: ``"y"`` is kept as ``"mo"``)."""
+
+    unit: str | None
+
+    def __new__(cls, hours: float, unit: str | None = None) -> ClockHours:
+        made = super().__new__(cls, hours)
+        object.__setattr__(made, "unit", "mo" if unit == "y" else unit)
+        return made
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"ClockHours is immutable: cannot set {name}")
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ClockHours) and other.unit != self.unit:
+            return False
+        return float.__eq__(self, other) is True
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = float.__hash__
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return ClockHours, (float(self), self.unit)
+
+
 #: the library's deadline and extension, in hours (4 months each: a month is 730.5 hours)
-LIBRARY_CLOCK = (2922.0, 2922.0)
+LIBRARY_CLOCK = (ClockHours(2922.0, "mo"), ClockHours(2922.0, "mo"))
+
+#: a written unit -> the unit its words are said in (minutes are said in hours)
+_SAID_IN = {"mo": "month", "w": "week", "d": "day", "h": "hour", "m": "hour"}
 
 _UNITS = {  # hours per unit, (singular, plural, definite plural) per language, largest first
     "en": ((730.5, "month", "months", "months"), (168.0, "week", "weeks", "weeks"), (24.0, "day", "days", "days"),
@@ -37,8 +74,15 @@ _UNITS = {  # hours per unit, (singular, plural, definite plural) per language, 
 }
 
 
-def _parts(hours: float, lang: str) -> tuple[str, str, str, str]:
-    """(number, singular, plural, definite plural) of the largest unit that gives a whole number."""
+def _parts(hours: float, lang: str, unit: str | None = None) -> tuple[str, str, str, str]:
+    """(number, singular, plural, definite plural) in ``unit`` (a written one, :data:`_SAID_IN`), or, without
+    one, of the largest unit that gives a whole number."""
+    said = _SAID_IN.get(unit or "")
+    for (_, english, _, _), (size, one, many, the_many) in zip(_UNITS["en"], _UNITS[lang], strict=True):
+        if english == said:
+            count = hours / size
+            whole = abs(count - round(count)) < 1e-9
+            return (str(round(count)) if whole else number(count, lang)), one, many, the_many
     for size, one, many, the_many in _UNITS[lang]:
         count = hours / size
         if count >= 1 and abs(count - round(count)) < 1e-9:
@@ -47,16 +91,17 @@ def _parts(hours: float, lang: str) -> tuple[str, str, str, str]:
     return number(hours, lang), "hour", *(("hours", "hours") if lang == "en" else ("timmar", "timmarna"))
 
 
-def duration_words(hours: float, lang: str, *, definite: bool = False) -> str:
-    """``hours`` as a person says them: "4 months", "1 week", "60 days" ("de 60 dagarna": ``definite``)."""
-    number, one, many, the_many = _parts(hours, lang)
+def duration_words(hours: float, lang: str, *, definite: bool = False, unit: str | None = None) -> str:
+    """``hours`` as a person says them: "4 months", "1 week", "60 days" ("de 60 dagarna": ``definite``), in the
+    ``unit`` they were written in (default: that of :class:`ClockHours`, else the largest whole one)."""
+    number, one, many, the_many = _parts(hours, lang, unit or getattr(hours, "unit", None))
     if definite:
         return f"{number} {the_many}"
     return f"{number} {one if number == '1' else many}"
 
 
 def _adjective(hours: float) -> str:
-    number, one, _many, _the = _parts(hours, "en")
+    number, one, _many, _the = _parts(hours, "en", getattr(hours, "unit", None))
     return f"{number}-{one}"
 
 
@@ -71,12 +116,16 @@ def deadline_said(text: str, lang: str, deadline: float | None, extension: float
     if deadline is None:
         words = _GENERIC[lang]
     else:
-        # in whole months (730.5 h each, as "4mo" reads), each case's deadline is its own calendar date
-        months = _parts(deadline, "en")[1] == "month"
+        # written in months (or, for hours of no written unit, whole months of 730.5 h, as "4mo" reads), each
+        # case's deadline is its own calendar date; the words follow the unit the profile wrote
+        written = getattr(deadline, "unit", None)
+        months = written == "mo" if written else _parts(deadline, "en")[1] == "month"
         if not extension:  # no extension: a limit of 0 is no limit to name, and "8 when extended" never happens
             text = _NO_EXTENSION_PHRASES.sub(lambda m: _NO_EXTENSION[m.group(0)], text)
-        both = deadline + (extension or 0.0)
         extra = extension or 0.0
+        # deadline and extension together in their one unit (in different units: the largest whole one)
+        same = getattr(extension, "unit", written) == written if extension else True
+        both: float = ClockHours(deadline + extra, written if same else None)
         words = {
             # the law says 4 months: another deadline is the profile's, not the law's
             "Alkoholförordningen 5 §: 4 months": f"the deadline in the profile: {duration_words(deadline, 'en')}",
@@ -168,7 +217,10 @@ def profile_clock(profile: Mapping[str, Any] | None) -> tuple[float, float] | No
     if not isinstance(clock, Mapping) or clock.get("deadline") is None:
         return None
     extension = clock.get("extension")
-    return (parse_duration(str(clock["deadline"])), parse_duration(str(extension)) if extension is not None else 0.0)
+    deadline = ClockHours(parse_duration(str(clock["deadline"])), written_unit(str(clock["deadline"])))
+    if extension is None:
+        return deadline, ClockHours(0.0, deadline.unit)
+    return deadline, ClockHours(parse_duration(str(extension)), written_unit(str(extension)))
 
 
 def common_clock(clocks: Mapping[str, tuple[float | None, float | None] | None]) -> tuple[float | None, float | None]:

@@ -167,3 +167,27 @@ def test_the_calendar_months_rule_is_said_for_a_deadline_in_months_only() -> Non
         "Share decided within the deadline of a complete application"
     sv = "Andel inom 4 månader (i kalendermånader, till samma dag i månaden) från komplett ansökan"
     assert deadline_said(sv, "sv", 60 * 24.0, 0.0) == "Andel inom 60 dagar från komplett ansökan"
+
+
+def test_the_words_follow_the_unit_the_profile_wrote() -> None:
+    # 1461 days are 35,064 hours, 48 times 730.5: they were said "48 months (in calendar months, ...)", a rule
+    # the simulation does not apply to a deadline in days (it is the same length from every start)
+    rule = "(in calendar months, to the same day of the month)"
+    text = f"Share decided within 4 months {rule} of a complete application"
+    days = profile_clock({"simulation": {"clock": {"deadline": "1461d"}}})
+    assert days is not None
+    assert deadline_said(text, "en", *days) == "Share decided within 1461 days of a complete application"
+    sv = "Andel inom 4 månader (i kalendermånader, till samma dag i månaden) från komplett ansökan"
+    assert deadline_said(sv, "sv", *days) == "Andel inom 1461 dagar från komplett ansökan"
+    # months stay months with their rule; 56 days are not said as 8 weeks; 121.75 days are not the law's 4 months
+    months = profile_clock({"simulation": {"clock": {"deadline": "48mo", "extension": "4mo"}}})
+    assert months is not None
+    assert deadline_said(text, "en", *months) == f"Share decided within 48 months {rule} of a complete application"
+    assert deadline_said("or 8 when", "en", *months) == "or 52 months when"
+    weeks = profile_clock({"simulation": {"clock": {"deadline": "56d", "extension": "14d"}}})
+    assert weeks is not None
+    assert [deadline_said(x, "en", *weeks) for x in ("4 months", "or 8 when")] == ["56 days", "or 70 days when"]
+    like_law = profile_clock({"simulation": {"clock": {"deadline": "121.75d", "extension": "4mo"}}})
+    assert like_law is not None and like_law != LIBRARY_CLOCK
+    assert deadline_said(text, "en", *like_law) == "Share decided within 121.75 days of a complete application"
+    assert profile_clock({"simulation": {"clock": {"deadline": "4mo", "extension": "4mo"}}}) == LIBRARY_CLOCK
