@@ -194,8 +194,9 @@ def calendar_rule(months: int | None) -> dict[str, str] | None:
 
     >>> calendar_rule(4)["en"]
     'The deadline is counted in calendar months: 4 months from the day the application was complete, to \
-the same day of the month (the last day of a shorter month), 120 to 123 days; the line is drawn at their \
-mean length.'
+the same day of the month (the last day of a shorter month), 120 to 123 days; a last day on a Saturday, \
+Sunday, public holiday, midsommarafton, julafton or nyårsafton moves to the end of the next weekday; the \
+line is drawn at their mean length.'
     """
     if not months:
         return None
@@ -203,10 +204,14 @@ mean length.'
     four = months == 4  # the law's four months: their span in days, said
     en = (f"The deadline is counted in calendar months: {said['en']} from the day the application was "
           "complete, to the same day of the month (the last day of a shorter month)"
-          + (", 120 to 123 days" if four else "") + "; the line is drawn at their mean length.")
+          + (", 120 to 123 days" if four else "") + "; a last day on a Saturday, Sunday, public holiday, "
+          "midsommarafton, julafton or nyårsafton moves to the end of the next weekday; the line is drawn at "
+          "their mean length.")
     sv = (f"Tidsgränsen räknas i kalendermånader: {said['sv']} från dagen då ansökan blev komplett, "
           "till samma dag i månaden (den sista dagen i en kortare månad)"
-          + (", 120 till 123 dagar" if four else "") + "; linjen står vid deras längd i genomsnitt.")
+          + (", 120 till 123 dagar" if four else "") + "; infaller sista dagen på en lördag, söndag, allmän "
+          "helgdag, midsommarafton, julafton eller nyårsafton flyttas den till slutet av nästa vardag; linjen står "
+          "vid deras längd i genomsnitt.")
     return {"en": en, "sv": sv}
 
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, duration_words, profile_clock
+from report.deadlines import (
+    LIBRARY_CLOCK,
+    calendar_rule,
+    common_clock,
+    deadline_said,
+    duration_words,
+    profile_clock,
+)
 from report.valuewords import value_words
 from simulator.glossary import describe
 
@@ -191,3 +198,11 @@ def test_the_words_follow_the_unit_the_profile_wrote() -> None:
     assert like_law is not None and like_law != LIBRARY_CLOCK
     assert deadline_said(text, "en", *like_law) == "Share decided within 121.75 days of a complete application"
     assert profile_clock({"simulation": {"clock": {"deadline": "4mo", "extension": "4mo"}}}) == LIBRARY_CLOCK
+
+
+def test_the_calendar_rule_says_a_closed_last_day_moves_to_the_next_weekday() -> None:
+    said = calendar_rule(4)
+    assert said is not None
+    assert "julafton or nyårsafton moves to the end of the next weekday" in said["en"]
+    assert "julafton eller nyårsafton flyttas den till slutet av nästa vardag" in said["sv"]
+    assert calendar_rule(None) is None
