@@ -63,13 +63,13 @@ class LaneComparison:
              for lang in ("en", "sv")}
         head = (f"lanes by who did the work ({self.lanes}) against one lane, on the held-out cases: cycle-time EMD "
                 f"{h['en'][0]} against {h['en'][1]} hours (means over the replications, the same seeds) / banor "
-                f"efter vem som gjorde arbetet ({self.lanes}) mot en bana, på de undanhållna ärendena: "
+                f"efter vem som gjorde arbetet ({self.lanes}) mot en bana, på de undantagna ärendena: "
                 f"genomloppstidens EMD {h['sv'][0]} mot {h['sv'][1]} timmar")
         if self.verdict == "neither":
             said = (f"the difference, {h['en'][2]}, is within the spread between the replications "
                     f"({h['en'][3]}): the held-out cases do not tell which fits better; the model written has the "
                     f"lanes / skillnaden, {h['sv'][2]}, ligger inom spridningen mellan körningarna "
-                    f"({h['sv'][3]}): de undanhållna ärendena avgör inte vilken som passar bäst; modellen som "
+                    f"({h['sv'][3]}): de undantagna ärendena avgör inte vilken som passar bäst; modellen som "
                     "skrivs har banorna")
         else:
             worse = max(ours, one)
@@ -77,7 +77,7 @@ class LaneComparison:
             better_en, better_sv = (("the lanes fit", "banorna passar") if self.verdict == "lanes"
                                     else ("one lane fits", "en bana passar"))
             said = (f"{better_en} the held-out cases better, by {h['en'][2]} ({part['en']} less), more than the "
-                    f"spread between the replications ({h['en'][3]}) / {better_sv} de undanhållna ärendena "
+                    f"spread between the replications ({h['en'][3]}) / {better_sv} de undantagna ärendena "
                     f"bättre, med {h['sv'][2]} ({part['sv']} mindre), mer än spridningen mellan körningarna "
                     f"({h['sv'][3]})")
         rule = ("rule: the lower cycle-time EMD fits better, unless the difference is no larger than the spread "

@@ -52,7 +52,7 @@ _PLOT_WORDS = {
            "cycle": "cycle time, days", "week": "week of the held-out period", "arrivals": "arrivals",
            "events": "events", "share": "share of the cases in each bar"},
     "sv": {"held out": "loggen (undantagna ärenden)", "log": "loggen", "simulated": "simulerad",
-           "mean": "simulerad (medel)", "cycle": "genomloppstid, dagar", "week": "vecka av den undanhållna perioden",
+           "mean": "simulerad (medel)", "cycle": "genomloppstid, dagar", "week": "vecka av de undantagna ärendenas period",
            "arrivals": "ankomster", "events": "händelser", "share": "andel av ärendena i varje stapel"},
 }
 _PLOT_TITLES = (("Cycle time", "Genomloppstid"), ("Arrivals per week", "Ankomster per vecka"),
@@ -236,7 +236,7 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
         f"{held_en} cases, which it had not seen ({esc(str(st['heldout_period']))}); compared on "
         f"{times_en}" + ("" if deadline is None else f"; deadline {due_en}") + ".",
         f"Modellen kalibrerades på de första {train_sv} ärendena, simulerades {st['replications']} "
-        f"gånger över den undanhållna perioden och jämfördes med de sista {held_sv} ärendena, som den "
+        f"gånger över de undantagna ärendenas period och jämfördes med de sista {held_sv} ärendena, som den "
         f"inte hade sett; jämfört på {times_sv}" + ("" if deadline is None else f"; tidsfrist {due_sv}")
         + ".")
     emds = [v for p in validation.per_replication if (v := p.get("cycle_time_emd_hours")) is not None]

@@ -30,7 +30,7 @@ def test_the_lower_emd_fits_better_beyond_the_replications_spread() -> None:
     assert (found.verdict, found.spread) == ("lanes", 20.0)
     assert found.lines()[1] == (
         "  the lanes fit the held-out cases better, by 100 hours (50% less), more than the spread between the "
-        "replications (20 hours) / banorna passar de undanhållna ärendena bättre, med 100 timmar (50\xa0% mindre), "
+        "replications (20 hours) / banorna passar de undantagna ärendena bättre, med 100 timmar (50\xa0% mindre), "
         "mer än spridningen mellan körningarna (20 timmar)")
     other = compare_lanes(3, _validation(190.0, 200.0, 210.0), _validation(90.0, 100.0, 110.0))
     assert other is not None and other.verdict == "one lane"
