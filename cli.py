@@ -2310,7 +2310,10 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     wrong side of the target, or that cost at least as much as one that surely
     meets it, are dropped (but those as cheap as the answer run on: they may tie
     with it); the rest get twice the replications, as long as --max-replications
-    allows. Prints the chosen candidate with its 95% interval and
+    allows. With a mean target every candidate then runs as many fresh
+    replications, and its figure and 95% interval come from those alone (an
+    interval over the ones that decided when to stop holds too seldom). Prints
+    the chosen candidate with its 95% interval and
     whether the target holds at the interval's bad end, any equally cheap one, whether
     today's setting meets the target, and every candidate run (* = on the cost-time
     frontier: two candidates' mean days are compared over the replications both

@@ -259,11 +259,13 @@ def _reps(e: Evaluated, result: OptimiseResult, lang: str) -> str:
     """``12 replications``, or ``12 replications, 7 with decided cases`` when the figure's mean and
     interval are over fewer of them (a replication without a decided case has no share and no time)."""
     n, every = e.target_value.n, len(result.processes) > 1
+    # a mean time's interval is over as many fresh replications as the search gave it (scenarios.optimise._confirmed)
+    fresh = result.target.share is None
     if lang == "sv":
-        text = f"{e.replications} upprepningar"
+        text = f"{e.replications} {'nya upprepningar, inte de som sökningen stannade på' if fresh else 'upprepningar'}"
         return text if n == e.replications else \
             text + f", {n} med avgjorda ärenden" + (" i varje process" if every else "")
-    text = f"{e.replications} replications"
+    text = f"{e.replications} {'fresh replications, not those the search stopped on' if fresh else 'replications'}"
     return text if n == e.replications else text + f", {n} with decided cases" + (" in every process" if every else "")
 
 
@@ -316,8 +318,10 @@ def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None
     lines.append(_levers_line(result, staff))
     count = len(result.evaluated)
     most = result.frontier_replications
-    # the time column is the runs' own when no candidate was run on for the frontier
-    alike = all(e.days_reps == e.replications for e in result.evaluated) or not most
+    # the time column is the runs' own when no candidate was run on for the frontier; a mean target's column is over
+    # the fresh replications (scenarios.optimise._confirmed), the frontier's days over the search's: never alike
+    fresh = target.share is None
+    alike = not fresh and (all(e.days_reps == e.replications for e in result.evaluated) or not most)
     same = alike and all(e.replications == most for e in result.evaluated)
     lines.append(f"{count} candidate{'s' if count != 1 else ''}, {result.work_units} work units"
                  + ("" if alike else f" ({result.frontier_units} of them to run candidates on for the frontier)")
@@ -329,25 +333,26 @@ def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None
                  + ("" if all(e.frontier is not None for e in result.evaluated) else
                     "; “not needed”: it costs more than one that surely meets the target (at its interval's bad "
                     "end), so it was not run on to place it on the frontier"))
+    if fresh:
+        lines.append("mean days (95% CI): over as many fresh replications as the search gave the candidate (reps), "
+                     "not those it stopped on, so the interval holds the true mean 95% of the time.")
     free = _free(result)
     if free:  # the column's – said once (the page's note)
         lines.append("kronor/year –: the profiles put no price on the work.")
     lines.append("")
-    share = target.share is not None  # a mean target's figure is the time itself: one column while the runs agree
+    share = not fresh  # a mean target's column: its fresh replications' mean days, beside the frontier's
     days = "mean days (95% CI)" if alike else "frontier: reps, mean days (95% CI)"
     named = {id(e): _label(e.candidate) for e in result.evaluated}
     wide = max([34, *map(len, named.values())])
     lines.append(f"  {'candidate':<{wide}} {'kronor/year':>12} {'reps':>4}  "
-                 + (f"{'share within deadline (95% CI)':<34} " if share else
-                    "" if alike else f"{'mean days (95% CI)':<24} ")
+                 + (f"{'share within deadline (95% CI)':<34} " if share else f"{'mean days (95% CI)':<24} ")
                  + f"{days:<{24 if alike else 38}} status")
     for e in sorted(result.evaluated, key=lambda e: (round(e.cost, 2),  # to the öre, as the frontier: faster first
                                                      e.time.mean if not math.isnan(e.time.mean) else math.inf)):
         mark = "*" if e.frontier else " "
-        time = _ci(e.time if share or not alike else e.target_value, 1)
+        time = _ci(e.time, 1)
         lines.append(f"{mark} {named[id(e)]:<{wide}} {'–' if free else _kr(e.cost):>12} {e.replications:>4}  "
-                     + (f"{_ci(e.target_value, digits):<34} " if share else
-                        "" if alike else f"{_ci(e.target_value, digits):<24} ")
+                     + f"{_ci(e.target_value, digits):<{34 if share else 24}} "
                      + (f"{time:<24}" if alike else f"{e.days_reps:>4}  {time:<32}") + f" {STATUS_WORDS.get(e.status, e.status)}"
                      + ("" if e.frontier is not None else f", {_NOT_NEEDED}"))
     return "\n".join(lines) + "\n"

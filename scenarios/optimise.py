@@ -49,7 +49,13 @@ end (the chosen one when the target holds there, else the safe one) changes noth
 the answer says: it is not run on for the frontier, and where its place on it stays
 unsure over the replications it has, that place is not needed (``frontier`` ``None``,
 "not needed: a cheaper one meets the goal"); the frontier up to that cost is the
-brute-force run's. The target figure and the statuses stay those of the search.
+brute-force run's. The statuses stay those of the search. For a mean-time target the answer's figure is not:
+stopping when the screen is clear of the target is sequential stopping, and the 95 % interval over the
+replications that decided it held a known mean in only 92.5 % of searches; every candidate then runs as many
+fresh replications as the search gave it (replications n + 1 to 2n, :func:`_confirmed`), and its figure, its
+95 % interval and whether it meets the target by its mean or at its interval's bad end are told from those
+alone, which the stopping never saw (95 % again). A share target's interval, widened to the pooled cases,
+keeps 95 % through the stopping and stays the search's.
 
 A program (the web app) calls::
 
@@ -190,7 +196,8 @@ class Evaluated:
     """One candidate as far as the search ran it.
 
     ``target_value``: the 95 % estimate of the target's figure over the ``replications`` the
-    search ran (worst process); ``time``: the 95 % estimate of the mean days from complete to
+    search ran (worst process); for a mean-time target over as many fresh ones after them (replications
+    ``replications + 1`` to ``2 * replications``, not those that decided when to stop); ``time``: the 95 % estimate of the mean days from complete to
     decision (worst process) over its first ``days_replications`` (the frontier's and the
     tie-break's figure; at most :attr:`OptimiseResult.frontier_replications`).
     ``status``: ``chosen``, ``feasible`` (its screening interval meets the target),
@@ -461,8 +468,18 @@ def request_problem(request: OptimiseRequest) -> LeverProblem | None:
 
 def _executed(plan: Any, executor: Executor | None, memory: _Memory, tick: Callable[[int], None],
               candidates: Sequence[Candidate], base: Scenario) -> Any:
-    """``plan`` run (its units found in ``memory`` reused); a failed unit raised naming its candidate."""
-    batch = execute(plan, executor=executor, cache=memory, progress=tick)
+    """``plan`` run (its units found in ``memory`` reused); a failed unit raised naming its candidate. ``tick`` is
+    told of the units run, not of those found (they were counted when they ran), so it adds up to the work units."""
+    found = plan.cached(memory)
+
+    def ran(n: int) -> None:
+        nonlocal found
+        skipped = min(found, n)
+        found -= skipped
+        if n > skipped:
+            tick(n - skipped)
+
+    batch = execute(plan, executor=executor, cache=memory, progress=ran)
     if batch.failures:
         name, message = batch.failures[0]
         raise SimulationError(f"candidate {candidates[int(name.split('-')[1])].label}: {message}", file=base.source)
@@ -538,6 +555,12 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     # most any got) until every one is surely on or off it, or has as many as the others it is compared with
     most = max(reps[i] for i in results)
     series = {i: list(results[i].time.values) for i in results}
+    if target.share is None:
+        # a mean time's interval over the replications that decided when to stop holds the truth too seldom (stopping
+        # when the screen is first clear of the target favours intervals that happen to be narrow or far out): the
+        # answer's comes from as many fresh ones; the frontier's run-on finds them run
+        results, done = _confirmed(base, candidates, sets, reps, target, members, executor, memory, tick)
+        units += done
     runs = {i: reps[i] for i in results}
     kr = {i: _kr(sum(prices[i])) for i in results}
     must = _answer_group(results, status, kr, target)  # the answer's tie-breaks: over the most, as before
@@ -584,6 +607,32 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
          and math.isclose(e.candidate.fte, today.fte, abs_tol=1e-9)), None)
     return OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units, safe,
                           ties, today, today_run, most, frontier_units, request.screen_level)
+
+
+def _confirmed(base: Scenario, candidates: Sequence[Candidate], sets: Sequence[list[tuple[str, Any]]],
+               reps: Sequence[int], target: Target, members: Sequence[str], executor: Executor | None,
+               memory: _Memory, tick: Callable[[int], None]) -> tuple[dict[int, _Run], int]:
+    """Each candidate's confirming batch: replications ``reps[i] + 1`` to ``2 * reps[i]``, as many as the search
+    gave it and none of those (independent of them, so their 95 % interval holds the truth 95 % of the time however
+    the search stopped), as the runs the answer is told from; and the work units this ran."""
+    order = sorted(range(len(reps)))
+    study = Study("optimise", "goal seek: the confirming replications", base.source,
+                  tuple(_candidate_scenario(base, i, candidates[i], sets[i], 2 * reps[i]) for i in order))
+    plan = prepare(study, case_rows=False)  # a mean time's figures only: no case rows to count
+    done = len(plan.jobs) - plan.cached(memory)
+    batch = _executed(plan, executor, memory, tick, candidates, base)
+    runs = {}
+    for i, point in zip(order, batch.points, strict=True):
+        figures = point.summary.figures
+        runs[i] = _fresh(_per_replication(figures, members, target.figure, target.worst),
+                         _per_replication(figures, members, TIME_FIGURE, lambda v: max(v) if v else math.nan), reps[i])
+    return runs, done
+
+
+def _fresh(values: Sequence[float], times: Sequence[float], searched: int) -> _Run:
+    """The run of the replications after the first ``searched`` (the search's), as many again: the target figure
+    and the time per replication of ``2 * searched`` replications in, the confirming batch's run out."""
+    return _Run(list(values[searched:2 * searched]), estimate(list(times[searched:2 * searched])), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,7 +132,10 @@ def test_same_seed_same_output_with_one_or_two_workers(tmp_path: Path) -> None:
     assert outputs[0] == outputs[1]
     data = json.loads(outputs[0][0])
     assert len(data["candidates"]) == 6 and data["chosen"]["officers"] in (2, 3, 4)
-    assert data["frontier_work_units"] > 0  # the frontier's own round (candidates run on to 6) is in it too
+    # a mean target: every candidate's interval is over as many fresh replications (3 -> 6, 6 -> 12), and the
+    # frontier's round, running candidates on to 6, finds them run
+    assert data["work_units"] == sum(2 * c["replications"] for c in data["candidates"])
+    assert data["frontier_work_units"] == 0
     days = {c["label"]: c["complete_to_decision_mean_days"]["mean"] for c in data["candidates"]}
     frontier = sorted((c for c in data["candidates"] if c["frontier"]), key=lambda c: (c["cost"], days[c["label"]]))
     assert data["frontier"] == [c["label"] for c in frontier]
@@ -272,7 +275,7 @@ def test_progress_counts_the_work_units_and_cancel_stops(tmp_path: Path) -> None
                               pool="server", first_replications=3, max_replications=3)
     seen: list[int] = []
     result = optimise(request, progress=seen.append)
-    assert sum(seen) == result.work_units == 6
+    assert sum(seen) == result.work_units == 12  # 2 candidates x 3 replications, and as many fresh ones
     with pytest.raises(Cancelled):
         optimise(request, cancel=lambda: True)
 
@@ -391,7 +394,7 @@ def test_the_answer_says_whether_todays_setting_meets_the_target(tmp_path: Path)
     assert lines[-2].endswith(": does not meet the target.") and lines[-1].endswith(": når inte målet.")
     # the Swedish line carries the same figure as the English one (it had only the cost), as Swedish writes it
     figure = lines[-2].split("mean days from complete to decision ", 1)[1].split(": does not", 1)[0]
-    figure_sv = figure.replace(", ", "; ").replace(".", ",").replace("replications", "upprepningar")
+    figure_sv = figure.replace(", ", "; ").replace(".", ",").replace("fresh replications; not those the search stopped on", "nya upprepningar, inte de som sökningen stannade på")
     assert lines[-1] == ("I dag: 1 handläggare på heltid, 5\u00a0256\u00a0000 kr per år; medeltid från komplett ansökan "
                          f"till beslut, dagar {figure_sv}: når inte målet.")
     assert (today["label"], today["status"]) == ("1 × 1 FTE", "infeasible")
@@ -441,7 +444,7 @@ def test_todays_setting_run_on_for_the_frontier_says_so() -> None:
                             today.candidate, today, 40, 30)
     lines = goalseek_text(result).split("\n\n")[0].splitlines()
     assert lines[-2] == ("Today: 2 officers at half time, 1,000,000 kronor a year; mean days from complete to decision 62.2 "
-                         "[59.2, 65.2] (10 replications): meets the target too by its mean; the search dropped it "
+                         "[59.2, 65.2] (10 fresh replications, not those the search stopped on): meets the target too by its mean; the search dropped it "
                          "there, as it costs at least as much as one that surely meets it, and then ran it on to 40 "
                          "replications only to compare its time with the other candidates': 61.8 days from complete "
                          "to decision on average over those.")
@@ -523,7 +526,7 @@ def test_the_answer_says_how_many_replications_had_decided_cases(tmp_path: Path)
     result = CliRunner().invoke(cli, [
         "optimise", str(mmc_scenario(tmp_path, cases=300)), "--pool", "server", "--officers", "3", "--fte", "1",
         "--target-mean", "2h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q"])
-    assert "(95% CI, 3 replications)" in result.output.splitlines()[1]
+    assert "(95% CI, 3 fresh replications, not those the search stopped on)" in result.output.splitlines()[1]
 
 
 def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
@@ -580,7 +583,8 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
     # those needed have their days over the most, as the brute-force run; the others over their own 5, not run on
     runs = {c["label"]: c["complete_to_decision_mean_days"]["n"] for c in data["candidates"]}
     assert runs == {c["label"]: most if c["label"] in needed else c["replications"] for c in data["candidates"]}
-    assert data["frontier_work_units"] == sum(most - reps[k] for k in needed) == 5  # one unit a replication here
+    # the frontier runs on to 10 replications those needed, whose fresh ones (scenarios.optimise._confirmed) it finds
+    assert data["frontier_work_units"] == 0 and data["work_units"] == 2 * sum(reps.values())
     brute_days = {e.candidate.label: round(e.time.mean, 6) for e in brute.evaluated}
     days = {c["label"]: c["complete_to_decision_mean_days"]["mean"] for c in data["candidates"]}
     assert {k: days[k] for k in needed} == {k: brute_days[k] for k in needed}
@@ -625,7 +629,8 @@ def test_the_frontier_runs_on_only_the_candidates_whose_place_is_unsure(tmp_path
     # against it still straddled zero). The answer and the frontier are a brute-force run's (every candidate at 12,
     # the same seeds), but for 5 x 1 FTE: dearer than 4 x 1 FTE, the cheapest that surely meets the target (the
     # chosen 3 x 1 FTE does not at its interval's bad end), it decides nothing the answer says and stops at its 6,
-    # its place on the frontier not needed (it ran on to 12 before: 84 work units, now 78).
+    # its place on the frontier not needed (it ran on to 12 before: 84 work units, then 78; 102 with the fresh
+    # replications every candidate's interval is over).
     from report.goalseek import CSV_COLUMNS
 
     scenario = mmc_scenario(tmp_path, cases=300)
@@ -645,15 +650,17 @@ def test_the_frontier_runs_on_only_the_candidates_whose_place_is_unsure(tmp_path
     assert most == 12 and runs["5 × 0.8 FTE"] == 6 < most
     assert runs["2 × 0.8 FTE"] == 6 and "2 × 0.8 FTE" in data["frontier"]
     assert all(c["complete_to_decision_mean_days"]["n"] == runs[c["label"]] for c in data["candidates"])
-    assert data["work_units"] == sum(reps.values()) + data["frontier_work_units"] < len(reps) * most
-    assert data["frontier_work_units"] == sum(runs[k] - reps[k] for k in reps)  # one unit a replication here
+    # every candidate's interval is over as many fresh replications as the search gave it (a brute-force run of
+    # every candidate at the most runs twice the most); the frontier runs on past those (one unit a replication)
+    assert data["work_units"] == 2 * sum(reps.values()) + data["frontier_work_units"] < 2 * len(reps) * most
+    assert data["frontier_work_units"] == sum(max(0, runs[k] - 2 * reps[k]) for k in reps) == 12
     brute = optimise(OptimiseRequest(
         base=base_scenario([str(scenario)]), target=Target(share=None, mean_days=1.5 / 24), officers=(2, 3, 4, 5),
         fte=(0.8, 1.0), pool="server", first_replications=most, max_replications=most))
     assert_brute_force_answer(data, brute)
     assert (data["chosen"]["label"], data["holds_at_bad_end"], data["safe"]["label"]) == ("3 × 1 FTE", False, "4 × 1 FTE")
     assert [c["label"] for c in data["candidates"] if c["frontier"] is None] == ["5 × 1 FTE"]
-    assert runs["5 × 1 FTE"] == 6 and data["work_units"] == 78
+    assert runs["5 × 1 FTE"] == 6 and data["work_units"] == 102  # 78 before the fresh replications
     # the candidates on the frontier have their days over the most, as in the brute-force run
     days = {e.candidate.label: round(e.time.mean, 6) for e in brute.evaluated}
     assert all(c["complete_to_decision_mean_days"]["mean"] == days[c["label"]]
@@ -714,36 +721,39 @@ def test_a_candidate_surely_slower_than_another_as_cheap_is_not_compared() -> No
 
 def test_the_readme_committee_example_is_a_brute_force_runs_answer() -> None:
     # README "Goal seek": `permitflow optimise helsingborg --levels committee --target-mean 65d`. The cheapest
-    # candidate, 1 x 0.25 FTE (infeasible, on the frontier as the cheapest), ran on to 20 replications for the
-    # frontier because 1 x 0.75 FTE could not show over 10 that it is faster; 1 x 0.5 FTE, cheaper than 1 x 0.75 FTE,
-    # surely was by then, so the comparison cannot decide anything: it stops at its 10 (430 work units, 440 before).
-    # The seven candidates dearer than 1 x 0.75 FTE, the cheapest that surely meets the target (named as the safe
-    # one, as the chosen 1 x 0.5 FTE does not at its interval's bad end), then ran on from 10 to 40 for the frontier
-    # (210 units), though none of them can change the answer; they stop where the search left them, their place on
-    # the frontier not needed: 220 work units. The answer and the days of every candidate run to the most are a
-    # brute-force run's, and so is the frontier up to 1 x 0.75 FTE.
+    # candidate, 1 x 0.25 FTE (infeasible, on the frontier as the cheapest), is placed over 10 replications.
+    # Every candidate's interval is over as many fresh replications as the search gave it (replications 41-80 of the
+    # chosen 1 x 0.5 FTE: 62.8 [61.2, 64.4] days, where its 40 searched ones said 63.8 [62.4, 65.1]), so the chosen
+    # one now holds the target at its interval's bad end and no safe one is named; the candidates dearer than it
+    # decide nothing the answer says and are not run on for the frontier: 390 work units (220 before the fresh
+    # replications), none of them the frontier's own (its run on to 10 finds the fresh ones run). The answer and the
+    # days of every candidate run to the most are a brute-force run's, and so is the frontier up to 1 x 0.5 FTE.
     request = OptimiseRequest(base=base_scenario(["helsingborg"]), target=Target(share=None, mean_days=65.0),
                               levels=("committee",))
     result = optimise(request)
     runs = {e.candidate.label: e.days_reps for e in result.evaluated}
     assert result.frontier_replications == 40 and runs["1 × 0.25 FTE, committee"] == 10
-    assert result.work_units == 220 and result.frontier_units == 25
+    assert result.work_units == 390 and result.frontier_units == 0
+    assert result.work_units == 2 * sum(e.replications for e in result.evaluated)
     most = result.frontier_replications
     brute = optimise(OptimiseRequest(base=request.base, target=request.target, levels=("committee",),
                                      first_replications=most, max_replications=most))
     assert_brute_force_answer(result.to_json(), brute)
-    assert result.safe is not None and result.safe.candidate.label == "1 × 0.75 FTE, committee"
-    dearer = {e.candidate.label for e in result.evaluated if round(e.cost, 2) > round(result.safe.cost, 2)}
-    assert len(dearer) == 7 and {e.candidate.label for e in result.evaluated if e.frontier is None} == dearer
-    assert all(runs[k] == 10 for k in dearer)
-    # today's 2 x 0.5 FTE is one of them: its figures are the search's, over its 10, and so its sentence says
+    assert result.chosen is not None and result.chosen.candidate.label == "1 × 0.5 FTE, committee"
+    assert result.holds_at_bad_end and result.safe is None
+    # the chosen one's interval is over its fresh 40, the days it is ordered by over the searched 40
+    assert (result.chosen.target_value.n, result.chosen.time.n) == (40, 40)
+    assert result.chosen.target_value.values != result.chosen.time.values
+    dearer = {e.candidate.label for e in result.evaluated if round(e.cost, 2) > round(result.chosen.cost, 2)}
+    assert len(dearer) == 9 and {e.candidate.label for e in result.evaluated if e.frontier is None} <= dearer
+    assert all(runs[k] == e.replications for e in result.evaluated for k in [e.candidate.label] if k in dearer)
+    # today's 2 x 0.5 FTE is one of them: its days are the search's, over its 10, its interval over 10 fresh ones
     assert result.today == brute.today and result.today_run is not None and brute.today_run is not None
     assert result.today_run.candidate == brute.today_run.candidate and result.today_run.days_reps == 10
-    assert result.today_run.time == result.today_run.target_value
+    assert result.today_run.target_value.n == 10
     days = {e.candidate.label: e.time.mean for e in brute.evaluated}
     assert all(e.time.mean == days[e.candidate.label] for e in result.evaluated if e.days_reps == most)
-    assert sum(n == most for n in runs.values()) == 3
-
+    assert sum(n == most for n in runs.values()) == 2
 
 def test_a_sweep_of_one_value_is_simulated_as_its_costs_count_it(tmp_path: Path) -> None:
     """Found by the QA journey (2026-12-06): a scenario file whose ``sweep:`` has one value is one point, so the goal
@@ -842,9 +852,9 @@ def test_times_under_a_day_keep_two_significant_digits() -> None:
                             Levers((1, 2), (1.0,), (None,)), (today, chosen), chosen, True, 6, None, (),
                             today.candidate, today)
     text = goalseek_text(result)
-    assert "mean days from complete to decision 0.045 [0.040, 0.050] (95% CI, 3 replications)" in text
+    assert "mean days from complete to decision 0.045 [0.040, 0.050] (95% CI, 3 fresh replications, not those the search stopped on)" in text
     assert "dagar 0,045 [0,040; 0,050]" in text
-    assert "mean days from complete to decision 0.084 [0.080, 0.088] (3 replications): does not meet" in text
+    assert "mean days from complete to decision 0.084 [0.080, 0.088] (3 fresh replications, not those the search stopped on): does not meet" in text
     assert "0.0 [" not in text
 
 
@@ -919,7 +929,7 @@ def test_the_cheapest_sure_one_names_its_figure_in_both_languages() -> None:
     lines = goalseek_text(result).splitlines()
     assert lines[3] == ("Cheapest that meets it at the bad end too: 1 officer at three-quarter time, decided by the "
                         "committee, 1,758,782 kronor a year; mean days from complete to decision 61.9 [59.9, 64.0] "
-                        "(20 replications).")
+                        "(20 fresh replications, not those the search stopped on).")
     assert lines[4] == ("Billigast som når målet även i intervallets sämre ände: 1 handläggare på trekvartstid, beslut "
                         "av nämnden, 1\u00a0758\u00a0782 kr per år; medeltid från komplett ansökan till beslut, dagar "
-                        "61,9 [59,9; 64,0] (20 upprepningar).")
+                        "61,9 [59,9; 64,0] (20 nya upprepningar, inte de som sökningen stannade på).")
