@@ -174,7 +174,12 @@ def _insert(seq: Any, k: int, m: int, leaf: Any, wait: Any) -> None:
         block = _node(Operator.PARALLEL, [_node(Operator.SEQUENCE, [leaf, wait]), _chain([rest, *between])])
         _set_children(seq, [*seq.children[:k], block, *seq.children[m:]])
         return
-    # elsewhere (after it, in its part, come steps that need it): the wait on the enabler's own path
+    if above.operator is Operator.SEQUENCE:  # in parallel with what follows it there (joined at that end)
+        at = above.children.index(leaf)
+        later = above.children[at + 1:]
+        _set_children(above, [*above.children[:at + 1], _node(Operator.PARALLEL, [wait, _chain(later)])])
+        return
+    # elsewhere: the wait on the enabler's own path
     pair = _node(Operator.SEQUENCE, [])
     _replace(leaf, pair)
     _set_children(pair, [leaf, wait])
