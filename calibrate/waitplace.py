@@ -119,13 +119,13 @@ def place_waits(tree: Any, waits: tuple[EnabledWait, ...]) -> Any:
         if not wait.always:  # a retest after a failed test only: a choice after its enabler, not a wait every time
             new = _node(Operator.XOR, [new, ProcessTree()])
         node = leaf
-        while True:  # up to the sequence a later part of which waits for it, each of its steps (or to a loop's,
-            # a choice's end)
+        while True:  # up to the sequence whose later parts, from one on, wait for it, each of their steps (or to
+            # a loop's, a choice's end)
             parent = node.parent
             if parent is not None and parent.operator is Operator.SEQUENCE:
                 k = parent.children.index(node)
                 m = next((j for j in range(k + 1, len(parent.children))
-                          if _leaves(parent.children[j]) <= set(wait.waited_for_by)), None)
+                          if all(_leaves(c) <= set(wait.waited_for_by) for c in parent.children[j:])), None)
                 if m is not None:
                     break
             if parent is None or parent.operator not in (Operator.SEQUENCE, Operator.PARALLEL):
@@ -164,9 +164,10 @@ def _insert(seq: Any, k: int, m: int, leaf: Any, wait: Any) -> None:
             _set_children(seq, [*seq.children[:k + 1], block, *seq.children[m:]])
         return
     above = leaf.parent
-    if above.operator is Operator.PARALLEL and _all_parallel(part, above):
-        # the enabler is a branch of parallel parts: it and its wait become a branch of their own, from where the
-        # part begins to the step that waits, beside the rest of the part and what follows it
+    if _liftable(part, leaf):
+        # the enabler can begin where the part begins (a branch of parallel parts, first in its sequences): it and
+        # its wait become a branch of their own, from there to the step that waits, beside the rest of the part
+        # and what follows it (what came after it in its sequences no longer waits for it)
         _set_children(above, [c for c in above.children if c is not leaf])
         if len(above.children) == 1:
             _replace(above, above.children[0])
@@ -209,16 +210,22 @@ def _ends_with(part: Any, leaf: Any) -> bool:
     return True
 
 
-def _all_parallel(part: Any, above: Any) -> bool:
-    """Whether every node from ``above`` up to ``part`` is a parallel one."""
+def _liftable(part: Any, leaf: Any) -> bool:
+    """Whether ``leaf`` can begin where ``part`` begins: it is a branch of a parallel node, and each node above
+    up to ``part`` is a parallel one, or a sequence it is in the first part of (what follows there still waits
+    for the parallel's other branches)."""
     from pm4py.objects.process_tree.obj import Operator
 
-    node = above
+    if leaf.parent is None or leaf.parent.operator is not Operator.PARALLEL:
+        return False
+    node = leaf
     while node is not part:
-        if node.operator is not Operator.PARALLEL or node.parent is None:
+        above = node.parent
+        if above is None or not (above.operator is Operator.PARALLEL
+                                 or above.operator is Operator.SEQUENCE and above.children[0] is node):
             return False
-        node = node.parent
-    return node.operator is Operator.PARALLEL
+        node = above
+    return True
 
 
 def _node(operator: Any, children: list[Any]) -> Any:
