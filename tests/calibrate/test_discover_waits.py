@@ -69,3 +69,48 @@ def test_discover_fits_the_answer_from_its_sending(tmp_path: Path) -> None:
     elements = yaml.safe_load((tmp_path / "p.yaml").read_text(encoding="utf-8"))["simulation"]["elements"]
     # every answer came 20 days after its sending: fitted from the sending, not from a check before it
     assert elements["Task_Remissvar"]["delay"] == "20d"
+
+
+def _tree(text: str):
+    from pm4py.objects.process_tree.utils.generic import parse
+
+    return parse(text)
+
+
+def _wait(activity: str, enabler: str, *waiting: str, always: bool = True):
+    from calibrate.waitplace import EnabledWait
+
+    return EnabledWait(activity, enabler, 10, 10, waiting, always)
+
+
+def _placed(text: str, *waits) -> str:
+    pytest.importorskip("pm4py")
+    from calibrate.waitplace import place_waits
+
+    return str(place_waits(_tree(text), waits)).replace("'", "")
+
+
+def test_a_wait_runs_beside_what_follows_its_enabler_up_to_the_step_that_waits() -> None:
+    # the referral answer beside the check and its supplement loop, before the investigation: not in the loop
+    assert _placed("->( 'send', +( 'check', *( 'ask', tau ) ), 'investigate', 'decide' )",
+                   _wait("answer", "send", "investigate", "decide")) \
+        == "->( send, +( answer, check, *( ask, tau ) ), investigate, decide )"
+    # the step right after the enabler waits: the wait between them
+    assert _placed("->( 'send', 'investigate' )", _wait("answer", "send", "investigate")) \
+        == "->( send, answer, investigate )"
+
+
+def test_a_branch_of_parallel_parts_is_lifted_with_its_wait() -> None:
+    # the site visit after the block does not wait for the answer (it overtook it in the log): sending and
+    # answer become a branch from where the block begins to the investigation
+    assert _placed("->( +( 'send', 'check' ), 'visit', 'investigate' )", _wait("answer", "send", "investigate")) \
+        == "->( +( ->( send, answer ), ->( check, visit ) ), investigate )"
+
+
+def test_a_wait_in_a_loop_ends_with_the_round_and_one_that_may_not_come_is_a_choice() -> None:
+    # the supplement wait beside the reminder, within the round (no step waits for it outside the loop)
+    assert _placed("*( ->( 'ask', X( tau, 'remind' ) ), tau )", _wait("supplement", "ask")) \
+        == "*( ->( ask, +( supplement, X( tau, remind ) ) ), tau )"
+    # a retest follows a failed test only
+    assert _placed("->( 'test', 'visit' )", _wait("retest", "test", "visit", always=False)) \
+        == "->( test, X( retest, tau ), visit )"
