@@ -14,7 +14,8 @@
    catch event, not a task: as a task its work was 0 hours in every row, fitted from no value (n=0), and the
    wait before it was lost. A step whose rows begin together in several cases (:mod:`calibrate.meetings`) is
    decided at meetings: :meth:`Discovery.base` makes it the profile's decision by a committee, whose meetings
-   calibrate fits, not a pool of as many people as its longest agenda.
+   calibrate fits, not a pool of as many people as its longest agenda; one that is a system's batch job (a system
+   user's, an instant no one is named for, or run every day) is not, and a note says so.
 
 pm4py (AGPL-3.0, about 30 MB plus pandas) is the optional extra ``permitflow[logs]``
 and imported only here.
@@ -33,7 +34,7 @@ import numpy as np
 
 from bpmn_io.caselog import LogTable, from_seconds, names_someone
 from calibrate.logtimers import completion_only_timers, timer_activities
-from calibrate.meetings import meeting_activity
+from calibrate.meetings import batch_jobs, meeting_activity
 from calibrate.waitplace import enabled_waits, place_waits
 from processes.errors import InputError
 from processes.extras import install_hint
@@ -335,5 +336,5 @@ def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float 
     decision = next((nid for nid, n in defs.process().nodes.items()
                      if meeting is not None and isinstance(n, Task) and n.name == meeting.activity), None)
     notes = (*(t.note() for t in found), *(w.note() for w in waits),
-             *((meeting.note(),) if meeting is not None and decision else ()))
+             *((meeting.note(),) if meeting is not None and decision else ()), *(j.note() for j in batch_jobs(small)))
     return Discovery(defs, small, keep, dropped, notes, decision)
