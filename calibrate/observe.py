@@ -319,7 +319,7 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     leads to an end event alone (off the paths of non-interrupting boundary events: a withdrawn application's
     last step ends it while its requests for opinions are unanswered). Its begin is that completion, as a
     completed wait's is its enabling. A log that gives every row of ``element`` its start shows its open waits
-    as such rows (``running``) and no others: the discovered model of a log whose dismissals it left out (a rare
+    as such rows (``running``) and no others: the discovered model of a log whose withdrawals it left out (a rare
     ending) would otherwise read the referral answers such a case never got as open for years."""
     mapped = set(obs.elements)
     ends = {n.id for n in process.nodes.values() if isinstance(n, Event) and n.position == "end"}

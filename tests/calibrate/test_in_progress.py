@@ -13,8 +13,8 @@ export is the last timer's firing, 23 January 10:00.
 
 O21's wait was read as open from its request. This log writes every wait with its start, and an open one as a
 row started and not ended (O20's): O21, without such a row, has not begun its wait (qadisc2: on Helsingborg's
-simulated log the discovered model, which leaves out the rare dismissals, read the referral answers that four
-dismissed cases never got as open for 265-705 days, and their fitted means rose from 504 to 569-616 hours).
+simulated log the discovered model, which leaves out the rare withdrawals, read the referral answers that four
+withdrawn cases never got as open for 265-705 days, and their fitted means rose from about 500 to 569-616 hours).
 """
 
 from __future__ import annotations
