@@ -2767,7 +2767,11 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     step after a near-constant delay, said in a note); a step whose rows
     begin together in several cases is decided at meetings (a committee's
     agenda, said in a note): calibration fits the meetings and their
-    agenda cut-off.
+    agenda cut-off; not when it is a system's batch job (a system user's,
+    an instant no one is named for, or run every day). A wait no one is
+    named for whose rows begin as one step of their case ends (a referral
+    answer at its sending; a log with start times) is placed after that
+    step, beside what follows it, said in a note.
     With --profile-out the
     discovered model is calibrated from the same log (as `calibrate` does).
     With --validate, a model with lanes is also compared with the one-lane

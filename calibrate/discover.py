@@ -14,7 +14,8 @@
    catch event, not a task: as a task its work was 0 hours in every row, fitted from no value (n=0), and the
    wait before it was lost. A step whose rows begin together in several cases (:mod:`calibrate.meetings`) is
    decided at meetings: :meth:`Discovery.base` makes it the profile's decision by a committee, whose meetings
-   calibrate fits, not a pool of as many people as its longest agenda.
+   calibrate fits, not a pool of as many people as its longest agenda; one that is a system's batch job (a system
+   user's, an instant no one is named for, or run every day) is not, and a note says so.
 
 pm4py (AGPL-3.0, about 30 MB plus pandas) is the optional extra ``permitflow[logs]``
 and imported only here.
@@ -33,7 +34,8 @@ import numpy as np
 
 from bpmn_io.caselog import LogTable, from_seconds, names_someone
 from calibrate.logtimers import completion_only_timers, timer_activities
-from calibrate.meetings import meeting_activity
+from calibrate.meetings import batch_jobs, meeting_activity
+from calibrate.waitplace import enabled_waits, place_waits
 from processes.errors import InputError
 from processes.extras import install_hint
 from processes.model import (
@@ -312,13 +314,16 @@ def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float 
         raise InputError(f"no activity occurs in {share(min_frequency, 'en')} of the cases (lower --min-frequency)",
                          file=table.source)
     small = filtered(table, keep)
+    waits = enabled_waits(small)  # mined without them, then placed after what enables them (a note each)
+    mined = ~np.isin(small.activity, [small.activities.index(w.activity) for w in waits])
     frame = pd.DataFrame({
-        "case:concept:name": [small.case_ids[c] for c in small.case],
-        "concept:name": [small.activities[a] for a in small.activity],
-        "time:timestamp": pd.to_datetime([from_seconds(t) for t in small.end]),
+        "case:concept:name": [small.case_ids[c] for c in small.case[mined]],
+        "concept:name": [small.activities[a] for a in small.activity[mined]],
+        "time:timestamp": pd.to_datetime([from_seconds(t) for t in small.end[mined]]),
     })
     with contextlib.redirect_stderr(io.StringIO()):
-        bpmn = pm4py.discover_bpmn_inductive(frame, noise_threshold=noise)
+        tree = place_waits(pm4py.discover_process_tree_inductive(frame, noise_threshold=noise), waits)
+        bpmn = pm4py.convert_to_bpmn(tree)
     found = completion_only_timers(small)  # a completion-only log shows no instant: the timing tells, said in a note
     timers = dict.fromkeys((*timer_activities(small), *(t.activity for t in found)), "PT0M")
     lanes = resource_lanes(small) if by_who else {}
@@ -330,5 +335,6 @@ def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float 
     meeting = meeting_activity(small)  # a committee's decisions: a wait for its meetings, said in a note
     decision = next((nid for nid, n in defs.process().nodes.items()
                      if meeting is not None and isinstance(n, Task) and n.name == meeting.activity), None)
-    notes = (*(t.note() for t in found), *((meeting.note(),) if meeting is not None and decision else ()))
+    notes = (*(t.note() for t in found), *(w.note() for w in waits),
+             *((meeting.note(),) if meeting is not None and decision else ()), *(j.note() for j in batch_jobs(small)))
     return Discovery(defs, small, keep, dropped, notes, decision)

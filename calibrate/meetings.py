@@ -15,18 +15,28 @@ The rule (:func:`meeting_activity`), stated in :data:`MEETING_ROWS`, :data:`MEET
 them at the very instant another case's row of it begins, on :data:`MEETING_DAYS` days or more. A date without a
 time (midnight) says nothing: every activity of a day shares it. The activity with the most such rows is the one;
 its evidence is said in a note, never silently.
+
+A system's batch job starts many cases at one instant too (a nightly run that sends every reminder due). It is not
+a meeting (:func:`batch_jobs`, said in a note) when one of these holds: half or more of its rows are by a system
+user (a name with one of :data:`SYSTEM_WORDS`: ``system``, ``batch``, ``robot`` ...); no row names anyone and each
+row the log gives a start takes no time (an automatic step's instant; a committee's decision runs from its sitting
+to its minutes); or its sittings fall on days a median of less than :data:`MEETING_GAP_DAYS` apart (it runs every
+day, and no body sits every day).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
-from bpmn_io.caselog import LogTable, from_seconds
+from bpmn_io.caselog import LogTable, from_seconds, names_someone
 from processes.numbers import number, share
 
-__all__ = ["MeetingEvidence", "meeting_activity", "MEETING_ROWS", "MEETING_SHARE", "MEETING_DAYS"]
+__all__ = ["MeetingEvidence", "BatchJob", "meeting_activity", "batch_jobs", "MEETING_ROWS", "MEETING_SHARE",
+           "MEETING_DAYS", "MEETING_GAP_DAYS", "SYSTEM_WORDS"]
 
 #: at least this many rows (fewer could share an instant by chance) ...
 MEETING_ROWS = 10
@@ -35,6 +45,12 @@ MEETING_ROWS = 10
 MEETING_SHARE = 0.5
 #: ... on at least this many days (one day's batch could be one day's catching up)
 MEETING_DAYS = 3
+#: sittings a median of fewer days apart than this are a daily run, not a body's meetings
+MEETING_GAP_DAYS = 2
+#: words in a resource's name that say a system, not a person or a body, did the row (English and Swedish)
+SYSTEM_WORDS = ("system", "batch", "auto", "automatic", "automatisk", "robot", "job", "jobb", "scheduler",
+                "schemalagd", "cron", "integration", "daemon")
+_SYSTEM = re.compile(r"(?<![a-zåäö])(" + "|".join(SYSTEM_WORDS) + r")(?![a-zåäö])")
 _DAY = 86400.0
 
 
@@ -62,12 +78,45 @@ class MeetingEvidence:
                 f"annat ärendes rad, vid {self.sittings} sammanträden ({mean_sv} ärenden vart))")
 
 
+@dataclass(frozen=True, slots=True)
+class BatchJob:
+    """An activity whose rows begin together in several cases that is a system's batch job, not a meeting: the
+    evidence of :class:`MeetingEvidence` and why (English, Swedish)."""
+
+    begun: MeetingEvidence
+    why_en: str
+    why_sv: str
+
+    def note(self) -> str:
+        """The note that says so, in English and Swedish."""
+        b = self.begun
+        return (f"{b.activity!r} read as a system's batch job, not as decided at meetings: {b.together} of its "
+                f"{b.rows} rows begin at the very instant another case's row of it begins, but {self.why_en} "
+                f"(på svenska: {b.activity!r} läses som en körning i ett system, inte som beslut vid sammanträden: "
+                f"{self.why_sv})")
+
+
 def meeting_activity(table: LogTable) -> MeetingEvidence | None:
     """The activity of ``table`` decided at meetings by the rule of the module doc, or None."""
-    if not table.n_events:
-        return None
-    begins = np.where(np.isnan(table.start), table.end, table.start)
     best: MeetingEvidence | None = None
+    for found, _rows, _days in _begun_together(table):
+        if _batch(table, found, _rows, _days) is None and (best is None or found.together > best.together):
+            best = found
+    return best
+
+
+def batch_jobs(table: LogTable) -> tuple[BatchJob, ...]:
+    """The activities of ``table`` whose rows begin together as a meeting's do that are batch jobs (module doc)."""
+    return tuple(job for found, rows, days in _begun_together(table)
+                 if (job := _batch(table, found, rows, days)) is not None)
+
+
+def _begun_together(table: LogTable) -> Iterator[tuple[MeetingEvidence, np.ndarray, list[float]]]:
+    """Each activity whose rows begin together in several cases by the module doc's rule, with its rows (a time
+    of day) and its sittings' days (in days since 1970, in order)."""
+    if not table.n_events:
+        return
+    begins = np.where(np.isnan(table.start), table.end, table.start)
     for code, name in enumerate(table.activities):
         rows = np.flatnonzero((table.activity == code) & (np.mod(begins, _DAY) != 0))
         if rows.size < MEETING_ROWS:
@@ -76,9 +125,28 @@ def meeting_activity(table: LogTable) -> MeetingEvidence | None:
         cases = [np.unique(table.case[rows][begins[rows] == t]).size for t in instants[counts > 1]]
         shared = instants[counts > 1][np.array(cases, int) > 1] if cases else instants[:0]
         together = int(np.isin(begins[rows], shared).sum())
-        days = {from_seconds(float(t)).date() for t in shared}
+        days = sorted({from_seconds(float(t)).date().toordinal() for t in shared})
         if together < MEETING_SHARE * rows.size or len(days) < MEETING_DAYS:
             continue
-        if best is None or together > best.together:
-            best = MeetingEvidence(name, int(rows.size), together, int(shared.size))
-    return best
+        yield MeetingEvidence(name, int(rows.size), together, int(shared.size)), rows, [float(d) for d in days]
+
+
+def _batch(table: LogTable, found: MeetingEvidence, rows: np.ndarray, days: list[float]) -> BatchJob | None:
+    """Why ``found`` is a batch job (the module doc's three signs, the first that holds), or None: a meeting."""
+    names = [table.resources[r].strip().lower() for r in table.resource[rows]]
+    system = sum(bool(_SYSTEM.search(n)) for n in names)
+    if system >= 0.5 * rows.size:
+        who = max({n for n in names if _SYSTEM.search(n)}, key=names.count)
+        return BatchJob(found, f"{system} of them are by the system user {who!r}",
+                        f"{system} av raderna är gjorda av systemanvändaren {who!r}")
+    timed = rows[~np.isnan(table.start[rows])]
+    if not names_someone(table.resources)[table.resource[rows]].any() and timed.size \
+            and (table.end[timed] == table.start[timed]).all():
+        return BatchJob(found, "no row names anyone and each takes no time, as an automatic step's",
+                        "ingen rad anger någon och var och en tar ingen tid, som ett automatiskt stegs")
+    gap = float(np.median(np.diff(days)))
+    if gap < MEETING_GAP_DAYS:
+        return BatchJob(found, f"it runs on days a median of {number(gap, 'en', 1)} days apart, and no body sits "
+                               f"every day", f"den körs på dagar med i median {number(gap, 'sv', 1)} dagars "
+                                             f"mellanrum, och inget organ sammanträder varje dag")
+    return None

@@ -318,14 +318,19 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     other) nor a step that
     leads to an end event alone (off the paths of non-interrupting boundary events: a withdrawn application's
     last step ends it while its requests for opinions are unanswered). Its begin is that completion, as a
-    completed wait's is its enabling."""
+    completed wait's is its enabling. A log that gives every row of ``element`` its start shows its open waits
+    as such rows (``running``) and no others: the discovered model of a log whose withdrawals it left out (a rare
+    ending) would otherwise read the referral answers such a case never got as open for years."""
     mapped = set(obs.elements)
     ends = {n.id for n in process.nodes.values() if isinstance(n, Event) and n.position == "end"}
     graph = obs.graph
     enablers = sorted(p for p in through_unmapped(graph, [element], mapped, reverse=True)
                       if _next_mapped(graph, p, mapped, ends) == ({element}, False))
     logged = [(exported - start) / HOUR for _, start in running if exported > start]
-    if not enablers:
+    shown = obs.rows(element)
+    if not enablers or (shown.size and not np.isnan(obs.table.start[shown]).any()):
+        # a log that gives each row of the wait its start writes the wait from its beginning: one open at the
+        # export is a row started and not ended; a case without a row of it has not begun it, or ended first
         return OpenAtExport(np.array(logged, float), tuple(enablers), len(logged))
     quiet = {b for _, b, kind in graph.out_edges(element, data="kind") if kind == "boundary"
              and not getattr(process.nodes.get(b), "cancel_activity", True)}
@@ -350,10 +355,10 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     element_code = np.where(obs.element >= 0, obs.element, len(obs.elements))
     bounds = table.case_bounds()
     hours = list(logged)
-    shown = {c for c, _ in running}
+    shown_cases = {c for c, _ in running}
     for c in range(table.n_cases):
         lo, hi = int(bounds[c]), int(bounds[c + 1])
-        if c in shown or int(table.activity[hi - 1]) == end_activity or finishes[element_code[hi - 1]]:
+        if c in shown_cases or int(table.activity[hi - 1]) == end_activity or finishes[element_code[hi - 1]]:
             continue
         codes = element_code[lo:hi]
         began = np.flatnonzero(enable_codes[codes])

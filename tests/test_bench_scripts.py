@@ -259,3 +259,14 @@ def test_completions_only_writes_each_complete_event_of_the_xes_in_its_order() -
         "7,A,2025-01-03T08:14:27.906+00:00,registry,Task_A",
         "7,Svar,2025-01-24T10:00:00.000+00:00,none,Task_Svar",
     ]
+
+
+def test_discover_truth_finds_the_steps_on_a_cycle_of_the_true_model() -> None:
+    # the measure of qadisc2: the referral answers lie outside Helsingborg's supplement loop, the check inside it
+    from bpmn_io.library import library_paths
+    from bpmn_io.reader import read_bpmn
+
+    truth = bench_script("discover_truth.py", "discover_truth_for_tests")
+    looped = truth.in_loops(read_bpmn(library_paths("helsingborg")[0]).process())
+    assert {"Granska ansökans fullständighet", "Begär komplettering", "Invänta komplettering"} <= looped
+    assert not {n for n in looped if n.startswith("Remissvar")}

@@ -8,8 +8,13 @@ is still refused in one line.
 The model is tests/calibrate/test_censored_wait.py's: Begär komplettering -> Invänta komplettering, with a
 10-day timer on the wait. The log: six supplements after 1, 2, 3, 5, 7 and 9 days, two waits the timer cut off
 after 10, case O20 whose wait the log shows started on 20 January 16:00 and not ended, case O21 asked on 21
-January 10:00 and nothing after (open, as before, from the request), and case O22 whose request was started
-on 22 January 09:00 and not ended. The export is the last timer's firing, 23 January 10:00.
+January 10:00 and nothing after, and case O22 whose request was started on 22 January 09:00 and not ended. The
+export is the last timer's firing, 23 January 10:00.
+
+O21's wait was read as open from its request. This log writes every wait with its start, and an open one as a
+row started and not ended (O20's): O21, without such a row, has not begun its wait (qadisc2: on Helsingborg's
+simulated log the discovered model, which leaves out the rare withdrawals, read the referral answers that four
+withdrawn cases never got as open for 265-705 days, and their fitted means rose from about 500 to 569-616 hours).
 """
 
 from __future__ import annotations
@@ -67,17 +72,17 @@ def test_rows_started_and_not_ended_are_read_as_in_progress_with_one_note(tmp_pa
 
 def test_a_wait_in_progress_is_censored_once_at_its_logged_start(tmp_path) -> None:
     """The censored exponential's mean is every observed time over the completed waits: the two the timer cut
-    off after 10 days, O20's wait open from 20 January 16:00 (66 h; counted once, not again from its request
-    at 10:00, 72 h) and O21's from its request (48 h)."""
+    off after 10 days and O20's wait open from 20 January 16:00 (66 h; counted once, not again from its request
+    at 10:00, 72 h); not O21's (the log shows each wait from its start: it had not begun)."""
     report, text = _calibrate(_write(tmp_path))
     wait = report["durations"]["Task_Vanta"]
-    closed = (sum(ANSWERED) * 24 + 2 * 240 + 66 + 48) / len(ANSWERED)
+    closed = (sum(ANSWERED) * 24 + 2 * 240 + 66) / len(ANSWERED)
     assert wait["family"] == "exponential"
     assert wait["mean_hours"] == pytest.approx(closed, rel=1e-12)
     assert (wait["n"], wait["cut_by_timer"], wait["open_at_export"], wait["in_progress"], wait["censored"]) == (
-        6, 2, 2, 1, 4)
-    assert ("2 open at the export (2025-01-23 10:00, the log's last event: begun by Begär komplettering "
-            "(Task_Begar) and not ended; 1 logged as started and not ended) after 2–2.75 days so far") in text
+        6, 2, 1, 1, 3)
+    assert ("1 open at the export (2025-01-23 10:00, the log's last event: 1 logged as started and not ended) "
+            "after 2.75 days so far") in text
 
 
 def test_work_in_progress_is_censored_at_its_working_hours_so_far(tmp_path) -> None:

@@ -1,0 +1,266 @@
+"""Where a discovered model puts a wait the log shows the enabling of: right after the step that enabled it.
+
+A referral answer (remissvar) is enabled when the referral is sent and comes weeks later, whenever the other body
+answers; meanwhile the case goes on: the completeness check, its supplement requests, the knowledge test. Ordered
+by completion, as the inductive miner reads a log, the answer comes after whichever of those steps it outlasted:
+after a supplement request in one case, before the next completeness check in another. The miner, which knows only
+what directly follows what, then puts the answers inside the supplement loop (on Helsingborg's simulated log: after
+the completeness check, beside the test), their fitted waits run from the loop's last step before them, not from
+their sending (51-150 hours against the 2-4 weeks the log was simulated with), and the model loses that a case
+waits for its answers only before the investigation.
+
+A log with start times shows more: each such row begins at the very instant another row of its case ends, the
+step that enabled it. The rule (:func:`enabled_waits`, constants :data:`ENABLED_SHARE`, :data:`WAITED_SHARE`,
+stated, not fitted to a log): an activity no row names anyone for (an outside body, the applicant, a date),
+every row with a logged start and some taking time, :data:`ENABLED_SHARE` or more of whose rows begin at the
+instant one and the same other activity of their case completes, is a wait enabled by that activity (one that
+follows fewer than that share of its enabler's rows, as a retest only after a failed test, may not come). The miner
+runs without such waits; :func:`place_waits` then puts each in the process tree after its enabler, in parallel
+with what follows it up to the first step that waits for it (a step whose rows, :data:`WAITED_SHARE` or more of
+them, begin only after the wait has ended), as the log shows the case going on meanwhile. A completion-only log
+shows no enabling: it is mined as before.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from bpmn_io.caselog import LogTable, names_someone
+from processes.numbers import share
+
+__all__ = ["EnabledWait", "enabled_waits", "place_waits", "ENABLED_SHARE", "WAITED_SHARE"]
+
+#: at least this share of a wait's rows begin at the instant its enabler completes in their case
+ENABLED_SHARE = 0.9
+#: a step waits for the wait when at least this share of its next rows after the wait's begin start after its end
+WAITED_SHARE = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class EnabledWait:
+    """A wait the log shows the enabling of: its activity, the activity whose completion enables it, how many of
+    its rows begin at that instant, and the activities that wait for it (:data:`WAITED_SHARE`)."""
+
+    activity: str
+    enabler: str
+    rows: int
+    enabled: int
+    waited_for_by: tuple[str, ...]
+    #: whether it follows its enabler nearly always (:data:`ENABLED_SHARE` of the enabler's rows), else it may not
+    always: bool = True
+
+    def note(self) -> str:
+        """What the discovery did with it, in English and Swedish."""
+        en, sv = share(self.enabled / self.rows, "en"), share(self.enabled / self.rows, "sv")
+        return (f"{self.activity!r} placed after {self.enabler!r}, which enables it: {self.enabled} of its {self.rows} "
+                f"rows ({en}) begin at the instant {self.enabler!r} of their case ends, and the case goes on "
+                f"meanwhile (på svenska: {self.activity!r} placeras efter {self.enabler!r}, som sätter igång den: "
+                f"{self.enabled} av {self.rows} rader ({sv}) börjar i samma ögonblick som {self.enabler!r} i "
+                f"ärendet slutar, och ärendet fortsätter under tiden)")
+
+
+def enabled_waits(table: LogTable) -> tuple[EnabledWait, ...]:
+    """The waits of ``table`` by the rule of the module doc, in the order of the log's activities."""
+    if not table.n_events:
+        return ()
+    named = names_someone(table.resources)[table.resource]
+    begins = np.where(np.isnan(table.start), table.end, table.start)
+    out = []
+    for code, name in enumerate(table.activities):
+        rows = np.flatnonzero(table.activity == code)
+        if not rows.size or named[rows].any() or np.isnan(table.start[rows]).any():
+            continue
+        if not (table.end[rows] > table.start[rows]).any():  # an instant is a timer's firing (calibrate.logtimers)
+            continue
+        by: Counter[int] = Counter()
+        for i in rows:
+            ends_then = (table.case == table.case[i]) & (table.end == table.start[i]) & (table.activity != code)
+            by.update(set(table.activity[ends_then].tolist()))
+        if not by:
+            continue
+        enabler, enabled = by.most_common(1)[0]
+        if enabled < ENABLED_SHARE * rows.size:
+            continue
+        waiting = tuple(table.activities[c] for c in range(len(table.activities))
+                        if c != code and _waits_for(table, begins, rows, c))
+        always = enabled >= ENABLED_SHARE * int((table.activity == enabler).sum())
+        out.append(EnabledWait(name, table.activities[enabler], int(rows.size), int(enabled), waiting, always))
+    return tuple(out)
+
+
+def _waits_for(table: LogTable, begins: np.ndarray, rows: np.ndarray, code: int) -> bool:
+    """Whether activity ``code`` waits for the wait's ``rows``: its first row after each wait row's begin, in the
+    case, begins at or after that row's end, for :data:`WAITED_SHARE` or more of the wait rows it has one after."""
+    theirs = np.flatnonzero(table.activity == code)
+    seen = after = 0
+    for i in rows:
+        later = theirs[(table.case[theirs] == table.case[i]) & (begins[theirs] >= table.start[i])]
+        if later.size:
+            seen += 1
+            after += int(begins[later].min() >= table.end[i])
+    return seen > 0 and after >= WAITED_SHARE * seen
+
+
+def place_waits(tree: Any, waits: tuple[EnabledWait, ...]) -> Any:
+    """``tree`` (pm4py's process tree, mined without the waits) with each wait put after its enabler, in
+    parallel with what follows up to the first step that waits for it (see the module doc); changed in place,
+    the root returned (a new one when the wait ends with the whole tree)."""
+    from pm4py.objects.process_tree.obj import Operator, ProcessTree
+
+    for wait in waits:
+        leaf = next((n for n in _nodes(tree) if n.label == wait.enabler and not n.children), None)
+        if leaf is None:  # its enabler is not in the model: the wait is left out too
+            continue
+        new = ProcessTree(label=wait.activity)
+        if not wait.always:  # a retest after a failed test only: a choice after its enabler, not a wait every time
+            new = _node(Operator.XOR, [new, ProcessTree()])
+        node = leaf
+        while True:  # up to the sequence whose later parts, from one on, wait for it, each of their steps (or to
+            # a loop's, a choice's end)
+            parent = node.parent
+            if parent is not None and parent.operator is Operator.SEQUENCE:
+                k = parent.children.index(node)
+                m = next((j for j in range(k + 1, len(parent.children))
+                          if all(_leaves(c) <= set(wait.waited_for_by) for c in parent.children[j:])), None)
+                if m is not None:
+                    break
+            if parent is None or parent.operator not in (Operator.SEQUENCE, Operator.PARALLEL):
+                parent, k, m = _wrap(node), 0, 1  # it ends by the end of this part, which may recur or not happen
+                break
+            node = parent
+        _insert(parent, k, m, leaf, new)
+        while tree.parent is not None:  # a part wrapped at the top is the new root
+            tree = tree.parent
+    _flatten(tree)
+    return tree
+
+
+def _flatten(node: Any) -> None:
+    """A sequence in a sequence, a parallel in a parallel, as one (the same behaviour, fewer gateways)."""
+    from pm4py.objects.process_tree.obj import Operator
+
+    for child in list(node.children):
+        _flatten(child)
+    if node.operator in (Operator.SEQUENCE, Operator.PARALLEL):
+        parts = [g for c in node.children for g in (c.children if c.operator is node.operator else [c])]
+        _set_children(node, parts)
+
+
+def _insert(seq: Any, k: int, m: int, leaf: Any, wait: Any) -> None:
+    """Put ``wait`` after ``leaf`` (inside ``seq.children[k]``) and in parallel with ``seq.children[k+1:m]``."""
+    from pm4py.objects.process_tree.obj import Operator
+
+    part = seq.children[k]
+    between = seq.children[k + 1:m]
+    if _ends_with(part, leaf):  # the enabler ends its part: the wait begins where the part ends
+        if not between:
+            _set_children(seq, [*seq.children[:k + 1], wait, *seq.children[k + 1:]])
+        else:
+            block = _node(Operator.PARALLEL, [wait, _chain(between)])
+            _set_children(seq, [*seq.children[:k + 1], block, *seq.children[m:]])
+        return
+    above = leaf.parent
+    if _liftable(part, leaf):
+        # the enabler can begin where the part begins (a branch of parallel parts, first in its sequences): it and
+        # its wait become a branch of their own, from there to the step that waits, beside the rest of the part
+        # and what follows it (what came after it in its sequences no longer waits for it)
+        _set_children(above, [c for c in above.children if c is not leaf])
+        if len(above.children) == 1:
+            _replace(above, above.children[0])
+        rest = seq.children[k]  # the part without the enabler (it may have been replaced above)
+        block = _node(Operator.PARALLEL, [_node(Operator.SEQUENCE, [leaf, wait]), _chain([rest, *between])])
+        _set_children(seq, [*seq.children[:k], block, *seq.children[m:]])
+        return
+    if above.operator is Operator.SEQUENCE:  # in parallel with what follows it there (joined at that end)
+        at = above.children.index(leaf)
+        later = above.children[at + 1:]
+        _set_children(above, [*above.children[:at + 1], _node(Operator.PARALLEL, [wait, _chain(later)])])
+        return
+    # elsewhere: the wait on the enabler's own path
+    pair = _node(Operator.SEQUENCE, [])
+    _replace(leaf, pair)
+    _set_children(pair, [leaf, wait])
+
+
+def _nodes(tree: Any) -> list[Any]:
+    out, todo = [], [tree]
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        todo.extend(reversed(node.children))
+    return out
+
+
+def _leaves(node: Any) -> set[str]:
+    return {n.label for n in _nodes(node) if not n.children and n.label is not None}
+
+
+def _ends_with(part: Any, leaf: Any) -> bool:
+    """Whether ``leaf`` is ``part`` or the last thing of sequences down from it."""
+    from pm4py.objects.process_tree.obj import Operator
+
+    while part is not leaf:
+        if part.operator is not Operator.SEQUENCE or not part.children:
+            return False
+        part = part.children[-1]
+    return True
+
+
+def _liftable(part: Any, leaf: Any) -> bool:
+    """Whether ``leaf`` can begin where ``part`` begins: it is a branch of a parallel node, and each node above
+    up to ``part`` is a parallel one, or a sequence it is in the first part of (what follows there still waits
+    for the parallel's other branches)."""
+    from pm4py.objects.process_tree.obj import Operator
+
+    if leaf.parent is None or leaf.parent.operator is not Operator.PARALLEL:
+        return False
+    node = leaf
+    while node is not part:
+        above = node.parent
+        if above is None or not (above.operator is Operator.PARALLEL
+                                 or above.operator is Operator.SEQUENCE and above.children[0] is node):
+            return False
+        node = above
+    return True
+
+
+def _node(operator: Any, children: list[Any]) -> Any:
+    from pm4py.objects.process_tree.obj import ProcessTree
+
+    node = ProcessTree(operator=operator)
+    _set_children(node, children)
+    return node
+
+
+def _chain(parts: list[Any]) -> Any:
+    from pm4py.objects.process_tree.obj import Operator
+
+    return parts[0] if len(parts) == 1 else _node(Operator.SEQUENCE, parts)
+
+
+def _set_children(node: Any, children: list[Any]) -> None:
+    node.children.clear()
+    for child in children:
+        child.parent = node
+        node.children.append(child)
+
+
+def _replace(old: Any, new: Any) -> None:
+    parent = old.parent
+    if parent is not None:
+        parent.children[parent.children.index(old)] = new
+    new.parent = parent
+
+
+def _wrap(node: Any) -> Any:
+    """``node`` inside a sequence of its own (in its place), for a wait that must end when ``node`` ends."""
+    from pm4py.objects.process_tree.obj import Operator, ProcessTree
+
+    seq = ProcessTree(operator=Operator.SEQUENCE)
+    _replace(node, seq)
+    _set_children(seq, [node])
+    return seq
