@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -30,7 +31,7 @@ from scenarios.compare import Estimate
 from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult
 
-__all__ = ["goalseek_text", "goalseek_csv", "CSV_COLUMNS", "NO_PRICE", "unpriced_costs", "staff_names"]
+__all__ = ["goalseek_text", "goalseek_csv", "goalseek_json", "CSV_COLUMNS", "NO_PRICE", "unpriced_costs", "staff_names"]
 
 CSV_COLUMNS = (
     "officers", "fte", "level", "cost_kr_per_year", "staff_cost", "decision_cost", "replications",
@@ -377,3 +378,8 @@ def goalseek_csv(result: OptimiseResult) -> str:
                          "" if e.frontier is None else int(e.frontier),
                          e.days_reps])
     return out.getvalue()
+
+
+def goalseek_json(result: OptimiseResult) -> str:
+    """The result as ``permitflow optimise -o`` writes it (and the what-if page's download of it)."""
+    return json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"

@@ -9,7 +9,8 @@ page (HTML; :mod:`web.logroute`); ``POST /api/runs`` start a run (``replaces``: 
 same page to cancel); ``GET /api/runs/{id}`` progress and answer; ``DELETE /api/runs/{id}``
 cancel; ``POST /api/scenario`` the scenario file (YAML);
 ``GET /api/runs/{id}/report`` the report (HTML); ``GET /api/runs/{id}/results.csv`` (``?lang=sv|en``) and
-``results.json`` its figures as ``permitflow run`` writes them (:mod:`report.sheet`); ``GET /api/runs/{id}/diagram/{n}`` a diagram of the
+``results.json`` its figures as ``permitflow run`` writes them (:mod:`report.sheet`), ``goal-seek.csv``
+(``?lang=sv|en``) and ``goal-seek.json`` a goal seek's table as ``permitflow optimise`` writes it; ``GET /api/runs/{id}/diagram/{n}`` a diagram of the
 answer (SVG: the answer names it by this address, ``diagram.url``, and does not carry it); ``POST /api/goal`` a goal seek (polled as a run). Bad input is one message
 (``{"error": ..., "error_sv": ..., "field": ...}``, status 400/413/422), nothing is kept,
 and the server goes on serving. With a token, every request must carry it
@@ -792,7 +793,11 @@ async def report(request: Request) -> Response:
 
 
 #: the results' files of a run (:func:`results`), by the name their address ends with: what they are in words
-_RESULTS = {"results.csv": ("its figures", "siffrorna"), "results.json": ("its figures", "siffrorna")}
+_RESULTS = {"results.csv": ("its figures", "siffrorna"), "results.json": ("its figures", "siffrorna"),
+            "goal-seek.csv": ("its table", "tabellen"), "goal-seek.json": ("its table", "tabellen")}
+#: a goal seek's CSV as the page saves it, by language (the Swedish name in the header's UTF-8 form, RFC 6266)
+_GOAL_CSV = {"en": 'filename="goal-seek.csv"',
+             "sv": "filename=\"malsokning.csv\"; filename*=UTF-8''m%C3%A5ls%C3%B6kning.csv"}
 
 
 async def results(request: Request) -> Response:
@@ -806,7 +811,7 @@ async def results(request: Request) -> Response:
     lang = request.query_params.get("lang", "sv")
     if name not in _RESULTS:
         return _refused(request, _NO_SUCH, 404)
-    if name == "results.csv" and lang not in LANGUAGES:
+    if name.endswith(".csv") and lang not in LANGUAGES:
         given = said_back(lang)
         return _error(f"The figures' language “{given}” is not one the page writes: sv (Swedish Excel: semicolons "
                       "and decimal commas) or en (commas and decimal points).",
@@ -823,6 +828,8 @@ async def results(request: Request) -> Response:
                 "cancelled": ("the run was cancelled: it has no figures", "körningen avbröts: den har inga siffror")}
         en, sv = said.get(state, ("the run failed: it has no figures", "körningen misslyckades: den har inga siffror"))
         return _error(f"No figures: {en}.", 404, sv=f"Inga siffror: {sv}.")
+    if name.startswith("goal-seek."):
+        return _goal_file(run, name.removeprefix("goal-seek."), lang)
     # made in turns with the reports (REPORTS_AT_ONCE): the run's batch is unpickled and its summary made on the
     # way, as for a report, and the server's heap would keep the peak of many made at once
     async with request.app.state.web.report_turns:
@@ -842,6 +849,25 @@ async def results(request: Request) -> Response:
     shown = "resultat.csv" if lang == "sv" else "results.csv"
     return Response(data, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{shown}"'})
+
+
+def _goal_file(run: Any, kind: str, lang: str) -> Response:
+    """A finished goal seek's table as ``permitflow optimise`` writes it: ``csv`` its ``--csv`` (in English the
+    same bytes; in Swedish a spreadsheet for a Swedish Excel, :func:`report.sheet.goalseek_sheet`), ``json`` its
+    ``-o``."""
+    from report.sheet import goalseek_sheet
+
+    text = run.file(kind)
+    if text is None:
+        return _error("No table of a goal seek to download: this run is a what-if, whose figures download as "
+                      "results.csv and results.json.", 404,
+                      sv="Ingen målsökningstabell att ladda ner: det här är en vad händer om-körning, vars siffror "
+                         "laddas ner som resultat.csv och results.json.")
+    if kind == "json":
+        return Response(text.encode("utf-8"), media_type="application/json",
+                        headers={"Content-Disposition": 'attachment; filename="goal-seek.json"'})
+    return Response(goalseek_sheet(text, lang), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f"attachment; {_GOAL_CSV[lang]}"})
 
 
 #: what an address no route answers says (an old bookmark, a typing slip, a path that climbs out of /static)
