@@ -47,10 +47,10 @@ def summary_sheet(doc: dict[str, Any], lang: str) -> bytes:
 
 
 def goalseek_sheet(table: str, lang: str) -> bytes:
-    """A goal seek's CSV (:func:`report.goalseek.goalseek_csv`, what ``permitflow optimise --csv`` writes) as a
-    spreadsheet in ``lang``: in English the command line's bytes as they are (a manager's download and a
-    script's file alike); in Swedish the module's rule, the heads in Swedish words, every number's decimal point
-    a comma, the levels and statuses kept as the file names them.
+    """A goal seek's CSV (:func:`report.goalseek.goalseek_csv`, what ``permitflow optimise --csv`` writes)
+    as a spreadsheet in ``lang``: in English the command line's bytes as they are (a manager's download and
+    a script's file alike); in Swedish the module's rule, the heads in Swedish words, every number's decimal
+    point a comma, the levels and statuses kept as the file names them.
 
     >>> table = "officers,fte,level,cost_kr_per_year\\n2,0.5,committee,812345.50\\n"
     >>> goalseek_sheet(table, "en") == table.encode()
@@ -68,5 +68,6 @@ def goalseek_sheet(table: str, lang: str) -> bytes:
     writer.writerow(csv_row(str(words[h]["sv"]) if h in words else h for h in heads))
     kept = [heads.index(c) for c in _GOAL_WORDS if c in heads]
     for row in rows[1:]:  # a level named in an uploaded profile could start like a formula; a number is none
-        writer.writerow([csv_cell(cell) if i in kept else cell.replace(".", ",") for i, cell in enumerate(row)])
+        writer.writerow([csv_cell(cell) if i in kept else cell.replace(".", ",")
+                         for i, cell in enumerate(row)])
     return out.getvalue().encode("utf-8")

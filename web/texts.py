@@ -92,7 +92,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "save": {"sv": "Spara scenariot (YAML)", "en": "Save the scenario (YAML)"},
     "report": {"sv": "Ladda ner rapporten", "en": "Download the report"},
     "again": {"sv": "Räkna om och ladda ner rapporten", "en": "Run it again and download the report"},
-    # the answer's figures as files (web.app.results): managers work in Excel
+    # the answer's figures as files (web.downloads.results): managers work in Excel
     "figures_csv": {"sv": "Ladda ner siffrorna (CSV för Excel)", "en": "Download the figures (CSV for Excel)"},
     "figures_json": {"sv": "Ladda ner siffrorna (JSON)", "en": "Download the figures (JSON)"},
     # the rule of the spreadsheet (report.sheet), said where the buttons are
@@ -100,7 +100,8 @@ TEXTS: dict[str, dict[str, str]] = {
                            "läser den), på engelska komma och decimalpunkt.",
                      "en": "The CSV file follows the page's language: in English commas and decimal points, in Swedish "
                            "semicolons and decimal commas (as a Swedish Excel reads it)."},
-    # a goal seek's table as files (web.app.results, goal-seek.csv and .json): as permitflow optimise writes them
+    # a goal seek's table as files (web.downloads.results, goal-seek.csv and .json), as permitflow optimise
+    # writes them
     "goal_csv": {"sv": "Ladda ner tabellen (CSV för Excel)", "en": "Download the table (CSV for Excel)"},
     "goal_json": {"sv": "Ladda ner tabellen (JSON)", "en": "Download the table (JSON)"},
     "again_figures": {"sv": "Räkna om och ladda ner siffrorna", "en": "Run it again and download the figures"},

@@ -1,6 +1,7 @@
-"""The goal-seek panel in headless Chromium (Debian's): its table downloaded as files (a spreadsheet in the page's
-language, the English one the bytes ``permitflow optimise --csv`` writes, the JSON its ``-o`` writes), and a second
-click while the first waits for a busy server: the latest wins, and the page says the earlier one no longer waits."""
+"""The goal-seek panel in headless Chromium (Debian's): its table downloaded as files (a spreadsheet in the
+page's language, the English one the bytes ``permitflow optimise --csv`` writes, the JSON its ``-o`` writes),
+and a second click while the first waits for a busy server: the latest wins, and the page says the earlier one
+no longer waits."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import pytest
 from chromium import CHROMIUM
 from click.testing import CliRunner
 
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")]
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")]
 pytest.importorskip("playwright.sync_api")
 pytest.importorskip("uvicorn")
 from test_web_browser import _serving, _the_page  # noqa: E402 - after the skips
@@ -40,7 +42,8 @@ def _ask(page: Any) -> None:
     page.fill("#goal-percent", "80")
 
 
-def test_the_goal_seeks_table_downloads_as_the_command_line_writes_it_in_both_languages(tmp_path: Path) -> None:
+def test_the_goal_seeks_table_downloads_as_the_command_line_writes_it_in_both_languages(
+        tmp_path: Path) -> None:
     messages: list[str] = []
     with _serving(create_app(workers=1)) as address, _the_page(address, messages, downloads=True) as page:
         page.route("**/api/goal", _narrowed)
@@ -51,11 +54,11 @@ def test_the_goal_seeks_table_downloads_as_the_command_line_writes_it_in_both_la
         files = downloaded(page, (("#goal-csv", "sv"), ("#goal-json", "sv"), ("#goal-csv", "en")), tmp_path)
         assert page.locator("#goal-json").inner_text() == "Download the table (JSON)"
     assert sorted(files) == ["goal-seek.csv", "goal-seek.json", "målsökning.csv"]
-    result = CliRunner().invoke(cli, ["optimise", "astorp", "--target-share", "0.8", "--officers", "1,2", "--fte",
-                                      "0.3", "--levels", "officer", "--horizon", f"{SETTINGS['years']}y", "--seed",
-                                      SETTINGS["seed"], "--first-replications", "3", "--max-replications", "12",
-                                      "--workers", "1", "--quiet", "--csv", str(tmp_path / "cli.csv"),
-                                      "-o", str(tmp_path / "cli.json")])
+    result = CliRunner().invoke(cli, [
+        "optimise", "astorp", "--target-share", "0.8", "--officers", "1,2", "--fte", "0.3",
+        "--levels", "officer", "--horizon", f"{SETTINGS['years']}y", "--seed", SETTINGS["seed"],
+        "--first-replications", "3", "--max-replications", "12", "--workers", "1", "--quiet",
+        "--csv", str(tmp_path / "cli.csv"), "-o", str(tmp_path / "cli.json")])
     assert result.exit_code == 0, result.output
     assert files["goal-seek.csv"] == (tmp_path / "cli.csv").read_bytes()
     assert files["goal-seek.json"] == (tmp_path / "cli.json").read_bytes()
@@ -64,13 +67,14 @@ def test_the_goal_seeks_table_downloads_as_the_command_line_writes_it_in_both_la
     assert swedish[0].startswith("\ufeffHandläggare;Andel av heltid;Beslutsnivå;Kostnad per år (kr);")
     assert len(swedish) == len(english) == 3  # the heads and the two candidates
     for mine, theirs in zip(swedish[1:], english[1:], strict=True):
-        assert mine == theirs.replace(".", "#").replace(",", ";").replace("#", ",")  # ; between, decimal commas
+        # a semicolon between the cells, decimal commas
+        assert mine == theirs.replace(".", "#").replace(",", ";").replace("#", ",")
     assert messages == []
 
 
 def test_a_second_click_while_the_first_waits_for_a_busy_server_wins_and_the_page_says_so() -> None:
-    """A manager who clicks Räkna, is told the server is busy, and then asks the goal seek: the goal seek is what
-    the page asks for, and the line under the form says that the click on Räkna no longer waits (both
+    """A manager who clicks Räkna, is told the server is busy, and then asks the goal seek: the goal seek is
+    what the page asks for, and the line under the form says that the click on Räkna no longer waits (both
     languages); the run is not asked again."""
     asked: list[str] = []  # the POSTs the page sent, by their address's last part
     messages: list[str] = []
@@ -98,12 +102,12 @@ def test_a_second_click_while_the_first_waits_for_a_busy_server_wins_and_the_pag
         page.click("#goal-run")
         said = page.locator("#busy-said", has_text="tidigare klicket")
         said.wait_for()
-        assert said.inner_text().endswith("Det tidigare klicket på ”Räkna” väntar inte längre: sidan frågar bara "
-                                          "efter det senaste, på ”Sök billigaste”.")
+        assert said.inner_text().endswith("Det tidigare klicket på ”Räkna” väntar inte längre: sidan frågar "
+                                          "bara efter det senaste, på ”Sök billigaste”.")
         page.click("[data-lang='en']")
         assert page.locator("#busy-said").inner_text().endswith(
-            "The earlier click on “Calculate” no longer waits: the page asks only for the latest, on “Find the "
-            "cheapest”.")
+            "The earlier click on “Calculate” no longer waits: the page asks only for the latest, on “Find "
+            "the cheapest”.")
         page.wait_for_selector("body[data-goals='1']", timeout=120_000)
         assert page.locator("#busy").is_hidden() and page.locator("#message").is_hidden()
         page.wait_for_timeout(2500)  # longer than the run's next wait would have been: it is not asked again

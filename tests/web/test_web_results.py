@@ -202,20 +202,22 @@ def test_the_status_quos_figures_are_those_permitflow_simulate_gives_of_the_same
 
 
 def test_a_goal_seeks_table_downloads_as_permitflow_optimise_writes_it(client, tmp_path):
-    """``goal-seek.csv?lang=en`` is the bytes ``permitflow optimise --csv`` writes of the same search, ``goal-seek.json``
-    those of its ``-o``; ``?lang=sv`` the same rows for a Swedish Excel; a what-if has no such table."""
-    run_id = _finished(client, {"municipalities": ["astorp"], "levers": {"years": 0.25, "seed": 5},
-                                "goal": {"percent": 80, "officers": [1, 2], "fte": [0.3], "levels": ["officer"]}},
-                       "/api/goal")
+    """``goal-seek.csv?lang=en`` is the bytes ``permitflow optimise --csv`` writes of the same search,
+    ``goal-seek.json`` those of its ``-o``; ``?lang=sv`` the same rows for a Swedish Excel; a what-if has no
+    such table."""
+    goal = {"percent": 80, "officers": [1, 2], "fte": [0.3], "levels": ["officer"]}
+    levers = {"years": 0.25, "seed": 5}
+    run_id = _finished(client, {"municipalities": ["astorp"], "levers": levers, "goal": goal}, "/api/goal")
     answer = client.get(f"/api/runs/{run_id}").json()["answer"]
     assert "_files" not in answer  # kept apart: the page reads the answer at every poll
     english = client.get(f"/api/runs/{run_id}/goal-seek.csv?lang=en")
     swedish = client.get(f"/api/runs/{run_id}/goal-seek.csv")
     whole = client.get(f"/api/runs/{run_id}/goal-seek.json")
-    result = CliRunner().invoke(cli, ["optimise", "astorp", "--target-share", "0.8", "--officers", "1,2", "--fte",
-                                      "0.3", "--levels", "officer", "--horizon", "0.25y", "--seed", "5",
-                                      "--first-replications", "3", "--max-replications", "12", "--workers", "1",
-                                      "--quiet", "--csv", str(tmp_path / "seek.csv"), "-o", str(tmp_path / "seek.json")])
+    result = CliRunner().invoke(cli, [
+        "optimise", "astorp", "--target-share", "0.8", "--officers", "1,2", "--fte", "0.3",
+        "--levels", "officer", "--horizon", "0.25y", "--seed", "5", "--first-replications", "3",
+        "--max-replications", "12", "--workers", "1", "--quiet", "--csv", str(tmp_path / "seek.csv"),
+        "-o", str(tmp_path / "seek.json")])
     assert result.exit_code == 0, result.output
     assert english.status_code == 200 and english.content == (tmp_path / "seek.csv").read_bytes()
     assert 'filename="goal-seek.csv"' in english.headers["content-disposition"]
@@ -241,7 +243,7 @@ def test_the_swedish_goal_sheet_writes_decimal_commas_and_keeps_a_level_from_rea
 
     table = "officers,fte,level,days_low,status\n2,0.5,=cmd,-0.25,chosen\n"
     sheet = goalseek_sheet(table, "sv").decode("utf-8")
-    assert sheet == "\ufeffHandläggare;Andel av heltid;Beslutsnivå;Dagar i snitt, 95 % intervall, nedre gräns;" \
-                    "Status\n2;0,5;'=cmd;-0,25;chosen\n"
+    assert sheet == ("\ufeffHandläggare;Andel av heltid;Beslutsnivå;Dagar i snitt, 95 % intervall, nedre "
+                     "gräns;Status\n2;0,5;'=cmd;-0,25;chosen\n")
     with pytest.raises(ValueError, match="lang 'de'"):
         goalseek_sheet(table, "de")
