@@ -75,6 +75,7 @@ __all__ = ["create_app", "TOKEN_HEADER", "MAX_BODY_BYTES", "BUSY_RETRY_SECONDS",
            "CHECKS_AT_ONCE", "CHECKS_WAITING", "MAX_UPLOADS", "REPORTS_AT_ONCE", "InputError",
            "_display_names", "deadline_texts", "_check_once", "checked_or_refusal", "kept_reply"]
 
+
 async def save_scenario(request: Request) -> Response:
     try:
         q = await _question(request)

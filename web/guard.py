@@ -20,6 +20,7 @@ from web.whatif import PageError
 
 __all__ = ["_Guard", "_body", "_bounded"]
 
+
 class _Guard(BaseHTTPMiddleware):
     """Refuse a request without the token (when the server has one) or with a body over the limit."""
 

@@ -22,6 +22,7 @@ __all__ = ["page", "setup", "deadline_texts", "DEADLINE_TEXTS", "HERE", "_displa
 
 HERE = resources.files("web")
 
+
 def _display_names(bases: tuple[Base, ...]) -> dict[str, dict[str, str]]:
     """Each process's name as the page shows it, per language (a profile's ``names:``, else its ``municipality:``)."""
     return {b.name: {lang: shown_name(b.profile, lang, b.name) for lang in LANGUAGES} for b in bases}

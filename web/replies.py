@@ -15,6 +15,7 @@ from web.whatif import PageError
 
 __all__ = ["_error", "_not_kept", "_refused", "_http_refusal", "_server_fault", "_NO_SUCH"]
 
+
 def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field: str = "") -> JSONResponse:
     text = str(err)
     if isinstance(err, LeverError):

@@ -26,6 +26,7 @@ from web.whatif import PageError, build_study, question
 
 __all__ = ["start_run", "show_run", "cancel_run", "show_diagram", "start_goal_seek", "_question", "_run_or_404"]
 
+
 async def _question(request: Request) -> Any:
     state: _State = request.app.state.web
     data = await _body(request)

@@ -31,6 +31,7 @@ from web.whatif import MAX_UPLOAD_BYTES, PageError, checked_upload
 
 __all__ = ["upload", "upload_log", "validation_page", "checked_or_refusal", "kept_reply", "_check_once"]
 
+
 async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...],
                       check: Any = checked_upload) -> Any:
     """The check of what was sent (``check``: :func:`web.whatif.checked_upload`, or a case log's
