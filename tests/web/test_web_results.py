@@ -228,8 +228,15 @@ def test_a_goal_seeks_table_downloads_as_permitflow_optimise_writes_it(client, t
     assert "m%C3%A5ls%C3%B6kning.csv" in swedish.headers["content-disposition"]
     rows = list(csv.reader(io.StringIO(sheet.removeprefix("\ufeff")), delimiter=";"))
     theirs = list(csv.reader(io.StringIO(english.text)))
-    assert [[cell.replace(",", ".") for cell in row] for row in rows[1:]] == theirs[1:]
     assert len(rows[0]) == len(theirs[0]) == 16
+    words = (theirs[0].index("level"), theirs[0].index("status"))
+    # the numbers with decimal commas; the decision level and the status in Swedish words
+    assert [[c.replace(",", ".") for k, c in enumerate(row) if k not in words] for row in rows[1:]] == \
+        [[c for k, c in enumerate(row) if k not in words] for row in theirs[1:]]
+    assert {row[words[0]] for row in rows[1:]} == {"handläggaren"}
+    status_sv = {"chosen": "valt", "feasible": "når målet", "infeasible": "når inte målet",
+                 "undecided": "osäkert: intervallet spänner över målet"}
+    assert [row[words[1]] for row in rows[1:]] == [status_sv.get(row[words[1]], "?") for row in theirs[1:]]
     bad = client.get(f"/api/runs/{run_id}/goal-seek.csv?lang=de")
     assert bad.status_code == 400 and bad.json()["field"] == "lang"
     what_if = client.get(f"/api/runs/{_finished(client, QUESTION)}/goal-seek.csv")
@@ -241,9 +248,10 @@ def test_a_goal_seeks_table_downloads_as_permitflow_optimise_writes_it(client, t
 def test_the_swedish_goal_sheet_writes_decimal_commas_and_keeps_a_level_from_reading_as_a_formula():
     from report.sheet import goalseek_sheet
 
-    table = "officers,fte,level,days_low,status\n2,0.5,=cmd,-0.25,chosen\n"
+    table = "officers,fte,level,days_low,status\n2,0.5,=cmd,-0.25,chosen\n1,0.25,committee,3.5,undecided\n"
     sheet = goalseek_sheet(table, "sv").decode("utf-8")
     assert sheet == ("\ufeffHandläggare;Andel av heltid;Beslutsnivå;Dagar i snitt, 95 % intervall, nedre "
-                     "gräns;Status\n2;0,5;'=cmd;-0,25;chosen\n")
+                     "gräns;Status\n2;0,5;'=cmd;-0,25;valt\n"
+                     "1;0,25;nämnden;3,5;osäkert: intervallet spänner över målet\n")
     with pytest.raises(ValueError, match="lang 'de'"):
         goalseek_sheet(table, "de")
