@@ -31,7 +31,7 @@ from scenarios.compare import Estimate
 from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult
 
-__all__ = ["goalseek_text", "goalseek_csv", "goalseek_json", "CSV_COLUMNS", "LEVEL_SV", "NO_PRICE",
+__all__ = ["goalseek_text", "goalseek_csv", "goalseek_json", "CSV_COLUMNS", "NO_PRICE",
            "unpriced_costs", "staff_names"]
 
 CSV_COLUMNS = (
@@ -49,8 +49,8 @@ STATUS_WORDS = {"chosen": "chosen", "feasible": "meets the target", "infeasible"
                 "dominated": "dropped: costs as much as a sure one"}
 
 #: a decision level in Swedish words (the text's "beslut av nämnden", the Swedish spreadsheet's level column)
-LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "chair": "ordföranden",
-             "manager": "chefen", "officer": "handläggaren", None: "-"}
+_LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "chair": "ordföranden",
+              "manager": "chefen", "officer": "handläggaren", None: "-"}
 
 
 def _kr(x: float, lang: str = "en") -> str:
@@ -139,7 +139,7 @@ def _words_en(c: Candidate, staff: Mapping[str, str] | None = None) -> str:
 
 
 def _words_sv(c: Candidate, staff: Mapping[str, str] | None = None) -> str:
-    level = f", beslut av {LEVEL_SV[c.level]}" if c.level else ""
+    level = f", beslut av {_LEVEL_SV[c.level]}" if c.level else ""
     who = f"{'person' if c.officers == 1 else 'personer'} i {staff['sv']}" if staff else "handläggare"
     return f"{c.officers} {who} på {fte_words(c.fte, 'sv')}{level}"
 
