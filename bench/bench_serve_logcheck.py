@@ -8,7 +8,7 @@ The log: Höganäs simulated for 2 years at seed 7 (``permitflow simulate --even
 calibrated to the library's Höganäs model and validated, as the page's *Egen ärendelogg* does. Each variant
 runs in a fresh process (the fork server is one per process, its preload fixed when it starts), alternately,
 ``--repeat`` times; the first call of each, which starts the fork server, is not counted. Also prints the fork
-server's RSS.
+server's RSS and a pool worker's memory (its RSS, PSS and private pages).
 
     PYTHONPATH=. .venv/bin/python bench/bench_serve_logcheck.py --calls 5 --repeat 3
 """
@@ -37,6 +37,14 @@ def _fork_server_rss_mb(parent: int) -> float:
     return float("nan")
 
 
+def _memory_mb(pid: int) -> str:
+    """A process's RSS, PSS (its shared pages split among those sharing them) and private pages, in MB."""
+    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]
+    kb = {line.split(":")[0]: int(line.split()[1]) for line in rollup}
+    private = kb["Private_Clean"] + kb["Private_Dirty"]
+    return f"RSS {kb['Rss'] / 1024:.0f}, PSS {kb['Pss'] / 1024:.0f}, private {private / 1024:.0f} MB"
+
+
 def _checked_cpu(*sent: object) -> float:
     """A log's check, as the server asks it (:func:`web.logupload.calibrated_upload`), in its process: the CPU
     seconds that process spent from its start (a forked process starts from 0), imports included."""
@@ -60,11 +68,13 @@ def measure(variant: str, log: bytes, calls: int) -> str:
                                        seconds=60))
             wall.append(time.perf_counter() - t)
         server = _fork_server_rss_mb(os.getpid())
+        pool = runs._executor()
+        worker = _memory_mb(pool.submit(os.getpid).result()) if pool is not None else "no pool"
     finally:
         runs.close()
     return (f"{variant}: a log's check, wall median {statistics.median(wall):.2f} s "
             f"({min(wall):.2f}-{max(wall):.2f}), CPU of its process median {statistics.median(cpu):.2f} s "
-            f"({min(cpu):.2f}-{max(cpu):.2f}), fork server RSS {server:.0f} MB")
+            f"({min(cpu):.2f}-{max(cpu):.2f}), fork server RSS {server:.0f} MB; a pool worker: {worker}")
 
 
 if __name__ == "__main__":
