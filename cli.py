@@ -2328,12 +2328,10 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
       permitflow optimise helsingborg landskrona astorp --joint --levels committee,officer -o seek.json --csv seek.csv
       permitflow optimise joint-permit-unit --decision-cost committee=4000
     """
-    import json
-
     from bpmn_io.atomic import check_writable
     from bpmn_io.profile import shown_name
     from processes.durations import parse_duration
-    from report.goalseek import goalseek_csv, goalseek_text, staff_names
+    from report.goalseek import goalseek_csv, goalseek_json, goalseek_text, staff_names
     from scenarios.executors import executor_for
     from scenarios.levers import Costs, parse_values
     from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise, shipped_scenario
@@ -2388,7 +2386,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
             result = optimise(request, executor=executor, progress=finished)
     if not quiet and _stderr_is_terminal():
         click.echo("", err=True)
-    data = json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"
+    data = goalseek_json(result)
     if output is not None:
         with atomic_write(output, "w") as fh:
             fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open text buffer

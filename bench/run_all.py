@@ -47,6 +47,7 @@ QUICK: dict[str, tuple[str, list[str], Path | None]] = {
     "many-probe": ("many_probe.py", ["--sets", "en-d1"], None),
     "study-meaning": ("study_meaning.py", ["--pairs", "p1", "e1"], None),
     "serve-forkstart": ("bench_serve_forkstart.py", ["--calls", "3", "--repeat", "1"], None),
+    "serve-logcheck": ("bench_serve_logcheck.py", ["--calls", "1", "--repeat", "1"], None),
     "web-results": ("bench_web_results.py", ["--replications", "2", "--years", "0.25", "--repeat", "1"], None),
 }
 #: scripts that are not benchmarks of their own

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -30,7 +31,8 @@ from scenarios.compare import Estimate
 from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult, Target
 
-__all__ = ["goalseek_text", "goalseek_csv", "CSV_COLUMNS", "NO_PRICE", "unpriced_costs", "staff_names"]
+__all__ = ["goalseek_text", "goalseek_csv", "goalseek_json", "CSV_COLUMNS", "NO_PRICE",
+           "unpriced_costs", "staff_names"]
 
 CSV_COLUMNS = (
     "officers", "fte", "level", "cost_kr_per_year", "staff_cost", "decision_cost", "replications",
@@ -46,8 +48,9 @@ STATUS_WORDS = {"chosen": "chosen", "feasible": "meets the target", "infeasible"
                 "undecided": "unsure: its interval spans the target",
                 "dominated": "dropped: costs as much as a sure one"}
 
+#: a decision level in Swedish words (the text's "beslut av nämnden", the Swedish spreadsheet's level column)
 _LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "chair": "ordföranden",
-             "manager": "chefen", "officer": "handläggaren", None: "-"}
+              "manager": "chefen", "officer": "handläggaren", None: "-"}
 
 
 def _kr(x: float, lang: str = "en") -> str:
@@ -393,3 +396,8 @@ def goalseek_csv(result: OptimiseResult) -> str:
                          "" if e.frontier is None else int(e.frontier),
                          e.days_reps])
     return out.getvalue()
+
+
+def goalseek_json(result: OptimiseResult) -> str:
+    """The result as ``permitflow optimise -o`` writes it (and the what-if page's download of it)."""
+    return json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"

@@ -21,12 +21,24 @@ what-if;;a/x;10,5;9,0;12,0;2;status-quo;-1,5;-2,25;-0,75;ja;"10,0;11,0"
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Callable
 from typing import Any
 
+from processes.textsafe import csv_cell, csv_row
+from report.goalseek import _LEVEL_SV
 from report.results import SUMMARY_COLUMNS, summary_csv
 from report.words import LANGUAGES, labels
 
-__all__ = ["summary_sheet"]
+__all__ = ["summary_sheet", "goalseek_sheet"]
+
+#: the columns of a goal seek's CSV that hold words, not numbers (their points are not decimal marks), and how
+#: the Swedish spreadsheet says a cell of each (a code it has no words for: as the file names it)
+_GOAL_WORDS: dict[str, Callable[[str], str]] = {
+    "level": lambda level: _LEVEL_SV.get(level, level.replace("_", " ")) if level else "",
+    "status": lambda status: str(labels()["goalseek_status"].get(status, {}).get("sv", status)),
+}
 
 
 def summary_sheet(doc: dict[str, Any], lang: str) -> bytes:
@@ -38,3 +50,30 @@ def summary_sheet(doc: dict[str, Any], lang: str) -> bytes:
     return summary_csv(doc, header=[str(words[c][lang]) for c in SUMMARY_COLUMNS],
                        delimiter=";" if lang == "sv" else ",", decimal="," if lang == "sv" else ".", bom=True,
                        yes_no=(str(words["yes"][lang]), str(words["no"][lang])))
+
+
+def goalseek_sheet(table: str, lang: str) -> bytes:
+    """A goal seek's CSV (:func:`report.goalseek.goalseek_csv`, what ``permitflow optimise --csv`` writes)
+    as a spreadsheet in ``lang``: in English the command line's bytes as they are (a manager's download and
+    a script's file alike); in Swedish the module's rule, the heads in Swedish words, every number's decimal
+    point a comma, the decision levels and the statuses in Swedish words.
+
+    >>> table = "officers,fte,level,cost_kr_per_year\\n2,0.5,committee,812345.50\\n"
+    >>> goalseek_sheet(table, "en") == table.encode()
+    True
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang {lang!r}: expected one of {', '.join(LANGUAGES)}")
+    if lang == "en":
+        return table.encode("utf-8")
+    rows = list(csv.reader(io.StringIO(table)))
+    heads, words = rows[0], labels()["goalseek_columns"]
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(csv_row(str(words[h]["sv"]) if h in words else h for h in heads))
+    said = {heads.index(c): words_of for c, words_of in _GOAL_WORDS.items() if c in heads}
+    for row in rows[1:]:  # a level named in an uploaded profile could start like a formula; a number is none
+        writer.writerow([csv_cell(said[i](cell)) if i in said else cell.replace(".", ",")
+                         for i, cell in enumerate(row)])
+    return out.getvalue().encode("utf-8")

@@ -16,7 +16,7 @@ from typing import Any
 
 from bpmn_io.profile import LANGUAGES, shown_name
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
-from report.goalseek import NO_PRICE, staff_names, unpriced_costs
+from report.goalseek import NO_PRICE, goalseek_csv, goalseek_json, staff_names, unpriced_costs
 from report.numbers import days_said, kronor, number, share
 from report.valuewords import fte_words
 from scenarios.bases import Base
@@ -30,6 +30,7 @@ from scenarios.optimise import (
     without_clock,
 )
 from web.levers import RUN_LEVERS, GoalLeverError, choices_words, decision_levels, delegation, typed
+from web.runs import FILES
 from web.texts import TEXTS, said_name
 
 __all__ = ["goal_request", "goal_answer", "seek"]
@@ -355,5 +356,8 @@ def seek(request: OptimiseRequest, names: Mapping[str, Any], executor: Executor 
     members = request.base.points[0].members
     clocks = {m.name: profile_clock(m.profile) for m in members}
     staff = staff_names([m.profile for m in members], request.pool)
-    return goal_answer(result.to_json(), names, common_clock(clocks), staff)
+    said = goal_answer(result.to_json(), names, common_clock(clocks), staff)
+    # its downloads, made here of the result itself by permitflow optimise's own writers (--csv, -o): kept
+    # apart from the answer (web.runs.FILES)
+    return {**said, FILES: {"csv": goalseek_csv(result), "json": goalseek_json(result)}}
 

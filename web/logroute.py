@@ -1,12 +1,13 @@
 """The page's case-log upload, ``POST /api/logs`` and ``GET /api/uploads/{key}/validation`` (their handlers
-:func:`web.app.upload_log` and :func:`web.app.validation_page`): the form read, the reply's parts, the page.
+:func:`web.uploadroutes.upload_log` and :func:`web.uploadroutes.validation_page`): the form read, the
+reply's parts, the page.
 
 ``POST /api/logs`` (multipart): ``log`` the case log (CSV or XES), ``library`` a library municipality whose
 model is calibrated, or ``model`` an uploaded BPMN model; ``name`` as the manager names the result;
 ``case``, ``activity``, ``timestamp``, ``start``, ``resource``: the columns, when the page asked for them
 (else guessed). The model is calibrated to the log and validated on its later cases
 (:func:`web.logupload.calibrated_upload`) in the check process of its own the uploads use
-(:func:`web.app.checked_or_refusal`: the same limits, the same bytes answered alike), and kept as an
+(:func:`web.uploadroutes.checked_or_refusal`: the same limits, the same bytes answered alike), and kept as an
 uploaded process is: the reply is an upload's, with ``calibration`` (lines per language) and ``validation``
 (a line per language, and whether its page is there). A refused log is one message in both languages
 (``field`` ``columns`` when the page should ask for the columns); nothing is kept.

@@ -24,7 +24,15 @@ from web.leversteps import LeverSteps
 from web.logwords import calibration_said, columns_refusal, validation_said
 from web.whatif import MAX_UPLOAD_BYTES, PageError, Upload, _unreadable, checked_upload, sizes_said
 
-__all__ = ["Calibrated", "calibrated_upload", "COLUMN_ROLES", "LOG_REPLICATIONS", "LOG_SEED"]
+__all__ = ["Calibrated", "calibrated_upload", "COLUMN_ROLES", "LOG_REPLICATIONS", "LOG_SEED",
+           "CALIBRATION_MODULES"]
+
+#: the modules :func:`calibrated_upload` imports when it runs (scipy and networkx on the way), not at the
+#: top: the server itself never calibrates. The fork server the check's process starts from imports them
+#: once (:class:`web.runs.Runs`' preload, :mod:`web.state`), so a check no longer imports them each time;
+#: its process of its own and its time limit stay as they were (bench/bench_serve_logcheck.py)
+CALIBRATION_MODULES = ("bpmn_io.logfiles", "calibrate.core", "calibrate.mapping", "calibrate.validate",
+                       "report.validation_html")
 
 #: the columns a manager may name on the page (the others are guessed, as ``permitflow calibrate`` guesses
 #: them)

@@ -51,7 +51,7 @@ from scenarios.road import execute, prepare
 from scenarios.study import Study
 
 __all__ = ["Run", "Runs", "RunFailed", "CallTimedOut", "CallStopped", "RunsBusy", "StudyTask", "KEEP_BYTES",
-           "RECORD_BYTES", "DIAGRAM_URL", "LARGE_RUNS", "MOST_RUNS"]
+           "RECORD_BYTES", "DIAGRAM_URL", "LARGE_RUNS", "MOST_RUNS", "FILES"]
 
 #: the bytes of finished runs kept for their report download by default (running runs are always kept)
 KEEP_BYTES = 32 * 1024 * 1024
@@ -86,6 +86,9 @@ class Run:
     stored_uncertainty: bytes = b""
     #: the answer's diagrams (SVG, gzip), each sent on its own address (:data:`DIAGRAM_URL`), not in the answer
     stored_diagrams: tuple[bytes, ...] = ()
+    #: the files a goal seek's answer is downloaded as (JSON of name -> text, compressed), as
+    #: ``permitflow optimise`` writes them: not in the answer, which the page reads at every poll
+    stored_files: bytes = b""
     #: the process of its own a large run runs in (``None``: it runs on the server's pool)
     process: Any = None
 
@@ -93,7 +96,7 @@ class Run:
     def size(self) -> int:
         """The bytes this run keeps (its record and its stored answer and results)."""
         return (RECORD_BYTES + len(self.stored_answer) + len(self.stored_batch) + len(self.stored_uncertainty)
-                + sum(len(d) for d in self.stored_diagrams))
+                + sum(len(d) for d in self.stored_diagrams) + len(self.stored_files))
 
     @property
     def extra(self) -> dict[str, Any]:
@@ -111,6 +114,12 @@ class Run:
     def diagram(self, n: int) -> bytes | None:
         """The answer's ``n``-th diagram (SVG, gzip; ``None``: no such diagram)."""
         return self.stored_diagrams[n] if 0 <= n < len(self.stored_diagrams) else None
+
+    def file(self, name: str) -> str | None:
+        """The finished run's file ``name`` (a goal seek's ``csv`` and ``json``; ``None``: the run has none)."""
+        files = json.loads(zlib.decompress(self.stored_files)) if self.stored_files else {}
+        found = files.get(name)
+        return found if isinstance(found, str) else None
 
     @property
     def uncertainty(self) -> dict[str, Any] | None:
@@ -305,7 +314,8 @@ class Runs:
                 return
             with run.lock:
                 if run.state == "running":
-                    run.stored_batch, run.stored_answer, run.stored_uncertainty, run.stored_diagrams = stored
+                    (run.stored_batch, run.stored_answer, run.stored_uncertainty, run.stored_diagrams,
+                     run.stored_files) = stored
                     run.state = "done"
                 run.futures.clear()
             with self._lock:
@@ -565,10 +575,12 @@ def _portable(err: Exception) -> Exception:
 
 #: the answer's key a "how sure" run's uncertainty document travels under to :func:`_store`
 _UNCERTAINTY = "_uncertainty"
+#: the answer's key a goal seek's files travel under to :func:`_store` (name -> text: :meth:`Run.file`)
+FILES = "_files"
 #: the address of a finished run's ``n``-th diagram (:meth:`Run.diagram`)
 DIAGRAM_URL = "/api/runs/{run}/diagram/{n}"
-#: what :func:`_store` keeps of a finished run: its batch, answer, uncertainty document and diagrams
-_Stored = tuple[bytes, bytes, bytes, tuple[bytes, ...]]
+#: what :func:`_store` keeps of a finished run: its batch, answer, uncertainty document, diagrams and files
+_Stored = tuple[bytes, bytes, bytes, tuple[bytes, ...], bytes]
 
 
 def _store(batch: BatchResults | None, answer: dict[str, Any]) -> _Stored:
@@ -580,6 +592,8 @@ def _store(batch: BatchResults | None, answer: dict[str, Any]) -> _Stored:
     stored = b"" if batch is None else zlib.compress(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL), 1)
     doc = answer.pop(_UNCERTAINTY, None)
     kept = b"" if doc is None else zlib.compress(json.dumps(doc, ensure_ascii=False).encode(), 1)
+    files = answer.pop(FILES, None)
+    filed = b"" if files is None else zlib.compress(json.dumps(files, ensure_ascii=False).encode(), 1)
     diagrams: list[bytes] = []
     for place in answer.get("municipalities") or ():
         drawing = place.get("diagram") if isinstance(place, dict) else None
@@ -587,4 +601,4 @@ def _store(batch: BatchResults | None, answer: dict[str, Any]) -> _Stored:
             svg = drawing.pop("svg")
             place["diagram"] = {"url": len(diagrams), **drawing}
             diagrams.append(gzip.compress(svg.encode("utf-8"), 6, mtime=0))
-    return stored, zlib.compress(json.dumps(answer, ensure_ascii=False).encode(), 1), kept, tuple(diagrams)
+    return stored, zlib.compress(json.dumps(answer, ensure_ascii=False).encode(), 1), kept, tuple(diagrams), filed

@@ -92,7 +92,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "save": {"sv": "Spara scenariot (YAML)", "en": "Save the scenario (YAML)"},
     "report": {"sv": "Ladda ner rapporten", "en": "Download the report"},
     "again": {"sv": "Räkna om och ladda ner rapporten", "en": "Run it again and download the report"},
-    # the answer's figures as files (web.app.results): managers work in Excel
+    # the answer's figures as files (web.downloads.results): managers work in Excel
     "figures_csv": {"sv": "Ladda ner siffrorna (CSV för Excel)", "en": "Download the figures (CSV for Excel)"},
     "figures_json": {"sv": "Ladda ner siffrorna (JSON)", "en": "Download the figures (JSON)"},
     # the rule of the spreadsheet (report.sheet), said where the buttons are
@@ -100,6 +100,10 @@ TEXTS: dict[str, dict[str, str]] = {
                            "läser den), på engelska komma och decimalpunkt.",
                      "en": "The CSV file follows the page's language: in English commas and decimal points, in Swedish "
                            "semicolons and decimal commas (as a Swedish Excel reads it)."},
+    # a goal seek's table as files (web.downloads.results, goal-seek.csv and .json), as permitflow optimise
+    # writes them
+    "goal_csv": {"sv": "Ladda ner tabellen (CSV för Excel)", "en": "Download the table (CSV for Excel)"},
+    "goal_json": {"sv": "Ladda ner tabellen (JSON)", "en": "Download the table (JSON)"},
     "again_figures": {"sv": "Räkna om och ladda ner siffrorna", "en": "Run it again and download the figures"},
     # a server too busy for a run or an upload (503): the page asks again by itself (app.js, patient); the click
     # was dropped with "try again" before
@@ -108,6 +112,11 @@ TEXTS: dict[str, dict[str, str]] = {
                   "en": "The server is busy just now. The page asks again by itself in {seconds} s (try {try} of "
                         "{tries})."},
     "busy_stop": {"sv": "Sluta försöka", "en": "Stop trying"},
+    # a second click while one waits: the latest wins, and the earlier one is said to be dropped (app.js, patient)
+    "busy_dropped": {"sv": "Det tidigare klicket på ”{earlier}” väntar inte längre: sidan frågar bara efter det "
+                           "senaste, på ”{latest}”.",
+                     "en": "The earlier click on “{earlier}” no longer waits: the page asks only for the latest, "
+                           "on “{latest}”."},
     "answer": {"sv": "Svar", "en": "Answer"},
     "distribution": {"sv": "Dagar från komplett ansökan till beslut (andel beslut)",
                      "en": "Days from a complete application to the decision (share of decisions)"},

@@ -36,3 +36,34 @@ def test_a_process_the_fork_server_starts_finds_the_console_script_s_module_load
     cli there (0.25-0.3 s a process at load 7); permitflow serve now preloads cli itself."""
     assert _loaded_in_a_process_apart("cli") == "['cli', 'web.whatif']"
     assert _loaded_in_a_process_apart() == "['web.whatif']"
+
+
+def _imported_inside_functions(module: Path) -> list[str]:
+    """The modules ``module`` imports inside its functions (when they run, not when it is imported)."""
+    import ast
+
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    inside = [n for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) for n in ast.walk(f)]
+    return sorted({n.module for n in inside if isinstance(n, ast.ImportFrom) and n.module})
+
+
+LOG_PROBE = """
+import sys
+from web.app import create_app
+runs = create_app(workers=1).state.web.runs
+try:
+    print(runs.call_apart(eval, f"[m for m in {sys.argv[1:]!r} if m not in __import__('sys').modules]"))
+finally:
+    runs.close()
+"""
+
+
+def test_a_case_logs_check_finds_the_calibration_imported_once_by_the_fork_server() -> None:
+    """Found in qaweb3: the case log's check process imported the calibration each time (scipy and networkx on
+    the way, about 1 s of each check); the fork server it starts from imports them once now. Every module
+    web.logupload imports when it runs is there already in a process the fork server starts."""
+    wanted = _imported_inside_functions(ROOT / "web" / "logupload.py")
+    assert "calibrate.core" in wanted and "report.validation_html" in wanted
+    done = subprocess.run([sys.executable, "-c", LOG_PROBE, *wanted], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120, check=True)
+    assert done.stdout.strip() == "[]"

@@ -29,8 +29,8 @@ def client():
         yield c
 
 
-def _finished(client: Any, body: dict[str, Any]) -> str:
-    reply = client.post("/api/runs", json=body)
+def _finished(client: Any, body: dict[str, Any], path: str = "/api/runs") -> str:
+    reply = client.post(path, json=body)
     assert reply.status_code == 202, reply.text
     run_id = reply.json()["id"]
     for _ in range(600):
@@ -199,3 +199,59 @@ def test_the_status_quos_figures_are_those_permitflow_simulate_gives_of_the_same
     assert sorted(page) == sorted(simulated)
     for key, figure in simulated.items():
         assert (figure["mean"], figure["low"], figure["high"]) == (page[key]["mean"], *page[key]["ci"]), key
+
+
+def test_a_goal_seeks_table_downloads_as_permitflow_optimise_writes_it(client, tmp_path):
+    """``goal-seek.csv?lang=en`` is the bytes ``permitflow optimise --csv`` writes of the same search,
+    ``goal-seek.json`` those of its ``-o``; ``?lang=sv`` the same rows for a Swedish Excel; a what-if has no
+    such table."""
+    goal = {"percent": 80, "officers": [1, 2], "fte": [0.3], "levels": ["officer"]}
+    levers = {"years": 0.25, "seed": 5}
+    run_id = _finished(client, {"municipalities": ["astorp"], "levers": levers, "goal": goal}, "/api/goal")
+    answer = client.get(f"/api/runs/{run_id}").json()["answer"]
+    assert "_files" not in answer  # kept apart: the page reads the answer at every poll
+    english = client.get(f"/api/runs/{run_id}/goal-seek.csv?lang=en")
+    swedish = client.get(f"/api/runs/{run_id}/goal-seek.csv")
+    whole = client.get(f"/api/runs/{run_id}/goal-seek.json")
+    result = CliRunner().invoke(cli, [
+        "optimise", "astorp", "--target-share", "0.8", "--officers", "1,2", "--fte", "0.3",
+        "--levels", "officer", "--horizon", "0.25y", "--seed", "5", "--first-replications", "3",
+        "--max-replications", "12", "--workers", "1", "--quiet", "--csv", str(tmp_path / "seek.csv"),
+        "-o", str(tmp_path / "seek.json")])
+    assert result.exit_code == 0, result.output
+    assert english.status_code == 200 and english.content == (tmp_path / "seek.csv").read_bytes()
+    assert 'filename="goal-seek.csv"' in english.headers["content-disposition"]
+    assert whole.status_code == 200 and whole.content == (tmp_path / "seek.json").read_bytes()
+    assert whole.json()["candidates"] == answer["candidates"]
+    sheet = swedish.content.decode("utf-8")
+    assert sheet.startswith("\ufeffHandläggare;Andel av heltid;Beslutsnivå;")
+    assert "m%C3%A5ls%C3%B6kning.csv" in swedish.headers["content-disposition"]
+    rows = list(csv.reader(io.StringIO(sheet.removeprefix("\ufeff")), delimiter=";"))
+    theirs = list(csv.reader(io.StringIO(english.text)))
+    assert len(rows[0]) == len(theirs[0]) == 16
+    words = (theirs[0].index("level"), theirs[0].index("status"))
+    # the numbers with decimal commas; the decision level and the status in Swedish words
+    assert [[c.replace(",", ".") for k, c in enumerate(row) if k not in words] for row in rows[1:]] == \
+        [[c for k, c in enumerate(row) if k not in words] for row in theirs[1:]]
+    assert {row[words[0]] for row in rows[1:]} == {"handläggaren"}
+    status_sv = {"chosen": "valt", "feasible": "når målet", "infeasible": "når inte målet",
+                 "undecided": "osäkert: intervallet spänner över målet"}
+    assert [row[words[1]] for row in rows[1:]] == [status_sv.get(row[words[1]], "?") for row in theirs[1:]]
+    bad = client.get(f"/api/runs/{run_id}/goal-seek.csv?lang=de")
+    assert bad.status_code == 400 and bad.json()["field"] == "lang"
+    what_if = client.get(f"/api/runs/{_finished(client, QUESTION)}/goal-seek.csv")
+    assert what_if.status_code == 404
+    assert what_if.json()["error"].startswith("No table of a goal seek to download: this run is a what-if")
+    assert what_if.json()["error_sv"].startswith("Ingen målsökningstabell att ladda ner")
+
+
+def test_the_swedish_goal_sheet_writes_decimal_commas_and_keeps_a_level_from_reading_as_a_formula():
+    from report.sheet import goalseek_sheet
+
+    table = "officers,fte,level,days_low,status\n2,0.5,=cmd,-0.25,chosen\n1,0.25,committee,3.5,undecided\n"
+    sheet = goalseek_sheet(table, "sv").decode("utf-8")
+    assert sheet == ("\ufeffHandläggare;Andel av heltid;Beslutsnivå;Dagar i snitt, 95 % intervall, nedre "
+                     "gräns;Status\n2;0,5;'=cmd;-0,25;valt\n"
+                     "1;0,25;nämnden;3,5;osäkert: intervallet spänner över målet\n")
+    with pytest.raises(ValueError, match="lang 'de'"):
+        goalseek_sheet(table, "de")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -49,14 +49,7 @@ def test_the_answers_figures_download_as_a_spreadsheet_in_the_pages_language_and
         page.fill("#lever-officers", "3")
         _calculate(page, 1)
         run_id = page.evaluate("state.finished")
-        files = {}
-        for button, lang in (("#figures-csv", "sv"), ("#figures-json", "sv"), ("#figures-csv", "en")):
-            page.click(f"[data-lang='{lang}']")
-            with page.expect_download() as downloading:
-                page.click(button)
-            name = downloading.value.suggested_filename
-            downloading.value.save_as(tmp_path / name)
-            files[name] = (tmp_path / name).read_bytes()
+        files = downloaded(page, (("#figures-csv", "sv"), ("#figures-json", "sv"), ("#figures-csv", "en")), tmp_path)
         assert page.locator("#figures-csv").inner_text() == "Download the figures (CSV for Excel)"
         assert page.locator("p[data-t='figures_rule']").inner_text().startswith(
             "The CSV file follows the page's language: in English commas and decimal points, in Swedish semicolons")
@@ -77,6 +70,20 @@ def test_the_answers_figures_download_as_a_spreadsheet_in_the_pages_language_and
     assert f"what-if,,helsingborg/complete_to_decision_mean_days,{mean!r}," in english
     assert f"what-if;;helsingborg/complete_to_decision_mean_days;{mean!r};".replace(".", ",") in swedish
     assert messages == []
+
+
+def downloaded(page: Any, clicks: Iterable[tuple[str, str]], folder: Path) -> dict[str, bytes]:
+    """Each (button, language) of ``clicks`` clicked on the page in that language: the files it downloaded, by the
+    names the page gave them (saved into ``folder``)."""
+    files = {}
+    for button, lang in clicks:
+        page.click(f"[data-lang='{lang}']")
+        with page.expect_download() as downloading:
+            page.click(button)
+        name = downloading.value.suggested_filename
+        downloading.value.save_as(folder / name)
+        files[name] = (folder / name).read_bytes()
+    return files
 
 
 def _press_run(page: Any) -> None:

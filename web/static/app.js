@@ -127,10 +127,13 @@ async function api(method, url, body, file = false) {
 // the page asks again, not the server queueing it: a page that waits holds nothing of the server's (no thread,
 // no plan, no upload), its bounds stay as they are, and a manager who leaves the page leaves nothing waiting.
 // One wait at a time: a new request that finds the server busy takes the place of the one waiting (as a second
-// Räkna takes the place of the first run). The reply, or null when the wait was stopped or replaced.
+// Räkna takes the place of the first run): the latest click wins, what a manager who clicks again means, and the
+// line says which earlier click no longer waits (it went without a word before; qaweb3). A button disabled while
+// its request waits would have left the manager no way to change the question but "Stop trying" first.
+// what: the text key of the button clicked. The reply, or null when the wait was stopped or replaced.
 const BUSY_TRIES = [1, 2, 3, 4, 6, 8];
-async function patient(method, url, body) {
-  const ticket = { stopped: false };
+async function patient(method, url, body, what) {
+  const ticket = { stopped: false, what };
   for (let i = 0; ; i++) {
     const reply = await api(method, url, body);
     if (reply.status !== 503 || !(reply.retryAfter > 0) || i >= BUSY_TRIES.length) {
@@ -138,6 +141,7 @@ async function patient(method, url, body) {
       return reply;
     }
     if (i > 0 && state.busy !== ticket) return null;  // replaced by a newer request while this one asked
+    if (i === 0 && state.busy && state.busy !== ticket) ticket.dropped = state.busy.what;  // this one replaces it
     state.busy = ticket;
     ticket.reply = reply;
     ticket.tried = i + 1;
@@ -154,8 +158,10 @@ function showBusy(ticket) {
   const box = $("#busy");
   box.hidden = !ticket;
   if (!ticket) { if (state.busy) state.busy = null; return; }
+  const dropped = ticket.dropped
+    ? " " + t("busy_dropped").replace("{earlier}", t(ticket.dropped)).replace("{latest}", t(ticket.what)) : "";
   $("#busy-said").textContent = t("busy_wait").replace("{seconds}", ticket.left)
-    .replace("{try}", ticket.tried + 1).replace("{tries}", BUSY_TRIES.length + 1);
+    .replace("{try}", ticket.tried + 1).replace("{tries}", BUSY_TRIES.length + 1) + dropped;
 }
 
 // Stop asking again: the server's own words say it was busy
@@ -395,7 +401,7 @@ async function launch(url, extra, kind, again = null) {
   if (!asked) return;
   state.run = null;
   const body = again ? asked : { ...asked, ...extra };
-  const reply = await patient("POST", url, body);
+  const reply = await patient("POST", url, body, kind === "goal" ? "goal_run" : again ? $("#again").dataset.t : "run");
   if (reply === null) return;  // stopped, or replaced by a newer click
   if (!reply.ok) { showMessage(reply.data); $("#progress").hidden = true; return; }
   if (previous) $("#status").textContent = t("cancelled");
@@ -421,6 +427,7 @@ async function poll(id) {
     $("#status").textContent = t("progress").replace("{done}", run.done).replace("{total}", run.total || "?");
     if (run.state === "done" && state.kind === "goal") {
       state.goal = run.answer;
+      state.goalRun = id;
       $("#progress").hidden = true;
       $("#status").textContent = "";
       document.body.dataset.goals = String(Number(document.body.dataset.goals || 0) + 1);
@@ -500,7 +507,7 @@ async function upload() {
   const model = $("#up-model").files[0], profile = $("#up-profile").files[0];
   if (model) form.append("model", model);
   if (profile) form.append("profile", profile);
-  const reply = await patient("POST", "/api/uploads", form);
+  const reply = await patient("POST", "/api/uploads", form, "upload_button");
   if (reply === null) return;  // stopped, or replaced by a newer click
   if (!reply.ok) { showMessage(reply.data); return; }
   addUpload(reply.data, name);
@@ -547,7 +554,7 @@ async function uploadLog() {
   state.logSaid = null;
   $("#log-said").textContent = t("log_working");
   $("#log-send").disabled = true;
-  const reply = await patient("POST", "/api/logs", form);
+  const reply = await patient("POST", "/api/logs", form, "log_button");
   $("#log-send").disabled = false;
   $("#log-said").textContent = "";
   if (reply === null) return;  // stopped, or replaced by a newer click
@@ -664,6 +671,22 @@ function drawGoal(goal) {
   if (Object.keys(state.goalLevers || {}).some((k) => !settings.includes(k))) {
     box.querySelector(".sentence").after(el("p", { class: "note goal-levers", text: t("goal_levers_unused") }));
   }
+  // the table as files, as permitflow optimise writes them (--csv, -o): the CSV in the page's language
+  const csvButton = el("button", { type: "button", id: "goal-csv", text: t("goal_csv") });
+  const jsonButton = el("button", { type: "button", id: "goal-json", text: t("goal_json") });
+  csvButton.addEventListener("click", () => downloadGoal("csv"));
+  jsonButton.addEventListener("click", () => downloadGoal("json"));
+  box.append(el("p", { class: "goal-files" }, csvButton, " ", jsonButton), el("p", { class: "note", text: t("figures_rule") }));
+}
+
+// The finished goal seek's table: "csv" as permitflow optimise --csv writes it (English: the same bytes; Swedish:
+// semicolons and decimal commas for a Swedish Excel), or "json" as its -o does
+async function downloadGoal(kind) {
+  if (!state.goalRun) return;
+  const url = `/api/runs/${state.goalRun}/goal-seek.${kind}` + (kind === "csv" ? `?lang=${state.lang}` : "");
+  const reply = await api("GET", url, undefined, true);
+  if (!reply.ok) { showMessage(reply.data); return; }
+  download(reply.data, kind === "json" ? "goal-seek.json" : state.lang === "sv" ? "målsökning.csv" : "goal-seek.csv");
 }
 
 function cumulative(counts) {

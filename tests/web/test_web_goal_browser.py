@@ -1,0 +1,118 @@
+"""The goal-seek panel in headless Chromium (Debian's): its table downloaded as files (a spreadsheet in the
+page's language, the English one the bytes ``permitflow optimise --csv`` writes, the JSON its ``-o`` writes),
+and a second click while the first waits for a busy server: the latest wins, and the page says the earlier one
+no longer waits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from chromium import CHROMIUM
+from click.testing import CliRunner
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")]
+pytest.importorskip("playwright.sync_api")
+pytest.importorskip("uvicorn")
+from test_web_browser import _serving, _the_page  # noqa: E402 - after the skips
+from test_web_results_browser import BUSY, downloaded  # noqa: E402
+
+from cli import cli  # noqa: E402
+from web.app import create_app  # noqa: E402
+
+#: the goal seek's candidates (the page asks for the full grid: minutes), and its years and seed
+NARROW = {"officers": [1, 2], "fte": [0.3], "levels": ["officer"]}
+SETTINGS = {"years": "0.25", "seed": "5"}
+
+
+def _narrowed(route: Any) -> None:
+    body = json.loads(route.request.post_data or "{}")
+    body["goal"].update(NARROW)
+    route.continue_(post_data=json.dumps(body))
+
+
+def _ask(page: Any) -> None:
+    page.uncheck("[data-place='helsingborg']")
+    page.check("[data-place='astorp']")
+    page.fill("#lever-years", SETTINGS["years"])
+    page.fill("#lever-seed", SETTINGS["seed"])
+    page.fill("#goal-percent", "80")
+
+
+def test_the_goal_seeks_table_downloads_as_the_command_line_writes_it_in_both_languages(
+        tmp_path: Path) -> None:
+    messages: list[str] = []
+    with _serving(create_app(workers=1)) as address, _the_page(address, messages, downloads=True) as page:
+        page.route("**/api/goal", _narrowed)
+        _ask(page)
+        page.click("#goal-run")
+        page.wait_for_selector("body[data-goals='1']", timeout=120_000)
+        assert page.locator("#goal-csv").inner_text() == "Ladda ner tabellen (CSV för Excel)"
+        files = downloaded(page, (("#goal-csv", "sv"), ("#goal-json", "sv"), ("#goal-csv", "en")), tmp_path)
+        assert page.locator("#goal-json").inner_text() == "Download the table (JSON)"
+    assert sorted(files) == ["goal-seek.csv", "goal-seek.json", "målsökning.csv"]
+    result = CliRunner().invoke(cli, [
+        "optimise", "astorp", "--target-share", "0.8", "--officers", "1,2", "--fte", "0.3",
+        "--levels", "officer", "--horizon", f"{SETTINGS['years']}y", "--seed", SETTINGS["seed"],
+        "--first-replications", "3", "--max-replications", "12", "--workers", "1", "--quiet",
+        "--csv", str(tmp_path / "cli.csv"), "-o", str(tmp_path / "cli.json")])
+    assert result.exit_code == 0, result.output
+    assert files["goal-seek.csv"] == (tmp_path / "cli.csv").read_bytes()
+    assert files["goal-seek.json"] == (tmp_path / "cli.json").read_bytes()
+    english = files["goal-seek.csv"].decode("utf-8").splitlines()
+    swedish = files["målsökning.csv"].decode("utf-8").splitlines()
+    assert swedish[0].startswith("\ufeffHandläggare;Andel av heltid;Beslutsnivå;Kostnad per år (kr);")
+    assert len(swedish) == len(english) == 3  # the heads and the two candidates
+    for mine, theirs in zip(swedish[1:], english[1:], strict=True):
+        # a semicolon between the cells, decimal commas, the decision level in words
+        assert mine.split(";")[:2] + mine.split(";")[3:13] == \
+            [cell.replace(".", ",") for cell in theirs.split(",")[:2] + theirs.split(",")[3:13]]
+        assert mine.split(";")[2] == "handläggaren" and theirs.split(",")[2] == "officer"
+    assert messages == []
+
+
+def test_a_second_click_while_the_first_waits_for_a_busy_server_wins_and_the_page_says_so() -> None:
+    """A manager who clicks Räkna, is told the server is busy, and then asks the goal seek: the goal seek is
+    what the page asks for, and the line under the form says that the click on Räkna no longer waits (both
+    languages); the run is not asked again."""
+    asked: list[str] = []  # the POSTs the page sent, by their address's last part
+    messages: list[str] = []
+
+    def route(r: Any) -> None:
+        sent = r.request.method == "POST"
+        if sent:
+            asked.append(r.request.url.rsplit("/", 1)[-1])
+        if sent and len(asked) <= 2:  # the run's first ask and the goal seek's first: the server is busy
+            r.fulfill(status=503, content_type="application/json", headers={"Retry-After": "1"},
+                      body=json.dumps(BUSY))
+        elif sent and asked[-1] == "goal":
+            _narrowed(r)
+        else:
+            r.continue_()
+
+    with _serving(create_app(workers=1)) as address, _the_page(address, messages) as page:
+        page.route("**/api/runs", route)
+        page.route("**/api/goal", route)
+        _ask(page)
+        page.click("#run")
+        page.locator("#busy").wait_for(state="visible")
+        assert "försök 2 av 7" in page.locator("#busy-said").inner_text()
+        assert "tidigare klicket" not in page.locator("#busy-said").inner_text()
+        page.click("#goal-run")
+        said = page.locator("#busy-said", has_text="tidigare klicket")
+        said.wait_for()
+        assert said.inner_text().endswith("Det tidigare klicket på ”Räkna” väntar inte längre: sidan frågar "
+                                          "bara efter det senaste, på ”Sök billigaste”.")
+        page.click("[data-lang='en']")
+        assert page.locator("#busy-said").inner_text().endswith(
+            "The earlier click on “Calculate” no longer waits: the page asks only for the latest, on “Find "
+            "the cheapest”.")
+        page.wait_for_selector("body[data-goals='1']", timeout=120_000)
+        assert page.locator("#busy").is_hidden() and page.locator("#message").is_hidden()
+        page.wait_for_timeout(2500)  # longer than the run's next wait would have been: it is not asked again
+        assert page.evaluate("document.body.dataset.runs") is None
+    assert asked == ["runs", "goal", "goal"]
+    assert [m for m in messages if "503" not in m] == []

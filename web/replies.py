@@ -1,0 +1,87 @@
+"""How the what-if server refuses (:mod:`web.app`): one message in English and Swedish (``{"error": ...,
+"error_sv": ..., "field": ...}``) for every refusal of ``/api/``, a one-line page in the browser's language
+for an address typed in the address bar; a busy server's 503 says when to ask again (``Retry-After``)."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from processes.errors import PermitflowError
+from web.levers import LeverError
+from web.limits import BUSY_RETRY_SECONDS, _ChecksBusy, _Interrupted, _TooLarge
+from web.runs import RunsBusy
+from web.whatif import PageError
+
+__all__ = ["_error", "_not_kept", "_refused", "_http_refusal", "_server_fault", "_NO_SUCH"]
+
+
+def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field: str = "") -> JSONResponse:
+    text = str(err)
+    if isinstance(err, LeverError):
+        sv, field = err.sv, err.lever
+    elif isinstance(err, (PageError, _Interrupted)):
+        sv, field = err.sv, getattr(err, "field", "") or field  # a log's columns not found: "columns"
+    elif isinstance(err, (RunsBusy, _ChecksBusy)):
+        # the page asks again by itself after the seconds Retry-After says (app.js, patient): it is told so
+        status, sv = 503, err.sv
+        return JSONResponse({"error": text, "error_sv": sv, "field": field}, status_code=status,
+                            headers={"Retry-After": str(BUSY_RETRY_SECONDS)})
+    if isinstance(err, _TooLarge):
+        status, sv = 413, err.sv
+    return JSONResponse({"error": text, "error_sv": sv or text, "field": field}, status_code=status)
+
+
+def _not_kept(request: Request, what: tuple[str, str]) -> JSONResponse:
+    """A run no longer kept, to download ``what`` (English, Swedish) of: forgotten to keep the server's memory
+    bounded (or never known: the server restarted)."""
+    keep = request.app.state.web.runs.keep
+    return _error(f"This run is no longer kept: the server keeps only the latest finished runs (up to "
+                  f"{_megabytes(keep)} MB) and forgets them all when it restarts. Run it again to download "
+                  f"{what[0]}.", 404,
+                  sv=f"Körningen finns inte längre kvar: servern sparar bara de senaste färdiga körningarna "
+                     f"(upp till {_megabytes(keep)} MB) och glömmer alla när den startas om. Räkna om den för "
+                     f"att ladda ner {what[1]}.")
+
+
+#: what an address no route answers says (an old bookmark, a typing slip, a path that climbs out of /static)
+_NO_SUCH = ("There is no such page or request on this server: the what-if page is at its address's /.",
+            "Det finns ingen sådan sida eller förfrågan på servern: sidan Vad händer om …? finns på adressens /.")
+#: what a request of a method its address does not take says
+_NOT_TAKEN = ("This address does not take that kind of request: the what-if page sends its own.",
+              "Adressen tar inte emot den sortens förfrågan: sidan Vad händer om …? skickar sina egna.")
+#: what a fault of the server says: its traceback stays in the server's log, never in the answer
+_FAULT = ("The server could not answer the request: a fault in the server. Try again; if it happens again, tell "
+          "whoever runs permitflow serve (its log says more).",
+          "Servern kunde inte svara på frågan: ett fel i servern. Försök igen; händer det igen, säg till den som kör "
+          "permitflow serve (dess logg säger mer).")
+
+
+def _refused(request: Request, words: tuple[str, str], status: int) -> Response:
+    """``words`` (English, Swedish) as one message: JSON as every refusal of ``/api/`` is, else (a browser's
+    address bar) a one-line page in the browser's language (English when it asks for English first, else
+    Swedish, as the page's own choice), with a link to the what-if page."""
+    if request.url.path.startswith("/api/"):
+        return _error(words[0], status, sv=words[1])
+    lang = "en" if request.headers.get("accept-language", "").strip().lower().startswith("en") else "sv"
+    line = words[0] if lang == "en" else words[1]
+    back = "The what-if page" if lang == "en" else "Sidan Vad händer om …?"
+    return HTMLResponse(f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>permitflow</title>'
+                        f'</head><body><p>{line} <a href="/">{back}</a></p></body></html>', status_code=status)
+
+
+async def _http_refusal(request: Request, exc: Exception) -> Response:
+    """Starlette's own refusals (no route: 404, a method the route does not take: 405), which said "Not Found"
+    in English plain text."""
+    status = getattr(exc, "status_code", 400)
+    return _refused(request, _NO_SUCH if status == 404 else _NOT_TAKEN if status == 405 else _FAULT, status)
+
+
+async def _server_fault(request: Request, exc: Exception) -> Response:
+    """A handler's unforeseen error ("Internal Server Error" in English plain text before): one message in both
+    languages; Starlette logs the traceback after this answer is sent."""
+    return _refused(request, _FAULT, 500)
+
+
+def _megabytes(count: int) -> str:
+    return f"{count / 2**20:.0f}"
