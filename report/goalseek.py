@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from bpmn_io.profile import LANGUAGES, pool_names
+from processes.textsafe import csv_cell
 from processes.wording import listed
 from report.numbers import days_said, kronor, number, share
 from report.valuewords import fte_words
@@ -390,9 +391,9 @@ def goalseek_csv(result: OptimiseResult) -> str:
     writer.writerow(CSV_COLUMNS)
     for e in result.evaluated:
         c, t, d = e.candidate, e.target_value, e.time
-        writer.writerow([c.officers, f"{c.fte:g}", c.level or "", f"{e.cost:.2f}", f"{e.staff_cost:.2f}",
-                         f"{e.decision_cost:.2f}", e.replications, _num(t.mean), _num(t.low), _num(t.high),
-                         _num(d.mean), _num(d.low), _num(d.high), e.status,
+        writer.writerow([c.officers, f"{c.fte:g}", csv_cell(c.level or ""),  # an uploaded profile names levels
+                         f"{e.cost:.2f}", f"{e.staff_cost:.2f}", f"{e.decision_cost:.2f}", e.replications,
+                         _num(t.mean), _num(t.low), _num(t.high), _num(d.mean), _num(d.low), _num(d.high), e.status,
                          "" if e.frontier is None else int(e.frontier),
                          e.days_reps])
     return out.getvalue()

@@ -959,3 +959,23 @@ def test_a_status_the_fresh_replications_mean_contradicts_says_so() -> None:
     result = OptimiseResult(Target(share=0.95), ("helsingborg",), "officer", 2025, Levers((3,), (0.3,), ("officer",)),
                             rows, None, False, 40, None)
     assert goalseek_text(result).splitlines()[-1].endswith(" meets the target")
+
+
+def test_a_level_named_like_a_formula_is_quoted_in_the_csv() -> None:
+    """Found by the lead after qaweb3: the what-if page's English goal-seek download is `optimise --csv`'s bytes,
+    and a decision level an uploaded profile names "=HYPERLINK(...)" went into it as a spreadsheet formula (the
+    Swedish download and summary.csv quote such cells)."""
+    import csv as csvmod
+
+    from report.goalseek import goalseek_csv
+    from scenarios.compare import Estimate
+    from scenarios.levers import Levers
+    from scenarios.optimise import Evaluated
+
+    est = Estimate(40.0, 38.0, 42.0, (40.0,) * 3)
+    level = '=HYPERLINK("http://x","y")'
+    chosen = Evaluated(Candidate(1, 0.5, level), 500000.0, 0.0, 3, est, est, "chosen", True)
+    result = OptimiseResult(Target(share=None, mean_days=45.0), ("mm",), "server", 2025,
+                            Levers((1,), (0.5,), (level,)), (chosen,), chosen, True, 3, None)
+    (row,) = csvmod.DictReader(goalseek_csv(result).splitlines())
+    assert row["level"] == "'" + level
