@@ -2552,14 +2552,16 @@ def _validation(model: str, profile: dict[str, Any], train: Any, held: Any, elem
     """Validate ``profile`` (calibrated on ``train``) on ``held``; the result, the logs, the page's path and the
     model ``defs`` (read from ``model``: the page names its steps as it does)."""
     from calibrate.validate import validate_profile
-    from processes.durations import calendar_months, parse_duration
+    from processes.durations import calendar_months, parse_duration, written_unit
 
     page = kwargs.pop("validation_html") or str(Path(output).with_suffix("")) + ".validation.html"
     deadline = kwargs.pop("deadline")
     days = parse_duration(deadline) / 24.0 if deadline else None
+    # the unit as typed: --deadline 28d is counted by the day (a last day on a weekend moves on), 672h is not
     validation, real, sims = validate_profile(model, profile, train, held, element_of,
                                               replications=kwargs.pop("replications"), seed=kwargs.pop("seed"),
-                                              deadline_days=days, deadline_months=calendar_months(deadline))
+                                              deadline_days=days, deadline_months=calendar_months(deadline),
+                                              deadline_unit=written_unit(deadline))
     return validation, real, sims, page, defs
 
 

@@ -721,11 +721,12 @@ class _Builder:
         clock = self.sim.get("clock")
         if not clock:
             return
-        from processes.durations import calendar_months, parse_duration
+        from processes.durations import calendar_months, parse_duration, written_unit
 
         deadline = parse_duration(clock["deadline"]) if "deadline" in clock else None
         months = calendar_months(clock["deadline"]) if "deadline" in clock else None
-        fit = fits.fit_clock(self.obs, clock["start"], clock["stop"], deadline, months)
+        unit = written_unit(clock["deadline"]) if "deadline" in clock else None  # 28d: counted by the day
+        fit = fits.fit_clock(self.obs, clock["start"], clock["stop"], deadline, months, unit)
         if fit is None:
             self.report["clock"] = {"note": "the log marks neither clock event"}
             return

@@ -350,10 +350,12 @@ to the same day of the month)")
 
 
 def fit_clock(obs: Observed, start: str, stop: str, deadline_hours: float | None,
-              months: int | None = None) -> ClockFit | None:
+              months: int | None = None, unit: str | None = None) -> ClockFit | None:
     """Time on the legal clock per case: from the last completion marking its start to the first marking its stop;
     the share within ``deadline_hours``, or, for a deadline of ``months`` calendar months, within each case's own
-    (:func:`calibrate.distances.case_deadline_days`: from its clock's start to the same day of the month)."""
+    (:func:`calibrate.distances.case_deadline_days`: from its clock's start to the same day of the month); one
+    written in days or weeks (``unit``) whose last day is a weekend, holiday or eve runs to the next weekday's
+    end, as in the simulation."""
     mapped = set(obs.elements)
     marks: list[tuple[str, ...]] = []
     for event in (start, stop):
@@ -389,7 +391,7 @@ def fit_clock(obs: Observed, start: str, stop: str, deadline_hours: float | None
     arr = np.array(spans)
     within = None
     if deadline_hours is not None:
-        limit = deadline_hours if not months else case_deadline_days(np.array(begun), deadline_hours / 24, months) * 24
+        limit = case_deadline_days(np.array(begun), deadline_hours / 24, months, unit) * 24
         within = float(np.mean(arr * 24 <= limit))
     return ClockFit(marks[0], marks[1], len(spans), float(np.median(arr)), within, months or None)
 
