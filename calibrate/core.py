@@ -731,7 +731,7 @@ class _Builder:
             self.report["clock"] = {"note": "the log marks neither clock event"}
             return
         self.report["clock"] = fit.data()
-        within = fits.within_said(fit.within, fit.months)
+        within = fits.within_said(fit.within, fit.months, fit.unit)
         clock["note"] = (f"in {self.source}: started by {', '.join(fit.start_marks)}, stopped by "
                          f"{', '.join(fit.stop_marks)}; median {fit.median_days:.1f} days over {fit.cases} cases{within}")
 

@@ -195,8 +195,8 @@ def case_deadline_days(first: np.ndarray, deadline_days: float, months: int | No
     """Each case's deadline in days from its start ``first`` (wall-clock seconds): ``deadline_days`` from every
     start, or, for a deadline of ``months`` calendar months, to the same day of the month that many months on at
     the same time of day (the month's last day when it has none); a deadline counted by the day (in months, or
-    written in ``unit`` days or weeks) whose last day is a Saturday, Sunday, holiday or eve runs to the end of the
-    next weekday (lagen (1930:173) 2 §), by the simulation's one rule
+    written in ``unit`` days or weeks) whose last day is a Saturday, Sunday, holiday or eve runs to the end of
+    the next weekday (lagen (1930:173) 2 §), by the simulation's one rule
     (:func:`processes.calendarmonths.deadline_span`): 120 to 123 days for 4 months before a move. One in hours
     (``unit`` ``h``, or None) is ``deadline_days`` from every start.
 

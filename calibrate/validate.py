@@ -204,8 +204,8 @@ def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float 
 
     ``deadline_months``: the deadline is that many calendar months, each case's own date from its first event
     (:func:`calibrate.distances.case_deadline_days`), and ``deadline_days`` only their mean length, which words
-    name. ``deadline_unit``: the unit it was written in; in days or weeks (or months) each case's last day on a
-    weekend, holiday or eve runs to the next weekday's end, in hours it is not moved.
+    name. ``deadline_unit``: the unit it was written in; in days or weeks (or months) each case's last day on
+    a weekend, holiday or eve runs to the next weekday's end, in hours it is not moved.
 
     ``model_steps``: the labels of the log's events that the model has (its element ids). When the log has
     events of other activities (a discovered model keeps only the frequent ones), the activity-share and
@@ -225,8 +225,9 @@ def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float 
     sim_days = np.concatenate([dist.cycle_days(s, use_start=use) for s in sims])
     real_due = sim_due = None  # each case's deadline, from its first event
     if deadline_days is not None:
-        real_due, *sims_due = (dist.deadline_days(log, use_start=use, days=deadline_days, months=deadline_months,
-                                                  unit=deadline_unit) for log in (real, *sims))
+        real_due, *sims_due = (dist.deadline_days(log, use_start=use, days=deadline_days,
+                                                  months=deadline_months, unit=deadline_unit)
+                               for log in (real, *sims))
         sim_due = np.concatenate(sims_due)
     real_d, sim_d = _describe(real_days, real_due), _describe(sim_days, sim_due)
     real_d["cycle_days_p50_interval"] = median_interval(real_days, seed=int(setup.get("seed", 0)))
@@ -238,8 +239,9 @@ def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float 
         means["within_deadline_difference"] = round(sim_d["within_deadline"] - real_d["within_deadline"], 4)
     times = "start and completion times" if use else "completion times only (a log without start times)"
     extra = {"log_events_of_model_steps": round(kept.end.size / real.end.size, 4)} if partial else {}
-    months: dict[str, Any] = {"deadline_months": deadline_months} if deadline_months and deadline_days is not None \
-        else {}
+    months: dict[str, Any] = {}
+    if deadline_months and deadline_days is not None:
+        months["deadline_months"] = deadline_months
     if deadline_unit is not None and deadline_days is not None:  # the unit written: 28d moves off a Saturday
         months["deadline_unit"] = deadline_unit
     return Validation(means, per, real_d, sim_d, {**setup, "timestamps": times, "deadline_days": deadline_days,
@@ -292,7 +294,8 @@ def _arrivals_text(table: LogTable) -> str:
 
 
 def _arrivals_before_end(held: LogTable, train: LogTable, until: float, deadline_days: float | None,
-                         deadline_months: int | None = None, deadline_unit: str | None = None) -> dict[str, Any]:
+                         deadline_months: int | None = None,
+                         deadline_unit: str | None = None) -> dict[str, Any]:
     """How many held-out cases arrived within the deadline (each case's own, in calendar months:
     ``deadline_months``; or, without one, the training cases' median cycle time) before the log's last timestamp
     ``until``: cases that may still have been open at the export, whose cycle times in the log, as in the
@@ -306,7 +309,8 @@ def _arrivals_before_end(held: LogTable, train: LogTable, until: float, deadline
     bounds = held.case_bounds()
     arrived = np.fmin.reduceat(np.fmin(held.start, held.end), bounds[:-1])
     given = deadline_days is not None  # the training cases' median is a fixed length
-    due = dist.case_deadline_days(arrived, days, deadline_months if given else None, deadline_unit if given else None)
+    due = dist.case_deadline_days(arrived, days, deadline_months if given else None,
+                                  deadline_unit if given else None)
     return {"heldout_recent_cases": int(np.count_nonzero(arrived > until - due * 86400.0)),
             "recent_days": round(days, 2), "recent_basis": basis, "log_end": str(from_seconds(until).date())}
 
@@ -330,7 +334,8 @@ def _deadline(profile: Mapping[str, Any], given: float | None, months: int | Non
 def validate_profile(model: str, profile: Mapping[str, Any], train: LogTable, held: LogTable,
                      element_of: Mapping[str, str | None], *, replications: int, seed: int,
                      deadline_days: float | None = None, deadline_months: int | None = None,
-                     deadline_unit: str | None = None, executor: Any = None) -> tuple[Validation, dist.CaseLog, list[dist.CaseLog]]:
+                     deadline_unit: str | None = None,
+                     executor: Any = None) -> tuple[Validation, dist.CaseLog, list[dist.CaseLog]]:
     """Simulate ``model`` with the training ``profile`` over ``held``'s period and score it;
     also the real and simulated logs (for plots). ``deadline_days``: default the profile's clock;
     ``deadline_months``: it is that many calendar months; ``deadline_unit``: the unit it was written in

@@ -447,9 +447,9 @@ class LegalClock:
         of the month that many calendar months on (the month's last day when it has none), at the same time of
         day (:func:`processes.calendarmonths.deadline_span`, which a case log's shares use too); the deadline and
         extension in months count together from the clock's start (4 + 4 months: 8 calendar months); a part
-        in days, weeks or hours is that many hours. A deadline with a part in days, weeks, months or years whose
-        last day is a Saturday, Sunday, holiday or eve runs to the end of the next weekday (lagen (1930:173)
-        2 §); one in hours alone is not moved."""
+        in days, weeks or hours is that many hours. A deadline with a part in days, weeks, months or years
+        whose last day is a Saturday, Sunday, holiday or eve runs to the end of the next weekday (lagen
+        (1930:173) 2 §); one in hours alone is not moved."""
         months = (self.deadline_months or 0) + ((self.extension_months or 0) if extended else 0)
         hours = self.deadline if self.deadline_months is None else 0.0
         if extended and self.extension_months is None:

@@ -168,10 +168,10 @@ def test_the_deadline_and_its_extension_in_months_count_from_the_clocks_start() 
     # complete 31 October 2025 at 09:30 (hour 0: 6 January 2025): 4 months to Saturday 28 February 2026 (120
     # days), which lagen (1930:173) 2 § moves to the end of Monday 2 March (122 days and 14.5 hours); 4 + 4 to
     # Tuesday 30 June 2026 09:30 (242 days; the 28 February's four months would end 28 June). In days the
-    # deadline is counted by the day too: 120 days end on the same Saturday 28 February, so at the same end of
-    # Monday 2 March; 120 days and 2 weeks on Saturday 14 March, so at the end of Monday 16 March (136 days and
-    # 14.5 hours); from Monday 6 January 2025 00:00 the 120 days end at 00:00 on Tuesday 6 May, the last day
-    # Monday 5 May, not moved. In hours it is a fixed length wherever the clock starts, on a Saturday too
+    # deadline is counted by the day too: 120 days end on the same Saturday 28 February, so at the same end
+    # of Monday 2 March; 120 days and 2 weeks on Saturday 14 March, so at the end of Monday 16 March (136 days
+    # and 14.5 hours); from Monday 6 January 2025 00:00 the 120 days end at 00:00 on Tuesday 6 May, the last
+    # day Monday 5 May, not moved. In hours it is a fixed length wherever the clock starts, on a Saturday too
     prm = replay_params(dates="[2025-01-06]",
                         extra="  clock: {start: S, stop: E, deadline: 4mo, extension: 4mo}\n")
     at = prm.datetime_to_hours(dt.datetime(2025, 10, 31, 9, 30))

@@ -1,11 +1,11 @@
-"""A deadline written in days or weeks whose last day the law closes runs to the end of the next weekday, by hand;
-one written in hours is not moved.
+"""A deadline written in days or weeks whose last day the law closes runs to the end of the next weekday, by
+hand; one written in hours is not moved.
 
-Lagen (1930:173) om beräkning av lagstadgad tid, 2 §, moves the last day of a time counted by the day (days,
-weeks, months, years) off a Sunday, another public holiday, a Saturday, midsommarafton, julafton or nyårsafton to
-the next weekday. From clocks started at 09:00:
-- 28 days from Saturday 6 September 2025 end on Saturday 4 October: to the end of Monday 6 October, 31 days from
-  6 September 00:00 (735 hours from the start, not 672);
+Lagen (1930:173) om beräkning av lagstadgad tid, 2 §, moves the last day of a time counted by the day
+(days, weeks, months, years) off a Sunday, another public holiday, a Saturday, midsommarafton, julafton or
+nyårsafton to the next weekday. From clocks started at 09:00:
+- 28 days from Saturday 6 September 2025 end on Saturday 4 October: to the end of Monday 6 October, 31 days
+  from 6 September 00:00 (735 hours from the start, not 672);
 - 28 days from Wednesday 26 November 2025 end on julafton, Wednesday 24 December; juldagen, annandag jul,
   Saturday 27 and Sunday 28 are closed too: to the end of Monday 29 December, 34 days on (807 hours, not 672);
 - 2 weeks from Friday 5 June 2026 end on midsommarafton, Friday 19 June; midsommardagen (Saturday 20) and
@@ -33,7 +33,9 @@ from bpmn_io.profile import read_profile
 from calibrate.core import calibrate
 from calibrate.distances import CaseLog, case_deadline_days
 from calibrate.mapping import map_activities
+from calibrate.reporting import calibration_text
 from calibrate.validate import _deadline, score
+from calibrate.validation_text import validation_text
 from scenarios.execute import CASE_COLUMNS, _case_rows
 from simulator.stats import figures
 
@@ -53,7 +55,8 @@ CASES = [
 
 def _clock(deadline: str, extension: str | None = None) -> Any:
     more = f", extension: {extension}" if extension else ""
-    return replay_params(dates="[2025-01-06]", extra=f"  clock: {{start: S, stop: E, deadline: {deadline}{more}}}\n")
+    clock = f"  clock: {{start: S, stop: E, deadline: {deadline}{more}}}\n"
+    return replay_params(dates="[2025-01-06]", extra=clock)
 
 
 @pytest.mark.parametrize("begun, deadline, hours", CASES)
@@ -72,8 +75,8 @@ def test_a_case_logs_deadline_in_days_runs_to_the_end_of_the_next_weekday(
 
 
 def test_an_extension_in_weeks_moves_the_extended_deadline() -> None:
-    # 14 days and 2 weeks more from Friday 22 May 2026 09:00: 28 days to Friday 19 June, midsommarafton: to the
-    # end of Monday 22 June (32 days from 22 May 00:00); the 14 days alone end on Friday 5 June, a weekday
+    # 14 days and 2 weeks more from Friday 22 May 2026 09:00: 28 days to Friday 19 June, midsommarafton: to
+    # the end of Monday 22 June (32 days from 22 May 00:00); the 14 days alone end on Friday 5 June, a weekday
     prm = _clock("14d", "2w")
     at = prm.datetime_to_hours(dt.datetime(2026, 5, 22, 9))
     assert prm.clock.span(at, prm.start) == 14 * 24
@@ -106,9 +109,9 @@ def test_a_decision_on_the_monday_after_a_saturday_deadline_in_days_is_on_time_i
     assert figures(run(MODEL, prm, keep_records=False))["within_deadline_share"] == on_time
 
 
-#: (first event, last event) of each case: started on Saturday 6 September 2025 09:00, decided on the Monday after
-#: its 28 days (on time by the law's 2 §, late by a fixed 672 hours), on the Tuesday (late either way), and a case
-#: started Thursday 4 September, decided on Thursday 2 October 09:00 (on time either way)
+#: (first event, last event) of each case: started on Saturday 6 September 2025 09:00, decided on the Monday
+#: after its 28 days (on time by the law's 2 §, late by a fixed 672 hours), on the Tuesday (late either way),
+#: and a case started Thursday 4 September, decided on Thursday 2 October 09:00 (on time either way)
 LOGGED = [("2025-09-06 09:00", "2025-10-06 16:00"), ("2025-09-06 09:00", "2025-10-07 09:00"),
           ("2025-09-04 09:00", "2025-10-02 09:00")]
 
@@ -126,7 +129,8 @@ def _log(cases: list[tuple[str, str]]) -> CaseLog:
 @pytest.mark.parametrize("unit, share", [("d", 2 / 3), ("w", 2 / 3), ("h", 1 / 3), (None, 1 / 3)])
 def test_the_validations_share_within_a_deadline_in_days_moves_a_closed_last_day(
         unit: str | None, share: float) -> None:
-    setup = {"training_cases": 10, "heldout_cases": 3, "training_period": "a to b", "heldout_period": "c to d"}
+    setup = {"training_cases": 10, "heldout_cases": 3, "training_period": "a to b",
+             "heldout_period": "c to d"}
     v = score(_log(LOGGED), [_log(LOGGED)], deadline_days=28.0, deadline_unit=unit, setup=setup)
     assert v.real["within_deadline"] == v.simulated["within_deadline"] == pytest.approx(share)
     assert v.setup.get("deadline_unit") == unit
@@ -163,13 +167,32 @@ def test_the_command_lines_deadline_keeps_the_unit_typed(monkeypatch: pytest.Mon
 def test_calibrates_legal_clock_share_moves_a_closed_last_day_of_a_deadline_in_days(
         tmp_path: Path, deadline: str, share: float) -> None:
     path = tmp_path / "clock.csv"
-    path.write_text("case;activity;timestamp;resource\n" + "".join(
-        f"c{i};Registrera;{first};anna\nc{i};Besluta;{last};nämnd\n" for i, (first, last) in enumerate(LOGGED)),
-        encoding="utf-8")
+    rows = "".join(f"c{i};Registrera;{first};anna\nc{i};Besluta;{last};nämnd\n"
+                   for i, (first, last) in enumerate(LOGGED))
+    path.write_text("case;activity;timestamp;resource\n" + rows, encoding="utf-8")
     defs = load_model(str(LOGS / "tiny.yaml"))
     table, _ = read_log(path)
     base = read_profile(LOGS / "tiny_profile.yaml").raw
     base["simulation"]["clock"] = {**base["simulation"]["clock"], "deadline": deadline}
     done = calibrate(defs, table, map_activities(defs, table), base=base, log_name="clock.csv")
     assert done.report["clock"]["share_within_deadline"] == pytest.approx(share)
+    assert done.report["clock"].get("deadline_unit") == (None if deadline.endswith("h") else deadline[-1])
+    (line,) = [x for x in calibration_text(done.report).splitlines() if x.startswith("legal clock:")]
+    rule = " (a last day on a weekend, holiday or eve moved to the next weekday)"
+    assert line.endswith(f"within the deadline{'' if deadline.endswith('h') else rule}"), line
     assert done.profile["simulation"]["clock"]["deadline"] == deadline  # the unit written is the one kept
+
+
+def test_the_validation_text_says_the_weekday_rule_of_a_deadline_in_days() -> None:
+    setup = {"training_cases": 10, "heldout_cases": 3, "training_period": "a to b",
+             "heldout_period": "c to d"}
+    said = {}
+    for unit in ("d", "h"):
+        v = score(_log(LOGGED), [_log(LOGGED)], deadline_days=28.0, deadline_unit=unit, setup=setup)
+        said[unit] = validation_text(v.data())
+    assert ("within the deadline's 4 weeks (from a case's first to its last event, not on the legal clock; a "
+            "last day on a weekend, holiday or eve moved to the next weekday)") in said["d"]
+    assert ("inte räknat som den lagstadgade tiden; en sista dag på en helg, helgdag eller afton flyttad "
+            "till nästa vardag)") in said["d"]
+    assert "moved to the next weekday" not in said["h"]
+    assert "flyttad till nästa vardag" not in said["h"]

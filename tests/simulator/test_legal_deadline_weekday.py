@@ -50,13 +50,14 @@ def test_a_case_logs_deadline_runs_to_the_end_of_the_next_weekday(begun: dt.date
 
 
 def test_a_deadline_in_hours_is_not_moved() -> None:
-    # 720 hours from Thursday 3 July 2025 09:00 end on Saturday 2 August 09:00: still 720 hours (docs/simulation.md;
-    # written 30d it would run to the end of Monday 4 August: tests/simulator/test_legal_deadline_days.py)
+    # 720 hours from Thursday 3 July 2025 09:00 end on Saturday 2 August 09:00: still 720 hours
+    # (docs/simulation.md; written 30d they run to the end of Monday 4 August: test_legal_deadline_days.py)
     firsts = np.array([wall_seconds(dt.datetime(2025, 7, d, 9)) for d in (3, 4)])
     assert case_deadline_days(firsts, 30.0).tolist() == [30.0, 30.0]
     assert case_deadline_days(firsts, 30.0, None, "h").tolist() == [30.0, 30.0]
     assert case_deadline_days(firsts, 30.0, None, "d").tolist() == [33 - 9 / 24, 32 - 9 / 24]
-    prm = replay_params(dates="[2025-01-06]", extra="  clock: {start: S, stop: E, deadline: 720h, extension: 1mo}\n")
+    prm = replay_params(dates="[2025-01-06]",
+                        extra="  clock: {start: S, stop: E, deadline: 720h, extension: 1mo}\n")
     at = prm.datetime_to_hours(dt.datetime(2025, 7, 3, 9))
     assert prm.clock.span(at, prm.start) == 30 * 24
     # an extension in months moves the extended deadline: a month and 720 hours from 3 July 09:00 is 3 August
