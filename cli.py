@@ -2509,7 +2509,9 @@ def _validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Seed of the validation's replications."),
         click.option("--deadline", metavar="DURATION",
                      help="Legal deadline for the share within it, e.g. 8w (default: the profile's clock); "
-                          "in months or years (4mo, 1y), each case's own date: the same day of the month."),
+                          "in months or years (4mo, 1y), each case's own date: the same day of the month; in "
+                          "days, weeks, months or years a last day on a weekend, holiday or eve moves to the "
+                          "next weekday (Swedish days), in hours (1344h) it is a fixed length."),
     ]
     for option in reversed(options):
         func = option(func)
