@@ -38,6 +38,12 @@ def _rule(months: int | None, unit: str | None) -> tuple[str, str] | None:
     return RULE_WORDS if months else DAY_RULE_WORDS if by_day(unit) else None
 
 
+def _amount(days: float, unit: str | None) -> tuple[str, str]:
+    """A deadline of ``days`` in words (English, Swedish), in the ``unit`` written (``28d`` is "28 days", not
+    "4 weeks"), else in the largest whole one, without its rule."""
+    return duration_said(days * 24.0, unit)
+
+
 def deadline_words(days: float, months: int | None = None, unit: str | None = None) -> tuple[str, str]:
     """A deadline of ``days`` as a person says it (English, Swedish), in the unit it was given in
     (:func:`processes.durations.duration_said`): the law's 4 months is "4 months", not "121.75 days" (found by
@@ -50,9 +56,9 @@ def deadline_words(days: float, months: int | None = None, unit: str | None = No
     >>> deadline_words(121.75, 4)[1]
     '4 månader (i kalendermånader, till samma dag i månaden)'
     >>> deadline_words(28.0, None, "d")[0]
-    '4 weeks (a last day on a weekend, holiday or eve moved to the next weekday)'
+    '28 days (a last day on a weekend, holiday or eve moved to the next weekday)'
     """
-    en, sv = duration_said(days * 24.0)
+    en, sv = _amount(days, unit)
     rule = _rule(months, unit)
     return (f"{en} ({rule[0]})", f"{sv} ({rule[1]})") if rule else (en, sv)
 
@@ -67,7 +73,7 @@ in calendar months, to the same day of the month, from each case's first event)"
     """
     rules = _WITHIN_RULE if months else _WITHIN_DAY_RULE if by_day(unit) else ("", "")
     en, sv = (words.format(days=said, rule=rule)
-              for words, said, rule in zip(WITHIN_WORDS, deadline_words(days), rules, strict=True))
+              for words, said, rule in zip(WITHIN_WORDS, _amount(days, unit), rules, strict=True))
     return en, sv
 
 #: the cycle-time percentiles (``p50``) and their differences, in days
@@ -208,7 +214,8 @@ def open_at_end_words(setup: dict[str, Any]) -> tuple[str, str] | None:
     if setup.get("recent_basis") == "deadline" and rule:  # each case's own date
         basis_en, basis_sv = f"{basis_en}, {rule[0]}", f"{basis_sv}, {rule[1]}"
     # the deadline in its own unit ("4 months"), the median in days
-    long_en, long_sv = (deadline_words(days) if setup.get("recent_basis") == "deadline" else
+    unit = setup.get("deadline_unit")
+    long_en, long_sv = (_amount(days, unit) if setup.get("recent_basis") == "deadline" else
                         (f"{number(days, 'en')} days", f"{number(days, 'sv')} dagar"))
     return (f"{number(recent, 'en')} of the {number(held, 'en')} held-out cases arrived less than {long_en} "
             f"({basis_en}) before the log's last event ({end}): a case still open then counts with its time "

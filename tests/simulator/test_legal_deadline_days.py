@@ -190,7 +190,7 @@ def test_the_validation_text_says_the_weekday_rule_of_a_deadline_in_days() -> No
     for unit in ("d", "h"):
         v = score(_log(LOGGED), [_log(LOGGED)], deadline_days=28.0, deadline_unit=unit, setup=setup)
         said[unit] = validation_text(v.data())
-    assert ("within the deadline's 4 weeks (from a case's first to its last event, not on the legal clock; a "
+    assert ("within the deadline's 28 days (from a case's first to its last event, not on the legal clock; a "
             "last day on a weekend, holiday or eve moved to the next weekday)") in said["d"]
     assert ("inte räknat som den lagstadgade tiden; en sista dag på en helg, helgdag eller afton flyttad "
             "till nästa vardag)") in said["d"]
