@@ -2510,7 +2510,9 @@ def _validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Seed of the validation's replications."),
         click.option("--deadline", metavar="DURATION",
                      help="Legal deadline for the share within it, e.g. 8w (default: the profile's clock); "
-                          "in months or years (4mo, 1y), each case's own date: the same day of the month."),
+                          "in months or years (4mo, 1y), each case's own date: the same day of the month; in "
+                          "days, weeks, months or years a last day on a weekend, holiday or eve moves to the "
+                          "next weekday (Swedish days), in hours (1344h) it is a fixed length."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -2553,14 +2555,16 @@ def _validation(model: str, profile: dict[str, Any], train: Any, held: Any, elem
     """Validate ``profile`` (calibrated on ``train``) on ``held``; the result, the logs, the page's path and the
     model ``defs`` (read from ``model``: the page names its steps as it does)."""
     from calibrate.validate import validate_profile
-    from processes.durations import calendar_months, parse_duration
+    from processes.durations import calendar_months, parse_duration, written_unit
 
     page = kwargs.pop("validation_html") or str(Path(output).with_suffix("")) + ".validation.html"
     deadline = kwargs.pop("deadline")
     days = parse_duration(deadline) / 24.0 if deadline else None
+    # the unit as typed: --deadline 28d is counted by the day (a last day on a weekend moves on), 672h is not
     validation, real, sims = validate_profile(model, profile, train, held, element_of,
                                               replications=kwargs.pop("replications"), seed=kwargs.pop("seed"),
-                                              deadline_days=days, deadline_months=calendar_months(deadline))
+                                              deadline_days=days, deadline_months=calendar_months(deadline),
+                                              deadline_unit=written_unit(deadline))
     return validation, real, sims, page, defs
 
 

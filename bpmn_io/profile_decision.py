@@ -26,7 +26,7 @@ from bpmn_io.profile_values import (
     number,
     optional_list,
 )
-from processes.durations import calendar_months
+from processes.durations import calendar_months, written_unit
 from processes.frozenmap import FrozenMap
 from processes.params import (
     DECIDED_OUTCOMES,
@@ -150,6 +150,9 @@ def clock_from_data(value: Any, path: Path) -> LegalClock:
             extension_rule=str(m.get("extension_rule", "projected")),
             deadline_months=_whole_months(m["deadline"], path + ("deadline",)),
             extension_months=_whole_months(ext, path + ("extension",)),
+            # the units written: a deadline in days or weeks is counted by the day, as one in months
+            deadline_unit=written_unit(m["deadline"]),
+            extension_unit=written_unit(ext),
         )
 
 

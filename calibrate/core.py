@@ -721,16 +721,17 @@ class _Builder:
         clock = self.sim.get("clock")
         if not clock:
             return
-        from processes.durations import calendar_months, parse_duration
+        from processes.durations import calendar_months, parse_duration, written_unit
 
         deadline = parse_duration(clock["deadline"]) if "deadline" in clock else None
         months = calendar_months(clock["deadline"]) if "deadline" in clock else None
-        fit = fits.fit_clock(self.obs, clock["start"], clock["stop"], deadline, months)
+        unit = written_unit(clock["deadline"]) if "deadline" in clock else None  # 28d: counted by the day
+        fit = fits.fit_clock(self.obs, clock["start"], clock["stop"], deadline, months, unit)
         if fit is None:
             self.report["clock"] = {"note": "the log marks neither clock event"}
             return
         self.report["clock"] = fit.data()
-        within = fits.within_said(fit.within, fit.months)
+        within = fits.within_said(fit.within, fit.months, fit.unit)
         clock["note"] = (f"in {self.source}: started by {', '.join(fit.start_marks)}, stopped by "
                          f"{', '.join(fit.stop_marks)}; median {fit.median_days:.1f} days over {fit.cases} cases{within}")
 

@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 from scipy.stats import wasserstein_distance
 
-from processes.calendarmonths import deadline_span
+from processes.calendarmonths import by_day, deadline_span
 
 __all__ = ["CaseLog", "cycle_time_emd", "arrival_emd", "event_emd", "activity_frequency_distance",
            "ngram_distance", "cycle_days", "deadline_days", "case_deadline_days", "within_share", "HOUR"]
@@ -179,31 +179,40 @@ def cycle_days(log: CaseLog, *, use_start: bool) -> np.ndarray:
     return (last - first) / 86400.0
 
 
-def deadline_days(log: CaseLog, *, use_start: bool, days: float, months: int | None = None) -> np.ndarray:
+def deadline_days(log: CaseLog, *, use_start: bool, days: float, months: int | None = None,
+                  unit: str | None = None) -> np.ndarray:
     """Each case's deadline in days from its first timestamp (:func:`case_deadline_days`), beside
     :func:`cycle_days`."""
-    return case_deadline_days(log.case_spans(use_start)[0], days, months)
+    return case_deadline_days(log.case_spans(use_start)[0], days, months, unit)
 
 
 #: 00:00 of the day wall-clock seconds count from (:func:`bpmn_io.caselog.wall_seconds`): a case's date
 _WALL_DAY = dt.date(1970, 1, 1)
 
 
-def case_deadline_days(first: np.ndarray, deadline_days: float, months: int | None = None) -> np.ndarray:
+def case_deadline_days(first: np.ndarray, deadline_days: float, months: int | None = None,
+                       unit: str | None = None) -> np.ndarray:
     """Each case's deadline in days from its start ``first`` (wall-clock seconds): ``deadline_days`` from every
     start, or, for a deadline of ``months`` calendar months, to the same day of the month that many months on at
-    the same time of day (the month's last day when it has none), a last day on a Saturday, Sunday, holiday or
-    eve running to the end of the next weekday (lagen (1930:173) 2 §), by the simulation's one rule
-    (:func:`processes.calendarmonths.deadline_span`): 120 to 123 days for 4 months before a move.
+    the same time of day (the month's last day when it has none); a deadline counted by the day (in months, or
+    written in ``unit`` days or weeks) whose last day is a Saturday, Sunday, holiday or eve runs to the end of
+    the next weekday (lagen (1930:173) 2 §), by the simulation's one rule
+    (:func:`processes.calendarmonths.deadline_span`): 120 to 123 days for 4 months before a move. One in hours
+    (``unit`` ``h``, or None) is ``deadline_days`` from every start.
 
     >>> from bpmn_io.caselog import wall_seconds
     >>> july_3, oct_31 = (wall_seconds(dt.datetime(y, m, d, 9)) for y, m, d in ((2025, 7, 3), (2023, 10, 31)))
     >>> case_deadline_days(np.array([july_3, oct_31]), 121.75, 4).tolist()  # to 3 November, 29 February
     [123.0, 121.0]
+    >>> case_deadline_days(np.array([july_3]), 30.0, None, "d").tolist()  # 2 August a Saturday: to Monday 4th
+    [32.625]
     """
-    if not months:
+    daily = by_day(unit)
+    if not months and not daily:
         return np.full(np.shape(first), deadline_days)
-    return np.array([deadline_span(0.0, months, _WALL_DAY, t / HOUR) / 24.0 for t in np.ravel(first)], float)
+    hours = 0.0 if months else deadline_days * 24.0
+    return np.array([deadline_span(hours, months, _WALL_DAY, t / HOUR, daily=daily) / 24.0
+                     for t in np.ravel(first)], float)
 
 
 def within_share(days: np.ndarray, deadline_days: float | np.ndarray | None) -> float | None:

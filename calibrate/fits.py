@@ -19,6 +19,7 @@ from bpmn_io.caselog import LogTable, from_seconds
 from calibrate.distances import case_deadline_days
 from calibrate.fitdist import resample_blocks
 from calibrate.observe import HOUR, Observed, through_unmapped
+from processes.calendarmonths import DAY_RULE_WORDS, by_day
 from processes.model import Gateway, Process
 from processes.numbers import share as share_said
 from processes.wording import counted
@@ -320,7 +321,9 @@ def fit_meetings(obs: Observed, element: str) -> MeetingFit | None:
 
 @dataclass(frozen=True, slots=True)
 class ClockFit:
-    """``months``: the deadline was in calendar months (each case's own date), None: a fixed length."""
+    """``months``: the deadline was in calendar months (each case's own date), None: a fixed length;
+    ``unit``: the unit it was written in when that is days or weeks (counted by the day: a closed last day
+    moves on), else None."""
 
     start_marks: tuple[str, ...]
     stop_marks: tuple[str, ...]
@@ -328,32 +331,39 @@ class ClockFit:
     median_days: float
     within: float | None
     months: int | None = None
+    unit: str | None = None
 
     def data(self) -> dict[str, Any]:
         return {"start_marked_by": list(self.start_marks), "stop_marked_by": list(self.stop_marks),
                 "cases": self.cases, "median_days": self.median_days, "share_within_deadline": self.within,
-                **({"deadline_calendar_months": self.months} if self.months else {})}
+                **({"deadline_calendar_months": self.months} if self.months else {}),
+                **({"deadline_unit": self.unit} if self.unit else {})}
 
 
-def within_said(share: float | None, months: int | None) -> str:
+def within_said(share: float | None, months: int | None, unit: str | None = None) -> str:
     """The clock's share within its deadline as the calibration text and the profile's note say it ("" without
-    a deadline), with the rule of a deadline in calendar months.
+    a deadline), with the rule of a deadline in calendar months, or in days or weeks (``unit``).
 
     >>> within_said(0.97, None), within_said(0.97, 4)
     (', 97% within the deadline', ", 97% within the deadline (4 calendar months from each case's clock start, \
 to the same day of the month)")
+    >>> within_said(0.97, None, "d")
+    ', 97% within the deadline (a last day on a weekend, holiday or eve moved to the next weekday)'
     """
     if share is None:
         return ""
-    rule = f" ({months} calendar months from each case's clock start, to the same day of the month)" if months else ""
+    months_rule = f" ({months} calendar months from each case's clock start, to the same day of the month)"
+    rule = months_rule if months else f" ({DAY_RULE_WORDS[0]})" if by_day(unit) else ""
     return f", {share_said(share, 'en')} within the deadline{rule}"
 
 
 def fit_clock(obs: Observed, start: str, stop: str, deadline_hours: float | None,
-              months: int | None = None) -> ClockFit | None:
+              months: int | None = None, unit: str | None = None) -> ClockFit | None:
     """Time on the legal clock per case: from the last completion marking its start to the first marking its stop;
     the share within ``deadline_hours``, or, for a deadline of ``months`` calendar months, within each case's own
-    (:func:`calibrate.distances.case_deadline_days`: from its clock's start to the same day of the month)."""
+    (:func:`calibrate.distances.case_deadline_days`: from its clock's start to the same day of the month); one
+    written in days or weeks (``unit``) whose last day is a weekend, holiday or eve runs to the next weekday's
+    end, as in the simulation."""
     mapped = set(obs.elements)
     marks: list[tuple[str, ...]] = []
     for event in (start, stop):
@@ -389,9 +399,10 @@ def fit_clock(obs: Observed, start: str, stop: str, deadline_hours: float | None
     arr = np.array(spans)
     within = None
     if deadline_hours is not None:
-        limit = deadline_hours if not months else case_deadline_days(np.array(begun), deadline_hours / 24, months) * 24
+        limit = case_deadline_days(np.array(begun), deadline_hours / 24, months, unit) * 24
         within = float(np.mean(arr * 24 <= limit))
-    return ClockFit(marks[0], marks[1], len(spans), float(np.median(arr)), within, months or None)
+    daily = unit if not months and by_day(unit) else None
+    return ClockFit(marks[0], marks[1], len(spans), float(np.median(arr)), within, months or None, daily)
 
 
 #: rows an element needs before its delays' normal scores count towards the case correlation

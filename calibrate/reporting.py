@@ -84,7 +84,8 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
     if c and "median_days" in c:
         lines.append(f"legal clock: {', '.join(map(said, c['start_marked_by']))} -> {', '.join(map(said, c['stop_marked_by']))}: median "
                      f"{c['median_days']:.1f} days over {_n(c['cases'])} cases"
-                     + within_said(c["share_within_deadline"], c.get("deadline_calendar_months")))
+                     + within_said(c["share_within_deadline"], c.get("deadline_calendar_months"),
+                                   c.get("deadline_unit")))
     if a or report.get("durations") or report.get("branching") or cd or m:
         lines.append(_LEGEND)
     return "\n".join(lines)

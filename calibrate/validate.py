@@ -199,12 +199,13 @@ def median_interval(days: np.ndarray, *, seed: int, resamples: int = 2000) -> li
 
 def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float | None,
           setup: Mapping[str, Any], model_steps: frozenset[str] | None = None,
-          deadline_months: int | None = None) -> Validation:
+          deadline_months: int | None = None, deadline_unit: str | None = None) -> Validation:
     """Distances of each of ``sims`` from ``real``, their means, and both logs' percentiles.
 
     ``deadline_months``: the deadline is that many calendar months, each case's own date from its first event
     (:func:`calibrate.distances.case_deadline_days`), and ``deadline_days`` only their mean length, which words
-    name.
+    name. ``deadline_unit``: the unit it was written in; in days or weeks (or months) each case's last day on
+    a weekend, holiday or eve runs to the next weekday's end, in hours it is not moved.
 
     ``model_steps``: the labels of the log's events that the model has (its element ids). When the log has
     events of other activities (a discovered model keeps only the frequent ones), the activity-share and
@@ -224,7 +225,8 @@ def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float 
     sim_days = np.concatenate([dist.cycle_days(s, use_start=use) for s in sims])
     real_due = sim_due = None  # each case's deadline, from its first event
     if deadline_days is not None:
-        real_due, *sims_due = (dist.deadline_days(log, use_start=use, days=deadline_days, months=deadline_months)
+        real_due, *sims_due = (dist.deadline_days(log, use_start=use, days=deadline_days,
+                                                  months=deadline_months, unit=deadline_unit)
                                for log in (real, *sims))
         sim_due = np.concatenate(sims_due)
     real_d, sim_d = _describe(real_days, real_due), _describe(sim_days, sim_due)
@@ -237,7 +239,11 @@ def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float 
         means["within_deadline_difference"] = round(sim_d["within_deadline"] - real_d["within_deadline"], 4)
     times = "start and completion times" if use else "completion times only (a log without start times)"
     extra = {"log_events_of_model_steps": round(kept.end.size / real.end.size, 4)} if partial else {}
-    months = {"deadline_months": deadline_months} if deadline_months and deadline_days is not None else {}
+    months: dict[str, Any] = {}
+    if deadline_months and deadline_days is not None:
+        months["deadline_months"] = deadline_months
+    if deadline_unit is not None and deadline_days is not None:  # the unit written: 28d moves off a Saturday
+        months["deadline_unit"] = deadline_unit
     return Validation(means, per, real_d, sim_d, {**setup, "timestamps": times, "deadline_days": deadline_days,
                                                   **months, "replications": len(sims), **extra})
 
@@ -288,7 +294,8 @@ def _arrivals_text(table: LogTable) -> str:
 
 
 def _arrivals_before_end(held: LogTable, train: LogTable, until: float, deadline_days: float | None,
-                         deadline_months: int | None = None) -> dict[str, Any]:
+                         deadline_months: int | None = None,
+                         deadline_unit: str | None = None) -> dict[str, Any]:
     """How many held-out cases arrived within the deadline (each case's own, in calendar months:
     ``deadline_months``; or, without one, the training cases' median cycle time) before the log's last timestamp
     ``until``: cases that may still have been open at the export, whose cycle times in the log, as in the
@@ -301,31 +308,38 @@ def _arrivals_before_end(held: LogTable, train: LogTable, until: float, deadline
         days, basis = float(np.median(np.fmax.reduceat(train.end, bounds[:-1]) - first)) / 86400.0, "median"
     bounds = held.case_bounds()
     arrived = np.fmin.reduceat(np.fmin(held.start, held.end), bounds[:-1])
-    due = dist.case_deadline_days(arrived, days, deadline_months if deadline_days is not None else None)
+    given = deadline_days is not None  # the training cases' median is a fixed length
+    due = dist.case_deadline_days(arrived, days, deadline_months if given else None,
+                                  deadline_unit if given else None)
     return {"heldout_recent_cases": int(np.count_nonzero(arrived > until - due * 86400.0)),
             "recent_days": round(days, 2), "recent_basis": basis, "log_end": str(from_seconds(until).date())}
 
 
-def _deadline(profile: Mapping[str, Any], given: float | None, months: int | None) -> tuple[float | None, int | None]:
-    """The deadline in days (its mean length when in calendar months) and its calendar months (None: a fixed
-    length): ``given`` (``--deadline``, its ``months``), else the profile's clock, else none."""
+def _deadline(profile: Mapping[str, Any], given: float | None, months: int | None,
+              unit: str | None) -> tuple[float | None, int | None, str | None]:
+    """The deadline in days (its mean length when in calendar months), its calendar months (None: a fixed
+    length) and the unit it was written in: ``given`` (``--deadline``, its ``months`` and ``unit``), else the
+    profile's clock, else none."""
     if given is not None:
-        return given, months
+        return given, months, unit
     clock = (profile.get("simulation") or {}).get("clock") or {}
     if isinstance(clock, dict) and clock.get("deadline"):
-        from processes.durations import calendar_months, parse_duration
+        from processes.durations import calendar_months, parse_duration, written_unit
 
-        return parse_duration(clock["deadline"]) / 24.0, calendar_months(clock["deadline"])
-    return None, None
+        text = clock["deadline"]
+        return parse_duration(text) / 24.0, calendar_months(text), written_unit(text)
+    return None, None, None
 
 
 def validate_profile(model: str, profile: Mapping[str, Any], train: LogTable, held: LogTable,
                      element_of: Mapping[str, str | None], *, replications: int, seed: int,
                      deadline_days: float | None = None, deadline_months: int | None = None,
+                     deadline_unit: str | None = None,
                      executor: Any = None) -> tuple[Validation, dist.CaseLog, list[dist.CaseLog]]:
     """Simulate ``model`` with the training ``profile`` over ``held``'s period and score it;
     also the real and simulated logs (for plots). ``deadline_days``: default the profile's clock;
-    ``deadline_months``: it is that many calendar months (:func:`score`)."""
+    ``deadline_months``: it is that many calendar months; ``deadline_unit``: the unit it was written in
+    (:func:`score`)."""
     run_profile, until = heldout_profile(profile, held)
     csvs = simulate_period(model, run_profile, replications=replications, seed=seed, executor=executor)
     real = real_caselog(held, element_of)
@@ -341,8 +355,9 @@ def validate_profile(model: str, profile: Mapping[str, Any], train: LogTable, he
              "heldout_cases": held.n_cases, "heldout_period": held.period_text(),
              "simulated_from": str(run_profile["simulation"]["start"]),
              "simulated_horizon": run_profile["simulation"]["horizon"], "seed": seed}
-    deadline, months = _deadline(profile, deadline_days, deadline_months)
-    setup.update(_arrivals_before_end(held, train, until, deadline, months))
+    deadline, months, unit = _deadline(profile, deadline_days, deadline_months, deadline_unit)
+    setup.update(_arrivals_before_end(held, train, until, deadline, months, unit))
     steps = frozenset(e for e in element_of.values() if e)  # a timer's firing too: the simulation logs it
-    return (score(real, sims, deadline_days=deadline, setup=setup, model_steps=steps, deadline_months=months),
+    return (score(real, sims, deadline_days=deadline, setup=setup, model_steps=steps, deadline_months=months,
+                  deadline_unit=unit),
             real, sims)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from processes.calendarmonths import RULE_WORDS
+from processes.calendarmonths import DAY_RULE_WORDS, RULE_WORDS, by_day
 from processes.durations import duration_said
 from processes.numbers import PERCENT, POINTS, machine, number, percent
 from processes.numbers import share as share_of
@@ -28,33 +28,52 @@ WITHIN_WORDS = ("cycle times within the deadline's {days} (from a case's first t
                 "händelse, inte räknat som den lagstadgade tiden{rule})")
 _WITHIN_RULE = (f"; {RULE_WORDS[0]}, from each case's first event",
                 f"; {RULE_WORDS[1]}, räknat från ärendets första händelse")
+#: ... and a deadline in days or weeks' (:data:`processes.calendarmonths.DAY_RULE_WORDS`)
+_WITHIN_DAY_RULE = (f"; {DAY_RULE_WORDS[0]}", f"; {DAY_RULE_WORDS[1]}")
 
 
-def deadline_words(days: float, months: int | None = None) -> tuple[str, str]:
+def _rule(months: int | None, unit: str | None) -> tuple[str, str] | None:
+    """The words of a deadline's rule (English, Swedish): in calendar months, or counted by the day in days or
+    weeks (``unit``); None in hours, a fixed length."""
+    return RULE_WORDS if months else DAY_RULE_WORDS if by_day(unit) else None
+
+
+def _amount(days: float, unit: str | None) -> tuple[str, str]:
+    """A deadline of ``days`` in words (English, Swedish), in the ``unit`` written (``28d`` is "28 days", not
+    "4 weeks"), else in the largest whole one, without its rule."""
+    return duration_said(days * 24.0, unit)
+
+
+def deadline_words(days: float, months: int | None = None, unit: str | None = None) -> tuple[str, str]:
     """A deadline of ``days`` as a person says it (English, Swedish), in the unit it was given in
     (:func:`processes.durations.duration_said`): the law's 4 months is "4 months", not "121.75 days" (found by
     QA, qawords); the setup's ``deadline_days`` keeps the number. ``months``: the deadline is that many calendar
-    months, each case's own date, and its rule is said after it.
+    months, each case's own date, and its rule is said after it; ``unit``: the unit it was written in, in days
+    or weeks with their rule (a closed last day moves on).
 
     >>> deadline_words(121.75), deadline_words(56.0), deadline_words(60.0)
     (('4 months', '4 månader'), ('8 weeks', '8 veckor'), ('60 days', '60 dagar'))
     >>> deadline_words(121.75, 4)[1]
     '4 månader (i kalendermånader, till samma dag i månaden)'
+    >>> deadline_words(28.0, None, "d")[0]
+    '28 days (a last day on a weekend, holiday or eve moved to the next weekday)'
     """
-    en, sv = duration_said(days * 24.0)
-    return (f"{en} ({RULE_WORDS[0]})", f"{sv} ({RULE_WORDS[1]})") if months else (en, sv)
+    en, sv = _amount(days, unit)
+    rule = _rule(months, unit)
+    return (f"{en} ({rule[0]})", f"{sv} ({rule[1]})") if rule else (en, sv)
 
 
-def within_words(days: float, months: int | None = None) -> tuple[str, str]:
+def within_words(days: float, months: int | None = None, unit: str | None = None) -> tuple[str, str]:
     """What the share within a deadline of ``days`` counts (:data:`WITHIN_WORDS`), in English and Swedish; in
-    calendar months (``months``) with their rule.
+    calendar months (``months``), or written in days or weeks (``unit``), with their rule.
 
     >>> within_words(121.75, 4)[0]
     "cycle times within the deadline's 4 months (from a case's first to its last event, not on the legal clock; \
 in calendar months, to the same day of the month, from each case's first event)"
     """
-    en, sv = (words.format(days=said, rule=rule if months else "")
-              for words, said, rule in zip(WITHIN_WORDS, deadline_words(days), _WITHIN_RULE, strict=True))
+    rules = _WITHIN_RULE if months else _WITHIN_DAY_RULE if by_day(unit) else ("", "")
+    en, sv = (words.format(days=said, rule=rule)
+              for words, said, rule in zip(WITHIN_WORDS, _amount(days, unit), rules, strict=True))
     return en, sv
 
 #: the cycle-time percentiles (``p50``) and their differences, in days
@@ -121,7 +140,8 @@ def validation_text(data: dict[str, Any]) -> str:
         shares = (real["within_deadline"], sim["within_deadline"])
         # the cases' whole cycle times against the deadline's length: calibrate's "legal clock" line counts the
         # clock's own span (a complete application to the decision) and gave 98 % where this gave 90.5 %, unsaid
-        en_words, sv_words = within_words(setup["deadline_days"], setup.get("deadline_months"))
+        en_words, sv_words = within_words(setup["deadline_days"], setup.get("deadline_months"),
+                                          setup.get("deadline_unit"))
         en, sv = ([percent(s, lang, 1) for s in shares] for lang in ("en", "sv"))
         lines.append(f"  {en_words}: log {en[0]}, simulated {en[1]} / {sv_words}: logg {sv[0]}, simulerad {sv[1]}")
     if (median := median_words(real)) is not None:
@@ -190,10 +210,12 @@ def open_at_end_words(setup: dict[str, Any]) -> tuple[str, str] | None:
     days, held, end = setup["recent_days"], setup["heldout_cases"], setup["log_end"]
     basis_en, basis_sv = (("the deadline", "tidsfristen") if setup.get("recent_basis") == "deadline" else
                           ("the training cases' median cycle time", "träningsärendenas mediangenomloppstid"))
-    if setup.get("recent_basis") == "deadline" and setup.get("deadline_months"):  # each case's own date
-        basis_en, basis_sv = f"{basis_en}, {RULE_WORDS[0]}", f"{basis_sv}, {RULE_WORDS[1]}"
+    rule = _rule(setup.get("deadline_months"), setup.get("deadline_unit"))
+    if setup.get("recent_basis") == "deadline" and rule:  # each case's own date
+        basis_en, basis_sv = f"{basis_en}, {rule[0]}", f"{basis_sv}, {rule[1]}"
     # the deadline in its own unit ("4 months"), the median in days
-    long_en, long_sv = (deadline_words(days) if setup.get("recent_basis") == "deadline" else
+    unit = setup.get("deadline_unit")
+    long_en, long_sv = (_amount(days, unit) if setup.get("recent_basis") == "deadline" else
                         (f"{number(days, 'en')} days", f"{number(days, 'sv')} dagar"))
     return (f"{number(recent, 'en')} of the {number(held, 'en')} held-out cases arrived less than {long_en} "
             f"({basis_en}) before the log's last event ({end}): a case still open then counts with its time "

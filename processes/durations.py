@@ -173,24 +173,28 @@ _SAID_UNITS = (("y", ("year", "years"), ("år", "år")), ("mo", ("month", "month
                ("h", ("hour", "hours"), ("timme", "timmar")))
 
 
-def duration_said(hours: float) -> tuple[str, str]:
+def duration_said(hours: float, unit: str | None = None) -> tuple[str, str]:
     """``hours`` of calendar time in words (English, Swedish), in the largest unit that gives it to 3 decimals
     from 0.01 up, which is the unit it was written in (``--years 0.01``, ``warmup: 8w``); else in hours, or
     days from two days up, to one decimal. A message said "warmup of 1344 h ... horizon of 87.66 h" to a user
-    who typed ``--years 0.01`` beside a profile's ``warmup: 8w``.
+    who typed ``--years 0.01`` beside a profile's ``warmup: 8w``. ``unit``: the unit it was written in
+    (:func:`written_unit`), said in that one instead (``28d`` is "28 days", not "4 weeks"; minutes as above).
 
     >>> duration_said(87.66), duration_said(1344.0), duration_said(8766.0), duration_said(100.0)
     (('0.01 years', '0,01 år'), ('8 weeks', '8 veckor'), ('1 year', '1 år'), ('100 hours', '100 timmar'))
     >>> duration_said(1000.123456), duration_said(24 * 365.25 / 1e4)
     (('41.7 days', '41,7 dagar'), ('0.9 hours', '0,9 timmar'))
+    >>> duration_said(672.0), duration_said(672.0, "d")
+    (('4 weeks', '4 veckor'), ('28 days', '28 dagar'))
     """
-    def exact(unit: str) -> bool:
-        amount = hours / CALENDAR_UNITS[unit]
+    def exact(name: str) -> bool:
+        amount = hours / CALENDAR_UNITS[name]
         return abs(amount) >= 0.01 and math.isclose(amount, round(amount, 3), rel_tol=1e-9)
 
-    said = next((u for u in _SAID_UNITS if exact(u[0])), None)
-    unit, en, sv = said or _SAID_UNITS[-1 if abs(hours) < 48 else -2]
-    amount = round(hours / CALENDAR_UNITS[unit], 3 if said else 1)
+    written = [u for u in _SAID_UNITS if u[0] == unit]
+    said = written[0] if written else next((u for u in _SAID_UNITS if exact(u[0])), None)
+    name, en, sv = said or _SAID_UNITS[-1 if abs(hours) < 48 else -2]
+    amount = round(hours / CALENDAR_UNITS[name], 3 if said else 1)
     one = amount == 1
     return f"{number(amount, 'en')} {en[not one]}", f"{number(amount, 'sv')} {sv[not one]}"
 

@@ -19,7 +19,7 @@ import math
 from dataclasses import field
 from typing import Any
 
-from processes.calendarmonths import deadline_span
+from processes.calendarmonths import by_day, deadline_span
 from processes.conditions import Condition
 from processes.distributions import Distribution
 from processes.durations import duration_said
@@ -405,6 +405,11 @@ class LegalClock:
     (``4mo``) or years (``1y``: 12 months), which the law counts on the calendar: each case's deadline is
     then its own (:meth:`span`), and ``deadline`` / ``extension`` are only their mean lengths (730.5 h a
     month), which words and charts name.
+
+    ``deadline_unit`` / ``extension_unit``: the unit each was written in (``d``, ``w``, ``mo``, ``y``, ``h``,
+    ``m``; None: hours, a number without a written unit). A deadline with a part in days, weeks, months or
+    years is counted by the day, and its last day on a weekend, holiday or eve moves on (lagen (1930:173) 2 §,
+    :meth:`span`); one in hours is not moved.
     """
 
     start: str
@@ -415,6 +420,8 @@ class LegalClock:
     extension_rule: str = "projected"
     deadline_months: int | None = None
     extension_months: int | None = None
+    deadline_unit: str | None = None
+    extension_unit: str | None = None
 
     def __post_init__(self) -> None:
         if not self.deadline > 0:
@@ -440,12 +447,15 @@ class LegalClock:
         of the month that many calendar months on (the month's last day when it has none), at the same time of
         day (:func:`processes.calendarmonths.deadline_span`, which a case log's shares use too); the deadline and
         extension in months count together from the clock's start (4 + 4 months: 8 calendar months); a part
-        in days or hours is that many hours."""
+        in days, weeks or hours is that many hours. A deadline with a part in days, weeks, months or years
+        whose last day is a Saturday, Sunday, holiday or eve runs to the end of the next weekday (lagen
+        (1930:173) 2 §); one in hours alone is not moved."""
         months = (self.deadline_months or 0) + ((self.extension_months or 0) if extended else 0)
         hours = self.deadline if self.deadline_months is None else 0.0
         if extended and self.extension_months is None:
             hours += self.extension or 0.0
-        return deadline_span(hours, months, start, complete)
+        daily = by_day(self.deadline_unit, self.extension_unit if extended else None)
+        return deadline_span(hours, months, start, complete, daily=daily)
 
 
 @frozen_dataclass

@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from processes.calendarmonths import RULE_WORDS
+from processes.calendarmonths import DAY_RULE_WORDS, RULE_WORDS, by_day
 from processes.durations import parse_duration, written_unit
 from processes.numbers import number
 
@@ -120,6 +120,8 @@ def deadline_said(text: str, lang: str, deadline: float | None, extension: float
         # case's deadline is its own calendar date; the words follow the unit the profile wrote
         written = getattr(deadline, "unit", None)
         months = written == "mo" if written else _parts(deadline, "en")[1] == "month"
+        # in days or weeks: counted by the day, a closed last day moved on (said where the months' rule is)
+        rule = _RULE if months else _DAY_RULE if by_day(written) else {"en": "", "sv": ""}
         if not extension:  # no extension: a limit of 0 is no limit to name, and "8 when extended" never happens
             text = _NO_EXTENSION_PHRASES.sub(lambda m: _NO_EXTENSION[m.group(0)], text)
         extra = extension or 0.0
@@ -139,8 +141,8 @@ def deadline_said(text: str, lang: str, deadline: float | None, extension: float
             "4-month": _adjective(deadline),
             "de 4 månaderna": f"de {duration_words(deadline, 'sv', definite=True)}",
             "fyramånadersgränsen": f"gränsen på {duration_words(deadline, 'sv')}",
-            _CALENDAR["en"]: duration_words(deadline, "en") + _RULE["en"] * months,
-            _CALENDAR["sv"]: duration_words(deadline, "sv") + _RULE["sv"] * months,
+            _CALENDAR["en"]: duration_words(deadline, "en") + rule["en"],
+            _CALENDAR["sv"]: duration_words(deadline, "sv") + rule["sv"],
             "the 4 months": f"the {duration_words(deadline, 'en')}",
             "4 months": duration_words(deadline, "en"),
             "4 månader": duration_words(deadline, "sv"),
@@ -166,6 +168,7 @@ _NO_EXTENSION = {
 _NO_EXTENSION_PHRASES = re.compile("|".join(re.escape(p) for p in _NO_EXTENSION))
 #: the deadline in months said with its rule (Alkoholförordningen 5 §, lagen om beräkning av lagstadgad tid)
 _RULE = {"en": f" ({RULE_WORDS[0]})", "sv": f" ({RULE_WORDS[1]})"}
+_DAY_RULE = {"en": f" ({DAY_RULE_WORDS[0]})", "sv": f" ({DAY_RULE_WORDS[1]})"}
 _CALENDAR = {"en": "4 months" + _RULE["en"], "sv": "4 månader" + _RULE["sv"]}
 # Swedish says "tidsfristen", as the rest of the app does for the legal deadline
 _GENERIC = {
@@ -188,30 +191,50 @@ _PHRASES = re.compile("|".join(re.escape(p) for p in (
     "fyramånadersgränsen", "the 4 months", "4 months", "4 månader")))
 
 
-def calendar_rule(months: int | None) -> dict[str, str] | None:
-    """How a deadline of ``months`` calendar months is counted, a sentence per language (None: the deadline
-    is not in months, a fixed length: nothing to explain).
+#: a closed last day moved on (lagen (1930:173) 2 §), as the rule's sentences say it
+_CLOSED = {"en": "a last day on a Saturday, Sunday, public holiday, midsommarafton, julafton or nyårsafton "
+                 "moves to the end of the next weekday",
+           "sv": "infaller sista dagen på en lördag, söndag, allmän helgdag, midsommarafton, julafton eller "
+                 "nyårsafton flyttas den till slutet av nästa vardag"}
+
+
+def calendar_rule(months: int | None, written: float | None = None) -> dict[str, str] | None:
+    """How a deadline of ``months`` calendar months is counted, a sentence per language; or, without months,
+    one ``written`` in days or weeks (a :class:`ClockHours` of that unit); None: a deadline in hours, a fixed
+    length: nothing to explain.
 
     >>> calendar_rule(4)["en"]
     'The deadline is counted in calendar months: 4 months from the day the application was complete, to \
 the same day of the month (the last day of a shorter month), 120 to 123 days; a last day on a Saturday, \
 Sunday, public holiday, midsommarafton, julafton or nyårsafton moves to the end of the next weekday; the \
 line is drawn at their mean length.'
+    >>> calendar_rule(None, ClockHours(28 * 24.0, "d"))["sv"]
+    'Tidsgränsen räknas i dagar: 28 dagar från dagen då ansökan blev komplett; infaller sista dagen på en \
+lördag, söndag, allmän helgdag, midsommarafton, julafton eller nyårsafton flyttas den till slutet av nästa \
+vardag.'
+    >>> calendar_rule(None, ClockHours(672.0, "h")) is None
+    True
     """
     if not months:
-        return None
+        unit = getattr(written, "unit", None)
+        if written is None or not by_day(unit):
+            return None
+        counted = {"d": ("days", "dagar"), "w": ("weeks", "veckor")}.get(unit or "", ("days", "dagar"))
+        amount = {lang: duration_words(written, lang) for lang in ("en", "sv")}
+        return {"en": f"The deadline is counted in {counted[0]}: {amount['en']} from the day the application "
+                      f"was complete; {_CLOSED['en']}.",
+                "sv": f"Tidsgränsen räknas i {counted[1]}: {amount['sv']} från dagen då ansökan blev "
+                      f"komplett; {_CLOSED['sv']}."}
     said = {lang: duration_words(months * 730.5, lang) for lang in ("en", "sv")}
     four = months == 4  # the law's four months: their span in days, said
     en = (f"The deadline is counted in calendar months: {said['en']} from the day the application was "
           "complete, to the same day of the month (the last day of a shorter month)"
-          + (", 120 to 123 days" if four else "") + "; a last day on a Saturday, Sunday, public holiday, "
-          "midsommarafton, julafton or nyårsafton moves to the end of the next weekday; the line is drawn at "
-          "their mean length.")
+          + (", 120 to 123 days" if four else "") + f"; {_CLOSED['en']}; the line is drawn at their mean "
+          "length.")
     sv = (f"Tidsgränsen räknas i kalendermånader: {said['sv']} från dagen då ansökan blev komplett, "
           "till samma dag i månaden (den sista dagen i en kortare månad)"
-          + (", 120 till 123 dagar" if four else "") + "; infaller sista dagen på en lördag, söndag, allmän "
-          "helgdag, midsommarafton, julafton eller nyårsafton flyttas den till slutet av nästa vardag; linjen står "
-          "vid deras längd i genomsnitt.")
+          + (", 120 till 123 dagar" if four else "") + f"; {_CLOSED['sv']}; linjen står vid deras längd i "
+          "genomsnitt.")
     return {"en": en, "sv": sv}
 
 

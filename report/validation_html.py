@@ -228,7 +228,8 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
     # ("4 months")
     train_en, train_sv = (number(st["training_cases"], lang) for lang in ("en", "sv"))
     held_en, held_sv = (number(st["heldout_cases"], lang) for lang in ("en", "sv"))
-    due_en, due_sv = ("", "") if deadline is None else deadline_words(deadline, st.get("deadline_months"))
+    due_en, due_sv = ("", "") if deadline is None else deadline_words(deadline, st.get("deadline_months"),
+                                                                      st.get("deadline_unit"))
     setup = log + _paragraph(
         f"The model was calibrated on the first {train_en} cases ({esc(str(st['training_period']))}), "
         f"then simulated {st['replications']} times over the held-out period from {esc(str(st['simulated_from']))} "
@@ -292,7 +293,8 @@ def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.
     if (log := validation.real.get("within_deadline")) is not None:
         simulated = validation.simulated["within_deadline"]
         en, sv = (w[0].upper() + w[1:] for w in within_words(validation.setup["deadline_days"],
-                                                             validation.setup.get("deadline_months")))
+                                                             validation.setup.get("deadline_months"),
+                                                             validation.setup.get("deadline_unit")))
         within = _paragraph(f"{en}: log {log:.1%}, simulated {simulated:.1%}",
                             f"{sv}: logg {percent(log, 'sv', 1)}, simulerad {percent(simulated, 'sv', 1)}")
     if (median := median_words(validation.real)) is not None:

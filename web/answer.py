@@ -19,7 +19,7 @@ from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
 from processes.shownnames import name_in
-from report.deadlines import LIBRARY_CLOCK, calendar_rule, deadline_said, duration_words
+from report.deadlines import LIBRARY_CLOCK, ClockHours, calendar_rule, deadline_said, duration_words
 from report.headline import (
     ARRIVAL_FIGURE,
     SAME_IN_EVERY_RUN,
@@ -275,6 +275,9 @@ def answer(batch: BatchResults, names: Mapping[str, Any], *, changed: bool = Tru
         clock = None if params is None or params.clock is None else (params.clock.deadline,
                                                                       params.clock.extension or 0.0)
         months = None if params is None or params.clock is None else params.clock.deadline_months
+        # a deadline in days or weeks is counted by the day too: its rule said under the chart
+        written = None if params is None or params.clock is None else ClockHours(params.clock.deadline,
+                                                                                 params.clock.deadline_unit)
         out.append({
             "process": member.name,
             "name": name["sv"],
@@ -290,7 +293,7 @@ def answer(batch: BatchResults, names: Mapping[str, Any], *, changed: bool = Tru
             # the chart's line named by this process's deadline ("2 månader"), not the library's
             "deadline_words": None if clock is None else {lang: duration_words(clock[0], lang) for lang in ("sv", "en")},
             # a deadline in months is each case's own date: the chart's line is only their mean length
-            "deadline_rule": calendar_rule(months),
+            "deadline_rule": calendar_rule(months, written),
             "bin_days": BIN_DAYS,
             "histogram": {"now": histogram(before_cases, member.name), "then": histogram(after_cases, member.name)},
             "changed": changed,  # nothing changed: the chart draws today alone (two lines read as a change)

@@ -178,14 +178,18 @@ def test_the_calendar_months_rule_is_said_for_a_deadline_in_months_only() -> Non
 
 def test_the_words_follow_the_unit_the_profile_wrote() -> None:
     # 1461 days are 35,064 hours, 48 times 730.5: they were said "48 months (in calendar months, ...)", a rule
-    # the simulation does not apply to a deadline in days (it is the same length from every start)
+    # the simulation does not apply to a deadline in days (it counts them from every start, a closed last
+    # day moved on: that rule is said instead)
     rule = "(in calendar months, to the same day of the month)"
+    moved = "(a last day on a weekend, holiday or eve moved to the next weekday)"
     text = f"Share decided within 4 months {rule} of a complete application"
     days = profile_clock({"simulation": {"clock": {"deadline": "1461d"}}})
     assert days is not None
-    assert deadline_said(text, "en", *days) == "Share decided within 1461 days of a complete application"
+    assert deadline_said(text, "en", *days) == f"Share decided within 1461 days {moved} of a complete " \
+                                               "application"
     sv = "Andel inom 4 månader (i kalendermånader, till samma dag i månaden) från komplett ansökan"
-    assert deadline_said(sv, "sv", *days) == "Andel inom 1461 dagar från komplett ansökan"
+    assert deadline_said(sv, "sv", *days) == ("Andel inom 1461 dagar (en sista dag på en helg, helgdag eller "
+                                              "afton flyttad till nästa vardag) från komplett ansökan")
     # months stay months with their rule; 56 days are not said as 8 weeks; 121.75 days are not the law's 4 months
     months = profile_clock({"simulation": {"clock": {"deadline": "48mo", "extension": "4mo"}}})
     assert months is not None
@@ -196,7 +200,8 @@ def test_the_words_follow_the_unit_the_profile_wrote() -> None:
     assert [deadline_said(x, "en", *weeks) for x in ("4 months", "or 8 when")] == ["56 days", "or 70 days when"]
     like_law = profile_clock({"simulation": {"clock": {"deadline": "121.75d", "extension": "4mo"}}})
     assert like_law is not None and like_law != LIBRARY_CLOCK
-    assert deadline_said(text, "en", *like_law) == "Share decided within 121.75 days of a complete application"
+    assert deadline_said(text, "en", *like_law) == (f"Share decided within 121.75 days {moved} of a "
+                                                    "complete application")
     assert profile_clock({"simulation": {"clock": {"deadline": "4mo", "extension": "4mo"}}}) == LIBRARY_CLOCK
 
 
@@ -206,3 +211,25 @@ def test_the_calendar_rule_says_a_closed_last_day_moves_to_the_next_weekday() ->
     assert "julafton or nyårsafton moves to the end of the next weekday" in said["en"]
     assert "julafton eller nyårsafton flyttas den till slutet av nästa vardag" in said["sv"]
     assert calendar_rule(None) is None
+
+
+def test_a_deadline_in_days_or_weeks_is_said_with_its_weekday_rule() -> None:
+    # lagen (1930:173) 2 § moves a closed last day of a deadline counted by the day: the words say so where
+    # they say the months' rule (the report's chart, the web page's note under it); one in hours is a fixed
+    # length
+    days = profile_clock({"simulation": {"clock": {"deadline": "28d"}}})
+    hours = profile_clock({"simulation": {"clock": {"deadline": "672h"}}})
+    assert days is not None and hours is not None
+    caption = "cases decided after 4 months (in calendar months, to the same day of the month);"
+    assert deadline_said(caption, "en", *days) == ("cases decided after 28 days (a last day on a weekend, "
+                                                   "holiday or eve moved to the next weekday);")
+    assert deadline_said(caption, "en", *hours) == "cases decided after 672 hours;"
+    said = calendar_rule(None, days[0])
+    assert said is not None
+    assert said["en"] == ("The deadline is counted in days: 28 days from the day the application was "
+                          "complete; a last day on a Saturday, Sunday, public holiday, midsommarafton, "
+                          "julafton or nyårsafton moves to the end of the next weekday.")
+    weeks = profile_clock({"simulation": {"clock": {"deadline": "2w"}}})
+    assert weeks is not None
+    assert (calendar_rule(None, weeks[0]) or {})["sv"].startswith("Tidsgränsen räknas i veckor: 2 veckor")
+    assert calendar_rule(None, hours[0]) is None

@@ -167,8 +167,11 @@ def test_a_deadline_in_months_is_each_cases_own_four_calendar_months_in_every_ou
 def test_the_deadline_and_its_extension_in_months_count_from_the_clocks_start() -> None:
     # complete 31 October 2025 at 09:30 (hour 0: 6 January 2025): 4 months to Saturday 28 February 2026 (120
     # days), which lagen (1930:173) 2 § moves to the end of Monday 2 March (122 days and 14.5 hours); 4 + 4 to
-    # Tuesday 30 June 2026 09:30 (242 days; the 28 February's four months would end 28 June); in days the
-    # deadline is a fixed length wherever the clock starts, on a Saturday too (the rule is for months)
+    # Tuesday 30 June 2026 09:30 (242 days; the 28 February's four months would end 28 June). In days the
+    # deadline is counted by the day too: 120 days end on the same Saturday 28 February, so at the same end
+    # of Monday 2 March; 120 days and 2 weeks on Saturday 14 March, so at the end of Monday 16 March (136 days
+    # and 14.5 hours); from Monday 6 January 2025 00:00 the 120 days end at 00:00 on Tuesday 6 May, the last
+    # day Monday 5 May, not moved. In hours it is a fixed length wherever the clock starts, on a Saturday too
     prm = replay_params(dates="[2025-01-06]",
                         extra="  clock: {start: S, stop: E, deadline: 4mo, extension: 4mo}\n")
     at = prm.datetime_to_hours(dt.datetime(2025, 10, 31, 9, 30))
@@ -176,8 +179,13 @@ def test_the_deadline_and_its_extension_in_months_count_from_the_clocks_start() 
     assert prm.clock.span(at, prm.start, extended=True) == 242 * 24
     days = replay_params(dates="[2025-01-06]",
                          extra="  clock: {start: S, stop: E, deadline: 120d, extension: 2w}\n")
-    assert days.clock.span(at, days.start) == days.clock.span(0.0, days.start) == 120 * 24
-    assert days.clock.span(at, days.start, extended=True) == 134 * 24
+    assert days.clock.span(at, days.start) == 122 * 24 + 14.5
+    assert days.clock.span(0.0, days.start) == 120 * 24
+    assert days.clock.span(at, days.start, extended=True) == 136 * 24 + 14.5
+    hours = replay_params(dates="[2025-01-06]",
+                          extra="  clock: {start: S, stop: E, deadline: 2880h, extension: 336h}\n")
+    assert hours.clock.span(at, hours.start) == hours.clock.span(0.0, hours.start) == 120 * 24
+    assert hours.clock.span(at, hours.start, extended=True) == 134 * 24
     # against dateutil's relativedelta over every day of four years, from 09:30, where the last day is a
     # weekday that is no holiday or eve; where it is not, the deadline ends at a midnight after it
     moved = 0

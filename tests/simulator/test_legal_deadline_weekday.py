@@ -49,14 +49,18 @@ def test_a_case_logs_deadline_runs_to_the_end_of_the_next_weekday(begun: dt.date
     assert case_deadline_days(first, 121.75, 4).tolist() == [pytest.approx(expected, abs=1e-9)]
 
 
-def test_a_deadline_in_days_or_hours_is_not_moved() -> None:
-    # 30 days from Thursday 3 July 2025 09:00 end on Saturday 2 August: still 30 days (docs/simulation.md)
+def test_a_deadline_in_hours_is_not_moved() -> None:
+    # 720 hours from Thursday 3 July 2025 09:00 end on Saturday 2 August 09:00: still 720 hours
+    # (docs/simulation.md; written 30d they run to the end of Monday 4 August: test_legal_deadline_days.py)
     firsts = np.array([wall_seconds(dt.datetime(2025, 7, d, 9)) for d in (3, 4)])
     assert case_deadline_days(firsts, 30.0).tolist() == [30.0, 30.0]
-    prm = replay_params(dates="[2025-01-06]", extra="  clock: {start: S, stop: E, deadline: 30d, extension: 1mo}\n")
+    assert case_deadline_days(firsts, 30.0, None, "h").tolist() == [30.0, 30.0]
+    assert case_deadline_days(firsts, 30.0, None, "d").tolist() == [33 - 9 / 24, 32 - 9 / 24]
+    prm = replay_params(dates="[2025-01-06]",
+                        extra="  clock: {start: S, stop: E, deadline: 720h, extension: 1mo}\n")
     at = prm.datetime_to_hours(dt.datetime(2025, 7, 3, 9))
     assert prm.clock.span(at, prm.start) == 30 * 24
-    # an extension in months moves the extended deadline: a month and 30 days from 3 July 09:00 is 3 August
+    # an extension in months moves the extended deadline: a month and 720 hours from 3 July 09:00 is 3 August
     # (31 days) + 30 days = Tuesday 2 September, not moved; from Monday 7 July, 7 August + 30 days = Saturday
     # 6 September: to the end of Monday 8 September (64 days from 7 July 00:00)
     assert prm.clock.span(at, prm.start, extended=True) == (31 + 30) * 24

@@ -1015,6 +1015,31 @@ def test_the_forms_deadline_words_follow_an_uploaded_profiles_deadline(client):
     assert "to the same day of the month" in place["deadline_rule"]["en"]
 
 
+def test_the_note_under_the_chart_says_a_deadline_in_days_moves_off_a_closed_last_day(client):
+    """An upload whose deadline is written in days: the answer's note under its chart says how it is
+    counted (lagen (1930:173) 2 §: a last day on a weekend, holiday or eve moves to the next weekday), as one
+    in months says its calendar rule; one written in hours gets no note (a fixed length)."""
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "web"
+    notes = {}
+    for deadline in ("28d", "672h"):
+        profile = (fixtures / "camunda_permit.yaml").read_text(encoding="utf-8").replace(
+            "deadline: 4mo, extension: 4mo", f"deadline: {deadline}, extension: {deadline}")
+        assert f"deadline: {deadline}" in profile
+        model = (fixtures / "camunda_permit.bpmn").read_bytes()
+        reply = _upload(client, "Ritstad", model, profile.encode("utf-8"))
+        assert reply.status_code == 200, reply.text
+        _id, done = _run(client, {"uploads": [reply.json()["id"]], "levers": {"officers": 2, **SMALL}})
+        notes[deadline] = done.json()["answer"]["municipalities"][0]["deadline_rule"]
+    assert notes["28d"] == {
+        "en": "The deadline is counted in days: 28 days from the day the application was complete; a "
+              "last day on a Saturday, Sunday, public holiday, midsommarafton, julafton or nyårsafton moves "
+              "to the end of the next weekday.",
+        "sv": "Tidsgränsen räknas i dagar: 28 dagar från dagen då ansökan blev komplett; infaller sista "
+              "dagen på en lördag, söndag, allmän helgdag, midsommarafton, julafton eller nyårsafton flyttas "
+              "den till slutet av nästa vardag."}
+    assert notes["672h"] is None
+
+
 def test_a_lever_a_profile_has_no_body_for_is_refused_without_the_profiles_keys():
     """The page is read by managers: the refusal says what is missing in words, not the profile's keys
     ('decision body committee with meetings:', 'working_committee'), as it did (found by the words review)."""
