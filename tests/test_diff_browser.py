@@ -51,7 +51,7 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
     (tmp_path / "b.yaml").write_text(B, encoding="utf-8")
     page_file = tmp_path / "diff.html"
     result = CliRunner().invoke(
-        cli, ["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html", "-o", str(page_file)]
+        cli, ["diff", "--output-language", "en", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html", "-o", str(page_file)]
     )
     assert result.exit_code == 0, result.output
     messages: list[str] = []
@@ -104,7 +104,7 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
     (tmp_path / "m.yaml").write_bytes(saved)
     again = CliRunner().invoke(
         cli,
-        ["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "json",
+        ["diff", "--output-language", "en", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "json",
          "--matches", str(tmp_path / "m.yaml")],
     )
     assert again.exit_code == 0, again.output
@@ -116,7 +116,7 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
     second = tmp_path / "diff2.html"
     result = CliRunner().invoke(
         cli,
-        ["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html", "-o", str(second),
+        ["diff", "--output-language", "en", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html", "-o", str(second),
          "--matches", str(tmp_path / "m.yaml")],
     )
     assert result.exit_code == 0, result.output
@@ -136,7 +136,7 @@ def test_ten_models_side_by_side_keep_the_compare_page_as_wide_as_the_window(tmp
         path.write_text((A if k % 2 else B).replace("P_A", f"P_A{k}").replace("P_B", f"P_B{k}"), encoding="utf-8")
         files.append(str(path))
     page_file = tmp_path / "compare.html"
-    result = CliRunner().invoke(cli, ["compare", *files, "--format", "html", "-o", str(page_file)])
+    result = CliRunner().invoke(cli, ["compare", "--output-language", "en", *files, "--format", "html", "-o", str(page_file)])
     assert result.exit_code == 0, result.output
     messages: list[str] = []
     with sync_api.sync_playwright() as p:
@@ -164,7 +164,7 @@ def test_choosing_another_candidate_drops_the_pair_chosen_before_on_both_its_ste
     p16 = Path(__file__).resolve().parent.parent / "bench" / "matching" / "sv" / "p16"
     page_file = tmp_path / "diff.html"
     result = CliRunner().invoke(
-        cli, ["diff", str(p16 / "a.yaml"), str(p16 / "b.yaml"), "--format", "html", "-o", str(page_file)]
+        cli, ["diff", "--output-language", "en", str(p16 / "a.yaml"), str(p16 / "b.yaml"), "--format", "html", "-o", str(page_file)]
     )
     assert result.exit_code == 0, result.output
     messages: list[str] = []
@@ -216,7 +216,7 @@ def test_the_page_saves_the_pairs_as_diff_save_matches_writes_them(tmp_path: Pat
     (tmp_path / "b.yaml").write_text(B.replace("name: Ärendet avslutat, ", ""), encoding="utf-8")
     page_file, saved_file = tmp_path / "diff.html", tmp_path / "saved.yaml"
     result = CliRunner().invoke(
-        cli, ["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html", "-o", str(page_file),
+        cli, ["diff", "--output-language", "en", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html", "-o", str(page_file),
               "--save-matches", str(saved_file)]
     )
     assert result.exit_code == 0, result.output
@@ -248,7 +248,7 @@ def test_a_candidate_matched_elsewhere_confirmed_joins_that_pair_or_pairs_one_to
     (tmp_path / "b.yaml").write_text(B_DECIDES, encoding="utf-8")
     helsingborg = str(library_paths("helsingborg")[0])
     page_file = tmp_path / "diff.html"
-    result = CliRunner().invoke(cli, ["diff", helsingborg, str(tmp_path / "b.yaml"), "--format", "html",
+    result = CliRunner().invoke(cli, ["diff", "--output-language", "en", helsingborg, str(tmp_path / "b.yaml"), "--format", "html",
                                       "-o", str(page_file)])
     assert result.exit_code == 0, result.output
     messages: list[str] = []
@@ -275,7 +275,7 @@ def test_a_candidate_matched_elsewhere_confirmed_joins_that_pair_or_pairs_one_to
     assert [(d.a, d.b) for d in decisions.reject] == [(("Task_Beslut",), ("t2",))]
     for saved, pair in ((joined, ["Task_Beslut", "Event_Beslut_Fattat"]), (alone, ["Event_Beslut_Fattat"])):
         (tmp_path / "m.yaml").write_bytes(saved)
-        again = CliRunner().invoke(cli, ["diff", helsingborg, str(tmp_path / "b.yaml"), "--format", "json",
+        again = CliRunner().invoke(cli, ["diff", "--output-language", "en", helsingborg, str(tmp_path / "b.yaml"), "--format", "json",
                                          "--matches", str(tmp_path / "m.yaml")])
         assert again.exit_code == 0, again.output
         data = json.loads(again.output)
