@@ -33,7 +33,7 @@ from bpmn_io.library_facts import swedish_words
 from bpmn_io.profile import shown_name
 from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
-from processes.diff.diffwords import ENGLISH, DiffWords, side_words
+from processes.diff.diffwords import ENGLISH, DiffWords
 from processes.diff.formats import candidate_words, how_words, kind_title, message_in
 from processes.diff.nway import StepCluster, Variation, uncertain_elsewhere
 from processes.diff.result import Difference
@@ -177,11 +177,6 @@ _PAGE_WORDS = ("legend_matched", "legend_changed", "legend_uncertain", "legend_o
                "confidence_head", "how", "node_matching", "structural", "behavioural", "note")
 
 
-def _side(diff: ModelDiff, side: str, words: DiffWords) -> str:
-    """Model ``side`` ("a", "b") as the page names it after "in" / "i" ("Åstorps modell")."""
-    return side_words(words.name(diff.a.name if side == "a" else diff.b.name), words.lang)
-
-
 def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: DiffWords = ENGLISH) -> str:
     """A self-contained HTML page for ``diff`` of the models ``defs_a`` and ``defs_b``, in the language of
     ``words`` (its ``lang``, its headings, buttons and messages; the models' labels keep their own language)."""
@@ -218,7 +213,7 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
     uncertain = [
         {
             "side": u.side,
-            "may_be": words.word("may_be_in", model=_side(diff, u.side, words)),
+            "may_be": words.word("may_be_in", model=words.side(diff.a.name if u.side == "a" else diff.b.name)),
             "step": (label_a if u.side == "a" else label_b)((u.step,)),
             "index": k,
             "candidates": [

@@ -295,16 +295,16 @@ def genitive(name: str) -> str:
 _WORD_NAME = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
 
 
-def side_words(name: str, lang: str) -> str:
-    """A model as a Swedish message names it after "i": a municipality's name as "Åstorps modell", any other name
-    (a file's, "a.bpmn") as "modellen a.bpmn"; in English the name itself.
+def side_words(name: str, lang: str, *, town: bool = True) -> str:
+    """A model as a Swedish message names it after "i": a municipality's name (``town``) as "Åstorps modell", any
+    other name (a file's, "a.bpmn") as "modellen a.bpmn"; in English the name itself.
 
-    >>> side_words("Åstorp", "sv"), side_words("kommun_a", "sv"), side_words("Åstorp", "en")
-    ('Åstorps modell', 'modellen kommun_a', 'Åstorp')
+    >>> side_words("Åstorp", "sv"), side_words("kommun_a", "sv"), side_words("a", "sv", town=False)
+    ('Åstorps modell', 'modellen kommun_a', 'modellen a')
     """
     if lang != "sv":
         return name
-    return f"{genitive(name)} modell" if _WORD_NAME.fullmatch(name) else f"modellen {name}"
+    return f"{genitive(name)} modell" if town and _WORD_NAME.fullmatch(name) else f"modellen {name}"
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -345,6 +345,11 @@ class DiffWords:
 
     def name(self, model: str) -> str:
         return self.names.get(model, model)
+
+    def side(self, model: str) -> str:
+        """``model`` as a line names it after "in" / "i": its name, or in Swedish its municipality's in the genitive
+        ("Åstorps modell") when its profile names one, else "modellen a" (a file's name takes no genitive)."""
+        return side_words(self.name(model), self.lang, town=model in self.names)
 
     def word(self, key: str, **values: object) -> str:
         return word(key, self.lang, **values)

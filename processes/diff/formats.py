@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from processes.diff.decisions import written_ids
-from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, reason_words, said_in, sentence, side_words
+from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, reason_words, said_in, sentence
 from processes.diff.nway import METRICS, Comparison, StepCluster, Variation, name_sides
 from processes.diff.result import KINDS, Difference, ModelDiff
 from processes.textsafe import markdown_cell
@@ -47,8 +47,7 @@ def message_in(d: Difference, a_name: str, b_name: str, words: DiffWords = ENGLI
         fact_words = {"fact": words.fact_name(d.attribute)}
         fact_words |= {k: words.fact_value(said_in(v, words.lang)) for k, v in values if k in ("va", "vb")}
         wording = ((key, tuple((k, fact_words.get(k, v)) for k, v in values)),)
-    sides = (side_words(words.name(a_name), words.lang), side_words(words.name(b_name), words.lang))
-    return sentence(wording, words.lang, sides)
+    return sentence(wording, words.lang, (words.side(a_name), words.side(b_name)))
 
 
 def _names(diff: ModelDiff, d: Difference, words: DiffWords = ENGLISH) -> str:
@@ -95,11 +94,6 @@ def uncertain_lines(diff: ModelDiff, words: DiffWords = ENGLISH) -> list[tuple[s
 UNCERTAIN_NEXT = WORDS["uncertain_next"][0]
 
 
-def _side(words: DiffWords, name: str) -> str:
-    """A model as a line names it after "in" / "i": its name, or in Swedish "Åstorps modell"."""
-    return side_words(words.name(name), words.lang)
-
-
 def diff_text(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     """A readable summary: scores and the three tiers, then every difference on one line,
     then the uncertain steps with their candidates, then the matched pairs with their
@@ -117,13 +111,13 @@ def diff_text(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
         lines.append(f"[{kind_title(d.kind, words)}] {_line(_names(diff, d, words))}")
     other_name = {diff.a.name: diff.b.name, diff.b.name: diff.a.name}
     for step, model, options in uncertain_lines(diff, words):
-        lines.append(_line(words.word("uncertain_line", step=step, model=_side(words, model), options=options,
-                                      other=_side(words, other_name.get(model, "")))))
+        lines.append(_line(words.word("uncertain_line", step=step, model=words.side(model), options=options,
+                                      other=words.side(other_name.get(model, "")))))
     if diff.uncertain:
         lines.append(words.word("uncertain_next"))
     for m in diff.matches:
-        lines.append(_line(words.word("matched_line", a=diff.label_a(m.a), an=_side(words, diff.a.name),
-                                      b=diff.label_b(m.b), bn=_side(words, diff.b.name),
+        lines.append(_line(words.word("matched_line", a=diff.label_a(m.a), an=words.side(diff.a.name),
+                                      b=diff.label_b(m.b), bn=words.side(diff.b.name),
                                       confidence=words.number(m.confidence, 2), how=how_words(m.how, words))))
     for note in diff.notes:
         lines.append(_line(words.word("note", note=note)))
