@@ -53,7 +53,7 @@ from report.templating import (
     template_environment,
 )
 from report.variationwords import variation_words
-from report.words import LANGUAGES, labels
+from report.words import LANGUAGES, labels, word
 
 __all__ = ["diff_html", "comparison_html", "step_classes", "DIFF_CSS", "diff_words", "output_language"]
 
@@ -272,7 +272,7 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None) -> DiffWord
     table = labels()
     return DiffWords(
         lang, names, {k: str(v[lang]) for k, v in table["facts"].items()}, _fact_sv,
-        {k: str(v[lang]) for k, v in table["variations"].items()},
+        lambda level: word(level, lang), {k: str(v[lang]) for k, v in table["variations"].items()},
         lambda v: variation_words(v, names, lang))
 
 

@@ -95,6 +95,20 @@ def test_an_english_model_is_compared_in_english_and_swedish_words_can_be_asked_
     assert '[Bara i B] Steget "Visit the premises" finns bara i modellen b.' in run("diff", a, b, "--output-language", "sv")
 
 
+def test_a_decision_level_is_said_in_the_reports_swedish_words() -> None:
+    assert '[Ändrat] "Besluta om serveringstillstånd": delegation är nämnden [antagande] i Helsingborgs modell, ' \
+           "arbetsutskottet [antagande] i Örkelljungas modell." in run("diff", "helsingborg", "orkelljunga")
+
+
+def test_the_comparison_page_in_swedish(tmp_path) -> None:
+    page = tmp_path / "compare.html"
+    run("compare", "helsingborg", "astorp", "orkelljunga", "--format", "html", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="sv">' in html and "<title>Jämförelse av Helsingborg, Åstorp, Örkelljunga</title>" in html
+    assert "<h2>Där de skiljer sig (4)</h2>" in html and 'class="kind">utförs av olika personal<' in html
+    assert "Variation points" not in html and "How alike" not in html
+
+
 def test_the_help_says_what_the_output_language_is() -> None:
     help_text = " ".join(run("diff", "--help").split())
     assert "--output-language [auto|sv|en]" in help_text

@@ -127,6 +127,49 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_page_of_swedish_models_is_swedish_and_its_buttons_still_reject_confirm_and_save(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(A, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(B, encoding="utf-8")
+    page_file = tmp_path / "diff.html"
+    result = CliRunner().invoke(  # no option: Swedish models, a Swedish page (--output-language auto)
+        cli, ["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html", "-o", str(page_file)])
+    assert result.exit_code == 0, result.output
+    messages: list[str] = []
+    with opened(page_file, messages, viewport={"width": 1280, "height": 900}, accept_downloads=True) as page:
+        assert page.locator("html").get_attribute("lang") == "sv"
+        assert page.title() == "a jämförd med b"
+        tiers = page.locator("p.tiers")
+        assert tiers.inner_text().startswith("4 matchade, 2 osäkra (räknas inte som skillnader")
+        assert page.locator("h2", has_text="Matchade steg").inner_text() == "Matchade steg (4)"
+        uncertain = page.locator("#uncertain > li")
+        assert uncertain.first.inner_text().startswith('"Faktura skickas till sökanden" i modellen a kan vara:')
+        assert "säkerhet 0," in uncertain.first.inner_text()  # a confidence with a decimal comma
+        row = page.locator("#matches tr").filter(has_text="Diarieföring")
+        assert row.locator("button.reject").inner_text() == "avvisa"
+        row.locator("button.reject").click()
+        assert row.locator("button.reject").inner_text() == "ångra"
+        assert "rejected" in (row.get_attribute("class") or "")
+        assert uncertain.first.locator("button.confirm").first.inner_text() == "bekräfta"
+        uncertain.first.locator("button.confirm").first.click()
+        assert uncertain.nth(1).locator("button.confirm").first.inner_text() == "ångra"
+        assert tiers.inner_text().startswith("4 matchade, 0 osäkra")
+        assert "Med besluten på den här sidan (bekräftade par: 1, avvisade par: 1;" in tiers.inner_text()
+        assert page.locator("#save-matches").inner_text() == "spara filen med matchningar"
+        with page.expect_download() as download:
+            page.locator("#save-matches").click()
+        saved = Path(download.value.path()).read_bytes()
+        assert page.locator("#saved-note").inner_text() == "sparad som matches.yaml (visas också nedan att kopiera)"
+        assert page.locator("#matches-yaml").input_value() == saved.decode("utf-8")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "diff-sv.png"), full_page=True)
+    assert messages == []
+    # the file is the program's, as the English page saves it: it reads back with the same pairs decided
+    decisions = parse_decisions(saved, source="matches.yaml")
+    assert [(d.a, d.b) for d in decisions.reject] == [(("a_reg",), ("b_reg",))]
+    assert (("a_faktura",), ("b_paminn",)) in [(d.a, d.b) for d in decisions.confirm]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
 def test_ten_models_side_by_side_keep_the_compare_page_as_wide_as_the_window(tmp_path: Path) -> None:
     # ten models' matrices and facts are wider than 800 px: they scroll in their own box, which the
     # keyboard reaches, and the page itself (the diagrams, the variation points) does not

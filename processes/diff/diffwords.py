@@ -183,8 +183,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "decided": ("With the decisions on this page ({confirms} confirmed, {rejects} rejected: the steps of a rejected "
                 "pair are placed again at the next run); the differences and scores are this run's until the saved "
                 "file is passed back with --matches.",
-                "Med besluten på den här sidan ({confirms} bekräftade, {rejects} avvisade: stegen i ett avvisat par "
-                "placeras på nytt vid nästa körning); skillnaderna och måtten är den här körningens tills den sparade "
+                "Med besluten på den här sidan (bekräftade par: {confirms}, avvisade par: {rejects}; stegen i ett "
+                "avvisat par placeras på nytt vid nästa körning); skillnaderna och måtten är den här körningens tills den sparade "
                 "filen ges tillbaka med --matches."),
     "file_label": ("match decisions file", "fil med beslut om matchningar"),
     "no_drawing": ("no model given", "ingen modell angiven"),
@@ -337,6 +337,8 @@ class DiffWords:
     names: Mapping[str, str] = field(default_factory=dict)
     facts: Mapping[str, str] = field(default_factory=dict)
     fact_value: Callable[[str], str] = _identity
+    #: a decision level as a profile's parameter says it ("working committee") in that language ("arbetsutskottet")
+    level: Callable[[str], str] = _identity
     #: a kind of variation point (nway.Variation.kind) -> its name in that language; the code name without one
     variation_kinds: Mapping[str, str] = field(default_factory=dict)
     #: a variation point of an N-way comparison (nway.Variation) as a sentence in that language, or None (then
@@ -360,6 +362,15 @@ class DiffWords:
 
     def counted(self, n: int, key: str) -> str:
         return f"{n} {self.word(key + ('_one' if n == 1 else '_many'))}"
+
+    def value(self, attribute: str, text: str) -> str:
+        """A difference's value (``text``, of ``attribute``: a fact's name, ``profile.<key>``) in this language's
+        words: a fact's text in the words of facts, a decision level (``profile.delegation``) in words."""
+        if not text or self.lang == "en":
+            return text
+        if not attribute.startswith("profile."):
+            return self.fact_value(text)
+        return self.level(text) if attribute.split(".")[1] == "delegation" else text
 
     def fact_name(self, fact: str) -> str:
         return self.facts.get(fact) or fact.replace("_", " ")

@@ -42,11 +42,11 @@ def message_in(d: Difference, a_name: str, b_name: str, words: DiffWords = ENGLI
     if words.lang == "en" or not d.wording:
         return name_sides(d.message, a_name, b_name)
     wording = d.wording
-    if d.kind == "fact":
+    if d.kind == "fact" or d.attribute.startswith("profile.delegation"):
         key, values = wording[0]
-        fact_words = {"fact": words.fact_name(d.attribute)}
-        fact_words |= {k: words.fact_value(said_in(v, words.lang)) for k, v in values if k in ("va", "vb")}
-        wording = ((key, tuple((k, fact_words.get(k, v)) for k, v in values)),)
+        said = {"fact": words.fact_name(d.attribute)} if d.kind == "fact" else {}
+        said |= {k: words.value(d.attribute, said_in(v, words.lang)) for k, v in values if k in ("va", "vb")}
+        wording = ((key, tuple((k, said.get(k, v)) for k, v in values)),)
     return sentence(wording, words.lang, (words.side(a_name), words.side(b_name)))
 
 
@@ -140,8 +140,8 @@ def _value(d: Difference, side: str, words: DiffWords) -> str:
     value = d.a_value if side == "a" else d.b_value
     if words.lang == "en" or not value:
         return value
-    if d.kind == "fact":
-        return words.fact_value(value)
+    if d.kind == "fact" or d.attribute.startswith("profile.delegation"):
+        return words.value(d.attribute, value)
     said = dict(d.wording[0][1]).get("va" if side == "a" else "vb") if d.wording else None
     if said is not None and d.attribute != "timer" and d.attribute != "loop_marker":
         return said_in(said, words.lang)
