@@ -33,7 +33,7 @@ from bpmn_io.library_facts import swedish_words
 from bpmn_io.profile import shown_name
 from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
-from processes.diff.diffwords import ENGLISH, DiffWords
+from processes.diff.diffwords import ENGLISH, DiffWords, note_words
 from processes.diff.formats import candidate_words, how_words, kind_title, message_in
 from processes.diff.nway import StepCluster, Variation, uncertain_elsewhere
 from processes.diff.result import Difference
@@ -228,6 +228,7 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
         for k, u in enumerate(diff.uncertain)
     ]
     said = {key: words.word(key) for key in _PAGE_WORDS}
+    notes = [note_words(note, words.lang, words.side) for note in diff.notes]
     return marked_languages(_ENV.get_template("diff.html.j2").render(
         mode="diff",
         page_lang=words.lang,
@@ -241,6 +242,7 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
               # how the saved matches file names an unnamed step, as `diff --save-matches` does
               "unnamed": [{s.id: display_name(s) for s in side.steps.values() if not s.name} for side in (diff.a, diff.b)]},
         rows=rows,
+        notes=notes,
         matches=matches,
         uncertain=uncertain,
         script=_ENV.get_template("diff.js").render(w=said),

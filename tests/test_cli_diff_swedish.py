@@ -109,6 +109,16 @@ def test_the_comparison_page_in_swedish(tmp_path) -> None:
     assert "Variation points" not in html and "How alike" not in html
 
 
+def test_a_note_about_a_model_without_a_profile_is_said_in_swedish(tmp_path) -> None:
+    (tmp_path / "b.yaml").write_text(
+        "process: {id: P_b, name: b}\nsteps:\n  - {id: s, event: start, name: Ansökan inkommen}\n"
+        "  - {id: t, task: task, name: Diarieför ansökan}\n  - {id: e, event: end, name: Beslut skickat}\n",
+        encoding="utf-8")
+    lines = run("diff", "helsingborg", str(tmp_path / "b.yaml")).splitlines()
+    assert "anm.: Modellen b saknar fakta i en profil; de jämförs inte" in lines
+    assert "anm.: Modellen b saknar parametrar i en profil (tider, väntetider, delegation …); de jämförs inte" in lines
+
+
 def test_the_help_says_what_the_output_language_is() -> None:
     help_text = " ".join(run("diff", "--help").split())
     assert "--output-language [auto|sv|en]" in help_text

@@ -25,10 +25,15 @@ from processes.numbers import machine, number
 
 __all__ = [
     "LANGUAGES", "MESSAGES", "WORDS", "Said", "Clause", "Wording", "DiffWords", "clause", "sentence", "word",
-    "said_in", "side_words", "genitive", "decimal_commas", "ENGLISH", "REASONS", "reason_words",
+    "said_in", "side_words", "genitive", "decimal_commas", "ENGLISH", "REASONS", "reason_words", "NOTES", "note_words",
 ]
 
 LANGUAGES = ("en", "sv")
+
+
+def _identity(text: str) -> str:
+    return text
+
 
 #: a value said in each language: text alike in both, or (english, swedish)
 Said = str | tuple[str, str]
@@ -239,8 +244,43 @@ REASONS: tuple[tuple[str, str], ...] = (
     (r"addressed to different parties", "riktade till olika parter"),
     (r"both are the decision \(whoever takes it\)", "båda är beslutet (vem som än fattar det)"),
 )
+#: the notes under a diff (core.py, differences.untyped_tasks_note): the English note's form -> its Swedish, and
+#: which of the parts it names are models (said as "Åstorps modell", "modellen a"); a note of no form here (most
+#: passes' notes about one pair) stays in English
+NOTES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
+    (r"(.+) has no profile parameters \(durations, delays, delegation \.\.\.\); they are not compared",
+     "{0} saknar parametrar i en profil (tider, väntetider, delegation …); de jämförs inte", (0,)),
+    (r"(.+) has no profile facts; they are not compared", "{0} saknar fakta i en profil; de jämförs inte", (0,)),
+    (r"(\d+) matched tasks? (?:is a plain task|are plain tasks) in (.+) and typed in (.+) \((.*)\): a model that "
+     r"does not type a task says nothing about its type, so these types are not compared",
+     "matchade uppgifter utan typ i {1} men med typ i {2}: {0} ({3}); en modell som inte anger en uppgifts typ säger "
+     "inget om den, så typerna jämförs inte", (1, 2)),
+)
 #: the words of the reasons' own values, in Swedish ("both start the process")
 _REASON_VALUES = {"start": "startar", "end": "avslutar", "ends": "avslutar", "starts": "startar"}
+
+
+def note_words(note: str, lang: str, side: Callable[[str], str] = _identity) -> str:
+    """A note under a diff in ``lang``: each of its parts ("; ") in its Swedish form from :data:`NOTES`, a model it
+    names as ``side`` says it; the note as it is when a part has no form there.
+
+    >>> note_words("b has no profile facts; they are not compared", "sv", lambda n: "modellen " + n)
+    'Modellen b saknar fakta i en profil; de jämförs inte'
+    """
+    if lang != "sv":
+        return note
+    said = []
+    for part in note.split("; ") if " are not compared; " in note else [note]:
+        for form, sv, models in NOTES:
+            found = re.fullmatch(form, part)
+            if found:
+                parts = [side(p) if k in models else p for k, p in enumerate(found.groups())]
+                text = sv.format(*parts)
+                said.append(text[:1].upper() + text[1:])
+                break
+        else:
+            return note
+    return "; ".join(said)
 
 
 def reason_words(reason: str, lang: str) -> str:
@@ -318,10 +358,6 @@ def decimal_commas(text: str) -> str:
     ('21,12d, 1,5h', 'gamma')
     """
     return _DECIMAL.sub(lambda m: machine(m.group(0), "sv"), text)
-
-
-def _identity(text: str) -> str:
-    return text
 
 
 @dataclass(frozen=True, slots=True)

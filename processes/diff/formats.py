@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from processes.diff.decisions import written_ids
-from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, reason_words, said_in, sentence
+from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, note_words, reason_words, said_in, sentence
 from processes.diff.nway import METRICS, Comparison, StepCluster, Variation, name_sides
 from processes.diff.result import KINDS, Difference, ModelDiff
 from processes.textsafe import markdown_cell
@@ -120,7 +120,7 @@ def diff_text(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
                                       b=diff.label_b(m.b), bn=words.side(diff.b.name),
                                       confidence=words.number(m.confidence, 2), how=how_words(m.how, words))))
     for note in diff.notes:
-        lines.append(_line(words.word("note", note=note)))
+        lines.append(_line(words.word("note", note=note_words(note, words.lang, words.side))))
     return "\n".join(lines) + "\n"
 
 
@@ -200,7 +200,7 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     if diff.uncertain:
         out += ["", w("uncertain_next")]
     if diff.notes:
-        out += ["", f"## {w('notes')}", ""] + [f"- {_cell(n)}" for n in diff.notes]
+        out += ["", f"## {w('notes')}", ""] + [f"- {_cell(note_words(n, words.lang, words.side))}" for n in diff.notes]
     return "\n".join(out) + "\n"
 
 
