@@ -1373,11 +1373,11 @@ _diff_options = [
                  help="Lowest combined score of the one-to-one assignment (later passes pair steps left over below it; README: Matching)."),
     click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
                  help="Language of the labels, for matching them: sv, en, or auto (detected per model)."),
-    click.option("--output-language", "output_language", type=click.Choice(["auto", "sv", "en"]), default="auto",
-                 show_default=True,
-                 help="Language of the output's words (text, markdown, html; JSON's messages stay English): sv, en, "
-                      "or auto (Swedish when every model names its steps in Swedish). Apart from --language, which "
-                      "changes how labels are matched."),
+    click.option("--output-language", "output_language", type=click.Choice(["auto", "sv", "en"]),
+                 default="auto", show_default=True,
+                 help="Language of the output's words (text, markdown, html; JSON's messages stay English): "
+                      "sv, en, or auto (Swedish when every model names its steps in Swedish). Apart from "
+                      "--language, which changes how labels are matched."),
     click.option("--thesaurus", is_flag=True,
                  help="Also use the system lexical resources (Debian wordnet-base, mythes-sv) for synonyms."),
     click.option("--lemmas", is_flag=True,
@@ -1557,7 +1557,8 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         if fmt == "markdown":
             text = comparison_markdown(result, said)
         elif fmt == "html":
-            text = comparison_html(result, {name: defs for name, defs, _ in loaded}, output=said)  # type: ignore[misc]
+            drawn = {name: defs for name, defs, _ in loaded}
+            text = comparison_html(result, drawn, output=said)  # type: ignore[arg-type]
         else:
             text = comparison_text(result, said)
     _emit(text, output)

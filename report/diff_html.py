@@ -173,13 +173,14 @@ def _quoting_in_language(message: str, languages: Mapping[str, str]) -> Markup:
 #: the words of the diff page and its script (diffwords.WORDS), by the name the template gives them
 _PAGE_WORDS = ("legend_matched", "legend_changed", "legend_uncertain", "legend_only", "legend_numbers",
                "tiers_matched", "tiers_uncertain", "tiers_only", "actual_size", "uncertain_note", "decisions",
-               "decisions_note", "reject", "confirm", "undo", "save", "saved", "confirmed", "decided", "file_label",
-               "confidence_head", "how", "node_matching", "structural", "behavioural", "note")
+               "decisions_note", "reject", "confirm", "undo", "save", "saved", "confirmed", "decided",
+               "file_label", "confidence_head", "how", "node_matching", "structural", "behavioural", "note")
 
 
 def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: DiffWords = ENGLISH) -> str:
     """A self-contained HTML page for ``diff`` of the models ``defs_a`` and ``defs_b``, in the language of
-    ``words`` (its ``lang``, its headings, buttons and messages; the models' labels keep their own language)."""
+    ``words`` (its ``lang``, its headings, buttons and messages; the models' labels keep their own
+    language)."""
     svg_a, problem_a = _svg(defs_a, step_classes(diff, "a"), _badges(diff, "a"))
     svg_b, problem_b = _svg(defs_b, step_classes(diff, "b"), _badges(diff, "b"))
     said_a, said_b = _label_languages([defs_a]), _label_languages([defs_b])
@@ -195,8 +196,8 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
             "number": k,
             "kind": kind_title(d.kind, words),
             "css": d.kind.replace("_", "-"),
-            "message": _sided_in_language(d, message_in(d, diff.a.name, diff.b.name, words), labels_language(defs_a),
-                                          labels_language(defs_b), {**said_b, **said_a}),
+            "message": _sided_in_language(d, message_in(d, diff.a.name, diff.b.name, words),
+                                          labels_language(defs_a), labels_language(defs_b), {**said_b, **said_a}),
         }
         for k, d in enumerate(diff.differences, start=1)
     ]
@@ -213,7 +214,8 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
     uncertain = [
         {
             "side": u.side,
-            "may_be": words.word("may_be_in", model=words.side(diff.a.name if u.side == "a" else diff.b.name)),
+            "may_be": words.word("may_be_in",
+                                 model=words.side(diff.a.name if u.side == "a" else diff.b.name)),
             "step": (label_a if u.side == "a" else label_b)((u.step,)),
             "index": k,
             "candidates": [
@@ -254,8 +256,8 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
 
 
 def output_language(choice: str, models: Sequence[Definitions]) -> str:
-    """The language a diff or comparison writes its words in: ``choice`` ("sv", "en"), or for "auto" the language
-    the models name their steps in (Swedish when every model that names steps names them in Swedish, as
+    """The language a diff or comparison writes its words in: ``choice`` ("sv", "en"), or for "auto" the
+    language the models name their steps in (Swedish when every model that names steps names them in Swedish, as
     ``simulate --language auto`` says a model's table in its names' language), English otherwise."""
     if choice != "auto":
         return choice
@@ -264,10 +266,11 @@ def output_language(choice: str, models: Sequence[Definitions]) -> str:
 
 
 def diff_words(lang: str, profiles: Mapping[str, Any] | None = None) -> DiffWords:
-    """How a diff's outputs say things in ``lang``: each model by the name its profile gives it in that language
-    (``profiles``: the name as compared -> its raw profile, or None; "Åstorp" for ``astorp``), the facts and
-    kinds of variation by the report's names for them, a fact's value in the report's words (a decimal comma, "okänt"),
-    a variation point in the report's sentence. English: the outputs as they were, the models named as given."""
+    """How a diff's outputs say things in ``lang``: each model by the name its profile gives it in that
+    language (``profiles``: the name as compared -> its raw profile, or None; "Åstorp" for ``astorp``), the
+    facts and kinds of variation by the report's names for them, a fact's value in the report's words (a
+    decimal comma, "okänt"), a decision level in words, a variation point in the report's sentence. English:
+    the outputs as they were, the models named as given."""
     if lang == "en":
         return ENGLISH
     names = {n: shown_name(raw, lang, n) for n, raw in (profiles or {}).items() if raw}
@@ -494,8 +497,8 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     report shows them), the measures and facts in words (the report's section); ``facts_said``: process name ->
     fact -> language -> the fact's text in that language (its ``names:``, :func:`library_comparison_section`), shown
     in the bilingual page instead of the compared text; ``output``: the language of a page in one language
-    (``permitflow compare --output-language``), its models named as ``output`` names them when ``names`` is not
-    given."""
+    (``permitflow compare --output-language``), its models named as ``output`` names them when ``names`` is
+    not given."""
     if names is None and output.names:
         names = {n: {"en": n, "sv": shown} for n, shown in output.names.items()}
     named = {lang: {n: (v if isinstance(v, str) else v.get(lang) or n) for n, v in (names or {}).items()}
@@ -568,7 +571,8 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
         mode="compare",
         page_lang="en" if bilingual else output.lang,
         languages=languages,
-        title="Comparison of " + towns["en"] if bilingual or output.lang == "en" else "Jämförelse av " + towns["sv"],
+        title=("Comparison of " + towns["en"] if bilingual or output.lang == "en"
+               else "Jämförelse av " + towns["sv"]),
         title_sv="Jämförelse av " + towns["sv"],
         bilingual=bilingual,
         words=words,

@@ -126,10 +126,12 @@ def step_differences(
         if len(m.b) > 1 and len(m.a) == 1:
             out.append(_said(Difference("split", m.a, m.b), clause("split", step=_q(x), parts=_qs(b, m.b))))
         elif len(m.a) > 1 and len(m.b) == 1:
-            out.append(_said(Difference("merged", m.a, m.b), clause("merged", steps=_qs(a, m.a), parts=_qs(b, m.b))))
+            out.append(_said(Difference("merged", m.a, m.b),
+                             clause("merged", steps=_qs(a, m.a), parts=_qs(b, m.b))))
         elif len(m.a) > 1 and len(m.b) > 1:  # block to block: one part of the work, drawn differently
             kind = "split" if len(m.b) > len(m.a) else "merged"
-            out.append(_said(Difference(kind, m.a, m.b), clause("drawn_as", steps=_qs(a, m.a), parts=_qs(b, m.b))))
+            out.append(_said(Difference(kind, m.a, m.b),
+                             clause("drawn_as", steps=_qs(a, m.a), parts=_qs(b, m.b))))
         out.extend(_attributes(a, b, m, lex, params_a, params_b))
     out.extend(_performers(a, b, matches, lex))
     for y_id, y in b.steps.items():
@@ -178,10 +180,12 @@ def _attributes(
                          clause("type", step=name, va=ta, vb=tb)))
     if one_to_one and canonical_timer(x.timer) != canonical_timer(y.timer):
         out.append(_said(Difference("attribute", m.a, m.b, "timer", x.timer, y.timer),
-                         clause("timer", step=name, va=x.timer or _word("none"), vb=y.timer or _word("none"))))
+                         clause("timer", step=name, va=x.timer or _word("none"),
+                                vb=y.timer or _word("none"))))
     if one_to_one and x.loop != y.loop:
         out.append(_said(Difference("attribute", m.a, m.b, "loop_marker", x.loop, y.loop),
-                         clause("loop_marker", step=name, va=x.loop or _word("none"), vb=y.loop or _word("none"))))
+                         clause("loop_marker", step=name, va=x.loop or _word("none"),
+                                vb=y.loop or _word("none"))))
     if one_to_one:
         fa_params, ba = _flat_params(lex, params_a.get(x.id))
         fb_params, bb = _flat_params(lex, params_b.get(y.id))
@@ -191,8 +195,8 @@ def _attributes(
                 va, vb = (level_words(key, v) for v in in_one_unit(key, (va, vb)))
                 basis_a, basis_b = ba if va else "", bb if vb else ""
                 wording = parameter_wording(name, key, va, vb, basis_a, basis_b)
-                out.append(Difference("attribute", m.a, m.b, f"profile.{key}", va, vb, sentence(wording, "en"),
-                                      basis_a, basis_b, wording=wording))
+                out.append(Difference("attribute", m.a, m.b, f"profile.{key}", va, vb,
+                                      sentence(wording, "en"), basis_a, basis_b, wording=wording))
     return out
 
 
@@ -200,7 +204,8 @@ def parameter_wording(name: str, key: str, va: str, vb: str, basis_a: str, basis
     """The words of a profile parameter's difference (``name``: the step, quoted): its values as each language
     writes them (a decimal comma in Swedish)."""
     return (clause("parameter", step=name, key=key, va=_number_words(va) if va else _word("not_set"),
-                   vb=_number_words(vb) if vb else _word("not_set"), ma=_marked(basis_a), mb=_marked(basis_b)),)
+                   vb=_number_words(vb) if vb else _word("not_set"), ma=_marked(basis_a),
+                   mb=_marked(basis_b)),)
 
 
 def parameter_message(name: str, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> str:

@@ -25,7 +25,8 @@ from processes.numbers import machine, number
 
 __all__ = [
     "LANGUAGES", "MESSAGES", "WORDS", "Said", "Clause", "Wording", "DiffWords", "clause", "sentence", "word",
-    "said_in", "side_words", "genitive", "decimal_commas", "ENGLISH", "REASONS", "reason_words", "NOTES", "note_words",
+    "said_in", "side_words", "genitive", "decimal_commas", "ENGLISH", "REASONS", "reason_words", "NOTES",
+    "note_words",
 ]
 
 LANGUAGES = ("en", "sv")
@@ -42,21 +43,24 @@ Clause = tuple[str, tuple[tuple[str, Said], ...]]
 #: a message: its clauses, joined by "; " and ended by a full stop
 Wording = tuple[Clause, ...]
 
-#: message key -> (English, Swedish); ``{A}``/``{B}``: the models (module doc), the rest: the values of the clause
+#: message key -> (English, Swedish); ``{A}``/``{B}``: the models (module doc), the rest: the clause's values
 MESSAGES: dict[str, tuple[str, str]] = {
     # a step's presence (differences.step_differences)
     "only_in_a": ("{step} is only in {A}", "Steget {step} finns bara i {A}"),
     "only_in_b": ("{step} is only in {B}", "Steget {step} finns bara i {B}"),
     "split": ("{step} in {A} is split into {parts} in {B}", "{step} i {A} är uppdelat på {parts} i {B}"),
-    "merged": ("{steps} in {A} are merged into {parts} in {B}", "{steps} i {A} är sammanslagna till {parts} i {B}"),
+    "merged": ("{steps} in {A} are merged into {parts} in {B}",
+               "{steps} i {A} är sammanslagna till {parts} i {B}"),
     "drawn_as": ("{steps} in {A} are drawn as {parts} in {B}", "{steps} i {A} är ritade som {parts} i {B}"),
     # a matched step's attributes
-    "performer": ("Done by {fa} in {A}, by {fb} in {B}: {names}", "Utförs av {fa} i {A}, av {fb} i {B}: {names}"),
+    "performer": ("Done by {fa} in {A}, by {fb} in {B}: {names}",
+                  "Utförs av {fa} i {A}, av {fb} i {B}: {names}"),
     "type": ("{step}: type is {va} in {A}, {vb} in {B}", "{step}: typen är {va} i {A}, {vb} i {B}"),
     "timer": ("{step}: timer {va} in {A}, {vb} in {B}", "{step}: timer {va} i {A}, {vb} i {B}"),
     "loop_marker": ("{step}: loop marker {va} in {A}, {vb} in {B}",
                     "{step}: loopmarkering {va} i {A}, {vb} i {B}"),
-    "parameter": ("{step}: {key} is {va}{ma} in {A}, {vb}{mb} in {B}", "{step}: {key} är {va}{ma} i {A}, {vb}{mb} i {B}"),
+    "parameter": ("{step}: {key} is {va}{ma} in {A}, {vb}{mb} in {B}",
+                  "{step}: {key} är {va}{ma} i {A}, {vb}{mb} i {B}"),
     # the profiles' facts
     "fact": ("{fact}: {va}{ma} in {A}, {vb}{mb} in {B}", "{fact}: {va}{ma} i {A}, {vb}{mb} i {B}"),
     # control flow (flowdiff.py): the first clause of a relation, the next ones, a step's own property
@@ -79,11 +83,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "before": ("comes before", "kommer före"),
     "after": ("comes after", "kommer efter"),
     "parallel": ("runs in parallel with", "går parallellt med"),
-    "exclusive": ("is an alternative to (never in the same case as)", "är ett alternativ till (aldrig i samma ärende som)"),
+    "exclusive": ("is an alternative to (never in the same case as)",
+                  "är ett alternativ till (aldrig i samma ärende som)"),
     "before_many": ("come before", "kommer före"),
     "after_many": ("come after", "kommer efter"),
     "parallel_many": ("run in parallel with", "går parallellt med"),
-    "exclusive_many": ("are alternatives to (never in the same case as)", "är alternativ till (aldrig i samma ärende som)"),
+    "exclusive_many": ("are alternatives to (never in the same case as)",
+                       "är alternativ till (aldrig i samma ärende som)"),
     "it": ("it", "det"),
     "they": ("they", "de"),
     "them": ("them", "dem"),
@@ -139,8 +145,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "file (--save-matches FILE writes one with the candidates to uncomment; the HTML diff has buttons) "
         "and run again with --matches FILE.",
         "Osäkra steg räknas inte som skillnader. Bekräfta rätt kandidat i en fil med matchningar "
-        "(--save-matches FIL skriver en där kandidaterna står bortkommenterade; HTML-jämförelsen har knappar) "
-        "och kör igen med --matches FIL."),
+        "(--save-matches FIL skriver en där kandidaterna står bortkommenterade; HTML-jämförelsen har "
+        "knappar) och kör igen med --matches FIL."),
     "score": ("score", "mått"),
     "value": ("value", "värde"),
     "node_matching": ("node matching", "stegens likhet"),
@@ -162,22 +168,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "legend_changed": ("changed", "ändrat"),
     "legend_uncertain": ("uncertain", "osäkert"),
     "legend_only": ("only in this model", "bara i den här modellen"),
-    "legend_numbers": ("numbers: differences listed at the right", "siffror: skillnaderna i listan till höger"),
+    "legend_numbers": ("numbers: differences listed at the right",
+                       "siffror: skillnaderna i listan till höger"),
     "tiers_matched": ("matched", "matchade"),
     "tiers_uncertain": ("uncertain (not counted as differences: confirm a candidate below)",
                         "osäkra (räknas inte som skillnader: bekräfta en kandidat nedan)"),
     "tiers_only": ("only in one model.", "bara i den ena modellen."),
     "actual_size": ("diagrams at actual size (scroll to read labels)",
                     "diagrammen i verklig storlek (rulla för att läsa namnen)"),
-    "uncertain_note": ("Steps without a partner that may still be the same as a step of the other model. Confirm "
-                       "the right candidate, or leave them: they are not reported as differences.",
-                       "Steg utan motsvarighet som ändå kan vara samma som ett steg i den andra modellen. Bekräfta "
-                       "rätt kandidat, eller låt dem vara: de redovisas inte som skillnader."),
+    "uncertain_note": ("Steps without a partner that may still be the same as a step of the other model. "
+                       "Confirm the right candidate, or leave them: they are not reported as differences.",
+                       "Steg utan motsvarighet som ändå kan vara samma som ett steg i den andra modellen. "
+                       "Bekräfta rätt kandidat, eller låt dem vara: de redovisas inte som skillnader."),
     "may_be_in": ("in {model} may be:", "i {model} kan vara:"),
     "decisions": ("Match decisions", "Beslut om matchningar"),
-    "decisions_note": ("Save the pairs as they stand (matched, minus the rejected, plus the confirmed candidates) "
-                       "and run again with", "Spara paren som de står (de matchade, utom de avvisade, och de "
-                       "bekräftade kandidaterna) och kör igen med"),
+    "decisions_note": ("Save the pairs as they stand (matched, minus the rejected, plus the confirmed "
+                       "candidates) and run again with",
+                       "Spara paren som de står (de matchade, utom de avvisade, och de bekräftade "
+                       "kandidaterna) och kör igen med"),
     "reject": ("reject", "avvisa"),
     "confirm": ("confirm", "bekräfta"),
     "undo": ("undo", "ångra"),
@@ -185,14 +193,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "saved": ("saved as matches.yaml (also shown below to copy)",
               "sparad som matches.yaml (visas också nedan att kopiera)"),
     "confirmed": ("confirmed", "bekräftat"),
-    "decided": ("With the decisions on this page ({confirms} confirmed, {rejects} rejected: the steps of a rejected "
-                "pair are placed again at the next run); the differences and scores are this run's until the saved "
-                "file is passed back with --matches.",
-                "Med besluten på den här sidan (bekräftade par: {confirms}, avvisade par: {rejects}; stegen i ett "
-                "avvisat par placeras på nytt vid nästa körning); skillnaderna och måtten är den här körningens tills den sparade "
-                "filen ges tillbaka med --matches."),
+    "decided": ("With the decisions on this page ({confirms} confirmed, {rejects} rejected: the steps of a "
+                "rejected pair are placed again at the next run); the differences and scores are this run's "
+                "until the saved file is passed back with --matches.",
+                "Med besluten på den här sidan (bekräftade par: {confirms}, avvisade par: {rejects}; stegen "
+                "i ett avvisat par placeras på nytt vid nästa körning); skillnaderna och måtten är den här "
+                "körningens tills den sparade filen ges tillbaka med --matches."),
     "file_label": ("match decisions file", "fil med beslut om matchningar"),
-    "no_drawing": ("no model given", "ingen modell angiven"),
     # the text and Markdown outputs of an N-way comparison
     "comparison_of": ("Comparison of {names}", "Jämförelse av {names}"),
     "similarity_head": ("Similarity", "Likhet"),
@@ -223,8 +230,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "value.once": ("once", "en gång"),
 }
 
-#: why a step is a candidate of an uncertain one (the matcher's reasons, tiers.py, leftovers.py ...): the English
-#: reason's form -> its Swedish, the parts it names in their places; a reason of no form here stays in English
+#: why a step is a candidate of an uncertain one (the matcher's reasons, tiers.py, leftovers.py ...): the
+#: English reason's form -> its Swedish, the parts it names in their places; a reason of no form here stays
+#: in English
 REASONS: tuple[tuple[str, str], ...] = (
     (r"labels (\d\.\d+) alike \(share: (.*)\)", "namnen {0} lika (delar: {1})"),
     (r"labels (\d\.\d+) alike", "namnen {0} lika"),
@@ -238,31 +246,33 @@ REASONS: tuple[tuple[str, str], ...] = (
     (r"both unmatched, labels related \(below (\d\.\d+)\)", "båda omatchade, namnen besläktade (under {0})"),
     (r"the closest of (\d+) steps in the same place", "det närmaste av {0} steg på samma plats"),
     (r"both (.*) the process, neither is matched", "båda {0} processen, inget av dem är matchat"),
-    (r"may be one more of the (\d+) steps matched to (.*)", "kan vara ett till av de {0} steg som matchats med {1}"),
+    (r"may be one more of the (\d+) steps matched to (.*)",
+     "kan vara ett till av de {0} steg som matchats med {1}"),
     (r"the one step of the same stage in the same place \((.*)\)",
      "det enda steget i samma skede på samma plats ({0})"),
     (r"addressed to different parties", "riktade till olika parter"),
     (r"both are the decision \(whoever takes it\)", "båda är beslutet (vem som än fattar det)"),
 )
-#: the notes under a diff (core.py, differences.untyped_tasks_note): the English note's form -> its Swedish, and
-#: which of the parts it names are models (said as "Åstorps modell", "modellen a"); a note of no form here (most
-#: passes' notes about one pair) stays in English
+#: the notes under a diff (core.py, differences.untyped_tasks_note): the English note's form -> its Swedish,
+#: and which of the parts it names are models (said as "Åstorps modell", "modellen a"); a note of no form here
+#: (most passes' notes about one pair) stays in English
 NOTES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     (r"(.+) has no profile parameters \(durations, delays, delegation \.\.\.\); they are not compared",
      "{0} saknar parametrar i en profil (tider, väntetider, delegation …); de jämförs inte", (0,)),
-    (r"(.+) has no profile facts; they are not compared", "{0} saknar fakta i en profil; de jämförs inte", (0,)),
-    (r"(\d+) matched tasks? (?:is a plain task|are plain tasks) in (.+) and typed in (.+) \((.*)\): a model that "
-     r"does not type a task says nothing about its type, so these types are not compared",
-     "matchade uppgifter utan typ i {1} men med typ i {2}: {0} ({3}); en modell som inte anger en uppgifts typ säger "
-     "inget om den, så typerna jämförs inte", (1, 2)),
+    (r"(.+) has no profile facts; they are not compared",
+     "{0} saknar fakta i en profil; de jämförs inte", (0,)),
+    (r"(\d+) matched tasks? (?:is a plain task|are plain tasks) in (.+) and typed in (.+) \((.*)\): a model "
+     r"that does not type a task says nothing about its type, so these types are not compared",
+     "matchade uppgifter utan typ i {1} men med typ i {2}: {0} ({3}); en modell som inte anger en uppgifts "
+     "typ säger inget om den, så typerna jämförs inte", (1, 2)),
 )
 #: the words of the reasons' own values, in Swedish ("both start the process")
 _REASON_VALUES = {"start": "startar", "end": "avslutar", "ends": "avslutar", "starts": "startar"}
 
 
 def note_words(note: str, lang: str, side: Callable[[str], str] = _identity) -> str:
-    """A note under a diff in ``lang``: each of its parts ("; ") in its Swedish form from :data:`NOTES`, a model it
-    names as ``side`` says it; the note as it is when a part has no form there.
+    """A note under a diff in ``lang``: each of its parts ("; ") in its Swedish form from :data:`NOTES`, a
+    model it names as ``side`` says it; the note as it is when a part has no form there.
 
     >>> note_words("b has no profile facts; they are not compared", "sv", lambda n: "modellen " + n)
     'Modellen b saknar fakta i en profil; de jämförs inte'
@@ -284,8 +294,8 @@ def note_words(note: str, lang: str, side: Callable[[str], str] = _identity) -> 
 
 
 def reason_words(reason: str, lang: str) -> str:
-    """A candidate's reason (English, as the matcher gives it) in ``lang``: its Swedish form from :data:`REASONS`,
-    numbers with a decimal comma; a reason of no form there as it is.
+    """A candidate's reason (English, as the matcher gives it) in ``lang``: its Swedish form from
+    :data:`REASONS`, numbers with a decimal comma; a reason of no form there as it is.
 
     >>> reason_words("labels 0.45 alike (share: remiss)", "sv")
     'namnen 0,45 lika (delar: remiss)'
@@ -295,7 +305,8 @@ def reason_words(reason: str, lang: str) -> str:
     for form, sv in REASONS:
         found = re.fullmatch(form, reason)
         if found:
-            parts = [_REASON_VALUES.get(p, decimal_commas(p) if _NUMBER.fullmatch(p) else p) for p in found.groups()]
+            parts = [_REASON_VALUES.get(p, decimal_commas(p) if _NUMBER.fullmatch(p) else p)
+                     for p in found.groups()]
             return sv.format(*parts)
     return reason
 
@@ -316,9 +327,10 @@ def clause(message: str, /, **values: Said) -> Clause:
 
 
 def sentence(wording: Wording, lang: str, sides: tuple[str, str] = ("A", "B")) -> str:
-    """``wording`` in ``lang``: its clauses joined by "; ", a full stop at the end; ``sides``: what stands for the
-    models (``{A}``, ``{B}``)."""
-    parts = [MESSAGES[key][lang == "sv"].format(A=sides[0], B=sides[1], **{k: said_in(v, lang) for k, v in values})
+    """``wording`` in ``lang``: its clauses joined by "; ", a full stop at the end; ``sides``: what stands for
+    the models (``{A}``, ``{B}``)."""
+    parts = [MESSAGES[key][lang == "sv"].format(A=sides[0], B=sides[1],
+                                                **{k: said_in(v, lang) for k, v in values})
              for key, values in wording]
     return "; ".join(parts) + "."
 
@@ -336,8 +348,8 @@ _WORD_NAME = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
 
 
 def side_words(name: str, lang: str, *, town: bool = True) -> str:
-    """A model as a Swedish message names it after "i": a municipality's name (``town``) as "Åstorps modell", any
-    other name (a file's, "a.bpmn") as "modellen a.bpmn"; in English the name itself.
+    """A model as a Swedish message names it after "i": a municipality's name (``town``) as "Åstorps modell",
+    any other name (a file's, "a.bpmn") as "modellen a.bpmn"; in English the name itself.
 
     >>> side_words("Åstorp", "sv"), side_words("kommun_a", "sv"), side_words("a", "sv", town=False)
     ('Åstorps modell', 'modellen kommun_a', 'modellen a')
@@ -352,7 +364,7 @@ _DECIMAL = re.compile(r"(?<![\w.,])(\d+)\.(\d+)(?![\w.,]*\d\.)")
 
 
 def decimal_commas(text: str) -> str:
-    """``text`` with its decimal numbers ("21.12d", "0.5") written with a decimal comma, as Swedish writes them.
+    """``text`` with its decimal numbers ("21.12d", "0.5") written with a decimal comma, as Swedish does.
 
     >>> decimal_commas("21.12d, 1.5h"), decimal_commas("gamma")
     ('21,12d, 1,5h', 'gamma')
@@ -373,7 +385,8 @@ class DiffWords:
     names: Mapping[str, str] = field(default_factory=dict)
     facts: Mapping[str, str] = field(default_factory=dict)
     fact_value: Callable[[str], str] = _identity
-    #: a decision level as a profile's parameter says it ("working committee") in that language ("arbetsutskottet")
+    #: a decision level as a profile's parameter says it ("working committee") in that language
+    #: ("arbetsutskottet")
     level: Callable[[str], str] = _identity
     #: a kind of variation point (nway.Variation.kind) -> its name in that language; the code name without one
     variation_kinds: Mapping[str, str] = field(default_factory=dict)
@@ -385,8 +398,9 @@ class DiffWords:
         return self.names.get(model, model)
 
     def side(self, model: str) -> str:
-        """``model`` as a line names it after "in" / "i": its name, or in Swedish its municipality's in the genitive
-        ("Åstorps modell") when its profile names one, else "modellen a" (a file's name takes no genitive)."""
+        """``model`` as a line names it after "in" / "i": its name, or in Swedish its municipality's in the
+        genitive ("Åstorps modell") when its profile names one, else "modellen a" (a file's name takes no
+        genitive)."""
         return side_words(self.name(model), self.lang, town=model in self.names)
 
     def word(self, key: str, **values: object) -> str:
@@ -400,8 +414,9 @@ class DiffWords:
         return f"{n} {self.word(key + ('_one' if n == 1 else '_many'))}"
 
     def value(self, attribute: str, text: str) -> str:
-        """A difference's value (``text``, of ``attribute``: a fact's name, ``profile.<key>``) in this language's
-        words: a fact's text in the words of facts, a decision level (``profile.delegation``) in words."""
+        """A difference's value (``text``, of ``attribute``: a fact's name, ``profile.<key>``) in this
+        language's words: a fact's text in the words of facts, a decision level (``profile.delegation``) in
+        words."""
         if not text or self.lang == "en":
             return text
         if not attribute.startswith("profile."):

@@ -154,7 +154,8 @@ def _pair_difference(
         (verb_a, rest_a), (verb_b, rest_b) = _verb(ra, plural), _verb(rb, plural)
         parts.append(clause("relation" if parts else "relation_first", subject=subject, names=names,
                             verb_a=verb_a, rest_a=rest_a, verb_b=verb_b, rest_b=rest_b,
-                            pronoun=WORDS["they" if plural else "it"], them=WORDS["them" if len(os_) > 1 else "it"]))
+                            pronoun=WORDS["they" if plural else "it"],
+                            them=WORDS["them" if len(os_) > 1 else "it"]))
     leading = sum(len(units[c][0].a) for c in centres)
     return Difference(kind, ids_a, ids_b, kind, va, vb, sentence(tuple(parts), "en"), subject=leading,
                       wording=tuple(parts))

@@ -35,10 +35,10 @@ def kind_title(kind: str, words: DiffWords = ENGLISH) -> str:
 
 
 def message_in(d: Difference, a_name: str, b_name: str, words: DiffWords = ENGLISH) -> str:
-    """``d``'s message with the models named (``a_name``, ``b_name``: their names as compared), in the language
-    of ``words``: the English message as made ("in A" / "in B" replaced by the names), or its wording said in
-    Swedish ("i Åstorps modell"), a fact by the name and the words the output gives it (:class:`DiffWords`). A
-    difference without its wording (read back from JSON) says its English message."""
+    """``d``'s message with the models named (``a_name``, ``b_name``: their names as compared), in the
+    language of ``words``: the English message as made ("in A" / "in B" replaced by the names), or its wording
+    said in Swedish ("i Åstorps modell"), a fact by the name and the words the output gives it
+    (:class:`DiffWords`). A difference without its wording (read back from JSON) says its English message."""
     if words.lang == "en" or not d.wording:
         return name_sides(d.message, a_name, b_name)
     wording = d.wording
@@ -64,7 +64,8 @@ def _line(text: str) -> str:
 def _tiers(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     only = sum(1 for d in diff.differences if d.kind in ("only_in_a", "only_in_b"))
     return words.word("tiers", matched=words.counted(len(diff.matches), "pairs"),
-                      uncertain=words.counted(len(diff.uncertain), "steps"), only=words.counted(only, "steps"),
+                      uncertain=words.counted(len(diff.uncertain), "steps"),
+                      only=words.counted(only, "steps"),
                       n=len(diff.differences))
 
 
@@ -102,8 +103,8 @@ def diff_text(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     lines = [
         words.word("head", a=words.name(diff.a.name), b=words.name(diff.b.name),
                    na=words.counted(s.nodes_a, "steps"), nb=words.counted(s.nodes_b, "steps")),
-        words.word("similarity", node=words.number(s.node_matching, 3), structural=words.number(s.structural, 3),
-                   behavioural=words.number(s.behavioural, 3)),
+        words.word("similarity", node=words.number(s.node_matching, 3),
+                   structural=words.number(s.structural, 3), behavioural=words.number(s.behavioural, 3)),
         _tiers(diff, words),
         "",
     ]
@@ -125,8 +126,8 @@ def diff_text(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
 
 
 def how_words(how: str, words: DiffWords = ENGLISH) -> str:
-    """How a pair was found ("auto", "confirmed", ...) in the output's words: the code name where the table has
-    no words for it."""
+    """How a pair was found ("auto", "confirmed", ...) in the output's words: the code name where the table
+    has no words for it."""
     return words.word("how." + how) if "how." + how in WORDS else how
 
 
@@ -200,7 +201,8 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     if diff.uncertain:
         out += ["", w("uncertain_next")]
     if diff.notes:
-        out += ["", f"## {w('notes')}", ""] + [f"- {_cell(note_words(n, words.lang, words.side))}" for n in diff.notes]
+        out += ["", f"## {w('notes')}", ""]
+        out += [f"- {_cell(note_words(n, words.lang, words.side))}" for n in diff.notes]
     return "\n".join(out) + "\n"
 
 
@@ -288,7 +290,8 @@ def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
     columns = [max(5, len(n)) for n in names]
     for metric in METRICS:
         out.append(w("metric_line", metric=w(metric) if metric in WORDS else metric.replace("_", " ")))
-        out.append(f"  {'':<{width}}  " + "  ".join(f"{n:>{w_}}" for n, w_ in zip(names, columns, strict=True)))
+        out.append(f"  {'':<{width}}  "
+                   + "  ".join(f"{n:>{w_}}" for n, w_ in zip(names, columns, strict=True)))
         for name, row in zip(names, comparison.similarity[metric], strict=True):
             out.append(f"  {name:<{width}}  "
                        + "  ".join(f"{words.number(v, 3):>{w_}}" for v, w_ in zip(row, columns, strict=True)))
@@ -297,7 +300,8 @@ def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
     out += [f"  - {_line(comparison.clusters[k].label + decided_words(comparison.clusters[k], words))}"
             for k in comparison.core]
     out += ["", w("variations_line", n=len(comparison.variations))]
-    out += [f"  [{_variation_kind(v.kind, words)}] {_line(_variation(v, words))}" for v in comparison.variations]
+    out += [f"  [{_variation_kind(v.kind, words)}] {_line(_variation(v, words))}"
+            for v in comparison.variations]
     out += ["", w("facts_line")]
     for fact, values in comparison.facts:
         out.append(f"  {words.fact_name(fact)}:")

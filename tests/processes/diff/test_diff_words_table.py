@@ -35,8 +35,8 @@ def _first_text(call: ast.Call) -> str | None:
 
 
 def _keys(call: ast.Call) -> set[str | None]:
-    """The message keys a ``clause(...)`` call may make: its first argument, or each branch of ``x if c else y``
-    (``None``: one the test cannot read)."""
+    """The message keys a ``clause(...)`` call may make: its first argument, or each branch of
+    ``x if c else y`` (``None``: one the test cannot read)."""
     first = call.args[0] if call.args else None
     branches = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
     return {b.value if isinstance(b, ast.Constant) and isinstance(b.value, str) else None for b in branches}
@@ -76,12 +76,15 @@ def test_every_word_the_code_asks_for_is_in_the_table_in_both_languages() -> Non
             asked.add(str(_first_text(node)))
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "_PAGE_WORDS"
                                                 for t in node.targets):
-            asked |= {e.value for e in node.value.elts if isinstance(e, ast.Constant)}  # type: ignore[attr-defined]
+            elements = node.value.elts  # type: ignore[attr-defined]
+            asked |= {e.value for e in elements if isinstance(e, ast.Constant)}
         if isinstance(node, ast.Call) and _name(node) == "_unary":  # an optionality's or a loop's two values
             values = node.args[-1]
-            asked |= {f"{e.value}{many}" for e in values.elts for many in ("", "_many")}  # type: ignore[attr-defined]
+            elements = values.elts  # type: ignore[attr-defined]
+            asked |= {f"{e.value}{many}" for e in elements for many in ("", "_many")}
     asked |= {f"kind.{kind}" for kind in KINDS}  # every kind of difference is headed by its title
-    asked |= {f"{r}{many}" for r in RELATIONS for many in ("", "_many")}  # a relation's verb, one step or more
+    # a relation's verb, for one step or more
+    asked |= {f"{r}{many}" for r in RELATIONS for many in ("", "_many")}
     assert {"optional", "once_many", "kind.fact", "legend_only", "uncertain_next"} <= asked
     missing = asked - set(WORDS)
     assert not missing, f"asked for but not in diffwords.WORDS: {sorted(missing)}"
@@ -116,18 +119,21 @@ def test_flow_and_step_differences_are_said_in_swedish_with_the_models_in_the_ge
     a = model([("s", "start", "Start"), ("x", "task", "Registrera ansökan"), ("g", "xor", ""),
                ("r", "task", "Granska ansökan"), ("j", "xor", ""), ("y", "task", "Platsbesök"),
                ("z", "task", "Beslut om tillstånd"), ("e", "end", "Slut")],
-              [("s", "x"), ("x", "g"), ("g", "r"), ("g", "j"), ("r", "j"), ("j", "y"), ("y", "z"), ("z", "e")])
+              [("s", "x"), ("x", "g"), ("g", "r"), ("g", "j"), ("r", "j"), ("j", "y"), ("y", "z"),
+               ("z", "e")])
     b = model([("s", "start", "Start"), ("x", "task", "Registrera ansökan"), ("r", "task", "Granska ansökan"),
-               ("z", "task", "Beslut om tillstånd"), ("y", "task", "Platsbesök"), ("w", "task", "Arkivera ärendet"),
+               ("z", "task", "Beslut om tillstånd"), ("y", "task", "Platsbesök"),
+               ("w", "task", "Arkivera ärendet"),
                ("e", "end", "Slut")],
               [("s", "x"), ("x", "r"), ("r", "z"), ("z", "y"), ("y", "w"), ("w", "e")])
     d = diff_models(a, b, a_name="a", b_name="b")
     said = {x.kind: message_in(x, "a", "b", SV) for x in d.differences}
     assert {"order", "optionality", "only_in_b"} <= set(said), said
     assert said["only_in_b"] == 'Steget "Arkivera ärendet" finns bara i Höganäs modell.'
-    assert said["order"].startswith("I Åstorps modell kommer ") and "; i Höganäs modell kommer det " in said["order"]
+    assert said["order"].startswith("I Åstorps modell kommer ")
+    assert "; i Höganäs modell kommer det " in said["order"]
     assert said["optionality"] == '"Granska ansökan" är valfritt (kan hoppas över) i Åstorps modell men ' \
                                   'obligatoriskt i Höganäs modell.'
     for x in d.differences:  # the English is the message as made, with the models' names
-        assert message_in(x, "a", "b") == x.message.replace(" in A", " in a").replace(" in B", " in b").replace(
-            "In A", "In a")
+        named = x.message.replace(" in A", " in a").replace(" in B", " in b").replace("In A", "In a")
+        assert message_in(x, "a", "b") == named
