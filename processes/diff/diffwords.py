@@ -237,10 +237,9 @@ REASONS: tuple[tuple[str, str], ...] = (
     (r"labels (\d\.\d+) alike \(share: (.*)\)", "namnen {0} lika (delar: {1})"),
     (r"labels (\d\.\d+) alike", "namnen {0} lika"),
     (r"a name is missing", "ett namn saknas"),
-    (r"same neighbours: (\d+) matched steps? before and (\d+) after",
-     "samma grannar: {0} matchade steg före och {1} efter"),
-    (r"same neighbours: (\d+) matched steps? before", "samma grannar: {0} matchade steg före"),
-    (r"same neighbours: (\d+) after", "samma grannar: {0} matchade steg efter"),
+    (r"same neighbours: (\d+) matched (steps?) before and (\d+) after", "samma grannar: {0} {1} före och {2} efter"),
+    (r"same neighbours: (\d+) matched (steps?) before", "samma grannar: {0} {1} före"),
+    (r"same neighbours: (\d+) after", "samma grannar: {0} efter"),
     (r"already matched to another step", "redan matchat med ett annat steg"),
     (r"same place: between (.*) and (.*)", "samma plats: mellan {0} och {1}"),
     (r"both unmatched, labels related \(below (\d\.\d+)\)", "båda omatchade, namnen besläktade (under {0})"),
@@ -252,6 +251,47 @@ REASONS: tuple[tuple[str, str], ...] = (
      "det enda steget i samma skede på samma plats ({0})"),
     (r"addressed to different parties", "riktade till olika parter"),
     (r"both are the decision \(whoever takes it\)", "båda är beslutet (vem som än fattar det)"),
+    (r"(a task|an event) against (a task|an event) \(the score pairs steps of one kind only: 0\)",
+     "{0} mot {1} (måttet parar bara steg av samma slag: 0)"),
+    (r"(a task|an event) against (a task|an event) \(scored: labels at least (\d\.\d+) alike\)",
+     "{0} mot {1} (med mått: namnen minst {2} lika)"),
+    (r"may be part of (.*) ↔ (.*) \(shares (.*), which (.*) lacks\)",
+     "kan vara en del av {0} ↔ {1} (delar {2}, som {3} saknar)"),
+    (r"best by label, but of another part of the knowledge test \((.*) / (.*)\)",
+     "bäst efter namnet, men i en annan del av kunskapsprovet ({0} / {1})"),
+    (r"the only start events, not paired: (.*) is the applicant deciding or getting in touch, (.*) the "
+     r"application coming in",
+     "de enda starthändelserna, inte parade: {0} är sökanden som bestämmer sig eller hör av sig, {1} ansökan "
+     "som kommer in"),
+    (r"where the application comes in after (.*)", "där ansökan kommer in efter {0}"),
+)
+#: why a matching pass paired two steps with a lower confidence (its note: '"X" = "Y": matched with lower
+#: confidence (0.43), <why>'): the English why's form -> its Swedish ({0}, {1}: the pair and the confidence)
+_LOWER = (
+    (r"each the other's only candidate, labels (\d\.\d+) alike",
+     "var och en den andras enda kandidat, namnen {2} lika"),
+    (r"the one end event of its model against every end of the other that closes the case \(not a withdrawal, "
+     r"not a side branch's end\)",
+     "modellens enda sluthändelse mot varje slut i den andra modellen som avslutar ärendet (inte ett "
+     "återkallande, inte slutet på en sidogren)"),
+    (r"placed between the same matched steps \((.*) and (.*)\), the only step left over there in each model, "
+     r"labels (\d\.\d+) alike",
+     "placerade mellan samma matchade steg ({2} och {3}), det enda steg som är kvar där i varje modell, "
+     "namnen {4} lika"),
+    (r"the only end left over in each model that is not a refusal or a withdrawal, reached from the same "
+     r"matched step",
+     "det enda slut som är kvar i varje modell och inte är ett avslag eller ett återkallande, nått från samma "
+     "matchade steg"),
+    (r"the only (message|timer) event left over in each model, next to the same matched step",
+     "den enda {2} som är kvar i varje modell, bredvid samma matchade steg"),
+    (r"both end the case (refused|granted), the only such end left over in each model",
+     "båda avslutar ärendet med {2}, det enda sådana slut som är kvar i varje modell"),
+    (r"the two steps left over between the same matched steps \((.*) and (.*)\) in each model, paired "
+     r"(crosswise|in order), labels (\d\.\d+) alike",
+     "de två steg som är kvar mellan samma matchade steg ({2} och {3}) i varje modell, parade {4}, namnen {5} "
+     "lika"),
+    (r"the one start event of its model against every start event of the other",
+     "modellens enda starthändelse mot varje starthändelse i den andra modellen"),
 )
 #: the notes under a diff (core.py, differences.untyped_tasks_note): the English note's form -> its Swedish,
 #: and which of the parts it names are models (said as "Åstorps modell", "modellen a"); a note of no form here
@@ -265,9 +305,31 @@ NOTES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
      r"that does not type a task says nothing about its type, so these types are not compared",
      "matchade uppgifter utan typ i {1} men med typ i {2}: {0} ({3}); en modell som inte anger en uppgifts "
      "typ säger inget om den, så typerna jämförs inte", (1, 2)),
+    (r"(.+) joins the investigation (.+): a review of the applicant's suitability, which the other model draws "
+     r"inside its investigation",
+     "{0} hör till utredningen {1}: en prövning av sökandens lämplighet, som den andra modellen ritar inuti sin "
+     "utredning", ()),
+    (r"(.+) joins the other model's review (.+): a review of the applicant's suitability, already in a "
+     r"correspondence",
+     "{0} hör till den andra modellens prövning {1}: en prövning av sökandens lämplighet, som redan har en "
+     "motsvarighet", ()),
+    *((r"(.+): matched with lower confidence \((\d\.\d+)\), " + why,
+       "{0}: matchade med lägre säkerhet ({1}), " + sv, ()) for why, sv in _LOWER),
 )
 #: the words of the reasons' own values, in Swedish ("both start the process")
-_REASON_VALUES = {"start": "startar", "end": "avslutar", "ends": "avslutar", "starts": "startar"}
+_REASON_VALUES = {"start": "startar", "end": "avslutar", "ends": "avslutar", "starts": "startar",
+                  "a task": "en uppgift", "an event": "en händelse", "message": "meddelandehändelse",
+                  "timer": "tidshändelse", "refused": "avslag", "granted": "beviljat tillstånd",
+                  "crosswise": "korsvis", "in order": "i ordning", "step": "matchat steg",
+                  "steps": "matchade steg"}
+
+
+def _parts(found: re.Match[str], models: tuple[int, ...] = (),
+           side: Callable[[str], str] = _identity) -> list[str]:
+    """The parts a form found, as Swedish says them: a model as ``side`` names it, a word of
+    :data:`_REASON_VALUES` in Swedish, a number with a decimal comma, anything else (a label) as it is."""
+    return [side(p) if k in models else _REASON_VALUES.get(p, decimal_commas(p) if _NUMBER.fullmatch(p) else p)
+            for k, p in enumerate(found.groups())]
 
 
 def note_words(note: str, lang: str, side: Callable[[str], str] = _identity) -> str:
@@ -284,8 +346,7 @@ def note_words(note: str, lang: str, side: Callable[[str], str] = _identity) -> 
         for form, sv, models in NOTES:
             found = re.fullmatch(form, part)
             if found:
-                parts = [side(p) if k in models else p for k, p in enumerate(found.groups())]
-                text = sv.format(*parts)
+                text = sv.format(*_parts(found, models, side))
                 said.append(text[:1].upper() + text[1:])
                 break
         else:
@@ -305,9 +366,7 @@ def reason_words(reason: str, lang: str) -> str:
     for form, sv in REASONS:
         found = re.fullmatch(form, reason)
         if found:
-            parts = [_REASON_VALUES.get(p, decimal_commas(p) if _NUMBER.fullmatch(p) else p)
-                     for p in found.groups()]
-            return sv.format(*parts)
+            return sv.format(*_parts(found))
     return reason
 
 
