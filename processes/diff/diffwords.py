@@ -237,7 +237,8 @@ REASONS: tuple[tuple[str, str], ...] = (
     (r"labels (\d\.\d+) alike \(share: (.*)\)", "namnen {0} lika (delar: {1})"),
     (r"labels (\d\.\d+) alike", "namnen {0} lika"),
     (r"a name is missing", "ett namn saknas"),
-    (r"same neighbours: (\d+) matched (steps?) before and (\d+) after", "samma grannar: {0} {1} före och {2} efter"),
+    (r"same neighbours: (\d+) matched (steps?) before and (\d+) after",
+     "samma grannar: {0} {1} före och {2} efter"),
     (r"same neighbours: (\d+) matched (steps?) before", "samma grannar: {0} {1} före"),
     (r"same neighbours: (\d+) after", "samma grannar: {0} efter"),
     (r"already matched to another step", "redan matchat med ett annat steg"),
@@ -270,8 +271,8 @@ REASONS: tuple[tuple[str, str], ...] = (
 _LOWER = (
     (r"each the other's only candidate, labels (\d\.\d+) alike",
      "var och en den andras enda kandidat, namnen {2} lika"),
-    (r"the one end event of its model against every end of the other that closes the case \(not a withdrawal, "
-     r"not a side branch's end\)",
+    (r"the one end event of its model against every end of the other that closes the case "
+     r"\(not a withdrawal, not a side branch's end\)",
      "modellens enda sluthändelse mot varje slut i den andra modellen som avslutar ärendet (inte ett "
      "återkallande, inte slutet på en sidogren)"),
     (r"placed between the same matched steps \((.*) and (.*)\), the only step left over there in each model, "
@@ -280,16 +281,16 @@ _LOWER = (
      "namnen {4} lika"),
     (r"the only end left over in each model that is not a refusal or a withdrawal, reached from the same "
      r"matched step",
-     "det enda slut som är kvar i varje modell och inte är ett avslag eller ett återkallande, nått från samma "
-     "matchade steg"),
+     "det enda slut som är kvar i varje modell och inte är ett avslag eller ett återkallande, nått från "
+     "samma matchade steg"),
     (r"the only (message|timer) event left over in each model, next to the same matched step",
      "den enda {2} som är kvar i varje modell, bredvid samma matchade steg"),
     (r"both end the case (refused|granted), the only such end left over in each model",
      "båda avslutar ärendet med {2}, det enda sådana slut som är kvar i varje modell"),
     (r"the two steps left over between the same matched steps \((.*) and (.*)\) in each model, paired "
      r"(crosswise|in order), labels (\d\.\d+) alike",
-     "de två steg som är kvar mellan samma matchade steg ({2} och {3}) i varje modell, parade {4}, namnen {5} "
-     "lika"),
+     "de två steg som är kvar mellan samma matchade steg ({2} och {3}) i varje modell, parade {4}, "
+     "namnen {5} lika"),
     (r"the one start event of its model against every start event of the other",
      "modellens enda starthändelse mot varje starthändelse i den andra modellen"),
 )
@@ -305,10 +306,10 @@ NOTES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
      r"that does not type a task says nothing about its type, so these types are not compared",
      "matchade uppgifter utan typ i {1} men med typ i {2}: {0} ({3}); en modell som inte anger en uppgifts "
      "typ säger inget om den, så typerna jämförs inte", (1, 2)),
-    (r"(.+) joins the investigation (.+): a review of the applicant's suitability, which the other model draws "
-     r"inside its investigation",
-     "{0} hör till utredningen {1}: en prövning av sökandens lämplighet, som den andra modellen ritar inuti sin "
-     "utredning", ()),
+    (r"(.+) joins the investigation (.+): a review of the applicant's suitability, which the other model "
+     r"draws inside its investigation",
+     "{0} hör till utredningen {1}: en prövning av sökandens lämplighet, som den andra modellen ritar inuti "
+     "sin utredning", ()),
     (r"(.+) joins the other model's review (.+): a review of the applicant's suitability, already in a "
      r"correspondence",
      "{0} hör till den andra modellens prövning {1}: en prövning av sökandens lämplighet, som redan har en "
@@ -328,7 +329,8 @@ def _parts(found: re.Match[str], models: tuple[int, ...] = (),
            side: Callable[[str], str] = _identity) -> list[str]:
     """The parts a form found, as Swedish says them: a model as ``side`` names it, a word of
     :data:`_REASON_VALUES` in Swedish, a number with a decimal comma, anything else (a label) as it is."""
-    return [side(p) if k in models else _REASON_VALUES.get(p, decimal_commas(p) if _NUMBER.fullmatch(p) else p)
+    return [side(p) if k in models
+            else _REASON_VALUES.get(p, decimal_commas(p) if _NUMBER.fullmatch(p) else p)
             for k, p in enumerate(found.groups())]
 
 

@@ -113,7 +113,8 @@ def test_every_reason_form_says_its_values_in_swedish() -> None:
         assert sv.count("{") == form.count("(") - form.count("\\("), form
     assert reason_words("same neighbours: 2 matched steps before and 1 after", "sv") == \
         "samma grannar: 2 matchade steg före och 1 efter"
-    assert reason_words("same neighbours: 1 matched step before", "sv") == "samma grannar: 1 matchat steg före"
+    assert reason_words("same neighbours: 1 matched step before", "sv") == \
+        "samma grannar: 1 matchat steg före"
     assert reason_words("both start the process, neither is matched", "sv") == \
         "båda startar processen, inget av dem är matchat"
     assert reason_words("a reason of no form", "sv") == "a reason of no form"
@@ -148,11 +149,11 @@ def test_flow_and_step_differences_are_said_in_swedish_with_the_models_in_the_ge
 
 
 def test_a_lower_confidence_note_is_said_in_swedish() -> None:
-    note = ('"Svar KFM" = "Sökandens yttrande inkommet": matched with lower confidence (0.43), the only message '
-            "event left over in each model, next to the same matched step")
-    assert note_words(note, "sv") == ('"Svar KFM" = "Sökandens yttrande inkommet": matchade med lägre säkerhet '
-                                      "(0,43), den enda meddelandehändelse som är kvar i varje modell, bredvid "
-                                      "samma matchade steg")
+    note = ('"Svar KFM" = "Sökandens yttrande inkommet": matched with lower confidence (0.43), the only '
+            "message event left over in each model, next to the same matched step")
+    assert note_words(note, "sv") == (
+        '"Svar KFM" = "Sökandens yttrande inkommet": matchade med lägre säkerhet (0,43), den enda '
+        "meddelandehändelse som är kvar i varje modell, bredvid samma matchade steg")
 
 
 BENCH = ROOT / "bench" / "matching"
@@ -166,5 +167,6 @@ def test_every_reason_the_benchmark_pairs_give_has_its_swedish_form() -> None:
     left = []
     for pair in pairs:
         d = diff_models(load_model(pair / "a.yaml"), load_model(pair / "b.yaml"))
-        left += [r for u in d.uncertain for c in u.candidates for r in c.reasons if reason_words(r, "sv") == r]
+        left += [r for u in d.uncertain for c in u.candidates for r in c.reasons
+                 if reason_words(r, "sv") == r]
     assert left == []
