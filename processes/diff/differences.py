@@ -356,13 +356,14 @@ def untyped_tasks_note(a: ModelView, b: ModelView, matches: Iterable[Match], a_n
 
 def _type(step: Step) -> tuple[str, str]:
     """A step's type in (English, Swedish): a task's type as BPMN names it (``userTask``), an event's in
-    words ("timer boundary event", "kanthändelse (timer)")."""
+    words ("timer boundary event", "kanthändelse (tid)"; Swedish leaves out a trigger of none:
+    "starthändelse"). (The table has every position and trigger: a test reads them from the model.)"""
     if step.kind == "event":
         position, trigger = step.detail.split(":")
-        en, sv = WORDS["event"]
-        where = WORDS.get(position, (position.replace("_", " "), position.replace("_", " ") + " händelse"))
-        return en.format(trigger=trigger, position=position.replace("_", " ")), sv.format(trigger=trigger,
-                                                                                          position=where[1])
+        where = WORDS[position][1]
+        sv = WORDS["event"][1].format(trigger=WORDS["trigger." + trigger][1], position=where) \
+            if trigger != "none" else where
+        return WORDS["event"][0].format(trigger=trigger, position=position.replace("_", " ")), sv
     if step.kind == "task":
         return step.detail, step.detail
     return WORDS.get(step.kind, (step.kind, step.kind))

@@ -15,6 +15,7 @@ from processes.diff import KINDS, diff_models
 from processes.diff.diffwords import MESSAGES, REASONS, WORDS, DiffWords, note_words, reason_words
 from processes.diff.formats import message_in
 from processes.diff.relations import RELATIONS
+from processes.model import EVENT_POSITIONS, TRIGGERS
 
 ROOT = Path(__file__).resolve().parents[3]
 #: the code that makes the diff's messages and says its outputs' words
@@ -90,6 +91,8 @@ def test_every_word_the_code_asks_for_is_in_the_table_in_both_languages() -> Non
             elements = values.elts  # type: ignore[attr-defined]
             asked |= {f"{e.value}{many}" for e in elements for many in ("", "_many")}
     asked |= {f"kind.{kind}" for kind in KINDS}  # every kind of difference is headed by its title
+    # an event's type in words: its position and its trigger (none says nothing)
+    asked |= set(EVENT_POSITIONS) | {f"trigger.{t}" for t in TRIGGERS if t != "none"}
     # a relation's verb, for one step or more
     asked |= {f"{r}{many}" for r in RELATIONS for many in ("", "_many")}
     assert {"optional", "once_many", "kind.fact", "legend_only", "uncertain_next"} <= asked
