@@ -186,10 +186,12 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
     said_a, said_b = _label_languages([defs_a]), _label_languages([defs_b])
 
     def label_a(ids: tuple[str, ...]) -> Markup:
-        return Markup(" + ").join(_in_language(display_name(diff.a.steps[i]), said_a) for i in ids if i in diff.a.steps)
+        return Markup(" + ").join(_in_language(display_name(diff.a.steps[i], words.lang), said_a)
+                                  for i in ids if i in diff.a.steps)
 
     def label_b(ids: tuple[str, ...]) -> Markup:
-        return Markup(" + ").join(_in_language(display_name(diff.b.steps[i]), said_b) for i in ids if i in diff.b.steps)
+        return Markup(" + ").join(_in_language(display_name(diff.b.steps[i], words.lang), said_b)
+                                  for i in ids if i in diff.b.steps)
 
     rows = [
         {

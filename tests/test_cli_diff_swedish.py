@@ -56,6 +56,11 @@ def test_a_flow_difference_puts_the_swedish_verb_before_its_subject() -> None:
     assert "[Fakta] e-tjänst: ja [källa] i Åstorps modell, okänt [källa] i Landskronas modell." in text
 
 
+def test_an_unnamed_step_is_named_in_swedish_words() -> None:
+    assert ('[Matchat] "namnlös kanthändelse Timer_Paminnelse" i Åstorps modell = "namnlös kanthändelse '
+            'Timer_Paminnelse" i Landskronas modell (1,00, automatiskt)') in run("diff", "astorp", "landskrona")
+
+
 def test_the_markdown_diff_in_swedish() -> None:
     md = run("diff", "astorp", "landskrona", "--format", "markdown")
     assert md.startswith("# Åstorp jämförd med Landskrona\n\n| mått | värde |\n|---|---|\n"

@@ -12,12 +12,12 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from processes.diff.diffwords import WORDS, Clause, Said, Wording, clause, decimal_commas, sentence
+from processes.diff.diffwords import WORDS, Clause, Said, Wording, clause, decimal_commas, joined, sentence
 from processes.diff.labelsim import label_similarity
 from processes.diff.matchtypes import Match
 from processes.diff.result import Difference
 from processes.diff.text import Lexicon
-from processes.diff.view import ModelView, Step, display_name
+from processes.diff.view import ModelView, Step, quoted_names
 from processes.durations import (
     CALENDAR_UNITS,
     exact_to_thousandths,
@@ -87,12 +87,12 @@ def same_performer(lex: Lexicon, a: str, b: str) -> bool:
 _QUALIFIER = re.compile(r"\([^)]*\)")
 
 
-def _q(step: Step) -> str:
-    return f'"{display_name(step)}"'
+def _q(step: Step) -> Said:
+    return quoted_names((step,))
 
 
-def _qs(view: ModelView, ids: Iterable[str]) -> str:
-    return " + ".join(_q(view.steps[i]) for i in ids)
+def _qs(view: ModelView, ids: Iterable[str]) -> Said:
+    return quoted_names(view.steps[i] for i in ids)
 
 
 def step_differences(
@@ -154,7 +154,7 @@ def _performers(a: ModelView, b: ModelView, matches: tuple[Match, ...], lex: Lex
             groups.setdefault((fa, fb), []).append(m)
     out = []
     for (fa, fb), ms in groups.items():
-        names = ", ".join(_qs(a, m.a) for m in ms)
+        names = joined((_qs(a, m.a) for m in ms), ", ")
         out.append(_said(
             Difference("attribute", tuple(i for m in ms for i in m.a), tuple(i for m in ms for i in m.b),
                        "performer", fa, fb),
@@ -200,7 +200,7 @@ def _attributes(
     return out
 
 
-def parameter_wording(name: str, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> Wording:
+def parameter_wording(name: Said, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> Wording:
     """The words of a profile parameter's difference (``name``: the step, quoted): its values as each language
     writes them (a decimal comma in Swedish)."""
     return (clause("parameter", step=name, key=key, va=_number_words(va) if va else _word("not_set"),
@@ -208,7 +208,7 @@ def parameter_wording(name: str, key: str, va: str, vb: str, basis_a: str, basis
                    mb=_marked(basis_b)),)
 
 
-def parameter_message(name: str, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> str:
+def parameter_message(name: Said, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> str:
     """The English words of a profile parameter's difference (``name``: the step, quoted)."""
     return sentence(parameter_wording(name, key, va, vb, basis_a, basis_b), "en")
 

@@ -17,7 +17,7 @@ the two models: "A" and "B" in the message as made (the outputs put the models' 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,8 +25,8 @@ from processes.numbers import machine, number
 
 __all__ = [
     "LANGUAGES", "MESSAGES", "WORDS", "Said", "Clause", "Wording", "DiffWords", "clause", "sentence", "word",
-    "said_in", "side_words", "genitive", "decimal_commas", "ENGLISH", "REASONS", "reason_words", "NOTES",
-    "note_words",
+    "said_in", "joined", "side_words", "genitive", "decimal_commas", "ENGLISH", "REASONS", "reason_words",
+    "NOTES", "note_words",
 ]
 
 LANGUAGES = ("en", "sv")
@@ -123,6 +123,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "intermediate_catch": ("intermediate catch", "mellanliggande mottagande händelse"),
     "intermediate_throw": ("intermediate throw", "mellanliggande sändande händelse"),
     "subProcess": ("subProcess", "delprocess"),
+    # an unnamed step, named by what it is and its id (view.display_name)
+    "unnamed": ("unnamed {what} {id}", "namnlös {what} {id}"),
+    "unnamed.start event": ("start event", "starthändelse"),
+    "unnamed.end event": ("end event", "sluthändelse"),
+    "unnamed.boundary event": ("boundary event", "kanthändelse"),
+    "unnamed.intermediate event": ("intermediate event", "mellanliggande händelse"),
+    "unnamed.subprocess": ("subprocess", "delprocess"),
+    "unnamed.call activity": ("call activity", "anropad aktivitet"),
+    "unnamed.task": ("task", "uppgift"),
     "callActivity": ("callActivity", "anropad aktivitet"),
     # the kinds of difference (result.KINDS), as the outputs head each one
     "kind.only_in_a": ("Only in A", "Bara i A"),
@@ -394,6 +403,13 @@ def word(key: str, lang: str, **values: object) -> str:
 
 def said_in(value: Said, lang: str) -> str:
     return value if isinstance(value, str) else value[lang == "sv"]
+
+
+def joined(values: Iterable[Said], between: str) -> Said:
+    """``values`` joined by ``between``: one text when each is one, else (English, Swedish)."""
+    values = list(values)
+    en, sv = (between.join(said_in(v, lang) for v in values) for lang in LANGUAGES)
+    return en if en == sv else (en, sv)
 
 
 def clause(message: str, /, **values: Said) -> Clause:

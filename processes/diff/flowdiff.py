@@ -22,11 +22,11 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterator
 
-from processes.diff.diffwords import WORDS, Clause, clause, sentence
+from processes.diff.diffwords import WORDS, Clause, Said, clause, joined, sentence
 from processes.diff.matchtypes import Match
 from processes.diff.relations import Profile, compare_relations
 from processes.diff.result import Difference
-from processes.diff.view import ModelView, display_name
+from processes.diff.view import ModelView, quoted_names
 
 __all__ = ["flow_differences"]
 
@@ -37,8 +37,8 @@ _KIND = {
 }
 
 
-def _name(view: ModelView, ids: tuple[str, ...]) -> str:
-    return " + ".join(f'"{display_name(view.steps[i])}"' for i in ids)
+def _name(view: ModelView, ids: tuple[str, ...]) -> Said:
+    return quoted_names(view.steps[i] for i in ids)
 
 
 def flow_differences(
@@ -144,13 +144,13 @@ def _pair_difference(
     va = ras.pop() if len(ras) == 1 else "mixed"
     vb = rbs.pop() if len(rbs) == 1 else "mixed"
     plural = len(centres) > 1
-    subject = ", ".join(_name(a, units[c][0].a) for c in centres)
+    subject = joined((_name(a, units[c][0].a) for c in centres), ", ")
     parts: list[Clause] = []
     groups: dict[tuple[str, str], list[int]] = {}
     for o, ra, rb in others:
         groups.setdefault((ra, rb), []).append(o)
     for (ra, rb), os_ in groups.items():
-        names = ", ".join(_name(a, units[o][0].a) for o in os_)
+        names = joined((_name(a, units[o][0].a) for o in os_), ", ")
         (verb_a, rest_a), (verb_b, rest_b) = _verb(ra, plural), _verb(rb, plural)
         parts.append(clause("relation" if parts else "relation_first", subject=subject, names=names,
                             verb_a=verb_a, rest_a=rest_a, verb_b=verb_b, rest_b=rest_b,
@@ -188,7 +188,7 @@ def _unary(
             continue
         ids_a = tuple(s for m, _, _ in hit for s in m.a)
         ids_b = tuple(s for m, _, _ in hit for s in m.b)
-        names = ", ".join(_name(a, m.a) for m, _, _ in hit)
+        names = joined((_name(a, m.a) for m, _, _ in hit), ", ")
         va, vb = values if in_a else values[::-1]
         many = "" if len(hit) == 1 else "_many"
         wording = (clause("property", steps=names, verb=WORDS["is" if len(hit) == 1 else "are"],

@@ -85,9 +85,10 @@ def uncertain_lines(diff: ModelDiff, words: DiffWords = ENGLISH) -> list[tuple[s
         mine, other = (diff.label_a, diff.label_b) if u.side == "a" else (diff.label_b, diff.label_a)
         model = diff.a.name if u.side == "a" else diff.b.name
         options = words.word("or").join(
-            f'"{other(c.ids)}" ({candidate_words(c.score, c.reasons, words)})' for c in u.candidates
+            f'"{other(c.ids, words.lang)}" ({candidate_words(c.score, c.reasons, words)})'
+            for c in u.candidates
         )
-        out.append((mine((u.step,)), model, options))
+        out.append((mine((u.step,), words.lang), model, options))
     return out
 
 
@@ -117,8 +118,9 @@ def diff_text(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     if diff.uncertain:
         lines.append(words.word("uncertain_next"))
     for m in diff.matches:
-        lines.append(_line(words.word("matched_line", a=diff.label_a(m.a), an=words.side(diff.a.name),
-                                      b=diff.label_b(m.b), bn=words.side(diff.b.name),
+        lines.append(_line(words.word("matched_line", a=diff.label_a(m.a, words.lang),
+                                      an=words.side(diff.a.name), b=diff.label_b(m.b, words.lang),
+                                      bn=words.side(diff.b.name),
                                       confidence=words.number(m.confidence, 2), how=how_words(m.how, words))))
     for note in diff.notes:
         lines.append(_line(words.word("note", note=note_words(note, words.lang, words.side))))
@@ -174,8 +176,9 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
         # a split or merge names every step of its side ("Remiss till Polisen" alone hid the others)
         a_ids, b_ids = (d.a, d.b) if d.kind in ("split", "merged") else (d.a[:1], d.b[:1])
         out.append(
-            f"| {kind_title(d.kind, words)} | {_cell(_value(d, 'a', words) or diff.label_a(a_ids))} | "
-            f"{_cell(_value(d, 'b', words) or diff.label_b(b_ids))} | {_cell(_names(diff, d, words))} |"
+            f"| {kind_title(d.kind, words)} | {_cell(_value(d, 'a', words) or diff.label_a(a_ids, words.lang))}"
+            f" | {_cell(_value(d, 'b', words) or diff.label_b(b_ids, words.lang))}"
+            f" | {_cell(_names(diff, d, words))} |"
         )
     out += [
         "",
@@ -186,7 +189,8 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     ]
     for m in diff.matches:
         out.append(
-            f"| {_cell(diff.label_a(m.a))} | {_cell(diff.label_b(m.b))} | {words.number(m.confidence, 2)} | "
+            f"| {_cell(diff.label_a(m.a, words.lang))} | {_cell(diff.label_b(m.b, words.lang))} | "
+            f"{words.number(m.confidence, 2)} | "
             f"{how_words(m.how, words)} |"
         )
     out += [

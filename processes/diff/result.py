@@ -107,8 +107,8 @@ class ModelDiff:
     #: from this run (--save-matches, the diff page) keeps them, or the matcher would pair them again
     rejected: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
-    def label_a(self, ids: tuple[str, ...]) -> str:
-        return " + ".join(display_name(self.a.steps[i]) for i in ids if i in self.a.steps)
+    def label_a(self, ids: tuple[str, ...], lang: str = "en") -> str:
+        return " + ".join(display_name(self.a.steps[i], lang) for i in ids if i in self.a.steps)
 
-    def label_b(self, ids: tuple[str, ...]) -> str:
-        return " + ".join(display_name(self.b.steps[i]) for i in ids if i in self.b.steps)
+    def label_b(self, ids: tuple[str, ...], lang: str = "en") -> str:
+        return " + ".join(display_name(self.b.steps[i], lang) for i in ids if i in self.b.steps)
