@@ -173,3 +173,13 @@ def test_every_reason_the_benchmark_pairs_give_has_its_swedish_form() -> None:
         left += [r for u in d.uncertain for c in u.candidates for r in c.reasons
                  if reason_words(r, "sv") == r]
     assert left == []
+
+
+def test_a_loop_difference_reads_as_swedish() -> None:
+    a = model([("s", "start", "Start"), ("x", "task", "Granska ansökan"), ("g", "xor", ""), ("e", "end", "Slut")],
+              [("s", "x"), ("x", "g"), ("g", "x"), ("g", "e")])
+    b = model([("s", "start", "Start"), ("x", "task", "Granska ansökan"), ("e", "end", "Slut")], chain="s x e")
+    said = [message_in(x, "a", "b", SV) for x in diff_models(a, b, a_name="a", b_name="b").differences
+            if x.kind == "loop"]
+    assert said == ['"Granska ansökan" är upprepbart (i en slinga) i Åstorps modell men inte upprepbart (görs en '
+                    "gång) i Höganäs modell."]
