@@ -1372,7 +1372,12 @@ _diff_options = [
     click.option("--threshold", type=_Number(0.0, 1.0), default=0.75, show_default=True,
                  help="Lowest combined score of the one-to-one assignment (later passes pair steps left over below it; README: Matching)."),
     click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
-                 help="Language of the labels: sv, en, or auto (detected per model)."),
+                 help="Language of the labels, for matching them: sv, en, or auto (detected per model)."),
+    click.option("--output-language", "output_language", type=click.Choice(["auto", "sv", "en"]),
+                 default="auto", show_default=True,
+                 help="Language of the output's words (text, markdown, html; JSON's messages stay English): "
+                      "sv, en, or auto (Swedish when every model names its steps in Swedish). Apart from "
+                      "--language, which changes how labels are matched."),
     click.option("--thesaurus", is_flag=True,
                  help="Also use the system lexical resources (Debian wordnet-base, mythes-sv) for synonyms."),
     click.option("--lemmas", is_flag=True,
@@ -1395,8 +1400,8 @@ def _with_diff_options(func: Callable[..., Any]) -> Callable[..., Any]:
               help="Also write the pairs found as a match-decisions file to edit and pass back with --matches.")
 @_log_compare_options
 def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: str | None,
-             synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool, lenient: bool,
-             save_matches: str | None, **kwargs: Any) -> None:
+             synonyms: str | None, threshold: float, language: str, output_language: str, thesaurus: bool,
+             lemmas: bool, lenient: bool, save_matches: str | None, **kwargs: Any) -> None:
     """Compare two process models: matched steps, differences, similarity.
 
     A and B are library names, BPMN files, YAML authoring files or case logs (XES,
@@ -1412,6 +1417,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
     Examples:
       permitflow diff helsingborg astorp
       permitflow diff helsingborg orkelljunga --format html -o diff.html
+      permitflow diff astorp landskrona --output-language en   # English words for Swedish models
       permitflow diff a.bpmn b.bpmn --save-matches matches.yaml   # edit, then --matches matches.yaml
       permitflow diff a.bpmn b.bpmn --format json --matches matches.yaml
       permitflow diff 2023.xes 2024.xes --model helsingborg      # the same model fitted to two logs
@@ -1458,14 +1464,18 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
         from processes.jsonindent import dumps_indented  # the bytes of json.dumps(indent=2), faster
 
         text = dumps_indented(to_data(result)) + "\n"
-    elif fmt == "markdown":
-        text = diff_markdown(result)
-    elif fmt == "html":
-        from report.diff_html import diff_html
-
-        text = diff_html(result, defs_a, defs_b)  # type: ignore[arg-type]
     else:
-        text = diff_text(result)
+        from report.diff_html import diff_html, diff_words
+        from report.diff_html import output_language as said_in
+
+        said = diff_words(said_in(output_language, [defs_a, defs_b]),  # type: ignore[list-item]
+                          {name_a: raw_a, name_b: raw_b})
+        if fmt == "markdown":
+            text = diff_markdown(result, said)
+        elif fmt == "html":
+            text = diff_html(result, defs_a, defs_b, said)  # type: ignore[arg-type]
+        else:
+            text = diff_text(result, said)
     if save_matches:
         _emit(decisions_yaml(result), save_matches)
     _emit(text, output)
@@ -1478,8 +1488,8 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
               "fewer than six pairs stay in this process). The result is the same.")
 @_log_compare_options
 def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: str | None,
-                synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool,
-                lenient: bool, workers: int | None, **kwargs: Any) -> None:
+                synonyms: str | None, threshold: float, language: str, output_language: str, thesaurus: bool,
+                lemmas: bool, lenient: bool, workers: int | None, **kwargs: Any) -> None:
     """Compare several process models: similarity matrix, common core, variation points, facts.
 
     MODEL is a library name, a BPMN file, a YAML authoring file or a case log (XES,
@@ -1538,14 +1548,19 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         from processes.diff.schema import comparison_json  # the bytes of json.dumps(indent=2), faster
 
         text = comparison_json(result) + "\n"
-    elif fmt == "markdown":
-        text = comparison_markdown(result)
-    elif fmt == "html":
-        from report.diff_html import comparison_html
-
-        text = comparison_html(result, {name: defs for name, defs, _ in loaded})  # type: ignore[misc]
     else:
-        text = comparison_text(result)
+        from report.diff_html import comparison_html, diff_words
+        from report.diff_html import output_language as said_in
+
+        said = diff_words(said_in(output_language, [defs for _, defs, _ in loaded]),  # type: ignore[misc]
+                          {name: raw for name, _, raw in loaded})
+        if fmt == "markdown":
+            text = comparison_markdown(result, said)
+        elif fmt == "html":
+            drawn = {name: defs for name, defs, _ in loaded}
+            text = comparison_html(result, drawn, output=said)  # type: ignore[arg-type]
+        else:
+            text = comparison_text(result, said)
     _emit(text, output)
 
 

@@ -30,10 +30,12 @@ from markupsafe import Markup, escape
 
 from bpmn_io.layout import add_layout
 from bpmn_io.library_facts import swedish_words
+from bpmn_io.profile import shown_name
 from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
-from processes.diff.formats import KIND_TITLES, candidate_words
-from processes.diff.nway import StepCluster, Variation, name_sides, uncertain_elsewhere
+from processes.diff.diffwords import ENGLISH, DiffWords, note_words
+from processes.diff.formats import candidate_words, how_words, kind_title, message_in
+from processes.diff.nway import StepCluster, Variation, uncertain_elsewhere
 from processes.diff.result import Difference
 from processes.diff.view import display_name
 from processes.errors import PermitflowError
@@ -51,9 +53,9 @@ from report.templating import (
     template_environment,
 )
 from report.variationwords import variation_words
-from report.words import LANGUAGES, labels
+from report.words import LANGUAGES, labels, word
 
-__all__ = ["diff_html", "comparison_html", "step_classes", "DIFF_CSS"]
+__all__ = ["diff_html", "comparison_html", "step_classes", "DIFF_CSS", "diff_words", "output_language"]
 
 _ENV = template_environment()
 _ENV.globals["number"] = number  # a measure as each language writes it (0,812 in Swedish)
@@ -168,25 +170,36 @@ def _quoting_in_language(message: str, languages: Mapping[str, str]) -> Markup:
                            for k, part in enumerate(parts))
 
 
-def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
-    """A self-contained HTML page for ``diff`` of the models ``defs_a`` and ``defs_b``."""
+#: the words of the diff page and its script (diffwords.WORDS), by the name the template gives them
+_PAGE_WORDS = ("legend_matched", "legend_changed", "legend_uncertain", "legend_only", "legend_numbers",
+               "tiers_matched", "tiers_uncertain", "tiers_only", "actual_size", "uncertain_note", "decisions",
+               "decisions_note", "reject", "confirm", "undo", "save", "saved", "confirmed", "decided",
+               "file_label", "confidence_head", "how", "node_matching", "structural", "behavioural", "note")
+
+
+def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: DiffWords = ENGLISH) -> str:
+    """A self-contained HTML page for ``diff`` of the models ``defs_a`` and ``defs_b``, in the language of
+    ``words`` (its ``lang``, its headings, buttons and messages; the models' labels keep their own
+    language)."""
     svg_a, problem_a = _svg(defs_a, step_classes(diff, "a"), _badges(diff, "a"))
     svg_b, problem_b = _svg(defs_b, step_classes(diff, "b"), _badges(diff, "b"))
     said_a, said_b = _label_languages([defs_a]), _label_languages([defs_b])
 
     def label_a(ids: tuple[str, ...]) -> Markup:
-        return Markup(" + ").join(_in_language(display_name(diff.a.steps[i]), said_a) for i in ids if i in diff.a.steps)
+        return Markup(" + ").join(_in_language(display_name(diff.a.steps[i], words.lang), said_a)
+                                  for i in ids if i in diff.a.steps)
 
     def label_b(ids: tuple[str, ...]) -> Markup:
-        return Markup(" + ").join(_in_language(display_name(diff.b.steps[i]), said_b) for i in ids if i in diff.b.steps)
+        return Markup(" + ").join(_in_language(display_name(diff.b.steps[i], words.lang), said_b)
+                                  for i in ids if i in diff.b.steps)
 
     rows = [
         {
             "number": k,
-            "kind": KIND_TITLES[d.kind],
+            "kind": kind_title(d.kind, words),
             "css": d.kind.replace("_", "-"),
-            "message": _sided_in_language(d, name_sides(d.message, diff.a.name, diff.b.name), labels_language(defs_a),
-                                          labels_language(defs_b), {**said_b, **said_a}),
+            "message": _sided_in_language(d, message_in(d, diff.a.name, diff.b.name, words),
+                                          labels_language(defs_a), labels_language(defs_b), {**said_b, **said_a}),
         }
         for k, d in enumerate(diff.differences, start=1)
     ]
@@ -194,8 +207,8 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
         {
             "a": label_a(m.a),
             "b": label_b(m.b),
-            "confidence": f"{m.confidence:.2f}",
-            "how": m.how,
+            "confidence": words.number(m.confidence, 2),
+            "how": how_words(m.how, words),
             "index": k,
         }
         for k, m in enumerate(diff.matches)
@@ -203,13 +216,14 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
     uncertain = [
         {
             "side": u.side,
-            "model": diff.a.name if u.side == "a" else diff.b.name,
+            "may_be": words.word("may_be_in",
+                                 model=words.side(diff.a.name if u.side == "a" else diff.b.name)),
             "step": (label_a if u.side == "a" else label_b)((u.step,)),
             "index": k,
             "candidates": [
                 {
                     "label": (label_b if u.side == "a" else label_a)(c.ids),
-                    "why": candidate_words(c.score, c.reasons),
+                    "why": candidate_words(c.score, c.reasons, words),
                     "index": n,
                 }
                 for n, c in enumerate(u.candidates)
@@ -217,21 +231,56 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
         }
         for k, u in enumerate(diff.uncertain)
     ]
+    said = {key: words.word(key) for key in _PAGE_WORDS}
+    notes = [note_words(note, words.lang, words.side) for note in diff.notes]
     return marked_languages(_ENV.get_template("diff.html.j2").render(
         mode="diff",
-        title=f"{diff.a.name} vs {diff.b.name}",
+        page_lang=words.lang,
+        w=said,
+        differences_head=words.word("differences", n=len(rows)),
+        # a heading around the count the page's script keeps up to date
+        matched_head=words.word("matched_steps", n="\0").split("\0"),
+        uncertain_head=words.word("uncertain_head", n="\0").split("\0"),
+        title=words.word("title", a=words.name(diff.a.name), b=words.name(diff.b.name)),
         diff={**to_data(diff), "rejected": [{"a": list(a), "b": list(b)} for a, b in diff.rejected],
               # how the saved matches file names an unnamed step, as `diff --save-matches` does
               "unnamed": [{s.id: display_name(s) for s in side.steps.values() if not s.name} for side in (diff.a, diff.b)]},
         rows=rows,
+        notes=notes,
         matches=matches,
         uncertain=uncertain,
-        script=_ENV.get_template("diff.js").render(),
+        script=_ENV.get_template("diff.js").render(w=said),
         sides=[
-            {"name": diff.a.name, "svg": svg_a, "problem": problem_a},
-            {"name": diff.b.name, "svg": svg_b, "problem": problem_b},
+            {"name": words.name(diff.a.name), "svg": svg_a, "problem": problem_a},
+            {"name": words.name(diff.b.name), "svg": svg_b, "problem": problem_b},
         ],
     ))
+
+
+def output_language(choice: str, models: Sequence[Definitions]) -> str:
+    """The language a diff or comparison writes its words in: ``choice`` ("sv", "en"), or for "auto" the
+    language the models name their steps in (Swedish when every model that names steps names them in Swedish, as
+    ``simulate --language auto`` says a model's table in its names' language), English otherwise."""
+    if choice != "auto":
+        return choice
+    said = {labels_language(defs) for defs in models} - {None}
+    return "sv" if said == {"sv"} else "en"
+
+
+def diff_words(lang: str, profiles: Mapping[str, Any] | None = None) -> DiffWords:
+    """How a diff's outputs say things in ``lang``: each model by the name its profile gives it in that
+    language (``profiles``: the name as compared -> its raw profile, or None; "Åstorp" for ``astorp``), the
+    facts and kinds of variation by the report's names for them, a fact's value in the report's words (a
+    decimal comma, "okänt"), a decision level in words, a variation point in the report's sentence. English:
+    the outputs as they were, the models named as given."""
+    if lang == "en":
+        return ENGLISH
+    names = {n: shown_name(raw, lang, n) for n, raw in (profiles or {}).items() if raw}
+    table = labels()
+    return DiffWords(
+        lang, names, {k: str(v[lang]) for k, v in table["facts"].items()}, _fact_sv,
+        lambda level: word(level, lang), {k: str(v[lang]) for k, v in table["variations"].items()},
+        lambda v: variation_words(v, names, lang))
 
 
 def _said(table: str, key: str, lang: str) -> str:
@@ -438,7 +487,8 @@ def _words(data: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
 
 def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *,
                     names: Mapping[str, str | Mapping[str, str]] | None = None, bilingual: bool = False,
-                    facts_said: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> str:
+                    facts_said: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
+                    output: DiffWords = ENGLISH) -> str:
     """A self-contained HTML page for an N-way comparison; each model's diagram marks
     the steps of the common core as matched, those every other model may have (uncertain in the pairwise
     diffs there, as the diff page colours them) as uncertain, and the others as only-here.
@@ -448,7 +498,11 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     heading and word in English and Swedish (``<span class="en">`` and ``class="sv"``, as the
     report shows them), the measures and facts in words (the report's section); ``facts_said``: process name ->
     fact -> language -> the fact's text in that language (its ``names:``, :func:`library_comparison_section`), shown
-    in the bilingual page instead of the compared text."""
+    in the bilingual page instead of the compared text; ``output``: the language of a page in one language
+    (``permitflow compare --output-language``), its models named as ``output`` names them when ``names`` is
+    not given."""
+    if names is None and output.names:
+        names = {n: {"en": n, "sv": shown} for n, shown in output.names.items()}
     named = {lang: {n: (v if isinstance(v, str) else v.get(lang) or n) for n, v in (names or {}).items()}
              for lang in LANGUAGES}
     data = comparison_to_data(comparison)
@@ -517,8 +571,10 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
                           for row, f in zip(words["facts"], data["facts"], strict=True)]
     return marked_languages(_ENV.get_template("diff.html.j2").render(
         mode="compare",
+        page_lang="en" if bilingual else output.lang,
         languages=languages,
-        title="Comparison of " + towns["en"],
+        title=("Comparison of " + towns["en"] if bilingual or output.lang == "en"
+               else "Jämförelse av " + towns["sv"]),
         title_sv="Jämförelse av " + towns["sv"],
         bilingual=bilingual,
         words=words,

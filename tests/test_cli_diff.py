@@ -41,8 +41,15 @@ def write(
     return str(path)
 
 
+#: a diff or comparison in English words (--output-language auto would say these Swedish models' in Swedish)
+EN = ("--output-language", "en")
+
+
 def run(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    """The command's result; a diff or comparison in English words (``--output-language auto`` would say these
+    Swedish models' diffs in Swedish: tests/test_cli_diff_swedish.py) unless the test says otherwise."""
+    english = args[:1] in (("diff",), ("compare",)) and "--output-language" not in args
+    return CliRunner().invoke(cli, [*args, *(EN if english else ())], catch_exceptions=False)
 
 
 def test_diff_text_names_both_models_and_the_difference(tmp_path: Path) -> None:
@@ -383,10 +390,10 @@ def test_compare_does_not_call_a_step_absent_where_the_pairwise_diff_asks_about_
     said it "is in hoganas; not in helsingborg, landskrona, astorp" as if the police were never consulted there.
     The presence variation now names the candidate, as the pairwise diff does."""
     model = str(Path(__file__).resolve().parents[1] / "examples" / "permit.yaml")
-    pair = CliRunner().invoke(cli, ["diff", model, "helsingborg"])
+    pair = CliRunner().invoke(cli, ["diff", *EN, model, "helsingborg"])
     assert pair.exit_code == 0, pair.output
     assert '[Uncertain] "Komplettering inkommen" in permit: maybe "Invänta komplettering"' in pair.output
-    nway = CliRunner().invoke(cli, ["compare", model, "helsingborg", "landskrona", "--format", "json"])
+    nway = CliRunner().invoke(cli, ["compare", *EN, model, "helsingborg", "landskrona", "--format", "json"])
     assert nway.exit_code == 0, nway.output
     variations = {v["step"]: v for v in json.loads(nway.output)["variations"] if v["kind"] == "presence"}
     presence = {step: v["message"] for step, v in variations.items()}
@@ -404,7 +411,7 @@ def test_compare_does_not_call_a_step_absent_where_the_pairwise_diff_asks_about_
         '"Komplettering inkommen" is in permit; not in helsingborg, landskrona '
         '(uncertain: maybe "Invänta komplettering" in helsingborg, landskrona).')
     assert presence["Begär förskottsbetalning"].endswith("not in permit.")  # nothing asked about: absent
-    library = CliRunner().invoke(cli, ["compare", "helsingborg", "landskrona", "astorp"])
+    library = CliRunner().invoke(cli, ["compare", *EN, "helsingborg", "landskrona", "astorp"])
     assert library.exit_code == 0 and "uncertain" not in library.output
 
 
@@ -433,14 +440,14 @@ def test_compare_says_when_a_matches_file_names_models_not_compared(tmp_path: Pa
         'schema_version: 1\nconfirm:\n  - {a: A_Granska, b: B_Granska, models: ["a-old", "b"]}\nreject: []\n',
         encoding="utf-8",
     )
-    result = CliRunner().invoke(cli, ["compare", a, b, "--matches", str(saved)])
+    result = CliRunner().invoke(cli, ["compare", *EN, a, b, "--matches", str(saved)])
     assert result.exit_code == 0, result.output
     assert result.stderr == (
         f"note: {saved}: 1 match decision (line 3) for a-old vs b not used: a-old is not among the models "
         "compared (a, b); to use them, write in their models: the names as on the command line\n"
     )
     saved.write_text(saved.read_text(encoding="utf-8").replace('"a-old"', '"a"'), encoding="utf-8")
-    assert CliRunner().invoke(cli, ["compare", a, b, "--matches", str(saved)]).stderr == ""
+    assert CliRunner().invoke(cli, ["compare", *EN, a, b, "--matches", str(saved)]).stderr == ""
 
 
 def test_a_file_saved_from_a_run_with_matches_keeps_its_rejections(tmp_path: Path) -> None:
@@ -592,12 +599,12 @@ def test_diff_and_compare_of_logs_say_the_readers_notes_on_stderr(tmp_path: Path
         "wrong, save the log as UTF-8",
     ]
     note_b = "note: kommun_b.csv: timestamps read as ISO 8601"
-    done = CliRunner().invoke(cli, ["diff", a, b, "--model", "helsingborg", "--format", "json"])
+    done = CliRunner().invoke(cli, ["diff", *EN, a, b, "--model", "helsingborg", "--format", "json"])
     assert done.exit_code == 0, done.output
     assert done.stderr.splitlines() == [*notes_a, note_b]
     data = json.loads(done.stdout)  # stdout stays the JSON alone
     assert (data["a"]["name"], data["b"]["name"]) == ("kommun_a", "kommun_b")
-    done = CliRunner().invoke(cli, ["compare", b, a, b, "--model", "helsingborg"])
+    done = CliRunner().invoke(cli, ["compare", *EN, b, a, b, "--model", "helsingborg"])
     assert done.exit_code == 0, done.output
     assert done.stderr.splitlines() == [note_b, *notes_a, note_b]
 

@@ -21,6 +21,8 @@ from cli import cli
 from processes.diff import parse_decisions
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+#: the English page (these Swedish models' page is Swedish by default, --output-language auto)
+EN = ("--output-language", "en")
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -51,7 +53,8 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
     (tmp_path / "b.yaml").write_text(B, encoding="utf-8")
     page_file = tmp_path / "diff.html"
     result = CliRunner().invoke(
-        cli, ["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html", "-o", str(page_file)]
+        cli, ["diff", *EN, str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html",
+              "-o", str(page_file)]
     )
     assert result.exit_code == 0, result.output
     messages: list[str] = []
@@ -104,7 +107,7 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
     (tmp_path / "m.yaml").write_bytes(saved)
     again = CliRunner().invoke(
         cli,
-        ["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "json",
+        ["diff", *EN, str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "json",
          "--matches", str(tmp_path / "m.yaml")],
     )
     assert again.exit_code == 0, again.output
@@ -116,7 +119,8 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
     second = tmp_path / "diff2.html"
     result = CliRunner().invoke(
         cli,
-        ["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html", "-o", str(second),
+        ["diff", *EN, str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html",
+         "-o", str(second),
          "--matches", str(tmp_path / "m.yaml")],
     )
     assert result.exit_code == 0, result.output
@@ -124,6 +128,52 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
         resaved = parse_decisions(_saved(page), source="matches.yaml")
     assert messages == []
     assert [(d.a, d.b) for d in resaved.reject] == [(("a_reg",), ("b_reg",))]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_swedish_models_page_is_swedish_and_its_buttons_reject_confirm_and_save(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(A, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(B, encoding="utf-8")
+    page_file = tmp_path / "diff.html"
+    result = CliRunner().invoke(  # no option: Swedish models, a Swedish page (--output-language auto)
+        cli, ["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html",
+              "-o", str(page_file)])
+    assert result.exit_code == 0, result.output
+    messages: list[str] = []
+    with opened(page_file, messages, viewport={"width": 1280, "height": 900}, accept_downloads=True) as page:
+        assert page.locator("html").get_attribute("lang") == "sv"
+        assert page.title() == "a jämförd med b"
+        tiers = page.locator("p.tiers")
+        assert tiers.inner_text().startswith("4 matchade, 2 osäkra (räknas inte som skillnader")
+        assert page.locator("h2", has_text="Matchade steg").inner_text() == "Matchade steg (4)"
+        uncertain = page.locator("#uncertain > li")
+        first = uncertain.first.inner_text()
+        assert first.startswith('"Faktura skickas till sökanden" i modellen a kan vara:')
+        assert "säkerhet 0," in uncertain.first.inner_text()  # a confidence with a decimal comma
+        row = page.locator("#matches tr").filter(has_text="Diarieföring")
+        assert row.locator("button.reject").inner_text() == "avvisa"
+        row.locator("button.reject").click()
+        assert row.locator("button.reject").inner_text() == "ångra"
+        assert "rejected" in (row.get_attribute("class") or "")
+        assert uncertain.first.locator("button.confirm").first.inner_text() == "bekräfta"
+        uncertain.first.locator("button.confirm").first.click()
+        assert uncertain.nth(1).locator("button.confirm").first.inner_text() == "ångra"
+        assert tiers.inner_text().startswith("4 matchade, 0 osäkra")
+        assert "Med besluten på den här sidan (bekräftade par: 1, avvisade par: 1;" in tiers.inner_text()
+        assert page.locator("#save-matches").inner_text() == "spara filen med matchningar"
+        with page.expect_download() as download:
+            page.locator("#save-matches").click()
+        saved = Path(download.value.path()).read_bytes()
+        saved_note = page.locator("#saved-note").inner_text()
+        assert saved_note == "sparad som matches.yaml (visas också nedan att kopiera)"
+        assert page.locator("#matches-yaml").input_value() == saved.decode("utf-8")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "diff-sv.png"), full_page=True)
+    assert messages == []
+    # the file is the program's, as the English page saves it: it reads back with the same pairs decided
+    decisions = parse_decisions(saved, source="matches.yaml")
+    assert [(d.a, d.b) for d in decisions.reject] == [(("a_reg",), ("b_reg",))]
+    assert (("a_faktura",), ("b_paminn",)) in [(d.a, d.b) for d in decisions.confirm]
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
@@ -136,7 +186,7 @@ def test_ten_models_side_by_side_keep_the_compare_page_as_wide_as_the_window(tmp
         path.write_text((A if k % 2 else B).replace("P_A", f"P_A{k}").replace("P_B", f"P_B{k}"), encoding="utf-8")
         files.append(str(path))
     page_file = tmp_path / "compare.html"
-    result = CliRunner().invoke(cli, ["compare", *files, "--format", "html", "-o", str(page_file)])
+    result = CliRunner().invoke(cli, ["compare", *EN, *files, "--format", "html", "-o", str(page_file)])
     assert result.exit_code == 0, result.output
     messages: list[str] = []
     with sync_api.sync_playwright() as p:
@@ -164,7 +214,7 @@ def test_choosing_another_candidate_drops_the_pair_chosen_before_on_both_its_ste
     p16 = Path(__file__).resolve().parent.parent / "bench" / "matching" / "sv" / "p16"
     page_file = tmp_path / "diff.html"
     result = CliRunner().invoke(
-        cli, ["diff", str(p16 / "a.yaml"), str(p16 / "b.yaml"), "--format", "html", "-o", str(page_file)]
+        cli, ["diff", *EN, str(p16 / "a.yaml"), str(p16 / "b.yaml"), "--format", "html", "-o", str(page_file)]
     )
     assert result.exit_code == 0, result.output
     messages: list[str] = []
@@ -216,7 +266,8 @@ def test_the_page_saves_the_pairs_as_diff_save_matches_writes_them(tmp_path: Pat
     (tmp_path / "b.yaml").write_text(B.replace("name: Ärendet avslutat, ", ""), encoding="utf-8")
     page_file, saved_file = tmp_path / "diff.html", tmp_path / "saved.yaml"
     result = CliRunner().invoke(
-        cli, ["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html", "-o", str(page_file),
+        cli, ["diff", *EN, str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html",
+              "-o", str(page_file),
               "--save-matches", str(saved_file)]
     )
     assert result.exit_code == 0, result.output
@@ -248,7 +299,7 @@ def test_a_candidate_matched_elsewhere_confirmed_joins_that_pair_or_pairs_one_to
     (tmp_path / "b.yaml").write_text(B_DECIDES, encoding="utf-8")
     helsingborg = str(library_paths("helsingborg")[0])
     page_file = tmp_path / "diff.html"
-    result = CliRunner().invoke(cli, ["diff", helsingborg, str(tmp_path / "b.yaml"), "--format", "html",
+    result = CliRunner().invoke(cli, ["diff", *EN, helsingborg, str(tmp_path / "b.yaml"), "--format", "html",
                                       "-o", str(page_file)])
     assert result.exit_code == 0, result.output
     messages: list[str] = []
@@ -275,7 +326,8 @@ def test_a_candidate_matched_elsewhere_confirmed_joins_that_pair_or_pairs_one_to
     assert [(d.a, d.b) for d in decisions.reject] == [(("Task_Beslut",), ("t2",))]
     for saved, pair in ((joined, ["Task_Beslut", "Event_Beslut_Fattat"]), (alone, ["Event_Beslut_Fattat"])):
         (tmp_path / "m.yaml").write_bytes(saved)
-        again = CliRunner().invoke(cli, ["diff", helsingborg, str(tmp_path / "b.yaml"), "--format", "json",
+        again = CliRunner().invoke(cli, ["diff", *EN, helsingborg, str(tmp_path / "b.yaml"),
+                                         "--format", "json",
                                          "--matches", str(tmp_path / "m.yaml")])
         assert again.exit_code == 0, again.output
         data = json.loads(again.output)

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from processes.diff.diffwords import WORDS, Clause, Said, Wording, clause, decimal_commas, joined, sentence
 from processes.diff.labelsim import label_similarity
 from processes.diff.matchtypes import Match
 from processes.diff.result import Difference
 from processes.diff.text import Lexicon
-from processes.diff.view import ModelView, Step, display_name
+from processes.diff.view import ModelView, Step, quoted_names
 from processes.durations import (
     CALENDAR_UNITS,
     exact_to_thousandths,
@@ -39,6 +41,7 @@ __all__ = [
     "in_one_unit",
     "level_words",
     "parameter_message",
+    "parameter_wording",
     "canonical_timer",
     "FACT_ORDER",
     "PROVENANCE_KEYS",
@@ -84,12 +87,12 @@ def same_performer(lex: Lexicon, a: str, b: str) -> bool:
 _QUALIFIER = re.compile(r"\([^)]*\)")
 
 
-def _q(step: Step) -> str:
-    return f'"{display_name(step)}"'
+def _q(step: Step) -> Said:
+    return quoted_names((step,))
 
 
-def _qs(view: ModelView, ids: Iterable[str]) -> str:
-    return " + ".join(_q(view.steps[i]) for i in ids)
+def _qs(view: ModelView, ids: Iterable[str]) -> Said:
+    return quoted_names(view.steps[i] for i in ids)
 
 
 def step_differences(
@@ -115,29 +118,25 @@ def step_differences(
         if x_id not in matched_a:
             if ("a", x_id) in uncertain:
                 continue
-            out.append(Difference("only_in_a", (x_id,), (), message=f"{_q(x)} is only in A."))
+            out.append(_said(Difference("only_in_a", (x_id,), ()), clause("only_in_a", step=_q(x))))
             continue
         m = by_first_a.get(x_id)
         if m is None:
             continue
         if len(m.b) > 1 and len(m.a) == 1:
-            out.append(
-                Difference("split", m.a, m.b, message=f"{_q(x)} in A is split into {_qs(b, m.b)} in B.")
-            )
+            out.append(_said(Difference("split", m.a, m.b), clause("split", step=_q(x), parts=_qs(b, m.b))))
         elif len(m.a) > 1 and len(m.b) == 1:
-            out.append(
-                Difference(
-                    "merged", m.a, m.b, message=f"{_qs(a, m.a)} in A are merged into {_qs(b, m.b)} in B."
-                )
-            )
+            out.append(_said(Difference("merged", m.a, m.b),
+                             clause("merged", steps=_qs(a, m.a), parts=_qs(b, m.b))))
         elif len(m.a) > 1 and len(m.b) > 1:  # block to block: one part of the work, drawn differently
             kind = "split" if len(m.b) > len(m.a) else "merged"
-            out.append(Difference(kind, m.a, m.b, message=f"{_qs(a, m.a)} in A are drawn as {_qs(b, m.b)} in B."))
+            out.append(_said(Difference(kind, m.a, m.b),
+                             clause("drawn_as", steps=_qs(a, m.a), parts=_qs(b, m.b))))
         out.extend(_attributes(a, b, m, lex, params_a, params_b))
     out.extend(_performers(a, b, matches, lex))
     for y_id, y in b.steps.items():
         if y_id not in matched_b and ("b", y_id) not in uncertain:
-            out.append(Difference("only_in_b", (), (y_id,), message=f"{_q(y)} is only in B."))
+            out.append(_said(Difference("only_in_b", (), (y_id,)), clause("only_in_b", step=_q(y))))
     return out
 
 
@@ -155,18 +154,11 @@ def _performers(a: ModelView, b: ModelView, matches: tuple[Match, ...], lex: Lex
             groups.setdefault((fa, fb), []).append(m)
     out = []
     for (fa, fb), ms in groups.items():
-        names = ", ".join(_qs(a, m.a) for m in ms)
-        out.append(
-            Difference(
-                "attribute",
-                tuple(i for m in ms for i in m.a),
-                tuple(i for m in ms for i in m.b),
-                "performer",
-                fa,
-                fb,
-                f"Done by {fa} in A, by {fb} in B: {names}.",
-            )
-        )
+        names = joined((_qs(a, m.a) for m in ms), ", ")
+        out.append(_said(
+            Difference("attribute", tuple(i for m in ms for i in m.a), tuple(i for m in ms for i in m.b),
+                       "performer", fa, fb),
+            clause("performer", fa=fa, fb=fb, names=names)))
     return out
 
 
@@ -183,34 +175,17 @@ def _attributes(
     name = _q(x)
     one_to_one = len(m.a) == 1 and len(m.b) == 1
     if one_to_one and (x.kind, x.detail) != (y.kind, y.detail) and not untyped_against_typed(x, y):
-        va, vb = _type(x), _type(y)
-        out.append(
-            Difference("attribute", m.a, m.b, "type", va, vb, f"{name}: type is {va} in A, {vb} in B.")
-        )
+        ta, tb = _type(x), _type(y)
+        out.append(_said(Difference("attribute", m.a, m.b, "type", ta[0], tb[0]),
+                         clause("type", step=name, va=ta, vb=tb)))
     if one_to_one and canonical_timer(x.timer) != canonical_timer(y.timer):
-        out.append(
-            Difference(
-                "attribute",
-                m.a,
-                m.b,
-                "timer",
-                x.timer,
-                y.timer,
-                f"{name}: timer {x.timer or 'none'} in A, {y.timer or 'none'} in B.",
-            )
-        )
+        out.append(_said(Difference("attribute", m.a, m.b, "timer", x.timer, y.timer),
+                         clause("timer", step=name, va=x.timer or _word("none"),
+                                vb=y.timer or _word("none"))))
     if one_to_one and x.loop != y.loop:
-        out.append(
-            Difference(
-                "attribute",
-                m.a,
-                m.b,
-                "loop_marker",
-                x.loop,
-                y.loop,
-                f"{name}: loop marker {x.loop or 'none'} in A, {y.loop or 'none'} in B.",
-            )
-        )
+        out.append(_said(Difference("attribute", m.a, m.b, "loop_marker", x.loop, y.loop),
+                         clause("loop_marker", step=name, va=x.loop or _word("none"),
+                                vb=y.loop or _word("none"))))
     if one_to_one:
         fa_params, ba = _flat_params(lex, params_a.get(x.id))
         fb_params, bb = _flat_params(lex, params_b.get(y.id))
@@ -219,26 +194,39 @@ def _attributes(
             if va != vb:
                 va, vb = (level_words(key, v) for v in in_one_unit(key, (va, vb)))
                 basis_a, basis_b = ba if va else "", bb if vb else ""
-                out.append(
-                    Difference(
-                        "attribute",
-                        m.a,
-                        m.b,
-                        f"profile.{key}",
-                        va,
-                        vb,
-                        parameter_message(name, key, va, vb, basis_a, basis_b),
-                        basis_a,
-                        basis_b,
-                    )
-                )
+                wording = parameter_wording(name, key, va, vb, basis_a, basis_b)
+                out.append(Difference("attribute", m.a, m.b, f"profile.{key}", va, vb,
+                                      sentence(wording, "en"), basis_a, basis_b, wording=wording))
     return out
 
 
-def parameter_message(name: str, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> str:
-    """The words of a profile parameter's difference (``name``: the step, quoted)."""
-    return (f"{name}: {key} is {va or 'not set'}{_marked(basis_a)} in A, "
-            f"{vb or 'not set'}{_marked(basis_b)} in B.")
+def parameter_wording(name: Said, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> Wording:
+    """The words of a profile parameter's difference (``name``: the step, quoted): its values as each language
+    writes them (a decimal comma in Swedish)."""
+    return (clause("parameter", step=name, key=key, va=_number_words(va) if va else _word("not_set"),
+                   vb=_number_words(vb) if vb else _word("not_set"), ma=_marked(basis_a),
+                   mb=_marked(basis_b)),)
+
+
+def parameter_message(name: Said, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> str:
+    """The English words of a profile parameter's difference (``name``: the step, quoted)."""
+    return sentence(parameter_wording(name, key, va, vb, basis_a, basis_b), "en")
+
+
+def _said(d: Difference, *wording: Clause) -> Difference:
+    """``d`` with its ``wording`` and the English message made from it."""
+    return replace(d, message=sentence(wording, "en"), wording=wording)
+
+
+def _word(key: str) -> tuple[str, str]:
+    """A word of the diff's table (diffwords.WORDS) in (English, Swedish)."""
+    return WORDS[key]
+
+
+def _number_words(value: str) -> Said:
+    """A value as each language writes its decimals ("1.5h", "1,5h")."""
+    sv = decimal_commas(value)
+    return value if sv == value else (value, sv)
 
 
 def level_words(key: str, value: str) -> str:
@@ -327,8 +315,8 @@ def provenance_basis(entry: Any) -> str:
         (sourced, assumed), "")
 
 
-def _marked(basis: str) -> str:
-    return f" [{basis}]" if basis else ""
+def _marked(basis: str) -> Said:
+    return (f" [{basis}]", f" [{WORDS[basis][1]}]") if basis else ""
 
 
 def untyped_against_typed(x: Step, y: Step) -> bool:
@@ -366,11 +354,19 @@ def untyped_tasks_note(a: ModelView, b: ModelView, matches: Iterable[Match], a_n
     return "; ".join(said)
 
 
-def _type(step: Step) -> str:
+def _type(step: Step) -> tuple[str, str]:
+    """A step's type in (English, Swedish): a task's type as BPMN names it (``userTask``), an event's in
+    words ("timer boundary event", "kanthändelse (tid)"; Swedish leaves out a trigger of none:
+    "starthändelse"). (The table has every position and trigger: a test reads them from the model.)"""
     if step.kind == "event":
         position, trigger = step.detail.split(":")
-        return f"{trigger} {position.replace('_', ' ')} event"
-    return step.detail if step.kind == "task" else step.kind
+        where = WORDS[position][1]
+        sv = WORDS["event"][1].format(trigger=WORDS["trigger." + trigger][1], position=where) \
+            if trigger != "none" else where
+        return WORDS["event"][0].format(trigger=trigger, position=position.replace("_", " ")), sv
+    if step.kind == "task":
+        return step.detail, step.detail
+    return WORDS.get(step.kind, (step.kind, step.kind))
 
 
 _TIME_KEYS = frozenset({"duration", "delay"})
@@ -532,21 +528,12 @@ def fact_differences(
         ):
             continue
         if va != vb:
-            label = name.replace("_", " ")
             ba, bb = provenance_basis(facts_a.get(name)), provenance_basis(facts_b.get(name))
-            out.append(
-                Difference(
-                    "fact",
-                    (),
-                    (),
-                    name,
-                    va,
-                    vb,
-                    f"{label}: {va or 'not stated'}{_marked(ba)} in A, {vb or 'not stated'}{_marked(bb)} in B.",
-                    ba,
-                    bb,
-                )
-            )
+            # the fact's name and values in Swedish are the output's to say (diffwords.DiffWords): its names
+            # and words for facts are the report's
+            out.append(_said(Difference("fact", (), (), name, va, vb, a_basis=ba, b_basis=bb),
+                             clause("fact", fact=name.replace("_", " "), va=va or _word("not_stated"),
+                                    vb=vb or _word("not_stated"), ma=_marked(ba), mb=_marked(bb))))
     return out
 
 

@@ -22,10 +22,11 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterator
 
+from processes.diff.diffwords import WORDS, Clause, Said, clause, joined, sentence
 from processes.diff.matchtypes import Match
 from processes.diff.relations import Profile, compare_relations
 from processes.diff.result import Difference
-from processes.diff.view import ModelView, display_name
+from processes.diff.view import ModelView, quoted_names
 
 __all__ = ["flow_differences"]
 
@@ -34,16 +35,10 @@ _KIND = {
     frozenset({"parallel", "before"}): "concurrency",
     frozenset({"parallel", "after"}): "concurrency",
 }
-_WORDS = {
-    "before": "comes before",
-    "after": "comes after",
-    "parallel": "runs in parallel with",
-    "exclusive": "is an alternative to (never in the same case as)",
-}
 
 
-def _name(view: ModelView, ids: tuple[str, ...]) -> str:
-    return " + ".join(f'"{display_name(view.steps[i])}"' for i in ids)
+def _name(view: ModelView, ids: tuple[str, ...]) -> Said:
+    return quoted_names(view.steps[i] for i in ids)
 
 
 def flow_differences(
@@ -86,8 +81,6 @@ def flow_differences(
             skip_b,
             "optionality",
             ("optional", "mandatory"),
-            "optional (can be skipped)",
-            "mandatory",
         )
     )
     out.extend(
@@ -98,8 +91,6 @@ def flow_differences(
             pb.repeatable,
             "loop",
             ("repeatable", "once"),
-            "on a loop (can repeat)",
-            "done once",
         )
     )
     return out
@@ -153,34 +144,29 @@ def _pair_difference(
     va = ras.pop() if len(ras) == 1 else "mixed"
     vb = rbs.pop() if len(rbs) == 1 else "mixed"
     plural = len(centres) > 1
-    subject = ", ".join(_name(a, units[c][0].a) for c in centres)
-    parts = []
+    subject = joined((_name(a, units[c][0].a) for c in centres), ", ")
+    parts: list[Clause] = []
     groups: dict[tuple[str, str], list[int]] = {}
     for o, ra, rb in others:
         groups.setdefault((ra, rb), []).append(o)
     for (ra, rb), os_ in groups.items():
-        names = ", ".join(_name(a, units[o][0].a) for o in os_)
-        pronoun = "they" if plural else "it"
-        parts.append(
-            f"in A, {subject} {_verb(ra, plural)} {names}; in B, {pronoun} {_verb(rb, plural)} "
-            f"{'them' if len(os_) > 1 else 'it'}"
-        )
+        names = joined((_name(a, units[o][0].a) for o in os_), ", ")
+        (verb_a, rest_a), (verb_b, rest_b) = _verb(ra, plural), _verb(rb, plural)
+        parts.append(clause("relation" if parts else "relation_first", subject=subject, names=names,
+                            verb_a=verb_a, rest_a=rest_a, verb_b=verb_b, rest_b=rest_b,
+                            pronoun=WORDS["they" if plural else "it"],
+                            them=WORDS["them" if len(os_) > 1 else "it"]))
     leading = sum(len(units[c][0].a) for c in centres)
-    return Difference(kind, ids_a, ids_b, kind, va, vb, _sentence(parts), subject=leading)
+    return Difference(kind, ids_a, ids_b, kind, va, vb, sentence(tuple(parts), "en"), subject=leading,
+                      wording=tuple(parts))
 
 
-def _verb(relation: str, plural: bool) -> str:
-    words = _WORDS[relation]
-    if not plural:
-        return words
-    return {"comes": "come", "runs": "run", "is": "are"}[words.split()[0]] + words[
-        words.index(" ") :
-    ].replace("an alternative", "alternatives")
-
-
-def _sentence(parts: list[str]) -> str:
-    text = "; ".join(parts) + "."
-    return text[0].upper() + text[1:]
+def _verb(relation: str, plural: bool) -> tuple[tuple[str, str], tuple[str, str]]:
+    """A relation's verb and the words after its subject: English says them together ("comes before"), Swedish
+    puts the subject after the finite verb ("I A kommer "X" före "Y"")."""
+    en, sv = WORDS[relation + "_many" if plural else relation]
+    finite, rest = sv.split(" ", 1)
+    return (en, finite), ("", rest)
 
 
 def _flip(rel: str) -> str:
@@ -194,8 +180,6 @@ def _unary(
     set_b: frozenset[str],
     kind: str,
     values: tuple[str, str],
-    yes: str,
-    no: str,
 ) -> list[Difference]:
     out = []
     for in_a in (True, False):
@@ -204,9 +188,11 @@ def _unary(
             continue
         ids_a = tuple(s for m, _, _ in hit for s in m.a)
         ids_b = tuple(s for m, _, _ in hit for s in m.b)
-        names = ", ".join(_name(a, m.a) for m, _, _ in hit)
+        names = joined((_name(a, m.a) for m, _, _ in hit), ", ")
         va, vb = values if in_a else values[::-1]
-        verb = "is" if len(hit) == 1 else "are"
-        message = f"{names} {verb} {yes if in_a else no} in A but {no if in_a else yes} in B."
-        out.append(Difference(kind, ids_a, ids_b, kind, va, vb, message, subject=len(ids_a)))
+        many = "" if len(hit) == 1 else "_many"
+        wording = (clause("property", steps=names, verb=WORDS["is" if len(hit) == 1 else "are"],
+                          yes=WORDS[va + many], no=WORDS[vb + many]),)
+        out.append(Difference(kind, ids_a, ids_b, kind, va, vb, sentence(wording, "en"), subject=len(ids_a),
+                              wording=wording))
     return out

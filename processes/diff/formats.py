@@ -6,10 +6,11 @@ import json
 from collections.abc import Sequence
 
 from processes.diff.decisions import written_ids
-from processes.diff.nway import METRICS, Comparison, StepCluster, name_sides
-from processes.diff.result import ModelDiff
+from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, note_words, reason_words, said_in, sentence
+from processes.diff.nway import METRICS, Comparison, StepCluster, Variation, name_sides
+from processes.diff.result import KINDS, Difference, ModelDiff
 from processes.textsafe import markdown_cell
-from processes.wording import counted, listed
+from processes.wording import listed
 
 __all__ = [
     "KIND_TITLES",
@@ -20,26 +21,38 @@ __all__ = [
     "decisions_yaml",
     "candidate_words",
     "decided_words",
+    "message_in",
+    "kind_title",
+    "how_words",
 ]
 
-KIND_TITLES = {
-    "only_in_a": "Only in A",
-    "only_in_b": "Only in B",
-    "split": "Split",
-    "merged": "Merged",
-    "attribute": "Changed",
-    "order": "Order",
-    "concurrency": "Parallel vs sequential",
-    "exclusiveness": "Alternative vs both",
-    "optionality": "Optional vs mandatory",
-    "loop": "Loop",
-    "fact": "Fact",
-}
+#: the heading of each kind of difference, in English (diffwords.WORDS has each in both languages)
+KIND_TITLES = {kind: WORDS["kind." + kind][0] for kind in KINDS}
 
 
-def _names(diff: ModelDiff, text: str) -> str:
+def kind_title(kind: str, words: DiffWords = ENGLISH) -> str:
+    return words.word("kind." + kind)
+
+
+def message_in(d: Difference, a_name: str, b_name: str, words: DiffWords = ENGLISH) -> str:
+    """``d``'s message with the models named (``a_name``, ``b_name``: their names as compared), in the
+    language of ``words``: the English message as made ("in A" / "in B" replaced by the names), or its wording
+    said in Swedish ("i Åstorps modell"), a fact by the name and the words the output gives it
+    (:class:`DiffWords`). A difference without its wording (read back from JSON) says its English message."""
+    if words.lang == "en" or not d.wording:
+        return name_sides(d.message, a_name, b_name)
+    wording = d.wording
+    if d.kind == "fact" or d.attribute.startswith("profile.delegation"):
+        key, values = wording[0]
+        said = {"fact": words.fact_name(d.attribute)} if d.kind == "fact" else {}
+        said |= {k: words.value(d.attribute, said_in(v, words.lang)) for k, v in values if k in ("va", "vb")}
+        wording = ((key, tuple((k, said.get(k, v)) for k, v in values)),)
+    return sentence(wording, words.lang, (words.side(a_name), words.side(b_name)))
+
+
+def _names(diff: ModelDiff, d: Difference, words: DiffWords = ENGLISH) -> str:
     """Messages say "in A" / "in B"; reports name the models."""
-    return name_sides(text, diff.a.name, diff.b.name)
+    return message_in(d, diff.a.name, diff.b.name, words)
 
 
 def _line(text: str) -> str:
@@ -48,209 +61,259 @@ def _line(text: str) -> str:
     return " ".join(text.split()) if "\n" in text or "\r" in text else text
 
 
-def _tiers(diff: ModelDiff) -> str:
+def _tiers(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     only = sum(1 for d in diff.differences if d.kind in ("only_in_a", "only_in_b"))
-    return (
-        f"matched: {counted(len(diff.matches), 'pair')}; uncertain: {counted(len(diff.uncertain), 'step')}; "
-        f"only in one model: {counted(only, 'step')}; differences: {len(diff.differences)}"
-    )
+    return words.word("tiers", matched=words.counted(len(diff.matches), "pairs"),
+                      uncertain=words.counted(len(diff.uncertain), "steps"),
+                      only=words.counted(only, "steps"),
+                      n=len(diff.differences))
 
 
-def candidate_words(score: float, reasons: Sequence[str] = ()) -> str:
+def candidate_words(score: float, reasons: Sequence[str] = (), words: DiffWords = ENGLISH) -> str:
     """What is said of an uncertain step's candidate: its combined matching score, named, and
     why it is a candidate ("confidence 0.45; labels 0.45 alike (share: remiss)"). A score of 0
     (a task against an event: the score pairs steps of one kind only) says nothing and is left
     out; the reasons say why."""
-    said = [f"confidence {score:.2f}"] if score > 0 else []
-    return "; ".join([*said, *reasons])
+    said = [words.word("confidence", score=words.number(score, 2))] if score > 0 else []
+    return "; ".join([*said, *(reason_words(r, words.lang) for r in reasons)])
 
 
-def uncertain_lines(diff: ModelDiff) -> list[tuple[str, str, str]]:
+def uncertain_lines(diff: ModelDiff, words: DiffWords = ENGLISH) -> list[tuple[str, str, str]]:
     """(step, its model's name, "candidate (confidence; reasons) or ...") per uncertain step."""
     out = []
     for u in diff.uncertain:
         mine, other = (diff.label_a, diff.label_b) if u.side == "a" else (diff.label_b, diff.label_a)
         model = diff.a.name if u.side == "a" else diff.b.name
-        options = " or ".join(
-            f'"{other(c.ids)}" ({candidate_words(c.score, c.reasons)})' for c in u.candidates
+        options = words.word("or").join(
+            f'"{other(c.ids, words.lang)}" ({candidate_words(c.score, c.reasons, words)})'
+            for c in u.candidates
         )
-        out.append((mine((u.step,)), model, options))
+        out.append((mine((u.step,), words.lang), model, options))
     return out
 
 
 #: what to do with an uncertain step, under the uncertain steps of the text and Markdown diff
-UNCERTAIN_NEXT = (
-    "Uncertain steps are not counted as differences. To settle one, confirm its candidate in a matches "
-    "file (--save-matches FILE writes one with the candidates to uncomment; the HTML diff has buttons) "
-    "and run again with --matches FILE."
-)
+UNCERTAIN_NEXT = WORDS["uncertain_next"][0]
 
 
-def diff_text(diff: ModelDiff) -> str:
+def diff_text(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     """A readable summary: scores and the three tiers, then every difference on one line,
     then the uncertain steps with their candidates, then the matched pairs with their
-    confidence."""
+    confidence; in the language of ``words``."""
     s = diff.similarity
     lines = [
-        f"{diff.a.name} (A, {counted(s.nodes_a, 'step')}) vs {diff.b.name} (B, {counted(s.nodes_b, 'step')})",
-        f"similarity: node matching {s.node_matching:.3f}, structural {s.structural:.3f}, "
-        f"behavioural {s.behavioural:.3f}",
-        _tiers(diff),
+        words.word("head", a=words.name(diff.a.name), b=words.name(diff.b.name),
+                   na=words.counted(s.nodes_a, "steps"), nb=words.counted(s.nodes_b, "steps")),
+        words.word("similarity", node=words.number(s.node_matching, 3),
+                   structural=words.number(s.structural, 3), behavioural=words.number(s.behavioural, 3)),
+        _tiers(diff, words),
         "",
     ]
     for d in diff.differences:
-        lines.append(f"[{KIND_TITLES[d.kind]}] {_line(_names(diff, d.message))}")
+        lines.append(f"[{kind_title(d.kind, words)}] {_line(_names(diff, d, words))}")
     other_name = {diff.a.name: diff.b.name, diff.b.name: diff.a.name}
-    for step, model, options in uncertain_lines(diff):
-        lines.append(_line(f'[Uncertain] "{step}" in {model}: maybe {options} in {other_name.get(model, "")}'))
+    for step, model, options in uncertain_lines(diff, words):
+        lines.append(_line(words.word("uncertain_line", step=step, model=words.side(model), options=options,
+                                      other=words.side(other_name.get(model, "")))))
     if diff.uncertain:
-        lines.append(UNCERTAIN_NEXT)
+        lines.append(words.word("uncertain_next"))
     for m in diff.matches:
-        lines.append(_line(
-            f'[Matched] "{diff.label_a(m.a)}" in {diff.a.name} = "{diff.label_b(m.b)}" in {diff.b.name} '
-            f"({m.confidence:.2f}, {m.how})"
-        ))
+        lines.append(_line(words.word("matched_line", a=diff.label_a(m.a, words.lang),
+                                      an=words.side(diff.a.name), b=diff.label_b(m.b, words.lang),
+                                      bn=words.side(diff.b.name),
+                                      confidence=words.number(m.confidence, 2), how=how_words(m.how, words))))
     for note in diff.notes:
-        lines.append(_line(f"note: {note}"))
+        lines.append(_line(words.word("note", note=note_words(note, words.lang, words.side))))
     return "\n".join(lines) + "\n"
+
+
+def how_words(how: str, words: DiffWords = ENGLISH) -> str:
+    """How a pair was found ("auto", "confirmed", ...) in the output's words: the code name where the table
+    has no words for it."""
+    return words.word("how." + how) if "how." + how in WORDS else how
 
 
 def _cell(text: str) -> str:
     return markdown_cell(text)
 
 
-def diff_markdown(diff: ModelDiff) -> str:
-    """A Markdown report: scores table, differences table, matches table."""
+def _value(d: Difference, side: str, words: DiffWords) -> str:
+    """What a difference says side ``side`` ("a", "b") has, in the output's words: a fact's text in its words,
+    a value its message says in both languages as that language says it, a relation ("before") in words."""
+    value = d.a_value if side == "a" else d.b_value
+    if words.lang == "en" or not value:
+        return value
+    if d.kind == "fact" or d.attribute.startswith("profile.delegation"):
+        return words.value(d.attribute, value)
+    said = dict(d.wording[0][1]).get("va" if side == "a" else "vb") if d.wording else None
+    if said is not None and d.attribute != "timer" and d.attribute != "loop_marker":
+        return said_in(said, words.lang)
+    return words.word("value." + value) if "value." + value in WORDS else value
+
+
+def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
+    """A Markdown report: scores table, differences table, matches table; in the language of ``words``."""
     s = diff.similarity
+    w = words.word
+    name_a, name_b = _cell(words.name(diff.a.name)), _cell(words.name(diff.b.name))
     out = [
-        f"# {_cell(diff.a.name)} vs {_cell(diff.b.name)}",
+        f"# {w('title', a=name_a, b=name_b)}",
         "",
-        "| score | value |",
+        f"| {w('score')} | {w('value')} |",
         "|---|---|",
-        f"| node matching | {s.node_matching:.3f} |",
-        f"| structural | {s.structural:.3f} |",
-        f"| behavioural | {s.behavioural:.3f} |",
+        f"| {w('node_matching')} | {words.number(s.node_matching, 3)} |",
+        f"| {w('structural')} | {words.number(s.structural, 3)} |",
+        f"| {w('behavioural')} | {words.number(s.behavioural, 3)} |",
         "",
-        _tiers(diff),
+        _tiers(diff, words),
         "",
-        f"## Differences ({len(diff.differences)})",
+        f"## {w('differences', n=len(diff.differences))}",
         "",
-        f"| kind | {_cell(diff.a.name)} | {_cell(diff.b.name)} | what |",
+        f"| {w('kind')} | {name_a} | {name_b} | {w('what')} |",
         "|---|---|---|---|",
     ]
     for d in diff.differences:
         # a split or merge names every step of its side ("Remiss till Polisen" alone hid the others)
         a_ids, b_ids = (d.a, d.b) if d.kind in ("split", "merged") else (d.a[:1], d.b[:1])
         out.append(
-            f"| {KIND_TITLES[d.kind]} | {_cell(d.a_value or diff.label_a(a_ids))} | "
-            f"{_cell(d.b_value or diff.label_b(b_ids))} | {_cell(_names(diff, d.message))} |"
+            f"| {kind_title(d.kind, words)} | {_cell(_value(d, 'a', words) or diff.label_a(a_ids, words.lang))}"
+            f" | {_cell(_value(d, 'b', words) or diff.label_b(b_ids, words.lang))}"
+            f" | {_cell(_names(diff, d, words))} |"
         )
     out += [
         "",
-        f"## Matched steps ({len(diff.matches)})",
+        f"## {w('matched_steps', n=len(diff.matches))}",
         "",
-        f"| {_cell(diff.a.name)} | {_cell(diff.b.name)} | confidence | how |",
+        f"| {name_a} | {name_b} | {w('confidence_head')} | {w('how')} |",
         "|---|---|---|---|",
     ]
     for m in diff.matches:
         out.append(
-            f"| {_cell(diff.label_a(m.a))} | {_cell(diff.label_b(m.b))} | {m.confidence:.2f} | {m.how} |"
+            f"| {_cell(diff.label_a(m.a, words.lang))} | {_cell(diff.label_b(m.b, words.lang))} | "
+            f"{words.number(m.confidence, 2)} | "
+            f"{how_words(m.how, words)} |"
         )
     out += [
         "",
-        f"## Uncertain ({len(diff.uncertain)})",
+        f"## {w('uncertain_head', n=len(diff.uncertain))}",
         "",
-        "| step | in | may be (why) |",
+        f"| {w('step')} | {w('in')} | {w('may_be')} |",
         "|---|---|---|",
     ]
-    for step, model, options in uncertain_lines(diff):
-        out.append(f"| {_cell(step)} | {_cell(model)} | {_cell(options)} |")
+    for step, model, options in uncertain_lines(diff, words):
+        out.append(f"| {_cell(step)} | {_cell(words.name(model))} | {_cell(options)} |")
     if diff.uncertain:
-        out += ["", UNCERTAIN_NEXT]
+        out += ["", w("uncertain_next")]
     if diff.notes:
-        out += ["", "## Notes", ""] + [f"- {_cell(n)}" for n in diff.notes]
+        out += ["", f"## {w('notes')}", ""]
+        out += [f"- {_cell(note_words(n, words.lang, words.side))}" for n in diff.notes]
     return "\n".join(out) + "\n"
 
 
-def _matrix(comparison: Comparison, metric: str, cell: str = "{:.3f}") -> list[str]:
-    names = comparison.names
+def _matrix(comparison: Comparison, metric: str, words: DiffWords = ENGLISH) -> list[str]:
+    names = [words.name(n) for n in comparison.names]
     rows = comparison.similarity[metric]
-    out = [f"| {metric.replace('_', ' ')} | " + " | ".join(_cell(n) for n in names) + " |",
+    out = [f"| {words.word(metric) if metric in WORDS else metric.replace('_', ' ')} | "
+           + " | ".join(_cell(n) for n in names) + " |",
            "|---" * (len(names) + 1) + "|"]
     for name, row in zip(names, rows, strict=True):
-        out.append(f"| {_cell(name)} | " + " | ".join(cell.format(v) for v in row) + " |")
+        out.append(f"| {_cell(name)} | " + " | ".join(words.number(v, 3) for v in row) + " |")
     return out
 
 
-def decided_words(cluster: StepCluster) -> str:
+def decided_words(cluster: StepCluster, words: DiffWords = ENGLISH) -> str:
     """What a row of the common core says when it follows the person's match decisions (``--matches``):
     a pair they confirmed joins its steps, a pair they rejected kept it apart from other rows; else nothing."""
-    said = ["a confirmed pair"] if cluster.confirmed else []
+    said = [words.word("confirmed_pair")] if cluster.confirmed else []
     if cluster.apart_from:
-        said.append("kept apart from " + listed([f'"{a}"' for a in cluster.apart_from]))
-    return f" (the person's decision: {'; '.join(said)})" if said else ""
+        said.append(words.word("kept_apart") + listed([f'"{a}"' for a in cluster.apart_from],
+                                                       words.word("and")))
+    return f" ({words.word('decision')}: {'; '.join(said)})" if said else ""
 
 
-def comparison_markdown(comparison: Comparison) -> str:
-    """A Markdown report: similarity matrices, common core, variation points, facts."""
-    names = comparison.names
-    out = [f"# Comparison of {_cell(', '.join(names))}", "", "## Similarity", ""]
+def _variation(v: Variation, words: DiffWords) -> str:
+    """A variation point's sentence: its English message, or the output's sentence in its language."""
+    return (words.variation(v) if words.variation is not None else None) or v.message
+
+
+def _fact_cells(comparison: Comparison, values: Sequence[str], words: DiffWords) -> list[str]:
+    return [words.fact_value(v) if v else v for v in values]
+
+
+def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
+    """A Markdown report: similarity matrices, common core, variation points, facts; in the language of
+    ``words``."""
+    names = [words.name(n) for n in comparison.names]
+    w = words.word
+    out = [f"# {w('comparison_of', names=_cell(', '.join(names)))}", "", f"## {w('similarity_head')}", ""]
     for metric in METRICS:
-        out += _matrix(comparison, metric) + [""]
-    out += [f"## Common core ({counted(len(comparison.core), 'step')} in every model)", ""]
-    out += [f"- {_cell(comparison.clusters[k].label + decided_words(comparison.clusters[k]))}" for k in comparison.core]
+        out += _matrix(comparison, metric, words) + [""]
+    out += [f"## {w('core_head', n=words.counted(len(comparison.core), 'steps'))}", ""]
+    out += [f"- {_cell(comparison.clusters[k].label + decided_words(comparison.clusters[k], words))}"
+            for k in comparison.core]
     out += [
         "",
-        f"## Variation points ({len(comparison.variations)})",
+        f"## {w('variations_head', n=len(comparison.variations))}",
         "",
-        "| kind | step | " + " | ".join(_cell(n) for n in names) + " | what |",
+        f"| {w('kind')} | {w('step')} | " + " | ".join(_cell(n) for n in names) + f" | {w('what')} |",
         "|---" * (len(names) + 3) + "|",
     ]
     for v in comparison.variations:  # the values alone ("before", "15m") do not say before what, or what is 15m
         out.append(
-            f"| {_cell(v.kind)} | {_cell(v.step)} | " + " | ".join(_cell(v.values.get(n, "")) for n in names)
-            + f" | {_cell(v.message)} |"
+            f"| {_cell(_variation_kind(v.kind, words))} | {_cell(v.step)} | "
+            + " | ".join(_cell(v.values.get(n, "")) for n in comparison.names)
+            + f" | {_cell(_variation(v, words))} |"
         )
     out += [
         "",
-        "## Facts",
+        f"## {w('facts_head')}",
         "",
-        "| fact | " + " | ".join(_cell(n) for n in names) + " |",
+        f"| {w('fact_head')} | " + " | ".join(_cell(n) for n in names) + " |",
         "|---" * (len(names) + 1) + "|",
     ]
     for fact, values in comparison.facts:
-        out.append(f"| {_cell(fact.replace('_', ' '))} | " + " | ".join(_cell(v) for v in values) + " |")
+        out.append(f"| {_cell(words.fact_name(fact))} | "
+                   + " | ".join(_cell(v) for v in _fact_cells(comparison, values, words)) + " |")
     if comparison.notes:
-        out += ["", "## Notes", ""] + [f"- {_cell(n)}" for n in comparison.notes]
+        out += ["", f"## {w('notes')}", ""] + [f"- {_cell(n)}" for n in comparison.notes]
     return "\n".join(out) + "\n"
 
 
-def comparison_text(comparison: Comparison) -> str:
-    """A readable summary of an N-way comparison."""
-    names = comparison.names
+def _variation_kind(kind: str, words: DiffWords) -> str:
+    return words.variation_kinds.get(kind, kind)
+
+
+def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
+    """A readable summary of an N-way comparison, in the language of ``words``."""
+    names = [words.name(n) for n in comparison.names]
+    w = words.word
     width = max(len(n) for n in names)
-    out = [f"models: {', '.join(names)}", ""]
+    out = [w("models_line", names=", ".join(names)), ""]
     # each column as wide as its model's name (a value is five characters), the names above them:
     # the order on the "models:" line alone leaves a reader counting columns
     columns = [max(5, len(n)) for n in names]
     for metric in METRICS:
-        out.append(f"{metric.replace('_', ' ')} similarity")  # as diff says it: "node matching"
-        out.append(f"  {'':<{width}}  " + "  ".join(f"{n:>{w}}" for n, w in zip(names, columns, strict=True)))
+        out.append(w("metric_line", metric=w(metric) if metric in WORDS else metric.replace("_", " ")))
+        out.append(f"  {'':<{width}}  "
+                   + "  ".join(f"{n:>{w_}}" for n, w_ in zip(names, columns, strict=True)))
         for name, row in zip(names, comparison.similarity[metric], strict=True):
             out.append(f"  {name:<{width}}  "
-                       + "  ".join(f"{v:>{w}.3f}" for v, w in zip(row, columns, strict=True)))
+                       + "  ".join(f"{words.number(v, 3):>{w_}}" for v, w_ in zip(row, columns, strict=True)))
         out.append("")
-    out.append(f"common core: {counted(len(comparison.core), 'step')} in every model")
-    out += [f"  - {_line(comparison.clusters[k].label + decided_words(comparison.clusters[k]))}" for k in comparison.core]
-    out += ["", f"variation points: {len(comparison.variations)}"]
-    out += [f"  [{v.kind}] {_line(v.message)}" for v in comparison.variations]
-    out += ["", "facts"]
+    out.append(w("core_line", n=words.counted(len(comparison.core), "steps")))
+    out += [f"  - {_line(comparison.clusters[k].label + decided_words(comparison.clusters[k], words))}"
+            for k in comparison.core]
+    out += ["", w("variations_line", n=len(comparison.variations))]
+    out += [f"  [{_variation_kind(v.kind, words)}] {_line(_variation(v, words))}"
+            for v in comparison.variations]
+    out += ["", w("facts_line")]
     for fact, values in comparison.facts:
-        out.append(f"  {fact.replace('_', ' ')}:")
-        out += [f"    {n:<{width}}  {_line(v) or '-'}" for n, v in zip(names, values, strict=True)]
+        out.append(f"  {words.fact_name(fact)}:")
+        out += [f"    {n:<{width}}  {_line(v) or '-'}"
+                for n, v in zip(names, _fact_cells(comparison, values, words), strict=True)]
     if comparison.notes:
         out.append("")
-        out += [_line(f"note: {note}") for note in comparison.notes]
+        out += [_line(w("note", note=note)) for note in comparison.notes]
     return "\n".join(out) + "\n"
 
 

@@ -30,7 +30,8 @@ from processes.collector import collector_paused
 from processes.diff.core import Compared, diff_prepared, lexicon_for
 from processes.diff.decidedclasses import decided_classes
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
-from processes.diff.differences import FACT_ORDER, fact_text, in_one_unit, parameter_message, same_performer
+from processes.diff.differences import FACT_ORDER, fact_text, in_one_unit, parameter_wording, same_performer
+from processes.diff.diffwords import sentence
 from processes.diff.forkpairs import MIN_PAIRS, run_pairs
 from processes.diff.labelsim import _head_terms, _normalised, _side
 from processes.diff.matching import _adjacency
@@ -468,7 +469,8 @@ def _in_one_unit_across(x: Difference, values: dict[str, str], d: ModelDiff) -> 
     values = dict(zip(values, texts, strict=True))
     va, vb = values[d.a.name], values[d.b.name]
     name = x.message[: x.message.index(f": {key} is ")]
-    return replace(x, a_value=va, b_value=vb, message=parameter_message(name, key, va, vb, x.a_basis, x.b_basis)), values
+    wording = parameter_wording(name, key, va, vb, x.a_basis, x.b_basis)
+    return replace(x, a_value=va, b_value=vb, message=sentence(wording, "en"), wording=wording), values
 
 
 def name_sides(message: str, a_name: str, b_name: str) -> str:

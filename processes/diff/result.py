@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from processes.diff.diffwords import Wording
 from processes.diff.matchtypes import Match, Uncertain
 from processes.diff.view import Step, display_name
 from processes.model import FrozenMap
@@ -41,7 +42,9 @@ class Difference:
     ``sourced and assumed`` (a sourced value read through an assumption), or ``""``
     (nothing said, or not a fact or parameter). ``subject``: for control flow, how many of
     the leading ids in ``a`` are the steps the difference is about (the rest are those they
-    are compared with); 0 when not said (the first is).
+    are compared with); 0 when not said (the first is). ``wording``: the message's key and values in the
+    diff's table of words (diffwords.py), from which an output says it in Swedish; not part of the value
+    (a difference read back from JSON has none, and says its English message).
     """
 
     kind: str
@@ -54,6 +57,7 @@ class Difference:
     a_basis: str = ""
     b_basis: str = ""
     subject: int = 0
+    wording: Wording = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -103,8 +107,8 @@ class ModelDiff:
     #: from this run (--save-matches, the diff page) keeps them, or the matcher would pair them again
     rejected: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
-    def label_a(self, ids: tuple[str, ...]) -> str:
-        return " + ".join(display_name(self.a.steps[i]) for i in ids if i in self.a.steps)
+    def label_a(self, ids: tuple[str, ...], lang: str = "en") -> str:
+        return " + ".join(display_name(self.a.steps[i], lang) for i in ids if i in self.a.steps)
 
-    def label_b(self, ids: tuple[str, ...]) -> str:
-        return " + ".join(display_name(self.b.steps[i]) for i in ids if i in self.b.steps)
+    def label_b(self, ids: tuple[str, ...], lang: str = "en") -> str:
+        return " + ".join(display_name(self.b.steps[i], lang) for i in ids if i in self.b.steps)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from processes.diff.diffwords import Said, word
 from processes.diff.mojibake import repair_mojibake
 from processes.digraph import Digraph, descendants, shortest_path_lengths
 from processes.model import (
@@ -42,7 +43,7 @@ from processes.model import (
     Task,
 )
 
-__all__ = ["Step", "ModelView", "build_view", "display_name", "ROOT"]
+__all__ = ["Step", "ModelView", "build_view", "display_name", "quoted_names", "ROOT"]
 
 ROOT = "\x00root"  # the virtual node before every start
 _TOGETHER = frozenset({"parallel", "inclusive", "complex"})  # gateways whose branches run together
@@ -76,16 +77,24 @@ class Step:
 _EVENT_WORDS = {"start": "start event", "end": "end event", "boundary": "boundary event"}
 
 
-def display_name(step: Step) -> str:
+def display_name(step: Step, lang: str = "en") -> str:
     """The step's name, or for an unnamed step what it is and its id
-    ("unnamed end event Event_1voaxze")."""
+    ("unnamed end event Event_1voaxze"; in Swedish, ``lang`` "sv", "namnlös sluthändelse Event_1voaxze")."""
     if step.name:
         return step.name
     if step.kind == "event":
         what = _EVENT_WORDS.get(step.detail.split(":")[0], "intermediate event")
     else:
         what = {"subProcess": "subprocess", "callActivity": "call activity"}.get(step.kind, step.kind)
-    return f"unnamed {what} {step.id}"
+    return word("unnamed", lang, what=word("unnamed." + what, lang), id=step.id)
+
+
+def quoted_names(steps: Iterable[Step], between: str = " + ") -> Said:
+    """The steps' names, each in quotes, joined by ``between``: one text, or (English, Swedish) when an
+    unnamed step is among them (its name says what it is, in words of each language)."""
+    steps = list(steps)
+    en, sv = (between.join(f'"{display_name(s, lang)}"' for s in steps) for lang in ("en", "sv"))
+    return en if en == sv else (en, sv)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@
   var rejected = {};   // match index -> true
   var confirmed = {};  // uncertain index -> candidate index
   var models = [data.a.name, data.b.name];
+  // the page's words in its language (processes/diff/diffwords.py)
+  var words = {{ w | tojson }};
 
   // written as `diff --save-matches` writes them ("[\"a\", \"b\"]", a space after each comma), so that the
   // two files of one diff read alike and compare line by line
@@ -100,9 +102,7 @@
     document.querySelectorAll(".count-matched").forEach(function (e) { e.textContent = matched; });
     document.querySelectorAll(".count-uncertain").forEach(function (e) { e.textContent = open; });
     document.getElementById("count-decided").textContent = rejects || confirms
-      ? " With the decisions on this page (" + confirms + " confirmed, " + rejects + " rejected: the steps of a " +
-        "rejected pair are placed again at the next run); the differences and scores are this run's until " +
-        "the saved file is passed back with --matches."
+      ? " " + words.decided.replace("{confirms}", confirms).replace("{rejects}", rejects)
       : "";
   }
   function refresh() {
@@ -115,14 +115,14 @@
       var m = data.matches[p.joined], side = p.a.some(function (x) { return m.a.indexOf(x) < 0; }) ? 0 : 1;
       var note = document.createElement("span");
       note.className = "joined";
-      note.textContent = " + " + extra(p, m) + " (confirmed)";
+      note.textContent = " + " + extra(p, m) + " (" + words.confirmed + ")";
       document.querySelector('tr[data-match="' + p.joined + '"]').cells[side].appendChild(note);
     });
   }
   function reject(k, on) {  // matched pair k rejected (on) or not
     var button = document.querySelector('button.reject[data-match="' + k + '"]');
     rejected[k] = on;
-    button.textContent = on ? "undo" : "reject";
+    button.textContent = on ? words.undo : words.reject;
     button.closest("tr").classList.toggle("rejected", on);
   }
   document.querySelectorAll("button.reject").forEach(function (button) {
@@ -134,7 +134,7 @@
   function choose(k, n) {  // uncertain step k: confirm its candidate n, or none (n < 0)
     var item = document.querySelector('li[data-uncertain="' + k + '"]');
     item.querySelectorAll("li[data-candidate]").forEach(function (li) { li.classList.remove("confirmed"); });
-    item.querySelectorAll("button.confirm").forEach(function (b) { b.textContent = "confirm"; });
+    item.querySelectorAll("button.confirm").forEach(function (b) { b.textContent = words.confirm; });
     if (n < 0) {
       delete confirmed[k];
       return;
@@ -142,7 +142,7 @@
     confirmed[k] = n;
     var button = item.querySelector('button.confirm[data-candidate="' + n + '"]');
     button.closest("li").classList.add("confirmed");
-    button.textContent = "undo";
+    button.textContent = words.undo;
   }
   function mirror(k, n) {  // the same pair listed from its other step: [uncertain index, candidate index]
     var u = data.uncertain[k], c = u.candidates[n];
@@ -188,7 +188,7 @@
     document.body.appendChild(link);
     link.click();
     link.remove();
-    document.getElementById("saved-note").textContent = "saved as matches.yaml (also shown below to copy)";
+    document.getElementById("saved-note").textContent = words.saved;
   });
   refresh();
 })();

@@ -1,0 +1,185 @@
+"""The diff's table of words (processes/diff/diffwords.py) is complete: every message the code makes and every
+word it asks for has its English and its Swedish, found by reading the code, not from a list kept by hand."""
+
+from __future__ import annotations
+
+import ast
+import string
+from functools import lru_cache
+from pathlib import Path
+
+from diffbuilders import model
+
+from bpmn_io.loading import load_model
+from processes.diff import KINDS, diff_models
+from processes.diff.diffwords import MESSAGES, REASONS, WORDS, DiffWords, note_words, reason_words
+from processes.diff.formats import message_in
+from processes.diff.relations import RELATIONS
+from processes.model import EVENT_POSITIONS, TRIGGERS
+
+ROOT = Path(__file__).resolve().parents[3]
+#: the code that makes the diff's messages and says its outputs' words
+SOURCES = [*sorted((ROOT / "processes" / "diff").glob("*.py")), ROOT / "report" / "diff_html.py"]
+
+
+@lru_cache(maxsize=1)
+def _trees() -> tuple[ast.AST, ...]:
+    return tuple(ast.parse(path.read_text(encoding="utf-8")) for path in SOURCES)
+
+
+@lru_cache(maxsize=1)
+def _calls() -> tuple[ast.Call, ...]:
+    return tuple(node for tree in _trees() for node in ast.walk(tree) if isinstance(node, ast.Call))
+
+
+def _name(call: ast.Call) -> str:
+    return call.func.id if isinstance(call.func, ast.Name) else call.func.attr if isinstance(
+        call.func, ast.Attribute) else ""
+
+
+def _first_text(call: ast.Call) -> str | None:
+    first = call.args[0] if call.args else None
+    return first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
+
+
+def _keys(call: ast.Call) -> set[str | None]:
+    """The message keys a ``clause(...)`` call may make: its first argument, or each branch of
+    ``x if c else y`` (``None``: one the test cannot read)."""
+    first = call.args[0] if call.args else None
+    branches = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+    return {b.value if isinstance(b, ast.Constant) and isinstance(b.value, str) else None for b in branches}
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_the_code_finds_the_calls_it_reads() -> None:
+    """(the scan below is not vacuous: it finds the messages the step and flow differences make)"""
+    made = {k for c in _calls() if _name(c) == "clause" for k in _keys(c)}
+    assert {"only_in_a", "fact", "relation_first", "property"} <= made
+
+
+def test_every_message_the_diff_makes_is_in_the_table_in_both_languages_with_the_same_values() -> None:
+    made = {k for c in _calls() if _name(c) == "clause" for k in _keys(c)}
+    assert None not in made, "a message key that is not written out (the test cannot check it)"
+    assert made == set(MESSAGES), f"made but not in the table: {made - set(MESSAGES)}; " \
+                                  f"in the table, never made: {set(MESSAGES) - made}"
+    for key, (en, sv) in MESSAGES.items():
+        assert en.strip() and sv.strip(), key
+        # Swedish names what English names; only a verb's words after its subject are Swedish's own
+        assert _fields(en) - {"rest_a", "rest_b"} == _fields(sv) - {"rest_a", "rest_b"}, key
+        for clause in (c for c in _calls() if _name(c) == "clause" and key in _keys(c)):
+            given = {k.arg for k in clause.keywords} | {"A", "B"}
+            assert _fields(en) | _fields(sv) <= given, f"{key}: a value the message names is not given"
+
+
+def test_every_word_the_code_asks_for_is_in_the_table_in_both_languages() -> None:
+    asked: set[str] = set()
+    for node in (n for tree in _trees() for n in ast.walk(tree)):
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "WORDS" \
+                and isinstance(node.slice, ast.Constant):
+            asked.add(node.slice.value)
+        if isinstance(node, ast.Call) and _name(node) in ("word", "_word") and _first_text(node) is not None:
+            asked.add(str(_first_text(node)))
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "_PAGE_WORDS"
+                                                for t in node.targets):
+            elements = node.value.elts  # type: ignore[attr-defined]
+            asked |= {e.value for e in elements if isinstance(e, ast.Constant)}
+        if isinstance(node, ast.Call) and _name(node) == "_unary":  # an optionality's or a loop's two values
+            values = node.args[-1]
+            elements = values.elts  # type: ignore[attr-defined]
+            asked |= {f"{e.value}{many}" for e in elements for many in ("", "_many")}
+    asked |= {f"kind.{kind}" for kind in KINDS}  # every kind of difference is headed by its title
+    # an event's type in words: its position and its trigger (none says nothing)
+    asked |= set(EVENT_POSITIONS) | {f"trigger.{t}" for t in TRIGGERS if t != "none"}
+    # a relation's verb, for one step or more
+    asked |= {f"{r}{many}" for r in RELATIONS for many in ("", "_many")}
+    assert {"optional", "once_many", "kind.fact", "legend_only", "uncertain_next"} <= asked
+    missing = asked - set(WORDS)
+    assert not missing, f"asked for but not in diffwords.WORDS: {sorted(missing)}"
+    for key in asked:
+        en, sv = WORDS[key]
+        assert en.strip() and sv.strip(), key
+        assert _fields(en) == _fields(sv), key
+
+
+def test_a_relations_swedish_verb_has_the_words_after_its_subject() -> None:
+    # flowdiff puts the subject after the finite verb: "I A kommer "X" före "Y""
+    for relation in RELATIONS:
+        for many in ("", "_many"):
+            assert " " in WORDS[relation + many][1], relation + many
+
+
+def test_every_reason_form_says_its_values_in_swedish() -> None:
+    for form, sv in REASONS:
+        assert sv.count("{") == form.count("(") - form.count("\\("), form
+    assert reason_words("same neighbours: 2 matched steps before and 1 after", "sv") == \
+        "samma grannar: 2 matchade steg före och 1 efter"
+    assert reason_words("same neighbours: 1 matched step before", "sv") == \
+        "samma grannar: 1 matchat steg före"
+    assert reason_words("both start the process, neither is matched", "sv") == \
+        "båda startar processen, inget av dem är matchat"
+    assert reason_words("a reason of no form", "sv") == "a reason of no form"
+
+
+SV = DiffWords("sv", {"a": "Åstorp", "b": "Höganäs"})
+
+
+def test_flow_and_step_differences_are_said_in_swedish_with_the_models_in_the_genitive() -> None:
+    # A: x, then the optional review, then y, z; B: the review on every path, y and z swapped, w added
+    a = model([("s", "start", "Start"), ("x", "task", "Registrera ansökan"), ("g", "xor", ""),
+               ("r", "task", "Granska ansökan"), ("j", "xor", ""), ("y", "task", "Platsbesök"),
+               ("z", "task", "Beslut om tillstånd"), ("e", "end", "Slut")],
+              [("s", "x"), ("x", "g"), ("g", "r"), ("g", "j"), ("r", "j"), ("j", "y"), ("y", "z"),
+               ("z", "e")])
+    b = model([("s", "start", "Start"), ("x", "task", "Registrera ansökan"), ("r", "task", "Granska ansökan"),
+               ("z", "task", "Beslut om tillstånd"), ("y", "task", "Platsbesök"),
+               ("w", "task", "Arkivera ärendet"),
+               ("e", "end", "Slut")],
+              [("s", "x"), ("x", "r"), ("r", "z"), ("z", "y"), ("y", "w"), ("w", "e")])
+    d = diff_models(a, b, a_name="a", b_name="b")
+    said = {x.kind: message_in(x, "a", "b", SV) for x in d.differences}
+    assert {"order", "optionality", "only_in_b"} <= set(said), said
+    assert said["only_in_b"] == 'Steget "Arkivera ärendet" finns bara i Höganäs modell.'
+    assert said["order"].startswith("I Åstorps modell kommer ")
+    assert "; i Höganäs modell kommer det " in said["order"]
+    assert said["optionality"] == '"Granska ansökan" är valfritt (kan hoppas över) i Åstorps modell men ' \
+                                  'obligatoriskt i Höganäs modell.'
+    for x in d.differences:  # the English is the message as made, with the models' names
+        named = x.message.replace(" in A", " in a").replace(" in B", " in b").replace("In A", "In a")
+        assert message_in(x, "a", "b") == named
+
+
+def test_a_lower_confidence_note_is_said_in_swedish() -> None:
+    note = ('"Svar KFM" = "Sökandens yttrande inkommet": matched with lower confidence (0.43), the only '
+            "message event left over in each model, next to the same matched step")
+    assert note_words(note, "sv") == (
+        '"Svar KFM" = "Sökandens yttrande inkommet": matchade med lägre säkerhet (0,43), den enda '
+        "meddelandehändelse som är kvar i varje modell, bredvid samma matchade steg")
+
+
+BENCH = ROOT / "bench" / "matching"
+
+
+def test_every_reason_the_benchmark_pairs_give_has_its_swedish_form() -> None:
+    # every fourth pair of the matching benchmark (Swedish and English models, drawn by many hands): each
+    # candidate's reasons in Swedish, none left in English
+    pairs = sorted(p for lang in ("sv", "en") for p in (BENCH / lang).iterdir() if p.is_dir())[::4]
+    assert len(pairs) >= 20
+    left = []
+    for pair in pairs:
+        d = diff_models(load_model(pair / "a.yaml"), load_model(pair / "b.yaml"))
+        left += [r for u in d.uncertain for c in u.candidates for r in c.reasons
+                 if reason_words(r, "sv") == r]
+    assert left == []
+
+
+def test_a_loop_difference_reads_as_swedish() -> None:
+    a = model([("s", "start", "Start"), ("x", "task", "Granska ansökan"), ("g", "xor", ""), ("e", "end", "Slut")],
+              [("s", "x"), ("x", "g"), ("g", "x"), ("g", "e")])
+    b = model([("s", "start", "Start"), ("x", "task", "Granska ansökan"), ("e", "end", "Slut")], chain="s x e")
+    said = [message_in(x, "a", "b", SV) for x in diff_models(a, b, a_name="a", b_name="b").differences
+            if x.kind == "loop"]
+    assert said == ['"Granska ansökan" är upprepbart (i en slinga) i Åstorps modell men inte upprepbart (görs en '
+                    "gång) i Höganäs modell."]

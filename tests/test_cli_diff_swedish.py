@@ -1,0 +1,141 @@
+"""The diff and the comparison in Swedish for Swedish models (``--output-language auto``, the default) and in
+English when asked (``--output-language en``), on real pairs of the library: the municipalities by their
+names in the genitive, the facts by the report's names, numbers with a decimal comma; the JSON is the same in
+both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+
+
+def run(*args: str) -> str:
+    done = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    return done.output
+
+
+def test_a_swedish_pair_is_compared_in_swedish_without_an_option() -> None:
+    text = run("diff", "helsingborg", "orkelljunga")
+    lines = text.splitlines()
+    assert lines[:3] == [
+        "Helsingborg (A, 49 steg) jämförd med Örkelljunga (B, 50 steg)",
+        "likhet: stegens likhet 0,990, strukturell 0,984, beteende 0,960",
+        "matchade: 49 par; osäkra: 0 steg; bara i den ena modellen: 1 steg; skillnader: 13",
+    ]
+    assert ('[Bara i B] Steget "Överlämna utredning och förslag till beslut till Örkelljunga kommun" '
+            "finns bara i Örkelljungas modell.") in lines
+    assert ("[Fakta] ansökningsavgift: 11\xa0700\xa0kr (år: 2017) [källa] i Helsingborgs modell, "
+            "okänt [källa] i Örkelljungas modell.") in lines
+    assert ("[Ändrat] Utförs av Socialnämnden i Helsingborgs modell, av Socialnämndens arbetsutskott eller "
+            'ordförande (Örkelljunga) i Örkelljungas modell: "Besluta om serveringstillstånd", '
+            '"Beslut fattat".') in lines
+    assert ('[Matchat] "Diarieför ansökan" i Helsingborgs modell = "Diarieför ansökan" i Örkelljungas '
+            "modell (0,98, automatiskt)") in lines
+    assert " in A" not in text and "[Fact]" not in text and "steps" not in text
+
+
+def test_the_same_pair_in_english_is_the_english_diff() -> None:
+    lines = run("diff", "helsingborg", "orkelljunga", "--output-language", "en").splitlines()
+    assert lines[0] == "helsingborg (A, 49 steps) vs orkelljunga (B, 50 steps)"
+    assert ('[Only in B] "Överlämna utredning och förslag till beslut till Örkelljunga kommun" is only in '
+            "orkelljunga.") in lines
+    assert ("[Fact] application fee: 11700 kr (year: 2017) [sourced] in helsingborg, unknown [sourced] in "
+            "orkelljunga.") in lines
+
+
+def test_a_flow_difference_puts_the_swedish_verb_before_its_subject() -> None:
+    text = run("diff", "astorp", "landskrona")
+    assert ('[Parallellt eller i följd] I Åstorps modell kommer "Ansökan komplett och kunskapsprov godkänt" '
+            'efter "Kalla till kunskapsprov", ') in text
+    assert '"; i Landskronas modell går det parallellt med dem.' in text
+    assert "[Fakta] e-tjänst: ja [källa] i Åstorps modell, okänt [källa] i Landskronas modell." in text
+
+
+def test_an_unnamed_step_is_named_in_swedish_words() -> None:
+    assert ('[Matchat] "namnlös kanthändelse Timer_Paminnelse" i Åstorps modell = "namnlös kanthändelse '
+            'Timer_Paminnelse" i Landskronas modell (1,00, automatiskt)') in run("diff", "astorp", "landskrona")
+
+
+def test_the_markdown_diff_in_swedish() -> None:
+    md = run("diff", "astorp", "landskrona", "--format", "markdown")
+    assert md.startswith("# Åstorp jämförd med Landskrona\n\n| mått | värde |\n|---|---|\n"
+                         "| stegens likhet | 0,994 |")
+    assert "## Skillnader (6)" in md and "| slag | Åstorp | Landskrona | vad |" in md
+    assert "| Parallellt eller i följd | efter | parallellt | I Åstorps modell kommer " in md
+    assert "## Matchade steg (49)" in md
+    assert "| Diarieför ansökan | Diarieför ansökan | 1,00 | automatiskt |" in md
+    assert "## Osäkra (0)" in md
+
+
+@pytest.mark.parametrize("command", [["diff", "astorp", "landskrona"],
+                                     ["compare", "helsingborg", "astorp", "bjuv"]])
+def test_the_json_is_the_same_in_either_language(command: list[str]) -> None:
+    # the JSON is for programs: its keys, kinds and (English) messages do not follow the output's language
+    assert run(*command, "--format", "json") == run(*command, "--format", "json", "--output-language", "en")
+
+
+def test_the_comparison_in_swedish() -> None:
+    text = run("compare", "helsingborg", "astorp", "orkelljunga")
+    assert text.startswith("modeller: Helsingborg, Åstorp, Örkelljunga\n\nlikhet: stegens likhet\n")
+    assert "  Helsingborg        1,000   0,994        0,990" in text
+    assert "gemensam kärna: 49 steg i alla modeller" in text and "där de skiljer sig: 4" in text
+    assert ("  [ett steg som inte finns i alla processer] ”Överlämna utredning och förslag till beslut till "
+            "Örkelljunga kommun” är ett steg i Örkelljunga; inte i Helsingborg och Åstorp.") in text
+    assert "\nfakta\n  ansökningsavgift:\n    Helsingborg  11\xa0700\xa0kr (år: 2017)\n" in text
+    md = run("compare", "helsingborg", "astorp", "orkelljunga", "--format", "markdown")
+    assert md.startswith("# Jämförelse av Helsingborg, Åstorp, Örkelljunga\n\n## Likhet\n")
+    assert "## Gemensam kärna (49 steg i alla modeller)" in md and "## Där de skiljer sig (4)" in md
+    english = run("compare", "helsingborg", "astorp", "orkelljunga", "--output-language", "en")
+    assert english.startswith("models: helsingborg, astorp, orkelljunga\n")
+
+
+def test_an_english_model_is_compared_in_english_and_swedish_words_can_be_asked_for(tmp_path: Path) -> None:
+    for tag in ("a", "b"):
+        (tmp_path / f"{tag}.yaml").write_text(
+            f"process: {{id: P_{tag}, name: {tag}}}\nsteps:\n"
+            "  - {id: s, event: start, name: Application received}\n"
+            "  - {id: t, task: user, name: Check the application}\n"
+            + ("  - {id: v, task: user, name: Visit the premises}\n" if tag == "b" else "")
+            + "  - {id: e, event: end, name: Decision sent}\n", encoding="utf-8")
+    a, b = str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")
+    assert '[Only in B] "Visit the premises" is only in b.' in run("diff", a, b)
+    # a model named by its file: "modellen b", not a genitive of a file name
+    swedish = run("diff", a, b, "--output-language", "sv")
+    assert '[Bara i B] Steget "Visit the premises" finns bara i modellen b.' in swedish
+
+
+def test_a_decision_level_is_said_in_the_reports_swedish_words() -> None:
+    assert ('[Ändrat] "Besluta om serveringstillstånd": delegation är nämnden [antagande] i Helsingborgs '
+            "modell, arbetsutskottet [antagande] i Örkelljungas modell.") in run("diff", "helsingborg", "orkelljunga")
+
+
+def test_the_comparison_page_in_swedish(tmp_path: Path) -> None:
+    page = tmp_path / "compare.html"
+    run("compare", "helsingborg", "astorp", "orkelljunga", "--format", "html", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="sv">' in html
+    assert "<title>Jämförelse av Helsingborg, Åstorp, Örkelljunga</title>" in html
+    assert "<h2>Där de skiljer sig (4)</h2>" in html and 'class="kind">utförs av olika personal<' in html
+    assert "Variation points" not in html and "How alike" not in html
+
+
+def test_a_note_about_a_model_without_a_profile_is_said_in_swedish(tmp_path: Path) -> None:
+    (tmp_path / "b.yaml").write_text(
+        "process: {id: P_b, name: b}\nsteps:\n  - {id: s, event: start, name: Ansökan inkommen}\n"
+        "  - {id: t, task: task, name: Diarieför ansökan}\n  - {id: e, event: end, name: Beslut skickat}\n",
+        encoding="utf-8")
+    lines = run("diff", "helsingborg", str(tmp_path / "b.yaml")).splitlines()
+    assert "anm.: Modellen b saknar fakta i en profil; de jämförs inte" in lines
+    assert ("anm.: Modellen b saknar parametrar i en profil (tider, väntetider, delegation …); de jämförs "
+            "inte") in lines
+
+
+def test_the_help_says_what_the_output_language_is() -> None:
+    help_text = " ".join(run("diff", "--help").split())
+    assert "--output-language [auto|sv|en]" in help_text
+    assert "Swedish when every model names its steps in Swedish" in help_text
