@@ -37,6 +37,7 @@ from lxml import etree
 from bpmn_io.simformats.common import (
     ALWAYS_OPEN,
     Converted,
+    Where,
     branching_gateways,
     clock_or_nan,
     constant_arrivals,
@@ -45,7 +46,6 @@ from bpmn_io.simformats.common import (
     profile_document,
     week_from_rules,
 )
-from bpmn_io.xmlsafe import parse_xml
 from processes.errors import InputError
 from processes.model import Definitions, Process
 from processes.stepnames import step_said
@@ -56,22 +56,21 @@ QBP_NAMESPACE = "http://www.qbp-simulator.com/Schema201212"
 _Q = f"{{{QBP_NAMESPACE}}}"
 
 
-def _float(el: etree._Element, name: str, source: str) -> float:
+def _float(el: etree._Element, name: str, where: Where) -> float:
     value = el.get(name)
     try:
         return float(value) if value is not None else math.nan
     except ValueError:
-        raise _not(el, name, "a number", source) from None
+        raise _not(el, name, "a number", where) from None
 
 
-def _not(el: etree._Element, name: str, expected: str, source: str) -> InputError:
+def _not(el: etree._Element, name: str, expected: str, where: Where) -> InputError:
     """``el``'s attribute ``name`` is not ``expected``, in one line (int(), fromisoformat() and float() on
     processInstances, startDateTime and a rule's times were tracebacks)."""
-    return InputError(f"qbp:{etree.QName(el).localname} {name}={el.get(name)!r} is not {expected}",
-                      file=source, line=el.sourceline)
+    return where.error(el, f"qbp:{etree.QName(el).localname} {name}={el.get(name)!r} is not {expected}")
 
 
-def _whole(el: etree._Element, name: str, source: str) -> int | None:
+def _whole(el: etree._Element, name: str, where: Where) -> int | None:
     """A whole-number attribute (``None`` when absent); its range is the profile's to check."""
     value = el.get(name)
     if not value:
@@ -79,10 +78,10 @@ def _whole(el: etree._Element, name: str, source: str) -> int | None:
     try:
         return int(value.strip())
     except ValueError:
-        raise _not(el, name, "a whole number", source) from None
+        raise _not(el, name, "a whole number", where) from None
 
 
-def _day(el: etree._Element, name: str, source: str) -> dt.date | None:
+def _day(el: etree._Element, name: str, where: Where) -> dt.date | None:
     """The date of a date-time attribute such as 2026-01-05T08:00:00.000+01:00 (``None`` when absent)."""
     value = el.get(name)
     if not value:
@@ -90,21 +89,21 @@ def _day(el: etree._Element, name: str, source: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
-        raise _not(el, name, "a date and time such as 2026-01-05T08:00:00.000+01:00", source) from None
+        raise _not(el, name, "a date and time such as 2026-01-05T08:00:00.000+01:00", where) from None
 
 
-def _clock(el: etree._Element, name: str, default: str, source: str) -> float:
+def _clock(el: etree._Element, name: str, default: str, where: Where) -> float:
     """Hours of the day of a time attribute such as 09:00:00.000+00:00 (``default`` when absent)."""
     hours = clock_or_nan(el.get(name, default))
     if math.isnan(hours):
-        raise _not(el, name, "a time of day such as 09:00:00.000+00:00", source)
+        raise _not(el, name, "a time of day such as 09:00:00.000+00:00", where)
     return hours
 
 
-def qbp_distribution(el: etree._Element, source: str, warnings: list[str], what: str) -> dict[str, Any]:
+def qbp_distribution(el: etree._Element, where: Where, warnings: list[str], what: str) -> dict[str, Any]:
     """A permitflow distribution mapping (hours) from a QBP distribution element (seconds)."""
     kind = (el.get("type") or "").upper()
-    mean, arg1, arg2 = (_float(el, n, source) / 3600 for n in ("mean", "arg1", "arg2"))
+    mean, arg1, arg2 = (_float(el, n, where) / 3600 for n in ("mean", "arg1", "arg2"))
     if kind == "FIXED":
         return {"dist": "fixed", "value": hours_text(mean)}
     if kind == "EXPONENTIAL":
@@ -116,28 +115,27 @@ def qbp_distribution(el: etree._Element, source: str, warnings: list[str], what:
     if kind == "NORMAL":
         return {"dist": "normal", "mean": hours_text(mean), "sd": hours_text(arg1)}
     if kind in ("LOGNORMAL", "GAMMA"):
-        variance_s2 = _float(el, "arg1", source)
+        variance_s2 = _float(el, "arg1", where)
         sd = math.sqrt(max(variance_s2, 0.0)) / 3600
         return {"dist": kind.lower(), "mean": hours_text(mean), "sd": hours_text(sd)}
-    raise InputError(
-        f"{what}: QBP distribution type {kind!r} (expected one of FIXED, EXPONENTIAL, UNIFORM, TRIANGULAR, "
-        "NORMAL, LOGNORMAL, GAMMA)",
-        file=source, line=el.sourceline,
-    )
+    raise where.error(
+        el, f"{what}: QBP distribution type {kind!r} (expected one of FIXED, EXPONENTIAL, UNIFORM, TRIANGULAR, "
+        "NORMAL, LOGNORMAL, GAMMA)")
 
 
-def _qbp_root(defs: Definitions, source: str) -> etree._Element:
+def _qbp_root(defs: Definitions, where: Where) -> etree._Element:
     texts = list(defs.opaque.children) + list(defs.opaque.extension_elements)
     for p in defs.processes:
         texts += list(p.opaque.extension_elements)
     for text in texts:
         if QBP_NAMESPACE not in text:
             continue
-        root = parse_xml(text.encode("utf-8"), source=source).getroot()
+        root = where.read(text)
         found = root if root.tag == _Q + "processSimulationInfo" else root.find(f".//{_Q}processSimulationInfo")
         if found is not None:
             return found
-    raise InputError("no qbp:processSimulationInfo found (expected a BIMP/QBP simulation block)", file=source)
+    raise InputError("no qbp:processSimulationInfo found (expected a BIMP/QBP simulation block)",
+                     file=where.source)
 
 
 def _gateway_of_flow(process: Process) -> dict[str, str]:
@@ -146,21 +144,22 @@ def _gateway_of_flow(process: Process) -> dict[str, str]:
 
 def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
     """The QBP simulation block of ``defs`` as a profile document, with warnings."""
-    info = _qbp_root(defs, source)
+    where = Where(defs, source)
+    info = _qbp_root(defs, where)
     process = defs.process()
     warnings: list[str] = []
     for attr in ("currency",):
         if info.get(attr):
             warnings.append(f"processSimulationInfo {attr}={info.get(attr)!r}: no permitflow equivalent "
                             "(costs are plain numbers per hour)")
-    start = _day(info, "startDateTime", source) or dt.date(2025, 1, 1)
-    cases = _whole(info, "processInstances", source)
+    start = _day(info, "startDateTime", where) or dt.date(2025, 1, 1)
+    cases = _whole(info, "processInstances", where)
 
     calendars: dict[str, Any] = {}
     for tt in info.iter(_Q + "timetable"):
         rules = [
             (r.get("fromWeekDay", "MONDAY"), r.get("toWeekDay", "SUNDAY"),
-             _clock(r, "fromTime", "00:00", source), _clock(r, "toTime", "24:00", source))
+             _clock(r, "fromTime", "00:00", where), _clock(r, "toTime", "24:00", where))
             for r in tt.iter(_Q + "rule")
         ]
         hours = week_from_rules(rules)
@@ -177,12 +176,12 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
             warnings.append(f"resource {step_said(rid, res.get('name'))}: timetable {table!r} unknown; 24/7 assumed")
             calendars.setdefault("always", {"hours": dict(ALWAYS_OPEN), "holidays": "none"})
             table = "always"
-        amount = _float(res, "totalAmount", source)
+        amount = _float(res, "totalAmount", where)
         if not amount >= 1 or amount != int(amount):
             warnings.append(f"resource {step_said(rid, res.get('name'))}: totalAmount {res.get('totalAmount')!r} is not a "
                             f"whole number >= 1; imported as {max(1, int(amount) if amount == amount else 1)}")
         pools[rid] = {"count": max(1, int(amount) if amount == amount else 1), "calendar": table,
-                      "cost_per_hour": _float(res, "costPerHour", source) if res.get("costPerHour") else 0.0,
+                      "cost_per_hour": _float(res, "costPerHour", where) if res.get("costPerHour") else 0.0,
                       "note": f"QBP resource {res.get('name')!r}"}
 
     elements: dict[str, Any] = {}
@@ -195,7 +194,7 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
         ids = [r.text.strip() for r in el.iter(_Q + "resourceId") if r.text and r.text.strip()]
         entry: dict[str, Any] = {}
         if dist_el is not None:
-            dist = qbp_distribution(dist_el, source, warnings, f"element {ref!r}")
+            dist = qbp_distribution(dist_el, where, warnings, f"element {ref!r}")
             if ids and ids[0] in pools:
                 entry["duration"] = dist
                 entry["pool"] = ids[0]
@@ -214,7 +213,7 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
         if ref not in owner:
             warnings.append(f"sequenceFlow {ref!r}: not leaving a gateway with several ways out (not imported)")
             continue
-        per_gateway.setdefault(owner[ref], {})[ref] = _float(sf, "executionProbability", source)
+        per_gateway.setdefault(owner[ref], {})[ref] = _float(sf, "executionProbability", where)
     for gw, probs in per_gateway.items():
         total = math.fsum(probs.values())
         if len(probs) < len(process.outgoing(gw)) or not total > 0:
@@ -227,7 +226,7 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
     arrivals: dict[str, Any] = {"per_year": 0}
     arr = info.find(_Q + "arrivalRateDistribution")
     if arr is not None:
-        dist = qbp_distribution(arr, source, warnings, "arrivalRateDistribution")
+        dist = qbp_distribution(arr, where, warnings, "arrivalRateDistribution")
         from processes.distributions import distribution_from_data
 
         mean_h = distribution_from_data(dist).mean()
