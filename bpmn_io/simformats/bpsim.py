@@ -198,6 +198,9 @@ class _Reader:
                     "scale": hours_text(a("scale"))}
         if kind == "ErlangDistribution":
             k = self.attribute(child, "k", what)
+            if not k >= 1:  # k="0" was a ZeroDivisionError traceback
+                raise self.where.error(child, f"{what}: bpsim:ErlangDistribution k={child.get('k')!r} (expected a "
+                                              "whole number of phases, 1 or more)")
             return {"dist": "gamma", "shape": k, "scale": hours_text(a("mean") / k)}
         if kind == "PoissonDistribution":
             return self.poisson(self.attribute(child, "mean", what), what)
@@ -317,7 +320,7 @@ class _Reader:
                 elif isinstance(target, Event) and target.position == "start" and pname == "InterTriggerTimer":
                     dist = self.distribution(param, label)
                     if dist is not None:
-                        self.arrival_from(dist, label)
+                        self.arrival_from(dist, label, param)
                 elif isinstance(target, Event) and target.position == "start" and pname == "TriggerCount":
                     value = self.number(param, label)
                     if value is not None:
@@ -361,10 +364,13 @@ class _Reader:
                 else:
                     self.warn(f"{label}: no permitflow equivalent (not imported)")
 
-    def arrival_from(self, dist: dict[str, Any], label: str) -> None:
+    def arrival_from(self, dist: dict[str, Any], label: str, param: etree._Element) -> None:
         from processes.distributions import distribution_from_data
 
-        mean_hours = distribution_from_data(dist).mean()
+        try:
+            mean_hours = distribution_from_data(dist).mean()
+        except InputError as err:  # 'mean: duration '-3m' is negative', said of no file (it is read here, not later)
+            raise self.where.error(_values(param)[0], f"{label}: {err}") from None
         if not mean_hours > 0:
             self.warn(f"{label}: inter-arrival mean {mean_hours!r} h is not positive (not imported)")
             return

@@ -176,7 +176,8 @@ def profile_document(
 
 
 def clock_hours(text: str) -> float:
-    """Hours of the day from ``HH:MM[:SS[.fff]][+zz:zz]``; 23:59:59 and later count as 24:00."""
+    """Hours of the day from ``HH:MM[:SS[.fff]][+zz:zz]``, 00:00 to 24:00 (a ValueError beyond); 23:59:59 and
+    later count as 24:00."""
     core = text.strip()
     for sep in ("+", "Z"):
         if sep in core:
@@ -188,6 +189,8 @@ def clock_hours(text: str) -> float:
     m = float(parts[1]) if len(parts) > 1 else 0.0
     s = float(parts[2]) if len(parts) > 2 else 0.0
     hours = h + m / 60 + s / 3600
+    if not (0 <= hours <= 24 and 0 <= m < 60 and 0 <= s < 60):  # '25:00' was read as 24:00, '-1:00' went on
+        raise ValueError(f"{text!r} is not a time of day")
     return 24.0 if hours >= 24 - 1.5 / 3600 else hours
 
 

@@ -36,6 +36,7 @@ from lxml import etree
 
 from bpmn_io.simformats.common import (
     ALWAYS_OPEN,
+    WEEKDAY_NAMES,
     Converted,
     Where,
     branching_gateways,
@@ -62,6 +63,17 @@ def _float(el: etree._Element, name: str, where: Where) -> float:
         return float(value) if value is not None else math.nan
     except ValueError:
         raise _not(el, name, "a number", where) from None
+
+
+def _seconds(el: etree._Element, name: str, where: Where) -> float:
+    """A distribution's time (or variance) attribute: there, a finite number and not negative (``inf``, ``nan``
+    and ``-5`` went on to the profile, whose refusal named neither the file nor the line)."""
+    value = _float(el, name, where)
+    if el.get(name) is None:
+        raise where.error(el, f"qbp:{etree.QName(el).localname} has no attribute {name!r} (expected seconds)")
+    if not (math.isfinite(value) and value >= 0):
+        raise _not(el, name, "a number of seconds, 0 or more", where)
+    return value
 
 
 def _not(el: etree._Element, name: str, expected: str, where: Where) -> InputError:
@@ -100,24 +112,34 @@ def _clock(el: etree._Element, name: str, default: str, where: Where) -> float:
     return hours
 
 
+def _weekday(el: etree._Element, name: str, default: str, where: Where) -> str:
+    """A weekday attribute such as MONDAY (``default`` when absent; ``FUNDAY`` was a ValueError traceback)."""
+    day = el.get(name, default)
+    if day.strip().upper() not in WEEKDAY_NAMES:
+        raise _not(el, name, f"a weekday (expected one of {', '.join(WEEKDAY_NAMES)})", where)
+    return day.strip()
+
+
 def qbp_distribution(el: etree._Element, where: Where, warnings: list[str], what: str) -> dict[str, Any]:
     """A permitflow distribution mapping (hours) from a QBP distribution element (seconds)."""
     kind = (el.get("type") or "").upper()
-    mean, arg1, arg2 = (_float(el, n, where) / 3600 for n in ("mean", "arg1", "arg2"))
+
+    def h(name: str) -> str:  # only the attributes the type uses are read: a tool may leave the others out
+        return hours_text(_seconds(el, name, where) / 3600)
+
     if kind == "FIXED":
-        return {"dist": "fixed", "value": hours_text(mean)}
+        return {"dist": "fixed", "value": h("mean")}
     if kind == "EXPONENTIAL":
-        return {"dist": "exponential", "mean": hours_text(arg1)}
+        return {"dist": "exponential", "mean": h("arg1")}
     if kind == "UNIFORM":
-        return {"dist": "uniform", "low": hours_text(arg1), "high": hours_text(arg2)}
+        return {"dist": "uniform", "low": h("arg1"), "high": h("arg2")}
     if kind == "TRIANGULAR":
-        return {"dist": "triangular", "low": hours_text(arg1), "mode": hours_text(mean), "high": hours_text(arg2)}
+        return {"dist": "triangular", "low": h("arg1"), "mode": h("mean"), "high": h("arg2")}
     if kind == "NORMAL":
-        return {"dist": "normal", "mean": hours_text(mean), "sd": hours_text(arg1)}
+        return {"dist": "normal", "mean": h("mean"), "sd": h("arg1")}
     if kind in ("LOGNORMAL", "GAMMA"):
-        variance_s2 = _float(el, "arg1", where)
-        sd = math.sqrt(max(variance_s2, 0.0)) / 3600
-        return {"dist": kind.lower(), "mean": hours_text(mean), "sd": hours_text(sd)}
+        sd = math.sqrt(_seconds(el, "arg1", where)) / 3600  # arg1: the variance, in seconds squared
+        return {"dist": kind.lower(), "mean": h("mean"), "sd": hours_text(sd)}
     raise where.error(
         el, f"{what}: QBP distribution type {kind!r} (expected one of FIXED, EXPONENTIAL, UNIFORM, TRIANGULAR, "
         "NORMAL, LOGNORMAL, GAMMA)")
@@ -158,7 +180,7 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
     calendars: dict[str, Any] = {}
     for tt in info.iter(_Q + "timetable"):
         rules = [
-            (r.get("fromWeekDay", "MONDAY"), r.get("toWeekDay", "SUNDAY"),
+            (_weekday(r, "fromWeekDay", "MONDAY", where), _weekday(r, "toWeekDay", "SUNDAY", where),
              _clock(r, "fromTime", "00:00", where), _clock(r, "toTime", "24:00", where))
             for r in tt.iter(_Q + "rule")
         ]
@@ -177,10 +199,11 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
             calendars.setdefault("always", {"hours": dict(ALWAYS_OPEN), "holidays": "none"})
             table = "always"
         amount = _float(res, "totalAmount", where)
-        if not amount >= 1 or amount != int(amount):
+        count = max(1, int(amount)) if math.isfinite(amount) else 1  # int() of inf was an OverflowError traceback
+        if count != amount:
             warnings.append(f"resource {step_said(rid, res.get('name'))}: totalAmount {res.get('totalAmount')!r} is not a "
-                            f"whole number >= 1; imported as {max(1, int(amount) if amount == amount else 1)}")
-        pools[rid] = {"count": max(1, int(amount) if amount == amount else 1), "calendar": table,
+                            f"whole number >= 1; imported as {count}")
+        pools[rid] = {"count": count, "calendar": table,
                       "cost_per_hour": _float(res, "costPerHour", where) if res.get("costPerHour") else 0.0,
                       "note": f"QBP resource {res.get('name')!r}"}
 
@@ -213,7 +236,10 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
         if ref not in owner:
             warnings.append(f"sequenceFlow {ref!r}: not leaving a gateway with several ways out (not imported)")
             continue
-        per_gateway.setdefault(owner[ref], {})[ref] = _float(sf, "executionProbability", where)
+        share = _float(sf, "executionProbability", where)
+        if sf.get("executionProbability") is not None and not 0 <= share < math.inf:
+            raise _not(sf, "executionProbability", "a number 0 or more (expected a probability such as 0.25)", where)
+        per_gateway.setdefault(owner[ref], {})[ref] = share
     for gw, probs in per_gateway.items():
         total = math.fsum(probs.values())
         if len(probs) < len(process.outgoing(gw)) or not total > 0:
@@ -229,7 +255,10 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
         dist = qbp_distribution(arr, where, warnings, "arrivalRateDistribution")
         from processes.distributions import distribution_from_data
 
-        mean_h = distribution_from_data(dist).mean()
+        try:
+            mean_h = distribution_from_data(dist).mean()
+        except InputError as err:  # e.g. a triangular's mode outside its range: said of no file
+            raise where.error(arr, f"arrivalRateDistribution: {err}") from None
         if not mean_h > 0:  # arg1="0" (EXPONENTIAL's mean) or "-5": no arrivals, which it did not say
             warnings.append(f"arrivalRateDistribution {dist['dist']}: a mean time between arrivals of "
                             f"{hours_text(mean_h)}: arrivals set to 0 a year (set them in the profile)")
