@@ -36,11 +36,13 @@ from lxml import etree
 
 from bpmn_io.caselog import (
     GUESS,
+    LOG_YEARS,
     LogColumns,
     LogRecord,
     LogStream,
     instant_seconds,
     open_bytes,
+    outside_log_years,
     wall_seconds,
 )
 from bpmn_io.csvdates import misread_by_python, offset_label, offsets_note
@@ -213,6 +215,8 @@ def _timestamp(text: str | None, key: str, number: int, line: int | None, source
     except ValueError:
         raise InputError(f"event {number}: {key} {text[:60]!r} is not an ISO 8601 date-time "
                          "(expected e.g. 2014-04-11T09:30:00+02:00)", file=source, line=line) from None
+    if when.year not in LOG_YEARS:
+        raise InputError(f"event {number}: {key} {text[:60]!r}: {outside_log_years(when)}", file=source, line=line)
     if len(stamps) > 200_000:
         stamps.clear()
     stamps[text] = value
