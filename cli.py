@@ -2587,9 +2587,9 @@ def _echo_validation(checked: tuple[Any, Any, Any, str, Any], more: list[str] | 
 #: calibrate's and discover's (with --profile-out) export instant
 _exported_at_option = click.option(
     "--exported-at", "exported_at", metavar="WHEN",
-    help="When the log was exported, e.g. 2026-11-30T17:00 (ISO 8601; a date alone is 00:00; not before the log's "
-         "last event nor more than 366 days after it; default: its last event). A wait begun and not ended by then "
-         "counts as longer than it had run (right-censored).")
+    help="When the log was exported, e.g. 2026-11-30T17:00 (ISO 8601; a date alone is 00:00; not before the "
+         "log's last event nor more than 366 days after it; default: its last event). A wait begun and not "
+         "ended by then counts as longer than it had run (right-censored).")
 
 
 def _note_unused_mapping(path: str, given: Mapping[str, str | None], activities: Sequence[str]) -> None:

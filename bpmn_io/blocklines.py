@@ -37,7 +37,8 @@ def _kept_root(el: etree._Element) -> etree._Element | None:
             return None
         if parent.tag == _DEFINITIONS and node.tag not in (EXT, _PROCESS):
             return node
-        if parent.tag == EXT and parent.getparent() is not None and parent.getparent().tag in (_DEFINITIONS, _PROCESS):
+        grand = parent.getparent() if parent.tag == EXT else None
+        if grand is not None and grand.tag in (_DEFINITIONS, _PROCESS):
             return node
         node = parent
     return None

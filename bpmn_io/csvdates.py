@@ -265,8 +265,8 @@ class Stamps:
         if self.season is None and when.tzinfo is not None and text[-1:].isalpha():
             self.season = _out_of_season(text, when, line)
         if when.year not in LOG_YEARS:
-            raise InputError(f"{text[:40]!r} in column {column!r}: {outside_log_years(when)}", file=self.source,
-                             line=line)
+            raise InputError(f"{text[:40]!r} in column {column!r}: {outside_log_years(when)}",
+                             file=self.source, line=line)
         return wall_seconds(when), instant_seconds(when)
 
     def read(self, text: str, order: str | None = None) -> dt.datetime:

@@ -26,7 +26,8 @@ from processes.params import CalendarSpec
 from processes.stepnames import step_said
 from simulator.resources import WorkCalendar
 
-__all__ = ["Calibration", "calibrate", "check_export", "distribution_data", "hours_text", "EXPORT_WITHIN_DAYS"]
+__all__ = ["Calibration", "calibrate", "check_export", "distribution_data", "hours_text",
+           "EXPORT_WITHIN_DAYS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -748,24 +749,24 @@ def check_export(exported_at: float, table: LogTable, *, latest: bool = True) ->
     """Refuse an export instant (wall-clock seconds) before the log's last event, or (``latest``) more than
     :data:`EXPORT_WITHIN_DAYS` after it.
 
-    A wait still open at the export counts as having run until then, so the instant must be one up to which the
-    log is complete. Before its last event it cannot be. Much after it, the log says nothing happened in any case
-    for all that time: in a case system with cases under way (and an open wait means one) a year without a
-    single event is no quiet period but a log cut earlier, or a typo (9999-12-31, 2062 for 2026); counting the
-    open waits to that instant would fit them as years long. The bound is the log's own last event, never today,
-    so the same log and option give the same profile on any day.
+    A wait still open at the export counts as having run until then, so the instant must be one up to which
+    the log is complete. Before its last event it cannot be. Much after it, the log says nothing happened in
+    any case for all that time: in a case system with cases under way (and an open wait means one) a year
+    without a single event is no quiet period but a log cut earlier, or a typo (9999-12-31, 2062 for 2026);
+    counting the open waits to that instant would fit them as years long. The bound is the log's own last
+    event, never today, so the same log and option give the same profile on any day.
     """
     last = table.last_seen()
     when, seen = f"{from_seconds(exported_at):%Y-%m-%d %H:%M}", f"{from_seconds(last):%Y-%m-%d %H:%M}"
     if exported_at < last:
-        raise InputError(f"the export instant {when} is before the log's last event ({seen}; expected that time "
-                         "or later)", file=table.source)
+        raise InputError(f"the export instant {when} is before the log's last event ({seen}; expected that "
+                         "time or later)", file=table.source)
     days = (exported_at - last) / 86400
     if latest and days > EXPORT_WITHIN_DAYS:
-        raise InputError(f"the export instant {when} is more than {int(days):,} days after the log's last event "
-                         f"({seen}; expected at most {EXPORT_WITHIN_DAYS} days after it: give the instant the log was "
-                         "extracted from the case system, which its waits still open are counted to)",
-                         file=table.source)
+        raise InputError(f"the export instant {when} is more than {int(days):,} days after the log's "
+                         f"last event ({seen}; expected at most {EXPORT_WITHIN_DAYS} days after it: give the "
+                         "instant the log was extracted from the case system, which its waits still open are "
+                         "counted to)", file=table.source)
 
 
 def calibrate(defs: Definitions, table: LogTable, mapping: ActivityMapping, *, base: dict[str, Any] | None = None,
@@ -773,7 +774,7 @@ def calibrate(defs: Definitions, table: LogTable, mapping: ActivityMapping, *, b
     """Fit the profile of ``defs`` to ``table`` (see the module doc). ``exported_at``: when the log was exported
     (wall-clock seconds, not before its last event; default its last event): a wait still open then counts as
     longer than it had run by that instant (right-censored)."""
-    if exported_at is not None:  # not the upper bound: --validate passes the whole log's export with its first part
+    if exported_at is not None:  # no upper bound: --validate gives its first part the whole log's export
         check_export(exported_at, table, latest=False)
     if not any(mapping.element.get(a) for a in table.activities):  # a profile of nothing but arrivals
         shown = "; ".join(table.activities[:5]) + (" ..." if len(table.activities) > 5 else "")

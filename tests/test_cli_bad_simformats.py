@@ -84,8 +84,9 @@ def test_a_bpsim_value_that_is_not_a_number_is_one_line_naming_the_element(
     Path("m.bpmn").write_text(BPSIM.replace(UNIFORM, parameter), encoding="utf-8")
     result = CliRunner().invoke(cli, ["convert", "m.bpmn", "out.yaml", "--from", "bpsim"])
     assert result.exit_code == 2, result.output
-    # the file's line of the value (line 27, where UNIFORM is), not one of the block as the importer re-reads it
-    assert result.stderr == f"permitflow: error: m.bpmn:27: ElementParameters 'Task_Handlagga' ProcessingTime: {said}\n"
+    # the file's line of the value (line 27, where UNIFORM is), not a line of the block the importer re-reads
+    assert result.stderr == ("permitflow: error: m.bpmn:27: ElementParameters 'Task_Handlagga' "
+                             f"ProcessingTime: {said}\n")
     assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]
 
 
@@ -116,8 +117,10 @@ RULES = ('</qbp:arrivalRateDistribution><qbp:timetables><qbp:timetable id="t" de
      "qbp:rule fromWeekDay='FUNDAY' is not a weekday (expected one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, "
      "FRIDAY, SATURDAY, SUNDAY)"),
     # "permitflow: error: mean: duration '-0.00138888888889h' is negative ...": neither file nor line
-    ('arg1="0"', 'arg1="-5"', 60, "qbp:arrivalRateDistribution arg1='-5' is not a number of seconds, 0 or more"),
-    ('arg1="0"', 'arg1="nan"', 60, "qbp:arrivalRateDistribution arg1='nan' is not a number of seconds, 0 or more"),
+    ('arg1="0"', 'arg1="-5"', 60,
+     "qbp:arrivalRateDistribution arg1='-5' is not a number of seconds, 0 or more"),
+    ('arg1="0"', 'arg1="nan"', 60,
+     "qbp:arrivalRateDistribution arg1='nan' is not a number of seconds, 0 or more"),
 ])
 def test_a_qbp_attribute_of_the_wrong_kind_is_one_line_naming_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, line: int, said: str) -> None:
@@ -130,8 +133,8 @@ def test_a_qbp_attribute_of_the_wrong_kind_is_one_line_naming_it(
     assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]
 
 
-def test_a_qbp_resource_of_infinitely_many_is_imported_as_one_with_a_warning(tmp_path: Path,
-                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_qbp_resource_of_infinitely_many_is_imported_as_one_with_a_warning(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # int(inf) was an OverflowError traceback; a count that is no whole number >= 1 is imported as 1, said
     monkeypatch.chdir(tmp_path)
     resources = ('</qbp:arrivalRateDistribution><qbp:resources><qbp:resource id="r" name="Handläggare" '
@@ -144,36 +147,37 @@ def test_a_qbp_resource_of_infinitely_many_is_imported_as_one_with_a_warning(tmp
 
 
 _ARRIVALS = ('<bpsim:ElementParameters elementRef="Start"><bpsim:TimeParameters><bpsim:InterTriggerTimer>'
-             '<bpsim:NegativeExponentialDistribution mean="-3"/></bpsim:InterTriggerTimer></bpsim:TimeParameters>'
-             '</bpsim:ElementParameters>\n          ')
+             '<bpsim:NegativeExponentialDistribution mean="-3"/></bpsim:InterTriggerTimer>'
+             '</bpsim:TimeParameters></bpsim:ElementParameters>\n          ')
 _TASK = '<bpsim:ElementParameters xsi:type="bpsim:ElementParameters" elementRef="Task_Handlagga">'
 
 
-def test_a_bpsim_arrival_time_that_is_negative_names_the_file_and_line(tmp_path: Path,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bpsim_arrival_time_that_is_negative_names_the_file_and_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # it said "permitflow: error: mean: duration '-3m' is negative (...)": no file, no line, no element
     monkeypatch.chdir(tmp_path)
     assert _TASK in BPSIM
     Path("m.bpmn").write_text(BPSIM.replace(_TASK, _ARRIVALS + _TASK), encoding="utf-8")
     result = CliRunner().invoke(cli, ["convert", "m.bpmn", "out.yaml", "--from", "bpsim"])
     assert result.exit_code == 2, result.output
-    assert result.stderr == ("permitflow: error: m.bpmn:24: ElementParameters 'Start' InterTriggerTimer: mean: "
-                             "duration '-3m' is negative (expected 0 or more, e.g. '30m', '4h')\n")
+    assert result.stderr == ("permitflow: error: m.bpmn:24: ElementParameters 'Start' InterTriggerTimer: "
+                             "mean: duration '-3m' is negative (expected 0 or more, e.g. '30m', '4h')\n")
     assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]
 
 
-def test_a_bpsim_calendar_lasting_millennia_is_a_calendar_not_imported(tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bpsim_calendar_lasting_millennia_is_a_calendar_not_imported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # DURATION:PT99999999999H was an OverflowError traceback; it is no week of opening hours, said as such
     monkeypatch.chdir(tmp_path)
-    calendar = ('<bpsim:Calendar id="c" name="Kontor">BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20250106T080000\n'
-                'DURATION:PT99999999999H\nRRULE:FREQ=WEEKLY;BYDAY=MO\nEND:VEVENT\nEND:VCALENDAR</bpsim:Calendar>\n'
-                '          <bpsim:ScenarioParameters xsi:type')
+    calendar = ('<bpsim:Calendar id="c" name="Kontor">BEGIN:VCALENDAR\nBEGIN:VEVENT\n'
+                'DTSTART:20250106T080000\nDURATION:PT99999999999H\nRRULE:FREQ=WEEKLY;BYDAY=MO\nEND:VEVENT\n'
+                'END:VCALENDAR</bpsim:Calendar>\n          <bpsim:ScenarioParameters xsi:type')
     Path("m.bpmn").write_text(BPSIM.replace("<bpsim:ScenarioParameters xsi:type", calendar), encoding="utf-8")
     result = CliRunner().invoke(cli, ["convert", "m.bpmn", "out.yaml", "--from", "bpsim"])
     assert result.exit_code == 0, result.output
-    assert ("permitflow: warning: Calendar 'c': used by no imported parameter (not imported); it is also not a "
-            "weekly calendar: VEVENT 1 DURATION 'PT99999999999H' runs past the day it starts\n") in result.stderr
+    assert ("permitflow: warning: Calendar 'c': used by no imported parameter (not imported); it is also not "
+            "a weekly calendar: VEVENT 1 DURATION 'PT99999999999H' runs past the day it starts\n"
+            ) in result.stderr
 
 
 def test_a_qbp_arrival_mean_of_zero_says_the_profile_has_no_arrivals(tmp_path: Path) -> None:

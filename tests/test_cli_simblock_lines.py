@@ -114,7 +114,8 @@ _QBP = """  <!-- BIMP writes the block straight under definitions -->
 """
 
 
-def _qbp_file(*, inside: bool, cases: str = "10", kind: str = "EXPONENTIAL", begin: str = "09:00:00.000+00:00") -> str:
+def _qbp_file(*, inside: bool, cases: str = "10", kind: str = "EXPONENTIAL",
+              begin: str = "09:00:00.000+00:00") -> str:
     block = _QBP.format(cases=cases, kind=kind, begin=begin)
     if inside:  # in the extensionElements of definitions
         block = "  <bpmn:extensionElements>\n" + block + "  </bpmn:extensionElements>\n"

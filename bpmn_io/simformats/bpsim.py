@@ -134,13 +134,15 @@ class _Reader:
         return value
 
     def date(self, child: etree._Element) -> dt.date:
-        """The date of ``child``'s ``value``, a date and time (``value="soon"`` was a ValueError traceback)."""
+        """The date of ``child``'s ``value``, a date and time (``value="soon"`` was a ValueError
+        traceback)."""
         text = child.get("value", "")
         try:
             return dt.date.fromisoformat(text.strip()[:10])
         except ValueError:
-            raise self.where.error(child, f"bpsim:ScenarioParameters Start: bpsim:{_local(child)} value={text!r} "
-                                          "is not a date and time (expected such as 2026-01-05T08:00:00)") from None
+            said = f"bpsim:ScenarioParameters Start: bpsim:{_local(child)} value={text!r}"
+            raise self.where.error(child, f"{said} is not a date and time (expected such as "
+                                          "2026-01-05T08:00:00)") from None
 
     # -- values -------------------------------------------------------------------------
     def number(self, param: etree._Element, what: str) -> float | None:
@@ -199,8 +201,8 @@ class _Reader:
         if kind == "ErlangDistribution":
             k = self.attribute(child, "k", what)
             if not k >= 1:  # k="0" was a ZeroDivisionError traceback
-                raise self.where.error(child, f"{what}: bpsim:ErlangDistribution k={child.get('k')!r} (expected a "
-                                              "whole number of phases, 1 or more)")
+                raise self.where.error(child, f"{what}: bpsim:ErlangDistribution k={child.get('k')!r} "
+                                              "(expected a whole number of phases, 1 or more)")
             return {"dist": "gamma", "shape": k, "scale": hours_text(a("mean") / k)}
         if kind == "PoissonDistribution":
             return self.poisson(self.attribute(child, "mean", what), what)
@@ -260,8 +262,8 @@ class _Reader:
         if unit is None:
             self.warn("ScenarioParameters: no baseTimeUnit; BPSim's default 'min' assumed")
         elif unit not in _UNIT_HOURS:
-            raise self.where.error(
-                sp, f"bpsim:ScenarioParameters baseTimeUnit {unit!r} (expected one of {', '.join(_UNIT_HOURS)})")
+            raise self.where.error(sp, f"bpsim:ScenarioParameters baseTimeUnit {unit!r} "
+                                       f"(expected one of {', '.join(_UNIT_HOURS)})")
         else:
             self.unit = _UNIT_HOURS[unit]
         for name in ("replication", "seed", "baseCurrencyUnit", "baseResultFrequency",
@@ -369,7 +371,7 @@ class _Reader:
 
         try:
             mean_hours = distribution_from_data(dist).mean()
-        except InputError as err:  # 'mean: duration '-3m' is negative', said of no file (it is read here, not later)
+        except InputError as err:  # "mean: duration '-3m' is negative", said of no file: read here, not later
             raise self.where.error(_values(param)[0], f"{label}: {err}") from None
         if not mean_hours > 0:
             self.warn(f"{label}: inter-arrival mean {mean_hours!r} h is not positive (not imported)")

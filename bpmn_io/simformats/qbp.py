@@ -66,8 +66,8 @@ def _float(el: etree._Element, name: str, where: Where) -> float:
 
 
 def _seconds(el: etree._Element, name: str, where: Where) -> float:
-    """A distribution's time (or variance) attribute: there, a finite number and not negative (``inf``, ``nan``
-    and ``-5`` went on to the profile, whose refusal named neither the file nor the line)."""
+    """A distribution's time (or variance) attribute: there, a finite number and not negative (``inf``,
+    ``nan`` and ``-5`` went on to the profile, whose refusal named neither the file nor the line)."""
     value = _float(el, name, where)
     if el.get(name) is None:
         raise where.error(el, f"qbp:{etree.QName(el).localname} has no attribute {name!r} (expected seconds)")
@@ -140,9 +140,8 @@ def qbp_distribution(el: etree._Element, where: Where, warnings: list[str], what
     if kind in ("LOGNORMAL", "GAMMA"):
         sd = math.sqrt(_seconds(el, "arg1", where)) / 3600  # arg1: the variance, in seconds squared
         return {"dist": kind.lower(), "mean": h("mean"), "sd": hours_text(sd)}
-    raise where.error(
-        el, f"{what}: QBP distribution type {kind!r} (expected one of FIXED, EXPONENTIAL, UNIFORM, TRIANGULAR, "
-        "NORMAL, LOGNORMAL, GAMMA)")
+    raise where.error(el, f"{what}: QBP distribution type {kind!r} (expected one of FIXED, EXPONENTIAL, "
+                          "UNIFORM, TRIANGULAR, NORMAL, LOGNORMAL, GAMMA)")
 
 
 def _qbp_root(defs: Definitions, where: Where) -> etree._Element:
@@ -199,7 +198,7 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
             calendars.setdefault("always", {"hours": dict(ALWAYS_OPEN), "holidays": "none"})
             table = "always"
         amount = _float(res, "totalAmount", where)
-        count = max(1, int(amount)) if math.isfinite(amount) else 1  # int() of inf was an OverflowError traceback
+        count = max(1, int(amount)) if math.isfinite(amount) else 1  # int(inf) was an OverflowError
         if count != amount:
             warnings.append(f"resource {step_said(rid, res.get('name'))}: totalAmount {res.get('totalAmount')!r} is not a "
                             f"whole number >= 1; imported as {count}")
@@ -238,7 +237,8 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
             continue
         share = _float(sf, "executionProbability", where)
         if sf.get("executionProbability") is not None and not 0 <= share < math.inf:
-            raise _not(sf, "executionProbability", "a number 0 or more (expected a probability such as 0.25)", where)
+            raise _not(sf, "executionProbability", "a number 0 or more (expected a probability such as 0.25)",
+                       where)
         per_gateway.setdefault(owner[ref], {})[ref] = share
     for gw, probs in per_gateway.items():
         total = math.fsum(probs.values())
