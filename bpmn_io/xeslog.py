@@ -26,6 +26,8 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import math
+import os
+import re
 import zlib
 from collections import deque
 from collections.abc import Iterator
@@ -104,6 +106,37 @@ def _chunks(fh: BinaryIO, source: str, counter: list[int]) -> Iterator[bytes]:
         yield chunk
 
 
+#: libxml2 keeps an element's line in 16 bits: from this line on lxml gives a nearby node's line (the next
+#: text's, or this number itself where there is none), which a log of a million lines mostly is past
+_SHORT_LINES = 65535
+
+
+def _located(err: InputError, source: str, tag: bytes, ordinal: int) -> InputError:
+    """``err``, at the line where the ``ordinal``-th ``tag`` element's start tag begins when lxml could not
+    know it (:data:`_SHORT_LINES`): found by reading the file again, only on the way to this error."""
+    if not (err.line and err.line >= _SHORT_LINES and os.path.isfile(source)):
+        return err
+    start = re.compile(rb"<(?:[\w.-]+:)?" + tag + rb"[\s/>]")
+    seen, before, tail = 0, 0, b""  # before: the newlines ahead of tail
+    with open_bytes(source) as fh:
+        while True:
+            chunk = fh.read(_CHUNK)
+            data = tail + chunk
+            limit = len(data) - 64 if chunk else len(data)  # a tag cut at the chunk's end: in the next one
+            for match in start.finditer(data):
+                if match.start() >= limit:
+                    break
+                seen += 1
+                if seen == ordinal:
+                    err.line = before + data.count(b"\n", 0, match.start()) + 1
+                    return err
+            if not chunk:
+                return err
+            cut = max(0, limit)
+            before += data.count(b"\n", 0, cut)
+            tail = data[cut:]
+
+
 def _syntax(err: etree.XMLSyntaxError, source: str, at_end: bool) -> InputError:
     msg = (err.msg or str(err)).strip()
     if at_end or "Premature end" in msg:
@@ -136,14 +169,20 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
                     if not repeats.fresh(etree.tostring(el, with_tail=False), counter[0], el.sourceline):
                         el.clear()
                         continue
-                    event = _event_fields(el, keys, counter[0], source, stamps, offsets)
+                    try:
+                        event = _event_fields(el, keys, counter[0], source, stamps, offsets)
+                    except InputError as err:
+                        raise _located(err, source, b"event", counter[0]) from None
                     seen["resource"] = seen["resource"] or bool(event[3])
                     seen["element"] = seen["element"] or bool(event[4])
                     pending.append(event)
                     el.clear()
                 elif el.tag in _TRACE:
                     stats["traces"] += 1
-                    case = _case_id(el, keys, source, stats["traces"])
+                    try:
+                        case = _case_id(el, keys, source, stats["traces"])
+                    except InputError as err:
+                        raise _located(err, source, b"trace", stats["traces"]) from None
                     # a trace written twice under one case id (its events the same): dropped whole
                     if repeats.trace_fresh(case, stats["traces"], el.sourceline):
                         yield from _trace_records(case, pending, stats, order)
@@ -216,7 +255,8 @@ def _timestamp(text: str | None, key: str, number: int, line: int | None, source
         raise InputError(f"event {number}: {key} {text[:60]!r} is not an ISO 8601 date-time "
                          "(expected e.g. 2014-04-11T09:30:00+02:00)", file=source, line=line) from None
     if when.year not in LOG_YEARS:
-        raise InputError(f"event {number}: {key} {text[:60]!r}: {outside_log_years(when)}", file=source, line=line)
+        raise InputError(f"event {number}: {key} {text[:60]!r}: {outside_log_years(when)}", file=source,
+                         line=line)
     if len(stamps) > 200_000:
         stamps.clear()
     stamps[text] = value
