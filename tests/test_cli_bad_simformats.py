@@ -31,7 +31,23 @@ UNIFORM = '<bpsim:UniformDistribution max="7.0" min="3.0"/>'
      "p.json: task_resource_distribution[0].resources[0]: 'r1' (expected an object)"),
     (b'{"gateway_branching_probabilities": [{"gateway_id": "G", "probabilities": [{"path_id": "F", '
      b'"value": "high"}]}]}',
-     "p.json: gateway_branching_probabilities[0].probabilities[0].value: 'high' (expected a number)"),
+     "p.json: gateway_branching_probabilities[0].probabilities[0].value: 'high' (expected a probability, a "
+     "number 0 or more)"),
+    # exit 0: the gateway's sum was negative, and it was said to have no probabilities
+    (b'{"gateway_branching_probabilities": [{"gateway_id": "G", "probabilities": [{"path_id": "F", '
+     b'"value": -1}]}]}',
+     "p.json: gateway_branching_probabilities[0].probabilities[0].value: -1 (expected a probability, a "
+     "number 0 or more)"),
+    # a ValueError traceback (tuple.index)
+    (b'{"resource_calendars": [{"id": "c", "time_periods": [{"from": "FUNDAY", "to": "FRIDAY", '
+     b'"beginTime": "08:00", "endTime": "16:00"}]}]}',
+     "p.json: resource_calendars[0].time_periods[0].from: 'FUNDAY' (expected a weekday, one of MONDAY, "
+     "TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY)"),
+    # said of no file: "permitflow: error: mean: duration '-0.0833333333333m' is negative ..."
+    (b'{"arrival_time_distribution": {"distribution_name": "expon", "distribution_params": [{"value": -5}, '
+     b'{"value": 0}]}}',
+     "p.json: arrival_time_distribution: mean: duration '-0.0833333333333m' is negative (expected 0 or more, "
+     "e.g. '30m', '4h')"),
     (b'{"arrival_time_distribution": "expon"}',
      "p.json: arrival_time_distribution: 'expon' (expected an object)"),
     (b'{"resource_calendars": [{"id": "c", "time_periods": [{"from": "MONDAY", "to": "FRIDAY", '
