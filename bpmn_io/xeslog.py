@@ -50,7 +50,7 @@ from bpmn_io.caselog import (
 from bpmn_io.csvdates import misread_by_python, offset_label, offsets_note
 from bpmn_io.logorder import FileOrder
 from bpmn_io.logrepeats import RowRepeats
-from bpmn_io.xmlsafe import refuse_doctype, safe_pull_parser
+from bpmn_io.xmlsafe import refuse_doctype, refuse_wide_declaration, safe_pull_parser
 from processes.errors import InputError
 from processes.wording import counted
 
@@ -97,6 +97,7 @@ def _chunks(fh: BinaryIO, source: str, counter: list[int]) -> Iterator[bytes]:
     head = _read(fh, source, 0)
     if not head.strip():
         raise InputError("the log is empty (expected XES: <log> with <trace> and <event> elements)", file=source)
+    refuse_wide_declaration(head, source)
     refuse_doctype(head, source, what="an XES log")
     yield head
     while True:
