@@ -2607,9 +2607,9 @@ def _echo_validation(checked: tuple[Any, Any, Any, str, Any], more: list[str] | 
 #: calibrate's and discover's (with --profile-out) export instant
 _exported_at_option = click.option(
     "--exported-at", "exported_at", metavar="WHEN",
-    help="When the log was exported, e.g. 2026-11-30T17:00 (ISO 8601; a date alone is 00:00; not before the log's "
-         "last event; default: its last event). A wait begun and not ended by then counts as longer than it had run "
-         "(right-censored).")
+    help="When the log was exported, e.g. 2026-11-30T17:00 (ISO 8601; a date alone is 00:00; not before the "
+         "log's last event nor more than 366 days after it; default: its last event). A wait begun and not "
+         "ended by then counts as longer than it had run (right-censored).")
 
 
 def _note_unused_mapping(path: str, given: Mapping[str, str | None], activities: Sequence[str]) -> None:
@@ -2666,7 +2666,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     from bpmn_io.logfiles import read_log
     from bpmn_io.profile import provenance_gaps
     from bpmn_io.yamlsrc import dump_yaml
-    from calibrate.core import calibrate
+    from calibrate.core import calibrate, check_export
     from calibrate.mapping import map_activities, mappable_steps, parse_mapping
     from calibrate.reporting import calibration_text
     from simulator.compiler import check_executable
@@ -2688,6 +2688,8 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     exported = _exported_at(exported_at)
     validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))
+    if exported is not None:
+        check_export(exported, table)
     if table.n_cases < 2:  # every share and interval would be that case's own value: a profile of false certainty
         from processes.errors import InputError
 
@@ -2805,7 +2807,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     from bpmn_io.logfiles import read_log
     from bpmn_io.writer import to_bpmn_bytes
     from bpmn_io.yamlsrc import dump_yaml
-    from calibrate.core import calibrate
+    from calibrate.core import calibrate, check_export
     from calibrate.discover import discover_model
     from calibrate.mapping import map_activities
     from calibrate.reporting import calibration_text
@@ -2822,6 +2824,8 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     exported = _exported_at(exported_at)
     validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))
+    if exported is not None:
+        check_export(exported, table)
     if table.n_cases < 2:  # the "model" would be that case's own sequence, and its profile that case's values
         from processes.errors import InputError
 

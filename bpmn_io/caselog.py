@@ -42,6 +42,8 @@ from bpmn_io.logrepeats import RowRepeats  # the readers' check for exact repeat
 from processes.errors import InputError
 
 __all__ = [
+    "LOG_YEARS",
+    "outside_log_years",
     "LogColumns",
     "GUESS",
     "LogRecord",
@@ -67,6 +69,22 @@ NO_ONE = frozenset({"", "none", "null", "nan", "n/a", "-", "unknown"})
 def names_someone(resources: tuple[str, ...]) -> np.ndarray:
     """Per resource name (a :class:`LogTable`'s ``resources``), whether it names someone (:data:`NO_ONE`)."""
     return np.array([r.strip().lower() not in NO_ONE for r in resources], bool)
+
+
+#: the years a log's timestamp may name: 9999-12-31 and 1900-01-01 (SQL Server's default date, Excel's
+#: first day) are what case systems write for "no date", and read as dates they stretched the log's period
+#: over centuries (a calibrated arrival rate over 8,000 years is near nothing); up to 2300, as a simulation
+#: may start in 2200 and run 100 years, and its event log be read back
+LOG_YEARS = range(1901, 2301)
+
+
+def outside_log_years(when: dt.datetime) -> str:
+    """Why ``when`` is no date a case log holds (``""`` when it is one), for the readers' refusals."""
+    if when.year in LOG_YEARS:
+        return ""
+    return (f"the year {when.year} is outside {LOG_YEARS[0]} to {LOG_YEARS[-1]} (expected the date the "
+            "event happened; a case system's placeholder for no date, such as 9999-12-31? correct or remove "
+            "the row)")
 
 
 def wall_seconds(when: dt.datetime) -> float:

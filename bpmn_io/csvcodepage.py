@@ -13,6 +13,7 @@ none does, the lines are read as Windows-1252 as before, and the note says which
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable
 
@@ -26,12 +27,25 @@ _NORDIC_CAPITALS = frozenset("ÅÄÖÉÜØ")
 _MAX_WORD = 40  # bytes of a word quoted in the note
 
 
+def _as_latin1(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)
+    return err.object[err.start:err.end].decode("latin-1"), err.end
+
+
+codecs.register_error("permitflow-latin1", _as_latin1)
+
+
 def decode_windows(data: bytes) -> str:
-    """``data`` as Windows-1252; the five bytes it leaves undefined as Latin-1 (control characters)."""
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    """``data`` as Windows-1252; the five bytes it leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) each as Latin-1
+    (control characters). Windows-1252 is Latin-1 (ISO-8859-1) with signs where Latin-1 has the control
+    characters 0x80-0x9F, which no text holds: a Latin-1 export, every Swedish letter in it, reads the same.
+    Byte by byte: a whole line as Latin-1 for one undefined byte turned its ’ (0x92) and – (0x96) into control
+    characters too.
+
+    >>> decode_windows(b"Beslut \\x96 \\x92ja\\x92 \\x81")
+    'Beslut – ’ja’ \\x81'
+    """
+    return data.decode("cp1252", errors="permitflow-latin1")
 
 
 def _bytes_where(test: Callable[[str, str], bool]) -> re.Pattern[bytes]:

@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bpmn_io.caselog import instant_seconds, wall_seconds
+from bpmn_io.caselog import LOG_YEARS, instant_seconds, outside_log_years, wall_seconds
 from processes.errors import InputError
 
 __all__ = ["Stamps", "ORDER_WORDS", "offset_label", "offsets_note", "misread_by_python"]
@@ -264,6 +264,9 @@ class Stamps:
             raise self._bad(text, column, line) from None
         if self.season is None and when.tzinfo is not None and text[-1:].isalpha():
             self.season = _out_of_season(text, when, line)
+        if when.year not in LOG_YEARS:
+            raise InputError(f"{text[:40]!r} in column {column!r}: {outside_log_years(when)}",
+                             file=self.source, line=line)
         return wall_seconds(when), instant_seconds(when)
 
     def read(self, text: str, order: str | None = None) -> dt.datetime:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ EXT = q(BPMN, "extensionElements")
 _FORMAL = "tFormalExpression"
 _XSI_TYPE = q(XSI, "type")
 _RANKS = rank_table()
+#: from this line on, libxml2 (which keeps an element's line in 16 bits) gives lxml a nearby node's line
+_SHORT_LINES = 65535
 
 
 def duplicate_id(item_id: str, first_line: int | None) -> str:
@@ -56,6 +59,8 @@ class Source:
         unless it begins on that very line.
         """
         line = el.sourceline
+        if line and line >= _SHORT_LINES:
+            line = self._past_short_lines(el, line)
         if not line or line > len(self.lines):
             return line
         text, local = self.lines[line - 1], etree.QName(el).localname.encode()
@@ -67,6 +72,20 @@ class Source:
         for back in range(line - 1, max(0, line - 1000), -1):
             if b"<" in self.lines[back - 1]:
                 return back
+        return line
+
+    def _past_short_lines(self, el: etree._Element, line: int) -> int:
+        """The line that writes ``el``'s id, where lxml cannot know ``el``'s line: libxml2 keeps it in 16 bits,
+        and from 65535 on gives a nearby node's (the next text's: a sibling's line, so the one after; or 65535
+        itself where there is none, so one before). Without an id, lxml's line."""
+        element_id = el.get("id")
+        if not element_id:
+            return line
+        attribute = re.compile(rb"(?:^|\s)id\s*=\s*[\"']" + re.escape(element_id.encode()) + rb"[\"']")
+        ahead = range(line, len(self.lines) + 1) if line == _SHORT_LINES else range(line, line - 1000, -1)
+        for n in ahead:
+            if 0 < n <= len(self.lines) and attribute.search(self.lines[n - 1]):
+                return n
         return line
 
     def error(self, el: etree._Element | None, message: str, element: str | None = None) -> InputError:

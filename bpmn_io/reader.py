@@ -34,6 +34,7 @@ from processes.model import (
     RootElement,
 )
 
+from .blocklines import block_lines
 from .dangling import restore_references
 from .fragments import fragment
 from .lenient import boundary_events_to_hosts
@@ -96,9 +97,11 @@ def parse_bpmn(data: bytes, *, source: str, max_bytes: int = MAX_BYTES, strict: 
     restore_references(root, src)
     renamed = unique_ids(root, src, strict=strict)
     defs = _definitions(root, src, strict)
+    blocks: FrozenMap[str, tuple[int, ...]] = FrozenMap(block_lines(root, src))
     if not strict:
         defs = boundary_events_to_hosts(defs)
-    return dataclasses.replace(defs, renamed_duplicates=renamed, source_lines=FrozenMap(id_lines(root, src)))
+    return dataclasses.replace(defs, renamed_duplicates=renamed, source_lines=FrozenMap(id_lines(root, src)),
+                               block_lines=blocks)
 
 
 def _check_root(root: etree._Element, src: Source) -> None:

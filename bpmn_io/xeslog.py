@@ -26,6 +26,8 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import math
+import os
+import re
 import zlib
 from collections import deque
 from collections.abc import Iterator
@@ -36,17 +38,19 @@ from lxml import etree
 
 from bpmn_io.caselog import (
     GUESS,
+    LOG_YEARS,
     LogColumns,
     LogRecord,
     LogStream,
     instant_seconds,
     open_bytes,
+    outside_log_years,
     wall_seconds,
 )
 from bpmn_io.csvdates import misread_by_python, offset_label, offsets_note
 from bpmn_io.logorder import FileOrder
 from bpmn_io.logrepeats import RowRepeats
-from bpmn_io.xmlsafe import refuse_doctype, safe_pull_parser
+from bpmn_io.xmlsafe import refuse_doctype, refuse_wide_declaration, safe_pull_parser
 from processes.errors import InputError
 from processes.wording import counted
 
@@ -93,6 +97,7 @@ def _chunks(fh: BinaryIO, source: str, counter: list[int]) -> Iterator[bytes]:
     head = _read(fh, source, 0)
     if not head.strip():
         raise InputError("the log is empty (expected XES: <log> with <trace> and <event> elements)", file=source)
+    refuse_wide_declaration(head, source)
     refuse_doctype(head, source, what="an XES log")
     yield head
     while True:
@@ -100,6 +105,37 @@ def _chunks(fh: BinaryIO, source: str, counter: list[int]) -> Iterator[bytes]:
         if not chunk:
             return
         yield chunk
+
+
+#: libxml2 keeps an element's line in 16 bits: from this line on lxml gives a nearby node's line (the next
+#: text's, or this number itself where there is none), which a log of a million lines mostly is past
+_SHORT_LINES = 65535
+
+
+def _located(err: InputError, source: str, tag: bytes, ordinal: int) -> InputError:
+    """``err``, at the line where the ``ordinal``-th ``tag`` element's start tag begins when lxml could not
+    know it (:data:`_SHORT_LINES`): found by reading the file again, only on the way to this error."""
+    if not (err.line and err.line >= _SHORT_LINES and os.path.isfile(source)):
+        return err
+    start = re.compile(rb"<(?:[\w.-]+:)?" + tag + rb"[\s/>]")
+    seen, before, tail = 0, 0, b""  # before: the newlines ahead of tail
+    with open_bytes(source) as fh:
+        while True:
+            chunk = fh.read(_CHUNK)
+            data = tail + chunk
+            limit = len(data) - 64 if chunk else len(data)  # a tag cut at the chunk's end: in the next one
+            for match in start.finditer(data):
+                if match.start() >= limit:
+                    break
+                seen += 1
+                if seen == ordinal:
+                    err.line = before + data.count(b"\n", 0, match.start()) + 1
+                    return err
+            if not chunk:
+                return err
+            cut = max(0, limit)
+            before += data.count(b"\n", 0, cut)
+            tail = data[cut:]
 
 
 def _syntax(err: etree.XMLSyntaxError, source: str, at_end: bool) -> InputError:
@@ -134,14 +170,20 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
                     if not repeats.fresh(etree.tostring(el, with_tail=False), counter[0], el.sourceline):
                         el.clear()
                         continue
-                    event = _event_fields(el, keys, counter[0], source, stamps, offsets)
+                    try:
+                        event = _event_fields(el, keys, counter[0], source, stamps, offsets)
+                    except InputError as err:
+                        raise _located(err, source, b"event", counter[0]) from None
                     seen["resource"] = seen["resource"] or bool(event[3])
                     seen["element"] = seen["element"] or bool(event[4])
                     pending.append(event)
                     el.clear()
                 elif el.tag in _TRACE:
                     stats["traces"] += 1
-                    case = _case_id(el, keys, source, stats["traces"])
+                    try:
+                        case = _case_id(el, keys, source, stats["traces"])
+                    except InputError as err:
+                        raise _located(err, source, b"trace", stats["traces"]) from None
                     # a trace written twice under one case id (its events the same): dropped whole
                     if repeats.trace_fresh(case, stats["traces"], el.sourceline):
                         yield from _trace_records(case, pending, stats, order)
@@ -213,6 +255,9 @@ def _timestamp(text: str | None, key: str, number: int, line: int | None, source
     except ValueError:
         raise InputError(f"event {number}: {key} {text[:60]!r} is not an ISO 8601 date-time "
                          "(expected e.g. 2014-04-11T09:30:00+02:00)", file=source, line=line) from None
+    if when.year not in LOG_YEARS:
+        raise InputError(f"event {number}: {key} {text[:60]!r}: {outside_log_years(when)}", file=source,
+                         line=line)
     if len(stamps) > 200_000:
         stamps.clear()
     stamps[text] = value

@@ -22,7 +22,7 @@ from lxml import etree
 from processes.errors import InputError
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ATTRIBUTES", "parse_xml", "safe_parser", "safe_pull_parser", "check_size", "refuse_doctype",
-           "lenient_declaration"]
+           "lenient_declaration", "refuse_wide_declaration"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """Default size limit of one XML document (20 MB; the largest corpus file is 1.5 MB)."""
@@ -187,6 +187,23 @@ def _declared_encoding(data: bytes) -> str:
     return m.group(1).decode("ascii") if m else "UTF-8"
 
 
+def refuse_wide_declaration(head: bytes, source: str) -> None:
+    """Refuse a document whose declaration names UTF-16 or UTF-32 while its bytes are 8-bit text: .NET
+    writes a text's declaration in memory, encoding="utf-16", into a file it saves as UTF-8, and libxml2
+    said only "Blank needed here"."""
+    declared = _declared_encoding(head)
+    if _wide(declared) and b"\x00" not in head[:4]:
+        raise InputError(f"the XML declaration names {declared}, but the file is 8-bit text, not {declared} "
+                         "(a tool that wrote the declaration of a text in memory? write encoding=\"UTF-8\" "
+                         "in it)", file=source, line=1)
+
+
+def _wide(encoding: str) -> bool:
+    """Whether ``encoding`` writes every character in two or four bytes (UTF-16, UTF-32, UCS-2, UCS-4)."""
+    name = encoding.lower().replace("-", "").replace("_", "")
+    return name.startswith(("utf16", "utf32", "ucs2", "ucs4"))
+
+
 def _clean(message: str) -> str:
     return re.sub(r",? line \d+, column \d+(\s*\(.*\))?$", "", message.strip())
 
@@ -204,6 +221,7 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> etree.
     if not data.strip():
         raise InputError("document is empty (expected BPMN 2.0 XML)", file=source)
     data = lenient_declaration(bytes(data))
+    refuse_wide_declaration(data, source)
     refuse_doctype(data, source)
     parser = safe_parser()
     try:

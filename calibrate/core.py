@@ -26,7 +26,8 @@ from processes.params import CalendarSpec
 from processes.stepnames import step_said
 from simulator.resources import WorkCalendar
 
-__all__ = ["Calibration", "calibrate", "distribution_data", "hours_text"]
+__all__ = ["Calibration", "calibrate", "check_export", "distribution_data", "hours_text",
+           "EXPORT_WITHIN_DAYS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -741,15 +742,41 @@ class _Builder:
         self.report["unmapped"] = list(self.mapping.unmapped)
 
 
+#: the most days an export instant may follow the log's last event (:func:`check_export`)
+EXPORT_WITHIN_DAYS = 366
+
+
+def check_export(exported_at: float, table: LogTable, *, latest: bool = True) -> None:
+    """Refuse an export instant (wall-clock seconds) before the log's last event, or (``latest``) more than
+    :data:`EXPORT_WITHIN_DAYS` after it.
+
+    A wait still open at the export counts as having run until then, so the instant must be one up to which
+    the log is complete. Before its last event it cannot be. Much after it, the log says nothing happened in
+    any case for all that time: in a case system with cases under way (and an open wait means one) a year
+    without a single event is no quiet period but a log cut earlier, or a typo (9999-12-31, 2062 for 2026);
+    counting the open waits to that instant would fit them as years long. The bound is the log's own last
+    event, never today, so the same log and option give the same profile on any day.
+    """
+    last = table.last_seen()
+    when, seen = f"{from_seconds(exported_at):%Y-%m-%d %H:%M}", f"{from_seconds(last):%Y-%m-%d %H:%M}"
+    if exported_at < last:
+        raise InputError(f"the export instant {when} is before the log's last event ({seen}; expected that "
+                         "time or later)", file=table.source)
+    days = (exported_at - last) / 86400
+    if latest and days > EXPORT_WITHIN_DAYS:
+        raise InputError(f"the export instant {when} is more than {int(days):,} days after the log's "
+                         f"last event ({seen}; expected at most {EXPORT_WITHIN_DAYS} days after it: give the "
+                         "instant the log was extracted from the case system, which its waits still open are "
+                         "counted to)", file=table.source)
+
+
 def calibrate(defs: Definitions, table: LogTable, mapping: ActivityMapping, *, base: dict[str, Any] | None = None,
               log_name: str = "log", exported_at: float | None = None) -> Calibration:
     """Fit the profile of ``defs`` to ``table`` (see the module doc). ``exported_at``: when the log was exported
     (wall-clock seconds, not before its last event; default its last event): a wait still open then counts as
     longer than it had run by that instant (right-censored)."""
-    if exported_at is not None and exported_at < table.last_seen():
-        raise InputError(f"the export instant {from_seconds(exported_at):%Y-%m-%d %H:%M} is before the log's last "
-                         f"event ({from_seconds(table.last_seen()):%Y-%m-%d %H:%M}; expected that time or later)",
-                         file=table.source)
+    if exported_at is not None:  # no upper bound: --validate gives its first part the whole log's export
+        check_export(exported_at, table, latest=False)
     if not any(mapping.element.get(a) for a in table.activities):  # a profile of nothing but arrivals
         shown = "; ".join(table.activities[:5]) + (" ..." if len(table.activities) > 5 else "")
         raise InputError(f"none of the log's {len(table.activities)} activities ({shown}) maps onto a step of the "

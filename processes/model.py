@@ -695,6 +695,9 @@ class Definitions:
     #: the line of the file that writes each id (a BPMN file's, as lxml counts them), for validate's
     #: problem lines; how the file was read, not what it holds
     source_lines: FrozenMap[str, int] = field(default=EMPTY, compare=False, repr=False)
+    #: the file line of each element of each kept text holding a simulation-parameter block (BPSim, QBP), in
+    #: document order, by the text (bpmn_io.blocklines), for the importers' error lines; how the file was read
+    block_lines: FrozenMap[str, tuple[int, ...]] = field(default=EMPTY, compare=False, repr=False)
     #: (flow id, why) of each sequence flow a lenient read left out because an end names no flow
     #: node of its process (bpmn_io.lenient.without_broken_flows), for the notes of diff and simulate
     dropped_flows: tuple[tuple[str, str], ...] = field(default=(), compare=False)

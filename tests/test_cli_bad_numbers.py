@@ -94,16 +94,26 @@ def test_a_profile_rate_too_high_for_its_horizon_names_its_line(tmp_path: Path) 
                                     "100,000,000,000,000 applications in one replication"), result.stderr
 
 
-def test_log_inspect_reads_a_log_reaching_from_the_year_1_to_9999(tmp_path: Path) -> None:
-    # strftime writes the year 1 as "1": the month grid read "1-01" and failed (a ValueError traceback)
+def test_log_inspect_refuses_a_log_reaching_from_the_year_1_to_9999_in_one_line(tmp_path: Path) -> None:
+    # strftime writes the year 1 as "1": the month grid read "1-01" and failed (a ValueError traceback); then
+    # the log was read, its period 8,000 years long (9999-12-31 is a case system's "no date"), and calibrate
+    # fitted an arrival rate over them: a timestamp outside 1901-2300 is refused, by every command
     log = tmp_path / "cases.csv"
-    log.write_text("case,activity,timestamp\nA1,x,0001-01-01 10:00\nA1,y,9999-12-31 10:00\nA2,x,2024-01-01\n"
-                   "A2,y,2024-01-02\n", encoding="utf-8")
+    log.write_text("case,activity,timestamp\nA1,x,0001-01-01 10:00\nA1,y,9999-12-31 10:00\n"
+                   "A2,x,2024-01-01\nA2,y,2024-01-02\n", encoding="utf-8")
+    for command in (["log", "inspect", str(log)], ["discover", str(log), "-o", str(tmp_path / "m.bpmn")]):
+        result = CliRunner().invoke(cli, command)
+        assert result.exit_code == 2, result.output
+        assert result.stderr == (f"permitflow: error: {log}:2: '0001-01-01 10:00' in column 'timestamp': "
+                                 "the year 1 is outside 1901 to 2300 (expected the date the event happened; "
+                                 "a case system's placeholder for no date, such as 9999-12-31? correct or "
+                                 "remove the row)\n")
+    log.write_text("case,activity,timestamp\nA1,x,2024-01-01 10:00\nA1,y,9999-12-31 10:00\n",
+                   encoding="utf-8")
     result = CliRunner().invoke(cli, ["log", "inspect", str(log)])
-    assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
-    assert "period: 0001-01-01 10:00 to 9999-12-31 10:00" in lines
-    assert "  0001     1    0    0    0    0    0    0    0    0    0    0    0      1" in lines
+    assert result.exit_code == 2
+    assert f"{log}:3: '9999-12-31 10:00' in column 'timestamp': the year 9999" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.csv"]
 
 
 def test_run_refuses_too_many_uncertainty_points_before_building_them(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ path, the BPSim element), exit 2, no traceback and no profile written."""
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -32,7 +31,23 @@ UNIFORM = '<bpsim:UniformDistribution max="7.0" min="3.0"/>'
      "p.json: task_resource_distribution[0].resources[0]: 'r1' (expected an object)"),
     (b'{"gateway_branching_probabilities": [{"gateway_id": "G", "probabilities": [{"path_id": "F", '
      b'"value": "high"}]}]}',
-     "p.json: gateway_branching_probabilities[0].probabilities[0].value: 'high' (expected a number)"),
+     "p.json: gateway_branching_probabilities[0].probabilities[0].value: 'high' (expected a probability, a "
+     "number 0 or more)"),
+    # exit 0: the gateway's sum was negative, and it was said to have no probabilities
+    (b'{"gateway_branching_probabilities": [{"gateway_id": "G", "probabilities": [{"path_id": "F", '
+     b'"value": -1}]}]}',
+     "p.json: gateway_branching_probabilities[0].probabilities[0].value: -1 (expected a probability, a "
+     "number 0 or more)"),
+    # a ValueError traceback (tuple.index)
+    (b'{"resource_calendars": [{"id": "c", "time_periods": [{"from": "FUNDAY", "to": "FRIDAY", '
+     b'"beginTime": "08:00", "endTime": "16:00"}]}]}',
+     "p.json: resource_calendars[0].time_periods[0].from: 'FUNDAY' (expected a weekday, one of MONDAY, "
+     "TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY)"),
+    # said of no file: "permitflow: error: mean: duration '-0.0833333333333m' is negative ..."
+    (b'{"arrival_time_distribution": {"distribution_name": "expon", "distribution_params": [{"value": -5}, '
+     b'{"value": 0}]}}',
+     "p.json: arrival_time_distribution: mean: duration '-0.0833333333333m' is negative (expected 0 or more, "
+     "e.g. '30m', '4h')"),
     (b'{"arrival_time_distribution": "expon"}',
      "p.json: arrival_time_distribution: 'expon' (expected an object)"),
     (b'{"resource_calendars": [{"id": "c", "time_periods": [{"from": "MONDAY", "to": "FRIDAY", '
@@ -74,6 +89,9 @@ def test_a_broken_prosimos_file_is_one_line_naming_where(tmp_path: Path, monkeyp
      '</bpsim:EnumParameter>', "bpsim:FloatingParameter value='zz' is not a number"),
     ('<bpsim:UniformDistribution max="1e400" min="3.0"/>',
      "bpsim:UniformDistribution max='1e400' is not a number"),
+    # a ZeroDivisionError traceback
+    ('<bpsim:ErlangDistribution k="0" mean="3"/>',
+     "bpsim:ErlangDistribution k='0' (expected a whole number of phases, 1 or more)"),
 ])
 def test_a_bpsim_value_that_is_not_a_number_is_one_line_naming_the_element(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parameter: str, said: str) -> None:
@@ -82,9 +100,9 @@ def test_a_bpsim_value_that_is_not_a_number_is_one_line_naming_the_element(
     Path("m.bpmn").write_text(BPSIM.replace(UNIFORM, parameter), encoding="utf-8")
     result = CliRunner().invoke(cli, ["convert", "m.bpmn", "out.yaml", "--from", "bpsim"])
     assert result.exit_code == 2, result.output
-    # the line is that of the element inside the BPSimData block as the importer re-reads it
-    assert re.fullmatch(rf"permitflow: error: m\.bpmn:\d+: ElementParameters 'Task_Handlagga' "
-                        rf"ProcessingTime: {re.escape(said)}\n", result.stderr), result.stderr
+    # the file's line of the value (line 27, where UNIFORM is), not a line of the block the importer re-reads
+    assert result.stderr == ("permitflow: error: m.bpmn:27: ElementParameters 'Task_Handlagga' "
+                             f"ProcessingTime: {said}\n")
     assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]
 
 
@@ -95,27 +113,87 @@ RULES = ('</qbp:arrivalRateDistribution><qbp:timetables><qbp:timetable id="t" de
          '</qbp:rules></qbp:timetable></qbp:timetables>')
 
 
-@pytest.mark.parametrize("old, new, said", [
-    # tracebacks: int(), date.fromisoformat() and float() on the attributes
-    ('processInstances="10"', 'processInstances="many"',
+@pytest.mark.parametrize("old, new, line, said", [
+    # tracebacks: int(), date.fromisoformat() and float() on the attributes; the lines are the file's (the
+    # block's start tag begins on line 58; the rules replace line 62)
+    ('processInstances="10"', 'processInstances="many"', 58,
      "qbp:processSimulationInfo processInstances='many' is not a whole number"),
-    ('processInstances="10"', 'processInstances="1e400"',
+    ('processInstances="10"', 'processInstances="1e400"', 58,
      "qbp:processSimulationInfo processInstances='1e400' is not a whole number"),
-    ('startDateTime="2026-01-05T08:00:00.000+01:00"', 'startDateTime="yesterday"',
+    ('startDateTime="2026-01-05T08:00:00.000+01:00"', 'startDateTime="yesterday"', 58,
      "qbp:processSimulationInfo startDateTime='yesterday' is not a date and time such as "
      "2026-01-05T08:00:00.000+01:00"),
-    ("</qbp:arrivalRateDistribution>", RULES.format("xx"),
+    ("</qbp:arrivalRateDistribution>", RULES.format("xx"), 62,
      "qbp:rule fromTime='xx' is not a time of day such as 09:00:00.000+00:00"),
+    # read as 24:00 without a word
+    ("</qbp:arrivalRateDistribution>", RULES.format("25:00:00.000+00:00"), 62,
+     "qbp:rule fromTime='25:00:00.000+00:00' is not a time of day such as 09:00:00.000+00:00"),
+    # a ValueError traceback (tuple.index)
+    ("</qbp:arrivalRateDistribution>", RULES.format("09:00:00.000+00:00").replace('"MONDAY"', '"FUNDAY"'), 62,
+     "qbp:rule fromWeekDay='FUNDAY' is not a weekday (expected one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, "
+     "FRIDAY, SATURDAY, SUNDAY)"),
+    # "permitflow: error: mean: duration '-0.00138888888889h' is negative ...": neither file nor line
+    ('arg1="0"', 'arg1="-5"', 60,
+     "qbp:arrivalRateDistribution arg1='-5' is not a number of seconds, 0 or more"),
+    ('arg1="0"', 'arg1="nan"', 60,
+     "qbp:arrivalRateDistribution arg1='nan' is not a number of seconds, 0 or more"),
 ])
 def test_a_qbp_attribute_of_the_wrong_kind_is_one_line_naming_it(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, said: str) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, line: int, said: str) -> None:
     monkeypatch.chdir(tmp_path)
     assert old in QBP
     Path("m.bpmn").write_text(QBP.replace(old, new), encoding="utf-8")
     result = CliRunner().invoke(cli, ["convert", "m.bpmn", "out.yaml", "--from", "qbp"])
     assert result.exit_code == 2, result.output
-    assert re.fullmatch(rf"permitflow: error: m\.bpmn:\d+: {re.escape(said)}\n", result.stderr), result.stderr
+    assert result.stderr == f"permitflow: error: m.bpmn:{line}: {said}\n"
     assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]
+
+
+def test_a_qbp_resource_of_infinitely_many_is_imported_as_one_with_a_warning(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # int(inf) was an OverflowError traceback; a count that is no whole number >= 1 is imported as 1, said
+    monkeypatch.chdir(tmp_path)
+    resources = ('</qbp:arrivalRateDistribution><qbp:resources><qbp:resource id="r" name="Handläggare" '
+                 'totalAmount="1e400" timetableId="t"/></qbp:resources>')
+    Path("m.bpmn").write_text(QBP.replace("</qbp:arrivalRateDistribution>", resources), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", "m.bpmn", "out.yaml", "--from", "qbp"])
+    assert result.exit_code == 0, result.output
+    assert "totalAmount '1e400' is not a whole number >= 1; imported as 1\n" in result.stderr
+    assert "count: 1\n" in Path("out.yaml").read_text(encoding="utf-8")
+
+
+_ARRIVALS = ('<bpsim:ElementParameters elementRef="Start"><bpsim:TimeParameters><bpsim:InterTriggerTimer>'
+             '<bpsim:NegativeExponentialDistribution mean="-3"/></bpsim:InterTriggerTimer>'
+             '</bpsim:TimeParameters></bpsim:ElementParameters>\n          ')
+_TASK = '<bpsim:ElementParameters xsi:type="bpsim:ElementParameters" elementRef="Task_Handlagga">'
+
+
+def test_a_bpsim_arrival_time_that_is_negative_names_the_file_and_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # it said "permitflow: error: mean: duration '-3m' is negative (...)": no file, no line, no element
+    monkeypatch.chdir(tmp_path)
+    assert _TASK in BPSIM
+    Path("m.bpmn").write_text(BPSIM.replace(_TASK, _ARRIVALS + _TASK), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", "m.bpmn", "out.yaml", "--from", "bpsim"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == ("permitflow: error: m.bpmn:24: ElementParameters 'Start' InterTriggerTimer: "
+                             "mean: duration '-3m' is negative (expected 0 or more, e.g. '30m', '4h')\n")
+    assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]
+
+
+def test_a_bpsim_calendar_lasting_millennia_is_a_calendar_not_imported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # DURATION:PT99999999999H was an OverflowError traceback; it is no week of opening hours, said as such
+    monkeypatch.chdir(tmp_path)
+    calendar = ('<bpsim:Calendar id="c" name="Kontor">BEGIN:VCALENDAR\nBEGIN:VEVENT\n'
+                'DTSTART:20250106T080000\nDURATION:PT99999999999H\nRRULE:FREQ=WEEKLY;BYDAY=MO\nEND:VEVENT\n'
+                'END:VCALENDAR</bpsim:Calendar>\n          <bpsim:ScenarioParameters xsi:type')
+    Path("m.bpmn").write_text(BPSIM.replace("<bpsim:ScenarioParameters xsi:type", calendar), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", "m.bpmn", "out.yaml", "--from", "bpsim"])
+    assert result.exit_code == 0, result.output
+    assert ("permitflow: warning: Calendar 'c': used by no imported parameter (not imported); it is also not "
+            "a weekly calendar: VEVENT 1 DURATION 'PT99999999999H' runs past the day it starts\n"
+            ) in result.stderr
 
 
 def test_a_qbp_arrival_mean_of_zero_says_the_profile_has_no_arrivals(tmp_path: Path) -> None:

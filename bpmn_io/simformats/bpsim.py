@@ -59,13 +59,13 @@ from lxml import etree
 from bpmn_io.simformats.common import (
     ALWAYS_OPEN,
     Converted,
+    Where,
     branching_gateways,
     constant_arrivals,
     hours_text,
     normalised,
     profile_document,
 )
-from bpmn_io.xmlsafe import parse_xml
 from processes.errors import InputError
 from processes.model import Definitions, Event, Gateway, Process, SequenceFlow, SubProcess
 
@@ -98,10 +98,11 @@ def _iso_hours(text: str) -> float | None:
 class _Reader:
     """Reads one scenario; collects the profile parts and the warnings."""
 
-    def __init__(self, defs: Definitions, process: Process, source: str) -> None:
+    def __init__(self, defs: Definitions, process: Process, where: Where) -> None:
         self.defs = defs
         self.process = process
-        self.source = source
+        self.where = where
+        self.source = where.source
         self.unit = 1 / 60
         self.warnings: list[str] = []
         self.elements: dict[str, dict[str, Any]] = {}
@@ -129,9 +130,19 @@ class _Reader:
         except ValueError:
             value = math.nan
         if text is not None and not math.isfinite(value):
-            raise InputError(f"{what}: bpsim:{_local(child)} {name}={text!r} is not a number",
-                             file=self.source, line=child.sourceline)
+            raise self.where.error(child, f"{what}: bpsim:{_local(child)} {name}={text!r} is not a number")
         return value
+
+    def date(self, child: etree._Element) -> dt.date:
+        """The date of ``child``'s ``value``, a date and time (``value="soon"`` was a ValueError
+        traceback)."""
+        text = child.get("value", "")
+        try:
+            return dt.date.fromisoformat(text.strip()[:10])
+        except ValueError:
+            said = f"bpsim:ScenarioParameters Start: bpsim:{_local(child)} value={text!r}"
+            raise self.where.error(child, f"{said} is not a date and time (expected such as "
+                                          "2026-01-05T08:00:00)") from None
 
     # -- values -------------------------------------------------------------------------
     def number(self, param: etree._Element, what: str) -> float | None:
@@ -160,9 +171,7 @@ class _Reader:
         def a(name: str) -> float:
             value = child.get(name)
             if value is None:
-                raise InputError(
-                    f"{what}: bpsim:{kind} has no attribute {name!r}", file=self.source, line=child.sourceline
-                )
+                raise self.where.error(child, f"{what}: bpsim:{kind} has no attribute {name!r}")
             return self.attribute(child, name, what) * u
 
         if kind in ("FloatingParameter", "NumericParameter"):
@@ -191,6 +200,9 @@ class _Reader:
                     "scale": hours_text(a("scale"))}
         if kind == "ErlangDistribution":
             k = self.attribute(child, "k", what)
+            if not k >= 1:  # k="0" was a ZeroDivisionError traceback
+                raise self.where.error(child, f"{what}: bpsim:ErlangDistribution k={child.get('k')!r} "
+                                              "(expected a whole number of phases, 1 or more)")
             return {"dist": "gamma", "shape": k, "scale": hours_text(a("mean") / k)}
         if kind == "PoissonDistribution":
             return self.poisson(self.attribute(child, "mean", what), what)
@@ -250,10 +262,8 @@ class _Reader:
         if unit is None:
             self.warn("ScenarioParameters: no baseTimeUnit; BPSim's default 'min' assumed")
         elif unit not in _UNIT_HOURS:
-            raise InputError(
-                f"bpsim:ScenarioParameters baseTimeUnit {unit!r} (expected one of {', '.join(_UNIT_HOURS)})",
-                file=self.source, line=sp.sourceline,
-            )
+            raise self.where.error(sp, f"bpsim:ScenarioParameters baseTimeUnit {unit!r} "
+                                       f"(expected one of {', '.join(_UNIT_HOURS)})")
         else:
             self.unit = _UNIT_HOURS[unit]
         for name in ("replication", "seed", "baseCurrencyUnit", "baseResultFrequency",
@@ -268,7 +278,7 @@ class _Reader:
             if kind == "Start":
                 for v in child:
                     if _local(v) == "DateTimeParameter" and v.get("value"):
-                        self.start = dt.date.fromisoformat(v.get("value", "")[:10])
+                        self.start = self.date(v)
             elif kind in ("Duration", "Warmup"):
                 value = self.number(child, f"ScenarioParameters {kind}")
                 if value is not None:
@@ -312,7 +322,7 @@ class _Reader:
                 elif isinstance(target, Event) and target.position == "start" and pname == "InterTriggerTimer":
                     dist = self.distribution(param, label)
                     if dist is not None:
-                        self.arrival_from(dist, label)
+                        self.arrival_from(dist, label, param)
                 elif isinstance(target, Event) and target.position == "start" and pname == "TriggerCount":
                     value = self.number(param, label)
                     if value is not None:
@@ -356,10 +366,13 @@ class _Reader:
                 else:
                     self.warn(f"{label}: no permitflow equivalent (not imported)")
 
-    def arrival_from(self, dist: dict[str, Any], label: str) -> None:
+    def arrival_from(self, dist: dict[str, Any], label: str, param: etree._Element) -> None:
         from processes.distributions import distribution_from_data
 
-        mean_hours = distribution_from_data(dist).mean()
+        try:
+            mean_hours = distribution_from_data(dist).mean()
+        except InputError as err:  # "mean: duration '-3m' is negative", said of no file: read here, not later
+            raise self.where.error(_values(param)[0], f"{label}: {err}") from None
         if not mean_hours > 0:
             self.warn(f"{label}: inter-arrival mean {mean_hours!r} h is not positive (not imported)")
             return
@@ -440,7 +453,7 @@ def _values(param: etree._Element) -> list[etree._Element]:
     return [c for c in param if isinstance(c.tag, str) and _local(c) != "ResultRequest"]
 
 
-def _bpsim_roots(defs: Definitions, source: str) -> list[etree._Element]:
+def _bpsim_roots(defs: Definitions, where: Where) -> list[etree._Element]:
     roots: list[etree._Element] = []
     texts = list(defs.relationships) + list(defs.opaque.extension_elements) + list(defs.opaque.children)
     for p in defs.processes:
@@ -448,9 +461,9 @@ def _bpsim_roots(defs: Definitions, source: str) -> list[etree._Element]:
     for text in texts:
         if "bpsim" not in text.lower():
             continue
-        tree = parse_xml(text.encode("utf-8"), source=source)
+        root = where.read(text)
         for ns in BPSIM_NAMESPACES:
-            roots += tree.getroot().iter(f"{{{ns}}}BPSimData")
+            roots += root.iter(f"{{{ns}}}BPSimData")
     return roots
 
 
@@ -459,7 +472,8 @@ def bpsim_to_profile(defs: Definitions, *, source: str, scenario: str | None = N
 
     Raises InputError when the file has no BPSim data or no such scenario.
     """
-    roots = _bpsim_roots(defs, source)
+    where = Where(defs, source)
+    roots = _bpsim_roots(defs, where)
     scenarios = [s for r in roots for s in r if _local(s) == "Scenario"]
     if not scenarios:
         raise InputError("no bpsim:BPSimData scenario found (expected a relationship of type BPSimData)",
@@ -471,7 +485,7 @@ def bpsim_to_profile(defs: Definitions, *, source: str, scenario: str | None = N
             names = ", ".join(str(s.get("id")) for s in scenarios)
             raise InputError(f"no BPSim scenario {scenario!r} (expected one of {names})", file=source)
         chosen = matching[0]
-    reader = _Reader(defs, defs.process(), source)
+    reader = _Reader(defs, defs.process(), where)
     if scenario is None and len(scenarios) > 1:
         others = ", ".join(str(s.get("id")) for s in scenarios[1:])
         reader.warn(f"{len(scenarios)} BPSim scenarios; imported the first ({chosen.get('id')!r}), not {others}")

@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from lxml import etree
 
-from processes.model import Gateway, Process
+from bpmn_io.xmlsafe import parse_xml
+from processes.errors import InputError
+from processes.model import Definitions, Gateway, Process
 from processes.params import WEEKDAYS
 
 __all__ = [
@@ -23,6 +26,7 @@ __all__ = [
     "WEEKDAY_NAMES",
     "MONTH_DAYS",
     "constant_arrivals",
+    "Where",
 ]
 
 #: Prosimos / QBP weekday names, Monday first (permitflow's order)
@@ -40,6 +44,36 @@ class Converted:
     document: dict[str, Any]
     warnings: tuple[str, ...] = ()
     comments: tuple[tuple[tuple[str, ...], str], ...] = ()
+
+
+class Where:
+    """The file a simulation block came from, and the file's own line of each element re-read from the
+    block's kept text (:mod:`bpmn_io.blocklines`): lxml's ``sourceline`` of a re-read element is a line of
+    that text, which is no line of the file. Where the model holds no lines for a text (a model not read from
+    a BPMN file), an error names the file without a line rather than a wrong one."""
+
+    __slots__ = ("source", "_defs", "_lines")
+
+    def __init__(self, defs: Definitions, source: str) -> None:
+        self.source = source
+        self._defs = defs
+        self._lines: dict[etree._Element, int] = {}
+
+    def read(self, text: str) -> etree._Element:
+        """The root of the kept XML ``text``, its elements' file lines noted."""
+        root = parse_xml(text.encode("utf-8"), source=self.source).getroot()
+        lines = self._defs.block_lines.get(text, ())
+        elements = [e for e in root.iter() if isinstance(e.tag, str)]
+        if len(lines) == len(elements):  # the same elements in the same order (else no line is right)
+            self._lines.update((e, n) for e, n in zip(elements, lines, strict=True) if n)
+        return root
+
+    def line(self, el: etree._Element) -> int | None:
+        return self._lines.get(el)
+
+    def error(self, el: etree._Element, message: str) -> InputError:
+        """Bad input at ``el``: the file, the file's line of ``el``, ``message``."""
+        return InputError(message, file=self.source, line=self.line(el))
 
 
 #: month lengths of a 365-day year: as seasonality weights they give the same arrival rate every day
@@ -142,7 +176,8 @@ def profile_document(
 
 
 def clock_hours(text: str) -> float:
-    """Hours of the day from ``HH:MM[:SS[.fff]][+zz:zz]``; 23:59:59 and later count as 24:00."""
+    """Hours of the day from ``HH:MM[:SS[.fff]][+zz:zz]``, 00:00 to 24:00 (a ValueError beyond); 23:59:59 and
+    later count as 24:00."""
     core = text.strip()
     for sep in ("+", "Z"):
         if sep in core:
@@ -154,6 +189,8 @@ def clock_hours(text: str) -> float:
     m = float(parts[1]) if len(parts) > 1 else 0.0
     s = float(parts[2]) if len(parts) > 2 else 0.0
     hours = h + m / 60 + s / 3600
+    if not (0 <= hours <= 24 and 0 <= m < 60 and 0 <= s < 60):  # '25:00' was read as 24:00, '-1:00' went on
+        raise ValueError(f"{text!r} is not a time of day")
     return 24.0 if hours >= 24 - 1.5 / 3600 else hours
 
 

@@ -88,8 +88,11 @@ def weekly_hours(text: str) -> tuple[dict[str, str], tuple[str, ...]]:
         if "DTEND" in ev:
             end = _moment(ev["DTEND"], f"{what} DTEND")
         elif "DURATION" in ev and (m := _DURATION.match(ev["DURATION"].strip())):
-            end = start + dt.timedelta(**{k: int(v or 0) for k, v in
-                                          (("days", m["d"]), ("hours", m["h"]), ("minutes", m["m"]), ("seconds", m["s"]))})
+            try:
+                parts = (("days", m["d"]), ("hours", m["h"]), ("minutes", m["m"]), ("seconds", m["s"]))
+                end = start + dt.timedelta(**{k: int(v or 0) for k, v in parts})
+            except OverflowError:  # PT99999999999H was a traceback
+                raise ICalError(f"{what} DURATION {ev['DURATION']!r} runs past the day it starts") from None
         else:
             raise ICalError(f"{what} has no DTEND or DURATION (expected e.g. PT8H)")
         begin_h = start.hour + start.minute / 60 + start.second / 3600

@@ -239,7 +239,10 @@ def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str,
     arrivals: dict[str, Any] = {"per_year": 0}
     if "arrival_time_distribution" in data:
         dist = _from_prosimos(data["arrival_time_distribution"], warnings, "arrival_time_distribution", source)
-        mean_h = distribution_from_data(dist).mean()
+        try:
+            mean_h = distribution_from_data(dist).mean()
+        except InputError as err:  # a mean of nan or -5: said of no file
+            raise InputError(f"arrival_time_distribution: {err}", file=source) from None
         if mean_h > 0:
             arrivals = constant_arrivals(mean_h)
         if dist["dist"] != "exponential":

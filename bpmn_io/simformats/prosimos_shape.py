@@ -16,14 +16,16 @@ import json
 import math
 from typing import Any
 
-from bpmn_io.simformats.common import clock_or_nan
+from bpmn_io.simformats.common import WEEKDAY_NAMES, clock_or_nan
 from processes.errors import InputError
 
 __all__ = ["read_document", "check_shape"]
 
 NUMBER, TEXT, CLOCK = "a number", "text", "a time of day such as 08:00 or 16:30:00"
+WEEKDAY = f"a weekday, one of {', '.join(WEEKDAY_NAMES)}"  # 'FUNDAY' was a ValueError traceback
+SHARE = "a probability, a number 0 or more"  # -1 made its gateway's sum negative: 'no probabilities', said
 _DISTRIBUTION = {"distribution_name": TEXT}  # its distribution_params: checked by the importer, by position
-_PERIODS = [{"from": TEXT, "to": TEXT, "beginTime": CLOCK, "endTime": CLOCK}]
+_PERIODS = [{"from": WEEKDAY, "to": WEEKDAY, "beginTime": CLOCK, "endTime": CLOCK}]
 
 #: the parts the importer reads: a dict is an object of these keys, a list of one item a list of such, a
 #: word a leaf of that kind; keys not here are named in the importer's warnings, not read
@@ -31,7 +33,7 @@ SHAPE: dict[str, Any] = {
     "resource_calendars": [{"time_periods": _PERIODS}],
     "resource_profiles": [{"resource_list": [{"amount": NUMBER, "cost_per_hour": NUMBER, "calendar": TEXT}]}],
     "task_resource_distribution": [{"resources": [_DISTRIBUTION]}],
-    "gateway_branching_probabilities": [{"probabilities": [{"value": NUMBER}]}],
+    "gateway_branching_probabilities": [{"probabilities": [{"value": SHARE}]}],
     "event_distribution": [_DISTRIBUTION],
     "arrival_time_distribution": _DISTRIBUTION,
     "arrival_time_calendar": _PERIODS,
@@ -84,10 +86,12 @@ def _check(value: Any, shape: Any, path: str, source: str) -> None:
             raise InputError(f"{path}: {_kind(value)} (expected a list)", file=source)
         for i, item in enumerate(value):
             _check(item, shape[0], f"{path}[{i}]", source)
-    elif shape == NUMBER:
-        if isinstance(value, bool) or not math.isfinite(_number(value)):
-            raise InputError(f"{path}: {value!r} (expected a number)", file=source)
-    elif not isinstance(value, str) or (shape == CLOCK and not _clock(value)):
+    elif shape in (NUMBER, SHARE):
+        number = math.nan if isinstance(value, bool) else _number(value)
+        if not math.isfinite(number) or (shape == SHARE and number < 0):
+            raise InputError(f"{path}: {value!r} (expected {shape})", file=source)
+    elif (not isinstance(value, str) or (shape == CLOCK and not _clock(value))
+          or (shape == WEEKDAY and value.strip().upper() not in WEEKDAY_NAMES)):
         raise InputError(f"{path}: {value!r} (expected {shape})", file=source)
 
 

@@ -36,7 +36,9 @@ from lxml import etree
 
 from bpmn_io.simformats.common import (
     ALWAYS_OPEN,
+    WEEKDAY_NAMES,
     Converted,
+    Where,
     branching_gateways,
     clock_or_nan,
     constant_arrivals,
@@ -45,7 +47,6 @@ from bpmn_io.simformats.common import (
     profile_document,
     week_from_rules,
 )
-from bpmn_io.xmlsafe import parse_xml
 from processes.errors import InputError
 from processes.model import Definitions, Process
 from processes.stepnames import step_said
@@ -56,22 +57,32 @@ QBP_NAMESPACE = "http://www.qbp-simulator.com/Schema201212"
 _Q = f"{{{QBP_NAMESPACE}}}"
 
 
-def _float(el: etree._Element, name: str, source: str) -> float:
+def _float(el: etree._Element, name: str, where: Where) -> float:
     value = el.get(name)
     try:
         return float(value) if value is not None else math.nan
     except ValueError:
-        raise _not(el, name, "a number", source) from None
+        raise _not(el, name, "a number", where) from None
 
 
-def _not(el: etree._Element, name: str, expected: str, source: str) -> InputError:
+def _seconds(el: etree._Element, name: str, where: Where) -> float:
+    """A distribution's time (or variance) attribute: there, a finite number and not negative (``inf``,
+    ``nan`` and ``-5`` went on to the profile, whose refusal named neither the file nor the line)."""
+    value = _float(el, name, where)
+    if el.get(name) is None:
+        raise where.error(el, f"qbp:{etree.QName(el).localname} has no attribute {name!r} (expected seconds)")
+    if not (math.isfinite(value) and value >= 0):
+        raise _not(el, name, "a number of seconds, 0 or more", where)
+    return value
+
+
+def _not(el: etree._Element, name: str, expected: str, where: Where) -> InputError:
     """``el``'s attribute ``name`` is not ``expected``, in one line (int(), fromisoformat() and float() on
     processInstances, startDateTime and a rule's times were tracebacks)."""
-    return InputError(f"qbp:{etree.QName(el).localname} {name}={el.get(name)!r} is not {expected}",
-                      file=source, line=el.sourceline)
+    return where.error(el, f"qbp:{etree.QName(el).localname} {name}={el.get(name)!r} is not {expected}")
 
 
-def _whole(el: etree._Element, name: str, source: str) -> int | None:
+def _whole(el: etree._Element, name: str, where: Where) -> int | None:
     """A whole-number attribute (``None`` when absent); its range is the profile's to check."""
     value = el.get(name)
     if not value:
@@ -79,10 +90,10 @@ def _whole(el: etree._Element, name: str, source: str) -> int | None:
     try:
         return int(value.strip())
     except ValueError:
-        raise _not(el, name, "a whole number", source) from None
+        raise _not(el, name, "a whole number", where) from None
 
 
-def _day(el: etree._Element, name: str, source: str) -> dt.date | None:
+def _day(el: etree._Element, name: str, where: Where) -> dt.date | None:
     """The date of a date-time attribute such as 2026-01-05T08:00:00.000+01:00 (``None`` when absent)."""
     value = el.get(name)
     if not value:
@@ -90,54 +101,62 @@ def _day(el: etree._Element, name: str, source: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
-        raise _not(el, name, "a date and time such as 2026-01-05T08:00:00.000+01:00", source) from None
+        raise _not(el, name, "a date and time such as 2026-01-05T08:00:00.000+01:00", where) from None
 
 
-def _clock(el: etree._Element, name: str, default: str, source: str) -> float:
+def _clock(el: etree._Element, name: str, default: str, where: Where) -> float:
     """Hours of the day of a time attribute such as 09:00:00.000+00:00 (``default`` when absent)."""
     hours = clock_or_nan(el.get(name, default))
     if math.isnan(hours):
-        raise _not(el, name, "a time of day such as 09:00:00.000+00:00", source)
+        raise _not(el, name, "a time of day such as 09:00:00.000+00:00", where)
     return hours
 
 
-def qbp_distribution(el: etree._Element, source: str, warnings: list[str], what: str) -> dict[str, Any]:
+def _weekday(el: etree._Element, name: str, default: str, where: Where) -> str:
+    """A weekday attribute such as MONDAY (``default`` when absent; ``FUNDAY`` was a ValueError traceback)."""
+    day = el.get(name, default)
+    if day.strip().upper() not in WEEKDAY_NAMES:
+        raise _not(el, name, f"a weekday (expected one of {', '.join(WEEKDAY_NAMES)})", where)
+    return day.strip()
+
+
+def qbp_distribution(el: etree._Element, where: Where, warnings: list[str], what: str) -> dict[str, Any]:
     """A permitflow distribution mapping (hours) from a QBP distribution element (seconds)."""
     kind = (el.get("type") or "").upper()
-    mean, arg1, arg2 = (_float(el, n, source) / 3600 for n in ("mean", "arg1", "arg2"))
+
+    def h(name: str) -> str:  # only the attributes the type uses are read: a tool may leave the others out
+        return hours_text(_seconds(el, name, where) / 3600)
+
     if kind == "FIXED":
-        return {"dist": "fixed", "value": hours_text(mean)}
+        return {"dist": "fixed", "value": h("mean")}
     if kind == "EXPONENTIAL":
-        return {"dist": "exponential", "mean": hours_text(arg1)}
+        return {"dist": "exponential", "mean": h("arg1")}
     if kind == "UNIFORM":
-        return {"dist": "uniform", "low": hours_text(arg1), "high": hours_text(arg2)}
+        return {"dist": "uniform", "low": h("arg1"), "high": h("arg2")}
     if kind == "TRIANGULAR":
-        return {"dist": "triangular", "low": hours_text(arg1), "mode": hours_text(mean), "high": hours_text(arg2)}
+        return {"dist": "triangular", "low": h("arg1"), "mode": h("mean"), "high": h("arg2")}
     if kind == "NORMAL":
-        return {"dist": "normal", "mean": hours_text(mean), "sd": hours_text(arg1)}
+        return {"dist": "normal", "mean": h("mean"), "sd": h("arg1")}
     if kind in ("LOGNORMAL", "GAMMA"):
-        variance_s2 = _float(el, "arg1", source)
-        sd = math.sqrt(max(variance_s2, 0.0)) / 3600
-        return {"dist": kind.lower(), "mean": hours_text(mean), "sd": hours_text(sd)}
-    raise InputError(
-        f"{what}: QBP distribution type {kind!r} (expected one of FIXED, EXPONENTIAL, UNIFORM, TRIANGULAR, "
-        "NORMAL, LOGNORMAL, GAMMA)",
-        file=source, line=el.sourceline,
-    )
+        sd = math.sqrt(_seconds(el, "arg1", where)) / 3600  # arg1: the variance, in seconds squared
+        return {"dist": kind.lower(), "mean": h("mean"), "sd": hours_text(sd)}
+    raise where.error(el, f"{what}: QBP distribution type {kind!r} (expected one of FIXED, EXPONENTIAL, "
+                          "UNIFORM, TRIANGULAR, NORMAL, LOGNORMAL, GAMMA)")
 
 
-def _qbp_root(defs: Definitions, source: str) -> etree._Element:
+def _qbp_root(defs: Definitions, where: Where) -> etree._Element:
     texts = list(defs.opaque.children) + list(defs.opaque.extension_elements)
     for p in defs.processes:
         texts += list(p.opaque.extension_elements)
     for text in texts:
         if QBP_NAMESPACE not in text:
             continue
-        root = parse_xml(text.encode("utf-8"), source=source).getroot()
+        root = where.read(text)
         found = root if root.tag == _Q + "processSimulationInfo" else root.find(f".//{_Q}processSimulationInfo")
         if found is not None:
             return found
-    raise InputError("no qbp:processSimulationInfo found (expected a BIMP/QBP simulation block)", file=source)
+    raise InputError("no qbp:processSimulationInfo found (expected a BIMP/QBP simulation block)",
+                     file=where.source)
 
 
 def _gateway_of_flow(process: Process) -> dict[str, str]:
@@ -146,21 +165,22 @@ def _gateway_of_flow(process: Process) -> dict[str, str]:
 
 def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
     """The QBP simulation block of ``defs`` as a profile document, with warnings."""
-    info = _qbp_root(defs, source)
+    where = Where(defs, source)
+    info = _qbp_root(defs, where)
     process = defs.process()
     warnings: list[str] = []
     for attr in ("currency",):
         if info.get(attr):
             warnings.append(f"processSimulationInfo {attr}={info.get(attr)!r}: no permitflow equivalent "
                             "(costs are plain numbers per hour)")
-    start = _day(info, "startDateTime", source) or dt.date(2025, 1, 1)
-    cases = _whole(info, "processInstances", source)
+    start = _day(info, "startDateTime", where) or dt.date(2025, 1, 1)
+    cases = _whole(info, "processInstances", where)
 
     calendars: dict[str, Any] = {}
     for tt in info.iter(_Q + "timetable"):
         rules = [
-            (r.get("fromWeekDay", "MONDAY"), r.get("toWeekDay", "SUNDAY"),
-             _clock(r, "fromTime", "00:00", source), _clock(r, "toTime", "24:00", source))
+            (_weekday(r, "fromWeekDay", "MONDAY", where), _weekday(r, "toWeekDay", "SUNDAY", where),
+             _clock(r, "fromTime", "00:00", where), _clock(r, "toTime", "24:00", where))
             for r in tt.iter(_Q + "rule")
         ]
         hours = week_from_rules(rules)
@@ -177,12 +197,13 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
             warnings.append(f"resource {step_said(rid, res.get('name'))}: timetable {table!r} unknown; 24/7 assumed")
             calendars.setdefault("always", {"hours": dict(ALWAYS_OPEN), "holidays": "none"})
             table = "always"
-        amount = _float(res, "totalAmount", source)
-        if not amount >= 1 or amount != int(amount):
+        amount = _float(res, "totalAmount", where)
+        count = max(1, int(amount)) if math.isfinite(amount) else 1  # int(inf) was an OverflowError
+        if count != amount:
             warnings.append(f"resource {step_said(rid, res.get('name'))}: totalAmount {res.get('totalAmount')!r} is not a "
-                            f"whole number >= 1; imported as {max(1, int(amount) if amount == amount else 1)}")
-        pools[rid] = {"count": max(1, int(amount) if amount == amount else 1), "calendar": table,
-                      "cost_per_hour": _float(res, "costPerHour", source) if res.get("costPerHour") else 0.0,
+                            f"whole number >= 1; imported as {count}")
+        pools[rid] = {"count": count, "calendar": table,
+                      "cost_per_hour": _float(res, "costPerHour", where) if res.get("costPerHour") else 0.0,
                       "note": f"QBP resource {res.get('name')!r}"}
 
     elements: dict[str, Any] = {}
@@ -195,7 +216,7 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
         ids = [r.text.strip() for r in el.iter(_Q + "resourceId") if r.text and r.text.strip()]
         entry: dict[str, Any] = {}
         if dist_el is not None:
-            dist = qbp_distribution(dist_el, source, warnings, f"element {ref!r}")
+            dist = qbp_distribution(dist_el, where, warnings, f"element {ref!r}")
             if ids and ids[0] in pools:
                 entry["duration"] = dist
                 entry["pool"] = ids[0]
@@ -214,7 +235,11 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
         if ref not in owner:
             warnings.append(f"sequenceFlow {ref!r}: not leaving a gateway with several ways out (not imported)")
             continue
-        per_gateway.setdefault(owner[ref], {})[ref] = _float(sf, "executionProbability", source)
+        share = _float(sf, "executionProbability", where)
+        if sf.get("executionProbability") is not None and not 0 <= share < math.inf:
+            raise _not(sf, "executionProbability", "a number 0 or more (expected a probability such as 0.25)",
+                       where)
+        per_gateway.setdefault(owner[ref], {})[ref] = share
     for gw, probs in per_gateway.items():
         total = math.fsum(probs.values())
         if len(probs) < len(process.outgoing(gw)) or not total > 0:
@@ -227,10 +252,13 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
     arrivals: dict[str, Any] = {"per_year": 0}
     arr = info.find(_Q + "arrivalRateDistribution")
     if arr is not None:
-        dist = qbp_distribution(arr, source, warnings, "arrivalRateDistribution")
+        dist = qbp_distribution(arr, where, warnings, "arrivalRateDistribution")
         from processes.distributions import distribution_from_data
 
-        mean_h = distribution_from_data(dist).mean()
+        try:
+            mean_h = distribution_from_data(dist).mean()
+        except InputError as err:  # e.g. a triangular's mode outside its range: said of no file
+            raise where.error(arr, f"arrivalRateDistribution: {err}") from None
         if not mean_h > 0:  # arg1="0" (EXPONENTIAL's mean) or "-5": no arrivals, which it did not say
             warnings.append(f"arrivalRateDistribution {dist['dist']}: a mean time between arrivals of "
                             f"{hours_text(mean_h)}: arrivals set to 0 a year (set them in the profile)")

@@ -145,3 +145,20 @@ def test_log_inspect_and_calibrate_read_code_page_850_as_they_read_utf8(tmp_path
     assert f"note: {DOS_NOTE}\n" in said[dos]
     assert "Begär komplettering -> Begär komplettering (Task_Begar)  (same name)" in said[dos]
     assert written[dos] == written[utf8]
+
+
+def test_a_latin1_export_reads_as_latin1_and_a_windows_sign_beside_an_undefined_byte_survives(
+        tmp_path: Path) -> None:
+    """Windows-1252 is right for a Latin-1 (ISO-8859-1) export: the two differ only in 0x80-0x9F, where
+    Latin-1 has control characters no text holds, so every letter of Latin-1 (0xC0-0xFF but × and ÷: å ä ö,
+    é, ü, ø ...) reads as Latin-1 reads it, and the note is one line. Found by QA: a line holding one of the
+    five bytes Windows-1252 leaves undefined (0x81 here) was read whole as Latin-1, so its ’ and – became
+    control characters."""
+    letters = bytes(b for b in range(0xC0, 0x100) if b not in (0xD7, 0xF7))
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(b"case;activity;timestamp\n1;Registrera " + letters + b";2026-11-02\n"
+                     b"1;Beslut \x96 \x92bifall\x92 \x81;2026-11-03\n")
+    table, stream = read_log(path)
+    assert table.activities == ("Registrera " + letters.decode("latin-1"), "Beslut – ’bifall’ \x81")
+    assert "\n" not in stream.notes[-1]
+    assert stream.notes[-1].startswith("2 line(s) not UTF-8, read as Windows-1252 (the first: line 2)")

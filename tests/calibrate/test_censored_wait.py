@@ -172,8 +172,12 @@ def test_waits_open_at_the_export_are_right_censored_at_the_time_they_had_run(tm
 
 def test_waits_open_for_years_at_the_export_are_said_in_days_without_an_exponent(tmp_path) -> None:
     """Found by QA: an export four years after the last event said "3.514e+04–3.733e+04 h so far"; the two open
-    waits, begun 20 and 21 January 2025 at 10:00, had run 1464 and 1463 days on 23 January 2029 at 10:00."""
-    _report, text = _calibrate(_write(tmp_path, still_open=(20, 21)), "--exported-at", "2029-01-23T10:00")
+    waits, begun 20 and 21 January 2025 at 10:00, had run 1464 and 1463 days on 23 January 2029 at 10:00. A
+    case answered in December 2028 keeps the export within a year of the log's last event (check_export)."""
+    folder = _write(tmp_path, still_open=(20, 21))
+    with (folder / "log.csv").open("a", encoding="utf-8") as fh:
+        fh.write("L;Begär komplettering;2028-12-01 10:00;anna\nL;Invänta komplettering;2028-12-05 10:00;\n")
+    _report, text = _calibrate(folder, "--exported-at", "2029-01-23T10:00")
     assert "begun by Begär komplettering (Task_Begar) and not ended) after 1463–1464 days so far" in text
     assert "e+0" not in text
 
@@ -185,6 +189,29 @@ def test_an_export_instant_before_the_logs_last_event_is_refused(tmp_path) -> No
     assert done.exit_code != 0
     assert "the export instant 2025-01-22 00:00 is before the log's last event (2025-01-23 10:00" in done.output
     assert not (folder / "out.yaml").exists()
+
+
+@pytest.mark.parametrize("command", ["calibrate", "discover"])
+@pytest.mark.parametrize(("when", "days"), [("9999-12-31", "2,912,784"), ("2026-01-24T10:01", "366")])
+def test_an_export_instant_more_than_a_year_after_the_logs_last_event_is_refused(tmp_path, command, when,
+                                                                                  days) -> None:
+    """Found by QA: ``--exported-at 9999-12-31`` was taken, and the waits open at the export fitted as running
+    for 8,000 years (discover without --profile-out took it without a use). The log's last event is 23 January
+    2025 10:00: 366 days after it is 24 January 2026 10:00, the latest instant taken."""
+    folder = _write(tmp_path, still_open=(20, 21))
+    log, out = str(folder / "log.csv"), str(folder / "out.yaml")
+    args = ([command, str(folder / "model.yaml"), log, "-o", out] if command == "calibrate"
+            else [command, log, "-o", str(folder / "out.bpmn")])
+    done = CliRunner().invoke(cli, [*args, "--exported-at", when])
+    assert done.exit_code == 2, done.output
+    stamp = when.replace("T", " ") if "T" in when else when + " 00:00"
+    assert done.output == (f"permitflow: error: {log}: the export instant {stamp} is more than {days} days "
+                           "after the log's last event (2025-01-23 10:00; expected at most 366 days after "
+                           "it: give the instant the log was extracted from the case system, which its waits "
+                           "still open are counted to)\n")
+    assert sorted(p.name for p in folder.iterdir()) == ["log.csv", "model.yaml", "profile.yaml"]
+    taken = CliRunner().invoke(cli, [*args, "--exported-at", "2026-01-24T10:00"])
+    assert taken.exit_code == 0, taken.output
 
 
 def test_an_open_wait_is_told_from_a_case_that_ended_or_moved_on(tmp_path) -> None:
