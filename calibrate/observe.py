@@ -240,28 +240,6 @@ def _next_mapped(graph: nx.DiGraph, node: str, mapped: set[str], ends: set[str])
     return found, ended
 
 
-def _surely_enables(process: Process, graph: nx.DiGraph, node: str, element: str, mapped: set[str],
-                    ends: set[str]) -> bool:
-    """Whether ``node``'s completion leads to ``element`` through unmapped nodes none of which is a choice or
-    an end event: only parallel splits branch on the way (the request to the police sent beside the other
-    referrals: its answer is awaited whatever the other branches do, a loop on one of them included)."""
-    toward = nx.ancestors(graph, element)
-    todo = [b for _, b, kind in graph.out_edges(node, data="kind") if kind != "boundary"]
-    seen: set[str] = set()
-    while todo:
-        n = todo.pop()
-        if n in seen or n in mapped or n not in toward:
-            continue
-        seen.add(n)
-        out = [b for _, b, kind in graph.out_edges(n, data="kind") if kind == "sequence"]
-        gateway = process.nodes.get(n)
-        parallel = isinstance(gateway, Gateway) and gateway.gateway_kind == "parallel"
-        if n in ends or len(out) > 1 and not parallel:
-            return False
-        todo.extend(out)
-    return element in {b for n in (seen | {node}) for b in graph.successors(n)}
-
-
 def _side_paths(process: Process, graph: nx.DiGraph) -> set[str]:
     """The nodes on the paths of non-interrupting boundary events (a reminder sent while its host waits): an end
     event there ends that path, not the case."""
@@ -337,8 +315,7 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
 
     A wait is recognised as open in a case when the latest completion of a step that starts it — a mapped
     predecessor whose completion leads to ``element`` alone, through no choice and past no end event
-    (*Begär komplettering* before *Invänta komplettering*), or to it and other steps through parallel splits
-    only (:func:`_surely_enables`: a referral sent before the split to the others) — is followed in the case by nothing that shows
+    (*Begär komplettering* before *Invänta komplettering*) — is followed in the case by nothing that shows
     the wait over: no completion of ``element`` or of a step reached after it (its non-interrupting boundary
     events' paths run while it waits and do not count, nor do the steps on a parallel branch beside it, which the
     graph may reach after it too, through the join and a new round: :func:`_beside`), no firing of an interrupting timer on it; and the case
@@ -356,8 +333,7 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     ends = {n.id for n in process.nodes.values() if isinstance(n, Event) and n.position == "end"}
     graph = obs.graph
     enablers = sorted(p for p in through_unmapped(graph, [element], mapped, reverse=True)
-                      if _next_mapped(graph, p, mapped, ends) == ({element}, False)
-                      or _surely_enables(process, graph, p, element, mapped, ends))
+                      if _next_mapped(graph, p, mapped, ends) == ({element}, False))
     logged = [(exported - start) / HOUR for _, start in running if exported > start]
     if not enablers:
         return OpenAtExport(np.array(logged, float), tuple(enablers), len(logged))
