@@ -3,8 +3,8 @@
 ``discover`` (defaults: ``--min-frequency 0.1 --noise 0.2``) and calibrate on the whole log, as ``discover LOG -o
 m.bpmn --profile-out p.yaml`` does; then, per discovered step whose name is one of the library model's elements:
 whether it lies on a cycle of the discovered model (in a loop) and of the true one, its fitted mean and the true
-profile's mean (hours), and the error. The structure and per-step figures of qadisc2 (referral answers in the
-supplement loop)::
+profile's mean (hours), the error, and how many of its waits the fit counted as open at the export. The
+structure and per-step figures of qadisc2 (referral answers in the supplement loop)::
 
     .venv/bin/python cli.py simulate helsingborg --years 2 --seed 7 --set arrivals.per_year=120 \\
         --set pools.officer.fte=1.0 --set pools.registry.fte=1.0 -r 1 --eventlog log.xes
@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if key and getattr(node, "name", ""):
             truth[node.name] = distribution_from_data(data[key], work=key == "duration").mean()
     looped, true_looped = in_loops(found.defs.process()), in_loops(true_process)
-    print(f"{'step':<52} {'loop':>4} {'true':>4} {'fitted h':>9} {'true h':>8} {'error':>7}")
+    print(f"{'step':<52} {'loop':>4} {'true':>4} {'fitted h':>9} {'true h':>8} {'error':>7} {'open':>5}")
     errors = []
     for eid, node in sorted(found.defs.process().nodes.items(), key=lambda kv: getattr(kv[1], "name", "")):
         name = getattr(node, "name", "")
@@ -66,7 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         mean, true = float(fitted[eid]["mean_hours"]), truth[name]
         errors.append(abs(mean - true) / true)
         print(f"{name[:52]:<52} {'yes' if name in looped else 'no':>4} {'yes' if name in true_looped else 'no':>4} "
-              f"{mean:>9.0f} {true:>8.0f} {100 * (mean - true) / true:>+6.0f}%")
+              f"{mean:>9.0f} {true:>8.0f} {100 * (mean - true) / true:>+6.0f}% "
+              f"{fitted[eid].get('open_at_export', 0):>5}")
     print(f"{len(errors)} waits; mean absolute error {100 * sum(errors) / max(len(errors), 1):.0f}%; steps in a "
           f"loop: {', '.join(sorted(looped)) or 'none'}")
     return 0

@@ -208,6 +208,9 @@ class LogTable:
     #: activities started and not ended when the log was exported (``end`` nan), as read, in file order; a case
     #: known only by such rows is not among ``case_ids``
     in_progress: tuple[LogRecord, ...] = ()
+    #: the cases that the log this table was filtered from shows ended (its rows of rare activities left
+    #: out, a withdrawal among them: ``calibrate.discover.filtered``); None: the table's own rows show it
+    ended: frozenset[str] | None = None
 
     def last_seen(self) -> float:
         """The log's last event: its latest completion, or a later start of an activity still in progress."""

@@ -24,6 +24,7 @@ and imported only here.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import io
 import re
@@ -35,6 +36,7 @@ import numpy as np
 from bpmn_io.caselog import LogTable, from_seconds, names_someone
 from calibrate.logtimers import completion_only_timers, timer_activities
 from calibrate.meetings import batch_jobs, meeting_activity
+from calibrate.observe import ended_cases
 from calibrate.waitplace import enabled_waits, place_waits
 from processes.errors import InputError
 from processes.extras import install_hint
@@ -92,7 +94,9 @@ def frequent_activities(table: LogTable, min_frequency: float) -> tuple[str, ...
 
 
 def filtered(table: LogTable, keep: tuple[str, ...]) -> LogTable:
-    """``table`` with only the rows of the activities ``keep`` (cases left empty are dropped)."""
+    """``table`` with only the rows of the activities ``keep`` (cases left empty are dropped), knowing which
+    cases ``table`` shows ended (:func:`calibrate.observe.ended_cases`): a rare withdrawal left out still ends
+    its case."""
     from bpmn_io.caselog import LogRecord, table_from_records
 
     wanted = np.isin(table.activity, [table.activities.index(a) for a in keep])
@@ -101,7 +105,10 @@ def filtered(table: LogTable, keep: tuple[str, ...]) -> LogTable:
                          float(table.end[i]), table.resources[table.resource[i]], table.elements[table.element[i]],
                          int(table.where[i])) for i in rows)
     running = [r for r in table.in_progress if r.activity in keep]  # still in progress at the export
-    return table_from_records([*records, *running], source=table.source, notes=table.notes)
+    small = table_from_records([*records, *running], source=table.source, notes=table.notes)
+    ended = ended_cases(table)
+    return dataclasses.replace(small, ended=frozenset(c for c, e in zip(table.case_ids, ended, strict=True)
+                                                      if e))
 
 
 def _pm4py() -> Any:

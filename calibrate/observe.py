@@ -24,9 +24,14 @@ from processes.graph import flow_graph
 from processes.model import Event, Gateway, Process
 
 __all__ = ["Observed", "observe", "mapped_neighbours", "through_unmapped", "released", "HOUR", "CutOff",
-           "timer_cut_offs", "OpenAtExport", "open_at_export", "in_progress"]
+           "timer_cut_offs", "OpenAtExport", "open_at_export", "in_progress", "case_endings", "ended_cases"]
 
 HOUR = 3600.0
+#: an activity ends cases when it is the last row of at least this share of the cases it occurs in ...
+ENDING_SHARE = 0.9
+#: ... and of at least this many: a step that is last in at most half of its cases is last in 5 of 5 with
+#: probability 1/32 or less, while an export can cut one case just after a rare step that does not end it
+ENDING_CASES = 5
 #: the end events that end a whole case, not only the path to them
 _CASE_ENDS = ("terminate", "error", "cancel")
 
@@ -315,22 +320,22 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     events' paths run while it waits and do not count, nor do the steps on a parallel branch beside it, which the
     graph may reach after it too, through the join and a new round: :func:`_beside`), no firing of an interrupting timer on it; and the case
     did not end: its last event is not the log's end activity (the one activity that ends more cases than any
-    other) nor a step that
-    leads to an end event alone (off the paths of non-interrupting boundary events: a withdrawn application's
-    last step ends it while its requests for opinions are unanswered). Its begin is that completion, as a
-    completed wait's is its enabling. A log that gives every row of ``element`` its start shows its open waits
-    as such rows (``running``) and no others: the discovered model of a log whose withdrawals it left out (a rare
-    ending) would otherwise read the referral answers such a case never got as open for years."""
+    other), nor a step that leads to an end event alone (off the paths of non-interrupting boundary events: a
+    withdrawn application's last step ends it while its requests for opinions are unanswered), nor an activity
+    the log shows ending cases (:func:`ended_cases`), whether the model has it or not: the discovered model of
+    a log leaves a rare withdrawal out, and would read the answers such a case never got as open for years.
+    Its begin is that completion, as a completed wait's is its enabling. A case whose last row is long before
+    the export and not an ending is still open: the log does not show it closed, and leaving it out would keep
+    only the waits that ended (too short); the note's span shows how long the longest had run. A log may write
+    an open wait as a row started and not ended (``running``) or, as a case system does for an answer still
+    awaited, not at all: both are open."""
     mapped = set(obs.elements)
     ends = {n.id for n in process.nodes.values() if isinstance(n, Event) and n.position == "end"}
     graph = obs.graph
     enablers = sorted(p for p in through_unmapped(graph, [element], mapped, reverse=True)
                       if _next_mapped(graph, p, mapped, ends) == ({element}, False))
     logged = [(exported - start) / HOUR for _, start in running if exported > start]
-    shown = obs.rows(element)
-    if not enablers or (shown.size and not np.isnan(obs.table.start[shown]).any()):
-        # a log that gives each row of the wait its start writes the wait from its beginning: one open at the
-        # export is a row started and not ended; a case without a row of it has not begun it, or ended first
+    if not enablers:
         return OpenAtExport(np.array(logged, float), tuple(enablers), len(logged))
     quiet = {b for _, b, kind in graph.out_edges(element, data="kind") if kind == "boundary"
              and not getattr(process.nodes.get(b), "cancel_activity", True)}
@@ -348,6 +353,7 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     ending = np.bincount(table.activity[table.case_bounds()[1:] - 1])
     top = np.flatnonzero(ending == ending.max())
     end_activity = int(top[0]) if top.size == 1 and ending.max() > 1 else -1  # one activity ends the most cases
+    ended = ended_cases(table)
     finishes = np.zeros(len(obs.elements) + 1, bool)  # the step leads to an end event alone: the case ended
     side = _side_paths(process, graph)
     for x in obs.elements:
@@ -358,7 +364,8 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     shown_cases = {c for c, _ in running}
     for c in range(table.n_cases):
         lo, hi = int(bounds[c]), int(bounds[c + 1])
-        if c in shown_cases or int(table.activity[hi - 1]) == end_activity or finishes[element_code[hi - 1]]:
+        last = int(table.activity[hi - 1])
+        if c in shown_cases or last == end_activity or ended[c] or finishes[element_code[hi - 1]]:
             continue
         codes = element_code[lo:hi]
         began = np.flatnonzero(enable_codes[codes])
@@ -372,3 +379,26 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
         if since > 0:
             hours.append(since / HOUR)
     return OpenAtExport(np.array(hours, float), tuple(enablers), len(logged))
+
+
+def case_endings(table: LogTable) -> np.ndarray:
+    """Per activity code, whether the log shows it ending cases: it is the last row of its case in at least
+    :data:`ENDING_SHARE` of the cases it occurs in, and in at least :data:`ENDING_CASES` of them (a
+    withdrawal, a dismissal; not a step that an export cut a case or two just after, nor a rare one seen
+    once)."""
+    n = len(table.activities)
+    bounds = table.case_bounds()
+    case = np.repeat(np.arange(table.n_cases), np.diff(bounds))
+    occurs = np.bincount(np.unique(case * n + table.activity) % n, minlength=n) if n else np.zeros(0, int)
+    last = np.bincount(table.activity[bounds[1:] - 1], minlength=n) if table.n_cases else np.zeros(n, int)
+    return (last >= ENDING_CASES) & (last >= ENDING_SHARE * occurs)
+
+
+def ended_cases(table: LogTable) -> np.ndarray:
+    """Per case, whether its last row is an activity the log shows ending cases (:func:`case_endings`), in
+    the log ``table`` was filtered from where it was (:attr:`LogTable.ended`)."""
+    if table.ended is not None:
+        return np.array([c in table.ended for c in table.case_ids], bool)
+    if not table.n_cases:
+        return np.zeros(0, bool)
+    return case_endings(table)[table.activity[table.case_bounds()[1:] - 1]]

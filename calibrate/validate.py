@@ -70,7 +70,7 @@ def subset_cases(table: LogTable, keep: np.ndarray, *, source: str | None = None
         case=new_code[table.case[rows]].astype(np.int32), activity=activity,
         resource=resource, element=element, start=table.start[rows], end=table.end[rows],
         where=table.where[rows], notes=table.notes,
-        in_progress=tuple(r for r in table.in_progress if r.case in kept))
+        in_progress=tuple(r for r in table.in_progress if r.case in kept), ended=table.ended)
 
 
 def split_by_start(table: LogTable, share: float = TRAIN_SHARE) -> tuple[LogTable, LogTable]:
