@@ -49,11 +49,12 @@ QUICK: dict[str, tuple[str, list[str], Path | None]] = {
     "serve-forkstart": ("bench_serve_forkstart.py", ["--calls", "3", "--repeat", "1"], None),
     "serve-logcheck": ("bench_serve_logcheck.py", ["--calls", "1", "--repeat", "1"], None),
     "web-results": ("bench_web_results.py", ["--replications", "2", "--years", "0.25", "--repeat", "1"], None),
+    "optimise-coverage": ("optimise_coverage.py", [], None),
 }
 #: scripts that are not benchmarks of their own
 NOT_BENCHMARKS = {"run_all.py", "mm1_simpy.py", "readme_numbers.py", "bench_matching.py", "gold_agreement.py",
                   "screenshots.py", "proctree.py", "sourcetree.py",
-                  "exp_embeddings.py", "completions_only.py", "export_cut.py"}
+                  "exp_embeddings.py", "completions_only.py", "export_cut.py", "discover_truth.py"}
 #: benchmarks and probes left out of the quick set, and why (each takes at least its reason's CPU seconds)
 NOT_QUICK = {
     "bench_split.py": "runs the bundled study's 420 units four ways, about 40 CPU s at --repeat 1",
