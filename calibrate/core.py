@@ -672,6 +672,8 @@ class _Builder:
                      f"and still made a meeting, the earliest it was ready and missed one (midpoint written)")
         else:
             note += "; meeting days from decision completion dates; agenda_cutoff kept"
+        if fit_m.recorded is not None:
+            note += f"; {fit_m.recorded.said()}"
         cutoff = ("agenda_cutoff",) if "agenda_cutoff kept" not in note else ()
         decision["bodies"][level] = _sourced(body, self.source, note, fitted=("meetings", *cutoff), interval=bounds)
         # the decisions fall on the meeting days of the body the profile delegates to: the log shows who decides
