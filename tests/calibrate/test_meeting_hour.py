@@ -6,7 +6,8 @@ the decision end are the sittings' records; when 2/3 or more of them lie within 
 day the decisions were recorded at the sittings, and that median is the hour; otherwise (minutes written a varying
 time after the sittings) the hour is not in the log. Both ways on Helsingborg's simulated log with its starts
 dropped: the committee meeting at 09:30 with the minutes at the sitting, and with the library's lag of 2 days to a
-week after it. A system's batch closing many cases at one instant stays no meeting (the batch rule).
+week after it; either way no lag follows the meeting days read from the records (the profile's would count the
+wait for the minutes twice). A system's batch closing many cases at one instant stays no meeting (the batch rule).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import yaml
 from benchscript import bench_script
 from click.testing import CliRunner
 
@@ -47,6 +49,7 @@ def test_decisions_recorded_at_the_sitting_give_its_hour(tmp_path: Path) -> None
     assert "lie within 30 minutes of 09:30, so the body's decisions were recorded at its sittings" in \
         meetings["hour_from_completions"]
     assert "at: 09:30" in (tmp_path / "p.yaml").read_text(encoding="utf-8").replace("'", "")
+    assert _after_meeting(tmp_path) == {"dist": "fixed", "value": "0h"}  # the records are the decisions
 
 
 def test_minutes_a_varying_time_after_the_sitting_give_no_hour(tmp_path: Path) -> None:
@@ -54,6 +57,16 @@ def test_minutes_a_varying_time_after_the_sitting_give_no_hour(tmp_path: Path) -
     assert meetings["at_hour"] is None
     assert "meeting hour not in the log (the profile's kept)" in meetings["hour_from_completions"]
     assert "at: 13:00" in (tmp_path / "p.yaml").read_text(encoding="utf-8").replace("'", "")  # the profile's
+    # the meeting days are the records' days, which carry the wait for the minutes: the profile's lag of 2 days
+    # to a week after them would count it twice
+    assert _after_meeting(tmp_path) == {"dist": "fixed", "value": "0h"}
+
+
+def _after_meeting(folder: Path) -> dict:
+    decision = yaml.safe_load((folder / "p.yaml").read_text(encoding="utf-8"))["simulation"]["decision"]
+    assert "after_meeting 0h: in a log of completions only the meeting days are the days its decisions were " \
+           "recorded" in decision["note"]
+    return decision["after_meeting"]
 
 
 def test_the_rule_by_hand() -> None:
