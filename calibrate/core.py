@@ -30,6 +30,13 @@ __all__ = ["Calibration", "calibrate", "check_export", "distribution_data", "hou
            "EXPORT_WITHIN_DAYS"]
 
 
+#: a log of completions only: its decisions' completions are when they were recorded, and the meeting days (and
+#: hour, when the log shows it) are read from them, so nothing follows them: the profile's lag would count twice
+_ON_RECORDS = ("after_meeting 0h: in a log of completions only the meeting days are the days its decisions were "
+               "recorded (and the hour theirs, when the log shows one), which carry any wait for the minutes, so no "
+               "lag follows them (the profile's would count that wait twice)")
+
+
 @dataclass(frozen=True, slots=True)
 class Calibration:
     """The calibrated profile (plain data, as profile.yaml holds it) and the fit report."""
@@ -673,6 +680,8 @@ class _Builder:
                      f"and still made a meeting, the earliest it was ready and missed one (midpoint written)")
         else:
             note += "; meeting days from decision completion dates; agenda_cutoff kept"
+        if fit_m.recorded is not None:
+            note += f"; {fit_m.recorded.said()}"
         cutoff = ("agenda_cutoff",) if "agenda_cutoff kept" not in note else ()
         decision["bodies"][level] = _sourced(body, self.source, note, fitted=("meetings", *cutoff), interval=bounds)
         # the decisions fall on the meeting days of the body the profile delegates to: the log shows who decides
@@ -683,19 +692,24 @@ class _Builder:
         if lags is not None and lags.size:
             lag = fit_duration(lags)
             decision["after_meeting"] = distribution_data(lag, work=False)
+        on_records = fit_m.recorded is not None  # completions only: the meetings are read from the decisions' own
+        if on_records:
+            decision["after_meeting"] = {"dist": "fixed", "value": "0h"}
+        lag_said = f"after_meeting (from {self.source}): {_fit_note(lag)}" if lagged else _ON_RECORDS if on_records \
+            else ""
         if shown:
-            said = [shown] + ([f"after_meeting (from {self.source}): {_fit_note(lag)}"] if lagged else [])
+            said = [shown] + ([lag_said] if lag_said else [])
             written = _sourced(decision, self.source, "; ".join(said),
                                fitted=("delegation", "element", "outcome_gateway", "bodies",
-                                       *(("after_meeting",) if lagged else ())),
+                                       *(("after_meeting",) if lag_said else ())),
                                interval=_mean_interval("after_meeting", lag, decision["after_meeting"])
                                if lagged else None)
             decision.clear()
             decision.update(written)
-        elif lagged:
-            decision["note"] = f"after_meeting (from {self.source}): {_fit_note(lag)}"
+        elif lag_said:
+            decision["note"] = lag_said
             decision.pop("interval", None)
-            if (after := _mean_interval("after_meeting", lag, decision["after_meeting"])) is not None:
+            if lagged and (after := _mean_interval("after_meeting", lag, decision["after_meeting"])) is not None:
                 decision["interval"] = after
         self.report["meetings"] = fit_m.data()
 

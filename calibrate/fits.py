@@ -18,6 +18,7 @@ import numpy as np
 from bpmn_io.caselog import LogTable, from_seconds
 from calibrate.distances import case_deadline_days
 from calibrate.fitdist import resample_blocks
+from calibrate.meetings import RecordedHour, recorded_hour
 from calibrate.observe import HOUR, Observed, through_unmapped
 from processes.calendarmonths import DAY_RULE_WORDS, by_day
 from processes.model import Gateway, Process
@@ -259,6 +260,8 @@ class MeetingFit:
     cutoff_bounds: tuple[float, float] | None
     batch_mean: float
     lags_hours: np.ndarray | None  # decision end - meeting (when the log has the meeting as start)
+    #: a log of completions only: what its decisions' completions show of the sittings' hour
+    recorded: RecordedHour | None = None
 
     def data(self) -> dict[str, Any]:
         return {"element": self.element, "meetings": len(self.dates), "first": str(self.dates[0]),
@@ -267,7 +270,8 @@ class MeetingFit:
                 else round(self.cutoff_hours / 24, 2),
                 "agenda_cutoff_bounds_days": None if self.cutoff_bounds is None
                 else [round(b / 24, 2) for b in self.cutoff_bounds],
-                "cases_per_meeting": round(self.batch_mean, 2)}
+                "cases_per_meeting": round(self.batch_mean, 2),
+                **({"hour_from_completions": self.recorded.said()} if self.recorded else {})}
 
 
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -297,9 +301,13 @@ def fit_meetings(obs: Observed, element: str) -> MeetingFit | None:
     years = sorted({d.year for d in dates})
     except_months = tuple(m for m in range(1, 13) if months_seen.get(m, 0) == 0 and len(years) >= 2)
     at_hour = None
+    recorded = None
     if exact:
         tod = [(t % _DAY) / HOUR for t in instants]
         at_hour = round(float(np.median(tod)) * 4) / 4
+    else:  # completions only: the hour when the decisions were recorded at one (calibrate.meetings)
+        recorded = recorded_hour(obs.table, rows)
+        at_hour = recorded.hour
     meeting_of = np.array(sorted(set(instants if exact else [])) or [0.0])
     cutoff = bounds = None
     lags = None
@@ -316,7 +324,7 @@ def fit_meetings(obs: Observed, element: str) -> MeetingFit | None:
             cutoff = (bounds[0] + bounds[1]) / 2
         lags = (obs.table.end[rows] - instants) / HOUR
     return MeetingFit(element, dates, rule, except_months, at_hour, cutoff, bounds,
-                      float(np.mean(list(per_day.values()))), lags)
+                      float(np.mean(list(per_day.values()))), lags, recorded)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,16 @@ user (a name with one of :data:`SYSTEM_WORDS`: ``system``, ``batch``, ``robot`` 
 row the log gives a start takes no time (an automatic step's instant; a committee's decision runs from its sitting
 to its minutes); or its sittings fall on days a median of less than :data:`MEETING_GAP_DAYS` apart (it runs every
 day, and no body sits every day).
+
+**The sittings' hour in a log of completions only** (:func:`recorded_hour`). Such a log has each decision's
+completion alone: when it was recorded, at the sitting or later, when the minutes were written. The instants at
+which two cases or more of the decision end are the sittings' records; when :data:`SITTING_SHARE` or more of them
+lie within :data:`SITTING_MINUTES` minutes of their median time of day, the body's decisions were recorded at one
+hour (a body sits at one hour; minutes written a varying time after the sittings are not), and that median, to the
+quarter hour, is the sittings' hour (at or before it: a record may come later the same day). Otherwise the hour is
+not in the log and the profile's stays, and a note says why. At least :data:`MEETING_DAYS` such instants are
+needed; a midnight (a date without a time) says nothing; and instants a batch job's by the batch rule above
+(a system user's, or a daily run's) are no sittings.
 """
 
 from __future__ import annotations
@@ -36,7 +46,8 @@ from bpmn_io.caselog import LogTable, from_seconds, names_someone
 from processes.numbers import number, share
 
 __all__ = ["MeetingEvidence", "BatchJob", "meeting_activity", "batch_jobs", "MEETING_ROWS", "MEETING_SHARE",
-           "MEETING_DAYS", "MEETING_GAP_DAYS", "SYSTEM_WORDS"]
+           "MEETING_DAYS", "MEETING_GAP_DAYS", "SYSTEM_WORDS", "RecordedHour", "recorded_hour", "SITTING_SHARE",
+           "SITTING_MINUTES"]
 
 #: at least this many rows (fewer could share an instant by chance) ...
 MEETING_ROWS = 10
@@ -50,6 +61,11 @@ MEETING_GAP_DAYS = 2
 #: words in a resource's name that say a system, not a person or a body, did the row (English and Swedish)
 SYSTEM_WORDS = ("system", "batch", "auto", "automatic", "automatisk", "robot", "job", "jobb", "scheduler",
                 "schemalagd", "cron", "integration", "daemon")
+#: in a log of completions only, the sittings' hour is read when at least this share of the instants two cases'
+#: decisions end at ...
+SITTING_SHARE = 2 / 3
+#: ... lie within this many minutes of their median time of day
+SITTING_MINUTES = 30
 _SYSTEM = re.compile(r"(?<![a-zåäö])(" + "|".join(SYSTEM_WORDS) + r")(?![a-zåäö])")
 _DAY = 86400.0
 
@@ -133,20 +149,76 @@ def _begun_together(table: LogTable) -> Iterator[tuple[MeetingEvidence, np.ndarr
 
 def _batch(table: LogTable, found: MeetingEvidence, rows: np.ndarray, days: list[float]) -> BatchJob | None:
     """Why ``found`` is a batch job (the module doc's three signs, the first that holds), or None: a meeting."""
+    why = _why_batch(table, rows, days)
+    return BatchJob(found, *why) if why else None
+
+
+def _why_batch(table: LogTable, rows: np.ndarray, days: list[float]) -> tuple[str, str] | None:
+    """Why ``rows`` begun together on ``days`` are a batch job (English, Swedish), or None."""
     names = [table.resources[r].strip().lower() for r in table.resource[rows]]
     system = sum(bool(_SYSTEM.search(n)) for n in names)
     if system >= 0.5 * rows.size:
         who = max({n for n in names if _SYSTEM.search(n)}, key=names.count)
-        return BatchJob(found, f"{system} of them are by the system user {who!r}",
-                        f"{system} av raderna är gjorda av systemanvändaren {who!r}")
+        return (f"{system} of them are by the system user {who!r}",
+                f"{system} av raderna är gjorda av systemanvändaren {who!r}")
     timed = rows[~np.isnan(table.start[rows])]
     if not names_someone(table.resources)[table.resource[rows]].any() and timed.size \
             and (table.end[timed] == table.start[timed]).all():
-        return BatchJob(found, "no row names anyone and each takes no time, as an automatic step's",
-                        "ingen rad anger någon och var och en tar ingen tid, som ett automatiskt stegs")
-    gap = float(np.median(np.diff(days)))
+        return ("no row names anyone and each takes no time, as an automatic step's",
+                "ingen rad anger någon och var och en tar ingen tid, som ett automatiskt stegs")
+    gap = float(np.median(np.diff(days))) if len(days) > 1 else float("inf")
     if gap < MEETING_GAP_DAYS:
-        return BatchJob(found, f"it runs on days a median of {number(gap, 'en', 1)} days apart, and no body sits "
-                               f"every day", f"den körs på dagar med i median {number(gap, 'sv', 1)} dagars "
-                                             f"mellanrum, och inget organ sammanträder varje dag")
+        return (f"it runs on days a median of {number(gap, 'en', 1)} days apart, and no body sits every day",
+                f"den körs på dagar med i median {number(gap, 'sv', 1)} dagars mellanrum, och inget organ "
+                f"sammanträder varje dag")
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedHour:
+    """What a log of completions only shows of the sittings' hour (module doc): ``instants`` where two cases'
+    decisions end, ``near`` of them within :data:`SITTING_MINUTES` of their median time of day ``median`` (hours),
+    and ``hour``, that median to the quarter hour, when those are enough and no batch job's (else None)."""
+
+    instants: int
+    near: int
+    median: float | None
+    hour: float | None
+    #: why those instants are a system's batch job, not sittings ("" when they are not)
+    batch: str = ""
+
+    def said(self) -> str:
+        """The words of the calibration text and the profile's note on it (English)."""
+        clock = f"{int(round((self.median or 0.0) * 60)) // 60:02d}:{int(round((self.median or 0.0) * 60)) % 60:02d}"
+        if self.batch:
+            return (f"meeting hour not in the log (the profile's kept): the instants at which two cases or more "
+                    f"were decided are a system's batch job, not sittings: {self.batch}")
+        if self.hour is not None:
+            return (f"meeting hour from the decisions' completions: {self.near} of the {self.instants} instants at "
+                    f"which two cases or more were decided lie within {SITTING_MINUTES} minutes of {clock}, so the "
+                    f"body's decisions were recorded at its sittings (the sitting at or before that time)")
+        if self.instants < MEETING_DAYS:
+            return (f"meeting hour not in the log (the profile's kept): {self.instants} instants at which two cases "
+                    f"or more were decided, under {MEETING_DAYS}")
+        return (f"meeting hour not in the log (the profile's kept): only {self.near} of the {self.instants} "
+                f"instants at which two cases or more were decided lie within {SITTING_MINUTES} minutes of their "
+                f"median time of day {clock}, so they are when the minutes were recorded, a varying time after the "
+                f"sittings, and the meeting days fitted are those records' days")
+
+
+def recorded_hour(table: LogTable, rows: np.ndarray) -> RecordedHour:
+    """The sittings' hour a log of completions only shows (module doc) from the decision's ``rows`` of ``table``:
+    none when the instants its cases' decisions share are a system's batch job (the batch rule, ``batch``)."""
+    ends, cases = table.end[rows], table.case[rows]
+    timed = np.mod(ends, _DAY) != 0
+    instants, first = np.unique(ends[timed], return_inverse=True)
+    shared = np.array([np.unique(cases[timed][first == i]).size > 1 for i in range(instants.size)], bool)
+    tod = np.mod(instants[shared], _DAY) / 3600.0 if shared.size else np.zeros(0)
+    if tod.size < MEETING_DAYS:
+        return RecordedHour(int(tod.size), 0, float(np.median(tod)) if tod.size else None, None)
+    median = float(np.median(tod))
+    near = int(np.count_nonzero(np.abs(tod - median) <= SITTING_MINUTES / 60))
+    days = sorted({from_seconds(float(t)).date().toordinal() for t in instants[shared]})
+    batch = _why_batch(table, rows[timed][np.isin(ends[timed], instants[shared])], [float(d) for d in days])
+    hour = round(median * 4) / 4 if near >= SITTING_SHARE * tod.size and batch is None else None
+    return RecordedHour(int(tod.size), near, median, hour, batch[0] if batch else "")

@@ -7,7 +7,16 @@ where they have that 1 % (one pool's count was the people who did 1 % of its row
 working in two pools counted in both, and the simulation had them twice); when it
 names only the pool (permitflow's own logs write the pool name), the count is the most
 activity instances of the pool in progress at one time — a lower bound that reaches the
-true count whenever all members were busy at once.
+true count whenever all members were busy at once. A name the log shows at work on several
+cases at once is counted so too (a role or a team). **Open items are not work at once**
+(:func:`most_at_once`): in a case system a clerk keeps several cases "started" for days, and
+the started/completed rows bracket calendar time, not hands-on work. A name (or a role) whose
+rows with a logged start are open a median of :data:`OPEN_ITEM_HOURS` hours or more (longer
+than a working day) is read so: its rows show no one at work at once, and it counts as one
+person (a clerk with five cases open is one clerk). Otherwise its rows are hands-on work, and
+the most of them open at one instant count, leaving out rows open that long or longer (an
+item kept open, or work that ran over a night): permitflow's own logs' ``officer``, whose
+rows are hours of work, counts the two officers who did them. The note says which was read.
 
 **When people work** (per weekday): from the earliest time of day work was seen to start to
 the latest it was seen to end, to the minute. Only times the log saw count: a logged start,
@@ -31,10 +40,11 @@ from typing import Any
 import numpy as np
 
 from calibrate.observe import HOUR, Observed
+from processes.numbers import number
 
 __all__ = ["Window", "PoolFit", "fit_window", "max_concurrent", "dates_only", "seen_times", "WEEKDAYS", "home_pools",
-           "SOME_WORK", "ONCE", "with_some_work", "at_once",
-           "counted_people"]
+           "SOME_WORK", "ONCE", "with_some_work",
+           "counted_people", "OPEN_ITEM_HOURS", "hands_on", "AtOnce", "most_at_once"]
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 #: a person named in the log is one of a pool's people when they did at least this share of its rows
@@ -43,6 +53,9 @@ SOME_WORK = 0.01
 ONCE = ("people with at least 1% of the pool's work, each counted once: in the pool where they did most of "
         "their work (most rows; a tie: the pool first by name)")
 _DAY = 86400.0
+#: a row open this many hours or longer (more than a working day) is an item open in the case system, not
+#: hands-on work: it counts in no one's work at once (:func:`hands_on`)
+OPEN_ITEM_HOURS = 8.0
 
 Window = tuple[tuple[float, float] | None, ...]  # per weekday (open, close) hours, or None: closed
 
@@ -91,6 +104,62 @@ def hours_line(window: Window) -> str:
 
 def weekly_hours(window: Window) -> float:
     return sum(b - a for w in window if w for a, b in [w])
+
+
+def hands_on(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Which rows may be hands-on work: open under :data:`OPEN_ITEM_HOURS` from their (logged or estimated)
+    start to their completion. A longer row is an item kept open in the case system while its person did other
+    work (or work that ran over a night), so its overlap with other rows says nothing of how many people did them."""
+    return np.asarray(ends - starts < OPEN_ITEM_HOURS * HOUR, bool)
+
+
+@dataclass(frozen=True, slots=True)
+class AtOnce:
+    """What one name's rows (or a role's) show of work at once: ``most`` cases at one instant among its rows of
+    hands-on length, ``left`` rows open longer left out; or, when ``median_hours`` (its rows with a logged start
+    open a median of that long) is :data:`OPEN_ITEM_HOURS` or more, open items that show no one at work at once
+    (``most`` 1)."""
+
+    most: int
+    left: int = 0
+    median_hours: float | None = None
+
+    @property
+    def open_items(self) -> bool:
+        return self.median_hours is not None and self.median_hours >= OPEN_ITEM_HOURS
+
+
+def most_at_once(starts: np.ndarray, ends: np.ndarray, estimated: np.ndarray) -> AtOnce:
+    """The most of ``starts``-``ends`` (one name's rows, or a role's) the log shows at work at once (module doc).
+    Rows whose start is ``estimated`` never overlap their resource's previous completion; only logged starts show
+    how long a row was open."""
+    logged = ~estimated
+    median = float(np.median(ends[logged] - starts[logged])) / HOUR if logged.any() else None
+    if median is not None and median >= OPEN_ITEM_HOURS:
+        return AtOnce(1, 0, median)
+    work = hands_on(starts, ends)
+    return AtOnce(max(1, max_concurrent(starts[work], ends[work])), int(np.count_nonzero(~work & logged)), median)
+
+
+def open_items_said(found: dict[str, AtOnce]) -> str:
+    """The pool note's words on the names (or the pool, for a role) whose rows are open items ("" when none)."""
+    items = {who: f.median_hours or 0.0 for who, f in found.items() if f.open_items}
+    if not items:
+        return ""
+    lo, hi = (number(h / 24, "en", 1) for h in (min(items.values()), max(items.values())))
+    names = ", ".join(list(items)[:12]) + (" ..." if len(items) > 12 else "")
+    return (f"{names} counted as one{' each' if len(items) > 1 else ''}: the rows are open a median of "
+            f"{lo if lo == hi else f'{lo} to {hi}'} days from the logged start to the completion, "
+            f"{number(OPEN_ITEM_HOURS, 'en', 0)} hours or longer, so they are items kept open in the case system, "
+            f"not hands-on work, and their overlap shows no one at work on several cases at once")
+
+
+def left_out_said(who: str, found: AtOnce) -> str:
+    """The pool note's words on the rows of hands-on ``who`` left out of its work at once ("" when none counted)."""
+    if found.open_items or found.most < 2 or not found.left:
+        return ""
+    return (f"{found.left} rows open {number(OPEN_ITEM_HOURS, 'en', 0)} hours or longer (an item kept open, or "
+            f"work past a working day) left out of {who}'s work at once")
 
 
 def max_concurrent(starts: np.ndarray, ends: np.ndarray) -> int:
@@ -200,16 +269,24 @@ def fit_pool(obs: Observed, pool: str, lanes: tuple[str, ...], rows: np.ndarray,
     elsewhere: dict[str, str] = {}
     people: tuple[str, ...] = ()
     teams: dict[str, int] = {}
+    estimated = obs.starts.estimated[rows]
+    said: list[str] = []
     if _is_role(pool, names, lane_names):
-        count, how = max(1, max_concurrent(starts, ends)), "most instances in progress at once"
+        found = most_at_once(starts, ends, estimated)
+        count, how = found.most, "most instances in progress at once"
+        said += [open_items_said({"the pool": found}), left_out_said("the pool", found)]
     else:
         people, elsewhere, how = counted_people(pool, names, home)
-        teams = at_once(people, names, starts, ends)
+        arr = np.array(names)
+        each = {p: most_at_once(starts[arr == p], ends[arr == p], estimated[arr == p]) for p in people}
+        teams = {p: found.most for p, found in each.items() if found.most > 1}
         count = len(people) + sum(k - 1 for k in teams.values())
         if teams:
             how += "; " + ", ".join(f"{p} counted as {k}" for p, k in teams.items()) + (
                 ": the log shows that name at work on that many cases at once, which no one person is (a role or a "
                 "team, counted as a pool of one name is)")
+        said += [open_items_said(each), *(left_out_said(p, found) for p, found in each.items())]
+    how += "".join(f"; {words}" for words in said if words)
     seen_starts, someone = seen_times(obs, rows)
     window = None if dates_only(ends) else fit_window(seen_starts[someone], ends[someone])
     per_person: dict[str, Window] = {}
@@ -222,16 +299,6 @@ def fit_pool(obs: Observed, pool: str, lanes: tuple[str, ...], rows: np.ndarray,
             if np.count_nonzero(mine) >= 20:
                 per_person[p] = fit_window(seen_starts[mine], ends[mine])
     return PoolFit(pool, lanes, count, how, people, window, per_person, int(rows.size), elsewhere)
-
-
-def at_once(people: tuple[str, ...], names: list[str], starts: np.ndarray, ends: np.ndarray) -> dict[str, int]:
-    """The names of ``people`` the log shows at work on two cases or more at one instant, with the most (their
-    rows' ``starts`` and ``ends``; ``names``: each row's resource). A person does one case at a time, so such a
-    name is a role or a team of that many, as a pool whose one name is a role counts (:func:`max_concurrent`).
-    An estimated start never overlaps its resource's previous completion, so only logged starts can show it."""
-    arr = np.array(names)
-    most = {p: max_concurrent(starts[arr == p], ends[arr == p]) for p in people}
-    return {p: k for p, k in most.items() if k > 1}
 
 
 def seen_times(obs: Observed, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -270,3 +270,27 @@ def test_discover_truth_finds_the_steps_on_a_cycle_of_the_true_model() -> None:
     looped = truth.in_loops(read_bpmn(library_paths("helsingborg")[0]).process())
     assert {"Granska ansökans fullständighet", "Begär komplettering", "Invänta komplettering"} <= looped
     assert not {n for n in looped if n.startswith("Remissvar")}
+
+
+def test_open_items_opens_a_clerks_rows_when_their_case_landed() -> None:
+    # the README's log whose one clerk keeps cases open (qalog5): each officer row starts at its case's previous
+    # completion, or --days before its own completion when that is later; others keep their start
+    script = bench_script("open_items.py", "open_items_for_tests")
+    event = ('<event><string key="concept:name" value="{0}"/><string key="lifecycle:transition" value="{1}"/>'
+             '<string key="org:resource" value="{2}"/><date key="time:timestamp" value="{3}"/></event>')
+    trace = ('<trace><string key="concept:name" value="{0}"/>'
+             + event.format("Reg", "start", "registry", "2025-01-{1}T08:00:00+00:00")
+             + event.format("Reg", "complete", "registry", "2025-01-{1}T08:15:00+00:00")
+             + event.format("Granska", "start", "officer", "2025-01-{2}T10:00:00+00:00")
+             + event.format("Granska", "complete", "officer", "2025-01-{2}T12:00:00+00:00") + "</trace>")
+    xes = ('<log xmlns="http://www.xes-standard.org/">' + trace.format("1", "06", "08") + trace.format("2", "07", "09")
+           + "</log>").encode()
+    rows = script.opened_on_landing(script.instances(xes), "officer", "karin", 3.0)
+    assert [(r[0], r[1], r[2].isoformat(), r[4]) for r in rows] == [
+        ("1", "Reg", "2025-01-06T08:00:00+00:00", "registry"),
+        ("1", "Granska", "2025-01-06T08:15:00+00:00", "karin"),  # landed at the registration
+        ("2", "Reg", "2025-01-07T08:00:00+00:00", "registry"),
+        ("2", "Granska", "2025-01-07T08:15:00+00:00", "karin")]
+    assert script.most_open(rows, "karin") == 2  # the two reviews open at once on 7 and 8 January
+    later = script.opened_on_landing(script.instances(xes), "officer", "karin", 0.5)
+    assert later[1][2].isoformat() == "2025-01-08T00:00:00+00:00"  # half a day before its 12:00 completion

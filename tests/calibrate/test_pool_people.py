@@ -13,10 +13,11 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import numpy as np
 import yaml
 from click.testing import CliRunner
 
-from calibrate.staff import home_pools
+from calibrate.staff import home_pools, max_concurrent, most_at_once
 from cli import cli
 
 MODEL = """\
@@ -123,3 +124,45 @@ def test_a_name_at_work_on_two_cases_at_once_is_not_one_person(tmp_path) -> None
     assert "handläggare counted as 2: the log shows that name at work on that many cases at once" in \
         officer["counted_by"]
     assert list(officer["per_person_hours"]) == ["bo"]  # a role's rows are no one person's hours
+
+
+def test_a_clerk_with_cases_open_for_days_is_one_person(tmp_path) -> None:
+    """Found by QA (qalog5): in a municipality's case system a clerk "starts" a case when it lands and completes it
+    days later, with others started in between; the rows bracket calendar time, not work, and the name counted as
+    the most cases open at once. The log: 20 cases, one a working day; karin's review of each opens at its
+    registration (09:00) and closes at 14:00 three working days later, so 3 or 4 are open at once; bo decides each
+    alone, and "handläggare" (another lane's name) is not in it. karin is one person."""
+    (tmp_path / "model.yaml").write_text(MODEL, encoding="utf-8")
+    (tmp_path / "profile.yaml").write_text(PROFILE, encoding="utf-8")
+    days = _working_days(23)
+    rows = ["case;activity;start;end;resource"]
+    for n, day in enumerate(days[:20]):
+        rows += [f"C{n};Registrera;{day} 08:30;{day} 09:00;anna",
+                 f"C{n};Granska;{day} 09:00;{days[n + 3]} 14:00;karin",
+                 f"C{n};Besluta;{days[n + 3]} 15:00;{days[n + 3]} 15:30;bo"]
+    (tmp_path / "log.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    begin = np.array([dt.datetime.fromisoformat(f"{d} 09:00").timestamp() for d in days[:20]])
+    end = np.array([dt.datetime.fromisoformat(f"{days[n + 3]} 14:00").timestamp() for n in range(20)])
+    assert max_concurrent(begin, end) in (3, 4, 5)  # the log shows karin with that many open at once
+    done = CliRunner().invoke(cli, ["calibrate", str(tmp_path / "model.yaml"), str(tmp_path / "log.csv"), "-o",
+                                    str(tmp_path / "out.yaml"), "--format", "json"])
+    assert done.exit_code == 0, done.output
+    officer = {p["pool"]: p for p in json.loads(done.output)["pools"]}["officer"]
+    assert (officer["count"], officer["people"]) == (2, ["bo", "karin"])  # not karin as 4
+    # 5.2: three working days and 5 hours, over a weekend for 12 of the 20
+    assert ("karin counted as one: the rows are open a median of 5.2 days from the logged start to the completion, "
+            "8 hours or longer, so they are items kept open in the case system") in officer["counted_by"]
+
+
+def test_rows_of_hours_at_once_are_people_and_rows_of_days_are_not() -> None:
+    """The rule of :func:`most_at_once`, the same for a role's rows and a person's: rows of hours that overlap
+    are that many people at work (a row open longer left out); rows open a median of 8 hours or more are open
+    items, one person."""
+    h = 3600.0
+    starts, ends = np.array([9, 9.5, 10, 30]) * h, np.array([11, 11.5, 12, 60]) * h  # three of hours at once
+    found = most_at_once(starts, ends, np.zeros(4, bool))
+    assert (found.most, found.left, found.open_items) == (3, 1, False)
+    days = most_at_once(np.array([0, 1, 2, 3]) * 24 * h, np.array([4, 5, 6, 7]) * 24 * h, np.zeros(4, bool))
+    assert (days.most, days.open_items, days.median_hours) == (1, True, 96.0)
+    # an estimated start is no logged time open: hours of work at once by logged starts still count
+    assert most_at_once(starts, ends, np.array([False, False, False, True])).most == 3
