@@ -54,7 +54,8 @@ QUICK: dict[str, tuple[str, list[str], Path | None]] = {
 #: scripts that are not benchmarks of their own
 NOT_BENCHMARKS = {"run_all.py", "mm1_simpy.py", "readme_numbers.py", "bench_matching.py", "gold_agreement.py",
                   "screenshots.py", "proctree.py", "sourcetree.py",
-                  "exp_embeddings.py", "completions_only.py", "export_cut.py", "discover_truth.py"}
+                  "exp_embeddings.py", "completions_only.py", "export_cut.py", "discover_truth.py",
+                  "open_items.py"}
 #: benchmarks and probes left out of the quick set, and why (each takes at least its reason's CPU seconds)
 NOT_QUICK = {
     "bench_split.py": "runs the bundled study's 420 units four ways, about 40 CPU s at --repeat 1",
