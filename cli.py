@@ -1920,6 +1920,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     import json
 
     _one_blas_thread()
+    from bpmn_io import library as lib
     from report.figuretext import keys_table, unpriced_figures, unpriced_note
     from scenarios.compare import CUT_NOTE
     from scenarios.options import one_scenario_study
@@ -1967,7 +1968,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     unpriced = unpriced_figures(table)
     if fmt == "json":
         click.echo(json.dumps({
-            "model": model, "profile": member.profile_source,
+            "model": model, "profile": lib.shown_path(member.profile_source),  # not where permitflow is
             "replications": scenario.replications, "seed": scenario.seed,
             "resolved": {k: v for k, v in member.run_values().items()},
             "overrides": {o.path: o.value for o in scenario.points[0].overrides},

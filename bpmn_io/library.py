@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LibraryEntry",
     "library_root",
+    "shown_path",
     "library_names",
     "is_library_name",
     "pool_prices",
@@ -93,6 +94,17 @@ def library_root() -> Path:
     # the package's own folder: importlib.resources gives the same one, but imports zipfile, tempfile
     # and shutil to find it
     return Path(processes.__file__).parent / "library"
+
+
+def shown_path(path: str | Path) -> str:
+    """``path`` as an output names it: a file of the bundled library by its path inside permitflow
+    (``processes/library/helsingborg/profile.yaml``), wherever permitflow is installed (a checkout,
+    a wheel's site-packages), so the same inputs give the same bytes; any other file as given."""
+    try:
+        inside = Path(path).resolve().relative_to(library_root().resolve())
+    except (OSError, ValueError):  # outside the library (or unreadable): the user's own words
+        return str(path)
+    return f"processes/library/{inside.as_posix()}"
 
 
 def library_names(root: Path | None = None) -> list[str]:

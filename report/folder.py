@@ -254,6 +254,12 @@ def locked(folder: Path, *, wait: bool = False, waiting: Callable[[str], None] |
         os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
         yield
     finally:
+        # emptied while still held: a finished run's process id left in the file named a process that
+        # is gone and made two runs of the same inputs leave folders that differ in this one file
+        try:
+            os.ftruncate(fd, 0)
+        except OSError:  # a full or read-only disk: the lock is still released below
+            pass
         # closing releases the lock; the file stays (removed only by :func:`claim`, while holding it,
         # for a run that failed before its first result: a run waiting for it then locks again)
         os.close(fd)

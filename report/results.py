@@ -39,6 +39,7 @@ from report.jsontext import FloatTexts, json_text
 from scenarios.batch import BatchResults, PointResults
 from scenarios.compare import CUT_NOTE, Estimate
 from scenarios.execute import CASE_COLUMNS, code_version
+from scenarios.shipped import results_source
 
 __all__ = [
     "DirectoryCache",
@@ -125,7 +126,7 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
             "name": s.name,
             "question": s.question,
             **({"question_sv": s.question_sv} if s.question_sv else {}),
-            "source": s.source,
+            "source": results_source(s.source),  # its name, not its folder: the same bytes from any folder
             "baseline": s.baseline,
             "members": list(s.member_names),
             "shared_pools": [
@@ -135,11 +136,13 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
             "seed": s.seed,
             "settings": s.settings.given,
             "settings_from": {
-                key: str(s.settings.origin(key)) for key in ("replications", "seed", *s.settings.given)
+                key: results_source(str(s.settings.origin(key)))
+                for key in ("replications", "seed", *s.settings.given)
             },
             "sweep": [{"path": path, "values": list(values)} for path, values in s.sweep],
             "set": [
-                {"process": o.member, "path": o.path, "value": _plain(o.value), "from": str(o.origin)}
+                {"process": o.member, "path": o.path, "value": _plain(o.value),
+                 "from": results_source(str(o.origin))}
                 for o in s.points[0].overrides if o.what == "set"
             ],
             "points": [],

@@ -37,6 +37,7 @@ __all__ = [
     "shipped_files",
     "resolve_file",
     "shown_source",
+    "results_source",
 ]
 
 SUFFIX = ".yaml"
@@ -100,6 +101,31 @@ def shown_source(path: Path) -> str:
     except OSError:  # a folder that is not there: not the shipped one
         shipped = False
     return f"{SHOWN_FOLDER}/{path.name}" if shipped else str(path)
+
+
+def results_source(source: str) -> str:
+    """``source`` (a file :func:`shown_source` named, or a label such as ``--set`` or ``built-in
+    default``) as a results file names it: a file by its name alone (``scenarios/<file>`` for a
+    shipped one, and for a file of a shipped file's name in a folder called ``scenarios``, which a
+    relative path names so), a label as it is.
+
+    A file's folder as the command line gave it would make the same files give other bytes from
+    another folder, or by an absolute path (``summary.json``); messages keep the path as given.
+
+    >>> results_source("/home/anna/study/a.yaml:4"), results_source("../study/a.yaml")
+    ('a.yaml:4', 'a.yaml')
+    >>> results_source("scenarios/e-service.yaml"), results_source("--replications")
+    ('scenarios/e-service.yaml', '--replications')
+    """
+    folder, sep, name = source.replace(os.sep, "/").rpartition("/")
+    if not sep or source.startswith("-"):
+        return source
+    shipped = folder.rpartition("/")[2] == SHOWN_FOLDER and name.partition(":")[0] in _shipped_files()
+    return f"{SHOWN_FOLDER}/{name}" if shipped else name
+
+
+def _shipped_files() -> set[str]:
+    return {f"{stem}{SUFFIX}" for stem in shipped_names()}
 
 
 def _english(words: Any) -> str:

@@ -119,7 +119,8 @@ def test_summary_json_records_every_scenario_s_resolved_settings_and_where_they_
     assert invoke("run", str(folder / "s.yaml"), "-o", str(folder / "out"), "--workers", "1").exit_code == 0
     (scenario,) = json.loads((folder / "out" / "summary.json").read_text(encoding="utf-8"))["scenarios"]
     assert (scenario["replications"], scenario["seed"], scenario["settings"]) == (2, 2025, {})
-    assert scenario["settings_from"] == {"replications": f"{folder / 's.yaml'}:3", "seed": "built-in default"}
+    # the file by its name: by another path, or from another folder, the same bytes
+    assert scenario["settings_from"] == {"replications": "s.yaml:3", "seed": "built-in default"}
     assert scenario["points"][0]["resolved"] == {
         "process": {"start": "2025-01-01", "horizon": "26w", "cases": None, "warmup": "2w"}}
 
