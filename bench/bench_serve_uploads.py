@@ -71,6 +71,18 @@ def rss(pid: int) -> float:
     return 0.0
 
 
+def pss(pid: int) -> float:
+    """Pss of ``pid`` in MB (its private pages and its share of the pages it shares: what it costs the
+    machine, which RSS overcounts for processes forked from one fork server; 0: it ended while sampled)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return 0.0
+    return 0.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=50, help="runs on the uploads (default 50)")
@@ -107,7 +119,8 @@ def main() -> None:
     def sample(label: str, **more) -> None:
         kids = sorted(descendants(proc.pid))
         row = {"t": round(time.time() - t0, 1), "label": label, "server_mb": round(rss(proc.pid), 1),
-               "children_mb": [round(rss(k), 1) for k in kids], **more}
+               "children_mb": [round(rss(k), 1) for k in kids],
+               "all_pss_mb": round(pss(proc.pid) + sum(pss(k) for k in kids), 1), **more}
         row["total_mb"] = round(row["server_mb"] + sum(row["children_mb"]), 1)
         log.append(row)
         print(json.dumps(row), flush=True)
