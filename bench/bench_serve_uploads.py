@@ -59,28 +59,27 @@ def multipart(name: str, model: bytes, profile: bytes) -> tuple[bytes, str]:
     return b"".join(parts), f"multipart/form-data; boundary={b}"
 
 
-def rss(pid: int) -> float:
-    """VmRSS of ``pid`` in MB (0: it ended while sampled; tests/web/test_web_memory.py's _rss_mb fails
-    instead: a test reads its own, living process)."""
+def _kb_line_mb(path: str, key: str) -> float:
+    """The figure of the line starting ``key`` in a /proc file of kB lines, in MB (0: the process ended)."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(key):
                 return int(line.split()[1]) / 1024
     except OSError:
         return 0.0
     return 0.0
+
+
+def rss(pid: int) -> float:
+    """VmRSS of ``pid`` in MB (0: it ended while sampled; tests/web/test_web_memory.py's _rss_mb fails
+    instead: a test reads its own, living process)."""
+    return _kb_line_mb(f"/proc/{pid}/status", "VmRSS:")
 
 
 def pss(pid: int) -> float:
     """Pss of ``pid`` in MB (its private pages and its share of the pages it shares: what it costs the
     machine, which RSS overcounts for processes forked from one fork server; 0: it ended while sampled)."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return 0.0
-    return 0.0
+    return _kb_line_mb(f"/proc/{pid}/smaps_rollup", "Pss:")
 
 
 def main() -> None:
