@@ -25,7 +25,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, also when a test loads this file
-from bench_serve_uploads import big_model, multipart, rss  # noqa: E402
+from bench_serve_uploads import big_model, multipart, pss, rss  # noqa: E402
 from proctree import descendants  # noqa: E402
 
 _parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -86,6 +86,8 @@ def sample(label, n):
         "children": len(kids),
     }
     row["total_mb"] = round(row["server_mb"] + sum(row["children_mb"]), 1)
+    # what the family costs the machine: RSS counts the pages the fork server's children share with it in each
+    row["all_pss_mb"] = round(pss(proc.pid) + sum(pss(k) for k in kids), 1)
     log.append(row)
     print(json.dumps(row), flush=True)
 

@@ -59,16 +59,27 @@ def multipart(name: str, model: bytes, profile: bytes) -> tuple[bytes, str]:
     return b"".join(parts), f"multipart/form-data; boundary={b}"
 
 
-def rss(pid: int) -> float:
-    """VmRSS of ``pid`` in MB (0: it ended while sampled; tests/web/test_web_memory.py's _rss_mb fails
-    instead: a test reads its own, living process)."""
+def _kb_line_mb(path: str, key: str) -> float:
+    """The figure of the line starting ``key`` in a /proc file of kB lines, in MB (0: the process ended)."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(key):
                 return int(line.split()[1]) / 1024
     except OSError:
         return 0.0
     return 0.0
+
+
+def rss(pid: int) -> float:
+    """VmRSS of ``pid`` in MB (0: it ended while sampled; tests/web/test_web_memory.py's _rss_mb fails
+    instead: a test reads its own, living process)."""
+    return _kb_line_mb(f"/proc/{pid}/status", "VmRSS:")
+
+
+def pss(pid: int) -> float:
+    """Pss of ``pid`` in MB (its private pages and its share of the pages it shares: what it costs the
+    machine, which RSS overcounts for processes forked from one fork server; 0: it ended while sampled)."""
+    return _kb_line_mb(f"/proc/{pid}/smaps_rollup", "Pss:")
 
 
 def main() -> None:
@@ -107,7 +118,8 @@ def main() -> None:
     def sample(label: str, **more) -> None:
         kids = sorted(descendants(proc.pid))
         row = {"t": round(time.time() - t0, 1), "label": label, "server_mb": round(rss(proc.pid), 1),
-               "children_mb": [round(rss(k), 1) for k in kids], **more}
+               "children_mb": [round(rss(k), 1) for k in kids],
+               "all_pss_mb": round(pss(proc.pid) + sum(pss(k) for k in kids), 1), **more}
         row["total_mb"] = round(row["server_mb"] + sum(row["children_mb"]), 1)
         log.append(row)
         print(json.dumps(row), flush=True)

@@ -29,8 +29,9 @@ __all__ = ["Calibrated", "calibrated_upload", "COLUMN_ROLES", "LOG_REPLICATIONS"
 
 #: the modules :func:`calibrated_upload` imports when it runs (scipy and networkx on the way), not at the
 #: top: the server itself never calibrates. The fork server the check's process starts from imports them
-#: once (:class:`web.runs.Runs`' preload, :mod:`web.state`), so a check no longer imports them each time;
-#: its process of its own and its time limit stay as they were (bench/bench_serve_logcheck.py)
+#: once (:class:`web.runs.Runs`' check_preload, :mod:`web.checkserver`: the checks' own, not the one the
+#: pool's workers start from), so a check no longer imports them each time; its process of its own and its
+#: time limit stay as they were (bench/bench_serve_logcheck.py)
 CALIBRATION_MODULES = ("bpmn_io.logfiles", "calibrate.core", "calibrate.mapping", "calibrate.validate",
                        "report.validation_html")
 

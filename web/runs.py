@@ -49,6 +49,7 @@ from scenarios.batch import BatchResults
 from scenarios.executors import watch_parent
 from scenarios.road import execute, prepare
 from scenarios.study import Study
+from web.checkserver import CheckProcess, preload_checks
 
 __all__ = ["Run", "Runs", "RunFailed", "CallTimedOut", "CallStopped", "RunsBusy", "StudyTask", "KEEP_BYTES",
            "RECORD_BYTES", "DIAGRAM_URL", "LARGE_RUNS", "MOST_RUNS", "FILES"]
@@ -170,7 +171,7 @@ class Runs:
     ``0``: run in the request's thread, for tests; ``keep``: the bytes of finished runs kept)."""
 
     def __init__(self, workers: int | None = None, keep: int = KEEP_BYTES, preload: tuple[str, ...] = (),
-                 large: int = LARGE_RUNS, most: int = MOST_RUNS) -> None:
+                 large: int = LARGE_RUNS, most: int = MOST_RUNS, check_preload: tuple[str, ...] = ()) -> None:
         self.workers = (os.cpu_count() or 1) if workers is None else workers
         self.keep = keep
         #: the runs at most at once, and those in a process of their own (:class:`RunsBusy` beyond); and the runs
@@ -180,6 +181,10 @@ class Runs:
         #: modules the fork server imports once, so that a process started from it (a call apart, a pool
         #: worker) does not import them again (an upload's check imported web.whatif each time: about 0.4 s)
         self.preload = preload
+        #: modules only some calls apart need (a case log's calibration): preloaded, with :attr:`preload`, by
+        #: a fork server of their own, started by the first such call (:mod:`web.checkserver`), not by the one
+        #: the pool's workers start from, which would carry them for every run
+        self.check_preload = check_preload
         self._pool: Executor | None = None
         self._runs: OrderedDict[str, Run] = OrderedDict()
         self._lock = threading.Lock()
@@ -225,17 +230,25 @@ class Runs:
         total = task.prepare()
         return self.start_task(total, task)
 
-    def call_apart(self, fn: Callable[..., Any], /, *args: Any, seconds: float | None = None) -> Any:
+    def call_apart(self, fn: Callable[..., Any], /, *args: Any, seconds: float | None = None,
+                   checks_server: bool = False) -> Any:
         """``fn(*args)`` in a process of its own, started for it and ended when it returns (``workers``
         0: here), so that what it takes on the way (an upload's parse) is not kept by the server; its
         result, or the error it raised (bad input: its message as raised). ``fn`` and ``args`` must pickle.
         ``seconds``: its process is ended after that long without an answer, and :class:`CallTimedOut`
-        raised (not when run here)."""
+        raised (not when run here). ``checks_server``: started from the fork server that also preloads
+        :attr:`check_preload` (:mod:`web.checkserver`; where there is a fork server)."""
         if self.workers <= 0:
             return fn(*args)
         ctx = self._context()
         receive, send = ctx.Pipe(duplex=False)
-        process = ctx.Process(target=_call, args=(fn, args, send, os.getpid()), name="permitflow-check", daemon=True)
+        call: dict[str, Any] = {"target": _call, "args": (fn, args, send, os.getpid()),
+                                "name": "permitflow-check", "daemon": True}
+        if checks_server and ctx.get_start_method() == "forkserver":
+            preload_checks((*self.preload, *self.check_preload))
+            process: Any = CheckProcess(**call)
+        else:
+            process = ctx.Process(**call)
         process.start()
         with self._lock:
             self._calls.add(process)

@@ -46,10 +46,11 @@ class _State:
 
     def __init__(self, workers: int | None, keep: int, check_seconds: float = CHECK_SECONDS,
                  preload: tuple[str, ...] = (), large: int = LARGE_RUNS, most: int = MOST_RUNS) -> None:
-        # an upload's check runs checked_upload in a process of its own, a run's units scenarios.road's
-        # (and a case log's calibration: the modules it imports, once in the fork server, not in each check)
-        self.runs = Runs(workers, keep, preload=("web.whatif", "scenarios.road", *CALIBRATION_MODULES, *preload),
-                         large=large, most=most)
+        # an upload's check runs checked_upload in a process of its own, a run's units scenarios.road's; a
+        # case log's calibration imports more, once in a fork server of the checks' own (web.checkserver), not
+        # in each check nor in the one the pool's workers start from (they never calibrate)
+        self.runs = Runs(workers, keep, preload=("web.whatif", "scenarios.road", *preload), large=large,
+                         most=most, check_preload=CALIBRATION_MODULES)
         self.check_seconds = check_seconds
         self.uploads: OrderedDict[str, Upload] = OrderedDict()
         #: the checks of the uploads kept (none of another: it holds nothing the uploads do not)

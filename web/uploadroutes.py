@@ -51,8 +51,10 @@ async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...],
     try:
         # its turn waited for here, in the event loop: a request thread is not held meanwhile
         async with state.check_turns:
+            # a case log's calibration starts from the fork server that has it imported (web.checkserver)
             found = await run_in_threadpool(partial(state.runs.call_apart, check, *sent,
-                                                              seconds=state.check_seconds))
+                                                    seconds=state.check_seconds,
+                                                    checks_server=check is not checked_upload))
     except Exception as err:
         running.set_exception(err)
         raise

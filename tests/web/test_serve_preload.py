@@ -51,19 +51,27 @@ LOG_PROBE = """
 import sys
 from web.app import create_app
 runs = create_app(workers=1).state.web.runs
+missing = f"[m for m in {sys.argv[1:]!r} if m not in __import__('sys').modules]"
 try:
-    print(runs.call_apart(eval, f"[m for m in {sys.argv[1:]!r} if m not in __import__('sys').modules]"))
+    print(runs.call_apart(eval, missing, checks_server=True))
+    print(runs.call_apart(eval, missing))
+    print(runs._executor().submit(eval, missing).result())
+    print(runs.call_apart(eval, missing, checks_server=True))
 finally:
     runs.close()
 """
 
 
-def test_a_case_logs_check_finds_the_calibration_imported_once_by_the_fork_server() -> None:
+def test_a_case_logs_check_finds_the_calibration_imported_by_a_fork_server_of_the_checks_own() -> None:
     """Found in qaweb3: the case log's check process imported the calibration each time (scipy and networkx on
-    the way, about 1 s of each check); the fork server it starts from imports them once now. Every module
-    web.logupload imports when it runs is there already in a process the fork server starts."""
+    the way, about 1 s of each check); a fork server imports them once. Found in qamem: preloaded in the fork
+    server every process starts from, they took each pool worker from 59 to 114 MB (bench_serve_memory.py),
+    though a run never calibrates. Every module web.logupload imports when it runs is there already in a
+    case log's check (again at the second), and none of them in an upload's check or a pool worker."""
     wanted = _imported_inside_functions(ROOT / "web" / "logupload.py")
     assert "calibrate.core" in wanted and "report.validation_html" in wanted
     done = subprocess.run([sys.executable, "-c", LOG_PROBE, *wanted], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120, check=True)
-    assert done.stdout.strip() == "[]"
+    log_check, upload_check, worker, log_check_again = done.stdout.strip().splitlines()
+    assert log_check == log_check_again == "[]"
+    assert "calibrate.core" in upload_check and "calibrate.core" in worker

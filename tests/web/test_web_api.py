@@ -1467,8 +1467,9 @@ def test_an_upload_whose_shared_check_was_interrupted_is_told_so_in_swedish_too(
     from web import app as web_app
 
     release = threading.Event()
+    runs = SimpleNamespace(call_apart=lambda *args, seconds, checks_server=False: release.wait(5))
     state = SimpleNamespace(lock=threading.Lock(), checking={}, check_seconds=1.0, check_turns=asyncio.Semaphore(2),
-                            checks_admitted=0, runs=SimpleNamespace(call_apart=lambda *args, seconds: release.wait(5)))
+                            checks_admitted=0, runs=runs)
 
     async def both():
         first = asyncio.ensure_future(web_app._check_once(state, b"d", ()))
