@@ -49,6 +49,7 @@ from scenarios.batch import BatchResults
 from scenarios.executors import watch_parent
 from scenarios.road import execute, prepare
 from scenarios.study import Study
+from web.checkserver import SUPPORTED as CHECKS_SERVER_SUPPORTED
 from web.checkserver import CheckProcess, preload_checks
 
 __all__ = ["Run", "Runs", "RunFailed", "CallTimedOut", "CallStopped", "RunsBusy", "StudyTask", "KEEP_BYTES",
@@ -244,7 +245,7 @@ class Runs:
         receive, send = ctx.Pipe(duplex=False)
         call: dict[str, Any] = {"target": _call, "args": (fn, args, send, os.getpid()),
                                 "name": "permitflow-check", "daemon": True}
-        if checks_server and ctx.get_start_method() == "forkserver":
+        if checks_server and CHECKS_SERVER_SUPPORTED and ctx.get_start_method() == "forkserver":
             preload_checks((*self.preload, *self.check_preload))
             process: Any = CheckProcess(**call)
         else:

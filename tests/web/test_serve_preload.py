@@ -75,3 +75,26 @@ def test_a_case_logs_check_finds_the_calibration_imported_by_a_fork_server_of_th
     log_check, upload_check, worker, log_check_again = done.stdout.strip().splitlines()
     assert log_check == log_check_again == "[]"
     assert "calibrate.core" in upload_check and "calibrate.core" in worker
+
+
+FALLBACK_PROBE = """
+import sys
+import web.runs
+from web.app import create_app
+web.runs.CHECKS_SERVER_SUPPORTED = False
+runs = create_app(workers=1).state.web.runs
+try:
+    print(runs.call_apart(eval, "'calibrate.core' in __import__('sys').modules", checks_server=True))
+    print(runs.call_apart(eval, "6 * 7", checks_server=True))
+finally:
+    runs.close()
+"""
+
+
+def test_a_python_whose_fork_server_the_checks_server_does_not_follow_checks_logs_from_the_common_one() -> None:
+    """The checks' fork server launches its processes by CPython 3.11-3.13's private code (web.checkserver); on
+    another Python (or one without those names) a case log's check starts from the common fork server, without
+    the calibration preloaded, and still answers."""
+    done = subprocess.run([sys.executable, "-c", FALLBACK_PROBE], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120, check=True)
+    assert done.stdout.split() == ["False", "42"]
