@@ -33,8 +33,9 @@ from bpmn_io.library_facts import swedish_words
 from bpmn_io.profile import shown_name
 from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
-from processes.diff.diffwords import ENGLISH, DiffWords, note_words
+from processes.diff.diffwords import ENGLISH, DiffWords
 from processes.diff.formats import candidate_words, how_words, kind_title, message_in
+from processes.diff.notewords import note_words
 from processes.diff.nway import StepCluster, Variation, uncertain_elsewhere
 from processes.diff.result import Difference
 from processes.diff.view import display_name
@@ -303,11 +304,18 @@ def _fact_sv(text: str) -> str:
 
     >>> _fact_sv("11700 kr (year: 2017)"), _fact_sv("3600 kr/år"), _fact_sv("unknown")
     ('11\xa0700\xa0kr (år: 2017)', '3\xa0600\xa0kr/år', 'okänt')
-    >>> _fact_sv("5,7 veckor (weeks: 5.7–17.4)")
-    '5,7 veckor (veckor: 5,7–17,4)'
+
+    A list is its items without the code's brackets, a range of weeks (``[7, 10]``) written as one, 7–10.
+
+    >>> _fact_sv("5,7 veckor (weeks: 5.7–17.4)"), _fact_sv("x (weeks: [5.7, 17.4])")
+    ('5,7 veckor (veckor: 5,7–17,4)', 'x (veckor: 5,7–17,4)')
+    >>> _fact_sv("[Polisen, Skatteverket]")
+    'Polisen, Skatteverket'
     """
     text = swedish_words(text)
-    text = re.sub(r"(?<![\w.,])(\d+)\.(\d+)(?![\w.,])", r"\1,\2", text)  # a decimal comma: "5,7–17,4"
+    text = re.sub(r"(?<![\w.,])(\d+)\.(\d+)(?![\w.]|,\d)", r"\1,\2", text)  # a decimal comma: "5,7–17,4"
+    text = re.sub(r"\[(\d+(?:,\d+)?), (\d+(?:,\d+)?)\]", "\\1\u2013\\2", text)
+    text = re.sub(r"^\[(.*)\]$", r"\1", text)
     return re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?) kr\b", lambda m: f"{machine(m.group(1), 'sv')}\u00a0kr", text)
 
 

@@ -6,7 +6,8 @@ import json
 from collections.abc import Sequence
 
 from processes.diff.decisions import written_ids
-from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, note_words, reason_words, said_in, sentence
+from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, said_in, sentence
+from processes.diff.notewords import note_words, reason_words, step_label
 from processes.diff.nway import METRICS, Comparison, StepCluster, Variation, name_sides
 from processes.diff.result import KINDS, Difference, ModelDiff
 from processes.textsafe import markdown_cell
@@ -249,7 +250,7 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
     for metric in METRICS:
         out += _matrix(comparison, metric, words) + [""]
     out += [f"## {w('core_head', n=words.counted(len(comparison.core), 'steps'))}", ""]
-    out += [f"- {_cell(comparison.clusters[k].label + decided_words(comparison.clusters[k], words))}"
+    out += [f"- {_cell(step_label(comparison.clusters[k].label, words.lang) + decided_words(comparison.clusters[k], words))}"
             for k in comparison.core]
     out += [
         "",
@@ -301,7 +302,7 @@ def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
                        + "  ".join(f"{words.number(v, 3):>{w_}}" for v, w_ in zip(row, columns, strict=True)))
         out.append("")
     out.append(w("core_line", n=words.counted(len(comparison.core), "steps")))
-    out += [f"  - {_line(comparison.clusters[k].label + decided_words(comparison.clusters[k], words))}"
+    out += [f"  - {_line(step_label(comparison.clusters[k].label, words.lang) + decided_words(comparison.clusters[k], words))}"
             for k in comparison.core]
     out += ["", w("variations_line", n=len(comparison.variations))]
     out += [f"  [{_variation_kind(v.kind, words)}] {_line(_variation(v, words))}"
