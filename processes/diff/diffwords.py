@@ -375,6 +375,9 @@ class DiffWords:
     #: a variation point of an N-way comparison (nway.Variation) as a sentence in that language, or None (then
     #: its English message): the report's sentences (report/variationwords.py), which the command line passes
     variation: Callable[[Any], str | None] | None = None
+    #: a model's name -> a fact's key -> its text in that language (differences.fact_text: as the profile's
+    #: ``names:`` say it); an N-way comparison's facts table, whose values are the English texts, shows these
+    fact_texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def name(self, model: str) -> str:
         return self.names.get(model, model)

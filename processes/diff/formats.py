@@ -237,8 +237,12 @@ def _variation(v: Variation, words: DiffWords) -> str:
     return (words.variation(v) if words.variation is not None else None) or v.message
 
 
-def _fact_cells(comparison: Comparison, values: Sequence[str], words: DiffWords) -> list[str]:
-    return [words.fact_value(v) if v else v for v in values]
+def _fact_cells(comparison: Comparison, fact: str, values: Sequence[str], words: DiffWords) -> list[str]:
+    """A fact's value in each model, in the language of ``words``: its text as the model's profile says it in that
+    language where ``words`` has it, in that language's words."""
+    said = [words.fact_texts.get(n, {}).get(fact, v) if v else v for n, v in zip(comparison.names, values,
+                                                                                   strict=True)]
+    return [words.fact_value(v) if v else v for v in said]
 
 
 def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
@@ -274,7 +278,7 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
     ]
     for fact, values in comparison.facts:
         out.append(f"| {_cell(words.fact_name(fact))} | "
-                   + " | ".join(_cell(v) for v in _fact_cells(comparison, values, words)) + " |")
+                   + " | ".join(_cell(v) for v in _fact_cells(comparison, fact, values, words)) + " |")
     if comparison.notes:
         out += ["", f"## {w('notes')}", ""] + [f"- {_cell(n)}" for n in comparison.notes]
     return "\n".join(out) + "\n"
@@ -311,7 +315,7 @@ def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
     for fact, values in comparison.facts:
         out.append(f"  {words.fact_name(fact)}:")
         out += [f"    {n:<{width}}  {_line(v) or '-'}"
-                for n, v in zip(names, _fact_cells(comparison, values, words), strict=True)]
+                for n, v in zip(names, _fact_cells(comparison, fact, values, words), strict=True)]
     if comparison.notes:
         out.append("")
         out += [_line(w("note", note=note)) for note in comparison.notes]
