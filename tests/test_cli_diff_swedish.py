@@ -81,7 +81,12 @@ def test_the_json_is_the_same_in_either_language(command: list[str]) -> None:
 
 def test_the_comparison_in_swedish() -> None:
     text = run("compare", "helsingborg", "astorp", "orkelljunga")
-    assert text.startswith("modeller: Helsingborg, Åstorp, Örkelljunga\n\nlikhet: stegens likhet\n")
+    # a measure named as the report names it, not "likhet: stegens likhet"
+    assert text.startswith("modeller: Helsingborg, Åstorp, Örkelljunga\n\n"
+                           "likhet – samma steg (1 = alla steg lika till namnet)\n")
+    # a fact as the profile says it in Swedish (its value: "working committee or chair")
+    assert "  vem som beslutar:\n    Helsingborg  okänt\n    Åstorp       okänt\n" \
+           "    Örkelljunga  arbetsutskottet eller ordföranden\n" in text
     assert "  Helsingborg        1,000   0,994        0,990" in text
     assert "gemensam kärna: 49 steg i alla modeller" in text and "där de skiljer sig: 4" in text
     assert ("  [ett steg som inte finns i alla processer] ”Överlämna utredning och förslag till beslut till "
@@ -139,3 +144,14 @@ def test_the_help_says_what_the_output_language_is() -> None:
     help_text = " ".join(run("diff", "--help").split())
     assert "--output-language [auto|sv|en]" in help_text
     assert "Swedish when every model names its steps in Swedish" in help_text
+
+
+def test_no_code_name_is_left_in_the_swedish_diff_of_a_delegated_decision_and_a_comparisons_core() -> None:
+    text = run("diff", "helsingborg", "orkelljunga")
+    assert "[Fakta] vem som beslutar: okänt [antagande] i Helsingborgs modell, arbetsutskottet eller ordföranden " \
+           "[källa och antagande] i Örkelljungas modell." in text
+    assert "working committee" not in text and "[Polisen" not in text
+    core = run("compare", "helsingborg", "landskrona", "astorp")
+    assert "\n  - namnlös kanthändelse Timer_Paminnelse\n" in core and "unnamed" not in core
+    md = run("compare", "helsingborg", "landskrona", "astorp", "--format", "markdown")
+    assert "\n- namnlös kanthändelse Timer_Paminnelse\n" in md and "unnamed" not in md

@@ -230,7 +230,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "facts_head": ("Facts", "Fakta"),
     "fact_head": ("fact", "fakta"),
     "models_line": ("models: {names}", "modeller: {names}"),
-    "metric_line": ("{metric} similarity", "likhet: {metric}"),
+    "metric_line": ("{metric} similarity", "likhet – {metric}"),
+    # a similarity matrix's measure, headed as the report names it in Swedish (English: the measure's name)
+    "matrix.node_matching": ("node matching", "samma steg (1 = alla steg lika till namnet)"),
+    "matrix.structural": ("structural", "samma struktur (1 = samma flöden mellan stegen)"),
+    "matrix.behavioural": ("behavioural", "samma arbetsordning (1 = stegen i samma ordning)"),
     "core_line": ("common core: {n} in every model", "gemensam kärna: {n} i alla modeller"),
     "variations_line": ("variation points: {n}", "där de skiljer sig: {n}"),
     "facts_line": ("facts", "fakta"),

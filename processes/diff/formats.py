@@ -211,10 +211,15 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     return "\n".join(out) + "\n"
 
 
+def _metric(metric: str, words: DiffWords) -> str:
+    """A similarity matrix's measure in words (the code name without them)."""
+    return words.word("matrix." + metric) if "matrix." + metric in WORDS else metric.replace("_", " ")
+
+
 def _matrix(comparison: Comparison, metric: str, words: DiffWords = ENGLISH) -> list[str]:
     names = [words.name(n) for n in comparison.names]
     rows = comparison.similarity[metric]
-    out = [f"| {words.word(metric) if metric in WORDS else metric.replace('_', ' ')} | "
+    out = [f"| {_metric(metric, words)} | "
            + " | ".join(_cell(n) for n in names) + " |",
            "|---" * (len(names) + 1) + "|"]
     for name, row in zip(names, rows, strict=True):
@@ -298,7 +303,7 @@ def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
     # the order on the "models:" line alone leaves a reader counting columns
     columns = [max(5, len(n)) for n in names]
     for metric in METRICS:
-        out.append(w("metric_line", metric=w(metric) if metric in WORDS else metric.replace("_", " ")))
+        out.append(w("metric_line", metric=_metric(metric, words)))
         out.append(f"  {'':<{width}}  "
                    + "  ".join(f"{n:>{w_}}" for n, w_ in zip(names, columns, strict=True)))
         for name, row in zip(names, comparison.similarity[metric], strict=True):

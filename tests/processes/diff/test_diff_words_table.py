@@ -16,6 +16,7 @@ from processes.diff import KINDS, diff_models
 from processes.diff.diffwords import MESSAGES, WORDS, DiffWords
 from processes.diff.formats import diff_markdown, diff_text, message_in
 from processes.diff.notewords import NOTES, REASONS, note_words, reason_words
+from processes.diff.nway import METRICS
 from processes.diff.relations import RELATIONS
 from processes.diff.stages import builtin_stages
 from processes.model import EVENT_POSITIONS, TASK_TYPES, TRIGGERS
@@ -96,6 +97,7 @@ def test_every_word_the_code_asks_for_is_in_the_table_in_both_languages() -> Non
     asked |= {f"kind.{kind}" for kind in KINDS}  # every kind of difference is headed by its title
     # an event's type in words: its position and its trigger (none says nothing)
     asked |= set(EVENT_POSITIONS) | {f"trigger.{t}" for t in TRIGGERS if t != "none"}
+    asked |= {f"matrix.{m}" for m in METRICS}  # a similarity matrix's measure
     # a relation's verb, for one step or more
     asked |= {f"{r}{many}" for r in RELATIONS for many in ("", "_many")}
     assert {"optional", "once_many", "kind.fact", "legend_only", "uncertain_next"} <= asked
