@@ -151,6 +151,8 @@ def test_no_code_name_is_left_in_the_swedish_diff_of_a_delegated_decision_and_a_
     assert "[Fakta] vem som beslutar: okänt [antagande] i Helsingborgs modell, arbetsutskottet eller ordföranden " \
            "[källa och antagande] i Örkelljungas modell." in text
     assert "working committee" not in text and "[Polisen" not in text
+    md = run("diff", "svalov", "national-reference", "--format", "markdown")  # a fact's cells as its message
+    assert "| Fakta | okänt | olika i varje kommun |" in md and "municipality-specific" not in md
     core = run("compare", "helsingborg", "landskrona", "astorp")
     assert "\n  - namnlös kanthändelse Timer_Paminnelse\n" in core and "unnamed" not in core
     md = run("compare", "helsingborg", "landskrona", "astorp", "--format", "markdown")

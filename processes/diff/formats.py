@@ -144,9 +144,10 @@ def _value(d: Difference, side: str, words: DiffWords) -> str:
     value = d.a_value if side == "a" else d.b_value
     if words.lang == "en" or not value:
         return value
-    if d.kind == "fact" or d.attribute.startswith("profile.delegation"):
-        return words.value(d.attribute, value)
     said = dict(d.wording[0][1]).get("va" if side == "a" else "vb") if d.wording else None
+    if d.kind == "fact" or d.attribute.startswith("profile.delegation"):
+        # a fact as its message says it in that language (its profile's names:), in that language's words
+        return words.value(d.attribute, said_in(said, words.lang) if isinstance(said, tuple) else value)
     if said is not None and d.attribute != "timer" and d.attribute != "loop_marker":
         return said_in(said, words.lang)
     return words.word("value." + value) if "value." + value in WORDS else value
