@@ -115,7 +115,8 @@ def test_an_english_model_is_compared_in_english_and_swedish_words_can_be_asked_
 
 
 def test_a_decision_level_is_said_in_the_reports_swedish_words() -> None:
-    assert ('[Ändrat] "Besluta om serveringstillstånd": delegation är nämnden [antagande] i Helsingborgs '
+    # the parameter by the report's name for it ("vem som beslutar"), not its key "delegation"
+    assert ('[Ändrat] "Besluta om serveringstillstånd": vem som beslutar är nämnden [antagande] i Helsingborgs '
             "modell, arbetsutskottet [antagande] i Örkelljungas modell.") in run("diff", "helsingborg", "orkelljunga")
 
 

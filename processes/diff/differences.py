@@ -203,9 +203,16 @@ def _attributes(
 def parameter_wording(name: Said, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> Wording:
     """The words of a profile parameter's difference (``name``: the step, quoted): its values as each language
     writes them (a decimal comma in Swedish)."""
-    return (clause("parameter", step=name, key=key, va=_number_words(va) if va else _word("not_set"),
+    return (clause("parameter", step=name, key=_key_said(key), va=_number_words(va) if va else _word("not_set"),
                    vb=_number_words(vb) if vb else _word("not_set"), ma=_marked(basis_a),
                    mb=_marked(basis_b)),)
+
+
+def _key_said(key: str) -> Said:
+    """A parameter's flattened key ("delay.mean") in (English, Swedish): English the key as it is, Swedish each
+    part in words where the table has them ("väntetid, medelvärde"; a flow's id stays as it is)."""
+    sv = ", ".join(WORDS.get("param." + part, (part, part))[1] for part in key.split("."))
+    return key if sv == key else (key, sv)
 
 
 def parameter_message(name: Said, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> str:

@@ -333,3 +333,17 @@ def test_the_swedish_outputs_of_the_benchmark_pairs_have_no_english_word_of_the_
             if said:
                 left.setdefault(pair.name, set()).update(said)
     assert left == {}, left
+
+
+def test_every_parameter_of_the_librarys_profiles_is_named_in_swedish_words() -> None:
+    # a parameter's difference names its key ("delay.mean"): each part in words, but a flow's or an attribute's id
+    from bpmn_io.library import library_names, load_entry
+    from processes.diff import profile_inputs
+    from processes.diff.differences import canonical_params, flatten
+
+    keys = {k for name in library_names() for entry in profile_inputs(load_entry(name).profile.raw)[1].values()
+            for k in flatten(canonical_params(entry))}
+    assert {"delay.low", "duration.mean", "delegation"} <= keys
+    parts = {p for k in keys for p in k.split(".") if not p.startswith("Flow_") and not k.startswith("set.")
+             or p == "set"}
+    assert not {f"param.{p}" for p in parts} - set(WORDS), sorted(parts - {k[6:] for k in WORDS})
