@@ -24,7 +24,7 @@ def test_a_swedish_pair_is_compared_in_swedish_without_an_option() -> None:
     lines = text.splitlines()
     assert lines[:3] == [
         "Helsingborg (A, 49 steg) jämförd med Örkelljunga (B, 50 steg)",
-        "likhet: stegens likhet 0,990, strukturell 0,984, beteende 0,960",
+        "likhet: samma steg 0,990, samma struktur 0,984, samma arbetsordning 0,960",
         "matchade: 49 par; osäkra: 0 steg; bara i den ena modellen: 1 steg; skillnader: 13",
     ]
     assert ('[Bara i B] Steget "Överlämna utredning och förslag till beslut till Örkelljunga kommun" '
@@ -64,7 +64,7 @@ def test_an_unnamed_step_is_named_in_swedish_words() -> None:
 def test_the_markdown_diff_in_swedish() -> None:
     md = run("diff", "astorp", "landskrona", "--format", "markdown")
     assert md.startswith("# Åstorp jämförd med Landskrona\n\n| mått | värde |\n|---|---|\n"
-                         "| stegens likhet | 0,994 |")
+                         "| samma steg | 0,994 |")
     assert "## Skillnader (6)" in md and "| slag | Åstorp | Landskrona | vad |" in md
     assert "| Parallellt eller i följd | efter | parallellt | I Åstorps modell kommer " in md
     assert "## Matchade steg (49)" in md
