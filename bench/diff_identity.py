@@ -36,6 +36,11 @@ COMMANDS: list[list[str]] = [
     ["diff", "helsingborg", "orkelljunga", "--format", "json", "--lemmas"],
     ["diff", "svalov", "national-reference", "--format", "markdown", "--save-matches", "{tmp}/matches.yaml"],
     ["diff", "landskrona", "hoganas", "--format", "json", "--language", "en"],
+    # the English outputs of the Swedish library (auto says the library in Swedish since branch qadiffsv)
+    *(["compare", *LIBRARY, "--format", fmt, "--output-language", "en"] for fmt in ("text", "markdown", "html")),
+    *(["diff", a, b, "--format", fmt, "--output-language", "en"]
+      for a, b in (("helsingborg", "astorp"), ("landskrona", "hoganas"), ("svalov", "national-reference"))
+      for fmt in ("text", "markdown", "html")),
 ]
 
 #: the comparisons bench_diff.py times, their whole JSON (run inside SOURCE)

@@ -32,9 +32,11 @@ from bpmn_io.layout import add_layout
 from bpmn_io.library_facts import swedish_words
 from bpmn_io.profile import shown_name
 from bpmn_io.svg import render_svg
-from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
-from processes.diff.diffwords import ENGLISH, DiffWords, note_words
+from processes.diff import Comparison, ModelDiff, comparison_to_data, profile_inputs, to_data
+from processes.diff.differences import fact_text
+from processes.diff.diffwords import ENGLISH, DiffWords
 from processes.diff.formats import candidate_words, how_words, kind_title, message_in
+from processes.diff.notewords import note_words
 from processes.diff.nway import StepCluster, Variation, uncertain_elsewhere
 from processes.diff.result import Difference
 from processes.diff.view import display_name
@@ -277,10 +279,12 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None) -> DiffWord
         return ENGLISH
     names = {n: shown_name(raw, lang, n) for n, raw in (profiles or {}).items() if raw}
     table = labels()
+    facts = {n: {k: fact_text(f, lang) for k, f in profile_inputs(raw)[0].items()}
+             for n, raw in (profiles or {}).items() if raw}
     return DiffWords(
         lang, names, {k: str(v[lang]) for k, v in table["facts"].items()}, _fact_sv,
         lambda level: word(level, lang), {k: str(v[lang]) for k, v in table["variations"].items()},
-        lambda v: variation_words(v, names, lang))
+        lambda v: variation_words(v, names, lang), facts)
 
 
 def _said(table: str, key: str, lang: str) -> str:
@@ -303,11 +307,18 @@ def _fact_sv(text: str) -> str:
 
     >>> _fact_sv("11700 kr (year: 2017)"), _fact_sv("3600 kr/år"), _fact_sv("unknown")
     ('11\xa0700\xa0kr (år: 2017)', '3\xa0600\xa0kr/år', 'okänt')
-    >>> _fact_sv("5,7 veckor (weeks: 5.7–17.4)")
-    '5,7 veckor (veckor: 5,7–17,4)'
+
+    A list is its items without the code's brackets, a range of weeks (``[7, 10]``) written as one, 7–10.
+
+    >>> _fact_sv("5,7 veckor (weeks: 5.7–17.4)"), _fact_sv("x (weeks: [5.7, 17.4])")
+    ('5,7 veckor (veckor: 5,7–17,4)', 'x (veckor: 5,7–17,4)')
+    >>> _fact_sv("[Polisen, Skatteverket]")
+    'Polisen, Skatteverket'
     """
     text = swedish_words(text)
-    text = re.sub(r"(?<![\w.,])(\d+)\.(\d+)(?![\w.,])", r"\1,\2", text)  # a decimal comma: "5,7–17,4"
+    text = re.sub(r"(?<![\w.,])(\d+)\.(\d+)(?![\w.]|,\d)", r"\1,\2", text)  # a decimal comma: "5,7–17,4"
+    text = re.sub(r"\[(\d+(?:,\d+)?), (\d+(?:,\d+)?)\]", "\\1\u2013\\2", text)
+    text = re.sub(r"^\[(.*)\]$", r"\1", text)
     return re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?) kr\b", lambda m: f"{machine(m.group(1), 'sv')}\u00a0kr", text)
 
 
@@ -534,6 +545,8 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
             if cluster.label.startswith("unnamed "):  # an unnamed timer in a variation: in words, as in the core
                 for lang, text in _core_words(cluster, models, labels).items():
                     labels[lang].setdefault(cluster.label, text)
+    if facts_said is None and output.fact_texts:  # a page in one language: its facts as the profiles say them
+        facts_said = {n: {k: {output.lang: t} for k, t in texts.items()} for n, texts in output.fact_texts.items()}
     words = _words(data, named, comparison.variations, labels, facts_said)
     words["core"] = [_decided(_core_words(comparison.clusters[k], models, labels), comparison.clusters[k], labels)
                      for k in comparison.core]

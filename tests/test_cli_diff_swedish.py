@@ -24,7 +24,7 @@ def test_a_swedish_pair_is_compared_in_swedish_without_an_option() -> None:
     lines = text.splitlines()
     assert lines[:3] == [
         "Helsingborg (A, 49 steg) jämförd med Örkelljunga (B, 50 steg)",
-        "likhet: stegens likhet 0,990, strukturell 0,984, beteende 0,960",
+        "likhet: samma steg 0,990, samma struktur 0,984, samma arbetsordning 0,960",
         "matchade: 49 par; osäkra: 0 steg; bara i den ena modellen: 1 steg; skillnader: 13",
     ]
     assert ('[Bara i B] Steget "Överlämna utredning och förslag till beslut till Örkelljunga kommun" '
@@ -64,7 +64,7 @@ def test_an_unnamed_step_is_named_in_swedish_words() -> None:
 def test_the_markdown_diff_in_swedish() -> None:
     md = run("diff", "astorp", "landskrona", "--format", "markdown")
     assert md.startswith("# Åstorp jämförd med Landskrona\n\n| mått | värde |\n|---|---|\n"
-                         "| stegens likhet | 0,994 |")
+                         "| samma steg | 0,994 |")
     assert "## Skillnader (6)" in md and "| slag | Åstorp | Landskrona | vad |" in md
     assert "| Parallellt eller i följd | efter | parallellt | I Åstorps modell kommer " in md
     assert "## Matchade steg (49)" in md
@@ -81,7 +81,12 @@ def test_the_json_is_the_same_in_either_language(command: list[str]) -> None:
 
 def test_the_comparison_in_swedish() -> None:
     text = run("compare", "helsingborg", "astorp", "orkelljunga")
-    assert text.startswith("modeller: Helsingborg, Åstorp, Örkelljunga\n\nlikhet: stegens likhet\n")
+    # a measure named as the report names it, not "likhet: stegens likhet"
+    assert text.startswith("modeller: Helsingborg, Åstorp, Örkelljunga\n\n"
+                           "likhet – samma steg (1 = alla steg lika till namnet)\n")
+    # a fact as the profile says it in Swedish (its value: "working committee or chair")
+    assert "  vem som beslutar:\n    Helsingborg  okänt\n    Åstorp       okänt\n" \
+           "    Örkelljunga  arbetsutskottet eller ordföranden\n" in text
     assert "  Helsingborg        1,000   0,994        0,990" in text
     assert "gemensam kärna: 49 steg i alla modeller" in text and "där de skiljer sig: 4" in text
     assert ("  [ett steg som inte finns i alla processer] ”Överlämna utredning och förslag till beslut till "
@@ -110,7 +115,8 @@ def test_an_english_model_is_compared_in_english_and_swedish_words_can_be_asked_
 
 
 def test_a_decision_level_is_said_in_the_reports_swedish_words() -> None:
-    assert ('[Ändrat] "Besluta om serveringstillstånd": delegation är nämnden [antagande] i Helsingborgs '
+    # the parameter by the report's name for it ("vem som beslutar"), not its key "delegation"
+    assert ('[Ändrat] "Besluta om serveringstillstånd": vem som beslutar är nämnden [antagande] i Helsingborgs '
             "modell, arbetsutskottet [antagande] i Örkelljungas modell.") in run("diff", "helsingborg", "orkelljunga")
 
 
@@ -139,3 +145,16 @@ def test_the_help_says_what_the_output_language_is() -> None:
     help_text = " ".join(run("diff", "--help").split())
     assert "--output-language [auto|sv|en]" in help_text
     assert "Swedish when every model names its steps in Swedish" in help_text
+
+
+def test_no_code_name_is_left_in_the_swedish_diff_of_a_delegated_decision_and_a_comparisons_core() -> None:
+    text = run("diff", "helsingborg", "orkelljunga")
+    assert "[Fakta] vem som beslutar: okänt [antagande] i Helsingborgs modell, arbetsutskottet eller ordföranden " \
+           "[källa och antagande] i Örkelljungas modell." in text
+    assert "working committee" not in text and "[Polisen" not in text
+    md = run("diff", "svalov", "national-reference", "--format", "markdown")  # a fact's cells as its message
+    assert "| Fakta | okänt | olika i varje kommun |" in md and "municipality-specific" not in md
+    core = run("compare", "helsingborg", "landskrona", "astorp")
+    assert "\n  - namnlös kanthändelse Timer_Paminnelse\n" in core and "unnamed" not in core
+    md = run("compare", "helsingborg", "landskrona", "astorp", "--format", "markdown")
+    assert "\n- namnlös kanthändelse Timer_Paminnelse\n" in md and "unnamed" not in md

@@ -203,9 +203,16 @@ def _attributes(
 def parameter_wording(name: Said, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> Wording:
     """The words of a profile parameter's difference (``name``: the step, quoted): its values as each language
     writes them (a decimal comma in Swedish)."""
-    return (clause("parameter", step=name, key=key, va=_number_words(va) if va else _word("not_set"),
+    return (clause("parameter", step=name, key=_key_said(key), va=_number_words(va) if va else _word("not_set"),
                    vb=_number_words(vb) if vb else _word("not_set"), ma=_marked(basis_a),
                    mb=_marked(basis_b)),)
+
+
+def _key_said(key: str) -> Said:
+    """A parameter's flattened key ("delay.mean") in (English, Swedish): English the key as it is, Swedish each
+    part in words where the table has them ("väntetid, medelvärde"; a flow's id stays as it is)."""
+    sv = ", ".join(WORDS.get("param." + part, (part, part))[1] for part in key.split("."))
+    return key if sv == key else (key, sv)
 
 
 def parameter_message(name: Said, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> str:
@@ -365,7 +372,7 @@ def _type(step: Step) -> tuple[str, str]:
             if trigger != "none" else where
         return WORDS["event"][0].format(trigger=trigger, position=position.replace("_", " ")), sv
     if step.kind == "task":
-        return step.detail, step.detail
+        return WORDS.get("tasktype." + step.detail, (step.detail, step.detail))
     return WORDS.get(step.kind, (step.kind, step.kind))
 
 
@@ -532,9 +539,18 @@ def fact_differences(
             # the fact's name and values in Swedish are the output's to say (diffwords.DiffWords): its names
             # and words for facts are the report's
             out.append(_said(Difference("fact", (), (), name, va, vb, a_basis=ba, b_basis=bb),
-                             clause("fact", fact=name.replace("_", " "), va=va or _word("not_stated"),
-                                    vb=vb or _word("not_stated"), ma=_marked(ba), mb=_marked(bb))))
+                             clause("fact", fact=name.replace("_", " "),
+                                    va=_fact_said(facts_a.get(name), va) or _word("not_stated"),
+                                    vb=_fact_said(facts_b.get(name), vb) or _word("not_stated"),
+                                    ma=_marked(ba), mb=_marked(bb))))
     return out
+
+
+def _fact_said(fact: Any, english: str) -> Said:
+    """A fact's text in (English, Swedish): in Swedish as its ``names: {sv: ...}`` say it ("arbetsutskottet
+    eller ordföranden", not the value "working committee or chair"); one text when the two are the same."""
+    swedish = fact_text(fact, "sv")
+    return english if swedish == english else (english, swedish)
 
 
 def _meaning(lex: Lexicon, fact: Any) -> object:

@@ -25,8 +25,7 @@ from processes.numbers import machine, number
 
 __all__ = [
     "LANGUAGES", "MESSAGES", "WORDS", "Said", "Clause", "Wording", "DiffWords", "clause", "sentence", "word",
-    "said_in", "joined", "side_words", "genitive", "decimal_commas", "ENGLISH", "REASONS", "reason_words",
-    "NOTES", "note_words",
+    "said_in", "joined", "side_words", "genitive", "decimal_commas", "ENGLISH",
 ]
 
 LANGUAGES = ("en", "sv")
@@ -153,7 +152,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "head": ("{a} (A, {na}) vs {b} (B, {nb})", "{a} (A, {na}) jämförd med {b} (B, {nb})"),
     "title": ("{a} vs {b}", "{a} jämförd med {b}"),
     "similarity": ("similarity: node matching {node}, structural {structural}, behavioural {behavioural}",
-                   "likhet: stegens likhet {node}, strukturell {structural}, beteende {behavioural}"),
+                   "likhet: samma steg {node}, samma struktur {structural}, samma arbetsordning {behavioural}"),
     "tiers": ("matched: {matched}; uncertain: {uncertain}; only in one model: {only}; differences: {n}",
               "matchade: {matched}; osäkra: {uncertain}; bara i den ena modellen: {only}; skillnader: {n}"),
     "uncertain_line": ('[Uncertain] "{step}" in {model}: maybe {options} in {other}',
@@ -172,9 +171,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "knappar) och kör igen med --matches FIL."),
     "score": ("score", "mått"),
     "value": ("value", "värde"),
-    "node_matching": ("node matching", "stegens likhet"),
-    "structural": ("structural", "strukturell"),
-    "behavioural": ("behavioural", "beteende"),
+    "node_matching": ("node matching", "samma steg"),
+    "structural": ("structural", "samma struktur"),
+    "behavioural": ("behavioural", "samma arbetsordning"),
     "differences": ("Differences ({n})", "Skillnader ({n})"),
     "kind": ("kind", "slag"),
     "what": ("what", "vad"),
@@ -231,7 +230,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "facts_head": ("Facts", "Fakta"),
     "fact_head": ("fact", "fakta"),
     "models_line": ("models: {names}", "modeller: {names}"),
-    "metric_line": ("{metric} similarity", "likhet: {metric}"),
+    "metric_line": ("{metric} similarity", "likhet – {metric}"),
+    # a similarity matrix's measure, headed as the report names it in Swedish (English: the measure's name)
+    "matrix.node_matching": ("node matching", "samma steg (1 = alla steg lika till namnet)"),
+    "matrix.structural": ("structural", "samma struktur (1 = samma flöden mellan stegen)"),
+    "matrix.behavioural": ("behavioural", "samma arbetsordning (1 = stegen i samma ordning)"),
     "core_line": ("common core: {n} in every model", "gemensam kärna: {n} i alla modeller"),
     "variations_line": ("variation points: {n}", "där de skiljer sig: {n}"),
     "facts_line": ("facts", "fakta"),
@@ -242,6 +245,18 @@ WORDS: dict[str, tuple[str, str]] = {
     # how a pair was found (Match.how) and what a relation or property is (a difference's values)
     "how.auto": ("auto", "automatiskt"),
     "how.confirmed": ("confirmed", "bekräftat"),
+    # ... by which of the matcher's passes (matchtypes.Match.how; English shows the pass's code name as it was)
+    "how.grouped": ("grouped", "ett mot flera"),
+    "how.context": ("context", "samma grannar"),
+    "how.placed": ("placed", "samma plats"),
+    "how.run": ("run", "kvar mellan samma steg"),
+    "how.status": ("status", "statusrad"),
+    "how.outcome": ("outcome", "samma utfall"),
+    "how.ending": ("ending", "modellens enda start eller slut"),
+    "how.sole": ("sole", "enda kandidaten"),
+    "how.handover": ("handover", "det som lämnas över"),
+    "how.arrival": ("arrival", "där ansökan kommer in"),
+    "how.perspective": ("perspective", "sökandens och förvaltningens sida"),
     "value.before": ("before", "före"),
     "value.after": ("after", "efter"),
     "value.parallel": ("parallel", "parallellt"),
@@ -251,148 +266,45 @@ WORDS: dict[str, tuple[str, str]] = {
     "value.mandatory": ("mandatory", "obligatoriskt"),
     "value.repeatable": ("repeatable", "upprepas"),
     "value.once": ("once", "en gång"),
+    # a task's type (model.TASK_TYPES: BPMN's names, which English shows as they are)
+    "tasktype.task": ("task", "uppgift"),
+    "tasktype.userTask": ("userTask", "användaruppgift"),
+    "tasktype.manualTask": ("manualTask", "manuell uppgift"),
+    "tasktype.serviceTask": ("serviceTask", "automatisk uppgift (tjänst)"),
+    "tasktype.scriptTask": ("scriptTask", "skriptuppgift"),
+    "tasktype.businessRuleTask": ("businessRuleTask", "affärsregeluppgift"),
+    "tasktype.sendTask": ("sendTask", "sändande uppgift"),
+    "tasktype.receiveTask": ("receiveTask", "mottagande uppgift"),
+    # a step's parameter in a profile (its flattened key, "delay.mean"), as a Swedish difference names it
+    "param.duration": ("duration", "tid"),
+    "param.delay": ("delay", "väntetid"),
+    "param.delegation": ("delegation", "vem som beslutar"),
+    "param.loop": ("loop", "slinga"),
+    "param.probabilities": ("probabilities", "sannolikhet"),
+    "param.conditions": ("conditions", "villkor"),
+    "param.set": ("set", "sätter"),
+    "param.dist": ("dist", "fördelning"),
+    "param.mean": ("mean", "medelvärde"),
+    "param.sd": ("sd", "standardavvikelse"),
+    "param.low": ("low", "lägst"),
+    "param.high": ("high", "högst"),
+    "param.mode": ("mode", "typvärde"),
+    "param.max": ("max", "högst"),
+    "param.value": ("value", "värde"),
+    # the stages of a case (stages.yaml), as a reason names the stage two steps share
+    "stage.advice": ("advice", "rådgivning"),
+    "stage.intake": ("intake", "mottagning av ansökan"),
+    "stage.completeness": ("completeness", "kontroll av att ansökan är komplett"),
+    "stage.referrals": ("referrals", "remisser"),
+    "stage.investigation": ("investigation", "utredning"),
+    "stage.knowledge test": ("knowledge test", "kunskapsprov"),
+    "stage.write-up": ("write-up", "förslag till beslut"),
+    "stage.decision": ("decision", "beslut"),
+    "stage.notice": ("notice", "expediering av beslutet"),
+    "stage.fees": ("fees", "avgifter"),
+    "stage.follow-up": ("follow-up", "tillsyn"),
+    "stage.closure": ("closure", "avslut"),
 }
-
-#: why a step is a candidate of an uncertain one (the matcher's reasons, tiers.py, leftovers.py ...): the
-#: English reason's form -> its Swedish, the parts it names in their places; a reason of no form here stays
-#: in English
-REASONS: tuple[tuple[str, str], ...] = (
-    (r"labels (\d\.\d+) alike \(share: (.*)\)", "namnen {0} lika (delar: {1})"),
-    (r"labels (\d\.\d+) alike", "namnen {0} lika"),
-    (r"a name is missing", "ett namn saknas"),
-    (r"same neighbours: (\d+) matched (steps?) before and (\d+) after",
-     "samma grannar: {0} {1} före och {2} efter"),
-    (r"same neighbours: (\d+) matched (steps?) before", "samma grannar: {0} {1} före"),
-    (r"same neighbours: (\d+) after", "samma grannar: {0} efter"),
-    (r"already matched to another step", "redan matchat med ett annat steg"),
-    (r"same place: between (.*) and (.*)", "samma plats: mellan {0} och {1}"),
-    (r"both unmatched, labels related \(below (\d\.\d+)\)", "båda omatchade, namnen besläktade (under {0})"),
-    (r"the closest of (\d+) steps in the same place", "det närmaste av {0} steg på samma plats"),
-    (r"both (.*) the process, neither is matched", "båda {0} processen, inget av dem är matchat"),
-    (r"may be one more of the (\d+) steps matched to (.*)",
-     "kan vara ett till av de {0} steg som matchats med {1}"),
-    (r"the one step of the same stage in the same place \((.*)\)",
-     "det enda steget i samma skede på samma plats ({0})"),
-    (r"addressed to different parties", "riktade till olika parter"),
-    (r"both are the decision \(whoever takes it\)", "båda är beslutet (vem som än fattar det)"),
-    (r"(a task|an event) against (a task|an event) \(the score pairs steps of one kind only: 0\)",
-     "{0} mot {1} (måttet parar bara steg av samma slag: 0)"),
-    (r"(a task|an event) against (a task|an event) \(scored: labels at least (\d\.\d+) alike\)",
-     "{0} mot {1} (med mått: namnen minst {2} lika)"),
-    (r"may be part of (.*) ↔ (.*) \(shares (.*), which (.*) lacks\)",
-     "kan vara en del av {0} ↔ {1} (delar {2}, som {3} saknar)"),
-    (r"best by label, but of another part of the knowledge test \((.*) / (.*)\)",
-     "bäst efter namnet, men i en annan del av kunskapsprovet ({0} / {1})"),
-    (r"the only start events, not paired: (.*) is the applicant deciding or getting in touch, (.*) the "
-     r"application coming in",
-     "de enda starthändelserna, inte parade: {0} är sökanden som bestämmer sig eller hör av sig, {1} ansökan "
-     "som kommer in"),
-    (r"where the application comes in after (.*)", "där ansökan kommer in efter {0}"),
-)
-#: why a matching pass paired two steps with a lower confidence (its note: '"X" = "Y": matched with lower
-#: confidence (0.43), <why>'): the English why's form -> its Swedish ({0}, {1}: the pair and the confidence)
-_LOWER = (
-    (r"each the other's only candidate, labels (\d\.\d+) alike",
-     "var och en den andras enda kandidat, namnen {2} lika"),
-    (r"the one end event of its model against every end of the other that closes the case "
-     r"\(not a withdrawal, not a side branch's end\)",
-     "modellens enda sluthändelse mot varje slut i den andra modellen som avslutar ärendet (inte ett "
-     "återkallande, inte slutet på en sidogren)"),
-    (r"placed between the same matched steps \((.*) and (.*)\), the only step left over there in each model, "
-     r"labels (\d\.\d+) alike",
-     "placerade mellan samma matchade steg ({2} och {3}), det enda steg som är kvar där i varje modell, "
-     "namnen {4} lika"),
-    (r"the only end left over in each model that is not a refusal or a withdrawal, reached from the same "
-     r"matched step",
-     "det enda slut som är kvar i varje modell och inte är ett avslag eller ett återkallande, nått från "
-     "samma matchade steg"),
-    (r"the only (message|timer) event left over in each model, next to the same matched step",
-     "den enda {2} som är kvar i varje modell, bredvid samma matchade steg"),
-    (r"both end the case (refused|granted), the only such end left over in each model",
-     "båda avslutar ärendet med {2}, det enda sådana slut som är kvar i varje modell"),
-    (r"the two steps left over between the same matched steps \((.*) and (.*)\) in each model, paired "
-     r"(crosswise|in order), labels (\d\.\d+) alike",
-     "de två steg som är kvar mellan samma matchade steg ({2} och {3}) i varje modell, parade {4}, "
-     "namnen {5} lika"),
-    (r"the one start event of its model against every start event of the other",
-     "modellens enda starthändelse mot varje starthändelse i den andra modellen"),
-)
-#: the notes under a diff (core.py, differences.untyped_tasks_note): the English note's form -> its Swedish,
-#: and which of the parts it names are models (said as "Åstorps modell", "modellen a"); a note of no form here
-#: (most passes' notes about one pair) stays in English
-NOTES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
-    (r"(.+) has no profile parameters \(durations, delays, delegation \.\.\.\); they are not compared",
-     "{0} saknar parametrar i en profil (tider, väntetider, delegation …); de jämförs inte", (0,)),
-    (r"(.+) has no profile facts; they are not compared",
-     "{0} saknar fakta i en profil; de jämförs inte", (0,)),
-    (r"(\d+) matched tasks? (?:is a plain task|are plain tasks) in (.+) and typed in (.+) \((.*)\): a model "
-     r"that does not type a task says nothing about its type, so these types are not compared",
-     "matchade uppgifter utan typ i {1} men med typ i {2}: {0} ({3}); en modell som inte anger en uppgifts "
-     "typ säger inget om den, så typerna jämförs inte", (1, 2)),
-    (r"(.+) joins the investigation (.+): a review of the applicant's suitability, which the other model "
-     r"draws inside its investigation",
-     "{0} hör till utredningen {1}: en prövning av sökandens lämplighet, som den andra modellen ritar inuti "
-     "sin utredning", ()),
-    (r"(.+) joins the other model's review (.+): a review of the applicant's suitability, already in a "
-     r"correspondence",
-     "{0} hör till den andra modellens prövning {1}: en prövning av sökandens lämplighet, som redan har en "
-     "motsvarighet", ()),
-    *((r"(.+): matched with lower confidence \((\d\.\d+)\), " + why,
-       "{0}: matchade med lägre säkerhet ({1}), " + sv, ()) for why, sv in _LOWER),
-)
-#: the words of the reasons' own values, in Swedish ("both start the process")
-_REASON_VALUES = {"start": "startar", "end": "avslutar", "ends": "avslutar", "starts": "startar",
-                  "a task": "en uppgift", "an event": "en händelse", "message": "meddelandehändelse",
-                  "timer": "tidshändelse", "refused": "avslag", "granted": "beviljat tillstånd",
-                  "crosswise": "korsvis", "in order": "i ordning", "step": "matchat steg",
-                  "steps": "matchade steg"}
-
-
-def _parts(found: re.Match[str], models: tuple[int, ...] = (),
-           side: Callable[[str], str] = _identity) -> list[str]:
-    """The parts a form found, as Swedish says them: a model as ``side`` names it, a word of
-    :data:`_REASON_VALUES` in Swedish, a number with a decimal comma, anything else (a label) as it is."""
-    return [side(p) if k in models
-            else _REASON_VALUES.get(p, decimal_commas(p) if _NUMBER.fullmatch(p) else p)
-            for k, p in enumerate(found.groups())]
-
-
-def note_words(note: str, lang: str, side: Callable[[str], str] = _identity) -> str:
-    """A note under a diff in ``lang``: each of its parts ("; ") in its Swedish form from :data:`NOTES`, a
-    model it names as ``side`` says it; the note as it is when a part has no form there.
-
-    >>> note_words("b has no profile facts; they are not compared", "sv", lambda n: "modellen " + n)
-    'Modellen b saknar fakta i en profil; de jämförs inte'
-    """
-    if lang != "sv":
-        return note
-    said = []
-    for part in note.split("; ") if " are not compared; " in note else [note]:
-        for form, sv, models in NOTES:
-            found = re.fullmatch(form, part)
-            if found:
-                text = sv.format(*_parts(found, models, side))
-                said.append(text[:1].upper() + text[1:])
-                break
-        else:
-            return note
-    return "; ".join(said)
-
-
-def reason_words(reason: str, lang: str) -> str:
-    """A candidate's reason (English, as the matcher gives it) in ``lang``: its Swedish form from
-    :data:`REASONS`, numbers with a decimal comma; a reason of no form there as it is.
-
-    >>> reason_words("labels 0.45 alike (share: remiss)", "sv")
-    'namnen 0,45 lika (delar: remiss)'
-    """
-    if lang != "sv":
-        return reason
-    for form, sv in REASONS:
-        found = re.fullmatch(form, reason)
-        if found:
-            return sv.format(*_parts(found))
-    return reason
 
 
 def word(key: str, lang: str, **values: object) -> str:
@@ -450,7 +362,6 @@ def side_words(name: str, lang: str, *, town: bool = True) -> str:
     return f"{genitive(name)} modell" if town and _WORD_NAME.fullmatch(name) else f"modellen {name}"
 
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DECIMAL = re.compile(r"(?<![\w.,])(\d+)\.(\d+)(?![\w.,]*\d\.)")
 
 
@@ -484,6 +395,9 @@ class DiffWords:
     #: a variation point of an N-way comparison (nway.Variation) as a sentence in that language, or None (then
     #: its English message): the report's sentences (report/variationwords.py), which the command line passes
     variation: Callable[[Any], str | None] | None = None
+    #: a model's name -> a fact's key -> its text in that language (differences.fact_text: as the profile's
+    #: ``names:`` say it); an N-way comparison's facts table, whose values are the English texts, shows these
+    fact_texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def name(self, model: str) -> str:
         return self.names.get(model, model)

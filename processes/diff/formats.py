@@ -6,7 +6,8 @@ import json
 from collections.abc import Sequence
 
 from processes.diff.decisions import written_ids
-from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, note_words, reason_words, said_in, sentence
+from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, said_in, sentence
+from processes.diff.notewords import note_words, reason_words, step_label
 from processes.diff.nway import METRICS, Comparison, StepCluster, Variation, name_sides
 from processes.diff.result import KINDS, Difference, ModelDiff
 from processes.textsafe import markdown_cell
@@ -143,9 +144,10 @@ def _value(d: Difference, side: str, words: DiffWords) -> str:
     value = d.a_value if side == "a" else d.b_value
     if words.lang == "en" or not value:
         return value
-    if d.kind == "fact" or d.attribute.startswith("profile.delegation"):
-        return words.value(d.attribute, value)
     said = dict(d.wording[0][1]).get("va" if side == "a" else "vb") if d.wording else None
+    if d.kind == "fact" or d.attribute.startswith("profile.delegation"):
+        # a fact as its message says it in that language (its profile's names:), in that language's words
+        return words.value(d.attribute, said_in(said, words.lang) if isinstance(said, tuple) else value)
     if said is not None and d.attribute != "timer" and d.attribute != "loop_marker":
         return said_in(said, words.lang)
     return words.word("value." + value) if "value." + value in WORDS else value
@@ -210,10 +212,15 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     return "\n".join(out) + "\n"
 
 
+def _metric(metric: str, words: DiffWords) -> str:
+    """A similarity matrix's measure in words (the code name without them)."""
+    return words.word("matrix." + metric) if "matrix." + metric in WORDS else metric.replace("_", " ")
+
+
 def _matrix(comparison: Comparison, metric: str, words: DiffWords = ENGLISH) -> list[str]:
     names = [words.name(n) for n in comparison.names]
     rows = comparison.similarity[metric]
-    out = [f"| {words.word(metric) if metric in WORDS else metric.replace('_', ' ')} | "
+    out = [f"| {_metric(metric, words)} | "
            + " | ".join(_cell(n) for n in names) + " |",
            "|---" * (len(names) + 1) + "|"]
     for name, row in zip(names, rows, strict=True):
@@ -236,8 +243,12 @@ def _variation(v: Variation, words: DiffWords) -> str:
     return (words.variation(v) if words.variation is not None else None) or v.message
 
 
-def _fact_cells(comparison: Comparison, values: Sequence[str], words: DiffWords) -> list[str]:
-    return [words.fact_value(v) if v else v for v in values]
+def _fact_cells(comparison: Comparison, fact: str, values: Sequence[str], words: DiffWords) -> list[str]:
+    """A fact's value in each model, in the language of ``words``: its text as the model's profile says it in that
+    language where ``words`` has it, in that language's words."""
+    said = [words.fact_texts.get(n, {}).get(fact, v) if v else v for n, v in zip(comparison.names, values,
+                                                                                   strict=True)]
+    return [words.fact_value(v) if v else v for v in said]
 
 
 def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
@@ -249,7 +260,7 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
     for metric in METRICS:
         out += _matrix(comparison, metric, words) + [""]
     out += [f"## {w('core_head', n=words.counted(len(comparison.core), 'steps'))}", ""]
-    out += [f"- {_cell(comparison.clusters[k].label + decided_words(comparison.clusters[k], words))}"
+    out += [f"- {_cell(step_label(comparison.clusters[k].label, words.lang) + decided_words(comparison.clusters[k], words))}"
             for k in comparison.core]
     out += [
         "",
@@ -273,7 +284,7 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
     ]
     for fact, values in comparison.facts:
         out.append(f"| {_cell(words.fact_name(fact))} | "
-                   + " | ".join(_cell(v) for v in _fact_cells(comparison, values, words)) + " |")
+                   + " | ".join(_cell(v) for v in _fact_cells(comparison, fact, values, words)) + " |")
     if comparison.notes:
         out += ["", f"## {w('notes')}", ""] + [f"- {_cell(n)}" for n in comparison.notes]
     return "\n".join(out) + "\n"
@@ -293,7 +304,7 @@ def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
     # the order on the "models:" line alone leaves a reader counting columns
     columns = [max(5, len(n)) for n in names]
     for metric in METRICS:
-        out.append(w("metric_line", metric=w(metric) if metric in WORDS else metric.replace("_", " ")))
+        out.append(w("metric_line", metric=_metric(metric, words)))
         out.append(f"  {'':<{width}}  "
                    + "  ".join(f"{n:>{w_}}" for n, w_ in zip(names, columns, strict=True)))
         for name, row in zip(names, comparison.similarity[metric], strict=True):
@@ -301,7 +312,7 @@ def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
                        + "  ".join(f"{words.number(v, 3):>{w_}}" for v, w_ in zip(row, columns, strict=True)))
         out.append("")
     out.append(w("core_line", n=words.counted(len(comparison.core), "steps")))
-    out += [f"  - {_line(comparison.clusters[k].label + decided_words(comparison.clusters[k], words))}"
+    out += [f"  - {_line(step_label(comparison.clusters[k].label, words.lang) + decided_words(comparison.clusters[k], words))}"
             for k in comparison.core]
     out += ["", w("variations_line", n=len(comparison.variations))]
     out += [f"  [{_variation_kind(v.kind, words)}] {_line(_variation(v, words))}"
@@ -310,7 +321,7 @@ def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
     for fact, values in comparison.facts:
         out.append(f"  {words.fact_name(fact)}:")
         out += [f"    {n:<{width}}  {_line(v) or '-'}"
-                for n, v in zip(names, _fact_cells(comparison, values, words), strict=True)]
+                for n, v in zip(names, _fact_cells(comparison, fact, values, words), strict=True)]
     if comparison.notes:
         out.append("")
         out += [_line(w("note", note=note)) for note in comparison.notes]

@@ -4,6 +4,7 @@ word it asks for has its English and its Swedish, found by reading the code, not
 from __future__ import annotations
 
 import ast
+import re
 import string
 from functools import lru_cache
 from pathlib import Path
@@ -12,10 +13,13 @@ from diffbuilders import model
 
 from bpmn_io.loading import load_model
 from processes.diff import KINDS, diff_models
-from processes.diff.diffwords import MESSAGES, REASONS, WORDS, DiffWords, note_words, reason_words
-from processes.diff.formats import message_in
+from processes.diff.diffwords import MESSAGES, WORDS, DiffWords
+from processes.diff.formats import diff_markdown, diff_text, message_in
+from processes.diff.notewords import NOTES, REASONS, note_words, reason_words
+from processes.diff.nway import METRICS
 from processes.diff.relations import RELATIONS
-from processes.model import EVENT_POSITIONS, TRIGGERS
+from processes.diff.stages import builtin_stages
+from processes.model import EVENT_POSITIONS, TASK_TYPES, TRIGGERS
 
 ROOT = Path(__file__).resolve().parents[3]
 #: the code that makes the diff's messages and says its outputs' words
@@ -93,6 +97,7 @@ def test_every_word_the_code_asks_for_is_in_the_table_in_both_languages() -> Non
     asked |= {f"kind.{kind}" for kind in KINDS}  # every kind of difference is headed by its title
     # an event's type in words: its position and its trigger (none says nothing)
     asked |= set(EVENT_POSITIONS) | {f"trigger.{t}" for t in TRIGGERS if t != "none"}
+    asked |= {f"matrix.{m}" for m in METRICS}  # a similarity matrix's measure
     # a relation's verb, for one step or more
     asked |= {f"{r}{many}" for r in RELATIONS for many in ("", "_many")}
     assert {"optional", "once_many", "kind.fact", "legend_only", "uncertain_next"} <= asked
@@ -183,3 +188,162 @@ def test_a_loop_difference_reads_as_swedish() -> None:
             if x.kind == "loop"]
     assert said == ['"Granska ansökan" är upprepbart (i en slinga) i Åstorps modell men inte upprepbart (görs en '
                     "gång) i Höganäs modell."]
+
+
+#: the code that writes the notes under a diff (formats.py's notes are the saved matches file's comments, which
+#: stay English on purpose)
+NOTE_SOURCES = [p for p in sorted((ROOT / "processes" / "diff").glob("*.py")) if p.name != "formats.py"]
+
+
+def _is_note_maker(node: ast.AST, fn: ast.FunctionDef) -> bool:
+    """Whether ``node`` makes a note: ``notes.append(x)``, ``note = x``, ``notes += (x,)``, ``notes = (x,)``, and
+    in a function that makes notes (``*_note``, ``*_notes``, ``*_conflicts``) what it returns or appends."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append" \
+            and isinstance(node.func.value, ast.Name):
+        return node.func.value.id == "notes" or fn.name.endswith(("_notes", "_conflicts"))
+    if isinstance(node, (ast.Assign, ast.AugAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        return any(isinstance(t, ast.Name) and t.id in ("note", "notes") for t in targets) \
+            and isinstance(node.value, (ast.JoinedStr, ast.Tuple, ast.BinOp, ast.Constant))
+    return isinstance(node, ast.Return) and fn.name.endswith("_note")
+
+
+def _fragments(node: ast.AST) -> set[str]:
+    """The English text pieces under ``node`` (of two words or more), without the punctuation around them."""
+    found = set()
+    for c in ast.walk(node):
+        if isinstance(c, ast.Constant) and isinstance(c.value, str):
+            core = re.sub(r"^[^A-Za-z]+|[^A-Za-z]+$", "", c.value)
+            if len(re.findall(r"[A-Za-z]{2,}", core)) >= 2:
+                found.add(core)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _note_fragments() -> dict[str, str]:
+    """Every piece of English the code writes into a note -> where: the note's own text, a value it names that
+    the same function makes (perspective.py's ``why``) or that is passed in (outcomes.py's ``pair(x, y, why)``)."""
+    out: dict[str, str] = {}
+    for path in NOTE_SOURCES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for fn in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
+            for maker in (n for n in ast.walk(fn) if _is_note_maker(n, fn)):
+                named = {n.id for n in ast.walk(maker) if isinstance(n, ast.Name)}
+                parts: list[ast.AST] = [maker]
+                parts += [a.value for a in ast.walk(fn) if isinstance(a, ast.Assign)
+                          and any(isinstance(t, ast.Name) and t.id in named for t in a.targets)]
+                if named & {a.arg for a in fn.args.args}:
+                    parts += [c for c in ast.walk(tree) if isinstance(c, ast.Call) and _name(c) == fn.name]
+                for part in parts:
+                    out.update((text, f"{path.name}:{maker.lineno}") for text in _fragments(part) - set(out))
+    return out
+
+
+def _unescaped(form: str) -> str:
+    """A form's English as text: its escapes undone, its alternatives' words kept ("(refused|granted)")."""
+    return re.sub(r"\\(.)", r"\1", form.replace("(?:", "("))
+
+
+def test_every_note_the_code_writes_has_a_form_with_its_swedish() -> None:
+    fragments = _note_fragments()
+    # (the scan is not vacuous: it finds the passes' notes, a value made apart and one passed in)
+    assert {"each the other's only candidate, labels", "each the other's clearest partner by it",
+            "the only end left over in each model that is not a refusal or a withdrawal, reached from the same "
+            "matched step"} <= set(fragments)
+    forms = [_unescaped(form) for form, _, _ in NOTES]
+    missing = {text: where for text, where in fragments.items() if not any(text in form for form in forms)}
+    assert not missing, f"English in a note with no form in notewords.NOTES: {missing}"
+    for form, sv, models in NOTES:
+        groups = re.compile(form).groups
+        assert {int(k) for k in re.findall(r"\{(\d+)\}", sv)} <= set(range(groups)), form
+        assert set(models) <= set(range(groups)), form
+
+
+def _hows() -> set[str]:
+    """How the matcher says it found a pair (``Match(..., how)``, ``replace(m, how=...)``): every value the code
+    gives, a module's constant (``PLACED = "placed"``) read as its value."""
+    found: set[str] = set()
+    for path in NOTE_SOURCES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {t.id: a.value.value for a in tree.body if isinstance(a, ast.Assign)
+                     and isinstance(a.value, ast.Constant) for t in a.targets if isinstance(t, ast.Name)}
+        for call in (c for c in ast.walk(tree) if isinstance(c, ast.Call) and _name(c) in ("Match", "replace")):
+            given = [k.value for k in call.keywords if k.arg == "how"]
+            given += call.args[4:5] if _name(call) == "Match" else []
+            for value in given:
+                if isinstance(value, ast.Constant):
+                    found.add(value.value)
+                elif isinstance(value, ast.Name) and value.id in constants:
+                    found.add(constants[value.id])
+    return found
+
+
+def test_every_way_a_pair_is_found_has_its_swedish_words() -> None:
+    hows = _hows()
+    assert {"auto", "confirmed", "grouped", "placed", "perspective"} <= hows
+    assert not {f"how.{h}" for h in hows} - set(WORDS), sorted({f"how.{h}" for h in hows} - set(WORDS))
+    for how in hows:  # English says the code name as it always has
+        assert WORDS[f"how.{how}"][0] == how, how
+
+
+def test_every_stage_and_task_type_has_its_swedish_name() -> None:
+    # a reason names a stage (samestage.py), a difference or note a task's type (differences.py)
+    asked = {f"stage.{name}" for name in builtin_stages().names} | {f"tasktype.{t}" for t in TASK_TYPES}
+    assert not asked - set(WORDS), sorted(asked - set(WORDS))
+    assert all(WORDS[key][1] != WORDS[key][0] for key in asked)
+    assert reason_words("the one step of the same stage in the same place (write-up)", "sv") == \
+        "det enda steget i samma skede på samma plats (förslag till beslut)"
+
+
+def _english_words() -> set[str]:
+    """The words of the table's English forms (messages, words, reasons, notes) that Swedish has not (of four
+    letters or more: "in", "is" and the like are left out, as is what a Swedish form also says)."""
+    english = [*(en for en, _ in MESSAGES.values()), *(en for en, _ in WORDS.values()),
+               *(_unescaped(f) for f, _ in REASONS), *(_unescaped(f) for f, _, _ in NOTES)]
+    swedish = [*(sv for _, sv in MESSAGES.values()), *(sv for _, sv in WORDS.values()),
+               *(sv for _, sv in REASONS), *(sv for _, sv, _ in NOTES)]
+    def words(texts: list[str], pattern: str) -> set[str]:  # (a form's {fields} are no words)
+        return {w.lower() for text in texts for w in re.findall(pattern, re.sub(r"\{\w*\}", " ", text))}
+
+    return words(english, r"[A-Za-z]{4,}") - words(swedish, r"[A-Za-zåäöÅÄÖ]+")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without what it quotes: the models' step names, a matches file's entries ({a: ..., b: ...})."""
+    return re.sub(r'"[^"\n]*"|“[^”\n]*”|”[^”\n]*”|\{[^}\n]*\}|`[^`\n]*`', " ", text)
+
+
+def test_the_swedish_outputs_of_the_benchmark_pairs_have_no_english_word_of_the_table() -> None:
+    # a fast, fixed sample of the matching benchmark (every fifth pair, Swedish and English models): the text
+    # and Markdown outputs in Swedish say none of the English forms' words outside the step names they quote
+    english = _english_words()
+    assert {"matched", "lower", "confidence", "alike", "unnamed", "together"} & english >= {"matched", "alike"}
+    pairs = sorted(p for lang in ("sv", "en") for p in (BENCH / lang).iterdir() if p.is_dir())[2::5]
+    assert len(pairs) >= 20
+    left: dict[str, set[str]] = {}
+    sv = DiffWords("sv")
+    for pair in pairs:
+        d = diff_models(load_model(pair / "a.yaml"), load_model(pair / "b.yaml"), a_name="a", b_name="b")
+        named = sorted({n for v in (d.a, d.b) for s in v.steps.values() for n in (s.name, s.performer) if n},
+                       key=len, reverse=True)
+        for out in (diff_text(d, sv), diff_markdown(d, sv)):
+            for name in named:  # a Markdown table's cells name steps unquoted
+                out = out.replace(name, " ")
+            said = {w.lower() for w in re.findall(r"[A-Za-z]+", _unquoted(out))} & english
+            if said:
+                left.setdefault(pair.name, set()).update(said)
+    assert left == {}, left
+
+
+def test_every_parameter_of_the_librarys_profiles_is_named_in_swedish_words() -> None:
+    # a parameter's difference names its key ("delay.mean"): each part in words, but a flow's or an attribute's id
+    from bpmn_io.library import library_names, load_entry
+    from processes.diff import profile_inputs
+    from processes.diff.differences import canonical_params, flatten
+
+    keys = {k for name in library_names() for entry in profile_inputs(load_entry(name).profile.raw)[1].values()
+            for k in flatten(canonical_params(entry))}
+    assert {"delay.low", "duration.mean", "delegation"} <= keys
+    parts = {p for k in keys for p in k.split(".") if not p.startswith("Flow_") and not k.startswith("set.")
+             or p == "set"}
+    assert not {f"param.{p}" for p in parts} - set(WORDS), sorted(parts - {k[6:] for k in WORDS})
