@@ -69,6 +69,32 @@ class _Number(click.FloatRange):
         return number
 
 
+class _InputPath(click.Path):
+    """A file or folder named on the command line that must be there (LOG, --profile, a results FOLDER ...): a
+    missing one, or a folder for a file, is bad input in the one line every other refusal has (``permitflow:
+    error: FILE: what is wrong (expected what)``, exit 2), not click's 'Error: Invalid value for ...'."""
+
+    def __init__(self, expected: str, *, folder: bool = False) -> None:
+        super().__init__(exists=True, dir_okay=folder, file_okay=not folder)
+        self.expected = expected
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from processes.errors import InputError
+
+        name = os.fspath(value)
+        if not os.path.exists(name):
+            raise InputError(f"no such {'folder' if self.dir_okay else 'file'} (expected {self.expected})",
+                             file=name)
+        if os.path.isdir(name) != self.dir_okay:
+            raise InputError(f"is {'a file' if self.dir_okay else 'a directory'} (expected {self.expected})",
+                             file=name)
+        return super().convert(value, param, ctx)
+
+
+#: what a case log is, said when LOG is missing or a folder
+_LOG_FILE = "a case log: .xes, .xes.gz or .csv"
+
+
 def _made_profile(document: Mapping[str, Any], *, made_from: str, target: str) -> Any:
     """The profile a command made from ``made_from`` (a model, a log, another tool's parameters), checked
     before it is written to ``target``; one that is not valid is said of ``made_from``, the file that was
@@ -1364,10 +1390,10 @@ _diff_options = [
     click.option("--format", "fmt", type=_DIFF_FORMATS, default="text", show_default=True,
                  help="text, json (docs/diff-schema.md), markdown, or html (self-contained page with diagrams)."),
     click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout."),
-    click.option("--matches", type=click.Path(exists=True, dir_okay=False),
+    click.option("--matches", type=_InputPath("a YAML file of confirmed and rejected pairs"),
                  help="YAML file of confirmed/rejected pairs (docs/diff-schema.md#match-decisions); compare "
                       "honours them across every pair of models."),
-    click.option("--synonyms", type=click.Path(exists=True, dir_okay=False),
+    click.option("--synonyms", type=_InputPath("a YAML synonym list"),
                  help="YAML synonym list merged with the built-in one."),
     click.option("--threshold", type=_Number(0.0, 1.0), default=0.75, show_default=True,
                  help="Lowest combined score of the one-to-one assignment (later passes pair steps left over below it; README: Matching)."),
@@ -2190,7 +2216,7 @@ def run_command(
 
 
 @cli.command("report")
-@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.argument("folder", type=_InputPath("a results folder", folder=True))
 def report_command(folder: str) -> None:
     """Re-render FOLDER/report.html from a results folder (summary.json, cases.csv, processes/).
 
@@ -2214,7 +2240,7 @@ def _megabytes(size: int) -> str:
 
 
 @cli.command("cache")
-@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.argument("folder", type=_InputPath("a results folder", folder=True))
 @click.option("--prune", is_flag=True,
               help="Remove the entries the last run into FOLDER whose units all finished did not use (earlier "
                    "runs' scenarios, sweeps, code versions); those written or read since stay.")
@@ -2432,7 +2458,7 @@ def log_cmd() -> None:
 
 
 @log_cmd.command("inspect")
-@click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
+@click.argument("log", metavar="LOG", type=_InputPath(_LOG_FILE))
 @_log_options
 @_format_option("text", "json")
 @click.option("--top", type=click.IntRange(min=1), default=25, show_default=True,
@@ -2626,11 +2652,11 @@ def _note_unused_mapping(path: str, given: Mapping[str, str | None], activities:
 
 @cli.command("calibrate")
 @click.argument("model", metavar="MODEL")
-@click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
+@click.argument("log", metavar="LOG", type=_InputPath(_LOG_FILE))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The profile.yaml to write.")
-@click.option("--profile", type=click.Path(exists=True, dir_okay=False),
+@click.option("--profile", type=_InputPath("a profile.yaml"),
               help="The profile to start from (default: the one beside MODEL or the library's; none is fine).")
-@click.option("--mapping", "mapping_file", type=click.Path(exists=True, dir_okay=False),
+@click.option("--mapping", "mapping_file", type=_InputPath("a YAML mapping of log activities"),
               help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map (a boundary "
                    "timer's id: the activity is that timer firing).")
 @_exported_at_option
@@ -2761,7 +2787,7 @@ def _model_names(process: Process) -> dict[str, str]:
 
 
 @cli.command("discover")
-@click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
+@click.argument("log", metavar="LOG", type=_InputPath(_LOG_FILE))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="The BPMN file to write (.bpmn), laid out by Graphviz.")
 @click.option("--profile-out", type=click.Path(dir_okay=False),
