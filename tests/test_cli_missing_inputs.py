@@ -1,6 +1,6 @@
-"""A missing file, or a folder, named where a command reads a file (LOG, --profile, --mapping, --matches) and a
-file or a missing folder named as a results FOLDER: one line in the form of every other refusal, exit 2. click
-said 'Error: Invalid value for 'LOG': File '...' is a directory.' instead."""
+"""A missing file, or a folder, named where a command reads a file (LOG, --profile, --mapping, --matches)
+and a file or a missing folder named as a results FOLDER: one line in the form of every other refusal, exit 2.
+click said 'Error: Invalid value for 'LOG': File '...' is a directory.' instead."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ _LOG = "a case log: .xes, .xes.gz or .csv"
                                      ["discover", "{arg}", "-o", "{out}"],
                                      ["log", "inspect", "{arg}"]])
 @pytest.mark.parametrize("missing", [False, True])
-def test_a_folder_or_missing_file_as_log_is_one_line(tmp_path: Path, command: list[str], missing: bool) -> None:
+def test_a_folder_or_missing_file_as_log_is_one_line(tmp_path: Path, command: list[str],
+                                                     missing: bool) -> None:
     arg = tmp_path / "nowhere.csv" if missing else tmp_path
     out = tmp_path / "out.yaml"
     result = CliRunner().invoke(cli, [a.format(arg=arg, out=out) for a in command])
@@ -34,15 +35,17 @@ def test_a_folder_as_profile_or_a_missing_mapping_is_one_line(tmp_path: Path) ->
     out = str(tmp_path / "out.yaml")
     runner = CliRunner()
     result = runner.invoke(cli, ["calibrate", "helsingborg", str(log), "-o", out, "--profile", str(tmp_path)])
-    assert (result.exit_code, result.stderr) == (2, f"permitflow: error: {tmp_path}: is a directory (expected a "
-                                                    "profile.yaml)\n")
+    assert result.exit_code == 2
+    assert result.stderr == f"permitflow: error: {tmp_path}: is a directory (expected a profile.yaml)\n"
     result = runner.invoke(cli, ["calibrate", "helsingborg", str(log), "-o", out, "--mapping",
                                  str(tmp_path / "m.yaml")])
-    assert (result.exit_code, result.stderr) == (2, f"permitflow: error: {tmp_path / 'm.yaml'}: no such file "
-                                                    "(expected a YAML mapping of log activities)\n")
+    assert result.exit_code == 2
+    assert result.stderr == (f"permitflow: error: {tmp_path / 'm.yaml'}: no such file (expected a YAML "
+                             "mapping of log activities)\n")
     result = runner.invoke(cli, ["diff", "helsingborg", "astorp", "--matches", str(tmp_path)])
-    assert (result.exit_code, result.stderr) == (2, f"permitflow: error: {tmp_path}: is a directory (expected a "
-                                                    "YAML file of confirmed and rejected pairs)\n")
+    assert result.exit_code == 2
+    assert result.stderr == (f"permitflow: error: {tmp_path}: is a directory (expected a YAML file of "
+                             "confirmed and rejected pairs)\n")
 
 
 @pytest.mark.parametrize("command", ["report", "cache"])
@@ -50,8 +53,9 @@ def test_a_file_or_missing_folder_as_results_folder_is_one_line(tmp_path: Path, 
     file = tmp_path / "report.html"
     file.write_text("<p>", encoding="utf-8")
     result = CliRunner().invoke(cli, [command, str(file)])
-    assert (result.exit_code, result.stderr) == (2, f"permitflow: error: {file}: is a file (expected a results "
-                                                    "folder)\n")
+    assert result.exit_code == 2
+    assert result.stderr == f"permitflow: error: {file}: is a file (expected a results folder)\n"
     result = CliRunner().invoke(cli, [command, str(tmp_path / "gone")])
-    assert (result.exit_code, result.stderr) == (2, f"permitflow: error: {tmp_path / 'gone'}: no such folder "
-                                                    "(expected a results folder)\n")
+    assert result.exit_code == 2
+    assert result.stderr == (f"permitflow: error: {tmp_path / 'gone'}: no such folder (expected a results "
+                             "folder)\n")

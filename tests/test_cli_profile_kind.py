@@ -1,6 +1,6 @@
-"""A file of the wrong kind given as the profile (a CSV log, a YAML list) is refused in the same line by every
-command that reads a profile: the file, its line, what it holds in plain words and what a profile is. calibrate
-ended with Python's "got str", simulate worded it another way."""
+"""A file of the wrong kind given as the profile (a CSV log, a YAML list) is refused in the same line by
+every command that reads a profile: the file, its line, what it holds in plain words and what a profile is.
+calibrate ended with Python's "got str", simulate worded it another way."""
 
 from __future__ import annotations
 
