@@ -59,3 +59,28 @@ def test_a_file_or_missing_folder_as_results_folder_is_one_line(tmp_path: Path, 
     assert result.exit_code == 2
     assert result.stderr == (f"permitflow: error: {tmp_path / 'gone'}: no such folder (expected a results "
                              "folder)\n")
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["render", "helsingborg", "-o", "{dir}"], "an .svg file to write"),
+    (["simulate", "helsingborg", "--replications", "1", "--eventlog", "{dir}"],
+     "a log file to write, .csv or .xes"),
+    (["simulate", "helsingborg", "--replications", "1", "--profile", "{dir}"], "a profile.yaml"),
+    (["calibrate", "helsingborg", "{log}", "-o", "{dir}"], "a profile.yaml to write"),
+    (["discover", "{log}", "-o", "{dir}"], "a .bpmn file to write"),
+])
+def test_a_folder_where_a_file_is_written_or_read_is_one_line(tmp_path: Path, args: list[str],
+                                                              expected: str) -> None:
+    log = tmp_path / "cases.csv"
+    log.write_text("case,activity,timestamp\nA,Registrera,2025-01-02T10:00:00\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, [a.format(dir=tmp_path, log=log) for a in args])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"permitflow: error: {tmp_path}: is a directory (expected {expected})\n"
+
+
+def test_a_file_as_the_results_folder_to_write_is_one_line(tmp_path: Path) -> None:
+    file = tmp_path / "results"
+    file.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", "-o", str(file)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"permitflow: error: {file}: is a file (expected a results folder)\n"
