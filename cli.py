@@ -69,6 +69,36 @@ class _Number(click.FloatRange):
         return number
 
 
+class _InputPath(click.Path):
+    """A file or folder named on the command line (LOG, --profile, -o, a results FOLDER ...): one that
+    must be there and is not, or a folder where a file goes (or a file where a folder does), is bad input in
+    the one line every other refusal has (``permitflow: error: PATH: what is wrong (expected what)``, exit
+    2), not click's 'Error: Invalid value for ...'. ``exists=False``: a file to write, which need not be there
+    yet."""
+
+    def __init__(self, expected: str, *, folder: bool = False, exists: bool = True) -> None:
+        super().__init__(exists=exists, dir_okay=folder, file_okay=not folder)
+        self.expected = expected
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from processes.errors import InputError
+
+        name = os.fspath(value)
+        if not os.path.exists(name):
+            if not self.exists:
+                return super().convert(value, param, ctx)
+            raise InputError(f"no such {'folder' if self.dir_okay else 'file'} (expected {self.expected})",
+                             file=name)
+        if os.path.isdir(name) != self.dir_okay:
+            raise InputError(f"is {'a file' if self.dir_okay else 'a directory'} (expected {self.expected})",
+                             file=name)
+        return super().convert(value, param, ctx)
+
+
+#: what a case log is, said when LOG is missing or a folder
+_LOG_FILE = "a case log: .xes, .xes.gz or .csv"
+
+
 def _made_profile(document: Mapping[str, Any], *, made_from: str, target: str) -> Any:
     """The profile a command made from ``made_from`` (a model, a log, another tool's parameters), checked
     before it is written to ``target``; one that is not valid is said of ``made_from``, the file that was
@@ -437,10 +467,10 @@ def show_cmd(ctx: click.Context, file: str, fmt: str, lenient: bool) -> None:
               help="What to write: a model (by OUT's extension), Prosimos simulation parameters (JSON) for "
                    "IN and its profile, or a profile.yaml to fill in for IN's model (every task, wait and "
                    "choice keyed by its id, with a placeholder value; OUT must not exist yet).")
-@click.option("--profile", type=click.Path(dir_okay=False),
+@click.option("--profile", type=_InputPath("a profile.yaml", exists=False),
               help="With --to prosimos: the profile.yaml (default: the one beside IN, or the library's).")
 @click.option("--model", "model_arg", help="With --from prosimos: the BPMN model the parameters are for.")
-@click.option("--bpmn", "bpmn_out", type=click.Path(dir_okay=False),
+@click.option("--bpmn", "bpmn_out", type=_InputPath("a .bpmn file to write", exists=False),
               help="With --to prosimos: also write IN as the BPMN Prosimos can read (every activity a plain task; "
                    "Prosimos stops on userTask, sendTask, subProcess ...).")
 @click.option("--scenario", help="With --from bpsim: the BPSim scenario to import, by id or name (default: the first).")
@@ -748,8 +778,8 @@ def _drawable_model(file: str, *, strict: bool = True) -> object:
 
 @cli.command("render")
 @click.argument("file", metavar="FILE")
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
-              help="The SVG file to write.")
+@click.option("-o", "--output", "output", required=True,
+              type=_InputPath("an .svg file to write", exists=False), help="The SVG file to write.")
 @click.option("--diagram", type=click.IntRange(min=0), default=0, show_default=True,
               help="Which diagram (plane) to draw when the model has several, counting from 0.")
 @click.option("--lenient", is_flag=True, help=_LENIENT_HELP)
@@ -1363,11 +1393,12 @@ def _emit(text: str, output: str | None) -> None:
 _diff_options = [
     click.option("--format", "fmt", type=_DIFF_FORMATS, default="text", show_default=True,
                  help="text, json (docs/diff-schema.md), markdown, or html (self-contained page with diagrams)."),
-    click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout."),
-    click.option("--matches", type=click.Path(exists=True, dir_okay=False),
+    click.option("-o", "--output", type=_InputPath("a file to write", exists=False),
+                 help="Write here (atomically) instead of stdout."),
+    click.option("--matches", type=_InputPath("a YAML file of confirmed and rejected pairs"),
                  help="YAML file of confirmed/rejected pairs (docs/diff-schema.md#match-decisions); compare "
                       "honours them across every pair of models."),
-    click.option("--synonyms", type=click.Path(exists=True, dir_okay=False),
+    click.option("--synonyms", type=_InputPath("a YAML synonym list"),
                  help="YAML synonym list merged with the built-in one."),
     click.option("--threshold", type=_Number(0.0, 1.0), default=0.75, show_default=True,
                  help="Lowest combined score of the one-to-one assignment (later passes pair steps left over below it; README: Matching)."),
@@ -1396,7 +1427,7 @@ def _with_diff_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.argument("model_a", metavar="A")
 @click.argument("model_b", metavar="B")
 @_with_diff_options
-@click.option("--save-matches", type=click.Path(dir_okay=False),
+@click.option("--save-matches", type=_InputPath("a YAML file to write", exists=False),
               help="Also write the pairs found as a match-decisions file to edit and pass back with --matches.")
 @_log_compare_options
 def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: str | None,
@@ -1854,7 +1885,8 @@ def _one_blas_thread() -> None:
 
 @cli.command("simulate")
 @click.argument("model", metavar="MODEL")
-@click.option("--profile", type=click.Path(dir_okay=False), help="profile.yaml (default: the one beside MODEL).")
+@click.option("--profile", type=_InputPath("a profile.yaml", exists=False),
+              help="profile.yaml (default: the one beside MODEL).")
 @click.option("--years", type=_Number(min=0, min_open=True),
               help="Simulate this many years of arrivals (default: the profile's horizon).")
 @click.option("--cases", type=click.IntRange(min=1), help="Simulate this many applications (replayed arrival dates: "
@@ -1868,7 +1900,7 @@ def _one_blas_thread() -> None:
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
               help="Override a profile value, e.g. pools.officer.count=3 or decision.delegation=officer "
                    "(VALUE is read as in profile.yaml: 3d is a duration, no is text).")
-@click.option("--eventlog", type=click.Path(dir_okay=False),
+@click.option("--eventlog", type=_InputPath("a log file to write, .csv or .xes", exists=False),
               help="Write the event log of replication 1 here (.csv or .xes).")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores; a run of "
               "less than about a CPU second stays in this process, its replications shared with "
@@ -2010,7 +2042,8 @@ def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language
 
 @cli.command("run")
 @click.argument("files", nargs=-1, metavar="[FILE|NAME]...")
-@click.option("-o", "--output", type=click.Path(file_okay=False), help="Results folder (default results/<study>).")
+@click.option("-o", "--output", type=_InputPath("a results folder", folder=True, exists=False),
+              help="Results folder (default results/<study>).")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores; a run of "
               "less than about a CPU second stays in this process, its replications shared with "
               "forked helpers from about 0.1 CPU second; 1: all here).")
@@ -2191,7 +2224,7 @@ def run_command(
 
 
 @cli.command("report")
-@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.argument("folder", type=_InputPath("a results folder", folder=True))
 def report_command(folder: str) -> None:
     """Re-render FOLDER/report.html from a results folder (summary.json, cases.csv, processes/).
 
@@ -2215,7 +2248,7 @@ def _megabytes(size: int) -> str:
 
 
 @cli.command("cache")
-@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.argument("folder", type=_InputPath("a results folder", folder=True))
 @click.option("--prune", is_flag=True,
               help="Remove the entries the last run into FOLDER whose units all finished did not use (earlier "
                    "runs' scenarios, sweeps, code versions); those written or read since stay.")
@@ -2290,9 +2323,11 @@ def cache_command(folder: str, prune: bool, clear: bool, wait: bool) -> None:
               help="Replications every candidate starts with.")
 @click.option("--max-replications", type=click.IntRange(min=3), default=40, show_default=True,
               help="Most replications an undecided candidate gets (doubling from --first-replications).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the result as JSON here (atomically; "
+@click.option("-o", "--output", type=_InputPath("a JSON file to write", exists=False),
+              help="Write the result as JSON here (atomically; "
               "checked before the search).")
-@click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write every candidate run as CSV here "
+@click.option("--csv", "csv_out", type=_InputPath("a CSV file to write", exists=False),
+              help="Write every candidate run as CSV here "
               "(atomically; checked before the search).")
 @_format_option("text", "json")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
@@ -2433,7 +2468,7 @@ def log_cmd() -> None:
 
 
 @log_cmd.command("inspect")
-@click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
+@click.argument("log", metavar="LOG", type=_InputPath(_LOG_FILE))
 @_log_options
 @_format_option("text", "json")
 @click.option("--top", type=click.IntRange(min=1), default=25, show_default=True,
@@ -2518,7 +2553,7 @@ def _validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
                           "distances between the simulated and the real held-out log (text/JSON and an HTML page), "
                           "with how many cases were held out, how far they alone pin their median, and how many "
                           "arrived so near the log's end that they may still have been open."),
-        click.option("--validation-html", type=click.Path(dir_okay=False),
+        click.option("--validation-html", type=_InputPath("an HTML file to write", exists=False),
                      help="Where to write the validation page (default: beside -o, NAME.validation.html)."),
         click.option("--replications", type=click.IntRange(min=1), default=5, show_default=True,
                      help="Simulated replications of the held-out period (--validate)."),
@@ -2627,11 +2662,12 @@ def _note_unused_mapping(path: str, given: Mapping[str, str | None], activities:
 
 @cli.command("calibrate")
 @click.argument("model", metavar="MODEL")
-@click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The profile.yaml to write.")
-@click.option("--profile", type=click.Path(exists=True, dir_okay=False),
+@click.argument("log", metavar="LOG", type=_InputPath(_LOG_FILE))
+@click.option("-o", "--output", required=True, type=_InputPath("a profile.yaml to write", exists=False),
+              help="The profile.yaml to write.")
+@click.option("--profile", type=_InputPath("a profile.yaml"),
               help="The profile to start from (default: the one beside MODEL or the library's; none is fine).")
-@click.option("--mapping", "mapping_file", type=click.Path(exists=True, dir_okay=False),
+@click.option("--mapping", "mapping_file", type=_InputPath("a YAML mapping of log activities"),
               help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map (a boundary "
                    "timer's id: the activity is that timer firing).")
 @_exported_at_option
@@ -2762,10 +2798,10 @@ def _model_names(process: Process) -> dict[str, str]:
 
 
 @cli.command("discover")
-@click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+@click.argument("log", metavar="LOG", type=_InputPath(_LOG_FILE))
+@click.option("-o", "--output", required=True, type=_InputPath("a .bpmn file to write", exists=False),
               help="The BPMN file to write (.bpmn), laid out by Graphviz.")
-@click.option("--profile-out", type=click.Path(dir_okay=False),
+@click.option("--profile-out", type=_InputPath("a profile.yaml to write", exists=False),
               help="Also calibrate the discovered model from the log and write its profile here.")
 @click.option("--min-frequency", type=_Number(0, 1), default=0.1, show_default=True,
               help="Keep activities that occur in at least this share of the cases.")

@@ -51,6 +51,7 @@ from processes.params import Fact, SimParams
 from processes.rulewords import rule_error, written
 
 __all__ = [
+    "not_a_profile",
     "Profile",
     "parse_profile",
     "read_profile",
@@ -132,7 +133,7 @@ def profile_from_data(raw: Any, *, source: str | None = None, doc: YamlDoc | Non
         if raw is None:
             raw = {}
         if not isinstance(raw, Mapping):
-            raise rule_error("not_profile_mapping", keys=", ".join(TOP_KEYS), kind=type(raw).__name__)
+            raise not_a_profile(raw).located(file=source, line=doc.line(()) if doc is not None else None)
         for key in raw:
             if key not in TOP_KEYS and key not in PROVENANCE_KEYS:
                 raise rule_error("unknown_key", path=str(key), key=repr(key), keys=", ".join(TOP_KEYS + PROVENANCE_KEYS))
@@ -156,6 +157,22 @@ def profile_from_data(raw: Any, *, source: str | None = None, doc: YamlDoc | Non
         line = doc.line(split_path(err.path)) if doc is not None and err.path else None
         raise err.located(file=source, line=line) from None
     return Profile(raw.get("municipality"), raw.get("handled_by"), facts, simulation, raw, source)
+
+
+#: what a YAML document that is not a mapping holds, in plain words (English, Swedish)
+_HOLDS: tuple[tuple[type | tuple[type, ...], tuple[str, str]], ...] = (
+    (bool, ("true or false", "sant eller falskt")),
+    ((int, float), ("a number", "ett tal")),
+    (str, ("a text", "en text")),
+    (list, ("a list", "en lista")),
+)
+
+
+def not_a_profile(raw: Any) -> InputError:
+    """The error for a profile file whose YAML is not a mapping (a log or model given as the profile reads
+    as one text): what it holds and what a profile is, the same wherever a profile is read."""
+    kind = next((said for kinds, said in _HOLDS if isinstance(raw, kinds)), ("nothing", "ingenting"))
+    return rule_error("not_profile_mapping", keys=", ".join(TOP_KEYS), kind=kind)
 
 
 def parse_profile(data: bytes | str, *, source: str | None = None) -> Profile:

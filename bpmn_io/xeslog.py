@@ -115,8 +115,15 @@ _SHORT_LINES = 65535
 def _located(err: InputError, source: str, tag: bytes, ordinal: int) -> InputError:
     """``err``, at the line where the ``ordinal``-th ``tag`` element's start tag begins when lxml could not
     know it (:data:`_SHORT_LINES`): found by reading the file again, only on the way to this error."""
-    if not (err.line and err.line >= _SHORT_LINES and os.path.isfile(source)):
-        return err
+    err.line = _true_line(err.line, source, tag, ordinal)
+    return err
+
+
+def _true_line(line: int | None, source: str, tag: bytes, ordinal: int) -> int | None:
+    """The line where the ``ordinal``-th ``tag`` element's start tag begins, for lxml's ``line`` of it:
+    found by reading the file again when lxml could not know it (:data:`_SHORT_LINES`), else ``line``."""
+    if not (line and line >= _SHORT_LINES and os.path.isfile(source)):
+        return line
     start = re.compile(rb"<(?:[\w.-]+:)?" + tag + rb"[\s/>]")
     seen, before, tail = 0, 0, b""  # before: the newlines ahead of tail
     with open_bytes(source) as fh:
@@ -129,10 +136,9 @@ def _located(err: InputError, source: str, tag: bytes, ordinal: int) -> InputErr
                     break
                 seen += 1
                 if seen == ordinal:
-                    err.line = before + data.count(b"\n", 0, match.start()) + 1
-                    return err
+                    return before + data.count(b"\n", 0, match.start()) + 1
             if not chunk:
-                return err
+                return line
             cut = max(0, limit)
             before += data.count(b"\n", 0, cut)
             tail = data[cut:]
@@ -205,6 +211,11 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
     said = offsets_note(offsets)
     if said:
         notes.append(f"timestamps read as ISO 8601; {said}")
+    # the notes' lines, as an error's: the file is read again for a first dropped event or trace past 65535
+    repeats.first_line = _true_line(repeats.first_line, source, b"event", repeats.first)
+    if repeats.first_trace is not None:
+        number, case, line = repeats.first_trace
+        repeats.first_trace = (number, case, _true_line(line, source, b"trace", number))
     for dropped in (repeats.note(), repeats.trace_note()):
         if dropped is not None:
             notes.append(dropped)

@@ -188,8 +188,9 @@ RULES: dict[str, tuple[str, str]] = {
     "body_pool": ("decision body {level} uses pool {pool} (expected one of {pools})",
                   "det beslutande organet {level} använder poolen {pool} (förväntade en av {pools})"),
     # the rest of the profile's sections (bpmn_io/profile.py, profile_schema.py, profile_decision.py)
-    "not_profile_mapping": ("a profile is a mapping with keys {keys}, got {kind}",
-                            "en profil består av nycklar och värden med nycklarna {keys}, fick {kind}"),
+    "not_profile_mapping": ("the file holds {kind}, not a profile (expected YAML keys and values: {keys})",
+                            "filen innehåller {kind}, ingen profil (förväntade YAML-nycklar och värden: "
+                            "{keys})"),
     "unknown_key": ("unknown key {key} (expected one of {keys})", "okänd nyckel {key} (förväntade en av {keys})"),
     # conditions on gateways (processes/conditions.py)
     "condition_unreadable": ("condition {text}: cannot read {rest} (expected `attribute OP value` joined by and/or, OP one of == != < <= > >= in, e.g. \"kind == 'restaurant'\")",

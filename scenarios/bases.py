@@ -22,7 +22,7 @@ from typing import Any
 
 from bpmn_io.library import library_names, library_paths
 from bpmn_io.loading import model_format
-from bpmn_io.profile import profile_from_data
+from bpmn_io.profile import not_a_profile, profile_from_data
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError, PermitflowError
 from processes.frozenclass import frozen_dataclass
@@ -77,7 +77,7 @@ def _profile(path: Path, _stamp: tuple[int, int]) -> tuple[dict[str, Any], dict[
     """The raw profile document (checked) and the line of each key."""
     doc = load_yaml(path.read_bytes(), source=str(path))
     if not isinstance(doc.data, dict):
-        raise InputError("a profile is a mapping (municipality:, facts:, simulation:)", file=str(path), line=1)
+        raise not_a_profile(doc.data).located(file=str(path), line=doc.line(()) or 1)
     profile_from_data(doc.data, source=str(path), doc=doc)
     return doc.data, dict(doc.lines)
 

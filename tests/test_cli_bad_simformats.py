@@ -219,3 +219,60 @@ def test_an_invalid_profile_made_from_a_file_is_said_of_that_file(tmp_path: Path
                              "simulation.cases: -4 is not a whole number from 1 to 1000000 "
                              "(nothing written to p.yaml)\n")
     assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]
+
+
+_QUANTITY = ('</bpsim:TimeParameters>\n            <bpsim:ResourceParameters><bpsim:Quantity>\n'
+             '              <bpsim:NumericParameter value="{}"/>\n'
+             '            </bpsim:Quantity></bpsim:ResourceParameters>')
+_TRIGGERS = ('<bpsim:ElementParameters elementRef="Start"><bpsim:ControlParameters><bpsim:TriggerCount>\n'
+             '            <bpsim:NumericParameter value="{}"/>\n'
+             '          </bpsim:TriggerCount></bpsim:ControlParameters></bpsim:ElementParameters>\n'
+             '        </bpsim:Scenario>')
+
+
+@pytest.mark.parametrize("read, used", [("-5", 1), ("2.5", 2), ("0", 1)])
+@pytest.mark.parametrize("tool", ["bpsim", "qbp"])
+def test_a_pool_size_that_is_no_whole_number_from_1_is_said_alike_by_bpsim_and_qbp(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tool: str, read: str, used: int) -> None:
+    # BPSim's Quantity -5 became 1 and 2.5 became 2 without a word, where QBP's totalAmount warned (without
+    # the file's line): the same warning for both, with the file, line, element, what was read and what used
+    monkeypatch.chdir(tmp_path)
+    if tool == "bpsim":
+        text = BPSIM.replace("</bpsim:TimeParameters>", _QUANTITY.format(read))
+        said = f"ElementParameters 'Task_Handlagga' Quantity: bpsim:NumericParameter value='{read}'"
+        tag = "<bpsim:NumericParameter"
+    else:
+        text = QBP.replace("</qbp:arrivalRateDistribution>", '</qbp:arrivalRateDistribution><qbp:resources>'
+                           f'<qbp:resource id="r" name="Handläggare" totalAmount="{read}" timetableId="t"/>'
+                           '</qbp:resources>')
+        said = f"resource Handläggare (r): totalAmount '{read}'"
+        tag = "<qbp:resource "
+    line = text[:text.index(tag)].count("\n") + 1
+    Path("m.bpmn").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", "m.bpmn", "out.yaml", "--from", tool])
+    assert result.exit_code == 0, result.output
+    assert (f"permitflow: warning: m.bpmn:{line}: {said} is not a whole number >= 1; imported as {used}\n"
+            in result.stderr)
+    assert f"count: {used}\n" in Path("out.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("tool", ["bpsim", "qbp"])
+def test_a_number_of_cases_that_is_no_whole_number_is_refused_alike_by_bpsim_and_qbp(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tool: str) -> None:
+    # BPSim's TriggerCount 2.5 became 2 cases without a word; QBP's processInstances 2.5 is refused, at its
+    # line
+    monkeypatch.chdir(tmp_path)
+    if tool == "bpsim":
+        text = BPSIM.replace("</bpsim:Scenario>", _TRIGGERS.format("2.5"))
+        said = "ElementParameters 'Start' TriggerCount: bpsim:NumericParameter value='2.5'"
+        tag = '<bpsim:NumericParameter value="2.5"'
+    else:
+        text = QBP.replace('processInstances="10"', 'processInstances="2.5"')
+        said = "qbp:processSimulationInfo processInstances='2.5'"
+        tag = "<qbp:processSimulationInfo"
+    line = text[:text.index(tag)].count("\n") + 1
+    Path("m.bpmn").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", "m.bpmn", "out.yaml", "--from", tool])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"permitflow: error: m.bpmn:{line}: {said} is not a whole number\n"
+    assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]

@@ -13,13 +13,16 @@ ScenarioParameters ``Duration``      ``horizon``
 ScenarioParameters ``Warmup``        ``warmup``
 start event InterTriggerTimer        ``arrivals.per_year`` (Poisson; exact for an
                                      exponential/Poisson inter-arrival time)
-start event TriggerCount             ``cases``
+start event TriggerCount             ``cases`` (a whole number, else refused as QBP's
+                                     processInstances is)
 activity ProcessingTime              ``duration`` (work, with a pool) when the
                                      activity has ResourceParameters, else ``delay``
 catch event ProcessingTime           ``delay``
-activity ResourceParameters Quantity a pool of that many members for the activity;
-                                     its value's ``validFor`` calendar (below) is the
-                                     pool's calendar, else 24/7
+activity ResourceParameters Quantity a pool of that many members for the activity (2.5
+                                     or -5: cut to a whole number from 1, with a
+                                     warning, as QBP's totalAmount); its value's
+                                     ``validFor`` calendar (below) is the pool's
+                                     calendar, else 24/7
 Calendar (iCalendar text)            a calendar, when it is a week of repeating
                                      VEVENTs (``bpmn_io.simformats.ical``)
 sequence flow Probability            gateway ``probabilities`` (percent or share)
@@ -64,6 +67,7 @@ from bpmn_io.simformats.common import (
     constant_arrivals,
     hours_text,
     normalised,
+    pool_count,
     profile_document,
 )
 from processes.errors import InputError
@@ -145,19 +149,30 @@ class _Reader:
                                           "2026-01-05T08:00:00)") from None
 
     # -- values -------------------------------------------------------------------------
+    def whole(self, param: etree._Element, what: str) -> int | None:
+        """A whole number from a BPSim Parameter element (TriggerCount): refused at its line where it is
+        none (``2.5`` became 2 without a word), as QBP's processInstances is; the profile checks its range."""
+        value = self.number(param, what)
+        if value is None or value.is_integer():
+            return None if value is None else int(value)
+        child = _constant(param)
+        assert child is not None  # number() read it
+        raise self.where.error(child, f"{what}: bpsim:{_local(child)} value={child.get('value')!r} is not a "
+                                      "whole number")
+
     def number(self, param: etree._Element, what: str) -> float | None:
-        """A constant from a BPSim Parameter element (first value child)."""
-        for child in _values(param):
-            kind = _local(child)
-            if kind in ("FloatingParameter", "NumericParameter"):
-                return self.attribute(child, "value", what)
-            if kind == "BooleanParameter":
-                return 1.0 if child.get("value") == "true" else 0.0
-            if kind == "DurationParameter":
-                hours = _iso_hours(child.get("value", ""))
-                return None if hours is None else hours / self.unit
-        self.warn(f"{what}: no constant value found (expected FloatingParameter or NumericParameter)")
-        return None
+        """A constant from a BPSim Parameter element (its first constant value child, :func:`_constant`)."""
+        child = _constant(param)
+        if child is None:
+            self.warn(f"{what}: no constant value found (expected FloatingParameter or NumericParameter)")
+            return None
+        kind = _local(child)
+        if kind in ("FloatingParameter", "NumericParameter"):
+            return self.attribute(child, "value", what)
+        if kind == "BooleanParameter":
+            return 1.0 if child.get("value") == "true" else 0.0
+        hours = _iso_hours(child.get("value", ""))  # a DurationParameter
+        return None if hours is None else hours / self.unit
 
     def distribution(self, param: etree._Element, what: str) -> dict[str, Any] | None:
         """A permitflow distribution mapping (in hours) from a BPSim Parameter, or None with a warning."""
@@ -324,9 +339,9 @@ class _Reader:
                     if dist is not None:
                         self.arrival_from(dist, label, param)
                 elif isinstance(target, Event) and target.position == "start" and pname == "TriggerCount":
-                    value = self.number(param, label)
-                    if value is not None:
-                        self.cases = int(value)
+                    cases = self.whole(param, label)
+                    if cases is not None:
+                        self.cases = cases
                 elif pname == "ProcessingTime" and isinstance(target, Event):
                     where = target.position.replace("_", " ")
                     if target.position in ("intermediate_catch", "boundary") and target.trigger in ("timer", "message"):
@@ -360,7 +375,11 @@ class _Reader:
                 elif pname == "Quantity" and gname == "ResourceParameters":
                     value = self.number(param, label)
                     if value is not None:
-                        self.elements.setdefault(ref, {})["_quantity"] = max(1, int(round(value)))
+                        child = _constant(param)
+                        assert child is not None  # number() read it
+                        said = f"{label}: bpsim:{_local(child)} value={child.get('value')!r}"
+                        count = pool_count(value, self.where, child, said, self.warnings)
+                        self.elements.setdefault(ref, {})["_quantity"] = count
                         if cal is not None:
                             self.pool_calendar[ref] = cal
                 else:
@@ -451,6 +470,15 @@ class _Reader:
 def _values(param: etree._Element) -> list[etree._Element]:
     """The value elements of a BPSim parameter (not comments, not ResultRequest output requests)."""
     return [c for c in param if isinstance(c.tag, str) and _local(c) != "ResultRequest"]
+
+
+#: the value elements a BPSim parameter gives a constant in
+_CONSTANTS = ("FloatingParameter", "NumericParameter", "BooleanParameter", "DurationParameter")
+
+
+def _constant(param: etree._Element) -> etree._Element | None:
+    """The first value element of a BPSim parameter that gives a constant, None when it has none."""
+    return next((c for c in _values(param) if _local(c) in _CONSTANTS), None)
 
 
 def _bpsim_roots(defs: Definitions, where: Where) -> list[etree._Element]:

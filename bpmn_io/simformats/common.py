@@ -75,6 +75,21 @@ class Where:
         """Bad input at ``el``: the file, the file's line of ``el``, ``message``."""
         return InputError(message, file=self.source, line=self.line(el))
 
+    def said(self, el: etree._Element, message: str) -> str:
+        """A warning about ``el``: the file, the file's line of ``el``, ``message`` (as an error is said)."""
+        return str(self.error(el, message))
+
+
+def pool_count(amount: float, where: Where, el: etree._Element, said: str, warnings: list[str]) -> int:
+    """The members of a pool from another tool's count ``amount`` (QBP's totalAmount, BPSim's Quantity;
+    ``said`` the attribute as written, ``el`` its element): a whole number from 1; any other (2.5, 0, -5,
+    1e400) is imported cut to a whole number, at least 1, with a warning naming the file, line, what was read
+    and what used."""
+    count = max(1, int(amount)) if math.isfinite(amount) else 1  # int(inf) was an OverflowError
+    if count != amount:
+        warnings.append(where.said(el, f"{said} is not a whole number >= 1; imported as {count}"))
+    return count
+
 
 #: month lengths of a 365-day year: as seasonality weights they give the same arrival rate every day
 MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

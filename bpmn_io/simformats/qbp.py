@@ -44,6 +44,7 @@ from bpmn_io.simformats.common import (
     constant_arrivals,
     hours_text,
     normalised,
+    pool_count,
     profile_document,
     week_from_rules,
 )
@@ -197,11 +198,8 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
             warnings.append(f"resource {step_said(rid, res.get('name'))}: timetable {table!r} unknown; 24/7 assumed")
             calendars.setdefault("always", {"hours": dict(ALWAYS_OPEN), "holidays": "none"})
             table = "always"
-        amount = _float(res, "totalAmount", where)
-        count = max(1, int(amount)) if math.isfinite(amount) else 1  # int(inf) was an OverflowError
-        if count != amount:
-            warnings.append(f"resource {step_said(rid, res.get('name'))}: totalAmount {res.get('totalAmount')!r} is not a "
-                            f"whole number >= 1; imported as {count}")
+        said = f"resource {step_said(rid, res.get('name'))}: totalAmount {res.get('totalAmount')!r}"
+        count = pool_count(_float(res, "totalAmount", where), where, res, said, warnings)
         pools[rid] = {"count": count, "calendar": table,
                       "cost_per_hour": _float(res, "costPerHour", where) if res.get("costPerHour") else 0.0,
                       "note": f"QBP resource {res.get('name')!r}"}

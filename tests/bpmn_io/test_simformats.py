@@ -550,8 +550,9 @@ def test_qbp_resource_without_members_is_named(tmp_path) -> None:
     path.write_text(text, encoding="utf-8")
     out = qbp_to_profile(read_bpmn(path), source=path.name)
     assert out.document["simulation"]["pools"]["qbp_b5bbf705-b3ec-49dd-83f4-cbdc5294289d"]["count"] == 1
-    assert ("resource Role 5 (qbp_b5bbf705-b3ec-49dd-83f4-cbdc5294289d): totalAmount '0' is not a whole number "
-            ">= 1; imported as 1") in out.warnings
+    line = text[:text.rindex("<qbp:resource ", 0, text.index('name="Role 5"'))].count("\n") + 1
+    assert (f"q.bpmn:{line}: resource Role 5 (qbp_b5bbf705-b3ec-49dd-83f4-cbdc5294289d): totalAmount '0' is "
+            "not a whole number >= 1; imported as 1") in out.warnings
 
 
 def test_prosimos_import_warns_only_about_what_it_drops(mm1) -> None:

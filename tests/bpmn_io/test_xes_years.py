@@ -75,3 +75,22 @@ def test_the_start_tag_is_found_across_the_chunks_it_is_read_in(tmp_path: Path,
         monkeypatch.setattr(xeslog, "_CHUNK", size)
         err = xeslog._located(InputError("x", file=str(log), line=70_000), str(log), b"event", 3)
         assert err.line == third
+
+
+def test_the_notes_on_repeats_past_line_65535_name_the_lines_of_the_event_and_trace(tmp_path: Path) -> None:
+    """The note on a dropped repeat names its line as an error does: lxml's line past 65535 is a guess."""
+    event = ('  <event>\n    <string key="concept:name" value="R"/>\n'
+             '    <date key="time:timestamp" value="2025-01-03T10:00:00"/>\n  </event>\n')
+    trace = '<trace><string key="concept:name" value="B"/>\n' + event + "</trace>\n"
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n' + "\n" * 70_000
+            + trace.replace("</trace>", event.strip() + "\n</trace>") + "\n" * 3 + trace + "</log>\n")
+    second_event = text.index("<event>", text.index("<event>") + 1)
+    event_line = text[:second_event].count("\n") + 1
+    trace_line = text[:text.rindex("<trace>")].count("\n") + 1
+    log = tmp_path / "log.xes"
+    log.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["log", "inspect", str(log)])
+    assert result.exit_code == 0, result.output
+    assert (f"1 event repeated an earlier event of its trace exactly, in every attribute (event 2, "
+            f"line {event_line})") in result.output
+    assert f"(trace 2, case 'B', line {trace_line}): dropped" in result.output
