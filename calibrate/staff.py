@@ -19,7 +19,8 @@ item kept open, or work that ran over a night): permitflow's own logs' ``officer
 rows are hours of work, counts the two officers who did them. The note says which was read.
 
 **When people work** (per weekday): from the earliest time of day work was seen to start to
-the latest it was seen to end, to the minute. Only times the log saw count: a logged start,
+the latest it was seen to end, to the minute. Only times the log saw count: a logged start (not
+an item's kept open: it landed then, no one was seen at work on it; ``PoolFit.open_items``),
 and a completion by someone (a row with a resource named); an estimated start (the later of
 the step's enabling and its resource's previous completion) is not seen — it may be a
 night-time e-service arrival or the end of yesterday's work — so a completion-only log's day
