@@ -185,8 +185,8 @@ class PoolFit:
     rows: int = 0
     #: people with 1 % of this pool's rows counted in another pool, where they did more: person -> that pool
     elsewhere: dict[str, str] = field(default_factory=dict)
-    #: the names (a role's, for a pool of one) whose rows are items kept open (:attr:`AtOnce.open_items`) -> the
-    #: median hours those rows are open: their logged starts show no work beginning, only an item landing
+    #: the names (a role's, for a pool of one) whose rows are items kept open (:attr:`AtOnce.open_items`) ->
+    #: the median hours those rows are open: their logged starts show no work beginning, only an item landing
     open_items: dict[str, float] = field(default_factory=dict)
 
     def data(self) -> dict[str, Any]:

@@ -76,9 +76,9 @@ def _guess(table: LogTable, enabled: np.ndarray) -> tuple[np.ndarray, np.ndarray
 
 def spaced_starts(table: LogTable, enabled: np.ndarray) -> np.ndarray:
     """Every row's start as a log of completions only gives it, its logged start ignored: the later of its
-    ``enabled`` and its resource's previous completion (its end when it has neither). For a person whose rows are
-    items kept open for days (:data:`calibrate.staff.OPEN_ITEM_HOURS`) the logged start says when an item landed,
-    not when work began; the spacing of their completions is what shows their work."""
+    ``enabled`` and its resource's previous completion (its end when it has neither). For a person whose rows
+    are items kept open for days (:data:`calibrate.staff.OPEN_ITEM_HOURS`) the logged start says when an item
+    landed, not when work began; the spacing of their completions is what shows their work."""
     return _guess(table, enabled)[0]
 
 
