@@ -4,7 +4,9 @@ In a municipality's case system a clerk "starts" a case when it lands on their d
 with other cases started in between: the rows bracket calendar time, not hands-on work. This makes such a log from
 a simulated one of known pools: each row of ``--resource`` (a pool of one person, e.g. ``officer`` simulated with
 ``pools.officer.count=1``) is renamed ``--name`` and starts at its case's previous completion (when it landed on
-the desk) or ``--days`` before its completion when that is later, and the most rows of that name open at once is printed; ``calibrate`` should count one person::
+the desk) or ``--days`` before its completion when that is later, and the most rows of that name open at once
+is printed; ``calibrate`` should count one person, and fit that person's work from the spacing of their
+completions (as from the simulated log's real starts), not from the days the rows are open::
 
     .venv/bin/python cli.py simulate helsingborg --years 2 --seed 7 --set arrivals.per_year=120 \\
         --set pools.officer.count=1 --set pools.officer.fte=1.0 --set pools.registry.fte=1.0 -r 1 \\

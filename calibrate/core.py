@@ -20,8 +20,10 @@ from calibrate import fits, staff
 from calibrate.fitdist import Fit, fit_duration
 from calibrate.mapping import ActivityMapping
 from calibrate.observe import HOUR, Observed, in_progress, observe, open_at_export, released, timer_cut_offs
+from calibrate.starttimes import spaced_starts
 from processes.errors import InputError
 from processes.model import Definitions, Event, Gateway, Process, Task
+from processes.numbers import number
 from processes.params import CalendarSpec
 from processes.stepnames import step_said
 from simulator.resources import WorkCalendar
@@ -205,6 +207,12 @@ class _Builder:
         self.dates_only = staff.dates_only(table.end)
         self.overloaded: dict[str, float] = {}  # pool -> utilisation, see capacity()
         self._release: np.ndarray | None = None
+        #: the people who keep items open (staff.PoolFit.open_items) -> their rows' median hours open, and which
+        #: rows of the log are theirs in the pools they were found in: that work is read from the spacing of
+        #: completions, not from the logged start (pools(), _starts)
+        self.open_items: dict[str, float] = {}
+        self._kept = np.zeros(table.n_events, bool)
+        self._spaced: np.ndarray | None = None
         #: when the log was exported (wall-clock seconds): its last event unless the user said
         self.exported = table.last_seen() if exported_at is None else exported_at
         self.exported_text = (f"{from_seconds(self.exported):%Y-%m-%d %H:%M}, "
@@ -280,6 +288,11 @@ class _Builder:
         for pool, (lanes, rows) in sorted(by_pool.items()):
             fit = staff.fit_pool(self.obs, pool, tuple(lanes), np.concatenate(rows), lane_names[pool], home)
             report.append(fit.data())
+            if fit.open_items:
+                self.open_items.update(fit.open_items)
+                mine = np.concatenate(rows)
+                codes = [i for i, name in enumerate(table.resources) if name in fit.open_items]
+                self._kept[mine[np.isin(table.resource[mine], codes)]] = True
             pools[pool] = self._pool_entry(pool, fit, pools.get(pool), calendars)
         self.report["pools"] = report
 
@@ -420,7 +433,7 @@ class _Builder:
             pool = self._pool_of(e)
             rows = self.obs.rows(e)
             if not isinstance(node, Task) or e == decision or pool not in self.calendars or not rows.size \
-                    or not self.obs.starts.estimated[rows].mean() > 0.5 \
+                    or not self._starts(rows)[1].mean() > 0.5 \
                     or {"duration", "delay"} & set(((self.sim.get("elements") or {}).get(e)) or {}):
                 continue  # the profile fixes the step's kind: a wait (Invänta komplettering) is no one's work
             work[pool] = work.get(pool, 0.0) + float(self._work_values(e).sum())
@@ -481,7 +494,11 @@ class _Builder:
                 what += (f" (the work the estimated starts give would keep pool {pool} busy "
                          f"{self.overloaded[pool]:.0%} of its hours at the log's arrival rate: "
                          "they include waiting, so waiting and work are fitted together)")
-            if not delay and (idle := int(np.count_nonzero(self.obs.starts.estimated[rows]
+            kept = [] if delay else [self.table.resources[c] for c in self.table.resource[rows[self._kept[rows]]]]
+            if kept:
+                what += f"; {_open_items_said({who: self.open_items[who] for who in kept}, len(kept), rows.size)}"
+                out[e]["open_item_rows"] = len(kept)
+            if not delay and (idle := int(np.count_nonzero(self._starts(rows)[1]
                                                            & np.isnan(self.obs.enabled[rows])))):
                 what += (f"; {idle} of {rows.size} estimated starts rest on the resource's previous completion "
                          "alone (nothing before the step in its case): work counted on the completion's day only")
@@ -495,9 +512,12 @@ class _Builder:
                 if not fit.censored and cut is not None and cut.size:
                     timer_note += (f", not fitted as such: {fit.zeros} of the {'waits' if delay else 'work times'} are 0, "
                                    "so the observed values are used")
+                left = counts.get("open_items_left_out")
                 timer_note += (f" (på svenska: {fit.n} avslutade, {counts['cut_by_timer']} avbrutna av timern, "
                                f"{counts['open_at_export']} öppna vid exporten)" if delay else
-                               f" (på svenska: {fit.n} avslutade, {counts['in_progress']} pågående vid exporten)")
+                               f" (på svenska: {fit.n} avslutade, {counts['in_progress']} pågående vid exporten"
+                               + (f", {left} påbörjade och inte avslutade av personer vars ärenden står öppna "
+                                  "lämnade utanför: inget arbete med dem syns" if left else "") + ")")
                 out[e]["censored_note"] = timer_note
                 out[e].update(counts)
                 what += f"; {timer_note}"
@@ -553,19 +573,24 @@ class _Builder:
         """The work of ``e`` the log shows started and not ended at the export (:func:`calibrate.observe.in_progress`),
         as right-censored values: the hours inside its pool's calendar from the start to the export, as its
         completed work is counted; what the fit note says of them and their count; (None, "", {}) when none."""
-        running = in_progress(self.obs, self.mapping, e)
+        running = in_progress(self.obs, self.mapping, e, not_by=self.open_items)
+        # an item a clerk keeps open (self.open_items) and has not completed was not seen worked on at all
+        kept = len(in_progress(self.obs, self.mapping, e)) - len(running)
+        left = (f"; {kept} started and not ended by people whose rows are items kept open left out: no work on "
+                "them was seen") if kept else ""
+        counted = {"in_progress": 0, "open_items_left_out": kept} if kept else {}
         if not running:
-            return None, "", {}
+            return (None, "{n} completed" + left, counted) if kept else (None, "", {})
         cal = self.calendars.get(self._pool_of(e) or "")
         begun = self.obs.hours(np.array([start for _, start in running], float))
         until = float(self.obs.hours(np.array([self.exported]))[0])
         hours = np.array([cal.open_hours(a, until) if cal else until - a for a in begun], float)
         hours = hours[hours > 0]
         if not hours.size:
-            return None, "", {}
+            return (None, "{n} completed" + left, counted) if kept else (None, "", {})
         return hours, (f"{{n}} completed; {hours.size} still in progress at the export ({self.exported_text}) "
-                       f"after {_span(hours, work=True)} of work so far, fitted as longer than that (right-censored)"), \
-            {"in_progress": int(hours.size)}
+                       f"after {_span(hours, work=True)} of work so far, fitted as longer than that "
+                       f"(right-censored){left}"), {**counted, "in_progress": int(hours.size)}
 
     def case_delays(self, delays: list[tuple[np.ndarray, np.ndarray]]) -> None:
         """``case_delays.correlation``: how strongly a case's delays move together (:func:`fits.fit_case_delays`),
@@ -724,13 +749,27 @@ class _Builder:
         see)."""
         rows = self.obs.rows(element)
         cal = self.calendars.get(pool or "")
-        h0, h1 = self.obs.hours(self.obs.starts.start[rows]), self.obs.hours(self.table.end[rows])
-        unseen = self.obs.starts.estimated[rows] & np.isnan(self.obs.enabled[rows])
+        begun, estimated = self._starts(rows)
+        h0, h1 = self.obs.hours(begun), self.obs.hours(self.table.end[rows])
+        unseen = estimated & np.isnan(self.obs.enabled[rows])
         h0 = np.where(unseen, np.maximum(h0, np.floor(h1 / 24.0) * 24.0), h0)
         hours = np.array([cal.open_hours(a, b) for a, b in zip(h0, h1, strict=True)]) if cal else h1 - h0
         # to the millisecond: sums of calendar intervals leave float residue (1e-14 h) that the
         # profile wrote as "0.00000000000172m" and counted as work above zero
         return np.round(hours * 3_600_000) / 3_600_000
+
+    def _starts(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The starts work is counted from for ``rows``, and which are estimated: the log's (or their
+        estimate), but for a person whose rows are items kept open for days (:attr:`open_items`) the later of the step's
+        enabling and that person's previous completion, as in a log of completions only: the logged start says
+        when the item landed on the desk, the spacing of the completions when work on it can have begun."""
+        start, estimated = self.obs.starts.start[rows], self.obs.starts.estimated[rows]
+        if not self.open_items:
+            return start, estimated
+        if self._spaced is None:
+            self._spaced = spaced_starts(self.table, self.obs.enabled)
+        kept = self._kept[rows]
+        return np.where(kept, self._spaced[rows], start), estimated | kept
 
     def clock(self) -> None:
         clock = self.sim.get("clock")
@@ -754,6 +793,26 @@ class _Builder:
         self.report["mapping"] = [{"activity": a, "element": self.mapping.element.get(a), "how": h}
                                   for a, h in self.mapping.how.items()]
         self.report["unmapped"] = list(self.mapping.unmapped)
+
+
+def _open_items_said(people: dict[str, float], kept: int, n: int) -> str:
+    """The fit note's words, in English and Swedish, on ``kept`` of a step's ``n`` rows by ``people`` whose
+    rows are items kept open (name -> median hours open): their work is read from the spacing of their
+    completions."""
+    names = sorted(people)
+    shown = ", ".join(names[:6]) + (" ..." if len(names) > 6 else "")
+    lo, hi = min(people.values()) / 24, max(people.values()) / 24
+    days, days_sv = ((number(hi, lang, 1) if number(lo, lang, 1) == number(hi, lang, 1) else
+                      f"{number(lo, lang, 1)} {to} {number(hi, lang, 1)}")
+                     for lang, to in (("en", "to"), ("sv", "till")))
+    return (f"{kept} of {n} rows by {shown}, whose rows are items kept open in the case system (a median of "
+            f"{days} days from the logged start to the completion): the logged start is when the item landed, "
+            "not when work began, so their work runs from the later of the step's enabling and their previous "
+            "completion, as in a log of completions only (på svenska: "
+            f"{kept} av {n} rader av {shown}, vars ärenden står öppna i ärendesystemet (i median {days_sv} "
+            "dagar från loggad start till avslut): den loggade starten är när ärendet kom in, inte när "
+            "arbetet började, så arbetet räknas från det senare av när steget blev möjligt och personens "
+            "förra avslut, som i en logg med bara avslut)")
 
 
 #: the most days an export instant may follow the log's last event (:func:`check_export`)

@@ -11,7 +11,7 @@ enabled times.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -297,12 +297,14 @@ def _reach(graph: nx.DiGraph, first: str, blocked: set[str]) -> set[str]:
     return found
 
 
-def in_progress(obs: Observed, mapping: ActivityMapping, element: str) -> list[tuple[int, float]]:
+def in_progress(obs: Observed, mapping: ActivityMapping, element: str, *, not_by: Collection[str] = ()
+                ) -> list[tuple[int, float]]:
     """(case code, start) of each row the log shows started and not ended (:attr:`LogTable.in_progress`) whose
-    activity maps onto ``element``; the case code is -1 when the case has no completed row."""
+    activity maps onto ``element``, but those whose resource is one of ``not_by``; the case code is -1 when
+    the case has no completed row."""
     case = {c: i for i, c in enumerate(obs.table.case_ids)}
     return [(case.get(r.case, -1), r.start) for r in obs.table.in_progress
-            if mapping.element.get(r.activity) == element]
+            if mapping.element.get(r.activity) == element and r.resource not in not_by]
 
 
 def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], element: str,

@@ -19,7 +19,8 @@ item kept open, or work that ran over a night): permitflow's own logs' ``officer
 rows are hours of work, counts the two officers who did them. The note says which was read.
 
 **When people work** (per weekday): from the earliest time of day work was seen to start to
-the latest it was seen to end, to the minute. Only times the log saw count: a logged start,
+the latest it was seen to end, to the minute. Only times the log saw count: a logged start (not
+an item's kept open: it landed then, no one was seen at work on it; ``PoolFit.open_items``),
 and a completion by someone (a row with a resource named); an estimated start (the later of
 the step's enabling and its resource's previous completion) is not seen — it may be a
 night-time e-service arrival or the end of yesterday's work — so a completion-only log's day
@@ -184,6 +185,9 @@ class PoolFit:
     rows: int = 0
     #: people with 1 % of this pool's rows counted in another pool, where they did more: person -> that pool
     elsewhere: dict[str, str] = field(default_factory=dict)
+    #: the names (a role's, for a pool of one) whose rows are items kept open (:attr:`AtOnce.open_items`) ->
+    #: the median hours those rows are open: their logged starts show no work beginning, only an item landing
+    open_items: dict[str, float] = field(default_factory=dict)
 
     def data(self) -> dict[str, Any]:
         def hours(w: Window | None) -> dict[str, str] | None:
@@ -271,10 +275,12 @@ def fit_pool(obs: Observed, pool: str, lanes: tuple[str, ...], rows: np.ndarray,
     teams: dict[str, int] = {}
     estimated = obs.starts.estimated[rows]
     said: list[str] = []
+    items: dict[str, float] = {}
     if _is_role(pool, names, lane_names):
         found = most_at_once(starts, ends, estimated)
         count, how = found.most, "most instances in progress at once"
         said += [open_items_said({"the pool": found}), left_out_said("the pool", found)]
+        items = {n: found.median_hours or 0.0 for n in sorted(set(names))} if found.open_items else {}
     else:
         people, elsewhere, how = counted_people(pool, names, home)
         arr = np.array(names)
@@ -286,8 +292,11 @@ def fit_pool(obs: Observed, pool: str, lanes: tuple[str, ...], rows: np.ndarray,
                 ": the log shows that name at work on that many cases at once, which no one person is (a role or a "
                 "team, counted as a pool of one name is)")
         said += [open_items_said(each), *(left_out_said(p, found) for p, found in each.items())]
+        items = {p: found.median_hours or 0.0 for p, found in each.items() if found.open_items}
     how += "".join(f"; {words}" for words in said if words)
     seen_starts, someone = seen_times(obs, rows)
+    # an item kept open was not seen being worked on when it was opened: its completion is the time seen
+    seen_starts = np.where(np.isin(np.array(names, dtype=object), list(items)), ends, seen_starts)
     window = None if dates_only(ends) else fit_window(seen_starts[someone], ends[someone])
     per_person: dict[str, Window] = {}
     if window is not None and people:
@@ -298,7 +307,7 @@ def fit_pool(obs: Observed, pool: str, lanes: tuple[str, ...], rows: np.ndarray,
             mine = arr == p
             if np.count_nonzero(mine) >= 20:
                 per_person[p] = fit_window(seen_starts[mine], ends[mine])
-    return PoolFit(pool, lanes, count, how, people, window, per_person, int(rows.size), elsewhere)
+    return PoolFit(pool, lanes, count, how, people, window, per_person, int(rows.size), elsewhere, items)
 
 
 def seen_times(obs: Observed, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -32,7 +32,7 @@ import numpy as np
 
 from bpmn_io.caselog import LogTable
 
-__all__ = ["Starts", "estimate_starts", "previous_in_case"]
+__all__ = ["Starts", "estimate_starts", "previous_in_case", "spaced_starts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +67,21 @@ def _resource_available(table: LogTable) -> np.ndarray:
     return avail
 
 
+def _guess(table: LogTable, enabled: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every row's estimated start, ``min(end, max(enabled, available))`` (its end when it has neither), and
+    ``max(enabled, available)`` itself (nan: neither)."""
+    both = np.fmax(enabled, _resource_available(table))  # fmax ignores a nan on one side
+    return np.minimum(table.end, np.where(np.isnan(both), table.end, both)), both
+
+
+def spaced_starts(table: LogTable, enabled: np.ndarray) -> np.ndarray:
+    """Every row's start as a log of completions only gives it, its logged start ignored: the later of its
+    ``enabled`` and its resource's previous completion (its end when it has neither). For a person whose rows
+    are items kept open for days (:data:`calibrate.staff.OPEN_ITEM_HOURS`) the logged start says when an item
+    landed, not when work began; the spacing of their completions is what shows their work."""
+    return _guess(table, enabled)[0]
+
+
 def estimate_starts(table: LogTable, enabled: np.ndarray | None = None) -> Starts:
     """Every row's start: the log's where it has one, else ``min(end, max(enabled, available))``."""
     known = ~np.isnan(table.start)
@@ -74,9 +89,7 @@ def estimate_starts(table: LogTable, enabled: np.ndarray | None = None) -> Start
         return Starts(table.start.copy(), np.zeros(table.n_events, bool), 0,
                       "start times from the log")
     enabled = previous_in_case(table) if enabled is None else enabled
-    available = _resource_available(table)
-    both = np.fmax(enabled, available)  # fmax ignores a nan on one side
-    guess = np.minimum(table.end, np.where(np.isnan(both), table.end, both))
+    guess, both = _guess(table, enabled)
     start = np.where(known, table.start, guess)
     estimated = ~known
     unknown = int(np.count_nonzero(estimated & np.isnan(both)))
