@@ -20,6 +20,7 @@ import numpy as np
 from bpmn_io.caselog import LogTable, from_seconds
 from calibrate.mapping import ActivityMapping
 from calibrate.starttimes import Starts, estimate_starts, previous_in_case
+from calibrate.waitplace import enabled_waits
 from processes.graph import flow_graph
 from processes.model import Event, Gateway, Process
 
@@ -240,6 +241,47 @@ def _next_mapped(graph: nx.DiGraph, node: str, mapped: set[str], ends: set[str])
     return found, ended
 
 
+def _surely_enables(process: Process, graph: nx.DiGraph, node: str, element: str, mapped: set[str],
+                    ends: set[str]) -> bool:
+    """Whether ``node``'s completion leads to ``element`` through unmapped nodes none of which is a choice or
+    an end event: only parallel splits branch on the way (the request to the police sent beside the other
+    referrals: its answer is awaited whatever the other branches do, a loop on one of them included)."""
+    toward = nx.ancestors(graph, element)
+    todo = [b for _, b, kind in graph.out_edges(node, data="kind") if kind != "boundary"]
+    seen: set[str] = set()
+    while todo:
+        n = todo.pop()
+        if n in seen or n in mapped or n not in toward:
+            continue
+        seen.add(n)
+        out = [b for _, b, kind in graph.out_edges(n, data="kind") if kind == "sequence"]
+        gateway = process.nodes.get(n)
+        parallel = isinstance(gateway, Gateway) and gateway.gateway_kind == "parallel"
+        if n in ends or len(out) > 1 and not parallel:
+            return False
+        todo.extend(out)
+    return element in {b for n in (seen | {node}) for b in graph.successors(n)}
+
+
+def _shown_enabling(obs: Observed, element: str) -> set[str]:
+    """The elements whose completion the log shows starting ``element``'s wait: where an activity mapped onto
+    ``element`` is an external wait by :func:`calibrate.waitplace.enabled_waits` (no row names anyone, every
+    row has its start, 90 % of them begin at the instant one other activity of their case ends), its enabler's
+    elements. A completion-only log shows none: there a step's "wait" is the time since its case's previous
+    row, work of named people, and a case left unfinished for years (BPIC15_1) is no wait still running."""
+    table = obs.table
+    rows = obs.rows(element)
+    if not rows.size or np.isnan(table.start[rows]).any():
+        return set()
+    mine = {table.activities[a] for a in np.unique(table.activity[rows])}
+    found: set[str] = set()
+    for wait in enabled_waits(table):
+        if wait.activity in mine:
+            theirs = obs.element[table.activity == table.activities.index(wait.enabler)]
+            found |= {obs.elements[e] for e in np.unique(theirs) if e >= 0}
+    return found
+
+
 def _side_paths(process: Process, graph: nx.DiGraph) -> set[str]:
     """The nodes on the paths of non-interrupting boundary events (a reminder sent while its host waits): an end
     event there ends that path, not the case."""
@@ -317,7 +359,9 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
 
     A wait is recognised as open in a case when the latest completion of a step that starts it — a mapped
     predecessor whose completion leads to ``element`` alone, through no choice and past no end event
-    (*Begär komplettering* before *Invänta komplettering*) — is followed in the case by nothing that shows
+    (*Begär komplettering* before *Invänta komplettering*), or to it and other steps through parallel splits
+    only where the log shows it enabling the wait as an outside party's (:func:`_shown_enabling`: a referral
+    sent before the split to the others) — is followed in the case by nothing that shows
     the wait over: no completion of ``element`` or of a step reached after it (its non-interrupting boundary
     events' paths run while it waits and do not count, nor do the steps on a parallel branch beside it, which the
     graph may reach after it too, through the join and a new round: :func:`_beside`), no firing of an interrupting timer on it; and the case
@@ -334,8 +378,13 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     mapped = set(obs.elements)
     ends = {n.id for n in process.nodes.values() if isinstance(n, Event) and n.position == "end"}
     graph = obs.graph
-    enablers = sorted(p for p in through_unmapped(graph, [element], mapped, reverse=True)
-                      if _next_mapped(graph, p, mapped, ends) == ({element}, False))
+    before = through_unmapped(graph, [element], mapped, reverse=True)
+    enablers = sorted(p for p in before if _next_mapped(graph, p, mapped, ends) == ({element}, False))
+    # through parallel splits only where the log shows the enabling too: the model alone would read a
+    # completion-only log's steps as waits open from their case's previous row, for years (BPIC15_1)
+    beside = {p for p in before - set(enablers) if _surely_enables(process, graph, p, element, mapped, ends)}
+    if beside:
+        enablers = sorted({*enablers, *(beside & _shown_enabling(obs, element))})
     logged = [(exported - start) / HOUR for _, start in running if exported > start]
     if not enablers:
         return OpenAtExport(np.array(logged, float), tuple(enablers), len(logged))
