@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["LANGUAGES", "STOPWORDS", "detect_language"]
+__all__ = ["LANGUAGES", "STOPWORDS", "detect_language", "shows_swedish"]
 
 LANGUAGES = ("sv", "en")
 
@@ -55,6 +55,31 @@ def detect_language(labels: Iterable[str]) -> str:
     >>> detect_language(["Registrera ansökan i diariet", "Utredning"])
     'sv'
     """
+    sv, en, words = _scores(labels)
+    if sv == en == 0 and words:
+        # no stop word and no å/ä/ö (terse labels, e.g. an event log's activity names):
+        # ask the lemmatiser's dictionaries which language knows more of the words
+        known_sv, known_en = _by_dictionary(words)
+        return "en" if known_en > known_sv else "sv"
+    return "en" if en > sv else "sv"
+
+
+def shows_swedish(labels: Iterable[str]) -> bool:
+    """Whether the labels show themselves Swedish, ties not counted: what a diff's words follow (a German
+    model's "Rechnung prüfen" is read with Swedish rules by the matcher, whose ties are Swedish, but its diff
+    is said in English, not Swedish).
+
+    >>> shows_swedish(["Diarieför ansökan"]), shows_swedish(["Rechnung prüfen", "Zahlen buchen"])
+    (True, False)
+    """
+    sv, en, words = _scores(labels)
+    if sv == en == 0 and words:
+        known_sv, known_en = _by_dictionary(words, tie_swedish=False)
+        return known_sv > known_en
+    return sv > en
+
+
+def _scores(labels: Iterable[str]) -> tuple[int, int, list[str]]:
     sv = en = 0
     words: list[str] = []
     for label in labels:
@@ -64,24 +89,21 @@ def detect_language(labels: Iterable[str]) -> str:
             words.append(word)
             sv += word in STOPWORDS["sv"]
             en += word in STOPWORDS["en"]
-    if sv == en == 0 and words:
-        # no stop word and no å/ä/ö (terse labels, e.g. an event log's activity names):
-        # ask the lemmatiser's dictionaries which language knows more of the words
-        return _by_dictionary(words)
-    return "en" if en > sv else "sv"
+    return sv, en, words
 
 
-def _by_dictionary(words: list[str]) -> str:
+def _by_dictionary(words: list[str], tie_swedish: bool = True) -> tuple[int, int]:
+    """How many of ``words`` the Swedish and the English dictionaries know (by endings without simplemma);
+    ``tie_swedish``: when English knows none, Swedish is said to know one more without asking it."""
     try:
         import simplemma
     except ImportError:
         endings_en = sum(w.endswith(("tion", "ment", "ing", "ed", "ness", "ity", "ance")) for w in words)
         endings_sv = sum(w.endswith(("ning", "ering", "era", "ande", "else", "het", "skap")) for w in words)
-        return "en" if endings_en > endings_sv else "sv"
+        return endings_sv, endings_en
     # English first (its dictionary loads in a fifth of the time of the Swedish one): when
     # no word is English, Swedish wins the tie, and the Swedish dictionary is not loaded
     known_en = sum(simplemma.is_known(w, lang="en") for w in words)
-    if known_en == 0:
-        return "sv"
-    known_sv = sum(simplemma.is_known(w, lang="sv") for w in words)
-    return "en" if known_en > known_sv else "sv"
+    if known_en == 0 and tie_swedish:
+        return 1, 0
+    return sum(simplemma.is_known(w, lang="sv") for w in words), known_en

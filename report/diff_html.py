@@ -41,6 +41,7 @@ from processes.diff.nway import StepCluster, Variation, uncertain_elsewhere
 from processes.diff.result import Difference
 from processes.diff.view import display_name
 from processes.errors import PermitflowError
+from processes.labellanguage import shows_swedish
 from processes.model import Definitions, FrozenMap
 from processes.shownnames import name_in
 from processes.wording import listed, quoted
@@ -261,12 +262,14 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
 
 def output_language(choice: str, models: Sequence[Definitions]) -> str:
     """The language a diff or comparison writes its words in: ``choice`` ("sv", "en"), or for "auto" the
-    language the models name their steps in (Swedish when every model that names steps names them in Swedish, as
-    ``simulate --language auto`` says a model's table in its names' language), English otherwise."""
+    language the models name their steps in (Swedish when every model that names steps shows its names Swedish:
+    :func:`processes.labellanguage.shows_swedish`, ties not counted, so a German model's diff is English),
+    English otherwise."""
     if choice != "auto":
         return choice
-    said = {labels_language(defs) for defs in models} - {None}
-    return "sv" if said == {"sv"} else "en"
+    named = [labels for labels in ([n.name for p in defs.processes for n in p.nodes.values() if n.name]
+                                   for defs in models) if labels]
+    return "sv" if named and all(shows_swedish(labels) for labels in named) else "en"
 
 
 def diff_words(lang: str, profiles: Mapping[str, Any] | None = None) -> DiffWords:
