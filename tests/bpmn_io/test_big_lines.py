@@ -56,6 +56,6 @@ def test_an_element_with_too_many_attributes_is_named_at_its_own_line(tmp_path: 
     model.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(cli, ["validate", str(model)])
     assert result.exit_code == 2, result.output
-    assert result.stderr == (f"permitflow: error: {model}:{line}: element 'T': 301 attributes on one task, more "
-                             "than permitflow reads (200; expected a BPMN model, whose elements have a few "
-                             "each)\n")
+    assert result.stderr == (f"permitflow: error: {model}:{line}: element 'T': 301 attributes on one task, "
+                             "more than permitflow reads (200; expected a BPMN model, whose elements have a "
+                             "few each)\n")
