@@ -2666,7 +2666,9 @@ def _note_unused_mapping(path: str, given: Mapping[str, str | None], activities:
 @click.option("-o", "--output", required=True, type=_InputPath("a profile.yaml to write", exists=False),
               help="The profile.yaml to write.")
 @click.option("--profile", type=_InputPath("a profile.yaml"),
-              help="The profile to start from (default: the one beside MODEL or the library's; none is fine).")
+              help="The profile to start from (default: the one beside MODEL or the library's; none is "
+                   "fine). An empty file is refused, as simulate refuses it; a file holding {} starts from "
+                   "nothing.")
 @click.option("--mapping", "mapping_file", type=_InputPath("a YAML mapping of log activities"),
               help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map (a boundary "
                    "timer's id: the activity is that timer firing).")

@@ -176,8 +176,12 @@ def not_a_profile(raw: Any) -> InputError:
 
 
 def parse_profile(data: bytes | str, *, source: str | None = None) -> Profile:
-    """Parse profile YAML text; ``source`` names the file in error messages."""
+    """Parse profile YAML text; ``source`` names the file in error messages. A text that holds nothing (empty,
+    or comments only: a failed export, the wrong file) is refused, as :mod:`scenarios.bases` refuses it for
+    ``simulate``; a profile that is meant to be empty, calibrate's start from nothing, is written ``{}``."""
     doc = load_yaml(data, source=source)
+    if doc.data is None:
+        raise not_a_profile(None).located(file=source, line=doc.line(()) or 1)
     return profile_from_data(doc.data, source=source, doc=doc)
 
 

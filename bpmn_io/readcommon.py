@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -49,6 +49,11 @@ class Source:
 
     name: str
     lines: tuple[bytes, ...] = ()
+    #: by lower-case local name: the tree's elements of that name (each to its place in document order) and
+    #: the text's lines of their start tags (:meth:`_by_count`; made on the first past 65535 without an id;
+    #: keys by identity: holding the elements keeps lxml handing back the same ones)
+    _named: dict[str, tuple[dict[etree._Element, int], list[int]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     def line(self, el: etree._Element) -> int | None:
         """The line where ``el``'s start tag begins.
@@ -77,16 +82,40 @@ class Source:
     def _past_short_lines(self, el: etree._Element, line: int) -> int:
         """The line that writes ``el``'s id, where lxml cannot know ``el``'s line: libxml2 keeps it in 16 bits,
         and from 65535 on gives a nearby node's (the next text's: a sibling's line, so the one after; or 65535
-        itself where there is none, so one before). Without an id, lxml's line."""
+        itself where there is none, so one before). Without an id (a BPSim or QBP parameter), by counting."""
         element_id = el.get("id")
         if not element_id:
-            return line
+            return self._by_count(el, line)
         attribute = re.compile(rb"(?:^|\s)id\s*=\s*[\"']" + re.escape(element_id.encode()) + rb"[\"']")
         ahead = range(line, len(self.lines) + 1) if line == _SHORT_LINES else range(line, line - 1000, -1)
         for n in ahead:
             if 0 < n <= len(self.lines) and attribute.search(self.lines[n - 1]):
                 return n
         return line
+
+    def _by_count(self, el: etree._Element, line: int) -> int:
+        """The line of ``el``'s start tag as the n-th start tag of its name in the text, ``el`` being the n-th
+        element of that name in the tree (names in lower case: the reader lowers some tags). Kept where it
+        agrees with what lxml's line still tells (at 65535: that line or after; past it: that line or before);
+        else lxml's (a comment that writes such a tag would shift the count)."""
+        local = etree.QName(el).localname.lower()
+        if local not in self._named:
+            root = el.getroottree().getroot()
+            same = (e for e in root.iter()
+                    if isinstance(e.tag, str) and etree.QName(e).localname.lower() == local)
+            named = {e: n for n, e in enumerate(same)}
+            # a line can end after the name, where the attributes go on the next
+            start = re.compile(rb"<(?:[\w.-]+:)?" + re.escape(local.encode()) + rb"(?:[\s/>]|$)",
+                               re.IGNORECASE)
+            lines = [n for n, text in enumerate(self.lines, 1) for _ in start.finditer(text)]
+            self._named[local] = (named, lines)
+        named, lines = self._named[local]
+        ordinal = named.get(el)
+        if ordinal is None or len(named) != len(lines):
+            return line
+        found = lines[ordinal]
+        agrees = found >= _SHORT_LINES if line == _SHORT_LINES else _SHORT_LINES <= found <= line
+        return found if agrees else line
 
     def error(self, el: etree._Element | None, message: str, element: str | None = None) -> InputError:
         line = self.line(el) if el is not None else None

@@ -124,7 +124,7 @@ def _true_line(line: int | None, source: str, tag: bytes, ordinal: int) -> int |
     found by reading the file again when lxml could not know it (:data:`_SHORT_LINES`), else ``line``."""
     if not (line and line >= _SHORT_LINES and os.path.isfile(source)):
         return line
-    start = re.compile(rb"<(?:[\w.-]+:)?" + tag + rb"[\s/>]")
+    start = re.compile(rb"<(?:[\w.-]+:)?" + re.escape(tag) + rb"[\s/>]")
     seen, before, tail = 0, 0, b""  # before: the newlines ahead of tail
     with open_bytes(source) as fh:
         while True:
@@ -195,14 +195,13 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
                         yield from _trace_records(case, pending, stats, order)
                     pending = []
                     repeats.forget()
-                    _drop(el, source)
+                    _drop(el, source, stats["traces"])
         try:
             root = parser.close()
         except etree.XMLSyntaxError as err:
             raise _syntax(err, source, True) from None
         if root is not None and root.tag not in _LOG:
-            raise InputError(f"not an XES log: the root element is {etree.QName(root).localname!r} "
-                             "(expected <log>)", file=source, line=root.sourceline)
+            raise _not_a_log(root, source)
     finally:
         fh.close()
     for role, found in seen.items():
@@ -235,16 +234,29 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
         notes.append(back)
 
 
-def _drop(trace: etree._Element, source: str) -> None:
-    """Free a finished trace and everything before it (the parser keeps building the tree)."""
+def _drop(trace: etree._Element, source: str, number: int) -> None:
+    """Free a finished trace (the ``number``-th) and everything before it (the parser keeps building the
+    tree)."""
     root = trace.getparent()
     if root is not None and root.tag not in _LOG:
-        raise InputError(f"not an XES log: the root element is {etree.QName(root).localname!r} (expected <log>)",
-                         file=source, line=root.sourceline)
+        if root.getparent() is None:
+            raise _not_a_log(root, source)
+        wrapper = etree.QName(root).localname
+        raise InputError(f"not an XES log: trace {number} is inside <{wrapper}> (expected each <trace> "
+                         "directly in <log>)", file=source,
+                         line=_true_line(trace.sourceline, source, b"trace", number))
     trace.clear()
     if root is not None:
         while trace.getprevious() is not None:
             del root[0]
+
+
+def _not_a_log(root: etree._Element, source: str) -> InputError:
+    """The refusal of a document whose root is not ``<log>``, at the line of the root's start tag: the first
+    of its name in the file (a comment before it that writes one would be taken for it)."""
+    name = etree.QName(root).localname
+    return InputError(f"not an XES log: the root element is {name!r} (expected <log>)", file=source,
+                      line=_true_line(root.sourceline, source, name.encode(), 1))
 
 
 def _timestamp(text: str | None, key: str, number: int, line: int | None, source: str,

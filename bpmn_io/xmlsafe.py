@@ -253,17 +253,21 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> etree.
     if docinfo.system_url or docinfo.public_id:
         raise InputError("DOCTYPE refers to an external DTD (expected a BPMN file without a DOCTYPE)", file=source)
     if data.count(b"=") > MAX_ATTRIBUTES:  # a model that cannot hold so many attributes is not looked through
-        _refuse_many_attributes(tree, source)
+        _refuse_many_attributes(tree, data, source)
     return tree
 
 
-def _refuse_many_attributes(tree: etree._ElementTree, source: str) -> None:
+def _refuse_many_attributes(tree: etree._ElementTree, data: bytes, source: str) -> None:
     """One line naming the first element with more than :data:`MAX_ATTRIBUTES` attributes (its keys are
-    counted: lxml lists them in linear time, their values in quadratic)."""
+    counted: lxml lists them in linear time, their values in quadratic), at the line where its start tag
+    begins (:meth:`bpmn_io.readcommon.Source.line`: lxml gives where it ends, and a nearby node's line past
+    65535)."""
+    # imported here: readcommon imports fragments, which imports this module
+    from .readcommon import Source
     for el in tree.iter():
         count = len(el.keys())
         if count > MAX_ATTRIBUTES:
             name = etree.QName(el).localname if isinstance(el.tag, str) else "element"
-            raise InputError(f"{count:,} attributes on one {name}, more than permitflow reads "
-                             f"({MAX_ATTRIBUTES:,}; expected a BPMN model, whose elements have a few each)",
-                             file=source, line=el.sourceline, element=el.get("id") or None)
+            raise Source(source, tuple(data.split(b"\n"))).error(
+                el, f"{count:,} attributes on one {name}, more than permitflow reads "
+                    f"({MAX_ATTRIBUTES:,}; expected a BPMN model, whose elements have a few each)")

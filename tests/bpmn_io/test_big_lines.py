@@ -41,3 +41,21 @@ def test_an_error_past_line_65535_names_the_elements_line(tmp_path: Path, first:
     assert result.stderr == (f"permitflow: error: {model}:{line}: element '{bad}': sequenceFlow targetRef "
                              f"'Nowhere' does not exist (expected the id of a flow node in process 'P'); "
                              "--lenient reads it anyway (see --help)\n")
+
+
+@pytest.mark.parametrize("blank", [0, 70_000])
+def test_an_element_with_too_many_attributes_is_named_at_its_own_line(tmp_path: Path, blank: int) -> None:
+    """The refusal of an element with more attributes than permitflow reads (xmlsafe) names the line where
+    its start tag begins: lxml gives where it ends (its attributes one a line, as ADONIS writes them), and
+    past line 65535 the line of the task after it."""
+    many = "".join(f'\n        a{i}="x"' for i in range(300))
+    text = _FILE.format(blank="\n" * blank, first="T", second="E").replace(
+        '<bpmn:task id="T"/>', f'<bpmn:task id="T"{many}/>\n    <bpmn:task id="U"/>')
+    line = text[:text.index('<bpmn:task id="T"')].count("\n") + 1
+    model = tmp_path / "m.bpmn"
+    model.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(model)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"permitflow: error: {model}:{line}: element 'T': 301 attributes on one task, "
+                             "more than permitflow reads (200; expected a BPMN model, whose elements have a "
+                             "few each)\n")
