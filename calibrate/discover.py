@@ -34,9 +34,9 @@ from typing import Any
 import numpy as np
 
 from bpmn_io.caselog import LogTable, from_seconds, names_someone
+from calibrate.endings import ended_cases
 from calibrate.logtimers import completion_only_timers, timer_activities
 from calibrate.meetings import batch_jobs, meeting_activity
-from calibrate.observe import ended_cases
 from calibrate.waitplace import enabled_waits, place_waits
 from processes.errors import InputError
 from processes.extras import install_hint
@@ -95,7 +95,7 @@ def frequent_activities(table: LogTable, min_frequency: float) -> tuple[str, ...
 
 def filtered(table: LogTable, keep: tuple[str, ...]) -> LogTable:
     """``table`` with only the rows of the activities ``keep`` (cases left empty are dropped), knowing which
-    cases ``table`` shows ended (:func:`calibrate.observe.ended_cases`): a rare withdrawal left out still ends
+    cases ``table`` shows ended (:func:`calibrate.endings.ended_cases`): a rare withdrawal left out still ends
     its case."""
     from bpmn_io.caselog import LogRecord, table_from_records
 

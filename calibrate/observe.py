@@ -18,6 +18,7 @@ import networkx as nx
 import numpy as np
 
 from bpmn_io.caselog import LogTable, from_seconds
+from calibrate.endings import case_endings, ended_cases
 from calibrate.mapping import ActivityMapping
 from calibrate.starttimes import Starts, estimate_starts, previous_in_case
 from calibrate.waitplace import enabled_waits
@@ -28,11 +29,6 @@ __all__ = ["Observed", "observe", "mapped_neighbours", "through_unmapped", "rele
            "timer_cut_offs", "OpenAtExport", "open_at_export", "in_progress", "case_endings", "ended_cases"]
 
 HOUR = 3600.0
-#: an activity ends cases when it is the last row of at least this share of the cases it occurs in ...
-ENDING_SHARE = 0.9
-#: ... and of at least this many: a step that is last in at most half of its cases is last in 5 of 5 with
-#: probability 1/32 or less, while an export can cut one case just after a rare step that does not end it
-ENDING_CASES = 5
 #: the end events that end a whole case, not only the path to them
 _CASE_ENDS = ("terminate", "error", "cancel")
 
@@ -430,26 +426,3 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
         if since > 0:
             hours.append(since / HOUR)
     return OpenAtExport(np.array(hours, float), tuple(enablers), len(logged))
-
-
-def case_endings(table: LogTable) -> np.ndarray:
-    """Per activity code, whether the log shows it ending cases: it is the last row of its case in at least
-    :data:`ENDING_SHARE` of the cases it occurs in, and in at least :data:`ENDING_CASES` of them (a
-    withdrawal, a dismissal; not a step that an export cut a case or two just after, nor a rare one seen
-    once)."""
-    n = len(table.activities)
-    bounds = table.case_bounds()
-    case = np.repeat(np.arange(table.n_cases), np.diff(bounds))
-    occurs = np.bincount(np.unique(case * n + table.activity) % n, minlength=n) if n else np.zeros(0, int)
-    last = np.bincount(table.activity[bounds[1:] - 1], minlength=n) if table.n_cases else np.zeros(n, int)
-    return (last >= ENDING_CASES) & (last >= ENDING_SHARE * occurs)
-
-
-def ended_cases(table: LogTable) -> np.ndarray:
-    """Per case, whether its last row is an activity the log shows ending cases (:func:`case_endings`), in
-    the log ``table`` was filtered from where it was (:attr:`LogTable.ended`)."""
-    if table.ended is not None:
-        return np.array([c in table.ended for c in table.case_ids], bool)
-    if not table.n_cases:
-        return np.zeros(0, bool)
-    return case_endings(table)[table.activity[table.case_bounds()[1:] - 1]]

@@ -14,10 +14,13 @@ step that enabled it. The rule (:func:`enabled_waits`, constants :data:`ENABLED_
 stated, not fitted to a log): an activity no row names anyone for (an outside body, the applicant, a date),
 every row with a logged start and some taking time, :data:`ENABLED_SHARE` or more of whose rows begin at the
 instant one and the same other activity of their case completes, is a wait enabled by that activity (one that
-follows fewer than that share of its enabler's rows, as a retest only after a failed test, may not come). The miner
-runs without such waits; :func:`place_waits` then puts each in the process tree after its enabler, in parallel
-with what follows it up to the first step that waits for it (a step whose rows, :data:`WAITED_SHARE` or more of
-them, begin only after the wait has ended), as the log shows the case going on meanwhile. A completion-only log
+follows fewer than that share of its enabler's rows, as a retest only after a failed test, may not come;
+an enabler's row in a case in progress at the export, with no row of the wait after it, counts in neither:
+its wait may yet come, and a log exported mid-run would otherwise make every answer still awaited one that
+may not). The miner runs without such waits; :func:`place_waits` then puts each in the process tree after its
+enabler, in parallel with what follows it up to the first step that waits for it (a step whose rows,
+:data:`WAITED_SHARE` or more of them, begin only after the wait has ended), as the log shows the case going on
+meanwhile. A completion-only log
 shows no enabling: it is mined as before.
 """
 
@@ -30,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from bpmn_io.caselog import LogTable, names_someone
+from calibrate.endings import ended_cases
 from processes.numbers import share
 
 __all__ = ["EnabledWait", "enabled_waits", "place_waits", "ENABLED_SHARE", "WAITED_SHARE"]
@@ -50,7 +54,8 @@ class EnabledWait:
     rows: int
     enabled: int
     waited_for_by: tuple[str, ...]
-    #: whether it follows its enabler nearly always (:data:`ENABLED_SHARE` of the enabler's rows), else it may not
+    #: whether it follows its enabler nearly always (:data:`ENABLED_SHARE` of the enabler's rows, but those
+    #: whose wait may yet come: in a case in progress, unanswered), else it may not
     always: bool = True
 
     def note(self) -> str:
@@ -69,6 +74,7 @@ def enabled_waits(table: LogTable) -> tuple[EnabledWait, ...]:
         return ()
     named = names_someone(table.resources)[table.resource]
     begins = np.where(np.isnan(table.start), table.end, table.start)
+    ended = ended_cases(table)
     out = []
     for code, name in enumerate(table.activities):
         rows = np.flatnonzero(table.activity == code)
@@ -87,9 +93,24 @@ def enabled_waits(table: LogTable) -> tuple[EnabledWait, ...]:
             continue
         waiting = tuple(table.activities[c] for c in range(len(table.activities))
                         if c != code and _waits_for(table, begins, rows, c))
-        always = enabled >= ENABLED_SHARE * int((table.activity == enabler).sum())
+        always = enabled >= ENABLED_SHARE * _decided(table, ended, code, enabler)
         out.append(EnabledWait(name, table.activities[enabler], int(rows.size), int(enabled), waiting, always))
     return tuple(out)
+
+
+def _decided(table: LogTable, ended: np.ndarray, code: int, enabler: int) -> int:
+    """How many rows of ``enabler`` the log shows whether wait ``code`` followed: each but those in a case in
+    progress at the export (not ended, :func:`calibrate.endings.ended_cases`) with no row of the wait from the
+    enabler's end on. Such a sending's answer may still come; counted as one it did not follow, every sending
+    awaiting its answer at an export mid-run made the answer read as one that may not come (on Helsingborg's log
+    cut at day 120, 30-32 of 36 sendings). A case ended without the answer is one it did not follow."""
+    waits = np.flatnonzero(table.activity == code)
+    decided = 0
+    for j in np.flatnonzero(table.activity == enabler):
+        c = table.case[j]
+        theirs = table.start[waits[table.case[waits] == c]]
+        decided += int(bool(ended[c]) or bool((theirs >= table.end[j]).any()))
+    return decided
 
 
 def _waits_for(table: LogTable, begins: np.ndarray, rows: np.ndarray, code: int) -> bool:

@@ -114,3 +114,30 @@ def test_a_wait_in_a_loop_ends_with_the_round_and_one_that_may_not_come_is_a_cho
     # a retest follows a failed test only
     assert _placed("->( 'test', 'visit' )", _wait("retest", "test", "visit", always=False)) \
         == "->( test, X( retest, tau ), visit )"
+
+
+@pytest.mark.parametrize(("answered", "awaited", "ended_without", "always"), [
+    (8, 2, 0, True),  # the 2 answers still awaited at the export may yet come: 8 of 8 decided
+    (8, 0, 2, False),  # 2 cases decided without the answer: 8 of 10, under 90 %
+    (18, 0, 2, True),  # 18 of 20: 90 %
+    (8, 2, 2, False),  # 8 of 10 decided; the 2 awaited count in neither
+])
+def test_an_answer_awaited_at_the_export_is_no_answer_that_never_comes(
+        answered: int, awaited: int, ended_without: int, always: bool) -> None:
+    """Found by QA (qaenabled): on Helsingborg's log cut at day 120 the five answers followed 30-32 of 36
+    sendings, the rest still awaited at the export, and were placed as answers that may not come. A case ended
+    (its last row "Beslut", the last of every case it occurs in) without the answer is one it did not follow; a
+    case in progress (its last row the sending) with no answer yet is undecided."""
+    rows = []
+    for i in range(answered + awaited + ended_without):
+        sent = dt.datetime(2025, 1, 6, 9) + i * DAY
+        rows.append((f"C{i}", "Skicka remiss", sent - HOUR / 4, sent, "bo"))
+        if i < answered:
+            rows.append((f"C{i}", "Remissvar", sent, sent + 20 * DAY, ""))
+        if i < answered or i >= answered + awaited:
+            rows.append((f"C{i}", "Beslut", sent + 21 * DAY, sent + 21 * DAY + HOUR, "bo"))
+    records = [LogRecord(c, a, wall_seconds(s), wall_seconds(e), who, "", n + 2)
+               for n, (c, a, s, e, who) in enumerate(rows)]
+    (answer,) = enabled_waits(table_from_records(records, source="log.csv"))
+    assert (answer.activity, answer.enabler, answer.enabled) == ("Remissvar", "Skicka remiss", answered)
+    assert answer.always is always
