@@ -50,6 +50,7 @@ from bpmn_io.caselog import (
 from bpmn_io.csvdates import misread_by_python, offset_label, offsets_note
 from bpmn_io.logorder import FileOrder
 from bpmn_io.logrepeats import RowRepeats
+from bpmn_io.sourcelines import SHORT_LINES as _SHORT_LINES  # a log of a million lines is mostly past it
 from bpmn_io.xmlsafe import refuse_doctype, refuse_wide_declaration, safe_pull_parser
 from processes.errors import InputError
 from processes.wording import counted
@@ -107,9 +108,6 @@ def _chunks(fh: BinaryIO, source: str, counter: list[int]) -> Iterator[bytes]:
         yield chunk
 
 
-#: libxml2 keeps an element's line in 16 bits: from this line on lxml gives a nearby node's line (the next
-#: text's, or this number itself where there is none), which a log of a million lines mostly is past
-_SHORT_LINES = 65535
 
 
 def _located(err: InputError, source: str, tag: bytes, ordinal: int) -> InputError:

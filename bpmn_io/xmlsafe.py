@@ -21,6 +21,8 @@ from lxml import etree
 
 from processes.errors import InputError
 
+from .sourcelines import Source
+
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ATTRIBUTES", "parse_xml", "safe_parser", "safe_pull_parser", "check_size", "refuse_doctype",
            "lenient_declaration", "refuse_wide_declaration"]
 
@@ -260,10 +262,8 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> etree.
 def _refuse_many_attributes(tree: etree._ElementTree, data: bytes, source: str) -> None:
     """One line naming the first element with more than :data:`MAX_ATTRIBUTES` attributes (its keys are
     counted: lxml lists them in linear time, their values in quadratic), at the line where its start tag
-    begins (:meth:`bpmn_io.readcommon.Source.line`: lxml gives where it ends, and a nearby node's line past
+    begins (:meth:`bpmn_io.sourcelines.Source.line`: lxml gives where it ends, and a nearby node's line past
     65535)."""
-    # imported here: readcommon imports fragments, which imports this module
-    from .readcommon import Source
     for el in tree.iter():
         count = len(el.keys())
         if count > MAX_ATTRIBUTES:
