@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -55,7 +56,7 @@ from report.templating import (
     template_environment,
 )
 from report.variationwords import variation_words
-from report.words import LANGUAGES, labels, word
+from report.words import LANGUAGES, attribute_words, labels, word
 
 __all__ = ["diff_html", "comparison_html", "step_classes", "DIFF_CSS", "diff_words", "output_language"]
 
@@ -275,8 +276,11 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None) -> DiffWord
     facts and kinds of variation by the report's names for them, a fact's value in the report's words (a
     decimal comma, "okänt"), a decision level in words, a variation point in the report's sentence. English:
     the outputs as they were, the models named as given."""
+    from report.assumptions import condition_words  # the assumptions table's modules: only for a diff's text
+
+    attribute, condition = partial(attribute_words, lang=lang), partial(condition_words, lang=lang)
     if lang == "en":
-        return ENGLISH
+        return replace(ENGLISH, attribute=attribute, condition=condition)
     names = {n: shown_name(raw, lang, n) for n, raw in (profiles or {}).items() if raw}
     table = labels()
     facts = {n: {k: fact_text(f, lang) for k, f in profile_inputs(raw)[0].items()}
@@ -284,7 +288,7 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None) -> DiffWord
     return DiffWords(
         lang, names, {k: str(v[lang]) for k, v in table["facts"].items()}, _fact_sv,
         lambda level: word(level, lang), {k: str(v[lang]) for k, v in table["variations"].items()},
-        lambda v: variation_words(v, names, lang), facts)
+        lambda v: variation_words(v, names, lang), facts, attribute, condition)
 
 
 def _said(table: str, key: str, lang: str) -> str:

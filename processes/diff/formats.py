@@ -6,7 +6,8 @@ import json
 from collections.abc import Sequence
 
 from processes.diff.decisions import written_ids
-from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, said_in, sentence
+from processes.diff.differences import ATTRIBUTE_KEY, FLOW_KEYS
+from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, Said, Wording, said_in, sentence
 from processes.diff.notewords import note_words, reason_words, step_label
 from processes.diff.nway import METRICS, Comparison, StepCluster, Variation, name_sides
 from processes.diff.result import KINDS, Difference, ModelDiff
@@ -40,15 +41,42 @@ def message_in(d: Difference, a_name: str, b_name: str, words: DiffWords = ENGLI
     language of ``words``: the English message as made ("in A" / "in B" replaced by the names), or its wording
     said in Swedish ("i Åstorps modell"), a fact by the name and the words the output gives it
     (:class:`DiffWords`). A difference without its wording (read back from JSON) says its English message."""
-    if words.lang == "en" or not d.wording:
+    if not d.wording:
         return name_sides(d.message, a_name, b_name)
-    wording = d.wording
+    if words.lang == "en":
+        if not _names_ids(d):
+            return name_sides(d.message, a_name, b_name)
+        # a flow or a case attribute in words, not by the id the message (the JSON's) keeps
+        return name_sides(sentence(_said_for_person(d, words), "en"), a_name, b_name)
+    wording = _said_for_person(d, words)
     if d.kind == "fact" or d.attribute.startswith("profile.delegation"):
         key, values = wording[0]
         said = {"fact": words.fact_name(d.attribute)} if d.kind == "fact" else {}
         said |= {k: words.value(d.attribute, said_in(v, words.lang)) for k, v in values if k in ("va", "vb")}
         wording = ((key, tuple((k, said.get(k, v)) for k, v in values)),)
     return sentence(wording, words.lang, (words.side(a_name), words.side(b_name)))
+
+
+def _names_ids(d: Difference) -> bool:
+    """Whether ``d`` is a parameter difference whose key names a flow or a case attribute by its id
+    (``profile.probabilities.Flow_Ja``, ``profile.set.tre_underkanda_prov``)."""
+    head, _, rest = d.attribute.removeprefix("profile.").partition(".")
+    return d.attribute.startswith("profile.") and bool(rest) and (head in FLOW_KEYS or head == ATTRIBUTE_KEY)
+
+
+def _said_for_person(d: Difference, words: DiffWords) -> Wording:
+    """``d``'s wording with a case attribute (a ``set:`` key) and a branch's condition (a ``conditions:``
+    value) in the words of ``words`` (the report's); any other wording as it is."""
+    if not _names_ids(d):
+        return d.wording
+    head, _, rest = d.attribute.removeprefix("profile.").partition(".")
+    key, values = d.wording[0]
+    said: dict[str, Said] = {}
+    if head == ATTRIBUTE_KEY:
+        said["key"] = words.word("param_of." + head, what=f'"{words.attribute(rest)}"')
+    elif head == "conditions":
+        said |= {k: words.condition(v) for k, v in (("va", d.a_value), ("vb", d.b_value)) if v}
+    return ((key, tuple((k, said.get(k, v)) for k, v in values)), *d.wording[1:])
 
 
 def _names(diff: ModelDiff, d: Difference, words: DiffWords = ENGLISH) -> str:
@@ -142,6 +170,8 @@ def _value(d: Difference, side: str, words: DiffWords) -> str:
     """What a difference says side ``side`` ("a", "b") has, in the output's words: a fact's text in its words,
     a value its message says in both languages as that language says it, a relation ("before") in words."""
     value = d.a_value if side == "a" else d.b_value
+    if value and d.attribute.startswith("profile.conditions."):
+        return words.condition(value)  # the report's words, in English too: no attribute's code name
     if words.lang == "en" or not value:
         return value
     said = dict(d.wording[0][1]).get("va" if side == "a" else "vb") if d.wording else None
