@@ -413,6 +413,9 @@ class DiffWords:
     #: a branch's condition (``hinder == 'kvarstar'``) in that language's words (the report's: "when a ground
     #: against the applicant: remains"); without them as written
     condition: Callable[[str], str] = _identity
+    #: a model's name -> an unnamed step's id -> what it is in that language's words (the report's: "timer after
+    #: 14 days in "Invänta komplettering""); without them the step is named by what it is and its id
+    unnamed: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def name(self, model: str) -> str:
         return self.names.get(model, model)
@@ -425,6 +428,14 @@ class DiffWords:
 
     def word(self, key: str, **values: object) -> str:
         return word(key, self.lang, **values)
+
+    def label(self, model: str, steps: Mapping[str, Any], ids: Iterable[str]) -> str:
+        """The steps ``ids`` of ``model`` (``steps``: its view's, id -> view.Step) by name, joined by " + ": an
+        unnamed one by the words :attr:`unnamed` gives it, else by what it is and its id (view.display_name)."""
+        from processes.diff.view import display_name  # view reads this table's words
+
+        said = self.unnamed.get(model, {})
+        return " + ".join(said.get(i) or display_name(steps[i], self.lang) for i in ids if i in steps)
 
     def number(self, value: float, digits: int) -> str:
         """``value`` to ``digits`` decimals as the language writes it (``0.45``, ``0,45``)."""

@@ -79,6 +79,12 @@ def _said_for_person(d: Difference, words: DiffWords) -> Wording:
     return ((key, tuple((k, said.get(k, v)) for k, v in values)), *d.wording[1:])
 
 
+def _label(diff: ModelDiff, side: str, ids: Sequence[str], words: DiffWords) -> str:
+    """Side ``side``'s steps ``ids`` as a person reads them (:meth:`DiffWords.label`)."""
+    model = diff.a if side == "a" else diff.b
+    return words.label(model.name, model.steps, ids)
+
+
 def _names(diff: ModelDiff, d: Difference, words: DiffWords = ENGLISH) -> str:
     """Messages say "in A" / "in B"; reports name the models."""
     return message_in(d, diff.a.name, diff.b.name, words)
@@ -111,13 +117,13 @@ def uncertain_lines(diff: ModelDiff, words: DiffWords = ENGLISH) -> list[tuple[s
     """(step, its model's name, "candidate (confidence; reasons) or ...") per uncertain step."""
     out = []
     for u in diff.uncertain:
-        mine, other = (diff.label_a, diff.label_b) if u.side == "a" else (diff.label_b, diff.label_a)
-        model = diff.a.name if u.side == "a" else diff.b.name
+        mine, other = (diff.a, diff.b) if u.side == "a" else (diff.b, diff.a)
+        model = mine.name
         options = words.word("or").join(
-            f'"{other(c.ids, words.lang)}" ({candidate_words(c.score, c.reasons, words)})'
+            f'"{words.label(other.name, other.steps, c.ids)}" ({candidate_words(c.score, c.reasons, words)})'
             for c in u.candidates
         )
-        out.append((mine((u.step,), words.lang), model, options))
+        out.append((words.label(mine.name, mine.steps, (u.step,)), model, options))
     return out
 
 
@@ -147,8 +153,8 @@ def diff_text(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     if diff.uncertain:
         lines.append(words.word("uncertain_next"))
     for m in diff.matches:
-        lines.append(_line(words.word("matched_line", a=diff.label_a(m.a, words.lang),
-                                      an=words.side(diff.a.name), b=diff.label_b(m.b, words.lang),
+        lines.append(_line(words.word("matched_line", a=_label(diff, "a", m.a, words),
+                                      an=words.side(diff.a.name), b=_label(diff, "b", m.b, words),
                                       bn=words.side(diff.b.name),
                                       confidence=words.number(m.confidence, 2), how=how_words(m.how, words))))
     for note in diff.notes:
@@ -208,8 +214,8 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
         # a split or merge names every step of its side ("Remiss till Polisen" alone hid the others)
         a_ids, b_ids = (d.a, d.b) if d.kind in ("split", "merged") else (d.a[:1], d.b[:1])
         out.append(
-            f"| {kind_title(d.kind, words)} | {_cell(_value(d, 'a', words) or diff.label_a(a_ids, words.lang))}"
-            f" | {_cell(_value(d, 'b', words) or diff.label_b(b_ids, words.lang))}"
+            f"| {kind_title(d.kind, words)} | {_cell(_value(d, 'a', words) or _label(diff, 'a', a_ids, words))}"
+            f" | {_cell(_value(d, 'b', words) or _label(diff, 'b', b_ids, words))}"
             f" | {_cell(_names(diff, d, words))} |"
         )
     out += [
@@ -221,7 +227,7 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     ]
     for m in diff.matches:
         out.append(
-            f"| {_cell(diff.label_a(m.a, words.lang))} | {_cell(diff.label_b(m.b, words.lang))} | "
+            f"| {_cell(_label(diff, 'a', m.a, words))} | {_cell(_label(diff, 'b', m.b, words))} | "
             f"{words.number(m.confidence, 2)} | "
             f"{how_words(m.how, words)} |"
         )
