@@ -1584,7 +1584,8 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         from report.diff_html import output_language as said_in
 
         said = diff_words(said_in(output_language, [defs for _, defs, _ in loaded]),  # type: ignore[misc]
-                          {name: raw for name, _, raw in loaded})
+                          {name: raw for name, _, raw in loaded},
+                          {name: defs for name, defs, _ in loaded})  # type: ignore[misc]
         if fmt == "markdown":
             text = comparison_markdown(result, said)
         elif fmt == "html":

@@ -165,3 +165,13 @@ def test_no_code_name_is_left_in_the_swedish_diff_of_a_delegated_decision_and_a_
     assert "\n  - namnlös kanthändelse Timer_Paminnelse\n" in core and "unnamed" not in core
     md = run("compare", "helsingborg", "landskrona", "astorp", "--format", "markdown")
     assert "\n- namnlös kanthändelse Timer_Paminnelse\n" in md and "unnamed" not in md
+
+
+def test_an_unnamed_step_of_the_common_core_is_named_in_words() -> None:
+    """The compare's common core by the report's words for an unnamed timer, not its id (qaparam)."""
+    text = run("compare", "helsingborg", "astorp", "landskrona")
+    assert "  - bevakning efter 2 veckor i ”Invänta komplettering”" in text.splitlines()
+    assert "Timer_Paminnelse" not in text
+    english = run("compare", "helsingborg", "astorp", "landskrona", "--format", "markdown", "--output-language", "en")
+    assert "- timer after 2 weeks in “Wait for the supplement”" in english.splitlines()
+    assert "Timer_Paminnelse" not in english

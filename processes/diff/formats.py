@@ -264,6 +264,17 @@ def _matrix(comparison: Comparison, metric: str, words: DiffWords = ENGLISH) -> 
     return out
 
 
+def _core_label(cluster: StepCluster, words: DiffWords) -> str:
+    """A row of the common core by its label in the output's language; an unnamed step by the words
+    :attr:`DiffWords.unnamed` gives one of its members ("timer after 2 weeks in ...": not its id)."""
+    if cluster.label.startswith("unnamed "):
+        for model, ids in cluster.members.items():
+            said = [words.unnamed.get(model, {}).get(i) for i in ids]
+            if said and all(said):
+                return " + ".join(str(x) for x in said)
+    return step_label(cluster.label, words.lang)
+
+
 def decided_words(cluster: StepCluster, words: DiffWords = ENGLISH) -> str:
     """What a row of the common core says when it follows the person's match decisions (``--matches``):
     a pair they confirmed joins its steps, a pair they rejected kept it apart from other rows; else nothing."""
@@ -296,7 +307,7 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
     for metric in METRICS:
         out += _matrix(comparison, metric, words) + [""]
     out += [f"## {w('core_head', n=words.counted(len(comparison.core), 'steps'))}", ""]
-    out += [f"- {_cell(step_label(comparison.clusters[k].label, words.lang) + decided_words(comparison.clusters[k], words))}"
+    out += [f"- {_cell(_core_label(comparison.clusters[k], words) + decided_words(comparison.clusters[k], words))}"
             for k in comparison.core]
     out += [
         "",
@@ -348,7 +359,7 @@ def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
                        + "  ".join(f"{words.number(v, 3):>{w_}}" for v, w_ in zip(row, columns, strict=True)))
         out.append("")
     out.append(w("core_line", n=words.counted(len(comparison.core), "steps")))
-    out += [f"  - {_line(step_label(comparison.clusters[k].label, words.lang) + decided_words(comparison.clusters[k], words))}"
+    out += [f"  - {_line(_core_label(comparison.clusters[k], words) + decided_words(comparison.clusters[k], words))}"
             for k in comparison.core]
     out += ["", w("variations_line", n=len(comparison.variations))]
     out += [f"  [{_variation_kind(v.kind, words)}] {_line(_variation(v, words))}"
