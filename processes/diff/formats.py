@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from processes.diff.decisions import written_ids
@@ -41,6 +42,20 @@ def message_in(d: Difference, a_name: str, b_name: str, words: DiffWords = ENGLI
     language of ``words``: the English message as made ("in A" / "in B" replaced by the names), or its wording
     said in Swedish ("i Åstorps modell"), a fact by the name and the words the output gives it
     (:class:`DiffWords`). A difference without its wording (read back from JSON) says its English message."""
+    return _unnamed_in_words(_message_in(d, a_name, b_name, words), (a_name, b_name), words)
+
+
+def _unnamed_in_words(text: str, models: Sequence[str], words: DiffWords) -> str:
+    """``text`` with each quoted unnamed step of ``models`` (view.display_name: "unnamed boundary event
+    Timer_1", what it is and its id) said by the words :attr:`DiffWords.unnamed` gives it."""
+    said = {i: w for m in models for i, w in words.unnamed.get(m, {}).items()}
+    if not said or not any(i in text for i in said):
+        return text
+    pattern = re.compile(r'"(?:unnamed|namnlös) [^"]* (' + "|".join(map(re.escape, said)) + ')"')
+    return pattern.sub(lambda m: f'"{said[m[1]]}"', text)
+
+
+def _message_in(d: Difference, a_name: str, b_name: str, words: DiffWords) -> str:
     if not d.wording:
         return name_sides(d.message, a_name, b_name)
     if words.lang == "en":
