@@ -1500,7 +1500,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
         from report.diff_html import output_language as said_in
 
         said = diff_words(said_in(output_language, [defs_a, defs_b]),  # type: ignore[list-item]
-                          {name_a: raw_a, name_b: raw_b})
+                          {name_a: raw_a, name_b: raw_b}, {name_a: defs_a, name_b: defs_b})  # type: ignore[dict-item]
         if fmt == "markdown":
             text = diff_markdown(result, said)
         elif fmt == "html":
@@ -1584,7 +1584,8 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         from report.diff_html import output_language as said_in
 
         said = diff_words(said_in(output_language, [defs for _, defs, _ in loaded]),  # type: ignore[misc]
-                          {name: raw for name, _, raw in loaded})
+                          {name: raw for name, _, raw in loaded},
+                          {name: defs for name, defs, _ in loaded})  # type: ignore[misc]
         if fmt == "markdown":
             text = comparison_markdown(result, said)
         elif fmt == "html":

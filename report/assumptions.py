@@ -21,7 +21,15 @@ from processes.conditions import Comparison, parse_condition
 from processes.errors import InputError
 from processes.wording import listed, quoted
 from report.valuewords import share_words, value_words
-from report.words import duration_words, labels, number_words, run_setting_words, setting_words, word
+from report.words import (
+    attribute_words,
+    duration_words,
+    labels,
+    number_words,
+    run_setting_words,
+    setting_words,
+    word,
+)
 from scenarios.assumptions import Factor, bases, factor_values, fixed_assumptions, range_of, read_factors
 
 __all__ = ["assumption_tables", "value_text", "condition_words", "change_words", "named_in_text",
@@ -88,11 +96,6 @@ _COMPARED = {
 }
 
 
-def _attribute_words(name: str, lang: str) -> str:
-    entry = labels()["attributes"].get(name)
-    return str(entry[lang]) if entry else name.replace("_", " ")
-
-
 def _literal_words(value: Any, lang: str) -> str:
     if isinstance(value, str):
         entry = labels()["attribute_values"].get(value)
@@ -102,7 +105,7 @@ def _literal_words(value: Any, lang: str) -> str:
 
 def _comparison_words(c: Comparison, lang: str) -> str:
     said = _COMPARED[lang]
-    attribute = _attribute_words(c.attribute, lang)
+    attribute = attribute_words(c.attribute, lang)
     if isinstance(c.value, bool) and c.op in ("==", "!="):
         return said["true" if c.value == (c.op == "==") else "false"].format(a=attribute)
     if c.op == "in":
@@ -144,9 +147,9 @@ def _said(path: str, value: Any, names: Mapping[str, Mapping[str, str]]) -> dict
                 if key == "conditions":
                     parts.append(f"{names[lang].get(str(name), str(name))}: {condition_words(str(given), lang)}")
                 elif isinstance(given, bool):
-                    parts.append(_COMPARED[lang]["true" if given else "false"].format(a=_attribute_words(name, lang)))
+                    parts.append(_COMPARED[lang]["true" if given else "false"].format(a=attribute_words(name, lang)))
                 else:
-                    parts.append(f"{_attribute_words(name, lang)}: {_literal_words(given, lang)}")
+                    parts.append(f"{attribute_words(name, lang)}: {_literal_words(given, lang)}")
             said[lang] = "; ".join(parts)
         return said
     if path == "simulation.run" and isinstance(value, Mapping):
@@ -247,7 +250,7 @@ def _entries(profile: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
                decision)
     for name, spec in (sim.get("attributes") or {}).items():
         if isinstance(spec, Mapping) and "weights" in spec:
-            words = {lang: f"{SECTIONS['attributes'][lang]}: {_attribute_words(name, lang)}" for lang in ("en", "sv")}
+            words = {lang: f"{SECTIONS['attributes'][lang]}: {attribute_words(name, lang)}" for lang in ("en", "sv")}
             yield f"simulation.attributes.{name}", words, spec, spec
     if "clock" in sim:
         yield "simulation.clock", SECTIONS["clock"], {k: v for k, v in sim["clock"].items()

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -56,7 +57,7 @@ from report.templating import (
     template_environment,
 )
 from report.variationwords import variation_words
-from report.words import LANGUAGES, labels, word
+from report.words import LANGUAGES, attribute_words, labels, word
 
 __all__ = ["diff_html", "comparison_html", "step_classes", "DIFF_CSS", "diff_words", "output_language"]
 
@@ -189,11 +190,11 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
     said_a, said_b = _label_languages([defs_a]), _label_languages([defs_b])
 
     def label_a(ids: tuple[str, ...]) -> Markup:
-        return Markup(" + ").join(_in_language(display_name(diff.a.steps[i], words.lang), said_a)
+        return Markup(" + ").join(_in_language(words.label(diff.a.name, diff.a.steps, (i,)), said_a)
                                   for i in ids if i in diff.a.steps)
 
     def label_b(ids: tuple[str, ...]) -> Markup:
-        return Markup(" + ").join(_in_language(display_name(diff.b.steps[i], words.lang), said_b)
+        return Markup(" + ").join(_in_language(words.label(diff.b.name, diff.b.steps, (i,)), said_b)
                                   for i in ids if i in diff.b.steps)
 
     rows = [
@@ -272,14 +273,21 @@ def output_language(choice: str, models: Sequence[Definitions]) -> str:
     return "sv" if named and all(shows_swedish(labels) for labels in named) else "en"
 
 
-def diff_words(lang: str, profiles: Mapping[str, Any] | None = None) -> DiffWords:
+def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
+               models: Mapping[str, Definitions] | None = None) -> DiffWords:
     """How a diff's outputs say things in ``lang``: each model by the name its profile gives it in that
     language (``profiles``: the name as compared -> its raw profile, or None; "Åstorp" for ``astorp``), the
     facts and kinds of variation by the report's names for them, a fact's value in the report's words (a
     decimal comma, "okänt"), a decision level in words, a variation point in the report's sentence. English:
     the outputs as they were, the models named as given."""
+    from report.assumptions import condition_words  # the assumptions table's modules: only for a diff's text
+
+    attribute, condition = partial(attribute_words, lang=lang), partial(condition_words, lang=lang)
+    # an unnamed timer by what it is ("timer after 14 days in "Invänta komplettering""), not its id
+    unnamed = {n: unnamed_words(defs, profile_inputs((profiles or {}).get(n))[1], lang)
+               for n, defs in (models or {}).items()}
     if lang == "en":
-        return ENGLISH
+        return replace(ENGLISH, attribute=attribute, condition=condition, unnamed=unnamed)
     names = {n: shown_name(raw, lang, n) for n, raw in (profiles or {}).items() if raw}
     table = labels()
     facts = {n: {k: fact_text(f, lang) for k, f in profile_inputs(raw)[0].items()}
@@ -287,7 +295,7 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None) -> DiffWord
     return DiffWords(
         lang, names, {k: str(v[lang]) for k, v in table["facts"].items()}, _fact_sv,
         lambda level: word(level, lang), {k: str(v[lang]) for k, v in table["variations"].items()},
-        lambda v: variation_words(v, names, lang), facts)
+        lambda v: variation_words(v, names, lang), facts, attribute, condition, unnamed)
 
 
 def _said(table: str, key: str, lang: str) -> str:

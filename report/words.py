@@ -26,7 +26,7 @@ from bpmn_io.yamlsrc import load_yaml
 from report.bounds import is_share
 from report.numbers import machine, number, percent
 
-__all__ = ["LANGUAGES", "labels", "figure_words", "question_words", "scenario_words", "setting_words", "point_words", "word", "text",
+__all__ = ["LANGUAGES", "labels", "figure_words", "question_words", "scenario_words", "setting_words", "point_words", "word", "attribute_words", "text",
            "number_words", "duration_words", "run_setting_words", "member_words", "in_per_cent", "in_count", "in_kronor"]
 
 LANGUAGES = ("en", "sv")
@@ -44,6 +44,17 @@ def word(name: str, lang: str) -> str:
     diff already said in words ("working committee") finds its entry as its code name does."""
     table = labels()["words"]
     entry = table.get(name) or table.get(name.replace(" ", "_"))
+    return str(entry[lang]) if entry else name.replace("_", " ")
+
+
+def attribute_words(name: str, lang: str) -> str:
+    """A case attribute (a profile's ``attributes:``, what a step's ``set:`` marks) as a branch's condition
+    names it: the table's words, else its name with underscores as spaces.
+
+    >>> attribute_words("tre_underkanda_prov", "sv"), attribute_words("seats_over_50", "en")
+    ('tre underkända kunskapsprov', 'seats over 50')
+    """
+    entry = labels()["attributes"].get(name)
     return str(entry[lang]) if entry else name.replace("_", " ")
 
 

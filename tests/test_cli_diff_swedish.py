@@ -57,8 +57,15 @@ def test_a_flow_difference_puts_the_swedish_verb_before_its_subject() -> None:
 
 
 def test_an_unnamed_step_is_named_in_swedish_words() -> None:
-    assert ('[Matchat] "namnlös kanthändelse Timer_Paminnelse" i Åstorps modell = "namnlös kanthändelse '
-            'Timer_Paminnelse" i Landskronas modell (1,00, automatiskt)') in run("diff", "astorp", "landskrona")
+    """By what it is, as the report says it, not by its id (found by QA, qaparam: "namnlös kanthändelse
+    Timer_Paminnelse")."""
+    text = run("diff", "astorp", "landskrona")
+    assert ('[Matchat] "bevakning efter 2 veckor i ”Invänta komplettering”" i Åstorps modell = "bevakning efter '
+            '2 veckor i ”Invänta komplettering”" i Landskronas modell (1,00, automatiskt)') in text
+    assert "Timer_Paminnelse" not in text
+    english = run("diff", "astorp", "landskrona", "--output-language", "en")
+    assert '"timer after 2 weeks in “Wait for the supplement”" in astorp' in english
+    assert "Timer_Paminnelse" not in english
 
 
 def test_the_markdown_diff_in_swedish() -> None:
@@ -155,6 +162,17 @@ def test_no_code_name_is_left_in_the_swedish_diff_of_a_delegated_decision_and_a_
     md = run("diff", "svalov", "national-reference", "--format", "markdown")  # a fact's cells as its message
     assert "| Fakta | okänt | olika i varje kommun |" in md and "municipality-specific" not in md
     core = run("compare", "helsingborg", "landskrona", "astorp")
-    assert "\n  - namnlös kanthändelse Timer_Paminnelse\n" in core and "unnamed" not in core
+    # an unnamed step by what it is, as the report says it (since qaparam: not "namnlös kanthändelse Timer_...")
+    assert "\n  - bevakning efter 2 veckor i ”Invänta komplettering”\n" in core and "unnamed" not in core
     md = run("compare", "helsingborg", "landskrona", "astorp", "--format", "markdown")
-    assert "\n- namnlös kanthändelse Timer_Paminnelse\n" in md and "unnamed" not in md
+    assert "\n- bevakning efter 2 veckor i ”Invänta komplettering”\n" in md and "unnamed" not in md
+
+
+def test_an_unnamed_step_of_the_common_core_is_named_in_words() -> None:
+    """The compare's common core by the report's words for an unnamed timer, not its id (qaparam)."""
+    text = run("compare", "helsingborg", "astorp", "landskrona")
+    assert "  - bevakning efter 2 veckor i ”Invänta komplettering”" in text.splitlines()
+    assert "Timer_Paminnelse" not in text
+    english = run("compare", "helsingborg", "astorp", "landskrona", "--format", "markdown", "--output-language", "en")
+    assert "- timer after 2 weeks in “Wait for the supplement”" in english.splitlines()
+    assert "Timer_Paminnelse" not in english

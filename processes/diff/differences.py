@@ -12,7 +12,17 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from processes.diff.diffwords import WORDS, Clause, Said, Wording, clause, decimal_commas, joined, sentence
+from processes.diff.diffwords import (
+    WORDS,
+    Clause,
+    Said,
+    Wording,
+    clause,
+    decimal_commas,
+    joined,
+    said_in,
+    sentence,
+)
 from processes.diff.labelsim import label_similarity
 from processes.diff.matchtypes import Match
 from processes.diff.result import Difference
@@ -194,25 +204,64 @@ def _attributes(
             if va != vb:
                 va, vb = (level_words(key, v) for v in in_one_unit(key, (va, vb)))
                 basis_a, basis_b = ba if va else "", bb if vb else ""
-                wording = parameter_wording(name, key, va, vb, basis_a, basis_b)
+                # the message (the JSON's, for programs) names a flow or a case attribute by its id, as the
+                # profile does; the wording (what a person reads) by its words (parameter_wording)
+                wording = parameter_wording(name, key, va, vb, basis_a, basis_b, flows=(a.flows, b.flows))
+                message = sentence(parameter_wording(name, key, va, vb, basis_a, basis_b), "en")
                 out.append(Difference("attribute", m.a, m.b, f"profile.{key}", va, vb,
-                                      sentence(wording, "en"), basis_a, basis_b, wording=wording))
+                                      message, basis_a, basis_b, wording=wording))
     return out
 
 
-def parameter_wording(name: Said, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> Wording:
+def parameter_wording(name: Said, key: str, va: str, vb: str, basis_a: str, basis_b: str, *,
+                      flows: tuple[Mapping[str, Said], ...] | None = None) -> Wording:
     """The words of a profile parameter's difference (``name``: the step, quoted): its values as each language
-    writes them (a decimal comma in Swedish)."""
-    return (clause("parameter", step=name, key=_key_said(key), va=_number_words(va) if va else _word("not_set"),
-                   vb=_number_words(vb) if vb else _word("not_set"), ma=_marked(basis_a),
+    writes them (a decimal comma in Swedish). ``flows``: each model's flows in words (view.ModelView.flows):
+    with them the words a person reads, a key that names a flow (``probabilities.Flow_Ja``) saying the flow by
+    its words and a mark (``set``) yes or no in each language; without them the key as the profile writes it
+    (the English message, as the JSON keeps it)."""
+    person = flows is not None
+    return (clause("parameter", step=name, key=_key_said(key, flows or ()) if person else _key_said(key),
+                   va=_value_said(key, va, person), vb=_value_said(key, vb, person), ma=_marked(basis_a),
                    mb=_marked(basis_b)),)
 
 
-def _key_said(key: str) -> Said:
+def _value_said(key: str, value: str, person: bool) -> Said:
+    if not value:
+        return _word("not_set")
+    if person and key.partition(".")[0] == ATTRIBUTE_KEY and value in ("yes", "no"):
+        return _word(value)  # a mark set true or false (flatten's "yes"/"no"): "ja"/"nej" in Swedish
+    return _number_words(value)
+
+
+#: the parameters whose key's second part is a flow's id (or flows' ids joined by "+": an inclusive branch)
+FLOW_KEYS = frozenset({"probabilities", "conditions"})
+#: the parameter whose key's second part is a case attribute's name (the report's words say it: the output's)
+ATTRIBUTE_KEY = "set"
+
+
+def _key_said(key: str, flows: tuple[Mapping[str, Said], ...] = ()) -> Said:
     """A parameter's flattened key ("delay.mean") in (English, Swedish): English the key as it is, Swedish each
-    part in words where the table has them ("väntetid, medelvärde"; a flow's id stays as it is)."""
+    part in words where the table has them ("väntetid, medelvärde"). With ``flows`` (the models' flows in words),
+    a flow's id in a branch's key in words ("probability of "Yes"", "sannolikhet för "Ja""); a case attribute's
+    name (``set.tre_underkanda_prov``) is said by the output (diffwords.DiffWords.attribute)."""
+    head, _, rest = key.partition(".")
+    if flows and head in FLOW_KEYS and rest:
+        said = [_flow_said(f, flows) for f in rest.split("+")]
+        return _word_of("param_of." + head, joined(said, " + "))
     sv = ", ".join(WORDS.get("param." + part, (part, part))[1] for part in key.split("."))
     return key if sv == key else (key, sv)
+
+
+def _flow_said(flow: str, flows: tuple[Mapping[str, Said], ...]) -> Said:
+    """A flow's id in words: the first model's words for it that has it, else its id."""
+    return next((f[flow] for f in flows if flow in f), flow)
+
+
+def _word_of(key: str, value: Said) -> Said:
+    """``key``'s words (diffwords.WORDS: "{what}" in each language) around ``value``."""
+    en, sv = (WORDS[key][i].format(what=said_in(value, lang)) for i, lang in enumerate(("en", "sv")))
+    return en if en == sv else (en, sv)
 
 
 def parameter_message(name: Said, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> str:

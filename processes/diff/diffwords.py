@@ -75,6 +75,8 @@ WORDS: dict[str, tuple[str, str]] = {
     # values in the messages
     "none": ("none", "ingen"),
     "not_set": ("not set", "inte angivet"),
+    "yes": ("yes", "ja"),
+    "no": ("no", "nej"),
     "not_stated": ("not stated", "inte angivet"),
     "sourced": ("sourced", "källa"),
     "assumed": ("assumed", "antagande"),
@@ -132,6 +134,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "unnamed.call activity": ("call activity", "anropad aktivitet"),
     "unnamed.task": ("task", "uppgift"),
     "callActivity": ("callActivity", "anropad aktivitet"),
+    # a sequence flow without a label (view.flow_words), and an unnamed gateway at one of its ends
+    "flow_between": ("the flow from {source} to {target}", "flödet från {source} till {target}"),
+    "unnamed_node": ("a gateway", "en grind"),
     # the kinds of difference (result.KINDS), as the outputs head each one
     "kind.only_in_a": ("Only in A", "Bara i A"),
     "kind.only_in_b": ("Only in B", "Bara i B"),
@@ -291,6 +296,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "param.mode": ("mode", "typvärde"),
     "param.max": ("max", "högst"),
     "param.value": ("value", "värde"),
+    # a parameter that names a branch (its flow in words, view.flow_words) or a case attribute (in words)
+    "param_of.probabilities": ("probability of {what}", "sannolikhet för {what}"),
+    "param_of.conditions": ("condition of {what}", "villkor för {what}"),
+    "param_of.set": ("the case attribute {what} it sets", "ärendeegenskapen {what} som steget sätter"),
     # the stages of a case (stages.yaml), as a reason names the stage two steps share
     "stage.advice": ("advice", "rådgivning"),
     "stage.intake": ("intake", "mottagning av ansökan"),
@@ -398,6 +407,15 @@ class DiffWords:
     #: a model's name -> a fact's key -> its text in that language (differences.fact_text: as the profile's
     #: ``names:`` say it); an N-way comparison's facts table, whose values are the English texts, shows these
     fact_texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: a case attribute's name (``tre_underkanda_prov``, what a step's ``set:`` marks) in that language's words
+    #: (the report's: "three knowledge tests failed"); without them its name, underscores as spaces
+    attribute: Callable[[str], str] = field(default=lambda name: name.replace("_", " "))
+    #: a branch's condition (``hinder == 'kvarstar'``) in that language's words (the report's: "when a ground
+    #: against the applicant: remains"); without them as written
+    condition: Callable[[str], str] = _identity
+    #: a model's name -> an unnamed step's id -> what it is in that language's words (the report's: "timer after
+    #: 14 days in "Invänta komplettering""); without them the step is named by what it is and its id
+    unnamed: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def name(self, model: str) -> str:
         return self.names.get(model, model)
@@ -410,6 +428,14 @@ class DiffWords:
 
     def word(self, key: str, **values: object) -> str:
         return word(key, self.lang, **values)
+
+    def label(self, model: str, steps: Mapping[str, Any], ids: Iterable[str]) -> str:
+        """The steps ``ids`` of ``model`` (``steps``: its view's, id -> view.Step) by name, joined by " + ": an
+        unnamed one by the words :attr:`unnamed` gives it, else by what it is and its id (view.display_name)."""
+        from processes.diff.view import display_name  # view reads this table's words
+
+        said = self.unnamed.get(model, {})
+        return " + ".join(said.get(i) or display_name(steps[i], self.lang) for i in ids if i in steps)
 
     def number(self, value: float, digits: int) -> str:
         """``value`` to ``digits`` decimals as the language writes it (``0.45``, ``0,45``)."""

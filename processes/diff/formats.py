@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from processes.diff.decisions import written_ids
-from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, said_in, sentence
+from processes.diff.differences import ATTRIBUTE_KEY, FLOW_KEYS
+from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, Said, Wording, said_in, sentence
 from processes.diff.notewords import note_words, reason_words, step_label
 from processes.diff.nway import METRICS, Comparison, StepCluster, Variation, name_sides
 from processes.diff.result import KINDS, Difference, ModelDiff
@@ -40,15 +42,62 @@ def message_in(d: Difference, a_name: str, b_name: str, words: DiffWords = ENGLI
     language of ``words``: the English message as made ("in A" / "in B" replaced by the names), or its wording
     said in Swedish ("i Åstorps modell"), a fact by the name and the words the output gives it
     (:class:`DiffWords`). A difference without its wording (read back from JSON) says its English message."""
-    if words.lang == "en" or not d.wording:
+    return _unnamed_in_words(_message_in(d, a_name, b_name, words), (a_name, b_name), words)
+
+
+def _unnamed_in_words(text: str, models: Sequence[str], words: DiffWords) -> str:
+    """``text`` with each quoted unnamed step of ``models`` (view.display_name: "unnamed boundary event
+    Timer_1", what it is and its id) said by the words :attr:`DiffWords.unnamed` gives it."""
+    said = {i: w for m in models for i, w in words.unnamed.get(m, {}).items()}
+    if not said or not any(i in text for i in said):
+        return text
+    pattern = re.compile(r'"(?:unnamed|namnlös) [^"]* (' + "|".join(map(re.escape, said)) + ')"')
+    return pattern.sub(lambda m: f'"{said[m[1]]}"', text)
+
+
+def _message_in(d: Difference, a_name: str, b_name: str, words: DiffWords) -> str:
+    if not d.wording:
         return name_sides(d.message, a_name, b_name)
-    wording = d.wording
+    if words.lang == "en":
+        if not _names_ids(d):
+            return name_sides(d.message, a_name, b_name)
+        # a flow or a case attribute in words, not by the id the message (the JSON's) keeps
+        return name_sides(sentence(_said_for_person(d, words), "en"), a_name, b_name)
+    wording = _said_for_person(d, words)
     if d.kind == "fact" or d.attribute.startswith("profile.delegation"):
         key, values = wording[0]
         said = {"fact": words.fact_name(d.attribute)} if d.kind == "fact" else {}
         said |= {k: words.value(d.attribute, said_in(v, words.lang)) for k, v in values if k in ("va", "vb")}
         wording = ((key, tuple((k, said.get(k, v)) for k, v in values)),)
     return sentence(wording, words.lang, (words.side(a_name), words.side(b_name)))
+
+
+def _names_ids(d: Difference) -> bool:
+    """Whether ``d`` is a parameter difference whose key names a flow or a case attribute by its id
+    (``profile.probabilities.Flow_Ja``, ``profile.set.tre_underkanda_prov``)."""
+    head, _, rest = d.attribute.removeprefix("profile.").partition(".")
+    return d.attribute.startswith("profile.") and bool(rest) and (head in FLOW_KEYS or head == ATTRIBUTE_KEY)
+
+
+def _said_for_person(d: Difference, words: DiffWords) -> Wording:
+    """``d``'s wording with a case attribute (a ``set:`` key) and a branch's condition (a ``conditions:``
+    value) in the words of ``words`` (the report's); any other wording as it is."""
+    if not _names_ids(d):
+        return d.wording
+    head, _, rest = d.attribute.removeprefix("profile.").partition(".")
+    key, values = d.wording[0]
+    said: dict[str, Said] = {}
+    if head == ATTRIBUTE_KEY:
+        said["key"] = words.word("param_of." + head, what=f'"{words.attribute(rest)}"')
+    elif head == "conditions":
+        said |= {k: words.condition(v) for k, v in (("va", d.a_value), ("vb", d.b_value)) if v}
+    return ((key, tuple((k, said.get(k, v)) for k, v in values)), *d.wording[1:])
+
+
+def _label(diff: ModelDiff, side: str, ids: Sequence[str], words: DiffWords) -> str:
+    """Side ``side``'s steps ``ids`` as a person reads them (:meth:`DiffWords.label`)."""
+    model = diff.a if side == "a" else diff.b
+    return words.label(model.name, model.steps, ids)
 
 
 def _names(diff: ModelDiff, d: Difference, words: DiffWords = ENGLISH) -> str:
@@ -83,13 +132,13 @@ def uncertain_lines(diff: ModelDiff, words: DiffWords = ENGLISH) -> list[tuple[s
     """(step, its model's name, "candidate (confidence; reasons) or ...") per uncertain step."""
     out = []
     for u in diff.uncertain:
-        mine, other = (diff.label_a, diff.label_b) if u.side == "a" else (diff.label_b, diff.label_a)
-        model = diff.a.name if u.side == "a" else diff.b.name
+        mine, other = (diff.a, diff.b) if u.side == "a" else (diff.b, diff.a)
+        model = mine.name
         options = words.word("or").join(
-            f'"{other(c.ids, words.lang)}" ({candidate_words(c.score, c.reasons, words)})'
+            f'"{words.label(other.name, other.steps, c.ids)}" ({candidate_words(c.score, c.reasons, words)})'
             for c in u.candidates
         )
-        out.append((mine((u.step,), words.lang), model, options))
+        out.append((words.label(mine.name, mine.steps, (u.step,)), model, options))
     return out
 
 
@@ -119,8 +168,8 @@ def diff_text(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     if diff.uncertain:
         lines.append(words.word("uncertain_next"))
     for m in diff.matches:
-        lines.append(_line(words.word("matched_line", a=diff.label_a(m.a, words.lang),
-                                      an=words.side(diff.a.name), b=diff.label_b(m.b, words.lang),
+        lines.append(_line(words.word("matched_line", a=_label(diff, "a", m.a, words),
+                                      an=words.side(diff.a.name), b=_label(diff, "b", m.b, words),
                                       bn=words.side(diff.b.name),
                                       confidence=words.number(m.confidence, 2), how=how_words(m.how, words))))
     for note in diff.notes:
@@ -142,6 +191,8 @@ def _value(d: Difference, side: str, words: DiffWords) -> str:
     """What a difference says side ``side`` ("a", "b") has, in the output's words: a fact's text in its words,
     a value its message says in both languages as that language says it, a relation ("before") in words."""
     value = d.a_value if side == "a" else d.b_value
+    if value and d.attribute.startswith("profile.conditions."):
+        return words.condition(value)  # the report's words, in English too: no attribute's code name
     if words.lang == "en" or not value:
         return value
     said = dict(d.wording[0][1]).get("va" if side == "a" else "vb") if d.wording else None
@@ -178,8 +229,8 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
         # a split or merge names every step of its side ("Remiss till Polisen" alone hid the others)
         a_ids, b_ids = (d.a, d.b) if d.kind in ("split", "merged") else (d.a[:1], d.b[:1])
         out.append(
-            f"| {kind_title(d.kind, words)} | {_cell(_value(d, 'a', words) or diff.label_a(a_ids, words.lang))}"
-            f" | {_cell(_value(d, 'b', words) or diff.label_b(b_ids, words.lang))}"
+            f"| {kind_title(d.kind, words)} | {_cell(_value(d, 'a', words) or _label(diff, 'a', a_ids, words))}"
+            f" | {_cell(_value(d, 'b', words) or _label(diff, 'b', b_ids, words))}"
             f" | {_cell(_names(diff, d, words))} |"
         )
     out += [
@@ -191,7 +242,7 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     ]
     for m in diff.matches:
         out.append(
-            f"| {_cell(diff.label_a(m.a, words.lang))} | {_cell(diff.label_b(m.b, words.lang))} | "
+            f"| {_cell(_label(diff, 'a', m.a, words))} | {_cell(_label(diff, 'b', m.b, words))} | "
             f"{words.number(m.confidence, 2)} | "
             f"{how_words(m.how, words)} |"
         )
@@ -228,6 +279,17 @@ def _matrix(comparison: Comparison, metric: str, words: DiffWords = ENGLISH) -> 
     return out
 
 
+def _core_label(cluster: StepCluster, words: DiffWords) -> str:
+    """A row of the common core by its label in the output's language; an unnamed step by the words
+    :attr:`DiffWords.unnamed` gives one of its members ("timer after 2 weeks in ...": not its id)."""
+    if cluster.label.startswith("unnamed "):
+        for model, ids in cluster.members.items():
+            said = [words.unnamed.get(model, {}).get(i) for i in ids]
+            if said and all(said):
+                return " + ".join(str(x) for x in said)
+    return step_label(cluster.label, words.lang)
+
+
 def decided_words(cluster: StepCluster, words: DiffWords = ENGLISH) -> str:
     """What a row of the common core says when it follows the person's match decisions (``--matches``):
     a pair they confirmed joins its steps, a pair they rejected kept it apart from other rows; else nothing."""
@@ -260,7 +322,7 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
     for metric in METRICS:
         out += _matrix(comparison, metric, words) + [""]
     out += [f"## {w('core_head', n=words.counted(len(comparison.core), 'steps'))}", ""]
-    out += [f"- {_cell(step_label(comparison.clusters[k].label, words.lang) + decided_words(comparison.clusters[k], words))}"
+    out += [f"- {_cell(_core_label(comparison.clusters[k], words) + decided_words(comparison.clusters[k], words))}"
             for k in comparison.core]
     out += [
         "",
@@ -312,7 +374,7 @@ def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
                        + "  ".join(f"{words.number(v, 3):>{w_}}" for v, w_ in zip(row, columns, strict=True)))
         out.append("")
     out.append(w("core_line", n=words.counted(len(comparison.core), "steps")))
-    out += [f"  - {_line(step_label(comparison.clusters[k].label, words.lang) + decided_words(comparison.clusters[k], words))}"
+    out += [f"  - {_line(_core_label(comparison.clusters[k], words) + decided_words(comparison.clusters[k], words))}"
             for k in comparison.core]
     out += ["", w("variations_line", n=len(comparison.variations))]
     out += [f"  [{_variation_kind(v.kind, words)}] {_line(_variation(v, words))}"

@@ -19,7 +19,7 @@ contracts gateways: u -> v when a path from u to v passes only through gateways.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from processes.diff.diffwords import Said, word
@@ -38,12 +38,14 @@ from processes.model import (
     MultiInstance,
     Node,
     Process,
+    SequenceFlow,
     StandardLoop,
     SubProcess,
     Task,
 )
+from processes.shownnames import name_in
 
-__all__ = ["Step", "ModelView", "build_view", "display_name", "quoted_names", "ROOT"]
+__all__ = ["Step", "ModelView", "build_view", "display_name", "quoted_names", "flow_words", "ROOT"]
 
 ROOT = "\x00root"  # the virtual node before every start
 _TOGETHER = frozenset({"parallel", "inclusive", "complex"})  # gateways whose branches run together
@@ -109,6 +111,9 @@ class ModelView:
     position: FrozenMap[str, float]
     succ: FrozenMap[str, tuple[str, ...]]
     pred: FrozenMap[str, tuple[str, ...]]
+    #: each sequence flow's id -> how a person reads it, in (English, Swedish) (:func:`flow_words`): a profile
+    #: names a branch by its flow's id (``probabilities: {Flow_Ja: 0.3}``), a difference by these words
+    flows: FrozenMap[str, Said] = FrozenMap()
 
     def successors(self, step_id: str) -> tuple[str, ...]:
         """The steps right after ``step_id`` (only gateways between), sorted by id."""
@@ -180,6 +185,7 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
     flow = Digraph()
     skip = (DataObject, DataObjectReference, DataStoreReference)
     nodes: dict[str, Node] = {}
+    flows: dict[str, SequenceFlow] = {}
     for proc in defs.processes:
         lane_of = _innermost_lanes(proc)
         for node in proc.nodes.values():
@@ -222,6 +228,7 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
         for f in proc.flows.values():
             if f.source in nodes and f.target in nodes:
                 flow.add_edge(f.source, f.target)
+        flows.update((f.id, f) for f in proc.flows.values())
     # what follows each node by sequence flow alone, before any derived edge is added
     sequence_successors = {n: sorted(flow.successors(n)) for n in flow.nodes}
     child_events: dict[str, list[Event]] = {}  # one pass, not one per subprocess (large models)
@@ -286,7 +293,30 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
         FrozenMap(_positions(flow, steps)),
         FrozenMap(succ),
         FrozenMap(pred),
+        FrozenMap({i: flow_words(f, nodes, steps) for i, f in flows.items()}),
     )
+
+
+def flow_words(f: SequenceFlow, nodes: Mapping[str, Node], steps: Mapping[str, Step]) -> Said:
+    """A sequence flow as a person reads it, in (English, Swedish): its label in that language (a branch's
+    "Yes" / "Ja"), or else "the flow from "X" to "Y"" by the names of its ends (a step unnamed: what it is,
+    :func:`display_name`; a gateway unnamed: "a gateway"); one text when both languages say it alike."""
+    said = []
+    for lang in ("en", "sv"):
+        label = name_in(f, lang).strip()
+        if label:
+            said.append(f'"{" ".join(label.split())}"')
+            continue
+        ends = [_end_words(nodes.get(end), steps.get(end), lang) for end in (f.source, f.target)]
+        said.append(word("flow_between", lang, source=ends[0], target=ends[1]))
+    return said[0] if said[0] == said[1] else (said[0], said[1])
+
+
+def _end_words(node: Node | None, step: Step | None, lang: str) -> str:
+    if step is not None:
+        return f'"{display_name(step, lang)}"'
+    name = name_in(node, lang).strip() if node is not None else ""
+    return f'"{" ".join(name.split())}"' if name else word("unnamed_node", lang)
 
 
 def _innermost_lanes(proc: Process) -> dict[str, Lane]:

@@ -1,0 +1,121 @@
+"""A parameter difference names a flow by its words and a case attribute by the report's, not by their ids
+(found by QA, qaparam: "sannolikhet, Flow_Aterkallar_Ja", "sätter, tre_underkanda_prov är yes"), in Swedish
+and English, in text, Markdown and HTML; the JSON keeps the ids.
+
+No two library profiles differ in a branch or a mark, and a gateway's parameters are not compared (gateways
+are no steps), so the pair is Ängelholm's model twice, the second profile told apart (Bjuv's name), its
+step "Dokumentera tre underkända prov" marking the case false, not true, its flow on with a condition where
+the first gives a probability."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bpmn_io.loading import load_model
+from cli import cli
+from processes.diff.view import build_view
+
+LIBRARY = Path(__file__).resolve().parent.parent / "processes" / "library" / "angelholm"
+STEP = "Task_Dokumentera_Underkant"
+FLOW = "Flow_Task_Dokumentera_Underkant_Gw_Prov_Klar"
+NAME = '"Dokumentera tre underkända prov (grund för avslag)"'
+
+
+def _model(folder: Path, municipality: str, step: str) -> str:
+    folder.mkdir()
+    shutil.copy(LIBRARY / "process.bpmn", folder / "process.bpmn")
+    text = (LIBRARY / "profile.yaml").read_text(encoding="utf-8")
+    marked = "      set: {tre_underkanda_prov: true}\n"
+    assert text.count(marked) == 1 and text.startswith("#") and "\nmunicipality: Ängelholm\n" in text
+    text = text.replace(marked, step).replace("\nmunicipality: Ängelholm\n", f"\nmunicipality: {municipality}\n")
+    (folder / "profile.yaml").write_text(text, encoding="utf-8")
+    return str(folder / "process.bpmn")
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    root = tmp_path_factory.mktemp("pair")
+    a = _model(root / "a", "Ängelholm", f"      set: {{tre_underkanda_prov: true}}\n      probabilities: {{{FLOW}: 1}}\n")
+    b = _model(root / "b", "Bjuv", f"      set: {{tre_underkanda_prov: false}}\n"
+                                   f"      conditions: {{{FLOW}: \"hinder == 'kvarstar'\"}}\n")
+    return a, b
+
+
+def run(*args: str) -> str:
+    done = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    return done.output
+
+
+def _changed(text: str, head: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith(head) and NAME in line]
+
+
+def test_swedish_text_says_the_flow_and_the_attribute_in_words(pair: tuple[str, str]) -> None:
+    lines = _changed(run("diff", *pair), "[Ändrat]")
+    flow = 'flödet från "Dokumentera tre underkända prov (grund för avslag)" till en grind'
+    assert lines == [
+        f"[Ändrat] {NAME}: villkor för {flow} är inte angivet i Ängelholms modell, när hinder mot sökanden: "
+        "kvarstår [antagande] i Bjuvs modell.",
+        f"[Ändrat] {NAME}: sannolikhet för {flow} är 1 [antagande] i Ängelholms modell, inte angivet i "
+        "Bjuvs modell.",
+        f'[Ändrat] {NAME}: ärendeegenskapen "tre underkända kunskapsprov" som steget sätter är ja [antagande] i '
+        "Ängelholms modell, nej [antagande] i Bjuvs modell.",
+    ]
+
+
+def test_english_text_says_them_in_words(pair: tuple[str, str]) -> None:
+    text = run("diff", *pair, "--output-language", "en")
+    flow = 'the flow from "Dokumentera tre underkända prov (grund för avslag)" to a gateway'
+    assert _changed(text, "[Changed]") == [
+        f"[Changed] {NAME}: condition of {flow} is not set in a, when a ground against the applicant: remains "
+        "[assumed] in b.",
+        f"[Changed] {NAME}: probability of {flow} is 1 [assumed] in a, not set in b.",
+        f'[Changed] {NAME}: the case attribute "three knowledge tests failed" it sets is yes [assumed] in a, '
+        "no [assumed] in b.",
+    ]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_no_id_is_shown_to_a_person(pair: tuple[str, str], fmt: str, lang: str) -> None:
+    text = run("diff", *pair, "--format", fmt, "--output-language", lang)
+    said = "ärendeegenskapen" if lang == "sv" else "the case attribute"
+    assert said in text
+    english = (" yes ", " no ") if lang == "sv" else ()  # a mark's value: "ja"/"nej" in Swedish
+    for code in (FLOW, "tre_underkanda_prov", "hinder ==", "kvarstar", *english):
+        assert code not in text, code
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_html_page_says_them_in_words(pair: tuple[str, str], lang: str) -> None:
+    page = run("diff", *pair, "--format", "html", "--output-language", lang)
+    assert ("ärendeegenskapen &#34;tre underkända kunskapsprov&#34; som steget sätter är ja" if lang == "sv"
+            else "the case attribute &#34;three knowledge tests failed&#34; it sets is yes") in page
+    # the ids are only in the page's data for its script (the JSON's), not in a message a person reads
+    assert "sätter, tre_underkanda_prov" not in page and "set.tre_underkanda_prov is" not in page.split(
+        "<script", 1)[0]
+
+
+def test_the_json_keeps_the_ids(pair: tuple[str, str]) -> None:
+    data = json.loads(run("diff", *pair, "--format", "json"))
+    mine = {d["attribute"]: d["message"] for d in data["differences"] if d["a"] == [STEP]}
+    assert mine == {
+        f"profile.conditions.{FLOW}": f"{NAME}: conditions.{FLOW} is not set in A, hinder == 'kvarstar' [assumed] "
+                                      "in B.",
+        f"profile.probabilities.{FLOW}": f"{NAME}: probabilities.{FLOW} is 1 [assumed] in A, not set in B.",
+        "profile.set.tre_underkanda_prov": f"{NAME}: set.tre_underkanda_prov is yes [assumed] in A, no [assumed] "
+                                           "in B.",
+    }
+
+
+def test_a_labelled_flow_is_its_label_in_each_language() -> None:
+    flows = build_view(load_model(LIBRARY / "process.bpmn")).flows
+    assert flows["Flow_Aterkallar_Ja"] == ('"Yes"', '"Ja"')
+    assert flows[FLOW] == ('the flow from "Dokumentera tre underkända prov (grund för avslag)" to a gateway',
+                           'flödet från "Dokumentera tre underkända prov (grund för avslag)" till en grind')
