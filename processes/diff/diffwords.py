@@ -25,7 +25,7 @@ from processes.numbers import machine, number
 
 __all__ = [
     "LANGUAGES", "MESSAGES", "WORDS", "Said", "Clause", "Wording", "DiffWords", "clause", "sentence", "word",
-    "said_in", "joined", "side_words", "genitive", "decimal_commas", "ENGLISH",
+    "said_in", "joined", "side_words", "genitive", "decimal_commas", "ENGLISH", "display_name",
 ]
 
 LANGUAGES = ("en", "sv")
@@ -432,8 +432,6 @@ class DiffWords:
     def label(self, model: str, steps: Mapping[str, Any], ids: Iterable[str]) -> str:
         """The steps ``ids`` of ``model`` (``steps``: its view's, id -> view.Step) by name, joined by " + ": an
         unnamed one by the words :attr:`unnamed` gives it, else by what it is and its id (view.display_name)."""
-        from processes.diff.view import display_name  # view reads this table's words
-
         said = self.unnamed.get(model, {})
         return " + ".join(said.get(i) or display_name(steps[i], self.lang) for i in ids if i in steps)
 
@@ -465,3 +463,20 @@ ENGLISH = DiffWords()
 def wording_values(wording: Wording) -> dict[str, Any]:
     """The values of a message's first clause by name (what an output shows beside the message)."""
     return dict(wording[0][1]) if wording else {}
+
+
+_EVENT_WORDS = {"start": "start event", "end": "end event", "boundary": "boundary event"}
+
+
+def display_name(step: Any, lang: str = "en") -> str:
+    """The step's name, or for an unnamed step what it is and its id
+    ("unnamed end event Event_1voaxze"; in Swedish, ``lang`` "sv", "namnlös sluthändelse Event_1voaxze"). ``step``:
+    a :class:`processes.diff.view.Step` (its name, kind, detail and id; here, not in view, which reads this table:
+    :meth:`DiffWords.label` names steps by it)."""
+    if step.name:
+        return step.name
+    if step.kind == "event":
+        what = _EVENT_WORDS.get(step.detail.split(":")[0], "intermediate event")
+    else:
+        what = {"subProcess": "subprocess", "callActivity": "call activity"}.get(step.kind, step.kind)
+    return word("unnamed", lang, what=word("unnamed." + what, lang), id=step.id)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from processes.diff.diffwords import Said, word
+from processes.diff.diffwords import Said, display_name, word
 from processes.diff.mojibake import repair_mojibake
 from processes.digraph import Digraph, descendants, shortest_path_lengths
 from processes.model import (
@@ -74,21 +74,6 @@ class Step:
     #: inside an event subprocess: it runs when its trigger comes, not in the case's sequence
     #: (its start is no start of the case, its end no end of it)
     on_trigger: bool = False
-
-
-_EVENT_WORDS = {"start": "start event", "end": "end event", "boundary": "boundary event"}
-
-
-def display_name(step: Step, lang: str = "en") -> str:
-    """The step's name, or for an unnamed step what it is and its id
-    ("unnamed end event Event_1voaxze"; in Swedish, ``lang`` "sv", "namnlös sluthändelse Event_1voaxze")."""
-    if step.name:
-        return step.name
-    if step.kind == "event":
-        what = _EVENT_WORDS.get(step.detail.split(":")[0], "intermediate event")
-    else:
-        what = {"subProcess": "subprocess", "callActivity": "call activity"}.get(step.kind, step.kind)
-    return word("unnamed", lang, what=word("unnamed." + what, lang), id=step.id)
 
 
 def quoted_names(steps: Iterable[Step], between: str = " + ") -> Said:
