@@ -32,10 +32,10 @@ __all__ = ["Calibration", "calibrate", "check_export", "distribution_data", "hou
            "EXPORT_WITHIN_DAYS"]
 
 
-#: a log of completions only: its decisions' completions are when they were recorded, and the meeting days (and
-#: hour, when the log shows it) are read from them, so nothing follows them: the profile's lag would count twice
+#: a log of completions only whose decisions were recorded at the sittings (at one hour): the meeting days and
+#: hour are read from those records, so nothing follows them: the profile's lag would count twice
 _ON_RECORDS = ("after_meeting 0h: in a log of completions only the meeting days are the days its decisions were "
-               "recorded (and the hour theirs, when the log shows one), which carry any wait for the minutes, so no "
+               "recorded (and the hour theirs: recorded at the sittings), which carry any wait for the minutes, so no "
                "lag follows them (the profile's would count that wait twice)")
 
 
@@ -680,6 +680,10 @@ class _Builder:
             return
         fit_m = fits.fit_meetings(self.obs, element)
         if fit_m is None:
+            return
+        if not fit_m.days_shown:  # records after the sittings: their days are the minutes', not the sittings'
+            decision["note"] = f"{fits.DAYS_KEPT}; {fit_m.recorded.said() if fit_m.recorded else ''}"
+            self.report["meetings"] = fit_m.data()
             return
         meetings: dict[str, Any] = {}
         if fit_m.rrule:

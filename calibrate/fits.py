@@ -263,6 +263,14 @@ class MeetingFit:
     #: a log of completions only: what its decisions' completions show of the sittings' hour
     recorded: RecordedHour | None = None
 
+    @property
+    def days_shown(self) -> bool:
+        """Whether ``dates`` are the sittings' days: the log has the sittings (their starts), or its decisions'
+        completions were recorded at them (one hour, :func:`calibrate.meetings.recorded_hour`). Records a
+        varying time after the sittings (the minutes) fall on other days: a Tuesday's sitting whose minutes
+        come 2 days to a week later is recorded from Thursday to the next Tuesday, most on a weekend."""
+        return self.recorded is None or self.recorded.hour is not None
+
     def data(self) -> dict[str, Any]:
         return {"element": self.element, "meetings": len(self.dates), "first": str(self.dates[0]),
                 "last": str(self.dates[-1]), "rrule": self.rrule, "except_months": list(self.except_months),
@@ -271,7 +279,14 @@ class MeetingFit:
                 "agenda_cutoff_bounds_days": None if self.cutoff_bounds is None
                 else [round(b / 24, 2) for b in self.cutoff_bounds],
                 "cases_per_meeting": round(self.batch_mean, 2),
-                **({"hour_from_completions": self.recorded.said()} if self.recorded else {})}
+                **({"hour_from_completions": self.recorded.said()} if self.recorded else {}),
+                **({} if self.days_shown else {"days_kept": DAYS_KEPT})}
+
+
+#: a log of completions only whose decisions were not recorded at the sittings: why the profile's days stay
+DAYS_KEPT = ("meeting days not in the log (the profile's kept, with its lag to the minutes): its decisions' "
+             "completions do not show them recorded at the sittings (the hour's note says why), so their days may be "
+             "the minutes', a varying time after the sittings, not the sittings'")
 
 
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

@@ -28,8 +28,11 @@ completion alone: when it was recorded, at the sitting or later, when the minute
 which two cases or more of the decision end are the sittings' records; when :data:`SITTING_SHARE` or more of them
 lie within :data:`SITTING_MINUTES` minutes of their median time of day, the body's decisions were recorded at one
 hour (a body sits at one hour; minutes written a varying time after the sittings are not), and that median, to the
-quarter hour, is the sittings' hour (at or before it: a record may come later the same day). Otherwise the hour is
-not in the log and the profile's stays, and a note says why. At least :data:`MEETING_DAYS` such instants are
+quarter hour, is the sittings' hour (at or before it: a record may come later the same day), and the records'
+days are the sittings' days. Otherwise neither is in the log: records a varying time after the sittings fall on
+other days (Helsingborg's committee sits on Tuesdays and its minutes come 2 days to a week later, so most records
+fall on a weekend), and the profile's hour, days and lag to the minutes stay, and a note says why
+(:attr:`calibrate.fits.MeetingFit.days_shown`). At least :data:`MEETING_DAYS` such instants are
 needed; a midnight (a date without a time) says nothing; and instants a batch job's by the batch rule above
 (a system user's, or a daily run's) are no sittings.
 """
@@ -203,7 +206,7 @@ class RecordedHour:
         return (f"meeting hour not in the log (the profile's kept): only {self.near} of the {self.instants} "
                 f"instants at which two cases or more were decided lie within {SITTING_MINUTES} minutes of their "
                 f"median time of day {clock}, so they are when the minutes were recorded, a varying time after the "
-                f"sittings, and the meeting days fitted are those records' days")
+                f"sittings, and neither the sittings' hour nor their days")
 
 
 def recorded_hour(table: LogTable, rows: np.ndarray) -> RecordedHour:

@@ -78,9 +78,13 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
         else:
             lo, hi = m["agenda_cutoff_bounds_days"]
             cutoff = f"agenda cut-off {m['agenda_cutoff_days']} days [{lo}, {hi}]"
-        lines.append(f"meetings of {said(m['element'])}: {m['meetings']} days {m['first']} to {m['last']}, rule "
-                     f"{m['rrule'] or 'none (dates listed)'}, except months {', '.join(map(str, m['except_months'])) or 'none'}, {cutoff}"
-                     + (f"; {m['hour_from_completions']}" if m.get("hour_from_completions") else ""))
+        if m.get("days_kept"):  # completions recorded after the sittings: nothing of them fitted
+            lines.append(f"meetings of {said(m['element'])}: {m['days_kept']}; {m['hour_from_completions']}")
+        else:
+            lines.append(f"meetings of {said(m['element'])}: {m['meetings']} days {m['first']} to {m['last']}, "
+                         f"rule {m['rrule'] or 'none (dates listed)'}, except months "
+                         f"{', '.join(map(str, m['except_months'])) or 'none'}, {cutoff}"
+                         + (f"; {m['hour_from_completions']}" if m.get("hour_from_completions") else ""))
     c = report.get("clock")
     if c and "median_days" in c:
         lines.append(f"legal clock: {', '.join(map(said, c['start_marked_by']))} -> {', '.join(map(said, c['stop_marked_by']))}: median "

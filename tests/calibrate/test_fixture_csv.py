@@ -148,12 +148,13 @@ def test_cli_writes_a_profile_that_simulates(calibrated) -> None:
     assert any(line.startswith("delay Komplettering inkommen (Event_Komplettering): fixed mean 167 h") for line in lines)
     assert any(line.startswith("branch Komplett? (Gw_Komplett): ja (Flow_Ja) 0.750 [0.250, 1.000], nej (Flow_Nej) ")
                for line in lines)
-    assert any(line.startswith("meetings of Besluta (Task_Beslut): 2 days") for line in lines)
+    # two sittings' records (two cases each) are too few to show the decisions recorded at the sittings: the
+    # profile's meeting days stay (qameetsat), and the line says why
+    assert any(line.startswith("meetings of Besluta (Task_Beslut): meeting days not in the log (the profile's kept")
+               and "2 instants at which two cases or more were decided, under 3" in line for line in lines)
     assert any(line.startswith("legal clock: Registrera (Task_Registrera) -> Besluta (Task_Beslut): ") for line in lines)
     assert any(line.startswith("pool officer: 2 ") and "lanes Handläggare (Lane_Handlaggare)" in line for line in lines)
-    # completion dates only: no cut-off fitted; the line said "agenda cut-off None days"
-    assert "except months none, agenda cut-off not in the log (the profile's kept)" in done.output
-    assert "None" not in done.output
+    assert "None" not in done.output  # the line said "agenda cut-off None days"
     sim = runner.invoke(cli, ["simulate", str(LOGS / "tiny.yaml"), "--profile", str(out), "--cases", "20", "-q",
                               "--format", "json"])
     assert sim.exit_code == 0, sim.output

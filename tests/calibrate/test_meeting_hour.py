@@ -3,11 +3,13 @@
 Found by QA (qalog5): a completion-only log has each decision's completion alone, so ``calibrate`` fitted the
 meeting days and never the hour (the profile's 13:00 stayed). The rule: the instants at which two cases or more of
 the decision end are the sittings' records; when 2/3 or more of them lie within 30 minutes of their median time of
-day the decisions were recorded at the sittings, and that median is the hour; otherwise (minutes written a varying
-time after the sittings) the hour is not in the log. Both ways on Helsingborg's simulated log with its starts
-dropped: the committee meeting at 09:30 with the minutes at the sitting, and with the library's lag of 2 days to a
-week after it; either way no lag follows the meeting days read from the records (the profile's would count the
-wait for the minutes twice). A system's batch closing many cases at one instant stays no meeting (the batch rule).
+day the decisions were recorded at the sittings, and that median is the hour and the records' days the sittings'
+days, with no lag after them (the profile's would count the wait for the minutes twice); otherwise (minutes
+written a varying time after the sittings) neither is in the log and the profile's hour, days and lag stay (found
+by QA, qameetsat: the records' days were fitted, Saturdays for a committee sitting on Tuesdays). Both ways on
+Helsingborg's simulated log with its starts dropped: the committee meeting at 09:30 with the minutes at the
+sitting, and with the library's lag of 2 days to a week after it. A system's batch closing many cases at one
+instant stays no meeting (the batch rule).
 """
 
 from __future__ import annotations
@@ -52,14 +54,23 @@ def test_decisions_recorded_at_the_sitting_give_its_hour(tmp_path: Path) -> None
     assert _after_meeting(tmp_path) == {"dist": "fixed", "value": "0h"}  # the records are the decisions
 
 
-def test_minutes_a_varying_time_after_the_sitting_give_no_hour(tmp_path: Path) -> None:
+def test_minutes_a_varying_time_after_the_sitting_give_neither_hour_nor_days(tmp_path: Path) -> None:
+    """Found by QA (qameetsat): the records' days were fitted as the meeting days, Saturdays (a Tuesday's sitting
+    plus the minutes' 2 days to a week), and the lag to the minutes was set to none. Those days are the minutes'
+    days: the profile's sittings (Tuesdays, in the profile's months) and its lag stay, and the note says why."""
     meetings = _calibrated(tmp_path)  # the library's lag: 2 days to a week after each sitting
     assert meetings["at_hour"] is None
     assert "meeting hour not in the log (the profile's kept)" in meetings["hour_from_completions"]
-    assert "at: 13:00" in (tmp_path / "p.yaml").read_text(encoding="utf-8").replace("'", "")  # the profile's
-    # the meeting days are the records' days, which carry the wait for the minutes: the profile's lag of 2 days
-    # to a week after them would count it twice
-    assert _after_meeting(tmp_path) == {"dist": "fixed", "value": "0h"}
+    assert "BYDAY=TU" not in meetings["rrule"]  # the records' own days: the minutes', not the sittings'
+    assert meetings["days_kept"].startswith("meeting days not in the log (the profile's kept")
+    simulation = yaml.safe_load((tmp_path / "p.yaml").read_text(encoding="utf-8"))["simulation"]
+    library = Path(__file__).resolve().parents[2] / "processes" / "library" / "helsingborg" / "profile.yaml"
+    profile = yaml.safe_load(library.read_text(encoding="utf-8"))
+    assert simulation["decision"]["bodies"]["committee"] == profile["simulation"]["decision"]["bodies"]["committee"]
+    decision = simulation["decision"]
+    assert decision["after_meeting"] == {"dist": "uniform", "low": "2d", "high": "1w"}  # the profile's lag
+    assert decision["note"].startswith("meeting days not in the log (the profile's kept, with its lag to the minutes)")
+    assert "lie within 30 minutes of their median time of day" in decision["note"]  # the hour's note: why
 
 
 def _after_meeting(folder: Path) -> dict:
