@@ -50,7 +50,7 @@ def _fitted(report: Mapping[str, Any], lang: str) -> list[str]:
                    f"the shares at {counted(n, 'branch', 'branches', lang=lang)}")
     if report.get("pools"):
         out.append("bemanning och arbetstider" if sv else "staff and working hours")
-    if report.get("meetings"):
+    if report.get("meetings") and not report["meetings"].get("days_kept"):
         out.append("nämndens sammanträdesdagar" if sv else "the board's meeting days")
     if (clock := report.get("clock")) and "median_days" in clock:
         out.append("när den lagstadgade tiden börjar och slutar" if sv else
@@ -94,6 +94,11 @@ def calibration_said(report: Mapping[str, Any], mapping: Mapping[str, str | None
                          f"({shown}); de lämnades utanför." if sv else
                          f"Not fitted: {count} activities of the log that are no step of the model "
                          f"({shown}); they were left out.")
+        if (report.get("meetings") or {}).get("days_kept"):
+            lines.append("Nämndens sammanträdesdagar: inte anpassat (loggen visar inte när nämnden sammanträdde, "
+                         "bara när besluten skrevs in); modellens dagar står kvar." if sv else
+                         "The board's meeting days: not fitted (the log does not show when the board met, only "
+                         "when its decisions were recorded); the model's kept.")
         if report.get("arrivals_kept"):
             lines.append("Ansökningar per år: inte anpassat (för få eller för kort logg); modellens värde "
                          "står kvar." if sv else

@@ -15,6 +15,7 @@ from bpmn_io.library import library_paths
 
 starlette_testclient = pytest.importorskip("starlette.testclient")
 from web.app import create_app  # noqa: E402 - after the skip
+from web.logwords import calibration_said  # noqa: E402 - after the skip
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +152,19 @@ def test_an_xes_log_is_calibrated_as_a_csv_one(client, tmp_path: Path) -> None:
     data = reply.json()
     assert data["calibration"]["en"][0].startswith("Calibrated to the log export.xes: 12 cases")
     assert data["validation"]["page"] is True
+
+
+def test_meeting_days_kept_from_a_completion_only_log_are_said_not_fitted() -> None:
+    """Found by QA (qameetsat): the records of a completion-only log's decisions a varying time after the sittings
+    keep the profile's meeting days; the page listed them as fitted."""
+    report = {"log": "log.csv", "cases": 4, "events": 8, "period": "2025-01-06 to 2025-02-18", "mapping": [],
+              "meetings": {"element": "Task_Beslut", "days_kept": "meeting days not in the log"}}
+    said = calibration_said(report, {}, (), ())
+    assert not any("meeting days" in line for line in said["en"] if line.startswith("Fitted from the log"))
+    assert "The board's meeting days: not fitted (the log does not show when the board met, only when its " \
+           "decisions were recorded); the model's kept." in said["en"]
+    assert any(line.startswith("Nämndens sammanträdesdagar: inte anpassat") for line in said["sv"])
+    report["meetings"] = {"element": "Task_Beslut"}  # the days fitted: listed, and nothing said of them kept
+    said = calibration_said(report, {}, (), ())
+    assert "Fitted from the log: the board's meeting days." in said["en"]
+    assert not any(line.startswith("The board's meeting days") for line in said["en"])
