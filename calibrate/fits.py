@@ -293,7 +293,9 @@ _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 def fit_meetings(obs: Observed, element: str) -> MeetingFit | None:
-    """Meeting days of the body deciding ``element``: the days its decisions are batched on."""
+    """Meeting days of the body deciding ``element``: the days its decisions are batched on (their starts, or in a
+    log of completions only their records; :attr:`MeetingFit.days_shown` says whether those are the sittings').
+    The agenda cut-off is bounded when the sittings' instants are known: the starts, or records made at them."""
     rows = obs.rows(element)
     if rows.size < 2:
         return None
@@ -323,10 +325,12 @@ def fit_meetings(obs: Observed, element: str) -> MeetingFit | None:
     else:  # completions only: the hour when the decisions were recorded at one (calibrate.meetings)
         recorded = recorded_hour(obs.table, rows)
         at_hour = recorded.hour
-    meeting_of = np.array(sorted(set(instants if exact else [])) or [0.0])
+    # the sittings' instants: their starts, or the decisions' records when made at the sittings (at one hour)
+    sittings = exact or (recorded is not None and recorded.hour is not None)
+    meeting_of = np.array(sorted(set(instants if sittings else [])) or [0.0])
     cutoff = bounds = None
     lags = None
-    if exact:
+    if sittings:
         ready = obs.enabled[rows]
         ok = np.isfinite(ready)
         upper = float(np.min(instants[ok] - ready[ok])) if ok.any() else None
@@ -337,7 +341,7 @@ def fit_meetings(obs: Observed, element: str) -> MeetingFit | None:
         if upper is not None:
             bounds = (max(lower, 0.0) / HOUR, upper / HOUR)
             cutoff = (bounds[0] + bounds[1]) / 2
-        lags = (obs.table.end[rows] - instants) / HOUR
+        lags = (obs.table.end[rows] - instants) / HOUR if exact else None
     return MeetingFit(element, dates, rule, except_months, at_hour, cutoff, bounds,
                       float(np.mean(list(per_day.values()))), lags, recorded)
 

@@ -73,7 +73,7 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
                      + f" ({_n(b['passes'])} passes)")
     m = report.get("meetings")
     if m:
-        if m["agenda_cutoff_days"] is None:  # completion dates only: no time of day to place a meeting
+        if m["agenda_cutoff_days"] is None:  # completions only, not at the sittings: no sitting to count back from
             cutoff = "agenda cut-off not in the log (the profile's kept)"
         else:
             lo, hi = m["agenda_cutoff_bounds_days"]

@@ -51,6 +51,10 @@ def test_decisions_recorded_at_the_sitting_give_its_hour(tmp_path: Path) -> None
     assert "lie within 30 minutes of 09:30, so the body's decisions were recorded at its sittings" in \
         meetings["hour_from_completions"]
     assert "at: 09:30" in (tmp_path / "p.yaml").read_text(encoding="utf-8").replace("'", "")
+    # the records are the sittings, so the agenda cut-off is bounded as from a log with starts (qameetsat): the
+    # profile's 2 weeks between the latest-ready case that made a sitting and the earliest that missed one
+    low, high = meetings["agenda_cutoff_bounds_days"]
+    assert low <= 14.0 + 0.5 and high >= 14.0 - 0.5 and low <= meetings["agenda_cutoff_days"] <= high
     assert _after_meeting(tmp_path) == {"dist": "fixed", "value": "0h"}  # the records are the decisions
 
 
