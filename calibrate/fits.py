@@ -27,7 +27,7 @@ from processes.wording import counted
 
 __all__ = ["ArrivalFit", "fit_arrivals", "BranchFit", "fit_branching", "branch_fit", "fit_branching_replayed",
            "MeetingFit", "fit_meetings", "ClockFit", "fit_clock", "within_said", "case_arrivals", "only_in_progress",
-           "only_in_progress_said", "CaseDelayFit", "fit_case_delays"]
+           "only_in_progress_said", "CaseDelayFit", "fit_case_delays", "DAYS_KEPT"]
 
 _DAY = 86400.0
 _YEAR = 365.25 * _DAY
