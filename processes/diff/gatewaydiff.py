@@ -139,8 +139,9 @@ class _Sides:
         said = dict(values) | {"va": shown[0], "vb": shown[1]}
         wording = ((message, tuple((k, said[k]) for k, _ in values)),)
         a_ids, b_ids = self.ids(fa, fb)
-        return Difference("attribute", a_ids, b_ids, attribute, va, vb, sentence(wording, "en"), ba, bb,
-                          wording=wording)
+        # the message (the JSON's, for programs) names A's flow by its id, as a step's parameter does
+        message = sentence(parameter_wording(self.choice_words(), key, va, vb, ba, bb), "en")
+        return Difference("attribute", a_ids, b_ids, attribute, va, vb, message, ba, bb, wording=wording)
 
     def choice_words(self) -> Said:
         """The gateway by its name in A, else "the choice after "X"" (X: the matched step before it)."""
