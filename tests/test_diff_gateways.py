@@ -112,3 +112,17 @@ def test_the_json_keeps_the_ids_and_equal_forms_are_no_difference(pair: tuple[st
     assert said == [("Flow_Kommunicering_Ja", "hinder != 'inga'", "hinder == 'kvarstar'")]
     assert mine[0]["message"] == f"{GATE}: probabilities.Flow_Komplett_Ja is 60% [assumed] in A, 75% [assumed] in B."
     assert mine[0]["a"][3:] == ["Event_Ansokan_Komplett"]  # the step the branch leads to
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("sv", "Efter ”Granska ansökans fullständighet”, andelen ärenden som går vidare till ”Besluta om avvisning och "
+           "meddela sökanden”, ”Begär komplettering” eller ”Meddela att ansökan prövas i befintligt skick”: 40 % i "
+           "Åstorp och Klippan; 25 % i Bjuv."),
+    # the English page says a variation in the diff's words (a process developer's), without the flow's id
+    ("en", '"<span lang="sv">Är ansökan komplett?</span>": probability of "No" is 40% [assumed] in a and c, 25% [assumed] in b.'),
+])
+def test_compare_says_a_branch_variation_in_words(pair: tuple[str, str], tmp_path: Path, lang: str,
+                                                  said: str) -> None:
+    third = _model(tmp_path / "c", "Klippan", {CHECK: "      probabilities: {Flow_Komplett_Ja: 0.6, Flow_Komplett_Nej: 0.4}\n"})
+    page = run("compare", pair[0], pair[1], third, "--format", "html", "--output-language", lang)
+    assert said in page.replace("&#34;", '"')
