@@ -194,7 +194,8 @@ _BRANCH = {
 
 def _branch(v: Variation, towns: Mapping[str, str], lang: str) -> str:
     """A branch's probability (as per cent, "40 %" in Swedish) or condition (in the report's words) in each
-    process: "After “Check it”, the share of cases sent on to “Request a supplement”: 40% in Åstorp; 25% in Bjuv."."""
+    process: "After “Check it”, the share of cases sent on to “Request a supplement”: 40% in Åstorp; 25% in
+    Bjuv."."""
     def shown(value: str) -> str:
         if not value:
             return _SAID[lang]["not_set"]
@@ -202,7 +203,8 @@ def _branch(v: Variation, towns: Mapping[str, str], lang: str) -> str:
             return condition_words(value, lang)
         return value.replace("%", " %").replace(".", ",") if lang == "sv" else value
 
-    groups = [_SAID[lang]["in"].format(shown(value), _listed(where, lang)) for value, where in _groups(v.values, towns)]
+    groups = [_SAID[lang]["in"].format(shown(value), _listed(where, lang))
+              for value, where in _groups(v.values, towns)]
     # a branch into a further choice leads to one of its steps, not to all of them
     steps = listed([quoted(s, lang) for s in v.others], _OR[lang])
     return _BRANCH[v.aspect][lang].format(step=_quoted(v.steps, lang), steps=steps, groups="; ".join(groups))

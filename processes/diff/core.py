@@ -160,9 +160,8 @@ def diff_prepared(
     differences += flow_differences(a.view, b.view, a.profile, b.profile, matches)
     if with_facts:
         differences += fact_differences(a.facts, b.facts, lex)
-    notes = matching.notes + tuple(branch_notes) + _unused_notes(unused, a.name, b.name) + _decision_conflicts(
-        confirmed, rejected
-    )
+    notes = matching.notes + tuple(branch_notes) + _unused_notes(unused, a.name, b.name) \
+        + _decision_conflicts(confirmed, rejected)
     untyped = untyped_tasks_note(a.view, b.view, matches, a.name, b.name)
     notes += (untyped,) if untyped else ()
     for what, known, has_a, has_b in (

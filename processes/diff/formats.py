@@ -76,8 +76,9 @@ def _names_ids(d: Difference) -> bool:
     """Whether ``d`` is a parameter difference whose key names a flow or a case attribute by its id
     (``profile.probabilities.Flow_Ja``, ``profile.set.tre_underkanda_prov``)."""
     head, _, rest = d.attribute.removeprefix("profile.").partition(".")
-    # a matched gateway's branch (gatewaydiff.py: no flow id in its key) too: its message names the flow by its id
-    return d.attribute.startswith("profile.") and (head in FLOW_KEYS or (bool(rest) and head == ATTRIBUTE_KEY))
+    # a matched gateway's branch (gatewaydiff.py: no flow id in its key) too: its message names the flow by id
+    return d.attribute.startswith("profile.") and (head in FLOW_KEYS
+                                                   or (bool(rest) and head == ATTRIBUTE_KEY))
 
 
 def _said_for_person(d: Difference, words: DiffWords) -> Wording:

@@ -3,14 +3,15 @@
 A gateway is no step (view.py), so the step-by-step parameter comparison (differences.py) never sees the
 probabilities and conditions a profile's ``simulation.elements`` gives it. Here two gateways are one choice
 when they sit between matched steps alike: some step right before the one (only gateways between) is matched
-one to one with a step right before the other, and their branches lead to matched steps one to one — each
-branch to one step, the other gateway's branches to those steps' partners, no branch left over on either side.
-A branch is then known by the matched step it leads to, and its probability (as per cent) and its condition are
-compared branch by branch (a branch into a gateway that opens several steps: by those steps). Equal forms are no difference: ``0.4`` and ``0.40``; a flow an exclusive gateway's
-``probabilities:`` does not list is taken with probability 0 (the simulator's reading, simulator/tables.py), so
-an explicit 0 says the same. A gateway whose branches cannot be told apart this way is not compared (a note
-says so when the other model has a choice after the same step that could have been it); a probability over a
-set of flows (an inclusive gateway's ``A+B``) is not compared either (a note says so).
+one to one with a step right before the other, and their branches lead to matched steps — each branch to
+the steps it reaches through gateways only, the other gateway's branch to those steps' partners, no branch
+left over on either side. A branch is then known by the matched steps it leads to, and its probability (as
+per cent) and its condition are compared branch by branch. Equal forms are no difference: ``0.4`` and ``0.40``; a flow an
+exclusive gateway's ``probabilities:`` does not list is taken with probability 0 (the simulator's reading,
+simulator/tables.py), so an explicit 0 says the same. A gateway whose branches cannot be told apart this way
+is not compared (a note says so when the other model has a choice after the same step that could have been
+it); a probability over a set of flows (an inclusive gateway's ``A+B``) is not compared either (a note says
+so).
 
 Each difference is the ``attribute`` kind with ``profile.probabilities`` or ``profile.conditions`` and the ids
 (step before, gateway, flow, the steps the branch leads to) on each side (docs/diff-schema.md).
@@ -39,7 +40,7 @@ BRANCH_ATTRIBUTES = ("profile.probabilities", "profile.conditions")
 class _Choice:
     gateway: str
     before: tuple[str, ...]  # the steps right before it (only gateways between)
-    branches: Mapping[str, tuple[str, ...]]  # flow id -> the steps it leads to (only gateways between), sorted
+    branches: Mapping[str, tuple[str, ...]]  # flow id -> the steps it leads to (only gateways between)
 
 
 def gateway_differences(a: ModelView, b: ModelView, matches: tuple[Match, ...], params_a: Mapping[str, Any],
@@ -59,8 +60,8 @@ def gateway_differences(a: ModelView, b: ModelView, matches: tuple[Match, ...], 
         if len(same) != 1:
             if near:
                 why = "several" if same else "none"
-                notes.append(f"the branches of gateway {g} in A were not compared: {why} of the gateways after the "
-                             "matched step before it in B lead to the matched steps alike")
+                notes.append(f"the branches of gateway {g} in A were not compared: {why} of the gateways "
+                             "after the matched step before it in B lead to the matched steps alike")
             continue
         y = same[0]
         pairs = _paired(x, y, one) or {}
@@ -90,7 +91,7 @@ def _choice(view: ModelView, gateway: str) -> _Choice | None:
 
 
 def _steps_from(view: ModelView, node: str, *, forward: bool) -> set[str]:
-    """The steps reached from ``node`` (itself when it is one) passing only gateways, after it or before it."""
+    """The steps reached from ``node`` (itself when it is one) through gateways only, after or before it."""
     found: set[str] = set()
     seen: set[str] = set()
     stack = [node] if forward else list(view.flow.predecessors(node))
@@ -107,7 +108,7 @@ def _steps_from(view: ModelView, node: str, *, forward: bool) -> set[str]:
 
 
 def _paired(x: _Choice, y: _Choice, one: Mapping[str, str]) -> dict[str, str] | None:
-    """x's flow -> y's flow, each leading to the partners of the other's steps; None unless every branch pairs."""
+    """x's flow -> y's flow, each leading to the partners of the other's steps; None unless all pair."""
     by_target = {frozenset(t): f for f, t in y.branches.items() if t}
     if len(by_target) != len(y.branches) or len(x.branches) != len(y.branches):
         return None
@@ -131,10 +132,12 @@ class _Sides:
         return ((self.before_a, self.x.gateway, fa, *self.x.branches[fa]),
                 (self.before_b, self.y.gateway, fb, *self.y.branches[fb]))
 
-    def difference(self, attribute: str, fa: str, fb: str, va: str, vb: str, shown: tuple[Said, Said]) -> Difference:
+    def difference(self, attribute: str, fa: str, fb: str, va: str, vb: str,
+                   shown: tuple[Said, Said]) -> Difference:
         key = f"{attribute.removeprefix('profile.')}.{fa}"
         ba, bb = (basis if value else "" for basis, value in zip(self.basis, (va, vb), strict=True))
-        wording = parameter_wording(self.choice_words(), key, va, vb, ba, bb, flows=({fa: self.branch_words(fa)},))
+        flows = ({fa: self.branch_words(fa)},)
+        wording = parameter_wording(self.choice_words(), key, va, vb, ba, bb, flows=flows)
         (message, values), = wording
         said = dict(values) | {"va": shown[0], "vb": shown[1]}
         wording = ((message, tuple((k, said[k]) for k, _ in values)),)
@@ -169,7 +172,8 @@ def _probabilities(ctx: _Sides, pairs: Mapping[str, str], pa: Mapping[str, Any],
     if not isinstance(given_a, Mapping) or not isinstance(given_b, Mapping):
         return []  # one side gives none: its branches go by conditions, or the profile is incomplete
     if any("+" in str(k) for k in (*given_a, *given_b)):
-        notes.append(f"the probabilities of gateway {ctx.x.gateway} in A are over sets of flows; not compared")
+        notes.append(f"the probabilities of gateway {ctx.x.gateway} in A are over sets of flows; "
+                     "not compared")
         return []
     out = []
     for fa, fb in sorted(pairs.items()):
@@ -203,6 +207,10 @@ def _share(value: Any) -> float | None:
 
 
 def _per_cent(share: float) -> tuple[str, str]:
-    """A probability as per cent in (English, Swedish): ``0.4`` -> ("40%", "40 %"); ``0.125`` -> ("12.5%", "12,5 %")."""
+    """A probability as per cent in (English, Swedish).
+
+    >>> _per_cent(0.4), _per_cent(0.125)
+    (('40%', '40 %'), ('12.5%', '12,5 %'))
+    """
     n = f"{round(share * 100, 2):.2f}".rstrip("0").rstrip(".")
     return f"{n}%", f"{n.replace('.', ',')} %"

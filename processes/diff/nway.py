@@ -436,8 +436,8 @@ def _pairwise(pairs: list[ModelDiff], clusters: tuple[StepCluster, ...]) -> list
         # equal shown values (a difference the values do not tell, e.g. a relation): the pair's own sides
         side_b = by_value.pop(x.b_value, []) or [n for n in (d.b.name,) if n not in side_a] or [d.b.name]
         side_a = [n for n in side_a if n not in side_b] or [d.a.name]
-        # a choice's branch is said in words (its flow's label), not by the flow id its JSON message keeps: the
-        # models name their flows differently, and the variation is one across them
+        # a choice's branch is said in words (its flow's label), not by the flow id its JSON message keeps:
+        # the models name their flows differently, and the variation is one across them
         said = sentence(x.wording, "en") if x.attribute in BRANCH_ATTRIBUTES and x.wording else x.message
         text = name_sides(said, listed(side_a), listed(side_b))
         if by_value:  # a third (or fourth) way of doing it
