@@ -140,3 +140,16 @@ def test_the_same_profiles_say_nothing_of_a_gateway(tmp_path: Path) -> None:
     a, b = _model(tmp_path / "a", "Åstorp", {}), _model(tmp_path / "b", "Bjuv", {})
     data = json.loads(run("diff", a, b, "--format", "json"))
     assert data["differences"] == [] and not [n for n in data["notes"] if "gateway" in n]
+
+
+def test_a_profile_naming_other_flows_says_nothing_of_the_branches(tmp_path: Path) -> None:
+    # a profile written for another drawing (its flows renamed, as bench_diff's variants are): the flows it
+    # does not name are not ones it gives 0, so no "0%" is said; a note says why the branches are left out
+    a = _model(tmp_path / "a", "Åstorp", {})
+    b = _model(tmp_path / "b", "Bjuv", {CHECK: "      probabilities: {Other_Ja: 0.5, Other_Nej: 0.5}\n"})
+    data = json.loads(run("diff", a, b, "--format", "json"))
+    assert data["differences"] == []
+    assert "the branches of gateway Gw_Komplett in B were not compared: its profile's probabilities or " \
+           "conditions name flows that are not its branches" in data["notes"]
+    swedish = run("diff", a, b)
+    assert "grenarna från grinden Gw_Komplett i B jämfördes inte" in swedish.replace("Grenarna", "grenarna")

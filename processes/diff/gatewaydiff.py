@@ -6,12 +6,14 @@ when they sit between matched steps alike: some step right before the one (only 
 one to one with a step right before the other, and their branches lead to matched steps — each branch to
 the steps it reaches through gateways only, the other gateway's branch to those steps' partners, no branch
 left over on either side. A branch is then known by the matched steps it leads to, and its probability (as
-per cent) and its condition are compared branch by branch. Equal forms are no difference: ``0.4`` and ``0.40``; a flow an
-exclusive gateway's ``probabilities:`` does not list is taken with probability 0 (the simulator's reading,
-simulator/tables.py), so an explicit 0 says the same. A gateway whose branches cannot be told apart this way
-is not compared (a note says so when the other model has a choice after the same step that could have been
-it); a probability over a set of flows (an inclusive gateway's ``A+B``) is not compared either (a note says
-so).
+per cent) and its condition are compared branch by branch. Equal forms are no difference: ``0.4`` and
+``0.40``; a flow an exclusive gateway's ``probabilities:`` does not list is taken with probability 0 (the
+simulator's reading, simulator/tables.py), so an explicit 0 says the same. A gateway whose branches cannot
+be told apart this way is not compared (a note says so when the other model has a choice after the same
+step that could have been it); neither is a probability over a set of flows (an inclusive gateway's
+``A+B``), nor a gateway whose profile names flows that are not its branches (a profile written for another
+drawing: its values say nothing of these branches, and a flow it leaves out is not one it gives 0); a note
+says so.
 
 Each difference is the ``attribute`` kind with ``profile.probabilities`` or ``profile.conditions`` and the ids
 (step before, gateway, flow, the steps the branch leads to) on each side (docs/diff-schema.md).
@@ -68,6 +70,13 @@ def gateway_differences(a: ModelView, b: ModelView, matches: tuple[Match, ...], 
         before = next(s for s in x.before if one.get(s) in y.before)
         ctx = _Sides(a, b, x, y, before, one[before],
                      (provenance_basis(params_a[g]), provenance_basis(params_b[y.gateway])))
+        foreign = [(side, c.gateway) for side, c, p in (("A", x, params_a[g]), ("B", y, params_b[y.gateway]))
+                   if _names_other_flows(c, p)]
+        if foreign:  # a profile written for another drawing: its values say nothing of these branches
+            notes.extend(f"the branches of gateway {gw} in {side} were not compared: its profile's "
+                         "probabilities or conditions name flows that are not its branches"
+                         for side, gw in foreign)
+            continue
         out += _probabilities(ctx, pairs, params_a[g], params_b[y.gateway], notes)
         out += _conditions(ctx, pairs, params_a[g], params_b[y.gateway])
     return out, notes
@@ -78,6 +87,14 @@ def _gateways(view: ModelView, params: Mapping[str, Any]) -> list[str]:
     return sorted(g for g, p in params.items()
                   if g in view.flow.nodes and g != ROOT and g not in view.steps and isinstance(p, Mapping)
                   and (p.get("probabilities") or p.get("conditions")))
+
+
+def _names_other_flows(choice: _Choice, params: Mapping[str, Any]) -> bool:
+    """Whether ``params`` give a probability or a condition to a flow that is not one of the choice's branches
+    (a flow set ``A+B`` by each of its flows)."""
+    keys = [k for what in ("probabilities", "conditions") if isinstance(params.get(what), Mapping)
+            for key in params[what] for k in str(key).split("+")]
+    return any(k.strip() not in choice.branches for k in keys)
 
 
 def _choice(view: ModelView, gateway: str) -> _Choice | None:
