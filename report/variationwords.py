@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 
 from processes.diff.nway import Variation
 from processes.wording import AND, listed, quoted
+from report.assumptions import condition_words
 from report.stepwords import iso_duration
 from report.words import duration_words, labels, word
 
@@ -170,6 +171,8 @@ def variation_words(v: Variation, towns: Mapping[str, str], lang: str) -> str | 
         return _state(v, towns, lang)
     if v.kind == "control_flow" and v.others:
         return _relation(v, towns, lang)
+    if v.kind == "attribute" and v.aspect in _BRANCH and v.others:
+        return _branch(v, towns, lang)
     if v.kind == "attribute" and v.aspect:
         shown = _timer_value if v.aspect == "timer" else _value
         groups = [said["in"].format(shown(value, lang), _listed(where, lang))
@@ -177,3 +180,31 @@ def variation_words(v: Variation, towns: Mapping[str, str], lang: str) -> str | 
         return said["attribute"].format(step=_quoted(v.steps, lang), what=_aspect(v.aspect, lang),
                                         groups="; ".join(groups))
     return None
+
+
+_OR = {"en": " or ", "sv": " eller "}
+#: a matched choice's branch (gatewaydiff.py): what is compared, said with the steps the branch leads to
+_BRANCH = {
+    "profile.probabilities": {"en": "After {step}, the share of cases sent on to {steps}: {groups}.",
+                              "sv": "Efter {step}, andelen ärenden som går vidare till {steps}: {groups}."},
+    "profile.conditions": {"en": "After {step}, a case goes on to {steps}: {groups}.",
+                           "sv": "Efter {step} går ett ärende vidare till {steps}: {groups}."},
+}
+
+
+def _branch(v: Variation, towns: Mapping[str, str], lang: str) -> str:
+    """A branch's probability (as per cent, "40 %" in Swedish) or condition (in the report's words) in each
+    process: "After “Check it”, the share of cases sent on to “Request a supplement”: 40% in Åstorp; 25% in
+    Bjuv."."""
+    def shown(value: str) -> str:
+        if not value:
+            return _SAID[lang]["not_set"]
+        if v.aspect == "profile.conditions":
+            return condition_words(value, lang)
+        return value.replace("%", " %").replace(".", ",") if lang == "sv" else value
+
+    groups = [_SAID[lang]["in"].format(shown(value), _listed(where, lang))
+              for value, where in _groups(v.values, towns)]
+    # a branch into a further choice leads to one of its steps, not to all of them
+    steps = listed([quoted(s, lang) for s in v.others], _OR[lang])
+    return _BRANCH[v.aspect][lang].format(step=_quoted(v.steps, lang), steps=steps, groups="; ".join(groups))

@@ -2,8 +2,8 @@
 (found by QA, qaparam: "sannolikhet, Flow_Aterkallar_Ja", "sätter, tre_underkanda_prov är yes"), in Swedish
 and English, in text, Markdown and HTML; the JSON keeps the ids.
 
-No two library profiles differ in a branch or a mark, and a gateway's parameters are not compared (gateways
-are no steps), so the pair is Ängelholm's model twice, the second profile told apart (Bjuv's name), its
+No two library profiles differ in a branch or a mark (a matched gateway's own branches:
+test_diff_gateways.py), so the pair is Ängelholm's model twice, the second profile told apart (Bjuv's name), its
 step "Dokumentera tre underkända prov" marking the case false, not true, its flow on with a condition where
 the first gives a probability."""
 

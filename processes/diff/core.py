@@ -19,6 +19,7 @@ from processes.collector import collector_paused
 from processes.diff.decisions import NO_DECISIONS, Decision, MatchDecisions, written_decision
 from processes.diff.differences import fact_differences, step_differences, untyped_tasks_note
 from processes.diff.flowdiff import flow_differences
+from processes.diff.gatewaydiff import gateway_differences
 from processes.diff.language import LANGUAGES, detect_language, lemmatiser_available
 from processes.diff.matchtypes import DEFAULT_OPTIONS, Match, Matching, MatchOptions
 from processes.diff.pairing import match_steps
@@ -153,12 +154,14 @@ def diff_prepared(
         b.params if with_params else {},
         uncertain=uncertain_ids,
     )
+    branches, branch_notes = gateway_differences(a.view, b.view, matches, a.params, b.params) if with_params \
+        else ([], [])
+    differences += branches
     differences += flow_differences(a.view, b.view, a.profile, b.profile, matches)
     if with_facts:
         differences += fact_differences(a.facts, b.facts, lex)
-    notes = matching.notes + _unused_notes(unused, a.name, b.name) + _decision_conflicts(
-        confirmed, rejected
-    )
+    notes = matching.notes + tuple(branch_notes) + _unused_notes(unused, a.name, b.name) \
+        + _decision_conflicts(confirmed, rejected)
     untyped = untyped_tasks_note(a.view, b.view, matches, a.name, b.name)
     notes += (untyped,) if untyped else ()
     for what, known, has_a, has_b in (

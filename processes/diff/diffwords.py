@@ -137,6 +137,10 @@ WORDS: dict[str, tuple[str, str]] = {
     # a sequence flow without a label (view.flow_words), and an unnamed gateway at one of its ends
     "flow_between": ("the flow from {source} to {target}", "flödet från {source} till {target}"),
     "unnamed_node": ("a gateway", "en grind"),
+    # a choice (a gateway) compared branch by branch (gatewaydiff.py): an unnamed one by the step before it,
+    # a branch without a label by the step it leads to
+    "choice_after": ("the choice after {step}", "valet efter {step}"),
+    "flow_to": ("the flow to {target}", "flödet till {target}"),
     # the kinds of difference (result.KINDS), as the outputs head each one
     "kind.only_in_a": ("Only in A", "Bara i A"),
     "kind.only_in_b": ("Only in B", "Bara i B"),

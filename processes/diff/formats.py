@@ -76,7 +76,9 @@ def _names_ids(d: Difference) -> bool:
     """Whether ``d`` is a parameter difference whose key names a flow or a case attribute by its id
     (``profile.probabilities.Flow_Ja``, ``profile.set.tre_underkanda_prov``)."""
     head, _, rest = d.attribute.removeprefix("profile.").partition(".")
-    return d.attribute.startswith("profile.") and bool(rest) and (head in FLOW_KEYS or head == ATTRIBUTE_KEY)
+    # a matched gateway's branch (gatewaydiff.py: no flow id in its key) too: its message names the flow by id
+    return d.attribute.startswith("profile.") and (head in FLOW_KEYS
+                                                   or (bool(rest) and head == ATTRIBUTE_KEY))
 
 
 def _said_for_person(d: Difference, words: DiffWords) -> Wording:
@@ -191,7 +193,7 @@ def _value(d: Difference, side: str, words: DiffWords) -> str:
     """What a difference says side ``side`` ("a", "b") has, in the output's words: a fact's text in its words,
     a value its message says in both languages as that language says it, a relation ("before") in words."""
     value = d.a_value if side == "a" else d.b_value
-    if value and d.attribute.startswith("profile.conditions."):
+    if value and d.attribute.removeprefix("profile.").partition(".")[0] == "conditions":
         return words.condition(value)  # the report's words, in English too: no attribute's code name
     if words.lang == "en" or not value:
         return value

@@ -187,6 +187,21 @@ NOTES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
      r"correspondence",
      "{0} hör till den andra modellens prövning {1}: en prövning av sökandens lämplighet, som redan har en "
      "motsvarighet", ()),
+    # a gateway's branches not compared (gatewaydiff.py)
+    (r"the branches of gateway (\S+) in A were not compared: none of the gateways after the matched step before "
+     r"it in B lead to the matched steps alike",
+     "grenarna från grinden {0} i A jämfördes inte: ingen av grindarna efter det matchade steget före den i B "
+     "leder till de matchade stegen på samma sätt", ()),
+    (r"the branches of gateway (\S+) in A were not compared: several of the gateways after the matched step "
+     r"before it in B lead to the matched steps alike",
+     "grenarna från grinden {0} i A jämfördes inte: flera av grindarna efter det matchade steget före den i B "
+     "leder till de matchade stegen på samma sätt", ()),
+    (r"the branches of gateway (\S+) in (A|B) were not compared: its profile's probabilities or conditions "
+     r"name flows that are not its branches",
+     "grenarna från grinden {0} i {1} jämfördes inte: profilens sannolikheter eller villkor för den gäller "
+     "flöden som inte är dess grenar", ()),
+    (r"the probabilities of gateway (\S+) in A are over sets of flows; not compared",
+     "sannolikheterna för grinden {0} i A gäller flera flöden tillsammans; de jämförs inte", ()),
     # the matcher's own notes (anchors.py, core.py): a large pair, lemmas asked for without simplemma
     (r"the models are too large to compare every pair of steps \((\d+) x (\d+)\): steps were paired by "
      r"identical names and matched neighbours; (\d+) steps? of A and (\d+) of B were not compared pair by pair "

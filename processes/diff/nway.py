@@ -33,6 +33,7 @@ from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import FACT_ORDER, fact_text, in_one_unit, parameter_wording, same_performer
 from processes.diff.diffwords import sentence
 from processes.diff.forkpairs import MIN_PAIRS, run_pairs
+from processes.diff.gatewaydiff import BRANCH_ATTRIBUTES
 from processes.diff.labelsim import _head_terms, _normalised, _side
 from processes.diff.matching import _adjacency
 from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions, family, what
@@ -435,7 +436,10 @@ def _pairwise(pairs: list[ModelDiff], clusters: tuple[StepCluster, ...]) -> list
         # equal shown values (a difference the values do not tell, e.g. a relation): the pair's own sides
         side_b = by_value.pop(x.b_value, []) or [n for n in (d.b.name,) if n not in side_a] or [d.b.name]
         side_a = [n for n in side_a if n not in side_b] or [d.a.name]
-        text = name_sides(x.message, listed(side_a), listed(side_b))
+        # a choice's branch is said in words (its flow's label), not by the flow id its JSON message keeps:
+        # the models name their flows differently, and the variation is one across them
+        said = sentence(x.wording, "en") if x.attribute in BRANCH_ATTRIBUTES and x.wording else x.message
+        text = name_sides(said, listed(side_a), listed(side_b))
         if by_value:  # a third (or fourth) way of doing it
             text = (
                 text.rstrip(".")
@@ -449,6 +453,8 @@ def _pairwise(pairs: list[ModelDiff], clusters: tuple[StepCluster, ...]) -> list
         cut = x.subject or 1
         steps = tuple(label((i,)) for i in ids[:cut]) if variation_kind == "control_flow" else (step_label,)
         compared = tuple(label((i,)) for i in ids[cut:]) if variation_kind == "control_flow" else ()
+        if x.attribute in BRANCH_ATTRIBUTES:  # a choice's branch: the steps it leads to (gatewaydiff's ids)
+            compared = tuple(label((i,)) for i in ids[3:])
         out.append(
             Variation(str(variation_kind), step_label, FrozenMap(ordered), text, steps, compared, x.attribute)
         )

@@ -99,6 +99,8 @@ class ModelView:
     #: each sequence flow's id -> how a person reads it, in (English, Swedish) (:func:`flow_words`): a profile
     #: names a branch by its flow's id (``probabilities: {Flow_Ja: 0.3}``), a difference by these words
     flows: FrozenMap[str, Said] = FrozenMap()
+    #: each sequence flow's id -> (its source's id, its target's id): a gateway's branches (gatewaydiff.py)
+    flow_ends: FrozenMap[str, tuple[str, str]] = FrozenMap()
 
     def successors(self, step_id: str) -> tuple[str, ...]:
         """The steps right after ``step_id`` (only gateways between), sorted by id."""
@@ -181,6 +183,7 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
                 node.id,
                 gateway=isinstance(node, Gateway),
                 parallel=isinstance(node, Gateway) and node.gateway_kind in _TOGETHER,
+                name=repair_mojibake(node.name).strip() if isinstance(node, Gateway) else "",
             )
             kind = _kind(node)
             if kind is None:
@@ -279,6 +282,7 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
         FrozenMap(succ),
         FrozenMap(pred),
         FrozenMap({i: flow_words(f, nodes, steps) for i, f in flows.items()}),
+        FrozenMap({i: (f.source, f.target) for i, f in flows.items()}),
     )
 
 

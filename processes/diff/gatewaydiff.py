@@ -1,0 +1,233 @@
+"""A choice's branches compared: what each profile gives a matched gateway's branches.
+
+A gateway is no step (view.py), so the step-by-step parameter comparison (differences.py) never sees the
+probabilities and conditions a profile's ``simulation.elements`` gives it. Here two gateways are one choice
+when they sit between matched steps alike: some step right before the one (only gateways between) is matched
+one to one with a step right before the other, and their branches lead to matched steps — each branch to
+the steps it reaches through gateways only, the other gateway's branch to those steps' partners, no branch
+left over on either side. A branch is then known by the matched steps it leads to, and its probability (as
+per cent) and its condition are compared branch by branch. Equal forms are no difference: ``0.4`` and
+``0.40``; a flow an exclusive gateway's ``probabilities:`` does not list is taken with probability 0 (the
+simulator's reading, simulator/tables.py), so an explicit 0 says the same. A gateway whose branches cannot
+be told apart this way is not compared (a note says so when the other model has a choice after the same
+step that could have been it); neither is a probability over a set of flows (an inclusive gateway's
+``A+B``), nor a gateway whose profile names flows that are not its branches (a profile written for another
+drawing: its values say nothing of these branches, and a flow it leaves out is not one it gives 0); a note
+says so.
+
+Each difference is the ``attribute`` kind with ``profile.probabilities`` or ``profile.conditions`` and the ids
+(step before, gateway, flow, the steps the branch leads to) on each side (docs/diff-schema.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from processes.diff.differences import parameter_wording, provenance_basis
+from processes.diff.diffwords import WORDS, Said, display_name, sentence, word
+from processes.diff.matchtypes import Match
+from processes.diff.result import Difference
+from processes.diff.view import ROOT, ModelView
+
+__all__ = ["gateway_differences", "BRANCH_ATTRIBUTES"]
+
+#: the attributes of a branch's difference: the parameter it compares, with no flow id in the key (the two
+#: models name their flows differently; the ids are in the difference's ``a`` and ``b``)
+BRANCH_ATTRIBUTES = ("profile.probabilities", "profile.conditions")
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    gateway: str
+    before: tuple[str, ...]  # the steps right before it (only gateways between)
+    branches: Mapping[str, tuple[str, ...]]  # flow id -> the steps it leads to (only gateways between)
+
+
+def gateway_differences(a: ModelView, b: ModelView, matches: tuple[Match, ...], params_a: Mapping[str, Any],
+                        params_b: Mapping[str, Any]) -> tuple[list[Difference], list[str]]:
+    """The branch differences of the gateways matched between ``a`` and ``b`` (module doc), and notes on the
+    gateways with branch parameters that were not compared."""
+    one = {m.a[0]: m.b[0] for m in matches if len(m.a) == 1 and len(m.b) == 1}
+    choices_b = [c for c in (_choice(b, g) for g in _gateways(b, params_b)) if c is not None]
+    out: list[Difference] = []
+    notes: list[str] = []
+    for g in _gateways(a, params_a):
+        x = _choice(a, g)
+        if x is None:
+            continue
+        near = [y for y in choices_b if any(one.get(s) in y.before for s in x.before)]
+        same = [y for y in near if _paired(x, y, one) is not None]
+        if len(same) != 1:
+            if near:
+                why = "several" if same else "none"
+                notes.append(f"the branches of gateway {g} in A were not compared: {why} of the gateways "
+                             "after the matched step before it in B lead to the matched steps alike")
+            continue
+        y = same[0]
+        pairs = _paired(x, y, one) or {}
+        before = next(s for s in x.before if one.get(s) in y.before)
+        ctx = _Sides(a, b, x, y, before, one[before],
+                     (provenance_basis(params_a[g]), provenance_basis(params_b[y.gateway])))
+        foreign = [(side, c.gateway) for side, c, p in (("A", x, params_a[g]), ("B", y, params_b[y.gateway]))
+                   if _names_other_flows(c, p)]
+        if foreign:  # a profile written for another drawing: its values say nothing of these branches
+            notes.extend(f"the branches of gateway {gw} in {side} were not compared: its profile's "
+                         "probabilities or conditions name flows that are not its branches"
+                         for side, gw in foreign)
+            continue
+        out += _probabilities(ctx, pairs, params_a[g], params_b[y.gateway], notes)
+        out += _conditions(ctx, pairs, params_a[g], params_b[y.gateway])
+    return out, notes
+
+
+def _gateways(view: ModelView, params: Mapping[str, Any]) -> list[str]:
+    """The gateways of ``view`` whose parameters give their branches probabilities or conditions."""
+    return sorted(g for g, p in params.items()
+                  if g in view.flow.nodes and g != ROOT and g not in view.steps and isinstance(p, Mapping)
+                  and (p.get("probabilities") or p.get("conditions")))
+
+
+def _names_other_flows(choice: _Choice, params: Mapping[str, Any]) -> bool:
+    """Whether ``params`` give a probability or a condition to a flow that is not one of the choice's branches
+    (a flow set ``A+B`` by each of its flows)."""
+    keys = [k for what in ("probabilities", "conditions") if isinstance(params.get(what), Mapping)
+            for key in params[what] for k in str(key).split("+")]
+    return any(k.strip() not in choice.branches for k in keys)
+
+
+def _choice(view: ModelView, gateway: str) -> _Choice | None:
+    flows = sorted(f for f, (s, _) in view.flow_ends.items() if s == gateway)
+    if len(flows) < 2:
+        return None
+    branches = {}
+    for f in flows:
+        branches[f] = tuple(sorted(_steps_from(view, view.flow_ends[f][1], forward=True)))
+    return _Choice(gateway, tuple(sorted(_steps_from(view, gateway, forward=False))), branches)
+
+
+def _steps_from(view: ModelView, node: str, *, forward: bool) -> set[str]:
+    """The steps reached from ``node`` (itself when it is one) through gateways only, after or before it."""
+    found: set[str] = set()
+    seen: set[str] = set()
+    stack = [node] if forward else list(view.flow.predecessors(node))
+    while stack:
+        n = stack.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        if n in view.steps:
+            found.add(n)
+        elif n != ROOT:
+            stack.extend(view.flow.successors(n) if forward else view.flow.predecessors(n))
+    return found
+
+
+def _paired(x: _Choice, y: _Choice, one: Mapping[str, str]) -> dict[str, str] | None:
+    """x's flow -> y's flow, each leading to the partners of the other's steps; None unless all pair."""
+    by_target = {frozenset(t): f for f, t in y.branches.items() if t}
+    if len(by_target) != len(y.branches) or len(x.branches) != len(y.branches):
+        return None
+    out = {f: by_target.get(frozenset(one.get(s, "") for s in t)) for f, t in x.branches.items() if t}
+    if len(out) != len(x.branches) or None in out.values() or len(set(out.values())) != len(out):
+        return None
+    return {f: str(g) for f, g in out.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class _Sides:
+    a: ModelView
+    b: ModelView
+    x: _Choice
+    y: _Choice
+    before_a: str
+    before_b: str
+    basis: tuple[str, str]  # what each gateway's parameters rest on (differences.provenance_basis)
+
+    def ids(self, fa: str, fb: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return ((self.before_a, self.x.gateway, fa, *self.x.branches[fa]),
+                (self.before_b, self.y.gateway, fb, *self.y.branches[fb]))
+
+    def difference(self, attribute: str, fa: str, fb: str, va: str, vb: str,
+                   shown: tuple[Said, Said]) -> Difference:
+        key = f"{attribute.removeprefix('profile.')}.{fa}"
+        ba, bb = (basis if value else "" for basis, value in zip(self.basis, (va, vb), strict=True))
+        flows = ({fa: self.branch_words(fa)},)
+        wording = parameter_wording(self.choice_words(), key, va, vb, ba, bb, flows=flows)
+        (message, values), = wording
+        said = dict(values) | {"va": shown[0], "vb": shown[1]}
+        wording = ((message, tuple((k, said[k]) for k, _ in values)),)
+        a_ids, b_ids = self.ids(fa, fb)
+        # the message (the JSON's, for programs) names A's flow by its id, as a step's parameter does
+        message = sentence(parameter_wording(self.choice_words(), key, va, vb, ba, bb), "en")
+        return Difference("attribute", a_ids, b_ids, attribute, va, vb, message, ba, bb, wording=wording)
+
+    def choice_words(self) -> Said:
+        """The gateway by its name in A, else "the choice after "X"" (X: the matched step before it)."""
+        name = " ".join(str(self.a.flow.nodes[self.x.gateway].get("name", "")).split())
+        if name:
+            return f'"{name}"'
+        step = self.a.steps[self.before_a]
+        en, sv = (word("choice_after", lang, step=f'"{display_name(step, lang)}"') for lang in ("en", "sv"))
+        return en if en == sv else (en, sv)
+
+    def branch_words(self, flow: str) -> Said:
+        """A branch by its flow's label in A, else "the flow to "Y"" (Y: the step it leads to)."""
+        said = self.a.flows.get(flow, "")
+        if (said if isinstance(said, str) else said[0]).startswith('"'):
+            return said
+        steps = [self.a.steps[s] for s in self.x.branches[flow]]
+        en, sv = (word("flow_to", lang, target=" + ".join(f'"{display_name(s, lang)}"' for s in steps))
+                  for lang in ("en", "sv"))
+        return en if en == sv else (en, sv)
+
+
+def _probabilities(ctx: _Sides, pairs: Mapping[str, str], pa: Mapping[str, Any], pb: Mapping[str, Any],
+                   notes: list[str]) -> list[Difference]:
+    given_a, given_b = pa.get("probabilities"), pb.get("probabilities")
+    if not isinstance(given_a, Mapping) or not isinstance(given_b, Mapping):
+        return []  # one side gives none: its branches go by conditions, or the profile is incomplete
+    if any("+" in str(k) for k in (*given_a, *given_b)):
+        notes.append(f"the probabilities of gateway {ctx.x.gateway} in A are over sets of flows; "
+                     "not compared")
+        return []
+    out = []
+    for fa, fb in sorted(pairs.items()):
+        va, vb = _share(given_a.get(fa, 0)), _share(given_b.get(fb, 0))
+        if va is None or vb is None or abs(va - vb) < 1e-9:
+            continue
+        ta, tb = _per_cent(va), _per_cent(vb)
+        out.append(ctx.difference("profile.probabilities", fa, fb, ta[0], tb[0], (ta, tb)))
+    return out
+
+
+def _conditions(ctx: _Sides, pairs: Mapping[str, str], pa: Mapping[str, Any],
+                pb: Mapping[str, Any]) -> list[Difference]:
+    given_a, given_b = pa.get("conditions"), pb.get("conditions")
+    if not isinstance(given_a, Mapping) or not isinstance(given_b, Mapping):
+        return []
+    out = []
+    for fa, fb in sorted(pairs.items()):
+        ca, cb = (" ".join(str(c or "").split()) for c in (given_a.get(fa), given_b.get(fb)))
+        if ca != cb:
+            out.append(ctx.difference("profile.conditions", fa, fb, ca, cb,
+                                      (ca or WORDS["not_set"], cb or WORDS["not_set"])))
+    return out
+
+
+def _share(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _per_cent(share: float) -> tuple[str, str]:
+    """A probability as per cent in (English, Swedish).
+
+    >>> _per_cent(0.4), _per_cent(0.125)
+    (('40%', '40 %'), ('12.5%', '12,5 %'))
+    """
+    n = f"{round(share * 100, 2):.2f}".rstrip("0").rstrip(".")
+    return f"{n}%", f"{n.replace('.', ',')} %"
