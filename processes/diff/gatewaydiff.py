@@ -62,24 +62,36 @@ def gateway_differences(a: ModelView, b: ModelView, matches: tuple[Match, ...], 
         if len(same) != 1:
             if near:
                 why = "several" if same else "none"
-                notes.append(f"the branches of gateway {g} in A were not compared: {why} of the gateways "
-                             "after the matched step before it in B lead to the matched steps alike")
+                notes.append(f"the branches of {choice_called(a, x)} in A were not compared: {why} of the "
+                             "gateways after the matched step before it in B lead to the matched steps alike")
             continue
         y = same[0]
         pairs = _paired(x, y, one) or {}
         before = next(s for s in x.before if one.get(s) in y.before)
         ctx = _Sides(a, b, x, y, before, one[before],
                      (provenance_basis(params_a[g]), provenance_basis(params_b[y.gateway])))
-        foreign = [(side, c.gateway) for side, c, p in (("A", x, params_a[g]), ("B", y, params_b[y.gateway]))
+        foreign = [(side, choice_called(v, c)) for side, v, c, p in (("A", a, x, params_a[g]),
+                                                                    ("B", b, y, params_b[y.gateway]))
                    if _names_other_flows(c, p)]
         if foreign:  # a profile written for another drawing: its values say nothing of these branches
-            notes.extend(f"the branches of gateway {gw} in {side} were not compared: its profile's "
+            notes.extend(f"the branches of {gw} in {side} were not compared: its profile's "
                          "probabilities or conditions name flows that are not its branches"
                          for side, gw in foreign)
             continue
         out += _probabilities(ctx, pairs, params_a[g], params_b[y.gateway], notes)
         out += _conditions(ctx, pairs, params_a[g], params_b[y.gateway])
     return out, notes
+
+
+def choice_called(view: ModelView, choice: _Choice) -> str:
+    """A choice as a note names it (notewords.NOTES says it in Swedish): by the gateway's name and the first step
+    before it ('the choice "Godkänt prov?" after "Genomför kunskapsprov (försök 1 av 3)"': three choices may share a
+    name), or by one of them, or by its id (an unnamed choice right at the start)."""
+    name = " ".join(str(view.flow.nodes[choice.gateway].get("name", "")).split())
+    after = f'after "{display_name(view.steps[choice.before[0]], "en")}"' if choice.before else ""
+    if name:
+        return f'the choice "{name}"' + (f" {after}" if after else "")
+    return f"the choice {after}" if after else f'the choice "{choice.gateway}"'
 
 
 def _gateways(view: ModelView, params: Mapping[str, Any]) -> list[str]:
@@ -189,7 +201,7 @@ def _probabilities(ctx: _Sides, pairs: Mapping[str, str], pa: Mapping[str, Any],
     if not isinstance(given_a, Mapping) or not isinstance(given_b, Mapping):
         return []  # one side gives none: its branches go by conditions, or the profile is incomplete
     if any("+" in str(k) for k in (*given_a, *given_b)):
-        notes.append(f"the probabilities of gateway {ctx.x.gateway} in A are over sets of flows; "
+        notes.append(f"the probabilities of {choice_called(ctx.a, ctx.x)} in A are over sets of flows; "
                      "not compared")
         return []
     out = []

@@ -170,6 +170,11 @@ _LOWER = (
 #: the notes under a diff (core.py, differences.untyped_tasks_note): the English note's form -> its Swedish,
 #: and which of the parts it names are models (said as "Åstorps modell", "modellen a"); a note of no form here
 #: (most passes' notes about one pair) stays in English
+#: a choice (gatewaydiff.choice_called) as a note's form finds it, as Swedish says it, and how many parts it finds
+#: (its name and the step before it; the one with both first: a name's part would take in the rest)
+_CHOICES = ((r'the choice "(.+?)" after "(.+?)"', 'valet "{0}" efter "{1}"', 2),
+            (r'the choice after "(.+?)"', 'valet efter "{0}"', 1), (r'the choice "(.+?)"', 'valet "{0}"', 1))
+
 NOTES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     (r"(.+) has no profile parameters \(durations, delays, delegation \.\.\.\); they are not compared",
      "{0} saknar parametrar i en profil (tider, väntetider, delegation …); de jämförs inte", (0,)),
@@ -187,21 +192,20 @@ NOTES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
      r"correspondence",
      "{0} hör till den andra modellens prövning {1}: en prövning av sökandens lämplighet, som redan har en "
      "motsvarighet", ()),
-    # a gateway's branches not compared (gatewaydiff.py)
-    (r"the branches of gateway (\S+) in A were not compared: none of the gateways after the matched step before "
-     r"it in B lead to the matched steps alike",
-     "grenarna från grinden {0} i A jämfördes inte: ingen av grindarna efter det matchade steget före den i B "
-     "leder till de matchade stegen på samma sätt", ()),
-    (r"the branches of gateway (\S+) in A were not compared: several of the gateways after the matched step "
-     r"before it in B lead to the matched steps alike",
-     "grenarna från grinden {0} i A jämfördes inte: flera av grindarna efter det matchade steget före den i B "
-     "leder till de matchade stegen på samma sätt", ()),
-    (r"the branches of gateway (\S+) in (A|B) were not compared: its profile's probabilities or conditions "
-     r"name flows that are not its branches",
-     "grenarna från grinden {0} i {1} jämfördes inte: profilens sannolikheter eller villkor för den gäller "
-     "flöden som inte är dess grenar", ()),
-    (r"the probabilities of gateway (\S+) in A are over sets of flows; not compared",
-     "sannolikheterna för grinden {0} i A gäller flera flöden tillsammans; de jämförs inte", ()),
+    # a gateway's branches not compared (gatewaydiff.py): the choice by its name, or by the step before it
+    *((rf"the branches of {en} in A were not compared: {how} of the gateways after the matched step "
+       r"before it in B lead to the matched steps alike",
+       f"grenarna från {sv} i A jämfördes inte: {hur} av grindarna efter det matchade steget före det i B leder "
+       "till de matchade stegen på samma sätt", ())
+      for en, sv, _ in _CHOICES for how, hur in (("none", "ingen"), ("several", "flera"))),
+    *((rf"the branches of {en} in (A|B) were not compared: its profile's probabilities or conditions name flows "
+       r"that are not its branches",
+       f"grenarna från {sv} i {{{n}}} jämfördes inte: profilens sannolikheter eller villkor för det gäller "
+       "flöden som inte är dess grenar", ())
+      for en, sv, n in _CHOICES),
+    *((rf"the probabilities of {en} in A are over sets of flows; not compared",
+       f"sannolikheterna för {sv} i A gäller flera flöden tillsammans; de jämförs inte", ())
+      for en, sv, _ in _CHOICES),
     # the matcher's own notes (anchors.py, core.py): a large pair, lemmas asked for without simplemma
     (r"the models are too large to compare every pair of steps \((\d+) x (\d+)\): steps were paired by "
      r"identical names and matched neighbours; (\d+) steps? of A and (\d+) of B were not compared pair by pair "
