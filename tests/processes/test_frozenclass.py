@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import importlib
 import inspect
 import pickle
 import sys
@@ -132,43 +133,62 @@ def test_what_it_does_not_make_is_refused(body: str, message: str, monkeypatch: 
         frozen_dataclass(probe.C)
 
 
+#: the modules whose classes each module gives, lowest layer first, itself last (it re-exports the others')
+PARTS = {
+    "processes.model": ("processes.elementtext", "processes.flownodes", "processes.connections",
+                        "processes.bpmnprocess", "processes.diagram", "processes.model"),
+    "processes.params": ("processes.params",),
+}
+
+
 def twin(module: Any) -> dict[str, Any]:
-    """``module`` executed again from its source with the standard decorator in place of
-    ``frozen_dataclass``: its classes, by name."""
-    source = Path(module.__file__).read_text(encoding="utf-8")
-    assert source.count("@frozen_dataclass\n") >= 10
-    namespace: dict[str, Any] = {"__name__": __name__, "dataclass": dataclass}
-    exec(compile(source.replace("@frozen_dataclass\n", "@dataclass(frozen=True, slots=True)\n"), "twin", "exec"),
-         namespace)
-    return namespace
+    """``module`` and the modules of :data:`PARTS` its classes are written in, executed again from their
+    source with the standard decorator in place of ``frozen_dataclass`` (each one importing the twins
+    made before it): the classes ``module`` gives, by name."""
+    names = PARTS[module.__name__]
+    real = {name: importlib.import_module(name) for name in names}
+    made = types.ModuleType(module.__name__)
+    decorated = 0
+    try:
+        for name in names:
+            source = Path(real[name].__file__).read_text(encoding="utf-8")  # type: ignore[arg-type]
+            decorated += source.count("@frozen_dataclass\n")
+            made = sys.modules[name] = types.ModuleType(name)  # the next sources import this twin's names
+            made.__dict__.update({"__name__": __name__, "dataclass": dataclass})
+            exec(compile(source.replace("@frozen_dataclass\n", "@dataclass(frozen=True, slots=True)\n"), "twin",
+                         "exec"), made.__dict__)
+    finally:
+        sys.modules.update(real)
+    assert decorated >= 10
+    return made.__dict__
 
 
-def as_twin(value: Any, classes: dict[str, Any], module: str) -> Any:
-    """``value`` with every instance of ``module``'s classes rebuilt as the twin class."""
+def as_twin(value: Any, classes: dict[str, Any], homes: tuple[str, ...]) -> Any:
+    """``value`` with every instance of the classes of the modules ``homes`` rebuilt as the twin class."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        values = {f.name: as_twin(getattr(value, f.name), classes, module) for f in dataclasses.fields(value)}
-        return classes[type(value).__name__](**values) if type(value).__module__ == module else value
+        values = {f.name: as_twin(getattr(value, f.name), classes, homes) for f in dataclasses.fields(value)}
+        return classes[type(value).__name__](**values) if type(value).__module__ in homes else value
     if isinstance(value, FrozenMap):
-        return FrozenMap({k: as_twin(v, classes, module) for k, v in value.items()})
+        return FrozenMap({k: as_twin(v, classes, homes) for k, v in value.items()})
     if isinstance(value, tuple):
-        return tuple(as_twin(v, classes, module) for v in value)
+        return tuple(as_twin(v, classes, homes) for v in value)
     return value
 
 
-def instances(value: Any, module: str) -> list[Any]:
-    """Every instance of ``module``'s classes in ``value``, depth first."""
+def instances(value: Any, homes: tuple[str, ...]) -> list[Any]:
+    """Every instance of the classes of the modules ``homes`` in ``value``, depth first."""
     found = []
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        if type(value).__module__ == module:
+        if type(value).__module__ in homes:
             found.append(value)
         for f in dataclasses.fields(value):
-            found += instances(getattr(value, f.name), module)
+            found += instances(getattr(value, f.name), homes)
     elif isinstance(value, FrozenMap):
         for v in value.values():
-            found += instances(v, module)
+            found += instances(v, homes)
     elif isinstance(value, tuple):
         for v in value:
-            found += instances(v, module)
+            found += instances(v, homes)
     return found
 
 
@@ -178,11 +198,11 @@ def test_library_models_and_parameters_are_the_same_as_with_the_standard_decorat
     every nested instance has the same repr, hash, equality, pickled state and docstring."""
     entry = load_entry(name)
     for module, value in ((model, entry.definitions), (params, entry.profile.simulation)):
-        classes = twin(module)
-        found = instances(value, module.__name__)
+        classes, homes = twin(module), PARTS[module.__name__]
+        found = instances(value, homes)
         assert len({type(v) for v in found}) >= 5
         for item in found:
-            std = as_twin(item, classes, module.__name__)
+            std = as_twin(item, classes, homes)
             assert type(std).__dataclass_params__.frozen and type(std) is not type(item)
             assert repr(std) == repr(item)
             assert hash(std) == hash(item)
