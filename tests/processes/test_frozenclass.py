@@ -137,7 +137,8 @@ def test_what_it_does_not_make_is_refused(body: str, message: str, monkeypatch: 
 PARTS = {
     "processes.model": ("processes.elementtext", "processes.flownodes", "processes.connections",
                         "processes.bpmnprocess", "processes.diagram", "processes.model"),
-    "processes.params": ("processes.params",),
+    "processes.params": ("processes.staffing", "processes.delegation", "processes.legalclock",
+                         "processes.params"),
 }
 
 
