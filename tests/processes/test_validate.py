@@ -363,12 +363,12 @@ def test_ids_bpmn_tools_refuse_are_named() -> None:
 
 
 def _ids_walked(item: object) -> list[str]:
-    """Every id of ``item`` as a plain walk of its fields finds them (the reference for ``validate._ids_in``)."""
+    """Every id of ``item`` as a plain walk of its fields finds them (the reference for ``idchecks._ids_in``)."""
     import dataclasses
     import html
     from collections.abc import Mapping
 
-    from processes.validate import _FRAGMENT_FIELDS, _FRAGMENT_ID
+    from processes.idchecks import _FRAGMENT_FIELDS, _FRAGMENT_ID
 
     found: list[str] = []
     if dataclasses.is_dataclass(item):
@@ -394,7 +394,7 @@ def test_the_ids_of_a_document_are_found_in_field_order_as_a_plain_walk_finds_th
     from pathlib import Path
 
     from bpmn_io.loading import load_model
-    from processes.validate import _ids_in
+    from processes.idchecks import _ids_in
 
     root = Path(__file__).resolve().parents[2]
     files = sorted([*root.glob("processes/library/*/process.bpmn"), *root.glob("tests/fixtures/*.bpmn")])
