@@ -2,8 +2,8 @@
 counted from, work hours inside a pool's calendar, each row's release.
 
 Its own module because every part of the profile the run writes (:mod:`calibrate.poolentries`,
-:mod:`calibrate.stepdurations`, :mod:`calibrate.branchentries`, :mod:`calibrate.decisionentries`) reads the log
-through this state; :class:`calibrate.core._Builder` joins those parts into one run.
+:mod:`calibrate.stepdurations`, :mod:`calibrate.branchentries`, :mod:`calibrate.decisionentries`) reads the
+log through this state; :class:`calibrate.core._Builder` joins those parts into one run.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ def _lane_pool(process: Process, element: str, pools: dict[str, Any]) -> tuple[s
 
 
 class CalibrationRun:
-    """The observed log, the profile being written and the report of one calibration run, and how the run reads
-    the log's rows; the parts of the profile are written by its subclasses."""
+    """The observed log, the profile being written and the report of one calibration run, and how the run
+    reads the log's rows; the parts of the profile are written by its subclasses."""
 
     def __init__(self, defs: Definitions, table: LogTable, mapping: ActivityMapping, base: dict[str, Any] | None,
                  log_name: str, exported_at: float | None = None) -> None:

@@ -1,10 +1,10 @@
-"""The profile's pools and calendars as the log shows them: each pool's people, working hours and FTE from
-the staff fits (:mod:`calibrate.staff`), a calendar of their own for people whose hours differ, and the capacity
+"""The profile's pools and calendars as the log shows them: each pool's people, working hours and FTE from the
+staff fits (:mod:`calibrate.staff`), a calendar of their own for people whose hours differ, and the capacity
 check that makes an overloaded pool's steps calendar delays.
 
 Its own module because the pools are one part of the profile with rules of their own (when hours can be read,
-when a calendar of the log's replaces the model's); :class:`calibrate.core._Builder` runs it after the arrivals
-(the capacity check needs their rate) and before the durations (which read the pools' calendars).
+when a calendar of the log's replaces the model's); :class:`calibrate.core._Builder` runs it after the
+arrivals (the capacity check needs their rate) and before the durations (which read the pools' calendars).
 """
 
 from __future__ import annotations

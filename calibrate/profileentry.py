@@ -2,8 +2,8 @@
 data, and the ``source``, ``note`` and ``interval`` every fitted entry carries.
 
 Its own module because every part of the calibration (arrivals, pools, durations, branching, the decision)
-writes its entries through these, and the fit report's text (:mod:`calibrate.reporting`) writes numbers as they
-do; they hold no fitting of their own.
+writes its entries through these, and the fit report's text (:mod:`calibrate.reporting`) writes numbers as
+they do; they hold no fitting of their own.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import numpy as np
 
 from calibrate.fitdist import Fit
 
-__all__ = ["hours_text", "distribution_data", "_num", "_work_text", "_span", "_finite", "_bounds", "_mean_interval",
-           "_fit_note", "_sourced", "_about"]
+__all__ = ["hours_text", "distribution_data", "_num", "_work_text", "_span", "_finite", "_bounds",
+           "_mean_interval", "_fit_note", "_sourced", "_about"]
 
 
 def _num(value: float, digits: int = 4) -> str:

@@ -1,10 +1,10 @@
-"""Each step's work time or calendar delay as the log shows it, fitted with the values the log saw only in part
-(waits a boundary timer cut off or still open at the export, work still in progress: right-censored), and how
-strongly a case's delays move together (``case_delays``).
+"""Each step's work time or calendar delay as the log shows it, fitted with the values the log saw only in
+part (waits a boundary timer cut off or still open at the export, work still in progress: right-censored), and
+how strongly a case's delays move together (``case_delays``).
 
 Its own module because the durations are the largest part of the profile, with their own rules for censored
-values and for the rows of people who keep items open; :class:`calibrate.core._Builder` runs it after the pools
-(whose calendars and capacity decide what is work and what is a delay).
+values and for the rows of people who keep items open; :class:`calibrate.core._Builder` runs it after the
+pools (whose calendars and capacity decide what is work and what is a delay).
 """
 
 from __future__ import annotations
