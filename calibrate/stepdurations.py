@@ -13,8 +13,9 @@ import numpy as np
 
 from calibrate import fits
 from calibrate.calibrationrun import CalibrationRun
+from calibrate.censoredwaits import in_progress, open_at_export, timer_cut_offs
 from calibrate.fitdist import fit_duration
-from calibrate.observe import HOUR, in_progress, open_at_export, timer_cut_offs
+from calibrate.observe import HOUR
 from calibrate.profileentry import _bounds, _fit_note, _mean_interval, _sourced, _span, distribution_data
 from processes.model import Event, Task
 from processes.numbers import number
@@ -119,12 +120,12 @@ class StepDurations(CalibrationRun):
         self.case_delays(delays)
 
     def _cut_off(self, e: str) -> tuple[np.ndarray | None, str, dict[str, int]]:
-        """The waits of ``e`` known to be longer than they were seen — those an interrupting boundary timer ended
-        (:func:`calibrate.observe.timer_cut_offs`) and those still open at the log's export
-        (:func:`calibrate.observe.open_at_export`) — as right-censored values (hours), what the fit note says of
-        them (``{n}``: the completed waits; in English, then in Swedish) and their counts; (None, "", {}) when
-        there are none and no timer is attached. A log without the timer's event is fitted without the waits it
-        cut off, as before, and the note says so."""
+        """The waits of ``e`` known to be longer than they were seen — those an interrupting boundary timer
+        ended (:func:`calibrate.censoredwaits.timer_cut_offs`) and those still open at the log's export
+        (:func:`calibrate.censoredwaits.open_at_export`) — as right-censored values (hours), what the fit note
+        says of them (``{n}``: the completed waits; in English, then in Swedish) and their counts; (None, "",
+        {}) when there are none and no timer is attached. A log without the timer's event is fitted without
+        the waits it cut off, as before, and the note says so."""
         found = timer_cut_offs(self.process, self.obs, self.mapping.boundary, e)
         opened = open_at_export(self.process, self.obs, self.mapping.boundary, e, self.exported,
                                 in_progress(self.obs, self.mapping, e))
@@ -161,9 +162,10 @@ class StepDurations(CalibrationRun):
         return (np.concatenate(parts) if parts else None), words, counts
 
     def _still_working(self, e: str) -> tuple[np.ndarray | None, str, dict[str, int]]:
-        """The work of ``e`` the log shows started and not ended at the export (:func:`calibrate.observe.in_progress`),
-        as right-censored values: the hours inside its pool's calendar from the start to the export, as its
-        completed work is counted; what the fit note says of them and their count; (None, "", {}) when none."""
+        """The work of ``e`` the log shows started and not ended at the export
+        (:func:`calibrate.censoredwaits.in_progress`), as right-censored values: the hours inside its pool's
+        calendar from the start to the export, as its completed work is counted; what the fit note says of them
+        and their count; (None, "", {}) when none."""
         running = in_progress(self.obs, self.mapping, e, not_by=self.open_items)
         # an item a clerk keeps open (self.open_items) and has not completed was not seen worked on at all
         kept = len(in_progress(self.obs, self.mapping, e)) - len(running)
