@@ -1,7 +1,7 @@
 """Which cases a log shows ended: the last row of the case is an activity the log shows ending cases.
 
 Used where an unanswered wait must be told apart from one still awaited:
-:func:`calibrate.observe.open_at_export` (a case ended has no wait open at the export) and
+:func:`calibrate.censoredwaits.open_at_export` (a case ended has no wait open at the export) and
 :func:`calibrate.waitplace.enabled_waits` (a sending in a case ended without its answer is one the answer did
 not follow; in a case in progress it is not yet known).
 """

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from calibrate.core import _num
 from calibrate.fits import only_in_progress_said, within_said
+from calibrate.profileentry import _num
 from processes.numbers import number
 from processes.stepnames import step_said
 from processes.wording import counted

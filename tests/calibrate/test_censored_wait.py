@@ -221,8 +221,9 @@ def test_an_open_wait_is_told_from_a_case_that_ended_or_moved_on(tmp_path) -> No
     reminder's path ends in an end event of its own while the wait goes on)."""
     from bpmn_io.loading import load_model
     from bpmn_io.logfiles import read_log
+    from calibrate.censoredwaits import open_at_export
     from calibrate.mapping import map_activities
-    from calibrate.observe import observe, open_at_export
+    from calibrate.observe import observe
 
     police, withdraw = "Skicka remiss till Polisen (obligatorisk)", "Skriv av ärendet (ansökan återkallad)"
     rows = {"open": [police], "withdrawn": [police, withdraw], "answered": [police, "Remissvar från Polisen"],
@@ -276,8 +277,9 @@ def test_a_wait_stays_open_while_a_parallel_branch_moves_on(tmp_path) -> None:
     step after the join and a withdrawal on the test's branch (it ends the whole case) do."""
     from bpmn_io.loading import load_model
     from bpmn_io.logfiles import read_log
+    from calibrate.censoredwaits import open_at_export
     from calibrate.mapping import map_activities
-    from calibrate.observe import observe, open_at_export
+    from calibrate.observe import observe
 
     rows = {"tested": ["Begär komplettering", "Genomför prov"], "asked": ["Begär komplettering"],
             "supplied": ["Begär komplettering", "Genomför prov", "Invänta komplettering"],
