@@ -704,7 +704,7 @@ def test_a_candidate_surely_slower_than_another_as_cheap_is_not_compared() -> No
     # (the cheapest, its days spread widely) is surely slower than candidate 1 (the paired differences 0 less 1 are
     # 5 days, give or take 0.01), so if 0 were faster than 2, 1 would be too: 2 is compared with 1 only, and 0 does
     # not run on. Before, 0 ran on with 2 because their own paired interval still straddled zero.
-    from scenarios.optimise import _place
+    from scenarios.frontier import _place
 
     spread = [10.0, 40.0, 25.0, 60.0, 15.0, 50.0]
     times = {0: [x + 5.0 for x in spread], 1: [x + (0.01 if k % 2 else -0.01) for k, x in enumerate(spread)],
@@ -712,7 +712,7 @@ def test_a_candidate_surely_slower_than_another_as_cheap_is_not_compared() -> No
     runs, kr = {0: 6, 1: 6, 2: 6}, {0: 1.0, 1: 2.0, 2: 3.0}
     on, more, unsure = _place(times, runs, kr, 12, 0.99)
     assert on == {0, 1} and more == {1, 2} and unsure == {2}
-    from scenarios.optimise import _covered
+    from scenarios.frontier import _covered
     # a chain of sure verdicts leaves out all but its head; a circle of them (which means at the most could not
     # draw) leaves out none of its members
     assert _covered([0, 1, 2], lambda k, i: (k, i) in {(1, 0), (2, 1)}) == {0, 1}
