@@ -59,7 +59,8 @@ keeps 95 % through the stopping and stays the search's.
 
 This module runs the search; its pieces live beside it: the target, the request and the result
 (:mod:`scenarios.goal`) and the scenario the levers change (:mod:`scenarios.goal_base`), both importable from
-here too; the cost-time frontier's pairwise rule (:mod:`scenarios.frontier`).
+here too; a candidate's replications and their intervals (:mod:`scenarios.candidate_run`); the cost-time
+frontier's pairwise rule (:mod:`scenarios.frontier`).
 
 A program (the web app) calls::
 
@@ -73,12 +74,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
 from typing import Any
 
 from processes.errors import InputError, SimulationError
 from processes.params import SimParams
-from scenarios.compare import SHARE_BOUNDS, Estimate, estimate
+from scenarios.candidate_run import _decided_counts, _Run
+from scenarios.compare import Estimate, estimate
 from scenarios.execute import parsed_member, point_inputs
 from scenarios.frontier import _pair_level, _place
 from scenarios.goal import (
@@ -343,81 +344,6 @@ def _fresh(values: Sequence[float], times: Sequence[float], searched: int) -> _R
     """The run of the replications after the first ``searched`` (the search's), as many again: the target figure
     and the time per replication of ``2 * searched`` replications in, the confirming batch's run out."""
     return _Run(list(values[searched:2 * searched]), estimate(list(times[searched:2 * searched])), None)
-
-
-@dataclass(frozen=True, slots=True)
-class _Run:
-    """A candidate's replications: the target figure per replication (worst process), the time
-    estimate and, for a share target, each process's (within, decided) cases over all of them."""
-
-    values: list[float]
-    time: Estimate
-    counts: tuple[tuple[int, int], ...] | None
-
-    @property
-    def mean(self) -> float:
-        return estimate(self.values).mean
-
-    def spread(self, target: Target, level: float) -> Estimate:
-        """The interval over replications alone: for a share the one every share of cases gets
-        (:func:`scenarios.compare.share_interval`, as the report and the web page show it), for a mean
-        time the Student-t interval."""
-        if target.share is None:
-            return estimate(self.values, level=level)
-        return estimate(self.values, level=level, bounds=SHARE_BOUNDS)
-
-    def interval(self, target: Target, level: float) -> Estimate:
-        """:meth:`spread`; for a share, widened to the Clopper-Pearson interval of the pooled cases where
-        that is wider (every replication at 100 % gives an interval of width zero, which claims more than
-        the cases show). With several processes every one must meet the target, so each end is the lowest
-        of the processes' ends: the process with the fewest cases bounds the bad end even when all show
-        the same share."""
-        est = self.spread(target, level)
-        ends = [_clopper_pearson(k, n, level=level) for k, n in self.counts or () if n > 0]
-        if not ends:
-            return est
-        low, high = min(e[0] for e in ends), min(e[1] for e in ends)
-        low = low if math.isnan(est.low) else max(0.0, min(est.low, low))
-        high = high if math.isnan(est.high) else min(1.0, max(est.high, high))
-        return Estimate(est.mean, low, high, est.values)
-
-    def limit(self, target: Target, level: float, members: Sequence[str]) -> tuple[str, int, int] | None:
-        """With several processes: the one whose cases' exact interval sets the bad end of
-        :meth:`interval` (the fewest cases bound it, however high every share), as (process, within,
-        decided); ``None`` for one process, a mean-time target, or when the replications' spread sets it."""
-        if not self.counts or len(members) < 2 or target.share is None:
-            return None
-        ends = [(_clopper_pearson(k, n, level=level)[0], m, k, n)
-                for m, (k, n) in zip(members, self.counts, strict=True) if n > 0]
-        if not ends:
-            return None
-        low, process, k, n = min(ends, key=lambda e: e[0])
-        est = self.spread(target, level)
-        if not math.isnan(est.low) and est.low <= low:
-            return None
-        return process, k, n
-
-
-def _clopper_pearson(k: int, n: int, *, level: float) -> tuple[float, float]:
-    """The exact binomial interval of ``k`` successes in ``n``."""
-    from scipy.stats import beta  # lazily: scipy.stats costs seconds at start-up
-
-    tail = (1.0 - level) / 2.0
-    low = 0.0 if k == 0 else float(beta.ppf(tail, k, n - k + 1))
-    high = 1.0 if k == n else float(beta.ppf(1.0 - tail, k + 1, n - k))
-    return low, high
-
-
-def _decided_counts(rows: Sequence[tuple[Any, ...]], members: Sequence[str]) -> tuple[tuple[int, int], ...]:
-    """(within the deadline, decided) over the case rows after the warm-up, per process in ``members``'
-    order (:data:`scenarios.execute.CASE_COLUMNS`: replication first, then process, ...)."""
-    counts = {m: [0, 0] for m in members}
-    for row in rows:
-        _rep, process, _case, warmup, *_days, within, _outcome = row
-        if warmup == 0 and within != "" and process in counts:
-            counts[process][0] += int(within)
-            counts[process][1] += 1
-    return tuple((k, n) for k, n in counts.values())
 
 
 def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]],

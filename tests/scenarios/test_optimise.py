@@ -205,8 +205,8 @@ def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, args: list[str
 
 
 def test_a_share_seen_at_100_percent_keeps_the_binomial_doubt() -> None:
+    from scenarios.candidate_run import _clopper_pearson, _Run
     from scenarios.compare import estimate
-    from scenarios.optimise import _clopper_pearson, _Run
 
     # k = n: the Clopper-Pearson lower end solves p^n = (1 - level) / 2, so 0.005^(1/80) = exp(-5.2983 / 80) = 0.93592 at 99 %
     assert _clopper_pearson(80, 80, level=0.99) == (pytest.approx(0.005 ** (1 / 80)), 1.0)
@@ -217,8 +217,8 @@ def test_a_share_seen_at_100_percent_keeps_the_binomial_doubt() -> None:
 
 
 def test_a_joint_units_share_interval_is_bounded_by_its_process_with_fewest_cases() -> None:
+    from scenarios.candidate_run import _decided_counts, _Run
     from scenarios.compare import estimate
-    from scenarios.optimise import _decided_counts, _Run
 
     # every case of both processes within the deadline: 127 decided in one, 13 in the other. Every process must
     # meet the target, and 13 cases at 100 % show only 0.025^(1/13) = 0.7529 at 95 %, whatever order the
@@ -241,8 +241,8 @@ def test_goal_seeks_share_interval_is_the_one_every_share_of_cases_gets() -> Non
     (:func:`scenarios.compare.share_interval`, not the Student-t interval: 0.9955 - 1.0005, cut at 1): 27
     replications at 100 %, three just below, over 30 x 200 decided cases (Clopper-Pearson's [0.9965, 0.9990] is
     narrower, so it does not widen it). A mean-time target keeps the Student-t interval."""
+    from scenarios.candidate_run import _Run
     from scenarios.compare import estimate, share_interval
-    from scenarios.optimise import _Run
 
     values = [1.0] * 27 + [0.98, 0.97, 0.99]
     run = _Run(values, estimate([30.0, 31.0]), ((5988, 6000),))
@@ -324,9 +324,10 @@ def test_equally_cheap_candidates_that_meet_the_target_are_named(tmp_path: Path)
 
 
 def test_a_cost_tie_goes_to_the_faster_not_to_rounding_noise() -> None:
+    from scenarios.candidate_run import _Run
     from scenarios.compare import estimate
     from scenarios.levers import Candidate
-    from scenarios.optimise import _finish, _Run
+    from scenarios.optimise import _finish
 
     # 3 x 0.1 FTE of 1,950 h at 1,160 kr costs 1e-10 kr more than 1 x 0.3 FTE in floating point (scenarios.levers
     # multiplies count x fte x hours x rate): the same money, so the faster one (20 days against 40) is chosen
@@ -531,9 +532,10 @@ def test_the_answer_says_how_many_replications_had_decided_cases(tmp_path: Path)
 
 def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
     from report.goalseek import goalseek_text
+    from scenarios.candidate_run import _Run
     from scenarios.compare import estimate
     from scenarios.levers import Candidate, Levers
-    from scenarios.optimise import OptimiseResult, _finish, _Run
+    from scenarios.optimise import OptimiseResult, _finish
 
     # 3 x 0.3 FTE costs 2e-10 kr less than 1 x 0.9 FTE in floating point (count x fte x hours x rate): the same
     # money (both 2 035 539 kr as printed), so the slower 3 x 0.3 (26 days against 24) is not on the frontier

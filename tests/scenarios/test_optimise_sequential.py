@@ -19,8 +19,9 @@ from types import SimpleNamespace
 import numpy as np
 from scipy.stats import binom
 
+from scenarios.candidate_run import _Run
 from scenarios.compare import Estimate, estimate
-from scenarios.optimise import Target, _fresh, _Run, _screen
+from scenarios.optimise import Target, _fresh, _screen
 
 TARGET = Target(share=None, mean_days=60.0)
 MEANS = (58.0, 59.0, 60.0, 61.0, 62.0)
@@ -82,7 +83,7 @@ def test_a_fixed_number_of_replications_holds_the_mean_95_per_cent() -> None:
 def test_a_share_target_keeps_95_per_cent_for_its_interval_is_widened_to_the_pooled_cases() -> None:
     # the default target (95 % within the deadline): replications of 100 decided cases each, a binomial share
     # of known probability; the answer's interval is widened to the Clopper-Pearson interval of all the cases
-    # pooled (scenarios.optimise._Run.interval), which keeps it at 95 % through the sequential stopping: it
+    # pooled (scenarios.candidate_run._Run.interval), which keeps it at 95 % through the sequential stopping: it
     # held the share in 1459 of 1500 searches, and said 7 of 500 at the target hold at the bad end
     target = Target(share=0.95)
     rng = np.random.default_rng(20261207)
