@@ -4,7 +4,7 @@ The target figure per replication (worst process), the time estimate and, for a 
 process's cases (within the deadline, decided) pooled over the replications; the interval is the one
 every share of cases gets, widened to the exact (Clopper-Pearson) interval of those pooled cases where
 that is wider. How sure one candidate's figure is, apart from what the search then does with it
-(:mod:`scenarios.optimise`), is a module of its own.
+(:mod:`scenarios.verdicts`), is a module of its own.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 from scenarios.compare import SHARE_BOUNDS, Estimate, estimate
 from scenarios.goal import Target
 
-__all__: list[str] = []  # the search's own (scenarios.optimise): nothing public
+__all__: list[str] = []  # the search's own (scenarios.optimise, scenarios.verdicts): nothing public
 
 
 @dataclass(frozen=True, slots=True)

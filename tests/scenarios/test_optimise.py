@@ -327,7 +327,7 @@ def test_a_cost_tie_goes_to_the_faster_not_to_rounding_noise() -> None:
     from scenarios.candidate_run import _Run
     from scenarios.compare import estimate
     from scenarios.levers import Candidate
-    from scenarios.optimise import _finish
+    from scenarios.verdicts import _finish
 
     # 3 x 0.1 FTE of 1,950 h at 1,160 kr costs 1e-10 kr more than 1 x 0.3 FTE in floating point (scenarios.levers
     # multiplies count x fte x hours x rate): the same money, so the faster one (20 days against 40) is chosen
@@ -535,7 +535,8 @@ def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
     from scenarios.candidate_run import _Run
     from scenarios.compare import estimate
     from scenarios.levers import Candidate, Levers
-    from scenarios.optimise import OptimiseResult, _finish
+    from scenarios.optimise import OptimiseResult
+    from scenarios.verdicts import _finish
 
     # 3 x 0.3 FTE costs 2e-10 kr less than 1 x 0.9 FTE in floating point (count x fte x hours x rate): the same
     # money (both 2 035 539 kr as printed), so the slower 3 x 0.3 (26 days against 24) is not on the frontier

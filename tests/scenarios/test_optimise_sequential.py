@@ -2,7 +2,7 @@
 when the screening interval is clear of the target does to the 95 % interval the answer reports.
 
 One candidate, a mean-time target of 60 days, and replication values drawn from a normal distribution of
-known mean (58-62 days, sd 10): the search's own rule (:func:`scenarios.optimise._screen`: 5 replications,
+known mean (58-62 days, sd 10): the search's own rule (:func:`scenarios.verdicts._screen`: 5 replications,
 doubled to at most 40 while the 99 % screening interval straddles the target) decides when to stop. Stopping
 when the data look clear of the target is the known problem of sequential stopping: the 95 % interval over the
 replications that decided it (what the answer showed until the fresh replications) held the mean in only 3700
@@ -21,7 +21,8 @@ from scipy.stats import binom
 
 from scenarios.candidate_run import _Run
 from scenarios.compare import Estimate, estimate
-from scenarios.optimise import Target, _fresh, _screen
+from scenarios.optimise import Target, _fresh
+from scenarios.verdicts import _screen
 
 TARGET = Target(share=None, mean_days=60.0)
 MEANS = (58.0, 59.0, 60.0, 61.0, 62.0)
