@@ -25,6 +25,9 @@ byte-identical for any number of workers.
   regression coefficients of the point results on the sampled quantiles, and
   the tornado bars (mean result with the factor in its lowest and highest quarter).
 
+The statistics over the points (spread, conclusions, drivers) are :mod:`scenarios.sensitivity`; what was
+sampled how, in words, is :mod:`scenarios.samplingwords` (:func:`sampling_words`, importable from here too).
+
 >>> from scenarios.loader import read_any
 >>> plan = plan_uncertainty(read_any(["scenarios/status-quo.yaml"]), points=2, seed=1)
 >>> [s.name for s in plan.study.scenarios]
@@ -46,6 +49,8 @@ from scenarios.assumptions import Factor, bases, factor_values, range_of, read_f
 from scenarios.bases import Base
 from scenarios.batch import BatchResults, PointResults
 from scenarios.road import execute, prepare
+from scenarios.samplingwords import sampling_words
+from scenarios.sensitivity import _conclusion, _drivers, _num, _spread
 from scenarios.settings import Origin
 from scenarios.study import Scenario, Study, build_scenario
 from simulator.runner import ResultCache
@@ -57,6 +62,7 @@ __all__ = [
     "run_uncertainty",
     "analyse",
     "variant_name",
+    "sampling_words",
 ]
 
 #: the figures an uncertainty run reports (per process)
@@ -67,8 +73,6 @@ FIGURES = (
     "complete_to_decision_p90_days",
     "cost_per_case",
 )
-#: lower is better for these; a share within the deadline is better higher
-HIGHER_IS_BETTER = ("within_deadline_share",)
 
 
 def variant_name(scenario: str, k: int, points: int) -> str:
@@ -251,83 +255,13 @@ def run_uncertainty(
 # --------------------------------------------------------------------------- analysis
 
 
-def _num(value: float) -> float | None:
-    return None if value is None or not math.isfinite(value) else round(float(value), 6)
-
-
 def _point_means(batch: BatchResults) -> dict[tuple[str, int], PointResults]:
     return {(p.scenario.name, p.index): p for p in batch.points}
-
-
-def _ranks(x: np.ndarray) -> np.ndarray:
-    from scipy.stats import rankdata
-
-    return rankdata(x)
-
-
-def _drivers(factors: Sequence[Factor], u: np.ndarray, y: np.ndarray) -> list[dict[str, Any]]:
-    """Spearman rho, standardized regression coefficient and tornado bars of ``y`` on each factor."""
-    keep = np.isfinite(y)
-    u, y = u[keep], y[keep]
-    if len(y) < 3 or float(np.std(y)) == 0.0:
-        return []
-    ry = _ranks(y)
-    z = (u - u.mean(axis=0)) / np.where(u.std(axis=0) > 0, u.std(axis=0), 1.0)
-    zy = (y - y.mean()) / y.std()
-    # standardized regression coefficients need more points than factors; with fewer only rho is given
-    fit = len(y) > len(factors) + 1
-    coef = np.linalg.lstsq(np.column_stack([np.ones(len(y)), z]), zy, rcond=None)[0] if fit else None
-    out: list[dict[str, Any]] = []
-    for j, factor in enumerate(factors):
-        rx = _ranks(u[:, j])
-        rho = float(np.corrcoef(rx, ry)[0, 1]) if np.std(rx) > 0 else math.nan
-        low, high = y[u[:, j] < 0.25], y[u[:, j] >= 0.75]
-        out.append({
-            "factor": factor.name,
-            "spearman": _num(rho),
-            "src": _num(float(coef[j + 1])) if coef is not None else None,
-            "low_quarter_mean": _num(float(low.mean())) if len(low) else None,
-            "high_quarter_mean": _num(float(high.mean())) if len(high) else None,
-        })
-    out.sort(key=lambda d: (-(abs(float(d["spearman"])) if d["spearman"] is not None else -1.0), str(d["factor"])))
-    return out
-
-
-def _spread(values: np.ndarray) -> dict[str, Any]:
-    kept = values[np.isfinite(values)]
-    if not len(kept):
-        return {"low": None, "high": None, "min": None, "max": None, "median": None}
-    return {
-        "low": _num(float(np.quantile(kept, 0.025))), "high": _num(float(np.quantile(kept, 0.975))),
-        "min": _num(float(kept.min())), "max": _num(float(kept.max())),
-        "median": _num(float(np.median(kept))),
-    }
 
 
 def _figure_names(point: Any) -> list[str]:
     members = point.scenario.member_names
     return [f"{m}/{f}" for m in members for f in FIGURES if f"{m}/{f}" in point.summary.figures]
-
-
-def _conclusion(figure: str, nominal: Any, diffs: np.ndarray) -> dict[str, Any]:
-    better_high = figure.split("/", 1)[1] in HIGHER_IS_BETTER
-    sign = 0.0 if nominal is None or not math.isfinite(nominal.mean) or nominal.mean == 0 else math.copysign(1.0, nominal.mean)
-    kept = diffs[np.isfinite(diffs)]
-    toward = sign * kept  # the change in the nominal direction at each point
-    return {
-        "nominal": {"mean": _num(nominal.mean) if nominal else None,
-                    "ci": [_num(nominal.low), _num(nominal.high)] if nominal else [None, None],
-                    "significant": bool(nominal.significant) if nominal else False},
-        "direction": "higher" if sign > 0 else "lower" if sign < 0 else "none",
-        "improves": None if sign == 0 else (sign > 0) == better_high,
-        "points": len(kept),
-        "share_same_direction": _num(float(np.mean(toward > 0))) if len(kept) and sign else None,
-        # a conclusion holds when the noise-only interval excludes zero (no change) and every point agrees
-        "holds": bool(len(kept) and sign and nominal is not None and nominal.significant and bool(np.all(toward > 0))),
-        "at_least": _num(float(toward.min())) if len(kept) and sign else None,
-        "at_least_95": _num(float(np.quantile(toward, 0.05))) if len(kept) and sign else None,
-        "across": _spread(kept),
-    }
 
 
 def analyse(uplan: UncertaintyPlan, batch: BatchResults, nominal: BatchResults) -> dict[str, Any]:
@@ -449,62 +383,3 @@ def _value(factor: Factor, u: float) -> Any:
         return _num(u)  # each profile has its own range: the quantile is the common value
     value = factor.value_at(u, nominal=None)
     return _num(value) if isinstance(value, float) else value
-
-
-# --------------------------------------------------------------------------- what was sampled how, in words
-
-_BASIS_WORDS = {
-    "en": {"fitted": "sampled over the interval its fit reports", "measured": "held fixed, measured",
-           "rest": "every other value over its assumed range", "places": "in {} places", "days": "{} days",
-           "bare": "the profile gives no fitted interval (interval:): re-running permitflow calibrate on its log "
-                   "writes them, and a fitted value is then sampled over its interval"},
-    "sv": {"fitted": "varierades över intervallet som anpassningen anger", "measured": "hölls fasta, uppmätta",
-           "rest": "alla andra värden över sina antagna intervall", "places": "på {} ställen", "days": "{} dagar",
-           "bare": "profilen anger inga anpassade intervall (interval:): kör permitflow calibrate på dess logg igen "
-                   "så skrivs de, och ett anpassat värde varieras då över sitt intervall"},
-}
-
-
-def _g(value: float, lang: str) -> str:
-    text = f"{value:.4g}"
-    return text.replace(".", ",") if lang == "sv" else text
-
-
-def _interval_words(factor: Mapping[str, Any], low: float, high: float, lang: str) -> str:
-    said = _BASIS_WORDS[lang]
-    if factor["kind"] == "duration":
-        return said["days"].format(f"{_g(low / 24, lang)}–{_g(high / 24, lang)}")
-    if factor["kind"] == "scale":
-        return f"×{_g(low, lang)}–×{_g(high, lang)}"
-    return f"{_g(low, lang)}–{_g(high, lang)}"
-
-
-def sampling_words(doc: Mapping[str, Any], lang: str = "en",
-                   towns: Mapping[str, str] | None = None) -> list[str]:
-    """One sentence per process of ``doc`` (``uncertainty.json``) that has a fitted or measured value: which
-    values were sampled over the interval their fit reports, which were held fixed as measured, and that the
-    rest were sampled over their assumed ranges (none for a study of the library's assumed profiles)."""
-    said = _BASIS_WORDS[lang]
-    fitted: dict[str, list[str]] = {}
-    measured: dict[str, list[str]] = {}
-    for f in doc.get("factors", []):
-        words = f["words"][lang]
-        for member, paths in (f.get("fitted") or {}).items():
-            low, high = next(iter(paths.values()))
-            shown = _interval_words(f, low, high, lang) if len(paths) == 1 else said["places"].format(len(paths))
-            fitted.setdefault(member, []).append(f"{words} {shown}" if len(paths) == 1 else f"{words} ({shown})")
-        for member, paths in (f.get("measured") or {}).items():
-            if member in (f.get("fitted") or {}):  # the same words sampled elsewhere: say which are held
-                held = [p.split(".")[2] if p.startswith("simulation.elements.") else p for p in paths]
-                shown = ", ".join(held) if len(held) <= 3 else said["places"].format(len(held))
-                measured.setdefault(member, []).append(f"{words} ({shown})")
-                continue
-            measured.setdefault(member, []).append(
-                words if len(paths) == 1 else f"{words} ({said['places'].format(len(paths))})")
-    out = []
-    for member in sorted(set(fitted) | set(measured)):
-        parts = ([f"{said['fitted']}: {', '.join(fitted[member])}"] if member in fitted else []) + (
-            [f"{said['measured']}: {', '.join(measured[member])}"] if member in measured else [])
-        bare = [said["bare"]] if member in doc.get("without_intervals", ()) else []
-        out.append(f"{(towns or {}).get(member, member)}: {'; '.join(parts + [said['rest']] + bare)}.")
-    return out

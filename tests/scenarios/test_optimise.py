@@ -205,8 +205,8 @@ def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, args: list[str
 
 
 def test_a_share_seen_at_100_percent_keeps_the_binomial_doubt() -> None:
+    from scenarios.candidate_run import _clopper_pearson, _Run
     from scenarios.compare import estimate
-    from scenarios.optimise import _clopper_pearson, _Run
 
     # k = n: the Clopper-Pearson lower end solves p^n = (1 - level) / 2, so 0.005^(1/80) = exp(-5.2983 / 80) = 0.93592 at 99 %
     assert _clopper_pearson(80, 80, level=0.99) == (pytest.approx(0.005 ** (1 / 80)), 1.0)
@@ -217,8 +217,8 @@ def test_a_share_seen_at_100_percent_keeps_the_binomial_doubt() -> None:
 
 
 def test_a_joint_units_share_interval_is_bounded_by_its_process_with_fewest_cases() -> None:
+    from scenarios.candidate_run import _decided_counts, _Run
     from scenarios.compare import estimate
-    from scenarios.optimise import _decided_counts, _Run
 
     # every case of both processes within the deadline: 127 decided in one, 13 in the other. Every process must
     # meet the target, and 13 cases at 100 % show only 0.025^(1/13) = 0.7529 at 95 %, whatever order the
@@ -241,8 +241,8 @@ def test_goal_seeks_share_interval_is_the_one_every_share_of_cases_gets() -> Non
     (:func:`scenarios.compare.share_interval`, not the Student-t interval: 0.9955 - 1.0005, cut at 1): 27
     replications at 100 %, three just below, over 30 x 200 decided cases (Clopper-Pearson's [0.9965, 0.9990] is
     narrower, so it does not widen it). A mean-time target keeps the Student-t interval."""
+    from scenarios.candidate_run import _Run
     from scenarios.compare import estimate, share_interval
-    from scenarios.optimise import _Run
 
     values = [1.0] * 27 + [0.98, 0.97, 0.99]
     run = _Run(values, estimate([30.0, 31.0]), ((5988, 6000),))
@@ -324,9 +324,10 @@ def test_equally_cheap_candidates_that_meet_the_target_are_named(tmp_path: Path)
 
 
 def test_a_cost_tie_goes_to_the_faster_not_to_rounding_noise() -> None:
+    from scenarios.candidate_run import _Run
     from scenarios.compare import estimate
     from scenarios.levers import Candidate
-    from scenarios.optimise import _finish, _Run
+    from scenarios.verdicts import _finish
 
     # 3 x 0.1 FTE of 1,950 h at 1,160 kr costs 1e-10 kr more than 1 x 0.3 FTE in floating point (scenarios.levers
     # multiplies count x fte x hours x rate): the same money, so the faster one (20 days against 40) is chosen
@@ -531,9 +532,11 @@ def test_the_answer_says_how_many_replications_had_decided_cases(tmp_path: Path)
 
 def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
     from report.goalseek import goalseek_text
+    from scenarios.candidate_run import _Run
     from scenarios.compare import estimate
     from scenarios.levers import Candidate, Levers
-    from scenarios.optimise import OptimiseResult, _finish, _Run
+    from scenarios.optimise import OptimiseResult
+    from scenarios.verdicts import _finish
 
     # 3 x 0.3 FTE costs 2e-10 kr less than 1 x 0.9 FTE in floating point (count x fte x hours x rate): the same
     # money (both 2 035 539 kr as printed), so the slower 3 x 0.3 (26 days against 24) is not on the frontier
@@ -704,7 +707,7 @@ def test_a_candidate_surely_slower_than_another_as_cheap_is_not_compared() -> No
     # (the cheapest, its days spread widely) is surely slower than candidate 1 (the paired differences 0 less 1 are
     # 5 days, give or take 0.01), so if 0 were faster than 2, 1 would be too: 2 is compared with 1 only, and 0 does
     # not run on. Before, 0 ran on with 2 because their own paired interval still straddled zero.
-    from scenarios.optimise import _place
+    from scenarios.frontier import _place
 
     spread = [10.0, 40.0, 25.0, 60.0, 15.0, 50.0]
     times = {0: [x + 5.0 for x in spread], 1: [x + (0.01 if k % 2 else -0.01) for k, x in enumerate(spread)],
@@ -712,7 +715,7 @@ def test_a_candidate_surely_slower_than_another_as_cheap_is_not_compared() -> No
     runs, kr = {0: 6, 1: 6, 2: 6}, {0: 1.0, 1: 2.0, 2: 3.0}
     on, more, unsure = _place(times, runs, kr, 12, 0.99)
     assert on == {0, 1} and more == {1, 2} and unsure == {2}
-    from scenarios.optimise import _covered
+    from scenarios.frontier import _covered
     # a chain of sure verdicts leaves out all but its head; a circle of them (which means at the most could not
     # draw) leaves out none of its members
     assert _covered([0, 1, 2], lambda k, i: (k, i) in {(1, 0), (2, 1)}) == {0, 1}

@@ -2,7 +2,7 @@
 when the screening interval is clear of the target does to the 95 % interval the answer reports.
 
 One candidate, a mean-time target of 60 days, and replication values drawn from a normal distribution of
-known mean (58-62 days, sd 10): the search's own rule (:func:`scenarios.optimise._screen`: 5 replications,
+known mean (58-62 days, sd 10): the search's own rule (:func:`scenarios.verdicts._screen`: 5 replications,
 doubled to at most 40 while the 99 % screening interval straddles the target) decides when to stop. Stopping
 when the data look clear of the target is the known problem of sequential stopping: the 95 % interval over the
 replications that decided it (what the answer showed until the fresh replications) held the mean in only 3700
@@ -19,8 +19,10 @@ from types import SimpleNamespace
 import numpy as np
 from scipy.stats import binom
 
+from scenarios.candidate_run import _Run
 from scenarios.compare import Estimate, estimate
-from scenarios.optimise import Target, _fresh, _Run, _screen
+from scenarios.optimise import Target, _fresh
+from scenarios.verdicts import _screen
 
 TARGET = Target(share=None, mean_days=60.0)
 MEANS = (58.0, 59.0, 60.0, 61.0, 62.0)
@@ -82,7 +84,7 @@ def test_a_fixed_number_of_replications_holds_the_mean_95_per_cent() -> None:
 def test_a_share_target_keeps_95_per_cent_for_its_interval_is_widened_to_the_pooled_cases() -> None:
     # the default target (95 % within the deadline): replications of 100 decided cases each, a binomial share
     # of known probability; the answer's interval is widened to the Clopper-Pearson interval of all the cases
-    # pooled (scenarios.optimise._Run.interval), which keeps it at 95 % through the sequential stopping: it
+    # pooled (scenarios.candidate_run._Run.interval), which keeps it at 95 % through the sequential stopping: it
     # held the share in 1459 of 1500 searches, and said 7 of 500 at the target hold at the bad end
     target = Target(share=0.95)
     rng = np.random.default_rng(20261207)

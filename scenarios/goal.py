@@ -1,0 +1,242 @@
+"""What a goal seek asks and what it answers: the target, the request, each candidate as run and the result.
+
+These are the plain values the search (:func:`scenarios.optimise.optimise`) takes and gives, and all that the
+report (``report/goalseek.py``), the web page and the command line read of it; they hold no search logic, so
+they are a module of their own below the search. A cost is compared to the öre (:func:`_kr`) everywhere the
+search compares costs, so that rule lives here too.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from processes.errors import InputError, PermitflowError
+from scenarios.compare import Estimate
+from scenarios.levers import Candidate, Costs, Levers
+from scenarios.study import Scenario
+
+__all__ = ["SHARE_FIGURE", "TIME_FIGURE", "Target", "OptimiseRequest", "Evaluated", "OptimiseResult", "Cancelled"]
+
+SHARE_FIGURE = "within_deadline_share"
+TIME_FIGURE = "complete_to_decision_mean_days"
+
+
+class Cancelled(PermitflowError):
+    """The caller's ``cancel()`` said stop; nothing was chosen."""
+
+    exit_code = 130
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Exactly one of ``share`` (of decided cases within the deadline, in (0, 1]) or
+    ``mean_days`` (mean days from a complete application to the decision, > 0)."""
+
+    share: float | None = 0.95
+    mean_days: float | None = None
+
+    def __post_init__(self) -> None:
+        if (self.share is None) == (self.mean_days is None):
+            raise InputError("give one target: a share within the deadline or a mean time, not both")
+        if self.share is not None and not (isinstance(self.share, (int, float)) and 0.0 < self.share <= 1.0):
+            raise InputError(f"target share {self.share!r} is outside (0, 1] (e.g. 0.95 for 95%)")
+        if self.mean_days is not None and not (isinstance(self.mean_days, (int, float))
+                                               and math.isfinite(self.mean_days) and self.mean_days > 0):
+            raise InputError(f"target mean {self.mean_days!r} days (expected a time > 0, e.g. 60d)")
+
+    @property
+    def figure(self) -> str:
+        """The figure the target is about."""
+        return SHARE_FIGURE if self.share is not None else TIME_FIGURE
+
+    @property
+    def text(self) -> str:
+        """``at least 95% of decided cases within the deadline`` or ``mean at most 60 days``."""
+        if self.share is not None:
+            return f"at least {self.share * 100:g}% of decided cases within the deadline"
+        return f"mean complete-to-decision time at most {_duration_words(float(self.mean_days or 0.0))}"
+
+    def met(self, value: float) -> bool:
+        """Whether ``value`` of :attr:`figure` meets the target (``nan``: no)."""
+        if math.isnan(value):
+            return False
+        return value >= self.share if self.share is not None else value <= float(self.mean_days or 0.0)
+
+    def worst(self, values: Sequence[float]) -> float:
+        """The worst of several processes' values in one replication (``nan`` if any is)."""
+        if not values or any(math.isnan(v) for v in values):
+            return math.nan
+        return min(values) if self.share is not None else max(values)
+
+    def bad_end(self, est: Estimate) -> float:
+        """The end of ``est``'s interval on the side that misses the target."""
+        return est.low if self.share is not None else est.high
+
+    def good_end(self, est: Estimate) -> float:
+        """The other end."""
+        return est.high if self.share is not None else est.low
+
+
+@dataclass(frozen=True, slots=True)
+class OptimiseRequest:
+    """What to seek. ``base``: the scenario the levers change (:func:`base_scenario`);
+    empty lever tuples take :func:`scenarios.levers.default_levers`; ``pool``: the
+    levered pool; replications start at ``first_replications`` (>= 3) and grow to at
+    most ``max_replications``."""
+
+    base: Scenario
+    target: Target = field(default_factory=Target)
+    officers: tuple[int, ...] = ()
+    fte: tuple[float, ...] = ()
+    levels: tuple[str, ...] = ()
+    pool: str = "officer"
+    costs: Costs = field(default_factory=Costs)
+    first_replications: int = 5
+    max_replications: int = 40
+    screen_level: float = 0.99
+
+    def __post_init__(self) -> None:
+        if not 3 <= self.first_replications <= self.max_replications:
+            raise InputError(f"replications: first {self.first_replications!r}, most {self.max_replications!r} "
+                             "(expected 3 <= first <= most)")
+        if not 0.5 <= self.screen_level < 1.0:
+            raise InputError(f"screen level {self.screen_level!r} (expected 0.5 <= level < 1)")
+        if len(self.base.points) != 1:
+            raise InputError("a goal seek takes a scenario without sweep: (the levers are the sweep)",
+                             file=self.base.source)
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluated:
+    """One candidate as far as the search ran it.
+
+    ``target_value``: the 95 % estimate of the target's figure over the ``replications`` the
+    search ran (worst process); for a mean-time target over as many fresh ones after them (replications
+    ``replications + 1`` to ``2 * replications``, not those that decided when to stop); ``time``: the 95 % estimate of the mean days from complete to
+    decision (worst process) over its first ``days_replications`` (the frontier's and the
+    tie-break's figure; at most :attr:`OptimiseResult.frontier_replications`).
+    ``status``: ``chosen``, ``feasible`` (its screening interval meets the target),
+    ``infeasible`` (its screening interval misses it), ``dominated`` (not known,
+    but it costs at least as much as a feasible one, so the search took it no further) or
+    ``undecided`` (its interval still straddles the target at the most replications).
+    ``days_replications``: how many replications ``time`` is over (0: ``replications``); more
+    than ``replications`` when the candidate was run on for the frontier after the search.
+    ``frontier``: on the cost-time frontier or not; ``None`` when that was not needed: the candidate costs
+    more than one whose 95 % interval surely meets the target (the answer names nothing dearer), so it was not
+    run on for the frontier, and over the replications it has its place is unsure.
+    ``limit``: with several processes and a share target, the process whose cases (within the
+    deadline, decided) set the bad end of ``target_value`` (:meth:`_Run.limit`), else ``None``.
+    """
+
+    candidate: Candidate
+    staff_cost: float
+    decision_cost: float
+    replications: int
+    target_value: Estimate
+    time: Estimate
+    status: str
+    frontier: bool | None  # None: not needed (dearer than a candidate that surely meets the target; place unsure)
+    days_replications: int = 0
+    limit: tuple[str, int, int] | None = None  # (process, within, decided): the one whose few cases set the bad end
+
+
+    @property
+    def days_reps(self) -> int:
+        """The replications ``time`` is over."""
+        return self.days_replications or self.replications
+
+    @property
+    def cost(self) -> float:
+        """kr a year."""
+        return self.staff_cost + self.decision_cost
+
+
+@dataclass(frozen=True, slots=True)
+class OptimiseResult:
+    """The search's outcome: every candidate run (grid order), the chosen one or ``None``, and
+    whether the target holds at the bad end of the chosen one's 95 % interval (if not, ``safe``
+    is the cheapest candidate run whose bad end meets the target, or ``None``); ``ties``: the
+    other candidates that cost the same as the chosen one and meet the target too, fastest first;
+    ``today``: today's combination (``None`` when the levers cannot say it), ``today_run`` its run
+    (``None`` when it is not among the candidates); ``frontier_replications``: the most replications
+    any candidate got, which those whose place on the frontier stays unsure run on to, ``frontier_units``
+    the work units run for the frontier."""
+
+    target: Target
+    processes: tuple[str, ...]
+    pool: str
+    seed: int
+    levers: Levers
+    evaluated: tuple[Evaluated, ...]
+    chosen: Evaluated | None
+    holds_at_bad_end: bool
+    work_units: int
+    safe: Evaluated | None = None  # when the chosen one's bad end misses: the cheapest whose bad end meets it
+    ties: tuple[Evaluated, ...] = ()  # as cheap as the chosen one and meeting the target too (slower or as fast)
+    today: Candidate | None = None  # today's combination (None: the levers cannot say it)
+    today_run: Evaluated | None = None  # today's combination as run (None: not among the candidates)
+    frontier_replications: int = 0  # the most replications any candidate got (unsure ones run on to it)
+    frontier_units: int = 0  # of the work units, those that ran candidates on for the frontier
+    screen_level: float = 0.99  # the request's: the frontier's pairwise comparisons share it (Bonferroni)
+
+    @property
+    def frontier(self) -> tuple[Evaluated, ...]:
+        """The cost-time frontier, cheapest first."""
+        return tuple(sorted((e for e in self.evaluated if e.frontier), key=lambda e: (_kr(e.cost), e.time.mean)))
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data (JSON-ready; ``nan`` as ``None``)."""
+        def num(x: float) -> float | None:
+            return None if math.isnan(x) else round(x, 6)
+
+        def est(e: Estimate) -> dict[str, Any]:
+            return {"mean": num(e.mean), "low": num(e.low), "high": num(e.high), "n": e.n}
+
+        def row(e: Evaluated) -> dict[str, Any]:
+            return {"label": e.candidate.label, "officers": e.candidate.officers, "fte": e.candidate.fte,
+                    "level": e.candidate.level, "cost": round(e.cost, 2), "staff_cost": round(e.staff_cost, 2),
+                    "decision_cost": round(e.decision_cost, 2), "replications": e.replications,
+                    "target_figure": est(e.target_value), "complete_to_decision_mean_days": est(e.time),
+                    "status": e.status, "frontier": e.frontier, "days_replications": e.days_reps,
+                    "limit": None if e.limit is None else
+                    {"process": e.limit[0], "within": e.limit[1], "decided": e.limit[2]}}
+
+        return {
+            "target": {"figure": self.target.figure, "share": self.target.share, "mean_days": self.target.mean_days,
+                       "text": self.target.text},
+            "processes": list(self.processes), "pool": self.pool, "seed": self.seed,
+            "levers": {"officers": list(self.levers.officers), "fte": list(self.levers.fte),
+                       "levels": list(self.levers.levels)},
+            "chosen": row(self.chosen) if self.chosen else None,
+            "holds_at_bad_end": self.holds_at_bad_end,
+            "safe": row(self.safe) if self.safe else None,
+            "ties": [row(e) for e in self.ties],
+            "today": (row(self.today_run) if self.today_run else None if self.today is None else
+                      {"label": self.today.label, "officers": self.today.officers, "fte": self.today.fte,
+                       "level": self.today.level, "status": "not a candidate"}),
+            "work_units": self.work_units,
+            "frontier_replications": self.frontier_replications,
+            "frontier_work_units": self.frontier_units,
+            "candidates": [row(e) for e in self.evaluated],
+            "frontier": [e.candidate.label for e in self.frontier],
+        }
+
+
+def _duration_words(days: float) -> str:
+    """A target time in plain days or hours: ``65 days``, ``2 hours``, ``1.5 days`` (not ``0.0833333 days``)."""
+    if days < 1.0:
+        hours = days * 24.0
+        return f"{hours:.3g} hour{'' if math.isclose(hours, 1.0) else 's'}"
+    return f"{round(days, 2):g} day{'' if math.isclose(days, 1.0) else 's'}"
+
+
+def _time_key(est: Estimate) -> float:
+    return math.inf if math.isnan(est.mean) else est.mean
+
+
+def _kr(cost: float) -> float:
+    """A cost to the öre: 3 x 0.1 FTE and 1 x 0.3 FTE cost the same, not 1e-10 kr apart (ties go to the faster)."""
+    return round(cost, 2)
