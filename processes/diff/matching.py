@@ -40,15 +40,15 @@ forwarding.py; nor a step that sends the decision with one that names the applic
 is paired with several of the other model (a chain of two or three, or siblings of a
 parallel or exclusive block) when their pooled labels match it better, and steps left
 over are paired by context (same kind, the same matched neighbours) or when each is the
-other's clear best partner by label (groups.mutual_pass), and a step left over
+other's clear best partner by label (mutualbest.mutual_pass), and a step left over
 whose best partner is already paired next to it joins that correspondence (block to block,
-groups.attach_pass); a step left over whose body the one step of a correspondence names joins it
+attach.py); a step left over whose body the one step of a correspondence names joins it
 beside its siblings there (namedbody.py: "Remiss till Polisen" beside the remiss to the four others,
 against "Skicka remisser (polisen, skatt, KFM, rtj, miljö)"); a step standing for all the answers of a remiss block keeps only the
 answers of the bodies its own remiss group went to (answers.py); where one model has one step left over between two matched steps and
-the other a few, the one stands for the block when a label says so (groups.block_pass); last,
+the other a few, the one stands for the block when a label says so (blocks.py); last,
 two steps still left over that are each other's clear best by label, one said in full inside
-the other, are paired (groups.leftover_pass); then steps still left over whose terms one says
+the other, are paired (mutualbest.leftover_pass); then steps still left over whose terms one says
 in full are paired, one to one or one to a run of two or three (contained.py); a step whose
 label lists the work of finer steps left over is paired with them (summary.py); a Swedish step that names its
 addressees by a group word or a list of bodies ("Maila remisser till polisen och de andra", "Alla svar är inne") is
@@ -108,6 +108,8 @@ from processes.diff.addressees import addressee_pass, addressee_questions, narro
 from processes.diff.alternatives import dispatch_alternatives_pass
 from processes.diff.answers import answers_pass
 from processes.diff.approaches import approach_against_arrival, held_apart
+from processes.diff.attach import attach_pass
+from processes.diff.blocks import block_pass
 from processes.diff.booking import preparation_pass
 from processes.diff.completenotice import completeness_bans
 from processes.diff.contained import chain_pass, contained_pass
@@ -117,14 +119,7 @@ from processes.diff.dispatchchain import dispatch_chain_pass
 from processes.diff.endings import ending_pass
 from processes.diff.follow import follow_pass
 from processes.diff.forwarding import forwarding_bans
-from processes.diff.groups import (
-    attach_pass,
-    block_pass,
-    context_pass,
-    group_pass,
-    leftover_pass,
-    mutual_pass,
-)
+from processes.diff.groups import context_pass, group_pass
 from processes.diff.handover import handover_pass
 from processes.diff.labelsim import label_matrix
 from processes.diff.leftfirst import left_over_first
@@ -146,6 +141,7 @@ from processes.diff.matchtypes import (
     pooled_similarity,
     what,
 )
+from processes.diff.mutualbest import leftover_pass, mutual_pass
 from processes.diff.namedbody import named_body_pass
 from processes.diff.oneending import lone_endpoint_blocks, one_ending_pass
 from processes.diff.outcomes import outcome_pass
