@@ -35,8 +35,8 @@ from processes.diff.diffwords import sentence
 from processes.diff.forkpairs import MIN_PAIRS, run_pairs
 from processes.diff.gatewaydiff import BRANCH_ATTRIBUTES
 from processes.diff.labelsim import _head_terms, _normalised, _side
-from processes.diff.matching import _adjacency
 from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions, family, what
+from processes.diff.neighbours import _adjacency
 from processes.diff.relations import Profile
 from processes.diff.result import Difference, ModelDiff
 from processes.diff.synonyms import Synonyms
