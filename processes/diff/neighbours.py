@@ -3,7 +3,8 @@ those of y by label (mean of the best match per neighbour, both directions; matc
 
 Its own module as it is the one part of the score that reads the step graph: each model's neighbour
 lists are made once per model and lexicon (an N-way run uses them in each of the model's N - 1
-pairs: nway.py reads them too) and turned into the pair matrix by array operations only.
+pairs: nwaycaches.py fills them before the pairs run) and turned into the pair matrix by array
+operations only.
 """
 
 from __future__ import annotations
