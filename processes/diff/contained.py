@@ -1,4 +1,4 @@
-"""Steps still left over, one said in full inside the other (after groups.leftover_pass).
+"""Steps still left over, one said in full inside the other (after mutualbest.leftover_pass).
 
 **contained_pass**, one to one:
 
@@ -6,7 +6,7 @@
 is a term of the longer one (by roots and the synonym list), each is the other's clear best
 partner by label among the steps left over, and the label similarity is at least
 ``min_label``; the combined score may be low (drawn at different places, other
-neighbours). groups.leftover_pass asks for a label of ``labelsim.CONTAIN``, which a word
+neighbours). mutualbest.leftover_pass asks for a label of ``labelsim.CONTAIN``, which a word
 the other label lacks ("system") can keep such a pair below; here the terms themselves
 show the containment.
 
@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from processes.diff.groups import _clear_best, _families, _free_named
 from processes.diff.matchtypes import Match, PassInput, from_both_sides, named, pair_confidence, what
+from processes.diff.mutualbest import _clear_best, _families, _free_named
 from processes.diff.view import ModelView
 
 __all__ = ["contained_pass", "chain_pass"]

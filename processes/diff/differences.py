@@ -1,4 +1,7 @@
-"""Step-level and fact-level differences: presence, splits, attributes, profile facts.
+"""Step-level differences: presence, splits, attributes (type, timer, loop, profile parameters),
+performers; and, from the modules they were split into, the fact-level differences (factdiff.py),
+values in one form (canonicalvalues.py) and a parameter difference's words (parameterwords.py), whose
+names stay importable from here.
 
 Control-flow differences are in flowdiff.py. All inputs are plain data; profile facts
 and per-element profile parameters come in as dicts (as read from profile.yaml).
@@ -8,35 +11,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
-from processes.diff.diffwords import (
-    WORDS,
-    Clause,
-    Said,
-    Wording,
-    clause,
-    decimal_commas,
-    joined,
-    said_in,
-    sentence,
+from processes.diff.canonicalvalues import (
+    PROVENANCE_KEYS,
+    canonical_params,
+    canonical_timer,
+    flatten,
+    in_one_unit,
+    provenance_basis,
 )
+from processes.diff.diffwords import WORDS, Said, clause, joined, sentence
+from processes.diff.factdiff import FACT_ORDER, FACT_WORD_KEYS, fact_differences, fact_meaning, fact_text
 from processes.diff.labelsim import label_similarity
 from processes.diff.matchtypes import Match
+from processes.diff.parameterwords import (
+    ATTRIBUTE_KEY,
+    FLOW_KEYS,
+    _said,
+    _word,
+    level_words,
+    parameter_message,
+    parameter_wording,
+)
 from processes.diff.result import Difference
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step, quoted_names
-from processes.durations import (
-    CALENDAR_UNITS,
-    exact_to_thousandths,
-    format_duration,
-    is_duration_text,
-    parse_duration,
-)
-from processes.errors import PermitflowError
-from processes.params import DELEGATION_LEVELS
 from processes.wording import counted
 
 __all__ = [
@@ -58,26 +58,12 @@ __all__ = [
     "FACT_WORD_KEYS",
     "provenance_basis",
     "PERFORMER_SAME",
+    # re-exported for their importers (report/, formats.py): defined in factdiff.py and parameterwords.py
+    "fact_text",
+    "FLOW_KEYS",
+    "ATTRIBUTE_KEY",
 ]
 
-#: facts listed first, in this order (the 2022 mapping dimensions); others follow by name
-FACT_ORDER = (
-    "application_fee",
-    "supervision_fee",
-    "e_service",
-    "stated_handling_time",
-    "deciding_body",
-    "delegation",
-    "committee_cadence",
-    "staff_fte",
-    "collaborations",
-    "local_rules",
-)
-#: keys that document a value rather than being one; never compared (``interval:``, what calibrate writes beside a
-#: fitted value, says how sure the fit is, not what the value is)
-PROVENANCE_KEYS = frozenset({"source", "sources", "assumption", "note", "notes", "read", "date", "interval"})
-#: a fact's keys that say its value in each language (``names: {en: ...}``); never compared, not part of its text
-FACT_WORD_KEYS = frozenset({"names"})
 #: performers whose names are at least this similar count as the same
 PERFORMER_SAME = 0.8
 
@@ -213,136 +199,6 @@ def _attributes(
     return out
 
 
-def parameter_wording(name: Said, key: str, va: str, vb: str, basis_a: str, basis_b: str, *,
-                      flows: tuple[Mapping[str, Said], ...] | None = None) -> Wording:
-    """The words of a profile parameter's difference (``name``: the step, quoted): its values as each language
-    writes them (a decimal comma in Swedish). ``flows``: each model's flows in words (view.ModelView.flows):
-    with them the words a person reads, a key that names a flow (``probabilities.Flow_Ja``) saying the flow by
-    its words and a mark (``set``) yes or no in each language; without them the key as the profile writes it
-    (the English message, as the JSON keeps it)."""
-    person = flows is not None
-    return (clause("parameter", step=name, key=_key_said(key, flows or ()) if person else _key_said(key),
-                   va=_value_said(key, va, person), vb=_value_said(key, vb, person), ma=_marked(basis_a),
-                   mb=_marked(basis_b)),)
-
-
-def _value_said(key: str, value: str, person: bool) -> Said:
-    if not value:
-        return _word("not_set")
-    if person and key.partition(".")[0] == ATTRIBUTE_KEY and value in ("yes", "no"):
-        return _word(value)  # a mark set true or false (flatten's "yes"/"no"): "ja"/"nej" in Swedish
-    return _number_words(value)
-
-
-#: the parameters whose key's second part is a flow's id (or flows' ids joined by "+": an inclusive branch)
-FLOW_KEYS = frozenset({"probabilities", "conditions"})
-#: the parameter whose key's second part is a case attribute's name (the report's words say it: the output's)
-ATTRIBUTE_KEY = "set"
-
-
-def _key_said(key: str, flows: tuple[Mapping[str, Said], ...] = ()) -> Said:
-    """A parameter's flattened key ("delay.mean") in (English, Swedish): English the key as it is, Swedish each
-    part in words where the table has them ("väntetid, medelvärde"). With ``flows`` (the models' flows in words),
-    a flow's id in a branch's key in words ("probability of "Yes"", "sannolikhet för "Ja""); a case attribute's
-    name (``set.tre_underkanda_prov``) is said by the output (diffwords.DiffWords.attribute)."""
-    head, _, rest = key.partition(".")
-    if flows and head in FLOW_KEYS and rest:
-        said = [_flow_said(f, flows) for f in rest.split("+")]
-        return _word_of("param_of." + head, joined(said, " + "))
-    sv = ", ".join(WORDS.get("param." + part, (part, part))[1] for part in key.split("."))
-    return key if sv == key else (key, sv)
-
-
-def _flow_said(flow: str, flows: tuple[Mapping[str, Said], ...]) -> Said:
-    """A flow's id in words: the first model's words for it that has it, else its id."""
-    return next((f[flow] for f in flows if flow in f), flow)
-
-
-def _word_of(key: str, value: Said) -> Said:
-    """``key``'s words (diffwords.WORDS: "{what}" in each language) around ``value``."""
-    en, sv = (WORDS[key][i].format(what=said_in(value, lang)) for i, lang in enumerate(("en", "sv")))
-    return en if en == sv else (en, sv)
-
-
-def parameter_message(name: Said, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> str:
-    """The English words of a profile parameter's difference (``name``: the step, quoted)."""
-    return sentence(parameter_wording(name, key, va, vb, basis_a, basis_b), "en")
-
-
-def _said(d: Difference, *wording: Clause) -> Difference:
-    """``d`` with its ``wording`` and the English message made from it."""
-    return replace(d, message=sentence(wording, "en"), wording=wording)
-
-
-def _word(key: str) -> tuple[str, str]:
-    """A word of the diff's table (diffwords.WORDS) in (English, Swedish)."""
-    return WORDS[key]
-
-
-def _number_words(value: str) -> Said:
-    """A value as each language writes its decimals ("1.5h", "1,5h")."""
-    sv = decimal_commas(value)
-    return value if sv == value else (value, sv)
-
-
-def level_words(key: str, value: str) -> str:
-    """A delegation level as words ("working committee"), as the profile's fact says it, not its code name
-    ``working_committee``; any other value as it is.
-
-    >>> level_words("delegation", "working_committee"), level_words("delegation.approve", "chair")
-    ('working committee', 'chair')
-    """
-    return value.replace("_", " ") if key.split(".", 1)[0] == "delegation" and value in DELEGATION_LEVELS else value
-
-
-def in_one_unit(key: str, values: Iterable[str]) -> tuple[str, ...]:
-    """The values of one flattened time parameter (``delay.mean``, ``duration.value`` ...) in one unit:
-    the one a person picks for the largest (minutes under an hour, hours under two days, days above;
-    hours for work time, which has no days), or a larger one all of them are already written in
-    (``2w`` and ``3w``), or a smaller one when only that one reads every value to 3 decimals (``15.5m`` and
-    ``120m``, not ``0.258333h`` and ``2h``); else exact to 6 decimals; ``""`` (not set) stays;
-    values that are not all durations, or that would read alike in one unit, stay as they are.
-
-    >>> in_one_unit("delay.mean", ("506.88h", "30384m")), in_one_unit("delay.mean", ("2w", "3w"))
-    (('21.12d', '21.1d'), ('2w', '3w'))
-    >>> in_one_unit("duration.mean", ("90m", "2h")), in_one_unit("delay.dist", ("gamma", "1h"))
-    (('1.5h', '2h'), ('gamma', '1h'))
-    >>> in_one_unit("duration.mean", ("15.5m", "2h"))
-    ('15.5m', '120m')
-    """
-    values = tuple(values)
-    items = [v.split(", ") for v in values if v]  # a list (an empirical distribution's) is flattened so
-    if key.split(".", 1)[0] not in _TIME_KEYS or not items or not all(is_duration_text(t) for i in items for t in i):
-        return values
-    try:
-        hours = [[parse_duration(t) for t in i] for i in items]
-    except PermitflowError:
-        return values
-    largest = max(max(h) for h in hours)
-    unit = "m" if largest < 1 else "h" if largest < 48 or key.startswith("duration") else "d"
-    units = {_unit_of(t) for i in items for t in i}
-    if len(units) == 1 and CALENDAR_UNITS[next(iter(units))] >= CALENDAR_UNITS[unit]:
-        return values
-    # a smaller unit when that one reads every value exactly and this one does not ("15.5m" and "120m",
-    # not "0.258333h" and "2h")
-    for smaller in ("d", "h", "m")[("d", "h", "m").index(unit):]:
-        if all(exact_to_thousandths(x / CALENDAR_UNITS[smaller]) for h in hours for x in h):
-            unit = smaller
-            break
-    texts = iter(", ".join(_in_unit(x, unit) for x in h) for h in hours)
-    out = tuple(next(texts) if v else v for v in values)
-    return out if len(set(out)) == len(set(values)) else values
-
-
-def _unit_of(text: str) -> str:
-    return text.strip().lstrip("0123456789. ")
-
-
-def _in_unit(hours: float, unit: str) -> str:
-    number = f"{round(hours / CALENDAR_UNITS[unit], 6):.6f}".rstrip("0").rstrip(".")
-    return f"{number}{unit}"
-
-
 def _flat_params(lex: Lexicon, entry: Any) -> tuple[dict[str, str], str]:
     """An element's parameters flattened in canonical form, and what they rest on.
 
@@ -355,24 +211,6 @@ def _flat_params(lex: Lexicon, entry: Any) -> tuple[dict[str, str], str]:
     if found is None or found[0] is not entry:  # type: ignore[index]
         found = lex._memo[key] = (entry, flatten(canonical_params(entry)), provenance_basis(entry))
     return found[1], found[2]  # type: ignore[index,return-value]
-
-
-def provenance_basis(entry: Any) -> str:
-    """What a profile entry (a fact, an element's parameters) rests on: ``sourced``,
-    ``assumed``, ``sourced and assumed`` or ``""`` (no source and no assumption given).
-
-    >>> provenance_basis({"value": 11700, "source": "https://..."}), provenance_basis({"value": 3, "assumption": "A1"})
-    ('sourced', 'assumed')
-    """
-    if not isinstance(entry, Mapping):
-        return ""
-    sourced, assumed = (bool(str(entry.get(key) or "").strip()) for key in ("source", "assumption"))
-    return {(True, True): "sourced and assumed", (True, False): "sourced", (False, True): "assumed"}.get(
-        (sourced, assumed), "")
-
-
-def _marked(basis: str) -> Said:
-    return (f" [{basis}]", f" [{WORDS[basis][1]}]") if basis else ""
 
 
 def untyped_against_typed(x: Step, y: Step) -> bool:
@@ -425,247 +263,3 @@ def _type(step: Step) -> tuple[str, str]:
     return WORDS.get(step.kind, (step.kind, step.kind))
 
 
-_TIME_KEYS = frozenset({"duration", "delay"})
-
-
-def canonical_params(params: Any) -> Any:
-    """Element parameters with equivalent forms written one way, so they compare equal:
-    a fixed distribution is its value (``{dist: fixed, value: 15m}`` = ``duration: 15m``)
-    and every duration text is written in its shortest exact unit (``0.25h`` = ``15m``,
-    ``7d`` = ``1w``). Values that are not durations stay as written.
-
-    >>> canonical_params({"duration": "0.25h"}) == canonical_params({"duration": {"dist": "fixed", "value": "15m"}})
-    True
-    """
-    if not isinstance(params, Mapping):
-        return params
-    out: dict[str, Any] = {}
-    for key, value in params.items():
-        if str(key) in _TIME_KEYS:
-            if isinstance(value, Mapping):
-                value = _empirical_summary(value)
-                value = {k: _canonical_duration(v) for k, v in value.items()}
-                if value.get("dist") == "fixed" and set(value) - PROVENANCE_KEYS <= {"dist", "value"}:
-                    value = value.get("value", value)
-            else:
-                value = _canonical_duration(value)
-        out[key] = value
-    return out
-
-
-def _empirical_summary(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    """An empirical distribution as its mean and standard deviation in place of its values: a calibrated
-    profile's fifty quantiles were listed value by value, and against a fitted family its mean was "not set"."""
-    values = value.get("values")
-    if value.get("dist") != "empirical" or not isinstance(values, list) or not values:
-        return value
-    try:
-        hours = [parse_duration(v) for v in values]
-    except (PermitflowError, TypeError, ValueError):
-        return value
-    mean = sum(hours) / len(hours)
-    sd = (sum((h - mean) ** 2 for h in hours) / len(hours)) ** 0.5
-    out = {k: v for k, v in value.items() if k != "values"}
-    return {**out, "mean": format_duration(float(f"{mean:.4g}")), "sd": format_duration(float(f"{sd:.4g}"))}
-
-
-def _canonical_duration(value: Any) -> Any:
-    return _canonical_duration_text(value) if isinstance(value, str) else _canonical(value)
-
-
-@lru_cache(maxsize=4096)
-def _canonical_duration_text(value: str) -> Any:
-    # an N-way comparison asks for the same few texts in every pair: parse each once
-    return _canonical(value)
-
-
-def _canonical(value: Any) -> Any:
-    if not is_duration_text(value):
-        return value
-    try:
-        return format_duration(parse_duration(value))
-    except PermitflowError:
-        return value
-
-
-def flatten(value: Any, prefix: str = "") -> dict[str, str]:
-    """Leaves of a nested mapping as ``dotted.path -> text``; provenance keys dropped.
-
-    >>> flatten({"duration": {"dist": "fixed", "value": "3h"}, "assumption": "guess"})
-    {'duration.dist': 'fixed', 'duration.value': '3h'}
-    >>> flatten({"per_year": 112.3, "interval": {"what": "95 % exact Poisson", "per_year": [98.0, 128.1]}})
-    {'per_year': '112.3'}
-    """
-    out: dict[str, str] = {}
-    if isinstance(value, Mapping):
-        for k, v in value.items():
-            if str(k) in PROVENANCE_KEYS:
-                continue
-            out.update(flatten(v, f"{prefix}.{k}" if prefix else str(k)))
-    elif isinstance(value, (list, tuple)):
-        out[prefix] = ", ".join(_text(v) for v in value)
-    else:
-        out[prefix] = _text(value)
-    return out
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, Mapping):
-        return ", ".join(f"{k}: {_text(v)}" for k, v in value.items() if str(k) not in PROVENANCE_KEYS)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_text(v) for v in value) + "]"
-    if value is None:
-        return "none"
-    return str(value)
-
-
-_ISO = re.compile(
-    r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
-    r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$"
-)
-
-
-def canonical_timer(timer: str) -> str:
-    """A timer text in a form where equal durations compare equal (P2W == P14D == P14DT0H).
-
-    Years and months stay as they are (calendar lengths vary); weeks, days, hours,
-    minutes and seconds become seconds. Texts that are not ISO 8601 durations are
-    compared as written (white space removed). A timer with no expression (an empty
-    ``<timeDate/>``, or none) says nothing about time: it is "", as no timer is.
-
-    >>> canonical_timer("timeDuration=P2W") == canonical_timer("timeDuration=P14D")
-    True
-    >>> canonical_timer("timeDate=") == canonical_timer("timer=") == ""
-    True
-    """
-    return _canonical_timer(timer)
-
-
-@lru_cache(maxsize=4096)
-def _canonical_timer(timer: str) -> str:
-    # asked for every matched step of every pair of an N-way comparison: each text once
-    parts = []
-    for part in timer.split(";"):
-        kind, _, expr = part.strip().partition("=")
-        if not expr.strip():
-            continue
-        match = _ISO.match(expr.strip().upper())
-        if match and any(match.groups()):
-            y, mo, w, d, h, mi, s = (float(g) if g else 0.0 for g in match.groups())
-            seconds = (((w * 7 + d) * 24 + h) * 60 + mi) * 60 + s
-            parts.append(f"{kind}={y:g}Y{mo:g}M{seconds:g}S")
-        else:
-            parts.append(f"{kind}={''.join(expr.split())}")
-    return ";".join(parts) if timer else ""
-
-
-def fact_differences(
-    facts_a: Mapping[str, Any], facts_b: Mapping[str, Any], lex: Lexicon | None = None
-) -> list[Difference]:
-    """One ``fact`` difference per fact whose value (ignoring provenance) differs; each side
-    says what its value rests on (``a_basis``, ``b_basis``: sourced or assumed).
-
-    With a lexicon, text values and lists of text compare by meaning: each text by its
-    terms (roots and synonym groups), a list as a set, so "Brandförsvaret" =
-    "Räddningstjänsten" and ``[Polisen, Skatteverket]`` = ``[Skatteverket,
-    Polismyndigheten]``."""
-    names = [n for n in FACT_ORDER if n in facts_a or n in facts_b]
-    names += sorted(n for n in set(facts_a) | set(facts_b) if n not in FACT_ORDER)
-    out = []
-    for name in names:
-        va = fact_text(facts_a.get(name))
-        vb = fact_text(facts_b.get(name))
-        if va != vb and lex is not None and _meaning(lex, facts_a.get(name)) == _meaning(
-            lex, facts_b.get(name)
-        ):
-            continue
-        if va != vb:
-            ba, bb = provenance_basis(facts_a.get(name)), provenance_basis(facts_b.get(name))
-            # the fact's name and values in Swedish are the output's to say (diffwords.DiffWords): its names
-            # and words for facts are the report's
-            out.append(_said(Difference("fact", (), (), name, va, vb, a_basis=ba, b_basis=bb),
-                             clause("fact", fact=name.replace("_", " "),
-                                    va=_fact_said(facts_a.get(name), va) or _word("not_stated"),
-                                    vb=_fact_said(facts_b.get(name), vb) or _word("not_stated"),
-                                    ma=_marked(ba), mb=_marked(bb))))
-    return out
-
-
-def _fact_said(fact: Any, english: str) -> Said:
-    """A fact's text in (English, Swedish): in Swedish as its ``names: {sv: ...}`` say it ("arbetsutskottet
-    eller ordföranden", not the value "working committee or chair"); one text when the two are the same."""
-    swedish = fact_text(fact, "sv")
-    return english if swedish == english else (english, swedish)
-
-
-def _meaning(lex: Lexicon, fact: Any) -> object:
-    """``fact_meaning``, remembered in the lexicon's memo for this very fact object (an N-way
-    run compares each model's facts in each of its pairs); the memo holds the fact, so its id
-    is not reused while it is there."""
-    key = ("fact", id(fact))
-    found = lex._memo.get(key)
-    if found is None or found[0] is not fact:  # type: ignore[index]
-        found = lex._memo[key] = (fact, fact_meaning(lex, fact))
-    return found[1]  # type: ignore[index]
-
-
-def fact_meaning(lex: Lexicon, fact: Any) -> object:
-    """What a fact says, for comparing by meaning: texts as their sorted terms, lists as
-    sets of those, mappings by their non-provenance fields; other values as text."""
-    if isinstance(fact, Mapping):
-        return tuple(
-            sorted((str(k), repr(fact_meaning(lex, v))) for k, v in fact.items()
-                   if str(k) not in PROVENANCE_KEYS | FACT_WORD_KEYS)
-        )
-    if isinstance(fact, str):
-        return ("text", lex.terms(fact))
-    if isinstance(fact, (list, tuple)):
-        return ("set", tuple(sorted({repr(fact_meaning(lex, v)) for v in fact})))
-    return ("value", _text(fact))
-
-
-#: the languages a fact's field may be written in (``extension: {en: ..., sv: ...}``)
-FIELD_LANGUAGES = ("en", "sv")
-
-
-def _field_in(value: Any, lang: str | None) -> Any:
-    """A fact's field as said in ``lang`` when it is written per language (``{en: ..., sv: ...}``), in English
-    without ``lang``; any other value as it is."""
-    if isinstance(value, Mapping) and value and set(value) <= set(FIELD_LANGUAGES):
-        return value.get(lang or "en") or value.get("en") or next(iter(value.values()))
-    return value
-
-
-def fact_text(fact: Any, lang: str | None = None) -> str:
-    """A fact as one line of text: its value, then its other non-provenance fields; with ``lang``, the value
-    as its ``names:`` say it in that language (the value as written when they do not), and a field written per
-    language (``extension: {en: ..., sv: ...}``) in that language (in English without ``lang``).
-
-    >>> fact_text({"value": 11700, "unit": "kr", "year": 2017, "source": "https://..."})
-    '11700 kr (year: 2017)'
-    >>> body = {"value": "Socialnämnden", "names": {"en": "Social services committee (Socialnämnden)"}}
-    >>> fact_text(body), fact_text(body, "en"), fact_text(body, "sv")
-    ('Socialnämnden', 'Social services committee (Socialnämnden)', 'Socialnämnden')
-    >>> rule = {"value": 4, "unit": "months", "extension": {"en": "once", "sv": "en gång"}}
-    >>> fact_text(rule), fact_text(rule, "sv")
-    ('4 months (extension: once)', '4 months (extension: en gång)')
-    """
-    if fact is None:
-        return ""
-    if not isinstance(fact, Mapping):
-        return _text(fact)
-    names = fact.get("names")
-    said = names.get(lang) if lang and isinstance(names, Mapping) else None
-    value = _text(fact.get("value", "") if said is None else said)
-    unit = fact.get("unit")
-    head = f"{value} {unit}" if unit not in (None, "") and value not in ("", "unknown") else value
-    rest = [
-        f"{k}: {_text(_field_in(v, lang))}"
-        for k, v in fact.items()
-        if k not in ("value", "unit") and str(k) not in PROVENANCE_KEYS | FACT_WORD_KEYS
-    ]
-    return head + (f" ({'; '.join(rest)})" if rest else "")

@@ -1,4 +1,5 @@
-"""The matcher's passes after the one-to-one assignment: context, and one-to-many groups.
+"""The matcher's passes after the one-to-one assignment: context, and one-to-many groups; and the
+bars of this stage's passes.
 
 **Context pass** (steps left over): a tool may drop a label (an intermediate event
 exported with ``name=""``), and two people may word one step too differently for the
@@ -17,24 +18,6 @@ A pair of named steps whose labels are at least ``min_label`` alike and whose co
 score is within ``PROPAGATION`` (0.1) of the threshold is matched when at least half of
 their matched neighbours agree (Jaccard >= 0.5): neighbours already matched raise a
 candidate (similarity propagation in its simplest form); its confidence is its score.
-
-**Mutual pass** (steps left over): two named steps without a partner, each the other's
-best partner by label among *all* the other model's steps of its family (matched or not),
-with every other candidate of either at least ``MUTUAL_MARGIN`` (0.2) less alike, a label
-at least ``min_label`` alike and a combined score within ``MUTUAL_SLACK`` (0.1) of the
-threshold, are paired: nothing else in either model competes for them, so the combined
-score missing the threshold by a little (other neighbours, another position) does not make
-them differences ("Sökanden gör kunskapsprovet" / "Kunskapsprov", drawn at different places). Its
-confidence is its combined score, below the threshold.
-
-**Leftover pass** (last, ``leftover_pass``): two named steps of one family still without
-a partner after every other pass, each the other's best partner by label among the steps
-*still left over*, every other leftover candidate of either at least ``MUTUAL_MARGIN`` less
-alike, and a label at least ``labelsim.CONTAIN`` (one label said in full inside the
-other's head: "Kunskapsprov" / "Sökanden skriver kunskapsprovet", "Platsbesök" /
-"Genomför tillsynsbesök på restaurangen") are paired whatever their combined score: once
-the other passes have placed everything else, nothing competes for them. Confidence: the
-combined score.
 
 **Group pass** (a step drawn as two or three, a parallel block of three remisser against
 one remiss task): for a step x, candidate groups of the other model are
@@ -61,51 +44,11 @@ x names the own terms (those no other sibling has) of two others and none of its
 (unnamed.py; branch many17): "Remiss miljö och livsmedel" beside remisses x names. Groups are
 taken best first; a step joins at most one group.
 
-**Attach pass** (block to block): a named step x left over after the passes above joins an
-existing correspondence when its best partner by label (same family, at least
-``min_label`` alike) is a step y already in that correspondence, x sits next to (is a
-predecessor or successor of) one of the correspondence's steps on x's side: label and
-adjacency are the evidence, and the pair's combined score is not asked to reach any bar
-(it asked for ``threshold - PROPAGATION`` until branch match: "Confirm identity without"
-next to "Confirm identity" has label 0.66 but a combined score of 0.63, since the other
-model's matched step had to pay for its neighbours being different). Both models are read this way, so two
-steps drawn as two others become one correspondence of four pairs. Instead of sitting next
-to it, x may lie anywhere in the process (pool) of the correspondence's steps on its side when the correspondence is one step y against steps like x, and y
-names what sets each of them apart while they share something ("Hämta in yttranden från
-polisen och Skatteverket" against "Polisremiss" and "Skatteremiss" with other steps between
-them), or y is an event naming only what they share and nothing else in their model says
-it ("Remissvar inkomna" against one answer event per body, drawn apart). With a label of
-at least ``BLOCK_MIN_LABEL``, x also joins when it is a branch beside the correspondence's
-steps (a predecessor or successor in common: one block) and either y says all x says and
-more, x saying two things at least, y saying nothing that neither x nor those steps say and
-something that only x says ("Polisremiss" beside "Kontroll hos Skatteverket och
-Kronofogden", both against "Remisser till polisen, Skatteverket och Kronofogden"), or x, its
-sibling and y share a term of the synonym list — the same work done another way — unless y
-names by that list what sets the sibling apart while x names something y does not
-("Enhetschefen beslutar på delegation" beside "Socialnämnden fattar beslut", both against
-"Arbetsutskottet fattar beslut"; not "Yttrande från Skatteverket" beside "Yttrande från
-polisen" against "Polisens yttrande inkommer"; branch m10). With a weaker label
-(at least ``BLOCK_MIN_LABEL``), x joins only next to the correspondence, when y names what sets
-apart x and the steps it holds and those share nothing: two different parts of one step
-("Diarieföring och tilldelning av handläggare" / "Registrera ärendet", "Tilldela
-handläggare") and at least half of x's terms are in y's label. Its confidence is the
-lowest of the correspondence's and the joining steps' scores. A step that names a part of the
-knowledge test other than every part the correspondence's steps name ("Handläggaren rättar
-provet" beside "Kunskapsprov" ~ "Sökanden skriver kunskapsprovet") does not join; it is asked
-about with the correspondence's step instead (testparts.py; branch many27).
-
-**Block pass** (one step drawn as a few, at model level; branch match-en): the named
-activities left over are grouped by the correspondences right before and right after them
-(walking the step graph through steps in none). Where both models have leftover steps
-between the *same* matched steps, one model has exactly one there and the other at most
-``BLOCK_MAX - 1`` (4), and the one step's label is at least ``BLOCK_MIN_LABEL`` (0.3) alike
-one of the others, they become one correspondence (less the steps of the block that share
-no word with the one step: they are other work): the coarse step stands for the block
-("Inhämta yttranden från remissinstanser" between the same two matched steps as "Skicka
-remiss till Polisen" and "Skicka remiss till Skatteverket"). Two or more steps on both
-sides are left alone (which goes with which is not known), and so is a block whose
-matched steps around it are only events (between a start and an end event it is the whole
-process, not a place in it). Its confidence is the best combined score of its pairs.
+The other passes of this stage are modules of their own, each one rule: the mutual and leftover
+passes (mutualbest.py), the attach pass (attach.py) and the block pass (blocks.py). Their bars
+(``MUTUAL_MARGIN``, ``BLOCK_MIN_LABEL``, ...) stay here and those passes read them from this
+module when they run, as bench/bench_matching.py's ``--option NAME=VALUE`` sets a constant on
+this module for an experiment.
 """
 
 from __future__ import annotations
@@ -114,7 +57,6 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from processes.diff import labelsim
 from processes.diff.collective import collective_words, names_the_rest
 from processes.diff.labelsim import bag_similarity, group_similarity
 from processes.diff.matchtypes import (
@@ -126,22 +68,37 @@ from processes.diff.matchtypes import (
     ids_on,
     match_units,
     named,
-    pooled_similarity,
     what,
 )
-from processes.diff.testparts import APART_REASON, Apart, apart_in_test
 from processes.diff.text import Lexicon
 from processes.diff.unnamed import unnamed_siblings
 from processes.diff.view import ModelView
-from processes.digraph import closed_components
 
-__all__ = ["context_pass", "mutual_pass", "group_pass", "attach_pass", "block_pass", "leftover_pass"]
+__all__ = [
+    "context_pass",
+    "group_pass",
+    "PROPAGATION",
+    "MUTUAL_SLACK",
+    "MUTUAL_MARGIN",
+    "BLOCK_MAX",
+    "BLOCK_MIN_LABEL",
+]
 
 _CONTEXT_MIN_LABEL = 0.3
 PROPAGATION = 0.1
 _CONTEXT_ROUNDS = 5
 _MAX_SIBLINGS = 6
 _COMMON_ALONE = 0.8  # x is their common part, for alternatives that do not run together
+
+#: mutual pass: how far below the threshold the pair may score, and how much better than
+#: every other candidate of either step its label must be
+MUTUAL_SLACK = PROPAGATION
+MUTUAL_MARGIN = 0.2
+
+#: block pass: at most this many steps in a block (the coarse step and its fine steps)
+BLOCK_MAX = 5
+#: block pass: the best label similarity between the coarse step and one fine step
+BLOCK_MIN_LABEL = 0.3
 
 
 def _context(view: ModelView, step: str, unit: dict[str, int]) -> set[tuple[str, int]]:
@@ -213,91 +170,6 @@ def context_pass(given: PassInput, matches: list[Match]) -> list[Match]:
         if not added:
             break
     return matches
-
-
-#: mutual pass: how far below the threshold the pair may score, and how much better than
-#: every other candidate of either step its label must be
-MUTUAL_SLACK = PROPAGATION
-MUTUAL_MARGIN = 0.2
-
-
-def _families(view: ModelView) -> np.ndarray:
-    return np.array([family(view.steps[s]) for s in view.steps], dtype=object)
-
-
-def _free_named(view: ModelView, matches: list[Match], side: str) -> np.ndarray:
-    """Per step of ``view``, in its order: named and in none of ``matches`` on ``side`` ("a" or "b")."""
-    taken = {s for m in matches for s in ids_on(m, side)}
-    return np.array([s not in taken and bool(named(view.steps[s])) for s in view.steps], dtype=bool)
-
-
-def _clear_best(
-    lab: np.ndarray, i: int, fam_a: np.ndarray, fam_b: np.ndarray, ok_a: np.ndarray, ok_b: np.ndarray, floor: float
-) -> int | None:
-    """The column of step ``i``'s best partner by label among the ``ok_b`` steps of its family, when
-    that label is at least ``floor``, ``i`` is the partner's best among the ``ok_a`` steps too, and
-    every rival of either is at least ``MUTUAL_MARGIN`` less alike; otherwise None."""
-    row = np.where((fam_b == fam_a[i]) & ok_b, lab[i], -1.0)
-    if not row.size:  # the other model has no steps (a collaboration of black-box pools)
-        return None
-    j = int(np.argmax(row))
-    if row[j] < floor:
-        return None
-    col = np.where((fam_a == fam_b[j]) & ok_a, lab[:, j], -1.0)
-    if int(np.argmax(col)) != i:
-        return None
-    if np.count_nonzero(row > row[j] - MUTUAL_MARGIN) > 1 or np.count_nonzero(col > col[i] - MUTUAL_MARGIN) > 1:
-        return None
-    return j
-
-
-def mutual_pass(given: PassInput, matches: list[Match]) -> list[Match]:
-    """Two named steps left over that are each other's best partner by label among all
-    the other model's steps of their family (module doc)."""
-    a, b, lab = given.a, given.b, given.lab
-    score_matrix, banned, options = given.score, given.banned, given.options
-    unit_a = {s for m in matches for s in m.a}
-    unit_b = {s for m in matches for s in m.b}
-    ids_a, ids_b = list(a.steps), list(b.steps)
-    fam_a, fam_b = _families(a), _families(b)
-    named_a = np.array([bool(named(a.steps[s])) for s in ids_a], dtype=bool)
-    named_b = np.array([bool(named(b.steps[s])) for s in ids_b], dtype=bool)
-    out = list(matches)
-    for i, x_id in enumerate(ids_a):
-        if x_id in unit_a or not named_a[i]:
-            continue
-        j = _clear_best(lab, i, fam_a, fam_b, named_a, named_b, options.min_label)
-        if j is None or ids_b[j] in unit_b or (x_id, ids_b[j]) in banned:
-            continue
-        y_id = ids_b[j]
-        if float(score_matrix[i, j]) < options.threshold - MUTUAL_SLACK:
-            continue
-        out.append(Match((x_id,), (y_id,), round(float(score_matrix[i, j]), 3), round(float(lab[i, j]), 3), "auto"))
-        unit_a.add(x_id)
-        unit_b.add(y_id)
-    return out
-
-
-def leftover_pass(given: PassInput, matches: list[Match]) -> list[Match]:
-    """The last pass: two named steps still left over, of one family, each the other's best
-    partner by label among the steps still left over, every rival of either at least
-    ``MUTUAL_MARGIN`` less alike, with a label at least ``CONTAIN`` (one said in full in the
-    other: "Kunskapsprov" / "Sökanden skriver kunskapsprovet") (module doc)."""
-    a, b, lab, score_matrix, banned = given.a, given.b, given.lab, given.score, given.banned
-    ids_a, ids_b = list(a.steps), list(b.steps)
-    free_a, free_b = _free_named(a, matches, "a"), _free_named(b, matches, "b")
-    fam_a, fam_b = _families(a), _families(b)
-    out = list(matches)
-    found: list[tuple[int, int]] = []
-    for i in (int(k) for k in np.flatnonzero(free_a)):
-        j = _clear_best(lab, i, fam_a, fam_b, free_a, free_b, labelsim.CONTAIN)
-        if j is not None and (ids_a[i], ids_b[j]) not in banned:
-            found.append((i, j))
-    for i, j in found:
-        out.append(
-            Match((ids_a[i],), (ids_b[j],), round(float(score_matrix[i, j]), 3), round(float(lab[i, j]), 3), "auto")
-        )
-    return out
 
 
 def _chains(view: ModelView, free: set[str]) -> list[tuple[str, ...]]:
@@ -503,264 +375,3 @@ def _reading(lex: Lexicon, label: str, parts: Iterable[str], lang: tuple[str, st
         return ("rest" if len(bags) >= 2 and common & own and names_the_rest(label) else "some"), sorted(common)
     return ("common" if common & own else "none"), sorted(common)
 
-
-def attach_pass(given: PassInput, matches: list[Match], apart: list[tuple[Apart, str]] | None = None) -> list[Match]:
-    """Block to block: a step left over joins the correspondence of its neighbour (module doc);
-    a step kept out as of another part of the knowledge test (testparts.py) is added to
-    ``apart`` with the reason."""
-    a, b, lex, lang = given.a, given.b, given.lex, given.langs
-    apart = [] if apart is None else apart
-    matches = _attach_side(given, matches, "a", apart)
-    matches = _attach_side(given.swapped(), matches, "b", apart)
-    # a correspondence that grew: its label is that of the pooled labels of both sides
-    out = []
-    for m in matches:
-        if m.how == "grouped" and len(m.a) + len(m.b) > 2:
-            m = Match(m.a, m.b, m.confidence, round(pooled_similarity(lex, a, b, m.a, m.b, lang), 3), m.how)
-        out.append(m)
-    return out
-
-
-def _attach_side(given: PassInput, matches: list[Match], side: str, apart: list[tuple[Apart, str]]) -> list[Match]:
-    one, other, lab, score = given.a, given.b, given.lab, given.score
-    banned, options, lex, lang = given.banned, given.options, given.lex, given.langs
-    other_side = "b" if side == "a" else "a"
-    ids_other = list(other.steps)
-    index_one = {s: i for i, s in enumerate(one.steps)}
-    unit_one = {s: k for k, m in enumerate(matches) for s in ids_on(m, side)}
-    unit_other = {s: k for k, m in enumerate(matches) for s in ids_on(m, other_side)}
-    joins: dict[int, list[tuple[float, str]]] = {}
-    # the named steps of the other model by family, once (not once per step x)
-    by_family: dict[str, list[int]] = {}
-    for j, y in enumerate(ids_other):
-        if named(other.steps[y]):
-            by_family.setdefault(family(other.steps[y]), []).append(j)
-    columns = {fam: np.array(js, dtype=np.intp) for fam, js in by_family.items()}
-    for x_id, x in one.steps.items():
-        if x_id in unit_one or not named(x):
-            continue
-        row = lab[index_one[x_id]]
-        fam = family(x)
-        same = columns.get(fam)
-        if same is None:
-            continue
-        best = int(same[int(np.argmax(row[same]))])  # the first of the best: max by (label, -j)
-        y_id = ids_other[best]
-        if float(row[best]) < BLOCK_MIN_LABEL or y_id not in unit_other or (x_id, y_id) in banned:
-            continue
-        combined = float(score[index_one[x_id], best])
-        k = unit_other[y_id]
-        m = matches[k]
-        if m.how == "confirmed" or any(family(one.steps[s]) != fam for s in ids_on(m, side) if s in one.steps):
-            continue
-        # x sits next to the steps that y's correspondence already holds on x's side
-        near = set(one.predecessors(x_id)) | set(one.successors(x_id))
-        adjacent = bool(near & set(ids_on(m, side)))
-        if not adjacent and all(one.steps[s].process != x.process for s in ids_on(m, side) if s in one.steps):
-            continue  # not next to them and in another process (pool): no branch beside them
-        if _said_in_full(lex, one, other, m, x_id, side, lang) or _alternative(lex, one, other, m, x_id, side, lang):
-            pass  # a branch beside them that y names in full, or another way of doing what y does
-        elif float(row[best]) < options.min_label:
-            # a weaker label: x is next to them and y names each of them ("Diarieföring och
-            # tilldelning av handläggare" / "Registrera ärendet" next to "Tilldela handläggare")
-            if not adjacent or not _lists_each(lex, one, other, m, x_id, side, lang, shared=False):
-                continue
-        elif not adjacent and not _lists_each(lex, one, other, m, x_id, side, lang):
-            continue
-        parts = apart_in_test(lex, one, other, m, x_id, side, lang)
-        if parts is not None:
-            # another part of the knowledge test: asked about at the end, not joined
-            apart.append(((side, x_id, y_id), APART_REASON.format(mine=parts[0], theirs=parts[1])))
-            continue
-        joins.setdefault(k, []).append((combined, x_id))
-    out = list(matches)
-    for k, extra in sorted(joins.items()):
-        m = out[k]
-        added = tuple(x for _, x in sorted(extra, key=lambda e: (-e[0], e[1]))[: _MAX_SIBLINGS - 1])
-        order = {s: i for i, s in enumerate(one.steps)}
-        mine = tuple(sorted(set(ids_on(m, side)) | set(added), key=lambda s: order.get(s, len(order))))
-        a_ids, b_ids = (mine, m.b) if side == "a" else (m.a, mine)
-        out[k] = Match(a_ids, b_ids, round(min(m.confidence, min(s for s, _ in extra)), 3), m.label, "grouped")
-    return out
-
-
-def _said_in_full(
-    lex: Lexicon, one: ModelView, other: ModelView, m: Match, x_id: str, side: str, lang: tuple[str, str]
-) -> bool:
-    """Whether x is a branch beside the steps of ``m`` on its side (a predecessor or a
-    successor in common with one of them: the same parallel or exclusive block) and the one
-    step on the other side of ``m`` says everything x says and more, nothing that neither x
-    nor the steps of ``m`` say, and something that only x says: "Polisremiss" beside
-    "Remiss Skatteverket och Kronofogden", both against "Remisser till polis, Skatteverket
-    och Kronofogden"."""
-    theirs = ids_on(m, "b" if side == "a" else "a")
-    if len(theirs) != 1 or theirs[0] not in other.steps:
-        return False
-    own = set(lex.terms(what(lex, one.steps[x_id], lang[0]), lang[0]))
-    said = set(lex.terms(what(lex, other.steps[theirs[0]], lang[1]), lang[1]))
-    if len(own) < 2 or not own < said:
-        return False
-    mine = [s for s in ids_on(m, side) if s in one.steps]
-    # ... and nothing else: y is x and the steps it already holds, said together, and x
-    # says a part of y that none of those steps says (not a second wording of them)
-    held = set().union(*(lex.terms(what(lex, one.steps[s], lang[0]), lang[0]) for s in mine))
-    if not said <= own | held or not said - held:
-        return False
-    before, after = set(one.predecessors(x_id)), set(one.successors(x_id))
-    return any(before & set(one.predecessors(s)) or after & set(one.successors(s)) for s in mine)
-
-
-def _alternative(
-    lex: Lexicon, one: ModelView, other: ModelView, m: Match, x_id: str, side: str, lang: tuple[str, str]
-) -> bool:
-    """Whether x and a step of ``m`` on its side are branches of one block (a predecessor or
-    a successor in common) and all three name the same work by the domain's vocabulary (a
-    synonym group they share), unless by that vocabulary y names what sets that step apart
-    from x and x names something y does not: a decision drawn as two alternatives ("Delegationsbeslut av enhetschef" / "Beslut i
-    socialnämnden") against one decision."""
-    theirs = ids_on(m, "b" if side == "a" else "a")
-    if len(theirs) != 1 or theirs[0] not in other.steps:
-        return False
-    own = set(lex.terms(what(lex, one.steps[x_id], lang[0]), lang[0]))
-    said = set(lex.terms(what(lex, other.steps[theirs[0]], lang[1]), lang[1]))
-    before, after = set(one.predecessors(x_id)), set(one.successors(x_id))
-    for s in ids_on(m, side):
-        if s not in one.steps or not (before & set(one.predecessors(s)) or after & set(one.successors(s))):
-            continue
-        theirs_too = set(lex.terms(what(lex, one.steps[s], lang[0]), lang[0]))
-        # not when, by the vocabulary, y names what sets that step apart from x and x names
-        # something of its own that y does not: y is that branch alone (the police's answer,
-        # not the Skatteverket branch beside it)
-        if any(t.startswith("=") and t in said for t in theirs_too - own) and any(
-            t.startswith("=") and t not in said for t in own - theirs_too
-        ):
-            continue
-        if any(t.startswith("=") for t in own & said & theirs_too):
-            return True
-    return False
-
-
-def _lists_each(
-    lex: Lexicon,
-    one: ModelView,
-    other: ModelView,
-    m: Match,
-    x_id: str,
-    side: str,
-    lang: tuple[str, str],
-    shared: bool = True,
-) -> bool:
-    """Whether the single step on the other side of ``m`` names what sets apart each of the
-    steps of ``one`` it would then hold, which share something (``_reading`` "all", with a
-    common part): "Hämta in yttranden från
-    polisen, Skatteverket och räddningstjänsten" against "Polisremiss" and "Skatteremiss",
-    wherever those two are drawn."""
-    theirs = ids_on(m, "b" if side == "a" else "a")
-    if len(theirs) != 1 or theirs[0] not in other.steps:
-        return False
-    mine = [s for s in ids_on(m, side) if s in one.steps] + [x_id]
-    names = [what(lex, one.steps[s], lang[0]) for s in mine]
-    label = what(lex, other.steps[theirs[0]], lang[1])
-    reading, common = _reading(lex, label, names, (lang[1], lang[0]))
-    if not shared:
-        # two different parts of one step, and at least half of what x says is said in y
-        own, theirs_terms = lex.terms(names[-1], lang[0]), set(lex.terms(label, lang[1]))
-        said = sum(t in theirs_terms for t in own)
-        return reading == "all" and not common and 2 * said >= len(own)
-    if reading == "common" and family(other.steps[theirs[0]]) == "event":
-        # y names only what they share, and nothing else in their model says it
-        return _only_theirs(lex, one, tuple(mine), set(common) & set(lex.terms(label, lang[1])), lang[0])
-    return reading == "all" and bool(common)  # the same kind of step for different things
-
-
-#: block pass: at most this many steps in a block (the coarse step and its fine steps)
-BLOCK_MAX = 5
-#: block pass: the best label similarity between the coarse step and one fine step
-BLOCK_MIN_LABEL = 0.3
-
-
-def _walk(view: ModelView, start: str, unit: dict[str, int], forward: bool) -> frozenset[int]:
-    """The correspondences first reached from ``start`` along the step graph (forward or
-    backward), passing only through steps that are in none."""
-    anchors: set[int] = set()
-    todo = [start]
-    seen = {start}
-    while todo:
-        s = todo.pop()
-        for t in view.successors(s) if forward else view.predecessors(s):
-            if t in seen:
-                continue
-            seen.add(t)
-            if t in unit:
-                anchors.add(unit[t])
-            else:
-                todo.append(t)
-    return frozenset(anchors)
-
-
-def _walks(view: ModelView, unit: dict[str, int], forward: bool) -> dict[str, frozenset[int]]:
-    """``_walk`` of every step in no correspondence, in time linear in the steps and flows:
-    the steps in none, by strongly connected components (Tarjan, iterative), each taking the
-    correspondences next to its members and those its successor components reach (found
-    before it: Tarjan closes a component after every component it reaches)."""
-    nbrs = view.successors if forward else view.predecessors
-    out: dict[str, frozenset[int]] = {}
-    roots = (s for s in view.steps if s not in unit)
-    for members in closed_components(roots, lambda s: (w for w in nbrs(s) if w not in unit)):
-        inside = set(members)
-        found: set[int] = set()
-        for m in members:
-            for t in nbrs(m):
-                if t in unit:
-                    found.add(unit[t])
-                elif t not in inside:
-                    found |= out[t]
-        anchors = frozenset(found)
-        for m in members:
-            out[m] = anchors
-    return out
-
-
-def _free_blocks(view: ModelView, unit: dict[str, int]) -> dict[tuple[frozenset[int], frozenset[int]], list[str]]:
-    """Named activities in no correspondence, by the correspondences right before and
-    right after them (only steps in none between)."""
-    out: dict[tuple[frozenset[int], frozenset[int]], list[str]] = {}
-    reached_before, reached_after = _walks(view, unit, forward=False), _walks(view, unit, forward=True)
-    for s, st in view.steps.items():
-        if s in unit or not named(st) or family(st) == "event":
-            continue
-        before, after = reached_before[s], reached_after[s]
-        if before and after:
-            out.setdefault((before, after), []).append(s)
-    return out
-
-
-def block_pass(given: PassInput, matches: list[Match]) -> list[Match]:
-    """Model-level blocks: one step drawn as a few between the same matched steps (module doc)."""
-    a, b, lab, score, banned = given.a, given.b, given.lab, given.score, given.banned
-    unit_a, unit_b = match_units(matches)
-    ia = {x: i for i, x in enumerate(a.steps)}
-    ib = {y: j for j, y in enumerate(b.steps)}
-    blocks_b = _free_blocks(b, unit_b)
-    out = list(matches)
-    for key, xs in sorted(_free_blocks(a, unit_a).items(), key=lambda kv: kv[1]):
-        ys = blocks_b.get(key)
-        if not ys or min(len(xs), len(ys)) != 1 or len(xs) + len(ys) > BLOCK_MAX:
-            continue
-        # between a start and an end event only, the "block" is the whole process: no place
-        if not any(family(a.steps[s]) != "event" for k in key[0] | key[1] for s in matches[k].a if s in a.steps):
-            continue
-        # a step of the block that shares no word with the one step is not part of its work
-        # (p37: "Hämtning av företagsuppgifter" beside "Diarieföring och ärendefördelning",
-        # both against "Diarieför ansökan")
-        xs = [x for x in xs if any(lab[ia[x], ib[y]] > 0.0 for y in ys)]
-        ys = [y for y in ys if any(lab[ia[x], ib[y]] > 0.0 for x in xs)]
-        if not xs or not ys or any((x, y) in banned for x in xs for y in ys):
-            continue
-        cells = [(ia[x], ib[y]) for x in xs for y in ys]
-        best = max(float(lab[i, j]) for i, j in cells)
-        if best < BLOCK_MIN_LABEL or best <= 0.0:
-            continue
-        confidence = max(float(score[i, j]) for i, j in cells)
-        out.append(Match(tuple(xs), tuple(ys), round(confidence, 3), round(best, 3), "grouped"))
-    return out

@@ -11,12 +11,12 @@ Each candidate pair (x of A, y of B) gets a combined score in [0, 1]::
   license fee" / "Receive the license fee payment"). Two unnamed steps of the same kind (e.g. unnamed start events)
   count as label 1; a tool's default name ("End Event") counts as no name.
 * **type**: 1 same kind and type; activities of different kinds/types 0.8; events:
-  same position 0.7 (different trigger), otherwise 0.4.
+  same position 0.7 (different trigger), otherwise 0.4 (steptypes.py).
 * **role**: label similarity of the performers (lane names), only where both models
   name one (otherwise the weight drops out).
 * **position**: 1 - |normalised distance from start of x - that of y|.
 * **neighbours**: how well the predecessors and successors (gateways skipped) of x
-  match those of y by label (mean of the best match per neighbour, both directions).
+  match those of y by label (mean of the best match per neighbour, both directions; neighbours.py).
 
 A task and an event are the same step only when their labels are at least
 ``strong_label`` alike; a task that waits ("Inväntande av remissvar", "Wait for results":
@@ -40,15 +40,15 @@ forwarding.py; nor a step that sends the decision with one that names the applic
 is paired with several of the other model (a chain of two or three, or siblings of a
 parallel or exclusive block) when their pooled labels match it better, and steps left
 over are paired by context (same kind, the same matched neighbours) or when each is the
-other's clear best partner by label (groups.mutual_pass), and a step left over
+other's clear best partner by label (mutualbest.mutual_pass), and a step left over
 whose best partner is already paired next to it joins that correspondence (block to block,
-groups.attach_pass); a step left over whose body the one step of a correspondence names joins it
+attach.py); a step left over whose body the one step of a correspondence names joins it
 beside its siblings there (namedbody.py: "Remiss till Polisen" beside the remiss to the four others,
 against "Skicka remisser (polisen, skatt, KFM, rtj, miljö)"); a step standing for all the answers of a remiss block keeps only the
 answers of the bodies its own remiss group went to (answers.py); where one model has one step left over between two matched steps and
-the other a few, the one stands for the block when a label says so (groups.block_pass); last,
+the other a few, the one stands for the block when a label says so (blocks.py); last,
 two steps still left over that are each other's clear best by label, one said in full inside
-the other, are paired (groups.leftover_pass); then steps still left over whose terms one says
+the other, are paired (mutualbest.leftover_pass); then steps still left over whose terms one says
 in full are paired, one to one or one to a run of two or three (contained.py); a step whose
 label lists the work of finer steps left over is paired with them (summary.py); a Swedish step that names its
 addressees by a group word or a list of bodies ("Maila remisser till polisen och de andra", "Alla svar är inne") is
@@ -99,8 +99,6 @@ reported as only in one model. **Only in one model**: the steps left with no can
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
 from processes.diff import labelsim
@@ -108,6 +106,8 @@ from processes.diff.addressees import addressee_pass, addressee_questions, narro
 from processes.diff.alternatives import dispatch_alternatives_pass
 from processes.diff.answers import answers_pass
 from processes.diff.approaches import approach_against_arrival, held_apart
+from processes.diff.attach import attach_pass
+from processes.diff.blocks import block_pass
 from processes.diff.booking import preparation_pass
 from processes.diff.completenotice import completeness_bans
 from processes.diff.contained import chain_pass, contained_pass
@@ -117,14 +117,7 @@ from processes.diff.dispatchchain import dispatch_chain_pass
 from processes.diff.endings import ending_pass
 from processes.diff.follow import follow_pass
 from processes.diff.forwarding import forwarding_bans
-from processes.diff.groups import (
-    attach_pass,
-    block_pass,
-    context_pass,
-    group_pass,
-    leftover_pass,
-    mutual_pass,
-)
+from processes.diff.groups import context_pass, group_pass
 from processes.diff.handover import handover_pass
 from processes.diff.labelsim import label_matrix
 from processes.diff.leftfirst import left_over_first
@@ -140,13 +133,14 @@ from processes.diff.matchtypes import (
     MatchOptions,
     PassInput,
     Uncertain,
-    families,
     family,
     ids_on,
     pooled_similarity,
     what,
 )
+from processes.diff.mutualbest import leftover_pass, mutual_pass
 from processes.diff.namedbody import named_body_pass
+from processes.diff.neighbours import _adjacency, _neighbour_matrix
 from processes.diff.oneending import lone_endpoint_blocks, one_ending_pass
 from processes.diff.outcomes import outcome_pass
 from processes.diff.parties import party_bans
@@ -158,6 +152,13 @@ from processes.diff.sidematters import side_matter_bans
 from processes.diff.solecandidates import sole_pairs
 from processes.diff.startend import endpoint_events, refuse_start_with_end, start_end_cells
 from processes.diff.statuses import status_pass
+from processes.diff.steptypes import (
+    _arrival_pairs,
+    _lone_endpoints,
+    _type_matrix,
+    cross_family,
+    endpoint_pairs,
+)
 from processes.diff.suitability import suitability_pass
 from processes.diff.summary import summary_pass
 from processes.diff.testparts import Apart, part_questions
@@ -180,15 +181,6 @@ __all__ = [
     "ids_on",
 ]
 
-def _type_score(x: Step, y: Step) -> float:
-    if x.kind in ACTIVITIES and y.kind in ACTIVITIES:
-        return 1.0 if (x.kind, x.detail) == (y.kind, y.detail) else 0.8
-    if x.kind == "event" and y.kind == "event":
-        if x.detail == y.detail:
-            return 1.0
-        return 0.7 if x.detail.split(":")[0] == y.detail.split(":")[0] else 0.4
-    return 0.2
-
 
 def labels(lex: Lexicon, xs: list[Step], ys: list[Step], lang_a: str, lang_b: str) -> np.ndarray:
     """Label similarity of every pair, names without their own performer (``what``);
@@ -204,123 +196,6 @@ def labels(lex: Lexicon, xs: list[Step], ys: list[Step], lang_a: str, lang_b: st
         same = (da[:, None] == db[None, :]) if len(xs) and len(ys) else np.zeros((len(xs), len(ys)), bool)
         lab = np.where(both, np.where(same, 1.0, 0.0), np.where(empty_a[:, None] | empty_b[None, :], 0.0, lab))
     return lab
-
-
-class _Adjacency:
-    """One model's neighbour lists (row -> rows of its predecessors, or of its successors) and
-    what :func:`_neighbour_matrix` makes of them: made once per model and lexicon
-    (:func:`_adjacency`), as an N-way run uses them in each of the model's N - 1 pairs."""
-
-    __slots__ = ("lists", "index", "empty", "rows", "cols", "weight", "has")
-
-    def __init__(self, lists: list[list[int]]) -> None:
-        self.lists = lists
-        width = max((len(vs) for vs in lists), default=0)
-        # every list padded with its own first entry: the same maximum, in one gather
-        self.index = (
-            np.array([vs + [vs[0]] * (width - len(vs)) if vs else [0] * width for vs in lists], dtype=int)
-            if width else None
-        )
-        self.empty = np.array([not vs for vs in lists], dtype=bool)
-        # row x once per neighbour u, in order, with weight 1 / len(x's neighbours)
-        self.rows = np.array([x for x, us in enumerate(lists) for _u in us], dtype=int)
-        self.cols = np.array([u for us in lists for u in us], dtype=int)
-        self.weight = np.array([1.0 / len(lists[x]) for x in self.rows.tolist()], dtype=float)
-        self.has = ~self.empty
-
-
-def _adjacency(lex: Lexicon, view: ModelView, forward: bool) -> _Adjacency:
-    """``view``'s steps' successors (``forward``) or predecessors as :class:`_Adjacency`,
-    remembered in the lexicon's memo (the view kept with it, so its id is not reused)."""
-    key = ("adjacency", id(view), forward)
-    found = lex._memo.get(key)
-    if found is None or found[0] is not view:  # type: ignore[index]
-        index = {x: i for i, x in enumerate(view.steps)}
-        near = view.successors if forward else view.predecessors
-        found = lex._memo[key] = (view, _Adjacency([[index[u] for u in near(x) if u in index] for x in view.steps]))
-    return found[1]  # type: ignore[index,no-any-return]
-
-
-def _best_of(lab: np.ndarray, adj: _Adjacency) -> np.ndarray:
-    """Column y: the largest of ``lab[:, v]`` over ``v`` in ``adj.lists[y]`` (0 when it is empty)."""
-    n, m = lab.shape[0], len(adj.lists)
-    if adj.index is None:
-        return np.zeros((n, m))
-    best = lab[:, adj.index].max(axis=2)
-    best[:, adj.empty] = 0.0
-    return np.asarray(best, dtype=float)
-
-
-def _neighbour_matrix(lab: np.ndarray, a_adj: _Adjacency, b_adj: _Adjacency) -> np.ndarray:
-    """For every pair (x, y): how well x's neighbours (``a_adj.lists[x]``) match y's by label —
-    the mean over x's neighbours of their best label match among y's, averaged with the
-    same from y's side; 1 when neither has neighbours, 0 when only one has."""
-    n, m = lab.shape
-    best = _best_of(lab, b_adj)  # best[:, y]: each row's best among y's neighbours
-    best_t = _best_of(lab.T, a_adj).T
-    # left[x, :] += best[u, :] / len(x's neighbours) for each neighbour u of x, in that order
-    # (np.add.at adds one term after the other, as a loop would: the same sums, bit for bit)
-    left = np.zeros((n, m))
-    if len(a_adj.rows):
-        np.add.at(left, a_adj.rows, a_adj.weight[:, None] * best[a_adj.cols, :])
-    right_t = np.zeros((m, n))
-    if len(b_adj.rows):
-        np.add.at(right_t, b_adj.rows, b_adj.weight[:, None] * best_t[:, b_adj.cols].T)
-    score = (left + right_t.T) / 2
-    has_a = a_adj.has[:, None]
-    has_b = b_adj.has[None, :]
-    return np.where(has_a & has_b, score, np.where(~has_a & ~has_b, 1.0, 0.0))
-
-
-def _type_matrix(xs: list[Step], ys: list[Step]) -> np.ndarray:
-    kinds = tuple(sorted({(s.kind, s.detail) for s in xs + ys}))
-    table = _type_table(kinds)
-    code = {k: i for i, k in enumerate(kinds)}
-    ia = np.array([code[(s.kind, s.detail)] for s in xs], dtype=int)
-    ib = np.array([code[(s.kind, s.detail)] for s in ys], dtype=int)
-    return table[np.ix_(ia, ib)]
-
-
-@lru_cache(maxsize=256)
-def _type_table(kinds: tuple[tuple[str, str], ...]) -> np.ndarray:
-    # remembered (read-only): an N-way run's pairs mostly draw from the same few kinds of step
-    table = np.array(
-        [[_type_score(Step("", "", k1, d1), Step("", "", k2, d2)) for k2, d2 in kinds] for k1, d1 in kinds]
-    ).reshape(len(kinds), len(kinds))
-    table.setflags(write=False)
-    return table
-
-
-def endpoint_pairs(xs: list[Step], ys: list[Step]) -> np.ndarray:
-    """Boolean matrix: both steps are start events, or both are end events."""
-    # each step's end as a number (1 start, 2 end, 0 neither): equal and not 0
-    code_a = np.array([_END_CODE.get(s.detail.split(":")[0], 0) if s.kind == "event" else 0 for s in xs], dtype=int)
-    code_b = np.array([_END_CODE.get(s.detail.split(":")[0], 0) if s.kind == "event" else 0 for s in ys], dtype=int)
-    same = code_a[:, None] == code_b[None, :]
-    is_end = (code_a > 0)[:, None]
-    return np.asarray(same & is_end, dtype=bool).reshape(len(xs), len(ys))
-
-
-_END_CODE = {"start": 1, "end": 2}
-
-
-def _lone_endpoints(xs: list[Step], ys: list[Step]) -> list[tuple[int, int]]:
-    """(row, column) of the start events when each model has exactly one, and the same
-    for end events."""
-    out = []
-    for position in ("start", "end"):
-        ia = [i for i, s in enumerate(xs) if s.kind == "event" and s.detail.split(":")[0] == position]
-        ib = [j for j, s in enumerate(ys) if s.kind == "event" and s.detail.split(":")[0] == position]
-        if len(ia) == 1 and len(ib) == 1:
-            out.append((ia[0], ib[0]))
-    return out
-
-
-def cross_family(xs: list[Step], ys: list[Step]) -> np.ndarray:
-    """Boolean matrix: one is an activity and the other an event."""
-    fa = np.array([family(x) == "event" for x in xs], dtype=bool)
-    fb = np.array([family(y) == "event" for y in ys], dtype=bool)
-    return np.asarray(fa[:, None] != fb[None, :], dtype=bool).reshape(len(xs), len(ys))
 
 
 def pair_scores(
@@ -384,19 +259,6 @@ def _scores(
         asked = np.round(np.where(apart & ~arrival, 0.0, score), 6)
     score = np.where(apart, 0.0, score)
     return np.round(score, 6), lab, asked
-
-
-def _arrival_pairs(xs: list[Step], ys: list[Step]) -> np.ndarray | None:
-    """Boolean matrix: one is a task that acts then waits (matchtypes.families) and the other an
-    event; None when neither model has such a task."""
-    both_a = np.array([len(families(x)) > 1 for x in xs], dtype=bool)
-    both_b = np.array([len(families(y)) > 1 for y in ys], dtype=bool)
-    if not both_a.any() and not both_b.any():
-        return None
-    event_a = np.array([family(x) == "event" for x in xs], dtype=bool)
-    event_b = np.array([family(y) == "event" for y in ys], dtype=bool)
-    cells = (both_a[:, None] & event_b[None, :]) | (event_a[:, None] & both_b[None, :])
-    return np.asarray(cells, dtype=bool).reshape(len(xs), len(ys))
 
 
 def match_dense(

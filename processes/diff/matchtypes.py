@@ -92,7 +92,7 @@ class Match:
     """Steps of A paired with steps of B (one each, or one with several).
 
     ``how``: ``auto`` (found one to one: by the assignment at or above the threshold, or
-    by a later pass below it: groups.context_pass, mutual_pass, leftover_pass, contained.py),
+    by a later pass below it: groups.context_pass, mutualbest.py, contained.py),
     ``confirmed`` (user file), ``grouped`` (one-to-many),
     ``context`` (paired by the same matched neighbours). ``label`` is the label
     similarity of the (pooled) labels.
@@ -352,7 +352,7 @@ def pooled_similarity(
 ) -> float:
     """The label similarity of a correspondence of several steps: the terms of what each side's
     steps say (``what``), pooled as a set per side, compared as bags in A's language. This is how
-    groups.attach_pass, addressees.py and namedbody.py score a correspondence that grew (the last
+    attach.attach_pass, addressees.py and namedbody.py score a correspondence that grew (the last
     two with ``a`` the side of their one step or of the steps that joined), and group_pass one step
     against a block (labelsim.group_similarity); a confirmed correspondence (``--matches``) is scored
     the same way, so that confirming the pairs found leaves the similarity scores as they were."""

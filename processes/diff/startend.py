@@ -3,7 +3,7 @@
 Where a process begins and where it ends are two moments, whatever their labels share: a small
 model's early refusal ("Ansökan avslagen", an end event right after the start "Ansökan inkommen")
 is not part of the other model's start "Ny ansökan", though the word "ansökan" and its place next
-to the start made groups.attach_pass join it there (bench/RESULTS-matching.md, "Branch many111").
+to the start made attach.attach_pass join it there (bench/RESULTS-matching.md, "Branch many111").
 
 A correspondence **joins a start and an end** when its steps, both sides together, include a start
 event and an end event (leftovers.endpoint_position; a subprocess's own start and end events count

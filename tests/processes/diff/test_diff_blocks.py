@@ -5,8 +5,10 @@ from __future__ import annotations
 from diffbuilders import linear, model
 
 from processes.diff import diff_models
+from processes.diff.attach import attach_pass
+from processes.diff.blocks import block_pass
 from processes.diff.core import lexicon_for, prepare
-from processes.diff.groups import BLOCK_MIN_LABEL, attach_pass, block_pass
+from processes.diff.groups import BLOCK_MIN_LABEL
 from processes.diff.matching import pair_scores
 from processes.diff.matchtypes import Match, PassInput
 

@@ -7,10 +7,11 @@ from diffbuilders import model
 
 from processes.diff import diff_models, labelsim
 from processes.diff.core import lexicon_for, prepare
-from processes.diff.groups import MUTUAL_MARGIN, PROPAGATION, leftover_pass, mutual_pass
+from processes.diff.groups import MUTUAL_MARGIN, PROPAGATION
 from processes.diff.labelsim import CONTAIN, label_matrix
 from processes.diff.matching import pair_scores
 from processes.diff.matchtypes import DEFAULT_OPTIONS, Match, PassInput
+from processes.diff.mutualbest import leftover_pass, mutual_pass
 from processes.diff.synonyms import builtin_synonyms
 from processes.diff.text import Lexicon
 

@@ -10,9 +10,9 @@ import pytest
 from diffbuilders import linear
 
 from processes.diff import language
+from processes.diff.blocks import _walk, _walks
 from processes.diff.contained import _runs, chain_pass
 from processes.diff.core import lexicon_for, prepare
-from processes.diff.groups import _walk, _walks
 from processes.diff.matching import pair_scores
 from processes.diff.matchtypes import Match, PassInput, named, what
 

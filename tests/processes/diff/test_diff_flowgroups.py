@@ -115,8 +115,8 @@ def test_a_step_naming_two_different_things_takes_its_two_neighbours_on_a_weaker
     assert [m.b for m in d.matches if m.a == ("T0",)] == [("U0", "U1")]
     # one word of a long label said in the other is not enough: "Skicka kopia till Länsstyrelsen
     # och Folkhälsomyndigheten" is not a part of "Beslut och tillståndsbevis skickas ut"
+    from processes.diff.attach import _lists_each
     from processes.diff.core import lexicon_for, prepare
-    from processes.diff.groups import _lists_each
     from processes.diff.matchtypes import Match
 
     a = linear(["Fatta beslut", "Utfärda tillståndsbevis", "Skicka kopia till Länsstyrelsen och Folkhälsomyndigheten",

@@ -22,9 +22,9 @@ from bpmn_io.profile import read_profile
 from processes.collector import collector_paused
 from processes.diff import compare_models, labelsim, prepare, profile_inputs
 from processes.diff.core import diff_prepared, lexicon_for
-from processes.diff.differences import _meaning, fact_differences, fact_meaning
+from processes.diff.factdiff import _meaning, fact_differences, fact_meaning
 from processes.diff.matchtypes import family
-from processes.diff.nway import _covering, _warm, _with_kept_relations
+from processes.diff.nwaycaches import _covering, _warm, _with_kept_relations
 from processes.diff.relations import Profile
 
 LIBRARY = Path(__file__).resolve().parents[3] / "processes" / "library"

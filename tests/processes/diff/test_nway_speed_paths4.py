@@ -21,15 +21,9 @@ from bpmn_io.authoring import read_authoring
 from processes.diff import labelsim, prepare
 from processes.diff.core import diff_prepared, lexicon_for
 from processes.diff.deciding import _names_decision, is_decision
-from processes.diff.matching import (
-    _Adjacency,
-    _adjacency,
-    _neighbour_matrix,
-    _type_matrix,
-    _type_score,
-    endpoint_pairs,
-)
+from processes.diff.neighbours import _Adjacency, _adjacency, _neighbour_matrix
 from processes.diff.sidematters import decided_side_matter
+from processes.diff.steptypes import _type_matrix, _type_score, endpoint_pairs
 from processes.diff.subjects import without_party_subject
 from processes.diff.text import _DEFINITION, _NON_WORD, _definitions, _names
 from processes.diff.view import Step
