@@ -9,6 +9,9 @@ comes in two halves: a ``*_job`` function picks what the plot shows from the sum
 or the case rows (cheap) and returns a :data:`PlotJob` — the drawing function and its
 small, picklable inputs — and :func:`draw_plot` draws it, in this process or in a
 worker of the run's pool (:func:`draw_all`). Either way the PNG bytes are the same.
+
+The charts' words and axes in the reader's language are :mod:`report.plotlabels`'; the case rows grouped
+as they draw them, :mod:`report.casegroups`'.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from concurrent.futures import Executor, Future
 from typing import Any
 
 from report import numbers
+from report.casegroups import CaseGroups, case_groups
 from report.deadlines import LIBRARY_CLOCK, deadline_said
+from report.plotlabels import _WORDS, _point, _town, number_axis
 
 __all__ = [
     "PlotJob",
@@ -32,8 +37,6 @@ __all__ = [
     "warm_up",
     "processing_time_job",
     "deadline_job",
-    "case_groups",
-    "CaseGroups",
     "utilisation_job",
     "sweep_job",
     "MAIN_FIGURE",
@@ -44,6 +47,9 @@ __all__ = [
     "deadline_plot",
     "utilisation_plot",
     "sweep_plot",
+    # report.casegroups' and report.plotlabels', imported from here by the report and the validation page
+    "case_groups",
+    "CaseGroups",
     "number_axis",
 ]
 
@@ -143,75 +149,8 @@ def _png(fig: Any) -> str:
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-#: the plots' own words; a plot's labels name municipalities, scenarios, staff and settings in words
-#: (:mod:`report.words`), never by their code names
-_WORDS = {
-    "en": {"months": "4 months", "submission": "days from application to decision",
-           "utilisation": "share of working time in use (95% interval)", "shared": "shared staff"},
-    "sv": {"months": "4 månader", "submission": "dagar från ansökan till beslut",
-           "utilisation": "andel av arbetstiden som används (95\u00a0% intervall)", "shared": "gemensam personal"},
-}
-
-
-def _town(member: str, towns: Mapping[str, str], lang: str) -> str:
-    """A process as its municipality's name (``shared officer``: the staff the processes share)."""
-    if member in towns:
-        return towns[member]
-    if member.startswith("shared "):
-        return _WORDS[lang]["shared"]
-    return member
-
-
-def _point(label: str, lang: str, towns: Mapping[str, str] | None = None) -> str:
-    """A sweep point's label in words, for after a scenario's (``""`` for no point); ``towns``: process -> name."""
-    from report.words import point_words
-
-    return f" ({point_words(label, lang, towns)})" if label else ""
-
-
-def number_axis(axis: Any, lang: str, *, percent: bool = False) -> None:
-    """Tick labels as the language writes numbers (0,5 in Swedish); ``percent``: a share as per cent."""
-    from matplotlib.ticker import FuncFormatter
-
-    def said(value: float, _pos: int) -> str:  # a chart's minus is a minus sign in either language
-        text = numbers.percent(value, lang) if percent else numbers.number(round(value, 9), lang)
-        return text.replace("-", "\u2212")
-
-    axis.set_major_formatter(FuncFormatter(said))
-
-
 def _finite(value: Any) -> bool:
     return isinstance(value, (int, float)) and not math.isnan(value)
-
-
-#: (scenario, process) -> the days of each case, and each scenario's first sweep point (:func:`case_groups`);
-#: then, per (scenario, process), whether each of those cases was late by the clock's own rule (its
-#: ``within_deadline`` cell is 0: a deadline in months is each case's own), None for rows without that column
-CaseGroups = tuple[dict[tuple[str, str], list[float]], dict[str, str],
-                   dict[tuple[str, str], list[bool]] | None]
-
-
-def case_groups(cases: Iterable[Mapping[str, str]], column: str) -> CaseGroups:
-    """The days in ``column`` of each (scenario, process) of the first sweep point of each scenario,
-    cases after the warm-up with a value, in the rows' order; and each scenario's first point (the
-    label of its first row); and which of them were late. What :func:`deadline_job` and
-    :func:`processing_time_job` draw, the same in every language."""
-    groups: dict[tuple[str, str], list[float]] = {}
-    late: dict[tuple[str, str], list[bool]] | None = {}
-    first_point: dict[str, str] = {}
-    for row in cases:
-        scenario = row["scenario"]
-        first_point.setdefault(scenario, row["point"])
-        if row["point"] != first_point[scenario] or row["warmup"] == "1" or not row[column]:
-            continue
-        key = (scenario, row["process"])
-        groups.setdefault(key, []).append(float(row[column]))
-        flag = row.get("within_deadline")
-        if late is not None and flag in ("0", "1"):
-            late.setdefault(key, []).append(flag == "0")
-        else:  # a file of an earlier version, or no clock: the chart counts against its line
-            late = None
-    return groups, first_point, late
 
 
 def processing_time_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str],

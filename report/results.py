@@ -16,29 +16,40 @@ Layout of ``DIR`` (default ``results/<study>/``)::
 Every file goes to a temporary name first and is renamed into place. The files
 hold no timestamps, so the same run gives byte-identical files. A run removes
 only files the manifest says an earlier run wrote (report.folder).
+
+``cases.csv``'s rows and text are :mod:`report.casesfile`'s; reading the folder back is
+:mod:`report.readback`'s.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import math
-import operator
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
-from bpmn_io.yamlsrc import dump_yaml, load_yaml
-from processes.textsafe import csv_cell, csv_row
+from bpmn_io.yamlsrc import dump_yaml
 from report.cache import DirectoryCache
+from report.casesfile import (
+    _CASE_HEADER,
+    PLOTTED_CASE_COLUMNS,
+    FirstCases,
+    PointCases,
+    _case_rows,
+    _cases_csv,
+    _csv,
+    _point_cases,
+    first_cases,
+    first_point_cases,
+)
 from report.eventlogs import merged_csv, merged_xes
 from report.folder import replace_outputs
 from report.jsontext import FloatTexts, json_text
+from report.readback import read_cases, read_processes, read_profiles, read_summary, read_uncertainty
 from scenarios.batch import BatchResults, PointResults
 from scenarios.compare import CUT_NOTE, Estimate
-from scenarios.execute import CASE_COLUMNS, code_version
+from scenarios.execute import code_version
 from scenarios.shipped import results_source
 
 __all__ = [
@@ -53,15 +64,18 @@ __all__ = [
     "summary_json",
     "summary_csv",
     "SUMMARY_COLUMNS",
+    "uncertainty_digest",
+    # where report.build, web and the tests import them from (report.casesfile and report.readback hold them
+    # since the module was split)
     "first_point_cases",
     "first_cases",
+    "FirstCases",
     "PLOTTED_CASE_COLUMNS",
     "read_summary",
     "read_cases",
     "read_processes",
     "read_profiles",
     "read_uncertainty",
-    "uncertainty_digest",
 ]
 
 
@@ -163,23 +177,6 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
     }
 
 
-def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]], *, delimiter: str = ",", decimal: str = ".",
-         bom: bool = False) -> bytes:
-    """A CSV file's bytes (UTF-8); ``delimiter`` between cells, ``decimal`` the decimal mark of a float cell
-    (each float as ``repr`` writes it), ``bom``: a byte-order mark first, by which Excel reads it as UTF-8."""
-    out = io.StringIO()
-    if bom:
-        out.write("\ufeff")
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(csv_row(header))
-    for row in rows:  # cells a spreadsheet would run as formulas get a leading ' (OWASP)
-        cells = csv_row("" if isinstance(v, float) and math.isnan(v) else v for v in row)
-        if decimal != ".":  # after csv_row: a number is no formula, whatever sign it has
-            cells = [repr(v).replace(".", decimal) if isinstance(v, float) else v for v in cells]
-        writer.writerow(cells)
-    return out.getvalue().encode("utf-8")
-
-
 def _summary_rows(doc: dict[str, Any], float_texts: FloatTexts | None = None, *, decimal: str = ".",
                   yes_no: tuple[str, str] = ("yes", "no")) -> Iterable[list[Any]]:
     """summary.csv's rows; ``float_texts``: the item texts of the document's lists of floats that
@@ -273,9 +270,6 @@ def summary_csv(doc: dict[str, Any], float_texts: FloatTexts | None = None, *, h
                 decimal=decimal, bom=bom)
 
 
-_CASE_HEADER = ("scenario", "point", "replication", *CASE_COLUMNS)
-
-
 def results_document(batch: BatchResults, uncertainty: dict[str, Any] | None = None) -> dict[str, Any]:
     """``summary.json``'s document: :func:`summary_document` and, with an uncertainty run's
     document, its digest (:func:`uncertainty_digest`)."""
@@ -303,25 +297,9 @@ def write_results(folder: Path, batch: BatchResults, *, uncertainty: dict[str, A
     return doc
 
 
-#: each point's case rows with its scenario's name and its label: cases.csv's rows, not yet written out
-PointCases = list[tuple[str, str, tuple[tuple[Any, ...], ...]]]
-
 #: the texts on their way from the workers (:func:`start_texts`): the points' case rows, cases.csv, and
 #: summary.json with summary.csv
 Texts = tuple[PointCases, Future[bytes], Future[tuple[bytes, bytes]]]
-
-
-def _case_rows(batch: BatchResults) -> Iterator[list[Any]]:
-    return ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases)
-
-
-def _point_cases(batch: BatchResults) -> PointCases:
-    return [(p.scenario.name, p.summary.label, p.cases) for p in batch.points]
-
-
-def _cases_csv(points: PointCases) -> bytes:
-    """cases.csv's bytes for the rows of :func:`_point_cases` (those of :func:`_case_rows`)."""
-    return _csv(_CASE_HEADER, ([scenario, label, *row] for scenario, label, rows in points for row in rows))
 
 
 def start_texts(batch: BatchResults, doc: dict[str, Any], executor: Executor) -> Texts:
@@ -386,117 +364,3 @@ def member_files(batch: BatchResults) -> dict[str, bytes]:
     return files
 
 
-#: characters after which ``cases.csv`` as read (:func:`report.summarycheck.read_cases_file` splits
-#: the text into lines) may not give back the text written: line breaks of any kind, NUL
-_NOT_ROUND_TRIP = frozenset("\n\r\x00\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-
-
-def _cell_as_read(value: Any) -> str:
-    """One cell of a case row as ``cases.csv`` read back gives it: :func:`_csv`'s rules (NaN empty,
-    formula text quoted), then the csv module's (``None`` empty, a float by ``repr``, others by ``str``)."""
-    if isinstance(value, float):
-        return "" if math.isnan(value) else repr(value)
-    if value is None:
-        return ""
-    value = csv_cell(value)
-    return value if isinstance(value, str) else str(value)
-
-
-#: the columns of ``cases.csv`` the report's plots read (report.plots)
-PLOTTED_CASE_COLUMNS = ("scenario", "point", "process", "warmup", "submission_to_decision_days",
-                        "complete_to_decision_days", "within_deadline")
-
-
-def _same_rows(a: PointResults, b: PointResults) -> bool:
-    """``a`` and ``b`` give the same rows to :func:`first_point_cases`: the same names and the same row objects."""
-    return (a.scenario.name == b.scenario.name and a.summary.label == b.summary.label
-            and len(a.cases) == len(b.cases) and all(map(operator.is_, a.cases, b.cases)))
-
-
-#: the rows of :func:`first_point_cases` and the points they are of (:func:`first_cases`)
-FirstCases = tuple[tuple[PointResults, ...], list[dict[str, str]]]
-
-
-def first_point_cases(batch: BatchResults, *, known: FirstCases | None = None) -> list[dict[str, str]] | None:
-    """The rows of ``cases.csv`` as :func:`report.summarycheck.read_cases_file` gives them back, of
-    each scenario's first sweep point with cases (the rows the report's plots draw; their order kept),
-    with the columns the plots read (:data:`PLOTTED_CASE_COLUMNS`), made from ``batch`` without the
-    file; ``None`` when any text of the file holds a character that might not come back the same
-    (a line break of any kind, NUL): then read the file. ``known``: as :func:`first_cases`."""
-    found = first_cases(batch, known=known)
-    return None if found is None else found[1]
-
-
-def first_cases(batch: BatchResults, *, known: FirstCases | None = None) -> FirstCases | None:
-    """:func:`first_point_cases` with the points its rows are of. ``known``: what an earlier call
-    gave (for a run's first points, while its other units ran): when its points have the same
-    scenario names, labels and the very same case rows (the same objects, tuples: the same
-    cells), its rows are taken as they are."""
-    width = len(_CASE_HEADER) - 2  # a row of a point: replication, *CASE_COLUMNS
-    if any(len(row) != width for p in batch.points for row in p.cases):
-        return None
-    texts = {v for p in batch.points for row in p.cases for v in row if v.__class__ is str}
-    texts.update(name for p in batch.points for name in (p.scenario.name, p.summary.label))
-    if any(not _NOT_ROUND_TRIP.isdisjoint(text) for text in texts):
-        return None
-    first: dict[str, str] = {}
-    chosen: list[tuple[PointResults, str, str]] = []
-    cell = _cell_as_read
-    for p in batch.points:
-        if not p.cases:
-            continue
-        scenario, point = cell(p.scenario.name), cell(p.summary.label)
-        if first.setdefault(scenario, point) == point:
-            chosen.append((p, scenario, point))
-    points = tuple(p for p, _scenario, _point in chosen)
-    if known is not None and len(known[0]) == len(points) and all(map(_same_rows, known[0], points)):
-        return known
-    at = [_CASE_HEADER.index(name) - 2 for name in PLOTTED_CASE_COLUMNS[2:]]
-    rows: list[dict[str, str]] = []
-    for p, scenario, point in chosen:
-        rows += [{"scenario": scenario, "point": point, "process": cell(row[at[0]]), "warmup": cell(row[at[1]]),
-                  "submission_to_decision_days": cell(row[at[2]]),
-                  "complete_to_decision_days": cell(row[at[3]]), "within_deadline": cell(row[at[4]])}
-                 for row in p.cases]
-    return points, rows
-
-
-def read_summary(folder: Path) -> dict[str, Any]:
-    """The ``summary.json`` of a results folder."""
-    return json.loads((Path(folder) / "summary.json").read_text(encoding="utf-8"))
-
-
-def read_cases(folder: Path) -> list[dict[str, str]]:
-    """The rows of ``cases.csv`` (empty when the folder has none)."""
-    path = Path(folder) / "cases.csv"
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def read_uncertainty(folder: Path, summary: dict[str, Any] | None = None) -> dict[str, Any] | None:
-    """The ``uncertainty.json`` of a results folder, when its summary says the run made one
-    (``summary``: its ``summary.json`` when already read)."""
-    folder = Path(folder)
-    if summary is None:
-        summary = read_summary(folder)
-    if "uncertainty" not in summary or not (folder / "uncertainty.json").is_file():
-        return None
-    return json.loads((folder / "uncertainty.json").read_text(encoding="utf-8"))
-
-
-def read_profiles(folder: Path) -> dict[str, Any]:
-    """The profile document of each process in ``profiles/``, by name."""
-    base = Path(folder) / "profiles"
-    if not base.is_dir():
-        return {}
-    return {p.stem: load_yaml(p.read_bytes(), source=str(p)).data for p in sorted(base.glob("*.yaml"))}
-
-
-def read_processes(folder: Path) -> dict[str, str]:
-    """The BPMN text of each process in ``processes/``, by name."""
-    base = Path(folder) / "processes"
-    if not base.is_dir():
-        return {}
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(base.glob("*.bpmn"))}

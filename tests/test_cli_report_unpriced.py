@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from lxml import html as lxml_html
 
 from cli import cli
-from report.html import figure_description
+from report.figuretables import figure_description
 from tests.shared import INTEROP
 
 FIXTURES = Path(__file__).resolve().parent / "scenarios" / "fixtures"

@@ -24,36 +24,37 @@ planned there, its refusal raised here at once (as when planned here); it sends 
 and its compressed answer and results, the same bytes as in the server; cancelling it ends its
 process and its workers. Two such runs at once each have their own pool: they share the cores by
 the system's scheduling, not by turns on the shared pool.
+
+A run's record and what it stores are :mod:`web.runrecord`'s; what runs in the processes started for
+runs and calls is :mod:`web.runprocess`'s.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import multiprocessing
 import os
-import pickle
 import secrets
-import signal
 import threading
-import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
 from processes.errors import PermitflowError
 from scenarios.batch import BatchResults
 from scenarios.executors import watch_parent
-from scenarios.road import execute, prepare
 from scenarios.study import Study
 from web.checkserver import SUPPORTED as CHECKS_SERVER_SUPPORTED
 from web.checkserver import CheckProcess, preload_checks
+from web.runprocess import StudyTask, _apart, _call
+from web.runrecord import DIAGRAM_URL, FILES, RECORD_BYTES, Run, _store, _Stored
 
-__all__ = ["Run", "Runs", "RunFailed", "CallTimedOut", "CallStopped", "RunsBusy", "StudyTask", "KEEP_BYTES",
-           "RECORD_BYTES", "DIAGRAM_URL", "LARGE_RUNS", "MOST_RUNS", "FILES"]
+__all__ = ["Runs", "RunFailed", "CallTimedOut", "CallStopped", "RunsBusy", "KEEP_BYTES", "LARGE_RUNS",
+           "MOST_RUNS",
+           # where the app and the tests import them from (web.runrecord and web.runprocess hold them since the
+           # module was split)
+           "Run", "StudyTask", "RECORD_BYTES", "DIAGRAM_URL", "FILES"]
 
 #: the bytes of finished runs kept for their report download by default (running runs are always kept)
 KEEP_BYTES = 32 * 1024 * 1024
@@ -65,89 +66,6 @@ LARGE_RUNS = 4
 #: hundred what-ifs sent at once took the server from 109 to 263 MB in 223 threads, and a what-if asked after them
 #: waited 134 s for its turns among theirs (QA serve)
 MOST_RUNS = 32
-#: what a run's record costs besides its stored answer and results (its id, counters, lock),
-#: counted so that runs which keep nothing (cancelled, failed) are bounded by the budget too
-RECORD_BYTES = 2048
-
-
-@dataclass
-class Run:
-    """One run: its progress, and when finished its batch or the reason it stopped."""
-
-    id: str
-    total: int
-    done: int = 0
-    state: str = "running"  # running, done, cancelled, failed
-    error: str = ""
-    futures: list[Future[Any]] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    #: the answer (JSON) and the batch (pickle), each compressed; empty until the run is done
-    stored_answer: bytes = b""
-    stored_batch: bytes = b""
-    #: the uncertainty document (JSON, compressed) of a run asked "how sure", for its report
-    stored_uncertainty: bytes = b""
-    #: the answer's diagrams (SVG, gzip), each sent on its own address (:data:`DIAGRAM_URL`), not in the answer
-    stored_diagrams: tuple[bytes, ...] = ()
-    #: the files a goal seek's answer is downloaded as (JSON of name -> text, compressed), as
-    #: ``permitflow optimise`` writes them: not in the answer, which the page reads at every poll
-    stored_files: bytes = b""
-    #: the process of its own a large run runs in (``None``: it runs on the server's pool)
-    process: Any = None
-
-    @property
-    def size(self) -> int:
-        """The bytes this run keeps (its record and its stored answer and results)."""
-        return (RECORD_BYTES + len(self.stored_answer) + len(self.stored_batch) + len(self.stored_uncertainty)
-                + sum(len(d) for d in self.stored_diagrams) + len(self.stored_files))
-
-    @property
-    def extra(self) -> dict[str, Any]:
-        """The page's answer (empty until done); each diagram drawn (its ``svg``) is named by its address
-        (``url``: :data:`DIAGRAM_URL`), which :meth:`diagram` answers."""
-        if not self.stored_answer:
-            return {}
-        answer = json.loads(zlib.decompress(self.stored_answer))
-        for place in answer.get("municipalities") or ():
-            drawing = place.get("diagram")
-            if isinstance(drawing, dict) and isinstance(drawing.get("url"), int):
-                drawing["url"] = DIAGRAM_URL.format(run=self.id, n=drawing["url"])
-        return answer  # type: ignore[no-any-return]
-
-    def diagram(self, n: int) -> bytes | None:
-        """The answer's ``n``-th diagram (SVG, gzip; ``None``: no such diagram)."""
-        return self.stored_diagrams[n] if 0 <= n < len(self.stored_diagrams) else None
-
-    def file(self, name: str) -> str | None:
-        """The finished run's file ``name`` (a goal seek's ``csv`` and ``json``; ``None``: the run has none)."""
-        files = json.loads(zlib.decompress(self.stored_files)) if self.stored_files else {}
-        found = files.get(name)
-        return found if isinstance(found, str) else None
-
-    @property
-    def uncertainty(self) -> dict[str, Any] | None:
-        """The uncertainty document of a run asked "how sure" (``None``: not asked), for its report."""
-        return json.loads(zlib.decompress(self.stored_uncertainty)) if self.stored_uncertainty else None
-
-    @property
-    def batch(self) -> BatchResults | None:
-        """The finished run's batch, for its report (``None``: none, e.g. a goal seek)."""
-        return pickle.loads(zlib.decompress(self.stored_batch)) if self.stored_batch else None  # noqa: S301 - our own
-
-    def advance(self, n: int) -> None:
-        """``n`` more work units finished."""
-        with self.lock:
-            self.done += n
-
-    def cancel(self) -> None:
-        """Drop the queued work units; the run ends as ``cancelled``."""
-        with self.lock:
-            if self.state == "running":
-                self.state = "cancelled"
-            futures, process = list(self.futures), self.process
-        for future in futures:
-            future.cancel()
-        if process is not None and process.exitcode is None:
-            process.kill()  # its workers end with it (their parent-death signal, their watchdog)
 
 
 class _Tracked(Executor):
@@ -482,137 +400,3 @@ class CallStopped(PermitflowError):
     """:meth:`Runs.call_apart` was not started, or its process ended, because the server is stopping."""
 
 
-@dataclass
-class StudyTask:
-    """A study's run (:meth:`Runs.start`): the plan on the executor, the page's answer, and the
-    "how sure" run when asked; picklable, for a run in a process of its own."""
-
-    study: Study
-    plan: Any  # None until :meth:`prepare`
-    finish: Callable[[BatchResults], dict[str, Any]]
-    uncertainty: int
-    names: dict[str, dict[str, str]]
-    workers: int
-    ahead: int
-
-    def prepare(self) -> int:
-        """Check and plan the study (errors raise here); the work units it takes."""
-        self.plan = prepare(self.study)
-        return len(self.plan.jobs) * (1 + self.uncertainty)
-
-    def __call__(self, run: Any, executor: Executor | None) -> tuple[BatchResults | None, dict[str, Any]]:
-        if self.plan is None:
-            self.prepare()
-        batch = execute(self.plan, executor=executor, progress=run.advance, workers=self.workers, ahead=self.ahead)
-        if run.state == "cancelled":
-            return batch, {}
-        answer = self.finish(batch)
-        if self.uncertainty:
-            from scenarios.uncertainty import run_uncertainty
-            from web.answer import how_sure
-
-            study = self.study
-            doc = run_uncertainty(study, points=self.uncertainty, seed=study.scenarios[0].seed, executor=executor,
-                                  progress=run.advance, nominal=batch, workers=self.workers, ahead=self.ahead)
-            answer["how_sure"] = how_sure(doc, self.names)
-            # kept for the report, which says the answers were checked against the ranges (it said not);
-            # :func:`_store` takes it out of the page's answer
-            answer[_UNCERTAINTY] = doc
-        return batch, answer
-
-
-class _Apart:
-    """What a task run in a process of its own sees of its run: progress goes to the server."""
-
-    state = "running"  # a cancelled run's process is ended, it never sees "cancelled"
-
-    def __init__(self, send: Connection) -> None:
-        self.send, self.lock = send, threading.Lock()
-
-    def advance(self, n: int) -> None:
-        with self.lock:
-            self.send.send(("progress", n))
-
-
-def _apart(task: Callable[..., Any], send: Connection, server: int, workers: int) -> None:
-    """A run's process (:meth:`Runs._start_apart` starts it, :meth:`Runs._finish_apart` reads it):
-    ``task`` on a pool of ``workers`` forked from here; sends ("planned", work units) or ("refused",
-    error), then its progress, then ("done", what :func:`_store` keeps) or ("failed", message)."""
-    watch_parent(server)  # ends with the server, even a server killed by SIGKILL
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's: it ends this process when it stops
-    run = _Apart(send)
-    try:
-        total = task.prepare() if isinstance(task, StudyTask) else None
-    except Exception as err:  # noqa: BLE001 - bad input: the server answers it as when planned there
-        send.send(("refused", _portable(err)))
-        send.close()
-        return
-    send.send(("planned", total))
-    # forked from here (no thread of ours runs but the watchdogs): the workers start with what this
-    # process imported and end with it (their parent-death signal and watchdog, as the server's)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=watch_parent, initargs=(os.getpid(),))
-    try:
-        batch, answer = task(run, pool)
-        message: tuple[str, Any] = ("done", _store(batch, answer))
-    except Exception as err:  # noqa: BLE001 - the server reports it on the page and goes on
-        message = ("failed", str(err))
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-    with run.lock:
-        send.send(message)
-    send.close()
-
-
-def _call(fn: Callable[..., Any], args: tuple[Any, ...], send: Connection, server: int) -> None:
-    """The process of its own of :meth:`Runs.call_apart`: sends ("done", result) or ("refused", error)."""
-    watch_parent(server)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's
-    try:
-        message: tuple[str, Any] = ("done", fn(*args))
-    except Exception as err:  # noqa: BLE001 - the server answers it as when raised there
-        message = ("refused", _portable(err))
-    send.send(message)
-    send.close()
-
-
-def _portable(err: Exception) -> Exception:
-    """``err`` as it can travel to the server: itself when it pickles back whole, else its message."""
-    try:
-        back = pickle.loads(pickle.dumps(err))  # noqa: S301 - our own
-    except Exception:  # noqa: BLE001 - any error type that does not pickle
-        back = None
-    if isinstance(back, PermitflowError) and str(back) == str(err):
-        return back
-    return PermitflowError(str(err))
-
-
-#: the answer's key a "how sure" run's uncertainty document travels under to :func:`_store`
-_UNCERTAINTY = "_uncertainty"
-#: the answer's key a goal seek's files travel under to :func:`_store` (name -> text: :meth:`Run.file`)
-FILES = "_files"
-#: the address of a finished run's ``n``-th diagram (:meth:`Run.diagram`)
-DIAGRAM_URL = "/api/runs/{run}/diagram/{n}"
-#: what :func:`_store` keeps of a finished run: its batch, answer, uncertainty document, diagrams and files
-_Stored = tuple[bytes, bytes, bytes, tuple[bytes, ...], bytes]
-
-
-def _store(batch: BatchResults | None, answer: dict[str, Any]) -> _Stored:
-    """A finished run's batch (pickled), answer and uncertainty document (JSON; empty when not
-    asked "how sure"), compressed; what a later request reads back is equal to them (JSON gives
-    lists for tuples and strings for keys, which the page's JSON would say anyway). Each diagram
-    drawn in the answer (its ``svg``; 10 MB for a large uploaded model) is kept apart (gzip, as it
-    is sent) and named in the answer by its number (``url``), so that the answer does not carry it."""
-    stored = b"" if batch is None else zlib.compress(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL), 1)
-    doc = answer.pop(_UNCERTAINTY, None)
-    kept = b"" if doc is None else zlib.compress(json.dumps(doc, ensure_ascii=False).encode(), 1)
-    files = answer.pop(FILES, None)
-    filed = b"" if files is None else zlib.compress(json.dumps(files, ensure_ascii=False).encode(), 1)
-    diagrams: list[bytes] = []
-    for place in answer.get("municipalities") or ():
-        drawing = place.get("diagram") if isinstance(place, dict) else None
-        if isinstance(drawing, dict) and drawing.get("svg"):
-            svg = drawing.pop("svg")
-            place["diagram"] = {"url": len(diagrams), **drawing}
-            diagrams.append(gzip.compress(svg.encode("utf-8"), 6, mtime=0))
-    return stored, zlib.compress(json.dumps(answer, ensure_ascii=False).encode(), 1), kept, tuple(diagrams), filed

@@ -105,7 +105,7 @@ def test_another_clock_is_not_put_in_the_law_and_every_length_follows_it() -> No
 def test_a_scenario_that_sets_the_deadline_is_named_with_it_not_the_profiles() -> None:
     # the share is measured against the deadline the scenario sets; the report named the profile's 4 months
     # (landskrona, set: simulation.clock.deadline: 60d: "55 % within 4 months"; found by qareview2)
-    from report.html import clocks_of
+    from report.runclocks import clocks_of
 
     profiles = {"landskrona": {"simulation": {"clock": {"start": "a", "stop": "b", "deadline": "4mo",
                                                         "extension": "4mo"}}}}

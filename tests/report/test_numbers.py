@@ -11,8 +11,8 @@ import re
 import pytest
 
 from report.headline import headline
-from report.html import _cell
 from report.numbers import days, kronor, number, percent
+from report.tablecells import _cell
 from web.answer import sentences
 from web.goalseek import goal_answer
 

@@ -1,4 +1,4 @@
-"""The report's table cells (the template's ``num`` filter, report.html._cell) are formatted once and
+"""The report's table cells (the template's ``num`` filter, report.tablecells._cell) are formatted once and
 their Swedish text derived from the English one (goal 7 of issue 16: the filter was most of the report's
 rendering, serial work after the run's last units): the same text as formatting each language apart."""
 
@@ -11,8 +11,8 @@ import re
 import pytest
 from markupsafe import Markup
 
-from report.html import _cell, _fmt
 from report.numbers import SEPARATORS, machine
+from report.tablecells import _cell, _fmt
 
 
 def _reference(value: object, digits: int = 2) -> Markup:
@@ -76,9 +76,9 @@ def test_a_machine_number_reads_the_same() -> None:
 
 
 def test_a_figures_table_cell_is_the_filters_cell() -> None:
-    """The figures tables' rows are written in Python (report.html.figure_tables) with a faster cell of
+    """The figures tables' rows are written in Python (report.figuretables.figure_tables) with a faster cell of
     two decimals: the same text as the template's ``num`` filter gives, for every kind of value."""
-    from report.html import _cell_text
+    from report.tablecells import _cell_text
 
     values = _values() + [0.004999, -0.004999, 0.005000001, 0.994999, 999999.995, -0.0, 2.0 ** 53, -(2.0 ** 60)]
     for value in values:
@@ -89,7 +89,7 @@ def test_a_figures_table_says_what_the_template_said() -> None:
     """A point's two tables: the key figures with their descriptions and replications, the change
     against the baseline (marked when sure), an interval the replications cannot give in words,
     and every figure under "All figures"; words escaped once."""
-    from report.html import figure_tables
+    from report.figuretables import figure_tables
 
     town = {"en": "Åstorp", "sv": "Åstorp"}
     row = {"member": "astorp", "town": town, "figure": "submission_to_decision_mean_days",
@@ -101,7 +101,7 @@ def test_a_figures_table_says_what_the_template_said() -> None:
     assert html.count("<table") == 2 and html.endswith("  </details>")
     assert "Change against today</span><span class=\"sv\">Ändring mot i dag" in html
     assert 'title="the &#39;share&#39;"' in html and "a&lt;b" in html and "a<b" not in html
-    # days with one decimal, as the longest waits give them (report.html.figure_digits)
+    # days with one decimal, as the longest waits give them (report.tablecells.figure_digits)
     assert '<td class="n sig"><span class="en">-0.2</span><span class="sv">−0,2</span> *</td>' in html
     assert "only one measured it" in html and "<td></td><td></td>" in html
     assert "All figures</span><span class=\"sv\">Alla mått</span> (2)" in html
@@ -118,7 +118,7 @@ def test_a_figures_table_says_what_the_template_said() -> None:
 def test_a_figure_the_same_in_every_replication_is_said_once() -> None:
     """Found by QA: a model of fixed times read "17,00 – 17,00" in the figures tables, where the sentences say
     "17 dagar (samma i varje körning)"; its change against the baseline alike."""
-    from report.html import figure_tables
+    from report.figuretables import figure_tables
 
     town = {"en": "Fast", "sv": "Fast"}
     fixed = {"member": "fast", "town": town, "figure": "complete_to_decision_mean_days",
@@ -133,7 +133,7 @@ def test_a_figure_the_same_in_every_replication_is_said_once() -> None:
 def test_applications_are_counted_whole_and_say_their_period() -> None:
     """Found by QA (qareport3): the "applications" row read "69.13 (65.93 – 72.34)" and its change "0.00", with no
     period (a year? the whole run?): whole applications, in the simulated period the scenario's line states."""
-    from report.html import figure_tables
+    from report.figuretables import figure_tables
     from report.words import figure_words
 
     assert figure_words("helsingborg/cases", "en") == "applications in the simulated period"
@@ -151,7 +151,7 @@ def test_applications_are_counted_whole_and_say_their_period() -> None:
 def test_every_share_in_a_table_follows_the_one_rule() -> None:
     """Found by QA (qareport3): one table read "99 %" beside "0,6 %" and "99,5 % – 99,997 %": whole per cent, one
     decimal below 1 % and above 99 % (report.numbers.share), an interval's ends rounding to 100 % and 0 %."""
-    from report.html import figure_tables
+    from report.figuretables import figure_tables
 
     def row(figure: str, mean: float, low: float, high: float) -> dict[str, object]:
         return {"member": "h", "town": {"en": "H", "sv": "H"}, "figure": figure, "words": {"en": "a", "sv": "a"},
@@ -192,7 +192,7 @@ def test_a_share_near_100_per_cent_has_an_interval_not_too_few_replications() ->
 def test_days_in_the_figures_tables_have_the_one_decimal_of_the_longest_waits() -> None:
     """Found by QA (qareport3): the figures tables said "60,06 (59,28 – 60,84)" days and a change of "0,00" days,
     the longest waits beside them "32,0 (31,3 – 32,7)", the answers whole days."""
-    from report.html import figure_tables
+    from report.figuretables import figure_tables
 
     row = {"member": "h", "town": {"en": "H", "sv": "H"}, "figure": "complete_to_decision_mean_days",
            "words": {"en": "a", "sv": "a"}, "mean": 60.06, "low": 59.28, "high": 60.84, "beyond": None,

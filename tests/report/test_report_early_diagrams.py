@@ -1,8 +1,9 @@
 """A run's process diagrams (with the first points' waiting badges) are drawn while its other units run
-(report.build.EarlyPlots, report.html.diagram_svgs) and taken by the report when the model and badges
+(report.build.EarlyPlots, report.diagrams.diagram_svgs) and taken by the report when the model and badges
 are the same: serial work off the end of the run (goal 7 of issue 16), the same report bytes. So are its
-assumption tables (report.html.early_assumptions) and each point's figures tables (report.html.EarlyTables,
-once the point and its baseline are both summarised), made again when made of other inputs.
+assumption tables (report.assumptionsection.early_assumptions) and each point's figures tables
+(report.figuretables.EarlyTables, once the point and its baseline are both summarised), made again when made
+of other inputs.
 
 The first points' plots go to the workers before that work: it runs inside the call that tells the run a
 chunk is back, while no next chunk can go out; with the plots already queued, the workers draw them
@@ -18,9 +19,13 @@ from typing import Any
 
 import pytest
 
+import report.assumptionsection
+import report.diagrams
+import report.figuretables
 import report.html
 from processes.model import Definitions
-from report.html import _diagrams, diagram_svgs, parsed_processes
+from report.diagrams import _diagrams, diagram_svgs
+from report.processnames import parsed_processes
 
 FIXTURES = Path(__file__).resolve().parents[1] / "scenarios" / "fixtures"
 
@@ -45,28 +50,30 @@ def test_the_diagrams_drawn_during_the_run_are_the_reports(tmp_path: Path, monke
     plan = _sweep_plan(tmp_path, 3)
     write_run(tmp_path / "here", execute(plan), diff_section=lambda names: "")
     drawn: list[str] = []
-    inner = report.html._diagram_svg
+    inner = report.diagrams._diagram_svg
 
     def counted(defs: Any, badges: dict[str, str]) -> str:
         drawn.append(defs.processes[0].id)
         return inner(defs, badges)
 
-    monkeypatch.setattr(report.html, "_diagram_svg", counted)
-    tables: list[int] = []  # the assumption tables, made with the first points too (report.html.early_assumptions)
-    made = report.html.assumption_tables
+    monkeypatch.setattr(report.diagrams, "_diagram_svg", counted)
+    tables: list[int] = []  # the assumption tables, made with the first points too (early_assumptions)
+    made = report.assumptionsection.assumption_tables
 
     def made_here(*args: Any, **kwargs: Any) -> Any:
         tables.append(1)
         return made(*args, **kwargs)
 
-    monkeypatch.setattr(report.html, "assumption_tables", made_here)
-    figures: list[str] = []  # each point's figures tables (report.html.EarlyTables)
-    inner_tables = report.html.point_tables
+    monkeypatch.setattr(report.assumptionsection, "assumption_tables", made_here)
+    figures: list[str] = []  # each point's figures tables (EarlyTables)
+    inner_tables = report.figuretables.point_tables
 
     def point_tables(point: Any, *args: Any) -> Any:
         figures.append(point["label"])
         return inner_tables(point, *args)
 
+    # made during the run by EarlyTables (report.figuretables), or for the report by render_report (report.html)
+    monkeypatch.setattr(report.figuretables, "point_tables", point_tables)
     monkeypatch.setattr(report.html, "point_tables", point_tables)
     with ProcessPoolExecutor(2) as pool:
         early = EarlyPlots(tmp_path / "pool", plan.study)
@@ -142,7 +149,8 @@ def test_the_first_points_plots_are_sent_before_the_processes_are_parsed(
 
 def test_assumption_tables_made_of_other_inputs_are_made_again() -> None:
     from bpmn_io.yamlsrc import load_yaml
-    from report.html import _assumption_tables, early_assumptions, parsed_processes
+    from report.assumptionsection import _assumption_tables, early_assumptions
+    from report.processnames import parsed_processes
 
     text = (FIXTURES / "mini.bpmn").read_text(encoding="utf-8")
     profile = load_yaml((FIXTURES / "mini.yaml").read_bytes(), source="mini.yaml").data

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 import report.build
 from report.build import write_report, write_run
-from report.results import _CASE_HEADER, PLOTTED_CASE_COLUMNS, _csv, first_point_cases, write_results
+from report.casesfile import _CASE_HEADER, PLOTTED_CASE_COLUMNS, _csv, first_point_cases
+from report.results import write_results
 
 FIXTURES = Path(__file__).resolve().parents[1] / "scenarios" / "fixtures"
 FILES = ("summary.json", "summary.csv", "cases.csv", "report.html", ".permitflow-results",
@@ -127,7 +128,7 @@ def test_a_process_with_windows_line_ends_is_drawn_as_read_back(tmp_path: Path,
 
 
 def test_the_first_points_rows_are_taken_again_only_from_the_same_points(tmp_path: Path) -> None:
-    from report.results import first_cases
+    from report.casesfile import first_cases
 
     batch = sweep_batch(tmp_path)
     firsts = SimpleNamespace(points=batch.points[:1])

@@ -108,7 +108,8 @@ def test_a_lost_worker_draws_and_writes_here_instead(tmp_path: Path) -> None:
 
 def test_a_run_sends_its_result_texts_before_the_plots_and_writes_the_same_folder(tmp_path: Path) -> None:
     from report.build import write_run
-    from report.results import _cases_csv, summary_texts
+    from report.casesfile import _cases_csv
+    from report.results import summary_texts
 
     batch = mini_batch(tmp_path)
     write_run(tmp_path / "here", batch, diff_section=lambda names: "")

@@ -128,7 +128,7 @@ def test_bad_input_to_a_run_apart_is_one_message_in_both_languages(pooled):
 def _refuse(kind: str, send) -> None:
     """A run's own process refusing its input as :func:`web.runs._apart` does."""
     from web.levers import LeverError
-    from web.runs import _portable
+    from web.runprocess import _portable
     from web.whatif import PageError
 
     try:

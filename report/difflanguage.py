@@ -1,0 +1,125 @@
+"""The languages of a diff's and a comparison's pages: the one they write in (:func:`output_language`),
+their words in it (:func:`diff_words`), and the models' own labels marked with the language each
+model names its steps in (a ``<span lang>``: a Swedish model's step on the English page is read with
+Swedish sounds).
+
+Its own module: ``permitflow diff`` and ``compare`` choose the language before any page is drawn, and
+both pages (:mod:`report.diff_html`) mark the models' labels alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from functools import partial
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from bpmn_io.profile import shown_name
+from processes.diff import profile_inputs
+from processes.diff.differences import fact_text
+from processes.diff.diffwords import ENGLISH, DiffWords
+from processes.diff.result import Difference
+from processes.labellanguage import shows_swedish
+from processes.model import Definitions
+from report.comparisonwords import _fact_sv
+from report.stepwords import unnamed_words
+from report.templating import labels_language
+from report.variationwords import variation_words
+from report.words import attribute_words, labels, word
+
+__all__ = ["output_language", "diff_words"]
+
+
+def output_language(choice: str, models: Sequence[Definitions]) -> str:
+    """The language a diff or comparison writes its words in: ``choice`` ("sv", "en"), or for "auto" the
+    language the models name their steps in (Swedish when every model that names steps shows its names Swedish:
+    :func:`processes.labellanguage.shows_swedish`, ties not counted, so a German model's diff is English),
+    English otherwise."""
+    if choice != "auto":
+        return choice
+    named = [labels for labels in ([n.name for p in defs.processes for n in p.nodes.values() if n.name]
+                                   for defs in models) if labels]
+    return "sv" if named and all(shows_swedish(labels) for labels in named) else "en"
+
+
+def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
+               models: Mapping[str, Definitions] | None = None) -> DiffWords:
+    """How a diff's outputs say things in ``lang``: each model by the name its profile gives it in that
+    language (``profiles``: the name as compared -> its raw profile, or None; "Åstorp" for ``astorp``), the
+    facts and kinds of variation by the report's names for them, a fact's value in the report's words (a
+    decimal comma, "okänt"), a decision level in words, a variation point in the report's sentence. English:
+    the outputs as they were, the models named as given."""
+    from report.assumptions import condition_words  # the assumptions table's modules: only for a diff's text
+
+    attribute, condition = partial(attribute_words, lang=lang), partial(condition_words, lang=lang)
+    # an unnamed timer by what it is ("timer after 14 days in "Invänta komplettering""), not its id
+    unnamed = {n: unnamed_words(defs, profile_inputs((profiles or {}).get(n))[1], lang)
+               for n, defs in (models or {}).items()}
+    if lang == "en":
+        return replace(ENGLISH, attribute=attribute, condition=condition, unnamed=unnamed)
+    names = {n: shown_name(raw, lang, n) for n, raw in (profiles or {}).items() if raw}
+    table = labels()
+    facts = {n: {k: fact_text(f, lang) for k, f in profile_inputs(raw)[0].items()}
+             for n, raw in (profiles or {}).items() if raw}
+    return DiffWords(
+        lang, names, {k: str(v[lang]) for k, v in table["facts"].items()}, _fact_sv,
+        lambda level: word(level, lang), {k: str(v[lang]) for k, v in table["variations"].items()},
+        lambda v: variation_words(v, names, lang), facts, attribute, condition, unnamed)
+
+
+def _label_languages(models: Sequence[Definitions]) -> dict[str, str]:
+    """A step's or lane's label as the diff says it (its name, spaces collapsed) -> the language its model names
+    its steps in; a label two models name in different languages, the first's (found by QA: a performer, a lane's
+    name, was read with English sounds)."""
+    out: dict[str, str] = {}
+    for defs in models:
+        lang = labels_language(defs)
+        for name in (" ".join(n.name.split()) for p in defs.processes for n in [*p.nodes.values(), *p.lanes()]
+                     if n.name):
+            out.setdefault(name, lang or "")
+    return out
+
+
+def _sided_in_language(d: Difference, message: str, lang_a: str | None, lang_b: str | None,
+                       languages: Mapping[str, str]) -> Markup:
+    """A fact's or performer's difference as HTML: A's value (a fee, an e-service, a deciding body, a lane's name)
+    in a ``<span>`` of A's model's language, B's in B's, the rest as :func:`_quoting_in_language` writes it.
+
+    >>> d = Difference("fact", (), (), "fee", "11700 kr", "Ingen", "fee: 11700 kr in A, Ingen in B.")
+    >>> _sided_in_language(d, d.message, "en", "sv", {})
+    Markup('fee: <span lang="en">11700 kr</span> in A, <span lang="sv">Ingen</span> in B.')
+    """
+    if d.kind != "fact" and d.attribute != "performer":
+        return _quoting_in_language(message, languages)
+    out, end = [], 0
+    for value, lang in ((d.a_value, lang_a), (d.b_value, lang_b)):
+        at = message.find(value, end) if value and lang else -1
+        if at < 0:
+            continue
+        out += [_quoting_in_language(message[end:at], languages), Markup('<span lang="%s">%s</span>') % (lang, value)]
+        end = at + len(value)
+    return Markup("").join([*out, _quoting_in_language(message[end:], languages)])
+
+
+def _in_language(label: str, languages: Mapping[str, str]) -> Markup:
+    """``label`` as HTML, in a ``<span>`` of its model's language when it is a model's label.
+
+    >>> _in_language("Diarieför ansökan", {"Diarieför ansökan": "sv"}), _in_language("a<b", {})
+    (Markup('<span lang="sv">Diarieför ansökan</span>'), Markup('a&lt;b'))
+    """
+    lang = languages.get(label)
+    return Markup(f'<span lang="{lang}">{escape(label)}</span>') if lang else escape(label)
+
+
+def _quoting_in_language(message: str, languages: Mapping[str, str]) -> Markup:
+    """``message`` as HTML, each model's label it quotes ("…") in its model's language (:func:`_in_language`).
+
+    >>> _quoting_in_language('In a, "Besluta" runs before "x".', {"Besluta": "sv"})
+    Markup('In a, &#34;<span lang="sv">Besluta</span>&#34; runs before &#34;x&#34;.')
+    """
+    parts = re.split(r'"([^"]+)"', message)
+    return Markup("").join(escape(part) if k % 2 == 0 else Markup('&#34;%s&#34;') % _in_language(part, languages)
+                           for k, part in enumerate(parts))

@@ -1,0 +1,53 @@
+"""How the report's charts say things in the reader's language: their own words (axis titles, the
+deadline's line, shared staff), a process by its municipality's name, a sweep point in words, and an
+axis's numbers as the language writes them (0,5 in Swedish, a minus sign, per cent).
+
+Its own module: every chart of :mod:`report.plots` labels itself so, and the validation page's charts
+(:mod:`report.validation_html`) write their axes the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from report import numbers
+
+__all__ = ["number_axis"]
+
+
+#: the plots' own words; a plot's labels name municipalities, scenarios, staff and settings in words
+#: (:mod:`report.words`), never by their code names
+_WORDS = {
+    "en": {"months": "4 months", "submission": "days from application to decision",
+           "utilisation": "share of working time in use (95% interval)", "shared": "shared staff"},
+    "sv": {"months": "4 månader", "submission": "dagar från ansökan till beslut",
+           "utilisation": "andel av arbetstiden som används (95\u00a0% intervall)", "shared": "gemensam personal"},
+}
+
+
+def _town(member: str, towns: Mapping[str, str], lang: str) -> str:
+    """A process as its municipality's name (``shared officer``: the staff the processes share)."""
+    if member in towns:
+        return towns[member]
+    if member.startswith("shared "):
+        return _WORDS[lang]["shared"]
+    return member
+
+
+def _point(label: str, lang: str, towns: Mapping[str, str] | None = None) -> str:
+    """A sweep point's label in words, for after a scenario's (``""`` for no point); ``towns``: process -> name."""
+    from report.words import point_words
+
+    return f" ({point_words(label, lang, towns)})" if label else ""
+
+
+def number_axis(axis: Any, lang: str, *, percent: bool = False) -> None:
+    """Tick labels as the language writes numbers (0,5 in Swedish); ``percent``: a share as per cent."""
+    from matplotlib.ticker import FuncFormatter
+
+    def said(value: float, _pos: int) -> str:  # a chart's minus is a minus sign in either language
+        text = numbers.percent(value, lang) if percent else numbers.number(round(value, 9), lang)
+        return text.replace("-", "\u2212")
+
+    axis.set_major_formatter(FuncFormatter(said))
