@@ -23,7 +23,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from heapq import heappop
@@ -32,23 +31,23 @@ from typing import Any
 import numpy as np
 
 from processes.errors import SimulationError
-from processes.model import Definitions, Process
+from processes.model import Process
 from processes.params import SimParams
-from processes.soundness import said_per_join, waiting_joins
-from processes.stepnames import step_said
-from processes.validate import check
 from simulator import tokenprocess
 from simulator import tokens as T
 from simulator.activities import ActivityExecution
+from simulator.choices import RuledChoices
 from simulator.compiler import compile_process
 from simulator.eventrun import EventExecution
 from simulator.joins import JoinRouting
 from simulator.recorder import Recorder
 from simulator.records import SimResult
 from simulator.resources import merged_pool, pool_schedules
+from simulator.scopeends import ScopeEnds
 from simulator.simpyimport import simpy
 from simulator.state import Case, Scope
 from simulator.streams import draws, lazy_stream, normals, root_sequence, uniforms
+from simulator.stuck import StuckCases
 from simulator.tokenprocess import TokenProcess, timeouts, token_process
 from simulator.tokens import (
     ACTIVITY,
@@ -195,7 +194,7 @@ def simulate_many(
     return {name: run.finish() for name, run in runs}
 
 
-class _Run(ActivityExecution, EventExecution, JoinRouting):
+class _Run(ActivityExecution, EventExecution, JoinRouting, ScopeEnds, RuledChoices, StuckCases):
     """One replication: the simpy environment and everything it needs."""
 
     def __init__(self, compiled: T.CompiledProcess, params: SimParams, root: np.random.SeedSequence, *,
@@ -546,222 +545,3 @@ class _Run(ActivityExecution, EventExecution, JoinRouting):
                 recorder.case_done(case)
             else:
                 self.token_gone(scope, tid)
-
-    # ------------------------------------------------------------------ joins and ends
-
-    def reach_end(self, scope: Scope, node: T.CompiledNode) -> None:
-        if node.kind != T.ACTIVITY and not node.triggered:  # (an event subprocess: no end)
-            if scope.parent is None:
-                scope.case.outcome = node.id
-            elif scope.parent.parent is None and self.nodes[scope.node].triggered and \
-                    self.nodes[scope.node].interrupting:  # the end of an interrupting event subprocess ends the case
-                scope.case.outcome = node.id
-        if node.error and node.error_ref != T.CANCELLED:
-            catcher = self.error_catcher(scope, node.error_ref)
-            if catcher >= 0:  # an error event subprocess of the scope catches it and takes the scope over
-                self.interrupt(scope, catcher)
-                return
-        if node.error and scope.parent is not None:
-            scope.error = node.error_ref or node.id
-            scope.thrower = node.id
-            self.cancel(scope, keep_self=True)
-        elif node.kind == T.TERMINATE:
-            if scope.parent is None:
-                scope.case.outcome = node.id
-            self.cancel(scope, keep_self=True)
-
-    def error_catcher(self, scope: Scope, thrown: str) -> int:
-        """The error event subprocess of ``scope`` that catches the error ``thrown`` there, or -1."""
-        if scope.cancelled:  # (already interrupted)
-            return -1
-        watch = self.compiled.watch if scope.parent is None else self.nodes[scope.node].watch
-        for n in watch:
-            esp = self.nodes[n]
-            if esp.error and esp.error_ref in ("", thrown):
-                return n
-        return -1
-
-    def cancel(self, scope: Scope, keep_self: bool = False) -> None:
-        """Cancel every token of ``scope`` (and of subprocesses inside it)."""
-        scope.cancelled = True
-        if scope.joins:
-            scope.joins.clear()
-        me = self.env.active_process
-        for proc in list((scope.procs or {}).values()):
-            if proc is me and keep_self:
-                continue
-            if proc.is_alive and proc is not me:
-                proc.interrupt("cancel")
-
-    def token_gone(self, scope: Scope, tid: int) -> None:
-        scope.active -= 1
-        if scope.track:
-            scope.positions.pop(tid, None)  # type: ignore[union-attr]
-            if scope.joins and scope.active > 0:
-                self.recheck_inclusive(scope, -1)
-        if scope.active:
-            return
-        if scope.joins:
-            self.recheck_inclusive(scope, -1)
-            if scope.active:
-                return
-            waiting = self.waiting_joins(scope)
-            if waiting:
-                self.stuck[scope.case.id] = waiting
-                return
-        if scope.parent is None:
-            case = scope.case
-            case.end = self.env.now
-            self.events += case.steps
-            self.recorder.case_done(case)
-        else:
-            scope.done.succeed(scope.error)
-
-    def waiting_joins(self, scope: Scope) -> tuple[str, ...]:
-        """The joins of ``scope`` that hold a token (a method of its own: :meth:`token_gone`, which runs once
-        per token, makes no closure cell for this generator expression)."""
-        waiting = tuple(sorted((self.nodes[j].id, j) for j, c in scope.joins.items() if any(c)))  # type: ignore[union-attr]
-        for _, j in waiting:  # the first stuck case says which flows each join still waits by
-            if j not in self.starved:
-                counts = scope.joins[j]  # type: ignore[index]
-                self.starved[j] = tuple(fi for fi, c in zip(self.nodes[j].in_flows, counts, strict=True) if c == 0)
-        return tuple(join for join, _ in waiting)
-
-    # ------------------------------------------------------------------ outcomes, delegation, extension
-
-    def free_choice(self, case: Case, node: T.CompiledNode) -> int:
-        """An exclusive gateway's own choice: by condition or probability, within loop caps."""
-        if node.conditions:
-            pos = self.by_condition(case, node)
-        else:
-            pos = T.choose_exclusive(node, next(self.route_draws[node.index]))  # type: ignore[arg-type]
-        if node.caps and case.visits is not None:
-            pos = self.respect_caps(case, node, pos)
-        return pos
-
-    def ruled_route(self, case: Case, node: T.CompiledNode) -> int:
-        """The outcome gateway (its choice made ahead, at the decision, when it was needed
-        there) or the legal clock's extension gateway."""
-        if node.route == T.ROUTE_OUTCOME:
-            if case.preset is not None and node.index in case.preset:
-                return case.preset.pop(node.index)
-            return self.free_choice(case, node)
-        return self.extension_choice(case, node)
-
-    def planned_outcome(self, case: Case) -> str | None:
-        """The decided outcome (grant or refusal) the case is heading for: the outcome
-        gateway's choice, made now (the officer's proposal) and kept for when the case gets there."""
-        g = self.compiled.outcome_gateway
-        if g < 0:
-            return None
-        if case.preset is None:
-            case.preset = {}
-        if g not in case.preset:
-            case.preset[g] = self.free_choice(case, self.nodes[g])
-        return self.compiled.outcome_kinds[case.preset[g]] or None
-
-    def decision_level(self, case: Case) -> str | None:
-        """Who decides this case: the delegation level, by its outcome when the delegation order says so."""
-        decision = self.params.decision
-        if decision is None:
-            return None
-        return decision.level_for(self.planned_outcome(case)) if decision.by_outcome else decision.delegation
-
-    def extension_choice(self, case: Case, node: T.CompiledNode) -> int:
-        """Extend the handling time (once, with a notice before the deadline) or not.
-
-        ``projected``: extend when the decision, projected from the deciding body's next
-        meeting, would come after the deadline; ``probabilities``: the gateway's own
-        draw. Either way only while the clock runs and has not run out.
-        """
-        clock = self.params.clock
-        pos = node.extension_pos
-        if clock is None:  # an extension gateway is compiled only for a clock's extension_flow
-            return 1 - pos
-        drawn = -1 if clock.extension_rule == "projected" else T.choose_exclusive(
-            node, next(self.route_draws[node.index]))  # type: ignore[arg-type]
-        now = self.env.now
-        if case.extended or math.isnan(case.complete) or not math.isnan(case.decision):
-            return 1 - pos
-        due = case.complete + clock.span(case.complete, self.params.start)
-        if not now < due:
-            return 1 - pos
-        if drawn < 0:
-            take = self.workplace.projected_decision(self.decision_level(case), now) > due
-        else:
-            take = drawn == pos
-        if take:
-            case.extended = True
-            return pos
-        return 1 - pos
-
-    def mark(self, case: Case, n: int) -> None:
-        if n == self.mark_complete and math.isnan(case.complete):
-            case.complete = self.env.now
-        if n == self.mark_decision and math.isnan(case.decision):
-            case.decision = self.env.now
-
-    # ------------------------------------------------------------------ diagnostics
-
-    def runaway(self, case: Case, node: T.CompiledNode) -> None:
-        if case.trail is None:
-            case.trail = []
-        case.trail.append(node.id)
-        if len(case.trail) < 4 * len(self.nodes):
-            return
-        loop = [e for e, _ in Counter(case.trail).most_common()]
-        raise SimulationError(
-            f"case {case.id} executed more than {self.max_steps} steps: it loops without end through "
-            f"{', '.join(repr(e) for e in loop)} (check the probabilities of the gateways on that loop)",
-            element=loop[0],
-        )
-
-    def by_condition(self, case: Case, node: T.CompiledNode) -> int:
-        pos = T.choose_by_condition(node, case.attrs)
-        if pos < 0:
-            raise SimulationError(
-                f"case {case.id} has attributes {dict(case.attrs)!r}: no condition of this gateway holds and it "
-                "has no default flow (add a default flow or a condition that covers these values)",
-                element=node.id,
-            )
-        return pos
-
-    def stuck_error(self) -> SimulationError:
-        joins = Counter(j for waiting in self.stuck.values() for j in waiting)
-        cases = sorted(self.stuck)
-        shown = ", ".join(str(c) for c in cases[:10]) + (f" and {len(cases) - 10} more" if len(cases) > 10 else "")
-        deadlock = self.deadlock_said(list(joins))
-        if deadlock:  # the model's own deadlock: said in plain words, the join and the choice named
-            return SimulationError(f"{len(cases)} case(s) cannot finish, a deadlock in the model: {deadlock} "
-                                   f"(cases {shown})", element=next(iter(joins)))
-        return SimulationError(
-            f"{len(cases)} case(s) cannot finish: tokens wait at join(s) "
-            f"{', '.join(repr(j) for j in joins)} that no other token can reach (cases {shown})"
-            f"{self.starved_said()}",
-            element=next(iter(joins)),
-        )
-
-    def deadlock_said(self, joins: list[str]) -> str:
-        """Why the parallel ``joins`` wait, when the model says it of each, one clause a join (else ``""``):
-        a choice whose branches reach different inputs of the join (validate's ``xor-split-and-join``), or a
-        path that runs only in some cases, one branch of a choice or a boundary event's
-        (:mod:`processes.soundness`, validate's ``optional-path-join``)."""
-        if self.process is None:
-            return ""
-        said = {p.element: p.message for p in check(Definitions(processes=(self.process,)))
-                if p.code == "xor-split-and-join" and p.element in joins}
-        waits = [w for w in waiting_joins(self.process) if w.join in joins and w.join not in said]
-        said.update(said_per_join(self.process, waits))
-        return "; ".join(said[j] for j in joins) if set(said) == set(joins) else ""
-
-    def starved_said(self) -> str:
-        """``; no token came to JOIN by 'flow' from STEP``, per stuck join: the path that did not come."""
-        source = {fi: nd for nd in self.nodes for fi in nd.out}
-        said = []
-        for j, flows in self.starved.items():
-            join = self.nodes[j]
-            came = ", ".join(f"'{self.compiled.flow_ids[fi]}' from {step_said(source[fi].id, source[fi].name)}"
-                             if fi in source else f"'{self.compiled.flow_ids[fi]}'" for fi in flows)
-            if came:
-                said.append(f"no token came to {step_said(join.id, join.name)} by {came}")
-        return f"; {'; '.join(said)}" if said else ""
