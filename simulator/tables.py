@@ -7,19 +7,22 @@ cumulative branch probabilities, the pool of each task (its lane's, or the
 element's ``pool:``), boundary events, the loop caps of gateway loops and the
 reachability sets of inclusive joins. An embedded subprocess with nothing inside is compiled as a
 task, one step of work (:mod:`processes.standins`).
+
+What an event compiles to is in :mod:`simulator.eventkinds`, what a gateway compiles to in
+:mod:`simulator.gatewaykinds` (mixins of the pass); the passes over the whole graph are in
+:mod:`simulator.eventpasses` and :mod:`simulator.graphpasses`.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 from typing import Any
 
 from processes import model as m
 from processes.errors import NotExecutableError, SimulationError, did_you_mean
 from processes.params import ElementParams, SimParams
 from processes.standins import black_box_errors, black_box_escalations, empty_subprocesses
-from simulator import instead
+from simulator.eventkinds import EventKinds
 from simulator.eventpasses import (
     black_box_failures,
     compensation_handlers,
@@ -28,60 +31,26 @@ from simulator.eventpasses import (
     top_starts,
     watch_lists,
 )
+from simulator.gatewaykinds import GatewayKinds
 from simulator.graphpasses import gateway_caps, inclusive_reach, rule_gateways, subprocess_starts
 from simulator.tokens import (
     ACTIVITY,
-    CANCELLED,
-    END,
     EVENT_GATEWAY,
-    EXCLUSIVE,
     INCLUSIVE,
     MESSAGE,
-    PARALLEL,
     PASS,
-    START,
     SUBPROCESS,
-    TERMINATE,
     TIMER,
     CompiledNode,
     CompiledProcess,
-    Timer,
-    parse_iso_duration,
 )
 
 __all__ = ["build_tables"]
-
-_CYCLE = re.compile(r"^R(?P<n>\d*)/(?P<d>P.+)$")
 
 
 def build_tables(process: m.Process, params: SimParams) -> CompiledProcess:
     """Check ``process`` against ``params`` and build its routing tables."""
     return _Builder(process, params).build()
-
-
-def _timer(node: m.Event, start: datetime | date | None, *, allow_cycle: bool) -> Timer:
-    definition = node.definitions[0]
-    text = definition.timer.text.strip() if definition.timer is not None else ""
-    if definition.timer_kind == "timeDuration":
-        return Timer(after=parse_iso_duration(text))
-    if definition.timer_kind == "timeDate":
-        try:
-            when = datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
-        except ValueError:
-            raise SimulationError(f"timeDate {text!r} is not an ISO 8601 date-time", element=node.id) from None
-        origin = start if isinstance(start, datetime) else datetime.combine(start or date(1970, 1, 1), datetime.min.time())
-        return Timer(at=(when - origin).total_seconds() / 3600.0)
-    if definition.timer_kind == "timeCycle" and allow_cycle:
-        match = _CYCLE.match(text)
-        if match is None:
-            raise SimulationError(f"timeCycle {text!r} (expected R[n]/duration, e.g. R/P14D)", element=node.id)
-        n = int(match.group("n")) if match.group("n") else -1
-        return Timer(after=parse_iso_duration(match.group("d")), repeat=(n - 1 if n > 0 else -1))
-    raise SimulationError(
-        f"timer {definition.timer_kind or 'without a value'} {text!r} cannot be simulated here "
-        "(expected timeDuration or timeDate; timeCycle only on a non-interrupting boundary event)",
-        element=node.id,
-    )
 
 
 def _cardinality(node: m.Node, ep: ElementParams | None) -> Any:
@@ -104,16 +73,9 @@ def _element_params(params: SimParams, element_id: str) -> ElementParams | None:
     return elements.get(element_id)
 
 
-_UNSUPPORTED_TRIGGERS = ("multiple", "parallel_multiple")
-#: what the `delay:` of a catch event of each trigger the engine waits for is (a conditional one: the time until
-#: its condition comes true, which the model cannot compute: :mod:`processes.standins`), and of a boundary event
-_WAITED_FOR = {"message": "the sender's response time", "conditional": "the time until its condition comes true",
-               "signal": "when the signal comes"}
-_COMES = {"message": "when the message comes", "conditional": "when its condition comes true",
-          "escalation": "when the escalation comes", "signal": "when the signal comes"}
 
 
-class _Builder:
+class _Builder(EventKinds, GatewayKinds):
     """One compilation pass; collects every problem before raising."""
 
     def __init__(self, process: m.Process, params: SimParams) -> None:
@@ -281,192 +243,6 @@ class _Builder:
         self.problem(n.id, f"{n.kind} is not a flow node the simulator knows: draw a task instead")
         return PASS
 
-    def event_kind(self, n: m.Event, f: dict[str, Any], index: dict[str, int], ep: ElementParams | None) -> int:
-        trigger = n.trigger
-        if n.position == "start":  # a start event inside a subprocess: any trigger is refused here, once
-            container = self.process.nodes.get(n.parent)
-            if isinstance(container, m.SubProcess) and container.triggered_by_event:
-                return START  # its event subprocess's refusal says its trigger and what to draw instead
-            if f["scope"] != -1 and trigger != "none":
-                self.problem(n.id, f"a start event inside a subprocess must have no trigger, not {trigger}: draw "
-                                   "it without one (a timer or message catch event after it, if the subprocess "
-                                   "waits)")
-            return START
-        if trigger in _UNSUPPORTED_TRIGGERS or (trigger == "cancel" and (
-                n.position not in ("end", "boundary") or not self.in_transaction(n))) or (
-                trigger == "compensation" and n.position == "intermediate_catch"):
-            said = f"{trigger} {n.position.replace('_', ' ')} event is not simulated" + (
-                " outside a transaction (BPMN defines cancel only for one)" if trigger == "cancel" else "")
-            if n.position == "boundary":
-                self.problem(n.id, f"{said}: {instead.boundary(trigger, interrupting=n.cancel_activity)}")
-            elif n.position == "intermediate_catch":
-                self.problem(n.id, f"{said}: {instead.catch(trigger)}")
-            else:
-                self.problem(n.id, f"{said}: {instead.throw(trigger, n.position)}")
-            return PASS
-        if n.position == "end":
-            if trigger == "terminate":
-                return TERMINATE
-            if trigger == "error":
-                f["error"] = True
-                f["error_ref"] = n.definitions[0].ref
-            elif trigger == "cancel":  # ends its transaction, compensates it, leaves by its cancel boundary event
-                f["error"] = f["compensate"] = True
-                f["error_ref"] = CANCELLED
-            elif trigger == "compensation":
-                self.compensation_throw(n, f, index)
-            elif trigger == "escalation":  # throws its escalation to the scopes around (simulator.eventrun)
-                f["escalates"] = True
-                f["error_ref"] = n.definitions[0].ref
-            return END
-        if n.position == "intermediate_throw":
-            if trigger == "compensation":
-                self.compensation_throw(n, f, index)
-            elif trigger == "escalation":
-                f["escalates"] = True
-                f["error_ref"] = n.definitions[0].ref
-            return PASS
-        if n.position == "intermediate_catch":
-            if trigger == "link":
-                return PASS
-            if trigger == "timer":
-                if ep is not None and ep.delay is not None:
-                    f["delay"] = ep.delay
-                else:
-                    f["timer"] = self.timer(n, allow_cycle=False)
-                return TIMER
-            if trigger in ("message", "conditional", "signal"):  # a wait for the message, the signal, or the condition
-                if ep is None or ep.delay is None:
-                    self.problem(n.id, f"{trigger} catch event needs a `delay:` "
-                                       f"({_WAITED_FOR[trigger]}) in params")
-                else:
-                    f["delay"] = ep.delay
-                return MESSAGE
-            self.problem(n.id, f"{trigger} intermediate catch event is not simulated: {instead.catch(trigger)}")
-            return PASS
-        # boundary
-        f["host"] = index.get(n.attached_to, -1)
-        f["interrupting"] = n.cancel_activity
-        if trigger == "timer":
-            if ep is not None and ep.delay is not None:
-                f["delay"] = ep.delay
-            else:
-                f["timer"] = self.timer(n, allow_cycle=not n.cancel_activity)
-        elif trigger in ("message", "conditional", "signal") or (
-                trigger == "escalation" and n.id in self.black_box_escalations):
-            if ep is None or ep.delay is None:
-                self.problem(n.id, f"{trigger} boundary event needs a `delay:` ({_COMES[trigger]}) in params")
-            else:
-                f["delay"] = ep.delay
-        elif trigger == "escalation" and isinstance(self.process.nodes.get(n.attached_to), m.SubProcess):
-            f["catches_escalation"] = True  # on a subprocess with steps: caught from a throw inside
-            f["error_ref"] = n.definitions[0].ref
-        elif trigger == "error":
-            f["error"] = True
-            f["error_ref"] = n.definitions[0].ref
-            f["interrupting"] = True
-            if n.id in self.black_box_errors and ep is not None and ep.share is not None:
-                f["fail_share"] = ep.share  # (simulator.eventpasses.black_box_failures)
-        elif trigger == "cancel":  # on a transaction (else refused above): caught from its cancel end event
-            f["error"] = f["interrupting"] = True
-            f["error_ref"] = CANCELLED
-        elif trigger == "compensation":  # not an interruption: its activity's handler (simulator.eventpasses)
-            f["compensation_boundary"] = True
-        else:
-            self.problem(n.id, f"{trigger} boundary event is not simulated: "
-                               f"{instead.boundary(trigger, interrupting=n.cancel_activity)}")
-        return PASS
-
-    def in_transaction(self, n: m.Event) -> bool:
-        """A cancel end event directly inside a transaction, or a cancel boundary event on one."""
-        container = self.process.nodes.get(n.attached_to if n.position == "boundary" else n.parent)
-        return isinstance(container, m.SubProcess) and container.variant == "transaction"
-
-    def compensation_throw(self, n: m.Event, f: dict[str, Any], index: dict[str, int]) -> None:
-        """A compensation throw or end event: the activity it names (activityRef), else every one of its scope."""
-        f["compensate"] = True
-        ref = n.definitions[0].activity_ref
-        if ref and ref not in index:
-            self.problem(n.id, f"compensation event names activity {ref!r}, which is not in the process")
-        elif ref:
-            f["compensate_ref"] = index[ref]
-
-    def timer(self, n: m.Event, *, allow_cycle: bool) -> Timer | None:
-        start = self.params.start
-        try:
-            return _timer(n, start, allow_cycle=allow_cycle)
-        except SimulationError as err:
-            self.problem(n.id, err.message)
-            return None
-
-    def gateway_kind(self, n: m.Gateway, f: dict[str, Any], flow_ids: list[str], ep: ElementParams | None) -> int:
-        out = f["out"]
-        kind = n.gateway_kind
-        if kind == "complex":
-            self.problem(n.id, "complex gateways are not simulated: draw an inclusive gateway instead "
-                               "(`probabilities:` over its flows, or flow sets joined by '+')")
-            return PASS
-        if kind == "eventBased":
-            return EVENT_GATEWAY
-        if kind == "parallel":
-            f["join"] = f["n_in"] > 1
-            return PARALLEL
-        names = [flow_ids[fi] for fi in out]
-        if n.default and n.default in names:
-            f["default"] = names.index(n.default)
-        probabilities = dict(ep.probabilities) if ep is not None and ep.probabilities else {}
-        conditions = dict(ep.conditions) if ep is not None and ep.conditions else {}
-        clock = self.params.clock
-        if kind == "exclusive" and clock is not None and clock.extension_flow in names \
-                and clock.extension_rule == "projected":
-            if probabilities or conditions:
-                self.problem(n.id, "the legal clock's extension rule (projected) decides this gateway: remove its "
-                                   "probabilities, or set clock.extension_rule: probabilities")
-            return EXCLUSIVE
-        if kind == "exclusive" and conditions:
-            unknown = [k for k in conditions if k not in names]
-            if unknown:
-                self.problem(n.id, f"conditions name {', '.join(unknown)}, not outgoing flows of this "
-                                   f"gateway (expected {', '.join(names)})")
-            bare = [k for i, k in enumerate(names) if k not in conditions and i != f.get("default", -1)]
-            if bare:
-                self.problem(n.id, f"flow(s) {', '.join(bare)} need a condition (or be the gateway's default flow)")
-            f["conditions"] = tuple(conditions.get(k) for k in names)
-            return EXCLUSIVE
-        if conditions:
-            self.problem(n.id, "`conditions:` apply to exclusive gateways only")
-        if kind == "exclusive":
-            if len(out) > 1:
-                if not probabilities:
-                    self.problem(n.id, f"exclusive gateway needs `probabilities:` for its outgoing flows "
-                                       f"({', '.join(names)})")
-                else:
-                    unknown = [k for k in probabilities if k not in names]
-                    if unknown:
-                        self.problem(n.id, f"probabilities name {', '.join(unknown)}, not outgoing flows of this "
-                                           f"gateway (expected {', '.join(names)})")
-                    f["cumulative"] = _cumulate([probabilities.get(k, 0.0) for k in names])
-            return EXCLUSIVE
-        f["join"] = f["n_in"] > 1
-        if len(out) > 1:
-            if not probabilities:
-                self.problem(n.id, f"inclusive gateway needs `probabilities:` over its outgoing flows or flow sets "
-                                   f"joined by '+' ({', '.join(names)})")
-            else:
-                subsets, weights = [], []
-                for key, prob in probabilities.items():
-                    parts = [k.strip() for k in key.split("+")]
-                    bad = [k for k in parts if k not in names]
-                    if bad:
-                        self.problem(n.id, f"probabilities name {', '.join(bad)}, not outgoing flows of this "
-                                           f"gateway (expected {', '.join(names)})")
-                        continue
-                    subsets.append(tuple(sorted({names.index(k) for k in parts})))
-                    weights.append(prob)
-                f["subsets"] = tuple(subsets)
-                f["cumulative"] = _cumulate(weights)
-        return INCLUSIVE
-
     def add_work(self, n: m.Node, f: dict[str, Any], ep: ElementParams | None) -> None:
         decision = self.params.decision
         f["decision"] = decision is not None and decision.element == n.id
@@ -508,14 +284,3 @@ class _Builder:
             f["loop_again"] = -1.0 if again is None else float(again)
         elif ep is not None and ep.loop_max:
             f["visit_cap"] = int(ep.loop_max)
-
-
-
-def _cumulate(weights: list[float]) -> tuple[float, ...]:
-    total, out = 0.0, []
-    for w in weights:
-        total += w
-        out.append(total)
-    if out:
-        out[-1] = max(out[-1], 1.0)  # rounding: the last flow takes what is left
-    return tuple(out)

@@ -13,7 +13,7 @@ import pytest
 
 from bpmn_io.library import library_names, load_entry
 from bpmn_io.profile import profile_from_data
-from simulator import engine, recorder, workplace
+from simulator import engine, recorder, replication, workplace
 from simulator.eventlog import to_csv
 from simulator.resources import pool_schedules
 from simulator.simpyimport import simpy
@@ -139,7 +139,7 @@ def test_a_release_is_scheduled_as_simpys_event_and_succeed_schedule_it() -> Non
 def _simpy_loop_and_timeouts(monkeypatch: pytest.MonkeyPatch) -> None:
     """simpy's own run loop, timeouts and release events, and every step through Recorder.worked."""
     monkeypatch.setattr(engine, "_run_until", lambda env, until: env.run(until=until))
-    monkeypatch.setattr(engine, "timeouts", lambda env: env.timeout)
+    monkeypatch.setattr(replication, "timeouts", lambda env: env.timeout)
     monkeypatch.setattr(workplace, "timeouts", lambda env: env.timeout)
 
     def hand_over_soon(self: workplace.PoolAtWork) -> None:

@@ -11,7 +11,7 @@ import math
 import pytest
 from simmodels import ALWAYS_OPEN, end, params, proc, run, start, task
 
-from simulator.engine import DRAIN_HOURS
+from simulator.replication import DRAIN_HOURS
 from simulator.stats import figures
 
 MODEL = proc([start("S"), task("T"), task("Polis"), end("E")], "S>T T>Polis Polis>E", {"Lane_A": ["T"]})
