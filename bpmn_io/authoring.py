@@ -52,12 +52,13 @@ a branch's ``{label: {to:, names: {en: "Yes"}}}``) and a message flow; a lane or
 an external pool is then written ``Lane_R: {name: Registrator, names: {en: Registry}}``.
 Languages: en, sv.
 
-Every error names the file, the line, the key path and what is allowed.
+Every error names the file, the line, the key path and what is allowed. The value checks are
+:mod:`bpmn_io.authoring_values`'s, the sequence flows :mod:`bpmn_io.authoring_flows`'s; this module reads
+the steps, events, lanes and pools.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -79,30 +80,26 @@ from processes.model import (
     Participant,
     Process,
     RootElement,
-    SequenceFlow,
     Task,
 )
-from processes.shownnames import language_problem
 
+from .authoring_flows import AuthoringFlows, FlowSpec
 from .authoring_format import (
     BLOCK_KEYS,
     BOUNDARY_KEYS,
     EVENT_KEYWORDS,
-    FLOW_KEYS,
     GATEWAY_KEYWORDS,
-    ID,
     ISO_DURATION,
-    NAMED_KEYS,
     REF_TRIGGERS,
     STEP_KEYS,
     TASK_KEYWORDS,
     TOP_KEYS,
     TRIGGER_KEYWORDS,
-    flow_id,
 )
+from .authoring_values import show
 from .namespaces import BPMN, q
 from .userfile import read_user_file
-from .yamlsrc import YamlDoc, load_yaml, path_text
+from .yamlsrc import load_yaml
 
 __all__ = ["parse_authoring", "read_authoring", "MAX_AUTHORING_BYTES"]
 
@@ -130,101 +127,8 @@ def parse_authoring(text: str | bytes, *, source: str) -> Definitions:
     return _Build(doc, source).definitions()
 
 
-# --------------------------------------------------------------------------- the builder
-
-
-@dataclass(frozen=True, slots=True)
-class _FlowSpec:
-    target: str
-    id: str
-    name: str
-    condition: str | None  # None: no condition; "": a conditional flow whose expression is empty
-    path: tuple[Any, ...]
-    names: FrozenMap[str, str] = FrozenMap()
-
-
-class _Build:
+class _Build(AuthoringFlows):
     """Turns one loaded document into a model; every check names file, line and key path."""
-
-    def __init__(self, doc: YamlDoc, source: str) -> None:
-        self.doc = doc
-        self.source = source
-        self.ids: dict[str, tuple[Any, ...]] = {}
-        self.following: dict[str, str | None] = {}  # step id -> the step it falls through to
-
-    # -- errors and plain values
-    def error(self, path: tuple[Any, ...], message: str, element: str | None = None) -> InputError:
-        return InputError(message, file=self.source, line=self.doc.line(path), path=path_text(path) or None,
-                          element=element)
-
-    def mapping(self, value: Any, path: tuple[Any, ...], allowed: tuple[str, ...]) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.error(path, f"expected a mapping with keys {', '.join(allowed)}, got {_show(value)}")
-        for key in value:
-            if key not in allowed:
-                raise self.error(path + (key,), f"unknown key {key!r} (expected one of {', '.join(allowed)})")
-        return value
-
-    def text(self, value: Any, path: tuple[Any, ...], *, required: bool = False) -> str:
-        if value is None:
-            if required:
-                raise self.error(path, "missing (expected text)")
-            return ""
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise self.error(path, f"expected text, got {_show(value)}")
-        return str(value)
-
-    def ident(self, value: Any, path: tuple[Any, ...], *, new: bool = True) -> str:
-        if not isinstance(value, str) or not ID.fullmatch(value):
-            raise self.error(path, f"bad id {_show(value)} (expected a letter or _ then letters, digits, _ . -)")
-        if new:
-            if value in self.ids:
-                raise self.error(path, f"duplicate id {value!r} (first at {path_text(self.ids[value])}, line "
-                                       f"{self.doc.line(self.ids[value])})", element=value)
-            self.ids[value] = path
-        return value
-
-    def choice(self, value: Any, path: tuple[Any, ...], allowed: tuple[str, ...] | dict[str, str]) -> str:
-        if not isinstance(value, str) or value not in allowed:
-            raise self.error(path, f"{_show(value)} is not allowed (expected one of {', '.join(allowed)})")
-        return value
-
-    def names(self, value: Any, path: tuple[Any, ...]) -> dict[str, str]:
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            raise self.error(path, f"expected a mapping of id: name, got {_show(value)}")
-        return {self.ident(k, path + (k,)): self.text(v, path + (k,)) for k, v in value.items()}
-
-    def named(self, value: Any, path: tuple[Any, ...]) -> dict[str, tuple[str, FrozenMap[str, str]]]:
-        """``id: name`` or ``id: {name:, names: {en:, sv:}}`` (lanes, external pools): id -> (name, names)."""
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            raise self.error(path, f"expected a mapping of id: name, got {_show(value)}")
-        out = {}
-        for key, raw in value.items():
-            eid = self.ident(key, path + (key,))
-            if isinstance(raw, dict):
-                spec = self.mapping(raw, path + (key,), NAMED_KEYS)
-                out[eid] = (self.text(spec.get("name"), path + (key, "name")),
-                            self.lang_names(spec.get("names"), path + (key, "names"), eid))
-            else:
-                out[eid] = (self.text(raw, path + (key,)), FrozenMap())
-        return out
-
-    def lang_names(self, value: Any, path: tuple[Any, ...], element: str | None) -> FrozenMap[str, str]:
-        """``names: {en: ..., sv: ...}``: the name shown in each language (processes.shownnames)."""
-        if value is None:
-            return FrozenMap()
-        if not isinstance(value, dict):
-            raise self.error(path, f"expected a name per language (names: {{en: ..., sv: ...}}), got {_show(value)}",
-                             element=element)
-        for lang, name in value.items():
-            problem = language_problem(lang, name)
-            if problem:
-                raise self.error(path + (lang,), problem, element=element)
-        return FrozenMap(value)
 
     # -- the document
     def definitions(self) -> Definitions:
@@ -238,15 +142,15 @@ class _Build:
         pnames = self.lang_names(head.get("names"), ("process", "names"), pid)
         executable = head.get("executable")
         if executable is not None and not isinstance(executable, bool):
-            raise self.error(("process", "executable"), f"expected true or false, got {_show(executable)}")
+            raise self.error(("process", "executable"), f"expected true or false, got {show(executable)}")
         named_lanes = self.named(top.get("lanes"), ("lanes",))
         lanes = {lid: name for lid, (name, _names) in named_lanes.items()}
         messages = self.names(top.get("messages"), ("messages",))
         steps = top["steps"]
         if not isinstance(steps, list) or not steps:
-            raise self.error(("steps",), f"expected a list of steps, got {_show(steps)}")
+            raise self.error(("steps",), f"expected a list of steps, got {show(steps)}")
         nodes: dict[str, Any] = {}
-        specs: list[tuple[str, list[_FlowSpec], str]] = []  # (source, flows, default)
+        specs: list[tuple[str, list[FlowSpec], str]] = []  # (source, flows, default)
         lane_of: dict[str, str] = {}
         self.walk(steps, ("steps",), None, pid, lanes, messages, nodes, specs, lane_of)
         flows = self.flows(nodes, specs)
@@ -298,7 +202,7 @@ class _Build:
                 lane_of[gid] = self.choice(glane, gpath + ("lane",), tuple(lanes) or ("(no lanes declared)",))
         nodes[split] = gateways[split]
         firsts = [str(b[0].get("id")) if b and isinstance(b[0], dict) else join for b in branches]
-        specs.append((split, [_FlowSpec(t, "", "", None, path + ("parallel", k)) for k, t in enumerate(firsts)], None))
+        specs.append((split, [FlowSpec(t, "", "", None, path + ("parallel", k)) for k, t in enumerate(firsts)], None))
         for k, branch in enumerate(branches):
             self.walk(branch, path + ("parallel", k), join, pid, lanes, messages, nodes, specs, lane_of)
         nodes[join] = gateways[join]
@@ -339,7 +243,7 @@ class _Build:
         for j, braw in enumerate(step.get("boundary") or []):
             self.boundary(braw, path + ("boundary", j), pid, sid, messages, nodes, specs, lane_of)
         if "boundary" in step and not isinstance(step["boundary"], list):
-            raise self.error(path + ("boundary",), f"expected a list of boundary events, got {_show(step['boundary'])}")
+            raise self.error(path + ("boundary",), f"expected a list of boundary events, got {show(step['boundary'])}")
 
     def boundary(self, raw: Any, path: tuple[Any, ...], pid: str, host: str, messages: dict[str, str],
                  nodes: dict[str, Any], specs: list, lane_of: dict[str, str]) -> None:
@@ -347,7 +251,7 @@ class _Build:
         bid = self.ident(spec.get("id"), path + ("id",))
         interrupting = spec.get("interrupting", True)
         if not isinstance(interrupting, bool):
-            raise self.error(path + ("interrupting",), f"expected true or false, got {_show(interrupting)}", element=bid)
+            raise self.error(path + ("interrupting",), f"expected true or false, got {show(interrupting)}", element=bid)
         definitions = self.triggers(spec, path, bid, messages)
         if not definitions:
             raise self.error(path, "a boundary event needs a trigger (timer, message, signal, error, escalation, "
@@ -404,85 +308,7 @@ class _Build:
             text = raw.isoformat() if hasattr(raw, "isoformat") else self.text(raw, path + (key,), required=True)
             return kinds[key], text
         raise self.error(path, f"expected an ISO 8601 duration (P14D) or one of {{duration|date|cycle: ...}}, "
-                               f"got {_show(value)}", element=sid)
-
-    def outgoing(self, step: dict, path: tuple[Any, ...], sid: str, kind: str) -> list[_FlowSpec] | None:
-        """The declared outgoing flows, or None to fall through to the next step."""
-        if "branches" in step and "next" in step:
-            raise self.error(path, "give either next or branches, not both", element=sid)
-        if "branches" in step:
-            raw = step["branches"]
-            bpath = path + ("branches",)
-            if isinstance(raw, dict):
-                return [self.flow(v, bpath + (k,), sid, label=self.text(k, bpath + (k,))) for k, v in raw.items()]
-            if isinstance(raw, list):
-                return [self.flow(v, bpath + (i,), sid) for i, v in enumerate(raw)]
-            raise self.error(bpath, f"expected {{label: target}} or a list of targets, got {_show(raw)}", element=sid)
-        if "next" in step:
-            raw = step["next"]
-            if isinstance(raw, list):
-                return [self.flow(v, path + ("next", i), sid) for i, v in enumerate(raw)]
-            return [self.flow(raw, path + ("next",), sid)]
-        if kind == "boundary":
-            return []
-        return None
-
-    def flow(self, raw: Any, path: tuple[Any, ...], sid: str, label: str = "") -> _FlowSpec:
-        if isinstance(raw, str):
-            return _FlowSpec(raw, "", label, None, path)
-        spec = self.mapping(raw, path, FLOW_KEYS if not label else ("to", "id", "names", "condition"))
-        if "to" not in spec:
-            raise self.error(path, "missing key 'to' (the id of the target step)", element=sid)
-        fid = self.ident(spec["id"], path + ("id",)) if "id" in spec else ""
-        return _FlowSpec(self.text(spec["to"], path + ("to",), required=True), fid,
-                         label or self.text(spec.get("name"), path + ("name",)),
-                         None if spec.get("condition") is None else self.text(spec["condition"], path + ("condition",)),
-                         path, self.lang_names(spec.get("names"), path + ("names",), fid or sid))
-
-    def flows(self, nodes: dict[str, Any], specs: list) -> dict[str, SequenceFlow]:
-        following = self.following
-        taken = set(self.ids)
-        out: dict[str, SequenceFlow] = {}
-        for source, declared, _default in specs:
-            node = nodes[source]
-            if declared is None:
-                nxt = following.get(source)
-                if nxt is None or (isinstance(node, Event) and node.position == "end"):
-                    continue
-                if isinstance(nodes[nxt], Event) and nodes[nxt].position == "start":
-                    continue
-                declared = [_FlowSpec(nxt, "", "", None, ())]
-            for spec in declared:
-                target = nodes.get(spec.target)
-                if target is None or (isinstance(target, Event) and target.position == "boundary"):
-                    raise self.error(spec.path, f"unknown step {spec.target!r} (expected the id of a step; "
-                                                f"boundary events cannot be targets)", element=source)
-                fid = spec.id or flow_id(source, spec.target, taken)
-                taken.add(fid)
-                cond = None if spec.condition is None else Expression(text=spec.condition, xsi_type="tFormalExpression")
-                out[fid] = SequenceFlow(id=fid, source=source, target=spec.target, name=spec.name, names=spec.names,
-                                        parent=node.parent, condition=cond)
-        return out
-
-    def defaults(self, nodes: dict[str, Any], specs: list, flows: dict[str, SequenceFlow]) -> dict[str, Any]:
-        out = dict(nodes)
-        for source, _declared, default in specs:
-            if default is None:
-                continue
-            path = self.ids[source][:-1] + ("default",) if self.ids[source][-1] == "id" else self.ids[source]
-            mine = [f for f in flows.values() if f.source == source]
-            match = ([f for f in mine if f.name == default] or [f for f in mine if f.id == default]
-                     or [f for f in mine if f.target == default])
-            if len(match) != 1:
-                allowed = sorted({f.name for f in mine if f.name} | {f.target for f in mine})
-                raise self.error(path, f"default {_show(default)} names no single outgoing flow (expected a branch "
-                                       f"label or target: {', '.join(allowed) or 'none'})", element=source)
-            if isinstance(out[source], (Gateway, Task)):
-                out[source] = replace(out[source], default=match[0].id)
-            else:
-                raise self.error(path, "only gateways and tasks have a default flow", element=source)
-        return out
-
+                               f"got {show(value)}", element=sid)
     def collaboration(self, top: dict, pid: str, pname: str, nodes: dict[str, Any]) -> tuple[Collaboration, ...]:
         if not any(k in top for k in ("pool", "external", "message_flows")):
             return ()
@@ -495,7 +321,7 @@ class _Build:
         mflows: dict[str, MessageFlow] = {}
         raw = top.get("message_flows") or []
         if not isinstance(raw, list):
-            raise self.error(("message_flows",), f"expected a list, got {_show(raw)}")
+            raise self.error(("message_flows",), f"expected a list, got {show(raw)}")
         for i, item in enumerate(raw):
             path = ("message_flows", i)
             spec = self.mapping(item, path, ("id", "from", "to", "name", "names"))
@@ -526,13 +352,3 @@ def _message_root(message_id: str, name: str) -> RootElement:
 def _a(noun: str) -> str:
     """``noun`` with its indefinite article: 'a task', 'an event'."""
     return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping" if value else "an empty mapping"
-    if isinstance(value, list):
-        return "a list" if value else "an empty list"
-    if value is None:
-        return "nothing"
-    return repr(value)

@@ -15,6 +15,7 @@ import re
 __all__ = [
     "TASK_KEYWORDS", "GATEWAY_KEYWORDS", "EVENT_KEYWORDS", "TRIGGER_KEYWORDS", "ISO_DURATION", "ID",
     "TOP_KEYS", "STEP_KEYS", "BLOCK_KEYS", "BOUNDARY_KEYS", "FLOW_KEYS", "NAMED_KEYS", "REF_TRIGGERS", "flow_id",
+    "GATEWAY_WORD",
 ]
 
 TASK_KEYWORDS = {
@@ -22,6 +23,8 @@ TASK_KEYWORDS = {
     "script": "scriptTask", "business-rule": "businessRuleTask", "send": "sendTask", "receive": "receiveTask",
 }
 GATEWAY_KEYWORDS = {"exclusive": "exclusive", "parallel": "parallel", "inclusive": "inclusive", "event-based": "eventBased"}
+#: a gateway kind -> its keyword: the writer's word, and the kinds the form can hold
+GATEWAY_WORD = {v: k for k, v in GATEWAY_KEYWORDS.items()}
 EVENT_KEYWORDS = {"start": "start", "end": "end", "catch": "intermediate_catch", "throw": "intermediate_throw"}
 TRIGGER_KEYWORDS = ("none", "timer", "message", "signal", "error", "escalation", "conditional", "terminate",
                     "link", "compensation")

@@ -26,10 +26,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from bpmn_io.profile_facts import LANGUAGES, facts_from_data
 from bpmn_io.profile_schema import (
-    LANGUAGES,
     PROVENANCE_KEYS,
-    facts_from_data,
     simparams_from_data,
     split_path,
 )

@@ -1,22 +1,24 @@
-"""The ``simulation:`` and ``facts:`` sections of profile.yaml, read into processes.params.
+"""The ``simulation:`` section of profile.yaml, read into processes.params (``facts:``: profile_facts).
 
 Pure: plain data in (as loaded by ``bpmn_io.yamlsrc``), frozen dataclasses out.
 Every error is an ``InputError`` whose ``path`` is the full dotted key path
 (``simulation.elements.Task_Review.duration.dist``); ``bpmn_io.profile`` adds
 file and line. docs/profile.md documents every key. The decision, the legal clock
-and the outcomes are read by :mod:`bpmn_io.profile_decision`, single values by
+and the outcomes are read by :mod:`bpmn_io.profile_decision`, the calendars by
+:mod:`bpmn_io.profile_calendar`, the ``facts:`` section by :mod:`bpmn_io.profile_facts`
+(``calendar_from_data`` and ``facts_from_data`` stay importable from here), single values by
 :mod:`bpmn_io.profile_values`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from bpmn_io.profile_calendar import calendar_from_data
 from bpmn_io.profile_decision import clock_from_data, decision_from_data, outcomes_from_data
+from bpmn_io.profile_facts import facts_from_data
 from bpmn_io.profile_values import (
     KEYS,
     PROVENANCE_KEYS,
@@ -30,9 +32,7 @@ from bpmn_io.profile_values import (
     mapping,
     named,
     number,
-    optional_list,
     probability,
-    provenance_text,
     shown_value,
     split_path,
     strings,
@@ -40,17 +40,11 @@ from bpmn_io.profile_values import (
 from processes.conditions import Condition, parse_condition
 from processes.distributions import Distribution
 from processes.durations import CALENDAR_UNITS
-from processes.errors import InputError
 from processes.frozenmap import FrozenMap
-from processes.holidaystore import stored_countries
 from processes.params import (
-    WEEKDAYS,
     Arrivals,
-    CalendarSpec,
     CaseAttribute,
-    Closure,
     ElementParams,
-    Fact,
     PoolMember,
     ResourcePool,
     SimParams,
@@ -72,122 +66,6 @@ __all__ = [
     "PROVENANCE_KEYS",
     "KEYS",
 ]
-
-
-# --- calendars ------------------------------------------------------------------------------------
-
-
-def _day_hours(value: Any, path: Path) -> tuple[tuple[float, float], ...]:
-    if value is None or value == "closed":
-        return ()
-    parts = value if isinstance(value, list) else str(value).split(",") if isinstance(value, str) else None
-    if parts is None:
-        raise fail_rule(path, "not_opening_hours", value=written(value))
-    out = []
-    for part in parts:
-        if not isinstance(part, str) or part.count("-") != 1:
-            raise fail_rule(path, "not_interval", value=written(part))
-        start, end = part.split("-")
-        out.append((clock_time(start, path), clock_time(end, path)))
-    return tuple(out)
-
-
-def _month_day_or_date(value: Any, path: Path) -> tuple[dt.date, bool]:
-    if isinstance(value, str) and re.fullmatch(r"\d{2}-\d{2}", value.strip()):
-        try:
-            return dt.date(2000, int(value[:2]), int(value[3:5])), True
-        except ValueError:
-            raise fail_rule(path, "not_month_day", value=written(value)) from None
-    try:
-        return date(value, path), False
-    except InputError:
-        raise fail_rule(path, "not_closure_date", value=written(value)) from None
-
-
-def _closure(value: Any, path: Path) -> Closure:
-    m = mapping(value, path, KEYS["closure"], required=("from", "to"))
-    first, yearly1 = _month_day_or_date(m["from"], path + ("from",))
-    last, yearly2 = _month_day_or_date(m["to"], path + ("to",))
-    if yearly1 != yearly2:
-        raise fail_rule(path + ("to",), "closure_kinds")
-    capacity = number(m.get("capacity", 0.0), path + ("capacity",))
-    with at(path):
-        return Closure(first, last, capacity, yearly1)
-
-
-def calendar_from_data(name: str, value: Any, path: Path) -> CalendarSpec:
-    """One ``calendars.<name>`` entry."""
-    m = mapping(value, path, KEYS["calendar"], required=("hours",))
-    hours = m["hours"]
-    if not isinstance(hours, Mapping):
-        raise fail_rule(path + ("hours",), "not_hours_mapping", value=written(hours), days=", ".join(WEEKDAYS))
-    for day in hours:
-        if day not in WEEKDAYS:
-            raise fail_rule(path + ("hours", day), "unknown_weekday", day=repr(day), days=", ".join(WEEKDAYS))
-    week = tuple(_day_hours(hours.get(day), path + ("hours", day)) for day in WEEKDAYS)
-    country = m.get("holidays")
-    if country in ("none", "None"):
-        country = None
-    if country is not None:
-        supported = _holiday_countries()
-        if not isinstance(country, str) or country not in supported:
-            raise fail_rule(path + ("holidays",), "unknown_holidays", value=written(country))
-    closed = optional_list(m, "closed_dates", path, "dates")
-    closures = optional_list(m, "closures", path, "periods")
-    with at(path):
-        return CalendarSpec(
-            name=name,
-            week=week,
-            holidays=country,
-            closed_dates=tuple(date(d, path + ("closed_dates", i)) for i, d in enumerate(closed)),
-            closures=tuple(_closure(c, path + ("closures", i)) for i, c in enumerate(closures)),
-        )
-
-
-@functools.cache
-def _holiday_countries() -> frozenset[str]:
-    """The country codes (alpha-2 and alpha-3) the holidays package knows.
-
-    Read from its registry (``holidays.list_supported_countries()`` imports all of its
-    250 country modules) and kept by :mod:`processes.holidaystore`: importing the package
-    at all costs a start-up more than reading a profile.
-    """
-    return stored_countries(_registry_countries)
-
-
-def _registry_countries() -> frozenset[str]:
-    countries = _registry_literal()
-    if countries is None:  # a registry written otherwise: the package's own (imports it)
-        from holidays.registry import COUNTRIES
-
-        countries = COUNTRIES
-    return frozenset(code for names in countries.values() for code in names[1:] if len(code) <= 3 and code.isupper())
-
-
-def _registry_literal() -> dict[str, tuple[str, ...]] | None:
-    """The holidays package's ``COUNTRIES`` table read as a literal from its ``registry.py``, without
-    importing the package (``import holidays`` costs about 0.1 CPU s: a cold ``compare`` or
-    ``simulate`` that only checks a calendar's country would pay it); ``None`` when it is not there
-    as a plain dict literal of tuples of text."""
-    import ast
-    from importlib.util import find_spec
-    from pathlib import Path
-
-    try:
-        spec = find_spec("holidays")
-        if spec is None or not spec.origin:
-            return None
-        text = (Path(spec.origin).parent / "registry.py").read_text(encoding="utf-8")
-        start = text.index("\nCOUNTRIES: RegistryDict = {") + len("\nCOUNTRIES: RegistryDict = ")
-        table = ast.literal_eval(text[start : text.index("\n}\n", start) + 2])
-    except (ImportError, OSError, UnicodeError, ValueError, SyntaxError, MemoryError, RecursionError):
-        return None
-    if not isinstance(table, dict) or not all(
-        isinstance(names, tuple) and all(isinstance(n, str) for n in names) for names in table.values()
-    ):
-        return None
-    return table
-
 
 # --- pools, arrivals, elements ---------------------------------------------------------------------
 
@@ -451,64 +329,3 @@ def _case_delays(value: Any, path: Path) -> float:
     if rho >= 1:
         raise fail_rule(path + ("correlation",), "correlation", value=written(rho))
     return float(rho)
-
-
-def _freeze(value: Any) -> Any:
-    if isinstance(value, list):
-        return tuple(_freeze(v) for v in value)
-    if isinstance(value, Mapping):
-        return FrozenMap({k: _freeze(v) for k, v in value.items()})
-    return value
-
-
-def _english(value: Any) -> Any:
-    return provenance_text(value) if isinstance(value, Mapping) else value
-
-
-#: the languages a page or report speaks (``names:`` gives a profile's name, or a fact's value, in each); as
-#: processes.shownnames.LANGUAGES, which imports the model (the listings read profiles without it)
-LANGUAGES = ("en", "sv")
-
-
-def _check_fact_names(raw: Mapping[str, Any], path: Path) -> None:
-    """A fact's ``names:``, its value in each language (``{en: Social services committee (Socialnämnden)}``): text
-    for a text, a list as long for a list; a language it does not give shows the value as written."""
-    names = raw.get("names")
-    if names is None:
-        return
-    if not isinstance(names, Mapping):
-        raise fail_rule(path + ("names",), "not_names_per_language", value=written(names))
-    value = raw["value"]
-    for lang, said in names.items():
-        if lang not in LANGUAGES:
-            raise fail_rule(path + ("names", lang), "unknown_language", value=written(lang), languages=", ".join(LANGUAGES))
-        if isinstance(value, list):
-            fits = isinstance(said, list) and len(said) == len(value) and all(isinstance(x, str) for x in said)
-        else:
-            fits = isinstance(said, str) and bool(said.strip())
-        if not fits:
-            raise fail_rule(path + ("names", lang), "not_name", value=written(said))
-
-
-def facts_from_data(value: Any, path: Path = ("facts",)) -> FrozenMap[str, Fact]:
-    """The ``facts:`` section: each fact a mapping with ``value`` (may be ``unknown``)."""
-    facts = {}
-    for name, raw in named(value, path, "fact names to facts").items():
-        p = path + (name,)
-        if not isinstance(raw, Mapping) or "value" not in raw:
-            raise fail_rule(p, "not_fact", value=written(raw))
-        _check_fact_names(raw, p)
-        known = ("value", "unit", "source", "assumption", "note")
-        facts[str(name)] = Fact(
-            value=_freeze(raw["value"]),
-            unit=raw.get("unit"),
-            # in English: the listings and the diff say them in English (a report picks its language)
-            source=_english(raw.get("source")),
-            assumption=_english(raw.get("assumption")),
-            note=_english(raw.get("note")),
-            extra=FrozenMap({k: _freeze(v) for k, v in raw.items() if k not in known}),
-            # and in Swedish, for the facts table's JSON (the text as written when it is one text)
-            source_sv=provenance_text(raw["source"], "sv") if raw.get("source") else None,
-            assumption_sv=provenance_text(raw["assumption"], "sv") if raw.get("assumption") else None,
-        )
-    return FrozenMap(facts)

@@ -340,6 +340,6 @@ def _constant_rate(weights: tuple[float, ...]) -> bool:
 
 
 def _iso_hours(text: str) -> float | None:
-    from bpmn_io.simformats.bpsim import _iso_hours as iso
+    from bpmn_io.simformats.bpsim_values import iso_hours as iso
 
     return iso(text)

@@ -73,7 +73,7 @@ from processes.standins import (
 from processes.stepnames import step_said
 
 from ..yamlsrc import dump_yaml, load_yaml
-from .bpsim import _iso_hours
+from .bpsim_values import iso_hours
 from .common import Converted, normalised
 
 __all__ = ["profile_skeleton", "profile_yaml", "PLACEHOLDER", "DEFAULT_START"]
@@ -131,7 +131,7 @@ def _timer_hours(timer: Event) -> float:
     """A timer's hours in a race: its own timeDuration (ISO 8601), else the placeholder it is given (2 weeks)."""
     definition = timer.definitions[0]
     text = definition.timer.text if definition.timer is not None and definition.timer_kind == "timeDuration" else ""
-    hours = _iso_hours(text) if text else None
+    hours = iso_hours(text) if text else None
     return hours if hours is not None else parse_duration(_WAIT)
 
 

@@ -520,7 +520,7 @@ def test_a_boundary_event_flow_drops_to_a_free_row_when_no_turn_is_free() -> Non
 
 
 def test_a_data_association_goes_around_a_shape_its_straight_line_would_cross() -> None:
-    from bpmn_io.layout import _association_route
+    from bpmn_io.layout_edges import _association_route
 
     task, data, between = Bounds(0, 0, 100, 80), Bounds(400, 100, 36, 50), Bounds(200, 40, 100, 80)
     boxes = sorted([task, data, between], key=lambda box: box.x)
