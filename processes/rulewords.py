@@ -89,7 +89,7 @@ RULES: dict[str, tuple[str, str]] = {
                          "triangular behöver low <= mode <= high, fick {low}, {mode}, {high}"),
     "dist_mean": ("{kind} needs mean > 0, got {value}", "{kind} behöver mean > 0, fick {value}"),
     "gamma_sd": ("gamma needs sd > 0, got {value}", "gamma behöver sd > 0, fick {value}"),
-    # calendars, pools and arrivals (processes/params.py, bpmn_io/profile_schema.py)
+    # calendars, pools and arrivals (processes/staffing.py, params.py; bpmn_io/profile_calendar.py)
     "closure_capacity": ("closure capacity {value} must be between 0 and 1",
                          "stängningens kapacitet {value} måste vara mellan 0 och 1"),
     "closure_order": ("closure ends {last} before it starts {first}",
@@ -147,7 +147,7 @@ RULES: dict[str, tuple[str, str]] = {
               "andelen {value} måste vara en sannolikhet i [0, 1]"),
     "loop_again": ("loop again {value} must be a probability in [0, 1]",
                    "loop again {value} måste vara en sannolikhet i [0, 1]"),
-    # decisions and the legal clock (processes/params.py)
+    # decisions and the legal clock (processes/delegation.py, legalclock.py)
     "delegation_level": ("unknown delegation level {level} (expected one of {levels})",
                          "okänd delegationsnivå {level} (förväntade en av {levels})"),
     "delegation_no_body": ("delegation {level} has no decision body (expected one of {levels})",
@@ -187,7 +187,7 @@ RULES: dict[str, tuple[str, str]] = {
                      "elementet använder poolen {pool} (förväntade en av {pools})"),
     "body_pool": ("decision body {level} uses pool {pool} (expected one of {pools})",
                   "det beslutande organet {level} använder poolen {pool} (förväntade en av {pools})"),
-    # the rest of the profile's sections (bpmn_io/profile.py, profile_schema.py, profile_decision.py)
+    # the rest of the profile's sections (bpmn_io/profile.py, profile_schema.py, profile_facts.py, profile_decision.py)
     "not_profile_mapping": ("the file holds {kind}, not a profile (expected YAML keys and values: {keys})",
                             "filen innehåller {kind}, ingen profil (förväntade YAML-nycklar och värden: "
                             "{keys})"),

@@ -117,7 +117,7 @@ def test_no_profile_check_words_a_message_outside_the_table():
 
     root = Path(__file__).resolve().parents[2]
     for name in ("bpmn_io/profile_schema.py", "bpmn_io/profile_decision.py", "bpmn_io/profile_values.py",
-                 "processes/params.py", "processes/staffing.py", "processes/delegation.py",
+                 "bpmn_io/profile_calendar.py", "bpmn_io/profile_facts.py", "processes/params.py", "processes/staffing.py", "processes/delegation.py",
                  "processes/legalclock.py", "processes/distributions.py", "processes/durations.py",
                  "processes/conditions.py"):
         text = (root / name).read_text(encoding="utf-8")
