@@ -472,7 +472,12 @@ def main() -> int:
             owner = next((m for m in (wordnet, groups, labelsim) if hasattr(m, key)), None)
             if owner is None:
                 parser.error(f"--option {item}: no constant {key} in wordnet, groups or labelsim")
-            setattr(owner, key, float(value))
+            current = getattr(owner, key)
+            kind = int if isinstance(current, int) and not isinstance(current, bool) else float
+            try:  # the constant's own type: a count used as a slice bound stays an int
+                setattr(owner, key, kind(value))
+            except ValueError:
+                parser.error(f"--option {item}: {key} is {kind.__name__} ({current!r}), got {value!r}")
         else:
             OPTIONS[key] = float(value)
     for name, nth in (("sv-r26", "twenty-sixth"), ("sv-r29", "twenty-ninth")):
