@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import gc
-import io
 import math
 import os
 import sys
@@ -18,115 +17,43 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
+from clicommands.options import (
+    _FORCE_HELP,
+    _LENIENT_HELP,
+    _LENIENT_LEFT_OUT_HELP,
+    _LOG_FILE,
+    _QUIET_HELP,
+    _exported_at_option,
+    _format_option,
+    _InputPath,
+    _log_columns,
+    _log_options,
+    _Number,
+)
+from clicommands.output import (
+    _echo_warnings,
+    _emit,
+    _made_profile,
+    _not_an_input,
+    _note_lenient,
+    _option_hint,
+    _same_file,
+    _terminal_width,
+    _with_repairs,
+    atomic_write,
+    fail,
+)
 from processes.errors import PermitflowError
 from processes.extras import install_hint
 from processes.numbers import share as share_said
 from processes.wording import counted
 
-__all__ = ["main", "cli", "atomic_write"]
-
-
-# --------------------------------------------------------------------------- shared helpers
-
-
-@contextmanager
-def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[object]:
-    """Collect what the block writes and put it at ``path`` all or nothing.
-
-    ``mode`` ``"wb"`` yields a bytes buffer, ``"w"`` a text buffer (UTF-8). An
-    error (or interrupt) inside the block leaves no file at ``path``; see
-    :func:`bpmn_io.atomic.write_atomic`.
-    """
-    from bpmn_io.atomic import write_atomic
-
-    buffer: io.BytesIO | io.StringIO = io.BytesIO() if "b" in mode else io.StringIO()
-    yield buffer
-    data = buffer.getvalue()
-    write_atomic(path, data.encode("utf-8") if isinstance(data, str) else data)
-
-
-
-def _format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``--format``: one of ``choices``, the first by default; JSON where offered is for other programs."""
-    words = {"text": "lines to read", "table": "a table to read", "yaml": "YAML to keep or edit", "json": "JSON for other programs",
-             "csv": "CSV for a spreadsheet", "markdown": "Markdown for a document"}
-    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=choices[0], show_default=True,
-                        help="How the result is printed: " + ", ".join(f"{c} ({words.get(c, c)})" for c in choices)
-                        + ".")
-
-class _Number(click.FloatRange):
-    """click's FloatRange without nan: its bounds are checked with < and >, which nan passes, so
-    ``--threshold nan`` reached the matcher (a traceback) and ``--noise nan`` the miner (exit 0)."""
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        number = super().convert(value, param, ctx)
-        if math.isnan(number):
-            self.fail(f"{value!r} is not a number (expected {self._describe_range()})", param, ctx)
-        return number
-
-
-class _InputPath(click.Path):
-    """A file or folder named on the command line (LOG, --profile, -o, a results FOLDER ...): one that
-    must be there and is not, or a folder where a file goes (or a file where a folder does), is bad input in
-    the one line every other refusal has (``permitflow: error: PATH: what is wrong (expected what)``, exit
-    2), not click's 'Error: Invalid value for ...'. ``exists=False``: a file to write, which need not be there
-    yet."""
-
-    def __init__(self, expected: str, *, folder: bool = False, exists: bool = True) -> None:
-        super().__init__(exists=exists, dir_okay=folder, file_okay=not folder)
-        self.expected = expected
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from processes.errors import InputError
-
-        name = os.fspath(value)
-        if not os.path.exists(name):
-            if not self.exists:
-                return super().convert(value, param, ctx)
-            raise InputError(f"no such {'folder' if self.dir_okay else 'file'} (expected {self.expected})",
-                             file=name)
-        if os.path.isdir(name) != self.dir_okay:
-            raise InputError(f"is {'a file' if self.dir_okay else 'a directory'} (expected {self.expected})",
-                             file=name)
-        return super().convert(value, param, ctx)
-
-
-#: what a case log is, said when LOG is missing or a folder
-_LOG_FILE = "a case log: .xes, .xes.gz or .csv"
-
-
-def _made_profile(document: Mapping[str, Any], *, made_from: str, target: str) -> Any:
-    """The profile a command made from ``made_from`` (a model, a log, another tool's parameters), checked
-    before it is written to ``target``; one that is not valid is said of ``made_from``, the file that was
-    read (it named ``target``, which is then not written: "p.yaml: simulation.cases: -4 ...")."""
-    from bpmn_io.profile import profile_from_data
-
-    try:
-        return profile_from_data(document, source=target)
-    except PermitflowError as err:
-        where = f"{err.path}: " if err.path else ""
-        err.message = (f"the profile made from it is not valid: {where}{err.message} "
-                       f"(nothing written to {target})")
-        err.file, err.line, err.path = made_from, None, None
-        raise
-
-
-def fail(message: str, code: int = 2) -> None:
-    """Print one error line to stderr and exit with ``code``."""
-    click.echo(f"permitflow: error: {message}", err=True)
-    raise SystemExit(code)
-
-
-def _option_hint(err: PermitflowError, command: click.Command | None) -> str:
-    """What to add to a refusal an option gets past (``--lenient``, ``--layout-timeout``): the option's
-    hint, when ``command`` has the option (a hint names only options of the command that printed it)."""
-    if not err.option or command is None or not any(p.name == err.option for p in command.params):
-        return ""
-    return f"; {err.option_hint}"
+# re-exported: bench/ and tests of other packages read these from cli (their home is in clicommands/)
+__all__ = ["main", "cli", "atomic_write", "fail"]
 
 
 #: errors of a write that found no room (files say which file: bpmn_io.atomic raises OutputError)
@@ -212,8 +139,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-    from processes.diff.nway import Comparison
-    from processes.diff.result import ModelDiff
     from processes.model import Definitions, Edge, FlowNode, Process, Shape
     from processes.validate import Problem
     from report.build import EarlyPlots
@@ -221,40 +146,6 @@ if TYPE_CHECKING:
     from scenarios.road import Plan
     from scenarios.study import Study
     from simulator.runner import ResultCache
-
-
-_LENIENT_HELP = ("Read a BPMN file that a tool wrote with flows to missing elements or across processes, "
-                 "or with an id used twice (kept as written; renamed <id>_dup<n>), or with boundary events "
-                 "in another process than their host (read in the host's); each repair is one note on stderr.")
-#: --lenient of diff, compare and simulate: the same read, but a flow to nothing cannot be followed
-_LENIENT_LEFT_OUT_HELP = ("Read BPMN files that a tool wrote with flows to missing elements or across processes, "
-                          "or with an id used twice (such a flow left out; the repeat renamed <id>_dup<n>), or "
-                          "with boundary events in another process than their host (read in the host's); each "
-                          "repair is one note on stderr (diff and compare: also among their output's notes).")
-
-
-def _note_lenient(defs: Definitions, source: str) -> list[str]:
-    """What a lenient read of ``source`` repaired, one note line each on stderr (bpmn_io.lenient); the lines."""
-    from bpmn_io.lenient import lenient_notes
-
-    lines = lenient_notes(defs, source)
-    for line in lines:
-        click.echo(f"note: {line}", err=True)
-    return lines
-
-
-_Noted = TypeVar("_Noted", "ModelDiff", "Comparison")
-
-
-def _with_repairs(result: _Noted, repairs: Sequence[str]) -> _Noted:
-    """``result`` (a diff or a comparison) with the repairs of a lenient read (:func:`_note_lenient`) among its
-    notes: its differences are those of the models as read (a flow left out changes the order of steps), so the
-    output itself says what was repaired (a page or JSON passed on has no stderr beside it)."""
-    if not repairs:
-        return result
-    import dataclasses
-
-    return dataclasses.replace(result, notes=(*result.notes, *repairs))
 
 
 def _problem_line(source: str, p: Problem) -> str:
@@ -616,12 +507,6 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
         click.echo(f"permitflow: {target}: the profile is for {left_out}", err=True)
 
 
-def _echo_warnings(warnings: tuple[str, ...]) -> None:
-    """What a conversion could not carry over, one warning line each on stderr."""
-    for warning in warnings:
-        click.echo(f"permitflow: warning: {warning}", err=True)
-
-
 def _diagram_ids(defs: Definitions) -> set[str]:
     """The ids of every diagram, plane, shape, edge and label of ``defs``."""
     ids: set[str] = set()
@@ -633,24 +518,6 @@ def _diagram_ids(defs: Definitions) -> set[str]:
             if item.label is not None:
                 ids.add(item.label.id)
     return ids
-
-
-def _not_an_input(output: str, option: str, inputs: Mapping[str, str | None],
-                  models: Sequence[str] = ()) -> None:
-    """Refuse an output that is one of the command's ``inputs`` (what it is: its path): a log or a YAML
-    model read by its content under any name was replaced by the profile or model written over it; ``models``:
-    the models a comparison reads."""
-    for what, given in [*inputs.items(), *(("a model it compares", m) for m in models)]:
-        if given is not None and _same_file(output, given):
-            fail(f"{output}: {option} is {what}: writing it would replace it; write to another file")
-
-
-def _same_file(a: str, b: str) -> bool:
-    """Whether paths ``a`` and ``b`` both exist and are one file (also through a link)."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # one of them missing (a library name), or not reachable
-        return False
 
 
 @contextmanager
@@ -823,19 +690,6 @@ def render_cmd(ctx: click.Context, file: str, output: str, diagram: int, lenient
         # the first diagram of a file may be a called activity's, not the main model's (a tool's export)
         sizes = ", ".join(f"{k}: {len(d.plane.shapes)} shapes" for k, d in enumerate(defs.diagrams))
         click.echo(f"note: {file} has {count} diagrams ({sizes}); drew diagram 0, --diagram K draws another", err=True)
-
-
-# --------------------------------------------------------------------------- Library: library, facts
-# (section owned by the library work)
-
-
-def _terminal_width() -> int | None:
-    """Columns of the terminal the tables go to; None when output is piped (tables keep their width)."""
-    if not sys.stdout.isatty():
-        return None
-    import shutil  # only for a terminal: a piped listing does not pay for the import
-
-    return shutil.get_terminal_size().columns
 
 
 def _library_profiles(names: tuple[str, ...], *, listed: bool = False) -> list[tuple[str, Any]]:
@@ -1039,43 +893,6 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
 
     click.echo(facts.render_facts(facts.facts_table(_library_profiles(names, listed=True)), fmt, total=_terminal_width()),
                nl=False)
-
-
-# --------------------------------------------------------------------------- Case-log options (log inspect,
-# calibrate, discover, and diff/compare of logs)
-
-
-def _log_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The column options every command that reads a case log takes."""
-    options = [
-        click.option("--case", "col_case", metavar="NAME", help="Column (CSV) or trace attribute (XES) of the case id."),
-        click.option("--activity", "col_activity", metavar="NAME",
-                     help="Column or event attribute of the activity (XES default concept:name; e.g. activityNameEN)."),
-        click.option("--timestamp", "col_timestamp", metavar="NAME", help="Column or attribute of the completion time."),
-        click.option("--start", "col_start", metavar="NAME", help="CSV column of the start time, if the log has one."),
-        click.option("--resource", "col_resource", metavar="NAME", help="Column or attribute of who did the work."),
-        click.option("--time", "col_time", metavar="NAME",
-                     help="CSV column of the time of day, when the export writes the date and the time in two "
-                          "columns (guessed from tid, klockslag, tidpunkt)."),
-        click.option("--date-format", "date_format", metavar="FORMAT",
-                     help="CSV timestamps: day-first or month-first for dates such as 4/3/2025, or a strptime "
-                          "format, e.g. '%d-%m-%Y %H:%M' (default: the form the rows show: ISO 8601, 4/3/2025 "
-                          "day or month first as a row above 12 shows, else day first; 04.03.2025, 4 mars 2025, "
-                          "mån 7 dec 2026, with or without a time such as 13.05, kl. 13.05, 1:05 PM or 1:05 em "
-                          "and a zone such as +01:00 or CET)."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def _log_columns(kwargs: dict[str, Any]) -> Any:
-    from bpmn_io.caselog import LogColumns
-
-    return LogColumns(case=kwargs.pop("col_case"), activity=kwargs.pop("col_activity"),
-                      timestamp=kwargs.pop("col_timestamp"), start=kwargs.pop("col_start"),
-                      resource=kwargs.pop("col_resource"), date_format=kwargs.pop("date_format"),
-                      time=kwargs.pop("col_time"))
 
 
 # --------------------------------------------------------------------------- Compare: diff, compare
@@ -1382,14 +1199,6 @@ def _thesaurus(use: bool, loaded: list[tuple[str, object]], language: str) -> ob
     return system_thesaurus(by_language)
 
 
-def _emit(text: str, output: str | None) -> None:
-    if output:
-        with atomic_write(output, "wb") as fh:
-            fh.write(text.encode("utf-8"))  # type: ignore[attr-defined]
-    else:
-        click.echo(text, nl=False)
-
-
 _diff_options = [
     click.option("--format", "fmt", type=_DIFF_FORMATS, default="text", show_default=True,
                  help="text, json (docs/diff-schema.md), markdown, or html (self-contained page with diagrams)."),
@@ -1615,9 +1424,6 @@ def _on_interrupt(say: Callable[[], str]) -> Iterator[None]:
         raise SystemExit(130) from None
 
 
-_FORCE_HELP = "Run even when the run plans more work units than the limit (5,000)."
-
-
 class _Ahead:
     """``make(names)`` for the names given here: work that does not need a run's results, made while
     the run starts and simulates. ``fork`` (the run may use more than one process): in a forked
@@ -1679,10 +1485,6 @@ class _Ahead:
         if self.forked is not None:
             forked, self.forked = self.forked, None
             forked.cancel()
-
-
-_QUIET_HELP = ("No progress bar (nor, on a forced run of very many work units, its progress lines); warnings and "
-               "errors are still said.")
 
 #: the code version in the keys of units no cache ever sees (``simulate``'s)
 _NO_CACHE_VERSION = "not cached"
@@ -2639,14 +2441,6 @@ def _echo_validation(checked: tuple[Any, Any, Any, str, Any], more: list[str] | 
     for line in more:
         click.echo(line)
     click.echo(f"wrote {checked[3]}")
-
-
-#: calibrate's and discover's (with --profile-out) export instant
-_exported_at_option = click.option(
-    "--exported-at", "exported_at", metavar="WHEN",
-    help="When the log was exported, e.g. 2026-11-30T17:00 (ISO 8601; a date alone is 00:00; not before the "
-         "log's last event nor more than 366 days after it; default: its last event). A wait begun and not "
-         "ended by then counts as longer than it had run (right-censored).")
 
 
 def _note_unused_mapping(path: str, given: Mapping[str, str | None], activities: Sequence[str]) -> None:
