@@ -10,13 +10,24 @@ import errno
 import os
 import sys
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from clicommands.calibrate import calibrate_cmd
+from clicommands.calibration import (
+    _check_validation_options,
+    _echo_validation,
+    _exported_at,
+    _model_and_base,
+    _model_names,
+    _validate_options,
+    _validation,
+    _write_validation_page,
+)
 from clicommands.convert import convert_cmd
 from clicommands.library import facts_cmd, library_cmd
 from clicommands.logs import log_cmd
@@ -25,7 +36,6 @@ from clicommands.options import (
     _LENIENT_LEFT_OUT_HELP,
     _LOG_FILE,
     _exported_at_option,
-    _format_option,
     _InputPath,
     _log_columns,
     _log_options,
@@ -52,7 +62,7 @@ from processes.numbers import share as share_said
 from processes.wording import counted
 
 # re-exported: bench/ and tests of other packages read these from cli (their home is in clicommands/)
-__all__ = ["main", "cli", "atomic_write", "fail", "_Ahead", "_prepared", "_OWN_PROCESS"]
+__all__ = ["main", "cli", "atomic_write", "fail", "_Ahead", "_prepared", "_OWN_PROCESS", "_validation"]
 
 
 #: errors of a write that found no room (files say which file: bpmn_io.atomic raises OutputError)
@@ -133,7 +143,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 # the commands, each in its module of clicommands/ (--help lists them by name)
 for _command in (validate_cmd, show_cmd, convert_cmd, render_cmd, library_cmd, facts_cmd, simulate_cmd,
-                 run_command, report_command, cache_command, optimise_cmd, log_cmd):
+                 run_command, report_command, cache_command, optimise_cmd, log_cmd, calibrate_cmd):
     cli.add_command(_command)
 
 
@@ -143,7 +153,7 @@ for _command in (validate_cmd, show_cmd, convert_cmd, render_cmd, library_cmd, f
 
 if TYPE_CHECKING:
 
-    from processes.model import Definitions, Process
+    from processes.model import Definitions
 
 
 # --------------------------------------------------------------------------- Compare: diff, compare
@@ -654,278 +664,6 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         else:
             text = comparison_text(result, said)
     _emit(text, output)
-
-
-def _model_and_base(model: str, profile: str | None, *,
-                    strict: bool = True) -> tuple[Any, dict[str, Any] | None, str | None]:
-    """The model, its profile as plain data (or None when it has none) and where that came from.
-    ``strict=False`` (``--lenient``) reads a BPMN file leniently and leaves out the sequence flows
-    it cannot follow (:func:`bpmn_io.lenient.without_broken_flows`)."""
-    from bpmn_io import library as lib
-    from bpmn_io.loading import load_model
-    from bpmn_io.profile import read_profile
-
-    defs = load_model(model, strict=strict)
-    if not strict:
-        from bpmn_io.lenient import without_broken_flows
-
-        defs = without_broken_flows(defs)
-    if profile is not None:
-        path: Path | None = Path(profile)
-    elif not Path(model).exists() and lib.is_library_name(model):
-        path = lib.library_root() / model / lib.PROFILE_FILE
-    else:
-        path = Path(model).parent / lib.PROFILE_FILE
-        path = path if path.is_file() else None
-    if path is None:
-        return defs, None, None
-    return defs, read_profile(path).raw, str(path)
-
-
-def _validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The options of ``--validate`` (calibrate and discover)."""
-    options = [
-        click.option("--validate", is_flag=True,
-                     help="Also calibrate on the first 70% of the cases, simulate the last 30% and report the "
-                          "distances between the simulated and the real held-out log (text/JSON and an HTML page), "
-                          "with how many cases were held out, how far they alone pin their median, and how many "
-                          "arrived so near the log's end that they may still have been open."),
-        click.option("--validation-html", type=_InputPath("an HTML file to write", exists=False),
-                     help="Where to write the validation page (default: beside -o, NAME.validation.html)."),
-        click.option("--replications", type=click.IntRange(min=1), default=5, show_default=True,
-                     help="Simulated replications of the held-out period (--validate)."),
-        click.option("--seed", type=click.IntRange(min=0), default=2025, show_default=True,
-                     help="Seed of the validation's replications."),
-        click.option("--deadline", metavar="DURATION",
-                     help="Legal deadline for the share within it, e.g. 8w (default: the profile's clock); "
-                          "in months or years (4mo, 1y), each case's own date: the same day of the month; in "
-                          "days, weeks, months or years a last day on a weekend, holiday or eve moves to the "
-                          "next weekday (Swedish days), in hours (1344h) it is a fixed length."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def _check_validation_options(kwargs: dict[str, Any], log: str) -> None:
-    """Refuse the options of ``--validate`` given without it (they would be ignored), a bad
-    ``--deadline`` and a ``--validation-html`` that is not an .html file or is the log, before the
-    log is read (the page was written over the log, or over the profile of -o)."""
-    from click.core import ParameterSource
-
-    from processes.durations import calendar_months, parse_duration
-    from processes.errors import InputError
-
-    ctx = click.get_current_context()
-    given = [f"--{name.replace('_', '-')}" for name in ("validation_html", "replications", "seed", "deadline")
-             if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE]
-    if given and not kwargs["validate"]:
-        raise click.UsageError(f"{', '.join(given)} only go{'es' if len(given) == 1 else ''} with --validate")
-    page = kwargs["validation_html"]
-    if page is not None:
-        if not page.lower().endswith((".html", ".htm")):
-            raise click.BadParameter(f"{page!r} (expected an .html file)", param_hint="--validation-html")
-        if Path(page).resolve() == Path(log).resolve():
-            raise click.BadParameter(f"{page!r} is the log itself (expected another file)",
-                                     param_hint="--validation-html")
-    if kwargs["deadline"] is not None:
-        try:
-            if parse_duration(kwargs["deadline"]) <= 0:
-                raise click.BadParameter(f"{kwargs['deadline']!r} (expected a duration above zero, e.g. 8w)",
-                                         param_hint="--deadline")
-            calendar_months(kwargs["deadline"])  # 1.5mo: calendar months have no share to take
-        except InputError as err:
-            raise click.BadParameter(err.message, param_hint="--deadline") from None
-
-
-def _validation(model: str, profile: dict[str, Any], train: Any, held: Any, element_of: dict[str, str | None],
-                output: str, kwargs: dict[str, Any], defs: Any) -> tuple[Any, Any, Any, str, Any]:
-    """Validate ``profile`` (calibrated on ``train``) on ``held``; the result, the logs, the page's path and the
-    model ``defs`` (read from ``model``: the page names its steps as it does)."""
-    from calibrate.validate import validate_profile
-    from processes.durations import calendar_months, parse_duration, written_unit
-
-    page = kwargs.pop("validation_html") or str(Path(output).with_suffix("")) + ".validation.html"
-    deadline = kwargs.pop("deadline")
-    days = parse_duration(deadline) / 24.0 if deadline else None
-    # the unit as typed: --deadline 28d is counted by the day (a last day on a weekend moves on), 672h is not
-    validation, real, sims = validate_profile(model, profile, train, held, element_of,
-                                              replications=kwargs.pop("replications"), seed=kwargs.pop("seed"),
-                                              deadline_days=days, deadline_months=calendar_months(deadline),
-                                              deadline_unit=written_unit(deadline))
-    return validation, real, sims, page, defs
-
-
-def _write_validation_page(validation: Any, real: Any, sims: Any, page: str, defs: Any) -> None:
-    from report.validation_html import validation_html
-
-    # titled by the process it validated, as its model names it: the page's own file name ("profile.validation",
-    # "model.validation") named nothing a manager knows (found by QA); a process without a name by the file's
-    named = [p.name for p in defs.processes if p.name] if defs is not None else []
-    text = validation_html(validation, real, sims, name=named[0] if named else Path(page).stem, model=defs)
-    with atomic_write(page, "wb") as fh:
-        fh.write(text.encode("utf-8"))  # type: ignore[attr-defined]
-
-
-def _echo_validation(checked: tuple[Any, Any, Any, str, Any], more: list[str] | tuple[str, ...] = ()) -> None:
-    """The validation's text, ``more`` lines after it (discover's lanes against one lane), then the page written."""
-    from calibrate.validation_text import validation_text
-
-    click.echo(validation_text(checked[0].data()))
-    for line in more:
-        click.echo(line)
-    click.echo(f"wrote {checked[3]}")
-
-
-def _note_unused_mapping(path: str, given: Mapping[str, str | None], activities: Sequence[str]) -> None:
-    """Say which entries of a --mapping file name no activity of the log: a misspelt activity was left
-    unused without a word, and the matcher mapped the activity it meant instead."""
-    present = set(activities)
-    unused = [activity for activity in given if activity not in present]
-    if unused:
-        more = f" and {len(unused) - 3} more" if len(unused) > 3 else ""
-        shown = ", ".join(repr(a) for a in unused[:3]) + more
-        click.echo(f"note: {path}: {counted(len(unused), 'entry', 'entries')} for an activity the log does "
-                   f"not have, not used: {shown}", err=True)
-
-
-@cli.command("calibrate")
-@click.argument("model", metavar="MODEL")
-@click.argument("log", metavar="LOG", type=_InputPath(_LOG_FILE))
-@click.option("-o", "--output", required=True, type=_InputPath("a profile.yaml to write", exists=False),
-              help="The profile.yaml to write.")
-@click.option("--profile", type=_InputPath("a profile.yaml"),
-              help="The profile to start from (default: the one beside MODEL or the library's; none is "
-                   "fine). An empty file is refused, as simulate refuses it; a file holding {} starts from "
-                   "nothing.")
-@click.option("--mapping", "mapping_file", type=_InputPath("a YAML mapping of log activities"),
-              help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map (a boundary "
-                   "timer's id: the activity is that timer firing).")
-@_exported_at_option
-@_log_options
-@_format_option("text", "json")
-@_validate_options
-def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mapping_file: str | None,
-                  exported_at: str | None, fmt: str, **kwargs: Any) -> None:
-    """Fit MODEL's simulation parameters to a case log and write them as a profile.
-
-    Log activities are mapped onto model steps (element ids in the log, the
-    --mapping file, equal names, then the diff's matcher); unmapped ones are
-    listed. Fitted: arrivals per year and month, each step's work time or
-    calendar delay (exponential / lognormal / gamma by AIC, or empirical; a
-    wait that a boundary timer can end with the waits the log shows it cut
-    off, and the waits still open at the log's export, as right-censored), branching probabilities, committee meeting days and agenda cut-off, pool
-    sizes and working hours, and where the legal clock starts and stops. Each
-    fitted value says `source: log LOG (N cases, PERIOD)` and its 95% interval;
-    everything else stays as the model's profile had it. Completion-only logs
-    get estimated start times (said in the output); a row repeated exactly,
-    in every column, is dropped with a note. The profile is written only
-    when it loads and passes the simulator's checks.
-
-    \b
-    Examples:
-      permitflow simulate helsingborg --years 5 --eventlog log.xes
-      permitflow calibrate helsingborg log.xes -o profile.yaml
-      permitflow simulate helsingborg --profile profile.yaml
-      permitflow calibrate model.bpmn cases.csv -o profile.yaml --mapping mapping.yaml
-    """
-    import json
-
-    from bpmn_io.logfiles import read_log
-    from bpmn_io.profile import provenance_gaps
-    from bpmn_io.yamlsrc import dump_yaml
-    from calibrate.core import calibrate, check_export
-    from calibrate.mapping import map_activities, mappable_steps, parse_mapping
-    from calibrate.reporting import calibration_text
-    from simulator.compiler import check_executable
-
-    if not output.lower().endswith((".yaml", ".yml")):
-        raise click.BadParameter(f"{output!r} (expected a .yaml file)", param_hint="-o")
-    _not_an_input(output, "-o", {"the model it reads": model, "the log it reads": log,
-                                 "the --mapping file it reads": mapping_file})
-    defs, base, _base_source = _model_and_base(model, profile)
-    given = None
-    if mapping_file is not None:
-        from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
-
-        given = parse_mapping(read_user_file(mapping_file, what="mapping file", max_bytes=MAX_YAML_BYTES),
-                              source=mapping_file,
-                              elements=frozenset(mappable_steps(defs.process())) | {  # a timer's firing too
-                                  n.id for n in defs.process().nodes.values() if getattr(n, "position", "") == "boundary"})
-    _check_validation_options(kwargs, log)
-    exported = _exported_at(exported_at)
-    validate = kwargs.pop("validate")
-    table, stream = read_log(log, _log_columns(kwargs))
-    if exported is not None:
-        check_export(exported, table)
-    if table.n_cases < 2:  # every share and interval would be that case's own value: a profile of false certainty
-        from processes.errors import InputError
-
-        raise InputError("1 case in the log, too few to calibrate from (expected at least 2 cases: a share, a "
-                         "spread or an interval of one case is that case's value alone)", file=log)
-    if given and mapping_file is not None:
-        _note_unused_mapping(mapping_file, given, table.activities)
-    mapping = map_activities(defs, table, mapping_file=given)
-    result = calibrate(defs, table, mapping, base=base, log_name=Path(log).name, exported_at=exported)
-    checked = None
-    if validate:
-        from calibrate.validate import split_by_start
-
-        train, held = split_by_start(table)
-        train_map = map_activities(defs, train, mapping_file=given)
-        trained = calibrate(defs, train, train_map, base=base, log_name=Path(log).name + " (training part)",
-                            exported_at=exported if exported is not None else table.last_seen())
-        # the held-out log's activities are named by the training part's mapping, and those only the held-out
-        # cases have by the whole log's: labels for the comparison, not fitted
-        checked = _validation(model, trained.profile, train, held, {**mapping.labels, **train_map.labels}, output,
-                              kwargs, defs)
-    text = dump_yaml(result.profile)
-    params = _made_profile(result.profile, made_from=log, target=output).simulation
-    # a self-check of calibrate on a documented start: a user's own plain profile (numbers without
-    # source:/assumption:, as simulate accepts) is kept as it was, so its gaps are not calibrate's
-    gaps = provenance_gaps(result.profile) if base is None or not provenance_gaps(base) else []
-    if gaps:
-        raise click.ClickException(f"internal: numbers without source or assumption: {', '.join(gaps[:5])}")
-    if params is not None:
-        check_executable(defs.process(), params)
-    with atomic_write(output, "wb") as fh:
-        fh.write(  # type: ignore[attr-defined]
-            ("# Calibrated by permitflow from " + Path(log).name + "; see each entry's source and note.\n"
-             + text).encode("utf-8"))
-    if checked is not None:
-        _write_validation_page(*checked)
-    if fmt == "json":
-        click.echo(json.dumps({"profile": output, "columns": stream.mapping_line(), "notes": list(table.notes),
-                               **result.report, **({"validation": checked[0].data()} if checked else {})},
-                              ensure_ascii=False, indent=2, default=str))
-    else:
-        click.echo(stream.mapping_line())
-        click.echo(calibration_text(result.report, notes=table.notes, names=_model_names(defs.process())))
-        if checked is not None:
-            _echo_validation(checked)
-        click.echo(f"wrote {output}")
-
-
-def _exported_at(text: str | None) -> float | None:
-    """``--exported-at`` as wall-clock seconds (a UTC offset dropped, as the log's times are read), None if not given."""
-    if text is None:
-        return None
-    import datetime as dt
-
-    from bpmn_io.caselog import wall_seconds
-
-    try:
-        when = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise click.BadParameter(f"{text!r} (expected an ISO 8601 date or date-time, e.g. 2026-11-30T17:00)",
-                                 param_hint="--exported-at") from None
-    return wall_seconds(when)
-
-
-def _model_names(process: Process) -> dict[str, str]:
-    """The names a model gives its steps, flows and lanes, by id (the calibration text says them)."""
-    named = [*process.nodes.values(), *process.flows.values(), *process.lanes()]
-    return {item.id: item.name for item in named if item.name}
 
 
 @cli.command("discover")
