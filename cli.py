@@ -1,7 +1,14 @@
-"""permitflow command line: the only place that prints, reads user paths and sets exit codes.
+"""permitflow command line: with its package clicommands/, the only place that prints, reads user paths and
+sets exit codes.
 
 Exit codes: 0 ok, 1 problems found / run failed, 2 bad input or usage.
 A user error is one line naming file, line and element id; ``--debug`` shows the traceback.
+
+This module holds the ``cli`` group, its error handling (``_Group``: domain errors and refused command
+lines as one line and an exit code) and the console entry point ``main``; each command or family of commands
+is a module of clicommands/ registered on the group here (what they share: clicommands/output.py, options.py,
+workers.py).
+``atomic_write``, ``fail`` and the names benchmarks and tests read from here are re-exported.
 """
 
 from __future__ import annotations
@@ -9,7 +16,6 @@ from __future__ import annotations
 import errno
 import os
 import sys
-import threading
 from typing import Any
 
 import click
@@ -25,11 +31,11 @@ from clicommands.optimise import optimise_cmd
 from clicommands.output import _option_hint, atomic_write, fail
 from clicommands.render import render_cmd
 from clicommands.run import cache_command, report_command, run_command
+from clicommands.serve import serve_cmd
 from clicommands.simulate import simulate_cmd
 from clicommands.validate import show_cmd, validate_cmd
 from clicommands.workers import _OWN_PROCESS, _Ahead, _prepared
 from processes.errors import PermitflowError
-from processes.extras import install_hint
 
 # re-exported: bench/ and tests of other packages read these from cli (their home is in clicommands/)
 __all__ = ["main", "cli", "atomic_write", "fail", "_Ahead", "_prepared", "_OWN_PROCESS", "_validation"]
@@ -111,83 +117,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-# the commands, each in its module of clicommands/ (--help lists them by name)
+# the commands, each in its module of clicommands/ (--help lists them by name, whatever the order here)
 for _command in (validate_cmd, show_cmd, convert_cmd, render_cmd, library_cmd, facts_cmd, diff_cmd,
                  compare_cmd, simulate_cmd, run_command, report_command, cache_command, optimise_cmd, log_cmd,
-                 calibrate_cmd, discover_cmd):
+                 calibrate_cmd, discover_cmd, serve_cmd):
     cli.add_command(_command)
-
-
-# --------------------------------------------------------------------------- Map: validate, show, render, convert
-# (section owned by the foundation work)
-
-
-# --------------------------------------------------------------------------- What-if in the browser: serve
-# (section owned by the web work; the app lives in web/)
-
-
-@cli.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; any address but loopback requires a token.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
-@click.option("--token", help="The token every request must carry (default off loopback: a new one, printed).")
-@click.option("--workers", type=click.IntRange(min=1),
-              help="Worker processes kept warm for what-ifs (default: all cores); a 'how sure' run, a goal seek or a "
-                   "run of an uploaded model starts a process of its own with a pool of this many, ended with the run.")
-@click.option("--keep-mb", type=click.IntRange(min=1), default=32, show_default=True,
-              help="Megabytes of finished runs kept for their report download (compressed, in memory; "
-                   "the oldest are forgotten first, a running run never).")
-def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep_mb: int) -> None:
-    """The what-if web app: pick municipalities, move the levers, see the answer.
-
-    Binds 127.0.0.1 by default. On any other address a token is required: give
-    --token or use the one printed; requests without it are refused.
-
-    \b
-    Examples:
-      permitflow serve                       # open http://127.0.0.1:8765/
-      permitflow serve --host 0.0.0.0 --port 8080   # prints the address with its token
-    """
-    import importlib.util
-    import signal
-    import socket
-
-    # every part of the extra, before the address is printed (web.server imports uvicorn only to serve)
-    missing = next((shown for shown, names in (("uvicorn", ("uvicorn",)), ("starlette", ("starlette",)),
-                                               ("python-multipart", ("python_multipart", "multipart")))
-                    if all(importlib.util.find_spec(name) is None for name in names)), None)
-    if missing:
-        fail(f"permitflow serve needs the web extra ({missing} is missing): {install_hint('web')}")
-    from web.server import bind_token, serve
-    token, generated = bind_token(host, token)
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        try:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            probe.bind((host, port))
-        except OSError as err:
-            fail(f"cannot listen on {host}:{port}: {err.strerror or err}")
-    shown = f"[{host}]" if ":" in host else host
-    address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
-    click.echo(f"permitflow serve: open {address}" + (" (the token was generated for this run)" if generated else ""))
-    click.echo("Ctrl-C stops the server.")
-
-    def stopped(_signum: int, _frame: Any) -> None:
-        raise KeyboardInterrupt
-
-    # uvicorn stops gracefully on SIGINT and SIGTERM (runs cancelled, the pool shut down), then raises
-    # the signal again: SIGTERM, like Ctrl-C, then ends here with one line, not by the signal itself
-    main = threading.current_thread() is threading.main_thread()  # signals are set only there
-    previous = signal.signal(signal.SIGTERM, stopped) if main else None
-    try:
-        # each process the fork server starts runs the console script (`from cli import main`) again
-        serve(host, port, token=token, workers=workers, keep_mb=keep_mb, preload=("cli",))
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if main:
-            signal.signal(signal.SIGTERM, previous)
-    click.echo("permitflow serve: stopped")
 
 
 def _output_lost(err: OSError) -> int:
