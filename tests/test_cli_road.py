@@ -169,19 +169,19 @@ def test_ctrl_c_after_the_results_were_written_says_they_are_complete(model: Pat
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Found by the batch night: a Ctrl-C while the workers stopped, after every file was written, said
     "while waiting for DIR/; nothing was written" (seen with --workers 2, SIGINT 40 ms after report.html)."""
-    import cli as cli_module
+    from clicommands import workers
 
     folder = model.parent
     (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 2\n"
                                    "horizon: 10w\n", encoding="utf-8")
     out = folder / "out"
-    real_exit = cli_module._Pool.__exit__
+    real_exit = workers._Pool.__exit__
 
     def stopped_while_closing(self: object, *exc: object) -> bool:
         real_exit(self, *exc)  # type: ignore[arg-type]
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli_module._Pool, "__exit__", stopped_while_closing)
+    monkeypatch.setattr(workers._Pool, "__exit__", stopped_while_closing)
     late = invoke("run", str(folder / "s.yaml"), "-o", str(out), "--workers", "1")
     assert late.exit_code == 130
     assert late.output == (f"permitflow: interrupted: after {out}/ was written in full (its results and report are "

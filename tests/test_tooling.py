@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ["processes", "simulator", "bpmn_io", "scenarios", "calibrate", "report", "web", "cli.py"]
+PACKAGES = ["processes", "simulator", "bpmn_io", "scenarios", "calibrate", "report", "web", "cli.py",
+            "clicommands"]
 
 
 def _tool(name: str) -> str:

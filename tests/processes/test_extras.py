@@ -41,7 +41,8 @@ def test_an_installed_permitflow_is_told_the_extras_packages_for_its_environment
     # as installed from a wheel: the packages and cli.py in a folder without setup.cfg (the
     # metadata is this environment's); before, it was told ".venv/bin/pip install -e '.[logs]'"
     site = tmp_path / "site"
-    for package in ("processes", "simulator", "bpmn_io", "scenarios", "calibrate", "report", "web"):
+    for package in ("processes", "simulator", "bpmn_io", "scenarios", "calibrate", "report", "web",
+                    "clicommands"):
         shutil.copytree(ROOT / package, site / package, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "cli.py", site / "cli.py")
     code = ("import sys; sys.modules['pm4py'] = sys.modules['pandas'] = None\n"  # as if the logs extra were missing

@@ -1,0 +1,131 @@
+"""The options and parameter types several commands share: ``--format``, numbers without nan, paths
+refused in the one-line form, the help of ``--lenient``, ``--force`` and ``--quiet``, and the case-log column
+options.
+
+Its own module because the commands' signatures are built from it (their --help texts must stay the same) and it
+needs nothing but click and output.py.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+__all__ = ["_exported_at_option", "_FORCE_HELP", "_format_option", "_InputPath", "_LENIENT_HELP",
+           "_LENIENT_LEFT_OUT_HELP", "_log_columns", "_LOG_FILE", "_log_options", "_Number", "_QUIET_HELP"]
+
+
+def _format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--format``: one of ``choices``, the first by default; JSON where offered is for other programs."""
+    words = {"text": "lines to read", "table": "a table to read", "yaml": "YAML to keep or edit", "json": "JSON for other programs",
+             "csv": "CSV for a spreadsheet", "markdown": "Markdown for a document"}
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=choices[0], show_default=True,
+                        help="How the result is printed: " + ", ".join(f"{c} ({words.get(c, c)})" for c in choices)
+                        + ".")
+
+class _Number(click.FloatRange):
+    """click's FloatRange without nan: its bounds are checked with < and >, which nan passes, so
+    ``--threshold nan`` reached the matcher (a traceback) and ``--noise nan`` the miner (exit 0)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number (expected {self._describe_range()})", param, ctx)
+        return number
+
+
+class _InputPath(click.Path):
+    """A file or folder named on the command line (LOG, --profile, -o, a results FOLDER ...): one that
+    must be there and is not, or a folder where a file goes (or a file where a folder does), is bad input in
+    the one line every other refusal has (``permitflow: error: PATH: what is wrong (expected what)``, exit
+    2), not click's 'Error: Invalid value for ...'. ``exists=False``: a file to write, which need not be there
+    yet."""
+
+    def __init__(self, expected: str, *, folder: bool = False, exists: bool = True) -> None:
+        super().__init__(exists=exists, dir_okay=folder, file_okay=not folder)
+        self.expected = expected
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from processes.errors import InputError
+
+        name = os.fspath(value)
+        if not os.path.exists(name):
+            if not self.exists:
+                return super().convert(value, param, ctx)
+            raise InputError(f"no such {'folder' if self.dir_okay else 'file'} (expected {self.expected})",
+                             file=name)
+        if os.path.isdir(name) != self.dir_okay:
+            raise InputError(f"is {'a file' if self.dir_okay else 'a directory'} (expected {self.expected})",
+                             file=name)
+        return super().convert(value, param, ctx)
+
+
+#: what a case log is, said when LOG is missing or a folder
+_LOG_FILE = "a case log: .xes, .xes.gz or .csv"
+
+
+_LENIENT_HELP = ("Read a BPMN file that a tool wrote with flows to missing elements or across processes, "
+                 "or with an id used twice (kept as written; renamed <id>_dup<n>), or with boundary events "
+                 "in another process than their host (read in the host's); each repair is one note on stderr.")
+#: --lenient of diff, compare and simulate: the same read, but a flow to nothing cannot be followed
+_LENIENT_LEFT_OUT_HELP = ("Read BPMN files that a tool wrote with flows to missing elements or across processes, "
+                          "or with an id used twice (such a flow left out; the repeat renamed <id>_dup<n>), or "
+                          "with boundary events in another process than their host (read in the host's); each "
+                          "repair is one note on stderr (diff and compare: also among their output's notes).")
+
+
+# --------------------------------------------------------------------------- Case-log options (log inspect,
+# calibrate, discover, and diff/compare of logs)
+
+
+def _log_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The column options every command that reads a case log takes."""
+    options = [
+        click.option("--case", "col_case", metavar="NAME", help="Column (CSV) or trace attribute (XES) of the case id."),
+        click.option("--activity", "col_activity", metavar="NAME",
+                     help="Column or event attribute of the activity (XES default concept:name; e.g. activityNameEN)."),
+        click.option("--timestamp", "col_timestamp", metavar="NAME", help="Column or attribute of the completion time."),
+        click.option("--start", "col_start", metavar="NAME", help="CSV column of the start time, if the log has one."),
+        click.option("--resource", "col_resource", metavar="NAME", help="Column or attribute of who did the work."),
+        click.option("--time", "col_time", metavar="NAME",
+                     help="CSV column of the time of day, when the export writes the date and the time in two "
+                          "columns (guessed from tid, klockslag, tidpunkt)."),
+        click.option("--date-format", "date_format", metavar="FORMAT",
+                     help="CSV timestamps: day-first or month-first for dates such as 4/3/2025, or a strptime "
+                          "format, e.g. '%d-%m-%Y %H:%M' (default: the form the rows show: ISO 8601, 4/3/2025 "
+                          "day or month first as a row above 12 shows, else day first; 04.03.2025, 4 mars 2025, "
+                          "mån 7 dec 2026, with or without a time such as 13.05, kl. 13.05, 1:05 PM or 1:05 em "
+                          "and a zone such as +01:00 or CET)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _log_columns(kwargs: dict[str, Any]) -> Any:
+    from bpmn_io.caselog import LogColumns
+
+    return LogColumns(case=kwargs.pop("col_case"), activity=kwargs.pop("col_activity"),
+                      timestamp=kwargs.pop("col_timestamp"), start=kwargs.pop("col_start"),
+                      resource=kwargs.pop("col_resource"), date_format=kwargs.pop("date_format"),
+                      time=kwargs.pop("col_time"))
+
+
+_FORCE_HELP = "Run even when the run plans more work units than the limit (5,000)."
+
+
+_QUIET_HELP = ("No progress bar (nor, on a forced run of very many work units, its progress lines); warnings and "
+               "errors are still said.")
+
+
+#: calibrate's and discover's (with --profile-out) export instant
+_exported_at_option = click.option(
+    "--exported-at", "exported_at", metavar="WHEN",
+    help="When the log was exported, e.g. 2026-11-30T17:00 (ISO 8601; a date alone is 00:00; not before the "
+         "log's last event nor more than 366 days after it; default: its last event). A wait begun and not "
+         "ended by then counts as longer than it had run (right-censored).")
+

@@ -1,0 +1,81 @@
+"""``permitflow serve``: the what-if web app started on a host and port (web/ holds the app).
+
+Its own module: the one command that starts a server and waits for signals.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import click
+
+from clicommands.output import fail
+from processes.extras import install_hint
+
+__all__ = ["serve_cmd"]
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; any address but loopback requires a token.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
+@click.option("--token", help="The token every request must carry (default off loopback: a new one, printed).")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Worker processes kept warm for what-ifs (default: all cores); a 'how sure' run, a goal seek or a "
+                   "run of an uploaded model starts a process of its own with a pool of this many, ended with the run.")
+@click.option("--keep-mb", type=click.IntRange(min=1), default=32, show_default=True,
+              help="Megabytes of finished runs kept for their report download (compressed, in memory; "
+                   "the oldest are forgotten first, a running run never).")
+def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep_mb: int) -> None:
+    """The what-if web app: pick municipalities, move the levers, see the answer.
+
+    Binds 127.0.0.1 by default. On any other address a token is required: give
+    --token or use the one printed; requests without it are refused.
+
+    \b
+    Examples:
+      permitflow serve                       # open http://127.0.0.1:8765/
+      permitflow serve --host 0.0.0.0 --port 8080   # prints the address with its token
+    """
+    import importlib.util
+    import signal
+    import socket
+
+    # every part of the extra, before the address is printed (web.server imports uvicorn only to serve)
+    missing = next((shown for shown, names in (("uvicorn", ("uvicorn",)), ("starlette", ("starlette",)),
+                                               ("python-multipart", ("python_multipart", "multipart")))
+                    if all(importlib.util.find_spec(name) is None for name in names)), None)
+    if missing:
+        fail(f"permitflow serve needs the web extra ({missing} is missing): {install_hint('web')}")
+    from web.server import bind_token, serve
+    token, generated = bind_token(host, token)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+        except OSError as err:
+            fail(f"cannot listen on {host}:{port}: {err.strerror or err}")
+    shown = f"[{host}]" if ":" in host else host
+    address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    click.echo(f"permitflow serve: open {address}" + (" (the token was generated for this run)" if generated else ""))
+    click.echo("Ctrl-C stops the server.")
+
+    def stopped(_signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    # uvicorn stops gracefully on SIGINT and SIGTERM (runs cancelled, the pool shut down), then raises
+    # the signal again: SIGTERM, like Ctrl-C, then ends here with one line, not by the signal itself
+    main = threading.current_thread() is threading.main_thread()  # signals are set only there
+    previous = signal.signal(signal.SIGTERM, stopped) if main else None
+    try:
+        # each process the fork server starts runs the console script (`from cli import main`) again
+        serve(host, port, token=token, workers=workers, keep_mb=keep_mb, preload=("cli",))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, previous)
+    click.echo("permitflow serve: stopped")
+

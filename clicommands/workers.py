@@ -1,0 +1,306 @@
+"""The machinery that takes a simulation's work units to the workers: the plan (with its unit limit),
+the worker pool (local processes or Dask), the forked helper that prepares the report ahead (``_Ahead``), the
+progress bar, Ctrl-C handling, and the settings a command's own process makes (one BLAS thread, the collector).
+
+Its own module because simulate, run and compare share it, and tests and benchmarks patch it here.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
+
+import click
+
+from clicommands.output import fail
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from report.build import EarlyPlots
+    from scenarios.batch import BatchResults
+    from scenarios.road import Plan
+    from scenarios.study import Study
+    from simulator.runner import ResultCache
+
+__all__ = ["_Ahead", "_check_units", "_loading", "_NO_CACHE_VERSION", "_on_interrupt", "_one_blas_thread",
+           "_OWN_PROCESS", "_Pool", "_prepared", "_stderr_is_terminal", "_travel"]
+
+
+def _stderr_is_terminal() -> bool:
+    """Whether the progress bar has a person to show it to (not a pipe or a file)."""
+    return sys.stderr.isatty()
+
+
+@contextmanager
+def _on_interrupt(say: Callable[[], str]) -> Iterator[None]:
+    """Ctrl-C inside the block: one line (``say()``: what was kept, how to go on), exit code 130."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        click.echo(f"permitflow: interrupted: {say()}", err=True)
+        raise SystemExit(130) from None
+
+
+class _Ahead:
+    """``make(names)`` for the names given here: work that does not need a run's results, made while
+    the run starts and simulates. ``fork`` (the run may use more than one process): in a forked
+    helper started now (:class:`processes.forkshare.Forked`), on a core this process leaves idle
+    while it prepares the run; otherwise in a thread once the run's units are with the workers
+    (:meth:`start_waiting`, which :func:`_travel` calls); made when asked if the run stayed in this
+    process. :meth:`close` stops what was not asked for."""
+
+    waiting: ClassVar[list[_Ahead]] = []
+
+    def __init__(self, make: Callable[[Sequence[str]], str], names: Sequence[str], *, fork: bool = False) -> None:
+        from processes.forkshare import Forked
+
+        self.make, self.names = make, list(names)
+        self.thread: threading.Thread | None = None
+        self.outcome: tuple[str | None, BaseException | None] = (None, None)
+        self.forked: Forked[list[str], str] | None = None
+        if len(self.names) >= 2:
+            if fork:
+                self.forked = Forked(self.names, make)
+            if self.forked is None or not self.forked.forked:
+                self.forked = None
+                _Ahead.waiting.append(self)
+
+    @classmethod
+    def start_waiting(cls) -> None:
+        """Start every piece of work made so far and not started."""
+        while cls.waiting:
+            ahead = cls.waiting.pop()
+            ahead.thread = threading.Thread(target=ahead._run, daemon=True)
+            ahead.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.outcome = (self.make(self.names), None)
+        except BaseException as err:  # noqa: BLE001 - raised again where the result is asked for
+            self.outcome = (None, err)
+
+    def __call__(self, names: Sequence[str]) -> str:
+        if self in _Ahead.waiting:
+            _Ahead.waiting.remove(self)
+        if self.forked is not None:
+            forked, self.forked = self.forked, None
+            if list(names) == self.names:
+                return forked.result()  # made here if the helper could not: its error raised here
+            forked.cancel()
+        if self.thread is None or list(names) != self.names:
+            return self.make(list(names))
+        self.thread.join()
+        html, error = self.outcome
+        if error is not None:
+            raise error
+        return html or ""
+
+    def close(self) -> None:
+        """Stop a forked helper whose work was not asked for (a run that failed or was stopped)."""
+        if self in _Ahead.waiting:
+            _Ahead.waiting.remove(self)
+        if self.forked is not None:
+            forked, self.forked = self.forked, None
+            forked.cancel()
+
+#: the code version in the keys of units no cache ever sees (``simulate``'s)
+_NO_CACHE_VERSION = "not cached"
+
+
+def _check_units(study: Study, units: int, force: bool) -> None:
+    """Refuse a run of more than ``MAX_WORK_UNITS`` units unless ``force``."""
+    from scenarios.road import MAX_WORK_UNITS
+
+    if units > MAX_WORK_UNITS and not force:
+        fail(f"{study.source or study.name}: the run plans {units} work units (sweep points x replications; "
+             f"the limit is {MAX_WORK_UNITS}): give --force to run them anyway")
+
+
+def _prepared(study: Study, *, force: bool = False, case_rows: bool = True, version: str | None = None) -> Plan:
+    """``study`` checked and planned (:func:`scenarios.road.prepare`, ``case_rows`` and ``version``
+    passed on); nothing runs or is written yet.
+
+    A study planning more than ``MAX_WORK_UNITS`` units is refused before anything is
+    parsed or run, unless ``force``.
+    """
+    from scenarios.road import planned_units, prepare
+
+    _check_units(study, planned_units(study), force)
+    with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
+        ready = prepare(study, case_rows=case_rows, version=version)
+    for warning in ready.warnings:  # what the profiles let run but likely do not mean: said before it runs
+        click.echo(f"permitflow: warning: {warning}", err=True)
+    for note in ready.notes:  # what runs in place of what a model does not hold (an empty subprocess)
+        click.echo(f"note: {note}", err=True)
+    return ready
+
+
+class _Pool(ExitStack):
+    """The executor of a run, kept open after its units: the next plan's units and the report's
+    plots go to the same workers. Closing it stops them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.executor: Executor | None = None
+        #: the workers were started with matplotlib loaded in this process (a local Dask cluster)
+        self.inherited = False
+
+
+def _warm_report(executor: Executor, workers: int | None, inherited: bool = False) -> None:
+    """Once every unit is with the workers: the work :class:`_Ahead` holds starts here, and each
+    worker imports matplotlib when it runs out of units, before the report's plots come (unless
+    the workers were forked with it: :func:`_report_inherited`; ``inherited``: a local Dask
+    cluster started after it was loaded here)."""
+    from report.plots import warm_up
+    from scenarios.executors import forks
+
+    _Ahead.start_waiting()
+    if inherited or forks(executor):
+        return
+    for _ in range(workers or os.cpu_count() or 1):
+        executor.submit(warm_up)
+
+
+def _report_inherited() -> None:
+    """matplotlib imported here (and its font loaded) before a forked pool's first task: every
+    worker has it from the fork instead of importing it itself (about 0.6-0.9 CPU s each).
+    Loaded with the collector paused and then frozen, as the study is (:func:`_loading`)."""
+    from report.plots import warm_up
+
+    with _loading():
+        warm_up()
+
+
+def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultCache | None,
+            show_bar: bool, kept: str, pool: _Pool | None = None,
+            early: EarlyPlots | None = None, quiet: bool = False) -> tuple[BatchResults, int, int]:
+    """Run a checked ``plan`` on the one road: (results, work units, found in the cache).
+
+    A run of more than ``MAX_WORK_UNITS`` units (forced) without a progress bar says
+    how far it got on stderr, every tenth of the units, unless ``quiet`` (``-q``).
+    Ctrl-C stops the run with one line saying how many units finished and what was
+    kept (``kept``: where finished units are, or why nothing is); exit code 130.
+    Once the units are with the workers, the work :class:`_Ahead` holds starts.
+    ``pool``: the executor is opened there (or taken from there when an earlier plan opened
+    it) and stays open when this returns, for the report's plots. ``early``: on local workers (a
+    pool or ``--dask local``: their number is known), the report's plots go to them as soon as
+    their points are summarised, between the run's last chunks.
+    """
+    from scenarios.executors import executor_for, fork_split, forks, largest_chunk
+    from scenarios.road import MAX_WORK_UNITS, ReadOnce, execute
+
+    study = plan.study
+    done = 0
+    total = len(plan.jobs)
+    step = max(1, total // 10) if total > MAX_WORK_UNITS and not show_bar and not quiet else 0
+
+    def finished(n: int) -> None:
+        nonlocal done
+        if step and (done + n) // step > done // step:
+            click.echo(f"permitflow: progress: {done + n} of {total} work units", err=True)
+        done += n
+
+    held = None if cache is None else ReadOnce(cache)  # each entry read once, counted as it is read
+
+    def say() -> str:
+        # units found in the cache count from the moment they are read, before the run reports them
+        finished = max(done, held.held if held is not None else 0)
+        # none finished: there is no cache to go on from, and the folder is left as it was (report.folder.claim)
+        return f"{finished} of {total} work units finished; {kept if finished else 'nothing was written'}"
+
+    with _on_interrupt(say), ExitStack() as own:
+        cached = 0 if held is None else held.count(plan.jobs)
+        cache = held
+        split = 1
+        if pool is not None and pool.executor is not None:
+            executor: Executor | None = pool.executor
+        else:
+            if pool is not None and dask == "local" and total > cached and "matplotlib" not in sys.modules:
+                # a local cluster forks its workers as it starts (LOCAL_DASK): they inherit matplotlib
+                _report_inherited()
+                pool.inherited = True
+            # the units still to run, each taken as the plan's average (the cache is not read twice)
+            todo_cost = plan.cost() * (total - cached) / total if total else 0.0
+            executor = (pool or own).enter_context(executor_for(
+                workers=workers, dask=dask, jobs=total - cached, cost=todo_cost))
+            if pool is not None:
+                pool.executor = executor
+            if executor is None:  # a small run stays here, shared with forked helpers where that pays
+                split = fork_split(workers=workers, dask=dask, jobs=total - cached, cost=todo_cost)
+        submitted: Callable[[], None] = _Ahead.start_waiting
+        if pool is not None and executor is not None:
+            submitted = partial(_warm_report, executor, workers, pool.inherited)
+            if pool.executor is executor and forks(executor) and total > cached and "matplotlib" not in sys.modules:
+                _report_inherited()  # before the first task forks the workers
+        point_done = point_compared = None
+        if early is not None and executor is not None:
+            from concurrent.futures import ProcessPoolExecutor  # a run that stays here never loads it
+
+            if dask == "local" or isinstance(executor, ProcessPoolExecutor):
+                early.executor = executor
+                point_done, point_compared = early.point, early.compared
+        most = largest_chunk(dask)  # replications per task: more on a local Dask cluster, whose tasks cost more
+        if not show_bar:
+            return execute(plan, executor=executor, cache=cache, progress=finished, workers=workers,
+                           submitted=submitted, split=split, point_done=point_done,
+                           point_compared=point_compared, most=most), total, cached
+        with click.progressbar(length=total, label=f"{study.name}: {total} work units", file=sys.stderr,
+                               show_pos=True) as bar:
+            def both(n: int) -> None:
+                finished(n)
+                bar.update(n)
+
+            return execute(plan, executor=executor, cache=cache, progress=both, workers=workers,
+                           submitted=submitted, split=split, point_done=point_done,
+                           point_compared=point_compared, most=most), total, cached
+
+
+#: true while main() runs a command: this process is the command's own (not the tests' or a program's that calls cli)
+_OWN_PROCESS: list[bool] = []
+
+
+@contextmanager
+def _loading() -> Iterator[None]:
+    """Python's cycle collector paused while a command, in a process of its own, loads its modules
+    and inputs.
+
+    What loading makes is kept (modules, classes, the parsed model and profile), so a collection
+    every 700 new objects frees nothing and walks them all again. Afterwards everything that exists
+    is frozen (``gc.freeze``: left out of every later collection, as garbage it is not) and the
+    collector runs again for the simulation. A caller's process (the tests', a program's that
+    calls ``cli``) keeps its collector as it is."""
+    if not _OWN_PROCESS or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+#: the settings OpenBLAS reads for its number of threads, in its order
+_BLAS_THREAD_SETTINGS = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+def _one_blas_thread() -> None:
+    """Ask numpy's OpenBLAS for no helper thread, unless the user chose a number or numpy is loaded.
+
+    OpenBLAS starts its threads when numpy is imported and they spin for about 0.1 s waiting for
+    work; a simulation gives them none (it multiplies no matrices), so that is CPU time taken from
+    the simulation's own core and from every other process. Set in the environment before numpy
+    loads, so that worker processes inherit it; a user's own setting is left alone, and so is the
+    environment of a caller's process (the tests', a program's that calls ``cli``: main() did not
+    start the command)."""
+    if (_OWN_PROCESS and "numpy" not in sys.modules
+            and not any(name in os.environ for name in _BLAS_THREAD_SETTINGS)):
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
+
