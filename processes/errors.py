@@ -21,7 +21,7 @@ class PermitflowError(Exception):
     #: the command-line option that gets past this refusal (a parameter name: ``lenient`` for an id used
     #: twice or a flow to nothing, ``layout_timeout`` for a slow layout) and ``option_hint``, what to say
     #: of it: a command that has the option says so after the message, one without it says nothing of
-    #: it (cli.py; a hint names only options of the command that printed it)
+    #: it (clicommands/output.py; a hint names only options of the command that printed it)
     option = ""
     option_hint = ""
     #: a profile rule's key and the values its message names (:func:`processes.rulewords.rule_error`), from which

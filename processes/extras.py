@@ -11,7 +11,7 @@ from pathlib import Path
 
 __all__ = ["extra_packages", "install_hint", "is_checkout"]
 
-#: the folder that holds the packages (processes/, web/, ... and cli.py)
+#: the folder that holds the packages (processes/, web/, ..., clicommands/ and cli.py)
 _ROOT = Path(__file__).resolve().parent.parent
 
 
