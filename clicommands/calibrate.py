@@ -12,12 +12,11 @@ from typing import Any
 import click
 
 from clicommands.calibration import (
-    _check_validation_options,
     _echo_validation,
-    _exported_at,
     _model_and_base,
     _model_names,
     _note_unused_mapping,
+    _read_checked_log,
     _validate_options,
     _validation,
     _write_validation_page,
@@ -27,7 +26,6 @@ from clicommands.options import (
     _exported_at_option,
     _format_option,
     _InputPath,
-    _log_columns,
     _log_options,
 )
 from clicommands.output import _made_profile, _not_an_input, atomic_write
@@ -77,10 +75,9 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     """
     import json
 
-    from bpmn_io.logfiles import read_log
     from bpmn_io.profile import provenance_gaps
     from bpmn_io.yamlsrc import dump_yaml
-    from calibrate.core import calibrate, check_export
+    from calibrate.core import calibrate
     from calibrate.mapping import map_activities, mappable_steps, parse_mapping
     from calibrate.reporting import calibration_text
     from simulator.compiler import check_executable
@@ -98,12 +95,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
                               source=mapping_file,
                               elements=frozenset(mappable_steps(defs.process())) | {  # a timer's firing too
                                   n.id for n in defs.process().nodes.values() if getattr(n, "position", "") == "boundary"})
-    _check_validation_options(kwargs, log)
-    exported = _exported_at(exported_at)
-    validate = kwargs.pop("validate")
-    table, stream = read_log(log, _log_columns(kwargs))
-    if exported is not None:
-        check_export(exported, table)
+    table, stream, exported, validate = _read_checked_log(log, kwargs, exported_at)
     if table.n_cases < 2:  # every share and interval would be that case's own value: a profile of false certainty
         from processes.errors import InputError
 

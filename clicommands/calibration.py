@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clicommands.options import _InputPath
+from clicommands.options import _InputPath, _log_columns
 from clicommands.output import atomic_write
 from processes.wording import counted
 
 if TYPE_CHECKING:
     from processes.model import Process
 
-__all__ = ["_check_validation_options", "_echo_validation", "_exported_at", "_model_and_base",
+__all__ = ["_read_checked_log", "_check_validation_options", "_echo_validation", "_exported_at", "_model_and_base",
            "_model_names", "_note_unused_mapping", "_validate_options", "_validation",
            "_write_validation_page"]
 
@@ -179,3 +179,18 @@ def _model_names(process: Process) -> dict[str, str]:
     named = [*process.nodes.values(), *process.flows.values(), *process.lanes()]
     return {item.id: item.name for item in named if item.name}
 
+
+
+def _read_checked_log(log: str, kwargs: dict[str, Any], exported_at: str | None) -> tuple[Any, Any, float | None, bool]:
+    """``calibrate``'s and ``discover``'s log, read once their options are checked, and the export instant checked
+    against its rows: (table, stream, exported at, whether to validate); ``validate`` is taken out of ``kwargs``."""
+    from bpmn_io.logfiles import read_log
+    from calibrate.core import check_export
+
+    _check_validation_options(kwargs, log)
+    exported = _exported_at(exported_at)
+    validate = kwargs.pop("validate")
+    table, stream = read_log(log, _log_columns(kwargs))
+    if exported is not None:
+        check_export(exported, table)
+    return table, stream, exported, validate

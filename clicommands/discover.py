@@ -12,10 +12,9 @@ from typing import Any
 import click
 
 from clicommands.calibration import (
-    _check_validation_options,
     _echo_validation,
-    _exported_at,
     _model_names,
+    _read_checked_log,
     _validate_options,
     _validation,
     _write_validation_page,
@@ -24,7 +23,6 @@ from clicommands.options import (
     _LOG_FILE,
     _exported_at_option,
     _InputPath,
-    _log_columns,
     _log_options,
     _Number,
 )
@@ -80,10 +78,9 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
       permitflow simulate model.bpmn --profile profile.yaml
       permitflow discover cases.csv -o cases.bpmn --min-frequency 0.3
     """
-    from bpmn_io.logfiles import read_log
     from bpmn_io.writer import to_bpmn_bytes
     from bpmn_io.yamlsrc import dump_yaml
-    from calibrate.core import calibrate, check_export
+    from calibrate.core import calibrate
     from calibrate.discover import discover_model
     from calibrate.mapping import map_activities
     from calibrate.reporting import calibration_text
@@ -96,12 +93,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     _not_an_input(output, "-o", {"the log it reads": log})
     if profile_out is not None:
         _not_an_input(profile_out, "--profile-out", {"the log it reads": log})
-    _check_validation_options(kwargs, log)
-    exported = _exported_at(exported_at)
-    validate = kwargs.pop("validate")
-    table, stream = read_log(log, _log_columns(kwargs))
-    if exported is not None:
-        check_export(exported, table)
+    table, stream, exported, validate = _read_checked_log(log, kwargs, exported_at)
     if table.n_cases < 2:  # the "model" would be that case's own sequence, and its profile that case's values
         from processes.errors import InputError
 

@@ -15,7 +15,9 @@ from typing import Any
 
 import click
 
-__all__ = ["_exported_at_option", "_FORCE_HELP", "_format_option", "_InputPath", "_LENIENT_HELP",
+from processes.extras import install_hint
+
+__all__ = ["_executor_options", "_exported_at_option", "_FORCE_HELP", "_format_option", "_InputPath", "_LENIENT_HELP",
            "_LENIENT_LEFT_OUT_HELP", "_log_columns", "_LOG_FILE", "_log_options", "_Number", "_QUIET_HELP"]
 
 
@@ -76,6 +78,16 @@ _LENIENT_LEFT_OUT_HELP = ("Read BPMN files that a tool wrote with flows to missi
                           "or with an id used twice (such a flow left out; the repeat renamed <id>_dup<n>), or "
                           "with boundary events in another process than their host (read in the host's); each "
                           "repair is one note on stderr (diff and compare: also among their output's notes).")
+
+
+def _executor_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--workers`` and ``--dask``: where the replications of ``simulate`` and ``run`` are computed."""
+    func = click.option("--dask", "dask_address", metavar="ADDRESS|local",
+                        help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
+                             f"{install_hint('dask')}). A scheduler that cannot be reached: exit 1.")(func)
+    return click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores; a run of "
+                        "less than about a CPU second stays in this process, its replications shared with "
+                        "forked helpers from about 0.1 CPU second; 1: all here).")(func)
 
 
 # --------------------------------------------------------------------------- Case-log options (log inspect,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from clicommands.options import _FORCE_HELP, _QUIET_HELP, _format_option, _InputPath
+from clicommands.options import _FORCE_HELP, _QUIET_HELP, _executor_options, _format_option, _InputPath
 from clicommands.output import fail
 from clicommands.workers import (
     _Ahead,
@@ -26,7 +26,6 @@ from clicommands.workers import (
     _stderr_is_terminal,
     _travel,
 )
-from processes.extras import install_hint
 from processes.wording import counted
 
 if TYPE_CHECKING:
@@ -39,11 +38,7 @@ __all__ = ["cache_command", "report_command", "run_command"]
 @click.argument("files", nargs=-1, metavar="[FILE|NAME]...")
 @click.option("-o", "--output", type=_InputPath("a results folder", folder=True, exists=False),
               help="Results folder (default results/<study>).")
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores; a run of "
-              "less than about a CPU second stays in this process, its replications shared with "
-              "forked helpers from about 0.1 CPU second; 1: all here).")
-@click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
-                   f"{install_hint('dask')}). A scheduler that cannot be reached: exit 1.")
+@_executor_options
 @click.option("--replications", type=click.IntRange(min=1), help="Replications of every scenario (overrides the files).")
 @click.option("--no-cache", is_flag=True, help="Recompute every work unit; neither read nor write DIR/.cache.")
 @click.option("--refresh", is_flag=True, help="Recompute every work unit and store the new results in DIR/.cache.")

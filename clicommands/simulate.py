@@ -16,6 +16,7 @@ from clicommands.options import (
     _FORCE_HELP,
     _LENIENT_LEFT_OUT_HELP,
     _QUIET_HELP,
+    _executor_options,
     _format_option,
     _InputPath,
     _Number,
@@ -30,7 +31,6 @@ from clicommands.workers import (
     _stderr_is_terminal,
     _travel,
 )
-from processes.extras import install_hint
 
 __all__ = ["simulate_cmd"]
 
@@ -59,11 +59,7 @@ def _num(value: float) -> float | None:
                    "(VALUE is read as in profile.yaml: 3d is a duration, no is text).")
 @click.option("--eventlog", type=_InputPath("a log file to write, .csv or .xes", exists=False),
               help="Write the event log of replication 1 here (.csv or .xes).")
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores; a run of "
-              "less than about a CPU second stays in this process, its replications shared with "
-              "forked helpers from about 0.1 CPU second; 1: all here).")
-@click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
-                   f"{install_hint('dask')}). A scheduler that cannot be reached: exit 1.")
+@_executor_options
 @_format_option("table", "json")
 @click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
               help="Language of the table's words: sv, en, or auto (the language of the model's step names).")
