@@ -8,6 +8,7 @@ and ``permitflow compare`` keep for process developers.
 
 >>> from processes.model import FrozenMap
 >>> from processes.diff.nway import Variation
+from processes.diff.wordtable import NOT_GIVEN, WORDS
 >>> v = Variation("control_flow", "B", FrozenMap({"x": "parallel", "y": "after"}), "...", ("B",), ("C", "D"),
 ...               "concurrency")
 >>> variation_words(v, {"x": "Xby", "y": "Yby"}, "en")
@@ -21,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from processes.diff.nway import Variation
+from processes.diff.wordtable import NOT_GIVEN, WORDS
 from processes.wording import AND, listed, quoted
 from report.assumptions import condition_words
 from report.stepwords import iso_duration
@@ -199,6 +201,8 @@ def _branch(v: Variation, towns: Mapping[str, str], lang: str) -> str:
     def shown(value: str) -> str:
         if not value:
             return _SAID[lang]["not_set"]
+        if value in NOT_GIVEN:  # the gateway's default flow, a flow set the profile does not list
+            return WORDS[NOT_GIVEN[value]][lang == "sv"]
         if v.aspect == "profile.conditions":
             return condition_words(value, lang)
         return value.replace("%", " %").replace(".", ",") if lang == "sv" else value
