@@ -8,7 +8,6 @@ and ``permitflow compare`` keep for process developers.
 
 >>> from processes.model import FrozenMap
 >>> from processes.diff.nway import Variation
-from processes.diff.wordtable import NOT_GIVEN, WORDS
 >>> v = Variation("control_flow", "B", FrozenMap({"x": "parallel", "y": "after"}), "...", ("B",), ("C", "D"),
 ...               "concurrency")
 >>> variation_words(v, {"x": "Xby", "y": "Yby"}, "en")
