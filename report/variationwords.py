@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from processes.diff.nway import Variation
+from processes.diff.wordtable import NOT_GIVEN, WORDS
 from processes.wording import AND, listed, quoted
 from report.assumptions import condition_words
 from report.stepwords import iso_duration
@@ -199,6 +200,8 @@ def _branch(v: Variation, towns: Mapping[str, str], lang: str) -> str:
     def shown(value: str) -> str:
         if not value:
             return _SAID[lang]["not_set"]
+        if value in NOT_GIVEN:  # the gateway's default flow, a flow set the profile does not list
+            return WORDS[NOT_GIVEN[value]][lang == "sv"]
         if v.aspect == "profile.conditions":
             return condition_words(value, lang)
         return value.replace("%", " %").replace(".", ",") if lang == "sv" else value

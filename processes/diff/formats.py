@@ -12,6 +12,7 @@ from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, Said, Wording, s
 from processes.diff.notewords import note_words, reason_words, step_label
 from processes.diff.nway import METRICS, Comparison, StepCluster, Variation, name_sides
 from processes.diff.result import KINDS, Difference, ModelDiff
+from processes.diff.wordtable import NOT_GIVEN
 from processes.textsafe import markdown_cell
 from processes.wording import listed
 
@@ -92,7 +93,8 @@ def _said_for_person(d: Difference, words: DiffWords) -> Wording:
     if head == ATTRIBUTE_KEY:
         said["key"] = words.word("param_of." + head, what=f'"{words.attribute(rest)}"')
     elif head == "conditions":
-        said |= {k: words.condition(v) for k, v in (("va", d.a_value), ("vb", d.b_value)) if v}
+        said |= {k: words.condition(v) for k, v in (("va", d.a_value), ("vb", d.b_value))
+                 if v and v not in NOT_GIVEN}  # the default flow: its words, no condition's
     return ((key, tuple((k, said.get(k, v)) for k, v in values)), *d.wording[1:])
 
 
@@ -185,6 +187,11 @@ def how_words(how: str, words: DiffWords = ENGLISH) -> str:
     return words.word("how." + how) if "how." + how in WORDS else how
 
 
+def _given(value: str, words: DiffWords) -> str:
+    """A value as a table cell shows it: one a profile does not give (a gateway's default flow) in words."""
+    return words.word(NOT_GIVEN[value]) if value in NOT_GIVEN else value
+
+
 def _cell(text: str) -> str:
     return markdown_cell(text)
 
@@ -193,6 +200,8 @@ def _value(d: Difference, side: str, words: DiffWords) -> str:
     """What a difference says side ``side`` ("a", "b") has, in the output's words: a fact's text in its words,
     a value its message says in both languages as that language says it, a relation ("before") in words."""
     value = d.a_value if side == "a" else d.b_value
+    if value in NOT_GIVEN:  # a gateway's default flow, a flow set not listed: in the output's words
+        return _given(value, words)
     if value and d.attribute.removeprefix("profile.").partition(".")[0] == "conditions":
         return words.condition(value)  # the report's words, in English too: no attribute's code name
     if words.lang == "en" or not value:
@@ -336,7 +345,7 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
     for v in comparison.variations:  # the values alone ("before", "15m") do not say before what, or what is 15m
         out.append(
             f"| {_cell(_variation_kind(v.kind, words))} | {_cell(v.step)} | "
-            + " | ".join(_cell(v.values.get(n, "")) for n in comparison.names)
+            + " | ".join(_cell(_given(v.values.get(n, ""), words)) for n in comparison.names)
             + f" | {_cell(_variation(v, words))} |"
         )
     out += [

@@ -10,10 +10,19 @@ per cent) and its condition are compared branch by branch. Equal forms are no di
 ``0.40``; a flow an exclusive gateway's ``probabilities:`` does not list is taken with probability 0 (the
 simulator's reading, simulator/tables.py), so an explicit 0 says the same. A gateway whose branches cannot
 be told apart this way is not compared (a note says so when the other model has a choice after the same
-step that could have been it); neither is a probability over a set of flows (an inclusive gateway's
-``A+B``), nor a gateway whose profile names flows that are not its branches (a profile written for another
-drawing: its values say nothing of these branches, and a flow it leaves out is not one it gives 0); a note
-says so.
+step that could have been it); neither is a gateway whose profile names flows that are not its branches (a
+profile written for another drawing: its values say nothing of these branches, and a flow it leaves out is
+not one it gives 0); a note says so.
+
+An inclusive gateway's probability over a set of flows taken together (``A+B``) is compared like a single
+flow's, the set known by its flows' partners; a set only one model lists is said as "not one of its
+combinations (0%)" in the other (the simulator never takes a set its profile does not list).
+
+A branch without a condition that is its gateway's default flow (BPMN ``default=``) is taken when no other
+branch's condition holds: it is said as that ("otherwise (the default flow)"), not as "not set". Against a
+condition in the other model it is no difference when that condition holds exactly when none of the other
+branches' conditions does, in its own model or in the default's (complement.py proves it, or says it cannot);
+else a difference of kind, the condition against the default.
 
 Each difference is the ``attribute`` kind with ``profile.probabilities`` or ``profile.conditions`` and the ids
 (step before, gateway, flow, the steps the branch leads to) on each side (docs/diff-schema.md).
@@ -25,11 +34,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from processes.diff.complement import is_complement
 from processes.diff.differences import parameter_wording, provenance_basis
 from processes.diff.diffwords import WORDS, Said, display_name, sentence, word
 from processes.diff.matchtypes import Match
 from processes.diff.result import Difference
 from processes.diff.view import ROOT, ModelView
+from processes.diff.wordtable import NOT_GIVEN
 
 __all__ = ["gateway_differences", "BRANCH_ATTRIBUTES"]
 
@@ -43,6 +54,7 @@ class _Choice:
     gateway: str
     before: tuple[str, ...]  # the steps right before it (only gateways between)
     branches: Mapping[str, tuple[str, ...]]  # flow id -> the steps it leads to (only gateways between)
+    default: str = ""  # its default flow (BPMN default=): taken when no other branch's condition holds
 
 
 def gateway_differences(a: ModelView, b: ModelView, matches: tuple[Match, ...], params_a: Mapping[str, Any],
@@ -78,7 +90,7 @@ def gateway_differences(a: ModelView, b: ModelView, matches: tuple[Match, ...], 
                          "probabilities or conditions name flows that are not its branches"
                          for side, gw in foreign)
             continue
-        out += _probabilities(ctx, pairs, params_a[g], params_b[y.gateway], notes)
+        out += _probabilities(ctx, pairs, params_a[g], params_b[y.gateway])
         out += _conditions(ctx, pairs, params_a[g], params_b[y.gateway])
     return out, notes
 
@@ -116,7 +128,9 @@ def _choice(view: ModelView, gateway: str) -> _Choice | None:
     branches = {}
     for f in flows:
         branches[f] = tuple(sorted(_steps_from(view, view.flow_ends[f][1], forward=True)))
-    return _Choice(gateway, tuple(sorted(_steps_from(view, gateway, forward=False))), branches)
+    default = str(view.flow.nodes[gateway].get("default", ""))
+    return _Choice(gateway, tuple(sorted(_steps_from(view, gateway, forward=False))), branches,
+                   default if default in branches else "")
 
 
 def _steps_from(view: ModelView, node: str, *, forward: bool) -> set[str]:
@@ -158,14 +172,18 @@ class _Sides:
     basis: tuple[str, str]  # what each gateway's parameters rest on (differences.provenance_basis)
 
     def ids(self, fa: str, fb: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        return ((self.before_a, self.x.gateway, fa, *self.x.branches[fa]),
-                (self.before_b, self.y.gateway, fb, *self.y.branches[fb]))
+        """Each side's (step before, gateway, flow or flow set ``A+B``, the steps its flows lead to)."""
+        return ((self.before_a, self.x.gateway, fa, *(s for f in fa.split("+") for s in self.x.branches[f])),
+                (self.before_b, self.y.gateway, fb, *(s for f in fb.split("+") for s in self.y.branches[f])))
 
     def difference(self, attribute: str, fa: str, fb: str, va: str, vb: str,
                    shown: tuple[Said, Said]) -> Difference:
         key = f"{attribute.removeprefix('profile.')}.{fa}"
-        ba, bb = (basis if value else "" for basis, value in zip(self.basis, (va, vb), strict=True))
-        flows = ({fa: self.branch_words(fa)},)
+        # a value the profile gives rests on its basis; the default flow (the drawing's) and a set it does not
+        # list are none it gives
+        ba, bb = (basis if value and value not in _NOT_GIVEN else ""
+                  for basis, value in zip(self.basis, (va, vb), strict=True))
+        flows = ({f: self.branch_words(f) for f in fa.split("+")},)
         wording = parameter_wording(self.choice_words(), key, va, vb, ba, bb, flows=flows)
         (message, values), = wording
         said = dict(values) | {"va": shown[0], "vb": shown[1]}
@@ -195,23 +213,57 @@ class _Sides:
         return en if en == sv else (en, sv)
 
 
-def _probabilities(ctx: _Sides, pairs: Mapping[str, str], pa: Mapping[str, Any], pb: Mapping[str, Any],
-                   notes: list[str]) -> list[Difference]:
+#: the values of a branch that its profile does not give: its gateway's default flow (no condition), a flow set
+#: the profile does not list (JSON's ``a_value``/``b_value``; WORDS says each in both languages)
+DEFAULT_FLOW, NOT_LISTED = NOT_GIVEN
+_NOT_GIVEN = {value: WORDS[key] for value, key in NOT_GIVEN.items()}
+
+
+def _probabilities(ctx: _Sides, pairs: Mapping[str, str], pa: Mapping[str, Any],
+                   pb: Mapping[str, Any]) -> list[Difference]:
     given_a, given_b = pa.get("probabilities"), pb.get("probabilities")
     if not isinstance(given_a, Mapping) or not isinstance(given_b, Mapping):
         return []  # one side gives none: its branches go by conditions, or the profile is incomplete
-    if any("+" in str(k) for k in (*given_a, *given_b)):
-        notes.append(f"the probabilities of {choice_called(ctx.a, ctx.x)} in A are over sets of flows; "
-                     "not compared")
-        return []
+    # each flow set (an inclusive gateway's A+B) by A's flows: as each profile writes it, and its value
+    back = {fb: fa for fa, fb in pairs.items()}
+    sets_a = {frozenset(_flows(k)): (_joined(k), v) for k, v in given_a.items() if "+" in str(k)}
+    sets_b = {frozenset(back[f] for f in _flows(k)): (_joined(k), v) for k, v in given_b.items() if "+" in str(k)}
     out = []
-    for fa, fb in sorted(pairs.items()):
-        va, vb = _share(given_a.get(fa, 0)), _share(given_b.get(fb, 0))
-        if va is None or vb is None or abs(va - vb) < 1e-9:
-            continue
-        ta, tb = _per_cent(va), _per_cent(vb)
-        out.append(ctx.difference("profile.probabilities", fa, fb, ta[0], tb[0], (ta, tb)))
+    for fa, fb in sorted(pairs.items()):  # a single flow a profile leaves out is taken with probability 0
+        out += _probability(ctx, fa, fb, given_a.get(fa, 0), given_b.get(fb, 0))
+    for flows in sorted(sets_a.keys() | sets_b.keys(), key=sorted):
+        ka, va = sets_a.get(flows, ("", None))
+        kb, vb = sets_b.get(flows, ("", None))
+        ka = ka or "+".join(back[pairs[f]] for f in _flows(kb, back))  # B's set said by A's flows
+        kb = kb or "+".join(pairs[f] for f in _flows(ka))
+        out += _probability(ctx, ka, kb, va, vb)
     return out
+
+
+def _flows(key: Any, back: Mapping[str, str] | None = None) -> list[str]:
+    """A flow set's flows (``A + B``: A and B), each by A's id when ``back`` (B's flow -> A's) is given."""
+    flows = [f.strip() for f in str(key).split("+")]
+    return [back[f] for f in flows] if back is not None else flows
+
+
+def _joined(key: Any) -> str:
+    return "+".join(_flows(key))
+
+
+def _probability(ctx: _Sides, fa: str, fb: str, a: Any, b: Any) -> list[Difference]:
+    """The difference of one branch's (or flow set's) probabilities: None a set its profile does not list."""
+    if a is None or b is None:
+        given = _share(b if a is None else a)
+        if given is None or given < 1e-9:
+            return []  # a set given 0 says what leaving it out says
+        said = _per_cent(given)
+        ta, tb = (said[0] if v is not None else NOT_LISTED for v in (a, b))
+        return [ctx.difference("profile.probabilities", fa, fb, ta, tb, (_shown(ta, said), _shown(tb, said)))]
+    sa, sb = _share(a), _share(b)
+    if sa is None or sb is None or abs(sa - sb) < 1e-9:
+        return []
+    pa, pb = _per_cent(sa), _per_cent(sb)
+    return [ctx.difference("profile.probabilities", fa, fb, pa[0], pb[0], (pa, pb))]
 
 
 def _conditions(ctx: _Sides, pairs: Mapping[str, str], pa: Mapping[str, Any],
@@ -222,10 +274,32 @@ def _conditions(ctx: _Sides, pairs: Mapping[str, str], pa: Mapping[str, Any],
     out = []
     for fa, fb in sorted(pairs.items()):
         ca, cb = (" ".join(str(c or "").split()) for c in (given_a.get(fa), given_b.get(fb)))
-        if ca != cb:
-            out.append(ctx.difference("profile.conditions", fa, fb, ca, cb,
-                                      (ca or WORDS["not_set"], cb or WORDS["not_set"])))
+        if ca == cb:
+            continue
+        # a default flow without a condition is taken when no other branch's condition holds: said as that
+        ca, cb = (DEFAULT_FLOW if not c and f == choice.default else c
+                  for c, f, choice in ((ca, fa, ctx.x), (cb, fb, ctx.y)))
+        if DEFAULT_FLOW in (ca, cb) and _same_rule(ca, cb, (given_a, fa), (given_b, fb)):
+            continue
+        out.append(ctx.difference("profile.conditions", fa, fb, ca, cb, (_shown(ca), _shown(cb))))
     return out
+
+
+def _shown(value: str, said: Said | None = None) -> Said:
+    """A branch's value as the outputs say it: one its profile does not give (NOT_GIVEN) in words, a condition
+    as written (the outputs say it in the report's words), a probability as ``said`` (per cent in each language),
+    no condition "not set"."""
+    return _NOT_GIVEN.get(value) or said or value or WORDS["not_set"]
+
+
+def _same_rule(ca: str, cb: str, *sides: tuple[Mapping[str, Any], str]) -> bool:
+    """Whether a condition against the default flow (``ca`` or ``cb``) is the default's rule: it holds exactly
+    when none of the other branches' conditions holds, in either model (complement.py)."""
+    condition = cb if ca == DEFAULT_FLOW else ca
+    if condition in ("", DEFAULT_FLOW):
+        return False  # no condition, not the default: a profile that leaves a branch out
+    return any(is_complement(condition, [str(c) for f, c in given.items() if f != flow and c])
+               for given, flow in sides)
 
 
 def _share(value: Any) -> float | None:

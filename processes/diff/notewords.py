@@ -203,9 +203,6 @@ NOTES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
        f"grenarna från {sv} i {{{n}}} jämfördes inte: profilens sannolikheter eller villkor för det gäller "
        "flöden som inte är dess grenar", ())
       for en, sv, n in _CHOICES),
-    *((rf"the probabilities of {en} in A are over sets of flows; not compared",
-       f"sannolikheterna för {sv} i A gäller flera flöden tillsammans; de jämförs inte", ())
-      for en, sv, _ in _CHOICES),
     # the matcher's own notes (anchors.py, core.py): a large pair, lemmas asked for without simplemma
     (r"the models are too large to compare every pair of steps \((\d+) x (\d+)\): steps were paired by "
      r"identical names and matched neighbours; (\d+) steps? of A and (\d+) of B were not compared pair by pair "

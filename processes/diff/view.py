@@ -184,6 +184,8 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
                 gateway=isinstance(node, Gateway),
                 parallel=isinstance(node, Gateway) and node.gateway_kind in _TOGETHER,
                 name=repair_mojibake(node.name).strip() if isinstance(node, Gateway) else "",
+                # the flow a gateway takes when no other condition holds (gatewaydiff.py says it as such)
+                default=node.default if isinstance(node, Gateway) else "",
             )
             kind = _kind(node)
             if kind is None:

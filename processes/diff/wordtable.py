@@ -41,11 +41,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+#: a branch's value its profile does not give (gatewaydiff.py), as the JSON's ``a_value``/``b_value`` keep it ->
+#: its key in WORDS: its gateway's default flow (no condition), a flow set the profile does not list
+NOT_GIVEN = {"(default flow)": "default_flow", "(not listed)": "not_listed"}
+
+
 #: word key -> (English, Swedish): the values messages name, and the outputs' own words
 WORDS: dict[str, tuple[str, str]] = {
     # values in the messages
     "none": ("none", "ingen"),
     "not_set": ("not set", "inte angivet"),
+    # a branch that is its gateway's default flow, a flow set one model's profile does not list (gatewaydiff.py)
+    "default_flow": ("otherwise (the default flow)", "annars (standardflöde)"),
+    "not_listed": ("not one of its combinations (0%)", "inte en av dess kombinationer (0 %)"),
     "yes": ("yes", "ja"),
     "no": ("no", "nej"),
     "not_stated": ("not stated", "inte angivet"),
