@@ -2978,7 +2978,7 @@ def _validate_discovery(table: Any, log: str, output: str, min_frequency: float,
 # (web.checkserver.IDLE_SECONDS, in minutes: not imported here, where the web extra may be missing)
 @click.option("--log-check-idle-minutes", type=click.FloatRange(min=0), default=10, show_default=True,
               help="Minutes without a case log's check after which the process that checks case logs (about "
-                   "120 MB) is stopped; the next check starts it again, a few seconds slower.")
+                   "120 MB) is stopped; the next check starts it again (a second or three more).")
 def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep_mb: int,
               log_check_idle_minutes: float) -> None:
     """The what-if web app: pick municipalities, move the levers, see the answer.

@@ -55,8 +55,9 @@ def simulated_log(code: Path) -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "hoganas.csv"
         subprocess.run([f"{code}/.venv/bin/python", "-c", "from cli import cli; cli()", "simulate", "hoganas",
-                        "--years", "2", "--replications", "1", "--seed", "7", "--eventlog", str(path), "--quiet"],
-                       cwd=code, env=dict(os.environ, PYTHONPATH=str(code)), check=True, capture_output=True)
+                        "--years", "2", "--replications", "1", "--seed", "7", "--eventlog", str(path),
+                        "--quiet"], cwd=code, env=dict(os.environ, PYTHONPATH=str(code)), check=True,
+                       capture_output=True)
         return path.read_bytes()
 
 

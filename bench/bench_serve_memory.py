@@ -13,11 +13,11 @@ for byte.
     .venv/bin/python bench/bench_serve_memory.py --uploads 10 --distinct . 8871 serve-memory-10.json
     .venv/bin/python bench/bench_serve_memory.py --log-checks 0.25 . 8871 serve-memory-logs.json
 
-The case logs' checks (``--log-checks``): Höganäs simulated for 2 years at seed 7 (bench_serve_logcheck.py's log)
-sent to ``POST /api/logs`` under four names: the first starts the checks' fork server, the second finds it; then
-the server idles until that fork server has stopped, sampled before and after; the third starts it again, the
-fourth finds it, and it is let stop once more. Each check's wall time, and whether the four answered alike (their
-answers less the names and the id), go to the summary.
+The case logs' checks (``--log-checks``): Höganäs simulated for 2 years at seed 7 (bench_serve_logcheck.py's
+log) sent to ``POST /api/logs`` under four names: the first starts the checks' fork server, the second finds
+it; then the server idles until that fork server has stopped, sampled before and after; the third starts it
+again, the fourth finds it, and it is let stop once more. Each check's wall time, and whether the four
+answered alike (their answers less the names and the id), go to the summary.
 
 usage: bench_serve_memory.py [--uploads N] [--distinct] [--log-checks MINUTES] CODEDIR PORT OUT.json
        [extra serve args]"""
@@ -43,7 +43,8 @@ _parser.add_argument("--uploads", type=int, default=3, help="uploads of the larg
 _parser.add_argument("--distinct", action="store_true",
                      help="each upload a different model (one annotation more each), each run once")
 _parser.add_argument("--log-checks", type=float, metavar="MINUTES",
-                     help="check case logs at the end of the day, the checks' fork server stopped after MINUTES idle")
+                     help="check case logs at the end of the day, the checks' fork server stopped after "
+                          "MINUTES idle")
 _parser.add_argument("code", type=Path, help="the checkout to serve (its .venv/bin/python runs it)")
 _parser.add_argument("port", type=int, help="the port permitflow serve listens on")
 _parser.add_argument("out", type=Path, help="where the samples and answer digests go (JSON)")
@@ -256,7 +257,7 @@ if LOG_IDLE is not None:
     KEYS = ("id", "name", "display", "names")
 
     def checks_server():
-        """The checks' fork server among the server's processes (the fork server that preloads the calibration)."""
+        """The checks' fork server among the server's processes (the one that preloads the calibration)."""
         return [k for k in descendants(proc.pid) if b"calibrate" in Path(f"/proc/{k}/cmdline").read_bytes()]
 
     def log_check(k):

@@ -155,8 +155,9 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
     the time an upload's check may take in its process (``workers`` 0: no limit); ``preload``: modules
     the main script imports, imported once by the fork server (see :meth:`web.runs.Runs._context`); ``large``:
     the large runs (each in a process of its own) at most at once, ``most`` the runs of any kind: a page asking for
-    one more is told to try again when one has finished; ``check_idle``: the seconds without a case log's check
-    after which the fork server of those checks is stopped (:mod:`web.checkserver`; the next check starts it)."""
+    one more is told to try again when one has finished; ``check_idle``: the seconds without a case log's
+    check after which the fork server of those checks is stopped (:mod:`web.checkserver`; the next check
+    starts it)."""
     state = _State(workers, keep, check_seconds, preload, large, most, check_idle)
 
     @asynccontextmanager

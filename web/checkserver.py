@@ -9,19 +9,19 @@ for the checks alone and starts with the first check that asks for it (a server 
 case log never starts it); a check started from it still runs in a process of its own under its time limit,
 and finds the calibration imported (bench/bench_serve_logcheck.py).
 
-It holds about 120 MB, and a case log is checked a few times a year by a manager, so it does not stay for the
+It holds about 120 MB and a case log's check is rare (a manager's calibration), so it does not stay for the
 server's life: :class:`ChecksServer` stops it when no check has run for ``idle`` seconds
-(:data:`IDLE_SECONDS` by default, ``permitflow serve --log-check-idle-minutes``) and the next check starts it
-again, paying its start once more (a few seconds), with the same answer. One timer thread waits out the idle
-time, and only while the fork server runs and no check does; :meth:`ChecksServer.close` (the app stopping)
-ends both.
+(:data:`IDLE_SECONDS` by default, ``permitflow serve --log-check-idle-minutes``), and the next check starts
+it again and answers the same, paying the start once more (1-3 s more for that check at load 5:
+bench/RESULTS-web.md). One timer thread waits out the idle time, only while the fork server runs and no check
+does; :meth:`ChecksServer.close` (the app stopping) ends both.
 
 CPython's :mod:`multiprocessing` has one fork server a process; this one is its own
 :class:`multiprocessing.forkserver.ForkServer` (one an app), and a process starts from it through
-:class:`CheckProcess`, whose launch is CPython's (3.11-3.13 ``popen_forkserver.Popen._launch``) with that server
-in place of the module's. On another Python, or one whose multiprocessing lacks those names, :data:`SUPPORTED` is
-false and the checks start from the common fork server, without the calibration preloaded (about 0.6 s more CPU
-a check).
+:class:`CheckProcess`, whose launch is CPython's (3.11-3.13 ``popen_forkserver.Popen._launch``) with that
+server in place of the module's. On another Python, or one whose multiprocessing lacks those names,
+:data:`SUPPORTED` is false and the checks start from the common fork server, without the calibration
+preloaded (about 0.6 s more CPU a check).
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ from typing import Any
 
 __all__ = ["SUPPORTED", "IDLE_SECONDS", "ChecksServer", "CheckProcess"]
 
-#: whether this Python's multiprocessing is the one :class:`_Popen` follows (its launch and the fork server's stop
-#: are CPython's private code)
+#: whether this Python's multiprocessing is the one :class:`_Popen` follows (its launch and the fork server's
+#: stop are CPython's private code)
 SUPPORTED = ((3, 11) <= sys.version_info[:2] <= (3, 13) and callable(getattr(popen_forkserver.Popen, "_launch", None))
              and callable(getattr(forkserver.ForkServer, "connect_to_new_process", None))
              and callable(getattr(forkserver.ForkServer, "_stop", None)))
@@ -70,7 +70,8 @@ class ChecksServer:
     @property
     def pid(self) -> int | None:
         """The fork server's process id while it runs (``None``: not started, or stopped)."""
-        pid: int | None = self._server._forkserver_pid  # type: ignore[attr-defined]  # CPython's own
+        # CPython's own name (SUPPORTED); elsewhere this server never starts
+        pid: int | None = getattr(self._server, "_forkserver_pid", None)
         return pid
 
     def process(self, **call: Any) -> CheckProcess:
@@ -113,7 +114,8 @@ class ChecksServer:
     def _stop_server(self) -> None:
         # with the lock held and no check running: the fork server has no child that holds it, so it ends as
         # soon as it is told (its "alive" pipe closed) and is waited for; a check meanwhile waits for the lock
-        self._server._stop()  # type: ignore[attr-defined]  # CPython's own (SUPPORTED)
+        if self.pid is not None:
+            self._server._stop()  # type: ignore[attr-defined]  # CPython's own (SUPPORTED)
 
     def close(self) -> None:
         """The app stops: stop the fork server (once the checks running end, when some do) and its timer."""

@@ -182,8 +182,8 @@ class Runs:
 
     def _answer(self, process: Any, receive: Connection, send: Connection,
                 seconds: float | None) -> tuple[str, Any, Any]:
-        """Start :meth:`call_apart`'s ``process`` and wait for its message (``seconds``: at most, then end it):
-        its kind and value, and the process, joined."""
+        """Start :meth:`call_apart`'s ``process`` and wait for its message (``seconds``: at most, then end
+        it): its kind and value, and the process, joined."""
         process.start()
         with self._lock:
             self._calls.add(process)

@@ -1,7 +1,7 @@
-"""The case logs' own fork server (web.checkserver, about 120 MB) stops after a time without a check and starts
-again with the next, which answers as the first did; the app stopping stops it and leaves no thread behind. The
-real fork server and the real calibration, with an idle limit of a twentieth of a second: the test waits for the
-thread that waits out that limit to end (it stops the fork server), not for a time."""
+"""The case logs' own fork server (web.checkserver, about 120 MB) stops after a time without a check and
+starts again with the next, which answers as the first did; the app stopping stops it and leaves no thread
+behind. The real fork server and the real calibration, with an idle limit of a twentieth of a second: the test
+waits for the thread that waits out that limit to end (it stops the fork server), not for a time."""
 
 from __future__ import annotations
 
@@ -31,8 +31,8 @@ def _idle_threads() -> set[threading.Thread]:
 
 
 def _checked(client, runs, export: bytes, name: str) -> tuple[dict, int]:
-    """A case log's check through the page's route, and the pid of the fork server it ran from (held meanwhile,
-    so that it is not stopped before it is read)."""
+    """A case log's check through the page's route, and the pid of the fork server it ran from (held
+    meanwhile, so that it is not stopped before it is read)."""
     with runs.checks.in_use():
         reply = client.post("/api/logs", data={"library": "hoganas", "name": name},
                             files={"log": ("export.csv", export, "text/csv")})
