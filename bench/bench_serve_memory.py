@@ -2,15 +2,25 @@
 workers (and a run's own process while it runs) over 50 ordinary what-ifs, 3 "how sure" runs (six municipalities,
 8 points), 3 goal seeks, ``--uploads`` uploads (default 3) of a large model (Helsingborg's padded to 4.6 MB; with
 ``--distinct`` each a little different, as a manager's revisions are) and a what-if on the last (with ``--distinct``
-on each), then 20 more what-ifs and 10 s idle. Writes every sample, a digest of each answer (the poll body less its
+on each), then 20 more what-ifs, with ``--log-checks MINUTES`` four case logs' checks (the checks' fork server
+stopped after that many minutes without one: ``permitflow serve --log-check-idle-minutes``), and 10 s idle.
+Writes every sample, a digest of each answer (the poll body less its
 run id; a diagram the answer names by its address fetched and put in its place, so two versions that send it
 differently still compare) and the bytes each poll of an upload's run moved, to compare two versions' answers byte
 for byte.
 
     .venv/bin/python bench/bench_serve_memory.py . 8871 serve-memory.json
     .venv/bin/python bench/bench_serve_memory.py --uploads 10 --distinct . 8871 serve-memory-10.json
+    .venv/bin/python bench/bench_serve_memory.py --log-checks 0.25 . 8871 serve-memory-logs.json
 
-usage: bench_serve_memory.py [--uploads N] [--distinct] CODEDIR PORT OUT.json [extra serve args]"""
+The case logs' checks (``--log-checks``): Höganäs simulated for 2 years at seed 7 (bench_serve_logcheck.py's
+log) sent to ``POST /api/logs`` under four names: the first starts the checks' fork server, the second finds
+it; then the server idles until that fork server has stopped, sampled before and after; the third starts it
+again, the fourth finds it, and it is let stop once more. Each check's wall time, and whether the four
+answered alike (their answers less the names and the id), go to the summary.
+
+usage: bench_serve_memory.py [--uploads N] [--distinct] [--log-checks MINUTES] CODEDIR PORT OUT.json
+       [extra serve args]"""
 
 import argparse
 import gzip
@@ -25,20 +35,23 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, also when a test loads this file
-from bench_serve_uploads import big_model, multipart, pss, rss  # noqa: E402
+from bench_serve_uploads import big_model, multipart, multipart_log, pss, rss  # noqa: E402
 from proctree import descendants  # noqa: E402
 
 _parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
 _parser.add_argument("--uploads", type=int, default=3, help="uploads of the large model (default 3)")
 _parser.add_argument("--distinct", action="store_true",
                      help="each upload a different model (one annotation more each), each run once")
+_parser.add_argument("--log-checks", type=float, metavar="MINUTES",
+                     help="check case logs at the end of the day, the checks' fork server stopped after "
+                          "MINUTES idle")
 _parser.add_argument("code", type=Path, help="the checkout to serve (its .venv/bin/python runs it)")
 _parser.add_argument("port", type=int, help="the port permitflow serve listens on")
 _parser.add_argument("out", type=Path, help="where the samples and answer digests go (JSON)")
 _parser.add_argument("extra", nargs=argparse.REMAINDER, help="more arguments for permitflow serve")
 _args = _parser.parse_args()
 code, port, out, extra = str(_args.code.resolve()), _args.port, _args.out, _args.extra
-UPLOADS, DISTINCT = _args.uploads, _args.distinct
+UPLOADS, DISTINCT, LOG_IDLE = _args.uploads, _args.distinct, _args.log_checks
 py = f"{code}/.venv/bin/python"
 BIG = big_model(Path(code))
 PROFILE = Path(f"{code}/processes/library/helsingborg/profile.yaml").read_bytes()
@@ -53,6 +66,7 @@ proc = subprocess.Popen(
         str(port),
         "--workers",
         "2",
+        *([] if LOG_IDLE is None else ["--log-check-idle-minutes", str(LOG_IDLE)]),
         *extra,
     ],
     cwd=code,
@@ -235,6 +249,38 @@ for i in range(50, 70):
     n += 1
     if n % 10 == 0:
         sample("what-ifs", n)
+log_checks = {}
+if LOG_IDLE is not None:
+    from bench_serve_logcheck import simulated_log
+
+    LOG = simulated_log(Path(code))
+    KEYS = ("id", "name", "display", "names")
+
+    def checks_server():
+        """The checks' fork server among the server's processes (the one that preloads the calibration)."""
+        return [k for k in descendants(proc.pid) if b"calibrate" in Path(f"/proc/{k}/cmdline").read_bytes()]
+
+    def log_check(k):
+        form, form_type = multipart_log(f"Höganäs {k}", LOG)
+        t = time.time()
+        answer = req("api/logs", form, ctype=form_type)
+        seconds = round(time.time() - t, 2)
+        sample(f"log check {k}: the checks' fork server {'up' if checks_server() else 'gone?!'}", n)
+        return {"seconds": seconds, "answer": {key: v for key, v in answer.items() if key not in KEYS}}
+
+    def idle_until_stopped(k):
+        t = time.time()
+        while checks_server() and time.time() - t < LOG_IDLE * 60 + 120:
+            time.sleep(0.5)
+        sample(f"idle {time.time() - t:.0f} s after log check {k}: the checks' fork server "
+               f"{'still up?!' if checks_server() else 'stopped'}", n)
+
+    checked = [log_check(1), log_check(2)]
+    idle_until_stopped(2)
+    checked += [log_check(3), log_check(4)]
+    idle_until_stopped(4)
+    log_checks = {"seconds": [c["seconds"] for c in checked],
+                  "answered_alike": all(c["answer"] == checked[0]["answer"] for c in checked)}
 # a bad input: one line, and the server keeps serving
 try:
     req("api/runs", {"municipalities": ["helsingborg"], "levers": {"officers": 99}})
@@ -245,7 +291,7 @@ time.sleep(10)
 sample("idle 10 s", n)
 proc.send_signal(2)
 o, e = proc.communicate(timeout=60)
-summary = {"bad_input": bad, "stopped": e.strip().splitlines()[-1:] if e else []}
+summary = {"bad_input": bad, "stopped": e.strip().splitlines()[-1:] if e else [], "log_checks": log_checks}
 print(json.dumps(summary))
 out.write_text(
     json.dumps({"log": log, "answers": answers, "polls": polls, "summary": summary, "serve_out": o, "serve_err": e}, indent=1)

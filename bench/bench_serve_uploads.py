@@ -46,16 +46,24 @@ def big_model(root: Path, n: int = 14500) -> bytes:
 
 
 def multipart(name: str, model: bytes, profile: bytes) -> tuple[bytes, str]:
-    """A form as the page sends it: (body, content type)."""
+    """An upload's form as the page sends it: (body, content type)."""
+    return _form({"name": name}, {"model": ("big.bpmn", "application/xml", model),
+                                  "profile": ("profile.yaml", "application/x-yaml", profile)})
+
+
+def multipart_log(name: str, log: bytes, library: str = "hoganas") -> tuple[bytes, str]:
+    """A case log's form (``POST /api/logs``) as the page sends it, to calibrate ``library``'s model to it."""
+    return _form({"library": library, "name": name}, {"log": ("export.csv", "text/csv", log)})
+
+
+def _form(fields: dict[str, str], files: dict[str, tuple[str, str, bytes]]) -> tuple[bytes, str]:
     b = uuid.uuid4().hex
-    parts = [
-        f'--{b}\r\nContent-Disposition: form-data; name="name"\r\n\r\n{name}\r\n'.encode(),
-        f'--{b}\r\nContent-Disposition: form-data; name="model"; filename="big.bpmn"\r\n'
-        f"Content-Type: application/xml\r\n\r\n".encode() + model + b"\r\n",
-        f'--{b}\r\nContent-Disposition: form-data; name="profile"; filename="profile.yaml"\r\n'
-        f"Content-Type: application/x-yaml\r\n\r\n".encode() + profile + b"\r\n",
-        f"--{b}--\r\n".encode(),
-    ]
+    parts = [f'--{b}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+             for k, v in fields.items()]
+    parts += [f'--{b}\r\nContent-Disposition: form-data; name="{k}"; filename="{filename}"\r\n'
+              f"Content-Type: {ctype}\r\n\r\n".encode() + data + b"\r\n"
+              for k, (filename, ctype, data) in files.items()]
+    parts.append(f"--{b}--\r\n".encode())
     return b"".join(parts), f"multipart/form-data; boundary={b}"
 
 

@@ -27,7 +27,12 @@ __all__ = ["serve_cmd"]
 @click.option("--keep-mb", type=click.IntRange(min=1), default=32, show_default=True,
               help="Megabytes of finished runs kept for their report download (compressed, in memory; "
                    "the oldest are forgotten first, a running run never).")
-def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep_mb: int) -> None:
+# (web.checkserver.IDLE_SECONDS, in minutes: not imported here, where the web extra may be missing)
+@click.option("--log-check-idle-minutes", type=click.FloatRange(min=0), default=10, show_default=True,
+              help="Minutes without a case log's check after which the process that checks case logs (about "
+                   "120 MB) is stopped; the next check starts it again (a second or three more).")
+def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep_mb: int,
+              log_check_idle_minutes: float) -> None:
     """The what-if web app: pick municipalities, move the levers, see the answer.
 
     Binds 127.0.0.1 by default. On any other address a token is required: give
@@ -71,7 +76,8 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep
     previous = signal.signal(signal.SIGTERM, stopped) if main else None
     try:
         # each process the fork server starts runs the console script (`from cli import main`) again
-        serve(host, port, token=token, workers=workers, keep_mb=keep_mb, preload=("cli",))
+        serve(host, port, token=token, workers=workers, keep_mb=keep_mb, preload=("cli",),
+              check_idle_minutes=log_check_idle_minutes)
     except KeyboardInterrupt:
         pass
     finally:

@@ -65,7 +65,7 @@ from web.runroutes import (
     start_goal_seek,
     start_run,
 )
-from web.runs import KEEP_BYTES, LARGE_RUNS, MOST_RUNS
+from web.runs import CHECKS_IDLE_SECONDS, KEEP_BYTES, LARGE_RUNS, MOST_RUNS
 from web.state import _State
 from web.uploadroutes import _check_once, checked_or_refusal, kept_reply, upload, upload_log, validation_page
 from web.whatif import scenario_yaml
@@ -147,15 +147,18 @@ async def report(request: Request) -> Response:
 
 def create_app(*, token: str | None = None, workers: int | None = None, keep: int = KEEP_BYTES,
                check_seconds: float = CHECK_SECONDS, preload: tuple[str, ...] = (),
-               large: int = LARGE_RUNS, most: int = MOST_RUNS) -> Starlette:
+               large: int = LARGE_RUNS, most: int = MOST_RUNS,
+               check_idle: float = CHECKS_IDLE_SECONDS) -> Starlette:
     """The app; ``token``: required on every request when given; ``workers``: the process pool's
     size (default all cores; ``0``: run in the request's thread); ``keep``: the bytes of finished
     runs kept for their report download (compressed; the oldest are forgotten first); ``check_seconds``:
     the time an upload's check may take in its process (``workers`` 0: no limit); ``preload``: modules
     the main script imports, imported once by the fork server (see :meth:`web.runs.Runs._context`); ``large``:
     the large runs (each in a process of its own) at most at once, ``most`` the runs of any kind: a page asking for
-    one more is told to try again when one has finished."""
-    state = _State(workers, keep, check_seconds, preload, large, most)
+    one more is told to try again when one has finished; ``check_idle``: the seconds without a case log's
+    check after which the fork server of those checks is stopped (:mod:`web.checkserver`; the next check
+    starts it)."""
+    state = _State(workers, keep, check_seconds, preload, large, most, check_idle)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> Any:

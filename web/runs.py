@@ -45,13 +45,14 @@ from processes.errors import PermitflowError
 from scenarios.batch import BatchResults
 from scenarios.executors import watch_parent
 from scenarios.study import Study
+from web.checkserver import IDLE_SECONDS as CHECKS_IDLE_SECONDS
 from web.checkserver import SUPPORTED as CHECKS_SERVER_SUPPORTED
-from web.checkserver import CheckProcess, preload_checks
+from web.checkserver import ChecksServer
 from web.runprocess import StudyTask, _apart, _call
 from web.runrecord import DIAGRAM_URL, FILES, RECORD_BYTES, Run, _store, _Stored
 
 __all__ = ["Runs", "RunFailed", "CallTimedOut", "CallStopped", "RunsBusy", "KEEP_BYTES", "LARGE_RUNS",
-           "MOST_RUNS",
+           "MOST_RUNS", "CHECKS_IDLE_SECONDS",
            # where the app and the tests import them from (web.runrecord and web.runprocess hold them since the
            # module was split)
            "Run", "StudyTask", "RECORD_BYTES", "DIAGRAM_URL", "FILES"]
@@ -87,10 +88,12 @@ class _Tracked(Executor):
 
 class Runs:
     """The runs of one server and the process pool they share (``workers``: all cores by default;
-    ``0``: run in the request's thread, for tests; ``keep``: the bytes of finished runs kept)."""
+    ``0``: run in the request's thread, for tests; ``keep``: the bytes of finished runs kept; ``check_idle``:
+    the seconds without a check after which the checks' fork server stops, :mod:`web.checkserver`)."""
 
     def __init__(self, workers: int | None = None, keep: int = KEEP_BYTES, preload: tuple[str, ...] = (),
-                 large: int = LARGE_RUNS, most: int = MOST_RUNS, check_preload: tuple[str, ...] = ()) -> None:
+                 large: int = LARGE_RUNS, most: int = MOST_RUNS, check_preload: tuple[str, ...] = (),
+                 check_idle: float = CHECKS_IDLE_SECONDS) -> None:
         self.workers = (os.cpu_count() or 1) if workers is None else workers
         self.keep = keep
         #: the runs at most at once, and those in a process of their own (:class:`RunsBusy` beyond); and the runs
@@ -102,8 +105,10 @@ class Runs:
         self.preload = preload
         #: modules only some calls apart need (a case log's calibration): preloaded, with :attr:`preload`, by
         #: a fork server of their own, started by the first such call (:mod:`web.checkserver`), not by the one
-        #: the pool's workers start from, which would carry them for every run
+        #: the pool's workers start from, which would carry them for every run; stopped after ``check_idle``
+        #: seconds without such a call, started again by the next
         self.check_preload = check_preload
+        self.checks = ChecksServer((*preload, *check_preload), check_idle)
         self._pool: Executor | None = None
         self._runs: OrderedDict[str, Run] = OrderedDict()
         self._lock = threading.Lock()
@@ -164,10 +169,21 @@ class Runs:
         call: dict[str, Any] = {"target": _call, "args": (fn, args, send, os.getpid()),
                                 "name": "permitflow-check", "daemon": True}
         if checks_server and CHECKS_SERVER_SUPPORTED and ctx.get_start_method() == "forkserver":
-            preload_checks((*self.preload, *self.check_preload))
-            process: Any = CheckProcess(**call)
+            with self.checks.in_use():  # not stopped for idleness before this check's process has ended
+                kind, value, process = self._answer(self.checks.process(**call), receive, send, seconds)
         else:
-            process = ctx.Process(**call)
+            kind, value, process = self._answer(ctx.Process(**call), receive, send, seconds)
+        if self._stopping:
+            raise CallStopped("the server stopped before the call answered")
+        if kind != "done":
+            raise value if isinstance(value, Exception) else PermitflowError(
+                f"the check's process ended without an answer (exit code {process.exitcode})")
+        return value
+
+    def _answer(self, process: Any, receive: Connection, send: Connection,
+                seconds: float | None) -> tuple[str, Any, Any]:
+        """Start :meth:`call_apart`'s ``process`` and wait for its message (``seconds``: at most, then end
+        it): its kind and value, and the process, joined."""
         process.start()
         with self._lock:
             self._calls.add(process)
@@ -187,12 +203,7 @@ class Runs:
             process.join()
             with self._lock:
                 self._calls.discard(process)
-        if self._stopping:
-            raise CallStopped("the server stopped before the call answered")
-        if kind != "done":
-            raise value if isinstance(value, Exception) else PermitflowError(
-                f"the check's process ended without an answer (exit code {process.exitcode})")
-        return value
+        return kind, value, process
 
     def _apart_ok(self) -> bool:
         # a run's own pool is forked from its process (where there is fork: not on Windows)
@@ -362,13 +373,14 @@ class Runs:
                 process.kill()
 
     def close(self) -> None:
-        """Cancel every run and stop the pool."""
+        """Cancel every run, stop the pool and the checks' fork server."""
         with self._lock:
             runs, pool, self._pool = list(self._runs.values()), self._pool, None
         for run in runs:
             run.cancel()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+        self.checks.close()
 
 
 class RunFailed(Exception):

@@ -16,6 +16,7 @@ import secrets
 from typing import Any
 
 from processes.errors import InputError
+from web.checkserver import IDLE_SECONDS
 
 __all__ = ["is_loopback", "bind_token", "serve", "MIN_TOKEN"]
 
@@ -46,15 +47,17 @@ def bind_token(host: str, token: str | None) -> tuple[str | None, bool]:
 
 
 def serve(host: str, port: int, *, token: str | None, workers: int | None, keep_mb: int = 32,
-          preload: tuple[str, ...] = ()) -> None:
+          preload: tuple[str, ...] = (), check_idle_minutes: float = IDLE_SECONDS / 60) -> None:
     """Run the app with uvicorn until interrupted (``token``: as :func:`bind_token` returned;
     ``keep_mb``: the megabytes of finished runs kept for their report download; ``preload``: the
-    modules the main script imports, for the fork server, :func:`web.app.create_app`)."""
+    modules the main script imports, for the fork server; ``check_idle_minutes``: the minutes without a case
+    log's check after which the checks' fork server stops; :func:`web.app.create_app`)."""
     import uvicorn
 
     from web.app import create_app
 
-    app = create_app(token=token, workers=workers, keep=keep_mb * 2**20, preload=preload)
+    app = create_app(token=token, workers=workers, keep=keep_mb * 2**20, preload=preload,
+                     check_idle=check_idle_minutes * 60)
 
     class Server(uvicorn.Server):
         # uvicorn waits for the requests in flight before it stops: an upload waiting for its check (a minute

@@ -15,7 +15,7 @@ from scenarios.bases import Base
 from web.leversteps import LeverSteps
 from web.limits import CHECK_SECONDS, CHECKS_AT_ONCE, MAX_UPLOADS, REPORTS_AT_ONCE
 from web.logupload import CALIBRATION_MODULES
-from web.runs import LARGE_RUNS, MOST_RUNS, Runs
+from web.runs import CHECKS_IDLE_SECONDS, LARGE_RUNS, MOST_RUNS, Runs
 from web.whatif import PageError, Upload
 
 __all__ = ["_State", "_Checked", "_sent_digest"]
@@ -45,12 +45,14 @@ class _State:
     sent (:func:`_sent_digest`): the same bytes again are answered alike without a new check."""
 
     def __init__(self, workers: int | None, keep: int, check_seconds: float = CHECK_SECONDS,
-                 preload: tuple[str, ...] = (), large: int = LARGE_RUNS, most: int = MOST_RUNS) -> None:
+                 preload: tuple[str, ...] = (), large: int = LARGE_RUNS, most: int = MOST_RUNS,
+                 check_idle: float = CHECKS_IDLE_SECONDS) -> None:
         # an upload's check runs checked_upload in a process of its own, a run's units scenarios.road's; a
         # case log's calibration imports more, once in a fork server of the checks' own (web.checkserver), not
-        # in each check nor in the one the pool's workers start from (they never calibrate)
+        # in each check nor in the one the pool's workers start from (they never calibrate), and stopped after
+        # check_idle seconds without a check (its 120 MB are not kept through the hours no log is sent)
         self.runs = Runs(workers, keep, preload=("web.whatif", "scenarios.road", *preload), large=large,
-                         most=most, check_preload=CALIBRATION_MODULES)
+                         most=most, check_preload=CALIBRATION_MODULES, check_idle=check_idle)
         self.check_seconds = check_seconds
         self.uploads: OrderedDict[str, Upload] = OrderedDict()
         #: the checks of the uploads kept (none of another: it holds nothing the uploads do not)
