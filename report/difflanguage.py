@@ -23,7 +23,7 @@ from processes.diff.diffwords import DiffWords
 from processes.diff.result import Difference
 from processes.labellanguage import shows_swedish
 from processes.model import Definitions
-from report.comparisonwords import _fact_sv, fact_en
+from report.comparisonwords import _fact_sv, _named, fact_en
 from report.stepwords import unnamed_words
 from report.templating import labels_language
 from report.variationwords import variation_words
@@ -67,10 +67,11 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
     return DiffWords(
         lang, names, {k: str(v[lang]) for k, v in table["facts"].items()}, fact_en if english else _fact_sv,
         lambda level: word(level, lang),
-        # the text and Markdown comparisons' variation points: English keeps the messages (the HTML page says
-        # the report's sentences, report.comparisonwords), Swedish says the report's sentences
+        # the text and Markdown comparisons' variation points: English keeps the messages, the models in them by
+        # name (the HTML page says the report's sentences, report.comparisonwords), Swedish says the report's
         {} if english else {k: str(v[lang]) for k, v in table["variations"].items()},
-        None if english else lambda v: variation_words(v, names, lang), facts, attribute, condition, unnamed)
+        (lambda v: _named(v.message, names)) if english else lambda v: variation_words(v, names, lang),
+        facts, attribute, condition, unnamed)
 
 
 def _label_languages(models: Sequence[Definitions]) -> dict[str, str]:
