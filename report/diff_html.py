@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from bpmn_io.layout import add_layout
 from bpmn_io.svg import render_svg
@@ -285,10 +285,14 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     marks, members = NameMarks.of(models), tuple(models)
     if not bilingual:  # a page in one language: the models' labels it lists and quotes in their models' language
         said = _label_languages(list(models.values()))
+
+        def quoted(label: str, lang: str) -> Markup:  # a label in the page's own language needs no mark
+            return escape(label) if said.get(label) == lang else _in_language(label, said)
+
         words["core"] = [{lang: _in_language(text, said) for lang, text in row.items()} for row in words["core"]]
         for row in words["messages"]:
             row.update({lang: Markup("").join(
-                marks.html(part, lang, members) if k % 2 == 0 else part[0] + _in_language(part[1:-1], said) + part[-1]
+                marks.html(part, lang, members) if k % 2 == 0 else part[0] + quoted(part[1:-1], lang) + part[-1]
                 for k, part in enumerate(_QUOTED.split(row[lang]))) for lang in LANGUAGES})
     else:
         for row in words["messages"]:
