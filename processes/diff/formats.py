@@ -196,9 +196,10 @@ def _cell(text: str) -> str:
     return markdown_cell(text)
 
 
-def _value(d: Difference, side: str, words: DiffWords) -> str:
-    """What a difference says side ``side`` ("a", "b") has, in the output's words: a fact's text in its words,
-    a value its message says in both languages as that language says it, a relation ("before") in words."""
+def _value(d: Difference, side: str, words: DiffWords, model: str = "") -> str:
+    """What a difference says side ``side`` ("a", "b", of ``model``) has, in the output's words: a fact's
+    text in its words (as its profile's names: say it, as the message does), a value its message says in both
+    languages as that language says it, a relation ("before") in words."""
     value = d.a_value if side == "a" else d.b_value
     if value and d.attribute.removeprefix("profile.").partition(".")[0] == "conditions":
         return words.condition(value)  # the report's words, in English too: no attribute's code name
@@ -207,7 +208,9 @@ def _value(d: Difference, side: str, words: DiffWords) -> str:
     said = dict(d.wording[0][1]).get("va" if side == "a" else "vb") if d.wording else None
     if d.kind == "fact" or d.attribute.startswith("profile.delegation"):
         # a fact as its message says it in that language (its profile's names:), in that language's words
-        return words.value(d.attribute, said_in(said, words.lang) if isinstance(said, tuple) else value)
+        text = words.fact_texts.get(model, {}).get(d.attribute) if d.kind == "fact" else None
+        written = said_in(said, words.lang) if isinstance(said, tuple) else value
+        return words.value(d.attribute, text or written)
     if said is not None and d.attribute != "timer" and d.attribute != "loop_marker":
         return said_in(said, words.lang)
     return words.word("value." + value) if "value." + value in WORDS else value
@@ -238,8 +241,9 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
         # a split or merge names every step of its side ("Remiss till Polisen" alone hid the others)
         a_ids, b_ids = (d.a, d.b) if d.kind in ("split", "merged") else (d.a[:1], d.b[:1])
         out.append(
-            f"| {kind_title(d.kind, words)} | {_cell(_value(d, 'a', words) or _label(diff, 'a', a_ids, words))}"
-            f" | {_cell(_value(d, 'b', words) or _label(diff, 'b', b_ids, words))}"
+            f"| {kind_title(d.kind, words)} | "
+            f"{_cell(_value(d, 'a', words, diff.a.name) or _label(diff, 'a', a_ids, words))}"
+            f" | {_cell(_value(d, 'b', words, diff.b.name) or _label(diff, 'b', b_ids, words))}"
             f" | {_cell(_names(diff, d, words))} |"
         )
     out += [
