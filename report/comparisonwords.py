@@ -69,16 +69,20 @@ def _fact_sv(text: str) -> str:
 _FACT_EN = {"clock": "counted from"}
 
 
-def _fact_en(text: str) -> str:
-    """A fact's text in the report's English: "counted from", not the field name "clock", and an amount in
+def fact_en(text: str) -> str:
+    """A fact's text in the report's English: "counted from", not the field name "clock", a list without the
+    code's brackets, a range of weeks written as one (:func:`_ranged`), and an amount in
     kronor with its thousands grouped as English writes them, and the word "kronor", not Swedish "kr" (found by QA:
     "11700 kr", "clock: unknown").
 
-    >>> _fact_en("11700 kr (year: 2017)"), _fact_en("cirka 2 månader (weeks: 7–10; clock: unknown)")
+    >>> fact_en("11700 kr (year: 2017)"), fact_en("cirka 2 månader (weeks: 7–10; clock: unknown)")
     ('11,700 kronor (year: 2017)', 'cirka 2 månader (weeks: 7–10; counted from: unknown)')
-    >>> _fact_en("3600 kr/year (year: 2017)"), _fact_en("1,000–6,000 kr a year"), _fact_en("1,160 kr/h")
+    >>> fact_en("3600 kr/year (year: 2017)"), fact_en("1,000–6,000 kr a year"), fact_en("1,160 kr/h")
     ('3,600 kronor a year (year: 2017)', '1,000–6,000 kronor a year', '1,160 kr/h')
+    >>> fact_en("[Polisen, Skatteverket]"), fact_en("x (weeks: [6, 12])")
+    ('Polisen, Skatteverket', 'x (weeks: 6–12)')
     """
+    text = _ranged(_unlisted(text))
     for field, said in _FACT_EN.items():
         text = re.sub(rf"(?<![\w-]){re.escape(field)}(?=: )", said, text)
     return re.sub(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) kr(/year)?\b(?!/)",  # a rate (kr/h) stays
@@ -228,7 +232,8 @@ def _words(data: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
     def said(n: str, fact: str, lang: str, v: Any) -> str:
         return _ranged(_unlisted(str((facts_said or {}).get(n, {}).get(fact, {}).get(lang, v))))
 
-    out["facts"] = [{n: {"en": _fact_en(said(n, f["fact"], "en", v)), "sv": _fact_sv(said(n, f["fact"], "sv", v))}
+    out["facts"] = [{n: {"en": fact_en(said(n, f["fact"], "en", v)),
+                         "sv": _fact_sv(said(n, f["fact"], "sv", v))}
                      for n, v in f["values"].items()} for f in data["facts"]]
     out["messages"] = []
     for v in variations:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from bpmn_io.layout import add_layout
 from bpmn_io.svg import render_svg
@@ -36,6 +36,7 @@ from processes.diff.diffwords import ENGLISH, DiffWords
 from processes.diff.formats import candidate_words, how_words, kind_title, message_in
 from processes.diff.notewords import note_words
 from processes.diff.nway import uncertain_elsewhere
+from processes.diff.result import Difference
 from processes.diff.view import display_name
 from processes.errors import PermitflowError
 from processes.model import Definitions
@@ -151,13 +152,17 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
         return Markup(" + ").join(_in_language(words.label(diff.b.name, diff.b.steps, (i,)), said_b)
                                   for i in ids if i in diff.b.steps)
 
+    def fact_said(model: str, d: Difference) -> str | None:
+        return words.fact_texts.get(model, {}).get(d.attribute) if d.kind == "fact" else None
+
     rows = [
         {
             "number": k,
             "kind": kind_title(d.kind, words),
             "css": d.kind.replace("_", "-"),
             "message": _sided_in_language(d, message_in(d, diff.a.name, diff.b.name, words),
-                                          labels_language(defs_a), labels_language(defs_b), {**said_b, **said_a}),
+                                          labels_language(defs_a), labels_language(defs_b), {**said_b, **said_a},
+                                          (fact_said(diff.a.name, d), fact_said(diff.b.name, d))),
         }
         for k, d in enumerate(diff.differences, start=1)
     ]
@@ -215,6 +220,10 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
     ))
 
 
+#: a label a sentence quotes, as the report's sentences quote it in either language ("…", “…”, ”…”), kept whole
+_QUOTED = re.compile(r'("[^"]+"|“[^”]+”|”[^”]+”)')
+
+
 def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *,
                     names: Mapping[str, str | Mapping[str, str]] | None = None, bilingual: bool = False,
                     facts_said: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
@@ -232,7 +241,8 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     (``permitflow compare --output-language``), its models named as ``output`` names them when ``names`` is
     not given."""
     if names is None and output.names:
-        names = {n: {"en": n, "sv": shown} for n, shown in output.names.items()}
+        names = {n: {lang: shown if lang == output.lang else n for lang in LANGUAGES}
+                 for n, shown in output.names.items()}
     named = {lang: {n: (v if isinstance(v, str) else v.get(lang) or n) for n, v in (names or {}).items()}
              for lang in LANGUAGES}
     data = comparison_to_data(comparison)
@@ -258,33 +268,38 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
         sides.append({"name": {lang: named[lang].get(name, name) for lang in LANGUAGES}, "svg": svg,
                       "problem": problem})
     towns = {lang: ", ".join(named[lang].get(n, n) for n in comparison.names) for lang in LANGUAGES}
-    labels = _labels_by_language(models) if bilingual else None
-    if labels is not None:
-        for cluster in comparison.clusters:
-            if cluster.label.startswith("unnamed "):  # an unnamed timer in a variation: in words, as in the core
-                for lang, text in _core_words(cluster, models, labels).items():
-                    labels[lang].setdefault(cluster.label, text)
+    # a page in one language names the steps as drawn; an unnamed timer in a variation in words on every page,
+    # as in the core (found by QA: "unnamed boundary event Timer_Paminnelse", an id, in the English sentence)
+    labels = _labels_by_language(models) if bilingual else {lang: {} for lang in LANGUAGES}
+    for cluster in comparison.clusters:
+        if cluster.label.startswith("unnamed "):
+            for lang, text in _core_words(cluster, models, labels).items():
+                labels[lang].setdefault(cluster.label, text)
     if facts_said is None and output.fact_texts:  # a page in one language: its facts as the profiles say them
         facts_said = {n: {k: {output.lang: t} for k, t in texts.items()} for n, texts in output.fact_texts.items()}
     words = _words(data, named, comparison.variations, labels, facts_said)
     words["core"] = [_decided(_core_words(comparison.clusters[k], models, labels), comparison.clusters[k], labels)
                      for k in comparison.core]
-    if not bilingual:  # the English page: the models' labels it lists and quotes in their models' language
+    # a variation point in the report's sentence (found by QA: the English page said the diff's developer
+    # message), a performer (a lane's name) in its model's language
+    marks, members = NameMarks.of(models), tuple(models)
+    if not bilingual:  # a page in one language: the models' labels it lists and quotes in their models' language
         said = _label_languages(list(models.values()))
+
+        def quoted(label: str, lang: str) -> Markup:  # a label in the page's own language needs no mark
+            return escape(label) if said.get(label) == lang else _in_language(label, said)
+
         words["core"] = [{lang: _in_language(text, said) for lang, text in row.items()} for row in words["core"]]
-        marks, members = NameMarks.of(models), tuple(models)
         for row in words["messages"]:
-            # a quoted label in its model's language, and a performer named without quotes (a lane's name)
-            parts = re.split(r'"([^"]+)"', row["message"])
-            row["message"] = Markup("").join(
-                marks.html(part, "en", members) if k % 2 == 0 else Markup("&#34;%s&#34;") % _in_language(part, said)
-                for k, part in enumerate(parts))
-    # a fact's value (a fee, an e-service, a deciding body) as its profile writes it: in its model's language
-    languages = {n: labels_language(defs) or "" for n, defs in models.items()}
-    if bilingual:  # the report's section: a performer (a lane's name), the value a fact's words quote: marked
-        marks, members = NameMarks.of(models), tuple(models)
+            row.update({lang: Markup("").join(
+                marks.html(part, lang, members) if k % 2 == 0 else part[0] + quoted(part[1:-1], lang) + part[-1]
+                for k, part in enumerate(_QUOTED.split(row[lang]))) for lang in LANGUAGES})
+    else:
         for row in words["messages"]:
             row.update({lang: marks.html(row[lang], lang, members) for lang in LANGUAGES})
+    # a fact's value (a fee, an e-service, a deciding body) as its profile writes it: in its model's language
+    languages = {n: labels_language(defs) or "" for n, defs in models.items()}
+    if bilingual:  # the report's section: the value a fact's words quote: marked
         # a step of the core no model names in the page's language keeps its drawn name: in its model's
         # language (found by QA: a Swedish-only model's "Ansökan inkommen" read with English sounds)
         drawn = _label_languages(list(models.values()))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -20,11 +19,11 @@ from markupsafe import Markup, escape
 from bpmn_io.profile import shown_name
 from processes.diff import profile_inputs
 from processes.diff.differences import fact_text
-from processes.diff.diffwords import ENGLISH, DiffWords
+from processes.diff.diffwords import DiffWords
 from processes.diff.result import Difference
 from processes.labellanguage import shows_swedish
 from processes.model import Definitions
-from report.comparisonwords import _fact_sv
+from report.comparisonwords import _fact_sv, _named, fact_en
 from report.stepwords import unnamed_words
 from report.templating import labels_language
 from report.variationwords import variation_words
@@ -50,24 +49,29 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
     """How a diff's outputs say things in ``lang``: each model by the name its profile gives it in that
     language (``profiles``: the name as compared -> its raw profile, or None; "Åstorp" for ``astorp``), the
     facts and kinds of variation by the report's names for them, a fact's value in the report's words (a
-    decimal comma, "okänt"), a decision level in words, a variation point in the report's sentence. English:
-    the outputs as they were, the models named as given."""
+    decimal comma, "okänt"; "11,700 kronor", a list without brackets), a decision level in words, a variation
+    point in the report's sentence; English and Swedish alike."""
     from report.assumptions import condition_words  # the assumptions table's modules: only for a diff's text
 
     attribute, condition = partial(attribute_words, lang=lang), partial(condition_words, lang=lang)
     # an unnamed timer by what it is ("timer after 14 days in "Invänta komplettering""), not its id
     unnamed = {n: unnamed_words(defs, profile_inputs((profiles or {}).get(n))[1], lang)
                for n, defs in (models or {}).items()}
-    if lang == "en":
-        return replace(ENGLISH, attribute=attribute, condition=condition, unnamed=unnamed)
     names = {n: shown_name(raw, lang, n) for n, raw in (profiles or {}).items() if raw}
     table = labels()
     facts = {n: {k: fact_text(f, lang) for k, f in profile_inputs(raw)[0].items()}
              for n, raw in (profiles or {}).items() if raw}
+    # the models, facts and levels in English by the same tables as in Swedish (found by QA: the English pages
+    # said "e service", "staff fte", "[Polisen, Skatteverket]", "weeks: [7, 10]; clock: unknown", "helsingborg")
+    english = lang == "en"
     return DiffWords(
-        lang, names, {k: str(v[lang]) for k, v in table["facts"].items()}, _fact_sv,
-        lambda level: word(level, lang), {k: str(v[lang]) for k, v in table["variations"].items()},
-        lambda v: variation_words(v, names, lang), facts, attribute, condition, unnamed)
+        lang, names, {k: str(v[lang]) for k, v in table["facts"].items()}, fact_en if english else _fact_sv,
+        lambda level: word(level, lang),
+        # the text and Markdown comparisons' variation points: English keeps the messages, the models in them by
+        # name (the HTML page says the report's sentences, report.comparisonwords), Swedish says the report's
+        {} if english else {k: str(v[lang]) for k, v in table["variations"].items()},
+        (lambda v: _named(v.message, names)) if english else lambda v: variation_words(v, names, lang),
+        facts, attribute, condition, unnamed)
 
 
 def _label_languages(models: Sequence[Definitions]) -> dict[str, str]:
@@ -84,9 +88,13 @@ def _label_languages(models: Sequence[Definitions]) -> dict[str, str]:
 
 
 def _sided_in_language(d: Difference, message: str, lang_a: str | None, lang_b: str | None,
-                       languages: Mapping[str, str]) -> Markup:
+                       languages: Mapping[str, str], said: tuple[str | None, str | None] = (None, None)) -> Markup:
     """A fact's or performer's difference as HTML: A's value (a fee, an e-service, a deciding body, a lane's name)
     in a ``<span>`` of A's model's language, B's in B's, the rest as :func:`_quoting_in_language` writes it.
+    ``said``: each side's fact as the page's words say it (:attr:`DiffWords.fact_texts`), or None; a value they
+    say as it is written is the page's own words, unmarked (found by QA: the English page marked "unknown" and
+    "yes" Swedish once its facts were said in English words; "Social services committee (Socialnämnden)" quotes
+    the value, marked).
 
     >>> d = Difference("fact", (), (), "fee", "11700 kr", "Ingen", "fee: 11700 kr in A, Ingen in B.")
     >>> _sided_in_language(d, d.message, "en", "sv", {})
@@ -95,8 +103,8 @@ def _sided_in_language(d: Difference, message: str, lang_a: str | None, lang_b: 
     if d.kind != "fact" and d.attribute != "performer":
         return _quoting_in_language(message, languages)
     out, end = [], 0
-    for value, lang in ((d.a_value, lang_a), (d.b_value, lang_b)):
-        at = message.find(value, end) if value and lang else -1
+    for value, lang, words in ((d.a_value, lang_a, said[0]), (d.b_value, lang_b, said[1])):
+        at = message.find(value, end) if value and lang and words != value else -1
         if at < 0:
             continue
         out += [_quoting_in_language(message[end:at], languages), Markup('<span lang="%s">%s</span>') % (lang, value)]

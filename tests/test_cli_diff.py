@@ -795,10 +795,10 @@ def test_a_delegation_level_is_said_in_words_in_every_format() -> None:
     for fmt in ("text", "markdown", "json", "html"):
         out = run("diff", "helsingborg", "orkelljunga", "--format", fmt).output
         assert "working_committee" not in out, fmt
-        assert "working committee [assumed] in orkelljunga" in out or (
+        assert "working committee [assumed] in Örkelljunga" in out or (
             "working committee [assumed] in B" in out), fmt
     nway = run("compare", "helsingborg", "orkelljunga", "landskrona").output
-    assert "working committee [assumed] in orkelljunga." in nway and "working_committee" not in nway
+    assert "working committee [assumed] in Örkelljunga." in nway and "working_committee" not in nway
 
 
 def test_an_empirical_fit_is_compared_by_its_mean_and_spread_not_value_by_value(tmp_path) -> None:
@@ -844,8 +844,9 @@ def test_the_html_pages_say_that_swedish_models_words_are_swedish(tmp_path: Path
     assert page.get("lang") == "en" and [svg.get("lang") for svg in page.iter("svg")] == ["sv"] * 3
     core = page.xpath("//h2[starts-with(., 'Common core')]/following-sibling::ul[1]/li")
     assert [li.xpath("span/@lang") for li in core] == [["sv"]] * 4
-    # a performer named in a variation (a lane's name, without quotes) in its model's language too
-    who = next(li for li in page.xpath("//ol[@class='differences']/li") if "Done by" in li.text_content())
+    # a performer named in a variation (a lane's name, without quotes) in its model's language too; the variation
+    # in the report's sentence (found by QA, qacompen: the English page said the diff's "Done by — a: ...")
+    who = next(li for li in page.xpath("//ol[@class='differences']/li") if "Who does" in li.text_content())
     assert {"Socialnämnden", "Arbetsutskottet"} <= {s.text_content() for s in who.xpath("span[@lang='sv']")}
 
 
@@ -857,8 +858,14 @@ def test_the_fact_values_say_their_models_language(tmp_path: Path) -> None:
 
     assert run("diff", "helsingborg", "klippan", "--format", "html", "-o", str(tmp_path / "diff.html")).exit_code == 0
     page = lxml_html.parse(str(tmp_path / "diff.html")).getroot()
-    facts = [li for li in page.xpath("//ol[@class='differences']/li[contains(@class, 'fact')]")]
-    assert facts and all(len(li.xpath("span[@lang='sv']")) >= 1 for li in facts), [li.text_content() for li in facts]
+    facts = {li.text_content(): [s.text_content() for s in li.xpath("span[@lang='sv']")]
+             for li in page.xpath("//ol[@class='differences']/li[contains(@class, 'fact')]")}
+    # a value the English words quote is marked; one they say in English ("unknown", "11,700 kronor") is not
+    # (found by QA, qacompen: the English page said the facts in the code's words, then marked "yes" Swedish)
+    body = next(said for text, said in facts.items() if text.startswith("Factdeciding body: Social services"))
+    assert body == ["Socialnämnden"]
+    fee = next(said for text, said in facts.items() if text.startswith("Factapplication fee: 11,700 kronor"))
+    assert fee == []
     assert run("compare", "helsingborg", "klippan", "astorp", "--format", "html",
                "-o", str(tmp_path / "compare.html")).exit_code == 0
     page = lxml_html.parse(str(tmp_path / "compare.html")).getroot()

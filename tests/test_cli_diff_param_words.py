@@ -71,13 +71,14 @@ def test_swedish_text_says_the_flow_and_the_attribute_in_words(pair: tuple[str, 
 
 def test_english_text_says_them_in_words(pair: tuple[str, str]) -> None:
     text = run("diff", *pair, "--output-language", "en")
+    # the models by the names their profiles give them, as in Swedish (found by QA, qacompen)
     flow = 'the flow from "Dokumentera tre underkända prov (grund för avslag)" to a gateway'
     assert _changed(text, "[Changed]") == [
-        f"[Changed] {NAME}: condition of {flow} is not set in a, when a ground against the applicant: remains "
-        "[assumed] in b.",
-        f"[Changed] {NAME}: probability of {flow} is 1 [assumed] in a, not set in b.",
-        f'[Changed] {NAME}: the case attribute "three knowledge tests failed" it sets is yes [assumed] in a, '
-        "no [assumed] in b.",
+        f"[Changed] {NAME}: condition of {flow} is not set in Ängelholm, when a ground against the "
+        "applicant: remains [assumed] in Bjuv.",
+        f"[Changed] {NAME}: probability of {flow} is 1 [assumed] in Ängelholm, not set in Bjuv.",
+        f'[Changed] {NAME}: the case attribute "three knowledge tests failed" it sets is yes [assumed] in Ängelholm, '
+        "no [assumed] in Bjuv.",
     ]
 
 

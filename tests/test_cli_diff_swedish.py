@@ -40,12 +40,14 @@ def test_a_swedish_pair_is_compared_in_swedish_without_an_option() -> None:
 
 
 def test_the_same_pair_in_english_is_the_english_diff() -> None:
+    """The municipalities by name and a fact in the report's English words, as in Swedish (found by QA,
+    qacompen: the English diff said "helsingborg" and "11700 kr")."""
     lines = run("diff", "helsingborg", "orkelljunga", "--output-language", "en").splitlines()
-    assert lines[0] == "helsingborg (A, 49 steps) vs orkelljunga (B, 50 steps)"
+    assert lines[0] == "Helsingborg (A, 49 steps) vs Örkelljunga (B, 50 steps)"
     assert ('[Only in B] "Överlämna utredning och förslag till beslut till Örkelljunga kommun" is only in '
-            "orkelljunga.") in lines
-    assert ("[Fact] application fee: 11700 kr (year: 2017) [sourced] in helsingborg, unknown [sourced] in "
-            "orkelljunga.") in lines
+            "Örkelljunga.") in lines
+    assert ("[Fact] application fee: 11,700 kronor (year: 2017) [sourced] in Helsingborg, unknown [sourced] in "
+            "Örkelljunga.") in lines
 
 
 def test_a_flow_difference_puts_the_swedish_verb_before_its_subject() -> None:
@@ -64,7 +66,7 @@ def test_an_unnamed_step_is_named_in_swedish_words() -> None:
             '2 veckor i ”Invänta komplettering”" i Landskronas modell (1,00, automatiskt)') in text
     assert "Timer_Paminnelse" not in text
     english = run("diff", "astorp", "landskrona", "--output-language", "en")
-    assert '"timer after 2 weeks in “Wait for the supplement”" in astorp' in english
+    assert '"timer after 2 weeks in “Wait for the supplement”" in Åstorp' in english
     assert "Timer_Paminnelse" not in english
 
 
@@ -103,7 +105,7 @@ def test_the_comparison_in_swedish() -> None:
     assert md.startswith("# Jämförelse av Helsingborg, Åstorp, Örkelljunga\n\n## Likhet\n")
     assert "## Gemensam kärna (49 steg i alla modeller)" in md and "## Där de skiljer sig (4)" in md
     english = run("compare", "helsingborg", "astorp", "orkelljunga", "--output-language", "en")
-    assert english.startswith("models: helsingborg, astorp, orkelljunga\n")
+    assert english.startswith("models: Helsingborg, Åstorp, Örkelljunga\n")
 
 
 def test_an_english_model_is_compared_in_english_and_swedish_words_can_be_asked_for(tmp_path: Path) -> None:

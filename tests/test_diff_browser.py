@@ -199,7 +199,7 @@ def test_ten_models_side_by_side_keep_the_compare_page_as_wide_as_the_window(tmp
         # named by its heading (aria-labelledby), so in the page's language where it has two
         focused = page.evaluate("[document.activeElement.className, document.getElementById("
                                 "document.activeElement.getAttribute('aria-labelledby')).textContent]")
-        assert focused == ["wide", "node matching"]
+        assert focused == ["wide", "the same steps (1 = all steps alike by name)"]
         assert page.evaluate("document.activeElement.scrollWidth > document.activeElement.clientWidth")
         page.keyboard.press("ArrowRight")
         page.wait_for_function("document.activeElement.scrollLeft > 0")

@@ -174,8 +174,8 @@ class DiffWords:
     def value(self, attribute: str, text: str) -> str:
         """A difference's value (``text``, of ``attribute``: a fact's name, ``profile.<key>``) in this
         language's words: a fact's text in the words of facts, a decision level (``profile.delegation``) in
-        words."""
-        if not text or self.lang == "en":
+        words (English too: "11,700 kronor", not the code's "11700 kr")."""
+        if not text:
             return text
         if not attribute.startswith("profile."):
             return self.fact_value(text)

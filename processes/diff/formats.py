@@ -59,16 +59,23 @@ def _unnamed_in_words(text: str, models: Sequence[str], words: DiffWords) -> str
 def _message_in(d: Difference, a_name: str, b_name: str, words: DiffWords) -> str:
     if not d.wording:
         return name_sides(d.message, a_name, b_name)
-    if words.lang == "en":
+    in_words = d.kind == "fact" or d.attribute.startswith("profile.delegation")
+    if words.lang == "en" and not (in_words and words.facts):  # a fact in the words of an English table too
+        # the models as the words name them (a municipality's name: "Åstorp", not the process name "astorp")
+        sides = words.side(a_name), words.side(b_name)
         if not _names_ids(d):
-            return name_sides(d.message, a_name, b_name)
+            return name_sides(d.message, *sides)
         # a flow or a case attribute in words, not by the id the message (the JSON's) keeps
-        return name_sides(sentence(_said_for_person(d, words), "en"), a_name, b_name)
+        return name_sides(sentence(_said_for_person(d, words), "en"), *sides)
     wording = _said_for_person(d, words)
-    if d.kind == "fact" or d.attribute.startswith("profile.delegation"):
+    if in_words:
         key, values = wording[0]
         said = {"fact": words.fact_name(d.attribute)} if d.kind == "fact" else {}
-        said |= {k: words.value(d.attribute, said_in(v, words.lang)) for k, v in values if k in ("va", "vb")}
+        # a fact as its profile's names: say it in that language (found by QA: the English diff said
+        # Helsingborg's handling time "cirka 2 månader" where the English comparison says "about 2 months")
+        texts = {"va": words.fact_texts.get(a_name, {}), "vb": words.fact_texts.get(b_name, {})}
+        said |= {k: words.value(d.attribute, (texts[k].get(d.attribute) if d.kind == "fact" else None)
+                                or said_in(v, words.lang)) for k, v in values if k in ("va", "vb")}
         wording = ((key, tuple((k, said.get(k, v)) for k, v in values)),)
     return sentence(wording, words.lang, (words.side(a_name), words.side(b_name)))
 
@@ -196,20 +203,23 @@ def _cell(text: str) -> str:
     return markdown_cell(text)
 
 
-def _value(d: Difference, side: str, words: DiffWords) -> str:
-    """What a difference says side ``side`` ("a", "b") has, in the output's words: a fact's text in its words,
-    a value its message says in both languages as that language says it, a relation ("before") in words."""
+def _value(d: Difference, side: str, words: DiffWords, model: str = "") -> str:
+    """What a difference says side ``side`` ("a", "b", of ``model``) has, in the output's words: a fact's
+    text in its words (as its profile's names: say it, as the message does), a value its message says in both
+    languages as that language says it, a relation ("before") in words."""
     value = d.a_value if side == "a" else d.b_value
     if value in NOT_GIVEN:  # a gateway's default flow, a flow set not listed: in the output's words
         return _given(value, words)
     if value and d.attribute.removeprefix("profile.").partition(".")[0] == "conditions":
         return words.condition(value)  # the report's words, in English too: no attribute's code name
-    if words.lang == "en" or not value:
+    if not value or (words.lang == "en" and not (d.kind == "fact" and words.facts)):
         return value
     said = dict(d.wording[0][1]).get("va" if side == "a" else "vb") if d.wording else None
     if d.kind == "fact" or d.attribute.startswith("profile.delegation"):
         # a fact as its message says it in that language (its profile's names:), in that language's words
-        return words.value(d.attribute, said_in(said, words.lang) if isinstance(said, tuple) else value)
+        text = words.fact_texts.get(model, {}).get(d.attribute) if d.kind == "fact" else None
+        written = said_in(said, words.lang) if isinstance(said, tuple) else value
+        return words.value(d.attribute, text or written)
     if said is not None and d.attribute != "timer" and d.attribute != "loop_marker":
         return said_in(said, words.lang)
     return words.word("value." + value) if "value." + value in WORDS else value
@@ -240,8 +250,9 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
         # a split or merge names every step of its side ("Remiss till Polisen" alone hid the others)
         a_ids, b_ids = (d.a, d.b) if d.kind in ("split", "merged") else (d.a[:1], d.b[:1])
         out.append(
-            f"| {kind_title(d.kind, words)} | {_cell(_value(d, 'a', words) or _label(diff, 'a', a_ids, words))}"
-            f" | {_cell(_value(d, 'b', words) or _label(diff, 'b', b_ids, words))}"
+            f"| {kind_title(d.kind, words)} | "
+            f"{_cell(_value(d, 'a', words, diff.a.name) or _label(diff, 'a', a_ids, words))}"
+            f" | {_cell(_value(d, 'b', words, diff.b.name) or _label(diff, 'b', b_ids, words))}"
             f" | {_cell(_names(diff, d, words))} |"
         )
     out += [

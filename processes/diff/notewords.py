@@ -195,9 +195,8 @@ NOTES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     # a gateway's branches not compared (gatewaydiff.py): the choice by its name, or by the step before it
     *((rf"the branches of {en} in A were not compared: {how} of the gateways after the matched step "
        r"before it in B lead to the matched steps alike",
-       f"grenarna från {sv} i A jämfördes inte: {hur} av grindarna efter det matchade steget före det i B leder "
-       "till de matchade stegen på samma sätt", ())
-      for en, sv, _ in _CHOICES for how, hur in (("none", "ingen"), ("several", "flera"))),
+       f"grenarna från {sv} i A jämfördes inte: i B leder {hur} efter motsvarande steg till samma steg", ())
+      for en, sv, _ in _CHOICES for how, hur in (("none", "inget val"), ("several", "mer än ett val"))),
     *((rf"the branches of {en} in (A|B) were not compared: its profile's probabilities or conditions name flows "
        r"that are not its branches",
        f"grenarna från {sv} i {{{n}}} jämfördes inte: profilens sannolikheter eller villkor för det gäller "
@@ -254,14 +253,32 @@ def _parts(found: re.Match[str], models: tuple[int, ...] = (),
     return [side(p) if k in models else swedish_part(p) for k, p in enumerate(found.groups())]
 
 
+#: notes whose English (the JSON's, the matcher's) is a developer's: the form -> what the English outputs say
+#: (found by QA: "none of the gateways after the matched step before it in B lead to the matched steps alike")
+PLAIN: tuple[tuple[str, str], ...] = (
+    (r"(the branches of .+ in A were not compared): (none|several) of the gateways after the matched step "
+     r"before it in B lead to the matched steps alike",
+     "{0}: in B, {1} after the corresponding step leads to the same steps"),
+)
+_HOW_MANY = {"none": "no choice", "several": "more than one choice"}
+
+
 def note_words(note: str, lang: str, side: Callable[[str], str] = _identity) -> str:
     """A note under a diff in ``lang``: each of its parts ("; ") in its Swedish form from :data:`NOTES`, a
     model it names as ``side`` says it; the note as it is when a part has no form there.
 
     >>> note_words("b has no profile facts; they are not compared", "sv", lambda n: "modellen " + n)
     'Modellen b saknar fakta i en profil; de jämförs inte'
+    >>> note_words('the branches of the choice "Klar?" in A were not compared: none of the gateways after '
+    ...            "the matched step before it in B lead to the matched steps alike", "en")
+    'the branches of the choice "Klar?" in A were not compared: in B, no choice after the corresponding step \
+leads to the same steps'
     """
     if lang != "sv":
+        for form, en in PLAIN:
+            found = re.fullmatch(form, note)
+            if found:
+                return en.format(found.group(1), _HOW_MANY[found.group(2)])
         return note
     said = []
     for part in note.split("; ") if " are not compared; " in note else [note]:

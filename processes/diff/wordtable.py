@@ -139,7 +139,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "pairs_many": ("pairs", "par"),
     "head": ("{a} (A, {na}) vs {b} (B, {nb})", "{a} (A, {na}) jämförd med {b} (B, {nb})"),
     "title": ("{a} vs {b}", "{a} jämförd med {b}"),
-    "similarity": ("similarity: node matching {node}, structural {structural}, behavioural {behavioural}",
+    "similarity": ("how alike: the same steps {node}, the same structure {structural}, "
+                   "the same order of work {behavioural}",
                    "likhet: samma steg {node}, samma struktur {structural}, samma arbetsordning {behavioural}"),
     "tiers": ("matched: {matched}; uncertain: {uncertain}; only in one model: {only}; differences: {n}",
               "matchade: {matched}; osäkra: {uncertain}; bara i den ena modellen: {only}; skillnader: {n}"),
@@ -159,9 +160,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "knappar) och kör igen med --matches FIL."),
     "score": ("score", "mått"),
     "value": ("value", "värde"),
-    "node_matching": ("node matching", "samma steg"),
-    "structural": ("structural", "samma struktur"),
-    "behavioural": ("behavioural", "samma arbetsordning"),
+    "node_matching": ("the same steps", "samma steg"),
+    "structural": ("the same structure", "samma struktur"),
+    "behavioural": ("the same order of work", "samma arbetsordning"),
     "differences": ("Differences ({n})", "Skillnader ({n})"),
     "kind": ("kind", "slag"),
     "what": ("what", "vad"),
@@ -218,11 +219,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "facts_head": ("Facts", "Fakta"),
     "fact_head": ("fact", "fakta"),
     "models_line": ("models: {names}", "modeller: {names}"),
-    "metric_line": ("{metric} similarity", "likhet – {metric}"),
-    # a similarity matrix's measure, headed as the report names it in Swedish (English: the measure's name)
-    "matrix.node_matching": ("node matching", "samma steg (1 = alla steg lika till namnet)"),
-    "matrix.structural": ("structural", "samma struktur (1 = samma flöden mellan stegen)"),
-    "matrix.behavioural": ("behavioural", "samma arbetsordning (1 = stegen i samma ordning)"),
+    "metric_line": ("how alike – {metric}", "likhet – {metric}"),
+    # a similarity matrix's measure, headed as the report names it (found by QA: English said the measure's
+    # code name, "node matching", to a manager)
+    "matrix.node_matching": (
+        "the same steps (1 = all steps alike by name)",
+        "samma steg (1 = alla steg lika till namnet)"),
+    "matrix.structural": (
+        "the same structure (1 = the same flows between steps)",
+        "samma struktur (1 = samma flöden mellan stegen)"),
+    "matrix.behavioural": (
+        "the same order of work (1 = steps in the same order)",
+        "samma arbetsordning (1 = stegen i samma ordning)"),
     "core_line": ("common core: {n} in every model", "gemensam kärna: {n} i alla modeller"),
     "variations_line": ("variation points: {n}", "där de skiljer sig: {n}"),
     "facts_line": ("facts", "fakta"),

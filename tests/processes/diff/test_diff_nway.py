@@ -98,9 +98,11 @@ def test_reports_name_every_model() -> None:
     text = comparison_text(c)
     md = comparison_markdown(c)
     assert "common core: 4 steps in every model" in text
-    assert "| node matching | x | y | z |" in md  # as diff and the HTML page say it, not the JSON key
+    # as diff and the HTML page say it, not the JSON key nor its code name (found by QA: "node matching")
+    assert "| the same steps (1 = all steps alike by name) | x | y | z |" in md
     # a header row of the names over each matrix's columns, as the Markdown table has
-    assert "node matching similarity\n         x      y      z\n  x  1.000  " in text
+    assert ("how alike – the same steps (1 = all steps alike by name)\n         x      y      z\n  x  1.000  "
+            in text)
     assert "| deciding body | Socialnämnden | Socialnämnden | Socialnämndens arbetsutskott |" in md
 
 

@@ -1,0 +1,118 @@
+"""`permitflow compare` and `permitflow diff` as HTML, in English and in Swedish, say every sentence in a
+manager's words: no code name (a snake_case key, an element id, a process name where the municipality's name
+belongs, a key dressed as words with its underscores as spaces, a Python list), no field name of the code, no
+English on the Swedish page and no Swedish on the English page outside the models' own labels (found by QA,
+qacompen: the English page said "node matching", "control flow", "e service", "staff fte",
+"[Polisen, Skatteverket, ...]", "(weeks: [7, 10]; clock: unknown)", "In helsingborg and astorp", and both
+pages "unnamed boundary event Timer_Paminnelse").
+
+The text is read as a person reads it: the page without its scripts, styles and drawn diagrams (the labels
+as drawn are the models' own), each model's labels taken out of the sentences that quote them."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from lxml import html
+
+from bpmn_io.library import library_paths
+from bpmn_io.reader import read_bpmn
+from cli import cli
+from processes.shownnames import name_in
+from report.words import labels
+
+MODELS = ("helsingborg", "astorp", "national-reference")  # their 3-way comparison has an unnamed timer
+PAIR = ("helsingborg", "astorp")
+
+#: a snake_case token, a Python list or mapping, a field name of a fact as the code writes it
+CODE = re.compile(r"\b[^\W\d_]\w*_\w+\b|\[[^\]]*,[^\]]*\]|\{'|\bclock:")
+#: words of one language a page in the other says only when the words table was not read
+SWEDISH_WORDS = re.compile(r"\b(?:okänt|veckor|år|räknas från|källa|antagande|ja|nej)\b")
+ENGLISH_WORDS = re.compile(r"\b(?:unknown|weeks|year|counted from|sourced|assumed|yes|no|in A|in B)\b")
+
+
+def run(*args: str) -> str:
+    done = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    return done.output
+
+
+def _read(page: str) -> tuple[list[str], set[str]]:
+    """The sentences a person reads on ``page`` (its text outside scripts, styles and diagrams, one per
+    element's text), and the ids of the elements its diagrams draw."""
+    root = html.fromstring(page)
+    ids = {i for i in root.xpath("//*[local-name()='svg']//@data-element-id | //*[local-name()='svg']//@id")
+           if any(c.isupper() for c in i) or "_" in i}
+    for gone in root.xpath("//script | //style | //*[local-name()='svg']"):
+        gone.getparent().remove(gone)
+    sentences = [" ".join(text.split()) for el in root.iter() if isinstance(el.tag, str)
+                 for text in (el.text, el.tail) if text and text.strip()]
+    return sentences, ids
+
+
+def _labels(models: Iterable[str]) -> list[str]:
+    """The models' own labels (steps, branches, lanes, pools), as drawn and as the models name them in each
+    language, longest first: what a sentence may quote."""
+    out: set[str] = set()
+    for name in models:
+        defs = read_bpmn(library_paths(name)[0])
+        elements: list[Any] = [*defs.participants()]
+        for p in defs.processes:
+            elements += [*p.nodes.values(), *p.flows.values(), *p.lanes()]
+        out.update(" ".join(said.split()) for e in elements if e.name
+                   for said in (e.name, name_in(e, "en"), name_in(e, "sv")))
+    return sorted(out, key=len, reverse=True)
+
+
+def _problems(sentences: list[str], ids: set[str], labels: list[str], keys: set[str], models: Iterable[str],
+              lang: str) -> list[str]:
+    """What a sentence says in code or in the other language, with the sentence."""
+    other = SWEDISH_WORDS if lang == "en" else ENGLISH_WORDS
+    found = []
+    for sentence in sentences:
+        text = sentence
+        for label in labels:  # the models' labels as drawn: their own language, their own words
+            text = text.replace(label, " ")
+        for what in (*CODE.findall(text), *other.findall(text),
+                     *(i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", sentence)),
+                     *(k for k in keys if re.search(rf"\b{re.escape(k)}\b", text)),
+                     *(n for n in models if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text))):
+            found.append(f"{what!r} in {sentence!r}")
+    return found
+
+
+def _keys(data: dict[str, Any], lang: str) -> set[str]:
+    """The comparison's keys with an underscore (a measure, a fact, a kind of variation) as the code writes
+    them, and dressed as words ("node matching", "staff fte") where the report's words for them differ."""
+    tables = (("similarity", data["similarity"]), ("facts", [f["fact"] for f in data["facts"]]),
+              ("variations", [v["kind"] for v in data["variations"]]))
+    out = set()
+    for table, keys in tables:
+        for k in (k for k in keys if "_" in k):
+            out.add(k)
+            if k.replace("_", " ") != str(labels()[table].get(k, {}).get(lang, "")):
+                out.add(k.replace("_", " "))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_comparison_page_says_every_sentence_in_words(lang: str) -> None:
+    page = run("compare", *MODELS, "--format", "html", "--output-language", lang)
+    data = json.loads(run("compare", *MODELS, "--format", "json"))
+    sentences, ids = _read(page)
+    assert ids and len(sentences) > 100  # the page and its diagrams were read
+    assert _problems(sentences, ids, _labels(MODELS), _keys(data, lang), MODELS, lang) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_diff_page_says_every_sentence_in_words(lang: str) -> None:
+    page = run("diff", *PAIR, "--format", "html", "--output-language", lang)
+    data = json.loads(run("compare", *PAIR, "--format", "json"))
+    sentences, ids = _read(page)
+    assert ids and len(sentences) > 100
+    assert _problems(sentences, ids, _labels(PAIR), _keys(data, lang), PAIR, lang) == []
