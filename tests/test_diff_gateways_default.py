@@ -92,7 +92,7 @@ def test_a_condition_against_the_default_is_a_difference_of_kind_in_both_languag
     assert sv == ['[Ändrat] "Beviljas?": villkor för "ja" är annars (standardflöde) i Abys modell, '
                   "när hinder mot sökanden: inga i Bbys modell."]
     en = [x for x in run("diff", *pair, "--output-language", "en").splitlines() if x.startswith("[Changed]")]
-    assert len(en) == 1 and 'condition of "ja" is otherwise (the default flow) in a, when ' in en[0], en
+    assert len(en) == 1 and 'condition of "ja" is otherwise (the default flow) in Aby, when ' in en[0], en
     assert "not set" not in en[0] and "inte angivet" not in sv[0]
 
 
@@ -145,7 +145,7 @@ def test_a_flow_set_only_one_model_lists_is_said(tmp_path: Path) -> None:
     assert sv[2] == ('[Ändrat] "Beviljas?": sannolikhet för "ja" + "nej" är 40 % i Abys modell, '
                      "inte en av dess kombinationer (0 %) i Bbys modell.")
     en = [x for x in run("diff", *pair, "--output-language", "en").splitlines() if x.startswith("[Changed]")]
-    assert en[2].endswith('probability of "ja" + "nej" is 40% in a, not one of its combinations (0%) in b.')
+    assert en[2].endswith('probability of "ja" + "nej" is 40% in Aby, not one of its combinations (0%) in Bby.')
     # the other way round: B's set, not A's; the key is said by A's flows, as B's set maps onto them
     back = json.loads(run("diff", pair[1], pair[0], "--format", "json"))
     assert [(d["a"][2], d["a_value"], d["b_value"]) for d in back["differences"]][2] == (
