@@ -22,11 +22,11 @@ from clicommands.calibration import (
     _write_validation_page,
 )
 from clicommands.options import (
-    _LOG_FILE,
-    _exported_at_option,
-    _format_option,
-    _InputPath,
-    _log_options,
+    LOG_FILE,
+    InputPath,
+    exported_at_option,
+    format_option,
+    log_options,
 )
 from clicommands.output import _made_profile, _not_an_input, atomic_write
 
@@ -35,19 +35,19 @@ __all__ = ["calibrate_cmd"]
 
 @click.command("calibrate")
 @click.argument("model", metavar="MODEL")
-@click.argument("log", metavar="LOG", type=_InputPath(_LOG_FILE))
-@click.option("-o", "--output", required=True, type=_InputPath("a profile.yaml to write", exists=False),
+@click.argument("log", metavar="LOG", type=InputPath(LOG_FILE))
+@click.option("-o", "--output", required=True, type=InputPath("a profile.yaml to write", exists=False),
               help="The profile.yaml to write.")
-@click.option("--profile", type=_InputPath("a profile.yaml"),
+@click.option("--profile", type=InputPath("a profile.yaml"),
               help="The profile to start from (default: the one beside MODEL or the library's; none is "
                    "fine). An empty file is refused, as simulate refuses it; a file holding {} starts from "
                    "nothing.")
-@click.option("--mapping", "mapping_file", type=_InputPath("a YAML mapping of log activities"),
+@click.option("--mapping", "mapping_file", type=InputPath("a YAML mapping of log activities"),
               help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map (a boundary "
                    "timer's id: the activity is that timer firing).")
-@_exported_at_option
-@_log_options
-@_format_option("text", "json")
+@exported_at_option
+@log_options
+@format_option("text", "json")
 @_validate_options
 def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mapping_file: str | None,
                   exported_at: str | None, fmt: str, **kwargs: Any) -> None:
@@ -85,7 +85,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     if not output.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{output!r} (expected a .yaml file)", param_hint="-o")
     _not_an_input(output, "-o", {"the model it reads": model, "the log it reads": log,
-                                 "the --mapping file it reads": mapping_file})
+                                "the --mapping file it reads": mapping_file})
     defs, base, _base_source = _model_and_base(model, profile)
     given = None
     if mapping_file is not None:
@@ -116,7 +116,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         # the held-out log's activities are named by the training part's mapping, and those only the held-out
         # cases have by the whole log's: labels for the comparison, not fitted
         checked = _validation(model, trained.profile, train, held, {**mapping.labels, **train_map.labels}, output,
-                              kwargs, defs)
+                                    kwargs, defs)
     text = dump_yaml(result.profile)
     params = _made_profile(result.profile, made_from=log, target=output).simulation
     # a self-check of calibrate on a documented start: a user's own plain profile (numbers without

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clicommands.options import _InputPath, _log_columns
+from clicommands.options import InputPath, log_columns
 from clicommands.output import atomic_write
 from processes.wording import counted
 
@@ -26,7 +26,7 @@ __all__ = ["_read_checked_log", "_check_validation_options", "_echo_validation",
 
 
 def _model_and_base(model: str, profile: str | None, *,
-                    strict: bool = True) -> tuple[Any, dict[str, Any] | None, str | None]:
+                   strict: bool = True) -> tuple[Any, dict[str, Any] | None, str | None]:
     """The model, its profile as plain data (or None when it has none) and where that came from.
     ``strict=False`` (``--lenient``) reads a BPMN file leniently and leaves out the sequence flows
     it cannot follow (:func:`bpmn_io.lenient.without_broken_flows`)."""
@@ -59,7 +59,7 @@ def _validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
                           "distances between the simulated and the real held-out log (text/JSON and an HTML page), "
                           "with how many cases were held out, how far they alone pin their median, and how many "
                           "arrived so near the log's end that they may still have been open."),
-        click.option("--validation-html", type=_InputPath("an HTML file to write", exists=False),
+        click.option("--validation-html", type=InputPath("an HTML file to write", exists=False),
                      help="Where to write the validation page (default: beside -o, NAME.validation.html)."),
         click.option("--replications", type=click.IntRange(min=1), default=5, show_default=True,
                      help="Simulated replications of the held-out period (--validate)."),
@@ -108,7 +108,7 @@ def _check_validation_options(kwargs: dict[str, Any], log: str) -> None:
 
 
 def _validation(model: str, profile: dict[str, Any], train: Any, held: Any, element_of: dict[str, str | None],
-                output: str, kwargs: dict[str, Any], defs: Any) -> tuple[Any, Any, Any, str, Any]:
+                      output: str, kwargs: dict[str, Any], defs: Any) -> tuple[Any, Any, Any, str, Any]:
     """Validate ``profile`` (calibrated on ``train``) on ``held``; the result, the logs, the page's path and the
     model ``defs`` (read from ``model``: the page names its steps as it does)."""
     from calibrate.validate import validate_profile
@@ -190,7 +190,7 @@ def _read_checked_log(log: str, kwargs: dict[str, Any], exported_at: str | None)
     _check_validation_options(kwargs, log)
     exported = _exported_at(exported_at)
     validate = kwargs.pop("validate")
-    table, stream = read_log(log, _log_columns(kwargs))
+    table, stream = read_log(log, log_columns(kwargs))
     if exported is not None:
         check_export(exported, table)
     return table, stream, exported, validate

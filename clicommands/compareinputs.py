@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clicommands.calibration import _model_and_base
-from clicommands.options import _log_columns, _log_options, _Number
+from clicommands.options import Number, log_columns, log_options
 from processes.wording import counted
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ __all__ = ["_compare_input", "_compare_inputs", "_distinct_names", "_log_compare
 
 
 def _compare_input(arg: str, from_logs: dict[str, Any] | None = None, *,
-                   strict: bool = True) -> tuple[str, object, dict[str, object] | None]:
+                  strict: bool = True) -> tuple[str, object, dict[str, object] | None]:
     """(name, Definitions, raw profile or None) for a library name, a model file or a case log.
 
     ``strict=False`` (``--lenient``) reads a model file leniently and leaves out the sequence
@@ -124,8 +124,8 @@ class _Unread:
 
 
 def _compare_inputs(args: Sequence[str], from_logs: dict[str, Any], workers: int,
-                    first: Callable[[], Any], *,
-                    strict: bool = True) -> tuple[Any, list[tuple[str, object, dict[str, object] | None]]]:
+                   first: Callable[[], Any], *,
+                   strict: bool = True) -> tuple[Any, list[tuple[str, object, dict[str, object] | None]]]:
     """``(first(), [_compare_input(arg) for arg in args])``, computed as if in that order.
 
     When every argument is a model file (.bpmn, .bpmn2, .xml, .yaml, .yml) or a library name and
@@ -205,19 +205,19 @@ def _model_from_log(path: str, options: dict[str, Any], *,
 
 def _log_inputs(kwargs: dict[str, Any]) -> dict[str, Any]:
     """The log options of diff/compare, taken out of ``kwargs``."""
-    return {"columns": _log_columns(kwargs), "model": kwargs.pop("log_model"),
+    return {"columns": log_columns(kwargs), "model": kwargs.pop("log_model"),
             "min_frequency": kwargs.pop("min_frequency")}
 
 
 def _log_compare_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options for arguments that are case logs (XES, CSV): the columns, and what model to use."""
-    func = click.option("--min-frequency", type=_Number(0, 1), default=0.1, show_default=True,
+    func = click.option("--min-frequency", type=Number(0, 1), default=0.1, show_default=True,
                         help="For a log without --model: keep activities in at least this share of cases when "
                              "discovering its model.")(func)
     func = click.option("--model", "log_model", metavar="MODEL",
                         help="For arguments that are case logs: calibrate this model (library name or file) to "
                              "each log instead of discovering one.")(func)
-    return _log_options(func)
+    return log_options(func)
 
 
 def _distinct_names(args: list[str], names: list[str]) -> list[str]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clicommands.options import _LENIENT_HELP, _InputPath, _Number
+from clicommands.options import LENIENT_HELP, InputPath, Number
 from clicommands.output import _echo_warnings, _made_profile, _note_lenient, _same_file, atomic_write, fail
 from clicommands.render import _layout
 from processes.errors import PermitflowError
@@ -37,18 +37,18 @@ __all__ = ["convert_cmd"]
               help="What to write: a model (by OUT's extension), Prosimos simulation parameters (JSON) for "
                    "IN and its profile, or a profile.yaml to fill in for IN's model (every task, wait and "
                    "choice keyed by its id, with a placeholder value; OUT must not exist yet).")
-@click.option("--profile", type=_InputPath("a profile.yaml", exists=False),
+@click.option("--profile", type=InputPath("a profile.yaml", exists=False),
               help="With --to prosimos: the profile.yaml (default: the one beside IN, or the library's).")
 @click.option("--model", "model_arg", help="With --from prosimos: the BPMN model the parameters are for.")
-@click.option("--bpmn", "bpmn_out", type=_InputPath("a .bpmn file to write", exists=False),
+@click.option("--bpmn", "bpmn_out", type=InputPath("a .bpmn file to write", exists=False),
               help="With --to prosimos: also write IN as the BPMN Prosimos can read (every activity a plain task; "
                    "Prosimos stops on userTask, sendTask, subProcess ...).")
 @click.option("--scenario", help="With --from bpsim: the BPSim scenario to import, by id or name (default: the first).")
 @click.option("--start", "start_date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="With --to profile: the simulation's start date written in the profile (default: 2025-01-01, "
                    "the library profiles' start, so the same model gives the same profile in any year).")
-@click.option("--lenient", is_flag=True, help=_LENIENT_HELP)
-@click.option("--layout-timeout", type=_Number(min=0), metavar="SECONDS",
+@click.option("--lenient", is_flag=True, help=LENIENT_HELP)
+@click.option("--layout-timeout", type=Number(min=0), metavar="SECONDS",
               help="Seconds Graphviz may take for a model without diagram (default: 60 plus 0.05 a node; 0: no limit).")
 @click.option("--verbose", "-v", is_flag=True, help="Say on stderr which layout engine ran (dot or graphviz-pure), how long.")
 def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,

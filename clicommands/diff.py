@@ -20,7 +20,7 @@ from clicommands.compareinputs import (
     _log_inputs,
     _model_file_of,
 )
-from clicommands.options import _LENIENT_LEFT_OUT_HELP, _InputPath, _Number
+from clicommands.options import LENIENT_LEFT_OUT_HELP, InputPath, Number
 from clicommands.output import _emit, _not_an_input, _note_lenient, _with_repairs
 from clicommands.workers import _one_blas_thread
 from processes.extras import install_hint
@@ -106,14 +106,14 @@ def _thesaurus(use: bool, loaded: list[tuple[str, object]], language: str) -> ob
 _diff_options = [
     click.option("--format", "fmt", type=_DIFF_FORMATS, default="text", show_default=True,
                  help="text, json (docs/diff-schema.md), markdown, or html (self-contained page with diagrams)."),
-    click.option("-o", "--output", type=_InputPath("a file to write", exists=False),
+    click.option("-o", "--output", type=InputPath("a file to write", exists=False),
                  help="Write here (atomically) instead of stdout."),
-    click.option("--matches", type=_InputPath("a YAML file of confirmed and rejected pairs"),
+    click.option("--matches", type=InputPath("a YAML file of confirmed and rejected pairs"),
                  help="YAML file of confirmed/rejected pairs (docs/diff-schema.md#match-decisions); compare "
                       "honours them across every pair of models."),
-    click.option("--synonyms", type=_InputPath("a YAML synonym list"),
+    click.option("--synonyms", type=InputPath("a YAML synonym list"),
                  help="YAML synonym list merged with the built-in one."),
-    click.option("--threshold", type=_Number(0.0, 1.0), default=0.75, show_default=True,
+    click.option("--threshold", type=Number(0.0, 1.0), default=0.75, show_default=True,
                  help="Lowest combined score of the one-to-one assignment (later passes pair steps left over below it; README: Matching)."),
     click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
                  help="Language of the labels, for matching them: sv, en, or auto (detected per model)."),
@@ -126,7 +126,7 @@ _diff_options = [
                  help="Also use the system lexical resources (Debian wordnet-base, mythes-sv) for synonyms."),
     click.option("--lemmas", is_flag=True,
                  help=f"Also use dictionary lemmas (simplemma; {install_hint('lemmas')})."),
-    click.option("--lenient", is_flag=True, help=_LENIENT_LEFT_OUT_HELP),
+    click.option("--lenient", is_flag=True, help=LENIENT_LEFT_OUT_HELP),
 ]
 
 
@@ -140,7 +140,7 @@ def _with_diff_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.argument("model_a", metavar="A")
 @click.argument("model_b", metavar="B")
 @_with_diff_options
-@click.option("--save-matches", type=_InputPath("a YAML file to write", exists=False),
+@click.option("--save-matches", type=InputPath("a YAML file to write", exists=False),
               help="Also write the pairs found as a match-decisions file to edit and pass back with --matches.")
 @_log_compare_options
 def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: str | None,
@@ -179,10 +179,10 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
 
     if output is not None:
         _not_an_input(output, "-o", {"the --matches file it reads": matches,
-                                     "the --synonyms file it reads": synonyms}, (model_a, model_b))
+                                    "the --synonyms file it reads": synonyms}, (model_a, model_b))
     if save_matches is not None:  # over --matches it writes the decisions back: the edit loop the help shows
         _not_an_input(save_matches, "--save-matches", {"the --synonyms file it reads": synonyms},
-                      (model_a, model_b))
+                     (model_a, model_b))
     decisions, words = _diff_settings(matches, synonyms)
     logs = _log_inputs(kwargs)
     name_a, defs_a, raw_a = _compare_input(model_a, logs, strict=not lenient)
@@ -255,9 +255,9 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
     # the comparison's modules load and the --matches/--synonyms files are read while a helper reads models
     if output is not None:
         _not_an_input(output, "-o", {"the --matches file it reads": matches,
-                                     "the --synonyms file it reads": synonyms}, models)
+                                    "the --synonyms file it reads": synonyms}, models)
     (decisions, words), inputs = _compare_inputs(models, logs, workers or default_workers(),
-                                                 partial(_diff_settings, matches, synonyms), strict=not lenient)
+                                                partial(_diff_settings, matches, synonyms), strict=not lenient)
     repairs: list[str] = []
     if lenient:
         noted = set()

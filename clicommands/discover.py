@@ -20,11 +20,11 @@ from clicommands.calibration import (
     _write_validation_page,
 )
 from clicommands.options import (
-    _LOG_FILE,
-    _exported_at_option,
-    _InputPath,
-    _log_options,
-    _Number,
+    LOG_FILE,
+    InputPath,
+    Number,
+    exported_at_option,
+    log_options,
 )
 from clicommands.output import _made_profile, _not_an_input, atomic_write
 from processes.extras import install_hint
@@ -35,17 +35,17 @@ __all__ = ["discover_cmd"]
 
 
 @click.command("discover")
-@click.argument("log", metavar="LOG", type=_InputPath(_LOG_FILE))
-@click.option("-o", "--output", required=True, type=_InputPath("a .bpmn file to write", exists=False),
+@click.argument("log", metavar="LOG", type=InputPath(LOG_FILE))
+@click.option("-o", "--output", required=True, type=InputPath("a .bpmn file to write", exists=False),
               help="The BPMN file to write (.bpmn), laid out by Graphviz.")
-@click.option("--profile-out", type=_InputPath("a profile.yaml to write", exists=False),
+@click.option("--profile-out", type=InputPath("a profile.yaml to write", exists=False),
               help="Also calibrate the discovered model from the log and write its profile here.")
-@click.option("--min-frequency", type=_Number(0, 1), default=0.1, show_default=True,
+@click.option("--min-frequency", type=Number(0, 1), default=0.1, show_default=True,
               help="Keep activities that occur in at least this share of the cases.")
-@click.option("--noise", type=_Number(0, 1), default=0.2, show_default=True,
+@click.option("--noise", type=Number(0, 1), default=0.2, show_default=True,
               help="Noise threshold of the inductive miner (0: every behaviour seen).")
-@_exported_at_option
-@_log_options
+@exported_at_option
+@log_options
 @_validate_options
 def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: float, noise: float,
                  exported_at: str | None, **kwargs: Any) -> None:

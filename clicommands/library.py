@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from clicommands.options import _format_option
+from clicommands.options import format_option
 from clicommands.output import _terminal_width, atomic_write
 
 __all__ = ["facts_cmd", "library_cmd"]
@@ -34,7 +34,7 @@ def _library_profiles(names: tuple[str, ...], *, listed: bool = False) -> list[t
 
 
 @click.group("library", invoke_without_command=True)
-@_format_option("table", "json")
+@format_option("table", "json")
 @click.pass_context
 def library_cmd(ctx: click.Context, fmt: str) -> None:
     """List what ships with permitflow: the municipal process models with their key
@@ -111,7 +111,7 @@ def _shipped_table() -> str:
 
 
 @library_cmd.command("scenarios")
-@_format_option("table", "json")
+@format_option("table", "json")
 def library_scenarios_cmd(fmt: str) -> None:
     """List the scenarios and studies shipped with permitflow, with their questions.
 
@@ -135,7 +135,7 @@ def library_scenarios_cmd(fmt: str) -> None:
 
 @library_cmd.command("show")
 @click.argument("name")
-@_format_option("yaml", "json")
+@format_option("yaml", "json")
 def library_show_cmd(name: str, fmt: str) -> None:
     """Print the profile of library municipality NAME (facts, sources, simulation parameters).
 
@@ -193,7 +193,7 @@ def library_build_cmd(names: tuple[str, ...], check: bool) -> None:
 
 @click.command("facts")
 @click.argument("names", nargs=-1, metavar="[NAME...]")
-@_format_option("table", "csv", "markdown", "json")
+@format_option("table", "csv", "markdown", "json")
 def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
     """Print the facts table: the mapping's dimensions, values from public pages (year).
 

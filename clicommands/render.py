@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from clicommands.options import _LENIENT_HELP, _InputPath, _Number
+from clicommands.options import LENIENT_HELP, InputPath, Number
 from clicommands.output import _note_lenient, atomic_write
 
 __all__ = ["render_cmd", "_layout"]
@@ -43,11 +43,11 @@ def _drawable_model(file: str, *, strict: bool = True) -> object:
 @click.command("render")
 @click.argument("file", metavar="FILE")
 @click.option("-o", "--output", "output", required=True,
-              type=_InputPath("an .svg file to write", exists=False), help="The SVG file to write.")
+              type=InputPath("an .svg file to write", exists=False), help="The SVG file to write.")
 @click.option("--diagram", type=click.IntRange(min=0), default=0, show_default=True,
               help="Which diagram (plane) to draw when the model has several, counting from 0.")
-@click.option("--lenient", is_flag=True, help=_LENIENT_HELP)
-@click.option("--layout-timeout", type=_Number(min=0), metavar="SECONDS",
+@click.option("--lenient", is_flag=True, help=LENIENT_HELP)
+@click.option("--layout-timeout", type=Number(min=0), metavar="SECONDS",
               help="Seconds Graphviz may take for a model without diagram (default: 60 plus 0.05 a node; 0: no limit).")
 @click.option("--verbose", "-v", is_flag=True, help="Say on stderr which layout engine ran (dot or graphviz-pure), how long.")
 @click.pass_context

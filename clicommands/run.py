@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from clicommands.options import _FORCE_HELP, _QUIET_HELP, _executor_options, _format_option, _InputPath
+from clicommands.options import FORCE_HELP, QUIET_HELP, InputPath, executor_options, format_option
 from clicommands.output import fail
 from clicommands.workers import (
     _Ahead,
@@ -36,13 +36,13 @@ __all__ = ["cache_command", "report_command", "run_command"]
 
 @click.command("run")
 @click.argument("files", nargs=-1, metavar="[FILE|NAME]...")
-@click.option("-o", "--output", type=_InputPath("a results folder", folder=True, exists=False),
+@click.option("-o", "--output", type=InputPath("a results folder", folder=True, exists=False),
               help="Results folder (default results/<study>).")
-@_executor_options
+@executor_options
 @click.option("--replications", type=click.IntRange(min=1), help="Replications of every scenario (overrides the files).")
 @click.option("--no-cache", is_flag=True, help="Recompute every work unit; neither read nor write DIR/.cache.")
 @click.option("--refresh", is_flag=True, help="Recompute every work unit and store the new results in DIR/.cache.")
-@_format_option("text", "json")
+@format_option("text", "json")
 @click.option("--uncertainty", is_flag=True,
               help="Also run every scenario over the plausible ranges of its assumptions (uncertainty.json, "
                    "the report's headline says whether each conclusion holds).")
@@ -50,8 +50,8 @@ __all__ = ["cache_command", "report_command", "run_command"]
               help="Assumption points of --uncertainty (a Latin hypercube seeded by the first scenario's seed); "
                    "only with --uncertainty.")
 @click.option("--wait", is_flag=True, help="When another run is writing DIR, wait for it to finish (default: refuse).")
-@click.option("--quiet", "-q", is_flag=True, help=_QUIET_HELP)
-@click.option("--force", is_flag=True, help=_FORCE_HELP)
+@click.option("--quiet", "-q", is_flag=True, help=QUIET_HELP)
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.pass_context
 def run_command(
     ctx: click.Context,
@@ -128,7 +128,7 @@ def run_command(
             # the report's model comparison needs neither the run nor its plan: made meanwhile, in a
             # helper forked now when the run may use more than one process (stopped if the run fails)
             diff_section = _Ahead(library_diff_section, study.compare,
-                                  fork=(workers is None and default_workers() > 1) or (workers or 1) > 1)
+                                 fork=(workers is None and default_workers() > 1) or (workers or 1) > 1)
             ahead.callback(diff_section.close)
             folder = Path(output) if output else Path("results") / check_name(study.name, what="study", file=study.source)
             plan = _prepared(study, force=force)  # every input checked before the folder is touched
@@ -159,13 +159,13 @@ def run_command(
             early = EarlyPlots(folder, study)
             bar = not quiet and fmt == "text" and _stderr_is_terminal()
             batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache, quiet=quiet,
-                                           show_bar=bar, kept=kept, pool=pool, early=early)
+                                          show_bar=bar, kept=kept, pool=pool, early=early)
             how_sure = None
             if uplan is not None:
                 from scenarios.uncertainty import analyse
 
                 varied, more, more_cached = _travel(varied_plan, workers=workers, dask=dask_address, cache=cache,
-                                                    show_bar=bar, kept=kept, pool=pool, quiet=quiet)
+                                                   show_bar=bar, kept=kept, pool=pool, quiet=quiet)
                 how_sure = analyse(uplan, varied, batch)
                 total, cached = total + more, cached + more_cached
             stage[0] = f"before the results were written; every work unit finished and {kept}"
@@ -214,7 +214,7 @@ def run_command(
 
 
 @click.command("report")
-@click.argument("folder", type=_InputPath("a results folder", folder=True))
+@click.argument("folder", type=InputPath("a results folder", folder=True))
 def report_command(folder: str) -> None:
     """Re-render FOLDER/report.html from a results folder (summary.json, cases.csv, processes/).
 
@@ -238,7 +238,7 @@ def _megabytes(size: int) -> str:
 
 
 @click.command("cache")
-@click.argument("folder", type=_InputPath("a results folder", folder=True))
+@click.argument("folder", type=InputPath("a results folder", folder=True))
 @click.option("--prune", is_flag=True,
               help="Remove the entries the last run into FOLDER whose units all finished did not use (earlier "
                    "runs' scenarios, sweeps, code versions); those written or read since stay.")

@@ -13,13 +13,13 @@ from typing import Any
 import click
 
 from clicommands.options import (
-    _FORCE_HELP,
-    _LENIENT_LEFT_OUT_HELP,
-    _QUIET_HELP,
-    _executor_options,
-    _format_option,
-    _InputPath,
-    _Number,
+    FORCE_HELP,
+    LENIENT_LEFT_OUT_HELP,
+    QUIET_HELP,
+    InputPath,
+    Number,
+    executor_options,
+    format_option,
 )
 from clicommands.output import _terminal_width, atomic_write
 from clicommands.workers import (
@@ -42,9 +42,9 @@ def _num(value: float) -> float | None:
 
 @click.command("simulate")
 @click.argument("model", metavar="MODEL")
-@click.option("--profile", type=_InputPath("a profile.yaml", exists=False),
+@click.option("--profile", type=InputPath("a profile.yaml", exists=False),
               help="profile.yaml (default: the one beside MODEL).")
-@click.option("--years", type=_Number(min=0, min_open=True),
+@click.option("--years", type=Number(min=0, min_open=True),
               help="Simulate this many years of arrivals (default: the profile's horizon).")
 @click.option("--cases", type=click.IntRange(min=1), help="Simulate this many applications (replayed arrival dates: "
               "at most as many as the profile lists; more is refused).")
@@ -57,18 +57,18 @@ def _num(value: float) -> float | None:
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
               help="Override a profile value, e.g. pools.officer.count=3 or decision.delegation=officer "
                    "(VALUE is read as in profile.yaml: 3d is a duration, no is text).")
-@click.option("--eventlog", type=_InputPath("a log file to write, .csv or .xes", exists=False),
+@click.option("--eventlog", type=InputPath("a log file to write, .csv or .xes", exists=False),
               help="Write the event log of replication 1 here (.csv or .xes).")
-@_executor_options
-@_format_option("table", "json")
+@executor_options
+@format_option("table", "json")
 @click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
               help="Language of the table's words: sv, en, or auto (the language of the model's step names).")
 @click.option("--keys", is_flag=True,
               help="Name each figure by its key (as --format json and summary.csv do), one line each in key order, "
                    "numbers with a decimal point: the table for a script that reads its lines.")
-@click.option("--quiet", "-q", is_flag=True, help=_QUIET_HELP)
-@click.option("--force", is_flag=True, help=_FORCE_HELP)
-@click.option("--lenient", is_flag=True, help=_LENIENT_LEFT_OUT_HELP[:-1] + "; a cancel end event outside a "
+@click.option("--quiet", "-q", is_flag=True, help=QUIET_HELP)
+@click.option("--force", is_flag=True, help=FORCE_HELP)
+@click.option("--lenient", is_flag=True, help=LENIENT_LEFT_OUT_HELP[:-1] + "; a cancel end event outside a "
               "transaction (BPMN defines it only there) is simulated as a plain end event, with a note too.")
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
                  seed: int | None, name: str | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
@@ -126,8 +126,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
         # keeps no results, so its units' keys need not hash the code (154 files read: ~12 ms CPU)
         ready = _prepared(study, force=force, case_rows=False, version=_NO_CACHE_VERSION)
     batch, _total, _cached = _travel(ready, workers=workers, dask=dask_address, cache=None, quiet=quiet,
-                                     show_bar=not quiet and fmt == "table" and _stderr_is_terminal(),
-                                     kept="simulate keeps no partial results: run the same command to start again")
+                                    show_bar=not quiet and fmt == "table" and _stderr_is_terminal(),
+                                    kept="simulate keeps no partial results: run the same command to start again")
     for name, message in batch.failures:
         click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
     if batch.failures:

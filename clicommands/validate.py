@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from clicommands.options import _format_option
+from clicommands.options import format_option
 from clicommands.output import _option_hint
 from processes.errors import PermitflowError
 from processes.wording import counted
@@ -30,7 +30,7 @@ def _problem_line(source: str, p: Problem) -> str:
 
 @click.command("validate")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@_format_option("text", "json")
+@format_option("text", "json")
 @click.option("--lenient", is_flag=True,
               help="Read BPMN files that tools wrote with flows to missing elements or across processes, "
                    "and report those flows as missing-ref problems instead of refusing the file.")
@@ -188,7 +188,7 @@ def _model_text(defs: Definitions, problems: list[Problem], source: str) -> list
 
 @click.command("show")
 @click.argument("file", metavar="FILE")
-@_format_option("text", "json")
+@format_option("text", "json")
 @click.option("--lenient", is_flag=True,
               help="Read a BPMN file with flows to missing elements or across processes (shown as problems).")
 @click.pass_context
