@@ -28,7 +28,7 @@ from clicommands.discover import discover_cmd
 from clicommands.library import facts_cmd, library_cmd
 from clicommands.logs import log_cmd
 from clicommands.optimise import optimise_cmd
-from clicommands.output import _option_hint, atomic_write, fail
+from clicommands.output import atomic_write, fail, option_hint
 from clicommands.render import render_cmd
 from clicommands.run import cache_command, report_command, run_command
 from clicommands.serve import serve_cmd
@@ -81,7 +81,7 @@ class _Group(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             command = self.commands.get(ctx.invoked_subcommand or "")
-            fail(str(err) + _option_hint(err, command), err.exit_code)
+            fail(str(err) + option_hint(err, command), err.exit_code)
         except BrokenPipeError:
             # the reader went away (``permitflow library | head``): stop quietly, as Unix tools do
             devnull = os.open(os.devnull, os.O_WRONLY)

@@ -28,7 +28,7 @@ from clicommands.options import (
     format_option,
     log_options,
 )
-from clicommands.output import _made_profile, _not_an_input, atomic_write
+from clicommands.output import atomic_write, made_profile, not_an_input
 
 __all__ = ["calibrate_cmd"]
 
@@ -84,7 +84,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
 
     if not output.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{output!r} (expected a .yaml file)", param_hint="-o")
-    _not_an_input(output, "-o", {"the model it reads": model, "the log it reads": log,
+    not_an_input(output, "-o", {"the model it reads": model, "the log it reads": log,
                                 "the --mapping file it reads": mapping_file})
     defs, base, _base_source = _model_and_base(model, profile)
     given = None
@@ -118,7 +118,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         checked = _validation(model, trained.profile, train, held, {**mapping.labels, **train_map.labels}, output,
                                     kwargs, defs)
     text = dump_yaml(result.profile)
-    params = _made_profile(result.profile, made_from=log, target=output).simulation
+    params = made_profile(result.profile, made_from=log, target=output).simulation
     # a self-check of calibrate on a documented start: a user's own plain profile (numbers without
     # source:/assumption:, as simulate accepts) is kept as it was, so its gaps are not calibrate's
     gaps = provenance_gaps(result.profile) if base is None or not provenance_gaps(base) else []

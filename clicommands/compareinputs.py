@@ -29,7 +29,7 @@ def _compare_input(arg: str, from_logs: dict[str, Any] | None = None, *,
     """(name, Definitions, raw profile or None) for a library name, a model file or a case log.
 
     ``strict=False`` (``--lenient``) reads a model file leniently and leaves out the sequence
-    flows it cannot follow (:func:`bpmn_io.lenient.without_broken_flows`); :func:`_note_lenient`
+    flows it cannot follow (:func:`bpmn_io.lenient.without_broken_flows`); :func:`note_lenient`
     says what was repaired.
 
     A case log (``from_logs``: the log options) becomes a model discovered from it, or

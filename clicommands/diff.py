@@ -21,7 +21,7 @@ from clicommands.compareinputs import (
     _model_file_of,
 )
 from clicommands.options import LENIENT_LEFT_OUT_HELP, InputPath, Number
-from clicommands.output import _emit, _not_an_input, _note_lenient, _with_repairs
+from clicommands.output import emit, not_an_input, note_lenient, with_repairs
 from clicommands.workers import _one_blas_thread
 from processes.extras import install_hint
 
@@ -178,10 +178,10 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
     )
 
     if output is not None:
-        _not_an_input(output, "-o", {"the --matches file it reads": matches,
+        not_an_input(output, "-o", {"the --matches file it reads": matches,
                                     "the --synonyms file it reads": synonyms}, (model_a, model_b))
     if save_matches is not None:  # over --matches it writes the decisions back: the edit loop the help shows
-        _not_an_input(save_matches, "--save-matches", {"the --synonyms file it reads": synonyms},
+        not_an_input(save_matches, "--save-matches", {"the --synonyms file it reads": synonyms},
                      (model_a, model_b))
     decisions, words = _diff_settings(matches, synonyms)
     logs = _log_inputs(kwargs)
@@ -191,9 +191,9 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
     if lenient:
         # each file a model was read from (a case log's --model), its notes once
         file_a, file_b = _model_file_of(model_a, logs), _model_file_of(model_b, logs)
-        repairs = _note_lenient(defs_a, file_a)  # type: ignore[arg-type]
+        repairs = note_lenient(defs_a, file_a)  # type: ignore[arg-type]
         if file_b != file_a:
-            repairs += _note_lenient(defs_b, file_b)  # type: ignore[arg-type]
+            repairs += note_lenient(defs_b, file_b)  # type: ignore[arg-type]
     name_a, name_b = _distinct_names([model_a, model_b], [name_a, name_b])
     _check_matches(decisions, matches, [(name_a, defs_a), (name_b, defs_b)])
     facts_a, params_a = profile_inputs(raw_a)  # type: ignore[arg-type]
@@ -203,7 +203,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
                          params_b=params_b, options=MatchOptions(threshold=threshold), language=language,
                          lemmatise=lemmas,
                          thesaurus=_thesaurus(thesaurus, [(name_a, defs_a), (name_b, defs_b)], language))  # type: ignore[arg-type]
-    result = _with_repairs(result, repairs)
+    result = with_repairs(result, repairs)
     if fmt == "json":
         from processes.jsonindent import dumps_indented  # the bytes of json.dumps(indent=2), faster
 
@@ -221,8 +221,8 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
         else:
             text = diff_text(result, said)
     if save_matches:
-        _emit(decisions_yaml(result), save_matches)
-    _emit(text, output)
+        emit(decisions_yaml(result), save_matches)
+    emit(text, output)
 
 
 @click.command("compare")
@@ -254,7 +254,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
     logs = _log_inputs(kwargs)
     # the comparison's modules load and the --matches/--synonyms files are read while a helper reads models
     if output is not None:
-        _not_an_input(output, "-o", {"the --matches file it reads": matches,
+        not_an_input(output, "-o", {"the --matches file it reads": matches,
                                     "the --synonyms file it reads": synonyms}, models)
     (decisions, words), inputs = _compare_inputs(models, logs, workers or default_workers(),
                                                 partial(_diff_settings, matches, synonyms), strict=not lenient)
@@ -265,7 +265,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
             source = _model_file_of(model, logs)  # a case log's --model
             if source not in noted:  # a file read twice: its notes once
                 noted.add(source)
-                repairs += _note_lenient(defs, source)  # type: ignore[arg-type]
+                repairs += note_lenient(defs, source)  # type: ignore[arg-type]
     from processes.diff import (
         MatchOptions,
         compare_models,
@@ -287,7 +287,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
                             options=MatchOptions(threshold=threshold), lemmatise=lemmas,
                             workers=workers or default_workers(),
                             thesaurus=_thesaurus(thesaurus, [(n, d) for n, d, _ in loaded], language))  # type: ignore[arg-type]
-    result = _with_repairs(result, repairs)
+    result = with_repairs(result, repairs)
     if fmt == "json":
         from processes.diff.schema import comparison_json  # the bytes of json.dumps(indent=2), faster
 
@@ -306,5 +306,5 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
             text = comparison_html(result, drawn, output=said)  # type: ignore[arg-type]
         else:
             text = comparison_text(result, said)
-    _emit(text, output)
+    emit(text, output)
 

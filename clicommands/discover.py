@@ -26,7 +26,7 @@ from clicommands.options import (
     exported_at_option,
     log_options,
 )
-from clicommands.output import _made_profile, _not_an_input, atomic_write
+from clicommands.output import atomic_write, made_profile, not_an_input
 from processes.extras import install_hint
 from processes.numbers import share as share_said
 from processes.wording import counted
@@ -90,9 +90,9 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
         raise click.BadParameter(f"{output!r} (expected a .bpmn file)", param_hint="-o")
     if profile_out is not None and not profile_out.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{profile_out!r} (expected a .yaml file)", param_hint="--profile-out")
-    _not_an_input(output, "-o", {"the log it reads": log})
+    not_an_input(output, "-o", {"the log it reads": log})
     if profile_out is not None:
-        _not_an_input(profile_out, "--profile-out", {"the log it reads": log})
+        not_an_input(profile_out, "--profile-out", {"the log it reads": log})
     table, stream, exported, validate = _read_checked_log(log, kwargs, exported_at)
     if table.n_cases < 2:  # the "model" would be that case's own sequence, and its profile that case's values
         from processes.errors import InputError
@@ -112,7 +112,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
         mapping = map_activities(found.defs, found.table)
         result = calibrate(found.defs, found.table, mapping, base=found.base(), log_name=Path(log).name,
                            exported_at=exported)
-        params = _made_profile(result.profile, made_from=log, target=profile_out).simulation
+        params = made_profile(result.profile, made_from=log, target=profile_out).simulation
         if params is not None:
             check_executable(found.defs.process(), params)
         profile_text = dump_yaml(result.profile)

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from clicommands.options import format_option
-from clicommands.output import _terminal_width, atomic_write
+from clicommands.output import atomic_write, terminal_width
 
 __all__ = ["facts_cmd", "library_cmd"]
 
@@ -92,7 +92,7 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
         return models[name] + (f" (cases handled by {shown.get(handler, handler)})" if handler else "")
 
     grid = [[name, display, process(name)] + [c.marked for c in cells] for name, display, cells in table.rows]
-    click.echo(facts.render_grid(header, grid, total=_terminal_width()))
+    click.echo(facts.render_grid(header, grid, total=terminal_width()))
     click.echo("")
     click.echo("\n".join(facts.source_lines(table)))
     click.echo("")
@@ -107,7 +107,7 @@ def _shipped_table() -> str:
     grid = [[f.name, f.question if f.kind == "scenario" else f"{f.question} (a study: {f.scenarios} scenarios)"]
             for f in shipped_files()]
     return ("Scenarios and studies: permitflow run NAME (a scenario also: permitflow optimise NAME)\n\n"
-            + facts.render_grid(["Name", "Question"], grid, width=80, total=_terminal_width()))
+            + facts.render_grid(["Name", "Question"], grid, width=80, total=terminal_width()))
 
 
 @library_cmd.command("scenarios")
@@ -215,6 +215,6 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
     """
     from bpmn_io import library_facts as facts
 
-    click.echo(facts.render_facts(facts.facts_table(_library_profiles(names, listed=True)), fmt, total=_terminal_width()),
+    click.echo(facts.render_facts(facts.facts_table(_library_profiles(names, listed=True)), fmt, total=terminal_width()),
                nl=False)
 

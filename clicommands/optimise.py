@@ -11,7 +11,7 @@ import os
 import click
 
 from clicommands.options import InputPath, Number, format_option
-from clicommands.output import _not_an_input, atomic_write
+from clicommands.output import atomic_write, not_an_input
 from clicommands.workers import _on_interrupt, _stderr_is_terminal
 from processes.errors import PermitflowError
 from processes.extras import install_hint
@@ -143,7 +143,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     for given, option in ((output, "-o"), (csv_out, "--csv")):
         if given is not None:  # optimise s.yaml -o s.yaml wrote the result over the scenario file
             scenario_file = models[0] if len(models) == 1 else None
-            _not_an_input(given, option, {"the scenario file it reads": scenario_file})
+            not_an_input(given, option, {"the scenario file it reads": scenario_file})
     done = 0
 
     def finished(n: int) -> None:

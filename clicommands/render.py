@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from clicommands.options import LENIENT_HELP, InputPath, Number
-from clicommands.output import _note_lenient, atomic_write
+from clicommands.output import atomic_write, note_lenient
 
 __all__ = ["render_cmd", "_layout"]
 
@@ -81,7 +81,7 @@ def render_cmd(ctx: click.Context, file: str, output: str, diagram: int, lenient
     with atomic_write(output, "wb") as fh:
         fh.write(svg.encode("utf-8"))  # type: ignore[attr-defined]
     if lenient:
-        _note_lenient(defs, file)
+        note_lenient(defs, file)
     count = len(defs.diagrams)
     if count > 1 and ctx.get_parameter_source("diagram") is not ParameterSource.COMMANDLINE:
         # the first diagram of a file may be a called activity's, not the main model's (a tool's export)

@@ -21,7 +21,7 @@ from clicommands.options import (
     executor_options,
     format_option,
 )
-from clicommands.output import _terminal_width, atomic_write
+from clicommands.output import atomic_write, terminal_width
 from clicommands.workers import (
     _NO_CACHE_VERSION,
     _loading,
@@ -190,5 +190,5 @@ def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language
     # a staff group by its own name: (pool_names): "utilisation of HR Department", not of the case officers
     steps = {**pool_names(member.profile, lang), **step_words(Definitions(processes=(process,)), elements, lang)}
     return words_table(table, lang, steps=steps, order=tuple(process.nodes), clock=profile_clock(member.profile),
-                       total=_terminal_width(), unclocked=unclocked, unpriced=unpriced)
+                       total=terminal_width(), unclocked=unclocked, unpriced=unpriced)
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from clicommands.options import format_option
-from clicommands.output import _option_hint
+from clicommands.output import option_hint
 from processes.errors import PermitflowError
 from processes.wording import counted
 
@@ -93,7 +93,7 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str, lenient: 
         except PermitflowError as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            hint = "" if lenient else _option_hint(err, ctx.command)
+            hint = "" if lenient else option_hint(err, ctx.command)
             click.echo(f"permitflow: error: {err}{hint}", err=True)
             report.append({"file": name, "error": f"{err}{hint}", "problems": []})
             code = 2
