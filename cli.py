@@ -21,7 +21,6 @@ from typing import Any
 import click
 
 from clicommands.calibrate import calibrate_cmd
-from clicommands.calibration import _validation
 from clicommands.convert import convert_cmd
 from clicommands.diff import compare_cmd, diff_cmd
 from clicommands.discover import discover_cmd
@@ -38,7 +37,7 @@ from clicommands.workers import _OWN_PROCESS, _Ahead, _prepared
 from processes.errors import PermitflowError
 
 # re-exported: bench/ and tests of other packages read these from cli (their home is in clicommands/)
-__all__ = ["main", "cli", "atomic_write", "fail", "_Ahead", "_prepared", "_OWN_PROCESS", "_validation"]
+__all__ = ["main", "cli", "atomic_write", "fail", "_Ahead", "_prepared", "_OWN_PROCESS"]
 
 
 #: errors of a write that found no room (files say which file: bpmn_io.atomic raises OutputError)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clicommands.calibration import _model_and_base
+from clicommands.calibration import model_and_base
 from clicommands.options import Number, log_columns, log_options
 from processes.wording import counted
 
@@ -191,7 +191,7 @@ def _model_from_log(path: str, options: dict[str, Any], *,
     for suffix in (".gz", ".xes", ".csv"):
         name = name[: -len(suffix)] if name.lower().endswith(suffix) else name
     if options["model"]:
-        defs, base, _source = _model_and_base(options["model"], None, strict=strict)
+        defs, base, _source = model_and_base(options["model"], None, strict=strict)
         fitted = calibrate(defs, table, map_activities(defs, table), base=base, log_name=Path(path).name)
     else:
         from calibrate.discover import discover_model

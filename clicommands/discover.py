@@ -12,12 +12,12 @@ from typing import Any
 import click
 
 from clicommands.calibration import (
-    _echo_validation,
-    _model_names,
-    _read_checked_log,
-    _validate_options,
-    _validation,
-    _write_validation_page,
+    echo_validation,
+    model_names,
+    read_checked_log,
+    validate_held_out,
+    validate_options,
+    write_validation_page,
 )
 from clicommands.options import (
     LOG_FILE,
@@ -46,7 +46,7 @@ __all__ = ["discover_cmd"]
               help="Noise threshold of the inductive miner (0: every behaviour seen).")
 @exported_at_option
 @log_options
-@_validate_options
+@validate_options
 def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: float, noise: float,
                  exported_at: str | None, **kwargs: Any) -> None:
     """Discover a process model from a case log (pm4py's inductive miner) when there is no model.
@@ -93,7 +93,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     not_an_input(output, "-o", {"the log it reads": log})
     if profile_out is not None:
         not_an_input(profile_out, "--profile-out", {"the log it reads": log})
-    table, stream, exported, validate = _read_checked_log(log, kwargs, exported_at)
+    table, stream, exported, validate = read_checked_log(log, kwargs, exported_at)
     if table.n_cases < 2:  # the "model" would be that case's own sequence, and its profile that case's values
         from processes.errors import InputError
 
@@ -135,13 +135,13 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
                f"{noise:g})")
     said = (*table.notes, *found.notes)  # what the reader, then the discovery, assumed or left out
     if report is not None:
-        click.echo(calibration_text(report, notes=said, names=_model_names(found.defs.process())))
+        click.echo(calibration_text(report, notes=said, names=model_names(found.defs.process())))
     else:  # calibration_text says them with --profile-out
         for note in said:
             click.echo(f"note: {note}")
     if checked is not None:
-        _write_validation_page(*checked)
-        _echo_validation(checked, lane_lines)
+        write_validation_page(*checked)
+        echo_validation(checked, lane_lines)
     click.echo(f"wrote {output}" + (f" and {profile_out}" if report is not None else ""))
 
 
@@ -163,7 +163,8 @@ def _validate_discovery(table: Any, log: str, output: str, min_frequency: float,
     from calibrate.validate import split_by_start
 
     train, held = split_by_start(table)
-    options = dict(kwargs)  # _validation takes its options out of kwargs: the one-lane model's run gets them too
+    # validate_held_out takes its options out of kwargs: the one-lane model's run gets them too
+    options = dict(kwargs)
 
     def validated(by_who: bool, given: dict[str, Any]) -> tuple[Any, Any, Any, str, Any]:
         found = discover_model(train, min_frequency=min_frequency, noise=noise, by_who=by_who)
@@ -173,7 +174,8 @@ def _validate_discovery(table: Any, log: str, output: str, min_frequency: float,
         with tempfile.TemporaryDirectory(prefix="permitflow-discover-") as folder:
             model = Path(folder) / "model.bpmn"
             model.write_bytes(to_bpmn_bytes(found.defs))
-            return _validation(str(model), trained.profile, train, held, mapping.labels, output, given, found.defs)
+            return validate_held_out(str(model), trained.profile, train, held, mapping.labels, output, given,
+                                     found.defs)
 
     checked = validated(True, kwargs)
     lanes = len(checked[4].process().lanes())
