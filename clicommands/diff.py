@@ -13,12 +13,12 @@ from typing import Any
 import click
 
 from clicommands.compareinputs import (
-    _compare_input,
-    _compare_inputs,
-    _distinct_names,
-    _log_compare_options,
-    _log_inputs,
-    _model_file_of,
+    compare_input,
+    compare_inputs,
+    distinct_names,
+    log_compare_options,
+    log_inputs,
+    model_file_of,
 )
 from clicommands.options import LENIENT_LEFT_OUT_HELP, InputPath, Number
 from clicommands.output import emit, not_an_input, note_lenient, with_repairs
@@ -142,7 +142,7 @@ def _with_diff_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @_with_diff_options
 @click.option("--save-matches", type=InputPath("a YAML file to write", exists=False),
               help="Also write the pairs found as a match-decisions file to edit and pass back with --matches.")
-@_log_compare_options
+@log_compare_options
 def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: str | None,
              synonyms: str | None, threshold: float, language: str, output_language: str, thesaurus: bool,
              lemmas: bool, lenient: bool, save_matches: str | None, **kwargs: Any) -> None:
@@ -184,17 +184,17 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
         not_an_input(save_matches, "--save-matches", {"the --synonyms file it reads": synonyms},
                      (model_a, model_b))
     decisions, words = _diff_settings(matches, synonyms)
-    logs = _log_inputs(kwargs)
-    name_a, defs_a, raw_a = _compare_input(model_a, logs, strict=not lenient)
-    name_b, defs_b, raw_b = _compare_input(model_b, logs, strict=not lenient)
+    logs = log_inputs(kwargs)
+    name_a, defs_a, raw_a = compare_input(model_a, logs, strict=not lenient)
+    name_b, defs_b, raw_b = compare_input(model_b, logs, strict=not lenient)
     repairs: list[str] = []
     if lenient:
         # each file a model was read from (a case log's --model), its notes once
-        file_a, file_b = _model_file_of(model_a, logs), _model_file_of(model_b, logs)
+        file_a, file_b = model_file_of(model_a, logs), model_file_of(model_b, logs)
         repairs = note_lenient(defs_a, file_a)  # type: ignore[arg-type]
         if file_b != file_a:
             repairs += note_lenient(defs_b, file_b)  # type: ignore[arg-type]
-    name_a, name_b = _distinct_names([model_a, model_b], [name_a, name_b])
+    name_a, name_b = distinct_names([model_a, model_b], [name_a, name_b])
     _check_matches(decisions, matches, [(name_a, defs_a), (name_b, defs_b)])
     facts_a, params_a = profile_inputs(raw_a)  # type: ignore[arg-type]
     facts_b, params_b = profile_inputs(raw_b)  # type: ignore[arg-type]
@@ -230,7 +230,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
 @_with_diff_options
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for the pairwise diffs (default: all cores; "
               "fewer than six pairs stay in this process). The result is the same.")
-@_log_compare_options
+@log_compare_options
 def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: str | None,
                 synonyms: str | None, threshold: float, language: str, output_language: str, thesaurus: bool,
                 lemmas: bool, lenient: bool, workers: int | None, **kwargs: Any) -> None:
@@ -251,18 +251,18 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
 
     if len(models) < 2:
         raise click.UsageError("compare needs at least two models (use diff for exactly two)")
-    logs = _log_inputs(kwargs)
+    logs = log_inputs(kwargs)
     # the comparison's modules load and the --matches/--synonyms files are read while a helper reads models
     if output is not None:
         not_an_input(output, "-o", {"the --matches file it reads": matches,
                                     "the --synonyms file it reads": synonyms}, models)
-    (decisions, words), inputs = _compare_inputs(models, logs, workers or default_workers(),
+    (decisions, words), inputs = compare_inputs(models, logs, workers or default_workers(),
                                                 partial(_diff_settings, matches, synonyms), strict=not lenient)
     repairs: list[str] = []
     if lenient:
         noted = set()
         for model, (_, defs, _) in zip(models, inputs, strict=True):
-            source = _model_file_of(model, logs)  # a case log's --model
+            source = model_file_of(model, logs)  # a case log's --model
             if source not in noted:  # a file read twice: its notes once
                 noted.add(source)
                 repairs += note_lenient(defs, source)  # type: ignore[arg-type]
@@ -275,7 +275,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         profile_inputs,
     )
 
-    names = _distinct_names(list(models), [name for name, _, _ in inputs])
+    names = distinct_names(list(models), [name for name, _, _ in inputs])
     loaded = [(name, defs, raw) for name, (_, defs, raw) in zip(names, inputs, strict=True)]
     _check_matches(decisions, matches, [(name, defs) for name, defs, _ in loaded])
     _note_other_models(decisions, matches, names)
