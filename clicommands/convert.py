@@ -15,7 +15,7 @@ import click
 
 from clicommands.options import LENIENT_HELP, InputPath, Number
 from clicommands.output import atomic_write, echo_warnings, fail, made_profile, note_lenient, same_file
-from clicommands.render import _layout
+from clicommands.render import timed_layout
 from processes.errors import PermitflowError
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
         from bpmn_io.layout import with_diagram
         from bpmn_io.writer import bpmn_export
 
-        with _layout(layout_timeout, verbose):
+        with timed_layout(layout_timeout, verbose):
             drawn = with_diagram(defs)
             exported = bpmn_export(drawn)
         # the layout names its shapes after their elements (Granska_ansökan_di): those ids were

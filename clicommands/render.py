@@ -15,11 +15,11 @@ import click
 from clicommands.options import LENIENT_HELP, InputPath, Number
 from clicommands.output import atomic_write, note_lenient
 
-__all__ = ["render_cmd", "_layout"]
+__all__ = ["render_cmd", "timed_layout"]
 
 
 @contextmanager
-def _layout(timeout: float | None, verbose: bool) -> Iterator[None]:
+def timed_layout(timeout: float | None, verbose: bool) -> Iterator[None]:
     """Graphviz layouts inside the block get ``timeout``; ``verbose``: one stderr line on what ran."""
     from bpmn_io.dot import layout_session
 
@@ -73,7 +73,7 @@ def render_cmd(ctx: click.Context, file: str, output: str, diagram: int, lenient
     from click.core import ParameterSource
 
     try:
-        with _layout(layout_timeout, verbose):
+        with timed_layout(layout_timeout, verbose):
             defs: Any = _drawable_model(file, strict=not lenient)  # a Definitions with a diagram
             svg = render_svg(defs, diagram=diagram)  # an unnamed flow's condition where permitflow laid it out
     except ModelError as err:
