@@ -8,7 +8,8 @@ This module holds the ``cli`` group, its error handling (``_Group``: domain erro
 lines as one line and an exit code) and the console entry point ``main``; each command or family of commands
 is a module of clicommands/ registered on the group here (what they share: clicommands/output.py, options.py,
 workers.py).
-``atomic_write``, ``fail`` and the names benchmarks and tests read from here are re-exported.
+``atomic_write`` and ``fail`` are re-exported; what benchmarks and tests use of the commands' helpers they
+import from its module of clicommands/.
 """
 
 from __future__ import annotations
@@ -33,11 +34,11 @@ from clicommands.run import cache_command, report_command, run_command
 from clicommands.serve import serve_cmd
 from clicommands.simulate import simulate_cmd
 from clicommands.validate import show_cmd, validate_cmd
-from clicommands.workers import _OWN_PROCESS, _Ahead, _prepared
+from clicommands.workers import OWN_PROCESS
 from processes.errors import PermitflowError
 
-# re-exported: bench/ and tests of other packages read these from cli (their home is in clicommands/)
-__all__ = ["main", "cli", "atomic_write", "fail", "_Ahead", "_prepared", "_OWN_PROCESS"]
+# atomic_write and fail re-exported from clicommands/output.py (tests/test_cli_atomic.py reads one here)
+__all__ = ["main", "cli", "atomic_write", "fail"]
 
 
 #: errors of a write that found no room (files say which file: bpmn_io.atomic raises OutputError)
@@ -147,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     Every write is checked, standard output included: output that cannot be written
     (``permitflow show x > /dev/full``) is an error (exit 1), never a silent truncation.
     """
-    _OWN_PROCESS.append(True)
+    OWN_PROCESS.append(True)
     try:
         cli.main(args=argv, prog_name="permitflow", standalone_mode=True)
         code = 0
@@ -156,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:  # --help or --version into a full disk: click writes them before any command runs
         return _output_lost(err)
     finally:
-        _OWN_PROCESS.clear()
+        OWN_PROCESS.clear()
     try:
         sys.stdout.flush()
     except OSError as err:

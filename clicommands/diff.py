@@ -22,7 +22,7 @@ from clicommands.compareinputs import (
 )
 from clicommands.options import LENIENT_LEFT_OUT_HELP, InputPath, Number
 from clicommands.output import emit, not_an_input, note_lenient, with_repairs
-from clicommands.workers import _one_blas_thread
+from clicommands.workers import one_blas_thread
 from processes.extras import install_hint
 
 __all__ = ["compare_cmd", "diff_cmd"]
@@ -246,7 +246,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
       permitflow compare helsingborg landskrona astorp orkelljunga --format html -o compare.html
       permitflow compare kommun_a.xes.gz kommun_b.xes.gz kommun_c.csv --min-frequency 0.3
     """
-    _one_blas_thread()  # its matrices are small; the pairs run on forked helpers instead
+    one_blas_thread()  # its matrices are small; the pairs run on forked helpers instead
     from processes.forkshare import default_workers
 
     if len(models) < 2:

@@ -12,7 +12,7 @@ import click
 
 from clicommands.options import InputPath, Number, format_option
 from clicommands.output import atomic_write, not_an_input
-from clicommands.workers import _on_interrupt, _stderr_is_terminal
+from clicommands.workers import on_interrupt, stderr_is_terminal
 from processes.errors import PermitflowError
 from processes.extras import install_hint
 
@@ -149,13 +149,13 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     def finished(n: int) -> None:
         nonlocal done
         done += n
-        if not quiet and _stderr_is_terminal():
+        if not quiet and stderr_is_terminal():
             click.echo(f"\r{done} work units", nl=False, err=True)
 
-    with _on_interrupt(lambda: f"{done} work units finished; a goal seek keeps no partial results"):
+    with on_interrupt(lambda: f"{done} work units finished; a goal seek keeps no partial results"):
         with executor_for(workers=workers, dask=dask_address, jobs=workers or os.cpu_count() or 1) as executor:
             result = optimise(request, executor=executor, progress=finished)
-    if not quiet and _stderr_is_terminal():
+    if not quiet and stderr_is_terminal():
         click.echo("", err=True)
     data = goalseek_json(result)
     if output is not None:

@@ -23,13 +23,13 @@ from clicommands.options import (
 )
 from clicommands.output import atomic_write, terminal_width
 from clicommands.workers import (
-    _NO_CACHE_VERSION,
-    _loading,
-    _on_interrupt,
-    _one_blas_thread,
-    _prepared,
-    _stderr_is_terminal,
-    _travel,
+    NO_CACHE_VERSION,
+    loading,
+    on_interrupt,
+    one_blas_thread,
+    prepared,
+    stderr_is_terminal,
+    travel,
 )
 
 __all__ = ["simulate_cmd"]
@@ -104,7 +104,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     """
     import json
 
-    _one_blas_thread()
+    one_blas_thread()
     from bpmn_io import library as lib
     from report.figuretext import keys_table, unpriced_figures, unpriced_note
     from scenarios.compare import CUT_NOTE
@@ -114,8 +114,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
         raise click.BadParameter(f"{eventlog!r} (expected a .csv or .xes file name)", param_hint="--eventlog")
     if years is not None and cases is not None:
         raise click.UsageError("give --years or --cases, not both")
-    with _loading():
-        with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
+    with loading():
+        with on_interrupt(lambda: "before any work unit ran; nothing was written"):
             notes: list[str] = []
             study = one_scenario_study(model, profile=profile, sets=sets, years=years, cases=cases,
                                        replications=replications, seed=seed, eventlog=eventlog is not None,
@@ -124,9 +124,9 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
                 click.echo(f"note: {line}", err=True)
         # simulate prints figures and writes at most an event log: its units make no case rows; it
         # keeps no results, so its units' keys need not hash the code (154 files read: ~12 ms CPU)
-        ready = _prepared(study, force=force, case_rows=False, version=_NO_CACHE_VERSION)
-    batch, _total, _cached = _travel(ready, workers=workers, dask=dask_address, cache=None, quiet=quiet,
-                                    show_bar=not quiet and fmt == "table" and _stderr_is_terminal(),
+        ready = prepared(study, force=force, case_rows=False, version=NO_CACHE_VERSION)
+    batch, _total, _cached = travel(ready, workers=workers, dask=dask_address, cache=None, quiet=quiet,
+                                    show_bar=not quiet and fmt == "table" and stderr_is_terminal(),
                                     kept="simulate keeps no partial results: run the same command to start again")
     for name, message in batch.failures:
         click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
