@@ -8,7 +8,8 @@ This module holds the ``cli`` group, its error handling (``_Group``: domain erro
 lines as one line and an exit code) and the console entry point ``main``; each command or family of commands
 is a module of clicommands/ registered on the group here (what they share: clicommands/output.py, options.py,
 workers.py).
-``atomic_write``, ``fail`` and the names benchmarks and tests read from here are re-exported.
+``atomic_write`` and ``fail`` are re-exported; what benchmarks and tests use of the commands' helpers they
+import from its module of clicommands/.
 """
 
 from __future__ import annotations
@@ -21,24 +22,23 @@ from typing import Any
 import click
 
 from clicommands.calibrate import calibrate_cmd
-from clicommands.calibration import _validation
 from clicommands.convert import convert_cmd
 from clicommands.diff import compare_cmd, diff_cmd
 from clicommands.discover import discover_cmd
 from clicommands.library import facts_cmd, library_cmd
 from clicommands.logs import log_cmd
 from clicommands.optimise import optimise_cmd
-from clicommands.output import _option_hint, atomic_write, fail
+from clicommands.output import atomic_write, fail, option_hint
 from clicommands.render import render_cmd
 from clicommands.run import cache_command, report_command, run_command
 from clicommands.serve import serve_cmd
 from clicommands.simulate import simulate_cmd
 from clicommands.validate import show_cmd, validate_cmd
-from clicommands.workers import _OWN_PROCESS, _Ahead, _prepared
+from clicommands.workers import OWN_PROCESS
 from processes.errors import PermitflowError
 
-# re-exported: bench/ and tests of other packages read these from cli (their home is in clicommands/)
-__all__ = ["main", "cli", "atomic_write", "fail", "_Ahead", "_prepared", "_OWN_PROCESS", "_validation"]
+# atomic_write and fail re-exported from clicommands/output.py (tests/test_cli_atomic.py reads one here)
+__all__ = ["main", "cli", "atomic_write", "fail"]
 
 
 #: errors of a write that found no room (files say which file: bpmn_io.atomic raises OutputError)
@@ -81,7 +81,7 @@ class _Group(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             command = self.commands.get(ctx.invoked_subcommand or "")
-            fail(str(err) + _option_hint(err, command), err.exit_code)
+            fail(str(err) + option_hint(err, command), err.exit_code)
         except BrokenPipeError:
             # the reader went away (``permitflow library | head``): stop quietly, as Unix tools do
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     Every write is checked, standard output included: output that cannot be written
     (``permitflow show x > /dev/full``) is an error (exit 1), never a silent truncation.
     """
-    _OWN_PROCESS.append(True)
+    OWN_PROCESS.append(True)
     try:
         cli.main(args=argv, prog_name="permitflow", standalone_mode=True)
         code = 0
@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:  # --help or --version into a full disk: click writes them before any command runs
         return _output_lost(err)
     finally:
-        _OWN_PROCESS.clear()
+        OWN_PROCESS.clear()
     try:
         sys.stdout.flush()
     except OSError as err:

@@ -121,9 +121,9 @@ def warm(args: argparse.Namespace) -> None:
 
 _CHILD = """
 import json, resource, sys, time
-import cli as cli_module
+from clicommands.workers import OWN_PROCESS
 # as the console script's main() marks it: a process of its own (the collector paused while loading, one BLAS thread)
-getattr(cli_module, "_OWN_PROCESS", []).append(True)
+OWN_PROCESS.append(True)
 from cli import cli
 start = time.perf_counter()
 try:
@@ -152,7 +152,8 @@ finally:
 _TIMELINE = """
 import json, os, resource, sys, time
 import cli as cli_module
-getattr(cli_module, "_OWN_PROCESS", []).append(True)  # as the console script's main() marks it
+from clicommands import workers
+workers.OWN_PROCESS.append(True)  # as the console script's main() marks it
 import report.build, report.plots, report.results
 import scenarios.batch
 import psutil
@@ -175,11 +176,11 @@ def wrap(owner, name, label):
             stamp(label + " end")
     setattr(owner, name, wrapped)
 
-out_inner = cli_module._Ahead.start_waiting.__func__
+out_inner = workers.Ahead.start_waiting.__func__
 def units_out(cls):
     stamp("units out")
     return out_inner(cls)
-cli_module._Ahead.start_waiting = classmethod(units_out)
+workers.Ahead.start_waiting = classmethod(units_out)
 arrived_inner = scenarios.batch.Assembly.arrived
 def arrived(self, indexes, outcomes):
     arrived_inner(self, indexes, outcomes)
@@ -231,8 +232,8 @@ def in_worker(owner, name):
     setattr(owner, name, wrapped)
 
 import scenarios.execute
-# the report's model comparison runs in a helper forked as the study is read (cli._Ahead): its CPU is
-# among the reaped children's, so it is logged apart from the workers' tasks
+# the report's model comparison runs in a helper forked as the study is read (clicommands.workers.Ahead): its
+# CPU is among the reaped children's, so it is logged apart from the workers' tasks
 for owner, name in ((report.build, "library_diff_section"), (scenarios.schedule, "run_chunk"), (report.plots, "draw_plot"), (report.plots, "warm_up"),
                     (report.results, "_csv"), (report.results, "_summary_csv"), (scenarios.execute, "run_unit")):
     in_worker(owner, name)

@@ -37,8 +37,9 @@ def _log(out: str, record: dict[str, Any]) -> None:
 
 def run(out: str, argv: list[str]) -> None:
     import cli as cli_module
+    from clicommands.workers import OWN_PROCESS
 
-    getattr(cli_module, "_OWN_PROCESS", []).append(True)  # as the console script's main() marks it
+    OWN_PROCESS.append(True)  # as the console script's main() marks it
     import report.plots as plots
     import scenarios.execute as execute
     import scenarios.schedule as schedule
@@ -110,10 +111,10 @@ def summary(folders: list[str]) -> None:
 def units(count: int, where: str) -> None:
     import gc
 
-    import cli
+    from clicommands.workers import prepared
     from scenarios.loader import bundled_study, read_any
 
-    jobs = cli._prepared(read_any([bundled_study()])).jobs[:count]
+    jobs = prepared(read_any([bundled_study()])).jobs[:count]
     for job in jobs[:12]:  # every point's texts parsed, the caches filled
         job.task(job.payload)
     gc.collect()

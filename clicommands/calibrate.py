@@ -12,43 +12,43 @@ from typing import Any
 import click
 
 from clicommands.calibration import (
-    _echo_validation,
-    _model_and_base,
-    _model_names,
-    _note_unused_mapping,
-    _read_checked_log,
-    _validate_options,
-    _validation,
-    _write_validation_page,
+    echo_validation,
+    model_and_base,
+    model_names,
+    note_unused_mapping,
+    read_checked_log,
+    validate_held_out,
+    validate_options,
+    write_validation_page,
 )
 from clicommands.options import (
-    _LOG_FILE,
-    _exported_at_option,
-    _format_option,
-    _InputPath,
-    _log_options,
+    LOG_FILE,
+    InputPath,
+    exported_at_option,
+    format_option,
+    log_options,
 )
-from clicommands.output import _made_profile, _not_an_input, atomic_write
+from clicommands.output import atomic_write, made_profile, not_an_input
 
 __all__ = ["calibrate_cmd"]
 
 
 @click.command("calibrate")
 @click.argument("model", metavar="MODEL")
-@click.argument("log", metavar="LOG", type=_InputPath(_LOG_FILE))
-@click.option("-o", "--output", required=True, type=_InputPath("a profile.yaml to write", exists=False),
+@click.argument("log", metavar="LOG", type=InputPath(LOG_FILE))
+@click.option("-o", "--output", required=True, type=InputPath("a profile.yaml to write", exists=False),
               help="The profile.yaml to write.")
-@click.option("--profile", type=_InputPath("a profile.yaml"),
+@click.option("--profile", type=InputPath("a profile.yaml"),
               help="The profile to start from (default: the one beside MODEL or the library's; none is "
                    "fine). An empty file is refused, as simulate refuses it; a file holding {} starts from "
                    "nothing.")
-@click.option("--mapping", "mapping_file", type=_InputPath("a YAML mapping of log activities"),
+@click.option("--mapping", "mapping_file", type=InputPath("a YAML mapping of log activities"),
               help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map (a boundary "
                    "timer's id: the activity is that timer firing).")
-@_exported_at_option
-@_log_options
-@_format_option("text", "json")
-@_validate_options
+@exported_at_option
+@log_options
+@format_option("text", "json")
+@validate_options
 def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mapping_file: str | None,
                   exported_at: str | None, fmt: str, **kwargs: Any) -> None:
     """Fit MODEL's simulation parameters to a case log and write them as a profile.
@@ -84,9 +84,9 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
 
     if not output.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{output!r} (expected a .yaml file)", param_hint="-o")
-    _not_an_input(output, "-o", {"the model it reads": model, "the log it reads": log,
-                                 "the --mapping file it reads": mapping_file})
-    defs, base, _base_source = _model_and_base(model, profile)
+    not_an_input(output, "-o", {"the model it reads": model, "the log it reads": log,
+                                "the --mapping file it reads": mapping_file})
+    defs, base, _base_source = model_and_base(model, profile)
     given = None
     if mapping_file is not None:
         from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
@@ -95,14 +95,14 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
                               source=mapping_file,
                               elements=frozenset(mappable_steps(defs.process())) | {  # a timer's firing too
                                   n.id for n in defs.process().nodes.values() if getattr(n, "position", "") == "boundary"})
-    table, stream, exported, validate = _read_checked_log(log, kwargs, exported_at)
+    table, stream, exported, validate = read_checked_log(log, kwargs, exported_at)
     if table.n_cases < 2:  # every share and interval would be that case's own value: a profile of false certainty
         from processes.errors import InputError
 
         raise InputError("1 case in the log, too few to calibrate from (expected at least 2 cases: a share, a "
                          "spread or an interval of one case is that case's value alone)", file=log)
     if given and mapping_file is not None:
-        _note_unused_mapping(mapping_file, given, table.activities)
+        note_unused_mapping(mapping_file, given, table.activities)
     mapping = map_activities(defs, table, mapping_file=given)
     result = calibrate(defs, table, mapping, base=base, log_name=Path(log).name, exported_at=exported)
     checked = None
@@ -115,10 +115,10 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
                             exported_at=exported if exported is not None else table.last_seen())
         # the held-out log's activities are named by the training part's mapping, and those only the held-out
         # cases have by the whole log's: labels for the comparison, not fitted
-        checked = _validation(model, trained.profile, train, held, {**mapping.labels, **train_map.labels}, output,
-                              kwargs, defs)
+        checked = validate_held_out(model, trained.profile, train, held, {**mapping.labels, **train_map.labels},
+                                    output, kwargs, defs)
     text = dump_yaml(result.profile)
-    params = _made_profile(result.profile, made_from=log, target=output).simulation
+    params = made_profile(result.profile, made_from=log, target=output).simulation
     # a self-check of calibrate on a documented start: a user's own plain profile (numbers without
     # source:/assumption:, as simulate accepts) is kept as it was, so its gaps are not calibrate's
     gaps = provenance_gaps(result.profile) if base is None or not provenance_gaps(base) else []
@@ -131,15 +131,15 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
             ("# Calibrated by permitflow from " + Path(log).name + "; see each entry's source and note.\n"
              + text).encode("utf-8"))
     if checked is not None:
-        _write_validation_page(*checked)
+        write_validation_page(*checked)
     if fmt == "json":
         click.echo(json.dumps({"profile": output, "columns": stream.mapping_line(), "notes": list(table.notes),
                                **result.report, **({"validation": checked[0].data()} if checked else {})},
                               ensure_ascii=False, indent=2, default=str))
     else:
         click.echo(stream.mapping_line())
-        click.echo(calibration_text(result.report, notes=table.notes, names=_model_names(defs.process())))
+        click.echo(calibration_text(result.report, notes=table.notes, names=model_names(defs.process())))
         if checked is not None:
-            _echo_validation(checked)
+            echo_validation(checked)
         click.echo(f"wrote {output}")
 

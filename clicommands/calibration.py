@@ -13,20 +13,19 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clicommands.options import _InputPath, _log_columns
+from clicommands.options import InputPath, log_columns
 from clicommands.output import atomic_write
 from processes.wording import counted
 
 if TYPE_CHECKING:
     from processes.model import Process
 
-__all__ = ["_read_checked_log", "_check_validation_options", "_echo_validation", "_exported_at", "_model_and_base",
-           "_model_names", "_note_unused_mapping", "_validate_options", "_validation",
-           "_write_validation_page"]
+__all__ = ["echo_validation", "model_and_base", "model_names", "note_unused_mapping", "read_checked_log",
+           "validate_held_out", "validate_options", "write_validation_page"]
 
 
-def _model_and_base(model: str, profile: str | None, *,
-                    strict: bool = True) -> tuple[Any, dict[str, Any] | None, str | None]:
+def model_and_base(model: str, profile: str | None, *,
+                   strict: bool = True) -> tuple[Any, dict[str, Any] | None, str | None]:
     """The model, its profile as plain data (or None when it has none) and where that came from.
     ``strict=False`` (``--lenient``) reads a BPMN file leniently and leaves out the sequence flows
     it cannot follow (:func:`bpmn_io.lenient.without_broken_flows`)."""
@@ -51,7 +50,7 @@ def _model_and_base(model: str, profile: str | None, *,
     return defs, read_profile(path).raw, str(path)
 
 
-def _validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
+def validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The options of ``--validate`` (calibrate and discover)."""
     options = [
         click.option("--validate", is_flag=True,
@@ -59,7 +58,7 @@ def _validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
                           "distances between the simulated and the real held-out log (text/JSON and an HTML page), "
                           "with how many cases were held out, how far they alone pin their median, and how many "
                           "arrived so near the log's end that they may still have been open."),
-        click.option("--validation-html", type=_InputPath("an HTML file to write", exists=False),
+        click.option("--validation-html", type=InputPath("an HTML file to write", exists=False),
                      help="Where to write the validation page (default: beside -o, NAME.validation.html)."),
         click.option("--replications", type=click.IntRange(min=1), default=5, show_default=True,
                      help="Simulated replications of the held-out period (--validate)."),
@@ -107,8 +106,9 @@ def _check_validation_options(kwargs: dict[str, Any], log: str) -> None:
             raise click.BadParameter(err.message, param_hint="--deadline") from None
 
 
-def _validation(model: str, profile: dict[str, Any], train: Any, held: Any, element_of: dict[str, str | None],
-                output: str, kwargs: dict[str, Any], defs: Any) -> tuple[Any, Any, Any, str, Any]:
+def validate_held_out(model: str, profile: dict[str, Any], train: Any, held: Any,
+                      element_of: dict[str, str | None], output: str, kwargs: dict[str, Any],
+                      defs: Any) -> tuple[Any, Any, Any, str, Any]:
     """Validate ``profile`` (calibrated on ``train``) on ``held``; the result, the logs, the page's path and the
     model ``defs`` (read from ``model``: the page names its steps as it does)."""
     from calibrate.validate import validate_profile
@@ -125,7 +125,7 @@ def _validation(model: str, profile: dict[str, Any], train: Any, held: Any, elem
     return validation, real, sims, page, defs
 
 
-def _write_validation_page(validation: Any, real: Any, sims: Any, page: str, defs: Any) -> None:
+def write_validation_page(validation: Any, real: Any, sims: Any, page: str, defs: Any) -> None:
     from report.validation_html import validation_html
 
     # titled by the process it validated, as its model names it: the page's own file name ("profile.validation",
@@ -136,7 +136,7 @@ def _write_validation_page(validation: Any, real: Any, sims: Any, page: str, def
         fh.write(text.encode("utf-8"))  # type: ignore[attr-defined]
 
 
-def _echo_validation(checked: tuple[Any, Any, Any, str, Any], more: list[str] | tuple[str, ...] = ()) -> None:
+def echo_validation(checked: tuple[Any, Any, Any, str, Any], more: list[str] | tuple[str, ...] = ()) -> None:
     """The validation's text, ``more`` lines after it (discover's lanes against one lane), then the page written."""
     from calibrate.validation_text import validation_text
 
@@ -146,7 +146,7 @@ def _echo_validation(checked: tuple[Any, Any, Any, str, Any], more: list[str] | 
     click.echo(f"wrote {checked[3]}")
 
 
-def _note_unused_mapping(path: str, given: Mapping[str, str | None], activities: Sequence[str]) -> None:
+def note_unused_mapping(path: str, given: Mapping[str, str | None], activities: Sequence[str]) -> None:
     """Say which entries of a --mapping file name no activity of the log: a misspelt activity was left
     unused without a word, and the matcher mapped the activity it meant instead."""
     present = set(activities)
@@ -174,14 +174,14 @@ def _exported_at(text: str | None) -> float | None:
     return wall_seconds(when)
 
 
-def _model_names(process: Process) -> dict[str, str]:
+def model_names(process: Process) -> dict[str, str]:
     """The names a model gives its steps, flows and lanes, by id (the calibration text says them)."""
     named = [*process.nodes.values(), *process.flows.values(), *process.lanes()]
     return {item.id: item.name for item in named if item.name}
 
 
 
-def _read_checked_log(log: str, kwargs: dict[str, Any], exported_at: str | None) -> tuple[Any, Any, float | None, bool]:
+def read_checked_log(log: str, kwargs: dict[str, Any], exported_at: str | None) -> tuple[Any, Any, float | None, bool]:
     """``calibrate``'s and ``discover``'s log, read once their options are checked, and the export instant checked
     against its rows: (table, stream, exported at, whether to validate); ``validate`` is taken out of ``kwargs``."""
     from bpmn_io.logfiles import read_log
@@ -190,7 +190,7 @@ def _read_checked_log(log: str, kwargs: dict[str, Any], exported_at: str | None)
     _check_validation_options(kwargs, log)
     exported = _exported_at(exported_at)
     validate = kwargs.pop("validate")
-    table, stream = read_log(log, _log_columns(kwargs))
+    table, stream = read_log(log, log_columns(kwargs))
     if exported is not None:
         check_export(exported, table)
     return table, stream, exported, validate

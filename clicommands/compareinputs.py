@@ -13,23 +13,23 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clicommands.calibration import _model_and_base
-from clicommands.options import _log_columns, _log_options, _Number
+from clicommands.calibration import model_and_base
+from clicommands.options import Number, log_columns, log_options
 from processes.wording import counted
 
 if TYPE_CHECKING:
     from processes.model import Definitions
 
-__all__ = ["_compare_input", "_compare_inputs", "_distinct_names", "_log_compare_options", "_log_inputs",
-           "_model_file_of"]
+__all__ = ["compare_input", "compare_inputs", "distinct_names", "log_compare_options", "log_inputs",
+           "model_file_of"]
 
 
-def _compare_input(arg: str, from_logs: dict[str, Any] | None = None, *,
-                   strict: bool = True) -> tuple[str, object, dict[str, object] | None]:
+def compare_input(arg: str, from_logs: dict[str, Any] | None = None, *,
+                  strict: bool = True) -> tuple[str, object, dict[str, object] | None]:
     """(name, Definitions, raw profile or None) for a library name, a model file or a case log.
 
     ``strict=False`` (``--lenient``) reads a model file leniently and leaves out the sequence
-    flows it cannot follow (:func:`bpmn_io.lenient.without_broken_flows`); :func:`_note_lenient`
+    flows it cannot follow (:func:`bpmn_io.lenient.without_broken_flows`); :func:`note_lenient`
     says what was repaired.
 
     A case log (``from_logs``: the log options) becomes a model discovered from it, or
@@ -73,7 +73,7 @@ def _compare_input(arg: str, from_logs: dict[str, Any] | None = None, *,
 
 
 def _is_log_input(arg: str, from_logs: dict[str, Any] | None) -> bool:
-    """True if :func:`_compare_input` reads ``arg`` as a case log (``from_logs``: the log options)."""
+    """True if :func:`compare_input` reads ``arg`` as a case log (``from_logs``: the log options)."""
     if from_logs is None or arg.lower().endswith(_MODEL_SUFFIXES) or not Path(arg).exists():
         return False
     from bpmn_io.logfiles import is_case_log  # the log readers (lxml, csv, gzip) only for a file
@@ -81,8 +81,8 @@ def _is_log_input(arg: str, from_logs: dict[str, Any] | None) -> bool:
     return is_case_log(arg)
 
 
-def _model_file_of(arg: str, from_logs: dict[str, Any] | None) -> str:
-    """The file :func:`_compare_input` read ``arg``'s model from, for what ``--lenient`` repaired in
+def model_file_of(arg: str, from_logs: dict[str, Any] | None) -> str:
+    """The file :func:`compare_input` read ``arg``'s model from, for what ``--lenient`` repaired in
     it: a case log's ``--model``, else ``arg`` (a log without one has a discovered model: nothing read)."""
     if from_logs is not None and from_logs["model"] and _is_log_input(arg, from_logs):
         return str(from_logs["model"])
@@ -113,7 +113,7 @@ _MODEL_SUFFIXES = (".bpmn", ".bpmn2", ".yaml", ".yml")
 
 
 class _Unread:
-    """An argument that failed to read in :func:`_compare_inputs`; its error is raised in argument order.
+    """An argument that failed to read in :func:`compare_inputs`; its error is raised in argument order.
     Not picklable: a forked helper with one fails as a whole, and this process reads its share again."""
 
     def __init__(self, error: Exception) -> None:
@@ -123,10 +123,10 @@ class _Unread:
         raise TypeError("an unread argument is not sent between processes")
 
 
-def _compare_inputs(args: Sequence[str], from_logs: dict[str, Any], workers: int,
-                    first: Callable[[], Any], *,
-                    strict: bool = True) -> tuple[Any, list[tuple[str, object, dict[str, object] | None]]]:
-    """``(first(), [_compare_input(arg) for arg in args])``, computed as if in that order.
+def compare_inputs(args: Sequence[str], from_logs: dict[str, Any], workers: int,
+                   first: Callable[[], Any], *,
+                   strict: bool = True) -> tuple[Any, list[tuple[str, object, dict[str, object] | None]]]:
+    """``(first(), [compare_input(arg) for arg in args])``, computed as if in that order.
 
     When every argument is a model file (.bpmn, .bpmn2, .xml, .yaml, .yml) or a library name and
     ``workers`` > 1, a forked helper (:func:`processes.forkshare.run_shared`) reads three arguments
@@ -138,7 +138,7 @@ def _compare_inputs(args: Sequence[str], from_logs: dict[str, Any], workers: int
 
     def read(arg: str) -> object:
         try:
-            return _compare_input(arg, from_logs, strict=strict)
+            return compare_input(arg, from_logs, strict=strict)
         except Exception as err:  # noqa: BLE001 - raised below, in argument order
             return _Unread(err)
 
@@ -179,7 +179,7 @@ def _model_from_log(path: str, options: dict[str, Any], *,
                     strict: bool = True) -> tuple[str, object, dict[str, object] | None]:
     """A case log as (name, model, calibrated profile): the ``--model`` calibrated to the log, or,
     without one, a model discovered from it (pm4py, ``--min-frequency``) and calibrated to it.
-    ``strict=False`` (``--lenient``) reads the ``--model`` as :func:`_compare_input` reads a model file."""
+    ``strict=False`` (``--lenient``) reads the ``--model`` as :func:`compare_input` reads a model file."""
     from bpmn_io.logfiles import read_log
     from calibrate.core import calibrate
     from calibrate.mapping import map_activities
@@ -191,7 +191,7 @@ def _model_from_log(path: str, options: dict[str, Any], *,
     for suffix in (".gz", ".xes", ".csv"):
         name = name[: -len(suffix)] if name.lower().endswith(suffix) else name
     if options["model"]:
-        defs, base, _source = _model_and_base(options["model"], None, strict=strict)
+        defs, base, _source = model_and_base(options["model"], None, strict=strict)
         fitted = calibrate(defs, table, map_activities(defs, table), base=base, log_name=Path(path).name)
     else:
         from calibrate.discover import discover_model
@@ -203,24 +203,24 @@ def _model_from_log(path: str, options: dict[str, Any], *,
     return name, defs, fitted.profile
 
 
-def _log_inputs(kwargs: dict[str, Any]) -> dict[str, Any]:
+def log_inputs(kwargs: dict[str, Any]) -> dict[str, Any]:
     """The log options of diff/compare, taken out of ``kwargs``."""
-    return {"columns": _log_columns(kwargs), "model": kwargs.pop("log_model"),
+    return {"columns": log_columns(kwargs), "model": kwargs.pop("log_model"),
             "min_frequency": kwargs.pop("min_frequency")}
 
 
-def _log_compare_options(func: Callable[..., Any]) -> Callable[..., Any]:
+def log_compare_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options for arguments that are case logs (XES, CSV): the columns, and what model to use."""
-    func = click.option("--min-frequency", type=_Number(0, 1), default=0.1, show_default=True,
+    func = click.option("--min-frequency", type=Number(0, 1), default=0.1, show_default=True,
                         help="For a log without --model: keep activities in at least this share of cases when "
                              "discovering its model.")(func)
     func = click.option("--model", "log_model", metavar="MODEL",
                         help="For arguments that are case logs: calibrate this model (library name or file) to "
                              "each log instead of discovering one.")(func)
-    return _log_options(func)
+    return log_options(func)
 
 
-def _distinct_names(args: list[str], names: list[str]) -> list[str]:
+def distinct_names(args: list[str], names: list[str]) -> list[str]:
     """Names that tell the models apart: a file whose name another model shares is named
     ``folder/stem`` ("bpmn-io/C.1.0-export" vs "signavio/C.1.0-export"), or, beside a file of the same
     stem in the same folder, by its file name ("mine.yaml" vs "mine.bpmn"); what is still shared gets

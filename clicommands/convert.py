@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clicommands.options import _LENIENT_HELP, _InputPath, _Number
-from clicommands.output import _echo_warnings, _made_profile, _note_lenient, _same_file, atomic_write, fail
-from clicommands.render import _layout
+from clicommands.options import LENIENT_HELP, InputPath, Number
+from clicommands.output import atomic_write, echo_warnings, fail, made_profile, note_lenient, same_file
+from clicommands.render import timed_layout
 from processes.errors import PermitflowError
 
 if TYPE_CHECKING:
@@ -37,18 +37,18 @@ __all__ = ["convert_cmd"]
               help="What to write: a model (by OUT's extension), Prosimos simulation parameters (JSON) for "
                    "IN and its profile, or a profile.yaml to fill in for IN's model (every task, wait and "
                    "choice keyed by its id, with a placeholder value; OUT must not exist yet).")
-@click.option("--profile", type=_InputPath("a profile.yaml", exists=False),
+@click.option("--profile", type=InputPath("a profile.yaml", exists=False),
               help="With --to prosimos: the profile.yaml (default: the one beside IN, or the library's).")
 @click.option("--model", "model_arg", help="With --from prosimos: the BPMN model the parameters are for.")
-@click.option("--bpmn", "bpmn_out", type=_InputPath("a .bpmn file to write", exists=False),
+@click.option("--bpmn", "bpmn_out", type=InputPath("a .bpmn file to write", exists=False),
               help="With --to prosimos: also write IN as the BPMN Prosimos can read (every activity a plain task; "
                    "Prosimos stops on userTask, sendTask, subProcess ...).")
 @click.option("--scenario", help="With --from bpsim: the BPSim scenario to import, by id or name (default: the first).")
 @click.option("--start", "start_date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="With --to profile: the simulation's start date written in the profile (default: 2025-01-01, "
                    "the library profiles' start, so the same model gives the same profile in any year).")
-@click.option("--lenient", is_flag=True, help=_LENIENT_HELP)
-@click.option("--layout-timeout", type=_Number(min=0), metavar="SECONDS",
+@click.option("--lenient", is_flag=True, help=LENIENT_HELP)
+@click.option("--layout-timeout", type=Number(min=0), metavar="SECONDS",
               help="Seconds Graphviz may take for a model without diagram (default: 60 plus 0.05 a node; 0: no limit).")
 @click.option("--verbose", "-v", is_flag=True, help="Say on stderr which layout engine ran (dot or graphviz-pure), how long.")
 def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,
@@ -111,7 +111,7 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     kind = model_format(target)
     if kind is None:
         raise click.UsageError(f"OUT {target!r}: unknown extension (expected .bpmn, .bpmn2, .xml, .yaml or .yml)")
-    if kind == "yaml" and _same_file(source, target):
+    if kind == "yaml" and same_file(source, target):
         fail(f"{target}: the output is the input file: written as YAML it would lose its comments; "
              "write to another file")
     defs = load_model(source, strict=not lenient)
@@ -128,7 +128,7 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
         from bpmn_io.layout import with_diagram
         from bpmn_io.writer import bpmn_export
 
-        with _layout(layout_timeout, verbose):
+        with timed_layout(layout_timeout, verbose):
             drawn = with_diagram(defs)
             exported = bpmn_export(drawn)
         # the layout names its shapes after their elements (Granska_ansökan_di): those ids were
@@ -138,8 +138,8 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
     if lenient:
-        _note_lenient(defs, source)  # once written (a refusal says what it refused, not what was repaired)
-    _echo_warnings(warnings)
+        note_lenient(defs, source)  # once written (a refusal says what it refused, not what was repaired)
+    echo_warnings(warnings)
     _report_renamed_ids(source, target, renamed)
 
 
@@ -164,7 +164,7 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
         fail(f"{source}: no process to simulate (the file holds no process element; expected one with a start "
              "event, its steps and flows); no profile written")
     converted = profile_skeleton(defs) if start is None else profile_skeleton(defs, start=start)
-    params = _made_profile(converted.document, made_from=source, target=target).simulation
+    params = made_profile(converted.document, made_from=source, target=target).simulation
     if params is not None and defs.processes:
         try:
             check_executable(defs.process(), params)  # it simulates as written (an element it cannot run is named)
@@ -178,7 +178,7 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]
     if not strict:
-        _note_lenient(defs, source)
+        note_lenient(defs, source)
     for line in converted.warnings:
         click.echo(f"permitflow: {target}: {line}", err=True)
     left_out = left_out_note(defs)
@@ -249,7 +249,7 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
         if not target.lower().endswith(".json"):
             raise click.UsageError(f"OUT {target!r}: Prosimos parameters are JSON (expected a .json file)")
         for given in (source, profile):
-            if bpmn_out is not None and given is not None and _same_file(bpmn_out, given):
+            if bpmn_out is not None and given is not None and same_file(bpmn_out, given):
                 fail(f"{bpmn_out}: --bpmn is an input file: the simplified BPMN Prosimos reads would replace it; "
                      "write to another file")
         process, raw, prof_source = _simulation_inputs(source, profile, strict=strict)
@@ -288,14 +288,14 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
             defs, model_source = load_model(source, strict=strict), source
             converted = simformats.qbp_to_profile(defs, source=source)
         # refuse a result that is not a valid profile
-        _made_profile(converted.document, made_from=source, target=target)
+        made_profile(converted.document, made_from=source, target=target)
         data = dump_yaml(converted.document).encode("utf-8")
-    _echo_warnings(converted.warnings)
+    echo_warnings(converted.warnings)
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]
     if bpmn_out is not None:
         with atomic_write(bpmn_out, "wb") as fh:
             fh.write(bpmn_data)  # type: ignore[attr-defined]
     if not strict:
-        _note_lenient(defs, source if to_fmt == "prosimos" else model_source)
+        note_lenient(defs, source if to_fmt == "prosimos" else model_source)
 

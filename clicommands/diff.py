@@ -13,16 +13,16 @@ from typing import Any
 import click
 
 from clicommands.compareinputs import (
-    _compare_input,
-    _compare_inputs,
-    _distinct_names,
-    _log_compare_options,
-    _log_inputs,
-    _model_file_of,
+    compare_input,
+    compare_inputs,
+    distinct_names,
+    log_compare_options,
+    log_inputs,
+    model_file_of,
 )
-from clicommands.options import _LENIENT_LEFT_OUT_HELP, _InputPath, _Number
-from clicommands.output import _emit, _not_an_input, _note_lenient, _with_repairs
-from clicommands.workers import _one_blas_thread
+from clicommands.options import LENIENT_LEFT_OUT_HELP, InputPath, Number
+from clicommands.output import emit, not_an_input, note_lenient, with_repairs
+from clicommands.workers import one_blas_thread
 from processes.extras import install_hint
 
 __all__ = ["compare_cmd", "diff_cmd"]
@@ -106,14 +106,14 @@ def _thesaurus(use: bool, loaded: list[tuple[str, object]], language: str) -> ob
 _diff_options = [
     click.option("--format", "fmt", type=_DIFF_FORMATS, default="text", show_default=True,
                  help="text, json (docs/diff-schema.md), markdown, or html (self-contained page with diagrams)."),
-    click.option("-o", "--output", type=_InputPath("a file to write", exists=False),
+    click.option("-o", "--output", type=InputPath("a file to write", exists=False),
                  help="Write here (atomically) instead of stdout."),
-    click.option("--matches", type=_InputPath("a YAML file of confirmed and rejected pairs"),
+    click.option("--matches", type=InputPath("a YAML file of confirmed and rejected pairs"),
                  help="YAML file of confirmed/rejected pairs (docs/diff-schema.md#match-decisions); compare "
                       "honours them across every pair of models."),
-    click.option("--synonyms", type=_InputPath("a YAML synonym list"),
+    click.option("--synonyms", type=InputPath("a YAML synonym list"),
                  help="YAML synonym list merged with the built-in one."),
-    click.option("--threshold", type=_Number(0.0, 1.0), default=0.75, show_default=True,
+    click.option("--threshold", type=Number(0.0, 1.0), default=0.75, show_default=True,
                  help="Lowest combined score of the one-to-one assignment (later passes pair steps left over below it; README: Matching)."),
     click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
                  help="Language of the labels, for matching them: sv, en, or auto (detected per model)."),
@@ -126,7 +126,7 @@ _diff_options = [
                  help="Also use the system lexical resources (Debian wordnet-base, mythes-sv) for synonyms."),
     click.option("--lemmas", is_flag=True,
                  help=f"Also use dictionary lemmas (simplemma; {install_hint('lemmas')})."),
-    click.option("--lenient", is_flag=True, help=_LENIENT_LEFT_OUT_HELP),
+    click.option("--lenient", is_flag=True, help=LENIENT_LEFT_OUT_HELP),
 ]
 
 
@@ -140,9 +140,9 @@ def _with_diff_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.argument("model_a", metavar="A")
 @click.argument("model_b", metavar="B")
 @_with_diff_options
-@click.option("--save-matches", type=_InputPath("a YAML file to write", exists=False),
+@click.option("--save-matches", type=InputPath("a YAML file to write", exists=False),
               help="Also write the pairs found as a match-decisions file to edit and pass back with --matches.")
-@_log_compare_options
+@log_compare_options
 def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: str | None,
              synonyms: str | None, threshold: float, language: str, output_language: str, thesaurus: bool,
              lemmas: bool, lenient: bool, save_matches: str | None, **kwargs: Any) -> None:
@@ -178,23 +178,23 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
     )
 
     if output is not None:
-        _not_an_input(output, "-o", {"the --matches file it reads": matches,
-                                     "the --synonyms file it reads": synonyms}, (model_a, model_b))
+        not_an_input(output, "-o", {"the --matches file it reads": matches,
+                                    "the --synonyms file it reads": synonyms}, (model_a, model_b))
     if save_matches is not None:  # over --matches it writes the decisions back: the edit loop the help shows
-        _not_an_input(save_matches, "--save-matches", {"the --synonyms file it reads": synonyms},
-                      (model_a, model_b))
+        not_an_input(save_matches, "--save-matches", {"the --synonyms file it reads": synonyms},
+                     (model_a, model_b))
     decisions, words = _diff_settings(matches, synonyms)
-    logs = _log_inputs(kwargs)
-    name_a, defs_a, raw_a = _compare_input(model_a, logs, strict=not lenient)
-    name_b, defs_b, raw_b = _compare_input(model_b, logs, strict=not lenient)
+    logs = log_inputs(kwargs)
+    name_a, defs_a, raw_a = compare_input(model_a, logs, strict=not lenient)
+    name_b, defs_b, raw_b = compare_input(model_b, logs, strict=not lenient)
     repairs: list[str] = []
     if lenient:
         # each file a model was read from (a case log's --model), its notes once
-        file_a, file_b = _model_file_of(model_a, logs), _model_file_of(model_b, logs)
-        repairs = _note_lenient(defs_a, file_a)  # type: ignore[arg-type]
+        file_a, file_b = model_file_of(model_a, logs), model_file_of(model_b, logs)
+        repairs = note_lenient(defs_a, file_a)  # type: ignore[arg-type]
         if file_b != file_a:
-            repairs += _note_lenient(defs_b, file_b)  # type: ignore[arg-type]
-    name_a, name_b = _distinct_names([model_a, model_b], [name_a, name_b])
+            repairs += note_lenient(defs_b, file_b)  # type: ignore[arg-type]
+    name_a, name_b = distinct_names([model_a, model_b], [name_a, name_b])
     _check_matches(decisions, matches, [(name_a, defs_a), (name_b, defs_b)])
     facts_a, params_a = profile_inputs(raw_a)  # type: ignore[arg-type]
     facts_b, params_b = profile_inputs(raw_b)  # type: ignore[arg-type]
@@ -203,7 +203,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
                          params_b=params_b, options=MatchOptions(threshold=threshold), language=language,
                          lemmatise=lemmas,
                          thesaurus=_thesaurus(thesaurus, [(name_a, defs_a), (name_b, defs_b)], language))  # type: ignore[arg-type]
-    result = _with_repairs(result, repairs)
+    result = with_repairs(result, repairs)
     if fmt == "json":
         from processes.jsonindent import dumps_indented  # the bytes of json.dumps(indent=2), faster
 
@@ -221,8 +221,8 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
         else:
             text = diff_text(result, said)
     if save_matches:
-        _emit(decisions_yaml(result), save_matches)
-    _emit(text, output)
+        emit(decisions_yaml(result), save_matches)
+    emit(text, output)
 
 
 @click.command("compare")
@@ -230,7 +230,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
 @_with_diff_options
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for the pairwise diffs (default: all cores; "
               "fewer than six pairs stay in this process). The result is the same.")
-@_log_compare_options
+@log_compare_options
 def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: str | None,
                 synonyms: str | None, threshold: float, language: str, output_language: str, thesaurus: bool,
                 lemmas: bool, lenient: bool, workers: int | None, **kwargs: Any) -> None:
@@ -246,26 +246,26 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
       permitflow compare helsingborg landskrona astorp orkelljunga --format html -o compare.html
       permitflow compare kommun_a.xes.gz kommun_b.xes.gz kommun_c.csv --min-frequency 0.3
     """
-    _one_blas_thread()  # its matrices are small; the pairs run on forked helpers instead
+    one_blas_thread()  # its matrices are small; the pairs run on forked helpers instead
     from processes.forkshare import default_workers
 
     if len(models) < 2:
         raise click.UsageError("compare needs at least two models (use diff for exactly two)")
-    logs = _log_inputs(kwargs)
+    logs = log_inputs(kwargs)
     # the comparison's modules load and the --matches/--synonyms files are read while a helper reads models
     if output is not None:
-        _not_an_input(output, "-o", {"the --matches file it reads": matches,
-                                     "the --synonyms file it reads": synonyms}, models)
-    (decisions, words), inputs = _compare_inputs(models, logs, workers or default_workers(),
-                                                 partial(_diff_settings, matches, synonyms), strict=not lenient)
+        not_an_input(output, "-o", {"the --matches file it reads": matches,
+                                    "the --synonyms file it reads": synonyms}, models)
+    (decisions, words), inputs = compare_inputs(models, logs, workers or default_workers(),
+                                                partial(_diff_settings, matches, synonyms), strict=not lenient)
     repairs: list[str] = []
     if lenient:
         noted = set()
         for model, (_, defs, _) in zip(models, inputs, strict=True):
-            source = _model_file_of(model, logs)  # a case log's --model
+            source = model_file_of(model, logs)  # a case log's --model
             if source not in noted:  # a file read twice: its notes once
                 noted.add(source)
-                repairs += _note_lenient(defs, source)  # type: ignore[arg-type]
+                repairs += note_lenient(defs, source)  # type: ignore[arg-type]
     from processes.diff import (
         MatchOptions,
         compare_models,
@@ -275,7 +275,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         profile_inputs,
     )
 
-    names = _distinct_names(list(models), [name for name, _, _ in inputs])
+    names = distinct_names(list(models), [name for name, _, _ in inputs])
     loaded = [(name, defs, raw) for name, (_, defs, raw) in zip(names, inputs, strict=True)]
     _check_matches(decisions, matches, [(name, defs) for name, defs, _ in loaded])
     _note_other_models(decisions, matches, names)
@@ -287,7 +287,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
                             options=MatchOptions(threshold=threshold), lemmatise=lemmas,
                             workers=workers or default_workers(),
                             thesaurus=_thesaurus(thesaurus, [(n, d) for n, d, _ in loaded], language))  # type: ignore[arg-type]
-    result = _with_repairs(result, repairs)
+    result = with_repairs(result, repairs)
     if fmt == "json":
         from processes.diff.schema import comparison_json  # the bytes of json.dumps(indent=2), faster
 
@@ -306,5 +306,5 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
             text = comparison_html(result, drawn, output=said)  # type: ignore[arg-type]
         else:
             text = comparison_text(result, said)
-    _emit(text, output)
+    emit(text, output)
 

@@ -12,21 +12,21 @@ from typing import Any
 import click
 
 from clicommands.calibration import (
-    _echo_validation,
-    _model_names,
-    _read_checked_log,
-    _validate_options,
-    _validation,
-    _write_validation_page,
+    echo_validation,
+    model_names,
+    read_checked_log,
+    validate_held_out,
+    validate_options,
+    write_validation_page,
 )
 from clicommands.options import (
-    _LOG_FILE,
-    _exported_at_option,
-    _InputPath,
-    _log_options,
-    _Number,
+    LOG_FILE,
+    InputPath,
+    Number,
+    exported_at_option,
+    log_options,
 )
-from clicommands.output import _made_profile, _not_an_input, atomic_write
+from clicommands.output import atomic_write, made_profile, not_an_input
 from processes.extras import install_hint
 from processes.numbers import share as share_said
 from processes.wording import counted
@@ -35,18 +35,18 @@ __all__ = ["discover_cmd"]
 
 
 @click.command("discover")
-@click.argument("log", metavar="LOG", type=_InputPath(_LOG_FILE))
-@click.option("-o", "--output", required=True, type=_InputPath("a .bpmn file to write", exists=False),
+@click.argument("log", metavar="LOG", type=InputPath(LOG_FILE))
+@click.option("-o", "--output", required=True, type=InputPath("a .bpmn file to write", exists=False),
               help="The BPMN file to write (.bpmn), laid out by Graphviz.")
-@click.option("--profile-out", type=_InputPath("a profile.yaml to write", exists=False),
+@click.option("--profile-out", type=InputPath("a profile.yaml to write", exists=False),
               help="Also calibrate the discovered model from the log and write its profile here.")
-@click.option("--min-frequency", type=_Number(0, 1), default=0.1, show_default=True,
+@click.option("--min-frequency", type=Number(0, 1), default=0.1, show_default=True,
               help="Keep activities that occur in at least this share of the cases.")
-@click.option("--noise", type=_Number(0, 1), default=0.2, show_default=True,
+@click.option("--noise", type=Number(0, 1), default=0.2, show_default=True,
               help="Noise threshold of the inductive miner (0: every behaviour seen).")
-@_exported_at_option
-@_log_options
-@_validate_options
+@exported_at_option
+@log_options
+@validate_options
 def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: float, noise: float,
                  exported_at: str | None, **kwargs: Any) -> None:
     """Discover a process model from a case log (pm4py's inductive miner) when there is no model.
@@ -90,10 +90,10 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
         raise click.BadParameter(f"{output!r} (expected a .bpmn file)", param_hint="-o")
     if profile_out is not None and not profile_out.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{profile_out!r} (expected a .yaml file)", param_hint="--profile-out")
-    _not_an_input(output, "-o", {"the log it reads": log})
+    not_an_input(output, "-o", {"the log it reads": log})
     if profile_out is not None:
-        _not_an_input(profile_out, "--profile-out", {"the log it reads": log})
-    table, stream, exported, validate = _read_checked_log(log, kwargs, exported_at)
+        not_an_input(profile_out, "--profile-out", {"the log it reads": log})
+    table, stream, exported, validate = read_checked_log(log, kwargs, exported_at)
     if table.n_cases < 2:  # the "model" would be that case's own sequence, and its profile that case's values
         from processes.errors import InputError
 
@@ -112,7 +112,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
         mapping = map_activities(found.defs, found.table)
         result = calibrate(found.defs, found.table, mapping, base=found.base(), log_name=Path(log).name,
                            exported_at=exported)
-        params = _made_profile(result.profile, made_from=log, target=profile_out).simulation
+        params = made_profile(result.profile, made_from=log, target=profile_out).simulation
         if params is not None:
             check_executable(found.defs.process(), params)
         profile_text = dump_yaml(result.profile)
@@ -135,13 +135,13 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
                f"{noise:g})")
     said = (*table.notes, *found.notes)  # what the reader, then the discovery, assumed or left out
     if report is not None:
-        click.echo(calibration_text(report, notes=said, names=_model_names(found.defs.process())))
+        click.echo(calibration_text(report, notes=said, names=model_names(found.defs.process())))
     else:  # calibration_text says them with --profile-out
         for note in said:
             click.echo(f"note: {note}")
     if checked is not None:
-        _write_validation_page(*checked)
-        _echo_validation(checked, lane_lines)
+        write_validation_page(*checked)
+        echo_validation(checked, lane_lines)
     click.echo(f"wrote {output}" + (f" and {profile_out}" if report is not None else ""))
 
 
@@ -163,7 +163,8 @@ def _validate_discovery(table: Any, log: str, output: str, min_frequency: float,
     from calibrate.validate import split_by_start
 
     train, held = split_by_start(table)
-    options = dict(kwargs)  # _validation takes its options out of kwargs: the one-lane model's run gets them too
+    # validate_held_out takes its options out of kwargs: the one-lane model's run gets them too
+    options = dict(kwargs)
 
     def validated(by_who: bool, given: dict[str, Any]) -> tuple[Any, Any, Any, str, Any]:
         found = discover_model(train, min_frequency=min_frequency, noise=noise, by_who=by_who)
@@ -173,7 +174,8 @@ def _validate_discovery(table: Any, log: str, output: str, min_frequency: float,
         with tempfile.TemporaryDirectory(prefix="permitflow-discover-") as folder:
             model = Path(folder) / "model.bpmn"
             model.write_bytes(to_bpmn_bytes(found.defs))
-            return _validation(str(model), trained.profile, train, held, mapping.labels, output, given, found.defs)
+            return validate_held_out(str(model), trained.profile, train, held, mapping.labels, output, given,
+                                     found.defs)
 
     checked = validated(True, kwargs)
     lanes = len(checked[4].process().lanes())

@@ -10,8 +10,8 @@ from typing import Any
 
 import click
 
-from clicommands.options import _format_option
-from clicommands.output import _terminal_width, atomic_write
+from clicommands.options import format_option
+from clicommands.output import atomic_write, terminal_width
 
 __all__ = ["facts_cmd", "library_cmd"]
 
@@ -34,7 +34,7 @@ def _library_profiles(names: tuple[str, ...], *, listed: bool = False) -> list[t
 
 
 @click.group("library", invoke_without_command=True)
-@_format_option("table", "json")
+@format_option("table", "json")
 @click.pass_context
 def library_cmd(ctx: click.Context, fmt: str) -> None:
     """List what ships with permitflow: the municipal process models with their key
@@ -92,7 +92,7 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
         return models[name] + (f" (cases handled by {shown.get(handler, handler)})" if handler else "")
 
     grid = [[name, display, process(name)] + [c.marked for c in cells] for name, display, cells in table.rows]
-    click.echo(facts.render_grid(header, grid, total=_terminal_width()))
+    click.echo(facts.render_grid(header, grid, total=terminal_width()))
     click.echo("")
     click.echo("\n".join(facts.source_lines(table)))
     click.echo("")
@@ -107,11 +107,11 @@ def _shipped_table() -> str:
     grid = [[f.name, f.question if f.kind == "scenario" else f"{f.question} (a study: {f.scenarios} scenarios)"]
             for f in shipped_files()]
     return ("Scenarios and studies: permitflow run NAME (a scenario also: permitflow optimise NAME)\n\n"
-            + facts.render_grid(["Name", "Question"], grid, width=80, total=_terminal_width()))
+            + facts.render_grid(["Name", "Question"], grid, width=80, total=terminal_width()))
 
 
 @library_cmd.command("scenarios")
-@_format_option("table", "json")
+@format_option("table", "json")
 def library_scenarios_cmd(fmt: str) -> None:
     """List the scenarios and studies shipped with permitflow, with their questions.
 
@@ -135,7 +135,7 @@ def library_scenarios_cmd(fmt: str) -> None:
 
 @library_cmd.command("show")
 @click.argument("name")
-@_format_option("yaml", "json")
+@format_option("yaml", "json")
 def library_show_cmd(name: str, fmt: str) -> None:
     """Print the profile of library municipality NAME (facts, sources, simulation parameters).
 
@@ -193,7 +193,7 @@ def library_build_cmd(names: tuple[str, ...], check: bool) -> None:
 
 @click.command("facts")
 @click.argument("names", nargs=-1, metavar="[NAME...]")
-@_format_option("table", "csv", "markdown", "json")
+@format_option("table", "csv", "markdown", "json")
 def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
     """Print the facts table: the mapping's dimensions, values from public pages (year).
 
@@ -215,6 +215,6 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
     """
     from bpmn_io import library_facts as facts
 
-    click.echo(facts.render_facts(facts.facts_table(_library_profiles(names, listed=True)), fmt, total=_terminal_width()),
+    click.echo(facts.render_facts(facts.facts_table(_library_profiles(names, listed=True)), fmt, total=terminal_width()),
                nl=False)
 

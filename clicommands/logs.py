@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from clicommands.options import _LOG_FILE, _format_option, _InputPath, _log_columns, _log_options
+from clicommands.options import LOG_FILE, InputPath, format_option, log_columns, log_options
 
 __all__ = ["log_cmd"]
 
@@ -27,9 +27,9 @@ def log_cmd() -> None:
 
 
 @log_cmd.command("inspect")
-@click.argument("log", metavar="LOG", type=_InputPath(_LOG_FILE))
-@_log_options
-@_format_option("text", "json")
+@click.argument("log", metavar="LOG", type=InputPath(LOG_FILE))
+@log_options
+@format_option("text", "json")
 @click.option("--top", type=click.IntRange(min=1), default=25, show_default=True,
               help="How many activities and resources to list in text output.")
 def log_inspect_cmd(log: str, fmt: str, top: int, **kwargs: Any) -> None:
@@ -60,7 +60,7 @@ def log_inspect_cmd(log: str, fmt: str, top: int, **kwargs: Any) -> None:
     from bpmn_io.logfiles import open_log
     from calibrate.inspect import summarise, summary_data, summary_text
 
-    stream = open_log(log, _log_columns(kwargs))
+    stream = open_log(log, log_columns(kwargs))
     summary = summarise(stream.records, source=stream.source)
     summary = summarise_notes(summary, stream.notes)
     if fmt == "json":

@@ -10,9 +10,9 @@ import os
 
 import click
 
-from clicommands.options import _format_option, _InputPath, _Number
-from clicommands.output import _not_an_input, atomic_write
-from clicommands.workers import _on_interrupt, _stderr_is_terminal
+from clicommands.options import InputPath, Number, format_option
+from clicommands.output import atomic_write, not_an_input
+from clicommands.workers import on_interrupt, stderr_is_terminal
 from processes.errors import PermitflowError
 from processes.extras import install_hint
 
@@ -32,9 +32,9 @@ __all__ = ["optimise_cmd"]
 @click.option("--decision-cost", "decision_costs", multiple=True, metavar="LEVEL=KR",
               help="kr per decided application at LEVEL (assumed defaults: committee 2500, working_committee 1000, "
                    "chair 300, manager 0, officer 0).")
-@click.option("--fte-hours", type=_Number(min=0, min_open=True),
+@click.option("--fte-hours", type=Number(min=0, min_open=True),
               help="Hours of a full-time year (default: the open hours of the pool's calendar in the profile's start year).")
-@click.option("--cost-per-hour", type=_Number(min=0, min_open=True),
+@click.option("--cost-per-hour", type=Number(min=0, min_open=True),
               help="kr per officer hour (default: the pool's cost_per_hour in the profile).")
 @click.option("--horizon", metavar="DURATION", help="Simulated time per replication, e.g. 3y (default: the profile's or the file's).")
 @click.option("--warmup", metavar="DURATION", help="Warm-up left out of the figures (default: the profile's or the file's).")
@@ -43,13 +43,13 @@ __all__ = ["optimise_cmd"]
               help="Replications every candidate starts with.")
 @click.option("--max-replications", type=click.IntRange(min=3), default=40, show_default=True,
               help="Most replications an undecided candidate gets (doubling from --first-replications).")
-@click.option("-o", "--output", type=_InputPath("a JSON file to write", exists=False),
+@click.option("-o", "--output", type=InputPath("a JSON file to write", exists=False),
               help="Write the result as JSON here (atomically; "
               "checked before the search).")
-@click.option("--csv", "csv_out", type=_InputPath("a CSV file to write", exists=False),
+@click.option("--csv", "csv_out", type=InputPath("a CSV file to write", exists=False),
               help="Write every candidate run as CSV here "
               "(atomically; checked before the search).")
-@_format_option("text", "json")
+@format_option("text", "json")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster ('local' starts one here; "
               f"needs the dask extra: {install_hint('dask')}). A scheduler that cannot be reached: exit 1.")
@@ -143,19 +143,19 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     for given, option in ((output, "-o"), (csv_out, "--csv")):
         if given is not None:  # optimise s.yaml -o s.yaml wrote the result over the scenario file
             scenario_file = models[0] if len(models) == 1 else None
-            _not_an_input(given, option, {"the scenario file it reads": scenario_file})
+            not_an_input(given, option, {"the scenario file it reads": scenario_file})
     done = 0
 
     def finished(n: int) -> None:
         nonlocal done
         done += n
-        if not quiet and _stderr_is_terminal():
+        if not quiet and stderr_is_terminal():
             click.echo(f"\r{done} work units", nl=False, err=True)
 
-    with _on_interrupt(lambda: f"{done} work units finished; a goal seek keeps no partial results"):
+    with on_interrupt(lambda: f"{done} work units finished; a goal seek keeps no partial results"):
         with executor_for(workers=workers, dask=dask_address, jobs=workers or os.cpu_count() or 1) as executor:
             result = optimise(request, executor=executor, progress=finished)
-    if not quiet and _stderr_is_terminal():
+    if not quiet and stderr_is_terminal():
         click.echo("", err=True)
     data = goalseek_json(result)
     if output is not None:

@@ -17,11 +17,11 @@ import click
 
 from processes.extras import install_hint
 
-__all__ = ["_executor_options", "_exported_at_option", "_FORCE_HELP", "_format_option", "_InputPath", "_LENIENT_HELP",
-           "_LENIENT_LEFT_OUT_HELP", "_log_columns", "_LOG_FILE", "_log_options", "_Number", "_QUIET_HELP"]
+__all__ = ["executor_options", "exported_at_option", "FORCE_HELP", "format_option", "InputPath", "LENIENT_HELP",
+           "LENIENT_LEFT_OUT_HELP", "log_columns", "LOG_FILE", "log_options", "Number", "QUIET_HELP"]
 
 
-def _format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--format``: one of ``choices``, the first by default; JSON where offered is for other programs."""
     words = {"text": "lines to read", "table": "a table to read", "yaml": "YAML to keep or edit", "json": "JSON for other programs",
              "csv": "CSV for a spreadsheet", "markdown": "Markdown for a document"}
@@ -29,7 +29,7 @@ def _format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[...
                         help="How the result is printed: " + ", ".join(f"{c} ({words.get(c, c)})" for c in choices)
                         + ".")
 
-class _Number(click.FloatRange):
+class Number(click.FloatRange):
     """click's FloatRange without nan: its bounds are checked with < and >, which nan passes, so
     ``--threshold nan`` reached the matcher (a traceback) and ``--noise nan`` the miner (exit 0)."""
 
@@ -40,7 +40,7 @@ class _Number(click.FloatRange):
         return number
 
 
-class _InputPath(click.Path):
+class InputPath(click.Path):
     """A file or folder named on the command line (LOG, --profile, -o, a results FOLDER ...): one that
     must be there and is not, or a folder where a file goes (or a file where a folder does), is bad input in
     the one line every other refusal has (``permitflow: error: PATH: what is wrong (expected what)``, exit
@@ -67,20 +67,20 @@ class _InputPath(click.Path):
 
 
 #: what a case log is, said when LOG is missing or a folder
-_LOG_FILE = "a case log: .xes, .xes.gz or .csv"
+LOG_FILE = "a case log: .xes, .xes.gz or .csv"
 
 
-_LENIENT_HELP = ("Read a BPMN file that a tool wrote with flows to missing elements or across processes, "
-                 "or with an id used twice (kept as written; renamed <id>_dup<n>), or with boundary events "
-                 "in another process than their host (read in the host's); each repair is one note on stderr.")
+LENIENT_HELP = ("Read a BPMN file that a tool wrote with flows to missing elements or across processes, "
+                "or with an id used twice (kept as written; renamed <id>_dup<n>), or with boundary events "
+                "in another process than their host (read in the host's); each repair is one note on stderr.")
 #: --lenient of diff, compare and simulate: the same read, but a flow to nothing cannot be followed
-_LENIENT_LEFT_OUT_HELP = ("Read BPMN files that a tool wrote with flows to missing elements or across processes, "
-                          "or with an id used twice (such a flow left out; the repeat renamed <id>_dup<n>), or "
-                          "with boundary events in another process than their host (read in the host's); each "
-                          "repair is one note on stderr (diff and compare: also among their output's notes).")
+LENIENT_LEFT_OUT_HELP = ("Read BPMN files that a tool wrote with flows to missing elements or across processes, "
+                         "or with an id used twice (such a flow left out; the repeat renamed <id>_dup<n>), or "
+                         "with boundary events in another process than their host (read in the host's); each "
+                         "repair is one note on stderr (diff and compare: also among their output's notes).")
 
 
-def _executor_options(func: Callable[..., Any]) -> Callable[..., Any]:
+def executor_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--workers`` and ``--dask``: where the replications of ``simulate`` and ``run`` are computed."""
     func = click.option("--dask", "dask_address", metavar="ADDRESS|local",
                         help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
@@ -94,7 +94,7 @@ def _executor_options(func: Callable[..., Any]) -> Callable[..., Any]:
 # calibrate, discover, and diff/compare of logs)
 
 
-def _log_options(func: Callable[..., Any]) -> Callable[..., Any]:
+def log_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The column options every command that reads a case log takes."""
     options = [
         click.option("--case", "col_case", metavar="NAME", help="Column (CSV) or trace attribute (XES) of the case id."),
@@ -118,7 +118,7 @@ def _log_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def _log_columns(kwargs: dict[str, Any]) -> Any:
+def log_columns(kwargs: dict[str, Any]) -> Any:
     from bpmn_io.caselog import LogColumns
 
     return LogColumns(case=kwargs.pop("col_case"), activity=kwargs.pop("col_activity"),
@@ -127,15 +127,15 @@ def _log_columns(kwargs: dict[str, Any]) -> Any:
                       time=kwargs.pop("col_time"))
 
 
-_FORCE_HELP = "Run even when the run plans more work units than the limit (5,000)."
+FORCE_HELP = "Run even when the run plans more work units than the limit (5,000)."
 
 
-_QUIET_HELP = ("No progress bar (nor, on a forced run of very many work units, its progress lines); warnings and "
-               "errors are still said.")
+QUIET_HELP = ("No progress bar (nor, on a forced run of very many work units, its progress lines); warnings and "
+              "errors are still said.")
 
 
 #: calibrate's and discover's (with --profile-out) export instant
-_exported_at_option = click.option(
+exported_at_option = click.option(
     "--exported-at", "exported_at", metavar="WHEN",
     help="When the log was exported, e.g. 2026-11-30T17:00 (ISO 8601; a date alone is 00:00; not before the "
          "log's last event nor more than 366 days after it; default: its last event). A wait begun and not "

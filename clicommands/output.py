@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from processes.diff.result import ModelDiff
     from processes.model import Definitions
 
-__all__ = ["atomic_write", "fail", "_echo_warnings", "_emit", "_made_profile", "_not_an_input",
-           "_note_lenient", "_option_hint", "_same_file", "_terminal_width", "_with_repairs"]
+__all__ = ["atomic_write", "fail", "echo_warnings", "emit", "made_profile", "not_an_input",
+           "note_lenient", "option_hint", "same_file", "terminal_width", "with_repairs"]
 
 
 @contextmanager
@@ -44,7 +44,7 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[object]:
     write_atomic(path, data.encode("utf-8") if isinstance(data, str) else data)
 
 
-def _made_profile(document: Mapping[str, Any], *, made_from: str, target: str) -> Any:
+def made_profile(document: Mapping[str, Any], *, made_from: str, target: str) -> Any:
     """The profile a command made from ``made_from`` (a model, a log, another tool's parameters), checked
     before it is written to ``target``; one that is not valid is said of ``made_from``, the file that was
     read (it named ``target``, which is then not written: "p.yaml: simulation.cases: -4 ...")."""
@@ -66,7 +66,7 @@ def fail(message: str, code: int = 2) -> None:
     raise SystemExit(code)
 
 
-def _option_hint(err: PermitflowError, command: click.Command | None) -> str:
+def option_hint(err: PermitflowError, command: click.Command | None) -> str:
     """What to add to a refusal an option gets past (``--lenient``, ``--layout-timeout``): the option's
     hint, when ``command`` has the option (a hint names only options of the command that printed it)."""
     if not err.option or command is None or not any(p.name == err.option for p in command.params):
@@ -74,7 +74,7 @@ def _option_hint(err: PermitflowError, command: click.Command | None) -> str:
     return f"; {err.option_hint}"
 
 
-def _note_lenient(defs: Definitions, source: str) -> list[str]:
+def note_lenient(defs: Definitions, source: str) -> list[str]:
     """What a lenient read of ``source`` repaired, one note line each on stderr (bpmn_io.lenient); the lines."""
     from bpmn_io.lenient import lenient_notes
 
@@ -87,8 +87,8 @@ def _note_lenient(defs: Definitions, source: str) -> list[str]:
 _Noted = TypeVar("_Noted", "ModelDiff", "Comparison")
 
 
-def _with_repairs(result: _Noted, repairs: Sequence[str]) -> _Noted:
-    """``result`` (a diff or a comparison) with the repairs of a lenient read (:func:`_note_lenient`) among its
+def with_repairs(result: _Noted, repairs: Sequence[str]) -> _Noted:
+    """``result`` (a diff or a comparison) with the repairs of a lenient read (:func:`note_lenient`) among its
     notes: its differences are those of the models as read (a flow left out changes the order of steps), so the
     output itself says what was repaired (a page or JSON passed on has no stderr beside it)."""
     if not repairs:
@@ -98,23 +98,23 @@ def _with_repairs(result: _Noted, repairs: Sequence[str]) -> _Noted:
     return dataclasses.replace(result, notes=(*result.notes, *repairs))
 
 
-def _echo_warnings(warnings: tuple[str, ...]) -> None:
+def echo_warnings(warnings: tuple[str, ...]) -> None:
     """What a conversion could not carry over, one warning line each on stderr."""
     for warning in warnings:
         click.echo(f"permitflow: warning: {warning}", err=True)
 
 
-def _not_an_input(output: str, option: str, inputs: Mapping[str, str | None],
-                  models: Sequence[str] = ()) -> None:
+def not_an_input(output: str, option: str, inputs: Mapping[str, str | None],
+                 models: Sequence[str] = ()) -> None:
     """Refuse an output that is one of the command's ``inputs`` (what it is: its path): a log or a YAML
     model read by its content under any name was replaced by the profile or model written over it; ``models``:
     the models a comparison reads."""
     for what, given in [*inputs.items(), *(("a model it compares", m) for m in models)]:
-        if given is not None and _same_file(output, given):
+        if given is not None and same_file(output, given):
             fail(f"{output}: {option} is {what}: writing it would replace it; write to another file")
 
 
-def _same_file(a: str, b: str) -> bool:
+def same_file(a: str, b: str) -> bool:
     """Whether paths ``a`` and ``b`` both exist and are one file (also through a link)."""
     try:
         return os.path.samefile(a, b)
@@ -122,7 +122,7 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
-def _terminal_width() -> int | None:
+def terminal_width() -> int | None:
     """Columns of the terminal the tables go to; None when output is piped (tables keep their width)."""
     if not sys.stdout.isatty():
         return None
@@ -131,7 +131,7 @@ def _terminal_width() -> int | None:
     return shutil.get_terminal_size().columns
 
 
-def _emit(text: str, output: str | None) -> None:
+def emit(text: str, output: str | None) -> None:
     if output:
         with atomic_write(output, "wb") as fh:
             fh.write(text.encode("utf-8"))  # type: ignore[attr-defined]

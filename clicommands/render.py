@@ -12,14 +12,14 @@ from typing import Any
 
 import click
 
-from clicommands.options import _LENIENT_HELP, _InputPath, _Number
-from clicommands.output import _note_lenient, atomic_write
+from clicommands.options import LENIENT_HELP, InputPath, Number
+from clicommands.output import atomic_write, note_lenient
 
-__all__ = ["render_cmd", "_layout"]
+__all__ = ["render_cmd", "timed_layout"]
 
 
 @contextmanager
-def _layout(timeout: float | None, verbose: bool) -> Iterator[None]:
+def timed_layout(timeout: float | None, verbose: bool) -> Iterator[None]:
     """Graphviz layouts inside the block get ``timeout``; ``verbose``: one stderr line on what ran."""
     from bpmn_io.dot import layout_session
 
@@ -43,11 +43,11 @@ def _drawable_model(file: str, *, strict: bool = True) -> object:
 @click.command("render")
 @click.argument("file", metavar="FILE")
 @click.option("-o", "--output", "output", required=True,
-              type=_InputPath("an .svg file to write", exists=False), help="The SVG file to write.")
+              type=InputPath("an .svg file to write", exists=False), help="The SVG file to write.")
 @click.option("--diagram", type=click.IntRange(min=0), default=0, show_default=True,
               help="Which diagram (plane) to draw when the model has several, counting from 0.")
-@click.option("--lenient", is_flag=True, help=_LENIENT_HELP)
-@click.option("--layout-timeout", type=_Number(min=0), metavar="SECONDS",
+@click.option("--lenient", is_flag=True, help=LENIENT_HELP)
+@click.option("--layout-timeout", type=Number(min=0), metavar="SECONDS",
               help="Seconds Graphviz may take for a model without diagram (default: 60 plus 0.05 a node; 0: no limit).")
 @click.option("--verbose", "-v", is_flag=True, help="Say on stderr which layout engine ran (dot or graphviz-pure), how long.")
 @click.pass_context
@@ -73,7 +73,7 @@ def render_cmd(ctx: click.Context, file: str, output: str, diagram: int, lenient
     from click.core import ParameterSource
 
     try:
-        with _layout(layout_timeout, verbose):
+        with timed_layout(layout_timeout, verbose):
             defs: Any = _drawable_model(file, strict=not lenient)  # a Definitions with a diagram
             svg = render_svg(defs, diagram=diagram)  # an unnamed flow's condition where permitflow laid it out
     except ModelError as err:
@@ -81,7 +81,7 @@ def render_cmd(ctx: click.Context, file: str, output: str, diagram: int, lenient
     with atomic_write(output, "wb") as fh:
         fh.write(svg.encode("utf-8"))  # type: ignore[attr-defined]
     if lenient:
-        _note_lenient(defs, file)
+        note_lenient(defs, file)
     count = len(defs.diagrams)
     if count > 1 and ctx.get_parameter_source("diagram") is not ParameterSource.COMMANDLINE:
         # the first diagram of a file may be a called activity's, not the main model's (a tool's export)

@@ -13,18 +13,18 @@ from typing import TYPE_CHECKING
 
 import click
 
-from clicommands.options import _FORCE_HELP, _QUIET_HELP, _executor_options, _format_option, _InputPath
+from clicommands.options import FORCE_HELP, QUIET_HELP, InputPath, executor_options, format_option
 from clicommands.output import fail
 from clicommands.workers import (
-    _Ahead,
-    _check_units,
-    _loading,
-    _on_interrupt,
-    _one_blas_thread,
-    _Pool,
-    _prepared,
-    _stderr_is_terminal,
-    _travel,
+    Ahead,
+    Pool,
+    check_units,
+    loading,
+    on_interrupt,
+    one_blas_thread,
+    prepared,
+    stderr_is_terminal,
+    travel,
 )
 from processes.wording import counted
 
@@ -36,13 +36,13 @@ __all__ = ["cache_command", "report_command", "run_command"]
 
 @click.command("run")
 @click.argument("files", nargs=-1, metavar="[FILE|NAME]...")
-@click.option("-o", "--output", type=_InputPath("a results folder", folder=True, exists=False),
+@click.option("-o", "--output", type=InputPath("a results folder", folder=True, exists=False),
               help="Results folder (default results/<study>).")
-@_executor_options
+@executor_options
 @click.option("--replications", type=click.IntRange(min=1), help="Replications of every scenario (overrides the files).")
 @click.option("--no-cache", is_flag=True, help="Recompute every work unit; neither read nor write DIR/.cache.")
 @click.option("--refresh", is_flag=True, help="Recompute every work unit and store the new results in DIR/.cache.")
-@_format_option("text", "json")
+@format_option("text", "json")
 @click.option("--uncertainty", is_flag=True,
               help="Also run every scenario over the plausible ranges of its assumptions (uncertainty.json, "
                    "the report's headline says whether each conclusion holds).")
@@ -50,8 +50,8 @@ __all__ = ["cache_command", "report_command", "run_command"]
               help="Assumption points of --uncertainty (a Latin hypercube seeded by the first scenario's seed); "
                    "only with --uncertainty.")
 @click.option("--wait", is_flag=True, help="When another run is writing DIR, wait for it to finish (default: refuse).")
-@click.option("--quiet", "-q", is_flag=True, help=_QUIET_HELP)
-@click.option("--force", is_flag=True, help=_FORCE_HELP)
+@click.option("--quiet", "-q", is_flag=True, help=QUIET_HELP)
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.pass_context
 def run_command(
     ctx: click.Context,
@@ -116,38 +116,38 @@ def run_command(
         raise click.UsageError("give --no-cache or --refresh, not both")
     if not uncertainty and ctx.get_parameter_source("points") is ParameterSource.COMMANDLINE:
         raise click.UsageError("--points only goes with --uncertainty")  # it would be ignored
-    _one_blas_thread()
+    one_blas_thread()
     # what a Ctrl-C outside the units and the writing (which say their own) leaves: said as the run goes on,
     # also while the workers are stopped after the results were written
     stage = ["before any work unit ran; nothing was written"]
-    with _on_interrupt(lambda: stage[0]), ExitStack() as ahead:
-        with _loading():  # the collector paused, then what was loaded frozen: also in forked workers
+    with on_interrupt(lambda: stage[0]), ExitStack() as ahead:
+        with loading():  # the collector paused, then what was loaded frozen: also in forked workers
             study = read_any([resolve_file(f) for f in files] or [bundled_study()])
             if replications is not None:
                 study = study.with_replications(replications, Origin("--replications"))
             # the report's model comparison needs neither the run nor its plan: made meanwhile, in a
             # helper forked now when the run may use more than one process (stopped if the run fails)
-            diff_section = _Ahead(library_diff_section, study.compare,
-                                  fork=(workers is None and default_workers() > 1) or (workers or 1) > 1)
+            diff_section = Ahead(library_diff_section, study.compare,
+                                 fork=(workers is None and default_workers() > 1) or (workers or 1) > 1)
             ahead.callback(diff_section.close)
             folder = Path(output) if output else Path("results") / check_name(study.name, what="study", file=study.source)
-            plan = _prepared(study, force=force)  # every input checked before the folder is touched
+            plan = prepared(study, force=force)  # every input checked before the folder is touched
             uplan = None
             if uncertainty:
                 from scenarios.uncertainty import plan_uncertainty
 
                 # counted before the points are built (each scenario at its first sweep point, per point):
                 # --points 100000 was still building them after 120 s, before the limit could refuse the run
-                _check_units(study, points * sum(s.replications for s in study.scenarios), force)
+                check_units(study, points * sum(s.replications for s in study.scenarios), force)
                 uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
-                varied_plan = _prepared(uplan.study, force=force, case_rows=False)  # analysed by its figures only
+                varied_plan = prepared(uplan.study, force=force, case_rows=False)  # analysed by its figures only
         check_executor(dask_address)
 
         def waiting(holder: str) -> None:
             click.echo(f"permitflow: waiting for the run (process {holder}) writing {folder}/ to finish", err=True)
 
         stage[0] = f"while waiting for {folder}/; nothing was written"
-        with claim(folder, wait=wait, waiting=waiting), _Pool() as pool:
+        with claim(folder, wait=wait, waiting=waiting), Pool() as pool:
             stage[0] = "before any work unit ran; nothing was written"
             cache: ResultCache | None = None if no_cache else DirectoryCache(folder / ".cache")
             if refresh and cache is not None:
@@ -157,19 +157,19 @@ def run_command(
             # the workers stay (pool) for the uncertainty plan's units and the report's plots
             # the report's plots go to the workers as their points are done, between the last units
             early = EarlyPlots(folder, study)
-            bar = not quiet and fmt == "text" and _stderr_is_terminal()
-            batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache, quiet=quiet,
-                                           show_bar=bar, kept=kept, pool=pool, early=early)
+            bar = not quiet and fmt == "text" and stderr_is_terminal()
+            batch, total, cached = travel(plan, workers=workers, dask=dask_address, cache=cache, quiet=quiet,
+                                          show_bar=bar, kept=kept, pool=pool, early=early)
             how_sure = None
             if uplan is not None:
                 from scenarios.uncertainty import analyse
 
-                varied, more, more_cached = _travel(varied_plan, workers=workers, dask=dask_address, cache=cache,
-                                                    show_bar=bar, kept=kept, pool=pool, quiet=quiet)
+                varied, more, more_cached = travel(varied_plan, workers=workers, dask=dask_address, cache=cache,
+                                                   show_bar=bar, kept=kept, pool=pool, quiet=quiet)
                 how_sure = analyse(uplan, varied, batch)
                 total, cached = total + more, cached + more_cached
             stage[0] = f"before the results were written; every work unit finished and {kept}"
-            with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
+            with on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
                                        "unless --no-cache: run the same command to write the results"):
                 # the case rows travel to a worker and back: worth it on local processes, not on a cluster
                 local = pool.executor if isinstance(pool.executor, ProcessPoolExecutor) else None
@@ -214,7 +214,7 @@ def run_command(
 
 
 @click.command("report")
-@click.argument("folder", type=_InputPath("a results folder", folder=True))
+@click.argument("folder", type=InputPath("a results folder", folder=True))
 def report_command(folder: str) -> None:
     """Re-render FOLDER/report.html from a results folder (summary.json, cases.csv, processes/).
 
@@ -238,7 +238,7 @@ def _megabytes(size: int) -> str:
 
 
 @click.command("cache")
-@click.argument("folder", type=_InputPath("a results folder", folder=True))
+@click.argument("folder", type=InputPath("a results folder", folder=True))
 @click.option("--prune", is_flag=True,
               help="Remove the entries the last run into FOLDER whose units all finished did not use (earlier "
                    "runs' scenarios, sweeps, code versions); those written or read since stay.")

@@ -13,23 +13,23 @@ from typing import Any
 import click
 
 from clicommands.options import (
-    _FORCE_HELP,
-    _LENIENT_LEFT_OUT_HELP,
-    _QUIET_HELP,
-    _executor_options,
-    _format_option,
-    _InputPath,
-    _Number,
+    FORCE_HELP,
+    LENIENT_LEFT_OUT_HELP,
+    QUIET_HELP,
+    InputPath,
+    Number,
+    executor_options,
+    format_option,
 )
-from clicommands.output import _terminal_width, atomic_write
+from clicommands.output import atomic_write, terminal_width
 from clicommands.workers import (
-    _NO_CACHE_VERSION,
-    _loading,
-    _on_interrupt,
-    _one_blas_thread,
-    _prepared,
-    _stderr_is_terminal,
-    _travel,
+    NO_CACHE_VERSION,
+    loading,
+    on_interrupt,
+    one_blas_thread,
+    prepared,
+    stderr_is_terminal,
+    travel,
 )
 
 __all__ = ["simulate_cmd"]
@@ -42,9 +42,9 @@ def _num(value: float) -> float | None:
 
 @click.command("simulate")
 @click.argument("model", metavar="MODEL")
-@click.option("--profile", type=_InputPath("a profile.yaml", exists=False),
+@click.option("--profile", type=InputPath("a profile.yaml", exists=False),
               help="profile.yaml (default: the one beside MODEL).")
-@click.option("--years", type=_Number(min=0, min_open=True),
+@click.option("--years", type=Number(min=0, min_open=True),
               help="Simulate this many years of arrivals (default: the profile's horizon).")
 @click.option("--cases", type=click.IntRange(min=1), help="Simulate this many applications (replayed arrival dates: "
               "at most as many as the profile lists; more is refused).")
@@ -57,18 +57,18 @@ def _num(value: float) -> float | None:
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
               help="Override a profile value, e.g. pools.officer.count=3 or decision.delegation=officer "
                    "(VALUE is read as in profile.yaml: 3d is a duration, no is text).")
-@click.option("--eventlog", type=_InputPath("a log file to write, .csv or .xes", exists=False),
+@click.option("--eventlog", type=InputPath("a log file to write, .csv or .xes", exists=False),
               help="Write the event log of replication 1 here (.csv or .xes).")
-@_executor_options
-@_format_option("table", "json")
+@executor_options
+@format_option("table", "json")
 @click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
               help="Language of the table's words: sv, en, or auto (the language of the model's step names).")
 @click.option("--keys", is_flag=True,
               help="Name each figure by its key (as --format json and summary.csv do), one line each in key order, "
                    "numbers with a decimal point: the table for a script that reads its lines.")
-@click.option("--quiet", "-q", is_flag=True, help=_QUIET_HELP)
-@click.option("--force", is_flag=True, help=_FORCE_HELP)
-@click.option("--lenient", is_flag=True, help=_LENIENT_LEFT_OUT_HELP[:-1] + "; a cancel end event outside a "
+@click.option("--quiet", "-q", is_flag=True, help=QUIET_HELP)
+@click.option("--force", is_flag=True, help=FORCE_HELP)
+@click.option("--lenient", is_flag=True, help=LENIENT_LEFT_OUT_HELP[:-1] + "; a cancel end event outside a "
               "transaction (BPMN defines it only there) is simulated as a plain end event, with a note too.")
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
                  seed: int | None, name: str | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
@@ -104,7 +104,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     """
     import json
 
-    _one_blas_thread()
+    one_blas_thread()
     from bpmn_io import library as lib
     from report.figuretext import keys_table, unpriced_figures, unpriced_note
     from scenarios.compare import CUT_NOTE
@@ -114,8 +114,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
         raise click.BadParameter(f"{eventlog!r} (expected a .csv or .xes file name)", param_hint="--eventlog")
     if years is not None and cases is not None:
         raise click.UsageError("give --years or --cases, not both")
-    with _loading():
-        with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
+    with loading():
+        with on_interrupt(lambda: "before any work unit ran; nothing was written"):
             notes: list[str] = []
             study = one_scenario_study(model, profile=profile, sets=sets, years=years, cases=cases,
                                        replications=replications, seed=seed, eventlog=eventlog is not None,
@@ -124,10 +124,10 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
                 click.echo(f"note: {line}", err=True)
         # simulate prints figures and writes at most an event log: its units make no case rows; it
         # keeps no results, so its units' keys need not hash the code (154 files read: ~12 ms CPU)
-        ready = _prepared(study, force=force, case_rows=False, version=_NO_CACHE_VERSION)
-    batch, _total, _cached = _travel(ready, workers=workers, dask=dask_address, cache=None, quiet=quiet,
-                                     show_bar=not quiet and fmt == "table" and _stderr_is_terminal(),
-                                     kept="simulate keeps no partial results: run the same command to start again")
+        ready = prepared(study, force=force, case_rows=False, version=NO_CACHE_VERSION)
+    batch, _total, _cached = travel(ready, workers=workers, dask=dask_address, cache=None, quiet=quiet,
+                                    show_bar=not quiet and fmt == "table" and stderr_is_terminal(),
+                                    kept="simulate keeps no partial results: run the same command to start again")
     for name, message in batch.failures:
         click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
     if batch.failures:
@@ -190,5 +190,5 @@ def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language
     # a staff group by its own name: (pool_names): "utilisation of HR Department", not of the case officers
     steps = {**pool_names(member.profile, lang), **step_words(Definitions(processes=(process,)), elements, lang)}
     return words_table(table, lang, steps=steps, order=tuple(process.nodes), clock=profile_clock(member.profile),
-                       total=_terminal_width(), unclocked=unclocked, unpriced=unpriced)
+                       total=terminal_width(), unclocked=unclocked, unpriced=unpriced)
 

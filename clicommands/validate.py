@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from clicommands.options import _format_option
-from clicommands.output import _option_hint
+from clicommands.options import format_option
+from clicommands.output import option_hint
 from processes.errors import PermitflowError
 from processes.wording import counted
 
@@ -30,7 +30,7 @@ def _problem_line(source: str, p: Problem) -> str:
 
 @click.command("validate")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@_format_option("text", "json")
+@format_option("text", "json")
 @click.option("--lenient", is_flag=True,
               help="Read BPMN files that tools wrote with flows to missing elements or across processes, "
                    "and report those flows as missing-ref problems instead of refusing the file.")
@@ -93,7 +93,7 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str, lenient: 
         except PermitflowError as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            hint = "" if lenient else _option_hint(err, ctx.command)
+            hint = "" if lenient else option_hint(err, ctx.command)
             click.echo(f"permitflow: error: {err}{hint}", err=True)
             report.append({"file": name, "error": f"{err}{hint}", "problems": []})
             code = 2
@@ -188,7 +188,7 @@ def _model_text(defs: Definitions, problems: list[Problem], source: str) -> list
 
 @click.command("show")
 @click.argument("file", metavar="FILE")
-@_format_option("text", "json")
+@format_option("text", "json")
 @click.option("--lenient", is_flag=True,
               help="Read a BPMN file with flows to missing elements or across processes (shown as problems).")
 @click.pass_context

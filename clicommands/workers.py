@@ -1,5 +1,5 @@
 """The machinery that takes a simulation's work units to the workers: the plan (with its unit limit),
-the worker pool (local processes or Dask), the forked helper that prepares the report ahead (``_Ahead``), the
+the worker pool (local processes or Dask), the forked helper that prepares the report ahead (``Ahead``), the
 progress bar, Ctrl-C handling, and the settings a command's own process makes (one BLAS thread, the collector).
 
 Its own module because simulate, run and compare share it, and tests and benchmarks patch it here.
@@ -29,17 +29,18 @@ if TYPE_CHECKING:
     from scenarios.study import Study
     from simulator.runner import ResultCache
 
-__all__ = ["_Ahead", "_check_units", "_loading", "_NO_CACHE_VERSION", "_on_interrupt", "_one_blas_thread",
-           "_OWN_PROCESS", "_Pool", "_prepared", "_stderr_is_terminal", "_travel"]
+__all__ = ["Ahead", "check_units", "loading", "NO_CACHE_VERSION", "on_interrupt", "one_blas_thread",
+           "OWN_PROCESS", "Pool", "prepared", "report_inherited", "stderr_is_terminal", "travel",
+           "warm_report"]
 
 
-def _stderr_is_terminal() -> bool:
+def stderr_is_terminal() -> bool:
     """Whether the progress bar has a person to show it to (not a pipe or a file)."""
     return sys.stderr.isatty()
 
 
 @contextmanager
-def _on_interrupt(say: Callable[[], str]) -> Iterator[None]:
+def on_interrupt(say: Callable[[], str]) -> Iterator[None]:
     """Ctrl-C inside the block: one line (``say()``: what was kept, how to go on), exit code 130."""
     try:
         yield
@@ -48,15 +49,15 @@ def _on_interrupt(say: Callable[[], str]) -> Iterator[None]:
         raise SystemExit(130) from None
 
 
-class _Ahead:
+class Ahead:
     """``make(names)`` for the names given here: work that does not need a run's results, made while
     the run starts and simulates. ``fork`` (the run may use more than one process): in a forked
     helper started now (:class:`processes.forkshare.Forked`), on a core this process leaves idle
     while it prepares the run; otherwise in a thread once the run's units are with the workers
-    (:meth:`start_waiting`, which :func:`_travel` calls); made when asked if the run stayed in this
+    (:meth:`start_waiting`, which :func:`travel` calls); made when asked if the run stayed in this
     process. :meth:`close` stops what was not asked for."""
 
-    waiting: ClassVar[list[_Ahead]] = []
+    waiting: ClassVar[list[Ahead]] = []
 
     def __init__(self, make: Callable[[Sequence[str]], str], names: Sequence[str], *, fork: bool = False) -> None:
         from processes.forkshare import Forked
@@ -70,7 +71,7 @@ class _Ahead:
                 self.forked = Forked(self.names, make)
             if self.forked is None or not self.forked.forked:
                 self.forked = None
-                _Ahead.waiting.append(self)
+                Ahead.waiting.append(self)
 
     @classmethod
     def start_waiting(cls) -> None:
@@ -87,8 +88,8 @@ class _Ahead:
             self.outcome = (None, err)
 
     def __call__(self, names: Sequence[str]) -> str:
-        if self in _Ahead.waiting:
-            _Ahead.waiting.remove(self)
+        if self in Ahead.waiting:
+            Ahead.waiting.remove(self)
         if self.forked is not None:
             forked, self.forked = self.forked, None
             if list(names) == self.names:
@@ -104,17 +105,17 @@ class _Ahead:
 
     def close(self) -> None:
         """Stop a forked helper whose work was not asked for (a run that failed or was stopped)."""
-        if self in _Ahead.waiting:
-            _Ahead.waiting.remove(self)
+        if self in Ahead.waiting:
+            Ahead.waiting.remove(self)
         if self.forked is not None:
             forked, self.forked = self.forked, None
             forked.cancel()
 
 #: the code version in the keys of units no cache ever sees (``simulate``'s)
-_NO_CACHE_VERSION = "not cached"
+NO_CACHE_VERSION = "not cached"
 
 
-def _check_units(study: Study, units: int, force: bool) -> None:
+def check_units(study: Study, units: int, force: bool) -> None:
     """Refuse a run of more than ``MAX_WORK_UNITS`` units unless ``force``."""
     from scenarios.road import MAX_WORK_UNITS
 
@@ -123,7 +124,7 @@ def _check_units(study: Study, units: int, force: bool) -> None:
              f"the limit is {MAX_WORK_UNITS}): give --force to run them anyway")
 
 
-def _prepared(study: Study, *, force: bool = False, case_rows: bool = True, version: str | None = None) -> Plan:
+def prepared(study: Study, *, force: bool = False, case_rows: bool = True, version: str | None = None) -> Plan:
     """``study`` checked and planned (:func:`scenarios.road.prepare`, ``case_rows`` and ``version``
     passed on); nothing runs or is written yet.
 
@@ -132,8 +133,8 @@ def _prepared(study: Study, *, force: bool = False, case_rows: bool = True, vers
     """
     from scenarios.road import planned_units, prepare
 
-    _check_units(study, planned_units(study), force)
-    with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
+    check_units(study, planned_units(study), force)
+    with on_interrupt(lambda: "before any work unit ran; nothing was written"):
         ready = prepare(study, case_rows=case_rows, version=version)
     for warning in ready.warnings:  # what the profiles let run but likely do not mean: said before it runs
         click.echo(f"permitflow: warning: {warning}", err=True)
@@ -142,7 +143,7 @@ def _prepared(study: Study, *, force: bool = False, case_rows: bool = True, vers
     return ready
 
 
-class _Pool(ExitStack):
+class Pool(ExitStack):
     """The executor of a run, kept open after its units: the next plan's units and the report's
     plots go to the same workers. Closing it stops them."""
 
@@ -153,41 +154,41 @@ class _Pool(ExitStack):
         self.inherited = False
 
 
-def _warm_report(executor: Executor, workers: int | None, inherited: bool = False) -> None:
-    """Once every unit is with the workers: the work :class:`_Ahead` holds starts here, and each
+def warm_report(executor: Executor, workers: int | None, inherited: bool = False) -> None:
+    """Once every unit is with the workers: the work :class:`Ahead` holds starts here, and each
     worker imports matplotlib when it runs out of units, before the report's plots come (unless
-    the workers were forked with it: :func:`_report_inherited`; ``inherited``: a local Dask
+    the workers were forked with it: :func:`report_inherited`; ``inherited``: a local Dask
     cluster started after it was loaded here)."""
     from report.plots import warm_up
     from scenarios.executors import forks
 
-    _Ahead.start_waiting()
+    Ahead.start_waiting()
     if inherited or forks(executor):
         return
     for _ in range(workers or os.cpu_count() or 1):
         executor.submit(warm_up)
 
 
-def _report_inherited() -> None:
+def report_inherited() -> None:
     """matplotlib imported here (and its font loaded) before a forked pool's first task: every
     worker has it from the fork instead of importing it itself (about 0.6-0.9 CPU s each).
-    Loaded with the collector paused and then frozen, as the study is (:func:`_loading`)."""
+    Loaded with the collector paused and then frozen, as the study is (:func:`loading`)."""
     from report.plots import warm_up
 
-    with _loading():
+    with loading():
         warm_up()
 
 
-def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultCache | None,
-            show_bar: bool, kept: str, pool: _Pool | None = None,
-            early: EarlyPlots | None = None, quiet: bool = False) -> tuple[BatchResults, int, int]:
+def travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultCache | None,
+           show_bar: bool, kept: str, pool: Pool | None = None,
+           early: EarlyPlots | None = None, quiet: bool = False) -> tuple[BatchResults, int, int]:
     """Run a checked ``plan`` on the one road: (results, work units, found in the cache).
 
     A run of more than ``MAX_WORK_UNITS`` units (forced) without a progress bar says
     how far it got on stderr, every tenth of the units, unless ``quiet`` (``-q``).
     Ctrl-C stops the run with one line saying how many units finished and what was
     kept (``kept``: where finished units are, or why nothing is); exit code 130.
-    Once the units are with the workers, the work :class:`_Ahead` holds starts.
+    Once the units are with the workers, the work :class:`Ahead` holds starts.
     ``pool``: the executor is opened there (or taken from there when an earlier plan opened
     it) and stays open when this returns, for the report's plots. ``early``: on local workers (a
     pool or ``--dask local``: their number is known), the report's plots go to them as soon as
@@ -215,7 +216,7 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
         # none finished: there is no cache to go on from, and the folder is left as it was (report.folder.claim)
         return f"{finished} of {total} work units finished; {kept if finished else 'nothing was written'}"
 
-    with _on_interrupt(say), ExitStack() as own:
+    with on_interrupt(say), ExitStack() as own:
         cached = 0 if held is None else held.count(plan.jobs)
         cache = held
         split = 1
@@ -224,7 +225,7 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
         else:
             if pool is not None and dask == "local" and total > cached and "matplotlib" not in sys.modules:
                 # a local cluster forks its workers as it starts (LOCAL_DASK): they inherit matplotlib
-                _report_inherited()
+                report_inherited()
                 pool.inherited = True
             # the units still to run, each taken as the plan's average (the cache is not read twice)
             todo_cost = plan.cost() * (total - cached) / total if total else 0.0
@@ -234,11 +235,11 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
                 pool.executor = executor
             if executor is None:  # a small run stays here, shared with forked helpers where that pays
                 split = fork_split(workers=workers, dask=dask, jobs=total - cached, cost=todo_cost)
-        submitted: Callable[[], None] = _Ahead.start_waiting
+        submitted: Callable[[], None] = Ahead.start_waiting
         if pool is not None and executor is not None:
-            submitted = partial(_warm_report, executor, workers, pool.inherited)
+            submitted = partial(warm_report, executor, workers, pool.inherited)
             if pool.executor is executor and forks(executor) and total > cached and "matplotlib" not in sys.modules:
-                _report_inherited()  # before the first task forks the workers
+                report_inherited()  # before the first task forks the workers
         point_done = point_compared = None
         if early is not None and executor is not None:
             from concurrent.futures import ProcessPoolExecutor  # a run that stays here never loads it
@@ -263,11 +264,11 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
 
 
 #: true while main() runs a command: this process is the command's own (not the tests' or a program's that calls cli)
-_OWN_PROCESS: list[bool] = []
+OWN_PROCESS: list[bool] = []
 
 
 @contextmanager
-def _loading() -> Iterator[None]:
+def loading() -> Iterator[None]:
     """Python's cycle collector paused while a command, in a process of its own, loads its modules
     and inputs.
 
@@ -276,7 +277,7 @@ def _loading() -> Iterator[None]:
     is frozen (``gc.freeze``: left out of every later collection, as garbage it is not) and the
     collector runs again for the simulation. A caller's process (the tests', a program's that
     calls ``cli``) keeps its collector as it is."""
-    if not _OWN_PROCESS or not gc.isenabled():
+    if not OWN_PROCESS or not gc.isenabled():
         yield
         return
     gc.disable()
@@ -291,7 +292,7 @@ def _loading() -> Iterator[None]:
 _BLAS_THREAD_SETTINGS = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
 
 
-def _one_blas_thread() -> None:
+def one_blas_thread() -> None:
     """Ask numpy's OpenBLAS for no helper thread, unless the user chose a number or numpy is loaded.
 
     OpenBLAS starts its threads when numpy is imported and they spin for about 0.1 s waiting for
@@ -300,7 +301,7 @@ def _one_blas_thread() -> None:
     loads, so that worker processes inherit it; a user's own setting is left alone, and so is the
     environment of a caller's process (the tests', a program's that calls ``cli``: main() did not
     start the command)."""
-    if (_OWN_PROCESS and "numpy" not in sys.modules
+    if (OWN_PROCESS and "numpy" not in sys.modules
             and not any(name in os.environ for name in _BLAS_THREAD_SETTINGS)):
         os.environ["OPENBLAS_NUM_THREADS"] = "1"
 

@@ -1,4 +1,4 @@
-"""compare's models read on a forked helper (clicommands/compareinputs.py _compare_inputs): the same inputs,
+"""compare's models read on a forked helper (clicommands/compareinputs.py compare_inputs): the same inputs,
 the same first error."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import cli
 from cli import cli as command
-from clicommands.compareinputs import _compare_input, _compare_inputs
+from clicommands.compareinputs import compare_input, compare_inputs
 
 LIBRARY = ["helsingborg", "astorp", "landskrona", "svalov", "angelholm"]
 LOGS = {"columns": None, "model": None, "min_frequency": 0.1}
@@ -22,13 +22,13 @@ def test_read_on_a_helper_gives_what_is_read_one_by_one(tmp_path: Path) -> None:
                      encoding="utf-8")
     args = [*LIBRARY, str(model)]
     calls: list[int] = []
-    done, parallel = _compare_inputs(args, LOGS, 2, lambda: calls.append(1) or "first")
+    done, parallel = compare_inputs(args, LOGS, 2, lambda: calls.append(1) or "first")
     assert done == "first" and calls == [1]  # run once, here
-    done_alone, alone = _compare_inputs(args, LOGS, 1, lambda: "first")
+    done_alone, alone = compare_inputs(args, LOGS, 1, lambda: "first")
     assert done_alone == "first"
     assert [name for name, _, _ in parallel] == [*LIBRARY, "mine"]
     assert parallel == alone
-    assert parallel == [_compare_input(a, LOGS) for a in args]
+    assert parallel == [compare_input(a, LOGS) for a in args]
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -37,9 +37,9 @@ def test_the_first_bad_argument_in_order_is_reported(workers: int, tmp_path: Pat
     bad.write_text("process: [\n", encoding="utf-8")
     args = ["helsingborg", "astorp", "nosuch", "landskrona", str(bad), "svalov"]
     with pytest.raises(Exception) as first:
-        _compare_input("nosuch", LOGS)
+        compare_input("nosuch", LOGS)
     with pytest.raises(type(first.value)) as raised:
-        _compare_inputs(args, LOGS, workers, lambda: None)
+        compare_inputs(args, LOGS, workers, lambda: None)
     assert str(raised.value) == str(first.value)
     assert "nosuch" in str(raised.value)
 
@@ -50,7 +50,7 @@ def test_an_error_of_the_settings_comes_before_a_bad_model(workers: int) -> None
         raise ValueError("bad matches file")
 
     with pytest.raises(ValueError, match="bad matches file"):
-        _compare_inputs(["helsingborg", "nosuch", "astorp", "svalov"], LOGS, workers, settings)
+        compare_inputs(["helsingborg", "nosuch", "astorp", "svalov"], LOGS, workers, settings)
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

@@ -208,11 +208,11 @@ def test_the_fifth_diffs_with_its_boundary_events_read_in_their_hosts_process() 
 def test_a_slow_layout_names_layout_timeout_only_where_the_command_has_it() -> None:
     """diff --format html and simulate lay out a model without diagram too, but have no --layout-timeout:
     Graphviz's time limit said "expected: a larger --layout-timeout" there as well."""
-    from clicommands.output import _option_hint
+    from clicommands.output import option_hint
     from processes.errors import PermitflowError
 
     err = PermitflowError("Graphviz (dot) did not finish").with_option("layout_timeout", "a larger --layout-timeout")
-    hints = {name: _option_hint(err, cli.commands[name])
+    hints = {name: option_hint(err, cli.commands[name])
              for name in ("convert", "render", "diff", "simulate")}
     assert hints == {"convert": "; a larger --layout-timeout", "render": "; a larger --layout-timeout",
                      "diff": "", "simulate": ""}

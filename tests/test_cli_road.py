@@ -175,13 +175,13 @@ def test_ctrl_c_after_the_results_were_written_says_they_are_complete(model: Pat
     (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 2\n"
                                    "horizon: 10w\n", encoding="utf-8")
     out = folder / "out"
-    real_exit = workers._Pool.__exit__
+    real_exit = workers.Pool.__exit__
 
     def stopped_while_closing(self: object, *exc: object) -> bool:
         real_exit(self, *exc)  # type: ignore[arg-type]
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(workers._Pool, "__exit__", stopped_while_closing)
+    monkeypatch.setattr(workers.Pool, "__exit__", stopped_while_closing)
     late = invoke("run", str(folder / "s.yaml"), "-o", str(out), "--workers", "1")
     assert late.exit_code == 130
     assert late.output == (f"permitflow: interrupted: after {out}/ was written in full (its results and report are "

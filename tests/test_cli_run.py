@@ -166,7 +166,7 @@ def test_the_progress_bar_shows_on_a_terminal_only(files: Path, monkeypatch: pyt
     args = ["run", str(files / "base.yaml"), "-o", str(files / "out"), "--workers", "1", "--no-cache"]
     piped = CliRunner().invoke(cli, args, catch_exceptions=False)
     assert piped.exit_code == 0 and "base: 3 work units" not in piped.output
-    monkeypatch.setattr(run, "_stderr_is_terminal", lambda: True)  # where run looks it up
+    monkeypatch.setattr(run, "stderr_is_terminal", lambda: True)  # where run looks it up
     shown = CliRunner().invoke(cli, args, catch_exceptions=False)
     assert shown.exit_code == 0
     # the bar's label (click draws the bar itself only on a real terminal; checked by hand with script(1))

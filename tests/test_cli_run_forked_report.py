@@ -1,5 +1,5 @@
 """`permitflow run` on a forked pool: matplotlib loaded once, in the parent, before the workers fork
-(clicommands/workers.py _travel/_warm_report); a pool that does not fork still gets each worker's warm-up
+(clicommands/workers.py travel/warm_report); a pool that does not fork still gets each worker's warm-up
 task; a local Dask cluster is started after matplotlib is loaded here, since it forks its workers as it
 starts."""
 
@@ -38,14 +38,14 @@ class _CountingPool(ProcessPoolExecutor):
 
 def test_workers_that_do_not_fork_each_get_a_warm_up() -> None:
     with _Counting() as executor:
-        workers._warm_report(executor, 3)
+        workers.warm_report(executor, 3)
     assert executor.calls == [warm_up, warm_up, warm_up]
 
 
 @pytest.mark.skipif("fork" not in get_all_start_methods(), reason="no fork here")
 def test_forked_workers_get_no_warm_up_task() -> None:
     with _CountingPool() as executor:
-        workers._warm_report(executor, 2)
+        workers.warm_report(executor, 2)
     assert executor.calls == []
 
 
@@ -75,13 +75,13 @@ def test_a_local_dask_cluster_starts_after_matplotlib_is_loaded_here(tmp_path: P
         yield executor
 
     monkeypatch.delitem(sys.modules, "matplotlib", raising=False)  # as in a fresh process
-    monkeypatch.setattr(workers, "_report_inherited", lambda: events.append("matplotlib"))
+    monkeypatch.setattr(workers, "report_inherited", lambda: events.append("matplotlib"))
     monkeypatch.setattr(scenarios.executors, "executor_for", started)
-    with workers._Pool() as pool, executor:
-        first, units, _cached = workers._travel(plan, workers=2, dask="local", cache=None, show_bar=False,
+    with workers.Pool() as pool, executor:
+        first, units, _cached = workers.travel(plan, workers=2, dask="local", cache=None, show_bar=False,
+                                               kept="", pool=pool)
+        again, _units, _cached = workers.travel(plan, workers=2, dask="local", cache=None, show_bar=False,
                                                 kept="", pool=pool)
-        again, _units, _cached = workers._travel(plan, workers=2, dask="local", cache=None, show_bar=False,
-                                                 kept="", pool=pool)
     assert events == ["matplotlib", ("cluster", "local")]
     assert pool.inherited
     assert warm_up not in executor.calls and len(executor.calls) >= 2  # the units' chunks only, both plans

@@ -17,13 +17,13 @@ PROBE = """
 import json, sys
 import cli
 from clicommands import workers
-workers._OWN_PROCESS.append(True)  # as the console script's main() marks it
+workers.OWN_PROCESS.append(True)  # as the console script's main() marks it
 seen = {}
-inner = workers._Ahead.start_waiting.__func__
+inner = workers.Ahead.start_waiting.__func__
 def units_out(cls):  # every unit is with the workers
     seen.setdefault("out", sorted(m for m in ("jinja2", "report.html", "matplotlib") if m in sys.modules))
     return inner(cls)
-workers._Ahead.start_waiting = classmethod(units_out)
+workers.Ahead.start_waiting = classmethod(units_out)
 cli.cli.main(sys.argv[1:], standalone_mode=False)
 print(json.dumps(seen), file=sys.stderr)
 """

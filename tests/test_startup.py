@@ -223,10 +223,10 @@ def test_the_blas_setting_is_made_only_for_a_command_main_started(monkeypatch: p
     for name in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(workers, "sys", types.SimpleNamespace(modules={}))  # as if numpy were not loaded yet
-    workers._one_blas_thread()
+    workers.one_blas_thread()
     assert "OPENBLAS_NUM_THREADS" not in os.environ  # a caller's process: its environment is its own
-    monkeypatch.setattr(workers, "_OWN_PROCESS", [True])
-    workers._one_blas_thread()
+    monkeypatch.setattr(workers, "OWN_PROCESS", [True])
+    workers.one_blas_thread()
     assert os.environ["OPENBLAS_NUM_THREADS"] == "1"  # (monkeypatch restores the environment)
 
 

@@ -25,7 +25,6 @@ import numpy as np
 import pytest
 from simmodels import end, proc, replay_params, run, start, task, throw
 
-import cli
 from bpmn_io.caselog import wall_seconds
 from bpmn_io.loading import load_model
 from bpmn_io.logfiles import read_log
@@ -36,6 +35,7 @@ from calibrate.mapping import map_activities
 from calibrate.reporting import calibration_text
 from calibrate.validate import _deadline, score
 from calibrate.validation_text import validation_text
+from clicommands.calibration import validate_held_out
 from scenarios.execute import CASE_COLUMNS, _case_rows
 from simulator.stats import figures
 
@@ -158,7 +158,7 @@ def test_the_command_lines_deadline_keeps_the_unit_typed(monkeypatch: pytest.Mon
 
     monkeypatch.setattr("calibrate.validate.validate_profile", validate_profile)
     kwargs = {"validation_html": None, "deadline": option, "replications": 2, "seed": 1}
-    cli._validation("m.bpmn", {}, None, None, {}, "out.yaml", kwargs, None)
+    validate_held_out("m.bpmn", {}, None, None, {}, "out.yaml", kwargs, None)
     assert seen["deadline_unit"] == unit
     assert seen["deadline_days"] == pytest.approx(28.0 if unit != "mo" else 121.75)
 
