@@ -19,7 +19,7 @@ so that this process goes on meanwhile (the same fallbacks).
 
 Users: the pairwise diffs of an N-way comparison (:mod:`processes.diff.forkpairs`), the
 replications of a run too small for a process pool (:func:`scenarios.schedule.run_units`) and the
-report's model comparison made while a run starts (``clicommands/workers.py``'s ``_Ahead``).
+report's model comparison made while a run starts (``clicommands/workers.py``'s ``Ahead``).
 """
 
 from __future__ import annotations
