@@ -34,7 +34,7 @@ from calibrate.core import calibrate
 from calibrate.distances import CaseLog, case_deadline_days
 from calibrate.mapping import map_activities
 from calibrate.reporting import calibration_text
-from calibrate.validate import _deadline, score
+from calibrate.validate import resolved_deadline, score
 from calibrate.validation_text import validation_text
 from scenarios.execute import CASE_COLUMNS, _case_rows
 from simulator.stats import figures
@@ -140,11 +140,11 @@ def test_the_validations_deadline_keeps_the_unit_written() -> None:
     def clocked(deadline: str) -> dict[str, Any]:
         return {"simulation": {"clock": {"start": "a", "stop": "b", "deadline": deadline}}}
 
-    assert _deadline(clocked("28d"), None, None, None) == (28.0, None, "d")
-    assert _deadline(clocked("2w"), None, None, None) == (14.0, None, "w")
-    assert _deadline(clocked("672h"), None, None, None) == (28.0, None, "h")
-    assert _deadline(clocked("4mo"), None, None, None) == (121.75, 4, "mo")
-    assert _deadline(clocked("4mo"), 28.0, None, "d") == (28.0, None, "d")  # --deadline 28d: the option's
+    assert resolved_deadline(clocked("28d"), None, None, None) == (28.0, None, "d")
+    assert resolved_deadline(clocked("2w"), None, None, None) == (14.0, None, "w")
+    assert resolved_deadline(clocked("672h"), None, None, None) == (28.0, None, "h")
+    assert resolved_deadline(clocked("4mo"), None, None, None) == (121.75, 4, "mo")
+    assert resolved_deadline(clocked("4mo"), 28.0, None, "d") == (28.0, None, "d")  # --deadline 28d: the option's
 
 
 @pytest.mark.parametrize("option, unit", [("28d", "d"), ("4w", "w"), ("672h", "h"), ("4mo", "mo")])
