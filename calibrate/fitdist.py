@@ -40,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Fit", "fit_duration", "bootstrap_interval", "resample_blocks", "FAMILIES"]
+__all__ = ["Fit", "fit_duration", "bootstrap_interval", "resample_blocks", "FAMILIES", "censored_mle"]
 
 FAMILIES = ("exponential", "lognormal", "gamma")
 _EMPIRICAL_POINTS = 50

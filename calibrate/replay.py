@@ -30,7 +30,7 @@ import numpy as np
 from calibrate.observe import Observed
 from processes.model import Event, Gateway, Process, Task
 
-__all__ = ["replayable", "replay_counts", "FLOW_PREFIX"]
+__all__ = ["replayable", "replay_counts", "FLOW_PREFIX", "petri_net", "without_reachable_at_the_end"]
 
 #: the name of the silent transition that counts a gateway's outgoing flow
 FLOW_PREFIX = "flow:"

@@ -33,7 +33,8 @@ from calibrate import distances as dist
 from processes.errors import InputError, SimulationError
 
 __all__ = ["Validation", "split_by_start", "subset_cases", "real_caselog", "model_steps_only", "simulated_caselog",
-           "score", "heldout_profile", "simulate_period", "validate_profile", "TRAIN_SHARE", "PERCENTILES"]
+           "score", "heldout_profile", "simulate_period", "validate_profile", "TRAIN_SHARE", "PERCENTILES",
+           "arrivals_before_end", "resolved_deadline"]
 
 TRAIN_SHARE = 0.7
 PERCENTILES = (10, 25, 50, 75, 90)
