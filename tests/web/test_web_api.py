@@ -59,7 +59,7 @@ def test_the_levers_offer_every_level_the_goal_seek_tries(client):
     """Found by QA (qapolish): the goal seek tried "the manager" (chefen), every library profile has that body,
     and the grant and refusal levers did not offer it; both now list the levels a profile's bodies can have."""
     from bpmn_io.profile import read_profile
-    from scenarios.levers import _levels
+    from scenarios.levers import decision_levels
 
     setup = client.get("/api/setup").json()
     choices = {lv["key"]: lv["choices"] for lv in setup["levers"]}
@@ -67,7 +67,7 @@ def test_the_levers_offer_every_level_the_goal_seek_tries(client):
         "committee", "working_committee", "chair", "manager", "officer"]
     levels = {m["name"]: m["levels"] for m in setup["library"]}
     params = read_profile(library_paths("helsingborg")[1]).simulation
-    assert tuple(levels["helsingborg"]) == _levels({"helsingborg": params})  # the goal seek's, in the same order
+    assert tuple(levels["helsingborg"]) == decision_levels({"helsingborg": params})  # the goal seek's, in the same order
     saved = client.post("/api/scenario", json={"municipalities": ["helsingborg"],
                                                "levers": {"grant_level": "manager", **SMALL}})
     assert saved.status_code == 200
