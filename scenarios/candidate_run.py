@@ -21,7 +21,7 @@ __all__: list[str] = []  # the search's own (scenarios.optimise, scenarios.verdi
 
 
 @dataclass(frozen=True, slots=True)
-class CandidateRun:
+class Run:
     """A candidate's replications: the target figure per replication (worst process), the time
     estimate and, for a share target, each process's (within, decided) cases over all of them."""
 

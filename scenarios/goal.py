@@ -186,7 +186,8 @@ class OptimiseResult:
     @property
     def frontier(self) -> tuple[Evaluated, ...]:
         """The cost-time frontier, cheapest first."""
-        return tuple(sorted((e for e in self.evaluated if e.frontier), key=lambda e: (kr_to_ore(e.cost), e.time.mean)))
+        return tuple(sorted((e for e in self.evaluated if e.frontier),
+                            key=lambda e: (kr_to_ore(e.cost), e.time.mean)))
 
     def to_json(self) -> dict[str, Any]:
         """Plain data (JSON-ready; ``nan`` as ``None``)."""

@@ -79,7 +79,7 @@ from typing import Any
 
 from processes.errors import InputError, SimulationError
 from processes.params import SimParams
-from scenarios.candidate_run import CandidateRun, decided_counts
+from scenarios.candidate_run import Run, decided_counts
 from scenarios.compare import Estimate, estimate
 from scenarios.execute import parsed_member, point_inputs
 from scenarios.frontier import pair_level, place
@@ -229,7 +229,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     reps = [request.first_replications] * len(candidates)
     active = set(range(len(candidates)))
     status: dict[int, str] = {}
-    results: dict[int, CandidateRun] = {}
+    results: dict[int, Run] = {}
     units = 0
     keep, cap = math.inf, 0  # once the search has run: the answer's cost (:func:`answer_cost`), the most replications
 
@@ -253,7 +253,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
             values = _per_replication(figures, members, target.figure, target.worst)
             times = _per_replication(figures, members, TIME_FIGURE, lambda v: max(v) if v else math.nan)
             counts = decided_counts(point.cases, members) if target.share is not None else None
-            results[i] = CandidateRun(values, estimate(times), counts)
+            results[i] = Run(values, estimate(times), counts)
         active = screen(active, candidates, prices, reps, results, status, target, request, keep, cap)
         if not active:
             # one dropped as dominated (undecided, as costly as one that surely meets the target) may tie with the
@@ -261,7 +261,8 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
             # they are decided or have the most replications any candidate got, as a brute-force run of every
             # candidate at that many sees them (not further: that would raise the most for every comparison)
             keep, cap = answer_cost(results, status, prices, target), max(reps[i] for i in results)
-            active = {i for i in results if status[i] == "dominated" and kr_to_ore(sum(prices[i])) == keep and reps[i] < cap}
+            active = {i for i in results
+                      if status[i] == "dominated" and kr_to_ore(sum(prices[i])) == keep and reps[i] < cap}
             for i in active:
                 reps[i] = min(2 * reps[i], cap)
     # The frontier, like with like: candidates compared pairwise over the same replications, run on (doubling, to the
@@ -324,7 +325,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
 
 def _confirmed(base: Scenario, candidates: Sequence[Candidate], sets: Sequence[list[tuple[str, Any]]],
                reps: Sequence[int], target: Target, members: Sequence[str], executor: Executor | None,
-               memory: _Memory, tick: Callable[[int], None]) -> tuple[dict[int, CandidateRun], int]:
+               memory: _Memory, tick: Callable[[int], None]) -> tuple[dict[int, Run], int]:
     """Each candidate's confirming batch: replications ``reps[i] + 1`` to ``2 * reps[i]``, as many as the search
     gave it and none of those (independent of them, so their 95 % interval holds the truth 95 % of the time however
     the search stopped), as the runs the answer is told from; and the work units this ran."""
@@ -342,7 +343,7 @@ def _confirmed(base: Scenario, candidates: Sequence[Candidate], sets: Sequence[l
     return runs, done
 
 
-def fresh(values: Sequence[float], times: Sequence[float], searched: int) -> CandidateRun:
+def fresh(values: Sequence[float], times: Sequence[float], searched: int) -> Run:
     """The run of the replications after the first ``searched`` (the search's), as many again: the target figure
     and the time per replication of ``2 * searched`` replications in, the confirming batch's run out."""
-    return CandidateRun(list(values[searched:2 * searched]), estimate(list(times[searched:2 * searched])), None)
+    return Run(list(values[searched:2 * searched]), estimate(list(times[searched:2 * searched])), None)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from scenarios.candidate_run import CandidateRun
+from scenarios.candidate_run import Run
 from scenarios.compare import Estimate
 from scenarios.goal import Evaluated, OptimiseRequest, Target, kr_to_ore, time_key
 from scenarios.levers import Candidate
@@ -22,7 +22,7 @@ __all__: list[str] = []  # the search's own rules (scenarios.optimise): nothing 
 
 
 def screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]],
-           reps: list[int], results: Mapping[int, CandidateRun],
+           reps: list[int], results: Mapping[int, Run],
            status: dict[int, str], target: Target, request: OptimiseRequest, keep: float = math.inf,
            cap: int = 0) -> set[int]:
     """Classify the candidates just run; return those that get more replications. An undecided one that
@@ -50,14 +50,14 @@ def screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[t
     return more
 
 
-def answer_cost(results: Mapping[int, CandidateRun], status: Mapping[int, str], prices: Sequence[tuple[float, float]],
+def answer_cost(results: Mapping[int, Run], status: Mapping[int, str], prices: Sequence[tuple[float, float]],
                 target: Target) -> float:
     """The cost (to the öre) of the cheapest candidate whose mean meets the target (``inf``: none)."""
     return min((kr_to_ore(sum(prices[i])) for i in results
                 if status[i] in ("feasible", "undecided") and target.met(results[i].mean)), default=math.inf)
 
 
-def answer_group(results: Mapping[int, CandidateRun], status: Mapping[int, str], kr: Mapping[int, float],
+def answer_group(results: Mapping[int, Run], status: Mapping[int, str], kr: Mapping[int, float],
                  target: Target) -> set[int]:
     """The candidates the answer orders by their mean days: the cheapest whose mean meets the target and
     those as cheap (the chosen one is the fastest of them, the others its ties), and, when one of these
@@ -72,7 +72,7 @@ def answer_group(results: Mapping[int, CandidateRun], status: Mapping[int, str],
     return group | {i for i in surely if kr[i] == min((kr[j] for j in surely), default=math.inf)}
 
 
-def sure_cost(results: Mapping[int, CandidateRun], kr: Mapping[int, float], target: Target) -> float:
+def sure_cost(results: Mapping[int, Run], kr: Mapping[int, float], target: Target) -> float:
     """The cost (to the öre) of the cheapest candidate whose 95 % interval meets the target at its bad end
     (``inf``: none does): the chosen one's when the target holds there, else the safe one's (any candidate so sure
     meets it by its mean too, so none is cheaper than the chosen one). The answer names nothing dearer."""
@@ -81,7 +81,7 @@ def sure_cost(results: Mapping[int, CandidateRun], kr: Mapping[int, float], targ
 
 
 def finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]], reps: Sequence[int],
-           results: Mapping[int, CandidateRun], status: Mapping[int, str],
+           results: Mapping[int, Run], status: Mapping[int, str],
            target: Target, times: Mapping[int, Estimate] | None = None,
            days_reps: Mapping[int, int] | None = None, on: set[int] | None = None,
            members: Sequence[str] = (), unknown: set[int] | None = None) -> tuple[Evaluated, ...]:

@@ -205,19 +205,19 @@ def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, args: list[str
 
 
 def test_a_share_seen_at_100_percent_keeps_the_binomial_doubt() -> None:
-    from scenarios.candidate_run import CandidateRun, clopper_pearson
+    from scenarios.candidate_run import Run, clopper_pearson
     from scenarios.compare import estimate
 
     # k = n: the Clopper-Pearson lower end solves p^n = (1 - level) / 2, so 0.005^(1/80) = exp(-5.2983 / 80) = 0.93592 at 99 %
     assert clopper_pearson(80, 80, level=0.99) == (pytest.approx(0.005 ** (1 / 80)), 1.0)
-    run = CandidateRun([1.0] * 5, estimate([30.0, 31.0]), ((80, 80),))
+    run = Run([1.0] * 5, estimate([30.0, 31.0]), ((80, 80),))
     share = run.interval(Target(share=0.95), 0.99)
     assert (share.mean, share.high) == (1.0, 1.0)
     assert share.low == pytest.approx(0.93592, abs=1e-5)  # not 1.0: 80 cases cannot show 95 % surely
 
 
 def test_a_joint_units_share_interval_is_bounded_by_its_process_with_fewest_cases() -> None:
-    from scenarios.candidate_run import CandidateRun, decided_counts
+    from scenarios.candidate_run import Run, decided_counts
     from scenarios.compare import estimate
 
     # every case of both processes within the deadline: 127 decided in one, 13 in the other. Every process must
@@ -227,12 +227,12 @@ def test_a_joint_units_share_interval_is_bounded_by_its_process_with_fewest_case
     rows += [(0, "small", c, 0, 1.0, 2.0, 3.0, 2.0, 1.0, 1, "grant") for c in range(13)]
     rows += [(0, "small", 99, 1, 1.0, 2.0, 3.0, 2.0, 1.0, 0, "grant")]  # in the warm-up: not counted
     for members in (["big", "small"], ["small", "big"]):
-        share = CandidateRun([1.0] * 3, estimate([30.0, 31.0]), decided_counts(rows, members)).interval(Target(share=0.95), 0.95)
+        share = Run([1.0] * 3, estimate([30.0, 31.0]), decided_counts(rows, members)).interval(Target(share=0.95), 0.95)
         assert (share.mean, share.high) == (1.0, 1.0)
         assert share.low == pytest.approx(0.025 ** (1 / 13), abs=1e-9)
     # a share that is a little lower over many cases does not hide a few cases' doubt: 0.98 of 2000 gives
     # [0.973, 0.986], 20 of 20 gives [0.832, 1]: the bad end is the small process's, the good end the big one's
-    share = CandidateRun([0.98] * 3, estimate([30.0, 31.0]), ((1960, 2000), (20, 20))).interval(Target(share=0.95), 0.95)
+    share = Run([0.98] * 3, estimate([30.0, 31.0]), ((1960, 2000), (20, 20))).interval(Target(share=0.95), 0.95)
     assert share.low == pytest.approx(0.025 ** (1 / 20), abs=1e-9) and share.high < 0.99
 
 
@@ -241,15 +241,15 @@ def test_goal_seeks_share_interval_is_the_one_every_share_of_cases_gets() -> Non
     (:func:`scenarios.compare.share_interval`, not the Student-t interval: 0.9955 - 1.0005, cut at 1): 27
     replications at 100 %, three just below, over 30 x 200 decided cases (Clopper-Pearson's [0.9965, 0.9990] is
     narrower, so it does not widen it). A mean-time target keeps the Student-t interval."""
-    from scenarios.candidate_run import CandidateRun
+    from scenarios.candidate_run import Run
     from scenarios.compare import estimate, share_interval
 
     values = [1.0] * 27 + [0.98, 0.97, 0.99]
-    run = CandidateRun(values, estimate([30.0, 31.0]), ((5988, 6000),))
+    run = Run(values, estimate([30.0, 31.0]), ((5988, 6000),))
     share = run.interval(Target(share=0.95), 0.95)
     assert (share.mean, share.low, share.high) == share_interval(values, 0.95)
     assert (round(share.low, 4), round(share.high, 4)) == (0.9936, 0.9994)
-    days = CandidateRun([20.0, 21.0, 22.0], estimate([20.0, 21.0, 22.0]), None).interval(Target(share=None, mean_days=30.0), 0.95)
+    days = Run([20.0, 21.0, 22.0], estimate([20.0, 21.0, 22.0]), None).interval(Target(share=None, mean_days=30.0), 0.95)
     assert (days.low, days.high) == pytest.approx((21.0 - 4.302653 * 1.0 / 3 ** 0.5, 21.0 + 4.302653 / 3 ** 0.5))
 
 
@@ -324,7 +324,7 @@ def test_equally_cheap_candidates_that_meet_the_target_are_named(tmp_path: Path)
 
 
 def test_a_cost_tie_goes_to_the_faster_not_to_rounding_noise() -> None:
-    from scenarios.candidate_run import CandidateRun
+    from scenarios.candidate_run import Run
     from scenarios.compare import estimate
     from scenarios.levers import Candidate
     from scenarios.verdicts import finish
@@ -334,8 +334,8 @@ def test_a_cost_tie_goes_to_the_faster_not_to_rounding_noise() -> None:
     candidates = [Candidate(3, 0.1, None), Candidate(1, 0.3, None)]
     prices = [(3 * 0.1 * 1950.0 * 1160.0, 0.0), (1 * 0.3 * 1950.0 * 1160.0, 0.0)]
     assert prices[0][0] > prices[1][0] and round(prices[0][0], 2) == round(prices[1][0], 2)
-    runs = {0: CandidateRun([20.0, 21.0, 19.0], estimate([20.0, 21.0, 19.0]), None),
-            1: CandidateRun([40.0, 41.0, 39.0], estimate([40.0, 41.0, 39.0]), None)}
+    runs = {0: Run([20.0, 21.0, 19.0], estimate([20.0, 21.0, 19.0]), None),
+            1: Run([40.0, 41.0, 39.0], estimate([40.0, 41.0, 39.0]), None)}
     evaluated = finish(candidates, prices, [3, 3], runs, {0: "feasible", 1: "feasible"},
                        Target(share=None, mean_days=60.0))
     assert [e.status for e in evaluated] == ["chosen", "feasible"]
@@ -532,7 +532,7 @@ def test_the_answer_says_how_many_replications_had_decided_cases(tmp_path: Path)
 
 def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
     from report.goalseek import goalseek_text
-    from scenarios.candidate_run import CandidateRun
+    from scenarios.candidate_run import Run
     from scenarios.compare import estimate
     from scenarios.levers import Candidate, Levers
     from scenarios.optimise import OptimiseResult
@@ -544,8 +544,8 @@ def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
     candidates = [Candidate(3, 0.3, None), Candidate(1, 0.9, None)]
     prices = [(3 * 0.3 * 1950.0 * 1160.0, 0.0), (1 * 0.9 * 1950.0 * 1160.0, 0.0)]
     assert prices[0][0] < prices[1][0] and round(prices[0][0], 2) == round(prices[1][0], 2)
-    runs = {0: CandidateRun([26.0, 27.0, 25.0], estimate([26.0, 27.0, 25.0]), None),
-            1: CandidateRun([24.0, 25.0, 23.0], estimate([24.0, 25.0, 23.0]), None)}
+    runs = {0: Run([26.0, 27.0, 25.0], estimate([26.0, 27.0, 25.0]), None),
+            1: Run([24.0, 25.0, 23.0], estimate([24.0, 25.0, 23.0]), None)}
     evaluated = finish(candidates, prices, [3, 3], runs, {0: "feasible", 1: "feasible"},
                        Target(share=None, mean_days=60.0))
     assert [e.frontier for e in evaluated] == [False, True]

@@ -19,7 +19,7 @@ from types import SimpleNamespace
 import numpy as np
 from scipy.stats import binom
 
-from scenarios.candidate_run import CandidateRun
+from scenarios.candidate_run import Run
 from scenarios.compare import Estimate, estimate
 from scenarios.optimise import Target, fresh
 from scenarios.verdicts import screen
@@ -38,7 +38,7 @@ def searched(values: list[float], target: Target = TARGET, within: np.ndarray | 
     while active:
         n = reps[0]
         counts = None if within is None else ((int(within[:n].sum()), cases * n),)
-        run = CandidateRun(values[:n], estimate(values[:n]), counts)
+        run = Run(values[:n], estimate(values[:n]), counts)
         # the request: only the most replications and the screening level are read
         active = screen(active, [None], [(0.0, 0.0)], reps, {0: run}, status, target,
                         request)  # type: ignore[arg-type]
@@ -75,7 +75,7 @@ def test_a_fixed_number_of_replications_holds_the_mean_95_per_cent() -> None:
     for mean in MEANS:
         for _ in range(SEARCHES):
             values = list(rng.normal(mean, 10.0, size=40))
-            est = CandidateRun(values, estimate(values), None).interval(TARGET, 0.95)
+            est = Run(values, estimate(values), None).interval(TARGET, 0.95)
             held += est.low <= mean <= est.high
     n = len(MEANS) * SEARCHES
     assert binom.ppf(1e-4, n, 0.95) <= held <= binom.ppf(1 - 1e-4, n, 0.95)
@@ -84,7 +84,7 @@ def test_a_fixed_number_of_replications_holds_the_mean_95_per_cent() -> None:
 def test_a_share_target_keeps_95_per_cent_for_its_interval_is_widened_to_the_pooled_cases() -> None:
     # the default target (95 % within the deadline): replications of 100 decided cases each, a binomial share
     # of known probability; the answer's interval is widened to the Clopper-Pearson interval of all the cases
-    # pooled (scenarios.candidate_run.CandidateRun.interval), which keeps it at 95 % through the sequential stopping: it
+    # pooled (scenarios.candidate_run.Run.interval), which keeps it at 95 % through the sequential stopping: it
     # held the share in 1459 of 1500 searches, and said 7 of 500 at the target hold at the bad end
     target = Target(share=0.95)
     rng = np.random.default_rng(20261207)
