@@ -100,7 +100,7 @@ def test_an_entry_that_is_not_a_kept_process_is_refused(body: str) -> None:
 
 def test_a_model_object_that_is_not_a_process_is_refused() -> None:
     body = processstore.encode_process(Task(id="a"))  # type: ignore[arg-type]  # a Task, not a Process
-    assert processstore._decode(json.loads(body)) == Task(id="a")
+    assert processstore.decode(json.loads(body)) == Task(id="a")
     with pytest.raises(ValueError, match="not a kept process"):
         processstore.decode_process(body)
 
