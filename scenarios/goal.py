@@ -129,7 +129,7 @@ class Evaluated:
     more than one whose 95 % interval surely meets the target (the answer names nothing dearer), so it was not
     run on for the frontier, and over the replications it has its place is unsure.
     ``limit``: with several processes and a share target, the process whose cases (within the
-    deadline, decided) set the bad end of ``target_value`` (:meth:`_Run.limit`), else ``None``.
+    deadline, decided) set the bad end of ``target_value`` (:meth:`Run.limit`), else ``None``.
     """
 
     candidate: Candidate

@@ -59,7 +59,7 @@ class State:
         self.checked: dict[bytes, Checked] = {}
         #: the last :data:`MAX_UPLOADS` uploads refused (their messages)
         self.refused: OrderedDict[bytes, InputError] = OrderedDict()
-        #: the checks running now, by digest: the same bytes sent meanwhile wait for that check (:func:`_check_once`)
+        #: the checks running now, by digest: the same bytes sent meanwhile wait for that check (:func:`check_once`)
         self.checking: dict[bytes, concurrent.futures.Future[Any]] = {}
         #: what the calibrations of the uploads kept that came from a case log said (:mod:`web.logroute`),
         #: by the digest of what was sent, and the digest of each such upload by its key: kept as long as

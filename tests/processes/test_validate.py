@@ -363,7 +363,7 @@ def test_ids_bpmn_tools_refuse_are_named() -> None:
 
 
 def _ids_walked(item: object) -> list[str]:
-    """Every id of ``item`` as a plain walk of its fields finds them (the reference for ``idchecks._ids_in``)."""
+    """Every id of ``item`` as a plain walk of its fields finds them (the reference for ``idchecks.ids_in``)."""
     import dataclasses
     import html
     from collections.abc import Mapping

@@ -173,7 +173,7 @@ def test_a_local_dask_cluster_takes_larger_chunks_than_a_pool() -> None:
 
 
 class _Scheduler:
-    """What _slower_heartbeats uses of distributed's Scheduler: its handlers by operation name."""
+    """What slower_heartbeats uses of distributed's Scheduler: its handlers by operation name."""
 
     def __init__(self) -> None:
         self.handlers = {"heartbeat_worker": self.heartbeat_worker}
