@@ -3,7 +3,7 @@ design (tests/scenarios/test_optimise_sequential.py: one candidate, target 60 da
 58-62 days and sd 10, 800 searches each, the search's own stopping rule):
 
 - over the replications that decided when to stop (what the answer showed before its fresh replications);
-- over as many fresh replications after them (what it shows now: :func:`scenarios.optimise._fresh`);
+- over as many fresh replications after them (what it shows now: :func:`scenarios.optimise.fresh`);
 - over the searched replications at Bonferroni-split repeated confidence intervals, 1 - 0.05 / 4 for the four
   looks (5, 10, 20, 40 replications): the stricter sequential bound that needs no more replications.
 
@@ -27,7 +27,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "scenarios")]  # the test's sear
 from test_optimise_sequential import MEANS, SEARCHES, TARGET, searched  # noqa: E402
 
 from scenarios.compare import estimate  # noqa: E402
-from scenarios.optimise import _fresh  # noqa: E402
+from scenarios.optimise import fresh  # noqa: E402
 
 LOOKS = 4  # 5, 10, 20, 40 replications
 
@@ -45,7 +45,7 @@ def main() -> int:
             stopped = searched(values[:40])
             n = len(stopped.values)
             counts.append(n)
-            est = {"searched": stopped, "fresh": _fresh(values, values, n).interval(TARGET, 0.95),
+            est = {"searched": stopped, "fresh": fresh(values, values, n).interval(TARGET, 0.95),
                    "bonferroni": estimate(values[:n], level=1 - 0.05 / LOOKS)}
             for way, e in est.items():
                 held[way] += e.low <= mean <= e.high

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from processes.errors import OutputError
 
-__all__ = ["write_atomic", "write_all_atomic", "check_writable", "TEMP_PATTERN"]
+__all__ = ["write_atomic", "write_all_atomic", "check_writable", "TEMP_PATTERN", "staged_file"]
 
 #: the name of a temporary file of :func:`write_atomic` (``tempfile.mkstemp``'s 8 random characters)
 TEMP_PATTERN = r"\..+\.[a-z0-9_]{8}\.tmp"
@@ -59,7 +59,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     write_all_atomic([(path, data)])
 
 
-def _staged(target: Path, data: bytes) -> Path:
+def staged_file(target: Path, data: bytes) -> Path:
     """``data`` in a temporary file beside ``target`` (parents created), flushed to disk, not yet renamed."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -93,7 +93,7 @@ def write_all_atomic(files: Sequence[tuple[str | os.PathLike[str], bytes]]) -> N
     try:
         for path, data in files:
             target = Path(path)
-            staged.append((_staged(target, data), target))
+            staged.append((staged_file(target, data), target))
         while staged:
             tmp, target = staged[0]
             try:

@@ -25,7 +25,7 @@ from bpmn_io.layout_route import (
 from bpmn_io.svg_edges import flow_label_text
 from processes.model import Association, Bounds, Collaboration, Event, Gateway, Point, Process, TextAnnotation
 
-__all__ = ["process_edges", "message_edges", "collaboration_annotations"]
+__all__ = ["process_edges", "message_edges", "collaboration_annotations", "association_route"]
 
 
 def process_edges(canvas: Canvas, process: Process) -> None:
@@ -82,14 +82,14 @@ def process_edges(canvas: Canvas, process: Process) -> None:
             ends = [(src, node.id) for src in assoc.sources if src in b] if assoc.direction == "input" else (
                 [(node.id, assoc.target)] if assoc.target in b else [])
             for a, c in ends[:1]:
-                add_edge(canvas, assoc.id, _association_route(b[a], b[c], node_boxes, starts, widest), a, c)
+                add_edge(canvas, assoc.id, association_route(b[a], b[c], node_boxes, starts, widest), a, c)
     for art in process.artifacts.values():
         if isinstance(art, Association) and art.source in b and art.target in b:
             add_edge(canvas, art.id, route_straight(b[art.source], b[art.target]), art.source, art.target)
 
 
-def _association_route(s: Bounds, t: Bounds, node_boxes: list[Bounds], starts: list[float],
-                       widest: float) -> tuple[Point, ...]:
+def association_route(s: Bounds, t: Bounds, node_boxes: list[Bounds], starts: list[float],
+                      widest: float) -> tuple[Point, ...]:
     """A data association: the straight line between the two shapes' borders, or, when that
     runs through another shape, an orthogonal route around it (as a sequence flow's)."""
     straight = route_straight(s, t)

@@ -27,10 +27,10 @@ import tempfile
 from collections.abc import Iterable
 from typing import IO
 
-__all__ = ["RowRepeats"]
+__all__ = ["RowRepeats", "PACKED"]
 
 #: rows of a case whose digests :class:`RowRepeats` packs in one buffer (more go to a set)
-_PACKED = 2048
+PACKED = 2048
 _DIGEST = 8
 #: an XES trace's digest (bytes; two distinct traces of a log of n share one with a chance of about n²/2⁹⁷), and
 #: the buckets they are packed in (a trace's digest is looked for in its bucket only)
@@ -109,7 +109,7 @@ class RowRepeats:
             if not repeat:
                 held += digest
                 if (
-                    len(held) > _DIGEST * _PACKED
+                    len(held) > _DIGEST * PACKED
                 ):  # a case of many rows: a set, not a scan of them all per row
                     self.run = _unpacked(held)
                     if case in self.cases:
@@ -134,7 +134,7 @@ class RowRepeats:
             assert self.spill is not None
             self.spill.seek((run >> 32) * _DIGEST)
             data = self.spill.read((run & 0xFFFFFFFF) * _DIGEST)
-            run = self.cases[case] = bytearray(data) if len(data) <= _DIGEST * _PACKED else _unpacked(data)
+            run = self.cases[case] = bytearray(data) if len(data) <= _DIGEST * PACKED else _unpacked(data)
         self.run = run if run is not None else bytearray()
 
     def _dropped(self, where: int, line: int | None) -> bool:

@@ -30,7 +30,7 @@ from processes.cachestore import UNREADABLE, cache_folder, keep_entry, recall_en
 from processes.errors import PermitflowError
 from processes.frozenmap import FrozenMap
 
-__all__ = ["FORMAT", "MAX_ENTRIES", "recall", "keep", "encode_process", "decode_process"]
+__all__ = ["FORMAT", "MAX_ENTRIES", "recall", "keep", "encode_process", "decode_process", "decode"]
 
 FORMAT = "permitflow-process/1"
 #: entries kept; writing one more removes the oldest quarter
@@ -73,19 +73,19 @@ def _encode(value: Any) -> Any:
     raise _NotKept(kind.__name__)
 
 
-def _decode(value: Any) -> Any:
+def decode(value: Any) -> Any:
     if type(value) is list:
-        return tuple(_decode(v) for v in value)
+        return tuple(decode(v) for v in value)
     if type(value) is dict:
         if set(value) == {_MAP}:
-            return FrozenMap((_decode(k), _decode(v)) for k, v in value[_MAP])
+            return FrozenMap((decode(k), decode(v)) for k, v in value[_MAP])
         kind = _CLASSES.get(value.get(_CLASS))  # type: ignore[arg-type]
         if kind is None or set(value) != {_CLASS, "v"} or type(value["v"]) is not list:
             raise ValueError("not a kept model object")
         names = _field_names(kind)
         if len(names) != len(value["v"]):
             raise ValueError(f"{kind.__name__}: another number of fields")
-        return kind(**{name: _decode(v) for name, v in zip(names, value["v"], strict=True)})
+        return kind(**{name: decode(v) for name, v in zip(names, value["v"], strict=True)})
     return value
 
 
@@ -96,7 +96,7 @@ def encode_process(process: model.Process) -> str:
 
 def decode_process(text: str) -> model.Process:
     """The process :func:`encode_process` wrote; ``ValueError`` (or ``TypeError``) for any other text."""
-    process = _decode(json.loads(text))
+    process = decode(json.loads(text))
     if type(process) is not model.Process:
         raise ValueError("not a kept process")
     return process

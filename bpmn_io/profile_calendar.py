@@ -1,7 +1,7 @@
 """The ``calendars:`` entries of a profile's ``simulation:`` section, read into processes.params.CalendarSpec.
 
 Opening hours per weekday, a country's public holidays (checked against the codes the holidays package
-knows, read from its registry without importing it: :func:`_registry_literal`), closed dates and
+knows, read from its registry without importing it: :func:`registry_literal`), closed dates and
 closures (a period, or a yearly ``MM-DD`` one, at reduced capacity). Pure, as
 :mod:`bpmn_io.profile_schema`, which reads the rest of the section; its own module because a calendar
 is read the same wherever it is named (calibrate reads one on its own) and needs the holidays registry,
@@ -32,7 +32,7 @@ from processes.holidaystore import stored_countries
 from processes.params import WEEKDAYS, CalendarSpec, Closure
 from processes.rulewords import written
 
-__all__ = ["calendar_from_data"]
+__all__ = ["calendar_from_data", "registry_countries", "registry_literal"]
 
 
 def _day_hours(value: Any, path: Path) -> tuple[tuple[float, float], ...]:
@@ -110,11 +110,11 @@ def _holiday_countries() -> frozenset[str]:
     250 country modules) and kept by :mod:`processes.holidaystore`: importing the package
     at all costs a start-up more than reading a profile.
     """
-    return stored_countries(_registry_countries)
+    return stored_countries(registry_countries)
 
 
-def _registry_countries() -> frozenset[str]:
-    countries = _registry_literal()
+def registry_countries() -> frozenset[str]:
+    countries = registry_literal()
     if countries is None:  # a registry written otherwise: the package's own (imports it)
         from holidays.registry import COUNTRIES
 
@@ -122,7 +122,7 @@ def _registry_countries() -> frozenset[str]:
     return frozenset(code for names in countries.values() for code in names[1:] if len(code) <= 3 and code.isupper())
 
 
-def _registry_literal() -> dict[str, tuple[str, ...]] | None:
+def registry_literal() -> dict[str, tuple[str, ...]] | None:
     """The holidays package's ``COUNTRIES`` table read as a literal from its ``registry.py``, without
     importing the package (``import holidays`` costs about 0.1 CPU s: a cold ``compare`` or
     ``simulate`` that only checks a calendar's country would pay it); ``None`` when it is not there

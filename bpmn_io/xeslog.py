@@ -55,10 +55,10 @@ from bpmn_io.xmlsafe import refuse_doctype, refuse_wide_declaration, safe_pull_p
 from processes.errors import InputError
 from processes.wording import counted
 
-__all__ = ["XES_NS", "open_xes"]
+__all__ = ["XES_NS", "open_xes", "CHUNK", "located"]
 
 XES_NS = "http://www.xes-standard.org/"
-_CHUNK = 1 << 20
+CHUNK = 1 << 20
 _TRACE = {"trace", f"{{{XES_NS}}}trace"}
 _EVENT = {"event", f"{{{XES_NS}}}event"}
 _LOG = {"log", f"{{{XES_NS}}}log"}
@@ -88,7 +88,7 @@ def open_xes(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
 
 def _read(fh: BinaryIO, source: str, events: int) -> bytes:
     try:
-        return fh.read(_CHUNK)
+        return fh.read(CHUNK)
     except (EOFError, gzip.BadGzipFile, zlib.error) as err:
         raise InputError(f"the compressed data is damaged or ends early after {events} events "
                          f"(truncated .gz?): {err}", file=source) from None
@@ -110,7 +110,7 @@ def _chunks(fh: BinaryIO, source: str, counter: list[int]) -> Iterator[bytes]:
 
 
 
-def _located(err: InputError, source: str, tag: bytes, ordinal: int) -> InputError:
+def located(err: InputError, source: str, tag: bytes, ordinal: int) -> InputError:
     """``err``, at the line where the ``ordinal``-th ``tag`` element's start tag begins when lxml could not
     know it (:data:`_SHORT_LINES`): found by reading the file again, only on the way to this error."""
     err.line = _true_line(err.line, source, tag, ordinal)
@@ -126,7 +126,7 @@ def _true_line(line: int | None, source: str, tag: bytes, ordinal: int) -> int |
     seen, before, tail = 0, 0, b""  # before: the newlines ahead of tail
     with open_bytes(source) as fh:
         while True:
-            chunk = fh.read(_CHUNK)
+            chunk = fh.read(CHUNK)
             data = tail + chunk
             limit = len(data) - 64 if chunk else len(data)  # a tag cut at the chunk's end: in the next one
             for match in start.finditer(data):
@@ -177,7 +177,7 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
                     try:
                         event = _event_fields(el, keys, counter[0], source, stamps, offsets)
                     except InputError as err:
-                        raise _located(err, source, b"event", counter[0]) from None
+                        raise located(err, source, b"event", counter[0]) from None
                     seen["resource"] = seen["resource"] or bool(event[3])
                     seen["element"] = seen["element"] or bool(event[4])
                     pending.append(event)
@@ -187,7 +187,7 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
                     try:
                         case = _case_id(el, keys, source, stats["traces"])
                     except InputError as err:
-                        raise _located(err, source, b"trace", stats["traces"]) from None
+                        raise located(err, source, b"trace", stats["traces"]) from None
                     # a trace written twice under one case id (its events the same): dropped whole
                     if repeats.trace_fresh(case, stats["traces"], el.sourceline):
                         yield from _trace_records(case, pending, stats, order)

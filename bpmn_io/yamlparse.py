@@ -18,14 +18,14 @@ from bpmn_io.yamlpath import MAX_VALUES, Path, path_text
 from processes.errors import InputError
 from processes.yamlscan import scan_yaml
 
-__all__ = ["parse", "dump"]
+__all__ = ["parse", "dump", "SafeYamlDumper", "SafeYamlLoader"]
 
 
-class _Loader(yaml.SafeLoader):
+class SafeYamlLoader(yaml.SafeLoader):
     """SafeLoader with YAML-1.2-like booleans and no sexagesimal numbers."""
 
 
-_Loader.yaml_implicit_resolvers = {
+SafeYamlLoader.yaml_implicit_resolvers = {
     first: [
         (tag, rx)
         for tag, rx in resolvers
@@ -33,15 +33,15 @@ _Loader.yaml_implicit_resolvers = {
     ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver(
+SafeYamlLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
-_Loader.add_implicit_resolver(
+SafeYamlLoader.add_implicit_resolver(
     "tag:yaml.org,2002:int",
     re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
     list("-+0123456789"),
 )
-_Loader.add_implicit_resolver(
+SafeYamlLoader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
     re.compile(
         r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
@@ -53,12 +53,12 @@ _Loader.add_implicit_resolver(
 if hasattr(yaml, "CSafeLoader"):
 
     class _FastLoader(yaml.CSafeLoader):  # type: ignore[name-defined,misc]
-        """libyaml's scanner and parser (about 3x faster), with the same resolvers as ``_Loader``."""
+        """libyaml's scanner and parser (about 3x faster), with the same resolvers as ``SafeYamlLoader``."""
 
-    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-    _LOADERS: tuple[type, ...] = (_FastLoader, _Loader)
+    _FastLoader.yaml_implicit_resolvers = SafeYamlLoader.yaml_implicit_resolvers
+    _LOADERS: tuple[type, ...] = (_FastLoader, SafeYamlLoader)
 else:  # pragma: no cover - PyYAML built without libyaml
-    _LOADERS = (_Loader,)
+    _LOADERS = (SafeYamlLoader,)
 
 
 def parse(text: str, *, source: str | None, aliases: str | None) -> tuple[Any, dict[Path, int]]:
@@ -115,7 +115,7 @@ class _Walk:
 
     __slots__ = ("loader", "lines", "source", "text", "budget", "open", "built")
 
-    def __init__(self, loader: _Loader, source: str | None, text: str) -> None:
+    def __init__(self, loader: SafeYamlLoader, source: str | None, text: str) -> None:
         self.loader = loader
         self.text = text
         self.lines: dict[Path, int] = {}
@@ -241,27 +241,28 @@ def dump(data: Any) -> str:
     )
 
 
-class _Dumper(yaml.SafeDumper):
+class SafeYamlDumper(yaml.SafeDumper):
     """SafeDumper that quotes any string our loader would not read back as that string."""
 
 
 def _represent_str(dumper: yaml.representer.SafeRepresenter, value: str) -> yaml.Node:
     node = dumper.represent_scalar("tag:yaml.org,2002:str", value)
-    resolved = _Loader.resolve(_Loader, yaml.ScalarNode, value, (True, False))  # type: ignore[arg-type]
+    resolved = SafeYamlLoader.resolve(SafeYamlLoader, yaml.ScalarNode, value,  # type: ignore[arg-type]
+                                      (True, False))
     if resolved != "tag:yaml.org,2002:str" or value in ("yes", "no", "on", "off", "Yes", "No", "On", "Off"):
         node.style = "'"
     return node
 
 
-_Dumper.add_representer(str, _represent_str)
+SafeYamlDumper.add_representer(str, _represent_str)
 
 if hasattr(yaml, "CSafeDumper"):
 
     class _FastDumper(yaml.CSafeDumper):  # type: ignore[name-defined,misc]
-        """libyaml's emitter (about 4x faster), with ``_Dumper``'s quoting: the same text for
+        """libyaml's emitter (about 4x faster), with ``SafeYamlDumper``'s quoting: the same text for
         profiles; control characters and characters beyond U+FFFF in an equivalent form."""
 
     _FastDumper.add_representer(str, _represent_str)
     _DUMPER: type = _FastDumper
 else:  # pragma: no cover - PyYAML built without libyaml
-    _DUMPER = _Dumper
+    _DUMPER = SafeYamlDumper

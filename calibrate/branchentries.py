@@ -13,7 +13,7 @@ from typing import Any
 
 from calibrate import fits
 from calibrate.calibrationrun import CalibrationRun
-from calibrate.profileentry import _finite, _sourced
+from calibrate.profileentry import finite, sourced
 from processes.model import Gateway
 
 __all__ = ["BranchEntries"]
@@ -49,11 +49,11 @@ class BranchEntries(CalibrationRun):
             ci = ", ".join(f"{k} [{a:.3f}, {b:.3f}]" for k, (a, b) in fit.ci.items())
             marks = "; ".join(f"{k} by {', '.join(v)}" for k, v in fit.markers.items())
             bounds = {k: [float(f"{a:.3f}"), float(f"{b:.3f}")] for k, (a, b) in fit.ci.items()
-                      if k in fit.probabilities and _finite(a, b)}
-            elements[g] = _sourced(entry, self.source, f"{fit.n} passes; 95% bootstrap over cases: {ci}; "
+                      if k in fit.probabilities and finite(a, b)}
+            elements[g] = sourced(entry, self.source, f"{fit.n} passes; 95% bootstrap over cases: {ci}; "
                                                        f"counted: {marks}", fitted=("probabilities",),
-                                   interval={"probabilities": bounds, "what": "95% bootstrap over cases"}
-                                   if bounds else None)
+                                  interval={"probabilities": bounds, "what": "95% bootstrap over cases"}
+                                  if bounds else None)
         self.report["branching"] = {g: f.data() for g, f in found.items()}
         for node in self.process.nodes.values():
             flows = self.process.outgoing(node.id)

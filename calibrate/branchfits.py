@@ -19,9 +19,9 @@ from calibrate.fitdist import resample_blocks
 from calibrate.observe import Observed, through_unmapped
 from processes.model import Gateway, Process
 
-__all__ = ["BranchFit", "fit_branching", "branch_fit", "fit_branching_replayed", "_RESAMPLES"]
+__all__ = ["BranchFit", "fit_branching", "branch_fit", "fit_branching_replayed", "RESAMPLES"]
 
-_RESAMPLES = 200
+RESAMPLES = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +122,7 @@ def branch_fit(gateway: str, flows: list[str], per_case: np.ndarray,
     probs = total / total.sum()
     rng = np.random.default_rng(0)
     boot = np.concatenate([per_case[idx].sum(axis=1)
-                           for idx in resample_blocks(rng, per_case.shape[0], _RESAMPLES)])
+                           for idx in resample_blocks(rng, per_case.shape[0], RESAMPLES)])
     boot = boot / np.clip(boot.sum(axis=1, keepdims=True), 1e-12, None)
     lo, hi = np.percentile(boot, [2.5, 97.5], axis=0)
     return BranchFit(gateway, dict(zip(flows, _rounded(probs), strict=True)),

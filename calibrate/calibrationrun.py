@@ -21,8 +21,8 @@ from calibrate.starttimes import spaced_starts
 from processes.model import Definitions, Event, Process
 from simulator.resources import WorkCalendar
 
-__all__ = ["CalibrationRun", "_lane_pool"]
-def _lane_pool(process: Process, element: str, pools: dict[str, Any]) -> tuple[str | None, str | None]:
+__all__ = ["CalibrationRun", "lane_pool"]
+def lane_pool(process: Process, element: str, pools: dict[str, Any]) -> tuple[str | None, str | None]:
     """(lane id, pool name) of ``element`` by the base profile's pool lanes."""
     lane = process.lane_of(element)
     if lane is None:
@@ -88,7 +88,7 @@ class CalibrationRun:
         return bool(rows.size) and bool(named[self.table.resource].any()) and not named[self.table.resource[rows]].any()
 
     def _pool_of(self, e: str) -> str | None:
-        lane, pool = _lane_pool(self.process, e, self.sim.get("pools") or {})
+        lane, pool = lane_pool(self.process, e, self.sim.get("pools") or {})
         return pool or (f"staff_{lane}" if lane else None)
 
     def _work_values(self, e: str) -> np.ndarray:

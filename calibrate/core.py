@@ -25,7 +25,7 @@ from calibrate.branchentries import BranchEntries
 from calibrate.decisionentries import DecisionEntries
 from calibrate.mapping import ActivityMapping
 from calibrate.poolentries import PoolEntries
-from calibrate.profileentry import _bounds, _num, _sourced, distribution_data, hours_text
+from calibrate.profileentry import bounds, distribution_data, hours_text, num, sourced
 from calibrate.stepdurations import StepDurations
 from processes.errors import InputError
 from processes.model import Definitions
@@ -55,7 +55,7 @@ class _Builder(PoolEntries, StepDurations, BranchEntries, DecisionEntries):
                 raise InputError(f"{said} (expected cases arriving at two times or more, or a profile with "
                                  "arrivals.per_year)", file=self.table.source)
             self.report["arrivals"] = None
-            self.report["arrivals_kept"] = f"{said}: the model's profile's {_num(old['per_year'], 6)} a year kept"
+            self.report["arrivals_kept"] = f"{said}: the model's profile's {num(old['per_year'], 6)} a year kept"
             self.sim["start"] = self.obs.origin_date
             return
         running = fits.only_in_progress(self.table)
@@ -78,8 +78,8 @@ class _Builder(PoolEntries, StepDurations, BranchEntries, DecisionEntries):
         elif "seasonality" in old:
             entry["seasonality"] = old["seasonality"]
             note += "; seasonality kept from the model's profile (the log covers under a year)"
-        self.sim["arrivals"] = _sourced(entry, self.source, note,
-                                        interval=_bounds("per_year", fit.per_year_ci, "{:.1f}", "95% exact Poisson"))
+        self.sim["arrivals"] = sourced(entry, self.source, note,
+                                       interval=bounds("per_year", fit.per_year_ci, "{:.1f}", "95% exact Poisson"))
         self.sim["start"] = self.obs.origin_date
         if "horizon" not in self.sim and "cases" not in self.sim:
             self.sim["horizon"] = f"{max(1, round((fit.last - fit.first).days))}d"

@@ -14,7 +14,7 @@ from typing import Any
 from calibrate import fits, staff
 from calibrate.calibrationrun import CalibrationRun
 from calibrate.fitdist import fit_duration
-from calibrate.profileentry import _fit_note, _mean_interval, _sourced, distribution_data, hours_text
+from calibrate.profileentry import distribution_data, fit_note, hours_text, mean_interval, sourced
 
 __all__ = ["DecisionEntries"]
 
@@ -41,9 +41,9 @@ class DecisionEntries(CalibrationRun):
         if "meetings" not in body:
             fit = fit_duration(self._work_hours(element, body.get("pool")))
             body["duration"] = distribution_data(fit, work=True)
-            decision["bodies"][level] = _sourced(body, self.source, f"decision work: {_fit_note(fit)}",
-                                                 fitted=("duration",),
-                                                 interval=_mean_interval("duration", fit, body["duration"]))
+            decision["bodies"][level] = sourced(body, self.source, f"decision work: {fit_note(fit)}",
+                                                fitted=("duration",),
+                                                interval=mean_interval("duration", fit, body["duration"]))
             self.report["decision"] = {"level": level, **fit.data()}
             return
         fit_m = fits.fit_meetings(self.obs, element)
@@ -80,7 +80,7 @@ class DecisionEntries(CalibrationRun):
         if fit_m.recorded is not None:
             note += f"; {fit_m.recorded.said()}"
         cutoff = ("agenda_cutoff",) if "agenda_cutoff kept" not in note else ()
-        decision["bodies"][level] = _sourced(body, self.source, note, fitted=("meetings", *cutoff), interval=bounds)
+        decision["bodies"][level] = sourced(body, self.source, note, fitted=("meetings", *cutoff), interval=bounds)
         # the decisions fall on the meeting days of the body the profile delegates to: the log shows who decides
         shown = (f"delegation: the log's decisions fall on the {len(fit_m.dates)} meeting days fitted for "
                  f"bodies.{level}") if isinstance(decision.get("delegation"), str) else ""
@@ -92,21 +92,21 @@ class DecisionEntries(CalibrationRun):
         on_records = fit_m.recorded is not None  # completions only: the meetings are read from the decisions' own
         if on_records:
             decision["after_meeting"] = {"dist": "fixed", "value": "0h"}
-        lag_said = f"after_meeting (from {self.source}): {_fit_note(lag)}" if lagged else _ON_RECORDS if on_records \
+        lag_said = f"after_meeting (from {self.source}): {fit_note(lag)}" if lagged else _ON_RECORDS if on_records \
             else ""
         if shown:
             said = [shown] + ([lag_said] if lag_said else [])
-            written = _sourced(decision, self.source, "; ".join(said),
-                               fitted=("delegation", "element", "outcome_gateway", "bodies",
+            written = sourced(decision, self.source, "; ".join(said),
+                              fitted=("delegation", "element", "outcome_gateway", "bodies",
                                        *(("after_meeting",) if lag_said else ())),
-                               interval=_mean_interval("after_meeting", lag, decision["after_meeting"])
-                               if lagged else None)
+                              interval=mean_interval("after_meeting", lag, decision["after_meeting"])
+                              if lagged else None)
             decision.clear()
             decision.update(written)
         elif lag_said:
             decision["note"] = lag_said
             decision.pop("interval", None)
-            if lagged and (after := _mean_interval("after_meeting", lag, decision["after_meeting"])) is not None:
+            if lagged and (after := mean_interval("after_meeting", lag, decision["after_meeting"])) is not None:
                 decision["interval"] = after
         self.report["meetings"] = fit_m.data()
 

@@ -40,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Fit", "fit_duration", "bootstrap_interval", "resample_blocks", "FAMILIES"]
+__all__ = ["Fit", "fit_duration", "bootstrap_interval", "resample_blocks", "FAMILIES", "censored_mle"]
 
 FAMILIES = ("exponential", "lognormal", "gamma")
 _EMPIRICAL_POINTS = 50
@@ -181,7 +181,7 @@ def _sufficient(x: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return np.stack([weights.sum(axis=1), weights @ logs, weights @ (logs * logs), weights @ x], axis=1)
 
 
-def _censored_mle(family: str, x: np.ndarray, c: np.ndarray) -> tuple[float, tuple[float, ...]]:
+def censored_mle(family: str, x: np.ndarray, c: np.ndarray) -> tuple[float, tuple[float, ...]]:
     """(log L, parameters as scipy.stats takes them, location 0) of ``family`` fitted by maximum likelihood
     to completed ``x`` and right-censored ``c`` (the simplex from the values' own fit without censoring)."""
     if family == "exponential":  # closed form: the time observed over the completed values
@@ -252,7 +252,7 @@ def _fit_censored(positive: np.ndarray, cut: np.ndarray, zeros: int, seed: int, 
     scores: dict[str, float] = {}
     fitted: dict[str, tuple[float, ...]] = {}
     for family in FAMILIES if n >= 3 and positive.std() > 0 else FAMILIES[:1]:  # two parameters need spread
-        loglik, params = _censored_mle(family, positive, cut)
+        loglik, params = censored_mle(family, positive, cut)
         k = 1 if family == "exponential" else 2
         if math.isfinite(loglik) and all(math.isfinite(p) for p in params):
             scores[family] = round(2 * k - 2 * loglik, 2)

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from bpmn_io.caselog import LogTable, from_seconds
-from calibrate.branchfits import _RESAMPLES, BranchFit, branch_fit, fit_branching, fit_branching_replayed
+from calibrate.branchfits import RESAMPLES, BranchFit, branch_fit, fit_branching, fit_branching_replayed
 from calibrate.distances import case_deadline_days
 from calibrate.fitdist import resample_blocks
 from calibrate.meetings import RecordedHour, recorded_hour
@@ -367,7 +367,7 @@ def fit_case_delays(case: np.ndarray, element: np.ndarray, hours: np.ndarray, *,
             return (num[idx].sum(axis=-1) / den[idx].sum(axis=-1)) / (q[idx].sum(axis=-1) / k[idx].sum(axis=-1))
 
     rng = np.random.default_rng(0)
-    boot = np.concatenate([rho(idx) for idx in resample_blocks(rng, cases.size, _RESAMPLES)])
+    boot = np.concatenate([rho(idx) for idx in resample_blocks(rng, cases.size, RESAMPLES)])
     boot = boot[np.isfinite(boot)]
     lo, hi = (np.percentile(boot, [2.5, 97.5]) if boot.size else (np.nan, np.nan))
     return CaseDelayFit(float(rho(slice(None))), (float(lo), float(hi)), int(np.count_nonzero(k >= 2)),

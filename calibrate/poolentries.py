@@ -15,8 +15,8 @@ import numpy as np
 
 from bpmn_io.profile_schema import calendar_from_data
 from calibrate import staff
-from calibrate.calibrationrun import CalibrationRun, _lane_pool
-from calibrate.profileentry import _about, _sourced
+from calibrate.calibrationrun import CalibrationRun, lane_pool
+from calibrate.profileentry import about, sourced
 from processes.model import Task
 from processes.params import CalendarSpec
 from simulator.resources import WorkCalendar
@@ -54,7 +54,7 @@ class PoolEntries(CalibrationRun):
             node = self.process.nodes.get(e)
             if not isinstance(node, Task) or e == decision or self._is_delay(e):
                 continue
-            lane, pool = _lane_pool(self.process, e, pools)
+            lane, pool = lane_pool(self.process, e, pools)
             if lane is None:
                 continue
             pool = pool or f"staff_{lane}"
@@ -114,7 +114,7 @@ class PoolEntries(CalibrationRun):
             cal = {"hours": _hours_data(fit.window), "holidays": (base_cal or {}).get("holidays", "none")}
             if base_cal and base_cal.get("closures"):
                 cal["closures"] = base_cal["closures"]
-            calendars[name] = _sourced(cal, self.source, "hours: the earliest work start to the latest work end "
+            calendars[name] = sourced(cal, self.source, "hours: the earliest work start to the latest work end "
                                                          "the log saw per weekday (logged starts, else "
                                                          "completions; lone outliers left out); holidays and "
                                                          "closures as the model's profile gives them (none if it gives none)")
@@ -139,10 +139,10 @@ class PoolEntries(CalibrationRun):
         if "cost_per_hour" not in old:
             entry["assumption"] = "cost_per_hour: not in the log (0)"
         elif (fit.window is None or fit.rows < _MIN_ROWS_FOR_HOURS) and old.get("assumption"):
-            entry["assumption"] = _about(["fte"], old["assumption"])  # the model's fte stays, and its assumption
+            entry["assumption"] = about(["fte"], old["assumption"])  # the model's fte stays, and its assumption
         if spec is not None:
             self.calendars[pool] = WorkCalendar(spec, self.obs.origin_date, share=float(entry["fte"]))
-        return _sourced(entry, self.source, note) | ({"assumption": entry["assumption"]} if "assumption" in entry else {})
+        return sourced(entry, self.source, note) | ({"assumption": entry["assumption"]} if "assumption" in entry else {})
 
     def _members(self, pool: str, fit: staff.PoolFit, base_cal: dict[str, Any] | None) -> dict[str, Any]:
         """Each person of ``pool`` on a calendar of their own hours, when every person's hours are known
@@ -157,7 +157,7 @@ class PoolEntries(CalibrationRun):
             cal: dict[str, Any] = {"hours": _hours_data(window), "holidays": (base_cal or {}).get("holidays", "none")}
             if base_cal and base_cal.get("closures"):
                 cal["closures"] = base_cal["closures"]
-            calendars[name] = _sourced(cal, self.source, f"hours {person} worked: the earliest work start to "
+            calendars[name] = sourced(cal, self.source, f"hours {person} worked: the earliest work start to "
                                                          "the latest work end the log saw per weekday (logged "
                                                          "starts, else completions; lone outliers left out)")
             members[person] = {"calendar": name, "fte": 1.0}

@@ -30,7 +30,7 @@ import numpy as np
 from calibrate.observe import Observed
 from processes.model import Event, Gateway, Process, Task
 
-__all__ = ["replayable", "replay_counts", "FLOW_PREFIX"]
+__all__ = ["replayable", "replay_counts", "FLOW_PREFIX", "petri_net", "without_reachable_at_the_end"]
 
 #: the name of the silent transition that counts a gateway's outgoing flow
 FLOW_PREFIX = "flow:"
@@ -48,7 +48,7 @@ def replayable(process: Process) -> bool:
     return len(starts) == 1
 
 
-def _net(process: Process, visible: set[str]) -> tuple[Any, Any, Any]:
+def petri_net(process: Process, visible: set[str]) -> tuple[Any, Any, Any]:
     """The Petri net of ``process`` (see the module doc); ``visible``: the steps the log records."""
     from pm4py.objects.petri_net.obj import Marking, PetriNet
     from pm4py.objects.petri_net.utils.petri_utils import add_arc_from_to
@@ -114,7 +114,7 @@ _SWAP = threading.Lock()
 
 
 @contextlib.contextmanager
-def _without_reachable_at_the_end(token_replay: Any) -> Iterator[None]:
+def without_reachable_at_the_end(token_replay: Any) -> Iterator[None]:
     """Token replay without its last step per variant: the visible transitions the final marking could
     reach through silent ones (its result's ``enabled_transitions_in_marking``, a diagnosis no count here
     reads) are a search over the net's silent transitions, half of ``compare``'s CPU on a log of BPIC15's
@@ -137,7 +137,7 @@ def replay_counts(process: Process, obs: Observed) -> dict[str, np.ndarray] | No
     from pm4py.objects.log.obj import Event as LogEvent
     from pm4py.objects.log.obj import EventLog, Trace
 
-    net, im, fm = _net(process, set(obs.elements))
+    net, im, fm = petri_net(process, set(obs.elements))
     bounds = obs.table.case_bounds()
     log = EventLog()
     for c in range(obs.table.n_cases):
@@ -146,7 +146,7 @@ def replay_counts(process: Process, obs: Observed) -> dict[str, np.ndarray] | No
     params = {token_replay.Parameters.ACTIVITY_KEY: "concept:name",
               token_replay.Parameters.SHOW_PROGRESS_BAR: False}
     with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()), \
-            _without_reachable_at_the_end(token_replay):
+            without_reachable_at_the_end(token_replay):
         results = token_replay.apply(log, net, im, fm, parameters=params)
     flows = [f.id for n in process.nodes.values() if isinstance(n, Gateway) for f in process.outgoing(n.id)
              if len(process.outgoing(n.id)) > 1]

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from calibrate.fits import only_in_progress_said, within_said
-from calibrate.profileentry import _num
+from calibrate.profileentry import num
 from processes.numbers import number
 from processes.stepnames import step_said
 from processes.wording import counted
@@ -58,8 +58,8 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
         lines.append(f"pool {pool}: the work the estimated starts give would keep it busy {c['utilisation']:.0%} of its "
                      "hours (they include waiting): its steps are calendar delays from enabling to completion")
     for e, d in report.get("durations", {}).items():
-        lines.append(f"{d['kind']:5} {said(e)}: {d['family']} mean {_num(d['mean_hours'], 3)} h "  # never 3.51e+04
-                     f"[{_num(d['mean_ci'][0], 3)}, {_num(d['mean_ci'][1], 3)}], n={_n(d['n'])}"
+        lines.append(f"{d['kind']:5} {said(e)}: {d['family']} mean {num(d['mean_hours'], 3)} h "  # never 3.51e+04
+                     f"[{num(d['mean_ci'][0], 3)}, {num(d['mean_ci'][1], 3)}], n={_n(d['n'])}"
                      + (f"; {d['censored_note']}" if d.get("censored_note") else ""))
     cd = report.get("case_delays")
     if cd:

@@ -16,7 +16,7 @@ from calibrate.calibrationrun import CalibrationRun
 from calibrate.censoredwaits import in_progress, open_at_export, timer_cut_offs
 from calibrate.fitdist import fit_duration
 from calibrate.observe import HOUR
-from calibrate.profileentry import _bounds, _fit_note, _mean_interval, _sourced, _span, distribution_data
+from calibrate.profileentry import bounds, distribution_data, fit_note, mean_interval, sourced, span
 from processes.model import Event, Task
 from processes.numbers import number
 from processes.stepnames import step_said
@@ -114,8 +114,8 @@ class StepDurations(CalibrationRun):
                 out[e].update(counts)
                 what += f"; {timer_note}"
             key = "delay" if delay else "duration"
-            elements[e] = _sourced(entry, self.source, f"{what}: {_fit_note(fit)}", fitted=(key,),
-                                   interval=_mean_interval(key, fit, entry[key]))
+            elements[e] = sourced(entry, self.source, f"{what}: {fit_note(fit)}", fitted=(key,),
+                                  interval=mean_interval(key, fit, entry[key]))
         self.report["durations"] = out
         self.case_delays(delays)
 
@@ -144,7 +144,7 @@ class StepDurations(CalibrationRun):
                 counts["cut_by_timer"] = int(found.hours.size)
                 words += f" and {found.hours.size} cut off by the timer {said}"
                 if found.hours.size:
-                    words += f" after {_span(found.hours)}, fitted as longer than that (right-censored)"
+                    words += f" after {span(found.hours)}, fitted as longer than that (right-censored)"
                 if found.unplaced:
                     words += f"; {found.unplaced} firing(s) of the timer left out: nothing before them in their case"
         if opened.hours.size:
@@ -156,7 +156,7 @@ class StepDurations(CalibrationRun):
             if opened.logged:
                 how.append(f"{opened.logged} logged as started and not ended")
             words += (f"; {opened.hours.size} open at the export ({self.exported_text}: {'; '.join(how)}) after "
-                      f"{_span(opened.hours)} so far, fitted as longer than that (right-censored)")
+                      f"{span(opened.hours)} so far, fitted as longer than that (right-censored)")
         elif found is None:
             return None, "", {}
         return (np.concatenate(parts) if parts else None), words, counts
@@ -182,7 +182,7 @@ class StepDurations(CalibrationRun):
         if not hours.size:
             return (None, "{n} completed" + left, counted) if kept else (None, "", {})
         return hours, (f"{{n}} completed; {hours.size} still in progress at the export ({self.exported_text}) "
-                       f"after {_span(hours, work=True)} of work so far, fitted as longer than that "
+                       f"after {span(hours, work=True)} of work so far, fitted as longer than that "
                        f"(right-censored){left}"), {**counted, "in_progress": int(hours.size)}
 
     def case_delays(self, delays: list[tuple[np.ndarray, np.ndarray]]) -> None:
@@ -201,10 +201,10 @@ class StepDurations(CalibrationRun):
         self.report["case_delays"] = {**fit.data(), "written": written}
         if not written:
             return
-        self.sim["case_delays"] = _sourced(
+        self.sim["case_delays"] = sourced(
             {"correlation": round(min(fit.rho, 0.99), 3)}, self.source,
             f"correlation of the normal scores (ranks within each step) of two calendar delays of one case, "
             f"{fit.pairs} pairs in {fit.cases} cases: {fit.rho:.3f} [{fit.ci[0]:.3f}, {fit.ci[1]:.3f}] "
             "(95% bootstrap over cases); simulated as one normal factor per case shared by its delays, "
             "each step keeping its own distribution",
-            interval=_bounds("correlation", fit.ci, "{:.3f}", "95% bootstrap over cases"))
+            interval=bounds("correlation", fit.ci, "{:.3f}", "95% bootstrap over cases"))

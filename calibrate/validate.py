@@ -33,7 +33,8 @@ from calibrate import distances as dist
 from processes.errors import InputError, SimulationError
 
 __all__ = ["Validation", "split_by_start", "subset_cases", "real_caselog", "model_steps_only", "simulated_caselog",
-           "score", "heldout_profile", "simulate_period", "validate_profile", "TRAIN_SHARE", "PERCENTILES"]
+           "score", "heldout_profile", "simulate_period", "validate_profile", "TRAIN_SHARE", "PERCENTILES",
+           "arrivals_before_end", "resolved_deadline"]
 
 TRAIN_SHARE = 0.7
 PERCENTILES = (10, 25, 50, 75, 90)
@@ -293,9 +294,9 @@ def _arrivals_text(table: LogTable) -> str:
     return f"{from_seconds(float(first.min())).date()} to {from_seconds(float(first.max())).date()}"
 
 
-def _arrivals_before_end(held: LogTable, train: LogTable, until: float, deadline_days: float | None,
-                         deadline_months: int | None = None,
-                         deadline_unit: str | None = None) -> dict[str, Any]:
+def arrivals_before_end(held: LogTable, train: LogTable, until: float, deadline_days: float | None,
+                        deadline_months: int | None = None,
+                        deadline_unit: str | None = None) -> dict[str, Any]:
     """How many held-out cases arrived within the deadline (each case's own, in calendar months:
     ``deadline_months``; or, without one, the training cases' median cycle time) before the log's last timestamp
     ``until``: cases that may still have been open at the export, whose cycle times in the log, as in the
@@ -315,8 +316,8 @@ def _arrivals_before_end(held: LogTable, train: LogTable, until: float, deadline
             "recent_days": round(days, 2), "recent_basis": basis, "log_end": str(from_seconds(until).date())}
 
 
-def _deadline(profile: Mapping[str, Any], given: float | None, months: int | None,
-              unit: str | None) -> tuple[float | None, int | None, str | None]:
+def resolved_deadline(profile: Mapping[str, Any], given: float | None, months: int | None,
+                      unit: str | None) -> tuple[float | None, int | None, str | None]:
     """The deadline in days (its mean length when in calendar months), its calendar months (None: a fixed
     length) and the unit it was written in: ``given`` (``--deadline``, its ``months`` and ``unit``), else the
     profile's clock, else none."""
@@ -355,8 +356,8 @@ def validate_profile(model: str, profile: Mapping[str, Any], train: LogTable, he
              "heldout_cases": held.n_cases, "heldout_period": held.period_text(),
              "simulated_from": str(run_profile["simulation"]["start"]),
              "simulated_horizon": run_profile["simulation"]["horizon"], "seed": seed}
-    deadline, months, unit = _deadline(profile, deadline_days, deadline_months, deadline_unit)
-    setup.update(_arrivals_before_end(held, train, until, deadline, months, unit))
+    deadline, months, unit = resolved_deadline(profile, deadline_days, deadline_months, deadline_unit)
+    setup.update(arrivals_before_end(held, train, until, deadline, months, unit))
     steps = frozenset(e for e in element_of.values() if e)  # a timer's firing too: the simulation logs it
     return (score(real, sims, deadline_days=deadline, setup=setup, model_steps=steps, deadline_months=months,
                   deadline_unit=unit),

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 __all__ = ["cache_folder", "code_digest", "prune_oldest", "write_quietly", "read_checked", "write_checked",
-           "recall_entry", "keep_entry", "UNREADABLE"]
+           "recall_entry", "keep_entry", "UNREADABLE", "source_files"]
 
 _T = TypeVar("_T")
 #: what reading a damaged or foreign entry may raise: a miss, never an error
@@ -46,7 +46,7 @@ def code_digest() -> str:
         root = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
         digest = hashlib.sha256()
         for package in ("processes", "simulator", "bpmn_io", "scenarios"):
-            for parts in _source_files(root, package):
+            for parts in source_files(root, package):
                 digest.update("/".join(parts).encode())
                 with open(os.path.join(root, *parts), "rb") as fh:
                     digest.update(fh.read())
@@ -54,7 +54,7 @@ def code_digest() -> str:
     return _CODE_DIGEST[0]
 
 
-def _source_files(root: str, package: str) -> list[tuple[str, ...]]:
+def source_files(root: str, package: str) -> list[tuple[str, ...]]:
     """The ``.py`` files under ``root/package`` as path parts relative to ``root``, outside
     ``__pycache__``, in the order of ``sorted(Path(root, package).rglob("*.py"))`` (pathlib
     sorts by parts), found with ``os.scandir`` (pathlib's rglob cost ~2/3 of the 13 ms CPU the

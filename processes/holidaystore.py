@@ -24,7 +24,8 @@ from typing import Any
 
 from processes.cachestore import cache_folder, write_quietly
 
-__all__ = ["store_folder", "stored_dates", "stored_countries", "holiday_dates"]
+__all__ = ["store_folder", "stored_dates", "stored_countries", "holiday_dates", "package_holiday_dates",
+           "package_version"]
 
 
 def store_folder() -> Path | None:
@@ -33,7 +34,7 @@ def store_folder() -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def _package_version() -> str:
+def package_version() -> str:
     """The installed holidays release, from its dist-info folder's name ("" when not found; looked
     up once per process: the folder listing is of the whole site-packages).
 
@@ -70,7 +71,7 @@ def _write(path: Path, key: dict[str, object], items: list[str]) -> None:
 def _stored(name: str, key: dict[str, object], compute: Callable[[], list[str]]) -> list[str]:
     """``compute()`` (sorted strings), or the list an earlier run of the same holidays version stored."""
     folder = store_folder()
-    release = _package_version() if folder is not None else ""
+    release = package_version() if folder is not None else ""
     if folder is None or not release:
         return compute()
     key = {"holidays": release, **key}
@@ -102,7 +103,7 @@ def stored_countries(compute: Callable[[], frozenset[str]]) -> frozenset[str]:
 
 
 _PLAIN_SUNDAY = ("Sunday", "Söndag", "söndag")
-_HOLIDAY_OPTIONS = "public+de_facto,no-plain-sundays"  # names how _package_holiday_dates asks (store key)
+_HOLIDAY_OPTIONS = "public+de_facto,no-plain-sundays"  # names how package_holiday_dates asks (store key)
 
 
 @lru_cache(maxsize=512)
@@ -115,10 +116,10 @@ def holiday_dates(country: str, year: int) -> frozenset[dt.date]:
     >>> sorted(d for d in holiday_dates("SE", 2025) if d.month == 6)
     [datetime.date(2025, 6, 6), datetime.date(2025, 6, 8), datetime.date(2025, 6, 20), datetime.date(2025, 6, 21)]
     """
-    return stored_dates(country, year, _HOLIDAY_OPTIONS, lambda: _package_holiday_dates(country, year))
+    return stored_dates(country, year, _HOLIDAY_OPTIONS, lambda: package_holiday_dates(country, year))
 
 
-def _package_holiday_dates(country: str, year: int) -> frozenset[dt.date]:
+def package_holiday_dates(country: str, year: int) -> frozenset[dt.date]:
     import holidays as holidays_pkg  # here, not at import: it loads every country it knows
 
     probe = holidays_pkg.country_holidays(country)

@@ -19,7 +19,8 @@ from processes.model import CallActivity, Definitions, Event, Process, SubProces
 from processes.problems import Problem
 from processes.xmlids import id_fault
 
-__all__ = ["duplicate_ids", "invalid_ids", "references", "message_flow_refs"]
+__all__ = ["duplicate_ids", "invalid_ids", "references", "message_flow_refs", "FRAGMENT_FIELDS",
+           "FRAGMENT_ID", "ids_in"]
 
 
 def _all_ids(defs: Definitions) -> Iterator[tuple[str, str]]:
@@ -79,12 +80,12 @@ def duplicate_ids(defs: Definitions) -> Iterator[Problem]:
 
 
 # model fields holding kept BPMN XML (its prefixes are bpmn:, bpmndi:, di:, dc: after import)
-_FRAGMENT_FIELDS = frozenset(("io_specification", "xml", "properties", "resource_roles", "label_styles",
-                              "children", "imports", "relationships"))
-_FRAGMENT_ID = re.compile(r'<(?:bpmn|bpmndi|di|dc):[\w.-]+\s[^<>]*?(?<=\s)id="([^"]*)"')
+FRAGMENT_FIELDS = frozenset(("io_specification", "xml", "properties", "resource_roles", "label_styles",
+                             "children", "imports", "relationships"))
+FRAGMENT_ID = re.compile(r'<(?:bpmn|bpmndi|di|dc):[\w.-]+\s[^<>]*?(?<=\s)id="([^"]*)"')
 
 
-def _ids_in(item: object) -> list[str]:
+def ids_in(item: object) -> list[str]:
     """Every id in a model object: ``id`` fields and the ids of BPMN elements in kept XML, in the
     order of the fields (depth first).
 
@@ -105,7 +106,7 @@ def _field_plan(kind: type) -> tuple[tuple[str, int], ...] | None:
     plan = _FIELD_PLANS.get(kind, ())
     if plan == ():
         plan = None if not is_dataclass(kind) else tuple(
-            (f.name, _ID if f.name == "id" else _FRAGMENT if f.name in _FRAGMENT_FIELDS else _NESTED)
+            (f.name, _ID if f.name == "id" else _FRAGMENT if f.name in FRAGMENT_FIELDS else _NESTED)
             for f in fields(kind) if f.name != "extension_elements")
         _FIELD_PLANS[kind] = plan
     return plan
@@ -121,7 +122,7 @@ def _collect_ids(item: object, found: list[str]) -> None:
                     found.append(value)
             elif held == _FRAGMENT:
                 for text in (value,) if isinstance(value, str) else value:
-                    found.extend(html.unescape(m) for m in _FRAGMENT_ID.findall(text))
+                    found.extend(html.unescape(m) for m in FRAGMENT_ID.findall(text))
             else:
                 _collect_ids(value, found)
     elif isinstance(item, tuple):
@@ -135,7 +136,7 @@ def _collect_ids(item: object, found: list[str]) -> None:
 def invalid_ids(defs: Definitions) -> Iterator[Problem]:
     """``invalid-id``: an id that is no XML id or that bpmn.io refuses, or a definitions id an element
     repeats."""
-    inner = [element_id for f in fields(defs) if f.name != "id" for element_id in _ids_in(getattr(defs, f.name))]
+    inner = [element_id for f in fields(defs) if f.name != "id" for element_id in ids_in(getattr(defs, f.name))]
     if defs.id in inner:
         yield Problem("invalid-id", "warning", defs.id,
                       f"the definitions' id '{defs.id}' is also the id of an element (expected each id once in a "

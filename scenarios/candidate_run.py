@@ -21,7 +21,7 @@ __all__: list[str] = []  # the search's own (scenarios.optimise, scenarios.verdi
 
 
 @dataclass(frozen=True, slots=True)
-class _Run:
+class Run:
     """A candidate's replications: the target figure per replication (worst process), the time
     estimate and, for a share target, each process's (within, decided) cases over all of them."""
 
@@ -48,7 +48,7 @@ class _Run:
         of the processes' ends: the process with the fewest cases bounds the bad end even when all show
         the same share."""
         est = self.spread(target, level)
-        ends = [_clopper_pearson(k, n, level=level) for k, n in self.counts or () if n > 0]
+        ends = [clopper_pearson(k, n, level=level) for k, n in self.counts or () if n > 0]
         if not ends:
             return est
         low, high = min(e[0] for e in ends), min(e[1] for e in ends)
@@ -62,7 +62,7 @@ class _Run:
         decided); ``None`` for one process, a mean-time target, or when the replications' spread sets it."""
         if not self.counts or len(members) < 2 or target.share is None:
             return None
-        ends = [(_clopper_pearson(k, n, level=level)[0], m, k, n)
+        ends = [(clopper_pearson(k, n, level=level)[0], m, k, n)
                 for m, (k, n) in zip(members, self.counts, strict=True) if n > 0]
         if not ends:
             return None
@@ -73,7 +73,7 @@ class _Run:
         return process, k, n
 
 
-def _clopper_pearson(k: int, n: int, *, level: float) -> tuple[float, float]:
+def clopper_pearson(k: int, n: int, *, level: float) -> tuple[float, float]:
     """The exact binomial interval of ``k`` successes in ``n``."""
     from scipy.stats import beta  # lazily: scipy.stats costs seconds at start-up
 
@@ -83,7 +83,7 @@ def _clopper_pearson(k: int, n: int, *, level: float) -> tuple[float, float]:
     return low, high
 
 
-def _decided_counts(rows: Sequence[tuple[Any, ...]], members: Sequence[str]) -> tuple[tuple[int, int], ...]:
+def decided_counts(rows: Sequence[tuple[Any, ...]], members: Sequence[str]) -> tuple[tuple[int, int], ...]:
     """(within the deadline, decided) over the case rows after the warm-up, per process in ``members``'
     order (:data:`scenarios.execute.CASE_COLUMNS`: replication first, then process, ...)."""
     counts = {m: [0, 0] for m in members}

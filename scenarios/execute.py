@@ -47,6 +47,10 @@ __all__ = [
     "run_unit",
     "unit_cost",
     "code_version",
+    "PROFILE_TEXTS",
+    "case_rows_of",
+    "parsed_process",
+    "profile_yaml_text",
 ]
 
 CASE_COLUMNS = (
@@ -105,7 +109,7 @@ def point_inputs(point: SweepPoint) -> tuple[MemberText, ...]:
     """The processes of ``point`` as the plain text its work units carry."""
     texts = []
     for m in point.members:
-        text = _profile_text(m.profile)
+        text = profile_yaml_text(m.profile)
         if (text, m.profile_source) not in _PARSED:
             # the process that made the text has its data: build from it, not by parsing the text again
             # (the text reads back as that data: load_yaml(dump_yaml(x)).data == x)
@@ -114,25 +118,25 @@ def point_inputs(point: SweepPoint) -> tuple[MemberText, ...]:
     return tuple(texts)
 
 
-_PROFILE_TEXTS: dict[str, str] = {}
+PROFILE_TEXTS: dict[str, str] = {}
 
 
-def _profile_text(profile: Any) -> str:
+def profile_yaml_text(profile: Any) -> str:
     # the YAML emitter is pure Python and slow: a warm process asking again with the same
     # resolved profile reuses the text it made before; the key is the repr of the plain data
     # (types included: 3, 3.0 and "3" differ), cheap to make in C; a new process finds the text an
     # earlier run made in the user cache (bpmn_io/yamlstore.py), so a simulation from the command
     # line loads no YAML library
     shown = repr(profile)
-    text = _PROFILE_TEXTS.get(shown)
+    text = PROFILE_TEXTS.get(shown)
     if text is None:
-        if len(_PROFILE_TEXTS) >= 256:
-            _PROFILE_TEXTS.clear()
+        if len(PROFILE_TEXTS) >= 256:
+            PROFILE_TEXTS.clear()
         text = yamlstore.recall_dump(shown)
         if text is None:
             text = dump_yaml(dict(profile))
             yamlstore.keep_dump(shown, text)
-        _PROFILE_TEXTS[shown] = text
+        PROFILE_TEXTS[shown] = text
     return text
 
 
@@ -180,7 +184,7 @@ def _days(hours: float) -> float:
     return hours / 24.0
 
 
-def _case_rows(name: str, result: SimResult, params: SimParams) -> list[tuple[Any, ...]]:
+def case_rows_of(name: str, result: SimResult, params: SimParams) -> list[tuple[Any, ...]]:
     clock = params.clock
     rows = []
     for case in result.cases:
@@ -202,7 +206,7 @@ def _case_rows(name: str, result: SimResult, params: SimParams) -> list[tuple[An
 
 
 @lru_cache(maxsize=64)
-def _parsed_process(bpmn: str, source: str) -> Process:
+def parsed_process(bpmn: str, source: str) -> Process:
     # a worker runs many replications of the same point: parse each text once (the model is immutable);
     # a new process finds what an earlier run parsed in the user cache, without loading the XML reader
     code = code_version()
@@ -251,7 +255,7 @@ def parsed_member(member: MemberText) -> tuple[Process, SimParams | None, float 
     per text in this Python process (the parsed objects are immutable)."""
     name, bpmn, bpmn_source, profile_text, profile_source = member
     params, fee = _parsed_profile(profile_text, profile_source)
-    return _parsed_process(bpmn, bpmn_source), params, fee
+    return parsed_process(bpmn, bpmn_source), params, fee
 
 
 def run_unit(spec: UnitSpec) -> UnitResult:
@@ -277,7 +281,7 @@ def run_unit(spec: UnitSpec) -> UnitResult:
         result = results[name]
         figs += [(f"{name}/{key}", float(value)) for key, value in figures(result, fee=fees[name]).items()]
         if spec.case_rows:
-            cases += _case_rows(name, result, params)
+            cases += case_rows_of(name, result, params)
         if spec.eventlog:
             eventlogs.append((name, to_csv(result, params.start), to_xes(result, params.start)))
     by_name = dict(figs)

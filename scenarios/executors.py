@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 __all__ = ["FORK_MIN_COST", "LOCAL_DASK", "LOCAL_DASK_CHUNK", "LOCAL_HEARTBEAT", "POOL_MIN_COST", "QUIET_DASK", "WATCH_INTERVAL",
-           "check_executor", "executor_for", "fork_split", "forks", "largest_chunk", "watch_parent"]
+           "check_executor", "executor_for", "fork_split", "forks", "largest_chunk", "watch_parent", "load",
+           "slower_heartbeats"]
 
 #: estimated work (:func:`scenarios.execute.unit_cost` summed over a run's units: applications x
 #: elements) below which a run with the default number of workers stays in this process. Starting a
@@ -73,7 +74,7 @@ QUIET_DASK = {
 #: no monitor samples the GIL or the disks. The processes' own clocks run slower still than
 #: :data:`QUIET_DASK`'s (system monitor, event-loop tick, the client's scheduler-info poll: every
 #: 10 s), and the workers' heartbeats come every :data:`LOCAL_HEARTBEAT` seconds instead of the
-#: scheduler's 0.5 (:func:`_slower_heartbeats`): idle, a 2-worker cluster took about 12 CPU ms
+#: scheduler's 0.5 (:func:`slower_heartbeats`): idle, a 2-worker cluster took about 12 CPU ms
 #: per second of wall time with QUIET_DASK alone, 10 with the slower clocks, 4 with both (load 7-8,
 #: bench/RESULTS-road.md). What is left is importing distributed in this process (about 0.3 CPU s),
 #: starting and stopping the cluster (about 0.2) and some 5-8 CPU ms per task.
@@ -238,7 +239,7 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
                     cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
                                            processes=True, dashboard_address=None, silence_logs=logging.CRITICAL,
                                            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
-                    _slower_heartbeats(getattr(cluster, "scheduler", None), LOCAL_HEARTBEAT)
+                    slower_heartbeats(getattr(cluster, "scheduler", None), LOCAL_HEARTBEAT)
                     client = Client(cluster)
                     try:
                         # pure=False: no hashing of every chunk's texts for a key (each chunk is submitted once)
@@ -296,7 +297,7 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _slower_heartbeats(scheduler: object, seconds: float) -> None:
+def slower_heartbeats(scheduler: object, seconds: float) -> None:
     """Have the workers of ``scheduler`` (a local cluster's, in this process) beat every ``seconds``
     instead of every 0.5 s: the interval a worker uses is the one the scheduler's answer to its last
     heartbeat names (``heartbeat-interval``), and distributed has no setting for it. A scheduler whose
@@ -337,12 +338,12 @@ def fork_split(*, workers: int | None, dask: str | None, jobs: int, cost: float 
     from processes.forkshare import default_workers
 
     cores = default_workers()
-    if _load() > cores - 0.5:  # no core free on average: a helper would wait for one and only add its cost
+    if load() > cores - 0.5:  # no core free on average: a helper would wait for one and only add its cost
         return 1
     return max(1, min(cores, jobs - 1))
 
 
-def _load() -> float:
+def load() -> float:
     """The last minute's load average (runnable processes), 0 where the system does not say."""
     try:
         return os.getloadavg()[0]

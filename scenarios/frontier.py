@@ -19,15 +19,15 @@ from scenarios.compare import estimate
 __all__: list[str] = []  # the search's own rules (scenarios.optimise): nothing public
 
 
-def _pair_level(kr: Mapping[int, float], screen_level: float) -> float:
+def pair_level(kr: Mapping[int, float], screen_level: float) -> float:
     """The confidence level of one pairwise comparison: ``screen_level`` shared among all the pairs
     compared (Bonferroni): with 12 candidates, 66 or more pairs, each at 1 - 0.01 / 66."""
     pairs = sum(1 for i in kr for j in kr if i != j and kr[i] <= kr[j])
     return 1.0 - (1.0 - screen_level) / max(pairs, 1)
 
 
-def _place(times: Mapping[int, Sequence[float]], runs: Mapping[int, int], kr: Mapping[int, float], most: int,
-           level: float) -> tuple[set[int], set[int], set[int]]:
+def place(times: Mapping[int, Sequence[float]], runs: Mapping[int, int], kr: Mapping[int, float], most: int,
+          level: float) -> tuple[set[int], set[int], set[int]]:
     """Which candidates are on the cost-time frontier, which to run on to say it surely, and whose place is
     unsure as yet (neither on nor off).
 
@@ -37,7 +37,7 @@ def _place(times: Mapping[int, Sequence[float]], runs: Mapping[int, int], kr: Ma
     or made over ``most`` replications by the means, as a brute-force run of every candidate at
     ``most`` replications draws it. A candidate is compared only with the cheaper ones that matter:
     not with one that is off, nor with one that another as cheap as it is surely faster than
-    (:func:`_covered`). A candidate without a time in any replication yet runs on too."""
+    (:func:`covered_by_cheaper`). A candidate without a time in any replication yet runs on too."""
     on: set[int] = set()
     more: set[int] = set()
     means = {j: estimate(times[j]).mean for j in sorted(times)}
@@ -73,11 +73,11 @@ def _place(times: Mapping[int, Sequence[float]], runs: Mapping[int, int], kr: Ma
         if j in off:
             continue
         # one that is off cannot be the only one faster: what is faster than it is faster than j too; nor can one
-        # that a candidate as cheap as j is surely faster than (:func:`_covered`)
+        # that a candidate as cheap as j is surely faster than (:func:`covered_by_cheaper`)
         cheaper = [i for i in timed if (i, j) in verdicts]
         unsure = [i for i in cheaper if i not in off and verdicts[i, j] is None]
         if unsure:
-            covered = _covered(cheaper, surely)
+            covered = covered_by_cheaper(cheaper, surely)
             unsure = [i for i in unsure if i not in covered]
         if not unsure:
             on.add(j)
@@ -91,7 +91,7 @@ def _place(times: Mapping[int, Sequence[float]], runs: Mapping[int, int], kr: Ma
     return on, more, undecided
 
 
-def _covered(cheaper: Sequence[int], surely: Callable[[int, int], bool]) -> set[int]:
+def covered_by_cheaper(cheaper: Sequence[int], surely: Callable[[int, int], bool]) -> set[int]:
     """Of ``cheaper`` (the candidates as cheap as or cheaper than one being placed), those it need not
     be compared with: each is surely slower (``surely(k, i)``: k surely faster than i, by the paired
     interval either way round) than another of them, through a chain that starts at one surely slower

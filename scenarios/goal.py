@@ -2,8 +2,8 @@
 
 These are the plain values the search (:func:`scenarios.optimise.optimise`) takes and gives, and all that the
 report (``report/goalseek.py``), the web page and the command line read of it; they hold no search logic, so
-they are a module of their own below the search. A cost is compared to the öre (:func:`_kr`) everywhere the
-search compares costs, so that rule lives here too.
+they are a module of their own below the search. A cost is compared to the öre (:func:`kr_to_ore`)
+everywhere the search compares costs, so that rule lives here too.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from scenarios.compare import Estimate
 from scenarios.levers import Candidate, Costs, Levers
 from scenarios.study import Scenario
 
-__all__ = ["SHARE_FIGURE", "TIME_FIGURE", "Target", "OptimiseRequest", "Evaluated", "OptimiseResult", "Cancelled"]
+__all__ = ["SHARE_FIGURE", "TIME_FIGURE", "Target", "OptimiseRequest", "Evaluated", "OptimiseResult", "Cancelled",
+           "kr_to_ore", "time_key"]
 
 SHARE_FIGURE = "within_deadline_share"
 TIME_FIGURE = "complete_to_decision_mean_days"
@@ -128,7 +129,7 @@ class Evaluated:
     more than one whose 95 % interval surely meets the target (the answer names nothing dearer), so it was not
     run on for the frontier, and over the replications it has its place is unsure.
     ``limit``: with several processes and a share target, the process whose cases (within the
-    deadline, decided) set the bad end of ``target_value`` (:meth:`_Run.limit`), else ``None``.
+    deadline, decided) set the bad end of ``target_value`` (:meth:`Run.limit`), else ``None``.
     """
 
     candidate: Candidate
@@ -185,7 +186,8 @@ class OptimiseResult:
     @property
     def frontier(self) -> tuple[Evaluated, ...]:
         """The cost-time frontier, cheapest first."""
-        return tuple(sorted((e for e in self.evaluated if e.frontier), key=lambda e: (_kr(e.cost), e.time.mean)))
+        return tuple(sorted((e for e in self.evaluated if e.frontier),
+                            key=lambda e: (kr_to_ore(e.cost), e.time.mean)))
 
     def to_json(self) -> dict[str, Any]:
         """Plain data (JSON-ready; ``nan`` as ``None``)."""
@@ -233,10 +235,10 @@ def _duration_words(days: float) -> str:
     return f"{round(days, 2):g} day{'' if math.isclose(days, 1.0) else 's'}"
 
 
-def _time_key(est: Estimate) -> float:
+def time_key(est: Estimate) -> float:
     return math.inf if math.isnan(est.mean) else est.mean
 
 
-def _kr(cost: float) -> float:
+def kr_to_ore(cost: float) -> float:
     """A cost to the öre: 3 x 0.1 FTE and 1 x 0.3 FTE cost the same, not 1e-10 kr apart (ties go to the faster)."""
     return round(cost, 2)

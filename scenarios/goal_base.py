@@ -22,7 +22,7 @@ from scenarios.sharing import SharedPool
 from scenarios.shipped import shipped_files, shipped_root
 from scenarios.study import Scenario, build_scenario
 
-__all__ = ["base_scenario", "shipped_scenario"]
+__all__ = ["base_scenario", "shipped_scenario", "sets_of"]
 
 
 def base_scenario(models: Sequence[str | Base], *, joint: bool = False, pool: str = "officer",
@@ -45,7 +45,7 @@ def base_scenario(models: Sequence[str | Base], *, joint: bool = False, pool: st
         point = scenario.points[0]
         return build_scenario(
             name=scenario.name, question=scenario.question, source=scenario.source,
-            bases=[m.base for m in point.members], settings=settings, sets=_sets_of(scenario),
+            bases=[m.base for m in point.members], settings=settings, sets=sets_of(scenario),
             shared_pools=scenario.shared_pools, question_sv=scenario.question_sv)
     if not models:
         raise InputError("name a library municipality or a scenario file", file="optimise")
@@ -114,7 +114,7 @@ def _settings_values(scenario: Scenario) -> dict[str, Any]:
     return values
 
 
-def _sets_of(scenario: Scenario) -> list[tuple[str, Any, Origin]]:
+def sets_of(scenario: Scenario) -> list[tuple[str, Any, Origin]]:
     """The values ``scenario``'s one point sets: its ``set:`` and, a ``sweep:`` of one value each being one
     point, that value too (:class:`OptimiseRequest` refuses more points), which the candidates must simulate as
     their costs count it."""

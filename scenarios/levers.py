@@ -43,7 +43,8 @@ from scenarios.study import Scenario
 from simulator.resources import WorkCalendar
 
 __all__ = ["Candidate", "Costs", "DECISION_COST", "Levers", "lever_sets", "annual_cost", "default_levers",
-           "LeverProblem", "lever_problem", "check_levers", "current_candidate", "full_time_hours", "applications_per_year", "parse_values"]
+           "LeverProblem", "lever_problem", "check_levers", "current_candidate", "full_time_hours", "applications_per_year", "parse_values",
+           "levels_of"]
 __all__ += ["MAX_CANDIDATES"]
 
 #: the most candidates one goal seek tries (the default grid has 60): ``--officers 1..100000`` built
@@ -144,7 +145,7 @@ def default_levers(scenario: Scenario, params: Mapping[str, SimParams], pool: st
         officers = tuple(range(1, max(counts) + 2))
     today = {round(params[m].pools[pool].fte, 4) for m in holders}
     fte = tuple(sorted({0.25, 0.5, 0.75, 1.0} | today))
-    return Levers(officers, fte, _levels(params))
+    return Levers(officers, fte, levels_of(params))
 
 
 def current_candidate(scenario: Scenario, params: Mapping[str, SimParams], pool: str) -> Candidate | None:
@@ -162,7 +163,7 @@ def current_candidate(scenario: Scenario, params: Mapping[str, SimParams], pool:
     return Candidate(sum(counts) if _joined(scenario, pool) else counts[0], fte.pop(), levels.pop())
 
 
-def _levels(params: Mapping[str, SimParams]) -> tuple[str | None, ...]:
+def levels_of(params: Mapping[str, SimParams]) -> tuple[str | None, ...]:
     decisions = [p.decision for p in params.values()]
     if any(d is None for d in decisions):
         return (None,)
@@ -193,7 +194,7 @@ def lever_problem(levers: Levers, scenario: Scenario, params: Mapping[str, SimPa
     for f in levers.fte:
         if not (isinstance(f, (int, float)) and 0.0 < f <= 1.0):
             return LeverProblem("fte", f)
-    available = _levels(params)
+    available = levels_of(params)
     for level in levers.levels:
         if level not in available:
             return LeverProblem("levels", level, levels=tuple(lv for lv in available if lv))

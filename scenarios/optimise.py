@@ -79,10 +79,10 @@ from typing import Any
 
 from processes.errors import InputError, SimulationError
 from processes.params import SimParams
-from scenarios.candidate_run import _decided_counts, _Run
+from scenarios.candidate_run import Run, decided_counts
 from scenarios.compare import Estimate, estimate
 from scenarios.execute import parsed_member, point_inputs
-from scenarios.frontier import _pair_level, _place
+from scenarios.frontier import pair_level, place
 from scenarios.goal import (
     TIME_FIGURE,
     Cancelled,
@@ -90,10 +90,10 @@ from scenarios.goal import (
     OptimiseRequest,
     OptimiseResult,
     Target,
-    _kr,
-    _time_key,
+    kr_to_ore,
+    time_key,
 )
-from scenarios.goal_base import _sets_of, base_scenario, shipped_scenario
+from scenarios.goal_base import base_scenario, sets_of, shipped_scenario
 from scenarios.levers import (
     Candidate,
     LeverProblem,
@@ -108,10 +108,10 @@ from scenarios.levers import (
 from scenarios.road import execute, prepare
 from scenarios.settings import Origin
 from scenarios.study import Scenario, Study, build_scenario
-from scenarios.verdicts import _answer_cost, _answer_group, _finish, _screen, _sure_cost
+from scenarios.verdicts import answer_cost, answer_group, finish, screen, sure_cost
 
 __all__ = ["Target", "OptimiseRequest", "Evaluated", "OptimiseResult", "Cancelled", "optimise", "base_scenario",
-           "shipped_scenario", "lever_defaults", "request_problem"]
+           "shipped_scenario", "lever_defaults", "request_problem", "fresh"]
 
 _LEVERS = Origin("optimise")
 
@@ -122,7 +122,7 @@ def _candidate_scenario(base: Scenario, index: int, candidate: Candidate, sets: 
         name=f"candidate-{index}", question=candidate.label, source=base.source,
         bases=[m.base for m in base.points[0].members],
         settings=base.settings.with_replications(replications, _LEVERS),
-        sets=_sets_of(base) + [(path, value, _LEVERS) for path, value in sets],
+        sets=sets_of(base) + [(path, value, _LEVERS) for path, value in sets],
         shared_pools=base.shared_pools)
 
 
@@ -229,9 +229,9 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     reps = [request.first_replications] * len(candidates)
     active = set(range(len(candidates)))
     status: dict[int, str] = {}
-    results: dict[int, _Run] = {}
+    results: dict[int, Run] = {}
     units = 0
-    keep, cap = math.inf, 0  # once the search has run: the answer's cost (:func:`_answer_cost`), the most replications
+    keep, cap = math.inf, 0  # once the search has run: the answer's cost (:func:`answer_cost`), the most replications
 
     def tick(n: int) -> None:
         if progress is not None:
@@ -252,16 +252,17 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
             figures = point.summary.figures
             values = _per_replication(figures, members, target.figure, target.worst)
             times = _per_replication(figures, members, TIME_FIGURE, lambda v: max(v) if v else math.nan)
-            counts = _decided_counts(point.cases, members) if target.share is not None else None
-            results[i] = _Run(values, estimate(times), counts)
-        active = _screen(active, candidates, prices, reps, results, status, target, request, keep, cap)
+            counts = decided_counts(point.cases, members) if target.share is not None else None
+            results[i] = Run(values, estimate(times), counts)
+        active = screen(active, candidates, prices, reps, results, status, target, request, keep, cap)
         if not active:
             # one dropped as dominated (undecided, as costly as one that surely meets the target) may tie with the
             # answer, or be faster, when it costs as much as the answer: those run on as the search runs any, until
             # they are decided or have the most replications any candidate got, as a brute-force run of every
             # candidate at that many sees them (not further: that would raise the most for every comparison)
-            keep, cap = _answer_cost(results, status, prices, target), max(reps[i] for i in results)
-            active = {i for i in results if status[i] == "dominated" and _kr(sum(prices[i])) == keep and reps[i] < cap}
+            keep, cap = answer_cost(results, status, prices, target), max(reps[i] for i in results)
+            active = {i for i in results
+                      if status[i] == "dominated" and kr_to_ore(sum(prices[i])) == keep and reps[i] < cap}
             for i in active:
                 reps[i] = min(2 * reps[i], cap)
     # The frontier, like with like: candidates compared pairwise over the same replications, run on (doubling, to the
@@ -275,16 +276,16 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
         results, done = _confirmed(base, candidates, sets, reps, target, members, executor, memory, tick)
         units += done
     runs = {i: reps[i] for i in results}
-    kr = {i: _kr(sum(prices[i])) for i in results}
-    must = _answer_group(results, status, kr, target)  # the answer's tie-breaks: over the most, as before
-    level = _pair_level(kr, request.screen_level)
+    kr = {i: kr_to_ore(sum(prices[i])) for i in results}
+    must = answer_group(results, status, kr, target)  # the answer's tie-breaks: over the most, as before
+    level = pair_level(kr, request.screen_level)
     # a candidate dearer than one whose 95 % interval surely meets the target (the answer's sure one: the chosen one
     # when the target holds at its bad end, else the safe one) decides nothing the answer says: it is not run on to
     # place it on the frontier, and where its place stays unsure it is "not needed" (frontier None)
-    sure = _sure_cost(results, kr, target)
+    sure = sure_cost(results, kr, target)
     frontier_units = 0
     while True:
-        on, more, unsure = _place(series, runs, kr, most, level)
+        on, more, unsure = place(series, runs, kr, most, level)
         more = {i for i in more if kr[i] <= sure} | {i for i in must if runs[i] < most}
         if not more:
             break
@@ -304,16 +305,16 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
             series[i] = _per_replication(point.summary.figures, members, TIME_FIGURE,
                                         lambda v: max(v) if v else math.nan)
     days = {i: estimate(series[i]) for i in results}
-    evaluated = _finish(candidates, prices, reps, results, status, target, days, runs, on, members,
-                        {i for i in unsure if kr[i] > sure})
+    evaluated = finish(candidates, prices, reps, results, status, target, days, runs, on, members,
+                       {i for i in unsure if kr[i] > sure})
     chosen = next((e for e in evaluated if e.status == "chosen"), None)
     holds = chosen is not None and target.met(target.bad_end(chosen.target_value))
     surely = [e for e in evaluated if target.met(target.bad_end(e.target_value))]
-    safe = None if holds else min(surely, key=lambda e: (_kr(e.cost), _time_key(e.time)), default=None)
+    safe = None if holds else min(surely, key=lambda e: (kr_to_ore(e.cost), time_key(e.time)), default=None)
     ties = () if chosen is None else tuple(sorted(
         (e for e in evaluated if e is not chosen and e.status in ("feasible", "undecided")
-         and target.met(e.target_value.mean) and _kr(e.cost) == _kr(chosen.cost)),
-        key=lambda e: _time_key(e.time)))
+         and target.met(e.target_value.mean) and kr_to_ore(e.cost) == kr_to_ore(chosen.cost)),
+        key=lambda e: time_key(e.time)))
     today = current_candidate(base, params, request.pool)
     today_run = None if today is None else next(
         (e for e in evaluated if (e.candidate.officers, e.candidate.level) == (today.officers, today.level)
@@ -324,7 +325,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
 
 def _confirmed(base: Scenario, candidates: Sequence[Candidate], sets: Sequence[list[tuple[str, Any]]],
                reps: Sequence[int], target: Target, members: Sequence[str], executor: Executor | None,
-               memory: _Memory, tick: Callable[[int], None]) -> tuple[dict[int, _Run], int]:
+               memory: _Memory, tick: Callable[[int], None]) -> tuple[dict[int, Run], int]:
     """Each candidate's confirming batch: replications ``reps[i] + 1`` to ``2 * reps[i]``, as many as the search
     gave it and none of those (independent of them, so their 95 % interval holds the truth 95 % of the time however
     the search stopped), as the runs the answer is told from; and the work units this ran."""
@@ -337,12 +338,12 @@ def _confirmed(base: Scenario, candidates: Sequence[Candidate], sets: Sequence[l
     runs = {}
     for i, point in zip(order, batch.points, strict=True):
         figures = point.summary.figures
-        runs[i] = _fresh(_per_replication(figures, members, target.figure, target.worst),
-                         _per_replication(figures, members, TIME_FIGURE, lambda v: max(v) if v else math.nan), reps[i])
+        runs[i] = fresh(_per_replication(figures, members, target.figure, target.worst),
+                        _per_replication(figures, members, TIME_FIGURE, lambda v: max(v) if v else math.nan), reps[i])
     return runs, done
 
 
-def _fresh(values: Sequence[float], times: Sequence[float], searched: int) -> _Run:
+def fresh(values: Sequence[float], times: Sequence[float], searched: int) -> Run:
     """The run of the replications after the first ``searched`` (the search's), as many again: the target figure
     and the time per replication of ``2 * searched`` replications in, the confirming batch's run out."""
-    return _Run(list(values[searched:2 * searched]), estimate(list(times[searched:2 * searched])), None)
+    return Run(list(values[searched:2 * searched]), estimate(list(times[searched:2 * searched])), None)

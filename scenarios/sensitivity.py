@@ -25,7 +25,7 @@ __all__: list[str] = []  # the analysis's own (scenarios.uncertainty.analyse): n
 HIGHER_IS_BETTER = ("within_deadline_share",)
 
 
-def _num(value: float) -> float | None:
+def num(value: float) -> float | None:
     return None if value is None or not math.isfinite(value) else round(float(value), 6)
 
 
@@ -35,7 +35,7 @@ def _ranks(x: np.ndarray) -> np.ndarray:
     return rankdata(x)
 
 
-def _drivers(factors: Sequence[Factor], u: np.ndarray, y: np.ndarray) -> list[dict[str, Any]]:
+def factor_drivers(factors: Sequence[Factor], u: np.ndarray, y: np.ndarray) -> list[dict[str, Any]]:
     """Spearman rho, standardized regression coefficient and tornado bars of ``y`` on each factor."""
     keep = np.isfinite(y)
     u, y = u[keep], y[keep]
@@ -54,42 +54,42 @@ def _drivers(factors: Sequence[Factor], u: np.ndarray, y: np.ndarray) -> list[di
         low, high = y[u[:, j] < 0.25], y[u[:, j] >= 0.75]
         out.append({
             "factor": factor.name,
-            "spearman": _num(rho),
-            "src": _num(float(coef[j + 1])) if coef is not None else None,
-            "low_quarter_mean": _num(float(low.mean())) if len(low) else None,
-            "high_quarter_mean": _num(float(high.mean())) if len(high) else None,
+            "spearman": num(rho),
+            "src": num(float(coef[j + 1])) if coef is not None else None,
+            "low_quarter_mean": num(float(low.mean())) if len(low) else None,
+            "high_quarter_mean": num(float(high.mean())) if len(high) else None,
         })
     out.sort(key=lambda d: (-(abs(float(d["spearman"])) if d["spearman"] is not None else -1.0), str(d["factor"])))
     return out
 
 
-def _spread(values: np.ndarray) -> dict[str, Any]:
+def spread(values: np.ndarray) -> dict[str, Any]:
     kept = values[np.isfinite(values)]
     if not len(kept):
         return {"low": None, "high": None, "min": None, "max": None, "median": None}
     return {
-        "low": _num(float(np.quantile(kept, 0.025))), "high": _num(float(np.quantile(kept, 0.975))),
-        "min": _num(float(kept.min())), "max": _num(float(kept.max())),
-        "median": _num(float(np.median(kept))),
+        "low": num(float(np.quantile(kept, 0.025))), "high": num(float(np.quantile(kept, 0.975))),
+        "min": num(float(kept.min())), "max": num(float(kept.max())),
+        "median": num(float(np.median(kept))),
     }
 
 
-def _conclusion(figure: str, nominal: Any, diffs: np.ndarray) -> dict[str, Any]:
+def conclusion(figure: str, nominal: Any, diffs: np.ndarray) -> dict[str, Any]:
     better_high = figure.split("/", 1)[1] in HIGHER_IS_BETTER
     sign = 0.0 if nominal is None or not math.isfinite(nominal.mean) or nominal.mean == 0 else math.copysign(1.0, nominal.mean)
     kept = diffs[np.isfinite(diffs)]
     toward = sign * kept  # the change in the nominal direction at each point
     return {
-        "nominal": {"mean": _num(nominal.mean) if nominal else None,
-                    "ci": [_num(nominal.low), _num(nominal.high)] if nominal else [None, None],
+        "nominal": {"mean": num(nominal.mean) if nominal else None,
+                    "ci": [num(nominal.low), num(nominal.high)] if nominal else [None, None],
                     "significant": bool(nominal.significant) if nominal else False},
         "direction": "higher" if sign > 0 else "lower" if sign < 0 else "none",
         "improves": None if sign == 0 else (sign > 0) == better_high,
         "points": len(kept),
-        "share_same_direction": _num(float(np.mean(toward > 0))) if len(kept) and sign else None,
+        "share_same_direction": num(float(np.mean(toward > 0))) if len(kept) and sign else None,
         # a conclusion holds when the noise-only interval excludes zero (no change) and every point agrees
         "holds": bool(len(kept) and sign and nominal is not None and nominal.significant and bool(np.all(toward > 0))),
-        "at_least": _num(float(toward.min())) if len(kept) and sign else None,
-        "at_least_95": _num(float(np.quantile(toward, 0.05))) if len(kept) and sign else None,
-        "across": _spread(kept),
+        "at_least": num(float(toward.min())) if len(kept) and sign else None,
+        "at_least_95": num(float(np.quantile(toward, 0.05))) if len(kept) and sign else None,
+        "across": spread(kept),
     }

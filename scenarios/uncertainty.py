@@ -50,7 +50,7 @@ from scenarios.bases import Base
 from scenarios.batch import BatchResults, PointResults
 from scenarios.road import execute, prepare
 from scenarios.samplingwords import sampling_words
-from scenarios.sensitivity import _conclusion, _drivers, _num, _spread
+from scenarios.sensitivity import conclusion, factor_drivers, num, spread
 from scenarios.settings import Origin
 from scenarios.study import Scenario, Study, build_scenario
 from simulator.runner import ResultCache
@@ -289,10 +289,10 @@ def analyse(uplan: UncertaintyPlan, batch: BatchResults, nominal: BatchResults) 
                               for v in variants], dtype=np.float64)
             est = nom.summary.figures[figure]
             figures[figure] = {
-                "noise": {"mean": _num(est.mean), "ci": [_num(est.low), _num(est.high)],
+                "noise": {"mean": num(est.mean), "ci": [num(est.low), num(est.high)],
                           **({"cut": est.cut} if est.cut else {})},
-                "noise_and_assumptions": _spread(means),
-                "points": [_num(m) for m in means],
+                "noise_and_assumptions": spread(means),
+                "points": [num(m) for m in means],
             }
             target = means
             if nom.comparison is not None:
@@ -300,9 +300,9 @@ def analyse(uplan: UncertaintyPlan, batch: BatchResults, nominal: BatchResults) 
                 diffs = np.asarray([
                     next((d.mean for d in v.comparison.differences if d.figure == figure), math.nan)
                     if v.comparison is not None else math.nan for v in variants], dtype=np.float64)
-                conclusions[figure] = {**_conclusion(figure, diff, diffs), "differences": [_num(d) for d in diffs]}
+                conclusions[figure] = {**conclusion(figure, diff, diffs), "differences": [num(d) for d in diffs]}
                 target = diffs
-            drivers[figure] = _drivers(driving, u[:, columns], target)
+            drivers[figure] = factor_drivers(driving, u[:, columns], target)
         scenarios[scenario.name] = {
             "question": scenario.question,
             "point": scenario.points[0].label,  # a swept scenario: its first sweep point
@@ -324,7 +324,7 @@ def analyse(uplan: UncertaintyPlan, batch: BatchResults, nominal: BatchResults) 
         "factors": factors,
         # a process with measured values and no interval: anywhere (a profile calibrated before calibrate wrote them)
         **({"without_intervals": bare} if bare else {}),
-        "design": [[_num(x) for x in row] for row in uplan.quantiles],
+        "design": [[num(x) for x in row] for row in uplan.quantiles],
         "scenarios": scenarios,
     }
 
@@ -353,12 +353,12 @@ def _factor_entry(factor: Factor, j: int, uplan: UncertaintyPlan) -> dict[str, A
         based = bases(factor, member, profile)
         own = range_of(factor, profile)
         if own is not None and any(how == "assumed" for how, _i in based.values()):
-            ranges[member] = [_num(own[0]), _num(own[1])]
+            ranges[member] = [num(own[0]), num(own[1])]
         if spec.get("sourced_for") and member in spec["sourced_for"]:
             continue  # named in the table: as before, the table's sourced_for says it
         for path, (how, interval) in based.items():
             if how == "fitted" and interval is not None:
-                fitted.setdefault(member, {})[path] = [_num(interval[0]), _num(interval[1])]
+                fitted.setdefault(member, {})[path] = [num(interval[0]), num(interval[1])]
             elif how == "measured":
                 measured.setdefault(member, []).append(path)
     # only a profile with a fitted or measured value gets these keys (a library study's file is as it was)
@@ -380,6 +380,6 @@ def _factor_entry(factor: Factor, j: int, uplan: UncertaintyPlan) -> dict[str, A
 
 def _value(factor: Factor, u: float) -> Any:
     if factor.spec.get("range_from_text"):
-        return _num(u)  # each profile has its own range: the quantile is the common value
+        return num(u)  # each profile has its own range: the quantile is the common value
     value = factor.value_at(u, nominal=None)
-    return _num(value) if isinstance(value, float) else value
+    return num(value) if isinstance(value, float) else value

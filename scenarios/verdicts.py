@@ -1,9 +1,9 @@
 """What a goal seek concludes from its candidates' runs: which are feasible, what the answer is, the rows.
 
-Between rounds, :func:`_screen` calls each candidate just run feasible, infeasible, dominated or
+Between rounds, :func:`screen` calls each candidate just run feasible, infeasible, dominated or
 undecided and says which get more replications; once the search has run, the answer's cost, the
 candidates the answer orders by their days and the cheapest that surely meets the target say which
-must run on; :func:`_finish` makes the candidates' rows (:class:`scenarios.goal.Evaluated`) with the
+must run on; :func:`finish` makes the candidates' rows (:class:`scenarios.goal.Evaluated`) with the
 chosen one. These are the search's decision rules, apart from how it runs the candidates
 (:mod:`scenarios.optimise`) and from the frontier's (:mod:`scenarios.frontier`).
 """
@@ -13,18 +13,18 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from scenarios.candidate_run import _Run
+from scenarios.candidate_run import Run
 from scenarios.compare import Estimate
-from scenarios.goal import Evaluated, OptimiseRequest, Target, _kr, _time_key
+from scenarios.goal import Evaluated, OptimiseRequest, Target, kr_to_ore, time_key
 from scenarios.levers import Candidate
 
 __all__: list[str] = []  # the search's own rules (scenarios.optimise): nothing public
 
 
-def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]],
-            reps: list[int], results: Mapping[int, _Run],
-            status: dict[int, str], target: Target, request: OptimiseRequest, keep: float = math.inf,
-            cap: int = 0) -> set[int]:
+def screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]],
+           reps: list[int], results: Mapping[int, Run],
+           status: dict[int, str], target: Target, request: OptimiseRequest, keep: float = math.inf,
+           cap: int = 0) -> set[int]:
     """Classify the candidates just run; return those that get more replications. An undecided one that
     costs ``keep`` (the answer's cost, to the öre) is not dominated for costing as much as a sure one
     until it has ``cap`` replications (the most any candidate got in the search)."""
@@ -40,7 +40,7 @@ def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[
     best = min(sure) if sure else math.inf
     more = set()
     for i in active:
-        kept = _kr(sum(prices[i])) == keep and reps[i] < cap
+        kept = kr_to_ore(sum(prices[i])) == keep and reps[i] < cap
         limit = cap if kept else request.max_replications
         if status[i] == "undecided" and sum(prices[i]) >= best and not kept:
             status[i] = "dominated"
@@ -50,15 +50,15 @@ def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[
     return more
 
 
-def _answer_cost(results: Mapping[int, _Run], status: Mapping[int, str], prices: Sequence[tuple[float, float]],
-                 target: Target) -> float:
+def answer_cost(results: Mapping[int, Run], status: Mapping[int, str], prices: Sequence[tuple[float, float]],
+                target: Target) -> float:
     """The cost (to the öre) of the cheapest candidate whose mean meets the target (``inf``: none)."""
-    return min((_kr(sum(prices[i])) for i in results
+    return min((kr_to_ore(sum(prices[i])) for i in results
                 if status[i] in ("feasible", "undecided") and target.met(results[i].mean)), default=math.inf)
 
 
-def _answer_group(results: Mapping[int, _Run], status: Mapping[int, str], kr: Mapping[int, float],
-                  target: Target) -> set[int]:
+def answer_group(results: Mapping[int, Run], status: Mapping[int, str], kr: Mapping[int, float],
+                 target: Target) -> set[int]:
     """The candidates the answer orders by their mean days: the cheapest whose mean meets the target and
     those as cheap (the chosen one is the fastest of them, the others its ties), and, when one of these
     misses the target at its interval's bad end, the cheapest that meet it there and those as cheap (the
@@ -72,7 +72,7 @@ def _answer_group(results: Mapping[int, _Run], status: Mapping[int, str], kr: Ma
     return group | {i for i in surely if kr[i] == min((kr[j] for j in surely), default=math.inf)}
 
 
-def _sure_cost(results: Mapping[int, _Run], kr: Mapping[int, float], target: Target) -> float:
+def sure_cost(results: Mapping[int, Run], kr: Mapping[int, float], target: Target) -> float:
     """The cost (to the öre) of the cheapest candidate whose 95 % interval meets the target at its bad end
     (``inf``: none does): the chosen one's when the target holds there, else the safe one's (any candidate so sure
     meets it by its mean too, so none is cheaper than the chosen one). The answer names nothing dearer."""
@@ -80,11 +80,11 @@ def _sure_cost(results: Mapping[int, _Run], kr: Mapping[int, float], target: Tar
                default=math.inf)
 
 
-def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]], reps: Sequence[int],
-            results: Mapping[int, _Run], status: Mapping[int, str],
-            target: Target, times: Mapping[int, Estimate] | None = None,
-            days_reps: Mapping[int, int] | None = None, on: set[int] | None = None,
-            members: Sequence[str] = (), unknown: set[int] | None = None) -> tuple[Evaluated, ...]:
+def finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]], reps: Sequence[int],
+           results: Mapping[int, Run], status: Mapping[int, str],
+           target: Target, times: Mapping[int, Estimate] | None = None,
+           days_reps: Mapping[int, int] | None = None, on: set[int] | None = None,
+           members: Sequence[str] = (), unknown: set[int] | None = None) -> tuple[Evaluated, ...]:
     """The candidates run, in grid order. ``times``: each one's mean days (the frontier's; default: its
     own run's), over ``days_reps`` replications; ``on``: those on the frontier (default: no other is
     both as cheap and as fast by the mean days, one of them strictly, as when all have as many);
@@ -92,13 +92,13 @@ def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float
     ran = sorted(results)
     days = {i: results[i].time for i in ran} if times is None else times
     meeting = [i for i in ran if status[i] in ("feasible", "undecided") and target.met(results[i].mean)]
-    chosen = min(meeting, key=lambda i: (_kr(sum(prices[i])), _time_key(days[i]), i), default=None)
+    chosen = min(meeting, key=lambda i: (kr_to_ore(sum(prices[i])), time_key(days[i]), i), default=None)
     out = []
     for i in ran:  # costs to the öre, as everywhere else: 1e-10 kr of rounding noise is not cheaper
-        cost, time = _kr(sum(prices[i])), days[i].mean
+        cost, time = kr_to_ore(sum(prices[i])), days[i].mean
         frontier: bool | None = (i in on) if on is not None else not math.isnan(time) and not any(
-            (_kr(sum(prices[j])) <= cost and days[j].mean <= time)
-            and (_kr(sum(prices[j])) < cost or days[j].mean < time)
+            (kr_to_ore(sum(prices[j])) <= cost and days[j].mean <= time)
+            and (kr_to_ore(sum(prices[j])) < cost or days[j].mean < time)
             for j in ran if j != i and not math.isnan(days[j].mean))
         if unknown and i in unknown:  # not needed: dearer than one that surely meets the target, its place unsure
             frontier = None

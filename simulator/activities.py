@@ -1,6 +1,6 @@
 """Executing activities: work, delays, subprocesses, loops, multi-instance, boundary events, races.
 
-A mixin of the engine's run (:class:`simulator.replication._Run`): every method is a
+A mixin of the engine's run (:class:`simulator.replication.Run`): every method is a
 simpy generator or a helper of one, and uses the run's environment, draw
 iterators, workplace and recorder.
 """

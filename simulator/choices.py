@@ -1,6 +1,6 @@
 """The choices a case's circumstances make, and the legal clock's marks.
 
-A mixin of the engine's run (:class:`simulator.replication._Run`). An exclusive gateway chooses by its
+A mixin of the engine's run (:class:`simulator.replication.Run`). An exclusive gateway chooses by its
 conditions over the case's attributes or by its probabilities, within loop caps
 (:meth:`RuledChoices.free_choice`); the outcome gateway's choice is made ahead, at the decision, when
 the deciding level depends on it (:meth:`RuledChoices.planned_outcome`); the legal clock's extension

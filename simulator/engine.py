@@ -6,7 +6,7 @@ has finished (or cannot). It returns a :class:`simulator.records.SimResult`:
 plain records, and a streaming :class:`simulator.stats.Summary` whose size does
 not grow with the number of cases.
 
-Each token is a small simpy process (:meth:`simulator.replication._Run.token`) that executes a node,
+Each token is a small simpy process (:meth:`simulator.replication.Run.token`) that executes a node,
 then routes through the precomputed tables of its :class:`simulator.tokens.CompiledNode`. Work
 for a pool waits FIFO for a member, then runs inside the pool's work calendar
 (:mod:`simulator.resources`); a decision at a meeting waits for the first meeting
@@ -35,13 +35,13 @@ from processes.model import Process
 from processes.params import SimParams
 from simulator.compiler import compile_process
 from simulator.records import SimResult
-from simulator.replication import _Run
+from simulator.replication import Run
 from simulator.resources import merged_pool, pool_schedules
 from simulator.simpyimport import simpy
 from simulator.streams import root_sequence
 from simulator.workplace import PoolAtWork
 
-__all__ = ["simulate", "simulate_many", "DEFAULT_MAX_STEPS"]
+__all__ = ["simulate", "simulate_many", "DEFAULT_MAX_STEPS", "run_until"]
 
 #: nodes one case may execute before the run is stopped as a runaway loop
 DEFAULT_MAX_STEPS = 10_000
@@ -74,8 +74,8 @@ def simulate(
     cases that cannot finish.
     """
     compiled = compile_process(process, params)
-    run = _Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps, exact=exact,
-               process=process)
+    run = Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps, exact=exact,
+              process=process)
     run.begin(cases)
     _run_env(run.env, run.stop)
     return run.finish()
@@ -85,14 +85,14 @@ def _run_env(env: simpy.Environment, until: Any) -> None:
     """``env.run(until=until)``, re-raising a SimulationError from a process as itself (simpy raises
     a copy made from the message only, losing the element and path)."""
     try:
-        _run_until(env, until)
+        run_until(env, until)
     except SimulationError as err:
         if isinstance(err.__cause__, SimulationError):
             raise err.__cause__ from None
         raise
 
 
-def _run_until(env: simpy.Environment, until: simpy.Event) -> None:
+def run_until(env: simpy.Environment, until: simpy.Event) -> None:
     """simpy 4's ``Environment.run(until=event)`` with its ``step`` inlined: the same events processed
     in the same order, the same errors, without a method call per event (``_run_env``'s loop runs once
     per simpy event of the run)."""
@@ -163,8 +163,8 @@ def simulate_many(
     runs = []
     for name, process, params, seed in members:
         compiled = compile_process(process, params)
-        run = _Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps, exact=exact,
-                   env=env, shared=shared[name], process=process)
+        run = Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps, exact=exact,
+                  env=env, shared=shared[name], process=process)
         run.begin(None)
         runs.append((name, run))
     _run_env(env, env.all_of([run.stop for _name, run in runs]))

@@ -1,6 +1,6 @@
 """Running what BPMN starts by an event: armed event subprocesses, escalations, compensation, a transaction's cancel.
 
-A mixin of the engine's run (:class:`simulator.replication._Run`), as :mod:`simulator.activities` is; what is
+A mixin of the engine's run (:class:`simulator.replication.Run`), as :mod:`simulator.activities` is; what is
 compiled for it, and why, is in :mod:`simulator.eventpasses`.
 
 - :meth:`EventExecution.arm`: when a scope starts (a case arrives, a subprocess instance begins), each

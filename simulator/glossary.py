@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import functools
 
-__all__ = ["FIGURES", "FIGURES_SV", "LIBRARY_PRICES", "LIBRARY_PRICES_SV", "OUTCOME_WORDS", "OUTCOME_WORDS_SV", "POOL_WORDS", "describe"]
+__all__ = ["FIGURES", "FIGURES_SV", "LIBRARY_PRICES", "LIBRARY_PRICES_SV", "OUTCOME_WORDS", "OUTCOME_WORDS_SV", "POOL_WORDS", "describe",
+           "PREFIXES_SV"]
 
 #: the outcomes in words
 OUTCOME_WORDS = {
@@ -135,11 +136,11 @@ OUTCOME_WORDS_SV = {
     "dismissal": "avvisning av en ansökan som förblev ofullständig",
 }
 
-_PREFIXES_SV = {
+PREFIXES_SV = {
     "outcome_share.": "Andel av alla ärenden som slutade med {}.",
     "outcome_days.": "Dagar i medel från att ansökan kom in till ärendets slut, för ärenden som slutade med {}.",
     "wait_days.": "Dagar i medel som steg {} väntade innan det började: i kö till en i personalgruppen (även "
-                   "medan kontoret är stängt) eller till ett möte.",
+                  "medan kontoret är stängt) eller till ett möte.",
     "work_hours.": "Arbetstimmar i medel i steg {}.",
     "elapsed_days.": "Dagar i medel från att steg {} nåddes till dess slut (kö, arbete, pauser och väntan).",
     "utilisation.": "Andel av arbetstiden för {} som gick till dessa ärenden.",
@@ -148,7 +149,7 @@ _PREFIXES_SV = {
     "committee_backlog.": "Ärenden i medel som väntade på ett möte i {}.",
     "agenda_max.": "Flest ärenden på en dagordning i {}.",
     "meetings.": "Möten i {} under den observerade tiden (ett ordinarie möte som infaller på en "
-                 "helgdag eller helgafton hålls inte).",
+                "helgdag eller helgafton hålls inte).",
 }
 
 _POOL_PREFIXES = ("utilisation.", "queue_length.", "wait_days_pool.")
@@ -165,7 +166,7 @@ def describe(key: str, lang: str = "en", *, library: bool = True, pool: str | No
     'Andel av arbetstiden för handläggarna som gick till dessa ärenden.'
     """
     figure = key.partition("/")[2] if "/" in key else key
-    figures, prefixes, outcomes = (FIGURES_SV, _PREFIXES_SV, OUTCOME_WORDS_SV) if lang == "sv" else (
+    figures, prefixes, outcomes = (FIGURES_SV, PREFIXES_SV, OUTCOME_WORDS_SV) if lang == "sv" else (
         FIGURES, _PREFIXES, OUTCOME_WORDS)
     if figure in figures:
         priced = (LIBRARY_PRICES_SV if lang == "sv" else LIBRARY_PRICES).get(figure) if library else None

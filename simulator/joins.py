@@ -1,6 +1,6 @@
 """Joins and loop caps: when a parallel or inclusive join fires, and where a capped loop may go.
 
-A mixin of the engine's run (:class:`simulator.replication._Run`). An inclusive join
+A mixin of the engine's run (:class:`simulator.replication.Run`). An inclusive join
 fires when no live token of its scope can still reach one of its empty incoming
 flows without passing through it (the reachability sets are precomputed per
 incoming flow by :mod:`simulator.tables`).

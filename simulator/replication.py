@@ -1,7 +1,7 @@
 """One replication of the engine: a compiled process on a simpy environment, its tokens and arrivals.
 
-:class:`_Run` holds what one run needs (the environment, the workplace, the recorder, a draw iterator
-per node) and is the token itself (:meth:`_Run.token`): a small simpy process that executes a node, then
+:class:`Run` holds what one run needs (the environment, the workplace, the recorder, a draw iterator
+per node) and is the token itself (:meth:`Run.token`): a small simpy process that executes a node, then
 routes through the precomputed tables of its :class:`simulator.tokens.CompiledNode`, with the common
 step (work for one pool, no boundary event) inlined. The rest of what a token does is in the run's
 mixins: activities (:mod:`simulator.activities`), events (:mod:`simulator.eventrun`), joins
@@ -53,13 +53,13 @@ from simulator.tokens import (
 )
 from simulator.workplace import PoolAtWork, Workplace
 
-__all__ = ["_Run", "DRAIN_HOURS"]
+__all__ = ["Run", "DRAIN_HOURS"]
 
 #: hours a run may go on after the last arrival before open cases are left open
 DRAIN_HOURS = 20 * 8766.0
 
 
-class _Run(ActivityExecution, EventExecution, JoinRouting, ScopeEnds, RuledChoices, StuckCases):
+class Run(ActivityExecution, EventExecution, JoinRouting, ScopeEnds, RuledChoices, StuckCases):
     """One replication: the simpy environment and everything it needs."""
 
     def __init__(self, compiled: T.CompiledProcess, params: SimParams, root: np.random.SeedSequence, *,

@@ -54,7 +54,7 @@ from typing import Any
 
 from processes.errors import SimulationError
 from processes.frozenclass import frozen_dataclass
-from processes.holidaystore import _package_holiday_dates, holiday_dates  # noqa: F401  (their home before)
+from processes.holidaystore import holiday_dates, package_holiday_dates  # noqa: F401  (their home before)
 from processes.params import CalendarSpec, PoolMember, ResourcePool, SimParams
 
 __all__ = ["holiday_dates", "WorkCalendar", "PoolSchedule", "pool_schedules", "work_in_calendar", "merged_pool"]

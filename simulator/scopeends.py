@@ -1,6 +1,6 @@
 """How a scope ends: end events, thrown errors, cancellation, and a scope's last token.
 
-A mixin of the engine's run (:class:`simulator.replication._Run`), as :mod:`simulator.joins` is. Its own
+A mixin of the engine's run (:class:`simulator.replication.Run`), as :mod:`simulator.joins` is. Its own
 module because it is the other side of the token's loop: what happens when a token has nowhere to go
 (an end event, an error end event caught by the scope's error event subprocess or by a boundary event
 around it, a terminate end event), and when the last token of a scope goes (the case ends, or the

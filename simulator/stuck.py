@@ -1,6 +1,6 @@
 """Cases that cannot finish, said in plain words: a loop without end, and tokens stuck at joins.
 
-A mixin of the engine's run (:class:`simulator.replication._Run`). A case that executes more than
+A mixin of the engine's run (:class:`simulator.replication.Run`). A case that executes more than
 ``max_steps`` nodes stops the run at once, naming the loop it takes (:meth:`StuckCases.runaway`); cases
 whose tokens all wait at joins that can no longer fire are reported at the end of the run
 (:meth:`StuckCases.stuck_error`), as the model's deadlock when the model says why (a choice whose

@@ -216,7 +216,7 @@ IDLE_MACHINE = """
 import sys
 import cli
 import scenarios.executors
-scenarios.executors._load = lambda: 0.0
+scenarios.executors.load = lambda: 0.0
 sys.exit(cli.main(sys.argv[1:]))
 """
 

@@ -20,7 +20,7 @@ def boom() -> frozenset[dt.date]:
 @pytest.fixture()
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("PERMITFLOW_CACHE", str(tmp_path))
-    monkeypatch.setattr(holidaystore, "_package_version", lambda: "9.9")
+    monkeypatch.setattr(holidaystore, "package_version", lambda: "9.9")
     return tmp_path / "holidays"
 
 
@@ -44,7 +44,7 @@ def test_an_unusable_file_is_computed_again(store: Path, text: str) -> None:
 
 def test_another_release_does_not_read_the_old_file(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     stored_dates("SE", 2025, "opts", lambda: DAYS)
-    monkeypatch.setattr(holidaystore, "_package_version", lambda: "10.0")
+    monkeypatch.setattr(holidaystore, "package_version", lambda: "10.0")
     assert stored_dates("SE", 2025, "opts", lambda: frozenset()) == frozenset()
 
 
@@ -62,11 +62,11 @@ def test_an_unwritable_folder_costs_speed_not_results(tmp_path: Path, monkeypatc
 
 
 def test_the_package_agrees_with_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from simulator.resources import _package_holiday_dates, holiday_dates
+    from simulator.resources import holiday_dates, package_holiday_dates
 
     monkeypatch.setenv("PERMITFLOW_CACHE", str(tmp_path))
     holiday_dates.cache_clear()
     first = holiday_dates("SE", 2031)
     holiday_dates.cache_clear()
-    assert holiday_dates("SE", 2031) == first == _package_holiday_dates("SE", 2031)
+    assert holiday_dates("SE", 2031) == first == package_holiday_dates("SE", 2031)
     holiday_dates.cache_clear()

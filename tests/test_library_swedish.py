@@ -125,9 +125,9 @@ def test_a_share_of_full_time_is_said_one_way_in_each_text() -> None:
 
 
 def test_the_reports_swedish_glossary_writes_figures_the_swedish_way_in_swedish_words() -> None:
-    from simulator.glossary import _PREFIXES_SV, FIGURES_SV
+    from simulator.glossary import FIGURES_SV, PREFIXES_SV
 
-    for key, text in [*FIGURES_SV.items(), *_PREFIXES_SV.items()]:
+    for key, text in [*FIGURES_SV.items(), *PREFIXES_SV.items()]:
         assert not re.search(r"\boverhead\b", text), (key, text)  # English: indirekta kostnader
         assert not re.search(r"(?<!\d)\d{1,3} \d{3}(?!\d)", text), (key, text)  # 1 160 kr
         # (a deadline's "4 månader" stays as report/deadlines.py finds it to put the profile's own)

@@ -38,7 +38,7 @@ from scenarios.execute import parsed_member, point_inputs
 from web.levers import RUN_LEVERS
 from web.texts import TEXTS, said_name
 
-__all__ = ["answer", "sentences", "histogram", "BIN_DAYS"]
+__all__ = ["answer", "sentences", "histogram", "BIN_DAYS", "diagram"]
 
 #: the width of a bar of the distribution, in days
 BIN_DAYS = 7
@@ -226,8 +226,8 @@ def histogram(cases: Sequence[Sequence[Any]], member: str) -> list[int]:
     return counts
 
 
-def _diagram(bpmn: str, member: str, figures: Mapping[str, Any], before: Mapping[str, Any],
-             elements: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def diagram(bpmn: str, member: str, figures: Mapping[str, Any], before: Mapping[str, Any],
+            elements: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The diagram with the what-if's waiting badges, and the longest waits before and after (each
     step by its name, an unnamed timer in words per language; ``elements``: the profile's
     ``simulation.elements``)."""
@@ -297,8 +297,8 @@ def answer(batch: BatchResults, names: Mapping[str, Any], *, changed: bool = Tru
             "bin_days": BIN_DAYS,
             "histogram": {"now": histogram(before_cases, member.name), "then": histogram(after_cases, member.name)},
             "changed": changed,  # nothing changed: the chart draws today alone (two lines read as a change)
-            "diagram": _diagram(member.bpmn, member.name, whatif["figures"], status["figures"],
-                                ((member.profile.get("simulation") or {}).get("elements") or {})),
+            "diagram": diagram(member.bpmn, member.name, whatif["figures"], status["figures"],
+                               ((member.profile.get("simulation") or {}).get("elements") or {})),
         })
     return {"municipalities": out, "failures": doc["failures"],
             "replications": batch.study.scenarios[0].replications, "seed": batch.study.scenarios[0].seed}

@@ -43,7 +43,7 @@ from starlette.staticfiles import StaticFiles
 from processes.errors import InputError, PermitflowError
 from processes.heapkeep import libc_name
 from web.downloads import results
-from web.guard import _Guard
+from web.guard import Guard
 from web.limits import (
     BUSY_RETRY_SECONDS,
     CHECK_SECONDS,
@@ -54,33 +54,34 @@ from web.limits import (
     REPORTS_AT_ONCE,
     TOKEN_HEADER,
 )
-from web.pageroutes import HERE, _display_names, deadline_texts, page, setup
-from web.replies import _error, _http_refusal, _not_kept, _server_fault
+from web.pageroutes import HERE, deadline_texts, display_names, page, setup
+from web.replies import error_reply, http_refusal, not_kept, server_fault
 from web.runroutes import (
-    _question,
-    _run_or_404,
     cancel_run,
+    request_question,
+    run_or_404,
     show_diagram,
     show_run,
     start_goal_seek,
     start_run,
 )
 from web.runs import CHECKS_IDLE_SECONDS, KEEP_BYTES, LARGE_RUNS, MOST_RUNS
-from web.state import _State
-from web.uploadroutes import _check_once, checked_or_refusal, kept_reply, upload, upload_log, validation_page
+from web.state import State
+from web.uploadroutes import check_once, checked_or_refusal, kept_reply, upload, upload_log, validation_page
 from web.whatif import scenario_yaml
 
 __all__ = ["create_app", "TOKEN_HEADER", "MAX_BODY_BYTES", "BUSY_RETRY_SECONDS",
            # read here by the tests, as before the app was split along its seams (no behaviour changed)
            "CHECKS_AT_ONCE", "CHECKS_WAITING", "MAX_UPLOADS", "REPORTS_AT_ONCE", "InputError",
-           "_display_names", "deadline_texts", "_check_once", "checked_or_refusal", "kept_reply"]
+           "display_names", "deadline_texts", "check_once", "checked_or_refusal", "kept_reply",
+           "rendered_report"]
 
 
 async def save_scenario(request: Request) -> Response:
     try:
-        q = await _question(request)
+        q = await request_question(request)
     except PermitflowError as err:
-        return _error(err)
+        return error_reply(err)
     return Response(scenario_yaml(q), media_type="application/x-yaml",
                     headers={"Content-Disposition": 'attachment; filename="what-if.yaml"'})
 
@@ -123,7 +124,7 @@ def _warm() -> None:
     _pyplot()
 
 
-def _report_html(batch: Any, uncertainty: dict[str, Any] | None = None) -> bytes:
+def rendered_report(batch: Any, uncertainty: dict[str, Any] | None = None) -> bytes:
     from report.build import write_report
     from report.results import write_results
 
@@ -133,14 +134,14 @@ def _report_html(batch: Any, uncertainty: dict[str, Any] | None = None) -> bytes
 
 
 async def report(request: Request) -> Response:
-    run = _run_or_404(request)
+    run = run_or_404(request)
     if run is None:
-        return _not_kept(request, ("its report", "rapporten"))
+        return not_kept(request, ("its report", "rapporten"))
     async with request.app.state.web.report_turns:
         batch = await run_in_threadpool(lambda: run.batch)
         if batch is None:
-            return _error("no finished run to report on", 404, sv="ingen färdig körning att rapportera")
-        html = await run_in_threadpool(_report_html, batch, run.uncertainty)
+            return error_reply("no finished run to report on", 404, sv="ingen färdig körning att rapportera")
+        html = await run_in_threadpool(rendered_report, batch, run.uncertainty)
     return Response(html, media_type="text/html; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="report.html"'})
 
@@ -158,7 +159,7 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
     one more is told to try again when one has finished; ``check_idle``: the seconds without a case log's
     check after which the fork server of those checks is stopped (:mod:`web.checkserver`; the next check
     starts it)."""
-    state = _State(workers, keep, check_seconds, preload, large, most, check_idle)
+    state = State(workers, keep, check_seconds, preload, large, most, check_idle)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> Any:
@@ -184,8 +185,8 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
             Route("/api/goal", start_goal_seek, methods=["POST"]),
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
         ],
-        middleware=[Middleware(_Guard, token=token)],
-        exception_handlers={HTTPException: _http_refusal, Exception: _server_fault},
+        middleware=[Middleware(Guard, token=token)],
+        exception_handlers={HTTPException: http_refusal, Exception: server_fault},
         lifespan=lifespan,
     )
     app.state.web = state

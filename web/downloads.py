@@ -12,8 +12,8 @@ from starlette.responses import Response
 
 from bpmn_io.profile import LANGUAGES
 from web.levers import said_back
-from web.replies import _NO_SUCH, _error, _not_kept, _refused
-from web.runroutes import _run_or_404
+from web.replies import NO_SUCH, error_reply, not_kept, refused
+from web.runroutes import run_or_404
 
 __all__ = ["results"]
 
@@ -35,16 +35,16 @@ async def results(request: Request) -> Response:
     name = request.path_params["file"]
     lang = request.query_params.get("lang", "sv")
     if name not in _RESULTS:
-        return _refused(request, _NO_SUCH, 404)
+        return refused(request, NO_SUCH, 404)
     if name.endswith(".csv") and lang not in LANGUAGES:
         given = said_back(lang)
-        return _error(f"The figures' language “{given}” is not one the page writes: sv (Swedish Excel: semicolons "
-                      "and decimal commas) or en (commas and decimal points).",
-                      sv=f"Siffrornas språk ”{given}” är inget som sidan skriver: sv (svensk Excel: semikolon och "
-                         "decimalkomma) eller en (komma och decimalpunkt).", field="lang")
-    run = _run_or_404(request)
+        return error_reply(f"The figures' language “{given}” is not one the page writes: sv (Swedish Excel: "
+                           "semicolons and decimal commas) or en (commas and decimal points).",
+                           sv=f"Siffrornas språk ”{given}” är inget som sidan skriver: sv (svensk Excel: "
+                              "semikolon och decimalkomma) eller en (komma och decimalpunkt).", field="lang")
+    run = run_or_404(request)
     if run is None:
-        return _not_kept(request, _RESULTS[name])
+        return not_kept(request, _RESULTS[name])
     with run.lock:
         state = run.state
     if state != "done":
@@ -52,7 +52,7 @@ async def results(request: Request) -> Response:
                             "körningen är inte klar ännu: siffrorna kommer med svaret"),
                 "cancelled": ("the run was cancelled: it has no figures", "körningen avbröts: den har inga siffror")}
         en, sv = said.get(state, ("the run failed: it has no figures", "körningen misslyckades: den har inga siffror"))
-        return _error(f"No figures: {en}.", 404, sv=f"Inga siffror: {sv}.")
+        return error_reply(f"No figures: {en}.", 404, sv=f"Inga siffror: {sv}.")
     if name.startswith("goal-seek."):
         return _goal_file(run, name.removeprefix("goal-seek."), lang)
     # made in turns with the reports (REPORTS_AT_ONCE): the run's batch is unpickled and its summary made on the
@@ -60,8 +60,10 @@ async def results(request: Request) -> Response:
     async with request.app.state.web.report_turns:
         batch = await run_in_threadpool(lambda: run.batch)
         if batch is None:  # a goal seek: its answer is its table (permitflow optimise --csv writes it)
-            return _error("No figures to download: this is a goal seek, whose answer is the table on the page.", 404,
-                          sv="Inga siffror att ladda ner: det här är en målsökning, vars svar är tabellen på sidan.")
+            return error_reply("No figures to download: this is a goal seek, whose answer is the table on the "
+                               "page.", 404,
+                               sv="Inga siffror att ladda ner: det här är en målsökning, vars svar är tabellen på "
+                                  "sidan.")
         doc = await run_in_threadpool(results_document, batch, run.uncertainty)
         del batch
         if name == "results.json":
@@ -84,10 +86,10 @@ def _goal_file(run: Any, kind: str, lang: str) -> Response:
 
     text = run.file(kind)
     if text is None:
-        return _error("No table of a goal seek to download: this run is a what-if, whose figures download as "
-                      "results.csv and results.json.", 404,
-                      sv="Ingen målsökningstabell att ladda ner: det här är en vad händer om-körning, vars siffror "
-                         "laddas ner som resultat.csv och results.json.")
+        return error_reply("No table of a goal seek to download: this run is a what-if, whose figures "
+                           "download as results.csv and results.json.", 404,
+                           sv="Ingen målsökningstabell att ladda ner: det här är en vad händer om-körning, vars "
+                              "siffror laddas ner som resultat.csv och results.json.")
     if kind == "json":
         return Response(text.encode("utf-8"), media_type="application/json",
                         headers={"Content-Disposition": 'attachment; filename="goal-seek.json"'})

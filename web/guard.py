@@ -14,14 +14,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Message
 
-from web.limits import _BIG_EN, _BIG_SV, _OVER_EN, _OVER_SV, COOKIE, MAX_BODY_BYTES, TOKEN_HEADER, _TooLarge
-from web.replies import _error
+from web.limits import BIG_EN, BIG_SV, COOKIE, MAX_BODY_BYTES, OVER_EN, OVER_SV, TOKEN_HEADER, TooLarge
+from web.replies import error_reply
 from web.whatif import PageError
 
-__all__ = ["_Guard", "_body", "_bounded"]
+__all__ = ["Guard", "json_body", "bounded"]
 
 
-class _Guard(BaseHTTPMiddleware):
+class Guard(BaseHTTPMiddleware):
     """Refuse a request without the token (when the server has one) or with a body over the limit."""
 
     def __init__(self, app: Any, token: str | None) -> None:
@@ -32,21 +32,21 @@ class _Guard(BaseHTTPMiddleware):
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
             upload = request.url.path == "/api/uploads"
-            return _error(_OVER_EN if upload else _BIG_EN, 413, sv=_OVER_SV if upload else _BIG_SV)
+            return error_reply(OVER_EN if upload else BIG_EN, 413, sv=OVER_SV if upload else BIG_SV)
         if self.token is None:
             return await call_next(request)
         given = (request.headers.get(TOKEN_HEADER) or request.query_params.get("token")
                  or request.cookies.get(COOKIE) or "")
         if not hmac.compare_digest(given.encode(), self.token.encode()):
-            return _error("a token is required: open the address permitflow serve printed", 401,
-                          sv="nyckel krävs: öppna adressen som permitflow serve skrev ut")
+            return error_reply("a token is required: open the address permitflow serve printed", 401,
+                               sv="nyckel krävs: öppna adressen som permitflow serve skrev ut")
         response = await call_next(request)
         if request.query_params.get("token"):
             response.set_cookie(COOKIE, self.token, httponly=True, samesite="strict")
         return response
 
 
-async def _body(request: Request) -> Mapping[str, Any]:
+async def json_body(request: Request) -> Mapping[str, Any]:
     """The request's JSON object, read once per request and at most :data:`MAX_BODY_BYTES` of it
     (the guard sees only a Content-Length; a chunked body has none)."""
     kept = getattr(request.state, "json_body", None)
@@ -56,7 +56,7 @@ async def _body(request: Request) -> Mapping[str, Any]:
     async for chunk in request.stream():
         raw += chunk
         if len(raw) > MAX_BODY_BYTES:
-            raise _TooLarge(_BIG_EN, _BIG_SV)
+            raise TooLarge(BIG_EN, BIG_SV)
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
@@ -67,8 +67,8 @@ async def _body(request: Request) -> Mapping[str, Any]:
     return data
 
 
-def _bounded(request: Request) -> Request:
-    """``request`` with its body read at most :data:`MAX_BODY_BYTES` (more raises :class:`_TooLarge`): the
+def bounded(request: Request) -> Request:
+    """``request`` with its body read at most :data:`MAX_BODY_BYTES` (more raises :class:`TooLarge`): the
     guard sees only a Content-Length, and a body sent in chunks has none."""
     seen = 0
 
@@ -78,7 +78,7 @@ def _bounded(request: Request) -> Request:
         if message["type"] == "http.request":
             seen += len(message.get("body", b""))
             if seen > MAX_BODY_BYTES:
-                raise _TooLarge(_OVER_EN, _OVER_SV)
+                raise TooLarge(OVER_EN, OVER_SV)
         return message
 
     return Request(request.scope, receive)

@@ -34,7 +34,7 @@ from web.leversteps import Completeness, NotFound, lever_steps
 from web.texts import TEXTS
 
 __all__ = ["Lever", "LEVERS", "RUN_LEVERS", "LEVELS", "CADENCES", "LeverError", "lever_sets", "run_settings",
-           "status_quo", "typed", "choices_words"]
+           "status_quo", "typed", "choices_words", "genitive"]
 
 FORM = Origin("web form")
 
@@ -197,19 +197,19 @@ def _bodies(profile: Mapping[str, Any]) -> Mapping[str, Any]:
     return ((profile.get("simulation") or {}).get("decision") or {}).get("bodies") or {}
 
 
-def _genitive(name: str) -> str:
+def genitive(name: str) -> str:
     """A name's Swedish genitive: ``Helsingborgs``, but ``Höganäs`` (a name ending in s, x or z takes no s)."""
     return name if name[-1:].lower() in ("s", "x", "z") else f"{name}s"
 
 
 def _lacking(lever: str, name: str, en: str, sv: str) -> LeverError:
     """A lever that ``name``'s profile gives nothing to change: what it lacks, in each language."""
-    return LeverError(lever, f"{name}'s profile has no {en}", f"{_genitive(name)} profil saknar {sv}")
+    return LeverError(lever, f"{name}'s profile has no {en}", f"{genitive(name)} profil saknar {sv}")
 
 
 def _in_model(lever: str, name: str, en: str, sv: str) -> LeverError:
     """A lever whose step ``name``'s model does not show (or shows twice): why, in each language."""
-    return LeverError(lever, f"{name}'s model {en}", f"{_genitive(name)} modell {sv}")
+    return LeverError(lever, f"{name}'s model {en}", f"{genitive(name)} modell {sv}")
 
 
 def _both(names: tuple[tuple[str, str], ...], lang: str) -> str:

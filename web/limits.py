@@ -8,8 +8,8 @@ from processes.errors import PermitflowError
 from web.whatif import MAX_UPLOAD_BYTES, size_said
 
 __all__ = ["TOKEN_HEADER", "COOKIE", "MAX_BODY_BYTES", "MAX_UPLOADS", "CHECK_SECONDS", "CHECKS_AT_ONCE",
-           "CHECKS_WAITING", "REPORTS_AT_ONCE", "BUSY_RETRY_SECONDS", "_TooLarge", "_Interrupted",
-           "_ChecksBusy"]
+           "CHECKS_WAITING", "REPORTS_AT_ONCE", "BUSY_RETRY_SECONDS", "TooLarge", "Interrupted",
+           "ChecksBusy", "BIG_EN", "BIG_SV", "OVER_EN", "OVER_SV"]
 
 TOKEN_HEADER = "x-permitflow-token"
 COOKIE = "permitflow_token"
@@ -17,13 +17,13 @@ COOKIE = "permitflow_token"
 MAX_BODY_BYTES = 2 * MAX_UPLOAD_BYTES + 64 * 1024
 #: the refusal of a request over :data:`MAX_BODY_BYTES`, its size as a manager reads it ("10.1 MB", not 10551296 bytes)
 #: (the page's one large request is an upload: a file of 16 MB was "förfrågan är större …", lower case: QA evening)
-_OVER_EN = f"The files sent are too large: over the limit of {size_said(MAX_BODY_BYTES, 'en')} together (two files " \
+OVER_EN = f"The files sent are too large: over the limit of {size_said(MAX_BODY_BYTES, 'en')} together (two files " \
            f"of at most {size_said(MAX_UPLOAD_BYTES, 'en')} each)."
-_OVER_SV = f"Filerna som skickades är för stora: över gränsen {size_said(MAX_BODY_BYTES, 'sv')} tillsammans (två " \
+OVER_SV = f"Filerna som skickades är för stora: över gränsen {size_said(MAX_BODY_BYTES, 'sv')} tillsammans (två " \
            f"filer på högst {size_said(MAX_UPLOAD_BYTES, 'sv')} var)."
 #: the same for a request that sends no files (it said "The files sent are too large": QA serve)
-_BIG_EN = f"The request is too large: over the limit of {size_said(MAX_BODY_BYTES, 'en')}."
-_BIG_SV = f"Förfrågan är för stor: över gränsen {size_said(MAX_BODY_BYTES, 'sv')}."
+BIG_EN = f"The request is too large: over the limit of {size_said(MAX_BODY_BYTES, 'en')}."
+BIG_SV = f"Förfrågan är för stor: över gränsen {size_said(MAX_BODY_BYTES, 'sv')}."
 #: uploaded processes kept by the server (the oldest is forgotten first)
 MAX_UPLOADS = 32
 #: the seconds an upload's check may take (a 4.6 MB model from a modelling tool: 2-4 s on a busy 2-core machine)
@@ -43,16 +43,16 @@ REPORTS_AT_ONCE = 2
 BUSY_RETRY_SECONDS = 5
 
 
-class _TooLarge(PermitflowError):
+class TooLarge(PermitflowError):
     """A body over :data:`MAX_BODY_BYTES` that gave no Content-Length (sent in chunks): its words, an upload's
-    (:data:`_OVER_EN`) or another request's (:data:`_BIG_EN`)."""
+    (:data:`OVER_EN`) or another request's (:data:`BIG_EN`)."""
 
     def __init__(self, message: str, sv: str) -> None:
         super().__init__(message)
         self.sv = sv
 
 
-class _Interrupted(PermitflowError):
+class Interrupted(PermitflowError):
     """The check of the same bytes another request started was ended with that request: not the upload's fault
     (not remembered as a refusal, as an :class:`InputError` is), and said on the Swedish page in Swedish."""
 
@@ -62,7 +62,7 @@ class _Interrupted(PermitflowError):
         super().__init__("the upload's check was interrupted: upload the files again")
 
 
-class _ChecksBusy(PermitflowError):
+class ChecksBusy(PermitflowError):
     """More uploads than :data:`CHECKS_AT_ONCE` and :data:`CHECKS_WAITING` together are being checked: not the
     upload's fault (not remembered as a refusal), said in both languages."""
 

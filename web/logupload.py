@@ -22,7 +22,7 @@ from bpmn_io.caselog import LogColumns
 from processes.errors import InputError, PermitflowError
 from web.leversteps import LeverSteps
 from web.logwords import calibration_said, columns_refusal, validation_said
-from web.whatif import MAX_UPLOAD_BYTES, PageError, Upload, _unreadable, checked_upload, sizes_said
+from web.whatif import MAX_UPLOAD_BYTES, PageError, Upload, checked_upload, sizes_said, unreadable
 
 __all__ = ["Calibrated", "calibrated_upload", "COLUMN_ROLES", "LOG_REPLICATIONS", "LOG_SEED",
            "CALIBRATION_MODULES"]
@@ -121,8 +121,8 @@ def calibrated_upload(name: str, log: bytes, log_name: str, library: str, model:
 
             defs = load_model(str(model_path))
         except PermitflowError as err:
-            raise _unreadable("The BPMN model could not be read", "BPMN-modellen kunde inte läsas",
-                              err) from None
+            raise unreadable("The BPMN model could not be read", "BPMN-modellen kunde inte läsas",
+                             err) from None
         table, stream, result = _calibrate(defs, log_path, shown_log, base, columns)
         shown = name.strip() or f"{known or 'Egen'} (från loggen)"
         profile = ("# Calibrated by permitflow from " + shown_log + "; see each entry's source and note.\n"
@@ -167,7 +167,7 @@ def _calibrate(defs: Any, log_path: Path, shown_log: str, base: dict[str, Any] |
         refusal = columns_refusal(str(err))
         if refusal is not None:
             raise refusal from None
-        raise _unreadable("The case log could not be read", "Ärendeloggen kunde inte läsas", err) from None
+        raise unreadable("The case log could not be read", "Ärendeloggen kunde inte läsas", err) from None
     except (RecursionError, MemoryError):  # nested or huge beyond the reader's own limits
         raise PageError("The case log could not be read: it is not a case log permitflow reads (CSV or XES).",
                         "Ärendeloggen kunde inte läsas: den är ingen ärendelogg som permitflow läser "

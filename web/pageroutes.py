@@ -18,12 +18,12 @@ from web.levers import LEVERS, RUN_LEVERS, decision_levels, status_quo
 from web.texts import TEXTS
 from web.whatif import MAX_UPLOAD_BYTES
 
-__all__ = ["page", "setup", "deadline_texts", "DEADLINE_TEXTS", "HERE", "_display_names"]
+__all__ = ["page", "setup", "deadline_texts", "DEADLINE_TEXTS", "HERE", "display_names"]
 
 HERE = resources.files("web")
 
 
-def _display_names(bases: tuple[Base, ...]) -> dict[str, dict[str, str]]:
+def display_names(bases: tuple[Base, ...]) -> dict[str, dict[str, str]]:
     """Each process's name as the page shows it, per language (a profile's ``names:``, else its ``municipality:``)."""
     return {b.name: {lang: shown_name(b.profile, lang, b.name) for lang in LANGUAGES} for b in bases}
 
@@ -53,7 +53,7 @@ def _library() -> list[dict[str, Any]]:
     for name in library_names():
         base = library_base(name, source="library", line=None)
         out.append({"name": name, "display": str(base.profile.get("municipality") or name),
-                    "names": _display_names((base,))[name],
+                    "names": display_names((base,))[name],
                     "status_quo": status_quo(base.profile, base.bpmn), "levels": decision_levels(base.profile),
                     "deadline_texts": deadline_texts(profile_clock(base.profile))})
     return out

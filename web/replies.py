@@ -9,44 +9,45 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from processes.errors import PermitflowError
 from web.levers import LeverError
-from web.limits import BUSY_RETRY_SECONDS, _ChecksBusy, _Interrupted, _TooLarge
+from web.limits import BUSY_RETRY_SECONDS, ChecksBusy, Interrupted, TooLarge
 from web.runs import RunsBusy
 from web.whatif import PageError
 
-__all__ = ["_error", "_not_kept", "_refused", "_http_refusal", "_server_fault", "_NO_SUCH"]
+__all__ = ["error_reply", "not_kept", "refused", "http_refusal", "server_fault", "NO_SUCH"]
 
 
-def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field: str = "") -> JSONResponse:
+def error_reply(err: PermitflowError | str, status: int = 400, *, sv: str = "",
+                field: str = "") -> JSONResponse:
     text = str(err)
     if isinstance(err, LeverError):
         sv, field = err.sv, err.lever
-    elif isinstance(err, (PageError, _Interrupted)):
+    elif isinstance(err, (PageError, Interrupted)):
         sv, field = err.sv, getattr(err, "field", "") or field  # a log's columns not found: "columns"
-    elif isinstance(err, (RunsBusy, _ChecksBusy)):
+    elif isinstance(err, (RunsBusy, ChecksBusy)):
         # the page asks again by itself after the seconds Retry-After says (app.js, patient): it is told so
         status, sv = 503, err.sv
         return JSONResponse({"error": text, "error_sv": sv, "field": field}, status_code=status,
                             headers={"Retry-After": str(BUSY_RETRY_SECONDS)})
-    if isinstance(err, _TooLarge):
+    if isinstance(err, TooLarge):
         status, sv = 413, err.sv
     return JSONResponse({"error": text, "error_sv": sv or text, "field": field}, status_code=status)
 
 
-def _not_kept(request: Request, what: tuple[str, str]) -> JSONResponse:
+def not_kept(request: Request, what: tuple[str, str]) -> JSONResponse:
     """A run no longer kept, to download ``what`` (English, Swedish) of: forgotten to keep the server's memory
     bounded (or never known: the server restarted)."""
     keep = request.app.state.web.runs.keep
-    return _error(f"This run is no longer kept: the server keeps only the latest finished runs (up to "
-                  f"{_megabytes(keep)} MB) and forgets them all when it restarts. Run it again to download "
-                  f"{what[0]}.", 404,
-                  sv=f"Körningen finns inte längre kvar: servern sparar bara de senaste färdiga körningarna "
-                     f"(upp till {_megabytes(keep)} MB) och glömmer alla när den startas om. Räkna om den för "
-                     f"att ladda ner {what[1]}.")
+    return error_reply(f"This run is no longer kept: the server keeps only the latest finished runs (up to "
+                       f"{_megabytes(keep)} MB) and forgets them all when it restarts. Run it again to "
+                       f"download {what[0]}.", 404,
+                       sv=f"Körningen finns inte längre kvar: servern sparar bara de senaste färdiga "
+                          f"körningarna (upp till {_megabytes(keep)} MB) och glömmer alla när den startas om. "
+                          f"Räkna om den för att ladda ner {what[1]}.")
 
 
 #: what an address no route answers says (an old bookmark, a typing slip, a path that climbs out of /static)
-_NO_SUCH = ("There is no such page or request on this server: the what-if page is at its address's /.",
-            "Det finns ingen sådan sida eller förfrågan på servern: sidan Vad händer om …? finns på adressens /.")
+NO_SUCH = ("There is no such page or request on this server: the what-if page is at its address's /.",
+           "Det finns ingen sådan sida eller förfrågan på servern: sidan Vad händer om …? finns på adressens /.")
 #: what a request of a method its address does not take says
 _NOT_TAKEN = ("This address does not take that kind of request: the what-if page sends its own.",
               "Adressen tar inte emot den sortens förfrågan: sidan Vad händer om …? skickar sina egna.")
@@ -57,12 +58,12 @@ _FAULT = ("The server could not answer the request: a fault in the server. Try a
           "permitflow serve (dess logg säger mer).")
 
 
-def _refused(request: Request, words: tuple[str, str], status: int) -> Response:
+def refused(request: Request, words: tuple[str, str], status: int) -> Response:
     """``words`` (English, Swedish) as one message: JSON as every refusal of ``/api/`` is, else (a browser's
     address bar) a one-line page in the browser's language (English when it asks for English first, else
     Swedish, as the page's own choice), with a link to the what-if page."""
     if request.url.path.startswith("/api/"):
-        return _error(words[0], status, sv=words[1])
+        return error_reply(words[0], status, sv=words[1])
     lang = "en" if request.headers.get("accept-language", "").strip().lower().startswith("en") else "sv"
     line = words[0] if lang == "en" else words[1]
     back = "The what-if page" if lang == "en" else "Sidan Vad händer om …?"
@@ -70,17 +71,17 @@ def _refused(request: Request, words: tuple[str, str], status: int) -> Response:
                         f'</head><body><p>{line} <a href="/">{back}</a></p></body></html>', status_code=status)
 
 
-async def _http_refusal(request: Request, exc: Exception) -> Response:
+async def http_refusal(request: Request, exc: Exception) -> Response:
     """Starlette's own refusals (no route: 404, a method the route does not take: 405), which said "Not Found"
     in English plain text."""
     status = getattr(exc, "status_code", 400)
-    return _refused(request, _NO_SUCH if status == 404 else _NOT_TAKEN if status == 405 else _FAULT, status)
+    return refused(request, NO_SUCH if status == 404 else _NOT_TAKEN if status == 405 else _FAULT, status)
 
 
-async def _server_fault(request: Request, exc: Exception) -> Response:
+async def server_fault(request: Request, exc: Exception) -> Response:
     """A handler's unforeseen error ("Internal Server Error" in English plain text before): one message in both
     languages; Starlette logs the traceback after this answer is sent."""
-    return _refused(request, _FAULT, 500)
+    return refused(request, _FAULT, 500)
 
 
 def _megabytes(count: int) -> str:

@@ -1,7 +1,7 @@
 """What runs in a process of its own for the server (:class:`web.runs.Runs`): a study's run as a task
-that pickles (:class:`StudyTask`), a large run's process with a pool of its own (:func:`_apart`), a call
-apart such as an upload's check (:func:`_call`), and an error made fit to travel back
-(:func:`_portable`).
+that pickles (:class:`StudyTask`), a large run's process with a pool of its own (:func:`run_in_process`), a
+call apart such as an upload's check (:func:`call_in_process`), and an error made fit to travel back
+(:func:`portable`).
 
 Its own module: these functions are what the started processes run; the server that starts them,
 keeps their runs and reads their messages is :mod:`web.runs`.
@@ -25,9 +25,9 @@ from scenarios.batch import BatchResults
 from scenarios.executors import watch_parent
 from scenarios.road import execute, prepare
 from scenarios.study import Study
-from web.runrecord import _UNCERTAINTY, _store
+from web.runrecord import UNCERTAINTY, store
 
-__all__ = ["StudyTask"]
+__all__ = ["StudyTask", "run_in_process", "call_in_process", "portable"]
 
 
 @dataclass
@@ -64,8 +64,8 @@ class StudyTask:
                                   progress=run.advance, nominal=batch, workers=self.workers, ahead=self.ahead)
             answer["how_sure"] = how_sure(doc, self.names)
             # kept for the report, which says the answers were checked against the ranges (it said not);
-            # :func:`_store` takes it out of the page's answer
-            answer[_UNCERTAINTY] = doc
+            # :func:`store` takes it out of the page's answer
+            answer[UNCERTAINTY] = doc
         return batch, answer
 
 
@@ -82,17 +82,17 @@ class _Apart:
             self.send.send(("progress", n))
 
 
-def _apart(task: Callable[..., Any], send: Connection, server: int, workers: int) -> None:
+def run_in_process(task: Callable[..., Any], send: Connection, server: int, workers: int) -> None:
     """A run's process (:meth:`Runs._start_apart` starts it, :meth:`Runs._finish_apart` reads it):
     ``task`` on a pool of ``workers`` forked from here; sends ("planned", work units) or ("refused",
-    error), then its progress, then ("done", what :func:`_store` keeps) or ("failed", message)."""
+    error), then its progress, then ("done", what :func:`store` keeps) or ("failed", message)."""
     watch_parent(server)  # ends with the server, even a server killed by SIGKILL
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's: it ends this process when it stops
     run = _Apart(send)
     try:
         total = task.prepare() if isinstance(task, StudyTask) else None
     except Exception as err:  # noqa: BLE001 - bad input: the server answers it as when planned there
-        send.send(("refused", _portable(err)))
+        send.send(("refused", portable(err)))
         send.close()
         return
     send.send(("planned", total))
@@ -102,7 +102,7 @@ def _apart(task: Callable[..., Any], send: Connection, server: int, workers: int
                                initializer=watch_parent, initargs=(os.getpid(),))
     try:
         batch, answer = task(run, pool)
-        message: tuple[str, Any] = ("done", _store(batch, answer))
+        message: tuple[str, Any] = ("done", store(batch, answer))
     except Exception as err:  # noqa: BLE001 - the server reports it on the page and goes on
         message = ("failed", str(err))
     finally:
@@ -112,19 +112,19 @@ def _apart(task: Callable[..., Any], send: Connection, server: int, workers: int
     send.close()
 
 
-def _call(fn: Callable[..., Any], args: tuple[Any, ...], send: Connection, server: int) -> None:
+def call_in_process(fn: Callable[..., Any], args: tuple[Any, ...], send: Connection, server: int) -> None:
     """The process of its own of :meth:`Runs.call_apart`: sends ("done", result) or ("refused", error)."""
     watch_parent(server)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's
     try:
         message: tuple[str, Any] = ("done", fn(*args))
     except Exception as err:  # noqa: BLE001 - the server answers it as when raised there
-        message = ("refused", _portable(err))
+        message = ("refused", portable(err))
     send.send(message)
     send.close()
 
 
-def _portable(err: Exception) -> Exception:
+def portable(err: Exception) -> Exception:
     """``err`` as it can travel to the server: itself when it pickles back whole, else its message."""
     try:
         back = pickle.loads(pickle.dumps(err))  # noqa: S301 - our own

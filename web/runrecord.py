@@ -1,5 +1,5 @@
 """One run of the what-if page as the server keeps it (:class:`Run`): its progress and state, and once
-finished what it stored (:func:`_store`): its batch, answer, uncertainty document and files, compressed,
+finished what it stored (:func:`store`): its batch, answer, uncertainty document and files, compressed,
 and its answer's diagrams apart (gzip, each on its own address, :data:`DIAGRAM_URL`), counted in bytes
 against the server's budget (:attr:`Run.size`).
 
@@ -20,7 +20,7 @@ from typing import Any
 
 from scenarios.batch import BatchResults
 
-__all__ = ["RECORD_BYTES", "Run", "FILES", "DIAGRAM_URL"]
+__all__ = ["RECORD_BYTES", "Run", "FILES", "DIAGRAM_URL", "Stored", "UNCERTAINTY", "store"]
 
 
 #: what a run's record costs besides its stored answer and results (its id, counters, lock),
@@ -108,24 +108,24 @@ class Run:
             process.kill()  # its workers end with it (their parent-death signal, their watchdog)
 
 
-#: the answer's key a "how sure" run's uncertainty document travels under to :func:`_store`
-_UNCERTAINTY = "_uncertainty"
-#: the answer's key a goal seek's files travel under to :func:`_store` (name -> text: :meth:`Run.file`)
+#: the answer's key a "how sure" run's uncertainty document travels under to :func:`store`
+UNCERTAINTY = "_uncertainty"
+#: the answer's key a goal seek's files travel under to :func:`store` (name -> text: :meth:`Run.file`)
 FILES = "_files"
 #: the address of a finished run's ``n``-th diagram (:meth:`Run.diagram`)
 DIAGRAM_URL = "/api/runs/{run}/diagram/{n}"
-#: what :func:`_store` keeps of a finished run: its batch, answer, uncertainty document, diagrams and files
-_Stored = tuple[bytes, bytes, bytes, tuple[bytes, ...], bytes]
+#: what :func:`store` keeps of a finished run: its batch, answer, uncertainty document, diagrams and files
+Stored = tuple[bytes, bytes, bytes, tuple[bytes, ...], bytes]
 
 
-def _store(batch: BatchResults | None, answer: dict[str, Any]) -> _Stored:
+def store(batch: BatchResults | None, answer: dict[str, Any]) -> Stored:
     """A finished run's batch (pickled), answer and uncertainty document (JSON; empty when not
     asked "how sure"), compressed; what a later request reads back is equal to them (JSON gives
     lists for tuples and strings for keys, which the page's JSON would say anyway). Each diagram
     drawn in the answer (its ``svg``; 10 MB for a large uploaded model) is kept apart (gzip, as it
     is sent) and named in the answer by its number (``url``), so that the answer does not carry it."""
     stored = b"" if batch is None else zlib.compress(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL), 1)
-    doc = answer.pop(_UNCERTAINTY, None)
+    doc = answer.pop(UNCERTAINTY, None)
     kept = b"" if doc is None else zlib.compress(json.dumps(doc, ensure_ascii=False).encode(), 1)
     files = answer.pop(FILES, None)
     filed = b"" if files is None else zlib.compress(json.dumps(files, ensure_ascii=False).encode(), 1)

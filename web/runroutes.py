@@ -16,20 +16,21 @@ from starlette.responses import JSONResponse, Response
 
 from processes.errors import PermitflowError
 from web.answer import answer
-from web.guard import _body
+from web.guard import json_body
 from web.levers import said_back
-from web.pageroutes import _display_names
-from web.replies import _error
-from web.state import _State
+from web.pageroutes import display_names
+from web.replies import error_reply
+from web.state import State
 from web.uploadwords import run_failure_sv
 from web.whatif import PageError, build_study, question
 
-__all__ = ["start_run", "show_run", "cancel_run", "show_diagram", "start_goal_seek", "_question", "_run_or_404"]
+__all__ = ["start_run", "show_run", "cancel_run", "show_diagram", "start_goal_seek", "request_question",
+           "run_or_404"]
 
 
-async def _question(request: Request) -> Any:
-    state: _State = request.app.state.web
-    data = await _body(request)
+async def request_question(request: Request) -> Any:
+    state: State = request.app.state.web
+    data = await json_body(request)
     names = data.get("municipalities") or []
     levers = data.get("levers") or {}
     if not isinstance(names, list) or not isinstance(levers, dict):
@@ -41,14 +42,14 @@ async def _question(request: Request) -> Any:
 
 
 async def start_run(request: Request) -> Response:
-    state: _State = request.app.state.web
+    state: State = request.app.state.web
     try:
-        q = await _question(request)
-        data = await _body(request)
+        q = await request_question(request)
+        data = await json_body(request)
         old = state.runs.get(str(data.get("replaces") or ""))
         if old is not None:
             old.cancel()
-        names = _display_names(q.bases)
+        names = display_names(q.bases)
         points = _points(data.get("uncertainty"))
         # a "how sure" run and a run of an uploaded model in a process of their own, which gives their
         # memory back when it ends (web.runs)
@@ -56,7 +57,7 @@ async def start_run(request: Request) -> Response:
         run = await run_in_threadpool(state.runs.start, build_study(q), finish,
                                       uncertainty=points, names=names, separate=bool(points or q.files))
     except PermitflowError as err:
-        return _error(err)
+        return error_reply(err)
     return JSONResponse({"id": run.id, "total": run.total}, status_code=202)
 
 
@@ -75,25 +76,25 @@ def _points(given: Any) -> int:
                     "antagandena)")
 
 
-def _run_or_404(request: Request) -> Any:
+def run_or_404(request: Request) -> Any:
     return request.app.state.web.runs.get(request.path_params["run"])
 
 
 async def show_run(request: Request) -> Response:
-    run = _run_or_404(request)
+    run = run_or_404(request)
     if run is None:
-        return _error("no such run (it ended long ago or the server restarted)", 404,
-                      sv="ingen sådan körning (den är gammal eller servern har startats om)")
+        return error_reply("no such run (it ended long ago or the server restarted)", 404,
+                           sv="ingen sådan körning (den är gammal eller servern har startats om)")
     with run.lock:
         body: dict[str, Any] = {"id": run.id, "state": run.state, "done": run.done, "total": run.total}
         state, error = run.state, run.error
     if state == "done":
         body["answer"] = run.extra  # read back from what is kept (compressed)
     if state == "failed":
-        return _error(f"the scenario cannot run: {error}", 422, sv=run_failure_sv(str(error)))
+        return error_reply(f"the scenario cannot run: {error}", 422, sv=run_failure_sv(str(error)))
     if state == "done" and body["answer"].get("failures"):
         message = "; ".join(f["message"] for f in body["answer"]["failures"])
-        return _error(f"the scenario cannot run: {message}", 422, sv=run_failure_sv(message))
+        return error_reply(f"the scenario cannot run: {message}", 422, sv=run_failure_sv(message))
     return JSONResponse(body)
 
 
@@ -128,7 +129,7 @@ def _takes_gzip(accept_encoding: str) -> bool:
 async def show_diagram(request: Request) -> Response:
     """A finished run's diagram (SVG), which its answer names by this address: sent once, cached by the
     browser (a run's diagram never changes), compressed as it is kept when the browser takes gzip."""
-    run = _run_or_404(request)
+    run = run_or_404(request)
     n = request.path_params["n"]  # a number of at most six digits (no run draws more diagrams); not one: none
     drawing = None if run is None or not re.fullmatch(r"[0-9]{1,6}", n) else run.diagram(int(n))
     if drawing is None and run is not None:  # the run is kept: say what happened to it
@@ -138,18 +139,20 @@ async def show_diagram(request: Request) -> Response:
         if state == "failed" or failures:
             error = "; ".join(f["message"] for f in failures) if failures else error
             said = run_failure_sv(str(error))
-            return _error(f"no diagram: the scenario cannot run: {error}", 404,
-                          sv=f"ingen processkarta: {said[:1].lower()}{said[1:]}")
+            return error_reply(f"no diagram: the scenario cannot run: {error}", 404,
+                               sv=f"ingen processkarta: {said[:1].lower()}{said[1:]}")
         if state == "cancelled":
-            return _error("no diagram: the run was cancelled", 404, sv="ingen processkarta: körningen avbröts")
+            return error_reply("no diagram: the run was cancelled", 404,
+                               sv="ingen processkarta: körningen avbröts")
         if state == "running":
-            return _error("no diagram yet: the run has not finished (its answer names its diagrams)", 404,
-                          sv="ingen processkarta ännu: körningen är inte klar (svaret anger dess kartor)")
-        return _error("no such diagram (the run's answer names its diagrams)", 404,
-                      sv="ingen sådan processkarta (körningens svar anger dess kartor)")
+            return error_reply("no diagram yet: the run has not finished (its answer names its diagrams)",
+                               404, sv="ingen processkarta ännu: körningen är inte klar "
+                                       "(svaret anger dess kartor)")
+        return error_reply("no such diagram (the run's answer names its diagrams)", 404,
+                           sv="ingen sådan processkarta (körningens svar anger dess kartor)")
     if drawing is None:
-        return _error("no such diagram (its run ended long ago or the server restarted)", 404,
-                      sv="ingen sådan processkarta (körningen är gammal eller servern har startats om)")
+        return error_reply("no such diagram (its run ended long ago or the server restarted)", 404,
+                           sv="ingen sådan processkarta (körningen är gammal eller servern har startats om)")
     headers = {"Cache-Control": "private, max-age=86400, immutable", "Vary": "Accept-Encoding"}
     if _takes_gzip(request.headers.get("accept-encoding", "")):
         return Response(drawing, media_type="image/svg+xml", headers={**headers, "Content-Encoding": "gzip"})
@@ -157,7 +160,7 @@ async def show_diagram(request: Request) -> Response:
 
 
 async def cancel_run(request: Request) -> Response:
-    run = _run_or_404(request)
+    run = run_or_404(request)
     if run is not None:
         run.cancel()
     return JSONResponse({"cancelled": run is not None})
@@ -166,15 +169,15 @@ async def cancel_run(request: Request) -> Response:
 async def start_goal_seek(request: Request) -> Response:
     from web.goalseek import goal_request
 
-    state: _State = request.app.state.web
+    state: State = request.app.state.web
     try:
-        data = await _body(request)
+        data = await json_body(request)
         goal = data.get("goal") or {}
         if not isinstance(goal, dict):
             raise PageError("goal: expected an object (percent, joint, who, officers, fte, levels)",
                             "Förfrågan anger inte målet som sidan gör (ett objekt: percent, joint, who, officers, fte, "
                             "levels)")
-        q = await _question(request)
+        q = await request_question(request)
         # the form's years and seed, as a what-if takes them (they were left out without a word: the QA evening);
         # its replications are the search's own, 3 to 12 as it needs them
         levers = data.get("levers")
@@ -183,14 +186,14 @@ async def start_goal_seek(request: Request) -> Response:
                                  officers=goal.get("officers"), fte=goal.get("fte"), levels=goal.get("levels"),
                                  keep_level=goal.get("who") == "today", horizon=q.settings.get("horizon"),
                                  seed=q.settings["seed"] if typed.get("seed") not in (None, "") else None)
-        names = _display_names(q.bases)
+        names = display_names(q.bases)
         old = state.runs.get(str(data.get("replaces") or ""))
         if old is not None:
             old.cancel()
         # in a process of its own, which gives its memory back when it ends (web.runs)
         run = await run_in_threadpool(state.runs.start_task, 0, partial(_seek_task, goal_seek, names), separate=True)
     except PermitflowError as err:
-        return _error(err)
+        return error_reply(err)
     return JSONResponse({"id": run.id, "total": run.total}, status_code=202)
 
 

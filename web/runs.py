@@ -48,8 +48,8 @@ from scenarios.study import Study
 from web.checkserver import IDLE_SECONDS as CHECKS_IDLE_SECONDS
 from web.checkserver import SUPPORTED as CHECKS_SERVER_SUPPORTED
 from web.checkserver import ChecksServer
-from web.runprocess import StudyTask, _apart, _call
-from web.runrecord import DIAGRAM_URL, FILES, RECORD_BYTES, Run, _store, _Stored
+from web.runprocess import StudyTask, call_in_process, run_in_process
+from web.runrecord import DIAGRAM_URL, FILES, RECORD_BYTES, Run, Stored, store
 
 __all__ = ["Runs", "RunFailed", "CallTimedOut", "CallStopped", "RunsBusy", "KEEP_BYTES", "LARGE_RUNS",
            "MOST_RUNS", "CHECKS_IDLE_SECONDS",
@@ -166,7 +166,7 @@ class Runs:
             return fn(*args)
         ctx = self._context()
         receive, send = ctx.Pipe(duplex=False)
-        call: dict[str, Any] = {"target": _call, "args": (fn, args, send, os.getpid()),
+        call: dict[str, Any] = {"target": call_in_process, "args": (fn, args, send, os.getpid()),
                                 "name": "permitflow-check", "daemon": True}
         if checks_server and CHECKS_SERVER_SUPPORTED and ctx.get_start_method() == "forkserver":
             with self.checks.in_use():  # not stopped for idleness before this check's process has ended
@@ -248,7 +248,7 @@ class Runs:
                     assert here is not None
                     batch, answer = here(run, _Tracked(pool, run) if pool is not None else None)
                     # compressed before the run is done: the page reads the answer from what is kept
-                    stored = _store(batch, answer)
+                    stored = store(batch, answer)
             except Exception as err:  # noqa: BLE001 - a run that breaks is reported on the page, the server goes on
                 with run.lock:
                     if run.state == "running":
@@ -291,12 +291,12 @@ class Runs:
             self._large_starting -= large
 
     def _start_apart(self, task: Callable[..., Any], total: int) -> tuple[tuple[Any, Connection], int]:
-        """Start ``task``'s process of its own (:func:`_apart`) and wait until it is planned:
+        """Start ``task``'s process of its own (:func:`run_in_process`) and wait until it is planned:
         (the process and the pipe its messages come on, the work units expected); raises the
         error that refused it (bad input, as when planned here)."""
         ctx = self._context()
         receive, send = ctx.Pipe(duplex=False)
-        process = ctx.Process(target=_apart, args=(task, send, os.getpid(), self.workers),
+        process = ctx.Process(target=run_in_process, args=(task, send, os.getpid(), self.workers),
                               name="permitflow-run", daemon=False)  # not daemonic: it has a pool of its own
         process.start()
         send.close()
@@ -311,11 +311,11 @@ class Runs:
             raise value if isinstance(value, Exception) else PermitflowError(str(value))
         return (process, receive), total if value is None else value
 
-    def _finish_apart(self, run: Run, process: Any, receive: Connection) -> _Stored | None:
-        """The messages of a run's own process (:func:`_apart`) until it ends: its progress, then its
+    def _finish_apart(self, run: Run, process: Any, receive: Connection) -> Stored | None:
+        """The messages of a run's own process (:func:`run_in_process`) until it ends: its progress, then its
         stored batch, answer and uncertainty document (``None``: the run was cancelled); raises
         :class:`RunFailed`."""
-        stored: _Stored | None = None
+        stored: Stored | None = None
         error = ""
         try:
             while True:

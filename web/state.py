@@ -18,17 +18,17 @@ from web.logupload import CALIBRATION_MODULES
 from web.runs import CHECKS_IDLE_SECONDS, LARGE_RUNS, MOST_RUNS, Runs
 from web.whatif import PageError, Upload
 
-__all__ = ["_State", "_Checked", "_sent_digest"]
+__all__ = ["State", "Checked", "sent_digest"]
 
 #: an upload's check (:func:`web.whatif.checked_upload`): the upload kept, its own values, its model's text key,
 #: its lever steps
-_Checked = tuple[Upload, dict[str, Any], bytes, LeverSteps | None]
+Checked = tuple[Upload, dict[str, Any], bytes, LeverSteps | None]
 
 
-def _sent_digest(*parts: str | bytes) -> bytes:
+def sent_digest(*parts: str | bytes) -> bytes:
     """A digest of an upload as sent (the name, each file's name and bytes), each part framed by its length.
 
-    >>> _sent_digest("a", b"bc") == _sent_digest("ab", b"c")
+    >>> sent_digest("a", b"bc") == sent_digest("ab", b"c")
     False
     """
     digest = hashlib.blake2b(digest_size=20)
@@ -39,10 +39,10 @@ def _sent_digest(*parts: str | bytes) -> bytes:
     return digest.digest()
 
 
-class _State:
+class State:
     """What the server keeps: the runs and their pool, and the uploaded processes (each model's text
     compressed, opened when a question names it), with what their checks said by a digest of what was
-    sent (:func:`_sent_digest`): the same bytes again are answered alike without a new check."""
+    sent (:func:`sent_digest`): the same bytes again are answered alike without a new check."""
 
     def __init__(self, workers: int | None, keep: int, check_seconds: float = CHECK_SECONDS,
                  preload: tuple[str, ...] = (), large: int = LARGE_RUNS, most: int = MOST_RUNS,
@@ -56,10 +56,10 @@ class _State:
         self.check_seconds = check_seconds
         self.uploads: OrderedDict[str, Upload] = OrderedDict()
         #: the checks of the uploads kept (none of another: it holds nothing the uploads do not)
-        self.checked: dict[bytes, _Checked] = {}
+        self.checked: dict[bytes, Checked] = {}
         #: the last :data:`MAX_UPLOADS` uploads refused (their messages)
         self.refused: OrderedDict[bytes, InputError] = OrderedDict()
-        #: the checks running now, by digest: the same bytes sent meanwhile wait for that check (:func:`_check_once`)
+        #: the checks running now, by digest: the same bytes sent meanwhile wait for that check (:func:`check_once`)
         self.checking: dict[bytes, concurrent.futures.Future[Any]] = {}
         #: what the calibrations of the uploads kept that came from a case log said (:mod:`web.logroute`),
         #: by the digest of what was sent, and the digest of each such upload by its key: kept as long as
@@ -73,7 +73,7 @@ class _State:
         self.report_turns = asyncio.Semaphore(REPORTS_AT_ONCE)
         self.lock = threading.Lock()
 
-    def keep_upload(self, key: str, digest: bytes, checked: _Checked) -> None:
+    def keep_upload(self, key: str, digest: bytes, checked: Checked) -> None:
         """Keep an upload under ``key`` and its check by ``digest``; forget the oldest past :data:`MAX_UPLOADS`,
         and the check of one no longer kept under any key."""
         with self.lock:
@@ -94,7 +94,7 @@ class _State:
             while len(self.refused) > MAX_UPLOADS:
                 self.refused.popitem(last=False)
 
-    def recall(self, digest: bytes) -> _Checked | InputError | None:
+    def recall(self, digest: bytes) -> Checked | InputError | None:
         """What the check of ``digest`` said, when it is known."""
         with self.lock:
             return self.checked.get(digest) or self.refused.get(digest)

@@ -18,22 +18,22 @@ from starlette.responses import JSONResponse, Response
 
 from processes.errors import InputError, PermitflowError
 from report.deadlines import profile_clock
-from web.guard import _bounded
+from web.guard import bounded
 from web.levers import decision_levels
 from web.leversteps import remember_steps
-from web.limits import CHECKS_AT_ONCE, CHECKS_WAITING, MAX_UPLOADS, _ChecksBusy, _Interrupted
-from web.pageroutes import _display_names, deadline_texts
-from web.replies import _error
+from web.limits import CHECKS_AT_ONCE, CHECKS_WAITING, MAX_UPLOADS, ChecksBusy, Interrupted
+from web.pageroutes import deadline_texts, display_names
+from web.replies import error_reply
 from web.runs import CallStopped, CallTimedOut
-from web.state import _Checked, _sent_digest, _State
+from web.state import Checked, State, sent_digest
 from web.uploadwords import form_words_sv
 from web.whatif import MAX_UPLOAD_BYTES, PageError, checked_upload
 
-__all__ = ["upload", "upload_log", "validation_page", "checked_or_refusal", "kept_reply", "_check_once"]
+__all__ = ["upload", "upload_log", "validation_page", "checked_or_refusal", "kept_reply", "check_once"]
 
 
-async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...],
-                      check: Any = checked_upload) -> Any:
+async def check_once(state: State, digest: bytes, sent: tuple[Any, ...],
+                     check: Any = checked_upload) -> Any:
     """The check of what was sent (``check``: :func:`web.whatif.checked_upload`, or a case log's
     calibration, :func:`web.logupload.calibrated_upload`; in a process of its own), or what it raised; the
     same bytes sent again while they are checked (a second tab, a second click) wait for that check and get
@@ -43,7 +43,7 @@ async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...],
         mine = running is None
         if running is None:
             if state.checks_admitted >= CHECKS_AT_ONCE + CHECKS_WAITING:
-                raise _ChecksBusy()
+                raise ChecksBusy()
             state.checks_admitted += 1
             running = state.checking[digest] = concurrent.futures.Future()
     if not mine:
@@ -59,7 +59,7 @@ async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...],
         running.set_exception(err)
         raise
     except BaseException:  # this request was ended: those waiting are told to send theirs again
-        running.set_exception(_Interrupted())
+        running.set_exception(Interrupted())
         raise
     else:
         running.set_result(found)
@@ -71,26 +71,27 @@ async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...],
 
 
 async def upload(request: Request) -> Response:
-    state: _State = request.app.state.web
+    state: State = request.app.state.web
     try:
         # a file part has no limit of its own in the form's parser (it goes to a temporary file): the body's
-        async with _bounded(request).form(max_files=2, max_fields=4, max_part_size=MAX_UPLOAD_BYTES) as form:
+        async with bounded(request).form(max_files=2, max_fields=4, max_part_size=MAX_UPLOAD_BYTES) as form:
             model, profile, name = form.get("model"), form.get("profile"), str(form.get("name") or "")
             if isinstance(model, str) or isinstance(profile, str) or model is None or profile is None:
                 # a manager with a model from a modelling tool has no profile yet: say where one comes from
-                return _error("Upload both a BPMN model and its profile (YAML: the times, staff and volumes the "
-                              "simulation needs). No profile yet? Whoever runs permitflow can write one to fill in: "
-                              "permitflow convert model.bpmn profile.yaml --to profile",
-                              sv="Ladda upp både en BPMN-modell och dess profil (YAML: tider, personal och volymer "
-                                 "som simuleringen behöver). Ingen profil än? Den som kör permitflow kan skriva en att "
-                                 "fylla i: permitflow convert modell.bpmn profil.yaml --to profile")
+                return error_reply("Upload both a BPMN model and its profile (YAML: the times, staff and volumes "
+                                   "the simulation needs). No profile yet? Whoever runs permitflow can write one to "
+                                   "fill in: permitflow convert model.bpmn profile.yaml --to profile",
+                                   sv="Ladda upp både en BPMN-modell och dess profil (YAML: tider, personal och "
+                                      "volymer som simuleringen behöver). Ingen profil än? Den som kör permitflow "
+                                      "kan skriva en att fylla i: permitflow convert modell.bpmn profil.yaml --to "
+                                      "profile")
             files = (await model.read(), model.filename or "model.bpmn", await profile.read(),
                      profile.filename or "profile.yaml")
     except Exception as err:  # noqa: BLE001 - a malformed or oversized multipart body is the client's error
         return _unread(err)
     sent = (name, files[0], Path(files[1]).name, files[2], Path(files[3]).name)
     del files
-    digest = _sent_digest(*sent)
+    digest = sent_digest(*sent)
     found = await checked_or_refusal(state, digest, sent)
     del sent
     if isinstance(found, Response):
@@ -101,11 +102,11 @@ async def upload(request: Request) -> Response:
 def _unread(err: Exception) -> JSONResponse:
     """The refusal of a form that could not be read: its own error's, or the form parser's words."""
     if isinstance(err, PermitflowError):
-        return _error(err)
+        return error_reply(err)
     # the form parser's HTTPException: its words, not "400: " first
     said = getattr(err, "detail", None) or err
-    return _error(f"the upload could not be read: {said}",
-                  sv=f"uppladdningen kunde inte läsas: {form_words_sv(str(said))}")
+    return error_reply(f"the upload could not be read: {said}",
+                       sv=f"uppladdningen kunde inte läsas: {form_words_sv(str(said))}")
 
 
 async def upload_log(request: Request) -> Response:
@@ -114,13 +115,13 @@ async def upload_log(request: Request) -> Response:
     from web.logroute import log_sent, reply_parts, sent_parts
     from web.logupload import calibrated_upload
 
-    state: _State = request.app.state.web
+    state: State = request.app.state.web
     try:
-        async with _bounded(request).form(max_files=2, max_fields=8, max_part_size=MAX_UPLOAD_BYTES) as form:
+        async with bounded(request).form(max_files=2, max_fields=8, max_part_size=MAX_UPLOAD_BYTES) as form:
             sent = await log_sent(form)
     except Exception as err:  # noqa: BLE001 - a malformed or oversized multipart body is the client's error
         return _unread(err)
-    digest = _sent_digest(*sent_parts(sent))
+    digest = sent_digest(*sent_parts(sent))
     found = await checked_or_refusal(state, digest, sent, calibrated_upload)
     del sent
     if isinstance(found, Response):
@@ -136,20 +137,20 @@ async def validation_page(request: Request) -> Response:
     """The validation page of an upload calibrated to a case log (:func:`web.logroute.page_response`)."""
     from web.logroute import NO_PAGE, page_response
 
-    state: _State = request.app.state.web
+    state: State = request.app.state.web
     with state.lock:
         digest = state.log_of.get(request.path_params["key"])
         calibrated = state.logs.get(digest) if digest is not None else None
-    return page_response(calibrated) or _error(NO_PAGE, 404)
+    return page_response(calibrated) or error_reply(NO_PAGE, 404)
 
 
-async def checked_or_refusal(state: _State, digest: bytes, sent: tuple[Any, ...],
+async def checked_or_refusal(state: State, digest: bytes, sent: tuple[Any, ...],
                              check: Any = checked_upload) -> Any:
-    """What ``check`` said of what was sent (:func:`_check_once`; remembered: the same bytes again get the
+    """What ``check`` said of what was sent (:func:`check_once`; remembered: the same bytes again get the
     same answer without a new check), or the refusal to answer with (a :class:`Response`)."""
     known = state.recall(digest)
     if isinstance(known, InputError):  # refused before: the same bytes, the same message
-        return _error(known)
+        return error_reply(known)
     found: Any
     if known is not None:
         found = known
@@ -158,10 +159,10 @@ async def checked_or_refusal(state: _State, digest: bytes, sent: tuple[Any, ...]
             # read and checked in a process of its own: a model's parse takes ten times its size, which the
             # server would keep; its own values beside the levers, read as a library municipality's are (its
             # steps found by what they are, and kept for its levers)
-            found = await _check_once(state, digest, sent, check)
+            found = await check_once(state, digest, sent, check)
         except CallStopped:
-            return _error("The server is stopping: upload the files again once it runs again.", 503,
-                          sv="Servern stängs av: ladda upp filerna igen när den körs igen.")
+            return error_reply("The server is stopping: upload the files again once it runs again.", 503,
+                               sv="Servern stängs av: ladda upp filerna igen när den körs igen.")
         except CallTimedOut:
             # remembered as a refusal of its input is (the last MAX_UPLOADS): the same files again would cost
             # another full check, a minute each time
@@ -188,17 +189,17 @@ async def checked_or_refusal(state: _State, digest: bytes, sent: tuple[Any, ...]
                        f"uppladdning: en kortare period av loggen, eller en mindre modell, tar kortare tid. "
                        f"{again[1]}")
             state.refuse(digest, slow)
-            return _error(slow)
+            return error_reply(slow)
         except InputError as err:
             # kept without its traceback, whose frames hold what was sent (up to 10 MB)
             state.refuse(digest, err.with_traceback(None))
-            return _error(err)
+            return error_reply(err)
         except PermitflowError as err:  # not the upload's fault (its check's process ended): not remembered
-            return _error(err)
+            return error_reply(err)
     return found
 
 
-def kept_reply(state: _State, digest: bytes, found: _Checked, log: Any = None, **more: Any) -> JSONResponse:
+def kept_reply(state: State, digest: bytes, found: Checked, log: Any = None, **more: Any) -> JSONResponse:
     """Keep a checked upload under a key of its own and answer with what the page shows of it (``more``:
     more of the answer); the key is returned as ``id``. ``log``: what the calibration to a case log said,
     kept with the upload (:mod:`web.logroute`)."""
@@ -215,7 +216,7 @@ def kept_reply(state: _State, digest: bytes, found: _Checked, log: Any = None, *
             state.log_of[key] = digest
     state.keep_upload(key, digest, found)
     # name: the process's safe name (the answer's "process"), display: the name as written, shown everywhere
-    shown = _display_names((base,))[base.name]
+    shown = display_names((base,))[base.name]
     return JSONResponse({"name": base.name, "display": shown["sv"], "names": shown, "id": key, "status_quo": own,
                          "levels": decision_levels(base.profile),
                          "deadline_texts": deadline_texts(profile_clock(base.profile)), **more})

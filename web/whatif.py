@@ -31,7 +31,7 @@ from web.levers import FORM, lever_sets, run_settings, said_back, status_quo
 from web.leversteps import LeverSteps, remember_steps, steps_of, text_key
 
 __all__ = ["PageError", "Question", "Upload", "upload_base", "checked_upload", "upload_id", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES",
-           "size_said", "sizes_said", "simulate_command"]
+           "size_said", "sizes_said", "simulate_command", "read_upload", "unreadable"]
 
 #: the largest model or profile file the page accepts
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -101,7 +101,7 @@ def _text(data: bytes, source: str) -> str:
         raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start})", file=source) from None
 
 
-def _unreadable(en: str, sv: str, err: PermitflowError) -> PageError:
+def unreadable(en: str, sv: str, err: PermitflowError) -> PageError:
     """A refused upload file: a plain first sentence in each language, then the reader's own
     message (file, line, element), which names the detail a person fixing the file needs (in Swedish: its
     Swedish words, a parser's own words quoted at the end, :func:`web.uploadwords.detail_sv`)."""
@@ -131,10 +131,10 @@ def upload_base(name: str, model: bytes, model_name: str, profile: bytes, profil
     profile rules); raises :class:`processes.errors.InputError` naming the file. ``name``: as the
     manager writes it ("Höganäs", "Landskrona egen"), shown everywhere (the profile's ``municipality:``
     for this run); empty: the profile's own; the process is named :func:`upload_id` of it."""
-    return _read_upload(name, model, model_name, profile, profile_name)[0]
+    return read_upload(name, model, model_name, profile, profile_name)[0]
 
 
-def _read_upload(name: str, model: bytes, model_name: str, profile: bytes, profile_name: str) -> tuple[Base, Any]:
+def read_upload(name: str, model: bytes, model_name: str, profile: bytes, profile_name: str) -> tuple[Base, Any]:
     """:func:`upload_base`, and the model as read (its definitions)."""
     name = name.strip()
     if len(name) > MAX_NAME or any(unicodedata.category(c).startswith("C") for c in name):
@@ -150,7 +150,7 @@ def _read_upload(name: str, model: bytes, model_name: str, profile: bytes, profi
         if not defs.processes:
             raise InputError("the BPMN file has no process", file=model_name)
     except PermitflowError as err:
-        raise _unreadable("The BPMN model could not be read", "BPMN-modellen kunde inte läsas", err) from None
+        raise unreadable("The BPMN model could not be read", "BPMN-modellen kunde inte läsas", err) from None
     try:
         doc = load_yaml(_text(profile, profile_name), source=profile_name)
         if not isinstance(doc.data, dict) or "simulation" not in doc.data:
@@ -158,7 +158,7 @@ def _read_upload(name: str, model: bytes, model_name: str, profile: bytes, profi
                              file=profile_name, line=1)
         profile_from_data(doc.data, source=profile_name, doc=doc)
     except PermitflowError as err:
-        raise _unreadable("The profile could not be read", "Profilen kunde inte läsas", err) from None
+        raise unreadable("The profile could not be read", "Profilen kunde inte läsas", err) from None
     shown = name or str(doc.data.get("municipality") or "").strip() or "egen"
     raw = {**doc.data, "municipality": shown}
     if name:  # the name the manager wrote, in both languages: not the profile's own names per language (names:)
@@ -189,8 +189,8 @@ def _check_simulates(base: Base, model_name: str, profile_name: str) -> None:
     try:
         prepare(build_study(question((), {base.name: (base, model_name, profile_name)}, {})))
     except PermitflowError as err:
-        raise _unreadable("The model cannot be simulated with this profile",
-                          "Modellen kan inte simuleras med den här profilen", err) from None
+        raise unreadable("The model cannot be simulated with this profile",
+                         "Modellen kan inte simuleras med den här profilen", err) from None
 
 
 def checked_upload(name: str, model: bytes, model_name: str, profile: bytes,
@@ -199,7 +199,7 @@ def checked_upload(name: str, model: bytes, model_name: str, profile: bytes,
     its own lever values (:func:`web.levers.status_quo`), the :func:`web.leversteps.text_key` of its model
     and the steps its levers change). The server runs it in a process of its own (:meth:`web.runs.Runs.call_apart`):
     a model's parse takes ten times the model's size, which a server process would keep as its own."""
-    base, defs = _read_upload(name, model, model_name, profile, profile_name)
+    base, defs = read_upload(name, model, model_name, profile, profile_name)
     _check_simulates(base, model_name, profile_name)
     key = text_key(base.bpmn)
     try:  # its steps from the model as read here, not read again (the parse takes seconds for a large model)

@@ -346,7 +346,7 @@ def test_row_repeats_are_found_in_a_case_of_many_rows_as_in_a_small_one(monkeypa
     # beyond _PACKED rows a case's digests move from one packed buffer to a set: the same rows are repeats
     import bpmn_io.logrepeats as logrepeats
 
-    monkeypatch.setattr(logrepeats, "_PACKED", 3)
+    monkeypatch.setattr(logrepeats, "PACKED", 3)
     seen = logrepeats.RowRepeats("row")
     rows = [["A", f"steg {i}", "2025-03-05"] for i in range(6)]
     assert [seen.fresh(r, i, case="A") for i, r in enumerate(rows)] == [True] * 6

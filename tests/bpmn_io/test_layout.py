@@ -520,14 +520,14 @@ def test_a_boundary_event_flow_drops_to_a_free_row_when_no_turn_is_free() -> Non
 
 
 def test_a_data_association_goes_around_a_shape_its_straight_line_would_cross() -> None:
-    from bpmn_io.layout_edges import _association_route
+    from bpmn_io.layout_edges import association_route
 
     task, data, between = Bounds(0, 0, 100, 80), Bounds(400, 100, 36, 50), Bounds(200, 40, 100, 80)
     boxes = sorted([task, data, between], key=lambda box: box.x)
-    points = _association_route(task, data, boxes, [box.x for box in boxes], 100.0)
+    points = association_route(task, data, boxes, [box.x for box in boxes], 100.0)
     assert len(points) > 2 and points[-1].x == 400  # before: one straight line through 'between'
     assert not any(_crosses(between, p, q) for p, q in itertools.pairwise(points))
-    clear = _association_route(task, Bounds(400, 0, 36, 50), [task], [0.0], 100.0)
+    clear = association_route(task, Bounds(400, 0, 36, 50), [task], [0.0], 100.0)
     assert len(clear) == 2  # a free straight line stays straight
 
 

@@ -31,9 +31,9 @@ def processes_of(path: Path) -> list[Process]:
 @pytest.fixture()
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("PERMITFLOW_CACHE", str(tmp_path))
-    execute._parsed_process.cache_clear()
+    execute.parsed_process.cache_clear()
     yield tmp_path / "model"
-    execute._parsed_process.cache_clear()
+    execute.parsed_process.cache_clear()
 
 
 def test_every_library_process_reads_back_equal_and_in_order() -> None:
@@ -57,7 +57,7 @@ def test_the_interop_corpus_reads_back_equal() -> None:
 
 def test_a_simulation_keeps_the_parsed_process_and_reads_it_back(store: Path) -> None:
     text = HELSINGBORG.read_text(encoding="utf-8")
-    parsed = execute._parsed_process(text, "h.bpmn")
+    parsed = execute.parsed_process(text, "h.bpmn")
     (entry,) = store.iterdir()
     code = execute.code_version()
     kept = processstore.recall(text, "h.bpmn", code)
@@ -65,8 +65,8 @@ def test_a_simulation_keeps_the_parsed_process_and_reads_it_back(store: Path) ->
     assert processstore.recall(text, "other.bpmn", code) is None  # the source is part of the key
     assert processstore.recall(text, "h.bpmn", "another code version") is None
     assert processstore.recall(text + "\n", "h.bpmn", code) is None
-    execute._parsed_process.cache_clear()
-    assert execute._parsed_process(text, "h.bpmn") == parsed
+    execute.parsed_process.cache_clear()
+    assert execute.parsed_process(text, "h.bpmn") == parsed
     assert [p.name for p in store.iterdir()] == [entry.name]
 
 
@@ -78,12 +78,12 @@ def test_a_simulation_keeps_the_parsed_process_and_reads_it_back(store: Path) ->
 ])
 def test_a_damaged_entry_is_parsed_again(store: Path, damage: Any) -> None:
     text = HELSINGBORG.read_text(encoding="utf-8")
-    parsed = execute._parsed_process(text, "h.bpmn")
+    parsed = execute.parsed_process(text, "h.bpmn")
     (entry,) = store.iterdir()
     entry.write_text(damage(entry.read_text(encoding="utf-8")), encoding="utf-8")
     assert processstore.recall(text, "h.bpmn", execute.code_version()) is None
-    execute._parsed_process.cache_clear()
-    assert execute._parsed_process(text, "h.bpmn") == parsed
+    execute.parsed_process.cache_clear()
+    assert execute.parsed_process(text, "h.bpmn") == parsed
     assert processstore.recall(text, "h.bpmn", execute.code_version()) == parsed  # and rewritten
 
 
@@ -100,7 +100,7 @@ def test_an_entry_that_is_not_a_kept_process_is_refused(body: str) -> None:
 
 def test_a_model_object_that_is_not_a_process_is_refused() -> None:
     body = processstore.encode_process(Task(id="a"))  # type: ignore[arg-type]  # a Task, not a Process
-    assert processstore._decode(json.loads(body)) == Task(id="a")
+    assert processstore.decode(json.loads(body)) == Task(id="a")
     with pytest.raises(ValueError, match="not a kept process"):
         processstore.decode_process(body)
 
@@ -115,9 +115,9 @@ def test_what_the_format_cannot_hold_is_not_kept(store: Path) -> None:
 
 def test_none_turns_the_store_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PERMITFLOW_CACHE", "none")
-    execute._parsed_process.cache_clear()
+    execute.parsed_process.cache_clear()
     text = HELSINGBORG.read_text(encoding="utf-8")
-    assert execute._parsed_process(text, "h.bpmn").id
+    assert execute.parsed_process(text, "h.bpmn").id
     assert processstore.recall(text, "h.bpmn", execute.code_version()) is None
     assert list(tmp_path.iterdir()) == []
-    execute._parsed_process.cache_clear()
+    execute.parsed_process.cache_clear()

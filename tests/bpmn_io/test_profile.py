@@ -489,8 +489,8 @@ def test_holiday_countries_read_from_the_registry_text_are_the_packages() -> Non
 
     from bpmn_io import profile_calendar
 
-    assert profile_calendar._registry_literal() == COUNTRIES
-    codes = profile_calendar._registry_countries()
+    assert profile_calendar.registry_literal() == COUNTRIES
+    codes = profile_calendar.registry_countries()
     assert {"SE", "SWE", "NO", "DE"} <= codes
     assert codes == frozenset(c for names in COUNTRIES.values() for c in names[1:] if len(c) <= 3 and c.isupper())
 
@@ -498,9 +498,9 @@ def test_holiday_countries_read_from_the_registry_text_are_the_packages() -> Non
 def test_holiday_countries_fall_back_to_the_package_import(monkeypatch: pytest.MonkeyPatch) -> None:
     from bpmn_io import profile_calendar
 
-    expected = profile_calendar._registry_countries()
-    monkeypatch.setattr(profile_calendar, "_registry_literal", lambda: None)
-    assert profile_calendar._registry_countries() == expected
+    expected = profile_calendar.registry_countries()
+    monkeypatch.setattr(profile_calendar, "registry_literal", lambda: None)
+    assert profile_calendar.registry_countries() == expected
 
 
 def test_meetings_without_a_rule_or_dates_name_the_meetings_key_once(text: str) -> None:

@@ -25,7 +25,7 @@ from cli import cli
 from processes.diff import diff_models
 from processes.model import Bounds
 from report.diff_html import diff_html
-from web.answer import _diagram as whatif_diagram
+from web.answer import diagram as whatif_diagram
 
 FIXTURE = ROOT / "tests" / "fixtures" / "bpmn" / "condition_labels.bpmn"
 CONDITIONS = ROOT / "tests" / "fixtures" / "conditions.yaml"

@@ -72,8 +72,8 @@ def test_the_start_tag_is_found_across_the_chunks_it_is_read_in(tmp_path: Path,
     log.write_text(text, encoding="utf-8")
     third = text[:text.index("i går")].count("\n") - 1
     for size in (1, 5, 7, 64, 65, 100):  # every cut of '<event>' between two chunks
-        monkeypatch.setattr(xeslog, "_CHUNK", size)
-        err = xeslog._located(InputError("x", file=str(log), line=70_000), str(log), b"event", 3)
+        monkeypatch.setattr(xeslog, "CHUNK", size)
+        err = xeslog.located(InputError("x", file=str(log), line=70_000), str(log), b"event", 3)
         assert err.line == third
 
 

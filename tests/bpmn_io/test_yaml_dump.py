@@ -18,8 +18,8 @@ pytestmark = pytest.mark.skipif(not hasattr(yaml, "CSafeDumper"), reason="PyYAML
 
 
 def pure(data: object) -> str:
-    return yaml.dump(data, Dumper=yamlparse._Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
-                     width=100)
+    return yaml.dump(data, Dumper=yamlparse.SafeYamlDumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=100)
 
 
 @pytest.mark.parametrize("name", library_names())

@@ -41,7 +41,7 @@ def _typed(value: object) -> object:
 
 def test_every_scalar_is_what_the_constructor_makes() -> None:
     data, lines = yamlparse.parse(TEXT, source="t.yaml", aliases=None)
-    expected = yaml.load(TEXT, Loader=yamlparse._Loader)  # noqa: S506 - a SafeLoader subclass
+    expected = yaml.load(TEXT, Loader=yamlparse.SafeYamlLoader)  # noqa: S506 - a SafeLoader subclass
     assert _typed(data) == _typed(expected)
     assert data["tagged"] == "3.5" and data["quoted"] == "12" and data["off"] == "off"
     assert data["date"] == dt.date(2025, 1, 2) and data["flag"] is True and data["number"] == 3

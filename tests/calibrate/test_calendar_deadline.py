@@ -31,7 +31,7 @@ from calibrate.core import calibrate
 from calibrate.distances import CaseLog, case_deadline_days
 from calibrate.mapping import map_activities
 from calibrate.reporting import calibration_text
-from calibrate.validate import _arrivals_before_end, score
+from calibrate.validate import arrivals_before_end, score
 from calibrate.validation_text import validation_text
 
 LOGS = Path(__file__).resolve().parents[1] / "fixtures" / "logs"
@@ -92,8 +92,8 @@ def test_the_cases_that_may_be_open_at_the_export_count_each_cases_months(tmp_pa
     table, _ = read_log(_csv(tmp_path, [("2026-07-03 09:00", "2026-07-04 09:00"),
                                         ("2026-10-31 09:00", "2026-11-01 09:00")]))
     until = _s("2026-11-02 09:00")
-    assert _arrivals_before_end(table, table, until, 121.75, 4)["heldout_recent_cases"] == 2
-    assert _arrivals_before_end(table, table, until, 121.75)["heldout_recent_cases"] == 1
+    assert arrivals_before_end(table, table, until, 121.75, 4)["heldout_recent_cases"] == 2
+    assert arrivals_before_end(table, table, until, 121.75)["heldout_recent_cases"] == 1
 
 
 def _csv(folder: Path, cases: list[tuple[str, str]]) -> Path:

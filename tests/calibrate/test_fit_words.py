@@ -158,11 +158,11 @@ def test_a_fit_note_writes_plain_decimals_and_95_per_cent_as_english_does() -> N
     # found by QA: a wait open for years read "mean 3.51e+04 h [3.3e+04, 3.73e+04] ... (95 % bootstrap)", and a
     # family all rejected "by a KS test at 1 %"
     from calibrate.fitdist import Fit
-    from calibrate.profileentry import _fit_note
+    from calibrate.profileentry import fit_note
 
     fit = Fit("empirical", 12, 35140.0, 812.5, (33012.0, 37333.0), (500.0, 1100.0), aic={"gamma": 210.04})
-    assert _fit_note(fit) == ("every family rejected by a KS test at 1% (AIC gamma 210.0); n=12; mean 35100 h "
-                              "[33000, 37300], sd 812 h [500, 1100] (95% bootstrap)")
+    assert fit_note(fit) == ("every family rejected by a KS test at 1% (AIC gamma 210.0); n=12; mean 35100 h "
+                             "[33000, 37300], sd 812 h [500, 1100] (95% bootstrap)")
 
 
 def test_counts_in_the_texts_group_their_thousands() -> None:

@@ -150,7 +150,7 @@ def test_a_training_share_that_leaves_a_part_empty_is_refused(share) -> None:
 
 
 def test_held_out_cases_that_arrived_within_the_deadline_of_the_log_end_are_counted() -> None:
-    from calibrate.validate import _arrivals_before_end
+    from calibrate.validate import arrivals_before_end
 
     day = 86400.0
     # training cases a..c last 10, 20 and 30 days (median 20); held-out d, e, f arrive on days 40, 85, 95;
@@ -160,11 +160,11 @@ def test_held_out_cases_that_arrived_within_the_deadline_of_the_log_end_are_coun
                        ("d", 40), ("d", 70), ("e", 85), ("e", 90), ("f", 95), ("f", 100)])]
     train, held = split_by_start(table_from_records(rows, source="t.csv"), 0.5)
     assert held.case_ids == ("d", "e", "f")
-    assert _arrivals_before_end(held, train, 100 * day, 56.0) == {
+    assert arrivals_before_end(held, train, 100 * day, 56.0) == {
         "heldout_recent_cases": 2, "recent_days": 56.0, "recent_basis": "deadline", "log_end": "1970-04-11"}
-    assert _arrivals_before_end(held, train, 100 * day, None)["heldout_recent_cases"] == 2
-    assert _arrivals_before_end(held, train, 100 * day, None)["recent_days"] == 20.0
-    assert _arrivals_before_end(held, train, 100 * day, 3.0)["heldout_recent_cases"] == 0
+    assert arrivals_before_end(held, train, 100 * day, None)["heldout_recent_cases"] == 2
+    assert arrivals_before_end(held, train, 100 * day, None)["recent_days"] == 20.0
+    assert arrivals_before_end(held, train, 100 * day, 3.0)["heldout_recent_cases"] == 0
 
 
 def test_the_held_out_median_gets_a_seeded_bootstrap_interval_from_20_cases() -> None:

@@ -148,7 +148,7 @@ def test_replay_skips_the_search_no_count_reads_and_fires_the_same(monkeypatch) 
     from pm4py.algo.conformance.tokenreplay.variants import token_replay
     from pm4py.objects.petri_net.utils import align_utils
 
-    from calibrate.replay import _net
+    from calibrate.replay import petri_net
 
     calls = []
     search = align_utils.get_visible_transitions_eventually_enabled_by_marking
@@ -167,7 +167,7 @@ def test_replay_skips_the_search_no_count_reads_and_fires_the_same(monkeypatch) 
     from pm4py.objects.log.obj import Event as LogEvent
     from pm4py.objects.log.obj import EventLog, Trace
 
-    net, im, fm = _net(process, set(obs.elements))
+    net, im, fm = petri_net(process, set(obs.elements))
     log = EventLog([Trace([LogEvent({"concept:name": f"Task_{a}"}) for a in trace]) for trace in TRACES.values()])
     full = token_replay.apply(log, net, im, fm, parameters={token_replay.Parameters.SHOW_PROGRESS_BAR: False})
     assert len(calls) == len(set(TRACES.values()))  # once per variant
@@ -188,7 +188,7 @@ def test_replays_in_two_threads_leave_pm4py_as_it_was() -> None:
     gates = [(threading.Event(), threading.Event()) for _ in range(2)]
 
     def hold(entered: threading.Event, release: threading.Event) -> None:
-        with replay._without_reachable_at_the_end(token_replay):
+        with replay.without_reachable_at_the_end(token_replay):
             entered.set()
             release.wait(10)
 

@@ -363,12 +363,12 @@ def test_ids_bpmn_tools_refuse_are_named() -> None:
 
 
 def _ids_walked(item: object) -> list[str]:
-    """Every id of ``item`` as a plain walk of its fields finds them (the reference for ``idchecks._ids_in``)."""
+    """Every id of ``item`` as a plain walk of its fields finds them (the reference for ``idchecks.ids_in``)."""
     import dataclasses
     import html
     from collections.abc import Mapping
 
-    from processes.idchecks import _FRAGMENT_FIELDS, _FRAGMENT_ID
+    from processes.idchecks import FRAGMENT_FIELDS, FRAGMENT_ID
 
     found: list[str] = []
     if dataclasses.is_dataclass(item):
@@ -376,9 +376,9 @@ def _ids_walked(item: object) -> list[str]:
             value = getattr(item, f.name)
             if f.name == "id" and isinstance(value, str):
                 found += [value] if value else []
-            elif f.name in _FRAGMENT_FIELDS:
+            elif f.name in FRAGMENT_FIELDS:
                 for text in (value,) if isinstance(value, str) else value:
-                    found += [html.unescape(m) for m in _FRAGMENT_ID.findall(text)]
+                    found += [html.unescape(m) for m in FRAGMENT_ID.findall(text)]
             elif f.name != "extension_elements":
                 found += _ids_walked(value)
     elif isinstance(item, tuple):
@@ -394,15 +394,15 @@ def test_the_ids_of_a_document_are_found_in_field_order_as_a_plain_walk_finds_th
     from pathlib import Path
 
     from bpmn_io.loading import load_model
-    from processes.idchecks import _ids_in
+    from processes.idchecks import ids_in
 
     root = Path(__file__).resolve().parents[2]
     files = sorted([*root.glob("processes/library/*/process.bpmn"), *root.glob("tests/fixtures/*.bpmn")])
     assert len(files) > 10
     for path in files:
         defs = load_model(str(path), strict=False)
-        assert _ids_in(defs) == _ids_walked(defs), path.name
-    assert len(_ids_in(load_model(str(root / "processes/library/helsingborg/process.bpmn")))) > 300
+        assert ids_in(defs) == _ids_walked(defs), path.name
+    assert len(ids_in(load_model(str(root / "processes/library/helsingborg/process.bpmn")))) > 300
 
 
 def test_a_split_no_token_reaches_is_unreachable_not_a_deadlock() -> None:

@@ -30,14 +30,14 @@ def test_a_run_replaces_and_removes_only_what_the_manifest_lists(tmp_path: Path)
 def test_a_run_stopped_half_way_leaves_every_file_it_wrote_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
     replace_outputs(out, {"summary.json": b"1", "processes/a.bpmn": b"<a/>"})
-    real = bpmn_io.atomic._staged
+    real = bpmn_io.atomic.staged_file
 
     def full_after_the_first(path: Path, data: bytes) -> Path:
         if path.name == "summary.json":
             raise OutputError("cannot write: No space left on device", file=str(path))
         return real(path, data)
 
-    monkeypatch.setattr(bpmn_io.atomic, "_staged", full_after_the_first)
+    monkeypatch.setattr(bpmn_io.atomic, "staged_file", full_after_the_first)
     with pytest.raises(OutputError):
         replace_outputs(out, {"processes/b.bpmn": b"<b/>", "summary.json": b"2"})
     assert read_manifest(out) == ["processes/a.bpmn", "processes/b.bpmn", "report.html", "summary.json"]

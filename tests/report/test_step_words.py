@@ -44,11 +44,11 @@ def test_the_assumptions_table_names_an_unnamed_timer_in_words() -> None:
 
 
 def test_the_pages_waits_table_names_an_unnamed_timer_in_the_pages_language() -> None:
-    from web.answer import _diagram
+    from web.answer import diagram
 
     bpmn, profile = _astorp()
     wait = {"mean": 3.5, "ci": [3.0, 4.0]}
-    drawn = _diagram(bpmn, "astorp", {f"astorp/wait_days.{TIMER}": wait}, {f"astorp/wait_days.{TIMER}": wait},
-                     profile["simulation"]["elements"])
+    drawn = diagram(bpmn, "astorp", {f"astorp/wait_days.{TIMER}": wait}, {f"astorp/wait_days.{TIMER}": wait},
+                    profile["simulation"]["elements"])
     assert [w["step"] for w in drawn["waits"]] == [{"sv": "bevakning efter 2 veckor i ”Invänta komplettering”",
                                                    "en": "timer after 2 weeks in “Wait for the supplement”"}]

@@ -150,11 +150,11 @@ def test_code_version_hashes_what_pathlib_rglob_finds_in_its_order(tmp_path: Pat
         (tmp_path / "pkg" / sub).mkdir(parents=True)
     for name in ("b/x.py", "a/z/y.py", "a/__pycache__/c.py", "A/q.py", "a.b/r.py", "top.py", "a/notes.txt", "_u.py"):
         (tmp_path / "pkg" / name).write_text(name)
-    assert cachestore._source_files(str(tmp_path), "pkg") == by_pathlib(tmp_path, "pkg")
+    assert cachestore.source_files(str(tmp_path), "pkg") == by_pathlib(tmp_path, "pkg")
     root = Path(execute.__file__).resolve().parents[1]
     digest = hashlib.sha256()
     for package in ("processes", "simulator", "bpmn_io", "scenarios"):
-        assert cachestore._source_files(str(root), package) == by_pathlib(root, package)
+        assert cachestore.source_files(str(root), package) == by_pathlib(root, package)
         for parts in by_pathlib(root, package):
             digest.update(str(Path(*parts)).encode())
             digest.update((root / Path(*parts)).read_bytes())

@@ -88,7 +88,7 @@ def test_a_small_run_is_shared_with_forked_helpers_from_the_fork_threshold(monke
     from scenarios.executors import FORK_MIN_COST, fork_split
 
     monkeypatch.setattr(forkshare, "default_workers", lambda: 2)
-    monkeypatch.setattr(executors, "_load", lambda: 0.7)
+    monkeypatch.setattr(executors, "load", lambda: 0.7)
     assert FORK_MIN_COST < POOL_MIN_COST
     assert fork_split(workers=None, dask=None, jobs=10, cost=FORK_MIN_COST) == 2
     assert fork_split(workers=None, dask=None, jobs=10, cost=FORK_MIN_COST / 2) == 1
@@ -97,7 +97,7 @@ def test_a_small_run_is_shared_with_forked_helpers_from_the_fork_threshold(monke
     assert fork_split(workers=None, dask="local", jobs=10, cost=FORK_MIN_COST * 2) == 1
     assert fork_split(workers=None, dask=None, jobs=2, cost=FORK_MIN_COST * 2) == 1  # the first unit runs here alone
 
-    monkeypatch.setattr(executors, "_load", lambda: 1.6)  # no core free on average: all here
+    monkeypatch.setattr(executors, "load", lambda: 1.6)  # no core free on average: all here
     assert fork_split(workers=None, dask=None, jobs=10, cost=FORK_MIN_COST * 2) == 1
 
 
@@ -173,7 +173,7 @@ def test_a_local_dask_cluster_takes_larger_chunks_than_a_pool() -> None:
 
 
 class _Scheduler:
-    """What _slower_heartbeats uses of distributed's Scheduler: its handlers by operation name."""
+    """What slower_heartbeats uses of distributed's Scheduler: its handlers by operation name."""
 
     def __init__(self) -> None:
         self.handlers = {"heartbeat_worker": self.heartbeat_worker}
@@ -186,15 +186,15 @@ def test_a_local_clusters_workers_are_asked_for_slower_heartbeats() -> None:
     import inspect
 
     scheduler = _Scheduler()
-    executors._slower_heartbeats(scheduler, 5.0)
+    executors.slower_heartbeats(scheduler, 5.0)
     beat = scheduler.handlers["heartbeat_worker"]
     assert beat(address="tcp://w", now=1.0) == {"status": "OK", "time": 1.0, "heartbeat-interval": 5.0,
                                                 "address": "tcp://w"}
     # distributed passes the comm to a handler whose first parameter is named so: the same signature
     assert list(inspect.signature(beat).parameters) == ["address", "now"]
-    executors._slower_heartbeats(scheduler, 0.1)  # never faster than the scheduler asks
+    executors.slower_heartbeats(scheduler, 0.1)  # never faster than the scheduler asks
     assert scheduler.handlers["heartbeat_worker"](address="tcp://w")["heartbeat-interval"] == 5.0
-    executors._slower_heartbeats(object(), 5.0)  # another scheduler (version): left alone
+    executors.slower_heartbeats(object(), 5.0)  # another scheduler (version): left alone
 
 
 def test_a_local_dask_cluster_beats_slowly_and_leaves_port_8787_alone() -> None:

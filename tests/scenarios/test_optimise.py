@@ -205,19 +205,19 @@ def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, args: list[str
 
 
 def test_a_share_seen_at_100_percent_keeps_the_binomial_doubt() -> None:
-    from scenarios.candidate_run import _clopper_pearson, _Run
+    from scenarios.candidate_run import Run, clopper_pearson
     from scenarios.compare import estimate
 
     # k = n: the Clopper-Pearson lower end solves p^n = (1 - level) / 2, so 0.005^(1/80) = exp(-5.2983 / 80) = 0.93592 at 99 %
-    assert _clopper_pearson(80, 80, level=0.99) == (pytest.approx(0.005 ** (1 / 80)), 1.0)
-    run = _Run([1.0] * 5, estimate([30.0, 31.0]), ((80, 80),))
+    assert clopper_pearson(80, 80, level=0.99) == (pytest.approx(0.005 ** (1 / 80)), 1.0)
+    run = Run([1.0] * 5, estimate([30.0, 31.0]), ((80, 80),))
     share = run.interval(Target(share=0.95), 0.99)
     assert (share.mean, share.high) == (1.0, 1.0)
     assert share.low == pytest.approx(0.93592, abs=1e-5)  # not 1.0: 80 cases cannot show 95 % surely
 
 
 def test_a_joint_units_share_interval_is_bounded_by_its_process_with_fewest_cases() -> None:
-    from scenarios.candidate_run import _decided_counts, _Run
+    from scenarios.candidate_run import Run, decided_counts
     from scenarios.compare import estimate
 
     # every case of both processes within the deadline: 127 decided in one, 13 in the other. Every process must
@@ -227,12 +227,12 @@ def test_a_joint_units_share_interval_is_bounded_by_its_process_with_fewest_case
     rows += [(0, "small", c, 0, 1.0, 2.0, 3.0, 2.0, 1.0, 1, "grant") for c in range(13)]
     rows += [(0, "small", 99, 1, 1.0, 2.0, 3.0, 2.0, 1.0, 0, "grant")]  # in the warm-up: not counted
     for members in (["big", "small"], ["small", "big"]):
-        share = _Run([1.0] * 3, estimate([30.0, 31.0]), _decided_counts(rows, members)).interval(Target(share=0.95), 0.95)
+        share = Run([1.0] * 3, estimate([30.0, 31.0]), decided_counts(rows, members)).interval(Target(share=0.95), 0.95)
         assert (share.mean, share.high) == (1.0, 1.0)
         assert share.low == pytest.approx(0.025 ** (1 / 13), abs=1e-9)
     # a share that is a little lower over many cases does not hide a few cases' doubt: 0.98 of 2000 gives
     # [0.973, 0.986], 20 of 20 gives [0.832, 1]: the bad end is the small process's, the good end the big one's
-    share = _Run([0.98] * 3, estimate([30.0, 31.0]), ((1960, 2000), (20, 20))).interval(Target(share=0.95), 0.95)
+    share = Run([0.98] * 3, estimate([30.0, 31.0]), ((1960, 2000), (20, 20))).interval(Target(share=0.95), 0.95)
     assert share.low == pytest.approx(0.025 ** (1 / 20), abs=1e-9) and share.high < 0.99
 
 
@@ -241,15 +241,15 @@ def test_goal_seeks_share_interval_is_the_one_every_share_of_cases_gets() -> Non
     (:func:`scenarios.compare.share_interval`, not the Student-t interval: 0.9955 - 1.0005, cut at 1): 27
     replications at 100 %, three just below, over 30 x 200 decided cases (Clopper-Pearson's [0.9965, 0.9990] is
     narrower, so it does not widen it). A mean-time target keeps the Student-t interval."""
-    from scenarios.candidate_run import _Run
+    from scenarios.candidate_run import Run
     from scenarios.compare import estimate, share_interval
 
     values = [1.0] * 27 + [0.98, 0.97, 0.99]
-    run = _Run(values, estimate([30.0, 31.0]), ((5988, 6000),))
+    run = Run(values, estimate([30.0, 31.0]), ((5988, 6000),))
     share = run.interval(Target(share=0.95), 0.95)
     assert (share.mean, share.low, share.high) == share_interval(values, 0.95)
     assert (round(share.low, 4), round(share.high, 4)) == (0.9936, 0.9994)
-    days = _Run([20.0, 21.0, 22.0], estimate([20.0, 21.0, 22.0]), None).interval(Target(share=None, mean_days=30.0), 0.95)
+    days = Run([20.0, 21.0, 22.0], estimate([20.0, 21.0, 22.0]), None).interval(Target(share=None, mean_days=30.0), 0.95)
     assert (days.low, days.high) == pytest.approx((21.0 - 4.302653 * 1.0 / 3 ** 0.5, 21.0 + 4.302653 / 3 ** 0.5))
 
 
@@ -324,20 +324,20 @@ def test_equally_cheap_candidates_that_meet_the_target_are_named(tmp_path: Path)
 
 
 def test_a_cost_tie_goes_to_the_faster_not_to_rounding_noise() -> None:
-    from scenarios.candidate_run import _Run
+    from scenarios.candidate_run import Run
     from scenarios.compare import estimate
     from scenarios.levers import Candidate
-    from scenarios.verdicts import _finish
+    from scenarios.verdicts import finish
 
     # 3 x 0.1 FTE of 1,950 h at 1,160 kr costs 1e-10 kr more than 1 x 0.3 FTE in floating point (scenarios.levers
     # multiplies count x fte x hours x rate): the same money, so the faster one (20 days against 40) is chosen
     candidates = [Candidate(3, 0.1, None), Candidate(1, 0.3, None)]
     prices = [(3 * 0.1 * 1950.0 * 1160.0, 0.0), (1 * 0.3 * 1950.0 * 1160.0, 0.0)]
     assert prices[0][0] > prices[1][0] and round(prices[0][0], 2) == round(prices[1][0], 2)
-    runs = {0: _Run([20.0, 21.0, 19.0], estimate([20.0, 21.0, 19.0]), None),
-            1: _Run([40.0, 41.0, 39.0], estimate([40.0, 41.0, 39.0]), None)}
-    evaluated = _finish(candidates, prices, [3, 3], runs, {0: "feasible", 1: "feasible"},
-                        Target(share=None, mean_days=60.0))
+    runs = {0: Run([20.0, 21.0, 19.0], estimate([20.0, 21.0, 19.0]), None),
+            1: Run([40.0, 41.0, 39.0], estimate([40.0, 41.0, 39.0]), None)}
+    evaluated = finish(candidates, prices, [3, 3], runs, {0: "feasible", 1: "feasible"},
+                       Target(share=None, mean_days=60.0))
     assert [e.status for e in evaluated] == ["chosen", "feasible"]
 
 
@@ -532,11 +532,11 @@ def test_the_answer_says_how_many_replications_had_decided_cases(tmp_path: Path)
 
 def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
     from report.goalseek import goalseek_text
-    from scenarios.candidate_run import _Run
+    from scenarios.candidate_run import Run
     from scenarios.compare import estimate
     from scenarios.levers import Candidate, Levers
     from scenarios.optimise import OptimiseResult
-    from scenarios.verdicts import _finish
+    from scenarios.verdicts import finish
 
     # 3 x 0.3 FTE costs 2e-10 kr less than 1 x 0.9 FTE in floating point (count x fte x hours x rate): the same
     # money (both 2 035 539 kr as printed), so the slower 3 x 0.3 (26 days against 24) is not on the frontier
@@ -544,10 +544,10 @@ def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
     candidates = [Candidate(3, 0.3, None), Candidate(1, 0.9, None)]
     prices = [(3 * 0.3 * 1950.0 * 1160.0, 0.0), (1 * 0.9 * 1950.0 * 1160.0, 0.0)]
     assert prices[0][0] < prices[1][0] and round(prices[0][0], 2) == round(prices[1][0], 2)
-    runs = {0: _Run([26.0, 27.0, 25.0], estimate([26.0, 27.0, 25.0]), None),
-            1: _Run([24.0, 25.0, 23.0], estimate([24.0, 25.0, 23.0]), None)}
-    evaluated = _finish(candidates, prices, [3, 3], runs, {0: "feasible", 1: "feasible"},
-                        Target(share=None, mean_days=60.0))
+    runs = {0: Run([26.0, 27.0, 25.0], estimate([26.0, 27.0, 25.0]), None),
+            1: Run([24.0, 25.0, 23.0], estimate([24.0, 25.0, 23.0]), None)}
+    evaluated = finish(candidates, prices, [3, 3], runs, {0: "feasible", 1: "feasible"},
+                       Target(share=None, mean_days=60.0))
     assert [e.frontier for e in evaluated] == [False, True]
     result = OptimiseResult(Target(share=None, mean_days=60.0), ("helsingborg",), "officer", 2025,
                             Levers((1, 3), (0.3, 0.9), (None,)), evaluated, evaluated[1], True, 6)
@@ -707,19 +707,19 @@ def test_a_candidate_surely_slower_than_another_as_cheap_is_not_compared() -> No
     # (the cheapest, its days spread widely) is surely slower than candidate 1 (the paired differences 0 less 1 are
     # 5 days, give or take 0.01), so if 0 were faster than 2, 1 would be too: 2 is compared with 1 only, and 0 does
     # not run on. Before, 0 ran on with 2 because their own paired interval still straddled zero.
-    from scenarios.frontier import _place
+    from scenarios.frontier import place
 
     spread = [10.0, 40.0, 25.0, 60.0, 15.0, 50.0]
     times = {0: [x + 5.0 for x in spread], 1: [x + (0.01 if k % 2 else -0.01) for k, x in enumerate(spread)],
              2: [x - 0.5 + (6.0 if k % 2 else -6.0) for k, x in enumerate(spread)]}
     runs, kr = {0: 6, 1: 6, 2: 6}, {0: 1.0, 1: 2.0, 2: 3.0}
-    on, more, unsure = _place(times, runs, kr, 12, 0.99)
+    on, more, unsure = place(times, runs, kr, 12, 0.99)
     assert on == {0, 1} and more == {1, 2} and unsure == {2}
-    from scenarios.frontier import _covered
+    from scenarios.frontier import covered_by_cheaper
     # a chain of sure verdicts leaves out all but its head; a circle of them (which means at the most could not
     # draw) leaves out none of its members
-    assert _covered([0, 1, 2], lambda k, i: (k, i) in {(1, 0), (2, 1)}) == {0, 1}
-    assert _covered([0, 1, 2], lambda k, i: (k, i) in {(1, 0), (2, 1), (0, 2)}) == set()
+    assert covered_by_cheaper([0, 1, 2], lambda k, i: (k, i) in {(1, 0), (2, 1)}) == {0, 1}
+    assert covered_by_cheaper([0, 1, 2], lambda k, i: (k, i) in {(1, 0), (2, 1), (0, 2)}) == set()
 
 
 def test_the_readme_committee_example_is_a_brute_force_runs_answer() -> None:

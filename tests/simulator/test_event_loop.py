@@ -1,4 +1,4 @@
-"""The engine's own event loop (``simulator.engine._run_until``: simpy's ``run(until=event)`` with
+"""The engine's own event loop (``simulator.engine.run_until``: simpy's ``run(until=event)`` with
 ``step`` inlined), its timeouts and release events made in one call (``simulator.tokenprocess.timeouts``,
 ``PoolAtWork.hand_over_soon``) and its steps added to the summary without ``Recorder.worked`` change
 nothing: the same events in the same order, the same errors, and the same records, event log and
@@ -67,7 +67,7 @@ def _own_run(fail_at: float | None = None) -> tuple[list[tuple[float, str]], flo
     log: list[tuple[float, str]] = []
     stop = _model(env, log, fail_at)
     try:
-        engine._run_until(env, stop)
+        engine.run_until(env, stop)
     except KeyError as err:
         return log, env.now, (type(err), err.args, type(err.__cause__), err.__cause__.args)  # type: ignore[union-attr]
     return log, env.now, len(env._queue)  # type: ignore[attr-defined]
@@ -93,10 +93,10 @@ def test_a_run_out_of_events_before_the_stop_is_an_error_as_in_simpy() -> None:
     env = simpy.Environment()
     env.timeout(1.0)
     with pytest.raises(RuntimeError, match="No scheduled events left"):
-        engine._run_until(env, env.event())
+        engine.run_until(env, env.event())
     assert env.now == 1.0
     states = []
-    for run in (engine._run_until, lambda env, until: env.run(until=until)):
+    for run in (engine.run_until, lambda env, until: env.run(until=until)):
         done = simpy.Environment()
         stop = done.event().succeed("v")
         run(done, stop)
@@ -138,7 +138,7 @@ def test_a_release_is_scheduled_as_simpys_event_and_succeed_schedule_it() -> Non
 
 def _simpy_loop_and_timeouts(monkeypatch: pytest.MonkeyPatch) -> None:
     """simpy's own run loop, timeouts and release events, and every step through Recorder.worked."""
-    monkeypatch.setattr(engine, "_run_until", lambda env, until: env.run(until=until))
+    monkeypatch.setattr(engine, "run_until", lambda env, until: env.run(until=until))
     monkeypatch.setattr(replication, "timeouts", lambda env: env.timeout)
     monkeypatch.setattr(workplace, "timeouts", lambda env: env.timeout)
 

@@ -17,7 +17,7 @@ from simmodels import end, proc, replay_params, run, start, task, throw, xor
 
 from processes.durations import parse_duration
 from processes.errors import InputError
-from scenarios.execute import CASE_COLUMNS, _case_rows
+from scenarios.execute import CASE_COLUMNS, case_rows_of
 from simulator.resources import holiday_dates
 from simulator.stats import figures
 
@@ -80,7 +80,7 @@ def test_a_decision_on_the_deadline_is_on_time_in_every_output(answer: str, on_t
     (case,) = kept.cases
     assert case.complete == 0.0 and case.decision == (prm.clock.deadline if on_time else 950.65)
     summary_only = run(EDGE_MODEL, prm, keep_records=False)
-    (row,) = _case_rows("edge", kept, prm)
+    (row,) = case_rows_of("edge", kept, prm)
     within = row[CASE_COLUMNS.index("within_deadline")]
     assert figures(kept)["within_deadline_share"] == on_time
     assert figures(summary_only)["within_deadline_share"] == on_time
@@ -90,7 +90,7 @@ def test_a_decision_on_the_deadline_is_on_time_in_every_output(answer: str, on_t
 def test_without_a_clock_no_case_is_said_to_be_on_time_or_late_anywhere() -> None:
     prm = replay_params("    Polis: {delay: 2d}", dates="[2025-01-06]")
     kept = run(EDGE_MODEL, prm)
-    (row,) = _case_rows("edge", kept, prm)
+    (row,) = case_rows_of("edge", kept, prm)
     assert row[CASE_COLUMNS.index("within_deadline")] == ""
     assert math.isnan(figures(kept)["within_deadline_share"])
     assert math.isnan(figures(run(EDGE_MODEL, prm, keep_records=False))["within_deadline_share"])
@@ -155,7 +155,7 @@ def test_a_deadline_in_months_is_each_cases_own_four_calendar_months_in_every_ou
                         extra="  clock: {start: Komplett, stop: Fattat, deadline: 4mo, extension: 4mo}\n")
     kept = run(EDGE_MODEL, prm)
     assert [c.complete % 24 for c in kept.cases] == [9.5] * 4
-    rows = _case_rows("months", kept, prm)
+    rows = case_rows_of("months", kept, prm)
     assert [row[CASE_COLUMNS.index("within_deadline")] for row in rows] == on_time
     share = sum(on_time) / 4
     assert figures(kept)["within_deadline_share"] == share

@@ -33,10 +33,10 @@ from calibrate.core import calibrate
 from calibrate.distances import CaseLog, case_deadline_days
 from calibrate.mapping import map_activities
 from calibrate.reporting import calibration_text
-from calibrate.validate import _deadline, score
+from calibrate.validate import resolved_deadline, score
 from calibrate.validation_text import validation_text
 from clicommands.calibration import validate_held_out
-from scenarios.execute import CASE_COLUMNS, _case_rows
+from scenarios.execute import CASE_COLUMNS, case_rows_of
 from simulator.stats import figures
 
 LOGS = Path(__file__).resolve().parents[1] / "fixtures" / "logs"
@@ -103,7 +103,7 @@ def test_a_decision_on_the_monday_after_a_saturday_deadline_in_days_is_on_time_i
     prm = replay_params(f"    Polis: {{delay: {answer}}}", dates="[2025-09-06]", at="09:00",
                         extra=f"  clock: {{start: Komplett, stop: Fattat, deadline: {deadline}}}\n")
     kept = run(MODEL, prm)
-    (row,) = _case_rows("saturday", kept, prm)
+    (row,) = case_rows_of("saturday", kept, prm)
     assert row[CASE_COLUMNS.index("within_deadline")] == on_time
     assert figures(kept)["within_deadline_share"] == on_time
     assert figures(run(MODEL, prm, keep_records=False))["within_deadline_share"] == on_time
@@ -140,11 +140,12 @@ def test_the_validations_deadline_keeps_the_unit_written() -> None:
     def clocked(deadline: str) -> dict[str, Any]:
         return {"simulation": {"clock": {"start": "a", "stop": "b", "deadline": deadline}}}
 
-    assert _deadline(clocked("28d"), None, None, None) == (28.0, None, "d")
-    assert _deadline(clocked("2w"), None, None, None) == (14.0, None, "w")
-    assert _deadline(clocked("672h"), None, None, None) == (28.0, None, "h")
-    assert _deadline(clocked("4mo"), None, None, None) == (121.75, 4, "mo")
-    assert _deadline(clocked("4mo"), 28.0, None, "d") == (28.0, None, "d")  # --deadline 28d: the option's
+    assert resolved_deadline(clocked("28d"), None, None, None) == (28.0, None, "d")
+    assert resolved_deadline(clocked("2w"), None, None, None) == (14.0, None, "w")
+    assert resolved_deadline(clocked("672h"), None, None, None) == (28.0, None, "h")
+    assert resolved_deadline(clocked("4mo"), None, None, None) == (121.75, 4, "mo")
+    # --deadline 28d: the option's
+    assert resolved_deadline(clocked("4mo"), 28.0, None, "d") == (28.0, None, "d")
 
 
 @pytest.mark.parametrize("option, unit", [("28d", "d"), ("4w", "w"), ("672h", "h"), ("4mo", "mo")])

@@ -25,7 +25,7 @@ from simmodels import end, proc, replay_params, run, start, task, throw
 from bpmn_io.caselog import wall_seconds
 from calibrate.distances import case_deadline_days
 from processes.calendarmonths import law_closed
-from scenarios.execute import CASE_COLUMNS, _case_rows
+from scenarios.execute import CASE_COLUMNS, case_rows_of
 from simulator.stats import figures
 
 # (clock start, whole days from its 00:00 to the end of the deadline's last open day)
@@ -91,7 +91,7 @@ def test_a_decision_on_the_monday_after_a_saturday_deadline_is_on_time_in_every_
     prm = replay_params(f"    Polis: {{delay: {answer}}}", dates="[2025-06-04]", at="09:30",
                         extra="  clock: {start: Komplett, stop: Fattat, deadline: 4mo}\n")
     kept = run(MODEL, prm)
-    (row,) = _case_rows("saturday", kept, prm)
+    (row,) = case_rows_of("saturday", kept, prm)
     assert row[CASE_COLUMNS.index("within_deadline")] == on_time
     assert figures(kept)["within_deadline_share"] == on_time
     assert figures(run(MODEL, prm, keep_records=False))["within_deadline_share"] == on_time

@@ -6,7 +6,7 @@ import math
 
 from bpmn_io.loading import load_model
 from bpmn_io.profile import read_profile
-from scenarios.execute import _case_rows
+from scenarios.execute import case_rows_of
 from simulator.engine import simulate
 from web.answer import histogram
 
@@ -16,7 +16,7 @@ def test_a_process_without_a_legal_clock_still_has_its_histogram():
     params = read_profile("tests/fixtures/sim/mm1.yaml").simulation
     assert params is not None and params.clock is None
     result = simulate(load_model("tests/fixtures/sim/mm1.bpmn").process(), params, seed=1, cases=200)
-    rows = [("scenario", *row) for row in _case_rows("mm1", result, params)]  # as a batch keeps them
+    rows = [("scenario", *row) for row in case_rows_of("mm1", result, params)]  # as a batch keeps them
     decided = [r for r in rows if not r[3] and not math.isnan(r[8])]
     assert decided and {r[9] for r in rows} == {""}
     counts = histogram(rows, "mm1")

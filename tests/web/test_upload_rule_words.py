@@ -15,7 +15,7 @@ import pytest
 
 from bpmn_io.library import library_paths
 from processes.rulewords import RULES
-from web.whatif import PageError, _read_upload
+from web.whatif import PageError, read_upload
 
 BPMN, PROFILE = (p.read_bytes() for p in library_paths("helsingborg"))
 
@@ -25,7 +25,7 @@ def refusal(old: str, new: str) -> tuple[str, str]:
     text = PROFILE.decode("utf-8")
     assert text.count(old) == 1, old
     with pytest.raises(PageError) as caught:
-        _read_upload("Test", BPMN, "m.bpmn", text.replace(old, new).encode("utf-8"), "p.yaml")
+        read_upload("Test", BPMN, "m.bpmn", text.replace(old, new).encode("utf-8"), "p.yaml")
     return str(caught.value), caught.value.sv
 
 

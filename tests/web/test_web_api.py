@@ -59,7 +59,7 @@ def test_the_levers_offer_every_level_the_goal_seek_tries(client):
     """Found by QA (qapolish): the goal seek tried "the manager" (chefen), every library profile has that body,
     and the grant and refusal levers did not offer it; both now list the levels a profile's bodies can have."""
     from bpmn_io.profile import read_profile
-    from scenarios.levers import _levels
+    from scenarios.levers import levels_of
 
     setup = client.get("/api/setup").json()
     choices = {lv["key"]: lv["choices"] for lv in setup["levers"]}
@@ -67,7 +67,8 @@ def test_the_levers_offer_every_level_the_goal_seek_tries(client):
         "committee", "working_committee", "chair", "manager", "officer"]
     levels = {m["name"]: m["levels"] for m in setup["library"]}
     params = read_profile(library_paths("helsingborg")[1]).simulation
-    assert tuple(levels["helsingborg"]) == _levels({"helsingborg": params})  # the goal seek's, in the same order
+    # the goal seek's, in the same order
+    assert tuple(levels["helsingborg"]) == levels_of({"helsingborg": params})
     saved = client.post("/api/scenario", json={"municipalities": ["helsingborg"],
                                                "levers": {"grant_level": "manager", **SMALL}})
     assert saved.status_code == 200
@@ -339,9 +340,9 @@ def test_a_lever_an_uploaded_profile_has_nothing_for_is_refused_in_words(client,
 
 
 def test_swedish_genitive_of_a_name_ending_in_s():
-    from web.levers import _genitive
+    from web.levers import genitive
 
-    assert [_genitive(n) for n in ("Helsingborg", "Höganäs", "Svalöv", "Klippans")] == \
+    assert [genitive(n) for n in ("Helsingborg", "Höganäs", "Svalöv", "Klippans")] == \
         ["Helsingborgs", "Höganäs", "Svalövs", "Klippans"]
 
 
@@ -442,7 +443,7 @@ def test_a_report_no_longer_kept_says_so_in_both_languages_and_kept_answers_are_
 
     from scenarios.road import execute, prepare
     from web.answer import answer
-    from web.app import _report_html
+    from web.app import rendered_report
     from web.whatif import build_study, question
 
     body = {"municipalities": ["svalov", "bjuv"], "levers": {**SMALL, "officers": 3}}
@@ -467,7 +468,7 @@ def test_a_report_no_longer_kept_says_so_in_both_languages_and_kept_answers_are_
                                                 "rapporten.")  # plain Swedish (was '... och inga från före en omstart')
         again, _reply = _run(c, body)
         report = c.get(f"/api/runs/{again}/report")
-        assert report.status_code == 200 and report.content == _report_html(batch)
+        assert report.status_code == 200 and report.content == rendered_report(batch)
 
 
 def test_off_loopback_a_token_is_required():
@@ -1472,9 +1473,9 @@ def test_an_upload_whose_shared_check_was_interrupted_is_told_so_in_swedish_too(
                             checks_admitted=0, runs=runs)
 
     async def both():
-        first = asyncio.ensure_future(web_app._check_once(state, b"d", ()))
+        first = asyncio.ensure_future(web_app.check_once(state, b"d", ()))
         await asyncio.sleep(0.05)  # the first check runs
-        second = asyncio.ensure_future(web_app._check_once(state, b"d", ()))
+        second = asyncio.ensure_future(web_app.check_once(state, b"d", ()))
         await asyncio.sleep(0.05)  # the second waits for it
         first.cancel()  # the first request ended
         try:
@@ -1485,7 +1486,7 @@ def test_an_upload_whose_shared_check_was_interrupted_is_told_so_in_swedish_too(
             release.set()
 
     err = asyncio.run(both())
-    body = json_module.loads(web_app._error(err).body)
+    body = json_module.loads(web_app.error_reply(err).body)
     assert body["error"] == "the upload's check was interrupted: upload the files again"
     assert body["error_sv"] == "Kontrollen av uppladdningen avbröts: ladda upp filerna igen."
     assert not isinstance(err, web_app.InputError)  # not the upload's fault: not remembered as a refusal
@@ -1577,18 +1578,18 @@ def test_uploads_checked_at_once_are_bounded_and_one_past_those_waiting_is_told_
                             runs=SimpleNamespace(call_apart=check))
 
     async def many():
-        checks = [asyncio.ensure_future(web_app._check_once(state, bytes([i]), ())) for i in range(admitted)]
+        checks = [asyncio.ensure_future(web_app.check_once(state, bytes([i]), ())) for i in range(admitted)]
         await asyncio.sleep(0.2)  # the first ones are checked, the others wait their turn
         try:
-            await web_app._check_once(state, b"one more", ())
+            await web_app.check_once(state, b"one more", ())
         except web_app.PermitflowError as err:
             refused = err
         check.release.set()
         return refused, await asyncio.gather(*checks)
 
     refused, answers = asyncio.run(many())
-    assert web_app._error(refused).status_code == 503
-    body = json.loads(web_app._error(refused).body)
+    assert web_app.error_reply(refused).status_code == 503
+    body = json.loads(web_app.error_reply(refused).body)
     assert body["error"] == "The server is checking many uploads just now: send the files again in a minute."
     assert body["error_sv"] == "Servern kontrollerar många uppladdningar just nu: skicka filerna igen om en minut."
     assert not isinstance(refused, web_app.InputError)  # not the upload's fault: not remembered as a refusal
@@ -1605,7 +1606,7 @@ def test_reports_made_at_once_are_bounded_and_the_others_wait_their_turn(monkeyp
     import web.app
 
     report_html = _Counted(b"<html>report</html>")
-    monkeypatch.setattr(web.app, "_report_html", report_html)
+    monkeypatch.setattr(web.app, "rendered_report", report_html)
     with starlette_testclient.TestClient(create_app(workers=0)) as c:
         run_id, _state = _run(c, {"municipalities": ["bjuv"], "levers": SMALL})
         replies: list[Any] = []

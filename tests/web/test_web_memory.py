@@ -126,9 +126,9 @@ def test_bad_input_to_a_run_apart_is_one_message_in_both_languages(pooled):
 
 
 def _refuse(kind: str, send) -> None:
-    """A run's own process refusing its input as :func:`web.runs._apart` does."""
+    """A run's own process refusing its input as :func:`web.runs.run_in_process` does."""
     from web.levers import LeverError
-    from web.runprocess import _portable
+    from web.runprocess import portable
     from web.whatif import PageError
 
     try:
@@ -136,7 +136,7 @@ def _refuse(kind: str, send) -> None:
             raise PageError("no municipality chosen", "ingen kommun vald")
         raise LeverError("officers", "99 is outside the allowed range", "99 ligger utanför det tillåtna")
     except Exception as err:  # noqa: BLE001 - as _apart
-        send.send(("refused", _portable(err)))
+        send.send(("refused", portable(err)))
     send.close()
 
 
@@ -146,7 +146,7 @@ def test_an_error_raised_in_a_runs_own_process_keeps_its_swedish(kind):
     # a PermitflowError with the English alone and the page showed English in Swedish
     import multiprocessing
 
-    from web.app import _error
+    from web.app import error_reply
 
     receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
     process = multiprocessing.get_context("fork").Process(target=_refuse, args=(kind, send))
@@ -154,7 +154,7 @@ def test_an_error_raised_in_a_runs_own_process_keeps_its_swedish(kind):
     send.close()
     _, err = receive.recv()
     process.join()
-    said = json.loads(_error(err).body)
+    said = json.loads(error_reply(err).body)
     if kind == "page":
         assert said == {"error": "no municipality chosen", "error_sv": "ingen kommun vald", "field": ""}
     else:

@@ -67,11 +67,11 @@ def test_a_running_run_is_never_forgotten_to_make_room_for_newer_ones():
 
 def _what_if(officers: int, names: tuple[str, ...] = ("bjuv",)):
     from web.answer import answer
-    from web.app import _display_names
+    from web.app import display_names
     from web.whatif import build_study, question
 
     q = question(list(names), {}, {**SMALL, "officers": officers})
-    shown = _display_names(q.bases)
+    shown = display_names(q.bases)
     return build_study(q), lambda batch: answer(batch, shown)
 
 
