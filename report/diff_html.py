@@ -273,13 +273,13 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     labels = _labels_by_language(models) if bilingual else {lang: {} for lang in LANGUAGES}
     for cluster in comparison.clusters:
         if cluster.label.startswith("unnamed "):
-            for lang, text in _core_words(cluster, models, labels).items():
+            for lang, text in _core_words(cluster, models, labels, drawn=not bilingual).items():
                 labels[lang].setdefault(cluster.label, text)
     if facts_said is None and output.fact_texts:  # a page in one language: its facts as the profiles say them
         facts_said = {n: {k: {output.lang: t} for k, t in texts.items()} for n, texts in output.fact_texts.items()}
     words = _words(data, named, comparison.variations, labels, facts_said)
-    words["core"] = [_decided(_core_words(comparison.clusters[k], models, labels), comparison.clusters[k], labels)
-                     for k in comparison.core]
+    words["core"] = [_decided(_core_words(comparison.clusters[k], models, labels, drawn=not bilingual),
+                              comparison.clusters[k], labels) for k in comparison.core]
     # a variation point in the report's sentence (found by QA: the English page said the diff's developer
     # message), a performer (a lane's name) in its model's language
     marks, members = NameMarks.of(models), tuple(models)

@@ -153,7 +153,8 @@ def test_the_comparison_text_says_every_sentence_in_words(lang: str, fmt: str) -
 @pytest.mark.parametrize("lang", ["en", "sv"])
 @pytest.mark.parametrize("command", ["compare", "diff"])
 def test_no_element_id_and_no_unnamed_phrase_reaches_a_person(command: str, lang: str, fmt: str) -> None:
-    """Every output a person reads names an unnamed timer by what it is, never by the matcher's phrase and id."""
+    """Every output a person reads names an unnamed timer by what it is, never by the matcher's phrase and
+    id."""
     models = MODELS if command == "compare" else PAIR
     out = run(command, *models, "--format", fmt, "--output-language", lang)
     text = " ".join(_read(out)[0]) if fmt == "html" else out
@@ -176,9 +177,9 @@ def test_an_unnamed_timer_quotes_its_host_step_as_drawn(lang: str, fmt: str) -> 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
 @pytest.mark.parametrize("lang", ["en", "sv"])
 def test_the_national_reference_is_named_short_in_headings_and_rows(lang: str, fmt: str) -> None:
-    """The national reference's whole name (its laws cited) on the models line and in the title, its short name
-    (the name before its brackets) as a heading of the matrices and the facts (found by QA: the text was 200+
-    characters wide)."""
+    """The national reference's whole name (its laws cited) on the models line and in the title, its short
+    name (the name before its brackets) as a heading of the matrices and the facts (found by QA: the text was
+    200+ characters wide)."""
     full = {"en": "National reference (the Alcohol Act", "sv": "Nationell referens (Alkohollagen"}[lang]
     short = {"en": "National reference", "sv": "Nationell referens"}[lang]
     out = run("compare", *MODELS, "--format", fmt, "--output-language", lang)

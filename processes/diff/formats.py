@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from processes.diff.decisions import written_ids
 from processes.diff.differences import ATTRIBUTE_KEY, FLOW_KEYS
@@ -13,6 +14,7 @@ from processes.diff.notewords import note_words, reason_words, step_label
 from processes.diff.nway import METRICS, Comparison, StepCluster, Variation, name_sides
 from processes.diff.result import KINDS, Difference, ModelDiff
 from processes.diff.wordtable import NOT_GIVEN
+from processes.model import FrozenMap
 from processes.textsafe import markdown_cell
 from processes.wording import listed
 
@@ -322,9 +324,29 @@ def decided_words(cluster: StepCluster, words: DiffWords = ENGLISH) -> str:
     return f" ({words.word('decision')}: {'; '.join(said)})" if said else ""
 
 
+def _step_said(label: str, words: DiffWords) -> str:
+    """A step's label as the comparison gives it, an unnamed step (view.display_name: "unnamed boundary event
+    Timer_1", what it is and its id) by the words :attr:`DiffWords.unnamed` gives it, each of steps matched as
+    one (" + ") by itself: no id in a sentence a person reads (found by QA, qacomptext)."""
+    if " + " in label:
+        return " + ".join(_step_said(part, words) for part in label.split(" + "))
+    if not label.startswith("unnamed "):
+        return label
+    said = {i: w for named in words.unnamed.values() for i, w in named.items()}
+    return said.get(label.rsplit(" ", 1)[-1], label)
+
+
 def _variation(v: Variation, words: DiffWords) -> str:
-    """A variation point's sentence: its English message, or the output's sentence in its language."""
-    return (words.variation(v) if words.variation is not None else None) or v.message
+    """A variation point's sentence: the output's sentence in its language, its steps as :func:`_step_said`
+    says them, else its English message (an unnamed step in it in words)."""
+    if words.variation is not None:
+        said = replace(v, step=_step_said(v.step, words), steps=tuple(_step_said(s, words) for s in v.steps),
+                       others=tuple(_step_said(s, words) for s in v.others),
+                       maybe=FrozenMap({n: _step_said(s, words) for n, s in v.maybe.items()}))
+        sentence = words.variation(said)
+        if sentence:
+            return sentence
+    return _unnamed_in_words(v.message, tuple(words.unnamed), words)
 
 
 def _fact_cells(comparison: Comparison, fact: str, values: Sequence[str], words: DiffWords) -> list[str]:
@@ -355,7 +377,7 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
     ]
     for v in comparison.variations:  # the values alone ("before", "15m") do not say before what, or what is 15m
         out.append(
-            f"| {_cell(_variation_kind(v.kind, words))} | {_cell(v.step)} | "
+            f"| {_cell(_variation_kind(v.kind, words))} | {_cell(_step_said(v.step, words))} | "
             + " | ".join(_cell(_given(v.values.get(n, ""), words)) for n in comparison.names)
             + f" | {_cell(_variation(v, words))} |"
         )
