@@ -70,7 +70,7 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
         # the text and Markdown comparisons' variation points in the report's words and sentences, as the
         # HTML page says them (report.comparisonwords), English as Swedish (found by QA, qacomptext:
         # "[control_flow]")
-        {k: str(v[lang]) for k, v in table["variations"].items()}, lambda v: variation_words(v, names, lang),
+        {k: str(v[lang]) for k, v in table["variations"].items()}, partial(variation_words, lang=lang),
         facts, attribute, condition, unnamed)
 
 

@@ -16,7 +16,7 @@ from processes.diff.result import KINDS, Difference, ModelDiff
 from processes.diff.wordtable import NOT_GIVEN
 from processes.model import FrozenMap
 from processes.textsafe import markdown_cell
-from processes.wording import listed
+from processes.wording import listed, short_names
 
 __all__ = [
     "KIND_TITLES",
@@ -343,7 +343,7 @@ def _variation(v: Variation, words: DiffWords) -> str:
         said = replace(v, step=_step_said(v.step, words), steps=tuple(_step_said(s, words) for s in v.steps),
                        others=tuple(_step_said(s, words) for s in v.others),
                        maybe=FrozenMap({n: _step_said(s, words) for n, s in v.maybe.items()}))
-        sentence = words.variation(said)
+        sentence = words.variation(said, words.names)
         if sentence:
             return sentence
     return _unnamed_in_words(v.message, tuple(words.unnamed), words)
@@ -357,12 +357,21 @@ def _fact_cells(comparison: Comparison, fact: str, values: Sequence[str], words:
     return [words.fact_value(v) if v else v for v in said]
 
 
+def _shortly(comparison: Comparison, words: DiffWords) -> DiffWords:
+    """``words`` naming the models by their short names (:func:`processes.wording.short_names`), as the
+    headings, rows and sentences after the line that names them whole say them."""
+    short = short_names({n: words.name(n) for n in comparison.names})
+    return replace(words, names={**words.names, **{n: short[n] for n in words.names if n in short}})
+
+
 def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
     """A Markdown report: similarity matrices, common core, variation points, facts; in the language of
-    ``words``."""
-    names = [words.name(n) for n in comparison.names]
+    ``words``; the models by their whole names in its title, by their short names below it."""
     w = words.word
-    out = [f"# {w('comparison_of', names=_cell(', '.join(names)))}", "", f"## {w('similarity_head')}", ""]
+    title = w('comparison_of', names=_cell(', '.join(words.name(n) for n in comparison.names)))
+    words = _shortly(comparison, words)
+    names = [words.name(n) for n in comparison.names]
+    out = [f"# {title}", "", f"## {w('similarity_head')}", ""]
     for metric in METRICS:
         out += _matrix(comparison, metric, words) + [""]
     out += [f"## {w('core_head', n=words.counted(len(comparison.core), 'steps'))}", ""]
@@ -401,11 +410,13 @@ def _variation_kind(kind: str, words: DiffWords) -> str:
 
 
 def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
-    """A readable summary of an N-way comparison, in the language of ``words``."""
-    names = [words.name(n) for n in comparison.names]
+    """A readable summary of an N-way comparison, in the language of ``words``; the models by their whole
+    names on the line that names them, by their short names in the matrices, sentences and facts."""
     w = words.word
+    out = [w("models_line", names=", ".join(words.name(n) for n in comparison.names)), ""]
+    words = _shortly(comparison, words)
+    names = [words.name(n) for n in comparison.names]
     width = max(len(n) for n in names)
-    out = [w("models_line", names=", ".join(names)), ""]
     # each column as wide as its model's name (a value is five characters), the names above them:
     # the order on the "models:" line alone leaves a reader counting columns
     columns = [max(5, len(n)) for n in names]
