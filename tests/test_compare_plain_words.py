@@ -195,3 +195,15 @@ def test_the_national_reference_is_named_short_in_headings_and_rows(lang: str, f
     assert sum(short in line for line in lines) > 10
     matrix = [line for line in lines if "1.000" in line or "1,000" in line]
     assert matrix and max(map(len, matrix)) < 100
+
+
+def test_the_swedish_markdown_says_what_each_model_does_in_swedish() -> None:
+    """A variation point's cell per model says a relation of control flow as the diff's table does, in the
+    output's words ("parallellt", "alternativ"), not the code's "parallel", "exclusive" (found while checking
+    qacomptext)."""
+    out = run("compare", *MODELS, "--format", "markdown", "--output-language", "sv")
+    rows = [line.split(" | ") for line in out.splitlines()
+            if line.startswith("| en annan ordning mellan stegen |")]
+    cells = {cell for row in rows for cell in row[2:2 + len(MODELS)]}
+    assert rows and "parallellt" in cells
+    assert not cells & {"parallel", "exclusive", "before", "after", "mixed"}
