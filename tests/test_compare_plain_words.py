@@ -207,3 +207,5 @@ def test_the_swedish_markdown_says_what_each_model_does_in_swedish() -> None:
     cells = {cell for row in rows for cell in row[2:2 + len(MODELS)]}
     assert rows and "parallellt" in cells
     assert not cells & {"parallel", "exclusive", "before", "after", "mixed"}
+    # a point about several steps: the first and how many more, in Swedish
+    assert "| Besluta om serveringstillstånd (+1 till) |" in out and " more)" not in out

@@ -386,7 +386,7 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
     ]
     for v in comparison.variations:  # the values alone ("before", "15m") do not say before what, or what is 15m
         out.append(
-            f"| {_cell(_variation_kind(v.kind, words))} | {_cell(_step_said(v.step, words))} | "
+            f"| {_cell(_variation_kind(v.kind, words))} | {_cell(_variation_step(v, words))} | "
             + " | ".join(_cell(_variation_value(v, n, words)) for n in comparison.names)
             + f" | {_cell(_variation(v, words))} |"
         )
@@ -403,6 +403,14 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
     if comparison.notes:
         out += ["", f"## {w('notes')}", ""] + [f"- {_cell(n)}" for n in comparison.notes]
     return "\n".join(out) + "\n"
+
+
+def _variation_step(v: Variation, words: DiffWords) -> str:
+    """The step a variation point is about, in the output's words: the first of several and how many more
+    (found while checking qacomptext: the Swedish table said "(+1 more)")."""
+    if len(v.steps) > 1 and v.step == f"{v.steps[0]} (+{len(v.steps) - 1} more)":
+        return words.word("more_steps", step=_step_said(v.steps[0], words), n=len(v.steps) - 1)
+    return _step_said(v.step, words)
 
 
 def _variation_value(v: Variation, model: str, words: DiffWords) -> str:
