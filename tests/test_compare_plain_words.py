@@ -209,3 +209,13 @@ def test_the_swedish_markdown_says_what_each_model_does_in_swedish() -> None:
     assert not cells & {"parallel", "exclusive", "before", "after", "mixed"}
     # a point about several steps: the first and how many more, in Swedish
     assert "| Besluta om serveringstillstånd (+1 till) |" in out and " more)" not in out
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_page_names_an_unnamed_timer_as_the_text_does(lang: str) -> None:
+    """One timer, one name in every output: its length as its profile gives it (found while checking
+    qacomptext: the page said "timer after 14 days", from the BPMN, the text "timer after 2 weeks")."""
+    timer = re.compile(r"(?:timer after|bevakning efter) [^“”<]+ (?:in|i) [“”]Invänta komplettering”")
+    said = {fmt: set(timer.findall(run("compare", *MODELS, "--format", fmt, "--output-language", lang)))
+            for fmt in ("text", "markdown", "html")}
+    assert len(said["text"]) == 1 and said["markdown"] == said["html"] == said["text"], said
