@@ -91,16 +91,18 @@ def fact_en(text: str) -> str:
 
 
 def _core_words(cluster: StepCluster, models: Mapping[str, Definitions],
-                labels: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, str]:
+                labels: Mapping[str, Mapping[str, str]] | None = None, *,
+                drawn: bool = True) -> dict[str, str]:
     """A step of the common core in each language: its label (``labels``: language -> drawn label -> the name
     the models give it in that language, :func:`_labels_by_language`), or, when no model names it (the label is
     then the pairwise diff's "unnamed boundary event Timer_Paminnelse"), what it is, "bevakning efter 14 dagar i
-    ”Invänta komplettering”"."""
+    ”Invänta komplettering”", the step it sits on as drawn (``drawn``: a page in one language, which quotes
+    every label as drawn), else by its name in each language (the report's bilingual section)."""
     unnamed = cluster.label.rsplit(" ", 1)[-1] if cluster.label.startswith("unnamed ") else ""
     for model, ids in cluster.members.items():
         defs = models.get(model)
         if unnamed in ids and defs is not None:
-            said = {lang: unnamed_words(defs, {}, lang).get(unnamed) for lang in LANGUAGES}
+            said = {lang: unnamed_words(defs, {}, lang, drawn=drawn).get(unnamed) for lang in LANGUAGES}
             if all(said.values()):
                 return {lang: str(text) for lang, text in said.items()}
     return {lang: _label_said(cluster.label, (labels or {}).get(lang, {})) for lang in LANGUAGES}

@@ -40,6 +40,7 @@ from processes.diff.result import Difference
 from processes.diff.view import display_name
 from processes.errors import PermitflowError
 from processes.model import Definitions
+from processes.wording import short_names
 from report.comparisonwords import (
     _core_words,
     _decided,
@@ -273,13 +274,27 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     labels = _labels_by_language(models) if bilingual else {lang: {} for lang in LANGUAGES}
     for cluster in comparison.clusters:
         if cluster.label.startswith("unnamed "):
-            for lang, text in _core_words(cluster, models, labels).items():
+            for lang, text in _core_words(cluster, models, labels, drawn=not bilingual).items():
                 labels[lang].setdefault(cluster.label, text)
+            # a page in one language: the timer as the text and Markdown say it, its length from its profile
+            # ("2 weeks", not the BPMN's "14 days": found while checking qacomptext)
+            timer = next((output.unnamed.get(m, {}).get(i) for m, ids in cluster.members.items() for i in ids
+                          if output.unnamed.get(m, {}).get(i)), None)
+            if timer and not bilingual:
+                labels[output.lang][cluster.label] = timer
     if facts_said is None and output.fact_texts:  # a page in one language: its facts as the profiles say them
         facts_said = {n: {k: {output.lang: t} for k, t in texts.items()} for n, texts in output.fact_texts.items()}
-    words = _words(data, named, comparison.variations, labels, facts_said)
-    words["core"] = [_decided(_core_words(comparison.clusters[k], models, labels), comparison.clusters[k], labels)
-                     for k in comparison.core]
+    # the tables' headings and the sentences name the models short, the title and the diagrams whole (found by
+    # QA, qacomptext: the laws the national reference's name cites made its column as wide as the name)
+    short = {lang: short_names({n: named[lang].get(n, n) for n in comparison.names}) for lang in LANGUAGES}
+    words = _words(data, short, comparison.variations, labels, facts_said)
+    words["core"] = []
+    for k in comparison.core:
+        cluster = comparison.clusters[k]
+        row = _core_words(cluster, models, labels, drawn=not bilingual)
+        if not bilingual and cluster.label in labels[output.lang]:  # an unnamed timer, as the variations say
+            row[output.lang] = labels[output.lang][cluster.label]
+        words["core"].append(_decided(row, cluster, labels))
     # a variation point in the report's sentence (found by QA: the English page said the diff's developer
     # message), a performer (a lane's name) in its model's language
     marks, members = NameMarks.of(models), tuple(models)

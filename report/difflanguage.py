@@ -23,7 +23,7 @@ from processes.diff.diffwords import DiffWords
 from processes.diff.result import Difference
 from processes.labellanguage import shows_swedish
 from processes.model import Definitions
-from report.comparisonwords import _fact_sv, _named, fact_en
+from report.comparisonwords import _fact_sv, fact_en
 from report.stepwords import unnamed_words
 from report.templating import labels_language
 from report.variationwords import variation_words
@@ -55,7 +55,7 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
 
     attribute, condition = partial(attribute_words, lang=lang), partial(condition_words, lang=lang)
     # an unnamed timer by what it is ("timer after 14 days in "Invänta komplettering""), not its id
-    unnamed = {n: unnamed_words(defs, profile_inputs((profiles or {}).get(n))[1], lang)
+    unnamed = {n: unnamed_words(defs, profile_inputs((profiles or {}).get(n))[1], lang, drawn=True)
                for n, defs in (models or {}).items()}
     names = {n: shown_name(raw, lang, n) for n, raw in (profiles or {}).items() if raw}
     table = labels()
@@ -67,10 +67,10 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
     return DiffWords(
         lang, names, {k: str(v[lang]) for k, v in table["facts"].items()}, fact_en if english else _fact_sv,
         lambda level: word(level, lang),
-        # the text and Markdown comparisons' variation points: English keeps the messages, the models in them by
-        # name (the HTML page says the report's sentences, report.comparisonwords), Swedish says the report's
-        {} if english else {k: str(v[lang]) for k, v in table["variations"].items()},
-        (lambda v: _named(v.message, names)) if english else lambda v: variation_words(v, names, lang),
+        # the text and Markdown comparisons' variation points in the report's words and sentences, as the
+        # HTML page says them (report.comparisonwords), English as Swedish (found by QA, qacomptext:
+        # "[control_flow]")
+        {k: str(v[lang]) for k, v in table["variations"].items()}, partial(variation_words, lang=lang),
         facts, attribute, condition, unnamed)
 
 

@@ -21,7 +21,7 @@ from processes.model import Definitions, Event
 from processes.shownnames import name_in
 from report.words import duration_words
 
-__all__ = ["step_words", "unnamed_words", "iso_duration"]
+__all__ = ["step_words", "unnamed_words", "iso_duration", "described"]
 
 _ISO = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
 _ISO_UNITS = ("y", "mo", "w", "d", "h", "m", "")
@@ -33,6 +33,23 @@ _TIMER = {
     "sv": {"on": "bevakning efter {length} i ”{step}”", "step": "bevakning i ”{step}”", "wait": "väntan på {length}",
            "bare": "en bevakning"},
 }
+
+#: the words :data:`_TIMER` writes, any length and step: what is no drawn label, so a list of labels does not
+#: quote it again ("“timer after 2 weeks in “Invänta komplettering””")
+_DESCRIBED = re.compile("|".join(
+    re.escape(template).replace(re.escape("{length}"), ".+").replace(re.escape("{step}"), ".+")
+    for said in _TIMER.values() for template in said.values()))
+
+
+def described(text: str) -> bool:
+    """Whether ``text`` is the words :func:`unnamed_words` gives an unnamed timer, not a step's drawn name.
+
+    >>> described("timer after 2 weeks in “Invänta komplettering”"), described("en bevakning")
+    (True, True)
+    >>> described("Invänta komplettering"), described("a timer set")
+    (False, False)
+    """
+    return _DESCRIBED.fullmatch(text) is not None
 
 
 def iso_duration(text: str) -> str | None:
@@ -59,9 +76,13 @@ def _length(element: Any, spec: Any) -> str | None:
     return None
 
 
-def unnamed_words(defs: Definitions, elements: Mapping[str, Any], lang: str) -> dict[str, str]:
+def unnamed_words(defs: Definitions, elements: Mapping[str, Any], lang: str, *,
+                  drawn: bool = False) -> dict[str, str]:
     """Element id -> words in ``lang`` for each unnamed timer event of ``defs`` (``elements``: the
-    profile's ``simulation.elements``, for a timer's delay)."""
+    profile's ``simulation.elements``, for a timer's delay); ``drawn``: the step it sits on by its name as
+    drawn, as a diff and a comparison quote every label (found by QA, qacomptext: the English text said
+    "in “Wait for the supplement”" among Swedish labels), else by its name in ``lang``, as a report names
+    it."""
     said = _TIMER[lang]
     out = {}
     for process in defs.processes:
@@ -73,7 +94,8 @@ def unnamed_words(defs: Definitions, elements: Mapping[str, Any], lang: str) -> 
             length = _length(node, elements.get(node_id))
             length_words = duration_words(length, lang) if length else None
             host = process.nodes.get(node.attached_to) if node.attached_to else None
-            step = " ".join(name_in(host, lang).split())
+            host_name = (host.name or "") if drawn and host is not None else name_in(host, lang)
+            step = " ".join(host_name.split())
             if step and length_words:
                 out[node_id] = said["on"].format(length=length_words, step=step)
             elif step:

@@ -24,7 +24,7 @@ from processes.diff.nway import Variation
 from processes.diff.wordtable import NOT_GIVEN, WORDS
 from processes.wording import AND, listed, quoted
 from report.assumptions import condition_words
-from report.stepwords import iso_duration
+from report.stepwords import described, iso_duration
 from report.words import duration_words, labels, word
 
 __all__ = ["variation_words"]
@@ -79,9 +79,15 @@ def _listed(items: Sequence[str], lang: str) -> str:
     return listed(items, AND[lang])
 
 
+def _quote(step: str, lang: str) -> str:
+    """A step's name in quotation marks, as the rest of the report writes them; an unnamed timer's words (what
+    it is, its step quoted in them) as they are."""
+    return step if described(step) else quoted(step, lang)
+
+
 def _quoted(steps: Sequence[str], lang: str) -> str:
-    """The steps' names in quotation marks, as the rest of the report writes them, listed."""
-    return _listed([quoted(s, lang) for s in steps], lang)
+    """The steps' names as :func:`_quote` writes them, listed."""
+    return _listed([_quote(s, lang) for s in steps], lang)
 
 
 def _groups(values: Mapping[str, str], towns: Mapping[str, str]) -> list[tuple[str, list[str]]]:
@@ -209,5 +215,5 @@ def _branch(v: Variation, towns: Mapping[str, str], lang: str) -> str:
     groups = [_SAID[lang]["in"].format(shown(value), _listed(where, lang))
               for value, where in _groups(v.values, towns)]
     # a branch into a further choice leads to one of its steps, not to all of them
-    steps = listed([quoted(s, lang) for s in v.others], _OR[lang])
+    steps = listed([_quote(s, lang) for s in v.others], _OR[lang])
     return _BRANCH[v.aspect][lang].format(step=_quoted(v.steps, lang), steps=steps, groups="; ".join(groups))

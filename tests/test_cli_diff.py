@@ -380,8 +380,11 @@ def test_the_markdown_variation_points_say_in_words_what_differs(tmp_path: Path)
     c = write(tmp_path, "C")
     lines = run("compare", a, b, c, "--format", "markdown").output.splitlines()
     assert "| kind | step | a | b | c | what |" in lines
-    assert ("| performer | Besluta om tillstånd | Socialnämnden | Arbetsutskottet | Socialnämnden | "
-            'Done by — a: Socialnämnden; b: Arbetsutskottet; c: Socialnämnden: "Besluta om tillstånd". |') in lines
+    # the kind and the sentence in the report's words, as the HTML page and the Swedish text say them
+    # (qacomptext)
+    assert ("| done by different staff | Besluta om tillstånd | Socialnämnden | Arbetsutskottet | "
+            "Socialnämnden | Who does “Besluta om tillstånd”: Socialnämnden in a and c; "
+            "Arbetsutskottet in b. |") in lines
 
 
 def test_compare_does_not_call_a_step_absent_where_the_pairwise_diff_asks_about_a_partner() -> None:
@@ -649,7 +652,7 @@ def test_a_delays_two_sides_are_in_one_unit_a_person_picks_for_its_size(tmp_path
     assert "21.12d" in page and "21.1d" in page and "30384m" not in page and "506.88h" not in page
     # compare: one unit for all the models, whichever pair the values came from
     lines = run("compare", a, b, c).output.splitlines()
-    assert ('  [attribute] "Platsbesök": delay.mean is 21.12d in a, 21.1d in b; 21d in c.'
+    assert ("  [a step set up differently] “Platsbesök”, delay mean: 21.12d in a; 21.1d in b; 21d in c."
             in lines)
 
 
@@ -673,7 +676,8 @@ def test_a_duration_of_minutes_with_a_fraction_reads_as_it_was_written(tmp_path:
     assert '[Changed] "Platsbesök": delay.mean is 15.5m in a, 30m in b.' in lines
     assert '[Changed] "Granska ansökan": duration is 120m in a, 15.5m in b.' in lines
     lines = run("compare", a, b, c).output.splitlines()
-    assert '  [attribute] "Platsbesök": delay.mean is 15.5m in a, 30m in b; 7.25m in c.' in lines
+    assert ("  [a step set up differently] “Platsbesök”, delay mean: 15.5m in a; 30m in b; 7.25m in c."
+            in lines)
 
 
 def test_diff_and_log_counts_say_one_in_the_singular(tmp_path: Path) -> None:
@@ -722,8 +726,9 @@ def test_compare_keeps_a_rejected_pair_out_of_one_row_of_the_common_core_in_ever
     assert core.splitlines() == [
         "3 steps in every model", "  - Ansökan inkommen", "  - Besluta om tillstånd", "  - Beslut meddelat"
     ]
-    assert ('"Granska ansökan" is in c; not in a, b (uncertain: maybe "Platsbesök" in a) (kept apart from'
-            ' "Granska ansökan" by the person\'s decision: a rejected pair).') in text
+    assert ("[a step not in every process] “Granska ansökan” is a step in c; not in b; in a perhaps drawn as "
+            "“Platsbesök” (not sure); kept apart from “Granska ansökan” as the person decided (a rejected "
+            "pair).") in text
     assert "## Common core (3 steps in every model)\n\n- Ansökan inkommen\n- Besluta om tillstånd\n" in out["markdown"]
     assert ('<ul><li><span lang="sv">Ansökan inkommen</span></li><li><span lang="sv">Besluta om tillstånd</span></li>'
             '<li><span lang="sv">Beslut meddelat</span></li></ul>') in out["html"]  # the models' words: Swedish
@@ -798,7 +803,11 @@ def test_a_delegation_level_is_said_in_words_in_every_format() -> None:
         assert "working committee [assumed] in Örkelljunga" in out or (
             "working committee [assumed] in B" in out), fmt
     nway = run("compare", "helsingborg", "orkelljunga", "landskrona").output
-    assert "working committee [assumed] in Örkelljunga." in nway and "working_committee" not in nway
+    # compare says the report's sentence, the level in words as the Swedish text and the HTML page say it
+    # (qacomptext)
+    assert ("who decides: the committee in Helsingborg and Landskrona; the working committee in Örkelljunga."
+            in nway)
+    assert "working_committee" not in nway
 
 
 def test_an_empirical_fit_is_compared_by_its_mean_and_spread_not_value_by_value(tmp_path) -> None:

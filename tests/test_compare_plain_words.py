@@ -116,3 +116,106 @@ def test_the_diff_page_says_every_sentence_in_words(lang: str) -> None:
     sentences, ids = _read(page)
     assert ids and len(sentences) > 100
     assert _problems(sentences, ids, _labels(PAIR), _keys(data, lang), PAIR, lang) == []
+
+
+def _ids(models: Iterable[str]) -> set[str]:
+    """The ids of the models' elements (steps, flows, lanes, pools): what a page for people never shows."""
+    out: set[str] = set()
+    for name in models:
+        defs = read_bpmn(library_paths(name)[0])
+        out.update(p.id for p in defs.participants())
+        for p in defs.processes:
+            out.update([*p.nodes, *p.flows, *(lane.id for lane in p.lanes())])
+    return out
+
+
+#: what the matcher calls a step no model names ("unnamed boundary event Timer_1", "namnlös kanthändelse ...")
+UNNAMED = re.compile(r"\b(?:unnamed|namnlös)\b")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_comparison_text_says_every_sentence_in_words(lang: str, fmt: str) -> None:
+    """The text and Markdown comparisons as HTML's are read (found by QA, qacomptext: both languages said
+    "unnamed boundary event Timer_Paminnelse" in a variation point, the English one "[control_flow]")."""
+    out = run("compare", *MODELS, "--format", fmt, "--output-language", lang)
+    data = json.loads(run("compare", *MODELS, "--format", "json"))
+    sentences = [line.strip(" |-#") for line in out.splitlines() if line.strip(" |-#")]
+    keys = _keys(data, lang)
+    assert len(sentences) > 50
+    assert [s for s in sentences if UNNAMED.search(s)] == []
+    assert _problems(sentences, _ids(MODELS), _labels(MODELS), keys, MODELS, lang) == []
+    said = {str(labels()["variations"][v["kind"]][lang]) for v in data["variations"]}
+    assert said and all(kind in out for kind in said)  # each kind of variation point in the report's words
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("command", ["compare", "diff"])
+def test_no_element_id_and_no_unnamed_phrase_reaches_a_person(command: str, lang: str, fmt: str) -> None:
+    """Every output a person reads names an unnamed timer by what it is, never by the matcher's phrase and
+    id."""
+    models = MODELS if command == "compare" else PAIR
+    out = run(command, *models, "--format", fmt, "--output-language", lang)
+    text = " ".join(_read(out)[0]) if fmt == "html" else out
+    assert not UNNAMED.search(text)
+    for label in _labels(models):
+        text = text.replace(label, " ")
+    assert sorted(i for i in _ids(models) if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)) == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_an_unnamed_timer_quotes_its_host_step_as_drawn(lang: str, fmt: str) -> None:
+    """The step a timer sits on is quoted as drawn, as every other label of the text (found by QA: the English
+    text said "timer after 2 weeks in “Wait for the supplement”" beside "Invänta komplettering")."""
+    out = run("compare", *MODELS, "--format", fmt, "--output-language", lang)
+    assert re.search(r"(?:timer after|bevakning efter) [^“”]+ (?:in|i) [“”]Invänta komplettering”", out)
+    assert "Wait for the supplement" not in out
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_national_reference_is_named_short_in_headings_and_rows(lang: str, fmt: str) -> None:
+    """The national reference's whole name (its laws cited) on the models line and in the title, its short
+    name (the name before its brackets) as a heading of the matrices and the facts (found by QA: the text was
+    200+ characters wide)."""
+    full = {"en": "National reference (the Alcohol Act", "sv": "Nationell referens (Alkohollagen"}[lang]
+    short = {"en": "National reference", "sv": "Nationell referens"}[lang]
+    out = run("compare", *MODELS, "--format", fmt, "--output-language", lang)
+    if fmt == "html":
+        root = html.fromstring(out)
+        headings = [" ".join(th.text_content().split()) for th in root.xpath("//table//th")]
+        assert short in headings and not [h for h in headings if full in h]
+        assert full in root.findtext(".//title")
+        return
+    lines = out.splitlines()
+    assert full in lines[0]  # "models: ..." / "# Comparison of ..."
+    assert [line for line in lines[1:] if full in line] == []
+    assert sum(short in line for line in lines) > 10
+    matrix = [line for line in lines if "1.000" in line or "1,000" in line]
+    assert matrix and max(map(len, matrix)) < 100
+
+
+def test_the_swedish_markdown_says_what_each_model_does_in_swedish() -> None:
+    """A variation point's cell per model says a relation of control flow as the diff's table does, in the
+    output's words ("parallellt", "alternativ"), not the code's "parallel", "exclusive" (found while checking
+    qacomptext)."""
+    out = run("compare", *MODELS, "--format", "markdown", "--output-language", "sv")
+    rows = [line.split(" | ") for line in out.splitlines()
+            if line.startswith("| en annan ordning mellan stegen |")]
+    cells = {cell for row in rows for cell in row[2:2 + len(MODELS)]}
+    assert rows and "parallellt" in cells
+    assert not cells & {"parallel", "exclusive", "before", "after", "mixed"}
+    # a point about several steps: the first and how many more, in Swedish
+    assert "| Besluta om serveringstillstånd (+1 till) |" in out and " more)" not in out
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_page_names_an_unnamed_timer_as_the_text_does(lang: str) -> None:
+    """One timer, one name in every output: its length as its profile gives it (found while checking
+    qacomptext: the page said "timer after 14 days", from the BPMN, the text "timer after 2 weeks")."""
+    timer = re.compile(r"(?:timer after|bevakning efter) [^“”<]+ (?:in|i) [“”]Invänta komplettering”")
+    said = {fmt: set(timer.findall(run("compare", *MODELS, "--format", fmt, "--output-language", lang)))
+            for fmt in ("text", "markdown", "html")}
+    assert len(said["text"]) == 1 and said["markdown"] == said["html"] == said["text"], said

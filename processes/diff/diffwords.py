@@ -130,9 +130,10 @@ class DiffWords:
     level: Callable[[str], str] = _identity
     #: a kind of variation point (nway.Variation.kind) -> its name in that language; the code name without one
     variation_kinds: Mapping[str, str] = field(default_factory=dict)
-    #: a variation point of an N-way comparison (nway.Variation) as a sentence in that language, or None (then
-    #: its English message): the report's sentences (report/variationwords.py), which the command line passes
-    variation: Callable[[Any], str | None] | None = None
+    #: a variation point of an N-way comparison (nway.Variation) as a sentence in that language, the models
+    #: named as the mapping given says (process name -> name), or None (then its English message): the
+    #: report's sentences (report/variationwords.py), which the command line passes
+    variation: Callable[[Any, Mapping[str, str]], str | None] | None = None
     #: a model's name -> a fact's key -> its text in that language (differences.fact_text: as the profile's
     #: ``names:`` say it); an N-way comparison's facts table, whose values are the English texts, shows these
     fact_texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)

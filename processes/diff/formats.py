@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from processes.diff.decisions import written_ids
 from processes.diff.differences import ATTRIBUTE_KEY, FLOW_KEYS
@@ -13,8 +14,9 @@ from processes.diff.notewords import note_words, reason_words, step_label
 from processes.diff.nway import METRICS, Comparison, StepCluster, Variation, name_sides
 from processes.diff.result import KINDS, Difference, ModelDiff
 from processes.diff.wordtable import NOT_GIVEN
+from processes.model import FrozenMap
 from processes.textsafe import markdown_cell
-from processes.wording import listed
+from processes.wording import listed, short_names
 
 __all__ = [
     "KIND_TITLES",
@@ -322,9 +324,29 @@ def decided_words(cluster: StepCluster, words: DiffWords = ENGLISH) -> str:
     return f" ({words.word('decision')}: {'; '.join(said)})" if said else ""
 
 
+def _step_said(label: str, words: DiffWords) -> str:
+    """A step's label as the comparison gives it, an unnamed step (view.display_name: "unnamed boundary event
+    Timer_1", what it is and its id) by the words :attr:`DiffWords.unnamed` gives it, each of steps matched as
+    one (" + ") by itself: no id in a sentence a person reads (found by QA, qacomptext)."""
+    if " + " in label:
+        return " + ".join(_step_said(part, words) for part in label.split(" + "))
+    if not label.startswith("unnamed "):
+        return label
+    said = {i: w for named in words.unnamed.values() for i, w in named.items()}
+    return said.get(label.rsplit(" ", 1)[-1], label)
+
+
 def _variation(v: Variation, words: DiffWords) -> str:
-    """A variation point's sentence: its English message, or the output's sentence in its language."""
-    return (words.variation(v) if words.variation is not None else None) or v.message
+    """A variation point's sentence: the output's sentence in its language, its steps as :func:`_step_said`
+    says them, else its English message (an unnamed step in it in words)."""
+    if words.variation is not None:
+        said = replace(v, step=_step_said(v.step, words), steps=tuple(_step_said(s, words) for s in v.steps),
+                       others=tuple(_step_said(s, words) for s in v.others),
+                       maybe=FrozenMap({n: _step_said(s, words) for n, s in v.maybe.items()}))
+        sentence = words.variation(said, words.names)
+        if sentence:
+            return sentence
+    return _unnamed_in_words(v.message, tuple(words.unnamed), words)
 
 
 def _fact_cells(comparison: Comparison, fact: str, values: Sequence[str], words: DiffWords) -> list[str]:
@@ -335,12 +357,21 @@ def _fact_cells(comparison: Comparison, fact: str, values: Sequence[str], words:
     return [words.fact_value(v) if v else v for v in said]
 
 
+def _shortly(comparison: Comparison, words: DiffWords) -> DiffWords:
+    """``words`` naming the models by their short names (:func:`processes.wording.short_names`), as the
+    headings, rows and sentences after the line that names them whole say them."""
+    short = short_names({n: words.name(n) for n in comparison.names})
+    return replace(words, names={**words.names, **{n: short[n] for n in words.names if n in short}})
+
+
 def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
     """A Markdown report: similarity matrices, common core, variation points, facts; in the language of
-    ``words``."""
-    names = [words.name(n) for n in comparison.names]
+    ``words``; the models by their whole names in its title, by their short names below it."""
     w = words.word
-    out = [f"# {w('comparison_of', names=_cell(', '.join(names)))}", "", f"## {w('similarity_head')}", ""]
+    title = w('comparison_of', names=_cell(', '.join(words.name(n) for n in comparison.names)))
+    words = _shortly(comparison, words)
+    names = [words.name(n) for n in comparison.names]
+    out = [f"# {title}", "", f"## {w('similarity_head')}", ""]
     for metric in METRICS:
         out += _matrix(comparison, metric, words) + [""]
     out += [f"## {w('core_head', n=words.counted(len(comparison.core), 'steps'))}", ""]
@@ -355,8 +386,8 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
     ]
     for v in comparison.variations:  # the values alone ("before", "15m") do not say before what, or what is 15m
         out.append(
-            f"| {_cell(_variation_kind(v.kind, words))} | {_cell(v.step)} | "
-            + " | ".join(_cell(_given(v.values.get(n, ""), words)) for n in comparison.names)
+            f"| {_cell(_variation_kind(v.kind, words))} | {_cell(_variation_step(v, words))} | "
+            + " | ".join(_cell(_variation_value(v, n, words)) for n in comparison.names)
             + f" | {_cell(_variation(v, words))} |"
         )
     out += [
@@ -374,16 +405,34 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
     return "\n".join(out) + "\n"
 
 
+def _variation_step(v: Variation, words: DiffWords) -> str:
+    """The step a variation point is about, in the output's words: the first of several and how many more
+    (found while checking qacomptext: the Swedish table said "(+1 more)")."""
+    if len(v.steps) > 1 and v.step == f"{v.steps[0]} (+{len(v.steps) - 1} more)":
+        return words.word("more_steps", step=_step_said(v.steps[0], words), n=len(v.steps) - 1)
+    return _step_said(v.step, words)
+
+
+def _variation_value(v: Variation, model: str, words: DiffWords) -> str:
+    """What ``model`` does at variation point ``v``, a relation of control flow ("parallel") in the output's
+    words, as the diff's table says it (found while checking qacomptext: the Swedish table said
+    "exclusive")."""
+    value = _given(v.values.get(model, ""), words)
+    return words.word("value." + value) if v.kind == "control_flow" and "value." + value in WORDS else value
+
+
 def _variation_kind(kind: str, words: DiffWords) -> str:
     return words.variation_kinds.get(kind, kind)
 
 
 def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
-    """A readable summary of an N-way comparison, in the language of ``words``."""
-    names = [words.name(n) for n in comparison.names]
+    """A readable summary of an N-way comparison, in the language of ``words``; the models by their whole
+    names on the line that names them, by their short names in the matrices, sentences and facts."""
     w = words.word
+    out = [w("models_line", names=", ".join(words.name(n) for n in comparison.names)), ""]
+    words = _shortly(comparison, words)
+    names = [words.name(n) for n in comparison.names]
     width = max(len(n) for n in names)
-    out = [w("models_line", names=", ".join(names)), ""]
     # each column as wide as its model's name (a value is five characters), the names above them:
     # the order on the "models:" line alone leaves a reader counting columns
     columns = [max(5, len(n)) for n in names]

@@ -236,6 +236,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "facts_line": ("facts", "fakta"),
     "confirmed_pair": ("a confirmed pair", "bekräftat par"),
     "kept_apart": ("kept apart from ", "hålls isär från "),
+    # a variation point about several steps, in the Markdown table's step column (nway.Variation.step)
+    "more_steps": ("{step} (+{n} more)", "{step} (+{n} till)"),
     "and": (" and ", " och "),
     "decision": ("the person's decision", "användarens beslut"),
     # how a pair was found (Match.how) and what a relation or property is (a difference's values)
