@@ -38,7 +38,7 @@ from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, ids_on, name
 from processes.diff.subjects import without_party_subject
 from processes.diff.view import ROOT, ModelView, Step
 
-__all__ = ["dispatch_alternatives_pass", "is_dispatch", "alternatives", "sole_dispatch"]
+__all__ = ["dispatch_alternatives_pass", "is_dispatch", "alternatives", "sole_dispatch", "widened"]
 
 
 @lru_cache(maxsize=65536)
@@ -134,17 +134,17 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Match]:
                 continue
             if not ids_on(m, side):
                 continue
-            result[k] = _widened(given, m, free, y, side)
+            result[k] = widened(given, m, free, y, side)
         else:
             if len(free) != len(xs) or any(s not in held and s not in xs for s in mine):
                 continue
-            result.append(_widened(given, None, free, y, side))
+            result.append(widened(given, None, free, y, side))
             y_in = [len(result) - 1]
         held.update({x: -1 for x in free})
     return result
 
 
-def _widened(given: PassInput, m: Match | None, extra: list[str], y: str, side: str) -> Match:
+def widened(given: PassInput, m: Match | None, extra: list[str], y: str, side: str) -> Match:
     """``m`` (or a new correspondence with ``y``) with ``extra`` on ``side``; confidence and label
     the largest over its cells."""
     one, other = given.a, given.b

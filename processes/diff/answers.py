@@ -6,7 +6,7 @@ till polis, Skatteverket och räddningstjänst" … "Alla remissvar har kommit i
 sends one remiss per body and draws each answer ("Remiss till Polismyndigheten" →
 "Polismyndighetens yttrande", the same for Kronofogden and miljö). The group and attach
 passes pair the one remiss step with the per-body remisses of the bodies it names; but the
-answer step names no body ("Alla remissvar": groups._reading "common"), so they pair it with
+answer step names no body ("Alla remissvar": groups.label_reading "common"), so they pair it with
 every answer of the block, the answers to remisses it never sent among them (p45, p26;
 bench/RESULTS-matching.md "Branch many20").
 

@@ -1,8 +1,8 @@
 """The attach pass: a step left over joins the correspondence of its neighbour, block to block
 (split from groups.py: the passes that pair a step anew live there; this one grows a
-correspondence already found). Its bars (``BLOCK_MIN_LABEL``, at most ``_MAX_SIBLINGS`` steps on
+correspondence already found). Its bars (``BLOCK_MIN_LABEL``, at most ``MAX_SIBLINGS`` steps on
 a side) are groups.py's, read there when it runs; it reads siblings as the group pass does
-(groups._reading, groups._only_theirs).
+(groups.label_reading, groups.only_theirs).
 
 **Attach pass** (block to block): a named step x left over after the passes above joins an
 existing correspondence when its best partner by label (same family, at least
@@ -43,13 +43,13 @@ from __future__ import annotations
 import numpy as np
 
 from processes.diff import groups
-from processes.diff.groups import _only_theirs, _reading
+from processes.diff.groups import label_reading, only_theirs
 from processes.diff.matchtypes import Match, PassInput, family, ids_on, named, pooled_similarity, what
 from processes.diff.testparts import APART_REASON, Apart, apart_in_test
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
-__all__ = ["attach_pass"]
+__all__ = ["attach_pass", "lists_each"]
 
 
 def attach_pass(given: PassInput, matches: list[Match], apart: list[tuple[Apart, str]] | None = None) -> list[Match]:
@@ -111,9 +111,9 @@ def _attach_side(given: PassInput, matches: list[Match], side: str, apart: list[
         elif float(row[best]) < options.min_label:
             # a weaker label: x is next to them and y names each of them ("Diarieföring och
             # tilldelning av handläggare" / "Registrera ärendet" next to "Tilldela handläggare")
-            if not adjacent or not _lists_each(lex, one, other, m, x_id, side, lang, shared=False):
+            if not adjacent or not lists_each(lex, one, other, m, x_id, side, lang, shared=False):
                 continue
-        elif not adjacent and not _lists_each(lex, one, other, m, x_id, side, lang):
+        elif not adjacent and not lists_each(lex, one, other, m, x_id, side, lang):
             continue
         parts = apart_in_test(lex, one, other, m, x_id, side, lang)
         if parts is not None:
@@ -124,7 +124,7 @@ def _attach_side(given: PassInput, matches: list[Match], side: str, apart: list[
     out = list(matches)
     for k, extra in sorted(joins.items()):
         m = out[k]
-        added = tuple(x for _, x in sorted(extra, key=lambda e: (-e[0], e[1]))[: groups._MAX_SIBLINGS - 1])
+        added = tuple(x for _, x in sorted(extra, key=lambda e: (-e[0], e[1]))[: groups.MAX_SIBLINGS - 1])
         order = {s: i for i, s in enumerate(one.steps)}
         mine = tuple(sorted(set(ids_on(m, side)) | set(added), key=lambda s: order.get(s, len(order))))
         a_ids, b_ids = (mine, m.b) if side == "a" else (m.a, mine)
@@ -188,7 +188,7 @@ def _alternative(
     return False
 
 
-def _lists_each(
+def lists_each(
     lex: Lexicon,
     one: ModelView,
     other: ModelView,
@@ -199,7 +199,7 @@ def _lists_each(
     shared: bool = True,
 ) -> bool:
     """Whether the single step on the other side of ``m`` names what sets apart each of the
-    steps of ``one`` it would then hold, which share something (``_reading`` "all", with a
+    steps of ``one`` it would then hold, which share something (``label_reading`` "all", with a
     common part): "Hämta in yttranden från
     polisen, Skatteverket och räddningstjänsten" against "Polisremiss" and "Skatteremiss",
     wherever those two are drawn."""
@@ -209,7 +209,7 @@ def _lists_each(
     mine = [s for s in ids_on(m, side) if s in one.steps] + [x_id]
     names = [what(lex, one.steps[s], lang[0]) for s in mine]
     label = what(lex, other.steps[theirs[0]], lang[1])
-    reading, common = _reading(lex, label, names, (lang[1], lang[0]))
+    reading, common = label_reading(lex, label, names, (lang[1], lang[0]))
     if not shared:
         # two different parts of one step, and at least half of what x says is said in y
         own, theirs_terms = lex.terms(names[-1], lang[0]), set(lex.terms(label, lang[1]))
@@ -217,6 +217,6 @@ def _lists_each(
         return reading == "all" and not common and 2 * said >= len(own)
     if reading == "common" and family(other.steps[theirs[0]]) == "event":
         # y names only what they share, and nothing else in their model says it
-        return _only_theirs(lex, one, tuple(mine), set(common) & set(lex.terms(label, lang[1])), lang[0])
+        return only_theirs(lex, one, tuple(mine), set(common) & set(lex.terms(label, lang[1])), lang[0])
     return reading == "all" and bool(common)  # the same kind of step for different things
 

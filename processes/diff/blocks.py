@@ -23,10 +23,10 @@ from processes.diff.matchtypes import Match, PassInput, family, match_units, nam
 from processes.diff.view import ModelView
 from processes.digraph import closed_components
 
-__all__ = ["block_pass"]
+__all__ = ["block_pass", "walk", "walks"]
 
 
-def _walk(view: ModelView, start: str, unit: dict[str, int], forward: bool) -> frozenset[int]:
+def walk(view: ModelView, start: str, unit: dict[str, int], forward: bool) -> frozenset[int]:
     """The correspondences first reached from ``start`` along the step graph (forward or
     backward), passing only through steps that are in none."""
     anchors: set[int] = set()
@@ -45,8 +45,8 @@ def _walk(view: ModelView, start: str, unit: dict[str, int], forward: bool) -> f
     return frozenset(anchors)
 
 
-def _walks(view: ModelView, unit: dict[str, int], forward: bool) -> dict[str, frozenset[int]]:
-    """``_walk`` of every step in no correspondence, in time linear in the steps and flows:
+def walks(view: ModelView, unit: dict[str, int], forward: bool) -> dict[str, frozenset[int]]:
+    """``walk`` of every step in no correspondence, in time linear in the steps and flows:
     the steps in none, by strongly connected components (Tarjan, iterative), each taking the
     correspondences next to its members and those its successor components reach (found
     before it: Tarjan closes a component after every component it reaches)."""
@@ -72,7 +72,7 @@ def _free_blocks(view: ModelView, unit: dict[str, int]) -> dict[tuple[frozenset[
     """Named activities in no correspondence, by the correspondences right before and
     right after them (only steps in none between)."""
     out: dict[tuple[frozenset[int], frozenset[int]], list[str]] = {}
-    reached_before, reached_after = _walks(view, unit, forward=False), _walks(view, unit, forward=True)
+    reached_before, reached_after = walks(view, unit, forward=False), walks(view, unit, forward=True)
     for s, st in view.steps.items():
         if s in unit or not named(st) or family(st) == "event":
             continue

@@ -31,6 +31,7 @@ __all__ = [
     "flatten",
     "in_one_unit",
     "provenance_basis",
+    "value_text",
 ]
 
 
@@ -179,21 +180,21 @@ def flatten(value: Any, prefix: str = "") -> dict[str, str]:
                 continue
             out.update(flatten(v, f"{prefix}.{k}" if prefix else str(k)))
     elif isinstance(value, (list, tuple)):
-        out[prefix] = ", ".join(_text(v) for v in value)
+        out[prefix] = ", ".join(value_text(v) for v in value)
     else:
-        out[prefix] = _text(value)
+        out[prefix] = value_text(value)
     return out
 
 
-def _text(value: Any) -> str:
+def value_text(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, Mapping):
-        return ", ".join(f"{k}: {_text(v)}" for k, v in value.items() if str(k) not in PROVENANCE_KEYS)
+        return ", ".join(f"{k}: {value_text(v)}" for k, v in value.items() if str(k) not in PROVENANCE_KEYS)
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_text(v) for v in value) + "]"
+        return "[" + ", ".join(value_text(v) for v in value) + "]"
     if value is None:
         return "none"
     return str(value)

@@ -5,7 +5,7 @@ One drawer writes a step per body ("Remiss till Polismyndigheten", "Remiss till
 Skatteverket", "Remiss till Kronofogden"), another one coarse step that names one body and
 the rest as a group ("Jag skickar remisser till polisen och övriga myndigheter"). That
 step does the work of the whole block: it names what sets one member apart and, with a
-collective word, all the others (groups._reading: ``rest``).
+collective word, all the others (groups.label_reading: ``rest``).
 
 >>> names_the_rest("Skicka remisser till polisen och övriga myndigheter")
 True

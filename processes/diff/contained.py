@@ -22,10 +22,10 @@ from __future__ import annotations
 import numpy as np
 
 from processes.diff.matchtypes import Match, PassInput, from_both_sides, named, pair_confidence, what
-from processes.diff.mutualbest import _clear_best, _families, _free_named
+from processes.diff.mutualbest import clear_best, families, free_named
 from processes.diff.view import ModelView
 
-__all__ = ["contained_pass", "chain_pass"]
+__all__ = ["contained_pass", "chain_pass", "free_runs"]
 
 
 def contained_pass(given: PassInput, matches: list[Match]) -> list[Match]:
@@ -33,11 +33,11 @@ def contained_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     a, b, lex, lang = given.a, given.b, given.lex, given.langs
     lab, score, banned, options = given.lab, given.score, given.banned, given.options
     ids_a, ids_b = list(a.steps), list(b.steps)
-    free_a, free_b = _free_named(a, matches, "a"), _free_named(b, matches, "b")
-    fam_a, fam_b = _families(a), _families(b)
+    free_a, free_b = free_named(a, matches, "a"), free_named(b, matches, "b")
+    fam_a, fam_b = families(a), families(b)
     out = list(matches)
     for i in (int(k) for k in np.flatnonzero(free_a)):
-        j = _clear_best(lab, i, fam_a, fam_b, free_a, free_b, options.min_label)
+        j = clear_best(lab, i, fam_a, fam_b, free_a, free_b, options.min_label)
         if j is None or (ids_a[i], ids_b[j]) in banned:
             continue
         ta = set(lex.terms(what(lex, a.steps[ids_a[i]], lang[0]), lang[0]))
@@ -77,7 +77,7 @@ def _chain_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[M
         for term in own:
             holding.setdefault(term, set()).add(x)
     free_rows = np.array([io[y] for y in free_one], dtype=np.intp)
-    for chain in sorted(_runs(many, free_many), key=lambda c: (-len(c), c)):
+    for chain in sorted(free_runs(many, free_many), key=lambda c: (-len(c), c)):
         if used & set(chain):
             continue
         bags = [set(lex.terms(what(lex, many.steps[s], lang[1]), lang[1])) for s in chain]
@@ -109,7 +109,7 @@ def _chain_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[M
     return out
 
 
-def _runs(view: ModelView, free: set[str]) -> list[tuple[str, ...]]:
+def free_runs(view: ModelView, free: set[str]) -> list[tuple[str, ...]]:
     """Runs of 2-3 free steps, each the only successor of the one before (a step may have
     other predecessors: a loop back, another branch joining)."""
     runs: list[tuple[str, ...]] = []

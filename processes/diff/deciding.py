@@ -38,7 +38,8 @@ from processes.diff.subjects import PARTIES, without_party_subject
 from processes.diff.text import normalise
 from processes.diff.view import ModelView
 
-__all__ = ["is_decision", "decision_steps", "decision_pass", "MAX_ALTERNATIVES"]
+__all__ = ["is_decision", "decision_steps", "decision_pass", "MAX_ALTERNATIVES", "decisions",
+           "names_decision"]
 
 #: at most this many decision steps (delegation, committee, working committee) on the side
 #: that draws the decision as alternatives
@@ -158,21 +159,21 @@ def _place_name(word: str, label: str) -> bool:
 def decision_steps(view: ModelView, lang: str) -> list[str]:
     """The ids of ``view``'s decision steps (activities whose name, without a party as its
     subject, :func:`is_decision`), in the model's order."""
-    return _decisions(view, lang)
+    return decisions(view, lang)
 
 
-def _decisions(view: ModelView, lang: str) -> list[str]:
+def decisions(view: ModelView, lang: str) -> list[str]:
     # the step's own name, not matchtypes.what: a lane called after the decision ("Beslut")
     # would take the deciding verb out of "Besluta om serveringstillstånd"
     return [
         s
         for s, st in view.steps.items()
-        if st.kind in ACTIVITIES and named(st) and _names_decision(named(st), lang)
+        if st.kind in ACTIVITIES and named(st) and names_decision(named(st), lang)
     ]
 
 
 @lru_cache(maxsize=65536)
-def _names_decision(name: str, lang: str) -> bool:
+def names_decision(name: str, lang: str) -> bool:
     # remembered: an N-way run asks it of every step in each of the model's pairs; a decision on a
     # side matter ("Beslut om förlängd handläggningstid") is not the decision on the application
     return is_decision(without_party_subject(name, lang), lang) and decided_side_matter(name, lang) is None
@@ -181,7 +182,7 @@ def _names_decision(name: str, lang: str) -> bool:
 def decision_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """The decision steps of both models as one correspondence (module doc)."""
     a, b, lang, lab, score, banned = given.a, given.b, given.langs, given.lab, given.score, given.banned
-    da, db = _decisions(a, lang[0]), _decisions(b, lang[1])
+    da, db = decisions(a, lang[0]), decisions(b, lang[1])
     if not da or not db or min(len(da), len(db)) != 1 or max(len(da), len(db)) > MAX_ALTERNATIVES:
         return matches
     if any((x, y) in banned for x in da for y in db):

@@ -28,11 +28,11 @@ from processes.diff.matchtypes import Match
 from processes.diff.parameterwords import (
     ATTRIBUTE_KEY,
     FLOW_KEYS,
-    _said,
-    _word,
     level_words,
     parameter_message,
     parameter_wording,
+    with_wording,
+    word,
 )
 from processes.diff.result import Difference
 from processes.diff.text import Lexicon
@@ -114,25 +114,25 @@ def step_differences(
         if x_id not in matched_a:
             if ("a", x_id) in uncertain:
                 continue
-            out.append(_said(Difference("only_in_a", (x_id,), ()), clause("only_in_a", step=_q(x))))
+            out.append(with_wording(Difference("only_in_a", (x_id,), ()), clause("only_in_a", step=_q(x))))
             continue
         m = by_first_a.get(x_id)
         if m is None:
             continue
         if len(m.b) > 1 and len(m.a) == 1:
-            out.append(_said(Difference("split", m.a, m.b), clause("split", step=_q(x), parts=_qs(b, m.b))))
+            out.append(with_wording(Difference("split", m.a, m.b), clause("split", step=_q(x), parts=_qs(b, m.b))))
         elif len(m.a) > 1 and len(m.b) == 1:
-            out.append(_said(Difference("merged", m.a, m.b),
+            out.append(with_wording(Difference("merged", m.a, m.b),
                              clause("merged", steps=_qs(a, m.a), parts=_qs(b, m.b))))
         elif len(m.a) > 1 and len(m.b) > 1:  # block to block: one part of the work, drawn differently
             kind = "split" if len(m.b) > len(m.a) else "merged"
-            out.append(_said(Difference(kind, m.a, m.b),
+            out.append(with_wording(Difference(kind, m.a, m.b),
                              clause("drawn_as", steps=_qs(a, m.a), parts=_qs(b, m.b))))
         out.extend(_attributes(a, b, m, lex, params_a, params_b))
     out.extend(_performers(a, b, matches, lex))
     for y_id, y in b.steps.items():
         if y_id not in matched_b and ("b", y_id) not in uncertain:
-            out.append(_said(Difference("only_in_b", (), (y_id,)), clause("only_in_b", step=_q(y))))
+            out.append(with_wording(Difference("only_in_b", (), (y_id,)), clause("only_in_b", step=_q(y))))
     return out
 
 
@@ -151,7 +151,7 @@ def _performers(a: ModelView, b: ModelView, matches: tuple[Match, ...], lex: Lex
     out = []
     for (fa, fb), ms in groups.items():
         names = joined((_qs(a, m.a) for m in ms), ", ")
-        out.append(_said(
+        out.append(with_wording(
             Difference("attribute", tuple(i for m in ms for i in m.a), tuple(i for m in ms for i in m.b),
                        "performer", fa, fb),
             clause("performer", fa=fa, fb=fb, names=names)))
@@ -172,16 +172,16 @@ def _attributes(
     one_to_one = len(m.a) == 1 and len(m.b) == 1
     if one_to_one and (x.kind, x.detail) != (y.kind, y.detail) and not untyped_against_typed(x, y):
         ta, tb = _type(x), _type(y)
-        out.append(_said(Difference("attribute", m.a, m.b, "type", ta[0], tb[0]),
+        out.append(with_wording(Difference("attribute", m.a, m.b, "type", ta[0], tb[0]),
                          clause("type", step=name, va=ta, vb=tb)))
     if one_to_one and canonical_timer(x.timer) != canonical_timer(y.timer):
-        out.append(_said(Difference("attribute", m.a, m.b, "timer", x.timer, y.timer),
-                         clause("timer", step=name, va=x.timer or _word("none"),
-                                vb=y.timer or _word("none"))))
+        out.append(with_wording(Difference("attribute", m.a, m.b, "timer", x.timer, y.timer),
+                         clause("timer", step=name, va=x.timer or word("none"),
+                                vb=y.timer or word("none"))))
     if one_to_one and x.loop != y.loop:
-        out.append(_said(Difference("attribute", m.a, m.b, "loop_marker", x.loop, y.loop),
-                         clause("loop_marker", step=name, va=x.loop or _word("none"),
-                                vb=y.loop or _word("none"))))
+        out.append(with_wording(Difference("attribute", m.a, m.b, "loop_marker", x.loop, y.loop),
+                         clause("loop_marker", step=name, va=x.loop or word("none"),
+                                vb=y.loop or word("none"))))
     if one_to_one:
         fa_params, ba = _flat_params(lex, params_a.get(x.id))
         fb_params, bb = _flat_params(lex, params_b.get(y.id))

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from processes.diff.alternatives import _widened, is_dispatch, sole_dispatch
+from processes.diff.alternatives import is_dispatch, sole_dispatch, widened
 from processes.diff.deciding import MAX_ALTERNATIVES
 from processes.diff.dispatch import MESSAGE_WORDS
 from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, ids_on, named
@@ -179,7 +179,7 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Match]:
         mine = ids_on(m, side)
         if m.how == "confirmed" or ids_on(m, other_side) != (y,) or not mine or not set(mine) <= set(chain):
             return matches
-        result[k] = _widened(given, m, free, y, side)
+        result[k] = widened(given, m, free, y, side)
     elif len(free) == len(chain):
-        result.append(_widened(given, None, free, y, side))
+        result.append(widened(given, None, free, y, side))
     return result

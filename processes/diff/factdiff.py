@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from processes.diff.canonicalvalues import PROVENANCE_KEYS, _text, provenance_basis
+from processes.diff.canonicalvalues import PROVENANCE_KEYS, provenance_basis, value_text
 from processes.diff.diffwords import Said, clause
-from processes.diff.parameterwords import _marked, _said, _word
+from processes.diff.parameterwords import marked, with_wording, word
 from processes.diff.result import Difference
 from processes.diff.text import Lexicon
 
-__all__ = ["FACT_ORDER", "FACT_WORD_KEYS", "fact_differences", "fact_meaning", "fact_text"]
+__all__ = ["FACT_ORDER", "FACT_WORD_KEYS", "fact_differences", "fact_meaning", "fact_text", "meaning"]
 
 
 #: facts listed first, in this order (the 2022 mapping dimensions); others follow by name
@@ -55,7 +55,7 @@ def fact_differences(
     for name in names:
         va = fact_text(facts_a.get(name))
         vb = fact_text(facts_b.get(name))
-        if va != vb and lex is not None and _meaning(lex, facts_a.get(name)) == _meaning(
+        if va != vb and lex is not None and meaning(lex, facts_a.get(name)) == meaning(
             lex, facts_b.get(name)
         ):
             continue
@@ -63,11 +63,11 @@ def fact_differences(
             ba, bb = provenance_basis(facts_a.get(name)), provenance_basis(facts_b.get(name))
             # the fact's name and values in Swedish are the output's to say (diffwords.DiffWords): its names
             # and words for facts are the report's
-            out.append(_said(Difference("fact", (), (), name, va, vb, a_basis=ba, b_basis=bb),
+            out.append(with_wording(Difference("fact", (), (), name, va, vb, a_basis=ba, b_basis=bb),
                              clause("fact", fact=name.replace("_", " "),
-                                    va=_fact_said(facts_a.get(name), va) or _word("not_stated"),
-                                    vb=_fact_said(facts_b.get(name), vb) or _word("not_stated"),
-                                    ma=_marked(ba), mb=_marked(bb))))
+                                    va=_fact_said(facts_a.get(name), va) or word("not_stated"),
+                                    vb=_fact_said(facts_b.get(name), vb) or word("not_stated"),
+                                    ma=marked(ba), mb=marked(bb))))
     return out
 
 
@@ -78,7 +78,7 @@ def _fact_said(fact: Any, english: str) -> Said:
     return english if swedish == english else (english, swedish)
 
 
-def _meaning(lex: Lexicon, fact: Any) -> object:
+def meaning(lex: Lexicon, fact: Any) -> object:
     """``fact_meaning``, remembered in the lexicon's memo for this very fact object (an N-way
     run compares each model's facts in each of its pairs); the memo holds the fact, so its id
     is not reused while it is there."""
@@ -101,7 +101,7 @@ def fact_meaning(lex: Lexicon, fact: Any) -> object:
         return ("text", lex.terms(fact))
     if isinstance(fact, (list, tuple)):
         return ("set", tuple(sorted({repr(fact_meaning(lex, v)) for v in fact})))
-    return ("value", _text(fact))
+    return ("value", value_text(fact))
 
 
 #: the languages a fact's field may be written in (``extension: {en: ..., sv: ...}``)
@@ -133,14 +133,14 @@ def fact_text(fact: Any, lang: str | None = None) -> str:
     if fact is None:
         return ""
     if not isinstance(fact, Mapping):
-        return _text(fact)
+        return value_text(fact)
     names = fact.get("names")
     said = names.get(lang) if lang and isinstance(names, Mapping) else None
-    value = _text(fact.get("value", "") if said is None else said)
+    value = value_text(fact.get("value", "") if said is None else said)
     unit = fact.get("unit")
     head = f"{value} {unit}" if unit not in (None, "") and value not in ("", "unknown") else value
     rest = [
-        f"{k}: {_text(_field_in(v, lang))}"
+        f"{k}: {value_text(_field_in(v, lang))}"
         for k, v in fact.items()
         if k not in ("value", "unit") and str(k) not in PROVENANCE_KEYS | FACT_WORD_KEYS
     ]

@@ -28,7 +28,7 @@ from processes.diff.relations import Profile, compare_relations
 from processes.diff.result import Difference
 from processes.diff.view import ModelView, quoted_names
 
-__all__ = ["flow_differences"]
+__all__ = ["flow_differences", "centre_groups"]
 
 _KIND = {
     frozenset({"before", "after"}): "order",
@@ -59,7 +59,7 @@ def flow_differences(
     for kind in ("order", "concurrency", "exclusiveness"):
         pairs = changed.get(kind, [])
         found: dict[tuple[tuple[int, str, str], ...], list[int]] = {}
-        for centre, mine in _centres(pairs):
+        for centre, mine in centre_groups(pairs):
             if len(mine) == 1:
                 centre = mine[0][0]
             others = tuple(
@@ -96,7 +96,7 @@ def flow_differences(
     return out
 
 
-def _centres(pairs: list[tuple[int, int, str, str]]) -> Iterator[tuple[int, list[tuple[int, int, str, str]]]]:
+def centre_groups(pairs: list[tuple[int, int, str, str]]) -> Iterator[tuple[int, list[tuple[int, int, str, str]]]]:
     """Greedy grouping of the changed pairs: again and again the unit in most of the pairs
     left (the lowest on ties), with those pairs (in their order), which are then gone.
     Counts are kept up to date in a heap, so this is n log n, not one count per centre."""

@@ -17,8 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from processes.forkshare import can_fork as _can_fork
-from processes.forkshare import default_workers, run_shared
+from processes.forkshare import can_fork, default_workers, run_shared
 
 __all__ = ["run_pairs", "MIN_PAIRS", "default_workers"]
 
@@ -31,6 +30,6 @@ MIN_PAIRS = 6
 
 def run_pairs(pairs: Sequence[P], compute: Callable[[P], R], workers: int = 1) -> list[R]:
     """``[compute(p) for p in pairs]``, on up to ``workers`` processes (module doc)."""
-    if len(pairs) < MIN_PAIRS or not _can_fork():
+    if len(pairs) < MIN_PAIRS or not can_fork():
         return [compute(p) for p in pairs]
     return run_shared(pairs, compute, workers)

@@ -31,7 +31,7 @@ one remiss task): for a step x, candidate groups of the other model are
 whose members are unmatched or matched to x. A group replaces x's current partner when
 its pooled labels (labelsim.group_similarity) match x at least ``min_label`` and better
 than the current partner by ``split_gain``. Siblings are read against x's label
-(``_reading``): when x names what sets each of them apart ("Remiss till polis,
+(``label_reading``): when x names what sets each of them apart ("Remiss till polis,
 räddningstjänst och miljö" against one remiss per body) their pooled labels count; when x
 names only what they share, x must be that common part (0.8 alike), or an event standing
 for a block of siblings that run together ("Samtliga remissvar inkomna" against one answer
@@ -82,12 +82,15 @@ __all__ = [
     "MUTUAL_MARGIN",
     "BLOCK_MAX",
     "BLOCK_MIN_LABEL",
+    "MAX_SIBLINGS",
+    "only_theirs",
+    "label_reading",
 ]
 
 _CONTEXT_MIN_LABEL = 0.3
 PROPAGATION = 0.1
 _CONTEXT_ROUNDS = 5
-_MAX_SIBLINGS = 6
+MAX_SIBLINGS = 6
 _COMMON_ALONE = 0.8  # x is their common part, for alternatives that do not run together
 
 #: mutual pass: how far below the threshold the pair may score, and how much better than
@@ -288,7 +291,7 @@ def _one_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Mat
                 # a sibling x names no own term of, in a block x names the rest of (unnamed.py)
                 left_out = unnamed_siblings(lex, what(lex, x, lang[0]), [what(lex, many.steps[c], lang[1]) for c in group], lang)
                 group = tuple(s for k, s in enumerate(group) if k not in left_out)
-            if len(group) < 2 or len(group) > _MAX_SIBLINGS or not set(group) <= alike:
+            if len(group) < 2 or len(group) > MAX_SIBLINGS or not set(group) <= alike:
                 continue
             if own and not own <= set(group):
                 continue
@@ -300,7 +303,7 @@ def _one_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Mat
             own_name = what(lex, x, lang[0])
             base = max([current.label if current else 0.0] + [float(row[index_many[s]]) for s in group])
             if kind == "siblings":
-                reading, common = _reading(lex, own_name, names, lang)
+                reading, common = label_reading(lex, own_name, names, lang)
                 if reading == "all":
                     joined = group_similarity(lex, own_name, names, lang[0])
                 elif reading == "common":
@@ -309,7 +312,7 @@ def _one_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Mat
                     joined = bag_similarity(lex, sorted(set(lex.terms(own_name, lang[0]))), common, lang[0])
                     block = together.get(members, False) and (
                         family(x) == "event"
-                        or _only_theirs(lex, many, group, set(common) & set(lex.terms(own_name, lang[0])), lang[1])
+                        or only_theirs(lex, many, group, set(common) & set(lex.terms(own_name, lang[0])), lang[1])
                     )
                     if not block and joined < _COMMON_ALONE:
                         continue
@@ -342,7 +345,7 @@ def _one_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Mat
     return matches
 
 
-def _only_theirs(lex: Lexicon, view: ModelView, group: tuple[str, ...], shared: set[str], lang: str) -> bool:
+def only_theirs(lex: Lexicon, view: ModelView, group: tuple[str, ...], shared: set[str], lang: str) -> bool:
     """Whether the terms ``shared`` by a task and a block of parallel tasks occur in no other
     named step of the block's model: then the block is the only place that does what the task
     names ("Remittering" against one "Begär yttrande från X" per body), not a word many steps
@@ -357,7 +360,7 @@ def _only_theirs(lex: Lexicon, view: ModelView, group: tuple[str, ...], shared: 
     )
 
 
-def _reading(lex: Lexicon, label: str, parts: Iterable[str], lang: tuple[str, str]) -> tuple[str, list[str]]:
+def label_reading(lex: Lexicon, label: str, parts: Iterable[str], lang: tuple[str, str]) -> tuple[str, list[str]]:
     """How ``label`` reads against sibling steps: ``all`` when it names what sets each of
     them apart ("Remiss till polis, räddningstjänst och miljö" against one remiss per
     body), ``common`` when it names only what they share ("Samtliga remissvar inkomna"

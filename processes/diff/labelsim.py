@@ -59,6 +59,12 @@ __all__ = [
     "group_similarity",
     "label_matrix",
     "bag_similarity",
+    "BROADCAST_MAX",
+    "best_in_bags",
+    "gather",
+    "head_terms",
+    "normalised",
+    "label_side",
 ]
 
 THESAURUS = 0.8
@@ -178,13 +184,13 @@ PREPOSITIONS = {
 }
 
 
-def _head_terms(lex: Lexicon, label: str, bag: tuple[str, ...], lang: str) -> tuple[str, ...]:
+def head_terms(lex: Lexicon, label: str, bag: tuple[str, ...], lang: str) -> tuple[str, ...]:
     """The terms of ``label`` before its first preposition (after at least one other word):
     what the step does and to what. The whole bag when that leaves nothing of it."""
     key = ("h", label, lang)
     found = lex._memo.get(key)
     if found is None:
-        words = _normalised(lex, label).split()
+        words = normalised(lex, label).split()
         cut = next((k for k, w in enumerate(words) if k > 0 and w in PREPOSITIONS.get(lang, ())), len(words))
         head = set(lex.terms(" ".join(words[:cut]), lang)) if cut < len(words) else set(bag)
         found = tuple(t for t in bag if t in head) or bag
@@ -192,7 +198,7 @@ def _head_terms(lex: Lexicon, label: str, bag: tuple[str, ...], lang: str) -> tu
     return found  # type: ignore[return-value]
 
 
-def _normalised(lex: Lexicon, label: str) -> str:
+def normalised(lex: Lexicon, label: str) -> str:
     key = ("n", label)
     found = lex._memo.get(key)
     if found is None:
@@ -228,11 +234,11 @@ def _bag_weights(side: _Side, other: _Side, weighted: bool) -> np.ndarray:
 
 
 #: rows x terms x labels above which the best match per bag is taken label by label
-_BROADCAST_MAX = 1 << 21
+BROADCAST_MAX = 1 << 21
 
 
-def _gather(carry: np.ndarray) -> tuple[np.ndarray | None, np.ndarray]:
-    """For :func:`_best_in_bags`: each label's terms as a row of term indexes, padded with its
+def gather(carry: np.ndarray) -> tuple[np.ndarray | None, np.ndarray]:
+    """For :func:`best_in_bags`: each label's terms as a row of term indexes, padded with its
     own first term (the same maximum), or None when no label has a term; and which labels have
     none. Depends on ``carry`` only (a model's labels: made once, :class:`_Side`)."""
     labels = carry.shape[1]
@@ -248,18 +254,18 @@ def _gather(carry: np.ndarray) -> tuple[np.ndarray | None, np.ndarray]:
     return index, count == 0
 
 
-def _best_in_bags(
+def best_in_bags(
     sim: np.ndarray, carry: np.ndarray, gathered: tuple[np.ndarray | None, np.ndarray] | None = None
 ) -> np.ndarray:
     """``best[t, j]``: the best similarity of row term ``t`` among the terms label ``j``
     carries (``carry``: terms x labels), 0 for a label without terms. ``gathered``:
-    ``_gather(carry)`` when the caller has it."""
+    ``gather(carry)`` when the caller has it."""
     rows, labels = sim.shape[0], carry.shape[1]
     if rows == 0 or sim.shape[1] == 0:
         return np.zeros((rows, labels), dtype=np.float32)
-    if rows * sim.shape[1] * labels <= _BROADCAST_MAX:
+    if rows * sim.shape[1] * labels <= BROADCAST_MAX:
         # each label's terms gathered in one go; a label without terms gets 0
-        index, empty = gathered if gathered is not None else _gather(carry)
+        index, empty = gathered if gathered is not None else gather(carry)
         if index is None:
             return np.zeros((rows, labels), dtype=np.float32)
         best = sim[:, index].max(axis=2).astype(np.float32)
@@ -277,7 +283,7 @@ class _Side:
     """What :func:`label_matrix` makes of one list of labels alone: its distinct labels, their
     bags of terms, the sorted terms and which label carries which, the heads' carriers, the
     normalised labels and each label's row. Made once per list and language
-    (:func:`_side`): an N-way run asks for each model's labels in each of its N - 1 pairs."""
+    (:func:`label_side`): an N-way run asks for each model's labels in each of its N - 1 pairs."""
 
     __slots__ = ("unique", "bags", "terms", "index", "carry", "count", "spread", "norm", "rows", "_heads", "_gathered")
 
@@ -291,7 +297,7 @@ class _Side:
         # (label, term) of every term of every bag, in bag order (_bag_weights)
         self.spread = (np.array([r for r, bag in enumerate(self.bags) for _t in bag], dtype=int),
                        np.array([self.index[t] for bag in self.bags for t in bag], dtype=int))
-        self.norm = [_normalised(lex, x) for x in self.unique]
+        self.norm = [normalised(lex, x) for x in self.unique]
         at = {x: i for i, x in enumerate(self.unique)}
         self.rows = np.array([at[x] for x in labels], dtype=int)
         self.carry.setflags(write=False)  # shared by every pair of the list: read only
@@ -300,27 +306,27 @@ class _Side:
         self._gathered: dict[bool, tuple[np.ndarray | None, np.ndarray]] = {}
 
     def gathered(self, lex: Lexicon, lang: str, heads: bool) -> tuple[np.ndarray | None, np.ndarray]:
-        """``_gather`` of the carriers (``heads``: of the heads' carriers)."""
+        """``gather`` of the carriers (``heads``: of the heads' carriers)."""
         found = self._gathered.get(heads)
         if found is None:
-            found = self._gathered[heads] = _gather(self.heads(lex, lang) if heads else self.carry)
+            found = self._gathered[heads] = gather(self.heads(lex, lang) if heads else self.carry)
             for array in found:
                 if array is not None:
                     array.setflags(write=False)
         return found
 
     def heads(self, lex: Lexicon, lang: str) -> np.ndarray:
-        """The carriers of each label's head terms (``_head_terms``)."""
+        """The carriers of each label's head terms (``head_terms``)."""
         if self._heads is None:
             self._heads = _carriers(
-                [_head_terms(lex, x, bag, lang) for x, bag in zip(self.unique, self.bags, strict=True)],
+                [head_terms(lex, x, bag, lang) for x, bag in zip(self.unique, self.bags, strict=True)],
                 self.index, len(self.terms),
             )
             self._heads.setflags(write=False)
         return self._heads
 
 
-def _side(lex: Lexicon, labels: Sequence[str], lang: str) -> _Side:
+def label_side(lex: Lexicon, labels: Sequence[str], lang: str) -> _Side:
     key = ("label side", tuple(labels), lang)
     found = lex._memo.get(key)
     if found is None:
@@ -342,7 +348,7 @@ def label_matrix(
     ``contain`` > 0 (the steps' labels: ``CONTAIN``) adds the containment floor."""
     lang_a = lang_a or lex.language
     lang_b = lang_b or lex.language
-    side_a, side_b = _side(lex, labels_a, lang_a), _side(lex, labels_b, lang_b)
+    side_a, side_b = label_side(lex, labels_a, lang_a), label_side(lex, labels_b, lang_b)
     ua, ub = side_a.unique, side_b.unique
     ta, tb = side_a.terms, side_b.terms
     sim = _term_matrix(lex, ta, tb, lang_a, lang_b)
@@ -352,8 +358,8 @@ def label_matrix(
     wa = _bag_weights(side_a, side_b, weighted)
     wb = _bag_weights(side_b, side_a, weighted)
     # best[t, j]: how well term t of A is matched in label j of B (and the reverse)
-    best_for_b = _best_in_bags(sim, carry_b, side_b.gathered(lex, lang_b, False))
-    best_for_a = _best_in_bags(sim.T, carry_a, side_a.gathered(lex, lang_a, False))
+    best_for_b = best_in_bags(sim, carry_b, side_b.gathered(lex, lang_b, False))
+    best_for_a = best_in_bags(sim.T, carry_a, side_a.gathered(lex, lang_a, False))
     num = wa @ best_for_b + (wb @ best_for_a).T
     den = wa.sum(axis=1)[:, None] + wb.sum(axis=1)[None, :]
     out = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
@@ -363,9 +369,9 @@ def label_matrix(
         heads_a = side_a.heads(lex, lang_a)
         heads_b = side_b.heads(lex, lang_b)
         own_a, own_b = wa.sum(axis=1)[:, None], wb.sum(axis=1)[:, None]
-        in_b = np.divide(wa @ _best_in_bags(sim, heads_b, side_b.gathered(lex, lang_b, True)), own_a,
+        in_b = np.divide(wa @ best_in_bags(sim, heads_b, side_b.gathered(lex, lang_b, True)), own_a,
                          out=np.zeros_like(num), where=own_a > 0)
-        in_a = np.divide(wb @ _best_in_bags(sim.T, heads_a, side_a.gathered(lex, lang_a, True)), own_b,
+        in_a = np.divide(wb @ best_in_bags(sim.T, heads_a, side_a.gathered(lex, lang_a, True)), own_b,
                          out=np.zeros((len(ub), len(ua))), where=own_b > 0).T
         cov_a = np.divide(wa @ best_for_b, own_a, out=np.zeros_like(num), where=own_a > 0)
         cov_b = np.divide(wb @ best_for_a, own_b, out=np.zeros((len(ub), len(ua))), where=own_b > 0).T

@@ -24,13 +24,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["linear_sum_assignment", "load_solver"]
+__all__ = ["linear_sum_assignment", "load_solver", "direct_solver"]
 
 _NAME = "scipy.optimize._lsap"
 _solver: list[Callable[..., Any]] = []
 
 
-def _direct() -> Callable[..., Any] | None:
+def direct_solver() -> Callable[..., Any] | None:
     """SciPy's compiled solver loaded from its file, or None when that does not work."""
     try:
         found = importlib.util.find_spec("scipy")  # finds the package without importing it
@@ -61,7 +61,7 @@ def load_solver(direct: bool = True) -> Callable[..., Any]:
     """The solver: SciPy's compiled module loaded on its own (``direct``), else through
     ``scipy.optimize``."""
     # once scipy.optimize is loaded anyway, its own function is the one to use
-    solver = _direct() if direct and "scipy.optimize" not in sys.modules else None
+    solver = direct_solver() if direct and "scipy.optimize" not in sys.modules else None
     if solver is None:
         from scipy.optimize import linear_sum_assignment as public
 

@@ -140,7 +140,7 @@ from processes.diff.matchtypes import (
 )
 from processes.diff.mutualbest import leftover_pass, mutual_pass
 from processes.diff.namedbody import named_body_pass
-from processes.diff.neighbours import _adjacency, _neighbour_matrix
+from processes.diff.neighbours import adjacency, neighbour_matrix
 from processes.diff.oneending import lone_endpoint_blocks, one_ending_pass
 from processes.diff.outcomes import outcome_pass
 from processes.diff.parties import party_bans
@@ -153,11 +153,11 @@ from processes.diff.solecandidates import sole_pairs
 from processes.diff.startend import endpoint_events, refuse_start_with_end, start_end_cells
 from processes.diff.statuses import status_pass
 from processes.diff.steptypes import (
-    _arrival_pairs,
-    _lone_endpoints,
-    _type_matrix,
+    arrival_pairs,
     cross_family,
     endpoint_pairs,
+    lone_endpoints,
+    type_matrix,
 )
 from processes.diff.suitability import suitability_pass
 from processes.diff.summary import summary_pass
@@ -236,10 +236,10 @@ def _scores(
     pos_a = np.array([a.position[x.id] for x in xs])
     pos_b = np.array([b.position[y.id] for y in ys])
     neigh = (
-        _neighbour_matrix(lab, _adjacency(lex, a, False), _adjacency(lex, b, False))
-        + _neighbour_matrix(lab, _adjacency(lex, a, True), _adjacency(lex, b, True))
+        neighbour_matrix(lab, adjacency(lex, a, False), adjacency(lex, b, False))
+        + neighbour_matrix(lab, adjacency(lex, a, True), adjacency(lex, b, True))
     ) / 2
-    types = _type_matrix(xs, ys)
+    types = type_matrix(xs, ys)
     place = 1.0 - np.abs(pos_a[:, None] - pos_b[None, :])
     o = options
     w_role = np.where(known, o.w_role, 0.0)
@@ -253,7 +253,7 @@ def _scores(
     # a task and an event are one step only when their labels say so clearly
     apart = cross_family(xs, ys) & (lab < o.strong_label)
     asked = None
-    arrival = _arrival_pairs(xs, ys)
+    arrival = arrival_pairs(xs, ys)
     if arrival is not None and (apart & arrival).any():
         # a task that acts then waits is also the arrival it waits for, in the uncertain tier
         asked = np.round(np.where(apart & ~arrival, 0.0, score), 6)
@@ -317,7 +317,7 @@ def match_dense(
     # is the applicant deciding or getting in touch and the other the application coming in, they
     # are where both processes begin, not one step: held for the passes, then asked (approaches.py)
     held: list[tuple[str, str]] = []
-    for i, j in _lone_endpoints(list(a.steps.values()), list(b.steps.values())):
+    for i, j in lone_endpoints(list(a.steps.values()), list(b.steps.values())):
         if (xs[i], ys[j]) not in banned and xs[i] not in fixed_a and ys[j] not in fixed_b:
             if approach_against_arrival(a.steps[xs[i]], b.steps[ys[j]], (lang_a, lang_b)):
                 held.append((xs[i], ys[j]))

@@ -30,20 +30,20 @@ from processes.diff import groups, labelsim
 from processes.diff.matchtypes import Match, PassInput, family, ids_on, named
 from processes.diff.view import ModelView
 
-__all__ = ["mutual_pass", "leftover_pass"]
+__all__ = ["mutual_pass", "leftover_pass", "clear_best", "families", "free_named"]
 
 
-def _families(view: ModelView) -> np.ndarray:
+def families(view: ModelView) -> np.ndarray:
     return np.array([family(view.steps[s]) for s in view.steps], dtype=object)
 
 
-def _free_named(view: ModelView, matches: list[Match], side: str) -> np.ndarray:
+def free_named(view: ModelView, matches: list[Match], side: str) -> np.ndarray:
     """Per step of ``view``, in its order: named and in none of ``matches`` on ``side`` ("a" or "b")."""
     taken = {s for m in matches for s in ids_on(m, side)}
     return np.array([s not in taken and bool(named(view.steps[s])) for s in view.steps], dtype=bool)
 
 
-def _clear_best(
+def clear_best(
     lab: np.ndarray, i: int, fam_a: np.ndarray, fam_b: np.ndarray, ok_a: np.ndarray, ok_b: np.ndarray, floor: float
 ) -> int | None:
     """The column of step ``i``'s best partner by label among the ``ok_b`` steps of its family, when
@@ -74,14 +74,14 @@ def mutual_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     unit_a = {s for m in matches for s in m.a}
     unit_b = {s for m in matches for s in m.b}
     ids_a, ids_b = list(a.steps), list(b.steps)
-    fam_a, fam_b = _families(a), _families(b)
+    fam_a, fam_b = families(a), families(b)
     named_a = np.array([bool(named(a.steps[s])) for s in ids_a], dtype=bool)
     named_b = np.array([bool(named(b.steps[s])) for s in ids_b], dtype=bool)
     out = list(matches)
     for i, x_id in enumerate(ids_a):
         if x_id in unit_a or not named_a[i]:
             continue
-        j = _clear_best(lab, i, fam_a, fam_b, named_a, named_b, options.min_label)
+        j = clear_best(lab, i, fam_a, fam_b, named_a, named_b, options.min_label)
         if j is None or ids_b[j] in unit_b or (x_id, ids_b[j]) in banned:
             continue
         y_id = ids_b[j]
@@ -100,12 +100,12 @@ def leftover_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     other: "Kunskapsprov" / "Sökanden skriver kunskapsprovet") (module doc)."""
     a, b, lab, score_matrix, banned = given.a, given.b, given.lab, given.score, given.banned
     ids_a, ids_b = list(a.steps), list(b.steps)
-    free_a, free_b = _free_named(a, matches, "a"), _free_named(b, matches, "b")
-    fam_a, fam_b = _families(a), _families(b)
+    free_a, free_b = free_named(a, matches, "a"), free_named(b, matches, "b")
+    fam_a, fam_b = families(a), families(b)
     out = list(matches)
     found: list[tuple[int, int]] = []
     for i in (int(k) for k in np.flatnonzero(free_a)):
-        j = _clear_best(lab, i, fam_a, fam_b, free_a, free_b, labelsim.CONTAIN)
+        j = clear_best(lab, i, fam_a, fam_b, free_a, free_b, labelsim.CONTAIN)
         if j is not None and (ids_a[i], ids_b[j]) not in banned:
             found.append((i, j))
     for i, j in found:

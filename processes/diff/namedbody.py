@@ -16,7 +16,7 @@ correspondence m (not confirmed) whose other side is one step y when
 2. x's own terms (those no step of m on its side says) are not empty and y says every one of them:
    y names what sets x apart, its body;
 3. y, read against those steps and x together, names what sets each of them apart and they share a
-   term (groups._reading "all" with a common part: the same kind of step for different bodies);
+   term (groups.label_reading "all" with a common part: the same kind of step for different bodies);
 4. x and y share something by label, are not a rejected pair, and x names no other part of the
    knowledge test than the correspondence (testparts.apart_in_test).
 
@@ -27,7 +27,7 @@ the x-y combined score (as the attach pass); label: the pooled labels of both si
 
 from __future__ import annotations
 
-from processes.diff.groups import _reading
+from processes.diff.groups import label_reading
 from processes.diff.matchtypes import Match, PassInput, family, ids_on, named, pooled_similarity, what
 from processes.diff.testparts import apart_in_test
 
@@ -107,7 +107,7 @@ def _names_its_body(given: PassInput, m: Match, x_id: str, side: str) -> bool:
     if not own or not own <= said:
         return False
     label = what(lex, other.steps[y_id], lang[1])
-    reading, common = _reading(lex, label, names + [own_name], (lang[1], lang[0]))
+    reading, common = label_reading(lex, label, names + [own_name], (lang[1], lang[0]))
     if reading != "all" or not common:
         return False
     return apart_in_test(lex, one, other, m, x_id, side, lang) is None

@@ -14,13 +14,13 @@ import numpy as np
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
-__all__ = ["_Adjacency", "_adjacency", "_neighbour_matrix"]
+__all__ = ["Adjacency", "adjacency", "neighbour_matrix"]
 
 
-class _Adjacency:
+class Adjacency:
     """One model's neighbour lists (row -> rows of its predecessors, or of its successors) and
-    what :func:`_neighbour_matrix` makes of them: made once per model and lexicon
-    (:func:`_adjacency`), as an N-way run uses them in each of the model's N - 1 pairs."""
+    what :func:`neighbour_matrix` makes of them: made once per model and lexicon
+    (:func:`adjacency`), as an N-way run uses them in each of the model's N - 1 pairs."""
 
     __slots__ = ("lists", "index", "empty", "rows", "cols", "weight", "has")
 
@@ -40,19 +40,19 @@ class _Adjacency:
         self.has = ~self.empty
 
 
-def _adjacency(lex: Lexicon, view: ModelView, forward: bool) -> _Adjacency:
-    """``view``'s steps' successors (``forward``) or predecessors as :class:`_Adjacency`,
+def adjacency(lex: Lexicon, view: ModelView, forward: bool) -> Adjacency:
+    """``view``'s steps' successors (``forward``) or predecessors as :class:`Adjacency`,
     remembered in the lexicon's memo (the view kept with it, so its id is not reused)."""
     key = ("adjacency", id(view), forward)
     found = lex._memo.get(key)
     if found is None or found[0] is not view:  # type: ignore[index]
         index = {x: i for i, x in enumerate(view.steps)}
         near = view.successors if forward else view.predecessors
-        found = lex._memo[key] = (view, _Adjacency([[index[u] for u in near(x) if u in index] for x in view.steps]))
+        found = lex._memo[key] = (view, Adjacency([[index[u] for u in near(x) if u in index] for x in view.steps]))
     return found[1]  # type: ignore[index,no-any-return]
 
 
-def _best_of(lab: np.ndarray, adj: _Adjacency) -> np.ndarray:
+def _best_of(lab: np.ndarray, adj: Adjacency) -> np.ndarray:
     """Column y: the largest of ``lab[:, v]`` over ``v`` in ``adj.lists[y]`` (0 when it is empty)."""
     n, m = lab.shape[0], len(adj.lists)
     if adj.index is None:
@@ -62,7 +62,7 @@ def _best_of(lab: np.ndarray, adj: _Adjacency) -> np.ndarray:
     return np.asarray(best, dtype=float)
 
 
-def _neighbour_matrix(lab: np.ndarray, a_adj: _Adjacency, b_adj: _Adjacency) -> np.ndarray:
+def neighbour_matrix(lab: np.ndarray, a_adj: Adjacency, b_adj: Adjacency) -> np.ndarray:
     """For every pair (x, y): how well x's neighbours (``a_adj.lists[x]``) match y's by label —
     the mean over x's neighbours of their best label match among y's, averaged with the
     same from y's side; 1 when neither has neighbours, 0 when only one has."""

@@ -33,7 +33,7 @@ from processes.diff.diffwords import sentence
 from processes.diff.forkpairs import MIN_PAIRS, run_pairs
 from processes.diff.gatewaydiff import BRANCH_ATTRIBUTES
 from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions
-from processes.diff.nwaycaches import _covering, _warm, _with_kept_relations
+from processes.diff.nwaycaches import covering, warm_caches, with_kept_relations
 from processes.diff.result import Difference, ModelDiff
 from processes.diff.synonyms import Synonyms
 from processes.diff.text import Lexicon
@@ -130,7 +130,7 @@ def _compared(
     workers: int,
 ) -> Comparison:
     lex = lexicon_for(models, synonyms, thesaurus=thesaurus, lemmatise=lemmatise)
-    models = [_with_kept_relations(m) for m in models]
+    models = [with_kept_relations(m) for m in models]
     n = len(models)
     matrix = {metric: [[1.0] * n for _ in range(n)] for metric in METRICS}
     indexes = list(combinations(range(n), 2))
@@ -139,11 +139,11 @@ def _compared(
         return diff_prepared(models[pair[0]], models[pair[1]], lex, decisions=decisions, options=options)
 
     if workers > 1 and len(indexes) >= MIN_PAIRS:
-        _warm(models, lex)
+        warm_caches(models, lex)
         # pairs that take in every model, here before the rest is forked: what a pair remembers of
         # its models and of the lexicon (terms of parameters and facts, the stage words' index ...)
         # the helpers then inherit instead of working it out again
-        early = _covering(n)
+        early = covering(n)
         done = {k: diff_pair(indexes[k]) for k in early}
         rest = [k for k in range(len(indexes)) if k not in done]
         done.update(zip(rest, run_pairs([indexes[k] for k in rest], diff_pair, workers), strict=True))

@@ -1,6 +1,6 @@
 """What an N-way comparison (nway.py) computes once for all its pairs: each model's whole relation
 matrix, kept (``_KeptRelations``), the caches every pair reads, filled before the pairs are forked
-(``_warm``), and the pairs that hold every model (``_covering``).
+(``warm_caches``), and the pairs that hold every model (``covering``).
 
 Its own module as these only make the run faster: the comparison's results are the same with or
 without them (the speed-path tests check that).
@@ -15,13 +15,13 @@ from itertools import combinations
 import numpy as np
 
 from processes.diff.core import Compared
-from processes.diff.labelsim import _head_terms, _normalised, _side
+from processes.diff.labelsim import head_terms, label_side, normalised
 from processes.diff.matchtypes import family, what
-from processes.diff.neighbours import _adjacency
+from processes.diff.neighbours import adjacency
 from processes.diff.relations import Profile
 from processes.diff.text import Lexicon
 
-__all__ = ["KEPT_RELATIONS_MAX", "_KeptRelations", "_with_kept_relations", "_covering", "_warm"]
+__all__ = ["KEPT_RELATIONS_MAX", "with_kept_relations", "covering", "warm_caches"]
 
 
 #: steps of a model up to which its whole relation matrix is kept (int8: 4 MB at 2,000)
@@ -43,21 +43,21 @@ class _KeptRelations(Profile):
         return full[np.ix_([at[x] for x in rows], [at[y] for y in cols])]
 
 
-def _with_kept_relations(model: Compared) -> Compared:
+def with_kept_relations(model: Compared) -> Compared:
     profile = model.profile
     if type(profile) is not Profile or len(profile.bit) > KEPT_RELATIONS_MAX:
         return model
     return replace(model, profile=_KeptRelations(**{f.name: getattr(profile, f.name) for f in fields(Profile)}))
 
 
-def _covering(n: int) -> list[int]:
+def covering(n: int) -> list[int]:
     """Positions in ``combinations(range(n), 2)`` of pairs that hold every one of ``n`` models
     (n >= 2): (0, 1), (2, 3), ..., and (n - 2, n - 1) for an odd ``n``."""
     at = {pair: k for k, pair in enumerate(combinations(range(n), 2))}
     return sorted({at[(i, i + 1)] for i in range(0, n - 1, 2)} | ({at[(n - 2, n - 1)]} if n % 2 else set()))
 
 
-def _warm(models: Sequence[Compared], lex: Lexicon) -> None:
+def warm_caches(models: Sequence[Compared], lex: Lexicon) -> None:
     """Fill, before the pairs are forked, the caches every pair of every model reads: the
     terms, head and normalised form of each step's name and performer (in the lexicon's
     memo), each step's family, each model's kept relation matrix and neighbour lists, and what
@@ -70,15 +70,15 @@ def _warm(models: Sequence[Compared], lex: Lexicon) -> None:
             family(step)
             name = what(lex, step, m.language)
             names.append(name)
-            _head_terms(lex, name, lex.terms(name, m.language), m.language)
-            _normalised(lex, name)
+            head_terms(lex, name, lex.terms(name, m.language), m.language)
+            normalised(lex, name)
             lex.terms(step.performer, m.language)
-            _normalised(lex, step.performer)
-        side = _side(lex, names, m.language)
+            normalised(lex, step.performer)
+        side = label_side(lex, names, m.language)
         side.gathered(lex, m.language, False)
         side.gathered(lex, m.language, True)
-        _side(lex, sorted({step.performer for step in m.view.steps.values()}), m.language).gathered(lex, m.language, False)
+        label_side(lex, sorted({step.performer for step in m.view.steps.values()}), m.language).gathered(lex, m.language, False)
         if isinstance(m.profile, _KeptRelations):
             m.profile.relation_rows([], [])
-        _adjacency(lex, m.view, False)
-        _adjacency(lex, m.view, True)
+        adjacency(lex, m.view, False)
+        adjacency(lex, m.view, True)

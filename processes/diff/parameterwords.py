@@ -32,6 +32,9 @@ __all__ = [
     "level_words",
     "parameter_message",
     "parameter_wording",
+    "marked",
+    "with_wording",
+    "word",
 ]
 
 
@@ -44,15 +47,15 @@ def parameter_wording(name: Said, key: str, va: str, vb: str, basis_a: str, basi
     (the English message, as the JSON keeps it)."""
     person = flows is not None
     return (clause("parameter", step=name, key=_key_said(key, flows or ()) if person else _key_said(key),
-                   va=_value_said(key, va, person), vb=_value_said(key, vb, person), ma=_marked(basis_a),
-                   mb=_marked(basis_b)),)
+                   va=_value_said(key, va, person), vb=_value_said(key, vb, person), ma=marked(basis_a),
+                   mb=marked(basis_b)),)
 
 
 def _value_said(key: str, value: str, person: bool) -> Said:
     if not value:
-        return _word("not_set")
+        return word("not_set")
     if person and key.partition(".")[0] == ATTRIBUTE_KEY and value in ("yes", "no"):
-        return _word(value)  # a mark set true or false (flatten's "yes"/"no"): "ja"/"nej" in Swedish
+        return word(value)  # a mark set true or false (flatten's "yes"/"no"): "ja"/"nej" in Swedish
     return _number_words(value)
 
 
@@ -93,12 +96,12 @@ def parameter_message(name: Said, key: str, va: str, vb: str, basis_a: str, basi
     return sentence(parameter_wording(name, key, va, vb, basis_a, basis_b), "en")
 
 
-def _said(d: Difference, *wording: Clause) -> Difference:
+def with_wording(d: Difference, *wording: Clause) -> Difference:
     """``d`` with its ``wording`` and the English message made from it."""
     return replace(d, message=sentence(wording, "en"), wording=wording)
 
 
-def _word(key: str) -> tuple[str, str]:
+def word(key: str) -> tuple[str, str]:
     """A word of the diff's table (diffwords.WORDS) in (English, Swedish)."""
     return WORDS[key]
 
@@ -119,5 +122,5 @@ def level_words(key: str, value: str) -> str:
     return value.replace("_", " ") if key.split(".", 1)[0] == "delegation" and value in DELEGATION_LEVELS else value
 
 
-def _marked(basis: str) -> Said:
+def marked(basis: str) -> Said:
     return (f" [{basis}]", f" [{WORDS[basis][1]}]") if basis else ""

@@ -47,7 +47,7 @@ import re
 from processes.diff.language import is_stopword, word_root
 from processes.diff.subjects import PARTIES
 from processes.diff.text import Lexicon
-from processes.diff.voice import _infinitive
+from processes.diff.voice import infinitive
 
 __all__ = ["PARTICLES", "as_remiss", "formal", "modern_passive", "particle_verbs"]
 
@@ -152,7 +152,7 @@ def _heard(clause: str, *, ended_by_dash: bool) -> bool:
     words = [w.strip(_PUNCT).casefold() for w in clause.split()]
     if words[0] == "den" or any(w in PARTIES for w in words):
         return True
-    return ended_by_dash and _infinitive(words[0]) and not words[0].endswith("rna")
+    return ended_by_dash and infinitive(words[0]) and not words[0].endswith("rna")
 
 
 def formal(lex: Lexicon, name: str, lang: str) -> str:

@@ -75,7 +75,8 @@ from processes.digraph import (
 )
 from processes.model import CallActivity, Definitions, Event, FrozenMap, Gateway, SubProcess, Task
 
-__all__ = ["Profile", "behavioural_profile", "RELATIONS", "inverse", "CODES", "relation_name", "compare_relations"]
+__all__ = ["Profile", "behavioural_profile", "RELATIONS", "inverse", "CODES", "relation_name", "compare_relations",
+           "closing_edge"]
 
 RELATIONS = ("before", "after", "parallel", "exclusive")
 _INVERSE = {"before": "after", "after": "before", "parallel": "parallel", "exclusive": "exclusive"}
@@ -223,7 +224,7 @@ def _acyclic(full: Digraph, events: frozenset[str] = frozenset()) -> tuple[Digra
 
     back = [(u, v) for u, v in flow.edges if u in dom and dominates(v, u)]
     dag.remove_edges_from(back)
-    while (closing := _closing_edge(dag, ROOT)) is not None:
+    while (closing := closing_edge(dag, ROOT)) is not None:
         dag.remove_edge(*closing)
         back.append(closing)
     repeatable: set[str] = set()
@@ -256,7 +257,7 @@ def _acyclic(full: Digraph, events: frozenset[str] = frozenset()) -> tuple[Digra
     return dag, repeatable
 
 
-def _closing_edge(graph: Digraph, source: str) -> tuple[str, str] | None:
+def closing_edge(graph: Digraph, source: str) -> tuple[str, str] | None:
     """The edge that closes the first cycle a depth-first walk from ``source`` meets (the
     last edge of ``nx.find_cycle(graph, source)``, found without its bookkeeping), or None."""
     state = {source: 1}  # 1: on the path, 2: done

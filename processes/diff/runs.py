@@ -53,7 +53,7 @@ from processes.diff.matchtypes import Match, PassInput, family, ids_on, match_un
 from processes.diff.tiers import Place, step_places
 from processes.diff.view import ModelView, Step, display_name
 
-__all__ = ["RUN", "RUN_MARGIN", "run_pass"]
+__all__ = ["RUN", "RUN_MARGIN", "run_pass", "first_name", "leftovers_by_place"]
 
 #: the ``how`` of a pair found here
 RUN = "run"
@@ -65,7 +65,7 @@ def _is_endpoint(step: Step) -> bool:
     return step.kind == "event" and step.detail.split(":")[0] in ("start", "end")
 
 
-def _leftovers_by_place(view: ModelView, units: dict[str, int]) -> dict[Place, list[str]]:
+def leftovers_by_place(view: ModelView, units: dict[str, int]) -> dict[Place, list[str]]:
     """Places with both ends matched -> their named steps left over (start and end events aside)."""
     members: dict[Place, list[str]] = {}
     for s, key in step_places(view, units).items():
@@ -108,12 +108,12 @@ def run_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tuple
     """``matches`` with the runs of two paired step for step (module doc), and a note per pair."""
     a, b, lab, score, banned = given.a, given.b, given.lab, given.score, given.banned
     unit_a, unit_b = match_units(matches)
-    members_b = _leftovers_by_place(b, unit_b)
+    members_b = leftovers_by_place(b, unit_b)
     runs_b = _pairs_of_two(members_b, b)
     threes_b = _runs_of_three(members_b, b)
     if not runs_b and not threes_b:
         return matches, ()
-    members_a = _leftovers_by_place(a, unit_a)
+    members_a = leftovers_by_place(a, unit_a)
     runs_a = _pairs_of_two(members_a, a)
     threes_a = _runs_of_three(members_a, a)
     ia = {s: i for i, s in enumerate(a.steps)}
@@ -138,7 +138,7 @@ def run_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tuple
         cells = ways[way]
         if max(float(lab[ia[x], ib[y]]) for x, y in cells) < RELATED:
             continue
-        before, after = _first_name(a, matches, key[0]), _first_name(a, matches, key[1])
+        before, after = first_name(a, matches, key[0]), first_name(a, matches, key[1])
         for x, y in cells:
             i, j = ia[x], ib[y]
             m = Match((x,), (y,), round(float(score[i, j]), 3), round(float(lab[i, j]), 3), RUN)
@@ -154,7 +154,7 @@ def run_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tuple
         split = _two_against_three(a, b, lab, banned, ia, ib, two, three, swapped)
         if split is None:
             continue
-        before, after = _first_name(a, matches, key[0]), _first_name(a, matches, key[1])
+        before, after = first_name(a, matches, key[0]), first_name(a, matches, key[1])
         for x, ys in split:
             grid = [(ia[y], ib[x]) if swapped else (ia[x], ib[y]) for y in ys]
             conf = min(pair_confidence(score, lab, i, j) for i, j in grid)
@@ -218,6 +218,6 @@ def _two_against_three(
     return split
 
 
-def _first_name(view: ModelView, matches: list[Match], units: frozenset[int]) -> str:
+def first_name(view: ModelView, matches: list[Match], units: frozenset[int]) -> str:
     names = sorted(display_name(view.steps[s]) for k in units for s in ids_on(matches[k], "a") if s in view.steps)
     return f'"{names[0]}"' if names else "?"

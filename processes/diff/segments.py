@@ -53,7 +53,7 @@ import numpy as np
 from processes.diff.labelsim import group_similarity
 from processes.diff.leftovers import RELATED
 from processes.diff.matchtypes import Match, PassInput, family, match_units, pair_confidence, what
-from processes.diff.runs import RUN, RUN_MARGIN, _first_name, _leftovers_by_place
+from processes.diff.runs import RUN, RUN_MARGIN, first_name, leftovers_by_place
 from processes.diff.text import Lexicon
 from processes.diff.tiers import Place
 from processes.diff.view import ModelView, display_name
@@ -144,7 +144,7 @@ def _chain(view: ModelView, members: list[str]) -> tuple[str, ...] | None:
 
 def _runs_by_place(view: ModelView, units: dict[str, int]) -> dict[Place, tuple[str, ...]]:
     out: dict[Place, tuple[str, ...]] = {}
-    for key, members in _leftovers_by_place(view, units).items():
+    for key, members in leftovers_by_place(view, units).items():
         if 2 <= len(members) <= SEGMENT_CAP:
             run = _chain(view, members)
             if run is not None:
@@ -212,7 +212,7 @@ def segment_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], t
         chosen = best_segmentation(len(run_a), len(run_b), worth, shorter)
         if chosen is None or not chosen[0] or chosen[1] < RUN_MARGIN:
             continue
-        before, after = _first_name(a, matches, key[0]), _first_name(a, matches, key[1])
+        before, after = first_name(a, matches, key[0]), first_name(a, matches, key[1])
         for seg in chosen[0]:
             xs, ys = tuple(run_a[p] for p in seg.a), tuple(run_b[q] for q in seg.b)
             conf = min(pair_confidence(score, lab, ia[x], ib[y]) for x in xs for y in ys)

@@ -15,10 +15,10 @@ import numpy as np
 from processes.diff.matchtypes import ACTIVITIES, families, family
 from processes.diff.view import Step
 
-__all__ = ["endpoint_pairs", "cross_family", "_type_matrix", "_lone_endpoints", "_arrival_pairs"]
+__all__ = ["endpoint_pairs", "cross_family", "type_matrix", "lone_endpoints", "arrival_pairs", "type_score"]
 
 
-def _type_score(x: Step, y: Step) -> float:
+def type_score(x: Step, y: Step) -> float:
     if x.kind in ACTIVITIES and y.kind in ACTIVITIES:
         return 1.0 if (x.kind, x.detail) == (y.kind, y.detail) else 0.8
     if x.kind == "event" and y.kind == "event":
@@ -28,7 +28,7 @@ def _type_score(x: Step, y: Step) -> float:
     return 0.2
 
 
-def _type_matrix(xs: list[Step], ys: list[Step]) -> np.ndarray:
+def type_matrix(xs: list[Step], ys: list[Step]) -> np.ndarray:
     kinds = tuple(sorted({(s.kind, s.detail) for s in xs + ys}))
     table = _type_table(kinds)
     code = {k: i for i, k in enumerate(kinds)}
@@ -41,7 +41,7 @@ def _type_matrix(xs: list[Step], ys: list[Step]) -> np.ndarray:
 def _type_table(kinds: tuple[tuple[str, str], ...]) -> np.ndarray:
     # remembered (read-only): an N-way run's pairs mostly draw from the same few kinds of step
     table = np.array(
-        [[_type_score(Step("", "", k1, d1), Step("", "", k2, d2)) for k2, d2 in kinds] for k1, d1 in kinds]
+        [[type_score(Step("", "", k1, d1), Step("", "", k2, d2)) for k2, d2 in kinds] for k1, d1 in kinds]
     ).reshape(len(kinds), len(kinds))
     table.setflags(write=False)
     return table
@@ -60,7 +60,7 @@ def endpoint_pairs(xs: list[Step], ys: list[Step]) -> np.ndarray:
 _END_CODE = {"start": 1, "end": 2}
 
 
-def _lone_endpoints(xs: list[Step], ys: list[Step]) -> list[tuple[int, int]]:
+def lone_endpoints(xs: list[Step], ys: list[Step]) -> list[tuple[int, int]]:
     """(row, column) of the start events when each model has exactly one, and the same
     for end events."""
     out = []
@@ -79,7 +79,7 @@ def cross_family(xs: list[Step], ys: list[Step]) -> np.ndarray:
     return np.asarray(fa[:, None] != fb[None, :], dtype=bool).reshape(len(xs), len(ys))
 
 
-def _arrival_pairs(xs: list[Step], ys: list[Step]) -> np.ndarray | None:
+def arrival_pairs(xs: list[Step], ys: list[Step]) -> np.ndarray | None:
     """Boolean matrix: one is a task that acts then waits (matchtypes.families) and the other an
     event; None when neither model has such a task."""
     both_a = np.array([len(families(x)) > 1 for x in xs], dtype=bool)

@@ -52,11 +52,15 @@ __all__ = [
     "fold",
     "STOPWORDS",
     "Lexicon",
+    "DEFINITION",
+    "NON_WORD",
+    "definitions",
+    "proper_names",
 ]
 
 STOPWORDS = LANGUAGE_STOPWORDS["sv"]
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o"})
-_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _MIN_PART = 3
 _HEAD = 5  # the shortest modifier and head of a compound split by its head alone
 
@@ -70,7 +74,7 @@ def normalise(label: str) -> str:
     >>> normalise("Rechnung klÃ¤ren")
     'rechnung klären'
     """
-    return " ".join(_NON_WORD.sub(" ", repair_mojibake(label).casefold().replace("_", " ")).split())
+    return " ".join(NON_WORD.sub(" ", repair_mojibake(label).casefold().replace("_", " ")).split())
 
 
 _PLACEHOLDERS = frozenset(
@@ -201,7 +205,7 @@ class Lexicon:
         roots |= {word_root(w, lang, False) for w in member_words}
         return cls(
             synonyms, frozenset(label_words | member_words), frozenset(roots), lang, thesaurus, lemmatise,
-            label_words=frozenset(label_words), defined=_definitions(labels), names=_names(labels),
+            label_words=frozenset(label_words), defined=definitions(labels), names=proper_names(labels),
             sequences=_sequences(labels, stop) if lang == "en" else (),
             prefixes=recurring_prefixes(labels),
         )
@@ -280,17 +284,17 @@ class Lexicon:
 
 #: "Arbetsutskott (AU)", "Socialnämnden (SN)", "Folkhälsomyndigheten (FHM)": words, then an
 #: acronym in brackets that begins with the first word's first letter
-_DEFINITION = re.compile(r"((?:[^\W\d_]+[ -]){0,3}[^\W\d_]+)\s*\(([A-ZÅÄÖ]{2,5})\)")
+DEFINITION = re.compile(r"((?:[^\W\d_]+[ -]){0,3}[^\W\d_]+)\s*\(([A-ZÅÄÖ]{2,5})\)")
 
 
-def _definitions(labels: Iterable[str]) -> tuple[tuple[str, str], ...]:
-    """The acronyms ``labels`` define (``_DEFINITION``): (acronym, the words it stands for,
+def definitions(labels: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """The acronyms ``labels`` define (``DEFINITION``): (acronym, the words it stands for,
     from the last word that starts with the acronym's first letter), case-folded, sorted."""
     found: set[tuple[str, str]] = set()
     for label in dict.fromkeys(labels):  # (a performer's name comes once per step: searched once)
         if "(" not in label:
             continue  # (no definition without its bracket: the pattern's search tries every word otherwise)
-        for m in _DEFINITION.finditer(label):
+        for m in DEFINITION.finditer(label):
             acronym, words = m.group(2).casefold(), m.group(1).casefold().replace("-", " ").split()
             starts = [k for k, w in enumerate(words) if w[0] == acronym[0]]
             if starts:
@@ -304,7 +308,7 @@ def _sequences(labels: Iterable[str], stop: frozenset[str]) -> tuple[tuple[str, 
     found: set[tuple[str, ...]] = set()
     for label in dict.fromkeys(labels):
         run: list[str] = []
-        for word in _NON_WORD.sub(" ", repair_mojibake(label).replace("_", " ")).split():
+        for word in NON_WORD.sub(" ", repair_mojibake(label).replace("_", " ")).split():
             if len(word) >= 2 and word.isupper():
                 found.add(tuple(run))
                 run = []
@@ -314,12 +318,12 @@ def _sequences(labels: Iterable[str], stop: frozenset[str]) -> tuple[tuple[str, 
     return tuple(sorted(seq for seq in found if len(seq) >= 2))
 
 
-def _names(labels: Iterable[str]) -> frozenset[str]:
+def proper_names(labels: Iterable[str]) -> frozenset[str]:
     """The words (case-folded) that ``labels`` write with a capital letter, not as a label's
     first word: "Skatteverket" in "Vi frågar Polisen, Skatteverket och räddningstjänsten"."""
     out: set[str] = set()
     for label in dict.fromkeys(labels):  # (each distinct label once: a set of words)
-        words = _NON_WORD.sub(" ", label).split()
+        words = NON_WORD.sub(" ", label).split()
         out.update(w.casefold() for w in words[1:] if w[:1].isupper() and w[1:].islower())
     return frozenset(out)
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 from processes.diff.language import is_stopword
 from processes.diff.subjects import PARTIES
 
-__all__ = ["ADDRESSEES", "as_active"]
+__all__ = ["ADDRESSEES", "as_active", "infinitive"]
 
 #: the applicant, as the one a step is for
 ADDRESSEES = frozenset("du ni sökanden sökande".split())
@@ -50,7 +50,7 @@ _ASKED = frozenset("dig er sökanden sökande honom henne dem".split())
 _VOWELS = frozenset("aeiouyåäö")
 
 
-def _infinitive(word: str) -> bool:
+def infinitive(word: str) -> bool:
     """A Swedish infinitive: ends in -a after a consonant, at least three letters, and is
     not a stop word ("läsa", "yttra", "komplettera", "svara")."""
     return (
@@ -69,12 +69,12 @@ def as_active(name: str, lang: str) -> str:
     words = name.split()
     bare = [w.casefold().strip(".,;:()\"'") for w in words]
     if len(words) >= 3 and bare[1] in _GETS:
-        if _infinitive(bare[2]):
+        if infinitive(bare[2]):
             return " ".join(words[2:] if bare[0] in PARTIES else [words[0], *words[2:]])
         if bare[0] in ADDRESSEES:
             return " ".join(["skicka", *words[2:], "till", "sökanden"])
         return name
     at = 1 if len(words) >= 2 and bare[0] in PARTIES else 0
-    if len(words) >= at + 3 and bare[at] in _ASK and bare[at + 1] in _ASKED and _infinitive(bare[at + 2]):
+    if len(words) >= at + 3 and bare[at] in _ASK and bare[at + 1] in _ASKED and infinitive(bare[at + 2]):
         return " ".join(["begär", *words[at + 2 :]])
     return name

@@ -40,11 +40,11 @@ def test_a_lane_named_after_the_decision_does_not_hide_a_decision_step() -> None
     # pass reads the step's own name, so D2 is still a decision (D1 decides a side matter, the
     # dismissal: sidematters.py)
     from processes.diff.core import prepare
-    from processes.diff.deciding import _decisions
+    from processes.diff.deciding import decisions
 
     nodes = [("S", "start", "Ansökan inkommer"), ("X", "xor", ""),
              ("D1", "userTask", "Besluta om avvisning och meddela sökanden"),
              ("D2", "userTask", "Besluta om serveringstillstånd"), ("E1", "end", "Avvisad"), ("E2", "end", "Klart")]
     flows = [("S", "X"), ("X", "D1"), ("X", "D2"), ("D1", "E1"), ("D2", "E2")]
     m = model(nodes, flows, lanes={"Beslut": ["D2"], "Handläggare": ["S", "X", "D1", "E1", "E2"]})
-    assert _decisions(prepare(m, "A").view, "sv") == ["D2"]
+    assert decisions(prepare(m, "A").view, "sv") == ["D2"]

@@ -10,8 +10,8 @@ import pytest
 from diffbuilders import linear
 
 from processes.diff import language
-from processes.diff.blocks import _walk, _walks
-from processes.diff.contained import _runs, chain_pass
+from processes.diff.blocks import walk, walks
+from processes.diff.contained import chain_pass, free_runs
 from processes.diff.core import lexicon_for, prepare
 from processes.diff.matching import pair_scores
 from processes.diff.matchtypes import Match, PassInput, named, what
@@ -49,8 +49,8 @@ def test_the_walks_of_all_free_steps_at_once_reach_what_one_walk_per_step_reache
     graph = _Graph({s: tuple(sorted(ts)) for s, ts in succ.items()})
     unit = {s: rnd.randrange(6) for s in ids if rnd.random() < 0.2}
     for forward in (False, True):
-        fast = _walks(graph, unit, forward)  # type: ignore[arg-type]
-        slow = {s: _walk(graph, s, unit, forward) for s in ids if s not in unit}  # type: ignore[arg-type]
+        fast = walks(graph, unit, forward)  # type: ignore[arg-type]
+        slow = {s: walk(graph, s, unit, forward) for s in ids if s not in unit}  # type: ignore[arg-type]
         assert fast == slow
         assert any(fast.values()) and any(len(v) > 1 for v in fast.values())
 
@@ -66,7 +66,7 @@ def _chain_side_by_scan(one, many, lex, lang, lab, score, matches, banned, *, sw
     free_many = {s for s in ids_many if s not in taken_many and named(many.steps[s])}
     out = list(matches)
     used: set[str] = set()
-    for chain in sorted(_runs(many, free_many), key=lambda c: (-len(c), c)):
+    for chain in sorted(free_runs(many, free_many), key=lambda c: (-len(c), c)):
         if used & set(chain):
             continue
         bags = [set(lex.terms(what(lex, many.steps[s], lang[1]), lang[1])) for s in chain]

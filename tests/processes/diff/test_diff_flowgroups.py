@@ -1,10 +1,10 @@
-"""Grouping the pairs of steps whose relation changed (processes.diff.flowdiff._centres)."""
+"""Grouping the pairs of steps whose relation changed (processes.diff.flowdiff.centre_groups)."""
 
 from __future__ import annotations
 
 import random
 
-from processes.diff.flowdiff import _centres
+from processes.diff.flowdiff import centre_groups
 
 
 def greedy(pairs):
@@ -23,7 +23,7 @@ def greedy(pairs):
 
 def test_a_step_that_moved_is_the_centre_of_all_its_pairs() -> None:
     pairs = [(0, 3, "before", "after"), (1, 3, "before", "after"), (2, 3, "before", "after"), (0, 1, "before", "parallel")]
-    assert list(_centres(pairs)) == [(3, pairs[:3]), (0, [pairs[3]])]
+    assert list(centre_groups(pairs)) == [(3, pairs[:3]), (0, [pairs[3]])]
 
 
 def test_the_heap_picks_the_same_centres_as_the_rule() -> None:
@@ -32,7 +32,7 @@ def test_the_heap_picks_the_same_centres_as_the_rule() -> None:
         units = rng.randint(2, 12)
         pairs = sorted({tuple(sorted(rng.sample(range(units), 2))) for _ in range(rng.randint(1, 30))})
         changed = [(i, j, "before", rng.choice(["after", "parallel"])) for i, j in pairs]
-        assert list(_centres(changed)) == greedy(changed)
+        assert list(centre_groups(changed)) == greedy(changed)
 
 
 def _remiss_block(other: str) -> tuple:
@@ -61,14 +61,14 @@ def test_a_task_stands_for_a_parallel_block_that_alone_does_what_it_names() -> N
 
 def test_not_when_another_step_says_the_same_word() -> None:
     from processes.diff.core import lexicon_for, prepare
-    from processes.diff.groups import _only_theirs
+    from processes.diff.groups import only_theirs
 
     for other, alone in (("Skriv utredning", True), ("Sammanställ remissvaren och remissen", False)):
         a, b = _remiss_block(other)
         ca, cb = prepare(a, "A"), prepare(b, "B")
         lex = lexicon_for((ca, cb))
         # "remiss" is what the task shares with the block; a later step saying it too takes that away
-        assert _only_theirs(lex, cb.view, ("K", "P", "R"), {"=remiss"}, "sv") is alone
+        assert only_theirs(lex, cb.view, ("K", "P", "R"), {"=remiss"}, "sv") is alone
 
 
 def test_one_step_naming_each_body_takes_the_per_body_steps_wherever_they_are_drawn() -> None:
@@ -115,7 +115,7 @@ def test_a_step_naming_two_different_things_takes_its_two_neighbours_on_a_weaker
     assert [m.b for m in d.matches if m.a == ("T0",)] == [("U0", "U1")]
     # one word of a long label said in the other is not enough: "Skicka kopia till Länsstyrelsen
     # och Folkhälsomyndigheten" is not a part of "Beslut och tillståndsbevis skickas ut"
-    from processes.diff.attach import _lists_each
+    from processes.diff.attach import lists_each
     from processes.diff.core import lexicon_for, prepare
     from processes.diff.matchtypes import Match
 
@@ -126,5 +126,5 @@ def test_a_step_naming_two_different_things_takes_its_two_neighbours_on_a_weaker
     ca, cb = prepare(a, "A"), prepare(b, "B")
     lex = lexicon_for((ca, cb))
     sv = ("sv", "sv")
-    assert not _lists_each(lex, ca.view, cb.view, Match(("T1",), ("U1",), 0.9, 0.9), "T2", "a", sv, shared=False)
-    assert _lists_each(lex, ca.view, cb.view, Match(("T4",), ("U2",), 0.9, 0.9), "T3", "a", sv, shared=False)
+    assert not lists_each(lex, ca.view, cb.view, Match(("T1",), ("U1",), 0.9, 0.9), "T2", "a", sv, shared=False)
+    assert lists_each(lex, ca.view, cb.view, Match(("T4",), ("U2",), 0.9, 0.9), "T3", "a", sv, shared=False)

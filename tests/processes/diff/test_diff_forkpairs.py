@@ -11,7 +11,8 @@ import pytest
 from bpmn_io.authoring import read_authoring
 from bpmn_io.profile import read_profile
 from processes.diff import compare_models, comparison_to_data, prepare, profile_inputs
-from processes.diff.forkpairs import MIN_PAIRS, _can_fork, default_workers, run_pairs
+from processes.diff.forkpairs import MIN_PAIRS, default_workers, run_pairs
+from processes.forkshare import can_fork
 
 LIBRARY = Path(__file__).resolve().parents[3] / "processes" / "library"
 PARENT = os.getpid()
@@ -27,7 +28,7 @@ def test_results_come_back_in_order_from_every_worker(workers: int) -> None:
     got = run_pairs(pairs, square_and_pid, workers)
     assert [v for v, _ in got] == [x * x for x in pairs]
     pids = {pid for _, pid in got}
-    if _can_fork():  # (not on another system, nor beside a test runner's thread)
+    if can_fork():  # (not on another system, nor beside a test runner's thread)
         assert len(pids) == min(workers, len(pairs))  # each worker did its share
     assert got[0][1] == os.getpid()  # the first share is this process's
 

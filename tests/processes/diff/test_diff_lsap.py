@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_the_solver_loaded_from_its_file_is_scipys() -> None:
-    direct = lsap._direct()
+    direct = lsap.direct_solver()
     assert direct is not None, "scipy/optimize/_lsap not found beside SciPy"
     rng = np.random.default_rng(7)
     for shape in [(1, 1), (3, 3), (5, 8), (8, 5), (40, 40), (0, 0)]:
@@ -37,7 +37,7 @@ def test_the_solver_loaded_from_its_file_is_scipys() -> None:
 
 def test_loading_it_leaves_the_module_table_as_it_was() -> None:
     before = dict(sys.modules)
-    lsap._direct()
+    lsap.direct_solver()
     assert sys.modules.keys() == before.keys() and all(sys.modules[k] is v for k, v in before.items())
 
 

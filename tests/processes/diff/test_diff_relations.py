@@ -265,7 +265,7 @@ def test_loops_are_opened_at_the_edge_networkx_find_cycle_names() -> None:
 
     import networkx as nx
 
-    from processes.diff.relations import _closing_edge
+    from processes.diff.relations import closing_edge
 
     rng = random.Random(3)
     for _ in range(300):
@@ -278,7 +278,7 @@ def test_loops_are_opened_at_the_edge_networkx_find_cycle_names() -> None:
                 want = tuple(nx.find_cycle(g, source=0)[-1][:2])
             except nx.NetworkXNoCycle:
                 want = None
-            assert _closing_edge(g, 0) == want
+            assert closing_edge(g, 0) == want
             if want is None:
                 break
             g.remove_edge(*want)

@@ -22,9 +22,9 @@ from bpmn_io.profile import read_profile
 from processes.collector import collector_paused
 from processes.diff import compare_models, labelsim, prepare, profile_inputs
 from processes.diff.core import diff_prepared, lexicon_for
-from processes.diff.factdiff import _meaning, fact_differences, fact_meaning
+from processes.diff.factdiff import fact_differences, fact_meaning, meaning
 from processes.diff.matchtypes import family
-from processes.diff.nwaycaches import _covering, _warm, _with_kept_relations
+from processes.diff.nwaycaches import covering, warm_caches, with_kept_relations
 from processes.diff.relations import Profile
 
 LIBRARY = Path(__file__).resolve().parents[3] / "processes" / "library"
@@ -44,7 +44,7 @@ def library(names: tuple[str, ...] = TOWNS):
 
 def test_kept_relations_answer_as_the_bit_sets_do() -> None:
     model = library(("helsingborg",))[0]
-    kept = _with_kept_relations(model).profile
+    kept = with_kept_relations(model).profile
     assert type(kept) is not Profile and isinstance(kept, Profile)
     steps = list(model.profile.steps)
     rng = np.random.default_rng(7)
@@ -72,7 +72,7 @@ def test_nway_pairs_equal_the_plain_pairwise_diffs() -> None:
 @pytest.mark.parametrize("n", [2, 3, 4, 5, 10])
 def test_the_pairs_diffed_before_the_fork_hold_every_model_once_or_twice(n: int) -> None:
     pairs = list(combinations(range(n), 2))
-    early = [pairs[k] for k in _covering(n)]
+    early = [pairs[k] for k in covering(n)]
     assert sorted(m for pair in early for m in pair) == sorted([*range(n), *([n - 2] if n % 2 else [])])
     assert len(early) == (n + 1) // 2
 
@@ -88,7 +88,7 @@ def test_label_matrix_broadcast_and_label_by_label_agree(monkeypatch: pytest.Mon
     names_a = [s.name for s in models[0].view.steps.values()]
     names_b = [s.name for s in models[1].view.steps.values()] + [""]
     broadcast = labelsim.label_matrix(lex, names_a, names_b)
-    monkeypatch.setattr(labelsim, "_BROADCAST_MAX", 0)
+    monkeypatch.setattr(labelsim, "BROADCAST_MAX", 0)
     by_label = labelsim.label_matrix(lex, names_a, names_b)
     assert broadcast.shape == (len(names_a), len(names_b))
     assert np.array_equal(broadcast, by_label)
@@ -98,10 +98,10 @@ def test_label_matrix_broadcast_and_label_by_label_agree(monkeypatch: pytest.Mon
 
 
 def test_warmed_caches_change_no_pair_and_the_collector_comes_back() -> None:
-    models = [_with_kept_relations(m) for m in library()]
+    models = [with_kept_relations(m) for m in library()]
     cold = lexicon_for(models)
     warm = lexicon_for(models)
-    _warm(models, warm)
+    warm_caches(models, warm)
     assert len(warm._memo) > len(cold._memo) == 0
     assert all("kept" in m.profile.__dict__ for m in models)
     for i, j in combinations(range(len(models)), 2):
@@ -121,9 +121,9 @@ def test_a_remembered_fact_meaning_is_that_of_the_same_object() -> None:
     lex = lexicon_for(library(("helsingborg",)))
     first = {"value": ["Polisen", "Skatteverket"], "source": "x"}
     second = {"value": ["Räddningstjänsten"], "source": "y"}
-    assert _meaning(lex, first) == fact_meaning(lex, first)
-    assert _meaning(lex, first) == _meaning(lex, first)
-    assert _meaning(lex, second) == fact_meaning(lex, second) != _meaning(lex, first)
+    assert meaning(lex, first) == fact_meaning(lex, first)
+    assert meaning(lex, first) == meaning(lex, first)
+    assert meaning(lex, second) == fact_meaning(lex, second) != meaning(lex, first)
     a, b = {"remissinstanser": first}, {"remissinstanser": second}
     assert fact_differences(a, b, lex) == fact_differences(a, b, lexicon_for(library(("helsingborg",))))
     assert [d.attribute for d in fact_differences(a, b, lex)] == ["remissinstanser"]
@@ -147,6 +147,6 @@ def test_best_in_bags_is_the_largest_similarity_inside_each_bag() -> None:
             inside = [t for t in range(terms) if carry[t, j]]
             if inside:
                 expected[:, j] = sim[:, inside].max(axis=1)
-        got = labelsim._best_in_bags(sim, carry)
+        got = labelsim.best_in_bags(sim, carry)
         assert got.dtype == np.float32 and np.array_equal(got, expected)
-    assert labelsim._best_in_bags(np.ones((2, 3), np.float32), np.zeros((3, 0), bool)).shape == (2, 0)
+    assert labelsim.best_in_bags(np.ones((2, 3), np.float32), np.zeros((3, 0), bool)).shape == (2, 0)

@@ -20,12 +20,12 @@ import pytest
 from bpmn_io.authoring import read_authoring
 from processes.diff import labelsim, prepare
 from processes.diff.core import diff_prepared, lexicon_for
-from processes.diff.deciding import _names_decision, is_decision
-from processes.diff.neighbours import _Adjacency, _adjacency, _neighbour_matrix
+from processes.diff.deciding import is_decision, names_decision
+from processes.diff.neighbours import Adjacency, adjacency, neighbour_matrix
 from processes.diff.sidematters import decided_side_matter
-from processes.diff.steptypes import _type_matrix, _type_score, endpoint_pairs
+from processes.diff.steptypes import endpoint_pairs, type_matrix, type_score
 from processes.diff.subjects import without_party_subject
-from processes.diff.text import _DEFINITION, _NON_WORD, _definitions, _names
+from processes.diff.text import DEFINITION, NON_WORD, definitions, proper_names
 from processes.diff.view import Step
 
 LIBRARY = Path(__file__).resolve().parents[3] / "processes" / "library"
@@ -54,16 +54,16 @@ def test_definitions_and_names_are_those_of_every_label_searched() -> None:
     labels = _labels()
     expected: set[tuple[str, str]] = set()
     for label in labels:  # the plain search, every label, bracket or not
-        for m in _DEFINITION.finditer(label):
+        for m in DEFINITION.finditer(label):
             acronym, words = m.group(2).casefold(), m.group(1).casefold().replace("-", " ").split()
             starts = [k for k, w in enumerate(words) if w[0] == acronym[0]]
             if starts:
                 expected.add((acronym, " ".join(words[starts[-1]:])))
-    assert _definitions(labels) == tuple(sorted(expected))
-    assert ("au", "arbetsutskott") in _definitions(labels) and ("sn", "socialnämnden") in _definitions(labels)
-    names = {w.casefold() for label in labels for w in _NON_WORD.sub(" ", label).split()[1:]
+    assert definitions(labels) == tuple(sorted(expected))
+    assert ("au", "arbetsutskott") in definitions(labels) and ("sn", "socialnämnden") in definitions(labels)
+    names = {w.casefold() for label in labels for w in NON_WORD.sub(" ", label).split()[1:]
              if w[:1].isupper() and w[1:].islower()}
-    assert _names(labels) == frozenset(names) and "skatteverket" in names
+    assert proper_names(labels) == frozenset(names) and "skatteverket" in names
 
 
 def _old_endpoint_pairs(xs: list[Step], ys: list[Step]) -> np.ndarray:
@@ -86,12 +86,12 @@ def test_endpoint_pairs_and_type_matrix_are_the_plain_formulas() -> None:
         xs, ys = _random_steps(rng, rng.randint(0, 7)), _random_steps(rng, rng.randint(0, 7))
         got, expected = endpoint_pairs(xs, ys), _old_endpoint_pairs(xs, ys)
         assert got.dtype == expected.dtype == bool and np.array_equal(got, expected)
-        types = _type_matrix(xs, ys)
-        plain = np.array([[_type_score(x, y) for y in ys] for x in xs]).reshape(len(xs), len(ys))
+        types = type_matrix(xs, ys)
+        plain = np.array([[type_score(x, y) for y in ys] for x in xs]).reshape(len(xs), len(ys))
         assert types.shape == plain.shape and np.array_equal(types, plain)
         types[...] = -1.0  # the caller's copy: the remembered table is not touched
     xs = _random_steps(rng, 5)
-    assert np.array_equal(_type_matrix(xs, xs), np.array([[_type_score(x, y) for y in xs] for x in xs]))
+    assert np.array_equal(type_matrix(xs, xs), np.array([[type_score(x, y) for y in xs] for x in xs]))
 
 
 def _plain_neighbours(lab: np.ndarray, a_adj: list[list[int]], b_adj: list[list[int]]) -> np.ndarray:
@@ -123,7 +123,7 @@ def test_neighbour_matrix_from_lists_made_once_is_the_plain_mean() -> None:
         lab = np.round(rng.random((n, m)), 6)
         a_adj = [sorted({int(u) for u in rng.integers(0, n, size=int(rng.integers(0, 4)))}) for _ in range(n)]
         b_adj = [sorted({int(v) for v in rng.integers(0, m, size=int(rng.integers(0, 4)))}) for _ in range(m)]
-        got = _neighbour_matrix(lab, _Adjacency(a_adj), _Adjacency(b_adj))
+        got = neighbour_matrix(lab, Adjacency(a_adj), Adjacency(b_adj))
         assert got.shape == (n, m)
         assert np.allclose(got, _plain_neighbours(lab, a_adj, b_adj), rtol=0, atol=1e-12)
 
@@ -131,11 +131,11 @@ def test_neighbour_matrix_from_lists_made_once_is_the_plain_mean() -> None:
 def test_adjacency_is_made_once_per_view_and_lexicon() -> None:
     model = library(("helsingborg",))[0]
     lex = lexicon_for([model])
-    succ = _adjacency(lex, model.view, True)
-    assert _adjacency(lex, model.view, True) is succ and _adjacency(lex, model.view, False) is not succ
+    succ = adjacency(lex, model.view, True)
+    assert adjacency(lex, model.view, True) is succ and adjacency(lex, model.view, False) is not succ
     index = {s: i for i, s in enumerate(model.view.steps)}
     assert succ.lists == [[index[v] for v in model.view.successors(s) if v in index] for s in model.view.steps]
-    assert _adjacency(lexicon_for([model]), model.view, True) is not succ  # another lexicon: its own
+    assert adjacency(lexicon_for([model]), model.view, True) is not succ  # another lexicon: its own
 
 
 def test_label_matrix_with_remembered_sides_is_that_of_a_new_lexicon() -> None:
@@ -150,8 +150,8 @@ def test_label_matrix_with_remembered_sides_is_that_of_a_new_lexicon() -> None:
             cold = labelsim.label_matrix(lexicon_for(models), labels_a, labels_b, weighted=weighted, contain=contain)
             assert first.shape == (len(labels_a), len(labels_b))
             assert np.array_equal(first, again) and np.array_equal(first, cold)
-    side = labelsim._side(warm, names[0], "sv")
-    assert labelsim._side(warm, list(names[0]), "sv") is side
+    side = labelsim.label_side(warm, names[0], "sv")
+    assert labelsim.label_side(warm, list(names[0]), "sv") is side
     assert not side.carry.flags.writeable and not side.rows.flags.writeable
     assert not side.heads(warm, "sv").flags.writeable
 
@@ -171,8 +171,8 @@ def test_the_remembered_decision_test_is_the_test() -> None:
         for label in labels:
             # a decision on a side matter ("Beslut om avvisning") is no decision step (sidematters.py)
             plain = is_decision(without_party_subject(label, lang), lang) and decided_side_matter(label, lang) is None
-            assert _names_decision(label, lang) == plain
-    assert _names_decision("Nämndbeslut", "sv") and not _names_decision("Nämndbeslut", "en")
+            assert names_decision(label, lang) == plain
+    assert names_decision("Nämndbeslut", "sv") and not names_decision("Nämndbeslut", "en")
 
 
 def test_best_in_bags_with_a_gather_made_before_is_the_same() -> None:
@@ -181,10 +181,10 @@ def test_best_in_bags_with_a_gather_made_before_is_the_same() -> None:
         rows, terms, labels = (int(v) for v in rng.integers(1, 9, size=3))
         sim = (rng.random((rows, terms)) * (rng.random((rows, terms)) < 0.5)).astype(np.float32)
         carry = rng.random((terms, labels)) < rng.random()
-        expected = labelsim._best_in_bags(sim, carry)
-        got = labelsim._best_in_bags(sim, carry, labelsim._gather(carry))
+        expected = labelsim.best_in_bags(sim, carry)
+        got = labelsim.best_in_bags(sim, carry, labelsim.gather(carry))
         assert got.dtype == np.float32 and np.array_equal(got, expected)
-    index, empty = labelsim._gather(np.zeros((3, 2), bool))
+    index, empty = labelsim.gather(np.zeros((3, 2), bool))
     assert index is None and empty.tolist() == [True, True]
 
 
