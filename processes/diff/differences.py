@@ -120,14 +120,15 @@ def step_differences(
         if m is None:
             continue
         if len(m.b) > 1 and len(m.a) == 1:
-            out.append(with_wording(Difference("split", m.a, m.b), clause("split", step=_q(x), parts=_qs(b, m.b))))
+            out.append(with_wording(Difference("split", m.a, m.b),
+                                    clause("split", step=_q(x), parts=_qs(b, m.b))))
         elif len(m.a) > 1 and len(m.b) == 1:
             out.append(with_wording(Difference("merged", m.a, m.b),
-                             clause("merged", steps=_qs(a, m.a), parts=_qs(b, m.b))))
+                                    clause("merged", steps=_qs(a, m.a), parts=_qs(b, m.b))))
         elif len(m.a) > 1 and len(m.b) > 1:  # block to block: one part of the work, drawn differently
             kind = "split" if len(m.b) > len(m.a) else "merged"
             out.append(with_wording(Difference(kind, m.a, m.b),
-                             clause("drawn_as", steps=_qs(a, m.a), parts=_qs(b, m.b))))
+                                    clause("drawn_as", steps=_qs(a, m.a), parts=_qs(b, m.b))))
         out.extend(_attributes(a, b, m, lex, params_a, params_b))
     out.extend(_performers(a, b, matches, lex))
     for y_id, y in b.steps.items():
@@ -173,15 +174,15 @@ def _attributes(
     if one_to_one and (x.kind, x.detail) != (y.kind, y.detail) and not untyped_against_typed(x, y):
         ta, tb = _type(x), _type(y)
         out.append(with_wording(Difference("attribute", m.a, m.b, "type", ta[0], tb[0]),
-                         clause("type", step=name, va=ta, vb=tb)))
+                                clause("type", step=name, va=ta, vb=tb)))
     if one_to_one and canonical_timer(x.timer) != canonical_timer(y.timer):
         out.append(with_wording(Difference("attribute", m.a, m.b, "timer", x.timer, y.timer),
-                         clause("timer", step=name, va=x.timer or word("none"),
-                                vb=y.timer or word("none"))))
+                                clause("timer", step=name, va=x.timer or word("none"),
+                                       vb=y.timer or word("none"))))
     if one_to_one and x.loop != y.loop:
         out.append(with_wording(Difference("attribute", m.a, m.b, "loop_marker", x.loop, y.loop),
-                         clause("loop_marker", step=name, va=x.loop or word("none"),
-                                vb=y.loop or word("none"))))
+                                clause("loop_marker", step=name, va=x.loop or word("none"),
+                                       vb=y.loop or word("none"))))
     if one_to_one:
         fa_params, ba = _flat_params(lex, params_a.get(x.id))
         fb_params, bb = _flat_params(lex, params_b.get(y.id))

@@ -64,10 +64,10 @@ def fact_differences(
             # the fact's name and values in Swedish are the output's to say (diffwords.DiffWords): its names
             # and words for facts are the report's
             out.append(with_wording(Difference("fact", (), (), name, va, vb, a_basis=ba, b_basis=bb),
-                             clause("fact", fact=name.replace("_", " "),
-                                    va=_fact_said(facts_a.get(name), va) or word("not_stated"),
-                                    vb=_fact_said(facts_b.get(name), vb) or word("not_stated"),
-                                    ma=marked(ba), mb=marked(bb))))
+                                    clause("fact", fact=name.replace("_", " "),
+                                           va=_fact_said(facts_a.get(name), va) or word("not_stated"),
+                                           vb=_fact_said(facts_b.get(name), vb) or word("not_stated"),
+                                           ma=marked(ba), mb=marked(bb))))
     return out
 
 

@@ -96,7 +96,9 @@ def flow_differences(
     return out
 
 
-def centre_groups(pairs: list[tuple[int, int, str, str]]) -> Iterator[tuple[int, list[tuple[int, int, str, str]]]]:
+def centre_groups(
+    pairs: list[tuple[int, int, str, str]],
+) -> Iterator[tuple[int, list[tuple[int, int, str, str]]]]:
     """Greedy grouping of the changed pairs: again and again the unit in most of the pairs
     left (the lowest on ties), with those pairs (in their order), which are then gone.
     Counts are kept up to date in a heap, so this is n log n, not one count per centre."""

@@ -360,7 +360,8 @@ def only_theirs(lex: Lexicon, view: ModelView, group: tuple[str, ...], shared: s
     )
 
 
-def label_reading(lex: Lexicon, label: str, parts: Iterable[str], lang: tuple[str, str]) -> tuple[str, list[str]]:
+def label_reading(lex: Lexicon, label: str, parts: Iterable[str],
+                  lang: tuple[str, str]) -> tuple[str, list[str]]:
     """How ``label`` reads against sibling steps: ``all`` when it names what sets each of
     them apart ("Remiss till polis, räddningstjänst och miljö" against one remiss per
     body), ``common`` when it names only what they share ("Samtliga remissvar inkomna"

@@ -77,7 +77,8 @@ def warm_caches(models: Sequence[Compared], lex: Lexicon) -> None:
         side = label_side(lex, names, m.language)
         side.gathered(lex, m.language, False)
         side.gathered(lex, m.language, True)
-        label_side(lex, sorted({step.performer for step in m.view.steps.values()}), m.language).gathered(lex, m.language, False)
+        performers = sorted({step.performer for step in m.view.steps.values()})
+        label_side(lex, performers, m.language).gathered(lex, m.language, False)
         if isinstance(m.profile, _KeptRelations):
             m.profile.relation_rows([], [])
         adjacency(lex, m.view, False)
