@@ -235,7 +235,7 @@ import scenarios.execute
 # the report's model comparison runs in a helper forked as the study is read (clicommands.workers.Ahead): its
 # CPU is among the reaped children's, so it is logged apart from the workers' tasks
 for owner, name in ((report.build, "library_diff_section"), (scenarios.schedule, "run_chunk"), (report.plots, "draw_plot"), (report.plots, "warm_up"),
-                    (report.results, "_csv"), (report.results, "_summary_csv"), (scenarios.execute, "run_unit")):
+                    (report.results, "csv_bytes"), (report.results, "_summary_csv"), (scenarios.execute, "run_unit")):
     in_worker(owner, name)
 if hasattr(report.build.EarlyPlots, "_tables"):  # the figures tables made during the run (the parent's CPU)
     in_worker(report.build.EarlyPlots, "_tables")

@@ -18,7 +18,8 @@ from report.namemarks import NameMarks
 from report.processnames import step_names, town_names
 from report.words import LANGUAGES
 
-__all__ = ["DrawnAssumptions", "early_assumptions", "scenario_runs"]
+__all__ = ["DrawnAssumptions", "early_assumptions", "scenario_runs", "drawn_assumption_tables",
+           "marked_assumptions"]
 
 
 #: the assumption tables of a run made earlier (:func:`early_assumptions`): the profiles (by process, in the
@@ -38,7 +39,7 @@ def early_assumptions(doc: Mapping[str, Any], processes: Mapping[str, str], prof
     return chosen, names, runs, assumption_tables(chosen, names, None, runs)
 
 
-def _marked_assumptions(tables: list[dict[str, Any]], marks: NameMarks) -> list[dict[str, Any]]:
+def marked_assumptions(tables: list[dict[str, Any]], marks: NameMarks) -> list[dict[str, Any]]:
     """The assumption ``tables`` with each row's words, value, basis ("why") and range as HTML, the models'
     names in another language
     than the page's marked (:class:`NameMarks`); the tables made earlier stay as they were."""
@@ -52,8 +53,9 @@ def _marked_assumptions(tables: list[dict[str, Any]], marks: NameMarks) -> list[
             for table in tables]
 
 
-def _assumption_tables(chosen: Mapping[str, Any], names: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
-                       runs: Mapping[str, Any], drawn: DrawnAssumptions | None) -> list[dict[str, Any]]:
+def drawn_assumption_tables(chosen: Mapping[str, Any], names: Mapping[str, Any],
+                            uncertainty: Mapping[str, Any] | None, runs: Mapping[str, Any],
+                            drawn: DrawnAssumptions | None) -> list[dict[str, Any]]:
     """:func:`report.assumptions.assumption_tables`, or those ``drawn`` earlier of the same inputs."""
     if drawn is not None and uncertainty is None:
         made_chosen, made_names, made_runs, tables = drawn

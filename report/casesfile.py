@@ -19,11 +19,12 @@ from processes.textsafe import csv_cell, csv_row
 from scenarios.batch import BatchResults, PointResults
 from scenarios.execute import CASE_COLUMNS
 
-__all__ = ["PointCases", "PLOTTED_CASE_COLUMNS", "FirstCases", "first_point_cases", "first_cases"]
+__all__ = ["PointCases", "PLOTTED_CASE_COLUMNS", "FirstCases", "first_point_cases", "first_cases",
+           "CASE_HEADER", "case_rows", "cases_csv_bytes", "csv_bytes", "point_cases"]
 
 
-def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]], *, delimiter: str = ",", decimal: str = ".",
-         bom: bool = False) -> bytes:
+def csv_bytes(header: Iterable[str], rows: Iterable[Iterable[Any]], *, delimiter: str = ",",
+              decimal: str = ".", bom: bool = False) -> bytes:
     """A CSV file's bytes (UTF-8); ``delimiter`` between cells, ``decimal`` the decimal mark of a float cell
     (each float as ``repr`` writes it), ``bom``: a byte-order mark first, by which Excel reads it as UTF-8."""
     out = io.StringIO()
@@ -39,24 +40,25 @@ def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]], *, delimiter: str
     return out.getvalue().encode("utf-8")
 
 
-_CASE_HEADER = ("scenario", "point", "replication", *CASE_COLUMNS)
+CASE_HEADER = ("scenario", "point", "replication", *CASE_COLUMNS)
 
 
 #: each point's case rows with its scenario's name and its label: cases.csv's rows, not yet written out
 PointCases = list[tuple[str, str, tuple[tuple[Any, ...], ...]]]
 
 
-def _case_rows(batch: BatchResults) -> Iterator[list[Any]]:
+def case_rows(batch: BatchResults) -> Iterator[list[Any]]:
     return ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases)
 
 
-def _point_cases(batch: BatchResults) -> PointCases:
+def point_cases(batch: BatchResults) -> PointCases:
     return [(p.scenario.name, p.summary.label, p.cases) for p in batch.points]
 
 
-def _cases_csv(points: PointCases) -> bytes:
-    """cases.csv's bytes for the rows of :func:`_point_cases` (those of :func:`_case_rows`)."""
-    return _csv(_CASE_HEADER, ([scenario, label, *row] for scenario, label, rows in points for row in rows))
+def cases_csv_bytes(points: PointCases) -> bytes:
+    """cases.csv's bytes for the rows of :func:`point_cases` (those of :func:`case_rows`)."""
+    return csv_bytes(CASE_HEADER,
+                     ([scenario, label, *row] for scenario, label, rows in points for row in rows))
 
 
 #: characters after which ``cases.csv`` as read (:func:`report.summarycheck.read_cases_file` splits
@@ -65,7 +67,7 @@ _NOT_ROUND_TRIP = frozenset("\n\r\x00\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def _cell_as_read(value: Any) -> str:
-    """One cell of a case row as ``cases.csv`` read back gives it: :func:`_csv`'s rules (NaN empty,
+    """One cell of a case row as ``cases.csv`` read back gives it: :func:`csv_bytes`'s rules (NaN empty,
     formula text quoted), then the csv module's (``None`` empty, a float by ``repr``, others by ``str``)."""
     if isinstance(value, float):
         return "" if math.isnan(value) else repr(value)
@@ -105,7 +107,7 @@ def first_cases(batch: BatchResults, *, known: FirstCases | None = None) -> Firs
     gave (for a run's first points, while its other units ran): when its points have the same
     scenario names, labels and the very same case rows (the same objects, tuples: the same
     cells), its rows are taken as they are."""
-    width = len(_CASE_HEADER) - 2  # a row of a point: replication, *CASE_COLUMNS
+    width = len(CASE_HEADER) - 2  # a row of a point: replication, *CASE_COLUMNS
     if any(len(row) != width for p in batch.points for row in p.cases):
         return None
     texts = {v for p in batch.points for row in p.cases for v in row if v.__class__ is str}
@@ -124,7 +126,7 @@ def first_cases(batch: BatchResults, *, known: FirstCases | None = None) -> Firs
     points = tuple(p for p, _scenario, _point in chosen)
     if known is not None and len(known[0]) == len(points) and all(map(_same_rows, known[0], points)):
         return known
-    at = [_CASE_HEADER.index(name) - 2 for name in PLOTTED_CASE_COLUMNS[2:]]
+    at = [CASE_HEADER.index(name) - 2 for name in PLOTTED_CASE_COLUMNS[2:]]
     rows: list[dict[str, str]] = []
     for p, scenario, point in chosen:
         rows += [{"scenario": scenario, "point": point, "process": cell(row[at[0]]), "warmup": cell(row[at[1]]),

@@ -26,8 +26,9 @@ from report.stepwords import unnamed_words
 from report.variationwords import variation_words
 from report.words import LANGUAGES, labels
 
-#: nothing public: :func:`report.diff_html.comparison_html` puts the words on its page
-__all__: list[str] = []
+#: the words :mod:`report.diff_html` and :mod:`report.difflanguage` put on the comparison page
+__all__ = ["core_words", "decided", "fact_sv", "labels_by_language", "originals_marked", "ranged", "unlisted",
+           "comparison_words"]
 
 
 def _said(table: str, key: str, lang: str) -> str:
@@ -42,20 +43,20 @@ def _named(text: str, names: Mapping[str, str]) -> str:
     return text
 
 
-def _fact_sv(text: str) -> str:
+def fact_sv(text: str) -> str:
     """A fact's text (:func:`processes.diff.differences.fact_text`) with its English words in Swedish.
 
     An amount in kronor is written the Swedish way, its thousands grouped and a space that does not
     break before ``kr``.
 
-    >>> _fact_sv("11700 kr (year: 2017)"), _fact_sv("3600 kr/år"), _fact_sv("unknown")
+    >>> fact_sv("11700 kr (year: 2017)"), fact_sv("3600 kr/år"), fact_sv("unknown")
     ('11\xa0700\xa0kr (år: 2017)', '3\xa0600\xa0kr/år', 'okänt')
 
     A list is its items without the code's brackets, a range of weeks (``[7, 10]``) written as one, 7–10.
 
-    >>> _fact_sv("5,7 veckor (weeks: 5.7–17.4)"), _fact_sv("x (weeks: [5.7, 17.4])")
+    >>> fact_sv("5,7 veckor (weeks: 5.7–17.4)"), fact_sv("x (weeks: [5.7, 17.4])")
     ('5,7 veckor (veckor: 5,7–17,4)', 'x (veckor: 5,7–17,4)')
-    >>> _fact_sv("[Polisen, Skatteverket]")
+    >>> fact_sv("[Polisen, Skatteverket]")
     'Polisen, Skatteverket'
     """
     text = swedish_words(text)
@@ -71,7 +72,7 @@ _FACT_EN = {"clock": "counted from"}
 
 def fact_en(text: str) -> str:
     """A fact's text in the report's English: "counted from", not the field name "clock", a list without the
-    code's brackets, a range of weeks written as one (:func:`_ranged`), and an amount in
+    code's brackets, a range of weeks written as one (:func:`ranged`), and an amount in
     kronor with its thousands grouped as English writes them, and the word "kronor", not Swedish "kr" (found by QA:
     "11700 kr", "clock: unknown").
 
@@ -82,7 +83,7 @@ def fact_en(text: str) -> str:
     >>> fact_en("[Polisen, Skatteverket]"), fact_en("x (weeks: [6, 12])")
     ('Polisen, Skatteverket', 'x (weeks: 6–12)')
     """
-    text = _ranged(_unlisted(text))
+    text = ranged(unlisted(text))
     for field, said in _FACT_EN.items():
         text = re.sub(rf"(?<![\w-]){re.escape(field)}(?=: )", said, text)
     return re.sub(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) kr(/year)?\b(?!/)",  # a rate (kr/h) stays
@@ -90,11 +91,11 @@ def fact_en(text: str) -> str:
                   text)
 
 
-def _core_words(cluster: StepCluster, models: Mapping[str, Definitions],
-                labels: Mapping[str, Mapping[str, str]] | None = None, *,
-                drawn: bool = True) -> dict[str, str]:
+def core_words(cluster: StepCluster, models: Mapping[str, Definitions],
+               labels: Mapping[str, Mapping[str, str]] | None = None, *,
+               drawn: bool = True) -> dict[str, str]:
     """A step of the common core in each language: its label (``labels``: language -> drawn label -> the name
-    the models give it in that language, :func:`_labels_by_language`), or, when no model names it (the label is
+    the models give it in that language, :func:`labels_by_language`), or, when no model names it (the label is
     then the pairwise diff's "unnamed boundary event Timer_Paminnelse"), what it is, "bevakning efter 14 dagar i
     ”Invänta komplettering”", the step it sits on as drawn (``drawn``: a page in one language, which quotes
     every label as drawn), else by its name in each language (the report's bilingual section)."""
@@ -121,8 +122,8 @@ def _label_said(label: str, said: Mapping[str, str]) -> str:
     return " + ".join(said.get(part, part) for part in label.split(" + "))
 
 
-def _decided(said: dict[str, str], cluster: StepCluster,
-             labels: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, str]:
+def decided(said: dict[str, str], cluster: StepCluster,
+            labels: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, str]:
     """A row of the common core with what the person decided about it (``--matches``): a confirmed pair joins
     its steps, a rejected pair kept it apart from other rows (formats.decided_words, in both languages)."""
     if not cluster.confirmed and not cluster.apart_from:
@@ -139,7 +140,7 @@ def _decided(said: dict[str, str], cluster: StepCluster,
     return out
 
 
-def _labels_by_language(models: Mapping[str, Definitions]) -> dict[str, dict[str, str]]:
+def labels_by_language(models: Mapping[str, Definitions]) -> dict[str, dict[str, str]]:
     """Language -> a drawn label (a step's, branch's, lane's or pool's name as the comparison reads it) -> the
     name the models give that element in the language, where they all give it one and the same (found by QA:
     the English report's comparison listed the library's steps in Swedish). The comparison itself reads the
@@ -171,32 +172,32 @@ def _relabelled(v: Variation, labels: Mapping[str, str]) -> Variation:
 _RANGE = re.compile(r"\[(\d+(?:\.\d+)?), (\d+(?:\.\d+)?)\]")
 
 
-def _ranged(text: str) -> str:
+def ranged(text: str) -> str:
     """A fact's low and high written as a list, ``weeks: [7, 10]``, as a range: ``weeks: 7–10``.
 
-    >>> _ranged("cirka 2 månader (weeks: [7, 10]; clock: unknown)")
+    >>> ranged("cirka 2 månader (weeks: [7, 10]; clock: unknown)")
     'cirka 2 månader (weeks: 7–10; clock: unknown)'
     """
     return _RANGE.sub(lambda m: f"{m.group(1)}–{m.group(2)}" if float(m.group(1)) <= float(m.group(2))
                       else m.group(0), text)
 
 
-def _unlisted(text: str) -> str:
+def unlisted(text: str) -> str:
     """A fact that is a list, without the brackets: ``[Polisen, Skatteverket]`` -> ``Polisen, Skatteverket``."""
     return text[1:-1] if text.startswith("[") and text.endswith("]") and "[" not in text[1:] else text
 
 
-def _originals_marked(said: Mapping[str, str], original: str, lang: str) -> dict[str, str]:
+def originals_marked(said: Mapping[str, str], original: str, lang: str) -> dict[str, str]:
     """A fact's words by language (``said``), the value as its profile writes it (``original``, in
     ``lang``, its model's language) in a ``<span lang>`` where the words of another language quote it:
     "Social services committee (<span lang="sv">Socialnämnden</span>)". Words that are the value alone stay
     text (its cell says its language).
 
-    >>> _originals_marked({"en": "Social services committee (Socialnämnden)", "sv": "Socialnämnden"},
-    ...                   "Socialnämnden", "sv")["en"]
+    >>> originals_marked({"en": "Social services committee (Socialnämnden)", "sv": "Socialnämnden"},
+    ...                  "Socialnämnden", "sv")["en"]
     Markup('Social services committee (<span lang="sv">Socialnämnden</span>)')
-    >>> _originals_marked({"en": "Social services committee (Socialnämnden; older page)",
-    ...                    "sv": "Socialnämnden (äldre sida)"}, "Socialnämnden (older page)", "sv")["en"]
+    >>> originals_marked({"en": "Social services committee (Socialnämnden; older page)",
+    ...                   "sv": "Socialnämnden (äldre sida)"}, "Socialnämnden (older page)", "sv")["en"]
     Markup('Social services committee (<span lang="sv">Socialnämnden</span>; older page)')
     """
     if not lang or not re.search(r"[^\W\d_]", original):
@@ -216,9 +217,10 @@ def _originals_marked(said: Mapping[str, str], original: str, lang: str) -> dict
     return out
 
 
-def _words(data: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
-           variations: Sequence[Variation], labels: Mapping[str, Mapping[str, str]] | None = None,
-           facts_said: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> dict[str, Any]:
+def comparison_words(data: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
+                     variations: Sequence[Variation], labels: Mapping[str, Mapping[str, str]] | None = None,
+                     facts_said: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
+                     ) -> dict[str, Any]:
     """What the page shows of ``data`` (:func:`comparison_to_data`) in each language: the
     municipalities by name (``names``: language -> process name -> name), the measures, kinds of variation and
     facts in words (``facts_said``: process name -> fact -> language -> its text as the profile's ``names:`` say
@@ -232,10 +234,10 @@ def _words(data: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
             "facts": {f["fact"]: _said("facts", f["fact"], lang) for f in data["facts"]},
         }
     def said(n: str, fact: str, lang: str, v: Any) -> str:
-        return _ranged(_unlisted(str((facts_said or {}).get(n, {}).get(fact, {}).get(lang, v))))
+        return ranged(unlisted(str((facts_said or {}).get(n, {}).get(fact, {}).get(lang, v))))
 
     out["facts"] = [{n: {"en": fact_en(said(n, f["fact"], "en", v)),
-                         "sv": _fact_sv(said(n, f["fact"], "sv", v))}
+                         "sv": fact_sv(said(n, f["fact"], "sv", v))}
                      for n, v in f["values"].items()} for f in data["facts"]]
     out["messages"] = []
     for v in variations:

@@ -23,7 +23,8 @@ from report.processnames import parsed_processes
 from report.templating import labels_language, strip_xml_prolog, svg_in_labels_language
 from report.words import LANGUAGES
 
-__all__ = ["WAIT_PREFIX", "DrawnDiagrams", "waiting_badges", "bilingual_badges", "diagram_svgs"]
+__all__ = ["WAIT_PREFIX", "DrawnDiagrams", "waiting_badges", "bilingual_badges", "diagram_svgs",
+           "diagram_svg", "report_diagrams"]
 
 
 WAIT_PREFIX = "wait_days."
@@ -88,7 +89,7 @@ def _longest_waits(figures: Mapping[str, Any], member: str, steps: Mapping[str, 
 DrawnDiagrams = Mapping[str, tuple[Definitions, tuple[tuple[str, str], ...], str]]
 
 
-def _diagram_svg(defs: Definitions, badges: dict[str, str]) -> str:
+def diagram_svg(defs: Definitions, badges: dict[str, str]) -> str:
     """The diagram with its badges; each label in each language the model names its elements in (the page
     shows its own: a ``<g>`` of class ``en`` or ``sv``), the others in the language the model writes them in."""
     svg = strip_xml_prolog(render_svg(defs, badges=badges, languages=LANGUAGES))
@@ -113,14 +114,14 @@ def diagram_svgs(doc: Mapping[str, Any], parsed: Mapping[str, Definitions | Perm
     for member, defs in parsed.items():
         if not isinstance(defs, PermitflowError):
             badges = waiting_badges(_diagram_source(doc, member), member)
-            out[member] = (defs, tuple(badges.items()), _diagram_svg(defs, badges))
+            out[member] = (defs, tuple(badges.items()), diagram_svg(defs, badges))
     return out
 
 
-def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
-              parsed: Mapping[str, Definitions | PermitflowError] | None = None,
-              steps: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
-              drawn: DrawnDiagrams | None = None) -> list[dict[str, Any]]:
+def report_diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
+                    parsed: Mapping[str, Definitions | PermitflowError] | None = None,
+                    steps: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
+                    drawn: DrawnDiagrams | None = None) -> list[dict[str, Any]]:
     """One diagram per process, with the waiting times of the first scenario that simulates it
     (``steps``: per language, per process, element id -> the step's name, as :func:`step_names`;
     ``drawn``: :func:`diagram_svgs` made earlier: one of the same model and badges is not drawn again)."""
@@ -145,7 +146,7 @@ def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
             if kept is not None and kept[0] is defs and kept[1] == tuple(badges.items()):
                 svg = kept[2]
             else:
-                svg = _diagram_svg(defs, badges)
+                svg = diagram_svg(defs, badges)
             problem = ""
         except PermitflowError as err:
             defs, svg, problem = None, "", str(err)

@@ -42,20 +42,20 @@ from processes.errors import PermitflowError
 from processes.model import Definitions
 from processes.wording import short_names
 from report.comparisonwords import (
-    _core_words,
-    _decided,
-    _labels_by_language,
-    _originals_marked,
-    _ranged,
-    _unlisted,
-    _words,
+    comparison_words,
+    core_words,
+    decided,
+    labels_by_language,
+    originals_marked,
+    ranged,
+    unlisted,
 )
 from report.difflanguage import (
-    _in_language,
-    _label_languages,
-    _sided_in_language,
     diff_words,
+    in_language,
+    label_languages,
     output_language,
+    sided_in_language,
 )
 from report.namemarks import NameMarks
 from report.numbers import number
@@ -143,14 +143,14 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
     language)."""
     svg_a, problem_a = _svg(defs_a, step_classes(diff, "a"), _badges(diff, "a"))
     svg_b, problem_b = _svg(defs_b, step_classes(diff, "b"), _badges(diff, "b"))
-    said_a, said_b = _label_languages([defs_a]), _label_languages([defs_b])
+    said_a, said_b = label_languages([defs_a]), label_languages([defs_b])
 
     def label_a(ids: tuple[str, ...]) -> Markup:
-        return Markup(" + ").join(_in_language(words.label(diff.a.name, diff.a.steps, (i,)), said_a)
+        return Markup(" + ").join(in_language(words.label(diff.a.name, diff.a.steps, (i,)), said_a)
                                   for i in ids if i in diff.a.steps)
 
     def label_b(ids: tuple[str, ...]) -> Markup:
-        return Markup(" + ").join(_in_language(words.label(diff.b.name, diff.b.steps, (i,)), said_b)
+        return Markup(" + ").join(in_language(words.label(diff.b.name, diff.b.steps, (i,)), said_b)
                                   for i in ids if i in diff.b.steps)
 
     def fact_said(model: str, d: Difference) -> str | None:
@@ -161,9 +161,9 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
             "number": k,
             "kind": kind_title(d.kind, words),
             "css": d.kind.replace("_", "-"),
-            "message": _sided_in_language(d, message_in(d, diff.a.name, diff.b.name, words),
-                                          labels_language(defs_a), labels_language(defs_b), {**said_b, **said_a},
-                                          (fact_said(diff.a.name, d), fact_said(diff.b.name, d))),
+            "message": sided_in_language(d, message_in(d, diff.a.name, diff.b.name, words),
+                                         labels_language(defs_a), labels_language(defs_b), {**said_b, **said_a},
+                                         (fact_said(diff.a.name, d), fact_said(diff.b.name, d))),
         }
         for k, d in enumerate(diff.differences, start=1)
     ]
@@ -271,10 +271,10 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     towns = {lang: ", ".join(named[lang].get(n, n) for n in comparison.names) for lang in LANGUAGES}
     # a page in one language names the steps as drawn; an unnamed timer in a variation in words on every page,
     # as in the core (found by QA: "unnamed boundary event Timer_Paminnelse", an id, in the English sentence)
-    labels = _labels_by_language(models) if bilingual else {lang: {} for lang in LANGUAGES}
+    labels = labels_by_language(models) if bilingual else {lang: {} for lang in LANGUAGES}
     for cluster in comparison.clusters:
         if cluster.label.startswith("unnamed "):
-            for lang, text in _core_words(cluster, models, labels, drawn=not bilingual).items():
+            for lang, text in core_words(cluster, models, labels, drawn=not bilingual).items():
                 labels[lang].setdefault(cluster.label, text)
             # a page in one language: the timer as the text and Markdown say it, its length from its profile
             # ("2 weeks", not the BPMN's "14 days": found while checking qacomptext)
@@ -287,24 +287,24 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     # the tables' headings and the sentences name the models short, the title and the diagrams whole (found by
     # QA, qacomptext: the laws the national reference's name cites made its column as wide as the name)
     short = {lang: short_names({n: named[lang].get(n, n) for n in comparison.names}) for lang in LANGUAGES}
-    words = _words(data, short, comparison.variations, labels, facts_said)
+    words = comparison_words(data, short, comparison.variations, labels, facts_said)
     words["core"] = []
     for k in comparison.core:
         cluster = comparison.clusters[k]
-        row = _core_words(cluster, models, labels, drawn=not bilingual)
+        row = core_words(cluster, models, labels, drawn=not bilingual)
         if not bilingual and cluster.label in labels[output.lang]:  # an unnamed timer, as the variations say
             row[output.lang] = labels[output.lang][cluster.label]
-        words["core"].append(_decided(row, cluster, labels))
+        words["core"].append(decided(row, cluster, labels))
     # a variation point in the report's sentence (found by QA: the English page said the diff's developer
     # message), a performer (a lane's name) in its model's language
     marks, members = NameMarks.of(models), tuple(models)
     if not bilingual:  # a page in one language: the models' labels it lists and quotes in their models' language
-        said = _label_languages(list(models.values()))
+        said = label_languages(list(models.values()))
 
         def quoted(label: str, lang: str) -> Markup:  # a label in the page's own language needs no mark
-            return escape(label) if said.get(label) == lang else _in_language(label, said)
+            return escape(label) if said.get(label) == lang else in_language(label, said)
 
-        words["core"] = [{lang: _in_language(text, said) for lang, text in row.items()} for row in words["core"]]
+        words["core"] = [{lang: in_language(text, said) for lang, text in row.items()} for row in words["core"]]
         for row in words["messages"]:
             row.update({lang: Markup("").join(
                 marks.html(part, lang, members) if k % 2 == 0 else part[0] + quoted(part[1:-1], lang) + part[-1]
@@ -317,18 +317,18 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     if bilingual:  # the report's section: the value a fact's words quote: marked
         # a step of the core no model names in the page's language keeps its drawn name: in its model's
         # language (found by QA: a Swedish-only model's "Ansökan inkommen" read with English sounds)
-        drawn = _label_languages(list(models.values()))
+        drawn = label_languages(list(models.values()))
 
         def marked(text: str, lang: str) -> Markup:
             if drawn.get(text, lang) not in ("", lang):
-                return _in_language(text, drawn)
+                return in_language(text, drawn)
             if " + " in text and text not in drawn:  # steps matched as one: each part in its language
                 return Markup(" + ").join(marked(part, lang) for part in text.split(" + "))
             return marks.html(text, lang, members)
 
         words["core"] = [{lang: marked(text, lang) for lang, text in row.items()} for row in words["core"]]
-        words["facts"] = [{n: _originals_marked(cell, _ranged(_unlisted(str(f["values"][n]))),
-                                                languages.get(n, ""))
+        words["facts"] = [{n: originals_marked(cell, ranged(unlisted(str(f["values"][n]))),
+                                               languages.get(n, ""))
                            for n, cell in row.items()}
                           for row, f in zip(words["facts"], data["facts"], strict=True)]
     return marked_languages(_ENV.get_template("diff.html.j2").render(

@@ -23,13 +23,13 @@ from processes.diff.diffwords import DiffWords
 from processes.diff.result import Difference
 from processes.labellanguage import shows_swedish
 from processes.model import Definitions
-from report.comparisonwords import _fact_sv, fact_en
+from report.comparisonwords import fact_en, fact_sv
 from report.stepwords import unnamed_words
 from report.templating import labels_language
 from report.variationwords import variation_words
 from report.words import attribute_words, labels, word
 
-__all__ = ["output_language", "diff_words"]
+__all__ = ["output_language", "diff_words", "in_language", "label_languages", "sided_in_language"]
 
 
 def output_language(choice: str, models: Sequence[Definitions]) -> str:
@@ -65,7 +65,7 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
     # said "e service", "staff fte", "[Polisen, Skatteverket]", "weeks: [7, 10]; clock: unknown", "helsingborg")
     english = lang == "en"
     return DiffWords(
-        lang, names, {k: str(v[lang]) for k, v in table["facts"].items()}, fact_en if english else _fact_sv,
+        lang, names, {k: str(v[lang]) for k, v in table["facts"].items()}, fact_en if english else fact_sv,
         lambda level: word(level, lang),
         # the text and Markdown comparisons' variation points in the report's words and sentences, as the
         # HTML page says them (report.comparisonwords), English as Swedish (found by QA, qacomptext:
@@ -74,7 +74,7 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
         facts, attribute, condition, unnamed)
 
 
-def _label_languages(models: Sequence[Definitions]) -> dict[str, str]:
+def label_languages(models: Sequence[Definitions]) -> dict[str, str]:
     """A step's or lane's label as the diff says it (its name, spaces collapsed) -> the language its model names
     its steps in; a label two models name in different languages, the first's (found by QA: a performer, a lane's
     name, was read with English sounds)."""
@@ -87,8 +87,8 @@ def _label_languages(models: Sequence[Definitions]) -> dict[str, str]:
     return out
 
 
-def _sided_in_language(d: Difference, message: str, lang_a: str | None, lang_b: str | None,
-                       languages: Mapping[str, str], said: tuple[str | None, str | None] = (None, None)) -> Markup:
+def sided_in_language(d: Difference, message: str, lang_a: str | None, lang_b: str | None,
+                      languages: Mapping[str, str], said: tuple[str | None, str | None] = (None, None)) -> Markup:
     """A fact's or performer's difference as HTML: A's value (a fee, an e-service, a deciding body, a lane's name)
     in a ``<span>`` of A's model's language, B's in B's, the rest as :func:`_quoting_in_language` writes it.
     ``said``: each side's fact as the page's words say it (:attr:`DiffWords.fact_texts`), or None; a value they
@@ -97,7 +97,7 @@ def _sided_in_language(d: Difference, message: str, lang_a: str | None, lang_b: 
     the value, marked).
 
     >>> d = Difference("fact", (), (), "fee", "11700 kr", "Ingen", "fee: 11700 kr in A, Ingen in B.")
-    >>> _sided_in_language(d, d.message, "en", "sv", {})
+    >>> sided_in_language(d, d.message, "en", "sv", {})
     Markup('fee: <span lang="en">11700 kr</span> in A, <span lang="sv">Ingen</span> in B.')
     """
     if d.kind != "fact" and d.attribute != "performer":
@@ -112,10 +112,10 @@ def _sided_in_language(d: Difference, message: str, lang_a: str | None, lang_b: 
     return Markup("").join([*out, _quoting_in_language(message[end:], languages)])
 
 
-def _in_language(label: str, languages: Mapping[str, str]) -> Markup:
+def in_language(label: str, languages: Mapping[str, str]) -> Markup:
     """``label`` as HTML, in a ``<span>`` of its model's language when it is a model's label.
 
-    >>> _in_language("Diarieför ansökan", {"Diarieför ansökan": "sv"}), _in_language("a<b", {})
+    >>> in_language("Diarieför ansökan", {"Diarieför ansökan": "sv"}), in_language("a<b", {})
     (Markup('<span lang="sv">Diarieför ansökan</span>'), Markup('a&lt;b'))
     """
     lang = languages.get(label)
@@ -123,11 +123,11 @@ def _in_language(label: str, languages: Mapping[str, str]) -> Markup:
 
 
 def _quoting_in_language(message: str, languages: Mapping[str, str]) -> Markup:
-    """``message`` as HTML, each model's label it quotes ("…") in its model's language (:func:`_in_language`).
+    """``message`` as HTML, each model's label it quotes ("…") in its model's language (:func:`in_language`).
 
     >>> _quoting_in_language('In a, "Besluta" runs before "x".', {"Besluta": "sv"})
     Markup('In a, &#34;<span lang="sv">Besluta</span>&#34; runs before &#34;x&#34;.')
     """
     parts = re.split(r'"([^"]+)"', message)
-    return Markup("").join(escape(part) if k % 2 == 0 else Markup('&#34;%s&#34;') % _in_language(part, languages)
+    return Markup("").join(escape(part) if k % 2 == 0 else Markup('&#34;%s&#34;') % in_language(part, languages)
                            for k, part in enumerate(parts))

@@ -21,14 +21,14 @@ from processes.model import Definitions
 from report.bounds import impossible
 from report.figuretext import NO_PRICE, unpriced_entries
 from report.namemarks import NameMarks
-from report.processnames import _titles, step_names, town_names
-from report.runclocks import Clock, _said, clocks_of
-from report.tablecells import _Cells
+from report.processnames import scenario_titles, step_names, town_names
+from report.runclocks import Clock, clocks_of, deadline_words
+from report.tablecells import Cells
 from report.words import LANGUAGES, figure_words, member_words
 from simulator.glossary import describe
 
 __all__ = ["KEY_FIGURES", "library_priced", "figure_description", "figure_tables", "point_tables", "DrawnTables",
-           "EarlyTables"]
+           "EarlyTables", "figure_said"]
 
 
 # Figures shown in each scenario's main table (per process); the rest are under "all figures".
@@ -49,16 +49,16 @@ KEY_FIGURES = (
 )
 
 
-def _figure_said(member: str, name: str, steps: Mapping[str, Mapping[str, Mapping[str, str]]],
-                 said: dict[tuple[str, str], dict[str, str]],
-                 clocks: Mapping[str, Clock | None]) -> dict[str, str]:
+def figure_said(member: str, name: str, steps: Mapping[str, Mapping[str, Mapping[str, str]]],
+                said: dict[tuple[str, str], dict[str, str]],
+                clocks: Mapping[str, Clock | None]) -> dict[str, str]:
     """Figure ``name`` of ``member`` in words by language, each step, lane or body by its name in that
     language (``steps``: :func:`step_names`; never an element id a manager would read) and the deadline its
     clock says; made once per report (``said``: the figures tables and the how-sure table name the same figures)."""
     words = said.get((member, name))
     if words is None:
-        words = said[member, name] = _said({lang: figure_words(name, lang, steps[lang].get(member, {}))
-                                            for lang in LANGUAGES}, clocks.get(member))
+        described = {lang: figure_words(name, lang, steps[lang].get(member, {})) for lang in LANGUAGES}
+        words = said[member, name] = deadline_words(described, clocks.get(member))
     return words
 
 
@@ -89,7 +89,7 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
         )
         for name in names:
             est = point["figures"][name]
-            words = _figure_said(member, name, steps, said, clocks)
+            words = figure_said(member, name, steps, said, clocks)
             priced = name not in unpriced
             row = {
                 "member": member,
@@ -109,7 +109,7 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
             }
             if key_only:
                 replications = est["replications"]
-                row["description"] = _said({lang: figure_description(
+                row["description"] = deadline_words({lang: figure_description(
                     name, lang, library=member in library, unpriced=not priced,
                     pool=steps[lang].get(member, {}).get(name.rpartition(".")[2]) if "." in name else None)
                     for lang in LANGUAGES}, clocks.get(member))
@@ -180,7 +180,7 @@ def figure_tables(rows: Sequence[Mapping[str, Any]], all_rows: Sequence[Mapping[
                    '<span class="sv">95&nbsp;% intervall för ändringen</span></th>')
     out.append("</tr></thead>\n    <tbody>\n")
     for r in rows:
-        cells, said = _Cells(r["figure"]), _row_words(r)
+        cells, said = Cells(r["figure"]), _row_words(r)
         described = r["description"]
         titles = ({lang: f' title="{esc(described[lang])}"' for lang in ("en", "sv")} if described
                   else {"en": "", "sv": ""})
@@ -205,7 +205,7 @@ def figure_tables(rows: Sequence[Mapping[str, Any]], all_rows: Sequence[Mapping[
                    'interval of the change</span><span class="sv">95&nbsp;% intervall för ändringen</span></th>')
     out.append("</tr></thead>\n    <tbody>\n")
     for r in all_rows:
-        cells, said = _Cells(r["figure"]), _row_words(r)
+        cells, said = Cells(r["figure"]), _row_words(r)
         out.append(f'      <tr data-figure="{esc(r["figure"])}"><td>{_town_cell(r["town"])}</td><td><span class="en">'
                    f'{said["en"]}</span><span class="sv">{said["sv"]}</span></td>'
                    f'<td class="n">{cells.value(r["mean"])}</td><td class="n">{cells.interval(r)}</td>\n')
@@ -257,7 +257,7 @@ class EarlyTables:
         self.towns, self.clocks = town_names(doc, profiles), clocks_of(doc, profiles)
         self.names = step_names(processes, profiles, parsed)
         self.marks = NameMarks.of(parsed)
-        self.titles = _titles(doc)
+        self.titles = scenario_titles(doc)
         self.library = library_priced(profiles)
         self.members = {s["name"]: s["members"] for s in doc["scenarios"]}
         self.said: dict[tuple[str, str], dict[str, str]] = {}

@@ -33,7 +33,7 @@ from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult, Target
 
 __all__ = ["goalseek_text", "goalseek_csv", "goalseek_json", "CSV_COLUMNS", "NO_PRICE",
-           "unpriced_costs", "staff_names"]
+           "unpriced_costs", "staff_names", "LEVEL_SV", "candidate_label"]
 
 CSV_COLUMNS = (
     "officers", "fte", "level", "cost_kr_per_year", "staff_cost", "decision_cost", "replications",
@@ -50,8 +50,8 @@ STATUS_WORDS = {"chosen": "chosen", "feasible": "meets the target", "infeasible"
                 "dominated": "dropped: costs as much as a sure one"}
 
 #: a decision level in Swedish words (the text's "beslut av nämnden", the Swedish spreadsheet's level column)
-_LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "chair": "ordföranden",
-              "manager": "chefen", "officer": "handläggaren", None: "-"}
+LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "chair": "ordföranden",
+            "manager": "chefen", "officer": "handläggaren", None: "-"}
 
 
 def _kr(x: float, lang: str = "en") -> str:
@@ -140,12 +140,12 @@ def _words_en(c: Candidate, staff: Mapping[str, str] | None = None) -> str:
 
 
 def _words_sv(c: Candidate, staff: Mapping[str, str] | None = None) -> str:
-    level = f", beslut av {_LEVEL_SV[c.level]}" if c.level else ""
+    level = f", beslut av {LEVEL_SV[c.level]}" if c.level else ""
     who = f"{'person' if c.officers == 1 else 'personer'} i {staff['sv']}" if staff else "handläggare"
     return f"{c.officers} {who} på {fte_words(c.fte, 'sv')}{level}"
 
 
-def _label(c: Candidate) -> str:
+def candidate_label(c: Candidate) -> str:
     """The table's short name of a candidate: ``2 × half time, working committee`` (the JSON and CSV keep the
     numbers, and the JSON's ``label`` its ``2 × 0.5 FTE, working_committee``)."""
     return f"{c.officers} × {fte_words(c.fte, 'en')}" + (f", {c.level.replace('_', ' ')}" if c.level else "")
@@ -346,7 +346,7 @@ def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None
     lines.append("")
     share = not fresh  # a mean target's column: its fresh replications' mean days, beside the frontier's
     days = "mean days (95% CI)" if alike else "frontier: reps, mean days (95% CI)"
-    named = {id(e): _label(e.candidate) for e in result.evaluated}
+    named = {id(e): candidate_label(e.candidate) for e in result.evaluated}
     wide = max([34, *map(len, named.values())])
     lines.append(f"  {'candidate':<{wide}} {'kronor/year':>12} {'reps':>4}  "
                  + (f"{'share within deadline (95% CI)':<34} " if share else f"{'mean days (95% CI)':<24} ")

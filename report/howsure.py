@@ -13,16 +13,16 @@ from typing import Any
 
 from report.bounds import impossible
 from report.failurewords import point_failure_words
-from report.figuretables import _figure_said
+from report.figuretables import figure_said
 from report.headline import HEADLINE_FIGURE, one_value
 from report.namemarks import NameMarks
-from report.processnames import _member_names
+from report.processnames import member_names
 from report.runclocks import Clock
-from report.tablecells import _unit, figure_digits
+from report.tablecells import figure_digits, figure_unit
 from report.words import LANGUAGES, member_words, scenario_words
 
-#: nothing public: :mod:`report.html` alone puts the section on its page
-__all__: list[str] = []
+#: what :mod:`report.html` puts in the section on its page
+__all__ = ["how_sure", "how_sure_bases"]
 
 
 def _tornado(drivers: Sequence[Mapping[str, Any]], factors: Mapping[str, Mapping[str, Any]],
@@ -47,11 +47,11 @@ def _tornado(drivers: Sequence[Mapping[str, Any]], factors: Mapping[str, Mapping
     return {"rows": rows, "low": lo, "high": hi}
 
 
-def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping[str, str]],
-              names: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
-              marks: NameMarks | None = None, unpriced: Mapping[str, set[str]] | None = None,
-              said: dict[tuple[str, str], dict[str, str]] | None = None,
-              clocks: Mapping[str, Clock | None] | None = None) -> list[dict[str, Any]]:
+def how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping[str, str]],
+             names: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
+             marks: NameMarks | None = None, unpriced: Mapping[str, set[str]] | None = None,
+             said: dict[tuple[str, str], dict[str, str]] | None = None,
+             clocks: Mapping[str, Clock | None] | None = None) -> list[dict[str, Any]]:
     """Per scenario of an uncertainty run: each figure's two intervals, the conclusions, the tornado and its failed
     points in words (``towns``: :func:`town_names`; ``names``: :func:`step_names`, which a figure's and a
     failure's words use; ``marks``: the models' names in another language than the page's, :class:`NameMarks`;
@@ -69,14 +69,14 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping
         for figure, v in s["figures"].items():
             member = figure.partition("/")[0]
             concl = s["conclusions"].get(figure)
-            words = _figure_said(member, figure, steps, said, clocks or {})
+            words = figure_said(member, figure, steps, said, clocks or {})
             rows.append({
                 "figure": figure, "town": {lang: member_words(member, towns[lang], lang) for lang in LANGUAGES},
                 "words": words, "html": marks.both(words, (member,)),
                 "noise": v["noise"], "both": v["noise_and_assumptions"], "conclusion": concl,
                 "beyond": impossible(figure, *v["noise"]["ci"], cut=v["noise"].get("cut"))
                 or ("one" if v["noise"]["mean"] is not None and None in v["noise"]["ci"] else None),
-                "unit": _unit(figure),  # the "holds" cell's "by at least 6 days" (it said "6,02" alone)
+                "unit": figure_unit(figure),  # the "holds" cell's "by at least 6 days" (it said "6,02" alone)
                 "digits": figure_digits(figure),
                 "unpriced": figure in (unpriced or {}).get(name, ()),  # "0 (the same at every point)" said nothing
                 # "100 % (100 % – 100 %)": every replication alike, or every point's mean (found by QA, qareport3)
@@ -96,13 +96,13 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping
                                  "diff": bool(s["conclusions"]), **chart})
         out.append({"scenario": name, "title": {lang: scenario_words(name, lang) for lang in ("en", "sv")},
                     "baseline": s["baseline"], "rows": rows, "tornados": tornados,
-                    "failures": [{"message": f, "words": marks.both(point_failure_words(f, uncertainty["points"], _member_names(
+                    "failures": [{"message": f, "words": marks.both(point_failure_words(f, uncertainty["points"], member_names(
                         names or {}, s["members"])), s["members"])} for f in s["failures"]]})
     return out
 
 
-def _how_sure_bases(uncertainty: Mapping[str, Any] | None,
-                    towns: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
+def how_sure_bases(uncertainty: Mapping[str, Any] | None,
+                   towns: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
     """Per language, one sentence per municipality with a fitted or measured value: what was sampled over a
     fitted interval, what was held fixed as measured (:func:`scenarios.uncertainty.sampling_words`)."""
     from scenarios.uncertainty import sampling_words

@@ -30,14 +30,14 @@ from processes.wording import listed
 from report.assumptions import change_words, queue_for, worded_factors
 from report.assumptionsection import (
     DrawnAssumptions,
-    _assumption_tables,
-    _marked_assumptions,
+    drawn_assumption_tables,
     early_assumptions,
+    marked_assumptions,
     scenario_runs,
 )
 from report.chance import highlights
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said
-from report.diagrams import DrawnDiagrams, _diagrams, bilingual_badges, diagram_svgs, waiting_badges
+from report.diagrams import DrawnDiagrams, bilingual_badges, diagram_svgs, report_diagrams, waiting_badges
 from report.failurewords import failure_words
 from report.figuretables import (
     KEY_FIGURES,
@@ -49,13 +49,13 @@ from report.figuretables import (
 )
 from report.figuretext import NO_PRICE, unpriced_entries
 from report.headline import headline
-from report.howsure import _how_sure, _how_sure_bases
+from report.howsure import how_sure, how_sure_bases
 from report.namemarks import NameMarks
 from report.numbers import SHARE_RULE
 from report.plotjobs import Grouped, grouped_cases, plot_jobs, start_plots, sweep_jobs
-from report.processnames import _member_names, _titles, parsed_processes, step_names, town_names
+from report.processnames import member_names, parsed_processes, scenario_titles, step_names, town_names
 from report.runclocks import clocks_of
-from report.tablecells import _cell, _points_cell, _share_cell
+from report.tablecells import cell, points_cell, share_cell
 from report.templating import marked_languages, strip_xml_prolog, template_environment
 from report.words import (
     LANGUAGES,
@@ -78,9 +78,9 @@ __all__ = ["render_report", "report_template", "scenario_line",
 
 
 _ENV = template_environment()
-_ENV.filters["num"] = _cell
-_ENV.filters["pct"] = _share_cell
-_ENV.filters["points"] = _points_cell
+_ENV.filters["num"] = cell
+_ENV.filters["pct"] = share_cell
+_ENV.filters["points"] = points_cell
 _ENV.tests["per_cent"] = in_per_cent
 
 
@@ -133,7 +133,7 @@ def scenario_line(s: Mapping[str, Any], towns: Mapping[str, str], lang: str) -> 
             shared.append(said["serves"].format(word(p["pool"], lang), towns.get(p["provider"], p["provider"]), served))
         else:
             shared.append(said["joint"].format(word(p["pool"], lang), listed([towns.get(m, m) for m in p["members"]],
-                                                                              said["and"])))
+                                                                             said["and"])))
     if shared:
         line += said["shared"].format(", ".join(shared))
     line += said["runs"].format(s["seed"], s["replications"])
@@ -195,7 +195,7 @@ def render_report(
     marks = NameMarks.of(read)  # a Swedish model's step named in an English sentence says it is Swedish
     scenarios = []
     said: dict[tuple[str, str], dict[str, str]] = {}
-    titles = _titles(doc)
+    titles = scenario_titles(doc)
     library = library_priced(profiles)  # whose prices the descriptions may say are the library's
     made = (drawn_tables[5] if drawn_tables is not None
             and drawn_tables[:5] == (towns, names, clocks, titles, library) else {})
@@ -207,8 +207,8 @@ def render_report(
                 "label": point["label"],
                 "label_words": {lang: point_words(point["label"], lang, towns[lang], point.get("values"))
                                 for lang in ("en", "sv")} if point["label"] else None,
-                "failures": [{"message": m, "words": marks.both(failure_words(m, _member_names(names, s["members"])),
-                                                                 s["members"])}
+                "failures": [{"message": m, "words": marks.both(failure_words(m, member_names(names, s["members"])),
+                                                                s["members"])}
                              for m in point["failures"]],
                 "tables": early[2] if early is not None and early[0] == s["members"] and early[1] == point
                 else point_tables(point, s["members"], towns, names, said, clocks, titles, marks, library),
@@ -227,12 +227,13 @@ def render_report(
     members = {s["name"]: s["members"] for s in doc["scenarios"]}
     compare = list(doc.get("compare") or [])
     diff_html = diff_section(compare) if diff_section is not None and len(compare) >= 2 else ""
-    diagrams = _diagrams(doc, processes, read, names, drawn_diagrams)
+    diagrams = report_diagrams(doc, processes, read, names, drawn_diagrams)
     drawn = plots_drawn()
     for k, scenario in enumerate(scenarios):
         scenario["sweep_plot"] = {lang: drawn[("sweep", k, lang)] for lang in LANGUAGES}
-    assumptions = _marked_assumptions(_assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names,
-                                                         uncertainty, scenario_runs(doc), drawn_assumptions), marks)
+    assumptions = marked_assumptions(drawn_assumption_tables(
+        {m: profiles[m] for m in towns["en"] if m in profiles}, names, uncertainty, scenario_runs(doc),
+        drawn_assumptions), marks)
     # the glossary describes the processes reported: the library's prices only where one is priced so, and
     # that the work has no price where a reported cost has none
     library_prices = any(m in library for s in doc["scenarios"] for m in s["members"])
@@ -246,17 +247,17 @@ def render_report(
         doc=doc,
         scenarios=scenarios,
         failures=[{**f, "title": titles.get(f["scenario"]) or {lang: f["scenario"] for lang in LANGUAGES},
-                   "words": marks.both(failure_words(f["message"], _member_names(names, members.get(f["scenario"], []))),
+                   "words": marks.both(failure_words(f["message"], member_names(names, members.get(f["scenario"], []))),
                                        members.get(f["scenario"], []))}
                   for f in doc.get("failures", [])],
         headline=headline(doc, uncertainty, {m: {lang: towns[lang][m] for lang in LANGUAGES} for m in towns["en"]}, clocks),
         plot_clock=clock if clock[0] is not None else LIBRARY_CLOCK,  # the plots' line: report.plots
         uncertainty=uncertainty,
-        how_sure=_how_sure(uncertainty, towns, names, marks, {
+        how_sure=how_sure(uncertainty, towns, names, marks, {
             s["name"]: set().union(*(unpriced_entries(p["figures"]) for p in s["points"])) for s in doc["scenarios"]},
             said, clocks),
         no_price=NO_PRICE,
-        how_sure_bases=_how_sure_bases(uncertainty, towns),
+        how_sure_bases=how_sure_bases(uncertainty, towns),
         assumptions=assumptions,
         queue_for=marks.both(queue_for(profiles[m] for m in towns["en"] if m in profiles), reported),
         brief_codes=any(_BRIEF_CODE.search(r["why"]["en"]) for a in assumptions for r in a["rows"]),

@@ -13,12 +13,12 @@ from typing import Any
 
 from report import numbers
 
-__all__ = ["number_axis"]
+__all__ = ["number_axis", "WORDS", "point_label", "town_name"]
 
 
 #: the plots' own words; a plot's labels name municipalities, scenarios, staff and settings in words
 #: (:mod:`report.words`), never by their code names
-_WORDS = {
+WORDS = {
     "en": {"months": "4 months", "submission": "days from application to decision",
            "utilisation": "share of working time in use (95% interval)", "shared": "shared staff"},
     "sv": {"months": "4 månader", "submission": "dagar från ansökan till beslut",
@@ -26,16 +26,16 @@ _WORDS = {
 }
 
 
-def _town(member: str, towns: Mapping[str, str], lang: str) -> str:
+def town_name(member: str, towns: Mapping[str, str], lang: str) -> str:
     """A process as its municipality's name (``shared officer``: the staff the processes share)."""
     if member in towns:
         return towns[member]
     if member.startswith("shared "):
-        return _WORDS[lang]["shared"]
+        return WORDS[lang]["shared"]
     return member
 
 
-def _point(label: str, lang: str, towns: Mapping[str, str] | None = None) -> str:
+def point_label(label: str, lang: str, towns: Mapping[str, str] | None = None) -> str:
     """A sweep point's label in words, for after a scenario's (``""`` for no point); ``towns``: process -> name."""
     from report.words import point_words
 

@@ -27,7 +27,7 @@ from typing import Any
 from report import numbers
 from report.casegroups import CaseGroups, case_groups
 from report.deadlines import LIBRARY_CLOCK, deadline_said
-from report.plotlabels import _WORDS, _point, _town, number_axis
+from report.plotlabels import WORDS, number_axis, point_label, town_name
 
 __all__ = [
     "PlotJob",
@@ -51,6 +51,9 @@ __all__ = [
     "case_groups",
     "CaseGroups",
     "number_axis",
+    "draw_sweep",
+    "png",
+    "pyplot",
 ]
 
 MAIN_FIGURE = "submission_to_decision_mean_days"
@@ -58,7 +61,7 @@ DEADLINE_FIGURE = "within_deadline_share"
 UTILISATION_PREFIX = "utilisation."
 
 
-def _pyplot() -> Any:
+def pyplot() -> Any:
     import matplotlib
 
     matplotlib.use("Agg", force=True)
@@ -134,15 +137,15 @@ def warm_up() -> None:
     """Import matplotlib and load its font in this process (a worker with nothing left to
     simulate), so the report's plots do not wait for it."""
     with _DRAWING:
-        plt = _pyplot()
+        plt = pyplot()
         fig, ax = plt.subplots(figsize=(1, 1))
         ax.set_xlabel("0")
         fig.canvas.draw()
         plt.close(fig)
 
 
-def _png(fig: Any) -> str:
-    plt = _pyplot()
+def png(fig: Any) -> str:
+    plt = pyplot()
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=90, bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)
@@ -175,20 +178,20 @@ def processing_time_job(cases: Iterable[Mapping[str, str]], order: Sequence[str]
     keys = sorted(groups, key=lambda k: (rank.get(k[0], len(order)), k[1]))
     if not keys:
         return None
-    labels = [f"{_town(p, towns or {}, lang)} · {scenario_words(s, lang)}{_point(first_point[s], lang, towns)}"
-              for s, p in keys]
+    labels = [f"{town_name(p, towns or {}, lang)} · {scenario_words(s, lang)}"
+              f"{point_label(first_point[s], lang, towns)}" for s, p in keys]
     return _draw_processing_times, (labels, [groups[k] for k in keys], lang, clock)
 
 
 def _draw_processing_times(labels: list[str], data: list[list[float]], lang: str = "en",
                            clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> str:
-    words = _WORDS[lang]
+    words = WORDS[lang]
     if clock[0] is None:
         clock = LIBRARY_CLOCK
     line_at, line_words = 4 * 30.44, words["months"]  # the library's line, as it was always drawn
     if clock != LIBRARY_CLOCK:
         line_at, line_words = (clock[0] or LIBRARY_CLOCK[0]) / 24, deadline_said(words["months"], lang, *clock)
-    plt = _pyplot()
+    plt = pyplot()
     fig, ax = plt.subplots(figsize=(8, 0.42 * len(labels) + 1.2))
     try:
         ax.boxplot(data, orientation="horizontal", showfliers=False)
@@ -200,7 +203,7 @@ def _draw_processing_times(labels: list[str], data: list[list[float]], lang: str
     ax.set_xlabel(words["submission"])
     ax.legend(loc="lower right", fontsize=8)
     ax.grid(axis="x", alpha=0.3)
-    return _png(fig)
+    return png(fig)
 
 
 def _bar_rows(doc: Mapping[str, Any], figure_suffix: str, towns: Mapping[str, str], lang: str,
@@ -217,8 +220,9 @@ def _bar_rows(doc: Mapping[str, Any], figure_suffix: str, towns: Mapping[str, st
         for name, est in point["figures"].items():
             member, _, figure = name.partition("/")
             if figure.startswith(figure_suffix) and _finite(est["mean"]):
-                scenario = f"{scenario_words(s['name'], lang)}{_point(point['label'], lang, towns)}"
-                label = f"{_town(member, towns, lang)} · {scenario} · {word(figure[len(figure_suffix):], lang)}"
+                scenario = f"{scenario_words(s['name'], lang)}{point_label(point['label'], lang, towns)}"
+                label = (f"{town_name(member, towns, lang)} · {scenario} · "
+                         f"{word(figure[len(figure_suffix):], lang)}")
                 low, high = est["ci"]
                 rows.append((label, est["mean"], low if _finite(low) else est["mean"], high if _finite(high) else est["mean"]))
     return rows
@@ -229,7 +233,7 @@ def _bars(rows: list[tuple[str, float, float, float]], xlabel: str, limit: float
     """Horizontal bars with their intervals; ``lang``: the values are shares, shown as per cent."""
     if not rows:
         return None
-    plt = _pyplot()
+    plt = pyplot()
     fig, ax = plt.subplots(figsize=(8, 0.36 * len(rows) + 1.2))
     ys = range(len(rows))
     means = [r[1] for r in rows]
@@ -243,7 +247,7 @@ def _bars(rows: list[tuple[str, float, float, float]], xlabel: str, limit: float
     if lang is not None:
         number_axis(ax.xaxis, lang, percent=True)
     ax.grid(axis="x", alpha=0.3)
-    return _png(fig)
+    return png(fig)
 
 
 #: the legal deadline, 4 months (processes.durations: a month is 730.5 hours)
@@ -283,7 +287,8 @@ def deadline_job(cases: Iterable[Mapping[str, str]], order: Sequence[str], towns
     if not keys:
         return None
     # a swept scenario's row names its sweep point, as the other charts' do (found by QA: it did not)
-    labels = [f"{towns.get(p, p)} · {scenario_words(s, lang)}{_point(first_point[s], lang, towns)}" for s, p in keys]
+    labels = [f"{towns.get(p, p)} · {scenario_words(s, lang)}{point_label(first_point[s], lang, towns)}"
+              for s, p in keys]
     shares = [(beyond or {}).get(k) for k in keys]
     flags = None if late is None else [late[k] for k in keys]
     return _draw_deadline, (labels, [groups[k] for k in keys], lang, clock, shares, flags)
@@ -292,7 +297,7 @@ def deadline_job(cases: Iterable[Mapping[str, str]], order: Sequence[str], towns
 def _draw_deadline(labels: list[str], data: list[list[float]], lang: str,
                    clock: tuple[float | None, float | None] = LIBRARY_CLOCK,
                    shares: Sequence[float | None] = (), late: Sequence[Sequence[bool]] | None = None) -> str:
-    return _png(deadline_figure(labels, data, lang, clock, shares, late))
+    return png(deadline_figure(labels, data, lang, clock, shares, late))
 
 
 def deadline_figure(labels: list[str], data: list[list[float]], lang: str,
@@ -306,7 +311,7 @@ def deadline_figure(labels: list[str], data: list[list[float]], lang: str,
         clock = LIBRARY_CLOCK
     axis, line, beyond = (deadline_said(w, lang, *clock) for w in _DEADLINE_WORDS[lang])
     limit = (clock[0] or LIBRARY_CLOCK[0]) / 24
-    plt = _pyplot()
+    plt = pyplot()
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(labels) + 1.4))
     try:
         ax.boxplot(data, orientation="horizontal", whis=(5, 95), showfliers=False)
@@ -344,7 +349,7 @@ def utilisation_plot(doc: Mapping[str, Any], towns: Mapping[str, str] | None = N
 def utilisation_job(doc: Mapping[str, Any], towns: Mapping[str, str] | None = None, lang: str = "en") -> PlotJob | None:
     """What :func:`utilisation_plot` draws, as a :data:`PlotJob` (``None``: nothing)."""
     rows = _bar_rows(doc, UTILISATION_PREFIX, towns or {}, lang)
-    return (_bars, (rows, _WORDS[lang]["utilisation"], None, lang)) if rows else None
+    return (_bars, (rows, WORDS[lang]["utilisation"], None, lang)) if rows else None
 
 
 def sweep_plot(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE, towns: Mapping[str, str] | None = None,
@@ -375,7 +380,7 @@ def sweep_job(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE, towns: Map
             x = float(x_value) if numeric else float(values.index(x_value))
             others = ", ".join(point_words(f"{p}={_value_words(v, lang, word)}", lang, towns)
                                for p, v in point["values"].items() if p != path)
-            town = _town(member, towns or {}, lang)
+            town = town_name(member, towns or {}, lang)
             low, high = est["ci"]
             lines.setdefault(f"{town} ({others})" if others else town, []).append((
                 x, est["mean"],
@@ -385,8 +390,8 @@ def sweep_job(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE, towns: Map
     if not lines:
         return None
     ticks = [_value_words(v, lang, word) for v in values]
-    return _draw_sweep, (lines, numeric, ticks, setting_words(path, lang, towns), figure_words(figure, lang), lang,
-                         path.endswith(".fte"))
+    return draw_sweep, (lines, numeric, ticks, setting_words(path, lang, towns), figure_words(figure, lang), lang,
+                        path.endswith(".fte"))
 
 
 def _value_words(value: Any, lang: str, word: Callable[[str, str], str]) -> str:
@@ -405,10 +410,10 @@ def _value_words(value: Any, lang: str, word: Callable[[str, str], str]) -> str:
 _MOST_TICKS = 12
 
 
-def _draw_sweep(lines: dict[str, list[tuple[float, float, float, float]]], numeric: bool, values: list[str],
-                setting: str, figure: str, lang: str = "en", share: bool = False) -> str:
+def draw_sweep(lines: dict[str, list[tuple[float, float, float, float]]], numeric: bool, values: list[str],
+               setting: str, figure: str, lang: str = "en", share: bool = False) -> str:
     """``share``: the swept values are shares (of full time), their ticks in per cent."""
-    plt = _pyplot()
+    plt = pyplot()
     fig, ax = plt.subplots(figsize=(7, 3.6))
     for label, points in lines.items():
         points.sort()
@@ -428,4 +433,4 @@ def _draw_sweep(lines: dict[str, list[tuple[float, float, float, float]]], numer
     ax.set_ylabel(figure)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
-    return _png(fig)
+    return png(fig)

@@ -17,10 +17,10 @@ from processes.model import Definitions
 from report.stepwords import step_words
 from report.words import LANGUAGES, scenario_words
 
-__all__ = ["parsed_processes", "step_names", "town_names"]
+__all__ = ["parsed_processes", "step_names", "town_names", "member_names", "scenario_titles"]
 
 
-def _titles(doc: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+def scenario_titles(doc: Mapping[str, Any]) -> dict[str, dict[str, str]]:
     return {s["name"]: {lang: scenario_words(s["name"], lang) for lang in LANGUAGES} for s in doc["scenarios"]}
 
 
@@ -83,8 +83,8 @@ def town_names(doc: Mapping[str, Any], profiles: Mapping[str, Any]) -> dict[str,
     return towns
 
 
-def _member_names(names: Mapping[str, Mapping[str, Mapping[str, str]]],
-                  members: Iterable[str]) -> dict[str, dict[str, str]]:
+def member_names(names: Mapping[str, Mapping[str, Mapping[str, str]]],
+                 members: Iterable[str]) -> dict[str, dict[str, str]]:
     """Per language, an element id's shown name in any of ``members``' processes (a failure's words
     name the join by it)."""
     return {lang: {i: n for m in members for i, n in (names.get(lang, {}).get(m) or {}).items()}

@@ -32,16 +32,16 @@ from typing import Any
 from bpmn_io.yamlsrc import dump_yaml
 from report.cache import DirectoryCache
 from report.casesfile import (
-    _CASE_HEADER,
+    CASE_HEADER,
     PLOTTED_CASE_COLUMNS,
     FirstCases,
     PointCases,
-    _case_rows,
-    _cases_csv,
-    _csv,
-    _point_cases,
+    case_rows,
+    cases_csv_bytes,
+    csv_bytes,
     first_cases,
     first_point_cases,
+    point_cases,
 )
 from report.eventlogs import merged_csv, merged_xes
 from report.folder import replace_outputs
@@ -76,29 +76,30 @@ __all__ = [
     "read_processes",
     "read_profiles",
     "read_uncertainty",
+    "num",
 ]
 
 
-def _num(value: float) -> float | None:
+def num(value: float) -> float | None:
     """A figure for JSON: NaN and infinities (which JSON cannot hold) become ``null``."""
     return None if value is None or not math.isfinite(value) else float(value)
 
 
 def _nums(values: Sequence[float]) -> list[float | None]:
-    """``[_num(v) for v in values]``, in one pass of C when every value is a finite number (the summary's
+    """``[num(v) for v in values]``, in one pass of C when every value is a finite number (the summary's
     replications: some hundred thousand values in the bundled study, made after the run's last unit)."""
     try:
         if all(map(math.isfinite, values)):
             return list(map(float, values))
     except TypeError:  # a None among them
         pass
-    return [_num(v) for v in values]
+    return [num(v) for v in values]
 
 
 def _estimate(est: Estimate) -> dict[str, Any]:
     return {
-        "mean": _num(est.mean),
-        "ci": [_num(est.low), _num(est.high)],
+        "mean": num(est.mean),
+        "ci": [num(est.low), num(est.high)],
         "replications": _nums(est.values),
         **({"cut": est.cut} if est.cut else {}),
     }
@@ -121,8 +122,8 @@ def point_entry(point: PointResults) -> dict[str, Any]:
             "baseline_label": c.baseline_label,
             "differences": {
                 d.figure: {
-                    "mean": _num(d.mean),
-                    "ci": [_num(d.low), _num(d.high)],
+                    "mean": num(d.mean),
+                    "ci": [num(d.low), num(d.high)],
                     "significant": d.significant,
                     "replications": _nums(d.values),
                 }
@@ -266,8 +267,8 @@ def summary_csv(doc: dict[str, Any], float_texts: FloatTexts | None = None, *, h
                 yes_no: tuple[str, str] = ("yes", "no")) -> bytes:
     """``summary.csv``'s bytes for ``doc``; the keywords make the same rows a spreadsheet in a manager's language
     (:func:`report.sheet.summary_sheet`: heads in words, its delimiter, decimal mark and words for yes and no)."""
-    return _csv(header, _summary_rows(doc, float_texts, decimal=decimal, yes_no=yes_no), delimiter=delimiter,
-                decimal=decimal, bom=bom)
+    return csv_bytes(header, _summary_rows(doc, float_texts, decimal=decimal, yes_no=yes_no),
+                     delimiter=delimiter, decimal=decimal, bom=bom)
 
 
 def results_document(batch: BatchResults, uncertainty: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -308,9 +309,9 @@ def start_texts(batch: BatchResults, doc: dict[str, Any], executor: Executor) ->
     the document travels once) and cases.csv. A run sends them as soon as its last unit is back
     and renders the report meanwhile. The case rows travel as each point's tuple of rows, as the
     batch holds them (the worker puts the scenario and label in front: less to make and pickle here)."""
-    points = _point_cases(batch)
+    points = point_cases(batch)
     summaries = executor.submit(summary_texts, doc)
-    return points, executor.submit(_cases_csv, points), summaries
+    return points, executor.submit(cases_csv_bytes, points), summaries
 
 
 def summary_texts(doc: dict[str, Any]) -> tuple[bytes, bytes]:
@@ -330,7 +331,7 @@ def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[
     (:func:`start_texts`); ``made``: the member files of :func:`member_files`, already made from
     the same ``batch``, taken as they are. The same bytes either way."""
     made = made or {}
-    cases = _case_rows(batch)
+    cases = case_rows(batch)
     if started is None and executor is not None:
         started = start_texts(batch, doc, executor)
     files: dict[str, bytes] = {}
@@ -339,10 +340,10 @@ def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[
     if started is not None:
         points, cases_csv, summaries = started
         files["summary.json"], files["summary.csv"] = _made(summaries, summary_texts, doc)
-        files["cases.csv"] = _made(cases_csv, _cases_csv, points)
+        files["cases.csv"] = _made(cases_csv, cases_csv_bytes, points)
     else:
         files["summary.json"], files["summary.csv"] = summary_texts(doc)
-        files["cases.csv"] = _csv(_CASE_HEADER, cases)
+        files["cases.csv"] = csv_bytes(CASE_HEADER, cases)
     logs = [(p.scenario.name, p.summary.label, *log) for p in batch.points for log in p.eventlogs]
     if logs:
         files["eventlog.csv"] = merged_csv(logs)

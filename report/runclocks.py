@@ -12,7 +12,7 @@ from typing import Any
 
 from report.deadlines import deadline_said, profile_clock
 
-__all__ = ["Clock", "clocks_of"]
+__all__ = ["Clock", "clocks_of", "deadline_words"]
 
 
 Clock = tuple[float | None, float | None]
@@ -51,6 +51,7 @@ def _clock_path(path: str) -> str | None:
     return rest if rest in ("clock", "clock.deadline", "clock.extension") else None
 
 
-def _said(words: Mapping[str, str], clock: tuple[float | None, float | None] | None) -> dict[str, str]:
+def deadline_words(words: Mapping[str, str],
+                   clock: tuple[float | None, float | None] | None) -> dict[str, str]:
     """``words`` by language, naming ``clock``'s deadline (as written: no clock)."""
     return {lang: text if clock is None else deadline_said(text, lang, *clock) for lang, text in words.items()}

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from processes.textsafe import csv_cell, csv_row
-from report.goalseek import _LEVEL_SV
+from report.goalseek import LEVEL_SV
 from report.results import SUMMARY_COLUMNS, summary_csv
 from report.words import LANGUAGES, labels
 
@@ -36,7 +36,7 @@ __all__ = ["summary_sheet", "goalseek_sheet"]
 #: the columns of a goal seek's CSV that hold words, not numbers (their points are not decimal marks), and how
 #: the Swedish spreadsheet says a cell of each (a code it has no words for: as the file names it)
 _GOAL_WORDS: dict[str, Callable[[str], str]] = {
-    "level": lambda level: _LEVEL_SV.get(level, level.replace("_", " ")) if level else "",
+    "level": lambda level: LEVEL_SV.get(level, level.replace("_", " ")) if level else "",
     "status": lambda status: str(labels()["goalseek_status"].get(status, {}).get("sv", status)),
 }
 

@@ -20,21 +20,21 @@ from report.headline import SAME_IN_EVERY_RUN, one_value
 from report.numbers import POINTS, SEPARATORS, number, points, share
 from report.words import LANGUAGES, in_count, in_kronor, in_per_cent
 
-__all__ = ["figure_digits"]
+__all__ = ["figure_digits", "Cells", "cell", "cell_text", "fmt", "points_cell", "share_cell", "figure_unit"]
 
 
-def _fmt(value: Any, digits: int = 2, lang: str = "en") -> str:
+def fmt(value: Any, digits: int = 2, lang: str = "en") -> str:
     """A figure for a table in ``lang``: ``digits`` decimals, more for a value that would round to
     zero (a difference of 0.004 in a share keeps two significant digits); never ``-0.00``. A column
     of days with one decimal keeps one, but an end that is not zero never reads "0,0": it gets the fewest
     decimals that show it (a wait's interval "0,04 – 1,7", not "0,0 – 1,7", which a reader takes for an
     interval that reaches zero; found by QA); only a zero reads "0,0".
 
-    >>> [_fmt(v) for v in (259.614, 0.2, 0.0042, -0.0000001, float("nan"), 1234.5)]
+    >>> [fmt(v) for v in (259.614, 0.2, 0.0042, -0.0000001, float("nan"), 1234.5)]
     ['259.61', '0.20', '0.0042', '0.00', '–', '1,234.50']
-    >>> [_fmt(v, lang="sv") for v in (259.614, -0.0042, 1234.5)]
+    >>> [fmt(v, lang="sv") for v in (259.614, -0.0042, 1234.5)]
     ['259,61', '−0,0042', '1\xa0234,50']
-    >>> _fmt(0.043, 1, "sv"), _fmt(-0.04, 1, "sv"), _fmt(2.04, 1, "sv"), _fmt(0.0, 1, "sv"), _fmt(0.0049, 1)
+    >>> fmt(0.043, 1, "sv"), fmt(-0.04, 1, "sv"), fmt(2.04, 1, "sv"), fmt(0.0, 1, "sv"), fmt(0.0049, 1)
     ('0,04', '−0,04', '2,0', '0,0', '0.005')
     """
     if isinstance(value, float) and not math.isnan(value):
@@ -51,7 +51,7 @@ def _fmt(value: Any, digits: int = 2, lang: str = "en") -> str:
 _EN_TO_SV = str.maketrans({en: sv for en, sv in zip(SEPARATORS["en"], SEPARATORS["sv"], strict=True)})
 
 
-def _cell(value: Any, digits: int = 2) -> Markup:
+def cell(value: Any, digits: int = 2) -> Markup:
     """A table's figure in both languages (a span each where they write it differently).
 
     Formatted once: a number's Swedish text is its English one with the decimal sign, the
@@ -59,11 +59,11 @@ def _cell(value: Any, digits: int = 2) -> Markup:
     number's text holds nothing to escape. The template calls this for every cell of the
     figures tables (tens of thousands in the bundled study's report).
 
-    >>> [str(_cell(v)) for v in (1234.5, -0.0042, 12, None, "a<b")]
+    >>> [str(cell(v)) for v in (1234.5, -0.0042, 12, None, "a<b")]
     ['<span class="en">1,234.50</span><span class="sv">1\xa0234,50</span>', \
 '<span class="en">-0.0042</span><span class="sv">−0,0042</span>', '12', '–', 'a&lt;b']
     """
-    en = _fmt(value, digits, "en")
+    en = fmt(value, digits, "en")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return Markup.escape(en)  # a word (or a missing value): the same in both languages
     sv = en.translate(_EN_TO_SV)
@@ -76,52 +76,52 @@ def _cell(value: Any, digits: int = 2) -> Markup:
 _GROUPED_TO_SV = str.maketrans({",": "\u00a0", ".": ",", "-": "\u2212"})
 
 
-def _cell_text(value: Any) -> str:
-    """:func:`_cell` with two decimals, as text (the figures tables' every cell: their rows are written
+def cell_text(value: Any) -> str:
+    """:func:`cell` with two decimals, as text (the figures tables' every cell: their rows are written
     in Python, :func:`figure_tables`). A float or int is formatted by ``format`` alone (its ``,`` groups
-    thousands as English does); the rest goes to :func:`_cell`.
+    thousands as English does); the rest goes to :func:`cell`.
 
-    >>> [_cell_text(v) == str(_cell(v)) for v in (1234567.891, -0.004, -0.0001, 0.0, -0.0, 7, -12, 0.5, None, "x")]
+    >>> [cell_text(v) == str(cell(v)) for v in (1234567.891, -0.004, -0.0001, 0.0, -0.0, 7, -12, 0.5, None, "x")]
     [True, True, True, True, True, True, True, True, True, True]
     """
     kind = value.__class__
     if kind is float:
         size = abs(value)
         if size < 0.01 and size != 0.0 or size != size or size == math.inf:  # more digits, NaN, infinity
-            return str(_cell(value))
+            return str(cell(value))
         en = f"{value:,.2f}"
         if en[0] == "-" and size < 0.005:  # "-0.00": never a minus before zero
             en = en[1:]
     elif kind is int:
         en = f"{value:,}"
     else:
-        return str(_cell(value))
+        return str(cell(value))
     sv = en.translate(_GROUPED_TO_SV)
     return en if en == sv else f'<span class="en">{en}</span><span class="sv">{sv}</span>'
 
 
-def _share_cell(value: Any, end: bool = False) -> Markup:
+def share_cell(value: Any, end: bool = False) -> Markup:
     """A table's share (0–1) in per cent in both languages, as the sentences write it (:func:`report.numbers.share`:
     "99,8 %", never "100 %" when it is not; found by QA: the tables said "1,00" and "0,80" beside answers in per
     cent); ``end``: an interval's end.
 
-    >>> str(_share_cell(0.998)), str(_share_cell(0.99997, True)), str(_share_cell(None))
+    >>> str(share_cell(0.998)), str(share_cell(0.99997, True)), str(share_cell(None))
     ('<span class="en">99.8%</span><span class="sv">99,8\xa0%</span>', '<span class="en">100%</span><span class="sv">100\xa0%</span>', '–')
     """
     if value is None or isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-        return _cell(value)
+        return cell(value)
     return Markup(f'<span class="en">{share(value, "en", end=end)}</span>'
                   f'<span class="sv">{share(value, "sv", end=end)}</span>')
 
 
-def _points_cell(value: Any, unit: bool = False) -> Markup:
+def points_cell(value: Any, unit: bool = False) -> Markup:
     """A change in a share in percentage points in both languages (``unit``: with the words "percentage points").
 
-    >>> str(_points_cell(-0.0016, True))
+    >>> str(points_cell(-0.0016, True))
     '<span class="en">-0.2 percentage points</span><span class="sv">−0,2 procentenheter</span>'
     """
     if value is None or isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-        return _cell(value)
+        return cell(value)
     said = {lang: points(value, lang) + (f" {POINTS[lang]}" if unit else "") for lang in LANGUAGES}
     return Markup(f'<span class="en">{said["en"]}</span><span class="sv">{said["sv"]}</span>')
 
@@ -129,10 +129,11 @@ def _points_cell(value: Any, unit: bool = False) -> Markup:
 _DAYS = {"en": "days", "sv": "dagar"}
 
 
-def _unit(figure: str) -> dict[str, str] | None:
+def figure_unit(figure: str) -> dict[str, str] | None:
     """The unit of ``figure``'s change in words by language (days, kronor), None for a count, share or ratio.
 
-    >>> _unit("hbg/complete_to_decision_p90_days")["sv"], _unit("hbg/cost_per_case")["en"], _unit("hbg/cases")
+    >>> (figure_unit("hbg/complete_to_decision_p90_days")["sv"], figure_unit("hbg/cost_per_case")["en"],
+    ...  figure_unit("hbg/cases"))
     ('dagar', 'kronor', None)
     """
     name = figure.partition("/")[2] or figure
@@ -175,10 +176,10 @@ def figure_digits(figure: str) -> int:
     """
     if in_kronor(figure) or in_count(figure):
         return 0
-    return 1 if _unit(figure) == _DAYS else 2
+    return 1 if figure_unit(figure) == _DAYS else 2
 
 
-class _Cells:
+class Cells:
     """How a row's figures are written: a share in per cent and its change in percentage points
     (:func:`report.words.in_per_cent`), the rest with :func:`figure_digits`' decimals: the template's ``pct``,
     ``points`` and ``num`` filters, as text."""
@@ -189,12 +190,12 @@ class _Cells:
 
     def value(self, value: Any, end: bool = False) -> str:
         if self.share:
-            return str(_share_cell(value, end))
-        return _cell_text(value) if self.digits == 2 else str(_cell(value, self.digits))
+            return str(share_cell(value, end))
+        return cell_text(value) if self.digits == 2 else str(cell(value, self.digits))
 
     def change(self, value: Any, unit: bool = False) -> str:
         if self.share:
-            return str(_points_cell(value, unit))
+            return str(points_cell(value, unit))
         return self.value(value)
 
     def interval(self, row: Mapping[str, Any]) -> str:

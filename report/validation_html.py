@@ -40,7 +40,7 @@ from report.numbers import POINTS, number, percent
 from report.numbers import share as share_of
 from report.plots import number_axis
 
-__all__ = ["validation_html"]
+__all__ = ["validation_html", "activity_plot", "svg"]
 
 _REAL, _SIM = "#1f4e79", "#d9822b"
 _LANGUAGES = ("en", "sv")
@@ -96,7 +96,7 @@ def _measure(key: str) -> str:
     return _said(*(html.escape(w) for w in words))
 
 
-def _svg(fig: Any, lang: str, axes: str = "xy") -> str:
+def svg(fig: Any, lang: str, axes: str = "xy") -> str:
     """``fig`` as inline SVG, the tick labels of its ``axes`` as ``lang`` writes numbers."""
     for ax in fig.axes:
         for name in axes:
@@ -148,7 +148,7 @@ def _plots(real: dist.CaseLog, sims: list[dist.CaseLog], use_start: bool,
     labels = [k for k, _ in (counts_real + counts_sim).most_common(20)]
     activities = (labels, [counts_real[k] for k in labels], [counts_sim[k] / len(sims) for k in labels])
     drawn = [[_cycle_plot(real_days, sim_days, bins, lang), _weeks_plot(*weeks, lang),
-              _activity_plot([names.get(lang, {}).get(k, k) for k in labels], *activities[1:], lang)]
+              activity_plot([names.get(lang, {}).get(k, k) for k in labels], *activities[1:], lang)]
              for lang in _LANGUAGES]
     return [(_said(*title), en, sv) for title, en, sv in zip(_PLOT_TITLES, *drawn, strict=True)]
 
@@ -175,7 +175,7 @@ def _cycle_plot(real_days: np.ndarray, sim_days: np.ndarray, bins: list[float], 
     ax.set_ylabel(words["share"])
     number_axis(ax.yaxis, lang, percent=True)
     ax.legend()
-    return _svg(fig, lang, axes="x")
+    return svg(fig, lang, axes="x")
 
 
 def _weeks_plot(edges: np.ndarray, real: np.ndarray, simulated: np.ndarray, lang: str) -> str:
@@ -189,10 +189,10 @@ def _weeks_plot(edges: np.ndarray, real: np.ndarray, simulated: np.ndarray, lang
     for axis in (ax.xaxis, ax.yaxis):  # weeks and arrivals are counted whole: no "0.2" weeks on a short period
         axis.set_major_locator(MaxNLocator(integer=True))
     ax.legend()
-    return _svg(fig, lang)
+    return svg(fig, lang)
 
 
-def _activity_plot(labels: list[str], real: list[int], simulated: list[float], lang: str) -> str:
+def activity_plot(labels: list[str], real: list[int], simulated: list[float], lang: str) -> str:
     words = _PLOT_WORDS[lang]
     fig, ax = _pyplot().subplots(figsize=(7, 0.3 * len(labels) + 1))
     y = np.arange(len(labels))
@@ -203,7 +203,7 @@ def _activity_plot(labels: list[str], real: list[int], simulated: list[float], l
     ax.set_xlabel(words["events"])
     # above the bars, not over them: with twenty steps "best" found no free corner and hid the last bars
     ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, frameon=False)
-    return _svg(fig, lang, axes="x")
+    return svg(fig, lang, axes="x")
 
 
 def _paragraph(english: str, swedish: str) -> str:

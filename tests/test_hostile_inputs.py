@@ -267,10 +267,10 @@ def test_markdown_escapes_html_in_labels(here: Path) -> None:
 
 
 def test_figures_in_json_are_never_infinity_or_nan() -> None:
-    from report.results import _num
+    from report.results import num
 
-    assert [_num(float("inf")), _num(float("-inf")), _num(float("nan")), _num(2.0)] == [None, None, None, 2.0]
-    assert json.dumps([_num(float("inf"))], allow_nan=False) == "[null]"
+    assert [num(float("inf")), num(float("-inf")), num(float("nan")), num(2.0)] == [None, None, None, 2.0]
+    assert json.dumps([num(float("inf"))], allow_nan=False) == "[null]"
 
 
 def test_lenient_validate_reports_a_repeated_id_with_its_documented_code() -> None:

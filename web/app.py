@@ -119,9 +119,9 @@ def _warm() -> None:
     """Import the report's modules (matplotlib takes seconds) before the first request, not during it."""
     import report.build  # noqa: F401
     import report.html  # noqa: F401 - report.build imports it only where a report is made
-    from report.plots import _pyplot
+    from report.plots import pyplot
 
-    _pyplot()
+    pyplot()
 
 
 def rendered_report(batch: Any, uncertainty: dict[str, Any] | None = None) -> bytes:

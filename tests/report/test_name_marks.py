@@ -58,7 +58,7 @@ def test_a_failures_words_name_the_join_in_its_models_language() -> None:
 def test_the_how_sure_rows_name_a_step_by_its_name_marked_in_its_models_language() -> None:
     """Found by QA (qasure): a how-sure row said a step's figure by its element id ("days waiting at:
     T_B")."""
-    from report.howsure import _how_sure
+    from report.howsure import how_sure
 
     model = _model(Task(id="T_B", name="Beslut i nämnd"))
     names = {lang: {"m": {"T_B": "Beslut i nämnd"}} for lang in ("en", "sv")}
@@ -68,6 +68,6 @@ def test_the_how_sure_rows_name_a_step_by_its_name_marked_in_its_models_language
         "members": ["m"], "baseline": None, "conclusions": {}, "drivers": {}, "failures": [],
         "figures": {"m/wait_days.T_B": estimate}}}}
     towns = {"en": {"m": "Mstad"}, "sv": {"m": "Mstad"}}
-    row = _how_sure(doc, towns, names, NameMarks.of({"m": model}))[0]["rows"][0]
+    row = how_sure(doc, towns, names, NameMarks.of({"m": model}))[0]["rows"][0]
     assert row["html"] == {"en": 'days waiting at: <span lang="sv">Beslut i nämnd</span>',
                            "sv": "dagar i väntan vid: Beslut i nämnd"}

@@ -12,7 +12,7 @@ import pytest
 
 from report.headline import headline
 from report.numbers import days, kronor, number, percent
-from report.tablecells import _cell
+from report.tablecells import cell
 from web.answer import sentences
 from web.goalseek import goal_answer
 
@@ -36,9 +36,9 @@ def test_each_language_writes_a_number_its_own_way() -> None:
 
 
 def test_the_reports_table_cells_write_the_figure_in_each_language() -> None:
-    assert str(_cell(1234.5)) == f'<span class="en">1,234.50</span><span class="sv">1{NBSP}234,50</span>'
-    assert str(_cell(-0.0042)) == f'<span class="en">-0.0042</span><span class="sv">{MINUS}0,0042</span>'
-    assert str(_cell(12)) == "12" and str(_cell(None)) == "–"
+    assert str(cell(1234.5)) == f'<span class="en">1,234.50</span><span class="sv">1{NBSP}234,50</span>'
+    assert str(cell(-0.0042)) == f'<span class="en">-0.0042</span><span class="sv">{MINUS}0,0042</span>'
+    assert str(cell(12)) == "12" and str(cell(None)) == "–"
 
 
 def test_the_headlines_swedish_sentence_writes_swedish_numbers() -> None:
@@ -169,8 +169,8 @@ def test_a_diagrams_waiting_badge_shows_its_days_in_each_language() -> None:
 def test_a_one_decimal_column_of_days_keeps_one_decimal() -> None:
     # but an end that is not zero does not read "0,0" (or hide its sign): the fewest decimals that show it
     # (found by QA, 2026-12-06: a wait's interval "0,0 – 1,7" from 0.043 days)
-    assert str(_cell(-0.04, 1)) == f'<span class="en">-0.04</span><span class="sv">{MINUS}0,04</span>'
-    assert str(_cell(0.043, 1)) == '<span class="en">0.04</span><span class="sv">0,04</span>'
-    assert str(_cell(0.0, 1)) == "0.0" or str(_cell(0.0, 1)) == '<span class="en">0.0</span><span class="sv">0,0</span>'
-    assert str(_cell(2.04, 1)) == '<span class="en">2.0</span><span class="sv">2,0</span>'
-    assert str(_cell(-0.004)) == f'<span class="en">-0.0040</span><span class="sv">{MINUS}0,0040</span>'
+    assert str(cell(-0.04, 1)) == f'<span class="en">-0.04</span><span class="sv">{MINUS}0,04</span>'
+    assert str(cell(0.043, 1)) == '<span class="en">0.04</span><span class="sv">0,04</span>'
+    assert str(cell(0.0, 1)) == "0.0" or str(cell(0.0, 1)) == '<span class="en">0.0</span><span class="sv">0,0</span>'
+    assert str(cell(2.04, 1)) == '<span class="en">2.0</span><span class="sv">2,0</span>'
+    assert str(cell(-0.004)) == f'<span class="en">-0.0040</span><span class="sv">{MINUS}0,0040</span>'

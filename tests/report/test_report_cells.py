@@ -1,4 +1,4 @@
-"""The report's table cells (the template's ``num`` filter, report.tablecells._cell) are formatted once and
+"""The report's table cells (the template's ``num`` filter, report.tablecells.cell) are formatted once and
 their Swedish text derived from the English one (goal 7 of issue 16: the filter was most of the report's
 rendering, serial work after the run's last units): the same text as formatting each language apart."""
 
@@ -12,12 +12,12 @@ import pytest
 from markupsafe import Markup
 
 from report.numbers import SEPARATORS, machine
-from report.tablecells import _cell, _fmt
+from report.tablecells import cell, fmt
 
 
 def _reference(value: object, digits: int = 2) -> Markup:
     """The cell as written before: each language formatted on its own, escaped by Markup.format."""
-    en, sv = _fmt(value, digits, "en"), _fmt(value, digits, "sv")
+    en, sv = fmt(value, digits, "en"), fmt(value, digits, "sv")
     if en == sv:
         return Markup.escape(en)
     return Markup('<span class="en">{}</span><span class="sv">{}</span>').format(en, sv)
@@ -41,15 +41,15 @@ def _values() -> list[object]:
 def test_a_cell_is_the_text_of_each_language_formatted_apart() -> None:
     for digits in (0, 1, 2, 3):
         for value in _values():
-            got, want = _cell(value, digits), _reference(value, digits)
+            got, want = cell(value, digits), _reference(value, digits)
             assert isinstance(got, Markup)
             assert str(got) == str(want), (value, digits)
 
 
 def test_a_cell_of_a_word_is_escaped_once() -> None:
-    assert str(_cell("a<b")) == "a&lt;b"
-    assert str(_cell(Markup("<b>x</b>"))) == str(_reference(Markup("<b>x</b>"))) == "&lt;b&gt;x&lt;/b&gt;"
-    assert str(_cell(True)) == "True" and str(_cell(None)) == "–" and str(_cell(math.nan)) == "–"
+    assert str(cell("a<b")) == "a&lt;b"
+    assert str(cell(Markup("<b>x</b>"))) == str(_reference(Markup("<b>x</b>"))) == "&lt;b&gt;x&lt;/b&gt;"
+    assert str(cell(True)) == "True" and str(cell(None)) == "–" and str(cell(math.nan)) == "–"
 
 
 def _machine_reference(text: str, lang: str) -> str:
@@ -78,11 +78,11 @@ def test_a_machine_number_reads_the_same() -> None:
 def test_a_figures_table_cell_is_the_filters_cell() -> None:
     """The figures tables' rows are written in Python (report.figuretables.figure_tables) with a faster cell of
     two decimals: the same text as the template's ``num`` filter gives, for every kind of value."""
-    from report.tablecells import _cell_text
+    from report.tablecells import cell_text
 
     values = _values() + [0.004999, -0.004999, 0.005000001, 0.994999, 999999.995, -0.0, 2.0 ** 53, -(2.0 ** 60)]
     for value in values:
-        assert _cell_text(value) == str(_cell(value)), value
+        assert cell_text(value) == str(cell(value)), value
 
 
 def test_a_figures_table_says_what_the_template_said() -> None:

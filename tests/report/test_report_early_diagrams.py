@@ -24,7 +24,7 @@ import report.diagrams
 import report.figuretables
 import report.html
 from processes.model import Definitions
-from report.diagrams import _diagrams, diagram_svgs
+from report.diagrams import diagram_svgs, report_diagrams
 from report.processnames import parsed_processes
 
 FIXTURES = Path(__file__).resolve().parents[1] / "scenarios" / "fixtures"
@@ -50,13 +50,13 @@ def test_the_diagrams_drawn_during_the_run_are_the_reports(tmp_path: Path, monke
     plan = _sweep_plan(tmp_path, 3)
     write_run(tmp_path / "here", execute(plan), diff_section=lambda names: "")
     drawn: list[str] = []
-    inner = report.diagrams._diagram_svg
+    inner = report.diagrams.diagram_svg
 
     def counted(defs: Any, badges: dict[str, str]) -> str:
         drawn.append(defs.processes[0].id)
         return inner(defs, badges)
 
-    monkeypatch.setattr(report.diagrams, "_diagram_svg", counted)
+    monkeypatch.setattr(report.diagrams, "diagram_svg", counted)
     tables: list[int] = []  # the assumption tables, made with the first points too (early_assumptions)
     made = report.assumptionsection.assumption_tables
 
@@ -100,13 +100,13 @@ def test_a_diagram_drawn_with_other_badges_is_drawn_again() -> None:
     waits: dict[str, Any] = {"scenarios": [{"name": "s", "members": ["mini"], "points": [{"figures": figures}]}]}
     doc: dict[str, Any] = {"scenarios": [{"name": "s", "members": ["mini"], "points": [{"figures": {}}]}]}
     early = diagram_svgs(waits, parsed)
-    fresh = _diagrams(doc, {"mini": text}, parsed)[0]["svg"]
+    fresh = report_diagrams(doc, {"mini": text}, parsed)[0]["svg"]
     assert early["mini"][2] != fresh  # the badge it drew is not in this document
-    assert _diagrams(doc, {"mini": text}, parsed, drawn=early)[0]["svg"] == fresh
+    assert report_diagrams(doc, {"mini": text}, parsed, drawn=early)[0]["svg"] == fresh
     same = {"mini": (defs, early["mini"][1], "kept")}
-    assert _diagrams(waits, {"mini": text}, parsed, drawn=same)[0]["svg"] == "kept"
+    assert report_diagrams(waits, {"mini": text}, parsed, drawn=same)[0]["svg"] == "kept"
     other = parsed_processes({"mini": text})  # the same text parsed again: another model object
-    assert _diagrams(waits, {"mini": text}, other, drawn=same)[0]["svg"] == early["mini"][2]
+    assert report_diagrams(waits, {"mini": text}, other, drawn=same)[0]["svg"] == early["mini"][2]
 
 
 class _Recording(Executor):
@@ -149,7 +149,7 @@ def test_the_first_points_plots_are_sent_before_the_processes_are_parsed(
 
 def test_assumption_tables_made_of_other_inputs_are_made_again() -> None:
     from bpmn_io.yamlsrc import load_yaml
-    from report.assumptionsection import _assumption_tables, early_assumptions
+    from report.assumptionsection import drawn_assumption_tables, early_assumptions
     from report.processnames import parsed_processes
 
     text = (FIXTURES / "mini.bpmn").read_text(encoding="utf-8")
@@ -158,11 +158,14 @@ def test_assumption_tables_made_of_other_inputs_are_made_again() -> None:
                                           "points": []}]}
     drawn = early_assumptions(doc, {"mini": text}, {"mini": profile}, parsed_processes({"mini": text}))
     chosen, names, runs, tables = drawn
-    assert _assumption_tables(chosen, names, None, runs, drawn) is tables
-    fresh = _assumption_tables({"mini": dict(profile)}, names, None, runs, drawn)  # an equal profile, another object
+    assert drawn_assumption_tables(chosen, names, None, runs, drawn) is tables
+    # an equal profile, another object
+    fresh = drawn_assumption_tables({"mini": dict(profile)}, names, None, runs, drawn)
     assert fresh is not tables and fresh == tables
-    assert _assumption_tables(chosen, names, None, {"mini": {"horizon": "1y"}}, drawn) != tables  # other run settings
-    assert _assumption_tables(chosen, names, {"points": 8}, runs, drawn) is not tables  # an uncertainty run's
+    # other run settings
+    assert drawn_assumption_tables(chosen, names, None, {"mini": {"horizon": "1y"}}, drawn) != tables
+    # an uncertainty run's
+    assert drawn_assumption_tables(chosen, names, {"points": 8}, runs, drawn) is not tables
 
 
 def test_figures_tables_made_of_other_inputs_are_made_again(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import report.build
 from report.build import write_report, write_run
-from report.casesfile import _CASE_HEADER, PLOTTED_CASE_COLUMNS, _csv, first_point_cases
+from report.casesfile import CASE_HEADER, PLOTTED_CASE_COLUMNS, csv_bytes, first_point_cases
 from report.results import write_results
 
 FIXTURES = Path(__file__).resolve().parents[1] / "scenarios" / "fixtures"
@@ -150,14 +150,14 @@ def test_the_first_points_rows_are_taken_again_only_from_the_same_points(tmp_pat
 
 _TEXT = st.text(alphabet=st.sampled_from(list("ab ,;\"'=+-@\t\r\n\x85\u2028\x0b\x00é1.")), max_size=5)
 _CELL = st.one_of(st.floats(allow_nan=True), st.integers(-5, 5), st.booleans(), st.none(), _TEXT)
-_ROW = st.tuples(*[_CELL] * (len(_CASE_HEADER) - 2))
+_ROW = st.tuples(*[_CELL] * (len(CASE_HEADER) - 2))
 
 
 def _as_read(batch: Any) -> list[dict[str, str]]:
     """The rows of the cases.csv of ``batch`` as report.summarycheck.read_cases_file reads them, of
     each scenario's first point (the filter of the plots' jobs)."""
     rows = [[p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases]
-    text = _csv(_CASE_HEADER, rows).decode("utf-8")
+    text = csv_bytes(CASE_HEADER, rows).decode("utf-8")
     first: dict[str, str] = {}
     kept = []
     for row in csv.DictReader(text.splitlines()):

@@ -167,7 +167,7 @@ def test_a_swept_scenarios_answers_name_the_sweep_point_they_are_of(folder: Path
 def test_the_deadline_charts_legend_covers_no_rows_share_past_the_deadline() -> None:
     """Found by QA: the legend ("4 månader", lower right inside the axes) covered the last row's "0,0 % efter 4
     månader"; and a share of late cases that rounds to 0,0 % beside a red point now says how small it is."""
-    from report.plots import _pyplot, deadline_figure
+    from report.plots import deadline_figure, pyplot
 
     rows = [[30.0 + i for i in range(50)] for _ in range(11)]
     rows.append([40.0 + i % 60 for i in range(2500)] + [150.0])  # the last row: one late case of 2,501
@@ -182,7 +182,7 @@ def test_the_deadline_charts_legend_covers_no_rows_share_past_the_deadline() -> 
         for text in shares:
             assert not legend.overlaps(text.get_window_extent(renderer)), text.get_text()
     finally:
-        _pyplot().close(fig)
+        pyplot().close(fig)
 
 
 def test_the_deadline_chart_names_a_swept_scenarios_point_as_the_other_charts_do() -> None:
@@ -261,7 +261,7 @@ def test_the_deadline_charts_share_past_the_deadline_is_the_one_the_answers_say(
     said "0,2 % efter 4 månader": the chart counted all its cases pooled (1 late of 592), the figures are the mean
     over replications of each one's share (0,1 %). The chart now writes the figures' share."""
     from report.html import plot_jobs
-    from report.plots import _pyplot, deadline_figure
+    from report.plots import deadline_figure, pyplot
 
     # two replications: one late case of 2 in the first, none of 8 in the second; pooled 10 %, the mean 25 %
     days = [[130.0, 30.0], [30.0] * 8]
@@ -276,7 +276,7 @@ def test_the_deadline_charts_share_past_the_deadline_is_the_one_the_answers_say(
         said = [t.get_text() for t in fig.axes[0].texts if "efter 4 månader" in t.get_text()]
         assert said == ["25\u00a0% efter 4 månader"]  # not the pooled "10 %"
     finally:
-        _pyplot().close(fig)
+        pyplot().close(fig)
 
 
 def test_the_assumptions_simulated_period_is_the_one_the_scenarios_ran(folder: Path) -> None:

@@ -48,7 +48,7 @@ def test_plots_drawn_in_worker_processes_give_the_same_report(tmp_path: Path) ->
     assert [fn for fn, *_ in counting.submitted] == [plots.draw_plot] * 8
     drawers = [job[0].__name__ for _fn, job in counting.submitted]
     assert drawers == ["_draw_deadline", "_draw_deadline", "_bars", "_bars", "_draw_processing_times",
-                       "_draw_processing_times", "_draw_sweep", "_draw_sweep"]
+                       "_draw_processing_times", "draw_sweep", "draw_sweep"]
     assert b"data:image/png;base64," in here
 
 
@@ -108,7 +108,7 @@ def test_a_lost_worker_draws_and_writes_here_instead(tmp_path: Path) -> None:
 
 def test_a_run_sends_its_result_texts_before_the_plots_and_writes_the_same_folder(tmp_path: Path) -> None:
     from report.build import write_run
-    from report.casesfile import _cases_csv
+    from report.casesfile import cases_csv_bytes
     from report.results import summary_texts
 
     batch = mini_batch(tmp_path)
@@ -117,7 +117,7 @@ def test_a_run_sends_its_result_texts_before_the_plots_and_writes_the_same_folde
         counting = Counting(pool)
         write_run(tmp_path / "pool", batch, executor=counting, csv_executor=counting, diff_section=lambda names: "")
     # the result files' texts first, in two tasks (summary.json with summary.csv, then cases.csv), then every plot
-    assert [fn for fn, *_ in counting.submitted] == [summary_texts, _cases_csv] + [plots.draw_plot] * 6
+    assert [fn for fn, *_ in counting.submitted] == [summary_texts, cases_csv_bytes] + [plots.draw_plot] * 6
     for name in ("summary.json", "summary.csv", "cases.csv", "report.html", ".permitflow-results"):
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes(), name
 

@@ -18,10 +18,10 @@ def ticks(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     def kept(fig: Any) -> str:
         fig.canvas.draw()
         drawn.append([t.get_text() for t in fig.axes[0].get_xticklabels()])
-        plots._pyplot().close(fig)
+        plots.pyplot().close(fig)
         return ""
 
-    monkeypatch.setattr(plots, "_png", kept)
+    monkeypatch.setattr(plots, "png", kept)
     return drawn
 
 
@@ -30,6 +30,6 @@ def _points(values: list[float]) -> dict[str, list[tuple[float, float, float, fl
 
 
 def test_a_tick_at_each_value_tried(ticks: list[list[str]]) -> None:
-    plots._draw_sweep(_points([1, 2, 3]), True, ["1", "2", "3"], "handläggarna: antal", "dagar", "sv")
-    plots._draw_sweep(_points([0.2, 0.5, 1.0]), True, ["20 %", "50 %", "100 %"], "andel", "dagar", "sv", True)
+    plots.draw_sweep(_points([1, 2, 3]), True, ["1", "2", "3"], "handläggarna: antal", "dagar", "sv")
+    plots.draw_sweep(_points([0.2, 0.5, 1.0]), True, ["20 %", "50 %", "100 %"], "andel", "dagar", "sv", True)
     assert ticks == [["1", "2", "3"], ["20\u00a0%", "50\u00a0%", "100\u00a0%"]]

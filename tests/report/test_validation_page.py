@@ -180,9 +180,9 @@ def test_the_activity_charts_legend_stands_above_the_bars(monkeypatch) -> None:
     import report.validation_html as page
 
     drawn = []
-    monkeypatch.setattr(page, "_svg", lambda fig, lang, axes="xy": drawn.append(fig) or "<svg/>")
+    monkeypatch.setattr(page, "svg", lambda fig, lang, axes="xy": drawn.append(fig) or "<svg/>")
     labels = [f"01_HOOFD_{k:03d}" for k in range(20)]
-    page._activity_plot(labels, [360] * 18 + [145, 5], [410.0] * 20, "en")
+    page.activity_plot(labels, [360] * 18 + [145, 5], [410.0] * 20, "en")
     fig = drawn[0]
     fig.canvas.draw()
     ax = fig.axes[0]

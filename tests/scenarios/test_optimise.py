@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from cli import cli
 from processes.errors import InputError
 from processes.params import SimParams
-from report.goalseek import _label
+from report.goalseek import candidate_label
 from scenarios.execute import parsed_member, point_inputs
 from scenarios.levers import Candidate, Costs, Levers, annual_cost, default_levers, lever_sets, parse_values
 from scenarios.optimise import (
@@ -62,7 +62,8 @@ def shown_label(row: str) -> str:
 def said_labels(data: dict) -> dict[str, str]:
     """The JSON's label of each candidate -> the text table's words for it (``2 × 0.5 FTE, officer`` -> ``2 × half
     time, officer``)."""
-    return {c["label"]: _label(Candidate(c["officers"], c["fte"], c["level"])) for c in data["candidates"]}
+    return {c["label"]: candidate_label(Candidate(c["officers"], c["fte"], c["level"]))
+            for c in data["candidates"]}
 
 
 def assert_brute_force_answer(data: dict, brute: OptimiseResult) -> None:
