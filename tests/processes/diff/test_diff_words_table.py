@@ -84,7 +84,7 @@ def test_every_word_the_code_asks_for_is_in_the_table_in_both_languages() -> Non
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "WORDS" \
                 and isinstance(node.slice, ast.Constant):
             asked.add(node.slice.value)
-        if isinstance(node, ast.Call) and _name(node) in ("word", "_word") and _first_text(node) is not None:
+        if isinstance(node, ast.Call) and _name(node) == "word" and _first_text(node) is not None:
             asked.add(str(_first_text(node)))
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "_PAGE_WORDS"
                                                 for t in node.targets):
