@@ -69,7 +69,7 @@ from report.templating import (
 from report.words import LANGUAGES
 
 __all__ = ["diff_html", "comparison_html", "step_classes", "DIFF_CSS",
-           # where cli.py imports them from (report.difflanguage holds them since the module was split)
+           # where clicommands/diff.py imports them from (report.difflanguage holds them since the module was split)
            "diff_words", "output_language"]
 
 _ENV = template_environment()
