@@ -427,11 +427,12 @@ def test_the_readme_names_every_column_of_the_csv_files_in_order(tmp_path: Path)
 
 
 def test_the_readme_simulate_excerpt_is_what_the_command_prints() -> None:
-    # README, "Simulating one process": the table of `permitflow simulate helsingborg --years 1 -q --language en`,
-    # rows left out marked …; each row shown is a row of today's output, in its order, figures and all
+    # docs/simulation.md (moved from the README's "Simulating one process"): the table of
+    # `permitflow simulate helsingborg --years 1 -q --language en`, rows left out marked …; each row shown is a
+    # row of today's output, in its order, figures and all
     marker = "From\n`permitflow simulate helsingborg --years 1 -q --language en`"
     command = "simulate helsingborg --years 1 -q --language en"
-    assert marker in README.read_text(encoding="utf-8")
+    assert marker in _documents()
     shown = [line for line in _readme_block_after(marker, "").splitlines() if line.strip() not in ("", "…")]
     result = run(*command.split())
     assert result.exit_code == 0, result.output
