@@ -58,7 +58,8 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     simulation parameters between permitflow, BPSim, QBP and Prosimos.
 
     The model formats follow the extensions: .bpmn, .bpmn2, .xml are BPMN;
-    .yaml, .yml the authoring form (README.md, "Writing a process in YAML"). A
+    .yaml, .yml the authoring form (README.md, "Writing a process in YAML";
+    every key: docs/yaml.md). A
     BPMN output without diagram gets one laid out by Graphviz. An id BPMN tools
     refuse (myProcess{0}, a leading digit, a letter outside ASCII) is renamed in
     a BPMN output, references follow, and each renaming is one warning line on

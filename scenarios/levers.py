@@ -11,8 +11,8 @@ scenario; :func:`annual_cost` prices it.
   cost_per_hour`` of the levered pool. The hours are the open hours of the
   pool's calendar in the year the profile starts (holidays, eves and closures
   such as a half-staffed July taken out), both read from the profile; the
-  library's ``cost_per_hour`` is Ängelholm's fee rate, 1,160 kr (README,
-  "The process library"). ``Costs.hours_per_fte`` and ``Costs.cost_per_hour``
+  library's ``cost_per_hour`` is Ängelholm's fee rate, 1,160 kr (docs/library.md,
+  "The process library, in depth"). ``Costs.hours_per_fte`` and ``Costs.cost_per_hour``
   replace them;
 - *decisions*: the profile's expected applications a year × the cost of one
   decision at the candidate's level (:data:`DECISION_COST`, an assumption: no

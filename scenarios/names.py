@@ -23,7 +23,7 @@ from processes.errors import InputError
 __all__ = ["NAME_RULE", "MAX_NAME", "check_name", "name_problem"]
 
 MAX_NAME = 100
-#: the rule as the messages and the README state it
+#: the rule as the messages and docs/batch.md ("Safety of outputs") state it
 NAME_RULE = (
     "a name may not contain / \\ : * ? \" < > | or control characters, be . or .., start with a dot "
     f"or a space, end with a space or be longer than {MAX_NAME} characters"

@@ -198,17 +198,29 @@ def _headings(text: str) -> list[str]:
 
 
 def test_every_readme_section_named_in_the_repository_is_a_readme_heading() -> None:
-    # every library profile's header sent the reader to the README's 'Library', a section it does not have
+    # every library profile's header sent the reader to the README's 'Library', a section it does not have;
+    # since the README's depth moved into docs/, a docs page named with a heading (as scenarios/names.py names
+    # the batch page's "Safety of outputs") is checked against that page's headings
     headings = _headings(README.read_text(encoding="utf-8"))
     named = re.compile(r"""README(?:\.md)?(?:,| section) ['"“]([^'"”]+)['"”]""")
-    wrong = []
+    in_docs = re.compile(r"""docs/([\w-]+\.md)(?:,| section| \() ?['"“]([^'"”]+)['"”]""")
+    wrong, checked = [], 0
     for path in sorted({*ROOT.glob("*.py"), *ROOT.glob("*/**/*.py"), *ROOT.glob("*/**/*.yaml"),
                         *ROOT.glob("docs/*.md"), *ROOT.glob("examples/**/*.yaml")}):
         if ".venv" in path.parts or "node_modules" in path.parts:
             continue
-        for section in named.findall(path.read_text(encoding="utf-8", errors="replace")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for section in named.findall(text):
+            checked += 1
             if not any(heading.startswith(section.rstrip("?.")) for heading in headings):
                 wrong.append(f"{path.relative_to(ROOT)}: {section!r}")
+        for page, section in in_docs.findall(" ".join(text.split())):
+            checked += 1
+            target = DOCS / page
+            if not target.is_file() or not any(heading.startswith(section.rstrip("?."))
+                                               for heading in _headings(target.read_text(encoding="utf-8"))):
+                wrong.append(f"{path.relative_to(ROOT)}: docs/{page} {section!r}")
+    assert checked > 10  # the reading finds the profiles' headers and the code's pointers
     assert wrong == []
 
 
@@ -384,9 +396,11 @@ def _anchor(heading: str) -> str:
     return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
 
 
-def test_every_link_between_the_documents_reaches_a_file_and_heading() -> None:
+def _broken_links(paths) -> list[str]:
+    """Every relative link of these Markdown files whose file does not exist, or whose #anchor is no heading's
+    GitHub anchor in the file it points to (a link to a heading of the same file too: `(#anchor)`)."""
     wrong = []
-    for path in (README, *sorted(DOCS.glob("*.md"))):
+    for path in paths:
         text = re.sub(r"^```.*?^```", "", path.read_text(encoding="utf-8"), flags=re.M | re.S)
         for link in re.findall(r"\]\(([^)\s]+)\)", text):
             if re.match(r"[a-z]+:", link):
@@ -403,7 +417,31 @@ def test_every_link_between_the_documents_reaches_a_file_and_heading() -> None:
                     seen[slug] += 1
                 if anchor not in anchors:
                     wrong.append(f"{path.name}: {link} (no such heading)")
-    assert wrong == []
+    return wrong
+
+
+def test_every_link_between_the_documents_reaches_a_file_and_heading() -> None:
+    documents = (README, *sorted(DOCS.glob("*.md")))
+    assert sum(len(re.findall(r"\]\((?![a-z]+:)[^)\s]+\)", path.read_text(encoding="utf-8")))
+               for path in documents) > 50  # the reading finds the links (README's Contents alone has 14)
+    assert _broken_links(documents) == []
+
+
+def test_the_link_check_finds_a_missing_file_a_missing_heading_and_a_repeated_heading_s_anchor(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.md").write_text("# A page\n\n## Safety of outputs\n\n## Notes\n\n## Notes\n",
+                                               encoding="utf-8")
+    readme = tmp_path / "README.md"
+    good = ("[p](docs/page.md) [s](docs/page.md#safety-of-outputs) [n](docs/page.md#notes-1) [q](#quick-start-python-311)"
+            " [w](https://example.org/#x)\n\n## Quick start (Python 3.11)\n\n```\n[not a link](nowhere.md)\n```\n")
+    readme.write_text(good, encoding="utf-8")
+    assert _broken_links([readme, tmp_path / "docs" / "page.md"]) == []
+    readme.write_text(good + "[gone](docs/gone.md) [typo](docs/page.md#safety-of-output) [third](docs/page.md#notes-2)"
+                      " [here](#quick-start)\n", encoding="utf-8")
+    assert _broken_links([readme]) == ["README.md: docs/gone.md (no such file)",
+                                       "README.md: docs/page.md#safety-of-output (no such heading)",
+                                       "README.md: docs/page.md#notes-2 (no such heading)",
+                                       "README.md: #quick-start (no such heading)"]
 
 
 def test_the_readme_names_every_column_of_the_csv_files_in_order(tmp_path: Path) -> None:
