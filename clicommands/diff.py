@@ -114,7 +114,8 @@ _diff_options = [
     click.option("--synonyms", type=InputPath("a YAML synonym list"),
                  help="YAML synonym list merged with the built-in one."),
     click.option("--threshold", type=Number(0.0, 1.0), default=0.75, show_default=True,
-                 help="Lowest combined score of the one-to-one assignment (later passes pair steps left over below it; docs/compare.md: Matching)."),
+                 help="Lowest combined score of the one-to-one assignment (later passes pair steps left over "
+                      "below it; docs/compare.md: Matching)."),
     click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
                  help="Language of the labels, for matching them: sv, en, or auto (detected per model)."),
     click.option("--output-language", "output_language", type=click.Choice(["auto", "sv", "en"]),

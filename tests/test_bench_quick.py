@@ -56,7 +56,8 @@ def test_the_parse_only_check_fails_on_arguments_a_script_refuses() -> None:
 #: `[.venv/bin/python ]bench/NAME.py [ARGS]`), with the files that show it
 _DOCUMENTED = re.compile(r"`(?:\.venv/bin/python )?bench/([a-z_]+\.py)([^`]*)`")
 #: spans that name a script in passing rather than show a command (its command is shown elsewhere)
-_NAMED_ONLY = {("docs/case-logs.md", "simod_side_by_side.py", ())}  # "(`bench/simod_side_by_side.py`, Simod 5.2.1 ...)"
+#: "(`bench/simod_side_by_side.py`, Simod 5.2.1 ...)"
+_NAMED_ONLY = {("docs/case-logs.md", "simod_side_by_side.py", ())}
 
 
 def documented_commands() -> dict[tuple[str, tuple[str, ...]], list[str]]:

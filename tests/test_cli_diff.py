@@ -522,7 +522,8 @@ def test_a_pair_found_below_the_threshold_is_auto_as_the_readme_and_help_say(tmp
     root = Path(__file__).parents[1]  # the README's matching summary lives in docs/compare.md now
     documents = " ".join(" ".join(path.read_text(encoding="utf-8").split())
                          for path in (root / "README.md", *sorted((root / "docs").glob("*.md"))))
-    assert "The threshold bounds the assignment, not every pair: a pair made one to one is marked `auto`" in documents
+    assert "The threshold bounds the assignment, not every pair: a pair made one to one is marked `auto`" \
+        in documents
     assert "Lowest combined score of the one-to-one assignment" in " ".join(run("diff", "--help").output.split())
 
 

@@ -24,7 +24,7 @@ def run(*args: str):
 
 
 def _documents() -> str:
-    """README.md and docs/*.md, one text: a passage the README moved into docs/ is still read where it is now."""
+    """README.md and docs/*.md, one text: a passage the README moved into docs/ is read where it is now."""
     return "\n\n".join(path.read_text(encoding="utf-8") for path in (README, *sorted(DOCS.glob("*.md"))))
 
 
@@ -427,17 +427,18 @@ def test_every_link_between_the_documents_reaches_a_file_and_heading() -> None:
     assert _broken_links(documents) == []
 
 
-def test_the_link_check_finds_a_missing_file_a_missing_heading_and_a_repeated_heading_s_anchor(tmp_path: Path) -> None:
+def test_the_link_check_finds_a_missing_file_a_missing_heading_and_a_wrong_repeat(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "page.md").write_text("# A page\n\n## Safety of outputs\n\n## Notes\n\n## Notes\n",
                                                encoding="utf-8")
     readme = tmp_path / "README.md"
-    good = ("[p](docs/page.md) [s](docs/page.md#safety-of-outputs) [n](docs/page.md#notes-1) [q](#quick-start-python-311)"
-            " [w](https://example.org/#x)\n\n## Quick start (Python 3.11)\n\n```\n[not a link](nowhere.md)\n```\n")
+    good = ("[p](docs/page.md) [s](docs/page.md#safety-of-outputs) [n](docs/page.md#notes-1)"
+            " [q](#quick-start-python-311) [w](https://example.org/#x)\n\n## Quick start (Python 3.11)\n\n"
+            "```\n[not a link](nowhere.md)\n```\n")
     readme.write_text(good, encoding="utf-8")
     assert _broken_links([readme, tmp_path / "docs" / "page.md"]) == []
-    readme.write_text(good + "[gone](docs/gone.md) [typo](docs/page.md#safety-of-output) [third](docs/page.md#notes-2)"
-                      " [here](#quick-start)\n", encoding="utf-8")
+    readme.write_text(good + "[gone](docs/gone.md) [typo](docs/page.md#safety-of-output)"
+                      " [third](docs/page.md#notes-2) [here](#quick-start)\n", encoding="utf-8")
     assert _broken_links([readme]) == ["README.md: docs/gone.md (no such file)",
                                        "README.md: docs/page.md#safety-of-output (no such heading)",
                                        "README.md: docs/page.md#notes-2 (no such heading)",
@@ -466,8 +467,8 @@ def test_the_readme_names_every_column_of_the_csv_files_in_order(tmp_path: Path)
 
 def test_the_readme_simulate_excerpt_is_what_the_command_prints() -> None:
     # docs/simulation.md (moved from the README's "Simulating one process"): the table of
-    # `permitflow simulate helsingborg --years 1 -q --language en`, rows left out marked …; each row shown is a
-    # row of today's output, in its order, figures and all
+    # `permitflow simulate helsingborg --years 1 -q --language en`, rows left out marked …; each row shown
+    # is a row of today's output, in its order, figures and all
     marker = "From\n`permitflow simulate helsingborg --years 1 -q --language en`"
     command = "simulate helsingborg --years 1 -q --language en"
     assert marker in _documents()
