@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -228,6 +229,7 @@ _QUOTED = re.compile(r'("[^"]+"|“[^”]+”|”[^”]+”)')
 def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *,
                     names: Mapping[str, str | Mapping[str, str]] | None = None, bilingual: bool = False,
                     facts_said: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
+                    params: Mapping[str, Mapping[str, Any]] | None = None,
                     output: DiffWords = ENGLISH) -> str:
     """A self-contained HTML page for an N-way comparison; each model's diagram marks
     the steps of the common core as matched, those every other model may have (uncertain in the pairwise
@@ -238,7 +240,10 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     heading and word in English and Swedish (``<span class="en">`` and ``class="sv"``, as the
     report shows them), the measures and facts in words (the report's section); ``facts_said``: process name ->
     fact -> language -> the fact's text in that language (its ``names:``, :func:`library_comparison_section`), shown
-    in the bilingual page instead of the compared text; ``output``: the language of a page in one language
+    in the bilingual page instead of the compared text; ``params``: process name -> its profile's element parameters
+    (:func:`processes.diff.profile_inputs`), an unnamed timer's length as its profile sets it ("2 weeks", as the
+    diff's text and the one-language page say it: found by QA, qaleft; the BPMN's "14 days" without);
+    ``output``: the language of a page in one language
     (``permitflow compare --output-language``), its models named as ``output`` names them when ``names`` is
     not given."""
     if names is None and output.names:
@@ -274,7 +279,7 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     labels = labels_by_language(models) if bilingual else {lang: {} for lang in LANGUAGES}
     for cluster in comparison.clusters:
         if cluster.label.startswith("unnamed "):
-            for lang, text in core_words(cluster, models, labels, drawn=not bilingual).items():
+            for lang, text in core_words(cluster, models, labels, drawn=not bilingual, elements=params).items():
                 labels[lang].setdefault(cluster.label, text)
             # a page in one language: the timer as the text and Markdown say it, its length from its profile
             # ("2 weeks", not the BPMN's "14 days": found while checking qacomptext)
@@ -291,7 +296,7 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     words["core"] = []
     for k in comparison.core:
         cluster = comparison.clusters[k]
-        row = core_words(cluster, models, labels, drawn=not bilingual)
+        row = core_words(cluster, models, labels, drawn=not bilingual, elements=params)
         if not bilingual and cluster.label in labels[output.lang]:  # an unnamed timer, as the variations say
             row[output.lang] = labels[output.lang][cluster.label]
         words["core"].append(decided(row, cluster, labels))
