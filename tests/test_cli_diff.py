@@ -800,14 +800,27 @@ def test_a_delegation_level_is_said_in_words_in_every_format() -> None:
     for fmt in ("text", "markdown", "json", "html"):
         out = run("diff", "helsingborg", "orkelljunga", "--format", fmt).output
         assert "working_committee" not in out, fmt
-        assert "working committee [assumed] in Örkelljunga" in out or (
+        assert "the working committee decides [assumed] in Örkelljunga" in out or (
             "working committee [assumed] in B" in out), fmt
+    # the sentence a manager reads: who decides, not "delegation is the committee" (found by QA, qaleft); the JSON
+    # keeps its message with the profile's key (docs/diff-schema.md)
+    text = run("diff", "helsingborg", "orkelljunga").output
+    assert ('[Changed] "Besluta om serveringstillstånd": the committee decides [assumed] in Helsingborg, the working '
+            "committee decides [assumed] in Örkelljunga.") in text
+    assert "delegation is" not in text
+    data = json.loads(run("diff", "helsingborg", "orkelljunga", "--format", "json").output)
+    assert [d["message"] for d in data["differences"] if d["attribute"] == "profile.delegation"] == [
+        '"Besluta om serveringstillstånd": delegation is committee [assumed] in A, working committee [assumed] in B.']
+    markdown = run("diff", "helsingborg", "orkelljunga", "--format", "markdown").output
+    assert "| Changed | the committee | the working committee |" in markdown  # its cells as the sentence says them
     nway = run("compare", "helsingborg", "orkelljunga", "landskrona").output
     # compare says the report's sentence, the level in words as the Swedish text and the HTML page say it
-    # (qacomptext)
-    assert ("who decides: the committee in Helsingborg and Landskrona; the working committee in Örkelljunga."
-            in nway)
+    # (qacomptext), who decides as the diff says it (qaleft)
+    assert ("“Besluta om serveringstillstånd”: the committee decides in Helsingborg and Landskrona; the working "
+            "committee decides in Örkelljunga." in nway)
     assert "working_committee" not in nway
+    table = run("compare", "helsingborg", "orkelljunga", "--format", "markdown", "--output-language", "sv").output
+    assert "| Besluta om serveringstillstånd | nämnden | arbetsutskottet |" in table  # not "committee"
 
 
 def test_an_empirical_fit_is_compared_by_its_mean_and_spread_not_value_by_value(tmp_path) -> None:

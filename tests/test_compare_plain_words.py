@@ -219,3 +219,25 @@ def test_the_page_names_an_unnamed_timer_as_the_text_does(lang: str) -> None:
     said = {fmt: set(timer.findall(run("compare", *MODELS, "--format", fmt, "--output-language", lang)))
             for fmt in ("text", "markdown", "html")}
     assert len(said["text"]) == 1 and said["markdown"] == said["html"] == said["text"], said
+
+
+#: who decides, as the parameter's key or its name with "is"/"är" before the level: words for a developer
+DELEGATION_KEY = re.compile(r"\bdelegation\b|vem som beslutar(?:, \w+)? är (?!inte angivet)|who decides(?: \w+)? is "
+                            r"(?!not set)")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("command", ["compare", "diff"])
+def test_who_decides_is_said_as_a_manager_says_it(command: str, lang: str, fmt: str) -> None:
+    """A decision level that differs reads "the working committee decides", "arbetsutskottet beslutar", in every
+    output a person reads, not "delegation is the committee" (found by QA, qaleft)."""
+    models = ("helsingborg", "orkelljunga")  # the committee decides in one, its working committee in the other
+    out = run(command, *models, "--format", fmt, "--output-language", lang)
+    text = " ".join(_read(out)[0]) if fmt == "html" else out
+    for label in _labels(models):
+        text = text.replace(label, " ")
+    assert DELEGATION_KEY.findall(text) == []
+    said = {"en": "the working committee decides", "sv": "arbetsutskottet beslutar"}[lang]
+    assert said in text
+
