@@ -35,7 +35,7 @@ from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
 from processes.diff.diffwords import ENGLISH, DiffWords
 from processes.diff.formats import candidate_words, how_words, kind_title, message_in
-from processes.diff.notewords import note_words
+from processes.diff.notewords import notes_said
 from processes.diff.nway import uncertain_elsewhere
 from processes.diff.result import Difference
 from processes.diff.view import display_name
@@ -197,7 +197,7 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
         for k, u in enumerate(diff.uncertain)
     ]
     said = {key: words.word(key) for key in _PAGE_WORDS}
-    notes = [note_words(note, words.lang, words.side) for note in diff.notes]
+    notes = notes_said(diff.notes, diff.a.name, diff.b.name, words)  # the models by name, as the diagrams' headings
     return marked_languages(_ENV.get_template("diff.html.j2").render(
         mode="diff",
         page_lang=words.lang,

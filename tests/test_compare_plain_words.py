@@ -241,3 +241,29 @@ def test_who_decides_is_said_as_a_manager_says_it(command: str, lang: str, fmt: 
     said = {"en": "the working committee decides", "sv": "arbetsutskottet beslutar"}[lang]
     assert said in text
 
+
+#: a model called "A" or "B", as the matcher's notes (and the JSON) name them
+SIDE_LETTER = re.compile(r"\b(?:in|i|of) [AB]\b")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_notes_under_a_diff_name_the_models(lang: str, fmt: str) -> None:
+    """The notes name each model as the page does, not "in A"/"i B" (found by QA, qaleft: "the branches of the
+    choice ... in A were not compared: in B, ..."); the HTML page labels its diagrams "A: Helsingborg", so a
+    kind of difference that says "Only in A" still reads against a name. The JSON keeps "A" and "B"."""
+    out = run("diff", *PAIR, "--format", fmt, "--output-language", lang)
+    if fmt == "html":
+        root = html.fromstring(out)
+        notes = [" ".join(p.text_content().split()) for p in root.xpath("//p[@class='note']")]
+        assert [" ".join(h.text_content().split()) for h in root.xpath("//section[@class='diagram']/h2")] == [
+            "A: Helsingborg", "B: Åstorp"]
+    else:
+        head = {"text": ("note:", "anm.:"), "markdown": ("- ",)}[fmt]
+        notes = [line for line in out.splitlines() if line.startswith(head)]
+    town = {"en": "in Helsingborg were not compared: in Åstorp,",
+            "sv": "i Helsingborgs modell jämfördes inte: i Åstorps modell"}[lang]
+    assert len([n for n in notes if town in n]) == 3, notes  # the three knowledge-test choices Åstorp draws apart
+    assert [n for n in notes if SIDE_LETTER.search(n)] == []
+    data = json.loads(run("diff", *PAIR, "--format", "json"))
+    assert all(" in A were not compared" in n for n in data["notes"] if "were not compared" in n)

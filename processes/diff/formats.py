@@ -10,7 +10,7 @@ from dataclasses import replace
 from processes.diff.decisions import written_ids
 from processes.diff.differences import ATTRIBUTE_KEY, FLOW_KEYS
 from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, Said, Wording, said_in, sentence
-from processes.diff.notewords import note_words, reason_words, step_label
+from processes.diff.notewords import notes_said, reason_words, step_label
 from processes.diff.nway import METRICS, Comparison, StepCluster, Variation, name_sides
 from processes.diff.parameterwords import decides_wording
 from processes.diff.result import KINDS, Difference, ModelDiff
@@ -188,8 +188,8 @@ def diff_text(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
                                       an=words.side(diff.a.name), b=_label(diff, "b", m.b, words),
                                       bn=words.side(diff.b.name),
                                       confidence=words.number(m.confidence, 2), how=how_words(m.how, words))))
-    for note in diff.notes:
-        lines.append(_line(words.word("note", note=note_words(note, words.lang, words.side))))
+    for note in notes_said(diff.notes, diff.a.name, diff.b.name, words):
+        lines.append(_line(words.word("note", note=note)))
     return "\n".join(lines) + "\n"
 
 
@@ -288,7 +288,7 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
         out += ["", w("uncertain_next")]
     if diff.notes:
         out += ["", f"## {w('notes')}", ""]
-        out += [f"- {_cell(note_words(n, words.lang, words.side))}" for n in diff.notes]
+        out += [f"- {_cell(n)}" for n in notes_said(diff.notes, diff.a.name, diff.b.name, words)]
     return "\n".join(out) + "\n"
 
 
