@@ -19,8 +19,8 @@ from typing import Any
 from bpmn_io.library import load_entry
 from bpmn_io.profile import LANGUAGES, shown_name
 from processes.diff import builtin_synonyms, compare_models, prepare, profile_inputs
-from processes.diff.differences import fact_text
 from report.diff_html import comparison_html
+from report.difflanguage import facts_in_languages
 
 __all__ = ["embed_page", "library_comparison_section"]
 
@@ -62,7 +62,7 @@ def library_comparison_section(names: Sequence[str]) -> str:
         towns[name] = {lang: shown_name(entry.profile.raw, lang, name) for lang in LANGUAGES}  # its name per language
         facts, params = profile_inputs(entry.profile.raw)
         # each fact in each language: its value as the profile's names: say it (the English report's Swedish bodies)
-        facts_said[name] = {key: {lang: fact_text(fact, lang) for lang in LANGUAGES} for key, fact in facts.items()}
+        facts_said.update(facts_in_languages({name: entry.profile.raw}))
         prepared.append(prepare(entry.definitions, name, facts=facts, params=params))
         elements[name] = params
         models[name] = entry.definitions
