@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
-from processes.diff.diffwords import WORDS, DiffWords, decimal_commas, word
+from processes.diff.diffwords import WORDS, DiffWords, decimal_commas, side_words, word
 from processes.model import TASK_TYPES
 from processes.wording import short_names
 
@@ -325,9 +324,12 @@ def notes_said(notes: Sequence[str], a_name: str, b_name: str, words: DiffWords)
     (:func:`note_words`), each model by its short name (:func:`processes.wording.short_names`, as the comparison's
     headings and sentences name them: "in Åstorp", "i Åstorps modell"), not "in A" (found by QA, qaleft)."""
     short = short_names({n: words.name(n) for n in (a_name, b_name)})
-    shortly = replace(words, names={**words.names, **{n: short[n] for n in words.names if n in short}})
-    return [note_words(note, words.lang, shortly.side, (shortly.side(a_name), shortly.side(b_name)))
-            for note in notes]
+
+    def side(model: str) -> str:  # a name shortened as its whole one is said: "modellen Nationell referens"
+        shown = short.get(model, words.name(model))
+        return words.side(model) if shown == words.name(model) else side_words(shown, words.lang, town=False)
+
+    return [note_words(note, words.lang, side, (side(a_name), side(b_name))) for note in notes]
 
 
 def reason_words(reason: str, lang: str) -> str:

@@ -167,7 +167,8 @@ def test_a_lower_confidence_note_is_said_in_swedish() -> None:
 def test_a_note_names_the_models_by_their_short_names_in_each_language() -> None:
     """Found by QA (qaleft): the notes under a diff said "12 steps of A and 10 of B", "i A", where everything
     else a person reads names the models; the national reference by the name before its laws, as the
-    comparison's headings name it; a model named as compared (a process name) by its municipality's name."""
+    comparison's headings name it (in Swedish "modellen Nationell referens", as the differences say its whole
+    name); a model named as compared (a process name) by its municipality's name."""
     large = ("the models are too large to compare every pair of steps (1000 x 1000): steps were paired by identical "
              "names and matched neighbours; 12 steps of A and 10 of B were not compared pair by pair (they are "
              "listed as only in their model)")
@@ -186,7 +187,7 @@ def test_a_note_names_the_models_by_their_short_names_in_each_language() -> None
     said = notes_said([large, bare], "nat", "astorp", swedish)
     assert said == [
         "Modellerna är för stora för att jämföra varje par av steg (1000 × 1000): stegen parades efter samma namn "
-        "och matchade grannar; 12 steg i Nationell referens modell och 10 i Åstorps modell jämfördes inte par för "
+        "och matchade grannar; 12 steg i modellen Nationell referens och 10 i Åstorps modell jämfördes inte par för "
         "par (de står som bara i sin modell)",
         "Åstorps modell saknar fakta i en profil; de jämförs inte"]
     # a model named by its file keeps its name, without a genitive
