@@ -303,8 +303,11 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         if fmt == "markdown":
             text = comparison_markdown(result, said)
         elif fmt == "html":
+            from report.difflanguage import facts_in_languages
+
             drawn = {name: defs for name, defs, _ in loaded}
-            text = comparison_html(result, drawn, output=said)  # type: ignore[arg-type]
+            text = comparison_html(result, drawn, output=said,  # type: ignore[arg-type]
+                                   facts_said=facts_in_languages({name: raw for name, _, raw in loaded}))
         else:
             text = comparison_text(result, said)
     emit(text, output)

@@ -93,17 +93,20 @@ def fact_en(text: str) -> str:
 
 def core_words(cluster: StepCluster, models: Mapping[str, Definitions],
                labels: Mapping[str, Mapping[str, str]] | None = None, *,
-               drawn: bool = True) -> dict[str, str]:
+               drawn: bool = True, elements: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, str]:
     """A step of the common core in each language: its label (``labels``: language -> drawn label -> the name
     the models give it in that language, :func:`labels_by_language`), or, when no model names it (the label is
-    then the pairwise diff's "unnamed boundary event Timer_Paminnelse"), what it is, "bevakning efter 14 dagar i
+    then the pairwise diff's "unnamed boundary event Timer_Paminnelse"), what it is, "bevakning efter 2 veckor i
     ”Invänta komplettering”", the step it sits on as drawn (``drawn``: a page in one language, which quotes
-    every label as drawn), else by its name in each language (the report's bilingual section)."""
+    every label as drawn), else by its name in each language (the report's bilingual section). ``elements``:
+    model name -> its profile's element parameters (:func:`processes.diff.profile_inputs`), whose fixed delay
+    of the timer is its length, as the diff's text says it; without them the BPMN's ("14 dagar")."""
     unnamed = cluster.label.rsplit(" ", 1)[-1] if cluster.label.startswith("unnamed ") else ""
     for model, ids in cluster.members.items():
         defs = models.get(model)
         if unnamed in ids and defs is not None:
-            said = {lang: unnamed_words(defs, {}, lang, drawn=drawn).get(unnamed) for lang in LANGUAGES}
+            params = (elements or {}).get(model) or {}
+            said = {lang: unnamed_words(defs, params, lang, drawn=drawn).get(unnamed) for lang in LANGUAGES}
             if all(said.values()):
                 return {lang: str(text) for lang, text in said.items()}
     return {lang: _label_said(cluster.label, (labels or {}).get(lang, {})) for lang in LANGUAGES}

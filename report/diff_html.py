@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -34,7 +35,7 @@ from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
 from processes.diff.diffwords import ENGLISH, DiffWords
 from processes.diff.formats import candidate_words, how_words, kind_title, message_in
-from processes.diff.notewords import note_words
+from processes.diff.notewords import notes_said
 from processes.diff.nway import uncertain_elsewhere
 from processes.diff.result import Difference
 from processes.diff.view import display_name
@@ -144,13 +145,23 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
     svg_a, problem_a = _svg(defs_a, step_classes(diff, "a"), _badges(diff, "a"))
     svg_b, problem_b = _svg(defs_b, step_classes(diff, "b"), _badges(diff, "b"))
     said_a, said_b = label_languages([defs_a]), label_languages([defs_b])
+    # the models' labels inside other words (an unnamed timer's "timer after 2 weeks in “Invänta komplettering”",
+    # a note quoting a step) in their language too (found by QA, qaleft: read with the page's sounds)
+    members = (diff.a.name, diff.b.name)
+    marks = NameMarks.of({diff.a.name: defs_a, diff.b.name: defs_b}, drawn=True)
+
+    def marked(text: str) -> Markup:
+        return marks.html(text, words.lang, members)
+
+    def shown(label: str, said: Mapping[str, str]) -> Markup:
+        return in_language(label, said) if label in said else marked(label)
 
     def label_a(ids: tuple[str, ...]) -> Markup:
-        return Markup(" + ").join(in_language(words.label(diff.a.name, diff.a.steps, (i,)), said_a)
+        return Markup(" + ").join(shown(words.label(diff.a.name, diff.a.steps, (i,)), said_a)
                                   for i in ids if i in diff.a.steps)
 
     def label_b(ids: tuple[str, ...]) -> Markup:
-        return Markup(" + ").join(in_language(words.label(diff.b.name, diff.b.steps, (i,)), said_b)
+        return Markup(" + ").join(shown(words.label(diff.b.name, diff.b.steps, (i,)), said_b)
                                   for i in ids if i in diff.b.steps)
 
     def fact_said(model: str, d: Difference) -> str | None:
@@ -163,7 +174,7 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
             "css": d.kind.replace("_", "-"),
             "message": sided_in_language(d, message_in(d, diff.a.name, diff.b.name, words),
                                          labels_language(defs_a), labels_language(defs_b), {**said_b, **said_a},
-                                         (fact_said(diff.a.name, d), fact_said(diff.b.name, d))),
+                                         (fact_said(diff.a.name, d), fact_said(diff.b.name, d)), marked),
         }
         for k, d in enumerate(diff.differences, start=1)
     ]
@@ -196,7 +207,9 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
         for k, u in enumerate(diff.uncertain)
     ]
     said = {key: words.word(key) for key in _PAGE_WORDS}
-    notes = [note_words(note, words.lang, words.side) for note in diff.notes]
+    # the models by name, as the diagrams' headings; the labels a note quotes in their language
+    notes = [Markup(escape(said["note"])).format(note=marked(note))
+             for note in notes_said(diff.notes, diff.a.name, diff.b.name, words)]
     return marked_languages(_ENV.get_template("diff.html.j2").render(
         mode="diff",
         page_lang=words.lang,
@@ -221,6 +234,16 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
     ))
 
 
+def _named(value: str) -> str:
+    """A fact's value without a remark in brackets after its name ("Socialnämnden (older page)": "Socialnämnden").
+
+    >>> _named("Socialnämnden (äldre sida)"), _named("4 months"), _named("(x)")
+    ('Socialnämnden', '4 months', '(x)')
+    """
+    found = re.fullmatch(r"(.*?[^\W\d_].*?)\s*\(.*\)", value)
+    return found.group(1) if found else value
+
+
 #: a label a sentence quotes, as the report's sentences quote it in either language ("…", “…”, ”…”), kept whole
 _QUOTED = re.compile(r'("[^"]+"|“[^”]+”|”[^”]+”)')
 
@@ -228,6 +251,7 @@ _QUOTED = re.compile(r'("[^"]+"|“[^”]+”|”[^”]+”)')
 def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *,
                     names: Mapping[str, str | Mapping[str, str]] | None = None, bilingual: bool = False,
                     facts_said: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
+                    params: Mapping[str, Mapping[str, Any]] | None = None,
                     output: DiffWords = ENGLISH) -> str:
     """A self-contained HTML page for an N-way comparison; each model's diagram marks
     the steps of the common core as matched, those every other model may have (uncertain in the pairwise
@@ -238,7 +262,10 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     heading and word in English and Swedish (``<span class="en">`` and ``class="sv"``, as the
     report shows them), the measures and facts in words (the report's section); ``facts_said``: process name ->
     fact -> language -> the fact's text in that language (its ``names:``, :func:`library_comparison_section`), shown
-    in the bilingual page instead of the compared text; ``output``: the language of a page in one language
+    in the bilingual page instead of the compared text; ``params``: process name -> its profile's element parameters
+    (:func:`processes.diff.profile_inputs`), an unnamed timer's length as its profile sets it ("2 weeks", as the
+    diff's text and the one-language page say it: found by QA, qaleft; the BPMN's "14 days" without);
+    ``output``: the language of a page in one language
     (``permitflow compare --output-language``), its models named as ``output`` names them when ``names`` is
     not given."""
     if names is None and output.names:
@@ -274,7 +301,7 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     labels = labels_by_language(models) if bilingual else {lang: {} for lang in LANGUAGES}
     for cluster in comparison.clusters:
         if cluster.label.startswith("unnamed "):
-            for lang, text in core_words(cluster, models, labels, drawn=not bilingual).items():
+            for lang, text in core_words(cluster, models, labels, drawn=not bilingual, elements=params).items():
                 labels[lang].setdefault(cluster.label, text)
             # a page in one language: the timer as the text and Markdown say it, its length from its profile
             # ("2 weeks", not the BPMN's "14 days": found while checking qacomptext)
@@ -291,20 +318,23 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     words["core"] = []
     for k in comparison.core:
         cluster = comparison.clusters[k]
-        row = core_words(cluster, models, labels, drawn=not bilingual)
+        row = core_words(cluster, models, labels, drawn=not bilingual, elements=params)
         if not bilingual and cluster.label in labels[output.lang]:  # an unnamed timer, as the variations say
             row[output.lang] = labels[output.lang][cluster.label]
         words["core"].append(decided(row, cluster, labels))
     # a variation point in the report's sentence (found by QA: the English page said the diff's developer
     # message), a performer (a lane's name) in its model's language
-    marks, members = NameMarks.of(models), tuple(models)
+    marks, members = NameMarks.of(models, drawn=not bilingual), tuple(models)
     if not bilingual:  # a page in one language: the models' labels it lists and quotes in their models' language
         said = label_languages(list(models.values()))
 
         def quoted(label: str, lang: str) -> Markup:  # a label in the page's own language needs no mark
             return escape(label) if said.get(label) == lang else in_language(label, said)
 
-        words["core"] = [{lang: in_language(text, said) for lang, text in row.items()} for row in words["core"]]
+        # a label whole in its language; words with labels in them (an unnamed timer's "timer after 2 weeks in
+        # “Invänta komplettering”") each label so (found by QA, qaleft: read with English sounds)
+        words["core"] = [{lang: in_language(text, said) if text in said else marks.html(text, lang, members)
+                          for lang, text in row.items()} for row in words["core"]]
         for row in words["messages"]:
             row.update({lang: Markup("").join(
                 marks.html(part, lang, members) if k % 2 == 0 else part[0] + quoted(part[1:-1], lang) + part[-1]
@@ -327,10 +357,16 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
             return marks.html(text, lang, members)
 
         words["core"] = [{lang: marked(text, lang) for lang, text in row.items()} for row in words["core"]]
-        words["facts"] = [{n: originals_marked(cell, ranged(unlisted(str(f["values"][n]))),
-                                               languages.get(n, ""))
-                           for n, cell in row.items()}
-                          for row, f in zip(words["facts"], data["facts"], strict=True)]
+    # a fact's value quoted in another language's words in its model's language; a cell that is the value as
+    # written (the same in both languages) in its model's language, any other in the page's: found by QA, qaleft,
+    # the English page marked "unknown" and "Social services committee (Socialnämnden)" Swedish whole
+    # (a value written in another language than its model's, the national reference's "4 months" with its Swedish
+    # names:, is no quote in that language; a remark in brackets aside: Åstorp's "Socialnämnden (older page)")
+    words["facts"] = [{n: originals_marked(cell, original, lang if _named(cell.get(lang, "")) == _named(original)
+                                           else "")
+                       for n, cell in row.items()
+                       for original, lang in [(ranged(unlisted(str(f["values"][n]))), languages.get(n, ""))]}
+                      for row, f in zip(words["facts"], data["facts"], strict=True)]
     return marked_languages(_ENV.get_template("diff.html.j2").render(
         mode="compare",
         page_lang="en" if bilingual else output.lang,

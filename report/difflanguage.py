@@ -10,7 +10,7 @@ both pages (:mod:`report.diff_html`) mark the models' labels alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
@@ -29,7 +29,8 @@ from report.templating import labels_language
 from report.variationwords import variation_words
 from report.words import attribute_words, labels, word
 
-__all__ = ["output_language", "diff_words", "in_language", "label_languages", "sided_in_language"]
+__all__ = ["output_language", "diff_words", "facts_in_languages", "in_language", "label_languages",
+           "sided_in_language"]
 
 
 def output_language(choice: str, models: Sequence[Definitions]) -> str:
@@ -74,6 +75,14 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
         facts, attribute, condition, unnamed)
 
 
+def facts_in_languages(profiles: Mapping[str, Any]) -> dict[str, dict[str, dict[str, str]]]:
+    """Each model's facts (``profiles``: the name as compared -> its raw profile, or None) in each language, as
+    the profile's ``names:`` say their values: a comparison's page tells a value as written (the same in both)
+    from words of one language (found by QA, qaleft: the English page marked "municipality-specific" Swedish)."""
+    return {n: {k: {lang: fact_text(f, lang) for lang in ("en", "sv")} for k, f in profile_inputs(raw)[0].items()}
+            for n, raw in profiles.items() if raw}
+
+
 def label_languages(models: Sequence[Definitions]) -> dict[str, str]:
     """A step's or lane's label as the diff says it (its name, spaces collapsed) -> the language its model names
     its steps in; a label two models name in different languages, the first's (found by QA: a performer, a lane's
@@ -88,28 +97,31 @@ def label_languages(models: Sequence[Definitions]) -> dict[str, str]:
 
 
 def sided_in_language(d: Difference, message: str, lang_a: str | None, lang_b: str | None,
-                      languages: Mapping[str, str], said: tuple[str | None, str | None] = (None, None)) -> Markup:
+                      languages: Mapping[str, str], said: tuple[str | None, str | None] = (None, None),
+                      marked: Callable[[str], Markup] = escape) -> Markup:
     """A fact's or performer's difference as HTML: A's value (a fee, an e-service, a deciding body, a lane's name)
     in a ``<span>`` of A's model's language, B's in B's, the rest as :func:`_quoting_in_language` writes it.
     ``said``: each side's fact as the page's words say it (:attr:`DiffWords.fact_texts`), or None; a value they
     say as it is written is the page's own words, unmarked (found by QA: the English page marked "unknown" and
     "yes" Swedish once its facts were said in English words; "Social services committee (Socialnämnden)" quotes
-    the value, marked).
+    the value, marked). ``marked``: any other text as HTML, the models' labels in it marked
+    (:meth:`report.namemarks.NameMarks.html`: an unnamed timer's "timer after 2 weeks in “Invänta komplettering”").
 
     >>> d = Difference("fact", (), (), "fee", "11700 kr", "Ingen", "fee: 11700 kr in A, Ingen in B.")
     >>> sided_in_language(d, d.message, "en", "sv", {})
     Markup('fee: <span lang="en">11700 kr</span> in A, <span lang="sv">Ingen</span> in B.')
     """
     if d.kind != "fact" and d.attribute != "performer":
-        return _quoting_in_language(message, languages)
+        return _quoting_in_language(message, languages, marked)
     out, end = [], 0
     for value, lang, words in ((d.a_value, lang_a, said[0]), (d.b_value, lang_b, said[1])):
         at = message.find(value, end) if value and lang and words != value else -1
         if at < 0:
             continue
-        out += [_quoting_in_language(message[end:at], languages), Markup('<span lang="%s">%s</span>') % (lang, value)]
+        out += [_quoting_in_language(message[end:at], languages, marked),
+                Markup('<span lang="%s">%s</span>') % (lang, value)]
         end = at + len(value)
-    return Markup("").join([*out, _quoting_in_language(message[end:], languages)])
+    return Markup("").join([*out, _quoting_in_language(message[end:], languages, marked)])
 
 
 def in_language(label: str, languages: Mapping[str, str]) -> Markup:
@@ -122,12 +134,14 @@ def in_language(label: str, languages: Mapping[str, str]) -> Markup:
     return Markup(f'<span lang="{lang}">{escape(label)}</span>') if lang else escape(label)
 
 
-def _quoting_in_language(message: str, languages: Mapping[str, str]) -> Markup:
-    """``message`` as HTML, each model's label it quotes ("…") in its model's language (:func:`in_language`).
+def _quoting_in_language(message: str, languages: Mapping[str, str],
+                         marked: Callable[[str], Markup] = escape) -> Markup:
+    """``message`` as HTML, each model's label it quotes ("…") in its model's language (:func:`in_language`), the
+    rest as ``marked`` writes it.
 
     >>> _quoting_in_language('In a, "Besluta" runs before "x".', {"Besluta": "sv"})
     Markup('In a, &#34;<span lang="sv">Besluta</span>&#34; runs before &#34;x&#34;.')
     """
     parts = re.split(r'"([^"]+)"', message)
-    return Markup("").join(escape(part) if k % 2 == 0 else Markup('&#34;%s&#34;') % in_language(part, languages)
-                           for k, part in enumerate(parts))
+    return Markup("").join(marked(part) if k % 2 == 0 else Markup('&#34;%s&#34;') % (
+        in_language(part, languages) if part in languages else marked(part)) for k, part in enumerate(parts))

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from bpmn_io.library import load_entry
 from bpmn_io.profile import LANGUAGES, shown_name
 from processes.diff import builtin_synonyms, compare_models, prepare, profile_inputs
-from processes.diff.differences import fact_text
 from report.diff_html import comparison_html
+from report.difflanguage import facts_in_languages
 
 __all__ = ["embed_page", "library_comparison_section"]
 
@@ -55,13 +56,16 @@ def library_comparison_section(names: Sequence[str]) -> str:
     prepared, models = [], {}
     towns: dict[str, str | Mapping[str, str]] = {}
     facts_said: dict[str, dict[str, dict[str, str]]] = {}
+    elements: dict[str, dict[str, Any]] = {}  # an unnamed timer's length as its profile sets it
     for name in names:
         entry = load_entry(name)
         towns[name] = {lang: shown_name(entry.profile.raw, lang, name) for lang in LANGUAGES}  # its name per language
         facts, params = profile_inputs(entry.profile.raw)
         # each fact in each language: its value as the profile's names: say it (the English report's Swedish bodies)
-        facts_said[name] = {key: {lang: fact_text(fact, lang) for lang in LANGUAGES} for key, fact in facts.items()}
+        facts_said.update(facts_in_languages({name: entry.profile.raw}))
         prepared.append(prepare(entry.definitions, name, facts=facts, params=params))
+        elements[name] = params
         models[name] = entry.definitions
     comparison = compare_models(prepared, synonyms=builtin_synonyms())
-    return embed_page(comparison_html(comparison, models, names=towns, bilingual=True, facts_said=facts_said))
+    return embed_page(comparison_html(comparison, models, names=towns, bilingual=True, facts_said=facts_said,
+                                      params=elements))

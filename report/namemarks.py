@@ -37,8 +37,9 @@ from report.templating import labels_language
 __all__ = ["NameMarks"]
 
 
-def _foreign(defs: Definitions) -> dict[str, dict[str, str]]:
-    """Page language -> a name ``defs`` shows on that page in its own language instead -> that language."""
+def _foreign(defs: Definitions, drawn_shown: bool = False) -> dict[str, dict[str, str]]:
+    """Page language -> a name ``defs`` shows on that page in its own language instead -> that language;
+    ``drawn_shown``: a page that shows every name as drawn (a diff's or a comparison's page in one language)."""
     lang = labels_language(defs)
     if lang is None:
         return {}
@@ -51,7 +52,7 @@ def _foreign(defs: Definitions) -> dict[str, dict[str, str]]:
         if not re.search(r"[^\W\d_]", drawn):
             continue  # no letter: "1", "–", nothing a voice reads as a language
         for page in LANGUAGES:
-            if page != lang and " ".join(name_in(e, page).split()) == drawn:
+            if page != lang and (drawn_shown or " ".join(name_in(e, page).split()) == drawn):
                 out.setdefault(page, {})[drawn] = lang
     return out
 
@@ -67,9 +68,21 @@ class NameMarks:
     _said: dict[tuple[str, str, tuple[str, ...]], Markup] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def of(cls, parsed: Mapping[str, Definitions | Exception]) -> NameMarks:
-        """The marks of the processes ``parsed`` (name -> its model; a model that did not parse has none)."""
-        return cls({member: _foreign(defs) for member, defs in parsed.items() if isinstance(defs, Definitions)})
+    def of(cls, parsed: Mapping[str, Definitions | Exception], *, drawn: bool = False) -> NameMarks:
+        """The marks of the processes ``parsed`` (name -> its model; a model that did not parse has none);
+        ``drawn``: for a page that quotes every name as drawn, whatever names a model gives in the page's
+        language (a diff's or a comparison's page in one language: found by QA, qaleft, "timer after 2 weeks in
+        “Invänta komplettering”" read with English sounds).
+
+        >>> from processes.model import Definitions, FrozenMap, Process, Task
+        >>> task = Task(id="T", name="Beslut i nämnd", names=FrozenMap({"en": "Decide in committee"}))
+        >>> model = {"mini": Definitions(processes=(Process(id="P", nodes=FrozenMap({"T": task})),))}
+        >>> NameMarks.of(model).html("in “Beslut i nämnd”", "en", ("mini",))
+        Markup('in “Beslut i nämnd”')
+        >>> NameMarks.of(model, drawn=True).html("in “Beslut i nämnd”", "en", ("mini",))
+        Markup('in “<span lang="sv">Beslut i nämnd</span>”')
+        """
+        return cls({member: _foreign(defs, drawn) for member, defs in parsed.items() if isinstance(defs, Definitions)})
 
     def _pattern(self, lang: str, members: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         key = (lang, members)

@@ -749,7 +749,8 @@ def test_compare_joins_a_confirmed_pair_and_its_row_says_it_follows_the_decision
     )
     assert "  - Platsbesök (the person's decision: a confirmed pair)\n" in out["text"]
     assert "- Platsbesök (the person's decision: a confirmed pair)\n" in out["markdown"]
-    assert "<li>Platsbesök (the person&#39;s decision: a confirmed pair)</li>" in out["html"]
+    # the step's Swedish name marked inside the English words (found by QA, qaleft)
+    assert '<li><span lang="sv">Platsbesök</span> (the person&#39;s decision: a confirmed pair)</li>' in out["html"]
 
 
 def test_compare_refuses_decisions_that_contradict_each_other_across_pairs(tmp_path: Path) -> None:
@@ -803,14 +804,27 @@ def test_a_delegation_level_is_said_in_words_in_every_format() -> None:
     for fmt in ("text", "markdown", "json", "html"):
         out = run("diff", "helsingborg", "orkelljunga", "--format", fmt).output
         assert "working_committee" not in out, fmt
-        assert "working committee [assumed] in Örkelljunga" in out or (
+        assert "the working committee decides [assumed] in Örkelljunga" in out or (
             "working committee [assumed] in B" in out), fmt
+    # the sentence a manager reads: who decides, not "delegation is the committee" (found by QA, qaleft); the JSON
+    # keeps its message with the profile's key (docs/diff-schema.md)
+    text = run("diff", "helsingborg", "orkelljunga").output
+    assert ('[Changed] "Besluta om serveringstillstånd": the committee decides [assumed] in Helsingborg, the working '
+            "committee decides [assumed] in Örkelljunga.") in text
+    assert "delegation is" not in text
+    data = json.loads(run("diff", "helsingborg", "orkelljunga", "--format", "json").output)
+    assert [d["message"] for d in data["differences"] if d["attribute"] == "profile.delegation"] == [
+        '"Besluta om serveringstillstånd": delegation is committee [assumed] in A, working committee [assumed] in B.']
+    markdown = run("diff", "helsingborg", "orkelljunga", "--format", "markdown").output
+    assert "| Changed | the committee | the working committee |" in markdown  # its cells as the sentence says them
     nway = run("compare", "helsingborg", "orkelljunga", "landskrona").output
     # compare says the report's sentence, the level in words as the Swedish text and the HTML page say it
-    # (qacomptext)
-    assert ("who decides: the committee in Helsingborg and Landskrona; the working committee in Örkelljunga."
-            in nway)
+    # (qacomptext), who decides as the diff says it (qaleft)
+    assert ("“Besluta om serveringstillstånd”: the committee decides in Helsingborg and Landskrona; the working "
+            "committee decides in Örkelljunga." in nway)
     assert "working_committee" not in nway
+    table = run("compare", "helsingborg", "orkelljunga", "--format", "markdown", "--output-language", "sv").output
+    assert "| Besluta om serveringstillstånd | nämnden | arbetsutskottet |" in table  # not "committee"
 
 
 def test_an_empirical_fit_is_compared_by_its_mean_and_spread_not_value_by_value(tmp_path) -> None:
@@ -882,7 +896,12 @@ def test_the_fact_values_say_their_models_language(tmp_path: Path) -> None:
                "-o", str(tmp_path / "compare.html")).exit_code == 0
     page = lxml_html.parse(str(tmp_path / "compare.html")).getroot()
     cells = page.xpath("//h2[@id='facts-heading']/following::table[1]//tr[td]/td")
-    assert cells and {td.get("lang") for td in cells if td.text_content().strip()} == {"sv"}
+    # as on the diff page: a value the English words quote marked, the English words not (found by QA, qaleft:
+    # every cell was marked Swedish whole, "unknown" and "Social services committee (Socialnämnden)" too)
+    marked = [e.text_content() for td in cells for e in td.xpath("descendant-or-self::*[@lang='sv']")]
+    assert "Socialnämnden" in marked
+    assert not [t for t in marked if re.search(r"\b(?:unknown|yes|kronor|committee)\b", t)], marked
+    assert "unknown" in [td.text_content() for td in cells if td.get("lang") is None]
 
 
 def test_the_reports_bilingual_comparison_marks_each_performer_and_a_quoted_original(tmp_path: Path) -> None:

@@ -125,9 +125,11 @@ def test_an_english_model_is_compared_in_english_and_swedish_words_can_be_asked_
 
 
 def test_a_decision_level_is_said_in_the_reports_swedish_words() -> None:
-    # the parameter by the report's name for it ("vem som beslutar"), not its key "delegation"
-    assert ('[Ändrat] "Besluta om serveringstillstånd": vem som beslutar är nämnden [antagande] i Helsingborgs '
-            "modell, arbetsutskottet [antagande] i Örkelljungas modell.") in run("diff", "helsingborg", "orkelljunga")
+    # who decides as a manager says it ("nämnden beslutar"), not its key "delegation" (found by QA, qaleft: it
+    # said "vem som beslutar är nämnden")
+    assert ('[Ändrat] "Besluta om serveringstillstånd": nämnden beslutar [antagande] i Helsingborgs '
+            "modell, arbetsutskottet beslutar [antagande] i Örkelljungas modell.") in run("diff", "helsingborg",
+                                                                                          "orkelljunga")
 
 
 def test_the_comparison_page_in_swedish(tmp_path: Path) -> None:
@@ -179,3 +181,41 @@ def test_an_unnamed_step_of_the_common_core_is_named_in_words() -> None:
     english = run("compare", "helsingborg", "astorp", "landskrona", "--format", "markdown", "--output-language", "en")
     assert "- timer after 2 weeks in “Invänta komplettering”" in english.splitlines()  # as drawn (qacomptext)
     assert "Timer_Paminnelse" not in english
+
+
+def test_who_decides_is_said_as_a_manager_says_it_in_each_language(tmp_path: Path) -> None:
+    """Found by QA (qaleft): the diff said "delegation is the committee", "delegation.grant is not set", "vem som
+    beslutar, grant är inte angivet": a level per outcome, a level not set and the case officers (several people)
+    in plain words."""
+    from bpmn_io.library import library_paths
+
+    bpmn, profile = library_paths("helsingborg")[0], library_paths("helsingborg")[0].parent / "profile.yaml"
+    text = profile.read_text(encoding="utf-8")
+    assert text.count("\n    delegation: committee\n") == 1
+    paths = {}
+    for town, level in (("Aby", "committee"), ("Bby", "{grant: officer, refusal: committee}"), ("Cby", "officer")):
+        (tmp_path / town).mkdir()
+        (tmp_path / town / "process.bpmn").write_bytes(bpmn.read_bytes())
+        (tmp_path / town / "profile.yaml").write_text(
+            text.replace("municipality: Helsingborg\n", f"municipality: {town}\n")
+            .replace("\n    delegation: committee\n", f"\n    delegation: {level}\n"), encoding="utf-8")
+        paths[town] = str(tmp_path / town / "process.bpmn")
+    step = '"Besluta om serveringstillstånd": '
+    english = run("diff", paths["Aby"], paths["Bby"], "--output-language", "en")
+    assert f"[Changed] {step}the committee decides [assumed] in Aby, who decides is not set in Bby." in english
+    assert f"[Changed] {step}who grants permits is not set in Aby, the case officers grant permits [assumed] in Bby." \
+        in english
+    assert f"[Changed] {step}who refuses applications is not set in Aby, the committee refuses applications " \
+           "[assumed] in Bby." in english
+    swedish = run("diff", paths["Aby"], paths["Bby"], "--output-language", "sv")
+    assert f"[Ändrat] {step}nämnden beslutar [antagande] i Abys modell, vem som beslutar är inte angivet i Bbys " \
+           "modell." in swedish
+    assert f"[Ändrat] {step}vem som beviljar tillstånd är inte angivet i Abys modell, handläggarna beviljar " \
+           "tillstånd [antagande] i Bbys modell." in swedish
+    assert f"[Ändrat] {step}vem som avslår ansökningar är inte angivet i Abys modell, nämnden avslår ansökningar " \
+           "[antagande] i Bbys modell." in swedish
+    assert f"{step}the committee decides [assumed] in Aby, the case officers decide [assumed] in Cby." \
+        in run("diff", paths["Aby"], paths["Cby"], "--output-language", "en")
+    for said in (english, swedish):
+        assert "delegation" not in said and "grant is" not in said and "refusal" not in said
+    assert ", grant är" not in swedish

@@ -10,8 +10,9 @@ from dataclasses import replace
 from processes.diff.decisions import written_ids
 from processes.diff.differences import ATTRIBUTE_KEY, FLOW_KEYS
 from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, Said, Wording, said_in, sentence
-from processes.diff.notewords import note_words, reason_words, step_label
+from processes.diff.notewords import notes_said, reason_words, step_label
 from processes.diff.nway import METRICS, Comparison, StepCluster, Variation, name_sides
+from processes.diff.parameterwords import decides_wording
 from processes.diff.result import KINDS, Difference, ModelDiff
 from processes.diff.wordtable import NOT_GIVEN
 from processes.model import FrozenMap
@@ -79,6 +80,8 @@ def _message_in(d: Difference, a_name: str, b_name: str, words: DiffWords) -> st
         said |= {k: words.value(d.attribute, (texts[k].get(d.attribute) if d.kind == "fact" else None)
                                 or said_in(v, words.lang)) for k, v in values if k in ("va", "vb")}
         wording = ((key, tuple((k, said.get(k, v)) for k, v in values)),)
+        if d.kind != "fact":  # who decides, said as a manager does: "the committee decides", "nämnden beslutar"
+            wording = decides_wording(d, wording, words.lang)
     return sentence(wording, words.lang, (words.side(a_name), words.side(b_name)))
 
 
@@ -185,8 +188,8 @@ def diff_text(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
                                       an=words.side(diff.a.name), b=_label(diff, "b", m.b, words),
                                       bn=words.side(diff.b.name),
                                       confidence=words.number(m.confidence, 2), how=how_words(m.how, words))))
-    for note in diff.notes:
-        lines.append(_line(words.word("note", note=note_words(note, words.lang, words.side))))
+    for note in notes_said(diff.notes, diff.a.name, diff.b.name, words):
+        lines.append(_line(words.word("note", note=note)))
     return "\n".join(lines) + "\n"
 
 
@@ -214,10 +217,12 @@ def _value(d: Difference, side: str, words: DiffWords, model: str = "") -> str:
         return _given(value, words)
     if value and d.attribute.removeprefix("profile.").partition(".")[0] == "conditions":
         return words.condition(value)  # the report's words, in English too: no attribute's code name
-    if not value or (words.lang == "en" and not (d.kind == "fact" and words.facts)):
+    # a decision level in words in English too ("the committee", not the profile's "committee": found by QA, qaleft)
+    in_words = d.kind == "fact" or d.attribute.startswith("profile.delegation")
+    if not value or (words.lang == "en" and not (in_words and words.facts)):
         return value
     said = dict(d.wording[0][1]).get("va" if side == "a" else "vb") if d.wording else None
-    if d.kind == "fact" or d.attribute.startswith("profile.delegation"):
+    if in_words:
         # a fact as its message says it in that language (its profile's names:), in that language's words
         text = words.fact_texts.get(model, {}).get(d.attribute) if d.kind == "fact" else None
         written = said_in(said, words.lang) if isinstance(said, tuple) else value
@@ -283,7 +288,7 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
         out += ["", w("uncertain_next")]
     if diff.notes:
         out += ["", f"## {w('notes')}", ""]
-        out += [f"- {_cell(note_words(n, words.lang, words.side))}" for n in diff.notes]
+        out += [f"- {_cell(n)}" for n in notes_said(diff.notes, diff.a.name, diff.b.name, words)]
     return "\n".join(out) + "\n"
 
 
@@ -418,6 +423,8 @@ def _variation_value(v: Variation, model: str, words: DiffWords) -> str:
     words, as the diff's table says it (found while checking qacomptext: the Swedish table said
     "exclusive")."""
     value = _given(v.values.get(model, ""), words)
+    if v.aspect.startswith("profile.delegation"):  # a decision level in words ("nämnden", not "committee": qaleft)
+        return words.value(v.aspect, value)
     return words.word("value." + value) if v.kind == "control_flow" and "value." + value in WORDS else value
 
 

@@ -17,12 +17,13 @@ starthändelse mot varje starthändelse i den andra modellen'
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from processes.diff.diffwords import WORDS, decimal_commas, word
+from processes.diff.diffwords import WORDS, DiffWords, decimal_commas, side_words, word
 from processes.model import TASK_TYPES
+from processes.wording import short_names
 
-__all__ = ["REASONS", "NOTES", "reason_words", "note_words", "swedish_part", "step_label"]
+__all__ = ["REASONS", "NOTES", "reason_words", "note_words", "notes_said", "swedish_part", "step_label"]
 
 
 def _identity(text: str) -> str:
@@ -172,6 +173,8 @@ _LOWER = (
 #: (most passes' notes about one pair) stays in English
 #: a choice (gatewaydiff.choice_called) as a note's form finds it, as Swedish says it, and how many parts it finds
 #: (its name and the step before it; the one with both first: a name's part would take in the rest)
+#: model A and model B as a note of the matcher names them ("in A"), found as a part the output names (:func:`_parts`)
+_A, _B, _SIDE = "(?P<a>A)", "(?P<b>B)", "(?P<side>A|B)"
 _CHOICES = ((r'the choice "(.+?)" after "(.+?)"', 'valet "{0}" efter "{1}"', 2),
             (r'the choice after "(.+?)"', 'valet efter "{0}"', 1), (r'the choice "(.+?)"', 'valet "{0}"', 1))
 
@@ -193,21 +196,23 @@ NOTES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
      "{0} hör till den andra modellens prövning {1}: en prövning av sökandens lämplighet, som redan har en "
      "motsvarighet", ()),
     # a gateway's branches not compared (gatewaydiff.py): the choice by its name, or by the step before it
-    *((rf"the branches of {en} in A were not compared: {how} of the gateways after the matched step "
-       r"before it in B lead to the matched steps alike",
-       f"grenarna från {sv} i A jämfördes inte: i B leder {hur} efter motsvarande steg till samma steg", ())
-      for en, sv, _ in _CHOICES for how, hur in (("none", "inget val"), ("several", "mer än ett val"))),
-    *((rf"the branches of {en} in (A|B) were not compared: its profile's probabilities or conditions name flows "
-       r"that are not its branches",
+    *((rf"the branches of {en} in {_A} were not compared: {how} of the gateways after the matched step "
+       rf"before it in {_B} lead to the matched steps alike",
+       f"grenarna från {sv} i {{{n}}} jämfördes inte: i {{{n + 1}}} leder {hur} efter motsvarande steg till samma "
+       "steg", ())
+      for en, sv, n in _CHOICES for how, hur in (("none", "inget val"), ("several", "mer än ett val"))),
+    *((rf"the branches of {en} in {_SIDE} were not compared: its profile's probabilities or conditions name "
+       r"flows that are not its branches",
        f"grenarna från {sv} i {{{n}}} jämfördes inte: profilens sannolikheter eller villkor för det gäller "
        "flöden som inte är dess grenar", ())
       for en, sv, n in _CHOICES),
     # the matcher's own notes (anchors.py, core.py): a large pair, lemmas asked for without simplemma
     (r"the models are too large to compare every pair of steps \((\d+) x (\d+)\): steps were paired by "
-     r"identical names and matched neighbours; (\d+) steps? of A and (\d+) of B were not compared pair by pair "
-     r"\(they are listed as only in their model\)",
+     rf"identical names and matched neighbours; (\d+) steps? of {_A} and (\d+) of {_B} were not compared pair by "
+     r"pair \(they are listed as only in their model\)",
      "modellerna är för stora för att jämföra varje par av steg ({0} × {1}): stegen parades efter samma namn och "
-     "matchade grannar; {2} steg i A och {3} i B jämfördes inte par för par (de står som bara i sin modell)", ()),
+     "matchade grannar; {2} steg i {3} och {4} i {5} jämfördes inte par för par (de står som bara i sin modell)",
+     ()),
     (r"lemmas were asked for but simplemma is not installed \((.*)\): labels were compared by their roots",
      "grundformer (lemman) begärdes men simplemma är inte installerat ({0}): namnen jämfördes efter sina "
      "ordstammar", ()),
@@ -246,51 +251,85 @@ _REASON_VALUES = {"start": "startar", "end": "avslutar", "ends": "avslutar", "st
                                                              "efter det"}
 
 
-def _parts(found: re.Match[str], models: tuple[int, ...] = (),
-           side: Callable[[str], str] = _identity) -> list[str]:
-    """The parts a form found, as Swedish says them: a model as ``side`` names it, the rest as
-    :func:`swedish_part` says it."""
-    return [side(p) if k in models else swedish_part(p) for k, p in enumerate(found.groups())]
+def _parts(found: re.Match[str], models: tuple[int, ...] = (), side: Callable[[str], str] = _identity,
+           sides: tuple[str, str] = ("A", "B"), said: Callable[[str | None], str] = swedish_part) -> list[str]:
+    """The parts a form found: model A or B (``_A``, ``_B``, ``_SIDE`` in the form) as ``sides`` names them, a
+    model it names as ``side`` names it, the rest as ``said`` says it (Swedish: :func:`swedish_part`)."""
+    sided = {found.re.groupindex[g] - 1 for g in ("a", "b", "side") if g in found.re.groupindex}
+    return [sides[p == "B"] if k in sided else side(p) if k in models else said(p)
+            for k, p in enumerate(found.groups())]
 
 
-#: notes whose English (the JSON's, the matcher's) is a developer's: the form -> what the English outputs say
-#: (found by QA: "none of the gateways after the matched step before it in B lead to the matched steps alike")
-PLAIN: tuple[tuple[str, str], ...] = (
-    (r"(the branches of .+ in A were not compared): (none|several) of the gateways after the matched step "
-     r"before it in B lead to the matched steps alike",
-     "{0}: in B, {1} after the corresponding step leads to the same steps"),
+#: the notes whose English (the JSON's, the matcher's) is a developer's or names the models "A" and "B" or by
+#: the names they were compared under: the form -> what the English outputs say, and which of the parts it names
+#: are models (found by QA: "none of the gateways after the matched step before it in B lead to the matched
+#: steps alike"; qaleft: "in A" where the page names the models)
+PLAIN: tuple[tuple[str, str, tuple[int, ...]], ...] = (
+    (rf"the branches of (.+) in {_A} were not compared: (none|several) of the gateways after the matched step "
+     rf"before it in {_B} lead to the matched steps alike",
+     "the branches of {0} in {1} were not compared: in {3}, {2} after the corresponding step leads to the same "
+     "steps", ()),
+    (rf"the branches of (.+) in {_SIDE} were not compared: (its profile's probabilities or conditions name flows "
+     r"that are not its branches)", "the branches of {0} in {1} were not compared: {2}", ()),
+    (r"(the models are too large to compare every pair of steps \(\d+ x \d+\): steps were paired by identical "
+     rf"names and matched neighbours; \d+ steps?) of {_A} and (\d+) of {_B} (were not compared pair by pair "
+     r"\(they are listed as only in their model\))", "{0} in {1} and {2} in {3} {4}", ()),
+    (r"(.+?) (has no profile (?:parameters|facts).*)", "{0} {1}", (0,)),
+    (r"(\d+ matched tasks? (?:is a plain task|are plain tasks)) in (.+) and typed in (.+) (\(.*\): a model that "
+     r"does not type a task says nothing about its type, so these types are not compared)",
+     "{0} in {1} and typed in {2} {3}", (1, 2)),
 )
 _HOW_MANY = {"none": "no choice", "several": "more than one choice"}
 
 
-def note_words(note: str, lang: str, side: Callable[[str], str] = _identity) -> str:
-    """A note under a diff in ``lang``: each of its parts ("; ") in its Swedish form from :data:`NOTES`, a
-    model it names as ``side`` says it; the note as it is when a part has no form there.
+def _english_part(part: str | None) -> str:
+    return _HOW_MANY.get(part or "", part or "")
+
+
+def note_words(note: str, lang: str, side: Callable[[str], str] = _identity,
+               sides: tuple[str, str] = ("A", "B")) -> str:
+    """A note under a diff in ``lang``: each of its parts ("; ") in its Swedish form from :data:`NOTES` (in
+    English its form from :data:`PLAIN`), a model it names as ``side`` says it, model A and model B as
+    ``sides`` name them (an output for people: by their names, not "in A"); the note as it is when a part has no
+    form there.
 
     >>> note_words("b has no profile facts; they are not compared", "sv", lambda n: "modellen " + n)
     'Modellen b saknar fakta i en profil; de jämförs inte'
     >>> note_words('the branches of the choice "Klar?" in A were not compared: none of the gateways after '
-    ...            "the matched step before it in B lead to the matched steps alike", "en")
-    'the branches of the choice "Klar?" in A were not compared: in B, no choice after the corresponding step \
+    ...            "the matched step before it in B lead to the matched steps alike", "en", sides=("Aby", "Bby"))
+    'the branches of the choice "Klar?" in Aby were not compared: in Bby, no choice after the corresponding step \
 leads to the same steps'
     """
     if lang != "sv":
-        for form, en in PLAIN:
+        for form, en, models in PLAIN:
             found = re.fullmatch(form, note)
             if found:
-                return en.format(found.group(1), _HOW_MANY[found.group(2)])
+                return en.format(*_parts(found, models, side, sides, _english_part))
         return note
     said = []
     for part in note.split("; ") if " are not compared; " in note else [note]:
         for form, sv, models in NOTES:
             found = re.fullmatch(form, part)
             if found:
-                text = sv.format(*_parts(found, models, side))
+                text = sv.format(*_parts(found, models, side, sides))
                 said.append(text[:1].upper() + text[1:])
                 break
         else:
             return note
     return "; ".join(said)
+
+
+def notes_said(notes: Sequence[str], a_name: str, b_name: str, words: DiffWords) -> list[str]:
+    """The notes under a diff of the models ``a_name`` and ``b_name`` (as compared) in the language of ``words``
+    (:func:`note_words`), each model by its short name (:func:`processes.wording.short_names`, as the comparison's
+    headings and sentences name them: "in Åstorp", "i Åstorps modell"), not "in A" (found by QA, qaleft)."""
+    short = short_names({n: words.name(n) for n in (a_name, b_name)})
+
+    def side(model: str) -> str:  # a name shortened as its whole one is said: "modellen Nationell referens"
+        shown = short.get(model, words.name(model))
+        return words.side(model) if shown == words.name(model) else side_words(shown, words.lang, town=False)
+
+    return [note_words(note, words.lang, side, (side(a_name), side(b_name))) for note in notes]
 
 
 def reason_words(reason: str, lang: str) -> str:

@@ -29,6 +29,8 @@ from processes.params import DELEGATION_LEVELS
 __all__ = [
     "ATTRIBUTE_KEY",
     "FLOW_KEYS",
+    "decides_words",
+    "decides_wording",
     "level_words",
     "parameter_message",
     "parameter_wording",
@@ -120,6 +122,41 @@ def level_words(key: str, value: str) -> str:
     ('working committee', 'chair')
     """
     return value.replace("_", " ") if key.split(".", 1)[0] == "delegation" and value in DELEGATION_LEVELS else value
+
+
+#: the delegation levels whose words in English name several people ("the case officers": they "decide")
+_DECIDE_MANY = frozenset({"officer"})
+
+
+def decides_words(key: str, level: str, who: str, lang: str) -> str:
+    """Who decides at a decision step, as a clause in ``lang``: ``key`` the parameter (``delegation``, or
+    ``delegation.grant``/``delegation.refusal``: a level per outcome), ``level`` its value as the profile or
+    :func:`level_words` writes it (empty: not set), ``who`` that level in the output's words.
+
+    >>> decides_words("delegation", "committee", "the committee", "en"), decides_words("delegation", "", "", "sv")
+    ('the committee decides', 'vem som beslutar är inte angivet')
+    >>> decides_words("delegation.grant", "officer", "the case officers", "en")
+    'the case officers grant permits'
+    >>> decides_words("delegation.refusal", "working committee", "arbetsutskottet", "sv")
+    'arbetsutskottet avslår ansökningar'
+    """
+    outcome = key.partition(".")[2]
+    head = f"decides.{outcome}" if f"decides.{outcome}" in WORDS else "decides"
+    if not level:
+        return said_in(WORDS[head + ".not_set"], lang)
+    many = "_many" if level.replace(" ", "_") in _DECIDE_MANY else ""
+    return said_in(WORDS[head + many], lang).format(who=who)
+
+
+def decides_wording(d: Difference, wording: Wording, lang: str) -> Wording:
+    """A decision level's difference ``d`` (``profile.delegation``, ``profile.delegation.grant`` ...) said as who
+    decides in each model (:func:`decides_words`), from its ``wording`` with the levels in ``lang``'s words
+    ("the committee")."""
+    said = dict(wording[0][1])
+    key = d.attribute.removeprefix("profile.")
+    return (clause("delegation", step=said["step"], ma=said["ma"], mb=said["mb"],
+                   va=decides_words(key, d.a_value, said_in(said["va"], lang), lang),
+                   vb=decides_words(key, d.b_value, said_in(said["vb"], lang), lang)),)
 
 
 def marked(basis: str) -> Said:

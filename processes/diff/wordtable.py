@@ -30,6 +30,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "{step}: loopmarkering {va} i {A}, {vb} i {B}"),
     "parameter": ("{step}: {key} is {va}{ma} in {A}, {vb}{mb} in {B}",
                   "{step}: {key} är {va}{ma} i {A}, {vb}{mb} i {B}"),
+    # who decides at a decision step, each value a clause ("the committee decides"; WORDS "decides...")
+    "delegation": ("{step}: {va}{ma} in {A}, {vb}{mb} in {B}", "{step}: {va}{ma} i {A}, {vb}{mb} i {B}"),
     # the profiles' facts
     "fact": ("{fact}: {va}{ma} in {A}, {vb}{mb} in {B}", "{fact}: {va}{ma} i {A}, {vb}{mb} i {B}"),
     # control flow (flowdiff.py): the first clause of a relation, the next ones, a step's own property
@@ -289,6 +291,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "param.mode": ("mode", "typvärde"),
     "param.max": ("max", "högst"),
     "param.value": ("value", "värde"),
+    # who decides at a decision step (a profile's ``delegation``, or a level per outcome: ``delegation.grant``), as a
+    # clause a manager reads ("the committee decides", "nämnden beslutar"; found by QA, qaleft: "delegation is the
+    # committee", "vem som beslutar, grant är ..."); ``{who}``: the level in the report's words; "_many": a level
+    # English names as several people ("the case officers decide")
+    "decides": ("{who} decides", "{who} beslutar"),
+    "decides_many": ("{who} decide", "{who} beslutar"),
+    "decides.not_set": ("who decides is not set", "vem som beslutar är inte angivet"),
+    "decides.grant": ("{who} grants permits", "{who} beviljar tillstånd"),
+    "decides.grant_many": ("{who} grant permits", "{who} beviljar tillstånd"),
+    "decides.grant.not_set": ("who grants permits is not set", "vem som beviljar tillstånd är inte angivet"),
+    "decides.refusal": ("{who} refuses applications", "{who} avslår ansökningar"),
+    "decides.refusal_many": ("{who} refuse applications", "{who} avslår ansökningar"),
+    "decides.refusal.not_set": ("who refuses applications is not set", "vem som avslår ansökningar är inte angivet"),
     # a parameter that names a branch (its flow in words, view.flow_words) or a case attribute (in words)
     "param_of.probabilities": ("probability of {what}", "sannolikhet för {what}"),
     "param_of.conditions": ("condition of {what}", "villkor för {what}"),

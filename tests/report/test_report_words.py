@@ -325,14 +325,24 @@ def test_each_kind_of_variation_reads_as_a_sentence_in_each_language() -> None:
         '“S” is a step in Aby; not in Bby and Cby.',
         'Who does “S” and “T”: Nämnden in Aby and Bby; not said in Cby.',
         '“S” and “T” are optional (can be skipped) in Aby; they are mandatory in Bby.',
-        '“S”, who decides: the committee in Aby; the working committee in Cby.',
+        '“S”: the committee decides in Aby; the working committee decides in Cby.',
     ]
     assert said["sv"] == [
         '”S” är ett steg i Aby; inte i Bby och Cby.',
         'Vem som gör ”S” och ”T”: Nämnden i Aby och Bby; inte angivet i Cby.',
         '”S” och ”T” är frivilliga (kan hoppas över) i Aby; de är obligatoriska i Bby.',
-        '”S”, vem som beslutar: nämnden i Aby; arbetsutskottet i Cby.',
+        '”S”: nämnden beslutar i Aby; arbetsutskottet beslutar i Cby.',
     ]
+    # a level per outcome, and a model that sets none: in words, not "delegation grant" (found by QA, qaleft)
+    grant = Variation("attribute", "S", FrozenMap({"a": "", "b": "officer"}), "", ("S",), (), "profile.delegation.grant")
+    refusal = Variation("attribute", "S", FrozenMap({"a": "", "b": "committee"}), "", ("S",), (),
+                        "profile.delegation.refusal")
+    assert [variation_words(v, towns, "en") for v in (grant, refusal)] == [
+        '“S”: who grants permits is not set in Aby; the case officers grant permits in Bby.',
+        '“S”: who refuses applications is not set in Aby; the committee refuses applications in Bby.']
+    assert [variation_words(v, towns, "sv") for v in (grant, refusal)] == [
+        '”S”: vem som beviljar tillstånd är inte angivet i Aby; handläggarna beviljar tillstånd i Bby.',
+        '”S”: vem som avslår ansökningar är inte angivet i Aby; nämnden avslår ansökningar i Bby.']
 
 
 def test_a_step_the_pairwise_diff_asks_about_is_said_to_be_perhaps_there_not_missing() -> None:

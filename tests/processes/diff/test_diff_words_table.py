@@ -15,7 +15,7 @@ from bpmn_io.loading import load_model
 from processes.diff import KINDS, diff_models
 from processes.diff.diffwords import MESSAGES, WORDS, DiffWords
 from processes.diff.formats import diff_markdown, diff_text, message_in
-from processes.diff.notewords import NOTES, REASONS, note_words, reason_words
+from processes.diff.notewords import NOTES, REASONS, note_words, notes_said, reason_words
 from processes.diff.nway import METRICS
 from processes.diff.relations import RELATIONS
 from processes.diff.stages import builtin_stages
@@ -164,6 +164,38 @@ def test_a_lower_confidence_note_is_said_in_swedish() -> None:
         "meddelandehändelse som är kvar i varje modell, bredvid samma matchade steg")
 
 
+def test_a_note_names_the_models_by_their_short_names_in_each_language() -> None:
+    """Found by QA (qaleft): the notes under a diff said "12 steps of A and 10 of B", "i A", where everything
+    else a person reads names the models; the national reference by the name before its laws, as the
+    comparison's headings name it (in Swedish "modellen Nationell referens", as the differences say its whole
+    name); a model named as compared (a process name) by its municipality's name."""
+    large = ("the models are too large to compare every pair of steps (1000 x 1000): steps were paired by identical "
+             "names and matched neighbours; 12 steps of A and 10 of B were not compared pair by pair (they are "
+             "listed as only in their model)")
+    bare = "astorp has no profile facts; they are not compared"
+    typed = ("2 matched tasks are plain tasks in nat and typed in astorp (userTask 2): a model that does not type a "
+             "task says nothing about its type, so these types are not compared")
+    english = DiffWords("en", {"nat": "National reference (the Alcohol Act)", "astorp": "Åstorp"})
+    assert notes_said([large, bare, typed], "nat", "astorp", english) == [
+        "the models are too large to compare every pair of steps (1000 x 1000): steps were paired by identical "
+        "names and matched neighbours; 12 steps in National reference and 10 in Åstorp were not compared pair by "
+        "pair (they are listed as only in their model)",
+        "Åstorp has no profile facts; they are not compared",
+        "2 matched tasks are plain tasks in National reference and typed in Åstorp (userTask 2): a model that does "
+        "not type a task says nothing about its type, so these types are not compared"]
+    swedish = DiffWords("sv", {"nat": "Nationell referens (Alkohollagen)", "astorp": "Åstorp"})
+    said = notes_said([large, bare], "nat", "astorp", swedish)
+    assert said == [
+        "Modellerna är för stora för att jämföra varje par av steg (1000 × 1000): stegen parades efter samma namn "
+        "och matchade grannar; 12 steg i modellen Nationell referens och 10 i Åstorps modell jämfördes inte par för "
+        "par (de står som bara i sin modell)",
+        "Åstorps modell saknar fakta i en profil; de jämförs inte"]
+    # a model named by its file keeps its name, without a genitive
+    assert notes_said([large], "a.bpmn", "b.bpmn", DiffWords("sv"))[0].endswith(
+        "12 steg i modellen a.bpmn och 10 i modellen b.bpmn jämfördes inte par för par (de står som bara i sin "
+        "modell)")
+
+
 BENCH = ROOT / "bench" / "matching"
 
 
@@ -240,8 +272,9 @@ def _note_fragments() -> dict[str, str]:
 
 
 def _unescaped(form: str) -> str:
-    """A form's English as text: its escapes undone, its alternatives' words kept ("(refused|granted)")."""
-    return re.sub(r"\\(.)", r"\1", form.replace("(?:", "("))
+    """A form's English as text: its escapes undone, its alternatives' words kept ("(refused|granted)"), model A
+    or B as the matcher writes it ("(?P<a>A)": "A")."""
+    return re.sub(r"\\(.)", r"\1", re.sub(r"\(\?P<\w+>([^()]*)\)", r"\1", form).replace("(?:", "("))
 
 
 def test_every_note_the_code_writes_has_a_form_with_its_swedish() -> None:
