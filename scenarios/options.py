@@ -44,6 +44,11 @@ def _base(model: str, profile: str | None, lenient: bool = False, notes: list[st
     if not path.exists() and is_library_name(model):
         return library_base(model, source=model, line=None, profile=Path(profile) if profile else None)
     if not path.exists():
+        from scenarios.shipped import shipped_path
+
+        if shipped_path(model) is not None:  # found by QA (qafresh): "simulate e-service" said only "no such file"
+            raise InputError("no such file or library model; it is a shipped scenario: permitflow run "
+                             f"{model} runs it", file=model)
         raise no_such_model(model)
     if path.is_dir():
         raise InputError("is a directory (expected a .bpmn or .yaml model file)", file=model)
