@@ -46,7 +46,8 @@ def _base(model: str, profile: str | None, lenient: bool = False, notes: list[st
     if not path.exists():
         from scenarios.shipped import shipped_path
 
-        if shipped_path(model) is not None:  # found by QA (qafresh): "simulate e-service" said only "no such file"
+        # found by QA (qafresh): "simulate e-service" said only "no such file"
+        if shipped_path(model) is not None:
             raise InputError("no such file or library model; it is a shipped scenario: permitflow run "
                              f"{model} runs it", file=model)
         raise no_such_model(model)

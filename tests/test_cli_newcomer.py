@@ -217,10 +217,10 @@ def test_a_calibrated_wait_that_is_mostly_zero_keeps_its_mean_in_the_profile(tmp
 @pytest.mark.parametrize(("args", "said"), [
     (["simulate", "e-service"], "e-service: no such file or library model; it is a shipped scenario: "
                                 "permitflow run e-service runs it\n"),
-    (["run", "helsingborg"], "helsingborg: no such file, nor a shipped scenario or study of that name (it is a "
-                             "library model: permitflow simulate runs it) (expected a scenario or study file, "),
-    (["run", "{model}"], "{model}: is a process model, not a scenario or study file (permitflow simulate runs a "
-                         "model; a scenario names it under base:)\n"),
+    (["run", "helsingborg"], "helsingborg: no such file, nor a shipped scenario or study of that name (it is "
+                             "a library model: permitflow simulate runs it) (expected a scenario or study "),
+    (["run", "{model}"], "{model}: is a process model, not a scenario or study file (permitflow simulate "
+                         "runs a model; a scenario names it under base:)\n"),
 ])
 def test_a_scenario_given_to_simulate_or_a_model_given_to_run_says_which_command_takes_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str) -> None:
@@ -228,7 +228,8 @@ def test_a_scenario_given_to_simulate_or_a_model_given_to_run_says_which_command
     scenarios, ``run process.bpmn`` said "a scenario file is a mapping (name:, base:, set: ...)"."""
     monkeypatch.chdir(tmp_path)
     model = str(_model(tmp_path))
-    result = CliRunner().invoke(cli, [a.format(model=model) for a in args] + ["-o", "out"] * (args[0] == "run"))
+    given = [a.format(model=model) for a in args] + ["-o", "out"] * (args[0] == "run")
+    result = CliRunner().invoke(cli, given)
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("permitflow: error: " + said.format(model=model))
     assert result.stderr.count("\n") == 1 and not (tmp_path / "out").exists()
