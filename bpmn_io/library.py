@@ -125,16 +125,17 @@ def is_library_name(text: str, root: Path | None = None) -> bool:
 
 
 def no_such_model(arg: str, *, logs: bool = False) -> InputError:
-    """The refusal of a model argument that is neither a file nor a library name; a bare name close to a library
-    name says which (found by QA, qafresh: ``simulate Helsingborg`` or ``helsingborgg`` listed the ten names
-    without saying the near one). ``logs``: the command reads case logs too (``diff``, ``compare``).
+    """The refusal of a model argument that is neither a file nor a library name; a bare name close to a
+    library name says which (found by QA, qafresh: ``simulate Helsingborg`` or ``helsingborgg`` listed the ten
+    names without saying the near one). ``logs``: the command reads case logs too (``diff``, ``compare``).
 
     >>> str(no_such_model("Åstorp")).split(" (expected")[0]
     "Åstorp: no such file (did you mean 'astorp'?)"
     """
     names = library_names()
     near = did_you_mean(arg, names) if "/" not in arg and "\\" not in arg and not Path(arg).suffix else ""
-    what = "a .bpmn or .yaml model, a case log (.xes, .xes.gz, .csv) or" if logs else "a .bpmn or .yaml model, or"
+    what = ("a .bpmn or .yaml model, a case log (.xes, .xes.gz, .csv) or" if logs
+            else "a .bpmn or .yaml model, or")
     return InputError(f"no such file{near} (expected {what} a library name: {', '.join(names)})", file=arg)
 
 

@@ -21,9 +21,9 @@ WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 
 
 def shown_address(host: str, port: int, token: str | None, machine: str) -> str:
-    """The address ``serve`` says to open: a host that listens on every address (``0.0.0.0``, ``::``) is named by
-    this ``machine``'s name, which a colleague's browser can open (found by QA, qafresh: it said "open
-    http://0.0.0.0:8080/?token=…").
+    """The address ``serve`` says to open: a host that listens on every address (``0.0.0.0``, ``::``) is
+    named by this ``machine``'s name, which a colleague's browser can open (found by QA, qafresh: it said
+    "open http://0.0.0.0:8080/?token=…").
 
     >>> shown_address("0.0.0.0", 8080, "t0k", "vm"), shown_address("::1", 8765, None, "vm")
     ('http://vm:8080/?token=t0k', 'http://[::1]:8765/')

@@ -72,11 +72,11 @@ def short_names(names: Mapping[str, str]) -> dict[str, str]:
 
 
 def told_apart(names: Mapping[str, str]) -> dict[str, str]:
-    """Each of ``names`` (a model's name as compared -> the name its profile gives it) as a page or line names
-    it: its profile's name, with what the models are compared as in brackets where two share one (found by QA,
-    qafresh: ``diff 2023.csv 2024.csv --model helsingborg`` compared "Helsingborg" with "Helsingborg", every line
-    saying "i Helsingborgs modell" on both sides). A compared name that holds the profile's name adds only the
-    rest ("helsingborg (2)", the second copy of a model given twice, is "Helsingborg (2)").
+    """Each of ``names`` (a model's name as compared -> the name its profile gives it) as a page or line
+    names it: its profile's name, with what the models are compared as in brackets where two share one (found
+    by QA, qafresh: ``diff 2023.csv 2024.csv --model helsingborg`` compared "Helsingborg" with "Helsingborg",
+    every line saying "i Helsingborgs modell" on both sides). A compared name that holds the profile's name
+    adds only the rest ("helsingborg (2)", the second copy of a model given twice, is "Helsingborg (2)").
 
     >>> told_apart({"2023": "Helsingborg", "2024": "Helsingborg", "astorp": "Åstorp"})
     {'2023': 'Helsingborg (2023)', '2024': 'Helsingborg (2024)', 'astorp': 'Åstorp'}

@@ -410,10 +410,10 @@ _DOCUMENT_START = re.compile(r"---[ \t]*(#[^\r]*)?\r?")
 
 
 def _with_baselines(scenarios: list[Scenario], folders: list[Path]) -> list[Scenario]:
-    """``scenarios`` preceded by the missing baselines found as ``<name>.yaml`` beside them, else as a shipped
-    scenario of that name (found by QA, qafresh: the README's scenario example, saved as a file of one's own,
-    names ``baseline: status-quo`` and was refused) (``folders``: the folder of each scenario's file; its source
-    may name a shipped file by its path inside permitflow, not where it is)."""
+    """``scenarios`` preceded by the missing baselines found as ``<name>.yaml`` beside them, else as a
+    shipped scenario of that name (found by QA, qafresh: the README's scenario example, saved as a file of
+    one's own, names ``baseline: status-quo`` and was refused) (``folders``: the folder of each scenario's
+    file; its source may name a shipped file by its path inside permitflow, not where it is)."""
     have = {s.name for s in scenarios}
     added: list[Scenario] = []
     for scenario, folder in zip(scenarios, folders, strict=True):

@@ -182,9 +182,9 @@ def test_an_unnamed_step_of_the_common_core_is_named_in_words() -> None:
 
 
 def test_two_models_one_profile_names_alike_are_told_apart(tmp_path: Path) -> None:
-    """Found by QA (qafresh): ``diff 2023.csv 2024.csv --model helsingborg`` named both sides "Helsingborg", every
-    line "i Helsingborgs modell" twice; two models whose profiles give one name are named by it with what each is
-    compared as (its folder here, the log's name there) in brackets."""
+    """Found by QA (qafresh): ``diff 2023.csv 2024.csv --model helsingborg`` named both sides "Helsingborg",
+    every line "i Helsingborgs modell" twice; two models whose profiles give one name are named by it with
+    what each is compared as (its folder here, the log's name there) in brackets."""
     import shutil
 
     from bpmn_io.library import library_root
@@ -196,8 +196,8 @@ def test_two_models_one_profile_names_alike_are_told_apart(tmp_path: Path) -> No
     text = run("diff", str(tmp_path / "x" / "process.bpmn"), str(tmp_path / "y" / "process.bpmn"))
     assert text.splitlines()[0] == "Helsingborg (x) (A, 49 steg) jämförd med Helsingborg (y) (B, 49 steg)"
     assert "Helsingborgs modell" not in text
-    models = run("compare", str(tmp_path / "x" / "process.bpmn"), str(tmp_path / "y" / "process.bpmn"), "astorp",
-                 "--output-language", "en").splitlines()[0]
+    models = run("compare", str(tmp_path / "x" / "process.bpmn"), str(tmp_path / "y" / "process.bpmn"),
+                 "astorp", "--output-language", "en").splitlines()[0]
     assert models == "models: Helsingborg (x), Helsingborg (y), Åstorp"
     assert run("diff", "helsingborg", "helsingborg").splitlines()[0] == (
         "Helsingborg (A, 49 steg) jämförd med Helsingborg (2) (B, 49 steg)")

@@ -251,8 +251,8 @@ def test_the_report_names_the_deadline_of_the_profile(tmp_path: Path) -> None:
 
 
 def test_run_takes_r_for_replications_as_simulate_does(files: Path) -> None:
-    """Found by QA (qafresh): a newcomer who learnt ``simulate -r 10`` typed ``run e-service -r 2`` and was told
-    "No such option '-r'"."""
+    """Found by QA (qafresh): a newcomer who learnt ``simulate -r 10`` typed ``run e-service -r 2`` and was
+    told "No such option '-r'"."""
     out = files / "out"
     done = run("run", str(files / "base.yaml"), "-o", str(out), "-r", "2", "-q")
     assert done.exit_code == 0, done.output

@@ -55,7 +55,8 @@ def test_the_report_says_how_many_highlights_chance_would_give(folder: Path) -> 
 
 def test_a_count_of_thousands_is_written_as_each_language_groups_it(folder: Path,  # noqa: F811
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """Found by QA (qafresh): the bundled study's report said "of the 3776 changes" and "de 3776 ändringar"."""
+    """Found by QA (qafresh): the bundled study's report said "of the 3776 changes" and "de 3776
+    ändringar"."""
     import report.html as report_html
     from report.chance import Highlights
 
