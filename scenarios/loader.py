@@ -46,7 +46,7 @@ from typing import Any
 from bpmn_io.library import library_names
 from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import load_yaml
-from processes.errors import InputError
+from processes.errors import InputError, not_utf8
 from scenarios.bases import resolve_base
 from scenarios.names import check_name
 from scenarios.overrides import member_path
@@ -204,7 +204,7 @@ def _read_text(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start})", file=str(path)) from None
+        raise not_utf8(data, str(path), err) from None
 
 
 def read_scenario(path: str | Path, *, defaults: Defaults | None = None) -> Scenario:
