@@ -64,7 +64,7 @@ from typing import Any
 
 import yaml
 
-from processes.errors import InputError
+from processes.errors import UTF16_BOMS, InputError, not_utf8
 from processes.model import (
     Collaboration,
     Definitions,
@@ -114,6 +114,8 @@ def read_authoring(path: str | Path) -> Definitions:
 
 def parse_authoring(text: str | bytes, *, source: str) -> Definitions:
     """Parse the YAML authoring form into a model; ``source`` names it in errors."""
+    if isinstance(text, bytes) and text[:2] in UTF16_BOMS:
+        raise not_utf8(text, source)
     if isinstance(text, bytes) and b"\0" in text[:4096]:
         raise InputError("not a YAML text file (it contains NUL bytes)", file=source)
     try:

@@ -30,7 +30,7 @@ from bpmn_io.profile_schema import facts_from_data
 from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import load_yaml
 from processes.cachestore import cache_folder, code_digest, read_checked, write_checked
-from processes.errors import InputError
+from processes.errors import InputError, did_you_mean
 from processes.frozenclass import frozen_dataclass
 from processes.frozenmap import FrozenMap
 
@@ -44,6 +44,7 @@ __all__ = [
     "shown_path",
     "library_names",
     "is_library_name",
+    "no_such_model",
     "pool_prices",
     "priced_as_library",
     "library_paths",
@@ -121,6 +122,21 @@ def library_names(root: Path | None = None) -> list[str]:
 def is_library_name(text: str, root: Path | None = None) -> bool:
     """True if ``text`` names a library municipality (and is not a path)."""
     return "/" not in text and "\\" not in text and text in library_names(root)
+
+
+def no_such_model(arg: str, *, logs: bool = False) -> InputError:
+    """The refusal of a model argument that is neither a file nor a library name; a bare name close to a
+    library name says which (found by QA, qafresh: ``simulate Helsingborg`` or ``helsingborgg`` listed the ten
+    names without saying the near one). ``logs``: the command reads case logs too (``diff``, ``compare``).
+
+    >>> str(no_such_model("Åstorp")).split(" (expected")[0]
+    "Åstorp: no such file (did you mean 'astorp'?)"
+    """
+    names = library_names()
+    near = did_you_mean(arg, names) if "/" not in arg and "\\" not in arg and not Path(arg).suffix else ""
+    what = ("a .bpmn or .yaml model, a case log (.xes, .xes.gz, .csv) or" if logs
+            else "a .bpmn or .yaml model, or")
+    return InputError(f"no such file{near} (expected {what} a library name: {', '.join(names)})", file=arg)
 
 
 def pool_prices(profile: Mapping[str, Any] | None) -> frozenset[tuple[str, float]]:

@@ -82,14 +82,13 @@ def load_model(arg: str | os.PathLike[str], *, strict: bool = True) -> Definitio
     if is_stream_path(path):
         return _load_stream(str(arg), strict)
     if not path.exists():
-        from .library import is_library_name, library_names, library_paths
+        from .library import is_library_name, library_paths, no_such_model
 
         if is_library_name(str(arg)):
             from .reader import read_bpmn
 
             return read_bpmn(library_paths(str(arg))[0])
-        raise InputError("no such file (expected a .bpmn or .yaml model, or a library name: "
-                         f"{', '.join(library_names())})", file=str(arg))
+        raise no_such_model(str(arg))
     if path.is_dir():
         raise InputError("is a directory (expected a .bpmn or .yaml model file)", file=str(arg))
     check_regular(path, what="model file")

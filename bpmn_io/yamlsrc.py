@@ -29,7 +29,7 @@ from typing import Any
 from bpmn_io import yamlstore
 from bpmn_io.yamlpath import MAX_VALUES, Path, path_text
 from processes.collector import collector_paused
-from processes.errors import InputError
+from processes.errors import not_utf8
 from processes.frozenclass import frozen_dataclass
 
 __all__ = ["MAX_VALUES", "YamlDoc", "load_yaml", "path_text", "dump_yaml"]
@@ -66,8 +66,7 @@ def load_yaml(text: str | bytes, *, source: str | None = None, aliases: str | No
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as err:  # e.g. saved in Latin-1: name the line and the way out
-            raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start}; save the file as UTF-8)",
-                             file=source, line=raw.count(b"\n", 0, err.start) + 1) from None
+            raise not_utf8(raw, source, err) from None
     kept = yamlstore.recall(text, aliases)
     if kept is not None:  # an earlier run read exactly this text (every check passed then)
         return YamlDoc(kept[0], kept[1], source)

@@ -55,11 +55,8 @@ def compare_input(arg: str, from_logs: dict[str, Any] | None = None, *,
         return arg, entry.definitions, entry.profile.raw
     path = Path(arg)
     if from_logs is not None and not path.exists() and not arg.lower().endswith(_MODEL_SUFFIXES):
-        from processes.errors import InputError
-
         # compare also reads case logs: a missing one is not told it should have been a model
-        raise InputError("no such file (expected a .bpmn or .yaml model, a case log (.xes, .xes.gz, .csv) or a "
-                         f"library name: {', '.join(lib.library_names())})", file=arg)
+        raise lib.no_such_model(arg, logs=True)
     defs = load_model(path, strict=strict)
     if not strict:
         from bpmn_io.lenient import without_broken_flows

@@ -39,7 +39,8 @@ __all__ = ["cache_command", "report_command", "run_command"]
 @click.option("-o", "--output", type=InputPath("a results folder", folder=True, exists=False),
               help="Results folder (default results/<study>).")
 @executor_options
-@click.option("--replications", type=click.IntRange(min=1), help="Replications of every scenario (overrides the files).")
+@click.option("--replications", "-r", type=click.IntRange(min=1),
+              help="Replications of every scenario (overrides the files).")
 @click.option("--no-cache", is_flag=True, help="Recompute every work unit; neither read nor write DIR/.cache.")
 @click.option("--refresh", is_flag=True, help="Recompute every work unit and store the new results in DIR/.cache.")
 @format_option("text", "json")

@@ -13,7 +13,24 @@ import click
 from clicommands.output import fail
 from processes.extras import install_hint
 
-__all__ = ["serve_cmd"]
+__all__ = ["WILDCARD_HOSTS", "serve_cmd", "shown_address"]
+
+
+#: hosts that listen on every address of the machine: none is an address a browser opens from elsewhere
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+
+
+def shown_address(host: str, port: int, token: str | None, machine: str) -> str:
+    """The address ``serve`` says to open: a host that listens on every address (``0.0.0.0``, ``::``) is
+    named by this ``machine``'s name, which a colleague's browser can open (found by QA, qafresh: it said
+    "open http://0.0.0.0:8080/?token=…").
+
+    >>> shown_address("0.0.0.0", 8080, "t0k", "vm"), shown_address("::1", 8765, None, "vm")
+    ('http://vm:8080/?token=t0k', 'http://[::1]:8765/')
+    """
+    host = machine if host in WILDCARD_HOSTS else host
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
 
 
 @click.command("serve")
@@ -62,9 +79,10 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep
             probe.bind((host, port))
         except OSError as err:
             fail(f"cannot listen on {host}:{port}: {err.strerror or err}")
-    shown = f"[{host}]" if ":" in host else host
-    address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
-    click.echo(f"permitflow serve: open {address}" + (" (the token was generated for this run)" if generated else ""))
+    address = shown_address(host, port, token, socket.gethostname())
+    said = [*(["this machine's name"] if host in WILDCARD_HOSTS else []),
+            *(["the token was generated for this run"] if generated else [])]
+    click.echo(f"permitflow serve: open {address}" + (f" ({'; '.join(said)})" if said else ""))
     click.echo("Ctrl-C stops the server.")
 
     def stopped(_signum: int, _frame: Any) -> None:

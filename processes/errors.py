@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["PermitflowError", "InputError", "ModelError", "SimulationError", "NotExecutableError", "OutputError", "did_you_mean"]
+__all__ = ["PermitflowError", "InputError", "ModelError", "SimulationError", "NotExecutableError", "OutputError",
+           "did_you_mean", "not_utf8", "UTF16_BOMS"]
 
 
 class PermitflowError(Exception):
@@ -105,6 +106,31 @@ class OutputError(PermitflowError):
     the run failed, the input was fine."""
 
     exit_code = 1
+
+
+#: how a UTF-16 file begins (Windows Notepad's "Unicode"): a YAML file saved so reads as not UTF-8
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def not_utf8(data: bytes, file: str | None, err: UnicodeDecodeError | None = None) -> InputError:
+    r"""The refusal of a YAML file's ``data`` that is not UTF-8: a UTF-16 file named as such (found by QA,
+    qafresh: saved as Notepad's "Unicode", a scenario said "not UTF-8 text (invalid start byte at byte 0)", a
+    model "not a YAML text file (it contains NUL bytes)"), else where decoding failed (``err``) and at which
+    line.
+
+    >>> str(not_utf8(b"\xff\xfen\x00", "a.yaml"))
+    "a.yaml: UTF-16 text, not UTF-8 (as Notepad's 'Unicode' saves it; save the file as UTF-8)"
+    >>> try:
+    ...     b"x: 1\nname: G\xe4vle".decode()
+    ... except UnicodeDecodeError as err:
+    ...     print(not_utf8(b"x: 1\nname: G\xe4vle", "a.yaml", err))
+    a.yaml:2: not UTF-8 text (invalid continuation byte at byte 12; save the file as UTF-8)
+    """
+    if data[:2] in UTF16_BOMS or err is None:
+        return InputError("UTF-16 text, not UTF-8 (as Notepad's 'Unicode' saves it; save the file as UTF-8)",
+                          file=file)
+    return InputError(f"not UTF-8 text ({err.reason} at byte {err.start}; save the file as UTF-8)", file=file,
+                      line=data.count(b"\n", 0, err.start) + 1)
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:

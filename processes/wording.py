@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 
 from processes.numbers import number
 
-__all__ = ["AND", "QUOTES", "counted", "listed", "quoted", "short_names"]
+__all__ = ["AND", "QUOTES", "counted", "listed", "quoted", "short_names", "told_apart"]
 
 #: the word before a list's last item, with its spaces
 AND = {"en": " and ", "sv": " och "}
@@ -69,3 +69,28 @@ def short_names(names: Mapping[str, str]) -> dict[str, str]:
              for k, name in names.items()}
     seen = list(short.values())
     return {k: said if seen.count(said) == 1 else names[k] for k, said in short.items()}
+
+
+def told_apart(names: Mapping[str, str]) -> dict[str, str]:
+    """Each of ``names`` (a model's name as compared -> the name its profile gives it) as a page or line
+    names it: its profile's name, with what the models are compared as in brackets where two share one (found
+    by QA, qafresh: ``diff 2023.csv 2024.csv --model helsingborg`` compared "Helsingborg" with "Helsingborg",
+    every line saying "i Helsingborgs modell" on both sides). A compared name that holds the profile's name
+    adds only the rest ("helsingborg (2)", the second copy of a model given twice, is "Helsingborg (2)").
+
+    >>> told_apart({"2023": "Helsingborg", "2024": "Helsingborg", "astorp": "Åstorp"})
+    {'2023': 'Helsingborg (2023)', '2024': 'Helsingborg (2024)', 'astorp': 'Åstorp'}
+    >>> told_apart({"helsingborg": "Helsingborg", "helsingborg (2)": "Helsingborg"})
+    {'helsingborg': 'Helsingborg', 'helsingborg (2)': 'Helsingborg (2)'}
+    """
+    shown = list(names.values())
+    out = {}
+    for key, name in names.items():
+        if shown.count(name) == 1:
+            out[key] = name
+            continue
+        rest = re.sub(re.escape(name), "", key, flags=re.IGNORECASE).strip()
+        out[key] = name if not rest else f"{name} {rest}" if rest.startswith("(") else f"{name} ({rest})"
+    said = list(out.values())
+    # still alike (names no bracket tells apart): the names as compared, which are distinct
+    return {key: name if said.count(name) == 1 else key for key, name in out.items()}

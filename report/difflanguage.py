@@ -23,6 +23,7 @@ from processes.diff.diffwords import DiffWords
 from processes.diff.result import Difference
 from processes.labellanguage import shows_swedish
 from processes.model import Definitions
+from processes.wording import told_apart
 from report.comparisonwords import fact_en, fact_sv
 from report.stepwords import unnamed_words
 from report.templating import labels_language
@@ -58,7 +59,9 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
     # an unnamed timer by what it is ("timer after 14 days in "Invänta komplettering""), not its id
     unnamed = {n: unnamed_words(defs, profile_inputs((profiles or {}).get(n))[1], lang, drawn=True)
                for n, defs in (models or {}).items()}
-    names = {n: shown_name(raw, lang, n) for n, raw in (profiles or {}).items() if raw}
+    # two models one profile names alike (one --model fitted to two logs) told apart by what they are
+    # compared as
+    names = told_apart({n: shown_name(raw, lang, n) for n, raw in (profiles or {}).items() if raw})
     table = labels()
     facts = {n: {k: fact_text(f, lang) for k, f in profile_inputs(raw)[0].items()}
              for n, raw in (profiles or {}).items() if raw}

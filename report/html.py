@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from processes.errors import PermitflowError
 from processes.model import Definitions
+from processes.numbers import number
 from processes.wording import listed
 from report.assumptions import change_words, queue_for, worded_factors
 from report.assumptionsection import (
@@ -79,6 +80,9 @@ __all__ = ["render_report", "report_template", "scenario_line",
 
 _ENV = template_environment()
 _ENV.filters["num"] = cell
+# a count in a sentence as each language writes it (found by QA, qafresh: "of the 3776 changes", "de 3776
+# ändringar"; "3,776" and "3 776")
+_ENV.globals["number"] = number
 _ENV.filters["pct"] = share_cell
 _ENV.filters["points"] = points_cell
 _ENV.tests["per_cent"] = in_per_cent

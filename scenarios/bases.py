@@ -24,7 +24,7 @@ from bpmn_io.library import library_names, library_paths
 from bpmn_io.loading import model_format
 from bpmn_io.profile import not_a_profile, profile_from_data
 from bpmn_io.yamlsrc import load_yaml
-from processes.errors import InputError, PermitflowError
+from processes.errors import InputError, PermitflowError, not_utf8
 from processes.frozenclass import frozen_dataclass
 from scenarios.names import check_name
 
@@ -56,7 +56,7 @@ def _text(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start})", file=str(path)) from None
+        raise not_utf8(data, str(path), err) from None
 
 
 @lru_cache(maxsize=128)

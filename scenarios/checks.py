@@ -233,7 +233,9 @@ def check_baselines(study: Study, parsed: Mapping[tuple[str, int, str], SimParam
         base = by_name.get(scenario.baseline)
         if base is None:
             raise InputError(
-                f"baseline: '{scenario.baseline}' is not a scenario of this run (expected one of {', '.join(by_name)})",
+                f"baseline: '{scenario.baseline}' is not a scenario of this run, a file "
+                f"'{scenario.baseline}.yaml' beside it or a shipped scenario (expected one of "
+                f"{', '.join(by_name)})",
                 file=scenario.source, line=line,
             )
         if base.name == scenario.name:

@@ -46,13 +46,13 @@ from typing import Any
 from bpmn_io.library import library_names
 from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import load_yaml
-from processes.errors import InputError
+from processes.errors import InputError, not_utf8
 from scenarios.bases import resolve_base
 from scenarios.names import check_name
 from scenarios.overrides import member_path
 from scenarios.settings import SETTING_KEYS, Origin, resolve_settings
 from scenarios.sharing import parse_shared_pools
-from scenarios.shipped import shipped_root, shown_source
+from scenarios.shipped import shipped_path, shipped_root, shown_source
 from scenarios.study import Scenario, Study, build_scenario
 
 __all__ = [
@@ -204,7 +204,7 @@ def _read_text(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start})", file=str(path)) from None
+        raise not_utf8(data, str(path), err) from None
 
 
 def read_scenario(path: str | Path, *, defaults: Defaults | None = None) -> Scenario:
@@ -410,17 +410,20 @@ _DOCUMENT_START = re.compile(r"---[ \t]*(#[^\r]*)?\r?")
 
 
 def _with_baselines(scenarios: list[Scenario], folders: list[Path]) -> list[Scenario]:
-    """``scenarios`` preceded by the missing baselines found as ``<name>.yaml`` beside them
-    (``folders``: the folder of each scenario's file; its source may name a shipped file by
-    its path inside permitflow, not where it is)."""
+    """``scenarios`` preceded by the missing baselines found as ``<name>.yaml`` beside them, else as a
+    shipped scenario of that name (found by QA, qafresh: the README's scenario example, saved as a file of
+    one's own, names ``baseline: status-quo`` and was refused) (``folders``: the folder of each scenario's
+    file; its source may name a shipped file by its path inside permitflow, not where it is)."""
     have = {s.name for s in scenarios}
     added: list[Scenario] = []
     for scenario, folder in zip(scenarios, folders, strict=True):
         wanted = scenario.baseline
         if wanted is None or wanted in have:
             continue
-        path = folder / f"{wanted}.yaml"
-        if path.is_file():
+        path: Path | None = folder / f"{wanted}.yaml"
+        if path is not None and not path.is_file():
+            path = shipped_path(wanted)
+        if path is not None and path.is_file():
             for baseline in _read_scenarios(path):  # a file of several scenarios: the one of that name
                 if baseline.name == wanted:
                     added.append(baseline)

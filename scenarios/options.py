@@ -21,7 +21,7 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bpmn_io.library import PROFILE_FILE, is_library_name, library_names
+from bpmn_io.library import PROFILE_FILE, is_library_name, no_such_model
 from bpmn_io.userfile import check_regular, is_stream_path
 from processes.errors import InputError
 from scenarios.bases import Base, file_base, library_base
@@ -44,10 +44,13 @@ def _base(model: str, profile: str | None, lenient: bool = False, notes: list[st
     if not path.exists() and is_library_name(model):
         return library_base(model, source=model, line=None, profile=Path(profile) if profile else None)
     if not path.exists():
-        raise InputError(
-            f"no such file (expected a .bpmn or .yaml model, or a library name: {', '.join(library_names())})",
-            file=model,
-        )
+        from scenarios.shipped import shipped_path
+
+        # found by QA (qafresh): "simulate e-service" said only "no such file"
+        if shipped_path(model) is not None:
+            raise InputError("no such file or library model; it is a shipped scenario: permitflow run "
+                             f"{model} runs it", file=model)
+        raise no_such_model(model)
     if path.is_dir():
         raise InputError("is a directory (expected a .bpmn or .yaml model file)", file=model)
     profile_path = Path(profile) if profile else path.parent / PROFILE_FILE

@@ -83,14 +83,27 @@ def resolve_file(given: str) -> Path:
     """
     path = Path(given)
     if os.path.exists(given) and not path.is_dir():
+        # found by QA (qafresh): "permit.bpmn:1: a scenario file is a mapping (name:, base:, set: ...)"
+        if path.suffix.lower() in _MODEL_SUFFIXES:
+            raise InputError("is a process model, not a scenario or study file (permitflow simulate runs a "
+                             "model; a scenario names it under base:)", file=given)
         return path
     found = shipped_path(given)
     if found is not None:
         return found
     names = shipped_names()
     what = "is a folder" if path.is_dir() else "no such file, nor a shipped scenario or study of that name"
-    raise InputError(f"{what}{did_you_mean(given, names)} (expected a scenario or study file, "
-                     f"or one of {', '.join(names)})", file=given)
+    from bpmn_io.library import is_library_name
+
+    # found by QA (qafresh): "run helsingborg" listed the scenarios without saying what helsingborg is
+    near = (" (it is a library model: permitflow simulate runs it)" if is_library_name(given)
+            else did_you_mean(given, names))
+    raise InputError(f"{what}{near} (expected a scenario or study file, or one of {', '.join(names)})",
+                     file=given)
+
+
+#: files that are process models, never scenario or study files
+_MODEL_SUFFIXES = (".bpmn", ".bpmn2", ".xml")
 
 
 def shown_source(path: Path) -> str:

@@ -219,3 +219,25 @@ def test_who_decides_is_said_as_a_manager_says_it_in_each_language(tmp_path: Pat
     for said in (english, swedish):
         assert "delegation" not in said and "grant is" not in said and "refusal" not in said
     assert ", grant är" not in swedish
+
+
+def test_two_models_one_profile_names_alike_are_told_apart(tmp_path: Path) -> None:
+    """Found by QA (qafresh): ``diff 2023.csv 2024.csv --model helsingborg`` named both sides "Helsingborg",
+    every line "i Helsingborgs modell" twice; two models whose profiles give one name are named by it with
+    what each is compared as (its folder here, the log's name there) in brackets."""
+    import shutil
+
+    from bpmn_io.library import library_root
+
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        for name in ("process.bpmn", "profile.yaml"):
+            shutil.copy(library_root() / "helsingborg" / name, tmp_path / folder / name)
+    text = run("diff", str(tmp_path / "x" / "process.bpmn"), str(tmp_path / "y" / "process.bpmn"))
+    assert text.splitlines()[0] == "Helsingborg (x) (A, 49 steg) jämförd med Helsingborg (y) (B, 49 steg)"
+    assert "Helsingborgs modell" not in text
+    models = run("compare", str(tmp_path / "x" / "process.bpmn"), str(tmp_path / "y" / "process.bpmn"),
+                 "astorp", "--output-language", "en").splitlines()[0]
+    assert models == "models: Helsingborg (x), Helsingborg (y), Åstorp"
+    assert run("diff", "helsingborg", "helsingborg").splitlines()[0] == (
+        "Helsingborg (A, 49 steg) jämförd med Helsingborg (2) (B, 49 steg)")

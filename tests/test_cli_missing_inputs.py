@@ -84,3 +84,21 @@ def test_a_file_as_the_results_folder_to_write_is_one_line(tmp_path: Path) -> No
     result = CliRunner().invoke(cli, ["run", "-o", str(file)])
     assert result.exit_code == 2, result.output
     assert result.stderr == f"permitflow: error: {file}: is a file (expected a results folder)\n"
+
+
+@pytest.mark.parametrize("command", [["simulate"], ["validate"], ["render", "-o", "x.svg"],
+                                     ["diff", "astorp"]])
+@pytest.mark.parametrize(("given", "near"), [("Helsingborg", "helsingborg"), ("Åstorp", "astorp"),
+                                              ("helsingborgg", "helsingborg")])
+def test_a_name_near_a_library_name_says_which(command: list[str], given: str, near: str, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by QA (qafresh): a newcomer types the municipality as it is written ("Åstorp", "Helsingborg");
+    the refusal listed ten names without saying the near one. A path or a file name gets no guess."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, [*command, given])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(
+        f"permitflow: error: {given}: no such file (did you mean '{near}'?) (expected ")
+    assert result.stderr.count("\n") == 1
+    result = CliRunner().invoke(cli, [*command, f"{given}.bpmn"])
+    assert f"{given}.bpmn: no such file (expected " in result.stderr

@@ -212,3 +212,50 @@ def test_a_calibrated_wait_that_is_mostly_zero_keeps_its_mean_in_the_profile(tmp
     assert wait.delay.mean() == pytest.approx(
         16.0, abs=0.01
     )  # 2 x 480 h / 60; the values are written to 0.1 m
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["simulate", "e-service"], "e-service: no such file or library model; it is a shipped scenario: "
+                                "permitflow run e-service runs it\n"),
+    (["run", "helsingborg"], "helsingborg: no such file, nor a shipped scenario or study of that name (it is "
+                             "a library model: permitflow simulate runs it) (expected a scenario or study "),
+    (["run", "{model}"], "{model}: is a process model, not a scenario or study file (permitflow simulate "
+                         "runs a model; a scenario names it under base:)\n"),
+])
+def test_a_scenario_given_to_simulate_or_a_model_given_to_run_says_which_command_takes_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str) -> None:
+    """Found by QA (qafresh): ``simulate e-service`` said only "no such file", ``run helsingborg`` listed the
+    scenarios, ``run process.bpmn`` said "a scenario file is a mapping (name:, base:, set: ...)"."""
+    monkeypatch.chdir(tmp_path)
+    model = str(_model(tmp_path))
+    given = [a.format(model=model) for a in args] + ["-o", "out"] * (args[0] == "run")
+    result = CliRunner().invoke(cli, given)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("permitflow: error: " + said.format(model=model))
+    assert result.stderr.count("\n") == 1 and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("kind", ["profile", "scenario", "model"])
+def test_a_yaml_file_saved_as_utf16_is_named_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 kind: str) -> None:
+    """Found by QA (qafresh): a YAML file saved as Notepad's "Unicode" (UTF-16 with its byte-order mark) was
+    "not UTF-8 text (invalid start byte at byte 0)" as a scenario and "not a YAML text file (it contains NUL
+    bytes)" as a model: now one line that says what it is and what to do, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    model = _model(tmp_path)
+    if kind == "profile":
+        utf16, args = tmp_path / "profile.yaml", ["simulate", str(model)]
+    elif kind == "scenario":
+        (tmp_path / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\n",
+                                         encoding="utf-16")
+        utf16, args = tmp_path / "s.yaml", ["run", "s.yaml", "-o", "out"]
+    else:
+        shutil.copy(Path(__file__).resolve().parents[1] / "examples" / "permit.yaml", tmp_path / "m.yaml")
+        utf16, args = tmp_path / "m.yaml", ["convert", "m.yaml", "out.bpmn"]
+    utf16.write_text(utf16.read_text(encoding="utf-8" if kind != "scenario" else "utf-16"), encoding="utf-16")
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("permitflow: error: ") and result.stderr.count("\n") == 1
+    assert result.stderr.endswith(f"{utf16.name}: UTF-16 text, not UTF-8 (as Notepad's 'Unicode' saves it; "
+                                  "save the file as UTF-8)\n")
+    assert not (tmp_path / "out").exists() and not (tmp_path / "out.bpmn").exists()

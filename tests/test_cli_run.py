@@ -248,3 +248,13 @@ def test_the_report_names_the_deadline_of_the_profile(tmp_path: Path) -> None:
     assert "ärenden som avgjordes efter 2 månader" in html and "The dashed line marks 2 months" in html
     for fixed in ("4 months", "4 månader", "4-month", "fyramånaders"):
         assert fixed not in html, fixed
+
+
+def test_run_takes_r_for_replications_as_simulate_does(files: Path) -> None:
+    """Found by QA (qafresh): a newcomer who learnt ``simulate -r 10`` typed ``run e-service -r 2`` and was
+    told "No such option '-r'"."""
+    out = files / "out"
+    done = run("run", str(files / "base.yaml"), "-o", str(out), "-r", "2", "-q")
+    assert done.exit_code == 0, done.output
+    scenario = json.loads((out / "summary.json").read_text(encoding="utf-8"))["scenarios"][0]
+    assert (scenario["replications"], scenario["settings_from"]["replications"]) == (2, "--replications")

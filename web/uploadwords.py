@@ -231,6 +231,8 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
      lambda m: (f"fler än {m[1]} värden när alias har expanderats", "")),
     (r"an alias refers to a value that contains it \(recursive data\)",
      lambda m: ("ett alias hänvisar till ett värde som innehåller det (rekursiva data)", "")),
+    (r"UTF-16 text, not UTF-8 \(.*\)",
+     lambda m: ("UTF-16-text, inte UTF-8 (som Anteckningars ”Unicode” sparar; spara filen som UTF-8)", "")),
     (r"not UTF-8 text \((.*) at byte (\d+)(; save the file as UTF-8)?\)",
      lambda m: (f"inte UTF-8-text (vid byte {m[2]}; spara filen som UTF-8)", _note("Python", m[1]))),
     (r"not a profile \(expected a mapping with simulation:, as profile\.yaml in the library\)",

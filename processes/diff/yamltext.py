@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from processes.errors import InputError
+from processes.errors import InputError, not_utf8
 from processes.yamlscan import scan_yaml
 
 __all__ = ["load_user_yaml", "load_user_yaml_lines", "load_package_yaml", "refuse_unknown_keys", "shown"]
@@ -31,11 +31,7 @@ def load_user_yaml_lines(data: str | bytes, *, source: str) -> tuple[Any, dict[s
         try:
             data = raw.decode("utf-8-sig")
         except UnicodeDecodeError as err:  # e.g. saved in Latin-1: PyYAML would say "position N"
-            raise InputError(
-                f"not UTF-8 text ({err.reason} at byte {err.start}; save the file as UTF-8)",
-                file=source,
-                line=raw.count(b"\n", 0, err.start) + 1,
-            ) from None
+            raise not_utf8(raw, source, err) from None
     try:
         scan_yaml(data, source=source, aliases="in this file (expected plain values; write each entry out)")
         root = yaml.compose(data, Loader=_LOADER)  # noqa: S506 - a SafeLoader

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 from scipy.stats import binom
 from test_report_html import folder  # noqa: F401,F811  (the fixture: a results folder run for real)
 
@@ -50,3 +51,18 @@ def test_the_report_says_how_many_highlights_chance_would_give(folder: Path) -> 
             f" about {chance} would be highlighted by chance alone") in html
     assert (f"Men av de {n} ändringar rapporten jämför ({marked} markerade) skulle omkring {chance} markeras "
             "av ren slump") in html
+
+
+def test_a_count_of_thousands_is_written_as_each_language_groups_it(folder: Path,  # noqa: F811
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by QA (qafresh): the bundled study's report said "of the 3776 changes" and "de 3776
+    ändringar"."""
+    import report.html as report_html
+    from report.chance import Highlights
+
+    monkeypatch.setattr(report_html, "highlights", lambda doc: Highlights(3776, 733))
+    summary = read_summary(folder)
+    html = render_report(summary, read_cases(folder), read_processes(folder))
+    assert "But of the 3,776 changes this report compares (733 highlighted)" in html
+    assert "about 189 would be highlighted" in html
+    assert "Men av de 3\u00a0776 ändringar rapporten jämför (733 markerade)" in html

@@ -322,6 +322,10 @@ def test_equally_cheap_candidates_that_meet_the_target_are_named(tmp_path: Path)
     assert "the shortest mean time from complete to decision" in lines[3]
     assert lines[4].startswith("Lika billigt och når också målet: 6 handläggare på halvtid, ")
     assert " (alternativet ovan: " in lines[4]  # a bare "det ovan" named nothing
+    # the line above gives a mean over fresh replications; these are the search's own (found by QA, qafresh)
+    assert lines[3].endswith(
+        "; these over the replications the search compared them on, the line above over fresh ones).")
+    assert lines[4].endswith("; dessa över de upprepningar sökningen jämförde dem på, raden ovan över nya).")
 
 
 def test_a_cost_tie_goes_to_the_faster_not_to_rounding_noise() -> None:

@@ -171,6 +171,19 @@ def test_a_missing_baseline_is_found_beside_the_scenario(workdir: Path) -> None:
     assert [s.name for s in read_any([lonely]).scenarios] == ["lonely"]  # check_study refuses it later
 
 
+def test_a_missing_baseline_not_beside_the_scenario_is_a_shipped_one_of_that_name(workdir: Path) -> None:
+    """Found by QA (qafresh): the README's scenario example, saved as a file of one's own, names
+    ``baseline: status-quo`` and was refused as "not a scenario of this run"; a file beside it still wins."""
+    mine = write(workdir, "my-study.yaml", (
+        "name: mine\nbase: [helsingborg]\nset:\n  decision.delegation: officer\nbaseline: status-quo\n"))
+    study = read_any([mine])
+    assert [s.name for s in study.scenarios] == ["status-quo", "mine"]
+    assert study.scenarios[0].source == "scenarios/status-quo.yaml"
+    write(workdir, "status-quo.yaml", "name: status-quo\nbase: [helsingborg]\n")
+    assert read_any([mine]).scenarios[0].source.endswith("status-quo.yaml")
+    assert read_any([mine]).scenarios[0].source != "scenarios/status-quo.yaml"
+
+
 def test_cases_replaces_the_horizon(workdir: Path) -> None:
     s = read_scenario(write(workdir, "count.yaml", MINI + "cases: 40\nwarmup: 1w\n"))
     sim = s.points[0].members[0].profile["simulation"]
