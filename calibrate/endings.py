@@ -80,8 +80,11 @@ def endings_notes(table: LogTable) -> tuple[str, ...]:
     if not table.n_cases or case_endings(table).any():
         return ()
     return ("no activity in the log shows cases ending (none is the last row of nearly all the cases it "
-            "occurs in, in enough of them): every case is taken as still in progress at the export, a wait "
-            "without its answer as still open, and an answer as one that may not come only where its case "
-            "went on without it (på svenska: ingen aktivitet i loggen visar att ärenden avslutas: varje "
-            "ärende antas pågå vid exporten, en väntan utan svar antas vara öppen, och ett svar räknas som "
-            "ett som kanske inte kommer bara där ärendet gick vidare utan det)",)
+            "occurs in, in enough of them): a case is taken as still in progress at the export unless its "
+            "last step ends it in the model or ends the most cases, a wait in it without its answer as still "
+            "open, and an answer as one that may not come only where its case went on without it (på "
+            "svenska: ingen aktivitet i loggen visar att ärenden avslutas (ingen är sista rad i nästan alla "
+            "ärenden där den förekommer, i tillräckligt många): ett ärende antas pågå vid exporten om inte "
+            "dess sista steg avslutar det i modellen eller avslutar flest ärenden, en väntan i det utan svar "
+            "antas vara öppen, och ett svar räknas som ett som kanske inte kommer bara där ärendet gick "
+            "vidare utan det)",)
