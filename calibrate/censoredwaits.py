@@ -76,7 +76,9 @@ class OpenAtExport:
 
 def _next_mapped(graph: nx.DiGraph, node: str, mapped: set[str], ends: set[str]) -> tuple[set[str], bool]:
     """The mapped nodes that ``node``'s completion leads to through unmapped nodes only (not along its own
-    boundary events: it completed), and whether an end event lies on the way (the case may end there)."""
+    boundary events: it completed), and whether an end event lies on the way (the case may end there), or an
+    unmapped node without a flow out, which ends its path as an end event does (a discovered model's join
+    where a part ends: a retest that may not come, a choice between it and that join, is no sure wait)."""
     found: set[str] = set()
     seen: set[str] = set()
     todo = [b for _, b, kind in graph.out_edges(node, data="kind") if kind != "boundary"]
@@ -86,7 +88,7 @@ def _next_mapped(graph: nx.DiGraph, node: str, mapped: set[str], ends: set[str])
         if n in seen:
             continue
         seen.add(n)
-        ended = ended or n in ends
+        ended = ended or n in ends or n not in mapped and not graph.out_degree(n)
         if n in mapped:
             found.add(n)
         else:

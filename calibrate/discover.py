@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from bpmn_io.caselog import LogTable, from_seconds, names_someone
-from calibrate.endings import ended_cases
+from calibrate.endings import ended_cases, endings_notes
 from calibrate.logtimers import completion_only_timers, timer_activities
 from calibrate.meetings import batch_jobs, meeting_activity
 from calibrate.waitplace import enabled_waits, place_waits
@@ -342,6 +342,6 @@ def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float 
     meeting = meeting_activity(small)  # a committee's decisions: a wait for its meetings, said in a note
     decision = next((nid for nid, n in defs.process().nodes.items()
                      if meeting is not None and isinstance(n, Task) and n.name == meeting.activity), None)
-    notes = (*(t.note() for t in found), *(w.note() for w in waits),
+    notes = (*endings_notes(table), *(t.note() for t in found), *(w.note() for w in waits),
              *((meeting.note(),) if meeting is not None and decision else ()), *(j.note() for j in batch_jobs(small)))
     return Discovery(defs, small, keep, dropped, notes, decision)

@@ -17,7 +17,8 @@ instant one and the same other activity of their case completes, is a wait enabl
 follows fewer than that share of its enabler's rows, as a retest only after a failed test, may not come;
 an enabler's row in a case in progress at the export, with no row of the wait after it, counts in neither:
 its wait may yet come, and a log exported mid-run would otherwise make every answer still awaited one that
-may not). The miner runs without such waits; :func:`place_waits` then puts each in the process tree after its
+may not; but where the case went on since to a step that waits for the wait, it did not follow). The miner
+runs without such waits; :func:`place_waits` then puts each in the process tree after its
 enabler, in parallel with what follows it up to the first step that waits for it (a step whose rows,
 :data:`WAITED_SHARE` or more of them, begin only after the wait has ended), as the log shows the case going on
 meanwhile. A completion-only log
@@ -93,23 +94,31 @@ def enabled_waits(table: LogTable) -> tuple[EnabledWait, ...]:
             continue
         waiting = tuple(table.activities[c] for c in range(len(table.activities))
                         if c != code and _waits_for(table, begins, rows, c))
-        always = enabled >= ENABLED_SHARE * _decided(table, ended, code, enabler)
+        waited = np.isin(table.activity, [table.activities.index(a) for a in waiting])
+        always = enabled >= ENABLED_SHARE * _decided(table, ended, code, enabler, begins, waited)
         out.append(EnabledWait(name, table.activities[enabler], int(rows.size), int(enabled), waiting, always))
     return tuple(out)
 
 
-def _decided(table: LogTable, ended: np.ndarray, code: int, enabler: int) -> int:
+def _decided(table: LogTable, ended: np.ndarray, code: int, enabler: int, begins: np.ndarray,
+             waited: np.ndarray) -> int:
     """How many rows of ``enabler`` the log shows whether wait ``code`` followed: each but those in a case in
     progress at the export (not ended, :func:`calibrate.endings.ended_cases`) with no row of the wait from the
-    enabler's end on. Such a sending's answer may still come; counted as one it did not follow, every sending
-    awaiting its answer at an export mid-run made the answer read as one that may not come (on Helsingborg's log
-    cut at day 120, 30-32 of 36 sendings). A case ended without the answer is one it did not follow."""
+    enabler's end on and no row begun since of a step that waits for it (``waited``: the rows of
+    :attr:`EnabledWait.waited_for_by`). Such a sending's answer may still come; counted as one it did not
+    follow, every sending awaiting its answer at an export mid-run made the answer read as one that may not
+    come (on Helsingborg's log cut at day 120, 30-32 of 36 sendings). A case ended without the answer is one
+    it did not follow, and so is a case that went on without it to a step that waits for it: in a log that
+    shows no activity ending cases (Helsingborg's cut at day 100, 4 decisions in) every case is in progress,
+    and a retest, which follows a failed test only, read as one that follows every test."""
     waits = np.flatnonzero(table.activity == code)
+    later = np.flatnonzero(waited)
     decided = 0
     for j in np.flatnonzero(table.activity == enabler):
         c = table.case[j]
         theirs = table.start[waits[table.case[waits] == c]]
-        decided += int(bool(ended[c]) or bool((theirs >= table.end[j]).any()))
+        went_on = begins[later[table.case[later] == c]] >= table.end[j]
+        decided += int(bool(ended[c]) or bool((theirs >= table.end[j]).any()) or bool(went_on.any()))
     return decided
 
 

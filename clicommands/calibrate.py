@@ -78,6 +78,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     from bpmn_io.profile import provenance_gaps
     from bpmn_io.yamlsrc import dump_yaml
     from calibrate.core import calibrate
+    from calibrate.endings import endings_notes
     from calibrate.mapping import map_activities, mappable_steps, parse_mapping
     from calibrate.reporting import calibration_text
     from simulator.compiler import check_executable
@@ -132,13 +133,14 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
              + text).encode("utf-8"))
     if checked is not None:
         write_validation_page(*checked)
+    said = [*table.notes, *endings_notes(table)]  # what the reader, then the calibration, assumed
     if fmt == "json":
-        click.echo(json.dumps({"profile": output, "columns": stream.mapping_line(), "notes": list(table.notes),
+        click.echo(json.dumps({"profile": output, "columns": stream.mapping_line(), "notes": said,
                                **result.report, **({"validation": checked[0].data()} if checked else {})},
                               ensure_ascii=False, indent=2, default=str))
     else:
         click.echo(stream.mapping_line())
-        click.echo(calibration_text(result.report, notes=table.notes, names=model_names(defs.process())))
+        click.echo(calibration_text(result.report, notes=said, names=model_names(defs.process())))
         if checked is not None:
             echo_validation(checked)
         click.echo(f"wrote {output}")

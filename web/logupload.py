@@ -131,7 +131,10 @@ def calibrated_upload(name: str, log: bytes, log_name: str, library: str, model:
         # a library municipality by its name, as the command line names it (its random streams are keyed
         # by it)
         validation, page = _validated(library or str(model_path), defs, table, base, result, shown, shown_log)
-    lines = calibration_said(result.report, stream.mapping, stream.guessed, tuple(table.notes))
+    from calibrate.endings import endings_notes
+
+    notes = (*table.notes, *endings_notes(table))  # what the reader, then the calibration, assumed
+    lines = calibration_said(result.report, stream.mapping, stream.guessed, notes)
     return checked, Calibrated(lines, validation, page)
 
 
