@@ -21,6 +21,8 @@ from processes.diff import profile_inputs
 from processes.diff.differences import fact_text
 from processes.diff.diffwords import DiffWords
 from processes.diff.result import Difference
+from processes.diff.unnamedwords import placed_words
+from processes.diff.view import build_view
 from processes.labellanguage import shows_swedish
 from processes.model import Definitions
 from report.comparisonwords import fact_en, fact_sv
@@ -54,8 +56,10 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
     from report.assumptions import condition_words  # the assumptions table's modules: only for a diff's text
 
     attribute, condition = partial(attribute_words, lang=lang), partial(condition_words, lang=lang)
-    # an unnamed timer by what it is ("timer after 14 days in "Invänta komplettering""), not its id
-    unnamed = {n: unnamed_words(defs, profile_inputs((profiles or {}).get(n))[1], lang, drawn=True)
+    # an unnamed timer by what it is ("timer after 14 days in "Invänta komplettering""), any other unnamed step by
+    # its place ("unnamed end event after "Archive original"", found by QA, qaproc), not its id
+    unnamed = {n: {**placed_words(build_view(defs), defs, lang),
+                   **unnamed_words(defs, profile_inputs((profiles or {}).get(n))[1], lang, drawn=True)}
                for n, defs in (models or {}).items()}
     names = {n: shown_name(raw, lang, n) for n, raw in (profiles or {}).items() if raw}
     table = labels()

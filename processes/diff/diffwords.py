@@ -28,6 +28,7 @@ from processes.numbers import machine, number
 __all__ = [
     "LANGUAGES", "MESSAGES", "WORDS", "Said", "Clause", "Wording", "DiffWords", "clause", "sentence", "word",
     "said_in", "joined", "side_words", "genitive", "decimal_commas", "ENGLISH", "display_name",
+    "unnamed_what",
 ]
 
 LANGUAGES = ("en", "sv")
@@ -205,8 +206,14 @@ def display_name(step: Any, lang: str = "en") -> str:
     :meth:`DiffWords.label` names steps by it)."""
     if step.name:
         return step.name
+    return word("unnamed", lang, what=unnamed_what(step, lang), id=step.id)
+
+
+def unnamed_what(step: Any, lang: str = "en") -> str:
+    """What an unnamed step is, in ``lang``'s words ("end event", "sluthändelse"): its kind, an event by
+    its position."""
     if step.kind == "event":
         what = _EVENT_WORDS.get(step.detail.split(":")[0], "intermediate event")
     else:
         what = {"subProcess": "subprocess", "callActivity": "call activity"}.get(step.kind, step.kind)
-    return word("unnamed", lang, what=word("unnamed." + what, lang), id=step.id)
+    return word("unnamed." + what, lang)

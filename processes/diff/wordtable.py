@@ -112,6 +112,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "unnamed.subprocess": ("subprocess", "delprocess"),
     "unnamed.call activity": ("call activity", "anropad aktivitet"),
     "unnamed.task": ("task", "uppgift"),
+    # an unnamed step by its place, the nearest named step of its process quoted as drawn (unnamedwords.py)
+    "unnamed_after": ("unnamed {what} after “{step}”", "namnlös {what} efter ”{step}”"),
+    "unnamed_before": ("unnamed {what} before “{step}”", "namnlös {what} före ”{step}”"),
+    "unnamed_on": ("unnamed {what} on “{step}”", "namnlös {what} på ”{step}”"),
+    "unnamed_with": ("unnamed {what} with “{step}”", "namnlös {what} med ”{step}”"),
     "callActivity": ("callActivity", "anropad aktivitet"),
     # a sequence flow without a label (view.flow_words), and an unnamed gateway at one of its ends
     "flow_between": ("the flow from {source} to {target}", "flödet från {source} till {target}"),
