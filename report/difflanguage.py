@@ -21,7 +21,7 @@ from processes.diff import profile_inputs
 from processes.diff.differences import fact_text
 from processes.diff.diffwords import DiffWords
 from processes.diff.result import Difference
-from processes.diff.unnamedwords import placed_words
+from processes.diff.unnamedwords import placed_words, twin_words
 from processes.diff.view import build_view
 from processes.labellanguage import shows_swedish
 from processes.model import Definitions
@@ -75,7 +75,8 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
         # HTML page says them (report.comparisonwords), English as Swedish (found by QA, qacomptext:
         # "[control_flow]")
         {k: str(v[lang]) for k, v in table["variations"].items()}, partial(variation_words, lang=lang),
-        facts, attribute, condition, unnamed)
+        facts, attribute, condition, unnamed,
+        {n: twin_words(build_view(defs), lang) for n, defs in (models or {}).items()})
 
 
 def label_languages(models: Sequence[Definitions]) -> dict[str, str]:

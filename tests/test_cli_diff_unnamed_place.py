@@ -72,3 +72,32 @@ def test_the_comparison_says_them_by_place_and_the_json_keeps_the_ids(tmp_path: 
     assert "a_error" not in text
     data = json.loads(_run("diff", files[0], files[1], "--format", "json"))
     assert ["a_error"] in [m["a"] for m in data["matches"]]
+
+
+def _twins(tmp_path: Path, name: str, prefix: str) -> Path:
+    """Check request -> a choice -> Notify employee, or Review request -> Notify employee: two steps named alike."""
+    p = prefix
+    body = (f'<startEvent id="{p}s" name="Request received"/><task id="{p}check" name="Check request"/>'
+            f'<exclusiveGateway id="{p}g"/><task id="{p}review" name="Review request"/>'
+            f'<task id="{p}n1" name="Notify employee"/><task id="{p}n2" name="Notify  employee"/>'
+            f'<endEvent id="{p}e1" name="Done"/><endEvent id="{p}e2" name="Reviewed"/>')
+    flows = [("s", "check"), ("check", "g"), ("g", "n1"), ("g", "review"), ("review", "n2"), ("n1", "e1"),
+             ("n2", "e2")]
+    body += "".join(f'<sequenceFlow id="{p}f{i}" sourceRef="{p}{s}" targetRef="{p}{t}"/>'
+                    for i, (s, t) in enumerate(flows))
+    path = tmp_path / name
+    path.write_text(_HEAD + body + "</process>\n</definitions>\n", encoding="utf-8")
+    return path
+
+
+def test_two_steps_of_one_model_named_alike_are_told_apart_by_their_place(tmp_path: Path) -> None:
+    """Found by QA, qaproc: MIWG C.8.0 against C.8.1 listed "Update Remaining Vacation" = "Update Remaining
+    Vacation" twice, two lines that read the same."""
+    a, b = _twins(tmp_path, "a.bpmn", "a_"), _twins(tmp_path, "b.bpmn", "b_")
+    text = _run("diff", str(a), str(b), "--output-language", "en")
+    assert ('[Matched] "Notify employee (after “Check request”)" in a = "Notify employee (after “Check request”)" '
+            'in b') in text
+    assert '"Notify employee (after “Review request”)" in a' in text
+    assert '"Check request" in a = "Check request" in b' in text  # a name no other step has: as drawn
+    swedish = _run("diff", str(a), str(b), "--output-language", "sv")
+    assert '"Notify employee (efter ”Review request”)" i modellen a' in swedish

@@ -147,6 +147,10 @@ class DiffWords:
     #: a model's name -> an unnamed step's id -> what it is in that language's words (the report's: "timer after
     #: 14 days in "Invänta komplettering""); without them the step is named by what it is and its id
     unnamed: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: a model's name -> the id of a step whose name another of its steps has too -> its name and place
+    #: ("Update Remaining Vacation (after “Vacation Approved Automatically”)", unnamedwords.twin_words), so
+    #: that the lines of a diff do not name the two alike; without them its name
+    twins: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def name(self, model: str) -> str:
         return self.names.get(model, model)
@@ -162,8 +166,9 @@ class DiffWords:
 
     def label(self, model: str, steps: Mapping[str, Any], ids: Iterable[str]) -> str:
         """The steps ``ids`` of ``model`` (``steps``: its view's, id -> view.Step) by name, joined by " + ": an
-        unnamed one by the words :attr:`unnamed` gives it, else by what it is and its id (view.display_name)."""
-        said = self.unnamed.get(model, {})
+        unnamed one by the words :attr:`unnamed` gives it, else by what it is and its id (view.display_name); one
+        whose name another step has too by its name and place (:attr:`twins`)."""
+        said = {**self.twins.get(model, {}), **self.unnamed.get(model, {})}
         return " + ".join(said.get(i) or display_name(steps[i], self.lang) for i in ids if i in steps)
 
     def number(self, value: float, digits: int) -> str:

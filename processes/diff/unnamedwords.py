@@ -22,7 +22,7 @@ from processes.diff.diffwords import unnamed_what, word
 from processes.diff.view import ModelView, Step
 from processes.model import Definitions, Event, SubProcess
 
-__all__ = ["placed_words"]
+__all__ = ["placed_words", "twin_words"]
 
 
 def placed_words(view: ModelView, defs: Definitions, lang: str) -> dict[str, str]:
@@ -58,30 +58,54 @@ def _first_inside(defs: Definitions) -> dict[str, str]:
     return out
 
 
-def _placed(view: ModelView, step: Step, lang: str) -> str | None:
-    what = unnamed_what(step, lang)
+def _placed(view: ModelView, step: Step, lang: str, prefix: str = "unnamed", over: frozenset[str] = frozenset(),
+            **values: str) -> str | None:
+    """The step's words by its place (module doc): the word ``prefix``_on, _before or _after of the table with
+    ``values`` and the neighbour's name, else None; ``values`` default to what an unnamed step is; the steps
+    ``over`` are walked over as the unnamed ones are."""
+    values = values or {"what": unnamed_what(step, lang)}
     position = step.detail.split(":")[0]
     if position == "boundary":
-        host = _nearest(view, step, view.predecessors, 1)
+        host = _nearest(view, step, view.predecessors, over, 1)
         if host:
-            return word("unnamed_on", lang, what=what, step=host)
-    before, after = (_nearest(view, step, walk) for walk in (view.successors, view.predecessors))
+            return word(prefix + "_on", lang, step=host, **values)
+    before, after = (_nearest(view, step, walk, over) for walk in (view.successors, view.predecessors))
     if position == "start" and before:
-        return word("unnamed_before", lang, what=what, step=before)
+        return word(prefix + "_before", lang, step=before, **values)
     if after:
-        return word("unnamed_after", lang, what=what, step=after)
-    return word("unnamed_before", lang, what=what, step=before) if before else None
+        return word(prefix + "_after", lang, step=after, **values)
+    return word(prefix + "_before", lang, step=before, **values) if before else None
 
 
-def _nearest(view: ModelView, step: Step, walk: Callable[[str], tuple[str, ...]], limit: int = 0) -> str:
-    """The name of the nearest named step of ``step``'s process walking ``walk`` over unnamed ones (``limit``:
-    at most that many steps away, 0 no limit); of several as near, the first in the flow; "" when none is."""
+def twin_words(view: ModelView, lang: str) -> dict[str, str]:
+    """Step's id -> its name and place in ``lang`` ("Update Remaining Vacation (after “Vacation Approved
+    Automatically”)") for each named step of ``view`` whose name another of its steps has too: the lines of a
+    diff named both alike (found by QA, qaproc: MIWG C.8.0 draws "Update Remaining Vacation" and "Notify
+    Employee of Refusal" twice each, and its diff listed two matched lines that read the same). The place is
+    found walking over the twins as over unnamed steps (two twins one after the other would name each other);
+    twins whose places read alike too keep their name alone."""
+    named = Counter(" ".join(s.name.split()) for s in view.steps.values() if s.name)
+    twins = frozenset(i for i, s in view.steps.items() if s.name and named[" ".join(s.name.split())] > 1)
+    said = {}
+    for i in sorted(twins):
+        words = _placed(view, view.steps[i], lang, "twin", twins, name=" ".join(view.steps[i].name.split()))
+        if words:
+            said[i] = words
+    alike = Counter(said.values())
+    return {i: w for i, w in said.items() if alike[w] == 1}
+
+
+def _nearest(view: ModelView, step: Step, walk: Callable[[str], tuple[str, ...]], over: frozenset[str],
+             limit: int = 0) -> str:
+    """The name of the nearest named step of ``step``'s process walking ``walk`` over unnamed ones and those
+    ``over`` (``limit``: at most that many steps away, 0 no limit); of several as near, the first in the flow; ""
+    when none is."""
     seen, level = {step.id}, [step.id]
     for _ in range(limit or len(view.steps)):
         ahead = sorted({n for s in level for n in walk(s)
                         if n not in seen and n in view.steps and view.steps[n].process == step.process},
                        key=lambda n: (view.position.get(n, 0.0), n))
-        named = [n for n in ahead if view.steps[n].name]
+        named = [n for n in ahead if view.steps[n].name and n not in over]
         if named:
             return " ".join(view.steps[named[0]].name.split())
         if not ahead:

@@ -117,6 +117,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "unnamed_before": ("unnamed {what} before “{step}”", "namnlös {what} före ”{step}”"),
     "unnamed_on": ("unnamed {what} on “{step}”", "namnlös {what} på ”{step}”"),
     "unnamed_with": ("unnamed {what} with “{step}”", "namnlös {what} med ”{step}”"),
+    # a step whose name another step of its model has too, by its place (unnamedwords.twin_words)
+    "twin_after": ("{name} (after “{step}”)", "{name} (efter ”{step}”)"),
+    "twin_before": ("{name} (before “{step}”)", "{name} (före ”{step}”)"),
+    "twin_on": ("{name} (on “{step}”)", "{name} (på ”{step}”)"),
     "callActivity": ("callActivity", "anropad aktivitet"),
     # a sequence flow without a label (view.flow_words), and an unnamed gateway at one of its ends
     "flow_between": ("the flow from {source} to {target}", "flödet från {source} till {target}"),
