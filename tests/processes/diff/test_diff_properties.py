@@ -92,3 +92,14 @@ def test_a_loop_marker_changed() -> None:
     assert [x.key() for x in diff_models(a, b).differences] == [
         ("attribute", ("K",), ("K",), "loop_marker", "", "standard max 3")
     ]
+
+
+def test_a_loop_maximum_of_0_is_no_maximum() -> None:
+    """Cardanit, Bizagi and Visual Paradigm write loopMaximum="0" for a loop without a cap, as the simulator
+    reads it (found by QA, qaproc: "standard in A; standard max 0 in B" on MIWG C.4.0)."""
+    a = model([("S", "start"), ("K", "loop", "Genomför kunskapsprov"), ("E", "end")], chain="S K E")
+    b = model([("S", "start"), ("K", "loop", "Genomför kunskapsprov", 0), ("E", "end")], chain="S K E")
+    assert diff_models(a, b).differences == ()
+    c = model([("S", "start"), ("K", "loop", "Genomför kunskapsprov", 2), ("E", "end")], chain="S K E")
+    assert [x.key() for x in diff_models(b, c).differences] == [
+        ("attribute", ("K",), ("K",), "loop_marker", "standard", "standard max 2")]
