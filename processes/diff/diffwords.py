@@ -28,7 +28,7 @@ from processes.numbers import machine, number
 __all__ = [
     "LANGUAGES", "MESSAGES", "WORDS", "Said", "Clause", "Wording", "DiffWords", "clause", "sentence", "word",
     "said_in", "joined", "side_words", "genitive", "decimal_commas", "ENGLISH", "display_name",
-    "unnamed_what",
+    "unnamed_what", "loop_words",
 ]
 
 LANGUAGES = ("en", "sv")
@@ -222,3 +222,17 @@ def unnamed_what(step: Any, lang: str = "en") -> str:
     else:
         what = {"subProcess": "subprocess", "callActivity": "call activity"}.get(step.kind, step.kind)
     return word("unnamed." + what, lang)
+
+
+def loop_words(loop: str) -> Said:
+    """A step's loop marker (view.Step.loop: "", ``standard``, ``standard max 3``, ``multi-instance parallel``)
+    in (English, Swedish) words: "repeated at most 3 times (loop)", "upprepas högst 3 gånger (loop)"; none as
+    "none" (found by QA, qaproc: the text said "loop marker standard in A, standard max 2 in B")."""
+    if not loop:
+        return WORDS["none"]
+    kind, _, most = loop.partition(" max ")
+    said = WORDS.get("loop." + kind, (loop, loop))
+    if most:
+        said = WORDS["loop.standard max"] if kind == "standard" else said
+        return said[0].format(n=most), said[1].format(n=most)
+    return said

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from processes.diff.decisions import written_ids
 from processes.diff.differences import ATTRIBUTE_KEY, FLOW_KEYS
-from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, Said, Wording, said_in, sentence
+from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, Said, Wording, loop_words, said_in, sentence
 from processes.diff.notewords import note_words, reason_words, step_label
 from processes.diff.nway import METRICS, Comparison, StepCluster, Variation, name_sides
 from processes.diff.result import KINDS, Difference, ModelDiff
@@ -214,6 +214,10 @@ def _value(d: Difference, side: str, words: DiffWords, model: str = "") -> str:
         return _given(value, words)
     if value and d.attribute.removeprefix("profile.").partition(".")[0] == "conditions":
         return words.condition(value)  # the report's words, in English too: no attribute's code name
+    if d.kind == "attribute" and d.attribute in ("loop_marker", "timer") and not value:
+        return words.word("none")  # not the step's name, which a cell left empty shows (found by QA, qaproc)
+    if d.attribute == "loop_marker":
+        return said_in(loop_words(value), words.lang)  # in words in English too: "standard max 3" is code
     if not value or (words.lang == "en" and not (d.kind == "fact" and words.facts)):
         return value
     said = dict(d.wording[0][1]).get("va" if side == "a" else "vb") if d.wording else None
@@ -222,7 +226,7 @@ def _value(d: Difference, side: str, words: DiffWords, model: str = "") -> str:
         text = words.fact_texts.get(model, {}).get(d.attribute) if d.kind == "fact" else None
         written = said_in(said, words.lang) if isinstance(said, tuple) else value
         return words.value(d.attribute, text or written)
-    if said is not None and d.attribute != "timer" and d.attribute != "loop_marker":
+    if said is not None and d.attribute != "timer":
         return said_in(said, words.lang)
     return words.word("value." + value) if "value." + value in WORDS else value
 

@@ -26,8 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "Utförs av {fa} i {A}, av {fb} i {B}: {names}"),
     "type": ("{step}: type is {va} in {A}, {vb} in {B}", "{step}: typen är {va} i {A}, {vb} i {B}"),
     "timer": ("{step}: timer {va} in {A}, {vb} in {B}", "{step}: timer {va} i {A}, {vb} i {B}"),
-    "loop_marker": ("{step}: loop marker {va} in {A}, {vb} in {B}",
-                    "{step}: loopmarkering {va} i {A}, {vb} i {B}"),
+    "loop_marker": ("{step}: loop marker: {va} in {A}, {vb} in {B}",
+                    "{step}: loopmarkering: {va} i {A}, {vb} i {B}"),
     "parameter": ("{step}: {key} is {va}{ma} in {A}, {vb}{mb} in {B}",
                   "{step}: {key} är {va}{ma} i {A}, {vb}{mb} i {B}"),
     # the profiles' facts
@@ -50,6 +50,13 @@ NOT_GIVEN = {"(default flow)": "default_flow", "(not listed)": "not_listed"}
 WORDS: dict[str, tuple[str, str]] = {
     # values in the messages
     "none": ("none", "ingen"),
+    # a loop marker (view.Step.loop, the JSON's code: "standard max 3") in words (diffwords.loop_words)
+    "loop.standard": ("repeated (loop)", "upprepas (loop)"),
+    "loop.standard max": ("repeated at most {n} times (loop)", "upprepas högst {n} gånger (loop)"),
+    "loop.multi-instance parallel": ("run several times at once (parallel multi-instance)",
+                                     "körs flera gånger samtidigt (parallell multiinstans)"),
+    "loop.multi-instance sequential": ("run several times in turn (sequential multi-instance)",
+                                       "körs flera gånger i tur och ordning (sekventiell multiinstans)"),
     "not_set": ("not set", "inte angivet"),
     # a branch that is its gateway's default flow, a flow set one model's profile does not list (gatewaydiff.py)
     "default_flow": ("otherwise (the default flow)", "annars (standardflöde)"),
