@@ -101,3 +101,15 @@ def test_two_steps_of_one_model_named_alike_are_told_apart_by_their_place(tmp_pa
     assert '"Check request" in a = "Check request" in b' in text  # a name no other step has: as drawn
     swedish = _run("diff", str(a), str(b), "--output-language", "sv")
     assert '"Notify employee (efter ”Review request”)" i modellen a' in swedish
+
+
+def test_the_comparisons_common_core_tells_twins_apart_in_text_and_on_the_page(tmp_path: Path) -> None:
+    """Found by QA, qaproc: the core of MIWG C.8.0's exports listed "Update Remaining Vacation" twice."""
+    files = [str(_twins(tmp_path, f"{n}.bpmn", f"{n}_")) for n in ("a", "b", "c")]
+    core = _run("compare", *files, "--output-language", "en").splitlines()
+    assert "  - Notify employee (after “Check request”)" in core
+    assert "  - Notify employee (after “Review request”)" in core
+    page = tmp_path / "compare.html"
+    _run("compare", *files, "--format", "html", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert "Notify employee (after “Check request”)" in html and "Notify employee (after “Review request”)" in html

@@ -25,6 +25,7 @@ __all__ = [
     "comparison_text",
     "comparison_markdown",
     "decisions_yaml",
+    "core_twin",
     "candidate_words",
     "decided_words",
     "message_in",
@@ -315,7 +316,19 @@ def _core_label(cluster: StepCluster, words: DiffWords) -> str:
             said = [words.unnamed.get(model, {}).get(i) for i in ids]
             if said and all(said):
                 return " + ".join(str(x) for x in said)
-    return step_label(cluster.label, words.lang)
+    twin = core_twin(cluster, words)
+    return twin or step_label(cluster.label, words.lang)
+
+
+def core_twin(cluster: StepCluster, words: DiffWords) -> str | None:
+    """A core row's step by its name and place (:attr:`DiffWords.twins`) when its first model names another
+    step alike, else None (found by QA, qaproc: the core of MIWG C.8.0's four exports listed "Update Remaining
+    Vacation" twice)."""
+    for model, ids in cluster.members.items():
+        said = words.twins.get(model, {}).get(ids[0]) if len(ids) == 1 else None
+        if said and said.startswith(" ".join(cluster.label.split())):
+            return said
+    return None
 
 
 def decided_words(cluster: StepCluster, words: DiffWords = ENGLISH) -> str:
