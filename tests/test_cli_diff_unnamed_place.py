@@ -113,3 +113,19 @@ def test_the_comparisons_common_core_tells_twins_apart_in_text_and_on_the_page(t
     _run("compare", *files, "--format", "html", "-o", str(page))
     html = page.read_text(encoding="utf-8")
     assert "Notify employee (after “Check request”)" in html and "Notify employee (after “Review request”)" in html
+
+
+def test_a_difference_names_a_twin_by_its_place_and_a_label_broken_over_lines_reads_as_one_line(
+        tmp_path: Path) -> None:
+    """Found by QA, qaproc: C.1.0 against C.1.1 said "[Changed] "Invoice received": type is ..." of one of two
+    "Invoice received", and the Markdown showed "Invoice&#xD;&#xA;received" as "Invoice  received"."""
+    a = _twins(tmp_path, "a.bpmn", "a_")
+    text = a.read_text(encoding="utf-8").replace('<task id="a_n2" name="Notify  employee"/>',
+                                                 '<sendTask id="a_n2" name="Notify&#xD;&#xA;employee"/>')
+    a.write_text(text.replace('name="Review request"', 'name="Review&#xD;&#xA;request"'), encoding="utf-8")
+    b = _twins(tmp_path, "b.bpmn", "b_")
+    b.write_text(b.read_text(encoding="utf-8").replace('<task id="b_n2"', '<userTask id="b_n2"'), encoding="utf-8")
+    said = _run("diff", str(a), str(b), "--output-language", "en")
+    assert '[Changed] "Notify employee (after “Review request”)": type is sendTask in a' in said
+    md = _run("diff", str(a), str(b), "--format", "markdown", "--output-language", "en")
+    assert "| Review request | Review request | " in md and "Review  request" not in md

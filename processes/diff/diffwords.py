@@ -169,7 +169,10 @@ class DiffWords:
         unnamed one by the words :attr:`unnamed` gives it, else by what it is and its id (view.display_name); one
         whose name another step has too by its name and place (:attr:`twins`)."""
         said = {**self.twins.get(model, {}), **self.unnamed.get(model, {})}
-        return " + ".join(said.get(i) or display_name(steps[i], self.lang) for i in ids if i in steps)
+        # a name's line breaks as one space ("Invoice&#xD;&#xA;received" read "Invoice  received": found by QA,
+        # qaproc), as the models' labels are looked up for their language (difflanguage.label_languages)
+        return " + ".join(said.get(i) or " ".join(display_name(steps[i], self.lang).split())
+                          for i in ids if i in steps)
 
     def number(self, value: float, digits: int) -> str:
         """``value`` to ``digits`` decimals as the language writes it (``0.45``, ``0,45``)."""

@@ -46,7 +46,23 @@ def message_in(d: Difference, a_name: str, b_name: str, words: DiffWords = ENGLI
     language of ``words``: the English message as made ("in A" / "in B" replaced by the names), or its wording
     said in Swedish ("i Åstorps modell"), a fact by the name and the words the output gives it
     (:class:`DiffWords`). A difference without its wording (read back from JSON) says its English message."""
-    return _unnamed_in_words(_message_in(d, a_name, b_name, words), (a_name, b_name), words)
+    said = _unnamed_in_words(_message_in(d, a_name, b_name, words), (a_name, b_name), words)
+    return _twins_in_words(said, d, (a_name, b_name), words)
+
+
+def _twins_in_words(text: str, d: Difference, models: Sequence[str], words: DiffWords) -> str:
+    """``text`` with the quoted name of each step of ``d`` whose model names another step alike by its name
+    and place (:attr:`DiffWords.twins`: "Invoice received (before “Scan Invoice”)"), as the matched lines say
+    it (found by QA, qaproc: C.1.0's two "Invoice received" read alike in a difference too)."""
+    for model, ids in zip(models, (d.a, d.b), strict=True):
+        for i in ids:
+            twin = words.twins.get(model, {}).get(i)
+            if twin:  # the name as the message quotes it, its line breaks as drawn ("Invoice\nreceived")
+                name = r"\s+".join(map(re.escape, twin.rsplit(" (", 1)[0].split()))
+                found = re.search(f'"{name}"', text)
+                if found:
+                    text = f'{text[:found.start()]}"{twin}"{text[found.end():]}'
+    return text
 
 
 def _unnamed_in_words(text: str, models: Sequence[str], words: DiffWords) -> str:
