@@ -18,6 +18,8 @@ from markupsafe import Markup, escape
 
 from bpmn_io.library_facts import swedish_words
 from processes.diff.nway import StepCluster, Variation
+from processes.diff.unnamedwords import placed_words
+from processes.diff.view import build_view
 from processes.model import Definitions, FrozenMap
 from processes.shownnames import name_in
 from processes.wording import listed, quoted
@@ -106,7 +108,8 @@ def core_words(cluster: StepCluster, models: Mapping[str, Definitions],
         defs = models.get(model)
         if unnamed in ids and defs is not None:
             params = (elements or {}).get(model) or {}
-            said = {lang: unnamed_words(defs, params, lang, drawn=drawn).get(unnamed) for lang in LANGUAGES}
+            said = {lang: unnamed_words(defs, params, lang, drawn=drawn).get(unnamed)
+                    or placed_words(build_view(defs), defs, lang).get(unnamed) for lang in LANGUAGES}
             if all(said.values()):
                 return {lang: str(text) for lang, text in said.items()}
     return {lang: _label_said(cluster.label, (labels or {}).get(lang, {})) for lang in LANGUAGES}

@@ -34,7 +34,7 @@ from bpmn_io.layout import add_layout
 from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
 from processes.diff.diffwords import ENGLISH, DiffWords
-from processes.diff.formats import candidate_words, how_words, kind_title, message_in
+from processes.diff.formats import candidate_words, core_twin, how_words, kind_title, message_in
 from processes.diff.notewords import notes_said
 from processes.diff.nway import uncertain_elsewhere
 from processes.diff.result import Difference
@@ -321,6 +321,9 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
         row = core_words(cluster, models, labels, drawn=not bilingual, elements=params)
         if not bilingual and cluster.label in labels[output.lang]:  # an unnamed timer, as the variations say
             row[output.lang] = labels[output.lang][cluster.label]
+        twin = core_twin(cluster, output) if not bilingual else None
+        if twin:  # two steps of a model named alike, by their places, as the text and Markdown say them
+            row[output.lang] = twin
         words["core"].append(decided(row, cluster, labels))
     # a variation point in the report's sentence (found by QA: the English page said the diff's developer
     # message), a performer (a lane's name) in its model's language

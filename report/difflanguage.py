@@ -21,6 +21,8 @@ from processes.diff import profile_inputs
 from processes.diff.differences import fact_text
 from processes.diff.diffwords import DiffWords
 from processes.diff.result import Difference
+from processes.diff.unnamedwords import placed_words, twin_words
+from processes.diff.view import build_view
 from processes.labellanguage import shows_swedish
 from processes.model import Definitions
 from processes.wording import told_apart
@@ -56,8 +58,10 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
     from report.assumptions import condition_words  # the assumptions table's modules: only for a diff's text
 
     attribute, condition = partial(attribute_words, lang=lang), partial(condition_words, lang=lang)
-    # an unnamed timer by what it is ("timer after 14 days in "Invänta komplettering""), not its id
-    unnamed = {n: unnamed_words(defs, profile_inputs((profiles or {}).get(n))[1], lang, drawn=True)
+    # an unnamed timer by what it is ("timer after 14 days in "Invänta komplettering""), any other unnamed step by
+    # its place ("unnamed end event after "Archive original"", found by QA, qaproc), not its id
+    unnamed = {n: {**placed_words(build_view(defs), defs, lang),
+                   **unnamed_words(defs, profile_inputs((profiles or {}).get(n))[1], lang, drawn=True)}
                for n, defs in (models or {}).items()}
     # two models one profile names alike (one --model fitted to two logs) told apart by what they are
     # compared as
@@ -75,7 +79,8 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
         # HTML page says them (report.comparisonwords), English as Swedish (found by QA, qacomptext:
         # "[control_flow]")
         {k: str(v[lang]) for k, v in table["variations"].items()}, partial(variation_words, lang=lang),
-        facts, attribute, condition, unnamed)
+        facts, attribute, condition, unnamed,
+        {n: twin_words(build_view(defs), lang) for n, defs in (models or {}).items()})
 
 
 def facts_in_languages(profiles: Mapping[str, Any]) -> dict[str, dict[str, dict[str, str]]]:

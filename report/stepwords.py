@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from processes.diff.wordtable import WORDS
 from processes.model import Definitions, Event
 from processes.shownnames import name_in
 from report.words import duration_words
@@ -34,17 +35,22 @@ _TIMER = {
            "bare": "en bevakning"},
 }
 
-#: the words :data:`_TIMER` writes, any length and step: what is no drawn label, so a list of labels does not
-#: quote it again ("“timer after 2 weeks in “Invänta komplettering””")
+#: the words :data:`_TIMER` writes, any length and step, and those an unnamed step is said by its place
+#: (processes.diff.unnamedwords: "unnamed end event after “Beslut”"): what is no drawn label, so a list of labels
+#: does not quote it again ("“timer after 2 weeks in “Invänta komplettering””")
 _DESCRIBED = re.compile("|".join(
     re.escape(template).replace(re.escape("{length}"), ".+").replace(re.escape("{step}"), ".+")
-    for said in _TIMER.values() for template in said.values()))
+    .replace(re.escape("{what}"), ".+")
+    for template in [*(t for said in _TIMER.values() for t in said.values()),
+                     *(t for key in ("unnamed_after", "unnamed_before", "unnamed_on", "unnamed_with") for t in WORDS[key])]))
 
 
 def described(text: str) -> bool:
     """Whether ``text`` is the words :func:`unnamed_words` gives an unnamed timer, not a step's drawn name.
 
     >>> described("timer after 2 weeks in “Invänta komplettering”"), described("en bevakning")
+    (True, True)
+    >>> described("unnamed end event after “Beslut”"), described("namnlös kanthändelse på ”Beslut”")
     (True, True)
     >>> described("Invänta komplettering"), described("a timer set")
     (False, False)

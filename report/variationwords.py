@@ -7,7 +7,8 @@ process's value — not from the diff engine's English message, which ``permitfl
 and ``permitflow compare`` keep for process developers.
 
 >>> from processes.model import FrozenMap
->>> from processes.diff.nway import Variation
+>>> from processes.diff.diffwords import loop_words, said_in
+from processes.diff.nway import Variation
 >>> v = Variation("control_flow", "B", FrozenMap({"x": "parallel", "y": "after"}), "...", ("B",), ("C", "D"),
 ...               "concurrency")
 >>> variation_words(v, {"x": "Xby", "y": "Yby"}, "en")
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from processes.diff.diffwords import loop_words, said_in
 from processes.diff.nway import Variation
 from processes.diff.parameterwords import decides_words
 from processes.diff.wordtable import NOT_GIVEN, WORDS
@@ -140,6 +142,11 @@ def _timer_value(value: str, lang: str) -> str:
     return duration_words(length, lang) if length else _value(value, lang)
 
 
+def _loop_value(value: str, lang: str) -> str:
+    """A loop marker (``standard max 3``) in words: "repeated at most 3 times (loop)"."""
+    return said_in(loop_words(value), lang) if value else _SAID[lang]["not_set"]
+
+
 def _aspect(aspect: str, lang: str) -> str:
     key = aspect.removeprefix("profile.")
     for table in ("facts", "attributes"):
@@ -189,7 +196,7 @@ def variation_words(v: Variation, towns: Mapping[str, str], lang: str) -> str | 
                   for value, where in _groups(v.values, towns)]
         return said["decides"].format(step=_quoted(v.steps, lang), groups="; ".join(groups))
     if v.kind == "attribute" and v.aspect:
-        shown = _timer_value if v.aspect == "timer" else _value
+        shown = {"timer": _timer_value, "loop_marker": _loop_value}.get(v.aspect, _value)
         groups = [said["in"].format(shown(value, lang), _listed(where, lang))
                   for value, where in _groups(v.values, towns)]
         return said["attribute"].format(step=_quoted(v.steps, lang), what=_aspect(v.aspect, lang),

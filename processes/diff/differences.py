@@ -21,7 +21,7 @@ from processes.diff.canonicalvalues import (
     in_one_unit,
     provenance_basis,
 )
-from processes.diff.diffwords import WORDS, Said, clause, joined, sentence
+from processes.diff.diffwords import WORDS, Said, clause, joined, loop_words, sentence
 from processes.diff.factdiff import FACT_ORDER, FACT_WORD_KEYS, fact_differences, fact_meaning, fact_text
 from processes.diff.labelsim import label_similarity
 from processes.diff.matchtypes import Match
@@ -181,8 +181,7 @@ def _attributes(
                                        vb=y.timer or word("none"))))
     if one_to_one and x.loop != y.loop:
         out.append(with_wording(Difference("attribute", m.a, m.b, "loop_marker", x.loop, y.loop),
-                                clause("loop_marker", step=name, va=x.loop or word("none"),
-                                       vb=y.loop or word("none"))))
+                                clause("loop_marker", step=name, va=loop_words(x.loop), vb=loop_words(y.loop))))
     if one_to_one:
         fa_params, ba = _flat_params(lex, params_a.get(x.id))
         fb_params, bb = _flat_params(lex, params_b.get(y.id))

@@ -28,6 +28,7 @@ from processes.numbers import machine, number
 __all__ = [
     "LANGUAGES", "MESSAGES", "WORDS", "Said", "Clause", "Wording", "DiffWords", "clause", "sentence", "word",
     "said_in", "joined", "side_words", "genitive", "decimal_commas", "ENGLISH", "display_name",
+    "unnamed_what", "loop_words",
 ]
 
 LANGUAGES = ("en", "sv")
@@ -146,6 +147,10 @@ class DiffWords:
     #: a model's name -> an unnamed step's id -> what it is in that language's words (the report's: "timer after
     #: 14 days in "Invänta komplettering""); without them the step is named by what it is and its id
     unnamed: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: a model's name -> the id of a step whose name another of its steps has too -> its name and place
+    #: ("Update Remaining Vacation (after “Vacation Approved Automatically”)", unnamedwords.twin_words), so
+    #: that the lines of a diff do not name the two alike; without them its name
+    twins: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def name(self, model: str) -> str:
         return self.names.get(model, model)
@@ -161,9 +166,13 @@ class DiffWords:
 
     def label(self, model: str, steps: Mapping[str, Any], ids: Iterable[str]) -> str:
         """The steps ``ids`` of ``model`` (``steps``: its view's, id -> view.Step) by name, joined by " + ": an
-        unnamed one by the words :attr:`unnamed` gives it, else by what it is and its id (view.display_name)."""
-        said = self.unnamed.get(model, {})
-        return " + ".join(said.get(i) or display_name(steps[i], self.lang) for i in ids if i in steps)
+        unnamed one by the words :attr:`unnamed` gives it, else by what it is and its id (view.display_name); one
+        whose name another step has too by its name and place (:attr:`twins`)."""
+        said = {**self.twins.get(model, {}), **self.unnamed.get(model, {})}
+        # a name's line breaks as one space ("Invoice&#xD;&#xA;received" read "Invoice  received": found by QA,
+        # qaproc), as the models' labels are looked up for their language (difflanguage.label_languages)
+        return " + ".join(said.get(i) or " ".join(display_name(steps[i], self.lang).split())
+                          for i in ids if i in steps)
 
     def number(self, value: float, digits: int) -> str:
         """``value`` to ``digits`` decimals as the language writes it (``0.45``, ``0,45``)."""
@@ -205,8 +214,28 @@ def display_name(step: Any, lang: str = "en") -> str:
     :meth:`DiffWords.label` names steps by it)."""
     if step.name:
         return step.name
+    return word("unnamed", lang, what=unnamed_what(step, lang), id=step.id)
+
+
+def unnamed_what(step: Any, lang: str = "en") -> str:
+    """What an unnamed step is, in ``lang``'s words ("end event", "sluthändelse"): its kind, an event by
+    its position."""
     if step.kind == "event":
         what = _EVENT_WORDS.get(step.detail.split(":")[0], "intermediate event")
     else:
         what = {"subProcess": "subprocess", "callActivity": "call activity"}.get(step.kind, step.kind)
-    return word("unnamed", lang, what=word("unnamed." + what, lang), id=step.id)
+    return word("unnamed." + what, lang)
+
+
+def loop_words(loop: str) -> Said:
+    """A step's loop marker (view.Step.loop: "", ``standard``, ``standard max 3``, ``multi-instance parallel``)
+    in (English, Swedish) words: "repeated at most 3 times (loop)", "upprepas högst 3 gånger (loop)"; none as
+    "none" (found by QA, qaproc: the text said "loop marker standard in A, standard max 2 in B")."""
+    if not loop:
+        return WORDS["none"]
+    kind, _, most = loop.partition(" max ")
+    said = WORDS.get("loop." + kind, (loop, loop))
+    if most:
+        said = WORDS["loop.standard max"] if kind == "standard" else said
+        return said[0].format(n=most), said[1].format(n=most)
+    return said

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from processes.diff.decisions import written_ids
 from processes.diff.differences import ATTRIBUTE_KEY, FLOW_KEYS
-from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, Said, Wording, said_in, sentence
+from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, Said, Wording, loop_words, said_in, sentence
 from processes.diff.notewords import notes_said, reason_words, step_label
 from processes.diff.nway import METRICS, Comparison, StepCluster, Variation, name_sides
 from processes.diff.parameterwords import decides_wording
@@ -26,6 +26,7 @@ __all__ = [
     "comparison_text",
     "comparison_markdown",
     "decisions_yaml",
+    "core_twin",
     "candidate_words",
     "decided_words",
     "message_in",
@@ -46,7 +47,23 @@ def message_in(d: Difference, a_name: str, b_name: str, words: DiffWords = ENGLI
     language of ``words``: the English message as made ("in A" / "in B" replaced by the names), or its wording
     said in Swedish ("i Åstorps modell"), a fact by the name and the words the output gives it
     (:class:`DiffWords`). A difference without its wording (read back from JSON) says its English message."""
-    return _unnamed_in_words(_message_in(d, a_name, b_name, words), (a_name, b_name), words)
+    said = _unnamed_in_words(_message_in(d, a_name, b_name, words), (a_name, b_name), words)
+    return _twins_in_words(said, d, (a_name, b_name), words)
+
+
+def _twins_in_words(text: str, d: Difference, models: Sequence[str], words: DiffWords) -> str:
+    """``text`` with the quoted name of each step of ``d`` whose model names another step alike by its name
+    and place (:attr:`DiffWords.twins`: "Invoice received (before “Scan Invoice”)"), as the matched lines say
+    it (found by QA, qaproc: C.1.0's two "Invoice received" read alike in a difference too)."""
+    for model, ids in zip(models, (d.a, d.b), strict=True):
+        for i in ids:
+            twin = words.twins.get(model, {}).get(i)
+            if twin:  # the name as the message quotes it, its line breaks as drawn ("Invoice\nreceived")
+                name = r"\s+".join(map(re.escape, twin.rsplit(" (", 1)[0].split()))
+                found = re.search(f'"{name}"', text)
+                if found:
+                    text = f'{text[:found.start()]}"{twin}"{text[found.end():]}'
+    return text
 
 
 def _unnamed_in_words(text: str, models: Sequence[str], words: DiffWords) -> str:
@@ -219,6 +236,10 @@ def _value(d: Difference, side: str, words: DiffWords, model: str = "") -> str:
         return words.condition(value)  # the report's words, in English too: no attribute's code name
     # a decision level in words in English too ("the committee", not the profile's "committee": found by QA, qaleft)
     in_words = d.kind == "fact" or d.attribute.startswith("profile.delegation")
+    if d.kind == "attribute" and d.attribute in ("loop_marker", "timer") and not value:
+        return words.word("none")  # not the step's name, which a cell left empty shows (found by QA, qaproc)
+    if d.attribute == "loop_marker":
+        return said_in(loop_words(value), words.lang)  # in words in English too: "standard max 3" is code
     if not value or (words.lang == "en" and not (in_words and words.facts)):
         return value
     said = dict(d.wording[0][1]).get("va" if side == "a" else "vb") if d.wording else None
@@ -227,7 +248,7 @@ def _value(d: Difference, side: str, words: DiffWords, model: str = "") -> str:
         text = words.fact_texts.get(model, {}).get(d.attribute) if d.kind == "fact" else None
         written = said_in(said, words.lang) if isinstance(said, tuple) else value
         return words.value(d.attribute, text or written)
-    if said is not None and d.attribute != "timer" and d.attribute != "loop_marker":
+    if said is not None and d.attribute != "timer":
         return said_in(said, words.lang)
     return words.word("value." + value) if "value." + value in WORDS else value
 
@@ -316,7 +337,19 @@ def _core_label(cluster: StepCluster, words: DiffWords) -> str:
             said = [words.unnamed.get(model, {}).get(i) for i in ids]
             if said and all(said):
                 return " + ".join(str(x) for x in said)
-    return step_label(cluster.label, words.lang)
+    twin = core_twin(cluster, words)
+    return twin or step_label(cluster.label, words.lang)
+
+
+def core_twin(cluster: StepCluster, words: DiffWords) -> str | None:
+    """A core row's step by its name and place (:attr:`DiffWords.twins`) when its first model names another
+    step alike, else None (found by QA, qaproc: the core of MIWG C.8.0's four exports listed "Update Remaining
+    Vacation" twice)."""
+    for model, ids in cluster.members.items():
+        said = words.twins.get(model, {}).get(ids[0]) if len(ids) == 1 else None
+        if said and said.startswith(" ".join(cluster.label.split())):
+            return said
+    return None
 
 
 def decided_words(cluster: StepCluster, words: DiffWords = ENGLISH) -> str:

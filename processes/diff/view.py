@@ -147,7 +147,10 @@ def _timer(node: Node) -> str:
 def _loop(node: Node) -> str:
     loop = getattr(node, "loop", None)
     if isinstance(loop, StandardLoop):
-        return "standard" + (f" max {loop.loop_maximum}" if loop.loop_maximum is not None else "")
+        # a maximum of 0 is no maximum, as the simulator reads it (simformats.skeleton): tools write
+        # loopMaximum="0" for none (Cardanit, Bizagi, Visual Paradigm; found by QA, qaproc: MIWG C.4.0's
+        # reference against Cardanit's export said "standard in A; standard max 0 in B")
+        return "standard" + (f" max {loop.loop_maximum}" if loop.loop_maximum else "")
     if isinstance(loop, MultiInstance):
         return "multi-instance " + ("sequential" if loop.is_sequential else "parallel")
     return ""

@@ -26,8 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "Utförs av {fa} i {A}, av {fb} i {B}: {names}"),
     "type": ("{step}: type is {va} in {A}, {vb} in {B}", "{step}: typen är {va} i {A}, {vb} i {B}"),
     "timer": ("{step}: timer {va} in {A}, {vb} in {B}", "{step}: timer {va} i {A}, {vb} i {B}"),
-    "loop_marker": ("{step}: loop marker {va} in {A}, {vb} in {B}",
-                    "{step}: loopmarkering {va} i {A}, {vb} i {B}"),
+    "loop_marker": ("{step}: loop marker: {va} in {A}, {vb} in {B}",
+                    "{step}: loopmarkering: {va} i {A}, {vb} i {B}"),
     "parameter": ("{step}: {key} is {va}{ma} in {A}, {vb}{mb} in {B}",
                   "{step}: {key} är {va}{ma} i {A}, {vb}{mb} i {B}"),
     # who decides at a decision step, each value a clause ("the committee decides"; WORDS "decides...")
@@ -52,6 +52,13 @@ NOT_GIVEN = {"(default flow)": "default_flow", "(not listed)": "not_listed"}
 WORDS: dict[str, tuple[str, str]] = {
     # values in the messages
     "none": ("none", "ingen"),
+    # a loop marker (view.Step.loop, the JSON's code: "standard max 3") in words (diffwords.loop_words)
+    "loop.standard": ("repeated (loop)", "upprepas (loop)"),
+    "loop.standard max": ("repeated at most {n} times (loop)", "upprepas högst {n} gånger (loop)"),
+    "loop.multi-instance parallel": ("run several times at once (parallel multi-instance)",
+                                     "körs flera gånger samtidigt (parallell multiinstans)"),
+    "loop.multi-instance sequential": ("run several times in turn (sequential multi-instance)",
+                                       "körs flera gånger i tur och ordning (sekventiell multiinstans)"),
     "not_set": ("not set", "inte angivet"),
     # a branch that is its gateway's default flow, a flow set one model's profile does not list (gatewaydiff.py)
     "default_flow": ("otherwise (the default flow)", "annars (standardflöde)"),
@@ -114,6 +121,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "unnamed.subprocess": ("subprocess", "delprocess"),
     "unnamed.call activity": ("call activity", "anropad aktivitet"),
     "unnamed.task": ("task", "uppgift"),
+    # an unnamed step by its place, the nearest named step of its process quoted as drawn (unnamedwords.py)
+    "unnamed_after": ("unnamed {what} after “{step}”", "namnlös {what} efter ”{step}”"),
+    "unnamed_before": ("unnamed {what} before “{step}”", "namnlös {what} före ”{step}”"),
+    "unnamed_on": ("unnamed {what} on “{step}”", "namnlös {what} på ”{step}”"),
+    "unnamed_with": ("unnamed {what} with “{step}”", "namnlös {what} med ”{step}”"),
+    # a step whose name another step of its model has too, by its place (unnamedwords.twin_words)
+    "twin_after": ("{name} (after “{step}”)", "{name} (efter ”{step}”)"),
+    "twin_before": ("{name} (before “{step}”)", "{name} (före ”{step}”)"),
+    "twin_on": ("{name} (on “{step}”)", "{name} (på ”{step}”)"),
     "callActivity": ("callActivity", "anropad aktivitet"),
     # a sequence flow without a label (view.flow_words), and an unnamed gateway at one of its ends
     "flow_between": ("the flow from {source} to {target}", "flödet från {source} till {target}"),

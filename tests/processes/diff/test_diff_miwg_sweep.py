@@ -121,7 +121,7 @@ SAME = {
                                       "C.8.0-roundtrip",
     "cardanit-4.9.1": "A.1.0-export A.1.0-roundtrip A.2.0-export A.2.0-roundtrip A.2.1-export A.2.1-roundtrip "
                       "A.3.0-export A.3.0-roundtrip C.1.0-export C.1.0-roundtrip C.2.0-export C.2.0-roundtrip "
-                      "C.4.0-roundtrip C.5.0-export C.5.0-roundtrip C.8.0-export",
+                      "C.4.0-export C.4.0-roundtrip C.5.0-export C.5.0-roundtrip C.8.0-export",
     "sap-signavio-process-manager-19.9.0": "A.1.0-export A.1.0-roundtrip A.2.0-export A.2.0-roundtrip A.2.1-roundtrip "
                                            "A.3.0-export A.3.0-roundtrip A.4.0-export A.4.0-roundtrip A.4.1-export "
                                            "A.4.1-roundtrip C.1.0-export C.1.0-roundtrip C.2.0-export C.2.0-roundtrip "
@@ -135,9 +135,7 @@ CHANGED = {
     ("adonis-17.0", "B.2.0-export"): [("attribute", "loop_marker", "multi-instance parallel", "")],
     ("bpmn-io-camunda-modeler-18.6.1", "C.2.0-export"): [("attribute", "type", "message start event",
                                                           "none start event")],
-    ("cardanit-4.9.1", "C.4.0-export"): [("attribute", "loop_marker", "standard", "standard max 0")],
     ("visual-paradigm-11.1", "B.2.0-roundtrip"): [
-        ("attribute", "loop_marker", "standard", "standard max 0"),
         ("attribute", "type", "callActivity", "subProcess"),
         ("attribute", "type", "callActivity", "subProcess"),
         ("attribute", "type", "signal intermediate catch event", "signal boundary event")],

@@ -92,3 +92,31 @@ def test_a_loop_marker_changed() -> None:
     assert [x.key() for x in diff_models(a, b).differences] == [
         ("attribute", ("K",), ("K",), "loop_marker", "", "standard max 3")
     ]
+
+
+def test_a_loop_maximum_of_0_is_no_maximum() -> None:
+    """Cardanit, Bizagi and Visual Paradigm write loopMaximum="0" for a loop without a cap, as the simulator
+    reads it (found by QA, qaproc: "standard in A; standard max 0 in B" on MIWG C.4.0)."""
+    a = model([("S", "start"), ("K", "loop", "Genomför kunskapsprov"), ("E", "end")], chain="S K E")
+    b = model([("S", "start"), ("K", "loop", "Genomför kunskapsprov", 0), ("E", "end")], chain="S K E")
+    assert diff_models(a, b).differences == ()
+    c = model([("S", "start"), ("K", "loop", "Genomför kunskapsprov", 2), ("E", "end")], chain="S K E")
+    assert [x.key() for x in diff_models(b, c).differences] == [
+        ("attribute", ("K",), ("K",), "loop_marker", "standard", "standard max 2")]
+
+
+def test_a_loop_marker_is_said_in_words_with_none_for_no_marker() -> None:
+    """Found by QA, qaproc: the text said "loop marker standard in A, standard max 0 in B", and the Markdown's B
+    cell of a marker only A has showed the step's name, not "none"."""
+    from processes.diff.formats import diff_markdown, diff_text
+    from report.difflanguage import diff_words
+
+    a = model([("S", "start"), ("K", "loop", "Genomför kunskapsprov", 3), ("E", "end")], chain="S K E")
+    b = model([("S", "start"), ("K", "userTask", "Genomför kunskapsprov"), ("E", "end")], chain="S K E")
+    d = diff_models(a, b)
+    assert [x.key() for x in d.differences] == [
+        ("attribute", ("K",), ("K",), "loop_marker", "standard max 3", "")]  # the JSON's codes stay
+    assert '"Genomför kunskapsprov": loop marker: repeated at most 3 times (loop) in A, none in B.' in diff_text(d)
+    assert "| repeated at most 3 times (loop) | none |" in diff_markdown(d)
+    swedish = diff_markdown(d, diff_words("sv"))
+    assert "| upprepas högst 3 gånger (loop) | ingen |" in swedish
