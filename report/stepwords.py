@@ -13,11 +13,11 @@ BPMN's own duration (``P14D``).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from processes.diff.wordtable import WORDS
 from processes.model import Definitions, Event
 from processes.shownnames import name_in
 from report.words import duration_words
@@ -35,14 +35,21 @@ _TIMER = {
            "bare": "en bevakning"},
 }
 
-#: the words :data:`_TIMER` writes, any length and step, and those an unnamed step is said by its place
-#: (processes.diff.unnamedwords: "unnamed end event after “Beslut”"): what is no drawn label, so a list of labels
-#: does not quote it again ("“timer after 2 weeks in “Invänta komplettering””")
-_DESCRIBED = re.compile("|".join(
-    re.escape(template).replace(re.escape("{length}"), ".+").replace(re.escape("{step}"), ".+")
-    .replace(re.escape("{what}"), ".+")
-    for template in [*(t for said in _TIMER.values() for t in said.values()),
-                     *(t for key in ("unnamed_after", "unnamed_before", "unnamed_on", "unnamed_with") for t in WORDS[key])]))
+@functools.cache
+def _described() -> re.Pattern[str]:
+    """The words :data:`_TIMER` writes, any length and step, and those an unnamed step is said by its place
+    (processes.diff.unnamedwords: "unnamed end event after “Beslut”"): what is no drawn label, so a list of labels
+    does not quote it again ("“timer after 2 weeks in “Invänta komplettering””"). Built on first use: the diff's
+    word table is read through processes.diff, whose import `simulate`'s table in words must not pay (it loads
+    PyYAML; tests/test_startup.py)."""
+    from processes.diff.wordtable import WORDS
+
+    return re.compile("|".join(
+        re.escape(template).replace(re.escape("{length}"), ".+").replace(re.escape("{step}"), ".+")
+        .replace(re.escape("{what}"), ".+")
+        for template in [*(t for said in _TIMER.values() for t in said.values()),
+                         *(t for key in ("unnamed_after", "unnamed_before", "unnamed_on", "unnamed_with")
+                           for t in WORDS[key])]))
 
 
 def described(text: str) -> bool:
@@ -55,7 +62,7 @@ def described(text: str) -> bool:
     >>> described("Invänta komplettering"), described("a timer set")
     (False, False)
     """
-    return _DESCRIBED.fullmatch(text) is not None
+    return _described().fullmatch(text) is not None
 
 
 def iso_duration(text: str) -> str | None:
