@@ -18,7 +18,7 @@ import numpy as np
 from calibrate.endings import ended_cases
 from calibrate.mapping import ActivityMapping
 from calibrate.observe import HOUR, Observed, through_unmapped
-from calibrate.waitplace import enabled_waits
+from calibrate.waitplace import WAITED_SHARE, enabled_waits
 from processes.model import Event, Gateway, Process
 
 __all__ = ["CutOff", "timer_cut_offs", "OpenAtExport", "open_at_export", "in_progress"]
@@ -181,6 +181,36 @@ def _beside(process: Process, graph: nx.DiGraph, element: str) -> set[str]:
     return found - ending
 
 
+def _going_ahead(obs: Observed, element: str, steps: set[str]) -> set[str]:
+    """The steps of ``steps`` that the log shows going on without ``element``'s wait: the first row of the step
+    completing after a completed wait's begin, in its case, completes before the wait does, so that it waits for
+    fewer than :data:`~calibrate.waitplace.WAITED_SHARE` of the waits it has one after (as the placing of waits
+    reads it). Such a step does not show a
+    wait over by completing: a discovered model may place a site visit after the referral answers it in fact
+    runs beside (on a log cut at an export, the visit done while two answers were still awaited)."""
+    table = obs.table
+    rows = obs.rows(element)
+    codes = [obs.elements.index(x) for x in sorted(steps) if x in obs.elements]
+    if not rows.size or not codes:
+        return set()
+    begin = np.where(obs.starts.estimated[rows], obs.enabled[rows], obs.starts.start[rows])
+    begin = np.where(np.isnan(begin), table.end[rows], begin)
+    bounds = table.case_bounds()
+    seen = np.zeros(len(obs.elements), np.int64)
+    ahead = np.zeros(len(obs.elements), np.int64)
+    for i, b in zip(rows, begin, strict=True):
+        c = int(table.case[i])
+        lo, hi = int(bounds[c]), int(bounds[c + 1])
+        first = np.full(len(obs.elements) + 1, np.inf)
+        later = np.flatnonzero(table.end[lo:hi] > b) + lo
+        np.minimum.at(first, np.where(obs.element[later] >= 0, obs.element[later], len(obs.elements)),
+                      table.end[later])
+        first = first[:-1]
+        seen += np.isfinite(first)
+        ahead += first < table.end[i]
+    return {obs.elements[k] for k in codes if seen[k] and seen[k] - ahead[k] < WAITED_SHARE * seen[k]}
+
+
 def _reach(graph: nx.DiGraph, first: str, blocked: set[str]) -> set[str]:
     """``first`` and the nodes reached from it, short of ``blocked``."""
     found: set[str] = set()
@@ -247,6 +277,7 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
              and not getattr(process.nodes.get(b), "cancel_activity", True)}
     after = nx.descendants(graph.subgraph(n for n in graph if n not in quiet), element) | {element}
     after -= _beside(process, graph, element)  # reached after it through a join and a round, but run beside it
+    after -= _going_ahead(obs, element, after - {element})
     code = {x: i for i, x in enumerate(obs.elements)}
     table = obs.table
     over_codes = np.zeros(len(obs.elements) + 1, bool)  # the last: unmapped

@@ -133,10 +133,18 @@ def released(obs: Observed, begin: np.ndarray) -> np.ndarray:
     The model makes a step's mapped successors (the mapped elements reached from it along sequence flows
     through unmapped nodes only, not through a boundary event it carries) wait for its completion. When the log
     shows a successor completing while the step was still open (after the step's ``begin``, before its
-    completion), the successor did not wait: the step held it up only until the successor's own
-    ``begin``. A delay fitted to the full span would make the simulated case wait that time again, once
-    in the step and once in the successor. So the row is released at the earliest ``begin`` of such a
-    successor (never before its own ``begin``); rows no successor overtook keep their completion.
+    completion), the successor did not wait, and a delay fitted to the full span would make the simulated case
+    count the successor's span again after it. So the row is released where it and the successor, one after the
+    other as the model has them, reach the time the log shows the case going on past the successor: that time
+    less the successor's span (its ``begin`` to its completion), never before the successor's ``begin`` nor
+    after the row's completion. The log shows that time by the earliest logged start of a row of the
+    successor's own successors completing after it, or, when the log saw the successor start and no such row
+    follows in the case, by the row's completion (the case was not past both before then). An estimated start
+    is the enabling the model gives, which cannot show the case waiting for a step that is not its predecessor
+    (a log of completions only, dates only): then the row is released where the successor began, as a log of
+    calendar delays, each from the previous completion, counts the time after it in the next step. A referral
+    answer that a discovered model places before a site visit the answer did not hold up thus keeps its
+    completion where the next step began only after the answer came; rows no successor overtook keep theirs.
     """
     table = obs.table
     flows = obs.graph.copy()  # a boundary event's path may run while its host is open: not a successor
@@ -157,12 +165,22 @@ def released(obs: Observed, begin: np.ndarray) -> np.ndarray:
         if hi - lo < 2:
             continue
         ends, begins, codes = table.end[lo:hi], begin[lo:hi], code[lo:hi]
-        first = np.full(hi - lo, np.inf)
+        # when the log shows the case going on past each row: the earliest logged start of a later successor
+        # (inf: none follows); an estimated start is an enabling the model gave, which cannot tell (-inf)
+        seen = np.where(obs.starts.estimated[lo:hi], -np.inf, begins)
+        on = np.full(hi - lo, np.inf)
         for a in range(0, hi - lo, _BLOCK):  # rows x rows in blocks: a case of many rows stays small in memory
             b = min(a + _BLOCK, hi - lo)
             succ = is_succ[codes[a:b]][:, codes]  # [row, other row]: the other row's element succeeds this row's
+            on[a:b] = np.where(succ & (ends[None, :] > ends[a:b, None]), seen[None, :], np.inf).min(axis=1)
+        on[np.isinf(on) & obs.starts.estimated[lo:hi]] = -np.inf  # nothing after a row whose start the log did not see
+        first = np.full(hi - lo, np.inf)
+        for a in range(0, hi - lo, _BLOCK):
+            b = min(a + _BLOCK, hi - lo)
+            succ = is_succ[codes[a:b]][:, codes]
             inside = (ends[None, :] > begins[a:b, None]) & (ends[None, :] < ends[a:b, None])
-            first[a:b] = np.where(succ & inside, begins[None, :], np.inf).min(axis=1)
+            past = np.minimum(on[None, :], ends[a:b, None]) - (ends - begins)[None, :]
+            first[a:b] = np.where(succ & inside, np.maximum(begins[None, :], past), np.inf).min(axis=1)
         out[lo:hi] = np.where(np.isfinite(first), np.minimum(ends, np.maximum(begins, first)), ends)
     return out
 

@@ -96,8 +96,9 @@ class StepDurations(CalibrationRun):
                          "alone (nothing before the step in its case): work counted on the completion's day only")
                 out[e]["idle_starts"] = idle
             if delay and (early := int(np.count_nonzero(self._released()[rows] < self.table.end[rows]))):
-                what += (f"; {early} of {rows.size} ended where a step the model makes wait for it began, "
-                         "as the log shows that step completing first")
+                what += (f"; {early} of {rows.size} ended before their completion, as the log shows a step the "
+                         "model makes wait for them completing first: where the two, one after the other, reach "
+                         "the case's going on past that step")
                 out[e]["overtaken"] = early
             if timer_note:
                 timer_note = timer_note.replace("{n}", str(fit.n))
