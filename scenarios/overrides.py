@@ -33,8 +33,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bpmn_io.profile import TOP_KEYS, OverrideRefused, apply_overrides
-from bpmn_io.profile_values import shown_value
 from bpmn_io.profile_schema import KEYS, split_path
+from bpmn_io.profile_values import shown_value
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError, PermitflowError, did_you_mean
 from processes.frozenclass import frozen_dataclass
