@@ -41,9 +41,9 @@ __all__ = ["discover_cmd"]
               help="The BPMN file to write (.bpmn), laid out by Graphviz.")
 @click.option("--profile-out", type=InputPath("a profile.yaml to write", exists=False),
               help="Also calibrate the discovered model from the log and write its profile here.")
-@click.option("--min-frequency", type=Number(0, 1), default=0.1, show_default=True,
+@click.option("--min-frequency", type=Number(0, 1, what="a share of the cases", example="0.1"), default=0.1, show_default=True,
               help="Keep activities that occur in at least this share of the cases.")
-@click.option("--noise", type=Number(0, 1), default=0.2, show_default=True,
+@click.option("--noise", type=Number(0, 1, what="a noise threshold", example="0.2"), default=0.2, show_default=True,
               help="Noise threshold of the inductive miner (0: every behaviour seen).")
 @exported_at_option
 @log_options
