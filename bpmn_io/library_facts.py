@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from bpmn_io.library import ListedProfile
 from bpmn_io.profile import Profile
 from processes.errors import InputError
+from processes.numbers import number
 from processes.params import Fact
 from processes.textsafe import csv_row, markdown_cell
 
@@ -107,7 +108,8 @@ class FactsTable:
 
 def fact_text(fact: Fact | None, lang: str | None = None) -> str:
     """A fact's value as a person reads it: ``11 700 kr (2017)``, ``yes``, ``unknown``; a derived number says
-    so: ``18 560 kr (2024; computed: 16 h × 1,160 kr/h)``. With ``lang``: the value as the fact's ``names:`` say
+    so: ``18,560 kr (2024; computed: 16 h × 1,160 kr/h)``, its number grouped as ``lang`` (English without it)
+    writes it (:func:`processes.numbers.number`). With ``lang``: the value as the fact's ``names:`` say
     it in that language, when they do (``Social services committee (Socialnämnden)``)."""
     if fact is None:
         return "unknown"
@@ -116,16 +118,16 @@ def fact_text(fact: Fact | None, lang: str | None = None) -> str:
     value = fact.value if said is None else said
     if isinstance(value, bool):
         text = "yes" if value else "no"
-    elif isinstance(value, (int, float)):
-        text = f"{value:,}".replace(",", " ")
+    elif isinstance(value, (int, float)):  # grouped as the language writes it (it wrote "18 560 kr" in English)
+        text = number(value, lang or "en")
     elif isinstance(value, (tuple, list)):
         text = "; ".join(str(v) for v in value) if value else "none"
     elif value is None:
         text = "unknown"
     else:
         text = str(value)
-    if fact.unit and text != "unknown":
-        text += f" {fact.unit}"
+    if fact.unit and text != "unknown":  # Swedish keeps an amount and its unit on one line, as the diff does
+        text += f"{NO_BREAK if lang == 'sv' else ' '}{fact.unit}"
     year = fact.extra.get("year") if fact.extra else None
     computed = fact.extra.get("computed") if fact.extra else None
     if isinstance(computed, Mapping):  # written per language ({en: ..., sv: ...}): the table is in English
@@ -185,6 +187,9 @@ def facts_table(
         rows.append((name, profile.municipality or name, tuple(cells)))
     return FactsTable(columns, tuple(rows), tuple(numbers), tuple(swedish[src] for src in numbers))
 
+
+#: what joins a number and its unit in Swedish (a space that does not break: "18 560 kr")
+NO_BREAK = "\u00a0"
 
 #: the narrowest a column is wrapped to when the table must fit a terminal
 MIN_COLUMN = 12

@@ -58,10 +58,18 @@ __all__ = [
     "dump_profile",
     "provenance_gaps",
     "apply_overrides",
+    "OverrideRefused",
     "TOP_KEYS",
     "LANGUAGES",
     "shown_name",
 ]
+
+class OverrideRefused(InputError):
+    """Overrides that leave an invalid profile. ``reason`` is what the profile's check says, alone: a scenario
+    file's line names the override itself, once (scenarios.overrides; it said the path twice)."""
+
+    reason: str = ""
+
 
 #: the keys of a profile document (besides source/assumption/note)
 TOP_KEYS = ("municipality", "names", "handled_by", "facts", "simulation")
@@ -325,9 +333,11 @@ def apply_overrides(raw_doc: Any, overrides: Mapping[str, Any], *, source: str |
     try:
         profile_from_data(doc)
     except InputError as err:
-        raise InputError(
+        refused = OverrideRefused(
             f"override {', '.join(f'{k}={shown_value(v)}' for k, v in overrides.items())} gives an invalid profile: {err.message}",
             file=source,
             path=err.path,
-        ) from None
+        )
+        refused.reason = err.message
+        raise refused from None
     return doc

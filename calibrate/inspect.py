@@ -176,10 +176,10 @@ def summary_text(s: LogSummary, mapping_line: str = "", *, top: int = 25) -> str
     ]
     t = s.throughput_days
     lines.append("throughput time (first to last event of a case), days: "
-                 + ", ".join(f"{k} {t[k]:.1f}" for k in [f"p{p}" for p in PERCENTILES] + ["mean"]))
+                 + ", ".join(f"{k} {number(t[k], 'en', 1)}" for k in [f"p{p}" for p in PERCENTILES] + ["mean"]))
     if s.recent_cases:
         lines.append(f"  {counted(s.recent_cases, 'case', lang='en')} arrived less than the median "
-                     f"({t['p50']:.1f} days) before the log's last event ({s.last:%Y-%m-%d}): those still "
+                     f"({number(t['p50'], 'en', 1)} days) before the log's last event ({s.last:%Y-%m-%d}): those still "
                      "open when the log was exported count with their time so far")
     if s.one_event_cases:
         lines.append(f"  {counted(s.one_event_cases, 'case', lang='en')} of one event: "

@@ -7,7 +7,7 @@ from typing import Any
 
 from calibrate.fits import only_in_progress_said, within_said
 from calibrate.profileentry import num
-from processes.numbers import number
+from processes.numbers import machine, number, percent
 from processes.stepnames import step_said
 from processes.wording import counted
 
@@ -44,9 +44,9 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
     if report.get("arrivals_kept"):
         lines.append(f"arrivals: not fitted ({report['arrivals_kept']})")
     if a:
-        lines.append(f"arrivals: {a['per_year']:.1f} a year [{a['per_year_ci'][0]:.1f}, {a['per_year_ci'][1]:.1f}]"
+        lines.append(f"arrivals: {_x(a['per_year'])} a year [{_x(a['per_year_ci'][0])}, {_x(a['per_year_ci'][1])}]"
                      + ("" if a.get("per_year_whole_log") is None else
-                        f" (the last year's; the whole log's {a['per_year_whole_log']:.1f} differs beyond chance)")
+                        f" (the last year's; the whole log's {_x(a['per_year_whole_log'])} differs beyond chance)")
                      + ("" if a["seasonality"] is None else ", seasonality (January to December, arrivals a day over "
                         "the year's mean) " + " ".join(f"{w:.2f}" for w in a["seasonality"]))
                      + (f"; {only_in_progress_said(a['in_progress_only'])}" if a.get("in_progress_only") else ""))
@@ -55,11 +55,11 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
                      + ("" if p["hours"] is None else ", hours " + ", ".join(f"{d} {h}" for d, h in p["hours"].items()
                                                                               if h != "closed")))
     for pool, c in (report.get("capacity") or {}).items():
-        lines.append(f"pool {pool}: the work the estimated starts give would keep it busy {c['utilisation']:.0%} of its "
+        lines.append(f"pool {pool}: the work the estimated starts give would keep it busy {percent(c['utilisation'], 'en')} of its "
                      "hours (they include waiting): its steps are calendar delays from enabling to completion")
     for e, d in report.get("durations", {}).items():
-        lines.append(f"{d['kind']:5} {said(e)}: {d['family']} mean {num(d['mean_hours'], 3)} h "  # never 3.51e+04
-                     f"[{num(d['mean_ci'][0], 3)}, {num(d['mean_ci'][1], 3)}], n={_n(d['n'])}"
+        lines.append(f"{d['kind']:5} {said(e)}: {d['family']} mean {_sig(d['mean_hours'])} h "  # never 3.51e+04
+                     f"[{_sig(d['mean_ci'][0])}, {_sig(d['mean_ci'][1])}], n={_n(d['n'])}"
                      + (f"; {d['censored_note']}" if d.get("censored_note") else ""))
     cd = report.get("case_delays")
     if cd:
@@ -88,12 +88,22 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
     c = report.get("clock")
     if c and "median_days" in c:
         lines.append(f"legal clock: {', '.join(map(said, c['start_marked_by']))} -> {', '.join(map(said, c['stop_marked_by']))}: median "
-                     f"{c['median_days']:.1f} days over {_n(c['cases'])} cases"
+                     f"{_x(c['median_days'])} days over {_n(c['cases'])} cases"
                      + within_said(c["share_within_deadline"], c.get("deadline_calendar_months"),
                                    c.get("deadline_unit")))
     if a or report.get("durations") or report.get("branching") or cd or m:
         lines.append(_LEGEND)
     return "\n".join(lines)
+
+
+def _x(value: float) -> str:
+    """A rate or a number of days with one decimal, as the text's English writes it ("1,234.5 a year")."""
+    return number(value, "en", 1)
+
+
+def _sig(value: float) -> str:
+    """A mean to 3 significant digits, never in exponent notation, grouped ("35,100 h"; it said "35100")."""
+    return machine(num(value, 3), "en")
 
 
 def _n(count: int) -> str:

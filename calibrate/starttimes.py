@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bpmn_io.caselog import LogTable
+from processes.numbers import number
 
 __all__ = ["Starts", "estimate_starts", "previous_in_case", "spaced_starts"]
 
@@ -93,7 +94,8 @@ def estimate_starts(table: LogTable, enabled: np.ndarray | None = None) -> Start
     start = np.where(known, table.start, guess)
     estimated = ~known
     unknown = int(np.count_nonzero(estimated & np.isnan(both)))
-    note = (f"start times estimated for {int(estimated.sum())} of {table.n_events} activity instances "
+    note = (f"start times estimated for {number(int(estimated.sum()), 'en')} of {number(table.n_events, 'en')} "
+            "activity instances "
             "(the later of: enabled by the previous step, the resource free after its previous completion); "
-            f"{unknown} without either start at their completion")
+            f"{number(unknown, 'en')} without either start at their completion")
     return Starts(start, estimated, unknown, note)

@@ -34,7 +34,7 @@ def _open_items_said(people: dict[str, float], kept: int, n: int) -> str:
     days, days_sv = ((number(hi, lang, 1) if number(lo, lang, 1) == number(hi, lang, 1) else
                       f"{number(lo, lang, 1)} {to} {number(hi, lang, 1)}")
                      for lang, to in (("en", "to"), ("sv", "till")))
-    return (f"{kept} of {n} rows by {shown}, whose rows are items kept open in the case system (a median of "
+    return (f"{number(kept, 'en')} of {number(n, 'en')} rows by {shown}, whose rows are items kept open in the case system (a median of "
             f"{days} days from the logged start to the completion): the logged start is when the item landed, "
             "not when work began, so their work runs from the later of the step's enabling and their previous "
             "completion, as in a log of completions only (på svenska: "
@@ -92,13 +92,13 @@ class StepDurations(CalibrationRun):
                 out[e]["open_item_rows"] = len(kept)
             if not delay and (idle := int(np.count_nonzero(self._starts(rows)[1]
                                                            & np.isnan(self.obs.enabled[rows])))):
-                what += (f"; {idle} of {rows.size} estimated starts rest on the resource's previous completion "
+                what += (f"; {number(idle, 'en')} of {number(rows.size, 'en')} estimated starts rest on the resource's previous completion "
                          "alone (nothing before the step in its case): work counted on the completion's day only")
                 out[e]["idle_starts"] = idle
             if delay and (early := int(np.count_nonzero(self._released()[rows] < self.table.end[rows]))):
-                what += (f"; {early} of {rows.size} ended before their completion, as the log shows a step the "
-                         "model makes wait for them completing first: where the two, one after the other, reach "
-                         "the case's going on past that step")
+                what += (f"; {number(early, 'en')} of {number(rows.size, 'en')} ended before their completion, as "
+                         "the log shows a step the model makes wait for them completing first: where the two, one after "
+                         "the other, reach the case's going on past that step")
                 out[e]["overtaken"] = early
             if timer_note:
                 timer_note = timer_note.replace("{n}", str(fit.n))

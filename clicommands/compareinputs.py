@@ -208,7 +208,7 @@ def log_inputs(kwargs: dict[str, Any]) -> dict[str, Any]:
 
 def log_compare_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options for arguments that are case logs (XES, CSV): the columns, and what model to use."""
-    func = click.option("--min-frequency", type=Number(0, 1), default=0.1, show_default=True,
+    func = click.option("--min-frequency", type=Number(0, 1, what="a share of the cases", example="0.1"), default=0.1, show_default=True,
                         help="For a log without --model: keep activities in at least this share of cases when "
                              "discovering its model.")(func)
     func = click.option("--model", "log_model", metavar="MODEL",

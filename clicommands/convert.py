@@ -48,7 +48,7 @@ __all__ = ["convert_cmd"]
               help="With --to profile: the simulation's start date written in the profile (default: 2025-01-01, "
                    "the library profiles' start, so the same model gives the same profile in any year).")
 @click.option("--lenient", is_flag=True, help=LENIENT_HELP)
-@click.option("--layout-timeout", type=Number(min=0), metavar="SECONDS",
+@click.option("--layout-timeout", type=Number(min=0, what="a number of seconds", example="60 or 0"), metavar="SECONDS",
               help="Seconds Graphviz may take for a model without diagram (default: 60 plus 0.05 a node; 0: no limit).")
 @click.option("--verbose", "-v", is_flag=True, help="Say on stderr which layout engine ran (dot or graphviz-pure), how long.")
 def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,

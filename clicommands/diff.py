@@ -20,7 +20,7 @@ from clicommands.compareinputs import (
     log_inputs,
     model_file_of,
 )
-from clicommands.options import LENIENT_LEFT_OUT_HELP, InputPath, Number
+from clicommands.options import LENIENT_LEFT_OUT_HELP, Count, InputPath, Number
 from clicommands.output import emit, not_an_input, note_lenient, with_repairs
 from clicommands.workers import one_blas_thread
 from processes.extras import install_hint
@@ -113,7 +113,7 @@ _diff_options = [
                       "honours them across every pair of models."),
     click.option("--synonyms", type=InputPath("a YAML synonym list"),
                  help="YAML synonym list merged with the built-in one."),
-    click.option("--threshold", type=Number(0.0, 1.0), default=0.75, show_default=True,
+    click.option("--threshold", type=Number(0.0, 1.0, what="a score", example="0.75"), default=0.75, show_default=True,
                  help="Lowest combined score of the one-to-one assignment (later passes pair steps left over "
                       "below it; docs/compare.md: Matching)."),
     click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
@@ -229,7 +229,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
 @click.command("compare")
 @click.argument("models", nargs=-1, required=True, metavar="MODEL...")
 @_with_diff_options
-@click.option("--workers", type=click.IntRange(min=1), help="Processes for the pairwise diffs (default: all cores; "
+@click.option("--workers", type=Count(min=1, what="a number of worker processes", example="2"), help="Processes for the pairwise diffs (default: all cores; "
               "fewer than six pairs stay in this process). The result is the same.")
 @log_compare_options
 def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: str | None,

@@ -28,6 +28,7 @@ from clicommands.options import (
 )
 from clicommands.output import atomic_write, made_profile, not_an_input
 from processes.extras import install_hint
+from processes.numbers import number
 from processes.numbers import share as share_said
 from processes.wording import counted
 
@@ -40,9 +41,9 @@ __all__ = ["discover_cmd"]
               help="The BPMN file to write (.bpmn), laid out by Graphviz.")
 @click.option("--profile-out", type=InputPath("a profile.yaml to write", exists=False),
               help="Also calibrate the discovered model from the log and write its profile here.")
-@click.option("--min-frequency", type=Number(0, 1), default=0.1, show_default=True,
+@click.option("--min-frequency", type=Number(0, 1, what="a share of the cases", example="0.1"), default=0.1, show_default=True,
               help="Keep activities that occur in at least this share of the cases.")
-@click.option("--noise", type=Number(0, 1), default=0.2, show_default=True,
+@click.option("--noise", type=Number(0, 1, what="a noise threshold", example="0.2"), default=0.2, show_default=True,
               help="Noise threshold of the inductive miner (0: every behaviour seen).")
 @exported_at_option
 @log_options
@@ -124,8 +125,9 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
             fh.write(  # type: ignore[attr-defined]
                 ("# Calibrated by permitflow discover from " + Path(log).name + ".\n" + profile_text).encode("utf-8"))
     click.echo(stream.mapping_line())
-    click.echo(f"kept {len(found.kept)} of {counted(len(table.activities), 'activity', 'activities')} (in at least "
-               f"{share_said(min_frequency, 'en')} of the cases); {found.table.n_events} of {counted(table.n_events, 'event')}")
+    click.echo(f"kept {number(len(found.kept), 'en')} of {counted(len(table.activities), 'activity', 'activities')} "
+               f"(in at least {share_said(min_frequency, 'en')} of the cases); {number(found.table.n_events, 'en')} of "
+               f"{counted(table.n_events, 'event')}")
     process = found.defs.process()
     tasks = sum(1 for n in process.nodes.values() if type(n).__name__ == "Task")
     gateways = sum(1 for n in process.nodes.values() if type(n).__name__ == "Gateway")

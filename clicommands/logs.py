@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from clicommands.options import LOG_FILE, InputPath, format_option, log_columns, log_options
+from clicommands.options import LOG_FILE, Count, InputPath, format_option, log_columns, log_options
 
 __all__ = ["log_cmd"]
 
@@ -30,7 +30,7 @@ def log_cmd() -> None:
 @click.argument("log", metavar="LOG", type=InputPath(LOG_FILE))
 @log_options
 @format_option("text", "json")
-@click.option("--top", type=click.IntRange(min=1), default=25, show_default=True,
+@click.option("--top", type=Count(min=1, what="a number of rows", example="25"), default=25, show_default=True,
               help="How many activities and resources to list in text output.")
 def log_inspect_cmd(log: str, fmt: str, top: int, **kwargs: Any) -> None:
     """What a case log holds: cases, period, activities with counts, resources,

@@ -10,7 +10,7 @@ import os
 
 import click
 
-from clicommands.options import InputPath, Number, format_option
+from clicommands.options import Count, InputPath, Number, format_option
 from clicommands.output import atomic_write, not_an_input
 from clicommands.workers import on_interrupt, stderr_is_terminal
 from processes.errors import PermitflowError
@@ -22,7 +22,7 @@ __all__ = ["optimise_cmd"]
 @click.command("optimise")
 @click.argument("models", nargs=-1, required=True, metavar="MODEL...")
 @click.option("--joint", is_flag=True, help="The municipalities share one officer pool (a joint permit unit).")
-@click.option("--target-share", type=float, help="Share of decided cases within the deadline of the profiles (the library's: 4 months), in (0, 1] (default 0.95).")
+@click.option("--target-share", type=Number(what="a share of the cases", example="0.95"), help="Share of decided cases within the deadline of the profiles (the library's: 4 months), in (0, 1] (default 0.95).")
 @click.option("--target-mean", metavar="DURATION", help="Or: the mean time from a complete application to the decision, e.g. 60d.")
 @click.option("--officers", metavar="VALUES", help="Officer counts: 1..4 or 1,2,3 (default: 1 to one more than today; "
                                                    "a joint unit's total).")
@@ -32,16 +32,16 @@ __all__ = ["optimise_cmd"]
 @click.option("--decision-cost", "decision_costs", multiple=True, metavar="LEVEL=KR",
               help="kr per decided application at LEVEL (assumed defaults: committee 2500, working_committee 1000, "
                    "chair 300, manager 0, officer 0).")
-@click.option("--fte-hours", type=Number(min=0, min_open=True),
+@click.option("--fte-hours", type=Number(min=0, min_open=True, what="a number of hours", example="1600"),
               help="Hours of a full-time year (default: the open hours of the pool's calendar in the profile's start year).")
-@click.option("--cost-per-hour", type=Number(min=0, min_open=True),
+@click.option("--cost-per-hour", type=Number(min=0, min_open=True, what="an amount of kronor an hour", example="600"),
               help="kr per officer hour (default: the pool's cost_per_hour in the profile).")
 @click.option("--horizon", metavar="DURATION", help="Simulated time per replication, e.g. 3y (default: the profile's or the file's).")
 @click.option("--warmup", metavar="DURATION", help="Warm-up left out of the figures (default: the profile's or the file's).")
-@click.option("--seed", type=click.IntRange(min=0), help="Seed of the replications (default 2025).")
-@click.option("--first-replications", type=click.IntRange(min=3), default=5, show_default=True,
+@click.option("--seed", type=Count(min=0, what="a seed", example="2025"), help="Seed of the replications (default 2025).")
+@click.option("--first-replications", type=Count(min=3, what="a number of replications", example="5"), default=5, show_default=True,
               help="Replications every candidate starts with.")
-@click.option("--max-replications", type=click.IntRange(min=3), default=40, show_default=True,
+@click.option("--max-replications", type=Count(min=3, what="a number of replications", example="40"), default=40, show_default=True,
               help="Most replications an undecided candidate gets (doubling from --first-replications).")
 @click.option("-o", "--output", type=InputPath("a JSON file to write", exists=False),
               help="Write the result as JSON here (atomically; "
@@ -50,7 +50,7 @@ __all__ = ["optimise_cmd"]
               help="Write every candidate run as CSV here "
               "(atomically; checked before the search).")
 @format_option("text", "json")
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--workers", type=Count(min=1, what="a number of worker processes", example="2"), help="Worker processes (default: all cores).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster ('local' starts one here; "
               f"needs the dask extra: {install_hint('dask')}). A scheduler that cannot be reached: exit 1.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")

@@ -11,14 +11,14 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from processes.extras import install_hint
 
 __all__ = ["executor_options", "exported_at_option", "FORCE_HELP", "format_option", "InputPath", "LENIENT_HELP",
-           "LENIENT_LEFT_OUT_HELP", "log_columns", "LOG_FILE", "log_options", "Number", "QUIET_HELP"]
+           "LENIENT_LEFT_OUT_HELP", "log_columns", "LOG_FILE", "log_options", "Number", "Count", "QUIET_HELP"]
 
 
 def format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -29,15 +29,64 @@ def format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[...,
                         help="How the result is printed: " + ", ".join(f"{c} ({words.get(c, c)})" for c in choices)
                         + ".")
 
-class Number(click.FloatRange):
-    """click's FloatRange without nan: its bounds are checked with < and >, which nan passes, so
-    ``--threshold nan`` reached the matcher (a traceback) and ``--noise nan`` the miner (exit 0)."""
+def _bounds_said(low: Any, high: Any, low_open: bool, high_open: bool) -> str:
+    """A range in words, numbers as English writes them: "above 0", "1 or more", "from 0 to 1"."""
+    from processes.numbers import number
+
+    if low is not None and high is not None:
+        if not (low_open or high_open):
+            return f" from {number(low, 'en')} to {number(high, 'en')}"
+        return (f" {'above' if low_open else 'at least'} {number(low, 'en')} and "
+                f"{'below' if high_open else 'at most'} {number(high, 'en')}")
+    if low is not None:
+        return f" above {number(low, 'en')}" if low_open else f", {number(low, 'en')} or more"
+    if high is not None:
+        return f" below {number(high, 'en')}" if high_open else f", {number(high, 'en')} or less"
+    return ""
+
+
+class _Said:
+    """A numeric option that refuses a value in words a user understands, in the one line every other refusal
+    has (exit 2): ``--years: 'one' is not a number of years (expected a number above 0, e.g. 1 or 0.5)``, not
+    click's "'one' is not a valid float range" or "-1.0 is not in the range x>0" (found by QA, qanumbers).
+    ``what``: what the number is ("a number of years"); ``example``: a value or two that would do."""
+
+    whole = False
+
+    def __init__(self, *args: Any, what: str = "", example: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.what, self.example = what, example
+
+    def refuse(self, value: Any, param: click.Parameter | None) -> NoReturn:
+        from processes.errors import InputError
+
+        said = repr(value) if isinstance(value, str) else f"'{value}'"
+        kind = "a whole number" if self.whole else "a number"
+        low, high = getattr(self, "min", None), getattr(self, "max", None)
+        bounds = _bounds_said(low, high, getattr(self, "min_open", False), getattr(self, "max_open", False))
+        example = f", e.g. {self.example}" if self.example else ""
+        option = max(param.opts, key=len) if param is not None and param.opts else "the value"
+        raise InputError(f"{said} is not {self.what or kind} (expected {kind}{bounds}{example})", file=option)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        number = super().convert(value, param, ctx)
-        if math.isnan(number):
-            self.fail(f"{value!r} is not a number (expected {self._describe_range()})", param, ctx)
+        try:
+            number = super().convert(value, param, ctx)  # type: ignore[misc]
+        except click.BadParameter:
+            self.refuse(value, param)
+        if isinstance(number, float) and math.isnan(number):  # FloatRange checks with < and >, which nan passes
+            self.refuse(value, param)
         return number
+
+
+class Number(_Said, click.FloatRange):
+    """A number option (a float in a range, never nan: ``--threshold nan`` reached the matcher as a traceback,
+    ``--noise nan`` the miner), refused in words (:class:`_Said`)."""
+
+
+class Count(_Said, click.IntRange):
+    """A whole-number option in a range, refused in words (:class:`_Said`)."""
+
+    whole = True
 
 
 class InputPath(click.Path):
@@ -85,7 +134,8 @@ def executor_options(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option("--dask", "dask_address", metavar="ADDRESS|local",
                         help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
                              f"{install_hint('dask')}). A scheduler that cannot be reached: exit 1.")(func)
-    return click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores; a run of "
+    return click.option("--workers", type=Count(min=1, what="a number of worker processes", example="2"),
+                        help="Worker processes (default: all cores; a run of "
                         "less than about a CPU second stays in this process, its replications shared with "
                         "forked helpers from about 0.1 CPU second; 1: all here).")(func)
 

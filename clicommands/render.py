@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from clicommands.options import LENIENT_HELP, InputPath, Number
+from clicommands.options import LENIENT_HELP, Count, InputPath, Number
 from clicommands.output import atomic_write, note_lenient
 
 __all__ = ["render_cmd", "timed_layout"]
@@ -44,10 +44,10 @@ def _drawable_model(file: str, *, strict: bool = True) -> object:
 @click.argument("file", metavar="FILE")
 @click.option("-o", "--output", "output", required=True,
               type=InputPath("an .svg file to write", exists=False), help="The SVG file to write.")
-@click.option("--diagram", type=click.IntRange(min=0), default=0, show_default=True,
+@click.option("--diagram", type=Count(min=0, what="a diagram's number", example="0 or 1"), default=0, show_default=True,
               help="Which diagram (plane) to draw when the model has several, counting from 0.")
 @click.option("--lenient", is_flag=True, help=LENIENT_HELP)
-@click.option("--layout-timeout", type=Number(min=0), metavar="SECONDS",
+@click.option("--layout-timeout", type=Number(min=0, what="a number of seconds", example="60 or 0"), metavar="SECONDS",
               help="Seconds Graphviz may take for a model without diagram (default: 60 plus 0.05 a node; 0: no limit).")
 @click.option("--verbose", "-v", is_flag=True, help="Say on stderr which layout engine ran (dot or graphviz-pure), how long.")
 @click.pass_context

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from clicommands.options import FORCE_HELP, QUIET_HELP, InputPath, executor_options, format_option
+from clicommands.options import FORCE_HELP, QUIET_HELP, Count, InputPath, executor_options, format_option
 from clicommands.output import fail
 from clicommands.workers import (
     Ahead,
@@ -39,7 +39,7 @@ __all__ = ["cache_command", "report_command", "run_command"]
 @click.option("-o", "--output", type=InputPath("a results folder", folder=True, exists=False),
               help="Results folder (default results/<study>).")
 @executor_options
-@click.option("--replications", "-r", type=click.IntRange(min=1),
+@click.option("--replications", "-r", type=Count(min=1, what="a number of replications", example="10"),
               help="Replications of every scenario (overrides the files).")
 @click.option("--no-cache", is_flag=True, help="Recompute every work unit; neither read nor write DIR/.cache.")
 @click.option("--refresh", is_flag=True, help="Recompute every work unit and store the new results in DIR/.cache.")
@@ -47,7 +47,7 @@ __all__ = ["cache_command", "report_command", "run_command"]
 @click.option("--uncertainty", is_flag=True,
               help="Also run every scenario over the plausible ranges of its assumptions (uncertainty.json, "
                    "the report's headline says whether each conclusion holds).")
-@click.option("--points", type=click.IntRange(min=2), default=64, show_default=True,
+@click.option("--points", type=Count(min=2, what="a number of points", example="64"), default=64, show_default=True,
               help="Assumption points of --uncertainty (a Latin hypercube seeded by the first scenario's seed); "
                    "only with --uncertainty.")
 @click.option("--wait", is_flag=True, help="When another run is writing DIR, wait for it to finish (default: refuse).")

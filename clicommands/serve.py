@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from clicommands.options import Count, Number
 from clicommands.output import fail
 from processes.extras import install_hint
 
@@ -36,16 +37,16 @@ def shown_address(host: str, port: int, token: str | None, machine: str) -> str:
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; any address but loopback requires a token.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
+@click.option("--port", type=Count(1, 65535, what="a port number", example="8765"), default=8765, show_default=True, help="Port to listen on.")
 @click.option("--token", help="The token every request must carry (default off loopback: a new one, printed).")
-@click.option("--workers", type=click.IntRange(min=1),
+@click.option("--workers", type=Count(min=1, what="a number of worker processes", example="2"),
               help="Worker processes kept warm for what-ifs (default: all cores); a 'how sure' run, a goal seek or a "
                    "run of an uploaded model starts a process of its own with a pool of this many, ended with the run.")
-@click.option("--keep-mb", type=click.IntRange(min=1), default=32, show_default=True,
+@click.option("--keep-mb", type=Count(min=1, what="a number of megabytes", example="32"), default=32, show_default=True,
               help="Megabytes of finished runs kept for their report download (compressed, in memory; "
                    "the oldest are forgotten first, a running run never).")
 # (web.checkserver.IDLE_SECONDS, in minutes: not imported here, where the web extra may be missing)
-@click.option("--log-check-idle-minutes", type=click.FloatRange(min=0), default=10, show_default=True,
+@click.option("--log-check-idle-minutes", type=Number(min=0, what="a number of minutes", example="10"), default=10, show_default=True,
               help="Minutes without a case log's check after which the process that checks case logs (about "
                    "120 MB) is stopped; the next check starts it again (a second or three more).")
 def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep_mb: int,

@@ -16,6 +16,7 @@ from clicommands.options import (
     FORCE_HELP,
     LENIENT_LEFT_OUT_HELP,
     QUIET_HELP,
+    Count,
     InputPath,
     Number,
     executor_options,
@@ -44,12 +45,12 @@ def _num(value: float) -> float | None:
 @click.argument("model", metavar="MODEL")
 @click.option("--profile", type=InputPath("a profile.yaml", exists=False),
               help="profile.yaml (default: the one beside MODEL).")
-@click.option("--years", type=Number(min=0, min_open=True),
+@click.option("--years", type=Number(min=0, min_open=True, what="a number of years", example="1 or 0.5"),
               help="Simulate this many years of arrivals (default: the profile's horizon).")
-@click.option("--cases", type=click.IntRange(min=1), help="Simulate this many applications (replayed arrival dates: "
+@click.option("--cases", type=Count(min=1, what="a number of applications", example="500"), help="Simulate this many applications (replayed arrival dates: "
               "at most as many as the profile lists; more is refused).")
-@click.option("--replications", "-r", type=click.IntRange(min=1), help="Replications (default 10).")
-@click.option("--seed", type=click.IntRange(min=0), help="Seed of the replications (default 2025).")
+@click.option("--replications", "-r", type=Count(min=1, what="a number of replications", example="10"), help="Replications (default 10).")
+@click.option("--seed", type=Count(min=0, what="a seed", example="2025"), help="Seed of the replications (default 2025).")
 @click.option("--name", "name", metavar="NAME",
               help="The process's name (default: MODEL's file name without its suffix, or the library name), which keys its random "
                    "numbers: the name of a scenario file's base (name:) or of an upload on the what-if page "

@@ -295,7 +295,7 @@ def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.
         en, sv = (w[0].upper() + w[1:] for w in within_words(validation.setup["deadline_days"],
                                                              validation.setup.get("deadline_months"),
                                                              validation.setup.get("deadline_unit")))
-        within = _paragraph(f"{en}: log {log:.1%}, simulated {simulated:.1%}",
+        within = _paragraph(f"{en}: log {percent(log, 'en', 1)}, simulated {percent(simulated, 'en', 1)}",
                             f"{sv}: logg {percent(log, 'sv', 1)}, simulerad {percent(simulated, 'sv', 1)}")
     if (median := median_words(validation.real)) is not None:
         within += "\n" + _paragraph(*(esc(m[0].upper() + m[1:] + ".") for m in median))

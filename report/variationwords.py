@@ -7,8 +7,7 @@ process's value — not from the diff engine's English message, which ``permitfl
 and ``permitflow compare`` keep for process developers.
 
 >>> from processes.model import FrozenMap
->>> from processes.diff.diffwords import loop_words, said_in
-from processes.diff.nway import Variation
+>>> from processes.diff.nway import Variation
 >>> v = Variation("control_flow", "B", FrozenMap({"x": "parallel", "y": "after"}), "...", ("B",), ("C", "D"),
 ...               "concurrency")
 >>> variation_words(v, {"x": "Xby", "y": "Yby"}, "en")

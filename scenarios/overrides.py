@@ -32,8 +32,9 @@ import copy
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bpmn_io.profile import TOP_KEYS, apply_overrides
+from bpmn_io.profile import TOP_KEYS, OverrideRefused, apply_overrides
 from bpmn_io.profile_schema import KEYS, split_path
+from bpmn_io.profile_values import shown_value
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError, PermitflowError, did_you_mean
 from processes.frozenclass import frozen_dataclass
@@ -167,6 +168,13 @@ def apply_member_overrides(raw: Any, overrides: Sequence[Override]) -> Any:
             # a command-line option (--years, --set …) and the message's own "override K=V" say it all:
             # "--years: override simulation.horizon='200y' gives …", not "--years: horizon: horizon: …"
             raise InputError(error.message, file=o.origin.source, line=o.origin.line) from None
+        if isinstance(error, OverrideRefused):
+            # the file's line, the path as written there, its value, then what the profile allows — the path
+            # once ("delegated.yaml:6: set: decision.delegation='mayor': unknown delegation level 'mayor'
+            # (expected …)"; it said "decision.delegation: set: override simulation.decision.delegation=…")
+            said = o.written if o.written == o.what else f"{o.what}: {o.written}"
+            raise InputError(f"{said}={shown_value(o.value)}: {error.reason}", file=o.origin.source,
+                             line=o.origin.line) from None
         raise InputError(
             f"{o.what}: {error.message}", file=o.origin.source, line=o.origin.line,
             path=o.written if o.written not in (o.path, o.what) else None,  # "horizon: override …", not twice

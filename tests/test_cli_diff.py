@@ -923,3 +923,19 @@ def test_the_reports_bilingual_comparison_marks_each_performer_and_a_quoted_orig
                for m in english), english
     section = library_comparison_section(["helsingborg", "landskrona"])
     assert 'Social services committee (<span lang="sv">Socialnämnden</span>)' in section
+
+
+def test_markdown_heads_a_step_only_in_one_model_by_that_model_s_name(tmp_path: Path) -> None:
+    """Found by QA (qanumbers): the Markdown headed such steps "Only in A" / "Bara i A" while the text's sentences
+    and the HTML name the models; the JSON keeps its kinds only_in_a / only_in_b."""
+    a = write(tmp_path, "A")
+    empty = tmp_path / "pools.bpmn"
+    empty.write_text(POOLS_ONLY, encoding="utf-8")
+    for lang, head in (("en", "Only in"), ("sv", "Bara i")):
+        result = run("diff", a, str(empty), "--format", "markdown", "--output-language", lang)
+        assert result.exit_code == 0, result.output
+        kinds = [line.split(" | ")[0] for line in result.output.splitlines() if line.startswith(f"| {head} ")]
+        assert kinds == [f"| {head} a"] * 5
+        assert f"{head} A " not in result.output
+    data = json.loads(run("diff", a, str(empty), "--format", "json").output)
+    assert {d["kind"] for d in data["differences"]} == {"only_in_a"}

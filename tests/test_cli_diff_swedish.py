@@ -149,8 +149,13 @@ def test_a_note_about_a_model_without_a_profile_is_said_in_swedish(tmp_path: Pat
         encoding="utf-8")
     lines = run("diff", "helsingborg", str(tmp_path / "b.yaml")).splitlines()
     assert "anm.: Modellen b saknar fakta i en profil; de jämförs inte" in lines
-    assert ("anm.: Modellen b saknar parametrar i en profil (tider, väntetider, delegation …); de jämförs "
+    assert ("anm.: Modellen b saknar parametrar i en profil (tider, väntetider, vem som beslutar …); de jämförs "
             "inte") in lines
+    # in English too in plain words, as the decision sentences say it (found by QA, qanumbers: "delegation")
+    english = run("diff", "helsingborg", str(tmp_path / "b.yaml"), "--output-language", "en").splitlines()
+    notes = [line for line in english if "has no profile parameters" in line]
+    assert len(notes) == 1 and "(durations, delays, who decides ...)" in notes[0]
+    assert "delegation" not in notes[0]
 
 
 def test_the_help_says_what_the_output_language_is() -> None:

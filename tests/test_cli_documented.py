@@ -123,7 +123,7 @@ def test_optimise_help_spells_the_municipality_whose_fee_rate_the_library_uses()
 def test_serve_refuses_port_0_whose_address_it_could_not_print() -> None:
     result = run("serve", "--port", "0")
     assert result.exit_code == 2
-    assert "1<=x<=65535" in result.stderr
+    assert "(expected a whole number from 1 to 65,535, e.g. 8765)" in result.stderr
 
 
 def test_the_quick_start_names_every_debian_package_make_test_may_install() -> None:

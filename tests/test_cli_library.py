@@ -30,7 +30,7 @@ def test_library_lists_every_model_with_its_process_and_key_facts():
     assert "Ängelholm)" in lines[lines.index(klippan) + 1]  # the cell wraps
     orkelljunga = next(line for line in lines if line.startswith("orkelljunga "))
     assert "orkelljunga (cases handled" in orkelljunga  # its own process, Ängelholm's officers
-    assert "11 700 kr (2017) [" in result.output
+    assert "11,700 kr (2017) [" in result.output
     assert any(line.startswith("[1] http") for line in lines)
 
 
@@ -40,7 +40,7 @@ def test_library_json_names_the_process_each_municipality_follows():
     rows = {row["name"]: row for row in json.loads(result.output)}
     assert rows["bjuv"]["process"] == "hoganas/process.bpmn"
     assert rows["bjuv"]["handled_by"] == "hoganas"
-    assert rows["helsingborg"]["facts"]["application_fee"] == "11 700 kr (2017)"
+    assert rows["helsingborg"]["facts"]["application_fee"] == "11,700 kr (2017)"
 
 
 def test_library_json_says_where_each_fact_comes_from_as_the_table_does():
@@ -76,7 +76,7 @@ def test_facts_table_marks_every_cell_with_a_source_number_or_an_assumption():
     assert result.exit_code == 0
     out = result.output
     assert out.index("Helsingborg") < out.index("Åstorp")
-    assert "11 700 kr (2017) [" in out
+    assert "11,700 kr (2017) [" in out
     assert "unknown *" in out  # Helsingborg's staff: an assumption, no source
     assert "* an assumption" in out
     assert out.startswith("The mapping's dimensions, values from public pages (year)\n")
@@ -101,7 +101,7 @@ def test_facts_csv_has_value_source_and_assumption_columns():
     rows = list(csv.DictReader(io.StringIO(result.output)))
     by_name = {row["name"]: row for row in rows}
     assert set(by_name) == set(lib.library_names())
-    assert by_name["helsingborg"]["application_fee"] == "11 700 kr (2017)"
+    assert by_name["helsingborg"]["application_fee"] == "11,700 kr (2017)"
     assert "foretagare.helsingborg.se" in by_name["helsingborg"]["application_fee_source"]
     assert by_name["klippan"]["e_service"] == "yes"
     assert by_name["klippan"]["e_service_source"] == ""
@@ -187,7 +187,7 @@ def test_the_facts_table_fits_a_terminal_width_when_given_one():
     assert max(map(len, grid(wide))) > 150
     assert max(map(len, grid(narrow))) <= 150
     # same cells, only wrapped differently
-    assert " ".join(" ".join(grid(narrow)).split()).count("11 700 kr (2017)") == 1
+    assert " ".join(" ".join(grid(narrow)).split()).count("11,700 kr (2017)") == 1
     assert "* an assumption" in narrow
 
 
@@ -208,8 +208,8 @@ def test_a_fact_with_sources_and_an_assumption_shows_both_markers():
 def test_a_computed_fee_says_it_is_computed_and_from_what():
     """Brief §4: Ängelholm '16 h × 1,160 kr/h (2024) = 18,560 kr (computed)': no page states 18,560 kr."""
     row = _markdown_row("Ängelholm", "angelholm")
-    assert "18 560 kr (2024; computed: 16 h × 1,160 kr/h) [" in row
-    assert "11 700 kr (2017) [" in _markdown_row("Helsingborg", "helsingborg")
+    assert "18,560 kr (2024; computed: 16 h × 1,160 kr/h) [" in row
+    assert "11,700 kr (2017) [" in _markdown_row("Helsingborg", "helsingborg")
 
 
 def test_facts_help_names_as_the_mappings_dimensions_only_those_its_report_names():
@@ -239,10 +239,11 @@ def test_facts_json_carries_each_value_in_swedish_too():
                                                 "Ängelholms alkoholhandläggare")
     assert said["klippan", "e_service"] == ("yes", "yes", "ja")
     assert said["klippan", "deciding_body"] == ("unknown", "unknown", "okänt")
-    assert said["klippan", "application_fee"] == ("5 000 kr (2015)",) * 3
+    # every amount as its language writes it (found by QA, qanumbers: "18 560 kr" beside "1,160 kr/h" in English)
+    assert said["klippan", "application_fee"] == ("5,000 kr (2015)", "5,000 kr (2015)", "5\u00a0000\u00a0kr (2015)")
     assert said["angelholm", "application_fee"] == (
-        "18 560 kr (2024; computed: 16 h × 1,160 kr/h)", "18 560 kr (2024; computed: 16 h × 1,160 kr/h)",
-        "18 560 kr (2024; framräknat: 16\u00a0tim × 1\u00a0160\u00a0kr/tim)")
+        "18,560 kr (2024; computed: 16 h × 1,160 kr/h)", "18,560 kr (2024; computed: 16 h × 1,160 kr/h)",
+        "18\u00a0560\u00a0kr (2024; framräknat: 16\u00a0tim × 1\u00a0160\u00a0kr/tim)")
     assert said["landskrona", "local_rules"][2] == (
         "Riktlinjer antagna av individ- och familjenämnden (nya 2018); serveringstider: okänt")
     # the table and the CSV keep the value as written

@@ -278,3 +278,33 @@ def test_the_notes_under_a_diff_name_the_models(lang: str, fmt: str) -> None:
     assert [n for n in notes if SIDE_LETTER.search(n)] == []
     data = json.loads(run("diff", *PAIR, "--format", "json"))
     assert all(" in A were not compared" in n for n in data["notes"] if "were not compared" in n)
+
+
+#: a number written another language's way, or not grouped, outside the models' own labels and the sources'
+#: addresses (processes.numbers: English "18,560" and "0.98", Swedish "18 560" and "0,98"; a year is 4 digits)
+NUMBER_RULES = {
+    "any": (re.compile(r"(?<![\d.,])\d{5,}(?![\d.,])"), re.compile(r"(?<![\d.,])\d{4,}[\s\u00a0]*(?:kr|kronor)\b")),
+    "en": (re.compile(r"\d[ \u00a0\u202f]\d{3}(?!\d)"), re.compile(r"\d,\d{1,2}(?!\d)")),
+    "sv": (re.compile(r"\d{1,3},\d{3},\d{3}"), re.compile(r"\d,\d{3}[\s\u00a0]*(?:kr|kronor)\b"),
+           re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")),
+}
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("command, models", [("compare", ("helsingborg", "angelholm", "national-reference")),
+                                             ("diff", PAIR)])
+def test_every_number_is_written_as_the_page_s_language_writes_it(command: str, models: tuple[str, ...],
+                                                                   lang: str, fmt: str) -> None:
+    """Found by QA (qanumbers): the facts table said "18 560 kr" beside "1,160 kr/h" on an English page. Every
+    amount, rate, score and count goes through processes.numbers: thousands grouped, the decimal sign of the
+    language (Ängelholm's fee is 18,560 kr, computed from 1,160 kr/h)."""
+    text = _text(run(command, *models, "--format", fmt, "--output-language", lang), fmt)
+    for label in _labels(models):  # the models' labels as drawn are their own
+        text = text.replace(label, " ")
+    text = re.sub(r"https?://\S+", " ", text)
+    if command == "compare":  # Ängelholm's fee, as the language writes it
+        assert ("18,560 kronor" if lang == "en" else "18\u00a0560\u00a0kr") in text
+    wrong = [text[max(0, m.start() - 40):m.end() + 10] for rule in (*NUMBER_RULES["any"], *NUMBER_RULES[lang])
+             for m in rule.finditer(text)]
+    assert wrong == []

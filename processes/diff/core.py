@@ -165,7 +165,8 @@ def diff_prepared(
     untyped = untyped_tasks_note(a.view, b.view, matches, a.name, b.name)
     notes += (untyped,) if untyped else ()
     for what, known, has_a, has_b in (
-        ("profile parameters (durations, delays, delegation ...)", with_params, a.params, b.params),
+        # in plain words, as the decision sentences say it ("who decides", not the code's "delegation": qanumbers)
+        ("profile parameters (durations, delays, who decides ...)", with_params, a.params, b.params),
         ("profile facts", with_facts, a.facts, b.facts),
     ):
         if not known and (has_a or has_b):

@@ -38,7 +38,11 @@ __all__ = [
 KIND_TITLES = {kind: WORDS["kind." + kind][0] for kind in KINDS}
 
 
-def kind_title(kind: str, words: DiffWords = ENGLISH) -> str:
+def kind_title(kind: str, words: DiffWords = ENGLISH, sides: tuple[str, str] | None = None) -> str:
+    """The heading of a kind of difference; ``sides``: the names of A and B as the page says them, which a step
+    only in one model is headed by ("Only in Åstorp"; the JSON's kinds keep A and B)."""
+    if sides is not None and kind in ("only_in_a", "only_in_b"):
+        return words.word("kind.only_in", model=sides[kind == "only_in_b"])
     return words.word("kind." + kind)
 
 
@@ -258,6 +262,8 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     s = diff.similarity
     w = words.word
     name_a, name_b = _cell(words.name(diff.a.name)), _cell(words.name(diff.b.name))
+    short = short_names({side: words.name(m.name) for side, m in (("a", diff.a), ("b", diff.b))})
+    sides = (_cell(short["a"]), _cell(short["b"]))  # a step only in one model is headed by its model's name
     out = [
         f"# {w('title', a=name_a, b=name_b)}",
         "",
@@ -278,7 +284,7 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
         # a split or merge names every step of its side ("Remiss till Polisen" alone hid the others)
         a_ids, b_ids = (d.a, d.b) if d.kind in ("split", "merged") else (d.a[:1], d.b[:1])
         out.append(
-            f"| {kind_title(d.kind, words)} | "
+            f"| {kind_title(d.kind, words, sides)} | "
             f"{_cell(_value(d, 'a', words, diff.a.name) or _label(diff, 'a', a_ids, words))}"
             f" | {_cell(_value(d, 'b', words, diff.b.name) or _label(diff, 'b', b_ids, words))}"
             f" | {_cell(_names(diff, d, words))} |"

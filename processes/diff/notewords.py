@@ -179,8 +179,8 @@ _CHOICES = ((r'the choice "(.+?)" after "(.+?)"', 'valet "{0}" efter "{1}"', 2),
             (r'the choice after "(.+?)"', 'valet efter "{0}"', 1), (r'the choice "(.+?)"', 'valet "{0}"', 1))
 
 NOTES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
-    (r"(.+) has no profile parameters \(durations, delays, delegation \.\.\.\); they are not compared",
-     "{0} saknar parametrar i en profil (tider, väntetider, delegation …); de jämförs inte", (0,)),
+    (r"(.+) has no profile parameters \(durations, delays, who decides \.\.\.\); they are not compared",
+     "{0} saknar parametrar i en profil (tider, väntetider, vem som beslutar …); de jämförs inte", (0,)),
     (r"(.+) has no profile facts; they are not compared",
      "{0} saknar fakta i en profil; de jämförs inte", (0,)),
     (r"(\d+) matched tasks? (?:is a plain task|are plain tasks) in (.+) and typed in (.+) \((.*)\): a model "

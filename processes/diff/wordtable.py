@@ -141,6 +141,8 @@ WORDS: dict[str, tuple[str, str]] = {
     # the kinds of difference (result.KINDS), as the outputs head each one
     "kind.only_in_a": ("Only in A", "Bara i A"),
     "kind.only_in_b": ("Only in B", "Bara i B"),
+    # the same kinds where a page names the models (Markdown's heads: "Only in Åstorp", not "Only in A")
+    "kind.only_in": ("Only in {model}", "Bara i {model}"),
     "kind.split": ("Split", "Uppdelat"),
     "kind.merged": ("Merged", "Sammanslaget"),
     "kind.attribute": ("Changed", "Ändrat"),

@@ -29,8 +29,8 @@ def test_the_shipped_scenario_does_not_call_its_delegation_order_common_without_
 
 @pytest.mark.parametrize("value,expected", [
     ("{grant: officer, refusal: mayor}",
-     "set: override simulation.decision.delegation={'grant': 'officer', 'refusal': 'mayor'} gives an invalid "
-     "profile: unknown delegation level 'mayor' (expected one of officer, manager, chair, working_committee, "
+     "set: simulation.decision.delegation={'grant': 'officer', 'refusal': 'mayor'}: "
+     "unknown delegation level 'mayor' (expected one of officer, manager, chair, working_committee, "
      "committee)"),
     ("{grant: officer}", "missing key 'refusal' (a delegation by outcome names a level for both grant and refusal)"),
     ("{grant: officer, withdrawal: committee}", "unknown outcome 'withdrawal' (expected grant and refusal"),

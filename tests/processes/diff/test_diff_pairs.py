@@ -300,7 +300,7 @@ def test_a_side_without_profile_compares_no_parameters_or_facts_and_says_so():
     )
     assert d.differences == ()
     assert d.notes == (
-        "y has no profile parameters (durations, delays, delegation ...); they are not compared",
+        "y has no profile parameters (durations, delays, who decides ...); they are not compared",
         "y has no profile facts; they are not compared",
     )
 
