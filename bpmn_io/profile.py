@@ -71,6 +71,13 @@ class OverrideRefused(InputError):
     reason: str = ""
 
 
+def _refused(dotted: str, value: Any, problem: str, *, source: str | None, path: str | None) -> OverrideRefused:
+    """The refusal of override ``dotted=value`` for ``problem``, which a scenario file's line says alone."""
+    refused = OverrideRefused(f"override {dotted}={value!r}: {problem}", file=source, path=path)
+    refused.reason = problem
+    return refused
+
+
 #: the keys of a profile document (besides source/assumption/note)
 TOP_KEYS = ("municipality", "names", "handled_by", "facts", "simulation")
 
@@ -281,7 +288,7 @@ def _missing_step(node: dict[Any, Any], parts: tuple[Any, ...], depth: int, dott
         known = [*KEYS[kind], *PROVENANCE_KEYS] if kind is not None else [str(k) for k in node]
         problem = (f"unknown key {part!r} in {here} (expected one of {', '.join(known) or 'nothing: it is empty'})"
                    f"{did_you_mean(str(part), known)}")
-    raise InputError(f"override {dotted}={value!r}: {problem}", file=source, path=dotted)
+    raise _refused(dotted, value, problem, source=source, path=dotted)
 
 
 def apply_overrides(raw_doc: Any, overrides: Mapping[str, Any], *, source: str | None = None) -> Any:
@@ -311,21 +318,15 @@ def apply_overrides(raw_doc: Any, overrides: Mapping[str, Any], *, source: str |
             last = depth == len(parts) - 1
             if isinstance(node, list):
                 if not isinstance(part, int) or not 0 <= part < len(node):
-                    raise InputError(
-                        f"override {dotted}={value!r}: {here} is a list of {len(node)} items "
-                        f"(expected an index 0..{len(node) - 1}, got {part!r})",
-                        file=source,
-                        path=str(dotted),
-                    )
+                    raise _refused(str(dotted), value, f"{here} is a list of {len(node)} items "
+                                   f"(expected an index 0..{len(node) - 1}, got {part!r})", source=source,
+                                   path=str(dotted))
             elif isinstance(node, dict):
                 if part not in node and not last:
                     _missing_step(node, parts, depth, str(dotted), value, source)
             else:
-                raise InputError(
-                    f"override {dotted}={value!r}: {here} is the value {node!r}, which has no keys",
-                    file=source,
-                    path=str(dotted),
-                )
+                raise _refused(str(dotted), value, f"{here} is the value {node!r}, which has no keys",
+                               source=source, path=str(dotted))
             if last:
                 node[part] = _plain(value, str(dotted))
             else:

@@ -54,3 +54,21 @@ def test_one_outcome_can_be_set_on_its_own_once_the_order_is_by_outcome(tmp_path
     (member,) = read_scenario(path).points[0].members
     assert member.profile["simulation"]["decision"]["delegation"] == {"grant": "officer",
                                                                       "refusal": "working_committee"}
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("simulation.steps.Task_X.duration: 2h",
+     "set: simulation.steps.Task_X.duration='2h': unknown key 'steps' in simulation (expected one of start,"),
+    ("simulation.arrivals.seasonality.15: 2",
+     "set: simulation.arrivals.seasonality.15=2: simulation.arrivals.seasonality is a list of 12 items "
+     "(expected an index 0..11, got 15)"),
+])
+def test_a_path_that_leads_nowhere_is_said_once_as_the_file_writes_it(tmp_path: Path, line: str, expected: str):
+    # found by the lead after qanumbers: a value the profile refused read "set: path=value: reason", a path
+    # leading nowhere still "set: override simulation.steps…=…: …" (the word and the path said the old way)
+    path = tmp_path / "bad.yaml"
+    path.write_text(f"name: bad\nbase: helsingborg\nset:\n  {line}\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_scenario(path)
+    assert str(err.value).startswith(f"{path}:4: {expected}")
+    assert "override" not in str(err.value)
