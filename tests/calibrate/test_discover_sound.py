@@ -71,3 +71,58 @@ def test_discover_validate_simulates_every_case_to_the_end(tmp_path: Path) -> No
     assert done.exit_code == 0, done.output
     assert "cannot finish" not in done.output
     assert (tmp_path / "m.validation.html").is_file()
+
+
+def _one_part_sequence(always: bool):
+    """``place_waits`` as it was for this log: the whole tree in a sequence of one part (pm4py joins it to
+    nothing); ``always``: also when there are no waits to place."""
+    from calibrate import waitplace
+
+    def placed(tree, waits):
+        from pm4py.objects.process_tree.obj import Operator, ProcessTree
+
+        tree = waitplace.place_waits(tree, waits)
+        if not (waits or always):
+            return tree
+        seq = ProcessTree(operator=Operator.SEQUENCE)
+        seq.children.append(tree)
+        tree.parent = seq
+        return seq
+
+    return placed
+
+
+def test_a_discovery_that_would_be_unsound_falls_back_to_the_miners_model(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("pm4py")
+    import calibrate.discover
+
+    monkeypatch.setattr(calibrate.discover, "place_waits", _one_part_sequence(always=False))
+    log = tmp_path / "log.csv"
+    _log(log)
+    done = CliRunner().invoke(cli, ["discover", str(log), "-o", str(tmp_path / "m.bpmn")])
+    assert done.exit_code == 0, done.output
+    (note,) = [line for line in done.output.splitlines() if "mined as the other activities are" in line]
+    assert note.startswith("note: 'Omprov', 'Remissvar' mined as the other activities are, not placed after what "
+                           "enables them: so placed, the model could not be simulated to its end (unreachable at "
+                           "'Event_End')"), note  # a sequence of one part at the top: its end joined to nothing
+    assert "på svenska" in note
+    assert "placed after 'Prov'" not in done.output  # the placement it did not keep is not said
+    defs = read_bpmn(tmp_path / "m.bpmn")
+    assert [p.code for p in check(defs) if p.severity == "error"] == []
+
+
+def test_a_discovery_still_unsound_is_refused_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("pm4py")
+    import calibrate.discover
+
+    monkeypatch.setattr(calibrate.discover, "place_waits", _one_part_sequence(always=True))
+    log = tmp_path / "log.csv"
+    _log(log)
+    done = CliRunner().invoke(cli, ["discover", str(log), "-o", str(tmp_path / "m.bpmn"), "--validate"])
+    assert done.exit_code != 0
+    (line,) = done.output.strip().splitlines()
+    assert line.startswith(f"permitflow: error: {log}: the model discovered from the log cannot be simulated to its "
+                           "end: unreachable at 'Event_End': no path from a start"), line
+    assert line.endswith("(a defect of the discovery: please report it with the log)")
+    assert "Traceback" not in done.output and not (tmp_path / "m.bpmn").exists()
