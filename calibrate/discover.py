@@ -37,8 +37,8 @@ from bpmn_io.caselog import LogTable, from_seconds, names_someone
 from calibrate.endings import ended_cases, endings_notes
 from calibrate.logtimers import completion_only_timers, timer_activities
 from calibrate.meetings import batch_jobs, meeting_activity
-from calibrate.waitplace import enabled_waits, place_waits
-from processes.errors import InputError
+from calibrate.waitplace import EnabledWait, enabled_waits, place_waits
+from processes.errors import InputError, ModelError
 from processes.extras import install_hint
 from processes.model import (
     Definitions,
@@ -109,6 +109,26 @@ def filtered(table: LogTable, keep: tuple[str, ...]) -> LogTable:
     ended = ended_cases(table)
     return dataclasses.replace(small, ended=frozenset(c for c, e in zip(table.case_ids, ended, strict=True)
                                                       if e))
+
+
+def _unsound(defs: Definitions) -> list[str]:
+    """What makes ``defs`` a model some cases cannot finish, one finding a line (validate's errors, a dead end
+    among them, and its ``optional-path-join``: a parallel join waiting for a path that runs only in some cases);
+    none of a sound model."""
+    from processes.validate import check
+
+    return [f"{p.code} at '{p.element}': {p.message}" for p in check(defs)
+            if p.severity == "error" or p.code == "optional-path-join"]
+
+
+def _unplaced_note(waits: tuple[EnabledWait, ...], unsound: list[str]) -> str:
+    """The note of a discovery that mined ``waits`` as the other activities, as placed they made the model
+    ``unsound``."""
+    names = ", ".join(repr(w.activity) for w in waits)
+    return (f"{names} mined as the other activities are, not placed after what enables them: so placed, the model "
+            f"could not be simulated to its end ({unsound[0].split(':')[0]}) (på svenska: {names} hittas som de "
+            f"andra aktiviteterna, inte placerade efter det som sätter igång dem: så placerade kunde modellen inte "
+            f"simuleras till slutet)")
 
 
 def _pm4py() -> Any:
@@ -322,15 +342,28 @@ def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float 
                          file=table.source)
     small = filtered(table, keep)
     waits = enabled_waits(small)  # mined without them, then placed after what enables them (a note each)
-    mined = ~np.isin(small.activity, [small.activities.index(w.activity) for w in waits])
-    frame = pd.DataFrame({
-        "case:concept:name": [small.case_ids[c] for c in small.case[mined]],
-        "concept:name": [small.activities[a] for a in small.activity[mined]],
-        "time:timestamp": pd.to_datetime([from_seconds(t) for t in small.end[mined]]),
-    })
-    with contextlib.redirect_stderr(io.StringIO()):
-        tree = place_waits(pm4py.discover_process_tree_inductive(frame, noise_threshold=noise), waits)
-        bpmn = pm4py.convert_to_bpmn(tree)
+
+    def mined(waits: tuple[EnabledWait, ...]) -> Any:
+        rows = ~np.isin(small.activity, [small.activities.index(w.activity) for w in waits])
+        frame = pd.DataFrame({
+            "case:concept:name": [small.case_ids[c] for c in small.case[rows]],
+            "concept:name": [small.activities[a] for a in small.activity[rows]],
+            "time:timestamp": pd.to_datetime([from_seconds(t) for t in small.end[rows]]),
+        })
+        with contextlib.redirect_stderr(io.StringIO()):
+            return pm4py.convert_to_bpmn(place_waits(pm4py.discover_process_tree_inductive(
+                frame, noise_threshold=noise), waits))
+
+    bpmn = mined(waits)
+    unsound = _unsound(_convert(bpmn))
+    fallback: tuple[str, ...] = ()
+    if unsound and waits:  # never a model some cases cannot finish: the miner's own (block-structured) model
+        fallback, waits = (_unplaced_note(waits, unsound),), ()
+        bpmn = mined(waits)
+        unsound = _unsound(_convert(bpmn))
+    if unsound:
+        raise ModelError(f"the model discovered from the log cannot be simulated to its end: {unsound[0]} (a "
+                         "defect of the discovery: please report it with the log)", file=table.source)
     found = completion_only_timers(small)  # a completion-only log shows no instant: the timing tells, said in a note
     timers = dict.fromkeys((*timer_activities(small), *(t.activity for t in found)), "PT0M")
     lanes = resource_lanes(small) if by_who else {}
@@ -342,6 +375,6 @@ def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float 
     meeting = meeting_activity(small)  # a committee's decisions: a wait for its meetings, said in a note
     decision = next((nid for nid, n in defs.process().nodes.items()
                      if meeting is not None and isinstance(n, Task) and n.name == meeting.activity), None)
-    notes = (*endings_notes(table), *(t.note() for t in found), *(w.note() for w in waits),
+    notes = (*endings_notes(table), *(t.note() for t in found), *(w.note() for w in waits), *fallback,
              *((meeting.note(),) if meeting is not None and decision else ()), *(j.note() for j in batch_jobs(small)))
     return Discovery(defs, small, keep, dropped, notes, decision)

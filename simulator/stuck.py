@@ -55,13 +55,29 @@ class StuckCases:
         deadlock = self.deadlock_said(list(joins))
         if deadlock:  # the model's own deadlock: said in plain words, the join and the choice named
             return SimulationError(f"{len(cases)} case(s) cannot finish, a deadlock in the model: {deadlock} "
-                                   f"(cases {shown})", element=next(iter(joins)))
+                                   f"(cases {shown}){self.dead_ends_said()}", element=next(iter(joins)))
         return SimulationError(
             f"{len(cases)} case(s) cannot finish: tokens wait at join(s) "
             f"{', '.join(repr(j) for j in joins)} that no other token can reach (cases {shown})"
-            f"{self.starved_said()}",
+            f"{self.starved_said()}{self.dead_ends_said()}",
             element=next(iter(joins)),
         )
+
+    def dead_ends_said(self) -> str:
+        """``; the way on stops at X, ...``: the elements of the model with no outgoing flow from which no path
+        reaches an end (validate's ``dead-end``: a gateway; an activity there ends its path, BPMN's implicit end).
+        A token that comes to one ends its path there, and a join after it waits for it for ever: in the model
+        discover made of Helsingborg's log cut at day 100 the stuck joins were named, not the gateway where the
+        tokens they waited for had ended."""
+        if self.process is None:
+            return ""
+        leaving = {f.source for f in self.process.flows.values()}
+        dead = [p.element for p in check(Definitions(processes=(self.process,)))
+                if p.code == "dead-end" and p.element not in leaving]
+        if not dead:
+            return ""
+        return (f"; the way on stops at {', '.join(repr(d) for d in dead)}: no outgoing flow, no path to an end "
+                "(validate: dead-end), so a token there ends its path and a join after it waits for it for ever")
 
     def deadlock_said(self, joins: list[str]) -> str:
         """Why the parallel ``joins`` wait, when the model says it of each, one clause a join (else ``""``):

@@ -116,6 +116,17 @@ def test_a_wait_in_a_loop_ends_with_the_round_and_one_that_may_not_come_is_a_cho
         == "->( test, X( retest, tau ), visit )"
 
 
+
+def test_a_wait_lifted_out_of_a_choice_leaves_no_sequence_of_one_part() -> None:
+    # the retest after the test beside the reminder, in a choice (Helsingborg's log cut at day 100): the part
+    # wrapped for it is the parallel block alone, not a sequence of that one block, which pm4py's conversion
+    # to BPMN joined to nothing (a dead end)
+    assert _placed("->( 'register', X( tau, +( 'test', 'remind' ) ), 'decide' )",
+                   _wait("retest", "test", always=False)) \
+        == "->( register, X( tau, +( ->( test, X( retest, tau ) ), remind ) ), decide )"
+    assert _placed("X( tau, +( 'test', 'remind' ) )", _wait("answer", "test")) \
+        == "X( tau, +( ->( test, answer ), remind ) )"
+
 @pytest.mark.parametrize(("answered", "awaited", "ended_without", "always"), [
     (8, 2, 0, True),  # the 2 answers still awaited at the export may yet come: 8 of 8 decided
     (8, 0, 2, False),  # 2 cases decided without the answer: 8 of 10, under 90 %

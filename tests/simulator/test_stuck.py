@@ -58,3 +58,18 @@ def test_a_join_that_can_never_be_satisfied_is_said_as_the_models_deadlock_in_on
         run(proc(nodes, flows), replay_params(profile, dates=TEN))
     said = str(err.value)
     assert said == f"element 'J': 10 case(s) cannot finish, a deadlock in the model: {expected} {ALL_TEN}"
+
+
+def test_a_join_stuck_behind_a_dead_end_names_where_the_way_on_stops() -> None:
+    """Found by QA (qaday100): the model discover made of Helsingborg's log cut at day 100 had a parallel
+    gateway with no outgoing flow; its tokens ended there, and the joins after it were named as stuck, the
+    gateway not. Here B's way on goes by X to the gateway D, which leads nowhere, and J waits for F's token."""
+    p = proc([start("S"), par("G"), task("A"), task("B"), xor("X"), task("F"), par("D"), par("J"), end("E")],
+             "S>G G>A G>B B>X X>D X>F F>J A>J J>E")
+    with pytest.raises(SimulationError) as err:
+        run(p, replay_params("    X: {probabilities: {X_D: 1.0, X_F: 0.0}}", dates=TEN))
+    assert str(err.value) == (
+        "element 'J': 10 case(s) cannot finish: tokens wait at join(s) 'J' that no other token can reach "
+        f"{ALL_TEN}; no token came to J by 'F_J' from F; the way on stops at 'D': no outgoing flow, no path to "
+        "an end (validate: dead-end), so a token there ends its path and a join after it waits for it for ever")
+    assert "\n" not in str(err.value)
