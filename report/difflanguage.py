@@ -80,7 +80,7 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
         # "[control_flow]")
         {k: str(v[lang]) for k, v in table["variations"].items()}, partial(variation_words, lang=lang),
         facts, attribute, condition, unnamed,
-        {n: twin_words(build_view(defs), lang) for n, defs in (models or {}).items()})
+        {n: twin_words(build_view(defs), defs, lang) for n, defs in (models or {}).items()})
 
 
 def facts_in_languages(profiles: Mapping[str, Any]) -> dict[str, dict[str, dict[str, str]]]:
