@@ -34,7 +34,14 @@ from bpmn_io.layout import add_layout
 from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
 from processes.diff.diffwords import ENGLISH, DiffWords
-from processes.diff.formats import candidate_words, core_twin, how_words, kind_title, message_in
+from processes.diff.formats import (
+    candidate_words,
+    core_twin,
+    how_words,
+    kind_title,
+    message_in,
+    twins_told_apart,
+)
 from processes.diff.notewords import notes_said
 from processes.diff.nway import uncertain_elsewhere
 from processes.diff.result import Difference
@@ -314,7 +321,10 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     # the tables' headings and the sentences name the models short, the title and the diagrams whole (found by
     # QA, qacomptext: the laws the national reference's name cites made its column as wide as the name)
     short = {lang: short_names({n: named[lang].get(n, n) for n in comparison.names}) for lang in LANGUAGES}
-    words = comparison_words(data, short, comparison.variations, labels, facts_said)
+    # a step whose model names another alike by its name and place, as the text and Markdown say it (found by QA,
+    # qavariation: MIWG C.4.0's group said "“New employee hired” is a step in ..." three times)
+    variations = comparison.variations if bilingual else [twins_told_apart(v, output) for v in comparison.variations]
+    words = comparison_words(data, short, variations, labels, facts_said)
     words["core"] = []
     for k in comparison.core:
         cluster = comparison.clusters[k]

@@ -4,10 +4,12 @@ qavariation: `diff helsingborg` against Signavio's HR process, which draws one p
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from shared import INTEROP
 
 from bpmn_io.reader import parse_bpmn
 from cli import cli
@@ -93,3 +95,46 @@ def test_the_diff_repeats_no_line_and_says_no_id(tmp_path: Path) -> None:
     text = _run("diff", str(a), str(b), "--output-language", "en")
     assert '[Only in A] "Check request (in “Clerk”)" is only in a.' in text
     assert '[Only in A] "Check request (in “Manager”)" is only in a.' in text
+
+
+def _three(tmp_path: Path) -> list[str]:
+    """The two pools' model and two models without their steps."""
+    files = [tmp_path / "a.bpmn", tmp_path / "b.bpmn", tmp_path / "c.bpmn"]
+    files[0].write_bytes(_pools())
+    files[1].write_bytes(_choice(0, 200))
+    files[2].write_bytes(_choice(200, 0))
+    return [str(f) for f in files]
+
+
+def test_the_comparisons_sentences_tell_twins_apart_and_the_json_gives_their_ids(tmp_path: Path) -> None:
+    """Found by QA, qavariation: MIWG C.4.0's group said "“New employee hired” is a step in ..." three times."""
+    files = _three(tmp_path)
+    for lang, said in (("en", "“Check request” (in “Clerk”) is a step in a; not in b and c."),
+                       ("sv", "”Check request” (i ”Clerk”) är ett steg i a; inte i b och c.")):
+        lines = _run("compare", *files, "--output-language", lang).splitlines()
+        assert sum(line.endswith("] " + said) for line in lines) == 1, lang
+        variations = [line for line in lines if line.startswith("  [")]
+        assert len(variations) == len(set(variations)), lang
+    md = _run("compare", *files, "--output-language", "en", "--format", "markdown")
+    assert "| Check request (in “Manager”) |" in md  # the step's column, as the core says a twin
+    data = json.loads(_run("compare", *files, "--format", "json"))
+    checks = [v for v in data["variations"] if v["kind"] == "presence" and v["step"] == "Check request"]
+    assert [v["steps"] for v in checks] == [[{"label": "Check request", "members": {"a": ["P1check"]}}],
+                                           [{"label": "Check request", "members": {"a": ["P2check"]}}]]
+    assert all(v["others"] == [] for v in checks)
+    page = tmp_path / "compare.html"
+    _run("compare", *files, "--format", "html", "--output-language", "en", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert "“Check request” (in “Clerk”) is a step in a" in html
+    assert "“Check request” (in “Manager”) is a step in a" in html
+
+
+@pytest.mark.interop
+def test_miwg_c40_says_each_new_employee_hired_by_its_place() -> None:
+    miwg = INTEROP / "miwg"
+    files = [str(miwg / "reference" / "C.4.0.bpmn"), str(miwg / "bpmn-io-camunda-modeler-18.6.1" / "C.4.0-export.bpmn"),
+             str(miwg / "cardanit-4.9.1" / "C.4.0-export.bpmn")]
+    lines = _run("compare", *files, "--output-language", "en").splitlines()
+    hired = [line for line in lines if "“New employee hired”" in line]
+    assert len(hired) == len(set(hired)) == 3
+    assert any("“New employee hired” (before “Create domain account”) is a step in" in line for line in hired)
