@@ -114,7 +114,9 @@ def test_the_comparisons_common_core_tells_twins_apart_in_text_and_on_the_page(t
     page = tmp_path / "compare.html"
     _run("compare", *files, "--format", "html", "-o", str(page))
     html = page.read_text(encoding="utf-8")
-    assert "Notify employee (after “Check request”)" in html and "Notify employee (after “Review request”)" in html
+    # the name in its model's language, as a name alone is (placed_in_language), its place after it
+    assert '<span lang="en">Notify employee</span> (after “Check request”)' in html
+    assert '<span lang="en">Notify employee</span> (after “Review request”)' in html
 
 
 def test_a_difference_names_a_twin_by_its_place_and_a_label_broken_over_lines_reads_as_one_line(

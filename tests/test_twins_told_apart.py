@@ -20,12 +20,12 @@ _NS = ('xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" '
        'xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"')
 
 
-def _pools(prefix: str = "") -> bytes:
-    """Two pools, "Clerk" and "Manager", each the same process: start -> Check request -> File request -> end."""
+def _pools(prefix: str = "", check: str = "Check request", file: str = "File request") -> bytes:
+    """Two pools, "Clerk" and "Manager", each the same process: start -> ``check`` -> ``file`` -> end."""
     p = prefix
     processes = "".join(
-        f'<process id="{p}{q}"><startEvent id="{p}{q}s"/><task id="{p}{q}check" name="Check request"/>'
-        f'<task id="{p}{q}file" name="File request"/><endEvent id="{p}{q}e"/>'
+        f'<process id="{p}{q}"><startEvent id="{p}{q}s"/><task id="{p}{q}check" name="{check}"/>'
+        f'<task id="{p}{q}file" name="{file}"/><endEvent id="{p}{q}e"/>'
         f'<sequenceFlow id="{p}{q}f1" sourceRef="{p}{q}s" targetRef="{p}{q}check"/>'
         f'<sequenceFlow id="{p}{q}f2" sourceRef="{p}{q}check" targetRef="{p}{q}file"/>'
         f'<sequenceFlow id="{p}{q}f3" sourceRef="{p}{q}file" targetRef="{p}{q}e"/></process>'
@@ -138,3 +138,22 @@ def test_miwg_c40_says_each_new_employee_hired_by_its_place() -> None:
     hired = [line for line in lines if "“New employee hired”" in line]
     assert len(hired) == len(set(hired)) == 3
     assert any("“New employee hired” (before “Create domain account”) is a step in" in line for line in hired)
+
+
+def test_an_english_page_marks_the_name_of_a_swedish_twin_swedish(tmp_path: Path) -> None:
+    """The name part of "Granska ansökan (after “Ta emot ansökan”)" in a <span lang="sv">, on the diff's lines, in
+    the comparison's core and in its sentences, as a name alone is (found by QA, qavariation)."""
+    files = [tmp_path / "a.bpmn", tmp_path / "b.bpmn", tmp_path / "c.bpmn"]
+    files[0].write_bytes(_pools(check="Granska ansökan", file="Arkivera ärendet"))
+    files[1].write_bytes(_pools("b_", check="Granska ansökan", file="Arkivera ärendet"))
+    files[2].write_bytes(_choice(0, 200))
+    page = tmp_path / "page.html"
+    _run("diff", str(files[0]), str(files[1]), "--format", "html", "--output-language", "en", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert '<td><span lang="sv">Granska ansökan</span> (in “Clerk”)</td>' in html
+    _run("compare", *map(str, files), "--format", "html", "--output-language", "en", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert "“<span lang=\"sv\">Granska ansökan</span>” (in “Manager”) is a step in a and b" in html
+    _run("compare", *map(str, files[:2]), "--format", "html", "--output-language", "en", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert '<li><span lang="sv">Arkivera ärendet</span> (in “Manager”)</li>' in html
