@@ -44,12 +44,15 @@ def _described() -> re.Pattern[str]:
     PyYAML; tests/test_startup.py)."""
     from processes.diff.wordtable import WORDS
 
+    def pattern(template: str) -> str:
+        return (re.escape(template).replace(re.escape("{length}"), ".+").replace(re.escape("{step}"), ".+")
+                .replace(re.escape("{what}"), ".+").replace(re.escape("{where}"), ".+"))
+
+    # an unnamed step told apart from another that reads alike: its lane or pool, its count, in brackets after
     return re.compile("|".join(
-        re.escape(template).replace(re.escape("{length}"), ".+").replace(re.escape("{step}"), ".+")
-        .replace(re.escape("{what}"), ".+")
-        for template in [*(t for said in _TIMER.values() for t in said.values()),
-                         *(t for key in ("unnamed_after", "unnamed_before", "unnamed_on", "unnamed_with")
-                           for t in WORDS[key])]))
+        [*(pattern(t) for said in _TIMER.values() for t in said.values()),
+         *(pattern(t) + r"(?: \(.+\))?" for key in ("unnamed_after", "unnamed_before", "unnamed_on", "unnamed_with",
+                                                     "unnamed_in") for t in WORDS[key])]))
 
 
 def described(text: str) -> bool:
@@ -58,6 +61,8 @@ def described(text: str) -> bool:
     >>> described("timer after 2 weeks in “Invänta komplettering”"), described("en bevakning")
     (True, True)
     >>> described("unnamed end event after “Beslut”"), described("namnlös kanthändelse på ”Beslut”")
+    (True, True)
+    >>> described("unnamed end event after “Beslut” (second of two)"), described("namnlös sluthändelse i ”Pool”")
     (True, True)
     >>> described("Invänta komplettering"), described("a timer set")
     (False, False)

@@ -18,13 +18,14 @@ and ``permitflow compare`` keep for process developers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from processes.diff.diffwords import loop_words, said_in
 from processes.diff.nway import Variation
 from processes.diff.parameterwords import decides_words
 from processes.diff.wordtable import NOT_GIVEN, WORDS
-from processes.wording import AND, listed, quoted
+from processes.wording import AND, QUOTES, listed, quoted
 from report.assumptions import condition_words
 from report.stepwords import described, iso_duration
 from report.words import duration_words, labels, word
@@ -83,8 +84,15 @@ def _listed(items: Sequence[str], lang: str) -> str:
 
 def _quote(step: str, lang: str) -> str:
     """A step's name in quotation marks, as the rest of the report writes them; an unnamed timer's words (what
-    it is, its step quoted in them) as they are."""
-    return step if described(step) else quoted(step, lang)
+    it is, its step quoted in them) as they are, and a step told apart from another named alike, already quoted
+    with its place after it (processes.diff.formats.twins_told_apart: "“New employee hired” (before “Create domain
+    account”)")."""
+    return step if described(step) or _TOLD_APART[lang].fullmatch(step) else quoted(step, lang)
+
+
+#: a step's quoted name and its place in brackets after it, in each language's quotation marks
+_TOLD_APART = {lang: re.compile(f"{opening}[^{opening}{closing}]+{closing} \\(.+\\)")
+               for lang, (opening, closing) in QUOTES.items()}
 
 
 def _quoted(steps: Sequence[str], lang: str) -> str:

@@ -55,13 +55,15 @@ def test_unnamed_steps_are_said_by_their_place_in_english_and_swedish(tmp_path: 
     assert '"unnamed boundary event on “Approve invoice”" in a' in text
     assert '"unnamed end event after “Approve invoice”" in a' in text  # after its boundary event
     assert '"unnamed subprocess with “Cancellation requested”" in a' in text
-    # the two ends after the one choice would read alike: each keeps its id, so the two are told apart
-    assert '"unnamed end event ev_endA" in a' in text and '"unnamed end event ev_endB" in a' in text
-    for said_by_id in ("ev_start", "ev_error", "ev_failed", "ev_sub", "sid-start", "sid-sub"):
+    # the two ends after the one choice would read alike: counted in flow order (no diagram), not by their ids
+    assert '"unnamed end event after “Archive invoice” (first of two)" in a' in text
+    assert '"unnamed end event after “Archive invoice” (second of two)" in a' in text
+    for said_by_id in ("ev_start", "ev_error", "ev_failed", "ev_sub", "sid-start", "sid-sub", "ev_endA", "ev_endB"):
         assert said_by_id not in text
     swedish = _run("diff", str(a), str(b), "--output-language", "sv", "--format", "markdown")
     assert "namnlös kanthändelse på ”Approve invoice”" in swedish
     assert "namnlös delprocess med ”Cancellation requested”" in swedish
+    assert "namnlös sluthändelse efter ”Archive invoice” (andra av två)" in swedish
     assert "ev_error" not in swedish and "sid-sub" not in swedish
 
 
@@ -112,7 +114,9 @@ def test_the_comparisons_common_core_tells_twins_apart_in_text_and_on_the_page(t
     page = tmp_path / "compare.html"
     _run("compare", *files, "--format", "html", "-o", str(page))
     html = page.read_text(encoding="utf-8")
-    assert "Notify employee (after “Check request”)" in html and "Notify employee (after “Review request”)" in html
+    # the name in its model's language, as a name alone is (placed_in_language), its place after it
+    assert '<span lang="en">Notify employee</span> (after “Check request”)' in html
+    assert '<span lang="en">Notify employee</span> (after “Review request”)' in html
 
 
 def test_a_difference_names_a_twin_by_its_place_and_a_label_broken_over_lines_reads_as_one_line(

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from processes.diff.decisions import written_ids
 from processes.diff.differences import ATTRIBUTE_KEY, FLOW_KEYS
 from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, Said, Wording, loop_words, said_in, sentence
 from processes.diff.notewords import notes_said, reason_words, step_label
-from processes.diff.nway import METRICS, Comparison, StepCluster, Variation, name_sides
+from processes.diff.nway import METRICS, Comparison, Members, StepCluster, Variation, name_sides
 from processes.diff.parameterwords import decides_wording
 from processes.diff.result import KINDS, Difference, ModelDiff
 from processes.diff.wordtable import NOT_GIVEN
 from processes.model import FrozenMap
 from processes.textsafe import markdown_cell
-from processes.wording import listed, short_names
+from processes.wording import listed, quoted, short_names
 
 __all__ = [
     "KIND_TITLES",
@@ -27,6 +27,8 @@ __all__ = [
     "comparison_markdown",
     "decisions_yaml",
     "core_twin",
+    "twin_said",
+    "twins_told_apart",
     "candidate_words",
     "decided_words",
     "message_in",
@@ -351,11 +353,28 @@ def core_twin(cluster: StepCluster, words: DiffWords) -> str | None:
     """A core row's step by its name and place (:attr:`DiffWords.twins`) when its first model names another
     step alike, else None (found by QA, qaproc: the core of MIWG C.8.0's four exports listed "Update Remaining
     Vacation" twice)."""
-    for model, ids in cluster.members.items():
+    return twin_said(cluster.label, cluster.members, words)
+
+
+def twin_said(label: str, members: Members, words: DiffWords) -> str | None:
+    """The step ``label`` (``members``: its ids in each model) by its name and place (:attr:`DiffWords.twins`)
+    when the first of its models that names another step alike says it so, else None."""
+    for model, ids in members.items():
         said = words.twins.get(model, {}).get(ids[0]) if len(ids) == 1 else None
-        if said and said.startswith(" ".join(cluster.label.split())):
+        if said and said.startswith(" ".join(label.split()) + " ("):
             return said
     return None
+
+
+def _twin_quoted(label: str, members: Members, words: DiffWords) -> str | None:
+    """:func:`twin_said` with the name quoted, as a variation's sentence quotes a step, and its place after it:
+    "“New employee hired” (before “Create domain account”)" (found by QA, qavariation: MIWG C.4.0's group said
+    "“New employee hired” is a step in ..." three times); report.variationwords leaves it as it is."""
+    said = twin_said(label, members, words)
+    if said is None:
+        return None
+    name = " ".join(label.split())
+    return quoted(name, words.lang) + said[len(name):]
 
 
 def decided_words(cluster: StepCluster, words: DiffWords = ENGLISH) -> str:
@@ -380,12 +399,34 @@ def _step_said(label: str, words: DiffWords) -> str:
     return said.get(label.rsplit(" ", 1)[-1], label)
 
 
+def _told_apart(labels: tuple[str, ...], members: tuple[Members, ...], words: DiffWords,
+                otherwise: Callable[[str], str]) -> tuple[str, ...]:
+    """A variation's steps, one whose model names another step alike by its name and place (:func:`_twin_quoted`;
+    ``members``: each step's ids in each model, when the variation has them), any other as ``otherwise`` says
+    it."""
+    if len(members) != len(labels):
+        return tuple(otherwise(s) for s in labels)
+    return tuple(_twin_quoted(s, m, words) or otherwise(s) for s, m in zip(labels, members, strict=True))
+
+
+def twins_told_apart(v: Variation, words: DiffWords) -> Variation:
+    """``v`` with each of its steps whose model names another step alike said by its name and place
+    (:func:`_twin_quoted`), the others as they are: the comparison's page says its sentences so too."""
+    steps = _told_apart(v.steps, v.step_members, words, str)
+    return replace(v, step=steps[0] if v.steps and v.step == v.steps[0] else v.step, steps=steps,
+                   others=_told_apart(v.others, v.other_members, words, str))
+
+
 def _variation(v: Variation, words: DiffWords) -> str:
-    """A variation point's sentence: the output's sentence in its language, its steps as :func:`_step_said`
-    says them, else its English message (an unnamed step in it in words)."""
+    """A variation point's sentence: the output's sentence in its language, its steps as :func:`_told_apart`
+    and :func:`_step_said` say them, else its English message (an unnamed step in it in words)."""
     if words.variation is not None:
-        said = replace(v, step=_step_said(v.step, words), steps=tuple(_step_said(s, words) for s in v.steps),
-                       others=tuple(_step_said(s, words) for s in v.others),
+        def plain(label: str) -> str:
+            return _step_said(label, words)
+
+        steps = _told_apart(v.steps, v.step_members, words, plain)
+        step = steps[0] if v.steps and v.step == v.steps[0] else plain(v.step)
+        said = replace(v, step=step, steps=steps, others=_told_apart(v.others, v.other_members, words, plain),
                        maybe=FrozenMap({n: _step_said(s, words) for n, s in v.maybe.items()}))
         sentence = words.variation(said, words.names)
         if sentence:
@@ -452,9 +493,11 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
 def _variation_step(v: Variation, words: DiffWords) -> str:
     """The step a variation point is about, in the output's words: the first of several and how many more
     (found while checking qacomptext: the Swedish table said "(+1 more)")."""
+    first = (twin_said(v.steps[0], v.step_members[0], words) if v.steps and len(v.step_members) == len(v.steps)
+             else None) or _step_said(v.steps[0] if v.steps else v.step, words)  # a twin by its place, as the core
     if len(v.steps) > 1 and v.step == f"{v.steps[0]} (+{len(v.steps) - 1} more)":
-        return words.word("more_steps", step=_step_said(v.steps[0], words), n=len(v.steps) - 1)
-    return _step_said(v.step, words)
+        return words.word("more_steps", step=first, n=len(v.steps) - 1)
+    return first if v.steps and v.step == v.steps[0] else _step_said(v.step, words)
 
 
 def _variation_value(v: Variation, model: str, words: DiffWords) -> str:

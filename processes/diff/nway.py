@@ -42,10 +42,14 @@ from processes.diff.view import display_name
 from processes.model import FrozenMap
 from processes.wording import listed
 
-__all__ = ["StepCluster", "Variation", "Comparison", "compare_models", "METRICS", "name_sides", "uncertain_elsewhere"]
+__all__ = ["Members", "StepCluster", "Variation", "Comparison", "compare_models", "METRICS", "name_sides", "uncertain_elsewhere"]
 
 METRICS = ("node_matching", "structural", "behavioural")
 _FLOW_KINDS = frozenset({"order", "concurrency", "exclusiveness", "optionality", "loop"})
+
+
+#: a step by its ids in each model that has it: model name -> ids
+Members = FrozenMap[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,11 @@ class Variation:
     maybe: FrozenMap[str, str] = FrozenMap()
     #: presence only: the rows the person's rejection kept this step apart from (StepCluster.apart_from)
     apart_from: tuple[str, ...] = ()
+    #: each of ``steps`` by its ids in each model that has it (its cluster's members, model -> ids), and each of
+    #: ``others`` so: two steps of a model named alike ("New employee hired" in three pools of MIWG C.4.0) are
+    #: told apart by these (found by QA, qavariation: their sentences read the same)
+    step_members: tuple[Members, ...] = ()
+    other_members: tuple[Members, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +313,7 @@ def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...], pairs: 
                 steps=(c.label,),
                 maybe=FrozenMap({n: asked_in[n] for n in names if n in asked_in}),
                 apart_from=c.apart_from,
+                step_members=(c.members,),
             )
         )
     return out
@@ -312,21 +322,23 @@ def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...], pairs: 
 def _performers(clusters: tuple[StepCluster, ...], names: tuple[str, ...], lex: Lexicon) -> list[Variation]:
     """One variation per pattern of performers: steps done by the same differing set of
     performers (model -> performer) are listed together."""
-    patterns: dict[tuple[tuple[str, str], ...], list[str]] = {}
+    patterns: dict[tuple[tuple[str, str], ...], list[StepCluster]] = {}
     for c in clusters:
         values = [p for p in c.performers.values() if p]
         if len(values) < 2 or all(same_performer(lex, values[0], v) for v in values[1:]):
             continue
         key = tuple((n, c.performers[n]) for n in names if n in c.performers)
-        patterns.setdefault(key, []).append(c.label)
+        patterns.setdefault(key, []).append(c)
     out = []
-    for key, labels in patterns.items():
+    for key, done in patterns.items():
+        labels = [c.label for c in done]
         who = "; ".join(f"{n}: {p or 'unknown'}" for n, p in key)
         steps = ", ".join(f'"{label}"' for label in labels)
         step = labels[0] if len(labels) == 1 else f"{labels[0]} (+{len(labels) - 1} more)"
         out.append(
             Variation(
-                "performer", step, FrozenMap(dict(key)), f"Done by — {who}: {steps}.", tuple(labels), (), "performer"
+                "performer", step, FrozenMap(dict(key)), f"Done by — {who}: {steps}.", tuple(labels), (), "performer",
+                step_members=tuple(c.members for c in done),
             )
         )
     return out
@@ -386,15 +398,27 @@ def _pairwise(pairs: list[ModelDiff], clusters: tuple[StepCluster, ...]) -> list
         step_label = d.label_a(x.a[:1]) or d.label_b(x.b[:1])
         ordered = {n: values[n] for n in _model_order(pairs) if n in values}
         ids, label = (x.a, d.label_a) if x.a else (x.b, d.label_b)
+        model = d.a.name if x.a else d.b.name
         cut = x.subject or 1
-        steps = tuple(label((i,)) for i in ids[:cut]) if variation_kind == "control_flow" else (step_label,)
-        compared = tuple(label((i,)) for i in ids[cut:]) if variation_kind == "control_flow" else ()
+        subject = ids[:cut] if variation_kind == "control_flow" else ids[:1]
+        compared_ids = ids[cut:] if variation_kind == "control_flow" else ()
         if x.attribute in BRANCH_ATTRIBUTES:  # a choice's branch: the steps it leads to (gatewaydiff's ids)
-            compared = tuple(label((i,)) for i in ids[3:])
+            compared_ids = ids[3:]
+        steps = tuple(label((i,)) for i in subject) if variation_kind == "control_flow" else (step_label,)
+        compared = tuple(label((i,)) for i in compared_ids)
         out.append(
-            Variation(str(variation_kind), step_label, FrozenMap(ordered), text, steps, compared, x.attribute)
+            Variation(str(variation_kind), step_label, FrozenMap(ordered), text, steps, compared, x.attribute,
+                      step_members=tuple(_members(clusters, cluster_of, model, i) for i in subject),
+                      other_members=tuple(_members(clusters, cluster_of, model, i) for i in compared_ids))
         )
     return out
+
+
+def _members(clusters: tuple[StepCluster, ...], cluster_of: dict[tuple[str, str], int], model: str,
+             step: str) -> Members:
+    """Step ``step`` of ``model`` by its ids in every model: its cluster's members (itself alone without one)."""
+    k = cluster_of.get((model, step))
+    return clusters[k].members if k is not None else FrozenMap({model: (step,)})
 
 
 def _model_order(pairs: list[ModelDiff]) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from processes.diff.nway import METRICS, Comparison
+from processes.diff.nway import METRICS, Comparison, Members
 from processes.diff.result import ModelDiff, ModelSummary
 
 __all__ = [
@@ -63,7 +63,7 @@ COMPARE_KEYS = (
     "notes",
 )
 CLUSTER_KEYS = ("label", "members", "performers", "in_core", "confirmed", "apart_from")
-VARIATION_KEYS = ("kind", "step", "values", "message")
+VARIATION_KEYS = ("kind", "step", "values", "message", "maybe", "steps", "others")
 FACT_KEYS = ("fact", "values")
 
 
@@ -182,7 +182,8 @@ def comparison_to_data(
         ],
         "core": [comparison.clusters[k].label for k in comparison.core],
         "variations": [
-            {"kind": v.kind, "step": v.step, "values": dict(v.values), "message": v.message, "maybe": dict(v.maybe)}
+            {"kind": v.kind, "step": v.step, "values": dict(v.values), "message": v.message, "maybe": dict(v.maybe),
+             "steps": _labelled(v.steps, v.step_members), "others": _labelled(v.others, v.other_members)}
             for v in comparison.variations
         ],
         "facts": [
@@ -192,3 +193,12 @@ def comparison_to_data(
         "pairs": [to_data(d, _section=_section) for d in comparison.pairs],
         "notes": list(comparison.notes),
     }
+
+
+def _labelled(labels: tuple[str, ...], members: tuple[Members, ...]) -> list[dict[str, Any]]:
+    """A variation's steps (or the steps they are compared with), each its label and its ids in each model that has
+    it: two steps a model names alike told apart (docs/diff-schema.md)."""
+    if len(members) != len(labels):  # a variation made without them
+        return [{"label": label, "members": {}} for label in labels]
+    return [{"label": label, "members": {m: list(i) for m, i in found.items()}}
+            for label, found in zip(labels, members, strict=True)]

@@ -126,10 +126,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "unnamed_before": ("unnamed {what} before “{step}”", "namnlös {what} före ”{step}”"),
     "unnamed_on": ("unnamed {what} on “{step}”", "namnlös {what} på ”{step}”"),
     "unnamed_with": ("unnamed {what} with “{step}”", "namnlös {what} med ”{step}”"),
-    # a step whose name another step of its model has too, by its place (unnamedwords.twin_words)
-    "twin_after": ("{name} (after “{step}”)", "{name} (efter ”{step}”)"),
-    "twin_before": ("{name} (before “{step}”)", "{name} (före ”{step}”)"),
-    "twin_on": ("{name} (on “{step}”)", "{name} (på ”{step}”)"),
+    # an unnamed step no named step is around, by its lane or pool (unnamedwords.py)
+    "unnamed_in": ("unnamed {what} in “{where}”", "namnlös {what} i ”{where}”"),
+    # a step whose name another step of its model has too, by its place (unnamedwords.twin_words): its name and
+    # the parts that tell it apart, "Update Remaining Vacation (after “Vacation Approval”)"
+    "twin": ("{name} ({said})", "{name} ({said})"),
+    "place_after": ("after “{step}”", "efter ”{step}”"),
+    "place_before": ("before “{step}”", "före ”{step}”"),
+    "place_on": ("on “{step}”", "på ”{step}”"),
+    # two steps a place does not tell apart, by their lane or pool, else counted as drawn (unnamedwords.py)
+    "place_in": ("in “{where}”", "i ”{where}”"),
+    "nth_of": ("{nth} of {n}", "{nth} av {n}"),
+    "nth": ("first second third fourth fifth sixth seventh eighth ninth tenth",
+            "första andra tredje fjärde femte sjätte sjunde åttonde nionde tionde"),
+    "nth_many": ("no. {k}", "nr {k}"),
+    "count": ("two three four five six seven eight nine ten", "två tre fyra fem sex sju åtta nio tio"),
     "callActivity": ("callActivity", "anropad aktivitet"),
     # a sequence flow without a label (view.flow_words), and an unnamed gateway at one of its ends
     "flow_between": ("the flow from {source} to {target}", "flödet från {source} till {target}"),
