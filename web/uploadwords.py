@@ -224,6 +224,10 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
     # the YAML reader (bpmn_io/yamlparse.py, processes/yamlscan.py) and the page's own checks of a profile
     (r"invalid YAML: character #x(\w+) is not allowed \(expected printable text\)",
      lambda m: (f"ogiltig YAML: tecknet #x{m[1]} är inte tillåtet (förväntade utskrivbar text)", "")),
+    # an editor's tab: the reader's advice (bpmn_io/yamlparse.py) in Swedish, not inside the quoted English note
+    (r"invalid YAML: (.*) \(YAML indents with spaces, not tabs: replace the tab by spaces\)",
+     lambda m: ("ogiltig YAML: en tabb där YAML bara tar mellanslag (YAML drar in med mellanslag, inte tabbar: byt "
+                "tabben mot mellanslag)", _note("YAML-läsaren PyYAML", m[1]))),
     (r"invalid YAML: (.*)", lambda m: ("ogiltig YAML", _note("YAML-läsaren PyYAML", m[1]))),
     (r"YAML nested deeper than (\d+) levels \(the limit of every input file\)",
      lambda m: (f"YAML nästlad djupare än {m[1]} nivåer (gränsen för varje indatafil)", "")),
