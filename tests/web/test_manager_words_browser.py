@@ -73,3 +73,30 @@ def test_the_english_deadline_rule_names_the_eves_in_english(server: str) -> Non
         rule = page.locator(".deadline-rule").inner_text()
         assert "allmän helgdag, midsommarafton, julafton eller nyårsafton flyttas" in rule, rule
     assert messages == []
+
+
+def test_a_picture_sent_as_a_case_log_is_refused_in_one_plain_line_in_the_pages_language(server: str,
+                                                                                          tmp_path: Path) -> None:
+    """A file of no log suffix is read from a temporary file named ``log``; renaming it back in the refusal
+    replaced the words "case log" too ("not a case pic.png permitflow reads"), and the Swedish page said it
+    in English."""
+    picture = tmp_path / "pic.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.select_option("#log-library", "helsingborg")
+        page.set_input_files("#log-file", str(picture))
+        page.click("#log-send")
+        message = page.locator("#message", has_text="pic.png")
+        message.wait_for()
+        assert message.inner_text() == (
+            "Ärendeloggen kunde inte läsas. Detaljer: pic.png: text med NUL-byte (UTF-16 utan "
+            "byte-ordningsmärke?), ingen ärendelogg som permitflow läser (förväntade text i CSV eller XES): spara "
+            "den som CSV i Excel (Spara som: CSV UTF-8 (kommaavgränsad))")
+        page.click("[data-lang='en']")
+        assert message.inner_text() == (
+            "The case log could not be read. Details: pic.png: text with NUL bytes (UTF-16 without its "
+            "byte-order mark?), not a case log permitflow reads (expected CSV or XES text): in Excel, save it as "
+            "CSV (Save As: CSV UTF-8; Spara som: CSV UTF-8 (kommaavgränsad))")
+        assert page.locator("#log-said").inner_text() == ""  # nothing fitted
+    assert messages == [REFUSED]
