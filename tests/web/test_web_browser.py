@@ -1757,6 +1757,8 @@ def test_a_case_log_calibrates_a_municipality_the_page_asks_for_columns_and_link
         said = page.locator("#log-said").inner_text()
         assert "Anpassad till loggen export.csv: 12 ärenden" in said
         assert "Prövad mot loggens senare 4 ärenden" in said
+        # how the times were read in Swedish too (found by qaweb6: "Notering (på engelska): timestamps read as")
+        assert "\nNotering: tidpunkterna lästa som " in said and "engelska" not in said, said
         assert page.locator("#places").inner_text().count("Höganäs (från loggen)") == 1
         page.click("[data-lang='en']")
         said = page.locator("#log-said").inner_text()
