@@ -102,7 +102,8 @@ def calibration_said(report: Mapping[str, Any], mapping: Mapping[str, str | None
         period = str(report["period"]).replace(" to ", " till ") if sv else report["period"]
         lines = [(f"Anpassad till loggen {report['log']}: {cases}, {events}, {period}." if sv else
                   f"Calibrated to the log {report['log']}: {cases}, {events}, {report['period']}.")]
-        cols = [f"{ROLE_WORDS.get(role, (role, role))[0 if sv else 1]} = ”{name}”"
+        # each language's own quotation marks (the English page quoted the columns the Swedish way, ”case_id”)
+        cols = [f"{ROLE_WORDS.get(role, (role, role))[0 if sv else 1]} = " + (f"”{name}”" if sv else f"“{name}”")
                 + ((" (gissad)" if sv else " (guessed)") if role in guessed else "")
                 for role, name in mapping.items() if name is not None]
         lines.append(("Kolumner: " if sv else "Columns: ") + "; ".join(cols) + ".")

@@ -1764,6 +1764,7 @@ def test_a_case_log_calibrates_a_municipality_the_page_asks_for_columns_and_link
         said = page.locator("#log-said").inner_text()
         assert "Calibrated to the log export.csv: 12 cases" in said
         assert "Tested on the log's later 4 cases" in said
+        assert "activity = “Åtgärd” (guessed)" in said and "= ”" not in said  # English quotation marks (qaweb6)
         with page.context.expect_page() as opened:
             page.click("#log-validation")
         validation = opened.value
