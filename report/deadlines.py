@@ -191,9 +191,10 @@ _PHRASES = re.compile("|".join(re.escape(p) for p in (
     "fyramånadersgränsen", "the 4 months", "4 months", "4 månader")))
 
 
-#: a closed last day moved on (lagen (1930:173) 2 §), as the rule's sentences say it
-_CLOSED = {"en": "a last day on a Saturday, Sunday, public holiday, midsommarafton, julafton or nyårsafton "
-                 "moves to the end of the next weekday",
+#: a closed last day moved on (lagen (1930:173) 2 §), as the rule's sentences say it; the law's three eves in
+#: each language's own words (the English page said "midsommarafton, julafton or nyårsafton")
+_CLOSED = {"en": "a last day on a Saturday, Sunday, public holiday, Midsummer Eve, Christmas Eve or New Year's "
+                 "Eve moves to the end of the next weekday",
            "sv": "infaller sista dagen på en lördag, söndag, allmän helgdag, midsommarafton, julafton eller "
                  "nyårsafton flyttas den till slutet av nästa vardag"}
 
@@ -203,11 +204,11 @@ def calendar_rule(months: int | None, written: float | None = None) -> dict[str,
     one ``written`` in days or weeks (a :class:`ClockHours` of that unit); None: a deadline in hours, a fixed
     length: nothing to explain.
 
-    >>> calendar_rule(4)["en"]
-    'The deadline is counted in calendar months: 4 months from the day the application was complete, to \
+    >>> print(calendar_rule(4)["en"])
+    The deadline is counted in calendar months: 4 months from the day the application was complete, to \
 the same day of the month (the last day of a shorter month), 120 to 123 days; a last day on a Saturday, \
-Sunday, public holiday, midsommarafton, julafton or nyårsafton moves to the end of the next weekday; the \
-line is drawn at their mean length.'
+Sunday, public holiday, Midsummer Eve, Christmas Eve or New Year's Eve moves to the end of the next \
+weekday; the line is drawn at their mean length.
     >>> calendar_rule(None, ClockHours(28 * 24.0, "d"))["sv"]
     'Tidsgränsen räknas i dagar: 28 dagar från dagen då ansökan blev komplett; infaller sista dagen på en \
 lördag, söndag, allmän helgdag, midsommarafton, julafton eller nyårsafton flyttas den till slutet av nästa \

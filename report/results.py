@@ -179,11 +179,13 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
 
 
 def _summary_rows(doc: dict[str, Any], float_texts: FloatTexts | None = None, *, decimal: str = ".",
-                  yes_no: tuple[str, str] = ("yes", "no")) -> Iterable[list[Any]]:
+                  yes_no: tuple[str, str] = ("yes", "no"),
+                  said: Callable[[str], str] | None = None) -> Iterable[list[Any]]:
     """summary.csv's rows; ``float_texts``: the item texts of the document's lists of floats that
     :func:`report.jsontext.json_text` made (the values per replication), taken instead of made again;
-    ``decimal``: the decimal mark of the values per replication, ``yes_no``: the words of a sure difference
-    (a spreadsheet's in a manager's language, :mod:`report.sheet`)."""
+    ``decimal``: the decimal mark of the values per replication, ``yes_no``: the words of a sure difference,
+    ``said``: a figure's key in words, a cell after the key (a spreadsheet's in a manager's language,
+    :mod:`report.sheet`)."""
     known = float_texts or {}
     for s in doc["scenarios"]:
         for point in s["points"]:
@@ -193,7 +195,8 @@ def _summary_rows(doc: dict[str, Any], float_texts: FloatTexts | None = None, *,
                 values = est["replications"]
                 missing = values.count(None)
                 yield [
-                    s["name"], point["label"], name, est["mean"], est["ci"][0], est["ci"][1],
+                    s["name"], point["label"], name, *(() if said is None else (said(name),)),
+                    est["mean"], est["ci"][0], est["ci"][1],
                     len(values) - missing,
                     s["baseline"] or "",
                     d["mean"] if d else "", d["ci"][0] if d else "", d["ci"][1] if d else "",
@@ -264,10 +267,11 @@ def _made(future: Future[Any], make: Callable[..., Any], *inputs: Any) -> Any:
 
 def summary_csv(doc: dict[str, Any], float_texts: FloatTexts | None = None, *, header: Sequence[str] = SUMMARY_COLUMNS,
                 delimiter: str = ",", decimal: str = ".", bom: bool = False,
-                yes_no: tuple[str, str] = ("yes", "no")) -> bytes:
+                yes_no: tuple[str, str] = ("yes", "no"), said: Callable[[str], str] | None = None) -> bytes:
     """``summary.csv``'s bytes for ``doc``; the keywords make the same rows a spreadsheet in a manager's language
-    (:func:`report.sheet.summary_sheet`: heads in words, its delimiter, decimal mark and words for yes and no)."""
-    return csv_bytes(header, _summary_rows(doc, float_texts, decimal=decimal, yes_no=yes_no),
+    (:func:`report.sheet.summary_sheet`: heads in words, its delimiter, decimal mark and words for yes and no,
+    each figure in words beside its key)."""
+    return csv_bytes(header, _summary_rows(doc, float_texts, decimal=decimal, yes_no=yes_no, said=said),
                      delimiter=delimiter, decimal=decimal, bom=bom)
 
 

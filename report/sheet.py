@@ -5,33 +5,40 @@ The rule of the file (Excel reads a CSV by its regional settings: a Swedish Exce
 reads ``2,5`` as a number, an English one at ``,`` and ``2.5``): in Swedish a semicolon between the columns and
 a decimal comma, in English a comma and a decimal point; both UTF-8 with a byte-order mark, by which Excel reads
 å, ä and ö as written. Every number is written as ``summary.csv`` writes it (all its digits), only its decimal
-mark changed; the figures keep their keys (``helsingborg/complete_to_decision_mean_days``), as the file does.
+mark changed; the figures keep their keys (``helsingborg/complete_to_decision_mean_days``), as the file does, and
+each is said in words in the next column, a step by its name in the model (a manager read only the keys).
 
 >>> doc = {"scenarios": [{"name": "what-if", "baseline": "status-quo", "points": [{"label": "", "comparison": {
 ...     "differences": {"a/x": {"mean": -1.5, "ci": [-2.25, -0.75], "significant": True}}},
 ...     "figures": {"a/x": {"mean": 10.5, "ci": [9.0, 12.0], "replications": [10.0, 11.0]}}}]}]}
 >>> print(summary_sheet(doc, "sv").decode("utf-8-sig"), end="")
-Scenario;Punkt i svepet;Mått;Medelvärde;95 % intervall, nedre gräns;95 % intervall, övre gräns;\
+Scenario;Punkt i svepet;Mått;Måttet i ord;Medelvärde;95 % intervall, nedre gräns;95 % intervall, övre gräns;\
 Upprepningar med värde;Jämförs med;Skillnad mot den, medelvärde;Skillnad, 95 % intervall, nedre gräns;\
 Skillnad, 95 % intervall, övre gräns;Säker skillnad (95 %);Värde per upprepning
-what-if;;a/x;10,5;9,0;12,0;2;status-quo;-1,5;-2,25;-0,75;ja;"10,0;11,0"
+what-if;;a/x;x;10,5;9,0;12,0;2;status-quo;-1,5;-2,25;-0,75;ja;"10,0;11,0"
 >>> summary_sheet(doc, "en").decode("utf-8-sig").splitlines()[1]
-'what-if,,a/x,10.5,9.0,12.0,2,status-quo,-1.5,-2.25,-0.75,yes,10.0;11.0'
+'what-if,,a/x,x,10.5,9.0,12.0,2,status-quo,-1.5,-2.25,-0.75,yes,10.0;11.0'
+>>> doc["scenarios"][0]["points"][0]["figures"] = {"h/wait_days.Task_B": {"mean": 2.0, "ci": [1.0, 3.0],
+...                                                                      "replications": [2.0]}}
+>>> summary_sheet(doc, "sv", {"h": {"Task_B": "Besluta"}}).decode("utf-8-sig").splitlines()[1].split(";")[2:5]
+['h/wait_days.Task_B', 'dagar i väntan vid: Besluta', '2,0']
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from processes.textsafe import csv_cell, csv_row
 from report.goalseek import LEVEL_SV
+from report.processnames import step_names
 from report.results import SUMMARY_COLUMNS, summary_csv
-from report.words import LANGUAGES, labels
+from report.words import LANGUAGES, figure_words, labels
+from scenarios.batch import BatchResults
 
-__all__ = ["summary_sheet", "goalseek_sheet"]
+__all__ = ["summary_sheet", "sheet_names", "goalseek_sheet"]
 
 #: the columns of a goal seek's CSV that hold words, not numbers (their points are not decimal marks), and how
 #: the Swedish spreadsheet says a cell of each (a code it has no words for: as the file names it)
@@ -41,15 +48,31 @@ _GOAL_WORDS: dict[str, Callable[[str], str]] = {
 }
 
 
-def summary_sheet(doc: dict[str, Any], lang: str) -> bytes:
+def summary_sheet(doc: dict[str, Any], lang: str, names: Mapping[str, Mapping[str, str]] | None = None) -> bytes:
     """``doc``'s (:func:`report.results.results_document`) ``summary.csv`` as a spreadsheet in ``lang``
-    (``sv`` or ``en``, the module's rule)."""
+    (``sv`` or ``en``, the module's rule); ``names``: per process, element id -> its step's name in ``lang``
+    (:func:`sheet_names`), by which a step's figure is said."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang {lang!r}: expected one of {', '.join(LANGUAGES)}")
     words = labels()["summary_columns"]
-    return summary_csv(doc, header=[str(words[c][lang]) for c in SUMMARY_COLUMNS],
+    columns = (*SUMMARY_COLUMNS[:3], "figure_words", *SUMMARY_COLUMNS[3:])
+    steps = names or {}
+    return summary_csv(doc, header=[str(words[c][lang]) for c in columns],
                        delimiter=";" if lang == "sv" else ",", decimal="," if lang == "sv" else ".", bom=True,
-                       yes_no=(str(words["yes"][lang]), str(words["no"][lang])))
+                       yes_no=(str(words["yes"][lang]), str(words["no"][lang])),
+                       said=lambda key: figure_words(key, lang, steps.get(key.partition("/")[0])))
+
+
+def sheet_names(batch: BatchResults, lang: str) -> dict[str, dict[str, str]]:
+    """Per process of ``batch``, element id -> its step's (or staff group's) name in ``lang``, as the report
+    names them (:func:`report.processnames.step_names`): the steps' words of :func:`summary_sheet`."""
+    processes: dict[str, str] = {}
+    profiles: dict[str, Any] = {}
+    for point in batch.points:
+        for member in point.scenario.points[0].members:
+            processes.setdefault(member.name, member.bpmn)
+            profiles.setdefault(member.name, dict(member.base.profile))
+    return step_names(processes, profiles)[lang]
 
 
 def goalseek_sheet(table: str, lang: str) -> bytes:

@@ -30,7 +30,7 @@ async def results(request: Request) -> Response:
     ``results.json`` the bytes of its ``summary.json``, ``results.csv`` its ``summary.csv`` as a spreadsheet in
     the page's language (``?lang=sv``, the default, or ``en``: :mod:`report.sheet`)."""
     from report.results import results_document, summary_json
-    from report.sheet import summary_sheet
+    from report.sheet import sheet_names, summary_sheet
 
     name = request.path_params["file"]
     lang = request.query_params.get("lang", "sv")
@@ -65,11 +65,12 @@ async def results(request: Request) -> Response:
                                sv="Inga siffror att ladda ner: det här är en målsökning, vars svar är tabellen på "
                                   "sidan.")
         doc = await run_in_threadpool(results_document, batch, run.uncertainty)
+        names = None if name == "results.json" else await run_in_threadpool(sheet_names, batch, lang)
         del batch
         if name == "results.json":
             data = await run_in_threadpool(summary_json, doc)
         else:
-            data = await run_in_threadpool(summary_sheet, doc, lang)
+            data = await run_in_threadpool(summary_sheet, doc, lang, names)
     if name == "results.json":
         return Response(data, media_type="application/json",
                         headers={"Content-Disposition": 'attachment; filename="results.json"'})

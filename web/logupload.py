@@ -11,6 +11,7 @@ size-limited); what it says to a manager is in :mod:`web.logwords`, in Swedish a
 
 from __future__ import annotations
 
+import copy
 import re
 import tempfile
 import zlib
@@ -179,9 +180,15 @@ def _calibrate(defs: Any, log_path: Path, shown_log: str, base: dict[str, Any] |
 
 
 def _renamed(err: InputError, written: str, sent: str) -> InputError:
-    """``err`` naming the log as the manager sent it, not the temporary file it was read from."""
-    message = re.sub(r"[^\s:]*" + re.escape(written), sent, str(err))
-    return InputError(message)
+    """``err`` naming the log as the manager sent it, not the temporary file it was read from: its file, and the
+    file's path where its message names it, replaced; the rest of it (line, the message's words, which the
+    Swedish refusal translates) kept. A replace over the whole message text also hit the words "case log" when
+    the file was written as ``log`` (an upload of no known suffix: "not a case pic.png permitflow reads")."""
+    renamed = copy.copy(err)
+    renamed.message = re.sub(r"[^\s:'\"]*/" + re.escape(written) + r"(?![\w.])", sent, err.message)
+    if err.file is not None and Path(err.file).name == written:
+        renamed.file = sent
+    return renamed
 
 
 def _validated(model: str, defs: Any, table: Any, base: dict[str, Any] | None, result: Any, shown: str,

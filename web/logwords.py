@@ -5,7 +5,7 @@ from how many cases and what was not (:func:`calibration_said`), how the held-ou
 
 The figures come from the calibration's report (:func:`calibrate.core.calibrate`) and the validation's
 data (:meth:`calibrate.validate.Validation.data`); the reader's own notes are English (the command
-line's), and said to be.
+line's), said in Swedish when they are the commonest (how the timestamps were read), else said to be English.
 """
 
 from __future__ import annotations
@@ -25,6 +25,33 @@ ROLE_WORDS = {"case": ("ärendenummer", "case number"), "activity": ("aktivitet"
               "timestamp": ("tidpunkt (klar)", "time (completed)"), "start": ("starttid", "start time"),
               "resource": ("handläggare", "officer"), "element": ("modellsteg", "model step"),
               "time": ("klockslag", "time of day")}
+
+
+#: the reader's commonest notes (bpmn_io/csvdates.py: how the timestamps were read), in Swedish; the form itself
+#: (ISO 8601, day/month/year) is the same in both languages
+_NOTES_SV = (
+    (re.compile(r"timestamps read as ISO 8601 \(times such as 13\.05 or kl\. 13\.05 as hours\.minutes\)"),
+     "tidpunkterna lästa som ISO 8601 (tider som 13.05 eller kl. 13.05 som timmar.minuter)"),
+    (re.compile(r"timestamps read as ISO 8601"), "tidpunkterna lästa som ISO 8601"),
+    (re.compile(r"timestamps read as ([^()]+) \(with or without a time\)"),
+     r"tidpunkterna lästa som \1 (med eller utan klockslag)"),
+)
+
+
+def _note_sv(note: str) -> str:
+    """A reader's note on the Swedish page: in Swedish when it is one of :data:`_NOTES_SV` (the Swedish page
+    said "Notering (på engelska): timestamps read as ISO 8601" of every ordinary export), else its English
+    words, said to be English.
+
+    >>> _note_sv("timestamps read as ISO 8601")
+    'Notering: tidpunkterna lästa som ISO 8601'
+    >>> _note_sv("timestamps read as ISO 8601; some offset words")
+    'Notering (på engelska): timestamps read as ISO 8601; some offset words'
+    """
+    for pattern, said in _NOTES_SV:
+        if pattern.fullmatch(note):
+            return "Notering: " + pattern.sub(said, note)
+    return f"Notering (på engelska): {note}"
 
 
 def _list(items: list[str], lang: str) -> str:
@@ -75,7 +102,8 @@ def calibration_said(report: Mapping[str, Any], mapping: Mapping[str, str | None
         period = str(report["period"]).replace(" to ", " till ") if sv else report["period"]
         lines = [(f"Anpassad till loggen {report['log']}: {cases}, {events}, {period}." if sv else
                   f"Calibrated to the log {report['log']}: {cases}, {events}, {report['period']}.")]
-        cols = [f"{ROLE_WORDS.get(role, (role, role))[0 if sv else 1]} = ”{name}”"
+        # each language's own quotation marks (the English page quoted the columns the Swedish way, ”case_id”)
+        cols = [f"{ROLE_WORDS.get(role, (role, role))[0 if sv else 1]} = " + (f"”{name}”" if sv else f"“{name}”")
                 + ((" (gissad)" if sv else " (guessed)") if role in guessed else "")
                 for role, name in mapping.items() if name is not None]
         lines.append(("Kolumner: " if sv else "Columns: ") + "; ".join(cols) + ".")
@@ -105,7 +133,7 @@ def calibration_said(report: Mapping[str, Any], mapping: Mapping[str, str | None
                          "Applications a year: not fitted (too few or too short a log); the model's kept.")
         lines.append("Allt annat står kvar som modellens profil hade det (ett antagande)." if sv else
                      "Everything else stays as the model's profile had it (an assumption).")
-        lines += [(f"Notering (på engelska): {n}" if sv else f"Note: {n}") for n in notes]
+        lines += [(_note_sv(n) if sv else f"Note: {n}") for n in notes]
         out[lang] = tuple(lines)
     return out
 

@@ -23,6 +23,14 @@ __all__ = ["detail_sv", "run_failure_sv", "form_words_sv"]
 _Said = Callable[[re.Match[str]], tuple[str, str]]
 
 
+#: what a case log that is no text is (bpmn_io/logfiles.py's words), in Swedish
+_NOT_TEXT_SV = {
+    "an Excel workbook (.xlsx) or another zip archive": "en Excel-arbetsbok (.xlsx) eller ett annat zip-arkiv",
+    "an old Excel workbook (.xls)": "en gammal Excel-arbetsbok (.xls)",
+    "text with NUL bytes (UTF-16 without its byte-order mark?)": "text med NUL-byte (UTF-16 utan byte-ordningsmärke?)",
+}
+
+
 def _note(source: str, words: str) -> str:
     """A parser's own words, quoted at the end of the Swedish detail."""
     return f" (teknisk uppgift från {source}: ”{words.strip()}”)"
@@ -224,6 +232,15 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
     # the YAML reader (bpmn_io/yamlparse.py, processes/yamlscan.py) and the page's own checks of a profile
     (r"invalid YAML: character #x(\w+) is not allowed \(expected printable text\)",
      lambda m: (f"ogiltig YAML: tecknet #x{m[1]} är inte tillåtet (förväntade utskrivbar text)", "")),
+    # a case log upload that is no text (bpmn_io/logfiles.py: a workbook, UTF-16 without its byte-order mark)
+    (r"(.*), not a case log permitflow reads \(expected CSV or XES text\): in Excel, save it as CSV \(Save As: "
+     r"CSV UTF-8; Spara som: CSV UTF-8 \(kommaavgränsad\)\)",
+     lambda m: (f"{_NOT_TEXT_SV.get(m[1], m[1])}, ingen ärendelogg som permitflow läser (förväntade text i CSV "
+                "eller XES): spara den som CSV i Excel (Spara som: CSV UTF-8 (kommaavgränsad))", "")),
+    # an editor's tab: the reader's advice (bpmn_io/yamlparse.py) in Swedish, not inside the quoted English note
+    (r"invalid YAML: (.*) \(YAML indents with spaces, not tabs: replace the tab by spaces\)",
+     lambda m: ("ogiltig YAML: en tabb där YAML bara tar mellanslag (YAML drar in med mellanslag, inte tabbar: byt "
+                "tabben mot mellanslag)", _note("YAML-läsaren PyYAML", m[1]))),
     (r"invalid YAML: (.*)", lambda m: ("ogiltig YAML", _note("YAML-läsaren PyYAML", m[1]))),
     (r"YAML nested deeper than (\d+) levels \(the limit of every input file\)",
      lambda m: (f"YAML nästlad djupare än {m[1]} nivåer (gränsen för varje indatafil)", "")),

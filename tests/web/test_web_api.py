@@ -1033,8 +1033,8 @@ def test_the_note_under_the_chart_says_a_deadline_in_days_moves_off_a_closed_las
         notes[deadline] = done.json()["answer"]["municipalities"][0]["deadline_rule"]
     assert notes["28d"] == {
         "en": "The deadline is counted in days: 28 days from the day the application was complete; a "
-              "last day on a Saturday, Sunday, public holiday, midsommarafton, julafton or nyårsafton moves "
-              "to the end of the next weekday.",
+              "last day on a Saturday, Sunday, public holiday, Midsummer Eve, Christmas Eve or New Year's "
+              "Eve moves to the end of the next weekday.",
         "sv": "Tidsgränsen räknas i dagar: 28 dagar från dagen då ansökan blev komplett; infaller sista "
               "dagen på en lördag, söndag, allmän helgdag, midsommarafton, julafton eller nyårsafton flyttas "
               "den till slutet av nästa vardag."}

@@ -1761,11 +1761,14 @@ def test_a_case_log_calibrates_a_municipality_the_page_asks_for_columns_and_link
         said = page.locator("#log-said").inner_text()
         assert "Anpassad till loggen export.csv: 12 ärenden" in said
         assert "Prövad mot loggens senare 4 ärenden" in said
+        # how the times were read in Swedish too (found by qaweb6: "Notering (på engelska): timestamps read as")
+        assert "\nNotering: tidpunkterna lästa som " in said and "engelska" not in said, said
         assert page.locator("#places").inner_text().count("Höganäs (från loggen)") == 1
         page.click("[data-lang='en']")
         said = page.locator("#log-said").inner_text()
         assert "Calibrated to the log export.csv: 12 cases" in said
         assert "Tested on the log's later 4 cases" in said
+        assert "activity = “Åtgärd” (guessed)" in said and "= ”" not in said  # English quotation marks (qaweb6)
         with page.context.expect_page() as opened:
             page.click("#log-validation")
         validation = opened.value

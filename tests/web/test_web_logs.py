@@ -43,7 +43,7 @@ def test_a_library_model_calibrated_to_a_swedish_export_is_kept_validated_and_ru
     sv, en = data["calibration"]["sv"], data["calibration"]["en"]
     assert sv[0].startswith("Anpassad till loggen export.csv: 12 ärenden") and en[0].startswith(
         "Calibrated to the log export.csv: 12 cases")
-    assert "ärendenummer = ”Diarienummer” (gissad)" in sv[1] and "activity = ”Åtgärd” (guessed)" in en[1]
+    assert "ärendenummer = ”Diarienummer” (gissad)" in sv[1] and "activity = “Åtgärd” (guessed)" in en[1]
     assert any(line.startswith("Anpassat från loggen: ansökningar per år") for line in sv)
     assert data["validation"]["page"] is True
     assert data["validation"]["sv"].startswith("Prövad mot loggens senare 4 ärenden")

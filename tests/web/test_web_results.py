@@ -96,12 +96,18 @@ def test_the_english_csv_is_summary_csv_with_heads_in_words_and_a_bom(client, co
     assert reply.content.startswith(b"\xef\xbb\xbf")
     lines = reply.content.decode("utf-8-sig").split("\n")
     cli_lines = (command_line / "summary.csv").read_text(encoding="utf-8").split("\n")
-    assert lines[0] == ("Scenario,Sweep point,Figure,Mean,\"95% interval, low end\",\"95% interval, high end\","
+    assert lines[0] == ("Scenario,Sweep point,Figure,Figure in words,Mean,\"95% interval, low end\","
+                        "\"95% interval, high end\","
                         "Replications with a value,Compared with,\"Difference from it, mean\","
                         "\"Difference, 95% interval, low end\",\"Difference, 95% interval, high end\","
                         "Sure difference (95%),Value per replication")
     assert cli_lines[0].startswith("scenario,point,figure,mean,ci_low")
-    assert lines[1:] == cli_lines[1:]  # every row as permitflow run writes it: the same numbers, every digit
+    rows = list(csv.reader(io.StringIO("\n".join(lines[1:]))))
+    # every row as permitflow run writes it: the same numbers, every digit; and the figure in words beside its key
+    assert [r[:3] + r[4:] for r in rows] == list(csv.reader(io.StringIO("\n".join(cli_lines[1:]))))
+    said = {r[2]: r[3] for r in rows}
+    assert said["astorp/complete_to_decision_mean_days"] == "days from complete application to decision (mean)"
+    assert not any("_" in words for words in said.values())  # a step by its name, not its element id
     assert client.get(f"/api/runs/{run_id}/results.csv?lang=en").content == reply.content
 
 
@@ -110,19 +116,23 @@ def test_the_swedish_csv_has_semicolons_and_decimal_commas_and_the_same_numbers(
     reply = client.get(f"/api/runs/{run_id}/results.csv")  # the page's default language: Swedish
     assert reply.status_code == 200 and 'filename="resultat.csv"' in reply.headers["content-disposition"]
     text = reply.content.decode("utf-8")
-    assert text.startswith("\ufeffScenario;Punkt i svepet;Mått;Medelvärde;95 % intervall, nedre gräns;")
+    assert text.startswith("\ufeffScenario;Punkt i svepet;Mått;Måttet i ord;Medelvärde;95 % intervall, nedre gräns;")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
     with (command_line / "summary.csv").open(encoding="utf-8", newline="") as fh:
         cli_rows = list(csv.reader(fh))
-    assert len(rows) == len(cli_rows) and len(rows[0]) == len(cli_rows[0]) == 13
-    for mine, theirs in zip(rows[1:], cli_rows[1:], strict=True):
+    assert len(rows) == len(cli_rows) and len(rows[0]) == len(cli_rows[0]) + 1 == 14
+    said = {r[2]: r[3] for r in rows[1:]}  # each figure in Swedish words beside its key (a manager read only keys)
+    assert said["astorp/complete_to_decision_mean_days"] == "dagar från komplett ansökan till beslut (medel)"
+    assert any(w.startswith("dagar i väntan vid: Diarieför ansökan") for w in said.values())
+    assert not any("_" in words for words in said.values())
+    for mine, theirs in zip((r[:3] + r[4:] for r in rows[1:]), cli_rows[1:], strict=True):
         assert mine[:3] == theirs[:3] and mine[7] == theirs[7]  # scenario, point, figure; compared with
         assert mine[6] == theirs[6]  # replications with a value
         for cell, number in zip(mine[3:6] + mine[8:11], theirs[3:6] + theirs[8:11], strict=True):
             assert "." not in cell and cell.replace(",", ".") == number
         assert mine[12].replace(",", ".") == theirs[12] and mine[12].count(";") == theirs[12].count(";")
         assert mine[11] == {"yes": "ja", "no": "nej", "": ""}[theirs[11]]
-    assert any(r[11] == "ja" for r in rows[1:]) or any(r[11] == "nej" for r in rows[1:])
+    assert any(r[12] == "ja" for r in rows[1:]) or any(r[12] == "nej" for r in rows[1:])
 
 
 def test_a_how_sure_runs_json_carries_its_uncertainty_digest_as_run_uncertainty_writes_it(client):

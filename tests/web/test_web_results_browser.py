@@ -60,15 +60,17 @@ def test_the_answers_figures_download_as_a_spreadsheet_in_the_pages_language_and
     # the bytes the server gives of that run (the API tests compare them with what permitflow run writes)
     assert files == served
     swedish = files["resultat.csv"].decode("utf-8")
-    assert swedish.startswith("\ufeffScenario;Punkt i svepet;Mått;Medelvärde;")
+    assert swedish.startswith("\ufeffScenario;Punkt i svepet;Mått;Måttet i ord;Medelvärde;")
     row = next(line for line in swedish.splitlines() if line.startswith("what-if;;helsingborg/complete_to_decision"))
     assert ";status-quo;" in row and "." not in row and row.count(",") > 6  # decimal commas, compared with today
     english = files["results.csv"].decode("utf-8")
-    assert english.startswith("\ufeffScenario,Sweep point,Figure,Mean,")
+    assert english.startswith("\ufeffScenario,Sweep point,Figure,Figure in words,Mean,")
     doc = json.loads(files["results.json"])
     mean = doc["scenarios"][1]["points"][0]["figures"]["helsingborg/complete_to_decision_mean_days"]["mean"]
-    assert f"what-if,,helsingborg/complete_to_decision_mean_days,{mean!r}," in english
-    assert f"what-if;;helsingborg/complete_to_decision_mean_days;{mean!r};".replace(".", ",") in swedish
+    assert f"what-if,,helsingborg/complete_to_decision_mean_days,days from complete application to decision " \
+           f"(mean),{mean!r}," in english
+    assert f"what-if;;helsingborg/complete_to_decision_mean_days;dagar från komplett ansökan till beslut " \
+           f"(medel);{mean!r};".replace(".", ",") in swedish
     assert messages == []
 
 
