@@ -34,14 +34,14 @@ def _open_items_said(people: dict[str, float], kept: int, n: int) -> str:
     days, days_sv = ((number(hi, lang, 1) if number(lo, lang, 1) == number(hi, lang, 1) else
                       f"{number(lo, lang, 1)} {to} {number(hi, lang, 1)}")
                      for lang, to in (("en", "to"), ("sv", "till")))
-    return (f"{number(kept, 'en')} of {number(n, 'en')} rows by {shown}, whose rows are items kept open in the case system (a median of "
-            f"{days} days from the logged start to the completion): the logged start is when the item landed, "
-            "not when work began, so their work runs from the later of the step's enabling and their previous "
-            "completion, as in a log of completions only (på svenska: "
-            f"{kept} av {n} rader av {shown}, vars ärenden står öppna i ärendesystemet (i median {days_sv} "
-            "dagar från loggad start till avslut): den loggade starten är när ärendet kom in, inte när "
-            "arbetet började, så arbetet räknas från det senare av när steget blev möjligt och personens "
-            "förra avslut, som i en logg med bara avslut)")
+    return (f"{number(kept, 'en')} of {number(n, 'en')} rows by {shown}, whose rows are items kept open in "
+            f"the case system (a median of {days} days from the logged start to the completion): the logged "
+            "start is when the item landed, not when work began, so their work runs from the later of the "
+            "step's enabling and their previous completion, as in a log of completions only (på svenska: "
+            f"{number(kept, 'sv')} av {number(n, 'sv')} rader av {shown}, vars ärenden står öppna i "
+            f"ärendesystemet (i median {days_sv} dagar från loggad start till avslut): den loggade starten "
+            "är när ärendet kom in, inte när arbetet började, så arbetet räknas från det senare av när "
+            "steget blev möjligt och personens förra avslut, som i en logg med bara avslut)")
 
 
 class StepDurations(CalibrationRun):
@@ -92,13 +92,15 @@ class StepDurations(CalibrationRun):
                 out[e]["open_item_rows"] = len(kept)
             if not delay and (idle := int(np.count_nonzero(self._starts(rows)[1]
                                                            & np.isnan(self.obs.enabled[rows])))):
-                what += (f"; {number(idle, 'en')} of {number(rows.size, 'en')} estimated starts rest on the resource's previous completion "
-                         "alone (nothing before the step in its case): work counted on the completion's day only")
+                what += (f"; {number(idle, 'en')} of {number(rows.size, 'en')} estimated starts rest on the "
+                         "resource's previous completion alone (nothing before the step in its case): work "
+                         "counted on the completion's day only")
                 out[e]["idle_starts"] = idle
             if delay and (early := int(np.count_nonzero(self._released()[rows] < self.table.end[rows]))):
-                what += (f"; {number(early, 'en')} of {number(rows.size, 'en')} ended before their completion, as "
-                         "the log shows a step the model makes wait for them completing first: where the two, one after "
-                         "the other, reach the case's going on past that step")
+                what += (f"; {number(early, 'en')} of {number(rows.size, 'en')} ended before their "
+                         "completion, as the log shows a step the model makes wait for them completing "
+                         "first: where the two, one after the other, reach the case's going on past that "
+                         "step")
                 out[e]["overtaken"] = early
             if timer_note:
                 timer_note = timer_note.replace("{n}", str(fit.n))
