@@ -34,14 +34,14 @@ def _open_items_said(people: dict[str, float], kept: int, n: int) -> str:
     days, days_sv = ((number(hi, lang, 1) if number(lo, lang, 1) == number(hi, lang, 1) else
                       f"{number(lo, lang, 1)} {to} {number(hi, lang, 1)}")
                      for lang, to in (("en", "to"), ("sv", "till")))
-    return (f"{number(kept, 'en')} of {number(n, 'en')} rows by {shown}, whose rows are items kept open in the case system (a median of "
-            f"{days} days from the logged start to the completion): the logged start is when the item landed, "
-            "not when work began, so their work runs from the later of the step's enabling and their previous "
-            "completion, as in a log of completions only (på svenska: "
-            f"{kept} av {n} rader av {shown}, vars ärenden står öppna i ärendesystemet (i median {days_sv} "
-            "dagar från loggad start till avslut): den loggade starten är när ärendet kom in, inte när "
-            "arbetet började, så arbetet räknas från det senare av när steget blev möjligt och personens "
-            "förra avslut, som i en logg med bara avslut)")
+    return (f"{number(kept, 'en')} of {number(n, 'en')} rows by {shown}, whose rows are items kept open in "
+            f"the case system (a median of {days} days from the logged start to the completion): the logged "
+            "start is when the item landed, not when work began, so their work runs from the later of the "
+            "step's enabling and their previous completion, as in a log of completions only (på svenska: "
+            f"{number(kept, 'sv')} av {number(n, 'sv')} rader av {shown}, vars ärenden står öppna i "
+            f"ärendesystemet (i median {days_sv} dagar från loggad start till avslut): den loggade starten "
+            "är när ärendet kom in, inte när arbetet började, så arbetet räknas från det senare av när "
+            "steget blev möjligt och personens förra avslut, som i en logg med bara avslut)")
 
 
 class StepDurations(CalibrationRun):
@@ -92,24 +92,29 @@ class StepDurations(CalibrationRun):
                 out[e]["open_item_rows"] = len(kept)
             if not delay and (idle := int(np.count_nonzero(self._starts(rows)[1]
                                                            & np.isnan(self.obs.enabled[rows])))):
-                what += (f"; {number(idle, 'en')} of {number(rows.size, 'en')} estimated starts rest on the resource's previous completion "
-                         "alone (nothing before the step in its case): work counted on the completion's day only")
+                what += (f"; {number(idle, 'en')} of {number(rows.size, 'en')} estimated starts rest on the "
+                         "resource's previous completion alone (nothing before the step in its case): work "
+                         "counted on the completion's day only")
                 out[e]["idle_starts"] = idle
             if delay and (early := int(np.count_nonzero(self._released()[rows] < self.table.end[rows]))):
-                what += (f"; {number(early, 'en')} of {number(rows.size, 'en')} ended before their completion, as "
-                         "the log shows a step the model makes wait for them completing first: where the two, one after "
-                         "the other, reach the case's going on past that step")
+                what += (f"; {number(early, 'en')} of {number(rows.size, 'en')} ended before their "
+                         "completion, as the log shows a step the model makes wait for them completing "
+                         "first: where the two, one after the other, reach the case's going on past that "
+                         "step")
                 out[e]["overtaken"] = early
             if timer_note:
-                timer_note = timer_note.replace("{n}", str(fit.n))
+                timer_note = timer_note.replace("{n}", number(fit.n, "en"))
                 if not fit.censored and cut is not None and cut.size:
-                    timer_note += (f", not fitted as such: {fit.zeros} of the {'waits' if delay else 'work times'} are 0, "
-                                   "so the observed values are used")
+                    timer_note += (f", not fitted as such: {number(fit.zeros, 'en')} of the "
+                                   f"{'waits' if delay else 'work times'} are 0, so the observed values are "
+                                   "used")
                 left = counts.get("open_items_left_out")
-                timer_note += (f" (på svenska: {fit.n} avslutade, {counts['cut_by_timer']} avbrutna av timern, "
-                               f"{counts['open_at_export']} öppna vid exporten)" if delay else
-                               f" (på svenska: {fit.n} avslutade, {counts['in_progress']} pågående vid exporten"
-                               + (f", {left} påbörjade och inte avslutade av personer vars ärenden står öppna "
+                sv = {k: number(v, "sv") for k, v in {**counts, "n": fit.n}.items()}  # grouped: "1 234"
+                timer_note += (f" (på svenska: {sv['n']} avslutade, {sv['cut_by_timer']} avbrutna av timern, "
+                               f"{sv['open_at_export']} öppna vid exporten)" if delay else
+                               f" (på svenska: {sv['n']} avslutade, {sv['in_progress']} pågående vid exporten"
+                               + (f", {number(left, 'sv')} påbörjade och inte avslutade av personer vars "
+                                  "ärenden står öppna "
                                   "lämnade utanför: inget arbete med dem syns" if left else "") + ")")
                 out[e]["censored_note"] = timer_note
                 out[e].update(counts)
@@ -143,7 +148,7 @@ class StepDurations(CalibrationRun):
             else:
                 parts.append(found.hours)
                 counts["cut_by_timer"] = int(found.hours.size)
-                words += f" and {found.hours.size} cut off by the timer {said}"
+                words += f" and {number(found.hours.size, 'en')} cut off by the timer {said}"
                 if found.hours.size:
                     words += f" after {span(found.hours)}, fitted as longer than that (right-censored)"
                 if found.unplaced:
@@ -155,8 +160,9 @@ class StepDurations(CalibrationRun):
                 how.append(f"begun by {' or '.join(step_said(p, self.process.nodes[p].name) for p in opened.enabled_by)}"
                            " and not ended")
             if opened.logged:
-                how.append(f"{opened.logged} logged as started and not ended")
-            words += (f"; {opened.hours.size} open at the export ({self.exported_text}: {'; '.join(how)}) after "
+                how.append(f"{number(opened.logged, 'en')} logged as started and not ended")
+            words += (f"; {number(opened.hours.size, 'en')} open at the export ({self.exported_text}: "
+                      f"{'; '.join(how)}) after "
                       f"{span(opened.hours)} so far, fitted as longer than that (right-censored)")
         elif found is None:
             return None, "", {}
@@ -170,7 +176,8 @@ class StepDurations(CalibrationRun):
         running = in_progress(self.obs, self.mapping, e, not_by=self.open_items)
         # an item a clerk keeps open (self.open_items) and has not completed was not seen worked on at all
         kept = len(in_progress(self.obs, self.mapping, e)) - len(running)
-        left = (f"; {kept} started and not ended by people whose rows are items kept open left out: no work on "
+        left = (f"; {number(kept, 'en')} started and not ended by people whose rows are items kept open "
+                "left out: no work on "
                 "them was seen") if kept else ""
         counted = {"in_progress": 0, "open_items_left_out": kept} if kept else {}
         if not running:
@@ -182,7 +189,8 @@ class StepDurations(CalibrationRun):
         hours = hours[hours > 0]
         if not hours.size:
             return (None, "{n} completed" + left, counted) if kept else (None, "", {})
-        return hours, (f"{{n}} completed; {hours.size} still in progress at the export ({self.exported_text}) "
+        return hours, (f"{{n}} completed; {number(hours.size, 'en')} still in progress at the export "
+                       f"({self.exported_text}) "
                        f"after {span(hours, work=True)} of work so far, fitted as longer than that "
                        f"(right-censored){left}"), {**counted, "in_progress": int(hours.size)}
 

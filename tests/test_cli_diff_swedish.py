@@ -246,3 +246,15 @@ def test_two_models_one_profile_names_alike_are_told_apart(tmp_path: Path) -> No
     assert models == "models: Helsingborg (x), Helsingborg (y), Åstorp"
     assert run("diff", "helsingborg", "helsingborg").splitlines()[0] == (
         "Helsingborg (A, 49 steg) jämförd med Helsingborg (2) (B, 49 steg)")
+
+
+@pytest.mark.parametrize("lang, said", [("sv", "| saknas | finns | osäkert |"),
+                                        ("en", "| absent | present | uncertain |")])
+def test_the_markdown_says_whether_each_model_has_a_step_in_its_language(lang: str, said: str) -> None:
+    """Found by QA (qareview): the Swedish Markdown's row of a step not in every process said "absent |
+    present | uncertain", the variation's code values, beside its Swedish sentence."""
+    out = run("compare", "helsingborg", "orkelljunga", "angelholm", "--format", "markdown",
+              "--output-language", lang)
+    (row,) = [line for line in out.splitlines() if "Överlämna utredning och förslag till beslut" in line
+              and line.startswith("| ")]
+    assert said in row

@@ -22,7 +22,7 @@ from bpmn_io.library import library_names
 from bpmn_io.profile import profile_from_data
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.yamlsrc import dump_yaml, load_yaml
-from processes.errors import InputError, PermitflowError
+from processes.errors import InputError, PermitflowError, not_utf8
 from scenarios.bases import Base, library_base
 from scenarios.road import prepare
 from scenarios.settings import Origin, resolve_settings
@@ -98,7 +98,8 @@ def _text(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start})", file=source) from None
+        # a profile saved as Notepad's "Unicode" named so, as the command line names it (QA, qareview)
+        raise not_utf8(data, source, err) from None
 
 
 def unreadable(en: str, sv: str, err: PermitflowError) -> PageError:

@@ -503,8 +503,11 @@ def _variation_step(v: Variation, words: DiffWords) -> str:
 def _variation_value(v: Variation, model: str, words: DiffWords) -> str:
     """What ``model`` does at variation point ``v``, a relation of control flow ("parallel") in the output's
     words, as the diff's table says it (found while checking qacomptext: the Swedish table said
-    "exclusive")."""
+    "exclusive"); whether a model has a step, in its words too (the Swedish Markdown said "absent | present |
+    uncertain": found by QA, qareview)."""
     value = _given(v.values.get(model, ""), words)
+    if v.kind == "presence" and "presence." + value in WORDS:
+        return words.word("presence." + value)
     if v.aspect.startswith("profile.delegation"):  # a decision level in words ("nämnden", not "committee": qaleft)
         return words.value(v.aspect, value)
     return words.word("value." + value) if v.kind == "control_flow" and "value." + value in WORDS else value

@@ -295,6 +295,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "value.mandatory": ("mandatory", "obligatoriskt"),
     "value.repeatable": ("repeatable", "upprepas"),
     "value.once": ("once", "en gång"),
+    # a step in each model at an N-way comparison's presence point (nway.Variation "presence": its values)
+    "presence.present": ("present", "finns"),
+    "presence.absent": ("absent", "saknas"),
+    "presence.uncertain": ("uncertain", "osäkert"),
     # a task's type (model.TASK_TYPES: BPMN's names, which English shows as they are)
     "tasktype.task": ("task", "uppgift"),
     "tasktype.userTask": ("userTask", "användaruppgift"),

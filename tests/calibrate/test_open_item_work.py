@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 from click.testing import CliRunner
 
+from calibrate.stepdurations import _open_items_said
 from cli import cli
 
 MODEL = """\
@@ -118,3 +119,12 @@ def test_hands_on_rows_keep_their_logged_starts(tmp_path) -> None:
     assert "open_item_rows" not in review and "open_items_left_out" not in review
     assert (review["censored"], review["in_progress"]) == (True, 1)  # x's hour under way: longer than so far
     assert "items kept open" not in sim["elements"]["Task_Gr"]["note"]
+
+
+def test_open_items_note_groups_its_counts_in_each_language() -> None:
+    """The note's counts as each half's language writes them: since b3128a50/fd097a63 the English half said
+    "1,234 of 2,000" while the Swedish half beside it still said "1234 av 2000" (found by QA, qareview)."""
+    note = _open_items_said({"karin": 192.0}, 1234, 2000)
+    assert "1,234 of 2,000 rows by karin" in note
+    assert "1\u00a0234 av 2\u00a0000 rader av karin" in note
+    assert "a median of 8.0 days" in note and "i median 8,0 dagar" in note

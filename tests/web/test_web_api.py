@@ -186,8 +186,12 @@ BPMN_NS = b'xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"'
     (None, b"just: [a, list", "p.yaml, rad 1: ogiltig YAML (teknisk uppgift från YAML-läsaren PyYAML: ”expected ',' "
      "or ']', but got '<stream end>'”)"),
     (None, b"a: \x07\n", "p.yaml, rad 1: ogiltig YAML: tecknet #x0007 är inte tillåtet (förväntade utskrivbar text)"),
-    (None, b"\xff\xfe", "p.yaml: inte UTF-8-text (vid byte 0; spara filen som UTF-8) (teknisk uppgift från Python: "
-     "”invalid start byte”)"),
+    # a profile saved as Notepad's "Unicode" named so, as on the command line (the page said "invalid start
+    # byte at byte 0" until qareview: b18b96f4 gave the command line processes.errors.not_utf8, not the page)
+    (None, b"\xff\xfe", "p.yaml: UTF-16-text, inte UTF-8 (som Anteckningars ”Unicode” sparar; spara filen "
+     "som UTF-8)"),
+    (None, b"a: G\xe4vle\n", "p.yaml, rad 1: inte UTF-8-text (vid byte 4; spara filen som UTF-8) (teknisk "
+     "uppgift från Python: ”invalid continuation byte”)"),
     (None, b"- a\n- b\n", "p.yaml, rad 1: inte en profil (förväntade nycklar och värden med simulation:, som "
      "profile.yaml i biblioteket)"),
     (None, b"simulation: {foo: 1}\n", "p.yaml, rad 1: simulation.foo: okänd nyckel 'foo' (förväntade en av start, "
