@@ -76,12 +76,14 @@ class TimerEvidence:
         part = share(self.following / self.rows, "en")
         days = f"{number(low, 'en', 1)}–{number(high, 'en', 1)} days"
         dagar = f"{number(low, 'sv', 1)}–{number(high, 'sv', 1)} dagar"
-        return (f"{self.activity!r} read as a timer's firing, not a task: the log has one timestamp a row, so no "
-                f"instant shows, but no row names anyone for it and {self.following} of its {self.rows} rows "
-                f"({part}) come right after {self.after!r}, 10–90 % of them {days} later (median "
-                f"{number(mid, 'en', 1)} days); it becomes a timer event waiting that long (på svenska: "
-                f"{self.activity!r} läses som en timer, inte en uppgift: ingen är namngiven, {self.following} av "
-                f"{self.rows} rader kommer direkt efter {self.after!r}, 10–90 % av dem {dagar} senare)")
+        of_en = f"{number(self.following, 'en')} of its {number(self.rows, 'en')} rows"
+        av_sv = f"{number(self.following, 'sv')} av {number(self.rows, 'sv')} rader"
+        return (f"{self.activity!r} read as a timer's firing, not a task: the log has one timestamp a row, "
+                f"so no instant shows, but no row names anyone for it and {of_en} ({part}) come right after "
+                f"{self.after!r}, 10–90 % of them {days} later (median {number(mid, 'en', 1)} days); it "
+                f"becomes a timer event waiting that long (på svenska: {self.activity!r} läses som en "
+                f"timer, inte en uppgift: ingen är namngiven, {av_sv} kommer direkt efter {self.after!r}, "
+                f"10–90 % av dem {dagar} senare)")
 
 
 def completion_only_timers(table: LogTable) -> tuple[TimerEvidence, ...]:

@@ -88,13 +88,17 @@ class MeetingEvidence:
         part_en, part_sv = share(self.together / self.rows, "en"), share(self.together / self.rows, "sv")
         mean_en = number(self.together / self.sittings, "en", 1)
         mean_sv = number(self.together / self.sittings, "sv", 1)
-        return (f"{self.activity!r} read as decided at meetings, not worked by a pool of people: {self.together} of "
-                f"its {self.rows} rows ({part_en}) begin at the very instant another case's row of it begins, at "
-                f"{self.sittings} sittings ({mean_en} cases each), as a committee takes its agenda at once and no "
-                f"person does two cases at one time; calibrate fits its meeting days, agenda cut-off and lag to the "
-                f"minutes (på svenska: {self.activity!r} läses som beslut vid sammanträden, inte som arbete av en "
-                f"grupp personer: {self.together} av {self.rows} rader ({part_sv}) börjar i samma ögonblick som ett "
-                f"annat ärendes rad, vid {self.sittings} sammanträden ({mean_sv} ärenden vart))")
+        counts = (self.together, self.rows, self.sittings)
+        together_en, rows_en, sittings_en = (number(n, "en") for n in counts)
+        together_sv, rows_sv, sittings_sv = (number(n, "sv") for n in counts)
+        return (f"{self.activity!r} read as decided at meetings, not worked by a pool of people: "
+                f"{together_en} of its {rows_en} rows ({part_en}) begin at the very instant another case's "
+                f"row of it begins, at {sittings_en} sittings ({mean_en} cases each), as a committee takes "
+                f"its agenda at once and no person does two cases at one time; calibrate fits its meeting "
+                f"days, agenda cut-off and lag to the minutes (på svenska: {self.activity!r} läses som "
+                f"beslut vid sammanträden, inte som arbete av en grupp personer: {together_sv} av {rows_sv} "
+                f"rader ({part_sv}) börjar i samma ögonblick som ett annat ärendes rad, vid {sittings_sv} "
+                f"sammanträden ({mean_sv} ärenden vart))")
 
 
 @dataclass(frozen=True, slots=True)

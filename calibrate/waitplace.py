@@ -35,7 +35,7 @@ import numpy as np
 
 from bpmn_io.caselog import LogTable, names_someone
 from calibrate.endings import ended_cases
-from processes.numbers import share
+from processes.numbers import number, share
 
 __all__ = ["EnabledWait", "enabled_waits", "place_waits", "ENABLED_SHARE", "WAITED_SHARE"]
 
@@ -62,11 +62,13 @@ class EnabledWait:
     def note(self) -> str:
         """What the discovery did with it, in English and Swedish."""
         en, sv = share(self.enabled / self.rows, "en"), share(self.enabled / self.rows, "sv")
-        return (f"{self.activity!r} placed after {self.enabler!r}, which enables it: {self.enabled} of its {self.rows} "
-                f"rows ({en}) begin at the instant {self.enabler!r} of their case ends, and the case goes on "
-                f"meanwhile (på svenska: {self.activity!r} placeras efter {self.enabler!r}, som sätter igång den: "
-                f"{self.enabled} av {self.rows} rader ({sv}) börjar i samma ögonblick som {self.enabler!r} i "
-                f"ärendet slutar, och ärendet fortsätter under tiden)")
+        rows_en, rows_sv = number(self.rows, "en"), number(self.rows, "sv")
+        enabled_en, enabled_sv = number(self.enabled, "en"), number(self.enabled, "sv")
+        return (f"{self.activity!r} placed after {self.enabler!r}, which enables it: {enabled_en} of its "
+                f"{rows_en} rows ({en}) begin at the instant {self.enabler!r} of their case ends, and the "
+                f"case goes on meanwhile (på svenska: {self.activity!r} placeras efter {self.enabler!r}, "
+                f"som sätter igång den: {enabled_sv} av {rows_sv} rader ({sv}) börjar i samma ögonblick som "
+                f"{self.enabler!r} i ärendet slutar, och ärendet fortsätter under tiden)")
 
 
 def enabled_waits(table: LogTable) -> tuple[EnabledWait, ...]:
