@@ -409,6 +409,17 @@ def test_compare_does_not_call_a_step_absent_where_the_pairwise_diff_asks_about_
     assert variations["Beslut fattat"]["maybe"] == {"permit": "Besluta"}
     assert variations["Beslut fattat"]["message"].endswith('(uncertain: maybe "Besluta" in permit).')
     assert variations["Begär förskottsbetalning"]["maybe"] == {}
+    # and the ids of the step asked about, as `steps` gives the ids of its steps (found by QA: labels only)
+    assert asked["maybe_ids"] == {"helsingborg": ["Task_Invanta_Komplettering"],
+                                  "landskrona": ["Task_Invanta_Komplettering"]}
+    assert variations["Beslut fattat"]["maybe_ids"] == {"permit": ["Task_Beslut"]}
+    assert variations["Begär förskottsbetalning"]["maybe_ids"] == {}
+    data = json.loads(nway.output)
+    named = {(m["name"], s["id"]): s["name"] for pair in data["pairs"] for m in (pair["a"], pair["b"])
+             for s in m["steps"]}
+    for v in data["variations"]:  # each id names a step of its model with the label `maybe` says
+        assert v["maybe_ids"].keys() == v["maybe"].keys()
+        assert all(" + ".join(named[(m, i)] for i in ids) == v["maybe"][m] for m, ids in v["maybe_ids"].items())
     assert variations["Begär förskottsbetalning"]["values"]["permit"] == "absent"
     assert presence["Komplettering inkommen"] == (
         '"Komplettering inkommen" is in permit; not in helsingborg, landskrona '

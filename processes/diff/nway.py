@@ -89,6 +89,9 @@ class Variation:
     #: told apart by these (found by QA, qavariation: their sentences read the same)
     step_members: tuple[Members, ...] = ()
     other_members: tuple[Members, ...] = ()
+    #: presence only: model (valued ``uncertain``) -> the ids of the step ``maybe`` names there: two steps it names
+    #: alike told apart, as ``step_members`` tells this variation's steps
+    maybe_ids: FrozenMap[str, tuple[str, ...]] = FrozenMap()
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,39 +240,45 @@ def _clusters(
                  for c, far in zip(out, apart, strict=True))
 
 
-def _maybe_partners(pairs: list[ModelDiff]) -> dict[tuple[str, str], dict[str, list[str]]]:
-    """(model, step id) -> other model -> the labels of the steps there the pairwise diff asks about as
-    its partner (the uncertain tier, both ways), best first."""
-    out: dict[tuple[str, str], dict[str, list[str]]] = {}
+#: a step the pairwise diff asks about as a partner: its label and its ids in its model
+Asked = tuple[str, tuple[str, ...]]
 
-    def add(model: str, step: str, other: str, label: str) -> None:
-        labels = out.setdefault((model, step), {}).setdefault(other, [])
-        if label and label not in labels:
-            labels.append(label)
+
+def _maybe_partners(pairs: list[ModelDiff]) -> dict[tuple[str, str], dict[str, list[Asked]]]:
+    """(model, step id) -> other model -> the steps there (label, ids) the pairwise diff asks about as its
+    partner (the uncertain tier, both ways), best first, one per label."""
+    out: dict[tuple[str, str], dict[str, list[Asked]]] = {}
+
+    def add(model: str, step: str, other: str, label: str, ids: tuple[str, ...]) -> None:
+        asked = out.setdefault((model, step), {}).setdefault(other, [])
+        if label and all(label != said for said, _ in asked):
+            asked.append((label, ids))
 
     for d in pairs:
         for u in d.uncertain:
             for cand in u.candidates:
                 if u.side == "a":
-                    add(d.a.name, u.step, d.b.name, d.label_b(cand.ids))
+                    add(d.a.name, u.step, d.b.name, d.label_b(cand.ids), cand.ids)
                     for other in cand.ids:
-                        add(d.b.name, other, d.a.name, d.label_a((u.step,)))
+                        add(d.b.name, other, d.a.name, d.label_a((u.step,)), (u.step,))
                 else:
-                    add(d.b.name, u.step, d.a.name, d.label_a(cand.ids))
+                    add(d.b.name, u.step, d.a.name, d.label_a(cand.ids), cand.ids)
                     for other in cand.ids:
-                        add(d.a.name, other, d.b.name, d.label_b((u.step,)))
+                        add(d.a.name, other, d.b.name, d.label_b((u.step,)), (u.step,))
     return out
 
 
 def _hints(c: StepCluster, names: tuple[str, ...],
-           maybe: dict[tuple[str, str], dict[str, list[str]]]) -> dict[str, list[str]]:
-    """The label a model that lacks ``c`` is asked about first -> the models where it is asked about."""
-    hints: dict[str, list[str]] = {}
+           maybe: dict[tuple[str, str], dict[str, list[Asked]]]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """The label a model that lacks ``c`` is asked about first -> the models where it is asked about, each with
+    the ids of the step asked about there."""
+    hints: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for other in (n for n in names if n not in c.members):
-        asked = [label for model in names if model in c.members for step in c.members[model]
-                 for label in maybe.get((model, step), {}).get(other, [])]
+        asked = [found for model in names if model in c.members for step in c.members[model]
+                 for found in maybe.get((model, step), {}).get(other, [])]
         if asked:
-            hints.setdefault(asked[0], []).append(other)
+            label, ids = asked[0]
+            hints.setdefault(label, []).append((other, ids))
     return hints
 
 
@@ -297,12 +306,12 @@ def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...], pairs: 
         # a model the step is "not in" may draw it in words the matcher only asks about: say so, as the
         # pairwise diff does, rather than claim it absent
         hints = _hints(c, names, maybe)  # the label asked about first -> the models that have it
-        said = "; ".join(f'maybe "{label}" in {", ".join(where)}' for label, where in hints.items())
+        said = "; ".join(f'maybe "{label}" in {", ".join(n for n, _ in where)}' for label, where in hints.items())
         uncertain = f" (uncertain: {said})" if hints else ""
         if c.apart_from:  # the person's rejection split this step's correspondence: say so, not only "absent"
             apart = listed([f'"{a}"' for a in c.apart_from])
             uncertain += f" (kept apart from {apart} by the person's decision: a rejected pair)"
-        asked_in = {other: label for label, where in hints.items() for other in where}
+        asked_in = {other: (label, ids) for label, where in hints.items() for other, ids in where}
         out.append(
             Variation(
                 "presence",
@@ -311,9 +320,10 @@ def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...], pairs: 
                            for n in names}),
                 f'"{c.label}" is in {", ".join(have)}; not in {", ".join(lack)}{uncertain}.',
                 steps=(c.label,),
-                maybe=FrozenMap({n: asked_in[n] for n in names if n in asked_in}),
+                maybe=FrozenMap({n: asked_in[n][0] for n in names if n in asked_in}),
                 apart_from=c.apart_from,
                 step_members=(c.members,),
+                maybe_ids=FrozenMap({n: asked_in[n][1] for n in names if n in asked_in}),
             )
         )
     return out

@@ -63,7 +63,7 @@ COMPARE_KEYS = (
     "notes",
 )
 CLUSTER_KEYS = ("label", "members", "performers", "in_core", "confirmed", "apart_from")
-VARIATION_KEYS = ("kind", "step", "values", "message", "maybe", "steps", "others")
+VARIATION_KEYS = ("kind", "step", "values", "message", "maybe", "steps", "others", "maybe_ids")
 FACT_KEYS = ("fact", "values")
 
 
@@ -183,7 +183,8 @@ def comparison_to_data(
         "core": [comparison.clusters[k].label for k in comparison.core],
         "variations": [
             {"kind": v.kind, "step": v.step, "values": dict(v.values), "message": v.message, "maybe": dict(v.maybe),
-             "steps": _labelled(v.steps, v.step_members), "others": _labelled(v.others, v.other_members)}
+             "steps": _labelled(v.steps, v.step_members), "others": _labelled(v.others, v.other_members),
+             "maybe_ids": {m: list(ids) for m, ids in v.maybe_ids.items()}}
             for v in comparison.variations
         ],
         "facts": [
