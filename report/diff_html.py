@@ -158,6 +158,9 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
     # a note quoting a step) in their language too (found by QA, qaleft: read with the page's sounds)
     members = (diff.a.name, diff.b.name)
     marks = NameMarks.of({diff.a.name: defs_a, diff.b.name: defs_b}, drawn=True)
+    whole = words.name(diff.a.name), words.name(diff.b.name)  # the title's and the diagrams' headings
+    words = words.shortly(members)  # every line below them names the models short, as the text does
+    short = words.name(diff.a.name), words.name(diff.b.name)
 
     def marked(text: str) -> Markup:
         return marks.html(text, words.lang, members)
@@ -178,7 +181,7 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
     rows = [
         {
             "number": k,
-            "kind": kind_title(d.kind, words),
+            "kind": kind_title(d.kind, words, short),  # "Only in Åstorp", as the text and Markdown
             "css": d.kind.replace("_", "-"),
             "message": sided_in_language(d, message_in(d, diff.a.name, diff.b.name, words),
                                          labels_language(defs_a), labels_language(defs_b), {**said_b, **said_a},
@@ -226,7 +229,7 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
         # a heading around the count the page's script keeps up to date
         matched_head=words.word("matched_steps", n="\0").split("\0"),
         uncertain_head=words.word("uncertain_head", n="\0").split("\0"),
-        title=words.word("title", a=words.name(diff.a.name), b=words.name(diff.b.name)),
+        title=words.word("title", a=whole[0], b=whole[1]),
         diff={**to_data(diff), "rejected": [{"a": list(a), "b": list(b)} for a, b in diff.rejected],
               # how the saved matches file names an unnamed step, as `diff --save-matches` does
               "unnamed": [{s.id: display_name(s) for s in side.steps.values() if not s.name} for side in (diff.a, diff.b)]},
@@ -236,8 +239,8 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
         uncertain=uncertain,
         script=_ENV.get_template("diff.js").render(w=said),
         sides=[
-            {"name": words.name(diff.a.name), "svg": svg_a, "problem": problem_a},
-            {"name": words.name(diff.b.name), "svg": svg_b, "problem": problem_b},
+            {"name": whole[0], "short": short[0], "svg": svg_a, "problem": problem_a},
+            {"name": whole[1], "short": short[1], "svg": svg_b, "problem": problem_b},
         ],
     ))
 

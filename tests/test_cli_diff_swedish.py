@@ -27,7 +27,7 @@ def test_a_swedish_pair_is_compared_in_swedish_without_an_option() -> None:
         "likhet: samma steg 0,990, samma struktur 0,984, samma arbetsordning 0,960",
         "matchade: 49 par; osäkra: 0 steg; bara i den ena modellen: 1 steg; skillnader: 13",
     ]
-    assert ('[Bara i B] Steget "Överlämna utredning och förslag till beslut till Örkelljunga kommun" '
+    assert ('[Bara i Örkelljunga] Steget "Överlämna utredning och förslag till beslut till Örkelljunga kommun" '
             "finns bara i Örkelljungas modell.") in lines
     assert ("[Fakta] ansökningsavgift: 11\xa0700\xa0kr (år: 2017) [källa] i Helsingborgs modell, "
             "okänt [källa] i Örkelljungas modell.") in lines
@@ -44,7 +44,7 @@ def test_the_same_pair_in_english_is_the_english_diff() -> None:
     qacompen: the English diff said "helsingborg" and "11700 kr")."""
     lines = run("diff", "helsingborg", "orkelljunga", "--output-language", "en").splitlines()
     assert lines[0] == "Helsingborg (A, 49 steps) vs Örkelljunga (B, 50 steps)"
-    assert ('[Only in B] "Överlämna utredning och förslag till beslut till Örkelljunga kommun" is only in '
+    assert ('[Only in Örkelljunga] "Överlämna utredning och förslag till beslut till Örkelljunga kommun" is only in '
             "Örkelljunga.") in lines
     assert ("[Fact] application fee: 11,700 kronor (year: 2017) [sourced] in Helsingborg, unknown [sourced] in "
             "Örkelljunga.") in lines
@@ -118,10 +118,10 @@ def test_an_english_model_is_compared_in_english_and_swedish_words_can_be_asked_
             + ("  - {id: v, task: user, name: Visit the premises}\n" if tag == "b" else "")
             + "  - {id: e, event: end, name: Decision sent}\n", encoding="utf-8")
     a, b = str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")
-    assert '[Only in B] "Visit the premises" is only in b.' in run("diff", a, b)
+    assert '[Only in b] "Visit the premises" is only in b.' in run("diff", a, b)
     # a model named by its file: "modellen b", not a genitive of a file name
     swedish = run("diff", a, b, "--output-language", "sv")
-    assert '[Bara i B] Steget "Visit the premises" finns bara i modellen b.' in swedish
+    assert '[Bara i b] Steget "Visit the premises" finns bara i modellen b.' in swedish
 
 
 def test_a_decision_level_is_said_in_the_reports_swedish_words() -> None:

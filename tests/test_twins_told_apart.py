@@ -93,8 +93,8 @@ def test_the_diff_repeats_no_line_and_says_no_id(tmp_path: Path) -> None:
         assert len(lines) == len(set(lines)), lang
         assert not any(i in line for line in lines for i in ("P1", "P2", "n1", "n2", "e1", "e2"))
     text = _run("diff", str(a), str(b), "--output-language", "en")
-    assert '[Only in A] "Check request (in “Clerk”)" is only in a.' in text
-    assert '[Only in A] "Check request (in “Manager”)" is only in a.' in text
+    assert '[Only in a] "Check request (in “Clerk”)" is only in a.' in text
+    assert '[Only in a] "Check request (in “Manager”)" is only in a.' in text
 
 
 def _three(tmp_path: Path) -> list[str]:

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from processes.diff.wordtable import MESSAGES, WORDS
 from processes.numbers import machine, number
+from processes.wording import short_names
 
 __all__ = [
     "LANGUAGES", "MESSAGES", "WORDS", "Said", "Clause", "Wording", "DiffWords", "clause", "sentence", "word",
@@ -151,6 +152,8 @@ class DiffWords:
     #: ("Update Remaining Vacation (after “Vacation Approved Automatically”)", unnamedwords.twin_words), so
     #: that the lines of a diff do not name the two alike; without them its name
     twins: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: the models :meth:`shortly` names by a short name ("Nationell referens"): no municipality's, no genitive
+    shortened: frozenset[str] = frozenset()
 
     def name(self, model: str) -> str:
         return self.names.get(model, model)
@@ -158,8 +161,17 @@ class DiffWords:
     def side(self, model: str) -> str:
         """``model`` as a line names it after "in" / "i": its name, or in Swedish its municipality's in the
         genitive ("Åstorps modell") when its profile names one, else "modellen a" (a file's name takes no
-        genitive)."""
-        return side_words(self.name(model), self.lang, town=model in self.names)
+        genitive, nor a name :meth:`shortly` shortened: "modellen Nationell referens")."""
+        return side_words(self.name(model), self.lang, town=model in self.names and model not in self.shortened)
+
+    def shortly(self, models: Iterable[str]) -> DiffWords:
+        """These words naming ``models`` by their short names (:func:`processes.wording.short_names`: "Nationell
+        referens", not the laws its whole name cites; two that would read alike, "Helsingborg (2023)" and
+        "Helsingborg (2024)", whole). The rule of every output of diff and compare: a model is named whole where
+        it is first named (the head line, the title, the diagrams' headings), short in every line below it."""
+        short = short_names({m: self.name(m) for m in models})
+        cut = {m: said for m, said in short.items() if said != self.name(m)}
+        return replace(self, names={**self.names, **cut}, shortened=self.shortened | frozenset(cut))
 
     def word(self, key: str, **values: object) -> str:
         return word(key, self.lang, **values)

@@ -17,7 +17,7 @@ from processes.diff.result import KINDS, Difference, ModelDiff
 from processes.diff.wordtable import NOT_GIVEN
 from processes.model import FrozenMap
 from processes.textsafe import markdown_cell
-from processes.wording import listed, quoted, short_names
+from processes.wording import listed, quoted
 
 __all__ = [
     "KIND_TITLES",
@@ -198,8 +198,10 @@ def diff_text(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
         _tiers(diff, words),
         "",
     ]
+    words = words.shortly((diff.a.name, diff.b.name))  # named whole on the head line, short below it
+    sides = words.name(diff.a.name), words.name(diff.b.name)  # "Only in Åstorp": the JSON's kinds keep A and B
     for d in diff.differences:
-        lines.append(f"[{kind_title(d.kind, words)}] {_line(_names(diff, d, words))}")
+        lines.append(f"[{kind_title(d.kind, words, sides)}] {_line(_names(diff, d, words))}")
     other_name = {diff.a.name: diff.b.name, diff.b.name: diff.a.name}
     for step, model, options in uncertain_lines(diff, words):
         lines.append(_line(words.word("uncertain_line", step=step, model=words.side(model), options=options,
@@ -263,11 +265,12 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
     """A Markdown report: scores table, differences table, matches table; in the language of ``words``."""
     s = diff.similarity
     w = words.word
+    title = w('title', a=_cell(words.name(diff.a.name)), b=_cell(words.name(diff.b.name)))
+    words = words.shortly((diff.a.name, diff.b.name))  # named whole in the title, short below it
     name_a, name_b = _cell(words.name(diff.a.name)), _cell(words.name(diff.b.name))
-    short = short_names({side: words.name(m.name) for side, m in (("a", diff.a), ("b", diff.b))})
-    sides = (_cell(short["a"]), _cell(short["b"]))  # a step only in one model is headed by its model's name
+    sides = name_a, name_b  # a step only in one model is headed by its model's name
     out = [
-        f"# {w('title', a=name_a, b=name_b)}",
+        f"# {title}",
         "",
         f"| {w('score')} | {w('value')} |",
         "|---|---|",
@@ -442,19 +445,12 @@ def _fact_cells(comparison: Comparison, fact: str, values: Sequence[str], words:
     return [words.fact_value(v) if v else v for v in said]
 
 
-def _shortly(comparison: Comparison, words: DiffWords) -> DiffWords:
-    """``words`` naming the models by their short names (:func:`processes.wording.short_names`), as the
-    headings, rows and sentences after the line that names them whole say them."""
-    short = short_names({n: words.name(n) for n in comparison.names})
-    return replace(words, names={**words.names, **{n: short[n] for n in words.names if n in short}})
-
-
 def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
     """A Markdown report: similarity matrices, common core, variation points, facts; in the language of
     ``words``; the models by their whole names in its title, by their short names below it."""
     w = words.word
     title = w('comparison_of', names=_cell(', '.join(words.name(n) for n in comparison.names)))
-    words = _shortly(comparison, words)
+    words = words.shortly(comparison.names)
     names = [words.name(n) for n in comparison.names]
     out = [f"# {title}", "", f"## {w('similarity_head')}", ""]
     for metric in METRICS:
@@ -522,7 +518,7 @@ def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
     names on the line that names them, by their short names in the matrices, sentences and facts."""
     w = words.word
     out = [w("models_line", names=", ".join(words.name(n) for n in comparison.names)), ""]
-    words = _shortly(comparison, words)
+    words = words.shortly(comparison.names)
     names = [words.name(n) for n in comparison.names]
     width = max(len(n) for n in names)
     # each column as wide as its model's name (a value is five characters), the names above them:

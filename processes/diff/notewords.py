@@ -19,9 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from processes.diff.diffwords import WORDS, DiffWords, decimal_commas, side_words, word
+from processes.diff.diffwords import WORDS, DiffWords, decimal_commas, word
 from processes.model import TASK_TYPES
-from processes.wording import short_names
 
 __all__ = ["REASONS", "NOTES", "reason_words", "note_words", "notes_said", "swedish_part", "step_label"]
 
@@ -321,15 +320,11 @@ leads to the same steps'
 
 def notes_said(notes: Sequence[str], a_name: str, b_name: str, words: DiffWords) -> list[str]:
     """The notes under a diff of the models ``a_name`` and ``b_name`` (as compared) in the language of ``words``
-    (:func:`note_words`), each model by its short name (:func:`processes.wording.short_names`, as the comparison's
-    headings and sentences name them: "in Åstorp", "i Åstorps modell"), not "in A" (found by QA, qaleft)."""
-    short = short_names({n: words.name(n) for n in (a_name, b_name)})
-
-    def side(model: str) -> str:  # a name shortened as its whole one is said: "modellen Nationell referens"
-        shown = short.get(model, words.name(model))
-        return words.side(model) if shown == words.name(model) else side_words(shown, words.lang, town=False)
-
-    return [note_words(note, words.lang, side, (side(a_name), side(b_name))) for note in notes]
+    (:func:`note_words`), each model by its short name (:meth:`DiffWords.shortly`, as the differences and the
+    comparison's headings and sentences name them: "in Åstorp", "i Åstorps modell", "i modellen Nationell
+    referens"), not "in A" (found by QA, qaleft)."""
+    words = words.shortly((a_name, b_name))
+    return [note_words(note, words.lang, words.side, (words.side(a_name), words.side(b_name))) for note in notes]
 
 
 def reason_words(reason: str, lang: str) -> str:
