@@ -92,14 +92,17 @@ def facts_in_languages(profiles: Mapping[str, Any]) -> dict[str, dict[str, dict[
 
 
 def label_languages(models: Sequence[Definitions]) -> dict[str, str]:
-    """A step's or lane's label as the diff says it (its name, spaces collapsed) -> the language its model names
-    its steps in; a label two models name in different languages, the first's (found by QA: a performer, a lane's
-    name, was read with English sounds)."""
+    """A step's, lane's or pool's label as the diff says it (its name, spaces collapsed) -> the language its model
+    names its steps in; a label two models name in different languages, the first's (found by QA: a performer, a
+    lane's name, was read with English sounds; a pool's, quoted where it tells two steps apart, "(in “X”)", too).
+    Looked up whole (a label, a quote), never inside a sentence: a pool named as its municipality stays unmarked
+    where a sentence names the municipality."""
     out: dict[str, str] = {}
     for defs in models:
         lang = labels_language(defs)
-        for name in (" ".join(n.name.split()) for p in defs.processes for n in [*p.nodes.values(), *p.lanes()]
-                     if n.name):
+        elements: list[Any] = [*defs.participants(), *defs.processes]
+        elements += [n for p in defs.processes for n in [*p.nodes.values(), *p.lanes()]]
+        for name in (" ".join(e.name.split()) for e in elements if e.name):
             out.setdefault(name, lang or "")
     return out
 

@@ -37,15 +37,19 @@ from report.templating import labels_language
 __all__ = ["NameMarks"]
 
 
-def _foreign(defs: Definitions, drawn_shown: bool = False) -> dict[str, dict[str, str]]:
+def _foreign(defs: Definitions, drawn_shown: bool = False, *, pools: bool = False) -> dict[str, dict[str, str]]:
     """Page language -> a name ``defs`` shows on that page in its own language instead -> that language;
-    ``drawn_shown``: a page that shows every name as drawn (a diff's or a comparison's page in one language)."""
+    ``drawn_shown``: a page that shows every name as drawn (a diff's or a comparison's page in one language);
+    ``pools``: the names of its pools and processes instead of its steps', branches' and lanes'."""
     lang = labels_language(defs)
     if lang is None:
         return {}
-    elements: list[Any] = []  # not a pool's name: the municipality's, which the sentences name as its profile does
-    for p in defs.processes:
-        elements += [*p.nodes.values(), *p.flows.values(), *p.lanes()]
+    elements: list[Any] = []
+    if pools:
+        elements += [*defs.participants(), *defs.processes]
+    else:  # not a pool's name: the municipality's, which the sentences name as its profile does
+        for p in defs.processes:
+            elements += [*p.nodes.values(), *p.flows.values(), *p.lanes()]
     out: dict[str, dict[str, str]] = {}
     for e in elements:
         drawn = " ".join((e.name or "").split())
@@ -57,12 +61,20 @@ def _foreign(defs: Definitions, drawn_shown: bool = False) -> dict[str, dict[str
     return out
 
 
+def _longest_first(names: Iterable[str]) -> str:
+    """``names`` as alternatives of a pattern, the longest first ("Beslut i nämnd" before "Beslut")."""
+    return "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+
+
 @dataclass(frozen=True)
 class NameMarks:
     """Per process, per page language: the names that page shows in another language (name -> its language).
     Made with :meth:`of`; ``_patterns`` and ``_said`` are caches."""
 
     foreign: Mapping[str, Mapping[str, Mapping[str, str]]]
+    #: the same for the names of pools (and processes), marked only where a place quotes one: "(in “Tillståndsenheten”)"
+    #: (unnamedwords: two steps told apart by their pool), not a municipality's name in a sentence
+    pools: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
     _patterns: dict[tuple[str, tuple[str, ...]], tuple[re.Pattern[str] | None, dict[str, str]]] = field(
         default_factory=dict, compare=False, repr=False)
     _said: dict[tuple[str, str, tuple[str, ...]], Markup] = field(default_factory=dict, compare=False, repr=False)
@@ -82,19 +94,25 @@ class NameMarks:
         >>> NameMarks.of(model, drawn=True).html("in “Beslut i nämnd”", "en", ("mini",))
         Markup('in “<span lang="sv">Beslut i nämnd</span>”')
         """
-        return cls({member: _foreign(defs, drawn) for member, defs in parsed.items() if isinstance(defs, Definitions)})
+        models = {member: defs for member, defs in parsed.items() if isinstance(defs, Definitions)}
+        return cls({member: _foreign(defs, drawn) for member, defs in models.items()},
+                   {member: _foreign(defs, drawn, pools=True) for member, defs in models.items()})
 
     def _pattern(self, lang: str, members: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         key = (lang, members)
         found = self._patterns.get(key)
         if found is None:
             names: dict[str, str] = {}
+            pools: dict[str, str] = {}
             for member in members:
-                for name, said in (self.foreign.get(member) or {}).get(lang, {}).items():
-                    names.setdefault(name, said)
-            # the longest first: "Beslut i nämnd" before "Beslut"; a name is a whole word or words of the text
-            alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
-            found = (re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if names else None, names)
+                for table, into in ((self.foreign, names), (self.pools, pools)):
+                    for name, said in (table.get(member) or {}).get(lang, {}).items():
+                        into.setdefault(name, said)
+            # the longest first: "Beslut i nämnd" before "Beslut"; a name is a whole word or words of the text,
+            # a pool's only between a place's quotes (“…” in English, ”…” in Swedish)
+            found = (re.compile("|".join([*([rf"(?<!\w)(?:{_longest_first(names)})(?!\w)"] if names else []),
+                                          *([rf"(?<=[“”])(?:{_longest_first(pools)})(?=”)"] if pools else [])]))
+                     if names or pools else None, {**pools, **names})
             self._patterns[key] = found
         return found
 

@@ -150,10 +150,45 @@ def test_an_english_page_marks_the_name_of_a_swedish_twin_swedish(tmp_path: Path
     page = tmp_path / "page.html"
     _run("diff", str(files[0]), str(files[1]), "--format", "html", "--output-language", "en", "-o", str(page))
     html = page.read_text(encoding="utf-8")
-    assert '<td><span lang="sv">Granska ansökan</span> (in “Clerk”)</td>' in html
+    # the pool's name in its model's language, as the step's (a Swedish model's pool: "Clerk" read as drawn there)
+    assert '<td><span lang="sv">Granska ansökan</span> (in “<span lang="sv">Clerk</span>”)</td>' in html
     _run("compare", *map(str, files), "--format", "html", "--output-language", "en", "-o", str(page))
     html = page.read_text(encoding="utf-8")
-    assert "“<span lang=\"sv\">Granska ansökan</span>” (in “Manager”) is a step in a and b" in html
+    assert "“<span lang=\"sv\">Granska ansökan</span>” (in “<span lang=\"sv\">Manager</span>”) is a step in a and b" \
+        in html
     _run("compare", *map(str, files[:2]), "--format", "html", "--output-language", "en", "-o", str(page))
     html = page.read_text(encoding="utf-8")
-    assert '<li><span lang="sv">Arkivera ärendet</span> (in “Manager”)</li>' in html
+    assert '<li><span lang="sv">Arkivera ärendet</span> (in “<span lang="sv">Manager</span>”)</li>' in html
+
+
+def _swedish_pools(prefix: str = "") -> bytes:
+    """:func:`_pools` with Swedish steps and pools ("Tillståndsenheten", "Socialnämnden")."""
+    return (_pools(prefix, check="Granska ansökan", file="Arkivera ärendet")
+            .replace(b'name="Clerk"', 'name="Tillståndsenheten"'.encode())
+            .replace(b'name="Manager"', 'name="Socialnämnden"'.encode()))
+
+
+def test_a_pools_name_that_tells_twins_apart_is_marked_in_its_models_language(tmp_path: Path) -> None:
+    """The pool's name in "(in “Tillståndsenheten”)" is in a <span lang="sv"> on an English page, as the step's name
+    before it is (found by QA, qaheads: the pool read with English sounds), on the diff's page (its differences and
+    matched steps) and on the comparison's (its core and its sentences); an English model's pool on a Swedish page
+    in a <span lang="en">."""
+    files = [tmp_path / "a.bpmn", tmp_path / "b.bpmn", tmp_path / "c.bpmn"]
+    files[0].write_bytes(_swedish_pools())
+    files[1].write_bytes(_swedish_pools("b_"))
+    files[2].write_bytes(_choice(0, 200))
+    page = tmp_path / "page.html"
+    pool = '(in “<span lang="sv">Tillståndsenheten</span>”)'
+    _run("diff", str(files[0]), str(files[1]), "--format", "html", "--output-language", "en", "-o", str(page))
+    assert f'<td><span lang="sv">Granska ansökan</span> {pool}</td>' in page.read_text(encoding="utf-8")
+    _run("diff", str(files[0]), str(files[2]), "--format", "html", "--output-language", "en", "-o", str(page))
+    assert f'&#34;<span lang="sv">Granska ansökan</span> {pool}&#34; is only in a.' in page.read_text(encoding="utf-8")
+    _run("compare", *map(str, files), "--format", "html", "--output-language", "en", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert f'“<span lang="sv">Granska ansökan</span>” {pool} is a step in a and b' in html
+    _run("compare", *map(str, files[:2]), "--format", "html", "--output-language", "en", "-o", str(page))
+    assert f'<li><span lang="sv">Arkivera ärendet</span> {pool}</li>' in page.read_text(encoding="utf-8")
+    files[0].write_bytes(_pools())
+    _run("diff", str(files[0]), str(files[2]), "--format", "html", "--output-language", "sv", "-o", str(page))
+    assert ('&#34;<span lang="en">Check request</span> (i ”<span lang="en">Clerk</span>”)&#34;'
+            in page.read_text(encoding="utf-8"))

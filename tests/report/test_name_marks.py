@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from processes.model import Definitions, FrozenMap, Process, Task
+from processes.model import Collaboration, Definitions, FrozenMap, Participant, Process, Task
 from report.failurewords import failure_words
 from report.namemarks import NameMarks
 
@@ -43,6 +43,20 @@ def test_whole_names_of_the_sentences_processes_only_the_longest_first_and_escap
     assert marks.html("Registrera ärendet", "en", ["m", "other"]) == '<span lang="sv">Registrera ärendet</span>'
     assert marks.html("in Granska <utkast> & skicka <b>", "en", ["m"]) == (
         'in <span lang="sv">Granska &lt;utkast&gt; &amp; skicka</span> &lt;b&gt;')
+
+
+def test_a_pools_name_is_marked_where_a_place_quotes_it_only() -> None:
+    """Two steps told apart by their pool ("Granska ansökan (in “Tillståndsenheten”)", unnamedwords) quote the
+    pool's name: marked as the step names are (found by QA, qaheads); the same name bare in a sentence is the
+    municipality's as its profile names it, not marked."""
+    pool = Participant(id="Pool", name="Tillståndsenheten", process_ref="P")
+    model = Definitions(processes=_model(Task(id="A", name="Granska ansökan")).processes,
+                        collaborations=(Collaboration(id="C", participants=(pool,)),))
+    marks = NameMarks.of({"m": model}, drawn=True)
+    assert marks.html("Granska ansökan (in “Tillståndsenheten”)", "en", ["m"]) == (
+        '<span lang="sv">Granska ansökan</span> (in “<span lang="sv">Tillståndsenheten</span>”)')
+    assert marks.html("fees in Tillståndsenheten", "en", ["m"]) == "fees in Tillståndsenheten"
+    assert marks.html("i ”Tillståndsenheten”", "sv", ["m"]) == "i ”Tillståndsenheten”"  # the page's own language
 
 
 def test_a_failures_words_name_the_join_in_its_models_language() -> None:
