@@ -17,6 +17,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from bpmn_io.library_facts import swedish_words
+from processes.diff.diffwords import DiffWords
+from processes.diff.formats import twins_told_apart
 from processes.diff.nway import StepCluster, Variation
 from processes.diff.unnamedwords import placed_words
 from processes.diff.view import build_view
@@ -175,6 +177,12 @@ def _relabelled(v: Variation, labels: Mapping[str, str]) -> Variation:
                    maybe=FrozenMap({n: said(x) for n, x in v.maybe.items()}), values=values)
 
 
+def _told(v: Variation, twins: DiffWords | None) -> Variation:
+    """``v`` with its steps whose model names another alike said by their names and places (``twins``), if
+    given."""
+    return twins_told_apart(v, twins) if twins is not None else v
+
+
 _RANGE = re.compile(r"\[(\d+(?:\.\d+)?), (\d+(?:\.\d+)?)\]")
 
 
@@ -226,12 +234,15 @@ def originals_marked(said: Mapping[str, str], original: str, lang: str) -> dict[
 def comparison_words(data: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
                      variations: Sequence[Variation], labels: Mapping[str, Mapping[str, str]] | None = None,
                      facts_said: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
-                     ) -> dict[str, Any]:
+                     twins: Mapping[str, DiffWords] | None = None) -> dict[str, Any]:
     """What the page shows of ``data`` (:func:`comparison_to_data`) in each language: the
     municipalities by name (``names``: language -> process name -> name), the measures, kinds of variation and
     facts in words (``facts_said``: process name -> fact -> language -> its text as the profile's ``names:`` say
     the value in that language, else the compared text), and each variation point (of ``variations``) as the
-    report's own sentence (the diff's English message, ``message``, for ``permitflow compare``'s page)."""
+    report's own sentence (the diff's English message, ``message``, for ``permitflow compare``'s page), a step
+    whose model names another alike by its name and place where ``twins`` (language -> its words,
+    :attr:`DiffWords.twins`) says it so (formats.twins_told_apart, as the text and the page in one
+    language)."""
     out: dict[str, Any] = {"models": [{lang: names[lang].get(n, n) for lang in LANGUAGES} for n in data["models"]]}
     for lang in LANGUAGES:
         out[lang] = {
@@ -249,6 +260,7 @@ def comparison_words(data: Mapping[str, Any], names: Mapping[str, Mapping[str, s
     for v in variations:
         message = _named(v.message, names["en"])
         out["messages"].append({"message": message, **{
-            lang: variation_words(_relabelled(v, labels[lang]) if labels else v, names[lang], lang) or message
+            lang: variation_words(_told(_relabelled(v, labels[lang]) if labels else v,
+                                        (twins or {}).get(lang)), names[lang], lang) or message
             for lang in LANGUAGES}})
     return out

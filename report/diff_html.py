@@ -41,6 +41,7 @@ from processes.diff.formats import (
     how_words,
     kind_title,
     message_in,
+    twin_said,
     twins_told_apart,
 )
 from processes.diff.notewords import notes_said
@@ -66,6 +67,7 @@ from report.difflanguage import (
     output_language,
     placed_in_language,
     sided_in_language,
+    twins_in,
 )
 from report.namemarks import NameMarks
 from report.numbers import number
@@ -328,7 +330,13 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     # a step whose model names another alike by its name and place, as the text and Markdown say it (found by QA,
     # qavariation: MIWG C.4.0's group said "“New employee hired” is a step in ..." three times)
     variations = comparison.variations if bilingual else [twins_told_apart(v, output) for v in comparison.variations]
-    words = comparison_words(data, short, variations, labels, facts_said)
+    # the report's section: each language's twins by the names the models give in it, their places in its
+    # words
+    # (found by QA, qaheads: the section said two steps named alike the same, where diff and compare told them
+    # apart)
+    twins = ({lang: DiffWords(lang, twins=twins_in(models, lang, named=True)) for lang in LANGUAGES}
+             if bilingual else None)
+    words = comparison_words(data, short, variations, labels, facts_said, twins)
     words["core"] = []
     for k in comparison.core:
         cluster = comparison.clusters[k]
@@ -338,6 +346,8 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
         twin = core_twin(cluster, output) if not bilingual else None
         if twin:  # two steps of a model named alike, by their places, as the text and Markdown say them
             row[output.lang] = twin
+        if twins is not None:  # the same in each language of the report's section
+            row = {lang: twin_said(text, cluster.members, twins[lang]) or text for lang, text in row.items()}
         words["core"].append(decided(row, cluster, labels))
     # a variation point in the report's sentence (found by QA: the English page said the diff's developer
     # message), a performer (a lane's name) in its model's language

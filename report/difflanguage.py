@@ -25,6 +25,7 @@ from processes.diff.unnamedwords import placed_words, twin_words
 from processes.diff.view import build_view
 from processes.labellanguage import shows_swedish
 from processes.model import Definitions
+from processes.shownnames import in_language as names_in
 from processes.wording import told_apart
 from report.comparisonwords import fact_en, fact_sv
 from report.stepwords import unnamed_words
@@ -33,7 +34,7 @@ from report.variationwords import variation_words
 from report.words import attribute_words, labels, word
 
 __all__ = ["output_language", "diff_words", "facts_in_languages", "in_language", "label_languages",
-           "placed_in_language", "sided_in_language"]
+           "placed_in_language", "sided_in_language", "twins_in"]
 
 
 def output_language(choice: str, models: Sequence[Definitions]) -> str:
@@ -80,7 +81,20 @@ def diff_words(lang: str, profiles: Mapping[str, Any] | None = None,
         # "[control_flow]")
         {k: str(v[lang]) for k, v in table["variations"].items()}, partial(variation_words, lang=lang),
         facts, attribute, condition, unnamed,
-        {n: twin_words(build_view(defs), defs, lang) for n, defs in (models or {}).items()})
+        twins_in(models or {}, lang))
+
+
+def twins_in(models: Mapping[str, Definitions], lang: str, *,
+             named: bool = False) -> dict[str, dict[str, str]]:
+    """Model -> the id of a step whose name another of its steps has too -> its name and place in ``lang``
+    (unnamedwords.twin_words: "Granska ansökan (after “Ta emot”)", "... (in “Tillståndsenheten”)", "...
+    (second of two)"), as :attr:`DiffWords.twins` holds them: the names as drawn, or (``named``) the names
+    each model gives its elements in ``lang``, as the report's bilingual section says its steps."""
+    out = {}
+    for n, defs in models.items():
+        said = names_in(defs, lang) if named else defs
+        out[n] = twin_words(build_view(said), said, lang)
+    return out
 
 
 def facts_in_languages(profiles: Mapping[str, Any]) -> dict[str, dict[str, dict[str, str]]]:
@@ -92,11 +106,11 @@ def facts_in_languages(profiles: Mapping[str, Any]) -> dict[str, dict[str, dict[
 
 
 def label_languages(models: Sequence[Definitions]) -> dict[str, str]:
-    """A step's, lane's or pool's label as the diff says it (its name, spaces collapsed) -> the language its model
-    names its steps in; a label two models name in different languages, the first's (found by QA: a performer, a
-    lane's name, was read with English sounds; a pool's, quoted where it tells two steps apart, "(in “X”)", too).
-    Looked up whole (a label, a quote), never inside a sentence: a pool named as its municipality stays unmarked
-    where a sentence names the municipality."""
+    """A step's, lane's or pool's label as the diff says it (its name, spaces collapsed) -> the language its
+    model names its steps in; a label two models name in different languages, the first's (found by QA: a
+    performer, a lane's name, was read with English sounds; a pool's, quoted where it tells two steps apart,
+    "(in “X”)", too). Looked up whole (a label, a quote), never inside a sentence: a pool named as its
+    municipality stays unmarked where a sentence names the municipality."""
     out: dict[str, str] = {}
     for defs in models:
         lang = labels_language(defs)

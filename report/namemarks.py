@@ -37,7 +37,8 @@ from report.templating import labels_language
 __all__ = ["NameMarks"]
 
 
-def _foreign(defs: Definitions, drawn_shown: bool = False, *, pools: bool = False) -> dict[str, dict[str, str]]:
+def _foreign(defs: Definitions, drawn_shown: bool = False, *,
+             pools: bool = False) -> dict[str, dict[str, str]]:
     """Page language -> a name ``defs`` shows on that page in its own language instead -> that language;
     ``drawn_shown``: a page that shows every name as drawn (a diff's or a comparison's page in one language);
     ``pools``: the names of its pools and processes instead of its steps', branches' and lanes'."""
@@ -72,8 +73,9 @@ class NameMarks:
     Made with :meth:`of`; ``_patterns`` and ``_said`` are caches."""
 
     foreign: Mapping[str, Mapping[str, Mapping[str, str]]]
-    #: the same for the names of pools (and processes), marked only where a place quotes one: "(in “Tillståndsenheten”)"
-    #: (unnamedwords: two steps told apart by their pool), not a municipality's name in a sentence
+    #: the same for the names of pools (and processes), marked only where a place quotes one: "(in
+    #: “Tillståndsenheten”)" (unnamedwords: two steps told apart by their pool), not a municipality's name
+    #: in a sentence
     pools: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
     _patterns: dict[tuple[str, tuple[str, ...]], tuple[re.Pattern[str] | None, dict[str, str]]] = field(
         default_factory=dict, compare=False, repr=False)
@@ -108,11 +110,11 @@ class NameMarks:
                 for table, into in ((self.foreign, names), (self.pools, pools)):
                     for name, said in (table.get(member) or {}).get(lang, {}).items():
                         into.setdefault(name, said)
-            # the longest first: "Beslut i nämnd" before "Beslut"; a name is a whole word or words of the text,
-            # a pool's only between a place's quotes (“…” in English, ”…” in Swedish)
-            found = (re.compile("|".join([*([rf"(?<!\w)(?:{_longest_first(names)})(?!\w)"] if names else []),
-                                          *([rf"(?<=[“”])(?:{_longest_first(pools)})(?=”)"] if pools else [])]))
-                     if names or pools else None, {**pools, **names})
+            # a name is a whole word or words of the text, a pool's only between a place's quotes (“…” in
+            # English, ”…” in Swedish)
+            either = [*([rf"(?<!\w)(?:{_longest_first(names)})(?!\w)"] if names else []),
+                      *([rf"(?<=[“”])(?:{_longest_first(pools)})(?=”)"] if pools else [])]
+            found = (re.compile("|".join(either)) if either else None, {**pools, **names})
             self._patterns[key] = found
         return found
 

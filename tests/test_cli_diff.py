@@ -83,8 +83,8 @@ def test_diff_against_a_model_without_steps_says_every_step_is_only_in_one(tmp_p
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[2] == "matched: 0 pairs; uncertain: 0 steps; only in one model: 5 steps; differences: 5"
-    # headed by the name of the model with the steps (a.yaml, A or B), as the Markdown heads them (found by QA:
-    # "[Only in A]")
+    # headed by the name of the model with the steps (a.yaml, A or B), as the Markdown heads them (found by
+    # QA: "[Only in A]")
     assert sum(line.startswith("[Only in a]") for line in lines) == 5
 
 
@@ -421,7 +421,8 @@ def test_compare_does_not_call_a_step_absent_where_the_pairwise_diff_asks_about_
              for s in m["steps"]}
     for v in data["variations"]:  # each id names a step of its model with the label `maybe` says
         assert v["maybe_ids"].keys() == v["maybe"].keys()
-        assert all(" + ".join(named[(m, i)] for i in ids) == v["maybe"][m] for m, ids in v["maybe_ids"].items())
+        assert all(" + ".join(named[(m, i)] for i in ids) == v["maybe"][m]
+                   for m, ids in v["maybe_ids"].items())
     assert variations["Begär förskottsbetalning"]["values"]["permit"] == "absent"
     assert presence["Komplettering inkommen"] == (
         '"Komplettering inkommen" is in permit; not in helsingborg, landskrona '

@@ -27,8 +27,8 @@ def test_a_swedish_pair_is_compared_in_swedish_without_an_option() -> None:
         "likhet: samma steg 0,990, samma struktur 0,984, samma arbetsordning 0,960",
         "matchade: 49 par; osäkra: 0 steg; bara i den ena modellen: 1 steg; skillnader: 13",
     ]
-    assert ('[Bara i Örkelljunga] Steget "Överlämna utredning och förslag till beslut till Örkelljunga kommun" '
-            "finns bara i Örkelljungas modell.") in lines
+    assert ('[Bara i Örkelljunga] Steget "Överlämna utredning och förslag till beslut till Örkelljunga '
+            'kommun" finns bara i Örkelljungas modell.') in lines
     assert ("[Fakta] ansökningsavgift: 11\xa0700\xa0kr (år: 2017) [källa] i Helsingborgs modell, "
             "okänt [källa] i Örkelljungas modell.") in lines
     assert ("[Ändrat] Utförs av Socialnämnden i Helsingborgs modell, av Socialnämndens arbetsutskott eller "
@@ -44,8 +44,8 @@ def test_the_same_pair_in_english_is_the_english_diff() -> None:
     qacompen: the English diff said "helsingborg" and "11700 kr")."""
     lines = run("diff", "helsingborg", "orkelljunga", "--output-language", "en").splitlines()
     assert lines[0] == "Helsingborg (A, 49 steps) vs Örkelljunga (B, 50 steps)"
-    assert ('[Only in Örkelljunga] "Överlämna utredning och förslag till beslut till Örkelljunga kommun" is only in '
-            "Örkelljunga.") in lines
+    assert ('[Only in Örkelljunga] "Överlämna utredning och förslag till beslut till Örkelljunga kommun" is '
+            "only in Örkelljunga.") in lines
     assert ("[Fact] application fee: 11,700 kronor (year: 2017) [sourced] in Helsingborg, unknown [sourced] in "
             "Örkelljunga.") in lines
 

@@ -7,14 +7,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import lxml.html
 import pytest
 from click.testing import CliRunner
 from shared import INTEROP
 
 from bpmn_io.reader import parse_bpmn
 from cli import cli
+from processes.diff import compare_models, prepare
 from processes.diff.unnamedwords import placed_words, twin_words
 from processes.diff.view import build_view
+from report.diff_html import comparison_html
 
 _NS = ('xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" '
        'xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"')
@@ -150,12 +153,12 @@ def test_an_english_page_marks_the_name_of_a_swedish_twin_swedish(tmp_path: Path
     page = tmp_path / "page.html"
     _run("diff", str(files[0]), str(files[1]), "--format", "html", "--output-language", "en", "-o", str(page))
     html = page.read_text(encoding="utf-8")
-    # the pool's name in its model's language, as the step's (a Swedish model's pool: "Clerk" read as drawn there)
+    # the pool's name in its model's language, as the step's (a Swedish model's pool "Clerk", as drawn)
     assert '<td><span lang="sv">Granska ansökan</span> (in “<span lang="sv">Clerk</span>”)</td>' in html
     _run("compare", *map(str, files), "--format", "html", "--output-language", "en", "-o", str(page))
     html = page.read_text(encoding="utf-8")
-    assert "“<span lang=\"sv\">Granska ansökan</span>” (in “<span lang=\"sv\">Manager</span>”) is a step in a and b" \
-        in html
+    manager = '(in “<span lang="sv">Manager</span>”)'
+    assert f'“<span lang="sv">Granska ansökan</span>” {manager} is a step in a and b' in html
     _run("compare", *map(str, files[:2]), "--format", "html", "--output-language", "en", "-o", str(page))
     html = page.read_text(encoding="utf-8")
     assert '<li><span lang="sv">Arkivera ärendet</span> (in “<span lang="sv">Manager</span>”)</li>' in html
@@ -169,10 +172,10 @@ def _swedish_pools(prefix: str = "") -> bytes:
 
 
 def test_a_pools_name_that_tells_twins_apart_is_marked_in_its_models_language(tmp_path: Path) -> None:
-    """The pool's name in "(in “Tillståndsenheten”)" is in a <span lang="sv"> on an English page, as the step's name
-    before it is (found by QA, qaheads: the pool read with English sounds), on the diff's page (its differences and
-    matched steps) and on the comparison's (its core and its sentences); an English model's pool on a Swedish page
-    in a <span lang="en">."""
+    """The pool's name in "(in “Tillståndsenheten”)" is in a <span lang="sv"> on an English page, as the
+    step's name before it is (found by QA, qaheads: the pool read with English sounds), on the diff's page
+    (its differences and matched steps) and on the comparison's (its core and its sentences); an English
+    model's pool on a Swedish page in a <span lang="en">."""
     files = [tmp_path / "a.bpmn", tmp_path / "b.bpmn", tmp_path / "c.bpmn"]
     files[0].write_bytes(_swedish_pools())
     files[1].write_bytes(_swedish_pools("b_"))
@@ -182,7 +185,8 @@ def test_a_pools_name_that_tells_twins_apart_is_marked_in_its_models_language(tm
     _run("diff", str(files[0]), str(files[1]), "--format", "html", "--output-language", "en", "-o", str(page))
     assert f'<td><span lang="sv">Granska ansökan</span> {pool}</td>' in page.read_text(encoding="utf-8")
     _run("diff", str(files[0]), str(files[2]), "--format", "html", "--output-language", "en", "-o", str(page))
-    assert f'&#34;<span lang="sv">Granska ansökan</span> {pool}&#34; is only in a.' in page.read_text(encoding="utf-8")
+    only = f'&#34;<span lang="sv">Granska ansökan</span> {pool}&#34; is only in a.'
+    assert only in page.read_text(encoding="utf-8")
     _run("compare", *map(str, files), "--format", "html", "--output-language", "en", "-o", str(page))
     html = page.read_text(encoding="utf-8")
     assert f'“<span lang="sv">Granska ansökan</span>” {pool} is a step in a and b' in html
@@ -192,3 +196,30 @@ def test_a_pools_name_that_tells_twins_apart_is_marked_in_its_models_language(tm
     _run("diff", str(files[0]), str(files[2]), "--format", "html", "--output-language", "sv", "-o", str(page))
     assert ('&#34;<span lang="en">Check request</span> (i ”<span lang="en">Clerk</span>”)&#34;'
             in page.read_text(encoding="utf-8"))
+
+
+def test_the_reports_bilingual_section_tells_twins_apart_in_both_languages() -> None:
+    """The report's comparison (comparison_html, bilingual) says two steps a model names alike by their names
+    and places in each language, as diff and compare do (found by QA, qaheads: its sentences and its core read
+    alike)."""
+    models = {"a": parse_bpmn(_swedish_pools(), source="a.bpmn"),
+              "b": parse_bpmn(_swedish_pools("b_"), source="b.bpmn"),
+              "c": parse_bpmn(_choice(0, 200), source="c.bpmn")}
+
+    def said(names: tuple[str, ...], where: str) -> dict[str, list[str]]:
+        comparison = compare_models([prepare(models[n], n) for n in names])
+        page = comparison_html(comparison, {n: models[n] for n in names}, bilingual=True)
+        root = lxml.html.fromstring(page)
+        return {lang: [" ".join(e.text_content().split())
+                       for e in root.xpath(f"{where}/span[@class='{lang}']")] for lang in ("en", "sv")}
+
+    sentences = said(("a", "b", "c"), "//ol[@class='differences']/li")
+    for town in ("Tillståndsenheten", "Socialnämnden"):
+        assert f"“Granska ansökan” (in “{town}”) is a step in a and b; not in c." in sentences["en"]
+        assert f"”Granska ansökan” (i ”{town}”) är ett steg i a och b; inte i c." in sentences["sv"]
+    assert all(len(s) == len(set(s)) for s in sentences.values())
+    core = said(("a", "b"), "//h2[contains(., 'Common core')]/following-sibling::ul[1]/li")
+    for town in ("Tillståndsenheten", "Socialnämnden"):
+        assert f"Arkivera ärendet (in “{town}”)" in core["en"]
+        assert f"Arkivera ärendet (i ”{town}”)" in core["sv"]
+    assert all(len(s) == len(set(s)) for s in core.values())

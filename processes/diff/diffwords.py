@@ -162,13 +162,15 @@ class DiffWords:
         """``model`` as a line names it after "in" / "i": its name, or in Swedish its municipality's in the
         genitive ("Åstorps modell") when its profile names one, else "modellen a" (a file's name takes no
         genitive, nor a name :meth:`shortly` shortened: "modellen Nationell referens")."""
-        return side_words(self.name(model), self.lang, town=model in self.names and model not in self.shortened)
+        town = model in self.names and model not in self.shortened
+        return side_words(self.name(model), self.lang, town=town)
 
     def shortly(self, models: Iterable[str]) -> DiffWords:
-        """These words naming ``models`` by their short names (:func:`processes.wording.short_names`: "Nationell
-        referens", not the laws its whole name cites; two that would read alike, "Helsingborg (2023)" and
-        "Helsingborg (2024)", whole). The rule of every output of diff and compare: a model is named whole where
-        it is first named (the head line, the title, the diagrams' headings), short in every line below it."""
+        """These words naming ``models`` by their short names (:func:`processes.wording.short_names`:
+        "Nationell referens", not the laws its whole name cites; two that would read alike, "Helsingborg
+        (2023)" and "Helsingborg (2024)", whole). The rule of every output of diff and compare: a model is
+        named whole where it is first named (the head line, the title, the diagrams' headings), short in every
+        line below it."""
         short = short_names({m: self.name(m) for m in models})
         cut = {m: said for m, said in short.items() if said != self.name(m)}
         return replace(self, names={**self.names, **cut}, shortened=self.shortened | frozenset(cut))

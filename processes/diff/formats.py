@@ -199,7 +199,7 @@ def diff_text(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
         "",
     ]
     words = words.shortly((diff.a.name, diff.b.name))  # named whole on the head line, short below it
-    sides = words.name(diff.a.name), words.name(diff.b.name)  # "Only in Åstorp": the JSON's kinds keep A and B
+    sides = words.name(diff.a.name), words.name(diff.b.name)  # "Only in Åstorp"; the JSON keeps A and B
     for d in diff.differences:
         lines.append(f"[{kind_title(d.kind, words, sides)}] {_line(_names(diff, d, words))}")
     other_name = {diff.a.name: diff.b.name, diff.b.name: diff.a.name}

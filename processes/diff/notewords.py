@@ -324,7 +324,8 @@ def notes_said(notes: Sequence[str], a_name: str, b_name: str, words: DiffWords)
     comparison's headings and sentences name them: "in Åstorp", "i Åstorps modell", "i modellen Nationell
     referens"), not "in A" (found by QA, qaleft)."""
     words = words.shortly((a_name, b_name))
-    return [note_words(note, words.lang, words.side, (words.side(a_name), words.side(b_name))) for note in notes]
+    sides = words.side(a_name), words.side(b_name)
+    return [note_words(note, words.lang, words.side, sides) for note in notes]
 
 
 def reason_words(reason: str, lang: str) -> str:

@@ -89,8 +89,8 @@ class Variation:
     #: told apart by these (found by QA, qavariation: their sentences read the same)
     step_members: tuple[Members, ...] = ()
     other_members: tuple[Members, ...] = ()
-    #: presence only: model (valued ``uncertain``) -> the ids of the step ``maybe`` names there: two steps it names
-    #: alike told apart, as ``step_members`` tells this variation's steps
+    #: presence only: model (valued ``uncertain``) -> the ids of the step ``maybe`` names there: two steps it
+    #: names alike told apart, as ``step_members`` tells this variation's steps
     maybe_ids: FrozenMap[str, tuple[str, ...]] = FrozenMap()
 
 
@@ -268,10 +268,10 @@ def _maybe_partners(pairs: list[ModelDiff]) -> dict[tuple[str, str], dict[str, l
     return out
 
 
-def _hints(c: StepCluster, names: tuple[str, ...],
-           maybe: dict[tuple[str, str], dict[str, list[Asked]]]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-    """The label a model that lacks ``c`` is asked about first -> the models where it is asked about, each with
-    the ids of the step asked about there."""
+def _hints(c: StepCluster, names: tuple[str, ...], maybe: dict[tuple[str, str], dict[str, list[Asked]]]
+           ) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """The label a model that lacks ``c`` is asked about first -> the models where it is asked about, each
+    with the ids of the step asked about there."""
     hints: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for other in (n for n in names if n not in c.members):
         asked = [found for model in names if model in c.members for step in c.members[model]
@@ -306,7 +306,8 @@ def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...], pairs: 
         # a model the step is "not in" may draw it in words the matcher only asks about: say so, as the
         # pairwise diff does, rather than claim it absent
         hints = _hints(c, names, maybe)  # the label asked about first -> the models that have it
-        said = "; ".join(f'maybe "{label}" in {", ".join(n for n, _ in where)}' for label, where in hints.items())
+        said = "; ".join(f'maybe "{label}" in {", ".join(n for n, _ in where)}'
+                         for label, where in hints.items())
         uncertain = f" (uncertain: {said})" if hints else ""
         if c.apart_from:  # the person's rejection split this step's correspondence: say so, not only "absent"
             apart = listed([f'"{a}"' for a in c.apart_from])
