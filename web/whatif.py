@@ -21,6 +21,7 @@ from typing import Any
 from bpmn_io.library import library_names
 from bpmn_io.profile import profile_from_data
 from bpmn_io.reader import parse_bpmn
+from bpmn_io.xmlsafe import xml_text
 from bpmn_io.yamlsrc import dump_yaml, load_yaml
 from processes.errors import InputError, PermitflowError, not_utf8
 from scenarios.bases import Base, library_base
@@ -164,7 +165,9 @@ def read_upload(name: str, model: bytes, model_name: str, profile: bytes, profil
     raw = {**doc.data, "municipality": shown}
     if name:  # the name the manager wrote, in both languages: not the profile's own names per language (names:)
         raw.pop("names", None)
-    return Base(upload_id(shown), _text(model, model_name), model_name, raw, profile_name, dict(doc.lines)), defs
+    # the model's text as the parser above read it (a Latin-1 model under its declaration was refused here)
+    return Base(upload_id(shown), xml_text(model, source=model_name), model_name, raw, profile_name,
+                dict(doc.lines)), defs
 
 
 @dataclass(frozen=True, slots=True)
