@@ -18,6 +18,9 @@ Skillnad, 95 % intervall, övre gräns;Säker skillnad (95 %);Värde per upprepn
 what-if;;a/x;x;10,5;9,0;12,0;2;status-quo;-1,5;-2,25;-0,75;ja;"10,0;11,0"
 >>> summary_sheet(doc, "en").decode("utf-8-sig").splitlines()[1]
 'what-if,,a/x,x,10.5,9.0,12.0,2,status-quo,-1.5,-2.25,-0.75,yes,10.0;11.0'
+>>> summary_sheet(doc, "en", scenarios={"what-if": "With the changes", "status-quo": "Today"}).decode(
+...     "utf-8-sig").splitlines()[1][:62]
+'With the changes,,a/x,x,10.5,9.0,12.0,2,Today,-1.5,-2.25,-0.75'
 >>> doc["scenarios"][0]["points"][0]["figures"] = {"h/wait_days.Task_B": {"mean": 2.0, "ci": [1.0, 3.0],
 ...                                                                      "replications": [2.0]}}
 >>> summary_sheet(doc, "sv", {"h": {"Task_B": "Besluta"}}).decode("utf-8-sig").splitlines()[1].split(";")[2:5]
@@ -48,10 +51,13 @@ _GOAL_WORDS: dict[str, Callable[[str], str]] = {
 }
 
 
-def summary_sheet(doc: dict[str, Any], lang: str, names: Mapping[str, Mapping[str, str]] | None = None) -> bytes:
+def summary_sheet(doc: dict[str, Any], lang: str, names: Mapping[str, Mapping[str, str]] | None = None,
+                  scenarios: Mapping[str, str] | None = None) -> bytes:
     """``doc``'s (:func:`report.results.results_document`) ``summary.csv`` as a spreadsheet in ``lang``
     (``sv`` or ``en``, the module's rule); ``names``: per process, element id -> its step's name in ``lang``
-    (:func:`sheet_names`), by which a step's figure is said."""
+    (:func:`sheet_names`), by which a step's figure is said; ``scenarios``: a scenario's name -> its words in
+    ``lang``, as its reader knows it (the what-if page's two runs: "I dag", "Med ändringarna"), in its rows and
+    in the rows compared with it."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang {lang!r}: expected one of {', '.join(LANGUAGES)}")
     words = labels()["summary_columns"]
@@ -60,7 +66,8 @@ def summary_sheet(doc: dict[str, Any], lang: str, names: Mapping[str, Mapping[st
     return summary_csv(doc, header=[str(words[c][lang]) for c in columns],
                        delimiter=";" if lang == "sv" else ",", decimal="," if lang == "sv" else ".", bom=True,
                        yes_no=(str(words["yes"][lang]), str(words["no"][lang])),
-                       said=lambda key: figure_words(key, lang, steps.get(key.partition("/")[0])))
+                       said=lambda key: figure_words(key, lang, steps.get(key.partition("/")[0])),
+                       scenarios=scenarios)
 
 
 def sheet_names(batch: BatchResults, lang: str) -> dict[str, dict[str, str]]:

@@ -103,8 +103,12 @@ def test_the_english_csv_is_summary_csv_with_heads_in_words_and_a_bom(client, co
                         "Sure difference (95%),Value per replication")
     assert cli_lines[0].startswith("scenario,point,figure,mean,ci_low")
     rows = list(csv.reader(io.StringIO("\n".join(lines[1:]))))
-    # every row as permitflow run writes it: the same numbers, every digit; and the figure in words beside its key
-    assert [r[:3] + r[4:] for r in rows] == list(csv.reader(io.StringIO("\n".join(cli_lines[1:]))))
+    # every row as permitflow run writes it: the same numbers, every digit; and the figure in words beside its key;
+    # the two runs by the page's words for them, not their code names (found by QA: "status-quo", "what-if")
+    runs = {"status-quo": "Today", "what-if": "With the changes", "": ""}
+    assert [[runs[r[0]], *r[1:7], runs[r[7]], *r[8:]] for r in
+            csv.reader(io.StringIO("\n".join(cli_lines[1:])))] == [r[:3] + r[4:] for r in rows]
+    assert {r[0] for r in rows} == {"Today", "With the changes"} and {r[8] for r in rows} == {"", "Today"}
     said = {r[2]: r[3] for r in rows}
     assert said["astorp/complete_to_decision_mean_days"] == "days from complete application to decision (mean)"
     assert not any("_" in words for words in said.values())  # a step by its name, not its element id
@@ -125,8 +129,10 @@ def test_the_swedish_csv_has_semicolons_and_decimal_commas_and_the_same_numbers(
     assert said["astorp/complete_to_decision_mean_days"] == "dagar från komplett ansökan till beslut (medel)"
     assert any(w.startswith("dagar i väntan vid: Diarieför ansökan") for w in said.values())
     assert not any("_" in words for words in said.values())
+    runs = {"status-quo": "I dag", "what-if": "Med ändringarna", "": ""}  # the page's words for its two runs
     for mine, theirs in zip((r[:3] + r[4:] for r in rows[1:]), cli_rows[1:], strict=True):
-        assert mine[:3] == theirs[:3] and mine[7] == theirs[7]  # scenario, point, figure; compared with
+        assert mine[1:3] == theirs[1:3]  # point, figure
+        assert (mine[0], mine[7]) == (runs[theirs[0]], runs[theirs[7]])  # the scenario and what it is compared with
         assert mine[6] == theirs[6]  # replications with a value
         for cell, number in zip(mine[3:6] + mine[8:11], theirs[3:6] + theirs[8:11], strict=True):
             assert "." not in cell and cell.replace(",", ".") == number
