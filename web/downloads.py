@@ -84,9 +84,9 @@ async def results(request: Request) -> Response:
 
 
 def _goal_file(run: Any, kind: str, lang: str) -> Response:
-    """A finished goal seek's table as ``permitflow optimise`` writes it: ``csv`` its ``--csv`` (in English the
-    same bytes; in Swedish a spreadsheet for a Swedish Excel, :func:`report.sheet.goalseek_sheet`), ``json`` its
-    ``-o``."""
+    """A finished goal seek's table as ``permitflow optimise`` writes it: ``csv`` the rows of its ``--csv`` as a
+    spreadsheet in the page's language (:func:`report.sheet.goalseek_sheet`: heads and codes in words, for a
+    manager; the command line's file keeps its code names for a script), ``json`` the bytes of its ``-o``."""
     from report.sheet import goalseek_sheet
 
     text = run.file(kind)
