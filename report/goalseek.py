@@ -52,7 +52,8 @@ STATUS_WORDS = {"chosen": "chosen", "feasible": "meets the target", "infeasible"
 #: a decision level in Swedish words (the text's "beslut av nämnden", the Swedish spreadsheet's level column)
 LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "chair": "ordföranden",
             "manager": "chefen", "officer": "handläggaren", None: "-"}
-#: a decision level in English words, as the what-if page's table says it (the page's spreadsheet's level column)
+#: a decision level in English words, as the what-if page's table says it (the page's spreadsheet's level
+#: column)
 LEVEL_EN = {"committee": "the committee", "working_committee": "the working committee", "chair": "the chair",
             "manager": "the manager", "officer": "the case officer", None: "-"}
 

@@ -197,7 +197,8 @@ def _summary_rows(doc: dict[str, Any], float_texts: FloatTexts | None = None, *,
                 values = est["replications"]
                 missing = values.count(None)
                 yield [
-                    named.get(s["name"], s["name"]), point["label"], name, *(() if said is None else (said(name),)),
+                    named.get(s["name"], s["name"]), point["label"], name,
+                    *(() if said is None else (said(name),)),
                     est["mean"], est["ci"][0], est["ci"][1],
                     len(values) - missing,
                     named.get(s["baseline"], s["baseline"]) if s["baseline"] else "",

@@ -43,11 +43,11 @@ from scenarios.batch import BatchResults
 
 __all__ = ["summary_sheet", "sheet_names", "goalseek_sheet"]
 
-#: the columns of a goal seek's CSV that hold codes, not numbers (their points are not decimal marks), and how the
-#: page's spreadsheet says a cell of each in a language (a code it has no words for: as the file names it)
+#: the columns of a goal seek's CSV that hold codes, not numbers (their points are not decimal marks), and how
+#: the page's spreadsheet says a cell of each in a language (a code it has no words for: as the file names it)
 _GOAL_WORDS: dict[str, Callable[[str, str], str]] = {
-    "level": lambda level, lang: ((LEVEL_SV if lang == "sv" else LEVEL_EN).get(level) or level.replace("_", " ")
-                                  if level else ""),
+    "level": lambda level, lang: (((LEVEL_SV if lang == "sv" else LEVEL_EN).get(level)
+                                   or level.replace("_", " ")) if level else ""),
     "status": lambda status, lang: str(labels()["goalseek_status"].get(status, {}).get(lang, status)),
     "frontier": lambda place, lang: str(labels()["goalseek_frontier"].get(place, {}).get(lang, place)),
 }
@@ -60,8 +60,8 @@ def summary_sheet(doc: dict[str, Any], lang: str, names: Mapping[str, Mapping[st
     """``doc``'s (:func:`report.results.results_document`) ``summary.csv`` as a spreadsheet in ``lang``
     (``sv`` or ``en``, the module's rule); ``names``: per process, element id -> its step's name in ``lang``
     (:func:`sheet_names`), by which a step's figure is said; ``scenarios``: a scenario's name -> its words in
-    ``lang``, as its reader knows it (the what-if page's two runs: "I dag", "Med ändringarna"), in its rows and
-    in the rows compared with it."""
+    ``lang``, as its reader knows it (the what-if page's two runs: "I dag", "Med ändringarna"), in its rows
+    and in the rows compared with it."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang {lang!r}: expected one of {', '.join(LANGUAGES)}")
     words = labels()["summary_columns"]
@@ -88,18 +88,18 @@ def sheet_names(batch: BatchResults, lang: str) -> dict[str, dict[str, str]]:
 
 def goalseek_sheet(table: str, lang: str) -> bytes:
     """A goal seek's CSV (:func:`report.goalseek.goalseek_csv`, what ``permitflow optimise --csv`` writes, its
-    columns' code names for a script) as a spreadsheet a manager opens in ``lang``: the module's rule, the heads
-    in words (those of the page's table where it has the column), the decision levels, the statuses and the
-    places on the frontier in words, the costs "no price on the work" where the profiles put none (every cost 0,
-    :func:`report.goalseek.unpriced_costs`: the page shows "–" there), every number as the file has it, its
-    decimal mark the language's.
+    columns' code names for a script) as a spreadsheet a manager opens in ``lang``: the module's rule, the
+    heads in words (those of the page's table where it has the column), the decision levels, the statuses and
+    the places on the frontier in words, the costs "no price on the work" where the profiles put none (every
+    cost 0, :func:`report.goalseek.unpriced_costs`: the page shows "–" there), every number as the file has
+    it, its decimal mark the language's.
 
-    >>> table = "officers,fte,level,cost_kr_per_year,status,frontier\\n2,0.5,committee,812345.50,chosen,1\\n"
+    >>> table = "officers,fte,level,cost_kr_per_year,status\\n2,0.5,committee,812345.50,chosen\\n"
     >>> print(goalseek_sheet(table, "en").decode("utf-8-sig"), end="")
-    Case officers,Share of full time,Decided by,Cost a year (kronor),Status,No other is both cheaper and faster
-    2,0.5,the committee,812345.50,chosen,yes
+    Case officers,Share of full time,Decided by,Cost a year (kronor),Status
+    2,0.5,the committee,812345.50,chosen
     >>> goalseek_sheet(table, "sv").decode("utf-8-sig").splitlines()[1]
-    '2;0,5;nämnden;812345,50;valt;ja'
+    '2;0,5;nämnden;812345,50;valt'
     """
     if lang not in LANGUAGES:
         raise ValueError(f"lang {lang!r}: expected one of {', '.join(LANGUAGES)}")

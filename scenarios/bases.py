@@ -56,7 +56,7 @@ class Base:
 @lru_cache(maxsize=128)
 def _model_text(path: Path, _stamp: tuple[int, int]) -> str:
     """BPMN text of a model file: as it is, or made from a YAML authoring file."""
-    if (model_format(path) or "bpmn") == "bpmn":  # as the BPMN reader reads it: a Latin-1 model under its declaration
+    if (model_format(path) or "bpmn") == "bpmn":  # as the BPMN reader reads it (Latin-1 by its declaration)
         return xml_text(path.read_bytes(), source=str(path))
     from bpmn_io.authoring import read_authoring
     from bpmn_io.layout import add_layout

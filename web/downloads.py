@@ -72,7 +72,8 @@ async def results(request: Request) -> Response:
         if name == "results.json":
             data = await run_in_threadpool(summary_json, doc)
         else:
-            # the two runs by the page's own words for them, not their code names (a manager read "status-quo")
+            # the two runs by the page's own words for them, not their code names (a manager read
+            # "status-quo")
             runs = {BASELINE: TEXTS["today"][lang], SCENARIO: TEXTS["changed"][lang]}
             data = await run_in_threadpool(summary_sheet, doc, lang, names, runs)
     if name == "results.json":
@@ -84,8 +85,8 @@ async def results(request: Request) -> Response:
 
 
 def _goal_file(run: Any, kind: str, lang: str) -> Response:
-    """A finished goal seek's table as ``permitflow optimise`` writes it: ``csv`` the rows of its ``--csv`` as a
-    spreadsheet in the page's language (:func:`report.sheet.goalseek_sheet`: heads and codes in words, for a
+    """A finished goal seek's table as ``permitflow optimise`` writes it: ``csv`` the rows of its ``--csv`` as
+    a spreadsheet in the page's language (:func:`report.sheet.goalseek_sheet`: heads and codes in words, for a
     manager; the command line's file keeps its code names for a script), ``json`` the bytes of its ``-o``."""
     from report.sheet import goalseek_sheet
 

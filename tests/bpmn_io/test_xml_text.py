@@ -1,5 +1,6 @@
 """A model's text as the BPMN reader reads it (:func:`bpmn_io.xmlsafe.xml_text`): every encoding the parser
-takes gives the same text, its declaration naming UTF-8, in which permitflow keeps, writes and parses it again."""
+takes gives the same text, its declaration naming UTF-8, in which permitflow keeps, writes and parses it
+again."""
 
 from __future__ import annotations
 

@@ -63,8 +63,8 @@ def test_the_goal_seeks_table_downloads_in_the_pages_words_with_the_command_line
     assert result.exit_code == 0, result.output
     assert files["goal-seek.json"] == (tmp_path / "cli.json").read_bytes()
     table = (tmp_path / "cli.csv").read_bytes()
-    # each a spreadsheet of the command line's rows, every number the same, its heads and codes in words in the
-    # page's language (the English file was the command line's snake_case data: found by QA)
+    # each a spreadsheet of the command line's rows, every number the same, its heads and codes in words in
+    # the page's language (the English file was the command line's snake_case data: found by QA)
     for name, lang in (("goal-seek.csv", "en"), ("målsökning.csv", "sv")):
         rows = goal_sheet_rows(files[name], table, lang)
         assert rows[0][:4] == GOAL_HEADS[lang] and len(rows) == 3  # the heads and the two candidates

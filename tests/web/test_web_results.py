@@ -103,8 +103,9 @@ def test_the_english_csv_is_summary_csv_with_heads_in_words_and_a_bom(client, co
                         "Sure difference (95%),Value per replication")
     assert cli_lines[0].startswith("scenario,point,figure,mean,ci_low")
     rows = list(csv.reader(io.StringIO("\n".join(lines[1:]))))
-    # every row as permitflow run writes it: the same numbers, every digit; and the figure in words beside its key;
-    # the two runs by the page's words for them, not their code names (found by QA: "status-quo", "what-if")
+    # every row as permitflow run writes it: the same numbers, every digit; and the figure in words beside its
+    # key; the two runs by the page's words for them, not their code names (found by QA: "status-quo",
+    # "what-if")
     runs = {"status-quo": "Today", "what-if": "With the changes", "": ""}
     assert [[runs[r[0]], *r[1:7], runs[r[7]], *r[8:]] for r in
             csv.reader(io.StringIO("\n".join(cli_lines[1:])))] == [r[:3] + r[4:] for r in rows]
@@ -132,7 +133,8 @@ def test_the_swedish_csv_has_semicolons_and_decimal_commas_and_the_same_numbers(
     runs = {"status-quo": "I dag", "what-if": "Med ändringarna", "": ""}  # the page's words for its two runs
     for mine, theirs in zip((r[:3] + r[4:] for r in rows[1:]), cli_rows[1:], strict=True):
         assert mine[1:3] == theirs[1:3]  # point, figure
-        assert (mine[0], mine[7]) == (runs[theirs[0]], runs[theirs[7]])  # the scenario and what it is compared with
+        # the scenario, and what it is compared with
+        assert (mine[0], mine[7]) == (runs[theirs[0]], runs[theirs[7]])
         assert mine[6] == theirs[6]  # replications with a value
         for cell, number in zip(mine[3:6] + mine[8:11], theirs[3:6] + theirs[8:11], strict=True):
             assert "." not in cell and cell.replace(",", ".") == number
@@ -218,9 +220,9 @@ def test_the_status_quos_figures_are_those_permitflow_simulate_gives_of_the_same
 
 
 def goal_sheet_rows(sheet: bytes, table: bytes, lang: str) -> list[list[str]]:
-    """The page's spreadsheet of a goal seek (``sheet``) against ``permitflow optimise --csv`` of the same search
-    (``table``): a byte-order mark, the language's delimiter, as many rows and columns, every number the same
-    (its decimal mark the language's); its rows, the heads first, for the words to be checked."""
+    """The page's spreadsheet of a goal seek (``sheet``) against ``permitflow optimise --csv`` of the same
+    search (``table``): a byte-order mark, the language's delimiter, as many rows and columns, every number
+    the same (its decimal mark the language's); its rows, the heads first, for the words to be checked."""
     text = sheet.decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";" if lang == "sv" else ","))
@@ -245,10 +247,10 @@ GOAL_FRONTIER = {"en": {"1": "yes", "0": "no", "": "not needed: a cheaper one me
 
 
 def test_a_goal_seeks_table_downloads_in_words_with_the_numbers_permitflow_optimise_writes(client, tmp_path):
-    """``goal-seek.csv?lang=en|sv`` is a spreadsheet of the rows ``permitflow optimise --csv`` writes of the same
-    search, every number the same, the heads, decision levels, statuses and frontier in words in the page's
-    language (found by QA: the English download was the command line's snake_case data); ``goal-seek.json`` is
-    the bytes of its ``-o``; a what-if has no such table."""
+    """``goal-seek.csv?lang=en|sv`` is a spreadsheet of the rows ``permitflow optimise --csv`` writes of the
+    same search, every number the same, the heads, decision levels, statuses and frontier in words in the
+    page's language (found by QA: the English download was the command line's snake_case data);
+    ``goal-seek.json`` is the bytes of its ``-o``; a what-if has no such table."""
     goal = {"percent": 80, "officers": [1, 2], "fte": [0.3], "levels": ["officer"]}
     levers = {"years": 0.25, "seed": 5}
     run_id = _finished(client, {"municipalities": ["astorp"], "levers": levers, "goal": goal}, "/api/goal")
@@ -277,8 +279,10 @@ def test_a_goal_seeks_table_downloads_in_words_with_the_numbers_permitflow_optim
         assert not any("_" in head for head in rows[0])  # no code name among the heads
         level, status, frontier = (theirs[0].index(c) for c in ("level", "status", "frontier"))
         assert {row[level] for row in rows[1:]} == {"the case officer" if lang == "en" else "handläggaren"}
-        assert [row[status] for row in rows[1:]] == [GOAL_STATUS[lang].get(row[status], "?") for row in theirs[1:]]
-        assert [row[frontier] for row in rows[1:]] == [GOAL_FRONTIER[lang][row[frontier]] for row in theirs[1:]]
+        assert [row[status] for row in rows[1:]] == \
+            [GOAL_STATUS[lang].get(row[status], "?") for row in theirs[1:]]
+        assert [row[frontier] for row in rows[1:]] == \
+            [GOAL_FRONTIER[lang][row[frontier]] for row in theirs[1:]]
     bad = client.get(f"/api/runs/{run_id}/goal-seek.csv?lang=de")
     assert bad.status_code == 400 and bad.json()["field"] == "lang"
     what_if = client.get(f"/api/runs/{_finished(client, QUESTION)}/goal-seek.csv")
@@ -296,7 +300,8 @@ def test_the_goal_sheet_writes_words_decimal_marks_and_keeps_a_level_from_readin
                      "gräns;Status\n2;0,5;'=cmd;-0,25;valt\n"
                      "1;0,25;nämnden;3,5;osäkert: intervallet spänner över målet\n")
     assert goalseek_sheet(table, "en").decode("utf-8") == (
-        "\ufeffCase officers,Share of full time,Decided by,\"Days on average, 95% interval, low end\",Status\n"
+        "\ufeffCase officers,Share of full time,Decided by,\"Days on average, 95% interval, low "
+        "end\",Status\n"
         "2,0.5,'=cmd,-0.25,chosen\n1,0.25,the committee,3.5,unsure: its interval spans the target\n")
     with pytest.raises(ValueError, match="lang 'de'"):
         goalseek_sheet(table, "de")

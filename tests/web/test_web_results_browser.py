@@ -70,10 +70,10 @@ def test_the_answers_figures_download_as_a_spreadsheet_in_the_pages_language_and
     assert english.startswith("\ufeffScenario,Sweep point,Figure,Figure in words,Mean,")
     doc = json.loads(files["results.json"])
     mean = doc["scenarios"][1]["points"][0]["figures"]["helsingborg/complete_to_decision_mean_days"]["mean"]
-    assert f"With the changes,,helsingborg/complete_to_decision_mean_days,days from complete application to " \
-           f"decision (mean),{mean!r}," in english and ",Today," in english and "status-quo" not in english
-    assert f"Med ändringarna;;helsingborg/complete_to_decision_mean_days;dagar från komplett ansökan till beslut " \
-           f"(medel);{mean!r};".replace(".", ",") in swedish
+    assert f"With the changes,,helsingborg/complete_to_decision_mean_days,days from complete application " \
+           f"to decision (mean),{mean!r}," in english and ",Today," in english and "status-quo" not in english
+    assert f"Med ändringarna;;helsingborg/complete_to_decision_mean_days;dagar från komplett ansökan till " \
+           f"beslut (medel);{mean!r};".replace(".", ",") in swedish
     assert messages == []
 
 
