@@ -1,7 +1,7 @@
 """A finished run's figures as files (:mod:`web.app`): ``GET /api/runs/{id}/results.csv`` (``?lang=sv|en``)
 and ``results.json`` a what-if's, as ``permitflow run`` writes them (:mod:`report.sheet`); ``goal-seek.csv``
-and ``goal-seek.json`` a goal seek's table, as ``permitflow optimise`` writes it (the CSV's heads and codes in words
-in the page's language)."""
+and ``goal-seek.json`` a goal seek's table, as ``permitflow optimise`` writes it (the CSV's heads and codes in
+words in the page's language)."""
 
 from __future__ import annotations
 
