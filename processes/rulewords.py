@@ -154,8 +154,8 @@ RULES: dict[str, tuple[str, str]] = {
                            "delegationen {level} har inget beslutande organ (förväntade en av {levels})"),
     "rrule_text": ("{value} is not an iCalendar RRULE text", "{value} är ingen iCalendar RRULE-text"),
     "rrule_invalid": ("invalid RRULE {value}: {detail} (expected e.g. 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3')",
-                      "ogiltig RRULE {value} (förväntade t.ex. 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3') (teknisk uppgift "
-                      "från läsaren dateutil: ”{detail}”)"),
+                      "ogiltig RRULE {value} (förväntade t.ex. 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3') (teknisk "
+                      "uppgift: ”{detail}”)"),
     "meetings_need": ("meetings need an rrule or a list of dates (expected e.g. rrule: 'FREQ=MONTHLY;BYDAY=TU')",
                       "mötena behöver en rrule eller en lista med datum (förväntade t.ex. rrule: "
                       "'FREQ=MONTHLY;BYDAY=TU')"),

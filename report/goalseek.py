@@ -33,7 +33,7 @@ from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult, Target
 
 __all__ = ["goalseek_text", "goalseek_csv", "goalseek_json", "CSV_COLUMNS", "NO_PRICE",
-           "unpriced_costs", "staff_names", "LEVEL_SV", "candidate_label"]
+           "unpriced_costs", "staff_names", "LEVEL_SV", "LEVEL_EN", "candidate_label"]
 
 CSV_COLUMNS = (
     "officers", "fte", "level", "cost_kr_per_year", "staff_cost", "decision_cost", "replications",
@@ -52,6 +52,10 @@ STATUS_WORDS = {"chosen": "chosen", "feasible": "meets the target", "infeasible"
 #: a decision level in Swedish words (the text's "beslut av nämnden", the Swedish spreadsheet's level column)
 LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "chair": "ordföranden",
             "manager": "chefen", "officer": "handläggaren", None: "-"}
+#: a decision level in English words, as the what-if page's table says it (the page's spreadsheet's level
+#: column)
+LEVEL_EN = {"committee": "the committee", "working_committee": "the working committee", "chair": "the chair",
+            "manager": "the manager", "officer": "the case officer", None: "-"}
 
 
 def _kr(x: float, lang: str = "en") -> str:

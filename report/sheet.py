@@ -18,6 +18,9 @@ Skillnad, 95 % intervall, övre gräns;Säker skillnad (95 %);Värde per upprepn
 what-if;;a/x;x;10,5;9,0;12,0;2;status-quo;-1,5;-2,25;-0,75;ja;"10,0;11,0"
 >>> summary_sheet(doc, "en").decode("utf-8-sig").splitlines()[1]
 'what-if,,a/x,x,10.5,9.0,12.0,2,status-quo,-1.5,-2.25,-0.75,yes,10.0;11.0'
+>>> summary_sheet(doc, "en", scenarios={"what-if": "With the changes", "status-quo": "Today"}).decode(
+...     "utf-8-sig").splitlines()[1][:62]
+'With the changes,,a/x,x,10.5,9.0,12.0,2,Today,-1.5,-2.25,-0.75'
 >>> doc["scenarios"][0]["points"][0]["figures"] = {"h/wait_days.Task_B": {"mean": 2.0, "ci": [1.0, 3.0],
 ...                                                                      "replications": [2.0]}}
 >>> summary_sheet(doc, "sv", {"h": {"Task_B": "Besluta"}}).decode("utf-8-sig").splitlines()[1].split(";")[2:5]
@@ -32,7 +35,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from processes.textsafe import csv_cell, csv_row
-from report.goalseek import LEVEL_SV
+from report.goalseek import LEVEL_EN, LEVEL_SV, NO_PRICE, unpriced_costs
 from report.processnames import step_names
 from report.results import SUMMARY_COLUMNS, summary_csv
 from report.words import LANGUAGES, figure_words, labels
@@ -40,18 +43,25 @@ from scenarios.batch import BatchResults
 
 __all__ = ["summary_sheet", "sheet_names", "goalseek_sheet"]
 
-#: the columns of a goal seek's CSV that hold words, not numbers (their points are not decimal marks), and how
-#: the Swedish spreadsheet says a cell of each (a code it has no words for: as the file names it)
-_GOAL_WORDS: dict[str, Callable[[str], str]] = {
-    "level": lambda level: LEVEL_SV.get(level, level.replace("_", " ")) if level else "",
-    "status": lambda status: str(labels()["goalseek_status"].get(status, {}).get("sv", status)),
+#: the columns of a goal seek's CSV that hold codes, not numbers (their points are not decimal marks), and how
+#: the page's spreadsheet says a cell of each in a language (a code it has no words for: as the file names it)
+_GOAL_WORDS: dict[str, Callable[[str, str], str]] = {
+    "level": lambda level, lang: (((LEVEL_SV if lang == "sv" else LEVEL_EN).get(level)
+                                   or level.replace("_", " ")) if level else ""),
+    "status": lambda status, lang: str(labels()["goalseek_status"].get(status, {}).get(lang, status)),
+    "frontier": lambda place, lang: str(labels()["goalseek_frontier"].get(place, {}).get(lang, place)),
 }
+#: a goal seek's cost columns, which say that the profiles put no price on the work where they put none
+_GOAL_COSTS = ("cost_kr_per_year", "staff_cost", "decision_cost")
 
 
-def summary_sheet(doc: dict[str, Any], lang: str, names: Mapping[str, Mapping[str, str]] | None = None) -> bytes:
+def summary_sheet(doc: dict[str, Any], lang: str, names: Mapping[str, Mapping[str, str]] | None = None,
+                  scenarios: Mapping[str, str] | None = None) -> bytes:
     """``doc``'s (:func:`report.results.results_document`) ``summary.csv`` as a spreadsheet in ``lang``
     (``sv`` or ``en``, the module's rule); ``names``: per process, element id -> its step's name in ``lang``
-    (:func:`sheet_names`), by which a step's figure is said."""
+    (:func:`sheet_names`), by which a step's figure is said; ``scenarios``: a scenario's name -> its words in
+    ``lang``, as its reader knows it (the what-if page's two runs: "I dag", "Med ändringarna"), in its rows
+    and in the rows compared with it."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang {lang!r}: expected one of {', '.join(LANGUAGES)}")
     words = labels()["summary_columns"]
@@ -60,7 +70,8 @@ def summary_sheet(doc: dict[str, Any], lang: str, names: Mapping[str, Mapping[st
     return summary_csv(doc, header=[str(words[c][lang]) for c in columns],
                        delimiter=";" if lang == "sv" else ",", decimal="," if lang == "sv" else ".", bom=True,
                        yes_no=(str(words["yes"][lang]), str(words["no"][lang])),
-                       said=lambda key: figure_words(key, lang, steps.get(key.partition("/")[0])))
+                       said=lambda key: figure_words(key, lang, steps.get(key.partition("/")[0])),
+                       scenarios=scenarios)
 
 
 def sheet_names(batch: BatchResults, lang: str) -> dict[str, dict[str, str]]:
@@ -76,27 +87,33 @@ def sheet_names(batch: BatchResults, lang: str) -> dict[str, dict[str, str]]:
 
 
 def goalseek_sheet(table: str, lang: str) -> bytes:
-    """A goal seek's CSV (:func:`report.goalseek.goalseek_csv`, what ``permitflow optimise --csv`` writes)
-    as a spreadsheet in ``lang``: in English the command line's bytes as they are (a manager's download and
-    a script's file alike); in Swedish the module's rule, the heads in Swedish words, every number's decimal
-    point a comma, the decision levels and the statuses in Swedish words.
+    """A goal seek's CSV (:func:`report.goalseek.goalseek_csv`, what ``permitflow optimise --csv`` writes, its
+    columns' code names for a script) as a spreadsheet a manager opens in ``lang``: the module's rule, the
+    heads in words (those of the page's table where it has the column), the decision levels, the statuses and
+    the places on the frontier in words, the costs "no price on the work" where the profiles put none (every
+    cost 0, :func:`report.goalseek.unpriced_costs`: the page shows "–" there), every number as the file has
+    it, its decimal mark the language's.
 
-    >>> table = "officers,fte,level,cost_kr_per_year\\n2,0.5,committee,812345.50\\n"
-    >>> goalseek_sheet(table, "en") == table.encode()
-    True
+    >>> table = "officers,fte,level,cost_kr_per_year,status\\n2,0.5,committee,812345.50,chosen\\n"
+    >>> print(goalseek_sheet(table, "en").decode("utf-8-sig"), end="")
+    Case officers,Share of full time,Decided by,Cost a year (kronor),Status
+    2,0.5,the committee,812345.50,chosen
+    >>> goalseek_sheet(table, "sv").decode("utf-8-sig").splitlines()[1]
+    '2;0,5;nämnden;812345,50;valt'
     """
     if lang not in LANGUAGES:
         raise ValueError(f"lang {lang!r}: expected one of {', '.join(LANGUAGES)}")
-    if lang == "en":
-        return table.encode("utf-8")
     rows = list(csv.reader(io.StringIO(table)))
     heads, words = rows[0], labels()["goalseek_columns"]
+    said = {heads.index(c): words_of for c, words_of in _GOAL_WORDS.items() if c in heads}
+    costs = [heads.index(c) for c in _GOAL_COSTS if c in heads]
+    if costs and unpriced_costs(float(row[costs[0]]) for row in rows[1:]):
+        said.update({i: lambda _cost, lang: NO_PRICE[lang] for i in costs})
     out = io.StringIO()
     out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    writer.writerow(csv_row(str(words[h]["sv"]) if h in words else h for h in heads))
-    said = {heads.index(c): words_of for c, words_of in _GOAL_WORDS.items() if c in heads}
+    writer = csv.writer(out, delimiter=";" if lang == "sv" else ",", lineterminator="\n")
+    writer.writerow(csv_row(str(words[h][lang]) if h in words else h for h in heads))
     for row in rows[1:]:  # a level named in an uploaded profile could start like a formula; a number is none
-        writer.writerow([csv_cell(said[i](cell)) if i in said else cell.replace(".", ",")
-                         for i, cell in enumerate(row)])
+        writer.writerow([csv_cell(said[i](cell, lang)) if i in said else
+                         cell.replace(".", ",") if lang == "sv" else cell for i, cell in enumerate(row)])
     return out.getvalue().encode("utf-8")

@@ -23,8 +23,9 @@ from typing import Any
 from bpmn_io.library import library_names, library_paths
 from bpmn_io.loading import model_format
 from bpmn_io.profile import not_a_profile, profile_from_data
+from bpmn_io.xmlsafe import xml_text
 from bpmn_io.yamlsrc import load_yaml
-from processes.errors import InputError, PermitflowError, not_utf8
+from processes.errors import InputError, PermitflowError
 from processes.frozenclass import frozen_dataclass
 from scenarios.names import check_name
 
@@ -52,18 +53,11 @@ class Base:
         return None
 
 
-def _text(data: bytes, path: Path) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise not_utf8(data, str(path), err) from None
-
-
 @lru_cache(maxsize=128)
 def _model_text(path: Path, _stamp: tuple[int, int]) -> str:
     """BPMN text of a model file: as it is, or made from a YAML authoring file."""
-    if (model_format(path) or "bpmn") == "bpmn":
-        return _text(path.read_bytes(), path)
+    if (model_format(path) or "bpmn") == "bpmn":  # as the BPMN reader reads it (Latin-1 by its declaration)
+        return xml_text(path.read_bytes(), source=str(path))
     from bpmn_io.authoring import read_authoring
     from bpmn_io.layout import add_layout
     from bpmn_io.writer import to_bpmn_bytes

@@ -10,7 +10,8 @@ same page to cancel); ``GET /api/runs/{id}`` progress and answer; ``DELETE /api/
 cancel; ``POST /api/scenario`` the scenario file (YAML);
 ``GET /api/runs/{id}/report`` the report (HTML); ``GET /api/runs/{id}/results.csv`` (``?lang=sv|en``) and
 ``results.json`` its figures as ``permitflow run`` writes them (:mod:`report.sheet`), ``goal-seek.csv``
-(``?lang=sv|en``) and ``goal-seek.json`` a goal seek's table as ``permitflow optimise`` writes it; ``GET /api/runs/{id}/diagram/{n}`` a diagram of the
+(``?lang=sv|en``: its rows, heads and codes in words) and ``goal-seek.json`` a goal seek's table as
+``permitflow optimise`` writes it; ``GET /api/runs/{id}/diagram/{n}`` a diagram of the
 answer (SVG: the answer names it by this address, ``diagram.url``, and does not carry it); ``POST /api/goal`` a goal seek (polled as a run). Bad input is one message
 (``{"error": ..., "error_sv": ..., "field": ...}``, status 400/413/422), nothing is kept,
 and the server goes on serving. With a token, every request must carry it

@@ -1,6 +1,7 @@
 """A finished run's figures as files (:mod:`web.app`): ``GET /api/runs/{id}/results.csv`` (``?lang=sv|en``)
 and ``results.json`` a what-if's, as ``permitflow run`` writes them (:mod:`report.sheet`); ``goal-seek.csv``
-and ``goal-seek.json`` a goal seek's table, as ``permitflow optimise`` writes it."""
+and ``goal-seek.json`` a goal seek's table, as ``permitflow optimise`` writes it (the CSV's heads and codes in
+words in the page's language)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from bpmn_io.profile import LANGUAGES
 from web.levers import said_back
 from web.replies import NO_SUCH, error_reply, not_kept, refused
 from web.runroutes import run_or_404
+from web.texts import TEXTS
+from web.whatif import BASELINE, SCENARIO
 
 __all__ = ["results"]
 
@@ -70,7 +73,10 @@ async def results(request: Request) -> Response:
         if name == "results.json":
             data = await run_in_threadpool(summary_json, doc)
         else:
-            data = await run_in_threadpool(summary_sheet, doc, lang, names)
+            # the two runs by the page's own words for them, not their code names (a manager read
+            # "status-quo")
+            runs = {BASELINE: TEXTS["today"][lang], SCENARIO: TEXTS["changed"][lang]}
+            data = await run_in_threadpool(summary_sheet, doc, lang, names, runs)
     if name == "results.json":
         return Response(data, media_type="application/json",
                         headers={"Content-Disposition": 'attachment; filename="results.json"'})
@@ -80,9 +86,9 @@ async def results(request: Request) -> Response:
 
 
 def _goal_file(run: Any, kind: str, lang: str) -> Response:
-    """A finished goal seek's table as ``permitflow optimise`` writes it: ``csv`` its ``--csv`` (in English the
-    same bytes; in Swedish a spreadsheet for a Swedish Excel, :func:`report.sheet.goalseek_sheet`), ``json`` its
-    ``-o``."""
+    """A finished goal seek's table as ``permitflow optimise`` writes it: ``csv`` the rows of its ``--csv`` as
+    a spreadsheet in the page's language (:func:`report.sheet.goalseek_sheet`: heads and codes in words, for a
+    manager; the command line's file keeps its code names for a script), ``json`` the bytes of its ``-o``."""
     from report.sheet import goalseek_sheet
 
     text = run.file(kind)

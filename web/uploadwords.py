@@ -3,20 +3,21 @@
 The readers word their refusals in English for the command line (:class:`processes.errors.InputError`: file,
 line, element, key path, message). The page's Swedish refusal said them as they were, in English, after its
 Swedish first sentence. :func:`detail_sv` says where (``m.bpmn, rad 3``) and what in Swedish: permitflow's own
-words translated; a parser's own words (lxml's, PyYAML's, Python's codec's), which no one here wrote, said in
-Swedish as the kind of problem they are, with the parser's words kept as a quoted technical note at the end. A
-profile rule's message is said from the rules' table (:data:`processes.rulewords.RULES`, keyed by the rule, the
-English from the same entry); a message in neither keeps its English words, said to be English.
+words translated; a parser's own words (lxml's, PyYAML's), which no one here wrote, said as what is wrong with
+the file (:func:`web.plainwords.parser_said`: no parser named, a manager does not know them); an element by
+its name. A profile rule's message is said from the rules' table (:data:`processes.rulewords.RULES`, keyed by
+the rule, the English from the same entry); a message in neither keeps its English words, said to be English.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from processes.errors import PermitflowError
 from processes.rulewords import rule_said
 from report.failurewords import failure_words
+from web.plainwords import MISSING, TAB, ends_early, missing_said, named, parser_said, where_said
 
 __all__ = ["detail_sv", "run_failure_sv", "form_words_sv"]
 
@@ -62,13 +63,6 @@ def _encoding(m: re.Match[str]) -> tuple[str, str]:
 
 def _ref(ref: str) -> str:
     return {"sourceRef": "källa (sourceRef)", "targetRef": "mål (targetRef)"}.get(ref, ref)
-
-
-def _missing(m: re.Match[str]) -> tuple[str, str]:
-    what = {"element": "inget element", "lane": "ingen bana (lane)", "sequence flow": "inget sekvensflöde"}[m[1]]
-    close = f" (menade du '{m[4]}'?)" if m[4] else ""
-    more = f" (och {m[5]} till av samma slag)" if m[5] else ""
-    return f"{what} '{m[2]}' i processen '{m[3]}'{close}{more}", ""
 
 
 _TRIGGERS_SV = {"message": "meddelande", "timer": "timer", "error": "fel", "escalation": "eskalering",
@@ -163,10 +157,9 @@ def _not_run(m: re.Match[str]) -> tuple[str, str]:
 _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re.S), said) for pattern, said in (
     # the BPMN reader (bpmn_io/xmlsafe.py, bpmn_io/reader.py, bpmn_io/readcommon.py) and the page's own check
     (r"not well-formed XML: no XML element found, the content is not XML text \((.*)\)",
-     lambda m: ("inte välformad XML: inget XML-element hittades, innehållet är inte XML-text",
-                _note("XML-läsaren lxml", m[1]))),
+     lambda m: ("inte välformad XML: inget XML-element hittades, innehållet är inte XML-text", "")),
     (r"not well-formed XML: document ends too early \(truncated\?\): (.*)",
-     lambda m: ("inte välformad XML: dokumentet tar slut för tidigt (avkortat?)", _note("XML-läsaren lxml", m[1]))),
+     lambda m: (f"inte välformad XML: {ends_early(m[1], 'sv')}", "")),
     (r"not well-formed XML: elements nested deeper than (\d+) levels, more than permitflow reads .*",
      lambda m: (f"inte välformad XML: element nästlade djupare än {m[1]} nivåer, mer än permitflow läser "
                 "(förväntade en BPMN-modell som är mindre djupt nästlad)", "")),
@@ -175,7 +168,7 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
                 "10 MB (förväntade en BPMN-modell utan så stora värden)", "")),
     (r"not well-formed XML: bytes that are not (\S+) at column (\d+) \(expected text in \S+, which "
      r"(the XML declaration names|XML assumes without a declaration); .*", _encoding),
-    (r"not well-formed XML: (.*)", lambda m: ("inte välformad XML", _note("XML-läsaren lxml", m[1]))),
+    (r"not well-formed XML: (.*)", lambda m: (f"inte välformad XML: {parser_said('xml', m[1], 'sv')}", "")),
     (r"document is empty \(expected BPMN 2\.0 XML\)", lambda m: ("dokumentet är tomt (förväntade BPMN 2.0-XML)", "")),
     (r"DOCTYPE declares entities(, which permitflow never expands)? \(expected .* without a DOCTYPE\)",
      lambda m: ("DOCTYPE deklarerar entiteter, som permitflow aldrig expanderar (förväntade en BPMN-fil utan "
@@ -211,8 +204,7 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
     (r"the BPMN file has no process", lambda m: ("BPMN-filen har ingen process", "")),
     # a profile written for another model (simulator/compiler.py, counted by scenarios/checks.py): the commonest
     # refusal of an upload that cannot run (found by the manager's QA evening: said in English)
-    (r"no (element|lane|sequence flow) '(.*?)' in process '(.*?)'(?: \(did you mean '(.*?)'\?\))?"
-     r"(?: \(and (\d+) more such entries\))?", _missing),
+    (MISSING.pattern, lambda m: (missing_said(m, "sv"), "")),
     # a model with elements the engine cannot run (simulator/tables.py, checked when the upload is sent)
     (r"process '(?P<process>.*?)' cannot be simulated: (?P<count>\d+) element\(s\) not executable: (?P<listed>.*)",
      _not_run),
@@ -239,9 +231,8 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
                 "eller XES): spara den som CSV i Excel (Spara som: CSV UTF-8 (kommaavgränsad))", "")),
     # an editor's tab: the reader's advice (bpmn_io/yamlparse.py) in Swedish, not inside the quoted English note
     (r"invalid YAML: (.*) \(YAML indents with spaces, not tabs: replace the tab by spaces\)",
-     lambda m: ("ogiltig YAML: en tabb där YAML bara tar mellanslag (YAML drar in med mellanslag, inte tabbar: byt "
-                "tabben mot mellanslag)", _note("YAML-läsaren PyYAML", m[1]))),
-    (r"invalid YAML: (.*)", lambda m: ("ogiltig YAML", _note("YAML-läsaren PyYAML", m[1]))),
+     lambda m: (f"ogiltig YAML: {TAB['sv']}", "")),
+    (r"invalid YAML: (.*)", lambda m: (f"ogiltig YAML: {parser_said('yaml', m[1], 'sv')}", "")),
     (r"YAML nested deeper than (\d+) levels \(the limit of every input file\)",
      lambda m: (f"YAML nästlad djupare än {m[1]} nivåer (gränsen för varje indatafil)", "")),
     (r"more than (\d+) values once aliases are expanded",
@@ -251,7 +242,7 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
     (r"UTF-16 text, not UTF-8 \(.*\)",
      lambda m: ("UTF-16-text, inte UTF-8 (som Anteckningars ”Unicode” sparar; spara filen som UTF-8)", "")),
     (r"not UTF-8 text \((.*) at byte (\d+)(; save the file as UTF-8)?\)",
-     lambda m: (f"inte UTF-8-text (vid byte {m[2]}; spara filen som UTF-8)", _note("Python", m[1]))),
+     lambda m: (f"inte UTF-8-text (vid byte {m[2]}; spara filen som UTF-8)", "")),
     (r"not a profile \(expected a mapping with simulation:, as profile\.yaml in the library\)",
      lambda m: ("inte en profil (förväntade nycklar och värden med simulation:, som profile.yaml i biblioteket)", "")),
     # a message of these shapes that no rule of processes/rulewords.py words (the profile rules themselves are said
@@ -265,27 +256,15 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
 ))
 
 
-def _where(err: PermitflowError) -> str:
-    """Where ``err`` is, in Swedish: ``m.bpmn, rad 3: elementet 'Task_1': simulation.pools: ``."""
-    where = ""
-    if err.file:
-        where = err.file + (f", rad {err.line}" if err.line else "") + ": "
-    elif err.line:
-        where = f"rad {err.line}: "
-    if err.element:
-        where += f"elementet '{err.element}': "
-    if err.path:
-        where += f"{err.path}: "
-    return where
-
-
-def detail_sv(err: PermitflowError) -> str:
-    """``err``'s detail for the Swedish refusal of an upload: where, then what in Swedish, a parser's own words
-    quoted at the end; a message of ours not translated here keeps its English words, said to be English.
+def detail_sv(err: PermitflowError, names: Mapping[str, str] | None = None) -> str:
+    """``err``'s detail for the Swedish refusal of an upload: where, then what in Swedish, a parser's words in
+    plain words (:func:`web.plainwords.parser_said`), an element by its name (``names``:
+    :func:`web.plainwords.element_names` of the model, when it was read); a message of ours not translated
+    here keeps its English words, said to be English.
 
     >>> from processes.errors import InputError
     >>> detail_sv(InputError("invalid YAML: expected ',' or ']', but got '<stream end>'", file="p.yaml", line=1))
-    "p.yaml, rad 1: ogiltig YAML (teknisk uppgift från YAML-läsaren PyYAML: ”expected ',' or ']', but got '<stream end>'”)"
+    "p.yaml, rad 1: ogiltig YAML: ett '[' som aldrig stängs med ']'"
     >>> detail_sv(InputError("the BPMN file has no process", file="m.bpmn"))
     'm.bpmn: BPMN-filen har ingen process'
     >>> from processes.rulewords import rule_error
@@ -297,14 +276,14 @@ def detail_sv(err: PermitflowError) -> str:
     """
     ruled = rule_said(err, "sv")  # a profile rule's, from its table (processes.rulewords)
     if ruled is not None:
-        return f"{_where(err)}{ruled}"
+        return named(f"{where_said(err, 'sv')}{ruled}", names or {}, "sv")
     message = " ".join(err.message.split("\n"))
     for pattern, said in _OURS:
         m = pattern.fullmatch(message)
         if m is not None:
             words, note = said(m)
-            return f"{_where(err)}{words}{note}"
-    return f"{_where(err)}(på engelska) {message}"
+            return named(f"{where_said(err, 'sv')}{words}{note}", names or {}, "sv")
+    return named(f"{where_said(err, 'sv')}(på engelska) {message}", names or {}, "sv")
 
 
 def run_failure_sv(message: str) -> str:

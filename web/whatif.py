@@ -21,6 +21,7 @@ from typing import Any
 from bpmn_io.library import library_names
 from bpmn_io.profile import profile_from_data
 from bpmn_io.reader import parse_bpmn
+from bpmn_io.xmlsafe import xml_text
 from bpmn_io.yamlsrc import dump_yaml, load_yaml
 from processes.errors import InputError, PermitflowError, not_utf8
 from scenarios.bases import Base, library_base
@@ -102,13 +103,18 @@ def _text(data: bytes, source: str) -> str:
         raise not_utf8(data, source, err) from None
 
 
-def unreadable(en: str, sv: str, err: PermitflowError) -> PageError:
-    """A refused upload file: a plain first sentence in each language, then the reader's own
-    message (file, line, element), which names the detail a person fixing the file needs (in Swedish: its
-    Swedish words, a parser's own words quoted at the end, :func:`web.uploadwords.detail_sv`)."""
+def unreadable(en: str, sv: str, err: PermitflowError, defs: Any = None) -> PageError:
+    """A refused upload file: a plain first sentence in each language, then the reader's message (file, line,
+    element), which names the detail a person fixing the file needs, in plain words: a parser's words said as
+    what is wrong with the file, an element of the model (``defs``, when it was read) by its name
+    (:func:`web.plainwords.detail_en`, :func:`web.uploadwords.detail_sv`; the command line keeps its
+    message)."""
+    from web.plainwords import detail_en, element_names
     from web.uploadwords import detail_sv
 
-    return PageError(f"{en}. Details: {err}", f"{sv}. Detaljer: {detail_sv(err)}")
+    names = {lang: element_names(defs, lang) for lang in ("en", "sv")} if defs is not None else {}
+    return PageError(f"{en}. Details: {detail_en(err, names.get('en'))}",
+                     f"{sv}. Detaljer: {detail_sv(err, names.get('sv'))}")
 
 
 #: the longest name the page takes for an upload (it heads the answer and the report)
@@ -159,12 +165,14 @@ def read_upload(name: str, model: bytes, model_name: str, profile: bytes, profil
                              file=profile_name, line=1)
         profile_from_data(doc.data, source=profile_name, doc=doc)
     except PermitflowError as err:
-        raise unreadable("The profile could not be read", "Profilen kunde inte läsas", err) from None
+        raise unreadable("The profile could not be read", "Profilen kunde inte läsas", err, defs) from None
     shown = name or str(doc.data.get("municipality") or "").strip() or "egen"
     raw = {**doc.data, "municipality": shown}
     if name:  # the name the manager wrote, in both languages: not the profile's own names per language (names:)
         raw.pop("names", None)
-    return Base(upload_id(shown), _text(model, model_name), model_name, raw, profile_name, dict(doc.lines)), defs
+    # the model's text as the parser above read it (a Latin-1 model under its declaration was refused here)
+    return Base(upload_id(shown), xml_text(model, source=model_name), model_name, raw, profile_name,
+                dict(doc.lines)), defs
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +190,7 @@ class Upload:
         return replace(self.base, bpmn=zlib.decompress(self.model).decode("utf-8")), self.model_file, self.profile_file
 
 
-def _check_simulates(base: Base, model_name: str, profile_name: str) -> None:
+def _check_simulates(base: Base, model_name: str, profile_name: str, defs: Any) -> None:
     """Refuse an upload whose run would be refused, as the run checks it (:func:`scenarios.road.prepare`: a profile
     entry naming what the model lacks, an element the engine cannot run), when it is sent: it was kept, and refused
     only at the first *Räkna*, in English with the model's ids (found by the manager's QA evening: MIWG's B.2.0,
@@ -191,7 +199,7 @@ def _check_simulates(base: Base, model_name: str, profile_name: str) -> None:
         prepare(build_study(question((), {base.name: (base, model_name, profile_name)}, {})))
     except PermitflowError as err:
         raise unreadable("The model cannot be simulated with this profile",
-                         "Modellen kan inte simuleras med den här profilen", err) from None
+                         "Modellen kan inte simuleras med den här profilen", err, defs) from None
 
 
 def checked_upload(name: str, model: bytes, model_name: str, profile: bytes,
@@ -201,7 +209,7 @@ def checked_upload(name: str, model: bytes, model_name: str, profile: bytes,
     and the steps its levers change). The server runs it in a process of its own (:meth:`web.runs.Runs.call_apart`):
     a model's parse takes ten times the model's size, which a server process would keep as its own."""
     base, defs = read_upload(name, model, model_name, profile, profile_name)
-    _check_simulates(base, model_name, profile_name)
+    _check_simulates(base, model_name, profile_name, defs)
     key = text_key(base.bpmn)
     try:  # its steps from the model as read here, not read again (the parse takes seconds for a large model)
         steps: LeverSteps | None = steps_of(defs)

@@ -54,12 +54,12 @@ def test_each_decision_level_has_one_name_on_the_command_line_the_page_and_the_r
     ("the unit manager") for the same level; the domain text, the report and the glossary say "chef",
     "the manager"."""
     from processes.params import DELEGATION_LEVELS
-    from report.goalseek import LEVEL_SV
+    from report.goalseek import LEVEL_EN, LEVEL_SV
     from report.words import word
     from web.texts import TEXTS
 
     for level in DELEGATION_LEVELS:
-        assert TEXTS[level]["sv"] == LEVEL_SV[level], level
+        assert (TEXTS[level]["sv"], TEXTS[level]["en"]) == (LEVEL_SV[level], LEVEL_EN[level]), level
         if level != "officer":  # the report's "officer" is the pool (handläggarna), the level one of them
             assert (TEXTS[level]["sv"], TEXTS[level]["en"]) == (word(level, "sv"), word(level, "en")), level
     result = {"processes": ["astorp"], "target": {"share": 0.9}, "ties": [], "holds_at_bad_end": True, "safe": None,

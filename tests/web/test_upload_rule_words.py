@@ -60,8 +60,11 @@ FAMILIES = [
     # gateways
     ("probabilities: {Flow_Avgift_Ja: 0.9, Flow_Avgift_Nej: 0.1}",
      "probabilities: {Flow_Avgift_Ja: 0.5, Flow_Avgift_Nej: 0.1}", "simulation.elements.Gw_Avgift_Betald.probabilities",
-     "gateway 'Gw_Avgift_Betald': probabilities must each be in [0, 1] and sum to 1 (within 1e-9), got sum 0.6",
-     "gatewayen 'Gw_Avgift_Betald': sannolikheterna måste var och en ligga i [0, 1] och summera till 1 (inom 1e-9), "
+     # the gateway by its name in the page's language, not its id (found by QA)
+     "gateway “Application fee paid?”: probabilities must each be in [0, 1] and sum to 1 (within 1e-9), got "
+     "sum 0.6",
+     "gatewayen ”Ansökningsavgift betald?”: sannolikheterna måste var och en ligga i [0, 1] och summera till "
+     "1 (inom 1e-9), "
      "summan är 0.6"),
     # decisions and meetings
     ("    delegation: committee", "    delegation: king", "simulation.decision.delegation",
@@ -70,8 +73,8 @@ FAMILIES = [
     ('rrule: "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3"', 'rrule: "FREQ=SOMETIMES"',
      "simulation.decision.bodies.committee.meetings.rrule",
      "invalid RRULE 'FREQ=SOMETIMES': invalid 'FREQ': SOMETIMES (expected e.g. 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3')",
-     "ogiltig RRULE 'FREQ=SOMETIMES' (förväntade t.ex. 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3') (teknisk uppgift från "
-     "läsaren dateutil: ”invalid 'FREQ': SOMETIMES”)"),
+     "ogiltig RRULE 'FREQ=SOMETIMES' (förväntade t.ex. 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3') (teknisk uppgift: "
+     "”invalid 'FREQ': SOMETIMES”)"),
     # the legal clock
     ("deadline: 4mo", "deadline: soon", "simulation.clock.deadline",
      "duration 'soon' is not a number with a unit (expected e.g. '30m', '4h'; units m, h, d, w, mo, y)",
@@ -93,7 +96,7 @@ def test_a_profile_rule_is_said_in_swedish_with_its_file_line_and_key(old, new, 
     said_en, said_sv = refusal(old, new)
     key = path.rsplit(".", 1)[-1]
     line = line_of(next(text for text in old.split("\n") if key in text))
-    assert said_en == f"The profile could not be read. Details: p.yaml:{line}: {path}: {en}"
+    assert said_en == f"The profile could not be read. Details: p.yaml, line {line}: {path}: {en}"
     assert said_sv == f"Profilen kunde inte läsas. Detaljer: p.yaml, rad {line}: {path}: {sv}"
 
 

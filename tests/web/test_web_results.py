@@ -103,8 +103,13 @@ def test_the_english_csv_is_summary_csv_with_heads_in_words_and_a_bom(client, co
                         "Sure difference (95%),Value per replication")
     assert cli_lines[0].startswith("scenario,point,figure,mean,ci_low")
     rows = list(csv.reader(io.StringIO("\n".join(lines[1:]))))
-    # every row as permitflow run writes it: the same numbers, every digit; and the figure in words beside its key
-    assert [r[:3] + r[4:] for r in rows] == list(csv.reader(io.StringIO("\n".join(cli_lines[1:]))))
+    # every row as permitflow run writes it: the same numbers, every digit; and the figure in words beside its
+    # key; the two runs by the page's words for them, not their code names (found by QA: "status-quo",
+    # "what-if")
+    runs = {"status-quo": "Today", "what-if": "With the changes", "": ""}
+    assert [[runs[r[0]], *r[1:7], runs[r[7]], *r[8:]] for r in
+            csv.reader(io.StringIO("\n".join(cli_lines[1:])))] == [r[:3] + r[4:] for r in rows]
+    assert {r[0] for r in rows} == {"Today", "With the changes"} and {r[8] for r in rows} == {"", "Today"}
     said = {r[2]: r[3] for r in rows}
     assert said["astorp/complete_to_decision_mean_days"] == "days from complete application to decision (mean)"
     assert not any("_" in words for words in said.values())  # a step by its name, not its element id
@@ -125,8 +130,11 @@ def test_the_swedish_csv_has_semicolons_and_decimal_commas_and_the_same_numbers(
     assert said["astorp/complete_to_decision_mean_days"] == "dagar från komplett ansökan till beslut (medel)"
     assert any(w.startswith("dagar i väntan vid: Diarieför ansökan") for w in said.values())
     assert not any("_" in words for words in said.values())
+    runs = {"status-quo": "I dag", "what-if": "Med ändringarna", "": ""}  # the page's words for its two runs
     for mine, theirs in zip((r[:3] + r[4:] for r in rows[1:]), cli_rows[1:], strict=True):
-        assert mine[:3] == theirs[:3] and mine[7] == theirs[7]  # scenario, point, figure; compared with
+        assert mine[1:3] == theirs[1:3]  # point, figure
+        # the scenario, and what it is compared with
+        assert (mine[0], mine[7]) == (runs[theirs[0]], runs[theirs[7]])
         assert mine[6] == theirs[6]  # replications with a value
         for cell, number in zip(mine[3:6] + mine[8:11], theirs[3:6] + theirs[8:11], strict=True):
             assert "." not in cell and cell.replace(",", ".") == number
@@ -211,10 +219,38 @@ def test_the_status_quos_figures_are_those_permitflow_simulate_gives_of_the_same
         assert (figure["mean"], figure["low"], figure["high"]) == (page[key]["mean"], *page[key]["ci"]), key
 
 
-def test_a_goal_seeks_table_downloads_as_permitflow_optimise_writes_it(client, tmp_path):
-    """``goal-seek.csv?lang=en`` is the bytes ``permitflow optimise --csv`` writes of the same search,
-    ``goal-seek.json`` those of its ``-o``; ``?lang=sv`` the same rows for a Swedish Excel; a what-if has no
-    such table."""
+def goal_sheet_rows(sheet: bytes, table: bytes, lang: str) -> list[list[str]]:
+    """The page's spreadsheet of a goal seek (``sheet``) against ``permitflow optimise --csv`` of the same
+    search (``table``): a byte-order mark, the language's delimiter, as many rows and columns, every number
+    the same (its decimal mark the language's); its rows, the heads first, for the words to be checked."""
+    text = sheet.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";" if lang == "sv" else ","))
+    theirs = list(csv.reader(io.StringIO(table.decode("utf-8"))))
+    assert len(rows) == len(theirs) > 1 and len(rows[0]) == len(theirs[0]) == 16
+    words = {theirs[0].index(c) for c in ("level", "status", "frontier")}
+    for mine, row in zip(rows[1:], theirs[1:], strict=True):
+        assert [c.replace(",", ".") if lang == "sv" else c for k, c in enumerate(mine) if k not in words] == \
+            [c for k, c in enumerate(row) if k not in words]
+    return rows
+
+
+#: the goal sheet's heads in the page's words, and its codes in words (report/labels.yaml)
+GOAL_HEADS = {"en": ["Case officers", "Share of full time", "Decided by", "Cost a year (kronor)"],
+              "sv": ["Handläggare", "Andel av heltid", "Beslut av", "Kostnad per år (kr)"]}
+GOAL_STATUS = {"en": {"chosen": "chosen", "feasible": "meets the target", "infeasible": "misses the target",
+                      "undecided": "unsure: its interval spans the target"},
+               "sv": {"chosen": "valt", "feasible": "når målet", "infeasible": "når inte målet",
+                      "undecided": "osäkert: intervallet spänner över målet"}}
+GOAL_FRONTIER = {"en": {"1": "yes", "0": "no", "": "not needed: a cheaper one meets the goal"},
+                 "sv": {"1": "ja", "0": "nej", "": "behövs inte: ett billigare alternativ når målet"}}
+
+
+def test_a_goal_seeks_table_downloads_in_words_with_the_numbers_permitflow_optimise_writes(client, tmp_path):
+    """``goal-seek.csv?lang=en|sv`` is a spreadsheet of the rows ``permitflow optimise --csv`` writes of the
+    same search, every number the same, the heads, decision levels, statuses and frontier in words in the
+    page's language (found by QA: the English download was the command line's snake_case data);
+    ``goal-seek.json`` is the bytes of its ``-o``; a what-if has no such table."""
     goal = {"percent": 80, "officers": [1, 2], "fte": [0.3], "levels": ["officer"]}
     levers = {"years": 0.25, "seed": 5}
     run_id = _finished(client, {"municipalities": ["astorp"], "levers": levers, "goal": goal}, "/api/goal")
@@ -229,24 +265,24 @@ def test_a_goal_seeks_table_downloads_as_permitflow_optimise_writes_it(client, t
         "--max-replications", "12", "--workers", "1", "--quiet", "--csv", str(tmp_path / "seek.csv"),
         "-o", str(tmp_path / "seek.json")])
     assert result.exit_code == 0, result.output
-    assert english.status_code == 200 and english.content == (tmp_path / "seek.csv").read_bytes()
+    table = (tmp_path / "seek.csv").read_bytes()
+    assert table.startswith(b"officers,fte,level,cost_kr_per_year,")  # the command line's columns stay
+    assert english.status_code == swedish.status_code == 200
     assert 'filename="goal-seek.csv"' in english.headers["content-disposition"]
+    assert "m%C3%A5ls%C3%B6kning.csv" in swedish.headers["content-disposition"]
     assert whole.status_code == 200 and whole.content == (tmp_path / "seek.json").read_bytes()
     assert whole.json()["candidates"] == answer["candidates"]
-    sheet = swedish.content.decode("utf-8")
-    assert sheet.startswith("\ufeffHandläggare;Andel av heltid;Beslutsnivå;")
-    assert "m%C3%A5ls%C3%B6kning.csv" in swedish.headers["content-disposition"]
-    rows = list(csv.reader(io.StringIO(sheet.removeprefix("\ufeff")), delimiter=";"))
-    theirs = list(csv.reader(io.StringIO(english.text)))
-    assert len(rows[0]) == len(theirs[0]) == 16
-    words = (theirs[0].index("level"), theirs[0].index("status"))
-    # the numbers with decimal commas; the decision level and the status in Swedish words
-    assert [[c.replace(",", ".") for k, c in enumerate(row) if k not in words] for row in rows[1:]] == \
-        [[c for k, c in enumerate(row) if k not in words] for row in theirs[1:]]
-    assert {row[words[0]] for row in rows[1:]} == {"handläggaren"}
-    status_sv = {"chosen": "valt", "feasible": "når målet", "infeasible": "når inte målet",
-                 "undecided": "osäkert: intervallet spänner över målet"}
-    assert [row[words[1]] for row in rows[1:]] == [status_sv.get(row[words[1]], "?") for row in theirs[1:]]
+    theirs = list(csv.reader(io.StringIO(table.decode("utf-8"))))
+    for lang, reply in (("en", english), ("sv", swedish)):
+        rows = goal_sheet_rows(reply.content, table, lang)
+        assert rows[0][:4] == GOAL_HEADS[lang]
+        assert not any("_" in head for head in rows[0])  # no code name among the heads
+        level, status, frontier = (theirs[0].index(c) for c in ("level", "status", "frontier"))
+        assert {row[level] for row in rows[1:]} == {"the case officer" if lang == "en" else "handläggaren"}
+        assert [row[status] for row in rows[1:]] == \
+            [GOAL_STATUS[lang].get(row[status], "?") for row in theirs[1:]]
+        assert [row[frontier] for row in rows[1:]] == \
+            [GOAL_FRONTIER[lang][row[frontier]] for row in theirs[1:]]
     bad = client.get(f"/api/runs/{run_id}/goal-seek.csv?lang=de")
     assert bad.status_code == 400 and bad.json()["field"] == "lang"
     what_if = client.get(f"/api/runs/{_finished(client, QUESTION)}/goal-seek.csv")
@@ -255,13 +291,33 @@ def test_a_goal_seeks_table_downloads_as_permitflow_optimise_writes_it(client, t
     assert what_if.json()["error_sv"].startswith("Ingen målsökningstabell att ladda ner")
 
 
-def test_the_swedish_goal_sheet_writes_decimal_commas_and_keeps_a_level_from_reading_as_a_formula():
+def test_the_goal_sheet_writes_words_decimal_marks_and_keeps_a_level_from_reading_as_a_formula():
     from report.sheet import goalseek_sheet
 
     table = "officers,fte,level,days_low,status\n2,0.5,=cmd,-0.25,chosen\n1,0.25,committee,3.5,undecided\n"
     sheet = goalseek_sheet(table, "sv").decode("utf-8")
-    assert sheet == ("\ufeffHandläggare;Andel av heltid;Beslutsnivå;Dagar i snitt, 95 % intervall, nedre "
+    assert sheet == ("\ufeffHandläggare;Andel av heltid;Beslut av;Dagar i snitt, 95 % intervall, nedre "
                      "gräns;Status\n2;0,5;'=cmd;-0,25;valt\n"
                      "1;0,25;nämnden;3,5;osäkert: intervallet spänner över målet\n")
+    assert goalseek_sheet(table, "en").decode("utf-8") == (
+        "\ufeffCase officers,Share of full time,Decided by,\"Days on average, 95% interval, low "
+        "end\",Status\n"
+        "2,0.5,'=cmd,-0.25,chosen\n1,0.25,the committee,3.5,unsure: its interval spans the target\n")
     with pytest.raises(ValueError, match="lang 'de'"):
         goalseek_sheet(table, "de")
+
+
+def test_the_goal_sheet_says_the_work_has_no_price_where_the_profiles_put_none():
+    """As the page's table says "–" and a note (report.goalseek.unpriced_costs): "0,00" read as free work."""
+    from report.sheet import goalseek_sheet
+
+    table = ("officers,cost_kr_per_year,staff_cost,decision_cost,target_mean\n1,0.00,0.00,0.00,0.9\n"
+             "2,0.00,0.00,0.00,0.95\n")
+    assert goalseek_sheet(table, "sv").decode("utf-8-sig").splitlines()[1:] == [
+        "1;inget pris på arbetet;inget pris på arbetet;inget pris på arbetet;0,9",
+        "2;inget pris på arbetet;inget pris på arbetet;inget pris på arbetet;0,95"]
+    assert goalseek_sheet(table, "en").decode("utf-8-sig").splitlines()[1] == \
+        "1,no price on the work,no price on the work,no price on the work,0.9"
+    priced = table.replace("2,0.00,0.00,0.00", "2,10.50,10.50,0.00")
+    assert goalseek_sheet(priced, "sv").decode("utf-8-sig").splitlines()[1:] == ["1;0,00;0,00;0,00;0,9",
+                                                                              "2;10,50;10,50;0,00;0,95"]

@@ -61,16 +61,19 @@ def test_the_answers_figures_download_as_a_spreadsheet_in_the_pages_language_and
     assert files == served
     swedish = files["resultat.csv"].decode("utf-8")
     assert swedish.startswith("\ufeffScenario;Punkt i svepet;Mått;Måttet i ord;Medelvärde;")
-    row = next(line for line in swedish.splitlines() if line.startswith("what-if;;helsingborg/complete_to_decision"))
-    assert ";status-quo;" in row and "." not in row and row.count(",") > 6  # decimal commas, compared with today
+    # the two runs as the page calls them, not their code names ("what-if", "status-quo": found by QA)
+    row = next(line for line in swedish.splitlines()
+               if line.startswith("Med ändringarna;;helsingborg/complete_to_decision"))
+    assert ";I dag;" in row and "." not in row and row.count(",") > 6  # decimal commas, compared with today
+    assert "status-quo" not in swedish and "what-if" not in swedish
     english = files["results.csv"].decode("utf-8")
     assert english.startswith("\ufeffScenario,Sweep point,Figure,Figure in words,Mean,")
     doc = json.loads(files["results.json"])
     mean = doc["scenarios"][1]["points"][0]["figures"]["helsingborg/complete_to_decision_mean_days"]["mean"]
-    assert f"what-if,,helsingborg/complete_to_decision_mean_days,days from complete application to decision " \
-           f"(mean),{mean!r}," in english
-    assert f"what-if;;helsingborg/complete_to_decision_mean_days;dagar från komplett ansökan till beslut " \
-           f"(medel);{mean!r};".replace(".", ",") in swedish
+    assert f"With the changes,,helsingborg/complete_to_decision_mean_days,days from complete application " \
+           f"to decision (mean),{mean!r}," in english and ",Today," in english and "status-quo" not in english
+    assert f"Med ändringarna;;helsingborg/complete_to_decision_mean_days;dagar från komplett ansökan till " \
+           f"beslut (medel);{mean!r};".replace(".", ",") in swedish
     assert messages == []
 
 

@@ -679,8 +679,9 @@ function drawGoal(goal) {
   box.append(el("p", { class: "goal-files" }, csvButton, " ", jsonButton), el("p", { class: "note", text: t("figures_rule") }));
 }
 
-// The finished goal seek's table: "csv" as permitflow optimise --csv writes it (English: the same bytes; Swedish:
-// semicolons and decimal commas for a Swedish Excel), or "json" as its -o does
+// The finished goal seek's table: "csv" the rows permitflow optimise --csv writes as a spreadsheet in the
+// page's language (its heads and codes in words; Swedish: semicolons and decimal commas for a Swedish Excel),
+// or "json" as its -o does
 async function downloadGoal(kind) {
   if (!state.goalRun) return;
   const url = `/api/runs/${state.goalRun}/goal-seek.${kind}` + (kind === "csv" ? `?lang=${state.lang}` : "");
