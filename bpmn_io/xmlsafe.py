@@ -15,7 +15,6 @@ Example
 
 from __future__ import annotations
 
-import codecs
 import re
 
 from lxml import etree
@@ -23,6 +22,7 @@ from lxml import etree
 from processes.errors import InputError
 
 from .sourcelines import Source
+from .xmltext import _declared_encoding, bad_bytes, xml_text
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ATTRIBUTES", "parse_xml", "safe_parser", "safe_pull_parser", "check_size", "refuse_doctype",
            "lenient_declaration", "refuse_wide_declaration", "xml_text"]
@@ -181,54 +181,6 @@ def _ends_early(data: bytes, err: etree.XMLSyntaxError, parser: etree.XMLParser)
     return line > last_line or (line == last_line and column > width)
 
 
-_DECLARED = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
-
-
-def _declared_encoding(data: bytes) -> str:
-    """The encoding the XML declaration names, or UTF-8 (XML's default) when it names none."""
-    m = _DECLARED.match(data)
-    return m.group(1).decode("ascii") if m else "UTF-8"
-
-
-#: the byte-order marks and the encodings they mark (XML 1.0, appendix F; UTF-32's before UTF-16's, which it
-#: starts like)
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe\x00\x00", "utf-32"),
-         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-#: the encoding pseudo-attribute of a text's XML declaration
-_DECLARED_TEXT = re.compile(r"""\A(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])([^"']*)\2""")
-
-
-def xml_text(data: bytes, *, source: str) -> str:
-    """The text of XML document ``data`` as :func:`parse_xml` reads it (by its byte-order mark, else the
-    encoding its declaration names, else UTF-8), its declaration then naming UTF-8: permitflow keeps a model
-    as text and writes and parses it as UTF-8, so a model saved as Latin-1 under ``encoding="ISO-8859-1"``,
-    which the parser reads, was refused as "not UTF-8 text" by the read of its text, or its å, ä and ö read as
-    two letters each had its declaration stayed. A UTF-8 document's text is its bytes' (without a byte-order
-    mark), as it was.
-
-    >>> latin1 = '<?xml version="1.0" encoding="ISO-8859-1"?><a n="Höganäs"/>'.encode("latin-1")
-    >>> xml_text(latin1, source="m.bpmn")
-    '<?xml version="1.0" encoding="UTF-8"?><a n="Höganäs"/>'
-    >>> xml_text("\ufeff<a n='Åstorp'/>".encode("utf-8"), source="m.bpmn")
-    "<a n='Åstorp'/>"
-    """
-    codec = next((name for bom, name in _BOMS if data.startswith(bom)), None) or _declared_encoding(data)
-    if codec == "UTF-8" and data[:2] in (b"<\x00", b"\x00<"):  # UTF-16 without a mark, as the parser reads it
-        codec = "utf-16-le" if data[:1] == b"<" else "utf-16-be"
-    try:
-        text = data.decode(codec)
-    except LookupError:
-        raise InputError(f"the XML declaration names the encoding '{codec}', which permitflow does not read "
-                         "(expected UTF-8, or ISO-8859-1 for Latin-1)", file=source, line=1) from None
-    except UnicodeDecodeError as err:
-        parse_xml(data, source=source)  # the parser's own words for bytes of another encoding
-        raise InputError(f"not well-formed XML: bytes that are not {codec} at byte {err.start} (expected "
-                         f"text in {codec})", file=source, line=data.count(b"\n", 0, err.start) + 1) from None
-    if codecs.lookup(codec).name in ("utf-8", "utf-8-sig"):
-        return text
-    return _DECLARED_TEXT.sub(r"\1\2UTF-8\2", text, count=1)
-
-
 def refuse_wide_declaration(head: bytes, source: str) -> None:
     """Refuse a document whose declaration names UTF-16 or UTF-32 while its bytes are 8-bit text: .NET
     writes a text's declaration in memory, encoding="utf-16", into a file it saves as UTF-8, and libxml2
@@ -280,10 +232,7 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> etree.
                    "(expected a BPMN model without huge values)")
         elif "Invalid bytes in character encoding" in logged or "not proper UTF-8" in logged:
             # Swedish names saved as Latin-1 / Windows-1252 under a UTF-8 (or no) declaration
-            declared = _declared_encoding(data)
-            named = "the XML declaration names" if _DECLARED.match(data) else "XML assumes without a declaration"
-            msg = (f"bytes that are not {declared} at column {err.position[1]} (expected text in {declared}, which "
-                   f"{named}; a file saved as Latin-1 needs encoding=\"ISO-8859-1\" in its declaration)")
+            msg = bad_bytes(data, err.position[1])
         elif "Document is empty" in msg or "Start tag expected" in msg:
             msg = f"no XML element found, the content is not XML text ({msg})"
         elif _ends_early(data, err, parser):

@@ -23,7 +23,7 @@ from typing import Any
 from bpmn_io.library import library_names, library_paths
 from bpmn_io.loading import model_format
 from bpmn_io.profile import not_a_profile, profile_from_data
-from bpmn_io.xmlsafe import xml_text
+from bpmn_io.xmltext import xml_text
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError, PermitflowError
 from processes.frozenclass import frozen_dataclass

@@ -21,7 +21,7 @@ from typing import Any
 from bpmn_io.library import library_names
 from bpmn_io.profile import profile_from_data
 from bpmn_io.reader import parse_bpmn
-from bpmn_io.xmlsafe import xml_text
+from bpmn_io.xmltext import xml_text
 from bpmn_io.yamlsrc import dump_yaml, load_yaml
 from processes.errors import InputError, PermitflowError, not_utf8
 from scenarios.bases import Base, library_base

@@ -1,4 +1,4 @@
-"""A model's text as the BPMN reader reads it (:func:`bpmn_io.xmlsafe.xml_text`): every encoding the parser
+"""A model's text as the BPMN reader reads it (:func:`bpmn_io.xmltext.xml_text`): every encoding the parser
 takes gives the same text, its declaration naming UTF-8, in which permitflow keeps, writes and parses it
 again."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bpmn_io.reader import parse_bpmn
-from bpmn_io.xmlsafe import xml_text
+from bpmn_io.xmltext import xml_text
 from processes.errors import InputError
 
 MODEL = ('<?xml version="1.0" encoding="{encoding}"?>\n'

@@ -1,0 +1,79 @@
+"""The text of an XML document as the hardened parser reads it, without lxml.
+
+:func:`xml_text` is on the way of every simulation of a model file (scenarios/bases.py reads the model's
+text for its cache key): a repeated run of a UTF-8 model must not import lxml, so this module does not import
+it at all: it words bytes that are not in the declared encoding as the parser's refusal does
+(:func:`bad_bytes`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from processes.errors import InputError
+
+__all__ = ["bad_bytes", "xml_text"]
+
+_DECLARED = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+
+
+def _declared_encoding(data: bytes) -> str:
+    """The encoding the XML declaration names, or UTF-8 (XML's default) when it names none."""
+    m = _DECLARED.match(data)
+    return m.group(1).decode("ascii") if m else "UTF-8"
+
+
+def bad_bytes(data: bytes, column: int, encoding: str | None = None, marked: bool = False) -> str:
+    """What is wrong with bytes at ``column`` that are not in the encoding the document is read in (its
+    declaration's, XML's UTF-8 without one, or ``encoding`` its byte-order mark names when ``marked``): one
+    wording for the parser's refusal and :func:`xml_text`'s.
+
+    >>> bad_bytes(b"<a/>", 7)[:71]
+    'bytes that are not UTF-8 at column 7 (expected text in UTF-8, which XML'
+    """
+    declared = encoding or _declared_encoding(data)
+    named = ("its byte-order mark names" if marked else
+             "the XML declaration names" if _DECLARED.match(data) else "XML assumes without a declaration")
+    return (f"bytes that are not {declared} at column {column} (expected text in {declared}, which {named}; "
+            f"a file saved as Latin-1 needs encoding=\"ISO-8859-1\" in its declaration)")
+
+
+#: the byte-order marks and the encodings they mark (XML 1.0, appendix F; UTF-32's before UTF-16's, which it
+#: starts like)
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe\x00\x00", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+#: the encoding pseudo-attribute of a text's XML declaration
+_DECLARED_TEXT = re.compile(r"""\A(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])([^"']*)\2""")
+
+
+def xml_text(data: bytes, *, source: str) -> str:
+    """The text of XML document ``data`` as :func:`parse_xml` reads it (by its byte-order mark, else the
+    encoding its declaration names, else UTF-8), its declaration then naming UTF-8: permitflow keeps a model
+    as text and writes and parses it as UTF-8, so a model saved as Latin-1 under ``encoding="ISO-8859-1"``,
+    which the parser reads, was refused as "not UTF-8 text" by the read of its text, or its å, ä and ö read
+    as two letters each had its declaration stayed. A UTF-8 document's text is its bytes' (without a byte-order
+    mark), as it was.
+
+    >>> latin1 = '<?xml version="1.0" encoding="ISO-8859-1"?><a n="Höganäs"/>'.encode("latin-1")
+    >>> xml_text(latin1, source="m.bpmn")
+    '<?xml version="1.0" encoding="UTF-8"?><a n="Höganäs"/>'
+    >>> xml_text("\ufeff<a n='Åstorp'/>".encode("utf-8"), source="m.bpmn")
+    "<a n='Åstorp'/>"
+    """
+    codec = next((name for bom, name in _BOMS if data.startswith(bom)), None) or _declared_encoding(data)
+    if codec == "UTF-8" and data[:2] in (b"<\x00", b"\x00<"):  # UTF-16 without a mark, as the parser reads it
+        codec = "utf-16-le" if data[:1] == b"<" else "utf-16-be"
+    try:
+        text = data.decode(codec)
+    except LookupError:
+        raise InputError(f"the XML declaration names the encoding '{codec}', which permitflow does not read "
+                         "(expected UTF-8, or ISO-8859-1 for Latin-1)", file=source, line=1) from None
+    except UnicodeDecodeError as err:
+        line_start = data.rfind(b"\n", 0, err.start) + 1
+        marked = codec != _declared_encoding(data)
+        raise InputError(f"not well-formed XML: {bad_bytes(data, err.start - line_start + 1, codec, marked)}",
+                         file=source, line=data.count(b"\n", 0, err.start) + 1) from None
+    if codecs.lookup(codec).name in ("utf-8", "utf-8-sig"):
+        return text
+    return _DECLARED_TEXT.sub(r"\1\2UTF-8\2", text, count=1)
