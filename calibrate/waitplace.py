@@ -209,22 +209,33 @@ def _beside_optional(choice: Any, wait: EnabledWait) -> None:
 
 def _flatten(node: Any) -> Any:
     """A sequence in a sequence, a parallel in a parallel, as one (the same behaviour, fewer gateways); a
-    sequence or parallel of one part as that part. The node that stands in ``node``'s place is returned.
+    sequence or parallel of one part as that part; a part of nothing (an operator without children) left out
+    of a sequence or parallel, and silent (tau) in a choice or loop. The node that stands in ``node``'s place
+    is returned. :func:`place_waits` runs it on every tree the miner gives, whether waits are placed in it or
+    not.
 
     One part is what :func:`_wrap` leaves when the enabler is lifted out of the part it wrapped (a retest
     after a test beside the reminder, in a choice: Helsingborg's log cut at day 100), and pm4py's
     conversion to BPMN joins a one-part sequence to nothing: its part's last gateway had no way on,
-    a dead end, and the parallel joins after it waited for ever in the simulation."""
-    from pm4py.objects.process_tree.obj import Operator
+    a dead end, and the parallel joins after it waited for ever in the simulation. A part of nothing is what
+    :func:`_insert` leaves beside a wait whose enabler ends its sequence (Helsingborg's log at noise 0.5);
+    the conversion joins an empty parallel or choice in a sequence to nothing and fails on an empty sequence
+    there."""
+    from pm4py.objects.process_tree.obj import Operator, ProcessTree
 
     for child in list(node.children):
         _flatten(child)
     if node.operator in (Operator.SEQUENCE, Operator.PARALLEL):
-        parts = [g for c in node.children for g in (c.children if c.operator is node.operator else [c])]
+        parts = [g for c in node.children for g in (c.children if c.operator is node.operator else [c])
+                 if g.operator is None or g.children]
         _set_children(node, parts)
         if len(parts) == 1:
             _replace(node, parts[0])
             return parts[0]
+    else:
+        for child in list(node.children):
+            if child.operator is not None and not child.children:
+                _replace(child, ProcessTree())
     return node
 
 
