@@ -18,9 +18,9 @@ after it keeps its begin and loses its end; the reader leaves out a lifecycle st
 Then two waits are measured: the supplement wait above and the police's answer to a request for an opinion,
 ``Event_Remissvar_Polis`` (triangular 2, 3, 4 weeks: true mean 504 h, no timer), each with the waits the
 fit counted as completed, cut off by a timer and open at the export, and the waits truly open at the export
-(the simulator's lifecycle starts the cut left without their completion, the supplement waits its timer ended
-after the export, 4 weeks after they began, and the answers a withdrawal after the export cancelled, of which the
-simulator's log has no event). ``--code DIR`` runs the calibration of
+(the simulator's lifecycle starts the cut left without their completion, the supplement waits its timer
+ended after the export, 4 weeks after they began, and the answers a withdrawal after the export cancelled, of
+which the simulator's log has no event). ``--code DIR`` runs the calibration of
 another checkout (e.g. /work/main, the code before a change) on the same logs. ``--given-export`` gives
 ``calibrate`` the cut instant as ``--exported-at`` (without it the export is the log's last event, and a wait
 begun by that event has run 0 h: not counted open):
