@@ -18,8 +18,9 @@ after it keeps its begin and loses its end; the reader leaves out a lifecycle st
 Then two waits are measured: the supplement wait above and the police's answer to a request for an opinion,
 ``Event_Remissvar_Polis`` (triangular 2, 3, 4 weeks: true mean 504 h, no timer), each with the waits the
 fit counted as completed, cut off by a timer and open at the export, and the waits truly open at the export
-(the simulator's lifecycle starts the cut left without their completion, and the supplement waits its timer ended
-after the export, 4 weeks after they began). ``--code DIR`` runs the calibration of
+(the simulator's lifecycle starts the cut left without their completion, the supplement waits its timer
+ended after the export, 4 weeks after they began, and the answers a withdrawal after the export cancelled, of
+which the simulator's log has no event). ``--code DIR`` runs the calibration of
 another checkout (e.g. /work/main, the code before a change) on the same logs. ``--given-export`` gives
 ``calibrate`` the cut instant as ``--exported-at`` (without it the export is the log's last event, and a wait
 begun by that event has run 0 h: not counted open):
@@ -59,19 +60,62 @@ TIMERS = {"Timer_Svarstid_Ute": (WAIT, dt.timedelta(weeks=4))}
 TABLE_HEAD = "| seed | family | fitted mean, h | 95% interval, h | covers | completed | cut off by the timer |"
 
 
-def cut_at_export(log: Path, days: int) -> tuple[Counter[str], dt.datetime]:
+def answer_enablers(process: Any) -> dict[str, str]:
+    """Each intermediate catch event of ``process`` (a referral's answer, a test date) whose one incoming flow
+    comes from a task: that task, which enables it."""
+    from processes.model import Event, Task
+
+    into: dict[str, list[str]] = {}
+    for flow in process.flows.values():
+        into.setdefault(flow.target, []).append(flow.source)
+    return {nid: into[nid][0] for nid, node in process.nodes.items()
+            if isinstance(node, Event) and node.position == "intermediate_catch"
+            and len(into.get(nid, ())) == 1 and isinstance(process.nodes.get(into[nid][0]), Task)}
+
+
+def _helsingborg_enablers() -> dict[str, str]:
+    from bpmn_io.library import library_paths
+    from bpmn_io.reader import read_bpmn
+
+    return answer_enablers(read_bpmn(library_paths("helsingborg")[0]).process())
+
+
+def _cancelled_open(events: list[dict[str, str]], export: dt.datetime,
+                    enablers: dict[str, str]) -> Counter[str]:
+    """Per wait, how many of a trace's waits were awaited at ``export`` and have no event in its log: their
+    enabler completed by then, the case went on after the export (it has an event later), and it was ended
+    with the wait still awaited (a withdrawal cancels a referral's answer, and the simulator's log then has
+    no event of it, not even its start). A wait a timer can end is left to the timer's count
+    (:data:`TIMERS`)."""
+    stamped = [(e.get("permitflow:element"), e.get("lifecycle:transition"),
+                dt.datetime.fromisoformat(e["time:timestamp"])) for e in events]
+    if all(when <= export for _, _, when in stamped):
+        return Counter()  # ended by the export: a wait it cancelled was not awaited then
+    by_export = Counter((element, transition) for element, transition, when in stamped if when <= export)
+    hosts = {host for host, _ in TIMERS.values()}
+    return Counter({wait: n for wait, enabler in enablers.items() if wait not in hosts
+                    if (n := by_export[enabler, "complete"] - by_export[wait, "start"]) > 0})
+
+
+def cut_at_export(log: Path, days: int,
+                  enablers: dict[str, str] | None = None) -> tuple[Counter[str], dt.datetime]:
     """Drop every event of ``log`` after 12:00 on the day ``days`` after its first event (and the traces left
     empty), in place; per element, the waits truly open at the export: the simulator's lifecycle starts left
-    without their completion, and the waits a timer ends after the export that began before it (the simulator's
-    log has no event of a wait its timer ends, not even its start); and the export instant."""
+    without their completion, the waits a timer ends after the export that began before it (the simulator's
+    log has no event of a wait its timer ends, not even its start), and the waits a case's end cancelled after
+    the export that its enabler began before it (no event either; ``enablers``: wait -> the task that enables
+    it, by default Helsingborg's, :func:`answer_enablers`); and the export instant."""
     from lxml import etree
 
+    enablers = _helsingborg_enablers() if enablers is None else enablers
     tree = etree.parse(str(log))
     stamps = tree.getroot().iter(f"{XES}date")
     first = min(dt.datetime.fromisoformat(d.get("value")) for d in stamps if d.get("key") == "time:timestamp")
     export = dt.datetime.combine(first.date() + dt.timedelta(days=days), dt.time(12), first.tzinfo)
     opened: Counter[str] = Counter()
     for trace in list(tree.getroot().iter(f"{XES}trace")):
+        opened.update(_cancelled_open([{a.get("key"): a.get("value") for a in event}
+                                       for event in trace.findall(f"{XES}event")], export, enablers))
         for event in trace.findall(f"{XES}event"):
             when = event.find(f"{XES}date[@key='time:timestamp']")
             if when is not None and dt.datetime.fromisoformat(when.get("value")) > export:

@@ -4,7 +4,8 @@ bench/bench_censored_wait.py's ``cut_at_export`` first (every event after 12:00 
 log's first event dropped), then the start of each wait still awaited at the export (a lifecycle start left
 without its complete, by no one: resource ``none``) is dropped too: a case system writes no row for an answer
 not yet come. Work under way keeps its start (a row started and not ended). Prints the export instant, the
-waits truly open then per element, and how many such starts it dropped. The qaopen figures (the README's
+waits truly open then per element (those a withdrawal after the export cancelled included: the simulator's log
+has no event of them), and how many such starts it dropped. The qaopen figures (the README's
 discovery section)::
 
     .venv/bin/python cli.py simulate helsingborg --years 2 --seed 7 --set arrivals.per_year=120 \\

@@ -252,7 +252,8 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     graph may reach after it too, through the join and a new round: :func:`_beside`), no firing of an interrupting timer on it; and the case
     did not end: its last event is not the log's end activity (the one activity that ends more cases than any
     other), nor a step that leads to an end event alone (off the paths of non-interrupting boundary events: a
-    withdrawn application's last step ends it while its requests for opinions are unanswered), nor an activity
+    withdrawn application's last step ends it while its requests for opinions are unanswered; not a step on a
+    branch beside the wait's, whose join waits for the wait too), nor an activity
     the log shows ending cases (:func:`ended_cases`), whether the model has it or not: the discovered model of
     a log leaves a rare withdrawal out, and would read the answers such a case never got as open for years.
     Its begin is that completion, as a completed wait's is its enabling. A case whose last row is long before
@@ -276,7 +277,8 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     quiet = {b for _, b, kind in graph.out_edges(element, data="kind") if kind == "boundary"
              and not getattr(process.nodes.get(b), "cancel_activity", True)}
     after = nx.descendants(graph.subgraph(n for n in graph if n not in quiet), element) | {element}
-    after -= _beside(process, graph, element)  # reached after it through a join and a round, but run beside it
+    alongside = _beside(process, graph, element)
+    after -= alongside  # reached after it through a join and a round, but run beside it
     after -= _going_ahead(obs, element, after - {element})
     code = {x: i for i, x in enumerate(obs.elements)}
     table = obs.table
@@ -293,8 +295,9 @@ def open_at_export(process: Process, obs: Observed, boundary: dict[str, str], el
     ended = ended_cases(table)
     finishes = np.zeros(len(obs.elements) + 1, bool)  # the step leads to an end event alone: the case ended
     side = _side_paths(process, graph)
-    for x in obs.elements:
-        finishes[code[x]] = x not in side and _next_mapped(graph, x, mapped, ends) == (set(), True)
+    for x in obs.elements:  # one beside the wait reaches the end through a join that waits for the wait too
+        finishes[code[x]] = (x not in side and x not in alongside
+                             and _next_mapped(graph, x, mapped, ends) == (set(), True))
     element_code = np.where(obs.element >= 0, obs.element, len(obs.elements))
     bounds = table.case_bounds()
     hours = list(logged)

@@ -21,7 +21,8 @@ may not; but where the case went on since to a step that waits for the wait, it 
 runs without such waits; :func:`place_waits` then puts each in the process tree after its
 enabler, in parallel with what follows it up to the first step that waits for it (a step whose rows,
 :data:`WAITED_SHARE` or more of them, begin only after the wait has ended), as the log shows the case going on
-meanwhile. A completion-only log
+meanwhile; an enabler the miner made optional (a choice of it or nothing) takes its choice along, beside what
+follows it. A completion-only log
 shows no enabling: it is mined as before.
 """
 
@@ -150,44 +151,91 @@ def place_waits(tree: Any, waits: tuple[EnabledWait, ...]) -> Any:
         new = ProcessTree(label=wait.activity)
         if not wait.always:  # a retest after a failed test only: a choice after its enabler, not a wait every time
             new = _node(Operator.XOR, [new, ProcessTree()])
-        node = leaf
+        node, wrapped = leaf, False
         while True:  # up to the sequence whose later parts, from one on, wait for it, each of their steps (or to
             # a loop's, a choice's end)
             parent = node.parent
             if parent is not None and parent.operator is Operator.SEQUENCE:
                 k = parent.children.index(node)
-                m = next((j for j in range(k + 1, len(parent.children))
-                          if all(_leaves(c) <= set(wait.waited_for_by) for c in parent.children[j:])), None)
+                m = _waiting_from(parent, k, wait)
                 if m is not None:
                     break
             if parent is None or parent.operator not in (Operator.SEQUENCE, Operator.PARALLEL):
-                parent, k, m = _wrap(node), 0, 1  # it ends by the end of this part, which may recur or not happen
-                break
+                parent, k, m, wrapped = _wrap(node), 0, 1, True  # it ends by the end of this part, which may
+                break  # recur or not happen
             node = parent
         _insert(parent, k, m, leaf, new)
+        if wrapped and _optional(parent.parent, parent):  # ends by the end of a part that may not happen
+            _beside_optional(parent.parent, wait)
         while tree.parent is not None:  # a part wrapped at the top is the new root
             tree = tree.parent
     return _flatten(tree)
 
 
+def _waiting_from(seq: Any, k: int, wait: EnabledWait) -> int | None:
+    """The first part of ``seq`` after its ``k``-th from which on every part's steps wait for ``wait``."""
+    return next((j for j in range(k + 1, len(seq.children))
+                 if all(_leaves(c) <= set(wait.waited_for_by) for c in seq.children[j:])), None)
+
+
+def _optional(choice: Any, part: Any) -> bool:
+    """Whether ``choice`` is a choice of ``part`` or nothing (its other branches silent) inside a sequence."""
+    from pm4py.objects.process_tree.obj import Operator
+
+    return (choice is not None and choice.operator is Operator.XOR and choice.parent is not None
+            and choice.parent.operator is Operator.SEQUENCE
+            and all(c is part or (not c.children and c.label is None) for c in choice.children))
+
+
+def _beside_optional(choice: Any, wait: EnabledWait) -> None:
+    """The optional part ``choice`` (its wait placed inside it, ending with it) in parallel with what follows
+    it in its sequence up to the first part that waits for the wait (to the sequence's end if none does), not
+    before it.
+
+    Wrapped in the choice, the wait held up the next step though the log shows that step not waiting for it:
+    on Helsingborg's log cut at day 90 the miner made the last two referral sendings optional (one case of 24
+    had none yet), and each answer was placed before the next step (the next sending, the call to the test),
+    which began at the instant the answer did: overtaken at once (:func:`calibrate.observe.released`), the
+    answers fitted 0 hours."""
+    from pm4py.objects.process_tree.obj import Operator
+
+    seq = choice.parent
+    k = seq.children.index(choice)
+    m = _waiting_from(seq, k, wait) or len(seq.children)
+    if m > k + 1:
+        block = _node(Operator.PARALLEL, [choice, _chain(seq.children[k + 1:m])])
+        _set_children(seq, [*seq.children[:k], block, *seq.children[m:]])
+
+
 def _flatten(node: Any) -> Any:
     """A sequence in a sequence, a parallel in a parallel, as one (the same behaviour, fewer gateways); a
-    sequence or parallel of one part as that part. The node that stands in ``node``'s place is returned.
+    sequence or parallel of one part as that part; a part of nothing (an operator without children) left out
+    of a sequence or parallel, and silent (tau) in a choice or loop. The node that stands in ``node``'s place
+    is returned. :func:`place_waits` runs it on every tree the miner gives, whether waits are placed in it or
+    not.
 
     One part is what :func:`_wrap` leaves when the enabler is lifted out of the part it wrapped (a retest
     after a test beside the reminder, in a choice: Helsingborg's log cut at day 100), and pm4py's
     conversion to BPMN joins a one-part sequence to nothing: its part's last gateway had no way on,
-    a dead end, and the parallel joins after it waited for ever in the simulation."""
-    from pm4py.objects.process_tree.obj import Operator
+    a dead end, and the parallel joins after it waited for ever in the simulation. A part of nothing is what
+    :func:`_insert` leaves beside a wait whose enabler ends its sequence (Helsingborg's log at noise 0.5);
+    the conversion joins an empty parallel or choice in a sequence to nothing and fails on an empty sequence
+    there."""
+    from pm4py.objects.process_tree.obj import Operator, ProcessTree
 
     for child in list(node.children):
         _flatten(child)
     if node.operator in (Operator.SEQUENCE, Operator.PARALLEL):
-        parts = [g for c in node.children for g in (c.children if c.operator is node.operator else [c])]
+        parts = [g for c in node.children for g in (c.children if c.operator is node.operator else [c])
+                 if g.operator is None or g.children]
         _set_children(node, parts)
         if len(parts) == 1:
             _replace(node, parts[0])
             return parts[0]
+    else:
+        for child in list(node.children):
+            if child.operator is not None and not child.children:
+                _replace(child, ProcessTree())
     return node
 
 

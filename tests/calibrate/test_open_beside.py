@@ -77,3 +77,29 @@ def test_a_completion_only_log_shows_no_enabling_through_the_split(tmp_path) -> 
     assert wait.get("open_at_export", 0) == 0
     said = next(line for line in text.splitlines() if line.startswith("delay Invänta remissvar (Task_Svar)"))
     assert "open at the export" not in said
+
+
+LAST_BLOCK = MODEL.replace("  - {id: Task_Beslut, task: user, name: Besluta, lane: Lane_H}\n", "")
+
+
+def test_a_step_beside_the_wait_that_reaches_the_end_through_the_join_does_not_end_the_case(tmp_path) -> None:
+    """Found by QA (qaevidence): once the answers of Helsingborg's log cut at day 90 ran beside what follows
+    their sendings up to the end of the discovered model, a case whose last row was another answer, which
+    reaches the end event only through the joins, counted as ended, and its awaited answers as not open
+    (Kronofogden's 6 against the 7 the simulation knew). The join waits for the wait too: the case goes on.
+    Here the block is the model's last: O1's examination, beside its awaited answer, reaches the end through
+    the join."""
+    (tmp_path / "model.yaml").write_text(LAST_BLOCK, encoding="utf-8")
+    rows = ["case;activity;start;end;resource"]
+    for i, days in enumerate(ANSWERED):
+        day = 3 + 2 * i  # January 2025: the last answer on the 22nd
+        rows += [f"C{i};Skicka remiss;2025-01-{day:02d} 09:00;2025-01-{day:02d} 10:00;anna",
+                 f"C{i};Granska ansökan;2025-01-{day:02d} 13:00;2025-01-{day:02d} 14:00;anna",
+                 f"C{i};Invänta remissvar;2025-01-{day:02d} 10:00;2025-01-{day + days:02d} 10:00;"]
+    rows += ["O1;Skicka remiss;2025-01-20 09:00;2025-01-20 10:00;anna",
+             "O1;Granska ansökan;2025-01-21 09:00;2025-01-21 10:00;anna"]
+    (tmp_path / "log.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report, text = _calibrate(tmp_path)
+    wait = report["durations"]["Task_Svar"]
+    assert (wait["n"], wait["open_at_export"]) == (6, 1)  # main: (6, 0), O1 read as ended by its examination
+    assert "1 open at the export (2025-01-22 10:00, the log's last event" in text
