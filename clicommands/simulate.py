@@ -187,6 +187,7 @@ def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language
     (text,) = [t for t in point_inputs(point) if t[0] == member.name]
     process = parsed_member(text)[0]
     lang = language if language != "auto" else detect_language(n.name for n in process.nodes.values() if n.name)
+    lang = lang if lang in ("sv", "en") else "en"  # a model in neither language: its table in English
     elements = (member.profile.get("simulation") or {}).get("elements") or {}
     # a staff group by its own name: (pool_names): "utilisation of HR Department", not of the case officers
     steps = {**pool_names(member.profile, lang), **step_words(Definitions(processes=(process,)), elements, lang)}
