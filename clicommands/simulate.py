@@ -63,7 +63,8 @@ def _num(value: float) -> float | None:
 @executor_options
 @format_option("table", "json")
 @click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
-              help="Language of the table's words: sv, en, or auto (the language of the model's step names).")
+              help="Language of the table's words: sv, en, or auto (the language of the model's step names; "
+                   "English for a model in neither).")
 @click.option("--keys", is_flag=True,
               help="Name each figure by its key (as --format json and summary.csv do), one line each in key order, "
                    "numbers with a decimal point: the table for a script that reads its lines.")
