@@ -32,8 +32,9 @@ from processes.diff.thesaurus import NO_THESAURUS, Thesaurus
 from processes.diff.view import ModelView, build_view
 from processes.extras import install_hint
 from processes.model import Definitions
+from processes.wording import listed
 
-__all__ = ["Compared", "prepare", "diff_models", "diff_prepared", "lexicon_for", "profile_inputs"]
+__all__ = ["Compared", "prepare", "diff_models", "diff_prepared", "lexicon_for", "profile_inputs", "neither_note"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +173,7 @@ def diff_prepared(
         if not known and (has_a or has_b):
             missing = b.name if has_a else a.name
             notes += (f"{missing} has no {what}; they are not compared",)
-    notes += _neither_note(a, b)
+    notes += neither_note((a, b))
     return ModelDiff(
         ModelSummary(a.name, a.view.steps),
         ModelSummary(b.name, b.view.steps),
@@ -233,14 +234,14 @@ def _matching(
     return replace(seeded, matches=tuple(kept(m) for m in seeded.matches))
 
 
-def _neither_note(a: Compared, b: Compared) -> tuple[str, ...]:
+def neither_note(models: Sequence[Compared]) -> tuple[str, ...]:
     """Once, the models whose labels were read as neither Swedish nor English, and what that means: without
     it a German model's steps found "only in" one model would look like the models differing, not like a
     matcher with no rules for the language."""
-    neither = [m.name for m in (a, b) if m.language == OTHER]
+    neither = list(dict.fromkeys(m.name for m in models if m.language == OTHER))
     if not neither:
         return ()
-    return (f"the labels of {' and '.join(dict.fromkeys(neither))} were read as neither Swedish nor English: "
+    return (f"the labels of {listed(neither)} were read as neither Swedish nor English: "
             "compared by their spelling alone, without stop words, stems or either language's rules "
             "(--language sv or en reads them in that language)",)
 

@@ -116,6 +116,10 @@ def test_diff_accepts_what_the_detector_says_and_refuses_another_language_in_one
     said = CliRunner().invoke(cli, ["diff", str(path), "astorp", "--language", "other", "--output-language", "sv"])
     assert said.exit_code == 0, said.output
     assert "Namnen i modellen bewerbung och Åstorps modell lästes varken som svenska eller engelska" in said.output
+    compared = CliRunner().invoke(cli, ["compare", str(path), "astorp", "landskrona"])
+    assert compared.exit_code == 0, compared.output
+    assert compared.output.count("were read as neither Swedish nor English") == 1
+    assert "note: the labels of bewerbung were read as neither Swedish nor English" in compared.output
     refused = CliRunner().invoke(cli, ["diff", str(path), "astorp", "--language", "de"])
     assert refused.exit_code == 2
     assert refused.output.strip().splitlines() == [
