@@ -62,9 +62,11 @@ class StepDurations(CalibrationRun):
             rows = self.obs.rows(e)
             delay = self._is_delay(e)
             if delay:
-                begin = np.where(self.obs.starts.estimated[rows], self.obs.enabled[rows], self.obs.starts.start[rows])
-                if isinstance(node, Event):  # an event's firing logged at its instant (start = end): it waited
-                    begin = np.where(begin == self.table.end[rows], self.obs.enabled[rows], begin)  # from enabling
+                begin = np.where(self.obs.starts.estimated[rows], self.obs.enabled[rows],
+                                 self.obs.starts.start[rows])
+                if isinstance(node, Event):
+                    # an event's firing logged at its instant (start = end): it waited from enabling
+                    begin = np.where(begin == self.table.end[rows], self.obs.enabled[rows], begin)
                 begin = np.where(np.isnan(begin), self.table.end[rows], begin)
                 values = (self._released()[rows] - begin) / HOUR
             else:
@@ -77,7 +79,8 @@ class StepDurations(CalibrationRun):
             entry = dict(elements.get(e) or {})
             entry.pop("delay" if not delay else "duration", None)
             entry["delay" if delay else "duration"] = distribution_data(fit, work=not delay)
-            what = "calendar time from enabled to completion" if delay else "work hours inside the pool's calendar"
+            what = ("calendar time from enabled to completion" if delay
+                    else "work hours inside the pool's calendar")
             if delay and self.dates_only and not isinstance(node, Event):
                 what += " (dates only: work and waiting cannot be told apart)"
             elif delay and isinstance(node, Task) and self._nobodys(e):
@@ -86,9 +89,11 @@ class StepDurations(CalibrationRun):
                 what += (f" (the work the estimated starts give would keep pool {pool} busy "
                          f"{self.overloaded[pool]:.0%} of its hours at the log's arrival rate: "
                          "they include waiting, so waiting and work are fitted together)")
-            kept = [] if delay else [self.table.resources[c] for c in self.table.resource[rows[self._kept[rows]]]]
+            kept = [] if delay else [self.table.resources[c]
+                                     for c in self.table.resource[rows[self._kept[rows]]]]
             if kept:
-                what += f"; {_open_items_said({who: self.open_items[who] for who in kept}, len(kept), rows.size)}"
+                open_items = {who: self.open_items[who] for who in kept}
+                what += f"; {_open_items_said(open_items, len(kept), rows.size)}"
                 out[e]["open_item_rows"] = len(kept)
             if not delay and (idle := int(np.count_nonzero(self._starts(rows)[1]
                                                            & np.isnan(self.obs.enabled[rows])))):
@@ -142,9 +147,9 @@ class StepDurations(CalibrationRun):
         if found is not None:
             said = " or ".join(step_said(t, self.process.nodes[t].name) for t in found.timers)
             if not found.seen:
-                words += (f"; the log has no event of the timer that ends the wait, {said}, so waits it cut off, if "
-                          "any, are not counted (fitted without them, which makes the mean too short when the timer "
-                          "did fire)")
+                words += (f"; the log has no event of the timer that ends the wait, {said}, so waits it cut "
+                          "off, if any, are not counted (fitted without them, which makes the mean too short "
+                          "when the timer did fire)")
             else:
                 parts.append(found.hours)
                 counts["cut_by_timer"] = int(found.hours.size)
@@ -152,13 +157,14 @@ class StepDurations(CalibrationRun):
                 if found.hours.size:
                     words += f" after {span(found.hours)}, fitted as longer than that (right-censored)"
                 if found.unplaced:
-                    words += f"; {found.unplaced} firing(s) of the timer left out: nothing before them in their case"
+                    words += (f"; {found.unplaced} firing(s) of the timer left out: nothing before them in "
+                              "their case")
         if opened.hours.size:
             parts.append(opened.hours)
             how = []
             if opened.hours.size > opened.logged:
-                how.append(f"begun by {' or '.join(step_said(p, self.process.nodes[p].name) for p in opened.enabled_by)}"
-                           " and not ended")
+                starters = " or ".join(step_said(p, self.process.nodes[p].name) for p in opened.enabled_by)
+                how.append(f"begun by {starters} and not ended")
             if opened.logged:
                 how.append(f"{number(opened.logged, 'en')} logged as started and not ended")
             words += (f"; {number(opened.hours.size, 'en')} open at the export ({self.exported_text}: "
@@ -171,8 +177,8 @@ class StepDurations(CalibrationRun):
     def _still_working(self, e: str) -> tuple[np.ndarray | None, str, dict[str, int]]:
         """The work of ``e`` the log shows started and not ended at the export
         (:func:`calibrate.censoredwaits.in_progress`), as right-censored values: the hours inside its pool's
-        calendar from the start to the export, as its completed work is counted; what the fit note says of them
-        and their count; (None, "", {}) when none."""
+        calendar from the start to the export, as its completed work is counted; what the fit note says of
+        them and their count; (None, "", {}) when none."""
         running = in_progress(self.obs, self.mapping, e, not_by=self.open_items)
         # an item a clerk keeps open (self.open_items) and has not completed was not seen worked on at all
         kept = len(in_progress(self.obs, self.mapping, e)) - len(running)
@@ -195,9 +201,9 @@ class StepDurations(CalibrationRun):
                        f"(right-censored){left}"), {**counted, "in_progress": int(hours.size)}
 
     def case_delays(self, delays: list[tuple[np.ndarray, np.ndarray]]) -> None:
-        """``case_delays.correlation``: how strongly a case's delays move together (:func:`fits.fit_case_delays`),
-        written when its 95 % interval lies above 0 (the log shows cases slow or quick as wholes);
-        otherwise the profile keeps what it had (none: independent draws)."""
+        """``case_delays.correlation``: how strongly a case's delays move together
+        (:func:`fits.fit_case_delays`), written when its 95 % interval lies above 0 (the log shows cases slow
+        or quick as wholes); otherwise the profile keeps what it had (none: independent draws)."""
         if not delays:
             return
         rows = np.concatenate([r for r, _ in delays])

@@ -63,7 +63,8 @@ def _num(value: float) -> float | None:
 @executor_options
 @format_option("table", "json")
 @click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
-              help="Language of the table's words: sv, en, or auto (the language of the model's step names).")
+              help="Language of the table's words: sv, en, or auto (the language of the model's step names; "
+                   "English for a model in neither).")
 @click.option("--keys", is_flag=True,
               help="Name each figure by its key (as --format json and summary.csv do), one line each in key order, "
                    "numbers with a decimal point: the table for a script that reads its lines.")
@@ -187,6 +188,7 @@ def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language
     (text,) = [t for t in point_inputs(point) if t[0] == member.name]
     process = parsed_member(text)[0]
     lang = language if language != "auto" else detect_language(n.name for n in process.nodes.values() if n.name)
+    lang = lang if lang in ("sv", "en") else "en"  # a model in neither language: its table in English
     elements = (member.profile.get("simulation") or {}).get("elements") or {}
     # a staff group by its own name: (pool_names): "utilisation of HR Department", not of the case officers
     steps = {**pool_names(member.profile, lang), **step_words(Definitions(processes=(process,)), elements, lang)}

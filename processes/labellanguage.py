@@ -1,7 +1,10 @@
-"""Which language a model's labels are in: Swedish or English, from å/ä/ö and stop words.
+"""Which language a model's labels are in: Swedish, English, or neither ("other"), from å/ä/ö, stop words and
+simplemma's dictionaries.
 
 Light on purpose (no stemmer, no matcher): ``permitflow simulate`` asks it of every model it
 prints figures for, and ``processes.diff`` (which re-exports it) of every model it compares.
+A model whose words Swedish and English know too few of, and another language's dictionary most of,
+is "other" (Signavio's German HR model): the diff then compares its labels by spelling alone.
 
 >>> detect_language(["Diarieför ansökan", "Besluta"]), detect_language(["Register the application"])
 ('sv', 'en')
@@ -12,9 +15,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["LANGUAGES", "STOPWORDS", "detect_language", "shows_swedish"]
+__all__ = ["LANGUAGES", "OTHER", "DETECTED", "OTHER_LANGUAGES", "STOPWORDS", "detect_language", "shows_swedish"]
 
+#: the languages the diff has rules for (stop words, stems, lemmas, Swedish administrative phrases)
 LANGUAGES = ("sv", "en")
+#: a model in neither: read by spelling alone
+OTHER = "other"
+#: what :func:`detect_language` says, and so what ``--language`` accepts besides ``auto``
+DETECTED = (*LANGUAGES, OTHER)
+#: the languages whose dictionaries (simplemma's) can show a model to be in neither, asked in this order:
+#: German first (the interop corpus's only other language: Signavio's and Bizagi's examples), then the other
+#: large languages of western Europe. Not Danish or Norwegian: a Swedish model's words are theirs too, and
+#: simplemma's own detector finds some Swedish models Norwegian (bench/RESULTS-language.md); a Danish or
+#: Norwegian model is read as Swedish, the nearest rules there are.
+OTHER_LANGUAGES = ("de", "nl", "fr", "es", "it", "pt")
 
 STOPWORDS = {
     "sv": frozenset(
@@ -42,26 +56,69 @@ STOPWORDS = {
         "were if whether all any some this that these those it its their his her our your my "
         "out up about over under per than then there when which who whom what".split()
     ),
+    # labels in neither language: no word is left out as a stop word
+    OTHER: frozenset(),
 }
 _SV_LETTERS = re.compile("[åäö]")
 
 
 def detect_language(labels: Iterable[str]) -> str:
-    """``"sv"`` or ``"en"`` for a set of labels (a whole model): å/ä/ö count for Swedish,
-    stop words for their language; ties are Swedish.
+    """``"sv"``, ``"en"`` or ``"other"`` for a set of labels (a whole model): å/ä/ö count for Swedish,
+    stop words for their language; ties are Swedish. The answer is then checked against simplemma's
+    dictionaries (:func:`_confirmed`): labels whose words Swedish and English know too few of, and
+    another language most of, are ``"other"``.
 
     >>> detect_language(["Send letter of acceptance", "Check documents"])
     'en'
     >>> detect_language(["Registrera ansökan i diariet", "Utredning"])
     'sv'
+    >>> detect_language(["Bewerbung prüfen", "Rückmeldung versenden"])
+    'other'
     """
     sv, en, words = _scores(labels)
     if sv == en == 0 and words:
         # no stop word and no å/ä/ö (terse labels, e.g. an event log's activity names):
         # ask the lemmatiser's dictionaries which language knows more of the words
         known_sv, known_en = _by_dictionary(words)
-        return "en" if known_en > known_sv else "sv"
-    return "en" if en > sv else "sv"
+        return _confirmed("en" if known_en > known_sv else "sv", words)
+    return _confirmed("en" if en > sv else "sv", words)
+
+
+#: the share of a model's words a language's dictionary must know for the model to be read in it unasked
+_KNOWN_ENOUGH = 0.5
+
+
+def _confirmed(guess: str, words: list[str]) -> str:
+    """``guess`` (Swedish or English by letters and stop words) unless the dictionaries say otherwise: when
+    the guessed language knows fewer than half of the distinct words, the better of Swedish and English, or
+    ``"other"`` when one of :data:`OTHER_LANGUAGES` knows at least half of them and more than twice as many.
+
+    A guessed Swedish with an å is kept unasked: no language of :data:`OTHER_LANGUAGES` writes it, and the
+    Swedish dictionary (a second to load) is spared for ``simulate``'s Swedish models. Without simplemma the
+    guess stands."""
+    distinct = sorted({w for w in words if len(w) > 1})
+    if not distinct or (guess == "sv" and any("å" in w for w in distinct)):
+        return guess
+    try:
+        import simplemma
+    except ImportError:
+        return guess
+
+    def share(lang: str) -> float:
+        return sum(simplemma.is_known(w, lang=lang) for w in distinct) / len(distinct)
+
+    guessed = share(guess)
+    if guessed >= _KNOWN_ENOUGH:
+        return guess
+    rival = "en" if guess == "sv" else "sv"
+    known_rival = share(rival)
+    own, best = (guess, guessed) if guessed >= known_rival else (rival, known_rival)
+    if best >= _KNOWN_ENOUGH:
+        return own  # no language can know more than twice as many
+    # one dictionary at a time, the first that knows enough ends it: each costs 30-110 MB and up to a second
+    # to load (German the most), so a German model loads German alone
+    known = (share(lang) for lang in OTHER_LANGUAGES)
+    return OTHER if any(k >= _KNOWN_ENOUGH and k > 2 * best for k in known) else own
 
 
 def shows_swedish(labels: Iterable[str]) -> bool:
@@ -71,12 +128,15 @@ def shows_swedish(labels: Iterable[str]) -> bool:
 
     >>> shows_swedish(["Diarieför ansökan"]), shows_swedish(["Rechnung prüfen", "Zahlen buchen"])
     (True, False)
+    >>> shows_swedish(["Bewerbung prüfen", "Rückmeldung versenden", "Bewerber informiert"])
+    False
     """
     sv, en, words = _scores(labels)
     if sv == en == 0 and words:
         known_sv, known_en = _by_dictionary(words, tie_swedish=False)
-        return known_sv > known_en
-    return sv > en
+        return known_sv > known_en and _confirmed("sv", words) == "sv"
+    # Signavio's German HR model has ä and ö enough to outweigh its English stop words: the dictionaries say
+    return sv > en and _confirmed("sv", words) == "sv"
 
 
 def _scores(labels: Iterable[str]) -> tuple[int, int, list[str]]:

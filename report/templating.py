@@ -60,9 +60,10 @@ def strip_xml_prolog(svg: str) -> str:
 
 def labels_language(defs: Definitions) -> str | None:
     """The language ``defs`` names its elements in (:func:`processes.labellanguage.detect_language`), None when
-    it names none."""
+    it names none or names them in neither Swedish nor English (no ``lang`` is better than a wrong one)."""
     labels = [node.name for process in defs.processes for node in process.nodes.values() if node.name]
-    return detect_language(labels) if labels else None
+    lang = detect_language(labels) if labels else None
+    return lang if lang in ("sv", "en") else None
 
 
 def svg_in_labels_language(svg: str, defs: Definitions) -> str:

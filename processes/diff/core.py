@@ -20,7 +20,7 @@ from processes.diff.decisions import NO_DECISIONS, Decision, MatchDecisions, wri
 from processes.diff.differences import fact_differences, step_differences, untyped_tasks_note
 from processes.diff.flowdiff import flow_differences
 from processes.diff.gatewaydiff import gateway_differences
-from processes.diff.language import LANGUAGES, detect_language, lemmatiser_available
+from processes.diff.language import DETECTED, OTHER, detect_language, lemmatiser_available
 from processes.diff.matchtypes import DEFAULT_OPTIONS, Match, Matching, MatchOptions
 from processes.diff.pairing import match_steps
 from processes.diff.relations import Profile, behavioural_profile
@@ -32,8 +32,9 @@ from processes.diff.thesaurus import NO_THESAURUS, Thesaurus
 from processes.diff.view import ModelView, build_view
 from processes.extras import install_hint
 from processes.model import Definitions
+from processes.wording import listed
 
-__all__ = ["Compared", "prepare", "diff_models", "diff_prepared", "lexicon_for", "profile_inputs"]
+__all__ = ["Compared", "prepare", "diff_models", "diff_prepared", "lexicon_for", "profile_inputs", "neither_note"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ class Compared:
 
     ``facts``: profile.yaml ``facts:`` (fact name -> value mapping); ``params``:
     element id -> that element's profile parameters (plain dicts); ``language``: the
-    language of its labels (``sv`` or ``en``).
+    language of its labels (``sv``, ``en``, or ``other``: neither, read by spelling alone).
     """
 
     name: str
@@ -63,10 +64,10 @@ def prepare(
 ) -> Compared:
     """Build the view and behavioural profile of ``defs`` once (reused in N-way runs).
 
-    ``language``: ``sv``, ``en`` or ``auto`` (detected from the model's labels).
+    ``language``: ``sv``, ``en``, ``other`` or ``auto`` (detected from the model's labels).
     """
-    if language not in (*LANGUAGES, "auto"):
-        raise ValueError(f"language {language!r} (expected sv, en or auto)")
+    if language not in (*DETECTED, "auto"):
+        raise ValueError(f"language {language!r} (expected {', '.join(DETECTED)} or auto)")
     with collector_paused():  # the view and the relations: many objects, little cyclic garbage
         view = build_view(defs, name)
         lang = language if language != "auto" else detect_language(s.name for s in view.steps.values())
@@ -172,6 +173,7 @@ def diff_prepared(
         if not known and (has_a or has_b):
             missing = b.name if has_a else a.name
             notes += (f"{missing} has no {what}; they are not compared",)
+    notes += neither_note((a, b))
     return ModelDiff(
         ModelSummary(a.name, a.view.steps),
         ModelSummary(b.name, b.view.steps),
@@ -230,6 +232,18 @@ def _matching(
         return replace(m, confidence=same.confidence, label=same.label) if m.how == "confirmed" and same else m
 
     return replace(seeded, matches=tuple(kept(m) for m in seeded.matches))
+
+
+def neither_note(models: Sequence[Compared]) -> tuple[str, ...]:
+    """Once, the models whose labels were read as neither Swedish nor English, and what that means: without
+    it a German model's steps found "only in" one model would look like the models differing, not like a
+    matcher with no rules for the language."""
+    neither = list(dict.fromkeys(m.name for m in models if m.language == OTHER))
+    if not neither:
+        return ()
+    return (f"the labels of {listed(neither)} were read as neither Swedish nor English: "
+            "compared by their spelling alone, without stop words, stems or either language's rules "
+            "(--language sv or en reads them in that language)",)
 
 
 def _unused_notes(unused: Sequence[Decision], a_name: str, b_name: str) -> tuple[str, ...]:
@@ -327,7 +341,7 @@ def diff_models(
     ``synonyms`` defaults to the built-in list (merge a user's list with
     ``builtin_synonyms().merged(user)``); ``facts_*`` / ``params_*`` are the profiles'
     facts and per-element parameters as plain dicts (``profile_inputs``); ``language``
-    is ``sv``, ``en`` or ``auto`` (detected per model); ``thesaurus`` adds synonyms
+    is ``sv``, ``en``, ``other`` or ``auto`` (detected per model); ``thesaurus`` adds synonyms
     beyond the domain list (``bpmn_io.lexical.system_thesaurus``); ``lemmatise=True`` adds
     dictionary lemmas (simplemma, the optional extra ``permitflow[lemmas]``) before the
     roots — it costs about 1.5 s and 100 MB for Swedish and changed little on the

@@ -10,7 +10,7 @@ from dataclasses import replace
 from processes.diff.decisions import written_ids
 from processes.diff.differences import ATTRIBUTE_KEY, FLOW_KEYS
 from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, Said, Wording, loop_words, said_in, sentence
-from processes.diff.notewords import notes_said, reason_words, step_label
+from processes.diff.notewords import note_words, notes_said, reason_words, step_label
 from processes.diff.nway import METRICS, Comparison, Members, StepCluster, Variation, name_sides
 from processes.diff.parameterwords import decides_wording
 from processes.diff.result import KINDS, Difference, ModelDiff
@@ -482,7 +482,8 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
         out.append(f"| {_cell(words.fact_name(fact))} | "
                    + " | ".join(_cell(v) for v in _fact_cells(comparison, fact, values, words)) + " |")
     if comparison.notes:
-        out += ["", f"## {w('notes')}", ""] + [f"- {_cell(n)}" for n in comparison.notes]
+        out += ["", f"## {w('notes')}", ""] + [f"- {_cell(note_words(n, words.lang, words.name))}"
+                                              for n in comparison.notes]
     return "\n".join(out) + "\n"
 
 
@@ -545,7 +546,7 @@ def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
                 for n, v in zip(names, _fact_cells(comparison, fact, values, words), strict=True)]
     if comparison.notes:
         out.append("")
-        out += [_line(w("note", note=note)) for note in comparison.notes]
+        out += [_line(w("note", note=note_words(note, words.lang, words.name))) for note in comparison.notes]
     return "\n".join(out) + "\n"
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from processes.diff.language import LANGUAGES, detect_language
+from processes.diff.language import DETECTED, detect_language
 from processes.diff.matchtypes import MatchOptions
 from processes.diff.pairing import match_steps
 from processes.diff.synonyms import Synonyms, builtin_synonyms
@@ -107,9 +107,9 @@ def match_labels(
 ) -> LabelMatching:
     """The three tiers for two lists of labels (module doc). ``*_types``: one of
     ``LABEL_TYPES`` per label (default: every label a task); ``language``: ``sv``,
-    ``en`` or ``auto`` (detected per list)."""
-    if language not in (*LANGUAGES, "auto"):
-        raise ValueError(f"language {language!r} (expected sv, en or auto)")
+    ``en``, ``other`` (neither: spelling alone) or ``auto`` (detected per list)."""
+    if language not in (*DETECTED, "auto"):
+        raise ValueError(f"language {language!r} (expected {', '.join(DETECTED)} or auto)")
     va, vb = _view("a", a, a_types), _view("b", b, b_types)
     lang_a = language if language != "auto" else detect_language(a)
     lang_b = language if language != "auto" else detect_language(b)

@@ -21,6 +21,9 @@ nominalisation, share:
 and English for a whole model: letters å/ä/ö and stop words of each language are counted; a
 tie is Swedish, the language of the domain. Labels with neither (terse activity names) are
 looked up in simplemma's dictionaries when it is installed (else typical word endings are counted).
+A model whose words another language's dictionary knows and Swedish and English do not is
+``"other"`` (``OTHER``): its words are their own roots (no lemma, no stem, no stop word), and none
+of the Swedish or English rules of the diff apply to its labels.
 """
 
 from __future__ import annotations
@@ -29,9 +32,10 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from processes.labellanguage import LANGUAGES, STOPWORDS, detect_language
+from processes.labellanguage import DETECTED, LANGUAGES, OTHER, STOPWORDS, detect_language
 
-__all__ = ["LANGUAGES", "STOPWORDS", "detect_language", "word_root", "lemma", "is_stopword", "lemmatiser_available"]
+__all__ = ["LANGUAGES", "OTHER", "DETECTED", "STOPWORDS", "detect_language", "word_root", "lemma", "is_stopword",
+           "lemmatiser_available"]
 
 _STEMMERS = {lang: snowballstemmer.stemmer(name) for lang, name in (("sv", "swedish"), ("en", "english"))}
 _MIN_ROOT = 4
@@ -54,7 +58,9 @@ def lemmatiser_available() -> bool:
 @lru_cache(maxsize=65536)
 def lemma(word: str, lang: str) -> str:
     """The dictionary form of ``word`` by simplemma (the word itself when unknown, or when
-    simplemma is not installed)."""
+    simplemma is not installed, or ``lang`` is ``other``)."""
+    if lang == OTHER:
+        return word
     try:
         import simplemma  # its dictionaries load on first use (about 1 s for Swedish)
     except ImportError:
@@ -78,8 +84,8 @@ def word_root(word: str, lang: str, lemmatise: bool = False) -> str:
     >>> [word_root(w, "en", False) for w in ("evaluation", "evaluate", "rejected", "rejection")]
     ['evalu', 'evalu', 'reject', 'reject']
     """
-    if word.isdigit():
-        return word
+    if word.isdigit() or lang == OTHER:
+        return word  # a language with no rules here: spelling alone (neither stemmer would fit it)
     base = lemma(word, lang) if lemmatise else word
     if lang == "en":
         return _STEMMERS["en"].stemWord(base)

@@ -182,6 +182,16 @@ NOTES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
      "{0} saknar parametrar i en profil (tider, väntetider, vem som beslutar …); de jämförs inte", (0,)),
     (r"(.+) has no profile facts; they are not compared",
      "{0} saknar fakta i en profil; de jämförs inte", (0,)),
+    (r"the labels of (.+) and (.+) were read as neither Swedish nor English: compared by their spelling alone, "
+     r"without stop words, stems or either language's rules \(--language sv or en reads them in that language\)",
+     "namnen i {0} och {1} lästes varken som svenska eller engelska: de jämförs bara efter stavningen, utan "
+     "stoppord, ordstammar eller något av språkens regler (--language sv eller en läser dem på det språket)",
+     (0, 1)),
+    (r"the labels of (.+) were read as neither Swedish nor English: compared by their spelling alone, "
+     r"without stop words, stems or either language's rules \(--language sv or en reads them in that language\)",
+     "namnen i {0} lästes varken som svenska eller engelska: de jämförs bara efter stavningen, utan "
+     "stoppord, ordstammar eller något av språkens regler (--language sv eller en läser dem på det språket)",
+     (0,)),
     (r"(\d+) matched tasks? (?:is a plain task|are plain tasks) in (.+) and typed in (.+) \((.*)\): a model "
      r"that does not type a task says nothing about its type, so these types are not compared",
      "matchade uppgifter utan typ i {1} men med typ i {2}: {0} ({3}); en modell som inte anger en uppgifts "
@@ -274,6 +284,9 @@ PLAIN: tuple[tuple[str, str, tuple[int, ...]], ...] = (
      rf"names and matched neighbours; \d+ steps?) of {_A} and (\d+) of {_B} (were not compared pair by pair "
      r"\(they are listed as only in their model\))", "{0} in {1} and {2} in {3} {4}", ()),
     (r"(.+?) (has no profile (?:parameters|facts).*)", "{0} {1}", (0,)),
+    (r"the labels of (.+) and (.+) (were read as neither Swedish nor English: .*)",
+     "the labels of {0} and {1} {2}", (0, 1)),
+    (r"the labels of (.+) (were read as neither Swedish nor English: .*)", "the labels of {0} {1}", (0,)),
     (r"(\d+ matched tasks? (?:is a plain task|are plain tasks)) in (.+) and typed in (.+) (\(.*\): a model that "
      r"does not type a task says nothing about its type, so these types are not compared)",
      "{0} in {1} and typed in {2} {3}", (1, 2)),

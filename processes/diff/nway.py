@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from processes.collector import collector_paused
-from processes.diff.core import Compared, diff_prepared, lexicon_for
+from processes.diff.core import Compared, diff_prepared, lexicon_for, neither_note
 from processes.diff.decidedclasses import decided_classes
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import FACT_ORDER, fact_text, in_one_unit, parameter_wording, same_performer
@@ -103,8 +103,9 @@ class Comparison:
     variations: tuple[Variation, ...]
     facts: tuple[tuple[str, tuple[str, ...]], ...]  # (fact, value per model in ``names`` order)
     pairs: tuple[ModelDiff, ...]  # every pair i < j, in order
-    #: remarks on the comparison as a whole: with ``--lenient``, each repair of a model's read (clicommands/output.py), which the
-    #: differences follow (a flow left out changes the order of steps)
+    #: remarks on the comparison as a whole: the models read as neither Swedish nor English (core.neither_note);
+    #: with ``--lenient``, each repair of a model's read (clicommands/output.py), which the differences follow (a
+    #: flow left out changes the order of steps)
     notes: tuple[str, ...] = ()
 
 
@@ -177,6 +178,7 @@ def _compared(
         tuple(variations),
         _facts(models),
         tuple(pairs),
+        neither_note(models),
     )
 
 

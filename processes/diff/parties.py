@@ -171,8 +171,10 @@ def _english_parties(words: list[str]) -> list[tuple[str, int, int]]:
 
 @lru_cache(maxsize=65536)
 def addressees(label: str, lang: str) -> frozenset[str] | None:
-    """The parties ``label`` addresses (module doc); None when it names a general referral word."""
-    lang = "sv" if lang == "sv" else "en"
+    """The parties ``label`` addresses (module doc); None when it names a general referral word; none known
+    in a language without party words here (``other``)."""
+    if lang not in ("sv", "en"):
+        return frozenset()
     pairs = _words(label)
     words = [w for w, _ in pairs]
     text = f" {' '.join(words)} "

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 
-import numpy as np
 import pytest
 from diffbuilders import linear
 
@@ -133,13 +132,16 @@ def test_language_by_dictionary_decides_as_counting_both_languages(labels: list[
 
     monkeypatch.setattr(simplemma, "is_known", is_known)
     assert language.detect_language(labels) == expected
-    assert ("sv" in asked) == (counted["en"] > 0)
+    assert asked[0] == "en"  # English first: its dictionary loads in a fifth of the Swedish one's time
 
 
-def test_no_english_word_leaves_the_swedish_dictionary_unasked(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_swedish_guess_the_swedish_dictionary_confirms_asks_no_other_language(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # no English word, no å: the Swedish dictionary is asked whether it knows the words (a German model's
+    # "Aufgabe 1" is guessed Swedish the same way); it does, so no other language's dictionary is loaded
     simplemma = pytest.importorskip("simplemma")
     asked: list[str] = []
-    monkeypatch.setattr(simplemma, "is_known", lambda word, lang: asked.append(lang) or False)
+    monkeypatch.setattr(simplemma, "is_known", lambda word, lang: asked.append(lang) or lang == "sv")
     assert language.detect_language(["ord17 ord4203", "xord9"]) == "sv"
-    assert set(asked) == {"en"}
-    assert np.unique(asked).size == 1
+    assert set(asked) == {"en", "sv"}
+    assert asked[0] == "en"

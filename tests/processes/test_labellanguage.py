@@ -1,0 +1,127 @@
+"""Which language a model's labels are in: Swedish, English or neither, and what diff does with neither."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from shared import INTEROP
+
+from bpmn_io.loading import load_model
+from cli import cli
+from processes.diff import diff_models
+from processes.diff.labelmatch import match_labels
+from processes.diff.language import word_root
+from processes.diff.view import build_view
+from processes.labellanguage import DETECTED, detect_language, shows_swedish
+from report.templating import labels_language
+
+
+def detected(path: Path | str) -> str:
+    """The language diff reads the file's labels in (as processes.diff.core.prepare asks it)."""
+    return detect_language(s.name for s in build_view(load_model(path, strict=False)).steps.values())
+
+
+@pytest.mark.interop
+@pytest.mark.parametrize("file,language", [
+    ("odd/bpmn-moddle/signavio-complex-no-extensions.bpmn", "other"),  # German, with ä, ö and ü
+    ("odd/bpmn-moddle/bizagi-nested-ns-definition.bpmn", "other"),  # German: "Aufgabe 1" only
+    ("miwg/reference/C.4.0.bpmn", "en"),
+    # English with one German step, "Rechnung klären", whose ä made it Swedish before
+    ("miwg/reference/C.1.1.bpmn", "en"),
+    ("miwg/sap-signavio-process-manager-19.9.0/C.1.0-export.bpmn", "en"),
+    ("odd/bpmn-js/collapsed-sub-process.bpmn", "en"),  # no English stop word: "Check Items", "Charge Card"
+    ("odd/jbpm-designer/simulationProcess.bpmn2", "en"),  # code names ("UserTask") few dictionaries know
+])
+def test_the_interop_models_are_read_in_their_language(file: str, language: str) -> None:
+    assert detected(INTEROP / file) == language
+
+
+@pytest.mark.parametrize("name", ["astorp", "national-reference"])
+def test_the_library_models_are_swedish(name: str) -> None:
+    assert detected(name) == "sv"
+
+
+@pytest.mark.parametrize("labels,language", [
+    (["Bewerbung prüfen", "Rückmeldung versenden", "Bewerber informieren"], "other"),
+    (["Aufgabe 1", "Aufgabe 2"], "other"),  # no letter and no stop word tells: the dictionaries do
+    (["Aanvraag ontvangen", "Factuur controleren", "Betaling uitvoeren"], "other"),  # Dutch: its "en", "de" are
+    (["Aanvraag ontvangen en controleren", "Besluit van de gemeente"], "other"),  # Swedish stop words too
+    (["Skicka remiss", "Beslut"], "sv"),  # no å/ä/ö, not English either
+    (["Registrera ansökan i diariet", "Utredning"], "sv"),
+    (["Send letter of acceptance", "Check documents"], "en"),
+    (["Start Event", "Task 1", "Task 2", "End Event"], "en"),  # German knows these words too: a tie is English
+])
+def test_a_model_in_neither_language_is_other(labels: list[str], language: str) -> None:
+    assert detect_language(labels) == language
+
+
+def test_without_simplemma_the_letters_and_stop_words_decide(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "simplemma", None)  # import simplemma raises ImportError
+    assert detect_language(["Aufgabe 1", "Aufgabe 2"]) == "sv"  # as before the dictionaries were asked
+    assert detect_language(["Send letter of acceptance"]) == "en"
+
+
+def test_a_german_model_is_not_said_in_swedish() -> None:
+    german = ["Bewerbung prüfen", "Rückmeldung versenden", "Bewerber informiert"]
+    assert not shows_swedish(german)  # ä and ö outweigh its stop words; the dictionaries do not
+    assert shows_swedish(["Diarieför ansökan", "Besluta om tillstånd"])
+
+
+def test_words_in_neither_language_are_their_own_roots() -> None:
+    assert word_root("bewerbungen", "other", True) == "bewerbungen"
+    assert word_root("registrering", "sv") != "registrering"  # a Swedish word still gets its root
+
+
+def test_labels_in_neither_language_match_by_spelling() -> None:
+    found = match_labels(["Rechnung prüfen", "Zahlung buchen"], ["Zahlung buchen", "Rechnung prüfen"])
+    assert (found.language_a, found.language_b) == ("other", "other")
+    assert sorted((m.a, m.b) for m in found.matched) == [((0,), (1,)), ((1,), (0,))]
+    with pytest.raises(ValueError, match="expected sv, en, other or auto"):
+        match_labels(["a"], ["b"], language="de")
+
+
+GERMAN = """\
+process: {id: P_de, name: Bewerbung}
+steps:
+  - {id: Start, event: start, name: Bewerbung eingegangen}
+  - {id: Pruefen, task: user, name: Vollständigkeit der Bewerbung prüfen}
+  - {id: Gespraech, task: user, name: Bewerbungsgespräch führen}
+  - {id: End, event: end, name: Rückmeldung versendet}
+"""
+
+
+def test_the_diff_says_once_that_it_read_a_model_as_neither(tmp_path: Path) -> None:
+    path = tmp_path / "bewerbung.yaml"
+    path.write_text(GERMAN, encoding="utf-8")
+    german = load_model(path)
+    assert labels_language(german) is None  # no lang="sv" on a German diagram
+    notes = diff_models(german, load_model("astorp"), a_name="bewerbung", b_name="astorp").notes
+    said = [n for n in notes if "neither Swedish nor English" in n]
+    assert said == ["the labels of bewerbung were read as neither Swedish nor English: compared by their "
+                    "spelling alone, without stop words, stems or either language's rules (--language sv or en "
+                    "reads them in that language)"]
+    both = diff_models(german, german, a_name="a", b_name="b").notes
+    assert [n for n in both if "neither" in n][0].startswith("the labels of a and b were read as neither")
+    forced = diff_models(german, german, a_name="a", b_name="b", language="sv").notes
+    assert not [n for n in forced if "neither" in n]
+
+
+def test_diff_accepts_what_the_detector_says_and_refuses_another_language_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "bewerbung.yaml"
+    path.write_text(GERMAN, encoding="utf-8")
+    assert DETECTED == ("sv", "en", "other")
+    said = CliRunner().invoke(cli, ["diff", str(path), "astorp", "--language", "other", "--output-language", "sv"])
+    assert said.exit_code == 0, said.output
+    assert "Namnen i modellen bewerbung och Åstorps modell lästes varken som svenska eller engelska" in said.output
+    compared = CliRunner().invoke(cli, ["compare", str(path), "astorp", "landskrona"])
+    assert compared.exit_code == 0, compared.output
+    assert compared.output.count("were read as neither Swedish nor English") == 1
+    assert "note: the labels of bewerbung were read as neither Swedish nor English" in compared.output
+    refused = CliRunner().invoke(cli, ["diff", str(path), "astorp", "--language", "de"])
+    assert refused.exit_code == 2
+    assert refused.output.strip().splitlines() == [
+        "Error: Invalid value for '--language': 'de' is not one of 'auto', 'sv', 'en', 'other'. "
+        "(see 'permitflow diff --help')"]
