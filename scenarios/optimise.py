@@ -108,7 +108,7 @@ from scenarios.levers import (
 from scenarios.road import execute, prepare
 from scenarios.settings import Origin
 from scenarios.study import Scenario, Study, build_scenario
-from scenarios.verdicts import answer_cost, answer_group, finish, screen, sure_cost
+from scenarios.verdicts import answer_cost, answer_group, finish, jointly_sure, screen, sure_cost
 
 __all__ = ["Target", "OptimiseRequest", "Evaluated", "OptimiseResult", "Cancelled", "optimise", "base_scenario",
            "shipped_scenario", "lever_defaults", "request_problem", "fresh"]
@@ -308,8 +308,11 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     evaluated = finish(candidates, prices, reps, results, status, target, days, runs, on, members,
                        {i for i in unsure if kr[i] > sure})
     chosen = next((e for e in evaluated if e.status == "chosen"), None)
-    holds = chosen is not None and target.met(target.bad_end(chosen.target_value))
-    surely = [e for e in evaluated if target.met(target.bad_end(e.target_value))]
+    # "sure" taken together over every candidate tried (Holm), not each at its own 95 %: the answer picks
+    # among them
+    sure_ones = jointly_sure(results, target)
+    surely = [e for i, e in zip(sorted(results), evaluated, strict=True) if i in sure_ones]
+    holds = chosen is not None and any(e is chosen for e in surely)
     safe = None if holds else min(surely, key=lambda e: (kr_to_ore(e.cost), time_key(e.time)), default=None)
     ties = () if chosen is None else tuple(sorted(
         (e for e in evaluated if e is not chosen and e.status in ("feasible", "undecided")
