@@ -209,12 +209,15 @@ def _headline(result: OptimiseResult, staff: Mapping[str, str] | None = None) ->
                   "hur många ärenden som helst når under 100\u00a0% (en lägre --target-share kan nås där, med tillräckligt många ärenden)."]
     elif not result.holds_at_bad_end:
         together, together_sv = _together(result)
+        # with several, fewer candidates ask less of each (Holm: 1 - 0.05/m): say so beside more replications
         lines += [(f"No candidate run surely meets it{together}" if together else
                    "No candidate run meets it at the bad end of its interval")
-                  + " (more replications narrow the intervals: --max-replications).",
+                  + " (more replications narrow the intervals: --max-replications"
+                  + ("; fewer candidates ask less of each)." if together else ")."),
                   (f"Inget alternativ når målet säkert{together_sv}" if together else
                    "Inget alternativ når målet i intervallets sämre ände")
-                  + " (fler upprepningar ger smalare intervall: --max-replications)."]
+                  + " (fler upprepningar ger smalare intervall: --max-replications"
+                  + ("; färre alternativ kräver mindre av vart och ett)." if together else ").")]
     return lines + _today(result, staff)
 
 

@@ -286,12 +286,12 @@ def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None, free: 
             years = next(lever for lever in RUN_LEVERS if lever.key == "years")
             en.append("None of the combinations tried is sure to reach it "
                       f"{_together(result)[0]}; to be sure, "
-                      f"simulate more years (“{years.en}”: more cases give a narrower interval) or lower "
-                      f"“{label['en']}” and search again.")
+                      f"simulate more years (“{years.en}”: more cases give a narrower interval), try fewer "
+                      f"combinations (each must then clear less) or lower “{label['en']}” and search again.")
             sv.append("Inget av de prövade alternativen når målet säkert "
                       f"{_together(result)[1]}; för att vara säker, "
-                      f"simulera fler år (”{years.sv}”: fler ärenden ger ett smalare intervall) eller sänk "
-                      f"”{label['sv']}” och sök igen.")
+                      f"simulera fler år (”{years.sv}”: fler ärenden ger ett smalare intervall), pröva färre "
+                      f"alternativ (vart och ett behöver då klara mindre) eller sänk ”{label['sv']}” och sök igen.")
             limits = {(r.get("limit") or {}).get("process") for r in result.get("candidates") or [chosen]}
             if len(limits) == 1 and None not in limits:  # the same few cases bound every one: more staff cannot help
                 name, name_sv = (said_name(names or {}, str(next(iter(limits))), lang) for lang in ("en", "sv"))

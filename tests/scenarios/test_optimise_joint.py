@@ -80,3 +80,22 @@ def test_a_share_target_is_wrongly_sure_at_most_one_time_in_20_over_eight_candid
         wrong_alone += bool(_alone(runs, SHARE))
     assert wrong <= binom.ppf(1 - 1e-4, searches, 1 - JOINT_LEVEL)
     assert wrong_alone > wrong
+
+
+def test_the_screen_stops_a_share_candidate_only_when_the_answer_will_call_it_sure() -> None:
+    """A share target's answer judges a candidate by the search's own interval, so the screen asks what the answer
+    will: at 99 % alone, one of 60 candidates was stopped as sure that the answer, among 60, did not find sure."""
+    from types import SimpleNamespace
+
+    from scenarios.verdicts import screen
+
+    within = [60] * 10  # all 600 cases within the deadline: bad end 99.1 % at 99 %, 98.7 % at 1 - 0.05/60
+    run = Run([1.0] * 10, estimate([30.0] * 10), ((sum(within), 600),))
+    target = Target(share=0.99)
+    request = SimpleNamespace(max_replications=40, screen_level=0.99)
+    for k, expected in ((1, "feasible"), (60, "undecided")):
+        status: dict[int, str] = {}
+        screen({0}, [None] * k, [(0.0, 0.0)] * k, [10] * k, {0: run}, status, target, request)  # type: ignore[arg-type]
+        assert status[0] == expected, k
+    alone = {i: run for i in range(60)}
+    assert not jointly_sure(alone, target) and _alone(alone, target) == set(range(60))

@@ -560,14 +560,15 @@ def test_the_goal_answer_names_equally_cheap_combinations_and_what_to_do_at_the_
     assert " dagar (alternativet ovan är det snabbaste av dem)." in sv  # a bare "det ovan" named nothing
     # more years as well as a lower share (found by the manager's QA evening: the goal seek took the profile's years
     # whatever the form said, and the answer said only "lower the share")
+    # and, picking among several asking more of each (Holm), fewer combinations
     assert ("None of the combinations tried is sure to reach it with 95% confidence when both combinations "
-            "tried are taken together; to be sure, simulate more "
-            "years (“Years simulated”: more cases give a narrower interval) or lower “Share of decisions within 4 months "
-            "(%)” and search again.") in en
+            "tried are taken together; to be sure, simulate more years (“Years simulated”: more cases give a "
+            "narrower interval), try fewer combinations (each must then clear less) or lower “Share of decisions "
+            "within 4 months (%)” and search again.") in en
     assert ("Inget av de prövade alternativen når målet säkert med 95\u00a0% säkerhet när båda prövade "
-            "alternativen tas tillsammans; för att vara säker, simulera "
-            "fler år (”Simulerade år”: fler ärenden ger ett smalare intervall) eller sänk ”Andel beslut inom 4 månader "
-            "(%)” och sök igen.") in sv
+            "alternativen tas tillsammans; för att vara säker, simulera fler år (”Simulerade år”: fler ärenden ger "
+            "ett smalare intervall), pröva färre alternativ (vart och ett behöver då klara mindre) eller sänk "
+            "”Andel beslut inom 4 månader (%)” och sök igen.") in sv
     assert en.endswith("Today's setting, 1 case officer at 30% of full time, decisions by the committee, is not among "
                        "the combinations tried.")
     assert sv.endswith("Dagens upplägg, 1 handläggare på 30\u00a0% av heltid, beslut av nämnden, är inte bland de prövade "
