@@ -84,8 +84,10 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     allows. With a mean target every candidate then runs as many fresh
     replications, and its figure and 95% interval come from those alone (an
     interval over the ones that decided when to stop holds too seldom). Prints
-    the chosen candidate with its 95% interval and
-    whether the target holds at the interval's bad end, any equally cheap one, whether
+    the chosen candidate with its 95% interval and whether it surely meets the
+    target: at its interval's bad end and with 95% confidence for all the
+    candidates tried taken together (Holm's correction: the answer picks among
+    them; if not, the cheapest that surely does), any equally cheap one, whether
     today's setting meets the target, and every candidate run (* = on the cost-time
     frontier: two candidates' mean days are compared over the replications both
     have, and they are run on, up to the most any got, until it is sure which is

@@ -19,6 +19,7 @@ from bpmn_io.library import priced_as_library
 from processes.errors import PermitflowError
 from processes.model import Definitions
 from report.bounds import impossible
+from report.chance import highlight_marks
 from report.figuretext import NO_PRICE, unpriced_entries
 from report.namemarks import NameMarks
 from report.processnames import scenario_titles, step_names, town_names
@@ -106,6 +107,7 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
                 "beyond": impossible(name, *est["ci"], cut=est.get("cut")) or ("one" if est["mean"] is not None and None in est["ci"]
                                                            else None),
                 "diff": diffs.get(name) if priced else None,
+                "key": name,
             }
             if key_only:
                 replications = est["replications"]
@@ -191,8 +193,7 @@ def figure_tables(rows: Sequence[Mapping[str, Any]], all_rows: Sequence[Mapping[
         if comparison:
             diff = r["diff"]
             if diff:
-                sig = " sig" if diff["significant"] else ""
-                star = " *" if diff["significant"] else ""
+                sig, star = highlight_marks(r["key"])
                 out.append(f'<td class="n{sig}">{cells.change(diff["mean"], True)}{star}</td>\n'
                            f'          <td class="n{sig}">{cells.change_interval(diff)}</td>\n')
             else:
@@ -212,7 +213,7 @@ def figure_tables(rows: Sequence[Mapping[str, Any]], all_rows: Sequence[Mapping[
         if comparison:
             diff = r["diff"]
             if diff:
-                sig = " sig" if diff["significant"] else ""
+                sig = highlight_marks(r["key"])[0]
                 out.append(f'<td class="n{sig}">{cells.change(diff["mean"], True)}</td><td class="n">'
                            f'{cells.change_interval(diff)}</td>')
             else:

@@ -36,7 +36,7 @@ from report.assumptionsection import (
     marked_assumptions,
     scenario_runs,
 )
-from report.chance import highlights
+from report.chance import highlights, mark_highlights
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said
 from report.diagrams import DrawnDiagrams, bilingual_badges, diagram_svgs, report_diagrams, waiting_badges
 from report.failurewords import failure_words
@@ -201,6 +201,7 @@ def render_report(
     said: dict[tuple[str, str], dict[str, str]] = {}
     titles = scenario_titles(doc)
     library = library_priced(profiles)  # whose prices the descriptions may say are the library's
+    chance = highlights(doc)  # over every difference the report compares, before any table is marked
     made = (drawn_tables[5] if drawn_tables is not None
             and drawn_tables[:5] == (towns, names, clocks, titles, library) else {})
     for s in doc["scenarios"]:
@@ -214,8 +215,10 @@ def render_report(
                 "failures": [{"message": m, "words": marks.both(failure_words(m, member_names(names, s["members"])),
                                                                 s["members"])}
                              for m in point["failures"]],
-                "tables": early[2] if early is not None and early[0] == s["members"] and early[1] == point
-                else point_tables(point, s["members"], towns, names, said, clocks, titles, marks, library),
+                "tables": Markup(mark_highlights(
+                    early[2] if early is not None and early[0] == s["members"] and early[1] == point
+                    else point_tables(point, s["members"], towns, names, said, clocks, titles, marks, library),
+                    s["name"], i, chance)),
             })
         scenarios.append({**s, "view_points": points,
                           "line": {lang: scenario_line(s, towns[lang], lang) for lang in LANGUAGES},
@@ -279,5 +282,5 @@ def render_report(
                    for lang in LANGUAGES}
                   for key in KEY_FIGURES],
         share_rule=SHARE_RULE,
-        chance=highlights(doc),
+        chance=chance,
     ))

@@ -155,11 +155,17 @@ class Evaluated:
         return self.staff_cost + self.decision_cost
 
 
+#: the confidence the answer's "sure" holds with, taken together over every candidate tried
+JOINT_LEVEL = 0.95
+
+
 @dataclass(frozen=True, slots=True)
 class OptimiseResult:
     """The search's outcome: every candidate run (grid order), the chosen one or ``None``, and
-    whether the target holds at the bad end of the chosen one's 95 % interval (if not, ``safe``
-    is the cheapest candidate run whose bad end meets the target, or ``None``); ``ties``: the
+    whether it is sure to meet the target, the candidates taken together (``holds_at_bad_end``: Holm's
+    step-down over every candidate's interval, :func:`scenarios.verdicts.jointly_sure`, so that whichever
+    candidate is named sure meets the target with at least 95 % confidence; if not, ``safe`` is the cheapest
+    candidate run so sure, or ``None``); ``ties``: the
     other candidates that cost the same as the chosen one and meet the target too, fastest first;
     ``today``: today's combination (``None`` when the levers cannot say it), ``today_run`` its run
     (``None`` when it is not among the candidates); ``frontier_replications``: the most replications
@@ -175,7 +181,7 @@ class OptimiseResult:
     chosen: Evaluated | None
     holds_at_bad_end: bool
     work_units: int
-    safe: Evaluated | None = None  # when the chosen one's bad end misses: the cheapest whose bad end meets it
+    safe: Evaluated | None = None  # when the chosen one is not sure: the cheapest sure one (all together)
     ties: tuple[Evaluated, ...] = ()  # as cheap as the chosen one and meeting the target too (slower or as fast)
     today: Candidate | None = None  # today's combination (None: the levers cannot say it)
     today_run: Evaluated | None = None  # today's combination as run (None: not among the candidates)
@@ -215,6 +221,9 @@ class OptimiseResult:
             "chosen": row(self.chosen) if self.chosen else None,
             "holds_at_bad_end": self.holds_at_bad_end,
             "safe": row(self.safe) if self.safe else None,
+            "sure": {"confidence": JOINT_LEVEL, "candidates": len(self.evaluated),
+                     "rule": "Holm step-down over every candidate's interval: with m not yet sure, those "
+                             "whose interval at 1 - 0.05/m meets the target at its bad end are sure"},
             "ties": [row(e) for e in self.ties],
             "today": (row(self.today_run) if self.today_run else None if self.today is None else
                       {"label": self.today.label, "officers": self.today.officers, "fte": self.today.fte,

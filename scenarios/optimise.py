@@ -14,7 +14,9 @@ candidate draws the same applicants (common random numbers). The search is
 sequential: every candidate gets ``first_replications``; a candidate whose
 screening interval (99 %, :attr:`OptimiseRequest.screen_level`) lies wholly on the
 wrong side of the target is dropped as infeasible, one at least as costly as a
-candidate that surely meets it is dropped as dominated, and the rest get twice
+candidate that surely meets it (for a share target at ``1 - 0.05 / k`` for k candidates
+where that asks more, as the answer will: :func:`scenarios.verdicts.screen`) is dropped
+as dominated, and the rest get twice
 the replications (at most ``max_replications``; units already run are reused)
 until none is left undecided. Then those dropped as dominated that cost as much as
 the cheapest whose mean meets the target run on in the same way (they may tie with
@@ -27,8 +29,10 @@ the decided cases pooled (with several processes, each end the lowest of theirs)
 when every replication shows 100 % within the deadline that interval has width
 zero, which claims more than some tens of cases can show. The chosen candidate is
 the cheapest whose mean meets the target (of equally cheap ones the fastest: the
-shortest mean time from complete to decision; the others are its ties); its 95 %
-interval says whether the target also holds at the interval's bad end. Every
+shortest mean time from complete to decision; the others are its ties); whether it
+surely meets the target is Holm's step-down over every candidate's interval
+(:func:`scenarios.verdicts.jointly_sure`: 95 % for all the candidates tried taken together, as the answer
+picks among them), and if not, the cheapest candidate that surely does is named. Every
 candidate run is reported, with the cost-time frontier (no other candidate is
 both cheaper and faster). The frontier compares like with like: two candidates'
 mean days from complete to decision are compared over the replications both have
@@ -44,8 +48,8 @@ faster than (by the same pairwise intervals): were that one faster than it, the
 other would be too, so that comparison decides nothing, and neither runs on for it. The candidates the answer orders by their days (the cheapest meeting the
 target and those as cheap; when needed, the cheapest meeting it at the bad end and
 those as cheap) are all run to the most, so the answer is the brute-force run's.
-A candidate dearer than the cheapest whose 95 % interval meets the target at its bad
-end (the chosen one when the target holds there, else the safe one) changes nothing
+A candidate dearer than the cheapest that surely meets the target (the chosen one when
+it does, else the safe one) changes nothing
 the answer says: it is not run on for the frontier, and where its place on it stays
 unsure over the replications it has, that place is not needed (``frontier`` ``None``,
 "not needed: a cheaper one meets the goal"); the frontier up to that cost is the
@@ -108,7 +112,7 @@ from scenarios.levers import (
 from scenarios.road import execute, prepare
 from scenarios.settings import Origin
 from scenarios.study import Scenario, Study, build_scenario
-from scenarios.verdicts import answer_cost, answer_group, finish, screen, sure_cost
+from scenarios.verdicts import answer_cost, answer_group, finish, jointly_sure, screen, sure_cost
 
 __all__ = ["Target", "OptimiseRequest", "Evaluated", "OptimiseResult", "Cancelled", "optimise", "base_scenario",
            "shipped_scenario", "lever_defaults", "request_problem", "fresh"]
@@ -279,8 +283,8 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     kr = {i: kr_to_ore(sum(prices[i])) for i in results}
     must = answer_group(results, status, kr, target)  # the answer's tie-breaks: over the most, as before
     level = pair_level(kr, request.screen_level)
-    # a candidate dearer than one whose 95 % interval surely meets the target (the answer's sure one: the chosen one
-    # when the target holds at its bad end, else the safe one) decides nothing the answer says: it is not run on to
+    # a candidate dearer than one that surely meets the target (the answer's sure one, all candidates taken together:
+    # the chosen one when it is sure, else the safe one) decides nothing the answer says: it is not run on to
     # place it on the frontier, and where its place stays unsure it is "not needed" (frontier None)
     sure = sure_cost(results, kr, target)
     frontier_units = 0
@@ -308,8 +312,11 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     evaluated = finish(candidates, prices, reps, results, status, target, days, runs, on, members,
                        {i for i in unsure if kr[i] > sure})
     chosen = next((e for e in evaluated if e.status == "chosen"), None)
-    holds = chosen is not None and target.met(target.bad_end(chosen.target_value))
-    surely = [e for e in evaluated if target.met(target.bad_end(e.target_value))]
+    # "sure" taken together over every candidate tried (Holm), not each at its own 95 %: the answer picks
+    # among them
+    sure_ones = jointly_sure(results, target)
+    surely = [e for i, e in zip(sorted(results), evaluated, strict=True) if i in sure_ones]
+    holds = chosen is not None and any(e is chosen for e in surely)
     safe = None if holds else min(surely, key=lambda e: (kr_to_ore(e.cost), time_key(e.time)), default=None)
     ties = () if chosen is None else tuple(sorted(
         (e for e in evaluated if e is not chosen and e.status in ("feasible", "undecided")

@@ -215,11 +215,29 @@ def _within(row: dict[str, Any], lang: str) -> str:
     return share(row["target_figure"]["mean"], lang)
 
 
-def _unsure(row: dict[str, Any], names: Mapping[str, Any]) -> tuple[str, str]:
+def _together(result: dict[str, Any]) -> tuple[str, str]:
+    """What "sure" means when the answer picks among the combinations tried: 95 % for all of them taken
+    together (Holm's correction, :func:`scenarios.verdicts.jointly_sure`); English, Swedish."""
+    k = len(result.get("candidates") or ())
+    if k == 2:
+        return ("with 95% confidence when both combinations tried are taken together",
+                "med 95\u00a0% säkerhet när båda prövade alternativen tas tillsammans")
+    return (f"with 95% confidence when all {number(k, 'en')} combinations tried are taken together",
+            f"med 95\u00a0% säkerhet när alla {number(k, 'sv')} prövade alternativ tas tillsammans")
+
+
+def _unsure(row: dict[str, Any], names: Mapping[str, Any], result: dict[str, Any]) -> tuple[str, str]:
     """Why ``row`` (which meets the target on average) is not sure to: its interval's low end, and the
     municipality whose few decided cases set it (a joint unit's: every one must meet the target), as
-    the page's table shows it; English, Swedish."""
+    the page's table shows it; or, its low end reaching the target, that picking among all the combinations
+    tried asks more of each; English, Swedish."""
     low = row["target_figure"].get("low")
+    if low is not None and low >= result["target"]["share"]:
+        together, together_sv = _together(result)
+        return (f" (not sure {together}: its interval's low end, {share(low, 'en')}, reaches the target, "
+                "but picking among several asks more of each)",
+                f" (osäkert {together_sv}: intervallets sämre ände, {share(low, 'sv')}, når målet, men att "
+                "välja bland flera kräver mer av vart och ett)")
     at_en = at_sv = ""
     if low is not None:
         at_en, at_sv = f", {share(low, 'en')},", f", {share(low, 'sv')},"
@@ -256,21 +274,24 @@ def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None, free: 
     if chosen is not None and not result["holds_at_bad_end"]:
         safe = result["safe"]
         if safe is not None:
-            en.append(f"Sure to reach it even at the interval's low end: {_combination(safe, 'en', staff)}, "
+            together, together_sv = _together(result)
+            en.append(f"Sure to reach it, {together}: {_combination(safe, 'en', staff)}, "
                       f"{_yearly(safe, 'en', free)}, {_within(safe, 'en')} within 4 months.")
-            sv.append(f"Når målet säkert även i intervallets sämre ände: {_combination(safe, 'sv', staff)}, "
+            sv.append(f"Når målet säkert, {together_sv}: {_combination(safe, 'sv', staff)}, "
                       f"{_yearly(safe, 'sv', free)}, {_within(safe, 'sv')} inom 4 månader.")
         else:
             label = TEXTS["goal_percent"]
             # more simulated years give more decided cases and so a narrower interval, now that the goal seek takes
             # the form's years (found by the manager's QA evening: it took the profile's, and said only "lower it")
             years = next(lever for lever in RUN_LEVERS if lever.key == "years")
-            en.append("None of the combinations tried is sure to reach it at the interval's low end; to be sure, "
-                      f"simulate more years (“{years.en}”: more cases give a narrower interval) or lower "
-                      f"“{label['en']}” and search again.")
-            sv.append("Inget av de prövade alternativen når målet säkert i intervallets sämre ände; för att vara säker, "
-                      f"simulera fler år (”{years.sv}”: fler ärenden ger ett smalare intervall) eller sänk "
-                      f"”{label['sv']}” och sök igen.")
+            en.append("None of the combinations tried is sure to reach it "
+                      f"{_together(result)[0]}; to be sure, "
+                      f"simulate more years (“{years.en}”: more cases give a narrower interval), try fewer "
+                      f"combinations (each must then clear less) or lower “{label['en']}” and search again.")
+            sv.append("Inget av de prövade alternativen når målet säkert "
+                      f"{_together(result)[1]}; för att vara säker, "
+                      f"simulera fler år (”{years.sv}”: fler ärenden ger ett smalare intervall), pröva färre "
+                      f"alternativ (vart och ett behöver då klara mindre) eller sänk ”{label['sv']}” och sök igen.")
             limits = {(r.get("limit") or {}).get("process") for r in result.get("candidates") or [chosen]}
             if len(limits) == 1 and None not in limits:  # the same few cases bound every one: more staff cannot help
                 name, name_sv = (said_name(names or {}, str(next(iter(limits))), lang) for lang in ("en", "sv"))
@@ -332,7 +353,7 @@ def goal_answer(result: dict[str, Any], names: Mapping[str, Any],
         sv = f"{places_sv}: inget av de prövade alternativen når {share_sv} av besluten inom 4 månader."
         en = f"{places}: none of the combinations tried reaches {share_en} of decisions within 4 months."
     else:
-        sure, sure_sv = ("", "") if result["holds_at_bad_end"] else _unsure(chosen, names)
+        sure, sure_sv = ("", "") if result["holds_at_bad_end"] else _unsure(chosen, names, result)
         # without a price "the cheapest" is the fewest staff the search tried first: say what was chosen, not why
         cheapest_sv, cheapest_en = ("ett sätt", "one way") if free else ("billigast", "the cheapest way")
         sv = (f"{places_sv}: {cheapest_sv} att nå {share_sv} inom 4 månader är "

@@ -176,9 +176,14 @@ TEXTS: dict[str, dict[str, str]] = {
     # found by the manager's second journey: every row said "100 %" and the answer "not sure"; the decision rests on
     # the interval's low end, which a joint unit's municipality with few cases sets (named in the cell)
     "goal_low": {"sv": "Inom 4 månader, säkert minst", "en": "Within 4 months, surely at least"},
-    "goal_low_note": {"sv": "”Säkert minst”: intervallets sämre ände (95\u00a0%); målet nås säkert när den når målet.",
-                      "en": "“Surely at least”: the interval's low end (95%); the target is surely reached when it "
-                            "reaches the target."},
+    "goal_low_note": {"sv": "”Säkert minst”: intervallets sämre ände (95\u00a0%). Svaret väljer bland alla "
+                            "prövade alternativ, så ett räknas som säkert först när det når målet med "
+                            "95\u00a0% säkerhet för alla tillsammans (Holms korrektion: vart och ett måste "
+                            "klara mer än sina egna 95\u00a0%).",
+                      "en": "“Surely at least”: the interval's low end (95%). The answer picks among all the "
+                            "combinations tried, so one counts as sure only when it reaches the target with "
+                            "95% confidence for all of them taken together (Holm's correction: each must "
+                            "clear more than its own 95%)."},
     # said only when a cell names one (found by the manager's QA evening: said under a table with no brackets)
     "goal_low_limit": {"sv": "Inom parentes kommunen vars få avgjorda ärenden sätter den.",
                        "en": "In brackets the municipality whose few decided cases set it."},

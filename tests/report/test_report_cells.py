@@ -93,17 +93,25 @@ def test_a_figures_table_says_what_the_template_said() -> None:
 
     town = {"en": "Åstorp", "sv": "Åstorp"}
     row = {"member": "astorp", "town": town, "figure": "submission_to_decision_mean_days",
+           "key": "astorp/submission_to_decision_mean_days",
            "words": {"en": "a<b", "sv": "a<b"}, "mean": 0.9, "low": 0.8, "high": 1.0, "beyond": None,
            "diff": {"mean": -0.25, "ci": [-0.3, -0.2], "significant": True},
            "description": {"en": "the 'share'", "sv": "andelen"}, "n": 20}
     one = {**row, "figure": "cases", "mean": 12.0, "low": None, "high": None, "beyond": "one", "diff": None}
-    html = str(figure_tables([row, one], [row, one], {"baseline": "status-quo"}, {"en": "today", "sv": "i dag"}))
+    from report.chance import Highlights, mark_highlights
+
+    # highlighted once the report's differences are all known (report.chance): here it is one of them
+    chance = Highlights(2, 1, frozenset({("s", 0, "astorp/submission_to_decision_mean_days")}))
+    html = mark_highlights(str(figure_tables([row, one], [row, one], {"baseline": "status-quo"},
+                                             {"en": "today", "sv": "i dag"})), "s", 0, chance)
     assert html.count("<table") == 2 and html.endswith("  </details>")
     assert "Change against today</span><span class=\"sv\">Ändring mot i dag" in html
     assert 'title="the &#39;share&#39;"' in html and "a&lt;b" in html and "a<b" not in html
     # days with one decimal, as the longest waits give them (report.tablecells.figure_digits)
     assert '<td class="n sig"><span class="en">-0.2</span><span class="sv">−0,2</span> *</td>' in html
     assert "only one measured it" in html and "<td></td><td></td>" in html
+    unmarked = mark_highlights(str(figure_tables([row], [row], {"baseline": "x"}, None)), "s", 0, Highlights(2, 1))
+    assert "sig" not in unmarked and " *" not in unmarked  # its interval is clear of zero, but not highlighted
     assert "All figures</span><span class=\"sv\">Alla mått</span> (2)" in html
     plain = str(figure_tables([row], [row], None, None))
     assert "Change" not in plain and "<td></td>" not in plain
@@ -122,6 +130,7 @@ def test_a_figure_the_same_in_every_replication_is_said_once() -> None:
 
     town = {"en": "Fast", "sv": "Fast"}
     fixed = {"member": "fast", "town": town, "figure": "complete_to_decision_mean_days",
+             "key": "fast/complete_to_decision_mean_days",
              "words": {"en": "days", "sv": "dagar"}, "mean": 17.0, "low": 17.0, "high": 17.0, "beyond": None,
              "diff": {"mean": -5.0, "ci": [-5.0, -5.0], "significant": True}, "description": None, "n": 10}
     html = str(figure_tables([fixed], [], {"baseline": "x"}, None))
@@ -138,7 +147,8 @@ def test_applications_are_counted_whole_and_say_their_period() -> None:
 
     assert figure_words("helsingborg/cases", "en") == "applications in the simulated period"
     assert figure_words("helsingborg/cases", "sv") == "ansökningar under den simulerade perioden"
-    row = {"member": "h", "town": {"en": "H", "sv": "H"}, "figure": "cases", "words": {"en": "a", "sv": "a"},
+    row = {"member": "h", "town": {"en": "H", "sv": "H"}, "figure": "cases", "key": "h/cases",
+           "words": {"en": "a", "sv": "a"},
            "mean": 1069.13, "low": 1065.93, "high": 1072.34, "beyond": None, "description": None, "n": 30,
            "diff": {"mean": 0.0, "ci": [-0.4, 0.6], "significant": False}}
     html = str(figure_tables([row], [], {"baseline": "x"}, None))
@@ -195,7 +205,7 @@ def test_days_in_the_figures_tables_have_the_one_decimal_of_the_longest_waits() 
     from report.figuretables import figure_tables
 
     row = {"member": "h", "town": {"en": "H", "sv": "H"}, "figure": "complete_to_decision_mean_days",
-           "words": {"en": "a", "sv": "a"}, "mean": 60.06, "low": 59.28, "high": 60.84, "beyond": None,
+           "key": "h/complete_to_decision_mean_days", "words": {"en": "a", "sv": "a"}, "mean": 60.06, "low": 59.28, "high": 60.84, "beyond": None,
            "description": None, "n": 30, "diff": {"mean": 6.52, "ci": [5.55, 7.48], "significant": True}}
     html = str(figure_tables([row], [], {"baseline": "x"}, None))
     cells = re.findall(r'<span class="sv">([^<]*)</span>', html)

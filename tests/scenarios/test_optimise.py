@@ -935,10 +935,13 @@ def test_the_cheapest_sure_one_names_its_figure_in_both_languages() -> None:
     result = OptimiseResult(Target(share=None, mean_days=65.0), ("helsingborg",), "officer", 2025,
                             Levers((1,), (0.5, 0.75), ("committee",)), (chosen, safe), chosen, False, 40, safe)
     lines = goalseek_text(result).splitlines()
-    assert lines[3] == ("Cheapest that meets it at the bad end too: 1 officer at three-quarter time, decided by the "
+    # "surely": with 95 % confidence over the candidates together (Holm), as the answer picks among them
+    assert lines[3] == ("Cheapest that surely meets it, with 95% confidence when both candidates tried are "
+                        "taken together: 1 officer at three-quarter time, decided by the "
                         "committee, 1,758,782 kronor a year; mean days from complete to decision 61.9 [59.9, 64.0] "
                         "(20 fresh replications, not those the search stopped on).")
-    assert lines[4] == ("Billigast som når målet även i intervallets sämre ände: 1 handläggare på trekvartstid, beslut "
+    assert lines[4] == ("Billigast som säkert når målet, med 95\u00a0% säkerhet när båda prövade "
+                        "alternativen tas tillsammans: 1 handläggare på trekvartstid, beslut "
                         "av nämnden, 1\u00a0758\u00a0782 kr per år; medeltid från komplett ansökan till beslut, dagar "
                         "61,9 [59,9; 64,0] (20 nya upprepningar, inte de som sökningen stannade på).")
 

@@ -158,10 +158,12 @@ def test_the_command_line_says_no_price_on_the_work_by_the_pages_rule_not_zero_k
     lines = goalseek_text(result, {"hr": "HR"}).splitlines()
     assert lines[1] == ("One that meets the target: 1 officer at half time, no price on the work; share "
                         "within the deadline 99% [97%, 100%] (95% CI, 10 replications); the target holds at "
-                        "the interval's bad end.")
+                        "the interval's bad end, and with 95% confidence when both candidates tried are "
+                        "taken together.")
     assert lines[2] == ("Ett alternativ som når målet: 1 handläggare på halvtid, inget pris på arbetet; "
                         "andel inom tidsfristen 99\u00a0% [97\u00a0%; 100\u00a0%] (95\u00a0% KI, 10 "
-                        "upprepningar); målet håller i intervallets sämre ände.")
+                        "upprepningar); målet håller i intervallets sämre ände, och med 95\u00a0% säkerhet "
+                        "när båda prövade alternativen tas tillsammans.")
     assert lines[3].startswith("Meeting the target too: 2 officers at half time, 44 days on average (the one "
                                "above")
     assert lines[4].startswith("Når också målet: 2 handläggare på halvtid, 44 dagar i medeltal (alternativet "
