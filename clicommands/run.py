@@ -207,9 +207,15 @@ def run_command(
         click.echo(f"wrote {folder}/ ({', '.join(names)}, report.html)")
         if batch.failures:  # last, after "wrote": a batch user reads the outcome at the end
             failed = batch.failed_scenarios
+            # a sweep whose other points finished has results too: said, as the other scenarios' are
+            swept = {s.name: len(s.points) for s in study.scenarios}
+            part = {name: n for name in failed if (n := [f for f, _m in batch.failures].count(name)) < swept[name]}
+            said = [f"{name} at {part[name]} of its {swept[name]} sweep points" if name in part else name
+                    for name in failed]
+            others = "the others’" if len(failed) < count else "the other points’" if part else ""
             click.echo(f"permitflow: error: {len(failed)} of {count} scenario{'s' if count != 1 else ''} failed: "
-                       f"{', '.join(failed)} (the error above"
-                       f"{f'; the others’ results are in {folder}/' if len(failed) < count else ''})", err=True)
+                       f"{', '.join(said)} (the error{'s' if len(batch.failures) > 1 else ''} above"
+                       f"{f'; {others} results are in {folder}/' if others else ''})", err=True)
     if batch.failures:
         raise SystemExit(1)
 
