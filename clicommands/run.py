@@ -24,6 +24,7 @@ from clicommands.workers import (
     one_blas_thread,
     prepared,
     stderr_is_terminal,
+    terminate_as_interrupt,
     travel,
 )
 from processes.wording import counted
@@ -121,7 +122,7 @@ def run_command(
     # what a Ctrl-C outside the units and the writing (which say their own) leaves: said as the run goes on,
     # also while the workers are stopped after the results were written
     stage = ["before any work unit ran; nothing was written"]
-    with on_interrupt(lambda: stage[0]), ExitStack() as ahead:
+    with terminate_as_interrupt(), on_interrupt(lambda: stage[0]), ExitStack() as ahead:
         with loading():  # the collector paused, then what was loaded frozen: also in forked workers
             study = read_any([resolve_file(f) for f in files] or [bundled_study()])
             if replications is not None:

@@ -30,6 +30,7 @@ from clicommands.workers import (
     one_blas_thread,
     prepared,
     stderr_is_terminal,
+    terminate_as_interrupt,
     travel,
 )
 
@@ -71,6 +72,7 @@ def _num(value: float) -> float | None:
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--lenient", is_flag=True, help=LENIENT_LEFT_OUT_HELP[:-1] + "; a cancel end event outside a "
               "transaction (BPMN defines it only there) is simulated as a plain end event, with a note too.")
+@terminate_as_interrupt()  # SIGTERM as Ctrl-C: one line, exit 143, the workers ended
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
                  seed: int | None, name: str | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
                  dask_address: str | None, fmt: str, language: str, keys: bool, quiet: bool, force: bool,

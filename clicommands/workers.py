@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -30,8 +31,8 @@ if TYPE_CHECKING:
     from simulator.runner import ResultCache
 
 __all__ = ["Ahead", "check_units", "loading", "NO_CACHE_VERSION", "on_interrupt", "one_blas_thread",
-           "OWN_PROCESS", "Pool", "prepared", "report_inherited", "stderr_is_terminal", "travel",
-           "warm_report"]
+           "OWN_PROCESS", "Pool", "prepared", "report_inherited", "stderr_is_terminal", "Terminated",
+           "terminate_as_interrupt", "travel", "warm_report"]
 
 
 def stderr_is_terminal() -> bool:
@@ -39,14 +40,52 @@ def stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM in a command's own process (:func:`terminate_as_interrupt`), raised where Ctrl-C raises
+    KeyboardInterrupt, so that it takes the same way out: workers ended, temporary files removed, one line."""
+
+
 @contextmanager
 def on_interrupt(say: Callable[[], str]) -> Iterator[None]:
-    """Ctrl-C inside the block: one line (``say()``: what was kept, how to go on), exit code 130."""
+    """Ctrl-C inside the block: one line (``say()``: what was kept, how to go on), exit code 130;
+    SIGTERM (:class:`Terminated`): the same line, exit code 143 (128 + 15, as a shell reports the signal)."""
     try:
         yield
+    except Terminated:
+        click.echo(f"permitflow: stopped (SIGTERM): {say()}", err=True)
+        raise SystemExit(143) from None
     except KeyboardInterrupt:
         click.echo(f"permitflow: interrupted: {say()}", err=True)
         raise SystemExit(130) from None
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM inside the block stops the command as Ctrl-C does (:class:`Terminated`).
+
+    ``kill``, ``timeout`` and a batch system's job limit send SIGTERM, which ended a run by the signal
+    itself: no line of how many work units finished and where they are kept, and the temporary files of
+    a write under way left for the next run to remove (found by QA, qabatch). Signals are set in the main
+    thread only; elsewhere (a program's thread that calls ``cli``) SIGTERM stays as it was. A process forked
+    inside the block (a pool worker, a local Dask worker, a helper) inherits the handler: there SIGTERM
+    ends the process as by the signal itself, as the pool's ``terminate()`` expects."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    own = os.getpid()
+
+    def stop(signum: int, _frame: object) -> None:
+        if os.getpid() != own:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class Ahead:

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -163,6 +164,88 @@ def test_ctrl_c_says_what_was_kept_and_a_rerun_resumes(model: Path, monkeypatch:
     assert simulated.exit_code == 130
     assert simulated.output == ("permitflow: interrupted: 2 of 4 work units finished; simulate keeps no partial "
                                 "results: run the same command to start again\n")
+
+
+# a run in a process of its own whose sixth work unit (in this process, or in a pool worker, after a chunk of three
+# it sent back) sends the run SIGTERM, as `kill`, `timeout` or a batch system's job limit would
+_SIGTERM_AT_THE_SIXTH_UNIT = """
+import os, pathlib, signal, sys, time
+import scenarios.execute
+from cli import main
+
+real, calls = scenarios.execute.run_unit, []
+
+def terminated_sixth(spec):
+    calls.append(1)
+    if len(calls) == 6:
+        # once the run has stored a chunk (units take milliseconds, a pool's run receives them later)
+        cache, waited = pathlib.Path(os.environ.get("RUN_CACHE", "")), 0
+        while "RUN_CACHE" in os.environ and len(list(cache.rglob("*.json"))) < 3 and waited < 300:
+            time.sleep(0.1)
+            waited += 1
+        time.sleep(0.2)  # and counted it
+        os.kill(int(os.environ["RUN_PID"]), signal.SIGTERM)
+        time.sleep(0.5)  # the run ends this worker (or raises here, in the run's own process)
+    return real(spec)
+
+scenarios.execute.run_unit = terminated_sixth
+os.environ["RUN_PID"] = str(os.getpid())
+if "-o" in sys.argv:
+    os.environ["RUN_CACHE"] = sys.argv[sys.argv.index("-o") + 1] + "/.cache"
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_sigterm_says_what_was_kept_as_ctrl_c_does_and_a_rerun_resumes(model: Path, workers: str) -> None:
+    """Found by QA (qabatch): SIGTERM ended a run by the signal itself, without the line Ctrl-C gives (how many
+    units finished, where they are kept), a temporary file of a write under way left behind. Now the same way
+    out as Ctrl-C: one line, exit 143, every worker ended without a traceback of its own, nothing half-written."""
+    import signal
+    import subprocess
+
+    folder = model.parent
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 24\n"
+                                   "horizon: 10w\n", encoding="utf-8")
+    out = folder / "out"
+    args = ["run", str(folder / "s.yaml"), "-o", str(out), "--workers", workers]
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.Popen([sys.executable, "-c", _SIGTERM_AT_THE_SIXTH_UNIT, *args], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, cwd=root, start_new_session=True)
+    _stdout, stderr = run.communicate(timeout=120)
+    assert run.returncode == 143, stderr
+    said = stderr.splitlines()
+    assert len(said) == 1 and said[0].startswith("permitflow: stopped (SIGTERM): "), stderr  # no worker's traceback
+    assert said[0].endswith(f" of 24 work units finished; they are kept in {out / '.cache'}: run the same command "
+                            "to go on from there")
+    finished = int(said[0].split(": ")[2].split(" of ")[0])
+    assert finished >= 3
+    left = [subprocess.run(["pgrep", "-g", str(run.pid)], capture_output=True, check=False).returncode]
+    while left[-1] == 0 and len(left) < 50:  # a worker ended by the run may take a moment to be gone
+        time.sleep(0.1)
+        left.append(subprocess.run(["pgrep", "-g", str(run.pid)], capture_output=True, check=False).returncode)
+    assert left[-1] == 1  # no process of the run's group is left (its pool workers)
+    # nothing but the cache and the folder's own files: no temporary file, no results of half a run
+    assert sorted(p.name for p in out.iterdir()) == [".cache", ".permitflow-lock", ".permitflow-results"]
+    assert (out / ".permitflow-lock").read_bytes() == b""  # released: it held the run's process id
+    before = signal.getsignal(signal.SIGTERM)
+    again = invoke(*args)
+    assert again.exit_code == 0, again.output
+    assert signal.getsignal(signal.SIGTERM) == before  # a caller's own handler is given back
+    cached = int(again.output.split("24 work units (")[1].split(" from cache")[0])
+    assert finished <= cached  # a worker may finish a unit after the run counted
+
+
+def test_sigterm_stops_simulate_as_ctrl_c_does(model: Path) -> None:
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", _SIGTERM_AT_THE_SIXTH_UNIT, "simulate", str(model), "-r", "8",
+                           "--years", "0.2", "--workers", "1"], capture_output=True, text=True, cwd=root,
+                          timeout=120, check=False)
+    assert (done.returncode, done.stdout) == (143, "")
+    assert done.stderr == ("permitflow: stopped (SIGTERM): 5 of 8 work units finished; simulate keeps no partial "
+                           "results: run the same command to start again\n")
 
 
 def test_ctrl_c_after_the_results_were_written_says_they_are_complete(model: Path,
