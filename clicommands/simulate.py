@@ -110,7 +110,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     one_blas_thread()
     from bpmn_io import library as lib
     from report.figuretext import keys_table, unpriced_figures, unpriced_note
-    from scenarios.compare import CUT_NOTE
+    from scenarios.compare import CUT_NOTE, ONE_NOTE, lone
     from scenarios.options import one_scenario_study
 
     if eventlog is not None and not eventlog.lower().endswith((".csv", ".xes")):
@@ -163,7 +163,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
             "figures": {k: {"mean": _num(e.mean), "low": _num(e.low), "high": _num(e.high),
                             **({"cut": e.cut} if e.cut else {})} for k, e in table.items()},
             "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)",
-                      *([CUT_NOTE] if cut else []), *([clock_note] if clock_note else []),
+                      *([CUT_NOTE] if cut else []), *([ONE_NOTE] if lone(table.values()) else []),
+                      *([clock_note] if clock_note else []),
                       *([unpriced_note(unpriced)] if unpriced else [])],
         }, indent=2, ensure_ascii=False, default=str, allow_nan=False))
         return

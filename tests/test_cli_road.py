@@ -126,6 +126,26 @@ def test_summary_json_records_every_scenario_s_resolved_settings_and_where_they_
         "process": {"start": "2025-01-01", "horizon": "26w", "cases": None, "warmup": "2w"}}
 
 
+
+def test_one_replication_s_figures_have_no_interval_and_say_why(model: Path) -> None:
+    """Found by QA (qabatch): with --replications 1 every interval was null, and the one note summary.json and
+    simulate --format json gave for null read "a figure without a finite value (no case to measure, ...)", beside a
+    finite mean."""
+    from scenarios.compare import ONE_NOTE
+
+    folder = model.parent
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nhorizon: 10w\n",
+                                   encoding="utf-8")
+    ran = invoke("run", str(folder / "s.yaml"), "-o", str(folder / "out"), "--workers", "1", "-r", "1", "-q")
+    assert ran.exit_code == 0, ran.output
+    doc = json.loads((folder / "out" / "summary.json").read_text(encoding="utf-8"))
+    figures = doc["scenarios"][0]["points"][0]["figures"]
+    assert [name for name, est in figures.items() if est["mean"] is not None and est["ci"] != [None, None]] == []
+    assert ONE_NOTE in doc["notes"]
+    simulated = invoke("simulate", str(model), "-r", "1", "--years", "0.2", "--format", "json")
+    assert simulated.exit_code == 0, simulated.output
+    assert ONE_NOTE in json.loads(simulated.stdout)["notes"]
+
 def test_ctrl_c_says_what_was_kept_and_a_rerun_resumes(model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import scenarios.execute
 
