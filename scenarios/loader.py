@@ -275,10 +275,15 @@ def _parse_study(text: str, *, source: str, base_dir: Path | None = None) -> tup
         raise InputError("scenarios: expected a non-empty list of scenario files", file=source, line=lines.get("scenarios"))
     scenarios = []
     folders = []
+    listed: set[Path] = set()
     for entry in entries:
         path = base_dir / str(entry)
         if not path.is_file():
             raise InputError(f"scenarios: no scenario file '{entry}' (looked at {path})", file=source, line=lines.get("scenarios"))
+        if path.resolve() in listed:  # said as such, not as its scenarios' "names used twice" at one line
+            raise InputError(f"scenarios: '{entry}' is listed twice (expected each scenario file once)", file=source,
+                             line=lines.get("scenarios"))
+        listed.add(path.resolve())
         found = _read_scenarios(path, defaults=layer)  # a file may hold several, one after the other
         scenarios += found
         folders += [path.parent] * len(found)

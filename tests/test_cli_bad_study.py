@@ -47,9 +47,12 @@ def test_a_bad_study_value_is_refused_before_anything_runs(tmp_path: Path, monke
      "st.yaml:3: compare: unknown library municipality 'astrop' (did you mean 'astorp'?) (expected one of "),
     ("st.yaml", "study: st\nscenarios: [status-quo.yaml]\nscenario: [x.yaml]\n",
      "st.yaml:3: unknown key 'scenario' (did you mean 'scenarios'?) (expected one of "),
+    # it said "scenarios: names used twice: status-quo (status-quo.yaml:6, status-quo.yaml:6; ...)"
+    ("st.yaml", "study: st\nscenarios: [status-quo.yaml, ./status-quo.yaml]\n",
+     "st.yaml:2: scenarios: './status-quo.yaml' is listed twice (expected each scenario file once)"),
 ])
-def test_a_slip_in_a_scenario_or_study_file_gets_a_did_you_mean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                 name: str, text: str, said: str) -> None:
+def test_a_slip_in_a_scenario_or_study_file_is_said_as_such(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             name: str, text: str, said: str) -> None:
     monkeypatch.chdir(tmp_path)
     shutil.copy(SHIPPED / "status-quo.yaml", "status-quo.yaml")
     Path(name).write_text(text, encoding="utf-8")
