@@ -142,7 +142,7 @@ def test_many_written_values_are_not_taken_for_an_alias_bomb() -> None:
     (["--set", "arrivals.per_year=1e400"], "inf is not a number >= 0"),
     (["--set", "start=9999-06-01"], "the start year must be from 1900 to 2200"),
     (["--years", "1000000"], "'1000000y' is not a horizon above 0 and at most 100y"),
-    (["--cases", "99999999999999"], "--cases: cases: 99999999999999 is not a whole number from 1 to 1000000"),
+    (["--cases", "99999999999999"], "--cases: 99999999999999 is not a whole number from 1 to 1000000"),
     (["--replications", "99999999999999999999"], "is not a whole number from 1 to 10000"),
     (["--seed", "99999999999999999999999"], "is not a whole number from 0 to 9223372036854775807"),
 ])
