@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, ClassVar
 import click
 
 from clicommands.output import fail
+from processes.numbers import number
+from processes.wording import counted
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -159,8 +161,8 @@ def check_units(study: Study, units: int, force: bool) -> None:
     from scenarios.road import MAX_WORK_UNITS
 
     if units > MAX_WORK_UNITS and not force:
-        fail(f"{study.source or study.name}: the run plans {units} work units (sweep points x replications; "
-             f"the limit is {MAX_WORK_UNITS}): give --force to run them anyway")
+        fail(f"{study.source or study.name}: the run plans {counted(units, 'work unit')} (sweep points x "
+             f"replications; the limit is {counted(MAX_WORK_UNITS, 'work unit')}): give --force to run them anyway")
 
 
 def prepared(study: Study, *, force: bool = False, case_rows: bool = True, version: str | None = None) -> Plan:
@@ -244,7 +246,7 @@ def travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultCa
     def finished(n: int) -> None:
         nonlocal done
         if step and (done + n) // step > done // step:
-            click.echo(f"permitflow: progress: {done + n} of {total} work units", err=True)
+            click.echo(f"permitflow: progress: {number(done + n, 'en')} of {counted(total, 'work unit')}", err=True)
         done += n
 
     held = None if cache is None else ReadOnce(cache)  # each entry read once, counted as it is read
@@ -253,7 +255,8 @@ def travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultCa
         # units found in the cache count from the moment they are read, before the run reports them
         finished = max(done, held.held if held is not None else 0)
         # none finished: there is no cache to go on from, and the folder is left as it was (report.folder.claim)
-        return f"{finished} of {total} work units finished; {kept if finished else 'nothing was written'}"
+        return (f"{number(finished, 'en')} of {counted(total, 'work unit')} finished; "
+                f"{kept if finished else 'nothing was written'}")
 
     with on_interrupt(say), ExitStack() as own:
         cached = 0 if held is None else held.count(plan.jobs)

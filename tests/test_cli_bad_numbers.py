@@ -181,8 +181,9 @@ def test_run_refuses_too_many_uncertainty_points_before_building_them(tmp_path: 
     result = CliRunner().invoke(cli, ["run", str(study), "--uncertainty", "--points", "100000", "-o",
                                       str(tmp_path / "out"), "-q"])
     assert result.exit_code == 2, result.output
-    assert result.stderr == (f"permitflow: error: {study}: the run plans 2000000 work units (sweep points x "
-                             "replications; the limit is 5000): give --force to run them anyway\n")
+    # the counts grouped as the run's own line says them ("5,001 work units"; found by QA, qabatch: "40000")
+    assert result.stderr == (f"permitflow: error: {study}: the run plans 2,000,000 work units (sweep points x "
+                             "replications; the limit is 5,000 work units): give --force to run them anyway\n")
     assert os.listdir(tmp_path) == []
 
 
