@@ -146,6 +146,21 @@ def test_one_replication_s_figures_have_no_interval_and_say_why(model: Path) -> 
     assert simulated.exit_code == 0, simulated.output
     assert ONE_NOTE in json.loads(simulated.stdout)["notes"]
 
+
+def test_outputs_without_cases_still_writes_its_cases_as_the_readme_says(model: Path) -> None:
+    """Found by QA (qabatch): the README's example said only "summary is always written", so `outputs: [summary]`
+    read as "no cases.csv"; a run writes every scenario's case rows (the report draws its plots from them)."""
+    folder = model.parent
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 1\n"
+                                   "horizon: 4w\noutputs: [summary]\n", encoding="utf-8")
+    ran = invoke("run", str(folder / "s.yaml"), "-o", str(folder / "out"), "--workers", "1", "-q")
+    assert ran.exit_code == 0, ran.output
+    rows = (folder / "out" / "cases.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) > 1 and all(row.startswith("s,") for row in rows[1:])
+    assert not (folder / "out" / "eventlog.csv").exists()
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "outputs: [summary, cases, eventlog]         # summary, cases: always" in readme
+
 def test_ctrl_c_says_what_was_kept_and_a_rerun_resumes(model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import scenarios.execute
 
