@@ -26,8 +26,8 @@ _NOT_COMPUTED = {"en": "This scenario could not be computed", "sv": "Scenariot k
 
 def sweep_point_subject(which: int, points: int, value: Mapping[str, str]) -> dict[str, str]:
     """What could not be computed when one of a sweep's ``points`` failed (``which``: from 1; ``value``: the
-    point in words, per language): found by QA (qabatch), the report said "This scenario could not be computed"
-    while the sweep's other values were, their figures beneath.
+    point in words, per language): found by QA (qabatch), the report said "This scenario could not be
+    computed" while the sweep's other values were, their figures beneath.
 
     >>> sweep_point_subject(2, 5, {"en": "officers = 3", "sv": "handläggare = 3"})["sv"]
     'Värde 2 av de 5 som prövats (handläggare = 3) kunde inte beräknas'

@@ -251,9 +251,9 @@ def render_report(
         doc=doc,
         scenarios=scenarios,
         failures=[{**f, "title": titles.get(f["scenario"]) or {lang: f["scenario"] for lang in LANGUAGES},
-                   "words": marks.both(failure_words(f["message"], member_names(names, members.get(f["scenario"], [])),
-                                                     **_failed_point(*_failure_point(doc, f), towns)),
-                                       members.get(f["scenario"], []))}
+                   "words": marks.both(failure_words(
+                       f["message"], member_names(names, members.get(f["scenario"], [])),
+                       **_failed_point(*_failure_point(doc, f), towns)), members.get(f["scenario"], []))}
                   for f in doc.get("failures", [])],
         headline=headline(doc, uncertainty, {m: {lang: towns[lang][m] for lang in LANGUAGES} for m in towns["en"]}, clocks),
         plot_clock=clock if clock[0] is not None else LIBRARY_CLOCK,  # the plots' line: report.plots
@@ -284,7 +284,8 @@ def render_report(
     ))
 
 
-def _failure_point(doc: Mapping[str, Any], failure: Mapping[str, str]) -> tuple[Mapping[str, Any] | None, int]:
+def _failure_point(doc: Mapping[str, Any],
+                   failure: Mapping[str, str]) -> tuple[Mapping[str, Any] | None, int]:
     """The scenario of one of ``doc``'s failures and the index of its sweep point (-1: none found); a point's
     failure is its label, ": " and the point's message (scenarios.batch)."""
     for s in doc["scenarios"]:
@@ -297,10 +298,11 @@ def _failure_point(doc: Mapping[str, Any], failure: Mapping[str, str]) -> tuple[
 
 def _failed_point(scenario: Mapping[str, Any] | None, index: int,
                   towns: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
-    """``failure_words``' subject for point ``index`` of a swept ``scenario`` (which value of how many), or none:
-    a scenario of one point failed as a whole."""
+    """``failure_words``' subject for point ``index`` of a swept ``scenario`` (which value of how many), or
+    none: a scenario of one point failed as a whole."""
     if scenario is None or index < 0 or len(scenario["points"]) < 2 or not scenario["points"][index]["label"]:
         return {}
     point = scenario["points"][index]
-    value = {lang: point_words(point["label"], lang, towns[lang], point.get("values")) for lang in ("en", "sv")}
+    value = {lang: point_words(point["label"], lang, towns[lang], point.get("values"))
+             for lang in ("en", "sv")}
     return {"subject": sweep_point_subject(index + 1, len(scenario["points"]), value)}
