@@ -210,7 +210,8 @@ def run_command(
             failed = batch.failed_scenarios
             # a sweep whose other points finished has results too: said, as the other scenarios' are
             swept = {s.name: len(s.points) for s in study.scenarios}
-            part = {name: n for name in failed if (n := [f for f, _m in batch.failures].count(name)) < swept[name]}
+            counts = [f for f, _m in batch.failures]
+            part = {name: n for name in failed if (n := counts.count(name)) < swept[name]}
             said = [f"{name} at {part[name]} of its {swept[name]} sweep points" if name in part else name
                     for name in failed]
             others = "the others’" if len(failed) < count else "the other points’" if part else ""

@@ -162,7 +162,8 @@ def check_units(study: Study, units: int, force: bool) -> None:
 
     if units > MAX_WORK_UNITS and not force:
         fail(f"{study.source or study.name}: the run plans {counted(units, 'work unit')} (sweep points x "
-             f"replications; the limit is {counted(MAX_WORK_UNITS, 'work unit')}): give --force to run them anyway")
+             f"replications; the limit is {counted(MAX_WORK_UNITS, 'work unit')}): give --force to run them "
+             "anyway")
 
 
 def prepared(study: Study, *, force: bool = False, case_rows: bool = True, version: str | None = None) -> Plan:
@@ -246,7 +247,8 @@ def travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultCa
     def finished(n: int) -> None:
         nonlocal done
         if step and (done + n) // step > done // step:
-            click.echo(f"permitflow: progress: {number(done + n, 'en')} of {counted(total, 'work unit')}", err=True)
+            click.echo(f"permitflow: progress: {number(done + n, 'en')} of {counted(total, 'work unit')}",
+                       err=True)
         done += n
 
     held = None if cache is None else ReadOnce(cache)  # each entry read once, counted as it is read

@@ -171,8 +171,8 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
         "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)",
                   *([CUT_NOTE] if any(est.cut for point in batch.points for est in point.summary.figures.values())
                     else []),
-                  *([ONE_NOTE] if lone(est for point in batch.points for est in point.summary.figures.values())
-                    else [])],
+                  *([ONE_NOTE] if lone(est for point in batch.points
+                                       for est in point.summary.figures.values()) else [])],
         "compare": list(batch.study.compare),
         "code_version": code_version(),
         "scenarios": list(scenarios.values()),

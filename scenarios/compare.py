@@ -106,13 +106,14 @@ NAN = float("nan")
 CUT_NOTE = ("cut: the 95% Student-t interval reached below zero, where the mean cannot be (too few replications); "
             "it is cut there (\"below\"; a share of cases has a Wilson interval, within 0 and 1, which is never cut)")
 #: what they say once when a figure has a mean but no interval: one replication gives a value, not a spread
-ONE_NOTE = ("an interval of null beside a mean: fewer than two replications measured the figure (one in which no "
-            "case got that far measures none), and an interval needs two")
+ONE_NOTE = ("an interval of null beside a mean: fewer than two replications measured the figure (one in "
+            "which no case got that far measures none), and an interval needs two")
 
 
 def lone(estimates: Iterable[Estimate]) -> bool:
     """Whether any of ``estimates`` has a mean but no interval (:data:`ONE_NOTE`)."""
-    return any(math.isfinite(e.mean) and not (math.isfinite(e.low) and math.isfinite(e.high)) for e in estimates)
+    return any(math.isfinite(e.mean) and not (math.isfinite(e.low) and math.isfinite(e.high))
+               for e in estimates)
 
 
 #: the bounds of a share of cases (:func:`simulator.stats.natural_bounds`), which get :func:`share_interval`

@@ -89,7 +89,8 @@ def _check_keys(data: Mapping[str, Any], allowed: tuple[str, ...], source: str, 
     for key in data:
         if key not in allowed:
             raise InputError(
-                f"unknown key '{key}'{did_you_mean(str(key), allowed)} (expected one of {', '.join(allowed)})",
+                f"unknown key '{key}'{did_you_mean(str(key), allowed)} (expected one of "
+                f"{', '.join(allowed)})",
                 file=source,
                 line=lines.get(str(key)),
             )
@@ -281,8 +282,8 @@ def _parse_study(text: str, *, source: str, base_dir: Path | None = None) -> tup
         if not path.is_file():
             raise InputError(f"scenarios: no scenario file '{entry}' (looked at {path})", file=source, line=lines.get("scenarios"))
         if path.resolve() in listed:  # said as such, not as its scenarios' "names used twice" at one line
-            raise InputError(f"scenarios: '{entry}' is listed twice (expected each scenario file once)", file=source,
-                             line=lines.get("scenarios"))
+            raise InputError(f"scenarios: '{entry}' is listed twice (expected each scenario file once)",
+                             file=source, line=lines.get("scenarios"))
         listed.add(path.resolve())
         found = _read_scenarios(path, defaults=layer)  # a file may hold several, one after the other
         scenarios += found

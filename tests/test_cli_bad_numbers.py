@@ -182,16 +182,19 @@ def test_run_refuses_too_many_uncertainty_points_before_building_them(tmp_path: 
                                       str(tmp_path / "out"), "-q"])
     assert result.exit_code == 2, result.output
     # the counts grouped as the run's own line says them ("5,001 work units"; found by QA, qabatch: "40000")
-    assert result.stderr == (f"permitflow: error: {study}: the run plans 2,000,000 work units (sweep points x "
-                             "replications; the limit is 5,000 work units): give --force to run them anyway\n")
+    assert result.stderr == (f"permitflow: error: {study}: the run plans 2,000,000 work units (sweep points "
+                             "x replications; the limit is 5,000 work units): give --force to run them "
+                             "anyway\n")
     assert os.listdir(tmp_path) == []
 
 
 @pytest.mark.parametrize("args, said", [
     # found by QA (qabatch): the setting's name came twice, "--replications: replications: 10001 is not ..."
     (["run", "e-service", "-r", "10001"], "--replications: 10001 is not a whole number from 1 to 10000"),
-    (["simulate", "helsingborg", "-r", "10001"], "--replications: 10001 is not a whole number from 1 to 10000"),
-    (["simulate", "helsingborg", "--cases", "1000001"], "--cases: 1000001 is not a whole number from 1 to 1000000"),
+    (["simulate", "helsingborg", "-r", "10001"],
+     "--replications: 10001 is not a whole number from 1 to 10000"),
+    (["simulate", "helsingborg", "--cases", "1000001"],
+     "--cases: 1000001 is not a whole number from 1 to 1000000"),
     (["simulate", "helsingborg", "--seed", str(2**63)],
      f"--seed: {2**63} is not a whole number from 0 to {2**63 - 1}"),
 ])
@@ -206,12 +209,13 @@ def test_a_scenario_file_s_setting_above_its_limit_still_names_the_setting(tmp_p
     (tmp_path / "s.yaml").write_text("name: s\nbase: helsingborg\nreplications: 10001\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2, result.output
-    assert result.stderr == (f"permitflow: error: {tmp_path / 's.yaml'}:3: replications: 10001 is not a whole number "
-                             "from 1 to 10000\n")
+    assert result.stderr == (f"permitflow: error: {tmp_path / 's.yaml'}:3: replications: 10001 is not a "
+                             "whole number from 1 to 10000\n")
 
 
 def test_every_workers_option_also_answers_to_j() -> None:
-    """Found by QA (qabatch): a batch user types ``-j 2`` as for make or xargs and got "No such option '-j'"."""
+    """Found by QA (qabatch): a batch user types ``-j 2`` as for make or xargs and got "No such option
+    '-j'"."""
     workers = [(command, param) for command, param in _numeric_options() if "--workers" in param.opts]
     assert {command for command, _param in workers} >= {"run", "simulate", "optimise", "compare", "serve"}
     assert [command for command, param in workers if "-j" not in param.opts] == []

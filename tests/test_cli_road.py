@@ -126,21 +126,21 @@ def test_summary_json_records_every_scenario_s_resolved_settings_and_where_they_
         "process": {"start": "2025-01-01", "horizon": "26w", "cases": None, "warmup": "2w"}}
 
 
-
 def test_one_replication_s_figures_have_no_interval_and_say_why(model: Path) -> None:
-    """Found by QA (qabatch): with --replications 1 every interval was null, and the one note summary.json and
-    simulate --format json gave for null read "a figure without a finite value (no case to measure, ...)", beside a
-    finite mean."""
+    """Found by QA (qabatch): with --replications 1 every interval was null, and the one note summary.json
+    and simulate --format json gave for null read "a figure without a finite value (no case to measure,
+    ...)", beside a finite mean."""
     from scenarios.compare import ONE_NOTE
 
     folder = model.parent
-    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nhorizon: 10w\n",
-                                   encoding="utf-8")
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\n"
+                                   "horizon: 10w\n", encoding="utf-8")
     ran = invoke("run", str(folder / "s.yaml"), "-o", str(folder / "out"), "--workers", "1", "-r", "1", "-q")
     assert ran.exit_code == 0, ran.output
     doc = json.loads((folder / "out" / "summary.json").read_text(encoding="utf-8"))
     figures = doc["scenarios"][0]["points"][0]["figures"]
-    assert [name for name, est in figures.items() if est["mean"] is not None and est["ci"] != [None, None]] == []
+    assert [name for name, est in figures.items()
+            if est["mean"] is not None and est["ci"] != [None, None]] == []
     assert ONE_NOTE in doc["notes"]
     simulated = invoke("simulate", str(model), "-r", "1", "--years", "0.2", "--format", "json")
     assert simulated.exit_code == 0, simulated.output
@@ -148,11 +148,12 @@ def test_one_replication_s_figures_have_no_interval_and_say_why(model: Path) -> 
 
 
 def test_outputs_without_cases_still_writes_its_cases_as_the_readme_says(model: Path) -> None:
-    """Found by QA (qabatch): the README's example said only "summary is always written", so `outputs: [summary]`
-    read as "no cases.csv"; a run writes every scenario's case rows (the report draws its plots from them)."""
+    """Found by QA (qabatch): the README's example said only "summary is always written", so `outputs:
+    [summary]` read as "no cases.csv"; a run writes every scenario's case rows (the report draws its plots
+    from them)."""
     folder = model.parent
-    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 1\n"
-                                   "horizon: 4w\noutputs: [summary]\n", encoding="utf-8")
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\n"
+                                   "replications: 1\nhorizon: 4w\noutputs: [summary]\n", encoding="utf-8")
     ran = invoke("run", str(folder / "s.yaml"), "-o", str(folder / "out"), "--workers", "1", "-q")
     assert ran.exit_code == 0, ran.output
     rows = (folder / "out" / "cases.csv").read_text(encoding="utf-8").splitlines()
@@ -201,8 +202,8 @@ def test_ctrl_c_says_what_was_kept_and_a_rerun_resumes(model: Path, monkeypatch:
                                 "results: run the same command to start again\n")
 
 
-# a run in a process of its own whose sixth work unit (in this process, or in a pool worker, after a chunk of three
-# it sent back) sends the run SIGTERM, as `kill`, `timeout` or a batch system's job limit would
+# a run in a process of its own whose sixth work unit (in this process, or in a pool worker, after a chunk
+# of three it sent back) sends the run SIGTERM, as `kill`, `timeout` or a batch system's job limit would
 _SIGTERM_AT_THE_SIXTH_UNIT = """
 import os, pathlib, signal, sys, time
 import scenarios.execute
@@ -233,15 +234,16 @@ sys.exit(main(sys.argv[1:]))
 
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_sigterm_says_what_was_kept_as_ctrl_c_does_and_a_rerun_resumes(model: Path, workers: str) -> None:
-    """Found by QA (qabatch): SIGTERM ended a run by the signal itself, without the line Ctrl-C gives (how many
-    units finished, where they are kept), a temporary file of a write under way left behind. Now the same way
-    out as Ctrl-C: one line, exit 143, every worker ended without a traceback of its own, nothing half-written."""
+    """Found by QA (qabatch): SIGTERM ended a run by the signal itself, without the line Ctrl-C gives (how
+    many units finished, where they are kept), a temporary file of a write under way left behind. Now the same
+    way out as Ctrl-C: one line, exit 143, every worker ended without a traceback of its own, nothing
+    half-written."""
     import signal
     import subprocess
 
     folder = model.parent
-    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 24\n"
-                                   "horizon: 10w\n", encoding="utf-8")
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\n"
+                                   "replications: 24\nhorizon: 10w\n", encoding="utf-8")
     out = folder / "out"
     args = ["run", str(folder / "s.yaml"), "-o", str(out), "--workers", workers]
     root = Path(__file__).resolve().parents[1]
@@ -250,15 +252,19 @@ def test_sigterm_says_what_was_kept_as_ctrl_c_does_and_a_rerun_resumes(model: Pa
     _stdout, stderr = run.communicate(timeout=120)
     assert run.returncode == 143, stderr
     said = stderr.splitlines()
-    assert len(said) == 1 and said[0].startswith("permitflow: stopped (SIGTERM): "), stderr  # no worker's traceback
-    assert said[0].endswith(f" of 24 work units finished; they are kept in {out / '.cache'}: run the same command "
-                            "to go on from there")
+    # one line: no worker's traceback
+    assert len(said) == 1 and said[0].startswith("permitflow: stopped (SIGTERM): "), stderr
+    assert said[0].endswith(f" of 24 work units finished; they are kept in {out / '.cache'}: run the same "
+                            "command to go on from there")
     finished = int(said[0].split(": ")[2].split(" of ")[0])
     assert finished >= 3
-    left = [subprocess.run(["pgrep", "-g", str(run.pid)], capture_output=True, check=False).returncode]
+    def group_left() -> int:
+        return subprocess.run(["pgrep", "-g", str(run.pid)], capture_output=True, check=False).returncode
+
+    left = [group_left()]
     while left[-1] == 0 and len(left) < 50:  # a worker ended by the run may take a moment to be gone
         time.sleep(0.1)
-        left.append(subprocess.run(["pgrep", "-g", str(run.pid)], capture_output=True, check=False).returncode)
+        left.append(group_left())
     assert left[-1] == 1  # no process of the run's group is left (its pool workers)
     # nothing but the cache and the folder's own files: no temporary file, no results of half a run
     assert sorted(p.name for p in out.iterdir()) == [".cache", ".permitflow-lock", ".permitflow-results"]
@@ -275,12 +281,12 @@ def test_sigterm_stops_simulate_as_ctrl_c_does(model: Path) -> None:
     import subprocess
 
     root = Path(__file__).resolve().parents[1]
-    done = subprocess.run([sys.executable, "-c", _SIGTERM_AT_THE_SIXTH_UNIT, "simulate", str(model), "-r", "8",
-                           "--years", "0.2", "--workers", "1"], capture_output=True, text=True, cwd=root,
+    done = subprocess.run([sys.executable, "-c", _SIGTERM_AT_THE_SIXTH_UNIT, "simulate", str(model), "-r",
+                           "8", "--years", "0.2", "--workers", "1"], capture_output=True, text=True, cwd=root,
                           timeout=120, check=False)
     assert (done.returncode, done.stdout) == (143, "")
-    assert done.stderr == ("permitflow: stopped (SIGTERM): 5 of 8 work units finished; simulate keeps no partial "
-                           "results: run the same command to start again\n")
+    assert done.stderr == ("permitflow: stopped (SIGTERM): 5 of 8 work units finished; simulate keeps no "
+                           "partial results: run the same command to start again\n")
 
 
 def test_ctrl_c_after_the_results_were_written_says_they_are_complete(model: Path,

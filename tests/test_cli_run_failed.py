@@ -87,8 +87,9 @@ def test_the_other_scenarios_figures_are_unaffected(files: Path) -> None:
 
 def test_a_sweep_with_one_failing_point_says_the_others_results_are_kept(files: Path) -> None:
     """Found by QA (qabatch): a sweep of two points, one stuck, ended "1 of 1 scenario failed: sw (the error
-    above)", as if nothing had been computed, while the other point's figures were in the folder. The reminder
-    of the non-interrupting timer fires (two weeks) while a 200-hour review still runs, not while a 1-hour one does."""
+    above)", as if nothing had been computed, while the other point's figures were in the folder. The
+    reminder of the non-interrupting timer fires (two weeks) while a 200-hour review still runs, not while a
+    1-hour one does."""
     (files / "sw.yaml").write_text("name: sw\nbase: {bpmn: model.yaml, profile: profile.yaml}\n"
                                    "sweep:\n  elements.T.duration: [200h, 1h]\n" + SETTINGS, encoding="utf-8")
     result = run(files, "out", "sw.yaml")
@@ -99,11 +100,13 @@ def test_a_sweep_with_one_failing_point_says_the_others_results_are_kept(files: 
     doc = json.loads((files / "out" / "summary.json").read_text(encoding="utf-8"))
     finished, stuck = doc["scenarios"][0]["points"]
     assert finished["figures"] and not finished["failures"] and stuck["failures"] and not stuck["figures"]
-    # the report says which value tried failed, in its list of failures and under the scenario, not "this scenario"
+    # the report says which value tried failed, in its list of failures and under the scenario, not "this
+    # scenario"
     html = (files / "out" / "report.html").read_text(encoding="utf-8")
     value = "elements — T — duration = 1h"
     assert html.count(f"Value 2 of the 2 tried ({value}) could not be computed because some cases") == 2
-    assert html.count(f"Värde 2 av de 2 som prövats ({value}) kunde inte beräknas eftersom vissa ärenden") == 2
+    assert html.count(f"Värde 2 av de 2 som prövats ({value}) kunde inte beräknas eftersom vissa "
+                      "ärenden") == 2
     assert "This scenario could not be computed" not in html and "Scenariot kunde inte beräknas" not in html
     # with a scenario that ran beside it, and both points stuck: the whole scenario failed, said as before
     (files / "sw2.yaml").write_text("name: sw2\nbase: {bpmn: model.yaml, profile: profile.yaml}\n"
