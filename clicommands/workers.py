@@ -255,7 +255,7 @@ def travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultCa
 
     def say() -> str:
         # units found in the cache count from the moment they are read, before the run reports them
-        finished = max(done, held.held if held is not None else 0)
+        finished = max(done, held.held + held.stored if held is not None else 0)
         # none finished: there is no cache to go on from, and the folder is left as it was (report.folder.claim)
         return (f"{number(finished, 'en')} of {counted(total, 'work unit')} finished; "
                 f"{kept if finished else 'nothing was written'}")

@@ -289,6 +289,33 @@ def test_sigterm_stops_simulate_as_ctrl_c_does(model: Path) -> None:
                            "partial results: run the same command to start again\n")
 
 
+
+def test_ctrl_c_among_a_chunk_s_entries_counts_those_kept(model: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by QA (qabatch): a run stopped while it stored a chunk's entries said "16 of 160 work units
+    finished", and the same command then found 23 in the cache; a chunk is counted once all its entries are
+    stored. Here the first chunk (three units) is stopped at its third entry: two are kept, and said."""
+    from report.cache import DirectoryCache
+
+    folder = model.parent
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\n"
+                                   "replications: 24\nhorizon: 4w\n", encoding="utf-8")
+    real, stored = DirectoryCache.put, []
+
+    def stopped_at_the_third(self: DirectoryCache, key: str, value: object) -> None:
+        if len(stored) == 2:
+            raise KeyboardInterrupt
+        real(self, key, value)  # type: ignore[arg-type]
+        stored.append(key)
+
+    monkeypatch.setattr(DirectoryCache, "put", stopped_at_the_third)
+    out = folder / "out"
+    stopped = invoke("run", str(folder / "s.yaml"), "-o", str(out), "--workers", "2")
+    assert stopped.exit_code == 130
+    assert stopped.output == (f"permitflow: interrupted: 2 of 24 work units finished; they are kept in "
+                              f"{out / '.cache'}: run the same command to go on from there\n")
+    assert len(list((out / ".cache").rglob("*.json"))) == 2
+
 def test_ctrl_c_after_the_results_were_written_says_they_are_complete(model: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Found by the batch night: a Ctrl-C while the workers stopped, after every file was written, said
