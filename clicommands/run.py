@@ -234,10 +234,17 @@ def report_command(folder: str) -> None:
     from contextlib import nullcontext
 
     from report.build import write_report
-    from report.folder import MARKER, locked
+    from report.folder import MARKER, locked, not_as_written
 
     # not while a run writes the folder; a folder without the marker gets no lock file
     with locked(Path(folder)) if (Path(folder) / MARKER).is_file() else nullcontext():
+        # what the report is drawn from, where it is not what the last run wrote: said, then drawn as it is
+        read = ("summary.json", "cases.csv", "uncertainty.json")
+        for name, how in not_as_written(Path(folder), read).items():
+            said = ("missing, though the last run wrote it: the report is drawn without it"
+                    if how == "missing" else
+                    "not the file the last run wrote (changed since): the report is drawn from it as it is")
+            click.echo(f"permitflow: warning: {Path(folder) / name}: {said}", err=True)
         target = write_report(folder)
     click.echo(f"wrote {target}")
 

@@ -316,6 +316,31 @@ def test_ctrl_c_among_a_chunk_s_entries_counts_those_kept(model: Path,
                               f"{out / '.cache'}: run the same command to go on from there\n")
     assert len(list((out / ".cache").rglob("*.json"))) == 2
 
+
+def test_report_says_when_it_draws_from_files_the_last_run_did_not_write(model: Path) -> None:
+    """Found by QA (qabatch): `permitflow report DIR` drew a report without its cases.csv, or from half of it,
+    and said nothing; the manifest holds each file's SHA-256 as the run wrote it."""
+    folder = model.parent
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\n"
+                                   "replications: 2\nhorizon: 4w\n", encoding="utf-8")
+    out = folder / "out"
+    assert invoke("run", str(folder / "s.yaml"), "-o", str(out), "--workers", "1", "-q").exit_code == 0
+    same = invoke("report", str(out))
+    assert (same.exit_code, same.stderr) == (0, "")
+    cases = (out / "cases.csv").read_bytes()
+    (out / "cases.csv").write_bytes(cases[:len(cases) // 2])
+    half = invoke("report", str(out))
+    assert half.exit_code == 0 and half.stderr == (
+        f"permitflow: warning: {out / 'cases.csv'}: not the file the last run wrote (changed since): the "
+        "report is drawn from it as it is\n")
+    (out / "cases.csv").unlink()
+    gone = invoke("report", str(out))
+    assert gone.exit_code == 0 and gone.stderr == (
+        f"permitflow: warning: {out / 'cases.csv'}: missing, though the last run wrote it: the report is "
+        "drawn without it\n")
+    (out / "cases.csv").write_bytes(cases)  # the run's own again: nothing to say
+    assert invoke("report", str(out)).stderr == ""
+
 def test_ctrl_c_after_the_results_were_written_says_they_are_complete(model: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Found by the batch night: a Ctrl-C while the workers stopped, after every file was written, said
