@@ -156,7 +156,8 @@ def test_a_huge_sweep_is_refused_before_it_is_planned(here: Path) -> None:
     keys = ("arrivals.per_year", "pools.officer.count", "pools.officer.fte", "pools.registry.count")
     (here / "sweep.yaml").write_text("name: s\nbase: helsingborg\nsweep:\n" + "".join(
         f"  helsingborg.simulation.{k}: {values}\n" for k in keys), encoding="utf-8")
-    refused(invoke("run", "sweep.yaml", "-o", "out"), "sweep.yaml:4: sweep: 100,000,000 points", "the limit is 10,000)")
+    refused(invoke("run", "sweep.yaml", "-o", "out"), "sweep.yaml:4: sweep: 100,000,000 points",
+            "the limit is 10,000)")
     assert _files(here) == ["sweep.yaml"]
 
 
