@@ -231,7 +231,8 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
 @click.command("compare")
 @click.argument("models", nargs=-1, required=True, metavar="MODEL...")
 @_with_diff_options
-@click.option("--workers", type=Count(min=1, what="a number of worker processes", example="2"), help="Processes for the pairwise diffs (default: all cores; "
+@click.option("--workers", "-j", type=Count(min=1, what="a number of worker processes", example="2"),
+              help="Processes for the pairwise diffs (default: all cores; "
               "fewer than six pairs stay in this process). The result is the same.")
 @log_compare_options
 def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: str | None,

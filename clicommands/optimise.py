@@ -50,7 +50,8 @@ __all__ = ["optimise_cmd"]
               help="Write every candidate run as CSV here "
               "(atomically; checked before the search).")
 @format_option("text", "json")
-@click.option("--workers", type=Count(min=1, what="a number of worker processes", example="2"), help="Worker processes (default: all cores).")
+@click.option("--workers", "-j", type=Count(min=1, what="a number of worker processes", example="2"),
+              help="Worker processes (default: all cores).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster ('local' starts one here; "
               f"needs the dask extra: {install_hint('dask')}). A scheduler that cannot be reached: exit 1.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")

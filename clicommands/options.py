@@ -134,7 +134,8 @@ def executor_options(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option("--dask", "dask_address", metavar="ADDRESS|local",
                         help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
                              f"{install_hint('dask')}). A scheduler that cannot be reached: exit 1.")(func)
-    return click.option("--workers", type=Count(min=1, what="a number of worker processes", example="2"),
+    return click.option("--workers", "-j",
+                        type=Count(min=1, what="a number of worker processes", example="2"),
                         help="Worker processes (default: all cores; a run of "
                         "less than about a CPU second stays in this process, its replications shared with "
                         "forked helpers from about 0.1 CPU second; 1: all here).")(func)

@@ -24,6 +24,7 @@ from clicommands.workers import (
     one_blas_thread,
     prepared,
     stderr_is_terminal,
+    terminate_as_interrupt,
     travel,
 )
 from processes.wording import counted
@@ -121,7 +122,7 @@ def run_command(
     # what a Ctrl-C outside the units and the writing (which say their own) leaves: said as the run goes on,
     # also while the workers are stopped after the results were written
     stage = ["before any work unit ran; nothing was written"]
-    with on_interrupt(lambda: stage[0]), ExitStack() as ahead:
+    with terminate_as_interrupt(), on_interrupt(lambda: stage[0]), ExitStack() as ahead:
         with loading():  # the collector paused, then what was loaded frozen: also in forked workers
             study = read_any([resolve_file(f) for f in files] or [bundled_study()])
             if replications is not None:
@@ -207,9 +208,16 @@ def run_command(
         click.echo(f"wrote {folder}/ ({', '.join(names)}, report.html)")
         if batch.failures:  # last, after "wrote": a batch user reads the outcome at the end
             failed = batch.failed_scenarios
+            # a sweep whose other points finished has results too: said, as the other scenarios' are
+            swept = {s.name: len(s.points) for s in study.scenarios}
+            counts = [f for f, _m in batch.failures]
+            part = {name: n for name in failed if (n := counts.count(name)) < swept[name]}
+            said = [f"{name} at {part[name]} of its {swept[name]} sweep points" if name in part else name
+                    for name in failed]
+            others = "the others’" if len(failed) < count else "the other points’" if part else ""
             click.echo(f"permitflow: error: {len(failed)} of {count} scenario{'s' if count != 1 else ''} failed: "
-                       f"{', '.join(failed)} (the error above"
-                       f"{f'; the others’ results are in {folder}/' if len(failed) < count else ''})", err=True)
+                       f"{', '.join(said)} (the error{'s' if len(batch.failures) > 1 else ''} above"
+                       f"{f'; {others} results are in {folder}/' if others else ''})", err=True)
     if batch.failures:
         raise SystemExit(1)
 
@@ -226,10 +234,17 @@ def report_command(folder: str) -> None:
     from contextlib import nullcontext
 
     from report.build import write_report
-    from report.folder import MARKER, locked
+    from report.folder import MARKER, locked, not_as_written
 
     # not while a run writes the folder; a folder without the marker gets no lock file
     with locked(Path(folder)) if (Path(folder) / MARKER).is_file() else nullcontext():
+        # what the report is drawn from, where it is not what the last run wrote: said, then drawn as it is
+        read = ("summary.json", "cases.csv", "uncertainty.json")
+        for name, how in not_as_written(Path(folder), read).items():
+            said = ("missing, though the last run wrote it: the report is drawn without it"
+                    if how == "missing" else
+                    "not the file the last run wrote (changed since): the report is drawn from it as it is")
+            click.echo(f"permitflow: warning: {Path(folder) / name}: {said}", err=True)
         target = write_report(folder)
     click.echo(f"wrote {target}")
 

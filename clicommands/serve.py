@@ -39,7 +39,7 @@ def shown_address(host: str, port: int, token: str | None, machine: str) -> str:
               help="Address to listen on; any address but loopback requires a token.")
 @click.option("--port", type=Count(1, 65535, what="a port number", example="8765"), default=8765, show_default=True, help="Port to listen on.")
 @click.option("--token", help="The token every request must carry (default off loopback: a new one, printed).")
-@click.option("--workers", type=Count(min=1, what="a number of worker processes", example="2"),
+@click.option("--workers", "-j", type=Count(min=1, what="a number of worker processes", example="2"),
               help="Worker processes kept warm for what-ifs (default: all cores); a 'how sure' run, a goal seek or a "
                    "run of an uploaded model starts a process of its own with a pool of this many, ended with the run.")
 @click.option("--keep-mb", type=Count(min=1, what="a number of megabytes", example="32"), default=32, show_default=True,

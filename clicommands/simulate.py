@@ -30,6 +30,7 @@ from clicommands.workers import (
     one_blas_thread,
     prepared,
     stderr_is_terminal,
+    terminate_as_interrupt,
     travel,
 )
 
@@ -72,6 +73,7 @@ def _num(value: float) -> float | None:
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--lenient", is_flag=True, help=LENIENT_LEFT_OUT_HELP[:-1] + "; a cancel end event outside a "
               "transaction (BPMN defines it only there) is simulated as a plain end event, with a note too.")
+@terminate_as_interrupt()  # SIGTERM as Ctrl-C: one line, exit 143, the workers ended
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
                  seed: int | None, name: str | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
                  dask_address: str | None, fmt: str, language: str, keys: bool, quiet: bool, force: bool,
@@ -109,7 +111,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     one_blas_thread()
     from bpmn_io import library as lib
     from report.figuretext import keys_table, unpriced_figures, unpriced_note
-    from scenarios.compare import CUT_NOTE
+    from scenarios.compare import CUT_NOTE, ONE_NOTE, lone
     from scenarios.options import one_scenario_study
 
     if eventlog is not None and not eventlog.lower().endswith((".csv", ".xes")):
@@ -162,7 +164,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
             "figures": {k: {"mean": _num(e.mean), "low": _num(e.low), "high": _num(e.high),
                             **({"cut": e.cut} if e.cut else {})} for k, e in table.items()},
             "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)",
-                      *([CUT_NOTE] if cut else []), *([clock_note] if clock_note else []),
+                      *([CUT_NOTE] if cut else []), *([ONE_NOTE] if lone(table.values()) else []),
+                      *([clock_note] if clock_note else []),
                       *([unpriced_note(unpriced)] if unpriced else [])],
         }, indent=2, ensure_ascii=False, default=str, allow_nan=False))
         return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -19,6 +20,8 @@ from typing import TYPE_CHECKING, ClassVar
 import click
 
 from clicommands.output import fail
+from processes.numbers import number
+from processes.wording import counted
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -30,8 +33,8 @@ if TYPE_CHECKING:
     from simulator.runner import ResultCache
 
 __all__ = ["Ahead", "check_units", "loading", "NO_CACHE_VERSION", "on_interrupt", "one_blas_thread",
-           "OWN_PROCESS", "Pool", "prepared", "report_inherited", "stderr_is_terminal", "travel",
-           "warm_report"]
+           "OWN_PROCESS", "Pool", "prepared", "report_inherited", "stderr_is_terminal", "Terminated",
+           "terminate_as_interrupt", "travel", "warm_report"]
 
 
 def stderr_is_terminal() -> bool:
@@ -39,14 +42,52 @@ def stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM in a command's own process (:func:`terminate_as_interrupt`), raised where Ctrl-C raises
+    KeyboardInterrupt, so that it takes the same way out: workers ended, temporary files removed, one line."""
+
+
 @contextmanager
 def on_interrupt(say: Callable[[], str]) -> Iterator[None]:
-    """Ctrl-C inside the block: one line (``say()``: what was kept, how to go on), exit code 130."""
+    """Ctrl-C inside the block: one line (``say()``: what was kept, how to go on), exit code 130;
+    SIGTERM (:class:`Terminated`): the same line, exit code 143 (128 + 15, as a shell reports the signal)."""
     try:
         yield
+    except Terminated:
+        click.echo(f"permitflow: stopped (SIGTERM): {say()}", err=True)
+        raise SystemExit(143) from None
     except KeyboardInterrupt:
         click.echo(f"permitflow: interrupted: {say()}", err=True)
         raise SystemExit(130) from None
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM inside the block stops the command as Ctrl-C does (:class:`Terminated`).
+
+    ``kill``, ``timeout`` and a batch system's job limit send SIGTERM, which ended a run by the signal
+    itself: no line of how many work units finished and where they are kept, and the temporary files of
+    a write under way left for the next run to remove (found by QA, qabatch). Signals are set in the main
+    thread only; elsewhere (a program's thread that calls ``cli``) SIGTERM stays as it was. A process forked
+    inside the block (a pool worker, a local Dask worker, a helper) inherits the handler: there SIGTERM
+    ends the process as by the signal itself, as the pool's ``terminate()`` expects."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    own = os.getpid()
+
+    def stop(signum: int, _frame: object) -> None:
+        if os.getpid() != own:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class Ahead:
@@ -120,8 +161,9 @@ def check_units(study: Study, units: int, force: bool) -> None:
     from scenarios.road import MAX_WORK_UNITS
 
     if units > MAX_WORK_UNITS and not force:
-        fail(f"{study.source or study.name}: the run plans {units} work units (sweep points x replications; "
-             f"the limit is {MAX_WORK_UNITS}): give --force to run them anyway")
+        fail(f"{study.source or study.name}: the run plans {counted(units, 'work unit')} (sweep points x "
+             f"replications; the limit is {counted(MAX_WORK_UNITS, 'work unit')}): give --force to run them "
+             "anyway")
 
 
 def prepared(study: Study, *, force: bool = False, case_rows: bool = True, version: str | None = None) -> Plan:
@@ -205,16 +247,18 @@ def travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultCa
     def finished(n: int) -> None:
         nonlocal done
         if step and (done + n) // step > done // step:
-            click.echo(f"permitflow: progress: {done + n} of {total} work units", err=True)
+            click.echo(f"permitflow: progress: {number(done + n, 'en')} of {counted(total, 'work unit')}",
+                       err=True)
         done += n
 
     held = None if cache is None else ReadOnce(cache)  # each entry read once, counted as it is read
 
     def say() -> str:
         # units found in the cache count from the moment they are read, before the run reports them
-        finished = max(done, held.held if held is not None else 0)
+        finished = max(done, held.held + held.stored if held is not None else 0)
         # none finished: there is no cache to go on from, and the folder is left as it was (report.folder.claim)
-        return f"{finished} of {total} work units finished; {kept if finished else 'nothing was written'}"
+        return (f"{number(finished, 'en')} of {counted(total, 'work unit')} finished; "
+                f"{kept if finished else 'nothing was written'}")
 
     with on_interrupt(say), ExitStack() as own:
         cached = 0 if held is None else held.count(plan.jobs)

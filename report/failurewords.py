@@ -24,6 +24,18 @@ _ASK = {"en": "Ask the person who drew the model to correct it.",
 _NOT_COMPUTED = {"en": "This scenario could not be computed", "sv": "Scenariot kunde inte beräknas"}
 
 
+def sweep_point_subject(which: int, points: int, value: Mapping[str, str]) -> dict[str, str]:
+    """What could not be computed when one of a sweep's ``points`` failed (``which``: from 1; ``value``: the
+    point in words, per language): found by QA (qabatch), the report said "This scenario could not be
+    computed" while the sweep's other values were, their figures beneath.
+
+    >>> sweep_point_subject(2, 5, {"en": "officers = 3", "sv": "handläggare = 3"})["sv"]
+    'Värde 2 av de 5 som prövats (handläggare = 3) kunde inte beräknas'
+    """
+    return {"en": f"Value {which} of the {points} tried ({value['en']}) could not be computed",
+            "sv": f"Värde {which} av de {points} som prövats ({value['sv']}) kunde inte beräknas"}
+
+
 def failure_words(message: str, names: Mapping[str, Mapping[str, str]] | None = None,
                   subject: Mapping[str, str] = _NOT_COMPUTED) -> dict[str, str]:
     """``{"en": ..., "sv": ...}``: a sentence per language for a failed scenario's ``message``.

@@ -37,7 +37,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
@@ -53,7 +53,7 @@ except ImportError:  # pragma: no cover - not POSIX: runs are not locked
 
 __all__ = [
     "MARKER", "LOCK", "RESULT_FILES", "is_layout_name", "read_manifest", "claim", "locked", "replace_outputs",
-    "clean_temporary_files", "only_listed", "write_last", "one_runs_files",
+    "clean_temporary_files", "only_listed", "write_last", "one_runs_files", "not_as_written",
 ]
 
 MARKER = ".permitflow-results"
@@ -403,6 +403,23 @@ def write_last(folder: Path, files: Mapping[str, bytes]) -> None:
         if name not in hashes and path.is_file() and not path.is_symlink():
             hashes[name] = _sha256(path.read_bytes())
     _write_manifest(folder, listed, sha256=hashes)
+
+
+def not_as_written(folder: Path, names: Iterable[str]) -> dict[str, str]:
+    """Each of ``names`` (layout names) that is not the file the last run into ``folder`` wrote, by the
+    manifest's SHA-256: ``"missing"`` or ``"changed"`` (a name the manifest gives no hash for is not judged).
+    ``permitflow report`` draws from the files as they are and says so (found by QA, qabatch: a report
+    drawn without its cases.csv, or from half of it, said nothing)."""
+    folder = Path(folder)
+    given = _hashes(_manifest(folder), list(names))
+    found: dict[str, str] = {}
+    for name, digest in given.items():
+        path = _inside(folder, name)
+        if not path.is_file() or path.is_symlink():
+            found[name] = "missing"
+        elif _sha256(path.read_bytes()) != digest:
+            found[name] = "changed"
+    return found
 
 
 def one_runs_files(folder: Path, *, tries: int = 20, pause: float = 0.05) -> dict[str, bytes]:

@@ -39,7 +39,7 @@ from report.assumptionsection import (
 from report.chance import highlights, mark_highlights
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said
 from report.diagrams import DrawnDiagrams, bilingual_badges, diagram_svgs, report_diagrams, waiting_badges
-from report.failurewords import failure_words
+from report.failurewords import failure_words, sweep_point_subject
 from report.figuretables import (
     KEY_FIGURES,
     DrawnTables,
@@ -212,9 +212,9 @@ def render_report(
                 "label": point["label"],
                 "label_words": {lang: point_words(point["label"], lang, towns[lang], point.get("values"))
                                 for lang in ("en", "sv")} if point["label"] else None,
-                "failures": [{"message": m, "words": marks.both(failure_words(m, member_names(names, s["members"])),
-                                                                s["members"])}
-                             for m in point["failures"]],
+                "failures": [{"message": m, "words": marks.both(failure_words(
+                    m, member_names(names, s["members"]), **_failed_point(s, i, towns)), s["members"])}
+                    for m in point["failures"]],
                 "tables": Markup(mark_highlights(
                     early[2] if early is not None and early[0] == s["members"] and early[1] == point
                     else point_tables(point, s["members"], towns, names, said, clocks, titles, marks, library),
@@ -254,8 +254,9 @@ def render_report(
         doc=doc,
         scenarios=scenarios,
         failures=[{**f, "title": titles.get(f["scenario"]) or {lang: f["scenario"] for lang in LANGUAGES},
-                   "words": marks.both(failure_words(f["message"], member_names(names, members.get(f["scenario"], []))),
-                                       members.get(f["scenario"], []))}
+                   "words": marks.both(failure_words(
+                       f["message"], member_names(names, members.get(f["scenario"], [])),
+                       **_failed_point(*_failure_point(doc, f), towns)), members.get(f["scenario"], []))}
                   for f in doc.get("failures", [])],
         headline=headline(doc, uncertainty, {m: {lang: towns[lang][m] for lang in LANGUAGES} for m in towns["en"]}, clocks),
         plot_clock=clock if clock[0] is not None else LIBRARY_CLOCK,  # the plots' line: report.plots
@@ -284,3 +285,27 @@ def render_report(
         share_rule=SHARE_RULE,
         chance=chance,
     ))
+
+
+def _failure_point(doc: Mapping[str, Any],
+                   failure: Mapping[str, str]) -> tuple[Mapping[str, Any] | None, int]:
+    """The scenario of one of ``doc``'s failures and the index of its sweep point (-1: none found); a point's
+    failure is its label, ": " and the point's message (scenarios.batch)."""
+    for s in doc["scenarios"]:
+        if s["name"] == failure["scenario"]:
+            for i, point in enumerate(s["points"]):
+                if point["failures"] and failure["message"] == f"{point['label']}: {point['failures'][0]}":
+                    return s, i
+    return None, -1
+
+
+def _failed_point(scenario: Mapping[str, Any] | None, index: int,
+                  towns: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+    """``failure_words``' subject for point ``index`` of a swept ``scenario`` (which value of how many), or
+    none: a scenario of one point failed as a whole."""
+    if scenario is None or index < 0 or len(scenario["points"]) < 2 or not scenario["points"][index]["label"]:
+        return {}
+    point = scenario["points"][index]
+    value = {lang: point_words(point["label"], lang, towns[lang], point.get("values"))
+             for lang in ("en", "sv")}
+    return {"subject": sweep_point_subject(index + 1, len(scenario["points"]), value)}

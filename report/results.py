@@ -48,7 +48,7 @@ from report.folder import replace_outputs
 from report.jsontext import FloatTexts, json_text
 from report.readback import read_cases, read_processes, read_profiles, read_summary, read_uncertainty
 from scenarios.batch import BatchResults, PointResults
-from scenarios.compare import CUT_NOTE, Estimate
+from scenarios.compare import CUT_NOTE, ONE_NOTE, Estimate, lone
 from scenarios.execute import code_version
 from scenarios.shipped import results_source
 
@@ -170,7 +170,9 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
         **({"title_sv": batch.study.title_sv} if batch.study.title_sv else {}),
         "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)",
                   *([CUT_NOTE] if any(est.cut for point in batch.points for est in point.summary.figures.values())
-                    else [])],
+                    else []),
+                  *([ONE_NOTE] if lone(est for point in batch.points
+                                       for est in point.summary.figures.values()) else [])],
         "compare": list(batch.study.compare),
         "code_version": code_version(),
         "scenarios": list(scenarios.values()),

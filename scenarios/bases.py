@@ -25,7 +25,7 @@ from bpmn_io.loading import model_format
 from bpmn_io.profile import not_a_profile, profile_from_data
 from bpmn_io.xmltext import xml_text
 from bpmn_io.yamlsrc import load_yaml
-from processes.errors import InputError, PermitflowError
+from processes.errors import InputError, PermitflowError, did_you_mean
 from processes.frozenclass import frozen_dataclass
 from scenarios.names import check_name
 
@@ -100,7 +100,8 @@ def library_base(name: str, *, source: str, line: int | None, profile: Path | No
     names = library_names()
     if name not in names:
         raise InputError(
-            f"base: unknown library municipality '{name}' (expected one of {', '.join(names)})",
+            f"base: unknown library municipality '{name}'{did_you_mean(name, names)} (expected one of "
+            f"{', '.join(names)})",
             file=source, line=line,
         )
     bpmn_path, profile_path = library_paths(name)

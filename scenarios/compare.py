@@ -20,7 +20,7 @@ called that "too few replications".
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from statistics import NormalDist
 
 import numpy as np
@@ -35,6 +35,8 @@ __all__ = [
     "PointSummary",
     "Comparison",
     "CUT_NOTE",
+    "ONE_NOTE",
+    "lone",
     "estimate",
     "share_interval",
     "summarise_point",
@@ -103,6 +105,17 @@ NAN = float("nan")
 #: what ``summary.json`` and ``permitflow simulate`` say once when an interval was cut where its figure ends
 CUT_NOTE = ("cut: the 95% Student-t interval reached below zero, where the mean cannot be (too few replications); "
             "it is cut there (\"below\"; a share of cases has a Wilson interval, within 0 and 1, which is never cut)")
+#: what they say once when a figure has a mean but no interval: one replication gives a value, not a spread
+ONE_NOTE = ("an interval of null beside a mean: fewer than two replications measured the figure (one in "
+            "which no case got that far measures none), and an interval needs two")
+
+
+def lone(estimates: Iterable[Estimate]) -> bool:
+    """Whether any of ``estimates`` has a mean but no interval (:data:`ONE_NOTE`)."""
+    return any(math.isfinite(e.mean) and not (math.isfinite(e.low) and math.isfinite(e.high))
+               for e in estimates)
+
+
 #: the bounds of a share of cases (:func:`simulator.stats.natural_bounds`), which get :func:`share_interval`
 SHARE_BOUNDS = (0.0, 1.0)
 

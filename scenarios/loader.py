@@ -46,7 +46,7 @@ from typing import Any
 from bpmn_io.library import library_names
 from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import load_yaml
-from processes.errors import InputError, not_utf8
+from processes.errors import InputError, did_you_mean, not_utf8
 from scenarios.bases import resolve_base
 from scenarios.names import check_name
 from scenarios.overrides import member_path
@@ -89,7 +89,8 @@ def _check_keys(data: Mapping[str, Any], allowed: tuple[str, ...], source: str, 
     for key in data:
         if key not in allowed:
             raise InputError(
-                f"unknown key '{key}' (expected one of {', '.join(allowed)})",
+                f"unknown key '{key}'{did_you_mean(str(key), allowed)} (expected one of "
+                f"{', '.join(allowed)})",
                 file=source,
                 line=lines.get(str(key)),
             )
@@ -275,10 +276,15 @@ def _parse_study(text: str, *, source: str, base_dir: Path | None = None) -> tup
         raise InputError("scenarios: expected a non-empty list of scenario files", file=source, line=lines.get("scenarios"))
     scenarios = []
     folders = []
+    listed: set[Path] = set()
     for entry in entries:
         path = base_dir / str(entry)
         if not path.is_file():
             raise InputError(f"scenarios: no scenario file '{entry}' (looked at {path})", file=source, line=lines.get("scenarios"))
+        if path.resolve() in listed:  # said as such, not as its scenarios' "names used twice" at one line
+            raise InputError(f"scenarios: '{entry}' is listed twice (expected each scenario file once)",
+                             file=source, line=lines.get("scenarios"))
+        listed.add(path.resolve())
         found = _read_scenarios(path, defaults=layer)  # a file may hold several, one after the other
         scenarios += found
         folders += [path.parent] * len(found)
@@ -294,8 +300,9 @@ def _parse_study(text: str, *, source: str, base_dir: Path | None = None) -> tup
     known = library_names()
     for entry in compare:  # checked before anything runs: the report's comparison would fail only after the run
         if str(entry) not in known:
-            raise InputError(f"compare: unknown library municipality '{entry}' (expected one of {', '.join(known)})",
-                             file=source, line=lines.get("compare"))
+            hint = did_you_mean(str(entry), known)
+            raise InputError(f"compare: unknown library municipality '{entry}'{hint} (expected one of "
+                             f"{', '.join(known)})", file=source, line=lines.get("compare"))
     # study: 42 ran as "42" (a scenario's name: 42 is refused)
     name = _name(data, "study", "study", source, lines)
     title, title_sv = _in_languages(data.get("title"), "title", source, lines.get("title"))

@@ -101,7 +101,9 @@ MAXIMA: Mapping[str, int] = {"replications": 10_000, "cases": 1_000_000, "seed":
 def _whole(value: Any, key: str, origin: Origin, *, minimum: int) -> int:
     maximum = MAXIMA[key]
     if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
-        raise InputError(f"{key}: {shown_value(value)} is not a whole number from {minimum} to {maximum}",
+        # a file's line names the key; an option (--replications) is the key already: said once, not twice
+        named = "" if origin.source == f"--{key}" else f"{key}: "
+        raise InputError(f"{named}{shown_value(value)} is not a whole number from {minimum} to {maximum}",
                          file=origin.source, line=origin.line)
     return value
 

@@ -20,6 +20,7 @@ from typing import Any
 from bpmn_io.profile_values import shown_value
 from processes.errors import InputError
 from processes.frozenclass import frozen_dataclass
+from processes.numbers import number
 from scenarios.bases import Base
 from scenarios.overrides import Override, apply_member_overrides, member_path
 from scenarios.settings import Origin, RunSettings
@@ -211,7 +212,9 @@ def build_scenario(
     size = math.prod(len(values) for *_rest, values, _o in grid)
     if size > MAX_SWEEP_POINTS:
         first = grid[0][4]
-        raise InputError(f"sweep: {size} points (the product of the value lists; the limit is {MAX_SWEEP_POINTS})",
+        # grouped as the run's count of work units is ("the limit is 5,000 work units")
+        raise InputError(f"sweep: {number(size, 'en')} points (the product of the value lists; the limit is "
+                         f"{number(MAX_SWEEP_POINTS, 'en')})",
                          file=first.source, line=first.line)
     points = []
     for combo in itertools.product(*(values for *_rest, values, _o in grid)):

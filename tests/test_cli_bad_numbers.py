@@ -181,6 +181,50 @@ def test_run_refuses_too_many_uncertainty_points_before_building_them(tmp_path: 
     result = CliRunner().invoke(cli, ["run", str(study), "--uncertainty", "--points", "100000", "-o",
                                       str(tmp_path / "out"), "-q"])
     assert result.exit_code == 2, result.output
-    assert result.stderr == (f"permitflow: error: {study}: the run plans 2000000 work units (sweep points x "
-                             "replications; the limit is 5000): give --force to run them anyway\n")
+    # the counts grouped as the run's own line says them ("5,001 work units"; found by QA, qabatch: "40000")
+    assert result.stderr == (f"permitflow: error: {study}: the run plans 2,000,000 work units (sweep points "
+                             "x replications; the limit is 5,000 work units): give --force to run them "
+                             "anyway\n")
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("args, said", [
+    # found by QA (qabatch): the setting's name came twice, "--replications: replications: 10001 is not ..."
+    (["run", "e-service", "-r", "10001"], "--replications: 10001 is not a whole number from 1 to 10000"),
+    (["simulate", "helsingborg", "-r", "10001"],
+     "--replications: 10001 is not a whole number from 1 to 10000"),
+    (["simulate", "helsingborg", "--cases", "1000001"],
+     "--cases: 1000001 is not a whole number from 1 to 1000000"),
+    (["simulate", "helsingborg", "--seed", str(2**63)],
+     f"--seed: {2**63} is not a whole number from 0 to {2**63 - 1}"),
+])
+def test_a_setting_above_its_limit_names_the_option_once(tmp_path: Path, args: list[str], said: str) -> None:
+    result = CliRunner().invoke(cli, [*args, *(["-o", str(tmp_path / "out")] if args[0] == "run" else [])])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"permitflow: error: {said}\n" and result.stdout == ""
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_scenario_file_s_setting_above_its_limit_still_names_the_setting(tmp_path: Path) -> None:
+    (tmp_path / "s.yaml").write_text("name: s\nbase: helsingborg\nreplications: 10001\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"permitflow: error: {tmp_path / 's.yaml'}:3: replications: 10001 is not a "
+                             "whole number from 1 to 10000\n")
+
+
+def test_every_workers_option_also_answers_to_j() -> None:
+    """Found by QA (qabatch): a batch user types ``-j 2`` as for make or xargs and got "No such option
+    '-j'"."""
+    workers = [(command, param) for command, param in _numeric_options() if "--workers" in param.opts]
+    assert {command for command, _param in workers} >= {"run", "simulate", "optimise", "compare", "serve"}
+    assert [command for command, param in workers if "-j" not in param.opts] == []
+
+
+def test_j_runs_on_that_many_workers(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["simulate", "helsingborg", "--cases", "3", "-r", "1", "-j", "1",
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    refused = CliRunner().invoke(cli, ["simulate", "helsingborg", "--cases", "3", "-j", "0"])
+    assert refused.stderr == ("permitflow: error: --workers: '0' is not a number of worker processes "
+                              "(expected a whole number, 1 or more, e.g. 2)\n")

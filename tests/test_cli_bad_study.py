@@ -34,3 +34,31 @@ def test_a_bad_study_value_is_refused_before_anything_runs(tmp_path: Path, monke
     assert result.exit_code == 2, result.output
     assert result.stderr == f"permitflow: error: {said}\n"
     assert sorted(os.listdir(tmp_path)) == ["s.yaml", "status-quo.yaml"]
+
+
+@pytest.mark.parametrize("name, text, said", [
+    # found by QA (qabatch): `permitflow simulate helsinborg` and `run e-servce` said "did you mean", a
+    # scenario or study file with the same slip did not
+    ("s.yaml", "name: s\nbase: helsinborg\n",
+     "s.yaml:2: base: unknown library municipality 'helsinborg' (did you mean 'helsingborg'?) (expected one "
+     "of angelholm, astorp, bjuv, "),
+    ("s.yaml", "name: s\nbase: helsingborg\nreplicatons: 2\n",
+     "s.yaml:3: unknown key 'replicatons' (did you mean 'replications'?) (expected one of name, question, "),
+    ("st.yaml", "study: st\nscenarios: [status-quo.yaml]\ncompare: [astrop]\n",
+     "st.yaml:3: compare: unknown library municipality 'astrop' (did you mean 'astorp'?) (expected one "),
+    ("st.yaml", "study: st\nscenarios: [status-quo.yaml]\nscenario: [x.yaml]\n",
+     "st.yaml:3: unknown key 'scenario' (did you mean 'scenarios'?) (expected one of "),
+    # it said "scenarios: names used twice: status-quo (status-quo.yaml:6, status-quo.yaml:6; ...)"
+    ("st.yaml", "study: st\nscenarios: [status-quo.yaml, ./status-quo.yaml]\n",
+     "st.yaml:2: scenarios: './status-quo.yaml' is listed twice (expected each scenario file once)"),
+])
+def test_a_slip_in_a_scenario_or_study_file_is_said_as_such(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             name: str, text: str, said: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SHIPPED / "status-quo.yaml", "status-quo.yaml")
+    Path(name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", name, "-o", "out", "--workers", "1"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"permitflow: error: {said}"), result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert not Path("out").exists()

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,42 @@ def test_summary_json_records_every_scenario_s_resolved_settings_and_where_they_
         "process": {"start": "2025-01-01", "horizon": "26w", "cases": None, "warmup": "2w"}}
 
 
+def test_one_replication_s_figures_have_no_interval_and_say_why(model: Path) -> None:
+    """Found by QA (qabatch): with --replications 1 every interval was null, and the one note summary.json
+    and simulate --format json gave for null read "a figure without a finite value (no case to measure,
+    ...)", beside a finite mean."""
+    from scenarios.compare import ONE_NOTE
+
+    folder = model.parent
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\n"
+                                   "horizon: 10w\n", encoding="utf-8")
+    ran = invoke("run", str(folder / "s.yaml"), "-o", str(folder / "out"), "--workers", "1", "-r", "1", "-q")
+    assert ran.exit_code == 0, ran.output
+    doc = json.loads((folder / "out" / "summary.json").read_text(encoding="utf-8"))
+    figures = doc["scenarios"][0]["points"][0]["figures"]
+    assert [name for name, est in figures.items()
+            if est["mean"] is not None and est["ci"] != [None, None]] == []
+    assert ONE_NOTE in doc["notes"]
+    simulated = invoke("simulate", str(model), "-r", "1", "--years", "0.2", "--format", "json")
+    assert simulated.exit_code == 0, simulated.output
+    assert ONE_NOTE in json.loads(simulated.stdout)["notes"]
+
+
+def test_outputs_without_cases_still_writes_its_cases_as_the_readme_says(model: Path) -> None:
+    """Found by QA (qabatch): the README's example said only "summary is always written", so `outputs:
+    [summary]` read as "no cases.csv"; a run writes every scenario's case rows (the report draws its plots
+    from them)."""
+    folder = model.parent
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\n"
+                                   "replications: 1\nhorizon: 4w\noutputs: [summary]\n", encoding="utf-8")
+    ran = invoke("run", str(folder / "s.yaml"), "-o", str(folder / "out"), "--workers", "1", "-q")
+    assert ran.exit_code == 0, ran.output
+    rows = (folder / "out" / "cases.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) > 1 and all(row.startswith("s,") for row in rows[1:])
+    assert not (folder / "out" / "eventlog.csv").exists()
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "outputs: [summary, cases, eventlog]         # summary, cases: always" in readme
+
 def test_ctrl_c_says_what_was_kept_and_a_rerun_resumes(model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import scenarios.execute
 
@@ -164,6 +201,145 @@ def test_ctrl_c_says_what_was_kept_and_a_rerun_resumes(model: Path, monkeypatch:
     assert simulated.output == ("permitflow: interrupted: 2 of 4 work units finished; simulate keeps no partial "
                                 "results: run the same command to start again\n")
 
+
+# a run in a process of its own whose sixth work unit (in this process, or in a pool worker, after a chunk
+# of three it sent back) sends the run SIGTERM, as `kill`, `timeout` or a batch system's job limit would
+_SIGTERM_AT_THE_SIXTH_UNIT = """
+import os, pathlib, signal, sys, time
+import scenarios.execute
+from cli import main
+
+real, calls = scenarios.execute.run_unit, []
+
+def terminated_sixth(spec):
+    calls.append(1)
+    if len(calls) == 6:
+        # once the run has stored a chunk (units take milliseconds, a pool's run receives them later)
+        cache, waited = pathlib.Path(os.environ.get("RUN_CACHE", "")), 0
+        while "RUN_CACHE" in os.environ and len(list(cache.rglob("*.json"))) < 3 and waited < 300:
+            time.sleep(0.1)
+            waited += 1
+        time.sleep(0.2)  # and counted it
+        os.kill(int(os.environ["RUN_PID"]), signal.SIGTERM)
+        time.sleep(0.5)  # the run ends this worker (or raises here, in the run's own process)
+    return real(spec)
+
+scenarios.execute.run_unit = terminated_sixth
+os.environ["RUN_PID"] = str(os.getpid())
+if "-o" in sys.argv:
+    os.environ["RUN_CACHE"] = sys.argv[sys.argv.index("-o") + 1] + "/.cache"
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_sigterm_says_what_was_kept_as_ctrl_c_does_and_a_rerun_resumes(model: Path, workers: str) -> None:
+    """Found by QA (qabatch): SIGTERM ended a run by the signal itself, without the line Ctrl-C gives (how
+    many units finished, where they are kept), a temporary file of a write under way left behind. Now the same
+    way out as Ctrl-C: one line, exit 143, every worker ended without a traceback of its own, nothing
+    half-written."""
+    import signal
+    import subprocess
+
+    folder = model.parent
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\n"
+                                   "replications: 24\nhorizon: 10w\n", encoding="utf-8")
+    out = folder / "out"
+    args = ["run", str(folder / "s.yaml"), "-o", str(out), "--workers", workers]
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.Popen([sys.executable, "-c", _SIGTERM_AT_THE_SIXTH_UNIT, *args], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, cwd=root, start_new_session=True)
+    _stdout, stderr = run.communicate(timeout=120)
+    assert run.returncode == 143, stderr
+    said = stderr.splitlines()
+    # one line: no worker's traceback
+    assert len(said) == 1 and said[0].startswith("permitflow: stopped (SIGTERM): "), stderr
+    assert said[0].endswith(f" of 24 work units finished; they are kept in {out / '.cache'}: run the same "
+                            "command to go on from there")
+    finished = int(said[0].split(": ")[2].split(" of ")[0])
+    assert finished >= 3
+    def group_left() -> int:
+        return subprocess.run(["pgrep", "-g", str(run.pid)], capture_output=True, check=False).returncode
+
+    left = [group_left()]
+    while left[-1] == 0 and len(left) < 50:  # a worker ended by the run may take a moment to be gone
+        time.sleep(0.1)
+        left.append(group_left())
+    assert left[-1] == 1  # no process of the run's group is left (its pool workers)
+    # nothing but the cache and the folder's own files: no temporary file, no results of half a run
+    assert sorted(p.name for p in out.iterdir()) == [".cache", ".permitflow-lock", ".permitflow-results"]
+    assert (out / ".permitflow-lock").read_bytes() == b""  # released: it held the run's process id
+    before = signal.getsignal(signal.SIGTERM)
+    again = invoke(*args)
+    assert again.exit_code == 0, again.output
+    assert signal.getsignal(signal.SIGTERM) == before  # a caller's own handler is given back
+    cached = int(again.output.split("24 work units (")[1].split(" from cache")[0])
+    assert finished <= cached  # a worker may finish a unit after the run counted
+
+
+def test_sigterm_stops_simulate_as_ctrl_c_does(model: Path) -> None:
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", _SIGTERM_AT_THE_SIXTH_UNIT, "simulate", str(model), "-r",
+                           "8", "--years", "0.2", "--workers", "1"], capture_output=True, text=True, cwd=root,
+                          timeout=120, check=False)
+    assert (done.returncode, done.stdout) == (143, "")
+    assert done.stderr == ("permitflow: stopped (SIGTERM): 5 of 8 work units finished; simulate keeps no "
+                           "partial results: run the same command to start again\n")
+
+
+
+def test_ctrl_c_among_a_chunk_s_entries_counts_those_kept(model: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by QA (qabatch): a run stopped while it stored a chunk's entries said "16 of 160 work units
+    finished", and the same command then found 23 in the cache; a chunk is counted once all its entries are
+    stored. Here the first chunk (three units) is stopped at its third entry: two are kept, and said."""
+    from report.cache import DirectoryCache
+
+    folder = model.parent
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\n"
+                                   "replications: 24\nhorizon: 4w\n", encoding="utf-8")
+    real, stored = DirectoryCache.put, []
+
+    def stopped_at_the_third(self: DirectoryCache, key: str, value: object) -> None:
+        if len(stored) == 2:
+            raise KeyboardInterrupt
+        real(self, key, value)  # type: ignore[arg-type]
+        stored.append(key)
+
+    monkeypatch.setattr(DirectoryCache, "put", stopped_at_the_third)
+    out = folder / "out"
+    stopped = invoke("run", str(folder / "s.yaml"), "-o", str(out), "--workers", "2")
+    assert stopped.exit_code == 130
+    assert stopped.output == (f"permitflow: interrupted: 2 of 24 work units finished; they are kept in "
+                              f"{out / '.cache'}: run the same command to go on from there\n")
+    assert len(list((out / ".cache").rglob("*.json"))) == 2
+
+
+def test_report_says_when_it_draws_from_files_the_last_run_did_not_write(model: Path) -> None:
+    """Found by QA (qabatch): `permitflow report DIR` drew a report without its cases.csv, or from half of it,
+    and said nothing; the manifest holds each file's SHA-256 as the run wrote it."""
+    folder = model.parent
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\n"
+                                   "replications: 2\nhorizon: 4w\n", encoding="utf-8")
+    out = folder / "out"
+    assert invoke("run", str(folder / "s.yaml"), "-o", str(out), "--workers", "1", "-q").exit_code == 0
+    same = invoke("report", str(out))
+    assert (same.exit_code, same.stderr) == (0, "")
+    cases = (out / "cases.csv").read_bytes()
+    (out / "cases.csv").write_bytes(cases[:len(cases) // 2])
+    half = invoke("report", str(out))
+    assert half.exit_code == 0 and half.stderr == (
+        f"permitflow: warning: {out / 'cases.csv'}: not the file the last run wrote (changed since): the "
+        "report is drawn from it as it is\n")
+    (out / "cases.csv").unlink()
+    gone = invoke("report", str(out))
+    assert gone.exit_code == 0 and gone.stderr == (
+        f"permitflow: warning: {out / 'cases.csv'}: missing, though the last run wrote it: the report is "
+        "drawn without it\n")
+    (out / "cases.csv").write_bytes(cases)  # the run's own again: nothing to say
+    assert invoke("report", str(out)).stderr == ""
 
 def test_ctrl_c_after_the_results_were_written_says_they_are_complete(model: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:

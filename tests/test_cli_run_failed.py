@@ -84,6 +84,38 @@ def test_the_other_scenarios_figures_are_unaffected(files: Path) -> None:
     assert both["scenarios"][0]["points"] == ok["scenarios"][0]["points"]
 
 
+
+def test_a_sweep_with_one_failing_point_says_the_others_results_are_kept(files: Path) -> None:
+    """Found by QA (qabatch): a sweep of two points, one stuck, ended "1 of 1 scenario failed: sw (the error
+    above)", as if nothing had been computed, while the other point's figures were in the folder. The
+    reminder of the non-interrupting timer fires (two weeks) while a 200-hour review still runs, not while a
+    1-hour one does."""
+    (files / "sw.yaml").write_text("name: sw\nbase: {bpmn: model.yaml, profile: profile.yaml}\n"
+                                   "sweep:\n  elements.T.duration: [200h, 1h]\n" + SETTINGS, encoding="utf-8")
+    result = run(files, "out", "sw.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "permitflow: error: 1 of 1 scenario failed: sw at 1 of its 2 sweep points "
+        f"(the error above; the other points’ results are in {files / 'out'}/)")
+    doc = json.loads((files / "out" / "summary.json").read_text(encoding="utf-8"))
+    finished, stuck = doc["scenarios"][0]["points"]
+    assert finished["figures"] and not finished["failures"] and stuck["failures"] and not stuck["figures"]
+    # the report says which value tried failed, in its list of failures and under the scenario, not "this
+    # scenario"
+    html = (files / "out" / "report.html").read_text(encoding="utf-8")
+    value = "elements — T — duration = 1h"
+    assert html.count(f"Value 2 of the 2 tried ({value}) could not be computed because some cases") == 2
+    assert html.count(f"Värde 2 av de 2 som prövats ({value}) kunde inte beräknas eftersom vissa "
+                      "ärenden") == 2
+    assert "This scenario could not be computed" not in html and "Scenariot kunde inte beräknas" not in html
+    # with a scenario that ran beside it, and both points stuck: the whole scenario failed, said as before
+    (files / "sw2.yaml").write_text("name: sw2\nbase: {bpmn: model.yaml, profile: profile.yaml}\n"
+                                    "sweep:\n  elements.T.duration: [1h, 2h]\n" + SETTINGS, encoding="utf-8")
+    both = run(files, "both", "ok.yaml", "sw.yaml", "sw2.yaml")
+    assert both.stderr.splitlines()[-1] == (
+        "permitflow: error: 2 of 3 scenarios failed: sw at 1 of its 2 sweep points, sw2 "
+        f"(the errors above; the others’ results are in {files / 'both'}/)")
+
 @pytest.mark.interop
 def test_the_miwg_b20_model_is_said_in_words_at_parallel_gateway_2(files: Path) -> None:
     """QA's reproduction: Bizagi's B.2.0 joins a non-interrupting conditional event's path at Parallel Gateway 2."""

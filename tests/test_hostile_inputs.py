@@ -142,7 +142,7 @@ def test_many_written_values_are_not_taken_for_an_alias_bomb() -> None:
     (["--set", "arrivals.per_year=1e400"], "inf is not a number >= 0"),
     (["--set", "start=9999-06-01"], "the start year must be from 1900 to 2200"),
     (["--years", "1000000"], "'1000000y' is not a horizon above 0 and at most 100y"),
-    (["--cases", "99999999999999"], "--cases: cases: 99999999999999 is not a whole number from 1 to 1000000"),
+    (["--cases", "99999999999999"], "--cases: 99999999999999 is not a whole number from 1 to 1000000"),
     (["--replications", "99999999999999999999"], "is not a whole number from 1 to 10000"),
     (["--seed", "99999999999999999999999"], "is not a whole number from 0 to 9223372036854775807"),
 ])
@@ -156,7 +156,8 @@ def test_a_huge_sweep_is_refused_before_it_is_planned(here: Path) -> None:
     keys = ("arrivals.per_year", "pools.officer.count", "pools.officer.fte", "pools.registry.count")
     (here / "sweep.yaml").write_text("name: s\nbase: helsingborg\nsweep:\n" + "".join(
         f"  helsingborg.simulation.{k}: {values}\n" for k in keys), encoding="utf-8")
-    refused(invoke("run", "sweep.yaml", "-o", "out"), "sweep.yaml:4: sweep: 100000000 points", "the limit is 10000")
+    refused(invoke("run", "sweep.yaml", "-o", "out"), "sweep.yaml:4: sweep: 100,000,000 points",
+            "the limit is 10,000)")
     assert _files(here) == ["sweep.yaml"]
 
 
