@@ -33,10 +33,15 @@ from web.levers import RUN_LEVERS, GoalLeverError, choices_words, decision_level
 from web.runs import FILES
 from web.texts import TEXTS, said_name
 
-__all__ = ["goal_request", "goal_answer", "seek"]
+__all__ = ["REPLICATIONS", "goal_request", "goal_answer", "seek"]
 
 #: the share of decisions within the deadline a manager may ask for, in per cent
 PERCENT_RANGE = (50, 99)
+#: the search's replications, first and most (``permitflow optimise --first-replications 3 --max-replications
+#: 12``): the page's first try (Helsingborg, 95 %, every level: 60 combinations over the profile's year and seed)
+#: ends sure at 12 in 720 work units; at most 6 or 8 none is sure, at most 20 runs 744 units to name a dearer
+#: sure one (measured 2026-12-07, docs/web.md)
+REPLICATIONS = (3, 12)
 #: the page's label (:data:`web.texts.TEXTS`) of each lever of the goal
 _LABELS = {"officers": "goal_officers", "fte": "goal_fte", "levels": "goal_level"}
 
@@ -85,7 +90,8 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
     request = OptimiseRequest(base=base_scenario(list(bases), joint=joint, seed=seed, horizon=horizon),
                               target=Target(share=value / 100),
                               officers=_values("officers", officers, int), fte=_values("fte", fte, float),
-                              levels=_values("levels", levels, str), first_replications=3, max_replications=12)
+                              levels=_values("levels", levels, str), first_replications=REPLICATIONS[0],
+                              max_replications=REPLICATIONS[1])
     clockless = without_clock(request.base)
     if clockless:
         # by the names the page shows (an upload's key, "landskrona", read as the library's Landskrona)
