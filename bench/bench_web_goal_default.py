@@ -16,6 +16,7 @@ sure one when it is not.
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import json
 import resource
@@ -53,8 +54,10 @@ def measure(form: dict[str, Any]) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="The web page's goal seek on a manager's first try.")
+    parser.add_argument("form", nargs="*", default=["{}"], help="a form as JSON (default: the page's, '{}')")
     forms: list[Any] = []
-    for text in argv or ["{}"]:
+    for text in parser.parse_args(argv).form:
         try:
             form = json.loads(text)
         except json.JSONDecodeError:

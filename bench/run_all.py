@@ -61,6 +61,9 @@ NOT_QUICK = {
     "bench_split.py": "runs the bundled study's 420 units four ways, about 40 CPU s at --repeat 1",
     "diff_identity.py": "every compare/diff format of the library, about 16 CPU s",
     "engine_identity.py": "72 engine runs, about 25 CPU s",
+    "bench_language.py": "the labels of 392 models read for their language, about 5 CPU s "
+                         "(needs ../shared/interop)",
+    "bench_web_goal_default.py": "the web page's default goal seek, 720 work units, about 6 CPU s",
     "outputs_identity.py": "19 simulate/run command lines, about 15 CPU s",
     "matching_collection_probe.py": "every PMMC pair with each rule, about 4 CPU s",
     "place_probe.py": "every development pair, about 5 CPU s",
