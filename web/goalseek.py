@@ -359,7 +359,11 @@ def goal_answer(result: dict[str, Any], names: Mapping[str, Any],
         sv = f"{places_sv}: inget av de prövade alternativen når {share_sv} av besluten inom 4 månader."
         en = f"{places}: none of the combinations tried reaches {share_en} of decisions within 4 months."
     else:
-        sure, sure_sv = ("", "") if result["holds_at_bad_end"] else _unsure(chosen, names, result)
+        if result["holds_at_bad_end"]:  # say it, as permitflow optimise does: a manager acts on a sure answer
+            together, together_sv = _together(result)
+            sure, sure_sv = f" (sure {together})", f" (når målet {together_sv})"
+        else:
+            sure, sure_sv = _unsure(chosen, names, result)
         # without a price "the cheapest" is the fewest staff the search tried first: say what was chosen, not why
         cheapest_sv, cheapest_en = ("ett sätt", "one way") if free else ("billigast", "the cheapest way")
         sv = (f"{places_sv}: {cheapest_sv} att nå {share_sv} inom 4 månader är "

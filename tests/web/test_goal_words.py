@@ -121,7 +121,8 @@ def test_a_search_with_no_price_on_the_work_says_so_not_zero_kronor():
     assert answer["unpriced"] is True
     assert answer["sentence"]["en"].startswith(
         "HR: one way to 90% within 4 months is 1 case officer at 30% of full time, decisions by the case officer: "
-        "no price on the work, 40 days on average. Reaching it too: ")
+        "no price on the work, 40 days on average (sure with 95% confidence when both combinations tried are "
+        "taken together). Reaching it too: ")
     assert answer["sentence"]["sv"].startswith("HR: ett sätt att nå 90\u00a0% inom 4 månader är ")
     assert "inget pris på arbetet" in answer["sentence"]["sv"]
     for said in answer["sentence"].values():
@@ -193,12 +194,14 @@ def test_a_named_pool_is_said_by_its_name_in_the_combinations_not_the_case_offic
               "candidates": [_row(1, 0.3, None, 0.0, 0.97, 40), _row(2, 0.3, None, 0.0, 0.95, 30)]}
     said = goal_answer(result, {"hr": "HR"}, staff=staff)["sentence"]
     assert said["en"] == ("HR: one way to 90% within 4 months is 1 person in HR Department at 30% of full "
-                          "time: no price on the work, 40 days on average. Reaching it too: 2 people in HR "
+                          "time: no price on the work, 40 days on average (sure with 95% confidence when both "
+                          "combinations tried are taken together). Reaching it too: 2 people in HR "
                           "Department at 30% of full time, 30 days on average (the one above is the fastest "
                           "of them). Today's setting, 1 person in HR Department at full time, is not among "
                           "the combinations tried.")
     assert said["sv"] == ("HR: ett sätt att nå 90\u00a0% inom 4 månader är 1 person i HR Department på "
-                          "30\u00a0% av heltid: inget pris på arbetet, i snitt 40 dagar. Når också målet: 2 "
+                          "30\u00a0% av heltid: inget pris på arbetet, i snitt 40 dagar (når målet med 95\u00a0% "
+                          "säkerhet när båda prövade alternativen tas tillsammans). Når också målet: 2 "
                           "personer i HR Department på 30\u00a0% av heltid, i snitt 30 dagar (alternativet "
                           "ovan är det snabbaste av dem). Dagens upplägg, 1 person i HR Department på "
                           "heltid, är inte bland de prövade alternativen.")

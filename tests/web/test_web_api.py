@@ -640,9 +640,11 @@ def test_the_pages_default_goal_seek_ends_in_an_answer_a_manager_can_act_on(clie
     assert goal["holds_at_bad_end"] and goal["safe"] is None and goal["chosen"]["label"] == "1 × 0.25 FTE, officer"
     en, sv = goal["sentence"]["en"], goal["sentence"]["sv"]
     assert en.startswith("Helsingborg: the cheapest way to 95% within 4 months is 1 case officer at quarter time, "
-                         "decisions by the case officer: 565,000 kronor a year, 44 days on average. ")
+                         "decisions by the case officer: 565,000 kronor a year, 44 days on average (sure with 95% "
+                         "confidence when all 60 combinations tried are taken together). ")
     assert sv.startswith("Helsingborg: billigast att nå 95\u00a0% inom 4 månader är 1 handläggare på kvartstid, "
-                         "beslut av handläggaren: 565\u00a0000 kr per år, i snitt 44 dagar. ")
+                         "beslut av handläggaren: 565\u00a0000 kr per år, i snitt 44 dagar (når målet med 95\u00a0% "
+                         "säkerhet när alla 60 prövade alternativ tas tillsammans). ")
     assert "not sure" not in en and "None of the" not in en and "osäkert" not in sv and "Inget av" not in sv
 
 
