@@ -48,12 +48,12 @@ _DECLARED_TEXT = re.compile(r"""\A(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])([^"']*)
 
 
 def xml_text(data: bytes, *, source: str) -> str:
-    """The text of XML document ``data`` as :func:`bpmn_io.xmlsafe.parse_xml` reads it (by its byte-order mark, else the
-    encoding its declaration names, else UTF-8), its declaration then naming UTF-8: permitflow keeps a model
-    as text and writes and parses it as UTF-8, so a model saved as Latin-1 under ``encoding="ISO-8859-1"``,
-    which the parser reads, was refused as "not UTF-8 text" by the read of its text, or its å, ä and ö read
-    as two letters each had its declaration stayed. A UTF-8 document's text is its bytes' (without a
-    byte-order mark), as it was.
+    """The text of XML document ``data`` as :func:`bpmn_io.xmlsafe.parse_xml` reads it (by its byte-order
+    mark, else the encoding its declaration names, else UTF-8), its declaration then naming UTF-8:
+    permitflow keeps a model as text and writes and parses it as UTF-8, so a model saved as Latin-1 under
+    ``encoding="ISO-8859-1"``, which the parser reads, was refused as "not UTF-8 text" by the read of its
+    text, or its å, ä and ö read as two letters each had its declaration stayed. A UTF-8 document's text is
+    its bytes' (without a byte-order mark), as it was.
 
     >>> latin1 = '<?xml version="1.0" encoding="ISO-8859-1"?><a n="Höganäs"/>'.encode("latin-1")
     >>> xml_text(latin1, source="m.bpmn")
