@@ -281,18 +281,21 @@ def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None, free: 
             # more simulated years give more decided cases and so a narrower interval, now that the goal seek takes
             # the form's years (found by the manager's QA evening: it took the profile's, and said only "lower it")
             years = next(lever for lever in RUN_LEVERS if lever.key == "years")
-            together, together_sv = _together(result)  # "" for one: its own interval's low end, no fewer to try
+            # one combination: its own interval's low end, and no fewer to try
+            together, together_sv = _together(result)
             together = together or "at the interval's low end"
             together_sv = together_sv or "i intervallets sämre ände"
-            fewer = (", try fewer combinations (each must then clear less)", ", pröva färre alternativ (vart och "
-                     "ett behöver då klara mindre)") if len(result.get("candidates") or ()) > 1 else ("", "")
+            fewer = ((", try fewer combinations (each must then clear less)",
+                      ", pröva färre alternativ (vart och ett behöver då klara mindre)")
+                     if len(result.get("candidates") or ()) > 1 else ("", ""))
             en.append("None of the combinations tried is sure to reach it "
                       f"{together}; to be sure, "
                       f"simulate more years (“{years.en}”: more cases give a narrower interval){fewer[0]} or "
                       f"lower “{label['en']}” and search again.")
             sv.append("Inget av de prövade alternativen når målet säkert "
                       f"{together_sv}; för att vara säker, "
-                      f"simulera fler år (”{years.sv}”: fler ärenden ger ett smalare intervall){fewer[1]} eller "
+                      f"simulera fler år (”{years.sv}”: fler ärenden ger ett smalare intervall){fewer[1]} "
+                      "eller "
                       f"sänk ”{label['sv']}” och sök igen.")
             limits = {(r.get("limit") or {}).get("process") for r in result.get("candidates") or [chosen]}
             if len(limits) == 1 and None not in limits:  # the same few cases bound every one: more staff cannot help

@@ -234,8 +234,8 @@ def test_one_combination_not_sure_is_said_at_its_own_low_end_not_among_all_1():
     said = goal_answer(result, {"astorp": "Åstorp"})["sentence"]
     assert ("None of the combinations tried is sure to reach it at the interval's low end; to be sure, "
             "simulate more years") in said["en"]
-    assert ("Inget av de prövade alternativen når målet säkert i intervallets sämre ände; för att vara säker, "
-            "simulera fler år") in said["sv"]
+    assert ("Inget av de prövade alternativen når målet säkert i intervallets sämre ände; för att vara "
+            "säker, simulera fler år") in said["sv"]
     for text in said.values():
         assert " 1 " not in text.replace("1 handläggare", "").replace("1 case officer", "")
         assert "fewer" not in text and "färre" not in text
