@@ -22,10 +22,10 @@ from lxml import etree
 from processes.errors import InputError
 
 from .sourcelines import Source
-from .xmltext import _declared_encoding, bad_bytes, xml_text
+from .xmltext import _declared_encoding, bad_bytes
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ATTRIBUTES", "parse_xml", "safe_parser", "safe_pull_parser", "check_size", "refuse_doctype",
-           "lenient_declaration", "refuse_wide_declaration", "xml_text"]
+           "lenient_declaration", "refuse_wide_declaration"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """Default size limit of one XML document (20 MB; the largest corpus file is 1.5 MB)."""

@@ -116,10 +116,11 @@ _diff_options = [
     click.option("--threshold", type=Number(0.0, 1.0, what="a score", example="0.75"), default=0.75, show_default=True,
                  help="Lowest combined score of the one-to-one assignment (later passes pair steps left over "
                       "below it; docs/compare.md: Matching)."),
-    click.option("--language", type=click.Choice(["auto", "sv", "en", "other"]), default="auto", show_default=True,
-                 help="Language of the labels, for matching them: sv, en, other (neither: compared by spelling "
-                      "alone, no stop words or stems), or auto (detected per model; the notes say when a model "
-                      "was read as neither)."),
+    click.option("--language", type=click.Choice(["auto", "sv", "en", "other"]), default="auto",
+                 show_default=True,
+                 help="Language of the labels, for matching them: sv, en, other (neither: compared by "
+                      "spelling alone, no stop words or stems), or auto (detected per model; the notes say "
+                      "when a model was read as neither)."),
     click.option("--output-language", "output_language", type=click.Choice(["auto", "sv", "en"]),
                  default="auto", show_default=True,
                  help="Language of the output's words (text, markdown, html; JSON's messages stay English): "

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["LANGUAGES", "OTHER", "DETECTED", "OTHER_LANGUAGES", "STOPWORDS", "detect_language", "shows_swedish"]
+__all__ = ["LANGUAGES", "OTHER", "DETECTED", "OTHER_LANGUAGES", "STOPWORDS", "detect_language",
+           "shows_swedish"]
 
 #: the languages the diff has rules for (stop words, stems, lemmas, Swedish administrative phrases)
 LANGUAGES = ("sv", "en")

@@ -35,7 +35,7 @@ ONE_IN = 20
 #: the false discovery rate the highlights keep: at most this share of them, on average, do nothing
 FDR = 0.05
 
-_MARK = "\x1e"  # a control character no text of the tables holds: the marks are replaced before the page is out
+_MARK = "\x1e"  # a control character no text of the tables holds: replaced before the page is out
 _MARKS = re.compile(f"{_MARK}([ST])([^{_MARK}]*){_MARK}")
 
 
@@ -60,8 +60,9 @@ class Highlights:
 
 
 def highlights(doc: Mapping[str, Any]) -> Highlights:
-    """The differences ``doc`` (``summary.json``'s document) compares with a baseline, and which are highlighted:
-    interval clear of zero, Benjamini-Hochberg adjusted p-value at most :data:`FDR` over all of them."""
+    """The differences ``doc`` (``summary.json``'s document) compares with a baseline, and which are
+    highlighted: interval clear of zero, Benjamini-Hochberg adjusted p-value at most :data:`FDR` over all of
+    them."""
     keys, p_values, significant = [], [], []
     for scenario in doc["scenarios"]:
         for index, point in enumerate(scenario["points"]):
@@ -79,13 +80,14 @@ def highlights(doc: Mapping[str, Any]) -> Highlights:
 
 
 def highlight_marks(figure: str) -> tuple[str, str]:
-    """The marks a diff cell of ``figure`` (``member/figure``) carries: its class's (`` sig`` when highlighted)
-    and its star's (`` *``), for :func:`mark_highlights`."""
+    """The marks a diff cell of ``figure`` (``member/figure``) carries: its class's (`` sig`` when
+    highlighted) and its star's (`` *``), for :func:`mark_highlights`."""
     return f"{_MARK}S{figure}{_MARK}", f"{_MARK}T{figure}{_MARK}"
 
 
 def mark_highlights(tables: str, scenario: str, index: int, chance: Highlights) -> str:
-    """A point's tables with each diff cell's marks turned into its highlight (`` sig`` and `` *``) or nothing."""
+    """A point's tables with each diff cell's marks turned into its highlight (`` sig`` and `` *``) or
+    nothing."""
     def said(match: re.Match[str]) -> str:
         if (scenario, index, match.group(2)) not in chance.marked:
             return ""

@@ -33,7 +33,7 @@ from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult, Target
 
 __all__ = ["goalseek_text", "goalseek_csv", "goalseek_json", "CSV_COLUMNS", "NO_PRICE",
-           "unpriced_costs", "staff_names", "LEVEL_SV", "LEVEL_EN", "candidate_label"]
+           "unpriced_costs", "staff_names", "LEVEL_SV", "LEVEL_EN", "candidate_label", "together_words"]
 
 CSV_COLUMNS = (
     "officers", "fte", "level", "cost_kr_per_year", "staff_cost", "decision_cost", "replications",
@@ -225,18 +225,27 @@ def _headline(result: OptimiseResult, staff: Mapping[str, str] | None = None) ->
     return lines + _today(result, staff)
 
 
-def _together(result: OptimiseResult) -> tuple[str, str]:
+def together_words(k: int, tried: str = "candidates") -> tuple[str, str]:
     """" with 95% confidence when all 12 candidates tried are taken together": what "surely" means when
-    the answer picks among several (Holm, :func:`scenarios.verdicts.jointly_sure`); nothing more with one
-    candidate."""
-    k = len(result.evaluated)
+    the answer picks among ``k`` (Holm, :func:`scenarios.verdicts.jointly_sure`); nothing more with one
+    candidate, where it is its own 95 %. ``tried``: what the English calls them (the web page's
+    "combinations"); English, Swedish.
+
+    >>> together_words(1), together_words(2, "combinations")[0]
+    (('', ''), ' with 95% confidence when both combinations tried are taken together')
+    """
     if k < 2:
         return "", ""
     if k == 2:
-        return (" with 95% confidence when both candidates tried are taken together",
+        return (f" with 95% confidence when both {tried} tried are taken together",
                 " med 95\u00a0% säkerhet när båda prövade alternativen tas tillsammans")
-    return (f" with 95% confidence when all {number(k, 'en')} candidates tried are taken together",
+    return (f" with 95% confidence when all {number(k, 'en')} {tried} tried are taken together",
             f" med 95\u00a0% säkerhet när alla {number(k, 'sv')} prövade alternativ tas tillsammans")
+
+
+def _together(result: OptimiseResult) -> tuple[str, str]:
+    """:func:`together_words` of the search's candidates."""
+    return together_words(len(result.evaluated))
 
 
 def _holds(result: OptimiseResult, chosen: Evaluated) -> tuple[str, str]:

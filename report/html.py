@@ -217,7 +217,8 @@ def render_report(
                     for m in point["failures"]],
                 "tables": Markup(mark_highlights(
                     early[2] if early is not None and early[0] == s["members"] and early[1] == point
-                    else point_tables(point, s["members"], towns, names, said, clocks, titles, marks, library),
+                    else point_tables(point, s["members"], towns, names, said, clocks, titles, marks,
+                                      library),
                     s["name"], i, chance)),
             })
         scenarios.append({**s, "view_points": points,

@@ -4,9 +4,10 @@ A report compares every figure of every scenario with its baseline, some hundred
 differences, and a 95 % interval that excludes zero still does so for one in 20 of the changes that do
 nothing. :func:`bh_adjusted` (Benjamini and Hochberg 1995) turns the paired differences' p-values into
 adjusted ones: highlighting those at most 0.05 keeps the expected share of changes that do nothing among the
-highlighted at most 5 % (the false discovery rate), whatever the number compared. :func:`holm_adjusted`
-(Holm 1979) keeps the chance that even one is highlighted wrongly at most 5 % (the family-wise rate), under
-any dependence, at a price in power that grows with the number compared.
+highlighted at most 5 % (the false discovery rate), whatever the number compared. Holm's adjusted values
+(Holm 1979) would keep the chance that even one is highlighted wrongly at most 5 % (the family-wise rate),
+under any dependence, at a price in power that grows with the number compared (docs/report.md says why the
+report does not use them; tests/report/test_chance_highlights.py compares the two on a textbook example).
 
 A goal seek picks among k candidates: the cheapest that is "sure" to meet the target. Checking each one at
 its own 95 % interval, one of many that truly miss the target is called sure more often than 1 time in 40.
@@ -19,8 +20,6 @@ dependence between the candidates (the common random numbers they share make the
 
 >>> [round(p, 4) for p in bh_adjusted([0.01, 0.04, 0.03, 0.005])]
 [0.02, 0.04, 0.04, 0.02]
->>> [round(p, 4) for p in holm_adjusted([0.01, 0.04, 0.03, 0.005])]
-[0.03, 0.06, 0.06, 0.02]
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-__all__ = ["paired_p_value", "bh_adjusted", "holm_adjusted", "holm_step_down"]
+__all__ = ["paired_p_value", "bh_adjusted", "holm_step_down"]
 
 T = TypeVar("T")
 
@@ -73,19 +72,6 @@ def bh_adjusted(p_values: Sequence[float]) -> list[float]:
     for rank in range(m, 0, -1):
         i = order[rank - 1]
         running = min(running, p_values[i] * m / rank)
-        out[i] = running
-    return out
-
-
-def holm_adjusted(p_values: Sequence[float]) -> list[float]:
-    """Holm's step-down adjusted p-values: the i-th smallest of m is ``max over j <= i of p_(j) * (m - j +
-    1)``, at most 1. Those at most alpha are rejected with family-wise error at most alpha, under any
-    dependence."""
-    m = len(p_values)
-    out = [1.0] * m
-    running = 0.0
-    for rank, i in enumerate(_ordered(p_values), start=1):
-        running = max(running, min(1.0, p_values[i] * (m - rank + 1)))
         out[i] = running
     return out
 

@@ -283,9 +283,9 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     kr = {i: kr_to_ore(sum(prices[i])) for i in results}
     must = answer_group(results, status, kr, target)  # the answer's tie-breaks: over the most, as before
     level = pair_level(kr, request.screen_level)
-    # a candidate dearer than one that surely meets the target (the answer's sure one, all candidates taken together:
-    # the chosen one when it is sure, else the safe one) decides nothing the answer says: it is not run on to
-    # place it on the frontier, and where its place stays unsure it is "not needed" (frontier None)
+    # a candidate dearer than one that surely meets the target (the answer's sure one, all candidates taken
+    # together: the chosen one when it is sure, else the safe one) decides nothing the answer says: it is not
+    # run on to place it on the frontier, and where its place stays unsure it is "not needed" (frontier None)
     sure = sure_cost(results, kr, target)
     frontier_units = 0
     while True:

@@ -16,7 +16,7 @@ from typing import Any
 
 from bpmn_io.profile import LANGUAGES, shown_name
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
-from report.goalseek import NO_PRICE, goalseek_csv, goalseek_json, staff_names, unpriced_costs
+from report.goalseek import NO_PRICE, goalseek_csv, goalseek_json, staff_names, together_words, unpriced_costs
 from report.numbers import days_said, kronor, number, share
 from report.valuewords import fte_words
 from scenarios.bases import Base
@@ -223,13 +223,10 @@ def _within(row: dict[str, Any], lang: str) -> str:
 
 def _together(result: dict[str, Any]) -> tuple[str, str]:
     """What "sure" means when the answer picks among the combinations tried: 95 % for all of them taken
-    together (Holm's correction, :func:`scenarios.verdicts.jointly_sure`); English, Swedish."""
-    k = len(result.get("candidates") or ())
-    if k == 2:
-        return ("with 95% confidence when both combinations tried are taken together",
-                "med 95\u00a0% säkerhet när båda prövade alternativen tas tillsammans")
-    return (f"with 95% confidence when all {number(k, 'en')} combinations tried are taken together",
-            f"med 95\u00a0% säkerhet när alla {number(k, 'sv')} prövade alternativ tas tillsammans")
+    together (:func:`report.goalseek.together_words`, as the command line says it); "" for one combination
+    (found by QA, qareview: "all 1 combinations tried", and "try fewer combinations"); English, Swedish."""
+    en, sv = together_words(len(result.get("candidates") or ()), "combinations")
+    return en.strip(), sv.strip()
 
 
 def _unsure(row: dict[str, Any], names: Mapping[str, Any], result: dict[str, Any]) -> tuple[str, str]:
@@ -290,14 +287,22 @@ def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None, free: 
             # more simulated years give more decided cases and so a narrower interval, now that the goal seek takes
             # the form's years (found by the manager's QA evening: it took the profile's, and said only "lower it")
             years = next(lever for lever in RUN_LEVERS if lever.key == "years")
+            # one combination: its own interval's low end, and no fewer to try
+            together, together_sv = _together(result)
+            together = together or "at the interval's low end"
+            together_sv = together_sv or "i intervallets sämre ände"
+            fewer = ((", try fewer combinations (each must then clear less)",
+                      ", pröva färre alternativ (vart och ett behöver då klara mindre)")
+                     if len(result.get("candidates") or ()) > 1 else ("", ""))
             en.append("None of the combinations tried is sure to reach it "
-                      f"{_together(result)[0]}; to be sure, "
-                      f"simulate more years (“{years.en}”: more cases give a narrower interval), try fewer "
-                      f"combinations (each must then clear less) or lower “{label['en']}” and search again.")
+                      f"{together}; to be sure, "
+                      f"simulate more years (“{years.en}”: more cases give a narrower interval){fewer[0]} or "
+                      f"lower “{label['en']}” and search again.")
             sv.append("Inget av de prövade alternativen når målet säkert "
-                      f"{_together(result)[1]}; för att vara säker, "
-                      f"simulera fler år (”{years.sv}”: fler ärenden ger ett smalare intervall), pröva färre "
-                      f"alternativ (vart och ett behöver då klara mindre) eller sänk ”{label['sv']}” och sök igen.")
+                      f"{together_sv}; för att vara säker, "
+                      f"simulera fler år (”{years.sv}”: fler ärenden ger ett smalare intervall){fewer[1]} "
+                      "eller "
+                      f"sänk ”{label['sv']}” och sök igen.")
             limits = {(r.get("limit") or {}).get("process") for r in result.get("candidates") or [chosen]}
             if len(limits) == 1 and None not in limits:  # the same few cases bound every one: more staff cannot help
                 name, name_sv = (said_name(names or {}, str(next(iter(limits))), lang) for lang in ("en", "sv"))

@@ -56,9 +56,12 @@ def _root(m: re.Match[str]) -> tuple[str, str]:
 
 def _encoding(m: re.Match[str]) -> tuple[str, str]:
     declared = m[1]
-    how = "som XML-deklarationen anger" if m[3] == "the XML declaration names" else "som XML antar utan deklaration"
+    how = {"the XML declaration names": "som XML-deklarationen anger",
+           "its byte-order mark names": "som dess byte-ordningsmärke anger"}.get(
+        m[3], "som XML antar utan deklaration")
+    mark = " och inget byte-ordningsmärke" if m[3] == "its byte-order mark names" else ""
     return (f"inte välformad XML: byte som inte är {declared} i kolumn {m[2]} (förväntade text i {declared}, {how}; "
-            "en fil sparad som Latin-1 behöver encoding=\"ISO-8859-1\" i sin deklaration)"), ""
+            f"en fil sparad som Latin-1 behöver encoding=\"ISO-8859-1\" i sin deklaration{mark})"), ""
 
 
 def _ref(ref: str) -> str:
@@ -167,7 +170,8 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
      lambda m: ("inte välformad XML: en text, ett attributvärde eller ett namn är längre än läsarens gräns på "
                 "10 MB (förväntade en BPMN-modell utan så stora värden)", "")),
     (r"not well-formed XML: bytes that are not (\S+) at column (\d+) \(expected text in \S+, which "
-     r"(the XML declaration names|XML assumes without a declaration); .*", _encoding),
+     r"(the XML declaration names|XML assumes without a declaration|its byte-order mark names); .*",
+     _encoding),
     (r"not well-formed XML: (.*)", lambda m: (f"inte välformad XML: {parser_said('xml', m[1], 'sv')}", "")),
     (r"document is empty \(expected BPMN 2\.0 XML\)", lambda m: ("dokumentet är tomt (förväntade BPMN 2.0-XML)", "")),
     (r"DOCTYPE declares entities(, which permitflow never expands)? \(expected .* without a DOCTYPE\)",

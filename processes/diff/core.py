@@ -34,7 +34,8 @@ from processes.extras import install_hint
 from processes.model import Definitions
 from processes.wording import listed
 
-__all__ = ["Compared", "prepare", "diff_models", "diff_prepared", "lexicon_for", "profile_inputs", "neither_note"]
+__all__ = ["Compared", "prepare", "diff_models", "diff_prepared", "lexicon_for", "profile_inputs",
+           "neither_note"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,8 +34,8 @@ import snowballstemmer
 
 from processes.labellanguage import DETECTED, LANGUAGES, OTHER, STOPWORDS, detect_language
 
-__all__ = ["LANGUAGES", "OTHER", "DETECTED", "STOPWORDS", "detect_language", "word_root", "lemma", "is_stopword",
-           "lemmatiser_available"]
+__all__ = ["LANGUAGES", "OTHER", "DETECTED", "STOPWORDS", "detect_language", "word_root", "lemma",
+           "is_stopword", "lemmatiser_available"]
 
 _STEMMERS = {lang: snowballstemmer.stemmer(name) for lang, name in (("sv", "swedish"), ("en", "english"))}
 _MIN_ROOT = 4

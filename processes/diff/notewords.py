@@ -182,15 +182,19 @@ NOTES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
      "{0} saknar parametrar i en profil (tider, väntetider, vem som beslutar …); de jämförs inte", (0,)),
     (r"(.+) has no profile facts; they are not compared",
      "{0} saknar fakta i en profil; de jämförs inte", (0,)),
-    (r"the labels of (.+) and (.+) were read as neither Swedish nor English: compared by their spelling alone, "
-     r"without stop words, stems or either language's rules \(--language sv or en reads them in that language\)",
-     "namnen i {0} och {1} lästes varken som svenska eller engelska: de jämförs bara efter stavningen, utan "
-     "stoppord, ordstammar eller något av språkens regler (--language sv eller en läser dem på det språket)",
+    (r"the labels of (.+) and (.+) were read as neither Swedish nor English: compared by their spelling "
+     r"alone, without stop words, stems or either language's rules \(--language sv or en reads them in that "
+     r"language\)",
+     "namnen i {0} och {1} lästes varken som svenska eller engelska: de jämförs bara efter stavningen, "
+     "utan stoppord, ordstammar eller något av språkens regler (--language sv eller en läser dem på det "
+     "språket)",
      (0, 1)),
     (r"the labels of (.+) were read as neither Swedish nor English: compared by their spelling alone, "
-     r"without stop words, stems or either language's rules \(--language sv or en reads them in that language\)",
+     r"without stop words, stems or either language's rules \(--language sv or en reads them in that "
+     r"language\)",
      "namnen i {0} lästes varken som svenska eller engelska: de jämförs bara efter stavningen, utan "
-     "stoppord, ordstammar eller något av språkens regler (--language sv eller en läser dem på det språket)",
+     "stoppord, ordstammar eller något av språkens regler (--language sv eller en läser dem på det "
+     "språket)",
      (0,)),
     (r"(\d+) matched tasks? (?:is a plain task|are plain tasks) in (.+) and typed in (.+) \((.*)\): a model "
      r"that does not type a task says nothing about its type, so these types are not compared",

@@ -103,9 +103,9 @@ class Comparison:
     variations: tuple[Variation, ...]
     facts: tuple[tuple[str, tuple[str, ...]], ...]  # (fact, value per model in ``names`` order)
     pairs: tuple[ModelDiff, ...]  # every pair i < j, in order
-    #: remarks on the comparison as a whole: the models read as neither Swedish nor English (core.neither_note);
-    #: with ``--lenient``, each repair of a model's read (clicommands/output.py), which the differences follow (a
-    #: flow left out changes the order of steps)
+    #: remarks on the comparison as a whole: the models read as neither Swedish nor English
+    #: (core.neither_note); with ``--lenient``, each repair of a model's read (clicommands/output.py), which
+    #: the differences follow (a flow left out changes the order of steps)
     notes: tuple[str, ...] = ()
 
 

@@ -37,3 +37,29 @@ def test_bytes_of_another_encoding_than_declared_are_refused_as_the_parser_refus
     data = MODEL.format(encoding="UTF-8").encode("latin-1")
     with pytest.raises(InputError, match=r"m.bpmn:3: not well-formed XML: bytes that are not UTF-8"):
         xml_text(data, source="m.bpmn")
+
+
+@pytest.mark.parametrize("declared", ["ISO-8859-1", None])
+def test_a_utf8_mark_before_latin1_bytes_is_said_as_the_mark_by_both_reads_at_one_column(declared):
+    """Found by QA (qareview): a UTF-8 byte-order mark before encoding="ISO-8859-1" and Latin-1 bytes was
+    refused as "not ISO-8859-1, which the XML declaration names" (the parser reads by the mark), and the
+    text's read said "not utf-8-sig", three columns short."""
+    from bpmn_io.xmlsafe import parse_xml
+    from web.uploadwords import detail_sv
+
+    head = f'<?xml version="1.0" encoding="{declared}"?>\n' if declared else ""
+    data = b"\xef\xbb\xbf" + (head + '<a n="Höganäs"/>').encode("latin-1")
+    said = []
+    for read in (parse_xml, xml_text):
+        with pytest.raises(InputError) as refused:
+            read(data, source="m.bpmn")
+        said.append(str(refused.value))
+    line = 2 if declared else 1
+    assert said[0] == said[1], said
+    assert said[0].startswith(f"m.bpmn:{line}: not well-formed XML: bytes that are not UTF-8 at column 8 ")
+    if declared:
+        assert "which its byte-order mark names" in said[0] and "and no byte-order mark" in said[0]
+        assert "som dess byte-ordningsmärke anger" in detail_sv(refused.value)
+        assert "teknisk uppgift" not in detail_sv(refused.value)
+    else:
+        assert "which XML assumes without a declaration" in said[0] and "byte-order mark" not in said[0]

@@ -26,7 +26,7 @@ from report.chance import FDR, highlights
 from report.html import render_report
 from report.results import read_cases, read_processes, read_summary
 from scenarios.compare import Difference, paired_differences, summarise_point
-from scenarios.multiplicity import bh_adjusted, holm_adjusted, paired_p_value
+from scenarios.multiplicity import _ordered, bh_adjusted, paired_p_value
 
 
 def test_one_in_20_changes_that_do_nothing_is_highlighted() -> None:
@@ -104,6 +104,17 @@ def test_the_paired_p_value_says_what_the_interval_says() -> None:
         assert p == pytest.approx(ttest_1samp(values, 0.0).pvalue, rel=1e-9)
         assert (p < 0.05) == diff.significant
     assert paired_p_value([2.0, 2.0, 2.0]) == 0.0 and paired_p_value([0.0, 0.0]) == 1.0
+
+
+def holm_adjusted(p_values: list[float]) -> list[float]:
+    """Holm's step-down adjusted p-values (the i-th smallest of m: ``max over j <= i of p_(j) * (m - j + 1)``,
+    at most 1), the family-wise rule the report does not use (docs/report.md), beside BH's on the textbook
+    example; here, not in scenarios.multiplicity, as nothing of permitflow's asks for it."""
+    out, running = [1.0] * len(p_values), 0.0
+    for rank, i in enumerate(_ordered(p_values), start=1):
+        running = max(running, min(1.0, p_values[i] * (len(p_values) - rank + 1)))
+        out[i] = running
+    return out
 
 
 def test_bh_and_holm_adjusted_values_match_a_textbook_example_and_scipy() -> None:

@@ -225,3 +225,25 @@ def test_the_command_line_says_a_named_pool_by_its_name_too():
     assert lines[4] == "Dagens upplägg, 2 personer i HR-avdelningen på halvtid, är inte bland alternativen."
     assert "Tried: 1 or 2 people in HR Department at half time (the pool 'officer', seed 2025)." in lines
     assert "officer at" not in "\n".join(lines) and "handläggare" not in "\n".join(lines)
+
+
+def test_one_combination_not_sure_is_said_at_its_own_low_end_not_among_all_1():
+    # found by QA (qareview): a goal seek of one combination that is not sure said "with 95% confidence when
+    # all 1 combinations tried are taken together" and advised to try fewer combinations
+    chosen = {**_row(1, 0.5, "officer", 600000, 0.92, 40), "target_figure": {"mean": 0.92, "low": 0.85}}
+    result = {"processes": ["astorp"], "target": {"share": 0.9}, "ties": [], "holds_at_bad_end": False,
+              "safe": None, "chosen": chosen, "candidates": [chosen],
+              "today": {**_row(1, 0.5, "officer", 600000, 0.92, 40), "status": "chosen"}}
+    said = goal_answer(result, {"astorp": "Åstorp"})["sentence"]
+    assert ("None of the combinations tried is sure to reach it at the interval's low end; to be sure, "
+            "simulate more years") in said["en"]
+    assert ("Inget av de prövade alternativen når målet säkert i intervallets sämre ände; för att vara "
+            "säker, simulera fler år") in said["sv"]
+    for text in said.values():
+        assert " 1 " not in text.replace("1 handläggare", "").replace("1 case officer", "")
+        assert "fewer" not in text and "färre" not in text
+    # two or more: the joint words and the advice to try fewer, as before
+    two = {**result, "candidates": [chosen, chosen]}
+    said = goal_answer(two, {"astorp": "Åstorp"})["sentence"]
+    assert "with 95% confidence when both combinations tried are taken together; " in said["en"]
+    assert "try fewer combinations" in said["en"] and "pröva färre alternativ" in said["sv"]
