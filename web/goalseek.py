@@ -365,8 +365,9 @@ def goal_answer(result: dict[str, Any], names: Mapping[str, Any],
         en = f"{places}: none of the combinations tried reaches {share_en} of decisions within 4 months."
     else:
         if result["holds_at_bad_end"]:  # say it, as permitflow optimise does: a manager acts on a sure answer
-            together, together_sv = _together(result)
-            sure, sure_sv = f" (sure {together})", f" (når målet {together_sv})"
+            together, together_sv = _together(result)  # "" for one combination: its own 95 %
+            sure, sure_sv = (f" (sure {together or 'with 95% confidence'})",
+                             f" (når målet {together_sv or 'med 95 % säkerhet'})".replace("95 %", "95\u00a0%"))
         else:
             sure, sure_sv = _unsure(chosen, names, result)
         # without a price "the cheapest" is the fewest staff the search tried first: say what was chosen, not why

@@ -247,3 +247,15 @@ def test_one_combination_not_sure_is_said_at_its_own_low_end_not_among_all_1():
     said = goal_answer(two, {"astorp": "Åstorp"})["sentence"]
     assert "with 95% confidence when both combinations tried are taken together; " in said["en"]
     assert "try fewer combinations" in said["en"] and "pröva färre alternativ" in said["sv"]
+
+
+def test_one_combination_sure_is_said_sure_at_its_own_95_percent():
+    # the page says a sure answer is sure; with one combination there is nothing to take together
+    chosen = {**_row(1, 0.5, "officer", 600000, 0.97, 40), "target_figure": {"mean": 0.97, "low": 0.93}}
+    result = {"processes": ["astorp"], "target": {"share": 0.9}, "ties": [], "holds_at_bad_end": True,
+              "safe": None, "chosen": chosen, "candidates": [chosen],
+              "today": {**chosen, "status": "chosen"}}
+    said = goal_answer(result, {"astorp": "Åstorp"})["sentence"]
+    assert "40 days on average (sure with 95% confidence). " in said["en"]
+    assert "i snitt 40 dagar (når målet med 95\u00a0% säkerhet). " in said["sv"]
+    assert all("together" not in text and "tillsammans" not in text for text in said.values())
