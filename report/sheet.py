@@ -8,16 +8,24 @@ a decimal comma, in English a comma and a decimal point; both UTF-8 with a byte-
 mark changed; the figures keep their keys (``helsingborg/complete_to_decision_mean_days``), as the file does, and
 each is said in words in the next column, a step by its name in the model (a manager read only the keys).
 
+Two verdicts of a difference, each named for what it is: ``summary.csv``'s ``diff_significant``, the figure's
+own 95 % interval clear of zero (uncorrected), and after it the report's, whether ``report.html`` of the same
+results highlights it (:func:`report.chance.highlights`, Benjamini-Hochberg over every difference the document
+compares). The column said "Sure difference" and gave the first alone: a manager read "yes" where the report
+highlights nothing (docs/report.md says why both are kept).
+
 >>> doc = {"scenarios": [{"name": "what-if", "baseline": "status-quo", "points": [{"label": "", "comparison": {
-...     "differences": {"a/x": {"mean": -1.5, "ci": [-2.25, -0.75], "significant": True}}},
+...     "differences": {"a/x": {"mean": -1.5, "ci": [-2.25, -0.75], "significant": True,
+...                                    "replications": [-1.0, -2.0]}}},
 ...     "figures": {"a/x": {"mean": 10.5, "ci": [9.0, 12.0], "replications": [10.0, 11.0]}}}]}]}
 >>> print(summary_sheet(doc, "sv").decode("utf-8-sig"), end="")
 Scenario;Punkt i svepet;Mått;Måttet i ord;Medelvärde;95 % intervall, nedre gräns;95 % intervall, övre gräns;\
 Upprepningar med värde;Jämförs med;Skillnad mot den, medelvärde;Skillnad, 95 % intervall, nedre gräns;\
-Skillnad, 95 % intervall, övre gräns;Säker skillnad (95 %);Värde per upprepning
-what-if;;a/x;x;10,5;9,0;12,0;2;status-quo;-1,5;-2,25;-0,75;ja;"10,0;11,0"
+Skillnad, 95 % intervall, övre gräns;Intervallet utesluter noll (bara detta mått);\
+Markerad i rapporten (osannolik som slump bland allt den jämför);Värde per upprepning
+what-if;;a/x;x;10,5;9,0;12,0;2;status-quo;-1,5;-2,25;-0,75;ja;nej;"10,0;11,0"
 >>> summary_sheet(doc, "en").decode("utf-8-sig").splitlines()[1]
-'what-if,,a/x,x,10.5,9.0,12.0,2,status-quo,-1.5,-2.25,-0.75,yes,10.0;11.0'
+'what-if,,a/x,x,10.5,9.0,12.0,2,status-quo,-1.5,-2.25,-0.75,yes,no,10.0;11.0'
 >>> summary_sheet(doc, "en", scenarios={"what-if": "With the changes", "status-quo": "Today"}).decode(
 ...     "utf-8-sig").splitlines()[1][:62]
 'With the changes,,a/x,x,10.5,9.0,12.0,2,Today,-1.5,-2.25,-0.75'
@@ -35,6 +43,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from processes.textsafe import csv_cell, csv_row
+from report.chance import highlights
 from report.goalseek import LEVEL_EN, LEVEL_SV, NO_PRICE, unpriced_costs
 from report.processnames import step_names
 from report.results import SUMMARY_COLUMNS, summary_csv
@@ -61,17 +70,19 @@ def summary_sheet(doc: dict[str, Any], lang: str, names: Mapping[str, Mapping[st
     (``sv`` or ``en``, the module's rule); ``names``: per process, element id -> its step's name in ``lang``
     (:func:`sheet_names`), by which a step's figure is said; ``scenarios``: a scenario's name -> its words in
     ``lang``, as its reader knows it (the what-if page's two runs: "I dag", "Med ändringarna"), in its rows
-    and in the rows compared with it."""
+    and in the rows compared with it. After each difference's own verdict, whether the report highlights it."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang {lang!r}: expected one of {', '.join(LANGUAGES)}")
     words = labels()["summary_columns"]
-    columns = (*SUMMARY_COLUMNS[:3], "figure_words", *SUMMARY_COLUMNS[3:])
+    verdict = SUMMARY_COLUMNS.index("diff_significant") + 1
+    columns = (*SUMMARY_COLUMNS[:3], "figure_words", *SUMMARY_COLUMNS[3:verdict], "diff_highlighted",
+               *SUMMARY_COLUMNS[verdict:])
     steps = names or {}
     return summary_csv(doc, header=[str(words[c][lang]) for c in columns],
                        delimiter=";" if lang == "sv" else ",", decimal="," if lang == "sv" else ".", bom=True,
                        yes_no=(str(words["yes"][lang]), str(words["no"][lang])),
                        said=lambda key: figure_words(key, lang, steps.get(key.partition("/")[0])),
-                       scenarios=scenarios)
+                       scenarios=scenarios, highlighted=highlights(doc).marked)
 
 
 def sheet_names(batch: BatchResults, lang: str) -> dict[str, dict[str, str]]:

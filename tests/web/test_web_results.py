@@ -100,15 +100,18 @@ def test_the_english_csv_is_summary_csv_with_heads_in_words_and_a_bom(client, co
                         "\"95% interval, high end\","
                         "Replications with a value,Compared with,\"Difference from it, mean\","
                         "\"Difference, 95% interval, low end\",\"Difference, 95% interval, high end\","
-                        "Sure difference (95%),Value per replication")
+                        "Interval excludes zero (this figure alone),"
+                        "Highlighted in the report (unlikely to be chance among all it compares),"
+                        "Value per replication")
     assert cli_lines[0].startswith("scenario,point,figure,mean,ci_low")
     rows = list(csv.reader(io.StringIO("\n".join(lines[1:]))))
     # every row as permitflow run writes it: the same numbers, every digit; and the figure in words beside its
     # key; the two runs by the page's words for them, not their code names (found by QA: "status-quo",
     # "what-if")
     runs = {"status-quo": "Today", "what-if": "With the changes", "": ""}
+    # (the report's verdict, after the interval's own, is the sheet's alone: test_sheet_verdicts.py)
     assert [[runs[r[0]], *r[1:7], runs[r[7]], *r[8:]] for r in
-            csv.reader(io.StringIO("\n".join(cli_lines[1:])))] == [r[:3] + r[4:] for r in rows]
+            csv.reader(io.StringIO("\n".join(cli_lines[1:])))] == [r[:3] + r[4:13] + r[14:] for r in rows]
     assert {r[0] for r in rows} == {"Today", "With the changes"} and {r[8] for r in rows} == {"", "Today"}
     said = {r[2]: r[3] for r in rows}
     assert said["astorp/complete_to_decision_mean_days"] == "days from complete application to decision (mean)"
@@ -125,13 +128,13 @@ def test_the_swedish_csv_has_semicolons_and_decimal_commas_and_the_same_numbers(
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
     with (command_line / "summary.csv").open(encoding="utf-8", newline="") as fh:
         cli_rows = list(csv.reader(fh))
-    assert len(rows) == len(cli_rows) and len(rows[0]) == len(cli_rows[0]) + 1 == 14
+    assert len(rows) == len(cli_rows) and len(rows[0]) == len(cli_rows[0]) + 2 == 15
     said = {r[2]: r[3] for r in rows[1:]}  # each figure in Swedish words beside its key (a manager read only keys)
     assert said["astorp/complete_to_decision_mean_days"] == "dagar från komplett ansökan till beslut (medel)"
     assert any(w.startswith("dagar i väntan vid: Diarieför ansökan") for w in said.values())
     assert not any("_" in words for words in said.values())
     runs = {"status-quo": "I dag", "what-if": "Med ändringarna", "": ""}  # the page's words for its two runs
-    for mine, theirs in zip((r[:3] + r[4:] for r in rows[1:]), cli_rows[1:], strict=True):
+    for mine, theirs in zip((r[:3] + r[4:13] + r[14:] for r in rows[1:]), cli_rows[1:], strict=True):
         assert mine[1:3] == theirs[1:3]  # point, figure
         # the scenario, and what it is compared with
         assert (mine[0], mine[7]) == (runs[theirs[0]], runs[theirs[7]])
