@@ -40,6 +40,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from processes.textsafe import csv_cell, csv_row
@@ -62,6 +63,19 @@ _GOAL_WORDS: dict[str, Callable[[str, str], str]] = {
 }
 #: a goal seek's cost columns, which say that the profiles put no price on the work where they put none
 _GOAL_COSTS = ("cost_kr_per_year", "staff_cost", "decision_cost")
+#: a goal seek's shares (of full time; within the deadline, the page's goal), which the file writes as fractions
+#: (0.3, 0.97) and the page as per cent ("30 %", "97 %"): the spreadsheet's are per cent, its heads say "(%)"
+_GOAL_SHARES = ("fte", "target_mean", "target_low", "target_high")
+
+
+def _per_cent(cell: str) -> str:
+    """A fraction as the file writes it in per cent, every digit kept (the decimal point moved, not a float
+    multiplied: 0.07 * 100 is 7.000000000000001); empty stays empty.
+
+    >>> _per_cent("0.3"), _per_cent("0.97125"), _per_cent("1"), _per_cent("0.00001"), _per_cent("")
+    ('30', '97.125', '100', '0.001', '')
+    """
+    return format(Decimal(cell).scaleb(2).normalize(), "f") if cell else cell
 
 
 def summary_sheet(doc: dict[str, Any], lang: str, names: Mapping[str, Mapping[str, str]] | None = None,
@@ -102,21 +116,24 @@ def goalseek_sheet(table: str, lang: str) -> bytes:
     columns' code names for a script) as a spreadsheet a manager opens in ``lang``: the module's rule, the
     heads in words (those of the page's table where it has the column), the decision levels, the statuses and
     the places on the frontier in words, the costs "no price on the work" where the profiles put none (every
-    cost 0, :func:`report.goalseek.unpriced_costs`: the page shows "–" there), every number as the file has
-    it, its decimal mark the language's.
+    cost 0, :func:`report.goalseek.unpriced_costs`: the page shows "–" there), the shares (of full time, within
+    the deadline: the page's goal is a share) in per cent as the page says them, every number with the digits
+    the file has, its decimal mark the language's.
 
-    >>> table = "officers,fte,level,cost_kr_per_year,status\\n2,0.5,committee,812345.50,chosen\\n"
+    >>> table = "officers,fte,level,cost_kr_per_year,target_low,status\\n2,0.5,committee,812345.50,0.9725,chosen\\n"
     >>> print(goalseek_sheet(table, "en").decode("utf-8-sig"), end="")
-    Case officers,Share of full time,Decided by,Cost a year (kronor),Status
-    2,0.5,the committee,812345.50,chosen
+    Case officers,Share of full time (%),Decided by,Cost a year (kronor),\
+"Share within the deadline, 95% interval, low end (%)",Status
+    2,50,the committee,812345.50,97.25,chosen
     >>> goalseek_sheet(table, "sv").decode("utf-8-sig").splitlines()[1]
-    '2;0,5;nämnden;812345,50;valt'
+    '2;50;nämnden;812345,50;97,25;valt'
     """
     if lang not in LANGUAGES:
         raise ValueError(f"lang {lang!r}: expected one of {', '.join(LANGUAGES)}")
     rows = list(csv.reader(io.StringIO(table)))
     heads, words = rows[0], labels()["goalseek_columns"]
     said = {heads.index(c): words_of for c, words_of in _GOAL_WORDS.items() if c in heads}
+    shares = {heads.index(c) for c in _GOAL_SHARES if c in heads}
     costs = [heads.index(c) for c in _GOAL_COSTS if c in heads]
     if costs and unpriced_costs(float(row[costs[0]]) for row in rows[1:]):
         said.update({i: lambda _cost, lang: NO_PRICE[lang] for i in costs})
@@ -125,6 +142,7 @@ def goalseek_sheet(table: str, lang: str) -> bytes:
     writer = csv.writer(out, delimiter=";" if lang == "sv" else ",", lineterminator="\n")
     writer.writerow(csv_row(str(words[h][lang]) if h in words else h for h in heads))
     for row in rows[1:]:  # a level named in an uploaded profile could start like a formula; a number is none
+        cells = (_per_cent(cell) if i in shares else cell for i, cell in enumerate(row))
         writer.writerow([csv_cell(said[i](cell, lang)) if i in said else
-                         cell.replace(".", ",") if lang == "sv" else cell for i, cell in enumerate(row)])
+                         cell.replace(".", ",") if lang == "sv" else cell for i, cell in enumerate(cells)])
     return out.getvalue().encode("utf-8")

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -225,22 +226,28 @@ def test_the_status_quos_figures_are_those_permitflow_simulate_gives_of_the_same
 def goal_sheet_rows(sheet: bytes, table: bytes, lang: str) -> list[list[str]]:
     """The page's spreadsheet of a goal seek (``sheet``) against ``permitflow optimise --csv`` of the same
     search (``table``): a byte-order mark, the language's delimiter, as many rows and columns, every number
-    the same (its decimal mark the language's); its rows, the heads first, for the words to be checked."""
+    the same (its decimal mark the language's; a share, of full time or within the deadline, in per cent as the
+    page says it: 30 for 0.3); its rows, the heads first, for the words to be checked."""
     text = sheet.decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";" if lang == "sv" else ","))
     theirs = list(csv.reader(io.StringIO(table.decode("utf-8"))))
     assert len(rows) == len(theirs) > 1 and len(rows[0]) == len(theirs[0]) == 16
     words = {theirs[0].index(c) for c in ("level", "status", "frontier")}
+    shares = {theirs[0].index(c) for c in ("fte", "target_mean", "target_low", "target_high")}
+    assert all(rows[0][k].endswith("(%)") for k in shares)
     for mine, row in zip(rows[1:], theirs[1:], strict=True):
-        assert [c.replace(",", ".") if lang == "sv" else c for k, c in enumerate(mine) if k not in words] == \
-            [c for k, c in enumerate(row) if k not in words]
+        assert [c.replace(",", ".") if lang == "sv" else c for k, c in enumerate(mine) if k not in words | shares] == \
+            [c for k, c in enumerate(row) if k not in words | shares]
+        for k in shares:  # per cent: the fraction's digits, the decimal mark moved two places
+            assert (Decimal(mine[k].replace(",", ".")) if mine[k] else None) == \
+                (Decimal(row[k]) * 100 if row[k] else None)
     return rows
 
 
 #: the goal sheet's heads in the page's words, and its codes in words (report/labels.yaml)
-GOAL_HEADS = {"en": ["Case officers", "Share of full time", "Decided by", "Cost a year (kronor)"],
-              "sv": ["Handläggare", "Andel av heltid", "Beslut av", "Kostnad per år (kr)"]}
+GOAL_HEADS = {"en": ["Case officers", "Share of full time (%)", "Decided by", "Cost a year (kronor)"],
+              "sv": ["Handläggare", "Andel av heltid (%)", "Beslut av", "Kostnad per år (kr)"]}
 GOAL_STATUS = {"en": {"chosen": "chosen", "feasible": "meets the target", "infeasible": "misses the target",
                       "undecided": "unsure: its interval spans the target"},
                "sv": {"chosen": "valt", "feasible": "når målet", "infeasible": "når inte målet",
@@ -299,13 +306,13 @@ def test_the_goal_sheet_writes_words_decimal_marks_and_keeps_a_level_from_readin
 
     table = "officers,fte,level,days_low,status\n2,0.5,=cmd,-0.25,chosen\n1,0.25,committee,3.5,undecided\n"
     sheet = goalseek_sheet(table, "sv").decode("utf-8")
-    assert sheet == ("\ufeffHandläggare;Andel av heltid;Beslut av;Dagar i snitt, 95 % intervall, nedre "
-                     "gräns;Status\n2;0,5;'=cmd;-0,25;valt\n"
-                     "1;0,25;nämnden;3,5;osäkert: intervallet spänner över målet\n")
+    assert sheet == ("\ufeffHandläggare;Andel av heltid (%);Beslut av;Dagar i snitt, 95 % intervall, nedre "
+                     "gräns;Status\n2;50;'=cmd;-0,25;valt\n"
+                     "1;25;nämnden;3,5;osäkert: intervallet spänner över målet\n")
     assert goalseek_sheet(table, "en").decode("utf-8") == (
-        "\ufeffCase officers,Share of full time,Decided by,\"Days on average, 95% interval, low "
+        "\ufeffCase officers,Share of full time (%),Decided by,\"Days on average, 95% interval, low "
         "end\",Status\n"
-        "2,0.5,'=cmd,-0.25,chosen\n1,0.25,the committee,3.5,unsure: its interval spans the target\n")
+        "2,50,'=cmd,-0.25,chosen\n1,25,the committee,3.5,unsure: its interval spans the target\n")
     with pytest.raises(ValueError, match="lang 'de'"):
         goalseek_sheet(table, "de")
 
@@ -317,10 +324,10 @@ def test_the_goal_sheet_says_the_work_has_no_price_where_the_profiles_put_none()
     table = ("officers,cost_kr_per_year,staff_cost,decision_cost,target_mean\n1,0.00,0.00,0.00,0.9\n"
              "2,0.00,0.00,0.00,0.95\n")
     assert goalseek_sheet(table, "sv").decode("utf-8-sig").splitlines()[1:] == [
-        "1;inget pris på arbetet;inget pris på arbetet;inget pris på arbetet;0,9",
-        "2;inget pris på arbetet;inget pris på arbetet;inget pris på arbetet;0,95"]
+        "1;inget pris på arbetet;inget pris på arbetet;inget pris på arbetet;90",
+        "2;inget pris på arbetet;inget pris på arbetet;inget pris på arbetet;95"]
     assert goalseek_sheet(table, "en").decode("utf-8-sig").splitlines()[1] == \
-        "1,no price on the work,no price on the work,no price on the work,0.9"
+        "1,no price on the work,no price on the work,no price on the work,90"
     priced = table.replace("2,0.00,0.00,0.00", "2,10.50,10.50,0.00")
-    assert goalseek_sheet(priced, "sv").decode("utf-8-sig").splitlines()[1:] == ["1;0,00;0,00;0,00;0,9",
-                                                                              "2;10,50;10,50;0,00;0,95"]
+    assert goalseek_sheet(priced, "sv").decode("utf-8-sig").splitlines()[1:] == ["1;0,00;0,00;0,00;90",
+                                                                              "2;10,50;10,50;0,00;95"]
