@@ -147,6 +147,23 @@ def test_the_swedish_csv_has_semicolons_and_decimal_commas_and_the_same_numbers(
     assert any(r[12] == "ja" for r in rows[1:]) or any(r[12] == "nej" for r in rows[1:])
 
 
+def test_a_what_if_that_changed_nothing_names_its_second_run_as_the_answer_says_it(client):
+    """Found by QA: with no lever changed, the answer says "no change chosen" and draws today alone, but the
+    figures' spreadsheet named the second run "With the changes" ("Med ändringarna"). It says what it is."""
+    run_id = _finished(client, {"municipalities": ["bjuv"], "levers": {"replications": 2, "years": 0.25}})
+    assert client.get(f"/api/runs/{run_id}").json()["answer"]["municipalities"][0]["changed"] is False
+    for lang, today, same in (("en", "Today", "Same as today (no change chosen)"),
+                              ("sv", "I dag", "Samma som i dag (ingen ändring vald)")):
+        text = client.get(f"/api/runs/{run_id}/results.csv?lang={lang}").content.decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text), delimiter=";" if lang == "sv" else ","))[1:]
+        assert {r[0] for r in rows} == {today, same} and {r[8] for r in rows} == {"", today}
+    # one lever changed: "With the changes", as before (test_the_english_csv_is_summary_csv_...)
+    changed = _finished(client, {"municipalities": ["bjuv"], "levers": {"officers": "2", "replications": 2,
+                                                                        "years": 0.25}})
+    text = client.get(f"/api/runs/{changed}/results.csv?lang=en").content.decode("utf-8-sig")
+    assert {r[0] for r in list(csv.reader(io.StringIO(text)))[1:]} == {"Today", "With the changes"}
+
+
 def test_a_how_sure_runs_json_carries_its_uncertainty_digest_as_run_uncertainty_writes_it(client):
     body = {"municipalities": ["astorp"], "levers": {"officers": "2", "replications": 2, "years": 0.25},
             "uncertainty": 4}
