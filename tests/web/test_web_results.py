@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -118,6 +119,14 @@ def test_the_english_csv_is_summary_csv_with_heads_in_words_and_a_bom(client, co
     assert said["astorp/complete_to_decision_mean_days"] == "days from complete application to decision (mean)"
     assert not any("_" in words for words in said.values())  # a step by its name, not its element id
     assert client.get(f"/api/runs/{run_id}/results.csv?lang=en").content == reply.content
+    # the report's verdict is the report's: as many "yes" as the run's report says it highlights (found by QA:
+    # the one column, "Sure difference", said yes for changes the report does not highlight)
+    report = client.get(f"/api/runs/{run_id}/report").text
+    compared, marked = map(int, re.search(r"Of the ([\d,]+) changes this report compares, ([\d,]+) are "
+                                          r"highlighted", report).groups())
+    with_interval = [r for r in rows if r[10] and r[11]]  # a difference without an interval is not compared
+    assert len(with_interval) == compared and [r[13] for r in rows].count("yes") == marked
+    assert all(r[12] == "yes" for r in rows if r[13] == "yes")
 
 
 def test_the_swedish_csv_has_semicolons_and_decimal_commas_and_the_same_numbers(client, command_line):
