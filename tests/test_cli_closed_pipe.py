@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -62,3 +63,20 @@ def test_a_run_whose_reader_went_away_exits_141_quietly_with_its_results_complet
 def test_a_listing_whose_reader_went_away_exits_141_quietly(tmp_path: Path) -> None:
     done = _closed_pipe_run("library", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (141, "")
+
+
+def test_run_piped_to_head_says_nothing_on_standard_error_whatever_the_timing(tmp_path: Path) -> None:
+    """The command QA found it with, through the shell: ``head -1`` reads the first line and goes; whether the
+    run's second line meets the closed pipe (141) or was written before head went (0) is timing, never 1."""
+    for name in ("mini.bpmn", "mini.yaml"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "base.yaml").write_text(MINI, encoding="utf-8")
+    command = (f"{shlex.quote(sys.executable)} -c 'import sys; from cli import main; sys.exit(main())' run base.yaml "
+               "-o out --workers 1 | head -1; exit ${PIPESTATUS[0]}")
+    bash = shutil.which("bash")
+    assert bash is not None
+    done = subprocess.run([bash, "-c", command], cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode in (0, PIPE_CLOSED) and done.stderr == ""
+    assert done.stdout == "base: 1 scenario, 2 work units (0 from cache)\n"
+    assert (tmp_path / "out" / "report.html").is_file()
