@@ -28,7 +28,7 @@ from clicommands.discover import discover_cmd
 from clicommands.library import facts_cmd, library_cmd
 from clicommands.logs import log_cmd
 from clicommands.optimise import optimise_cmd
-from clicommands.output import atomic_write, fail, option_hint
+from clicommands.output import atomic_write, fail, option_hint, pipe_closed
 from clicommands.render import render_cmd
 from clicommands.run import cache_command, report_command, run_command
 from clicommands.serve import serve_cmd
@@ -43,11 +43,6 @@ __all__ = ["main", "cli", "atomic_write", "fail"]
 
 #: errors of a write that found no room (files say which file: bpmn_io.atomic raises OutputError)
 _WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
-#: the exit status of a command whose reader went away (``permitflow run … | head -1``): 128 + SIGPIPE (13), what a
-#: shell reports for a Unix tool the closed pipe stopped (``seq 1 1000000 | head -1``'s seq, ``git log | head``'s
-#: git), with no message; it said 1, the status of an error, with none. Not 0: what was to be printed was not
-#: all printed, and a script with ``set -o pipefail`` treats permitflow as it treats those tools
-PIPE_CLOSED = 141
 
 
 def _usage_line(err: click.UsageError) -> None:
@@ -89,7 +84,7 @@ class _Group(click.Group):
             fail(str(err) + option_hint(err, command), err.exit_code)
         except BrokenPipeError:
             # the reader went away (``permitflow library | head``): stop quietly, as Unix tools do
-            raise SystemExit(_pipe_closed()) from None
+            raise SystemExit(pipe_closed()) from None
         except (OSError, UnicodeError) as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -158,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except BrokenPipeError:  # --help or --version into a closed pipe
-        return _pipe_closed()
+        return pipe_closed()
     except OSError as err:  # --help or --version into a full disk: click writes them before any command runs
         return _output_lost(err)
     finally:
@@ -166,21 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # the last line, written at the flush, to a reader that went away
-        return _pipe_closed()
+        return pipe_closed()
     except OSError as err:
         return _output_lost(err)
     return code
-
-
-def _pipe_closed() -> int:
-    """Standard output's reader went away: no message, :data:`PIPE_CLOSED`. Standard output is pointed at
-    /dev/null so that Python's own flush at exit does not report it again with a traceback."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-    return PIPE_CLOSED
 
 
 if __name__ == "__main__":

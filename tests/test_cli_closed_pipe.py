@@ -18,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cli import PIPE_CLOSED
+from clicommands.output import PIPE_CLOSED
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "scenarios" / "fixtures"
@@ -80,3 +80,22 @@ def test_run_piped_to_head_says_nothing_on_standard_error_whatever_the_timing(tm
     assert done.returncode in (0, PIPE_CLOSED) and done.stderr == ""
     assert done.stdout == "base: 1 scenario, 2 work units (0 from cache)\n"
     assert (tmp_path / "out" / "report.html").is_file()
+
+
+def test_a_failed_scenario_is_still_said_and_exits_1_when_the_reader_went_away(tmp_path: Path) -> None:
+    """The failures go to standard error: a closed standard output (its first line, before them) lost them, and
+    their exit status 1 with them. They are said, and a failed run still says so by its status."""
+    model = ROOT / "tests" / "fixtures" / "sim" / "stuck_join.yaml"  # a join that waits for a path not taken
+    shutil.copy(model, tmp_path / "model.yaml")
+    made = subprocess.run([sys.executable, "-c", "import sys; from cli import main; sys.exit(main())", "convert",
+                           "model.yaml", "profile.yaml", "--to", "profile"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert made.returncode == 0, made.stderr
+    (tmp_path / "bad.yaml").write_text("name: bad\nbase: {bpmn: model.yaml, profile: profile.yaml}\ncases: 5\n"
+                                       "replications: 2\nseed: 4\n", encoding="utf-8")
+    done = _closed_pipe_run("run", "bad.yaml", "-o", "out", "--workers", "1", "--no-cache", cwd=tmp_path)
+    said = [line for line in done.stderr.splitlines() if line.startswith("permitflow: error:")]
+    assert done.returncode == 1, done.stderr
+    assert said[0].startswith("permitflow: error: scenario bad failed: element 'J': 5 case(s) cannot finish")
+    assert said[-1] == done.stderr.splitlines()[-1] == "permitflow: error: 1 of 1 scenario failed: bad (the error above)"
+    assert "Traceback" not in done.stderr
