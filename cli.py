@@ -28,7 +28,7 @@ from clicommands.discover import discover_cmd
 from clicommands.library import facts_cmd, library_cmd
 from clicommands.logs import log_cmd
 from clicommands.optimise import optimise_cmd
-from clicommands.output import atomic_write, fail, option_hint
+from clicommands.output import atomic_write, fail, option_hint, pipe_closed
 from clicommands.render import render_cmd
 from clicommands.run import cache_command, report_command, run_command
 from clicommands.serve import serve_cmd
@@ -84,9 +84,7 @@ class _Group(click.Group):
             fail(str(err) + option_hint(err, command), err.exit_code)
         except BrokenPipeError:
             # the reader went away (``permitflow library | head``): stop quietly, as Unix tools do
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise SystemExit(1) from None
+            raise SystemExit(pipe_closed()) from None
         except (OSError, UnicodeError) as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -154,12 +152,16 @@ def main(argv: list[str] | None = None) -> int:
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except BrokenPipeError:  # --help or --version into a closed pipe
+        return pipe_closed()
     except OSError as err:  # --help or --version into a full disk: click writes them before any command runs
         return _output_lost(err)
     finally:
         OWN_PROCESS.clear()
     try:
         sys.stdout.flush()
+    except BrokenPipeError:  # the last line, written at the flush, to a reader that went away
+        return pipe_closed()
     except OSError as err:
         return _output_lost(err)
     return code

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from processes.model import Definitions
 
 __all__ = ["atomic_write", "fail", "echo_warnings", "emit", "made_profile", "not_an_input",
-           "note_lenient", "option_hint", "same_file", "terminal_width", "with_repairs"]
+           "note_lenient", "option_hint", "same_file", "terminal_width", "with_repairs", "PIPE_CLOSED", "pipe_closed", "Outlet"]
 
 
 @contextmanager
@@ -138,3 +138,39 @@ def emit(text: str, output: str | None) -> None:
     else:
         click.echo(text, nl=False)
 
+
+#: the exit status of a command whose reader went away (``permitflow run … | head -1``): 128 + SIGPIPE (13), what a
+#: shell reports for a Unix tool the closed pipe stopped (``seq 1 1000000 | head -1``'s seq, ``git log | head``'s
+#: git), with no message; it said 1, the status of an error, with none. Not 0: what was to be printed was not
+#: all printed, and a script with ``set -o pipefail`` treats permitflow as it treats those tools
+PIPE_CLOSED = 141
+
+
+def pipe_closed() -> int:
+    """Standard output's reader went away: no message, :data:`PIPE_CLOSED`. Standard output is pointed at
+    /dev/null so that a later write, and Python's own flush at exit, do not meet the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return PIPE_CLOSED
+
+
+class Outlet:
+    """A command's lines, on standard output and standard error in their order; standard output's reader may go
+    away (``| head -1``) and the lines for standard error are still said (a failed scenario's: they were lost with
+    the rest when the first line met the closed pipe). :attr:`closed`: it went away."""
+
+    def __init__(self) -> None:
+        self.closed = False
+
+    def say(self, text: str, *, err: bool = False) -> None:
+        if err:
+            click.echo(text, err=True)
+        elif not self.closed:
+            try:
+                click.echo(text)
+            except BrokenPipeError:
+                self.closed = True
+                pipe_closed()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from clicommands.options import FORCE_HELP, QUIET_HELP, Count, InputPath, executor_options, format_option
-from clicommands.output import fail
+from clicommands.output import PIPE_CLOSED, Outlet, fail
 from clicommands.workers import (
     Ahead,
     Pool,
@@ -182,11 +182,14 @@ def run_command(
                     record_run(folder / ".cache", [job.key for job in plan.jobs] +
                                ([job.key for job in varied_plan.jobs] if uplan is not None else []))
             stage[0] = f"after {folder}/ was written in full (its results and report are complete) while the workers stopped"
+    # the folder is written in full: a reader of standard output that goes away now (`| head -1`) loses the
+    # lines, not the failures said on standard error nor their exit status
+    out = Outlet()
     if ctx.obj.get("debug"):
         for detail in batch.details:
-            click.echo(detail, err=True)
+            out.say(detail, err=True)
     if fmt == "json":
-        click.echo(json.dumps({
+        out.say(json.dumps({
             "folder": str(folder),
             "report": str(report_path),
             "work_units": total,
@@ -195,17 +198,17 @@ def run_command(
         }, indent=1))
     else:
         count = len(study.scenarios)
-        click.echo(f"{study.name}: {counted(count, 'scenario')}, {counted(total, 'work unit')} ({cached} from cache)")
+        out.say(f"{study.name}: {counted(count, 'scenario')}, {counted(total, 'work unit')} ({cached} from cache)")
         for name, message in batch.failures:
-            click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
+            out.say(f"permitflow: error: scenario {name} failed: {message}", err=True)
         names = ["summary.csv", "summary.json", "cases.csv"]
         names += [n for n in ("eventlog.csv", "eventlog.xes", "uncertainty.json") if (folder / n).is_file()]
         if how_sure is not None:
             from scenarios.uncertainty import sampling_words
 
             for line in sampling_words(how_sure):  # a calibrated or sourced profile: what was not assumed
-                click.echo(f"uncertainty: {line}")
-        click.echo(f"wrote {folder}/ ({', '.join(names)}, report.html)")
+                out.say(f"uncertainty: {line}")
+        out.say(f"wrote {folder}/ ({', '.join(names)}, report.html)")
         if batch.failures:  # last, after "wrote": a batch user reads the outcome at the end
             failed = batch.failed_scenarios
             # a sweep whose other points finished has results too: said, as the other scenarios' are
@@ -215,11 +218,13 @@ def run_command(
             said = [f"{name} at {part[name]} of its {swept[name]} sweep points" if name in part else name
                     for name in failed]
             others = "the others’" if len(failed) < count else "the other points’" if part else ""
-            click.echo(f"permitflow: error: {len(failed)} of {count} scenario{'s' if count != 1 else ''} failed: "
-                       f"{', '.join(said)} (the error{'s' if len(batch.failures) > 1 else ''} above"
-                       f"{f'; {others} results are in {folder}/' if others else ''})", err=True)
+            out.say(f"permitflow: error: {len(failed)} of {count} scenario{'s' if count != 1 else ''} failed: "
+                    f"{', '.join(said)} (the error{'s' if len(batch.failures) > 1 else ''} above"
+                    f"{f'; {others} results are in {folder}/' if others else ''})", err=True)
     if batch.failures:
         raise SystemExit(1)
+    if out.closed:
+        raise SystemExit(PIPE_CLOSED)
 
 
 @click.command("report")

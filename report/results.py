@@ -183,16 +183,19 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
 def _summary_rows(doc: dict[str, Any], float_texts: FloatTexts | None = None, *, decimal: str = ".",
                   yes_no: tuple[str, str] = ("yes", "no"),
                   said: Callable[[str], str] | None = None,
-                  scenarios: Mapping[str, str] | None = None) -> Iterable[list[Any]]:
+                  scenarios: Mapping[str, str] | None = None,
+                  highlighted: frozenset[tuple[str, int, str]] | None = None) -> Iterable[list[Any]]:
     """summary.csv's rows; ``float_texts``: the item texts of the document's lists of floats that
     :func:`report.jsontext.json_text` made (the values per replication), taken instead of made again;
     ``decimal``: the decimal mark of the values per replication, ``yes_no``: the words of a sure difference,
     ``said``: a figure's key in words, a cell after the key, ``scenarios``: a scenario's name in words, in its
-    cells and those that compare with it (a spreadsheet's in a manager's language, :mod:`report.sheet`)."""
+    cells and those that compare with it (a spreadsheet's in a manager's language, :mod:`report.sheet`),
+    ``highlighted``: the differences the report highlights, by (scenario, point index, figure)
+    (:func:`report.chance.highlights`), said in a cell after the interval's own verdict (the spreadsheet's)."""
     known = float_texts or {}
     named = scenarios or {}
     for s in doc["scenarios"]:
-        for point in s["points"]:
+        for index, point in enumerate(s["points"]):
             diffs = (point["comparison"] or {}).get("differences", {})
             for name, est in point["figures"].items():
                 d = diffs.get(name)
@@ -206,6 +209,8 @@ def _summary_rows(doc: dict[str, Any], float_texts: FloatTexts | None = None, *,
                     named.get(s["baseline"], s["baseline"]) if s["baseline"] else "",
                     d["mean"] if d else "", d["ci"][0] if d else "", d["ci"][1] if d else "",
                     yes_no[0 if d["significant"] else 1] if d else "",
+                    *(() if highlighted is None else
+                      (yes_no[0 if (s["name"], index, name) in highlighted else 1] if d else "",)),
                     _replications_cell(values, missing, known.get(id(values)), decimal),
                 ]
 
@@ -273,12 +278,14 @@ def _made(future: Future[Any], make: Callable[..., Any], *inputs: Any) -> Any:
 def summary_csv(doc: dict[str, Any], float_texts: FloatTexts | None = None, *, header: Sequence[str] = SUMMARY_COLUMNS,
                 delimiter: str = ",", decimal: str = ".", bom: bool = False,
                 yes_no: tuple[str, str] = ("yes", "no"), said: Callable[[str], str] | None = None,
-                scenarios: Mapping[str, str] | None = None) -> bytes:
+                scenarios: Mapping[str, str] | None = None,
+                highlighted: frozenset[tuple[str, int, str]] | None = None) -> bytes:
     """``summary.csv``'s bytes for ``doc``; the keywords make the same rows a spreadsheet in a manager's language
     (:func:`report.sheet.summary_sheet`: heads in words, its delimiter, decimal mark and words for yes and no,
-    each figure in words beside its key, the scenarios by the names its reader knows them by)."""
+    each figure in words beside its key, the scenarios by the names its reader knows them by, whether the report
+    highlights each difference)."""
     return csv_bytes(header, _summary_rows(doc, float_texts, decimal=decimal, yes_no=yes_no, said=said,
-                                           scenarios=scenarios),
+                                           scenarios=scenarios, highlighted=highlighted),
                      delimiter=delimiter, decimal=decimal, bom=bom)
 
 

@@ -74,8 +74,9 @@ async def results(request: Request) -> Response:
             data = await run_in_threadpool(summary_json, doc)
         else:
             # the two runs by the page's own words for them, not their code names (a manager read
-            # "status-quo")
-            runs = {BASELINE: TEXTS["today"][lang], SCENARIO: TEXTS["changed"][lang]}
+            # "status-quo"); a what-if that changed no lever as the answer says it, not "with the changes"
+            second = TEXTS["changed" if _changed(doc) else "unchanged"][lang]
+            runs = {BASELINE: TEXTS["today"][lang], SCENARIO: second}
             data = await run_in_threadpool(summary_sheet, doc, lang, names, runs)
     if name == "results.json":
         return Response(data, media_type="application/json",
@@ -83,6 +84,12 @@ async def results(request: Request) -> Response:
     shown = "resultat.csv" if lang == "sv" else "results.csv"
     return Response(data, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{shown}"'})
+
+
+def _changed(doc: dict[str, Any]) -> bool:
+    """Whether the what-if of ``doc`` (``summary.json``'s document) changed any lever: its scenario sets
+    something, as the answer's ``changed`` (the page's levers, ``Question.sets``, are its ``set:`` entries)."""
+    return any(s["name"] == SCENARIO and s["set"] for s in doc["scenarios"])
 
 
 def _goal_file(run: Any, kind: str, lang: str) -> Response:

@@ -7,7 +7,7 @@ said them so, in Swedish "teknisk uppgift från XML-läsaren lxml", and a manage
 PyYAML is. :func:`parser_said` says the commonest of the two parsers' messages as what is wrong (the tag, the
 line, what to write instead); another one as "not written as XML requires here", its words kept as a technical
 detail, no parser named. :func:`element_names` and :func:`named` put an element's name where a message quotes
-its id (the id in brackets for an element the model leaves unnamed). :func:`detail_en` is the English detail,
+its id (an element the model leaves unnamed by what it is and its id, web.unnamedkinds). :func:`detail_en` is the English detail,
 :func:`web.uploadwords.detail_sv` the Swedish one; the command line's messages stay as they are.
 """
 
@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from processes.errors import PermitflowError
 from processes.model import Definitions
 from processes.shownnames import name_in
+from web.unnamedkinds import unnamed_said
 
 __all__ = ["parser_said", "ends_early", "element_names", "named", "detail_en", "where_said", "missing_said",
            "TAB", "MISSING"]
@@ -225,22 +226,40 @@ def element_names(defs: Definitions, lang: str) -> dict[str, str]:
     return names
 
 
-_QUOTED = re.compile(r"'([^'\s]+)'")
+#: a quoted id, and the word "element" before it that where_said writes (a kind says more: "an unnamed task")
+_QUOTED = re.compile(r"(?:\b(?P<element>element|elementet) )?'(?P<id>[^'\s]+)'")
+#: where a clause of a refusal starts: an element quoted first in it stands alone ("'Gw_C': complex ...")
+_CLAUSE = re.compile(r"[:;] ")
 
 
-def named(text: str, names: Mapping[str, str], lang: str) -> str:
-    """``text`` with each id of ``names`` it quotes said by the element's name (the id in brackets for an
-    element with no name); another quoted word stays as it is.
+def named(text: str, names: Mapping[str, str], lang: str, kinds: Mapping[str, str] | None = None) -> str:
+    """``text`` with each id of ``names`` it quotes said by the element's name; an element with no name by what
+    it is and its id (``kinds``: :func:`web.unnamedkinds.unnamed_kinds`) — "an unnamed complex gateway (Gw_C)" —
+    or by its id in brackets where its clause already says what it is ("its start event (Start_1)") or there
+    are no ``kinds``; another quoted word stays as it is.
 
     >>> named("gateway 'Gw_1' after 'Task_2': 'x'", {"Gw_1": "Betald?", "Task_2": ""}, "sv")
     "gateway ”Betald?” after (Task_2): 'x'"
+    >>> kinds = {"Gw_C": "complex gateway", "S": "start event", "T": "task"}
+    >>> named("'Gw_C': complex gateways ...; its start event 'S' is ...", {"Gw_C": "", "S": ""}, "en", kinds)
+    'an unnamed complex gateway (Gw_C): complex gateways ...; its start event (S) is ...'
+    >>> named("m.bpmn: element 'T': no pool", {"T": ""}, "en", kinds)
+    'm.bpmn: an unnamed task (T): no pool'
     """
     opening = "“" if lang == "en" else "”"
+    what_of = kinds or {}
 
     def one(m: re.Match[str]) -> str:
-        if m[1] not in names:
+        element = m["id"]
+        if element not in names:
             return m[0]
-        return f"{opening}{names[m[1]]}”" if names[m[1]] else f"({m[1]})"
+        if names[element]:
+            return f"{m['element'] + ' ' if m['element'] else ''}{opening}{names[element]}”"
+        what = what_of.get(element)
+        clause = _CLAUSE.split(text[:m.start()])[-1].lower()
+        if what is None or (not m["element"] and what.lower() in clause):
+            return f"{m['element'] + ' ' if m['element'] else ''}({element})"
+        return unnamed_said(element, what, lang)
 
     return _QUOTED.sub(one, text)
 
@@ -310,9 +329,11 @@ def where_said(err: PermitflowError, lang: str) -> str:
     return where
 
 
-def detail_en(err: PermitflowError, names: Mapping[str, str] | None = None) -> str:
+def detail_en(err: PermitflowError, names: Mapping[str, str] | None = None,
+              kinds: Mapping[str, str] | None = None) -> str:
     """``err``'s detail for the English refusal of an upload: where, then what, a parser's words in plain
-    words, an element by its name (``names``: :func:`element_names` of the model, when it was read).
+    words, an element by its name (``names``: :func:`element_names` of the model, when it was read), one the
+    model leaves unnamed by what it is (``kinds``: :func:`web.unnamedkinds.unnamed_kinds`).
 
     >>> from processes.errors import InputError
     >>> detail_en(InputError("not well-formed XML: Attribute id redefined", file="m.bpmn", line=3))
@@ -320,4 +341,4 @@ def detail_en(err: PermitflowError, names: Mapping[str, str] | None = None) -> s
     """
     message = " ".join(err.message.split("\n"))
     said = next((f(m) for pattern, f in _EN if (m := pattern.fullmatch(message)) is not None), message)
-    return named(f"{where_said(err, 'en')}{said}", names or {}, "en")
+    return named(f"{where_said(err, 'en')}{said}", names or {}, "en", kinds)

@@ -125,6 +125,9 @@ TEXTS: dict[str, dict[str, str]] = {
                              "en": "Days from the case's arrival until it is done (share of cases)"},
     "today": {"sv": "I dag", "en": "Today"},
     "changed": {"sv": "Med ändringarna", "en": "With the changes"},
+    # the second run of a what-if with no lever changed, in its figures' spreadsheet (web.downloads): as the
+    # answer says it ("no change chosen"); it was "With the changes" there, where nothing was changed
+    "unchanged": {"sv": "Samma som i dag (ingen ändring vald)", "en": "Same as today (no change chosen)"},
     "deadline": {"sv": "4 månader", "en": "4 months"},
     "days": {"sv": "dagar", "en": "days"},
     "diagram": {"sv": "Processen med väntetid per steg (dagar, med ändringarna). Scrolla för att zooma, dra för att flytta.",

@@ -260,10 +260,12 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
 ))
 
 
-def detail_sv(err: PermitflowError, names: Mapping[str, str] | None = None) -> str:
+def detail_sv(err: PermitflowError, names: Mapping[str, str] | None = None,
+              kinds: Mapping[str, str] | None = None) -> str:
     """``err``'s detail for the Swedish refusal of an upload: where, then what in Swedish, a parser's words in
     plain words (:func:`web.plainwords.parser_said`), an element by its name (``names``:
-    :func:`web.plainwords.element_names` of the model, when it was read); a message of ours not translated
+    :func:`web.plainwords.element_names` of the model, when it was read), one the model leaves unnamed by what it
+    is (``kinds``: :func:`web.unnamedkinds.unnamed_kinds`); a message of ours not translated
     here keeps its English words, said to be English.
 
     >>> from processes.errors import InputError
@@ -280,14 +282,14 @@ def detail_sv(err: PermitflowError, names: Mapping[str, str] | None = None) -> s
     """
     ruled = rule_said(err, "sv")  # a profile rule's, from its table (processes.rulewords)
     if ruled is not None:
-        return named(f"{where_said(err, 'sv')}{ruled}", names or {}, "sv")
+        return named(f"{where_said(err, 'sv')}{ruled}", names or {}, "sv", kinds)
     message = " ".join(err.message.split("\n"))
     for pattern, said in _OURS:
         m = pattern.fullmatch(message)
         if m is not None:
             words, note = said(m)
-            return named(f"{where_said(err, 'sv')}{words}{note}", names or {}, "sv")
-    return named(f"{where_said(err, 'sv')}(på engelska) {message}", names or {}, "sv")
+            return named(f"{where_said(err, 'sv')}{words}{note}", names or {}, "sv", kinds)
+    return named(f"{where_said(err, 'sv')}(på engelska) {message}", names or {}, "sv", kinds)
 
 
 def run_failure_sv(message: str) -> str:

@@ -106,15 +106,17 @@ def _text(data: bytes, source: str) -> str:
 def unreadable(en: str, sv: str, err: PermitflowError, defs: Any = None) -> PageError:
     """A refused upload file: a plain first sentence in each language, then the reader's message (file, line,
     element), which names the detail a person fixing the file needs, in plain words: a parser's words said as
-    what is wrong with the file, an element of the model (``defs``, when it was read) by its name
-    (:func:`web.plainwords.detail_en`, :func:`web.uploadwords.detail_sv`; the command line keeps its
+    what is wrong with the file, an element of the model (``defs``, when it was read) by its name, or by
+    what it is and its id when the model leaves it unnamed (:func:`web.plainwords.detail_en`, :func:`web.uploadwords.detail_sv`; the command line keeps its
     message)."""
     from web.plainwords import detail_en, element_names
+    from web.unnamedkinds import unnamed_kinds
     from web.uploadwords import detail_sv
 
     names = {lang: element_names(defs, lang) for lang in ("en", "sv")} if defs is not None else {}
-    return PageError(f"{en}. Details: {detail_en(err, names.get('en'))}",
-                     f"{sv}. Detaljer: {detail_sv(err, names.get('sv'))}")
+    kinds = {lang: unnamed_kinds(defs, lang) for lang in ("en", "sv")} if defs is not None else {}
+    return PageError(f"{en}. Details: {detail_en(err, names.get('en'), kinds.get('en'))}",
+                     f"{sv}. Detaljer: {detail_sv(err, names.get('sv'), kinds.get('sv'))}")
 
 
 #: the longest name the page takes for an upload (it heads the answer and the report)

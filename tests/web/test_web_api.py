@@ -1459,18 +1459,19 @@ def test_a_model_the_engine_cannot_run_is_refused_in_swedish_on_the_swedish_page
     reply = _upload(client, "Verktyg", NOT_RUN_ESCALATION.encode("utf-8"), MM1.with_suffix(".yaml").read_bytes())
     assert reply.status_code == 400, reply.text
     said = reply.json()
-    # the process by its name, the elements the model leaves unnamed by their ids in brackets
+    # the process by its name, the elements the model leaves unnamed by what they are and their ids
     assert said["error"].startswith("The model cannot be simulated with this profile. Details: p.yaml, line "
                                     "18: process “M/M/c queue” cannot be simulated: 3 element(s) not "
                                     "executable: ")
     assert said["error_sv"] == (
         "Modellen kan inte simuleras med den här profilen. Detaljer: p.yaml, rad 18: processen ”M/M/c queue” "
         "kan "
-        "inte simuleras: 3 element kan inte köras: (Gw_C): komplexa gateways simuleras inte: rita en "
+        "inte simuleras: 3 element kan inte köras: en namnlös komplex gateway (Gw_C): komplexa gateways simuleras inte: rita en "
         "inkluderande "
         "gateway i stället (`probabilities:` över dess flöden, eller flödesmängder förenade med '+'); "
-        "(Wait): "
-        "fångande händelse för meddelande behöver en `delay:` i profilen (avsändarens svarstid); (Sub_Msg): "
+        "en namnlös mellanliggande händelse (Wait): "
+        "fångande händelse för meddelande behöver en `delay:` i profilen (avsändarens svarstid); en namnlös "
+        "händelseunderprocess (Sub_Msg): "
         "den här händelseunderprocessen simuleras inte (dess starthändelse (Start_Msg) är en icke-avbrytande "
         "starthändelse för flera utlösare): "
         "rita i stället en gränshändelse (timer, meddelande eller fel) på en inbäddad underprocess runt stegen den "
@@ -1489,11 +1490,11 @@ def test_a_model_the_engine_cannot_run_is_refused_in_swedish_on_the_swedish_page
              "en inbäddad underprocess runt stegen den bevakar, med sina steg efter den")]:
         model = NOT_RUN.replace(start, shape)
         sv = _upload(client, "Verktyg", model.encode("utf-8"), MM1.with_suffix(".yaml").read_bytes()).json()
-        assert sv["error_sv"].endswith("(Sub_Msg): den här händelseunderprocessen simuleras inte " + why), sv
+        assert sv["error_sv"].endswith("en namnlös händelseunderprocess (Sub_Msg): den här händelseunderprocessen simuleras inte " + why), sv
     # a non-interrupting one, which runs with its `delay:`: its start event's wait said in Swedish too
     waits = NOT_RUN.replace('<bpmn:startEvent id="Start_Msg">', '<bpmn:startEvent id="Start_Msg" isInterrupting="false">')
     sv = _upload(client, "Verktyg", waits.encode("utf-8"), MM1.with_suffix(".yaml").read_bytes()).json()["error_sv"]
-    assert sv.endswith("(Sub_Msg): dess starthändelse för meddelande, (Start_Msg), behöver en `delay:` i "
+    assert sv.endswith("en namnlös händelseunderprocess (Sub_Msg): dess starthändelse för meddelande, (Start_Msg), behöver en `delay:` i "
                        "profilen (när "
                        "det kommer efter att ärendet har startat; `share:` andelen ärenden där det kommer)")
     assert "på engelska" not in sv

@@ -1564,18 +1564,19 @@ def test_a_model_the_engine_cannot_run_is_refused_in_swedish_on_the_swedish_page
         said = message.inner_text()
         assert said.startswith("Modellen kan inte simuleras med den här profilen. Detaljer: mm1.yaml, rad 18: "
                                "processen ”M/M/c queue” kan inte simuleras: 3 element kan inte köras: "
-                               "(Gw_C): "
+                               "en namnlös komplex gateway (Gw_C): "
                                "komplexa gateways simuleras inte"), said
         # its message-started event subprocess runs since branch qaevent, given the `delay:` it is refused without
         assert "på engelska" not in said
-        assert "(Sub_Msg): dess starthändelse för meddelande, (Start_Msg), behöver en `delay:` i " \
-               "profilen" in said
+        assert "en namnlös händelseunderprocess (Sub_Msg): dess starthändelse för meddelande, (Start_Msg), " \
+               "behöver en `delay:` i profilen" in said
         page.click("[data-lang='en']")
-        # the process by its name, the elements the model leaves unnamed by their ids in brackets
+        # the process by its name, the elements the model leaves unnamed by what they are and their ids
         assert page.locator("#message").inner_text().startswith(
             "The model cannot be simulated with this profile. Details: mm1.yaml, line 18: process “M/M/c "
             "queue” cannot "
-            "be simulated: 3 element(s) not executable: (Gw_C): complex gateways are not simulated")
+            "be simulated: 3 element(s) not executable: an unnamed complex gateway (Gw_C): complex gateways are "
+            "not simulated")
         assert page.locator("[data-upload]").count() == 0  # nothing kept
     assert messages == ["error: Failed to load resource: the server responded with a status of 400 (Bad Request)"]
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -100,20 +102,31 @@ def test_the_english_csv_is_summary_csv_with_heads_in_words_and_a_bom(client, co
                         "\"95% interval, high end\","
                         "Replications with a value,Compared with,\"Difference from it, mean\","
                         "\"Difference, 95% interval, low end\",\"Difference, 95% interval, high end\","
-                        "Sure difference (95%),Value per replication")
+                        "Interval excludes zero (this figure alone),"
+                        "Highlighted in the report (unlikely to be chance among all it compares),"
+                        "Value per replication")
     assert cli_lines[0].startswith("scenario,point,figure,mean,ci_low")
     rows = list(csv.reader(io.StringIO("\n".join(lines[1:]))))
     # every row as permitflow run writes it: the same numbers, every digit; and the figure in words beside its
     # key; the two runs by the page's words for them, not their code names (found by QA: "status-quo",
     # "what-if")
     runs = {"status-quo": "Today", "what-if": "With the changes", "": ""}
+    # (the report's verdict, after the interval's own, is the sheet's alone: test_sheet_verdicts.py)
     assert [[runs[r[0]], *r[1:7], runs[r[7]], *r[8:]] for r in
-            csv.reader(io.StringIO("\n".join(cli_lines[1:])))] == [r[:3] + r[4:] for r in rows]
+            csv.reader(io.StringIO("\n".join(cli_lines[1:])))] == [r[:3] + r[4:13] + r[14:] for r in rows]
     assert {r[0] for r in rows} == {"Today", "With the changes"} and {r[8] for r in rows} == {"", "Today"}
     said = {r[2]: r[3] for r in rows}
     assert said["astorp/complete_to_decision_mean_days"] == "days from complete application to decision (mean)"
     assert not any("_" in words for words in said.values())  # a step by its name, not its element id
     assert client.get(f"/api/runs/{run_id}/results.csv?lang=en").content == reply.content
+    # the report's verdict is the report's: as many "yes" as the run's report says it highlights (found by QA:
+    # the one column, "Sure difference", said yes for changes the report does not highlight)
+    report = client.get(f"/api/runs/{run_id}/report").text
+    compared, marked = map(int, re.search(r"Of the ([\d,]+) changes this report compares, ([\d,]+) are "
+                                          r"highlighted", report).groups())
+    with_interval = [r for r in rows if r[10] and r[11]]  # a difference without an interval is not compared
+    assert len(with_interval) == compared and [r[13] for r in rows].count("yes") == marked
+    assert all(r[12] == "yes" for r in rows if r[13] == "yes")
 
 
 def test_the_swedish_csv_has_semicolons_and_decimal_commas_and_the_same_numbers(client, command_line):
@@ -125,13 +138,13 @@ def test_the_swedish_csv_has_semicolons_and_decimal_commas_and_the_same_numbers(
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
     with (command_line / "summary.csv").open(encoding="utf-8", newline="") as fh:
         cli_rows = list(csv.reader(fh))
-    assert len(rows) == len(cli_rows) and len(rows[0]) == len(cli_rows[0]) + 1 == 14
+    assert len(rows) == len(cli_rows) and len(rows[0]) == len(cli_rows[0]) + 2 == 15
     said = {r[2]: r[3] for r in rows[1:]}  # each figure in Swedish words beside its key (a manager read only keys)
     assert said["astorp/complete_to_decision_mean_days"] == "dagar från komplett ansökan till beslut (medel)"
     assert any(w.startswith("dagar i väntan vid: Diarieför ansökan") for w in said.values())
     assert not any("_" in words for words in said.values())
     runs = {"status-quo": "I dag", "what-if": "Med ändringarna", "": ""}  # the page's words for its two runs
-    for mine, theirs in zip((r[:3] + r[4:] for r in rows[1:]), cli_rows[1:], strict=True):
+    for mine, theirs in zip((r[:3] + r[4:13] + r[14:] for r in rows[1:]), cli_rows[1:], strict=True):
         assert mine[1:3] == theirs[1:3]  # point, figure
         # the scenario, and what it is compared with
         assert (mine[0], mine[7]) == (runs[theirs[0]], runs[theirs[7]])
@@ -141,6 +154,23 @@ def test_the_swedish_csv_has_semicolons_and_decimal_commas_and_the_same_numbers(
         assert mine[12].replace(",", ".") == theirs[12] and mine[12].count(";") == theirs[12].count(";")
         assert mine[11] == {"yes": "ja", "no": "nej", "": ""}[theirs[11]]
     assert any(r[12] == "ja" for r in rows[1:]) or any(r[12] == "nej" for r in rows[1:])
+
+
+def test_a_what_if_that_changed_nothing_names_its_second_run_as_the_answer_says_it(client):
+    """Found by QA: with no lever changed, the answer says "no change chosen" and draws today alone, but the
+    figures' spreadsheet named the second run "With the changes" ("Med ändringarna"). It says what it is."""
+    run_id = _finished(client, {"municipalities": ["bjuv"], "levers": {"replications": 2, "years": 0.25}})
+    assert client.get(f"/api/runs/{run_id}").json()["answer"]["municipalities"][0]["changed"] is False
+    for lang, today, same in (("en", "Today", "Same as today (no change chosen)"),
+                              ("sv", "I dag", "Samma som i dag (ingen ändring vald)")):
+        text = client.get(f"/api/runs/{run_id}/results.csv?lang={lang}").content.decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text), delimiter=";" if lang == "sv" else ","))[1:]
+        assert {r[0] for r in rows} == {today, same} and {r[8] for r in rows} == {"", today}
+    # one lever changed: "With the changes", as before (test_the_english_csv_is_summary_csv_...)
+    changed = _finished(client, {"municipalities": ["bjuv"], "levers": {"officers": "2", "replications": 2,
+                                                                        "years": 0.25}})
+    text = client.get(f"/api/runs/{changed}/results.csv?lang=en").content.decode("utf-8-sig")
+    assert {r[0] for r in list(csv.reader(io.StringIO(text)))[1:]} == {"Today", "With the changes"}
 
 
 def test_a_how_sure_runs_json_carries_its_uncertainty_digest_as_run_uncertainty_writes_it(client):
@@ -222,22 +252,28 @@ def test_the_status_quos_figures_are_those_permitflow_simulate_gives_of_the_same
 def goal_sheet_rows(sheet: bytes, table: bytes, lang: str) -> list[list[str]]:
     """The page's spreadsheet of a goal seek (``sheet``) against ``permitflow optimise --csv`` of the same
     search (``table``): a byte-order mark, the language's delimiter, as many rows and columns, every number
-    the same (its decimal mark the language's); its rows, the heads first, for the words to be checked."""
+    the same (its decimal mark the language's; a share, of full time or within the deadline, in per cent as the
+    page says it: 30 for 0.3); its rows, the heads first, for the words to be checked."""
     text = sheet.decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";" if lang == "sv" else ","))
     theirs = list(csv.reader(io.StringIO(table.decode("utf-8"))))
     assert len(rows) == len(theirs) > 1 and len(rows[0]) == len(theirs[0]) == 16
     words = {theirs[0].index(c) for c in ("level", "status", "frontier")}
+    shares = {theirs[0].index(c) for c in ("fte", "target_mean", "target_low", "target_high")}
+    assert all(rows[0][k].endswith("(%)") for k in shares)
     for mine, row in zip(rows[1:], theirs[1:], strict=True):
-        assert [c.replace(",", ".") if lang == "sv" else c for k, c in enumerate(mine) if k not in words] == \
-            [c for k, c in enumerate(row) if k not in words]
+        assert [c.replace(",", ".") if lang == "sv" else c for k, c in enumerate(mine) if k not in words | shares] == \
+            [c for k, c in enumerate(row) if k not in words | shares]
+        for k in shares:  # per cent: the fraction's digits, the decimal mark moved two places
+            assert (Decimal(mine[k].replace(",", ".")) if mine[k] else None) == \
+                (Decimal(row[k]) * 100 if row[k] else None)
     return rows
 
 
 #: the goal sheet's heads in the page's words, and its codes in words (report/labels.yaml)
-GOAL_HEADS = {"en": ["Case officers", "Share of full time", "Decided by", "Cost a year (kronor)"],
-              "sv": ["Handläggare", "Andel av heltid", "Beslut av", "Kostnad per år (kr)"]}
+GOAL_HEADS = {"en": ["Case officers", "Share of full time (%)", "Decided by", "Cost a year (kronor)"],
+              "sv": ["Handläggare", "Andel av heltid (%)", "Beslut av", "Kostnad per år (kr)"]}
 GOAL_STATUS = {"en": {"chosen": "chosen", "feasible": "meets the target", "infeasible": "misses the target",
                       "undecided": "unsure: its interval spans the target"},
                "sv": {"chosen": "valt", "feasible": "når målet", "infeasible": "når inte målet",
@@ -296,13 +332,13 @@ def test_the_goal_sheet_writes_words_decimal_marks_and_keeps_a_level_from_readin
 
     table = "officers,fte,level,days_low,status\n2,0.5,=cmd,-0.25,chosen\n1,0.25,committee,3.5,undecided\n"
     sheet = goalseek_sheet(table, "sv").decode("utf-8")
-    assert sheet == ("\ufeffHandläggare;Andel av heltid;Beslut av;Dagar i snitt, 95 % intervall, nedre "
-                     "gräns;Status\n2;0,5;'=cmd;-0,25;valt\n"
-                     "1;0,25;nämnden;3,5;osäkert: intervallet spänner över målet\n")
+    assert sheet == ("\ufeffHandläggare;Andel av heltid (%);Beslut av;Dagar i snitt, 95 % intervall, nedre "
+                     "gräns;Status\n2;50;'=cmd;-0,25;valt\n"
+                     "1;25;nämnden;3,5;osäkert: intervallet spänner över målet\n")
     assert goalseek_sheet(table, "en").decode("utf-8") == (
-        "\ufeffCase officers,Share of full time,Decided by,\"Days on average, 95% interval, low "
+        "\ufeffCase officers,Share of full time (%),Decided by,\"Days on average, 95% interval, low "
         "end\",Status\n"
-        "2,0.5,'=cmd,-0.25,chosen\n1,0.25,the committee,3.5,unsure: its interval spans the target\n")
+        "2,50,'=cmd,-0.25,chosen\n1,25,the committee,3.5,unsure: its interval spans the target\n")
     with pytest.raises(ValueError, match="lang 'de'"):
         goalseek_sheet(table, "de")
 
@@ -314,10 +350,10 @@ def test_the_goal_sheet_says_the_work_has_no_price_where_the_profiles_put_none()
     table = ("officers,cost_kr_per_year,staff_cost,decision_cost,target_mean\n1,0.00,0.00,0.00,0.9\n"
              "2,0.00,0.00,0.00,0.95\n")
     assert goalseek_sheet(table, "sv").decode("utf-8-sig").splitlines()[1:] == [
-        "1;inget pris på arbetet;inget pris på arbetet;inget pris på arbetet;0,9",
-        "2;inget pris på arbetet;inget pris på arbetet;inget pris på arbetet;0,95"]
+        "1;inget pris på arbetet;inget pris på arbetet;inget pris på arbetet;90",
+        "2;inget pris på arbetet;inget pris på arbetet;inget pris på arbetet;95"]
     assert goalseek_sheet(table, "en").decode("utf-8-sig").splitlines()[1] == \
-        "1,no price on the work,no price on the work,no price on the work,0.9"
+        "1,no price on the work,no price on the work,no price on the work,90"
     priced = table.replace("2,0.00,0.00,0.00", "2,10.50,10.50,0.00")
-    assert goalseek_sheet(priced, "sv").decode("utf-8-sig").splitlines()[1:] == ["1;0,00;0,00;0,00;0,9",
-                                                                              "2;10,50;10,50;0,00;0,95"]
+    assert goalseek_sheet(priced, "sv").decode("utf-8-sig").splitlines()[1:] == ["1;0,00;0,00;0,00;90",
+                                                                              "2;10,50;10,50;0,00;95"]

@@ -209,11 +209,19 @@ def test_a_profile_for_another_model_names_the_models_steps_by_their_names(serve
     assert served.get("/api/setup").status_code == 200
 
 
-def test_an_unnamed_element_is_said_by_its_id_in_brackets(served):
-    """Elements the model leaves unnamed (MIWG's kind of test model) have nothing else to be called by."""
+def test_an_unnamed_element_is_said_by_what_it_is_and_its_id(served):
+    """Elements the model leaves unnamed (MIWG's kind of test model) have nothing else to be called by but their
+    ids; said by the id in brackets alone ("(Gw_C): complex gateways …") they told a manager nothing of what to
+    look for in the drawing (found by QA): what each is, then its id, as ``permitflow diff`` says an unnamed step
+    by its kind; where its clause says what it is already ("its message start event"), the id in brackets."""
     bad = _upload(served, "M/M/1", (FIXTURES / "not_run.bpmn").read_bytes(),
                   (FIXTURES.parent / "sim" / "mm1.yaml").read_bytes()).json()
-    assert "process “M/M/c queue” cannot be simulated: 3 element(s) not executable: (Gw_C): complex " \
-           "gateways" in bad["error"]
-    assert "processen ”M/M/c queue” kan inte simuleras: 3 element kan inte köras: (Gw_C): komplexa" in \
-        bad["error_sv"]
+    assert "process “M/M/c queue” cannot be simulated: 3 element(s) not executable: an unnamed complex gateway " \
+           "(Gw_C): complex gateways" in bad["error"]
+    assert "; an unnamed intermediate event (Wait): message catch event needs a `delay:`" in bad["error"]
+    assert "; an unnamed event subprocess (Sub_Msg): its message start event (Start_Msg) needs" in bad["error"]
+    assert "processen ”M/M/c queue” kan inte simuleras: 3 element kan inte köras: en namnlös komplex gateway " \
+           "(Gw_C): komplexa" in bad["error_sv"]
+    assert "; en namnlös mellanliggande händelse (Wait): fångande händelse" in bad["error_sv"]
+    assert "; en namnlös händelseunderprocess (Sub_Msg): dess starthändelse för meddelande, (Start_Msg)," \
+        in bad["error_sv"]
