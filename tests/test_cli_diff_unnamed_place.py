@@ -62,7 +62,7 @@ def test_unnamed_steps_are_said_by_their_place_in_english_and_swedish(tmp_path: 
         assert said_by_id not in text
     swedish = _run("diff", str(a), str(b), "--output-language", "sv", "--format", "markdown")
     assert "namnlös kanthändelse på ”Approve invoice”" in swedish
-    assert "namnlös delprocess med ”Cancellation requested”" in swedish
+    assert "namnlös underprocess med ”Cancellation requested”" in swedish
     assert "namnlös sluthändelse efter ”Archive invoice” (andra av två)" in swedish
     assert "ev_error" not in swedish and "sid-sub" not in swedish
 

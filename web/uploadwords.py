@@ -72,7 +72,7 @@ _TRIGGERS_SV = {"message": "meddelande", "timer": "timer", "error": "fel", "esca
                 "signal": "signal", "conditional": "villkor", "compensation": "kompensation", "cancel": "avbrott",
                 "multiple": "flera utlösare", "parallel_multiple": "flera parallella utlösare", "link": "länk",
                 "terminate": "avslut"}
-_POSITIONS_SV = {"boundary": "gränshändelse", "intermediate catch": "mellanliggande fångande händelse",
+_POSITIONS_SV = {"boundary": "kanthändelse", "intermediate catch": "mellanliggande fångande händelse",
                  "intermediate throw": "mellanliggande kastande händelse", "end": "sluthändelse",
                  "start": "starthändelse"}
 _WAITS_SV = {"message": "avsändarens svarstid", "conditional": "tiden tills villkoret blir sant",
@@ -85,7 +85,7 @@ def _trigger(word: str) -> str:
 
 def _event_subprocess(m: re.Match[str]) -> str:
     refused = "den här händelseunderprocessen simuleras inte"
-    boundary = ("rita i stället en gränshändelse (timer, meddelande eller fel) på en inbäddad underprocess runt "
+    boundary = ("rita i stället en kanthändelse (timer, meddelande eller fel) på en inbäddad underprocess runt "
                 "stegen den bevakar, med sina steg efter den")
     if m["count"]:
         return f"{refused} (den har {m['count']} starthändelser, inte en): {boundary}"
@@ -94,7 +94,7 @@ def _event_subprocess(m: re.Match[str]) -> str:
     said = f"{refused} (dess starthändelse '{m['start']}' är {kind} {trigger}"
     if m["forbidden"]:
         return (f"{said}, vilket BPMN inte tillåter: en starthändelse för fel avbryter alltid): gör den avbrytande, "
-                "eller rita i stället en gränshändelse för fel på en inbäddad underprocess runt stegen den bevakar "
+                "eller rita i stället en kanthändelse för fel på en inbäddad underprocess runt stegen den bevakar "
                 "(fångad från en sluthändelse för fel inuti), med sina steg efter den")
     return f"{said}): {boundary}"
 
@@ -122,7 +122,7 @@ _NOT_RUN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = t
          lambda m: f"{'exklusiv' if m[1] == 'exclusive' else 'inkluderande'} gateway behöver `probabilities:` för "
                    f"sina utgående flöden ({m[2]})"),
         (r"(\w+) (catch|boundary) event needs a `delay:` \((.*)\) in params",
-         lambda m: f"{'fångande händelse' if m[2] == 'catch' else 'gränshändelse'} för {_trigger(m[1])} behöver en "
+         lambda m: f"{'fångande händelse' if m[2] == 'catch' else 'kanthändelse'} för {_trigger(m[1])} behöver en "
                    f"`delay:` i profilen ({_WAITS_SV.get(m[1], m[3])})"),
         (r"(\w+) (boundary|intermediate catch|intermediate throw|end) event is not simulated.*",
          lambda m: f"{_POSITIONS_SV[m[2]]} för {_trigger(m[1])} simuleras inte: rita en timer-, meddelande- eller "

@@ -111,14 +111,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "boundary": ("boundary", "kanthändelse"),
     "intermediate_catch": ("intermediate catch", "mellanliggande mottagande händelse"),
     "intermediate_throw": ("intermediate throw", "mellanliggande sändande händelse"),
-    "subProcess": ("subProcess", "delprocess"),
+    "subProcess": ("subProcess", "underprocess"),
     # an unnamed step, named by what it is and its id (view.display_name)
     "unnamed": ("unnamed {what} {id}", "namnlös {what} {id}"),
     "unnamed.start event": ("start event", "starthändelse"),
     "unnamed.end event": ("end event", "sluthändelse"),
     "unnamed.boundary event": ("boundary event", "kanthändelse"),
     "unnamed.intermediate event": ("intermediate event", "mellanliggande händelse"),
-    "unnamed.subprocess": ("subprocess", "delprocess"),
+    "unnamed.subprocess": ("subprocess", "underprocess"),
     "unnamed.call activity": ("call activity", "anropad aktivitet"),
     "unnamed.task": ("task", "uppgift"),
     # an unnamed step by its place, the nearest named step of its process quoted as drawn (unnamedwords.py)

@@ -1474,7 +1474,7 @@ def test_a_model_the_engine_cannot_run_is_refused_in_swedish_on_the_swedish_page
         "händelseunderprocess (Sub_Msg): "
         "den här händelseunderprocessen simuleras inte (dess starthändelse (Start_Msg) är en icke-avbrytande "
         "starthändelse för flera utlösare): "
-        "rita i stället en gränshändelse (timer, meddelande eller fel) på en inbäddad underprocess runt stegen den "
+        "rita i stället en kanthändelse (timer, meddelande eller fel) på en inbäddad underprocess runt stegen den "
         "bevakar, med sina steg efter den")
     # the two others the engine refuses, each with why: a non-interrupting error start (BPMN has none), two starts
     start = '<bpmn:startEvent id="Start_Msg"><bpmn:messageEventDefinition/></bpmn:startEvent>'
@@ -1482,11 +1482,11 @@ def test_a_model_the_engine_cannot_run_is_refused_in_swedish_on_the_swedish_page
             ('<bpmn:startEvent id="Start_Msg" isInterrupting="false"><bpmn:errorEventDefinition/></bpmn:startEvent>',
              "(dess starthändelse (Start_Msg) är en icke-avbrytande starthändelse för fel, vilket BPMN inte "
              "tillåter: "
-             "en starthändelse för fel avbryter alltid): gör den avbrytande, eller rita i stället en gränshändelse "
+             "en starthändelse för fel avbryter alltid): gör den avbrytande, eller rita i stället en kanthändelse "
              "för fel på en inbäddad underprocess runt stegen den bevakar (fångad från en sluthändelse för fel "
              "inuti), med sina steg efter den"),
             (start + '<bpmn:startEvent id="Start_Msg2"><bpmn:timerEventDefinition/></bpmn:startEvent>',
-             "(den har 2 starthändelser, inte en): rita i stället en gränshändelse (timer, meddelande eller fel) på "
+             "(den har 2 starthändelser, inte en): rita i stället en kanthändelse (timer, meddelande eller fel) på "
              "en inbäddad underprocess runt stegen den bevakar, med sina steg efter den")]:
         model = NOT_RUN.replace(start, shape)
         sv = _upload(client, "Verktyg", model.encode("utf-8"), MM1.with_suffix(".yaml").read_bytes()).json()
