@@ -25,7 +25,7 @@ What the pages say is made apart: the language they write in and the models' lab
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
@@ -34,7 +34,7 @@ from markupsafe import Markup, escape
 from bpmn_io.layout import add_layout
 from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
-from processes.diff.diffwords import ENGLISH, DiffWords
+from processes.diff.diffwords import ENGLISH, DiffWords, word
 from processes.diff.formats import (
     candidate_words,
     core_twin,
@@ -221,8 +221,7 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
     ]
     said = {key: words.word(key) for key in _PAGE_WORDS}
     # the models by name, as the diagrams' headings; the labels a note quotes in their language
-    notes = [Markup(escape(said["note"])).format(note=marked(note))
-             for note in notes_said(diff.notes, diff.a.name, diff.b.name, words)]
+    notes = notes_html(notes_said(diff.notes, members, words), words.lang, marked)
     return marked_languages(_ENV.get_template("diff.html.j2").render(
         mode="diff",
         page_lang=words.lang,
@@ -245,6 +244,14 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: 
             {"name": whole[1], "short": short[1], "svg": svg_b, "problem": problem_b},
         ],
     ))
+
+
+def notes_html(notes: Sequence[str], lang: str, marked: Callable[[str], Markup]) -> list[Markup]:
+    """The notes of a page in ``lang`` (:func:`processes.diff.notewords.notes_said`), each as "note: ..." in
+    that language, escaped, the names ``marked`` knows in their own language: the diff's page and the
+    comparison's alike (the comparison's said its notes as the JSON does, in English on a Swedish page: found
+    by QA, qanotes)."""
+    return [Markup(escape(word("note", lang))).format(note=marked(note)) for note in notes]
 
 
 def _named(value: str) -> str:
@@ -397,8 +404,15 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
                        for n, cell in row.items()
                        for original, lang in [(ranged(unlisted(str(f["values"][n]))), languages.get(n, ""))]}
                       for row, f in zip(words["facts"], data["facts"], strict=True)]
+    # the notes (the models read as neither language, a lenient read's repairs) as the diff's page says its
+    # own: in each language of the page, the models named as its sentences name them
+    said_notes = {lang: notes_html(notes_said(comparison.notes, comparison.names,
+                                              DiffWords(lang, named[lang]) if bilingual else output),
+                                   lang, partial(marks.html, lang=lang, members=members))
+                  for lang in (LANGUAGES if bilingual else (output.lang,))}
     return marked_languages(_ENV.get_template("diff.html.j2").render(
         mode="compare",
+        notes=[dict(zip(said_notes, said, strict=True)) for said in zip(*said_notes.values(), strict=True)],
         page_lang="en" if bilingual else output.lang,
         languages=languages,
         title=("Comparison of " + towns["en"] if bilingual or output.lang == "en"

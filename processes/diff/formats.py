@@ -10,7 +10,7 @@ from dataclasses import replace
 from processes.diff.decisions import written_ids
 from processes.diff.differences import ATTRIBUTE_KEY, FLOW_KEYS
 from processes.diff.diffwords import ENGLISH, WORDS, DiffWords, Said, Wording, loop_words, said_in, sentence
-from processes.diff.notewords import note_words, notes_said, reason_words, step_label
+from processes.diff.notewords import notes_said, reason_words, step_label
 from processes.diff.nway import METRICS, Comparison, Members, StepCluster, Variation, name_sides
 from processes.diff.parameterwords import decides_wording
 from processes.diff.result import KINDS, Difference, ModelDiff
@@ -213,7 +213,7 @@ def diff_text(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
                                       an=words.side(diff.a.name), b=_label(diff, "b", m.b, words),
                                       bn=words.side(diff.b.name),
                                       confidence=words.number(m.confidence, 2), how=how_words(m.how, words))))
-    for note in notes_said(diff.notes, diff.a.name, diff.b.name, words):
+    for note in notes_said(diff.notes, (diff.a.name, diff.b.name), words):
         lines.append(_line(words.word("note", note=note)))
     return "\n".join(lines) + "\n"
 
@@ -320,7 +320,7 @@ def diff_markdown(diff: ModelDiff, words: DiffWords = ENGLISH) -> str:
         out += ["", w("uncertain_next")]
     if diff.notes:
         out += ["", f"## {w('notes')}", ""]
-        out += [f"- {_cell(n)}" for n in notes_said(diff.notes, diff.a.name, diff.b.name, words)]
+        out += [f"- {_cell(n)}" for n in notes_said(diff.notes, (diff.a.name, diff.b.name), words)]
     return "\n".join(out) + "\n"
 
 
@@ -482,8 +482,8 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
         out.append(f"| {_cell(words.fact_name(fact))} | "
                    + " | ".join(_cell(v) for v in _fact_cells(comparison, fact, values, words)) + " |")
     if comparison.notes:
-        out += ["", f"## {w('notes')}", ""] + [f"- {_cell(note_words(n, words.lang, words.name))}"
-                                              for n in comparison.notes]
+        out += ["", f"## {w('notes')}", ""] + [f"- {_cell(n)}"
+                                              for n in notes_said(comparison.notes, comparison.names, words)]
     return "\n".join(out) + "\n"
 
 
@@ -546,7 +546,7 @@ def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
                 for n, v in zip(names, _fact_cells(comparison, fact, values, words), strict=True)]
     if comparison.notes:
         out.append("")
-        out += [_line(w("note", note=note_words(note, words.lang, words.name))) for note in comparison.notes]
+        out += [_line(w("note", note=note)) for note in notes_said(comparison.notes, comparison.names, words)]
     return "\n".join(out) + "\n"
 
 

@@ -335,14 +335,32 @@ leads to the same steps'
     return "; ".join(said)
 
 
-def notes_said(notes: Sequence[str], a_name: str, b_name: str, words: DiffWords) -> list[str]:
-    """The notes under a diff of the models ``a_name`` and ``b_name`` (as compared) in the language of ``words``
-    (:func:`note_words`), each model by its short name (:meth:`DiffWords.shortly`, as the differences and the
-    comparison's headings and sentences name them: "in Åstorp", "i Åstorps modell", "i modellen Nationell
-    referens"), not "in A" (found by QA, qaleft)."""
-    words = words.shortly((a_name, b_name))
-    sides = words.side(a_name), words.side(b_name)
-    return [note_words(note, words.lang, words.side, sides) for note in notes]
+def notes_said(notes: Sequence[str], names: Sequence[str], words: DiffWords) -> list[str]:
+    """The notes under a diff of the models ``names`` (two, as compared; a comparison's notes: all of
+    them) in the language of ``words`` (:func:`note_words`), each model by its short name
+    (:meth:`DiffWords.shortly`, as the differences and the comparison's headings and sentences name them:
+    "in Åstorp", "i Åstorps modell", "i modellen Nationell referens"), not "in A" (found by QA, qaleft);
+    the one place that says them, for diff and compare alike (compare said "i bewerbung" where diff said
+    "i modellen bewerbung": found by QA, qanotes).
+
+    >>> notes_said(["the labels of a, b and c were read as neither Swedish nor English: compared by their "
+    ...             "spelling alone, without stop words, stems or either language's rules (--language sv or "
+    ...             "en reads them in that language)"], ("a", "b", "c"), DiffWords("sv"))[0][:69]
+    'Namnen i modellen a, modellen b och modellen c lästes varken som sven'
+    """
+    words = words.shortly(names)
+    known = set(names)
+
+    def side(part: str) -> str:
+        # three models or more are one part of a note's form, "a, b" of "a, b and c" (wording.listed):
+        # each said
+        pieces = part.split(", ")
+        if part not in known and len(pieces) > 1 and known.issuperset(pieces):
+            return ", ".join(words.side(p) for p in pieces)
+        return words.side(part)
+
+    sides = words.side(names[0]), words.side(names[-1])  # a diff's A and B; a comparison's name neither
+    return [note_words(note, words.lang, side, sides) for note in notes]
 
 
 def reason_words(reason: str, lang: str) -> str:

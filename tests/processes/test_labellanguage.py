@@ -83,14 +83,8 @@ def test_labels_in_neither_language_match_by_spelling() -> None:
         match_labels(["a"], ["b"], language="de")
 
 
-GERMAN = """\
-process: {id: P_de, name: Bewerbung}
-steps:
-  - {id: Start, event: start, name: Bewerbung eingegangen}
-  - {id: Pruefen, task: user, name: Vollständigkeit der Bewerbung prüfen}
-  - {id: Gespraech, task: user, name: Bewerbungsgespräch führen}
-  - {id: End, event: end, name: Rückmeldung versendet}
-"""
+GERMAN = (Path(__file__).resolve().parents[1] / "fixtures" / "diff" / "bewerbung.yaml").read_text(
+    encoding="utf-8")
 
 
 def test_the_diff_says_once_that_it_read_a_model_as_neither(tmp_path: Path) -> None:

@@ -176,7 +176,7 @@ def test_a_note_names_the_models_by_their_short_names_in_each_language() -> None
     typed = ("2 matched tasks are plain tasks in nat and typed in astorp (userTask 2): a model that does not type a "
              "task says nothing about its type, so these types are not compared")
     english = DiffWords("en", {"nat": "National reference (the Alcohol Act)", "astorp": "Åstorp"})
-    assert notes_said([large, bare, typed], "nat", "astorp", english) == [
+    assert notes_said([large, bare, typed], ("nat", "astorp"), english) == [
         "the models are too large to compare every pair of steps (1000 x 1000): steps were paired by identical "
         "names and matched neighbours; 12 steps in National reference and 10 in Åstorp were not compared pair by "
         "pair (they are listed as only in their model)",
@@ -184,14 +184,14 @@ def test_a_note_names_the_models_by_their_short_names_in_each_language() -> None
         "2 matched tasks are plain tasks in National reference and typed in Åstorp (userTask 2): a model that does "
         "not type a task says nothing about its type, so these types are not compared"]
     swedish = DiffWords("sv", {"nat": "Nationell referens (Alkohollagen)", "astorp": "Åstorp"})
-    said = notes_said([large, bare], "nat", "astorp", swedish)
+    said = notes_said([large, bare], ("nat", "astorp"), swedish)
     assert said == [
         "Modellerna är för stora för att jämföra varje par av steg (1000 × 1000): stegen parades efter samma namn "
         "och matchade grannar; 12 steg i modellen Nationell referens och 10 i Åstorps modell jämfördes inte par för "
         "par (de står som bara i sin modell)",
         "Åstorps modell saknar fakta i en profil; de jämförs inte"]
     # a model named by its file keeps its name, without a genitive
-    assert notes_said([large], "a.bpmn", "b.bpmn", DiffWords("sv"))[0].endswith(
+    assert notes_said([large], ("a.bpmn", "b.bpmn"), DiffWords("sv"))[0].endswith(
         "12 steg i modellen a.bpmn och 10 i modellen b.bpmn jämfördes inte par för par (de står som bara i sin "
         "modell)")
 
