@@ -212,15 +212,15 @@ def test_the_compare_page_shows_its_note_in_the_pages_language(tmp_path: Path) -
     """Found by QA (qanotes): the comparison's page said its notes in English on a Swedish page."""
     german = Path(__file__).resolve().parent / "fixtures" / "diff" / "bewerbung.yaml"
     page_file = tmp_path / "compare.html"
-    result = CliRunner().invoke(cli, ["compare", str(german), "astorp", "landskrona", "--output-language", "sv",
-                                      "--format", "html", "-o", str(page_file)])
+    result = CliRunner().invoke(cli, ["compare", str(german), "astorp", "landskrona", "--output-language",
+                                      "sv", "--format", "html", "-o", str(page_file)])
     assert result.exit_code == 0, result.output
     messages: list[str] = []
     with opened(page_file, messages) as page:
         note = page.locator("p.note")
         assert note.count() == 1 and note.is_visible()
-        assert note.inner_text().startswith("anm.: Namnen i modellen bewerbung lästes varken som svenska eller "
-                                            "engelska")
+        assert note.inner_text().startswith("anm.: Namnen i modellen bewerbung lästes varken som svenska "
+                                            "eller engelska")
         assert page.evaluate("document.documentElement.lang") == "sv"
     assert messages == []
 
