@@ -492,3 +492,16 @@ def test_simulate_says_the_work_has_no_price_rather_than_costing_nothing(tmp_pat
     priced = CliRunner().invoke(cli, ["simulate", str(model_dir(tmp_path / "priced")), "--cases", "50", "-r", "2"])
     assert priced.exit_code == 0, priced.output
     assert "no price" not in priced.output
+
+
+def test_a_model_in_neither_swedish_nor_english_gets_its_table_in_english(tmp_path: Path) -> None:
+    # a German model is detected as neither language ("other"); its table is in English words, not Swedish
+    model = tmp_path / "bewerbung.yaml"
+    shutil.copy(Path(__file__).parent / "fixtures" / "diff" / "bewerbung.yaml", model)
+    runner = CliRunner()
+    made = runner.invoke(cli, ["convert", str(model), str(tmp_path / "profile.yaml"), "--to", "profile"])
+    assert made.exit_code == 0, made.output
+    result = runner.invoke(cli, ["simulate", str(model), "--years", "0.5", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Whole case") and "Hela ärendet" not in result.stdout
+    assert "days spent in: Vollständigkeit der Bewerbung prüfen" in result.stdout
