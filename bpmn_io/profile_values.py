@@ -18,6 +18,7 @@ from bpmn_io.yamlsrc import path_text
 from processes.distributions import Distribution, distribution_from_data
 from processes.durations import decimal_point, parse_duration
 from processes.errors import InputError
+from processes.numbers import number as number_said
 from processes.rulewords import Said, rule_error, written
 
 __all__ = [
@@ -266,21 +267,23 @@ def number(value: Any, path: Path, *, minimum: float | None = None, whole: bool 
     if not ok or (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
         what = ("a whole number", "ett heltal") if whole else ("a number", "ett tal")
         bound: Said = ""
-        if minimum is not None and maximum is not None:
-            bound = (f" from {_bound(minimum)} to {_bound(maximum)}", f" från {_bound(minimum)} till {_bound(maximum)}")
-        elif minimum is not None:
-            bound = (f" >= {_bound(minimum)}", f" som är minst {_bound(minimum)}")
-        elif maximum is not None:
-            bound = (f" <= {_bound(maximum)}", f" som är högst {_bound(maximum)}")
+        low, high = (None if b is None else (_bound(b, "en"), _bound(b, "sv")) for b in (minimum, maximum))
+        if low is not None and high is not None:
+            bound = (f" from {low[0]} to {high[0]}", f" från {low[1]} till {high[1]}")
+        elif low is not None:
+            bound = (f" >= {low[0]}", f" som är minst {low[1]}")
+        elif high is not None:
+            bound = (f" <= {high[0]}", f" som är högst {high[1]}")
         raise fail_rule(path, "not_number", value=shown_value(value), what=what, bound=bound)
     if abs(value) > MAX_MAGNITUDE:
         raise fail_rule(path, "too_large", value=shown_value(value), limit=f"{MAX_MAGNITUDE:g}")
     return int(value) if whole else float(value)
 
 
-def _bound(limit: float) -> str:
-    """A limit as a reader writes it: ``1000000``, not ``1e+06`` (``:g`` turns 7 digits into an exponent)."""
-    return str(int(limit)) if float(limit).is_integer() else f"{limit:g}"
+def _bound(limit: float, lang: str) -> str:
+    """A limit as a reader of ``lang`` writes it: ``1,000,000`` / ``1 000 000``, not ``1e+06`` (``:g`` turns 7
+    digits into an exponent), its thousands grouped as the option and scenario refusals group theirs."""
+    return number_said(int(limit) if float(limit).is_integer() else float(limit), lang)
 
 
 def shown_value(value: Any, limit: int = 40) -> str:

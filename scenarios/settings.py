@@ -103,7 +103,7 @@ def _whole(value: Any, key: str, origin: Origin, *, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
         # a file's line names the key; an option (--replications) is the key already: said once, not twice
         named = "" if origin.source == f"--{key}" else f"{key}: "
-        raise InputError(f"{named}{shown_value(value)} is not a whole number from {minimum} to {maximum}",
+        raise InputError(f"{named}{shown_value(value)} is not a whole number from {minimum:,} to {maximum:,}",
                          file=origin.source, line=origin.line)
     return value
 

@@ -190,13 +190,13 @@ def test_run_refuses_too_many_uncertainty_points_before_building_them(tmp_path: 
 
 @pytest.mark.parametrize("args, said", [
     # found by QA (qabatch): the setting's name came twice, "--replications: replications: 10001 is not ..."
-    (["run", "e-service", "-r", "10001"], "--replications: 10001 is not a whole number from 1 to 10000"),
+    (["run", "e-service", "-r", "10001"], "--replications: 10001 is not a whole number from 1 to 10,000"),
     (["simulate", "helsingborg", "-r", "10001"],
-     "--replications: 10001 is not a whole number from 1 to 10000"),
+     "--replications: 10001 is not a whole number from 1 to 10,000"),
     (["simulate", "helsingborg", "--cases", "1000001"],
-     "--cases: 1000001 is not a whole number from 1 to 1000000"),
+     "--cases: 1000001 is not a whole number from 1 to 1,000,000"),
     (["simulate", "helsingborg", "--seed", str(2**63)],
-     f"--seed: {2**63} is not a whole number from 0 to {2**63 - 1}"),
+     f"--seed: {2**63} is not a whole number from 0 to {2**63 - 1:,}"),
 ])
 def test_a_setting_above_its_limit_names_the_option_once(tmp_path: Path, args: list[str], said: str) -> None:
     result = CliRunner().invoke(cli, [*args, *(["-o", str(tmp_path / "out")] if args[0] == "run" else [])])
@@ -210,7 +210,7 @@ def test_a_scenario_file_s_setting_above_its_limit_still_names_the_setting(tmp_p
     result = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2, result.output
     assert result.stderr == (f"permitflow: error: {tmp_path / 's.yaml'}:3: replications: 10001 is not a "
-                             "whole number from 1 to 10000\n")
+                             "whole number from 1 to 10,000\n")
 
 
 def test_every_workers_option_also_answers_to_j() -> None:

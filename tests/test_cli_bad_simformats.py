@@ -216,7 +216,7 @@ def test_an_invalid_profile_made_from_a_file_is_said_of_that_file(tmp_path: Path
     result = CliRunner().invoke(cli, ["convert", "m.bpmn", "p.yaml", "--from", "qbp"])
     assert result.exit_code == 2, result.output
     assert result.stderr == ("permitflow: error: m.bpmn: the profile made from it is not valid: "
-                             "simulation.cases: -4 is not a whole number from 1 to 1000000 "
+                             "simulation.cases: -4 is not a whole number from 1 to 1,000,000 "
                              "(nothing written to p.yaml)\n")
     assert sorted(os.listdir(tmp_path)) == ["m.bpmn"]
 

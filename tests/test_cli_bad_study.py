@@ -18,9 +18,9 @@ SHIPPED = Path(__file__).resolve().parents[1] / "scenarios"
     # both ran (exit 0): the defaults only fill what a scenario leaves out, and status-quo sets every setting;
     # a study named 42 made results/42 where a scenario's name: 42 is refused
     ("study: s\ndefaults: {replications: -1}\n",
-     "s.yaml:2: replications: -1 is not a whole number from 1 to 10000"),
+     "s.yaml:2: replications: -1 is not a whole number from 1 to 10,000"),
     ("study: s\ndefaults: {seed: many}\n", "s.yaml:2: seed: 'many' is not a whole number from 0 to "
-                                           "9223372036854775807"),
+                                           "9,223,372,036,854,775,807"),
     ("study: s\ndefaults: {outputs: everything}\n",
      "s.yaml:2: outputs: 'everything' (expected a list of summary, cases, eventlog)"),
     ("study: 42\n", "s.yaml:1: study: 42 is not text"),

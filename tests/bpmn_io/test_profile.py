@@ -519,7 +519,7 @@ def test_a_limit_of_a_million_cases_is_written_as_a_number_not_an_exponent() -> 
     """``:g`` wrote the limit as ``1e+06``."""
     with pytest.raises(InputError) as err:
         parse_profile(SMALL.replace("cases: 10", "cases: 1000001"), source="p.yaml")
-    assert "simulation.cases: 1000001 is not a whole number from 1 to 1000000" in str(err.value)
+    assert "simulation.cases: 1000001 is not a whole number from 1 to 1,000,000" in str(err.value)
 
 
 def test_a_facts_names_give_its_value_per_language_and_fit_the_value(text: str) -> None:

@@ -375,15 +375,15 @@ def test_a_scenario_followed_by_an_empty_document_is_read_as_one(workdir: Path) 
     assert [s.name for s in read_any([path]).scenarios] == ["trail"]
     assert read_scenario(path).name == "trail"
     error = refused(read_any, [write(workdir, "bad.yaml", "name: bad\n" + MINI + "replications: 0\n---\n")])  # and its lines keep their numbers
-    assert (error.line, error.message) == (3, "replications: 0 is not a whole number from 1 to 10000")
+    assert (error.line, error.message) == (3, "replications: 0 is not a whole number from 1 to 10,000")
 
 
 def test_a_yaml_boolean_where_a_number_is_expected_is_refused_as_written(workdir: Path) -> None:
     """Found by the batch user: ``replications: true`` was refused as ``True`` (Python's spelling, not the file's),
     and a sweep ``[true, 0.5, 1.0]`` was refused as "the value 1.0 is given twice" (``True == 1.0`` in Python)."""
     cases = [
-        ("replications: true\n", "2: replications: true is not a whole number from 1 to 10000"),
-        ("seed: false\n", "2: seed: false is not a whole number from 0 to 9223372036854775807"),
+        ("replications: true\n", "2: replications: true is not a whole number from 1 to 10,000"),
+        ("seed: false\n", "2: seed: false is not a whole number from 0 to 9,223,372,036,854,775,807"),
         ("set:\n  pools.officer.count: true\n", "3: set: pools.officer.count=true: true is not a whole number >= 1"),
         ("sweep:\n  pools.officer.fte: [true, 0.5, 1.0]\n", "3: sweep: pools.officer.fte=true: true is not a number"),
         ("sweep:\n  pools.officer.fte: true\n", "3: sweep pools.officer.fte: expected a non-empty list of values, "
