@@ -219,7 +219,7 @@ def terminated_sixth(spec):
         while "RUN_CACHE" in os.environ and len(list(cache.rglob("*.json"))) < 3 and waited < 300:
             time.sleep(0.1)
             waited += 1
-        time.sleep(0.2)  # and counted it
+        time.sleep(1.0)  # and counted it (0.2 s was too short once on a loaded machine: "before any work unit ran")
         os.kill(int(os.environ["RUN_PID"]), signal.SIGTERM)
         time.sleep(0.5)  # the run ends this worker (or raises here, in the run's own process)
     return real(spec)
