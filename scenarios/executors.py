@@ -254,7 +254,7 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
             try:
                 client = Client(dask)
             except OSError as err:  # a well-formed address that cannot be reached: the run cannot run (exit 1)
-                raise SimulationError(str(err)) from None
+                raise SimulationError(unreachable(dask, err)) from None
             try:
                 yield client.get_executor(pure=False)
             finally:
@@ -295,6 +295,17 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
     finally:
         if not interrupted:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def unreachable(address: str, err: OSError) -> str:
+    """One line for a scheduler address that could not be reached. Distributed says a refused port as
+    "Timed out trying to connect to … after 0.2 s", but on a loaded machine the same refused port once
+    came back as its comm's own words, "in <TCP (closed)  local=… remote=…>: Stream is closed": both
+    are said as the address that could not be reached, with the library's reason only when it is a
+    timeout (which names the wait)."""
+    said = str(err)
+    reason = said if said.startswith("Timed out") else "the connection closed before a scheduler answered"
+    return f"cannot reach the Dask scheduler at {address} ({reason}); is a scheduler running there?"
 
 
 def slower_heartbeats(scheduler: object, seconds: float) -> None:
