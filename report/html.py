@@ -259,12 +259,13 @@ def render_report(
                        f["message"], member_names(names, members.get(f["scenario"], [])),
                        **_failed_point(*_failure_point(doc, f), towns)), members.get(f["scenario"], []))}
                   for f in doc.get("failures", [])],
-        headline=headline(doc, uncertainty, {m: {lang: towns[lang][m] for lang in LANGUAGES} for m in towns["en"]}, clocks),
+        headline=headline(doc, uncertainty, {m: {lang: towns[lang][m] for lang in LANGUAGES} for m in towns["en"]}, clocks,
+                          chance),
         plot_clock=clock if clock[0] is not None else LIBRARY_CLOCK,  # the plots' line: report.plots
         uncertainty=uncertainty,
         how_sure=how_sure(uncertainty, towns, names, marks, {
             s["name"]: set().union(*(unpriced_entries(p["figures"]) for p in s["points"])) for s in doc["scenarios"]},
-            said, clocks),
+            said, clocks, chance),
         no_price=NO_PRICE,
         how_sure_bases=how_sure_bases(uncertainty, towns),
         assumptions=assumptions,
