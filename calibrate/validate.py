@@ -281,8 +281,8 @@ def simulate_period(model: str, profile: Mapping[str, Any], *, replications: int
         path.write_text(dump_yaml(dict(profile)), encoding="utf-8")
         batch = run_study(one_scenario_study(model, profile=str(path), replications=replications, seed=seed,
                                              eventlog=True), executor=executor)
-    for name, message in batch.failures:
-        raise SimulationError(f"the validation run of {name} failed: {message}")
+    for failure in batch.failures:
+        raise SimulationError(f"the validation run of {failure.scenario} failed: {failure.message}")
     (point,) = batch.points
     return [csv_text for _r, _p, csv_text, _xes in sorted(point.eventlogs, key=lambda e: e[0])]
 

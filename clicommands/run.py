@@ -194,13 +194,13 @@ def run_command(
             "report": str(report_path),
             "work_units": total,
             "from_cache": cached,
-            "failures": [{"scenario": s, "message": m} for s, m in batch.failures],
+            "failures": [{"scenario": f.scenario, "point": f.point, "message": f.message} for f in batch.failures],
         }, indent=1))
     else:
         count = len(study.scenarios)
         out.say(f"{study.name}: {counted(count, 'scenario')}, {counted(total, 'work unit')} ({cached} from cache)")
-        for name, message in batch.failures:
-            out.say(f"permitflow: error: scenario {name} failed: {message}", err=True)
+        for failure in batch.failures:
+            out.say(f"permitflow: error: scenario {failure.scenario} failed: {failure.message}", err=True)
         names = ["summary.csv", "summary.json", "cases.csv"]
         names += [n for n in ("eventlog.csv", "eventlog.xes", "uncertainty.json") if (folder / n).is_file()]
         if how_sure is not None:
@@ -213,7 +213,7 @@ def run_command(
             failed = batch.failed_scenarios
             # a sweep whose other points finished has results too: said, as the other scenarios' are
             swept = {s.name: len(s.points) for s in study.scenarios}
-            counts = [f for f, _m in batch.failures]
+            counts = [f.scenario for f in batch.failures]
             part = {name: n for name in failed if (n := counts.count(name)) < swept[name]}
             said = [f"{name} at {part[name]} of its {swept[name]} sweep points" if name in part else name
                     for name in failed]

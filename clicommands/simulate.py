@@ -132,8 +132,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     batch, _total, _cached = travel(ready, workers=workers, dask=dask_address, cache=None, quiet=quiet,
                                     show_bar=not quiet and fmt == "table" and stderr_is_terminal(),
                                     kept="simulate keeps no partial results: run the same command to start again")
-    for name, message in batch.failures:
-        click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
+    for failure in batch.failures:
+        click.echo(f"permitflow: error: scenario {failure.scenario} failed: {failure.message}", err=True)
     if batch.failures:
         raise SystemExit(1)
     (point,) = batch.points

@@ -24,6 +24,7 @@ from report.valuewords import share_words, value_words
 from report.words import (
     attribute_words,
     duration_words,
+    has_words,
     labels,
     number_words,
     run_setting_words,
@@ -173,7 +174,7 @@ def change_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> 
     else:
         setting = setting_words(path, lang)
     if isinstance(value, str) and not isinstance(value, bool):
-        said = word(value, lang) if value in labels()["words"] else value_text(value, names, lang)
+        said = word(value, lang) if has_words(value) else value_text(value, names, lang)
     elif isinstance(value, (int, float)):
         said = number_words(value, lang)
     else:

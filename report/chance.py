@@ -58,6 +58,12 @@ class Highlights:
     def by_chance(self) -> int:
         return round(self.compared / ONE_IN)
 
+    def kept(self, scenario: str, index: int, figure: str) -> bool:
+        """Whether the difference of ``figure`` at point ``index`` of ``scenario`` is highlighted: what every
+        sentence of the report that calls a change sure asks (the answers, the how-sure section), as the tables'
+        highlight does."""
+        return (scenario, index, figure) in self.marked
+
 
 def highlights(doc: Mapping[str, Any]) -> Highlights:
     """The differences ``doc`` (``summary.json``'s document) compares with a baseline, and which are

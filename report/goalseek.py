@@ -27,13 +27,13 @@ from processes.textsafe import csv_cell
 from processes.wording import listed
 from report.numbers import days_said, kronor, number, share
 from report.valuewords import fte_words
-from report.words import duration_words
+from report.words import duration_words, level_words
 from scenarios.compare import Estimate
 from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult, Target
 
 __all__ = ["goalseek_text", "goalseek_csv", "goalseek_json", "CSV_COLUMNS", "NO_PRICE",
-           "unpriced_costs", "staff_names", "LEVEL_SV", "LEVEL_EN", "candidate_label", "together_words"]
+           "unpriced_costs", "staff_names", "candidate_label", "together_words"]
 
 CSV_COLUMNS = (
     "officers", "fte", "level", "cost_kr_per_year", "staff_cost", "decision_cost", "replications",
@@ -48,14 +48,6 @@ _NOT_NEEDED = "not needed: a cheaper one meets the goal"
 STATUS_WORDS = {"chosen": "chosen", "feasible": "meets the target", "infeasible": "misses the target",
                 "undecided": "unsure: its interval spans the target",
                 "dominated": "dropped: costs as much as a sure one"}
-
-#: a decision level in Swedish words (the text's "beslut av nämnden", the Swedish spreadsheet's level column)
-LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "chair": "ordföranden",
-            "manager": "chefen", "officer": "handläggaren", None: "-"}
-#: a decision level in English words, as the what-if page's table says it (the page's spreadsheet's level
-#: column)
-LEVEL_EN = {"committee": "the committee", "working_committee": "the working committee", "chair": "the chair",
-            "manager": "the manager", "officer": "the case officer", None: "-"}
 
 
 def _kr(x: float, lang: str = "en") -> str:
@@ -144,7 +136,7 @@ def _words_en(c: Candidate, staff: Mapping[str, str] | None = None) -> str:
 
 
 def _words_sv(c: Candidate, staff: Mapping[str, str] | None = None) -> str:
-    level = f", beslut av {LEVEL_SV[c.level]}" if c.level else ""
+    level = f", beslut av {level_words(c.level, 'sv')}" if c.level else ""
     who = f"{'person' if c.officers == 1 else 'personer'} i {staff['sv']}" if staff else "handläggare"
     return f"{c.officers} {who} på {fte_words(c.fte, 'sv')}{level}"
 

@@ -4,7 +4,10 @@ The sentence gives the time from a complete application to the decision (the
 legal clock that the 4-month deadline counts) with its 95 % interval; for a
 scenario with a baseline, the paired difference; and whether the answer holds
 across the assumption ranges when an uncertainty run was made (an answer it did not
-check says so; without one, the report's note above the answers says it once).
+check says so; without one, the report's note above the answers says it once). A change is said as sure only
+where the report highlights it (:mod:`report.chance`, Benjamini-Hochberg over every difference the report
+compares): one whose own interval excludes zero but that the correction does not keep says that among the
+changes compared it could be chance (found by QA: the answer called sure a change its own table left plain).
 
 >>> days(36.8), days(0.42), days(float("nan")), days(-0.42, "sv")
 ('37', '0.4', '–', '−0,4')
@@ -16,6 +19,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from report.chance import Highlights, highlights
 from report.deadlines import deadline_said
 from report.numbers import days as number_days
 from report.numbers import days_said, number, share
@@ -191,19 +195,37 @@ def _status(town: str | Mapping[str, str], est: Mapping[str, Any], share: Mappin
     return {"en": en, "sv": sv}
 
 
-def other_way(diff: Mapping[str, Any], arrival: Mapping[str, Any]) -> bool:
+def other_way(diff: Mapping[str, Any], arrival: Mapping[str, Any], sure: tuple[bool, bool] | None = None) -> bool:
     """Whether the change from the application's arrival (``arrival``) is sure and not what the sentence on the
-    legal clock (``diff``) says: the other way, or a change where the legal clock's may be none."""
-    if arrival.get("mean") is None or not arrival.get("significant"):
+    legal clock (``diff``) says: the other way, or a change where the legal clock's may be none. ``sure``: whether
+    each (``diff``, ``arrival``) is sure, where that is not its own interval's verdict (the report's: highlighted).
+
+    >>> other_way({"mean": -0.5, "significant": True}, {"mean": -1.0, "significant": True})
+    False
+    >>> other_way({"mean": -0.5, "significant": True}, {"mean": -1.0, "significant": True}, (False, True))
+    True
+    """
+    diff_sure, arrival_sure = sure if sure is not None else (bool(diff.get("significant")),
+                                                              bool(arrival.get("significant")))
+    if arrival.get("mean") is None or not arrival_sure:
         return False
-    if not diff.get("significant") or diff["mean"] is None:
+    if not diff_sure or diff["mean"] is None:
         return True
     return (arrival["mean"] < 0) != (diff["mean"] < 0)
 
 
+def _could_be_chance(key: str, compared: int) -> dict[str, str]:
+    """The words of a change whose interval excludes zero but that the report does not highlight, ``key``:
+    :func:`report.words.text`'s, with how many changes the report compares."""
+    return {lang: text(key, lang).format(n=number(compared, lang)) for lang in ("en", "sv")}
+
+
 def _change(town: str | Mapping[str, str], scenario: str, baseline: str, diff: Mapping[str, Any],
             conclusion: Mapping[str, Any] | None, points: int,
-            unchecked: bool = True, arrival: Mapping[str, Any] | None = None) -> tuple[dict[str, str], bool | None]:
+            unchecked: bool = True, arrival: Mapping[str, Any] | None = None, *,
+            kept: tuple[bool, bool], compared: int) -> tuple[dict[str, str], bool | None]:
+    """The sentences of one change (``kept``: whether the report highlights ``diff`` and ``arrival``;
+    ``compared``: how many changes it compares) and whether it holds across the assumption ranges."""
     mean, (lo, hi) = diff["mean"], diff["ci"]
     shorter = mean is not None and mean < 0
     size = abs(mean) if mean is not None else None
@@ -248,7 +270,11 @@ def _change(town: str | Mapping[str, str], scenario: str, baseline: str, diff: M
         # as "the interval holds no change at all")
         en += ", an interval that contains zero: there may be no change at all"
         sv += ", ett intervall som rymmer noll: det är inte säkert att det blir någon ändring alls"
-    if arrival is not None and other_way(diff, arrival):
+    elif diff.get("significant") and not kept[0]:  # clear of zero alone, not among all the report compares: not highlighted, so not sure
+        chance = _could_be_chance("could_be_chance", compared)
+        en, sv = f"{en}, {chance['en']}", f"{sv}, {chance['sv']}"
+    if arrival is not None and other_way(diff, arrival, (bool(diff.get("significant")) and kept[0],
+                                                        bool(arrival.get("significant")) and kept[1])):
         # found by QA: "with an e-service ... decided 4 days later" read as a loss, while from the application's
         # arrival the e-service decides 2 days sooner (the legal clock starts earlier, so more of the work is on it)
         sooner = arrival["mean"] < 0
@@ -264,7 +290,9 @@ def _change(town: str | Mapping[str, str], scenario: str, baseline: str, diff: M
         return {"en": en + ".", "sv": sv + "."}, None
     if conclusion is None:
         return {"en": en + ". " + text("not_checked", "en"), "sv": sv + ". " + text("not_checked", 'sv')}, None
-    holds = bool(conclusion["holds"])
+    # a conclusion holds for the report when its change is highlighted too: uncertainty.json's "holds" asks the
+    # change's own interval alone
+    holds = bool(conclusion["holds"]) and kept[0]
     agree = round((conclusion["share_same_direction"] or 0) * conclusion["points"])
     way_en, way_sv = ("sooner", "tidigare") if shorter else ("later", "senare")
     if holds:
@@ -272,16 +300,20 @@ def _change(town: str | Mapping[str, str], scenario: str, baseline: str, diff: M
                f"at least {days_said(at_least(conclusion['at_least'], 'en'), 'en')} {way_en}.")
         sv += (f". Det håller över antagandenas intervall: i alla {points} punkter är det "
                f"minst {days_said(at_least(conclusion['at_least'], 'sv'), 'sv')} {way_sv}.")
-    elif agree == points and not diff.get("significant"):
-        # every point agrees: what is missing is the noise-only interval, not agreement across the ranges
+    elif agree == points and not (diff.get("significant") and kept[0]):
+        # every point agrees: what is missing is the noise-only interval, or its highlight among all the report
+        # compares, not agreement across the ranges
         span = conclusion["across"]
         (min_en, max_en), (min_sv, max_sv) = (together((span["min"], span["max"]), lang) for lang in ("en", "sv"))
+        chance = _could_be_chance("could_be_chance_across", compared)
+        why_en, why_sv = (("but with the assumptions as written its interval contains zero: there may be no change "
+                           "at all", "men med antagandena som de står rymmer dess intervall noll: det är inte säkert "
+                           "att det blir någon ändring alls") if not diff.get("significant") else
+                          (chance["en"], chance["sv"]))
         en += (f". This does not hold across the assumption ranges: it is {way_en} at all {points} points "
-               f"(change {min_en} to {max_en} days), but with the assumptions as written "
-               "its interval contains zero: there may be no change at all.")
+               f"(change {min_en} to {max_en} days), {why_en}.")
         sv += (f". Det håller inte över antagandenas intervall: det blir {way_sv} i alla {points} punkter "
-               f"(ändring {min_sv} till {max_sv} dagar), men med antagandena som de står "
-               "rymmer dess intervall noll: det är inte säkert att det blir någon ändring alls.")
+               f"(ändring {min_sv} till {max_sv} dagar), {why_sv}.")
     else:
         span = conclusion["across"]
         (min_en, max_en), (min_sv, max_sv) = (together((span["min"], span["max"]), lang) for lang in ("en", "sv"))
@@ -294,16 +326,18 @@ def _change(town: str | Mapping[str, str], scenario: str, baseline: str, diff: M
 
 def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
              towns: Mapping[str, str | Mapping[str, str]], clocks: Mapping[str, tuple[float | None, float | None] | None] | None = None,
-             ) -> list[dict[str, Any]]:
+             chance: Highlights | None = None) -> list[dict[str, Any]]:
     """Per scenario: its question (as written), and one sentence per municipality; a swept scenario's
     sentences are of its first sweep point (``point``: its words by language, of ``points``).
 
     ``towns``: process name -> the municipality's name (from its profile), or its name per language; ``clocks``: process name ->
-    its profile's (deadline, extension) in hours, which the share within the deadline names.
+    its profile's (deadline, extension) in hours, which the share within the deadline names; ``chance``: the
+    differences the report highlights (:func:`report.chance.highlights` of ``doc``, made here when not given).
     Without an uncertainty run no sentence says it was not checked: the note above the answers says
     it once (a sentence says so only where others were checked).
     """
     out = []
+    chance = highlights(doc) if chance is None else chance
     unchecked = uncertainty is not None  # some answers checked: say it of each that was not
     checked = (uncertainty or {}).get("scenarios", {})
     points = (uncertainty or {}).get("points", 0)
@@ -324,7 +358,9 @@ def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
             if diff is not None and s["baseline"]:
                 conclusion = (u or {}).get("conclusions", {}).get(key) if u else None
                 arrival = (comparison or {}).get("differences", {}).get(f"{member}/{ARRIVAL_FIGURE}")
-                words, holds = _change(town, s["name"], s["baseline"], diff, conclusion, points, unchecked, arrival)
+                kept = (chance.kept(s["name"], 0, key), chance.kept(s["name"], 0, f"{member}/{ARRIVAL_FIGURE}"))
+                words, holds = _change(town, s["name"], s["baseline"], diff, conclusion, points, unchecked, arrival,
+                                       kept=kept, compared=chance.compared)
             else:
                 across = (u or {}).get("figures", {}).get(key, {}).get("noise_and_assumptions") if u else None
                 words, holds = _status(town, est, point["figures"].get(f"{member}/{SHARE_FIGURE}"), across,

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from report.bounds import impossible
+from report.chance import Highlights
 from report.failurewords import point_failure_words
 from report.figuretables import figure_said
 from report.headline import HEADLINE_FIGURE, one_value
@@ -51,12 +52,15 @@ def how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping[
              names: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
              marks: NameMarks | None = None, unpriced: Mapping[str, set[str]] | None = None,
              said: dict[tuple[str, str], dict[str, str]] | None = None,
-             clocks: Mapping[str, Clock | None] | None = None) -> list[dict[str, Any]]:
+             clocks: Mapping[str, Clock | None] | None = None,
+             chance: Highlights | None = None) -> list[dict[str, Any]]:
     """Per scenario of an uncertainty run: each figure's two intervals, the conclusions, the tornado and its failed
     points in words (``towns``: :func:`town_names`; ``names``: :func:`step_names`, which a figure's and a
     failure's words use; ``marks``: the models' names in another language than the page's, :class:`NameMarks`;
     ``unpriced``: per scenario, the costs its run put no price on, :func:`report.figuretext.unpriced_entries`;
-    ``said`` and ``clocks``: as :func:`_rows` takes them, the figures' words the figures tables made)."""
+    ``said`` and ``clocks``: as :func:`_rows` takes them, the figures' words the figures tables made; ``chance``:
+    the differences the report highlights, :func:`report.chance.highlights`: a conclusion holds for the report only
+    where its change is highlighted, as the answers say it; ``None``: each interval's own verdict)."""
     if not uncertainty:
         return []
     marks = marks or NameMarks({})
@@ -69,11 +73,17 @@ def how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping[
         for figure, v in s["figures"].items():
             member = figure.partition("/")[0]
             concl = s["conclusions"].get(figure)
+            # the point the uncertainty run varies is the scenario's first (its nominal run is that point's)
+            kept = chance is None or chance.kept(name, 0, figure)
             words = figure_said(member, figure, steps, said, clocks or {})
             rows.append({
                 "figure": figure, "town": {lang: member_words(member, towns[lang], lang) for lang in LANGUAGES},
                 "words": words, "html": marks.both(words, (member,)),
                 "noise": v["noise"], "both": v["noise_and_assumptions"], "conclusion": concl,
+                # the change holds: the same way at every point, and unlikely to be chance among all compared;
+                # "chance": its interval excludes zero but it is not highlighted
+                "holds": bool(concl and concl["holds"] and kept),
+                "chance": bool(concl and concl["nominal"]["significant"] and not kept),
                 "beyond": impossible(figure, *v["noise"]["ci"], cut=v["noise"].get("cut"))
                 or ("one" if v["noise"]["mean"] is not None and None in v["noise"]["ci"] else None),
                 "unit": figure_unit(figure),  # the "holds" cell's "by at least 6 days" (it said "6,02" alone)

@@ -257,14 +257,15 @@ def render_report(
         failures=[{**f, "title": titles.get(f["scenario"]) or {lang: f["scenario"] for lang in LANGUAGES},
                    "words": marks.both(failure_words(
                        f["message"], member_names(names, members.get(f["scenario"], [])),
-                       **_failed_point(*_failure_point(doc, f), towns)), members.get(f["scenario"], []))}
-                  for f in doc.get("failures", [])],
-        headline=headline(doc, uncertainty, {m: {lang: towns[lang][m] for lang in LANGUAGES} for m in towns["en"]}, clocks),
+                       **_failed_point(*where, towns)), members.get(f["scenario"], []))}
+                  for f, where in zip(doc.get("failures") or [], _failure_points(doc), strict=True)],
+        headline=headline(doc, uncertainty, {m: {lang: towns[lang][m] for lang in LANGUAGES} for m in towns["en"]}, clocks,
+                          chance),
         plot_clock=clock if clock[0] is not None else LIBRARY_CLOCK,  # the plots' line: report.plots
         uncertainty=uncertainty,
         how_sure=how_sure(uncertainty, towns, names, marks, {
             s["name"]: set().union(*(unpriced_entries(p["figures"]) for p in s["points"])) for s in doc["scenarios"]},
-            said, clocks),
+            said, clocks, chance),
         no_price=NO_PRICE,
         how_sure_bases=how_sure_bases(uncertainty, towns),
         assumptions=assumptions,
@@ -288,16 +289,25 @@ def render_report(
     ))
 
 
-def _failure_point(doc: Mapping[str, Any],
-                   failure: Mapping[str, str]) -> tuple[Mapping[str, Any] | None, int]:
-    """The scenario of one of ``doc``'s failures and the index of its sweep point (-1: none found); a point's
-    failure is its label, ": " and the point's message (scenarios.batch)."""
-    for s in doc["scenarios"]:
-        if s["name"] == failure["scenario"]:
-            for i, point in enumerate(s["points"]):
-                if point["failures"] and failure["message"] == f"{point['label']}: {point['failures'][0]}":
-                    return s, i
-    return None, -1
+def _failure_points(doc: Mapping[str, Any]) -> list[tuple[Mapping[str, Any] | None, int]]:
+    """The scenario of each of ``doc``'s failures and the index of its sweep point (-1: none found): the failure's
+    ``point``; in a summary.json written before the failures named their point, the k-th failure of a scenario is
+    its k-th point with failures, the order the run writes them in (the report matched them by rebuilding the
+    message as text)."""
+    scenarios = {s["name"]: s for s in doc["scenarios"]}
+    seen: dict[str, int] = {}
+    out: list[tuple[Mapping[str, Any] | None, int]] = []
+    for failure in doc.get("failures") or []:
+        s = scenarios.get(failure["scenario"])
+        k = seen[failure["scenario"]] = seen.get(failure["scenario"], -1) + 1
+        if s is None:
+            out.append((None, -1))
+        elif "point" in failure:
+            out.append((s, failure["point"]) if failure["point"] < len(s["points"]) else (None, -1))
+        else:
+            failed = [i for i, point in enumerate(s["points"]) if point["failures"]]
+            out.append((s, failed[k]) if k < len(failed) else (None, -1))
+    return out
 
 
 def _failed_point(scenario: Mapping[str, Any] | None, index: int,

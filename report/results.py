@@ -176,7 +176,8 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
         "compare": list(batch.study.compare),
         "code_version": code_version(),
         "scenarios": list(scenarios.values()),
-        "failures": [{"scenario": name, "message": message} for name, message in batch.failures],
+        # the failed point by its index, which the report finds it by ("point" added: a summary.json without it reads)
+        "failures": [{"scenario": f.scenario, "point": f.point, "message": f.message} for f in batch.failures],
     }
 
 

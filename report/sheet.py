@@ -45,10 +45,10 @@ from typing import Any
 
 from processes.textsafe import csv_cell, csv_row
 from report.chance import highlights
-from report.goalseek import LEVEL_EN, LEVEL_SV, NO_PRICE, unpriced_costs
+from report.goalseek import NO_PRICE, unpriced_costs
 from report.processnames import step_names
 from report.results import SUMMARY_COLUMNS, summary_csv
-from report.words import LANGUAGES, figure_words, labels
+from report.words import LANGUAGES, figure_words, labels, level_words
 from scenarios.batch import BatchResults
 
 __all__ = ["summary_sheet", "sheet_names", "goalseek_sheet"]
@@ -56,8 +56,7 @@ __all__ = ["summary_sheet", "sheet_names", "goalseek_sheet"]
 #: the columns of a goal seek's CSV that hold codes, not numbers (their points are not decimal marks), and how
 #: the page's spreadsheet says a cell of each in a language (a code it has no words for: as the file names it)
 _GOAL_WORDS: dict[str, Callable[[str, str], str]] = {
-    "level": lambda level, lang: (((LEVEL_SV if lang == "sv" else LEVEL_EN).get(level)
-                                   or level.replace("_", " ")) if level else ""),
+    "level": lambda level, lang: level_words(level, lang) if level else "",
     "status": lambda status, lang: str(labels()["goalseek_status"].get(status, {}).get(lang, status)),
     "frontier": lambda place, lang: str(labels()["goalseek_frontier"].get(place, {}).get(lang, place)),
 }

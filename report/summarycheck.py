@@ -36,6 +36,7 @@ def _list_of(check: _Check) -> _Check:
 _FIGURE = {"mean": _number, "ci": _list_of(_number), "replications": _list_of(_number)}
 _POINT = {"label": lambda v: isinstance(v, str), "failures": lambda v: isinstance(v, list),
           "figures": lambda v: isinstance(v, dict), "comparison": lambda v: v is None or isinstance(v, dict)}
+_FAILURE = {"scenario": lambda v: isinstance(v, str), "message": lambda v: isinstance(v, str)}
 _SCENARIO = {"name": lambda v: isinstance(v, str), "members": _list_of(lambda v: isinstance(v, str)),
              "points": lambda v: isinstance(v, list)}
 
@@ -73,10 +74,23 @@ def read_summary_file(path: Path) -> dict[str, Any]:
     for key in ("compare", "failures"):
         if not isinstance(doc.get(key) or [], list):
             raise InputError("expected a list", file=source, path=key)
+    for i, failure in enumerate(doc.get("failures") or []):
+        _object(failure, f"failures[{i}]", source)
+        for key, check in _FAILURE.items():
+            _expect(failure, key, check, _WHAT[key], source, f"failures[{i}]")
+        # "point", the failed sweep point's index, came later: a summary.json without it reads
+        if "point" in failure and not _index(failure["point"]):
+            raise InputError(f"expected {_WHAT['point']}, not {type(failure['point']).__name__}", file=source,
+                             path=f"failures[{i}].point")
     return doc
 
 
-_WHAT = {"name": "a text", "label": "a text", "members": "a list of texts", "points": "a list",
+def _index(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+_WHAT = {"name": "a text", "label": "a text", "scenario": "a text", "message": "a text",
+         "point": "a sweep point's index (0, 1, ...)", "members": "a list of texts", "points": "a list",
          "failures": "a list", "figures": "an object", "comparison": "an object or null",
          "mean": "a number or null", "ci": "a list of numbers", "replications": "a list of numbers"}
 

@@ -26,7 +26,7 @@ from bpmn_io.yamlsrc import load_yaml
 from report.bounds import is_share
 from report.numbers import machine, number, percent
 
-__all__ = ["LANGUAGES", "labels", "figure_words", "question_words", "scenario_words", "setting_words", "point_words", "word", "attribute_words", "text",
+__all__ = ["LANGUAGES", "labels", "figure_words", "question_words", "scenario_words", "setting_words", "point_words", "word", "has_words", "level_words", "attribute_words", "text",
            "number_words", "duration_words", "run_setting_words", "member_words", "in_per_cent", "in_count", "in_kronor"]
 
 LANGUAGES = ("en", "sv")
@@ -41,10 +41,38 @@ def labels() -> Mapping[str, Any]:
 
 def word(name: str, lang: str) -> str:
     """A pool, outcome or decision level in words (``name`` itself when the table has none); a level the
-    diff already said in words ("working committee") finds its entry as its code name does."""
-    table = labels()["words"]
-    entry = table.get(name) or table.get(name.replace(" ", "_"))
+    diff already said in words ("working committee") finds its entry as its code name does. A body or pool named
+    as a level (``committee``, ``manager``) is said as :func:`level_words` says the level; ``officer`` is the pool,
+    the case officers."""
+    entry = _word_entry(name)
     return str(entry[lang]) if entry else name.replace("_", " ")
+
+
+def _word_entry(name: str) -> Mapping[str, str] | None:
+    code = name.replace(" ", "_")
+    entry = labels()["words"].get(name) or labels()["words"].get(code) or labels()["levels"].get(code)
+    return entry if isinstance(entry, Mapping) else None
+
+
+def has_words(name: str) -> bool:
+    """Whether :func:`word` has words for the code name ``name`` (else it says the name itself).
+
+    >>> has_words("committee"), has_words("refusal"), has_words("Task_Beslut")
+    (True, True, False)
+    """
+    return name in labels()["words"] or name in labels()["levels"]
+
+
+def level_words(level: str, lang: str) -> str:
+    """Who decides (a decision level, ``committee`` ... ``officer``) in ``lang``: ``labels.yaml``'s ``levels``, one
+    source for the goal seek's text, the what-if page and its spreadsheet; a level it has no words for by its
+    name, underscores as spaces.
+
+    >>> level_words("working_committee", "sv"), level_words("officer", "en"), level_words("mayor_s_office", "en")
+    ('arbetsutskottet', 'the case officer', 'mayor s office')
+    """
+    entry = labels()["levels"].get(level)
+    return str(entry[lang]) if entry else level.replace("_", " ")
 
 
 def attribute_words(name: str, lang: str) -> str:
@@ -208,7 +236,7 @@ def point_words(label: str, lang: str, towns: Mapping[str, str] | None = None,
         if sep and re.fullmatch(r"-?\d+(\.\d+)?", value):
             # Swedish writes 0,2; a share of full time is said in per cent
             value = percent(float(value), lang, strict=True) if path.endswith(".fte") else machine(value, lang)
-        elif sep and value in labels()["words"]:
+        elif sep and has_words(value):
             value = word(value, lang)
         parts.append(f"{setting_words(path, lang, towns)} = {value}" if sep else part)
     return ", ".join(parts)

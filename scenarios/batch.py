@@ -17,7 +17,18 @@ from scenarios.execute import UnitId, UnitResult
 from scenarios.study import Scenario, Study
 from simulator.runner import Failure
 
-__all__ = ["PointResults", "BatchResults", "Assembly", "assemble"]
+__all__ = ["PointResults", "PointFailure", "BatchResults", "Assembly", "assemble"]
+
+
+@frozen_dataclass
+class PointFailure:
+    """A scenario point whose work units did not all finish: the scenario, the point's index among its sweep points
+    (0 for a scenario of one point) and the first message, after the point's label and ": " when it has one. The
+    report finds the point by its index (it rebuilt this message to match it)."""
+
+    scenario: str
+    point: int
+    message: str
 
 
 @frozen_dataclass
@@ -43,13 +54,13 @@ class BatchResults:
 
     study: Study
     points: tuple[PointResults, ...]
-    failures: tuple[tuple[str, str], ...]  # (scenario, message), one per failed scenario point
+    failures: tuple[PointFailure, ...]  # one per failed scenario point
     details: tuple[str, ...] = ()  # the traceback of every failed work unit (for --debug)
 
     @property
     def failed_scenarios(self) -> tuple[str, ...]:
         """Names of the scenarios with at least one failed work unit."""
-        return tuple(dict.fromkeys(name for name, _msg in self.failures))
+        return tuple(dict.fromkeys(f.scenario for f in self.failures))
 
 
 def assemble(study: Study, ids: Sequence[UnitId], outcomes: Sequence[Any]) -> BatchResults:
@@ -157,7 +168,7 @@ class Assembly:
         for i in todo:
             uid = self.ids[i]
             self._reps.setdefault((uid.scenario, uid.point), {})[uid.replication] = outcomes[i]
-        failures: list[tuple[str, str]] = []
+        failures: list[PointFailure] = []
         details = [o.detail for o in outcomes if isinstance(o, Failure)]
         for scenario in self.study.scenarios:
             for p, point in enumerate(scenario.points):
@@ -166,7 +177,8 @@ class Assembly:
                     self._done[key] = self._point(key)
                 messages = self._done[key][3]
                 if messages:
-                    failures.append((scenario.name, f"{point.label + ': ' if point.label else ''}{messages[0]}"))
+                    failures.append(PointFailure(scenario.name, p, f"{point.label + ': ' if point.label else ''}"
+                                                                  f"{messages[0]}"))
         points = tuple(self._results((scenario.name, p), last=True)
                        for scenario in self.study.scenarios for p in range(len(scenario.points)))
         return BatchResults(self.study, points, tuple(failures), tuple(details))

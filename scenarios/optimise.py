@@ -198,8 +198,9 @@ def _executed(plan: Any, executor: Executor | None, memory: _Memory, tick: Calla
 
     batch = execute(plan, executor=executor, cache=memory, progress=ran)
     if batch.failures:
-        name, message = batch.failures[0]
-        raise SimulationError(f"candidate {candidates[int(name.split('-')[1])].label}: {message}", file=base.source)
+        failure = batch.failures[0]
+        raise SimulationError(f"candidate {candidates[int(failure.scenario.split('-')[1])].label}: {failure.message}",
+                              file=base.source)
     return batch
 
 

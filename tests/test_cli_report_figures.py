@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from cli import cli
 from report.bounds import impossible
+from report.chance import highlights
 from report.headline import SAME_IN_EVERY_RUN
 from scenarios.compare import ONE_NOTE
 
@@ -132,13 +133,21 @@ def test_the_how_sure_table_says_too_few_replications_too(sure: Path) -> None:
     assert sorted(shown) == expected
 
     # a change that holds says which way and in what (found by QA: "yes: the same way at every point, by at
-    # least 6,02" named neither)
+    # least 6,02" named neither); where the report does not highlight the change it does not hold for the report
+    # (at 2 replications, a t-test of one degree of freedom over the 399 changes compared, none is highlighted)
     conclusions = doc["scenarios"]["delegated-to-officer"]["conclusions"]
     held = [f for f, c in conclusions.items() if c["holds"] and f.endswith("/complete_to_decision_mean_days")]
     assert held
+    chance = highlights(json.loads((out / "summary.json").read_text(encoding="utf-8")))
     for figure in held:
         row = page.xpath(f"//article[@id='u-delegated-to-officer']//tr[@data-figure='{figure}']")[0]
         cell = row.xpath("./td")[4]
+        if not chance.kept("delegated-to-officer", 0, figure):
+            assert _said(cell, "en") == (f"no: among the {chance.compared} changes this report compares it could be "
+                                         "chance (the same way at 100% of the points)")
+            assert _said(cell, "sv") == (f"nej: bland de {chance.compared} ändringar som rapporten jämför kan det "
+                                         "vara slump (åt samma håll i 100\u00a0% av punkterna)")
+            continue
         way = {"en": "lower", "sv": "lägre"} if conclusions[figure]["direction"] == "lower" else {"en": "higher", "sv": "högre"}
         assert re.fullmatch(rf"yes: the same way at every point \({way['en']}\), by at least [\d.,]+ days",
                             _said(cell, "en")), _said(cell, "en")

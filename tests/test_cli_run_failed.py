@@ -108,6 +108,23 @@ def test_a_sweep_with_one_failing_point_says_the_others_results_are_kept(files: 
     assert html.count(f"Värde 2 av de 2 som prövats ({value}) kunde inte beräknas eftersom vissa "
                       "ärenden") == 2
     assert "This scenario could not be computed" not in html and "Scenariot kunde inte beräknas" not in html
+    # the run names the failed point by its index, which the report finds it by (it rebuilt the message as text)
+    assert doc["failures"] == [{"scenario": "sw", "point": 1, "message": f"{stuck['label']}: {stuck['failures'][0]}"}]
+    # a summary.json written before the failures named their point still reads, and says the same
+    del doc["failures"][0]["point"]
+    (files / "out" / "summary.json").write_text(json.dumps(doc), encoding="utf-8")
+    (files / "out" / "report.html").unlink()
+    again = CliRunner().invoke(cli, ["report", str(files / "out")])
+    assert again.exit_code == 0, again.output
+    assert (files / "out" / "report.html").read_text(encoding="utf-8") == html
+    # one that names a point that is no index is refused in one line, before any HTML is written
+    doc["failures"][0]["point"] = "1"
+    (files / "out" / "summary.json").write_text(json.dumps(doc), encoding="utf-8")
+    (files / "out" / "report.html").unlink()
+    refused = CliRunner().invoke(cli, ["report", str(files / "out")])
+    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    assert refused.stderr.strip().endswith("failures[0].point: expected a sweep point's index (0, 1, ...), not str")
+    assert not (files / "out" / "report.html").exists()
     # with a scenario that ran beside it, and both points stuck: the whole scenario failed, said as before
     (files / "sw2.yaml").write_text("name: sw2\nbase: {bpmn: model.yaml, profile: profile.yaml}\n"
                                     "sweep:\n  elements.T.duration: [1h, 2h]\n" + SETTINGS, encoding="utf-8")

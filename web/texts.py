@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from processes.delegation import DELEGATION_LEVELS
 from report.numbers import SHARE_RULE
+from report.words import level_words
 
 __all__ = ["TEXTS", "said_name"]
 
@@ -148,10 +150,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "keep": {"sv": "behåll", "en": "keep"},
     # a decision level a chosen process has no body for (the manager's second journey: offered, refused after Räkna)
     "level_lacking": {"sv": "finns inte i", "en": "not in"},
-    "committee": {"sv": "nämnden", "en": "the committee"},
-    "working_committee": {"sv": "arbetsutskottet", "en": "the working committee"},
-    "chair": {"sv": "ordföranden", "en": "the chair"},
-    "officer": {"sv": "handläggaren", "en": "the case officer"},
+    # who decides, in the words permitflow optimise and the spreadsheet say it too: report/labels.yaml's levels
+    **{level: {lang: level_words(level, lang) for lang in ("sv", "en")} for level in DELEGATION_LEVELS},
     "weekly": {"sv": "varje vecka", "en": "every week"},
     "fortnightly": {"sv": "varannan vecka", "en": "every second week"},
     "monthly": {"sv": "en gång i månaden", "en": "once a month"},
@@ -223,6 +223,5 @@ TEXTS: dict[str, dict[str, str]] = {
                           "tar längre tid)",
                     "en": "How sure are we? Also try the assumptions' ranges (8 combinations of their values, "
                           "takes longer)"},
-    "manager": {"sv": "chefen", "en": "the manager"},
     "choose": {"sv": "Välj minst en kommun.", "en": "Choose at least one municipality."},
 }

@@ -49,7 +49,8 @@ def test_the_headlines_swedish_sentence_writes_swedish_numbers() -> None:
                         "hbg/within_deadline_share": {"mean": 0.985, "ci": [0.97, 1.0]}}, "comparison": None}]},
         {"name": "e-service", "question": "", "members": ["hbg"], "baseline": "status-quo", "points": [{
             "figures": {key: {"mean": 0.1, "ci": [0.0, 0.2]}}, "comparison": {"baseline": "status-quo", "differences": {
-                key: {"mean": -0.36, "ci": [-0.62, -0.1], "significant": True}}}}]},
+                key: {"mean": -0.36, "ci": [-0.62, -0.1], "significant": True,
+                      "replications": [-0.1, -0.6, -0.3, -0.45, -0.35]}}}}]},
     ]}
     today, change = headline(doc, None, {"hbg": "Helsingborg"})
     assert today["sentences"][0]["sv"].startswith(

@@ -44,7 +44,8 @@ def test_the_results_folder_reads_back(folder: Path) -> None:
     assert [p["label"] for p in doc["scenarios"][1]["points"]] == [
         "simulation.pools.officer.fte=0.25", "simulation.pools.officer.fte=1.0",
     ]
-    assert doc["failures"] == [{"scenario": "staff", "message": "simulation.pools.officer.fte=1.0: a broken replication"}]
+    assert doc["failures"] == [{"scenario": "staff", "point": 1,
+                                "message": "simulation.pools.officer.fte=1.0: a broken replication"}]
     assert {r["scenario"] for r in read_cases(folder)} == {"today", "staff"}
     assert list(read_processes(folder)) == ["mini"]
     header = (folder / "summary.csv").read_text(encoding="utf-8").splitlines()[0]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scenarios.batch import Assembly, assemble
+from scenarios.batch import Assembly, PointFailure, assemble
 from scenarios.execute import plan
 from scenarios.loader import read_any
 from simulator.runner import Failure, run_replications
@@ -41,7 +41,7 @@ def test_any_arrival_order_and_any_share_arrived_give_assembles_results(finished
         part = came[start:start + 2]
         assembly.arrived(part, [outcomes[i] for i in part])
     assert assembly.finish(outcomes) == expected
-    assert expected.failures == (("officer", "it broke"),)
+    assert expected.failures == (PointFailure("officer", 0, "it broke"),)
 
 
 def test_the_baseline_comparison_is_made_once_both_points_are_back(finished) -> None:

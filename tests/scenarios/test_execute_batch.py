@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from processes.errors import InputError
-from scenarios.batch import assemble
+from scenarios.batch import PointFailure, assemble
 from scenarios.compare import estimate, paired_differences, summarise_point
 from scenarios.execute import CASE_COLUMNS, UnitResult, plan, run_unit
 from scenarios.loader import read_any
@@ -83,7 +83,7 @@ def test_a_failed_unit_is_reported_for_its_scenario(study) -> None:
     outcomes = run_replications([job for _, job in planned])
     outcomes[4] = Failure("SimulationError", "it broke")
     batch = assemble(study, [uid for uid, _ in planned], outcomes)
-    assert batch.failures == (("officer", "it broke"),)
+    assert batch.failures == (PointFailure("officer", 0, "it broke"),)
     assert batch.failed_scenarios == ("officer",)
     est = batch.points[1].summary.figures["mini/cases"]
     assert math.isnan(est.values[1]) and est.n == 2

@@ -52,20 +52,33 @@ def test_a_dominated_setting_today_run_on_for_the_table_says_so():
 def test_each_decision_level_has_one_name_on_the_command_line_the_page_and_the_report():
     """Found by QA: ``permitflow optimise`` said "beslut av chefen" and the page "beslut av enhetschefen"
     ("the unit manager") for the same level; the domain text, the report and the glossary say "chef",
-    "the manager"."""
+    "the manager". The words are written once (report/labels.yaml's levels) and each place reads them there."""
     from processes.params import DELEGATION_LEVELS
-    from report.goalseek import LEVEL_EN, LEVEL_SV
-    from report.words import word
-    from web.texts import TEXTS
+    from report.goalseek import goalseek_csv, goalseek_text
+    from report.sheet import goalseek_sheet
+    from report.words import labels, word
+    from scenarios.compare import Estimate
+    from scenarios.levers import Candidate, Levers
+    from scenarios.optimise import Evaluated, OptimiseResult, Target
+    from web.levers import choices_words
 
+    assert labels()["levels"]["manager"] == {"en": "the manager", "sv": "chefen"}
+    share, days = Estimate(0.99, 0.97, 1.0, (0.99,) * 10), Estimate(44.0, 38.3, 49.8, (44.0,) * 10)
     for level in DELEGATION_LEVELS:
-        assert (TEXTS[level]["sv"], TEXTS[level]["en"]) == (LEVEL_SV[level], LEVEL_EN[level]), level
-        if level != "officer":  # the report's "officer" is the pool (handläggarna), the level one of them
-            assert (TEXTS[level]["sv"], TEXTS[level]["en"]) == (word(level, "sv"), word(level, "en")), level
-    result = {"processes": ["astorp"], "target": {"share": 0.9}, "ties": [], "holds_at_bad_end": True, "safe": None,
-              "chosen": _row(1, 0.3, "manager", 600000, 0.97, 40), "today": None}
-    said = goal_answer(result, {"astorp": "Åstorp"})["sentence"]
-    assert "beslut av chefen:" in said["sv"] and "decisions by the manager:" in said["en"]
+        said = labels()["levels"][level]
+        chosen = Evaluated(Candidate(1, 0.25, level), 565428.0, 0.0, 10, share, days, "chosen", True)
+        result = OptimiseResult(Target(share=0.95), ("helsingborg",), "officer", 2025,
+                                Levers((1,), (0.25,), (level,)), (chosen,), chosen, True, 10, None)
+        # the command line's Swedish answer, the page's answer in both languages, its lists, its spreadsheet
+        assert f"handläggare på kvartstid, beslut av {said['sv']}, " in goalseek_text(result).splitlines()[2], level
+        page = goal_answer(result.to_json(), {"helsingborg": "Helsingborg"})["sentence"]
+        assert f"beslut av {said['sv']}: " in page["sv"] and f"decisions by {said['en']}: " in page["en"], level
+        for lang in ("sv", "en"):
+            assert choices_words((level,), lang) == said[lang]
+            rows = goalseek_sheet(goalseek_csv(result), lang).decode("utf-8-sig").splitlines()
+            assert said[lang] in rows[1].split(";" if lang == "sv" else ","), (level, lang)
+            if level != "officer":  # the report's "officer" is the pool (handläggarna), the level one of them
+                assert word(level, lang) == said[lang]
 
 
 def test_the_goal_answer_names_the_deadline_of_the_profiles():
