@@ -4,7 +4,8 @@ simplemma's dictionaries.
 Light on purpose (no stemmer, no matcher): ``permitflow simulate`` asks it of every model it
 prints figures for, and ``processes.diff`` (which re-exports it) of every model it compares.
 A model whose words Swedish and English know too few of, and another language's dictionary most of,
-is "other" (Signavio's German HR model): the diff then compares its labels by spelling alone.
+is "other" (Signavio's German HR model, a Danish or Norwegian municipality's model): the diff then compares its
+labels by spelling alone.
 
 >>> detect_language(["Diarieför ansökan", "Besluta"]), detect_language(["Register the application"])
 ('sv', 'en')
@@ -24,12 +25,15 @@ LANGUAGES = ("sv", "en")
 OTHER = "other"
 #: what :func:`detect_language` says, and so what ``--language`` accepts besides ``auto``
 DETECTED = (*LANGUAGES, OTHER)
-#: the languages whose dictionaries (simplemma's) can show a model to be in neither, asked in this order:
-#: German first (the interop corpus's only other language: Signavio's and Bizagi's examples), then the other
-#: large languages of western Europe. Not Danish or Norwegian: a Swedish model's words are theirs too, and
-#: simplemma's own detector finds some Swedish models Norwegian (bench/RESULTS-language.md); a Danish or
-#: Norwegian model is read as Swedish, the nearest rules there are.
-OTHER_LANGUAGES = ("de", "nl", "fr", "es", "it", "pt")
+#: the languages whose dictionaries (simplemma's) can show a model to be in neither, asked in this order
+#: unless a model's letters point at one of them (:func:`_likely_first`): German (the interop corpus's only
+#: other language: Signavio's and Bizagi's examples), the other large languages of western Europe, then Danish
+#: and Norwegian (bokmål, nynorsk). Those are said ``other`` too, not named: the diff has no rules of theirs
+#: (stop words, stems, phrases), and "read as neither Swedish nor English, compared by spelling" is what it
+#: does with them; read with Swedish rules, "er", "at" and "den" would go as stop words and "til" would not.
+OTHER_LANGUAGES = ("de", "nl", "fr", "es", "it", "pt", "da", "nb", "nn")
+#: Danish and Norwegian: they write æ, ø and å, never ä or ö; Swedish writes å, ä and ö, never æ or ø
+NEIGHBOURS = ("da", "nb", "nn")
 
 STOPWORDS = {
     "sv": frozenset(
@@ -61,6 +65,11 @@ STOPWORDS = {
     OTHER: frozenset(),
 }
 _SV_LETTERS = re.compile("[åäö]")
+#: letters only Swedish writes of the Scandinavian three (German writes them too), and letters it never writes
+_NOT_NEIGHBOURS, _NOT_SWEDISH = frozenset("äö"), frozenset("æø")
+#: letters that point at a language of :data:`OTHER_LANGUAGES`: its dictionary is asked first
+_HINTS = {"de": frozenset("äöüß"), "da": frozenset("æøå"), "nb": frozenset("æøå"), "nn": frozenset("æøå"),
+          "fr": frozenset("çèêëîïôœùû"), "es": frozenset("ñ¿¡"), "pt": frozenset("ãõ")}
 
 
 def detect_language(labels: Iterable[str]) -> str:
@@ -94,11 +103,14 @@ def _confirmed(guess: str, words: list[str]) -> str:
     the guessed language knows fewer than half of the distinct words, the better of Swedish and English, or
     ``"other"`` when one of :data:`OTHER_LANGUAGES` knows at least half of them and more than twice as many.
 
-    A guessed Swedish with an å is kept unasked: no language of :data:`OTHER_LANGUAGES` writes it, and the
-    Swedish dictionary (a second to load) is spared for ``simulate``'s Swedish models. Without simplemma the
-    guess stands."""
+    A guessed Swedish with an å and an ä or ö is kept unasked: only Swedish writes both (German writes no å,
+    Danish and Norwegian no ä or ö), and the Swedish dictionary (a second to load) is spared for most Swedish
+    models. A model with an ä or ö is not Danish or Norwegian; one with an æ or ø is not Swedish: there the
+    guessed Swedish is not kept for its dictionary's half alone, and Danish or Norwegian wins with at least
+    half of the words and more than Swedish and English know. Without simplemma the guess stands."""
     distinct = sorted({w for w in words if len(w) > 1})
-    if not distinct or (guess == "sv" and any("å" in w for w in distinct)):
+    letters = frozenset("".join(distinct))
+    if not distinct or (guess == "sv" and "å" in letters and letters & _NOT_NEIGHBOURS):
         return guess
     try:
         import simplemma
@@ -108,18 +120,28 @@ def _confirmed(guess: str, words: list[str]) -> str:
     def share(lang: str) -> float:
         return sum(simplemma.is_known(w, lang=lang) for w in distinct) / len(distinct)
 
+    not_swedish = bool(letters & _NOT_SWEDISH)
     guessed = share(guess)
-    if guessed >= _KNOWN_ENOUGH:
+    if guessed >= _KNOWN_ENOUGH and not (guess == "sv" and not_swedish):
         return guess
     rival = "en" if guess == "sv" else "sv"
     known_rival = share(rival)
     own, best = (guess, guessed) if guessed >= known_rival else (rival, known_rival)
-    if best >= _KNOWN_ENOUGH:
-        return own  # no language can know more than twice as many
+    # how many times what Swedish or English knows a rival must know: twice, or once where the letters say
+    # Danish or Norwegian; a rival that cannot reach it (it knows at most every word) is not loaded
+    rivals = [(lang, 1 if not_swedish and lang in NEIGHBOURS else 2) for lang in _likely_first(letters)
+              if not (lang in NEIGHBOURS and letters & _NOT_NEIGHBOURS)]
+    rivals = [(lang, times) for lang, times in rivals if times * best < 1]
     # one dictionary at a time, the first that knows enough ends it: each costs 30-110 MB and up to a second
     # to load (German the most), so a German model loads German alone
-    known = (share(lang) for lang in OTHER_LANGUAGES)
-    return OTHER if any(k >= _KNOWN_ENOUGH and k > 2 * best for k in known) else own
+    return OTHER if any((k := share(lang)) >= _KNOWN_ENOUGH and k > times * best for lang, times in rivals) \
+        else own
+
+
+def _likely_first(letters: frozenset[str]) -> list[str]:
+    """:data:`OTHER_LANGUAGES`, those whose letters the words have first (the order the answer does not depend
+    on: it says only whether any of them knows enough)."""
+    return sorted(OTHER_LANGUAGES, key=lambda lang: not letters & _HINTS.get(lang, frozenset()))
 
 
 def shows_swedish(labels: Iterable[str]) -> bool:

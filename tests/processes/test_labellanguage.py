@@ -58,6 +58,37 @@ def test_a_model_in_neither_language_is_other(labels: list[str], language: str) 
     assert detect_language(labels) == language
 
 
+NORDIC = Path(__file__).resolve().parents[2] / "bench" / "language" / "nordic"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in NORDIC.glob("*.yaml")))
+def test_danish_and_norwegian_models_are_read_as_neither(name: str) -> None:
+    # bench/language/nordic: Danish, bokmål and nynorsk permit models, three without æ, ø and å
+    assert len(list(NORDIC.glob("*.yaml"))) == 9
+    assert detected(NORDIC / name) == "other"
+
+
+@pytest.mark.parametrize("labels,language", [
+    # Swedish knows 4 of the 6 words (om, plan, kontroll, av): enough for a model without æ/ø, not with it
+    (["Søknad om plan", "Kontroll av plan", "Vedtak"], "other"),
+    # å without ä or ö, and no æ or ø: Swedish was taken unasked before; bokmål knows every word
+    (["Motta melding", "Registrer sak", "Send svar på henvendelse", "Fatt vedtak", "Arkiver sak"], "other"),
+    (["Skicka remiss", "Beslut på delegation"], "sv"),  # å alone: the Swedish dictionary is asked, and knows
+    (["Kontroll av plan", "Beslut om delegation"], "sv"),  # Danish knows these too, Swedish as many
+])
+def test_the_letters_tell_swedish_from_danish_and_norwegian(labels: list[str], language: str) -> None:
+    assert detect_language(labels) == language
+
+
+def test_a_norwegian_model_is_compared_by_spelling_and_its_diff_said_in_english() -> None:
+    nb = str(NORDIC / "nb-skjenkebevilling.yaml")
+    assert not shows_swedish(s.name for s in build_view(load_model(nb)).steps.values() if s.name)
+    said = CliRunner().invoke(cli, ["diff", nb, "astorp"])
+    assert said.exit_code == 0, said.output
+    assert "the labels of nb-skjenkebevilling were read as neither Swedish nor English" in said.output
+    assert "is only in Åstorp" in said.output  # the diff's words in English: not every model is Swedish
+
+
 def test_without_simplemma_the_letters_and_stop_words_decide(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "simplemma", None)  # import simplemma raises ImportError
     assert detect_language(["Aufgabe 1", "Aufgabe 2"]) == "sv"  # as before the dictionaries were asked
