@@ -11,6 +11,7 @@ from shared import INTEROP
 
 from bpmn_io.loading import load_model
 from cli import cli
+from processes import labellanguage
 from processes.diff import diff_models
 from processes.diff.labelmatch import match_labels
 from processes.diff.language import word_root
@@ -87,6 +88,47 @@ def test_a_norwegian_model_is_compared_by_spelling_and_its_diff_said_in_english(
     assert said.exit_code == 0, said.output
     assert "the labels of nb-skjenkebevilling were read as neither Swedish nor English" in said.output
     assert "is only in Åstorp" in said.output  # the diff's words in English: not every model is Swedish
+
+
+def asking(monkeypatch: pytest.MonkeyPatch, knows: str) -> list[str]:
+    """The languages the detector asks, in order, of a dictionary lookup where only ``knows`` knows any word."""
+    asked: list[str] = []
+
+    def known(word: str, lang: str) -> bool:
+        if lang not in asked:
+            asked.append(lang)
+        return lang == knows
+
+    monkeypatch.setattr(labellanguage, "_dictionaries", lambda: known)
+    return asked
+
+
+def test_the_likely_languages_are_asked_first_and_the_asking_stops_at_the_answer(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = asking(monkeypatch, knows="nb")
+    # a Norwegian checklist without æ, ø and å: its "til" puts Danish and Norwegian before German and the rest
+    assert detect_language(["Ny sak", "Send til uttalelse hos politiet", "Fatt vedtak"]) == "other"
+    assert asked == ["sv", "en", "da", "nb"]
+
+
+def test_a_model_with_a_or_o_umlaut_never_asks_danish_or_norwegian(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = asking(monkeypatch, knows="nothing")
+    assert detect_language(["Vandelsprövning", "Polisremiss", "Delegationsbeslut"]) == "sv"
+    assert asked == ["sv", "en", "de", "nl", "fr", "es", "it", "pt"]  # German first: its letters
+    asked.clear()
+    assert detect_language(["Ärendet avslutat på nämnden"]) == "sv"  # å with ä: Swedish unasked
+    assert asked == []
+
+
+def test_the_dictionaries_read_in_place_know_what_simplemma_knows() -> None:
+    simplemma = pytest.importorskip("simplemma")
+    read = labellanguage._read_in_place()
+    if read is None:
+        pytest.skip("simplemma before 2.0: its own dictionaries are asked")
+    words = ["application", "Applications", "usertask", "søknad", "vedtak", "ansökan", "café", "cafe\u0301"]
+    for lang in ("en", "nn"):
+        assert [read(w, lang) for w in words] == [simplemma.is_known(w, lang=lang) for w in words]
+    assert read("søknad", "nn") and not read("usertask", "nn")
 
 
 def test_without_simplemma_the_letters_and_stop_words_decide(monkeypatch: pytest.MonkeyPatch) -> None:
