@@ -8,8 +8,9 @@ model's steps (``processes.diff.view.build_view``). Models:
 * ``library``  the library's models (processes/library/*/process.bpmn): Swedish;
 * ``ua``       the PMMC 2015 university admission models (../shared/data/matching-pmmc2015-ua): English;
 * ``sv``, ``en`` the matching benchmark's models (bench/matching/{sv,en}/*/{a,b}.yaml): Swedish, English;
-* ``nordic``   permit-process models in Danish, Norwegian bokmål and nynorsk (bench/language/nordic/*.yaml, the
-               language the file name's start), written for this benchmark before the detector was run on them.
+* ``nordic``   permit-process models in Danish, Norwegian bokmål and nynorsk (bench/language/nordic/*.yaml,
+               the language the file name's start), written for this benchmark before the detector was run
+               on them.
 
 A model written in a language other than Swedish and English is right when detected ``other``; a model with
 no labelled step is listed and not scored.
