@@ -91,7 +91,7 @@ def test_a_norwegian_model_is_compared_by_spelling_and_its_diff_said_in_english(
 
 
 def asking(monkeypatch: pytest.MonkeyPatch, knows: str) -> list[str]:
-    """The languages the detector asks, in order, of a dictionary lookup where only ``knows`` knows any word."""
+    """The languages the detector asks, in order, of a lookup where only ``knows`` knows any word."""
     asked: list[str] = []
 
     def known(word: str, lang: str) -> bool:
@@ -118,6 +118,25 @@ def test_a_model_with_a_or_o_umlaut_never_asks_danish_or_norwegian(monkeypatch: 
     asked.clear()
     assert detect_language(["Ärendet avslutat på nämnden"]) == "sv"  # å with ä: Swedish unasked
     assert asked == []
+
+
+def test_a_swedish_model_the_packaged_words_make_half_of_loads_no_dictionary(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = asking(monkeypatch, knows="nothing")
+    # no å, ä or ö: "skicka", "remiss", "till", "polisen", "beslut" are among processes/swedishwords.yaml
+    assert detect_language(["Skicka remiss till polisen", "Beslut"]) == "sv"
+    assert asked == []
+    assert detect_language(["Remiss till Zzyzx", "Qwrt"]) == "sv"  # 2 of 4 words listed: still half
+    assert asked == []
+    assert detect_language(["Zzyzx till Qwrt"]) == "sv"  # 1 of 3: the dictionary is asked
+    assert asked[:2] == ["sv", "en"]
+
+
+def test_the_packaged_swedish_words_are_all_known_to_simplemma() -> None:
+    simplemma = pytest.importorskip("simplemma")
+    words = sorted(labellanguage._swedish_words())
+    assert len(words) > 500
+    assert [w for w in words if not simplemma.is_known(w, lang="sv")] == []
 
 
 def test_the_dictionaries_read_in_place_know_what_simplemma_knows() -> None:
