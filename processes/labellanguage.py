@@ -29,11 +29,12 @@ OTHER = "other"
 #: what :func:`detect_language` says, and so what ``--language`` accepts besides ``auto``
 DETECTED = (*LANGUAGES, OTHER)
 #: the languages whose dictionaries (simplemma's) can show a model to be in neither, asked in this order
-#: unless a model's letters point at one of them (:func:`_likely_first`): German (the interop corpus's only
-#: other language: Signavio's and Bizagi's examples), the other large languages of western Europe, then Danish
-#: and Norwegian (bokmål, nynorsk). Those are said ``other`` too, not named: the diff has no rules of theirs
-#: (stop words, stems, phrases), and "read as neither Swedish nor English, compared by spelling" is what it
-#: does with them; read with Swedish rules, "er", "at" and "den" would go as stop words and "til" would not.
+#: unless a model's letters or small words point at one of them (:func:`_likely_first`): German (the interop
+#: corpus's only other language: Signavio's and Bizagi's examples), the other large languages of western
+#: Europe, then Danish and Norwegian (bokmål, nynorsk). Those are said ``other`` too, not named: the diff has
+#: no rules of theirs (stop words, stems, phrases), and "read as neither Swedish nor English, compared by
+#: spelling" is what it does with them; read with Swedish rules, "er", "at" and "den" would go as stop words
+#: and "til" would not.
 OTHER_LANGUAGES = ("de", "nl", "fr", "es", "it", "pt", "da", "nb", "nn")
 #: Danish and Norwegian: they write æ, ø and å, never ä or ö; Swedish writes å, ä and ö, never æ or ø
 NEIGHBOURS = ("da", "nb", "nn")
@@ -127,9 +128,10 @@ def _confirmed(guess: str, words: list[str]) -> str:
         return sum(known(w, lang) for w in distinct) / len(distinct)
 
     not_swedish = bool(letters & _NOT_SWEDISH)
-    surely_swedish = len(_swedish_words().intersection(distinct))  # the dictionary knows these and maybe more
-    if guess == "sv" and not not_swedish and surely_swedish >= _KNOWN_ENOUGH * len(distinct):
-        return guess  # half already: the dictionary need not be loaded to say so
+    # words the Swedish dictionary knows, and maybe more: when they make half, it need not be loaded
+    surely_swedish = len(_swedish_words().intersection(distinct)) if guess == "sv" and not not_swedish else 0
+    if surely_swedish >= _KNOWN_ENOUGH * len(distinct):
+        return guess
     guessed = share(guess)
     if guessed >= _KNOWN_ENOUGH and not (guess == "sv" and not_swedish):
         return guess
