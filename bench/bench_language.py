@@ -7,7 +7,10 @@ model's steps (``processes.diff.view.build_view``). Models:
                written in was read by hand and is in bench/language/interop-truth.csv;
 * ``library``  the library's models (processes/library/*/process.bpmn): Swedish;
 * ``ua``       the PMMC 2015 university admission models (../shared/data/matching-pmmc2015-ua): English;
-* ``sv``, ``en`` the matching benchmark's models (bench/matching/{sv,en}/*/{a,b}.yaml): Swedish, English.
+* ``sv``, ``en`` the matching benchmark's models (bench/matching/{sv,en}/*/{a,b}.yaml): Swedish, English;
+* ``nordic``   permit-process models in Danish, Norwegian bokmål and nynorsk (bench/language/nordic/*.yaml,
+               the language the file name's start), written for this benchmark before the detector was run
+               on them.
 
 A model written in a language other than Swedish and English is right when detected ``other``; a model with
 no labelled step is listed and not scored.
@@ -57,6 +60,8 @@ def models() -> Iterator[tuple[str, str, Path]]:
     for lang in ("sv", "en"):
         for path in sorted((HERE / "matching" / lang).glob("*/[ab].yaml"), key=lambda p: (len(str(p)), str(p))):
             yield lang, lang, path
+    for path in sorted((HERE / "language" / "nordic").glob("*.yaml")):
+        yield "nordic", path.name.split("-")[0], path
 
 
 def detected(path: Path) -> tuple[str, int]:

@@ -35,7 +35,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, also when a test loads this file
-from bench_serve_uploads import big_model, multipart, multipart_log, pss, rss  # noqa: E402
+from bench_serve_uploads import big_model, multipart, multipart_log, pss, rss, wait_until_up  # noqa: E402
 from proctree import descendants  # noqa: E402
 
 _parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -106,12 +106,7 @@ def sample(label, n):
     print(json.dumps(row), flush=True)
 
 
-for _ in range(600):
-    try:
-        req("api/setup")
-        break
-    except OSError:
-        time.sleep(0.2)
+wait_until_up(req)
 t0 = time.time()
 PLACES = [
     "angelholm",

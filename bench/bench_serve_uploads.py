@@ -78,6 +78,16 @@ def _kb_line_mb(path: str, key: str) -> float:
     return 0.0
 
 
+def wait_until_up(req) -> None:
+    """Ask ``api/setup`` (by ``req``, a path's getter) until the server answers, two minutes at most."""
+    for _ in range(600):
+        try:
+            req("api/setup")
+            return
+        except OSError:
+            time.sleep(0.2)
+
+
 def rss(pid: int) -> float:
     """VmRSS of ``pid`` in MB (0: it ended while sampled; tests/web/test_web_memory.py's _rss_mb fails
     instead: a test reads its own, living process)."""
@@ -132,12 +142,7 @@ def main() -> None:
         log.append(row)
         print(json.dumps(row), flush=True)
 
-    for _ in range(600):
-        try:
-            req("api/setup")
-            break
-        except OSError:
-            time.sleep(0.2)
+    wait_until_up(req)
     t0 = time.time()
     sample("start")
     ids: list[str] = []

@@ -4,7 +4,8 @@ simplemma's dictionaries.
 Light on purpose (no stemmer, no matcher): ``permitflow simulate`` asks it of every model it
 prints figures for, and ``processes.diff`` (which re-exports it) of every model it compares.
 A model whose words Swedish and English know too few of, and another language's dictionary most of,
-is "other" (Signavio's German HR model): the diff then compares its labels by spelling alone.
+is "other" (Signavio's German HR model, a Danish or Norwegian municipality's model): the diff then
+compares its labels by spelling alone.
 
 >>> detect_language(["Diarieför ansökan", "Besluta"]), detect_language(["Register the application"])
 ('sv', 'en')
@@ -13,7 +14,10 @@ is "other" (Signavio's German HR model): the diff then compares its labels by sp
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
 
 __all__ = ["LANGUAGES", "OTHER", "DETECTED", "OTHER_LANGUAGES", "STOPWORDS", "detect_language",
            "shows_swedish"]
@@ -24,12 +28,16 @@ LANGUAGES = ("sv", "en")
 OTHER = "other"
 #: what :func:`detect_language` says, and so what ``--language`` accepts besides ``auto``
 DETECTED = (*LANGUAGES, OTHER)
-#: the languages whose dictionaries (simplemma's) can show a model to be in neither, asked in this order:
-#: German first (the interop corpus's only other language: Signavio's and Bizagi's examples), then the other
-#: large languages of western Europe. Not Danish or Norwegian: a Swedish model's words are theirs too, and
-#: simplemma's own detector finds some Swedish models Norwegian (bench/RESULTS-language.md); a Danish or
-#: Norwegian model is read as Swedish, the nearest rules there are.
-OTHER_LANGUAGES = ("de", "nl", "fr", "es", "it", "pt")
+#: the languages whose dictionaries (simplemma's) can show a model to be in neither, asked in this order
+#: unless a model's letters or small words point at one of them (:func:`_likely_first`): German (the interop
+#: corpus's only other language: Signavio's and Bizagi's examples), the other large languages of western
+#: Europe, then Danish and Norwegian (bokmål, nynorsk). Those are said ``other`` too, not named: the diff has
+#: no rules of theirs (stop words, stems, phrases), and "read as neither Swedish nor English, compared by
+#: spelling" is what it does with them; read with Swedish rules, "er", "at" and "den" would go as stop words
+#: and "til" would not.
+OTHER_LANGUAGES = ("de", "nl", "fr", "es", "it", "pt", "da", "nb", "nn")
+#: Danish and Norwegian: they write æ, ø and å, never ä or ö; Swedish writes å, ä and ö, never æ or ø
+NEIGHBOURS = ("da", "nb", "nn")
 
 STOPWORDS = {
     "sv": frozenset(
@@ -61,6 +69,14 @@ STOPWORDS = {
     OTHER: frozenset(),
 }
 _SV_LETTERS = re.compile("[åäö]")
+#: letters only Swedish writes of the Scandinavian three (German writes them too), and letters it never writes
+_NOT_NEIGHBOURS, _NOT_SWEDISH = frozenset("äö"), frozenset("æø")
+#: letters, and small words no Swedish or English label has, that point at a language of
+#: :data:`OTHER_LANGUAGES`: its dictionary is asked first (a Norwegian checklist without æ, ø, å says "til")
+_NEIGHBOUR_HINTS = frozenset(["æ", "ø", "å", *"og til fra frå af ikke ikkje ved etter uten uden".split()])
+_HINTS = {"de": frozenset(["ä", "ö", "ü", "ß", *"und der die das mit von zu nach".split()]),
+          "da": _NEIGHBOUR_HINTS, "nb": _NEIGHBOUR_HINTS, "nn": _NEIGHBOUR_HINTS,
+          "fr": frozenset("çèêëîïôœùû"), "es": frozenset("ñ¿¡"), "pt": frozenset("ãõ")}
 
 
 def detect_language(labels: Iterable[str]) -> str:
@@ -94,32 +110,51 @@ def _confirmed(guess: str, words: list[str]) -> str:
     the guessed language knows fewer than half of the distinct words, the better of Swedish and English, or
     ``"other"`` when one of :data:`OTHER_LANGUAGES` knows at least half of them and more than twice as many.
 
-    A guessed Swedish with an å is kept unasked: no language of :data:`OTHER_LANGUAGES` writes it, and the
-    Swedish dictionary (a second to load) is spared for ``simulate``'s Swedish models. Without simplemma the
-    guess stands."""
+    A guessed Swedish with an å and an ä or ö is kept unasked: only Swedish writes both (German writes no å,
+    Danish and Norwegian no ä or ö), and the Swedish dictionary is spared for most Swedish models; so is it
+    for one whose words are half among :func:`_swedish_words`, words it knows. A model with an ä or ö is not
+    Danish or Norwegian; one with an æ or ø is not Swedish: there the guessed Swedish is not kept for its
+    dictionary's half alone, and Danish or Norwegian wins with at least half of the words and more than
+    Swedish and English know. Without simplemma the guess stands."""
     distinct = sorted({w for w in words if len(w) > 1})
-    if not distinct or (guess == "sv" and any("å" in w for w in distinct)):
+    letters = frozenset("".join(distinct))
+    if not distinct or (guess == "sv" and "å" in letters and letters & _NOT_NEIGHBOURS):
         return guess
-    try:
-        import simplemma
-    except ImportError:
+    known = _dictionaries()
+    if known is None:
         return guess
 
     def share(lang: str) -> float:
-        return sum(simplemma.is_known(w, lang=lang) for w in distinct) / len(distinct)
+        return sum(known(w, lang) for w in distinct) / len(distinct)
 
+    not_swedish = bool(letters & _NOT_SWEDISH)
+    # words the Swedish dictionary knows, and maybe more: when they make half, it need not be loaded
+    surely_swedish = len(_swedish_words().intersection(distinct)) if guess == "sv" and not not_swedish else 0
+    if surely_swedish >= _KNOWN_ENOUGH * len(distinct):
+        return guess
     guessed = share(guess)
-    if guessed >= _KNOWN_ENOUGH:
+    if guessed >= _KNOWN_ENOUGH and not (guess == "sv" and not_swedish):
         return guess
     rival = "en" if guess == "sv" else "sv"
     known_rival = share(rival)
     own, best = (guess, guessed) if guessed >= known_rival else (rival, known_rival)
-    if best >= _KNOWN_ENOUGH:
-        return own  # no language can know more than twice as many
-    # one dictionary at a time, the first that knows enough ends it: each costs 30-110 MB and up to a second
-    # to load (German the most), so a German model loads German alone
-    known = (share(lang) for lang in OTHER_LANGUAGES)
-    return OTHER if any(k >= _KNOWN_ENOUGH and k > 2 * best for k in known) else own
+    # how many times what Swedish or English knows a rival must know: twice, or once where the letters say
+    # Danish or Norwegian; a rival that cannot reach it (it knows at most every word) is not loaded
+    rivals = [(lang, 1 if not_swedish and lang in NEIGHBOURS else 2)
+              for lang in _likely_first(letters | set(distinct))
+              if not (lang in NEIGHBOURS and letters & _NOT_NEIGHBOURS)]
+    rivals = [(lang, times) for lang, times in rivals if times * best < 1]
+    # one dictionary at a time, the first that knows enough ends it: each costs 2-20 MB and up to two thirds
+    # of a second to load (German the most), so a German model loads German alone
+    return OTHER if any((k := share(lang)) >= _KNOWN_ENOUGH and k > times * best for lang, times in rivals) \
+        else own
+
+
+def _likely_first(seen: frozenset[str]) -> list[str]:
+    """:data:`OTHER_LANGUAGES`, first those that ``seen`` (a model's letters and words) has a hint of
+    (:data:`_HINTS`): the order saves loading dictionaries, the answer does not depend on it (it says only
+    whether any of them knows enough)."""
+    return sorted(OTHER_LANGUAGES, key=lambda lang: not seen & _HINTS.get(lang, frozenset()))
 
 
 def shows_swedish(labels: Iterable[str]) -> bool:
@@ -156,15 +191,54 @@ def _scores(labels: Iterable[str]) -> tuple[int, int, list[str]]:
 def _by_dictionary(words: list[str], tie_swedish: bool = True) -> tuple[int, int]:
     """How many of ``words`` the Swedish and the English dictionaries know (by endings without simplemma);
     ``tie_swedish``: when English knows none, Swedish is said to know one more without asking it."""
-    try:
-        import simplemma
-    except ImportError:
+    known = _dictionaries()
+    if known is None:
         endings_en = sum(w.endswith(("tion", "ment", "ing", "ed", "ness", "ity", "ance")) for w in words)
         endings_sv = sum(w.endswith(("ning", "ering", "era", "ande", "else", "het", "skap")) for w in words)
         return endings_sv, endings_en
     # English first (its dictionary loads in a fifth of the time of the Swedish one): when
     # no word is English, Swedish wins the tie, and the Swedish dictionary is not loaded
-    known_en = sum(simplemma.is_known(w, lang="en") for w in words)
+    known_en = sum(known(w, "en") for w in words)
     if known_en == 0 and tie_swedish:
         return 1, 0
-    return sum(simplemma.is_known(w, lang="sv") for w in words), known_en
+    return sum(known(w, "sv") for w in words), known_en
+
+
+@lru_cache(maxsize=1)
+def _swedish_words() -> frozenset[str]:
+    """Words simplemma's Swedish dictionary knows, packaged (processes/swedishwords.yaml: the library's and
+    the synonym groups' words, bench/make_swedish_words.py): as many of a model's words as are among them the
+    dictionary knows at least, so a model they make half of is Swedish without loading it (0.4 s CPU and 12
+    MB, bench/RESULTS-language.md)."""
+    import yaml
+
+    text = (Path(__file__).with_name("swedishwords.yaml")).read_text(encoding="utf-8")
+    return frozenset(yaml.safe_load(text)["words"])
+
+
+def _dictionaries() -> Callable[[str, str], bool] | None:
+    """Whether simplemma's dictionary of a language knows a word (as ``simplemma.is_known``), None without
+    simplemma."""
+    try:
+        import simplemma
+    except ImportError:
+        return None
+    return _read_in_place() or (lambda word, lang: simplemma.is_known(word, lang=lang))
+
+
+@lru_cache(maxsize=1)
+def _read_in_place() -> Callable[[str, str], bool] | None:
+    """``simplemma.is_known`` over its memory-frugal dictionaries (simplemma 2: each language's file read
+    into one block of bytes and searched there, the same words known): a few MB a language where its default
+    builds a dict of 13-107 MB (the eight a model of code names asked for: 560 MB, bench/RESULTS-language.md).
+    Its own cache holds every language the detector asks, so none is read twice in a long-running server.
+    None before simplemma 2."""
+    try:
+        from simplemma.strategies import DictionaryLookupStrategy
+        from simplemma.strategies.dictionaries import StreamDictionaryFactory
+    except ImportError:
+        return None
+    every_language = len(LANGUAGES) + len(OTHER_LANGUAGES)
+    lookup = DictionaryLookupStrategy(StreamDictionaryFactory(cache_max_size=every_language))
+    # NFC as simplemma.is_known normalises (the dictionaries' keys are NFC)
+    return lambda word, lang: lookup.get_lemma(unicodedata.normalize("NFC", word), lang) is not None

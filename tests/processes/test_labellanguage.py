@@ -11,6 +11,7 @@ from shared import INTEROP
 
 from bpmn_io.loading import load_model
 from cli import cli
+from processes import labellanguage
 from processes.diff import diff_models
 from processes.diff.labelmatch import match_labels
 from processes.diff.language import word_root
@@ -56,6 +57,97 @@ def test_the_library_models_are_swedish(name: str) -> None:
 ])
 def test_a_model_in_neither_language_is_other(labels: list[str], language: str) -> None:
     assert detect_language(labels) == language
+
+
+NORDIC = Path(__file__).resolve().parents[2] / "bench" / "language" / "nordic"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in NORDIC.glob("*.yaml")))
+def test_danish_and_norwegian_models_are_read_as_neither(name: str) -> None:
+    # bench/language/nordic: Danish, bokmål and nynorsk permit models, three without æ, ø and å
+    assert len(list(NORDIC.glob("*.yaml"))) == 9
+    assert detected(NORDIC / name) == "other"
+
+
+@pytest.mark.parametrize("labels,language", [
+    # Swedish knows 4 of the 6 words (om, plan, kontroll, av): enough for a model without æ/ø, not with it
+    (["Søknad om plan", "Kontroll av plan", "Vedtak"], "other"),
+    # å without ä or ö, and no æ or ø: Swedish was taken unasked before; bokmål knows every word
+    (["Motta melding", "Registrer sak", "Send svar på henvendelse", "Fatt vedtak", "Arkiver sak"], "other"),
+    (["Skicka remiss", "Beslut på delegation"], "sv"),  # å alone: the Swedish dictionary is asked, and knows
+    (["Kontroll av plan", "Beslut om delegation"], "sv"),  # Danish knows these too, Swedish as many
+])
+def test_the_letters_tell_swedish_from_danish_and_norwegian(labels: list[str], language: str) -> None:
+    assert detect_language(labels) == language
+
+
+def test_a_norwegian_model_is_compared_by_spelling_and_its_diff_said_in_english() -> None:
+    nb = str(NORDIC / "nb-skjenkebevilling.yaml")
+    assert not shows_swedish(s.name for s in build_view(load_model(nb)).steps.values() if s.name)
+    said = CliRunner().invoke(cli, ["diff", nb, "astorp"])
+    assert said.exit_code == 0, said.output
+    assert "the labels of nb-skjenkebevilling were read as neither Swedish nor English" in said.output
+    assert "is only in Åstorp" in said.output  # the diff's words in English: not every model is Swedish
+
+
+def asking(monkeypatch: pytest.MonkeyPatch, knows: str) -> list[str]:
+    """The languages the detector asks, in order, of a lookup where only ``knows`` knows any word."""
+    asked: list[str] = []
+
+    def known(word: str, lang: str) -> bool:
+        if lang not in asked:
+            asked.append(lang)
+        return lang == knows
+
+    monkeypatch.setattr(labellanguage, "_dictionaries", lambda: known)
+    return asked
+
+
+def test_the_likely_languages_are_asked_first_and_the_asking_stops_at_the_answer(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = asking(monkeypatch, knows="nb")
+    # a Norwegian checklist without æ, ø and å: its "til" puts Danish and Norwegian before German and the rest
+    assert detect_language(["Ny sak", "Send til uttalelse hos politiet", "Fatt vedtak"]) == "other"
+    assert asked == ["sv", "en", "da", "nb"]
+
+
+def test_a_model_with_a_or_o_umlaut_never_asks_danish_or_norwegian(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = asking(monkeypatch, knows="nothing")
+    assert detect_language(["Vandelsprövning", "Polisremiss", "Delegationsbeslut"]) == "sv"
+    assert asked == ["sv", "en", "de", "nl", "fr", "es", "it", "pt"]  # German first: its letters
+    asked.clear()
+    assert detect_language(["Ärendet avslutat på nämnden"]) == "sv"  # å with ä: Swedish unasked
+    assert asked == []
+
+
+def test_a_swedish_model_the_packaged_words_make_half_of_loads_no_dictionary(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = asking(monkeypatch, knows="nothing")
+    # no å, ä or ö: "skicka", "remiss", "till", "polisen", "beslut" are among processes/swedishwords.yaml
+    assert detect_language(["Skicka remiss till polisen", "Beslut"]) == "sv"
+    assert asked == []
+    assert detect_language(["Remiss till Zzyzx", "Qwrt"]) == "sv"  # 2 of 4 words listed: still half
+    assert asked == []
+    assert detect_language(["Zzyzx till Qwrt"]) == "sv"  # 1 of 3: the dictionary is asked
+    assert asked[:2] == ["sv", "en"]
+
+
+def test_the_packaged_swedish_words_are_all_known_to_simplemma() -> None:
+    simplemma = pytest.importorskip("simplemma")
+    words = sorted(labellanguage._swedish_words())
+    assert len(words) > 500
+    assert [w for w in words if not simplemma.is_known(w, lang="sv")] == []
+
+
+def test_the_dictionaries_read_in_place_know_what_simplemma_knows() -> None:
+    simplemma = pytest.importorskip("simplemma")
+    read = labellanguage._read_in_place()
+    if read is None:
+        pytest.skip("simplemma before 2.0: its own dictionaries are asked")
+    words = ["application", "Applications", "usertask", "søknad", "vedtak", "ansökan", "café", "cafe\u0301"]
+    for lang in ("en", "nn"):
+        assert [read(w, lang) for w in words] == [simplemma.is_known(w, lang=lang) for w in words]
+    assert read("søknad", "nn") and not read("usertask", "nn")
 
 
 def test_without_simplemma_the_letters_and_stop_words_decide(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,6 +8,7 @@ import random
 import pytest
 from diffbuilders import linear
 
+from processes import labellanguage
 from processes.diff import language
 from processes.diff.blocks import walk, walks
 from processes.diff.contained import chain_pass, free_runs
@@ -124,13 +125,15 @@ def test_language_by_dictionary_decides_as_counting_both_languages(labels: list[
     counted = {lang: sum(simplemma.is_known(w, lang=lang) for w in words) for lang in ("sv", "en")}
     expected = "en" if counted["en"] > counted["sv"] else "sv"
     asked: list[str] = []
-    real = simplemma.is_known
+    real = labellanguage._dictionaries()
+    assert real is not None
 
     def is_known(word: str, lang: str) -> bool:
         asked.append(lang)
-        return real(word, lang=lang)
+        return real(word, lang)
 
-    monkeypatch.setattr(simplemma, "is_known", is_known)
+    # the detector's own lookup (simplemma's dictionaries read in place): what it asks, in order
+    monkeypatch.setattr(labellanguage, "_dictionaries", lambda: is_known)
     assert language.detect_language(labels) == expected
     assert asked[0] == "en"  # English first: its dictionary loads in a fifth of the Swedish one's time
 
@@ -139,9 +142,13 @@ def test_a_swedish_guess_the_swedish_dictionary_confirms_asks_no_other_language(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # no English word, no å: the Swedish dictionary is asked whether it knows the words (a German model's
     # "Aufgabe 1" is guessed Swedish the same way); it does, so no other language's dictionary is loaded
-    simplemma = pytest.importorskip("simplemma")
+    pytest.importorskip("simplemma")
     asked: list[str] = []
-    monkeypatch.setattr(simplemma, "is_known", lambda word, lang: asked.append(lang) or lang == "sv")
+    def is_known(word: str, lang: str) -> bool:
+        asked.append(lang)
+        return lang == "sv"
+
+    monkeypatch.setattr(labellanguage, "_dictionaries", lambda: is_known)
     assert language.detect_language(["ord17 ord4203", "xord9"]) == "sv"
     assert set(asked) == {"en", "sv"}
     assert asked[0] == "en"
