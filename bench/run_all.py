@@ -55,7 +55,7 @@ QUICK: dict[str, tuple[str, list[str], Path | None]] = {
 NOT_BENCHMARKS = {"run_all.py", "mm1_simpy.py", "readme_numbers.py", "bench_matching.py", "gold_agreement.py",
                   "screenshots.py", "proctree.py", "sourcetree.py",
                   "exp_embeddings.py", "completions_only.py", "export_cut.py", "discover_truth.py",
-                  "open_items.py"}
+                  "open_items.py", "make_swedish_words.py"}
 #: benchmarks and probes left out of the quick set, and why (each takes at least its reason's CPU seconds)
 NOT_QUICK = {
     "bench_split.py": "runs the bundled study's 420 units four ways, about 40 CPU s at --repeat 1",
@@ -75,6 +75,8 @@ NOT_QUICK = {
     "bench_serve_uploads.py": "12 uploads of a 4.6 MB model and 50 runs of them against `permitflow serve`, minutes",
     "bench_serve_bad_uploads.py": "bad uploads against `permitflow serve` while good ones run, minutes",
     "bpic15_pools.py": "BPIC15_1's staff counted in a pool per subprocess (needs ../shared/data), about 2 CPU s",
+    "bench_language_cost.py": "one language detection per kind of model, each in a fresh process, about 10 CPU s",
+    "bench_serve_language.py": "an upload, a what-if and two reports against `permitflow serve`, a minute",
 }
 
 
