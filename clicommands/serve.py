@@ -21,17 +21,18 @@ __all__ = ["WILDCARD_HOSTS", "serve_cmd", "shown_address"]
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 
 
-def shown_address(host: str, port: int, token: str | None, machine: str) -> str:
+def shown_address(host: str, port: int, token: str | None, machine: str, prefix: str = "") -> str:
     """The address ``serve`` says to open: a host that listens on every address (``0.0.0.0``, ``::``) is
     named by this ``machine``'s name, which a colleague's browser can open (found by QA, qafresh: it said
-    "open http://0.0.0.0:8080/?token=…").
+    "open http://0.0.0.0:8080/?token=…"); ``prefix``: the path a proxy serves it under (``--root-path``), which
+    this address takes too.
 
-    >>> shown_address("0.0.0.0", 8080, "t0k", "vm"), shown_address("::1", 8765, None, "vm")
-    ('http://vm:8080/?token=t0k', 'http://[::1]:8765/')
+    >>> shown_address("0.0.0.0", 8080, "t0k", "vm"), shown_address("::1", 8765, None, "vm", "/pf")
+    ('http://vm:8080/?token=t0k', 'http://[::1]:8765/pf/')
     """
     host = machine if host in WILDCARD_HOSTS else host
     shown = f"[{host}]" if ":" in host else host
-    return f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    return f"http://{shown}:{port}{prefix}/" + (f"?token={token}" if token else "")
 
 
 @click.command("serve")
@@ -49,8 +50,15 @@ def shown_address(host: str, port: int, token: str | None, machine: str) -> str:
 @click.option("--log-check-idle-minutes", type=Number(min=0, what="a number of minutes", example="10"), default=10, show_default=True,
               help="Minutes without a case log's check after which the process that checks case logs (about "
                    "120 MB) is stopped; the next check starts it again (a second or three more).")
+@click.option("--root-path", default="", metavar="PREFIX",
+              help="The path a reverse proxy serves the page under (/permitflow), for a proxy that keeps it in the "
+                   "address it forwards; one that strips it needs nothing. A token is then required, as off "
+                   "loopback.")
+@click.option("--trust-proxy", metavar="ADDRESSES", default="",
+              help="The proxy's IP addresses or networks, comma-separated (127.0.0.1): its X-Forwarded-Prefix and "
+                   "X-Forwarded-Proto are believed, no one else's. A token is then required, as off loopback.")
 def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep_mb: int,
-              log_check_idle_minutes: float) -> None:
+              log_check_idle_minutes: float, root_path: str, trust_proxy: str) -> None:
     """The what-if web app: pick municipalities, move the levers, see the answer.
 
     Binds 127.0.0.1 by default. On any other address a token is required: give
@@ -60,6 +68,7 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep
     Examples:
       permitflow serve                       # open http://127.0.0.1:8765/
       permitflow serve --host 0.0.0.0 --port 8080   # prints the address with its token
+      permitflow serve --root-path /permitflow --trust-proxy 127.0.0.1   # behind nginx (docs/web.md)
     """
     import importlib.util
     import signal
@@ -71,8 +80,12 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep
                     if all(importlib.util.find_spec(name) is None for name in names)), None)
     if missing:
         fail(f"permitflow serve needs the web extra ({missing} is missing): {install_hint('web')}")
+    from web.proxy import root_path as prefix_of
+    from web.proxy import trusted_proxies
     from web.server import bind_token, serve
-    token, generated = bind_token(host, token)
+    prefix = prefix_of(root_path) if root_path else ""
+    proxies = trusted_proxies(trust_proxy) if trust_proxy else ()
+    token, generated = bind_token(host, token, proxied=bool(prefix or proxies))
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         try:
@@ -80,7 +93,7 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep
             probe.bind((host, port))
         except OSError as err:
             fail(f"cannot listen on {host}:{port}: {err.strerror or err}")
-    address = shown_address(host, port, token, socket.gethostname())
+    address = shown_address(host, port, token, socket.gethostname(), prefix)
     said = [*(["this machine's name"] if host in WILDCARD_HOSTS else []),
             *(["the token was generated for this run"] if generated else [])]
     click.echo(f"permitflow serve: open {address}" + (f" ({'; '.join(said)})" if said else ""))
@@ -96,7 +109,7 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep
     try:
         # each process the fork server starts runs the console script (`from cli import main`) again
         serve(host, port, token=token, workers=workers, keep_mb=keep_mb, preload=("cli",),
-              check_idle_minutes=log_check_idle_minutes)
+              check_idle_minutes=log_check_idle_minutes, root_path=prefix, proxies=proxies)
     except KeyboardInterrupt:
         pass
     finally:

@@ -56,6 +56,7 @@ from web.limits import (
     TOKEN_HEADER,
 )
 from web.pageroutes import HERE, deadline_texts, display_names, page, setup
+from web.proxy import Network, Prefix
 from web.replies import error_reply, http_refusal, not_kept, server_fault
 from web.runroutes import (
     cancel_run,
@@ -150,7 +151,8 @@ async def report(request: Request) -> Response:
 def create_app(*, token: str | None = None, workers: int | None = None, keep: int = KEEP_BYTES,
                check_seconds: float = CHECK_SECONDS, preload: tuple[str, ...] = (),
                large: int = LARGE_RUNS, most: int = MOST_RUNS,
-               check_idle: float = CHECKS_IDLE_SECONDS) -> Starlette:
+               check_idle: float = CHECKS_IDLE_SECONDS, root_path: str = "",
+               proxies: tuple[Network, ...] = ()) -> Starlette:
     """The app; ``token``: required on every request when given; ``workers``: the process pool's
     size (default all cores; ``0``: run in the request's thread); ``keep``: the bytes of finished
     runs kept for their report download (compressed; the oldest are forgotten first); ``check_seconds``:
@@ -159,7 +161,8 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
     the large runs (each in a process of its own) at most at once, ``most`` the runs of any kind: a page asking for
     one more is told to try again when one has finished; ``check_idle``: the seconds without a case log's
     check after which the fork server of those checks is stopped (:mod:`web.checkserver`; the next check
-    starts it)."""
+    starts it); ``root_path``: the prefix a reverse proxy serves the page under, ``proxies``: the addresses whose
+    ``X-Forwarded-Prefix`` and ``X-Forwarded-Proto`` are believed (:mod:`web.proxy`)."""
     state = State(workers, keep, check_seconds, preload, large, most, check_idle)
 
     @asynccontextmanager
@@ -186,9 +189,12 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
             Route("/api/goal", start_goal_seek, methods=["POST"]),
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
         ],
-        middleware=[Middleware(Guard, token=token)],
+        middleware=[Middleware(Prefix, root=root_path, proxies=proxies), Middleware(Guard, token=token)],
         exception_handlers={HTTPException: http_refusal, Exception: server_fault},
         lifespan=lifespan,
     )
+    # "/api/runs/" was redirected to an absolute http://host/api/runs, outside a proxy's prefix and scheme: the
+    # page never asks for an address with a slash too many, so none is redirected
+    app.router.redirect_slashes = False
     app.state.web = state
     return app
