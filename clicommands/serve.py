@@ -5,16 +5,19 @@ Its own module: the one command that starts a server and waits for signals.
 
 from __future__ import annotations
 
+import os
 import threading
+from pathlib import Path
 from typing import Any
 
 import click
 
 from clicommands.options import Count, Number
 from clicommands.output import fail
+from processes.errors import InputError
 from processes.extras import install_hint
 
-__all__ = ["WILDCARD_HOSTS", "serve_cmd", "shown_address"]
+__all__ = ["WILDCARD_HOSTS", "serve_cmd", "shown_address", "token_from_file"]
 
 
 #: hosts that listen on every address of the machine: none is an address a browser opens from elsewhere
@@ -39,7 +42,12 @@ def shown_address(host: str, port: int, token: str | None, machine: str, prefix:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; any address but loopback requires a token.")
 @click.option("--port", type=Count(1, 65535, what="a port number", example="8765"), default=8765, show_default=True, help="Port to listen on.")
-@click.option("--token", help="The token every request must carry (default off loopback: a new one, printed).")
+@click.option("--token", envvar="PERMITFLOW_TOKEN", show_envvar=True,
+              help="The token every request must carry (default off loopback: a new one, printed). On the command "
+                   "line it is seen by every user of the machine (ps): a service gives --token-file or the "
+                   "environment variable.")
+@click.option("--token-file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="A file whose one line is the token (a service's credential, readable by its user alone).")
 @click.option("--workers", "-j", type=Count(min=1, what="a number of worker processes", example="2"),
               help="Worker processes kept warm for what-ifs (default: all cores); a 'how sure' run, a goal seek or a "
                    "run of an uploaded model starts a process of its own with a pool of this many, ended with the run.")
@@ -57,7 +65,7 @@ def shown_address(host: str, port: int, token: str | None, machine: str, prefix:
 @click.option("--trust-proxy", metavar="ADDRESSES", default="",
               help="The proxy's IP addresses or networks, comma-separated (127.0.0.1): its X-Forwarded-Prefix and "
                    "X-Forwarded-Proto are believed, no one else's. A token is then required, as off loopback.")
-def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep_mb: int,
+def serve_cmd(host: str, port: int, token: str | None, token_file: Path | None, workers: int | None, keep_mb: int,
               log_check_idle_minutes: float, root_path: str, trust_proxy: str) -> None:
     """The what-if web app: pick municipalities, move the levers, see the answer.
 
@@ -80,12 +88,18 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep
                     if all(importlib.util.find_spec(name) is None for name in names)), None)
     if missing:
         fail(f"permitflow serve needs the web extra ({missing} is missing): {install_hint('web')}")
+    from_env = token is not None and token_file is None and os.environ.get("PERMITFLOW_TOKEN") == token
+    quiet, source = token_file is not None or from_env, "PERMITFLOW_TOKEN" if from_env else "--token"
+    if token_file is not None:
+        if token is not None:
+            fail("give the token once: --token-file, or --token (or PERMITFLOW_TOKEN), not both")
+        token, source = token_from_file(token_file), f"--token-file {token_file}"
     from web.proxy import root_path as prefix_of
     from web.proxy import trusted_proxies
     from web.server import bind_token, serve
     prefix = prefix_of(root_path) if root_path else ""
     proxies = trusted_proxies(trust_proxy) if trust_proxy else ()
-    token, generated = bind_token(host, token, proxied=bool(prefix or proxies))
+    token, generated = bind_token(host, token, proxied=bool(prefix or proxies), source=source)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         try:
@@ -93,9 +107,11 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep
             probe.bind((host, port))
         except OSError as err:
             fail(f"cannot listen on {host}:{port}: {err.strerror or err}")
-    address = shown_address(host, port, token, socket.gethostname(), prefix)
+    # a token from a file or the environment is not printed: a service's output goes to its journal
+    address = shown_address(host, port, None if quiet else token, socket.gethostname(), prefix)
     said = [*(["this machine's name"] if host in WILDCARD_HOSTS else []),
-            *(["the token was generated for this run"] if generated else [])]
+            *(["the token was generated for this run"] if generated else []),
+            *(["add ?token= and the token to open it the first time"] if quiet else [])]
     click.echo(f"permitflow serve: open {address}" + (f" ({'; '.join(said)})" if said else ""))
     click.echo("Ctrl-C stops the server.")
 
@@ -108,12 +124,26 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep
     previous = signal.signal(signal.SIGTERM, stopped) if main else None
     try:
         # each process the fork server starts runs the console script (`from cli import main`) again
-        serve(host, port, token=token, workers=workers, keep_mb=keep_mb, preload=("cli",),
-              check_idle_minutes=log_check_idle_minutes, root_path=prefix, proxies=proxies)
+        cancelled = serve(host, port, token=token, workers=workers, keep_mb=keep_mb, preload=("cli",),
+                          check_idle_minutes=log_check_idle_minutes, root_path=prefix, proxies=proxies)
     except KeyboardInterrupt:
-        pass
+        cancelled = 0
     finally:
         if main:
             signal.signal(signal.SIGTERM, previous)
-    click.echo("permitflow serve: stopped")
+    click.echo("permitflow serve: stopped" + (f" ({cancelled} running run{'s' * (cancelled != 1)} cancelled)"
+                                              if cancelled else ""))
+
+
+def token_from_file(path: Path) -> str:
+    """The token in ``path``: its one line, without the line's end (a file of several lines, an empty one
+    or one that cannot be read is refused in one line)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"--token-file {path}: cannot read it: {getattr(err, 'strerror', None) or err}") from None
+    if len(lines) != 1 or not lines[0].strip():
+        raise InputError(f"--token-file {path}: expected one line, the token; found {len(lines)} lines"
+                         + (" (an empty file)" if not lines else ""))
+    return lines[0].strip()
 

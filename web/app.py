@@ -1,7 +1,7 @@
 """The what-if web app (Starlette): thin handlers over :mod:`web.whatif`, :mod:`web.runs`
 and :mod:`report`; no simulation logic of its own.
 
-Routes (JSON unless said): ``GET /`` the page; ``GET /api/setup`` levers, library and
+Routes (JSON unless said): ``GET /`` the page; ``GET /healthz`` for the monitoring (no token); ``GET /api/setup`` levers, library and
 texts; ``POST /api/uploads`` a model and profile (multipart; the reply's ``id`` names it in
 ``uploads`` later, seen by no other page); ``POST /api/logs`` a case log with a model to
 calibrate to it, kept as an upload, and ``GET /api/uploads/{id}/validation`` its validation
@@ -37,7 +37,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -58,6 +58,7 @@ from web.limits import (
 from web.pageroutes import HERE, deadline_texts, display_names, page, setup
 from web.proxy import Network, Prefix
 from web.replies import error_reply, http_refusal, not_kept, server_fault
+from web.requestlog import LOG, RequestLog
 from web.runroutes import (
     cancel_run,
     request_question,
@@ -148,6 +149,11 @@ async def report(request: Request) -> Response:
                     headers={"Content-Disposition": 'attachment; filename="report.html"'})
 
 
+async def health(request: Request) -> Response:
+    """For the monitoring: the server answers (no token needed; it says nothing of anyone's work)."""
+    return JSONResponse({"status": "ok", "service": "permitflow serve"}, headers={"Cache-Control": "no-store"})
+
+
 def create_app(*, token: str | None = None, workers: int | None = None, keep: int = KEEP_BYTES,
                check_seconds: float = CHECK_SECONDS, preload: tuple[str, ...] = (),
                large: int = LARGE_RUNS, most: int = MOST_RUNS,
@@ -170,11 +176,15 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
         _large_blocks_given_back()
         await run_in_threadpool(_warm)
         yield
-        state.runs.close()
+        # said on the way out: the work a stop ended (web.server, permitflow serve's last line)
+        state.cancelled = state.runs.close()
+        if state.cancelled:
+            LOG.info(f"stopping: {state.cancelled} running run{'s' * (state.cancelled != 1)} cancelled")
 
     app = Starlette(
         routes=[
             Route("/", page),
+            Route("/healthz", health),
             Route("/api/setup", setup),
             Route("/api/uploads", upload, methods=["POST"]),
             Route("/api/logs", upload_log, methods=["POST"]),
@@ -189,7 +199,8 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
             Route("/api/goal", start_goal_seek, methods=["POST"]),
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
         ],
-        middleware=[Middleware(Prefix, root=root_path, proxies=proxies), Middleware(Guard, token=token)],
+        middleware=[Middleware(Prefix, root=root_path, proxies=proxies), Middleware(RequestLog),
+                    Middleware(Guard, token=token)],
         exception_handlers={HTTPException: http_refusal, Exception: server_fault},
         lifespan=lifespan,
     )
