@@ -1,12 +1,16 @@
 """What the what-if server says of its work on standard error, one line each, as journald keeps a service's lines
 (``permitflow serve: POST /api/uploads 200 3.1 s (model.bpmn, profile.yaml)``): every request but the page's
 progress polls (four a second while a run runs), the health check and the static files; and each run's end
-(:mod:`web.runs`). Nothing personal: no client address, no query (it may carry the token), no figures asked.
+(:mod:`web.runs`). Nothing personal: no client address, no query (it may carry the token), no figures asked; a
+run's or an upload's id only by its first characters (:func:`short_id`): enough to tell one from another, not to
+open it (the ids are what keeps one manager's work from another's, who shares the token).
 
 >>> logged("GET", "/api/runs/abc"), logged("GET", "/api/runs/abc/report"), logged("GET", "/healthz")
 (False, True, False)
 >>> request_line("POST", "/api/uploads", 200, 3.14, "model.bpmn, profile.yaml")
 'POST /api/uploads 200 3.1 s (model.bpmn, profile.yaml)'
+>>> request_line("GET", "/api/runs/0FQWdmaJY1KqSvT5/report", 200, 0.8)
+'GET /api/runs/0FQWdm…/report 200 0.8 s'
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Any, TextIO
 
 from web.proxy import route_path
 
-__all__ = ["LOG", "RequestLog", "logged", "request_line", "say_to", "said_names"]
+__all__ = ["LOG", "RequestLog", "logged", "request_line", "say_to", "said_names", "short_id"]
 
 #: the server's log; :func:`say_to` sends it to standard error (only ``permitflow serve`` does: tests stay quiet)
 LOG = logging.getLogger("permitflow.serve")
@@ -33,8 +37,20 @@ def logged(method: str, path: str) -> bool:
     return not ((method == "GET" and _POLL.fullmatch(path)) or path == "/healthz" or path.startswith("/static/"))
 
 
+#: a run's or an upload's id in an address
+_ID = re.compile(r"(?<=/api/runs/)[^/]+|(?<=/api/uploads/)[^/]+")
+
+
+def short_id(key: str) -> str:
+    """The first characters of a run's or an upload's id, as the log says it (``0FQWdmaJY1KqSvT5`` -> ``0FQWdm…``):
+    of its 96 random bits, 60 stay unsaid."""
+    return key[:6] + "…" if len(key) > 6 else key
+
+
 def request_line(method: str, path: str, status: int, seconds: float, note: str = "") -> str:
-    """A request's line: what was asked, what it answered and how long it took (``note``: the files sent)."""
+    """A request's line: what was asked (ids by :func:`short_id`), what it answered and how long it took
+    (``note``: the files sent)."""
+    path = _ID.sub(lambda m: short_id(m.group()), path)
     return f"{method} {path} {status} {seconds:.1f} s" + (f" ({note})" if note else "")
 
 

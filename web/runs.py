@@ -49,7 +49,7 @@ from scenarios.study import Study
 from web.checkserver import IDLE_SECONDS as CHECKS_IDLE_SECONDS
 from web.checkserver import SUPPORTED as CHECKS_SERVER_SUPPORTED
 from web.checkserver import ChecksServer
-from web.requestlog import LOG
+from web.requestlog import LOG, short_id
 from web.runprocess import StudyTask, call_in_process, run_in_process
 from web.runrecord import DIAGRAM_URL, FILES, RECORD_BYTES, Run, Stored, store
 
@@ -406,7 +406,7 @@ class Runs:
             return
         with run.lock:
             ended, units = run.state, run.done
-        LOG.info(f"run {run.id} {ended} after {time.monotonic() - started:.1f} s ({units} of {run.total} work units)")
+        LOG.info(f"run {short_id(run.id)} {ended} after {time.monotonic() - started:.1f} s ({units} of {run.total} work units)")
 
 
 class RunFailed(Exception):

@@ -231,7 +231,7 @@ def test_serve_stops_on_ctrl_c_and_sigterm_mid_run_with_one_line_and_starts_agai
             # the run it stopped is said, on standard output and in the log on standard error (web.requestlog)
             assert out.splitlines()[-1] == "permitflow serve: stopped (1 running run cancelled)", out
             assert len(out.splitlines()) == 3, out
-            assert f"permitflow serve: run {run['id']} cancelled after " in err, err
+            assert f"permitflow serve: run {run['id'][:6]}… cancelled after " in err, err
             assert "permitflow serve: stopping: 1 running run cancelled\n" in err, err
             assert all(line.startswith("permitflow serve: ") for line in err.splitlines()), err
             left = _alive_after_5_s(family)
