@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, launch, watch
+from weblog import simulated_log, swedish_export
 
 from bpmn_io.library import library_paths
 
@@ -136,18 +137,22 @@ def _ask(url: str, body: bytes | None = None, kind: str = "application/json") ->
         return reply.read()  # type: ignore[no-any-return]
 
 
+def _form(fields: dict[str, str], files: dict[str, tuple[str, bytes]]) -> bytes:
+    """A multipart body (boundary ``b``) of ``fields`` and ``files`` (name: (file name, bytes))."""
+    parts = [f'--b\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode() for k, v in fields.items()]
+    parts += [f'--b\r\nContent-Disposition: form-data; name="{k}"; filename="{n}"\r\n\r\n'.encode() + data + b"\r\n"
+              for k, (n, data) in files.items()]
+    return b"".join([*parts, b"--b--\r\n"])
+
+
 def _upload_body(name: str) -> bytes:
     model, profile = (p.read_bytes() for p in library_paths(name))
-    return b"".join([
-        b'--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nEgen\r\n',
-        b'--b\r\nContent-Disposition: form-data; name="model"; filename="m.bpmn"\r\n\r\n' + model + b"\r\n",
-        b'--b\r\nContent-Disposition: form-data; name="profile"; filename="p.yaml"\r\n\r\n' + profile + b"\r\n",
-        b"--b--\r\n"])
+    return _form({"name": "Egen"}, {"model": ("m.bpmn", model), "profile": ("p.yaml", profile)})
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("strip", [True, False], ids=["prefix-stripped", "prefix-kept"])
-def test_every_address_of_the_page_works_through_a_proxy_under_a_prefix(strip: bool):
+def test_every_address_of_the_page_works_through_a_proxy_under_a_prefix(strip: bool, tmp_path: Path):
     with _behind_proxy(strip) as base:
         page = _ask(base).decode()
         for address in _addresses(page)[1:]:  # the stylesheet and the script, relative to the page
@@ -167,6 +172,16 @@ def test_every_address_of_the_page_works_through_a_proxy_under_a_prefix(strip: b
         assert _ask(base + f"api/runs/{run['id']}/report").lstrip().lower().startswith(b"<!doctype html")
         assert _ask(base + f"api/runs/{run['id']}/results.csv?lang=sv").startswith("\ufeff".encode())
         assert b"set:" in _ask(base + "api/scenario", json.dumps(asked).encode())
+        # a case log's calibration and its validation page, which the page links to (a new tab)
+        log = swedish_export(simulated_log(tmp_path))
+        sent = json.loads(_ask(base + "api/logs", _form({"library": "hoganas"}, {"log": ("export.csv", log)}),
+                               "multipart/form-data; boundary=b"))
+        validation = _ask(base + f"api/uploads/{sent['id']}/validation").decode()
+        assert "<html" in validation and not re.search(r'(?:href|src)="/', validation)
+        # an address no route answers: its link back is relative, so it leads to the page under the prefix
+        with pytest.raises(urllib.error.HTTPError) as lost:
+            _ask(base + "old/bookmark")
+        assert lost.value.code == 404 and _addresses(lost.value.read().decode()) == ["../"]
 
 
 @pytest.mark.slow
