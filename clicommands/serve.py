@@ -17,7 +17,7 @@ from clicommands.output import fail
 from processes.errors import InputError
 from processes.extras import install_hint
 
-__all__ = ["WILDCARD_HOSTS", "serve_cmd", "shown_address", "token_from_file"]
+__all__ = ["WILDCARD_HOSTS", "serve_cmd", "shown_address", "token_from_file", "open_to_others"]
 
 
 #: hosts that listen on every address of the machine: none is an address a browser opens from elsewhere
@@ -94,6 +94,7 @@ def serve_cmd(host: str, port: int, token: str | None, token_file: Path | None, 
         if token is not None:
             fail("give the token once: --token-file, or --token (or PERMITFLOW_TOKEN), not both")
         token, source = token_from_file(token_file), f"--token-file {token_file}"
+
     from web.proxy import root_path as prefix_of
     from web.proxy import trusted_proxies
     from web.server import bind_token, serve
@@ -107,6 +108,9 @@ def serve_cmd(host: str, port: int, token: str | None, token_file: Path | None, 
             probe.bind((host, port))
         except OSError as err:
             fail(f"cannot listen on {host}:{port}: {err.strerror or err}")
+    if token_file is not None and open_to_others(token_file):  # said once the input is known good
+        click.echo(f"permitflow serve: note: {token_file} can be read by other users of this machine "
+                   f"(chmod 0400 {token_file})", err=True)
     # a token from a file or the environment is not printed: a service's output goes to its journal
     address = shown_address(host, port, None if quiet else token, socket.gethostname(), prefix)
     said = [*(["this machine's name"] if host in WILDCARD_HOSTS else []),
@@ -133,6 +137,12 @@ def serve_cmd(host: str, port: int, token: str | None, token_file: Path | None, 
             signal.signal(signal.SIGTERM, previous)
     click.echo("permitflow serve: stopped" + (f" ({cancelled} running run{'s' * (cancelled != 1)} cancelled)"
                                               if cancelled else ""))
+
+
+def open_to_others(path: Path) -> bool:
+    """Whether users other than the owner of the file at ``path`` may read or write it (a token's file should
+    be its service's alone: a systemd credential is 0400)."""
+    return bool(path.stat().st_mode & 0o077)
 
 
 def token_from_file(path: Path) -> str:

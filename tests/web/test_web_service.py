@@ -52,6 +52,18 @@ def test_the_token_is_given_once_and_the_environments_is_checked_as_the_options(
                                                   "characters without spaces\n")
 
 
+def test_a_token_file_others_can_read_is_noted(tmp_path: Path):
+    from clicommands.serve import open_to_others, token_from_file
+
+    path = tmp_path / "token"
+    path.write_text(f"  {TOKEN}\n", encoding="utf-8")
+    assert token_from_file(path) == TOKEN
+    path.chmod(0o644)
+    assert open_to_others(path)
+    path.chmod(0o400)
+    assert not open_to_others(path)
+
+
 def test_the_health_check_needs_no_token_and_says_nothing_of_the_work():
     with starlette_testclient.TestClient(create_app(workers=0, token=TOKEN, root_path="/permitflow")) as c:
         for path in ("/healthz", "/permitflow/healthz"):
