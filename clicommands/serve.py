@@ -69,14 +69,17 @@ def serve_cmd(host: str, port: int, token: str | None, token_file: Path | None, 
               log_check_idle_minutes: float, root_path: str, trust_proxy: str) -> None:
     """The what-if web app: pick municipalities, move the levers, see the answer.
 
-    Binds 127.0.0.1 by default. On any other address a token is required: give
-    --token or use the one printed; requests without it are refused.
+    Binds 127.0.0.1 by default. On any other address, or behind a proxy
+    (--root-path, --trust-proxy), a token is required: give --token-file,
+    PERMITFLOW_TOKEN or --token, or use the one printed; requests without it
+    are refused, but GET /healthz. Each request and each run's end is one
+    line on standard error.
 
     \b
     Examples:
       permitflow serve                       # open http://127.0.0.1:8765/
       permitflow serve --host 0.0.0.0 --port 8080   # prints the address with its token
-      permitflow serve --root-path /permitflow --trust-proxy 127.0.0.1   # behind nginx (docs/web.md)
+      permitflow serve --trust-proxy 127.0.0.1 --token-file /etc/permitflow/token   # behind nginx (docs/web.md)
     """
     import importlib.util
     import signal
