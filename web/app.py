@@ -1,7 +1,7 @@
 """The what-if web app (Starlette): thin handlers over :mod:`web.whatif`, :mod:`web.runs`
 and :mod:`report`; no simulation logic of its own.
 
-Routes (JSON unless said): ``GET /`` the page; ``GET /api/setup`` levers, library and
+Routes (JSON unless said): ``GET /`` the page; ``GET /healthz`` for the monitoring (no token); ``GET /api/setup`` levers, library and
 texts; ``POST /api/uploads`` a model and profile (multipart; the reply's ``id`` names it in
 ``uploads`` later, seen by no other page); ``POST /api/logs`` a case log with a model to
 calibrate to it, kept as an upload, and ``GET /api/uploads/{id}/validation`` its validation
@@ -37,7 +37,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -56,7 +56,9 @@ from web.limits import (
     TOKEN_HEADER,
 )
 from web.pageroutes import HERE, deadline_texts, display_names, page, setup
+from web.proxy import Network, Prefix
 from web.replies import error_reply, http_refusal, not_kept, server_fault
+from web.requestlog import LOG, RequestLog
 from web.runroutes import (
     cancel_run,
     request_question,
@@ -147,10 +149,16 @@ async def report(request: Request) -> Response:
                     headers={"Content-Disposition": 'attachment; filename="report.html"'})
 
 
+async def health(request: Request) -> Response:
+    """For the monitoring: the server answers (no token needed; it says nothing of anyone's work)."""
+    return JSONResponse({"status": "ok", "service": "permitflow serve"}, headers={"Cache-Control": "no-store"})
+
+
 def create_app(*, token: str | None = None, workers: int | None = None, keep: int = KEEP_BYTES,
                check_seconds: float = CHECK_SECONDS, preload: tuple[str, ...] = (),
                large: int = LARGE_RUNS, most: int = MOST_RUNS,
-               check_idle: float = CHECKS_IDLE_SECONDS) -> Starlette:
+               check_idle: float = CHECKS_IDLE_SECONDS, root_path: str = "",
+               proxies: tuple[Network, ...] = ()) -> Starlette:
     """The app; ``token``: required on every request when given; ``workers``: the process pool's
     size (default all cores; ``0``: run in the request's thread); ``keep``: the bytes of finished
     runs kept for their report download (compressed; the oldest are forgotten first); ``check_seconds``:
@@ -159,7 +167,8 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
     the large runs (each in a process of its own) at most at once, ``most`` the runs of any kind: a page asking for
     one more is told to try again when one has finished; ``check_idle``: the seconds without a case log's
     check after which the fork server of those checks is stopped (:mod:`web.checkserver`; the next check
-    starts it)."""
+    starts it); ``root_path``: the prefix a reverse proxy serves the page under, ``proxies``: the addresses whose
+    ``X-Forwarded-Prefix`` and ``X-Forwarded-Proto`` are believed (:mod:`web.proxy`)."""
     state = State(workers, keep, check_seconds, preload, large, most, check_idle)
 
     @asynccontextmanager
@@ -167,11 +176,15 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
         _large_blocks_given_back()
         await run_in_threadpool(_warm)
         yield
-        state.runs.close()
+        # said on the way out: the work a stop ended (web.server, permitflow serve's last line)
+        state.cancelled = state.runs.close()
+        if state.cancelled:
+            LOG.info(f"stopping: {state.cancelled} running run{'s' * (state.cancelled != 1)} cancelled")
 
     app = Starlette(
         routes=[
             Route("/", page),
+            Route("/healthz", health),
             Route("/api/setup", setup),
             Route("/api/uploads", upload, methods=["POST"]),
             Route("/api/logs", upload_log, methods=["POST"]),
@@ -186,9 +199,13 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
             Route("/api/goal", start_goal_seek, methods=["POST"]),
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
         ],
-        middleware=[Middleware(Guard, token=token)],
+        middleware=[Middleware(Prefix, root=root_path, proxies=proxies), Middleware(RequestLog),
+                    Middleware(Guard, token=token)],
         exception_handlers={HTTPException: http_refusal, Exception: server_fault},
         lifespan=lifespan,
     )
+    # "/api/runs/" was redirected to an absolute http://host/api/runs, outside a proxy's prefix and scheme: the
+    # page never asks for an address with a slash too many, so none is redirected
+    app.router.redirect_slashes = False
     app.state.web = state
     return app

@@ -15,6 +15,7 @@ from starlette.responses import Response
 from starlette.types import Message
 
 from web.limits import BIG_EN, BIG_SV, COOKIE, MAX_BODY_BYTES, OVER_EN, OVER_SV, TOKEN_HEADER, TooLarge
+from web.proxy import route_path
 from web.replies import error_reply
 from web.whatif import PageError
 
@@ -31,9 +32,9 @@ class Guard(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            upload = request.url.path == "/api/uploads"
+            upload = route_path(request.scope) == "/api/uploads"
             return error_reply(OVER_EN if upload else BIG_EN, 413, sv=OVER_SV if upload else BIG_SV)
-        if self.token is None:
+        if self.token is None or route_path(request.scope) == "/healthz":  # the monitoring has no token
             return await call_next(request)
         given = (request.headers.get(TOKEN_HEADER) or request.query_params.get("token")
                  or request.cookies.get(COOKIE) or "")
@@ -42,7 +43,11 @@ class Guard(BaseHTTPMiddleware):
                                sv="nyckel krävs: öppna adressen som permitflow serve skrev ut")
         response = await call_next(request)
         if request.query_params.get("token"):
-            response.set_cookie(COOKIE, self.token, httponly=True, samesite="strict")
+            # sent back only under the page's own prefix (behind a proxy, other applications of the same host
+            # must not get it): the prefix when known, else the browser's default, the page's own folder
+            prefix = request.scope.get("root_path", "")
+            response.set_cookie(COOKIE, self.token, httponly=True, samesite="strict", path=f"{prefix}/" if prefix
+                                else None, secure=request.url.scheme == "https")
         return response
 
 

@@ -10,6 +10,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from processes.errors import PermitflowError
 from web.levers import LeverError
 from web.limits import BUSY_RETRY_SECONDS, ChecksBusy, Interrupted, TooLarge
+from web.proxy import back_to_page, route_path
 from web.runs import RunsBusy
 from web.whatif import PageError
 
@@ -62,13 +63,16 @@ def refused(request: Request, words: tuple[str, str], status: int) -> Response:
     """``words`` (English, Swedish) as one message: JSON as every refusal of ``/api/`` is, else (a browser's
     address bar) a one-line page in the browser's language (English when it asks for English first, else
     Swedish, as the page's own choice), with a link to the what-if page."""
-    if request.url.path.startswith("/api/"):
+    path = route_path(request.scope)
+    if path.startswith("/api/"):
         return error_reply(words[0], status, sv=words[1])
     lang = "en" if request.headers.get("accept-language", "").strip().lower().startswith("en") else "sv"
     line = words[0] if lang == "en" else words[1]
     back = "The what-if page" if lang == "en" else "Sidan Vad händer om …?"
+    # the link relative to this address: it finds the page under a proxy's prefix the server may not know
     return HTMLResponse(f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>permitflow</title>'
-                        f'</head><body><p>{line} <a href="/">{back}</a></p></body></html>', status_code=status)
+                        f'</head><body><p>{line} <a href="{back_to_page(path)}">{back}</a></p></body></html>',
+                        status_code=status)
 
 
 async def http_refusal(request: Request, exc: Exception) -> Response:

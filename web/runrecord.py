@@ -112,8 +112,9 @@ class Run:
 UNCERTAINTY = "_uncertainty"
 #: the answer's key a goal seek's files travel under to :func:`store` (name -> text: :meth:`Run.file`)
 FILES = "_files"
-#: the address of a finished run's ``n``-th diagram (:meth:`Run.diagram`)
-DIAGRAM_URL = "/api/runs/{run}/diagram/{n}"
+#: the address of a finished run's ``n``-th diagram (:meth:`Run.diagram`), relative to the page as all its
+#: addresses are (:mod:`web.proxy`)
+DIAGRAM_URL = "api/runs/{run}/diagram/{n}"
 #: what :func:`store` keeps of a finished run: its batch, answer, uncertainty document, diagrams and files
 Stored = tuple[bytes, bytes, bytes, tuple[bytes, ...], bytes]
 

@@ -35,6 +35,7 @@ import multiprocessing
 import os
 import secrets
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -48,6 +49,7 @@ from scenarios.study import Study
 from web.checkserver import IDLE_SECONDS as CHECKS_IDLE_SECONDS
 from web.checkserver import SUPPORTED as CHECKS_SERVER_SUPPORTED
 from web.checkserver import ChecksServer
+from web.requestlog import LOG, short_id
 from web.runprocess import StudyTask, call_in_process, run_in_process
 from web.runrecord import DIAGRAM_URL, FILES, RECORD_BYTES, Run, Stored, store
 
@@ -115,6 +117,8 @@ class Runs:
         #: the processes of :meth:`call_apart` running now, and whether the server is stopping (:meth:`stop_calls`)
         self._calls: set[Any] = set()
         self._stopping = False
+        #: when each run not yet said in the log started (:meth:`_said`)
+        self._started: dict[str, float] = {}
 
     def _executor(self) -> Executor | None:
         with self._lock:
@@ -232,6 +236,7 @@ class Runs:
         run = Run(secrets.token_urlsafe(12), total, process=apart[0] if apart else None)
         with self._lock:
             self._runs[run.id] = run
+            self._started[run.id] = time.monotonic()
             self._trim(run)
             # counted from now on as a running run, and one with a process (:meth:`_reserve`)
             self._starting -= 1
@@ -239,6 +244,12 @@ class Runs:
         pool = self._executor()
 
         def work() -> None:
+            try:
+                _work()
+            finally:
+                self._said(run)
+
+        def _work() -> None:
             try:
                 if apart is not None:
                     stored = self._finish_apart(run, *apart)
@@ -361,26 +372,41 @@ class Runs:
         with self._lock:
             return self._runs.get(run_id)
 
-    def stop_calls(self) -> None:
+    def stop_calls(self) -> int:
         """The server is stopping: end the processes of :meth:`call_apart` (an upload's check) now, and start no
         more; a request waiting for one is answered at once (:class:`CallStopped`), so that the server, which
         waits for its requests before it stops, does not wait for the check (a hostile model's: a minute)."""
         with self._lock:
             self._stopping = True
             calls = list(self._calls)
-        for process in calls:
-            if process.exitcode is None:
-                process.kill()
+        ended = [process for process in calls if process.exitcode is None]
+        for process in ended:
+            process.kill()
+        return len(ended)
 
-    def close(self) -> None:
-        """Cancel every run, stop the pool and the checks' fork server."""
+    def close(self) -> int:
+        """Cancel every run, stop the pool and the checks' fork server; the runs that were running."""
         with self._lock:
             runs, pool, self._pool = list(self._runs.values()), self._pool, None
+        running = [run for run in runs if run.state == "running"]
         for run in runs:
             run.cancel()
+        for run in running:  # said now: its thread may not end before the server's process does
+            self._said(run)
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
         self.checks.close()
+        return len(running)
+
+    def _said(self, run: Run) -> None:
+        """One line per run in the server's log (:mod:`web.requestlog`), once: how it ended and how long it took."""
+        with self._lock:
+            started = self._started.pop(run.id, None)
+        if started is None:  # said already
+            return
+        with run.lock:
+            ended, units = run.state, run.done
+        LOG.info(f"run {short_id(run.id)} {ended} after {time.monotonic() - started:.1f} s ({units} of {run.total} work units)")
 
 
 class RunFailed(Exception):

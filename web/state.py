@@ -72,6 +72,8 @@ class State:
         #: the reports being made (:data:`REPORTS_AT_ONCE` at most)
         self.report_turns = asyncio.Semaphore(REPORTS_AT_ONCE)
         self.lock = threading.Lock()
+        #: the runs still running when the server stopped (cancelled then; said in its last line)
+        self.cancelled = 0
 
     def keep_upload(self, key: str, digest: bytes, checked: Checked) -> None:
         """Keep an upload under ``key`` and its check by ``digest``; forget the oldest past :data:`MAX_UPLOADS`,

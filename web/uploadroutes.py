@@ -24,6 +24,7 @@ from web.leversteps import remember_steps
 from web.limits import CHECKS_AT_ONCE, CHECKS_WAITING, MAX_UPLOADS, ChecksBusy, Interrupted
 from web.pageroutes import deadline_texts, display_names
 from web.replies import error_reply
+from web.requestlog import said_names
 from web.runs import CallStopped, CallTimedOut
 from web.state import Checked, State, sent_digest
 from web.uploadwords import form_words_sv
@@ -90,6 +91,7 @@ async def upload(request: Request) -> Response:
     except Exception as err:  # noqa: BLE001 - a malformed or oversized multipart body is the client's error
         return _unread(err)
     sent = (name, files[0], Path(files[1]).name, files[2], Path(files[3]).name)
+    request.state.log_note = said_names(sent[2], sent[4])  # the files' names in the server's log line
     del files
     digest = sent_digest(*sent)
     found = await checked_or_refusal(state, digest, sent)
@@ -119,6 +121,7 @@ async def upload_log(request: Request) -> Response:
     try:
         async with bounded(request).form(max_files=2, max_fields=8, max_part_size=MAX_UPLOAD_BYTES) as form:
             sent = await log_sent(form)
+            request.state.log_note = said_names(sent[2], *([sent[5]] if sent[4] else []))
     except Exception as err:  # noqa: BLE001 - a malformed or oversized multipart body is the client's error
         return _unread(err)
     digest = sent_digest(*sent_parts(sent))

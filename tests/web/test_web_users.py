@@ -5,6 +5,7 @@ another's (found by QA of the server under concurrent use)."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -205,8 +206,10 @@ def test_serve_stops_on_ctrl_c_and_sigterm_mid_run_with_one_line_and_starts_agai
     command, port = _permitflow(), _free_port()
     base = f"http://127.0.0.1:{port}/"
     for sig in (signal.SIGINT, signal.SIGTERM, None):
+        # this checkout's code, not the one the command was installed from (a worktree's: the project's main)
         proc = subprocess.Popen([str(command), "serve", "--port", str(port), "--workers", "1", "--keep-mb", "3"],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
         try:
             _wait_until_serving(proc, base)
             if sig is None:  # the third start: the port was free again at once
@@ -225,8 +228,12 @@ def test_serve_stops_on_ctrl_c_and_sigterm_mid_run_with_one_line_and_starts_agai
             out, err = proc.communicate(timeout=30)
             assert time.monotonic() - start < 15
             assert proc.returncode == 0, (sig, proc.returncode, err)
-            assert out.splitlines()[-1] == "permitflow serve: stopped" and len(out.splitlines()) == 3, out
-            assert err == ""
+            # the run it stopped is said, on standard output and in the log on standard error (web.requestlog)
+            assert out.splitlines()[-1] == "permitflow serve: stopped (1 running run cancelled)", out
+            assert len(out.splitlines()) == 3, out
+            assert f"permitflow serve: run {run['id'][:6]}… cancelled after " in err, err
+            assert "permitflow serve: stopping: 1 running run cancelled\n" in err, err
+            assert all(line.startswith("permitflow serve: ") for line in err.splitlines()), err
             left = _alive_after_5_s(family)
             assert not left, f"left behind after {sig!r}: {sorted(left)}"
         finally:

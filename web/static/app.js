@@ -1,4 +1,5 @@
-// The what-if page: builds the form from /api/setup, runs, polls, draws the answer.
+// The what-if page: builds the form from api/setup, runs, polls, draws the answer. Every address the page asks
+// is relative to the page itself: a proxy may serve it under a prefix (https://intranet/permitflow/).
 // Plain JavaScript, no library, nothing fetched from elsewhere.
 "use strict";
 
@@ -349,14 +350,14 @@ function showMessage(error) {
 
 async function startRun(event) {
   event.preventDefault();
-  await launch("/api/runs", { uncertainty: $("#uncertainty").checked }, "run");
+  await launch("api/runs", { uncertainty: $("#uncertainty").checked }, "run");
 }
 
 async function startGoal() {
   showMessage(null);
   const percent = goalPercent();
   if (percent === null) return;
-  await launch("/api/goal", { goal: { percent, joint: $("#goal-joint").checked, who: $("#goal-who").value } }, "goal");
+  await launch("api/goal", { goal: { percent, joint: $("#goal-joint").checked, who: $("#goal-who").value } }, "goal");
 }
 
 // no municipality and no upload chosen: say so (true)
@@ -419,7 +420,7 @@ async function launch(url, extra, kind, again = null) {
 
 async function poll(id) {
   while (state.run === id) {
-    const reply = await api("GET", `/api/runs/${id}`);
+    const reply = await api("GET", `api/runs/${id}`);
     if (state.run !== id) return;
     if (!reply.ok) { showMessage(reply.data); state.run = null; $("#progress").hidden = true; return; }
     const run = reply.data;
@@ -453,15 +454,15 @@ async function poll(id) {
 }
 
 async function downloadReport() {
-  await downloadOf("report", `/api/runs/${state.finished}/report`, "report.html");
+  await downloadOf("report", `api/runs/${state.finished}/report`, "report.html");
 }
 
 // The finished what-if's figures, as permitflow run writes them of the same question: "csv", a spreadsheet in the
 // page's language (Swedish: semicolons and decimal commas; English: commas and points), or "json"
 async function downloadFigures(kind) {
   const csvName = state.lang === "sv" ? "resultat.csv" : "results.csv";
-  await downloadOf(kind, kind === "csv" ? `/api/runs/${state.finished}/results.csv?lang=${state.lang}`
-    : `/api/runs/${state.finished}/results.json`, kind === "csv" ? csvName : "results.json");
+  await downloadOf(kind, kind === "csv" ? `api/runs/${state.finished}/results.csv?lang=${state.lang}`
+    : `api/runs/${state.finished}/results.json`, kind === "csv" ? csvName : "results.json");
 }
 
 async function downloadOf(what, url, name) {
@@ -487,7 +488,7 @@ async function saveScenario() {
   if (nothingChosen()) return;  // as Räkna says it (the server said it in lower case, with other words)
   const asked = checkedQuestion(null);
   if (!asked) return;
-  const reply = await api("POST", "/api/scenario", asked);
+  const reply = await api("POST", "api/scenario", asked);
   if (!reply.ok) { showMessage(reply.data); return; }
   download(reply.data, "what-if.yaml");
 }
@@ -507,7 +508,7 @@ async function upload() {
   const model = $("#up-model").files[0], profile = $("#up-profile").files[0];
   if (model) form.append("model", model);
   if (profile) form.append("profile", profile);
-  const reply = await patient("POST", "/api/uploads", form, "upload_button");
+  const reply = await patient("POST", "api/uploads", form, "upload_button");
   if (reply === null) return;  // stopped, or replaced by a newer click
   if (!reply.ok) { showMessage(reply.data); return; }
   addUpload(reply.data, name);
@@ -554,7 +555,7 @@ async function uploadLog() {
   state.logSaid = null;
   $("#log-said").textContent = t("log_working");
   $("#log-send").disabled = true;
-  const reply = await patient("POST", "/api/logs", form, "log_button");
+  const reply = await patient("POST", "api/logs", form, "log_button");
   $("#log-send").disabled = false;
   $("#log-said").textContent = "";
   if (reply === null) return;  // stopped, or replaced by a newer click
@@ -578,7 +579,7 @@ function drawLogSaid() {
   list.append(el("li", { text: data.validation[state.lang] }));
   box.append(el("p", { text: data.names[state.lang] }), list);
   if (data.validation.page) {
-    const href = `/api/uploads/${encodeURIComponent(data.id)}/validation`;
+    const href = `api/uploads/${encodeURIComponent(data.id)}/validation`;
     box.append(el("p", {}, el("a", { href, target: "_blank", rel: "noopener", id: "log-validation",
       text: t("log_validation_link") })));
   }
@@ -684,7 +685,7 @@ function drawGoal(goal) {
 // or "json" as its -o does
 async function downloadGoal(kind) {
   if (!state.goalRun) return;
-  const url = `/api/runs/${state.goalRun}/goal-seek.${kind}` + (kind === "csv" ? `?lang=${state.lang}` : "");
+  const url = `api/runs/${state.goalRun}/goal-seek.${kind}` + (kind === "csv" ? `?lang=${state.lang}` : "");
   const reply = await api("GET", url, undefined, true);
   if (!reply.ok) { showMessage(reply.data); return; }
   download(reply.data, kind === "json" ? "goal-seek.json" : state.lang === "sv" ? "målsökning.csv" : "goal-seek.csv");
@@ -825,7 +826,7 @@ function waits(rows, changed = true) {
 // ------------------------------------------------------------------ start
 
 async function main() {
-  const reply = await api("GET", "/api/setup");
+  const reply = await api("GET", "api/setup");
   state.setup = reply.data;
   state.lang = (navigator.language || "sv").startsWith("en") && !location.search.includes("lang=sv") ? "en" : "sv";
   if (location.search.includes("lang=en")) state.lang = "en";
@@ -857,11 +858,11 @@ async function main() {
   $("#figures-csv").addEventListener("click", () => downloadFigures("csv"));
   $("#figures-json").addEventListener("click", () => downloadFigures("json"));
   $("#busy-stop").addEventListener("click", stopBusy);
-  $("#again").addEventListener("click", () => launch("/api/runs", {}, "run", state.finishedAsked));
+  $("#again").addEventListener("click", () => launch("api/runs", {}, "run", state.finishedAsked));
   // a page that is left or closed cancels its run still going: nobody is there to read the answer,
   // and the workers go to the other pages (keepalive: the request outlives the page)
   window.addEventListener("pagehide", () => {
-    if (state.run) fetch(`/api/runs/${state.run}`, { method: "DELETE", keepalive: true });
+    if (state.run) fetch(`api/runs/${state.run}`, { method: "DELETE", keepalive: true });
   });
   document.body.dataset.ready = "1";
 }

@@ -1,0 +1,225 @@
+"""`permitflow serve` behind a reverse proxy at a sub-path (https://intranet.kommun.se/permitflow/), as a
+municipality's IT department puts it on the intranet: every address the page and its script ask for is
+relative to the page (absolute "/api/..." left the prefix), a proxy that keeps the prefix is served with
+--root-path, and what a proxy says in its headers is believed only from the addresses --trust-proxy names.
+Through the requests, through a real proxy process (tests/web/prefixproxy.py) in front of a real server, and
+in Debian's Chromium: run, answer, download the report, upload."""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+import pytest
+from chromium import CHROMIUM, launch, watch
+from weblog import simulated_log, swedish_export
+
+from bpmn_io.library import library_paths
+
+starlette_testclient = pytest.importorskip("starlette.testclient")
+from web.app import create_app  # noqa: E402 - after the skip when starlette is absent
+from web.proxy import trusted_proxies  # noqa: E402
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+TOKEN = "intranet-token-0123456789"
+LOCAL = ("127.0.0.1", 50000)  # the proxy's address, as the server sees it
+
+
+def _addresses(html: str) -> list[str]:
+    return re.findall(r'(?:href|src)="([^"]*)"', html)
+
+
+def test_the_page_and_its_script_ask_only_for_addresses_relative_to_the_page():
+    # "/static/app.js" and fetch("/api/setup") left https://intranet/permitflow/ for https://intranet/static/...
+    with starlette_testclient.TestClient(create_app(workers=0)) as c:
+        page = c.get("/").text
+        script = c.get("static/app.js").text
+    assert _addresses(page) == ["data:,", "static/app.css", "static/app.js"]
+    code = "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("//"))
+    asked = re.findall(r"""["'`](/?api/[^"'`$]*)""", code)
+    assert asked and all(a.startswith("api/") for a in asked), asked
+    assert not re.search(r"""["'`]/(?:api|static)\b""", code)
+
+
+def test_a_proxy_that_keeps_the_prefix_is_served_under_root_path_and_one_that_strips_it_too():
+    app = create_app(workers=0, root_path="/permitflow")
+    with starlette_testclient.TestClient(app, follow_redirects=False) as c:
+        for base in ("/permitflow/", "/"):  # kept, stripped
+            assert "static/app.js" in c.get(base).text
+            assert c.get(base + "static/app.css").status_code == 200
+            assert c.get(base + "api/setup").json()["levers"]
+        # the prefix without its slash: the page's relative addresses would miss the prefix
+        bare = c.get("/permitflow")
+        assert (bare.status_code, bare.headers["location"]) == (308, "permitflow/")
+        # an address no route answers links back to the page relative to itself
+        lost = c.get("/permitflow/api/nothing/here")
+        assert lost.status_code == 404 and lost.json()["error"].startswith("There is no such page")
+        lost = c.get("/permitflow/old/bookmark")
+        assert lost.status_code == 404 and _addresses(lost.text) == ["../"]
+        # no redirect to an absolute http://host/... outside the prefix and its https
+        assert c.get("/permitflow/api/setup/").status_code == 404
+
+
+def test_the_token_cookie_stays_under_the_prefix_and_is_secure_over_https_only_from_a_trusted_proxy():
+    proxy = {"X-Forwarded-Prefix": "/permitflow", "X-Forwarded-Proto": "https"}
+    trusted = create_app(workers=0, token=TOKEN, proxies=trusted_proxies("127.0.0.1"))
+    with starlette_testclient.TestClient(trusted, client=LOCAL, base_url="https://intranet") as c:
+        cookie = SimpleCookie(c.get(f"/?token={TOKEN}", headers=proxy).headers["set-cookie"])["permitflow_token"]
+        assert (cookie["path"], cookie["secure"], cookie["httponly"]) == ("/permitflow/", True, True)
+        assert c.get("/permitflow/api/setup", headers=proxy).status_code == 200  # the cookie carries the token
+        assert c.get("/elsewhere/api/setup", headers=proxy).status_code == 401  # another application's address
+        bad = c.get("/", headers={"X-Forwarded-Prefix": "permitflow/../x", "X-Permitflow-Token": TOKEN})
+        assert bad.status_code == 400 and bad.text.count("\n") == 1 and "X-Forwarded-Prefix" in bad.text
+    # anyone else says what they like: not believed, and the cookie is the browser's default for the page's folder
+    with starlette_testclient.TestClient(trusted, client=("10.1.2.3", 50000)) as c:
+        cookie = SimpleCookie(c.get(f"/?token={TOKEN}", headers=proxy).headers["set-cookie"])["permitflow_token"]
+        assert (cookie["path"], cookie["secure"]) == ("", "")
+    # and without --trust-proxy, not from the proxy's address either
+    with starlette_testclient.TestClient(create_app(workers=0, token=TOKEN), client=LOCAL) as c:
+        cookie = SimpleCookie(c.get(f"/?token={TOKEN}", headers=proxy).headers["set-cookie"])["permitflow_token"]
+        assert (cookie["path"], cookie["secure"]) == ("", "")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def _behind_proxy(strip: bool, proto: str = "https") -> Iterator[str]:
+    """A real `permitflow serve` behind the proxy process at /permitflow/ (the prefix stripped or kept, the
+    server told the prefix only when kept; ``proto``: what the proxy says the browser used): the page's address
+    through the proxy."""
+    port = _free_port()
+    options = ["--trust-proxy", "127.0.0.1"] + ([] if strip else ["--root-path", "/permitflow"])
+    server = subprocess.Popen([sys.executable, "-m", "cli", "serve", "--port", str(port), "--workers", "1",
+                               "--token", TOKEN, *options], cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    proxy = subprocess.Popen([sys.executable, str(HERE / "prefixproxy.py"), "--to", str(port), "--prefix",
+                              "/permitflow", "--proto", proto, *(["--strip"] if strip else [])], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proxy.stdout is not None
+        base = f"http://127.0.0.1:{proxy.stdout.readline().strip()}/permitflow/"
+        for _ in range(600):
+            try:
+                _ask(base + "api/setup")
+                break
+            except urllib.error.HTTPError as err:
+                assert err.code == 502, err.read()
+            except OSError:
+                pass
+            assert server.poll() is None, server.communicate()
+            time.sleep(0.1)
+        yield base
+    finally:
+        proxy.kill()
+        proxy.wait(10)
+        server.send_signal(signal.SIGTERM)
+        server.communicate(timeout=30)
+
+
+def _ask(url: str, body: bytes | None = None, kind: str = "application/json") -> bytes:
+    req = urllib.request.Request(url, data=body, headers={"Content-Type": kind, "X-Permitflow-Token": TOKEN})
+    with urllib.request.urlopen(req, timeout=120) as reply:
+        return reply.read()  # type: ignore[no-any-return]
+
+
+def _form(fields: dict[str, str], files: dict[str, tuple[str, bytes]]) -> bytes:
+    """A multipart body (boundary ``b``) of ``fields`` and ``files`` (name: (file name, bytes))."""
+    parts = [f'--b\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode() for k, v in fields.items()]
+    parts += [f'--b\r\nContent-Disposition: form-data; name="{k}"; filename="{n}"\r\n\r\n'.encode() + data + b"\r\n"
+              for k, (n, data) in files.items()]
+    return b"".join([*parts, b"--b--\r\n"])
+
+
+def _upload_body(name: str) -> bytes:
+    model, profile = (p.read_bytes() for p in library_paths(name))
+    return _form({"name": "Egen"}, {"model": ("m.bpmn", model), "profile": ("p.yaml", profile)})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("strip", [True, False], ids=["prefix-stripped", "prefix-kept"])
+def test_every_address_of_the_page_works_through_a_proxy_under_a_prefix(strip: bool, tmp_path: Path):
+    with _behind_proxy(strip) as base:
+        page = _ask(base).decode()
+        for address in _addresses(page)[1:]:  # the stylesheet and the script, relative to the page
+            assert _ask(base + address)
+        upload = json.loads(_ask(base + "api/uploads", _upload_body("bjuv"), "multipart/form-data; boundary=b"))
+        asked = {"municipalities": ["astorp"], "uploads": [upload["id"]],
+                 "levers": {"replications": 2, "years": 0.25, "officers": 2}}
+        run = json.loads(_ask(base + "api/runs", json.dumps(asked).encode()))
+        for _ in range(1200):
+            shown = json.loads(_ask(base + f"api/runs/{run['id']}"))
+            if shown["state"] != "running":
+                break
+            time.sleep(0.1)
+        assert shown["state"] == "done", shown
+        for place in shown["answer"]["municipalities"]:  # the diagram's address the answer names
+            assert _ask(base + place["diagram"]["url"]).startswith(b"<svg")
+        assert _ask(base + f"api/runs/{run['id']}/report").lstrip().lower().startswith(b"<!doctype html")
+        assert _ask(base + f"api/runs/{run['id']}/results.csv?lang=sv").startswith("\ufeff".encode())
+        assert b"set:" in _ask(base + "api/scenario", json.dumps(asked).encode())
+        # a case log's calibration and its validation page, which the page links to (a new tab)
+        log = swedish_export(simulated_log(tmp_path))
+        sent = json.loads(_ask(base + "api/logs", _form({"library": "hoganas"}, {"log": ("export.csv", log)}),
+                               "multipart/form-data; boundary=b"))
+        validation = _ask(base + f"api/uploads/{sent['id']}/validation").decode()
+        assert "<html" in validation and not re.search(r'(?:href|src)="/', validation)
+        # an address no route answers: its link back is relative, so it leads to the page under the prefix
+        with pytest.raises(urllib.error.HTTPError) as lost:
+            _ask(base + "old/bookmark")
+        assert lost.value.code == 404 and _addresses(lost.value.read().decode()) == ["../"]
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_manager_runs_reads_downloads_and_uploads_through_the_proxy_in_chromium(tmp_path: Path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    messages: list[str] = []
+    outside: list[str] = []
+    # the proxy says http as the browser's address is: a cookie marked Secure is not kept from an http page
+    with _behind_proxy(strip=False, proto="http") as base, sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(accept_downloads=True)
+            watch(page, messages)
+            page.on("request", lambda r: None if r.url.startswith((base, "blob:", "data:")) else outside.append(r.url))
+            page.goto(base + f"?token={TOKEN}&lang=sv", wait_until="load")
+            page.wait_for_selector("body[data-ready='1']")
+            page.fill("#lever-replications", "2")
+            page.click("#run")
+            page.wait_for_selector("body[data-runs='1']", timeout=120_000)
+            assert page.locator("#results .sentence").first.inner_text().startswith("Helsingborg:")
+            page.locator(".diagram svg").first.wait_for()  # fetched from the address the answer names
+            with page.expect_download(timeout=120_000) as reporting:
+                page.click("#report")
+            saved = tmp_path / "report.html"
+            reporting.value.save_as(saved)
+            assert "Helsingborg" in saved.read_text(encoding="utf-8")
+            model, profile = library_paths("bjuv")
+            page.set_input_files("#up-model", str(model))
+            page.set_input_files("#up-profile", str(profile))
+            page.click("#up-send")
+            page.wait_for_selector("#places input[data-upload]:checked", timeout=120_000)
+            page.uncheck("[data-place='helsingborg']")
+            page.click("#run")
+            page.wait_for_selector("body[data-runs='2']", timeout=120_000)
+            assert page.locator("#results h3").all_inner_texts() == ["Bjuv"]
+        finally:
+            browser.close()
+    assert not outside, outside  # nothing asked outside the prefix
+    assert not [m for m in messages if "error" in m.lower()], messages
