@@ -99,3 +99,12 @@ def test_a_failed_scenario_is_still_said_and_exits_1_when_the_reader_went_away(t
     assert said[0].startswith("permitflow: error: scenario bad failed: element 'J': 5 case(s) cannot finish")
     assert said[-1] == done.stderr.splitlines()[-1] == "permitflow: error: 1 of 1 scenario failed: bad (the error above)"
     assert "Traceback" not in done.stderr
+
+
+def test_help_and_version_whose_reader_went_away_exit_141_quietly(tmp_path: Path) -> None:
+    """``permitflow --help | true``: click writes the help (or the version) while it reads the command line, before
+    any command runs, and its own handling of the closed pipe exited 1, the status of an error, where a command's
+    help (written inside the group) and a command's output already ended 141. Every help ends as they do."""
+    for args in (["--help"], ["-h"], ["--version"], ["run", "--help"], ["optimise", "--help"]):
+        done = _closed_pipe_run(*args, cwd=tmp_path)
+        assert (args, done.returncode, done.stderr) == (args, PIPE_CLOSED, "")
