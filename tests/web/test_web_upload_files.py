@@ -111,6 +111,15 @@ BAD = {
         "m.bpmn, rad 5: inte välformad XML: taggen <process> som öppnas på rad 3 stängs som </proces> (en "
         "sluttagg "
         "med ett annat namn, eller en som saknas)"),
+    # found by QA: lxml names the tags without the prefix the file writes them with ("task line 4 and process")
+    "a prefixed tag left open": (
+        HEAD.replace(b"<process", b"<bpmn:process").replace(b"<definitions ", b"<definitions xmlns:bpmn="
+                                                            b'"http://www.omg.org/spec/BPMN/20100524/MODEL" ')
+        + b'    <bpmn:task id="t" name="Granska">\n  </bpmn:process>\n</definitions>\n', PROFILE,
+        "m.bpmn, line 5: not well-formed XML: the tag <bpmn:task> opened on line 4 is closed as </bpmn:process> "
+        "(a closing tag of another name, or one missing)",
+        "m.bpmn, rad 5: inte välformad XML: taggen <bpmn:task> som öppnas på rad 4 stängs som </bpmn:process> "
+        "(en sluttagg med ett annat namn, eller en som saknas)"),
     "cut short": (
         HEAD + b'    <task id="t" name="Granska">\n', PROFILE,
         "m.bpmn, line 5: not well-formed XML: the file ends before the tag <task> opened on line 4 is closed "
