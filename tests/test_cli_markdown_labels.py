@@ -69,8 +69,8 @@ def test_compare_markdown_escapes_what_markdown_would_interpret(tmp_path: Path) 
     result = CliRunner().invoke(cli, ["compare", *map(str, models), "--format", "markdown", "--workers", "1"])
     assert result.exit_code == 0, result.output
     out = result.stdout
-    # the notes' lines start "- " too: one of them says the German labels were read as neither language
+    # the notes' lines start "- " too: one of them says the German labels look like neither language
     core = [line for line in out.splitlines()
-            if line.startswith("- ") and "unnamed" not in line and "neither Swedish nor English" not in line]
+            if line.startswith("- ") and "unnamed" not in line and "Swedish or English" not in line]
     assert core == ["- Rechnung \\*prüfen\\*", "- \\_Kurz\\_ \\`fassen\\`", "- Zahlen \\| buchen"]
     assert [line.removeprefix("- ") for line in _shown("\n".join(core)).splitlines()] == list(LABELS)
