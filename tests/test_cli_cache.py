@@ -1,4 +1,5 @@
-"""permitflow cache: the size of a results folder's .cache, and pruning it of what the last run did not use."""
+"""permitflow cache: the size of a results folder's .cache, and pruning it of what the last run did not
+use."""
 
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ def test_prune_keeps_what_the_last_run_used_and_what_was_used_since(tmp_path: Pa
     for n, key in enumerate((old, last)):
         cache.put(key, _unit(n))
     assert cache_usage(tmp_path).recorded is False
-    assert prune(tmp_path).stale == 0 and cache_usage(tmp_path).entries == 2  # no run recorded: nothing removed
+    # no run recorded: nothing removed
+    assert prune(tmp_path).stale == 0 and cache_usage(tmp_path).entries == 2
     for key in (old, last):  # written before the record
         os.utime(tmp_path / key[:2] / f"{key}.json", ns=(1, 1))
     record_run(tmp_path, [last])

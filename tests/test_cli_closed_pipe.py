@@ -26,12 +26,14 @@ MINI = "name: base\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2
 
 
 def _closed_pipe_run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """The command line in a child process (this tree's code first), its standard output a pipe nobody reads."""
+    """The command line in a child process (this tree's code first), its standard output a pipe nobody
+    reads."""
     read, write = os.pipe()
     os.close(read)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     try:
-        return subprocess.run([sys.executable, "-c", "import sys; from cli import main; sys.exit(main())", *args],
+        return subprocess.run([sys.executable, "-c", "import sys; from cli import main; sys.exit(main())",
+                               *args],
                               cwd=cwd, stdout=write, stderr=subprocess.PIPE, text=True, timeout=300, env=env)
     finally:
         os.close(write)
@@ -83,12 +85,14 @@ def test_run_piped_to_head_says_nothing_on_standard_error_whatever_the_timing(tm
 
 
 def test_a_failed_scenario_is_still_said_and_exits_1_when_the_reader_went_away(tmp_path: Path) -> None:
-    """The failures go to standard error: a closed standard output (its first line, before them) lost them, and
-    their exit status 1 with them. They are said, and a failed run still says so by its status."""
+    """The failures go to standard error: a closed standard output (its first line, before them) lost them,
+    and their exit status 1 with them. They are said, and a failed run still says so by its status."""
     model = ROOT / "tests" / "fixtures" / "sim" / "stuck_join.yaml"  # a join that waits for a path not taken
     shutil.copy(model, tmp_path / "model.yaml")
-    made = subprocess.run([sys.executable, "-c", "import sys; from cli import main; sys.exit(main())", "convert",
-                           "model.yaml", "profile.yaml", "--to", "profile"], cwd=tmp_path, capture_output=True,
+    made = subprocess.run([sys.executable, "-c", "import sys; from cli import main; sys.exit(main())",
+                           "convert",
+                           "model.yaml", "profile.yaml", "--to", "profile"], cwd=tmp_path,
+                          capture_output=True,
                           text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert made.returncode == 0, made.stderr
     (tmp_path / "bad.yaml").write_text("name: bad\nbase: {bpmn: model.yaml, profile: profile.yaml}\ncases: 5\n"

@@ -3,9 +3,9 @@
 and English, in text, Markdown and HTML; the JSON keeps the ids.
 
 No two library profiles differ in a branch or a mark (a matched gateway's own branches:
-test_diff_gateways.py), so the pair is Ängelholm's model twice, the second profile told apart (Bjuv's name), its
-step "Dokumentera tre underkända prov" marking the case false, not true, its flow on with a condition where
-the first gives a probability."""
+test_diff_gateways.py), so the pair is Ängelholm's model twice, the second profile told apart (Bjuv's name),
+its step "Dokumentera tre underkända prov" marking the case false, not true, its flow on with a condition
+where the first gives a probability."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ def _model(folder: Path, municipality: str, step: str) -> str:
     text = (LIBRARY / "profile.yaml").read_text(encoding="utf-8")
     marked = "      set: {tre_underkanda_prov: true}\n"
     assert text.count(marked) == 1 and text.startswith("#") and "\nmunicipality: Ängelholm\n" in text
-    text = text.replace(marked, step).replace("\nmunicipality: Ängelholm\n", f"\nmunicipality: {municipality}\n")
+    text = text.replace(marked, step).replace("\nmunicipality: Ängelholm\n",
+                                              f"\nmunicipality: {municipality}\n")
     (folder / "profile.yaml").write_text(text, encoding="utf-8")
     return str(folder / "process.bpmn")
 
@@ -40,7 +41,8 @@ def _model(folder: Path, municipality: str, step: str) -> str:
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     root = tmp_path_factory.mktemp("pair")
-    a = _model(root / "a", "Ängelholm", f"      set: {{tre_underkanda_prov: true}}\n      probabilities: {{{FLOW}: 1}}\n")
+    a = _model(root / "a", "Ängelholm", f"      set: {{tre_underkanda_prov: true}}\n      probabilities: "
+                                        f"{{{FLOW}: 1}}\n")
     b = _model(root / "b", "Bjuv", f"      set: {{tre_underkanda_prov: false}}\n"
                                    f"      conditions: {{{FLOW}: \"hinder == 'kvarstar'\"}}\n")
     return a, b

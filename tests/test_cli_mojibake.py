@@ -1,6 +1,7 @@
-"""`diff` and `compare` show a label a tool wrote in the wrong encoding as it was meant (found by QA, qadev2): diff
-showed Camunda's "Rechnung klÃƒÂ¤ren" as written while the matcher read "Rechnung klären"
-(processes.diff.mojibake.repair_mojibake, which the comparison's view of a model now applies to every name)."""
+"""`diff` and `compare` show a label a tool wrote in the wrong encoding as it was meant (found by QA, qadev2):
+diff showed Camunda's "Rechnung klÃƒÂ¤ren" as written while the matcher read "Rechnung klären"
+(processes.diff.mojibake.repair_mojibake, which the comparison's view of a model now applies to every
+name)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ def test_diff_and_compare_show_one_repaired_reading(tmp_path: Path) -> None:
     data = json.loads(CliRunner().invoke(cli, ["diff", str(broken), str(other), "--format", "json"]).stdout)
     (step,) = [s for s in data["a"]["steps"] if s["id"] == "T"]
     assert (step["name"], step["performer"]) == ("Rechnung klären", "Buchhaltungsbüro")
-    compared = CliRunner().invoke(cli, ["compare", str(broken), str(other), str(broken), "--workers", "1"]).stdout
+    compared = CliRunner().invoke(cli, ["compare", str(broken), str(other), str(broken), "--workers",
+                                        "1"]).stdout
     assert "Rechnung klären" in compared and "Ã" not in compared
 
 

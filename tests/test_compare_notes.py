@@ -18,12 +18,12 @@ from cli import cli
 
 GERMAN = (Path(__file__).resolve().parent / "fixtures" / "diff" / "bewerbung.yaml").read_text(
     encoding="utf-8")
-SV_NOTE = ("Namnen i modellen bewerbung ser inte ut att vara på svenska eller engelska, så de jämförs bara på "
-           "stavningen: småord och böjningsformer känns inte igen (ange --language sv eller en för att läsa dem "
-           "som svenska eller engelska)")
-EN_NOTE = ("the names in bewerbung do not look like Swedish or English, so they are compared by spelling alone: "
-           "small words and word endings are not recognised (give --language sv or en to read them as Swedish "
-           "or English)")
+SV_NOTE = ("Namnen i modellen bewerbung ser inte ut att vara på svenska eller engelska, så de jämförs bara "
+           "på stavningen: småord och böjningsformer känns inte igen (ange --language sv eller en för att "
+           "läsa dem som svenska eller engelska)")
+EN_NOTE = ("the names in bewerbung do not look like Swedish or English, so they are compared by spelling "
+           "alone: small words and word endings are not recognised (give --language sv or en to read them as "
+           "Swedish or English)")
 
 
 def run(*args: str) -> str:

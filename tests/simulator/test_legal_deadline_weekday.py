@@ -35,7 +35,8 @@ UNMOVED = 122  # 23 August -> 23 December at the clock's own time of day
 
 
 @pytest.mark.parametrize("begun, days", CASES)
-def test_the_simulations_deadline_runs_to_the_end_of_the_next_weekday(begun: dt.date, days: int | None) -> None:
+def test_the_simulations_deadline_runs_to_the_end_of_the_next_weekday(begun: dt.date,
+                                                                      days: int | None) -> None:
     prm = replay_params(dates="[2025-01-06]", extra="  clock: {start: S, stop: E, deadline: 4mo}\n")
     at = prm.datetime_to_hours(dt.datetime.combine(begun, dt.time(9, 30)))
     expected = (days * 24 - 9.5) if days else UNMOVED * 24

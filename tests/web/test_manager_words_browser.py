@@ -92,13 +92,13 @@ def test_a_picture_sent_as_a_case_log_is_refused_in_one_plain_line_in_the_pages_
         message.wait_for()
         assert message.inner_text() == (
             "Ärendeloggen kunde inte läsas. Detaljer: pic.png: text med NUL-byte (UTF-16 utan "
-            "byte-ordningsmärke?), ingen ärendelogg som permitflow läser (förväntade text i CSV eller XES): spara "
-            "den som CSV i Excel (Spara som: CSV UTF-8 (kommaavgränsad))")
+            "byte-ordningsmärke?), ingen ärendelogg som permitflow läser (förväntade text i CSV eller XES): "
+            "spara den som CSV i Excel (Spara som: CSV UTF-8 (kommaavgränsad))")
         page.click("[data-lang='en']")
         assert message.inner_text() == (
             "The case log could not be read. Details: pic.png: text with NUL bytes (UTF-16 without its "
-            "byte-order mark?), not a case log permitflow reads (expected CSV or XES text): in Excel, save it as "
-            "CSV (Save As: CSV UTF-8; Spara som: CSV UTF-8 (kommaavgränsad))")
+            "byte-order mark?), not a case log permitflow reads (expected CSV or XES text): in Excel, save "
+            "it as CSV (Save As: CSV UTF-8; Spara som: CSV UTF-8 (kommaavgränsad))")
         assert page.locator("#log-said").inner_text() == ""  # nothing fitted
     assert messages == [REFUSED]
 
