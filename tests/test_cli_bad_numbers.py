@@ -46,7 +46,8 @@ def test_nan_is_not_a_number_for_any_option(tmp_path: Path, args: list[str], opt
     result = CliRunner().invoke(cli, [a.format(out=tmp_path) for a in args])
     assert result.exit_code == 2, result.output
     value = args[args.index(option) + 1]
-    assert result.stderr.splitlines() == [f"permitflow: error: {option}: '{value}' is not {expected}"], result.stderr
+    said = f"permitflow: error: {option}: '{value}' is not {expected}"
+    assert result.stderr.splitlines() == [said], result.stderr
     assert "Traceback" not in result.output and os.listdir(tmp_path) == []
 
 

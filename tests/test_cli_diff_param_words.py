@@ -66,8 +66,8 @@ def test_swedish_text_says_the_flow_and_the_attribute_in_words(pair: tuple[str, 
         "kvarstår [antagande] i Bjuvs modell.",
         f"[Ändrat] {NAME}: sannolikhet för {flow} är 1 [antagande] i Ängelholms modell, inte angivet i "
         "Bjuvs modell.",
-        f'[Ändrat] {NAME}: ärendeegenskapen "tre underkända kunskapsprov" som steget sätter är ja [antagande] i '
-        "Ängelholms modell, nej [antagande] i Bjuvs modell.",
+        f'[Ändrat] {NAME}: ärendeegenskapen "tre underkända kunskapsprov" som steget sätter är ja '
+        "[antagande] i Ängelholms modell, nej [antagande] i Bjuvs modell.",
     ]
 
 
@@ -79,8 +79,8 @@ def test_english_text_says_them_in_words(pair: tuple[str, str]) -> None:
         f"[Changed] {NAME}: condition of {flow} is not set in Ängelholm, when a ground against the "
         "applicant: remains [assumed] in Bjuv.",
         f"[Changed] {NAME}: probability of {flow} is 1 [assumed] in Ängelholm, not set in Bjuv.",
-        f'[Changed] {NAME}: the case attribute "three knowledge tests failed" it sets is yes [assumed] in Ängelholm, '
-        "no [assumed] in Bjuv.",
+        f'[Changed] {NAME}: the case attribute "three knowledge tests failed" it sets is yes [assumed] in '
+        "Ängelholm, no [assumed] in Bjuv.",
     ]
 
 
@@ -109,11 +109,11 @@ def test_the_json_keeps_the_ids(pair: tuple[str, str]) -> None:
     data = json.loads(run("diff", *pair, "--format", "json"))
     mine = {d["attribute"]: d["message"] for d in data["differences"] if d["a"] == [STEP]}
     assert mine == {
-        f"profile.conditions.{FLOW}": f"{NAME}: conditions.{FLOW} is not set in A, hinder == 'kvarstar' [assumed] "
-                                      "in B.",
+        f"profile.conditions.{FLOW}": f"{NAME}: conditions.{FLOW} is not set in A, hinder == 'kvarstar' "
+                                      "[assumed] in B.",
         f"profile.probabilities.{FLOW}": f"{NAME}: probabilities.{FLOW} is 1 [assumed] in A, not set in B.",
-        "profile.set.tre_underkanda_prov": f"{NAME}: set.tre_underkanda_prov is yes [assumed] in A, no [assumed] "
-                                           "in B.",
+        "profile.set.tre_underkanda_prov": f"{NAME}: set.tre_underkanda_prov is yes [assumed] in A, no "
+                                           "[assumed] in B.",
     }
 
 

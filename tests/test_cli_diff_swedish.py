@@ -167,8 +167,8 @@ def test_the_help_says_what_the_output_language_is() -> None:
 
 def test_no_code_name_is_left_in_the_swedish_diff_of_a_delegated_decision_and_a_comparisons_core() -> None:
     text = run("diff", "helsingborg", "orkelljunga")
-    assert "[Fakta] vem som beslutar: okänt [antagande] i Helsingborgs modell, arbetsutskottet eller ordföranden " \
-           "[källa och antagande] i Örkelljungas modell." in text
+    assert ("[Fakta] vem som beslutar: okänt [antagande] i Helsingborgs modell, arbetsutskottet eller "
+            "ordföranden [källa och antagande] i Örkelljungas modell.") in text
     assert "working committee" not in text and "[Polisen" not in text
     md = run("diff", "svalov", "national-reference", "--format", "markdown")  # a fact's cells as its message
     assert "| Fakta | okänt | olika i varje kommun |" in md and "municipality-specific" not in md
@@ -211,18 +211,19 @@ def test_who_decides_is_said_as_a_manager_says_it_in_each_language(tmp_path: Pat
         paths[town] = str(tmp_path / town / "process.bpmn")
     step = '"Besluta om serveringstillstånd": '
     english = run("diff", paths["Aby"], paths["Bby"], "--output-language", "en")
-    assert f"[Changed] {step}the committee decides [assumed] in Aby, who decides is not set in Bby." in english
-    assert f"[Changed] {step}who grants permits is not set in Aby, the case officers grant permits [assumed] in Bby." \
-        in english
-    assert f"[Changed] {step}who refuses applications is not set in Aby, the committee refuses applications " \
-           "[assumed] in Bby." in english
+    assert (f"[Changed] {step}the committee decides [assumed] in Aby, who decides is not set in Bby."
+            in english)
+    assert (f"[Changed] {step}who grants permits is not set in Aby, the case officers grant permits "
+            "[assumed] in Bby.") in english
+    assert (f"[Changed] {step}who refuses applications is not set in Aby, the committee refuses "
+            "applications [assumed] in Bby.") in english
     swedish = run("diff", paths["Aby"], paths["Bby"], "--output-language", "sv")
-    assert f"[Ändrat] {step}nämnden beslutar [antagande] i Abys modell, vem som beslutar är inte angivet i Bbys " \
-           "modell." in swedish
-    assert f"[Ändrat] {step}vem som beviljar tillstånd är inte angivet i Abys modell, handläggarna beviljar " \
-           "tillstånd [antagande] i Bbys modell." in swedish
-    assert f"[Ändrat] {step}vem som avslår ansökningar är inte angivet i Abys modell, nämnden avslår ansökningar " \
-           "[antagande] i Bbys modell." in swedish
+    assert (f"[Ändrat] {step}nämnden beslutar [antagande] i Abys modell, vem som beslutar är inte angivet "
+            "i Bbys modell.") in swedish
+    assert (f"[Ändrat] {step}vem som beviljar tillstånd är inte angivet i Abys modell, handläggarna "
+            "beviljar tillstånd [antagande] i Bbys modell.") in swedish
+    assert (f"[Ändrat] {step}vem som avslår ansökningar är inte angivet i Abys modell, nämnden avslår "
+            "ansökningar [antagande] i Bbys modell.") in swedish
     assert f"{step}the committee decides [assumed] in Aby, the case officers decide [assumed] in Cby." \
         in run("diff", paths["Aby"], paths["Cby"], "--output-language", "en")
     for said in (english, swedish):

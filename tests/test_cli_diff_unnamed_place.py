@@ -51,8 +51,8 @@ def _run(*args: str) -> str:
 def test_unnamed_steps_are_said_by_their_place_in_english_and_swedish(tmp_path: Path) -> None:
     a, b = _invoice(tmp_path, "a.bpmn", "ev_"), _invoice(tmp_path, "b.bpmn", "sid-")
     text = _run("diff", str(a), str(b), "--output-language", "en")
-    assert '"unnamed start event before “Scan invoice”" in a = "unnamed start event before “Scan invoice”" in b' \
-        in text
+    assert ('"unnamed start event before “Scan invoice”" in a = '
+            '"unnamed start event before “Scan invoice”" in b') in text
     assert '"unnamed boundary event on “Approve invoice”" in a' in text
     assert '"unnamed end event after “Approve invoice”" in a' in text  # after its boundary event
     assert '"unnamed subprocess with “Cancellation requested”" in a' in text

@@ -19,8 +19,10 @@ def _model(path: Path, labels: tuple[str, ...]) -> Path:
     flows = "".join(f'<sequenceFlow id="F{k}" sourceRef="{a}" targetRef="{b}"/>'
                     for k, (a, b) in enumerate(zip(ids, ids[1:], strict=False)))
     path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n'
-                    '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">'
-                    f'<process id="P"><startEvent id="S"/>{tasks}<endEvent id="E"/>{flows}</process></definitions>\n',
+                    '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" '
+                    'targetNamespace="x">'
+                    f'<process id="P"><startEvent id="S"/>{tasks}<endEvent id="E"/>{flows}</process>'
+                    '</definitions>\n',
                     encoding="utf-8")
     return path
 
@@ -31,7 +33,8 @@ def _shown(markdown: str) -> str:
 
 
 def _unescaped(markdown: str, char: str) -> list[str]:
-    """The lines of ``markdown`` with ``char`` not escaped by a backslash (``|`` apart from the table's own)."""
+    """The lines of ``markdown`` with ``char`` not escaped by a backslash (``|`` apart from the table's
+    own)."""
     pattern = re.compile(r"(?<!\\)" + re.escape(char))
     found = []
     for line in markdown.splitlines():

@@ -22,9 +22,11 @@ def _model(path: Path, name: str, lane: str) -> Path:
     path.write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">'
-        f'<process id="P"><laneSet id="LS"><lane id="L" name="{lane}"><flowNodeRef>T</flowNodeRef></lane></laneSet>'
+        f'<process id="P"><laneSet id="LS"><lane id="L" name="{lane}"><flowNodeRef>T</flowNodeRef></lane>'
+        '</laneSet>'
         f'<startEvent id="S"/><task id="T" name="{name}"/><endEvent id="E"/>'
-        '<sequenceFlow id="F1" sourceRef="S" targetRef="T"/><sequenceFlow id="F2" sourceRef="T" targetRef="E"/>'
+        '<sequenceFlow id="F1" sourceRef="S" targetRef="T"/>'
+        '<sequenceFlow id="F2" sourceRef="T" targetRef="E"/>'
         "</process></definitions>\n", encoding="utf-8")
     return path
 

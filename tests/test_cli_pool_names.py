@@ -50,7 +50,8 @@ def _staff_lines(model: Path, lang: str) -> list[str]:
     assert run.exit_code == 0, run.output
     lines = run.stdout.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith(("Per staff", "Per personal")))
-    return [line.split("  ")[1].strip() if line.startswith("  ") else line for line in lines[start + 1:start + 7]]
+    return [line.split("  ")[1].strip() if line.startswith("  ") else line
+            for line in lines[start + 1:start + 7]]
 
 
 def test_a_generated_pool_is_called_by_its_lane_name_not_the_case_officers(tmp_path: Path) -> None:
@@ -68,8 +69,8 @@ def test_a_generated_pool_is_called_by_its_lane_name_not_the_case_officers(tmp_p
     assert not any("officer" in line or "handläggar" in line for line in en + sv)
 
     # the report too: its tables and its assumptions
-    (tmp_path / "s.yaml").write_text("name: s\nbase: {bpmn: onboarding.bpmn, profile: profile.yaml, name: m}\n"
-                                     "replications: 2\ncases: 20\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("name: s\nbase: {bpmn: onboarding.bpmn, profile: profile.yaml, "
+                                     "name: m}\nreplications: 2\ncases: 20\n", encoding="utf-8")
     out = tmp_path / "out"
     ran = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(out), "--workers", "1", "-q"])
     assert ran.exit_code == 0, ran.output

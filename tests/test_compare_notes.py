@@ -103,4 +103,5 @@ def test_the_reports_comparison_says_the_note_in_both_languages(tmp_path: Path) 
     shown = re.findall(r'<p class="note">(.*?)</p>', page)
     assert len(shown) == 1
     assert shown[0].startswith('<span class="en" lang="en">note: the names in Bewerbung do not look like')
-    assert '<span class="sv" lang="sv">anm.: Namnen i Bewerbungs modell ser inte ut att vara på svenska' in shown[0]
+    assert ('<span class="sv" lang="sv">anm.: Namnen i Bewerbungs modell ser inte ut att vara på svenska'
+            in shown[0])

@@ -153,15 +153,16 @@ def test_a_profile_naming_other_flows_says_nothing_of_the_branches(tmp_path: Pat
     b = _model(tmp_path / "b", "Bjuv", {CHECK: "      probabilities: {Other_Ja: 0.5, Other_Nej: 0.5}\n"})
     data = json.loads(run("diff", a, b, "--format", "json"))
     assert data["differences"] == []
-    assert ('the branches of the choice "Är ansökan komplett?" after "Granska ansökans fullständighet" in B were '
-            "not compared: its profile's probabilities or conditions name flows that are not its branches"
-            ) in data["notes"]
+    assert ('the branches of the choice "Är ansökan komplett?" after "Granska ansökans fullständighet" in B '
+            "were not compared: its profile's probabilities or conditions name flows that are not its "
+            "branches") in data["notes"]
     swedish = run("diff", a, b)
     # model B by its name where a person reads the note (found by QA, qaleft: "i B")
-    assert ('Grenarna från valet "Är ansökan komplett?" efter "Granska ansökans fullständighet" i Bjuvs modell '
-            "jämfördes inte: profilens sannolikheter") in swedish
-    assert ('the branches of the choice "Är ansökan komplett?" after "Granska ansökans fullständighet" in Bjuv were '
-            "not compared: its profile's probabilities") in run("diff", a, b, "--output-language", "en")
+    assert ('Grenarna från valet "Är ansökan komplett?" efter "Granska ansökans fullständighet" i Bjuvs '
+            "modell jämfördes inte: profilens sannolikheter") in swedish
+    english = run("diff", a, b, "--output-language", "en")
+    assert ('the branches of the choice "Är ansökan komplett?" after "Granska ansökans fullständighet" in '
+            "Bjuv were not compared: its profile's probabilities") in english
 
 
 def test_a_choice_not_compared_is_named_by_its_words_not_its_id() -> None:
@@ -178,8 +179,10 @@ def test_a_choice_not_compared_is_named_by_its_words_not_its_id() -> None:
     assert "Gw_" not in sv and "Gw_" not in en
     # and why in plain words (found by QA, qacompen: "none of the gateways after the matched step before it in
     # B lead to the matched steps alike") the models by name, not "in A"/"in B" (found by QA, qaleft)
-    assert ('Grenarna från valet "Godkänt prov?" efter "Genomför kunskapsprov (försök 2 av 3)" i Helsingborgs modell '
-            "jämfördes inte: i Åstorps modell leder inget val efter motsvarande steg till samma steg") in sv
-    assert ('the branches of the choice "Godkänt prov?" after "Genomför kunskapsprov (försök 2 av 3)" in Helsingborg '
-            "were not compared: in Åstorp, no choice after the corresponding step leads to the same steps") in en
+    assert ('Grenarna från valet "Godkänt prov?" efter "Genomför kunskapsprov (försök 2 av 3)" i '
+            "Helsingborgs modell jämfördes inte: i Åstorps modell leder inget val efter motsvarande steg "
+            "till samma steg") in sv
+    assert ('the branches of the choice "Godkänt prov?" after "Genomför kunskapsprov (försök 2 av 3)" in '
+            "Helsingborg were not compared: in Åstorp, no choice after the corresponding step leads to the "
+            "same steps") in en
     assert "gateways" not in en and "grindarna" not in sv

@@ -101,8 +101,8 @@ def test_the_json_markdown_and_html_say_the_default(tmp_path: Path) -> None:
     data = json.loads(run("diff", *pair, "--format", "json"))
     assert _conditions(data) == [(YES, "(default flow)", "hinder == 'inga'")]
     mine = [d for d in data["differences"] if d["attribute"] == "profile.conditions"]
-    assert mine[0]["message"] == ('"Beviljas?": conditions.Flow_Gw_Beslut_Task_Bevilja is (default flow) in A, '
-                                  "hinder == 'inga' in B.")
+    assert mine[0]["message"] == ('"Beviljas?": conditions.Flow_Gw_Beslut_Task_Bevilja is (default flow) '
+                                  "in A, hinder == 'inga' in B.")
     for lang, said in (("sv", "annars (standardflöde)"), ("en", "otherwise (the default flow)")):
         markdown = run("diff", *pair, "--format", "markdown", "--output-language", lang)
         rows = [x for x in markdown.splitlines() if said in x]

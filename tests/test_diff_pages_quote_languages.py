@@ -66,8 +66,8 @@ def test_a_swedish_name_inside_english_words_is_marked_swedish(command: str) -> 
     # the unnamed timer's words, its step quoted in them
     assert 'timer after 2 weeks in “<span lang="sv">Invänta komplettering</span>”' in page
     if command == "diff":  # a note quoting the steps, and a fact's Swedish name in its English words
-        assert ('after &#34;<span lang="sv">Genomför kunskapsprov (försök 1 av 3)</span>&#34; in Helsingborg were '
-                "not compared") in page
+        assert ('after &#34;<span lang="sv">Genomför kunskapsprov (försök 1 av 3)</span>&#34; in Helsingborg '
+                "were not compared") in page
         assert 'Social services committee (<span lang="sv">Socialnämnden</span>; older page' in page
     else:  # a performer's name, unquoted in the sentence
         assert '<span lang="sv">Socialnämnden</span> in Helsingborg and Åstorp' in page
@@ -84,8 +84,8 @@ def test_the_english_facts_table_marks_only_swedish_words_swedish() -> None:
     assert "Socialnämnden" in swedish  # the profile's own name inside "Social services committee (…)"
     assert [text for text in swedish if ENGLISH.search(text)] == []
     cells = [" ".join(td.text_content().split()) for td in table.xpath(".//td")]
-    assert "unknown" in cells and "municipality-specific" in cells and "Social services committee (Socialnämnden)" \
-        in cells
+    assert "unknown" in cells and "municipality-specific" in cells
+    assert "Social services committee (Socialnämnden)" in cells
 
 
 def test_the_swedish_pages_mark_nothing_english_and_need_no_marks_for_their_own_language() -> None:

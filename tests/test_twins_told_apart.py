@@ -54,8 +54,8 @@ def _choice(y1: int, y2: int) -> bytes:
             '<task id="d" name="Decide"/><exclusiveGateway id="g"/>'
             '<task id="n1" name="Notify applicant"/><task id="n2" name="Notify applicant"/>'
             '<endEvent id="e1"/><endEvent id="e2"/>'
-            + "".join(f'<sequenceFlow id="f{k}" sourceRef="{s}" targetRef="{t}"/>' for k, (s,
-                                                                                           t) in enumerate(flows))
+            + "".join(f'<sequenceFlow id="f{k}" sourceRef="{s}" targetRef="{t}"/>'
+                      for k, (s, t) in enumerate(flows))
             + f'</process><bpmndi:BPMNDiagram id="BD"><bpmndi:BPMNPlane id="BP" bpmnElement="P">{shapes}'
             '</bpmndi:BPMNPlane></bpmndi:BPMNDiagram></definitions>').encode()
 

@@ -118,7 +118,8 @@ def test_bizagi_called_processes_are_drawn_below_the_main_pools() -> None:
     # the top pool 'Participant' (48,72 1104x180); bpmn.io draws them there
     defs = read_bpmn(MIWG / "bizagi-modeler-2.8.0.8" / "B.1.0-roundtrip.bpmn")
     groups = _groups(render_svg(defs))
-    top, pool = _box(groups["_cde15ee4-b395-43a3-9f5e-9028446f8a52"]), _box(groups["_0623a9bd-fd34-462a-b09d-85cb5004be78"])
+    top = _box(groups["_cde15ee4-b395-43a3-9f5e-9028446f8a52"])
+    pool = _box(groups["_0623a9bd-fd34-462a-b09d-85cb5004be78"])
     assert top == Bounds(48, 72, 1104, 180)  # where the file places them
     assert pool == Bounds(49, 352, 1164, 788)
     # each pool and the task it calls: Abstract Task 4, Abstract Task 8

@@ -41,7 +41,8 @@ def _lanes(folder: Path, log: Path, *extra: str) -> dict[str, list[str]]:
     done = CliRunner().invoke(cli, ["discover", str(log), "-o", str(folder / "m.bpmn"), *extra])
     assert done.exit_code == 0, done.output
     process = read_bpmn(folder / "m.bpmn").process()
-    return {lane.name: sorted(process.nodes[n].name or type(process.nodes[n]).__name__ for n in lane.flow_node_refs)
+    return {lane.name: sorted(process.nodes[n].name or type(process.nodes[n]).__name__
+                              for n in lane.flow_node_refs)
             for lane in process.lanes()}
 
 

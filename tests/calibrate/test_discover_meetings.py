@@ -113,7 +113,8 @@ def test_an_instant_no_one_is_named_for_is_a_batch_job() -> None:
 def test_a_run_every_day_is_a_batch_job_whoever_is_named() -> None:
     table = _batch("nämnden", days_apart=1)
     assert meeting_activity(table) is None
-    assert "it runs on days a median of 1.0 days apart, and no body sits every day" in batch_jobs(table)[0].note()
+    note = batch_jobs(table)[0].note()
+    assert "it runs on days a median of 1.0 days apart, and no body sits every day" in note
 
 
 def test_sittings_a_week_apart_that_take_time_are_meetings_named_or_not() -> None:

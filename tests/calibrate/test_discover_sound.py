@@ -128,8 +128,8 @@ def test_a_discovery_still_unsound_is_refused_in_one_line(tmp_path: Path,
     done = CliRunner().invoke(cli, ["discover", str(log), "-o", str(tmp_path / "m.bpmn"), "--validate"])
     assert done.exit_code != 0
     (line,) = done.output.strip().splitlines()
-    assert line.startswith(f"permitflow: error: {log}: the model discovered from the log cannot be simulated to its "
-                           "end: unreachable at 'Event_End': no path from a start"), line
+    assert line.startswith(f"permitflow: error: {log}: the model discovered from the log cannot be simulated "
+                           "to its end: unreachable at 'Event_End': no path from a start"), line
     assert line.endswith("(a defect of the discovery: please report it with the log)")
     assert "Traceback" not in done.output and not (tmp_path / "m.bpmn").exists()
 

@@ -169,8 +169,8 @@ def test_log_inspect_counts_them_apart_from_the_events(tmp_path) -> None:
     done = CliRunner().invoke(cli, ["log", "inspect", str(_write(tmp_path) / "log.csv")])
     assert done.exit_code == 0, done.output
     lines = done.output.splitlines()
-    assert "10 cases, 18 events, 3 activities, 1 resource; 2 activities started and still in progress at the " \
-           "export" in lines
+    assert ("10 cases, 18 events, 3 activities, 1 resource; 2 activities started and still in progress at "
+            "the export") in lines
     assert "period: 2025-01-06 09:00 to 2025-01-23 10:00" in lines
 
 
@@ -181,8 +181,8 @@ def test_a_row_with_neither_time_is_refused_in_one_line(tmp_path) -> None:
     assert done.exit_code == 2
     assert done.output.strip().splitlines() == [
         f"permitflow: error: {folder / 'log.csv'}:22: no end time in column 'end' nor a start time in column "
-        "'start': the row does not say when its activity happened (expected an end time, or a start time for an "
-        "activity still in progress at the export)"]
+        "'start': the row does not say when its activity happened (expected an end time, or a start time for "
+        "an activity still in progress at the export)"]
     assert not (folder / "out.yaml").exists()
 
 

@@ -97,7 +97,8 @@ def test_discover_validate_says_which_fits_the_held_out_cases_better(tmp_path) -
     ours, one = (int(x.replace(",", "")) for x in found.groups())
     # the lane model's figure is the validation's own, said above it
     said_sv = number(ours, "sv")
-    assert f"  cycle-time distribution, EMD (hours): {ours:,} / genomloppstid, EMD (timmar): {said_sv}" in lines[:head]
+    assert (f"  cycle-time distribution, EMD (hours): {ours:,} / genomloppstid, EMD (timmar): {said_sv}"
+            in lines[:head])
     said = lines[head + 1]
     spread = int(re.search(r"\(([\d,]+) hours\)", said).group(1).replace(",", ""))
     if said.startswith("  the difference"):

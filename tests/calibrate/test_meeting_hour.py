@@ -73,7 +73,8 @@ def test_minutes_a_varying_time_after_the_sitting_give_neither_hour_nor_days(tmp
     simulation = yaml.safe_load((tmp_path / "p.yaml").read_text(encoding="utf-8"))["simulation"]
     library = Path(__file__).resolve().parents[2] / "processes" / "library" / "helsingborg" / "profile.yaml"
     profile = yaml.safe_load(library.read_text(encoding="utf-8"))
-    assert simulation["decision"]["bodies"]["committee"] == profile["simulation"]["decision"]["bodies"]["committee"]
+    committee = profile["simulation"]["decision"]["bodies"]["committee"]
+    assert simulation["decision"]["bodies"]["committee"] == committee
     decision = simulation["decision"]
     assert decision["after_meeting"] == {"dist": "uniform", "low": "2d", "high": "1w"}  # the profile's lag
     assert decision["note"].startswith("meeting days not in the log (the profile's kept, with its lag to the "
@@ -83,8 +84,8 @@ def test_minutes_a_varying_time_after_the_sitting_give_neither_hour_nor_days(tmp
 
 def _after_meeting(folder: Path) -> dict:
     decision = yaml.safe_load((folder / "p.yaml").read_text(encoding="utf-8"))["simulation"]["decision"]
-    assert "after_meeting 0h: in a log of completions only the meeting days are the days its decisions were " \
-           "recorded" in decision["note"]
+    assert ("after_meeting 0h: in a log of completions only the meeting days are the days its decisions "
+            "were recorded") in decision["note"]
     return decision["after_meeting"]
 
 
@@ -110,8 +111,8 @@ def test_a_system_closing_many_cases_at_one_instant_is_no_meeting_in_a_completio
     records = []
     for i in range(12):  # at 02:00 on three Tuesdays a week apart, "system" closes four cases each
         run = dt.datetime(2025, 2, 4, 2) + dt.timedelta(days=7 * (i // 4))
-        records.append(LogRecord(f"C{i}", "Registrera", float("nan"), wall_seconds(run - dt.timedelta(days=9,
-                                                                                                      hours=i % 4)),
+        registered = run - dt.timedelta(days=9, hours=i % 4)
+        records.append(LogRecord(f"C{i}", "Registrera", float("nan"), wall_seconds(registered),
                                  "anna", "", 2 * i + 2))
         records.append(LogRecord(f"C{i}", "Avsluta", float("nan"), wall_seconds(run), "system", "",
                                  2 * i + 3))

@@ -40,7 +40,8 @@ simulation:
   assumption: "test: assumed values, replaced by calibration where the log tells"
   calendars:
     office:
-      hours: {mon: "08:00-17:00", tue: "08:00-17:00", wed: "08:00-17:00", thu: "08:00-17:00", fri: "08:00-17:00"}
+      hours: {mon: "08:00-17:00", tue: "08:00-17:00", wed: "08:00-17:00", thu: "08:00-17:00",
+              fri: "08:00-17:00"}
       holidays: none
   pools:
     registry: {count: 1, calendar: office, cost_per_hour: 600, lanes: [Lane_R]}
@@ -95,9 +96,9 @@ def test_calibrate_counts_each_person_once(tmp_path) -> None:
     assert "counted in another pool, where they did more: anna (registry)" in sim["pools"]["officer"]["note"]
     text = CliRunner().invoke(cli, args)
     assert text.exit_code == 0, text.output
-    assert ("pool officer: 3 (people with at least 1% of the pool's work, each counted once: in the pool where they "
-            "did most of their work (most rows; a tie: the pool first by name)), lanes Handläggare (Lane_H)") in \
-        text.output
+    assert ("pool officer: 3 (people with at least 1% of the pool's work, each counted once: in the pool "
+            "where they did most of their work (most rows; a tie: the pool first by name)), lanes "
+            "Handläggare (Lane_H)") in text.output
 
 
 def test_a_name_at_work_on_two_cases_at_once_is_not_one_person(tmp_path) -> None:

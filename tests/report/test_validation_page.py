@@ -53,7 +53,8 @@ def _text() -> str:
 
 def _halves(page: lxml_html.HtmlElement) -> tuple[str, str]:
     """The English and the Swedish of every paragraph said in both."""
-    return tuple(" ".join(e.text_content() for e in page.xpath(f"//p/span[@lang='{lang}']")) for lang in ("en", "sv"))
+    return tuple(" ".join(e.text_content() for e in page.xpath(f"//p/span[@lang='{lang}']"))
+                 for lang in ("en", "sv"))
 
 
 def test_the_swedish_half_of_each_paragraph_writes_numbers_as_swedish_does() -> None:
@@ -98,8 +99,8 @@ def test_the_share_difference_is_in_percentage_points_and_its_row_says_so() -> N
                                                                                                  "\u22120,4")]
 
 
-_SWEDISH = re.compile(r"\b(ärenden|ärendena|loggen|logg|Modellen|Siffrorna|Inom|mått|värde|Validering|percentil|"
-                      r"simulerad|dagar|timmar|procentenheter|händelser)\b")
+_SWEDISH = re.compile(r"\b(ärenden|ärendena|loggen|logg|Modellen|Siffrorna|Inom|mått|värde|Validering|"
+                      r"percentil|simulerad|dagar|timmar|procentenheter|händelser)\b")
 _ENGLISH = re.compile(r"\b(the|cases|log|simulated|days|hours|measure|value|Validation|percentile)\b")
 
 

@@ -29,7 +29,8 @@ DECISION = """  decision:
 """
 
 # Registrera -> complete? -> (no) the applicant completes it (5 days) and it is registered again
-#                          -> (yes) Komplett: the clock starts; the police answer (14 days); the officer decides (1 h)
+#                          -> (yes) Komplett: the clock starts; the police answer (14 days); the officer
+#                                   decides (1 h)
 LOOP_MODEL = proc(
     [start("S"), task("Registrera"), xor("X"), task("Komplettering"), throw("Komplett"), task("Polis"),
      task("Beslut"), end("E")],

@@ -92,7 +92,8 @@ finally:
 """
 
 
-def test_a_python_whose_fork_server_the_checks_server_does_not_follow_checks_logs_from_the_common_one() -> None:
+def test_a_python_whose_fork_server_the_checks_server_does_not_follow_checks_logs_from_the_common_one(
+        ) -> None:
     """The checks' fork server launches its processes by CPython 3.11-3.13's private code (web.checkserver);
     on another Python (or one without those names) a case log's check starts from the common fork server,
     without the calibration preloaded, and still answers."""

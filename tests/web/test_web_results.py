@@ -119,7 +119,8 @@ def test_the_english_csv_is_summary_csv_with_heads_in_words_and_a_bom(client, co
             csv.reader(io.StringIO("\n".join(cli_lines[1:])))] == [r[:3] + r[4:13] + r[14:] for r in rows]
     assert {r[0] for r in rows} == {"Today", "With the changes"} and {r[8] for r in rows} == {"", "Today"}
     said = {r[2]: r[3] for r in rows}
-    assert said["astorp/complete_to_decision_mean_days"] == "days from complete application to decision (mean)"
+    assert (said["astorp/complete_to_decision_mean_days"]
+            == "days from complete application to decision (mean)")
     assert not any("_" in words for words in said.values())  # a step by its name, not its element id
     assert client.get(f"/api/runs/{run_id}/results.csv?lang=en").content == reply.content
     # the report's verdict is the report's: as many "yes" as the run's report says it highlights (found by QA:
@@ -222,7 +223,8 @@ def test_a_goal_seek_has_no_figures_to_download_and_says_so():
             time.sleep(0.05)
         said = c.get(f"/api/runs/{run_id}/results.csv")
     assert said.status_code == 404
-    assert said.json()["error"] == "No figures to download: this is a goal seek, whose answer is the table on the page."
+    assert said.json()["error"] == ("No figures to download: this is a goal seek, whose answer is the table "
+                                    "on the page.")
 
 
 def test_a_busy_server_tells_the_page_when_to_ask_again():

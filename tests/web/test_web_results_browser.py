@@ -25,8 +25,8 @@ from web.app import create_app  # noqa: E402
 
 BUSY = {"error": "The server is already running 4 large calculations for other pages: try again when one has "
                  "finished, in a minute or two.",
-        "error_sv": "Servern kör redan 4 stora beräkningar åt andra sidor: försök igen när någon är klar, om en "
-                    "minut eller två.", "field": ""}
+        "error_sv": "Servern kör redan 4 stora beräkningar åt andra sidor: försök igen när någon är klar, om "
+                    "en minut eller två.", "field": ""}
 
 
 def _get(address: str, path: str) -> bytes:
@@ -41,7 +41,8 @@ def _post(address: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
         return dict(json.loads(reply.read()))
 
 
-def test_the_answers_figures_download_as_a_spreadsheet_in_the_pages_language_and_as_json(tmp_path: Path) -> None:
+def test_the_answers_figures_download_as_a_spreadsheet_in_the_pages_language_and_as_json(
+        tmp_path: Path) -> None:
     messages: list[str] = []
     with _serving(create_app(workers=1)) as address, _the_page(address, messages, downloads=True) as page:
         assert page.locator("#figures-csv").is_disabled() and page.locator("#figures-json").is_disabled()

@@ -227,12 +227,13 @@ def test_an_unnamed_element_is_said_by_what_it_is_and_its_id(served):
     brackets."""
     bad = _upload(served, "M/M/1", (FIXTURES / "not_run.bpmn").read_bytes(),
                   (FIXTURES.parent / "sim" / "mm1.yaml").read_bytes()).json()
-    assert "process “M/M/c queue” cannot be simulated: 3 element(s) not executable: an unnamed complex gateway " \
-           "(Gw_C): complex gateways" in bad["error"]
+    assert ("process “M/M/c queue” cannot be simulated: 3 element(s) not executable: an unnamed complex "
+            "gateway (Gw_C): complex gateways") in bad["error"]
     assert "; an unnamed intermediate event (Wait): message catch event needs a `delay:`" in bad["error"]
-    assert "; an unnamed event subprocess (Sub_Msg): its message start event (Start_Msg) needs" in bad["error"]
-    assert "processen ”M/M/c queue” kan inte simuleras: 3 element kan inte köras: en namnlös komplex gateway " \
-           "(Gw_C): komplexa" in bad["error_sv"]
+    assert ("; an unnamed event subprocess (Sub_Msg): its message start event (Start_Msg) needs"
+            in bad["error"])
+    assert ("processen ”M/M/c queue” kan inte simuleras: 3 element kan inte köras: en namnlös komplex "
+            "gateway (Gw_C): komplexa") in bad["error_sv"]
     assert "; en namnlös mellanliggande händelse (Wait): fångande händelse" in bad["error_sv"]
     assert "; en namnlös händelseunderprocess (Sub_Msg): dess starthändelse för meddelande, (Start_Msg)," \
         in bad["error_sv"]

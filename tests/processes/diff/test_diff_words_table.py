@@ -220,12 +220,12 @@ def test_a_loop_difference_reads_as_swedish() -> None:
               chain="s x e")
     said = [message_in(x, "a", "b", SV) for x in diff_models(a, b, a_name="a", b_name="b").differences
             if x.kind == "loop"]
-    assert said == ['"Granska ansökan" är upprepbart (i en slinga) i Åstorps modell men inte upprepbart (görs en '
-                    "gång) i Höganäs modell."]
+    assert said == ['"Granska ansökan" är upprepbart (i en slinga) i Åstorps modell men inte upprepbart '
+                    "(görs en gång) i Höganäs modell."]
 
 
-#: the code that writes the notes under a diff (formats.py's notes are the saved matches file's comments, which
-#: stay English on purpose)
+#: the code that writes the notes under a diff (formats.py's notes are the saved matches file's comments,
+#: which stay English on purpose)
 NOTE_SOURCES = [p for p in sorted((ROOT / "processes" / "diff").glob("*.py")) if p.name != "formats.py"]
 
 
@@ -276,8 +276,8 @@ def _note_fragments() -> dict[str, str]:
 
 
 def _unescaped(form: str) -> str:
-    """A form's English as text: its escapes undone, its alternatives' words kept ("(refused|granted)"), model A
-    or B as the matcher writes it ("(?P<a>A)": "A")."""
+    """A form's English as text: its escapes undone, its alternatives' words kept ("(refused|granted)"), model
+    A or B as the matcher writes it ("(?P<a>A)": "A")."""
     return re.sub(r"\\(.)", r"\1", re.sub(r"\(\?P<\w+>([^()]*)\)", r"\1", form).replace("(?:", "("))
 
 
@@ -285,8 +285,8 @@ def test_every_note_the_code_writes_has_a_form_with_its_swedish() -> None:
     fragments = _note_fragments()
     # (the scan is not vacuous: it finds the passes' notes, a value made apart and one passed in)
     assert {"each the other's only candidate, labels", "each the other's clearest partner by it",
-            "the only end left over in each model that is not a refusal or a withdrawal, reached from the same "
-            "matched step"} <= set(fragments)
+            "the only end left over in each model that is not a refusal or a withdrawal, reached from the "
+            "same matched step"} <= set(fragments)
     forms = [_unescaped(form) for form, _, _ in NOTES]
     missing = {text: where for text, where in fragments.items() if not any(text in form for form in forms)}
     assert not missing, f"English in a note with no form in notewords.NOTES: {missing}"
@@ -382,7 +382,8 @@ def test_every_parameter_of_the_librarys_profiles_is_named_in_swedish_words() ->
     from processes.diff import profile_inputs
     from processes.diff.differences import canonical_params, flatten
 
-    keys = {k for name in library_names() for entry in profile_inputs(load_entry(name).profile.raw)[1].values()
+    keys = {k for name in library_names()
+            for entry in profile_inputs(load_entry(name).profile.raw)[1].values()
             for k in flatten(canonical_params(entry))}
     assert {"delay.low", "duration.mean", "delegation"} <= keys
     parts = {p for k in keys for p in k.split(".") if not p.startswith("Flow_") and not k.startswith("set.")
