@@ -67,6 +67,11 @@ class _Group(click.Group):
         except click.UsageError as err:
             _usage_line(err)
             raise  # not reached: _usage_line exits
+        except BrokenPipeError:
+            # --help or --version, written while the command line is read, to a reader that went away
+            # (``permitflow --help | true``): click's own handling of it exits 1, the status of an error; end as a
+            # command's output does when its reader goes (invoke below)
+            raise SystemExit(pipe_closed()) from None
 
     def invoke(self, ctx: click.Context) -> object:
         try:

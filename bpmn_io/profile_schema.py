@@ -41,6 +41,7 @@ from processes.conditions import Condition, parse_condition
 from processes.distributions import Distribution
 from processes.durations import CALENDAR_UNITS
 from processes.frozenmap import FrozenMap
+from processes.limits import MAX_CASES, MAX_HORIZON_YEARS
 from processes.params import (
     Arrivals,
     CaseAttribute,
@@ -249,9 +250,6 @@ def attributes_from_data(value: Any, path: Path) -> FrozenMap[str, CaseAttribute
 
 #: the years a simulation may start in (calendars, holidays and dates stay well inside Python's)
 FIRST_YEAR, LAST_YEAR = 1900, 2200
-#: the longest horizon, in years, and the most cases of one replication
-MAX_HORIZON_YEARS = 100
-MAX_CASES = 1_000_000
 
 
 def _horizon(value: Any, path: Path) -> float:

@@ -181,6 +181,38 @@ def _ends_early(data: bytes, err: etree.XMLSyntaxError, parser: etree.XMLParser)
     return line > last_line or (line == last_line and column > width)
 
 
+#: libxml2's words for an end tag that does not close the element open: both tags by their local names
+_MISMATCH = re.compile(r"Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$")
+
+
+def _mismatch_said(msg: str, data: bytes, line: int | None) -> str:
+    """libxml2's "Opening and ending tag mismatch: task line 5 and process" said as the file writes the two tags,
+    each with its prefix: "the start tag <bpmn:task> on line 5 is still open at </bpmn:process> (expected
+    </bpmn:task> first)" (a reader looking for "<task" or "</process>" in a file of bpmn: tags found neither).
+    Any other message is ``msg`` unchanged."""
+    m = _MISMATCH.match(msg)
+    if m is None:
+        return msg
+    lines = data.split(b"\n")
+    opened = _written(lines, int(m[2]), "<", m[1])
+    closed = _written(lines, line, "</", m[3])
+    return f"the start tag <{opened}> on line {m[2]} is still open at </{closed}> (expected </{opened}> first)"
+
+
+def _written(lines: list[bytes], number: int | None, opener: str, local: str) -> str:
+    """The tag ``local`` as line ``number`` of ``lines`` writes it after ``opener`` ("<" or "</"), with its
+    prefix (``bpmn:task``), or a line or two before (libxml2 counts the line where a tag ends, and a tool may
+    write ``</bpmn:process`` and its ``>`` on two lines); ``local`` where they do not hold it."""
+    if number is None or not 1 <= number <= len(lines):
+        return local
+    tag = re.compile(re.escape(opener.encode()) + rb"((?:[^\s<>/:=\"']+:)?" + re.escape(local.encode()) + rb")[\s/>]")
+    for text in reversed(lines[max(0, number - 3):number]):
+        found = tag.search(text + b"\n")  # the line's end ends a name written last on it
+        if found:
+            return found[1].decode("utf-8", "replace")
+    return local
+
+
 def refuse_wide_declaration(head: bytes, source: str) -> None:
     """Refuse a document whose declaration names UTF-16 or UTF-32 while its bytes are 8-bit text: .NET
     writes a text's declaration in memory, encoding="utf-16", into a file it saves as UTF-8, and libxml2
@@ -237,6 +269,8 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> etree.
             msg = f"no XML element found, the content is not XML text ({msg})"
         elif _ends_early(data, err, parser):
             msg = f"document ends too early (truncated?): {msg}"
+        else:
+            msg = _mismatch_said(msg, data, line)
         raise InputError(f"not well-formed XML: {msg}", file=source, line=line) from None
     docinfo = tree.docinfo
     if docinfo.internalDTD is not None and any(True for _ in docinfo.internalDTD.iterentities()):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clicommands.options import Count, InputPath, log_columns
+from clicommands.options import InputPath, log_columns, replications_count, seed_count
 from clicommands.output import atomic_write
 from processes.wording import counted
 
@@ -60,9 +60,9 @@ def validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
                           "arrived so near the log's end that they may still have been open."),
         click.option("--validation-html", type=InputPath("an HTML file to write", exists=False),
                      help="Where to write the validation page (default: beside -o, NAME.validation.html)."),
-        click.option("--replications", type=Count(min=1, what="a number of replications", example="5"), default=5, show_default=True,
+        click.option("--replications", type=replications_count("5"), default=5, show_default=True,
                      help="Simulated replications of the held-out period (--validate)."),
-        click.option("--seed", type=Count(min=0, what="a seed", example="2025"), default=2025, show_default=True,
+        click.option("--seed", type=seed_count(), default=2025, show_default=True,
                      help="Seed of the validation's replications."),
         click.option("--deadline", metavar="DURATION",
                      help="Legal deadline for the share within it, e.g. 8w (default: the profile's clock); "

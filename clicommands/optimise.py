@@ -10,7 +10,7 @@ import os
 
 import click
 
-from clicommands.options import Count, InputPath, Number, format_option
+from clicommands.options import Count, InputPath, Number, format_option, seed_count
 from clicommands.output import atomic_write, not_an_input
 from clicommands.workers import on_interrupt, stderr_is_terminal
 from processes.errors import PermitflowError
@@ -38,9 +38,9 @@ __all__ = ["optimise_cmd"]
               help="kr per officer hour (default: the pool's cost_per_hour in the profile).")
 @click.option("--horizon", metavar="DURATION", help="Simulated time per replication, e.g. 3y (default: the profile's or the file's).")
 @click.option("--warmup", metavar="DURATION", help="Warm-up left out of the figures (default: the profile's or the file's).")
-@click.option("--seed", type=Count(min=0, what="a seed", example="2025"), help="Seed of the replications (default 2025).")
+@click.option("--seed", type=seed_count(), help="Seed of the replications (default 2025).")
 @click.option("--first-replications", type=Count(min=3, what="a number of replications", example="5"), default=5, show_default=True,
-              help="Replications every candidate starts with.")
+              help="Replications every candidate starts with (at most --max-replications).")
 @click.option("--max-replications", type=Count(min=3, what="a number of replications", example="40"), default=40, show_default=True,
               help="Most replications an undecided candidate gets (doubling from --first-replications).")
 @click.option("-o", "--output", type=InputPath("a JSON file to write", exists=False),

@@ -16,9 +16,11 @@ from typing import Any, NoReturn
 import click
 
 from processes.extras import install_hint
+from processes.limits import MAX_REPLICATIONS, MAX_SEED
 
 __all__ = ["executor_options", "exported_at_option", "FORCE_HELP", "format_option", "InputPath", "LENIENT_HELP",
-           "LENIENT_LEFT_OUT_HELP", "log_columns", "LOG_FILE", "log_options", "Number", "Count", "QUIET_HELP"]
+           "LENIENT_LEFT_OUT_HELP", "log_columns", "LOG_FILE", "log_options", "Number", "Count", "QUIET_HELP",
+           "replications_count", "seed_count"]
 
 
 def format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -62,11 +64,19 @@ class _Said:
 
         said = repr(value) if isinstance(value, str) else f"'{value}'"
         kind = "a whole number" if self.whole else "a number"
-        low, high = getattr(self, "min", None), getattr(self, "max", None)
-        bounds = _bounds_said(low, high, getattr(self, "min_open", False), getattr(self, "max_open", False))
+        bounds = self._bounds()
         example = f", e.g. {self.example}" if self.example else ""
         option = max(param.opts, key=len) if param is not None and param.opts else "the value"
         raise InputError(f"{said} is not {self.what or kind} (expected {kind}{bounds}{example})", file=option)
+
+    def _bounds(self) -> str:
+        return _bounds_said(getattr(self, "min", None), getattr(self, "max", None),
+                            getattr(self, "min_open", False), getattr(self, "max_open", False))
+
+    def _describe_range(self) -> str:
+        """The bounds as ``--help`` shows them after the option's help, in the refusal's words, thousands grouped
+        as it groups them ("[from 1 to 10,000]"): click's own form was "[1<=x<=10000]"."""
+        return self._bounds().lstrip(", ")
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         try:
@@ -87,6 +97,17 @@ class Count(_Said, click.IntRange):
     """A whole-number option in a range, refused in words (:class:`_Said`)."""
 
     whole = True
+
+
+def replications_count(example: str) -> Count:
+    """The type of a ``--replications`` option: 1 to :data:`processes.limits.MAX_REPLICATIONS`, the bounds its
+    refusal and ``--help`` say (a scenario file's ``replications:`` has the same)."""
+    return Count(min=1, max=MAX_REPLICATIONS, what="a number of replications", example=example)
+
+
+def seed_count() -> Count:
+    """The type of a ``--seed`` option: 0 to :data:`processes.limits.MAX_SEED`, as a scenario file's ``seed:``."""
+    return Count(min=0, max=MAX_SEED, what="a seed", example="2025")
 
 
 class InputPath(click.Path):

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from clicommands.options import FORCE_HELP, QUIET_HELP, Count, InputPath, executor_options, format_option
+from clicommands.options import (
+    FORCE_HELP,
+    QUIET_HELP,
+    Count,
+    InputPath,
+    executor_options,
+    format_option,
+    replications_count,
+)
 from clicommands.output import PIPE_CLOSED, Outlet, fail
 from clicommands.workers import (
     Ahead,
@@ -40,7 +48,7 @@ __all__ = ["cache_command", "report_command", "run_command"]
 @click.option("-o", "--output", type=InputPath("a results folder", folder=True, exists=False),
               help="Results folder (default results/<study>).")
 @executor_options
-@click.option("--replications", "-r", type=Count(min=1, what="a number of replications", example="10"),
+@click.option("--replications", "-r", type=replications_count("10"),
               help="Replications of every scenario (overrides the files).")
 @click.option("--no-cache", is_flag=True, help="Recompute every work unit; neither read nor write DIR/.cache.")
 @click.option("--refresh", is_flag=True, help="Recompute every work unit and store the new results in DIR/.cache.")

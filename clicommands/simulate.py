@@ -21,6 +21,8 @@ from clicommands.options import (
     Number,
     executor_options,
     format_option,
+    replications_count,
+    seed_count,
 )
 from clicommands.output import atomic_write, terminal_width
 from clicommands.workers import (
@@ -33,6 +35,7 @@ from clicommands.workers import (
     terminate_as_interrupt,
     travel,
 )
+from processes.limits import MAX_CASES, MAX_HORIZON_YEARS
 
 __all__ = ["simulate_cmd"]
 
@@ -46,12 +49,13 @@ def _num(value: float) -> float | None:
 @click.argument("model", metavar="MODEL")
 @click.option("--profile", type=InputPath("a profile.yaml", exists=False),
               help="profile.yaml (default: the one beside MODEL).")
-@click.option("--years", type=Number(min=0, min_open=True, what="a number of years", example="1 or 0.5"),
+@click.option("--years", type=Number(min=0, min_open=True, max=MAX_HORIZON_YEARS, what="a number of years",
+                                  example="1 or 0.5"),
               help="Simulate this many years of arrivals (default: the profile's horizon).")
-@click.option("--cases", type=Count(min=1, what="a number of applications", example="500"), help="Simulate this many applications (replayed arrival dates: "
+@click.option("--cases", type=Count(min=1, max=MAX_CASES, what="a number of applications", example="500"), help="Simulate this many applications (replayed arrival dates: "
               "at most as many as the profile lists; more is refused).")
-@click.option("--replications", "-r", type=Count(min=1, what="a number of replications", example="10"), help="Replications (default 10).")
-@click.option("--seed", type=Count(min=0, what="a seed", example="2025"), help="Seed of the replications (default 2025).")
+@click.option("--replications", "-r", type=replications_count("10"), help="Replications (default 10).")
+@click.option("--seed", type=seed_count(), help="Seed of the replications (default 2025).")
 @click.option("--name", "name", metavar="NAME",
               help="The process's name (default: MODEL's file name without its suffix, or the library name), which keys its random "
                    "numbers: the name of a scenario file's base (name:) or of an upload on the what-if page "

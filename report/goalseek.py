@@ -375,8 +375,10 @@ def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None
     fresh = target.share is None
     alike = not fresh and (all(e.days_reps == e.replications for e in result.evaluated) or not most)
     same = alike and all(e.replications == most for e in result.evaluated)
-    lines.append(f"{count} candidate{'s' if count != 1 else ''}, {result.work_units} work units"
-                 + ("" if alike else f" ({result.frontier_units} of them to run candidates on for the frontier)")
+    # the counts grouped as the docs and a run's line say them ("1,440 work units"; it said "1440")
+    lines.append(f"{count:,} candidate{'s' if count != 1 else ''}, {result.work_units:,} work units"
+                 + ("" if alike else
+                    f" ({result.frontier_units:,} of them to run candidates on for the frontier)")
                  + "; * = on the frontier (cost against "
                  + ("time)" if not most else f"mean days, the same {most} replications for every candidate)" if same
                     else "mean days: two candidates are compared over the replications both have, and run on until "

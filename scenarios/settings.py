@@ -32,6 +32,7 @@ from typing import Any
 from bpmn_io.profile_values import shown_value
 from processes.errors import InputError
 from processes.frozenclass import frozen_dataclass
+from processes.limits import MAX_CASES, MAX_REPLICATIONS, MAX_SEED
 
 __all__ = [
     "Origin",
@@ -93,9 +94,8 @@ class RunSettings:
         return {k: getattr(self, k) for k in ("horizon", "cases", "warmup") if getattr(self, k) is not None}
 
 
-#: the largest value of each whole-number setting (more replications or cases than anyone waits for;
-#: a seed numpy's SeedSequence takes)
-MAXIMA: Mapping[str, int] = {"replications": 10_000, "cases": 1_000_000, "seed": 2**63 - 1}
+#: the largest value of each whole-number setting (processes.limits)
+MAXIMA: Mapping[str, int] = {"replications": MAX_REPLICATIONS, "cases": MAX_CASES, "seed": MAX_SEED}
 
 
 def _whole(value: Any, key: str, origin: Origin, *, minimum: int) -> int:

@@ -12,7 +12,8 @@ __all__ = ["bpmn_text"]
 
 def bpmn_text(elements: str, flows: str, *, namespace: str = "http://permitflow.test",
               process: str = '<process id="P">') -> str:
-    """The whole file: ``elements`` (indented lines ending in a newline), then the flows ``"id:source>target ..."``.
+    """The whole file: ``elements`` (indented lines ending in a newline), then the flows
+    ``"id:source>target ..."``.
 
     >>> print(bpmn_text('    <startEvent id="S"/>\\n', "f1:S>E"), end="")
     <?xml version="1.0" encoding="UTF-8"?>
@@ -29,5 +30,6 @@ def bpmn_text(elements: str, flows: str, *, namespace: str = "http://permitflow.
         source, target = ends.split(">")
         lines.append(f'    <sequenceFlow id="{flow_id}" sourceRef="{source}" targetRef="{target}"/>\n')
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="{namespace}">\n'
+            '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" '
+            f'targetNamespace="{namespace}">\n'
             f"  {process}\n{elements}{''.join(lines)}  </process>\n</definitions>\n")

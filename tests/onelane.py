@@ -6,7 +6,8 @@ from processes.model import Definitions, FlowNode, FrozenMap, Lane, LaneSet, Pro
 
 
 def one_lane(pid: str, name: str, nodes: list[FlowNode], edges: list[tuple[str, str]]) -> Definitions:
-    """Process ``pid`` of ``nodes`` joined by a flow ``Flow_A_B`` for each ``(A, B)`` of ``edges``, all in one lane."""
+    """Process ``pid`` of ``nodes`` joined by a flow ``Flow_A_B`` for each ``(A, B)`` of ``edges``, all in one
+    lane."""
     flows = {f"Flow_{a}_{b}": SequenceFlow(id=f"Flow_{a}_{b}", source=a, target=b) for a, b in edges}
     lane = Lane(id="Lane_Staff", name="Staff", flow_node_refs=tuple(n.id for n in nodes))
     process = Process(id=pid, name=name, nodes=FrozenMap({n.id: n for n in nodes}), flows=FrozenMap(flows),

@@ -22,7 +22,8 @@ LOG = str(FIXTURES / "logs" / "tiny_cases.csv")
     # click's FloatRange checks its bounds with < and >, which nan passes: --threshold nan reached the
     # matcher (a traceback), --noise nan the miner (exit 0, a model written), --min-frequency nan kept
     # "no activity in – of the cases", --layout-timeout nan drew with no limit
-    (["diff", MODEL, MODEL, "--threshold", "nan"], "--threshold", "a score (expected a number from 0 to 1, e.g. 0.75)"),
+    (["diff", MODEL, MODEL, "--threshold", "nan"], "--threshold",
+     "a score (expected a number from 0 to 1, e.g. 0.75)"),
     (["discover", LOG, "-o", "{out}/d.bpmn", "--noise", "nan"], "--noise",
      "a noise threshold (expected a number from 0 to 1, e.g. 0.2)"),
     (["discover", LOG, "-o", "{out}/d.bpmn", "--min-frequency", "NaN"], "--min-frequency",
@@ -33,7 +34,8 @@ LOG = str(FIXTURES / "logs" / "tiny_cases.csv")
      "a number of seconds (expected a number, 0 or more, e.g. 60 or 0)"),
     (["convert", MODEL, "{out}/m.yaml", "--layout-timeout", "nan"], "--layout-timeout",
      "a number of seconds (expected a number, 0 or more, e.g. 60 or 0)"),
-    (["simulate", MODEL, "--years", "nan"], "--years", "a number of years (expected a number above 0, e.g. 1 or 0.5)"),
+    (["simulate", MODEL, "--years", "nan"], "--years",
+     "a number of years (expected a number above 0 and at most 100, e.g. 1 or 0.5)"),
     (["optimise", "helsingborg", "--fte-hours", "nan"], "--fte-hours",
      "a number of hours (expected a number above 0, e.g. 1600)"),
     (["optimise", "helsingborg", "--cost-per-hour", "nan", "-o", "{out}/s.json"], "--cost-per-hour",
@@ -44,7 +46,8 @@ def test_nan_is_not_a_number_for_any_option(tmp_path: Path, args: list[str], opt
     result = CliRunner().invoke(cli, [a.format(out=tmp_path) for a in args])
     assert result.exit_code == 2, result.output
     value = args[args.index(option) + 1]
-    assert result.stderr.splitlines() == [f"permitflow: error: {option}: '{value}' is not {expected}"], result.stderr
+    said = f"permitflow: error: {option}: '{value}' is not {expected}"
+    assert result.stderr.splitlines() == [said], result.stderr
     assert "Traceback" not in result.output and os.listdir(tmp_path) == []
 
 
@@ -65,12 +68,14 @@ def _numeric_options() -> list[tuple[str, click.Option]]:
 
 
 def test_every_numeric_option_of_every_command_refuses_in_words() -> None:
-    """Found by QA (qanumbers): ``--years one`` got click's "'one' is not a valid float range" and ``-r 0`` "0 is
-    not in the range x>=1". Every numeric option is a Number or a Count (clicommands.options), which says what
-    the number is and what would do, in the one line every refusal has."""
+    """Found by QA (qanumbers): ``--years one`` got click's "'one' is not a valid float range" and ``-r 0`` "0
+    is not in the range x>=1". Every numeric option is a Number or a Count (clicommands.options), which says
+    what the number is and what would do, in the one line every refusal has."""
     options = _numeric_options()
-    assert len(options) >= 20  # simulate, run, optimise, serve, diff, compare, discover, calibrate, log, render ...
-    plain = [f"{command} {param.opts[0]}" for command, param in options if not isinstance(param.type, (Number, Count))]
+    # simulate, run, optimise, serve, diff, compare, discover, calibrate, log, render ...
+    assert len(options) >= 20
+    plain = [f"{command} {param.opts[0]}" for command, param in options if not isinstance(param.type, (Number,
+                                                                                                       Count))]
     assert plain == []
     for _command, param in options:
         assert param.type.what and param.type.example, param.opts  # type: ignore[attr-defined]
@@ -78,15 +83,16 @@ def test_every_numeric_option_of_every_command_refuses_in_words() -> None:
 
 @pytest.mark.parametrize("args, said", [
     (["simulate", "helsingborg", "--years", "one"],
-     "--years: 'one' is not a number of years (expected a number above 0, e.g. 1 or 0.5)"),
+     "--years: 'one' is not a number of years (expected a number above 0 and at most 100, e.g. 1 or 0.5)"),
     (["simulate", "helsingborg", "--years", "-1"],
-     "--years: '-1' is not a number of years (expected a number above 0, e.g. 1 or 0.5)"),
+     "--years: '-1' is not a number of years (expected a number above 0 and at most 100, e.g. 1 or 0.5)"),
     (["simulate", "helsingborg", "-r", "0"],
-     "--replications: '0' is not a number of replications (expected a whole number, 1 or more, e.g. 10)"),
+     "--replications: '0' is not a number of replications (expected a whole number from 1 to 10,000, e.g. "
+     "10)"),
     (["run", "helsingborg", "--points", "1.5"],
      "--points: '1.5' is not a number of points (expected a whole number, 2 or more, e.g. 64)"),
-    (["serve", "--port", "70000"], "--port: '70000' is not a port number (expected a whole number from 1 to 65,535, "
-                                   "e.g. 8765)"),
+    (["serve", "--port", "70000"], "--port: '70000' is not a port number (expected a whole number from 1 to "
+                                   "65,535, e.g. 8765)"),
     (["optimise", "helsingborg", "--target-share", "most"],
      "--target-share: 'most' is not a share of the cases (expected a number, e.g. 0.95)"),
     (["log", "inspect", LOG, "--top", "all"],
@@ -189,14 +195,22 @@ def test_run_refuses_too_many_uncertainty_points_before_building_them(tmp_path: 
 
 
 @pytest.mark.parametrize("args, said", [
-    # found by QA (qabatch): the setting's name came twice, "--replications: replications: 10001 is not ..."
-    (["run", "e-service", "-r", "10001"], "--replications: 10001 is not a whole number from 1 to 10,000"),
+    # found by QA (qabatch): the setting's name came twice, "--replications: replications: 10001 is not ...";
+    # since qasmall the option's own type refuses it, in the words it refuses a value below its bound
+    (["run", "e-service", "-r", "10001"],
+     "--replications: '10001' is not a number of replications (expected a whole number from 1 to 10,000, "
+     "e.g. 10)"),
     (["simulate", "helsingborg", "-r", "10001"],
-     "--replications: 10001 is not a whole number from 1 to 10,000"),
+     "--replications: '10001' is not a number of replications (expected a whole number from 1 to 10,000, "
+     "e.g. 10)"),
     (["simulate", "helsingborg", "--cases", "1000001"],
-     "--cases: 1000001 is not a whole number from 1 to 1,000,000"),
+     "--cases: '1000001' is not a number of applications (expected a whole number from 1 to 1,000,000, e.g. "
+     "500)"),
     (["simulate", "helsingborg", "--seed", str(2**63)],
-     f"--seed: {2**63} is not a whole number from 0 to {2**63 - 1:,}"),
+     f"--seed: '{2**63}' is not a seed (expected a whole number from 0 to {2**63 - 1:,}, e.g. 2025)"),
+    (["calibrate", LOG, "--validate", "--replications", "10001"],
+     "--replications: '10001' is not a number of replications (expected a whole number from 1 to 10,000, "
+     "e.g. 5)"),
 ])
 def test_a_setting_above_its_limit_names_the_option_once(tmp_path: Path, args: list[str], said: str) -> None:
     result = CliRunner().invoke(cli, [*args, *(["-o", str(tmp_path / "out")] if args[0] == "run" else [])])
@@ -211,6 +225,44 @@ def test_a_scenario_file_s_setting_above_its_limit_still_names_the_setting(tmp_p
     assert result.exit_code == 2, result.output
     assert result.stderr == (f"permitflow: error: {tmp_path / 's.yaml'}:3: replications: 10001 is not a "
                              "whole number from 1 to 10,000\n")
+
+
+def _help_said(command: str) -> str:
+    """``permitflow COMMAND --help`` on one line (click wraps it to the terminal's width)."""
+    result = CliRunner().invoke(cli, [*command.split(), "--help"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    return " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("command, option, help_ends", [
+    ("simulate", "--replications", "Replications (default 10). [from 1 to 10,000]"),
+    ("run", "--replications", "(overrides the files). [from 1 to 10,000]"),
+    ("calibrate", "--replications", "(--validate). [default: 5; from 1 to 10,000]"),
+    ("discover", "--replications", "(--validate). [default: 5; from 1 to 10,000]"),
+    ("simulate", "--cases", "more is refused). [from 1 to 1,000,000]"),
+    ("simulate", "--seed", "(default 2025). [from 0 to 9,223,372,036,854,775,807]"),
+    ("optimise", "--seed", "(default 2025). [from 0 to 9,223,372,036,854,775,807]"),
+    ("simulate", "--years", "the profile's horizon). [above 0 and at most 100]"),
+    ("serve", "--port", "Port to listen on. [default: 8765; from 1 to 65,535]"),
+    ("optimise", "--first-replications", "(at most --max-replications). [default: 5; 3 or more]"),
+    ("log inspect", "--top", "[default: 25; 1 or more]"),
+])
+def test_a_bounded_option_s_help_says_its_bounds_as_its_refusal_does(command: str, option: str,
+                                                                     help_ends: str) -> None:
+    """Found by QA (qasmall): ``--replications``' help said "[x>=1]" and nothing of its limit, 10,000, which
+    its refusal said; click's own "[1<=x<=65535]" groups no thousands, as the refusals do."""
+    said = _help_said(command)
+    start = said.index(f" {option} ", said.index(" Options: "))  # the option's row, not an example's
+    assert said[start:said.index("]", start) + 1].endswith(help_ends)
+
+
+def test_every_bounded_numeric_option_says_its_bounds_in_words_in_its_help() -> None:
+    for command, param in _numeric_options():
+        bounds = param.type._describe_range()  # type: ignore[attr-defined]
+        said = _help_said(command)
+        assert not any(form in said for form in ("x>=", "x>", "<=x", "<x", "x<")), command
+        if bounds:
+            assert f"{bounds}]" in said, (command, param.opts, bounds)
 
 
 def test_every_workers_option_also_answers_to_j() -> None:

@@ -1,4 +1,5 @@
-"""permitflow cache: the size of a results folder's .cache, and pruning it of what the last run did not use."""
+"""permitflow cache: the size of a results folder's .cache, and pruning it of what the last run did not
+use."""
 
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ def test_prune_keeps_what_the_last_run_used_and_what_was_used_since(tmp_path: Pa
     for n, key in enumerate((old, last)):
         cache.put(key, _unit(n))
     assert cache_usage(tmp_path).recorded is False
-    assert prune(tmp_path).stale == 0 and cache_usage(tmp_path).entries == 2  # no run recorded: nothing removed
+    # no run recorded: nothing removed
+    assert prune(tmp_path).stale == 0 and cache_usage(tmp_path).entries == 2
     for key in (old, last):  # written before the record
         os.utime(tmp_path / key[:2] / f"{key}.json", ns=(1, 1))
     record_run(tmp_path, [last])
@@ -82,12 +84,14 @@ def test_the_cache_command_shows_the_size_and_prunes_what_the_last_run_did_not_u
     assert shown.exit_code == 0
     size = sum(p.stat().st_size for p in (out / ".cache").glob("*/*.json"))
     assert shown.output.splitlines()[0] == f"{out / '.cache'}: 4 entries, {size / 1e6:,.1f} MB"
-    assert "the last run used or wrote 2 of them" in shown.output and "--prune removes the other 2" in shown.output
+    assert "the last run used or wrote 2 of them" in shown.output
+    assert "--prune removes the other 2" in shown.output
     with locked(out):  # a run writing the folder: refused, nothing removed
         busy = invoke("cache", str(out), "--prune")
     assert busy.exit_code == 1 and "another permitflow run" in busy.output
     pruned = invoke("cache", str(out), "--prune")
-    assert pruned.exit_code == 0 and "removed 2 entries" in pruned.output and "2 entries kept" in pruned.output
+    assert pruned.exit_code == 0
+    assert "removed 2 entries" in pruned.output and "2 entries kept" in pruned.output
     assert "2 work units (2 from cache)" in invoke("run", str(study / "s2.yaml"), "-o", str(out)).output
     assert "2 work units (0 from cache)" in invoke("run", str(study / "s1.yaml"), "-o", str(out)).output
     cleared = invoke("cache", str(out), "--clear")

@@ -3,9 +3,9 @@
 and English, in text, Markdown and HTML; the JSON keeps the ids.
 
 No two library profiles differ in a branch or a mark (a matched gateway's own branches:
-test_diff_gateways.py), so the pair is Ängelholm's model twice, the second profile told apart (Bjuv's name), its
-step "Dokumentera tre underkända prov" marking the case false, not true, its flow on with a condition where
-the first gives a probability."""
+test_diff_gateways.py), so the pair is Ängelholm's model twice, the second profile told apart (Bjuv's name),
+its step "Dokumentera tre underkända prov" marking the case false, not true, its flow on with a condition
+where the first gives a probability."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ def _model(folder: Path, municipality: str, step: str) -> str:
     text = (LIBRARY / "profile.yaml").read_text(encoding="utf-8")
     marked = "      set: {tre_underkanda_prov: true}\n"
     assert text.count(marked) == 1 and text.startswith("#") and "\nmunicipality: Ängelholm\n" in text
-    text = text.replace(marked, step).replace("\nmunicipality: Ängelholm\n", f"\nmunicipality: {municipality}\n")
+    text = text.replace(marked, step).replace("\nmunicipality: Ängelholm\n",
+                                              f"\nmunicipality: {municipality}\n")
     (folder / "profile.yaml").write_text(text, encoding="utf-8")
     return str(folder / "process.bpmn")
 
@@ -40,7 +41,8 @@ def _model(folder: Path, municipality: str, step: str) -> str:
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     root = tmp_path_factory.mktemp("pair")
-    a = _model(root / "a", "Ängelholm", f"      set: {{tre_underkanda_prov: true}}\n      probabilities: {{{FLOW}: 1}}\n")
+    a = _model(root / "a", "Ängelholm", f"      set: {{tre_underkanda_prov: true}}\n      probabilities: "
+                                        f"{{{FLOW}: 1}}\n")
     b = _model(root / "b", "Bjuv", f"      set: {{tre_underkanda_prov: false}}\n"
                                    f"      conditions: {{{FLOW}: \"hinder == 'kvarstar'\"}}\n")
     return a, b
@@ -64,8 +66,8 @@ def test_swedish_text_says_the_flow_and_the_attribute_in_words(pair: tuple[str, 
         "kvarstår [antagande] i Bjuvs modell.",
         f"[Ändrat] {NAME}: sannolikhet för {flow} är 1 [antagande] i Ängelholms modell, inte angivet i "
         "Bjuvs modell.",
-        f'[Ändrat] {NAME}: ärendeegenskapen "tre underkända kunskapsprov" som steget sätter är ja [antagande] i '
-        "Ängelholms modell, nej [antagande] i Bjuvs modell.",
+        f'[Ändrat] {NAME}: ärendeegenskapen "tre underkända kunskapsprov" som steget sätter är ja '
+        "[antagande] i Ängelholms modell, nej [antagande] i Bjuvs modell.",
     ]
 
 
@@ -77,8 +79,8 @@ def test_english_text_says_them_in_words(pair: tuple[str, str]) -> None:
         f"[Changed] {NAME}: condition of {flow} is not set in Ängelholm, when a ground against the "
         "applicant: remains [assumed] in Bjuv.",
         f"[Changed] {NAME}: probability of {flow} is 1 [assumed] in Ängelholm, not set in Bjuv.",
-        f'[Changed] {NAME}: the case attribute "three knowledge tests failed" it sets is yes [assumed] in Ängelholm, '
-        "no [assumed] in Bjuv.",
+        f'[Changed] {NAME}: the case attribute "three knowledge tests failed" it sets is yes [assumed] in '
+        "Ängelholm, no [assumed] in Bjuv.",
     ]
 
 
@@ -107,11 +109,11 @@ def test_the_json_keeps_the_ids(pair: tuple[str, str]) -> None:
     data = json.loads(run("diff", *pair, "--format", "json"))
     mine = {d["attribute"]: d["message"] for d in data["differences"] if d["a"] == [STEP]}
     assert mine == {
-        f"profile.conditions.{FLOW}": f"{NAME}: conditions.{FLOW} is not set in A, hinder == 'kvarstar' [assumed] "
-                                      "in B.",
+        f"profile.conditions.{FLOW}": f"{NAME}: conditions.{FLOW} is not set in A, hinder == 'kvarstar' "
+                                      "[assumed] in B.",
         f"profile.probabilities.{FLOW}": f"{NAME}: probabilities.{FLOW} is 1 [assumed] in A, not set in B.",
-        "profile.set.tre_underkanda_prov": f"{NAME}: set.tre_underkanda_prov is yes [assumed] in A, no [assumed] "
-                                           "in B.",
+        "profile.set.tre_underkanda_prov": f"{NAME}: set.tre_underkanda_prov is yes [assumed] in A, no "
+                                           "[assumed] in B.",
     }
 
 

@@ -46,8 +46,8 @@ def test_the_same_pair_in_english_is_the_english_diff() -> None:
     assert lines[0] == "Helsingborg (A, 49 steps) vs Örkelljunga (B, 50 steps)"
     assert ('[Only in Örkelljunga] "Överlämna utredning och förslag till beslut till Örkelljunga kommun" is '
             "only in Örkelljunga.") in lines
-    assert ("[Fact] application fee: 11,700 kronor (year: 2017) [sourced] in Helsingborg, unknown [sourced] in "
-            "Örkelljunga.") in lines
+    assert ("[Fact] application fee: 11,700 kronor (year: 2017) [sourced] in Helsingborg, unknown [sourced] "
+            "in Örkelljunga.") in lines
 
 
 def test_a_flow_difference_puts_the_swedish_verb_before_its_subject() -> None:
@@ -62,8 +62,8 @@ def test_an_unnamed_step_is_named_in_swedish_words() -> None:
     """By what it is, as the report says it, not by its id (found by QA, qaparam: "namnlös kanthändelse
     Timer_Paminnelse")."""
     text = run("diff", "astorp", "landskrona")
-    assert ('[Matchat] "bevakning efter 2 veckor i ”Invänta komplettering”" i Åstorps modell = "bevakning efter '
-            '2 veckor i ”Invänta komplettering”" i Landskronas modell (1,00, automatiskt)') in text
+    assert ('[Matchat] "bevakning efter 2 veckor i ”Invänta komplettering”" i Åstorps modell = "bevakning '
+            'efter 2 veckor i ”Invänta komplettering”" i Landskronas modell (1,00, automatiskt)') in text
     assert "Timer_Paminnelse" not in text
     english = run("diff", "astorp", "landskrona", "--output-language", "en")
     # the step it sits on quoted as drawn, as every label of the diff (qacomptext)
@@ -128,7 +128,8 @@ def test_a_decision_level_is_said_in_the_reports_swedish_words() -> None:
     # who decides as a manager says it ("nämnden beslutar"), not its key "delegation" (found by QA, qaleft: it
     # said "vem som beslutar är nämnden")
     assert ('[Ändrat] "Besluta om serveringstillstånd": nämnden beslutar [antagande] i Helsingborgs '
-            "modell, arbetsutskottet beslutar [antagande] i Örkelljungas modell.") in run("diff", "helsingborg",
+            "modell, arbetsutskottet beslutar [antagande] i Örkelljungas modell.") in run("diff",
+                                                                                          "helsingborg",
                                                                                           "orkelljunga")
 
 
@@ -149,8 +150,8 @@ def test_a_note_about_a_model_without_a_profile_is_said_in_swedish(tmp_path: Pat
         encoding="utf-8")
     lines = run("diff", "helsingborg", str(tmp_path / "b.yaml")).splitlines()
     assert "anm.: Modellen b saknar fakta i en profil; de jämförs inte" in lines
-    assert ("anm.: Modellen b saknar parametrar i en profil (tider, väntetider, vem som beslutar …); de jämförs "
-            "inte") in lines
+    assert ("anm.: Modellen b saknar parametrar i en profil (tider, väntetider, vem som beslutar …); de "
+            "jämförs inte") in lines
     # in English too in plain words, as the decision sentences say it (found by QA, qanumbers: "delegation")
     english = run("diff", "helsingborg", str(tmp_path / "b.yaml"), "--output-language", "en").splitlines()
     notes = [line for line in english if "has no profile parameters" in line]
@@ -166,13 +167,14 @@ def test_the_help_says_what_the_output_language_is() -> None:
 
 def test_no_code_name_is_left_in_the_swedish_diff_of_a_delegated_decision_and_a_comparisons_core() -> None:
     text = run("diff", "helsingborg", "orkelljunga")
-    assert "[Fakta] vem som beslutar: okänt [antagande] i Helsingborgs modell, arbetsutskottet eller ordföranden " \
-           "[källa och antagande] i Örkelljungas modell." in text
+    assert ("[Fakta] vem som beslutar: okänt [antagande] i Helsingborgs modell, arbetsutskottet eller "
+            "ordföranden [källa och antagande] i Örkelljungas modell.") in text
     assert "working committee" not in text and "[Polisen" not in text
     md = run("diff", "svalov", "national-reference", "--format", "markdown")  # a fact's cells as its message
     assert "| Fakta | okänt | olika i varje kommun |" in md and "municipality-specific" not in md
     core = run("compare", "helsingborg", "landskrona", "astorp")
-    # an unnamed step by what it is, as the report says it (since qaparam: not "namnlös kanthändelse Timer_...")
+    # an unnamed step by what it is, as the report says it (since qaparam), not as
+    # "namnlös kanthändelse Timer_..."
     assert "\n  - bevakning efter 2 veckor i ”Invänta komplettering”\n" in core and "unnamed" not in core
     md = run("compare", "helsingborg", "landskrona", "astorp", "--format", "markdown")
     assert "\n- bevakning efter 2 veckor i ”Invänta komplettering”\n" in md and "unnamed" not in md
@@ -183,22 +185,24 @@ def test_an_unnamed_step_of_the_common_core_is_named_in_words() -> None:
     text = run("compare", "helsingborg", "astorp", "landskrona")
     assert "  - bevakning efter 2 veckor i ”Invänta komplettering”" in text.splitlines()
     assert "Timer_Paminnelse" not in text
-    english = run("compare", "helsingborg", "astorp", "landskrona", "--format", "markdown", "--output-language", "en")
+    english = run("compare", "helsingborg", "astorp", "landskrona", "--format", "markdown",
+                  "--output-language", "en")
     assert "- timer after 2 weeks in “Invänta komplettering”" in english.splitlines()  # as drawn (qacomptext)
     assert "Timer_Paminnelse" not in english
 
 
 def test_who_decides_is_said_as_a_manager_says_it_in_each_language(tmp_path: Path) -> None:
-    """Found by QA (qaleft): the diff said "delegation is the committee", "delegation.grant is not set", "vem som
-    beslutar, grant är inte angivet": a level per outcome, a level not set and the case officers (several people)
-    in plain words."""
+    """Found by QA (qaleft): the diff said "delegation is the committee", "delegation.grant is not set", "vem
+    som beslutar, grant är inte angivet": a level per outcome, a level not set and the case officers (several
+    people) in plain words."""
     from bpmn_io.library import library_paths
 
     bpmn, profile = library_paths("helsingborg")[0], library_paths("helsingborg")[0].parent / "profile.yaml"
     text = profile.read_text(encoding="utf-8")
     assert text.count("\n    delegation: committee\n") == 1
     paths = {}
-    for town, level in (("Aby", "committee"), ("Bby", "{grant: officer, refusal: committee}"), ("Cby", "officer")):
+    for town, level in (("Aby", "committee"), ("Bby", "{grant: officer, refusal: committee}"), ("Cby",
+                                                                                                "officer")):
         (tmp_path / town).mkdir()
         (tmp_path / town / "process.bpmn").write_bytes(bpmn.read_bytes())
         (tmp_path / town / "profile.yaml").write_text(
@@ -207,18 +211,19 @@ def test_who_decides_is_said_as_a_manager_says_it_in_each_language(tmp_path: Pat
         paths[town] = str(tmp_path / town / "process.bpmn")
     step = '"Besluta om serveringstillstånd": '
     english = run("diff", paths["Aby"], paths["Bby"], "--output-language", "en")
-    assert f"[Changed] {step}the committee decides [assumed] in Aby, who decides is not set in Bby." in english
-    assert f"[Changed] {step}who grants permits is not set in Aby, the case officers grant permits [assumed] in Bby." \
-        in english
-    assert f"[Changed] {step}who refuses applications is not set in Aby, the committee refuses applications " \
-           "[assumed] in Bby." in english
+    assert (f"[Changed] {step}the committee decides [assumed] in Aby, who decides is not set in Bby."
+            in english)
+    assert (f"[Changed] {step}who grants permits is not set in Aby, the case officers grant permits "
+            "[assumed] in Bby.") in english
+    assert (f"[Changed] {step}who refuses applications is not set in Aby, the committee refuses "
+            "applications [assumed] in Bby.") in english
     swedish = run("diff", paths["Aby"], paths["Bby"], "--output-language", "sv")
-    assert f"[Ändrat] {step}nämnden beslutar [antagande] i Abys modell, vem som beslutar är inte angivet i Bbys " \
-           "modell." in swedish
-    assert f"[Ändrat] {step}vem som beviljar tillstånd är inte angivet i Abys modell, handläggarna beviljar " \
-           "tillstånd [antagande] i Bbys modell." in swedish
-    assert f"[Ändrat] {step}vem som avslår ansökningar är inte angivet i Abys modell, nämnden avslår ansökningar " \
-           "[antagande] i Bbys modell." in swedish
+    assert (f"[Ändrat] {step}nämnden beslutar [antagande] i Abys modell, vem som beslutar är inte angivet "
+            "i Bbys modell.") in swedish
+    assert (f"[Ändrat] {step}vem som beviljar tillstånd är inte angivet i Abys modell, handläggarna "
+            "beviljar tillstånd [antagande] i Bbys modell.") in swedish
+    assert (f"[Ändrat] {step}vem som avslår ansökningar är inte angivet i Abys modell, nämnden avslår "
+            "ansökningar [antagande] i Bbys modell.") in swedish
     assert f"{step}the committee decides [assumed] in Aby, the case officers decide [assumed] in Cby." \
         in run("diff", paths["Aby"], paths["Cby"], "--output-language", "en")
     for said in (english, swedish):

@@ -32,7 +32,8 @@ def _invoice(tmp_path: Path, name: str, prefix: str) -> Path:
             f'<startEvent id="{p}cancel" name="Cancellation requested"><messageEventDefinition/></startEvent>'
             f'<endEvent id="{p}cancelled"/>'
             f'<sequenceFlow id="{p}f9" sourceRef="{p}cancel" targetRef="{p}cancelled"/></subProcess>')
-    flows = [("start", "scan"), ("scan", "approve"), ("error", "failed"), ("approve", "archive"), ("archive", "choice"),
+    flows = [("start", "scan"), ("scan", "approve"), ("error", "failed"), ("approve", "archive"), ("archive",
+                                                                                                   "choice"),
              ("choice", "endA"), ("choice", "endB")]
     body += "".join(f'<sequenceFlow id="{p}f{i}" sourceRef="{p}{s}" targetRef="{p}{t}"/>'
                     for i, (s, t) in enumerate(flows))
@@ -50,15 +51,16 @@ def _run(*args: str) -> str:
 def test_unnamed_steps_are_said_by_their_place_in_english_and_swedish(tmp_path: Path) -> None:
     a, b = _invoice(tmp_path, "a.bpmn", "ev_"), _invoice(tmp_path, "b.bpmn", "sid-")
     text = _run("diff", str(a), str(b), "--output-language", "en")
-    assert '"unnamed start event before “Scan invoice”" in a = "unnamed start event before “Scan invoice”" in b' \
-        in text
+    assert ('"unnamed start event before “Scan invoice”" in a = '
+            '"unnamed start event before “Scan invoice”" in b') in text
     assert '"unnamed boundary event on “Approve invoice”" in a' in text
     assert '"unnamed end event after “Approve invoice”" in a' in text  # after its boundary event
     assert '"unnamed subprocess with “Cancellation requested”" in a' in text
     # the two ends after the one choice would read alike: counted in flow order (no diagram), not by their ids
     assert '"unnamed end event after “Archive invoice” (first of two)" in a' in text
     assert '"unnamed end event after “Archive invoice” (second of two)" in a' in text
-    for said_by_id in ("ev_start", "ev_error", "ev_failed", "ev_sub", "sid-start", "sid-sub", "ev_endA", "ev_endB"):
+    for said_by_id in ("ev_start", "ev_error", "ev_failed", "ev_sub", "sid-start", "sid-sub", "ev_endA",
+                       "ev_endB"):
         assert said_by_id not in text
     swedish = _run("diff", str(a), str(b), "--output-language", "sv", "--format", "markdown")
     assert "namnlös kanthändelse på ”Approve invoice”" in swedish
@@ -77,7 +79,8 @@ def test_the_comparison_says_them_by_place_and_the_json_keeps_the_ids(tmp_path: 
 
 
 def _twins(tmp_path: Path, name: str, prefix: str) -> Path:
-    """Check request -> a choice -> Notify employee, or Review request -> Notify employee: two steps named alike."""
+    """Check request -> a choice -> Notify employee, or Review request -> Notify employee: two steps named
+    alike."""
     p = prefix
     body = (f'<startEvent id="{p}s" name="Request received"/><task id="{p}check" name="Check request"/>'
             f'<exclusiveGateway id="{p}g"/><task id="{p}review" name="Review request"/>'
@@ -97,8 +100,8 @@ def test_two_steps_of_one_model_named_alike_are_told_apart_by_their_place(tmp_pa
     Vacation" twice, two lines that read the same."""
     a, b = _twins(tmp_path, "a.bpmn", "a_"), _twins(tmp_path, "b.bpmn", "b_")
     text = _run("diff", str(a), str(b), "--output-language", "en")
-    assert ('[Matched] "Notify employee (after “Check request”)" in a = "Notify employee (after “Check request”)" '
-            'in b') in text
+    assert ('[Matched] "Notify employee (after “Check request”)" in a = "Notify employee (after “Check '
+            'request”)" in b') in text
     assert '"Notify employee (after “Review request”)" in a' in text
     assert '"Check request" in a = "Check request" in b' in text  # a name no other step has: as drawn
     swedish = _run("diff", str(a), str(b), "--output-language", "sv")
@@ -128,7 +131,8 @@ def test_a_difference_names_a_twin_by_its_place_and_a_label_broken_over_lines_re
                                                  '<sendTask id="a_n2" name="Notify&#xD;&#xA;employee"/>')
     a.write_text(text.replace('name="Review request"', 'name="Review&#xD;&#xA;request"'), encoding="utf-8")
     b = _twins(tmp_path, "b.bpmn", "b_")
-    b.write_text(b.read_text(encoding="utf-8").replace('<task id="b_n2"', '<userTask id="b_n2"'), encoding="utf-8")
+    b.write_text(b.read_text(encoding="utf-8").replace('<task id="b_n2"', '<userTask id="b_n2"'),
+                 encoding="utf-8")
     said = _run("diff", str(a), str(b), "--output-language", "en")
     assert '[Changed] "Notify employee (after “Review request”)": type is sendTask in a' in said
     md = _run("diff", str(a), str(b), "--format", "markdown", "--output-language", "en")

@@ -1,6 +1,7 @@
-"""`diff` and `compare` show a label a tool wrote in the wrong encoding as it was meant (found by QA, qadev2): diff
-showed Camunda's "Rechnung klÃƒÂ¤ren" as written while the matcher read "Rechnung klären"
-(processes.diff.mojibake.repair_mojibake, which the comparison's view of a model now applies to every name)."""
+"""`diff` and `compare` show a label a tool wrote in the wrong encoding as it was meant (found by QA, qadev2):
+diff showed Camunda's "Rechnung klÃƒÂ¤ren" as written while the matcher read "Rechnung klären"
+(processes.diff.mojibake.repair_mojibake, which the comparison's view of a model now applies to every
+name)."""
 
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ def _model(path: Path, name: str, lane: str) -> Path:
     path.write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">'
-        f'<process id="P"><laneSet id="LS"><lane id="L" name="{lane}"><flowNodeRef>T</flowNodeRef></lane></laneSet>'
+        f'<process id="P"><laneSet id="LS"><lane id="L" name="{lane}"><flowNodeRef>T</flowNodeRef></lane>'
+        '</laneSet>'
         f'<startEvent id="S"/><task id="T" name="{name}"/><endEvent id="E"/>'
-        '<sequenceFlow id="F1" sourceRef="S" targetRef="T"/><sequenceFlow id="F2" sourceRef="T" targetRef="E"/>'
+        '<sequenceFlow id="F1" sourceRef="S" targetRef="T"/>'
+        '<sequenceFlow id="F2" sourceRef="T" targetRef="E"/>'
         "</process></definitions>\n", encoding="utf-8")
     return path
 
@@ -36,7 +39,8 @@ def test_diff_and_compare_show_one_repaired_reading(tmp_path: Path) -> None:
     data = json.loads(CliRunner().invoke(cli, ["diff", str(broken), str(other), "--format", "json"]).stdout)
     (step,) = [s for s in data["a"]["steps"] if s["id"] == "T"]
     assert (step["name"], step["performer"]) == ("Rechnung klären", "Buchhaltungsbüro")
-    compared = CliRunner().invoke(cli, ["compare", str(broken), str(other), str(broken), "--workers", "1"]).stdout
+    compared = CliRunner().invoke(cli, ["compare", str(broken), str(other), str(broken), "--workers",
+                                        "1"]).stdout
     assert "Rechnung klären" in compared and "Ã" not in compared
 
 

@@ -1,7 +1,7 @@
-"""A generated profile's staff groups by their lanes' names (found by QA, qadev2): `convert --to profile` names the
-largest lane's pool "officer" (the id the what-if page's levers move), and `simulate` and the report then called
-Camunda C.4.0's "HR Department" lane "the case officers". The pool keeps its id; what a person reads is the lane's
-name (the pool's name:, bpmn_io.profile.pool_names)."""
+"""A generated profile's staff groups by their lanes' names (found by QA, qadev2): `convert --to profile`
+names the largest lane's pool "officer" (the id the what-if page's levers move), and `simulate` and the report
+then called Camunda C.4.0's "HR Department" lane "the case officers". The pool keeps its id; what a person
+reads is the lane's name (the pool's name:, bpmn_io.profile.pool_names)."""
 
 from __future__ import annotations
 
@@ -45,28 +45,32 @@ def _converted(model: Path) -> Path:
 
 
 def _staff_lines(model: Path, lang: str) -> list[str]:
-    run = CliRunner().invoke(cli, ["simulate", str(model), "--cases", "20", "-r", "2", "-q", "--language", lang])
+    run = CliRunner().invoke(cli, ["simulate", str(model), "--cases", "20", "-r", "2", "-q", "--language",
+                                   lang])
     assert run.exit_code == 0, run.output
     lines = run.stdout.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith(("Per staff", "Per personal")))
-    return [line.split("  ")[1].strip() if line.startswith("  ") else line for line in lines[start + 1:start + 7]]
+    return [line.split("  ")[1].strip() if line.startswith("  ") else line
+            for line in lines[start + 1:start + 7]]
 
 
 def test_a_generated_pool_is_called_by_its_lane_name_not_the_case_officers(tmp_path: Path) -> None:
     model = tmp_path / "onboarding.bpmn"
     model.write_text(TWO_LANES, encoding="utf-8")
     pools = yaml.safe_load(_converted(model).read_text(encoding="utf-8"))["simulation"]["pools"]
-    assert pools["officer"]["name"] == "HR Department" and pools["officer"]["lanes"] == ["L_HR"]  # the id stays
+    # the id stays
+    assert pools["officer"]["name"] == "HR Department" and pools["officer"]["lanes"] == ["L_HR"]
     assert pools["it"]["name"] == "IT"
     en = _staff_lines(model, "en")
     assert {"utilisation of HR Department", "tasks waiting for HR Department", "utilisation of IT"} <= set(en)
     sv = _staff_lines(model, "sv")
-    assert {"beläggning för HR Department", "uppgifter i kö hos HR Department", "beläggning för IT"} <= set(sv)
+    assert {"beläggning för HR Department", "uppgifter i kö hos HR Department",
+            "beläggning för IT"} <= set(sv)
     assert not any("officer" in line or "handläggar" in line for line in en + sv)
 
     # the report too: its tables and its assumptions
-    (tmp_path / "s.yaml").write_text("name: s\nbase: {bpmn: onboarding.bpmn, profile: profile.yaml, name: m}\n"
-                                     "replications: 2\ncases: 20\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("name: s\nbase: {bpmn: onboarding.bpmn, profile: profile.yaml, "
+                                     "name: m}\nreplications: 2\ncases: 20\n", encoding="utf-8")
     out = tmp_path / "out"
     ran = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(out), "--workers", "1", "-q"])
     assert ran.exit_code == 0, ran.output
@@ -141,13 +145,14 @@ def test_the_reports_ranges_and_diagram_caption_name_a_generated_pool(tmp_path: 
     text = page.text_content()
     assert "officer time on permits" not in text and "officer hours per step" not in text
     assert "queue for an officer" not in text and "handläggartid" not in text
-    # found by QA (qawords3): the lane's English name inside the Swedish glossary and caption said no language,
-    # where the tables' words say it ("tid för <span lang="en">HR Department</span>")
+    # found by QA (qawords3): the lane's English name inside the Swedish glossary and caption said no
+    # language, where the tables' words say it ("tid för <span lang="en">HR Department</span>")
     html = (out / "report.html").read_text(encoding="utf-8")
     for said in ("tid för <span lang=\"en\">HR Department</span>, A5)",
                  "<dt><span class=\"en\" lang=\"en\">utilisation of HR Department</span><span class=\"sv\" "
                  "lang=\"sv\">beläggning för <span lang=\"en\">HR Department</span></span></dt>",
-                 "Andel av arbetstiden för <span lang=\"en\">HR Department</span> som gick till dessa ärenden.",
+                 "Andel av arbetstiden för <span lang=\"en\">HR Department</span> som gick till dessa "
+                 "ärenden.",
                  "(kö till <span lang=\"en\">HR Department</span>, ett möte eller en extern part)"):
         assert said in html, said
     swedish = [e for e in page.iter() if e.get("lang") == "sv"]  # no Swedish text holds the name unmarked

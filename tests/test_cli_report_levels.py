@@ -36,7 +36,8 @@ def swept(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A scenario that sweeps who decides."""
     return _report(
         tmp_path_factory,
-        "sweep:\n  decision.delegation: [committee, working_committee, {grant: officer, refusal: committee}]\n",
+        "sweep:\n  decision.delegation: [committee, working_committee, {grant: officer, refusal: "
+        "committee}]\n",
     )
 
 

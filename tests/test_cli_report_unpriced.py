@@ -1,7 +1,7 @@
-"""The report of a model whose profile puts no price on the work (found by QA, qadev2): `convert FILE.bpmn --to
-profile` writes no cost_per_hour, and report.html then said "cost of work per case 0 — the same in every run" and
-described the library's Ängelholm pricing in its glossary. Its tables, the how-sure section and the glossary now
-say what `simulate` says (report.figuretext.unpriced_figures): the work has no price."""
+"""The report of a model whose profile puts no price on the work (found by QA, qadev2): `convert FILE.bpmn
+--to profile` writes no cost_per_hour, and report.html then said "cost of work per case 0 — the same in every
+run" and described the library's Ängelholm pricing in its glossary. Its tables, the how-sure section and the
+glossary now say what `simulate` says (report.figuretext.unpriced_figures): the work has no price."""
 
 from __future__ import annotations
 
@@ -91,8 +91,8 @@ def test_a_report_on_work_without_a_price_says_so_not_zero(tmp_path: Path) -> No
 
 
 def test_the_glossary_describes_the_library_prices_by_the_prices_not_the_name(tmp_path: Path) -> None:
-    # found by QA (qawords3): the glossary went by the process's name, so a user's own model called "helsingborg"
-    # with its own prices (500 and 800 kronor an hour) had Ängelholm's fee rate described
+    # found by QA (qawords3): the glossary went by the process's name, so a user's own model called
+    # "helsingborg" with its own prices (500 and 800 kronor an hour) had Ängelholm's fee rate described
     for name in ("mini.bpmn", "mini.yaml"):
         shutil.copy(FIXTURES / name, tmp_path / name)
     bpmn, profile = tmp_path / "mini.bpmn", tmp_path / "mini.yaml"

@@ -263,8 +263,10 @@ def test_simulate_keeps_no_results_and_does_not_hash_the_code(tmp_path: Path, mo
 
 
 @pytest.mark.parametrize(("args", "line"), [
-    (["--years", "200"], "permitflow: error: --years: override simulation.horizon='200y' gives an invalid profile: "
-                         "'200y' is not a horizon above 0 and at most 100y"),
+    # (--years 200 is refused by the option itself, which says its bound: tests/test_cli_bad_numbers.py)
+    (["--years", "0.01"], "permitflow: error: --years: override simulation.horizon='0.01y' gives an invalid profile: "
+                          "warmup of 8 weeks must be shorter than the horizon of 0.01 years: give a horizon longer "
+                          "than 8 weeks, or a shorter warmup"),
     (["--set", "start=2300-02-01"], "permitflow: error: --set: override simulation.start=2300-02-01 gives an invalid "
                                     "profile: 2300-02-01: the start year must be from 1900 to 2200"),
     (["--set", "decision.delegation=king"], "permitflow: error: --set: override simulation.decision.delegation='king' "

@@ -11,7 +11,8 @@ from cli import cli
 @pytest.mark.parametrize("args, line", [
     (["simulate"], "Error: Missing argument 'MODEL'. (see 'permitflow simulate --help')"),
     (["simulate", "helsingborg", "--years", "abc"],  # a number's refusal says what it is (qanumbers)
-     "permitflow: error: --years: 'abc' is not a number of years (expected a number above 0, e.g. 1 or 0.5)"),
+     "permitflow: error: --years: 'abc' is not a number of years (expected a number above 0 and at most 100, "
+     "e.g. 1 or 0.5)"),
     (["nosuchcommand"], "Error: No such command 'nosuchcommand'. (see 'permitflow --help')"),
     (["--bogus"], "Error: No such option '--bogus'. (see 'permitflow --help')"),
     (["log", "inspect"], "Error: Missing argument 'LOG'. (see 'permitflow log inspect --help')"),

@@ -56,8 +56,8 @@ def _read(page: str) -> tuple[list[str], set[str]]:
 
 
 def _text(out: str, fmt: str) -> str:
-    """An output as a person reads it: an HTML page's text (a label marked with its language inside other words
-    is read on with them), the rest as it is."""
+    """An output as a person reads it: an HTML page's text (a label marked with its language inside other
+    words is read on with them), the rest as it is."""
     if fmt != "html":
         return out
     root = html.fromstring(out)
@@ -227,23 +227,25 @@ def test_the_page_names_an_unnamed_timer_as_the_text_does(lang: str) -> None:
     """One timer, one name in every output: its length as its profile gives it (found while checking
     qacomptext: the page said "timer after 14 days", from the BPMN, the text "timer after 2 weeks")."""
     timer = re.compile(r"(?:timer after|bevakning efter) [^“”<]+ (?:in|i) [“”]Invänta komplettering”")
-    said = {fmt: set(timer.findall(_text(run("compare", *MODELS, "--format", fmt, "--output-language", lang), fmt)))
+    said = {fmt: set(timer.findall(_text(run("compare", *MODELS, "--format", fmt, "--output-language", lang),
+                                         fmt)))
             for fmt in ("text", "markdown", "html")}
     assert len(said["text"]) == 1 and said["markdown"] == said["html"] == said["text"], said
 
 
 #: who decides, as the parameter's key or its name with "is"/"är" before the level: words for a developer
-DELEGATION_KEY = re.compile(r"\bdelegation\b|vem som beslutar(?:, \w+)? är (?!inte angivet)|who decides(?: \w+)? is "
-                            r"(?!not set)")
+DELEGATION_KEY = re.compile(r"\bdelegation\b|vem som beslutar(?:, \w+)? är (?!inte angivet)|who decides(?: "
+                            r"\w+)? is (?!not set)")
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
 @pytest.mark.parametrize("lang", ["en", "sv"])
 @pytest.mark.parametrize("command", ["compare", "diff"])
 def test_who_decides_is_said_as_a_manager_says_it(command: str, lang: str, fmt: str) -> None:
-    """A decision level that differs reads "the working committee decides", "arbetsutskottet beslutar", in every
-    output a person reads, not "delegation is the committee" (found by QA, qaleft)."""
-    models = ("helsingborg", "orkelljunga")  # the committee decides in one, its working committee in the other
+    """A decision level that differs reads "the working committee decides", "arbetsutskottet beslutar", in
+    every output a person reads, not "delegation is the committee" (found by QA, qaleft)."""
+    # the committee decides in one, its working committee in the other
+    models = ("helsingborg", "orkelljunga")
     out = run(command, *models, "--format", fmt, "--output-language", lang)
     text = " ".join(_read(out)[0]) if fmt == "html" else out
     for label in _labels(models):
@@ -274,7 +276,8 @@ def test_the_notes_under_a_diff_name_the_models(lang: str, fmt: str) -> None:
         notes = [line for line in out.splitlines() if line.startswith(head)]
     town = {"en": "in Helsingborg were not compared: in Åstorp,",
             "sv": "i Helsingborgs modell jämfördes inte: i Åstorps modell"}[lang]
-    assert len([n for n in notes if town in n]) == 3, notes  # the three knowledge-test choices Åstorp draws apart
+    # the three knowledge-test choices Åstorp draws apart
+    assert len([n for n in notes if town in n]) == 3, notes
     assert [n for n in notes if SIDE_LETTER.search(n)] == []
     data = json.loads(run("diff", *PAIR, "--format", "json"))
     assert all(" in A were not compared" in n for n in data["notes"] if "were not compared" in n)
@@ -283,7 +286,8 @@ def test_the_notes_under_a_diff_name_the_models(lang: str, fmt: str) -> None:
 #: a number written another language's way, or not grouped, outside the models' own labels and the sources'
 #: addresses (processes.numbers: English "18,560" and "0.98", Swedish "18 560" and "0,98"; a year is 4 digits)
 NUMBER_RULES = {
-    "any": (re.compile(r"(?<![\d.,])\d{5,}(?![\d.,])"), re.compile(r"(?<![\d.,])\d{4,}[\s\u00a0]*(?:kr|kronor)\b")),
+    "any": (re.compile(r"(?<![\d.,])\d{5,}(?![\d.,])"),
+            re.compile(r"(?<![\d.,])\d{4,}[\s\u00a0]*(?:kr|kronor)\b")),
     "en": (re.compile(r"\d[ \u00a0\u202f]\d{3}(?!\d)"), re.compile(r"\d,\d{1,2}(?!\d)")),
     "sv": (re.compile(r"\d{1,3},\d{3},\d{3}"), re.compile(r"\d,\d{3}[\s\u00a0]*(?:kr|kronor)\b"),
            re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")),

@@ -219,8 +219,8 @@ def test_the_compare_page_shows_its_note_in_the_pages_language(tmp_path: Path) -
     with opened(page_file, messages) as page:
         note = page.locator("p.note")
         assert note.count() == 1 and note.is_visible()
-        assert note.inner_text().startswith("anm.: Namnen i modellen bewerbung lästes varken som svenska "
-                                            "eller engelska")
+        assert note.inner_text().startswith("anm.: Namnen i modellen bewerbung ser inte ut att vara på "
+                                            "svenska eller engelska")
         assert page.evaluate("document.documentElement.lang") == "sv"
     assert messages == []
 

@@ -125,8 +125,9 @@ def test_the_json_keeps_the_ids_and_equal_forms_are_no_difference(pair: tuple[st
     ("sv", "Efter ”Granska ansökans fullständighet”, andelen ärenden som går vidare till ”Besluta om "
            "avvisning och meddela sökanden”, ”Begär komplettering” eller ”Meddela att ansökan prövas i "
            "befintligt skick”: 40 % i Åstorp och Klippan; 25 % i Bjuv."),
-    # the English page says it in the report's words too, not the diff's developer sentence (found by QA,
-    # qacompen: '"Är ansökan komplett?": probability of "No" is 40% [assumed] in a and c, 25% [assumed] in b.')
+    # the English page says it in the report's words too, not the diff's developer sentence, found by QA
+    # (qacompen): '"Är ansökan komplett?": probability of "No" is 40% [assumed] in a and c, 25% [assumed]
+    # in b.'
     ("en", 'After “<span lang="sv">Granska ansökans fullständighet</span>”, the share of cases sent on to '
            '“<span lang="sv">Besluta om avvisning och meddela sökanden</span>”, “<span lang="sv">Begär '
            'komplettering</span>” or “<span lang="sv">Meddela att ansökan prövas i befintligt skick</span>”: '
@@ -152,21 +153,23 @@ def test_a_profile_naming_other_flows_says_nothing_of_the_branches(tmp_path: Pat
     b = _model(tmp_path / "b", "Bjuv", {CHECK: "      probabilities: {Other_Ja: 0.5, Other_Nej: 0.5}\n"})
     data = json.loads(run("diff", a, b, "--format", "json"))
     assert data["differences"] == []
-    assert ('the branches of the choice "Är ansökan komplett?" after "Granska ansökans fullständighet" in B were '
-            "not compared: its profile's probabilities or conditions name flows that are not its branches"
-            ) in data["notes"]
+    assert ('the branches of the choice "Är ansökan komplett?" after "Granska ansökans fullständighet" in B '
+            "were not compared: its profile's probabilities or conditions name flows that are not its "
+            "branches") in data["notes"]
     swedish = run("diff", a, b)
     # model B by its name where a person reads the note (found by QA, qaleft: "i B")
-    assert ('Grenarna från valet "Är ansökan komplett?" efter "Granska ansökans fullständighet" i Bjuvs modell '
-            "jämfördes inte: profilens sannolikheter") in swedish
-    assert ('the branches of the choice "Är ansökan komplett?" after "Granska ansökans fullständighet" in Bjuv were '
-            "not compared: its profile's probabilities") in run("diff", a, b, "--output-language", "en")
+    assert ('Grenarna från valet "Är ansökan komplett?" efter "Granska ansökans fullständighet" i Bjuvs '
+            "modell jämfördes inte: profilens sannolikheter") in swedish
+    english = run("diff", a, b, "--output-language", "en")
+    assert ('the branches of the choice "Är ansökan komplett?" after "Granska ansökans fullständighet" in '
+            "Bjuv were not compared: its profile's probabilities") in english
 
 
 def test_a_choice_not_compared_is_named_by_its_words_not_its_id() -> None:
-    """Found by the lead after qagate: the notes on Helsingborg's three knowledge-test choices that Åstorp draws
-    differently said "the branches of gateway Gw_Prov_1 in A were not compared" (51 such notes over the library's
-    pairs); a choice is named by its name and the step before it (three share the name "Godkänt prov?")."""
+    """Found by the lead after qagate: the notes on Helsingborg's three knowledge-test choices that Åstorp
+    draws differently said "the branches of gateway Gw_Prov_1 in A were not compared" (51 such notes over the
+    library's pairs); a choice is named by its name and the step before it (three share the name "Godkänt
+    prov?")."""
     from click.testing import CliRunner
 
     from cli import cli
@@ -174,11 +177,12 @@ def test_a_choice_not_compared_is_named_by_its_words_not_its_id() -> None:
     sv = CliRunner().invoke(cli, ["diff", "helsingborg", "astorp"]).output
     en = CliRunner().invoke(cli, ["diff", "helsingborg", "astorp", "--output-language", "en"]).output
     assert "Gw_" not in sv and "Gw_" not in en
-    # and why in plain words (found by QA, qacompen: "none of the gateways after the matched step before it in B
-    # lead to the matched steps alike")
-    # the models by name, not "in A"/"in B" (found by QA, qaleft)
-    assert ('Grenarna från valet "Godkänt prov?" efter "Genomför kunskapsprov (försök 2 av 3)" i Helsingborgs modell '
-            "jämfördes inte: i Åstorps modell leder inget val efter motsvarande steg till samma steg") in sv
-    assert ('the branches of the choice "Godkänt prov?" after "Genomför kunskapsprov (försök 2 av 3)" in Helsingborg '
-            "were not compared: in Åstorp, no choice after the corresponding step leads to the same steps") in en
+    # and why in plain words (found by QA, qacompen: "none of the gateways after the matched step before it in
+    # B lead to the matched steps alike") the models by name, not "in A"/"in B" (found by QA, qaleft)
+    assert ('Grenarna från valet "Godkänt prov?" efter "Genomför kunskapsprov (försök 2 av 3)" i '
+            "Helsingborgs modell jämfördes inte: i Åstorps modell leder inget val efter motsvarande steg "
+            "till samma steg") in sv
+    assert ('the branches of the choice "Godkänt prov?" after "Genomför kunskapsprov (försök 2 av 3)" in '
+            "Helsingborg were not compared: in Åstorp, no choice after the corresponding step leads to the "
+            "same steps") in en
     assert "gateways" not in en and "grindarna" not in sv

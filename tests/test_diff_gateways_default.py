@@ -1,7 +1,7 @@
-"""A branch that is the gateway's default flow (BPMN ``default=``: taken when no other condition holds) is said
-as such, not as "not set" (qagwdefault); a condition that is the complement of the other branches' conditions is
-the same rule as the default, no difference; an inclusive gateway's flow sets (``A+B``) are compared like
-single flows, and a set only one model lists is said.
+"""A branch that is the gateway's default flow (BPMN ``default=``: taken when no other condition holds) is
+said as such, not as "not set" (qagwdefault); a condition that is the complement of the other branches'
+conditions is the same rule as the default, no difference; an inclusive gateway's flow sets (``A+B``) are
+compared like single flows, and a set only one model lists is said.
 
 The models are two tiny YAML processes written here: a decision "Beviljas?" after "Pröva ansökan" with the
 branches "ja" (to "Bevilja") and "nej" (to "Avslå"), each with its own profile."""
@@ -101,8 +101,8 @@ def test_the_json_markdown_and_html_say_the_default(tmp_path: Path) -> None:
     data = json.loads(run("diff", *pair, "--format", "json"))
     assert _conditions(data) == [(YES, "(default flow)", "hinder == 'inga'")]
     mine = [d for d in data["differences"] if d["attribute"] == "profile.conditions"]
-    assert mine[0]["message"] == ('"Beviljas?": conditions.Flow_Gw_Beslut_Task_Bevilja is (default flow) in A, '
-                                  "hinder == 'inga' in B.")
+    assert mine[0]["message"] == ('"Beviljas?": conditions.Flow_Gw_Beslut_Task_Bevilja is (default flow) '
+                                  "in A, hinder == 'inga' in B.")
     for lang, said in (("sv", "annars (standardflöde)"), ("en", "otherwise (the default flow)")):
         markdown = run("diff", *pair, "--format", "markdown", "--output-language", lang)
         rows = [x for x in markdown.splitlines() if said in x]
@@ -145,7 +145,8 @@ def test_a_flow_set_only_one_model_lists_is_said(tmp_path: Path) -> None:
     assert sv[2] == ('[Ändrat] "Beviljas?": sannolikhet för "ja" + "nej" är 40 % i Abys modell, '
                      "inte en av dess kombinationer (0 %) i Bbys modell.")
     en = [x for x in run("diff", *pair, "--output-language", "en").splitlines() if x.startswith("[Changed]")]
-    assert en[2].endswith('probability of "ja" + "nej" is 40% in Aby, not one of its combinations (0%) in Bby.')
+    assert en[2].endswith('probability of "ja" + "nej" is 40% in Aby, not one of its combinations (0%) in '
+                          'Bby.')
     # the other way round: B's set, not A's; the key is said by A's flows, as B's set maps onto them
     back = json.loads(run("diff", pair[1], pair[0], "--format", "json"))
     assert [(d["a"][2], d["a_value"], d["b_value"]) for d in back["differences"]][2] == (

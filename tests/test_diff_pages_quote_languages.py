@@ -1,9 +1,9 @@
 """The English pages of `permitflow compare` and `permitflow diff` for Swedish models mark every Swedish name
-they hold with ``lang="sv"``, also a name quoted inside English words (found by QA, qaleft: "timer after 2 weeks in
-“Invänta komplettering”", a note's "after "Genomför kunskapsprov (försök 1 av 3)"", "Socialnämnden in Helsingborg"
-were read by a screen reader with English sounds), and mark no English words Swedish (the facts table marked
-"unknown", "municipality-specific" and "Social services committee (Socialnämnden)" Swedish whole). Read with lxml
-as a screen reader takes a piece's language: from the nearest ``lang`` around it."""
+they hold with ``lang="sv"``, also a name quoted inside English words (found by QA, qaleft: "timer after 2
+weeks in “Invänta komplettering”", a note's "after "Genomför kunskapsprov (försök 1 av 3)"", "Socialnämnden in
+Helsingborg" were read by a screen reader with English sounds), and mark no English words Swedish (the facts
+table marked "unknown", "municipality-specific" and "Social services committee (Socialnämnden)" Swedish
+whole). Read with lxml as a screen reader takes a piece's language: from the nearest ``lang`` around it."""
 
 from __future__ import annotations
 
@@ -38,7 +38,8 @@ def _drawn(models: tuple[str, ...]) -> list[str]:
 
 
 def _pieces(page: str) -> list[tuple[str, str]]:
-    """(language, text) of each piece of text a person reads on ``page`` (not its scripts, styles, diagrams)."""
+    """(language, text) of each piece of text a person reads on ``page`` (not its scripts, styles,
+    diagrams)."""
     root = html.fromstring(page)
     for gone in root.xpath("//script | //style | //*[local-name()='svg']"):
         gone.getparent().remove(gone)
@@ -59,13 +60,14 @@ def test_a_swedish_name_inside_english_words_is_marked_swedish(command: str) -> 
     page = run(command, *models, "--format", "html", "--output-language", "en")
     pieces = _pieces(page)
     assert len(pieces) > 100
-    unmarked = [(name, text) for lang, text in pieces if lang == "en" for name in _drawn(models) if name in text]
+    unmarked = [(name, text) for lang,
+                text in pieces if lang == "en" for name in _drawn(models) if name in text]
     assert unmarked == []
     # the unnamed timer's words, its step quoted in them
     assert 'timer after 2 weeks in “<span lang="sv">Invänta komplettering</span>”' in page
     if command == "diff":  # a note quoting the steps, and a fact's Swedish name in its English words
-        assert ('after &#34;<span lang="sv">Genomför kunskapsprov (försök 1 av 3)</span>&#34; in Helsingborg were '
-                "not compared") in page
+        assert ('after &#34;<span lang="sv">Genomför kunskapsprov (försök 1 av 3)</span>&#34; in Helsingborg '
+                "were not compared") in page
         assert 'Social services committee (<span lang="sv">Socialnämnden</span>; older page' in page
     else:  # a performer's name, unquoted in the sentence
         assert '<span lang="sv">Socialnämnden</span> in Helsingborg and Åstorp' in page
@@ -82,8 +84,8 @@ def test_the_english_facts_table_marks_only_swedish_words_swedish() -> None:
     assert "Socialnämnden" in swedish  # the profile's own name inside "Social services committee (…)"
     assert [text for text in swedish if ENGLISH.search(text)] == []
     cells = [" ".join(td.text_content().split()) for td in table.xpath(".//td")]
-    assert "unknown" in cells and "municipality-specific" in cells and "Social services committee (Socialnämnden)" \
-        in cells
+    assert "unknown" in cells and "municipality-specific" in cells
+    assert "Social services committee (Socialnämnden)" in cells
 
 
 def test_the_swedish_pages_mark_nothing_english_and_need_no_marks_for_their_own_language() -> None:

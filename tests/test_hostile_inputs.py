@@ -141,10 +141,11 @@ def test_many_written_values_are_not_taken_for_an_alias_bomb() -> None:
     (["--set", f"pools.officer.count={HUGE}"], "an integer of 401 digits is too large"),
     (["--set", "arrivals.per_year=1e400"], "inf is not a number >= 0"),
     (["--set", "start=9999-06-01"], "the start year must be from 1900 to 2200"),
-    (["--years", "1000000"], "'1000000y' is not a horizon above 0 and at most 100y"),
-    (["--cases", "99999999999999"], "--cases: 99999999999999 is not a whole number from 1 to 1,000,000"),
-    (["--replications", "99999999999999999999"], "is not a whole number from 1 to 10,000"),
-    (["--seed", "99999999999999999999999"], "is not a whole number from 0 to 9,223,372,036,854,775,807"),
+    (["--years", "1000000"], "(expected a number above 0 and at most 100, e.g. 1 or 0.5)"),
+    (["--cases", "99999999999999"], "--cases: '99999999999999' is not a number of applications (expected a whole "
+                                    "number from 1 to 1,000,000, e.g. 500)"),
+    (["--replications", "99999999999999999999"], "(expected a whole number from 1 to 10,000, e.g. 10)"),
+    (["--seed", "99999999999999999999999"], "(expected a whole number from 0 to 9,223,372,036,854,775,807, e.g. 2025)"),
 ])
 def test_numbers_out_of_range_say_the_allowed_range(here: Path, args: list[str], fragment: str) -> None:
     refused(invoke("simulate", str(MINI / "mini.bpmn"), "--profile", str(MINI / "mini.yaml"), "-q", *args), fragment)

@@ -23,11 +23,11 @@ MINI = ROOT / "tests" / "scenarios" / "fixtures"
 LOGS = ROOT / "tests" / "fixtures" / "logs"
 
 SCENARIOS = {
-    "a.yaml": "name: a\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\nseed: 11\nhorizon: 12w\n"
-              "outputs: [summary, cases, eventlog]\n",
-    "b.yaml": "name: b\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\nseed: 11\nhorizon: 12w\n"
-              "outputs: [summary, cases, eventlog]\nbaseline: a\nsweep:\n  simulation.pools.officer.count: [1, 2]\n"
-              "set:\n  simulation.arrivals.per_year: 40\n",
+    "a.yaml": "name: a\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\nseed: 11\nhorizon: "
+              "12w\noutputs: [summary, cases, eventlog]\n",
+    "b.yaml": "name: b\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\nseed: 11\nhorizon: "
+              "12w\noutputs: [summary, cases, eventlog]\nbaseline: a\nsweep:\n  "
+              "simulation.pools.officer.count: [1, 2]\nset:\n  simulation.arrivals.per_year: 40\n",
 }
 
 # argv (IN: the inputs' folder, as given), whether it takes --workers
@@ -37,7 +37,8 @@ COMMANDS = {
     "run": (["run", "IN/a.yaml", "IN/b.yaml", "-o", "out", "-q"], True),
     "simulate": (["simulate", "IN/mini.bpmn", "--profile", "IN/mini.yaml", "-r", "2", "--seed", "3",
                   "--cases", "20", "--format", "json", "--eventlog", "out/log.xes", "-q"], True),
-    "simulate-library": (["simulate", "helsingborg", "-r", "2", "--cases", "15", "--format", "json", "-q"], True),
+    "simulate-library": (["simulate", "helsingborg", "-r", "2", "--cases", "15", "--format", "json", "-q"],
+                         True),
     "calibrate": (["calibrate", "IN/tiny.yaml", "IN/tiny_cases.csv", "--profile", "IN/tiny_profile.yaml",
                    "--mapping", "IN/tiny_mapping.yaml", "-o", "out/p.yaml", "--format", "json"], False),
     "optimise": (["optimise", "helsingborg", "--officers", "1..2", "--fte", "1", "--levels", "officer",
@@ -84,21 +85,24 @@ def test_the_same_bytes_from_another_folder_by_absolute_paths_in_another_zone_lo
     elsewhere = _inputs(tmp_path / "else" / "where" / "the-inputs")
     other = {**plain, "TZ": "Europe/Stockholm", "LANG": _swedish_locale(), "LC_ALL": _swedish_locale(),
              "PYTHONHASHSEED": "random", "PERMITFLOW_CACHE": str(tmp_path / "empty-user-cache")}
-    second = _written([*argv, *(["--workers", "2"] if takes_workers else [])], str(elsewhere), tmp_path / "two",
+    second = _written([*argv, *(["--workers", "2"] if takes_workers else [])], str(elsewhere),
+                      tmp_path / "two",
                       other)
     assert sorted(first) == sorted(second)
     assert [name for name, data in first.items() if data != second[name]] == []
 
 
 def test_simulate_names_a_library_profile_by_its_path_inside_permitflow_not_where_it_is_installed() -> None:
-    # it printed /work/main/processes/library/... from a checkout, .../site-packages/processes/... from a wheel
+    # it printed /work/main/processes/library/... from a checkout and .../site-packages/processes/...
+    # from a wheel
     import json
 
     from click.testing import CliRunner
 
     from cli import cli
 
-    done = CliRunner().invoke(cli, ["simulate", "helsingborg", "-r", "1", "--cases", "5", "--format", "json", "-q",
+    done = CliRunner().invoke(cli, ["simulate", "helsingborg", "-r", "1", "--cases", "5", "--format", "json",
+                                    "-q",
                                     "--workers", "1"])
     assert done.exit_code == 0, done.output
     assert json.loads(done.stdout)["profile"] == "processes/library/helsingborg/profile.yaml"

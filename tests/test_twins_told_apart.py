@@ -1,6 +1,7 @@
-"""Two steps of one model that a place does not tell apart (the same name and the same place, or no place at all)
-are told apart by their lane or pool, else counted as drawn, in English and Swedish, never by an id (found by QA,
-qavariation: `diff helsingborg` against Signavio's HR process, which draws one pool twice, repeated 7 lines)."""
+"""Two steps of one model that a place does not tell apart (the same name and the same place, or no place at
+all) are told apart by their lane or pool, else counted as drawn, in English and Swedish, never by an id
+(found by QA, qavariation: `diff helsingborg` against Signavio's HR process, which draws one pool twice,
+repeated 7 lines)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from processes.diff.view import build_view
 from report.diff_html import comparison_html
 
 _NS = ('xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" '
-       'xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"')
+       'xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" '
+       'xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"')
 
 
 def _pools(prefix: str = "", check: str = "Check request", file: str = "File request") -> bytes:
@@ -40,17 +42,20 @@ def _pools(prefix: str = "", check: str = "Check request", file: str = "File req
 
 
 def _choice(y1: int, y2: int) -> bytes:
-    """Decide -> a choice -> two "Notify applicant" and two unnamed ends, one after each; the first Notify drawn
-    at height ``y1``, the second at ``y2`` (the same x)."""
-    shapes = "".join(f'<bpmndi:BPMNShape id="{i}_di" bpmnElement="{i}"><dc:Bounds x="{x}" y="{y}" width="100" '
-                     f'height="80"/></bpmndi:BPMNShape>'
-                     for i, x, y in (("d", 0, 0), ("n1", 200, y1), ("n2", 200, y2), ("e1", 400, y1), ("e2", 400, y2)))
+    """Decide -> a choice -> two "Notify applicant" and two unnamed ends, one after each; the first Notify
+    drawn at height ``y1``, the second at ``y2`` (the same x)."""
+    shapes = "".join(f'<bpmndi:BPMNShape id="{i}_di" bpmnElement="{i}"><dc:Bounds x="{x}" y="{y}" '
+                     f'width="100" height="80"/></bpmndi:BPMNShape>'
+                     for i, x, y in (("d", 0, 0), ("n1", 200, y1), ("n2", 200, y2), ("e1", 400, y1), ("e2",
+                                                                                                      400,
+                                                                                                      y2)))
     flows = [("d", "g"), ("g", "n1"), ("g", "n2"), ("n1", "e1"), ("n2", "e2")]
     return (f'<definitions {_NS} id="D" targetNamespace="t"><process id="P">'
             '<task id="d" name="Decide"/><exclusiveGateway id="g"/>'
             '<task id="n1" name="Notify applicant"/><task id="n2" name="Notify applicant"/>'
             '<endEvent id="e1"/><endEvent id="e2"/>'
-            + "".join(f'<sequenceFlow id="f{k}" sourceRef="{s}" targetRef="{t}"/>' for k, (s, t) in enumerate(flows))
+            + "".join(f'<sequenceFlow id="f{k}" sourceRef="{s}" targetRef="{t}"/>'
+                      for k, (s, t) in enumerate(flows))
             + f'</process><bpmndi:BPMNDiagram id="BD"><bpmndi:BPMNPlane id="BP" bpmnElement="P">{shapes}'
             '</bpmndi:BPMNPlane></bpmndi:BPMNDiagram></definitions>').encode()
 
@@ -68,7 +73,8 @@ def test_twins_without_another_place_are_told_apart_by_their_pool_in_both_langua
 
 
 @pytest.mark.parametrize(("y1", "y2", "first"), [(0, 200, "n1"), (200, 0, "n2")])
-def test_twins_at_one_place_in_one_lane_are_counted_top_to_bottom_as_drawn(y1: int, y2: int, first: str) -> None:
+def test_twins_at_one_place_in_one_lane_are_counted_top_to_bottom_as_drawn(y1: int, y2: int,
+                                                                           first: str) -> None:
     defs = parse_bpmn(_choice(y1, y2), source="choice.bpmn")
     view = build_view(defs)
     second = {"n1": "n2", "n2": "n1"}[first]
@@ -110,7 +116,8 @@ def _three(tmp_path: Path) -> list[str]:
 
 
 def test_the_comparisons_sentences_tell_twins_apart_and_the_json_gives_their_ids(tmp_path: Path) -> None:
-    """Found by QA, qavariation: MIWG C.4.0's group said "“New employee hired” is a step in ..." three times."""
+    """Found by QA, qavariation: MIWG C.4.0's group said "“New employee hired” is a step in ..." three
+    times."""
     files = _three(tmp_path)
     for lang, said in (("en", "“Check request” (in “Clerk”) is a step in a; not in b and c."),
                        ("sv", "”Check request” (i ”Clerk”) är ett steg i a; inte i b och c.")):
@@ -135,7 +142,8 @@ def test_the_comparisons_sentences_tell_twins_apart_and_the_json_gives_their_ids
 @pytest.mark.interop
 def test_miwg_c40_says_each_new_employee_hired_by_its_place() -> None:
     miwg = INTEROP / "miwg"
-    files = [str(miwg / "reference" / "C.4.0.bpmn"), str(miwg / "bpmn-io-camunda-modeler-18.6.1" / "C.4.0-export.bpmn"),
+    files = [str(miwg / "reference" / "C.4.0.bpmn"),
+             str(miwg / "bpmn-io-camunda-modeler-18.6.1" / "C.4.0-export.bpmn"),
              str(miwg / "cardanit-4.9.1" / "C.4.0-export.bpmn")]
     lines = _run("compare", *files, "--output-language", "en").splitlines()
     hired = [line for line in lines if "“New employee hired”" in line]
@@ -144,8 +152,8 @@ def test_miwg_c40_says_each_new_employee_hired_by_its_place() -> None:
 
 
 def test_an_english_page_marks_the_name_of_a_swedish_twin_swedish(tmp_path: Path) -> None:
-    """The name part of "Granska ansökan (after “Ta emot ansökan”)" in a <span lang="sv">, on the diff's lines, in
-    the comparison's core and in its sentences, as a name alone is (found by QA, qavariation)."""
+    """The name part of "Granska ansökan (after “Ta emot ansökan”)" in a <span lang="sv">, on the diff's
+    lines, in the comparison's core and in its sentences, as a name alone is (found by QA, qavariation)."""
     files = [tmp_path / "a.bpmn", tmp_path / "b.bpmn", tmp_path / "c.bpmn"]
     files[0].write_bytes(_pools(check="Granska ansökan", file="Arkivera ärendet"))
     files[1].write_bytes(_pools("b_", check="Granska ansökan", file="Arkivera ärendet"))

@@ -31,14 +31,19 @@ def _table(rows: tuple[tuple[str, _Said], ...]) -> tuple[tuple[re.Pattern[str], 
     return tuple((re.compile(pattern, re.S), said) for pattern, said in rows)
 
 
-#: lxml's (libxml2's) commonest messages of a file that is not well-formed XML: (English, Swedish)
+def _mismatch(m: re.Match[str]) -> tuple[str, str]:
+    """An end tag that does not close the tag open: ``m``'s groups the start tag, its line, the end tag."""
+    return (f"the tag <{m[1]}> opened on line {m[2]} is closed as </{m[3]}> (a closing tag of another name, or one "
+            "missing)",
+            f"taggen <{m[1]}> som öppnas på rad {m[2]} stängs som </{m[3]}> (en sluttagg med ett annat namn, eller "
+            "en som saknas)")
+
+
+#: lxml's (libxml2's) commonest messages of a file that is not well-formed XML: (English, Swedish); the BPMN
+#: reader says a wrong end tag with the tags as the file writes them (bpmn_io.xmlsafe), a case log lxml's words
 _XML = _table((
-    (r"Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)",
-     lambda m: (f"the tag <{m[1]}> opened on line {m[2]} is closed as </{m[3]}> (a closing tag of another "
-                "name, or one missing)",
-                f"taggen <{m[1]}> som öppnas på rad {m[2]} stängs som </{m[3]}> (en sluttagg med ett annat "
-                "namn, "
-                "eller en som saknas)")),
+    (r"the start tag <(\S+)> on line (\d+) is still open at </(\S+)> \(expected </\S+> first\)", _mismatch),
+    (r"Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)", _mismatch),
     (r"Premature end of data in tag (\S+) line (\d+)",
      lambda m: (f"the file ends before the tag <{m[1]}> opened on line {m[2]} is closed (is the file cut "
                 "short?)",

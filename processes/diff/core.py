@@ -242,9 +242,9 @@ def neither_note(models: Sequence[Compared]) -> tuple[str, ...]:
     neither = list(dict.fromkeys(m.name for m in models if m.language == OTHER))
     if not neither:
         return ()
-    return (f"the labels of {listed(neither)} were read as neither Swedish nor English: "
-            "compared by their spelling alone, without stop words, stems or either language's rules "
-            "(--language sv or en reads them in that language)",)
+    return (f"the names in {listed(neither)} do not look like Swedish or English, so they are compared by "
+            "spelling alone: small words and word endings are not recognised (give --language sv or en to read "
+            "them as Swedish or English)",)
 
 
 def _unused_notes(unused: Sequence[Decision], a_name: str, b_name: str) -> tuple[str, ...]:

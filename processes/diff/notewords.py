@@ -177,25 +177,22 @@ _A, _B, _SIDE = "(?P<a>A)", "(?P<b>B)", "(?P<side>A|B)"
 _CHOICES = ((r'the choice "(.+?)" after "(.+?)"', 'valet "{0}" efter "{1}"', 2),
             (r'the choice after "(.+?)"', 'valet efter "{0}"', 1), (r'the choice "(.+?)"', 'valet "{0}"', 1))
 
+#: the note of models whose names look like neither language (processes.diff.core.neither_note), after the
+#: models, as a pattern and in Swedish
+_NEITHER = (r"do not look like Swedish or English, so they are compared by spelling alone: small words and word "
+            r"endings are not recognised \(give --language sv or en to read them as Swedish or English\)")
+_NEITHER_SV = ("ser inte ut att vara på svenska eller engelska, så de jämförs bara på stavningen: småord och "
+               "böjningsformer känns inte igen (ange --language sv eller en för att läsa dem som svenska eller "
+               "engelska)")
+
 NOTES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     (r"(.+) has no profile parameters \(durations, delays, who decides \.\.\.\); they are not compared",
      "{0} saknar parametrar i en profil (tider, väntetider, vem som beslutar …); de jämförs inte", (0,)),
     (r"(.+) has no profile facts; they are not compared",
      "{0} saknar fakta i en profil; de jämförs inte", (0,)),
-    (r"the labels of (.+) and (.+) were read as neither Swedish nor English: compared by their spelling "
-     r"alone, without stop words, stems or either language's rules \(--language sv or en reads them in that "
-     r"language\)",
-     "namnen i {0} och {1} lästes varken som svenska eller engelska: de jämförs bara efter stavningen, "
-     "utan stoppord, ordstammar eller något av språkens regler (--language sv eller en läser dem på det "
-     "språket)",
-     (0, 1)),
-    (r"the labels of (.+) were read as neither Swedish nor English: compared by their spelling alone, "
-     r"without stop words, stems or either language's rules \(--language sv or en reads them in that "
-     r"language\)",
-     "namnen i {0} lästes varken som svenska eller engelska: de jämförs bara efter stavningen, utan "
-     "stoppord, ordstammar eller något av språkens regler (--language sv eller en läser dem på det "
-     "språket)",
-     (0,)),
+    (rf"the names in (.+) and (.+) {_NEITHER}",
+     f"namnen i {{0}} och {{1}} {_NEITHER_SV}", (0, 1)),
+    (rf"the names in (.+) {_NEITHER}", f"namnen i {{0}} {_NEITHER_SV}", (0,)),
     (r"(\d+) matched tasks? (?:is a plain task|are plain tasks) in (.+) and typed in (.+) \((.*)\): a model "
      r"that does not type a task says nothing about its type, so these types are not compared",
      "matchade uppgifter utan typ i {1} men med typ i {2}: {0} ({3}); en modell som inte anger en uppgifts "
@@ -288,9 +285,8 @@ PLAIN: tuple[tuple[str, str, tuple[int, ...]], ...] = (
      rf"names and matched neighbours; \d+ steps?) of {_A} and (\d+) of {_B} (were not compared pair by pair "
      r"\(they are listed as only in their model\))", "{0} in {1} and {2} in {3} {4}", ()),
     (r"(.+?) (has no profile (?:parameters|facts).*)", "{0} {1}", (0,)),
-    (r"the labels of (.+) and (.+) (were read as neither Swedish nor English: .*)",
-     "the labels of {0} and {1} {2}", (0, 1)),
-    (r"the labels of (.+) (were read as neither Swedish nor English: .*)", "the labels of {0} {1}", (0,)),
+    (rf"the names in (.+) and (.+) ({_NEITHER})", "the names in {0} and {1} {2}", (0, 1)),
+    (rf"the names in (.+) ({_NEITHER})", "the names in {0} {1}", (0,)),
     (r"(\d+ matched tasks? (?:is a plain task|are plain tasks)) in (.+) and typed in (.+) (\(.*\): a model that "
      r"does not type a task says nothing about its type, so these types are not compared)",
      "{0} in {1} and typed in {2} {3}", (1, 2)),
@@ -343,10 +339,10 @@ def notes_said(notes: Sequence[str], names: Sequence[str], words: DiffWords) -> 
     the one place that says them, for diff and compare alike (compare said "i bewerbung" where diff said
     "i modellen bewerbung": found by QA, qanotes).
 
-    >>> notes_said(["the labels of a, b and c were read as neither Swedish nor English: compared by their "
-    ...             "spelling alone, without stop words, stems or either language's rules (--language sv or "
-    ...             "en reads them in that language)"], ("a", "b", "c"), DiffWords("sv"))[0][:69]
-    'Namnen i modellen a, modellen b och modellen c lästes varken som sven'
+    >>> notes_said(["the names in a, b and c do not look like Swedish or English, so they are compared by "
+    ...             "spelling alone: small words and word endings are not recognised (give --language sv or en "
+    ...             "to read them as Swedish or English)"], ("a", "b", "c"), DiffWords("sv"))[0][:78]
+    'Namnen i modellen a, modellen b och modellen c ser inte ut att vara på svenska'
     """
     words = words.shortly(names)
     known = set(names)

@@ -46,7 +46,8 @@ def _box(group: etree._Element) -> Bounds:
 
 
 def _overlap(a: Bounds, b: Bounds) -> bool:
-    return min(a.x + a.width, b.x + b.width) > max(a.x, b.x) and min(a.y + a.height, b.y + b.height) > max(a.y, b.y)
+    return min(a.x + a.width, b.x + b.width) > max(a.x, b.x) and min(a.y + a.height,
+                                                                     b.y + b.height) > max(a.y, b.y)
 
 
 # --------------------------------------------------------------------------- pools over each other
@@ -58,7 +59,8 @@ def _two_pools(second: Bounds) -> Definitions:
                  lane_sets=(LaneSet("LS", lanes=(Lane("L1", name="Lane", flow_node_refs=("T1",)),)),))
     p2 = Process("P2", nodes=FrozenMap({"T2": Task("T2", name="Tb"), "T3": Task("T3", name="Tc")}),
                  flows=FrozenMap({"F": SequenceFlow("F", "T2", "T3")}))
-    collaboration = Collaboration("C", participants=(Participant("A", "Pool A", "P1"), Participant("B", "", "P2")),
+    collaboration = Collaboration("C", participants=(Participant("A", "Pool A", "P1"), Participant("B", "",
+                                                                                                   "P2")),
                                   message_flows=FrozenMap({"M": MessageFlow("M", "T1", "T2")}))
     x, y = second.x, second.y
     plane = Plane(element="C", shapes=(
@@ -70,7 +72,8 @@ def _two_pools(second: Bounds) -> Definitions:
         Shape("T3_di", "T3", Bounds(x + 200, y + 40, 100, 80)),
     ), edges=(
         Edge("F_di", "F", (Point(x + 150, y + 80), Point(x + 200, y + 80))),
-        Edge("M_di", "M", (Point(150, 140), Point(150, 190), Point(x + 100, y + 240), Point(x + 100, y + 260))),
+        Edge("M_di", "M", (Point(150, 140), Point(150, 190), Point(x + 100, y + 240), Point(x + 100,
+                                                                                            y + 260))),
     ))
     return Definitions(processes=(p1, p2), collaborations=(collaboration,), diagrams=(Diagram(plane=plane),))
 
@@ -94,7 +97,8 @@ def test_a_pool_over_an_earlier_one_moves_below_it_with_its_process() -> None:
     assert drawn["T3"].bounds == Bounds(210, 50 + dy, 100, 80)
     assert drawn["F"].waypoints == (Point(160, 90 + dy), Point(210, 90 + dy))
     # (a point where A and B overlap stays: A is where the file places it)
-    assert drawn["M"].waypoints == (Point(150, 140), Point(150, 190), Point(110, 250 + dy), Point(110, 270 + dy))
+    assert drawn["M"].waypoints == (Point(150, 140), Point(150, 190), Point(110, 250 + dy), Point(110,
+                                                                                                  270 + dy))
 
 
 def test_pools_apart_keep_the_plane() -> None:
@@ -114,11 +118,13 @@ def test_bizagi_called_processes_are_drawn_below_the_main_pools() -> None:
     # the top pool 'Participant' (48,72 1104x180); bpmn.io draws them there
     defs = read_bpmn(MIWG / "bizagi-modeler-2.8.0.8" / "B.1.0-roundtrip.bpmn")
     groups = _groups(render_svg(defs))
-    top, pool = _box(groups["_cde15ee4-b395-43a3-9f5e-9028446f8a52"]), _box(groups["_0623a9bd-fd34-462a-b09d-85cb5004be78"])
+    top = _box(groups["_cde15ee4-b395-43a3-9f5e-9028446f8a52"])
+    pool = _box(groups["_0623a9bd-fd34-462a-b09d-85cb5004be78"])
     assert top == Bounds(48, 72, 1104, 180)  # where the file places them
     assert pool == Bounds(49, 352, 1164, 788)
-    called = {"Id_9d5218ee-d3fd-4b4b-8fcd-5d0ea7dcc1f1": "_c57a5344-213f-4834-a6c3-94ce878b413c",  # Abstract Task 4
-              "Id_0bdd3fe3-35f1-41d1-be30-3d740bc5422b": "_47207d3b-8dc2-4679-bf33-c1e7e677765b"}  # Abstract Task 8
+    # each pool and the task it calls: Abstract Task 4, Abstract Task 8
+    called = {"Id_9d5218ee-d3fd-4b4b-8fcd-5d0ea7dcc1f1": "_c57a5344-213f-4834-a6c3-94ce878b413c",
+              "Id_0bdd3fe3-35f1-41d1-be30-3d740bc5422b": "_47207d3b-8dc2-4679-bf33-c1e7e677765b"}
     boxes = []
     for participant, task in called.items():
         outline, inner = _box(groups[participant]), _box(groups[task])
@@ -148,13 +154,16 @@ def test_a_data_object_is_drawn_through_its_reference_only() -> None:
     assert set(_groups(render_svg(_data(reference=False)))) == {"D"}  # no reference: its own shape
 
 
-# --------------------------------------------------------------------------- a call activity around the nodes it calls
+# ------------------------------------------------------------ a call activity around the nodes it calls
 
 def _call(task_at: Bounds) -> Definitions:
-    """Process P calls P2 (call activity CA at 0,0 300x150, no isExpanded); P2's task T drawn at ``task_at``."""
-    p = Process("P", nodes=FrozenMap({"CA": CallActivity("CA", name="Call Activity - Expanded", called_element="P2")}))
+    """Process P calls P2 (call activity CA at 0,0 300x150, no isExpanded); P2's task T drawn at
+    ``task_at``."""
+    p = Process("P", nodes=FrozenMap({"CA": CallActivity("CA", name="Call Activity - Expanded",
+                                                         called_element="P2")}))
     p2 = Process("P2", nodes=FrozenMap({"T": Task("T", name="Abstract Task 4")}))
-    plane = Plane(element="P", shapes=(Shape("T_di", "T", task_at), Shape("CA_di", "CA", Bounds(0, 0, 300, 150))))
+    plane = Plane(element="P", shapes=(Shape("T_di", "T", task_at), Shape("CA_di", "CA", Bounds(0, 0, 300,
+                                                                                                150))))
     return Definitions(processes=(p, p2), diagrams=(Diagram(plane=plane),))
 
 

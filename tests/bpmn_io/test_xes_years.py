@@ -58,8 +58,8 @@ def test_an_error_past_line_65535_names_the_line_of_the_event(tmp_path: Path) ->
     log.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(cli, ["log", "inspect", str(log)])
     assert result.exit_code == 2, result.output
-    assert result.stderr == (f"permitflow: error: {log}:{line}: event 3: time:timestamp 'i går' is not an ISO "
-                             "8601 date-time (expected e.g. 2014-04-11T09:30:00+02:00)\n")
+    assert result.stderr == (f"permitflow: error: {log}:{line}: event 3: time:timestamp 'i går' is not an "
+                             "ISO 8601 date-time (expected e.g. 2014-04-11T09:30:00+02:00)\n")
 
 
 def test_the_start_tag_is_found_across_the_chunks_it_is_read_in(tmp_path: Path,

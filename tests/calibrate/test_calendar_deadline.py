@@ -70,7 +70,8 @@ def _log(cases: list[tuple[str, str]]) -> CaseLog:
     (TWELVE_MONTHS, 365.25, 12, 2 / 4, 1.0),
 ])
 def test_the_validations_share_counts_each_case_from_its_first_event(
-        cases: list[tuple[str, str]], days: float, months: int | None, real_share: float, sim_share: float) -> None:
+        cases: list[tuple[str, str]], days: float, months: int | None, real_share: float,
+                                                                     sim_share: float) -> None:
     # the "simulated" log is every case a day sooner: all within their calendar months
     sooner = [(a, (dt.datetime.fromisoformat(b) - dt.timedelta(days=1)).isoformat(" ")) for a, b in cases]
     setup = {"training_cases": 10, "heldout_cases": len(cases), "training_period": "a to b",
@@ -99,7 +100,8 @@ def test_the_cases_that_may_be_open_at_the_export_count_each_cases_months(tmp_pa
 def _csv(folder: Path, cases: list[tuple[str, str]]) -> Path:
     path = folder / "clock.csv"
     path.write_text("case;activity;timestamp;resource\n" + "".join(
-        f"c{i};Registrera;{first};anna\nc{i};Besluta;{last};nämnd\n" for i, (first, last) in enumerate(cases)),
+        f"c{i};Registrera;{first};anna\nc{i};Besluta;{last};nämnd\n" for i, (first,
+                                                                             last) in enumerate(cases)),
         encoding="utf-8")
     return path
 

@@ -1,13 +1,13 @@
 """A completion-only log's timer: ``discover`` reads a step that no one does and that follows one step after a
 near-constant delay as a timer's firing, and says so in a note.
 
-A log with start times shows a firing as an instant (tests/calibrate/test_discover_timer.py); a completion-only
-export cannot, so the reminder stayed a task fitted as work (found by QA, qalog4). The hand-made log: fourteen
-cases registered by anna on 6-19 January 2025 at 09:00, a supplement asked for (anna, 10:00) in twelve of them;
-no row names anyone for the reminder, sent 14 days after the request (two of the twelve at 15:00, an hour
-later: within 10 % of the median, as a system's nightly batch moves it); then the supplement, which comes
-1 to 9 days after the reminder with no one named (it comes when it comes: not a timer); each case decided by bo
-two days after its last step.
+A log with start times shows a firing as an instant (tests/calibrate/test_discover_timer.py); a
+completion-only export cannot, so the reminder stayed a task fitted as work (found by QA, qalog4). The
+hand-made log: fourteen cases registered by anna on 6-19 January 2025 at 09:00, a supplement asked for (anna,
+10:00) in twelve of them; no row names anyone for the reminder, sent 14 days after the request (two of the
+twelve at 15:00, an hour later: within 10 % of the median, as a system's nightly batch moves it); then the
+supplement, which comes 1 to 9 days after the reminder with no one named (it comes when it comes: not a
+timer); each case decided by bo two days after its last step.
 """
 
 from __future__ import annotations
@@ -46,11 +46,12 @@ def _log(folder: Path, *, reminders: int = 12, jitter_hours: int = 1, reminded_b
     return path
 
 
-NOTE = ("'Påminnelse skickad' read as a timer's firing, not a task: the log has one timestamp a row, so no instant "
-        "shows, but no row names anyone for it and 12 of its 12 rows (100%) come right after 'Begär komplettering', "
-        "10–90 % of them 14.0–14.0 days later (median 14.0 days); it becomes a timer event waiting that long (på "
-        "svenska: 'Påminnelse skickad' läses som en timer, inte en uppgift: ingen är namngiven, 12 av 12 rader "
-        "kommer direkt efter 'Begär komplettering', 10–90 % av dem 14,0–14,0 dagar senare)")
+NOTE = ("'Påminnelse skickad' read as a timer's firing, not a task: the log has one timestamp a row, so no "
+        "instant shows, but no row names anyone for it and 12 of its 12 rows (100%) come right after 'Begär "
+        "komplettering', 10–90 % of them 14.0–14.0 days later (median 14.0 days); it becomes a timer event "
+        "waiting that long (på svenska: 'Påminnelse skickad' läses som en timer, inte en uppgift: ingen är "
+        "namngiven, 12 av 12 rader kommer direkt efter 'Begär komplettering', 10–90 % av dem 14,0–14,0 dagar "
+        "senare)")
 
 
 def test_a_step_no_one_does_after_a_near_constant_delay_is_a_timer_with_a_note(tmp_path) -> None:

@@ -1,9 +1,10 @@
 """``discover`` puts each step in the lane of who did it, where the log names people or roles.
 
 It put every step, the committee's decision included, in one lane ("Staff") and so one pool. The hand-made
-log: six cases, each registered by anna, then waiting for an answer no row names anyone for ("none"), then reviewed by
-bo (four cases) or cia (two), then decided by nämnden. bo and cia do the same work (their rows' shares over
-the activities correlate by 1), so they share a lane; anna and nämnden do other work (correlation -1/3).
+log: six cases, each registered by anna, then waiting for an answer no row names anyone for ("none"), then
+reviewed by bo (four cases) or cia (two), then decided by nämnden. bo and cia do the same work (their rows'
+shares over the activities correlate by 1), so they share a lane; anna and nämnden do other work (correlation
+-1/3).
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def _lanes(folder: Path, log: Path, *extra: str) -> dict[str, list[str]]:
     done = CliRunner().invoke(cli, ["discover", str(log), "-o", str(folder / "m.bpmn"), *extra])
     assert done.exit_code == 0, done.output
     process = read_bpmn(folder / "m.bpmn").process()
-    return {lane.name: sorted(process.nodes[n].name or type(process.nodes[n]).__name__ for n in lane.flow_node_refs)
+    return {lane.name: sorted(process.nodes[n].name or type(process.nodes[n]).__name__
+                              for n in lane.flow_node_refs)
             for lane in process.lanes()}
 
 
@@ -65,7 +67,8 @@ def test_each_lane_of_people_is_a_pool_and_the_unnamed_step_an_external_wait(tmp
 
 
 def test_lanes_that_share_a_person_are_one_lane(tmp_path) -> None:
-    """bo registers one case of six as well: a pool of each lane would count him twice, so the two are one lane."""
+    """bo registers one case of six as well: a pool of each lane would count him twice, so the two are one
+    lane."""
     lanes = _lanes(tmp_path, _log(tmp_path, bo_registers=True))
     assert list(lanes) == ["anna, bo and 1 more", "nämnden", "Not named in the log"]
     assert lanes["anna, bo and 1 more"] == ["Event", "Granska", "Registrera"]

@@ -1,12 +1,13 @@
 """``discover`` reads a committee's decisions as meetings to wait for, not as a pool of people.
 
-Found by QA (qalanes): on Helsingborg's simulated log the committee's decisions, all of a meeting's cases begun at
-the meeting's instant, became a lane "committee" whose pool counted 24 people (the longest agenda) working Tuesdays
-13:00-13:15, and the wait for the monthly meeting was lost. The rule (calibrate/meetings.py): an activity with 10
-rows or more, half or more of them beginning at the very instant another case's row of it begins (no person does
-two cases at one time), on 3 days or more, is decided at meetings; a time without a time of day (midnight) says
-nothing. The hand-made log: 12 cases, registered by anna and reviewed by bo one at a time, decided by nämnden at
-the third Tuesday of February, March and April 2025 (four cases each, all at 15:00).
+Found by QA (qalanes): on Helsingborg's simulated log the committee's decisions, all of a meeting's cases
+begun at the meeting's instant, became a lane "committee" whose pool counted 24 people (the longest agenda)
+working Tuesdays 13:00-13:15, and the wait for the monthly meeting was lost. The rule (calibrate/meetings.py):
+an activity with 10 rows or more, half or more of them beginning at the very instant another case's row of it
+begins (no person does two cases at one time), on 3 days or more, is decided at meetings; a time without a
+time of day (midnight) says nothing. The hand-made log: 12 cases, registered by anna and reviewed by bo one at
+a time, decided by nämnden at the third Tuesday of February, March and April 2025 (four cases each, all at
+15:00).
 """
 
 from __future__ import annotations
@@ -78,15 +79,16 @@ def test_discover_fits_the_committees_meetings_and_no_pool_for_it(tmp_path: Path
     assert all("nämnden" not in name for name in sim["pools"])
 
 
-# A system's batch job begins many cases at one instant too (qadisc2): 12 cases registered by anna, and at 02:00 on
-# three days a run sends the reminders of four cases each; the rows' resource, duration and the days between the
-# runs say which it is.
+# A system's batch job begins many cases at one instant too (qadisc2): 12 cases registered by anna, and at
+# 02:00 on three days a run sends the reminders of four cases each; the rows' resource, duration and the days
+# between the runs say which it is.
 def _batch(who: str, *, days_apart: int = 7, instant: bool = False, minutes: bool = False):
     records = []
     for i in range(12):
         run = dt.datetime(2025, 2, 4, 2) + dt.timedelta(days=days_apart * (i // 4))
         came = run - dt.timedelta(days=10 + i % 4, hours=-7)
-        records.append(LogRecord(f"C{i}", "Registrera", float("nan"), wall_seconds(came), "anna", "", 2 * i + 2))
+        records.append(LogRecord(f"C{i}", "Registrera", float("nan"), wall_seconds(came), "anna", "",
+                                 2 * i + 2))
         begin = wall_seconds(run) if instant or minutes else float("nan")
         end = run + dt.timedelta(days=1) if minutes else run
         records.append(LogRecord(f"C{i}", "Skicka påminnelse", begin, wall_seconds(end), who, "", 2 * i + 3))
@@ -111,7 +113,8 @@ def test_an_instant_no_one_is_named_for_is_a_batch_job() -> None:
 def test_a_run_every_day_is_a_batch_job_whoever_is_named() -> None:
     table = _batch("nämnden", days_apart=1)
     assert meeting_activity(table) is None
-    assert "it runs on days a median of 1.0 days apart, and no body sits every day" in batch_jobs(table)[0].note()
+    note = batch_jobs(table)[0].note()
+    assert "it runs on days a median of 1.0 days apart, and no body sits every day" in note
 
 
 def test_sittings_a_week_apart_that_take_time_are_meetings_named_or_not() -> None:
@@ -128,7 +131,8 @@ def test_discover_says_the_batch_job_and_fits_no_meetings(tmp_path: Path) -> Non
     table = _batch("System")
     log.write_text("case;activity;timestamp;resource\n" + "".join(
         f"{table.case_ids[c]};{table.activities[a]};{from_seconds(t):%Y-%m-%d %H:%M};{table.resources[r]}\n"
-        for c, a, t, r in zip(table.case, table.activity, table.end, table.resource, strict=True)), encoding="utf-8")
+        for c, a, t, r in zip(table.case, table.activity, table.end, table.resource, strict=True)),
+                   encoding="utf-8")
     done = CliRunner().invoke(cli, ["discover", str(log), "-o", str(tmp_path / "m.bpmn"), "--profile-out",
                                     str(tmp_path / "p.yaml")])
     assert done.exit_code == 0, done.output

@@ -1,14 +1,15 @@
-"""A model ``discover`` writes has no dead end: every path reaches its end, and ``--validate`` simulates it to the end.
+"""A model ``discover`` writes has no dead end: every path reaches its end, and ``--validate`` simulates it to
+the end.
 
-Found by QA (qaday100): on Helsingborg's simulated log cut at day 100, ``discover --validate`` failed, "9 case(s)
-cannot finish: tokens wait at join(s) 'Gw_Parallel_3', ...". The retest, a wait enabled by the first test that
-follows only some tests, was placed after the test, which ran beside the reminder inside a choice; the placement
-left a sequence of one part in the process tree, and pm4py's conversion to BPMN joins a one-part sequence to
-nothing: the parallel join after the test had no way on (validate: dead-end), its tokens ended there, and the joins
-after them waited for ever. The hand-made log has that shape: 24 cases; bo registers each and sends a referral,
-whose answer (no one named) comes 5 days later; meanwhile, in every other case, bo tests the applicant and sends
-a reminder, in either order, and after half of those tests the applicant (no one named) retests, beginning as the
-test ends; bo decides every case once the answer is in.
+Found by QA (qaday100): on Helsingborg's simulated log cut at day 100, ``discover --validate`` failed, "9
+case(s) cannot finish: tokens wait at join(s) 'Gw_Parallel_3', ...". The retest, a wait enabled by the first
+test that follows only some tests, was placed after the test, which ran beside the reminder inside a choice;
+the placement left a sequence of one part in the process tree, and pm4py's conversion to BPMN joins a one-part
+sequence to nothing: the parallel join after the test had no way on (validate: dead-end), its tokens ended
+there, and the joins after them waited for ever. The hand-made log has that shape: 24 cases; bo registers each
+and sends a referral, whose answer (no one named) comes 5 days later; meanwhile, in every other case, bo tests
+the applicant and sends a reminder, in either order, and after half of those tests the applicant (no one
+named) retests, beginning as the test ends; bo decides every case once the answer is in.
 """
 
 from __future__ import annotations
@@ -38,14 +39,16 @@ def _log(path: Path) -> None:
         rows.append((f"C{i}", "Remissvar", sent, sent + 5 * DAY, ""))
         end = sent + 5 * DAY
         if i % 2 == 0:
-            test, remind = (came + 2 * HOUR, came + 4 * HOUR) if i % 4 == 0 else (came + 4 * HOUR, came + 2 * HOUR)
+            test, remind = (came + 2 * HOUR, came + 4 * HOUR) if i % 4 == 0 else (came + 4 * HOUR,
+                                                                                  came + 2 * HOUR)
             rows.append((f"C{i}", "Prov", test, test + HOUR, "bo"))
             rows.append((f"C{i}", "Påminn", remind, remind + HOUR / 2, "bo"))
             if i % 8 < 4:
                 rows.append((f"C{i}", "Omprov", test + HOUR, test + 3 * DAY, ""))
         rows.append((f"C{i}", "Besluta", end + HOUR, end + 2 * HOUR, "bo"))
     path.write_text("case;activity;start;end;resource\n" + "".join(
-        f"{c};{a};{s:%Y-%m-%d %H:%M};{e:%Y-%m-%d %H:%M};{who}\n" for c, a, s, e, who in rows), encoding="utf-8")
+        f"{c};{a};{s:%Y-%m-%d %H:%M};{e:%Y-%m-%d %H:%M};{who}\n" for c, a, s, e, who in rows),
+                    encoding="utf-8")
 
 
 def test_a_wait_placed_inside_a_choice_leaves_no_dead_end(tmp_path: Path) -> None:
@@ -103,16 +106,19 @@ def test_a_discovery_that_would_be_unsound_falls_back_to_the_miners_model(
     done = CliRunner().invoke(cli, ["discover", str(log), "-o", str(tmp_path / "m.bpmn")])
     assert done.exit_code == 0, done.output
     (note,) = [line for line in done.output.splitlines() if "mined as the other activities are" in line]
-    assert note.startswith("note: 'Omprov', 'Remissvar' mined as the other activities are, not placed after what "
-                           "enables them: so placed, the model could not be simulated to its end (unreachable at "
-                           "'Event_End')"), note  # a sequence of one part at the top: its end joined to nothing
+    assert note.startswith("note: 'Omprov', 'Remissvar' mined as the other activities are, not placed after "
+                           "what enables them: so placed, the model could not be simulated to its end "
+                           "(unreachable at "
+                           # a sequence of one part at the top: its end joined to nothing
+                           "'Event_End')"), note
     assert "på svenska" in note
     assert "placed after 'Prov'" not in done.output  # the placement it did not keep is not said
     defs = read_bpmn(tmp_path / "m.bpmn")
     assert [p.code for p in check(defs) if p.severity == "error"] == []
 
 
-def test_a_discovery_still_unsound_is_refused_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_discovery_still_unsound_is_refused_in_one_line(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("pm4py")
     import calibrate.discover
 
@@ -122,8 +128,8 @@ def test_a_discovery_still_unsound_is_refused_in_one_line(tmp_path: Path, monkey
     done = CliRunner().invoke(cli, ["discover", str(log), "-o", str(tmp_path / "m.bpmn"), "--validate"])
     assert done.exit_code != 0
     (line,) = done.output.strip().splitlines()
-    assert line.startswith(f"permitflow: error: {log}: the model discovered from the log cannot be simulated to its "
-                           "end: unreachable at 'Event_End': no path from a start"), line
+    assert line.startswith(f"permitflow: error: {log}: the model discovered from the log cannot be simulated "
+                           "to its end: unreachable at 'Event_End': no path from a start"), line
     assert line.endswith("(a defect of the discovery: please report it with the log)")
     assert "Traceback" not in done.output and not (tmp_path / "m.bpmn").exists()
 

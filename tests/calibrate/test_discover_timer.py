@@ -1,10 +1,10 @@
-"""A boundary timer's firing in a log (permitflow's own ``Timer_Paminnelse``, a municipality's "Svarstiden ute")
-comes out of ``discover`` as a timer event, not a task.
+"""A boundary timer's firing in a log (permitflow's own ``Timer_Paminnelse``, a municipality's "Svarstiden
+ute") comes out of ``discover`` as a timer event, not a task.
 
-It was a task: every row of a firing takes no time (start = end), so its work was fitted from no value
-("fixed mean 0 h, n=0") and the wait before it was lost. The hand-made log: six cases registered on weekdays,
-three of them reminded: the timer fires 10 days after the registration (a row whose start is its end) and a
-reminder is sent; every case is decided two days after its last step.
+It was a task: every row of a firing takes no time (start = end), so its work was fitted from no value ("fixed
+mean 0 h, n=0") and the wait before it was lost. The hand-made log: six cases registered on weekdays, three of
+them reminded: the timer fires 10 days after the registration (a row whose start is its end) and a reminder is
+sent; every case is decided two days after its last step.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ def test_a_timers_firing_is_discovered_as_a_timer_event_and_its_wait_fitted(tmp_
     timer = named["Svarstiden ute"]
     assert type(timer).__name__ == "Event" and timer.position == "intermediate_catch"
     (definition,) = timer.definitions
-    assert (definition.kind, definition.timer_kind, definition.timer.text) == ("timer", "timeDuration", "P10D")
+    assert (definition.kind, definition.timer_kind, definition.timer.text) == ("timer", "timeDuration",
+                                                                               "P10D")
     assert sorted(n.name for n in process.nodes.values() if type(n).__name__ == "Task") == [
         "Besluta", "Registrera", "Skicka påminnelse"]
     assert f"delay Svarstiden ute ({timer.id}): fixed mean 240 h [240, 240], n=3" in done.output.splitlines()

@@ -1,11 +1,11 @@
-"""``discover`` puts a wait the log shows the enabling of after the step that enabled it, not where its completion
-fell (calibrate/waitplace.py).
+"""``discover`` puts a wait the log shows the enabling of after the step that enabled it, not where its
+completion fell (calibrate/waitplace.py).
 
-Found by QA (qadisc2): on Helsingborg's simulated log the inductive miner, which orders rows by completion, put the
-five referral answers inside the supplement loop, and their waits fitted 51-150 hours (one 0) against the 2-4
-weeks simulated. The hand-made log: 16 cases; bo sends a referral, whose answer (no one named) comes 20 days after
-the sending; meanwhile bo checks the application, and in every other case requests a supplement, which comes 3 to
-6 days later, and checks again; bo investigates when the answer is in.
+Found by QA (qadisc2): on Helsingborg's simulated log the inductive miner, which orders rows by completion,
+put the five referral answers inside the supplement loop, and their waits fitted 51-150 hours (one 0) against
+the 2-4 weeks simulated. The hand-made log: 16 cases; bo sends a referral, whose answer (no one named) comes
+20 days after the sending; meanwhile bo checks the application, and in every other case requests a supplement,
+which comes 3 to 6 days later, and checks again; bo investigates when the answer is in.
 """
 
 from __future__ import annotations
@@ -61,7 +61,8 @@ def test_discover_fits_the_answer_from_its_sending(tmp_path: Path) -> None:
     pytest.importorskip("pm4py")
     log = tmp_path / "log.csv"
     log.write_text("case;activity;start;end;resource\n" + "".join(
-        f"{c};{a};{s:%Y-%m-%d %H:%M};{e:%Y-%m-%d %H:%M};{who}\n" for c, a, s, e, who in _rows()), encoding="utf-8")
+        f"{c};{a};{s:%Y-%m-%d %H:%M};{e:%Y-%m-%d %H:%M};{who}\n" for c, a, s, e, who in _rows()),
+                   encoding="utf-8")
     done = CliRunner().invoke(cli, ["discover", str(log), "-o", str(tmp_path / "m.bpmn"), "--profile-out",
                                     str(tmp_path / "p.yaml")])
     assert done.exit_code == 0, done.output
@@ -103,7 +104,8 @@ def test_a_wait_runs_beside_what_follows_its_enabler_up_to_the_step_that_waits()
 def test_a_branch_of_parallel_parts_is_lifted_with_its_wait() -> None:
     # the site visit after the block does not wait for the answer (it overtook it in the log): sending and
     # answer become a branch from where the block begins to the investigation
-    assert _placed("->( +( 'send', 'check' ), 'visit', 'investigate' )", _wait("answer", "send", "investigate")) \
+    assert _placed("->( +( 'send', 'check' ), 'visit', 'investigate' )", _wait("answer", "send",
+                                                                               "investigate")) \
         == "->( +( ->( send, answer ), ->( check, visit ) ), investigate )"
 
 
@@ -138,8 +140,8 @@ def test_an_answer_awaited_at_the_export_is_no_answer_that_never_comes(
         answered: int, awaited: int, ended_without: int, always: bool) -> None:
     """Found by QA (qaenabled): on Helsingborg's log cut at day 120 the five answers followed 30-32 of 36
     sendings, the rest still awaited at the export, and were placed as answers that may not come. A case ended
-    (its last row "Beslut", the last of every case it occurs in) without the answer is one it did not follow; a
-    case in progress (its last row the sending) with no answer yet is undecided."""
+    (its last row "Beslut", the last of every case it occurs in) without the answer is one it did not follow;
+    a case in progress (its last row the sending) with no answer yet is undecided."""
     rows = []
     for i in range(answered + awaited + ended_without):
         sent = dt.datetime(2025, 1, 6, 9) + i * DAY

@@ -1,9 +1,9 @@
 """Rows with a start time and no end time: activities still in progress when the log was exported.
 
 A real export has them; they were refused ("leave such rows out of the export"). They are read as started and
-not ended at the export (``--exported-at``, or the log's last event) and fitted right-censored in the same fit as
-the waits open at the export (one path: a wait the log shows started is counted once). A row with neither time
-is still refused in one line.
+not ended at the export (``--exported-at``, or the log's last event) and fitted right-censored in the same fit
+as the waits open at the export (one path: a wait the log shows started is counted once). A row with neither
+time is still refused in one line.
 
 The model is tests/calibrate/test_censored_wait.py's: Begär komplettering -> Invänta komplettering, with a
 10-day timer on the wait. The log: six supplements after 1, 2, 3, 5, 7 and 9 days, two waits the timer cut off
@@ -14,9 +14,9 @@ January 10:00 and nothing after (open, from the request), and case O22 whose req
 O21 is a case in progress: a case system writes no row for an answer still awaited, nor does permitflow's
 simulated log, so an open wait is either a row started and not ended (O20's) or no row at all (O21's); leaving
 O21's out would keep only the waits that ended (too short). qadisc2 left it out because on Helsingborg's
-simulated log the discovered model, which leaves out the rare withdrawals, read the referral answers that
-four withdrawn cases never got as open for 265-705 days (fitted means from about 500 to 569-616 hours). What
-tells the two apart is the log: with ``withdrawn`` cases, each asked for a supplement and then withdrawn (an
+simulated log the discovered model, which leaves out the rare withdrawals, read the referral answers that four
+withdrawn cases never got as open for 265-705 days (fitted means from about 500 to 569-616 hours). What tells
+the two apart is the log: with ``withdrawn`` cases, each asked for a supplement and then withdrawn (an
 activity the model does not have, the last row of each of its cases), the withdrawal ends cases when it does
 so in 5 or more, or in fewer where the log shows its export cutting few cases just after a step
 (calibrate/endings.py).
@@ -39,7 +39,8 @@ from calibrate.observe import case_endings, ended_cases
 from cli import cli
 
 # every day a working day (08:00-16:00), so no request's work is 0 on a weekend
-PROFILE = WEEKDAYS.replace('fri: "08:00-16:00"}', 'fri: "08:00-16:00", sat: "08:00-16:00", sun: "08:00-16:00"}')
+PROFILE = WEEKDAYS.replace('fri: "08:00-16:00"}', 'fri: "08:00-16:00", sat: "08:00-16:00", sun: '
+                                                  '"08:00-16:00"}')
 ANSWERED = (1, 2, 3, 5, 7, 9)
 
 
@@ -73,10 +74,10 @@ def test_rows_started_and_not_ended_are_read_as_in_progress_with_one_note(tmp_pa
         ("O20", "Invänta komplettering", 19), ("O22", "Begär komplettering", 21)]
     assert "O22" not in table.case_ids and table.n_cases == 10  # a case known only by a row in progress
     said = [n for n in table.notes if "no end time" in n]
-    assert said == ["2 rows with a start time and no end time (the first on line 19): read as activities still "
-                    "in progress when the log was exported, each fitted as longer than it had run by then "
-                    "(right-censored); på svenska: 2 rader med starttid men utan sluttid (den första på rad 19) "
-                    "läses som aktiviteter som pågick när loggen exporterades"]
+    assert said == ["2 rows with a start time and no end time (the first on line 19): read as activities "
+                    "still in progress when the log was exported, each fitted as longer than it had run by "
+                    "then (right-censored); på svenska: 2 rader med starttid men utan sluttid (den första på "
+                    "rad 19) läses som aktiviteter som pågick när loggen exporterades"]
     assert table.period_text() == "2025-01-06 to 2025-01-23"
 
 
@@ -89,7 +90,8 @@ def test_a_wait_in_progress_is_censored_once_at_its_logged_start(tmp_path) -> No
     closed = (sum(ANSWERED) * 24 + 2 * 240 + 66 + 48) / len(ANSWERED)
     assert wait["family"] == "exponential"
     assert wait["mean_hours"] == pytest.approx(closed, rel=1e-12)
-    assert (wait["n"], wait["cut_by_timer"], wait["open_at_export"], wait["in_progress"], wait["censored"]) == (
+    assert (wait["n"], wait["cut_by_timer"], wait["open_at_export"], wait["in_progress"],
+            wait["censored"]) == (
         6, 2, 2, 1, 4)
     assert ("2 open at the export (2025-01-23 10:00, the log's last event: begun by Begär komplettering "
             "(Task_Begar) and not ended; 1 logged as started and not ended) after 2–2.75 days so far") in text
@@ -153,22 +155,22 @@ def test_a_case_ended_by_a_rare_activity_discover_leaves_out_stays_ended(tmp_pat
 
 
 def test_work_in_progress_is_censored_at_its_working_hours_so_far(tmp_path) -> None:
-    """O22's request, started 22 January 09:00: 7 h that day and 2 h on the 23rd inside 08:00-16:00 (a calendar of every day, so no
-    request's work is 0)."""
+    """O22's request, started 22 January 09:00: 7 h that day and 2 h on the 23rd inside 08:00-16:00 (a
+    calendar of every day, so no request's work is 0)."""
     report, text = _calibrate(_write(tmp_path))
     work = report["durations"]["Task_Begar"]
     assert (work["kind"], work["n"], work["in_progress"], work["censored"]) == ("work", 10, 1, 1)
-    assert ("10 completed; 1 still in progress at the export (2025-01-23 10:00, the log's last event) after 9 h of "
-            "work so far, fitted as longer than that (right-censored) (på svenska: 10 avslutade, 1 pågående vid "
-            "exporten)") in text
+    assert ("10 completed; 1 still in progress at the export (2025-01-23 10:00, the log's last event) after "
+            "9 h of work so far, fitted as longer than that (right-censored) (på svenska: 10 avslutade, 1 "
+            "pågående vid exporten)") in text
 
 
 def test_log_inspect_counts_them_apart_from_the_events(tmp_path) -> None:
     done = CliRunner().invoke(cli, ["log", "inspect", str(_write(tmp_path) / "log.csv")])
     assert done.exit_code == 0, done.output
     lines = done.output.splitlines()
-    assert "10 cases, 18 events, 3 activities, 1 resource; 2 activities started and still in progress at the " \
-           "export" in lines
+    assert ("10 cases, 18 events, 3 activities, 1 resource; 2 activities started and still in progress at "
+            "the export") in lines
     assert "period: 2025-01-06 09:00 to 2025-01-23 10:00" in lines
 
 
@@ -179,24 +181,25 @@ def test_a_row_with_neither_time_is_refused_in_one_line(tmp_path) -> None:
     assert done.exit_code == 2
     assert done.output.strip().splitlines() == [
         f"permitflow: error: {folder / 'log.csv'}:22: no end time in column 'end' nor a start time in column "
-        "'start': the row does not say when its activity happened (expected an end time, or a start time for an "
-        "activity still in progress at the export)"]
+        "'start': the row does not say when its activity happened (expected an end time, or a start time for "
+        "an activity still in progress at the export)"]
     assert not (folder / "out.yaml").exists()
 
 
 def test_a_case_known_only_by_a_row_in_progress_is_an_arrival_at_its_start(tmp_path) -> None:
-    """O22 (its request started 22 January 09:00, nothing ended) came in: 11 cases arrived from 6 January 09:00
-    (C0's first start) to 22 January 09:00, 10 gaps over 16 days. Without it the rate was 9 gaps over the 15.02 days
-    to O21's 09:30 (found by QA, qalog4: a log exported mid-year lost the year's open cases from its rate)."""
+    """O22 (its request started 22 January 09:00, nothing ended) came in: 11 cases arrived from 6 January
+    09:00 (C0's first start) to 22 January 09:00, 10 gaps over 16 days. Without it the rate was 9 gaps over
+    the 15.02 days to O21's 09:30 (found by QA, qalog4: a log exported mid-year lost the year's open cases
+    from its rate)."""
     folder = _write(tmp_path)
     report, text = _calibrate(folder)
     arrivals = report["arrivals"]
     assert (arrivals["cases"], arrivals["first"], arrivals["last"], arrivals["in_progress_only"]) == (
         11, "2025-01-06T09:00:00", "2025-01-22T09:00:00", 1)
     assert arrivals["per_year"] == pytest.approx(10 / (16 / 365.25), rel=1e-12)
-    said = ("1 case known only by activities still in progress at the export counted as an arrival at its first "
-            "one's start (på svenska: 1 ärende som bara syns genom aktiviteter som pågick vid exporten räknas som "
-            "inkomna vid den första aktivitetens start)")
+    said = ("1 case known only by activities still in progress at the export counted as an arrival at its "
+            "first one's start (på svenska: 1 ärende som bara syns genom aktiviteter som pågick vid exporten "
+            "räknas som inkomna vid den första aktivitetens start)")
     assert [line for line in text.splitlines() if line.startswith("arrivals:")] == [
         f"arrivals: {arrivals['per_year']:.1f} a year [{arrivals['per_year_ci'][0]:.1f}, "
         f"{arrivals['per_year_ci'][1]:.1f}]; {said}"]
@@ -205,12 +208,13 @@ def test_a_case_known_only_by_a_row_in_progress_is_an_arrival_at_its_start(tmp_p
 
 
 def _as_xes(folder: Path) -> Path:
-    """The CSV log of :func:`_write` as XES: a row with both times a ``start`` and a ``complete`` event, one with an
-    end only a ``complete``, one with a start only a ``start`` that nothing completes."""
+    """The CSV log of :func:`_write` as XES: a row with both times a ``start`` and a ``complete`` event, one
+    with an end only a ``complete``, one with a start only a ``start`` that nothing completes."""
     def event(activity: str, transition: str, when: str, resource: str) -> str:
         who = f'<string key="org:resource" value="{resource}"/>' if resource else ""
         return (f'<event><string key="concept:name" value="{activity}"/><string key="lifecycle:transition" '
-                f'value="{transition}"/><date key="time:timestamp" value="{when.replace(" ", "T")}:00"/>{who}</event>')
+                f'value="{transition}"/><date key="time:timestamp" '
+                f'value="{when.replace(" ", "T")}:00"/>{who}</event>')
     traces: dict[str, list[str]] = {}
     for row in (folder / "log.csv").read_text(encoding="utf-8").splitlines()[1:]:
         case, activity, start, end, resource = row.split(";")
@@ -221,23 +225,25 @@ def _as_xes(folder: Path) -> Path:
             events.append(event(activity, "complete", end, resource))
     path = folder / "log.xes"
     path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0" xmlns="http://www.xes-standard.'
-                    'org/">' + "".join(f'<trace><string key="concept:name" value="{case}"/>{"".join(events)}</trace>'
+                    'org/">' + "".join(f'<trace><string key="concept:name" '
+                                       f'value="{case}"/>{"".join(events)}</trace>'
                                        for case, events in traces.items()) + "</log>\n", encoding="utf-8")
     return path
 
 
 def test_an_xes_start_without_its_complete_is_in_progress_as_a_csv_row_is(tmp_path) -> None:
     """The same log as XES: O20's wait and O22's request are started and never completed. They were left out
-    with a note (found by QA, qalog4); now they are in progress at the export and fitted as the CSV's rows are."""
+    with a note (found by QA, qalog4); now they are in progress at the export and fitted as the CSV's rows
+    are."""
     folder = _write(tmp_path)
     table, _stream = read_log(_as_xes(folder))
     assert [(r.case, r.activity, r.end != r.end) for r in table.in_progress] == [
         ("O20", "Invänta komplettering", True), ("O22", "Begär komplettering", True)]
     assert [n for n in table.notes if "without a matching complete" in n] == [
-        "2 start events without a matching complete (the first: event 33): read as activities still in progress when "
-        "the log was exported, each fitted as longer than it had run by then (right-censored); på svenska: 2 "
-        "starthändelser utan matchande complete (den första: händelse 33) läses som aktiviteter som pågick när "
-        "loggen exporterades"]
+        "2 start events without a matching complete (the first: event 33): read as activities still in "
+        "progress when the log was exported, each fitted as longer than it had run by then (right-censored); "
+        "på svenska: 2 starthändelser utan matchande complete (den första: händelse 33) läses som "
+        "aktiviteter som pågick när loggen exporterades"]
     runner = CliRunner()
     fitted = {}
     for log in ("log.csv", "log.xes"):
@@ -247,27 +253,28 @@ def test_an_xes_start_without_its_complete_is_in_progress_as_a_csv_row_is(tmp_pa
         fitted[log] = json.loads(done.output)
     for step in ("Task_Vanta", "Task_Begar"):
         csv, xes = fitted["log.csv"]["durations"][step], fitted["log.xes"]["durations"][step]
-        assert (xes["n"], xes["in_progress"], xes["censored"]) == (csv["n"], csv["in_progress"], csv["censored"])
+        assert (xes["n"], xes["in_progress"], xes["censored"]) == (csv["n"], csv["in_progress"],
+                                                                   csv["censored"])
         assert xes["mean_hours"] == pytest.approx(csv["mean_hours"], rel=1e-12)
     assert fitted["log.xes"]["arrivals"]["in_progress_only"] == 1
 
 
 def test_log_inspect_counts_a_case_known_only_by_a_row_in_progress_as_an_arrival(tmp_path) -> None:
-    """O22 came in on 22 January as calibrate's rate counts it: 11 arrivals in January 2025, not 10 (found by QA,
-    qalanes: log inspect's arrivals per month left it out)."""
+    """O22 came in on 22 January as calibrate's rate counts it: 11 arrivals in January 2025, not 10 (found by
+    QA, qalanes: log inspect's arrivals per month left it out)."""
     log = str(_write(tmp_path) / "log.csv")
     data = json.loads(CliRunner().invoke(cli, ["log", "inspect", log, "--format", "json"]).output)
     assert (data["arrivals_per_month"], data["in_progress_cases"], data["cases"]) == ({"2025-01": 11}, 1, 10)
     lines = CliRunner().invoke(cli, ["log", "inspect", log]).output.splitlines()
-    at = lines.index("arrivals per month (cases by their first event; 1 case known only by activities still in "
-                     "progress at the export counted at their first one's start):")
+    at = lines.index("arrivals per month (cases by their first event; 1 case known only by activities still "
+                     "in progress at the export counted at their first one's start):")
     assert lines[at + 2].split() == ["2025", "11", *["0"] * 11, "11"]  # January 11, the year 11
 
 
 def test_the_held_out_split_counts_a_case_known_only_by_a_row_in_progress(tmp_path) -> None:
-    """11 arrivals (10 cases and O22) split 70/30: the first 8 by arrival train (C0-C7), O20, O21 and O22 are held
-    out, and the held-out period runs to O22's arrival, 22 January 09:00 (found by QA, qalanes: O22 was in neither
-    part, 7 cases trained and the period ended at O21's)."""
+    """11 arrivals (10 cases and O22) split 70/30: the first 8 by arrival train (C0-C7), O20, O21 and O22 are
+    held out, and the held-out period runs to O22's arrival, 22 January 09:00 (found by QA, qalanes: O22 was
+    in neither part, 7 cases trained and the period ended at O21's)."""
     from calibrate.validate import heldout_profile, split_by_start
 
     table, _stream = read_log(_write(tmp_path) / "log.csv")

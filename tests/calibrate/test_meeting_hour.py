@@ -1,15 +1,15 @@
 """The sittings' hour from a log of completions only (calibrate/meetings.py, :func:`recorded_hour`).
 
 Found by QA (qalog5): a completion-only log has each decision's completion alone, so ``calibrate`` fitted the
-meeting days and never the hour (the profile's 13:00 stayed). The rule: the instants at which two cases or more of
-the decision end are the sittings' records; when 2/3 or more of them lie within 30 minutes of their median time of
-day the decisions were recorded at the sittings, and that median is the hour and the records' days the sittings'
-days, with no lag after them (the profile's would count the wait for the minutes twice); otherwise (minutes
-written a varying time after the sittings) neither is in the log and the profile's hour, days and lag stay (found
-by QA, qameetsat: the records' days were fitted, Saturdays for a committee sitting on Tuesdays). Both ways on
-Helsingborg's simulated log with its starts dropped: the committee meeting at 09:30 with the minutes at the
-sitting, and with the library's lag of 2 days to a week after it. A system's batch closing many cases at one
-instant stays no meeting (the batch rule).
+meeting days and never the hour (the profile's 13:00 stayed). The rule: the instants at which two cases or
+more of the decision end are the sittings' records; when 2/3 or more of them lie within 30 minutes of their
+median time of day the decisions were recorded at the sittings, and that median is the hour and the records'
+days the sittings' days, with no lag after them (the profile's would count the wait for the minutes twice);
+otherwise (minutes written a varying time after the sittings) neither is in the log and the profile's hour,
+days and lag stay (found by QA, qameetsat: the records' days were fitted, Saturdays for a committee sitting on
+Tuesdays). Both ways on Helsingborg's simulated log with its starts dropped: the committee meeting at 09:30
+with the minutes at the sitting, and with the library's lag of 2 days to a week after it. A system's batch
+closing many cases at one instant stays no meeting (the batch rule).
 """
 
 from __future__ import annotations
@@ -31,10 +31,12 @@ ONLY_COMPLETIONS = bench_script("completions_only.py", "completions_only_for_mee
 
 
 def _calibrated(tmp_path: Path, *settings: str) -> dict:
-    """Helsingborg simulated a year (60 cases, the committee at 09:30), its starts dropped, calibrated back."""
+    """Helsingborg simulated a year (60 cases, the committee at 09:30), its starts dropped, calibrated
+    back."""
     xes = tmp_path / "log.xes"
     done = CliRunner().invoke(cli, ["simulate", "helsingborg", "--years", "1", "--seed", "3", "--set",
-                                    "arrivals.per_year=60", "--set", "decision.bodies.committee.meetings.at=09:30",
+                                    "arrivals.per_year=60", "--set",
+                                    "decision.bodies.committee.meetings.at=09:30",
                                     *settings, "-r", "1", "--eventlog", str(xes)])
     assert done.exit_code == 0, done.output
     log = tmp_path / "log.csv"
@@ -51,17 +53,18 @@ def test_decisions_recorded_at_the_sitting_give_its_hour(tmp_path: Path) -> None
     assert "lie within 30 minutes of 09:30, so the body's decisions were recorded at its sittings" in \
         meetings["hour_from_completions"]
     assert "at: 09:30" in (tmp_path / "p.yaml").read_text(encoding="utf-8").replace("'", "")
-    # the records are the sittings, so the agenda cut-off is bounded as from a log with starts (qameetsat): the
-    # profile's 2 weeks between the latest-ready case that made a sitting and the earliest that missed one
+    # the records are the sittings, so the agenda cut-off is bounded as from a log with starts (qameetsat):
+    # the profile's 2 weeks between the latest-ready case that made a sitting and the earliest that missed one
     low, high = meetings["agenda_cutoff_bounds_days"]
     assert low <= 14.0 + 0.5 and high >= 14.0 - 0.5 and low <= meetings["agenda_cutoff_days"] <= high
     assert _after_meeting(tmp_path) == {"dist": "fixed", "value": "0h"}  # the records are the decisions
 
 
 def test_minutes_a_varying_time_after_the_sitting_give_neither_hour_nor_days(tmp_path: Path) -> None:
-    """Found by QA (qameetsat): the records' days were fitted as the meeting days, Saturdays (a Tuesday's sitting
-    plus the minutes' 2 days to a week), and the lag to the minutes was set to none. Those days are the minutes'
-    days: the profile's sittings (Tuesdays, in the profile's months) and its lag stay, and the note says why."""
+    """Found by QA (qameetsat): the records' days were fitted as the meeting days, Saturdays (a Tuesday's
+    sitting plus the minutes' 2 days to a week), and the lag to the minutes was set to none. Those days are
+    the minutes' days: the profile's sittings (Tuesdays, in the profile's months) and its lag stay, and the
+    note says why."""
     meetings = _calibrated(tmp_path)  # the library's lag: 2 days to a week after each sitting
     assert meetings["at_hour"] is None
     assert "meeting hour not in the log (the profile's kept)" in meetings["hour_from_completions"]
@@ -70,17 +73,19 @@ def test_minutes_a_varying_time_after_the_sitting_give_neither_hour_nor_days(tmp
     simulation = yaml.safe_load((tmp_path / "p.yaml").read_text(encoding="utf-8"))["simulation"]
     library = Path(__file__).resolve().parents[2] / "processes" / "library" / "helsingborg" / "profile.yaml"
     profile = yaml.safe_load(library.read_text(encoding="utf-8"))
-    assert simulation["decision"]["bodies"]["committee"] == profile["simulation"]["decision"]["bodies"]["committee"]
+    committee = profile["simulation"]["decision"]["bodies"]["committee"]
+    assert simulation["decision"]["bodies"]["committee"] == committee
     decision = simulation["decision"]
     assert decision["after_meeting"] == {"dist": "uniform", "low": "2d", "high": "1w"}  # the profile's lag
-    assert decision["note"].startswith("meeting days not in the log (the profile's kept, with its lag to the minutes)")
+    assert decision["note"].startswith("meeting days not in the log (the profile's kept, with its lag to the "
+                                       "minutes)")
     assert "lie within 30 minutes of their median time of day" in decision["note"]  # the hour's note: why
 
 
 def _after_meeting(folder: Path) -> dict:
     decision = yaml.safe_load((folder / "p.yaml").read_text(encoding="utf-8"))["simulation"]["decision"]
-    assert "after_meeting 0h: in a log of completions only the meeting days are the days its decisions were " \
-           "recorded" in decision["note"]
+    assert ("after_meeting 0h: in a log of completions only the meeting days are the days its decisions "
+            "were recorded") in decision["note"]
     return decision["after_meeting"]
 
 
@@ -106,9 +111,11 @@ def test_a_system_closing_many_cases_at_one_instant_is_no_meeting_in_a_completio
     records = []
     for i in range(12):  # at 02:00 on three Tuesdays a week apart, "system" closes four cases each
         run = dt.datetime(2025, 2, 4, 2) + dt.timedelta(days=7 * (i // 4))
-        records.append(LogRecord(f"C{i}", "Registrera", float("nan"), wall_seconds(run - dt.timedelta(days=9, hours=i % 4)),
+        registered = run - dt.timedelta(days=9, hours=i % 4)
+        records.append(LogRecord(f"C{i}", "Registrera", float("nan"), wall_seconds(registered),
                                  "anna", "", 2 * i + 2))
-        records.append(LogRecord(f"C{i}", "Avsluta", float("nan"), wall_seconds(run), "system", "", 2 * i + 3))
+        records.append(LogRecord(f"C{i}", "Avsluta", float("nan"), wall_seconds(run), "system", "",
+                                 2 * i + 3))
     table = table_from_records(records, source="log.csv")
     assert meeting_activity(table) is None  # its one hour does not make it a meeting: the batch rule says so
     assert "12 of them are by the system user 'system'" in batch_jobs(table)[0].note()

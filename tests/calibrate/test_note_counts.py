@@ -1,5 +1,6 @@
-"""The calibration notes a person reads write their counts as each language groups thousands (found by the review
-of the day's merges, qareview: the meeting, timer and enabled-wait notes wrote "1234 of 2000" in both halves)."""
+"""The calibration notes a person reads write their counts as each language groups thousands (found by the
+review of the day's merges, qareview: the meeting, timer and enabled-wait notes wrote "1234 of 2000" in both
+halves)."""
 
 from __future__ import annotations
 

@@ -40,7 +40,8 @@ def _write(folder: Path, ahead: int) -> Path:
         day, visit = 2 + i, (2 if i < ahead else 5)
         rows += [f"C{i};Skicka remiss;2025-01-{day:02d} 09:00;2025-01-{day:02d} 10:00;anna",
                  f"C{i};Invänta remissvar;2025-01-{day:02d} 10:00;2025-01-{day + 4:02d} 10:00;",
-                 f"C{i};Genomför platsbesök;2025-01-{day + visit:02d} 09:00;2025-01-{day + visit:02d} 11:00;anna",
+                 f"C{i};Genomför platsbesök;2025-01-{day + visit:02d} 09:00;2025-01-{day + visit:02d} "
+                 f"11:00;anna",
                  f"C{i};Besluta;2025-01-{day + 6:02d} 13:00;2025-01-{day + 6:02d} 14:00;anna"]
     rows += ["O1;Skicka remiss;2025-01-20 09:00;2025-01-20 10:00;anna",
              "O1;Genomför platsbesök;2025-01-22 09:00;2025-01-22 11:00;anna"]
@@ -58,6 +59,7 @@ def test_a_wait_is_open_when_the_step_after_it_in_the_model_went_on_without_it(t
 
 @pytest.mark.parametrize("ahead", [0, 1])
 def test_a_step_that_waited_for_the_wait_in_nine_of_ten_cases_shows_it_over(tmp_path, ahead: int) -> None:
-    """WAITED_SHARE, as the placing of waits reads it: one visit in ten before its answer still waits for it."""
+    """WAITED_SHARE, as the placing of waits reads it: one visit in ten before its answer still waits for
+    it."""
     report, _ = _calibrate(_write(tmp_path, ahead=ahead))
     assert report["durations"]["Task_Svar"].get("open_at_export", 0) == 0

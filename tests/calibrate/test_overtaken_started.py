@@ -2,13 +2,15 @@
 (:func:`calibrate.observe.released`; qareleased).
 
 The model: Start -> Answer -> Visit -> Compile -> End, as a model discovered from a case log may place a
-referral answer before a site visit that in fact runs beside it. The answer is an outside party's (no one named:
-a calendar delay); the visit and the compiling are the officer's work, each with its logged start. Every case:
-the answer sent at hour 0 and come at hour 100, the visit from hour 40 to 42 (it did not wait for the answer).
+referral answer before a site visit that in fact runs beside it. The answer is an outside party's (no one
+named: a calendar delay); the visit and the compiling are the officer's work, each with its logged start.
+Every case: the answer sent at hour 0 and come at hour 100, the visit from hour 40 to 42 (it did not wait for
+the answer).
 
-- case c1: Compile starts at hour 110, after the answer came: the case waited for the answer past the visit, and
-  the answer then visit, one after the other as the model has them, reach hour 110 from a release at 100 - 2 =
-  98 (the old rule released it at the visit's start, 40, and the simulated case reached Compile 58 hours early);
+- case c1: Compile starts at hour 110, after the answer came: the case waited for the answer past the visit,
+  and the answer then visit, one after the other as the model has them, reach hour 110 from a release at
+  100 - 2 = 98 (the old rule released it at the visit's start, 40, and the simulated case reached Compile 58
+  hours early);
 - case c2: Compile starts at hour 50, before the answer came: the case went on without it, so the answer held
   the case up until 50 - 2 = 48 at most;
 - case c3: nothing after the visit (the log was exported): the case was not past both before the answer came:

@@ -40,7 +40,8 @@ simulation:
   assumption: "test: assumed values, replaced by calibration where the log tells"
   calendars:
     office:
-      hours: {mon: "08:00-17:00", tue: "08:00-17:00", wed: "08:00-17:00", thu: "08:00-17:00", fri: "08:00-17:00"}
+      hours: {mon: "08:00-17:00", tue: "08:00-17:00", wed: "08:00-17:00", thu: "08:00-17:00",
+              fri: "08:00-17:00"}
       holidays: none
   pools:
     registry: {count: 1, calendar: office, cost_per_hour: 600, lanes: [Lane_R]}
@@ -95,17 +96,18 @@ def test_calibrate_counts_each_person_once(tmp_path) -> None:
     assert "counted in another pool, where they did more: anna (registry)" in sim["pools"]["officer"]["note"]
     text = CliRunner().invoke(cli, args)
     assert text.exit_code == 0, text.output
-    assert ("pool officer: 3 (people with at least 1% of the pool's work, each counted once: in the pool where they "
-            "did most of their work (most rows; a tie: the pool first by name)), lanes Handläggare (Lane_H)") in \
-        text.output
+    assert ("pool officer: 3 (people with at least 1% of the pool's work, each counted once: in the pool "
+            "where they did most of their work (most rows; a tie: the pool first by name)), lanes "
+            "Handläggare (Lane_H)") in text.output
 
 
 def test_a_name_at_work_on_two_cases_at_once_is_not_one_person(tmp_path) -> None:
-    """Found by QA (qalanes): permitflow's own logs name the role, "officer", for the work of two officers, and a
-    pool of several names counted it as one person (Helsingborg's one-lane model had 1 officer for 2). A person
-    does one case at a time: a name the log shows at work on two cases at once counts as that many, as a pool of
-    one role's name counts. The log, with start times: 20 cases, two a working day; anna registers each alone,
-    "handläggare" reviews the day's two cases at once (13:00-15:00 and 13:30-15:30), bo decides each alone."""
+    """Found by QA (qalanes): permitflow's own logs name the role, "officer", for the work of two officers,
+    and a pool of several names counted it as one person (Helsingborg's one-lane model had 1 officer for 2). A
+    person does one case at a time: a name the log shows at work on two cases at once counts as that many, as
+    a pool of one role's name counts. The log, with start times: 20 cases, two a working day; anna registers
+    each alone, "handläggare" reviews the day's two cases at once (13:00-15:00 and 13:30-15:30), bo decides
+    each alone."""
     (tmp_path / "model.yaml").write_text(MODEL, encoding="utf-8")
     (tmp_path / "profile.yaml").write_text(PROFILE, encoding="utf-8")
     rows = ["case;activity;start;end;resource"]
@@ -116,7 +118,8 @@ def test_a_name_at_work_on_two_cases_at_once_is_not_one_person(tmp_path) -> None
                      f"C{c};Granska;{day} {begin};{day} {end};handläggare",
                      f"C{c};Besluta;{day} {16 + k}:00;{day} {16 + k}:30;bo"]
     (tmp_path / "log.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    done = CliRunner().invoke(cli, ["calibrate", str(tmp_path / "model.yaml"), str(tmp_path / "log.csv"), "-o",
+    done = CliRunner().invoke(cli, ["calibrate", str(tmp_path / "model.yaml"), str(tmp_path / "log.csv"),
+                                    "-o",
                                     str(tmp_path / "out.yaml"), "--format", "json"])
     assert done.exit_code == 0, done.output
     officer = {p["pool"]: p for p in json.loads(done.output)["pools"]}["officer"]
@@ -127,11 +130,11 @@ def test_a_name_at_work_on_two_cases_at_once_is_not_one_person(tmp_path) -> None
 
 
 def test_a_clerk_with_cases_open_for_days_is_one_person(tmp_path) -> None:
-    """Found by QA (qalog5): in a municipality's case system a clerk "starts" a case when it lands and completes it
-    days later, with others started in between; the rows bracket calendar time, not work, and the name counted as
-    the most cases open at once. The log: 20 cases, one a working day; karin's review of each opens at its
-    registration (09:00) and closes at 14:00 three working days later, so 3 or 4 are open at once; bo decides each
-    alone, and "handläggare" (another lane's name) is not in it. karin is one person."""
+    """Found by QA (qalog5): in a municipality's case system a clerk "starts" a case when it lands and
+    completes it days later, with others started in between; the rows bracket calendar time, not work, and the
+    name counted as the most cases open at once. The log: 20 cases, one a working day; karin's review of each
+    opens at its registration (09:00) and closes at 14:00 three working days later, so 3 or 4 are open at
+    once; bo decides each alone, and "handläggare" (another lane's name) is not in it. karin is one person."""
     (tmp_path / "model.yaml").write_text(MODEL, encoding="utf-8")
     (tmp_path / "profile.yaml").write_text(PROFILE, encoding="utf-8")
     days = _working_days(23)
@@ -144,14 +147,16 @@ def test_a_clerk_with_cases_open_for_days_is_one_person(tmp_path) -> None:
     begin = np.array([dt.datetime.fromisoformat(f"{d} 09:00").timestamp() for d in days[:20]])
     end = np.array([dt.datetime.fromisoformat(f"{days[n + 3]} 14:00").timestamp() for n in range(20)])
     assert max_concurrent(begin, end) in (3, 4, 5)  # the log shows karin with that many open at once
-    done = CliRunner().invoke(cli, ["calibrate", str(tmp_path / "model.yaml"), str(tmp_path / "log.csv"), "-o",
+    done = CliRunner().invoke(cli, ["calibrate", str(tmp_path / "model.yaml"), str(tmp_path / "log.csv"),
+                                    "-o",
                                     str(tmp_path / "out.yaml"), "--format", "json"])
     assert done.exit_code == 0, done.output
     officer = {p["pool"]: p for p in json.loads(done.output)["pools"]}["officer"]
     assert (officer["count"], officer["people"]) == (2, ["bo", "karin"])  # not karin as 4
     # 5.2: three working days and 5 hours, over a weekend for 12 of the 20
-    assert ("karin counted as one: the rows are open a median of 5.2 days from the logged start to the completion, "
-            "8 hours or longer, so they are items kept open in the case system") in officer["counted_by"]
+    assert ("karin counted as one: the rows are open a median of 5.2 days from the logged start to the "
+            "completion, 8 hours or longer, so they are items kept open in the case "
+            "system") in officer["counted_by"]
 
 
 def test_rows_of_hours_at_once_are_people_and_rows_of_days_are_not() -> None:

@@ -1,12 +1,12 @@
-"""Many comparisons: "highlighted: unlikely to be chance" holds for one interval; among hundreds, one in 20 of the
-changes that do nothing has an interval clear of zero, so the report corrects its highlights for the number it
-compares (Benjamini-Hochberg, :mod:`report.chance`).
+"""Many comparisons: "highlighted: unlikely to be chance" holds for one interval; among hundreds, one in 20 of
+the changes that do nothing has an interval clear of zero, so the report corrects its highlights for the
+number it compares (Benjamini-Hochberg, :mod:`report.chance`).
 
 The first check is the fault, shown with the tool's own paired differences
 (:func:`scenarios.compare.paired_differences`) on figures whose true change is zero: about one in 20 intervals
-exclude zero (the count of a correct 95 % interval is Binomial(n, 0.05); the test accepts its central 99.98 %).
-The next ones check the correction against a known truth: over seeded repetitions of many comparisons that do
-nothing (paired as common random numbers pair them) at most one run in 20 highlights any, and with real
+exclude zero (the count of a correct 95 % interval is Binomial(n, 0.05); the test accepts its central 99.98
+%). The next ones check the correction against a known truth: over seeded repetitions of many comparisons that
+do nothing (paired as common random numbers pair them) at most one run in 20 highlights any, and with real
 changes among them the highlighted that do nothing are on average at most one in 20. The rest check that the
 report says so, with its own numbers, in both languages, from test_report_html's results folder, run for real.
 """
@@ -45,7 +45,8 @@ def test_one_in_20_changes_that_do_nothing_is_highlighted() -> None:
 def _doc(points: list[list[Difference]]) -> dict[str, Any]:
     """A summary document of one scenario whose points compare ``points``' differences with a baseline."""
     return {"scenarios": [{"name": "b", "points": [{"comparison": {"differences": {
-        d.figure: {"mean": d.mean, "ci": [d.low, d.high], "significant": d.significant, "replications": list(d.values)}
+        d.figure: {"mean": d.mean, "ci": [d.low, d.high], "significant": d.significant,
+                   "replications": list(d.values)}
         for d in diffs}}} for diffs in points]}]}
 
 

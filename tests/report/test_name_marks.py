@@ -40,7 +40,8 @@ def test_whole_names_of_the_sentences_processes_only_the_longest_first_and_escap
     assert marks.html("Beslut i nämnd before Beslut, not Beslutet", "en", ["m"]) == (
         '<span lang="sv">Beslut i nämnd</span> before <span lang="sv">Beslut</span>, not Beslutet')
     assert marks.html("Registrera ärendet", "en", ["m"]) == "Registrera ärendet"  # not about "other"
-    assert marks.html("Registrera ärendet", "en", ["m", "other"]) == '<span lang="sv">Registrera ärendet</span>'
+    assert marks.html("Registrera ärendet", "en", ["m",
+                                                   "other"]) == '<span lang="sv">Registrera ärendet</span>'
     assert marks.html("in Granska <utkast> & skicka <b>", "en", ["m"]) == (
         'in <span lang="sv">Granska &lt;utkast&gt; &amp; skicka</span> &lt;b&gt;')
 
@@ -63,8 +64,9 @@ def test_a_pools_name_is_marked_where_a_place_quotes_it_only() -> None:
 def test_a_failures_words_name_the_join_in_its_models_language() -> None:
     """A failed scenario's words name the join a case waits at by its step's name (report.failurewords)."""
     marks = NameMarks.of({"m": _model(Task(id="J", name="Båda klara"), Task(id="B", name="Beslut"))})
-    message = ("element 'J': 5 case(s) cannot finish, a deadlock in the model: parallel join Båda klara (J) waits "
-               "for a token by 'B_J', which comes only from branch 'X_B' of exclusive gateway X (cases 0, 1)")
+    message = ("element 'J': 5 case(s) cannot finish, a deadlock in the model: parallel join Båda klara (J) "
+               "waits for a token by 'B_J', which comes only from branch 'X_B' of exclusive gateway X (cases "
+               "0, 1)")
     said = marks.both(failure_words(message), ["m"])
     assert '‘<span lang="sv">Båda klara</span>’' in said["en"], said
     assert "”Båda klara”" in said["sv"] and "<span" not in said["sv"]

@@ -1,8 +1,8 @@
-"""The spreadsheet of a run's figures (:func:`report.sheet.summary_sheet`, the what-if page's results.csv) says
-each difference's two verdicts by what they are: its own interval clear of zero (``summary.csv``'s
+"""The spreadsheet of a run's figures (:func:`report.sheet.summary_sheet`, the what-if page's results.csv)
+says each difference's two verdicts by what they are: its own interval clear of zero (``summary.csv``'s
 ``diff_significant``, uncorrected) and whether the report highlights it (:func:`report.chance.highlights`,
-Benjamini-Hochberg over every difference compared). Found by QA: the sheet's only verdict column was headed "Sure
-difference" and said "yes" for changes the report does not highlight."""
+Benjamini-Hochberg over every difference compared). Found by QA: the sheet's only verdict column was headed
+"Sure difference" and said "yes" for changes the report does not highlight."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ def _doc(points: list[list[Difference]]) -> dict[str, Any]:
 
     return {"scenarios": [{"name": "b", "baseline": "a", "points": [{
         "label": f"p{i}", "figures": {d.figure: estimate(d) for d in diffs},
-        "comparison": {"differences": {d.figure: {"mean": d.mean, "ci": [d.low, d.high], "significant": d.significant,
+        "comparison": {"differences": {d.figure: {"mean": d.mean, "ci": [d.low, d.high],
+                                                  "significant": d.significant,
                                                   "replications": list(d.values)} for d in diffs}}}
         for i, diffs in enumerate(points)]}]}
 

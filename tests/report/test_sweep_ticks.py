@@ -1,5 +1,5 @@
-"""The sweep's chart marks the values tried (found by QA, 2026-12-07): officers swept over 1, 2 and 3 had ticks at
-"1,25", "1,5" and "1,75" between them, counts of people no one can have."""
+"""The sweep's chart marks the values tried (found by QA, 2026-12-07): officers swept over 1, 2 and 3 had
+ticks at "1,25", "1,5" and "1,75" between them, counts of people no one can have."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
-"""The ``--validate`` page says each figure in English and, after the ``<br>``, in Swedish as Swedish writes it:
-a decimal comma, grouped thousands, "98 %" with a non-breaking space (it wrote "98%", "log 100.0%, simulated
-99.6%" and "1239.1847" in its Swedish too); the English as it was. Each language's text is marked with its
-``lang``, and each chart is drawn once per language, its tick labels as the language writes numbers."""
+"""The ``--validate`` page says each figure in English and, after the ``<br>``, in Swedish as Swedish writes
+it: a decimal comma, grouped thousands, "98 %" with a non-breaking space (it wrote "98%", "log 100.0%,
+simulated 99.6%" and "1239.1847" in its Swedish too); the English as it was. Each language's text is marked
+with its ``lang``, and each chart is drawn once per language, its tick labels as the language writes
+numbers."""
 
 from __future__ import annotations
 
@@ -23,16 +24,22 @@ def _page() -> lxml_html.HtmlElement:
 def _page_validation() -> Validation:
     days = {"p10": 12.5, "p50": 48.01, "p90": 1234.0}
     return Validation(
-        metrics={"arrival_emd_hours": 1239.1847, "three_gram_distance": 0.2288, "within_deadline_difference": -0.004,
+        metrics={"arrival_emd_hours": 1239.1847, "three_gram_distance": 0.2288,
+                 "within_deadline_difference": -0.004,
                  "cycle_days_p50_difference": None},
         per_replication=({"cycle_time_emd_hours": 86.72}, {"cycle_time_emd_hours": 1100.4}),
-        real={"cases": 64, "cycle_days": days, "within_deadline": 1.0, "cycle_days_p50_interval": [60.18, 70.21]},
+        real={"cases": 64, "cycle_days": days, "within_deadline": 1.0, "cycle_days_p50_interval": [60.18,
+                                                                                                   70.21]},
         simulated={"cases": 64.0, "cycle_days": {**days, "p50": 50.5}, "within_deadline": 0.9956},
-        setup={"log": "log.xes", "log_cases": 1234, "log_period": "2025-01-03 to 2027-03-23", "training_cases": 149,
-               "training_period": "a to b", "heldout_cases": 64, "heldout_period": "c to d", "replications": 2,
-               "simulated_from": "2026-05-25", "simulated_horizon": "225d", "seed": 7, "deadline_days": 121.75,
+        setup={"log": "log.xes", "log_cases": 1234, "log_period": "2025-01-03 to 2027-03-23",
+               "training_cases": 149,
+               "training_period": "a to b", "heldout_cases": 64, "heldout_period": "c to d",
+               "replications": 2,
+               "simulated_from": "2026-05-25", "simulated_horizon": "225d", "seed": 7,
+               "deadline_days": 121.75,
                "timestamps": "start and completion times", "log_events_of_model_steps": 0.983,
-               "heldout_recent_cases": 12, "recent_days": 121.75, "recent_basis": "deadline", "log_end": "2027-03-23"})
+               "heldout_recent_cases": 12, "recent_days": 121.75, "recent_basis": "deadline",
+               "log_end": "2027-03-23"})
 
 
 _LOGS = (CaseLog.of([("a", "X", 0, 86400), ("a", "Y", 86400, 9 * 86400), ("b", "X", 0, 3 * 86400)]),
@@ -46,7 +53,8 @@ def _text() -> str:
 
 def _halves(page: lxml_html.HtmlElement) -> tuple[str, str]:
     """The English and the Swedish of every paragraph said in both."""
-    return tuple(" ".join(e.text_content() for e in page.xpath(f"//p/span[@lang='{lang}']")) for lang in ("en", "sv"))
+    return tuple(" ".join(e.text_content() for e in page.xpath(f"//p/span[@lang='{lang}']"))
+                 for lang in ("en", "sv"))
 
 
 def test_the_swedish_half_of_each_paragraph_writes_numbers_as_swedish_does() -> None:
@@ -56,7 +64,8 @@ def test_the_swedish_half_of_each_paragraph_writes_numbers_as_swedish_does() -> 
             "räknat som den lagstadgade tiden): logg 100,0\u00a0%, simulerad 99,6\u00a0%") in swedish
     assert "98\u00a0% av loggens händelser är aktiviteter som modellen har" in swedish
     assert "tidsfrist 4 månader." in swedish and "från 87 till 1\u00a0100 timmar" in swedish
-    assert "log" not in swedish.replace("logg", "")  # English words left in the Swedish: "log 100.0%, simulated"
+    # English words left in the Swedish: "log 100.0%, simulated"
+    assert "log" not in swedish.replace("logg", "")
     # the English as it was
     assert ("Cycle times within the deadline's 4 months (from a case's first to its last event, not on the "
             "legal clock): log 100.0%, simulated 99.6%") in english
@@ -67,8 +76,8 @@ def test_the_swedish_half_of_each_paragraph_writes_numbers_as_swedish_does() -> 
 def test_the_tables_give_each_value_in_english_and_in_swedish() -> None:
     page = _page()
     rows = {tr[1].text_content(): tr[2].text_content() for tr in page.xpath("//table[1]//tr[td]")}
-    # hours whole and days to one decimal in every cell (it said "1239.1847" hours, and "48.01" above "1234.0"), a 0-1
-    # distance to two (it said "0.2288": found by QA, qawords3)
+    # hours whole and days to one decimal in every cell (it said "1239.1847" hours, and "48.01" above
+    # "1234.0"), a 0-1 distance to two (it said "0.2288": found by QA, qawords3)
     assert rows == {"arrival_emd_hours": "1,239 / 1\u00a0239", "three_gram_distance": "0.23 / 0,23",
                     "within_deadline_difference": "-0.4 / \u22120,4", "cycle_days_p50_difference": ""}
     percentiles = [[td.text_content() for td in tr] for tr in page.xpath("(//table)[2]//tr")]
@@ -86,11 +95,12 @@ def test_the_share_difference_is_in_percentage_points_and_its_row_says_so() -> N
     assert [s.text_content() for s in measure.xpath("span")] == [
         "share of cycle times within the deadline, simulated - log (percentage points)",
         "andel genomloppstider inom tidsfristen, simulerad - logg (procentenheter)"]
-    assert [(s.get("lang"), s.text_content()) for s in value.xpath("span")] == [("en", "-0.4"), ("sv", "\u22120,4")]
+    assert [(s.get("lang"), s.text_content()) for s in value.xpath("span")] == [("en", "-0.4"), ("sv",
+                                                                                                 "\u22120,4")]
 
 
-_SWEDISH = re.compile(r"\b(ärenden|ärendena|loggen|logg|Modellen|Siffrorna|Inom|mått|värde|Validering|percentil|"
-                      r"simulerad|dagar|timmar|procentenheter|händelser)\b")
+_SWEDISH = re.compile(r"\b(ärenden|ärendena|loggen|logg|Modellen|Siffrorna|Inom|mått|värde|Validering|"
+                      r"percentil|simulerad|dagar|timmar|procentenheter|händelser)\b")
 _ENGLISH = re.compile(r"\b(the|cases|log|simulated|days|hours|measure|value|Validation|percentile)\b")
 
 
@@ -104,7 +114,8 @@ def test_every_swedish_text_is_marked_swedish_and_every_english_one_english() ->
     assert english and all(not _SWEDISH.search(e.text_content()) for e in english)
     # each paragraph said in both: its English, then on a line of its own its Swedish
     for p in page.xpath("//p[br]"):
-        assert [(child.tag, child.get("lang")) for child in p] == [("span", "en"), ("br", None), ("span", "sv")]
+        assert [(child.tag, child.get("lang")) for child in p] == [("span", "en"), ("br", None), ("span",
+                                                                                                  "sv")]
     for e in swedish:
         e.getparent().remove(e)
     unmarked = page.find("body").text_content()
@@ -117,7 +128,8 @@ def _drawn(figure: lxml_html.HtmlElement) -> list[str]:
 
 
 def test_each_chart_is_drawn_in_each_language_with_its_own_decimal_sign() -> None:
-    # one chart for both languages: "0.5" and "cycle time, days / genomloppstid, dagar" on the Swedish view too
+    # one chart for both languages said "0.5" and "cycle time, days / genomloppstid, dagar" on the Swedish
+    # view too
     page = _page()
     figures = page.xpath("//figure")
     assert [f.get("lang") for f in figures] == ["en", "sv"] * 3
@@ -154,22 +166,28 @@ def test_the_activity_chart_names_each_step_as_its_model_does_in_each_language()
     real = CaseLog.of([("a", "Task_Diarieforing", 0, 3600), ("a", "Task_Granska_Fullstandighet", 3600, 7200),
                        ("a", "Task_Namnlos", 7200, 9000), ("b", "Utanför modellen", 0, 600)])
     sim = CaseLog.of([("1", "Task_Diarieforing", 0, 3600), ("1", "Task_Granska_Fullstandighet", 3600, 9000)])
-    validation = Validation(metrics={}, per_replication=(), real={"cycle_days": {}}, simulated={"cycle_days": {}},
+    validation = Validation(metrics={}, per_replication=(), real={"cycle_days": {}},
+                            simulated={"cycle_days": {}},
                             setup={"training_cases": 2, "training_period": "a to b", "heldout_cases": 2,
-                                   "heldout_period": "c to d", "replications": 1, "simulated_from": "2026-05-25",
-                                   "simulated_horizon": "2d", "seed": 7, "timestamps": "start and completion times"})
-    figures = lxml_html.fromstring(validation_html(validation, real, [sim], name="t", model=model)).xpath("//figure")
+                                   "heldout_period": "c to d", "replications": 1,
+                                   "simulated_from": "2026-05-25",
+                                   "simulated_horizon": "2d", "seed": 7,
+                                   "timestamps": "start and completion times"})
+    figures = lxml_html.fromstring(validation_html(validation, real, [sim], name="t",
+                                                   model=model)).xpath("//figure")
     english, swedish = (set(_drawn(f)) for f in figures[4:6])
     assert {"Check that the application is complete", "Diarieför ansökan"} <= english
     assert {"Granska ansökans fullständighet", "Diarieför ansökan"} <= swedish
     for drawn in (english, swedish):
-        assert "Task_Namnlos" in drawn and "Utanför modellen" in drawn  # no name: its id; not the model's: as logged
+        # no name: its id; not the model's: as logged
+        assert "Task_Namnlos" in drawn and "Utanför modellen" in drawn
         assert not {"Task_Granska_Fullstandighet", "Task_Diarieforing"} & drawn
 
 
 def test_the_cycle_time_chart_says_what_its_bars_are_in_per_cent() -> None:
-    """Found by QA (2026-12-07): the cycle-time chart's bars were densities, "0.02" (per day) on an axis without a
-    label; each bar is the share of the cases in it, in per cent as each language writes it, and the axis says so."""
+    """Found by QA (2026-12-07): the cycle-time chart's bars were densities, "0.02" (per day) on an axis
+    without a label; each bar is the share of the cases in it, in per cent as each language writes it, and the
+    axis says so."""
     english, swedish = (_drawn(f) for f in _page().xpath("//figure")[:2])
     assert "share of the cases in each bar" in english and "andel av ärendena i varje stapel" in swedish
     assert {"0%", "50%"} <= set(english) and {"0\u00a0%", "50\u00a0%"} <= set(swedish)
@@ -191,8 +209,9 @@ def test_the_activity_charts_legend_stands_above_the_bars(monkeypatch) -> None:
 
 
 def test_the_page_fits_a_phones_width_with_a_margin(tmp_path) -> None:
-    """Found by QA (qaserve): without a viewport the page was laid out 980 px wide on a phone, its text tiny; at a
-    phone's width its text touched the screen's edges and the table of measures (its JSON keys) ran 56 px past."""
+    """Found by QA (qaserve): without a viewport the page was laid out 980 px wide on a phone, its text tiny;
+    at a phone's width its text touched the screen's edges and the table of measures (its JSON keys) ran 56 px
+    past."""
     import pytest
 
     pytest.importorskip("playwright.sync_api")
@@ -218,11 +237,11 @@ def test_a_deadline_in_calendar_months_is_said_with_its_rule_in_both_languages()
                             {**base.setup, "deadline_months": 4})
     page = lxml_html.fromstring(validation_html(validation, *_LOGS, name="t"))
     english, swedish = _halves(page)
-    assert ("Cycle times within the deadline's 4 months (from a case's first to its last event, not on the legal "
-            "clock; in calendar months, to the same day of the month, from each case's first event): log 100.0%, "
-            "simulated 99.6%") in english
+    assert ("Cycle times within the deadline's 4 months (from a case's first to its last event, not on the "
+            "legal clock; in calendar months, to the same day of the month, from each case's first event): "
+            "log 100.0%, simulated 99.6%") in english
     assert "; deadline 4 months (in calendar months, to the same day of the month)." in english
-    assert ("Genomloppstider inom tidsfristens 4 månader (från ärendets första till sista händelse, inte räknat som "
-            "den lagstadgade tiden; i kalendermånader, till samma dag i månaden, räknat från ärendets första "
-            "händelse): logg 100,0\u00a0%, simulerad 99,6\u00a0%") in swedish
+    assert ("Genomloppstider inom tidsfristens 4 månader (från ärendets första till sista händelse, inte "
+            "räknat som den lagstadgade tiden; i kalendermånader, till samma dag i månaden, räknat från "
+            "ärendets första händelse): logg 100,0\u00a0%, simulerad 99,6\u00a0%") in swedish
     assert "tidsfrist 4 månader (i kalendermånader, till samma dag i månaden)." in swedish

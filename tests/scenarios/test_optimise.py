@@ -3,6 +3,7 @@ determinism over worker counts, the joint unit's levers and costs, and bad input
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
@@ -363,6 +364,9 @@ def test_the_answer_says_when_no_candidate_meets_the_target_at_its_bad_end() -> 
                         "intervals: --max-replications).")
     assert lines[4].startswith("Inget alternativ når målet i intervallets sämre ände")
     assert any(line.startswith("1 candidate, 12 work units;") for line in lines)
+    # thousands grouped as the run's own line and the docs say them (found by qasmall: "1440 work units")
+    many = goalseek_text(dataclasses.replace(result, work_units=1440)).splitlines()
+    assert any(line.startswith("1 candidate, 1,440 work units;") for line in many)
 
 
 def test_a_share_of_100_percent_is_not_sent_to_more_replications() -> None:

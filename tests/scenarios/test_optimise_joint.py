@@ -60,7 +60,8 @@ def test_a_candidate_that_meets_the_target_is_still_found_sure_among_those_that_
     rng = np.random.default_rng(20261208)
     searches, found = 300, 0
     for _ in range(searches):
-        runs = _mean_runs(rng, [60.0] * 7 + [50.0] * 1 + [60.0] * 4)  # the 8th: 40 replications, 10 days under
+        # the 8th: 40 replications, 10 days under
+        runs = _mean_runs(rng, [60.0] * 7 + [50.0] * 1 + [60.0] * 4)
         sure = jointly_sure(runs, MEAN)
         found += 7 in sure
     assert found >= 0.9 * searches
@@ -83,8 +84,9 @@ def test_a_share_target_is_wrongly_sure_at_most_one_time_in_20_over_eight_candid
 
 
 def test_the_screen_stops_a_share_candidate_only_when_the_answer_will_call_it_sure() -> None:
-    """A share target's answer judges a candidate by the search's own interval, so the screen asks what the answer
-    will: at 99 % alone, one of 60 candidates was stopped as sure that the answer, among 60, did not find sure."""
+    """A share target's answer judges a candidate by the search's own interval, so the screen asks what the
+    answer will: at 99 % alone, one of 60 candidates was stopped as sure that the answer, among 60, did not
+    find sure."""
     from types import SimpleNamespace
 
     from scenarios.verdicts import screen
@@ -95,7 +97,8 @@ def test_the_screen_stops_a_share_candidate_only_when_the_answer_will_call_it_su
     request = SimpleNamespace(max_replications=40, screen_level=0.99)
     for k, expected in ((1, "feasible"), (60, "undecided")):
         status: dict[int, str] = {}
-        screen({0}, [None] * k, [(0.0, 0.0)] * k, [10] * k, {0: run}, status, target, request)  # type: ignore[arg-type]
+        screen({0}, [None] * k, [(0.0, 0.0)] * k, [10] * k, {0: run}, status, target,
+               request)  # type: ignore[arg-type]
         assert status[0] == expected, k
     alone = {i: run for i in range(60)}
     assert not jointly_sure(alone, target) and _alone(alone, target) == set(range(60))

@@ -1,15 +1,15 @@
 """The goal seek's sequential replications (:mod:`scenarios.optimise`) against a known truth: what stopping
 when the screening interval is clear of the target does to the 95 % interval the answer reports.
 
-One candidate, a mean-time target of 60 days, and replication values drawn from a normal distribution of
-known mean (58-62 days, sd 10): the search's own rule (:func:`scenarios.verdicts.screen`: 5 replications,
-doubled to at most 40 while the 99 % screening interval straddles the target) decides when to stop. Stopping
-when the data look clear of the target is the known problem of sequential stopping: the 95 % interval over the
+One candidate, a mean-time target of 60 days, and replication values drawn from a normal distribution of known
+mean (58-62 days, sd 10): the search's own rule (:func:`scenarios.verdicts.screen`: 5 replications, doubled to
+at most 40 while the 99 % screening interval straddles the target) decides when to stop. Stopping when the
+data look clear of the target is the known problem of sequential stopping: the 95 % interval over the
 replications that decided it (what the answer showed until the fresh replications) held the mean in only 3700
 of these 4000 searches (92.5 %). The answer's interval is now over as many fresh replications as the search
-gave the candidate (:func:`scenarios.optimise.fresh`, the confirming batch :func:`scenarios.optimise._confirmed`
-runs), independent of the stopping, so it holds the mean 95 % of the time, as over a fixed number. Bounds are
-Binomial's central 99.98 %, computed, not tuned.
+gave the candidate (:func:`scenarios.optimise.fresh`, the confirming batch
+:func:`scenarios.optimise._confirmed` runs), independent of the stopping, so it holds the mean 95 % of the
+time, as over a fixed number. Bounds are Binomial's central 99.98 %, computed, not tuned.
 """
 
 from __future__ import annotations
@@ -63,8 +63,8 @@ def test_the_answers_interval_over_fresh_replications_holds_the_mean_95_per_cent
     n = len(MEANS) * SEARCHES
     assert binom.ppf(1e-4, n, 0.95) <= held <= binom.ppf(1 - 1e-4, n, 0.95)
     assert said_to_hold_at_the_target <= binom.ppf(1 - 1e-4, SEARCHES, 0.025)
-    # the interval over the replications that decided when to stop (what the answer showed before) holds it less
-    # often than 95 %: the known bias of sequential stopping the fresh replications remove
+    # the interval over the replications that decided when to stop (what the answer showed before) holds it
+    # less often than 95 %: the known bias of sequential stopping the fresh replications remove
     assert held_by_the_searched < binom.ppf(1e-4, n, 0.95)
 
 
@@ -84,8 +84,8 @@ def test_a_fixed_number_of_replications_holds_the_mean_95_per_cent() -> None:
 def test_a_share_target_keeps_95_per_cent_for_its_interval_is_widened_to_the_pooled_cases() -> None:
     # the default target (95 % within the deadline): replications of 100 decided cases each, a binomial share
     # of known probability; the answer's interval is widened to the Clopper-Pearson interval of all the cases
-    # pooled (scenarios.candidate_run.Run.interval), which keeps it at 95 % through the sequential stopping: it
-    # held the share in 1459 of 1500 searches, and said 7 of 500 at the target hold at the bad end
+    # pooled (scenarios.candidate_run.Run.interval), which keeps it at 95 % through the sequential stopping:
+    # it held the share in 1459 of 1500 searches, and said 7 of 500 at the target hold at the bad end
     target = Target(share=0.95)
     rng = np.random.default_rng(20261207)
     held = said_to_hold_at_the_target = 0

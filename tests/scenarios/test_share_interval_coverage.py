@@ -1,7 +1,7 @@
-"""The share interval (:func:`scenarios.compare.share_interval`) checked against a known truth: replications whose
-shares are binomial counts of a known probability ``p``, drawn with a fixed seed. A 95 % interval must hold ``p`` in
-about 95 % of repeated experiments (coverage), near the ends of 0–1 too, where the Student-t interval it replaced
-reached past them; its ends must stay within 0–1."""
+"""The share interval (:func:`scenarios.compare.share_interval`) checked against a known truth: replications
+whose shares are binomial counts of a known probability ``p``, drawn with a fixed seed. A 95 % interval must
+hold ``p`` in about 95 % of repeated experiments (coverage), near the ends of 0–1 too, where the Student-t
+interval it replaced reached past them; its ends must stay within 0–1."""
 
 from __future__ import annotations
 

@@ -25,7 +25,8 @@ def test_a_second_server_changes_only_the_waits() -> None:
     by_case_a, by_case_b = (sorted(r.activities, key=lambda x: x.case) for r in (a, b))
     waits = [(x.start - x.enable, y.start - y.enable) for x, y in zip(by_case_a, by_case_b, strict=True)]
     # first come, first served with the same arrivals and work: one server fewer is the same queue with a
-    # server that is never free, and the Kiefer-Wolfowitz workload recursion is monotone, so nobody waits longer
+    # server that is never free, and the Kiefer-Wolfowitz workload recursion is monotone, so nobody waits
+    # longer with one server more
     assert all(w2 <= w1 + 1e-9 for w1, w2 in waits)
     assert sum(w1 for w1, _ in waits) > sum(w2 for _, w2 in waits)
 

@@ -33,7 +33,8 @@ def _result():
 
 
 @pytest.mark.parametrize("kind", ["csv", "xes"])
-def test_the_hours_around_the_changes_to_summer_time_read_back_as_simulated(tmp_path: Path, kind: str) -> None:
+def test_the_hours_around_the_changes_to_summer_time_read_back_as_simulated(tmp_path: Path,
+                                                                            kind: str) -> None:
     result = _result()
     path = tmp_path / f"log.{kind}"
     if kind == "csv":

@@ -29,7 +29,8 @@ DECISION = """  decision:
 """
 
 # Registrera -> complete? -> (no) the applicant completes it (5 days) and it is registered again
-#                          -> (yes) Komplett: the clock starts; the police answer (14 days); the officer decides (1 h)
+#                          -> (yes) Komplett: the clock starts; the police answer (14 days); the officer
+#                                   decides (1 h)
 LOOP_MODEL = proc(
     [start("S"), task("Registrera"), xor("X"), task("Komplettering"), throw("Komplett"), task("Polis"),
      task("Beslut"), end("E")],
@@ -44,7 +45,8 @@ def test_completion_rounds_are_before_the_clock_and_the_polices_answer_is_on_it(
         "    X: {probabilities: {X_Komplettering: 0.6, X_Komplett: 0.4}}\n"
         "    Komplettering: {delay: 5d}\n"
         "    Polis: {delay: 14d}",
-        dates=DAYS, extra=DECISION + "  clock: {start: Komplett, stop: Beslut, deadline: 4mo, extension: 4mo}\n")
+        dates=DAYS, extra=DECISION + "  clock: {start: Komplett, stop: Beslut, deadline: 4mo, extension: "
+                                     "4mo}\n")
     r = run(LOOP_MODEL, prm, seed=3)
     rounds = {c.case: 0 for c in r.cases}
     for a in r.activities:
@@ -99,7 +101,8 @@ def test_without_a_clock_no_case_is_said_to_be_on_time_or_late_anywhere() -> Non
 # Komplett, then the investigation; in some cases the officer finds something missing after all and the
 # applicant completes it (5 days) before Komplett is passed again: the clock keeps its first start.
 AGAIN_MODEL = proc(
-    [start("S"), throw("Komplett"), task("Utreda"), xor("X"), task("Komplettering"), throw("Fattat"), end("E")],
+    [start("S"), throw("Komplett"), task("Utreda"), xor("X"), task("Komplettering"), throw("Fattat"),
+     end("E")],
     "S>Komplett Komplett>Utreda Utreda>X X>Komplettering Komplettering>Komplett X>Fattat Fattat>E",
     {"Lane_A": ["Utreda"]})
 
@@ -212,11 +215,13 @@ def test_a_deadline_in_years_is_twelve_calendar_months() -> None:
     # (hour 0: 6 January 2025) -> 28 February 2029 09:30, 365 days (a fixed 365.25 days ran to 15:30);
     # 1 March 2027 -> 1 March 2028, 366 days (29 February 2028 between); 1y + 4mo together: 16 months, to
     # 29 June 2029 (365 + 121 = 486 days)
-    prm = replay_params(dates="[2025-01-06]", extra="  clock: {start: S, stop: E, deadline: 1y, extension: 4mo}\n")
+    prm = replay_params(dates="[2025-01-06]", extra="  clock: {start: S, stop: E, deadline: 1y, extension: "
+                                                    "4mo}\n")
     assert (prm.clock.deadline_months, prm.clock.deadline) == (12, 8766.0)  # words name its mean length
     leap = prm.datetime_to_hours(dt.datetime(2028, 2, 29, 9, 30))
     assert prm.clock.span(leap, prm.start) == 365 * 24
     assert prm.clock.span(prm.datetime_to_hours(dt.datetime(2027, 3, 1, 9, 30)), prm.start) == 366 * 24
     assert prm.clock.span(leap, prm.start, extended=True) == 486 * 24
-    with pytest.raises(InputError, match=r"simulation\.clock\.deadline: '0\.1y' is not a whole number of months"):
+    with pytest.raises(InputError,
+                       match=r"simulation\.clock\.deadline: '0\.1y' is not a whole number of months"):
         replay_params(dates="[2025-01-06]", extra="  clock: {start: S, stop: E, deadline: 0.1y}\n")

@@ -3,14 +3,14 @@
 Lagen (1930:173) om beräkning av lagstadgad tid, 2 §: when the last day of the time to act falls on a Sunday,
 another public holiday, a Saturday, midsommarafton, julafton or nyårsafton, the act may be done the next
 weekday. Four calendar months (Alkoholförordningen 5 §) from a clock started at 09:00 or 09:30:
-- Wednesday 4 June 2025 -> Saturday 4 October (26 + 31 + 31 + 30 + 4 = 122 days): to the end of Monday 6 October,
-  125 days from 4 June 00:00;
+- Wednesday 4 June 2025 -> Saturday 4 October (26 + 31 + 31 + 30 + 4 = 122 days): to the end of Monday 6
+  October, 125 days from 4 June 00:00;
 - Sunday 24 August 2025 -> julafton, Wednesday 24 December (7 + 30 + 31 + 30 + 24 = 122 days); juldagen,
   annandag jul, Saturday 27 and Sunday 28 are closed too: to the end of Monday 29 December, 128 days on;
-- Thursday 19 February 2026 -> midsommarafton, Friday 19 June (9 + 31 + 30 + 31 + 19 = 120 days); midsommardagen
-  (Saturday 20) and Sunday 21 closed: to the end of Monday 22 June, 124 days on;
-- Sunday 31 August 2025 -> nyårsafton, Wednesday 31 December (30 + 31 + 30 + 31 = 122 days); nyårsdagen closed:
-  to the end of Friday 2 January 2026, 125 days on;
+- Thursday 19 February 2026 -> midsommarafton, Friday 19 June (9 + 31 + 30 + 31 + 19 = 120 days);
+  midsommardagen (Saturday 20) and Sunday 21 closed: to the end of Monday 22 June, 124 days on;
+- Sunday 31 August 2025 -> nyårsafton, Wednesday 31 December (30 + 31 + 30 + 31 = 122 days); nyårsdagen
+  closed: to the end of Friday 2 January 2026, 125 days on;
 - Saturday 23 August 2025 -> Tuesday 23 December (122 days): a weekday, not moved.
 """
 
@@ -35,7 +35,8 @@ UNMOVED = 122  # 23 August -> 23 December at the clock's own time of day
 
 
 @pytest.mark.parametrize("begun, days", CASES)
-def test_the_simulations_deadline_runs_to_the_end_of_the_next_weekday(begun: dt.date, days: int | None) -> None:
+def test_the_simulations_deadline_runs_to_the_end_of_the_next_weekday(begun: dt.date,
+                                                                      days: int | None) -> None:
     prm = replay_params(dates="[2025-01-06]", extra="  clock: {start: S, stop: E, deadline: 4mo}\n")
     at = prm.datetime_to_hours(dt.datetime.combine(begun, dt.time(9, 30)))
     expected = (days * 24 - 9.5) if days else UNMOVED * 24

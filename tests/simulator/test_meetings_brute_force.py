@@ -28,7 +28,8 @@ CANCELLED = (dt.date(2025, 12, 16), dt.date(2026, 4, 6))
 
 def brute_force(rule: str, at_hour: float, cutoff: float, ready: float) -> float:
     origin = dt.datetime.combine(START, dt.time()) + dt.timedelta(hours=at_hour)
-    days = [d for d in rrulestr(rule, dtstart=origin).between(origin, origin + dt.timedelta(days=4 * 366), inc=True)
+    days = [d for d in rrulestr(rule, dtstart=origin).between(origin, origin + dt.timedelta(days=4 * 366),
+                                                              inc=True)
             if d.month != 7 and d.date() not in CANCELLED]
     days += [dt.datetime.combine(d, dt.time()) + dt.timedelta(hours=at_hour) for d in EXTRA]
     hours = sorted((d - dt.datetime.combine(START, dt.time())).total_seconds() / 3600 for d in days)
@@ -40,7 +41,8 @@ def brute_force(rule: str, at_hour: float, cutoff: float, ready: float) -> float
        cutoff=st.floats(0.0, 20 * 24.0), ready=st.floats(0.0, 2 * 8760.0))
 def test_the_next_meeting_is_the_first_whose_cut_off_the_case_made(rule: str, at_hour: float, cutoff: float,
                                                                       ready: float) -> None:
-    schedule = MeetingSchedule(rrule=rule, dates=EXTRA, at_hour=at_hour, except_months=(7,), except_dates=CANCELLED)
+    schedule = MeetingSchedule(rrule=rule, dates=EXTRA, at_hour=at_hour, except_months=(7,),
+                               except_dates=CANCELLED)
     calendar = MeetingCalendar(schedule, START, cutoff=cutoff)
     assert calendar.next_meeting(ready) == brute_force(rule, at_hour, cutoff, ready)
 

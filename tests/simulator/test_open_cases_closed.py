@@ -27,8 +27,10 @@ def test_a_case_open_at_the_end_is_not_recorded_again_when_its_generator_is_clos
     # three applications, each served for 30 years: all three are still open when the run's 20 years of
     # draining are over
     raw = apply_overrides(read_profile(FIXTURES / "mm1.yaml").raw, {
-        "simulation.cases": 3, "simulation.elements.Task_Serve.duration": {"dist": "fixed", "value": "263000h"}})
-    result = simulate(process, profile_from_data(raw).simulation, seed=1, keep_records=keep_records, exact=exact)
+        "simulation.cases": 3, "simulation.elements.Task_Serve.duration": {"dist": "fixed",
+                                                                           "value": "263000h"}})
+    result = simulate(process, profile_from_data(raw).simulation, seed=1, keep_records=keep_records,
+                      exact=exact)
     if keep_records:
         assert len(result.cases) == 3
     del result

@@ -47,7 +47,8 @@ def test_a_case_under_way_at_the_horizon_is_followed_to_its_end(keep: bool) -> N
 
 
 @pytest.mark.parametrize("keep", [True, False])
-def test_a_case_open_twenty_years_after_the_last_arrival_is_counted_open_and_out_of_the_times(keep: bool) -> None:
+def test_a_case_open_twenty_years_after_the_last_arrival_is_counted_open_and_out_of_the_times(
+        keep: bool) -> None:
     assert DRAIN_HOURS == 20 * 8766.0  # 20 years of 365.25 days, as docs/simulation.md says
     r = run(MODEL, horizon_params("21y"), keep_records=keep)
     f = figures(r)

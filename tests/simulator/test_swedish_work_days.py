@@ -97,4 +97,5 @@ def test_a_case_arriving_on_julafton_waits_for_the_office_while_the_police_answe
     assert f["wait_days.Reg"] == pytest.approx((hour(2025, 12, 29, 8) - arrived) / 24, abs=1e-12)  # 4 d 22 h
     assert f["wait_days.Polis"] == 0.0  # an external party is no queue
     assert f["work_hours.Reg"] == 2.0 and f["work_hours.Beslut"] == 1.0
-    assert f["submission_to_decision_mean_days"] == pytest.approx((hour(2026, 1, 2, 9) - arrived) / 24, abs=1e-12)
+    assert f["submission_to_decision_mean_days"] == pytest.approx((hour(2026, 1, 2, 9) - arrived) / 24,
+                                                                  abs=1e-12)

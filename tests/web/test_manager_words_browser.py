@@ -43,8 +43,9 @@ def test_a_tab_in_an_uploaded_profile_is_told_how_to_mend_in_the_pages_language(
         message.wait_for()
         said = message.inner_text()
         assert said.startswith("Profilen kunde inte läsas. Detaljer: tabbed.yaml, rad "), said
-        assert ": ogiltig YAML: en tabb där YAML bara tar mellanslag (YAML drar in med mellanslag, inte tabbar: " \
-               "byt tabben mot mellanslag)" in said and "PyYAML" not in said and "found character" not in said
+        assert (": ogiltig YAML: en tabb där YAML bara tar mellanslag (YAML drar in med mellanslag, inte "
+                "tabbar: byt tabben mot mellanslag)") in said
+        assert "PyYAML" not in said and "found character" not in said
         assert "replace" not in said and "spaces" not in said
         page.click("[data-lang='en']")
         said = message.inner_text()
@@ -67,8 +68,8 @@ def test_the_english_deadline_rule_names_the_eves_in_english(server: str) -> Non
         page.click("#run")
         page.wait_for_selector("body[data-runs='1']", timeout=60_000)
         rule = page.locator(".deadline-rule").inner_text()
-        assert "public holiday, Midsummer Eve, Christmas Eve or New Year's Eve moves to the end of the next " \
-               "weekday" in rule, rule
+        assert ("public holiday, Midsummer Eve, Christmas Eve or New Year's Eve moves to the end of the "
+                "next weekday") in rule, rule
         assert "afton" not in rule
         page.click("[data-lang='sv']")
         rule = page.locator(".deadline-rule").inner_text()
@@ -76,8 +77,8 @@ def test_the_english_deadline_rule_names_the_eves_in_english(server: str) -> Non
     assert messages == []
 
 
-def test_a_picture_sent_as_a_case_log_is_refused_in_one_plain_line_in_the_pages_language(server: str,
-                                                                                          tmp_path: Path) -> None:
+def test_a_picture_sent_as_a_case_log_is_refused_in_one_plain_line_in_the_pages_language(
+        server: str, tmp_path: Path) -> None:
     """A file of no log suffix is read from a temporary file named ``log``; renaming it back in the refusal
     replaced the words "case log" too ("not a case pic.png permitflow reads"), and the Swedish page said it
     in English."""
@@ -92,13 +93,13 @@ def test_a_picture_sent_as_a_case_log_is_refused_in_one_plain_line_in_the_pages_
         message.wait_for()
         assert message.inner_text() == (
             "Ärendeloggen kunde inte läsas. Detaljer: pic.png: text med NUL-byte (UTF-16 utan "
-            "byte-ordningsmärke?), ingen ärendelogg som permitflow läser (förväntade text i CSV eller XES): spara "
-            "den som CSV i Excel (Spara som: CSV UTF-8 (kommaavgränsad))")
+            "byte-ordningsmärke?), ingen ärendelogg som permitflow läser (förväntade text i CSV eller XES): "
+            "spara den som CSV i Excel (Spara som: CSV UTF-8 (kommaavgränsad))")
         page.click("[data-lang='en']")
         assert message.inner_text() == (
             "The case log could not be read. Details: pic.png: text with NUL bytes (UTF-16 without its "
-            "byte-order mark?), not a case log permitflow reads (expected CSV or XES text): in Excel, save it as "
-            "CSV (Save As: CSV UTF-8; Spara som: CSV UTF-8 (kommaavgränsad))")
+            "byte-order mark?), not a case log permitflow reads (expected CSV or XES text): in Excel, save "
+            "it as CSV (Save As: CSV UTF-8; Spara som: CSV UTF-8 (kommaavgränsad))")
         assert page.locator("#log-said").inner_text() == ""  # nothing fitted
     assert messages == [REFUSED]
 
@@ -124,15 +125,13 @@ def test_a_broken_model_is_said_in_plain_words_and_a_latin1_model_uploads_and_ru
         message.wait_for()
         assert message.inner_text() == (
             f"BPMN-modellen kunde inte läsas. Detaljer: trasig.bpmn, rad {at + 1}: inte välformad XML: "
-            "taggen "
-            f"<process> som öppnas på rad {opened} stängs som </proces> (en sluttagg med ett annat namn, "
-            "eller en som saknas)")
+            f"taggen <bpmn:process> som öppnas på rad {opened} stängs som </bpmn:proces> (en sluttagg med "
+            "ett annat namn, eller en som saknas)")
         page.click("[data-lang='en']")
         assert message.inner_text() == (
             f"The BPMN model could not be read. Details: trasig.bpmn, line {at + 1}: not well-formed XML: "
-            "the tag "
-            f"<process> opened on line {opened} is closed as </proces> (a closing tag of another name, or "
-            "one missing)")
+            f"the tag <bpmn:process> opened on line {opened} is closed as </bpmn:proces> (a closing tag of "
+            "another name, or one missing)")
         page.click("[data-lang='sv']")
         # the server serves on: the same model saved as Latin-1 uploads, runs and names its steps as written
         page.fill("#up-name", "Ängby")

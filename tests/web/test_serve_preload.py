@@ -70,7 +70,8 @@ def test_a_case_logs_check_finds_the_calibration_imported_by_a_fork_server_of_th
     case log's check (again at the second), and none of them in an upload's check or a pool worker."""
     wanted = _imported_inside_functions(ROOT / "web" / "logupload.py")
     assert "calibrate.core" in wanted and "report.validation_html" in wanted
-    done = subprocess.run([sys.executable, "-c", LOG_PROBE, *wanted], cwd=ROOT, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", LOG_PROBE, *wanted], cwd=ROOT, capture_output=True,
+                          text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120, check=True)
     log_check, upload_check, worker, log_check_again = done.stdout.strip().splitlines()
     assert log_check == log_check_again == "[]"
@@ -91,10 +92,11 @@ finally:
 """
 
 
-def test_a_python_whose_fork_server_the_checks_server_does_not_follow_checks_logs_from_the_common_one() -> None:
-    """The checks' fork server launches its processes by CPython 3.11-3.13's private code (web.checkserver); on
-    another Python (or one without those names) a case log's check starts from the common fork server, without
-    the calibration preloaded, and still answers."""
+def test_a_python_whose_fork_server_the_checks_server_does_not_follow_checks_logs_from_the_common_one(
+        ) -> None:
+    """The checks' fork server launches its processes by CPython 3.11-3.13's private code (web.checkserver);
+    on another Python (or one without those names) a case log's check starts from the common fork server,
+    without the calibration preloaded, and still answers."""
     done = subprocess.run([sys.executable, "-c", FALLBACK_PROBE], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120, check=True)
     assert done.stdout.split() == ["False", "42"]

@@ -155,8 +155,8 @@ def test_an_xes_log_is_calibrated_as_a_csv_one(client, tmp_path: Path) -> None:
 
 
 def test_meeting_days_kept_from_a_completion_only_log_are_said_not_fitted() -> None:
-    """Found by QA (qameetsat): the records of a completion-only log's decisions a varying time after the sittings
-    keep the profile's meeting days; the page listed them as fitted."""
+    """Found by QA (qameetsat): the records of a completion-only log's decisions a varying time after the
+    sittings keep the profile's meeting days; the page listed them as fitted."""
     report = {"log": "log.csv", "cases": 4, "events": 8, "period": "2025-01-06 to 2025-02-18", "mapping": [],
               "meetings": {"element": "Task_Beslut", "days_kept": "meeting days not in the log"}}
     said = calibration_said(report, {}, (), ())

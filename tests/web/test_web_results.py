@@ -1,6 +1,7 @@
 """The what-if page's figures as files (``GET /api/runs/{id}/results.csv`` and ``results.json``): the numbers
 ``permitflow run`` writes for the same question (the page's saved scenario), the same bytes again for the same
-question and seed, a spreadsheet in the page's language, and a bad request refused in one line of each language."""
+question and seed, a spreadsheet in the page's language, and a bad request refused in one line of each
+language."""
 
 from __future__ import annotations
 
@@ -56,13 +57,14 @@ def command_line(client: Any, tmp_path_factory: Any) -> Path:
 
 
 def _same_numbers(page: dict[str, Any], run: dict[str, Any]) -> None:
-    """The two summaries have the same keys, and every scenario the same figures, comparisons, values and settings
-    (what differs: where the question came from, the page's form or the saved file, and its words, which the
-    document says in Swedish too where it has them: ``title_sv``)."""
+    """The two summaries have the same keys, and every scenario the same figures, comparisons, values and
+    settings (what differs: where the question came from, the page's form or the saved file, and its words,
+    which the document says in Swedish too where it has them: ``title_sv``)."""
 
     def keys(doc: Any) -> Any:
         if isinstance(doc, dict):
-            return {k: keys(v) for k, v in doc.items() if k not in ("settings_from", "values", "resolved", "title_sv")}
+            return {k: keys(v) for k, v in doc.items() if k not in ("settings_from", "values", "resolved",
+                                                                    "title_sv")}
         return [keys(v) for v in doc] if isinstance(doc, list) else None
 
     assert keys(page) == keys(run)
@@ -70,7 +72,8 @@ def _same_numbers(page: dict[str, Any], run: dict[str, Any]) -> None:
     for mine, theirs in zip(page["scenarios"], run["scenarios"], strict=True):
         assert (mine["name"], mine["replications"], mine["seed"], mine["baseline"]) == \
             (theirs["name"], theirs["replications"], theirs["seed"], theirs["baseline"])
-        assert mine["points"] == theirs["points"]  # figures, comparison, values per replication, resolved values
+        # figures, comparison, values per replication, resolved values
+        assert mine["points"] == theirs["points"]
 
 
 def test_the_json_download_is_the_summary_permitflow_run_writes_of_the_saved_scenario(client, command_line):
@@ -107,16 +110,17 @@ def test_the_english_csv_is_summary_csv_with_heads_in_words_and_a_bom(client, co
                         "Value per replication")
     assert cli_lines[0].startswith("scenario,point,figure,mean,ci_low")
     rows = list(csv.reader(io.StringIO("\n".join(lines[1:]))))
-    # every row as permitflow run writes it: the same numbers, every digit; and the figure in words beside its
-    # key; the two runs by the page's words for them, not their code names (found by QA: "status-quo",
-    # "what-if")
+    # every row as permitflow run writes it: the same numbers, every digit; and the figure in words beside
+    # its key; the two runs by the page's words for them, not their code names ("status-quo", "what-if":
+    # found by QA)
     runs = {"status-quo": "Today", "what-if": "With the changes", "": ""}
     # (the report's verdict, after the interval's own, is the sheet's alone: test_sheet_verdicts.py)
     assert [[runs[r[0]], *r[1:7], runs[r[7]], *r[8:]] for r in
             csv.reader(io.StringIO("\n".join(cli_lines[1:])))] == [r[:3] + r[4:13] + r[14:] for r in rows]
     assert {r[0] for r in rows} == {"Today", "With the changes"} and {r[8] for r in rows} == {"", "Today"}
     said = {r[2]: r[3] for r in rows}
-    assert said["astorp/complete_to_decision_mean_days"] == "days from complete application to decision (mean)"
+    assert (said["astorp/complete_to_decision_mean_days"]
+            == "days from complete application to decision (mean)")
     assert not any("_" in words for words in said.values())  # a step by its name, not its element id
     assert client.get(f"/api/runs/{run_id}/results.csv?lang=en").content == reply.content
     # the report's verdict is the report's: as many "yes" as the run's report says it highlights (found by QA:
@@ -134,12 +138,14 @@ def test_the_swedish_csv_has_semicolons_and_decimal_commas_and_the_same_numbers(
     reply = client.get(f"/api/runs/{run_id}/results.csv")  # the page's default language: Swedish
     assert reply.status_code == 200 and 'filename="resultat.csv"' in reply.headers["content-disposition"]
     text = reply.content.decode("utf-8")
-    assert text.startswith("\ufeffScenario;Punkt i svepet;Mått;Måttet i ord;Medelvärde;95 % intervall, nedre gräns;")
+    assert text.startswith("\ufeffScenario;Punkt i svepet;Mått;Måttet i ord;Medelvärde;95 % intervall, nedre "
+                           "gräns;")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
     with (command_line / "summary.csv").open(encoding="utf-8", newline="") as fh:
         cli_rows = list(csv.reader(fh))
     assert len(rows) == len(cli_rows) and len(rows[0]) == len(cli_rows[0]) + 2 == 15
-    said = {r[2]: r[3] for r in rows[1:]}  # each figure in Swedish words beside its key (a manager read only keys)
+    # each figure in Swedish words beside its key (a manager read only keys)
+    said = {r[2]: r[3] for r in rows[1:]}
     assert said["astorp/complete_to_decision_mean_days"] == "dagar från komplett ansökan till beslut (medel)"
     assert any(w.startswith("dagar i väntan vid: Diarieför ansökan") for w in said.values())
     assert not any("_" in words for words in said.values())
@@ -186,10 +192,10 @@ def test_bad_requests_for_the_figures_are_one_line_in_each_language(client):
     bad = client.get(f"/api/runs/{run_id}/results.csv?lang=de")
     assert bad.status_code == 400
     assert bad.json() == {
-        "error": "The figures' language “de” is not one the page writes: sv (Swedish Excel: semicolons and decimal "
-                 "commas) or en (commas and decimal points).",
-        "error_sv": "Siffrornas språk ”de” är inget som sidan skriver: sv (svensk Excel: semikolon och decimalkomma) "
-                    "eller en (komma och decimalpunkt).",
+        "error": "The figures' language “de” is not one the page writes: sv (Swedish Excel: semicolons and "
+                 "decimal commas) or en (commas and decimal points).",
+        "error_sv": "Siffrornas språk ”de” är inget som sidan skriver: sv (svensk Excel: semikolon och "
+                    "decimalkomma) eller en (komma och decimalpunkt).",
         "field": "lang"}
     gone = client.get("/api/runs/no-such-run/results.json")
     assert gone.status_code == 404
@@ -204,8 +210,10 @@ def test_bad_requests_for_the_figures_are_one_line_in_each_language(client):
 
 def test_a_goal_seek_has_no_figures_to_download_and_says_so():
     with starlette_testclient.TestClient(create_app(workers=0)) as c:
-        reply = c.post("/api/goal", json={"municipalities": ["astorp"], "goal": {"percent": 80, "officers": [1],
-                                                                                  "fte": [0.3], "levels": ["officer"]},
+        reply = c.post("/api/goal", json={"municipalities": ["astorp"], "goal": {"percent": 80,
+                                                                                 "officers": [1],
+                                                                                  "fte": [0.3],
+                                                                                 "levels": ["officer"]},
                                           "levers": {"years": 0.25}})
         assert reply.status_code == 202, reply.text
         run_id = reply.json()["id"]
@@ -215,12 +223,13 @@ def test_a_goal_seek_has_no_figures_to_download_and_says_so():
             time.sleep(0.05)
         said = c.get(f"/api/runs/{run_id}/results.csv")
     assert said.status_code == 404
-    assert said.json()["error"] == "No figures to download: this is a goal seek, whose answer is the table on the page."
+    assert said.json()["error"] == ("No figures to download: this is a goal seek, whose answer is the table "
+                                    "on the page.")
 
 
 def test_a_busy_server_tells_the_page_when_to_ask_again():
-    """The 503 of a server running as many runs as it takes says when to ask again (Retry-After): the page asks
-    again by itself (app.js)."""
+    """The 503 of a server running as many runs as it takes says when to ask again (Retry-After): the page
+    asks again by itself (app.js)."""
     long = {"municipalities": ["helsingborg", "landskrona"], "levers": {"replications": 10, "years": 2}}
     with starlette_testclient.TestClient(create_app(workers=1, most=1)) as c:
         first = c.post("/api/runs", json=long)
@@ -228,18 +237,20 @@ def test_a_busy_server_tells_the_page_when_to_ask_again():
         busy = c.post("/api/runs", json={"municipalities": ["bjuv"], "levers": {"replications": 2}})
         c.delete(f"/api/runs/{first.json()['id']}")
     assert busy.status_code == 503 and busy.headers["retry-after"] == str(BUSY_RETRY_SECONDS)
-    bad = starlette_testclient.TestClient(create_app(workers=0)).post("/api/runs", json={"municipalities": []})
+    bad = starlette_testclient.TestClient(create_app(workers=0)).post("/api/runs",
+                                                                      json={"municipalities": []})
     assert bad.status_code == 400 and "retry-after" not in bad.headers  # a refusal of the question: not again
 
 
 def test_the_status_quos_figures_are_those_permitflow_simulate_gives_of_the_same_process_and_seed(client):
-    """``permitflow simulate`` of one municipality with the page's replications, years and seed gives the figures of
-    the download's status quo: each figure's mean and 95 % interval, the same floats."""
+    """``permitflow simulate`` of one municipality with the page's replications, years and seed gives the
+    figures of the download's status quo: each figure's mean and 95 % interval, the same floats."""
     levers = {"replications": 3, "years": 0.5, "seed": 11}
     run_id = _finished(client, {"municipalities": ["astorp"], "levers": levers})
     doc = client.get(f"/api/runs/{run_id}/results.json").json()
     (today,) = doc["scenarios"][0]["points"]
-    result = CliRunner().invoke(cli, ["simulate", "astorp", "--replications", "3", "--years", "0.5", "--seed", "11",
+    result = CliRunner().invoke(cli, ["simulate", "astorp", "--replications", "3", "--years", "0.5", "--seed",
+                                      "11",
                                       "--workers", "1", "--format", "json", "--quiet"])
     assert result.exit_code == 0, result.output
     simulated = json.loads(result.stdout)["figures"]
@@ -252,8 +263,8 @@ def test_the_status_quos_figures_are_those_permitflow_simulate_gives_of_the_same
 def goal_sheet_rows(sheet: bytes, table: bytes, lang: str) -> list[list[str]]:
     """The page's spreadsheet of a goal seek (``sheet``) against ``permitflow optimise --csv`` of the same
     search (``table``): a byte-order mark, the language's delimiter, as many rows and columns, every number
-    the same (its decimal mark the language's; a share, of full time or within the deadline, in per cent as the
-    page says it: 30 for 0.3); its rows, the heads first, for the words to be checked."""
+    the same (its decimal mark the language's; a share, of full time or within the deadline, in per cent as
+    the page says it: 30 for 0.3); its rows, the heads first, for the words to be checked."""
     text = sheet.decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";" if lang == "sv" else ","))
@@ -263,7 +274,8 @@ def goal_sheet_rows(sheet: bytes, table: bytes, lang: str) -> list[list[str]]:
     shares = {theirs[0].index(c) for c in ("fte", "target_mean", "target_low", "target_high")}
     assert all(rows[0][k].endswith("(%)") for k in shares)
     for mine, row in zip(rows[1:], theirs[1:], strict=True):
-        assert [c.replace(",", ".") if lang == "sv" else c for k, c in enumerate(mine) if k not in words | shares] == \
+        assert [c.replace(",", ".") if lang == "sv" else c for k,
+                c in enumerate(mine) if k not in words | shares] == \
             [c for k, c in enumerate(row) if k not in words | shares]
         for k in shares:  # per cent: the fraction's digits, the decimal mark moved two places
             assert (Decimal(mine[k].replace(",", ".")) if mine[k] else None) == \

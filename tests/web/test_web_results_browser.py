@@ -1,6 +1,6 @@
-"""The what-if page in headless Chromium (Debian's): the answer's figures downloaded as files (a spreadsheet in the
-page's language, the JSON the command line writes), and a click the server is too busy for asked again by itself,
-saying so in the page's language, with a button that stops it."""
+"""The what-if page in headless Chromium (Debian's): the answer's figures downloaded as files (a spreadsheet
+in the page's language, the JSON the command line writes), and a click the server is too busy for asked again
+by itself, saying so in the page's language, with a button that stops it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from chromium import CHROMIUM
 
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")]
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(),
+                                                      reason="needs Debian's chromium")]
 pytest.importorskip("playwright.sync_api")
 pytest.importorskip("uvicorn")
 from test_web_browser import _calculate, _sentence, _serving, _the_page  # noqa: E402 - after the skips
@@ -24,8 +25,8 @@ from web.app import create_app  # noqa: E402
 
 BUSY = {"error": "The server is already running 4 large calculations for other pages: try again when one has "
                  "finished, in a minute or two.",
-        "error_sv": "Servern kör redan 4 stora beräkningar åt andra sidor: försök igen när någon är klar, om en "
-                    "minut eller två.", "field": ""}
+        "error_sv": "Servern kör redan 4 stora beräkningar åt andra sidor: försök igen när någon är klar, om "
+                    "en minut eller två.", "field": ""}
 
 
 def _get(address: str, path: str) -> bytes:
@@ -40,7 +41,8 @@ def _post(address: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
         return dict(json.loads(reply.read()))
 
 
-def test_the_answers_figures_download_as_a_spreadsheet_in_the_pages_language_and_as_json(tmp_path: Path) -> None:
+def test_the_answers_figures_download_as_a_spreadsheet_in_the_pages_language_and_as_json(
+        tmp_path: Path) -> None:
     messages: list[str] = []
     with _serving(create_app(workers=1)) as address, _the_page(address, messages, downloads=True) as page:
         assert page.locator("#figures-csv").is_disabled() and page.locator("#figures-json").is_disabled()
@@ -49,10 +51,12 @@ def test_the_answers_figures_download_as_a_spreadsheet_in_the_pages_language_and
         page.fill("#lever-officers", "3")
         _calculate(page, 1)
         run_id = page.evaluate("state.finished")
-        files = downloaded(page, (("#figures-csv", "sv"), ("#figures-json", "sv"), ("#figures-csv", "en")), tmp_path)
+        files = downloaded(page, (("#figures-csv", "sv"), ("#figures-json", "sv"), ("#figures-csv", "en")),
+                           tmp_path)
         assert page.locator("#figures-csv").inner_text() == "Download the figures (CSV for Excel)"
         assert page.locator("p[data-t='figures_rule']").inner_text().startswith(
-            "The CSV file follows the page's language: in English commas and decimal points, in Swedish semicolons")
+            "The CSV file follows the page's language: in English commas and decimal points, in Swedish "
+            "semicolons")
         served = {"results.json": _get(address, f"api/runs/{run_id}/results.json"),
                   "resultat.csv": _get(address, f"api/runs/{run_id}/results.csv?lang=sv"),
                   "results.csv": _get(address, f"api/runs/{run_id}/results.csv?lang=en")}
@@ -78,8 +82,8 @@ def test_the_answers_figures_download_as_a_spreadsheet_in_the_pages_language_and
 
 
 def downloaded(page: Any, clicks: Iterable[tuple[str, str]], folder: Path) -> dict[str, bytes]:
-    """Each (button, language) of ``clicks`` clicked on the page in that language: the files it downloaded, by the
-    names the page gave them (saved into ``folder``)."""
+    """Each (button, language) of ``clicks`` clicked on the page in that language: the files it downloaded, by
+    the names the page gave them (saved into ``folder``)."""
     files = {}
     for button, lang in clicks:
         page.click(f"[data-lang='{lang}']")
@@ -99,10 +103,10 @@ def _press_run(page: Any) -> None:
 @contextmanager
 def _told_busy(times: int, refused: str = "**/api/runs",
                press: Callable[[Any], None] = _press_run) -> Iterator[tuple[Any, list[str], list[str]]]:
-    """The page (Swedish) with ``press`` done (Räkna pressed at 2 replications), the first ``times`` of its POSTs to
-    ``refused`` answered as a server running as many large runs as it takes answers them (503, Retry-After: 1 s), the
-    others let through; waited for until it says it will ask again: (the page, its console messages, the POSTs it
-    sent)."""
+    """The page (Swedish) with ``press`` done (Räkna pressed at 2 replications), the first ``times`` of its
+    POSTs to ``refused`` answered as a server running as many large runs as it takes answers them (503,
+    Retry-After: 1 s), the others let through; waited for until it says it will ask again: (the page, its
+    console messages, the POSTs it sent)."""
     messages: list[str] = []
     asked: list[str] = []
 
@@ -125,8 +129,8 @@ def _told_busy(times: int, refused: str = "**/api/runs",
 
 
 def test_a_click_the_server_is_too_busy_for_is_asked_again_by_itself_saying_so() -> None:
-    """Found in the QA of branch qaserve: a page told 503 "try again" dropped the manager's click; it now asks again
-    after the server's Retry-After, longer each time, saying so in its language."""
+    """Found in the QA of branch qaserve: a page told 503 "try again" dropped the manager's click; it now asks
+    again after the server's Retry-After, longer each time, saying so in its language."""
     with _told_busy(2) as (page, messages, asked):
         assert page.locator("#busy-said").inner_text() == (
             "Servern är upptagen just nu. Sidan frågar igen av sig själv om 1 s (försök 2 av 7).")
@@ -160,8 +164,8 @@ def test_stop_trying_ends_the_wait_and_says_what_the_server_said() -> None:
 
 
 def test_a_run_asked_while_the_server_runs_all_it_takes_runs_once_one_has_finished() -> None:
-    """A real server running as many runs as it takes (``most=1``): the page's run is refused (503, Retry-After 5 s),
-    asked again by the page, and runs once the other run has ended."""
+    """A real server running as many runs as it takes (``most=1``): the page's run is refused (503,
+    Retry-After 5 s), asked again by the page, and runs once the other run has ended."""
     messages: list[str] = []
     with _serving(create_app(workers=1, most=1)) as address, _the_page(address, messages) as page:
         other = _post(address, "api/runs", {"municipalities": ["helsingborg", "landskrona"],

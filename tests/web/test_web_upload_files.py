@@ -111,6 +111,16 @@ BAD = {
         "m.bpmn, rad 5: inte välformad XML: taggen <process> som öppnas på rad 3 stängs som </proces> (en "
         "sluttagg "
         "med ett annat namn, eller en som saknas)"),
+    # found by QA: lxml names the tags without the prefix the file writes them with ("task line 4 and
+    # process" for <bpmn:task> and </bpmn:process>)
+    "a prefixed tag left open": (
+        HEAD.replace(b"<process", b"<bpmn:process").replace(b"<definitions ", b"<definitions xmlns:bpmn="
+                                                            b'"http://www.omg.org/spec/BPMN/20100524/MODEL" ')
+        + b'    <bpmn:task id="t" name="Granska">\n  </bpmn:process>\n</definitions>\n', PROFILE,
+        "m.bpmn, line 5: not well-formed XML: the tag <bpmn:task> opened on line 4 is closed as "
+        "</bpmn:process> (a closing tag of another name, or one missing)",
+        "m.bpmn, rad 5: inte välformad XML: taggen <bpmn:task> som öppnas på rad 4 stängs som "
+        "</bpmn:process> (en sluttagg med ett annat namn, eller en som saknas)"),
     "cut short": (
         HEAD + b'    <task id="t" name="Granska">\n', PROFILE,
         "m.bpmn, line 5: not well-formed XML: the file ends before the tag <task> opened on line 4 is closed "
@@ -210,18 +220,20 @@ def test_a_profile_for_another_model_names_the_models_steps_by_their_names(serve
 
 
 def test_an_unnamed_element_is_said_by_what_it_is_and_its_id(served):
-    """Elements the model leaves unnamed (MIWG's kind of test model) have nothing else to be called by but their
-    ids; said by the id in brackets alone ("(Gw_C): complex gateways …") they told a manager nothing of what to
-    look for in the drawing (found by QA): what each is, then its id, as ``permitflow diff`` says an unnamed step
-    by its kind; where its clause says what it is already ("its message start event"), the id in brackets."""
+    """Elements the model leaves unnamed (MIWG's kind of test model) have nothing else to be called by but
+    their ids; said by the id in brackets alone ("(Gw_C): complex gateways …") they told a manager nothing of
+    what to look for in the drawing (found by QA): what each is, then its id, as ``permitflow diff`` says an
+    unnamed step by its kind; where its clause says what it is already ("its message start event"), the id in
+    brackets."""
     bad = _upload(served, "M/M/1", (FIXTURES / "not_run.bpmn").read_bytes(),
                   (FIXTURES.parent / "sim" / "mm1.yaml").read_bytes()).json()
-    assert "process “M/M/c queue” cannot be simulated: 3 element(s) not executable: an unnamed complex gateway " \
-           "(Gw_C): complex gateways" in bad["error"]
+    assert ("process “M/M/c queue” cannot be simulated: 3 element(s) not executable: an unnamed complex "
+            "gateway (Gw_C): complex gateways") in bad["error"]
     assert "; an unnamed intermediate event (Wait): message catch event needs a `delay:`" in bad["error"]
-    assert "; an unnamed event subprocess (Sub_Msg): its message start event (Start_Msg) needs" in bad["error"]
-    assert "processen ”M/M/c queue” kan inte simuleras: 3 element kan inte köras: en namnlös komplex gateway " \
-           "(Gw_C): komplexa" in bad["error_sv"]
+    assert ("; an unnamed event subprocess (Sub_Msg): its message start event (Start_Msg) needs"
+            in bad["error"])
+    assert ("processen ”M/M/c queue” kan inte simuleras: 3 element kan inte köras: en namnlös komplex "
+            "gateway (Gw_C): komplexa") in bad["error_sv"]
     assert "; en namnlös mellanliggande händelse (Wait): fångande händelse" in bad["error_sv"]
     assert "; en namnlös händelseunderprocess (Sub_Msg): dess starthändelse för meddelande, (Start_Msg)," \
         in bad["error_sv"]

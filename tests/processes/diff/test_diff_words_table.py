@@ -169,31 +169,31 @@ def test_a_note_names_the_models_by_their_short_names_in_each_language() -> None
     else a person reads names the models; the national reference by the name before its laws, as the
     comparison's headings name it (in Swedish "modellen Nationell referens", as the differences say its whole
     name); a model named as compared (a process name) by its municipality's name."""
-    large = ("the models are too large to compare every pair of steps (1000 x 1000): steps were paired by identical "
-             "names and matched neighbours; 12 steps of A and 10 of B were not compared pair by pair (they are "
-             "listed as only in their model)")
+    large = ("the models are too large to compare every pair of steps (1000 x 1000): steps were paired by "
+             "identical names and matched neighbours; 12 steps of A and 10 of B were not compared pair by "
+             "pair (they are listed as only in their model)")
     bare = "astorp has no profile facts; they are not compared"
-    typed = ("2 matched tasks are plain tasks in nat and typed in astorp (userTask 2): a model that does not type a "
-             "task says nothing about its type, so these types are not compared")
+    typed = ("2 matched tasks are plain tasks in nat and typed in astorp (userTask 2): a model that does not "
+             "type a task says nothing about its type, so these types are not compared")
     english = DiffWords("en", {"nat": "National reference (the Alcohol Act)", "astorp": "Åstorp"})
     assert notes_said([large, bare, typed], ("nat", "astorp"), english) == [
-        "the models are too large to compare every pair of steps (1000 x 1000): steps were paired by identical "
-        "names and matched neighbours; 12 steps in National reference and 10 in Åstorp were not compared pair by "
-        "pair (they are listed as only in their model)",
+        "the models are too large to compare every pair of steps (1000 x 1000): steps were paired by "
+        "identical names and matched neighbours; 12 steps in National reference and 10 in Åstorp were not "
+        "compared pair by pair (they are listed as only in their model)",
         "Åstorp has no profile facts; they are not compared",
-        "2 matched tasks are plain tasks in National reference and typed in Åstorp (userTask 2): a model that does "
-        "not type a task says nothing about its type, so these types are not compared"]
+        "2 matched tasks are plain tasks in National reference and typed in Åstorp (userTask 2): a model "
+        "that does not type a task says nothing about its type, so these types are not compared"]
     swedish = DiffWords("sv", {"nat": "Nationell referens (Alkohollagen)", "astorp": "Åstorp"})
     said = notes_said([large, bare], ("nat", "astorp"), swedish)
     assert said == [
-        "Modellerna är för stora för att jämföra varje par av steg (1000 × 1000): stegen parades efter samma namn "
-        "och matchade grannar; 12 steg i modellen Nationell referens och 10 i Åstorps modell jämfördes inte par för "
-        "par (de står som bara i sin modell)",
+        "Modellerna är för stora för att jämföra varje par av steg (1000 × 1000): stegen parades efter samma "
+        "namn och matchade grannar; 12 steg i modellen Nationell referens och 10 i Åstorps modell jämfördes "
+        "inte par för par (de står som bara i sin modell)",
         "Åstorps modell saknar fakta i en profil; de jämförs inte"]
     # a model named by its file keeps its name, without a genitive
     assert notes_said([large], ("a.bpmn", "b.bpmn"), DiffWords("sv"))[0].endswith(
-        "12 steg i modellen a.bpmn och 10 i modellen b.bpmn jämfördes inte par för par (de står som bara i sin "
-        "modell)")
+        "12 steg i modellen a.bpmn och 10 i modellen b.bpmn jämfördes inte par för par (de står som bara i "
+        "sin modell)")
 
 
 BENCH = ROOT / "bench" / "matching"
@@ -213,23 +213,26 @@ def test_every_reason_the_benchmark_pairs_give_has_its_swedish_form() -> None:
 
 
 def test_a_loop_difference_reads_as_swedish() -> None:
-    a = model([("s", "start", "Start"), ("x", "task", "Granska ansökan"), ("g", "xor", ""), ("e", "end", "Slut")],
+    a = model([("s", "start", "Start"), ("x", "task", "Granska ansökan"), ("g", "xor", ""), ("e", "end",
+                                                                                             "Slut")],
               [("s", "x"), ("x", "g"), ("g", "x"), ("g", "e")])
-    b = model([("s", "start", "Start"), ("x", "task", "Granska ansökan"), ("e", "end", "Slut")], chain="s x e")
+    b = model([("s", "start", "Start"), ("x", "task", "Granska ansökan"), ("e", "end", "Slut")],
+              chain="s x e")
     said = [message_in(x, "a", "b", SV) for x in diff_models(a, b, a_name="a", b_name="b").differences
             if x.kind == "loop"]
-    assert said == ['"Granska ansökan" är upprepbart (i en slinga) i Åstorps modell men inte upprepbart (görs en '
-                    "gång) i Höganäs modell."]
+    assert said == ['"Granska ansökan" är upprepbart (i en slinga) i Åstorps modell men inte upprepbart '
+                    "(görs en gång) i Höganäs modell."]
 
 
-#: the code that writes the notes under a diff (formats.py's notes are the saved matches file's comments, which
-#: stay English on purpose)
+#: the code that writes the notes under a diff (formats.py's notes are the saved matches file's comments,
+#: which stay English on purpose)
 NOTE_SOURCES = [p for p in sorted((ROOT / "processes" / "diff").glob("*.py")) if p.name != "formats.py"]
 
 
 def _is_note_maker(node: ast.AST, fn: ast.FunctionDef) -> bool:
-    """Whether ``node`` makes a note: ``notes.append(x)``, ``note = x``, ``notes += (x,)``, ``notes = (x,)``, and
-    in a function that makes notes (``*_note``, ``*_notes``, ``*_conflicts``) what it returns or appends."""
+    """Whether ``node`` makes a note: ``notes.append(x)``, ``note = x``, ``notes += (x,)``, ``notes = (x,)``,
+    and in a function that makes notes (``*_note``, ``*_notes``, ``*_conflicts``) what it returns or
+    appends."""
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append" \
             and isinstance(node.func.value, ast.Name):
         return node.func.value.id == "notes" or fn.name.endswith(("_notes", "_conflicts"))
@@ -254,7 +257,8 @@ def _fragments(node: ast.AST) -> set[str]:
 @lru_cache(maxsize=1)
 def _note_fragments() -> dict[str, str]:
     """Every piece of English the code writes into a note -> where: the note's own text, a value it names that
-    the same function makes (perspective.py's ``why``) or that is passed in (outcomes.py's ``pair(x, y, why)``)."""
+    the same function makes (perspective.py's ``why``) or that is passed in (outcomes.py's ``pair(x, y,
+    why)``)."""
     out: dict[str, str] = {}
     for path in NOTE_SOURCES:
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -272,8 +276,8 @@ def _note_fragments() -> dict[str, str]:
 
 
 def _unescaped(form: str) -> str:
-    """A form's English as text: its escapes undone, its alternatives' words kept ("(refused|granted)"), model A
-    or B as the matcher writes it ("(?P<a>A)": "A")."""
+    """A form's English as text: its escapes undone, its alternatives' words kept ("(refused|granted)"), model
+    A or B as the matcher writes it ("(?P<a>A)": "A")."""
     return re.sub(r"\\(.)", r"\1", re.sub(r"\(\?P<\w+>([^()]*)\)", r"\1", form).replace("(?:", "("))
 
 
@@ -281,8 +285,8 @@ def test_every_note_the_code_writes_has_a_form_with_its_swedish() -> None:
     fragments = _note_fragments()
     # (the scan is not vacuous: it finds the passes' notes, a value made apart and one passed in)
     assert {"each the other's only candidate, labels", "each the other's clearest partner by it",
-            "the only end left over in each model that is not a refusal or a withdrawal, reached from the same "
-            "matched step"} <= set(fragments)
+            "the only end left over in each model that is not a refusal or a withdrawal, reached from the "
+            "same matched step"} <= set(fragments)
     forms = [_unescaped(form) for form, _, _ in NOTES]
     missing = {text: where for text, where in fragments.items() if not any(text in form for form in forms)}
     assert not missing, f"English in a note with no form in notewords.NOTES: {missing}"
@@ -293,14 +297,15 @@ def test_every_note_the_code_writes_has_a_form_with_its_swedish() -> None:
 
 
 def _hows() -> set[str]:
-    """How the matcher says it found a pair (``Match(..., how)``, ``replace(m, how=...)``): every value the code
-    gives, a module's constant (``PLACED = "placed"``) read as its value."""
+    """How the matcher says it found a pair (``Match(..., how)``, ``replace(m, how=...)``): every value the
+    code gives, a module's constant (``PLACED = "placed"``) read as its value."""
     found: set[str] = set()
     for path in NOTE_SOURCES:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         constants = {t.id: a.value.value for a in tree.body if isinstance(a, ast.Assign)
                      and isinstance(a.value, ast.Constant) for t in a.targets if isinstance(t, ast.Name)}
-        for call in (c for c in ast.walk(tree) if isinstance(c, ast.Call) and _name(c) in ("Match", "replace")):
+        for call in (c for c in ast.walk(tree) if isinstance(c, ast.Call) and _name(c) in ("Match",
+                                                                                           "replace")):
             given = [k.value for k in call.keywords if k.arg == "how"]
             given += call.args[4:5] if _name(call) == "Match" else []
             for value in given:
@@ -342,7 +347,8 @@ def _english_words() -> set[str]:
 
 
 def _unquoted(text: str) -> str:
-    """``text`` without what it quotes: the models' step names, a matches file's entries ({a: ..., b: ...})."""
+    """``text`` without what it quotes: the models' step names, a matches file's entries ({a: ..., b:
+    ...})."""
     return re.sub(r'"[^"\n]*"|“[^”\n]*”|”[^”\n]*”|\{[^}\n]*\}|`[^`\n]*`', " ", text)
 
 
@@ -350,7 +356,8 @@ def test_the_swedish_outputs_of_the_benchmark_pairs_have_no_english_word_of_the_
     # a fast, fixed sample of the matching benchmark (every fifth pair, Swedish and English models): the text
     # and Markdown outputs in Swedish say none of the English forms' words outside the step names they quote
     english = _english_words()
-    assert {"matched", "lower", "confidence", "alike", "unnamed", "together"} & english >= {"matched", "alike"}
+    assert {"matched", "lower", "confidence", "alike", "unnamed", "together"} & english >= {"matched",
+                                                                                            "alike"}
     pairs = sorted(p for lang in ("sv", "en") for p in (BENCH / lang).iterdir() if p.is_dir())[2::5]
     assert len(pairs) >= 20
     left: dict[str, set[str]] = {}
@@ -369,12 +376,14 @@ def test_the_swedish_outputs_of_the_benchmark_pairs_have_no_english_word_of_the_
 
 
 def test_every_parameter_of_the_librarys_profiles_is_named_in_swedish_words() -> None:
-    # a parameter's difference names its key ("delay.mean"): each part in words, but a flow's or an attribute's id
+    # a parameter's difference names its key ("delay.mean"): each part in words, but not a flow's or an
+    # attribute's id, which stays as the model writes it
     from bpmn_io.library import library_names, load_entry
     from processes.diff import profile_inputs
     from processes.diff.differences import canonical_params, flatten
 
-    keys = {k for name in library_names() for entry in profile_inputs(load_entry(name).profile.raw)[1].values()
+    keys = {k for name in library_names()
+            for entry in profile_inputs(load_entry(name).profile.raw)[1].values()
             for k in flatten(canonical_params(entry))}
     assert {"delay.low", "duration.mean", "delegation"} <= keys
     parts = {p for k in keys for p in k.split(".") if not p.startswith("Flow_") and not k.startswith("set.")
