@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 from scipy.stats import binom
 
+from report.numbers import number
 from scenarios.bases import library_base
 from scenarios.candidate_run import Run
 from scenarios.compare import estimate
@@ -88,3 +89,38 @@ def test_a_goal_seek_with_none_sure_names_the_closest_and_settles_it_on_fresh_re
     assert settled.settled.sure == (fresh.low >= 0.95)
     # its figures are the fresh ones alone: replications after those seen, none of them
     assert len(fresh.values) == unsure.to_settle
+
+
+def test_the_command_line_names_the_closest_and_settle_runs_it_fresh() -> None:
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    args = ["optimise", "astorp", "--officers", "1", "--fte", "0.25", "--levels", "officer", "--first-replications",
+            "3", "--max-replications", "12", "--workers", "1", "--quiet"]
+    unsure = CliRunner().invoke(cli, args)
+    assert unsure.exit_code == 0, unsure.output
+    closest = next(line for line in unsure.output.splitlines() if line.startswith("Closest: "))
+    n = int(closest.rsplit("(add --settle ", 1)[1].rstrip(").").replace(",", ""))
+    assert closest.startswith("Closest: 1 officer at quarter time, decided by the officer; from its 12 runs it is "
+                              "about ")
+    assert "Närmast: 1 handläggare på kvartstid" in unsure.output and f"(lägg till --settle {n})" in unsure.output
+    settled = CliRunner().invoke(cli, [*args, "--settle", str(n)])
+    assert settled.exit_code == 0, settled.output
+    assert f"Settling it: {n} more runs of 1 officer at quarter time, decided by the officer, judged on their own" \
+        in settled.output
+    assert f"Avgörandet: {n} körningar till av 1 handläggare på kvartstid" in settled.output
+    assert "--settle" not in settled.output  # nothing more to add
+    refused = CliRunner().invoke(cli, [*args, "--settle", "2"])
+    assert refused.exit_code == 2 and "--settle" in refused.output and "Traceback" not in refused.output
+
+
+@pytest.mark.parametrize("given", [2, 2001, True, "5", 4.5])
+def test_the_pages_settle_runs_outside_3_to_2000_are_refused_in_both_languages(given: object) -> None:
+    from web.levers import GoalLeverError
+
+    base = library_base("astorp", source="test", line=None)
+    with pytest.raises(GoalLeverError) as refused:
+        goal_request([base], 95, settle=given)
+    assert "expected a whole number from 3 to 2,000" in str(refused.value)
+    assert refused.value.sv.endswith(f"(väntade ett heltal från 3 till {number(2000, 'sv')})")
