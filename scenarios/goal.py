@@ -19,7 +19,7 @@ from scenarios.levers import Candidate, Costs, Levers
 from scenarios.study import Scenario
 
 __all__ = ["SHARE_FIGURE", "TIME_FIGURE", "Target", "OptimiseRequest", "Evaluated", "OptimiseResult", "Cancelled",
-           "Settled", "kr_to_ore", "time_key"]
+           "Settled", "kr_to_ore", "look_spending", "time_key"]
 
 SHARE_FIGURE = "within_deadline_share"
 TIME_FIGURE = "complete_to_decision_mean_days"
@@ -100,6 +100,16 @@ class OptimiseRequest:
     max_replications: int = 40
     screen_level: float = 0.99
     settle: int = 0
+
+    @property
+    def looks(self) -> int:
+        """How many times the search may look at one candidate's interval: at ``first_replications`` and each
+        doubling up to ``max_replications`` (3, 6, 12: 3). A share target's candidate stops as soon as it looks
+        sure, so each look spends part of the level: :func:`look_spending`."""
+        count, reps = 1, self.first_replications
+        while reps < self.max_replications:
+            reps, count = min(2 * reps, self.max_replications), count + 1
+        return count
 
     def __post_init__(self) -> None:
         if not 3 <= self.first_replications <= self.max_replications:
@@ -268,6 +278,20 @@ class OptimiseResult:
                 "replications": self.settled.replications, "target_figure": est(self.settled.target_value),
                 "sure": self.settled.sure},
         }
+
+
+def look_spending(looks: int) -> float:
+    """How much more a share target's "sure" asks of each look when a candidate may be looked at ``looks`` times
+    and stops as soon as it looks sure: its interval at ``1 - 0.05 / (m * spending)`` for Holm's m. A two-sided
+    interval errs on the bad side with half its 5 %, so a candidate at the target is called sure at one look with
+    at most 0.05 / (2 m * spending); over its looks (Bonferroni: whatever their dependence) at most
+    0.05 * looks / (2 m * spending) = 0.05 / m with ``looks / 2``, Holm's one-sided share at m, and so any wrongly
+    sure at most 5 %, the answer's "95 % confidence". Up to two looks fit in the half the other tail leaves (1).
+
+    >>> look_spending(1), look_spending(2), look_spending(3), look_spending(5)
+    (1.0, 1.0, 1.5, 2.5)
+    """
+    return max(1.0, looks / 2.0)
 
 
 def _duration_words(days: float) -> str:

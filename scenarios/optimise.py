@@ -285,12 +285,14 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
         units += done
     runs = {i: reps[i] for i in results}
     kr = {i: kr_to_ore(sum(prices[i])) for i in results}
-    must = answer_group(results, status, kr, target)  # the answer's tie-breaks: over the most, as before
+    # a share target's candidates stop when they look sure: each of their looks spends part of the level
+    looks = request.looks if target.share is not None else 1
+    must = answer_group(results, status, kr, target, looks)  # the answer's tie-breaks: over the most, as before
     level = pair_level(kr, request.screen_level)
     # a candidate dearer than one that surely meets the target (the answer's sure one, all candidates taken
     # together: the chosen one when it is sure, else the safe one) decides nothing the answer says: it is not
     # run on to place it on the frontier, and where its place stays unsure it is "not needed" (frontier None)
-    sure = sure_cost(results, kr, target)
+    sure = sure_cost(results, kr, target, looks)
     frontier_units = 0
     while True:
         on, more, unsure = place(series, runs, kr, most, level)
@@ -318,7 +320,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     chosen = next((e for e in evaluated if e.status == "chosen"), None)
     # "sure" taken together over every candidate tried (Holm), not each at its own 95 %: the answer picks
     # among them
-    sure_ones = jointly_sure(results, target)
+    sure_ones = jointly_sure(results, target, looks)
     surely = [e for i, e in zip(sorted(results), evaluated, strict=True) if i in sure_ones]
     holds = chosen is not None and any(e is chosen for e in surely)
     safe = None if holds else min(surely, key=lambda e: (kr_to_ore(e.cost), time_key(e.time)), default=None)

@@ -22,7 +22,7 @@ from scenarios.candidate_run import Run
 from scenarios.compare import estimate
 from scenarios.goal import MOST_SETTLE, Target
 
-__all__ = ["chance_to_meet", "replications_to_be_sure", "projected"]
+__all__ = ["chance_to_meet", "replications_to_be_sure", "projected", "sure_with"]
 
 
 def chance_to_meet(run: Run, target: Target) -> float:
@@ -68,6 +68,14 @@ def _mean(values: list[float]) -> float:
 def _spread(values: list[float]) -> float:
     mean = _mean(values)
     return math.sqrt(math.fsum((v - mean) ** 2 for v in values) / (len(values) - 1)) if len(values) > 1 else 0.0
+
+
+def sure_with(run: Run, target: Target, level: float, replications: int) -> bool:
+    """Whether ``replications`` showing what ``run``'s showed (:func:`projected`) give an interval at ``level``
+    whose bad end meets ``target``: one look where :func:`replications_to_be_sure` searches."""
+    if len(run.values) < 2 or math.isnan(run.mean) or not target.met(run.mean):
+        return False
+    return target.met(target.bad_end(projected(run, replications).interval(target, level)))
 
 
 def replications_to_be_sure(run: Run, target: Target, level: float, *, least: int = 3) -> int | None:
