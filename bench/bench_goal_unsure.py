@@ -5,7 +5,8 @@ it, :func:`web.goalseek.goal_request`; ``first`` and ``cap`` set the replication
 ``--first-replications`` and ``--max-replications``: 5 and 40 by default there, 3 and 12 on the page), one JSON
 line: the search's work units, wall and CPU seconds, the answer, and every *near* candidate (its mean meets the
 target, it is not sure with the candidates taken together): its replications, its 95 % interval, its interval at
-Holm's first level (``1 - 0.05 / k`` for k candidates: what it must clear when no other is sure), the chance it
+Holm's first level (``1 - 0.05 / (k * s)`` for k candidates, ``s`` the looks' spending: what it must clear when no
+other is sure), the chance it
 meets the target from what was seen (:func:`scenarios.settle.chance_to_meet`), and how many replications showing
 what its own showed would make it sure (:func:`scenarios.settle.replications_to_be_sure`) — in the search, at
 Holm's first level, and as fresh replications judged alone at 95 % (what the goal seek's "settle it" runs) — with
@@ -29,7 +30,7 @@ from bench_web_goal_default import run_forms  # this script's folder: run as a s
 import scenarios.optimise as search
 from scenarios.bases import library_base
 from scenarios.candidate_run import Run
-from scenarios.goal import JOINT_LEVEL
+from scenarios.goal import JOINT_LEVEL, look_spending
 from scenarios.settle import chance_to_meet, replications_to_be_sure
 from web.goalseek import REPLICATIONS, goal_request
 
@@ -46,9 +47,9 @@ def measure(form: dict[str, Any]) -> dict[str, Any]:
     seen: list[Mapping[int, Run]] = []
     judged = search.jointly_sure
 
-    def watched(results: Mapping[int, Run], target: Any) -> frozenset[int]:
+    def watched(results: Mapping[int, Run], target: Any, looks: int = 1) -> frozenset[int]:
         seen.append(dict(results))  # the runs the answer is told from (the last call is the answer's)
-        return judged(results, target)
+        return judged(results, target, looks)
 
     search.jointly_sure = watched  # type: ignore[assignment]  # to read the runs: this script only
     before, started = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
@@ -60,12 +61,13 @@ def measure(form: dict[str, Any]) -> dict[str, Any]:
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     runs, target = seen[-1], request.target
     k = len(result.evaluated)
-    first_level = 1.0 - (1.0 - JOINT_LEVEL) / k
+    looks = request.looks if target.share is not None else 1  # as the search counts them
+    first_level = 1.0 - (1.0 - JOINT_LEVEL) / (k * look_spending(looks))
     per_unit = cpu / max(1, result.work_units)
     near: list[dict[str, Any]] = []
     for i, row in zip(sorted(runs), result.evaluated, strict=True):
         run = runs[i]
-        if not target.met(run.mean) or i in judged(runs, target):
+        if not target.met(run.mean) or i in judged(runs, target, looks):
             continue
         holm = run.interval(target, first_level)
         in_search = replications_to_be_sure(run, target, first_level, least=row.replications)
