@@ -22,6 +22,7 @@ import json
 import resource
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 from scenarios.bases import library_base
@@ -53,8 +54,10 @@ def measure(form: dict[str, Any]) -> dict[str, Any]:
             "sure": result["holds_at_bad_end"], "safe": _said(result["safe"])}
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description="The web page's goal seek on a manager's first try.")
+def run_forms(argv: list[str], measure: Callable[[dict[str, Any]], dict[str, Any]], keys: set[str],
+              description: str) -> int:
+    """Each form of ``argv`` (JSON objects of ``keys``) measured, one JSON line each; 2 on a bad form."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("form", nargs="*", default=["{}"], help="a form as JSON (default: the page's, '{}')")
     forms: list[Any] = []
     for text in parser.parse_args(argv).form:
@@ -62,13 +65,17 @@ def main(argv: list[str]) -> int:
             form = json.loads(text)
         except json.JSONDecodeError:
             form = None
-        if not isinstance(form, dict) or not set(form) <= _KEYS:
-            print(f"a form is a JSON object of {', '.join(sorted(_KEYS))}: got {text!r}", file=sys.stderr)
+        if not isinstance(form, dict) or not set(form) <= keys:
+            print(f"a form is a JSON object of {', '.join(sorted(keys))}: got {text!r}", file=sys.stderr)
             return 2
         forms.append(form)
     for form in forms:
         print(json.dumps(measure(form), ensure_ascii=False), flush=True)
     return 0
+
+
+def main(argv: list[str]) -> int:
+    return run_forms(argv, measure, _KEYS, "The web page's goal seek on a manager's first try.")
 
 
 if __name__ == "__main__":

@@ -43,6 +43,9 @@ __all__ = ["optimise_cmd"]
               help="Replications every candidate starts with (at most --max-replications).")
 @click.option("--max-replications", type=Count(min=3, what="a number of replications", example="40"), default=40, show_default=True,
               help="Most replications an undecided candidate gets (doubling from --first-replications).")
+@click.option("--settle", type=Count(min=3, max=2000, what="a number of replications", example="26"), default=None,
+              help="When no candidate is sure: run the closest one this many more, fresh replications and judge it "
+                   "on those alone (the text says how many would settle it).")
 @click.option("-o", "--output", type=InputPath("a JSON file to write", exists=False),
               help="Write the result as JSON here (atomically; "
               "checked before the search).")
@@ -58,7 +61,8 @@ __all__ = ["optimise_cmd"]
 def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | None, target_mean: str | None,
                  officers: str | None, fte: str | None, levels: str | None, pool: str, decision_costs: tuple[str, ...],
                  fte_hours: float | None, cost_per_hour: float | None, horizon: str | None, warmup: str | None,
-                 seed: int | None, first_replications: int, max_replications: int, output: str | None,
+                 seed: int | None, first_replications: int, max_replications: int, settle: int | None,
+                 output: str | None,
                  csv_out: str | None, fmt: str, workers: int | None, dask_address: str | None, quiet: bool) -> None:
     """Goal seek: the cheapest officers, FTE and decision level that meet a target.
 
@@ -93,7 +97,10 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     frontier: two candidates' mean days are compared over the replications both
     have, and they are run on, up to the most any got, until it is sure which is
     faster; one dearer than a candidate that surely meets the target is not run on
-    for it: "not needed"). Exit 1 when no candidate meets the target.
+    for it: "not needed"). When none is sure it names the closest, how likely it is
+    to meet the target and about how many more runs would settle it: --settle N
+    runs it N fresh replications and judges it on those alone. Exit 1 when no
+    candidate meets the target.
 
     \b
     Examples:
@@ -139,6 +146,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
         costs=Costs(per_decision, fte_hours, cost_per_hour),
         first_replications=first_replications,
         max_replications=max_replications,
+        settle=settle or 0,
     )
     for path in (output, csv_out):  # not found only after the whole search
         if path is not None:

@@ -26,6 +26,7 @@ from bpmn_io.profile import LANGUAGES, pool_names
 from processes.textsafe import csv_cell
 from processes.wording import listed
 from report.numbers import days_said, kronor, number, share
+from report.settlewords import closest_words, settled_words
 from report.valuewords import fte_words
 from report.words import duration_words, level_words
 from scenarios.compare import Estimate
@@ -214,7 +215,27 @@ def _headline(result: OptimiseResult, staff: Mapping[str, str] | None = None) ->
                    "Inget alternativ når målet i intervallets sämre ände")
                   + " (fler upprepningar ger smalare intervall: --max-replications"
                   + ("; färre alternativ kräver mindre av vart och ett)." if together else ").")]
-    return lines + _today(result, staff)
+    return lines + _settle_lines(result, staff) + _today(result, staff)
+
+
+def _settle_lines(result: OptimiseResult, staff: Mapping[str, str] | None) -> list[str]:
+    """When none is sure: the closest candidate, its chance, and the ``--settle N`` that would settle it; once
+    settled, what the fresh replications said (:mod:`report.settlewords`)."""
+    near = result.closest
+    if near is None:
+        return []
+    name = {"en": _words_en(near.candidate, staff), "sv": _words_sv(near.candidate, staff)}
+    n = result.to_settle
+    how = {"en": f" (add --settle {n})", "sv": f" (lägg till --settle {n})"} if n is not None else {"en": "", "sv": ""}
+    if result.settled is not None:
+        how = {"en": "", "sv": ""}
+    lines = [line for line in closest_words(name, result.chance, near.replications, n, how) if line]
+    if result.settled is not None:
+        digits = SHARE if result.target.share is not None else 1
+        figure = {lang: _ci(result.settled.target_value, digits, lang) + (" (95% CI)" if lang == "en" else
+                                                                             " (95 % KI)") for lang in LANGUAGES}
+        lines += settled_words(name, result.settled.replications, figure, result.settled.sure)
+    return lines
 
 
 def together_words(k: int, tried: str = "candidates") -> tuple[str, str]:

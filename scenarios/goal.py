@@ -19,7 +19,7 @@ from scenarios.levers import Candidate, Costs, Levers
 from scenarios.study import Scenario
 
 __all__ = ["SHARE_FIGURE", "TIME_FIGURE", "Target", "OptimiseRequest", "Evaluated", "OptimiseResult", "Cancelled",
-           "kr_to_ore", "time_key"]
+           "Settled", "kr_to_ore", "look_spending", "time_key"]
 
 SHARE_FIGURE = "within_deadline_share"
 TIME_FIGURE = "complete_to_decision_mean_days"
@@ -86,7 +86,8 @@ class OptimiseRequest:
     """What to seek. ``base``: the scenario the levers change (:func:`base_scenario`);
     empty lever tuples take :func:`scenarios.levers.default_levers`; ``pool``: the
     levered pool; replications start at ``first_replications`` (>= 3) and grow to at
-    most ``max_replications``."""
+    most ``max_replications``. ``settle``: when no candidate ends sure, run the closest one this many fresh
+    replications more (0: none) and judge it on those alone (:class:`Settled`)."""
 
     base: Scenario
     target: Target = field(default_factory=Target)
@@ -98,11 +99,25 @@ class OptimiseRequest:
     first_replications: int = 5
     max_replications: int = 40
     screen_level: float = 0.99
+    settle: int = 0
+
+    @property
+    def looks(self) -> int:
+        """How many times the search may look at one candidate's interval: at ``first_replications`` and each
+        doubling up to ``max_replications`` (3, 6, 12: 3). A share target's candidate stops as soon as it looks
+        sure, so each look spends part of the level: :func:`look_spending`."""
+        count, reps = 1, self.first_replications
+        while reps < self.max_replications:
+            reps, count = min(2 * reps, self.max_replications), count + 1
+        return count
 
     def __post_init__(self) -> None:
         if not 3 <= self.first_replications <= self.max_replications:
             raise InputError(f"replications: first {self.first_replications!r}, most {self.max_replications!r} "
                              "(expected 3 <= first <= most)")
+        if not 0 <= self.settle <= MOST_SETTLE or self.settle in (1, 2):
+            raise InputError(f"replications to settle the closest candidate: {self.settle!r} (expected 0, or 3 to "
+                             f"{MOST_SETTLE:,})")
         if not 0.5 <= self.screen_level < 1.0:
             raise InputError(f"screen level {self.screen_level!r} (expected 0.5 <= level < 1)")
         if len(self.base.points) != 1:
@@ -157,6 +172,22 @@ class Evaluated:
 
 #: the confidence the answer's "sure" holds with, taken together over every candidate tried
 JOINT_LEVEL = 0.95
+#: the most fresh replications a request may ask to settle the closest candidate with
+MOST_SETTLE = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """The closest candidate run ``replications`` fresh replications more, after the ``after`` its figures had
+    been read from (so independent of the search that picked it), and judged on those alone: ``target_value``
+    their 95 % interval, ``sure`` whether its bad end meets the target (95 % for this one claim: the fresh runs
+    carry none of the choice's luck)."""
+
+    candidate: Candidate
+    after: int
+    replications: int
+    target_value: Estimate
+    sure: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +219,13 @@ class OptimiseResult:
     frontier_replications: int = 0  # the most replications any candidate got (unsure ones run on to it)
     frontier_units: int = 0  # of the work units, those that ran candidates on for the frontier
     screen_level: float = 0.99  # the request's: the frontier's pairwise comparisons share it (Bonferroni)
+    # when none is sure (no chosen sure one, no safe one): the closest (the chosen one, or the likeliest to meet it),
+    # the chance it meets the target from what was seen, the fresh replications that would settle it (None: no
+    # number would, its mean missing), and those run when the request asked (:attr:`OptimiseRequest.settle`)
+    closest: Evaluated | None = None
+    chance: float = math.nan
+    to_settle: int | None = None
+    settled: Settled | None = None
 
     @property
     def frontier(self) -> tuple[Evaluated, ...]:
@@ -233,7 +271,27 @@ class OptimiseResult:
             "frontier_work_units": self.frontier_units,
             "candidates": [row(e) for e in self.evaluated],
             "frontier": [e.candidate.label for e in self.frontier],
+            "closest": None if self.closest is None else {
+                **row(self.closest), "chance": num(self.chance), "replications_to_settle": self.to_settle},
+            "settled": None if self.settled is None else {
+                "label": self.settled.candidate.label, "after": self.settled.after,
+                "replications": self.settled.replications, "target_figure": est(self.settled.target_value),
+                "sure": self.settled.sure},
         }
+
+
+def look_spending(looks: int) -> float:
+    """How much more a share target's "sure" asks of each look when a candidate may be looked at ``looks`` times
+    and stops as soon as it looks sure: its interval at ``1 - 0.05 / (m * spending)`` for Holm's m. A two-sided
+    interval errs on the bad side with half its 5 %, so a candidate at the target is called sure at one look with
+    at most 0.05 / (2 m * spending); over its looks (Bonferroni: whatever their dependence) at most
+    0.05 * looks / (2 m * spending) = 0.05 / m with ``looks / 2``, Holm's one-sided share at m, and so any wrongly
+    sure at most 5 %, the answer's "95 % confidence". Up to two looks fit in the half the other tail leaves (1).
+
+    >>> look_spending(1), look_spending(2), look_spending(3), look_spending(5)
+    (1.0, 1.0, 1.5, 2.5)
+    """
+    return max(1.0, looks / 2.0)
 
 
 def _duration_words(days: float) -> str:

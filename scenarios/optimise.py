@@ -79,6 +79,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
+from dataclasses import replace
 from typing import Any
 
 from processes.errors import InputError, SimulationError
@@ -88,11 +89,13 @@ from scenarios.compare import Estimate, estimate
 from scenarios.execute import parsed_member, point_inputs
 from scenarios.frontier import pair_level, place
 from scenarios.goal import (
+    JOINT_LEVEL,
     TIME_FIGURE,
     Cancelled,
     Evaluated,
     OptimiseRequest,
     OptimiseResult,
+    Settled,
     Target,
     kr_to_ore,
     time_key,
@@ -111,6 +114,7 @@ from scenarios.levers import (
 )
 from scenarios.road import execute, prepare
 from scenarios.settings import Origin
+from scenarios.settle import chance_to_meet, replications_to_be_sure
 from scenarios.study import Scenario, Study, build_scenario
 from scenarios.verdicts import answer_cost, answer_group, finish, jointly_sure, screen, sure_cost
 
@@ -282,12 +286,14 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
         units += done
     runs = {i: reps[i] for i in results}
     kr = {i: kr_to_ore(sum(prices[i])) for i in results}
-    must = answer_group(results, status, kr, target)  # the answer's tie-breaks: over the most, as before
+    # a share target's candidates stop when they look sure: each of their looks spends part of the level
+    looks = request.looks if target.share is not None else 1
+    must = answer_group(results, status, kr, target, looks)  # the answer's tie-breaks: over the most, as before
     level = pair_level(kr, request.screen_level)
     # a candidate dearer than one that surely meets the target (the answer's sure one, all candidates taken
     # together: the chosen one when it is sure, else the safe one) decides nothing the answer says: it is not
     # run on to place it on the frontier, and where its place stays unsure it is "not needed" (frontier None)
-    sure = sure_cost(results, kr, target)
+    sure = sure_cost(results, kr, target, looks)
     frontier_units = 0
     while True:
         on, more, unsure = place(series, runs, kr, most, level)
@@ -315,7 +321,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     chosen = next((e for e in evaluated if e.status == "chosen"), None)
     # "sure" taken together over every candidate tried (Holm), not each at its own 95 %: the answer picks
     # among them
-    sure_ones = jointly_sure(results, target)
+    sure_ones = jointly_sure(results, target, looks)
     surely = [e for i, e in zip(sorted(results), evaluated, strict=True) if i in sure_ones]
     holds = chosen is not None and any(e is chosen for e in surely)
     safe = None if holds else min(surely, key=lambda e: (kr_to_ore(e.cost), time_key(e.time)), default=None)
@@ -327,8 +333,35 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     today_run = None if today is None else next(
         (e for e in evaluated if (e.candidate.officers, e.candidate.level) == (today.officers, today.level)
          and math.isclose(e.candidate.fte, today.fte, abs_tol=1e-9)), None)
-    return OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units, safe,
-                          ties, today, today_run, most, frontier_units, request.screen_level)
+    result = OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units, safe,
+                            ties, today, today_run, most, frontier_units, request.screen_level)
+    if holds or safe is not None or not results:
+        return result
+    # none is sure: the closest (the chosen one, whose mean meets the target; else the likeliest to), how likely it
+    # is to meet it from what was seen, and the fresh replications that would make it sure on their own
+    index = {e.candidate: i for i, e in zip(sorted(results), evaluated, strict=True)}
+    near = chosen or max(evaluated, key=lambda e: (chance_to_meet(results[index[e.candidate]], target),
+                                                   -kr_to_ore(e.cost)))
+    run = results[index[near.candidate]]
+    result = replace(result, closest=near, chance=chance_to_meet(run, target),
+                     to_settle=replications_to_be_sure(run, target, JOINT_LEVEL))
+    if not request.settle:
+        return result
+    # after every replication its figures and days were read from (a mean target's fresh ones are n + 1 to 2n)
+    after = max(near.days_reps, near.replications * (1 if target.share is not None else 2))
+    i = index[near.candidate]
+    scenario = _candidate_scenario(base, i, candidates[i], sets[i], after + request.settle)
+    plan = prepare(Study("optimise", "goal seek: settling the closest", base.source, (scenario,)),
+                   case_rows=target.share is not None)
+    units = units + len(plan.jobs) - plan.cached(memory)
+    point = _executed(plan, executor, memory, tick, candidates, base).points[0]
+    values = _per_replication(point.summary.figures, members, target.figure, target.worst)[after:]
+    counts = (decided_counts([r for r in point.cases if int(r[0]) >= after], members)
+              if target.share is not None else None)
+    fresh_run = Run(values, estimate(values), counts)
+    judged = fresh_run.interval(target, JOINT_LEVEL)
+    return replace(result, work_units=units, settled=Settled(near.candidate, after, request.settle, judged,
+                                                             target.met(target.bad_end(judged))))
 
 
 def _confirmed(base: Scenario, candidates: Sequence[Candidate], sets: Sequence[list[tuple[str, Any]]],

@@ -18,8 +18,10 @@ from bpmn_io.profile import LANGUAGES, shown_name
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.goalseek import NO_PRICE, goalseek_csv, goalseek_json, staff_names, together_words, unpriced_costs
 from report.numbers import days_said, kronor, number, share
+from report.settlewords import closest_words, settled_words
 from report.valuewords import fte_words
 from scenarios.bases import Base
+from scenarios.goal import MOST_SETTLE
 from scenarios.levers import LeverProblem
 from scenarios.optimise import (
     OptimiseRequest,
@@ -37,11 +39,13 @@ __all__ = ["REPLICATIONS", "goal_request", "goal_answer", "seek"]
 
 #: the share of decisions within the deadline a manager may ask for, in per cent
 PERCENT_RANGE = (50, 99)
-#: the search's replications, first and most (``permitflow optimise --first-replications 3 --max-replications
+#: the search's replications, first and most (``permitflow optimise --first-replications 6 --max-replications
 #: 12``): the page's first try (Helsingborg, 95 %, every level: 60 combinations over the profile's year and seed)
 #: ends sure at 12 in 720 work units; at most 6 or 8 none is sure, at most 20 runs 744 units to name a dearer
-#: sure one (measured 2026-12-07, docs/web.md)
-REPLICATIONS = (3, 12)
+#: sure one (measured 2026-12-07, docs/web.md). From 6, not 3: two looks at a candidate (6 and 12) fit in the
+#: answer's 95 % as one does (:func:`scenarios.goal.look_spending`); from 3, three looks ask more of each, and
+#: the default's cheapest was no longer sure for all 60 together (measured 2026-12-08, docs/web.md)
+REPLICATIONS = (6, 12)
 #: the page's label (:data:`web.texts.TEXTS`) of each lever of the goal
 _LABELS = {"officers": "goal_officers", "fte": "goal_fte", "levels": "goal_level"}
 
@@ -60,12 +64,13 @@ def _values(what: str, given: Any, kind: type) -> tuple[Any, ...]:
 
 def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, officers: Any = None,
                  fte: Any = None, levels: Any = None, keep_level: bool = False, seed: int | None = None,
-                 horizon: str | None = None) -> OptimiseRequest:
+                 horizon: str | None = None, settle: Any = None) -> OptimiseRequest:
     """The search for ``bases`` (library or uploaded processes) and the target: ``percent`` (50–99)
     of decisions within the 4-month deadline. ``officers``, ``fte``, ``levels``: the values to try
     (default: around today's, as ``permitflow optimise``); ``keep_level``: (no ``levels`` given) only
     today's decision level, which the chosen processes must share; ``seed``, ``horizon``: the form's run settings
-    (default: the profiles' own simulated time and seed)."""
+    (default: the profiles' own simulated time and seed); ``settle``: when none is sure, run the closest
+    combination this many fresh replications more and judge it on those (the page's "settle it" button)."""
     if keep_level and levels is None:
         levels = _todays_level(bases)
     try:
@@ -91,7 +96,7 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
                               target=Target(share=value / 100),
                               officers=_values("officers", officers, int), fte=_values("fte", fte, float),
                               levels=_values("levels", levels, str), first_replications=REPLICATIONS[0],
-                              max_replications=REPLICATIONS[1])
+                              max_replications=REPLICATIONS[1], settle=_settle(settle))
     clockless = without_clock(request.base)
     if clockless:
         # by the names the page shows (an upload's key, "landskrona", read as the library's Landskrona)
@@ -107,6 +112,18 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
     if problem is not None:
         raise _in_words(problem)
     return request
+
+
+def _settle(given: Any) -> int:
+    """The page's "settle it" runs: a whole number from 3 to :data:`scenarios.goal.MOST_SETTLE` (none: 0)."""
+    if given is None:
+        return 0
+    if isinstance(given, bool) or not isinstance(given, int) or not 3 <= given <= MOST_SETTLE:
+        raise GoalLeverError("settle", f"More runs of the closest combination: {_plain(given)} (expected a whole "
+                                       f"number from 3 to {number(MOST_SETTLE, 'en')})",
+                             f"Fler körningar av det närmaste alternativet: {_plain(given).replace('.', ',')} "
+                             f"(väntade ett heltal från 3 till {number(MOST_SETTLE, 'sv')})")
+    return given
 
 
 def _todays_level(bases: Sequence[Base]) -> list[str] | None:
@@ -311,6 +328,9 @@ def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None, free: 
                 genitive = name_sv if name_sv[-1:].lower() in "sxz" else name_sv + "s"
                 sv[-1] = sv[-1][:-1] + (f" (varje alternativs sämre ände sätts av {genitive} få avgjorda ärenden, "
                                         "vilket fler handläggare inte ändrar).")
+    settle_en, settle_sv = _settle_words(result, staff)
+    en += settle_en
+    sv += settle_sv
     today = result["today"]
     if today is not None:
         if today["status"] == "not a candidate":
@@ -347,6 +367,36 @@ def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None, free: 
             en.append(f"Today's setting, {_combination(today, 'en', staff)} ({figures_en}), {verdict_en}.")
             sv.append(f"Dagens upplägg, {_combination(today, 'sv', staff)} ({figures_sv}), {verdict_sv}.")
     return sv, en
+
+
+def _settle_words(result: dict[str, Any], staff: Mapping[str, str] | None) -> tuple[list[str], list[str]]:
+    """When none is sure: the closest combination, its chance, and the button that settles it; once settled, what
+    the fresh runs said (:mod:`report.settlewords`); English, Swedish."""
+    near = result.get("closest")
+    if near is None:
+        return [], []
+    name = {lang: _combination(near, lang, staff) for lang in ("en", "sv")}
+    settled = result.get("settled")
+    n = near["replications_to_settle"]
+    how = ({"en": f" (“{TEXTS['goal_settle']['en'].format(n=number(n, 'en'))}” below)",
+            "sv": f" (”{TEXTS['goal_settle']['sv'].format(n=number(n, 'sv'))}” nedan)"}
+           if n is not None and settled is None else {"en": "", "sv": ""})
+    chance = near["chance"] if near["chance"] is not None else math.nan
+    en, sv = closest_words(name, chance, near["replications"], n, how)
+    ens, svs = [en] if en else [], [sv] if sv else []
+    if settled is not None:
+        figure = {lang: _within(settled, lang) + (" within 4 months (95% interval " if lang == "en" else
+                                                  " inom 4 månader (95 % intervall ")
+                  + _interval(settled["target_figure"], lang) + ")" for lang in ("en", "sv")}
+        en, sv = settled_words(name, settled["replications"], figure, settled["sure"])
+        ens.append(en)
+        svs.append(sv)
+    return ens, svs
+
+
+def _interval(figure: dict[str, Any], lang: str) -> str:
+    """A share's 95 % interval as the page writes it: ``94 %–100 %``."""
+    return f"{share(figure['low'], lang)}–{share(figure['high'], lang)}"
 
 
 def goal_answer(result: dict[str, Any], names: Mapping[str, Any],

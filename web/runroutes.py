@@ -185,7 +185,8 @@ async def start_goal_seek(request: Request) -> Response:
         goal_seek = goal_request(q.bases, goal.get("percent", 95), joint=bool(goal.get("joint")),
                                  officers=goal.get("officers"), fte=goal.get("fte"), levels=goal.get("levels"),
                                  keep_level=goal.get("who") == "today", horizon=q.settings.get("horizon"),
-                                 seed=q.settings["seed"] if typed.get("seed") not in (None, "") else None)
+                                 seed=q.settings["seed"] if typed.get("seed") not in (None, "") else None,
+                                 settle=goal.get("settle"))
         names = display_names(q.bases)
         old = state.runs.get(str(data.get("replaces") or ""))
         if old is not None:

@@ -104,6 +104,7 @@ TEXTS: dict[str, dict[str, str]] = {
                            "semicolons and decimal commas (as a Swedish Excel reads it)."},
     # a goal seek's table as files (web.downloads.results, goal-seek.csv and .json), as permitflow optimise
     # writes them (the CSV in words in the page's language)
+    "goal_settle": {"sv": "Kör det närmaste alternativet {n} gånger till", "en": "Run the closest combination {n} more times"},
     "goal_csv": {"sv": "Ladda ner tabellen (CSV för Excel)", "en": "Download the table (CSV for Excel)"},
     "goal_json": {"sv": "Ladda ner tabellen (JSON)", "en": "Download the table (JSON)"},
     "again_figures": {"sv": "Räkna om och ladda ner siffrorna", "en": "Run it again and download the figures"},

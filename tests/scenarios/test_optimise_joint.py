@@ -94,7 +94,7 @@ def test_the_screen_stops_a_share_candidate_only_when_the_answer_will_call_it_su
     within = [60] * 10  # all 600 cases within the deadline: bad end 99.1 % at 99 %, 98.7 % at 1 - 0.05/60
     run = Run([1.0] * 10, estimate([30.0] * 10), ((sum(within), 600),))
     target = Target(share=0.99)
-    request = SimpleNamespace(max_replications=40, screen_level=0.99)
+    request = SimpleNamespace(first_replications=5, max_replications=40, screen_level=0.99, looks=1)
     for k, expected in ((1, "feasible"), (60, "undecided")):
         status: dict[int, str] = {}
         screen({0}, [None] * k, [(0.0, 0.0)] * k, [10] * k, {0: run}, status, target,

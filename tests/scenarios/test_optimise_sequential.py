@@ -34,12 +34,13 @@ def searched(values: list[float], target: Target = TARGET, within: np.ndarray | 
     """The 95 % interval the search reports for one candidate whose replications give ``values`` in turn;
     for a share target, ``within`` of ``cases`` decided cases in each."""
     reps, status, active = [5], {}, {0}
-    request = SimpleNamespace(max_replications=len(values), screen_level=0.99)
+    # as the search asks: from 5, doubling to the most (5, 10, 20, 40: four looks)
+    request = SimpleNamespace(first_replications=5, max_replications=len(values), screen_level=0.99, looks=4)
     while active:
         n = reps[0]
         counts = None if within is None else ((int(within[:n].sum()), cases * n),)
         run = Run(values[:n], estimate(values[:n]), counts)
-        # the request: only the most replications and the screening level are read
+        # the request: only its replications, looks and screening level are read
         active = screen(active, [None], [(0.0, 0.0)], reps, {0: run}, status, target,
                         request)  # type: ignore[arg-type]
     return run.interval(target, 0.95)

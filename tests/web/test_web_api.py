@@ -614,14 +614,14 @@ DEFAULT_GOAL = {"municipalities": ["helsingborg"], "levers": {}, "goal": {"perce
 
 
 def test_the_goal_seeks_defaults_are_those_docs_web_md_names():
-    """The page's first try searches what docs/web.md says it does: 3 to 12 replications, the profile's own year and
+    """The page's first try searches what docs/web.md says it does: 6 to 12 replications, the profile's own year and
     seed, 60 combinations (1 to 3 case officers at quarter, half, three-quarter or full time, five levels)."""
     from scenarios.bases import library_base
     from scenarios.optimise import lever_defaults
     from web.goalseek import REPLICATIONS, goal_request
 
     request = goal_request([library_base("helsingborg", source="web form", line=None)], 95)
-    assert (request.first_replications, request.max_replications) == REPLICATIONS == (3, 12)
+    assert (request.first_replications, request.max_replications) == REPLICATIONS == (6, 12)
     assert (request.base.settings.seed, request.base.settings.horizon) == (2025, None)
     levers = lever_defaults(request.base)
     assert (levers.officers, levers.fte, len(levers.levels)) == ((1, 2, 3), (0.25, 0.5, 0.75, 1.0), 5)

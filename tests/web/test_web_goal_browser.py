@@ -114,3 +114,49 @@ def test_a_second_click_while_the_first_waits_for_a_busy_server_wins_and_the_pag
         assert page.evaluate("document.body.dataset.runs") is None
     assert asked == ["runs", "goal", "goal"]
     assert [m for m in messages if "503" not in m] == []
+
+
+def test_with_none_sure_the_page_names_the_closest_and_its_button_settles_it_on_fresh_runs() -> None:
+    """Åstorp alone at 95 %: every case within the deadline, too few of them for any combination to be sure. The
+    answer names the closest combination, how likely it is to reach the target and about how many more runs would
+    settle it; the button asks the same goal seek again with exactly those runs, and the answer then says what
+    they showed, judged on their own (both languages)."""
+    asked: list[dict[str, Any]] = []
+    messages: list[str] = []
+
+    def narrowed(route: Any) -> None:
+        body = json.loads(route.request.post_data or "{}")
+        body["goal"].update({"officers": [1], "fte": [0.25], "levels": ["officer"]})
+        asked.append(body["goal"])
+        route.continue_(post_data=json.dumps(body))
+
+    with _serving(create_app(workers=1)) as address, _the_page(address, messages) as page:
+        page.route("**/api/goal", narrowed)
+        page.uncheck("[data-place='helsingborg']")
+        page.check("[data-place='astorp']")
+        page.fill("#goal-percent", "95")
+        page.click("#goal-run")
+        page.wait_for_selector("body[data-goals='1']", timeout=120_000)
+        goal = page.evaluate("state.goal")
+        n = goal["closest"]["replications_to_settle"]
+        assert not goal["holds_at_bad_end"] and goal["safe"] is None and goal["settled"] is None and n >= 3
+        sentence = page.locator("#goal-result .sentence").inner_text()
+        assert "Närmast: 1 handläggare på kvartstid, beslut av handläggaren; av dess 12 körningar" in sentence
+        assert f"Omkring {n} körningar till av det här alternativet" in sentence
+        button = page.locator("#goal-settle")
+        assert button.inner_text() == f"Kör det närmaste alternativet {n} gånger till"
+        button.click()
+        page.wait_for_selector("body[data-goals='2']", timeout=120_000)
+        settled = page.evaluate("state.goal")["settled"]
+        assert asked[-1]["settle"] == n and asked[-1]["percent"] == asked[0]["percent"]
+        assert (settled["replications"], settled["after"]) == (n, 12)
+        sentence = page.locator("#goal-result .sentence").inner_text()
+        assert f"Avgörandet: {n} körningar till av 1 handläggare på kvartstid" in sentence
+        assert ("det når målet i intervallets sämre ände" if settled["sure"] else "fortfarande osäkert") in sentence
+        assert page.locator("#goal-settle").count() == 0  # settled: nothing more to press
+        page.click("[data-lang='en']")
+        sentence = page.locator("#goal-result .sentence").inner_text()
+        assert f"Settling it: {n} more runs of 1 case officer at quarter time" in sentence
+        assert "Closest: 1 case officer at quarter time, decisions by the case officer; from its 12 runs" \
+            in sentence
+    assert messages == []

@@ -360,6 +360,13 @@ async function startGoal() {
   await launch("api/goal", { goal: { percent, joint: $("#goal-joint").checked, who: $("#goal-who").value } }, "goal");
 }
 
+// The goal seek asked again as it was, with the closest combination run n fresh times more (the sentence's
+// "about n more runs"), not the form as it may be now
+async function settleGoal(n) {
+  if (!state.goalAsked) return;
+  await launch("/api/goal", null, "goal", { ...state.goalAsked, goal: { ...state.goalAsked.goal, settle: n } });
+}
+
 // no municipality and no upload chosen: say so (true)
 function nothingChosen() {
   if (selectedPlaces().length + selectedUploads().length > 0) return false;
@@ -429,6 +436,7 @@ async function poll(id) {
     if (run.state === "done" && state.kind === "goal") {
       state.goal = run.answer;
       state.goalRun = id;
+      state.goalAsked = state.asked;  // the settle-it button asks this again, with its runs
       $("#progress").hidden = true;
       $("#status").textContent = "";
       document.body.dataset.goals = String(Number(document.body.dataset.goals || 0) + 1);
@@ -678,6 +686,13 @@ function drawGoal(goal) {
   csvButton.addEventListener("click", () => downloadGoal("csv"));
   jsonButton.addEventListener("click", () => downloadGoal("json"));
   box.append(el("p", { class: "goal-files" }, csvButton, " ", jsonButton), el("p", { class: "note", text: t("figures_rule") }));
+  // none sure: the closest combination's fresh runs, as many as the sentence says would settle it
+  const settle = goal.closest && !goal.settled ? goal.closest.replications_to_settle : null;
+  if (settle) {
+    const button = el("button", { type: "button", id: "goal-settle", text: t("goal_settle").replace("{n}", num(settle, 0)) });
+    button.addEventListener("click", () => settleGoal(settle));
+    box.querySelector(".sentence").after(el("p", { class: "goal-settle" }, button));
+  }
 }
 
 // The finished goal seek's table: "csv" the rows permitflow optimise --csv writes as a spreadsheet in the
