@@ -14,6 +14,8 @@ the work units (one a replication) and seconds that would take at the search's C
 
     .venv/bin/python bench/bench_goal_unsure.py '{"place": "landskrona"}' '{"place": "astorp"}' '{"years": "0.5y"}'
     .venv/bin/python bench/bench_goal_unsure.py '{"place": "landskrona", "first": 5, "cap": 40}'
+
+The forms are read as bench_web_goal_default.py reads its own (argparse there, ``run_forms``).
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ import resource
 import sys
 import time
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
-from bench_web_goal_default import run_forms  # this script's folder: run as a script
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, also when run by runpy
+from bench_web_goal_default import run_forms  # noqa: E402
 
 import scenarios.optimise as search
 from scenarios.bases import library_base

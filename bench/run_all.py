@@ -64,6 +64,7 @@ NOT_QUICK = {
     "bench_language.py": "the labels of 392 models read for their language, about 5 CPU s "
                          "(needs ../shared/interop)",
     "bench_web_goal_default.py": "the web page's default goal seek, 720 work units, about 6 CPU s",
+    "bench_goal_unsure.py": "three goal seeks that end with none sure, 600-720 work units each, about 11 CPU s",
     "outputs_identity.py": "19 simulate/run command lines, about 15 CPU s",
     "matching_collection_probe.py": "every PMMC pair with each rule, about 4 CPU s",
     "place_probe.py": "every development pair, about 5 CPU s",
