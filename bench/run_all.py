@@ -75,6 +75,8 @@ NOT_QUICK = {
     "bench_serve_uploads.py": "12 uploads of a 4.6 MB model and 50 runs of them against `permitflow serve`, minutes",
     "bench_serve_bad_uploads.py": "bad uploads against `permitflow serve` while good ones run, minutes",
     "bpic15_pools.py": "BPIC15_1's staff counted in a pool per subprocess (needs ../shared/data), about 2 CPU s",
+    "discover_supplement_seeds.py": "20 simulated logs, each cut at 3 export days, discovered and calibrated "
+                                    "(needs pm4py), about 85 CPU s",
 }
 
 
