@@ -29,7 +29,7 @@ ENDING_CASES = 5
 CHANCE = 0.5 ** ENDING_CASES
 #: words that name a case withdrawn or written off, in Swedish and English (*Skriv av ärendet (ansökan
 #: återkallad)*, *Application withdrawn*, *Ärendet avskrivet*): :func:`named_withdrawals`
-WITHDRAWAL_WORDS = re.compile(r"återkall|withdr[ae]w|skriv(s|a|es)? av|avskriv|written off|write[- ]?off",
+WITHDRAWAL_WORDS = re.compile(r"återkall|withdr[ae]w|skriv(s|a|es)? av\b|avskriv|written off|write[- ]?off",
                               re.IGNORECASE)
 
 

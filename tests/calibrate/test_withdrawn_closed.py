@@ -22,7 +22,7 @@ import pytest
 from test_censored_wait import _calibrate
 
 from bpmn_io.logfiles import read_log
-from calibrate.endings import case_endings, endings_notes, named_withdrawals
+from calibrate.endings import WITHDRAWAL_WORDS, case_endings, endings_notes, named_withdrawals
 
 MODEL = """\
 process: {id: Remiss, name: Remiss}
@@ -93,3 +93,11 @@ def test_a_withdrawal_that_a_step_follows_in_some_case_is_not_read_by_its_name(t
     table, _ = read_log(str(log))
     code = table.activities.index(WITHDRAWN)
     assert not named_withdrawals(table)[code] and not case_endings(table)[code]
+
+
+def test_the_words_of_a_withdrawal() -> None:
+    said = ["Skriv av ärendet (ansökan återkallad)", "Ansökan återkallas", "Ärendet avskrivet", "Skrivs av",
+            "Application withdrawn", "Applicant withdrew", "Written off"]
+    not_said = ["Skriv avslag", "Skriv förslag till beslut", "Besluta om avvisning", "Arkivera", "Avsluta ärendet"]
+    assert [bool(WITHDRAWAL_WORDS.search(name)) for name in said] == [True] * len(said)
+    assert [bool(WITHDRAWAL_WORDS.search(name)) for name in not_said] == [False] * len(not_said)
