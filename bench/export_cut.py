@@ -17,9 +17,10 @@ discovery section)::
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import shutil
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,17 +28,15 @@ from typing import Any
 from bench.bench_censored_wait import XES, cut_at_export
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("log")
-    parser.add_argument("out")
-    parser.add_argument("days", type=int)
-    args = parser.parse_args(argv)
+def export_cut(log: Path, out: Path, days: int) -> tuple[Counter[str], dt.datetime, int]:
+    """``log`` cut at 12:00 on the day ``days`` after its first event, written to ``out`` as a case system
+    exports it (see the module doc): the waits truly open then per element, the export instant and how many
+    starts of waits still awaited it dropped."""
     from lxml import etree
 
-    shutil.copy(args.log, args.out)
-    opened, export = cut_at_export(Path(args.out), args.days)
-    tree = etree.parse(args.out)
+    shutil.copy(log, out)
+    opened, export = cut_at_export(out, days)
+    tree = etree.parse(str(out))
     dropped = 0
     for trace in tree.getroot().iter(f"{XES}trace"):
         pending: dict[tuple[str, str], list[tuple[Any, str]]] = defaultdict(list)
@@ -53,7 +52,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if resource == "none":
                     trace.remove(event)
                     dropped += 1
-    tree.write(args.out, xml_declaration=True, encoding="UTF-8")
+    tree.write(str(out), xml_declaration=True, encoding="UTF-8")
+    return opened, export, dropped
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("log")
+    parser.add_argument("out")
+    parser.add_argument("days", type=int)
+    args = parser.parse_args(argv)
+    opened, export, dropped = export_cut(Path(args.log), Path(args.out), args.days)
     print(f"export {export}; open then: {dict(sorted((k, v) for k, v in opened.items() if v))}; "
           f"starts of waits still awaited dropped: {dropped}")
     return 0

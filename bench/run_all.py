@@ -78,6 +78,8 @@ NOT_QUICK = {
     "bpic15_pools.py": "BPIC15_1's staff counted in a pool per subprocess (needs ../shared/data), about 2 CPU s",
     "bench_language_cost.py": "one language detection per kind of model, each in a fresh process, about 10 CPU s",
     "bench_serve_language.py": "an upload, a what-if and two reports against `permitflow serve`, a minute",
+    "discover_supplement_seeds.py": "20 simulated logs, each cut at 3 export days, discovered and calibrated "
+                                    "(needs pm4py), about 85 CPU s",
 }
 
 

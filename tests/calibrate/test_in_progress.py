@@ -18,8 +18,8 @@ simulated log the discovered model, which leaves out the rare withdrawals, read 
 withdrawn cases never got as open for 265-705 days (fitted means from about 500 to 569-616 hours). What tells
 the two apart is the log: with ``withdrawn`` cases, each asked for a supplement and then withdrawn (an
 activity the model does not have, the last row of each of its cases), the withdrawal ends cases when it does
-so in 5 or more, or in fewer where the log shows its export cutting few cases just after a step
-(calibrate/endings.py).
+so in 5 or more, or in fewer where the log shows its export cutting few cases just after a step, or in one
+where its name says withdrawn (calibrate/endings.py).
 """
 
 from __future__ import annotations
@@ -97,19 +97,21 @@ def test_a_wait_in_progress_is_censored_once_at_its_logged_start(tmp_path) -> No
             "(Task_Begar) and not ended; 1 logged as started and not ended) after 2–2.75 days so far") in text
 
 
-@pytest.mark.parametrize("withdrawn, opened", [(5, 2), (4, 2), (2, 2), (1, 3)])
+@pytest.mark.parametrize("withdrawn, opened", [(5, 2), (4, 2), (2, 2), (1, 2)])
 def test_a_case_ended_by_a_step_the_log_shows_ending_cases_has_no_open_wait(tmp_path, withdrawn,
                                                                              opened) -> None:
     """Five withdrawn cases, each the last row of its case: the withdrawal ends cases, though the model does
     not have it, and their requests are not open waits (O20's and O21's are, as without them). So do 4 or 2
     (qaends; 4 failed before): nothing ever follows the withdrawal, and the export cut only O21 of the 12 to
     15 cases with a request just after it, so a step that does not end cases, cut no more often, is the last
-    row of 2 with a chance of 1 in 144 or less. One is too few (an export can cut a case just after a step
-    that does not end it): its wait is open from its request, 10 days before the export."""
+    row of 2 with a chance of 1 in 144 or less. One is too few for the count (an export can cut a case just
+    after a step that does not end it: calibrate/endings.py), but its name says withdrawn, and a case
+    withdrawn before the export is closed (qaevid2; before, its wait was open from its request, 10 days before
+    the export: 3 open)."""
     report, text = _calibrate(_write(tmp_path, withdrawn=withdrawn))
     wait = report["durations"]["Task_Vanta"]
     assert (wait["open_at_export"], wait["in_progress"]) == (opened, 1)
-    span = "2–10 days" if withdrawn == 1 else "2–2.75 days"
+    span = "2–2.75 days"
     assert (f"{opened} open at the export (2025-01-23 10:00, the log's last event: begun by Begär "
             f"komplettering (Task_Begar) and not ended; 1 logged as started and not ended) after {span} so "
             "far") in text
