@@ -128,8 +128,10 @@ def _ci(e: Estimate, digits: int, lang: str = "en") -> str:
 
 def _words_en(c: Candidate, staff: Mapping[str, str] | None = None) -> str:
     """``2 officers at half time, decided by the committee``: the share of full time as the assumptions table says
-    it (:func:`report.valuewords.fte_words`; it said "0.5 FTE", and "0,5 av heltid" in Swedish, the web page "50 %")."""
-    level = f", decided by the {c.level.replace('_', ' ')}" if c.level else ""
+    it (:func:`report.valuewords.fte_words`; it said "0.5 FTE", and "0,5 av heltid" in Swedish, the web page
+    "50 %"); the level in the page's words (:func:`report.words.level_words`: "the case officer", as the
+    Swedish "handläggaren"; it said "decided by the officer")."""
+    level = f", decided by {level_words(c.level, 'en')}" if c.level else ""
     if staff:  # the pool's own name (:func:`staff_names`), as the page says it
         who = f"{'person' if c.officers == 1 else 'people'} in {staff['en']}"
         return f"{c.officers} {who} at {fte_words(c.fte, 'en')}{level}"
@@ -143,9 +145,11 @@ def _words_sv(c: Candidate, staff: Mapping[str, str] | None = None) -> str:
 
 
 def candidate_label(c: Candidate) -> str:
-    """The table's short name of a candidate: ``2 × half time, working committee`` (the JSON and CSV keep the
-    numbers, and the JSON's ``label`` its ``2 × 0.5 FTE, working_committee``)."""
-    return f"{c.officers} × {fte_words(c.fte, 'en')}" + (f", {c.level.replace('_', ' ')}" if c.level else "")
+    """The table's short name of a candidate: ``2 × half time, working committee``, ``1 × quarter time, case
+    officer`` (the JSON and CSV keep the numbers, and the JSON's ``label`` its ``2 × 0.5 FTE,
+    working_committee``): the level in the sentences' words without their article (it said "officer")."""
+    level = level_words(c.level, "en").removeprefix("the ") if c.level else ""
+    return f"{c.officers} × {fte_words(c.fte, 'en')}" + (f", {level}" if level else "")
 
 
 def _headline(result: OptimiseResult, staff: Mapping[str, str] | None = None) -> list[str]:
@@ -366,7 +370,7 @@ def _levers_line(result: OptimiseResult, staff: Mapping[str, str] | None = None)
     levers = result.levers
     counts = listed([str(n) for n in levers.officers], " or ")
     shares = listed([fte_words(f, "en") for f in levers.fte], " or ")
-    named = [f"the {lv.replace('_', ' ')}" for lv in levers.levels if lv]
+    named = [level_words(lv, "en") for lv in levers.levels if lv]
     levels = f"; decided by {listed(named, ' or ')}" if named else ""
     one = len(levers.officers) == 1 and levers.officers[0] == 1
     if staff:

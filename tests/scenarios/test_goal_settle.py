@@ -103,13 +103,13 @@ def test_the_command_line_names_the_closest_and_settle_runs_it_fresh() -> None:
     closest = next(line for line in unsure.output.splitlines() if line.startswith("Closest: "))
     n = int(closest.rsplit("(add --settle ", 1)[1].rstrip(").").replace(",", ""))
     # from 3, doubling: at 6 it would need more than twice the most (12) to be sure, so it stops there
-    assert closest.startswith("Closest: 1 officer at quarter time, decided by the officer; from its 6 runs it is "
-                              "about ")
+    assert closest.startswith("Closest: 1 officer at quarter time, decided by the case officer; from its 6 "
+                              "runs it is about ")
     assert "Närmast: 1 handläggare på kvartstid" in unsure.output and f"(lägg till --settle {n})" in unsure.output
     settled = CliRunner().invoke(cli, [*args, "--settle", str(n)])
     assert settled.exit_code == 0, settled.output
-    assert f"Settling it: {n} more runs of 1 officer at quarter time, decided by the officer, judged on their own" \
-        in settled.output
+    assert (f"Settling it: {n} more runs of 1 officer at quarter time, decided by the case officer, "
+            "judged on their own") in settled.output
     assert f"Avgörandet: {n} körningar till av 1 handläggare på kvartstid" in settled.output
     assert "--settle" not in settled.output  # nothing more to add
     refused = CliRunner().invoke(cli, [*args, "--settle", "2"])

@@ -62,7 +62,7 @@ def shown_label(row: str) -> str:
 
 def said_labels(data: dict) -> dict[str, str]:
     """The JSON's label of each candidate -> the text table's words for it (``2 × 0.5 FTE, officer`` -> ``2 × half
-    time, officer``)."""
+    time, case officer``)."""
     return {c["label"]: candidate_label(Candidate(c["officers"], c["fte"], c["level"]))
             for c in data["candidates"]}
 
@@ -605,7 +605,7 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
     # though the brute-force run names it. As cheap as the answer, it now runs on (to 10: feasible) and is named.
     assert [t["label"] for t in data["ties"]] == [e.candidate.label for e in brute.ties] == ["2 × 0.25 FTE, officer"]
     assert reps["2 × 0.25 FTE, officer"] == 10 and "Equally cheap and meeting the target too: 2 officers at quarter " \
-        "time, decided by the officer, 29.2 days on average" in result.output
+        "time, decided by the case officer, 29.2 days on average" in result.output
     # the text, the JSON and the CSV star the same candidates and show the same days
     rows = result.output.split("\n\n")[-1].splitlines()
     assert "frontier: reps, mean days (95% CI)" in rows[0]
@@ -826,7 +826,7 @@ def test_a_share_target_is_written_in_per_cent_as_everywhere_else() -> None:
     # ends are bounds and round
     assert "share within the deadline >\u00a099.9% [97%, 100%] (95% CI, 10 replications)" in lines[1]
     assert "andel inom tidsfristen >\u00a099,9\u00a0% [97\u00a0%; 100\u00a0%] (95\u00a0% KI, 10 upprepningar)" in lines[2]
-    row = next(line for line in lines if line.startswith("* 1 × quarter time, officer"))
+    row = next(line for line in lines if line.startswith("* 1 × quarter time, case officer"))
     assert "  >\u00a099.9% [97%, 100%]  " in row and "44.0 [38.3, 49.8]" in row
 
 
@@ -891,8 +891,8 @@ def test_the_text_names_the_processes_and_the_statuses_in_words() -> None:
     text = goalseek_text(result, {"helsingborg": "Helsingborg", "astorp": "Åstorp"})
     lines = text.splitlines()
     assert lines[0] == "Goal seek for Helsingborg, Åstorp: at least 95% of decided cases within the deadline (every process)"
-    assert ("Tried: 1 or 2 officers at quarter time or half time; decided by the officer or the working committee "
-            "(officers of the pool 'officer', seed 2025).") in lines
+    assert ("Tried: 1 or 2 officers at quarter time or half time; decided by the case officer or the working "
+            "committee (officers of the pool 'officer', seed 2025).") in lines
     table = lines[lines.index(next(li for li in lines if li.startswith("  candidate"))) + 1:]
     assert [re.split(r" {2,}", row.rstrip())[-1] for row in table] == [
         "chosen", "dropped: costs as much as a sure one", "meets the target", "misses the target",

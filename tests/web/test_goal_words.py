@@ -111,10 +111,11 @@ def test_the_page_and_the_command_line_say_a_share_of_full_time_alike():
                             Levers((1, 2), (0.25, 0.3), ("officer",)), (chosen, other), chosen, True, 20, None)
     text = goalseek_text(result)
     lines = text.splitlines()
-    assert lines[1].startswith("Cheapest that meets the target: 1 officer at quarter time, decided by the officer, ")
+    assert lines[1].startswith("Cheapest that meets the target: 1 officer at quarter time, decided by the "
+                               "case officer, ")
     assert lines[2].startswith("Billigast som når målet: 1 handläggare på kvartstid, beslut av handläggaren, ")
     assert "FTE" not in text and "0.25" not in text and "0,25" not in text
-    assert "* 2 × 30% of full time, officer  " in text
+    assert "* 2 × 30% of full time, case officer  " in text
     page = goal_answer(result.to_json(), {"helsingborg": "Helsingborg"})["sentence"]
     assert "is 1 case officer at quarter time, decisions by the case officer: " in page["en"]
     assert "är 1 handläggare på kvartstid, beslut av handläggaren: " in page["sv"]
