@@ -67,8 +67,10 @@ def refused(request: Request, words: tuple[str, str], status: int) -> Response:
     lang = "en" if request.headers.get("accept-language", "").strip().lower().startswith("en") else "sv"
     line = words[0] if lang == "en" else words[1]
     back = "The what-if page" if lang == "en" else "Sidan Vad händer om …?"
+    # the line is the page's heading, inside its main landmark: a screen reader's first stop says what happened
     return HTMLResponse(f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>permitflow</title>'
-                        f'</head><body><p>{line} <a href="/">{back}</a></p></body></html>', status_code=status)
+                        f'</head><body><main><h1>{line}</h1><p><a href="/">{back}</a></p></main></body></html>',
+                        status_code=status)
 
 
 async def http_refusal(request: Request, exc: Exception) -> Response:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +19,7 @@ from typing import Any
 import pytest
 from chromium import CHROMIUM, launch, watch
 from click.testing import CliRunner
+from liveserver import serving as _serving  # the other web browser tests import it from here
 
 from bpmn_io.library import library_paths
 from cli import cli
@@ -52,25 +51,6 @@ def _the_page(server: str, messages: list[str], *, width: int = 1200, height: in
             yield page
         finally:
             browser.close()
-
-
-@contextmanager
-def _serving(app: Any) -> Iterator[str]:
-    """``app`` served by uvicorn on a free port of 127.0.0.1 (its address)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    srv.should_exit = True
-    thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")
