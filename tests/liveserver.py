@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["serving"]
+__all__ = ["another_run", "serving"]
 
 
 @contextmanager
@@ -30,3 +32,18 @@ def serving(app: Any) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}/"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+def another_run(address: str, municipality: str = "svalov") -> None:
+    """A what-if of ``municipality`` at 2 replications asked of the server at ``address`` by another page, waited
+    for until it is no longer running (a server with a small ``keep`` then forgets the runs finished before)."""
+    asked = urllib.request.Request(address + "api/runs", method="POST", headers={"Content-Type": "application/json"},
+                                   data=json.dumps({"municipalities": [municipality],
+                                                    "levers": {"replications": 2}}).encode())
+    with urllib.request.urlopen(asked, timeout=30) as reply:
+        run = json.loads(reply.read())["id"]
+    for _ in range(600):
+        with urllib.request.urlopen(f"{address}api/runs/{run}", timeout=30) as reply:
+            if json.loads(reply.read())["state"] != "running":
+                return
+        time.sleep(0.1)

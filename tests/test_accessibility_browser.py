@@ -13,8 +13,6 @@ about half of what WCAG asks; docs/web.md says what else was checked by hand.
 from __future__ import annotations
 
 import json
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any
 
 import pytest
 from chromium import CHROMIUM, launch, watch
+from liveserver import another_run
 from liveserver import serving as _serving
 
 from bpmn_io.library import library_paths
@@ -212,15 +211,7 @@ def test_a_run_no_longer_kept(browser: Any) -> None:
         page.click("#run")
         page.wait_for_selector("body[data-runs='1']", timeout=60_000)
         # another run finishes meanwhile: with so small a budget, this page's run is forgotten
-        other = urllib.request.Request(address + "api/runs", method="POST", headers={"Content-Type": "application/json"},
-                                       data=json.dumps({"municipalities": ["svalov"], "levers": {"replications": 2}}).encode())
-        with urllib.request.urlopen(other, timeout=30) as reply:
-            other_id = json.loads(reply.read())["id"]
-        for _ in range(600):
-            with urllib.request.urlopen(f"{address}api/runs/{other_id}", timeout=30) as reply:
-                if json.loads(reply.read())["state"] != "running":
-                    break
-            time.sleep(0.1)
+        another_run(address)
         page.click("#report")
         page.locator("#again").wait_for(state="visible")
         found = _both_languages(page, "a run no longer kept")
