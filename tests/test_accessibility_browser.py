@@ -20,10 +20,12 @@ from typing import Any
 
 import pytest
 from chromium import CHROMIUM, launch, watch
+from click.testing import CliRunner
 from liveserver import another_run
 from liveserver import serving as _serving
 
 from bpmn_io.library import library_paths
+from cli import cli
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")]
@@ -229,3 +231,45 @@ def test_the_servers_one_line_page(browser: Any, server: str, language: str) -> 
     finally:
         page.close()
     assert not found, _report(found)
+
+
+@pytest.fixture(scope="module")
+def report_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The report of a small run: two questions, each municipality of the bundled study's comparison, checked
+    against the assumption ranges (its "How sure" section)."""
+    folder = tmp_path_factory.mktemp("report")
+    common = "base: helsingborg\nreplications: 2\nhorizon: 8w\nwarmup: 1w\nseed: 3\n"
+    (folder / "status-quo.yaml").write_text("name: status-quo\nquestion: How long does it take today?\n" + common,
+                                            encoding="utf-8")
+    (folder / "b.yaml").write_text("name: delegated\nquestion: What if the officer decided?\n" + common
+                                   + "set:\n  simulation.decision.delegation: officer\nbaseline: status-quo\n",
+                                   encoding="utf-8")
+    out = folder / "out"
+    result = CliRunner().invoke(cli, ["run", str(folder / "status-quo.yaml"), str(folder / "b.yaml"), "-o", str(out),
+                                      "--workers", "1", "--uncertainty", "--points", "2"])
+    assert result.exit_code == 0, result.output
+    return out / "report.html"
+
+
+def test_the_report(browser: Any, report_page: Path) -> None:
+    messages: list[str] = []
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        watch(page, messages)
+        page.goto(report_page.as_uri(), wait_until="load")
+        found = audited(page, "report, en")
+        page.click("#pick-sv")
+        assert page.evaluate("document.documentElement.lang") == "sv"
+        found += audited(page, "report, sv")
+        # by keyboard: the first Tab reaches the language switch, its focus is seen on its word, the arrows switch
+        page.goto(report_page.as_uri(), wait_until="load")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "lang-en"
+        assert page.evaluate("getComputedStyle(document.querySelector('#pick-en')).outlineStyle") == "solid"
+        page.keyboard.press("ArrowRight")
+        assert page.evaluate("[document.activeElement.id, document.documentElement.lang]") == ["lang-sv", "sv"]
+        assert page.locator("#headline h2 .en").is_hidden() and page.locator("#headline h2 .sv").is_visible()
+    finally:
+        page.close()
+    assert not found, _report(found)
+    assert messages == []
