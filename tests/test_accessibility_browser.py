@@ -235,8 +235,8 @@ def test_the_servers_one_line_page(browser: Any, server: str, language: str) -> 
 
 @pytest.fixture(scope="module")
 def report_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The report of a small run: two questions, each municipality of the bundled study's comparison, checked
-    against the assumption ranges (its "How sure" section)."""
+    """The report of a small study: two questions, checked against the assumption ranges (its "How sure"
+    section), with two library municipalities' processes compared (its embedded comparison)."""
     folder = tmp_path_factory.mktemp("report")
     common = "base: helsingborg\nreplications: 2\nhorizon: 8w\nwarmup: 1w\nseed: 3\n"
     (folder / "status-quo.yaml").write_text("name: status-quo\nquestion: How long does it take today?\n" + common,
@@ -244,9 +244,11 @@ def report_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "b.yaml").write_text("name: delegated\nquestion: What if the officer decided?\n" + common
                                    + "set:\n  simulation.decision.delegation: officer\nbaseline: status-quo\n",
                                    encoding="utf-8")
+    (folder / "study.yaml").write_text("study: small\ncompare: [helsingborg, astorp]\n"
+                                       "scenarios: [status-quo.yaml, b.yaml]\n", encoding="utf-8")
     out = folder / "out"
-    result = CliRunner().invoke(cli, ["run", str(folder / "status-quo.yaml"), str(folder / "b.yaml"), "-o", str(out),
-                                      "--workers", "1", "--uncertainty", "--points", "2"])
+    result = CliRunner().invoke(cli, ["run", str(folder / "study.yaml"), "-o", str(out), "--workers", "1",
+                                      "--uncertainty", "--points", "2"])
     assert result.exit_code == 0, result.output
     return out / "report.html"
 
@@ -257,6 +259,7 @@ def test_the_report(browser: Any, report_page: Path) -> None:
     try:
         watch(page, messages)
         page.goto(report_page.as_uri(), wait_until="load")
+        assert page.locator("#diff .embedded-diff svg").count() == 2  # the comparison is there to audit
         found = audited(page, "report, en")
         page.click("#pick-sv")
         assert page.evaluate("document.documentElement.lang") == "sv"
@@ -269,6 +272,26 @@ def test_the_report(browser: Any, report_page: Path) -> None:
         page.keyboard.press("ArrowRight")
         assert page.evaluate("[document.activeElement.id, document.documentElement.lang]") == ["lang-sv", "sv"]
         assert page.locator("#headline h2 .en").is_hidden() and page.locator("#headline h2 .sv").is_visible()
+    finally:
+        page.close()
+    assert not found, _report(found)
+    assert messages == []
+
+
+@pytest.mark.parametrize("command", [["diff", "helsingborg", "astorp"],
+                                     ["compare", "helsingborg", "astorp", "landskrona"]])
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_diff_and_compare_pages(browser: Any, tmp_path: Path, command: list[str], language: str) -> None:
+    written = tmp_path / "page.html"
+    result = CliRunner().invoke(cli, [*command, "--output-language", language, "--format", "html", "-o", str(written)])
+    assert result.exit_code == 0, result.output
+    messages: list[str] = []
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        watch(page, messages)
+        page.goto(written.as_uri(), wait_until="load")
+        assert page.evaluate("document.documentElement.lang") == language
+        found = audited(page, f"{command[0]} page, {language}")
     finally:
         page.close()
     assert not found, _report(found)
