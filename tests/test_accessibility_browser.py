@@ -279,19 +279,35 @@ def test_the_report(browser: Any, report_page: Path) -> None:
 
 
 @pytest.mark.parametrize("command", [["diff", "helsingborg", "astorp"],
-                                     ["compare", "helsingborg", "astorp", "landskrona"]])
+                                     ["compare", "helsingborg", "astorp", "landskrona"],
+                                     ["diff", "a.yaml", "b.yaml"]])
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_the_diff_and_compare_pages(browser: Any, tmp_path: Path, command: list[str], language: str) -> None:
+    """The pages of diff and compare; two small models' diff (steps the matcher is unsure of) also after a person
+    rejects a pair (its row struck through), confirms a candidate and saves the decisions."""
+    from test_diff_browser import A, B
+
+    (tmp_path / "a.yaml").write_text(A, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(B, encoding="utf-8")
     written = tmp_path / "page.html"
-    result = CliRunner().invoke(cli, [*command, "--output-language", language, "--format", "html", "-o", str(written)])
+    models = [str(tmp_path / m) if m.endswith(".yaml") else m for m in command[1:]]
+    result = CliRunner().invoke(cli, [command[0], *models, "--output-language", language, "--format", "html",
+                                      "-o", str(written)])
     assert result.exit_code == 0, result.output
     messages: list[str] = []
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     try:
         watch(page, messages)
         page.goto(written.as_uri(), wait_until="load")
         assert page.evaluate("document.documentElement.lang") == language
-        found = audited(page, f"{command[0]} page, {language}")
+        found = audited(page, f"{command[0]} page of {' and '.join(command[1:])}, {language}")
+        if command[1] == "a.yaml":
+            page.locator("button.reject").first.click()
+            assert page.locator("#matches tr.rejected").count() == 1
+            page.locator("button.confirm").first.click()
+            with page.expect_download():
+                page.click("#save-matches")
+            found += audited(page, f"diff page with pairs decided, {language}")
     finally:
         page.close()
     assert not found, _report(found)
