@@ -113,6 +113,29 @@ def test_the_main_tasks_by_keyboard_alone(tmp_path: Path) -> None:
         assert at_first[:2] == ["button:0", "button:1"]  # the language switch first, then the form in its order
         assert at_first.index("#place-helsingborg") < at_first.index("#lever-officers") < at_first.index("#run")
 
+        # upload a model: the name typed, each file field opened by Space, Enter on Ladda upp (first: after the
+        # downloads below, Chromium now and then opened no file chooser for the key, in 10 of 22 runs on the loaded
+        # machine, a second press did; before them none missed in 6 runs)
+        model, profile = library_paths("astorp")
+        page.evaluate("document.activeElement && document.activeElement.blur()")
+        _tab_to(page, "#up-name")
+        page.keyboard.type("Egen")
+        for field, path in (("#up-model", model), ("#up-profile", profile)):
+            _tab_to(page, field)
+            with page.expect_file_chooser() as chooser:
+                page.keyboard.press("Space")
+            chooser.value.set_files(str(path))
+            # the page shows the file chosen: that chooser is closed before the next one is opened (Chromium opened
+            # none while one was still closing, now and then, on the loaded machine)
+            page.locator(f"{field}-chosen", has_text=path.name).wait_for()
+        _tab_to(page, "#up-send")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#places input[data-upload]:checked")
+        assert status.inner_text() == "Uppladdad och vald bland kommunerna: Egen."
+        _tab_to(page, "#upload-" + page.locator("#places input[data-upload]").get_attribute("data-upload"))
+        page.keyboard.press("Space")  # not run below
+        assert not page.locator("#places input[data-upload]").is_checked()
+
         # choose: Bjuv instead of Helsingborg (Space), more officers and few replications (typed), a meeting
         # cadence (the arrow key in the list)
         page.evaluate("document.activeElement && document.activeElement.blur()")
@@ -170,27 +193,12 @@ def test_the_main_tasks_by_keyboard_alone(tmp_path: Path) -> None:
         assert page.locator("#goal-result table.goal tbody tr").count() == 2
         _assert_every_control_is_reached_and_seen(page)
 
-        # upload a model: the name typed, each file field opened by Space, Enter on Ladda upp
-        model, profile = library_paths("astorp")
-        page.evaluate("document.activeElement && document.activeElement.blur()")
-        _tab_to(page, "#up-name")
-        page.keyboard.type("Egen")
-        for field, path in (("#up-model", model), ("#up-profile", profile)):
-            _tab_to(page, field)
-            with page.expect_file_chooser() as chooser:
-                page.keyboard.press("Space")
-            chooser.value.set_files(str(path))
-        _tab_to(page, "#up-send")
-        page.keyboard.press("Enter")
-        page.wait_for_selector("#places input[data-upload]:checked")
-        assert status.inner_text() == "Uppladdad och vald bland kommunerna: Egen."
-
         # the language by keyboard: the status line in English too
         page.evaluate("document.activeElement && document.activeElement.blur()")
         _tab_to(page, "button:1")
         page.keyboard.press("Enter")
         assert page.evaluate("document.documentElement.lang") == "en"
-        assert status.inner_text() == "Uploaded and chosen among the municipalities: Egen."
+        assert status.inner_text() == "The goal seek's answer is ready: it is under the heading Goal seek."
         _assert_every_control_is_reached_and_seen(page)
     assert messages == []
 
