@@ -146,7 +146,8 @@ def _svg(defs: Definitions, classes: Mapping[str, str], badges: Mapping[str, str
 _PAGE_WORDS = ("legend_matched", "legend_changed", "legend_uncertain", "legend_only", "legend_numbers",
                "tiers_matched", "tiers_uncertain", "tiers_only", "actual_size", "uncertain_note", "decisions",
                "decisions_note", "reject", "confirm", "undo", "save", "saved", "confirmed", "decided",
-               "file_label", "confidence_head", "how", "node_matching", "structural", "behavioural", "note")
+               "file_label", "confidence_head", "how", "decision_head", "node_matching", "structural", "behavioural",
+               "note")
 
 
 def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions, words: DiffWords = ENGLISH) -> str:

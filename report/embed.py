@@ -44,9 +44,11 @@ def _scoped(css: str) -> str:
 
 
 def embed_page(page: str) -> str:
-    """The ``<body>`` of an HTML ``page`` in a ``<div>``, with its head styles scoped to that div."""
+    """The ``<body>`` of an HTML ``page`` (the inside of its ``<main>`` where it has one: the host page has its
+    own, and a page has one main landmark) in a ``<div>``, with its head styles scoped to that div."""
     styles = "".join(re.findall(r"<head>.*?<style[^>]*>(.*?)</style>.*?</head>", page, flags=re.S))
-    match = re.search(r"<body[^>]*>(.*)</body>", page, flags=re.S)
+    match = (re.search(r"<body[^>]*>\s*<main>(.*)</main>\s*</body>", page, flags=re.S)
+             or re.search(r"<body[^>]*>(.*)</body>", page, flags=re.S))
     body = match.group(1).strip() if match else page
     return f'<div class="{SCOPE}"><style>{_scoped(styles)}</style>{body}</div>'
 

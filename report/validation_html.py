@@ -305,7 +305,7 @@ def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.
 <style>body{{font-family:sans-serif;max-width:60em;margin:1em auto;padding:0 1em}}
 table{{border-collapse:collapse;display:block;max-width:100%;overflow-x:auto}}code{{overflow-wrap:anywhere}}
 td,th{{border:1px solid #ccc;padding:2px 8px}}figure{{margin:0}}svg{{max-width:100%;height:auto}}</style></head>
-<body><h1>{_said("Validation", "Validering")}: {esc(name)}</h1>
+<body><main><h1>{_said("Validation", "Validering")}: {esc(name)}</h1>
 {_paragraph("How far the simulated held-out period is from the real one (Chapela-Campa et al. 2023; smaller is closer).",
             "Hur långt den simulerade perioden ligger från den verkliga (mindre är närmare).")}
 {setup}
@@ -315,5 +315,5 @@ td,th{{border:1px solid #ccc;padding:2px 8px}}figure{{margin:0}}svg{{max-width:1
 {within}
 <h2>{_said("How far this holds", "Hur långt det håller")}</h2>
 {holds}
-{figures}</body></html>
+{figures}</main></body></html>
 """

@@ -69,9 +69,11 @@ def refused(request: Request, words: tuple[str, str], status: int) -> Response:
     lang = "en" if request.headers.get("accept-language", "").strip().lower().startswith("en") else "sv"
     line = words[0] if lang == "en" else words[1]
     back = "The what-if page" if lang == "en" else "Sidan Vad händer om …?"
+    # the line is the page's heading, inside its main landmark: a screen reader's first stop says what happened;
     # the link relative to this address: it finds the page under a proxy's prefix the server may not know
     return HTMLResponse(f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>permitflow</title>'
-                        f'</head><body><p>{line} <a href="{back_to_page(path)}">{back}</a></p></body></html>',
+                        f'</head><body><main><h1>{line}</h1><p><a href="{back_to_page(path)}">{back}</a></p></main>'
+                        f'</body></html>',
                         status_code=status)
 
 

@@ -158,6 +158,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "monthly": {"sv": "en gång i månaden", "en": "once a month"},
     "six_weekly": {"sv": "var sjätte vecka", "en": "every sixth week"},
     "progress": {"sv": "{done} av {total} körningar klara", "en": "{done} of {total} runs finished"},
+    "progress_label": {"sv": "Beräkningens förlopp", "en": "Progress of the calculation"},
+    # the status line (role="status": a screen reader is told) says once that an answer has come, and where it is
+    "answer_ready": {"sv": "Svaret är klart: det står under rubriken Svar.",
+                     "en": "The answer is ready: it is under the heading Answer."},
+    "goal_ready": {"sv": "Målsökningens svar är klart: det står under rubriken Målsökning.",
+                   "en": "The goal seek's answer is ready: it is under the heading Goal seek."},
+    "upload_ready": {"sv": "Uppladdad och vald bland kommunerna: {name}.",
+                     "en": "Uploaded and chosen among the municipalities: {name}."},
     # under the first answer, where the page first shows a share: how it writes one (app.js share(), as the report)
     "noise": {"sv": "Intervallen (95\u00a0%) visar slumpens spridning i simuleringen; antagandena är osäkra också. "
                     + SHARE_RULE["sv"],

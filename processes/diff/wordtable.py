@@ -200,6 +200,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "matched_steps": ("Matched steps ({n})", "Matchade steg ({n})"),
     "confidence_head": ("confidence", "säkerhet"),
     "how": ("how", "hur"),
+    "decision_head": ("your decision", "ditt beslut"),
     "uncertain_head": ("Uncertain ({n})", "Osäkra ({n})"),
     "step": ("step", "steg"),
     "in": ("in", "i"),

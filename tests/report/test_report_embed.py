@@ -19,6 +19,14 @@ def test_a_page_becomes_a_section_with_scoped_styles() -> None:
     )
 
 
+def test_a_pages_main_landmark_stays_out_of_the_section() -> None:
+    # the report has its own <main>; a second one inside it is a page with two main landmarks (axe:
+    # landmark-no-duplicate-main), so the diff page's <main> (its own landmark since the accessibility audit) is dropped
+    page = "<html><head><style>h1{color:red}</style></head><body>\n<main>\n<h1>T</h1>\n</main>\n</body></html>"
+    assert embed_page(page) == '<div class="embedded-diff"><style>.embedded-diff h1{color:red}</style><h1>T</h1></div>'
+    assert "<main" not in library_comparison_section(["helsingborg", "astorp"])
+
+
 def test_library_municipalities_are_compared_in_the_section() -> None:
     html = library_comparison_section(["helsingborg", "astorp"])
     assert html.startswith('<div class="embedded-diff">') and html.endswith("</div>")

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +19,8 @@ from typing import Any
 import pytest
 from chromium import CHROMIUM, launch, watch
 from click.testing import CliRunner
+from liveserver import another_run
+from liveserver import serving as _serving  # the other web browser tests import it from here
 
 from bpmn_io.library import library_paths
 from cli import cli
@@ -52,25 +52,6 @@ def _the_page(server: str, messages: list[str], *, width: int = 1200, height: in
             yield page
         finally:
             browser.close()
-
-
-@contextmanager
-def _serving(app: Any) -> Iterator[str]:
-    """``app`` served by uvicorn on a free port of 127.0.0.1 (its address)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    srv.should_exit = True
-    thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -693,8 +674,6 @@ def test_a_report_no_longer_kept_says_so_and_the_page_runs_it_again(tmp_path: Pa
                                                                     again_en: str, saved_as: str) -> None:
     # found by QA: serve kept the last 64 finished runs whatever their size; now finished runs are
     # kept within a byte budget, and the report of a run forgotten meanwhile could not be had (nor its figures)
-    import urllib.request
-
     messages: list[str] = []
     with _serving(create_app(workers=1, keep=1)) as address, _the_page(address, messages, downloads=True) as page:
         page.uncheck("[data-place='helsingborg']")
@@ -704,15 +683,7 @@ def test_a_report_no_longer_kept_says_so_and_the_page_runs_it_again(tmp_path: Pa
         _calculate(page, 1)
         first = _sentence(page)
         # another manager's run finishes meanwhile: with so small a budget, this page's run is forgotten
-        other = urllib.request.Request(address + "api/runs", method="POST", headers={"Content-Type": "application/json"},
-                                       data=json.dumps({"municipalities": ["svalov"], "levers": {"replications": 2}}).encode())
-        with urllib.request.urlopen(other, timeout=30) as reply:
-            other_id = json.loads(reply.read())["id"]
-        for _ in range(600):
-            with urllib.request.urlopen(f"{address}api/runs/{other_id}", timeout=30) as reply:
-                if json.loads(reply.read())["state"] != "running":
-                    break
-            time.sleep(0.1)
+        another_run(address)
         assert page.locator("#again").is_hidden()
         page.click(button)
         message = page.locator("#message")

@@ -7,7 +7,7 @@
 // uploadTexts: upload key -> its words for its deadline; deadlineTexts: the chosen processes' (see chooseDeadlineTexts)
 // uploadLevels: upload key -> its decision levels; uploadNames: upload key -> its name as shown
 const state = { lang: "sv", setup: null, run: null, answer: null, message: null, uploads: {}, uploadTexts: {},
-  deadlineTexts: null, uploadLevels: {}, uploadNames: {} };
+  deadlineTexts: null, uploadLevels: {}, uploadNames: {}, said: [] };
 const $ = (sel) => document.querySelector(sel);
 const SVGNS = "http://www.w3.org/2000/svg";
 
@@ -304,6 +304,7 @@ function applyLanguage() {
   document.documentElement.lang = state.lang;
   document.title = t("page_title");
   document.querySelectorAll("[data-t]").forEach((n) => { n.textContent = t(n.dataset.t); });
+  document.querySelectorAll("[data-label]").forEach((n) => { n.setAttribute("aria-label", t(n.dataset.label)); });
   document.querySelectorAll("[data-placeholder]").forEach((n) => { n.placeholder = t(n.dataset.placeholder); });
   for (const lever of state.setup.levers) {
     document.querySelector(`[data-lever-label="${lever.key}"]`).textContent = leverLabel(lever, state.lang);
@@ -323,6 +324,15 @@ function applyLanguage() {
   showMessage(state.message);
   if (state.answer) drawAnswer(state.answer);
   if (state.goal) drawGoal(state.goal);
+  say(...state.said);
+}
+
+// The status line, and so what a screen reader is told (role="status"): that a calculation started or replaced
+// another, that its answer has come and under which heading, that an upload was taken: once each (the count of
+// finished runs stands beside the progress bar, outside it); kept to be said again in the other language
+function say(key = "", name = "") {
+  state.said = [key, name];
+  $("#status").textContent = key ? t(key).replace("{name}", name) : "";
 }
 
 // A file field's chosen file, by its name, or the page's words for none (the browser's own were English)
@@ -337,9 +347,11 @@ function showMessage(error) {
   const box = $("#message");
   box.hidden = !error;
   box.textContent = error ? (state.lang === "sv" ? error.error_sv : error.error) : "";
-  document.querySelectorAll("[data-lever]").forEach((i) => i.classList.toggle("bad", !!error && error.field === i.dataset.lever));
-  $("#goal-percent").classList.toggle("bad", !!error && error.field === "percent");
-  $("#goal-who").classList.toggle("bad", !!error && error.field === "levels");
+  // a refused field is marked for the eye (red) and for a screen reader (aria-invalid), the message names it
+  const mark = (field, bad) => { field.classList.toggle("bad", bad); field.toggleAttribute("aria-invalid", bad); };
+  document.querySelectorAll("[data-lever]").forEach((i) => mark(i, !!error && error.field === i.dataset.lever));
+  mark($("#goal-percent"), !!error && error.field === "percent");
+  mark($("#goal-who"), !!error && error.field === "levels");
   if (!error) $("#again").hidden = true;  // the offer to run again goes with its message
   // the message stands under the form: a refused upload's, far below its button, was out of sight on a laptop's
   // screen, and the page seemed to do nothing (found by QA); a new one is brought into view
@@ -364,7 +376,7 @@ async function startGoal() {
 // "about n more runs"), not the form as it may be now
 async function settleGoal(n) {
   if (!state.goalAsked) return;
-  await launch("/api/goal", null, "goal", { ...state.goalAsked, goal: { ...state.goalAsked.goal, settle: n } });
+  await launch("api/goal", null, "goal", { ...state.goalAsked, goal: { ...state.goalAsked.goal, settle: n } });
 }
 
 // no municipality and no upload chosen: say so (true)
@@ -412,7 +424,7 @@ async function launch(url, extra, kind, again = null) {
   const reply = await patient("POST", url, body, kind === "goal" ? "goal_run" : again ? $("#again").dataset.t : "run");
   if (reply === null) return;  // stopped, or replaced by a newer click
   if (!reply.ok) { showMessage(reply.data); $("#progress").hidden = true; return; }
-  if (previous) $("#status").textContent = t("cancelled");
+  say(previous ? "cancelled" : "running");
   state.run = reply.data.id;
   state.kind = kind;
   state.asked = body;
@@ -429,18 +441,18 @@ async function poll(id) {
   while (state.run === id) {
     const reply = await api("GET", `api/runs/${id}`);
     if (state.run !== id) return;
-    if (!reply.ok) { showMessage(reply.data); state.run = null; $("#progress").hidden = true; return; }
+    if (!reply.ok) { showMessage(reply.data); state.run = null; $("#progress").hidden = true; say(); return; }
     const run = reply.data;
     if (run.total) $("#progress").value = run.done;
-    $("#status").textContent = t("progress").replace("{done}", run.done).replace("{total}", run.total || "?");
+    $("#progress-said").textContent = t("progress").replace("{done}", run.done).replace("{total}", run.total || "?");
     if (run.state === "done" && state.kind === "goal") {
       state.goal = run.answer;
       state.goalRun = id;
       state.goalAsked = state.asked;  // the settle-it button asks this again, with its runs
       $("#progress").hidden = true;
-      $("#status").textContent = "";
-      document.body.dataset.goals = String(Number(document.body.dataset.goals || 0) + 1);
       drawGoal(run.answer);
+      say("goal_ready");
+      document.body.dataset.goals = String(Number(document.body.dataset.goals || 0) + 1);
       return;
     }
     if (run.state === "done") {
@@ -449,14 +461,14 @@ async function poll(id) {
       state.finishedAsked = state.asked;
       $("#progress").hidden = true;
       document.querySelectorAll(".finished").forEach((b) => { b.disabled = false; });
-      $("#status").textContent = "";
       await drawAnswer(run.answer);  // its diagrams fetched first, each from its own address
+      say("answer_ready");
       document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
       if (state.downloadAfter === "report") downloadReport();
       else if (state.downloadAfter) downloadFigures(state.downloadAfter);
       return;
     }
-    if (run.state !== "running") return;
+    if (run.state !== "running") { $("#progress").hidden = true; say(); return; }
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -520,6 +532,7 @@ async function upload() {
   if (reply === null) return;  // stopped, or replaced by a newer click
   if (!reply.ok) { showMessage(reply.data); return; }
   addUpload(reply.data, name);
+  say("upload_ready", reply.data.display);
 }
 
 // An uploaded process the server kept (a model and profile, or a model calibrated to a case log), among the
