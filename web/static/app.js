@@ -364,7 +364,7 @@ async function startGoal() {
 // "about n more runs"), not the form as it may be now
 async function settleGoal(n) {
   if (!state.goalAsked) return;
-  await launch("/api/goal", null, "goal", { ...state.goalAsked, goal: { ...state.goalAsked.goal, settle: n } });
+  await launch("api/goal", null, "goal", { ...state.goalAsked, goal: { ...state.goalAsked.goal, settle: n } });
 }
 
 // no municipality and no upload chosen: say so (true)
