@@ -27,12 +27,15 @@ def test_a_request_with_an_encoded_line_end_in_its_path_is_one_line_in_the_log()
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     LOG.addHandler(handler)
-    level, LOG.level = LOG.level, logging.INFO
+    level, disabled = LOG.level, LOG.disabled
+    LOG.setLevel(logging.INFO)  # setLevel, not .level: the logger caches what it was asked before
+    LOG.disabled = False  # as permitflow serve has it, whatever an earlier test's logging configuration did
     try:
         with starlette_testclient.TestClient(create_app(workers=0, token="t" * 20)) as c:
             assert c.get("/nothing%0Dpermitflow serve: GET /api/setup 200 0.1 s%0A").status_code == 401
     finally:
         LOG.removeHandler(handler)
         LOG.setLevel(level)
+        LOG.disabled = disabled
     (line,) = stream.getvalue().splitlines()  # one line, however long the request took
     assert line.startswith("GET /nothing\\rpermitflow serve: GET /api/setup 200 0.1 s\\n 401 "), line
