@@ -143,3 +143,14 @@ def test_a_candidate_whose_mean_meets_the_target_but_too_closely_to_settle_is_no
     en, sv = closest_words(name, chance_to_meet(far, MEAN), 3, None, {"en": "", "sv": ""})
     assert en.endswith(" No number of runs more would make it sure: on average it misses the target.")
     assert sv.endswith(" Inga fler körningar skulle göra det säkert: i snitt missar det målet.")
+
+
+def test_the_closest_is_the_likeliest_to_meet_the_target_not_a_candidate_without_a_figure() -> None:
+    from scenarios.settle import likeliest
+
+    nan = float("nan")
+    # the cheapest first, as the search orders them: one whose replications decided no case has no chance at all
+    assert likeliest([nan, 0.8, 0.3], [100.0, 200.0, 300.0]) == 1
+    assert likeliest([0.3, nan, 0.8], [100.0, 200.0, 300.0]) == 2
+    assert likeliest([0.6, 0.6, 0.2], [300.0, 200.0, 100.0]) == 1  # equal chances: the cheaper
+    assert likeliest([nan, nan], [100.0, 200.0]) == 0
