@@ -15,6 +15,7 @@ from clicommands.output import atomic_write, not_an_input
 from clicommands.workers import on_interrupt, stderr_is_terminal
 from processes.errors import PermitflowError
 from processes.extras import install_hint
+from processes.limits import MAX_REPLICATIONS, MAX_SETTLE
 
 __all__ = ["optimise_cmd"]
 
@@ -39,11 +40,13 @@ __all__ = ["optimise_cmd"]
 @click.option("--horizon", metavar="DURATION", help="Simulated time per replication, e.g. 3y (default: the profile's or the file's).")
 @click.option("--warmup", metavar="DURATION", help="Warm-up left out of the figures (default: the profile's or the file's).")
 @click.option("--seed", type=seed_count(), help="Seed of the replications (default 2025).")
-@click.option("--first-replications", type=Count(min=3, what="a number of replications", example="5"), default=5, show_default=True,
+@click.option("--first-replications", type=Count(min=3, max=MAX_REPLICATIONS, what="a number of replications",
+                                               example="5"), default=5, show_default=True,
               help="Replications every candidate starts with (at most --max-replications).")
-@click.option("--max-replications", type=Count(min=3, what="a number of replications", example="40"), default=40, show_default=True,
+@click.option("--max-replications", type=Count(min=3, max=MAX_REPLICATIONS, what="a number of replications",
+                                             example="40"), default=40, show_default=True,
               help="Most replications an undecided candidate gets (doubling from --first-replications).")
-@click.option("--settle", type=Count(min=3, max=2000, what="a number of replications", example="26"), default=None,
+@click.option("--settle", type=Count(min=3, max=MAX_SETTLE, what="a number of replications", example="26"), default=None,
               help="When no candidate is sure: run the closest one this many more, fresh replications and judge it "
                    "on those alone (the text says how many would settle it).")
 @click.option("-o", "--output", type=InputPath("a JSON file to write", exists=False),

@@ -156,7 +156,8 @@ def token_from_file(path: Path) -> str:
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"--token-file {path}: cannot read it: {getattr(err, 'strerror', None) or err}") from None
     if len(lines) != 1 or not lines[0].strip():
-        raise InputError(f"--token-file {path}: expected one line, the token; found {len(lines)} lines"
-                         + (" (an empty file)" if not lines else ""))
+        found = ("0 lines (an empty file)" if not lines else "1 line, blank" if len(lines) == 1
+                 else f"{len(lines)} lines")
+        raise InputError(f"--token-file {path}: expected one line, the token; found {found}")
     return lines[0].strip()
 

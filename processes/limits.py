@@ -8,7 +8,7 @@ anything that checks a profile or a scenario is imported.
 
 from __future__ import annotations
 
-__all__ = ["MAX_CASES", "MAX_HORIZON_YEARS", "MAX_REPLICATIONS", "MAX_SEED"]
+__all__ = ["MAX_CASES", "MAX_HORIZON_YEARS", "MAX_REPLICATIONS", "MAX_SEED", "MAX_SETTLE"]
 
 #: more replications than anyone waits for
 MAX_REPLICATIONS = 10_000
@@ -18,3 +18,6 @@ MAX_CASES = 1_000_000
 MAX_SEED = 2**63 - 1
 #: the longest horizon, in years
 MAX_HORIZON_YEARS = 100
+#: the most fresh replications a goal seek may run to settle its closest candidate (``optimise --settle``, the
+#: page's button; :data:`scenarios.goal.MOST_SETTLE`)
+MAX_SETTLE = 2000

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from processes.limits import MAX_SETTLE
 from report.numbers import number
 
 __all__ = ["chance_words", "closest_words", "settled_words"]
@@ -40,6 +41,11 @@ def closest_words(name: dict[str, str], chance: float, seen: int, to_settle: int
           "likely to reach the target.")
     sv = (f"Närmast: {name['sv']}; av dess {number(seen, 'sv')} körningar att döma når det målet med "
           f"{chance_words(chance, 'sv')} sannolikhet.")
+    if to_settle is None and chance >= 0.5:  # its mean meets the target (chance_to_meet: a half at the target)
+        return (en + f" It meets the target on average, but too closely for even {number(MAX_SETTLE, 'en')} runs "
+                "more to make it sure.",
+                sv + f" Det når målet i snitt, men så knappt att inte ens {number(MAX_SETTLE, 'sv')} körningar till "
+                "skulle göra det säkert.")
     if to_settle is None:
         return (en + " No number of runs more would make it sure: on average it misses the target.",
                 sv + " Inga fler körningar skulle göra det säkert: i snitt missar det målet.")

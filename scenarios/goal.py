@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from processes.errors import InputError, PermitflowError
+from processes.limits import MAX_SETTLE
 from scenarios.compare import Estimate
 from scenarios.levers import Candidate, Costs, Levers
 from scenarios.study import Scenario
@@ -172,8 +173,8 @@ class Evaluated:
 
 #: the confidence the answer's "sure" holds with, taken together over every candidate tried
 JOINT_LEVEL = 0.95
-#: the most fresh replications a request may ask to settle the closest candidate with
-MOST_SETTLE = 2000
+#: the most fresh replications a request may ask to settle the closest candidate with (the command line's bound too)
+MOST_SETTLE = MAX_SETTLE
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,7 +114,7 @@ from scenarios.levers import (
 )
 from scenarios.road import execute, prepare
 from scenarios.settings import Origin
-from scenarios.settle import chance_to_meet, replications_to_be_sure
+from scenarios.settle import chance_to_meet, likeliest, replications_to_be_sure
 from scenarios.study import Scenario, Study, build_scenario
 from scenarios.verdicts import answer_cost, answer_group, finish, jointly_sure, screen, sure_cost
 
@@ -340,8 +340,8 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     # none is sure: the closest (the chosen one, whose mean meets the target; else the likeliest to), how likely it
     # is to meet it from what was seen, and the fresh replications that would make it sure on their own
     index = {e.candidate: i for i, e in zip(sorted(results), evaluated, strict=True)}
-    near = chosen or max(evaluated, key=lambda e: (chance_to_meet(results[index[e.candidate]], target),
-                                                   -kr_to_ore(e.cost)))
+    near = chosen or evaluated[likeliest([chance_to_meet(results[index[e.candidate]], target) for e in evaluated],
+                                         [kr_to_ore(e.cost) for e in evaluated])]
     run = results[index[near.candidate]]
     result = replace(result, closest=near, chance=chance_to_meet(run, target),
                      to_settle=replications_to_be_sure(run, target, JOINT_LEVEL))

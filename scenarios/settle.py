@@ -16,13 +16,14 @@ about that one candidate is sure at 95 % again.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from statistics import NormalDist
 
 from scenarios.candidate_run import Run
 from scenarios.compare import estimate
 from scenarios.goal import MOST_SETTLE, Target
 
-__all__ = ["chance_to_meet", "replications_to_be_sure", "projected", "sure_with"]
+__all__ = ["chance_to_meet", "likeliest", "replications_to_be_sure", "projected", "sure_with"]
 
 
 def chance_to_meet(run: Run, target: Target) -> float:
@@ -43,6 +44,18 @@ def chance_to_meet(run: Run, target: Target) -> float:
     if error == 0.0:
         return 1.0 if reach >= 0.0 else 0.0
     return NormalDist().cdf(reach / error)
+
+
+def likeliest(chances: Sequence[float], costs: Sequence[float]) -> int:
+    """The index of the candidate likeliest to meet the target (``chances``: :func:`chance_to_meet`'s), the cheaper
+    of equal chances; one without a chance (nan: no replication gave a figure) after every one with a chance (as
+    a key of ``max`` a nan first in line beat them all: nan compares neither greater nor smaller).
+
+    >>> likeliest([math.nan, 0.8, 0.3], [1.0, 2.0, 3.0]), likeliest([0.5, 0.5], [2.0, 1.0])
+    (1, 1)
+    """
+    return max(range(len(chances)), key=lambda i: (not math.isnan(chances[i]),
+                                                  -math.inf if math.isnan(chances[i]) else chances[i], -costs[i]))
 
 
 def projected(run: Run, replications: int) -> Run:

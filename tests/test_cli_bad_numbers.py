@@ -208,6 +208,11 @@ def test_run_refuses_too_many_uncertainty_points_before_building_them(tmp_path: 
      "500)"),
     (["simulate", "helsingborg", "--seed", str(2**63)],
      f"--seed: '{2**63}' is not a seed (expected a whole number from 0 to {2**63 - 1:,}, e.g. 2025)"),
+    # optimise's replications came to the scenario check, as "optimise: replications: 10001 is not ...", and its
+    # --help said "3 or more"
+    (["optimise", "astorp", "--max-replications", "10001"],
+     "--max-replications: '10001' is not a number of replications (expected a whole number from 3 to 10,000, "
+     "e.g. 40)"),
     (["calibrate", LOG, "--validate", "--replications", "10001"],
      "--replications: '10001' is not a number of replications (expected a whole number from 1 to 10,000, "
      "e.g. 5)"),
@@ -244,7 +249,8 @@ def _help_said(command: str) -> str:
     ("optimise", "--seed", "(default 2025). [from 0 to 9,223,372,036,854,775,807]"),
     ("simulate", "--years", "the profile's horizon). [above 0 and at most 100]"),
     ("serve", "--port", "Port to listen on. [default: 8765; from 1 to 65,535]"),
-    ("optimise", "--first-replications", "(at most --max-replications). [default: 5; 3 or more]"),
+    ("optimise", "--first-replications", "(at most --max-replications). [default: 5; from 3 to 10,000]"),
+    ("optimise", "--max-replications", "from --first-replications). [default: 40; from 3 to 10,000]"),
     ("log inspect", "--top", "[default: 25; 1 or more]"),
 ])
 def test_a_bounded_option_s_help_says_its_bounds_as_its_refusal_does(command: str, option: str,

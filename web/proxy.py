@@ -83,7 +83,8 @@ class Prefix:
     """ASGI middleware: a request's path under the server's prefix (``root``: ``--root-path``, or a trusted
     proxy's ``X-Forwarded-Prefix``), whether the proxy kept the prefix or stripped it, and its scheme as a
     trusted proxy says (``X-Forwarded-Proto``: a cookie over https is marked Secure). The prefix itself without
-    its slash is sent on to the page with it (a relative address from ``/permitflow`` would miss the prefix)."""
+    its slash is sent on to the page with it, its query too (a relative address from ``/permitflow`` would miss the
+    prefix)."""
 
     def __init__(self, app: Any, root: str = "", proxies: tuple[Network, ...] = ()) -> None:
         self.app, self.root, self.proxies = app, root, proxies
@@ -109,8 +110,9 @@ class Prefix:
             path: str = scope["path"]
             if path == prefix:
                 # "/permitflow" alone: the page's relative addresses would resolve outside the prefix
-                last = prefix.rsplit("/", 1)[1]
-                await _plain(send, 308, "", location=f"{last}/")
+                # with its query: the address serve prints carries the token there
+                last, query = prefix.rsplit("/", 1)[1], scope.get("query_string", b"").decode("latin-1")
+                await _plain(send, 308, "", location=f"{last}/" + (f"?{query}" if query else ""))
                 return
             if not path.startswith(prefix + "/"):  # the proxy stripped the prefix: put it back
                 scope = {**scope, "path": prefix + path, "raw_path": prefix.encode() + scope.get("raw_path", b"")}
@@ -122,6 +124,6 @@ async def _plain(send: Any, status: int, text: str, *, location: str = "") -> No
     body = (text + "\n").encode() if text else b""
     headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]
     if location:
-        headers.append((b"location", location.encode()))
+        headers.append((b"location", location.encode("latin-1")))  # the query's bytes as they came
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

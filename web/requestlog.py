@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 from web.proxy import route_path
 
-__all__ = ["LOG", "RequestLog", "logged", "request_line", "say_to", "said_names", "short_id"]
+__all__ = ["LOG", "RequestLog", "logged", "one_line", "request_line", "say_to", "said_names", "short_id"]
 
 #: the server's log; :func:`say_to` sends it to standard error (only ``permitflow serve`` does: tests stay quiet)
 LOG = logging.getLogger("permitflow.serve")
@@ -51,7 +51,14 @@ def request_line(method: str, path: str, status: int, seconds: float, note: str 
     """A request's line: what was asked (ids by :func:`short_id`), what it answered and how long it took
     (``note``: the files sent)."""
     path = _ID.sub(lambda m: short_id(m.group()), path)
-    return f"{method} {path} {status} {seconds:.1f} s" + (f" ({note})" if note else "")
+    return f"{method} {one_line(path)} {status} {seconds:.1f} s" + (f" ({one_line(note)})" if note else "")
+
+
+def one_line(text: str) -> str:
+    """``text`` (the sender's: a path the server percent-decoded, a file's name) with its line ends and other
+    control characters escaped (``\\n``, ``\\x1b``): a ``%0A`` in a path would otherwise start a line of its
+    own in the journal, one that could pass for the server's; letters of any language stay."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def said_names(*names: str) -> str:

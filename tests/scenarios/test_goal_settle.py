@@ -125,3 +125,32 @@ def test_the_pages_settle_runs_outside_3_to_2000_are_refused_in_both_languages(g
         goal_request([base], 95, settle=given)
     assert "expected a whole number from 3 to 2,000" in str(refused.value)
     assert refused.value.sv.endswith(f"(väntade ett heltal från 3 till {number(2000, 'sv')})")
+
+
+def test_a_candidate_whose_mean_meets_the_target_but_too_closely_to_settle_is_not_said_to_miss_it() -> None:
+    from report.settlewords import closest_words
+
+    near = _run([40.0, 79.8, 45.0, 74.6])  # mean 59.85 days, a spread no 2,000 runs narrow to 0.15 days
+    assert MEAN.met(near.mean) and replications_to_be_sure(near, MEAN, JOINT_LEVEL) is None
+    name = {"en": "3 officers", "sv": "3 handläggare"}
+    en, sv = closest_words(name, chance_to_meet(near, MEAN), 4, None, {"en": "", "sv": ""})
+    assert "misses" not in en and "missar" not in sv
+    assert en.endswith(" It meets the target on average, but too closely for even 2,000 runs more to make it "
+                       "sure.")
+    assert sv.endswith(" Det når målet i snitt, men så knappt att inte ens 2\u00a0000 körningar till skulle göra "
+                       "det säkert.")
+    far = _run([61.0, 63.0, 62.0])
+    en, sv = closest_words(name, chance_to_meet(far, MEAN), 3, None, {"en": "", "sv": ""})
+    assert en.endswith(" No number of runs more would make it sure: on average it misses the target.")
+    assert sv.endswith(" Inga fler körningar skulle göra det säkert: i snitt missar det målet.")
+
+
+def test_the_closest_is_the_likeliest_to_meet_the_target_not_a_candidate_without_a_figure() -> None:
+    from scenarios.settle import likeliest
+
+    nan = float("nan")
+    # the cheapest first, as the search orders them: one whose replications decided no case has no chance at all
+    assert likeliest([nan, 0.8, 0.3], [100.0, 200.0, 300.0]) == 1
+    assert likeliest([0.3, nan, 0.8], [100.0, 200.0, 300.0]) == 2
+    assert likeliest([0.6, 0.6, 0.2], [300.0, 200.0, 100.0]) == 1  # equal chances: the cheaper
+    assert likeliest([nan, nan], [100.0, 200.0]) == 0

@@ -224,3 +224,11 @@ def test_a_manager_runs_reads_downloads_and_uploads_through_the_proxy_in_chromiu
     assert not outside, outside  # nothing asked outside the prefix
     assert not [m for m in messages if "error" in m.lower()], messages
 
+
+def test_the_prefix_without_its_slash_is_redirected_with_the_token_the_address_carried():
+    # "https://intranet/permitflow?token=..." typed or bookmarked without the slash: the token went with the
+    # redirect's dropped query, and the page that followed was refused for want of it
+    with starlette_testclient.TestClient(create_app(workers=0, token=TOKEN, root_path="/permitflow")) as c:
+        bare = c.get(f"/permitflow?token={TOKEN}", follow_redirects=False)
+        assert (bare.status_code, bare.headers["location"]) == (308, f"permitflow/?token={TOKEN}")
+        assert c.get(f"/permitflow?token={TOKEN}").status_code == 200

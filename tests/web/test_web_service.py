@@ -31,6 +31,7 @@ TOKEN = "service-token-0123456789abcdef"
 @pytest.mark.parametrize(("content", "said"), [
     (None, "cannot read it: No such file or directory"),
     ("", "expected one line, the token; found 0 lines (an empty file)"),
+    ("  \n", "expected one line, the token; found 1 line, blank"),
     (f"{TOKEN}\nmore\n", "expected one line, the token; found 2 lines"),
     ("short\n", "expected at least 16 printable characters without spaces"),
 ])
