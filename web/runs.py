@@ -241,7 +241,11 @@ class Runs:
             # counted from now on as a running run, and one with a process (:meth:`_reserve`)
             self._starting -= 1
             self._large_starting -= apart is not None
-        pool = self._executor()
+        try:
+            pool = self._executor()
+        except BaseException as err:
+            self._never_started(run, apart, err)
+            raise
 
         def work() -> None:
             try:
@@ -279,9 +283,29 @@ class Runs:
 
         if pool is None and apart is None:
             work()
-        else:
+            return run
+        try:
             threading.Thread(target=work, name=f"run-{run.id}", daemon=True).start()
+        except BaseException as err:  # no thread to be had (the system's limit): its work never starts
+            self._never_started(run, apart, err)
+            raise
         return run
+
+    def _never_started(self, run: Run, apart: tuple[Any, Connection] | None, err: BaseException) -> None:
+        """``run`` is known but its work cannot start (no pool, no thread): it ends here as failed, not kept as
+        running for ever (it would hold a place among :attr:`most`), its process of its own ended, and its
+        :attr:`_started` entry dropped (:meth:`_said`), which nothing else would drop."""
+        with run.lock:
+            if run.state == "running":
+                run.state, run.error = "failed", str(err) or type(err).__name__
+        if apart is not None:
+            process, receive = apart
+            process.kill()
+            receive.close()
+            process.join()
+            with run.lock:
+                run.process = None
+        self._said(run)
 
     def _reserve(self, large: bool) -> None:
         """Count a run about to start (``large``: in a process of its own), or raise :class:`RunsBusy` when
