@@ -167,7 +167,7 @@ async def cancel_run(request: Request) -> Response:
 
 
 async def start_goal_seek(request: Request) -> Response:
-    from web.goalseek import goal_request
+    from web.goalrequest import goal_request
 
     state: State = request.app.state.web
     try:
