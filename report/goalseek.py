@@ -17,22 +17,35 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping
 
 import numpy as np
 
-from bpmn_io.profile import LANGUAGES, pool_names
+from bpmn_io.profile import LANGUAGES
 from processes.textsafe import csv_cell
 from processes.wording import listed
-from report.numbers import days_said, kronor, number, share
+from report.goalwords import (
+    NO_PRICE,
+    SHARE,
+    candidate_en,
+    candidate_label,
+    candidate_sv,
+    days_words,
+    interval_words,
+    replications_words,
+    result_unpriced,
+    staff_names,
+    unpriced_costs,
+    yearly_words,
+)
+from report.numbers import days_said, kronor, number
 from report.settlewords import closest_words, settled_words
 from report.valuewords import fte_words
 from report.words import duration_words, level_words
-from scenarios.compare import Estimate
-from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult, Target
 
+# NO_PRICE, unpriced_costs, staff_names and candidate_label: where the page and the tests import them from
+# (report.goalwords holds them since the module was split)
 __all__ = ["goalseek_text", "goalseek_csv", "goalseek_json", "CSV_COLUMNS", "NO_PRICE",
            "unpriced_costs", "staff_names", "candidate_label", "together_words"]
 
@@ -51,127 +64,26 @@ STATUS_WORDS = {"chosen": "chosen", "feasible": "meets the target", "infeasible"
                 "dominated": "dropped: costs as much as a sure one"}
 
 
-def _kr(x: float, lang: str = "en") -> str:
-    return kronor(x, lang)
-
-
-#: a yearly cost where the profiles put no price on the work (:func:`unpriced_costs`), on the command line and
-#: the page
-NO_PRICE = {"en": "no price on the work", "sv": "inget pris på arbetet"}
-
-
-def unpriced_costs(costs: Iterable[float]) -> bool:
-    """Whether every combination a search priced cost 0: the profiles give the staff no hourly cost and
-    the decisions none (as ``convert --to profile`` writes one), so "0 kronor a year" and "the cheapest" say
-    nothing of a cost (found by QA, qadev2; the rule :func:`report.figuretext.unpriced_figures` gives the
-    report's figures).
-    One rule for ``permitflow optimise`` and the page's goal seek (:func:`web.goalseek.unpriced`).
-
-    >>> unpriced_costs([0.0, 0]), unpriced_costs([0.0, 12.5]), unpriced_costs([])
-    (True, False, False)
-    """
-    said = list(costs)
-    return bool(said) and all(cost == 0 for cost in said)
-
-
-def _yearly(cost: float, lang: str, free: bool) -> str:
-    """``cost`` a year in words ("900,000 kronor a year", "900 000 kr per år"), or that the work has no
-    price."""
-    if free:
-        return NO_PRICE[lang]
-    return f"{_kr(cost)} kronor a year" if lang == "en" else f"{_kr(cost, 'sv')} kr per år"
-
-
-def staff_names(profiles: Sequence[Any], pool: str) -> dict[str, str] | None:
-    """``pool``'s name by language where every one of ``profiles`` names it alike (``name:``, as ``convert
-    --to profile`` writes one after its lane), else ``None``: the library's case officers keep their words.
-
-    >>> staff_names([{"simulation": {"pools": {"officer": {"name": "HR Department"}}}}], "officer")
-    {'en': 'HR Department', 'sv': 'HR Department'}
-    >>> staff_names([{"simulation": {"pools": {"officer": {"name": "HR"}}}}, {}], "officer") is None
-    True
-    """
-    said = {lang: {pool_names(p, lang).get(pool) for p in profiles} for lang in LANGUAGES}
-    if any(len(named) != 1 or None in named for named in said.values()):
-        return None
-    return {lang: str(next(iter(named))) for lang, named in said.items()}
-
-
-def _free(result: OptimiseResult) -> bool:
-    """:func:`unpriced_costs` of every run of ``result`` (today's too)."""
-    runs = [*result.evaluated, *([result.today_run] if result.today_run is not None else [])]
-    return unpriced_costs(e.cost for e in runs)
-
-
-#: ``digits`` of :func:`_ci` for a share: in per cent with one decimal
-SHARE = -1
-
-
-def _ci(e: Estimate, digits: int, lang: str = "en") -> str:
-    """``44.0 [38.3, 49.8]``; in Swedish ``44,0 [38,3; 49,8]`` (a comma would split a decimal). A share
-    (``digits`` :data:`SHARE`) in per cent as everything else writes it, never 100 % or 0 % when it is neither:
-    ``99.4% [97%, 100%]``, ``99,4 % [97 %; 100 %]`` (it said ``0.994 [0.969, 1.000]``), by the report's rule
-    (:func:`report.numbers.share`)."""
-    if math.isnan(e.mean):
-        return "-"
-    if digits != SHARE:
-        digits = _day_digits(e.mean, digits)
-
-    def said(value: float, end: bool = True) -> str:
-        return share(value, lang, end=end) if digits == SHARE else number(value, lang, digits)
-
-    if math.isnan(e.low):
-        return said(e.mean, False)
-    between = ", " if lang == "en" else "; "
-    return f"{said(e.mean, False)} [{said(e.low)}{between}{said(e.high)}]"
-
-
-def _words_en(c: Candidate, staff: Mapping[str, str] | None = None) -> str:
-    """``2 officers at half time, decided by the committee``: the share of full time as the assumptions table says
-    it (:func:`report.valuewords.fte_words`; it said "0.5 FTE", and "0,5 av heltid" in Swedish, the web page
-    "50 %"); the level in the page's words (:func:`report.words.level_words`: "the case officer", as the
-    Swedish "handläggaren"; it said "decided by the officer")."""
-    level = f", decided by {level_words(c.level, 'en')}" if c.level else ""
-    if staff:  # the pool's own name (:func:`staff_names`), as the page says it
-        who = f"{'person' if c.officers == 1 else 'people'} in {staff['en']}"
-        return f"{c.officers} {who} at {fte_words(c.fte, 'en')}{level}"
-    return f"{c.officers} officer{'s' if c.officers != 1 else ''} at {fte_words(c.fte, 'en')}{level}"
-
-
-def _words_sv(c: Candidate, staff: Mapping[str, str] | None = None) -> str:
-    level = f", beslut av {level_words(c.level, 'sv')}" if c.level else ""
-    who = f"{'person' if c.officers == 1 else 'personer'} i {staff['sv']}" if staff else "handläggare"
-    return f"{c.officers} {who} på {fte_words(c.fte, 'sv')}{level}"
-
-
-def candidate_label(c: Candidate) -> str:
-    """The table's short name of a candidate: ``2 × half time, working committee``, ``1 × quarter time, case
-    officer`` (the JSON and CSV keep the numbers, and the JSON's ``label`` its ``2 × 0.5 FTE,
-    working_committee``): the level in the sentences' words without their article (it said "officer")."""
-    level = level_words(c.level, "en").removeprefix("the ") if c.level else ""
-    return f"{c.officers} × {fte_words(c.fte, 'en')}" + (f", {level}" if level else "")
-
-
 def _headline(result: OptimiseResult, staff: Mapping[str, str] | None = None) -> list[str]:
     target, chosen = result.target, result.chosen
     if chosen is None:
         return [f"No candidate meets the target ({target.text}).",
                 f"Inget alternativ når målet ({_target_sv(result)}).", *_today(result, staff)]
     digits = SHARE if target.share is not None else 1
-    value, value_sv = _ci(chosen.target_value, digits), _ci(chosen.target_value, digits, "sv")
+    value, value_sv = interval_words(chosen.target_value, digits), interval_words(chosen.target_value, digits, "sv")
     holds, holds_sv = _holds(result, chosen)
     what = "share within the deadline" if target.share is not None else "mean days from complete to decision"
     what_sv = "andel inom tidsfristen" if target.share is not None else "medeltid från komplett ansökan till beslut, dagar"
     # without a price "the cheapest" is the fewest staff the search tried first: say what was chosen, not why
     # (as the page's goal seek, web.goalseek.goal_answer)
-    free = _free(result)
+    free = result_unpriced(result)
     lines = [
-        f"{'One that' if free else 'Cheapest that'} meets the target: {_words_en(chosen.candidate, staff)}, "
-        f"{_yearly(chosen.cost, 'en', free)}; {what} {value} (95% CI, {_reps(chosen, result, 'en')}); "
+        f"{'One that' if free else 'Cheapest that'} meets the target: {candidate_en(chosen.candidate, staff)}, "
+        f"{yearly_words(chosen.cost, 'en', free)}; {what} {value} (95% CI, {replications_words(chosen, result, 'en')}); "
         f"{holds}.",
-        f"{'Ett alternativ' if free else 'Billigast'} som når målet: {_words_sv(chosen.candidate, staff)}, "
-        f"{_yearly(chosen.cost, 'sv', free)}; {what_sv} {value_sv} "
-        f"(95\u00a0% KI, {_reps(chosen, result, 'sv')}); "
+        f"{'Ett alternativ' if free else 'Billigast'} som når målet: {candidate_sv(chosen.candidate, staff)}, "
+        f"{yearly_words(chosen.cost, 'sv', free)}; {what_sv} {value_sv} "
+        f"(95\u00a0% KI, {replications_words(chosen, result, 'sv')}); "
         f"{holds_sv}.",
     ]
     if result.ties:
@@ -182,14 +94,14 @@ def _headline(result: OptimiseResult, staff: Mapping[str, str] | None = None) ->
             "; these over the replications the search compared them on, the line above over fresh ones",
             "; dessa över de upprepningar sökningen jämförde dem på, raden ovan över nya")
         lines += [("Meeting the target too: " if free else "Equally cheap and meeting the target too: ")
-                  + "; ".join(f"{_words_en(e.candidate, staff)}, {days_said(_days(e), 'en')} on average"
+                  + "; ".join(f"{candidate_en(e.candidate, staff)}, {days_said(days_words(e), 'en')} on average"
                               for e in result.ties)
-                  + f" (the one above: {days_said(_days(chosen), 'en')}, the shortest mean time from "
+                  + f" (the one above: {days_said(days_words(chosen), 'en')}, the shortest mean time from "
                   f"complete to decision{over[0]}).",
                   ("Når också målet: " if free else "Lika billigt och når också målet: ")
-                  + "; ".join(f"{_words_sv(e.candidate, staff)}, {days_said(_days(e, 'sv'), 'sv')} i medeltal"
+                  + "; ".join(f"{candidate_sv(e.candidate, staff)}, {days_said(days_words(e, 'sv'), 'sv')} i medeltal"
                               for e in result.ties)
-                  + f" (alternativet ovan: {days_said(_days(chosen, 'sv'), 'sv')}, kortast medeltid från komplett ansökan till "
+                  + f" (alternativet ovan: {days_said(days_words(chosen, 'sv'), 'sv')}, kortast medeltid från komplett ansökan till "
                   f"beslut{over[1]})."]
     if result.safe is not None:
         safe = result.safe
@@ -197,12 +109,12 @@ def _headline(result: OptimiseResult, staff: Mapping[str, str] | None = None) ->
         # Swedish line had no figure)
         together, together_sv = _together(result)
         lines += [f"{'One that' if free else 'Cheapest that'} surely meets it,{together}: "
-                  f"{_words_en(safe.candidate, staff)}, {_yearly(safe.cost, 'en', free)}; {what} "
-                  f"{_ci(safe.target_value, digits)} ({_reps(safe, result, 'en')}).",
+                  f"{candidate_en(safe.candidate, staff)}, {yearly_words(safe.cost, 'en', free)}; {what} "
+                  f"{interval_words(safe.target_value, digits)} ({replications_words(safe, result, 'en')}).",
                   f"{'Ett alternativ' if free else 'Billigast'} som säkert når målet,{together_sv}: "
-                  f"{_words_sv(safe.candidate, staff)}, {_yearly(safe.cost, 'sv', free)}; {what_sv} "
-                  f"{_ci(safe.target_value, digits, 'sv')} "
-                  f"({_reps(safe, result, 'sv')})."]
+                  f"{candidate_sv(safe.candidate, staff)}, {yearly_words(safe.cost, 'sv', free)}; {what_sv} "
+                  f"{interval_words(safe.target_value, digits, 'sv')} "
+                  f"({replications_words(safe, result, 'sv')})."]
     elif not result.holds_at_bad_end and target.share == 1.0:  # more replications cannot help: say what can
         lines += ["No candidate run meets it at the bad end of its interval, nor can one: the interval of a share "
                   "of any number of cases reaches below 100% (a lower --target-share can be, with enough cases).",
@@ -228,7 +140,7 @@ def _settle_lines(result: OptimiseResult, staff: Mapping[str, str] | None) -> li
     near = result.closest
     if near is None:
         return []
-    name = {"en": _words_en(near.candidate, staff), "sv": _words_sv(near.candidate, staff)}
+    name = {"en": candidate_en(near.candidate, staff), "sv": candidate_sv(near.candidate, staff)}
     n = result.to_settle
     how = {"en": f" (add --settle {n})", "sv": f" (lägg till --settle {n})"} if n is not None else {"en": "", "sv": ""}
     if result.settled is not None:
@@ -236,7 +148,7 @@ def _settle_lines(result: OptimiseResult, staff: Mapping[str, str] | None) -> li
     lines = [line for line in closest_words(name, result.chance, near.replications, n, how) if line]
     if result.settled is not None:
         digits = SHARE if result.target.share is not None else 1
-        figure = {lang: _ci(result.settled.target_value, digits, lang) + (" (95% CI)" if lang == "en" else
+        figure = {lang: interval_words(result.settled.target_value, digits, lang) + (" (95% CI)" if lang == "en" else
                                                                              " (95 % KI)") for lang in LANGUAGES}
         lines += settled_words(name, result.settled.replications, figure, result.settled.sure)
     return lines
@@ -299,23 +211,23 @@ def _today(result: OptimiseResult, staff: Mapping[str, str] | None = None) -> li
     if today is None:
         return []
     if run is None:
-        return [f"Today's setting, {_words_en(today, staff)}, is not among the candidates.",
-                f"Dagens upplägg, {_words_sv(today, staff)}, är inte bland alternativen."]
+        return [f"Today's setting, {candidate_en(today, staff)}, is not among the candidates.",
+                f"Dagens upplägg, {candidate_sv(today, staff)}, är inte bland alternativen."]
     if run.status == "chosen":
         return ["The chosen one is today's setting.", "Det valda är dagens upplägg."]
     meets = target.met(run.target_value.mean)
     digits = SHARE if target.share is not None else 1
     what = "share within the deadline" if target.share is not None else "mean days from complete to decision"
-    what += f" {_ci(run.target_value, digits)} ({_reps(run, result, 'en')})"
+    what += f" {interval_words(run.target_value, digits)} ({replications_words(run, result, 'en')})"
     what_sv = "andel inom tidsfristen" if target.share is not None else "medeltid från komplett ansökan till beslut, dagar"
-    what_sv += f" {_ci(run.target_value, digits, 'sv')} ({_reps(run, result, 'sv')})"
+    what_sv += f" {interval_words(run.target_value, digits, 'sv')} ({replications_words(run, result, 'sv')})"
     verdict = "meets the target too" if meets else "does not meet the target"
     verdict_sv = "når också målet" if meets else "når inte målet"
     more = run.days_reps > run.replications  # run on after the search, to compare its days with the others'
     days = (f"run on to {run.days_reps} replications only to compare its time with the other candidates': "
-            f"{days_said(_days(run), 'en')} from complete to decision on average over those")
+            f"{days_said(days_words(run), 'en')} from complete to decision on average over those")
     days_sv = (f"vidare till {run.days_reps} upprepningar bara för att jämföra dess tid med de andra alternativens: "
-               f"i medeltal {days_said(_days(run, 'sv'), 'sv')} från komplett ansökan till beslut över dem")
+               f"i medeltal {days_said(days_words(run, 'sv'), 'sv')} från komplett ansökan till beslut över dem")
     if run.status == "dominated" and more:
         verdict += (" by its mean; the search dropped it there, as it costs at least as much as one that surely "
                     f"meets it, and then {days.replace('run on', 'ran it on', 1)}")
@@ -327,40 +239,9 @@ def _today(result: OptimiseResult, staff: Mapping[str, str] | None = None) -> li
     elif more:
         verdict += f"; after the search it was {days}"
         verdict_sv += f"; efter sökningen kördes det {days_sv}"
-    free = _free(result)
-    return [f"Today: {_words_en(today, staff)}, {_yearly(run.cost, 'en', free)}; {what}: {verdict}.",
-            f"I dag: {_words_sv(today, staff)}, {_yearly(run.cost, 'sv', free)}; {what_sv}: {verdict_sv}."]
-
-
-def _reps(e: Evaluated, result: OptimiseResult, lang: str) -> str:
-    """``12 replications``, or ``12 replications, 7 with decided cases`` when the figure's mean and
-    interval are over fewer of them (a replication without a decided case has no share and no time)."""
-    n, every = e.target_value.n, len(result.processes) > 1
-    # a mean time's interval is over as many fresh replications as the search gave it (scenarios.optimise._confirmed)
-    fresh = result.target.share is None
-    if lang == "sv":
-        text = f"{e.replications} {'nya upprepningar, inte de som sökningen stannade på' if fresh else 'upprepningar'}"
-        return text if n == e.replications else \
-            text + f", {n} med avgjorda ärenden" + (" i varje process" if every else "")
-    text = f"{e.replications} {'fresh replications, not those the search stopped on' if fresh else 'replications'}"
-    return text if n == e.replications else text + f", {n} with decided cases" + (" in every process" if every else "")
-
-
-def _days(e: Evaluated, lang: str = "en") -> str:
-    """Mean days from complete to decision (worst process)."""
-    return "-" if math.isnan(e.time.mean) else number(e.time.mean, lang, _day_digits(e.time.mean))
-
-
-def _day_digits(days: float, digits: int = 1) -> int:
-    """``digits`` decimals, or under a day the decimals that give two significant digits (a 2-hour target's
-    candidates read "0.045 [0.040, 0.050]" days; they read "0.0 [0.0, 0.1]", and today's 0.084 "0.1").
-
-    >>> _day_digits(44.02), _day_digits(0.0842), _day_digits(0.5), _day_digits(0.0)
-    (1, 3, 2, 1)
-    """
-    if not math.isfinite(days) or days == 0 or abs(days) >= 1:
-        return digits
-    return max(digits, min(6, 1 - math.floor(math.log10(abs(days)))))
+    free = result_unpriced(result)
+    return [f"Today: {candidate_en(today, staff)}, {yearly_words(run.cost, 'en', free)}; {what}: {verdict}.",
+            f"I dag: {candidate_sv(today, staff)}, {yearly_words(run.cost, 'sv', free)}; {what_sv}: {verdict_sv}."]
 
 
 def _levers_line(result: OptimiseResult, staff: Mapping[str, str] | None = None) -> str:
@@ -415,7 +296,7 @@ def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None
     if fresh:
         lines.append("mean days (95% CI): over as many fresh replications as the search gave the candidate (reps), "
                      "not those it stopped on, so the interval holds the true mean 95% of the time.")
-    free = _free(result)
+    free = result_unpriced(result)
     if free:  # the column's – said once (the page's note)
         lines.append("kronor/year –: the profiles put no price on the work.")
     lines.append("")
@@ -429,9 +310,9 @@ def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None
     for e in sorted(result.evaluated, key=lambda e: (round(e.cost, 2),  # to the öre, as the frontier: faster first
                                                      e.time.mean if not math.isnan(e.time.mean) else math.inf)):
         mark = "*" if e.frontier else " "
-        time = _ci(e.time, 1)
-        lines.append(f"{mark} {named[id(e)]:<{wide}} {'–' if free else _kr(e.cost):>12} {e.replications:>4}  "
-                     + f"{_ci(e.target_value, digits):<{34 if share else 24}} "
+        time = interval_words(e.time, 1)
+        lines.append(f"{mark} {named[id(e)]:<{wide}} {'–' if free else kronor(e.cost, 'en'):>12} {e.replications:>4}  "
+                     + f"{interval_words(e.target_value, digits):<{34 if share else 24}} "
                      + (f"{time:<24}" if alike else f"{e.days_reps:>4}  {time:<32}") + f" {_status(e, target)}"
                      + ("" if e.frontier is not None else f", {_NOT_NEEDED}"))
     return "\n".join(lines) + "\n"
