@@ -96,6 +96,24 @@ def _calibrate(folder: Path, *extra: str) -> tuple[dict, str]:
     return json.loads(done.output), text.output
 
 
+#: the answer's step of :func:`referral_model`, as a model discovered from a case log has it in sequence
+ANSWER_STEP = "  - {id: Task_Svar, task: receive, name: Invänta remissvar, lane: Lane_H}\n"
+
+
+def referral_model(process_id: str, *between: str) -> str:
+    """A model of one officer's referral: Skicka remiss -> ``between`` (step lines of the model's YAML, such as
+    :data:`ANSWER_STEP`) -> Besluta, the process named Remiss; the model the open-wait tests vary."""
+    return (f"process: {{id: {process_id}, name: Remiss}}\n"
+            "lanes:\n"
+            "  Lane_H: Handläggare\n"
+            "steps:\n"
+            "  - {id: Start, event: start, name: Ansökan inkommen, lane: Lane_H}\n"
+            "  - {id: Task_Skicka, task: send, name: Skicka remiss, lane: Lane_H}\n"
+            + "".join(between)
+            + "  - {id: Task_Beslut, task: user, name: Besluta, lane: Lane_H}\n"
+            "  - {id: End, event: end, name: Klart, lane: Lane_H}\n")
+
+
 def test_the_censored_exponential_mean_is_the_time_observed_over_the_completed_waits(tmp_path) -> None:
     report, text = _calibrate(_write(tmp_path))
     wait = report["durations"]["Task_Vanta"]

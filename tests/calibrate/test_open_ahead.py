@@ -16,20 +16,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_censored_wait import _calibrate
+from test_censored_wait import ANSWER_STEP, _calibrate, referral_model
 
-MODEL = """\
-process: {id: Ahead, name: Remiss}
-lanes:
-  Lane_H: Handläggare
-steps:
-  - {id: Start, event: start, name: Ansökan inkommen, lane: Lane_H}
-  - {id: Task_Skicka, task: send, name: Skicka remiss, lane: Lane_H}
-  - {id: Task_Svar, task: receive, name: Invänta remissvar, lane: Lane_H}
-  - {id: Task_Besok, task: user, name: Genomför platsbesök, lane: Lane_H}
-  - {id: Task_Beslut, task: user, name: Besluta, lane: Lane_H}
-  - {id: End, event: end, name: Klart, lane: Lane_H}
-"""
+MODEL = referral_model("Ahead", ANSWER_STEP,
+                       "  - {id: Task_Besok, task: user, name: Genomför platsbesök, lane: Lane_H}\n")
 
 
 def _write(folder: Path, ahead: int) -> Path:

@@ -21,15 +21,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_censored_wait import _calibrate
+from test_censored_wait import _calibrate, referral_model
 
-MODEL = """\
-process: {id: Beside, name: Remiss}
-lanes:
-  Lane_H: Handläggare
-steps:
-  - {id: Start, event: start, name: Ansökan inkommen, lane: Lane_H}
-  - {id: Task_Skicka, task: send, name: Skicka remiss, lane: Lane_H}
+#: the referral's answer beside the examination, joined before the decision
+BLOCK = """\
   - id: Block
     name: Remiss och granskning
     lane: Lane_H
@@ -37,9 +32,8 @@ steps:
     parallel:
       - - {id: Task_Svar, task: receive, name: Invänta remissvar, lane: Lane_H}
       - - {id: Task_Granska, task: user, name: Granska ansökan, lane: Lane_H}
-  - {id: Task_Beslut, task: user, name: Besluta, lane: Lane_H}
-  - {id: End, event: end, name: Klart, lane: Lane_H}
 """
+MODEL = referral_model("Beside", BLOCK)
 ANSWERED = (1, 2, 3, 5, 7, 9)
 
 

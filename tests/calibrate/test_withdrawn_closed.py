@@ -19,22 +19,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_censored_wait import _calibrate
+from test_censored_wait import ANSWER_STEP, _calibrate, referral_model
 
 from bpmn_io.logfiles import read_log
 from calibrate.endings import WITHDRAWAL_WORDS, case_endings, endings_notes, named_withdrawals
 
-MODEL = """\
-process: {id: Remiss, name: Remiss}
-lanes:
-  Lane_H: Handläggare
-steps:
-  - {id: Start, event: start, name: Ansökan inkommen, lane: Lane_H}
-  - {id: Task_Skicka, task: send, name: Skicka remiss, lane: Lane_H}
-  - {id: Task_Svar, task: receive, name: Invänta remissvar, lane: Lane_H}
-  - {id: Task_Beslut, task: user, name: Besluta, lane: Lane_H}
-  - {id: End, event: end, name: Klart, lane: Lane_H}
-"""
+MODEL = referral_model("Remiss", ANSWER_STEP)
 WITHDRAWN = "Skriv av ärendet (ansökan återkallad)"
 EXPORT = "2025-02-20 12:00"
 
