@@ -5,12 +5,12 @@ Its own module: the one command that starts a server and waits for signals.
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from clicommands.options import Count, Number
 from clicommands.output import fail
@@ -72,8 +72,9 @@ def serve_cmd(host: str, port: int, token: str | None, token_file: Path | None, 
     Binds 127.0.0.1 by default. On any other address, or behind a proxy
     (--root-path, --trust-proxy), a token is required: give --token-file,
     PERMITFLOW_TOKEN or --token, or use the one printed; requests without it
-    are refused, but GET /healthz. Each request and each run's end is one
-    line on standard error.
+    are refused, but GET /healthz. --token-file wins over PERMITFLOW_TOKEN
+    (a note says so); with --token it is refused. Each request and each
+    run's end is one line on standard error.
 
     \b
     Examples:
@@ -91,12 +92,19 @@ def serve_cmd(host: str, port: int, token: str | None, token_file: Path | None, 
                     if all(importlib.util.find_spec(name) is None for name in names)), None)
     if missing:
         fail(f"permitflow serve needs the web extra ({missing} is missing): {install_hint('web')}")
-    from_env = token is not None and token_file is None and os.environ.get("PERMITFLOW_TOKEN") == token
+    from_env = token is not None and (click.get_current_context().get_parameter_source("token")
+                                      is ParameterSource.ENVIRONMENT)
     quiet, source = token_file is not None or from_env, "PERMITFLOW_TOKEN" if from_env else "--token"
     if token_file is not None:
-        if token is not None:
-            fail("give the token once: --token-file, or --token (or PERMITFLOW_TOKEN), not both")
+        if token is not None and not from_env:
+            fail(f"the token is given twice, by --token and by --token-file {token_file}: drop one (a service "
+                 "keeps --token-file, which ps does not show)")
         token, source = token_from_file(token_file), f"--token-file {token_file}"
+        if from_env:
+            # the command line wins over the environment, as for every option; a service's environment may
+            # carry the variable for other reasons, so the file's token is used and the variable said ignored
+            click.echo(f"permitflow serve: note: PERMITFLOW_TOKEN is set too and not used: the token is the one "
+                       f"in {token_file} (unset PERMITFLOW_TOKEN to drop this note)", err=True)
 
     from web.proxy import root_path as prefix_of
     from web.proxy import trusted_proxies

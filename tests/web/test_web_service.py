@@ -46,11 +46,32 @@ def test_a_bad_token_file_is_one_line_and_nothing_starts(tmp_path: Path, content
 
 def test_the_token_is_given_once_and_the_environments_is_checked_as_the_options():
     both = CliRunner().invoke(cli, ["serve", "--token-file", "x", "--token", TOKEN])
-    assert (both.exit_code, both.output) == (2, "permitflow: error: give the token once: --token-file, or --token "
-                                                "(or PERMITFLOW_TOKEN), not both\n")
+    assert (both.exit_code, both.output) == (2, "permitflow: error: the token is given twice, by --token and by "
+                                                "--token-file x: drop one (a service keeps --token-file, which ps "
+                                                "does not show)\n")
     short = CliRunner().invoke(cli, ["serve"], env={"PERMITFLOW_TOKEN": "abc"})
     assert (short.exit_code, short.output) == (2, "permitflow: error: PERMITFLOW_TOKEN: expected at least 16 printable "
                                                   "characters without spaces\n")
+
+
+def test_a_token_file_wins_over_the_environment_with_a_note(tmp_path: Path):
+    """A service's environment may set PERMITFLOW_TOKEN for other reasons: the file on the command line wins, as
+    the command line does over the environment for every option. The variable here is too short to be a token:
+    had it been used, the server would refuse it; it goes on to the port, taken, and says why it stops."""
+    path = tmp_path / "token"
+    path.write_text(f"{TOKEN}\n", encoding="utf-8")
+    path.chmod(0o400)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--port", str(port), "--token-file", str(path)],
+                                    env={"PERMITFLOW_TOKEN": "abc"})
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"permitflow serve: note: PERMITFLOW_TOKEN is set too and not used: the token is the one in {path} "
+        "(unset PERMITFLOW_TOKEN to drop this note)",
+        f"permitflow: error: cannot listen on 127.0.0.1:{port}: Address already in use"]
 
 
 def test_a_token_file_others_can_read_is_noted(tmp_path: Path):
