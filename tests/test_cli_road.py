@@ -456,3 +456,20 @@ def test_a_horizon_shorter_than_the_warmup_is_refused_in_the_units_they_were_wri
         "permitflow: error: --years: override simulation.horizon='0.01y' gives an invalid profile: "
         "warmup of 2 weeks must be shorter than the horizon of 0.01 years: "
         "give a horizon longer than 2 weeks, or a shorter warmup")
+
+
+def test_a_second_sigterm_while_the_first_stops_the_run_adds_nothing() -> None:
+    # the CI replica: two SIGTERMs (two pool workers' hooks above each sent one) gave two lines, the second
+    # "before any work unit ran; nothing was written", raised again inside the first's clean-up
+    import signal
+
+    from clicommands.workers import Terminated, terminate_as_interrupt
+
+    before = signal.getsignal(signal.SIGTERM)
+    with terminate_as_interrupt():
+        with pytest.raises(Terminated):
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(1)  # the handler runs at the next instruction; the sleep is never finished
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_IGN  # the way out is taken once
+        os.kill(os.getpid(), signal.SIGTERM)  # ignored: nothing raised
+    assert signal.getsignal(signal.SIGTERM) == before  # given back at the block's end

@@ -117,6 +117,12 @@ def test_the_main_tasks_by_keyboard_alone(tmp_path: Path) -> None:
         # downloads below, Chromium now and then opened no file chooser for the key, in 10 of 22 runs on the loaded
         # machine, a second press did; before them none missed in 6 runs)
         model, profile = library_paths("astorp")
+        # Playwright turns the browser's file-chooser interception on and off with each expect_file_chooser without
+        # waiting for the browser's reply, so a key pressed at once could open no chooser it saw (the CI replica
+        # timed out here once, as test_web_browser's file-field test did before): one listener for the whole walk
+        # keeps it on, and the round trip after it makes sure the browser has it
+        page.on("filechooser", lambda chooser: None)
+        page.evaluate("1")
         page.evaluate("document.activeElement && document.activeElement.blur()")
         _tab_to(page, "#up-name")
         page.keyboard.type("Egen")
