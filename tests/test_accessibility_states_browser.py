@@ -67,11 +67,18 @@ def test_the_how_sure_answer_and_the_server_busy_line(browser: Any) -> None:
             page.uncheck("#uncertainty")
             _press(page, "#run")
             page.locator("#busy").wait_for(state="visible")
-            assert "(försök 2 av 7)" in page.locator("#busy-said").inner_text()
+            said = page.locator("#busy-said").inner_text()
+            assert said.startswith("Servern är upptagen just nu.") and "(försök 2 av 7)" in said
+            # a screen reader is told once per try, by the status line, not at each second the line counts down
+            assert page.locator("#busy").get_attribute("role") is None
+            assert page.locator("#status").inner_text() == said
+            page.locator("#busy-said", has_text=" s (försök 2 av 7)").filter(has_not_text=said).wait_for()
+            assert page.locator("#status").inner_text() == said
             found += _both_languages(page, "the server busy, asked again by itself")
+            assert page.locator("#status").inner_text().startswith("Servern är upptagen just nu.")  # told again
             _press(page, "#busy-stop")
             page.locator("#message").wait_for(state="visible")
-            assert page.locator("#busy").is_hidden()
+            assert page.locator("#busy").is_hidden() and page.locator("#status").inner_text() == ""
             assert page.locator("#message").inner_text().startswith("Servern kör redan en beräkning åt andra sidor")
             found += _both_languages(page, "the server busy, Stop trying pressed")
         finally:

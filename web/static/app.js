@@ -154,15 +154,27 @@ async function patient(method, url, body, what) {
   }
 }
 
-// The line that says the page will ask again, and when (null: hidden)
+// The line that says the page will ask again, and when (null: hidden). It counts down each second, so it is no live
+// region itself (a screen reader read it out every second, drowning what else it had to say, as the count of
+// finished runs did): the status line says it once per try, and again in the other language when switched.
 function showBusy(ticket) {
   const box = $("#busy");
   box.hidden = !ticket;
-  if (!ticket) { if (state.busy) state.busy = null; return; }
+  if (!ticket) {
+    if (state.busy) state.busy = null;
+    if (!state.said[0]) say();  // the status line said the wait (nothing of say's since): it is over
+    return;
+  }
   const dropped = ticket.dropped
     ? " " + t("busy_dropped").replace("{earlier}", t(ticket.dropped)).replace("{latest}", t(ticket.what)) : "";
   $("#busy-said").textContent = t("busy_wait").replace("{seconds}", ticket.left)
     .replace("{try}", ticket.tried + 1).replace("{tries}", BUSY_TRIES.length + 1) + dropped;
+  const told = `${ticket.tried} ${state.lang}`;
+  if (ticket.told !== told) {
+    ticket.told = told;
+    state.said = [];
+    $("#status").textContent = $("#busy-said").textContent;
+  }
 }
 
 // Stop asking again: the server's own words say it was busy
@@ -319,12 +331,12 @@ function applyLanguage() {
     o.textContent = placeName(state.setup.library.find((m) => m.name === o.dataset.name));
   });
   drawLogSaid();
-  if (state.busy) showBusy(state.busy);
   showStatusQuo();
   showMessage(state.message);
   if (state.answer) drawAnswer(state.answer);
   if (state.goal) drawGoal(state.goal);
   say(...state.said);
+  if (state.busy) showBusy(state.busy);  // after say: a wait's words take the status line, in this language
 }
 
 // The status line, and so what a screen reader is told (role="status"): that a calculation started or replaced
