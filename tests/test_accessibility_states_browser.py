@@ -113,6 +113,10 @@ def test_the_goal_seek_when_none_is_sure_and_its_settle_button_by_keyboard(brows
         _press(page, "#goal-settle")
         page.wait_for_selector("body[data-goals='2']", timeout=120_000)
         assert f"Avgörandet: {n} körningar till" in page.locator("#goal-result .sentence").inner_text()
+        # the button is gone with its answer: the focus is on the answer's heading, not lost to the page's top
+        assert page.evaluate("document.activeElement.closest('#goal-result h2') !== null")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "goal-csv"
         assert page.locator("#status").inner_text() == (
             "Målsökningens svar är klart: det står under rubriken Målsökning.")
         found += _both_languages(page, "the goal seek, the closest settled")

@@ -672,7 +672,11 @@ async function drawAnswer(answer) {
 function drawGoal(goal) {
   let box = $("#goal-result");
   if (!box) { box = el("section", { id: "goal-result" }); $("#results").before(box); }
-  box.replaceChildren(el("h2", { text: t("goal") }), el("p", { class: "sentence", text: goal.sentence[state.lang] }));
+  // the control in focus in the answer is drawn anew: the focus goes to its new self, or to the heading when it
+  // is gone (the settle button, once pressed); it fell to the page's top, a keyboard's place lost (WCAG 2.4.3)
+  const focused = box.contains(document.activeElement) ? document.activeElement.id : null;
+  const heading = el("h2", { text: t("goal"), tabindex: "-1" });
+  box.replaceChildren(heading, el("p", { class: "sentence", text: goal.sentence[state.lang] }));
   const head = el("tr", {}, ...["goal_officers", "goal_fte", "goal_level", "goal_cost", "goal_days", "goal_share", "goal_low"]
     .map((k) => el("th", { text: t(k) })));
   const body = el("tbody");
@@ -718,6 +722,7 @@ function drawGoal(goal) {
     button.addEventListener("click", () => settleGoal(settle));
     box.querySelector(".sentence").after(el("p", { class: "goal-settle" }, button));
   }
+  if (focused !== null) (document.getElementById(focused) || heading).focus();
 }
 
 // The finished goal seek's table: "csv" the rows permitflow optimise --csv writes as a spreadsheet in the
