@@ -46,6 +46,16 @@ def _press(page: Any, control: str, key: str = "Enter") -> None:
     raise AssertionError(f"Tab never reached {control}")
 
 
+def _wider_at_320(page: Any) -> int:
+    """How many CSS pixels the page, at 320 CSS pixels wide, reaches past the window (WCAG 1.4.10, which axe does
+    not check; 0: it does not scroll sideways)."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 800})
+    wider = int(page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth"))
+    page.set_viewport_size(size)
+    return wider
+
+
 def test_the_how_sure_answer_and_the_server_busy_line(browser: Any) -> None:
     """A server that runs one calculation at a time (``most=1``): the page's "how sure" run answers; then, while
     another page's long run holds the server, Räkna is told 503 with Retry-After, and the page says it will ask
@@ -75,6 +85,7 @@ def test_the_how_sure_answer_and_the_server_busy_line(browser: Any) -> None:
             page.locator("#busy-said", has_text=" s (försök 2 av 7)").filter(has_not_text=said).wait_for()
             assert page.locator("#status").inner_text() == said
             found += _both_languages(page, "the server busy, asked again by itself")
+            assert _wider_at_320(page) == 0
             assert page.locator("#status").inner_text().startswith("Servern är upptagen just nu.")  # told again
             _press(page, "#busy-stop")
             page.locator("#message").wait_for(state="visible")
@@ -120,6 +131,7 @@ def test_the_goal_seek_when_none_is_sure_and_its_settle_button_by_keyboard(brows
         assert page.locator("#status").inner_text() == (
             "Målsökningens svar är klart: det står under rubriken Målsökning.")
         found += _both_languages(page, "the goal seek, the closest settled")
+        assert _wider_at_320(page) == 0
     assert not found, report(found)
     assert messages == []
 
@@ -157,6 +169,7 @@ def test_a_report_with_a_failed_scenario_and_a_failed_sweep_point(browser: Any, 
         found += audited(page, "report with failures, detail open, en")
         page.click("#pick-sv")
         found += audited(page, "report with failures, detail open, sv")
+        assert _wider_at_320(page) == 0
     finally:
         page.close()
     assert not found, report(found)
@@ -181,6 +194,7 @@ def test_the_validation_page_calibrate_writes(browser: Any, tmp_path: Path) -> N
     try:
         assert page.locator("figure[lang='sv'] svg").count() == 3 and page.locator("figure[lang='en']").count() == 3
         found = audited(page, "the validation page calibrate --validate writes (en and sv)")
+        assert _wider_at_320(page) == 0
     finally:
         page.close()
     assert not found, report(found)
