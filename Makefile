@@ -22,7 +22,7 @@ setup-test: $(BIN)/python node-deps browser lexicons peer
 	$(BIN)/pip install --quiet -e '.[test]'
 
 # bpmn-moddle (the parser inside bpmn.io / Camunda Modeler) checks our exported BPMN; axe-core audits
-# the pages the product writes for accessibility (tests/test_accessibility_browser.py).
+# the pages the product writes for accessibility (tests/axeaudit.py).
 node-deps:
 	@command -v npm >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \

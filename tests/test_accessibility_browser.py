@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chromium import CHROMIUM, launch, watch
+from axeaudit import audited, needs_axe, one_browser, report, violations
+from chromium import CHROMIUM, watch
 from click.testing import CliRunner
 from liveserver import another_run
 from liveserver import serving as _serving
@@ -27,61 +28,14 @@ from liveserver import serving as _serving
 from bpmn_io.library import library_paths
 from cli import cli
 
-pytestmark = [pytest.mark.browser,
+pytestmark = [pytest.mark.browser, needs_axe,
               pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")]
 sync_api = pytest.importorskip("playwright.sync_api")
 uvicorn = pytest.importorskip("uvicorn")
 from web.app import create_app  # noqa: E402 - after the skips
 
-AXE = Path(__file__).resolve().parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
-#: WCAG 2.0 and 2.1, levels A and AA: what the Swedish law (EN 301 549) asks of a municipality's digital service
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-#: axe's best-practice rules for what the brief names beside them: landmarks, heading order, focus order
-EXTRA = ["region", "landmark-one-main", "landmark-unique", "landmark-no-duplicate-banner",
-         "landmark-no-duplicate-main", "landmark-no-duplicate-contentinfo", "landmark-main-is-top-level",
-         "landmark-banner-is-top-level", "landmark-contentinfo-is-top-level", "heading-order",
-         "page-has-heading-one", "empty-heading", "empty-table-header", "tabindex", "scope-attr-valid"]
 PROFILE = library_paths("helsingborg")[1]
-
-
-@pytest.fixture(autouse=True)
-def _needs_axe() -> None:
-    if not AXE.is_file():
-        pytest.skip("needs axe-core in tests/js/node_modules (make node-deps)")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """One headless Chromium for the module: each test opens its own pages in it."""
-    with sync_api.sync_playwright() as p:
-        chromium = launch(p)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-def violations(page: Any) -> list[str]:
-    """axe's violations on ``page`` as it is now, one line each: rule, impact, the element's selector, what is
-    wrong (axe's summary). axe is put in by the test (no download, past the page's own script policy)."""
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-    found = page.evaluate("""async ([tags, extra]) => {
-        const rules = axe.getRules(tags).map((r) => r.ruleId).concat(extra);
-        const result = await axe.run(document, {runOnly: {type: "rule", values: rules}, resultTypes: ["violations"]});
-        return result.violations.flatMap((v) => v.nodes.map((n) =>
-            `${v.id} (${v.impact}) ${n.target.join(" ")}: ${n.failureSummary.replace(/\\s+/g, " ")}`));
-    }""", [TAGS, EXTRA])
-    return list(found)
-
-
-def audited(page: Any, where: str) -> list[str]:
-    """``where: violation`` for each of ``page``'s violations."""
-    return [f"{where}: {line}" for line in violations(page)]
-
-
-def _report(found: list[str]) -> str:
-    return f"{len(found)} accessibility violation(s):\n" + "\n".join(found)
+browser = pytest.fixture(scope="module")(one_browser)
 
 
 def test_the_audit_finds_what_it_looks_for(browser: Any) -> None:
@@ -140,7 +94,7 @@ def test_the_what_if_page_at_the_start_with_levers_changed_and_an_answer(browser
         page.wait_for_selector("body[data-runs='1']", timeout=60_000)
         page.wait_for_selector("#results .diagram svg")
         found += _both_languages(page, "an answer shown")
-    assert not found, _report(found)
+    assert not found, report(found)
     assert messages == []
 
 
@@ -158,7 +112,7 @@ def test_the_goal_seeks_table(browser: Any, server: str) -> None:
         page.wait_for_selector("body[data-goals='1']", timeout=120_000)
         assert page.locator("#goal-result table.goal tbody tr").count() == 2
         found = _both_languages(page, "the goal seek's table")
-    assert not found, _report(found)
+    assert not found, report(found)
     assert messages == []
 
 
@@ -178,7 +132,7 @@ def test_an_upload_accepted_and_one_refused(browser: Any, server: str, tmp_path:
         page.click("#up-send")
         page.locator("#message", has_text="not.bpmn").wait_for()
         found += _both_languages(page, "an upload refused")
-    assert not found, _report(found)
+    assert not found, report(found)
     assert messages == ["error: Failed to load resource: the server responded with a status of 400 (Bad Request)"]
 
 
@@ -202,7 +156,7 @@ def test_a_case_log_fitted_and_its_validation_page(browser: Any, server: str, tm
         assert "Höganäs (från loggen)" in validation.title()
         found += audited(validation, "the case log's validation page (sv and en)")
         validation.close()
-    assert not found, _report(found)
+    assert not found, report(found)
     assert messages == []
 
 
@@ -217,7 +171,7 @@ def test_a_run_no_longer_kept(browser: Any) -> None:
         page.click("#report")
         page.locator("#again").wait_for(state="visible")
         found = _both_languages(page, "a run no longer kept")
-    assert not found, _report(found)
+    assert not found, report(found)
     assert messages == ["error: Failed to load resource: the server responded with a status of 404 (Not Found)"]
 
 
@@ -230,7 +184,7 @@ def test_the_servers_one_line_page(browser: Any, server: str, language: str) -> 
         found = audited(page, f"the server's one-line page, {language}")
     finally:
         page.close()
-    assert not found, _report(found)
+    assert not found, report(found)
 
 
 @pytest.fixture(scope="module")
@@ -274,7 +228,7 @@ def test_the_report(browser: Any, report_page: Path) -> None:
         assert page.locator("#headline h2 .en").is_hidden() and page.locator("#headline h2 .sv").is_visible()
     finally:
         page.close()
-    assert not found, _report(found)
+    assert not found, report(found)
     assert messages == []
 
 
@@ -310,7 +264,7 @@ def test_the_diff_and_compare_pages(browser: Any, tmp_path: Path, command: list[
             found += audited(page, f"diff page with pairs decided, {language}")
     finally:
         page.close()
-    assert not found, _report(found)
+    assert not found, report(found)
     assert messages == []
 
 

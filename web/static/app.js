@@ -154,15 +154,27 @@ async function patient(method, url, body, what) {
   }
 }
 
-// The line that says the page will ask again, and when (null: hidden)
+// The line that says the page will ask again, and when (null: hidden). It counts down each second, so it is no live
+// region itself (a screen reader read it out every second, drowning what else it had to say, as the count of
+// finished runs did): the status line says it once per try, and again in the other language when switched.
 function showBusy(ticket) {
   const box = $("#busy");
   box.hidden = !ticket;
-  if (!ticket) { if (state.busy) state.busy = null; return; }
+  if (!ticket) {
+    if (state.busy) state.busy = null;
+    if (!state.said[0]) say();  // the status line said the wait (nothing of say's since): it is over
+    return;
+  }
   const dropped = ticket.dropped
     ? " " + t("busy_dropped").replace("{earlier}", t(ticket.dropped)).replace("{latest}", t(ticket.what)) : "";
   $("#busy-said").textContent = t("busy_wait").replace("{seconds}", ticket.left)
     .replace("{try}", ticket.tried + 1).replace("{tries}", BUSY_TRIES.length + 1) + dropped;
+  const told = `${ticket.tried} ${state.lang}`;
+  if (ticket.told !== told) {
+    ticket.told = told;
+    state.said = [];
+    $("#status").textContent = $("#busy-said").textContent;
+  }
 }
 
 // Stop asking again: the server's own words say it was busy
@@ -319,12 +331,12 @@ function applyLanguage() {
     o.textContent = placeName(state.setup.library.find((m) => m.name === o.dataset.name));
   });
   drawLogSaid();
-  if (state.busy) showBusy(state.busy);
   showStatusQuo();
   showMessage(state.message);
   if (state.answer) drawAnswer(state.answer);
   if (state.goal) drawGoal(state.goal);
   say(...state.said);
+  if (state.busy) showBusy(state.busy);  // after say: a wait's words take the status line, in this language
 }
 
 // The status line, and so what a screen reader is told (role="status"): that a calculation started or replaced
@@ -660,7 +672,11 @@ async function drawAnswer(answer) {
 function drawGoal(goal) {
   let box = $("#goal-result");
   if (!box) { box = el("section", { id: "goal-result" }); $("#results").before(box); }
-  box.replaceChildren(el("h2", { text: t("goal") }), el("p", { class: "sentence", text: goal.sentence[state.lang] }));
+  // the control in focus in the answer is drawn anew: the focus goes to its new self, or to the heading when it
+  // is gone (the settle button, once pressed); it fell to the page's top, a keyboard's place lost (WCAG 2.4.3)
+  const focused = box.contains(document.activeElement) ? document.activeElement.id : null;
+  const heading = el("h2", { text: t("goal"), tabindex: "-1" });
+  box.replaceChildren(heading, el("p", { class: "sentence", text: goal.sentence[state.lang] }));
   const head = el("tr", {}, ...["goal_officers", "goal_fte", "goal_level", "goal_cost", "goal_days", "goal_share", "goal_low"]
     .map((k) => el("th", { text: t(k) })));
   const body = el("tbody");
@@ -706,6 +722,7 @@ function drawGoal(goal) {
     button.addEventListener("click", () => settleGoal(settle));
     box.querySelector(".sentence").after(el("p", { class: "goal-settle" }, button));
   }
+  if (focused !== null) (document.getElementById(focused) || heading).focus();
 }
 
 // The finished goal seek's table: "csv" the rows permitflow optimise --csv writes as a spreadsheet in the
