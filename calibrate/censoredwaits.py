@@ -100,8 +100,10 @@ def _surely_enables(process: Process, graph: nx.DiGraph, node: str, element: str
                     ends: set[str]) -> bool:
     """Whether ``node``'s completion leads to ``element`` through unmapped nodes none of which is a choice or
     an end event: only parallel splits branch on the way (the request to the police sent beside the other
-    referrals: its answer is awaited whatever the other branches do, a loop on one of them included)."""
-    toward = nx.ancestors(graph, element)
+    referrals: its answer is awaited whatever the other branches do, a loop on one of them included). A
+    branch that reaches ``element`` only through a mapped step (a round back to ``node`` itself: the request
+    for a supplement sent again) is not on the way, and its choices do not matter."""
+    toward = nx.ancestors(graph.subgraph(n for n in graph if n not in mapped or n == element), element)
     todo = [b for _, b, kind in graph.out_edges(node, data="kind") if kind != "boundary"]
     seen: set[str] = set()
     while todo:
