@@ -121,7 +121,8 @@ class DecisionEntries(CalibrationRun):
         unit = written_unit(clock["deadline"]) if "deadline" in clock else None  # 28d: counted by the day
         fit = fits.fit_clock(self.obs, clock["start"], clock["stop"], deadline, months, unit)
         if fit is None:
-            self.report["clock"] = {"note": "the log marks neither clock event"}
+            self.report["clock"] = {"note": "the log does not mark the clock: neither event, or one step marks both "
+                                            "(too few steps mapped)"}
             return
         self.report["clock"] = fit.data()
         within = fits.within_said(fit.within, fit.months, fit.unit)

@@ -281,7 +281,8 @@ def fit_clock(obs: Observed, start: str, stop: str, deadline_hours: float | None
             marks.append(tuple(sorted(found)))
         else:
             return None
-    if not marks[0] or not marks[1]:
+    if not marks[0] or not marks[1] or set(marks[0]) & set(marks[1]):
+        # one step marking both (a log mapped onto too few steps: only the first before the stop) times nothing
         return None
     code = {e: i for i, e in enumerate(obs.elements)}
     bounds = obs.table.case_bounds()

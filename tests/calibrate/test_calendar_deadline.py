@@ -127,3 +127,23 @@ def test_calibrates_legal_clock_share_counts_each_cases_calendar_months(
     moved = " (a last day on a weekend, holiday or eve moved to the next weekday)"
     assert line.endswith(f"{within} ({rule} from each case's clock start, to the same day of the month)"
                          if rule else within + moved), line
+
+
+def test_a_log_whose_one_mapped_step_marks_both_clock_events_fits_no_clock(tmp_path: Path) -> None:
+    """Found by QA (qaevid3): Helsingborg's model calibrated on a municipality's export that names only the
+    application and a decision the matcher took for an end event said "legal clock: Ansökan inkommen ->
+    Ansökan inkommen: median 0.0 days over 2 cases, 100% within the deadline": with nothing mapped before the
+    stop but the first step, that step marked both. Here only Registrera maps onto the tiny model (the step
+    after its start event and the one before its decision, through unmapped steps): no clock is fitted."""
+    defs = load_model(str(LOGS / "tiny.yaml"))
+    path = tmp_path / "clock.csv"
+    path.write_text("case;activity;timestamp;resource\n" + "".join(
+        f"c{i};Registrera;2025-0{i + 1}-03 10:00;anna\nc{i};Arkivera;2025-0{i + 2}-20 10:00;anna\n"
+        for i in range(3)), encoding="utf-8")
+    table, _ = read_log(path)
+    mapping = map_activities(defs, table)
+    assert set(mapping.element.values()) - {None} == {"Task_Registrera"}
+    done = calibrate(defs, table, mapping, base=read_profile(LOGS / "tiny_profile.yaml").raw, log_name="clock.csv")
+    assert "median_days" not in done.report["clock"]  # before: 0.0 days, Registrera -> Registrera
+    assert done.report["clock"]["note"].startswith("the log does not mark the clock")
+    assert not any(x.startswith("legal clock:") for x in calibration_text(done.report).splitlines())
