@@ -17,6 +17,7 @@ from bpmn_io.csvlog import open_csv
 from bpmn_io.userfile import check_regular, is_stream_path
 from bpmn_io.xeslog import open_xes
 from processes.errors import InputError
+from processes.numbers import number
 
 __all__ = ["log_kind", "open_log", "read_log", "sniff_xes", "is_case_log"]
 
@@ -133,13 +134,13 @@ def _repeat_notes(table: LogTable, kind: str) -> list[str]:
             notes.append(f"1 {row} repeats an earlier one's case, activity, time(s) and resource but differs in "
                          f"another {other} ({where}): both are counted")
         else:
-            notes.append(f"{count} {row}s repeat an earlier one's case, activity, time(s) and resource but differ in "
+            notes.append(f"{number(count, 'en')} {row}s repeat an earlier one's case, activity, time(s) and resource but differ in "
                          f"another {other} (the first: {where}): each is counted")
     tie = (table.case[1:] == table.case[:-1]) & (table.end[1:] == table.end[:-1])
     if tie.any():
         shared = np.zeros(table.n_events, bool)
         shared[1:] |= tie
         shared[:-1] |= tie
-        notes.append(f"{int(shared.sum())} of {table.n_events} events share their completion time with another "
+        notes.append(f"{number(int(shared.sum()), 'en')} of {number(table.n_events, 'en')} events share their completion time with another "
                      "event of their case: those are taken in the file's order (the log cannot tell which came first)")
     return notes
