@@ -60,9 +60,9 @@ _NOT_TAKEN = ("This address does not take that kind of request: the what-if page
               "Adressen tar inte emot den sortens förfrågan: sidan Vad händer om …? skickar sina egna.")
 #: what a fault of the server says: its traceback stays in the server's log, never in the answer
 _FAULT = ("The server could not answer the request: a fault in the server. Try again; if it happens again, tell "
-          "whoever runs permitflow serve (its log says more).",
-          "Servern kunde inte svara på frågan: ett fel i servern. Försök igen; händer det igen, säg till den som kör "
-          "permitflow serve (dess logg säger mer).")
+          "whoever runs the server (its log says more).",
+          "Servern kunde inte svara på frågan: ett fel i servern. Försök igen; händer det igen, säg till den som driver "
+          "servern (dess logg säger mer).")
 
 
 def refused(request: Request, words: tuple[str, str], status: int) -> Response:

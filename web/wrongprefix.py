@@ -120,10 +120,10 @@ _HEADING = {"sv": "Sidan Vad händer om …? kan inte visas på den här adresse
                   "är inställda på olika adresser.",
             "en": "The what-if page cannot be shown at this address: the server and the intranet's web server are "
                   "set up for different addresses."}
-_TODO = {"sv": "Det är ett fel i inställningarna, inget du har gjort. Säg till den som driver permitflow serve (ofta "
+_TODO = {"sv": "Det är ett fel i inställningarna, inget du har gjort. Säg till den som driver servern (ofta "
                "it-avdelningen) och skicka med adressen du öppnade. Vad som ska ändras står här nedan och i serverns "
                "logg.",
-         "en": "It is a fault in the setup, nothing you did. Tell whoever runs permitflow serve (often the IT "
+         "en": "It is a fault in the setup, nothing you did. Tell whoever runs the server (often the IT "
                "department) and send them the address you opened. What to change is said below and in the server's "
                "log."}
 _FOR_IT = {"sv": "För den som driver servern", "en": "For whoever runs the server"}
