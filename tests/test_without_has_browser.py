@@ -1,9 +1,10 @@
-"""The report's language switch in a browser without CSS ``:has()`` (Firefox before 121, Safari before 15.4,
-Chromium before 105: a municipality's locked-down or older browser). Such a browser drops a rule whose selector
+"""The report's language switch, and the what-if page's focus on a file field, in a browser without CSS ``:has()``
+(Firefox before 121, Safari before 15.4, Chromium before 105: a municipality's locked-down or older browser). Such a browser drops a rule whose selector
 it does not know, the whole selector list with it: ``body:has(#lang-en:checked) .sv, …`` hid nothing, and the report
 read both languages, sentence after sentence. Only Debian's Chromium is here, which has ``:has()``; the report is
 opened with every ``:has(`` of its stylesheet renamed to a pseudo-class no browser knows, which Chromium then drops as
-such a browser does (and ``@supports not selector(…)`` holds as it would there)."""
+such a browser does (and ``@supports not selector(…)`` holds as it would there); the what-if page's stylesheet is
+served so renamed."""
 
 from __future__ import annotations
 
@@ -65,4 +66,29 @@ def test_without_has_and_without_a_script_the_report_reads_in_english_alone(repo
     with opened(report_without_has, messages, java_script_enabled=False) as page:
         shown = page.evaluate(SHOWN)
         assert shown["en"] > 20 and shown["sv"] == 0, shown
+    assert messages == []
+
+
+def test_without_has_the_what_if_page_shows_the_focus_on_a_file_field() -> None:
+    # the file input is hidden from the eye; its button beside it showed the focus only through :has()
+    from liveserver import serving
+
+    from web.app import create_app
+
+    css = (Path(__file__).resolve().parents[1] / "web" / "static" / "app.css").read_text(encoding="utf-8")
+    assert ":has(" in css
+    without = css.replace(":has(", ":no-such-pseudo-class(")
+    ring = "getComputedStyle(document.querySelector(\"label.file-button[for='up-model']\")).outlineStyle"
+    messages: list[str] = []
+    with serving(create_app(workers=0)) as address, opened(None, messages) as page:
+        page.route("**/static/app.css", lambda route: route.fulfill(body=without, content_type="text/css"))
+        page.goto(address + "?lang=sv", wait_until="load")
+        page.wait_for_selector("body[data-ready='1']")
+        assert page.evaluate(ring) == "none"
+        for _ in range(100):  # by keyboard, as a keyboard user reaches it
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.id") == "up-model":
+                break
+        assert page.evaluate("document.activeElement.id") == "up-model"
+        assert page.evaluate(ring) == "solid"
     assert messages == []
