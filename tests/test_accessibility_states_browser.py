@@ -1,8 +1,9 @@
 """axe-core's WCAG 2.1 AA audit (tests/axeaudit.py) of the states tests/test_accessibility_browser.py leaves out:
 the what-if page's "how sure" answer and its "server busy" line (asked again by itself, with its Stop-trying button,
-and after it is pressed), its server stopped before and during a run, a run that fails on the server after an upload
-the page and its check took, the page a proxy under a prefix the server was not told gets, the goal seek when no combination is sure (the closest one's sentence and its button that
-settles it, pressed by keyboard), a report with a failed scenario and a failed sweep point, and the validation page
+and after it is pressed), its server stopped before and during a run, a run that fails on the server
+after an upload the page and its check took, the page a proxy under a prefix the server was not told gets,
+the goal seek when no combination is sure (the closest one's sentence and its button that settles it,
+pressed by keyboard), a report with a failed scenario and a failed sweep point, and the validation page
 as ``calibrate --validate`` writes it to disk. The what-if page in Swedish and English; the report in both; the
 validation page carries both languages in one."""
 
@@ -207,8 +208,9 @@ def test_the_validation_page_calibrate_writes(browser: Any, tmp_path: Path) -> N
 
 
 def _stuck_model(folder: Path) -> tuple[Path, Path]:
-    """A model and profile the upload's check takes (its steps run, its profile fits) whose every run fails: a
-    parallel join waits for a step a non-interrupting timer takes in some cases only (tests/test_cli_run_failed.py)."""
+    """A model and profile the upload's check takes (its steps run, its profile fits) whose every run
+    fails: a parallel join waits for a step a non-interrupting timer takes in some cases only
+    (tests/test_cli_run_failed.py)."""
     (folder / "model.yaml").write_text(MODEL, encoding="utf-8")
     for done in (CliRunner().invoke(cli, ["convert", str(folder / "model.yaml"), str(folder / "stuck.bpmn")]),
                  CliRunner().invoke(cli, ["convert", str(folder / "stuck.bpmn"), str(folder / "stuck.yaml"),
@@ -218,8 +220,9 @@ def _stuck_model(folder: Path) -> tuple[Path, Path]:
 
 
 def test_a_run_that_fails_on_the_server_after_an_upload_the_page_took(browser: Any, tmp_path: Path) -> None:
-    """The page's checks and the upload's pass; the run fails in the server's simulation (every case waits at the
-    join). The message says why in the report's plain words, in the page's language, and what to do next."""
+    """The page's checks and the upload's pass; the run fails in the server's simulation (every case waits
+    at the join). The message says why in the report's plain words, in the page's language, and what to do
+    next."""
     model, profile = _stuck_model(tmp_path)
     messages: list[str] = []
     with serving(create_app(workers=1)) as address, _what_if(browser, address, messages) as page:

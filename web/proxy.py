@@ -93,8 +93,8 @@ class Prefix:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        # as it came, who named the prefix, and whether the server was told of a proxy: what a 404 says when the
-        # proxy's prefix and the server's differ (web.wrongprefix)
+        # as it came, who named the prefix, and whether the server was told of a proxy: what a 404 says when
+        # the proxy's prefix and the server's differ (web.wrongprefix)
         scope = {**scope, "permitflow.arrived": scope["path"], "permitflow.prefix_by": "--root-path",
                  "permitflow.behind_proxy": bool(self.root or self.proxies)}
         prefix = self.root

@@ -1,7 +1,8 @@
 """How the what-if server refuses (:mod:`web.app`): one message in English and Swedish (``{"error": ...,
 "error_sv": ..., "field": ...}``) for every refusal of ``/api/``, a one-line page in the browser's language
-for an address typed in the address bar; a busy server's 503 says when to ask again (``Retry-After``); a 404 that
-shows a reverse proxy and the server set up for different prefixes says so (:mod:`web.wrongprefix`)."""
+for an address typed in the address bar; a busy server's 503 says when to ask again (``Retry-After``); a
+404 that shows a reverse proxy and the server set up for different prefixes says so
+(:mod:`web.wrongprefix`)."""
 
 from __future__ import annotations
 
@@ -61,8 +62,8 @@ _NOT_TAKEN = ("This address does not take that kind of request: the what-if page
 #: what a fault of the server says: its traceback stays in the server's log, never in the answer
 _FAULT = ("The server could not answer the request: a fault in the server. Try again; if it happens again, tell "
           "whoever runs the server (its log says more).",
-          "Servern kunde inte svara på frågan: ett fel i servern. Försök igen; händer det igen, säg till den som driver "
-          "servern (dess logg säger mer).")
+          "Servern kunde inte svara på frågan: ett fel i servern. Försök igen; händer det igen, säg till den "
+          "som driver servern (dess logg säger mer).")
 
 
 def refused(request: Request, words: tuple[str, str], status: int) -> Response:
@@ -104,13 +105,13 @@ async def server_fault(request: Request, exc: Exception) -> Response:
 
 
 def _language(request: Request) -> str:
-    """The language of a page the server answers an address bar with: English when the browser asks for English
-    first, else Swedish, as the what-if page's own choice."""
+    """The language of a page the server answers an address bar with: English when the browser asks for
+    English first, else Swedish, as the what-if page's own choice."""
     return "en" if request.headers.get("accept-language", "").strip().lower().startswith("en") else "sv"
 
 
 def _answers(request: Request, path: str) -> bool:
-    """Whether the app has a route for ``path`` (as a request of ``request``'s method would ask it, or another)."""
+    """Whether the app has a route for ``path`` (asked by ``request``'s method or another)."""
     scope = {"type": "http", "path": path, "root_path": "", "method": request.method}
     return any(route.matches(scope)[0] is not Match.NONE for route in request.app.router.routes)
 

@@ -311,13 +311,14 @@ def run_failure_sv(message: str) -> str:
 
 
 def run_failure_en(message: str) -> str:
-    """A run's failure for the English refusal on the page: the report's plain words for a failure they know, as
-    :func:`run_failure_sv`, else the engine's message after what happened. The engine's own, "the scenario cannot
-    run: element 'J': 7 case(s) cannot finish, a deadlock in the model: parallel join … by 'Flow_R_J' …", once for
-    today and once with the changes, named the model's ids to a manager (found by QA, qaserve2).
+    """A run's failure for the English refusal on the page: the report's plain words for a failure they
+    know, as :func:`run_failure_sv`, else the engine's message after what happened. The engine's own, "the
+    scenario cannot run: element 'J': 7 case(s) cannot finish, a deadlock in the model: parallel join … by
+    'Flow_R_J' …", once for today and once with the changes, named the model's ids to a manager (found by
+    QA, qaserve2).
 
-    >>> run_failure_en("element 'J': 3 case(s) cannot finish: tokens wait at join(s) 'J' that no other token can "
-    ...                "reach (cases 0, 1, 2); no token came to Båda klara (J) by 'F1' from …")[:78]
+    >>> run_failure_en("element 'J': 3 case(s) cannot finish: tokens wait at join(s) 'J' that no other "
+    ...                "token can reach (cases 0, 1, 2); no token came to Båda klara (J) by 'F1' from …")[:78]
     'This scenario could not be computed because some cases could never finish: the'
     >>> run_failure_en("an English message no table knows")
     'This scenario could not be computed: an English message no table knows'

@@ -106,11 +106,13 @@ def _behind_proxy(strip: bool, proto: str = "https", *, options: list[str] | Non
     page's address through the proxy; the server's standard error added to ``log`` once it has stopped."""
     port = _free_port()
     if options is None:
-        options = ["--token", TOKEN, "--trust-proxy", "127.0.0.1"] + ([] if strip else ["--root-path", "/permitflow"])
+        kept = [] if strip else ["--root-path", prefix]
+        options = ["--token", TOKEN, "--trust-proxy", "127.0.0.1", *kept]
     server = subprocess.Popen([sys.executable, "-m", "cli", "serve", "--port", str(port), "--workers", "1",
                                *options], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     proxy = subprocess.Popen([sys.executable, str(HERE / "prefixproxy.py"), "--to", str(port), "--prefix",
-                              prefix, "--proto", proto, *(["--strip"] if strip else [])], stdout=subprocess.PIPE, text=True)
+                              prefix, "--proto", proto, *(["--strip"] if strip else [])],
+                             stdout=subprocess.PIPE, text=True)
     try:
         assert proxy.stdout is not None
         base = f"http://127.0.0.1:{proxy.stdout.readline().strip()}{prefix}/"
@@ -238,9 +240,10 @@ def test_the_prefix_without_its_slash_is_redirected_with_the_token_the_address_c
 
 
 def _refused(url: str, lang: str) -> tuple[int, str]:
-    """What the server answered ``url`` with, asked by a browser that reads ``lang`` first (with the token)."""
-    req = urllib.request.Request(url, headers={"Accept-Language": f"{lang},en;q=0.5" if lang == "sv" else lang,
-                                               "X-Permitflow-Token": TOKEN})
+    """What the server answered ``url`` with, asked by a browser that reads ``lang`` first (with the
+    token)."""
+    first = f"{lang},en;q=0.5" if lang == "sv" else lang
+    req = urllib.request.Request(url, headers={"Accept-Language": first, "X-Permitflow-Token": TOKEN})
     try:
         with urllib.request.urlopen(req, timeout=60) as reply:
             return reply.status, reply.read().decode()
@@ -253,25 +256,27 @@ _MISMATCH = {"sv": "servern och intranätets webbserver är inställda på olika
 
 
 @pytest.mark.slow
-def test_a_proxy_that_keeps_a_prefix_the_server_was_not_told_gets_one_page_and_one_log_line_saying_what_to_change():
+def test_a_proxy_that_keeps_a_prefix_the_server_was_not_told_gets_one_page_and_one_log_line():
     # nginx's proxy_pass without the slash after the port, and no --root-path: every address was a bare 404
     log: list[str] = []
     with _behind_proxy(False, options=[], log=log) as base:
         for lang in ("sv", "en"):
             status, page = _refused(base, lang)
             assert status == 404 and f'<html lang="{lang}">' in page and _MISMATCH[lang] in page
-            assert "--root-path /permitflow" in page and "/permitflow/," in page  # what to change; what arrived
+            # what to change; what arrived
+            assert "--root-path /permitflow" in page and "/permitflow/," in page
             assert 'class="detail"' in page and "<style>" in page  # the detail for IT, the page's own look
         status, said = _refused(base + "api/setup", "sv")  # the page's script: its message in both languages
         reply = json.loads(said)
         assert status == 404 and _MISMATCH["en"] in reply["error"] and _MISMATCH["sv"] in reply["error_sv"]
         assert "--root-path /permitflow" in reply["error"] and "--root-path /permitflow" in reply["error_sv"]
     lines = [line for line in log[0].splitlines() if "GET /permitflow/:" in line]
-    assert len(lines) == 2 and lines[0] == ("permitflow serve: GET /permitflow/: the proxy's prefix and the server's do not match. The "
-                        "request reached the server as /permitflow/, but the server serves its pages under / (it was "
-                        "started without --root-path): the proxy in front keeps /permitflow in the address. Start "
-                        "permitflow serve with --root-path /permitflow, or have the proxy strip /permitflow before it "
-                        "forwards (nginx: a slash after the port in proxy_pass).")
+    assert len(lines) == 2 and lines[0] == (
+        "permitflow serve: GET /permitflow/: the proxy's prefix and the server's do not match. The request "
+        "reached the server as /permitflow/, but the server serves its pages under / (it was started without "
+        "--root-path): the proxy in front keeps /permitflow in the address. Start permitflow serve with "
+        "--root-path /permitflow, or have the proxy strip /permitflow before it forwards (nginx: a slash "
+        "after the port in proxy_pass).")
 
 
 @pytest.mark.slow
@@ -288,21 +293,22 @@ def test_a_proxy_under_another_prefix_than_root_path_is_told_apart_from_an_ordin
         status, page = _refused(base + "old/bookmark", "en")
         assert status == 404 and "There is no such page" in page and _MISMATCH["en"] not in page
     said = [line for line in log[0].splitlines() if "GET /permit/:" in line]
-    assert len(said) == 2 and all("as /permit/, but the server was started with --root-path /permitflow" in line
-                                  for line in said), said
+    assert len(said) == 2, said
+    assert all("as /permit/, but the server was started with --root-path /permitflow" in s for s in said)
 
 
 def test_the_page_s_address_under_a_prefix_without_a_sign_of_a_proxy_is_an_ordinary_wrong_address():
-    # /permitflow/ typed on the server's own port cannot be told from a proxy that forwards it without a header:
-    # said as any wrong address, whose link finds the page; a proxy's header, or the token, tells them apart
+    # /permitflow/ typed on the server's own port cannot be told from a proxy that forwards it without a
+    # header: said as any wrong address, whose link finds the page; a proxy's header, or the token, tells
+    # them apart
     from liveserver import serving
 
     with serving(create_app(workers=0)) as base:
         status, page = _refused(base + "permitflow/", "en")
         assert status == 404 and "There is no such page" in page and _addresses(page) == ["../"]
         for sign in ("permitflow/?token=x", "permitflow/"):
-            req = urllib.request.Request(base + sign, headers={"X-Forwarded-For": "10.0.0.9"} if "?" not in sign
-                                         else {})
+            proxied = {} if "?" in sign else {"X-Forwarded-For": "10.0.0.9"}
+            req = urllib.request.Request(base + sign, headers=proxied)
             with pytest.raises(urllib.error.HTTPError) as refused:
                 urllib.request.urlopen(req, timeout=60)
             assert refused.value.code == 404 and _MISMATCH["sv"] in refused.value.read().decode()

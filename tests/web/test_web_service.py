@@ -180,11 +180,12 @@ def test_a_service_with_a_token_file_logs_each_request_and_run_and_says_what_sig
 
 @pytest.mark.parametrize(("options", "said"), [
     (["--root-path", "/permitflow"],
-     "behind the proxy: the pages are served under /permitflow/; point the proxy at {local}permitflow/ if it keeps "
-     "/permitflow in the address, at {local} if it strips it"),
+     "behind the proxy: the pages are served under /permitflow/; point the proxy at {local}permitflow/ "
+     "if it keeps /permitflow in the address, at {local} if it strips it"),
     (["--trust-proxy", "127.0.0.1"],
-     "behind the proxy: the pages are served under the prefix the proxy names in X-Forwarded-Prefix (believed from "
-     "127.0.0.1 only), else under /; point the proxy at {local}, with its prefix kept or stripped"),
+     "behind the proxy: the pages are served under the prefix the proxy names in X-Forwarded-Prefix "
+     "(believed from 127.0.0.1 only), else under /; point the proxy at {local}, with its prefix kept or "
+     "stripped"),
 ], ids=["root-path", "trust-proxy"])
 def test_the_start_behind_a_proxy_says_the_path_the_pages_are_served_under_and_where_to_point_the_proxy(
         options: list[str], said: str):
@@ -201,4 +202,5 @@ def test_the_start_behind_a_proxy_says_the_path_the_pages_are_served_under_and_w
     local = f"http://127.0.0.1:{port}/"
     opened = local + ("permitflow/" if "--root-path" in options else "")
     assert out.splitlines()[:3] == [f"permitflow serve: open {opened}?token={TOKEN}",
-                                    "permitflow serve: " + said.format(local=local), "Ctrl-C stops the server."], err
+                                    "permitflow serve: " + said.format(local=local),
+                                    "Ctrl-C stops the server."], err
