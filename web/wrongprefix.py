@@ -36,7 +36,10 @@ from typing import Any
 
 from web.proxy import SEGMENT
 
-__all__ = ["arrived_under", "Mismatch", "mismatch", "PROXY_HEADERS"]
+__all__ = ["arrived_under", "Mismatch", "mismatch", "PROXY_HEADERS", "MOST_SEGMENTS"]
+
+#: the most segments of a prefix looked for (``/kommun/intranet/permitflow`` has three)
+MOST_SEGMENTS = 8
 
 #: headers a proxy adds to what it forwards (nginx only when told: the docs' location sets
 #: X-Forwarded-Prefix)
@@ -50,11 +53,13 @@ def arrived_under(arrived: str, expected: str, answers: Callable[[str], bool], *
     ordinary wrong one (``sign``: the request shows it came through a proxy; needed for the page itself,
     ``/``)."""
     segments = arrived.split("/")[1:]
-    for cut in range(1, len(segments)):
-        head, tail = segments[:cut], "/" + "/".join(segments[cut:])
-        if not all(SEGMENT.fullmatch(s) and set(s) != {"."} for s in head):
+    # a prefix's segments one by one, each checked once: an address of thousands of segments costs no more
+    # than its first few
+    for cut in range(1, min(len(segments), MOST_SEGMENTS + 1)):
+        last = segments[cut - 1]
+        if not SEGMENT.fullmatch(last) or set(last) == {"."}:
             return None
-        prefix = "/" + "/".join(head)
+        prefix, tail = "/" + "/".join(segments[:cut]), "/" + "/".join(segments[cut:])
         if prefix != expected and answers(tail) and (tail != "/" or sign):
             return prefix
     return None

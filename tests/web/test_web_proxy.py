@@ -312,3 +312,20 @@ def test_the_page_s_address_under_a_prefix_without_a_sign_of_a_proxy_is_an_ordin
             with pytest.raises(urllib.error.HTTPError) as refused:
                 urllib.request.urlopen(req, timeout=60)
             assert refused.value.code == 404 and _MISMATCH["sv"] in refused.value.read().decode()
+
+
+def test_a_prefix_is_looked_for_in_an_address_s_first_segments_only():
+    # a 404 of thousands of segments is looked through no further than a prefix's most (web.wrongprefix)
+    from web.wrongprefix import MOST_SEGMENTS, arrived_under
+
+    asked: list[str] = []
+
+    def answers(path: str) -> bool:
+        asked.append(path)
+        return path == "/api/setup"
+
+    deep = "/a" * MOST_SEGMENTS
+    assert arrived_under(deep + "/api/setup", "", answers, sign=False) == deep
+    asked.clear()
+    assert arrived_under("/a" * 5000 + "/api/setup", "", answers, sign=False) is None
+    assert len(asked) == MOST_SEGMENTS
