@@ -329,3 +329,14 @@ def test_a_prefix_is_looked_for_in_an_address_s_first_segments_only():
     asked.clear()
     assert arrived_under("/a" * 5000 + "/api/setup", "", answers, sign=False) is None
     assert len(asked) == MOST_SEGMENTS
+
+
+@pytest.mark.slow
+def test_a_proxy_that_strips_the_prefix_of_a_server_told_nothing_needs_no_page_of_its_own():
+    # the third common setup the brief named: the prefix stripped, no --root-path (nor --trust-proxy): the
+    # page's relative addresses work, so there is no mismatch to say
+    log: list[str] = []
+    with _behind_proxy(True, options=[], log=log) as base:
+        assert "static/app.js" in _ask(base).decode()
+        assert json.loads(_ask(base + "api/setup"))["levers"]
+    assert "do not match" not in log[0]
