@@ -17,7 +17,7 @@ from clicommands.output import fail
 from processes.errors import InputError
 from processes.extras import install_hint
 
-__all__ = ["WILDCARD_HOSTS", "serve_cmd", "shown_address", "token_from_file", "open_to_others"]
+__all__ = ["WILDCARD_HOSTS", "serve_cmd", "shown_address", "proxy_said", "token_from_file", "open_to_others"]
 
 
 #: hosts that listen on every address of the machine: none is an address a browser opens from elsewhere
@@ -36,6 +36,28 @@ def shown_address(host: str, port: int, token: str | None, machine: str, prefix:
     host = machine if host in WILDCARD_HOSTS else host
     shown = f"[{host}]" if ":" in host else host
     return f"http://{shown}:{port}{prefix}/" + (f"?token={token}" if token else "")
+
+
+def proxy_said(local: str, prefix: str, trusted: str) -> str:
+    """What the start says to whoever sets up the proxy in front (``--root-path`` ``prefix``,
+    ``--trust-proxy`` ``trusted``): the path the pages are served under and the address to forward to,
+    ``local`` (the address it opens, its prefix and token left out): the address printed to open is this
+    machine's, not the proxy's.
+
+    >>> said = proxy_said("http://127.0.0.1:8765/", "/pf", "")
+    >>> said.split("; ")
+    ['behind the proxy: the pages are served under /pf/', 'point the proxy at http://127.0.0.1:8765/pf/ \
+if it keeps /pf in the address, at http://127.0.0.1:8765/ if it strips it']
+    >>> proxy_said("http://127.0.0.1:8765/", "", "127.0.0.1").split("; ")[1]
+    'point the proxy at http://127.0.0.1:8765/, with its prefix kept or stripped'
+    """
+    if prefix:
+        said = (f"behind the proxy: the pages are served under {prefix}/; point the proxy at "
+                f"{local}{prefix[1:]}/ if it keeps {prefix} in the address, at {local} if it strips it")
+        return said + (f" (an X-Forwarded-Prefix from {trusted} names the prefix instead)" if trusted else "")
+    return (f"behind the proxy: the pages are served under the prefix the proxy names in "
+            f"X-Forwarded-Prefix (believed from {trusted} only), else under /; point the proxy at {local}, "
+            f"with its prefix kept or stripped")
 
 
 @click.command("serve")
@@ -61,10 +83,12 @@ def shown_address(host: str, port: int, token: str | None, machine: str, prefix:
 @click.option("--root-path", default="", metavar="PREFIX",
               help="The path a reverse proxy serves the page under (/permitflow), for a proxy that keeps it in the "
                    "address it forwards; one that strips it needs nothing. A token is then required, as off "
-                   "loopback.")
+                   "loopback; the start says the path the pages are served under and where to point the "
+                   "proxy.")
 @click.option("--trust-proxy", metavar="ADDRESSES", default="",
               help="The proxy's IP addresses or networks, comma-separated (127.0.0.1): its X-Forwarded-Prefix and "
-                   "X-Forwarded-Proto are believed, no one else's. A token is then required, as off loopback.")
+                   "X-Forwarded-Proto are believed, no one else's. A token is then required, as off "
+                   "loopback; the start says where to point the proxy.")
 def serve_cmd(host: str, port: int, token: str | None, token_file: Path | None, workers: int | None, keep_mb: int,
               log_check_idle_minutes: float, root_path: str, trust_proxy: str) -> None:
     """The what-if web app: pick municipalities, move the levers, see the answer.
@@ -128,6 +152,9 @@ def serve_cmd(host: str, port: int, token: str | None, token_file: Path | None, 
             *(["the token was generated for this run"] if generated else []),
             *(["add ?token= and the token to open it the first time"] if quiet else [])]
     click.echo(f"permitflow serve: open {address}" + (f" ({'; '.join(said)})" if said else ""))
+    if prefix or proxies:  # the address above is this machine's: whoever sets up the proxy needs its target
+        local = shown_address(host, port, None, socket.gethostname())
+        click.echo(f"permitflow serve: {proxy_said(local, prefix, trust_proxy)}")
     click.echo("Ctrl-C stops the server.")
 
     def stopped(_signum: int, _frame: Any) -> None:

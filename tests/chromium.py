@@ -25,10 +25,10 @@ def watch(page: Any, messages: list[str]) -> None:
 
 
 @contextmanager
-def opened(path: Path, messages: list[str], **page_options: Any) -> Iterator[Any]:
+def opened(path: Path | None, messages: list[str], **page_options: Any) -> Iterator[Any]:
     """A page of a new headless Chromium (``page_options`` as ``new_page`` takes them) with the file at ``path``
-    loaded, its console errors and warnings and its uncaught errors collected into ``messages``; the browser is
-    closed after."""
+    loaded (None: none, the caller goes where it will), its console errors and warnings and its uncaught
+    errors collected into ``messages``; the browser is closed after."""
     from playwright import sync_api
 
     with sync_api.sync_playwright() as p:
@@ -36,7 +36,8 @@ def opened(path: Path, messages: list[str], **page_options: Any) -> Iterator[Any
         try:
             page = browser.new_page(**page_options)
             watch(page, messages)
-            page.goto(path.as_uri(), wait_until="load")
+            if path is not None:
+                page.goto(path.as_uri(), wait_until="load")
             yield page
         finally:
             browser.close()

@@ -1,7 +1,9 @@
 """axe-core's WCAG 2.1 AA audit (tests/axeaudit.py) of the states tests/test_accessibility_browser.py leaves out:
 the what-if page's "how sure" answer and its "server busy" line (asked again by itself, with its Stop-trying button,
-and after it is pressed), the goal seek when no combination is sure (the closest one's sentence and its button that
-settles it, pressed by keyboard), a report with a failed scenario and a failed sweep point, and the validation page
+and after it is pressed), its server stopped before and during a run, a run that fails on the server
+after an upload the page and its check took, the page a proxy under a prefix the server was not told gets,
+the goal seek when no combination is sure (the closest one's sentence and its button that settles it,
+pressed by keyboard), a report with a failed scenario and a failed sweep point, and the validation page
 as ``calibrate --validate`` writes it to disk. The what-if page in Swedish and English; the report in both; the
 validation page carries both languages in one."""
 
@@ -25,9 +27,13 @@ pytestmark = [pytest.mark.browser, needs_axe,
 pytest.importorskip("playwright.sync_api")
 pytest.importorskip("uvicorn")
 from test_accessibility_browser import _both_languages, _what_if  # noqa: E402 - after the skips
-from test_cli_run_failed import MODEL, SETTINGS  # noqa: E402
+from test_cli_run_failed import EN, MODEL, SETTINGS, SV  # noqa: E402
 
 from web.app import create_app  # noqa: E402
+from web.texts import TEXTS  # noqa: E402
+
+#: the page's words for a request the server did not answer
+UNREACHABLE = TEXTS["unreachable"]
 
 browser = pytest.fixture(scope="module")(one_browser)
 #: a what-if that keeps a server of one run at a time busy for minutes (cancelled by the test when done with it)
@@ -199,3 +205,93 @@ def test_the_validation_page_calibrate_writes(browser: Any, tmp_path: Path) -> N
         page.close()
     assert not found, report(found)
     assert messages == []
+
+
+def _stuck_model(folder: Path) -> tuple[Path, Path]:
+    """A model and profile the upload's check takes (its steps run, its profile fits) whose every run
+    fails: a parallel join waits for a step a non-interrupting timer takes in some cases only
+    (tests/test_cli_run_failed.py)."""
+    (folder / "model.yaml").write_text(MODEL, encoding="utf-8")
+    for done in (CliRunner().invoke(cli, ["convert", str(folder / "model.yaml"), str(folder / "stuck.bpmn")]),
+                 CliRunner().invoke(cli, ["convert", str(folder / "stuck.bpmn"), str(folder / "stuck.yaml"),
+                                          "--to", "profile"])):
+        assert done.exit_code == 0, done.output
+    return folder / "stuck.bpmn", folder / "stuck.yaml"
+
+
+def test_a_run_that_fails_on_the_server_after_an_upload_the_page_took(browser: Any, tmp_path: Path) -> None:
+    """The page's checks and the upload's pass; the run fails in the server's simulation (every case waits
+    at the join). The message says why in the report's plain words, in the page's language, and what to do
+    next."""
+    model, profile = _stuck_model(tmp_path)
+    messages: list[str] = []
+    with serving(create_app(workers=1)) as address, _what_if(browser, address, messages) as page:
+        page.fill("#up-name", "Fastnar")
+        page.set_input_files("#up-model", str(model))
+        page.set_input_files("#up-profile", str(profile))
+        page.click("#up-send")
+        page.wait_for_selector("#places input[data-upload]:checked")
+        page.uncheck("#place-helsingborg")
+        page.fill("#lever-replications", "2")
+        _press(page, "#run")
+        page.locator("#message").wait_for(state="visible", timeout=120_000)
+        said = {"sv": page.locator("#message").inner_text()}
+        found = _both_languages(page, "a run that failed on the server")
+        page.click("[data-lang='en']")
+        said["en"] = page.locator("#message").inner_text()
+        assert page.locator("#progress").is_hidden()
+        assert _wider_at_320(page) == 0
+    assert said == {"sv": SV, "en": EN}, said  # the report's words, no element ids, one sentence per failure
+    assert not found, report(found)
+    assert messages == ["error: Failed to load resource: the server responded with a status of 422 "
+                        "(Unprocessable Entity)"]
+
+
+def test_the_server_stopped_mid_session_before_and_during_a_run(browser: Any) -> None:
+    """The page open, its server stopped (as systemctl stop or Ctrl-C does): pressing Räkna, and a run polled
+    while the server stops, each say in the page's language that the server did not answer and what to do."""
+    messages: list[str] = []
+    server = serving(create_app(workers=1))
+    address = server.__enter__()
+    try:
+        with _what_if(browser, address, messages) as page:
+            page.fill("#lever-replications", "20")
+            page.fill("#lever-years", "3")
+            _press(page, "#run")
+            page.locator("#progress").wait_for(state="visible")
+            server.__exit__(None, None, None)
+            page.locator("#message").wait_for(state="visible", timeout=60_000)
+            during = page.locator("#message").inner_text()
+            found = _both_languages(page, "the server stopped during a run")
+            assert page.locator("#progress").is_hidden()
+            page.fill("#lever-replications", "2")
+            _press(page, "#run")
+            page.locator("#message", has_text="Servern svarade inte").wait_for()
+            before = page.locator("#message").inner_text()
+            found += _both_languages(page, "the server stopped, Räkna pressed")
+            page.click("[data-lang='en']")
+            english = page.locator("#message").inner_text()
+    finally:
+        server.__exit__(None, None, None)  # (again: nothing to stop when the test got that far)
+    assert during == before == UNREACHABLE["sv"] and english == UNREACHABLE["en"]
+    assert "permitflow serve" not in during + english  # the command's name means nothing to a manager
+    assert not found, report(found)
+    assert messages and set(messages) == {"error: Failed to load resource: net::ERR_CONNECTION_REFUSED"}
+
+
+def test_the_page_a_proxy_under_another_prefix_gets(browser: Any) -> None:
+    """web/wrongprefix.py: the page a request under a prefix the server was not told gets, in the browser's
+    language (Accept-Language), styled as the what-if page."""
+    found: list[str] = []
+    with serving(create_app(workers=0, root_path="/permitflow")) as address:
+        for locale, lang in (("sv-SE", "sv"), ("en-GB", "en")):
+            page = browser.new_page(locale=locale, viewport={"width": 1280, "height": 900})
+            try:
+                assert page.goto(address + "permit/").status == 404
+                assert page.locator("html").get_attribute("lang") == lang
+                assert "--root-path /permit," in page.locator("main .detail").inner_text()
+                found += audited(page, f"the page of a proxy's prefix that does not match, {lang}")
+                assert _wider_at_320(page) == 0
+            finally:
+                page.close()
+    assert not found, report(found)

@@ -23,11 +23,11 @@ from typing import Any
 
 from processes.errors import InputError
 
-__all__ = ["root_path", "trusted_proxies", "route_path", "back_to_page", "Prefix"]
+__all__ = ["root_path", "trusted_proxies", "route_path", "back_to_page", "Prefix", "SEGMENT"]
 
 #: a prefix as a proxy's location names it: segments of letters, digits and ``-._~`` (nothing a browser or a
 #: proxy would rewrite, no ``..`` that climbs out)
-_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
+SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -35,7 +35,7 @@ Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 def root_path(text: str, *, what: str = "--root-path") -> str:
     """The prefix ``text`` as the server keeps it: a leading ``/``, no trailing one (``/`` alone: none)."""
     segments = text.strip("/").split("/") if text.strip("/") else []
-    if not text.startswith("/") or any(not _SEGMENT.fullmatch(s) or set(s) == {"."} for s in segments):
+    if not text.startswith("/") or any(not SEGMENT.fullmatch(s) or set(s) == {"."} for s in segments):
         raise InputError(f"{what}: expected the path the proxy serves the page under, such as /permitflow "
                          f"(letters, digits and - . _ ~ between slashes), got {text!r}")
     return "/" + "/".join(segments) if segments else ""
@@ -93,6 +93,10 @@ class Prefix:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        # as it came, who named the prefix, and whether the server was told of a proxy: what a 404 says when
+        # the proxy's prefix and the server's differ (web.wrongprefix)
+        scope = {**scope, "permitflow.arrived": scope["path"], "permitflow.prefix_by": "--root-path",
+                 "permitflow.behind_proxy": bool(self.root or self.proxies)}
         prefix = self.root
         if _is_trusted(scope, self.proxies):
             headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
@@ -100,6 +104,7 @@ class Prefix:
             if said is not None:
                 try:
                     prefix = root_path(said.split(",")[0].strip(), what="X-Forwarded-Prefix")
+                    scope["permitflow.prefix_by"] = "X-Forwarded-Prefix"
                 except InputError as err:
                     await _plain(send, 400, f"{err} (the proxy's header)")
                     return

@@ -1,18 +1,25 @@
 """How the what-if server refuses (:mod:`web.app`): one message in English and Swedish (``{"error": ...,
 "error_sv": ..., "field": ...}``) for every refusal of ``/api/``, a one-line page in the browser's language
-for an address typed in the address bar; a busy server's 503 says when to ask again (``Retry-After``)."""
+for an address typed in the address bar; a busy server's 503 says when to ask again (``Retry-After``); a
+404 that shows a reverse proxy and the server set up for different prefixes says so
+(:mod:`web.wrongprefix`)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Match
 
 from processes.errors import PermitflowError
 from web.levers import LeverError
 from web.limits import BUSY_RETRY_SECONDS, ChecksBusy, Interrupted, TooLarge
 from web.proxy import back_to_page, route_path
+from web.requestlog import LOG, one_line
 from web.runs import RunsBusy
 from web.whatif import PageError
+from web.wrongprefix import mismatch
 
 __all__ = ["error_reply", "not_kept", "refused", "http_refusal", "server_fault", "NO_SUCH"]
 
@@ -54,9 +61,9 @@ _NOT_TAKEN = ("This address does not take that kind of request: the what-if page
               "Adressen tar inte emot den sortens förfrågan: sidan Vad händer om …? skickar sina egna.")
 #: what a fault of the server says: its traceback stays in the server's log, never in the answer
 _FAULT = ("The server could not answer the request: a fault in the server. Try again; if it happens again, tell "
-          "whoever runs permitflow serve (its log says more).",
-          "Servern kunde inte svara på frågan: ett fel i servern. Försök igen; händer det igen, säg till den som kör "
-          "permitflow serve (dess logg säger mer).")
+          "whoever runs the server (its log says more).",
+          "Servern kunde inte svara på frågan: ett fel i servern. Försök igen; händer det igen, säg till den "
+          "som driver servern (dess logg säger mer).")
 
 
 def refused(request: Request, words: tuple[str, str], status: int) -> Response:
@@ -66,7 +73,7 @@ def refused(request: Request, words: tuple[str, str], status: int) -> Response:
     path = route_path(request.scope)
     if path.startswith("/api/"):
         return error_reply(words[0], status, sv=words[1])
-    lang = "en" if request.headers.get("accept-language", "").strip().lower().startswith("en") else "sv"
+    lang = _language(request)
     line = words[0] if lang == "en" else words[1]
     back = "The what-if page" if lang == "en" else "Sidan Vad händer om …?"
     # the line is the page's heading, inside its main landmark: a screen reader's first stop says what happened;
@@ -81,6 +88,13 @@ async def http_refusal(request: Request, exc: Exception) -> Response:
     """Starlette's own refusals (no route: 404, a method the route does not take: 405), which said "Not Found"
     in English plain text."""
     status = getattr(exc, "status_code", 400)
+    wrong = mismatch(request.scope, partial(_answers, request), request.query_params,
+                     request.headers) if status == 404 else None
+    if wrong is not None:
+        LOG.info(one_line(wrong.log_line(request.method)))
+        if wrong.asked.startswith("/api/"):  # the page's script: the message it shows
+            return error_reply(wrong.words()[0], 404, sv=wrong.words()[1])
+        return HTMLResponse(wrong.page(_language(request)), status_code=404)
     return refused(request, NO_SUCH if status == 404 else _NOT_TAKEN if status == 405 else _FAULT, status)
 
 
@@ -88,6 +102,18 @@ async def server_fault(request: Request, exc: Exception) -> Response:
     """A handler's unforeseen error ("Internal Server Error" in English plain text before): one message in both
     languages; Starlette logs the traceback after this answer is sent."""
     return refused(request, _FAULT, 500)
+
+
+def _language(request: Request) -> str:
+    """The language of a page the server answers an address bar with: English when the browser asks for
+    English first, else Swedish, as the what-if page's own choice."""
+    return "en" if request.headers.get("accept-language", "").strip().lower().startswith("en") else "sv"
+
+
+def _answers(request: Request, path: str) -> bool:
+    """Whether the app has a route for ``path`` (asked by ``request``'s method or another)."""
+    scope = {"type": "http", "path": path, "root_path": "", "method": request.method}
+    return any(route.matches(scope)[0] is not Match.NONE for route in request.app.router.routes)
 
 
 def _megabytes(count: int) -> str:

@@ -21,7 +21,7 @@ from web.levers import said_back
 from web.pageroutes import display_names
 from web.replies import error_reply
 from web.state import State
-from web.uploadwords import run_failure_sv
+from web.uploadwords import run_failure_en, run_failure_sv
 from web.whatif import PageError, build_study, question
 
 __all__ = ["start_run", "show_run", "cancel_run", "show_diagram", "start_goal_seek", "request_question",
@@ -91,10 +91,10 @@ async def show_run(request: Request) -> Response:
     if state == "done":
         body["answer"] = run.extra  # read back from what is kept (compressed)
     if state == "failed":
-        return error_reply(f"the scenario cannot run: {error}", 422, sv=run_failure_sv(str(error)))
+        return error_reply(run_failure_en(str(error)), 422, sv=run_failure_sv(str(error)))
     if state == "done" and body["answer"].get("failures"):
         message = "; ".join(f["message"] for f in body["answer"]["failures"])
-        return error_reply(f"the scenario cannot run: {message}", 422, sv=run_failure_sv(message))
+        return error_reply(run_failure_en(message), 422, sv=run_failure_sv(message))
     return JSONResponse(body)
 
 
@@ -138,9 +138,9 @@ async def show_diagram(request: Request) -> Response:
         failures = (run.extra.get("failures") or []) if state == "done" else []
         if state == "failed" or failures:
             error = "; ".join(f["message"] for f in failures) if failures else error
-            said = run_failure_sv(str(error))
-            return error_reply(f"no diagram: the scenario cannot run: {error}", 404,
-                               sv=f"ingen processkarta: {said[:1].lower()}{said[1:]}")
+            en, sv = run_failure_en(str(error)), run_failure_sv(str(error))
+            return error_reply(f"no diagram: {en[:1].lower()}{en[1:]}", 404,
+                               sv=f"ingen processkarta: {sv[:1].lower()}{sv[1:]}")
         if state == "cancelled":
             return error_reply("no diagram: the run was cancelled", 404,
                                sv="ingen processkarta: körningen avbröts")

@@ -81,16 +81,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "run": {"sv": "Räkna", "en": "Calculate"},
     "running": {"sv": "Räknar …", "en": "Calculating …"},
     "cancelled": {"sv": "Avbruten: en ny beräkning startade.", "en": "Cancelled: a new calculation started."},
-    # a request the server did not answer (stopped, restarted, the network down) or answered without its own words
-    # (a proxy's error page): the page said nothing, its progress bar ran on (QA serve)
-    "unreachable": {"sv": "Servern svarade inte: kontrollera att permitflow serve är igång och att nätverket fungerar, "
-                          "och försök sedan igen.",
-                    "en": "The server did not answer: check that permitflow serve is running and that the network "
-                          "works, then try again."},
-    "no_answer": {"sv": "Servern kunde inte svara på frågan (HTTP-status {status}). Försök igen; händer det igen, säg "
-                        "till den som kör permitflow serve.",
-                  "en": "The server could not answer the request (HTTP status {status}). Try again; if it happens "
-                        "again, tell whoever runs permitflow serve."},
+    # a request the server did not answer (stopped, restarted, the network down) or answered without its own
+    # words (a proxy's error page): the page said nothing, its progress bar ran on (QA serve); said without
+    # the command's name, which a manager does not know, and with what to do (QA qaserve2: a calculation
+    # under way is not polled again, so it is started again)
+    "unreachable": {"sv": "Servern svarade inte: den kan ha stängts av eller startats om, eller så fungerar "
+                          "inte nätverket. Vänta en stund och försök igen (en beräkning som pågick får "
+                          "startas om); svarar den fortfarande inte, säg till den som driver servern (ofta "
+                          "it-avdelningen).",
+                    "en": "The server did not answer: it may have been stopped or restarted, or the network "
+                          "is down. Wait a moment and try again (a calculation under way has to be started "
+                          "again); if it still does not answer, tell whoever runs the server (often the IT "
+                          "department)."},
+    "no_answer": {"sv": "Servern kunde inte svara på frågan (HTTP-status {status}). Försök igen; händer det "
+                        "igen, säg till den som driver servern (ofta it-avdelningen) och nämn HTTP-statusen.",
+                  "en": "The server could not answer the request (HTTP status {status}). Try again; if it "
+                        "happens again, tell whoever runs the server (often the IT department) and mention "
+                        "the HTTP status."},
     "save": {"sv": "Spara scenariot (YAML)", "en": "Save the scenario (YAML)"},
     "report": {"sv": "Ladda ner rapporten", "en": "Download the report"},
     "again": {"sv": "Räkna om och ladda ner rapporten", "en": "Run it again and download the report"},

@@ -19,7 +19,7 @@ from processes.rulewords import rule_said
 from report.failurewords import failure_words
 from web.plainwords import MISSING, TAB, ends_early, missing_said, named, parser_said, where_said
 
-__all__ = ["detail_sv", "run_failure_sv", "form_words_sv"]
+__all__ = ["detail_sv", "run_failure_sv", "run_failure_en", "form_words_sv"]
 
 _Said = Callable[[re.Match[str]], tuple[str, str]]
 
@@ -308,6 +308,25 @@ def run_failure_sv(message: str) -> str:
     if said != failure_words("")["sv"]:  # not the general sentence, whose "detail below" the page does not show
         return said
     return f"Scenariot kunde inte beräknas: {detail_sv(PermitflowError(message))}"
+
+
+def run_failure_en(message: str) -> str:
+    """A run's failure for the English refusal on the page: the report's plain words for a failure they
+    know, as :func:`run_failure_sv`, else the engine's message after what happened. The engine's own, "the
+    scenario cannot run: element 'J': 7 case(s) cannot finish, a deadlock in the model: parallel join … by
+    'Flow_R_J' …", once for today and once with the changes, named the model's ids to a manager (found by
+    QA, qaserve2).
+
+    >>> run_failure_en("element 'J': 3 case(s) cannot finish: tokens wait at join(s) 'J' that no other "
+    ...                "token can reach (cases 0, 1, 2); no token came to Båda klara (J) by 'F1' from …")[:78]
+    'This scenario could not be computed because some cases could never finish: the'
+    >>> run_failure_en("an English message no table knows")
+    'This scenario could not be computed: an English message no table knows'
+    """
+    said = failure_words(message)["en"]
+    if said != failure_words("")["en"]:
+        return said
+    return f"This scenario could not be computed: {message}"
 
 
 #: the form parser's (starlette's) refusals of a multipart body, in Swedish

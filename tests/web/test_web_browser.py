@@ -1623,17 +1623,18 @@ def test_a_request_the_server_does_not_answer_or_answers_without_its_words_is_sa
         page.click("#run")
         page.locator("#message", has_text="Servern svarade inte").wait_for()
         assert page.locator("#message").inner_text().startswith(
-            "Servern svarade inte: kontrollera att permitflow serve är igång")
+            "Servern svarade inte: den kan ha stängts av eller startats om")
         assert page.locator("#progress").is_hidden()
         page.click(".lang button[data-lang='en']")
-        assert page.locator("#message").inner_text().startswith("The server did not answer: check that permitflow")
+        assert page.locator("#message").inner_text().startswith(
+            "The server did not answer: it may have been stopped")
         page.click(".lang button[data-lang='sv']")
         page.route("**/api/scenario", proxy)
         page.click("#save")
         page.locator("#message", has_text="HTTP-status 502").wait_for()
         assert page.locator("#message").inner_text() == (
-            "Servern kunde inte svara på frågan (HTTP-status 502). Försök igen; händer det igen, säg till den som kör "
-            "permitflow serve.")
+            "Servern kunde inte svara på frågan (HTTP-status 502). Försök igen; händer det igen, säg till "
+            "den som driver servern (ofta it-avdelningen) och nämn HTTP-statusen.")
     assert [m for m in messages if "Failed to load resource" not in m] == []
 
 

@@ -99,26 +99,31 @@ def _free_port() -> int:
 
 
 @contextmanager
-def _behind_proxy(strip: bool, proto: str = "https") -> Iterator[str]:
-    """A real `permitflow serve` behind the proxy process at /permitflow/ (the prefix stripped or kept, the
-    server told the prefix only when kept; ``proto``: what the proxy says the browser used): the page's address
-    through the proxy."""
+def _behind_proxy(strip: bool, proto: str = "https", *, options: list[str] | None = None,
+                  prefix: str = "/permitflow", log: list[str] | None = None) -> Iterator[str]:
+    """A real `permitflow serve` behind the proxy process at ``prefix`` (stripped or kept, the server told the
+    prefix only when kept, or given ``options`` instead; ``proto``: what the proxy says the browser used): the
+    page's address through the proxy; the server's standard error added to ``log`` once it has stopped."""
     port = _free_port()
-    options = ["--trust-proxy", "127.0.0.1"] + ([] if strip else ["--root-path", "/permitflow"])
+    if options is None:
+        kept = [] if strip else ["--root-path", prefix]
+        options = ["--token", TOKEN, "--trust-proxy", "127.0.0.1", *kept]
     server = subprocess.Popen([sys.executable, "-m", "cli", "serve", "--port", str(port), "--workers", "1",
-                               "--token", TOKEN, *options], cwd=ROOT, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
+                               *options], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     proxy = subprocess.Popen([sys.executable, str(HERE / "prefixproxy.py"), "--to", str(port), "--prefix",
-                              "/permitflow", "--proto", proto, *(["--strip"] if strip else [])], stdout=subprocess.PIPE, text=True)
+                              prefix, "--proto", proto, *(["--strip"] if strip else [])],
+                             stdout=subprocess.PIPE, text=True)
     try:
         assert proxy.stdout is not None
-        base = f"http://127.0.0.1:{proxy.stdout.readline().strip()}/permitflow/"
-        for _ in range(600):
+        base = f"http://127.0.0.1:{proxy.stdout.readline().strip()}{prefix}/"
+        for _ in range(600):  # until the server answers through the proxy (a prefix that does not match: 404)
             try:
                 _ask(base + "api/setup")
                 break
             except urllib.error.HTTPError as err:
-                assert err.code == 502, err.read()
+                assert err.code in (404, 502), err.read()
+                if err.code == 404:
+                    break
             except OSError:
                 pass
             assert server.poll() is None, server.communicate()
@@ -128,7 +133,7 @@ def _behind_proxy(strip: bool, proto: str = "https") -> Iterator[str]:
         proxy.kill()
         proxy.wait(10)
         server.send_signal(signal.SIGTERM)
-        server.communicate(timeout=30)
+        (log if log is not None else []).append(server.communicate(timeout=30)[1])
 
 
 def _ask(url: str, body: bytes | None = None, kind: str = "application/json") -> bytes:
@@ -232,3 +237,106 @@ def test_the_prefix_without_its_slash_is_redirected_with_the_token_the_address_c
         bare = c.get(f"/permitflow?token={TOKEN}", follow_redirects=False)
         assert (bare.status_code, bare.headers["location"]) == (308, f"permitflow/?token={TOKEN}")
         assert c.get(f"/permitflow?token={TOKEN}").status_code == 200
+
+
+def _refused(url: str, lang: str) -> tuple[int, str]:
+    """What the server answered ``url`` with, asked by a browser that reads ``lang`` first (with the
+    token)."""
+    first = f"{lang},en;q=0.5" if lang == "sv" else lang
+    req = urllib.request.Request(url, headers={"Accept-Language": first, "X-Permitflow-Token": TOKEN})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as reply:
+            return reply.status, reply.read().decode()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode()
+
+
+_MISMATCH = {"sv": "servern och intranätets webbserver är inställda på olika adresser",
+             "en": "the server and the intranet's web server are set up for different addresses"}
+
+
+@pytest.mark.slow
+def test_a_proxy_that_keeps_a_prefix_the_server_was_not_told_gets_one_page_and_one_log_line():
+    # nginx's proxy_pass without the slash after the port, and no --root-path: every address was a bare 404
+    log: list[str] = []
+    with _behind_proxy(False, options=[], log=log) as base:
+        for lang in ("sv", "en"):
+            status, page = _refused(base, lang)
+            assert status == 404 and f'<html lang="{lang}">' in page and _MISMATCH[lang] in page
+            # what to change; what arrived
+            assert "--root-path /permitflow" in page and "/permitflow/," in page
+            assert 'class="detail"' in page and "<style>" in page  # the detail for IT, the page's own look
+        status, said = _refused(base + "api/setup", "sv")  # the page's script: its message in both languages
+        reply = json.loads(said)
+        assert status == 404 and _MISMATCH["en"] in reply["error"] and _MISMATCH["sv"] in reply["error_sv"]
+        assert "--root-path /permitflow" in reply["error"] and "--root-path /permitflow" in reply["error_sv"]
+    lines = [line for line in log[0].splitlines() if "GET /permitflow/:" in line]
+    assert len(lines) == 2 and lines[0] == (
+        "permitflow serve: GET /permitflow/: the proxy's prefix and the server's do not match. The request "
+        "reached the server as /permitflow/, but the server serves its pages under / (it was started without "
+        "--root-path): the proxy in front keeps /permitflow in the address. Start permitflow serve with "
+        "--root-path /permitflow, or have the proxy strip /permitflow before it forwards (nginx: a slash "
+        "after the port in proxy_pass).")
+
+
+@pytest.mark.slow
+def test_a_proxy_under_another_prefix_than_root_path_is_told_apart_from_an_ordinary_wrong_address():
+    log: list[str] = []
+    options = ["--token", TOKEN, "--root-path", "/permitflow"]
+    with _behind_proxy(False, options=options, prefix="/permit", log=log) as base:
+        for lang, started in (("sv", "servern startades med --root-path /permitflow"),
+                              ("en", "the server was started with --root-path /permitflow")):
+            status, page = _refused(base, lang)
+            assert status == 404 and _MISMATCH[lang] in page and started in page
+            assert "--root-path /permit," in page  # or the proxy under /permitflow/
+        # an address the server has under no prefix is an ordinary wrong one: no guess about the proxy
+        status, page = _refused(base + "old/bookmark", "en")
+        assert status == 404 and "There is no such page" in page and _MISMATCH["en"] not in page
+    said = [line for line in log[0].splitlines() if "GET /permit/:" in line]
+    assert len(said) == 2, said
+    assert all("as /permit/, but the server was started with --root-path /permitflow" in s for s in said)
+
+
+def test_the_page_s_address_under_a_prefix_without_a_sign_of_a_proxy_is_an_ordinary_wrong_address():
+    # /permitflow/ typed on the server's own port cannot be told from a proxy that forwards it without a
+    # header: said as any wrong address, whose link finds the page; a proxy's header, or the token, tells
+    # them apart
+    from liveserver import serving
+
+    with serving(create_app(workers=0)) as base:
+        status, page = _refused(base + "permitflow/", "en")
+        assert status == 404 and "There is no such page" in page and _addresses(page) == ["../"]
+        for sign in ("permitflow/?token=x", "permitflow/"):
+            proxied = {} if "?" in sign else {"X-Forwarded-For": "10.0.0.9"}
+            req = urllib.request.Request(base + sign, headers=proxied)
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(req, timeout=60)
+            assert refused.value.code == 404 and _MISMATCH["sv"] in refused.value.read().decode()
+
+
+def test_a_prefix_is_looked_for_in_an_address_s_first_segments_only():
+    # a 404 of thousands of segments is looked through no further than a prefix's most (web.wrongprefix)
+    from web.wrongprefix import MOST_SEGMENTS, arrived_under
+
+    asked: list[str] = []
+
+    def answers(path: str) -> bool:
+        asked.append(path)
+        return path == "/api/setup"
+
+    deep = "/a" * MOST_SEGMENTS
+    assert arrived_under(deep + "/api/setup", "", answers, sign=False) == deep
+    asked.clear()
+    assert arrived_under("/a" * 5000 + "/api/setup", "", answers, sign=False) is None
+    assert len(asked) == MOST_SEGMENTS
+
+
+@pytest.mark.slow
+def test_a_proxy_that_strips_the_prefix_of_a_server_told_nothing_needs_no_page_of_its_own():
+    # the third common setup the brief named: the prefix stripped, no --root-path (nor --trust-proxy): the
+    # page's relative addresses work, so there is no mismatch to say
+    log: list[str] = []
+    with _behind_proxy(True, options=[], log=log) as base:
+        assert "static/app.js" in _ask(base).decode()
+        assert json.loads(_ask(base + "api/setup"))["levers"]
+    assert "do not match" not in log[0]

@@ -107,6 +107,17 @@ def _ask(url: str, body: bytes | None = None, kind: str = "application/json", to
         return reply.read()  # type: ignore[no-any-return]
 
 
+def _health(server: subprocess.Popen[str], base: str) -> object:
+    """The health check of the ``server`` started at ``base``, asked until it answers."""
+    for _ in range(600):
+        try:
+            return json.loads(_ask(base + "healthz", token=None))
+        except OSError:
+            assert server.poll() is None, server.communicate()
+            time.sleep(0.1)
+    raise AssertionError(f"no answer from {base}healthz in a minute")
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs Linux /proc")
 def test_a_service_with_a_token_file_logs_each_request_and_run_and_says_what_sigterm_stopped(tmp_path: Path):
@@ -119,13 +130,7 @@ def test_a_service_with_a_token_file_logs_each_request_and_run_and_says_what_sig
                                "--workers", "1", "--token-file", str(token_file)], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        for _ in range(600):
-            try:
-                health = json.loads(_ask(base + "healthz", token=None))
-                break
-            except OSError:
-                assert server.poll() is None, server.communicate()
-                time.sleep(0.1)
+        health = _health(server, base)
         assert health == {"status": "ok", "service": "permitflow serve"}
         # not on the command line every user of the machine can read (ps)
         assert TOKEN not in Path(f"/proc/{server.pid}/cmdline").read_bytes().decode(errors="replace")
@@ -171,3 +176,31 @@ def test_a_service_with_a_token_file_logs_each_request_and_run_and_says_what_sig
     assert any(s.startswith(f"run {quick['id'][:6]}… done after ") for s in shown), err
     assert any(s.startswith(f"run {long['id'][:6]}… cancelled after ") for s in shown), err
     assert "permitflow serve: stopping: 1 running run cancelled" in lines
+
+
+@pytest.mark.parametrize(("options", "said"), [
+    (["--root-path", "/permitflow"],
+     "behind the proxy: the pages are served under /permitflow/; point the proxy at {local}permitflow/ "
+     "if it keeps /permitflow in the address, at {local} if it strips it"),
+    (["--trust-proxy", "127.0.0.1"],
+     "behind the proxy: the pages are served under the prefix the proxy names in X-Forwarded-Prefix "
+     "(believed from 127.0.0.1 only), else under /; point the proxy at {local}, with its prefix kept or "
+     "stripped"),
+], ids=["root-path", "trust-proxy"])
+def test_the_start_behind_a_proxy_says_the_path_the_pages_are_served_under_and_where_to_point_the_proxy(
+        options: list[str], said: str):
+    # the address printed to open is this machine's: whoever set up the proxy had to guess what to forward to
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "cli", "serve", "--port", str(port), "--workers", "1",
+                               "--token", TOKEN, *options], cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        _health(server, f"http://127.0.0.1:{port}/")
+    finally:
+        server.send_signal(signal.SIGTERM)  # what it printed, once it has stopped
+        out, err = server.communicate(timeout=60)
+    local = f"http://127.0.0.1:{port}/"
+    opened = local + ("permitflow/" if "--root-path" in options else "")
+    assert out.splitlines()[:3] == [f"permitflow serve: open {opened}?token={TOKEN}",
+                                    "permitflow serve: " + said.format(local=local),
+                                    "Ctrl-C stops the server."], err
