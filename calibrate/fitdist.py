@@ -289,12 +289,14 @@ def fit_duration(values: np.ndarray, *, censored: np.ndarray | None = None, seed
     from scipy import stats
 
     values = np.asarray(values, float)
-    values = values[np.isfinite(values)]
+    # sorted: a case log's row order means nothing, so neither may the fit or its bootstrap (which picks by
+    # position): the same waits exported in another order give the same figures
+    values = np.sort(values[np.isfinite(values)])
     positive = values[values > 1e-9]
     zeros = int(values.size - positive.size)
     n = int(positive.size)
     cut = np.asarray(censored if censored is not None else (), float)
-    cut = cut[np.isfinite(cut) & (cut > 1e-9)]
+    cut = np.sort(cut[np.isfinite(cut) & (cut > 1e-9)])
     if cut.size and n and zeros < 0.1 * values.size:
         return _fit_censored(positive, cut, zeros, seed)
     mean_ci = bootstrap_interval(positive, lambda a: a.mean(axis=1), seed=seed)
