@@ -18,9 +18,12 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-__all__ = ["LANGUAGES", "OTHER", "DETECTED", "OTHER_LANGUAGES", "STOPWORDS", "detect_language",
-           "shows_swedish"]
+from processes.errors import PermitflowError
+
+__all__ = ["LANGUAGES", "OTHER", "DETECTED", "OTHER_LANGUAGES", "STOPWORDS", "SIMPLEMMA_AT_LEAST",
+           "detect_language", "shows_swedish", "stream_dictionaries"]
 
 #: the languages the diff has rules for (stop words, stems, lemmas, Swedish administrative phrases)
 LANGUAGES = ("sv", "en")
@@ -73,9 +76,9 @@ _SV_LETTERS = re.compile("[åäö]")
 _NOT_NEIGHBOURS, _NOT_SWEDISH = frozenset("äö"), frozenset("æø")
 #: letters, and small words no Swedish or English label has, that point at a language of
 #: :data:`OTHER_LANGUAGES`: its dictionary is asked first (a Norwegian checklist without æ, ø, å says "til")
-#: the small words only Danish and Norwegian write (Swedish "och", "till", "från", "av", "inte", "vid", "efter",
-#: "utan"): with one of them, or a spelling of :func:`_neighbourly`, a model without ä or ö is doubted as one
-#: with æ or ø is (bench/bench_language_labels.py: no Swedish label of the repository changes its answer)
+#: the small words only Danish and Norwegian write (Swedish "och", "till", "från", "av", "inte", "vid",
+#: "efter", "utan"): with one of them, or a spelling of :func:`_neighbourly`, a model without ä or ö is
+#: doubted as one with æ or ø is (bench/bench_language_labels.py: no Swedish label changes its answer)
 _NEIGHBOUR_WORDS = frozenset("og til fra frå af ikke ikkje ved etter uten uden".split())
 _NEIGHBOUR_HINTS = frozenset(["æ", "ø", "å", *_NEIGHBOUR_WORDS])
 _HINTS = {"de": frozenset(["ä", "ö", "ü", "ß", *"und der die das mit von zu nach".split()]),
@@ -119,8 +122,9 @@ def _confirmed(guess: str, words: list[str]) -> str:
     for one whose words are half among :func:`_swedish_words`, words it knows. A model with an ä or ö is not
     Danish or Norwegian; one with an æ or ø is not Swedish: there the guessed Swedish is not kept for its
     dictionary's half alone, and Danish or Norwegian wins with at least half of the words and more than
-    Swedish and English know; so does one without ä or ö that writes what only they write (:func:`_neighbourly`,
-    :func:`_unswedish`: "Behandle soknad", "Send til uttalelse"). Without simplemma the guess stands."""
+    Swedish and English know; so does one without ä or ö that writes what only they write
+    (:func:`_neighbourly`, :func:`_unswedish`: "Behandle soknad", "Send til uttalelse"). Without simplemma
+    the guess stands."""
     distinct = sorted({w for w in words if len(w) > 1})
     letters = frozenset("".join(distinct))
     if not distinct or (guess == "sv" and "å" in letters and letters & _NOT_NEIGHBOURS):
@@ -273,29 +277,48 @@ def _swedish_words() -> frozenset[str]:
     return frozenset(yaml.safe_load(text)["words"])
 
 
-def _dictionaries() -> Callable[[str, str], bool] | None:
-    """Whether simplemma's dictionary of a language knows a word (as ``simplemma.is_known``), None without
-    simplemma."""
+#: the first simplemma with the memory-frugal dictionaries (``StreamDictionaryFactory``, its HISTORY.rst at
+#: 2.0.0), and the one whose Swedish dictionary processes/swedishwords.yaml was read from: setup.cfg's lower
+#: bound
+SIMPLEMMA_AT_LEAST = "2.0"
+
+
+@lru_cache(maxsize=1)
+def stream_dictionaries() -> Any | None:
+    """simplemma's memory-frugal dictionaries (simplemma 2: each language's file read into one block of
+    bytes and searched there, the same words known): a few MB a language where its default builds a dict of
+    13-107 MB (the eight a model of code names asked for: 560 MB, bench/RESULTS-language.md). One for the
+    process, shared by the detector and the lemmas (:func:`processes.diff.language.lemma`); its cache holds every language the
+    detector asks, so none is read twice in a long-running server. None without simplemma; an older simplemma
+    is refused in one line."""
     try:
         import simplemma
     except ImportError:
         return None
-    return _read_in_place() or (lambda word, lang: simplemma.is_known(word, lang=lang))
-
-
-@lru_cache(maxsize=1)
-def _read_in_place() -> Callable[[str, str], bool] | None:
-    """``simplemma.is_known`` over its memory-frugal dictionaries (simplemma 2: each language's file read
-    into one block of bytes and searched there, the same words known): a few MB a language where its default
-    builds a dict of 13-107 MB (the eight a model of code names asked for: 560 MB, bench/RESULTS-language.md).
-    Its own cache holds every language the detector asks, so none is read twice in a long-running server.
-    None before simplemma 2."""
     try:
-        from simplemma.strategies import DictionaryLookupStrategy
         from simplemma.strategies.dictionaries import StreamDictionaryFactory
     except ImportError:
+        from processes.extras import install_hint
+
+        found = getattr(simplemma, "__version__", "before 2.0")
+        raise PermitflowError(f"simplemma {found} is installed; permitflow needs simplemma "
+                              f"{SIMPLEMMA_AT_LEAST} or later for its dictionaries ({install_hint('lemmas')})") \
+            from None
+    return StreamDictionaryFactory(cache_max_size=len(LANGUAGES) + len(OTHER_LANGUAGES))
+
+
+def _dictionaries() -> Callable[[str, str], bool] | None:
+    """Whether simplemma's dictionary of a language knows a word (as ``simplemma.is_known``, over
+    :func:`stream_dictionaries`), None without simplemma."""
+    try:
+        import simplemma  # noqa: F401 - asked each time: the tests take it away
+    except ImportError:
         return None
-    every_language = len(LANGUAGES) + len(OTHER_LANGUAGES)
-    lookup = DictionaryLookupStrategy(StreamDictionaryFactory(cache_max_size=every_language))
+    factory = stream_dictionaries()
+    if factory is None:
+        return None
+    from simplemma.strategies import DictionaryLookupStrategy
+
+    lookup = DictionaryLookupStrategy(factory)
     # NFC as simplemma.is_known normalises (the dictionaries' keys are NFC)
     return lambda word, lang: lookup.get_lemma(unicodedata.normalize("NFC", word), lang) is not None

@@ -167,9 +167,8 @@ def test_the_packaged_swedish_words_are_all_known_to_simplemma() -> None:
 
 def test_the_dictionaries_read_in_place_know_what_simplemma_knows() -> None:
     simplemma = pytest.importorskip("simplemma")
-    read = labellanguage._read_in_place()
-    if read is None:
-        pytest.skip("simplemma before 2.0: its own dictionaries are asked")
+    read = labellanguage._dictionaries()
+    assert read is not None
     words = ["application", "Applications", "usertask", "søknad", "vedtak", "ansökan", "café", "cafe\u0301"]
     for lang in ("en", "nn"):
         assert [read(w, lang) for w in words] == [simplemma.is_known(w, lang=lang) for w in words]
@@ -240,3 +239,24 @@ def test_diff_accepts_what_the_detector_says_and_refuses_another_language_in_one
     assert refused.output.strip().splitlines() == [
         "Error: Invalid value for '--language': 'de' is not one of 'auto', 'sv', 'en', 'other'. "
         "(see 'permitflow diff --help')"]
+
+
+def test_a_simplemma_before_2_is_refused_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("simplemma")
+    from processes.diff import language
+
+    # simplemma 1.x: its dictionaries package has no StreamDictionaryFactory (simplemma's HISTORY.rst, 2.0.0)
+    monkeypatch.setitem(sys.modules, "simplemma.strategies.dictionaries", type(sys)("dictionaries"))
+    for cached in (labellanguage.stream_dictionaries, language._lemmatiser, language.lemma, language.word_root):
+        cached.cache_clear()
+    try:
+        said = CliRunner().invoke(cli, ["diff", "astorp", "bjuv", "--lemmas"])
+    finally:
+        monkeypatch.undo()
+        for cached in (labellanguage.stream_dictionaries, language._lemmatiser, language.lemma,
+                       language.word_root):
+            cached.cache_clear()
+    assert said.exit_code == 2
+    lines = said.output.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in said.output, said.output
+    assert "permitflow needs simplemma 2.0 or later" in lines[0]
