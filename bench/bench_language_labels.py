@@ -73,7 +73,8 @@ def main() -> int:
     for label, found in zip(swedish, answers, strict=True):
         print(f"sv\tsv\t{label}\t{found}")
     print(f"\nnordic: {right} of {len(nordic)} read as other")
-    print(f"sv: {len(swedish)} labels; " + ", ".join(f"{answers.count(a)} read as {a}" for a in sorted(set(answers))))
+    counts = ", ".join(f"{answers.count(a)} read as {a}" for a in sorted(set(answers)))
+    print(f"sv: {len(swedish)} labels; {counts}")
     return 0
 
 
