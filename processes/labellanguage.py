@@ -18,9 +18,12 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-__all__ = ["LANGUAGES", "OTHER", "DETECTED", "OTHER_LANGUAGES", "STOPWORDS", "detect_language",
-           "shows_swedish"]
+from processes.errors import PermitflowError
+
+__all__ = ["LANGUAGES", "OTHER", "DETECTED", "OTHER_LANGUAGES", "STOPWORDS", "SIMPLEMMA_AT_LEAST",
+           "detect_language", "shows_swedish", "stream_dictionaries"]
 
 #: the languages the diff has rules for (stop words, stems, lemmas, Swedish administrative phrases)
 LANGUAGES = ("sv", "en")
@@ -73,7 +76,11 @@ _SV_LETTERS = re.compile("[åäö]")
 _NOT_NEIGHBOURS, _NOT_SWEDISH = frozenset("äö"), frozenset("æø")
 #: letters, and small words no Swedish or English label has, that point at a language of
 #: :data:`OTHER_LANGUAGES`: its dictionary is asked first (a Norwegian checklist without æ, ø, å says "til")
-_NEIGHBOUR_HINTS = frozenset(["æ", "ø", "å", *"og til fra frå af ikke ikkje ved etter uten uden".split()])
+#: the small words only Danish and Norwegian write (Swedish "och", "till", "från", "av", "inte", "vid",
+#: "efter", "utan"): with one of them, or a spelling of :func:`_neighbourly`, a model without ä or ö is
+#: doubted as one with æ or ø is (bench/bench_language_labels.py: no Swedish label changes its answer)
+_NEIGHBOUR_WORDS = frozenset("og til fra frå af ikke ikkje ved etter uten uden".split())
+_NEIGHBOUR_HINTS = frozenset(["æ", "ø", "å", *_NEIGHBOUR_WORDS])
 _HINTS = {"de": frozenset(["ä", "ö", "ü", "ß", *"und der die das mit von zu nach".split()]),
           "da": _NEIGHBOUR_HINTS, "nb": _NEIGHBOUR_HINTS, "nn": _NEIGHBOUR_HINTS,
           "fr": frozenset("çèêëîïôœùû"), "es": frozenset("ñ¿¡"), "pt": frozenset("ãõ")}
@@ -115,7 +122,9 @@ def _confirmed(guess: str, words: list[str]) -> str:
     for one whose words are half among :func:`_swedish_words`, words it knows. A model with an ä or ö is not
     Danish or Norwegian; one with an æ or ø is not Swedish: there the guessed Swedish is not kept for its
     dictionary's half alone, and Danish or Norwegian wins with at least half of the words and more than
-    Swedish and English know. Without simplemma the guess stands."""
+    Swedish and English know; so does one without ä or ö that writes what only they write
+    (:func:`_neighbourly`, :func:`_unswedish`: "Behandle soknad", "Send til uttalelse"). Without simplemma
+    the guess stands."""
     distinct = sorted({w for w in words if len(w) > 1})
     letters = frozenset("".join(distinct))
     if not distinct or (guess == "sv" and "å" in letters and letters & _NOT_NEIGHBOURS):
@@ -127,27 +136,79 @@ def _confirmed(guess: str, words: list[str]) -> str:
     def share(lang: str) -> float:
         return sum(known(w, lang) for w in distinct) / len(distinct)
 
-    not_swedish = bool(letters & _NOT_SWEDISH)
-    # words the Swedish dictionary knows, and maybe more: when they make half, it need not be loaded
-    surely_swedish = len(_swedish_words().intersection(distinct)) if guess == "sv" and not not_swedish else 0
-    if surely_swedish >= _KNOWN_ENOUGH * len(distinct):
-        return guess
+    umlauts = bool(letters & _NOT_NEIGHBOURS)
+    # an æ or ø doubts a guessed Swedish; a small word or a spelling only Danish and Norwegian write doubts
+    # Swedish and English alike (an ASCII field's "Send til uttalelse" has the English "send")
+    doubted = (guess == "sv" and bool(letters & _NOT_SWEDISH)) or (not umlauts and _neighbourly(distinct))
+    # Danish and Norwegian written without æ, ø and å ("ansogning", "soknad") are asked as they would be with
+    # them, in a model of two words or more: one word alone could be either ("omprov" is a Swedish re-test and
+    # the Danish "omprøv"); a model with ä or ö asks neither language
+    restore = len(distinct) > 1
+    # words the Swedish dictionary knows, and maybe more: when they make half, it need not be loaded, unless a
+    # word of the rest is Danish or Norwegian ("Motta soknad": "motta" is listed)
+    listed = _swedish_words().intersection(distinct) if guess == "sv" and not doubted else set()
+    if len(listed) >= _KNOWN_ENOUGH * len(distinct):
+        if len(listed) == len(distinct) or umlauts or not restore \
+                or not _unswedish([w for w in distinct if w not in listed], known):
+            return guess
+        doubted = True
     guessed = share(guess)
-    if guessed >= _KNOWN_ENOUGH and not (guess == "sv" and not_swedish):
-        return guess
+    if guessed >= _KNOWN_ENOUGH and not doubted:
+        if guess == "en" or umlauts or not restore or not _unswedish(distinct, known):
+            return guess
+        doubted = True
+
+    def share_as_written(lang: str) -> float:
+        if lang not in NEIGHBOURS or not restore:
+            return share(lang)
+        return sum(_known_restored(known, w, lang) for w in distinct) / len(distinct)
     rival = "en" if guess == "sv" else "sv"
     known_rival = share(rival)
     own, best = (guess, guessed) if guessed >= known_rival else (rival, known_rival)
     # how many times what Swedish or English knows a rival must know: twice, or once where the letters say
     # Danish or Norwegian; a rival that cannot reach it (it knows at most every word) is not loaded
-    rivals = [(lang, 1 if not_swedish and lang in NEIGHBOURS else 2)
+    rivals = [(lang, 1 if doubted and lang in NEIGHBOURS else 2)
               for lang in _likely_first(letters | set(distinct))
-              if not (lang in NEIGHBOURS and letters & _NOT_NEIGHBOURS)]
+              if not (lang in NEIGHBOURS and umlauts)]
     rivals = [(lang, times) for lang, times in rivals if times * best < 1]
     # one dictionary at a time, the first that knows enough ends it: each costs 2-20 MB and up to two thirds
     # of a second to load (German the most), so a German model loads German alone
-    return OTHER if any((k := share(lang)) >= _KNOWN_ENOUGH and k > times * best for lang, times in rivals) \
-        else own
+    return OTHER if any((k := share_as_written(lang)) >= _KNOWN_ENOUGH and k > times * best
+                        for lang, times in rivals) else own
+
+
+def _neighbourly(distinct: list[str]) -> bool:
+    """Whether a model's words have a small word only Danish and Norwegian write, or their spellings of
+    "-tion" ("dokumentasjon") and "ck" ("sjekk", "ikke"), which Swedish never writes."""
+    return any(w in _NEIGHBOUR_WORDS or "sjon" in w or "kk" in w for w in distinct)
+
+
+def _unswedish(distinct: list[str], known: Callable[[str, str], bool]) -> bool:
+    """Whether a word the Swedish dictionary does not know is Danish or Norwegian (as written, or with the æ,
+    ø or å an ASCII field left out: "soknad" is "søknad") and not English: "Behandle soknad", "Giv afslag"."""
+    return any(not known(w, "sv") and not known(w, "en") and not _swedish_compound(known, w)
+               and any(_known_restored(known, w, lang) for lang in NEIGHBOURS) for w in distinct)
+
+
+def _swedish_compound(known: Callable[[str, str], bool], word: str) -> bool:
+    """Whether ``word`` is two words the Swedish dictionary knows, the last of three letters or more: it knows
+    few compounds ("omprov" is "om" and "prov", not the Danish "omprøv")."""
+    return any(known(word[:i], "sv") and known(word[i:], "sv") for i in range(2, len(word) - 2))
+
+
+def _known_restored(known: Callable[[str, str], bool], word: str, lang: str) -> bool:
+    """Whether ``lang``'s dictionary knows ``word`` as written or with one æ, ø or å put back (written "ae",
+    "oe", "aa", or as the plain "a" or "o")."""
+    return known(word, lang) or any(known(w, lang) for w in _restored(word))
+
+
+@lru_cache(maxsize=4096)
+def _restored(word: str) -> tuple[str, ...]:
+    """``word`` with one of its letters or pairs written back as æ, ø or å: "ansogning" -> "ansøgning"."""
+    found = [word[:i] + letter + word[i + len(plain):]
+             for plain, letters in (("ae", "æ"), ("oe", "ø"), ("aa", "å"), ("o", "ø"), ("a", "æå"))
+             for i in range(len(word)) if word.startswith(plain, i) for letter in letters]
+    return tuple(dict.fromkeys(found))
 
 
 def _likely_first(seen: frozenset[str]) -> list[str]:
@@ -216,29 +277,48 @@ def _swedish_words() -> frozenset[str]:
     return frozenset(yaml.safe_load(text)["words"])
 
 
-def _dictionaries() -> Callable[[str, str], bool] | None:
-    """Whether simplemma's dictionary of a language knows a word (as ``simplemma.is_known``), None without
-    simplemma."""
+#: the first simplemma with the memory-frugal dictionaries (``StreamDictionaryFactory``, its HISTORY.rst at
+#: 2.0.0), and the one whose Swedish dictionary processes/swedishwords.yaml was read from: setup.cfg's lower
+#: bound
+SIMPLEMMA_AT_LEAST = "2.0"
+
+
+@lru_cache(maxsize=1)
+def stream_dictionaries() -> Any | None:
+    """simplemma's memory-frugal dictionaries (simplemma 2: each language's file read into one block of
+    bytes and searched there, the same words known): a few MB a language where its default builds a dict of
+    13-107 MB (the eight a model of code names asked for: 560 MB, bench/RESULTS-language.md). One for the
+    process, shared by the detector and the lemmas (:func:`processes.diff.language.lemma`); its cache holds every language the
+    detector asks, so none is read twice in a long-running server. None without simplemma; an older simplemma
+    is refused in one line."""
     try:
         import simplemma
     except ImportError:
         return None
-    return _read_in_place() or (lambda word, lang: simplemma.is_known(word, lang=lang))
-
-
-@lru_cache(maxsize=1)
-def _read_in_place() -> Callable[[str, str], bool] | None:
-    """``simplemma.is_known`` over its memory-frugal dictionaries (simplemma 2: each language's file read
-    into one block of bytes and searched there, the same words known): a few MB a language where its default
-    builds a dict of 13-107 MB (the eight a model of code names asked for: 560 MB, bench/RESULTS-language.md).
-    Its own cache holds every language the detector asks, so none is read twice in a long-running server.
-    None before simplemma 2."""
     try:
-        from simplemma.strategies import DictionaryLookupStrategy
         from simplemma.strategies.dictionaries import StreamDictionaryFactory
     except ImportError:
+        from processes.extras import install_hint
+
+        found = getattr(simplemma, "__version__", "before 2.0")
+        raise PermitflowError(f"simplemma {found} is installed; permitflow needs simplemma "
+                              f"{SIMPLEMMA_AT_LEAST} or later for its dictionaries ({install_hint('lemmas')})") \
+            from None
+    return StreamDictionaryFactory(cache_max_size=len(LANGUAGES) + len(OTHER_LANGUAGES))
+
+
+def _dictionaries() -> Callable[[str, str], bool] | None:
+    """Whether simplemma's dictionary of a language knows a word (as ``simplemma.is_known``, over
+    :func:`stream_dictionaries`), None without simplemma."""
+    try:
+        import simplemma  # noqa: F401 - asked each time: the tests take it away
+    except ImportError:
         return None
-    every_language = len(LANGUAGES) + len(OTHER_LANGUAGES)
-    lookup = DictionaryLookupStrategy(StreamDictionaryFactory(cache_max_size=every_language))
+    factory = stream_dictionaries()
+    if factory is None:
+        return None
+    from simplemma.strategies import DictionaryLookupStrategy
+
+    lookup = DictionaryLookupStrategy(factory)
     # NFC as simplemma.is_known normalises (the dictionaries' keys are NFC)
     return lambda word, lang: lookup.get_lemma(unicodedata.normalize("NFC", word), lang) is not None

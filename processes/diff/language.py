@@ -28,11 +28,19 @@ of the Swedish or English rules of the diff apply to its labels.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import snowballstemmer
 
-from processes.labellanguage import DETECTED, LANGUAGES, OTHER, STOPWORDS, detect_language
+from processes.labellanguage import (
+    DETECTED,
+    LANGUAGES,
+    OTHER,
+    STOPWORDS,
+    detect_language,
+    stream_dictionaries,
+)
 
 __all__ = ["LANGUAGES", "OTHER", "DETECTED", "STOPWORDS", "detect_language", "word_root", "lemma",
            "is_stopword", "lemmatiser_available"]
@@ -59,14 +67,25 @@ def lemmatiser_available() -> bool:
 def lemma(word: str, lang: str) -> str:
     """The dictionary form of ``word`` by simplemma (the word itself when unknown, or when
     simplemma is not installed, or ``lang`` is ``other``)."""
-    if lang == OTHER:
+    lemmatise = None if lang == OTHER else _lemmatiser()
+    if lemmatise is None:
         return word
-    try:
-        import simplemma  # its dictionaries load on first use (about 1 s for Swedish)
-    except ImportError:
-        return word
-    found = simplemma.lemmatize(word, lang=lang)
+    found = lemmatise(word, lang)
     return found.casefold() if found else word
+
+
+@lru_cache(maxsize=1)
+def _lemmatiser() -> Callable[[str, str], str] | None:
+    """simplemma's lemmatiser over the memory-frugal dictionaries the language detector reads
+    (:func:`processes.labellanguage.stream_dictionaries`: each language read once for both, a few MB where
+    simplemma's default builds a dict of tens of MB), None without simplemma."""
+    factory = stream_dictionaries()
+    if factory is None:
+        return None
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory)).lemmatize
 
 
 _SV_SUFFIXES = (("ering", 5), ("era", 3), ("ation", 5), ("tion", 3), ("ning", 4), ("ing", 3))

@@ -83,6 +83,26 @@ def test_the_letters_tell_swedish_from_danish_and_norwegian(labels: list[str], l
     assert detect_language(labels) == language
 
 
+@pytest.mark.parametrize("labels,language", [
+    # Danish and Norwegian without æ, ø and å (bench/language/nordic-labels.yaml): "soknad" is "søknad"
+    (["Behandle soknad"], "other"),
+    (["Motta soknad"], "other"),  # "motta" is among the packaged Swedish words: the rest is asked
+    (["Kontroller om ansogningen er fuldstaendig"], "other"),
+    (["Send til uttalelse"], "other"),  # "til", "send": was English
+    (["Registrere og arkivere saken"], "other"),  # "og"
+    (["Be om ytterligere dokumentasjon"], "other"),  # "-sjon"
+    (["Soknaden er ikkje komplett"], "other"),
+    # Swedish stays Swedish: one word could be either, and a compound Swedish knows the parts of is Swedish
+    (["Omprov"], "sv"),
+    (["Boka omprov"], "sv"),
+    (["Skicka remiss", "Beslut"], "sv"),
+])
+def test_danish_and_norwegian_without_their_letters_are_told_from_swedish(labels: list[str],
+                                                                         language: str) -> None:
+    pytest.importorskip("simplemma")
+    assert detect_language(labels) == language
+
+
 def test_a_norwegian_model_is_compared_by_spelling_and_its_diff_said_in_english() -> None:
     nb = str(NORDIC / "nb-skjenkebevilling.yaml")
     assert not shows_swedish(s.name for s in build_view(load_model(nb)).steps.values() if s.name)
@@ -129,8 +149,11 @@ def test_a_swedish_model_the_packaged_words_make_half_of_loads_no_dictionary(
     # no å, ä or ö: "skicka", "remiss", "till", "polisen", "beslut" are among processes/swedishwords.yaml
     assert detect_language(["Skicka remiss till polisen", "Beslut"]) == "sv"
     assert asked == []
-    assert detect_language(["Remiss till Zzyzx", "Qwrt"]) == "sv"  # 2 of 4 words listed: still half
-    assert asked == []
+    # 2 of 4 words listed: still half, but the rest are asked whether they are Danish or Norwegian
+    # ("Motta soknad": "motta" is listed); neither is, and the model stays Swedish
+    assert detect_language(["Remiss till Zzyzx", "Qwrt"]) == "sv"
+    assert asked == ["sv", "en", "da", "nb", "nn"]
+    asked.clear()
     assert detect_language(["Zzyzx till Qwrt"]) == "sv"  # 1 of 3: the dictionary is asked
     assert asked[:2] == ["sv", "en"]
 
@@ -144,9 +167,8 @@ def test_the_packaged_swedish_words_are_all_known_to_simplemma() -> None:
 
 def test_the_dictionaries_read_in_place_know_what_simplemma_knows() -> None:
     simplemma = pytest.importorskip("simplemma")
-    read = labellanguage._read_in_place()
-    if read is None:
-        pytest.skip("simplemma before 2.0: its own dictionaries are asked")
+    read = labellanguage._dictionaries()
+    assert read is not None
     words = ["application", "Applications", "usertask", "søknad", "vedtak", "ansökan", "café", "cafe\u0301"]
     for lang in ("en", "nn"):
         assert [read(w, lang) for w in words] == [simplemma.is_known(w, lang=lang) for w in words]
@@ -217,3 +239,24 @@ def test_diff_accepts_what_the_detector_says_and_refuses_another_language_in_one
     assert refused.output.strip().splitlines() == [
         "Error: Invalid value for '--language': 'de' is not one of 'auto', 'sv', 'en', 'other'. "
         "(see 'permitflow diff --help')"]
+
+
+def test_a_simplemma_before_2_is_refused_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("simplemma")
+    from processes.diff import language
+
+    # simplemma 1.x: its dictionaries package has no StreamDictionaryFactory (simplemma's HISTORY.rst, 2.0.0)
+    monkeypatch.setitem(sys.modules, "simplemma.strategies.dictionaries", type(sys)("dictionaries"))
+    for cached in (labellanguage.stream_dictionaries, language._lemmatiser, language.lemma, language.word_root):
+        cached.cache_clear()
+    try:
+        said = CliRunner().invoke(cli, ["diff", "astorp", "bjuv", "--lemmas"])
+    finally:
+        monkeypatch.undo()
+        for cached in (labellanguage.stream_dictionaries, language._lemmatiser, language.lemma,
+                       language.word_root):
+            cached.cache_clear()
+    assert said.exit_code == 2
+    lines = said.output.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in said.output, said.output
+    assert "permitflow needs simplemma 2.0 or later" in lines[0]
