@@ -172,3 +172,21 @@ def test_the_closest_is_the_likeliest_to_meet_the_target_not_a_candidate_without
     assert likeliest([0.3, nan, 0.8], [100.0, 200.0, 300.0]) == 2
     assert likeliest([0.6, 0.6, 0.2], [300.0, 200.0, 100.0]) == 1  # equal chances: the cheaper
     assert likeliest([nan, nan], [100.0, 200.0]) == 0
+
+
+def test_the_page_says_why_no_number_is_projected_and_offers_no_runs() -> None:
+    import json
+
+    from web.goalseek import goal_answer
+
+    base = library_base("astorp", source="test", line=None)
+    request = dataclasses.replace(goal_request([base], 95), officers=(1,), fte=(0.25,), levels=("officer",))
+    result = json.loads(json.dumps(optimise(request).to_json()))
+    assert result["closest"]["settle_power"] == 0.8 and result["closest"]["not_projected"] is None
+    said = goal_answer(result, {"astorp": {"en": "Åstorp", "sv": "Åstorp"}})["sentence"]
+    assert "with about 80% likelihood if it is as its runs showed" in said["en"]
+    result["closest"].update(replications_to_settle=None, not_projected="on the target")
+    said = goal_answer(result, {"astorp": {"en": "Åstorp", "sv": "Åstorp"}})["sentence"]
+    assert "sits exactly on the target, so no number of runs more can be projected" in said["en"]
+    assert "ligger det precis på målet" in said["sv"]
+    assert "Run the closest combination" not in said["en"] and "Kör det närmaste" not in said["sv"]
