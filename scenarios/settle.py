@@ -99,6 +99,7 @@ def sure_with(run: Run, target: Target, level: float, replications: int) -> bool
     return target.met(target.bad_end(projected(run, replications).interval(target, level)))
 
 
+#: the chance the projected runs settle it if it is what its runs showed (:data:`scenarios.goal.SETTLE_POWER`)
 POWER = SETTLE_POWER
 
 #: why no number of fresh replications is projected (:attr:`Projection.why_not`; the JSON's words, not a manager's)
