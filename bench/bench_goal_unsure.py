@@ -1,16 +1,16 @@
 """A goal seek that ends with no combination sure: how near its candidates were, and what being sure would cost.
 
 For each form (a library municipality at a share of decisions within 4 months, as the web page's goal seek asks
-it, :func:`web.goalseek.goal_request`; ``first`` and ``cap`` set the replications, ``permitflow optimise``'s
+it, :func:`web.goalrequest.goal_request`; ``first`` and ``cap`` set the replications, ``permitflow optimise``'s
 ``--first-replications`` and ``--max-replications``: 5 and 40 by default there, 3 and 12 on the page), one JSON
 line: the search's work units, wall and CPU seconds, the answer, and every *near* candidate (its mean meets the
 target, it is not sure with the candidates taken together): its replications, its 95 % interval, its interval at
 Holm's first level (``1 - 0.05 / (k * s)`` for k candidates, ``s`` the looks' spending: what it must clear when no
 other is sure), the chance it
-meets the target from what was seen (:func:`scenarios.settle.chance_to_meet`), and how many replications showing
-what its own showed would make it sure (:func:`scenarios.settle.replications_to_be_sure`) — in the search, at
-Holm's first level, and as fresh replications judged alone at 95 % (what the goal seek's "settle it" runs) — with
-the work units (one a replication) and seconds that would take at the search's CPU seconds per unit.
+meets the target from what was seen (:func:`scenarios.settle.chance_to_meet`), and how many replications would
+make it sure four times in five were it what its own showed (:func:`scenarios.settle.settle_projection`) — in the
+search, at Holm's first level, and as fresh replications judged alone at 95 % (what the goal seek's "settle it"
+runs) — with the work units (one a replication) and seconds that would take at the search's CPU seconds per unit.
 
     .venv/bin/python bench/bench_goal_unsure.py '{"place": "landskrona"}' '{"place": "astorp"}' '{"years": "0.5y"}'
     .venv/bin/python bench/bench_goal_unsure.py '{"place": "landskrona", "first": 5, "cap": 40}'
@@ -35,8 +35,8 @@ import scenarios.optimise as search
 from scenarios.bases import library_base
 from scenarios.candidate_run import Run
 from scenarios.goal import JOINT_LEVEL, look_spending
-from scenarios.settle import chance_to_meet, replications_to_be_sure
-from web.goalseek import REPLICATIONS, goal_request
+from scenarios.settle import chance_to_meet, settle_projection
+from web.goalrequest import REPLICATIONS, goal_request
 
 _KEYS = {"place", "percent", "who", "years", "seed", "first", "cap"}
 
@@ -74,8 +74,8 @@ def measure(form: dict[str, Any]) -> dict[str, Any]:
         if not target.met(run.mean) or i in judged(runs, target, looks):
             continue
         holm = run.interval(target, first_level)
-        in_search = replications_to_be_sure(run, target, first_level, least=row.replications)
-        fresh = replications_to_be_sure(run, target, JOINT_LEVEL)
+        in_search = settle_projection(run, target, first_level, least=row.replications).replications
+        fresh = settle_projection(run, target, JOINT_LEVEL).replications
         near.append({
             "candidate": row.candidate.label, "kr": round(row.cost), "replications": row.replications,
             "ci95": [round(row.target_value.low, 4), round(row.target_value.high, 4)],

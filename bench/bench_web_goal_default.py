@@ -1,11 +1,11 @@
 """The web page's goal seek on a manager's first try: does it end in an answer to act on, and at what cost?
 
-The page's own path (:func:`web.goalseek.goal_request`, then :func:`scenarios.optimise.optimise` as
+The page's own path (:func:`web.goalrequest.goal_request`, then :func:`scenarios.optimise.optimise` as
 :func:`web.goalseek.seek` calls it) for one library municipality at a share of decisions within 4 months,
 here (one worker, as ``permitflow optimise --workers 1``). Each argument is one form as JSON, every key
 optional: ``place`` (default helsingborg), ``percent`` (95), ``who`` ("today": keep today's decision level;
 default every level), ``years`` (a horizon such as "0.5y"; default the profile's), ``seed`` (default the
-profile's), ``cap`` (the most replications; default the page's, :data:`web.goalseek.REPLICATIONS`). One JSON
+profile's), ``cap`` (the most replications; default the page's, :data:`web.goalrequest.REPLICATIONS`). One JSON
 line per form: the combinations, the work units, the most replications any got, the wall and CPU seconds, the
 chosen one with its interval's low end, whether it is sure for all the combinations together, and the cheapest
 sure one when it is not.
@@ -27,7 +27,7 @@ from typing import Any
 
 from scenarios.bases import library_base
 from scenarios.optimise import optimise
-from web.goalseek import REPLICATIONS, goal_request
+from web.goalrequest import REPLICATIONS, goal_request
 
 _KEYS = {"place", "percent", "who", "years", "seed", "cap"}
 

@@ -50,6 +50,9 @@ QUICK: dict[str, tuple[str, list[str], Path | None]] = {
     "serve-logcheck": ("bench_serve_logcheck.py", ["--calls", "1", "--repeat", "1"], None),
     "web-results": ("bench_web_results.py", ["--replications", "2", "--years", "0.25", "--repeat", "1"], None),
     "optimise-coverage": ("optimise_coverage.py", [], None),
+    "goal-settle-check": ("bench_goal_settle_check.py", ['{"place": "astorp", "officers": [1], "fte": [0.25], '
+                                                         '"levels": ["officer"], "first": 3, "cap": 12, "seeds": 2}'],
+                          None),
 }
 #: scripts that are not benchmarks of their own
 NOT_BENCHMARKS = {"run_all.py", "mm1_simpy.py", "readme_numbers.py", "bench_matching.py", "gold_agreement.py",

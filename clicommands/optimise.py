@@ -48,7 +48,7 @@ __all__ = ["optimise_cmd"]
               help="Most replications an undecided candidate gets (doubling from --first-replications).")
 @click.option("--settle", type=Count(min=3, max=MAX_SETTLE, what="a number of replications", example="26"), default=None,
               help="When no candidate is sure: run the closest one this many more, fresh replications and judge it "
-                   "on those alone (the text says how many would settle it).")
+                   "on those alone (the text says about how many would settle it, 4 times in 5).")
 @click.option("-o", "--output", type=InputPath("a JSON file to write", exists=False),
               help="Write the result as JSON here (atomically; "
               "checked before the search).")

@@ -42,6 +42,7 @@ from report.numbers import days_said, kronor, number
 from report.settlewords import closest_words, settled_words
 from report.valuewords import fte_words
 from report.words import duration_words, level_words
+from scenarios.goal import SETTLE_POWER
 from scenarios.optimise import Evaluated, OptimiseResult, Target
 
 # NO_PRICE, unpriced_costs, staff_names and candidate_label: where the page and the tests import them from
@@ -145,7 +146,8 @@ def _settle_lines(result: OptimiseResult, staff: Mapping[str, str] | None) -> li
     how = {"en": f" (add --settle {n})", "sv": f" (lägg till --settle {n})"} if n is not None else {"en": "", "sv": ""}
     if result.settled is not None:
         how = {"en": "", "sv": ""}
-    lines = [line for line in closest_words(name, result.chance, near.replications, n, how) if line]
+    lines = [line for line in closest_words(name, result.chance, near.replications, n, how, result.not_projected,
+                                            SETTLE_POWER) if line]
     if result.settled is not None:
         digits = SHARE if result.target.share is not None else 1
         figure = {lang: interval_words(result.settled.target_value, digits, lang) + (" (95% CI)" if lang == "en" else

@@ -31,28 +31,39 @@ def chance_words(chance: float, lang: str) -> str:
 
 
 def closest_words(name: dict[str, str], chance: float, seen: int, to_settle: int | None,
-                  how: dict[str, str]) -> tuple[str, str]:
+                  how: dict[str, str], why_not: str = "", power: float = 0.8) -> tuple[str, str]:
     """The closest combination, ``name`` by language, seen over ``seen`` replications: how likely it reaches the
-    target, and about how many fresh replications of it would settle it (``how``: how to ask for them, by
-    language); English, Swedish."""
+    target, and about how many fresh replications of it would settle it with chance ``power`` if it is what its
+    runs showed (``how``: how to ask for them, by language), or why no number is projected (``why_not``:
+    :data:`scenarios.settle.NOT_PROJECTED`; none given, the chance tells a mean that meets the target from one
+    that misses it); English, Swedish."""
     if math.isnan(chance):
         return "", ""
     en = (f"Closest: {name['en']}; from its {number(seen, 'en')} runs it is {chance_words(chance, 'en')} "
           "likely to reach the target.")
     sv = (f"Närmast: {name['sv']}; av dess {number(seen, 'sv')} körningar att döma når det målet med "
           f"{chance_words(chance, 'sv')} sannolikhet.")
-    if to_settle is None and chance >= 0.5:  # its mean meets the target (chance_to_meet: a half at the target)
-        return (en + f" It meets the target on average, but too closely for even {number(MAX_SETTLE, 'en')} runs "
-                "more to make it sure.",
-                sv + f" Det når målet i snitt, men så knappt att inte ens {number(MAX_SETTLE, 'sv')} körningar till "
-                "skulle göra det säkert.")
-    if to_settle is None:
-        return (en + " No number of runs more would make it sure: on average it misses the target.",
-                sv + " Inga fler körningar skulle göra det säkert: i snitt missar det målet.")
-    return (en + f" About {number(to_settle, 'en')} more runs of this combination, judged on their own, would "
-            f"settle it{how['en']}.",
-            sv + f" Omkring {number(to_settle, 'sv')} körningar till av det här alternativet, bedömda för sig, "
-            f"skulle avgöra det{how['sv']}.")
+    if to_settle is not None:
+        return (en + f" About {number(to_settle, 'en')} more runs of this combination, judged on their own, would "
+                f"settle it with {chance_words(power, 'en')} likelihood if it is as its runs showed{how['en']}.",
+                sv + f" Omkring {number(to_settle, 'sv')} körningar till av det här alternativet, bedömda för sig, "
+                f"skulle avgöra det med {chance_words(power, 'sv')} sannolikhet om det är som dess körningar "
+                f"visade{how['sv']}.")
+    why = why_not or ("beyond" if chance >= 0.5 else "misses")  # chance_to_meet: a half at the target
+    if why == "on the target":
+        return (en + " On average it sits exactly on the target, so no number of runs more can be projected to "
+                "settle it.",
+                sv + " I snitt ligger det precis på målet, så inget antal körningar till kan beräknas avgöra det.")
+    if why == "few runs":
+        return (en + " Too few of its runs gave a figure to project how many more would settle it.",
+                sv + " För få av dess körningar gav ett värde för att beräkna hur många till som skulle avgöra det.")
+    if why == "beyond":
+        return (en + f" It meets the target on average, but even {number(MAX_SETTLE, 'en')} runs more would likely "
+                "not make it sure.",
+                sv + f" Det når målet i snitt, men inte ens {number(MAX_SETTLE, 'sv')} körningar till skulle "
+                "troligen göra det säkert.")
+    return (en + " No number of runs more would make it sure: on average it misses the target.",
+            sv + " Inga fler körningar skulle göra det säkert: i snitt missar det målet.")
 
 
 def settled_words(name: dict[str, str], replications: int, figure: dict[str, str], sure: bool) -> tuple[str, str]:

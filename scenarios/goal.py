@@ -175,6 +175,9 @@ class Evaluated:
 JOINT_LEVEL = 0.95
 #: the most fresh replications a request may ask to settle the closest candidate with (the command line's bound too)
 MOST_SETTLE = MAX_SETTLE
+#: the chance the projected fresh replications settle the closest candidate, if its truth is what its runs showed
+#: (the textbook's 80 % power: at 50 % the "settle it" runs would leave it unsure every other time)
+SETTLE_POWER = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,11 +224,13 @@ class OptimiseResult:
     frontier_units: int = 0  # of the work units, those that ran candidates on for the frontier
     screen_level: float = 0.99  # the request's: the frontier's pairwise comparisons share it (Bonferroni)
     # when none is sure (no chosen sure one, no safe one): the closest (the chosen one, or the likeliest to meet it),
-    # the chance it meets the target from what was seen, the fresh replications that would settle it (None: no
-    # number would, its mean missing), and those run when the request asked (:attr:`OptimiseRequest.settle`)
+    # the chance it meets the target from what was seen, the fresh replications that would settle it four times in
+    # five were it what its runs showed (None: none projected, ``not_projected`` says why,
+    # :data:`scenarios.settle.NOT_PROJECTED`), and those run when the request asked (:attr:`OptimiseRequest.settle`)
     closest: Evaluated | None = None
     chance: float = math.nan
     to_settle: int | None = None
+    not_projected: str = ""
     settled: Settled | None = None
 
     @property
@@ -273,7 +278,8 @@ class OptimiseResult:
             "candidates": [row(e) for e in self.evaluated],
             "frontier": [e.candidate.label for e in self.frontier],
             "closest": None if self.closest is None else {
-                **row(self.closest), "chance": num(self.chance), "replications_to_settle": self.to_settle},
+                **row(self.closest), "chance": num(self.chance), "replications_to_settle": self.to_settle,
+                "settle_power": SETTLE_POWER, "not_projected": self.not_projected or None},
             "settled": None if self.settled is None else {
                 "label": self.settled.candidate.label, "after": self.settled.after,
                 "replications": self.settled.replications, "target_figure": est(self.settled.target_value),

@@ -114,7 +114,7 @@ from scenarios.levers import (
 )
 from scenarios.road import execute, prepare
 from scenarios.settings import Origin
-from scenarios.settle import chance_to_meet, likeliest, replications_to_be_sure
+from scenarios.settle import chance_to_meet, likeliest, settle_projection
 from scenarios.study import Scenario, Study, build_scenario
 from scenarios.verdicts import answer_cost, answer_group, finish, jointly_sure, screen, sure_cost
 
@@ -343,8 +343,9 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     near = chosen or evaluated[likeliest([chance_to_meet(results[index[e.candidate]], target) for e in evaluated],
                                          [kr_to_ore(e.cost) for e in evaluated])]
     run = results[index[near.candidate]]
-    result = replace(result, closest=near, chance=chance_to_meet(run, target),
-                     to_settle=replications_to_be_sure(run, target, JOINT_LEVEL))
+    projection = settle_projection(run, target, JOINT_LEVEL)  # at the level the settling runs are judged at
+    result = replace(result, closest=near, chance=chance_to_meet(run, target), to_settle=projection.replications,
+                     not_projected=projection.why_not)
     if not request.settle:
         return result
     # after every replication its figures and days were read from (a mean target's fresh ones are n + 1 to 2n)

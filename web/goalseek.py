@@ -20,6 +20,7 @@ from report.goalseek import NO_PRICE, goalseek_csv, goalseek_json, staff_names, 
 from report.numbers import days_said, kronor, number, share
 from report.settlewords import closest_words, settled_words
 from report.valuewords import fte_words
+from scenarios.goal import SETTLE_POWER
 from scenarios.optimise import OptimiseRequest, optimise
 from web.goalrequest import REPLICATIONS, goal_request, level_words
 from web.levers import RUN_LEVERS
@@ -232,7 +233,8 @@ def _settle_words(result: dict[str, Any], staff: Mapping[str, str] | None) -> tu
             "sv": f" (”{TEXTS['goal_settle']['sv'].format(n=number(n, 'sv'))}” nedan)"}
            if n is not None and settled is None else {"en": "", "sv": ""})
     chance = near["chance"] if near["chance"] is not None else math.nan
-    en, sv = closest_words(name, chance, near["replications"], n, how)
+    en, sv = closest_words(name, chance, near["replications"], n, how, near.get("not_projected") or "",
+                           near.get("settle_power", SETTLE_POWER))
     ens, svs = [en] if en else [], [sv] if sv else []
     if settled is not None:
         figure = {lang: _within(settled, lang) + (" within 4 months (95% interval " if lang == "en" else
