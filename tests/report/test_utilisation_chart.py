@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from report import plots
+from report.plotjobs import plot_jobs
 from report.plotlabels import number_axis
 
 
@@ -59,3 +60,19 @@ def test_whole_per_cent_where_they_differ(drawn: list[tuple[list[str], list[str]
     plots.draw_plot(job)
     ticks = [t for t in drawn[0][0] if t]
     assert "50%" in ticks and all("." not in t for t in ticks), ticks
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_each_staff_group_by_its_profiles_name(drawn: list[tuple[list[str], list[str]]], lang: str) -> None:
+    doc = _doc({"m/utilisation.officer": (0.04, 0.02, 0.05), "m/utilisation.enhetschef": (0.015, 0.01, 0.02),
+                "m/utilisation.registry": (0.1, 0.05, 0.15)})
+    profile = {"municipality": "Landskrona", "simulation": {"pools": {
+        "officer": {"name": "Handläggare"}, "enhetschef": {"name": {"en": "Head of unit", "sv": "Enhetschef"}},
+        "registry": {}}}}
+    jobs = plot_jobs(doc, [], {"m": profile}, sweeps=False)
+    job = jobs[f"utilisation.{lang}"]
+    assert job is not None
+    plots.draw_plot(job)
+    registry = "registraturen" if lang == "sv" else "the registry"
+    assert drawn[0][1] == [f"Landskrona · s · {n}" for n in
+                           ("Handläggare", "Enhetschef" if lang == "sv" else "Head of unit", registry)]
