@@ -156,7 +156,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     unclocked = [] if (member.profile.get("simulation") or {}).get("clock") else [
         k for k, est in table.items() if k.startswith("within_") and not math.isfinite(est.mean)]
     clock_note = (f"{', '.join(unclocked)}: no deadline to count against (the profile has no clock:; add "
-                  "clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)") if unclocked else ""
+                  "clock: {start: ..., stop: ..., deadline: 4mo} under simulation:, docs/profile.md)") if unclocked else ""
     # no staff group doing the work has a price: its cost reads 0 kronor, which says nothing about the work
     unpriced = unpriced_figures(table)
     if fmt == "json":

@@ -97,14 +97,14 @@ def test_a_profile_without_a_clock_says_why_the_deadline_shares_have_no_value(tm
     assert "- no value: no case to measure (or an infinite cost or rate)" not in lines
     note = (
         "within_deadline_share, within_extended_deadline_share, within_legal_time_share: no deadline to count "
-        "against (the profile has no clock:; add clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)"
+        "against (the profile has no clock:; add clock: {start: ..., stop: ..., deadline: 4mo} under simulation:, docs/profile.md)"
     )
     assert f"- {note}" in lines
     words = _simulate(tmp_path, None, "--language", "en").output.splitlines()  # the table in words says it too
     assert "– no value: no case to measure (or an infinite cost or rate)" not in words
     assert (
         "– the shares within a deadline: no deadline to count against (the profile has no clock:; add "
-        "clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)"
+        "clock: {start: ..., stop: ..., deadline: 4mo} under simulation:, docs/profile.md)"
     ) in words
     data = _simulate(tmp_path, None, "--format", "json")
     assert note in json.loads(data.output)["notes"]
