@@ -953,3 +953,24 @@ def test_markdown_heads_a_step_only_in_one_model_by_that_model_s_name(tmp_path: 
         assert f"{head} A " not in result.output
     data = json.loads(run("diff", a, str(empty), "--format", "json").output)
     assert {d["kind"] for d in data["differences"]} == {"only_in_a"}
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_compare_of_models_without_facts_says_there_are_none_in_every_format(tmp_path: Path, lang: str) -> None:
+    """Found by QA (qawalk): three tools' BPMN files compared ended on a bare "facts" line (text), an empty
+    table (Markdown) and a heading "Facts: the mapping's dimensions, values from public pages (year)" over
+    nothing (the page)."""
+    files = [write(tmp_path, "A"), write(tmp_path, "B", decider="Arbetsutskottet"), write(tmp_path, "C")]
+    none = {"en": "none (no model compared has a profile with facts", "sv": "inga (ingen av modellerna har en"}[lang]
+    text = run("compare", *files, "--output-language", lang).output
+    assert text.splitlines()[-1].startswith(f"{'facts' if lang == 'en' else 'fakta'}: {none}"), text
+    markdown = run("compare", *files, "--format", "markdown", "--output-language", lang).output
+    assert markdown.rstrip().splitlines()[-1].startswith(none[:1].upper() + none[1:])
+    assert "| fact |" not in markdown and "| fakta |" not in markdown
+    page = tmp_path / "c.html"
+    assert run("compare", *files, "--format", "html", "-o", str(page), "--output-language", lang).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "public pages" not in html and "offentliga sidor" not in html
+    assert f'<p class="meta">{none[:1].upper() + none[1:]}' in html
+    with_facts = run("compare", "helsingborg", "landskrona", "astorp", "--output-language", lang).output
+    assert none not in with_facts
