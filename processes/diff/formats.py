@@ -89,9 +89,10 @@ def _message_in(d: Difference, a_name: str, b_name: str, words: DiffWords) -> st
     if words.lang == "en" and not (in_words and words.facts):  # a fact in the words of an English table too
         # the models as the words name them (a municipality's name: "Åstorp", not the process name "astorp")
         sides = words.side(a_name), words.side(b_name)
-        if not _names_ids(d):
+        if not d.attribute.startswith("profile."):
             return name_sides(d.message, *sides)
-        # a flow or a case attribute in words, not by the id the message (the JSON's) keeps
+        # a flow or a case attribute in words, not by the id the message (the JSON's) keeps; a parameter's key in
+        # words ("delay, standard deviation", not the JSON's "delay.sd")
         return name_sides(sentence(_said_for_person(d, words), "en"), *sides)
     wording = _said_for_person(d, words)
     if in_words:
