@@ -156,7 +156,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     unclocked = [] if (member.profile.get("simulation") or {}).get("clock") else [
         k for k, est in table.items() if k.startswith("within_") and not math.isfinite(est.mean)]
     clock_note = (f"{', '.join(unclocked)}: no deadline to count against (the profile has no clock:; add "
-                  "clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)") if unclocked else ""
+                  "clock: {start: ..., stop: ..., deadline: 4mo} under simulation:, docs/profile.md)") if unclocked else ""
     # no staff group doing the work has a price: its cost reads 0 kronor, which says nothing about the work
     unpriced = unpriced_figures(table)
     if fmt == "json":
@@ -176,13 +176,33 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     if keys:
         click.echo(keys_table(table, unclocked=unclocked, unpriced=unpriced), nl=False)
         return
-    click.echo(_simulated_words(scenario.points[0], member, table, language, unclocked, unpriced), nl=False)
+    said, lang = _simulated_words(scenario.points[0], member, table, language, unclocked, unpriced)
+    click.echo(said + _runs_line(scenario, member, lang))
+
+#: how the figures were run, after the table (found by QA, qawalk: a first reader could not tell over how many
+#: replications and what period the means and intervals were)
+_RUNS = {"en": "{n} replications, random seed {seed}: {settings}.",
+         "sv": "{n} upprepningar, slumpfrö {seed}: {settings}."}
+
+
+def _runs_line(scenario: Any, member: Any, lang: str) -> str:
+    """``10 replications, random seed 2025: simulated period 1 year, a start-up period of 8 weeks left out (...)``,
+    the run settings in the report's words (:func:`report.words.run_setting_words`)."""
+    from processes.durations import parse_duration
+    from report.words import run_setting_words
+
+    # no warm-up (run_values says 0h) is no "start-up period of 0 hours left out"
+    settings = {k: v for k, v in member.run_values().items() if k in ("horizon", "cases", "warmup") and v
+                and not (k == "warmup" and parse_duration(v) == 0)}
+    return _RUNS[lang].format(n=scenario.replications, seed=scenario.seed,
+                              settings=", ".join(run_setting_words(k, v, lang) for k, v in settings.items()))
 
 
 def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language: str,
-                     unclocked: Sequence[str] = (), unpriced: Sequence[str] = ()) -> str:
+                     unclocked: Sequence[str] = (), unpriced: Sequence[str] = ()) -> tuple[str, str]:
     """``simulate``'s table in words (:func:`report.figuretext.words_table`): each step by its name in
-    ``language`` (``auto``: the language its model's names are drawn in), in the model's order."""
+    ``language`` (``auto``: the language its model's names are drawn in), in the model's order; and that
+    language."""
     from bpmn_io.profile import pool_names
     from processes.labellanguage import detect_language
     from processes.model import Definitions
@@ -200,5 +220,5 @@ def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language
     # a staff group by its own name: (pool_names): "utilisation of HR Department", not of the case officers
     steps = {**pool_names(member.profile, lang), **step_words(Definitions(processes=(process,)), elements, lang)}
     return words_table(table, lang, steps=steps, order=tuple(process.nodes), clock=profile_clock(member.profile),
-                       total=terminal_width(), unclocked=unclocked, unpriced=unpriced)
+                       total=terminal_width(), unclocked=unclocked, unpriced=unpriced), lang
 

@@ -157,7 +157,16 @@ def _one_line(name: str | None) -> str:
 
 
 def _model_text(defs: Definitions, problems: list[Problem], source: str) -> list[str]:
-    """The model as lines of text for ``show``, one line per element, lane, flow and pool."""
+    """The model as lines of text for ``show``, one line per element, lane, flow and pool; a flow's ends by their
+    names with their ids after them (found by QA, qawalk: a tool's file read "sid-71FC…: sid-A4D6… -> sid-7238…")."""
+    from processes.stepnames import step_said
+
+    named = {n.id: n.name for process in defs.processes for n in process.nodes.values()}
+    named.update({p.id: p.name for p in defs.participants()})
+
+    def ends(source: str, target: str) -> str:
+        return f"{step_said(source, named.get(source))} -> {step_said(target, named.get(target))}"
+
     lines = []
     for process in defs.processes:
         lines.append(f"process {process.id}" + (f" — {_one_line(process.name)}" if process.name else ""))
@@ -171,7 +180,7 @@ def _model_text(defs: Definitions, problems: list[Problem], source: str) -> list
             where = f"  [{lane.id}]" if lane else ""
             lines.append(f"    {node.id}  {_element_kind(node)}  {_one_line(node.name)}{where}".rstrip())
         lines.append(f"  flows ({len(process.flows)}):")
-        lines += [f"    {f.id}: {f.source} -> {f.target}" + (f"  [{_one_line(f.name)}]" if f.name else "")
+        lines += [f"    {f.id}: {ends(f.source, f.target)}" + (f"  [{_one_line(f.name)}]" if f.name else "")
                   for f in process.flows.values()]
     if defs.participants():
         lines.append("pools:")
@@ -179,7 +188,7 @@ def _model_text(defs: Definitions, problems: list[Problem], source: str) -> list
                   for p in defs.participants()]
     if defs.message_flows():
         lines.append("message flows:")
-        lines += [f"  {m.id}: {m.source} -> {m.target}" + (f"  [{_one_line(m.name)}]" if m.name else "")
+        lines += [f"  {m.id}: {ends(m.source, m.target)}" + (f"  [{_one_line(m.name)}]" if m.name else "")
                   for m in defs.message_flows()]
     lines.append(f"problems ({len(problems)}):")
     lines += ["  " + _problem_line(source, p) for p in problems]

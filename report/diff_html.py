@@ -424,4 +424,5 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
         data=data,
         sides=sides,
         metrics=[(m, data["similarity"][m]) for m in data["similarity"]],
+        none_facts={lang: (none := word("no_facts", lang))[:1].upper() + none[1:] + "." for lang in LANGUAGES},
     ))

@@ -68,7 +68,7 @@ _SAID = {
         "cut_note": "* the 95% interval reached below zero, where the mean cannot be (too few replications): it "
         "is cut there",
         "no_clock": f"{MISSING} the shares within a deadline: no deadline to count against (the profile has no "
-        "clock:; add clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)",
+        "clock:; add clock: {start: ..., stop: ..., deadline: 4mo} under simulation:, docs/profile.md)",
         "no_price": f"{MISSING} the cost: the work has no price (no staff group that does it has cost_per_hour: in the "
         "profile, kronor per hour; docs/profile.md)",
     },
@@ -88,7 +88,7 @@ _SAID = {
         "cut_note": "* 95\u00a0%-intervallet nådde under noll, där medelvärdet inte kan ligga (för få upprepningar): "
         "det är avskuret där",
         "no_clock": f"{MISSING} andelarna inom en tidsfrist: ingen tidsfrist att räkna mot (profilen har ingen "
-        "clock:; lägg till clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)",
+        "clock:; lägg till clock: {start: ..., stop: ..., deadline: 4mo} under simulation:, docs/profile.md)",
         "no_price": f"{MISSING} kostnaden: arbetet har inget pris (ingen personalgrupp som gör det har cost_per_hour: i "
         "profilen, kronor per timme; docs/profile.md)",
     },
@@ -242,7 +242,7 @@ def keys_table(
         "* the 95% interval reached below zero, where the mean cannot be (too few replications): it is cut there",
         unclocked=unclocked,
         no_clock=f"- {', '.join(unclocked)}: no deadline to count against (the profile has no clock:; add "
-        "clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)",
+        "clock: {start: ..., stop: ..., deadline: 4mo} under simulation:, docs/profile.md)",
         unpriced=unpriced,
         no_price=unpriced_note(unpriced),
     )

@@ -11,6 +11,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from concurrent.futures import Executor
 from typing import Any
 
+from bpmn_io.profile import pool_names
 from report import plots
 from report.deadlines import common_clock
 from report.processnames import town_names
@@ -53,7 +54,10 @@ def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profil
     jobs: dict[Hashable, plots.PlotJob | None] = {
         f"deadline.{lang}": plots.deadline_job(cases, order, towns[lang], lang, clock, grouped=late, beyond=beyond)
         for lang in LANGUAGES}
-    jobs.update({f"utilisation.{lang}": plots.utilisation_job(doc, towns[lang], lang) for lang in LANGUAGES})
+    members = {m for s in doc["scenarios"] for m in s["members"]}
+    staff = {lang: {m: pool_names((profiles or {}).get(m), lang) for m in members} for lang in LANGUAGES}
+    jobs.update({f"utilisation.{lang}": plots.utilisation_job(doc, towns[lang], lang, staff[lang])
+                 for lang in LANGUAGES})
     jobs.update({f"times.{lang}": plots.processing_time_job(cases, order, towns[lang], lang, clock, grouped=times)
                  for lang in LANGUAGES})
     if sweeps:

@@ -207,9 +207,11 @@ def _draw_processing_times(labels: list[str], data: list[list[float]], lang: str
 
 
 def _bar_rows(doc: Mapping[str, Any], figure_suffix: str, towns: Mapping[str, str], lang: str,
-              ) -> list[tuple[str, float, float, float]]:
+              staff: Mapping[str, Mapping[str, str]] | None = None) -> list[tuple[str, float, float, float]]:
     """(label, mean, low, high) of each ``<member>/<figure_suffix><pool>`` figure of every scenario's
-    first point: the municipality, the scenario and the pool in words."""
+    first point: the municipality, the scenario and the pool in words — its profile's ``name:`` where
+    ``staff`` (process -> pool -> name) gives one, as the tables say it (found by QA, qawalk: the chart said
+    "enhetschef" and "the case officers" where the table said "Enhetschef" and "Handläggare")."""
     from report.words import scenario_words, word
 
     rows = []
@@ -221,8 +223,9 @@ def _bar_rows(doc: Mapping[str, Any], figure_suffix: str, towns: Mapping[str, st
             member, _, figure = name.partition("/")
             if figure.startswith(figure_suffix) and _finite(est["mean"]):
                 scenario = f"{scenario_words(s['name'], lang)}{point_label(point['label'], lang, towns)}"
-                label = (f"{town_name(member, towns, lang)} · {scenario} · "
-                         f"{word(figure[len(figure_suffix):], lang)}")
+                pool = figure[len(figure_suffix):]
+                said = (staff or {}).get(member, {}).get(pool) or word(pool, lang)
+                label = f"{town_name(member, towns, lang)} · {scenario} · {said}"
                 low, high = est["ci"]
                 rows.append((label, est["mean"], low if _finite(low) else est["mean"], high if _finite(high) else est["mean"]))
     return rows
@@ -341,14 +344,17 @@ def deadline_figure(labels: list[str], data: list[list[float]], lang: str,
     return fig
 
 
-def utilisation_plot(doc: Mapping[str, Any], towns: Mapping[str, str] | None = None, lang: str = "en") -> str | None:
-    """Utilisation of each pool (officer, registry ...) per scenario and process, with 95 % CI."""
-    return draw_plot(utilisation_job(doc, towns, lang))
+def utilisation_plot(doc: Mapping[str, Any], towns: Mapping[str, str] | None = None, lang: str = "en",
+                     staff: Mapping[str, Mapping[str, str]] | None = None) -> str | None:
+    """Utilisation of each pool (officer, registry ...) per scenario and process, with 95 % CI; ``staff``:
+    process -> pool -> its name in ``lang`` (:func:`bpmn_io.profile.pool_names`)."""
+    return draw_plot(utilisation_job(doc, towns, lang, staff))
 
 
-def utilisation_job(doc: Mapping[str, Any], towns: Mapping[str, str] | None = None, lang: str = "en") -> PlotJob | None:
+def utilisation_job(doc: Mapping[str, Any], towns: Mapping[str, str] | None = None, lang: str = "en",
+                    staff: Mapping[str, Mapping[str, str]] | None = None) -> PlotJob | None:
     """What :func:`utilisation_plot` draws, as a :data:`PlotJob` (``None``: nothing)."""
-    rows = _bar_rows(doc, UTILISATION_PREFIX, towns or {}, lang)
+    rows = _bar_rows(doc, UTILISATION_PREFIX, towns or {}, lang, staff)
     return (_bars, (rows, WORDS[lang]["utilisation"], None, lang)) if rows else None
 
 

@@ -230,6 +230,37 @@ def test_to_profile_writes_a_profile_to_fill_in_that_simulates_as_written(tmp_pa
     assert again.exit_code == 2 and "exists" in again.output and out.read_bytes() == before
 
 
+OWN_MODEL = """process: {id: Tillfalligt, name: Tillfälligt serveringstillstånd}
+lanes: {Lane_H: Handläggare, Lane_C: Enhetschef}
+steps:
+  - {id: Start, event: start, name: Ansökan inkommen, lane: Lane_H}
+  - {id: Task_Utreda, task: user, name: Utred ansökan, lane: Lane_H}
+  - {id: Task_Beslut, task: user, name: Besluta, lane: Lane_C}
+  - {id: End, event: end, name: Beslut meddelat, lane: Lane_C}
+"""
+
+
+def test_the_notes_say_where_the_clock_and_a_decision_go(tmp_path) -> None:
+    """Found by QA (qawalk): "add clock: {start: ..., stop: ..., deadline: 4mo}" did not say where, and a clock
+    written at the profile's top was refused (unknown key 'clock'); the notes say under simulation:, and a
+    clock put there as they say gives the shares within the deadline."""
+    import yaml
+
+    model = tmp_path / "own.yaml"
+    model.write_text(OWN_MODEL, encoding="utf-8")
+    out = tmp_path / "profile.yaml"
+    r = run("convert", str(model), str(out), "--to", "profile")
+    assert r.exit_code == 0, r.output
+    assert "add decision: under simulation:" in r.output
+    assert "add clock: {start: ..., stop: ..., deadline: 4mo} under simulation: for the share" in r.output
+    raw = yaml.safe_load(out.read_text(encoding="utf-8"))
+    raw["simulation"]["clock"] = {"start": "Start", "stop": "End", "deadline": "4mo"}
+    out.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    shown = run("simulate", str(model), "-r", "2", "--workers", "1", "--format", "json")
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.output)["figures"]["within_deadline_share"]["mean"] == 1.0
+
+
 POOLS_ONLY = """<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
   <collaboration id="C"><participant id="Sokande" name="Sökande"/></collaboration>

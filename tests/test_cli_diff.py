@@ -657,8 +657,8 @@ def test_a_delays_two_sides_are_in_one_unit_a_person_picks_for_its_size(tmp_path
         paths.append(str(folder / "process.yaml"))
     a, b, c = paths
     lines = run("diff", a, b).output.splitlines()
-    assert '[Changed] "Platsbesök": delay.mean is 21.12d in a, 21.1d in b.' in lines
-    assert '[Changed] "Platsbesök": delay.sd is 3d in a, 1.5d in b.' in lines
+    assert '[Changed] "Platsbesök": delay, mean is 21.12d in a, 21.1d in b.' in lines
+    assert '[Changed] "Platsbesök": delay, standard deviation is 3d in a, 1.5d in b.' in lines
     assert '[Changed] "Granska ansökan": duration is 1.5h in a, 2h in b.' in lines
     data = json.loads(run("diff", a, b, "--format", "json").output)
     mean = next(d for d in data["differences"] if d["attribute"] == "profile.delay.mean")
@@ -690,7 +690,7 @@ def test_a_duration_of_minutes_with_a_fraction_reads_as_it_was_written(tmp_path:
     # one unit for both sides: minutes, where both read exactly ("0.258333h" and "2h" did not)
     assert pairs["profile.duration"] == ("120m", "15.5m")
     lines = run("diff", a, b).output.splitlines()
-    assert '[Changed] "Platsbesök": delay.mean is 15.5m in a, 30m in b.' in lines
+    assert '[Changed] "Platsbesök": delay, mean is 15.5m in a, 30m in b.' in lines
     assert '[Changed] "Granska ansökan": duration is 120m in a, 15.5m in b.' in lines
     lines = run("compare", a, b, c).output.splitlines()
     assert ("  [a step set up differently] “Platsbesök”, delay mean: 15.5m in a; 30m in b; 7.25m in c."
@@ -953,3 +953,49 @@ def test_markdown_heads_a_step_only_in_one_model_by_that_model_s_name(tmp_path: 
         assert f"{head} A " not in result.output
     data = json.loads(run("diff", a, str(empty), "--format", "json").output)
     assert {d["kind"] for d in data["differences"]} == {"only_in_a"}
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_compare_of_models_without_facts_says_there_are_none_in_every_format(tmp_path: Path, lang: str) -> None:
+    """Found by QA (qawalk): three tools' BPMN files compared ended on a bare "facts" line (text), an empty
+    table (Markdown) and a heading "Facts: the mapping's dimensions, values from public pages (year)" over
+    nothing (the page)."""
+    files = [write(tmp_path, "A"), write(tmp_path, "B", decider="Arbetsutskottet"), write(tmp_path, "C")]
+    none = {"en": "none (no model compared has a profile with facts", "sv": "inga (ingen av modellerna har en"}[lang]
+    text = run("compare", *files, "--output-language", lang).output
+    assert text.splitlines()[-1].startswith(f"{'facts' if lang == 'en' else 'fakta'}: {none}"), text
+    markdown = run("compare", *files, "--format", "markdown", "--output-language", lang).output
+    assert markdown.rstrip().splitlines()[-1].startswith(none[:1].upper() + none[1:])
+    assert "| fact |" not in markdown and "| fakta |" not in markdown
+    page = tmp_path / "c.html"
+    assert run("compare", *files, "--format", "html", "-o", str(page), "--output-language", lang).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "public pages" not in html and "offentliga sidor" not in html
+    assert f'<p class="meta">{none[:1].upper() + none[1:]}' in html
+    with_facts = run("compare", "helsingborg", "landskrona", "astorp", "--output-language", lang).output
+    assert none not in with_facts
+
+
+def test_a_time_written_as_a_value_against_a_distribution_is_said_as_a_fixed_one(tmp_path: Path) -> None:
+    """Found by QA (qawalk): Landskrona's lognormal registration against a model of one's own with `duration: 1h`
+    read "duration is not set in Landskrona, 1h in ..." above "duration.dist is lognormal in Landskrona"; now the
+    value is a fixed distribution's and every key is said in words (the JSON's messages keep the keys)."""
+    paths = []
+    for tag, work in (("A", "{dist: lognormal, mean: 30m, sd: 15m}"), ("B", "1h")):
+        folder = tmp_path / tag.lower()
+        folder.mkdir()
+        (folder / "process.yaml").write_text(Path(write(tmp_path, tag)).read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / "profile.yaml").write_text(PROFILE.format(tag=tag, mean="3w", sd="1w", work=work), encoding="utf-8")
+        paths.append(str(folder / "process.yaml"))
+    lines = [line for line in run("diff", *paths).output.splitlines() if '"Granska ansökan": duration' in line]
+    assert lines == ['[Changed] "Granska ansökan": duration, distribution is lognormal in a, fixed in b.',
+                     '[Changed] "Granska ansökan": duration, mean is 30m in a, not set in b.',
+                     '[Changed] "Granska ansökan": duration, standard deviation is 15m in a, not set in b.',
+                     '[Changed] "Granska ansökan": duration, value is not set in a, 1h in b.']
+    data = json.loads(run("diff", *paths, "--format", "json").output)
+    assert {d["attribute"] for d in data["differences"] if "Granska" in d["message"]} == {
+        "profile.duration.dist", "profile.duration.mean", "profile.duration.sd", "profile.duration.value"}
+    swedish = run("diff", *paths, "--output-language", "sv").output
+    (line,) = [line for line in swedish.splitlines() if '"Granska ansökan": tid, värde' in line]
+    # a profile that names no municipality: the model by its file, not "i as modell" (found by QA, qawalk)
+    assert line == '[Ändrat] "Granska ansökan": tid, värde är inte angivet i modellen a, 1h i modellen b.'

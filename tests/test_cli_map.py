@@ -71,8 +71,8 @@ def test_show_text_and_json() -> None:
         "    T  userTask  Granska ansökan\n"
         "    E  endEvent  Klart\n"
         "  flows (2):\n"
-        "    F1: S -> T\n"
-        "    F2: T -> E\n"
+        "    F1: Ansökan inkommen (S) -> Granska ansökan (T)\n"
+        "    F2: Granska ansökan (T) -> Klart (E)\n"
         "problems (0):\n"
     )
     data = json.loads(run("show", "--format", "json", str(path)).stdout)
@@ -105,7 +105,7 @@ def test_show_prints_a_name_with_line_breaks_on_its_one_line(tmp_path: Path) -> 
         "    S  startEvent  Ansökan inkommen  [L]",
         "    G  exclusiveGateway  Gateway (Split Flow)",
         "  flows (1):",
-        "    F: S -> G  [ja, komplett]",
+        "    F: Ansökan inkommen (S) -> Gateway (Split Flow) (G)  [ja, komplett]",
         "pools:",
     ]
     assert result.stdout.splitlines()[9] == "  Pool: Kommunen Åstorp"

@@ -97,17 +97,30 @@ def test_a_profile_without_a_clock_says_why_the_deadline_shares_have_no_value(tm
     assert "- no value: no case to measure (or an infinite cost or rate)" not in lines
     note = (
         "within_deadline_share, within_extended_deadline_share, within_legal_time_share: no deadline to count "
-        "against (the profile has no clock:; add clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)"
+        "against (the profile has no clock:; add clock: {start: ..., stop: ..., deadline: 4mo} under simulation:, docs/profile.md)"
     )
     assert f"- {note}" in lines
     words = _simulate(tmp_path, None, "--language", "en").output.splitlines()  # the table in words says it too
     assert "– no value: no case to measure (or an infinite cost or rate)" not in words
     assert (
         "– the shares within a deadline: no deadline to count against (the profile has no clock:; add "
-        "clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)"
+        "clock: {start: ..., stop: ..., deadline: 4mo} under simulation:, docs/profile.md)"
     ) in words
     data = _simulate(tmp_path, None, "--format", "json")
     assert note in json.loads(data.output)["notes"]
+
+
+def test_the_table_ends_saying_over_how_many_replications_and_what_period(tmp_path: Path) -> None:
+    """Found by QA (qawalk): the table gave means and 95 % intervals and never said over how many replications,
+    of what period, after what warm-up; its last line says so, in the table's language."""
+    english = _simulate(tmp_path, None, "--language", "en")
+    assert english.exit_code == 0, english.output
+    assert english.output.splitlines()[-1].startswith(
+        "2 replications, random seed 2025: applications simulated 20"), english.output
+    swedish = _simulate(tmp_path, None, "--language", "sv", "--seed", "7")
+    assert swedish.output.splitlines()[-1].startswith("2 upprepningar, slumpfrö 7: simulerade ansökningar 20")
+    keys = _simulate(tmp_path, None, "--keys").output  # a script's table stays as it was
+    assert "random seed" not in keys
 
 
 TWO_POOLS = """<?xml version="1.0" encoding="UTF-8"?>

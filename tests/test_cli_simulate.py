@@ -30,7 +30,8 @@ def test_simulate_prints_figures_with_confidence_intervals(tmp_path: Path) -> No
     assert [line for line in lines if line and not line.startswith(" ") and not line.startswith("(all alike)")] == [
         lines[0], "Per step", "Per staff group and committee",
         "– the shares within a deadline: no deadline to count against (the profile has no clock:; add "
-        "clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)"]  # mm1.yaml has no clock:
+        "clock: {start: ..., stop: ..., deadline: 4mo} under simulation:, docs/profile.md)",  # mm1.yaml has none
+        "3 replications, random seed 4: applications simulated 200."]
     row = next(line for line in lines if line.startswith("  utilisation of server "))
     assert re.fullmatch(r"  utilisation of server +[0-9.]+% +[0-9.]+% – [0-9.]+%", row), row
     assert "Simulating" not in result.output  # no progress bar when not on a terminal

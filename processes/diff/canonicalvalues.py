@@ -26,6 +26,7 @@ from processes.errors import PermitflowError
 
 __all__ = [
     "PROVENANCE_KEYS",
+    "alike_shapes",
     "canonical_params",
     "canonical_timer",
     "flatten",
@@ -163,6 +164,25 @@ def _canonical(value: Any) -> Any:
         return format_duration(parse_duration(value))
     except PermitflowError:
         return value
+
+
+def alike_shapes(a: Mapping[str, str], b: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Two steps' flattened parameters with a time one side writes as a value (``duration: 1h``) and the other as
+    a distribution (``duration.dist``, ``.mean`` ...) both as distributions, the value as a fixed one: else the
+    value side read "duration is not set" beside "1h" on the line above "duration.dist is lognormal" (found by QA,
+    qawalk, Landskrona's registration against a model of one's own).
+
+    >>> alike_shapes({"duration": "1h"}, {"duration.dist": "lognormal", "duration.mean": "30m"})[0]
+    {'duration.dist': 'fixed', 'duration.value': '1h'}
+    >>> alike_shapes({"duration": "1h"}, {"duration": "2h"})
+    ({'duration': '1h'}, {'duration': '2h'})
+    """
+    out = (dict(a), dict(b))
+    for head in _TIME_KEYS:
+        for one, other in (out, out[::-1]):
+            if head in one and any(k.startswith(head + ".") for k in other):
+                one[f"{head}.dist"], one[f"{head}.value"] = "fixed", one.pop(head)
+    return out
 
 
 def flatten(value: Any, prefix: str = "") -> dict[str, str]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from processes.diff.canonicalvalues import (
     PROVENANCE_KEYS,
+    alike_shapes,
     canonical_params,
     canonical_timer,
     flatten,
@@ -185,6 +186,7 @@ def _attributes(
     if one_to_one:
         fa_params, ba = _flat_params(lex, params_a.get(x.id))
         fb_params, bb = _flat_params(lex, params_b.get(y.id))
+        fa_params, fb_params = alike_shapes(fa_params, fb_params)
         for key in sorted(set(fa_params) | set(fb_params)):
             va, vb = fa_params.get(key, ""), fb_params.get(key, "")
             if va != vb:

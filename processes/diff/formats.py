@@ -89,9 +89,10 @@ def _message_in(d: Difference, a_name: str, b_name: str, words: DiffWords) -> st
     if words.lang == "en" and not (in_words and words.facts):  # a fact in the words of an English table too
         # the models as the words name them (a municipality's name: "Åstorp", not the process name "astorp")
         sides = words.side(a_name), words.side(b_name)
-        if not _names_ids(d):
+        if not d.attribute.startswith("profile."):
             return name_sides(d.message, *sides)
-        # a flow or a case attribute in words, not by the id the message (the JSON's) keeps
+        # a flow or a case attribute in words, not by the id the message (the JSON's) keeps; a parameter's key in
+        # words ("delay, standard deviation", not the JSON's "delay.sd")
         return name_sides(sentence(_said_for_person(d, words), "en"), *sides)
     wording = _said_for_person(d, words)
     if in_words:
@@ -471,13 +472,11 @@ def comparison_markdown(comparison: Comparison, words: DiffWords = ENGLISH) -> s
             + " | ".join(_cell(_variation_value(v, n, words)) for n in comparison.names)
             + f" | {_cell(_variation(v, words))} |"
         )
+    out += ["", f"## {w('facts_head')}", ""]
     out += [
-        "",
-        f"## {w('facts_head')}",
-        "",
         f"| {w('fact_head')} | " + " | ".join(_cell(n) for n in names) + " |",
         "|---" * (len(names) + 1) + "|",
-    ]
+    ] if comparison.facts else [_cell(w("no_facts")[:1].upper() + w("no_facts")[1:])]
     for fact, values in comparison.facts:
         out.append(f"| {_cell(words.fact_name(fact))} | "
                    + " | ".join(_cell(v) for v in _fact_cells(comparison, fact, values, words)) + " |")
@@ -539,7 +538,7 @@ def comparison_text(comparison: Comparison, words: DiffWords = ENGLISH) -> str:
     out += ["", w("variations_line", n=len(comparison.variations))]
     out += [f"  [{_variation_kind(v.kind, words)}] {_line(_variation(v, words))}"
             for v in comparison.variations]
-    out += ["", w("facts_line")]
+    out += ["", w("facts_line") + ("" if comparison.facts else f": {w('no_facts')}")]
     for fact, values in comparison.facts:
         out.append(f"  {words.fact_name(fact)}:")
         out += [f"    {n:<{width}}  {_line(v) or '-'}"

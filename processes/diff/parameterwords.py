@@ -48,7 +48,7 @@ def parameter_wording(name: Said, key: str, va: str, vb: str, basis_a: str, basi
     its words and a mark (``set``) yes or no in each language; without them the key as the profile writes it
     (the English message, as the JSON keeps it)."""
     person = flows is not None
-    return (clause("parameter", step=name, key=_key_said(key, flows or ()) if person else _key_said(key),
+    return (clause("parameter", step=name, key=_key_said(key, flows or (), person=True) if person else _key_said(key),
                    va=_value_said(key, va, person), vb=_value_said(key, vb, person), ma=marked(basis_a),
                    mb=marked(basis_b)),)
 
@@ -69,17 +69,26 @@ FLOW_KEYS = frozenset({"probabilities", "conditions"})
 ATTRIBUTE_KEY = "set"
 
 
-def _key_said(key: str, flows: tuple[Mapping[str, Said], ...] = ()) -> Said:
-    """A parameter's flattened key ("delay.mean") in (English, Swedish): English the key as it is, Swedish each
-    part in words where the table has them ("väntetid, medelvärde"). With ``flows`` (the models' flows in words),
-    a flow's id in a branch's key in words ("probability of "Yes"", "sannolikhet för "Ja""); a case attribute's
-    name (``set.tre_underkanda_prov``) is said by the output (diffwords.DiffWords.attribute)."""
+def _key_said(key: str, flows: tuple[Mapping[str, Said], ...] = (), *, person: bool = False) -> Said:
+    """A parameter's flattened key ("delay.mean") in (English, Swedish): English the key as it is (the JSON's
+    message), Swedish each part in words where the table has them ("väntetid, medelvärde"); ``person``: English
+    in words too ("delay, standard deviation": found by QA, qawalk, "duration.dist is lognormal" in the text). With
+    ``flows`` (the models' flows in words), a flow's id in a branch's key in words ("probability of "Yes"",
+    "sannolikhet för "Ja""); a case attribute's name (``set.tre_underkanda_prov``) is said by the output
+    (diffwords.DiffWords.attribute)."""
     head, _, rest = key.partition(".")
     if flows and head in FLOW_KEYS and rest:
         said = [_flow_said(f, flows) for f in rest.split("+")]
         return _word_of("param_of." + head, joined(said, " + "))
-    sv = ", ".join(WORDS.get("param." + part, (part, part))[1] for part in key.split("."))
-    return key if sv == key else (key, sv)
+    parts = key.split(".")
+    sv = ", ".join(WORDS.get("param." + part, (part, part))[1] for part in parts)
+    en = ", ".join(_ENGLISH_PARTS.get(part, part) for part in parts) if person and head != ATTRIBUTE_KEY else key
+    return key if sv == key == en else (en, sv)
+
+
+#: a parameter key's parts a person reads in English words (the rest are words already: duration, mean, value)
+_ENGLISH_PARTS = {"dist": "distribution", "sd": "standard deviation", "low": "lowest", "high": "highest",
+                  "mode": "most likely", "max": "most rounds"}
 
 
 def _flow_said(flow: str, flows: tuple[Mapping[str, Said], ...]) -> Said:

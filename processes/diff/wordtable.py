@@ -266,6 +266,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "core_line": ("common core: {n} in every model", "gemensam kärna: {n} i alla modeller"),
     "variations_line": ("variation points: {n}", "där de skiljer sig: {n}"),
     "facts_line": ("facts", "fakta"),
+    # no model compared has facts (a tool's BPMN files): said, not an empty table (found by QA, qawalk)
+    "no_facts": ("none (no model compared has a profile with facts: a profile.yaml beside its file, or a library "
+                 "model's)", "inga (ingen av modellerna har en profil med fakta: en profile.yaml bredvid filen, "
+                 "eller bibliotekets)"),
     "confirmed_pair": ("a confirmed pair", "bekräftat par"),
     "kept_apart": ("kept apart from ", "hålls isär från "),
     # a variation point about several steps, in the Markdown table's step column (nway.Variation.step)

@@ -234,3 +234,19 @@ def test_a_deadline_in_days_or_weeks_is_said_with_its_weekday_rule() -> None:
     assert weeks is not None
     assert (calendar_rule(None, weeks[0]) or {})["sv"].startswith("Tidsgränsen räknas i veckor: 2 veckor")
     assert calendar_rule(None, hours[0]) is None
+
+
+def test_the_extended_figures_label_without_an_extension_is_not_the_deadlines_own() -> None:
+    """Found by QA (qawalk): a profile of one's own with `deadline: 4mo` and no extension printed two rows
+    "share decided within 4 months" in simulate's table, the second the deadline plus no extension."""
+    from report.words import figure_words
+
+    for clock in ((2922.0, None), (2922.0, 0.0), (60 * 24.0, 0.0)):
+        for lang in ("en", "sv"):
+            within, extended = (deadline_said(figure_words(key, lang), lang, *clock)
+                                for key in ("within_deadline_share", "within_extended_deadline_share"))
+            assert within != extended and extended.startswith(within), (within, extended)
+    assert deadline_said(figure_words("within_extended_deadline_share", "sv"), "sv", 2922.0, None) == \
+        "andel beslutade inom 4 månader (profilen tillåter ingen förlängning)"
+    assert deadline_said(figure_words("within_extended_deadline_share", "en"), "en", *LIBRARY_CLOCK) == \
+        "share decided within 8 months"
