@@ -51,7 +51,14 @@ from bpmn_io.csvdates import misread_by_python, offset_label, offsets_note
 from bpmn_io.logorder import FileOrder
 from bpmn_io.logrepeats import RowRepeats
 from bpmn_io.sourcelines import SHORT_LINES as _SHORT_LINES  # a log of a million lines is mostly past it
-from bpmn_io.xmlsafe import refuse_doctype, refuse_wide_declaration, safe_pull_parser
+from bpmn_io.xmlkind import cut_off, not_expected, root_kind, sniffed
+from bpmn_io.xmlsafe import (
+    mismatch_said,
+    refuse_doctype,
+    refuse_wide_declaration,
+    safe_pull_parser,
+    unknown_encoding,
+)
 from processes.errors import InputError
 from processes.wording import counted
 
@@ -98,6 +105,8 @@ def _chunks(fh: BinaryIO, source: str, counter: list[int]) -> Iterator[bytes]:
     head = _read(fh, source, 0)
     if not head.strip():
         raise InputError("the log is empty (expected XES: <log> with <trace> and <event> elements)", file=source)
+    if (kind := sniffed(head[:4096])) is not None:  # a PDF, a zip archive, a failed download's HTML page
+        raise not_expected(*kind, "xes", source)
     refuse_wide_declaration(head, source)
     refuse_doctype(head, source, what="an XES log")
     yield head
@@ -142,17 +151,63 @@ def _true_line(line: int | None, source: str, tag: bytes, ordinal: int) -> int |
             tail = data[cut:]
 
 
-def _syntax(err: etree.XMLSyntaxError, source: str, at_end: bool) -> InputError:
+#: an element open in the pull parser: (its tag as the file writes it, the line of its start tag, its number
+#: among the elements of its name: trace 2, event 5)
+_Open = tuple[str, int | None, int]
+
+
+def _written(el: etree._Element) -> str:
+    local = etree.QName(el).localname
+    return f"{el.prefix}:{local}" if el.prefix else local
+
+
+def _where(opened: list[_Open]) -> str:
+    """Where the innermost of the ``opened`` elements is, as the person knows it: "event 5, in trace 2"."""
+    names = {tag.rpartition(":")[2]: number for tag, _, number in opened}
+    if "event" in names:
+        return f"event {names['event']}" + (f", in trace {names['trace']}" if "trace" in names else "")
+    return f"trace {names['trace']}" if "trace" in names else ""
+
+
+def _opening(el: etree._Element, events: int, traces: int) -> _Open:
+    """``el`` whose start tag was read after ``events`` events and ``traces`` traces ended."""
+    return _written(el), el.sourceline, events + 1 if el.tag in _EVENT else traces + 1 if el.tag in _TRACE else 1
+
+
+def _drain(parser: etree.XMLPullParser, opened: list[_Open], events: int, traces: int) -> None:
+    """``opened`` brought up to what ``parser`` read before it stopped at a fault (its events not yet taken)."""
+    for kind, el in parser.read_events():
+        if kind == "start":
+            opened.append(_opening(el, events, traces))
+        else:
+            opened.pop()
+            events += el.tag in _EVENT
+            traces += el.tag in _TRACE
+
+
+def _syntax(err: etree.XMLSyntaxError, source: str, at_end: bool, opened: list[_Open]) -> InputError:
+    """The one line for a log lxml refused with ``err`` (``at_end``: when told the file had ended) while the
+    elements ``opened`` were open: a file that ends inside an element said as a cut, naming the element as
+    the file writes it and as the person knows it (event 5, in trace 2), at the file's last line."""
     msg = (err.msg or str(err)).strip()
-    if at_end or "Premature end" in msg:
-        msg = f"document ends too early (truncated?): {msg}"
     line = err.lineno if err.lineno and err.lineno > 0 else None
-    return InputError(f"not well-formed XML: {msg}", file=source, line=line)
+    if (encoding := re.search(r"Unsupported encoding:? ([^\s,]+)", msg)) is not None:
+        return unknown_encoding(encoding[1], source)
+    if at_end or "Premature end" in msg:
+        if not opened:
+            return InputError(cut_off(None, None, None), file=source, line=line)
+        tag, opened_at, number = opened[-1]
+        innermost = _true_line(opened_at, source, tag.rpartition(":")[2].encode(), number)
+        return InputError(cut_off(tag, innermost, opened[0][0], _where(opened)), file=source, line=line)
+    msg = mismatch_said(re.sub(r",? line \d+, column \d+$", "", msg), b"", line)
+    where = _where(opened)
+    return InputError(f"not well-formed XML: {msg}" + (f" ({where})" if where else ""), file=source, line=line)
 
 
 def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
              mapping: dict[str, str | None]) -> Iterator[LogRecord]:
-    parser = safe_pull_parser(tuple(_TRACE | _EVENT))
+    parser = safe_pull_parser(tuple(_TRACE | _EVENT | _LOG), events=("start", "end"))
+    opened: list[_Open] = []  # the log, trace and event open, to say where a cut or a fault is
     seen = {"resource": False, "element": False}  # the optional attributes some event has
     counter = [0]  # events read so far
     pending: list[tuple] = []
@@ -166,8 +221,13 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
             try:
                 parser.feed(chunk)
             except etree.XMLSyntaxError as err:
-                raise _syntax(err, source, False) from None
-            for _event, el in parser.read_events():
+                _drain(parser, opened, counter[0], stats["traces"])  # where the fault is
+                raise _syntax(err, source, False, opened) from None
+            for kind, el in parser.read_events():
+                if kind == "start":
+                    opened.append(_opening(el, counter[0], stats["traces"]))
+                    continue
+                opened.pop()
                 if el.tag in _EVENT:
                     counter[0] += 1
                     # the event as written, every attribute and nested one in its order: what makes a row the same
@@ -197,7 +257,7 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
         try:
             root = parser.close()
         except etree.XMLSyntaxError as err:
-            raise _syntax(err, source, True) from None
+            raise _syntax(err, source, True, opened) from None
         if root is not None and root.tag not in _LOG:
             raise _not_a_log(root, source)
     finally:
@@ -251,10 +311,15 @@ def _drop(trace: etree._Element, source: str, number: int) -> None:
 
 def _not_a_log(root: etree._Element, source: str) -> InputError:
     """The refusal of a document whose root is not ``<log>``, at the line of the root's start tag: the first
-    of its name in the file (a comment before it that writes one would be taken for it)."""
-    name = etree.QName(root).localname
-    return InputError(f"not an XES log: the root element is {name!r} (expected <log>)", file=source,
-                      line=_true_line(root.sourceline, source, name.encode(), 1))
+    of its name in the file (a comment before it that writes one would be taken for it). A BPMN model, a
+    Petri net or a web page is said as what it is."""
+    qn = etree.QName(root)
+    line = _true_line(root.sourceline, source, qn.localname.encode(), 1)
+    kind = root_kind(qn.namespace, qn.localname)
+    if kind is not None:
+        return not_expected(kind, root.findtext(".//{*}title") or "", "xes", source, line)
+    return InputError(f"not an XES log: the root element is <{_written(root)}> (expected <log>)", file=source,
+                      line=line)
 
 
 def _timestamp(text: str | None, key: str, number: int, line: int | None, source: str,
