@@ -126,10 +126,12 @@ def located(err: InputError, source: str, tag: bytes, ordinal: int) -> InputErro
     return err
 
 
-def _true_line(line: int | None, source: str, tag: bytes, ordinal: int) -> int | None:
+def _true_line(line: int | None, source: str, tag: bytes, ordinal: int, *, always: bool = False) -> int | None:
     """The line where the ``ordinal``-th ``tag`` element's start tag begins, for lxml's ``line`` of it:
-    found by reading the file again when lxml could not know it (:data:`_SHORT_LINES`), else ``line``."""
-    if not (line and line >= _SHORT_LINES and os.path.isfile(source)):
+    found by reading the file again when lxml could not know it (:data:`_SHORT_LINES`) or when ``always``
+    (lxml gives the line where a start tag ends: a root's, its namespaces one a line, ends lines later), else
+    ``line``."""
+    if not (line and (always or line >= _SHORT_LINES) and os.path.isfile(source)):
         return line
     start = re.compile(rb"<(?:[\w.-]+:)?" + re.escape(tag) + rb"[\s/>]")
     seen, before, tail = 0, 0, b""  # before: the newlines ahead of tail
@@ -314,7 +316,7 @@ def _not_a_log(root: etree._Element, source: str) -> InputError:
     of its name in the file (a comment before it that writes one would be taken for it). A BPMN model, a
     Petri net or a web page is said as what it is."""
     qn = etree.QName(root)
-    line = _true_line(root.sourceline, source, qn.localname.encode(), 1)
+    line = _true_line(root.sourceline, source, qn.localname.encode(), 1, always=True)
     kind = root_kind(qn.namespace, qn.localname)
     if kind is not None:
         return not_expected(kind, root.findtext(".//{*}title") or "", "xes", source, line)

@@ -17,7 +17,7 @@ import re
 
 from processes.errors import InputError
 
-__all__ = ["EXPECTED", "sniffed", "root_kind", "not_expected", "cut_off", "said_sv"]
+__all__ = ["EXPECTED", "sniffed", "sniffed_not_text", "root_kind", "not_expected", "cut_off", "said_sv"]
 
 #: what a reader expected: (noun, description), each (English, Swedish)
 EXPECTED = {
@@ -26,6 +26,9 @@ EXPECTED = {
               "exporterar den")),
     "xes": (("an XES case log", "en XES-ärendelogg"),
             ("XES: <log> with <trace> and <event> elements", "XES: <log> med <trace>- och <event>-element")),
+    "log": (("a case log", "en ärendelogg"),
+            ("CSV or XES text, as a case system exports it", "CSV- eller XES-text, som ett ärendesystem "
+             "exporterar den")),
 }
 
 #: what a file is, by the bytes it starts with (after a UTF-8 byte-order mark): (English, Swedish)
@@ -63,7 +66,7 @@ _ROOTS = {
 }
 
 _SKIP = re.compile(rb"\A(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
-_HTML_START = re.compile(rb"<!DOCTYPE\s+html|<html[\s>]", re.I)
+_HTML_START = re.compile(rb"<!DOCTYPE\s+html|<html[\s/>]", re.I)
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.I | re.S)
 
 
@@ -98,6 +101,18 @@ def sniffed(head: bytes) -> tuple[tuple[str, str], str] | None:
         return _BINARY, ""
     first = " ".join(sample.decode("utf-8", "replace").split())[:40]
     return (_JSON if body.lstrip()[:1] in (b"{", b"[") else _TEXT), first
+
+
+_BPMN_ROOT = re.compile(rb"<(?:[\w.-]+:)?definitions\s[^>]*http://www\.omg\.org/spec/BPMN/20100524/MODEL")
+
+
+def sniffed_not_text(head: bytes) -> tuple[tuple[str, str], str] | None:
+    """What the file whose first bytes are ``head`` is when it is neither text to read as a table nor an XES
+    log: :func:`sniffed`'s kinds but text, and a BPMN model (by its root element); None for anything else."""
+    if _BPMN_ROOT.search(head):
+        return _ROOTS["http://www.omg.org/spec/BPMN/20100524/MODEL"], ""
+    kind = sniffed(head)
+    return None if kind is None or kind[0] in (_TEXT, _JSON) else kind
 
 
 def root_kind(namespace: str | None, local: str) -> tuple[str, str] | None:
@@ -145,7 +160,7 @@ _WHATS_SV = {en: sv for en, sv in (*(what for _, what in _MAGIC), _BOM_ONLY, _JS
                                    *_ROOTS.values())}
 _NOUNS_SV = {noun[0]: (noun[1], description) for noun, description in EXPECTED.values()}
 _NOT_EXPECTED = re.compile(r"the file is (?P<what>.+?)(?: titled '(?P<title>.*)'| \(it starts (?P<first>.*)\))?, "
-                           r"not (?P<noun>a BPMN model|an XES case log) \(expected .*\)", re.S)
+                           r"not (?P<noun>a BPMN model|an XES case log|a case log) \(expected .*\)", re.S)
 _CUT = re.compile(r"the file ends before (?:<(?P<tag>\S+)>(?: opened at line (?P<line>\d+))? is closed"
                   r"|its first element is complete) \((?:(?P<where>[^;]*); )?the file looks cut off: expected "
                   r"the rest of the document(?:, up to </(?P<last>\S+)>)?\)", re.S)
@@ -163,8 +178,8 @@ exporterar den)'
     if (m := _NOT_EXPECTED.fullmatch(message)) is not None and m["what"] in _WHATS_SV:
         noun, (_, description) = _NOUNS_SV[m["noun"]]
         shown = _WHATS_SV[m["what"]]
-        if m["title"] is not None:
-            shown += f" med rubriken '{m['title']}'"
+        if m["what"] == _HTML[0]:
+            shown += f" med rubriken '{m['title']}'" if m["title"] is not None else ""
             description += f"; {_FAILED_DOWNLOAD[1]}"
         elif m["first"] is not None:
             shown += f" (den börjar {m['first']})"
