@@ -52,13 +52,8 @@ from bpmn_io.logorder import FileOrder
 from bpmn_io.logrepeats import RowRepeats
 from bpmn_io.sourcelines import SHORT_LINES as _SHORT_LINES  # a log of a million lines is mostly past it
 from bpmn_io.xmlkind import cut_off, not_expected, root_kind, sniffed
-from bpmn_io.xmlsafe import (
-    mismatch_said,
-    refuse_doctype,
-    refuse_wide_declaration,
-    safe_pull_parser,
-    unknown_encoding,
-)
+from bpmn_io.xmlsafe import mismatch_said, refuse_doctype, refuse_wide_declaration, safe_pull_parser
+from bpmn_io.xmltext import unknown_encoding
 from processes.errors import InputError
 from processes.wording import counted
 
@@ -324,12 +319,28 @@ def _not_a_log(root: etree._Element, source: str) -> InputError:
                       line=line)
 
 
+def _keyed(el: etree._Element, key: str) -> etree._Element | None:
+    """``el``'s attribute of ``key`` as the file writes it (``<date key="time:timestamp" .../>``), or None."""
+    return next((child for child in el if child.get("key") == key), None)
+
+
+def _no(key: str, written: etree._Element | None) -> str:
+    """What an event or trace lacks: "no time:timestamp", or its attribute that has no value (a tool that wrote
+    the key and left the value out was said to have no attribute of that key at all; the line said is its)."""
+    if written is None:
+        return f"no {key}"
+    return f"a {key} without a value, <{_written(written)} key=\"{key}\">"
+
+
 def _timestamp(text: str | None, key: str, number: int, line: int | None, source: str,
-               stamps: dict[str, tuple[float, float]], offsets: set[str]) -> tuple[float, float]:
-    """(wall-clock seconds, UTC seconds or nan without an offset) of an event's timestamp."""
+               stamps: dict[str, tuple[float, float]], offsets: set[str],
+               written: etree._Element | None = None) -> tuple[float, float]:
+    """(wall-clock seconds, UTC seconds or nan without an offset) of an event's timestamp (``written``: its
+    attribute element, where the event has one)."""
     if text is None:
-        raise InputError(f"event {number} has no {key} (expected a <date key=\"{key}\"> attribute)",
-                         file=source, line=line)
+        raise InputError(f"event {number} has {_no(key, written)} (expected <date key=\"{key}\" "
+                         "value=\"2014-04-11T09:30:00+02:00\"/>)", file=source,
+                         line=written.sourceline if written is not None else line)
     hit = stamps.get(text)
     if hit is not None:
         return hit
@@ -358,9 +369,13 @@ def _event_fields(el: etree._Element, keys: dict[str, str], number: int, source:
     line = el.sourceline
     activity = found.get(keys["activity"])
     if not activity:
-        raise InputError(f"event {number} has no {keys['activity']} (the activity; give --activity KEY "
-                         "for another attribute)", file=source, line=line)
-    when = _timestamp(found.get(keys["timestamp"]), keys["timestamp"], number, line, source, stamps, offsets)
+        written = _keyed(el, keys["activity"])
+        raise InputError(f"event {number} has {_no(keys['activity'], written)} (the activity; give --activity "
+                         "KEY for another attribute)", file=source,
+                         line=written.sourceline if written is not None else line)
+    key = keys["timestamp"]
+    when = _timestamp(found.get(key), key, number, line, source, stamps, offsets,
+                      _keyed(el, key) if found.get(key) is None else None)
     transition = (found.get("lifecycle:transition") or "complete").lower()
     return (activity, transition, when[0], found.get(keys["resource"]) or "", found.get(keys["element"]) or "", number,
             when[1])
@@ -368,14 +383,12 @@ def _event_fields(el: etree._Element, keys: dict[str, str], number: int, source:
 
 def _case_id(trace: etree._Element, keys: dict[str, str], source: str, number: int) -> str:
     """The case id of ``trace`` (the ``number``-th), its attribute ``keys["case"]``."""
-    for child in trace:
-        if child.tag not in _EVENT and child.get("key") == keys["case"]:
-            case = child.get("value")
-            if case:
-                return case
-            break
-    raise InputError(f"trace {number} has no {keys['case']} (the case id; give --case KEY for another trace "
-                     "attribute)", file=source, line=trace.sourceline)
+    written = next((child for child in trace if child.tag not in _EVENT and child.get("key") == keys["case"]), None)
+    if written is not None and written.get("value"):
+        return str(written.get("value"))
+    raise InputError(f"trace {number} has {_no(keys['case'], written)} (the case id; give --case KEY for another "
+                     "trace attribute)", file=source,
+                     line=written.sourceline if written is not None else trace.sourceline)
 
 
 def _trace_records(case: str, events: list[tuple], stats: dict[str, int], order: FileOrder) -> Iterator[LogRecord]:

@@ -23,10 +23,10 @@ from processes.errors import InputError
 
 from .sourcelines import SHORT_LINES, Source
 from .xmlkind import cut_off, not_expected, sniffed
-from .xmltext import _declared_encoding, bad_bytes
+from .xmltext import _declared_encoding, bad_bytes, unknown_encoding
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ATTRIBUTES", "parse_xml", "safe_parser", "safe_pull_parser", "check_size", "refuse_doctype",
-           "lenient_declaration", "refuse_wide_declaration", "mismatch_said", "written_at", "unknown_encoding"]
+           "lenient_declaration", "refuse_wide_declaration", "mismatch_said"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """Default size limit of one XML document (20 MB; the largest corpus file is 1.5 MB)."""
@@ -191,7 +191,7 @@ def _open_at_end(data: bytes) -> list[etree._Element] | None:
     return None
 
 
-def written_at(lines: list[bytes], el: etree._Element) -> tuple[str, int | None]:
+def _written_at(lines: list[bytes], el: etree._Element) -> tuple[str, int | None]:
     """``el``'s tag as the file writes it (``bpmn:task``) and the line where its start tag begins (lxml gives
     where it ends; nothing past line 65535, where libxml2 gives a nearby node's)."""
     qn = etree.QName(el)
@@ -211,8 +211,8 @@ def _cut_said(data: bytes, stack: list[etree._Element]) -> str:
     if not stack:
         first = _FIRST_TAG.search(data[len(_prolog(data)):] if not data.startswith(b"\xff") else b"")
         return cut_off(None, None, first[1].decode("utf-8", "replace") if first else None)
-    opened, line = written_at(lines, stack[-1])
-    return cut_off(opened, line, written_at(lines, stack[0])[0])
+    opened, line = _written_at(lines, stack[-1])
+    return cut_off(opened, line, _written_at(lines, stack[0])[0])
 
 
 _FIRST_TAG = re.compile(rb"<([^\s/<>!?]+)[\s>]")  # a name cut short is no name
@@ -328,12 +328,6 @@ def _refusal(data: bytes, err: etree.XMLSyntaxError, parser: etree.XMLParser, so
     else:
         msg = mismatch_said(msg, data, line)
     return InputError(f"not well-formed XML: {msg}", file=source, line=line)
-
-
-def unknown_encoding(name: str, source: str) -> InputError:
-    """The refusal of a document whose XML declaration names an encoding no reader knows."""
-    return InputError(f"the XML declaration names the encoding '{name}', which permitflow does not read "
-                      "(expected UTF-8, or ISO-8859-1 for Latin-1)", file=source, line=1)
 
 
 def _refuse_many_attributes(tree: etree._ElementTree, data: bytes, source: str) -> None:

@@ -13,7 +13,7 @@ import re
 
 from processes.errors import InputError
 
-__all__ = ["bad_bytes", "xml_text"]
+__all__ = ["bad_bytes", "xml_text", "unknown_encoding"]
 
 _DECLARED = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
 
@@ -63,6 +63,13 @@ def bad_bytes(data: bytes, column: int, encoding: str | None = None, marked: boo
             f"{' and no byte-order mark' if marked else ''})")
 
 
+def unknown_encoding(name: str, source: str) -> InputError:
+    """The refusal of a document whose XML declaration names an encoding no reader knows (the parser's, the
+    XES reader's and :func:`xml_text`'s one wording)."""
+    return InputError(f"the XML declaration names the encoding '{name}', which permitflow does not read "
+                      "(expected UTF-8, or ISO-8859-1 for Latin-1)", file=source, line=1)
+
+
 #: the encoding pseudo-attribute of a text's XML declaration
 _DECLARED_TEXT = re.compile(r"""\A(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])([^"']*)\2""")
 
@@ -87,8 +94,7 @@ def xml_text(data: bytes, *, source: str) -> str:
     try:
         text = data.decode(codec)
     except LookupError:
-        raise InputError(f"the XML declaration names the encoding '{codec}', which permitflow does not read "
-                         "(expected UTF-8, or ISO-8859-1 for Latin-1)", file=source, line=1) from None
+        raise unknown_encoding(codec, source) from None
     except UnicodeDecodeError as err:
         # utf-8-sig counts from after its mark, as the parser's columns do (found by QA, qareview: column 5
         # where the parser said 8)

@@ -65,6 +65,20 @@ def _encoding(m: re.Match[str]) -> tuple[str, str]:
             f"en fil sparad som Latin-1 behöver encoding=\"ISO-8859-1\" i sin deklaration{mark})"), ""
 
 
+#: what an XES event or trace lacks is for (bpmn_io/xeslog.py), in Swedish
+_FOR_SV = {"the activity": "aktiviteten", "the case id": "ärendenumret"}
+
+
+def _lacks(m: re.Match[str]) -> tuple[str, str]:
+    """An XES event or trace without its activity, timestamp or case id, or with one that has no value."""
+    which = f"händelse {m[2]}" if m[1] == "event" else f"ärende (trace) {m[2]}"
+    lacks = f"saknar {m[3]}" if m[3] else f"har {m[4]} utan värde, {m[5]}"
+    role = m[6].split(";")[0]
+    why = (f"förväntade {role.removeprefix('expected ')}" if role.startswith("expected ") else
+           f"{_FOR_SV.get(role, role)}; ange en annan nyckel under ”Kolumner”")
+    return f"{which} {lacks} ({why})", ""
+
+
 def _ref(ref: str) -> str:
     return {"sourceRef": "källa (sourceRef)", "targetRef": "mål (targetRef)"}.get(ref, ref)
 
@@ -173,6 +187,7 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
                 "deklarationen för en text i minnet? skriv encoding=\"UTF-8\" i den)", "")),
     (r"the log is empty \(expected XES: <log> with <trace> and <event> elements\)",
      lambda m: ("loggen är tom (förväntade XES: <log> med <trace>- och <event>-element)", "")),
+    (r"(event|trace) (\d+) has (?:no (\S+)|a (\S+) without a value, (<.*?>)) \((.*)\)", _lacks),
     (r"not an XES log: the root element is <(\S+)> \(expected <log>\)",
      lambda m: (f"ingen XES-logg: rotelementet är <{m[1]}> (förväntade <log>)", "")),
     (r"not well-formed XML: elements nested deeper than (\d+) levels, more than permitflow reads .*",

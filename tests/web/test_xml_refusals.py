@@ -115,6 +115,16 @@ CASES = [
          "namn, eller en som saknas)",
          "not well-formed XML: the tag <string> opened on line 4 is closed as </event> (a closing tag of another "
          "name, or one missing)"),
+    Case("no-time.xes", LOG.replace(b'"time:timestamp" value="2025-01-02T10:00:00+01:00"', b'"time:timestamp"'), 4,
+         'event 1 has a time:timestamp without a value, <date key="time:timestamp"> (expected <date '
+         'key="time:timestamp" value="2014-04-11T09:30:00+02:00"/>)',
+         'händelse 1 har time:timestamp utan värde, <date key="time:timestamp"> (förväntade <date '
+         'key="time:timestamp" value="2014-04-11T09:30:00+02:00"/>)'),
+    Case("no-case.xes", LOG.replace(b'value="c1"', b'value=""'), 3,
+         'trace 1 has a concept:name without a value, <string key="concept:name"> (the case id; give --case KEY '
+         'for another trace attribute)',
+         'ärende (trace) 1 har concept:name utan värde, <string key="concept:name"> (ärendenumret; ange en annan '
+         'nyckel under ”Kolumner”)'),
     Case("bom.xes", b"\xef\xbb\xbf", None,
          *_is(("empty but for a byte-order mark", "tom så när som på ett byte-ordningsmärke"), AN_XES_LOG, XES)),
     Case("report.xes", PDF, None, *_is(("a PDF document", "ett PDF-dokument"), AN_XES_LOG, XES)),
