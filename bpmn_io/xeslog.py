@@ -121,7 +121,8 @@ def located(err: InputError, source: str, tag: bytes, ordinal: int) -> InputErro
     return err
 
 
-def _true_line(line: int | None, source: str, tag: bytes, ordinal: int, *, always: bool = False) -> int | None:
+def _true_line(line: int | None, source: str, tag: bytes, ordinal: int, *,
+               always: bool = False) -> int | None:
     """The line where the ``ordinal``-th ``tag`` element's start tag begins, for lxml's ``line`` of it:
     found by reading the file again when lxml could not know it (:data:`_SHORT_LINES`) or when ``always``
     (lxml gives the line where a start tag ends: a root's, its namespaces one a line, ends lines later), else
@@ -168,11 +169,13 @@ def _where(opened: list[_Open]) -> str:
 
 def _opening(el: etree._Element, events: int, traces: int) -> _Open:
     """``el`` whose start tag was read after ``events`` events and ``traces`` traces ended."""
-    return _written(el), el.sourceline, events + 1 if el.tag in _EVENT else traces + 1 if el.tag in _TRACE else 1
+    number = events + 1 if el.tag in _EVENT else traces + 1 if el.tag in _TRACE else 1
+    return _written(el), el.sourceline, number
 
 
 def _drain(parser: etree.XMLPullParser, opened: list[_Open], events: int, traces: int) -> None:
-    """``opened`` brought up to what ``parser`` read before it stopped at a fault (its events not yet taken)."""
+    """``opened`` brought up to what ``parser`` read before it stopped at a fault (its events not yet
+    taken)."""
     for kind, el in parser.read_events():
         if kind == "start":
             opened.append(_opening(el, events, traces))
@@ -198,7 +201,8 @@ def _syntax(err: etree.XMLSyntaxError, source: str, at_end: bool, opened: list[_
         return InputError(cut_off(tag, innermost, opened[0][0], _where(opened)), file=source, line=line)
     msg = mismatch_said(re.sub(r",? line \d+, column \d+$", "", msg), b"", line)
     where = _where(opened)
-    return InputError(f"not well-formed XML: {msg}" + (f" ({where})" if where else ""), file=source, line=line)
+    return InputError(f"not well-formed XML: {msg}" + (f" ({where})" if where else ""), file=source,
+                      line=line)
 
 
 def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
@@ -325,8 +329,9 @@ def _keyed(el: etree._Element, key: str) -> etree._Element | None:
 
 
 def _no(key: str, written: etree._Element | None) -> str:
-    """What an event or trace lacks: "no time:timestamp", or its attribute that has no value (a tool that wrote
-    the key and left the value out was said to have no attribute of that key at all; the line said is its)."""
+    """What an event or trace lacks: "no time:timestamp", or its attribute that has no value (a tool that
+    wrote the key and left the value out was said to have no attribute of that key at all; the line said is
+    its)."""
     if written is None:
         return f"no {key}"
     return f"a {key} without a value, <{_written(written)} key=\"{key}\">"
@@ -370,8 +375,8 @@ def _event_fields(el: etree._Element, keys: dict[str, str], number: int, source:
     activity = found.get(keys["activity"])
     if not activity:
         written = _keyed(el, keys["activity"])
-        raise InputError(f"event {number} has {_no(keys['activity'], written)} (the activity; give --activity "
-                         "KEY for another attribute)", file=source,
+        raise InputError(f"event {number} has {_no(keys['activity'], written)} (the activity; give "
+                         "--activity KEY for another attribute)", file=source,
                          line=written.sourceline if written is not None else line)
     key = keys["timestamp"]
     when = _timestamp(found.get(key), key, number, line, source, stamps, offsets,
@@ -383,11 +388,12 @@ def _event_fields(el: etree._Element, keys: dict[str, str], number: int, source:
 
 def _case_id(trace: etree._Element, keys: dict[str, str], source: str, number: int) -> str:
     """The case id of ``trace`` (the ``number``-th), its attribute ``keys["case"]``."""
-    written = next((child for child in trace if child.tag not in _EVENT and child.get("key") == keys["case"]), None)
+    written = next((child for child in trace if child.tag not in _EVENT and child.get("key") == keys["case"]),
+                   None)
     if written is not None and written.get("value"):
         return str(written.get("value"))
-    raise InputError(f"trace {number} has {_no(keys['case'], written)} (the case id; give --case KEY for another "
-                     "trace attribute)", file=source,
+    raise InputError(f"trace {number} has {_no(keys['case'], written)} (the case id; give --case KEY for "
+                     "another trace attribute)", file=source,
                      line=written.sourceline if written is not None else trace.sourceline)
 
 

@@ -4,9 +4,9 @@ BPMN model through :mod:`bpmn_io.xmlsafe`, an XES case log through :mod:`bpmn_io
 
 lxml (libxml2) says a PDF, a zip archive, a byte-order mark alone and an HTML error page each as "Start tag
 expected, '<' not found" or a tag mismatch of the page's ``<br>``; a person who saved a failed download as
-``.bpmn`` learns from that neither what the file is nor what was expected. :func:`sniffed` tells from the first
-bytes what a file is (without lxml: the XES reader calls it on its first chunk), :func:`not_expected` words
-it, and :func:`cut_off` words a file that ends inside an element (the tag as the file writes it, prefix
+``.bpmn`` learns from that neither what the file is nor what was expected. :func:`sniffed` tells from the
+first bytes what a file is (without lxml: the XES reader calls it on its first chunk), :func:`not_expected`
+words it, and :func:`cut_off` words a file that ends inside an element (the tag as the file writes it, prefix
 included, where libxml2 gives only its local name). The web page says the same lines in Swedish
 (:func:`said_sv`), from the same tables.
 """
@@ -72,8 +72,8 @@ _TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.I | re.S)
 
 def sniffed(head: bytes) -> tuple[tuple[str, str], str] | None:
     """What the file whose first bytes are ``head`` is, when they show it is no XML document: ((English,
-    Swedish), a detail such as an HTML page's title or the text's first words, else ""); None for anything that
-    may be XML (the parser says what is wrong with it).
+    Swedish), a detail such as an HTML page's title or the text's first words, else ""); None for anything
+    that may be XML (the parser says what is wrong with it).
 
     >>> sniffed(b"%PDF-1.4 ...")[0][0], sniffed(b"\\xef\\xbb\\xbf")[0][0], sniffed(b"<a/>")
     ('a PDF document', 'empty but for a byte-order mark', None)
@@ -126,8 +126,8 @@ def not_expected(what: tuple[str, str], detail: str, expected: str, source: str,
     """The refusal of a file that is ``what`` (:func:`sniffed`, :func:`root_kind`), not the ``expected`` kind
     (a key of :data:`EXPECTED`).
 
-    >>> str(not_expected(("a PDF document", ""), "", "bpmn", "m.bpmn"))
-    'm.bpmn: the file is a PDF document, not a BPMN model (expected BPMN 2.0 XML, as a modelling tool exports it)'
+    >>> str(not_expected(("a PDF document", ""), "", "bpmn", "m.bpmn"))[:68]
+    'm.bpmn: the file is a PDF document, not a BPMN model (expected BPMN '
     """
     (noun, _), (description, _) = EXPECTED[expected]
     shown = what[0]
@@ -144,25 +144,26 @@ def cut_off(opened: str | None, line: int | None, last: str | None, where: str =
     ``line``) is closed; ``last``: the root's tag, whose end tag ends the document; ``where``: what the
     element is to the person (an XES log's "event 5, in trace 2").
 
-    >>> cut_off("bpmn:task", 7, "bpmn:definitions")
-    'the file ends before <bpmn:task> opened at line 7 is closed (the file looks cut off: expected the rest of \
-the document, up to </bpmn:definitions>)'
+    >>> cut_off("bpmn:task", 7, "bpmn:definitions")[:75]
+    'the file ends before <bpmn:task> opened at line 7 is closed (the file looks'
     """
     rest = f"the rest of the document, up to </{last}>" if last else "the rest of the document"
     if opened is None:
         return f"the file ends before its first element is complete (the file looks cut off: expected {rest})"
     at = f" opened at line {line}" if line else ""
-    return (f"the file ends before <{opened}>{at} is closed ({where + '; ' if where else ''}the file looks cut "
-            f"off: expected {rest})")
+    where = f"{where}; " if where else ""
+    return f"the file ends before <{opened}>{at} is closed ({where}the file looks cut off: expected {rest})"
 
 
 _WHATS_SV = {en: sv for en, sv in (*(what for _, what in _MAGIC), _BOM_ONLY, _JSON, _TEXT, _BINARY, _HTML,
                                    *_ROOTS.values())}
 _NOUNS_SV = {noun[0]: (noun[1], description) for noun, description in EXPECTED.values()}
-_NOT_EXPECTED = re.compile(r"the file is (?P<what>.+?)(?: titled '(?P<title>.*)'| \(it starts (?P<first>.*)\))?, "
+_NOT_EXPECTED = re.compile(r"the file is (?P<what>.+?)"
+                           r"(?: titled '(?P<title>.*)'| \(it starts (?P<first>.*)\))?, "
                            r"not (?P<noun>a BPMN model|an XES case log|a case log) \(expected .*\)", re.S)
 _CUT = re.compile(r"the file ends before (?:<(?P<tag>\S+)>(?: opened at line (?P<line>\d+))? is closed"
-                  r"|its first element is complete) \((?:(?P<where>[^;]*); )?the file looks cut off: expected "
+                  r"|its first element is complete) \((?:(?P<where>[^;]*); )?the file looks cut off: "
+                  r"expected "
                   r"the rest of the document(?:, up to </(?P<last>\S+)>)?\)", re.S)
 _WHERE_SV = re.compile(r"event (\d+), in trace (\d+)|trace (\d+)")
 
@@ -187,10 +188,12 @@ exporterar den)'
     if (m := _CUT.fullmatch(message)) is not None:
         rest = f"resten av dokumentet, fram till </{m['last']}>" if m["last"] else "resten av dokumentet"
         if m["tag"] is None:
-            return f"filen tar slut innan dess första element är komplett (filen ser avkortad ut: förväntade {rest})"
+            return (f"filen tar slut innan dess första element är komplett (filen ser avkortad ut: "
+                    f"förväntade {rest})")
         at = f" som öppnas på rad {m['line']}" if m["line"] else ""
         where = _WHERE_SV.sub(lambda w: f"händelse {w[1]}, i ärende (trace) {w[2]}" if w[1] else
                               f"ärende (trace) {w[3]}", m["where"] or "")
-        return (f"filen tar slut innan <{m['tag']}>{at} har stängts ({where + '; ' if where else ''}filen ser "
-                f"avkortad ut: förväntade {rest})")
+        where = f"{where}; " if where else ""
+        return (f"filen tar slut innan <{m['tag']}>{at} har stängts ({where}filen ser avkortad ut: "
+                f"förväntade {rest})")
     return None

@@ -170,7 +170,8 @@ def _open_at_end(data: bytes) -> list[etree._Element] | None:
     closed; None when the parser stopped before the end (an error that a cut does not explain: a wrong end
     tag, more after the root element). libxml2 says a cut in a dozen ways, by where it falls ("Premature end
     of data in tag", "Couldn't find end of Start Tag", "AttValue: ' expected", "expected '>'" ...); fed the
-    whole document, its push parser takes everything a cut leaves and fails only when told the end has come."""
+    whole document, its push parser takes everything a cut leaves and fails only when told the end has
+    come."""
     parser = etree.XMLPullParser(events=("start", "end"), **_HARDENED)
     try:
         parser.feed(data)
@@ -206,7 +207,8 @@ def _written_at(lines: list[bytes], el: etree._Element) -> tuple[str, int | None
 
 
 def _cut_said(data: bytes, stack: list[etree._Element]) -> str:
-    """The words for ``data`` that ends with the elements of ``stack`` open (:func:`bpmn_io.xmlkind.cut_off`)."""
+    """The words for ``data`` that ends with the elements of ``stack`` open
+    (:func:`bpmn_io.xmlkind.cut_off`)."""
     lines = data.split(b"\n")
     if not stack:
         first = _FIRST_TAG.search(data[len(_prolog(data)):] if not data.startswith(b"\xff") else b"")
@@ -271,7 +273,8 @@ def _clean(message: str) -> str:
     return re.sub(r",? line \d+, column \d+(\s*\(.*\))?$", "", message.strip())
 
 
-def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES, expected: str = "bpmn") -> etree._ElementTree:
+def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES,
+              expected: str = "bpmn") -> etree._ElementTree:
     """Parse ``data`` (bytes, so the declared encoding is honoured) safely.
 
     Raises :class:`InputError` naming ``source`` and the line for: a document over

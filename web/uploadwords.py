@@ -180,11 +180,11 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
     (r"the file (?:is|ends before) .*", lambda m: (said_sv(m[0]) or f"(på engelska) {m[0]}", "")),
     (r"the XML declaration names the encoding '(.*)', which permitflow does not read \(expected UTF-8, or "
      r"ISO-8859-1 for Latin-1\)",
-     lambda m: (f"XML-deklarationen anger teckenkodningen '{m[1]}', som permitflow inte läser (förväntade UTF-8, "
-                "eller ISO-8859-1 för Latin-1)", "")),
+     lambda m: (f"XML-deklarationen anger teckenkodningen '{m[1]}', som permitflow inte läser (förväntade "
+                "UTF-8, eller ISO-8859-1 för Latin-1)", "")),
     (r"the XML declaration names (\S+), but the file is 8-bit text, not \S+ .*",
-     lambda m: (f"XML-deklarationen anger {m[1]}, men filen är 8-bitarstext, inte {m[1]} (ett verktyg som skrev "
-                "deklarationen för en text i minnet? skriv encoding=\"UTF-8\" i den)", "")),
+     lambda m: (f"XML-deklarationen anger {m[1]}, men filen är 8-bitarstext, inte {m[1]} (ett verktyg som "
+                "skrev deklarationen för en text i minnet? skriv encoding=\"UTF-8\" i den)", "")),
     (r"the log is empty \(expected XES: <log> with <trace> and <event> elements\)",
      lambda m: ("loggen är tom (förväntade XES: <log> med <trace>- och <event>-element)", "")),
     (r"(event|trace) (\d+) has (?:no (\S+)|a (\S+) without a value, (<.*?>)) \((.*)\)", _lacks),

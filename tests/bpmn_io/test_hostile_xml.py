@@ -51,9 +51,9 @@ CASES = {
     "binary junk": (bytes(range(256)) * 4, "x.bpmn:1: not well-formed XML: no XML element found"),
     "gzip bytes": (b"\x1f\x8b\x08\x00" + bytes(range(200)),
                    "x.bpmn: the file is gzip-compressed data (unpack it first), not a BPMN model"),
-    "truncated XML": (HEAD + b'<process id="P">\n<task id="T"', "x.bpmn:4: the file ends before <process> opened at "
-                      "line 3 is closed (the file looks cut off: expected the rest of the document, up to "
-                      "</definitions>)"),
+    "truncated XML": (HEAD + b'<process id="P">\n<task id="T"',
+                      "x.bpmn:4: the file ends before <process> opened at line 3 is closed (the file looks "
+                      "cut off: expected the rest of the document, up to </definitions>)"),
     "XML that is not BPMN": (
         b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>',
         "x.bpmn: the file is an HTML web page, not a BPMN model (expected BPMN 2.0 XML"),

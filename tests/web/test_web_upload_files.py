@@ -137,8 +137,8 @@ BAD = {
         b"this is not XML", PROFILE,
         "m.bpmn: the file is text that is not XML (it starts 'this is not XML'), not a BPMN model (expected "
         "BPMN 2.0 XML, as a modelling tool exports it)",
-        "m.bpmn: filen är text som inte är XML (den börjar 'this is not XML'), inte en BPMN-modell (förväntade "
-        "BPMN 2.0-XML, som ett modelleringsverktyg exporterar den)"),
+        "m.bpmn: filen är text som inte är XML (den börjar 'this is not XML'), inte en BPMN-modell "
+        "(förväntade BPMN 2.0-XML, som ett modelleringsverktyg exporterar den)"),
     "a brace not closed": (
         GOOD, PROFILE.replace(SHARES, SHARES[:-1], 1),
         "p.yaml, line 20: invalid YAML: the values inside '{ … }' are not separated by commas, or a '}' is "
