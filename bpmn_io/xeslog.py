@@ -53,7 +53,7 @@ from bpmn_io.logrepeats import RowRepeats
 from bpmn_io.sourcelines import SHORT_LINES as _SHORT_LINES  # a log of a million lines is mostly past it
 from bpmn_io.xmlkind import cut_off, not_expected, root_kind, sniffed
 from bpmn_io.xmlsafe import mismatch_said, refuse_doctype, refuse_wide_declaration, safe_pull_parser
-from bpmn_io.xmltext import unknown_encoding
+from bpmn_io.xmltext import refuse_utf8_declared_8bit, unknown_encoding
 from processes.errors import InputError
 from processes.wording import counted
 
@@ -103,6 +103,7 @@ def _chunks(fh: BinaryIO, source: str, counter: list[int]) -> Iterator[bytes]:
     if (kind := sniffed(head[:4096])) is not None:  # a PDF, a zip archive, a failed download's HTML page
         raise not_expected(*kind, "xes", source)
     refuse_wide_declaration(head, source)
+    refuse_utf8_declared_8bit(head, source)
     refuse_doctype(head, source, what="an XES log")
     yield head
     while True:

@@ -23,7 +23,7 @@ from processes.errors import InputError
 
 from .sourcelines import SHORT_LINES, Source
 from .xmlkind import cut_off, not_expected, sniffed
-from .xmltext import _declared_encoding, bad_bytes, unknown_encoding
+from .xmltext import _declared_encoding, bad_bytes, refuse_utf8_declared_8bit, unknown_encoding
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ATTRIBUTES", "parse_xml", "safe_parser", "safe_pull_parser", "check_size", "refuse_doctype",
            "lenient_declaration", "refuse_wide_declaration", "mismatch_said"]
@@ -292,6 +292,7 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES,
         raise not_expected(*kind, expected, source)
     data = lenient_declaration(bytes(data))
     refuse_wide_declaration(data, source)
+    refuse_utf8_declared_8bit(data, source)
     refuse_doctype(data, source)
     parser = safe_parser()
     try:

@@ -185,6 +185,10 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
     (r"the XML declaration names (\S+), but the file is 8-bit text, not \S+ .*",
      lambda m: (f"XML-deklarationen anger {m[1]}, men filen är 8-bitarstext, inte {m[1]} (ett verktyg som "
                 "skrev deklarationen för en text i minnet? skriv encoding=\"UTF-8\" i den)", "")),
+    (r"the XML declaration names (\S+), but the file is UTF-8 text: (.*) would be read as (.*) \(write "
+     r"encoding=\"UTF-8\" in the declaration\)",
+     lambda m: (f"XML-deklarationen anger {m[1]}, men filen är UTF-8-text: {m[2]} skulle läsas som {m[3]} "
+                "(skriv encoding=\"UTF-8\" i deklarationen)", "")),
     (r"the log is empty \(expected XES: <log> with <trace> and <event> elements\)",
      lambda m: ("loggen är tom (förväntade XES: <log> med <trace>- och <event>-element)", "")),
     (r"(event|trace) (\d+) has (?:no (\S+)|a (\S+) without a value, (<.*?>)) \((.*)\)", _lacks),

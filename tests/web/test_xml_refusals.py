@@ -109,6 +109,12 @@ CASES = [
          "declaration of a text in memory? write encoding=\"UTF-8\" in it)",
          "XML-deklarationen anger UTF-16, men filen är 8-bitarstext, inte UTF-16 (ett verktyg som skrev "
          "deklarationen för en text i minnet? skriv encoding=\"UTF-8\" i den)"),
+    Case("mislabelled.bpmn", PREFIXED.replace(b"UTF-8", b"ISO-8859-1").replace(b"Granska", "Granska ansökan"
+                                                                                  .encode()), 5,
+         "the XML declaration names ISO-8859-1, but the file is UTF-8 text: 'ansökan' would be read as "
+         "'ansÃ¶kan' (write encoding=\"UTF-8\" in the declaration)",
+         "XML-deklarationen anger ISO-8859-1, men filen är UTF-8-text: 'ansökan' skulle läsas som 'ansÃ¶kan' "
+         "(skriv encoding=\"UTF-8\" i deklarationen)"),
     Case("log.bpmn", LOG, 2, *_is(AN_XES_LOG, A_MODEL, MODEL)),
     Case("download.bpmn", ERROR_PAGE, None, *_is(HTML, A_MODEL, _or_download(MODEL), *TITLED)),
     Case("model.xes", PREFIXED, 2, *_is(A_MODEL, AN_XES_LOG, XES)),
@@ -121,6 +127,11 @@ CASES = [
          "annat namn, eller en som saknas)",
          "not well-formed XML: the tag <string> opened on line 4 is closed as </event> (a closing tag of "
          "another name, or one missing)"),
+    Case("mislabelled.xes", LOG.replace(b"UTF-8", b"windows-1252").replace(b'"c1"', '"Åstorp 1"'.encode()), 3,
+         "the XML declaration names windows-1252, but the file is UTF-8 text: 'Åstorp' would be read as "
+         "'Ã…storp' (write encoding=\"UTF-8\" in the declaration)",
+         "XML-deklarationen anger windows-1252, men filen är UTF-8-text: 'Åstorp' skulle läsas som 'Ã…storp' "
+         "(skriv encoding=\"UTF-8\" i deklarationen)"),
     Case("no-time.xes", LOG.replace(b' value="2025-01-02T10:00:00+01:00"', b""), 4,
          'event 1 has a time:timestamp without a value, <date key="time:timestamp"> (expected <date '
          'key="time:timestamp" value="2014-04-11T09:30:00+02:00"/>)',
