@@ -273,15 +273,14 @@ def _clean(message: str) -> str:
     return re.sub(r",? line \d+, column \d+(\s*\(.*\))?$", "", message.strip())
 
 
-def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES,
-              expected: str = "bpmn") -> etree._ElementTree:
+def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> etree._ElementTree:
     """Parse ``data`` (bytes, so the declared encoding is honoured) safely.
 
-    Raises :class:`InputError` naming ``source`` and the line for: a document over
-    ``max_bytes``, an empty document, a file that is no XML (a PDF, a zip archive, an HTML page: said as what
-    it is, not ``expected``, a key of :data:`bpmn_io.xmlkind.EXPECTED`), a DOCTYPE with entities or an
-    external DTD, a document that ends before its elements are closed (the innermost open one named as the
-    file writes it), and anything else lxml cannot parse.
+    Raises :class:`InputError` naming ``source`` and the line for: a document over ``max_bytes``, an empty
+    document, a file that is no XML (a PDF, a zip archive, an HTML page: said as what it is, not a BPMN
+    model), a declaration of an encoding the text is not in, a DOCTYPE with entities or an external DTD, a
+    document that ends before its elements are closed (the innermost open one named as the file writes it),
+    and anything else lxml cannot parse.
     """
     if not isinstance(data, (bytes, bytearray)):
         raise InputError(f"expected bytes, got {type(data).__name__}", file=source)
@@ -289,7 +288,7 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES,
     if not data.strip():
         raise InputError("document is empty (expected BPMN 2.0 XML)", file=source)
     if (kind := sniffed(bytes(data[:4096]))) is not None:
-        raise not_expected(*kind, expected, source)
+        raise not_expected(*kind, "bpmn", source)
     data = lenient_declaration(bytes(data))
     refuse_wide_declaration(data, source)
     refuse_utf8_declared_8bit(data, source)
