@@ -16,6 +16,7 @@ from bpmn_io.caselog import GUESS, LogColumns, LogStream, LogTable, open_bytes, 
 from bpmn_io.csvlog import open_csv
 from bpmn_io.userfile import check_regular, is_stream_path
 from bpmn_io.xeslog import open_xes
+from bpmn_io.xmlkind import not_expected, sniffed_not_text
 from processes.errors import InputError
 from processes.numbers import number
 
@@ -34,6 +35,8 @@ def log_kind(path: str | Path) -> str:
         return "xes"
     if (what := _not_text(path)) is not None:
         raise InputError(_SAVE_AS.format(what=what), file=str(path))
+    if (kind := sniffed_not_text(_head(path))) is not None:  # a PDF, a failed download's HTML page, a model
+        raise not_expected(*kind, "log", str(path))
     raise InputError(
         "unknown case-log format (expected a file ending in .xes, .xes.gz, .csv, .csv.gz, .tsv or .txt, or XES "
         "content)", file=str(path)
@@ -47,14 +50,20 @@ _SAVE_AS = ("{what}, not a case log permitflow reads (expected CSV or XES text):
             "(Save As: CSV UTF-8; Spara som: CSV UTF-8 (kommaavgränsad))")
 
 
+def _head(path: str | Path) -> bytes:
+    """The first 4 kB of the file at ``path`` (decompressed), or nothing where it cannot be read (the reader
+    says what is wrong with it)."""
+    try:
+        with open_bytes(path) as fh:
+            return fh.read(4096)
+    except (OSError, EOFError, zlib.error):
+        return b""
+
+
 def _not_text(path: str | Path) -> str | None:
     """What the file at ``path`` is when its first bytes show it is no text log (a workbook, UTF-16 text
     without its byte-order mark), else ``None``."""
-    try:
-        with open_bytes(path) as fh:
-            head = fh.read(4096)
-    except (OSError, EOFError, zlib.error):
-        return None  # the reader says what is wrong with it
+    head = _head(path)
     for magic, what in _BINARY:
         if head.startswith(magic):
             return what
@@ -93,8 +102,11 @@ def open_log(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
             raise InputError("--start, --time and --date-format are for CSV logs (XES has lifecycle start events "
                              "and ISO 8601 timestamps)", file=str(path))
         return open_xes(path, columns)
-    if not is_stream_path(path) and (what := _not_text(path)) is not None:
-        raise InputError(_SAVE_AS.format(what=what), file=str(path), line=1)
+    if not is_stream_path(path):
+        if (what := _not_text(path)) is not None:
+            raise InputError(_SAVE_AS.format(what=what), file=str(path), line=1)
+        if (found := sniffed_not_text(_head(path))) is not None:  # a PDF, a failed download's HTML page
+            raise not_expected(*found, "log", str(path))
     return open_csv(path, columns)
 
 

@@ -56,6 +56,7 @@ from .readelements import read_artifact
 from .readids import id_lines, unique_ids
 from .readprocess import ARTIFACTS, EVENT_DEFINITIONS, read_process
 from .userfile import read_user_file
+from .xmlkind import not_expected, root_kind
 from .xmlsafe import MAX_BYTES, check_size, parse_xml
 from .xsdorder import rank_table
 
@@ -108,6 +109,9 @@ def _check_root(root: etree._Element, src: Source) -> None:
     if root.tag == q(BPMN, "definitions"):
         return
     qn = etree.QName(root)
+    kind = root_kind(qn.namespace, qn.localname)
+    if kind is not None and qn.namespace != BPMN:  # a case log, a Petri net, a web page given as a model
+        raise not_expected(kind, root.findtext(".//{*}title") or "", "bpmn", src.name, src.line(root))
     found = f"'{qn.localname}' in namespace '{qn.namespace}'" if qn.namespace else f"'{qn.localname}' in no namespace"
     raise src.error(
         root,

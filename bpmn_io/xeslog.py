@@ -51,7 +51,9 @@ from bpmn_io.csvdates import misread_by_python, offset_label, offsets_note
 from bpmn_io.logorder import FileOrder
 from bpmn_io.logrepeats import RowRepeats
 from bpmn_io.sourcelines import SHORT_LINES as _SHORT_LINES  # a log of a million lines is mostly past it
-from bpmn_io.xmlsafe import refuse_doctype, refuse_wide_declaration, safe_pull_parser
+from bpmn_io.xmlkind import cut_off, not_expected, root_kind, sniffed
+from bpmn_io.xmlsafe import mismatch_said, refuse_doctype, refuse_wide_declaration, safe_pull_parser
+from bpmn_io.xmltext import refuse_utf8_declared_8bit, unknown_encoding
 from processes.errors import InputError
 from processes.wording import counted
 
@@ -98,7 +100,10 @@ def _chunks(fh: BinaryIO, source: str, counter: list[int]) -> Iterator[bytes]:
     head = _read(fh, source, 0)
     if not head.strip():
         raise InputError("the log is empty (expected XES: <log> with <trace> and <event> elements)", file=source)
+    if (kind := sniffed(head[:4096])) is not None:  # a PDF, a zip archive, a failed download's HTML page
+        raise not_expected(*kind, "xes", source)
     refuse_wide_declaration(head, source)
+    refuse_utf8_declared_8bit(head, source)
     refuse_doctype(head, source, what="an XES log")
     yield head
     while True:
@@ -117,10 +122,13 @@ def located(err: InputError, source: str, tag: bytes, ordinal: int) -> InputErro
     return err
 
 
-def _true_line(line: int | None, source: str, tag: bytes, ordinal: int) -> int | None:
+def _true_line(line: int | None, source: str, tag: bytes, ordinal: int, *,
+               always: bool = False) -> int | None:
     """The line where the ``ordinal``-th ``tag`` element's start tag begins, for lxml's ``line`` of it:
-    found by reading the file again when lxml could not know it (:data:`_SHORT_LINES`), else ``line``."""
-    if not (line and line >= _SHORT_LINES and os.path.isfile(source)):
+    found by reading the file again when lxml could not know it (:data:`_SHORT_LINES`) or when ``always``
+    (lxml gives the line where a start tag ends: a root's, its namespaces one a line, ends lines later), else
+    ``line``."""
+    if not (line and (always or line >= _SHORT_LINES) and os.path.isfile(source)):
         return line
     start = re.compile(rb"<(?:[\w.-]+:)?" + re.escape(tag) + rb"[\s/>]")
     seen, before, tail = 0, 0, b""  # before: the newlines ahead of tail
@@ -142,17 +150,66 @@ def _true_line(line: int | None, source: str, tag: bytes, ordinal: int) -> int |
             tail = data[cut:]
 
 
-def _syntax(err: etree.XMLSyntaxError, source: str, at_end: bool) -> InputError:
+#: an element open in the pull parser: (its tag as the file writes it, the line of its start tag, its number
+#: among the elements of its name: trace 2, event 5)
+_Open = tuple[str, int | None, int]
+
+
+def _written(el: etree._Element) -> str:
+    local = etree.QName(el).localname
+    return f"{el.prefix}:{local}" if el.prefix else local
+
+
+def _where(opened: list[_Open]) -> str:
+    """Where the innermost of the ``opened`` elements is, as the person knows it: "event 5, in trace 2"."""
+    names = {tag.rpartition(":")[2]: number for tag, _, number in opened}
+    if "event" in names:
+        return f"event {names['event']}" + (f", in trace {names['trace']}" if "trace" in names else "")
+    return f"trace {names['trace']}" if "trace" in names else ""
+
+
+def _opening(el: etree._Element, events: int, traces: int) -> _Open:
+    """``el`` whose start tag was read after ``events`` events and ``traces`` traces ended."""
+    number = events + 1 if el.tag in _EVENT else traces + 1 if el.tag in _TRACE else 1
+    return _written(el), el.sourceline, number
+
+
+def _drain(parser: etree.XMLPullParser, opened: list[_Open], events: int, traces: int) -> None:
+    """``opened`` brought up to what ``parser`` read before it stopped at a fault (its events not yet
+    taken)."""
+    for kind, el in parser.read_events():
+        if kind == "start":
+            opened.append(_opening(el, events, traces))
+        else:
+            opened.pop()
+            events += el.tag in _EVENT
+            traces += el.tag in _TRACE
+
+
+def _syntax(err: etree.XMLSyntaxError, source: str, at_end: bool, opened: list[_Open]) -> InputError:
+    """The one line for a log lxml refused with ``err`` (``at_end``: when told the file had ended) while the
+    elements ``opened`` were open: a file that ends inside an element said as a cut, naming the element as
+    the file writes it and as the person knows it (event 5, in trace 2), at the file's last line."""
     msg = (err.msg or str(err)).strip()
-    if at_end or "Premature end" in msg:
-        msg = f"document ends too early (truncated?): {msg}"
     line = err.lineno if err.lineno and err.lineno > 0 else None
-    return InputError(f"not well-formed XML: {msg}", file=source, line=line)
+    if (encoding := re.search(r"Unsupported encoding:? ([^\s,]+)", msg)) is not None:
+        return unknown_encoding(encoding[1], source)
+    if at_end or "Premature end" in msg:
+        if not opened:
+            return InputError(cut_off(None, None, None), file=source, line=line)
+        tag, opened_at, number = opened[-1]
+        innermost = _true_line(opened_at, source, tag.rpartition(":")[2].encode(), number)
+        return InputError(cut_off(tag, innermost, opened[0][0], _where(opened)), file=source, line=line)
+    msg = mismatch_said(re.sub(r",? line \d+, column \d+$", "", msg), b"", line)
+    where = _where(opened)
+    return InputError(f"not well-formed XML: {msg}" + (f" ({where})" if where else ""), file=source,
+                      line=line)
 
 
 def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
              mapping: dict[str, str | None]) -> Iterator[LogRecord]:
-    parser = safe_pull_parser(tuple(_TRACE | _EVENT))
+    parser = safe_pull_parser(tuple(_TRACE | _EVENT | _LOG), events=("start", "end"))
+    opened: list[_Open] = []  # the log, trace and event open, to say where a cut or a fault is
     seen = {"resource": False, "element": False}  # the optional attributes some event has
     counter = [0]  # events read so far
     pending: list[tuple] = []
@@ -166,8 +223,13 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
             try:
                 parser.feed(chunk)
             except etree.XMLSyntaxError as err:
-                raise _syntax(err, source, False) from None
-            for _event, el in parser.read_events():
+                _drain(parser, opened, counter[0], stats["traces"])  # where the fault is
+                raise _syntax(err, source, False, opened) from None
+            for kind, el in parser.read_events():
+                if kind == "start":
+                    opened.append(_opening(el, counter[0], stats["traces"]))
+                    continue
+                opened.pop()
                 if el.tag in _EVENT:
                     counter[0] += 1
                     # the event as written, every attribute and nested one in its order: what makes a row the same
@@ -197,7 +259,7 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
         try:
             root = parser.close()
         except etree.XMLSyntaxError as err:
-            raise _syntax(err, source, True) from None
+            raise _syntax(err, source, True, opened) from None
         if root is not None and root.tag not in _LOG:
             raise _not_a_log(root, source)
     finally:
@@ -251,18 +313,40 @@ def _drop(trace: etree._Element, source: str, number: int) -> None:
 
 def _not_a_log(root: etree._Element, source: str) -> InputError:
     """The refusal of a document whose root is not ``<log>``, at the line of the root's start tag: the first
-    of its name in the file (a comment before it that writes one would be taken for it)."""
-    name = etree.QName(root).localname
-    return InputError(f"not an XES log: the root element is {name!r} (expected <log>)", file=source,
-                      line=_true_line(root.sourceline, source, name.encode(), 1))
+    of its name in the file (a comment before it that writes one would be taken for it). A BPMN model, a
+    Petri net or a web page is said as what it is."""
+    qn = etree.QName(root)
+    line = _true_line(root.sourceline, source, qn.localname.encode(), 1, always=True)
+    kind = root_kind(qn.namespace, qn.localname)
+    if kind is not None:
+        return not_expected(kind, root.findtext(".//{*}title") or "", "xes", source, line)
+    return InputError(f"not an XES log: the root element is <{_written(root)}> (expected <log>)", file=source,
+                      line=line)
+
+
+def _keyed(el: etree._Element, key: str) -> etree._Element | None:
+    """``el``'s attribute of ``key`` as the file writes it (``<date key="time:timestamp" .../>``), or None."""
+    return next((child for child in el if child.get("key") == key), None)
+
+
+def _no(key: str, written: etree._Element | None) -> str:
+    """What an event or trace lacks: "no time:timestamp", or its attribute that has no value (a tool that
+    wrote the key and left the value out was said to have no attribute of that key at all; the line said is
+    its)."""
+    if written is None:
+        return f"no {key}"
+    return f"a {key} without a value, <{_written(written)} key=\"{key}\">"
 
 
 def _timestamp(text: str | None, key: str, number: int, line: int | None, source: str,
-               stamps: dict[str, tuple[float, float]], offsets: set[str]) -> tuple[float, float]:
-    """(wall-clock seconds, UTC seconds or nan without an offset) of an event's timestamp."""
+               stamps: dict[str, tuple[float, float]], offsets: set[str],
+               written: etree._Element | None = None) -> tuple[float, float]:
+    """(wall-clock seconds, UTC seconds or nan without an offset) of an event's timestamp (``written``: its
+    attribute element, where the event has one)."""
     if text is None:
-        raise InputError(f"event {number} has no {key} (expected a <date key=\"{key}\"> attribute)",
-                         file=source, line=line)
+        raise InputError(f"event {number} has {_no(key, written)} (expected <date key=\"{key}\" "
+                         "value=\"2014-04-11T09:30:00+02:00\"/>)", file=source,
+                         line=written.sourceline if written is not None else line)
     hit = stamps.get(text)
     if hit is not None:
         return hit
@@ -291,9 +375,13 @@ def _event_fields(el: etree._Element, keys: dict[str, str], number: int, source:
     line = el.sourceline
     activity = found.get(keys["activity"])
     if not activity:
-        raise InputError(f"event {number} has no {keys['activity']} (the activity; give --activity KEY "
-                         "for another attribute)", file=source, line=line)
-    when = _timestamp(found.get(keys["timestamp"]), keys["timestamp"], number, line, source, stamps, offsets)
+        written = _keyed(el, keys["activity"])
+        raise InputError(f"event {number} has {_no(keys['activity'], written)} (the activity; give "
+                         "--activity KEY for another attribute)", file=source,
+                         line=written.sourceline if written is not None else line)
+    key = keys["timestamp"]
+    when = _timestamp(found.get(key), key, number, line, source, stamps, offsets,
+                      _keyed(el, key) if found.get(key) is None else None)
     transition = (found.get("lifecycle:transition") or "complete").lower()
     return (activity, transition, when[0], found.get(keys["resource"]) or "", found.get(keys["element"]) or "", number,
             when[1])
@@ -301,14 +389,13 @@ def _event_fields(el: etree._Element, keys: dict[str, str], number: int, source:
 
 def _case_id(trace: etree._Element, keys: dict[str, str], source: str, number: int) -> str:
     """The case id of ``trace`` (the ``number``-th), its attribute ``keys["case"]``."""
-    for child in trace:
-        if child.tag not in _EVENT and child.get("key") == keys["case"]:
-            case = child.get("value")
-            if case:
-                return case
-            break
-    raise InputError(f"trace {number} has no {keys['case']} (the case id; give --case KEY for another trace "
-                     "attribute)", file=source, line=trace.sourceline)
+    written = next((child for child in trace if child.tag not in _EVENT and child.get("key") == keys["case"]),
+                   None)
+    if written is not None and written.get("value"):
+        return str(written.get("value"))
+    raise InputError(f"trace {number} has {_no(keys['case'], written)} (the case id; give --case KEY for "
+                     "another trace attribute)", file=source,
+                     line=written.sourceline if written is not None else trace.sourceline)
 
 
 def _trace_records(case: str, events: list[tuple], stats: dict[str, int], order: FileOrder) -> Iterator[LogRecord]:

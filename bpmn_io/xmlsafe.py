@@ -21,11 +21,12 @@ from lxml import etree
 
 from processes.errors import InputError
 
-from .sourcelines import Source
-from .xmltext import _declared_encoding, bad_bytes
+from .sourcelines import SHORT_LINES, Source
+from .xmlkind import cut_off, not_expected, sniffed
+from .xmltext import _declared_encoding, bad_bytes, refuse_utf8_declared_8bit, unknown_encoding
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ATTRIBUTES", "parse_xml", "safe_parser", "safe_pull_parser", "check_size", "refuse_doctype",
-           "lenient_declaration", "refuse_wide_declaration"]
+           "lenient_declaration", "refuse_wide_declaration", "mismatch_said"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """Default size limit of one XML document (20 MB; the largest corpus file is 1.5 MB)."""
@@ -58,14 +59,14 @@ def safe_parser() -> etree.XMLParser:
     return etree.XMLParser(**_HARDENED)
 
 
-def safe_pull_parser(tags: tuple[str, ...]) -> etree.XMLPullParser:
-    """A streaming (fed) parser with the hardening of :func:`safe_parser`, reporting the end of ``tags``.
+def safe_pull_parser(tags: tuple[str, ...], events: tuple[str, ...] = ("end",)) -> etree.XMLPullParser:
+    """A streaming (fed) parser with the hardening of :func:`safe_parser`, reporting ``events`` of ``tags``.
 
     Used for documents too large to hold (case logs): the caller feeds chunks,
     reads the finished elements and clears them. Check the prolog with
     :func:`refuse_doctype` before feeding.
     """
-    return etree.XMLPullParser(events=("end",), tag=tags, **_HARDENED)
+    return etree.XMLPullParser(events=events, tag=tags, **_HARDENED)
 
 
 def check_size(size: int, *, source: str, max_bytes: int = MAX_BYTES) -> None:
@@ -164,28 +165,66 @@ def lenient_declaration(data: bytes) -> bytes:
     return bom + mended + blank + data[m.end():]
 
 
-def _ends_early(data: bytes, err: etree.XMLSyntaxError, parser: etree.XMLParser) -> bool:
-    """Whether the parser stopped because the document ended: it ran out of data
-    inside an element, or failed past the last character of a document that stops
-    inside a tag (not on an error that merely stands on the last line, such as a
-    repeated attribute or a wrong end tag)."""
-    if any("Premature end of data" in e.message for e in parser.error_log):
-        return True
-    body = data.rstrip()
-    if body.endswith(b">"):
-        return False  # it ends after a whole tag: a wrong end tag, not a cut
-    line, column = err.position
-    last = body.rsplit(b"\n", 1)[-1]
-    last_line = body.count(b"\n") + 1
-    width = min(len(last), len(last.decode("utf-8", "replace")))
-    return line > last_line or (line == last_line and column > width)
+def _open_at_end(data: bytes) -> list[etree._Element] | None:
+    """The elements still open where ``data`` ends (outermost first) when the document ends before they are
+    closed; None when the parser stopped before the end (an error that a cut does not explain: a wrong end
+    tag, more after the root element). libxml2 says a cut in a dozen ways, by where it falls ("Premature end
+    of data in tag", "Couldn't find end of Start Tag", "AttValue: ' expected", "expected '>'" ...); fed the
+    whole document, its push parser takes everything a cut leaves and fails only when told the end has
+    come."""
+    parser = etree.XMLPullParser(events=("start", "end"), **_HARDENED)
+    try:
+        parser.feed(data)
+    except etree.XMLSyntaxError:
+        return None
+    stack: list[etree._Element] = []
+    closed = False
+    for event, el in parser.read_events():
+        if event == "start":
+            stack.append(el)
+        else:
+            stack.pop()
+            closed = not stack
+    try:
+        parser.close()
+    except etree.XMLSyntaxError:
+        return None if closed else stack
+    return None
+
+
+def _written_at(lines: list[bytes], el: etree._Element) -> tuple[str, int | None]:
+    """``el``'s tag as the file writes it (``bpmn:task``) and the line where its start tag begins (lxml gives
+    where it ends; nothing past line 65535, where libxml2 gives a nearby node's)."""
+    qn = etree.QName(el)
+    tag = f"{el.prefix}:{qn.localname}" if el.prefix else qn.localname
+    line = el.sourceline
+    if not line or line >= SHORT_LINES:
+        return tag, None
+    for back in range(min(line, len(lines)), max(0, line - 1000), -1):
+        if b"<" + tag.encode() in lines[back - 1]:
+            return tag, back
+    return tag, line
+
+
+def _cut_said(data: bytes, stack: list[etree._Element]) -> str:
+    """The words for ``data`` that ends with the elements of ``stack`` open
+    (:func:`bpmn_io.xmlkind.cut_off`)."""
+    lines = data.split(b"\n")
+    if not stack:
+        first = _FIRST_TAG.search(data[len(_prolog(data)):] if not data.startswith(b"\xff") else b"")
+        return cut_off(None, None, first[1].decode("utf-8", "replace") if first else None)
+    opened, line = _written_at(lines, stack[-1])
+    return cut_off(opened, line, _written_at(lines, stack[0])[0])
+
+
+_FIRST_TAG = re.compile(rb"<([^\s/<>!?]+)[\s>]")  # a name cut short is no name
 
 
 #: libxml2's words for an end tag that does not close the element open: both tags by their local names
 _MISMATCH = re.compile(r"Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$")
 
 
-def _mismatch_said(msg: str, data: bytes, line: int | None) -> str:
+def mismatch_said(msg: str, data: bytes, line: int | None) -> str:
     """libxml2's "Opening and ending tag mismatch: task line 5 and process" said as the file writes the two tags,
     each with its prefix: "the start tag <bpmn:task> on line 5 is still open at </bpmn:process> (expected
     </bpmn:task> first)" (a reader looking for "<task" or "</process>" in a file of bpmn: tags found neither).
@@ -237,41 +276,28 @@ def _clean(message: str) -> str:
 def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> etree._ElementTree:
     """Parse ``data`` (bytes, so the declared encoding is honoured) safely.
 
-    Raises :class:`InputError` naming ``source`` and the line for: a document over
-    ``max_bytes``, an empty document, a DOCTYPE with entities or an external DTD,
-    and anything lxml cannot parse (binary junk, truncated XML).
+    Raises :class:`InputError` naming ``source`` and the line for: a document over ``max_bytes``, an empty
+    document, a file that is no XML (a PDF, a zip archive, an HTML page: said as what it is, not a BPMN
+    model), a declaration of an encoding the text is not in, a DOCTYPE with entities or an external DTD, a
+    document that ends before its elements are closed (the innermost open one named as the file writes it),
+    and anything else lxml cannot parse.
     """
     if not isinstance(data, (bytes, bytearray)):
         raise InputError(f"expected bytes, got {type(data).__name__}", file=source)
     check_size(len(data), source=source, max_bytes=max_bytes)
     if not data.strip():
         raise InputError("document is empty (expected BPMN 2.0 XML)", file=source)
+    if (kind := sniffed(bytes(data[:4096]))) is not None:
+        raise not_expected(*kind, "bpmn", source)
     data = lenient_declaration(bytes(data))
     refuse_wide_declaration(data, source)
+    refuse_utf8_declared_8bit(data, source)
     refuse_doctype(data, source)
     parser = safe_parser()
     try:
         tree = etree.ElementTree(etree.fromstring(bytes(data), parser))
     except etree.XMLSyntaxError as err:
-        line = err.lineno if err.lineno and err.lineno > 0 else None
-        msg = _clean(err.msg or str(err))
-        logged = " ".join(e.message for e in parser.error_log)
-        if "Excessive depth" in logged:
-            msg = (f"elements nested deeper than {MAX_DEPTH} levels, more than permitflow reads "
-                   f"(expected a BPMN model nested less deeply)")
-        elif "XML_PARSE_HUGE" in logged or "Resource limit exceeded" in logged:
-            msg = ("a text, attribute value or name is longer than the parser's limit of 10 MB "
-                   "(expected a BPMN model without huge values)")
-        elif "Invalid bytes in character encoding" in logged or "not proper UTF-8" in logged:
-            # Swedish names saved as Latin-1 / Windows-1252 under a UTF-8 (or no) declaration
-            msg = bad_bytes(data, err.position[1])
-        elif "Document is empty" in msg or "Start tag expected" in msg:
-            msg = f"no XML element found, the content is not XML text ({msg})"
-        elif _ends_early(data, err, parser):
-            msg = f"document ends too early (truncated?): {msg}"
-        else:
-            msg = _mismatch_said(msg, data, line)
-        raise InputError(f"not well-formed XML: {msg}", file=source, line=line) from None
+        raise _refusal(data, err, parser, source) from None
     docinfo = tree.docinfo
     if docinfo.internalDTD is not None and any(True for _ in docinfo.internalDTD.iterentities()):
         raise InputError("DOCTYPE declares entities (expected a BPMN file without a DOCTYPE)", file=source)
@@ -280,6 +306,31 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> etree.
     if data.count(b"=") > MAX_ATTRIBUTES:  # a model that cannot hold so many attributes is not looked through
         _refuse_many_attributes(tree, data, source)
     return tree
+
+
+def _refusal(data: bytes, err: etree.XMLSyntaxError, parser: etree.XMLParser, source: str) -> InputError:
+    """The one line for a document lxml refused with ``err``: permitflow's words where it knows the cause."""
+    line = err.lineno if err.lineno and err.lineno > 0 else None
+    msg = _clean(err.msg or str(err))
+    logged = " ".join(e.message for e in parser.error_log)
+    if "Excessive depth" in logged:
+        msg = (f"elements nested deeper than {MAX_DEPTH} levels, more than permitflow reads "
+               f"(expected a BPMN model nested less deeply)")
+    elif "XML_PARSE_HUGE" in logged or "Resource limit exceeded" in logged:
+        msg = ("a text, attribute value or name is longer than the parser's limit of 10 MB "
+               "(expected a BPMN model without huge values)")
+    elif (encoding := re.search(r"Unsupported encoding:? ([^\s,]+)", logged)) is not None:
+        return unknown_encoding(encoding[1], source)
+    elif (stack := _open_at_end(data)) is not None:
+        return InputError(_cut_said(data, stack), file=source, line=data.rstrip().count(b"\n") + 1)
+    elif "Invalid bytes in character encoding" in logged or "not proper UTF-8" in logged:
+        # Swedish names saved as Latin-1 / Windows-1252 under a UTF-8 (or no) declaration
+        msg = bad_bytes(data, err.position[1])
+    elif "Document is empty" in msg or "Start tag expected" in msg:
+        msg = f"no XML element found, the content is not XML text ({msg})"
+    else:
+        msg = mismatch_said(msg, data, line)
+    return InputError(f"not well-formed XML: {msg}", file=source, line=line)
 
 
 def _refuse_many_attributes(tree: etree._ElementTree, data: bytes, source: str) -> None:

@@ -30,11 +30,13 @@ def _big(path: Path) -> None:
 
 CASES: dict[str, tuple[bytes | None, str]] = {
     # name: (content, or None for a fixture / generated file; expected fragment of the error line)
-    "not_xml": (b"hello world, not xml", "not well-formed XML"),
+    "not_xml": (b"hello world, not xml",
+                "the file is text that is not XML (it starts 'hello world, not xml'), not a BPMN model"),
     "empty": (b"", "document is empty"),
     "binary_junk": (bytes(range(256)) * 40, "not well-formed XML"),
-    "truncated": ((FIXTURES / "simple.bpmn").read_bytes()[:300], "document ends too early"),
-    "not_bpmn": (b"<html><body/></html>", "not a BPMN 2.0 document: root element is 'html'"),
+    "truncated": ((FIXTURES / "simple.bpmn").read_bytes()[:300],
+                  "the file ends before <bpmn:process> opened at line 3 is closed (the file looks cut off"),
+    "not_bpmn": (b"<html><body/></html>", "the file is an HTML web page, not a BPMN model"),
     "bpmn_1x": (b'<definitions xmlns="http://schema.omg.org/spec/BPMN/2.0"><process id="P"/></definitions>',
                 "this is a pre-final BPMN 2.0 draft"),
     "external_entity": (
@@ -308,8 +310,8 @@ def test_convert_to_prosimos_refuses_a_bpmn_out_that_is_an_input(tmp_path: Path,
     assert sorted(os.listdir(tmp_path)) == ["process.yaml", "profile.yaml"]
 
 
-@pytest.mark.parametrize(("content", "says"), [(b"", "document is empty"), (b'<?xml version="1.0"?><definitions',
-                                                                            "not well-formed XML")])
+@pytest.mark.parametrize(("content", "says"), [
+    (b"", "document is empty"), (b'<?xml version="1.0"?><definitions', "the file ends before its first")])
 def test_simulate_names_a_broken_model_before_its_missing_profile(tmp_path: Path, content: bytes, says: str) -> None:
     # an empty or truncated model with no profile beside it was reported as "no profile beside the model"
     model = tmp_path / "m.bpmn"

@@ -21,7 +21,7 @@ from processes.model import Definitions
 from processes.shownnames import name_in
 from web.unnamedkinds import unnamed_said
 
-__all__ = ["parser_said", "ends_early", "element_names", "named", "detail_en", "where_said", "missing_said",
+__all__ = ["parser_said", "element_names", "named", "detail_en", "where_said", "missing_said",
            "TAB", "MISSING"]
 
 _Said = Callable[[re.Match[str]], tuple[str, str]]
@@ -44,11 +44,6 @@ def _mismatch(m: re.Match[str]) -> tuple[str, str]:
 _XML = _table((
     (r"the start tag <(\S+)> on line (\d+) is still open at </(\S+)> \(expected </\S+> first\)", _mismatch),
     (r"Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)", _mismatch),
-    (r"Premature end of data in tag (\S+) line (\d+)",
-     lambda m: (f"the file ends before the tag <{m[1]}> opened on line {m[2]} is closed (is the file cut "
-                "short?)",
-                f"filen tar slut innan taggen <{m[1]}> som öppnas på rad {m[2]} har stängts (är filen "
-                "avkortad?)")),
     (r"Unescaped '<' not allowed in attributes values",
      lambda m: ("a '<' inside an attribute's value, or a quote that is never closed (a value is written "
                 "name=\"value\", a '<' in it as &lt;)",
@@ -96,11 +91,6 @@ _XML = _table((
      lambda m: ("a tag not closed with '>', or an attribute written wrongly in it (write name=\"value\")",
                 "en tagg som inte stängs med '>', eller ett attribut som är fel skrivet i den (skriv "
                 "namn=\"värde\")")),
-    (r"Unsupported encoding:? (\S+)",
-     lambda m: (f"the XML declaration names the encoding {m[1]}, which is unknown (save the file as UTF-8, "
-                "with encoding=\"UTF-8\")",
-                f"XML-deklarationen anger teckenkodningen {m[1]}, som är okänd (spara filen som UTF-8, med "
-                "encoding=\"UTF-8\")")),
     (r"ParsePI|xmlParsePI",
      lambda m: ("a processing instruction <?…?> written wrongly",
                 "en bearbetningsinstruktion <?…?> som är fel skriven")),
@@ -204,15 +194,6 @@ def parser_said(kind: str, words: str, lang: str) -> str:
     return f"{en} (technical detail: “{words}”)" if lang == "en" else f"{sv} (teknisk uppgift: ”{words}”)"
 
 
-def ends_early(words: str, lang: str) -> str:
-    """A document that ends too early (``words``: the parser's message), in plain words in ``lang``."""
-    if words.strip().startswith("Premature end of data in tag"):
-        return parser_said("xml", words, lang)
-    if lang == "en":
-        return "the file ends too early (is it cut short?)"
-    return "filen tar slut för tidigt (är den avkortad?)"
-
-
 def element_names(defs: Definitions, lang: str) -> dict[str, str]:
     """Every id of ``defs``' processes (the processes, their steps, events, gateways, flows and lanes) and
     pools
@@ -298,8 +279,6 @@ _EN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(pattern, re.S), said) for pattern, said in (
         (r"not well-formed XML: no XML element found, the content is not XML text \(.*\)",
          lambda m: "not well-formed XML: no XML element found, the content is not XML text"),
-        (r"not well-formed XML: document ends too early \(truncated\?\): (.*)",
-         lambda m: f"not well-formed XML: {ends_early(m[1], 'en')}"),
         # permitflow's own words after "not well-formed XML:" (bpmn_io/xmlsafe.py)
         (r"not well-formed XML: (?:elements nested deeper|a text, attribute value or name is longer|"
          r"bytes that are not).*", lambda m: m[0]),

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from bpmn_io.xmlkind import said_sv
 from processes.errors import PermitflowError
 from processes.rulewords import rule_said
 from report.failurewords import failure_words
-from web.plainwords import MISSING, TAB, ends_early, missing_said, named, parser_said, where_said
+from web.plainwords import MISSING, TAB, missing_said, named, parser_said, where_said
 
 __all__ = ["detail_sv", "run_failure_sv", "run_failure_en", "form_words_sv"]
 
@@ -62,6 +63,20 @@ def _encoding(m: re.Match[str]) -> tuple[str, str]:
     mark = " och inget byte-ordningsmärke" if m[3] == "its byte-order mark names" else ""
     return (f"inte välformad XML: byte som inte är {declared} i kolumn {m[2]} (förväntade text i {declared}, {how}; "
             f"en fil sparad som Latin-1 behöver encoding=\"ISO-8859-1\" i sin deklaration{mark})"), ""
+
+
+#: what an XES event or trace lacks is for (bpmn_io/xeslog.py), in Swedish
+_FOR_SV = {"the activity": "aktiviteten", "the case id": "ärendenumret"}
+
+
+def _lacks(m: re.Match[str]) -> tuple[str, str]:
+    """An XES event or trace without its activity, timestamp or case id, or with one that has no value."""
+    which = f"händelse {m[2]}" if m[1] == "event" else f"ärende (trace) {m[2]}"
+    lacks = f"saknar {m[3]}" if m[3] else f"har {m[4]} utan värde, {m[5]}"
+    role = m[6].split(";")[0]
+    why = (f"förväntade {role.removeprefix('expected ')}" if role.startswith("expected ") else
+           f"{_FOR_SV.get(role, role)}; ange en annan nyckel under ”Kolumner”")
+    return f"{which} {lacks} ({why})", ""
 
 
 def _ref(ref: str) -> str:
@@ -161,8 +176,24 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
     # the BPMN reader (bpmn_io/xmlsafe.py, bpmn_io/reader.py, bpmn_io/readcommon.py) and the page's own check
     (r"not well-formed XML: no XML element found, the content is not XML text \((.*)\)",
      lambda m: ("inte välformad XML: inget XML-element hittades, innehållet är inte XML-text", "")),
-    (r"not well-formed XML: document ends too early \(truncated\?\): (.*)",
-     lambda m: (f"inte välformad XML: {ends_early(m[1], 'sv')}", "")),
+    # a file that is no XML, XML of another kind, or cut off (bpmn_io/xmlkind.py, which words them in both)
+    (r"the file (?:is|ends before) .*", lambda m: (said_sv(m[0]) or f"(på engelska) {m[0]}", "")),
+    (r"the XML declaration names the encoding '(.*)', which permitflow does not read \(expected UTF-8, or "
+     r"ISO-8859-1 for Latin-1\)",
+     lambda m: (f"XML-deklarationen anger teckenkodningen '{m[1]}', som permitflow inte läser (förväntade "
+                "UTF-8, eller ISO-8859-1 för Latin-1)", "")),
+    (r"the XML declaration names (\S+), but the file is 8-bit text, not \S+ .*",
+     lambda m: (f"XML-deklarationen anger {m[1]}, men filen är 8-bitarstext, inte {m[1]} (ett verktyg som "
+                "skrev deklarationen för en text i minnet? skriv encoding=\"UTF-8\" i den)", "")),
+    (r"the XML declaration names (\S+), but the file is UTF-8 text: (.*) would be read as (.*) \(write "
+     r"encoding=\"UTF-8\" in the declaration\)",
+     lambda m: (f"XML-deklarationen anger {m[1]}, men filen är UTF-8-text: {m[2]} skulle läsas som {m[3]} "
+                "(skriv encoding=\"UTF-8\" i deklarationen)", "")),
+    (r"the log is empty \(expected XES: <log> with <trace> and <event> elements\)",
+     lambda m: ("loggen är tom (förväntade XES: <log> med <trace>- och <event>-element)", "")),
+    (r"(event|trace) (\d+) has (?:no (\S+)|a (\S+) without a value, (<.*?>)) \((.*)\)", _lacks),
+    (r"not an XES log: the root element is <(\S+)> \(expected <log>\)",
+     lambda m: (f"ingen XES-logg: rotelementet är <{m[1]}> (förväntade <log>)", "")),
     (r"not well-formed XML: elements nested deeper than (\d+) levels, more than permitflow reads .*",
      lambda m: (f"inte välformad XML: element nästlade djupare än {m[1]} nivåer, mer än permitflow läser "
                 "(förväntade en BPMN-modell som är mindre djupt nästlad)", "")),

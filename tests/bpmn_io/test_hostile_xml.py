@@ -44,16 +44,22 @@ EXTERNAL_DTD = f"""<?xml version="1.0"?>
 """.encode()
 
 CASES = {
-    "not XML": (b"Name,Role\nAnna,handlaggare\n", "x.bpmn:1: not well-formed XML: no XML element found, the content is not XML text"),
+    "not XML": (b"Name,Role\nAnna,handlaggare\n", "x.bpmn: the file is text that is not XML (it starts "
+                "'Name,Role Anna,handlaggare'), not a BPMN model (expected BPMN 2.0 XML"),
     "empty file": (b"", "x.bpmn: document is empty"),
     "whitespace only": (b"  \n\t\n", "x.bpmn: document is empty"),
     "binary junk": (bytes(range(256)) * 4, "x.bpmn:1: not well-formed XML: no XML element found"),
-    "gzip bytes": (b"\x1f\x8b\x08\x00" + bytes(range(200)), "not well-formed XML: no XML element found"),
-    "truncated XML": (HEAD + b'<process id="P">\n<task id="T"', "x.bpmn:4: not well-formed XML: document ends too early (truncated?)"),
+    "gzip bytes": (b"\x1f\x8b\x08\x00" + bytes(range(200)),
+                   "x.bpmn: the file is gzip-compressed data (unpack it first), not a BPMN model"),
+    "truncated XML": (HEAD + b'<process id="P">\n<task id="T"',
+                      "x.bpmn:4: the file ends before <process> opened at line 3 is closed (the file looks "
+                      "cut off: expected the rest of the document, up to </definitions>)"),
     "XML that is not BPMN": (
         b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>',
-        "root element is 'html' in namespace 'http://www.w3.org/1999/xhtml' "
-        f"(expected 'definitions' in namespace '{BPMN}')"),
+        "x.bpmn: the file is an HTML web page, not a BPMN model (expected BPMN 2.0 XML"),
+    "XML of another kind": (
+        b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><g/></svg>',
+        "x.bpmn:1: the file is an SVG picture, not a BPMN model (expected BPMN 2.0 XML"),
     "XML in no namespace": (b"<definitions><process id='P'/></definitions>",
                             "root element is 'definitions' in no namespace"),
     "BPMN 1.x / XPDL": (

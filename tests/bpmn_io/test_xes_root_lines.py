@@ -33,7 +33,7 @@ def test_a_root_that_is_not_log_is_named_at_its_line(tmp_path: Path, blank: int,
     text = _HEAD + "<!-- exported -->\n" * blank + "<foo>\n" + inside + "</foo>\n"
     log, said = _refusal(tmp_path, text)
     line = blank + 2
-    assert said == (f"permitflow: error: {log}:{line}: not an XES log: the root element is 'foo' "
+    assert said == (f"permitflow: error: {log}:{line}: not an XES log: the root element is <foo> "
                     "(expected <log>)\n")
 
 

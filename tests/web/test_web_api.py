@@ -171,12 +171,16 @@ BPMN_NS = b'xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"'
 
 
 @pytest.mark.parametrize("model,profile,detail_sv", [
-    (b"this is not XML", None, "m.bpmn, rad 1: inte välformad XML: inget XML-element hittades, innehållet är inte "
-     "XML-text"),
+    (b"this is not XML", None, "m.bpmn: filen är text som inte är XML (den börjar 'this is not XML'), inte "
+     "en BPMN-modell (förväntade BPMN 2.0-XML, som ett modelleringsverktyg exporterar den)"),
     (HOSTILE, None, "m.bpmn, rad 1: DOCTYPE deklarerar entiteter, som permitflow aldrig expanderar (förväntade en "
      "BPMN-fil utan DOCTYPE)"),
-    (b"<html/>", None, "m.bpmn, rad 1: inte ett BPMN 2.0-dokument: rotelementet är 'html' utan namnrymd (förväntade "
-     "'definitions' i namnrymden 'http://www.omg.org/spec/BPMN/20100524/MODEL')"),
+    (b"<html/>", None, "m.bpmn: filen är en HTML-webbsida, inte en BPMN-modell (förväntade BPMN 2.0-XML, som "
+     "ett modelleringsverktyg exporterar den; en nedladdning som sparade serverns sida i stället för filen? "
+     "ladda ned den igen)"),
+    (b"<?xml version='1.0'?>\n<root xmlns='urn:x'/>", None, "m.bpmn, rad 2: inte ett BPMN 2.0-dokument: "
+     "rotelementet är 'root' i namnrymden 'urn:x' (förväntade 'definitions' i namnrymden "
+     "'http://www.omg.org/spec/BPMN/20100524/MODEL')"),
     (b"<definitions " + BPMN_NS + b"/>", None, "m.bpmn: BPMN-filen har ingen process"),
     (b"<definitions " + BPMN_NS + b'><process id="p"><task id="t"/><task id="t"/></process></definitions>', None,
      "m.bpmn, rad 1: elementet 't': id:t 't' används två gånger (första gången på rad 1; förväntade varje id en gång)"),

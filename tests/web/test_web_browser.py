@@ -389,11 +389,13 @@ def test_goal_and_upload_refusals_are_plain_words_in_the_pages_language(server: 
         page.locator("#message", has_text="not.bpmn").wait_for()
         said = message.inner_text()
         # the detail in Swedish too (found by QA, qaserve5), without lxml's words (a manager knows no lxml)
-        assert said == ("BPMN-modellen kunde inte läsas. Detaljer: not.bpmn, rad 1: inte välformad XML: inget "
-                        "XML-element hittades, innehållet är inte XML-text"), said
+        assert said == ("BPMN-modellen kunde inte läsas. Detaljer: not.bpmn: filen är text som inte är XML "
+                        "(den börjar 'hello'), inte en BPMN-modell (förväntade BPMN 2.0-XML, som ett "
+                        "modelleringsverktyg exporterar den)"), said
         page.click("[data-lang='en']")
-        assert message.inner_text() == ("The BPMN model could not be read. Details: not.bpmn, line 1: not "
-                                        "well-formed XML: no XML element found, the content is not XML text")
+        assert message.inner_text() == ("The BPMN model could not be read. Details: not.bpmn: the file is "
+                                        "text that is not XML (it starts 'hello'), not a BPMN model "
+                                        "(expected BPMN 2.0 XML, as a modelling tool exports it)")
         assert "'" not in said.partition("Detaljer")[0]
     refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
     assert messages == [refused] * 4

@@ -123,12 +123,10 @@ BAD = {
         "</bpmn:process> (en sluttagg med ett annat namn, eller en som saknas)"),
     "cut short": (
         HEAD + b'    <task id="t" name="Granska">\n', PROFILE,
-        "m.bpmn, line 5: not well-formed XML: the file ends before the tag <task> opened on line 4 is closed "
-        "(is the "
-        "file cut short?)",
-        "m.bpmn, rad 5: inte välformad XML: filen tar slut innan taggen <task> som öppnas på rad 4 har "
-        "stängts (är "
-        "filen avkortad?)"),
+        "m.bpmn, line 4: the file ends before <task> opened at line 4 is closed (the file looks cut off: "
+        "expected the rest of the document, up to </definitions>)",
+        "m.bpmn, rad 4: filen tar slut innan <task> som öppnas på rad 4 har stängts (filen ser avkortad ut: "
+        "förväntade resten av dokumentet, fram till </definitions>)"),
     "an ampersand": (
         HEAD + b'    <task id="t" name="R&D"/>\n  </process>\n</definitions>\n', PROFILE,
         "m.bpmn, line 4: not well-formed XML: an '&' not written as &amp; (XML writes the character & as "
@@ -137,8 +135,10 @@ BAD = {
         "&amp;)"),
     "not XML": (
         b"this is not XML", PROFILE,
-        "m.bpmn, line 1: not well-formed XML: no XML element found, the content is not XML text",
-        "m.bpmn, rad 1: inte välformad XML: inget XML-element hittades, innehållet är inte XML-text"),
+        "m.bpmn: the file is text that is not XML (it starts 'this is not XML'), not a BPMN model (expected "
+        "BPMN 2.0 XML, as a modelling tool exports it)",
+        "m.bpmn: filen är text som inte är XML (den börjar 'this is not XML'), inte en BPMN-modell "
+        "(förväntade BPMN 2.0-XML, som ett modelleringsverktyg exporterar den)"),
     "a brace not closed": (
         GOOD, PROFILE.replace(SHARES, SHARES[:-1], 1),
         "p.yaml, line 20: invalid YAML: the values inside '{ … }' are not separated by commas, or a '}' is "
