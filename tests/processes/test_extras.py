@@ -29,7 +29,7 @@ def test_the_packages_of_an_extra_come_from_the_package_metadata() -> None:
     assert extra_packages("web", installed) == WEB
     assert extra_packages("logs", installed) == ["pm4py>=2.7"]
     assert extra_packages("dask", installed) == ["dask[distributed]>=2024.1"]
-    assert extra_packages("lemmas", installed) == ["simplemma>=1.1"]
+    assert extra_packages("lemmas", installed) == ["simplemma<3,>=2.0"]
     assert extra_packages("we", installed) == [] and extra_packages("web", None) == []
 
 
