@@ -33,7 +33,7 @@ COLUMNS = (("helsingborg", "Helsingborg"), ("landskrona", "Landskrona"), ("astor
 #: scenario name -> the row's label (the status quo first: its cells are levels, the others differences)
 ROWS = (
     ("status-quo", "status quo"),
-    ("delegated-to-officer", "decided by the officer"),
+    ("delegated-to-officer", "decided by the case officer"),
     ("delegated-to-working-committee", "decided by the working committee"),
     ("one-more-officer", "one more officer"),
     ("one-fewer-officer", "one fewer officer (Helsingborg 2 → 1)"),
