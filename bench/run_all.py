@@ -66,6 +66,7 @@ NOT_QUICK = {
     "engine_identity.py": "72 engine runs, about 25 CPU s",
     "bench_language.py": "the labels of 392 models read for their language, about 5 CPU s "
                          "(needs ../shared/interop)",
+    "bench_language_labels.py": "4,300 short labels read one at a time for their language, about 5 CPU s",
     "bench_web_goal_default.py": "the web page's default goal seek, 720 work units, about 6 CPU s",
     "bench_goal_unsure.py": "three goal seeks that end with none sure, 600-720 work units each, about 11 CPU s",
     "outputs_identity.py": "19 simulate/run command lines, about 15 CPU s",
