@@ -290,6 +290,10 @@ _EN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = tuple(
         (r"not UTF-8 text \(.* at byte (\d+)(?:; save the file as UTF-8)?\)",
          lambda m: f"not UTF-8 text (at byte {m[1]}; save the file as UTF-8)"),
         (MISSING.pattern, lambda m: missing_said(m, "en")),
+        # an XES log's key not found: the page's own field, as the Swedish page says (the command line's option
+        # is no use on the page)
+        (r"((?:event|trace) \d+ has .*) \((the activity|the case id); give --\w+ KEY for another "
+         r"(?:trace )?attribute\)", lambda m: f"{m[1]} ({m[2]}; give another key under “Columns”)"),
     ))
 
 

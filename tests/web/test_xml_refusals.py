@@ -141,7 +141,17 @@ CASES = [
          'trace 1 has a concept:name without a value, <string key="concept:name"> (the case id; give '
          '--case KEY for another trace attribute)',
          'ärende (trace) 1 har concept:name utan värde, <string key="concept:name"> (ärendenumret; ange en '
-         'annan nyckel under ”Kolumner”)'),
+         'annan nyckel under ”Kolumner”)',
+         # the page's own field, as the Swedish page says, not the command line's option (qamsg)
+         'trace 1 has a concept:name without a value, <string key="concept:name"> (the case id; give '
+         'another key under “Columns”)'),
+    Case("no-activity.xes", LOG.replace(b'key="concept:name" value="Granska"', b'key="concept:name"', 1), 4,
+         'event 1 has a concept:name without a value, <string key="concept:name"> (the activity; give '
+         '--activity KEY for another attribute)',
+         'händelse 1 har concept:name utan värde, <string key="concept:name"> (aktiviteten; ange en '
+         'annan nyckel under ”Kolumner”)',
+         'event 1 has a concept:name without a value, <string key="concept:name"> (the activity; give '
+         'another key under “Columns”)'),
     Case("bom.xes", b"\xef\xbb\xbf", None, *_is(BOM, AN_XES_LOG, XES)),
     Case("report.xes", PDF, None, *_is(A_PDF, AN_XES_LOG, XES)),
     Case("download.xes", ERROR_PAGE, None, *_is(HTML, AN_XES_LOG, _or_download(XES), *TITLED)),
