@@ -191,9 +191,9 @@ def _syntax(err: etree.XMLSyntaxError, source: str, at_end: bool, opened: list[_
             last_line: int = 0) -> InputError:
     """The one line for a log lxml refused with ``err`` (``at_end``: when told the file had ended) while the
     elements ``opened`` were open: a file that ends inside an element said as a cut, naming the element as
-    the file writes it and as the person knows it (event 5, in trace 2), at the file's last line (``last_line``:
-    where the text fed ends; a fault said on closing before it is no cut); another fault in permitflow's words
-    (:mod:`bpmn_io.xmlfaults`), its element as the file writes it."""
+    the file writes it and as the person knows it (event 5, in trace 2), at the file's last line
+    (``last_line``: where the text fed ends; a fault said on closing before it is no cut); another fault in
+    permitflow's words (:mod:`bpmn_io.xmlfaults`), its element as the file writes it."""
     msg = (err.msg or str(err)).strip()
     line = err.lineno if err.lineno and err.lineno > 0 else None
     if (encoding := re.search(r"Unsupported encoding:? ([^\s,]+)", msg)) is not None:

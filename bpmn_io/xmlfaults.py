@@ -39,7 +39,8 @@ _FAULTS: tuple[tuple[str, bool, tuple[str, str], tuple[str, str]], ...] = (
      ("the attribute {1} has no value", "{1}=\"value\""),
      ("attributet {1} saknar värde", "{1}=\"värde\"")),
     (r"Extra content at the end of the document", False,
-     ("more after the document's last closing tag", "one document in a file, ending with its root's closing tag"),
+     ("more after the document's last closing tag",
+      "one document in a file, ending with its root's closing tag"),
      ("mer efter dokumentets sista sluttagg", "ett dokument i en fil, som slutar med rotens sluttagg")),
     (r"Namespace prefix (\S+) on (\S+) is not defined", True,
      ("the prefix {1}: is not declared", "an xmlns:{1}=\"…\" on this element or one around it"),
@@ -63,7 +64,8 @@ _FAULTS: tuple[tuple[str, bool, tuple[str, str], tuple[str, str]], ...] = (
       "the declaration first in the file, once"),
      ("XML-deklarationen <?xml …?> står inte allra först i filen (två filer ihopslagna till en?)",
       "deklarationen först i filen, en gång")),
-    (r"error parsing attribute name|attributes construct error|Couldn't find end of Start Tag|expected '>'", True,
+    (r"error parsing attribute name|attributes construct error|Couldn't find end of Start Tag|"
+     r"expected '>'", True,
      ("a tag not closed with '>', or an attribute written wrongly in it",
       "name=\"value\" pairs, and '>' at the tag's end"),
      ("en tagg som inte stängs med '>', eller ett attribut som är fel skrivet i den",
@@ -117,8 +119,8 @@ def _is_spaced(message: str, tag: str | None) -> bool:
 #: an XES log's place of a fault (bpmn_io.xeslog), after the words
 _XES = r"(?: \((?P<xes>event \d+, in trace \d+|trace \d+)\))?"
 _XES_SV = re.compile(r"event (\d+), in trace (\d+)|trace (\d+)")
-_MISMATCH = re.compile(r"the start tag <(\S+)> on line (\d+) is still open at </(\S+)> \(expected </\S+> first\)"
-                       + _XES)
+_MISMATCH = re.compile(r"the start tag <(\S+)> on line (\d+) is still open at </(\S+)> "
+                       r"\(expected </\S+> first\)" + _XES)
 
 
 def _reverse(words: str, seen: set[str]) -> str:
@@ -153,7 +155,8 @@ def said_sv(english: str) -> str | None:
     'i <bpmn:task>: attributet id står två gånger (förväntade varje attribut en gång i en tagg)'
     """
     if (m := _MISMATCH.fullmatch(english)) is not None:
-        said = f"starttaggen <{m[1]}> på rad {m[2]} är fortfarande öppen vid </{m[3]}> (förväntade </{m[1]}> först)"
+        said = (f"starttaggen <{m[1]}> på rad {m[2]} är fortfarande öppen vid </{m[3]}> "
+                f"(förväntade </{m[1]}> först)")
         return said + _xes_sv(m["xes"])
     for pattern, (what_sv, expected_sv) in _SAID:
         if (m := pattern.fullmatch(english)) is None:

@@ -322,7 +322,8 @@ def _refusal(data: bytes, err: etree.XMLSyntaxError, parser: etree.XMLParser, so
                "(expected a BPMN model without huge values)")
     elif (encoding := re.search(r"Unsupported encoding:? ([^\s,]+)", logged)) is not None:
         return unknown_encoding(encoding[1], source)
-    elif (line is None or line >= data.rstrip().count(b"\n") + 1) and (stack := _open_at_end(data)) is not None:
+    elif ((line is None or line >= data.rstrip().count(b"\n") + 1)
+          and (stack := _open_at_end(data)) is not None):
         # a cut: libxml2 stops at the file's end (an '&' in a text, a quote left open, it also took for one)
         return InputError(_cut_said(data, stack), file=source, line=data.rstrip().count(b"\n") + 1)
     elif "Invalid bytes in character encoding" in logged or "not proper UTF-8" in logged:

@@ -38,9 +38,9 @@ class Guard(BaseHTTPMiddleware):
         if self.token is None or path == "/healthz":  # the monitoring has no token
             return await call_next(request)
         if path.endswith("/healthz") and (wrong := prefix_refusal(request, "/healthz")) is not None:
-            # the monitoring under a proxy's prefix the server does not serve: told so, not asked for a token
-            # it never needs (a 401 sent whoever set it up looking for one); only /healthz under the prefix gets
-            # this, and the answer names the prefixes, nothing of anyone's work
+            # the monitoring under a proxy's prefix the server does not serve: told so, not asked for a
+            # token it never needs (a 401 sent whoever set it up looking for one); only /healthz under the
+            # prefix gets this, and the answer names the prefixes, nothing of anyone's work
             return wrong
         given = (request.headers.get(TOKEN_HEADER) or request.query_params.get("token")
                  or request.cookies.get(COOKIE) or "")

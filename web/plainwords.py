@@ -7,8 +7,9 @@ said them so, in Swedish "teknisk uppgift från XML-läsaren lxml", and a manage
 PyYAML is. :func:`parser_said` says the commonest of the two parsers' messages as what is wrong (the tag, the
 line, what to write instead): an XML fault in the words the readers already give the command line
 (:mod:`bpmn_io.xmlfaults`, one table for both, and its Swedish), a YAML one from a table here; another one as
-"not written as XML requires here", its words kept as a technical detail, no parser named. :func:`element_names` and :func:`named` put an element's name where a message quotes
-its id (an element the model leaves unnamed by what it is and its id, web.unnamedkinds). :func:`detail_en` is the English detail,
+"not written as XML requires here", its words kept as a technical detail, no parser named.
+:func:`element_names` and :func:`named` put an element's name where a message quotes its id (an element the
+model leaves unnamed by what it is and its id, web.unnamedkinds). :func:`detail_en` is the English detail,
 :func:`web.uploadwords.detail_sv` the Swedish one; the command line's messages stay as they are.
 """
 
@@ -236,8 +237,8 @@ _EN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = tuple(
         (r"not UTF-8 text \(.* at byte (\d+)(?:; save the file as UTF-8)?\)",
          lambda m: f"not UTF-8 text (at byte {m[1]}; save the file as UTF-8)"),
         (MISSING.pattern, lambda m: missing_said(m, "en")),
-        # an XES log's key not found: the page's own field, as the Swedish page says (the command line's option
-        # is no use on the page)
+        # an XES log's key not found: the page's own field, as the Swedish page says (the command line's
+        # option is no use on the page)
         (r"((?:event|trace) \d+ has .*) \((the activity|the case id); give --\w+ KEY for another "
          r"(?:trace )?attribute\)", lambda m: f"{m[1]} ({m[2]}; give another key under “Columns”)"),
     ))
@@ -271,7 +272,8 @@ def detail_en(err: PermitflowError, names: Mapping[str, str] | None = None,
 
     >>> from processes.errors import InputError
     >>> detail_en(InputError("not well-formed XML: Attribute id redefined", file="m.bpmn", line=3))
-    'm.bpmn, line 3: not well-formed XML: the attribute id is written twice (expected each attribute once in a tag)'
+    'm.bpmn, line 3: not well-formed XML: the attribute id is written twice (expected each attribute once \
+in a tag)'
     """
     message = " ".join(err.message.split("\n"))
     said = next((f(m) for pattern, f in _EN if (m := pattern.fullmatch(message)) is not None), message)

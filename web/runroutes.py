@@ -140,7 +140,8 @@ async def show_diagram(request: Request) -> Response:
         failures = (run.extra.get("failures") or []) if state == "done" else []
         if state == "failed" or failures:
             error = "; ".join(f["message"] for f in failures) if failures else error
-            en, sv = run_failure_en(str(error), run.id, run.ended), run_failure_sv(str(error), run.id, run.ended)
+            en = run_failure_en(str(error), run.id, run.ended)
+            sv = run_failure_sv(str(error), run.id, run.ended)
             return error_reply(f"no diagram: {en[:1].lower()}{en[1:]}", 404,
                                sv=f"ingen processkarta: {sv[:1].lower()}{sv[1:]}")
         if state == "cancelled":

@@ -329,9 +329,9 @@ def detail_sv(err: PermitflowError, names: Mapping[str, str] | None = None,
 def run_failure_sv(message: str, run: str = "", ended: float = 0.0) -> str:
     """A run's failure (the engine's message; several joined by ``; ``) for the Swedish refusal on the page: the
     report's plain words for a failure they know (:func:`report.failurewords.failure_words`: a join that waits in
-    vain, a loop without end, a choice without a way), else what the person can do (:func:`_next_step`: the run
-    ``run``, failed at ``ended``) and then the message as a technical detail, in Swedish where :func:`detail_sv`
-    knows it, else its English words, said to be English.
+    vain, a loop without end, a choice without a way), else what the person can do (:func:`_next_step`: the
+    run ``run``, failed at ``ended``) and then the message as a technical detail, in Swedish where
+    :func:`detail_sv` knows it, else its English words, said to be English.
 
     >>> run_failure_sv("element 'J': 3 case(s) cannot finish: tokens wait at join(s) 'J' that no other token can "
     ...                "reach (cases 0, 1, 2); no token came to Båda klara (J) by 'F1' from …")[:74]
@@ -348,10 +348,10 @@ def run_failure_sv(message: str, run: str = "", ended: float = 0.0) -> str:
 def run_failure_en(message: str, run: str = "", ended: float = 0.0) -> str:
     """A run's failure for the English refusal on the page: the report's plain words for a failure they
     know, as :func:`run_failure_sv`, else what the person can do and then the engine's message as a technical
-    detail. The engine's own, "the scenario cannot run: element 'J': 7 case(s) cannot finish, a deadlock in the
-    model: parallel join … by 'Flow_R_J' …", once for today and once with the changes, named the model's ids to a
-    manager (found by QA, qaserve2); and one no plain words know said only "This scenario could not be computed:"
-    and the engine's words, with nothing to do next (qamsg).
+    detail. The engine's own, "the scenario cannot run: element 'J': 7 case(s) cannot finish, a deadlock in
+    the model: parallel join … by 'Flow_R_J' …", once for today and once with the changes, named the model's
+    ids to a manager (found by QA, qaserve2); and one no plain words know said only "This scenario could not
+    be computed:" and the engine's words, with nothing to do next (qamsg).
 
     >>> run_failure_en("element 'J': 3 case(s) cannot finish: tokens wait at join(s) 'J' that no other "
     ...                "token can reach (cases 0, 1, 2); no token came to Båda klara (J) by 'F1' from …")[:78]

@@ -290,14 +290,16 @@ def _without_token(url: str) -> tuple[int, str, str | None]:
 
 @pytest.mark.slow
 def test_a_monitor_s_health_check_under_a_prefix_that_does_not_match_is_told_so_without_the_token():
-    # found by QA (qamsg): with a token, /permitflow/healthz through a proxy that keeps the prefix answered 401
-    # (the token is checked first), and the monitor's setup looked like a missing token; /healthz needs none
+    # found by QA (qamsg): with a token, /permitflow/healthz through a proxy that keeps the prefix answered
+    # 401 (the token is checked first), and the monitor's setup looked like a missing token; /healthz needs
+    # none
     log: list[str] = []
     with _behind_proxy(False, options=["--token", TOKEN], log=log) as base:
         status, page, cookie = _without_token(base + "healthz")
         assert status == 404 and _MISMATCH["sv"] in page and "--root-path /permitflow" in page
         assert cookie is None and TOKEN not in page
-        # nothing else under the prefix gets past the token: the page, its script's addresses, a healthz deeper
+        # nothing else under the prefix gets past the token: the page, its script's addresses, a deeper
+        # healthz
         for address in ("", "api/setup", "api/runs/healthz", "static/healthz"):
             assert _without_token(base + address)[0] == 401, address
     said = [line for line in log[0].splitlines() if "GET /permitflow/healthz:" in line]

@@ -107,8 +107,8 @@ BAD = {
         HEAD + b'    <task id="t" name="Granska"/>\n  </proces>\n</definitions>\n', PROFILE,
         "m.bpmn, line 5: not well-formed XML: the start tag <process> on line 3 is still open at </proces> "
         "(expected </process> first)",
-        "m.bpmn, rad 5: inte välformad XML: starttaggen <process> på rad 3 är fortfarande öppen vid </proces> "
-        "(förväntade </process> först)"),
+        "m.bpmn, rad 5: inte välformad XML: starttaggen <process> på rad 3 är fortfarande öppen vid "
+        "</proces> (förväntade </process> först)"),
     # found by QA: lxml names the tags without the prefix the file writes them with ("task line 4 and
     # process" for <bpmn:task> and </bpmn:process>)
     "a prefixed tag left open": (
@@ -129,8 +129,8 @@ BAD = {
         HEAD + b'    <task id="t" name="R&D"/>\n  </process>\n</definitions>\n', PROFILE,
         "m.bpmn, line 4: not well-formed XML: in <task>: an '&' not written as &amp; (expected &amp; for the "
         "character &)",
-        "m.bpmn, rad 4: inte välformad XML: i <task>: ett '&' som inte är skrivet som &amp; (förväntade &amp; "
-        "för tecknet &)"),
+        "m.bpmn, rad 4: inte välformad XML: i <task>: ett '&' som inte är skrivet som &amp; (förväntade "
+        "&amp; för tecknet &)"),
     "not XML": (
         b"this is not XML", PROFILE,
         "m.bpmn: the file is text that is not XML (it starts 'this is not XML'), not a BPMN model (expected "

@@ -104,9 +104,11 @@ TWICE = (("the attribute id is written twice", "attributet id står två gånger
          ("each attribute once in a tag", "varje attribut en gång i en tagg"))
 LT_VALUE = (("a '<' in an attribute's value, or a quote that is never closed",
              "ett '<' i ett attributs värde, eller ett citattecken som aldrig stängs"),
-            ("name=\"value\", a '<' in a value written &lt;", "namn=\"värde\", ett '<' i ett värde skrivet &lt;"))
-#: faults in the middle of a file (found by QA, qamsg: said in lxml's words on the command line, "Specification
-#: mandates value for attribute task", "xmlParseEntityRef: no name"; an '&' in a text said as a file cut off)
+            ("name=\"value\", a '<' in a value written &lt;",
+             "namn=\"värde\", ett '<' i ett värde skrivet &lt;"))
+#: faults in the middle of a file (found by QA, qamsg: said in lxml's words on the command line,
+#: "Specification mandates value for attribute task", "xmlParseEntityRef: no name"; an '&' in a text said as a
+#: file cut off)
 MID_FILE = [
     Case("no-value.bpmn", PREFIXED.replace(b'<bpmn:task id', b'<bpmn:task isForCompensation id'), 5,
          *_fault("bpmn:task", ("the attribute isForCompensation has no value", "attributet isForCompensation "
@@ -231,7 +233,8 @@ def test_the_command_line_says_one_line_and_writes_nothing(tmp_path: Path, case:
 
 
 @pytest.mark.parametrize("case", MID_FILE, ids=lambda c: c.name)
-def test_validate_and_log_inspect_say_a_fault_in_the_middle_in_the_same_words(tmp_path: Path, case: Case) -> None:
+def test_validate_and_log_inspect_say_a_fault_in_the_middle_in_the_same_words(tmp_path: Path,
+                                                                              case: Case) -> None:
     given = tmp_path / case.name
     given.write_bytes(case.data)
     command = ["validate", str(given)] if _is_model(case) else ["log", "inspect", str(given)]
