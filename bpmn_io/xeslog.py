@@ -51,6 +51,7 @@ from bpmn_io.csvdates import misread_by_python, offset_label, offsets_note
 from bpmn_io.logorder import FileOrder
 from bpmn_io.logrepeats import RowRepeats
 from bpmn_io.sourcelines import SHORT_LINES as _SHORT_LINES  # a log of a million lines is mostly past it
+from bpmn_io.xmlfaults import fault_said, tag_at
 from bpmn_io.xmlkind import cut_off, not_expected, root_kind, sniffed
 from bpmn_io.xmlsafe import mismatch_said, refuse_doctype, refuse_wide_declaration, safe_pull_parser
 from bpmn_io.xmltext import refuse_utf8_declared_8bit, unknown_encoding
@@ -186,24 +187,57 @@ def _drain(parser: etree.XMLPullParser, opened: list[_Open], events: int, traces
             traces += el.tag in _TRACE
 
 
-def _syntax(err: etree.XMLSyntaxError, source: str, at_end: bool, opened: list[_Open]) -> InputError:
+def _syntax(err: etree.XMLSyntaxError, source: str, at_end: bool, opened: list[_Open],
+            last_line: int = 0) -> InputError:
     """The one line for a log lxml refused with ``err`` (``at_end``: when told the file had ended) while the
     elements ``opened`` were open: a file that ends inside an element said as a cut, naming the element as
-    the file writes it and as the person knows it (event 5, in trace 2), at the file's last line."""
+    the file writes it and as the person knows it (event 5, in trace 2), at the file's last line
+    (``last_line``: where the text fed ends; a fault said on closing before it is no cut); another fault in
+    permitflow's words (:mod:`bpmn_io.xmlfaults`), its element as the file writes it."""
     msg = (err.msg or str(err)).strip()
     line = err.lineno if err.lineno and err.lineno > 0 else None
     if (encoding := re.search(r"Unsupported encoding:? ([^\s,]+)", msg)) is not None:
         return unknown_encoding(encoding[1], source)
-    if at_end or "Premature end" in msg:
+    # a fault before the last line that the push parser said only when told the end had come (an '&' in a
+    # text, a '<' in a value) is no cut
+    if (at_end and not (line and last_line and line < last_line)) or "Premature end" in msg:
         if not opened:
             return InputError(cut_off(None, None, None), file=source, line=line)
         tag, opened_at, number = opened[-1]
         innermost = _true_line(opened_at, source, tag.rpartition(":")[2].encode(), number)
         return InputError(cut_off(tag, innermost, opened[0][0], _where(opened)), file=source, line=line)
-    msg = mismatch_said(re.sub(r",? line \d+, column \d+$", "", msg), b"", line)
+    msg = re.sub(r",? line \d+, column \d+$", "", msg)
+    if (said := mismatch_said(msg, b"", line)) == msg:
+        element = tag_at(_line_start(source, line, err.position[1])) or (opened[-1][0] if opened else None)
+        said = fault_said(msg, element) or msg
+    msg = said
     where = _where(opened)
     return InputError(f"not well-formed XML: {msg}" + (f" ({where})" if where else ""), file=source,
                       line=line)
+
+
+def _line_start(source: str, line: int | None, column: int) -> bytes:
+    """The file at ``source`` up to libxml2's ``line`` and ``column``, its last 4 kB before that line with
+    it (a start tag written over several lines), read again: the fault's element is said as the file writes
+    it (:func:`bpmn_io.xmlfaults.tag_at`); b"" when not to be had. Read in chunks: a log written on one line
+    is never held whole."""
+    if not line or not os.path.isfile(source):
+        return b""
+    before, newlines = b"", 0
+    with open_bytes(source) as fh:
+        while chunk := fh.read(CHUNK):
+            if newlines + chunk.count(b"\n") < line - 1:
+                newlines += chunk.count(b"\n")
+                before = (before + chunk)[-4096:]
+                continue
+            at = -1
+            for _ in range(line - 1 - newlines):
+                at = chunk.index(b"\n", at + 1)
+            rest = chunk[at + 1:]
+            if len(rest) < column:
+                rest += fh.read(column)
+            return (before + chunk[:at + 1])[-4096:] + rest[:max(0, column - 1)]
+    return b""
 
 
 def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
@@ -218,8 +252,10 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
     stamps: dict[str, tuple[float, float]] = {}
     offsets: set[str] = set()  # the UTC offsets seen (a few: enough to tell UTC from summer time)
     repeats = RowRepeats("event")  # an event repeated exactly in its trace: dropped
+    last_line = 1  # the line the text fed so far ends on
     try:
         for chunk in _chunks(fh, source, counter):
+            last_line += chunk.count(b"\n")
             try:
                 parser.feed(chunk)
             except etree.XMLSyntaxError as err:
@@ -259,7 +295,7 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
         try:
             root = parser.close()
         except etree.XMLSyntaxError as err:
-            raise _syntax(err, source, True, opened) from None
+            raise _syntax(err, source, True, opened, last_line) from None
         if root is not None and root.tag not in _LOG:
             raise _not_a_log(root, source)
     finally:

@@ -22,6 +22,7 @@ from lxml import etree
 from processes.errors import InputError
 
 from .sourcelines import SHORT_LINES, Source
+from .xmlfaults import fault_said, open_at, tag_at
 from .xmlkind import cut_off, not_expected, sniffed
 from .xmltext import _declared_encoding, bad_bytes, refuse_utf8_declared_8bit, unknown_encoding
 
@@ -321,16 +322,34 @@ def _refusal(data: bytes, err: etree.XMLSyntaxError, parser: etree.XMLParser, so
                "(expected a BPMN model without huge values)")
     elif (encoding := re.search(r"Unsupported encoding:? ([^\s,]+)", logged)) is not None:
         return unknown_encoding(encoding[1], source)
-    elif (stack := _open_at_end(data)) is not None:
+    elif ((line is None or line >= data.rstrip().count(b"\n") + 1)
+          and (stack := _open_at_end(data)) is not None):
+        # a cut: libxml2 stops at the file's end (an '&' in a text, a quote left open, it also took for one)
         return InputError(_cut_said(data, stack), file=source, line=data.rstrip().count(b"\n") + 1)
     elif "Invalid bytes in character encoding" in logged or "not proper UTF-8" in logged:
         # Swedish names saved as Latin-1 / Windows-1252 under a UTF-8 (or no) declaration
         msg = bad_bytes(data, err.position[1])
     elif "Document is empty" in msg or "Start tag expected" in msg:
         msg = f"no XML element found, the content is not XML text ({msg})"
+    elif (said := mismatch_said(msg, data, line)) != msg:
+        msg = said
     else:
-        msg = mismatch_said(msg, data, line)
+        msg = fault_said(msg, _fault_in(data, line, err.position[1])) or msg
     return InputError(f"not well-formed XML: {msg}", file=source, line=line)
+
+
+def _fault_in(data: bytes, line: int | None, column: int) -> str | None:
+    """The element a fault at ``line``, ``column`` (libxml2's) is in, as the file writes it: the start tag it
+    is in, else the element open around it (:mod:`bpmn_io.xmlfaults`)."""
+    if line is None:
+        return None
+    at = 0
+    for _ in range(line - 1):
+        at = data.find(b"\n", at) + 1
+        if at == 0:
+            return None
+    before = data[:at + max(0, column - 1)]
+    return tag_at(before[-4096:]) or open_at(before)
 
 
 def _refuse_many_attributes(tree: etree._ElementTree, data: bytes, source: str) -> None:

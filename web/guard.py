@@ -16,7 +16,7 @@ from starlette.types import Message
 
 from web.limits import BIG_EN, BIG_SV, COOKIE, MAX_BODY_BYTES, OVER_EN, OVER_SV, TOKEN_HEADER, TooLarge
 from web.proxy import route_path
-from web.replies import error_reply
+from web.replies import error_reply, prefix_refusal
 from web.whatif import PageError
 
 __all__ = ["Guard", "json_body", "bounded"]
@@ -34,8 +34,14 @@ class Guard(BaseHTTPMiddleware):
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
             upload = route_path(request.scope) == "/api/uploads"
             return error_reply(OVER_EN if upload else BIG_EN, 413, sv=OVER_SV if upload else BIG_SV)
-        if self.token is None or route_path(request.scope) == "/healthz":  # the monitoring has no token
+        path = route_path(request.scope)
+        if self.token is None or path == "/healthz":  # the monitoring has no token
             return await call_next(request)
+        if path.endswith("/healthz") and (wrong := prefix_refusal(request, "/healthz")) is not None:
+            # the monitoring under a proxy's prefix the server does not serve: told so, not asked for a
+            # token it never needs (a 401 sent whoever set it up looking for one); only /healthz under the
+            # prefix gets this, and the answer names the prefixes, nothing of anyone's work
+            return wrong
         given = (request.headers.get(TOKEN_HEADER) or request.query_params.get("token")
                  or request.cookies.get(COOKIE) or "")
         if not hmac.compare_digest(given.encode(), self.token.encode()):

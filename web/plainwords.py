@@ -5,9 +5,11 @@ The readers word their refusals for the command line, where whoever develops a m
 not well-formed XML: Opening and ending tag mismatch: process line 17 and proces``, lxml's words; the page
 said them so, in Swedish "teknisk uppgift från XML-läsaren lxml", and a manager does not know what lxml or
 PyYAML is. :func:`parser_said` says the commonest of the two parsers' messages as what is wrong (the tag, the
-line, what to write instead); another one as "not written as XML requires here", its words kept as a technical
-detail, no parser named. :func:`element_names` and :func:`named` put an element's name where a message quotes
-its id (an element the model leaves unnamed by what it is and its id, web.unnamedkinds). :func:`detail_en` is the English detail,
+line, what to write instead): an XML fault in the words the readers already give the command line
+(:mod:`bpmn_io.xmlfaults`, one table for both, and its Swedish), a YAML one from a table here; another one as
+"not written as XML requires here", its words kept as a technical detail, no parser named.
+:func:`element_names` and :func:`named` put an element's name where a message quotes its id (an element the
+model leaves unnamed by what it is and its id, web.unnamedkinds). :func:`detail_en` is the English detail,
 :func:`web.uploadwords.detail_sv` the Swedish one; the command line's messages stay as they are.
 """
 
@@ -16,6 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from bpmn_io.xmlfaults import fault_said
+from bpmn_io.xmlfaults import said_sv as xml_said_sv
+from bpmn_io.xmlsafe import mismatch_said
 from processes.errors import PermitflowError
 from processes.model import Definitions
 from processes.shownnames import name_in
@@ -30,71 +35,6 @@ _Said = Callable[[re.Match[str]], tuple[str, str]]
 def _table(rows: tuple[tuple[str, _Said], ...]) -> tuple[tuple[re.Pattern[str], _Said], ...]:
     return tuple((re.compile(pattern, re.S), said) for pattern, said in rows)
 
-
-def _mismatch(m: re.Match[str]) -> tuple[str, str]:
-    """An end tag that does not close the tag open: ``m``'s groups the start tag, its line, the end tag."""
-    return (f"the tag <{m[1]}> opened on line {m[2]} is closed as </{m[3]}> (a closing tag of another name, or one "
-            "missing)",
-            f"taggen <{m[1]}> som öppnas på rad {m[2]} stängs som </{m[3]}> (en sluttagg med ett annat namn, eller "
-            "en som saknas)")
-
-
-#: lxml's (libxml2's) commonest messages of a file that is not well-formed XML: (English, Swedish); the BPMN
-#: reader says a wrong end tag with the tags as the file writes them (bpmn_io.xmlsafe), a case log lxml's words
-_XML = _table((
-    (r"the start tag <(\S+)> on line (\d+) is still open at </(\S+)> \(expected </\S+> first\)", _mismatch),
-    (r"Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)", _mismatch),
-    (r"Unescaped '<' not allowed in attributes values",
-     lambda m: ("a '<' inside an attribute's value, or a quote that is never closed (a value is written "
-                "name=\"value\", a '<' in it as &lt;)",
-                "ett '<' i ett attributs värde, eller ett citattecken som aldrig stängs (ett värde skrivs "
-                "namn=\"värde\", ett '<' i det som &lt;)")),
-    (r"AttValue: \" or ' expected",
-     lambda m: ("an attribute's value without quotes (write name=\"value\")",
-                "ett attributs värde utan citattecken (skriv namn=\"värde\")")),
-    (r"EntityRef: expecting ';'|xmlParseEntityRef: no name",
-     lambda m: ("an '&' not written as &amp; (XML writes the character & as &amp;)",
-                "ett '&' som inte är skrivet som &amp; (XML skriver tecknet & som &amp;)")),
-    (r"Entity '(.+?)' not defined",
-     lambda m: (f"&{m[1]}; is no character XML knows (write the character itself)",
-                f"&{m[1]}; är inget tecken som XML känner till (skriv tecknet självt)")),
-    (r"Attribute (\S+) redefined",
-     lambda m: (f"the attribute {m[1]} is written twice on one element",
-                f"attributet {m[1]} står två gånger på samma element")),
-    (r"Specification mandates value for attribute (\S+)",
-     lambda m: (f"the attribute {m[1]} has no value (write {m[1]}=\"value\")",
-                f"attributet {m[1]} saknar värde (skriv {m[1]}=\"värde\")")),
-    (r"Extra content at the end of the document",
-     lambda m: ("more after the document's last closing tag (a file holds one document)",
-                "mer efter dokumentets sista sluttagg (en fil rymmer ett dokument)")),
-    (r"Namespace prefix (\S+) on (\S+) is not defined",
-     lambda m: (f"the prefix {m[1]}: of <{m[1]}:{m[2]}> is not declared (an xmlns:{m[1]}=\"…\" is missing)",
-                f"prefixet {m[1]}: i <{m[1]}:{m[2]}> är inte deklarerat (ett xmlns:{m[1]}=\"…\" saknas)")),
-    (r"StartTag: invalid element name|EndTag: '</' not found",
-     lambda m: ("a '<' that starts no tag (a '<' in a text is written &lt;)",
-                "ett '<' som inte inleder någon tagg (ett '<' i en text skrivs &lt;)")),
-    (r"PCDATA invalid Char value|xmlParseCharRef: invalid xmlChar value|invalid character in attribute value|"
-     r"Char 0x\w+ out of allowed range",
-     lambda m: ("a control character, which XML does not allow in a file",
-                "ett styrtecken, som XML inte tillåter i en fil")),
-    (r"Comment not terminated|Double hyphen within comment",
-     lambda m: ("a comment <!-- … --> that is not closed, or that holds '--'",
-                "en kommentar <!-- … --> som inte stängs, eller som innehåller '--'")),
-    (r"CData section not finished",
-     lambda m: ("a <![CDATA[ section that is never closed with ]]>",
-                "ett <![CDATA[-avsnitt som aldrig stängs med ]]>")),
-    (r"XML declaration allowed only at the start of the document",
-     lambda m: ("the XML declaration <?xml …?> is not at the very start of the file (two files joined into "
-                "one?)",
-                "XML-deklarationen <?xml …?> står inte allra först i filen (två filer ihopslagna till en?)")),
-    (r"error parsing attribute name|attributes construct error|Couldn't find end of Start Tag|expected '>'",
-     lambda m: ("a tag not closed with '>', or an attribute written wrongly in it (write name=\"value\")",
-                "en tagg som inte stängs med '>', eller ett attribut som är fel skrivet i den (skriv "
-                "namn=\"värde\")")),
-    (r"ParsePI|xmlParsePI",
-     lambda m: ("a processing instruction <?…?> written wrongly",
-                "en bearbetningsinstruktion <?…?> som är fel skriven")),
-))
 
 #: an editor's tab in YAML (bpmn_io/yamlparse.py adds the way out to PyYAML's words)
 TAB = {"en": "a tab where YAML takes only spaces (YAML indents with spaces, not tabs: replace the tab by "
@@ -178,18 +118,25 @@ def parser_said(kind: str, words: str, lang: str) -> str:
     """What the XML (``kind`` "xml": lxml's) or YAML ("yaml": PyYAML's) parser's message ``words`` says is
     wrong with the file, in plain words in ``lang``.
 
-    >>> parser_said("xml", "Opening and ending tag mismatch: process line 17 and proces", "en")[:59]
-    'the tag <process> opened on line 17 is closed as </proces> '
+    >>> parser_said("xml", "Opening and ending tag mismatch: process line 17 and proces", "sv")
+    'starttaggen <process> på rad 17 är fortfarande öppen vid </proces> (förväntade </process> först)'
     >>> parser_said("yaml", "expected ',' or ']', but got '<stream end>'", "sv")
     "ett '[' som aldrig stängs med ']'"
     >>> parser_said("xml", "Something new", "en")
     'the file is not written as XML requires here (technical detail: “Something new”)'
     """
     words = words.strip()
-    for pattern, said in _XML if kind == "xml" else _YAML:
-        m = pattern.match(words)
-        if m is not None:
-            return said(m)[0 if lang == "en" else 1]
+    if kind == "xml":  # the readers' own words (bpmn_io.xmlfaults), or lxml's said in them
+        english = mismatch_said(words, b"", None)
+        english = fault_said(words, None) or words if english == words else english
+        swedish = xml_said_sv(english)
+        if swedish is not None:
+            return english if lang == "en" else swedish
+    else:
+        for pattern, said in _YAML:
+            m = pattern.match(words)
+            if m is not None:
+                return said(m)[0 if lang == "en" else 1]
     en, sv = _OTHER[kind]
     return f"{en} (technical detail: “{words}”)" if lang == "en" else f"{sv} (teknisk uppgift: ”{words}”)"
 
@@ -290,6 +237,10 @@ _EN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = tuple(
         (r"not UTF-8 text \(.* at byte (\d+)(?:; save the file as UTF-8)?\)",
          lambda m: f"not UTF-8 text (at byte {m[1]}; save the file as UTF-8)"),
         (MISSING.pattern, lambda m: missing_said(m, "en")),
+        # an XES log's key not found: the page's own field, as the Swedish page says (the command line's
+        # option is no use on the page)
+        (r"((?:event|trace) \d+ has .*) \((the activity|the case id); give --\w+ KEY for another "
+         r"(?:trace )?attribute\)", lambda m: f"{m[1]} ({m[2]}; give another key under “Columns”)"),
     ))
 
 
@@ -321,7 +272,8 @@ def detail_en(err: PermitflowError, names: Mapping[str, str] | None = None,
 
     >>> from processes.errors import InputError
     >>> detail_en(InputError("not well-formed XML: Attribute id redefined", file="m.bpmn", line=3))
-    'm.bpmn, line 3: not well-formed XML: the attribute id is written twice on one element'
+    'm.bpmn, line 3: not well-formed XML: the attribute id is written twice (expected each attribute once \
+in a tag)'
     """
     message = " ".join(err.message.split("\n"))
     said = next((f(m) for pattern, f in _EN if (m := pattern.fullmatch(message)) is not None), message)

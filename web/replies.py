@@ -21,7 +21,7 @@ from web.runs import RunsBusy
 from web.whatif import PageError
 from web.wrongprefix import mismatch
 
-__all__ = ["error_reply", "not_kept", "refused", "http_refusal", "server_fault", "NO_SUCH"]
+__all__ = ["error_reply", "not_kept", "refused", "http_refusal", "prefix_refusal", "server_fault", "NO_SUCH"]
 
 
 def error_reply(err: PermitflowError | str, status: int = 400, *, sv: str = "",
@@ -88,14 +88,24 @@ async def http_refusal(request: Request, exc: Exception) -> Response:
     """Starlette's own refusals (no route: 404, a method the route does not take: 405), which said "Not Found"
     in English plain text."""
     status = getattr(exc, "status_code", 400)
-    wrong = mismatch(request.scope, partial(_answers, request), request.query_params,
-                     request.headers) if status == 404 else None
+    wrong = prefix_refusal(request) if status == 404 else None
     if wrong is not None:
-        LOG.info(one_line(wrong.log_line(request.method)))
-        if wrong.asked.startswith("/api/"):  # the page's script: the message it shows
-            return error_reply(wrong.words()[0], 404, sv=wrong.words()[1])
-        return HTMLResponse(wrong.page(_language(request)), status_code=404)
+        return wrong
     return refused(request, NO_SUCH if status == 404 else _NOT_TAKEN if status == 405 else _FAULT, status)
+
+
+def prefix_refusal(request: Request, asked: str = "") -> Response | None:
+    """The answer to ``request`` when its address shows a proxy and the server set up for different prefixes
+    (:mod:`web.wrongprefix`; logged), else None; with ``asked``, only for that address under the prefix. It
+    names the prefixes and the option to change, nothing of anyone's work: a monitor's ``/PREFIX/healthz``
+    gets it without the token (:class:`web.guard.Guard`)."""
+    wrong = mismatch(request.scope, partial(_answers, request), request.query_params, request.headers)
+    if wrong is None or (asked and wrong.asked != asked):
+        return None
+    LOG.info(one_line(wrong.log_line(request.method)))
+    if wrong.asked.startswith("/api/"):  # the page's script: the message it shows
+        return error_reply(wrong.words()[0], 404, sv=wrong.words()[1])
+    return HTMLResponse(wrong.page(_language(request)), status_code=404)
 
 
 async def server_fault(request: Request, exc: Exception) -> Response:

@@ -51,6 +51,9 @@ class Run:
     stored_files: bytes = b""
     #: the process of its own a large run runs in (``None``: it runs on the server's pool)
     process: Any = None
+    #: when the run failed or finished (seconds since the epoch; 0: not yet): a failure's words name the
+    #: time, whoever runs the server finds the run's log line by it
+    ended: float = 0.0
 
     @property
     def size(self) -> int:

@@ -91,10 +91,12 @@ async def show_run(request: Request) -> Response:
     if state == "done":
         body["answer"] = run.extra  # read back from what is kept (compressed)
     if state == "failed":
-        return error_reply(run_failure_en(str(error)), 422, sv=run_failure_sv(str(error)))
+        return error_reply(run_failure_en(str(error), run.id, run.ended), 422,
+                           sv=run_failure_sv(str(error), run.id, run.ended))
     if state == "done" and body["answer"].get("failures"):
         message = "; ".join(f["message"] for f in body["answer"]["failures"])
-        return error_reply(run_failure_en(message), 422, sv=run_failure_sv(message))
+        return error_reply(run_failure_en(message, run.id, run.ended), 422,
+                           sv=run_failure_sv(message, run.id, run.ended))
     return JSONResponse(body)
 
 
@@ -138,7 +140,8 @@ async def show_diagram(request: Request) -> Response:
         failures = (run.extra.get("failures") or []) if state == "done" else []
         if state == "failed" or failures:
             error = "; ".join(f["message"] for f in failures) if failures else error
-            en, sv = run_failure_en(str(error)), run_failure_sv(str(error))
+            en = run_failure_en(str(error), run.id, run.ended)
+            sv = run_failure_sv(str(error), run.id, run.ended)
             return error_reply(f"no diagram: {en[:1].lower()}{en[1:]}", 404,
                                sv=f"ingen processkarta: {sv[:1].lower()}{sv[1:]}")
         if state == "cancelled":

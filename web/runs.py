@@ -267,14 +267,14 @@ class Runs:
             except Exception as err:  # noqa: BLE001 - a run that breaks is reported on the page, the server goes on
                 with run.lock:
                     if run.state == "running":
-                        run.state, run.error = "failed", str(err)
+                        run.state, run.error, run.ended = "failed", str(err), time.time()
                     run.futures.clear()
                 return
             with run.lock:
                 if run.state == "running":
                     (run.stored_batch, run.stored_answer, run.stored_uncertainty, run.stored_diagrams,
                      run.stored_files) = stored
-                    run.state = "done"
+                    run.state, run.ended = "done", time.time()
                 run.futures.clear()
             with self._lock:
                 if run.id in self._runs:
@@ -297,7 +297,7 @@ class Runs:
         :attr:`_started` entry dropped (:meth:`_said`), which nothing else would drop."""
         with run.lock:
             if run.state == "running":
-                run.state, run.error = "failed", str(err) or type(err).__name__
+                run.state, run.error, run.ended = "failed", str(err) or type(err).__name__, time.time()
         if apart is not None:
             process, receive = apart
             process.kill()

@@ -12,6 +12,7 @@ the rule, the English from the same entry); a message in neither keeps its Engli
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Mapping
 
 from bpmn_io.xmlkind import said_sv
@@ -19,6 +20,8 @@ from processes.errors import PermitflowError
 from processes.rulewords import rule_said
 from report.failurewords import failure_words
 from web.plainwords import MISSING, TAB, missing_said, named, parser_said, where_said
+from web.requestlog import short_id
+from web.texts import TEXTS
 
 __all__ = ["detail_sv", "run_failure_sv", "run_failure_en", "form_words_sv"]
 
@@ -323,41 +326,65 @@ def detail_sv(err: PermitflowError, names: Mapping[str, str] | None = None,
     return named(f"{where_said(err, 'sv')}(på engelska) {message}", names or {}, "sv", kinds)
 
 
-def run_failure_sv(message: str) -> str:
+def run_failure_sv(message: str, run: str = "", ended: float = 0.0) -> str:
     """A run's failure (the engine's message; several joined by ``; ``) for the Swedish refusal on the page: the
     report's plain words for a failure they know (:func:`report.failurewords.failure_words`: a join that waits in
-    vain, a loop without end, a choice without a way), else the message in Swedish where :func:`detail_sv` knows
-    it, else its English words, said to be English.
+    vain, a loop without end, a choice without a way), else what the person can do (:func:`_next_step`: the
+    run ``run``, failed at ``ended``) and then the message as a technical detail, in Swedish where
+    :func:`detail_sv` knows it, else its English words, said to be English.
 
     >>> run_failure_sv("element 'J': 3 case(s) cannot finish: tokens wait at join(s) 'J' that no other token can "
     ...                "reach (cases 0, 1, 2); no token came to Båda klara (J) by 'F1' from …")[:74]
     'Scenariot kunde inte beräknas eftersom vissa ärenden aldrig kunde avslutas'
-    >>> run_failure_sv("an English message no table knows")
-    'Scenariot kunde inte beräknas: (på engelska) an English message no table knows'
+    >>> run_failure_sv("an English message no table knows").rpartition(". ")[2]
+    'Teknisk uppgift: ”(på engelska) an English message no table knows”'
     """
     said = failure_words(message)["sv"]
     if said != failure_words("")["sv"]:  # not the general sentence, whose "detail below" the page does not show
         return said
-    return f"Scenariot kunde inte beräknas: {detail_sv(PermitflowError(message))}"
+    return f"{_next_step('sv', run, ended)} Teknisk uppgift: ”{detail_sv(PermitflowError(message))}”"
 
 
-def run_failure_en(message: str) -> str:
+def run_failure_en(message: str, run: str = "", ended: float = 0.0) -> str:
     """A run's failure for the English refusal on the page: the report's plain words for a failure they
-    know, as :func:`run_failure_sv`, else the engine's message after what happened. The engine's own, "the
-    scenario cannot run: element 'J': 7 case(s) cannot finish, a deadlock in the model: parallel join … by
-    'Flow_R_J' …", once for today and once with the changes, named the model's ids to a manager (found by
-    QA, qaserve2).
+    know, as :func:`run_failure_sv`, else what the person can do and then the engine's message as a technical
+    detail. The engine's own, "the scenario cannot run: element 'J': 7 case(s) cannot finish, a deadlock in
+    the model: parallel join … by 'Flow_R_J' …", once for today and once with the changes, named the model's
+    ids to a manager (found by QA, qaserve2); and one no plain words know said only "This scenario could not
+    be computed:" and the engine's words, with nothing to do next (qamsg).
 
     >>> run_failure_en("element 'J': 3 case(s) cannot finish: tokens wait at join(s) 'J' that no other "
     ...                "token can reach (cases 0, 1, 2); no token came to Båda klara (J) by 'F1' from …")[:78]
     'This scenario could not be computed because some cases could never finish: the'
-    >>> run_failure_en("an English message no table knows")
-    'This scenario could not be computed: an English message no table knows'
+    >>> run_failure_en("an English message no table knows").rpartition(". ")[2]
+    'Technical detail: “an English message no table knows”'
     """
     said = failure_words(message)["en"]
     if said != failure_words("")["en"]:
         return said
-    return f"This scenario could not be computed: {message}"
+    return f"{_next_step('en', run, ended)} Technical detail: “{message}”"
+
+
+def _next_step(lang: str, run: str, ended: float) -> str:
+    """What happened to a run no plain words know, and what the person can do: correct a model they uploaded
+    and upload it again, where the page checks it (:data:`web.texts.TEXTS`' "upload" names the field), or tell
+    whoever runs the server when the run ``run`` failed (``ended``: seconds since the epoch, said in the
+    server's local time, as its log's lines are stamped) and its id as the log says it."""
+    field = TEXTS["upload"][lang]
+    when = time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime(ended)) if ended else ""
+    if lang == "sv":
+        which = f"körning {short_id(run)} misslyckades" if run else "en körning misslyckades"
+        return ("Scenariot kunde inte beräknas: simuleringen stoppades av ett fel som permitflow inte kan "
+                "förklara i klartext. Det här kan du göra: är modellen en som du har laddat upp, rätta den i "
+                f"modelleringsverktyget och ladda upp den igen under ”{field}”, där sidan kontrollerar den; "
+                "annars säg till den som driver servern (ofta it-avdelningen) att "
+                f"{which}{' ' + when if when else ''}: serverns logg har en rad om den.")
+    which = f"run {short_id(run)} failed" if run else "a run failed"
+    return ("This scenario could not be computed: the simulation stopped on an error permitflow cannot say "
+            "in plain words. What you can do: if the model is one you uploaded, correct it in your modelling "
+            f"tool and upload it again under “{field}”, where the page checks it; else tell whoever runs the "
+            f"server (often the IT department) that {which}{' at ' + when if when else ''}: the server's log "
+            "has a line for it.")
 
 
 #: the form parser's (starlette's) refusals of a multipart body, in Swedish

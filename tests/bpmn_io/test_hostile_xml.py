@@ -96,7 +96,8 @@ CASES = {
         "</semantic:process> (expected </semantic:task> first)"),
     "an attribute given twice is not a truncation": (
         f'<definitions xmlns="{BPMN}" id="a" id="b" targetNamespace="t"/>'.encode(),
-        "x.bpmn:1: not well-formed XML: Attribute id redefined"),
+        "x.bpmn:1: not well-formed XML: in <definitions>: the attribute id is written twice (expected each "
+        "attribute once in a tag)"),
     "the XML declaration without its space (bpmn-js fixtures)": (
         b'<?xml version="1.0"encoding="UTF-8"?>\n' + f'<definitions xmlns="{BPMN}" targetNamespace="t">'.encode()
         + b'\n<process id="P">\n<task id="T"/>\n<task id="T"/>\n</process>\n</definitions>',

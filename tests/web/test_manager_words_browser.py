@@ -125,13 +125,13 @@ def test_a_broken_model_is_said_in_plain_words_and_a_latin1_model_uploads_and_ru
         message.wait_for()
         assert message.inner_text() == (
             f"BPMN-modellen kunde inte läsas. Detaljer: trasig.bpmn, rad {at + 1}: inte välformad XML: "
-            f"taggen <bpmn:process> som öppnas på rad {opened} stängs som </bpmn:proces> (en sluttagg med "
-            "ett annat namn, eller en som saknas)")
+            f"starttaggen <bpmn:process> på rad {opened} är fortfarande öppen vid </bpmn:proces> (förväntade "
+            "</bpmn:process> först)")
         page.click("[data-lang='en']")
         assert message.inner_text() == (
             f"The BPMN model could not be read. Details: trasig.bpmn, line {at + 1}: not well-formed XML: "
-            f"the tag <bpmn:process> opened on line {opened} is closed as </bpmn:proces> (a closing tag of "
-            "another name, or one missing)")
+            f"the start tag <bpmn:process> on line {opened} is still open at </bpmn:proces> (expected "
+            "</bpmn:process> first)")
         page.click("[data-lang='sv']")
         # the server serves on: the same model saved as Latin-1 uploads, runs and names its steps as written
         page.fill("#up-name", "Ängby")

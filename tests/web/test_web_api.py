@@ -1222,12 +1222,38 @@ def test_the_diagram_of_a_failed_run_says_the_scenario_cannot_run_and_why(client
         run.stored_diagrams = ()
     reply = client.get(f"/api/runs/{run_id}/diagram/0")
     assert reply.status_code == 404
-    assert reply.json()["error"] == ("no diagram: this scenario could not be computed: the run's process "
-                                     "ended before it started (exit code -9)")
+    en, sv = reply.json()["error"], reply.json()["error_sv"]
+    assert en.startswith("no diagram: this scenario could not be computed: the simulation ")
+    assert en.endswith(" Technical detail: “the run's process ended before it started (exit code -9)”")
     # in Swedish on the Swedish page, not the engine's English (found by QA, qawords)
-    assert reply.json()["error_sv"] == ("ingen processkarta: scenariot kunde inte beräknas: körningens egen process "
-                                        "avslutades innan den startade (slutkod -9)")
+    assert sv.startswith("ingen processkarta: scenariot kunde inte beräknas: simuleringen ")
+    assert sv.endswith(" Teknisk uppgift: ”körningens egen process avslutades innan den startade "
+                       "(slutkod -9)”")
     assert client.get(f"/api/runs/{run_id}").status_code == 422  # as the run itself says
+
+
+def test_a_run_that_fails_without_plain_words_says_what_to_do_and_when_before_the_engine_s_words(client):
+    # found by QA (qamsg): "This scenario could not be computed: <engine message>", and nothing to do next
+    run_id, done = _run(client, {"municipalities": ["astorp"], "levers": SMALL})
+    run = client.app.state.web.runs.get(run_id)
+    engine = "simulation.pools.officer: a broken replication"
+    with run.lock:  # as a run whose engine raised leaves it (web/runs.py)
+        run.state, run.error = "failed", engine
+    ended = time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime(run.ended))
+    said = client.get(f"/api/runs/{run_id}").json()
+    assert said["error"] == (
+        "This scenario could not be computed: the simulation stopped on an error permitflow cannot say in "
+        "plain words. What you can do: if the model is one you uploaded, correct it in your modelling tool "
+        "and upload it again under “Your own process (BPMN and profile)”, where the page checks it; else "
+        f"tell whoever runs the server (often the IT department) that run {run_id[:6]}… failed at {ended}: "
+        f"the server's log has a line for it. Technical detail: “{engine}”")
+    assert said["error_sv"] == (
+        "Scenariot kunde inte beräknas: simuleringen stoppades av ett fel som permitflow inte kan förklara i "
+        "klartext. Det här kan du göra: är modellen en som du har laddat upp, rätta den i "
+        "modelleringsverktyget och ladda upp den igen under ”Egen process (BPMN och profil)”, där sidan "
+        "kontrollerar den; annars säg till den som driver servern (ofta it-avdelningen) att körning "
+        f"{run_id[:6]}… misslyckades {ended}: serverns logg har en rad om den. Teknisk uppgift: ”(på "
+        f"engelska) {engine}”")
 
 
 def test_a_how_sure_run_of_levers_set_to_todays_values_does_not_say_no_change_was_chosen(client):

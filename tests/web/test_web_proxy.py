@@ -279,6 +279,33 @@ def test_a_proxy_that_keeps_a_prefix_the_server_was_not_told_gets_one_page_and_o
         "after the port in proxy_pass).")
 
 
+def _without_token(url: str) -> tuple[int, str, str | None]:
+    """What the server answered ``url`` with, asked as a monitor asks: no token, no cookie."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url), timeout=60) as reply:
+            return reply.status, reply.read().decode(), reply.headers.get("set-cookie")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode(), err.headers.get("set-cookie")
+
+
+@pytest.mark.slow
+def test_a_monitor_s_health_check_under_a_prefix_that_does_not_match_is_told_so_without_the_token():
+    # found by QA (qamsg): with a token, /permitflow/healthz through a proxy that keeps the prefix answered
+    # 401 (the token is checked first), and the monitor's setup looked like a missing token; /healthz needs
+    # none
+    log: list[str] = []
+    with _behind_proxy(False, options=["--token", TOKEN], log=log) as base:
+        status, page, cookie = _without_token(base + "healthz")
+        assert status == 404 and _MISMATCH["sv"] in page and "--root-path /permitflow" in page
+        assert cookie is None and TOKEN not in page
+        # nothing else under the prefix gets past the token: the page, its script's addresses, a deeper
+        # healthz
+        for address in ("", "api/setup", "api/runs/healthz", "static/healthz"):
+            assert _without_token(base + address)[0] == 401, address
+    said = [line for line in log[0].splitlines() if "GET /permitflow/healthz:" in line]
+    assert len(said) == 1 and "Start permitflow serve with --root-path /permitflow" in said[0]
+
+
 @pytest.mark.slow
 def test_a_proxy_under_another_prefix_than_root_path_is_told_apart_from_an_ordinary_wrong_address():
     log: list[str] = []

@@ -105,22 +105,20 @@ SHARES = b"{probabilities: {Flow_0ja5m3n: 0.6, Flow_1nej6o4: 0.4}}"
 BAD = {
     "tag closed by another name": (
         HEAD + b'    <task id="t" name="Granska"/>\n  </proces>\n</definitions>\n', PROFILE,
-        "m.bpmn, line 5: not well-formed XML: the tag <process> opened on line 3 is closed as </proces> (a "
-        "closing "
-        "tag of another name, or one missing)",
-        "m.bpmn, rad 5: inte välformad XML: taggen <process> som öppnas på rad 3 stängs som </proces> (en "
-        "sluttagg "
-        "med ett annat namn, eller en som saknas)"),
+        "m.bpmn, line 5: not well-formed XML: the start tag <process> on line 3 is still open at </proces> "
+        "(expected </process> first)",
+        "m.bpmn, rad 5: inte välformad XML: starttaggen <process> på rad 3 är fortfarande öppen vid "
+        "</proces> (förväntade </process> först)"),
     # found by QA: lxml names the tags without the prefix the file writes them with ("task line 4 and
     # process" for <bpmn:task> and </bpmn:process>)
     "a prefixed tag left open": (
         HEAD.replace(b"<process", b"<bpmn:process").replace(b"<definitions ", b"<definitions xmlns:bpmn="
                                                             b'"http://www.omg.org/spec/BPMN/20100524/MODEL" ')
         + b'    <bpmn:task id="t" name="Granska">\n  </bpmn:process>\n</definitions>\n', PROFILE,
-        "m.bpmn, line 5: not well-formed XML: the tag <bpmn:task> opened on line 4 is closed as "
-        "</bpmn:process> (a closing tag of another name, or one missing)",
-        "m.bpmn, rad 5: inte välformad XML: taggen <bpmn:task> som öppnas på rad 4 stängs som "
-        "</bpmn:process> (en sluttagg med ett annat namn, eller en som saknas)"),
+        "m.bpmn, line 5: not well-formed XML: the start tag <bpmn:task> on line 4 is still open at "
+        "</bpmn:process> (expected </bpmn:task> first)",
+        "m.bpmn, rad 5: inte välformad XML: starttaggen <bpmn:task> på rad 4 är fortfarande öppen vid "
+        "</bpmn:process> (förväntade </bpmn:task> först)"),
     "cut short": (
         HEAD + b'    <task id="t" name="Granska">\n', PROFILE,
         "m.bpmn, line 4: the file ends before <task> opened at line 4 is closed (the file looks cut off: "
@@ -129,10 +127,10 @@ BAD = {
         "förväntade resten av dokumentet, fram till </definitions>)"),
     "an ampersand": (
         HEAD + b'    <task id="t" name="R&D"/>\n  </process>\n</definitions>\n', PROFILE,
-        "m.bpmn, line 4: not well-formed XML: an '&' not written as &amp; (XML writes the character & as "
-        "&amp;)",
-        "m.bpmn, rad 4: inte välformad XML: ett '&' som inte är skrivet som &amp; (XML skriver tecknet & som "
-        "&amp;)"),
+        "m.bpmn, line 4: not well-formed XML: in <task>: an '&' not written as &amp; (expected &amp; for the "
+        "character &)",
+        "m.bpmn, rad 4: inte välformad XML: i <task>: ett '&' som inte är skrivet som &amp; (förväntade "
+        "&amp; för tecknet &)"),
     "not XML": (
         b"this is not XML", PROFILE,
         "m.bpmn: the file is text that is not XML (it starts 'this is not XML'), not a BPMN model (expected "
