@@ -32,7 +32,8 @@ that it simulates as written and each value can be replaced by the municipality'
   start; ``convert --start`` gives another), with 8 weeks of warm-up.
 
 There is no legal clock (where it starts and stops is the developer's to say) and no outcomes.
-A top-level ``assumption:`` says that every value is a placeholder.
+A top-level ``assumption:`` says that every value is a placeholder; no ``municipality:`` (the model's
+name is no municipality's): a comment above says to add it.
 
 >>> from processes.model import Definitions
 >>> profile_skeleton(Definitions()).document["simulation"]["arrivals"]
@@ -314,6 +315,7 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
                      "decides, add decision: under simulation: (docs/profile.md)")
     notes.append("no legal clock: add clock: {start: ..., stop: ..., deadline: 4mo} under simulation: for the "
                  "share within 4 months")
+    comments: tuple[tuple[tuple[str, ...], str], ...]
     comments = tuple((("simulation", "elements", sub.id), f"{step_said(sub.id, sub.name)}: {STAND_IN}; its "
                       f"{_WORK} is a placeholder for the work of the steps it stands for") for sub in empty)
     comments += tuple((("simulation", "elements", event.id), f"{step_said(event.id, event.name)}: "
@@ -338,8 +340,12 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
         comments += ((("simulation", "elements", first.id), f"{len(starts)} top-level start events: each case arrives "
                        "at one of them, by its `share:` (the shares sum to 1); equal shares are a placeholder"),)
         notes.insert(1, f"{len(starts)} top-level start events ({', '.join(starts)}): equal shares of the cases")
-    return Converted({"municipality": _title(defs, process), "assumption": PLACEHOLDER, "simulation": sim},
-                     tuple(notes), comments)
+    # no municipality: the model's name is no municipality's, and a report listed "Municipalities:
+    # Tillfälligt serveringstillstånd" (found by QA, qawords); left for the person to fill, said where it goes
+    comments = ((("assumption",), f"municipality: the municipality's name, to fill in (this model is "
+                 f"{_title(defs, process)!r}); until then a report names the model, not a municipality"),
+                *comments)
+    return Converted({"assumption": PLACEHOLDER, "simulation": sim}, tuple(notes), comments)
 
 
 #: the waits other than for another party, by kind: the noun (one, many) and what their 2 weeks stand for
