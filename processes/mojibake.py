@@ -1,6 +1,7 @@
-"""Text a tool wrote in the wrong encoding, read as it was meant: the labels the comparison matches by and the
-names every command shows people (found by QA: diff showed "Rechnung klÃƒÂ¤ren" as written where the comparison
-matched "Rechnung klären"; later render and show still drew and listed the garbled name while diff repaired it).
+"""Text a tool wrote in the wrong encoding, read as it was meant: the labels the comparison matches by and
+the names every command shows people (found by QA: diff showed "Rechnung klÃƒÂ¤ren" as written where the
+comparison matched "Rechnung klären"; later render and show still drew and listed the garbled name while diff
+repaired it).
 
 - :func:`repair_mojibake`: one text; :mod:`processes.diff.view` reads every step's name through it.
 - :func:`readable_names`: a whole model with every ``name`` repaired, what ``show`` and ``render`` read, so
@@ -60,7 +61,7 @@ def readable_names(model: T) -> tuple[T, int]:
     """``model`` (any frozen dataclass of the model: Definitions, Process, ...) with every ``name`` and
     ``names`` entry repaired by :func:`repair_mojibake`, and how many names that changed.
 
-    Unchanged parts are returned as they were (the same objects), so a model without garbled names costs a walk.
+    Unchanged parts are returned as they were (the same objects): a model without garbled names costs a walk.
 
     >>> from processes.model import Task
     >>> task, repaired = readable_names(Task(id="T", name="Rechnung klÃƒÂ¤ren"))

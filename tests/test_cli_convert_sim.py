@@ -464,8 +464,8 @@ EMPTY = """<?xml version="1.0" encoding="UTF-8"?>
 def test_an_empty_collapsed_subprocess_gets_a_work_time_to_fill_in_said_in_a_comment(tmp_path) -> None:
     """It was refused: 'draw it as a task instead' (19 interop files); a call activity already got 1 hour."""
     _model, out, said = _to_fill_in(tmp_path, EMPTY, "m.bpmn", "profile.yaml")
-    assert (f"permitflow: {out}: placeholders to replace: 1 hour of work for 1 empty subprocess (nothing drawn "
-            "inside: one step), 1 pool of one person (officer)\n") in said
+    assert (f"permitflow: {out}: placeholders to replace: 1 hour of work for 1 empty subprocess (nothing "
+            "drawn inside: one step), 1 pool of one person (officer)\n") in said
     sim = read_profile(out).simulation
     assert sim is not None and sim.elements["Sub"].duration is not None and sim.elements["Sub"].pool == "officer"
     text = out.read_text(encoding="utf-8")
@@ -546,8 +546,8 @@ CONDITIONAL = """<?xml version="1.0" encoding="UTF-8"?>
 def test_conditional_events_get_a_wait_to_fill_in_and_a_note_when_simulated(tmp_path) -> None:
     """They were refused ('conditional ... event is not simulated: draw a timer ... instead'; MIWG B.2.0)."""
     model, out, said = _to_fill_in(tmp_path, CONDITIONAL, "m.bpmn", "p.yaml")
-    assert (f"permitflow: {out}: placeholders to replace: 1 hour of work for 1 task, 2 weeks for 2 conditional "
-            "events (the time until the condition comes true)") in said
+    assert (f"permitflow: {out}: placeholders to replace: 1 hour of work for 1 task, 2 weeks for 2 "
+            "conditional events (the time until the condition comes true)") in said
     sim = read_profile(out).simulation
     assert sim is not None and sim.elements["C"].delay is not None and sim.elements["B"].delay is not None
     text = out.read_text(encoding="utf-8")

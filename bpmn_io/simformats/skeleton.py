@@ -293,8 +293,8 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     sim["arrivals"] = {"per_year": 25}
     if elements:
         sim["elements"] = elements
-    notes = [_placeholders_said(works, calls, len(empty), waits, _others_said(conditional, armed, escalations),
-                                choices, pools)]
+    others = _others_said(conditional, armed, escalations)
+    notes = [_placeholders_said(works, calls, len(empty), waits, others, choices, pools)]
     if decision is not None:
         sim["decision"] = {
             "element": decision.id,
@@ -327,12 +327,13 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     comments += tuple((("simulation", "elements", e), f"{step_said(e, process.nodes[e].name)}: {said}")
                       for e, (_mean, said) in raced.items() if e not in explained)
     if raced:
-        notes.insert(1, f"{len(raced)} of those waits {'races' if len(raced) == 1 else 'race'} other catches after "
-                        "an event-based gateway: an exponential time whose mean is the race's timer's time, so that "
-                        "no way is always taken")
+        races = "races" if len(raced) == 1 else "race"
+        notes.insert(1, f"{len(raced)} of those waits {races} other catches after an event-based gateway: "
+                        "an exponential time whose mean is the race's timer's time, so that no way is always "
+                        "taken")
     if errors:
-        notes.insert(1, f"{counted(len(errors), 'error boundary event')} on a step whose inside is not in the file: "
-                        "the step ends in that error in an equal share of its runs (`share:`)")
+        notes.insert(1, f"{counted(len(errors), 'error boundary event')} on a step whose inside is not in "
+                        "the file: the step ends in that error in an equal share of its runs (`share:`)")
         comments += tuple((("simulation", "elements", e), f"{step_said(e, process.nodes[e].name)}: "
                            f"{ERROR_BOUNDARY}; its {errors[e]} is a placeholder") for e in errors)
     if starts:
@@ -356,7 +357,7 @@ _OTHER_WAITS = {"conditional": ("conditional event", "the time until the conditi
 
 
 def _others_said(conditional: list[Event], armed: Any, escalations: list[Event]) -> list[str]:
-    """The waits other than for another party, counted by kind ("2 conditional events (the time until ...)")."""
+    """The waits other than for another party, counted by kind ("2 conditional events (the time ...)")."""
     kinds = ["armed" if e.id in armed else e.trigger for e in conditional] + ["escalation"] * len(escalations)
     return [f"{counted(kinds.count(k), noun)} ({meaning})" for k, (noun, meaning) in _OTHER_WAITS.items()
             if k in kinds]
@@ -368,14 +369,15 @@ def _placeholders_said(works: int, calls: int, empty: int, waits: int, others: l
     the model has, each count with its noun in the singular or plural (found by QA, qawords: "0 wait(s) for
     another party 2 weeks"). English, as every note of ``convert --to profile`` is.
 
-    >>> _placeholders_said(8, 0, 0, 1, [], 0, {"officer": {}})
-    'placeholders to replace: 1 hour of work for 8 tasks, 2 weeks for 1 wait for another party, 1 pool of one \
-person (officer)'
+    >>> _placeholders_said(8, 0, 0, 1, [], 0, {})
+    'placeholders to replace: 1 hour of work for 8 tasks, 2 weeks for 1 wait for another party'
     """
-    steps = ([counted(works, "task")] if works else []) + (
-        [counted(calls, "call activity", "call activities") + " (the process called as one step)"] if calls else [])
+    steps = [counted(works, "task")] if works else []
+    if calls:
+        steps.append(counted(calls, "call activity", "call activities") + " (the process called as one step)")
     if empty:
-        steps.append(counted(empty, "empty subprocess", "empty subprocesses") + " (nothing drawn inside: one step)")
+        steps.append(counted(empty, "empty subprocess", "empty subprocesses")
+                     + " (nothing drawn inside: one step)")
     waited = ([counted(waits, "wait") + " for another party"] if waits else []) + others
     parts = ([f"1 hour of work for {listed(steps)}"] if steps else []) + (
         [f"2 weeks for {listed(waited)}"] if waited else [])
