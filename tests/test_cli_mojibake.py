@@ -76,3 +76,15 @@ def test_camunda_c1_export_shows_and_draws_repaired(tmp_path: Path) -> None:
     svg = tmp_path / "c1.svg"
     assert CliRunner().invoke(cli, ["render", str(CAMUNDA_C1), "-o", str(svg)]).exit_code == 0
     assert "klären</tspan>" in svg.read_text(encoding="utf-8") and "Ã" not in svg.read_text(encoding="utf-8")
+
+
+def test_simulate_names_the_step_as_diff_does(tmp_path: Path) -> None:
+    """The simulate table (and so the report and the web page: processes.shownnames.name_in) reads the
+    repaired name too."""
+    broken = _model(tmp_path / "a.bpmn", "Rechnung klÃƒÂ¤ren", "BuchhaltungsbÃ¼ro")
+    profile = tmp_path / "profile.yaml"
+    assert CliRunner().invoke(cli, ["convert", str(broken), str(profile), "--to", "profile"]).exit_code == 0
+    result = CliRunner().invoke(cli, ["simulate", str(broken), "--profile", str(profile), "--years", "0.5",
+                                      "-r", "2", "-q", "--language", "en"])
+    assert result.exit_code == 0, result.output
+    assert "hours of work in: Rechnung klären" in result.stdout and "Ã" not in result.stdout
