@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from processes.errors import InputError
+from processes.mainprocess import process_named
 from processes.model import Definitions, Event, FlowNode, Gateway, Process, Task
 
 from .authoring_format import GATEWAY_WORD
@@ -88,8 +89,9 @@ def _carriers(
 def the_process(defs: Definitions, source: str | None) -> Process:
     with_steps = [p for p in defs.processes if p.nodes]
     if len(with_steps) != 1:
+        named = ", ".join(process_named(defs, p) for p in with_steps) or "none"
         raise InputError(f"the YAML authoring form holds exactly one process with steps, this model has "
-                         f"{len(with_steps)} ({', '.join(p.id for p in with_steps) or 'none'})", file=source)
+                         f"{len(with_steps)} ({named})", file=source)
     return with_steps[0]
 
 

@@ -150,6 +150,7 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
     from bpmn_io.simformats.skeleton import profile_skeleton, profile_yaml
     from processes.errors import InputError, NotExecutableError
     from processes.mainprocess import left_out_note
+    from processes.mojibake import readable_names
     from simulator.compiler import check_executable
 
     if not target.lower().endswith((".yaml", ".yml")):
@@ -164,7 +165,9 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
     if not defs.processes:  # a collaboration of black-box pools, or a diagram alone: nothing to fill in
         fail(f"{source}: no process to simulate (the file holds no process element; expected one with a start "
              "event, its steps and flows); no profile written")
-    converted = profile_skeleton(defs) if start is None else profile_skeleton(defs, start=start)
+    # its pools' names, notes and comments are read by people: names as diff reads them ("klären")
+    readable = readable_names(defs)[0]
+    converted = profile_skeleton(readable) if start is None else profile_skeleton(readable, start=start)
     params = made_profile(converted.document, made_from=source, target=target).simulation
     if params is not None and defs.processes:
         try:

@@ -36,8 +36,10 @@ def _drawable_model(file: str, *, strict: bool = True) -> object:
     """The model named by ``file`` (BPMN, YAML or library name) with a diagram, laid out if it had none."""
     from bpmn_io.layout import with_diagram
     from bpmn_io.loading import load_model
+    from processes.mojibake import readable_names
 
-    return with_diagram(load_model(file, strict=strict))
+    # names drawn as diff reads them: "Rechnung klären", not a tool's double-encoded "Rechnung klÃƒÂ¤ren"
+    return with_diagram(readable_names(load_model(file, strict=strict))[0])
 
 
 @click.command("render")

@@ -217,9 +217,11 @@ def show_cmd(ctx: click.Context, file: str, fmt: str, lenient: bool) -> None:
     import json
 
     from bpmn_io.loading import load_model
+    from processes.mojibake import readable_names
     from processes.validate import check
 
-    defs = load_model(file, strict=not lenient)
+    # names listed as diff reads them (one reading for all commands); ids and checks are unaffected
+    defs = readable_names(load_model(file, strict=not lenient))[0]
     problems = check(defs)
     if fmt == "json":
         click.echo(json.dumps(_model_summary(defs, problems), ensure_ascii=False, indent=2))

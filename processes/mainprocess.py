@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from processes import model as m
 
-__all__ = ["left_out_processes", "left_out_note"]
+__all__ = ["left_out_processes", "left_out_note", "process_named"]
 
 
 def left_out_processes(defs: m.Definitions) -> tuple[m.Process, ...]:
@@ -29,8 +29,9 @@ def left_out_processes(defs: m.Definitions) -> tuple[m.Process, ...]:
     return tuple(p for p in with_steps if p.id != run.id)
 
 
-def _named(defs: m.Definitions, process: m.Process) -> str:
-    """A process's id and its name (or its pool's), as a reader finds it in the modelling tool."""
+def process_named(defs: m.Definitions, process: m.Process) -> str:
+    """A process's id and its name (or its pool's), as a reader finds it in the modelling tool: ``P 'Engine'``
+    (``convert``'s refusal of a model with two pools names them so too: found by QA, qawords, ids only)."""
     pools = [part.name for part in defs.participants() if part.process_ref == process.id and part.name]
     name = process.name or (pools[0] if pools else "")
     return f"{process.id} {name!r}" if name else process.id
@@ -43,8 +44,8 @@ def left_out_note(defs: m.Definitions) -> str | None:
     if not others:
         return None
     verb = "is" if len(others) == 1 else "are"
+    named = ", ".join(process_named(defs, p) for p in others)
     return (
-        f"process {_named(defs, defs.process())}, the first of {len(others) + 1} processes with steps in "
-        f"this file; {', '.join(_named(defs, p) for p in others)} {verb} left out (to simulate it, draw it in a file "
-        "of its own)"
+        f"process {process_named(defs, defs.process())}, the first of {len(others) + 1} processes with "
+        f"steps in this file; {named} {verb} left out (to simulate it, draw it in a file of its own)"
     )

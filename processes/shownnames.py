@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from processes.model import Definitions, FrozenMap
+from processes.mojibake import repair_mojibake
 
 __all__ = ["LANGUAGES", "name_in", "language_problem", "in_language", "has_names"]
 
@@ -27,10 +28,13 @@ LANGUAGES = ("en", "sv")
 
 
 def name_in(element: Any, lang: str) -> str:
-    """``element``'s name in ``lang`` (its ``names`` entry), else its drawn ``name``; "" without either."""
+    """``element``'s name in ``lang`` (its ``names`` entry), else its drawn ``name``; "" without either. A
+    name a tool wrote in the wrong encoding is read as meant (:func:`processes.mojibake.repair_mojibake`), as
+    diff, show and render read it: the simulate table, the report and the web page name "Rechnung klären"
+    too (found by QA, qawords)."""
     names = getattr(element, "names", None)
     said = names.get(lang) if names else None
-    return str(said or getattr(element, "name", "") or "")
+    return repair_mojibake(str(said or getattr(element, "name", "") or ""))
 
 
 def language_problem(lang: Any, name: Any) -> str | None:

@@ -124,8 +124,9 @@ def figure_unit(key: str) -> str:
     return ""
 
 
-def figure_number(value: float) -> str:
-    """A figure for a table to read: 4 significant digits as a plain decimal (``18750``, ``0.00001``; it
+def figure_number(value: float, digits: int = 4) -> str:
+    """A figure for a table to read: 4 (``digits``) significant digits as a plain decimal (``18750``,
+    ``0.00001``; it
     said ``1.875e+04`` and ``1e-05``), ``0`` for zero of either sign, ``-`` for no finite value (it said ``nan``).
 
     >>> [figure_number(v) for v in (18749.6, 1e-05, 0.30000000000000004, -0.0, float("nan"), 66.0612)]
@@ -133,7 +134,7 @@ def figure_number(value: float) -> str:
     """
     if not math.isfinite(value):
         return "-"
-    rounded = float(f"{value:.4g}")
+    rounded = float(f"{value:.{digits}g}")
     if rounded == 0:
         return "0"
     import numpy as np
@@ -280,17 +281,44 @@ def _notes(table: Mapping[str, Any], lang: str, no_value: str, cut: str, *, uncl
     return notes
 
 
-def _value(figure: str, value: float, lang: str, end: bool = False) -> str:
+def _value(figure: str, value: float, lang: str, end: bool = False, decimals: int | None = None) -> str:
     """One number of the table in words, as ``lang`` writes it: a share in per cent by the report's rule
     (:func:`report.numbers.share`; ``end``: an interval's end), kronor and a count of cases whole (the report's
-    tables), the rest 4 significant digits."""
+    tables), the rest with ``decimals`` (its row's: :func:`row_decimals`), else 3 significant digits."""
     if not math.isfinite(value):
         return MISSING
     if in_per_cent(figure):
         return share(value, lang, end=end)
     if in_kronor(figure) or in_count(figure):
         return number(value, lang, 0)
-    return machine(figure_number(value), lang)
+    if decimals is not None and value == 0:
+        return "0"  # an interval cut at zero, a figure exactly zero: "0", not "0,00"
+    if decimals is not None:
+        return number(0.0 if round(value, decimals) == 0 else value, lang, decimals)  # never "-0,00"
+    return machine(figure_number(value, 3), lang)
+
+
+def row_decimals(est: Any) -> int | None:
+    """The decimals of one row's mean and interval, one rule for the three (found by QA, qawords:
+    "0,0003642 – 0,02438" beside "0,01042"): two significant digits of the interval's width, so that its
+    ends read apart and no digit is shown that the interval says is noise; a row without an interval: three
+    significant digits of its mean (None: as few as that needs, "0,25", not "0,250"). At most 6 decimals (a
+    millionth of a day or hour is below anything measured).
+
+    >>> Est = type("Est", (), {})
+    >>> def est(mean, low, high):
+    ...     e = Est(); e.mean, e.low, e.high = mean, low, high; return e
+    >>> row_decimals(est(0.012, 0.0003642, 0.02438)), row_decimals(est(84.48, 72.39, 96.57))
+    (3, 0)
+    >>> row_decimals(est(0.01042, float("nan"), float("nan"))), row_decimals(est(0.0, 0.0, 0.0))
+    (None, 0)
+    """
+    width = est.high - est.low if math.isfinite(est.low) and math.isfinite(est.high) else 0.0
+    if width > 0:
+        return min(6, max(0, 1 - math.floor(math.log10(width))))
+    if math.isfinite(est.mean) and est.mean != 0:
+        return None
+    return 0
 
 
 def _all_alike(est: Any) -> bool:
@@ -306,7 +334,8 @@ def _interval(figure: str, est: Any, lang: str) -> str:
         return ""
     if _all_alike(est):
         return str(_SAID[lang]["same"])
-    return f"{_value(figure, est.low, lang, True)} – {_value(figure, est.high, lang, True)}" + ("*" if est.cut else "")
+    low, high = (_value(figure, v, lang, True, row_decimals(est)) for v in (est.low, est.high))
+    return f"{low} – {high}" + ("*" if est.cut else "")
 
 
 def _grouped(table: Mapping[str, Any], order: Sequence[str]) -> dict[str, list[str]]:
@@ -389,7 +418,7 @@ def words_table(
     >>> from types import SimpleNamespace as Est
     >>> print(words_table({"wait_days.T": Est(mean=0.5, low=0.1, high=0.9, cut="")}, "en", steps={"T": "Decide"}))
     Per step                   mean  95% interval
-      days waiting at: Decide   0.5     0.1 – 0.9
+      days waiting at: Decide  0.50   0.10 – 0.90
     <BLANKLINE>
     """
     said = _SAID[lang]
@@ -398,7 +427,8 @@ def words_table(
             (
                 key,
                 _words(key, lang, steps, clock),
-                MISSING if key in unpriced else _value(key, table[key].mean, lang),
+                MISSING if key in unpriced
+                else _value(key, table[key].mean, lang, decimals=row_decimals(table[key])),
                 "" if key in unpriced else _interval(key, table[key], lang),
             )
             for key in keys

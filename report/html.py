@@ -54,7 +54,14 @@ from report.howsure import how_sure, how_sure_bases
 from report.namemarks import NameMarks
 from report.numbers import SHARE_RULE
 from report.plotjobs import Grouped, grouped_cases, plot_jobs, start_plots, sweep_jobs
-from report.processnames import member_names, parsed_processes, scenario_titles, step_names, town_names
+from report.processnames import (
+    member_names,
+    parsed_processes,
+    scenario_titles,
+    step_names,
+    town_names,
+    unnamed_towns,
+)
 from report.runclocks import clocks_of
 from report.tablecells import cell, points_cell, share_cell
 from report.templating import marked_languages, strip_xml_prolog, template_environment
@@ -119,17 +126,29 @@ def _glossary_staff(names: Mapping[str, Mapping[str, str]], members: Sequence[st
 
 #: the words of a scenario's line of settings
 _LINE = {
-    "en": {"towns": "Municipalities: {}", "shared": "; shared staff: {}", "serves": "{} ({}'s, serving {} too)",
+    "en": {"towns": "Municipalities: {}", "model": "Model: {}", "models": "models: {}",
+           "shared": "; shared staff: {}", "serves": "{} ({}'s, serving {} too)",
            "joint": "{} (a joint unit of {})", "runs": ". Random seed {}, {} replications", "and": " and "},
-    "sv": {"towns": "Kommuner: {}", "shared": "; gemensam personal: {}", "serves": "{} ({} betjänar även {})",
+    "sv": {"towns": "Kommuner: {}", "model": "Modell: {}", "models": "modeller: {}",
+           "shared": "; gemensam personal: {}", "serves": "{} ({} betjänar även {})",
            "joint": "{} (en gemensam enhet för {})", "runs": ". Slumpfrö {}, {} upprepningar", "and": " och "},
 }
 
 
-def scenario_line(s: Mapping[str, Any], towns: Mapping[str, str], lang: str) -> str:
-    """A scenario's municipalities, shared staff and run settings in a sentence (``s``: its summary entry)."""
+def scenario_line(s: Mapping[str, Any], towns: Mapping[str, str], lang: str,
+                  unnamed: frozenset[str] = frozenset()) -> str:
+    """A scenario's municipalities, shared staff and run settings in a sentence (``s``: its summary entry);
+    ``unnamed``: members whose profile names no municipality, said as models ("Model: permit").
+
+    >>> s = {"members": ["p"], "seed": 1, "replications": 2, "settings": {}}
+    >>> scenario_line(s, {}, "sv", frozenset({"p"}))
+    'Modell: p. Slumpfrö 1, 2 upprepningar.'
+    """
     said = _LINE[lang]
-    line = said["towns"].format(", ".join(towns.get(m, m) for m in s["members"]))
+    named = [towns.get(m, m) for m in s["members"] if m not in unnamed]
+    models = [towns.get(m, m) for m in s["members"] if m in unnamed]
+    line = "; ".join(([said["towns"].format(", ".join(named))] if named else [])
+                     + ([said["models" if named else "model"].format(", ".join(models))] if models else []))
     shared = []
     for p in s.get("shared_pools") or []:
         if p["provider"]:
@@ -190,6 +209,7 @@ def render_report(
     profiles = profiles or {}
     uncertainty = worded_factors(uncertainty, profiles)  # the officer factors by a named pool's name
     towns = town_names(doc, profiles)
+    unnamed = unnamed_towns(doc, profiles)  # said as models, not as municipalities
     clocks = clocks_of(doc, profiles)
     clock = common_clock(clocks)
     if plots_drawn is None:
@@ -222,7 +242,7 @@ def render_report(
                     s["name"], i, chance)),
             })
         scenarios.append({**s, "view_points": points,
-                          "line": {lang: scenario_line(s, towns[lang], lang) for lang in LANGUAGES},
+                          "line": {lang: scenario_line(s, towns[lang], lang, unnamed) for lang in LANGUAGES},
                           "set_words": {lang: Markup("; ").join(marks.html(
                               f"{towns[lang].get(o['process'], o['process'])}: "
                               f"{change_words(o['path'], o['value'], names[lang].get(o['process'], {}), lang)}",
@@ -278,6 +298,7 @@ def render_report(
         diff_html=diff_html,
         compare=compare,
         towns=towns,
+        models_unnamed=bool(unnamed),  # the overview's column names models beside municipalities
         glossary=[{lang: tuple(marks.html(text, lang, reported) for text in (
                        deadline_said(figure_words(key, lang, staff[lang]), lang, *clock),
                        deadline_said(figure_description(key, lang, library=library_prices, unpriced=unpriced,

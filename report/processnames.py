@@ -83,6 +83,18 @@ def town_names(doc: Mapping[str, Any], profiles: Mapping[str, Any]) -> dict[str,
     return towns
 
 
+def unnamed_towns(doc: Mapping[str, Any], profiles: Mapping[str, Any]) -> frozenset[str]:
+    """The processes whose profile names no municipality (no ``municipality:``, no ``names:``; as ``convert
+    --to profile`` writes one): a report names them as models, not as municipalities (found by QA, qawords:
+    "Municipalities: Tillfälligt serveringstillstånd").
+
+    >>> sorted(unnamed_towns({"scenarios": [{"members": ["a", "b"]}]}, {"a": {"municipality": "Åstorp"}}))
+    ['b']
+    """
+    return frozenset(m for s in doc["scenarios"] for m in s["members"]
+                     if not any(shown_name(profiles.get(m), lang, "") for lang in LANGUAGES))
+
+
 def member_names(names: Mapping[str, Mapping[str, Mapping[str, str]]],
                  members: Iterable[str]) -> dict[str, dict[str, str]]:
     """Per language, an element id's shown name in any of ``members``' processes (a failure's words

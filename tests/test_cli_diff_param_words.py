@@ -122,3 +122,34 @@ def test_a_labelled_flow_is_its_label_in_each_language() -> None:
     assert flows["Flow_Aterkallar_Ja"] == ('"Yes"', '"Ja"')
     assert flows[FLOW] == ('the flow from "Dokumentera tre underkända prov (grund för avslag)" to a gateway',
                            'flödet från "Dokumentera tre underkända prov (grund för avslag)" till en grind')
+
+
+_ONE_STEP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+             '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">'
+             '<process id="P"><startEvent id="S"/><task id="T" name="Granska ansökan"/><endEvent id="E"/>'
+             '<sequenceFlow id="F1" sourceRef="S" targetRef="T"/>'
+             '<sequenceFlow id="F2" sourceRef="T" targetRef="E"/>'
+             '</process></definitions>\n')
+
+
+def test_a_distributions_name_is_said_in_swedish_words_and_kept_in_the_json(tmp_path: Path) -> None:
+    """Found by QA (qawords): "fördelning är fixed i a, lognormal i b" in the Swedish text."""
+    paths = []
+    for name, duration in (("a", "1h"), ("b", "{dist: lognormal, mean: 1h, sd: 30m}")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "process.bpmn").write_text(_ONE_STEP, encoding="utf-8")
+        profile = tmp_path / name / "profile.yaml"
+        run("convert", str(tmp_path / name / "process.bpmn"), str(profile), "--to", "profile")
+        text = profile.read_text(encoding="utf-8")
+        assert text.count("      duration: 1h\n") == 1
+        profile.write_text(text.replace("      duration: 1h\n", f"      duration: {duration}\n"),
+                           encoding="utf-8")
+        paths.append(str(tmp_path / name / "process.bpmn"))
+    sv = run("diff", *paths, "--output-language", "sv")
+    assert "tid, fördelning är fast i modellen a, logaritmiskt normal i modellen b" in sv
+    assert "lognormal" not in sv and "fixed" not in sv
+    en = run("diff", *paths, "--output-language", "en")
+    assert "duration, distribution is fixed in a, lognormal in b" in en
+    (dist,) = [d for d in json.loads(run("diff", *paths, "--format", "json"))["differences"]
+               if d.get("attribute") == "profile.duration.dist"]
+    assert (dist["a_value"], dist["b_value"]) == ("fixed", "lognormal")

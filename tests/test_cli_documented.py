@@ -479,3 +479,18 @@ def test_the_readme_simulate_excerpt_is_what_the_command_prints() -> None:
     assert len(shown) > 15
     assert [line for line in shown if line not in printed] == []
     assert [printed.index(line) for line in shown] == sorted(printed.index(line) for line in shown)
+
+
+def test_the_model_of_your_own_example_converts_and_simulates_as_docs_say(tmp_path: Path) -> None:
+    # docs/simulation.md, "A model of your own" (a dense paragraph until qawords): its tiny model gets a
+    # profile to fill in, stderr says the lines the page shows, and the model simulates with it as written
+    model = tmp_path / "model.yaml"
+    model.write_text(_readme_block_after("A tiny model in the YAML authoring form", "yaml"), encoding="utf-8")
+    profile = tmp_path / "profile.yaml"
+    converted = run("convert", str(model), str(profile), "--to", "profile")
+    assert converted.exit_code == 0, converted.output
+    shown = _readme_block_after("`permitflow convert model.yaml profile.yaml --to profile` writes", "")
+    assert converted.stderr == shown.replace("permitflow: profile.yaml:", f"permitflow: {profile}:")
+    simulated = run("simulate", str(model), "--profile", str(profile), "--years", "0.5", "-r", "2", "-q")
+    assert simulated.exit_code == 0, simulated.output
+    assert "Granska ansökan" in simulated.stdout

@@ -81,6 +81,12 @@ def test_a_generated_pool_is_called_by_its_lane_name_not_the_case_officers(tmp_p
     text = page.text_content()
     assert "staff: HR Department" in text and "personal: HR Department" in text
     assert "the case officers" not in text and "handläggarna" not in text
+    # the profile names no municipality (convert leaves it to fill in): the run's name is said as the model's,
+    # not as a municipality's (found by QA, qawords: "Municipalities: Tillfälligt serveringstillstånd")
+    assert "Model: m. Random seed" in text and "Modell: m. Slumpfrö" in text
+    assert "Municipalities:" not in text and "Kommuner:" not in text
+    assert [th.text_content() for th in page.xpath('//table[@class="overview"]/thead//th')][2] == (
+        "Municipalities or modelsKommuner eller modeller")
 
 
 @pytest.mark.interop

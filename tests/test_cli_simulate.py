@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 from pathlib import Path
@@ -382,11 +383,12 @@ def test_the_table_in_words_names_each_step_in_the_models_language_under_four_he
     assert len(rows["sv"]) == len(rows["en"]) == len(figures)  # each figure once
     assert not re.search(r"\b(Task|Event|Timer|Gw|Lane)_|officer|registry|committee\b", sv.output)
 
-    def said(value: float, lang: str, share: bool = False) -> str:
+    def said(value: float, lang: str, share: bool = False, width: float = 0.0) -> str:
         if share:  # the report's one rule (report.numbers.share): whole per cent here
             assert 0.01 <= value <= 0.99
             return f"{100 * value:.0f}" + ("\u00a0%" if lang == "sv" else "%")
-        text = f"{value:.4g}"
+        # a row's mean and ends with one rounding: two significant digits of its interval's width (qawords)
+        text = f"{value:.{max(0, 1 - math.floor(math.log10(width)))}f}"
         return text.replace(".", ",") if lang == "sv" else text
 
     wait, grant = figures["wait_days.Task_Beslut"], figures["outcome_share.grant"]
@@ -394,7 +396,9 @@ def test_the_table_in_words_names_each_step_in_the_models_language_under_four_he
                                 "andel ärenden som slutar med beviljat tillstånd")),
                         ("en", ("days waiting at: Decide on the serving permit",
                                 "share of cases ending in a permit granted"))):
-        assert rows[lang][words[0]] == [said(wait["mean"], lang), f"{said(wait['low'], lang)} – {said(wait['high'], lang)}"]
+        width = wait["high"] - wait["low"]
+        low, high = (said(wait[end], lang, width=width) for end in ("low", "high"))
+        assert rows[lang][words[0]] == [said(wait["mean"], lang, width=width), f"{low} – {high}"]
         assert rows[lang][words[1]][0] == said(grant["mean"], lang, share=True)
     # an unnamed timer says what it is; a committee and a staff group by their names
     assert "dagar i: bevakning efter 2 veckor i ”Invänta komplettering”" in rows["sv"]

@@ -32,7 +32,8 @@ that it simulates as written and each value can be replaced by the municipality'
   start; ``convert --start`` gives another), with 8 weeks of warm-up.
 
 There is no legal clock (where it starts and stops is the developer's to say) and no outcomes.
-A top-level ``assumption:`` says that every value is a placeholder.
+A top-level ``assumption:`` says that every value is a placeholder; no ``municipality:`` (the model's
+name is no municipality's): a comment above says to add it.
 
 >>> from processes.model import Definitions
 >>> profile_skeleton(Definitions()).document["simulation"]["arrivals"]
@@ -46,6 +47,7 @@ import math
 import re
 import textwrap
 import unicodedata
+from collections.abc import Mapping
 from typing import Any
 
 from processes.durations import format_duration, parse_duration
@@ -71,6 +73,7 @@ from processes.standins import (
     top_starts,
 )
 from processes.stepnames import step_said
+from processes.wording import counted, listed
 
 from ..yamlsrc import dump_yaml, load_yaml
 from .bpsim_values import iso_hours
@@ -290,19 +293,8 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     sim["arrivals"] = {"per_year": 25}
     if elements:
         sim["elements"] = elements
-    called = f" and {calls} call activit{'y' if calls == 1 else 'ies'} (the process called as one step)" if calls else ""
-    if empty:
-        called += (f"{',' if calls else ' and'} {len(empty)} empty subprocess{'' if len(empty) == 1 else 'es'} "
-                   "(nothing drawn inside: one step)")
-    said = {"conditional": "conditional event(s) (the time until the condition comes true)",
-            "signal": "signal event(s) (when the signal comes)",
-            "armed": "event subprocess start event(s) (when the trigger comes, in half the cases)"}
-    kinds = ["armed" if e.id in armed else e.trigger for e in conditional]
-    waited = "".join(f" and {kinds.count(k)} {words}" for k, words in said.items() if k in kinds)
-    waited += (f" and {len(escalations)} escalation boundary event(s) (when the escalation comes)" if escalations else "")
-    notes = [f"{works} task(s){called} 1 hour of work, {waits} wait(s) for another party{waited} 2 weeks, {choices} "
-             f"choice(s) with equal shares, {len(pools)} pool(s) of one person ({', '.join(pools) or 'none'}): "
-             "replace them"]
+    others = _others_said(conditional, armed, escalations)
+    notes = [_placeholders_said(works, calls, len(empty), waits, others, choices, pools)]
     if decision is not None:
         sim["decision"] = {
             "element": decision.id,
@@ -323,6 +315,7 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
                      "decides, add decision: under simulation: (docs/profile.md)")
     notes.append("no legal clock: add clock: {start: ..., stop: ..., deadline: 4mo} under simulation: for the "
                  "share within 4 months")
+    comments: tuple[tuple[tuple[str, ...], str], ...]
     comments = tuple((("simulation", "elements", sub.id), f"{step_said(sub.id, sub.name)}: {STAND_IN}; its "
                       f"{_WORK} is a placeholder for the work of the steps it stands for") for sub in empty)
     comments += tuple((("simulation", "elements", event.id), f"{step_said(event.id, event.name)}: "
@@ -334,11 +327,13 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     comments += tuple((("simulation", "elements", e), f"{step_said(e, process.nodes[e].name)}: {said}")
                       for e, (_mean, said) in raced.items() if e not in explained)
     if raced:
-        notes.insert(1, f"{len(raced)} of those wait(s) race(s) other catches after an event-based gateway: an "
-                        "exponential time whose mean is the race's timer's time, so that no way is always taken")
+        races = "races" if len(raced) == 1 else "race"
+        notes.insert(1, f"{len(raced)} of those waits {races} other catches after an event-based gateway: "
+                        "an exponential time whose mean is the race's timer's time, so that no way is always "
+                        "taken")
     if errors:
-        notes.insert(1, f"{len(errors)} error boundary event(s) on a step whose inside is not in the file: the step "
-                        "ends in that error in an equal share of its runs (`share:`)")
+        notes.insert(1, f"{counted(len(errors), 'error boundary event')} on a step whose inside is not in "
+                        "the file: the step ends in that error in an equal share of its runs (`share:`)")
         comments += tuple((("simulation", "elements", e), f"{step_said(e, process.nodes[e].name)}: "
                            f"{ERROR_BOUNDARY}; its {errors[e]} is a placeholder") for e in errors)
     if starts:
@@ -346,8 +341,51 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
         comments += ((("simulation", "elements", first.id), f"{len(starts)} top-level start events: each case arrives "
                        "at one of them, by its `share:` (the shares sum to 1); equal shares are a placeholder"),)
         notes.insert(1, f"{len(starts)} top-level start events ({', '.join(starts)}): equal shares of the cases")
-    return Converted({"municipality": _title(defs, process), "assumption": PLACEHOLDER, "simulation": sim},
-                     tuple(notes), comments)
+    # no municipality: the model's name is no municipality's, and a report listed "Municipalities:
+    # Tillfälligt serveringstillstånd" (found by QA, qawords); left for the person to fill, said where it goes
+    comments = ((("assumption",), f"municipality: the municipality's name, to fill in (this model is "
+                 f"{_title(defs, process)!r}); until then a report names the model, not a municipality"),
+                *comments)
+    return Converted({"assumption": PLACEHOLDER, "simulation": sim}, tuple(notes), comments)
+
+
+#: the waits other than for another party, by kind: the noun (one, many) and what their 2 weeks stand for
+_OTHER_WAITS = {"conditional": ("conditional event", "the time until the condition comes true"),
+                "signal": ("signal event", "when the signal comes"),
+                "armed": ("event subprocess start event", "when the trigger comes, in half the cases"),
+                "escalation": ("escalation boundary event", "when the escalation comes")}
+
+
+def _others_said(conditional: list[Event], armed: Any, escalations: list[Event]) -> list[str]:
+    """The waits other than for another party, counted by kind ("2 conditional events (the time ...)")."""
+    kinds = ["armed" if e.id in armed else e.trigger for e in conditional] + ["escalation"] * len(escalations)
+    return [f"{counted(kinds.count(k), noun)} ({meaning})" for k, (noun, meaning) in _OTHER_WAITS.items()
+            if k in kinds]
+
+
+def _placeholders_said(works: int, calls: int, empty: int, waits: int, others: list[str], choices: int,
+                       pools: Mapping[str, Any]) -> str:
+    """The first note on a profile to fill in: which placeholders it holds, said as a person would: only what
+    the model has, each count with its noun in the singular or plural (found by QA, qawords: "0 wait(s) for
+    another party 2 weeks"). English, as every note of ``convert --to profile`` is.
+
+    >>> _placeholders_said(8, 0, 0, 1, [], 0, {})
+    'placeholders to replace: 1 hour of work for 8 tasks, 2 weeks for 1 wait for another party'
+    """
+    steps = [counted(works, "task")] if works else []
+    if calls:
+        steps.append(counted(calls, "call activity", "call activities") + " (the process called as one step)")
+    if empty:
+        steps.append(counted(empty, "empty subprocess", "empty subprocesses")
+                     + " (nothing drawn inside: one step)")
+    waited = ([counted(waits, "wait") + " for another party"] if waits else []) + others
+    parts = ([f"1 hour of work for {listed(steps)}"] if steps else []) + (
+        [f"2 weeks for {listed(waited)}"] if waited else [])
+    if choices:
+        parts.append(f"equal shares for {counted(choices, 'choice')}")
+    if pools:
+        parts.append(f"{counted(len(pools), 'pool')} of one person ({', '.join(pools)})")
+    return "placeholders to replace: " + ", ".join(parts)
 
 
 def profile_yaml(converted: Converted, header: str) -> str:

@@ -58,6 +58,8 @@ def _value_said(key: str, value: str, person: bool) -> Said:
         return word("not_set")
     if person and key.partition(".")[0] == ATTRIBUTE_KEY and value in ("yes", "no"):
         return word(value)  # a mark set true or false (flatten's "yes"/"no"): "ja"/"nej" in Swedish
+    if key.rpartition(".")[2] == "dist" and "dist." + value in WORDS:
+        return word("dist." + value)  # "logaritmiskt normal" in Swedish; English (and the JSON) the name
     return _number_words(value)
 
 

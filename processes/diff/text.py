@@ -41,9 +41,9 @@ from functools import lru_cache
 from processes.diff.itemprefix import bare_label, recurring_prefixes
 from processes.diff.language import STOPWORDS as LANGUAGE_STOPWORDS
 from processes.diff.language import detect_language, word_root
-from processes.diff.mojibake import repair_mojibake
 from processes.diff.synonyms import Synonyms
 from processes.diff.thesaurus import NO_THESAURUS, Thesaurus
+from processes.mojibake import repair_mojibake
 
 __all__ = [
     "normalise",

@@ -23,7 +23,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from processes.diff.diffwords import Said, display_name, word
-from processes.diff.mojibake import repair_mojibake
 from processes.digraph import Digraph, descendants, shortest_path_lengths
 from processes.model import (
     CallActivity,
@@ -43,6 +42,7 @@ from processes.model import (
     SubProcess,
     Task,
 )
+from processes.mojibake import repair_mojibake
 from processes.shownnames import name_in
 
 __all__ = ["Step", "ModelView", "build_view", "display_name", "quoted_names", "flow_words", "ROOT"]

@@ -313,6 +313,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "tasktype.businessRuleTask": ("businessRuleTask", "affärsregeluppgift"),
     "tasktype.sendTask": ("sendTask", "sändande uppgift"),
     "tasktype.receiveTask": ("receiveTask", "mottagande uppgift"),
+    # a distribution (processes.distributions: its name) as a difference's value says it after "fördelning
+    # är": English as the profile writes it, Swedish in words (found by QA, qawords: "fördelning är fixed
+    # ... lognormal")
+    "dist.fixed": ("fixed", "fast"),
+    "dist.exponential": ("exponential", "exponentiell"),
+    "dist.uniform": ("uniform", "likformig"),
+    "dist.triangular": ("triangular", "triangulär"),
+    "dist.normal": ("normal", "normal"),
+    "dist.lognormal": ("lognormal", "logaritmiskt normal"),
+    "dist.gamma": ("gamma", "gammafördelad"),
+    "dist.empirical": ("empirical", "empirisk"),
     # a step's parameter in a profile (its flattened key, "delay.mean"), as a Swedish difference names it
     "param.duration": ("duration", "tid"),
     "param.delay": ("delay", "väntetid"),

@@ -11,7 +11,16 @@ from shared import INTEROP
 from bpmn_io.authoring import parse_authoring, read_authoring
 from bpmn_io.authoring_write import to_authoring
 from processes.errors import InputError
-from processes.model import Definitions, Event, FrozenMap, Process, SubProcess, Task
+from processes.model import (
+    Collaboration,
+    Definitions,
+    Event,
+    FrozenMap,
+    Participant,
+    Process,
+    SubProcess,
+    Task,
+)
 from processes.validate import check
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -148,6 +157,17 @@ def test_to_authoring_refuses_two_processes_with_steps() -> None:
     b = Process(id="B", nodes=FrozenMap({"S2": Event(id="S2", parent="B")}))
     with pytest.raises(InputError, match=r"exactly one process with steps, this model has 2 \(A, B\)"):
         to_authoring(Definitions(processes=(a, b)))
+
+
+def test_the_refusal_of_two_pools_names_each_process_by_its_name_or_its_pools() -> None:
+    """Found by QA (qawords): "this model has 2 (P1, P2)", ids a person does not see in the modelling tool."""
+    a = Process(id="P1", name="Handläggning", nodes=FrozenMap({"S": Event(id="S", parent="P1")}))
+    b = Process(id="P2", nodes=FrozenMap({"S2": Event(id="S2", parent="P2")}))
+    pools = Collaboration(id="C", participants=(Participant(id="Pool_A", name="Kommunen", process_ref="P1"),
+                                                Participant(id="Pool_B", name="Sökanden", process_ref="P2")))
+    with pytest.raises(InputError) as info:
+        to_authoring(Definitions(processes=(a, b), collaborations=(pools,)))
+    assert str(info.value).endswith("this model has 2 (P1 'Handläggning', P2 'Sökanden')")
 
 
 def test_strings_that_yaml_would_misread_are_quoted() -> None:

@@ -3,6 +3,7 @@ the steps' names, four headings, numbers and notes in the reader's language."""
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from report.figuretext import keys_table, unpriced_figures, words_table
@@ -40,8 +41,8 @@ def test_each_figure_in_words_under_its_heading_in_the_models_order_with_the_pro
         "  cost of work per case (kronor)                18,750  17,000 – 20,000\n"
         "\n"
         "Per step\n"
-        "  days waiting at: Decide                          0.5         0 – 0.9*\n"
-        "  days spent in: Register                            2        1.5 – 2.5\n"
+        "  days waiting at: Decide                         0.50        0 – 0.90*\n"
+        "  days spent in: Register                          2.0        1.5 – 2.5\n"
         "\n"
         "Per staff group and committee\n"
         "  utilisation of the case officers                 25%        20% – 30%\n"
@@ -69,8 +70,8 @@ def test_swedish_writes_its_own_numbers_and_notes() -> None:
         "  kostnad för arbetet per ärende (kr)                18\u00a0750  17\u00a0000 – 20\u00a0000\n"
         "\n"
         "Per steg\n"
-        "  dagar i: Diarieför                                      2        1,5 – 2,5\n"
-        "  dagar i väntan vid: Besluta                           0,5         0 – 0,9*\n"
+        "  dagar i: Diarieför                                    2,0        1,5 – 2,5\n"
+        "  dagar i väntan vid: Besluta                          0,50        0 – 0,90*\n"
         "\n"
         "Per personalgrupp och nämnd\n"
         "  beläggning för handläggarna                          25\u00a0%      20\u00a0% – 30\u00a0%\n"
@@ -95,7 +96,7 @@ def test_long_words_wrap_to_a_terminals_width() -> None:
         "Per step                                  mean  95% interval\n"
         "  days spent in: Check that the\n"
         "    application is complete and ask for\n"
-        "    what is missing                          2     1.5 – 2.5\n"
+        "    what is missing                        2.0     1.5 – 2.5\n"
     )
     assert max(len(line) for line in text.splitlines()) == 60
 
@@ -148,3 +149,18 @@ def test_a_priced_cost_or_no_work_at_all_is_shown_as_it_is() -> None:
     assert unpriced_figures({"cost_per_case": est(0.0, 0.0, 0.0), "work_hours.T1": est(0.0, 0.0, 0.0)}) == []
     # some replication priced some work: the figure is a cost
     assert unpriced_figures({"cost_per_case": est(0.0, 0.0, 5.0), "work_hours.T1": est(1.0, 1.0, 1.0)}) == []
+
+
+def test_a_rows_mean_and_interval_share_one_rounding_in_each_language() -> None:
+    """Found by QA (qawords): "0,0003642 – 0,02438" beside a mean of four other significant digits; each row
+    now has the decimals of two significant digits of its interval's width, for its mean and both ends."""
+    table = {"wait_days.T1": est(0.01242, 0.0003642, 0.02438), "elapsed_days.T2": est(84.48, 72.39, 96.57),
+             "wait_days.T2": est(0.01042)}
+    rows = {lang: [re.split(r" {2,}", line.strip()) for line in words_table(table, lang, steps=STEPS[lang])
+                   .splitlines()[1:4]] for lang in ("en", "sv")}
+    assert rows["en"] == [["days waiting at: Register", "0.012", "0.000 – 0.024"],
+                          ["days spent in: Decide", "84", "72 – 97"],
+                          ["days waiting at: Decide", "0.0104", "(1 replication)"]]
+    assert rows["sv"] == [["dagar i väntan vid: Diarieför", "0,012", "0,000 – 0,024"],
+                          ["dagar i: Besluta", "84", "72 – 97"],
+                          ["dagar i väntan vid: Besluta", "0,0104", "(1 upprepning)"]]
